@@ -1,0 +1,106 @@
+import type { Channel, Provenance, RecordDraft } from '../record/record.js';
+import type { InputSource } from '../ingest/input-source.js';
+
+/**
+ * Why an item was read but deliberately not stored. Each rule is documented in the README
+ * ("What is filtered"); adapters use these names so the summary can count them.
+ */
+export type FilterRule =
+  | 'empty-text'
+  | 'retweet'
+  | 'superseded-edit'
+  | 'spam'
+  | 'pingback'
+  | 'trackback'
+  | 'unapproved'
+  | 'deleted'
+  | 'not-a-comment'
+  | 'auto-reply'
+  | 'sentinel-value'
+  | 'moderated-out'
+  | 'not-feedback';
+
+/** Options from the command line that adapters honour. */
+export interface AdapterOptions {
+  /** Field → column overrides from `--map field=Column` (fields: text, author, date, id, channel, url, inReplyTo). */
+  map: Readonly<Record<string, string>>;
+  /** `--channel`: the channel for every record of this run, overriding the adapter's default. */
+  channel?: Channel;
+  /** `--sheet`: the one worksheet of a workbook to read. */
+  sheet?: string;
+  /** `--skip-rows`: how many title rows stand above a table's header. */
+  skipRows?: number;
+}
+
+/** What an adapter yields for each item it reads. */
+export type AdapterItem =
+  | {
+      /** A piece of feedback. */
+      kind: 'record';
+      draft: RecordDraft;
+    }
+  | {
+      /** An item read but not stored, by a documented rule. */
+      kind: 'filtered';
+      rule: FilterRule;
+      provenance: Provenance;
+      /** The item's own id, where it has one (for example the tweet that was retweeted). */
+      sourceId?: string;
+      /** Short detail for the analyst, never the person's text. */
+      detail?: string;
+    }
+  | {
+      /** An item that could not be read; written to the store's rejected.jsonl with this code. */
+      kind: 'rejected';
+      /** A stable upper-case code: `CSV_QUOTE_NOT_CLOSED`, `INVALID_JSON`, `MISSING_TEXT`… */
+      code: string;
+      /** One line saying what is wrong (without the file name: provenance carries it). */
+      message: string;
+      provenance: Provenance;
+      /** Up to 200 characters of the raw input, to find it again. */
+      excerpt?: string;
+    }
+  | {
+      /** Something the analyst should know that does not lose an item (counted nowhere). */
+      kind: 'warning';
+      message: string;
+      provenance: Provenance;
+    };
+
+/** What sniffing sees of a file. */
+export interface SniffInput {
+  /** The path as given. */
+  path: string;
+  /** Lower-case extension with its dot, or ''. */
+  extension: string;
+  /** The first 64 KiB, decoded (BOM removed). */
+  headText: string;
+  /** The first 64 KiB, raw. */
+  headBytes: Buffer;
+}
+
+/**
+ * One export format. Each adapter lives in its own file under src/adapters/ and is listed once in
+ * src/adapters/registry.ts; detection, `--format` and `tlap formats` all come from that list.
+ */
+export interface FormatAdapter {
+  /** The name used with `--format` and stored in each record's `format` (kebab-case). */
+  readonly name: string;
+  /** One line for `tlap formats`: what produces this export. */
+  readonly description: string;
+  /** The channel of its records unless the item or `--channel` says otherwise. */
+  readonly channel: Channel;
+  /** Extensions this format is saved with, lower-case with the dot. */
+  readonly extensions: readonly string[];
+  /** What sniffing looks for, in words, for `tlap formats`. */
+  readonly signature: string;
+  /** True when the format is binary (a zip, say), so NUL bytes do not mean "wrong file". */
+  readonly binary?: boolean;
+  /**
+   * How sure the adapter is that this is its format, from the head of the file: 0 (no) to 1 (certain).
+   * Generic adapters return low scores so that specific ones win.
+   */
+  sniff(input: SniffInput): number;
+  /** Reads the file, yielding one item per record, filtered or rejected item. Throws InputError when the file as a whole is unreadable. */
+  read(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem>;
+}

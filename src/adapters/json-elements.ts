@@ -1,0 +1,150 @@
+import { InputError } from '../errors.js';
+
+/** One element of a streamed JSON array, or one line of JSON Lines. */
+export type JsonElement =
+  | { kind: 'value'; value: unknown; line: number }
+  | { kind: 'invalid'; message: string; line: number; excerpt: string };
+
+/** The largest single element read: 16 MiB. */
+const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Streams the elements of the first top-level JSON array in a text, skipping anything before its
+ * `[` (such as X's `window.YTD.tweets.part0 = ` wrapper). Each element is parsed on its own, so a
+ * broken element is one `invalid` item and the rest still read. Throws an error with file:line:col
+ * when the array is never closed (a truncated file) or there is no array at all.
+ */
+export async function* jsonArrayElements(file: string, chunks: AsyncIterable<string>): AsyncIterable<JsonElement> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let line = 1;
+  let column = 0;
+  let started = false;
+  let finished = false;
+  let element: string[] = [];
+  let elementLength = 0;
+  let elementStart = 0;
+  let elementLine = 1;
+  let inElement = false;
+
+  for await (const chunk of chunks) {
+    if (finished) break;
+    elementStart = 0;
+    for (let index = 0; index < chunk.length; index += 1) {
+      const character = chunk.charCodeAt(index);
+      if (character === 10) {
+        line += 1;
+        column = 0;
+      } else {
+        column += 1;
+      }
+      if (!started) {
+        if (character === 91) {
+          started = true;
+          depth = 1;
+        }
+        continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (character === 92) escaped = true;
+        else if (character === 34) inString = false;
+        continue;
+      }
+      if (character === 34) {
+        inString = true;
+        if (depth === 1 && !inElement) beginElement(index);
+        continue;
+      }
+      if (character === 91 || character === 123) {
+        if (depth === 1 && !inElement) beginElement(index);
+        depth += 1;
+        continue;
+      }
+      if (character === 93 || character === 125) {
+        depth -= 1;
+        if (depth === 0) {
+          if (inElement) yield finishElement(chunk, index);
+          finished = true;
+          break;
+        }
+        continue;
+      }
+      if (depth === 1) {
+        if (character === 44) {
+          if (inElement) yield finishElement(chunk, index);
+        } else if (character > 32 && !inElement) {
+          beginElement(index);
+        }
+      }
+    }
+    if (inElement && !finished) {
+      const piece = chunk.slice(elementStart);
+      element.push(piece);
+      elementLength += piece.length;
+      if (elementLength > MAX_ELEMENT_CHARS) {
+        throw new InputError(`${file}:${elementLine}: one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`);
+      }
+    }
+  }
+  if (!started) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
+  if (!finished) {
+    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`);
+  }
+
+  function beginElement(index: number): void {
+    inElement = true;
+    element = [];
+    elementLength = 0;
+    elementStart = index;
+    elementLine = line;
+  }
+
+  function finishElement(chunk: string, endIndex: number): JsonElement {
+    element.push(chunk.slice(elementStart, endIndex));
+    inElement = false;
+    const text = element.join('');
+    element = [];
+    return parseElement(text, elementLine);
+  }
+}
+
+function parseElement(text: string, line: number): JsonElement {
+  try {
+    return { kind: 'value', value: JSON.parse(text), line };
+  } catch (error) {
+    return { kind: 'invalid', message: jsonErrorMessage(error), line, excerpt: text.trim().slice(0, 200) };
+  }
+}
+
+/** Streams JSON Lines: one value per non-blank line; a line that does not parse is one `invalid` item. */
+export async function* jsonLines(lines: AsyncIterable<{ text: string; line: number }>): AsyncIterable<JsonElement> {
+  for await (const { text, line } of lines) {
+    if (text.trim() === '') continue;
+    yield parseElement(text, line);
+  }
+}
+
+/** Node's JSON.parse message without the position noise, for one-line diagnostics. */
+export function jsonErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`;
+}
+
+/** Says whether the head of a file starts like JSON Lines (one object per line), rather than one JSON document. */
+export function looksLikeJsonLines(headText: string): boolean {
+  const lines = headText.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0) return false;
+  const first = lines[0]?.trim() ?? '';
+  if (!first.startsWith('{')) return false;
+  if (lines.length === 1) {
+    try {
+      JSON.parse(first);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return first.endsWith('}') && (lines[1]?.trim().startsWith('{') ?? false);
+}

@@ -1,0 +1,321 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+/** How many bytes of a file are read up front for format detection. */
+export const HEAD_BYTES = 64 * 1024;
+
+/** The encodings tlap detects by itself; `--encoding` accepts any name iconv-lite knows. */
+export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** One decoded line of a source, without its line terminator. */
+export interface SourceLine {
+  /** The line's text, without `\n` / `\r\n`. */
+  text: string;
+  /** 1-based line number in the file. */
+  line: number;
+}
+
+/**
+ * One input file, opened for reading. Adapters read it as decoded lines, decoded text chunks,
+ * or raw bytes; nothing here holds the whole file unless an adapter asks for it with a limit.
+ */
+export interface InputSource {
+  /** The path as the user gave it (relative to the working directory), or `-` for stdin. */
+  readonly path: string;
+  /** The file on disk to read (for stdin, a temporary copy). */
+  readonly diskPath: string;
+  /** The lower-case extension with its dot (`.csv`), or '' when there is none. */
+  readonly extension: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** The first {@link HEAD_BYTES} bytes, raw. */
+  readonly headBytes: Buffer;
+  /** The same bytes decoded with {@link encoding}, for sniffing. */
+  readonly headText: string;
+  /** The encoding text is decoded with: detected from the BOM and content, or given with `--encoding`. */
+  readonly encoding: string;
+  /** True when the file starts with a byte order mark (it is never part of the decoded text). */
+  readonly hasBom: boolean;
+  /** Raw bytes, in chunks (for formats that decode themselves, like e-mail and spreadsheets). */
+  bytes(): AsyncIterable<Buffer>;
+  /** Decoded text, in chunks that end at line boundaries. */
+  text(): AsyncIterable<string>;
+  /** Decoded lines with their numbers. */
+  lines(): AsyncIterable<SourceLine>;
+  /** The whole file, decoded; refused with an error naming the file when it is larger than `limitBytes`. */
+  readText(limitBytes?: number): Promise<string>;
+  /** The whole file, raw; refused when larger than `limitBytes`. */
+  readBytes(limitBytes?: number): Promise<Buffer>;
+  /**
+   * 1-based numbers of the lines that were not valid UTF-8 and were read as Windows-1252 instead
+   * (filled in while the text is read; at most the first 1,000).
+   */
+  readonly fallbackLines: number[];
+  /** How many lines were read as Windows-1252 in all. */
+  readonly fallbackLineCount: number;
+}
+
+/** The limit on a whole-file read, for formats that cannot stream: 256 MiB. */
+export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+
+const CHUNK_BYTES = 256 * 1024;
+
+/** Detects the encoding from a byte order mark; null when there is none. */
+function bomEncoding(head: Buffer): { encoding: DetectedEncoding; length: number } | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** Guesses UTF-16 without a BOM from the pattern of zero bytes in ASCII-heavy text. */
+function bomlessUtf16(head: Buffer): DetectedEncoding | null {
+  const sample = Math.min(head.length - (head.length % 2), 4096);
+  if (sample < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (head[index] === 0) evenZeros += 1;
+    if (head[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Decodes a byte block that ends at a line boundary, line by line when it is not all valid UTF-8. */
+class LenientUtf8Decoder {
+  readonly fallbackLines: number[] = [];
+  fallbackLineCount = 0;
+  private nextLine = 1;
+
+  decode(block: Buffer): string {
+    const firstLine = this.nextLine;
+    this.nextLine += countNewlines(block);
+    if (isUtf8(block)) return block.toString('utf8');
+    const parts: string[] = [];
+    let start = 0;
+    let line = firstLine;
+    while (start < block.length) {
+      const newline = block.indexOf(0x0a, start);
+      const end = newline === -1 ? block.length : newline + 1;
+      const piece = block.subarray(start, end);
+      if (isUtf8(piece)) {
+        parts.push(piece.toString('utf8'));
+      } else {
+        parts.push(iconv.decode(piece, 'windows-1252'));
+        this.fallbackLineCount += 1;
+        if (this.fallbackLines.length < 1000) this.fallbackLines.push(line);
+      }
+      start = end;
+      line += 1;
+    }
+    return parts.join('');
+  }
+}
+
+function countNewlines(block: Buffer): number {
+  let count = 0;
+  let index = block.indexOf(0x0a);
+  while (index !== -1) {
+    count += 1;
+    index = block.indexOf(0x0a, index + 1);
+  }
+  return count;
+}
+
+/** Options for {@link openInputSource}. */
+export interface OpenSourceOptions {
+  /** The path to show in messages and provenance; defaults to `diskPath`. */
+  displayPath?: string;
+  /** An encoding name to use instead of detection (any name iconv-lite knows). */
+  encoding?: string;
+}
+
+/** Opens a file for adapters to read. Errors name the file. */
+export async function openInputSource(diskPath: string, options: OpenSourceOptions = {}): Promise<InputSource> {
+  const displayPath = options.displayPath ?? diskPath;
+  let size: number;
+  let headBytes: Buffer;
+  try {
+    const info = await stat(diskPath);
+    size = info.size;
+    const handle = await open(diskPath, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      headBytes = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new InputError(`${displayPath}: cannot read file (${describeFsError(error)})`, { cause: error });
+  }
+  if (options.encoding !== undefined && !iconv.encodingExists(options.encoding)) {
+    throw new InputError(`unknown encoding "${options.encoding}"`, {
+      hint: 'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
+    });
+  }
+  const bom = bomEncoding(headBytes);
+  const explicit = options.encoding?.toLowerCase();
+  const encoding: string = explicit ?? bom?.encoding ?? bomlessUtf16(headBytes) ?? 'utf-8';
+  const bomLength = bom !== null && (explicit === undefined || sameEncoding(explicit, bom.encoding)) ? bom.length : 0;
+  const lenient = explicit === undefined && encoding === 'utf-8';
+  let lenientDecoder: LenientUtf8Decoder | null = null;
+
+  const extension = extname(displayPath === '-' ? '' : displayPath).toLowerCase();
+
+  async function* bytes(): AsyncIterable<Buffer> {
+    const stream = createReadStream(diskPath, { highWaterMark: CHUNK_BYTES });
+    for await (const chunk of stream) yield chunk as Buffer;
+  }
+
+  async function* text(): AsyncIterable<string> {
+    let first = true;
+    if (lenient) {
+      const decoder = new LenientUtf8Decoder();
+      lenientDecoder = decoder;
+      let carry: Buffer = Buffer.alloc(0);
+      for await (const raw of bytes()) {
+        let chunk = carry.length > 0 ? Buffer.concat([carry, raw]) : raw;
+        if (first) {
+          chunk = chunk.subarray(bomLength);
+          first = false;
+        }
+        const lastNewline = chunk.lastIndexOf(0x0a);
+        if (lastNewline === -1) {
+          carry = chunk;
+          continue;
+        }
+        carry = Buffer.from(chunk.subarray(lastNewline + 1));
+        yield decoder.decode(chunk.subarray(0, lastNewline + 1));
+      }
+      if (carry.length > 0) yield decoder.decode(carry);
+      return;
+    }
+    const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+    let pending = '';
+    for await (const raw of bytes()) {
+      let chunk = raw;
+      if (first) {
+        chunk = chunk.subarray(bomLength);
+        first = false;
+      }
+      const decoded = pending + decoder.write(chunk);
+      const lastNewline = decoded.lastIndexOf('\n');
+      if (lastNewline === -1) {
+        pending = decoded;
+        continue;
+      }
+      pending = decoded.slice(lastNewline + 1);
+      yield decoded.slice(0, lastNewline + 1);
+    }
+    const rest = pending + (decoder.end() ?? '');
+    if (rest.length > 0) yield rest;
+  }
+
+  async function* lines(): AsyncIterable<SourceLine> {
+    let number = 1;
+    let pending = '';
+    for await (const chunk of text()) {
+      const data = pending + chunk;
+      let start = 0;
+      let newline = data.indexOf('\n', start);
+      while (newline !== -1) {
+        const end = newline > start && data.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        yield { text: data.slice(start, end), line: number };
+        number += 1;
+        start = newline + 1;
+        newline = data.indexOf('\n', start);
+      }
+      pending = data.slice(start);
+    }
+    if (pending.length > 0) yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line: number };
+  }
+
+  async function readBytes(limitBytes = WHOLE_FILE_LIMIT): Promise<Buffer> {
+    if (size > limitBytes) {
+      throw new InputError(
+        `${displayPath}: file is ${formatBytes(size)}, over the ${formatBytes(limitBytes)} this format can read at once`,
+        { hint: 'split the export into smaller files' },
+      );
+    }
+    const parts: Buffer[] = [];
+    for await (const chunk of bytes()) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+
+  async function readText(limitBytes = WHOLE_FILE_LIMIT): Promise<string> {
+    await readBytes(limitBytes);
+    const parts: string[] = [];
+    for await (const chunk of text()) parts.push(chunk);
+    return parts.join('');
+  }
+
+  const headText = decodeHead(headBytes.subarray(bomLength), encoding, lenient);
+
+  return {
+    path: displayPath,
+    diskPath,
+    extension,
+    size,
+    headBytes,
+    headText,
+    encoding,
+    hasBom: bom !== null,
+    bytes,
+    text,
+    lines,
+    readText,
+    readBytes,
+    get fallbackLines() {
+      return lenientDecoder?.fallbackLines ?? [];
+    },
+    get fallbackLineCount() {
+      return lenientDecoder?.fallbackLineCount ?? 0;
+    },
+  };
+}
+
+function decodeHead(head: Buffer, encoding: string, lenient: boolean): string {
+  if (lenient) return new LenientUtf8Decoder().decode(head);
+  return iconv.decode(head, encoding, { stripBOM: false });
+}
+
+function sameEncoding(a: string, b: string): boolean {
+  const simplify = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return simplify(a) === simplify(b);
+}
+
+/** Says briefly why the file system refused, without the stack. */
+export function describeFsError(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const code = String((error as NodeJS.ErrnoException).code);
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'EISDIR') return 'is a folder';
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Formats a byte count for messages: `5.0 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+/** True when the head of a file looks binary (NUL bytes) in an encoding where NUL never appears in text. */
+export function looksBinary(source: Pick<InputSource, 'headBytes' | 'encoding'>): boolean {
+  if (source.encoding.startsWith('utf-16') || source.encoding.startsWith('utf16') || source.encoding.startsWith('ucs')) {
+    return false;
+  }
+  return source.headBytes.includes(0);
+}

@@ -1,0 +1,106 @@
+import type { AdapterOptions, FilterRule } from '../adapters/format-adapter.js';
+import { ADAPTERS, adapterNames } from '../adapters/registry.js';
+import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
+import { InputError } from '../errors.js';
+import type { FeedbackRecord, Provenance } from '../record/record.js';
+import { contentSourceId, makeRecordId } from '../record/record-id.js';
+import { cleanRecordText } from '../text/clean-record-text.js';
+import { looksBinary, openInputSource, type InputSource } from './input-source.js';
+
+/** What reading one file yields, in file order. */
+export type FileItem =
+  | { kind: 'record'; record: FeedbackRecord }
+  | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
+  | { kind: 'rejected'; code: string; message: string; provenance: Provenance; excerpt?: string }
+  | { kind: 'warning'; message: string; provenance: Provenance };
+
+/** Options for reading one file. */
+export interface ReadFileOptions extends AdapterOptions {
+  /** `--format`: the adapter to use instead of detection. */
+  format?: string;
+  /** `--encoding`: the text encoding to use instead of detection. */
+  encoding?: string;
+  /** The path to show in provenance and messages (defaults to the disk path). */
+  displayPath?: string;
+}
+
+/** A file opened and matched to its adapter. */
+export interface OpenedFile {
+  source: InputSource;
+  format: string;
+  reason: DetectionReason;
+  items: AsyncIterable<FileItem>;
+}
+
+/**
+ * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
+ * read, is binary, or matches no format (the message lists the known formats).
+ */
+export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
+  const source = await openInputSource(diskPath, {
+    ...(options.displayPath === undefined ? {} : { displayPath: options.displayPath }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  if (options.format !== undefined && !adapterNames().includes(options.format)) {
+    throw new InputError(`unknown format "${options.format}" (known formats: ${adapterNames().join(', ')})`, {
+      hint: 'see tlap formats',
+    });
+  }
+  const detection = detectFormat(ADAPTERS, source, options.format);
+  if (detection === null) {
+    const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
+    throw new InputError(`${source.path}: not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
+      hint: 'give the format with --format NAME, or see tlap formats',
+    });
+  }
+  const { adapter } = detection;
+  if (adapter.binary !== true && looksBinary(source)) {
+    throw new InputError(`${source.path}: binary file, not ${adapter.name} text; refused`, {
+      hint: 'check that this is the export you meant',
+    });
+  }
+  async function* items(): AsyncIterable<FileItem> {
+    for await (const item of adapter.read(source, options)) {
+      if (item.kind !== 'record') {
+        yield item;
+        continue;
+      }
+      const { draft } = item;
+      const text = cleanRecordText(draft.text);
+      if (text === '') {
+        yield { kind: 'filtered', rule: 'empty-text', provenance: draft.provenance, ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }) };
+        continue;
+      }
+      const channel = options.channel ?? draft.channel ?? adapter.channel;
+      const author = draft.author ?? null;
+      const date = draft.date ?? null;
+      const sourceId = draft.sourceId ?? contentSourceId(author, date, text);
+      yield {
+        kind: 'record',
+        record: {
+          id: makeRecordId(channel, sourceId),
+          sourceId,
+          channel,
+          format: adapter.name,
+          author,
+          date,
+          text,
+          url: draft.url ?? null,
+          inReplyTo: draft.inReplyTo ?? null,
+          meta: draft.meta ?? {},
+          provenance: draft.provenance,
+        },
+      };
+    }
+    if (source.fallbackLineCount > 0) {
+      const shown = source.fallbackLines.slice(0, 5).join(', ');
+      const more = source.fallbackLineCount > 5 ? ', …' : '';
+      yield {
+        kind: 'warning',
+        message: `${source.fallbackLineCount} line(s) were not valid UTF-8 and were read as Windows-1252 (lines ${shown}${more}); use --encoding to choose one encoding`,
+        provenance: { file: source.path, ...(source.fallbackLines[0] === undefined ? {} : { line: source.fallbackLines[0] }) },
+      };
+    }
+  }
+  return { source, format: adapter.name, reason: detection.reason, items: items() };
+}

@@ -1,0 +1,86 @@
+/** The channel a piece of feedback arrived through. */
+export type Channel = 'twitter' | 'blog-comment' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
+
+/** Every channel, in the order reports list them. */
+export const CHANNELS: readonly Channel[] = [
+  'twitter',
+  'blog-comment',
+  'email',
+  'event-note',
+  'transcript',
+  'survey',
+  'other',
+];
+
+/** A JSON value, as kept in {@link FeedbackRecord.meta}. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Where a record came from, precise enough to open the export and find it. */
+export interface Provenance {
+  /** The export file, as given on the command line (relative to the working directory), or `-` for stdin. */
+  file: string;
+  /** 1-based line in the file where the item starts, for line-oriented and XML/JSON formats. */
+  line?: number;
+  /** 1-based data row (not counting header or title rows), for tables. */
+  row?: number;
+  /** The worksheet, for spreadsheets; the message index in an mbox; any other locator inside the file. */
+  part?: string;
+}
+
+/**
+ * One piece of feedback in one voice: a tweet, a comment, an email's new words, a speaker's turn,
+ * one napkin note, one answer to one survey question. Every adapter produces this one shape.
+ */
+export interface FeedbackRecord {
+  /**
+   * Stable id: the same item ingested again, from the same or another export of the same platform,
+   * gets the same id. A hash of the channel and `sourceId`.
+   */
+  id: string;
+  /**
+   * The export's own id for the item (tweet id, comment id, Message-ID, response id), always a string.
+   * When the export has none, `content:` followed by a hash of author, date and text.
+   */
+  sourceId: string;
+  /** The channel the feedback came through. */
+  channel: Channel;
+  /** The name of the adapter that read it (see `tlap formats`). */
+  format: string;
+  /** The author's display name or handle as the export gives it, or null when unknown or anonymous. */
+  author: string | null;
+  /** When it was written, ISO 8601 in UTC (`2014-01-31T09:15:00.000Z`), or null when unknown. */
+  date: string | null;
+  /** The person's own words as plain text: no markup, no quoted replies, no signatures, no caption timing. */
+  text: string;
+  /** A link to the item on its platform, or null. */
+  url: string | null;
+  /** The `sourceId` of the item this one replies to, or null. */
+  inReplyTo: string | null;
+  /** The export's other fields worth keeping (question, post title, subject, section, retweet links…). */
+  meta: Record<string, JsonValue>;
+  /** Where in which file the item was read. */
+  provenance: Provenance;
+}
+
+/**
+ * What an adapter produces for one item: a record without the fields the pipeline fills in
+ * (`id`, `format`), with optional fields defaulting to null / `{}`.
+ */
+export interface RecordDraft {
+  /** The export's own id; null when it has none (the pipeline then derives one from the content). */
+  sourceId: string | null;
+  /** The channel; when omitted, the adapter's default channel (or `--channel`) is used. */
+  channel?: Channel;
+  author?: string | null;
+  date?: string | null;
+  text: string;
+  url?: string | null;
+  inReplyTo?: string | null;
+  meta?: Record<string, JsonValue>;
+  provenance: Provenance;
+}
+
+/** Returns true when `value` names a channel. */
+export function isChannel(value: string): value is Channel {
+  return (CHANNELS as readonly string[]).includes(value);
+}

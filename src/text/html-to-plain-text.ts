@@ -1,6 +1,6 @@
-import { convert } from 'html-to-text';
+import { convert, type HtmlToTextOptions } from 'html-to-text';
 
-const CONVERT_OPTIONS = {
+const CONVERT_OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
   preserveNewlines: false,
   selectors: [
@@ -17,7 +17,7 @@ const CONVERT_OPTIONS = {
     { selector: 'h6', options: { uppercase: false } },
     { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
   ],
-} as const;
+};
 
 /**
  * Turns an HTML fragment (a comment body, an e-mail's HTML part) into plain text: tags dropped,

@@ -9,12 +9,15 @@ export class TlapError extends Error {
   readonly exitCode: ExitCode;
   /** One sentence telling the user how to fix the problem, printed after the message. */
   readonly hint: string | undefined;
+  /** A stable upper-case code for the problem (`BINARY_FILE`, `UNKNOWN_FORMAT`…), where one applies. */
+  readonly code: string | undefined;
 
-  constructor(message: string, options: { exitCode?: ExitCode; hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { exitCode?: ExitCode; hint?: string; cause?: unknown; code?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.exitCode = options.exitCode ?? ExitCode.CouldNotRun;
     this.hint = options.hint;
+    this.code = options.code;
   }
 }
 

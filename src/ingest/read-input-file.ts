@@ -44,6 +44,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
   if (options.format !== undefined && !adapterNames().includes(options.format)) {
     throw new InputError(`unknown format "${options.format}" (known formats: ${adapterNames().join(', ')})`, {
       hint: 'see tlap formats',
+      code: 'UNKNOWN_FORMAT',
     });
   }
   const detection = detectFormat(ADAPTERS, source, options.format);
@@ -51,12 +52,14 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
     throw new InputError(`${source.path}: not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
       hint: 'give the format with --format NAME, or see tlap formats',
+      code: looksBinary(source) ? 'BINARY_FILE' : 'UNKNOWN_FORMAT',
     });
   }
   const { adapter } = detection;
   if (adapter.binary !== true && looksBinary(source)) {
     throw new InputError(`${source.path}: binary file, not ${adapter.name} text; refused`, {
       hint: 'check that this is the export you meant',
+      code: 'BINARY_FILE',
     });
   }
   async function* items(): AsyncIterable<FileItem> {

@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import { ExitCode } from '../../exit-codes.js';
+import { UsageError } from '../../errors.js';
+import { MAPPED_FIELDS } from '../../adapters/column-mapping.js';
+import { ingest, type IngestOptions } from '../../ingest/ingest.js';
+import type { IngestSummary } from '../../ingest/ingest-summary.js';
+import { CHANNELS, isChannel } from '../../record/record.js';
+import type { CliIo } from '../cli-io.js';
+import type { TerminalMessages } from '../terminal-messages.js';
+
+/** The flags of `tlap ingest`, as commander parses them. */
+interface IngestFlags {
+  store: string;
+  format?: string;
+  encoding?: string;
+  map: string[];
+  channel?: string;
+  sheet?: string;
+  skipRows?: string;
+  strict?: boolean;
+  json?: boolean;
+}
+
+/** Turns `--map text=Column` flags into a field → column map. */
+export function parseMapFlags(values: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const value of values) {
+    const equals = value.indexOf('=');
+    const field = value.slice(0, equals).trim();
+    const column = value.slice(equals + 1);
+    if (equals <= 0 || column === '') {
+      throw new UsageError(`--map ${value}: expected FIELD=COLUMN`, { hint: 'for example --map text="Your comments"' });
+    }
+    if (!(MAPPED_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map ${value}: unknown field "${field}"`, { hint: `fields: ${MAPPED_FIELDS.join(', ')}` });
+    }
+    map[field] = column;
+  }
+  return map;
+}
+
+/** Translates the flags into {@link IngestOptions}. */
+export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: CliIo): IngestOptions {
+  const options: IngestOptions = { paths, storeDir: flags.store, cwd: io.cwd, map: parseMapFlags(flags.map), strict: flags.strict === true };
+  if (io.stdin !== undefined) options.stdin = io.stdin;
+  if (flags.format !== undefined) options.format = flags.format;
+  if (flags.encoding !== undefined) options.encoding = flags.encoding;
+  if (flags.sheet !== undefined) options.sheet = flags.sheet;
+  if (flags.channel !== undefined) {
+    if (!isChannel(flags.channel)) {
+      throw new UsageError(`--channel ${flags.channel}: unknown channel`, { hint: `channels: ${CHANNELS.join(', ')}` });
+    }
+    options.channel = flags.channel;
+  }
+  if (flags.skipRows !== undefined) {
+    const rows = Number(flags.skipRows);
+    if (!Number.isInteger(rows) || rows < 0) throw new UsageError(`--skip-rows ${flags.skipRows}: expected a whole number`);
+    options.skipRows = rows;
+  }
+  return options;
+}
+
+function describeCounts(summary: IngestSummary, messages: TerminalMessages): string {
+  const parts = [
+    `${summary.read} read`,
+    `${summary.added} added`,
+    `${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}`,
+    `${summary.filtered} filtered`,
+    messages.highlight(`${summary.rejected} rejected`, summary.rejected > 0),
+  ];
+  return `${summary.files} file${summary.files === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+function byKey(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, count]) => `${key} ${count}`)
+    .join(', ');
+}
+
+/** Registers `tlap ingest`; the action stores its exit code with `setExitCode`. */
+export function registerIngestCommand(
+  program: Command,
+  io: CliIo,
+  messages: () => TerminalMessages,
+  setExitCode: (code: number) => void,
+): void {
+  program
+    .command('ingest')
+    .description('read export files into the record store, accounting for every item')
+    .argument('<paths...>', 'export files, folders (read recursively), or - for standard input')
+    .option('--store <dir>', 'the record store folder', '.tlap')
+    .option('--format <name>', 'read every file as this format (see tlap formats)')
+    .option('--encoding <name>', 'text encoding, instead of detecting it (utf-8, utf-16le, windows-1252, latin1…)')
+    .option('--map <field=column>', 'take a record field from this column (repeatable; fields: text, author, date, id, channel, url, inReplyTo)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--channel <name>', `set the channel of every record (${CHANNELS.join(', ')})`)
+    .option('--sheet <name>', 'read only this worksheet of a workbook')
+    .option('--skip-rows <n>', 'title rows to skip above a table header')
+    .option('--strict', 'stop at the first rejected item (exit 2)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlap ingest exports/                      read every export in a folder
+  tlap ingest tweets.js comments.xml inbox.mbox
+  tlap ingest survey.csv --map text="Any other comments?" --channel survey
+  cat replies.csv | tlap ingest - --format csv
+  tlap ingest exports/ --json               {"files":…,"read":…,"added":…,"duplicates":…,"filtered":…,"rejected":…}`,
+    )
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const output = messages();
+      const options = ingestOptionsFromFlags(paths, flags, io);
+      options.onProgress = (progress) => {
+        const rate = progress.elapsedMs > 0 ? Math.round((progress.read / progress.elapsedMs) * 1000) : 0;
+        output.progress(`ingesting: ${progress.read} items read, ${progress.added} added, ${rate} items/s`);
+      };
+      const summary = await ingest(options);
+      output.clearProgress();
+      for (const warning of summary.warnings) output.warn(warning);
+      if (summary.skipped.length > 0) {
+        output.note(`skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`);
+      }
+      for (const rejection of summary.rejections) {
+        const where = [rejection.provenance.file, rejection.provenance.line].filter((part) => part !== undefined).join(':');
+        output.note(`rejected ${where}: ${rejection.message} [${rejection.code}]`);
+      }
+      if (summary.rejected > summary.rejections.length) {
+        output.note(`… and ${summary.rejected - summary.rejections.length} more rejections`);
+      }
+      output.note(describeCounts(summary, output));
+      if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);
+      if (summary.rejected > 0) output.note(`rejected: ${byKey(summary.rejectedByCode)} (details in ${flags.store}/rejected.jsonl)`);
+      if (flags.json === true) {
+        io.stdout.write(
+          `${JSON.stringify({
+            files: summary.files,
+            read: summary.read,
+            added: summary.added,
+            duplicates: summary.duplicates,
+            filtered: summary.filtered,
+            rejected: summary.rejected,
+            filtered_by_rule: summary.filteredByRule,
+            rejected_by_code: summary.rejectedByCode,
+            skipped: summary.skipped,
+          })}\n`,
+        );
+      }
+      if (summary.stoppedEarly) {
+        output.note('stopped at the first rejection (--strict)');
+        setExitCode(ExitCode.CouldNotRun);
+        return;
+      }
+      setExitCode(summary.rejected > 0 ? ExitCode.Findings : ExitCode.Ok);
+    });
+}

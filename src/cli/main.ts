@@ -1,0 +1,74 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../exit-codes.js';
+import { TlapError } from '../errors.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import type { CliIo } from './cli-io.js';
+import { registerFormatsCommand } from './commands/formats-command.js';
+import { registerIngestCommand } from './commands/ingest-command.js';
+import { registerThemesCommand } from './commands/themes-command.js';
+import { TerminalMessages, useColour } from './terminal-messages.js';
+
+export type { CliIo } from './cli-io.js';
+
+/**
+ * Runs tlap with the given arguments (without `node` and the script) and returns the exit code
+ * (see src/exit-codes.ts). Never calls process.exit, so tests run it in-process.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const verbose = argv.includes('--verbose');
+  const colourFlag = !argv.includes('--no-color');
+  let messages: TerminalMessages | null = null;
+  const getMessages = (): TerminalMessages => {
+    messages ??= new TerminalMessages(io, { colour: useColour(io, colourFlag), verbose });
+    return messages;
+  };
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+
+  const program = new Command('tlap')
+    .description('Turn public feedback exports into a themed summary you can publish.')
+    .version(TOOL_VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--verbose', 'show stack traces and details with errors')
+    .option('--no-color', 'no colour in messages (also: NO_COLOR=1)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Quick start:
+  tlap ingest exports/            read every export into .tlap/records.jsonl
+  tlap themes --out summary.md    theme them with themes.yaml and write the summary
+
+Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not run.`,
+    );
+  for (const command of [registerIngestCommand, registerThemesCommand]) command(program, io, getMessages, setExitCode);
+  registerFormatsCommand(program, io, setExitCode);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return ExitCode.Ok;
+      }
+      return ExitCode.CouldNotRun;
+    }
+    getMessages().error(error);
+    return error instanceof TlapError ? error.exitCode : ExitCode.CouldNotRun;
+  }
+}

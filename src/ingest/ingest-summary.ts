@@ -1,0 +1,73 @@
+import type { Provenance } from '../record/record.js';
+
+/** One rejected item or file, as the summary lists it. */
+export interface Rejection {
+  code: string;
+  message: string;
+  provenance: Provenance;
+}
+
+/** What happened to one input file. */
+export interface FileSummary {
+  /** The file as given (or found in a folder). */
+  file: string;
+  /** The format it was read as, or null when it could not be read at all. */
+  format: string | null;
+  read: number;
+  added: number;
+  duplicates: number;
+  filtered: number;
+  rejected: number;
+}
+
+/**
+ * The account of one ingest. Every item read is exactly one of added, duplicate, filtered or
+ * rejected: `read === added + duplicates + filtered + rejected` always holds.
+ */
+export interface IngestSummary {
+  /** Input files read (including ones that failed as a whole). */
+  files: number;
+  /** Items read: records, filtered and rejected items, plus one per file that could not be read. */
+  read: number;
+  /** New records appended to the store. */
+  added: number;
+  /** Records already in the store (or seen earlier in this run), not appended again. */
+  duplicates: number;
+  /** Items deliberately not stored, by a documented rule. */
+  filtered: number;
+  /** Items (or whole files) that could not be read; listed in the store's rejected.jsonl. */
+  rejected: number;
+  /** Filtered counts by rule. */
+  filteredByRule: Record<string, number>;
+  /** Rejected counts by reason code. */
+  rejectedByCode: Record<string, number>;
+  /** The first rejections, for the terminal (all of them are in rejected.jsonl). */
+  rejections: Rejection[];
+  /** Files in ingested folders that no format recognised: listed, not read. */
+  skipped: string[];
+  /** Things the analyst should know that lost nothing (encoding fallbacks, repaired store lines). */
+  warnings: string[];
+  /** Per-file counts, in the order read. */
+  perFile: FileSummary[];
+  /** True when `--strict` stopped the run at the first rejection. */
+  stoppedEarly: boolean;
+}
+
+/** An empty summary. */
+export function emptySummary(): IngestSummary {
+  return {
+    files: 0,
+    read: 0,
+    added: 0,
+    duplicates: 0,
+    filtered: 0,
+    rejected: 0,
+    filteredByRule: {},
+    rejectedByCode: {},
+    rejections: [],
+    skipped: [],
+    warnings: [],
+    perFile: [],
+    stoppedEarly: false,
+  };
+}

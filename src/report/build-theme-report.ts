@@ -1,0 +1,176 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
+import type { ThemedRecord } from '../themes/assign-themes.js';
+import { QUOTE_MAX_CHARS, type ChannelCount, type Quote, type ThemeReport, type ThemeSummary } from './theme-report.js';
+import type { TextRedactor } from './text-redactor.js';
+
+/** How many quotes per theme, and unthemed samples. */
+const QUOTES_PER_THEME = 3;
+const UNTHEMED_SAMPLE = 5;
+
+/** Quote lengths that read well in a summary. */
+const GOOD_QUOTE_MIN = 40;
+const GOOD_QUOTE_MAX = 400;
+
+/** Options for building a report. */
+export interface BuildReportOptions {
+  /** Redacts personal data from every quote. */
+  redact: TextRedactor;
+  /** Print authors with quotes. */
+  includeAuthors: boolean;
+  /** The tool version for the methods section. */
+  toolVersion: string;
+}
+
+interface QuoteCandidate {
+  record: FeedbackRecord;
+  tier: number;
+  distinctKeywords: number;
+}
+
+interface ThemeTally {
+  count: number;
+  byChannel: Map<Channel, number>;
+  words: Map<string, number>;
+  candidates: QuoteCandidate[];
+}
+
+/**
+ * Builds a {@link ThemeReport} from themed records streamed through {@link add}, keeping only
+ * counts and the few candidate quotes (never all records). Choices are deterministic: quote
+ * candidates are ranked by a total order that ends with the record id.
+ */
+export class ThemeReportBuilder {
+  private total = 0;
+  private unthemed = 0;
+  private undated = 0;
+  private from: string | null = null;
+  private to: string | null = null;
+  private readonly byChannel = new Map<Channel, number>();
+  private readonly tallies = new Map<string, ThemeTally>();
+  private unthemedCandidates: FeedbackRecord[] = [];
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly options: BuildReportOptions,
+  ) {
+    for (const theme of codebook.themes) {
+      this.tallies.set(theme.id, { count: 0, byChannel: new Map(), words: new Map(), candidates: [] });
+    }
+  }
+
+  /** Adds one themed record. */
+  add(themed: ThemedRecord): void {
+    const { record } = themed;
+    this.total += 1;
+    increment(this.byChannel, record.channel);
+    if (record.date === null) this.undated += 1;
+    else {
+      if (this.from === null || record.date < this.from) this.from = record.date;
+      if (this.to === null || record.date > this.to) this.to = record.date;
+    }
+    if (themed.themeIds.length === 0) {
+      this.unthemed += 1;
+      this.unthemedCandidates = keepFirst([...this.unthemedCandidates, record], UNTHEMED_SAMPLE, (a, b) => compareIds(a.id, b.id));
+      return;
+    }
+    for (const themeId of themed.themeIds) {
+      const tally = this.tallies.get(themeId);
+      if (tally === undefined) continue;
+      tally.count += 1;
+      increment(tally.byChannel, record.channel);
+      const hits = themed.matches.filter((match) => match.themeId === themeId);
+      for (const hit of hits) increment(tally.words, hit.matched);
+      const candidate: QuoteCandidate = {
+        record,
+        tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
+        distinctKeywords: new Set(hits.map((hit) => hit.keyword)).size,
+      };
+      tally.candidates = keepFirst([...tally.candidates, candidate], QUOTES_PER_THEME, compareCandidates);
+    }
+  }
+
+  /** The finished report. */
+  finish(): ThemeReport {
+    const redactions: Record<string, number> = {};
+    const quote = (record: FeedbackRecord): Quote => {
+      const redacted = this.options.redact(record.text);
+      for (const [kind, count] of Object.entries(redacted.counts)) {
+        if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
+      }
+      return {
+        recordId: record.id,
+        channel: record.channel,
+        date: record.date,
+        author: this.options.includeAuthors ? record.author : null,
+        text: shorten(redacted.text, QUOTE_MAX_CHARS),
+      };
+    };
+    const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
+      const tally = this.tallies.get(theme.id) ?? { count: 0, byChannel: new Map(), words: new Map(), candidates: [] };
+      return {
+        order,
+        id: theme.id,
+        label: theme.label,
+        description: theme.description,
+        count: tally.count,
+        share: this.total === 0 ? 0 : tally.count / this.total,
+        byChannel: channelCounts(tally.byChannel),
+        topWords: [...tally.words.entries()]
+          .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
+          .slice(0, 5)
+          .map(([words, count]) => ({ words, count })),
+        quotes: tally.candidates.map((candidate) => quote(candidate.record)),
+      };
+    });
+    themes.sort((a, b) => b.count - a.count || a.order - b.order);
+    return {
+      title: this.codebook.title,
+      toolVersion: this.options.toolVersion,
+      codebook: {
+        file: this.codebook.file,
+        fingerprint: this.codebook.fingerprint,
+        themeCount: this.codebook.themes.length,
+        keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.keywords.length, 0),
+      },
+      recordsTotal: this.total,
+      unthemed: this.unthemed,
+      byChannel: channelCounts(this.byChannel),
+      dateRange: this.from === null || this.to === null ? null : { from: this.from, to: this.to },
+      undated: this.undated,
+      themes: themes.map(({ order: _order, ...theme }) => theme),
+      unthemedSample: this.unthemedCandidates.map(quote),
+      redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
+      includeAuthors: this.options.includeAuthors,
+    };
+  }
+}
+
+function increment<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function channelCounts(map: ReadonlyMap<Channel, number>): ChannelCount[] {
+  return CHANNELS.filter((channel) => (map.get(channel) ?? 0) > 0).map((channel) => ({ channel, count: map.get(channel) ?? 0 }));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareCandidates(a: QuoteCandidate, b: QuoteCandidate): number {
+  return a.tier - b.tier || b.distinctKeywords - a.distinctKeywords || compareIds(a.record.id, b.record.id);
+}
+
+function keepFirst<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  return items.sort(compare).slice(0, limit);
+}
+
+/** Shortens text to at most `max` characters at a word boundary, ending with `…` when cut. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

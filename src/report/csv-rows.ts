@@ -1,0 +1,46 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Codebook } from '../codebook/codebook.js';
+import type { ThemedRecord } from '../themes/assign-themes.js';
+import type { TextRedactor } from './text-redactor.js';
+
+/** Options for the per-record CSV. */
+export interface CsvRowOptions {
+  /** Redacts personal data from each text. */
+  redact: TextRedactor;
+  /** Fill the author column (empty otherwise). */
+  includeAuthors: boolean;
+}
+
+const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true } as const;
+
+/**
+ * The CSV header: `id, source_id, channel, author, date, themes`, one 0/1 column per theme id in
+ * codebook order, then `text`. Starts with a UTF-8 BOM so spreadsheets read the encoding right.
+ */
+export function renderCsvHeader(codebook: Codebook): string {
+  return `\ufeff${stringify([['id', 'source_id', 'channel', 'author', 'date', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
+}
+
+/**
+ * One CSV row for a themed record; cells that a spreadsheet would run as a formula are
+ * prefixed with `'`. A pure function, so rows stream without holding the store.
+ */
+export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: CsvRowOptions): string {
+  const { record } = themed;
+  const inTheme = new Set(themed.themeIds);
+  return stringify(
+    [
+      [
+        record.id,
+        record.sourceId,
+        record.channel,
+        options.includeAuthors ? (record.author ?? '') : '',
+        record.date ?? '',
+        themed.themeIds.join(';'),
+        ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
+        options.redact(record.text).text,
+      ],
+    ],
+    CSV_OPTIONS,
+  );
+}

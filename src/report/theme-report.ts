@@ -1,0 +1,76 @@
+import type { Channel } from '../record/record.js';
+
+/** A count for one channel. */
+export interface ChannelCount {
+  channel: Channel;
+  count: number;
+}
+
+/** A quotation from a record, ready to publish: personal data already redacted. */
+export interface Quote {
+  /** The record's id (to find it in the store). */
+  recordId: string;
+  channel: Channel;
+  /** The record's date (ISO), or null. */
+  date: string | null;
+  /** The author, only when the report was asked to include authors; else null. */
+  author: string | null;
+  /** The words, redacted and shortened to at most {@link QUOTE_MAX_CHARS} characters at a word boundary. */
+  text: string;
+}
+
+/** The longest quote printed. */
+export const QUOTE_MAX_CHARS = 400;
+
+/** A word or phrase that matched, and how often. */
+export interface MatchedWords {
+  words: string;
+  count: number;
+}
+
+/** What the report says about one theme. */
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  description: string;
+  /** Records in this theme. */
+  count: number;
+  /** count / all records (0 when there are none). */
+  share: number;
+  /** Its records by channel, in channel order, channels with none left out. */
+  byChannel: ChannelCount[];
+  /** The words that matched most, most first (ties alphabetical), at most five. */
+  topWords: MatchedWords[];
+  /** Up to three representative quotes, chosen deterministically. */
+  quotes: Quote[];
+}
+
+/**
+ * Everything a renderer needs, and nothing personal that should not be published. Renderers are
+ * pure functions of this value; the same store and codebook give the same report, byte for byte.
+ */
+export interface ThemeReport {
+  title: string;
+  toolVersion: string;
+  codebook: {
+    file: string;
+    fingerprint: string;
+    themeCount: number;
+    keywordCount: number;
+  };
+  recordsTotal: number;
+  unthemed: number;
+  byChannel: ChannelCount[];
+  /** Earliest and latest record dates (ISO), or null when no record has a date. */
+  dateRange: { from: string; to: string } | null;
+  /** Records without a date. */
+  undated: number;
+  /** Themes by count (most first), ties in codebook order. */
+  themes: ThemeSummary[];
+  /** Up to five unthemed records, chosen deterministically. */
+  unthemedSample: Quote[];
+  /** How many items of personal data were redacted from the quotes, by kind. */
+  redactions: Record<string, number>;
+  /** True when quotes carry their authors (`--authors`). */
+  includeAuthors: boolean;
+}

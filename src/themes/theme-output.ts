@@ -1,0 +1,67 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { UsageError } from '../errors.js';
+import { readStoreRecords } from '../store/record-store.js';
+import { ThemeReportBuilder } from '../report/build-theme-report.js';
+import { findReportFormat, REPORT_FORMATS } from '../report/report-formats.js';
+import type { TextRedactor } from '../report/text-redactor.js';
+import type { ThemeReport } from '../report/theme-report.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import { ThemeAssigner } from './assign-themes.js';
+
+/** What `tlap themes` needs. */
+export interface ThemeOutputOptions {
+  /** The store folder. */
+  storeDir: string;
+  /** The loaded codebook. */
+  codebook: Codebook;
+  /** Output format name (md, json, csv). */
+  format: string;
+  /** Show authors with quotes and in the CSV. */
+  includeAuthors: boolean;
+  /** Redacts personal data from published text. */
+  redact: TextRedactor;
+  /** Called after each record, for progress. */
+  onRecord?: (count: number) => void;
+}
+
+/** The themes over a store as a report (for md/json), built in one streaming pass. */
+export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
+  const assigner = new ThemeAssigner(options.codebook);
+  const builder = new ThemeReportBuilder(options.codebook, {
+    redact: options.redact,
+    includeAuthors: options.includeAuthors,
+    toolVersion: TOOL_VERSION,
+  });
+  let count = 0;
+  for await (const record of readStoreRecords(options.storeDir)) {
+    builder.add(assigner.assign(record));
+    count += 1;
+    options.onRecord?.(count);
+  }
+  return builder.finish();
+}
+
+/**
+ * The output of `tlap themes` in the chosen format, as chunks of text: one chunk for a document
+ * format, one per record (after the header) for a row format. Nothing is written here.
+ */
+export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<string> {
+  const format = findReportFormat(options.format);
+  if (format === undefined) {
+    throw new UsageError(`unknown report format "${options.format}"`, {
+      hint: `use one of: ${REPORT_FORMATS.map((entry) => entry.name).join(', ')}`,
+    });
+  }
+  if (format.kind === 'document') {
+    yield format.render(await buildThemeReport(options));
+    return;
+  }
+  const assigner = new ThemeAssigner(options.codebook);
+  yield format.header(options.codebook);
+  let count = 0;
+  for await (const record of readStoreRecords(options.storeDir)) {
+    yield format.row(assigner.assign(record), options.codebook, { redact: options.redact, includeAuthors: options.includeAuthors });
+    count += 1;
+    options.onRecord?.(count);
+  }
+}

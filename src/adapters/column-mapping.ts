@@ -46,6 +46,7 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
     if (!headers.includes(column)) {
       throw new InputError(`${file}: --map ${field}=${column}: no column "${column}" (columns: ${listHeaders(headers)})`, {
         hint: 'column names are case-sensitive; copy one from the list',
+        code: 'MAPPED_COLUMN_MISSING',
       });
     }
     fields[field as MappedField] = column;
@@ -65,6 +66,7 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
   if (fields.text === undefined) {
     throw new InputError(`${file}: no text column found (columns: ${listHeaders(headers)})`, {
       hint: 'name the column that holds the feedback with --map text=COLUMN',
+      code: 'NO_TEXT_COLUMN',
     });
   }
   const used = new Set(Object.values(fields));

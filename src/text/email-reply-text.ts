@@ -64,7 +64,8 @@ interface Attribution {
  *   a `________________________________` line, a `-- ` signature delimiter, a mobile sign-off
  *   (`Sent from my iPhone`, `Get Outlook for Android`…) and a mailing-list footer
  *   (`To unsubscribe, e-mail: …`, also after a `-----…` line).
- * The result is trimmed; it is empty when the body held nothing but quotes.
+ * Runs of blank lines left behind become one; the result is trimmed, and empty when the body held
+ * nothing but quotes.
  */
 export function extractReplyText(body: string): string {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
@@ -84,6 +85,7 @@ export function extractReplyText(body: string): string {
   for (let index = 0; index < cut; index += 1) {
     const line = lines[index] ?? '';
     if (removed.has(index) || QUOTE_LINE.test(line)) continue;
+    if (line.trim() === '' && (kept.length === 0 || (kept[kept.length - 1] ?? '').trim() === '')) continue;
     kept.push(line);
   }
   return kept.join('\n').trim();

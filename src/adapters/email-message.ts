@@ -46,7 +46,7 @@ class MessageRejection extends Error {
 export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
   const { provenance } = location;
   const name = location.label === '' ? 'the message' : location.label;
-  const excerpt = raw.subarray(0, 200).toString('latin1');
+  const excerpt = excerptOf(raw);
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
@@ -95,6 +95,25 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
     });
   }
   return items;
+}
+
+/**
+ * What a rejected message is found again by: its Subject, Date and Message-ID header lines, or else
+ * its first bytes; e-mail addresses are masked either way (rejections are kept, and shown).
+ */
+function excerptOf(raw: Buffer): string {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const fields = head
+    .split(/\r?\n(?![ \t])/)
+    .map((line) => ({ name: line.slice(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(), line: line.replace(/\s+/g, ' ').trim() }))
+    .filter((field) => field.name === 'subject' || field.name === 'date' || field.name === 'message-id')
+    .map((field) => (field.name === 'message-id' ? field.line : maskAddresses(field.line)));
+  const excerpt = fields.length > 0 ? fields.join(' | ') : maskAddresses(raw.subarray(0, 400).toString('latin1'));
+  return excerpt.slice(0, 200);
+}
+
+function maskAddresses(text: string): string {
+  return text.replace(EMAIL_ADDRESS, '[address]');
 }
 
 /** What the MIME parser gave for one message. */
@@ -270,13 +289,13 @@ function htmlDepthExceeds(html: string, maxDepth: number): boolean {
 function autoReplyReason(headers: Headers): string | null {
   const autoSubmitted = headerText(headers, 'auto-submitted');
   if (autoSubmitted !== null && !/^\s*no\b/i.test(autoSubmitted)) return `Auto-Submitted: ${autoSubmitted.trim()}`;
-  for (const key of ['x-autoreply', 'x-autorespond', 'x-autoresponse', 'x-autoresponder']) {
-    const value = headerText(headers, key);
-    if (value !== null && !/^\s*(?:no|false|0)\s*$/i.test(value)) return `${key}: ${value.trim()}`;
+  for (const name of ['X-Autoreply', 'X-Autorespond', 'X-Autoresponse', 'X-Autoresponder']) {
+    const value = headerText(headers, name.toLowerCase());
+    if (value !== null && !/^\s*(?:no|false|0)\s*$/i.test(value)) return `${name}: ${value.trim()}`;
   }
-  for (const key of ['precedence', 'x-precedence']) {
-    const value = headerText(headers, key);
-    if (value !== null && /auto[_-]?reply/i.test(value)) return `${key}: ${value.trim()}`;
+  for (const name of ['Precedence', 'X-Precedence']) {
+    const value = headerText(headers, name.toLowerCase());
+    if (value !== null && /auto[_-]?reply/i.test(value)) return `${name}: ${value.trim()}`;
   }
   const contentType = headers.get('content-type');
   if (contentType !== undefined && typeof contentType === 'object' && 'value' in contentType && contentType.value === 'multipart/report') {

@@ -158,8 +158,8 @@ describe('emailMessageItems: decoding', () => {
 describe('emailMessageItems: auto-replies are filtered', () => {
   test.each([
     ['Auto-Submitted: auto-replied', 'Auto-Submitted: auto-replied'],
-    ['X-Autoreply: yes', 'x-autoreply: yes'],
-    ['Precedence: auto_reply', 'precedence: auto_reply'],
+    ['X-Autoreply: yes', 'X-Autoreply: yes'],
+    ['Precedence: auto_reply', 'Precedence: auto_reply'],
     ['Subject: Out of Office: back on Monday', 'an out-of-office or automatic-reply subject'],
     ['Subject: Automatic reply: Day centre', 'an out-of-office or automatic-reply subject'],
   ])('%s', async (header, detail) => {
@@ -181,6 +181,13 @@ describe('emailMessageItems: hostile messages are rejected in bounded time', () 
     const item = await only(message([...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b"'], parts));
     expect(item).toMatchObject({ kind: 'rejected', code: 'TOO_MANY_MIME_PARTS', provenance: LOCATION.provenance });
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('the excerpt of a rejected message names it by Subject, Date and Message-ID, addresses masked', async () => {
+    const parts: string[] = [];
+    for (let part = 0; part <= MAX_MIME_PARTS; part += 1) parts.push('--b', '', `part ${part}`);
+    const raw = message(['From: Jane <jane@example.org>', 'Subject: from jane@example.org', 'Message-ID: <m9@example.org>', 'Content-Type: multipart/mixed; boundary="b"'], parts);
+    expect(await only(raw)).toMatchObject({ kind: 'rejected', excerpt: 'Subject: from [address] | Message-ID: <m9@example.org>' });
   });
 
   test('a huge header block without an end', async () => {

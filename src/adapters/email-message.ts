@@ -74,7 +74,7 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
   const text = extractReplyText(body);
   const meta: Record<string, JsonValue> = {};
   const subject = headerText(headers, 'subject');
-  if (subject !== null && subject.trim() !== '') meta['subject'] = subject.trim();
+  if (subject !== null && subject.trim() !== '') meta['subject'] = maskAddresses(subject.trim());
   const listId = listIdOf(parsed.headerLines);
   if (listId !== null) meta['listId'] = listId;
   const draft: RecordDraft = {

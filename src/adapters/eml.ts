@@ -37,15 +37,19 @@ export const emlAdapter: FormatAdapter = {
       index = 1;
     }
     const known = new Set<string>();
+    let hasAddress = false;
     for (; index < lines.length && index < 200; index += 1) {
       const line = lines[index] ?? '';
       if (line === '') break;
       if (/^[ \t]/.test(line)) continue;
       if (!isHeaderField(line)) return 0;
       const name = line.slice(0, line.indexOf(':')).trim().toLowerCase();
-      if (MAIL_HEADERS.has(name)) known.add(name);
+      if (!MAIL_HEADERS.has(name)) continue;
+      known.add(name);
+      if (line.includes('@')) hasAddress = true;
     }
-    if (known.size < 2) return 0;
+    const transportHeader = known.has('received') || known.has('message-id') || known.has('mime-version') || known.has('return-path');
+    if (known.size < 2 || !(hasAddress || transportHeader)) return 0;
     return envelope ? 0.6 : 0.8;
   },
   read(source) {

@@ -47,6 +47,11 @@ describe('emailMessageItems: the record', () => {
     });
   });
 
+  test('an address in the subject is masked (meta never holds anyone\'s address)', async () => {
+    const draft = await draftOf(message(['Subject: Fwd: note from bob@example.org'], ['Hi']));
+    expect(draft.meta).toEqual({ subject: 'Fwd: note from [address]' });
+  });
+
   test('no Message-ID, no Date and no display name give nulls', async () => {
     const draft = await draftOf(message(['From: jane@example.org', 'Subject: x'], ['Hi']));
     expect([draft.sourceId, draft.date, draft.author]).toEqual([null, null, null]);

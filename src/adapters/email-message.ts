@@ -46,16 +46,16 @@ class MessageRejection extends Error {
 export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
   const { provenance } = location;
   const name = location.label === '' ? 'the message' : location.label;
-  const excerpt = excerptOf(raw);
+  const rejected = (code: string, message: string): AdapterItem[] => [
+    { kind: 'rejected', code, message: `${name}: ${message}`, provenance, excerpt: excerptOf(raw) },
+  ];
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
   } catch (error) {
-    if (error instanceof MessageRejection) {
-      return [{ kind: 'rejected', code: error.code, message: `${name}: ${error.message}`, provenance, excerpt }];
-    }
+    if (error instanceof MessageRejection) return rejected(error.code, error.message);
     const detail = error instanceof Error ? error.message : String(error);
-    return [{ kind: 'rejected', code: 'MIME_PARSE_ERROR', message: `${name}: cannot parse the MIME structure (${detail})`, provenance, excerpt }];
+    return rejected('MIME_PARSE_ERROR', `cannot parse the MIME structure (${detail})`);
   }
   const { headers } = parsed;
   const sourceId = messageIdOf(headerText(headers, 'message-id'));
@@ -68,8 +68,7 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
     body = bodyText(parsed);
   } catch (error) {
     const code = error instanceof MessageRejection ? error.code : 'HTML_NOT_CONVERTIBLE';
-    const detail = error instanceof Error ? error.message : String(error);
-    return [{ kind: 'rejected', code, message: `${name}: ${detail}`, provenance, excerpt }];
+    return rejected(code, error instanceof Error ? error.message : String(error));
   }
   const text = extractReplyText(body);
   const meta: Record<string, JsonValue> = {};
@@ -102,7 +101,9 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
  * its first bytes; e-mail addresses are masked either way (rejections are kept, and shown).
  */
 function excerptOf(raw: Buffer): string {
-  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const window = raw.subarray(0, 64 * 1024).toString('latin1');
+  const blank = /\r?\n\r?\n/.exec(window);
+  const head = blank === null ? window : window.slice(0, blank.index);
   const fields = head
     .split(/\r?\n(?![ \t])/)
     .map((line) => ({ name: line.slice(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(), line: line.replace(/\s+/g, ' ').trim() }))
@@ -112,6 +113,7 @@ function excerptOf(raw: Buffer): string {
   return excerpt.slice(0, 200);
 }
 
+/** Replaces every e-mail address with `[address]`. */
 function maskAddresses(text: string): string {
   return text.replace(EMAIL_ADDRESS, '[address]');
 }

@@ -43,7 +43,11 @@ const FROM_FIELD = /^\s*\*?(?:From|Von|De|Van|Fra|Från|Od|От|Da|Lähettäjä|
 const OTHER_FIELD =
   /^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Enviado|Enviada|Inviato|Verzonden|Skickat|Sendt|Wysłano|Отправлено|Дата|To|An|À|A|Para|Aan|Til|Till|Do|Кому|Cc|Kopie|Subject|Betreff|Objet|Asunto|Assunto|Oggetto|Onderwerp|Emne|Ämne|Temat|Тема|Aihe|Konu)\s?\*?\s?:/iu;
 
-/** What a line (or a group of lines starting at it) is, for reply extraction. */
+/** The other fields of a header block flattened onto its `From:` line (HTML converted to text). */
+const INLINE_OTHER_FIELD =
+  /(?:^|\s)\*?(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet|Enviado|Para|Asunto|Verzonden|Aan|Onderwerp)\s?\*?\s?:/giu;
+
+/** An attribution found in the body: the lines it spans and how sure the match is. */
 interface Attribution {
   /** Index of the attribution's first line. */
   start: number;
@@ -164,10 +168,12 @@ function firstSeparator(lines: readonly string[], limit: number): number {
 
 /**
  * True when a quoted header block starts at `index`: a paragraph whose first line is a header field
- * and which holds at least three of them, one being `From:` (in any of the usual languages).
+ * and which holds at least three of them, one being `From:` (in any of the usual languages); or a
+ * `From:` line with two more fields on the same line.
  */
 function startsHeaderBlock(lines: readonly string[], index: number): boolean {
   const first = lines[index] ?? '';
+  if (FROM_FIELD.test(first) && (first.slice(first.indexOf(':') + 1).match(INLINE_OTHER_FIELD)?.length ?? 0) >= 2) return true;
   if (!FROM_FIELD.test(first) && !OTHER_FIELD.test(first)) return false;
   let fields = 0;
   let hasFrom = false;

@@ -111,6 +111,11 @@ const CASES: Case[] = [
     expected: ['Einverstanden.'],
   },
   {
+    name: 'header block flattened onto one line',
+    body: ['Noted, thanks.', '', 'From: Anna Smith Sent: 12 May 2014 16:02 To: Bob Subject: Minutes', 'Hi Bob, here are the minutes.'],
+    expected: ['Noted, thanks.'],
+  },
+  {
     name: 'a single "From:" line in the text is not a header block',
     body: ['From: my own experience, the respite care was too short.', 'To: be fair, staff were kind.'],
     expected: ['From: my own experience, the respite care was too short.', 'To: be fair, staff were kind.'],

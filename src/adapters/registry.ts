@@ -1,6 +1,8 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
+import { emlAdapter } from './eml.js';
 import { jsonRecordsAdapter } from './json-records.js';
+import { mboxAdapter } from './mbox.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -9,6 +11,8 @@ import { jsonRecordsAdapter } from './json-records.js';
  * and its fixtures in fixtures/adapters/<name>/.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  mboxAdapter,
+  emlAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

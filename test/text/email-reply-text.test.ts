@@ -1,0 +1,218 @@
+import { describe, expect, test } from '@jest/globals';
+import { extractReplyText } from '../../src/text/email-reply-text.js';
+
+interface Case {
+  name: string;
+  body: string[];
+  expected: string[];
+}
+
+/** Each case: a body (as lines) and the new words that must remain (as lines). */
+const CASES: Case[] = [
+  {
+    name: 'plain text without quotes is kept whole',
+    body: ['Hello,', '', 'The day centre matters to us.', '', 'Thanks'],
+    expected: ['Hello,', '', 'The day centre matters to us.', '', 'Thanks'],
+  },
+  {
+    name: 'Gmail: "On <date>, <name> wrote:" and the > quote go',
+    body: ['Hello', '', 'On Mon, Apr 2, 2012 at 6:26 PM, Megan One <xxx@gmail.com> wrote:', '', '> Hi'],
+    expected: ['Hello'],
+  },
+  {
+    name: 'attribution wrapped over two lines',
+    body: ['I agree.', '', 'On Sun, Jan 2, 2022 at 6:02 AM Daniel Sahlberg <daniel@example.com>', 'wrote:', '', '> Hi,', '>'],
+    expected: ['I agree.'],
+  },
+  {
+    name: 'attribution wrapped inside the address',
+    body: ['Fine by me.', '', 'On Wed, 5 Jan 2022 at 10:17, Daniel Sahlberg', '<daniel@example.com> wrote:', '>', '> Hi,'],
+    expected: ['Fine by me.'],
+  },
+  {
+    name: 'Russian Android attribution (date first, "написал:")',
+    body: ['Hello', '02.04.2012 14:20 пользователь "bob@example.org" <', 'bob@example.org> написал:', '', '> Hi', '>'],
+    expected: ['Hello'],
+  },
+  {
+    name: 'German attribution with "schrieb" before the name',
+    body: ['Danke!', '', 'Am 02.04.2012 um 14:20 schrieb Bob Beispiel <bob@example.de>:', '', '> Hallo'],
+    expected: ['Danke!'],
+  },
+  {
+    name: 'German attribution ending in "schrieb:"',
+    body: ['Ja.', '', 'Am Mo., 2. Apr. 2012 um 14:20 Uhr schrieb Bob <bob@example.de>:', '> Hallo'],
+    expected: ['Ja.'],
+  },
+  {
+    name: 'French attribution with a space before the colon',
+    body: ['Merci.', '', 'Le 2 avr. 2012 à 14:20, Bob <bob@example.fr> a écrit :', '', '> Bonjour'],
+    expected: ['Merci.'],
+  },
+  {
+    name: 'Gnus-style "<when>, <name> wrote:" before inline replies keeps every new paragraph',
+    body: [
+      'Hi Simos,',
+      '',
+      'Yesterday at 15:02, Simos Xenitellis wrote:',
+      '',
+      '>> numbers being thrown around.',
+      '> In Ubuntu 7.10, the PO files are',
+      '',
+      'I am not handling Ubuntu packaging.',
+      '',
+      '> What I am missing here',
+      '',
+      'They wouldn\'t be.',
+      '',
+      'Cheers,',
+      'Danilo',
+    ],
+    expected: ['Hi Simos,', '', 'I am not handling Ubuntu packaging.', '', 'They wouldn\'t be.', '', 'Cheers,', 'Danilo'],
+  },
+  {
+    name: 'bottom quote introduced by an attribution at the top (Thunderbird)',
+    body: ['On 05/01/2022 04.17, Daniel Sahlberg wrote:', '> Hi,', '> ', '> Is there something?', '', 'The issue is the name.', '', '> ', '> Kind regards'],
+    expected: ['The issue is the name.'],
+  },
+  {
+    name: 'a strong attribution without > markers cuts the unmarked quote after it',
+    body: ['Yes please.', '', 'On Tue, 3 May 2022 at 09:00, Council <info@example.gov.uk> wrote:', '', 'Dear resident,', 'please reply.'],
+    expected: ['Yes please.'],
+  },
+  {
+    name: 'a weak "X wrote:" without a quote after it is the sender\'s own text',
+    body: ['My carer wrote:', '', 'I will come on Tuesdays.'],
+    expected: ['My carer wrote:', '', 'I will come on Tuesdays.'],
+  },
+  {
+    name: 'a sentence starting with "On" is not an attribution',
+    body: ['On behalf of our group, we wrote to the council.', 'On reflection it helped.'],
+    expected: ['On behalf of our group, we wrote to the council.', 'On reflection it helped.'],
+  },
+  {
+    name: 'Outlook header block without > markers and everything after it',
+    body: [
+      'Hello',
+      '',
+      'From: someone@example.org [mailto:someone@example.org]',
+      'Sent: March-09-12 4:22 PM',
+      'To: Dan Le',
+      'Subject: The manager has commented',
+      '',
+      'Hi Dan,',
+      'The manager\'s comment: I\'m not happy',
+    ],
+    expected: ['Hello'],
+  },
+  {
+    name: 'German Outlook header block',
+    body: ['Einverstanden.', '', 'Von: Anna <anna@example.de>', 'Gesendet: Montag, 2. April 2012 14:20', 'An: Bob', 'Betreff: Test', '', 'Hallo'],
+    expected: ['Einverstanden.'],
+  },
+  {
+    name: 'header block flattened onto one line',
+    body: ['Noted, thanks.', '', 'From: Anna Smith Sent: 12 May 2014 16:02 To: Bob Subject: Minutes', 'Hi Bob, here are the minutes.'],
+    expected: ['Noted, thanks.'],
+  },
+  {
+    name: 'a single "From:" line in the text is not a header block',
+    body: ['From: my own experience, the respite care was too short.', 'To: be fair, staff were kind.'],
+    expected: ['From: my own experience, the respite care was too short.', 'To: be fair, staff were kind.'],
+  },
+  {
+    name: '-----Original Message----- and everything after',
+    body: ['See below.', '', '-----Original Message-----', 'From: Anna', 'Hello'],
+    expected: ['See below.'],
+  },
+  {
+    name: 'forwarded message separator',
+    body: ['FYI', '', '---------- Forwarded message ---------', 'From: Anna', 'Hello'],
+    expected: ['FYI'],
+  },
+  {
+    name: 'Outlook underscore separator',
+    body: ['Thanks', '________________________________', 'From: Anna', 'Sent: today'],
+    expected: ['Thanks'],
+  },
+  {
+    name: 'signature after "-- "',
+    body: ['Please keep the centre open.', '', '-- ', 'Jane Doe', 'Carer, Leeds'],
+    expected: ['Please keep the centre open.'],
+  },
+  {
+    name: 'mobile sign-offs',
+    body: ['Count me in.', '', 'Sent from my iPhone', '', 'On Tue, 3 May 2022, Anna wrote:', '> Who is coming?'],
+    expected: ['Count me in.'],
+  },
+  {
+    name: 'Get Outlook for Android',
+    body: ['Agreed.', '', 'Get Outlook for Android'],
+    expected: ['Agreed.'],
+  },
+  {
+    name: 'a long line that starts like a sign-off is the sender\'s words',
+    body: ['Sent from my sister\'s house because my own internet was cut off by the provider last week, sorry.'],
+    expected: ['Sent from my sister\'s house because my own internet was cut off by the provider last week, sorry.'],
+  },
+  {
+    name: 'ezmlm list footer after a dash line',
+    body: ['How do I do this?', '', '---------------------------------------------------------------------', 'To unsubscribe, e-mail: users-unsubscribe@example.org', 'For additional commands, e-mail: users-help@example.org'],
+    expected: ['How do I do this?'],
+  },
+  {
+    name: 'Google Groups footer',
+    body: ['Good idea.', '', 'You received this message because you are subscribed to the Google Groups "carers" group.'],
+    expected: ['Good idea.'],
+  },
+  {
+    name: 'Mailman footer after an underscore line',
+    body: ['Noted.', '_______________________________________________', 'carers mailing list', 'carers@example.org'],
+    expected: ['Noted.'],
+  },
+  {
+    name: 'a message that is only a quote leaves nothing',
+    body: ['> Hi', '> How are you?', '>'],
+    expected: [''],
+  },
+  {
+    name: 'quote lines indented by the client are quotes too',
+    body: ['Yes.', '  > indented quote', '  >> deeper'],
+    expected: ['Yes.'],
+  },
+  {
+    name: 'HTML blockquote converted to "> " lines',
+    body: ['Hello', '', '', 'On Mon, Apr 2, 2012 at 6:26 PM, Megan One <xxx@gmail.com> wrote:', '', '', '> Hi', '> ', '> > deeper'],
+    expected: ['Hello'],
+  },
+  {
+    name: 'CRLF line endings',
+    body: ['Hello\r', '\r', 'On Mon, Apr 2, 2012 at 6:26 PM, Megan <m@example.com> wrote:\r', '> Hi\r'],
+    expected: ['Hello'],
+  },
+  {
+    name: '">" inside a line is not a quote',
+    body: ['Map<String, List<Integer>> map = new HashMap<>();', 'A -> B'],
+    expected: ['Map<String, List<Integer>> map = new HashMap<>();', 'A -> B'],
+  },
+];
+
+describe('extractReplyText keeps only the sender\'s new words', () => {
+  test.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
+    expect(extractReplyText(testCase.body.join('\n'))).toBe(testCase.expected.join('\n'));
+  });
+
+  test('a very long body without line breaks is handled in linear time', () => {
+    const body = 'word '.repeat(400_000);
+    const started = Date.now();
+    expect(extractReplyText(body)).toBe(body.trim());
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  test('many lines ending with a colon do not make it slow', () => {
+    const body = 'On 1 May, this and that:\n'.repeat(50_000);
+    const started = Date.now();
+    extractReplyText(body);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

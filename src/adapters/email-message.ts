@@ -6,9 +6,10 @@ import type { JsonValue, Provenance, RecordDraft } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { htmlToPlainText } from '../text/html-to-plain-text.js';
 import { extractReplyText } from '../text/email-reply-text.js';
+import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
 
-/** The largest single message read (bigger ones are rejected with `MESSAGE_TOO_LARGE`). */
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES };
+
 /** The largest header block of a message or of one of its MIME parts (`HEADER_TOO_LARGE`). */
 export const MAX_HEADER_BYTES = 256 * 1024;
 /** The most MIME parts one message may have (`TOO_MANY_MIME_PARTS`). */

@@ -2,8 +2,7 @@ import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { formatBytes } from '../ingest/input-source.js';
 import { InputError } from '../errors.js';
-import { MAX_MESSAGE_BYTES, emailMessageItems } from './email-message.js';
-import { isHeaderField, isMboxSeparator } from './mbox-messages.js';
+import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator } from './mbox-messages.js';
 
 /** Header fields that mark the top of an e-mail, for sniffing. */
 const MAIL_HEADERS = new Set([
@@ -75,6 +74,7 @@ async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
       hint: 'check that this is a saved e-mail (.eml), or give the format with --format',
     });
   }
+  const { emailMessageItems } = await import('./email-message.js');
   yield* await emailMessageItems(raw, { provenance, label: '' });
 }
 

@@ -1,5 +1,8 @@
 import { InputError } from '../errors.js';
 
+/** The largest single message read (bigger ones are rejected with `MESSAGE_TOO_LARGE`). */
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
 /** One message cut out of an mbox, as raw bytes (the `From ` separator line not included). */
 export type MboxEntry =
   | {

@@ -1,8 +1,7 @@
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { formatBytes } from '../ingest/input-source.js';
-import { MAX_MESSAGE_BYTES, emailMessageItems } from './email-message.js';
-import { isHeaderField, isMboxSeparator, mboxMessages } from './mbox-messages.js';
+import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, mboxMessages } from './mbox-messages.js';
 
 /** A Unix mailbox (mbox / mboxrd): many e-mails in one file, each opened by a `From ` line. */
 export const mboxAdapter: FormatAdapter = {
@@ -35,6 +34,7 @@ async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
       };
       continue;
     }
+    const { emailMessageItems } = await import('./email-message.js');
     yield* await emailMessageItems(entry.raw, { provenance, label });
   }
 }

@@ -1,6 +1,12 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
+import { twitterArchiveAdapter } from './twitter-archive.js';
+import { twitterApiV1Adapter } from './twitter-api-v1.js';
+import { twitterApiV2Adapter } from './twitter-api-v2.js';
+import { tagsCsvAdapter } from './tags-csv.js';
+import { twarcCsvAdapter } from './twarc-csv.js';
+import { rtweetCsvAdapter } from './rtweet-csv.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -9,6 +15,12 @@ import { jsonRecordsAdapter } from './json-records.js';
  * and its fixtures in fixtures/adapters/<name>/.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  twitterArchiveAdapter,
+  twitterApiV1Adapter,
+  twitterApiV2Adapter,
+  tagsCsvAdapter,
+  twarcCsvAdapter,
+  rtweetCsvAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { readTweetTable, tweetTableScore, type TweetRow } from './tweet-table.js';
-import { sourceLabel, tweetCount, tweetId, tweetItem } from './tweet-item.js';
+import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem } from './tweet-item.js';
 
 const SIGNATURE = ['user_id', 'status_id', 'screen_name', 'text', 'is_retweet'];
 
@@ -29,9 +29,14 @@ export const rtweetCsvAdapter: FormatAdapter = {
 };
 
 function* rtweetRowItems(row: TweetRow, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
-  const id = rtweetId(row.cell('status_id'));
+  const id = rtweetId(row.cell('status_id')) ?? statusUrlId(row.cell('status_url'));
   if (id === null) {
-    yield { kind: 'rejected', code: 'INVALID_TWEET_ID', message: `status_id ${JSON.stringify(row.cell('status_id') ?? '')} is not a tweet id`, provenance };
+    yield {
+      kind: 'rejected',
+      code: 'INVALID_TWEET_ID',
+      message: `status_id ${JSON.stringify(row.cell('status_id') ?? '')} is not a tweet id and status_url gives none (was the file re-saved from a spreadsheet?)`,
+      provenance,
+    };
     return;
   }
   seen.add(id);

@@ -3,7 +3,7 @@ import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { asArray, asString, field } from './json-fields.js';
 import { readTweetTable, tweetTableScore, type TweetRow } from './tweet-table.js';
-import { sourceLabel, tweetId, tweetItem } from './tweet-item.js';
+import { sourceLabel, statusUrlId, tweetId, tweetItem } from './tweet-item.js';
 
 const SIGNATURE = ['id_str', 'from_user', 'text', 'created_at'];
 
@@ -29,7 +29,7 @@ export const tagsCsvAdapter: FormatAdapter = {
 
 function* tagsRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterItem> {
   const statusUrl = row.cell('status_url');
-  const id = tweetId(row.cell('id_str')) ?? tweetId(/\/status(?:es)?\/(\d+)/.exec(statusUrl ?? '')?.[1]);
+  const id = tweetId(row.cell('id_str')) ?? statusUrlId(statusUrl);
   if (id === null) {
     yield {
       kind: 'rejected',

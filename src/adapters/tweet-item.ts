@@ -91,6 +91,23 @@ export function tweetId(value: unknown): string | null {
   return null;
 }
 
+/**
+ * The rejected item for a tweet object without a usable id: `UNSAFE_TWEET_ID` when it has only a
+ * numeric `id` too large to be exact, else `MISSING_TWEET_ID`.
+ */
+export function missingTweetIdItem(tweet: Readonly<Record<string, unknown>>, provenance: Provenance): AdapterItem {
+  const excerpt = JSON.stringify(tweet).slice(0, 200);
+  if (typeof tweet['id'] === 'number') {
+    return { kind: 'rejected', code: 'UNSAFE_TWEET_ID', message: `tweet has no id_str and its numeric id ${String(tweet['id'])} has lost digits`, provenance, excerpt };
+  }
+  return { kind: 'rejected', code: 'MISSING_TWEET_ID', message: 'tweet has no id_str', provenance, excerpt };
+}
+
+/** The tweet id at the end of a status link (`…/status/123`, `…/statuses/123`), or null. */
+export function statusUrlId(url: string | null): string | null {
+  return tweetId(/\/status(?:es)?\/(\d+)/.exec(url ?? '')?.[1]);
+}
+
 /** Reads a count stored as a number or a digit string (the archive stores `"3"`). */
 export function tweetCount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

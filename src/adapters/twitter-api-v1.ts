@@ -4,7 +4,7 @@ import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { jsonFileValues } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
-import { retweetPrefixHandle, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
+import { missingTweetIdItem, retweetPrefixHandle, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
 
 /** Streaming API v1.1 messages that are not tweets (besides `delete`). */
 const CONTROL_MESSAGES = ['limit', 'scrub_geo', 'status_withheld', 'user_withheld', 'disconnect', 'warning', 'friends', 'event', 'errors'];
@@ -65,21 +65,14 @@ function* statusItems(value: unknown, provenance: Provenance, seen: Set<string>)
   }
   const control = CONTROL_MESSAGES.find((key) => key in status);
   if (control !== undefined && !('id_str' in status)) {
-    yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: `API message "${control}", not a tweet` };
+    const message = control === 'errors' ? asString(field(asArray(status['errors'])[0], 'message')) : null;
+    const detail = message === null ? `API message "${control}", not a tweet` : `API error: ${message}`.slice(0, 200);
+    yield { kind: 'filtered', rule: 'not-feedback', provenance, detail };
     return;
   }
   const id = statusId(status);
   if (id === null) {
-    const unsafe = typeof status['id'] === 'number';
-    yield {
-      kind: 'rejected',
-      code: unsafe ? 'UNSAFE_TWEET_ID' : 'MISSING_TWEET_ID',
-      message: unsafe
-        ? `status has no id_str and its numeric id ${String(status['id'])} has lost digits`
-        : 'status has no id_str',
-      provenance,
-      excerpt: JSON.stringify(status).slice(0, 200),
-    };
+    yield missingTweetIdItem(status, provenance);
     return;
   }
   seen.add(id);

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { toIsoDate } from '../record/dates.js';
 import { jsonArrayElements } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
-import { retweetPrefixHandle, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
+import { missingTweetIdItem, retweetPrefixHandle, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
 
 /** The archive files that hold the account's own tweets. */
 const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
@@ -61,7 +61,7 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     }
     const id = tweetId(tweet['id_str']) ?? tweetId(tweet['id']);
     if (id === null) {
-      yield { kind: 'rejected', code: 'MISSING_TWEET_ID', message: 'tweet has no usable id_str', provenance, excerpt: JSON.stringify(tweet).slice(0, 200) };
+      yield missingTweetIdItem(tweet, provenance);
       continue;
     }
     yield tweetItem(archiveFacts(tweet, id, owner), provenance);

@@ -49,7 +49,7 @@ export async function* readTweetTable(
     if (event.kind === 'header') {
       const missing = required.filter((name) => !event.headers.includes(name));
       if (missing.length > 0) {
-        throw new InputError(`${source.path}:${event.line}: not a ${layout} table: no ${missing.map((name) => `"${name}"`).join(', ')} column`, {
+        throw new InputError(`${source.path}:${event.line}: not a ${layout} table: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((name) => `"${name}"`).join(', ')}`, {
           hint: 'give the right --format, or --format csv with --map for other tables',
         });
       }

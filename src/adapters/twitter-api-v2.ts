@@ -26,13 +26,15 @@ export const twitterApiV2Adapter: FormatAdapter = {
   description: 'X/Twitter API v2 JSON or JSON Lines: response pages (twarc2), stream lines, flattened tweets',
   channel: 'twitter',
   extensions: ['.json', '.jsonl', '.ndjson'],
-  signature: 'objects starting {"data": … or holding "author_id" and "text" (no "id_str")',
+  signature: 'tweets with string "id" and "text" plus v2 fields (author_id, conversation_id, edit_history_tweet_ids…), or pages {"data": …}; no "id_str"',
   sniff(input) {
     const head = input.headText;
-    if (!/^\s*[[{]/.test(head)) return 0;
-    if (/"author_id"\s*:\s*"\d+"/.test(head) && /"text"\s*:/.test(head)) return 0.9;
-    if (/^\s*\[?\s*\{\s*"data"\s*:\s*[[{]/.test(head)) return 0.9;
-    if (/^\s*\{\s*"(errors|title)"\s*:/.test(head) && /"(author_id|edit_history_tweet_ids|conversation_id)"\s*:/.test(head)) return 0.8;
+    if (!/^\s*[[{]/.test(head) || /"id_str"\s*:/.test(head)) return 0;
+    const tweetIds = /"id"\s*:\s*"\d{5,20}"/.test(head) && /"text"\s*:/.test(head);
+    const v2Fields = /"(edit_history_tweet_ids|conversation_id|referenced_tweets|public_metrics|author_id)"\s*:/.test(head);
+    if (tweetIds && v2Fields) return 0.9;
+    if (/^\s*\[?\s*\{\s*"data"\s*:\s*[[{]/.test(head) && tweetIds) return 0.9;
+    if (/^\s*\{\s*"(errors|title)"\s*:/.test(head) && v2Fields) return 0.8;
     return 0;
   },
   read(source) {

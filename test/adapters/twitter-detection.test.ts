@@ -72,3 +72,15 @@ describe('detecting the X/Twitter layouts without --format', () => {
     expect(detectFormat(ADAPTERS, table, 'tags-csv')).toEqual({ adapter: expect.objectContaining({ name: 'tags-csv' }), reason: 'format-flag' });
   });
 });
+
+describe('the API v2 signature is specific to tweets', () => {
+  test('a comment export with author_id and text but no tweet fields is left to the generic reader', () => {
+    const comments = textInput('comments.json', '[{"id": "1", "author_id": "77", "text": "Lovely post", "created": "2024-01-02"}]');
+    expect(detectFormat(ADAPTERS, comments)?.adapter.name).toBe('json');
+  });
+
+  test('another API\'s {"data": [...]} wrapper with numeric ids is not v2', () => {
+    const wrapped = textInput('export.json', '{"data": [{"id": 12, "text": "A comment"}]}\n');
+    expect(detectFormat(ADAPTERS, wrapped)?.adapter.name).toBe('json');
+  });
+});

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { WHOLE_FILE_LIMIT, type InputSource } from '../ingest/input-source.js';
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =
@@ -147,4 +148,39 @@ export function looksLikeJsonLines(headText: string): boolean {
     }
   }
   return first.endsWith('}') && (lines[1]?.trim().startsWith('{') ?? false);
+}
+
+/**
+ * Streams the JSON values of a file whatever its layout: the elements of a top-level array
+ * (streamed), one pretty-printed object (its first line is a lone `{`; read whole, up to
+ * `wholeLimit` bytes, and yielded as one value), or else JSON Lines. Throws an InputError with
+ * file:line:col when a single-object file does not parse.
+ */
+export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FILE_LIMIT): AsyncIterable<JsonElement> {
+  const head = source.headText.trimStart();
+  if (head.startsWith('[')) {
+    yield* jsonArrayElements(source.path, source.text());
+    return;
+  }
+  const firstLine = head.split('\n', 1)[0]?.trim() ?? '';
+  if (firstLine !== '{') {
+    yield* jsonLines(source.lines());
+    return;
+  }
+  const text = await source.readText(wholeLimit);
+  const leadingLines = countLines(text.slice(0, text.length - text.trimStart().length));
+  try {
+    yield { kind: 'value', value: JSON.parse(text), line: leadingLines + 1 };
+  } catch (error) {
+    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    const offset = position?.[1] === undefined ? null : Number(position[1]);
+    const where = offset === null ? '' : `:${countLines(text.slice(0, offset)) + 1}:${offset - text.lastIndexOf('\n', offset - 1)}`;
+    throw new InputError(`${source.path}${where}: ${jsonErrorMessage(error)}`, { cause: error });
+  }
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
 }

@@ -3,6 +3,12 @@ import { csvTableAdapter } from './csv-table.js';
 import { emlAdapter } from './eml.js';
 import { jsonRecordsAdapter } from './json-records.js';
 import { mboxAdapter } from './mbox.js';
+import { twitterArchiveAdapter } from './twitter-archive.js';
+import { twitterApiV1Adapter } from './twitter-api-v1.js';
+import { twitterApiV2Adapter } from './twitter-api-v2.js';
+import { tagsCsvAdapter } from './tags-csv.js';
+import { twarcCsvAdapter } from './twarc-csv.js';
+import { rtweetCsvAdapter } from './rtweet-csv.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -13,6 +19,12 @@ import { mboxAdapter } from './mbox.js';
 export const ADAPTERS: readonly FormatAdapter[] = [
   mboxAdapter,
   emlAdapter,
+  twitterArchiveAdapter,
+  twitterApiV1Adapter,
+  twitterApiV2Adapter,
+  tagsCsvAdapter,
+  twarcCsvAdapter,
+  rtweetCsvAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

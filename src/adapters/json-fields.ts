@@ -1,0 +1,28 @@
+/** A parsed JSON object, its fields not yet checked. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+/** The value as a JSON object, or null when it is not one (arrays are not objects here). */
+export function asObject(value: unknown): JsonObject | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+}
+
+/** The value as an array, or an empty array when it is not one. */
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The value when it is a non-empty string, else null. */
+export function asString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Follows a path of keys through nested objects; undefined when any step is missing. */
+export function field(value: unknown, ...path: readonly string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    const object = asObject(current);
+    if (object === null) return undefined;
+    current = object[key];
+  }
+  return current;
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { ADAPTERS } from '../../src/adapters/registry.js';
+import { detectFormat } from '../../src/adapters/format-detection.js';
+import type { SniffInput } from '../../src/adapters/format-adapter.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+
+/** The sniff input of a fixture's input file, optionally seen under another name. */
+function sniffInputOf(fixture: string, asPath?: string): SniffInput {
+  const bytes = readFileSync(join(PROJECT_ROOT, 'fixtures/adapters', fixture)).subarray(0, 64 * 1024);
+  const path = asPath ?? fixture;
+  return { path, extension: extname(path).toLowerCase(), headBytes: bytes, headText: bytes.toString('utf8') };
+}
+
+function textInput(path: string, headText: string): SniffInput {
+  return { path, extension: extname(path).toLowerCase(), headText, headBytes: Buffer.from(headText) };
+}
+
+const TWEET_FIXTURES: readonly (readonly [string, string])[] = [
+  ['twitter-archive/tweets-js/input.js', 'twitter-archive'],
+  ['twitter-archive/tweet-js-thread/input.js', 'twitter-archive'],
+  ['twitter-api-v1/statuses-array/input.json', 'twitter-api-v1'],
+  ['twitter-api-v1/stream-jsonl/input.jsonl', 'twitter-api-v1'],
+  ['twitter-api-v2/twarc2-pages/input.jsonl', 'twitter-api-v2'],
+  ['twitter-api-v2/stream-lines/input.jsonl', 'twitter-api-v2'],
+  ['twitter-api-v2/pretty-page/input.json', 'twitter-api-v2'],
+  ['twitter-api-v2/flattened/input.jsonl', 'twitter-api-v2'],
+  ['tags-csv/na-blanks/input.csv', 'tags-csv'],
+  ['twarc-csv/current-layout/input.csv', 'twarc-csv'],
+  ['twarc-csv/early-json-text/input.csv', 'twarc-csv'],
+  ['rtweet-csv/write-as-csv/input.csv', 'rtweet-csv'],
+];
+
+describe('detecting the X/Twitter layouts without --format', () => {
+  test.each(TWEET_FIXTURES)('%s by its extension and signature -> %s', (fixture, format) => {
+    expect(detectFormat(ADAPTERS, sniffInputOf(fixture))).toEqual({ adapter: expect.objectContaining({ name: format }), reason: 'extension' });
+  });
+
+  test.each(TWEET_FIXTURES.filter(([fixture]) => !fixture.endsWith('.js')))('%s without an extension, by content -> %s', (fixture, format) => {
+    expect(detectFormat(ADAPTERS, sniffInputOf(fixture, 'export'))).toEqual({ adapter: expect.objectContaining({ name: format }), reason: 'content' });
+  });
+
+  test('a v1.1 head never sniffs as v2, nor a v2 head as v1.1', () => {
+    const v1 = ADAPTERS.find((adapter) => adapter.name === 'twitter-api-v1');
+    const v2 = ADAPTERS.find((adapter) => adapter.name === 'twitter-api-v2');
+    for (const [fixture, format] of TWEET_FIXTURES) {
+      if (format === 'twitter-api-v1') expect(v2?.sniff(sniffInputOf(fixture))).toBe(0);
+      if (format === 'twitter-api-v2') expect(v1?.sniff(sniffInputOf(fixture))).toBe(0);
+    }
+  });
+
+  test('other tables and JSON still go to the generic readers', () => {
+    const table = textInput('responses.csv', 'id,text,created_at,author\n1,More respite please,2024-01-02,Ann\n');
+    expect(detectFormat(ADAPTERS, table)?.adapter.name).toBe('csv');
+    const json = textInput('comments.json', '[{"id": "1", "text": "Thanks for listening", "created_at": "2024-01-02"}]');
+    expect(detectFormat(ADAPTERS, json)?.adapter.name).toBe('json');
+  });
+
+  test('a header needs every signature column: id_str and text alone are not TAGS', () => {
+    const partial = textInput('tweets.csv', 'id_str,text,created_at\n1,hello,Wed Oct 10 20:19:24 +0000 2018\n');
+    expect(detectFormat(ADAPTERS, partial)?.adapter.name).toBe('csv');
+  });
+
+  test('rtweet headers are found when R quoted them', () => {
+    const quoted = textInput('rt.csv', '"user_id","status_id","created_at","screen_name","text","is_retweet"\n');
+    expect(detectFormat(ADAPTERS, quoted)?.adapter.name).toBe('rtweet-csv');
+  });
+
+  test('--format picks a tweet adapter whatever the content', () => {
+    const table = textInput('responses.csv', 'id,text\n1,hello\n');
+    expect(detectFormat(ADAPTERS, table, 'tags-csv')).toEqual({ adapter: expect.objectContaining({ name: 'tags-csv' }), reason: 'format-flag' });
+  });
+});
+
+describe('the API v2 signature is specific to tweets', () => {
+  test('a comment export with author_id and text but no tweet fields is left to the generic reader', () => {
+    const comments = textInput('comments.json', '[{"id": "1", "author_id": "77", "text": "Lovely post", "created": "2024-01-02"}]');
+    expect(detectFormat(ADAPTERS, comments)?.adapter.name).toBe('json');
+  });
+
+  test('another API\'s {"data": [...]} wrapper with numeric ids is not v2', () => {
+    const wrapped = textInput('export.json', '{"data": [{"id": 12, "text": "A comment"}]}\n');
+    expect(detectFormat(ADAPTERS, wrapped)?.adapter.name).toBe('json');
+  });
+});

@@ -1,4 +1,8 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { HtmlToTextOptions, convert as ConvertFunction } from 'html-to-text';
+
+const require = createRequire(import.meta.url);
+let convert: typeof ConvertFunction | null = null;
 
 const CONVERT_OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
@@ -25,6 +29,7 @@ const CONVERT_OPTIONS: HtmlToTextOptions = {
  * images, scripts and styles skipped.
  */
 export function htmlToPlainText(html: string): string {
+  convert ??= (require('html-to-text') as { convert: typeof ConvertFunction }).convert;
   return convert(html, CONVERT_OPTIONS).trim();
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import { MAPPED_FIELDS } from '../../adapters/column-mapping.js';
-import { ingest, type IngestOptions } from '../../ingest/ingest.js';
+import type { IngestOptions } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest-summary.js';
 import { CHANNELS, isChannel } from '../../record/record.js';
 import type { CliIo } from '../cli-io.js';
@@ -115,6 +115,7 @@ Examples:
         const rate = progress.elapsedMs > 0 ? Math.round((progress.read / progress.elapsedMs) * 1000) : 0;
         output.progress(`ingesting: ${progress.read} items read, ${progress.added} added, ${rate} items/s`);
       };
+      const { ingest } = await import('../../ingest/ingest.js');
       const summary = await ingest(options);
       output.clearProgress();
       for (const warning of summary.warnings) output.warn(warning);

@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createPatch } from 'diff';
 import { ExitCode } from '../../exit-codes.js';
 import { StaleOutputError, UsageError } from '../../errors.js';
-import { loadCodebook } from '../../codebook/load-codebook.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
-import { themeOutput, type ThemeOutputOptions } from '../../themes/theme-output.js';
-import { createRedactor } from '../../report/publication-redactor.js';
+import type { ThemeOutputOptions } from '../../themes/theme-output.js';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import type { TerminalMessages } from '../terminal-messages.js';
@@ -41,7 +38,8 @@ async function collect(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 /** A short unified diff of what `--check` found, at most {@link DIFF_LINES} lines. */
-export function shortDiff(file: string, onDisk: string, expected: string): string {
+export async function shortDiff(file: string, onDisk: string, expected: string): Promise<string> {
+  const { createPatch } = await import('diff');
   const lines = createPatch(file, onDisk, expected, 'committed', 'regenerated').split('\n').slice(2);
   const shown = lines.slice(0, DIFF_LINES);
   if (lines.length > DIFF_LINES) shown.push(`… ${lines.length - DIFF_LINES} more diff lines`);
@@ -78,6 +76,11 @@ Examples:
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
+      const [{ loadCodebook }, { themeOutput }, { createRedactor }] = await Promise.all([
+        import('../../codebook/load-codebook.js'),
+        import('../../themes/theme-output.js'),
+        import('../../report/publication-redactor.js'),
+      ]);
       const codebook = { ...(await loadCodebook(resolve(io.cwd, flags.themes))), file: flags.themes };
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),
@@ -98,7 +101,7 @@ Examples:
           setExitCode(ExitCode.Ok);
           return;
         }
-        if (onDisk !== null) io.stderr.write(`${shortDiff(flags.check, onDisk, expected)}\n`);
+        if (onDisk !== null) io.stderr.write(`${await shortDiff(flags.check, onDisk, expected)}\n`);
         throw new StaleOutputError(
           onDisk === null ? `${flags.check} does not exist` : `${flags.check} is stale: it is not what tlap themes would write now`,
           `regenerate it with: tlap themes --out ${flags.check}`,

@@ -32,3 +32,25 @@ export function htmlToPlainText(html: string): string {
 export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][\w-]*(\s[^<>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
+
+/** Entities whose html-to-text reading is not what a record's plain text needs. */
+const PLAIN_ENTITY_TEXT: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&lrm;': '',
+  '&rlm;': '',
+};
+
+/**
+ * Decodes the HTML character references (`&amp;`, `&lt;`, `&nbsp;`, `&#233;`, `&#x1F600;`…) in a
+ * text that is otherwise plain, such as a caption line or a markdown paragraph; everything else is
+ * left as it is. Unknown names stay as written.
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (entity) => {
+    const plain = PLAIN_ENTITY_TEXT[entity.toLowerCase()];
+    if (plain !== undefined) return plain;
+    const decoded = convert(entity, CONVERT_OPTIONS);
+    return decoded === '' ? ' ' : decoded;
+  });
+}

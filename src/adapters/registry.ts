@@ -1,6 +1,8 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
+import { srtAdapter } from './srt.js';
+import { webvttAdapter } from './webvtt.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -9,6 +11,8 @@ import { jsonRecordsAdapter } from './json-records.js';
  * and its fixtures in fixtures/adapters/<name>/.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  webvttAdapter,
+  srtAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -2,6 +2,7 @@ import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
 import { srtAdapter } from './srt.js';
+import { transcriptJsonAdapter } from './transcript-json.js';
 import { webvttAdapter } from './webvtt.js';
 
 /**
@@ -13,6 +14,7 @@ import { webvttAdapter } from './webvtt.js';
 export const ADAPTERS: readonly FormatAdapter[] = [
   webvttAdapter,
   srtAdapter,
+  transcriptJsonAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

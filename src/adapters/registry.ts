@@ -3,6 +3,7 @@ import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
 import { srtAdapter } from './srt.js';
 import { transcriptJsonAdapter } from './transcript-json.js';
+import { transcriptTextAdapter } from './transcript-text.js';
 import { webvttAdapter } from './webvtt.js';
 
 /**
@@ -15,6 +16,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   webvttAdapter,
   srtAdapter,
   transcriptJsonAdapter,
+  transcriptTextAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

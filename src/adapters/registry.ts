@@ -1,5 +1,6 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
+import { eventNotesAdapter } from './event-notes.js';
 import { jsonRecordsAdapter } from './json-records.js';
 import { srtAdapter } from './srt.js';
 import { transcriptJsonAdapter } from './transcript-json.js';
@@ -17,6 +18,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   srtAdapter,
   transcriptJsonAdapter,
   transcriptTextAdapter,
+  eventNotesAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -17,8 +17,8 @@ export const srtAdapter: FormatAdapter = {
   name: 'srt',
   description: 'SubRip subtitles (.srt) of filmed blogs and recorded meetings: one record per speaker turn or paragraph',
   channel: 'transcript',
-  extensions: ['.srt'],
-  signature: 'an optional cue number, then a line like 00:00:06,500 --> 00:00:09,000',
+  extensions: ['.srt', '.txt'],
+  signature: 'an optional cue number, then a line like 00:00:06,500 --> 00:00:09,000 (also for captions saved as .txt)',
   sniff(input) {
     return SRT_START.test(input.headText) ? 0.9 : 0;
   },

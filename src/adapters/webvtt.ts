@@ -21,8 +21,8 @@ export const webvttAdapter: FormatAdapter = {
   name: 'webvtt',
   description: 'WebVTT captions (.vtt) of filmed blogs and recorded meetings: one record per speaker turn or paragraph',
   channel: 'transcript',
-  extensions: ['.vtt'],
-  signature: 'the first line is WEBVTT',
+  extensions: ['.vtt', '.txt'],
+  signature: 'the first line is WEBVTT (also for captions saved as .txt)',
   sniff(input) {
     return HEADER.test(input.headText.split(/\r?\n/, 1)[0] ?? '') ? 1 : 0;
   },

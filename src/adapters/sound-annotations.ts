@@ -16,7 +16,7 @@ const SOUND_NOTE = new RegExp(
 );
 
 /** Meeting-corpus markers in braces (AMI, ICSI): `{vocalsound}`, `{disfmarker}`, `{gap}`, `{pause}`. */
-const BRACED_MARKER = /\{[a-z_]+\}/gi;
+const BRACED_MARKER = /\{[a-z_]+\}/g;
 
 /** A clock time in brackets, written into the middle of a transcript: `[00:12:03]`, `(1:02)`. */
 const BRACKETED_TIME = /[[(]\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]/g;

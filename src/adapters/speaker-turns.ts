@@ -48,6 +48,9 @@ interface OpenTurn {
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
+/** The space after a sentence end and before the next sentence's capital letter (or opening quote). */
+const SENTENCE_BREAK = /(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘(]?[\p{Lu}\p{N}])/u;
+
 /**
  * Merges spoken pieces into turns. A turn ends when the speaker changes or a new voice starts;
  * when no speaker is named, also at a pause of {@link TURN_PAUSE_SECONDS} or more. A long turn is
@@ -57,8 +60,17 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 export class TurnBuilder {
   private current: OpenTurn | null = null;
 
-  /** Adds a piece; returns the turns it closed (none or one). */
+  /**
+   * Adds a piece; returns the turns it closed. A piece longer than {@link TURN_TARGET_CHARS}
+   * (a typed paragraph) is added sentence by sentence, so it too can be split.
+   */
   add(piece: SpokenPiece): SpokenTurn[] {
+    if (piece.text.length <= TURN_TARGET_CHARS) return this.addPiece(piece);
+    const sentences = piece.text.split(SENTENCE_BREAK);
+    return sentences.flatMap((text, index) => this.addPiece(index === 0 ? { ...piece, text } : { ...piece, text, newVoice: false, paragraph: false }));
+  }
+
+  private addPiece(piece: SpokenPiece): SpokenTurn[] {
     const closed: SpokenTurn[] = [];
     const current = this.current;
     if (current !== null && this.startsNewTurn(current, piece)) closed.push(...this.finish());

@@ -26,8 +26,8 @@ export const transcriptJsonAdapter: FormatAdapter = {
   signature: 'an object with "meeting_transcripts", or a list (or JSON Lines) of objects with "speaker" and "text" or "content"',
   sniff(input) {
     const head = input.headText.trimStart();
+    if (head.startsWith('{') && QMSUM_KEYS.test(head)) return 0.9;
     if (looksLikeJsonLines(input.headText)) return looksLikeTurn(head.split('\n', 1)[0] ?? '') ? 0.9 : 0;
-    if (head.startsWith('{')) return QMSUM_KEYS.test(head) ? 0.9 : 0;
     if (head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) return looksLikeTurn(head.slice(0, 4000)) ? 0.9 : 0;
     return 0;
   },
@@ -41,9 +41,14 @@ function looksLikeTurn(json: string): boolean {
   return /"speaker"\s*:/.test(json) && /"(?:text|content)"\s*:/.test(json);
 }
 
+/**
+ * JSON Lines when the file starts with a one-line turn; a meeting object when it starts with any
+ * other object; otherwise a streamed array of turns.
+ */
 async function* readTranscriptJson(source: InputSource): AsyncIterable<AdapterItem> {
   const head = source.headText.trimStart();
-  if (looksLikeJsonLines(source.headText)) {
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  if (looksLikeJsonLines(source.headText) && looksLikeTurn(firstLine) && !QMSUM_KEYS.test(firstLine)) {
     yield* readTurns(source.path, jsonLines(source.lines()), { lineOffset: 0, corpus: false, topics: [] });
   } else if (head.startsWith('{')) {
     yield* readMeetingFile(source);

@@ -33,7 +33,6 @@ export const transcriptTextAdapter: FormatAdapter = {
 /** True when at least half the non-blank lines, or of the paragraphs, start with a speaker label, from two or more speakers. */
 function looksLikeSpeakerTranscript(input: SniffInput): boolean {
   const lines = input.headText.split(/\r?\n/).slice(0, 400);
-  if (input.headText.length >= 64 * 1024) lines.pop();
   let nonBlank = 0;
   let labelled = 0;
   let paragraphs = 0;

@@ -6,8 +6,9 @@ import { TurnBuilder, type SpokenTurn } from './speaker-turns.js';
 
 /** One subtitle cue: its times and its text lines as written. */
 export interface CaptionCue {
-  /** Start and end in seconds. */
+  /** Start, in seconds. */
   start: number;
+  /** End, in seconds. */
   end: number;
   /** The cue's text lines with their line numbers, markup and all. */
   lines: readonly SourceLine[];
@@ -15,7 +16,9 @@ export interface CaptionCue {
 
 /** Text of a caption line spoken in one voice: `voice` is the name from a `<v Name>` tag, if any. */
 export interface VoicedText {
+  /** The `<v>` voice's name, or null when the line names none. */
   voice: string | null;
+  /** The words, markup removed and entities decoded (spacing as written). */
   text: string;
 }
 

@@ -15,8 +15,9 @@ export interface SpokenPiece {
   speaker: string | null;
   /** The words, already plain text. */
   text: string;
-  /** When the piece starts and ends, in seconds, or null when the export has no times. */
+  /** When the piece starts, in seconds, or null when the export has no times. */
   start: number | null;
+  /** When the piece ends, in seconds, or null when the export has no times. */
   end: number | null;
   /** The 1-based line the words are on. */
   line: number;
@@ -28,10 +29,13 @@ export interface SpokenPiece {
 
 /** One speaker's consecutive words: one record. */
 export interface SpokenTurn {
+  /** Who speaks, or null when the export does not say. */
   speaker: string | null;
+  /** The turn's words, its pieces joined by spaces (or a blank line for a new paragraph). */
   text: string;
-  /** When the turn starts and ends, in seconds (rounded to milliseconds), or null when unknown. */
+  /** When the turn starts, in seconds rounded to milliseconds, or null when unknown. */
   start: number | null;
+  /** When its last piece ends, in seconds rounded to milliseconds, or null when unknown. */
   end: number | null;
   /** The line of its first words. */
   line: number;

@@ -9,6 +9,11 @@ import { twitterApiV2Adapter } from './twitter-api-v2.js';
 import { tagsCsvAdapter } from './tags-csv.js';
 import { twarcCsvAdapter } from './twarc-csv.js';
 import { rtweetCsvAdapter } from './rtweet-csv.js';
+import { eventNotesAdapter } from './event-notes.js';
+import { srtAdapter } from './srt.js';
+import { transcriptJsonAdapter } from './transcript-json.js';
+import { transcriptTextAdapter } from './transcript-text.js';
+import { webvttAdapter } from './webvtt.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -25,6 +30,11 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   tagsCsvAdapter,
   twarcCsvAdapter,
   rtweetCsvAdapter,
+  webvttAdapter,
+  srtAdapter,
+  transcriptJsonAdapter,
+  transcriptTextAdapter,
+  eventNotesAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

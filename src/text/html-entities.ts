@@ -1,33 +1,19 @@
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-  pound: '£',
-  euro: '€',
-  copy: '©',
+import { decodeHTML } from 'entities';
+
+/** Entities whose usual reading is not what a record's plain text needs. */
+const PLAIN_ENTITY_TEXT: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&lrm;': '',
+  '&rlm;': '',
 };
 
 /**
- * Decodes numeric character references and the common named entities; unknown names are left
- * as they are. A cheap decoder for the matcher's hot path (full HTML goes through html-to-text).
+ * Decodes the HTML character references (`&amp;`, `&lt;`, `&nbsp;`, `&#233;`, `&#x1F600;`…) in a
+ * text that is otherwise plain, such as a caption line, a markdown paragraph or a tweet, with the
+ * full HTML entity table (the `entities` package, htmlparser2's own decoder). Everything else is
+ * left as it is; unknown names stay as written; a non-breaking space becomes a plain space.
  */
 export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+  return text.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (entity) => PLAIN_ENTITY_TEXT[entity.toLowerCase()] ?? decodeHTML(entity));
 }

@@ -37,3 +37,4 @@ export function htmlToPlainText(html: string): string {
 export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][\w-]*(\s[^<>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
+

@@ -1,0 +1,78 @@
+import { parseClockTime } from './clock-time.js';
+
+/** A speaker label found at the start of a line of a transcript or caption. */
+export interface SpeakerLabel {
+  /** The speaker's name as written (`JOHN`, `Dr. Jane Smith`, `Speaker 2`). */
+  speaker: string;
+  /** The words after the label, which may be empty when the turn goes on on the next lines. */
+  rest: string;
+  /** The time written with the label (`[00:01:02] Jane:`, `Jane (1:02):`), in seconds, or null. */
+  start: number | null;
+}
+
+/** The longest name taken for a speaker label, in characters. */
+const MAX_NAME_CHARS = 40;
+
+/** A clock time as transcripts write it beside a speaker, with or without brackets. */
+const CLOCK = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
+
+/** One word of a name: capitalised, all capitals, a number (`Speaker 2`) or a lower-case particle (`van`, `de`). */
+const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*|\d{1,3}|(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ap|of))`;
+
+/** A name: one to four words, the first capitalised. */
+const NAME = String.raw`[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*(?: ${NAME_WORD}){0,3}`;
+
+const BRACKETED_CLOCK = String.raw`[\[(]\s*(${CLOCK})\s*[\])]`;
+
+/** `[00:01:02] NAME: words` or `00:01:02 NAME: words`. */
+const TIME_FIRST = new RegExp(String.raw`^\s*(?:${BRACKETED_CLOCK}|(${CLOCK}))\s+(${NAME})\s*:(?:\s+(.*))?$`, 'u');
+/** `NAME [00:01:02]: words` or `NAME (1:02): words`. */
+const TIME_AFTER = new RegExp(String.raw`^\s*(${NAME})\s+${BRACKETED_CLOCK}\s*:?(?:\s+(.*))?$`, 'u');
+/** `NAME: words`. */
+const PLAIN = new RegExp(String.raw`^\s*(${NAME})\s*:(?:\s+(.*))?$`, 'u');
+/** A label line on its own, as Otter.ai writes it: `Speaker 1  0:03`. */
+const NAME_THEN_TIME = new RegExp(String.raw`^\s*(${NAME})\s+(${CLOCK})\s*$`, 'u');
+
+/**
+ * Words that stand before a colon at the start of a line without naming a speaker: note and
+ * minute headings (`Action:`, `Note:`) and sentence openers (`So:`, `Look:`).
+ */
+const NOT_SPEAKERS = new Set([
+  'action', 'actions', 'action item', 'action items', 'actions agreed', 'agenda', 'also', 'and', 'apologies', 'attendees',
+  'because', 'but', 'date', 'decision', 'decisions', 'e.g', 'eg', 'email', 'example', 'finally', 'first', 'follow up',
+  'fyi', 'however', 'http', 'https', 'i.e', 'ie', 'idea', 'ideas', 'issue', 'issues', 'key points', 'link', 'listen',
+  'location', 'look', 'nb', 'n.b', 'next steps', 'no', 'note', 'notes', 'now', 'ok', 'okay', 'outcome', 'outcomes',
+  'phone', 'present', 'ps', 'p.s', 're', 'remember', 'second', 'so', 'source', 'subject', 'summary', 'tel', 'then',
+  'third', 'time', 'to do', 'todo', 'topic', 'update', 'venue', 'warning', 'well', 'where', 'when', 'why', 'yes',
+]);
+
+/** True when a label's name is a word that is not a speaker (`Note`, `Action`, `So`). */
+export function isNotSpeakerName(name: string): boolean {
+  return NOT_SPEAKERS.has(name.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * Finds a speaker label at the start of a line: `NAME: words`, `[00:01:02] NAME: words`,
+ * `NAME [00:01:02]: words`, or a label line on its own (`Speaker 1  0:03`). A name is one to
+ * four words of at most 40 characters, the first capitalised (`JOHN`, `Dr. Jane Smith`,
+ * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
+ * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
+ * `So:`) are not speakers. Returns null when the line has no label.
+ */
+export function parseSpeakerLabel(line: string): SpeakerLabel | null {
+  const timeFirst = TIME_FIRST.exec(line);
+  if (timeFirst !== null) return label(timeFirst[3], timeFirst[4], timeFirst[1] ?? timeFirst[2]);
+  const timeAfter = TIME_AFTER.exec(line);
+  if (timeAfter !== null) return label(timeAfter[1], timeAfter[3], timeAfter[2]);
+  const nameThenTime = NAME_THEN_TIME.exec(line);
+  if (nameThenTime !== null) return label(nameThenTime[1], undefined, nameThenTime[2]);
+  const plain = PLAIN.exec(line);
+  if (plain !== null) return label(plain[1], plain[2], undefined);
+  return null;
+}
+
+function label(name: string | undefined, rest: string | undefined, clock: string | undefined): SpeakerLabel | null {
+  const speaker = name?.trim() ?? '';
+  if (speaker === '' || speaker.length > MAX_NAME_CHARS || isNotSpeakerName(speaker)) return null;
+  return { speaker, rest: rest?.trim() ?? '', start: clock === undefined ? null : parseClockTime(clock) };
+}

@@ -1,31 +1,63 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 
-const CONVERT_OPTIONS: HtmlToTextOptions = {
-  wordwrap: false,
-  preserveNewlines: false,
-  selectors: [
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'script', format: 'skip' },
-    { selector: 'style', format: 'skip' },
-    { selector: 'head', format: 'skip' },
-    { selector: 'h1', options: { uppercase: false } },
-    { selector: 'h2', options: { uppercase: false } },
-    { selector: 'h3', options: { uppercase: false } },
-    { selector: 'h4', options: { uppercase: false } },
-    { selector: 'h5', options: { uppercase: false } },
-    { selector: 'h6', options: { uppercase: false } },
-    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-  ],
-};
+/** Choices for {@link htmlToPlainText}; the defaults suit well-formed HTML such as e-mail parts. */
+export interface HtmlToPlainTextOptions {
+  /**
+   * Keep the line breaks written in the HTML source as line breaks in the text. For HTML that is
+   * stored before auto-paragraphing (WordPress comment bodies), where a newline is a break and a
+   * blank line a new paragraph. Default false: source newlines are spaces, as browsers show them.
+   */
+  keepSourceNewlines?: boolean;
+  /**
+   * Leave out `<blockquote>` elements: in a comment they hold someone else's words being quoted.
+   * Default false: quotes are kept as `> ` lines.
+   */
+  dropQuotes?: boolean;
+}
+
+const BASE_SELECTORS: NonNullable<HtmlToTextOptions['selectors']> = [
+  { selector: 'a', options: { ignoreHref: true } },
+  { selector: 'img', format: 'skip' },
+  { selector: 'script', format: 'skip' },
+  { selector: 'style', format: 'skip' },
+  { selector: 'head', format: 'skip' },
+  { selector: 'h1', options: { uppercase: false } },
+  { selector: 'h2', options: { uppercase: false } },
+  { selector: 'h3', options: { uppercase: false } },
+  { selector: 'h4', options: { uppercase: false } },
+  { selector: 'h5', options: { uppercase: false } },
+  { selector: 'h6', options: { uppercase: false } },
+  { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  { selector: 'address', format: 'block' },
+  { selector: 'dt', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+  { selector: 'dd', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+];
+
+const CONVERT_OPTIONS = new Map<string, HtmlToTextOptions>();
+
+function convertOptions(options: HtmlToPlainTextOptions): HtmlToTextOptions {
+  const keepSourceNewlines = options.keepSourceNewlines === true;
+  const dropQuotes = options.dropQuotes === true;
+  const key = `${keepSourceNewlines}/${dropQuotes}`;
+  let converted = CONVERT_OPTIONS.get(key);
+  if (converted === undefined) {
+    converted = {
+      wordwrap: false,
+      preserveNewlines: keepSourceNewlines,
+      selectors: dropQuotes ? [...BASE_SELECTORS, { selector: 'blockquote', format: 'skip' }] : BASE_SELECTORS,
+    };
+    CONVERT_OPTIONS.set(key, converted);
+  }
+  return converted;
+}
 
 /**
  * Turns an HTML fragment (a comment body, an e-mail's HTML part) into plain text: tags dropped,
  * entities decoded, paragraphs and line breaks kept as newlines, link text kept without its URL,
  * images, scripts and styles skipped.
  */
-export function htmlToPlainText(html: string): string {
-  return convert(html, CONVERT_OPTIONS).trim();
+export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
+  return convert(html, convertOptions(options)).trim();
 }
 
 /** True when a text holds HTML markup worth converting (a tag or an entity). */

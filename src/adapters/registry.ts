@@ -1,6 +1,9 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
+import { wordpressWxrAdapter } from './wordpress-wxr.js';
+import { disqusXmlAdapter } from './disqus-xml.js';
+import { bloggerAtomAdapter } from './blogger-atom.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -9,6 +12,9 @@ import { jsonRecordsAdapter } from './json-records.js';
  * and its fixtures in fixtures/adapters/<name>/.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  wordpressWxrAdapter,
+  disqusXmlAdapter,
+  bloggerAtomAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -3,6 +3,7 @@ import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
 import { wordpressWxrAdapter } from './wordpress-wxr.js';
 import { disqusXmlAdapter } from './disqus-xml.js';
+import { commentoJsonAdapter } from './commento-json.js';
 import { bloggerAtomAdapter } from './blogger-atom.js';
 
 /**
@@ -14,6 +15,7 @@ import { bloggerAtomAdapter } from './blogger-atom.js';
 export const ADAPTERS: readonly FormatAdapter[] = [
   wordpressWxrAdapter,
   disqusXmlAdapter,
+  commentoJsonAdapter,
   bloggerAtomAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,

@@ -1,4 +1,4 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 
 /** Choices for {@link htmlToPlainText}; the defaults suit well-formed HTML such as e-mail parts. */
 export interface HtmlToPlainTextOptions {
@@ -33,22 +33,23 @@ const BASE_SELECTORS: NonNullable<HtmlToTextOptions['selectors']> = [
   { selector: 'dd', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
 ];
 
-const CONVERT_OPTIONS = new Map<string, HtmlToTextOptions>();
+/** Compiled converters by option set: compiling builds html-to-text's selector tree, which costs far more than converting. */
+const CONVERTERS = new Map<string, (html: string) => string>();
 
-function convertOptions(options: HtmlToPlainTextOptions): HtmlToTextOptions {
+function converter(options: HtmlToPlainTextOptions): (html: string) => string {
   const keepSourceNewlines = options.keepSourceNewlines === true;
   const dropQuotes = options.dropQuotes === true;
   const key = `${keepSourceNewlines}/${dropQuotes}`;
-  let converted = CONVERT_OPTIONS.get(key);
-  if (converted === undefined) {
-    converted = {
+  let convert = CONVERTERS.get(key);
+  if (convert === undefined) {
+    convert = compile({
       wordwrap: false,
       preserveNewlines: keepSourceNewlines,
       selectors: dropQuotes ? [...BASE_SELECTORS, { selector: 'blockquote', format: 'skip' }] : BASE_SELECTORS,
-    };
-    CONVERT_OPTIONS.set(key, converted);
+    });
+    CONVERTERS.set(key, convert);
   }
-  return converted;
+  return convert;
 }
 
 /**
@@ -57,7 +58,7 @@ function convertOptions(options: HtmlToPlainTextOptions): HtmlToTextOptions {
  * images, scripts and styles skipped.
  */
 export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
-  return convert(html, convertOptions(options)).trim();
+  return converter(options)(html).trim();
 }
 
 /** True when a text holds HTML markup worth converting (a tag or an entity). */

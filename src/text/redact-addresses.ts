@@ -6,8 +6,11 @@ export const ADDRESS_PLACEHOLDER = '[address removed]';
 
 const EMAIL_ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+/gi;
 
+const BRACKETED_EMAIL_ADDRESS = new RegExp(`[<(\\[]?\\s*(?:${EMAIL_ADDRESS.source})\\s*[>)\\]]?`, 'gi');
+
 /** True when a text holds something shaped like an e-mail address. */
 export function containsEmailAddress(text: string): boolean {
+  if (!text.includes('@')) return false;
   EMAIL_ADDRESS.lastIndex = 0;
   const found = EMAIL_ADDRESS.test(text);
   EMAIL_ADDRESS.lastIndex = 0;
@@ -20,12 +23,8 @@ export function containsEmailAddress(text: string): boolean {
  * case-insensitively. Words around them are kept.
  */
 export function redactAddresses(text: string, known: readonly string[] = []): string {
-  let redacted = text.replace(EMAIL_ADDRESS, EMAIL_PLACEHOLDER);
-  for (const address of known) {
-    const value = address.trim();
-    if (value.length < 3) continue;
-    redacted = redacted.replace(new RegExp(escapeRegExp(value), 'gi'), ADDRESS_PLACEHOLDER);
-  }
+  let redacted = text.includes('@') ? text.replace(EMAIL_ADDRESS, EMAIL_PLACEHOLDER) : text;
+  for (const address of known) redacted = replaceKnown(redacted, address, ADDRESS_PLACEHOLDER);
   return redacted;
 }
 
@@ -36,15 +35,30 @@ export function redactAddresses(text: string, known: readonly string[] = []): st
  */
 export function redactedName(name: string | null | undefined, known: readonly string[] = []): string | null {
   if (name === null || name === undefined) return null;
-  let rest = name.replace(new RegExp(`[<(\\[]?\\s*(?:${EMAIL_ADDRESS.source})\\s*[>)\\]]?`, 'gi'), ' ');
-  for (const address of known) {
-    const value = address.trim();
-    if (value.length >= 3) rest = rest.replace(new RegExp(escapeRegExp(value), 'gi'), ' ');
-  }
+  let rest = name.includes('@') ? name.replace(BRACKETED_EMAIL_ADDRESS, ' ') : name;
+  for (const address of known) rest = replaceKnown(rest, address, ' ');
   rest = rest.replace(/\s+/g, ' ').trim().replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
   return /[\p{L}\p{N}]/u.test(rest) ? rest : null;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Replaces every case-insensitive occurrence of a known address (ignored when shorter than 3 characters). */
+function replaceKnown(text: string, address: string, replacement: string): string {
+  const value = address.trim().toLowerCase();
+  if (value.length < 3) return text;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return replaceKnownSlowly(text, value, replacement);
+  if (!lower.includes(value)) return text;
+  const parts: string[] = [];
+  let start = 0;
+  for (let at = lower.indexOf(value); at !== -1; at = lower.indexOf(value, start)) {
+    parts.push(text.slice(start, at), replacement);
+    start = at + value.length;
+  }
+  parts.push(text.slice(start));
+  return parts.join('');
+}
+
+/** The same, for the rare text whose lower-case form has another length (so indexes do not line up). */
+function replaceKnownSlowly(text: string, value: string, replacement: string): string {
+  return text.replace(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), replacement);
 }

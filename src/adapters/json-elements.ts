@@ -9,13 +9,24 @@ export type JsonElement =
 /** The largest single element read: 16 MiB. */
 const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
 
+/** Which array {@link jsonArrayElements} streams, when not the first one in the text. */
+export interface JsonArrayTarget {
+  /** Stream the array that is the value of this member of the root object (`"comments": [...]`). */
+  member: string;
+  /** When the root object has no such array: true yields nothing, false (the default) throws. */
+  optional?: boolean;
+}
+
 /**
  * Streams the elements of the first top-level JSON array in a text, skipping anything before its
- * `[` (such as X's `window.YTD.tweets.part0 = ` wrapper). Each element is parsed on its own, so a
- * broken element is one `invalid` item and the rest still read. Throws an error with file:line:col
- * when the array is never closed (a truncated file) or there is no array at all.
+ * `[` (such as X's `window.YTD.tweets.part0 = ` wrapper); or, given a `target`, the elements of the
+ * array held by one member of the root object, skipping the members before it. Each element is
+ * parsed on its own, so a broken element is one `invalid` item and the rest still read. Throws an
+ * error with file:line:col when the array is never closed (a truncated file) or there is no array.
  */
-export async function* jsonArrayElements(file: string, chunks: AsyncIterable<string>): AsyncIterable<JsonElement> {
+export async function* jsonArrayElements(file: string, chunks: AsyncIterable<string>, target?: JsonArrayTarget): AsyncIterable<JsonElement> {
+  const seek = target === undefined ? firstArraySeeker() : memberArraySeeker(target.member);
+  let absent = false;
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -30,7 +41,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
   let inElement = false;
 
   for await (const chunk of chunks) {
-    if (finished) break;
+    if (finished || absent) break;
     elementStart = 0;
     for (let index = 0; index < chunk.length; index += 1) {
       const character = chunk.charCodeAt(index);
@@ -41,9 +52,13 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
         column += 1;
       }
       if (!started) {
-        if (character === 91) {
+        const found = seek(character);
+        if (found === 'array') {
           started = true;
           depth = 1;
+        } else if (found === 'absent') {
+          absent = true;
+          break;
         }
         continue;
       }
@@ -89,7 +104,11 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
       }
     }
   }
-  if (!started) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
+  if (!started) {
+    if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
+    if (target.optional === true) return;
+    throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, { hint: 'check that this is the complete export' });
+  }
   if (!finished) {
     throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`);
   }
@@ -109,6 +128,65 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
     element = [];
     return parseElement(text, elementLine);
   }
+}
+
+/** Looks at the characters before the streamed array, one at a time: `array` at its opening `[`. */
+type ArraySeeker = (character: number) => 'array' | 'absent' | 'more';
+
+function firstArraySeeker(): ArraySeeker {
+  return (character) => (character === 91 ? 'array' : 'more');
+}
+
+/** Finds `"member": [` among the members of the root object, skipping nested values and strings. */
+function memberArraySeeker(member: string): ArraySeeker {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let key: string[] = [];
+  let lastKey: string | null = null;
+  let afterColon = false;
+  return (character) => {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (character === 92) escaped = true;
+      else if (character === 34) {
+        inString = false;
+        if (depth === 1 && !afterColon) lastKey = key.join('');
+      } else if (depth === 1 && !afterColon && key.length <= member.length) key.push(String.fromCharCode(character));
+      return 'more';
+    }
+    if (character <= 32) return 'more';
+    if (depth === 0) {
+      if (character === 123) {
+        depth = 1;
+        return 'more';
+      }
+      return 'absent';
+    }
+    if (character === 34) {
+      inString = true;
+      key = [];
+      return 'more';
+    }
+    if (depth === 1) {
+      if (character === 58) {
+        afterColon = true;
+        return 'more';
+      }
+      if (character === 44) {
+        afterColon = false;
+        lastKey = null;
+        return 'more';
+      }
+      if (character === 91 && afterColon && lastKey === member) return 'array';
+    }
+    if (character === 91 || character === 123) depth += 1;
+    else if (character === 93 || character === 125) {
+      depth -= 1;
+      if (depth === 0) return 'absent';
+    }
+    return 'more';
+  };
 }
 
 function parseElement(text: string, line: number): JsonElement {

@@ -14,6 +14,10 @@ import { srtAdapter } from './srt.js';
 import { transcriptJsonAdapter } from './transcript-json.js';
 import { transcriptTextAdapter } from './transcript-text.js';
 import { webvttAdapter } from './webvtt.js';
+import { wordpressWxrAdapter } from './wordpress-wxr.js';
+import { disqusXmlAdapter } from './disqus-xml.js';
+import { commentoJsonAdapter } from './commento-json.js';
+import { bloggerAtomAdapter } from './blogger-atom.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -35,6 +39,10 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   transcriptJsonAdapter,
   transcriptTextAdapter,
   eventNotesAdapter,
+  wordpressWxrAdapter,
+  disqusXmlAdapter,
+  commentoJsonAdapter,
+  bloggerAtomAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -1,36 +1,71 @@
 import { createRequire } from 'node:module';
-import type { HtmlToTextOptions, convert as ConvertFunction } from 'html-to-text';
+import type { HtmlToTextOptions, compile as CompileFunction } from 'html-to-text';
 
 const require = createRequire(import.meta.url);
-let convert: typeof ConvertFunction | null = null;
 
-const CONVERT_OPTIONS: HtmlToTextOptions = {
-  wordwrap: false,
-  preserveNewlines: false,
-  selectors: [
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'script', format: 'skip' },
-    { selector: 'style', format: 'skip' },
-    { selector: 'head', format: 'skip' },
-    { selector: 'h1', options: { uppercase: false } },
-    { selector: 'h2', options: { uppercase: false } },
-    { selector: 'h3', options: { uppercase: false } },
-    { selector: 'h4', options: { uppercase: false } },
-    { selector: 'h5', options: { uppercase: false } },
-    { selector: 'h6', options: { uppercase: false } },
-    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-  ],
-};
+/** Choices for {@link htmlToPlainText}; the defaults suit well-formed HTML such as e-mail parts. */
+export interface HtmlToPlainTextOptions {
+  /**
+   * Keep the line breaks written in the HTML source as line breaks in the text. For HTML that is
+   * stored before auto-paragraphing (WordPress comment bodies), where a newline is a break and a
+   * blank line a new paragraph. Default false: source newlines are spaces, as browsers show them.
+   */
+  keepSourceNewlines?: boolean;
+  /**
+   * Leave out `<blockquote>` elements: in a comment they hold someone else's words being quoted.
+   * Default false: quotes are kept as `> ` lines.
+   */
+  dropQuotes?: boolean;
+}
+
+const BASE_SELECTORS: NonNullable<HtmlToTextOptions['selectors']> = [
+  { selector: 'a', options: { ignoreHref: true } },
+  { selector: 'img', format: 'skip' },
+  { selector: 'script', format: 'skip' },
+  { selector: 'style', format: 'skip' },
+  { selector: 'head', format: 'skip' },
+  { selector: 'h1', options: { uppercase: false } },
+  { selector: 'h2', options: { uppercase: false } },
+  { selector: 'h3', options: { uppercase: false } },
+  { selector: 'h4', options: { uppercase: false } },
+  { selector: 'h5', options: { uppercase: false } },
+  { selector: 'h6', options: { uppercase: false } },
+  { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  { selector: 'address', format: 'block' },
+  { selector: 'dt', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+  { selector: 'dd', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+];
+
+/**
+ * Compiled converters by option set: compiling builds html-to-text's selector tree, which costs far
+ * more than converting. html-to-text itself is loaded on first use, so start-up does not pay for it.
+ */
+const CONVERTERS = new Map<string, (html: string) => string>();
+
+function converter(options: HtmlToPlainTextOptions): (html: string) => string {
+  const keepSourceNewlines = options.keepSourceNewlines === true;
+  const dropQuotes = options.dropQuotes === true;
+  const key = `${keepSourceNewlines}/${dropQuotes}`;
+  let convert = CONVERTERS.get(key);
+  if (convert === undefined) {
+    const { compile } = require('html-to-text') as { compile: typeof CompileFunction };
+    convert = compile({
+      wordwrap: false,
+      preserveNewlines: keepSourceNewlines,
+      selectors: dropQuotes ? [...BASE_SELECTORS, { selector: 'blockquote', format: 'skip' }] : BASE_SELECTORS,
+    });
+    CONVERTERS.set(key, convert);
+  }
+  return convert;
+}
 
 /**
  * Turns an HTML fragment (a comment body, an e-mail's HTML part) into plain text: tags dropped,
  * entities decoded, paragraphs and line breaks kept as newlines, link text kept without its URL,
  * images, scripts and styles skipped.
  */
-export function htmlToPlainText(html: string): string {
-  convert ??= (require('html-to-text') as { convert: typeof ConvertFunction }).convert;
-  return convert(html, CONVERT_OPTIONS).trim();
+export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
+  return converter(options)(html).trim();
 }
 
 /** True when a text holds HTML markup worth converting (a tag or an entity). */

@@ -38,11 +38,13 @@ function hashtagWords(body: string): string {
 
 /** Prepares a text for matching (see {@link NormalisedText.prepared}); token offsets refer to its result. */
 export function prepareText(text: string): string {
-  let prepared = text.normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"');
+  let prepared = text.normalize('NFKC');
   if (prepared.includes('<') || prepared.includes('&')) {
-    prepared = decodeHtmlEntities(prepared.replace(TAG, ' '));
+    prepared = decodeHtmlEntities(prepared.replace(TAG, ' ')).normalize('NFKC');
   }
   return prepared
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(URL, ' ')
     .replace(EMAIL, ' ')
     .replace(MENTION, ' ')

@@ -78,7 +78,7 @@ Examples:
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
-      const codebook = { ...(await loadCodebook(resolve(io.cwd, flags.themes))), file: flags.themes };
+      const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),
         codebook,

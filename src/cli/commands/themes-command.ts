@@ -105,7 +105,7 @@ Examples:
         );
       }
       if (flags.out !== undefined) {
-        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options));
+        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options), flags.out);
         output.clearProgress();
         output.note(`wrote ${flags.out}`);
       } else {

@@ -16,8 +16,9 @@ export interface Token {
 /** A text ready for matching: the prepared text and its tokens. */
 export interface NormalisedText {
   /**
-   * The text the offsets refer to: NFKC, curly quotes straightened, HTML tags dropped and entities
-   * decoded, URLs, e-mail addresses and @mentions blanked out (same length as what they replaced).
+   * The text the offsets refer to: NFKC, HTML tags dropped and entities decoded, curly quotes
+   * straightened, URLs, e-mail addresses and @mentions each replaced by one space, hashtags split
+   * into their words. Its length differs from the original text's, so offsets index only this text.
    */
   prepared: string;
   /** The words, in order. */

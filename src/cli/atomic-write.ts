@@ -1,15 +1,35 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { TlapError } from '../errors.js';
+import { describeFsError } from '../ingest/input-source.js';
 
 /**
  * Writes chunks to a temporary file beside `path`, syncs it, then renames it over `path`, so a
- * reader never sees a half-written report and a crash leaves the old file intact.
+ * reader never sees a half-written report and a crash leaves the old file intact. A file system
+ * refusal is a TlapError naming `displayPath` (the path as the user gave it); errors from
+ * `chunks` pass through unchanged.
  */
-export async function writeFileAtomically(path: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomically(path: string, chunks: AsyncIterable<string>, displayPath: string = path): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const handle = await open(temporary, 'w');
+  const cannotWrite = (error: unknown): TlapError =>
+    new TlapError(`${displayPath}: cannot write the file (${describeFsError(error)})`, {
+      hint: 'check that its folder exists, that it is not a folder, and that you may write there',
+      cause: error,
+    });
+  let handle: FileHandle;
   try {
-    for await (const chunk of chunks) await handle.write(chunk);
+    handle = await open(temporary, 'w');
+  } catch (error) {
+    throw cannotWrite(error);
+  }
+  try {
+    for await (const chunk of chunks) {
+      try {
+        await handle.write(chunk);
+      } catch (error) {
+        throw cannotWrite(error);
+      }
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -17,5 +37,10 @@ export async function writeFileAtomically(path: string, chunks: AsyncIterable<st
     throw error;
   }
   await handle.close();
-  await rename(temporary, path);
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw cannotWrite(error);
+  }
 }

@@ -16,11 +16,16 @@ const MIN_PREFIX = 3;
 
 const THEME_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** Reads, validates and normalises a codebook file. Throws CodebookError listing every problem. */
-export async function loadCodebook(file: string): Promise<Codebook> {
+/**
+ * Reads, validates and normalises a codebook file. Throws CodebookError listing every problem.
+ * `displayPath` (default: `diskPath`) is the path as the user gave it, used in messages and as
+ * {@link Codebook.file}.
+ */
+export async function loadCodebook(diskPath: string, displayPath: string = diskPath): Promise<Codebook> {
+  const file = displayPath;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(diskPath, 'utf8');
   } catch (error) {
     throw new CodebookError(`${file}: cannot read the codebook (${describeFsError(error)})`, {
       hint: 'create themes.yaml (see README, "The codebook") or name one with --themes FILE',

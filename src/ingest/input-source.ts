@@ -294,8 +294,8 @@ function sameEncoding(a: string, b: string): boolean {
 
 /** Says briefly why the file system refused, without the stack. */
 export function describeFsError(error: unknown): string {
-  if (error instanceof Error && 'code' in error) {
-    const code = String((error as NodeJS.ErrnoException).code);
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    const { code } = error;
     if (code === 'ENOENT') return 'no such file';
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'is a folder';

@@ -77,7 +77,7 @@ export class RecordStore {
     const lock = await acquireStoreLock(paths.lock);
     try {
       const torn = await repairTornTail(paths.records);
-      const repairedRejected = await repairTornTail(paths.rejected);
+      await repairTornTail(paths.rejected);
       const ids = new Set<string>();
       for await (const { text, line } of readLines(paths.records)) {
         const id = ID_PREFIX.exec(text)?.[1] ?? parseRecordLine(text, paths.records, line).id;
@@ -91,7 +91,7 @@ export class RecordStore {
       if (torn !== null) {
         store.reject({ code: 'STORE_TORN_LINE', message: 'unterminated last line left by an interrupted write; removed from records.jsonl', provenance: { file: paths.records }, excerpt: torn.slice(0, 200) });
       }
-      if (repairedRejected !== null) await store.flush();
+      if (torn !== null) await store.flush();
       return store;
     } catch (error) {
       await lock.release();

@@ -16,8 +16,9 @@ export interface Token {
 /** A text ready for matching: the prepared text and its tokens. */
 export interface NormalisedText {
   /**
-   * The text the offsets refer to: NFKC, curly quotes straightened, HTML tags dropped and entities
-   * decoded, URLs, e-mail addresses and @mentions blanked out (same length as what they replaced).
+   * The text the offsets refer to: NFKC, HTML tags dropped and entities decoded, curly quotes
+   * straightened, URLs, e-mail addresses and @mentions each replaced by one space, hashtags split
+   * into their words. Its length differs from the original text's, so offsets index only this text.
    */
   prepared: string;
   /** The words, in order. */
@@ -38,11 +39,13 @@ function hashtagWords(body: string): string {
 
 /** Prepares a text for matching (see {@link NormalisedText.prepared}); token offsets refer to its result. */
 export function prepareText(text: string): string {
-  let prepared = text.normalize('NFKC').replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"');
+  let prepared = text.normalize('NFKC');
   if (prepared.includes('<') || prepared.includes('&')) {
-    prepared = decodeHtmlEntities(prepared.replace(TAG, ' '));
+    prepared = decodeHtmlEntities(prepared.replace(TAG, ' ')).normalize('NFKC');
   }
   return prepared
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(URL, ' ')
     .replace(EMAIL, ' ')
     .replace(MENTION, ' ')

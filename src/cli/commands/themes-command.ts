@@ -81,7 +81,7 @@ Examples:
         import('../../themes/theme-output.js'),
         import('../../report/publication-redactor.js'),
       ]);
-      const codebook = { ...(await loadCodebook(resolve(io.cwd, flags.themes))), file: flags.themes };
+      const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),
         codebook,
@@ -108,7 +108,7 @@ Examples:
         );
       }
       if (flags.out !== undefined) {
-        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options));
+        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options), flags.out);
         output.clearProgress();
         output.note(`wrote ${flags.out}`);
       } else {

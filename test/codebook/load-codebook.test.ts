@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { loadCodebook, parseCodebook } from '../../src/codebook/load-codebook.js';
+import type { CodebookIssue } from '../../src/codebook/codebook-issue.js';
+import { CodebookError } from '../../src/errors.js';
+import { ExitCode } from '../../src/exit-codes.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+import { runCli } from '../builders/cli-runner.js';
+import { withTempDir } from '../builders/temp-dir.js';
+
+const FIXTURES = join(PROJECT_ROOT, 'fixtures', 'codebook');
+
+function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURES, name, 'themes.yaml'), 'utf8');
+}
+
+function issuesOf(text: string): CodebookIssue[] {
+  const result = parseCodebook(text, 'themes.yaml');
+  if (!('issues' in result)) throw new Error('expected issues, the codebook parsed');
+  return result.issues;
+}
+
+/** An expected issue: `line:col`, the message (exact, or a pattern for the YAML parser's own wording), the hint. */
+type ExpectedIssue = [position: string, message: string | RegExp, hint: string];
+
+const YAML_SYNTAX = 'fix the YAML syntax at this position';
+const QUOTE_IT = 'quote it if it looks like a number, true/false or null';
+const SHORT_PREFIX = 'lengthen the prefix so it does not match almost every word';
+const WILDCARD_AT_END = 'a wildcard may only end a word: personalis*';
+
+const CASES: [name: string, issues: ExpectedIssue[]][] = [
+  ['malformed-yaml', [['4:12', /nested mappings/i, YAML_SYNTAX]]],
+  [
+    'tab-indent',
+    [
+      ['5:1', /tabs/i, 'indent with spaces, not tabs'],
+      ['6:1', /tabs/i, 'indent with spaces, not tabs'],
+    ],
+  ],
+  [
+    'duplicate-key',
+    [
+      ['2:1', /unique/i, 'each key may appear once per mapping; merge or remove the repeated one'],
+      ['6:5', /unique/i, 'each key may appear once per mapping; merge or remove the repeated one'],
+    ],
+  ],
+  ['deep-nesting', [['1:1', 'nesting deeper than 32 levels', 'themes.yaml needs only a list of themes with lists of keywords']]],
+  [
+    'non-string-keywords',
+    [
+      ['5:23', 'themes[0].keywords[1] is true, not a string', 'quote it: "true"'],
+      ['5:29', 'themes[0].keywords[2] is null, not a string', 'quote it: "null"'],
+      ['5:35', 'themes[0].keywords[3] is 1.5, not a string', 'quote it: "1.5"'],
+      ['6:9', 'themes[1].id must be a non-empty string', QUOTE_IT],
+    ],
+  ],
+  [
+    'unknown-key',
+    [
+      ['2:1', 'unknown key "tittle" in top level', 'did you mean "title"?'],
+      ['4:5', 'themes[0] has no "label"', 'add "label:" to this theme'],
+      ['5:5', 'unknown key "lable" in themes[0]', 'did you mean "label"?'],
+      ['7:5', 'unknown key "exlude" in themes[0]', 'did you mean "exclude"?'],
+      ['8:5', 'unknown key "colour" in themes[0]', 'allowed keys: id, label, description, keywords, exclude'],
+    ],
+  ],
+  ['duplicate-theme-id', [['9:9', 'theme id "carers" is used twice', 'rename one; the first is themes[0]']]],
+  [
+    'duplicate-keyword-after-normalisation',
+    [
+      ['5:23', 'themes[0].keywords[1] "Carers" is the same as "carer" after normalisation', 'remove one of them'],
+      ['5:31', 'themes[0].keywords[2] "carer\'s" is the same as "carer" after normalisation', 'remove one of them'],
+      ['5:56', 'themes[0].keywords[4] "Unpaid-Carers" is the same as "unpaid carer" after normalisation', 'remove one of them'],
+      ['10:9', 'themes[1].keywords[1] "budgets" is the same as "budget" after normalisation', 'remove one of them'],
+    ],
+  ],
+  ['missing-version', [['2:1', 'missing "version"', 'add "version: 1" at the top']]],
+  ['empty-file', [['1:1', 'the codebook is empty', 'start with "version: 1" and a "themes:" list (see README, "The codebook")']]],
+  [
+    'wildcard-too-short',
+    [
+      ['5:23', 'themes[0].keywords[1] "ca*" has a wildcard prefix shorter than 3 letters', SHORT_PREFIX],
+      ['5:28', 'themes[0].keywords[2] "p*" has a wildcard prefix shorter than 3 letters', SHORT_PREFIX],
+      ['5:32', 'themes[0].keywords[3] "per*son" has a * inside a word', WILDCARD_AT_END],
+      ['5:41', 'themes[0].keywords[4] "*" has a * that is not at the end of a word', WILDCARD_AT_END],
+    ],
+  ],
+];
+
+describe('codebook fixtures: every issue, with line:col and hint', () => {
+  test('every fixture folder has a README.md', () => {
+    for (const [name] of [...CASES, ['valid-basic'], ['alias-bomb']]) {
+      expect(readFileSync(join(FIXTURES, name, 'README.md'), 'utf8')).toMatch(/^# codebook \//);
+    }
+  });
+
+  test.each(CASES)('%s', (name, expected) => {
+    const issues = issuesOf(fixtureText(name));
+    expect(issues.map((issue) => `${issue.line}:${issue.col}`)).toEqual(expected.map(([position]) => position));
+    expect(issues.map((issue) => issue.hint)).toEqual(expected.map(([, , hint]) => hint));
+    issues.forEach((issue, index) => {
+      const message = expected[index]?.[1];
+      if (message instanceof RegExp) expect(issue.message).toMatch(message);
+      else expect(issue.message).toBe(message);
+      expect(issue.file).toBe('themes.yaml');
+    });
+  });
+
+  test('valid-basic loads: themes in order, keywords normalised, wildcard and exclusion compiled', () => {
+    const result = parseCodebook(fixtureText('valid-basic'), 'themes.yaml');
+    if ('issues' in result) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+    const { codebook } = result;
+    expect(codebook.title).toBe('What people told us about personal support');
+    expect(codebook.themes.map((theme) => [theme.id, theme.label])).toEqual([
+      ['carers', 'Support for carers'],
+      ['budgets', 'Personal budgets and money'],
+    ]);
+    expect(codebook.themes[0]?.description).toBe('Unpaid carers, respite and breaks.');
+    expect(codebook.themes[1]?.keywords.map((keyword) => keyword.terms)).toEqual([
+      [{ kind: 'stem', stem: 'budget' }],
+      [
+        { kind: 'stem', stem: 'direct' },
+        { kind: 'stem', stem: 'payment' },
+      ],
+      [{ kind: 'prefix', prefix: 'personalis' }],
+    ]);
+    expect(codebook.themes[1]?.exclude.map((keyword) => keyword.source)).toEqual(['budget cuts']);
+    expect(codebook.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('alias-bomb: refused at once, every anchor and alias reported where it stands, nothing else', () => {
+    const text = fixtureText('alias-bomb');
+    const started = performance.now();
+    const issues = issuesOf(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(issues.map((issue) => `${issue.line}:${issue.col}`)).toEqual(anchorAndAliasPositions(text));
+    expect(issues.length).toBe(9 + 8 * 9);
+    for (const issue of issues) {
+      expect(issue.message).toBe('YAML anchors and aliases (&name, *name) are not allowed');
+      expect(issue.hint).toBe('write each value out in full');
+    }
+  });
+});
+
+/** Where the parser reports anchors (at the anchored collection) and aliases (at the `*`), from the text itself. */
+function anchorAndAliasPositions(text: string): string[] {
+  const positions: string[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trimStart().startsWith('#')) return;
+    for (const match of line.matchAll(/&\w+ +|\*\w+/g)) {
+      const column = match[0].startsWith('&') ? match.index + match[0].length : match.index;
+      positions.push(`${index + 1}:${column + 1}`);
+    }
+  });
+  return positions;
+}
+
+describe('loadCodebook', () => {
+  test('a missing file is a CodebookError (exit 2) naming the file', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'themes.yaml');
+      const error = await loadCodebook(file).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(CodebookError);
+      expect((error as CodebookError).exitCode).toBe(ExitCode.CouldNotRun);
+      expect((error as CodebookError).message).toBe(`${file}: cannot read the codebook (no such file)`);
+    });
+  });
+
+  test('a bad codebook is one CodebookError listing every issue, one per line', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'themes.yaml');
+      await writeFile(file, fixtureText('unknown-key'));
+      const error = await loadCodebook(file).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(CodebookError);
+      const lines = (error as CodebookError).message.split('\n');
+      expect(lines.map((line) => line.slice(file.length + 1).split(':').slice(0, 2).join(':'))).toEqual(['2:1', '4:5', '5:5', '7:5', '8:5']);
+      expect((error as CodebookError).hint).toBe(`fix these 5 problems in ${file}`);
+    });
+  });
+});
+
+describe('the CLI on a bad codebook', () => {
+  test.each([
+    ['plain', [] as string[], false],
+    ['--verbose', ['--verbose'], true],
+  ])('%s: every issue as themes.yaml:L:C on stderr, exit 2, stack only with --verbose', async (_mode, flags, stack) => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'themes.yaml'), fixtureText('wildcard-too-short'));
+      const result = await runCli(['themes', ...flags], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.CouldNotRun);
+      expect(result.stdout).toBe('');
+      const issueLines = result.stderr.split('\n').filter((line) => /^error: \S+:\d+:\d+: /.test(line));
+      expect(issueLines).toEqual(
+        issuesOf(fixtureText('wildcard-too-short')).map((issue) => `error: themes.yaml:${issue.line}:${issue.col}: ${issue.message} (${issue.hint})`),
+      );
+      expect(/^ {4}at /m.test(result.stderr)).toBe(stack);
+    });
+  });
+});
+
+describe('fingerprint', () => {
+  const base = `version: 1
+themes:
+  - id: carers
+    label: Carers
+    keywords: [carer, respite]
+`;
+  const fingerprintOf = (text: string): string => {
+    const result = parseCodebook(text, 'themes.yaml');
+    if ('issues' in result) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+    return result.codebook.fingerprint;
+  };
+
+  test.each([
+    ['a comment added', `# the carers theme\n${base}`],
+    ['a block list instead of a flow list', base.replace('[carer, respite]', '\n      - carer\n      - respite')],
+    ['quoted scalars', base.replace('[carer, respite]', '["carer", \'respite\']')],
+    ['other indentation and blank lines', base.replace(/\n {2}/g, '\n\n    ')],
+  ])('unchanged by formatting: %s', (_change, text) => {
+    expect(fingerprintOf(text)).toBe(fingerprintOf(base));
+  });
+
+  test.each([
+    ['a keyword changed', base.replace('respite', 'breaks')],
+    ['a keyword added', base.replace('respite', 'respite, breaks')],
+    ['a label changed', base.replace('label: Carers', 'label: Unpaid carers')],
+    ['an exclusion added', `${base}    exclude: [careless]\n`],
+  ])('changed by content: %s', (_change, text) => {
+    expect(fingerprintOf(text)).not.toBe(fingerprintOf(base));
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, test } from '@jest/globals';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { buildReport, textOfLength } from './report-fixture.js';
+
+const codebook = makeCodebook([
+  { id: 'carers', label: 'Carers', keywords: ['carer', 'respite', 'break'] },
+  { id: 'money', label: 'Money', keywords: ['budget'] },
+  { id: 'places', label: 'Places', keywords: ['day centre'] },
+]);
+
+/** Every rotation and the reverse of a list. */
+function orders<T>(items: readonly T[]): T[][] {
+  const rotations = items.map((_, shift) => [...items.slice(shift), ...items.slice(0, shift)]);
+  return [...rotations, [...items].reverse()];
+}
+
+describe('ThemeReportBuilder', () => {
+  const mixed = [
+    makeThemedRecord(codebook, { text: 'Carers need respite and a break from caring, every week of the year.', channel: 'email', date: '2014-03-02T10:00:00.000Z' }),
+    makeThemedRecord(codebook, { text: 'The budget for the day centre was cut', channel: 'twitter', date: '2014-01-15T08:00:00.000Z' }),
+    makeThemedRecord(codebook, { text: 'A carer', channel: 'survey' }),
+    makeThemedRecord(codebook, { text: 'Nothing about any theme here', channel: 'survey', date: '2013-12-31T23:59:59.000Z' }),
+    makeThemedRecord(codebook, { text: 'Budgets, budgets and respite', channel: 'event-note' }),
+  ];
+
+  test('the same records in any order give the same report', () => {
+    const reports = orders(mixed).map((order) => buildReport(codebook, order));
+    for (const report of reports) expect(report).toEqual(reports[0]);
+  });
+
+  test('counts, shares (of all records), unthemed, and themes by count then codebook order', () => {
+    const report = buildReport(codebook, mixed);
+    expect([report.recordsTotal, report.unthemed]).toEqual([5, 1]);
+    expect(report.themes.map((entry) => [entry.id, entry.count, entry.share])).toEqual([
+      ['carers', 3, 3 / 5],
+      ['money', 2, 2 / 5],
+      ['places', 1, 1 / 5],
+    ]);
+  });
+
+  test('themes with equal counts keep codebook order; an empty theme is listed with share 0', () => {
+    const report = buildReport(codebook, [
+      makeThemedRecord(codebook, { text: 'day centre' }),
+      makeThemedRecord(codebook, { text: 'budget' }),
+    ]);
+    expect(report.themes.map((entry) => [entry.id, entry.count, entry.share])).toEqual([
+      ['money', 1, 0.5],
+      ['places', 1, 0.5],
+      ['carers', 0, 0],
+    ]);
+  });
+
+  test('channels are listed in channel order, channels without records left out', () => {
+    const report = buildReport(codebook, mixed);
+    expect(report.byChannel).toEqual([
+      { channel: 'twitter', count: 1 },
+      { channel: 'email', count: 1 },
+      { channel: 'event-note', count: 1 },
+      { channel: 'survey', count: 2 },
+    ]);
+    expect(report.themes.find((entry) => entry.id === 'carers')?.byChannel).toEqual([
+      { channel: 'email', count: 1 },
+      { channel: 'event-note', count: 1 },
+      { channel: 'survey', count: 1 },
+    ]);
+  });
+
+  test('the date range spans the dated records; undated ones are counted', () => {
+    const report = buildReport(codebook, mixed);
+    expect(report.dateRange).toEqual({ from: '2013-12-31T23:59:59.000Z', to: '2014-03-02T10:00:00.000Z' });
+    expect(report.undated).toBe(2);
+    expect(buildReport(codebook, [makeThemedRecord(codebook, { text: 'carer' })]).dateRange).toBeNull();
+  });
+
+  test('top words: most matched first, ties alphabetical, at most five', () => {
+    const wordy = makeCodebook([{ id: 'care', keywords: ['carer', 'respite', 'break', 'rest', 'sitter', 'relief'] }]);
+    const report = buildReport(wordy, [
+      makeThemedRecord(wordy, { text: 'carers carers respite' }),
+      makeThemedRecord(wordy, { text: 'sitter relief rest break carer' }),
+    ]);
+    expect(report.themes[0]?.topWords).toEqual([
+      { words: 'carers', count: 2 },
+      { words: 'break', count: 1 },
+      { words: 'carer', count: 1 },
+      { words: 'relief', count: 1 },
+      { words: 'respite', count: 1 },
+    ]);
+  });
+
+  test('quotes: 40–400 characters first, then more distinct keywords, then record id', () => {
+    const good1 = makeThemedRecord(codebook, { text: textOfLength('A carer speaks', 120) });
+    const good2a = makeThemedRecord(codebook, { text: textOfLength('A carer needs a break', 60) });
+    const good2b = makeThemedRecord(codebook, { text: textOfLength('Respite for a carer', 400) });
+    const short3 = makeThemedRecord(codebook, { text: 'carer respite break' });
+    const long3 = makeThemedRecord(codebook, { text: textOfLength('carer respite break', 401) });
+    const twoKeywords = [good2a, good2b].sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
+    const expected = [...twoKeywords, good1].map((entry) => entry.record.id);
+    for (const order of orders([short3, good1, long3, good2a, good2b])) {
+      const quotes = buildReport(codebook, order).themes.find((entry) => entry.id === 'carers')?.quotes ?? [];
+      expect(quotes.map((quote) => quote.recordId)).toEqual(expected);
+    }
+  });
+
+  test('quotes are shortened to 400 characters at a word boundary', () => {
+    const long = makeThemedRecord(codebook, { text: `carer ${'word '.repeat(200)}` });
+    const [quote] = buildReport(codebook, [long]).themes[0]?.quotes ?? [];
+    expect(quote?.text.length).toBeLessThanOrEqual(400);
+    expect(quote?.text).toMatch(/ word…$/);
+  });
+
+  test('the unthemed sample is the five unthemed records with the lowest ids', () => {
+    const unthemed = Array.from({ length: 8 }, (_, index) => makeThemedRecord(codebook, { text: `Unrelated remark ${index}` }));
+    const expected = unthemed
+      .map((entry) => entry.record.id)
+      .sort()
+      .slice(0, 5);
+    expect(buildReport(codebook, unthemed).unthemedSample.map((quote) => quote.recordId)).toEqual(expected);
+  });
+
+  test('authors are left out of quotes unless asked for', () => {
+    const withAuthor = [makeThemedRecord(codebook, { text: 'A carer speaks', author: 'Asha' })];
+    expect(buildReport(codebook, withAuthor).themes[0]?.quotes[0]?.author).toBeNull();
+    expect(buildReport(codebook, withAuthor, true).themes[0]?.quotes[0]?.author).toBe('Asha');
+  });
+
+  test('the codebook is described in the report', () => {
+    const report = buildReport(codebook, mixed);
+    expect(report.codebook).toEqual({ file: 'themes.yaml', fingerprint: codebook.fingerprint, themeCount: 3, keywordCount: 5 });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, test } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { renderCsvHeader, renderCsvRow } from '../../src/report/csv-rows.js';
+import { createRedactor } from '../../src/report/publication-redactor.js';
+import type { ThemedRecord } from '../../src/themes/assign-themes.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+
+const codebook = makeCodebook([
+  { id: 'carers', keywords: ['carer'] },
+  { id: 'money', keywords: ['budget'] },
+  { id: 'places', keywords: ['day centre'] },
+]);
+
+function csvOf(rows: readonly ThemedRecord[], includeAuthors = false): string[][] {
+  const text = renderCsvHeader(codebook) + rows.map((row) => renderCsvRow(row, codebook, { redact: createRedactor(codebook), includeAuthors })).join('');
+  return parse(text, { bom: true }) as string[][];
+}
+
+describe('CSV rows', () => {
+  test('the header starts with a BOM and has one column per theme, in codebook order, before text', () => {
+    expect(renderCsvHeader(codebook).startsWith('\ufeffid,')).toBe(true);
+    expect(csvOf([])[0]).toEqual(['id', 'source_id', 'channel', 'author', 'date', 'themes', 'carers', 'money', 'places', 'text']);
+  });
+
+  test('one row per record: 0/1 per theme in codebook order, themes joined by ;', () => {
+    const both = makeThemedRecord(codebook, { text: 'The day centre for carers', date: '2014-01-02T00:00:00.000Z', channel: 'email' });
+    const none = makeThemedRecord(codebook, { text: 'Unrelated, with a comma and a "quote"\nand a new line' });
+    const [, first, second] = csvOf([both, none]);
+    expect(first).toEqual([both.record.id, both.record.sourceId, 'email', '', '2014-01-02T00:00:00.000Z', 'carers;places', '1', '0', '1', 'The day centre for carers']);
+    expect(second).toEqual([none.record.id, none.record.sourceId, 'survey', '', '', '', '0', '0', '0', 'Unrelated, with a comma and a "quote"\nand a new line']);
+  });
+
+  test('cells a spreadsheet would run as a formula are prefixed with \'', () => {
+    const rows = ['=HYPERLINK("http://x")', '+1 carer', '-2 carers', '@SUM(A1)'].map((text) => makeThemedRecord(codebook, { text, author: '=cmd|calc' }));
+    const parsed = csvOf(rows, true).slice(1);
+    expect(parsed.map((row) => row[9])).toEqual(["'=HYPERLINK(\"http://x\")", "'+1 carer", "'-2 carers", "'@SUM(A1)"]);
+    expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
+  });
+
+  test('the author column is empty unless authors are asked for', () => {
+    const record = makeThemedRecord(codebook, { text: 'A carer', author: 'Asha' });
+    expect(csvOf([record])[1]?.[3]).toBe('');
+    expect(csvOf([record], true)[1]?.[3]).toBe('Asha');
+  });
+});

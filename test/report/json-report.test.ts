@@ -1,0 +1,65 @@
+import { describe, expect, test } from '@jest/globals';
+import { renderJsonReport } from '../../src/report/json-report.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { buildReport } from './report-fixture.js';
+
+const codebook = makeCodebook([
+  { id: 'carers', label: 'Support for carers', keywords: ['carer'] },
+  { id: 'money', label: 'Money', keywords: ['budget'] },
+]);
+const records = [
+  makeThemedRecord(codebook, { text: 'A carer', author: 'Asha', channel: 'email', date: '2014-01-02T00:00:00.000Z' }),
+  makeThemedRecord(codebook, { text: 'Another carer', channel: 'twitter' }),
+  makeThemedRecord(codebook, { text: 'Unrelated', author: 'Ben' }),
+];
+
+type JsonObject = Record<string, unknown>;
+const parse = (includeAuthors: boolean): JsonObject => JSON.parse(renderJsonReport(buildReport(codebook, records, includeAuthors))) as JsonObject;
+
+describe('renderJsonReport', () => {
+  test('top-level keys, in a fixed order', () => {
+    expect(Object.keys(parse(false))).toEqual([
+      'title',
+      'records_total',
+      'unthemed',
+      'by_channel',
+      'date_range',
+      'undated',
+      'themes',
+      'unthemed_sample',
+      'redactions',
+      'codebook',
+      'tool_version',
+    ]);
+  });
+
+  test('records_total, unthemed, and themes[] with id, label, count and a share rounded to 4 decimals', () => {
+    const json = parse(false);
+    expect([json['records_total'], json['unthemed']]).toEqual([3, 1]);
+    const themes = json['themes'] as JsonObject[];
+    expect(themes.map((theme) => [theme['id'], theme['label'], theme['count'], theme['share']])).toEqual([
+      ['carers', 'Support for carers', 2, 0.6667],
+      ['money', 'Money', 0, 0],
+    ]);
+    expect(Object.keys(themes[0] ?? {})).toEqual(['id', 'label', 'description', 'count', 'share', 'by_channel', 'top_words', 'quotes']);
+    expect(json['by_channel']).toEqual({ twitter: 1, email: 1, survey: 1 });
+    expect(json['codebook']).toEqual({ file: 'themes.yaml', fingerprint: codebook.fingerprint });
+  });
+
+  test('authors are absent unless asked for', () => {
+    const quotes = (json: JsonObject): JsonObject[] => [
+      ...(json['themes'] as JsonObject[]).flatMap((theme) => theme['quotes'] as JsonObject[]),
+      ...(json['unthemed_sample'] as JsonObject[]),
+    ];
+    expect(quotes(parse(false)).some((quote) => 'author' in quote)).toBe(false);
+    expect(JSON.stringify(parse(false))).not.toMatch(/Asha|Ben/);
+    expect(quotes(parse(true)).map((quote) => quote['author'])).toEqual(expect.arrayContaining(['Asha', 'Ben', null]));
+  });
+
+  test('ends with a newline and is the same for the same report', () => {
+    const report = buildReport(codebook, records);
+    expect(renderJsonReport(report)).toMatch(/\}\n$/);
+    expect(renderJsonReport(report)).toBe(renderJsonReport(buildReport(codebook, [...records].reverse())));
+  });
+});

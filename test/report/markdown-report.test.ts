@@ -1,0 +1,145 @@
+import { describe, expect, test } from '@jest/globals';
+import { marked, type Token, type Tokens } from 'marked';
+import { renderMarkdownReport } from '../../src/report/markdown-report.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { buildReport } from './report-fixture.js';
+
+const codebook = makeCodebook(
+  [
+    { id: 'carers', label: 'Support for carers', description: 'Unpaid carers and respite.', keywords: ['carer', 'respite'] },
+    { id: 'money', label: 'Money', keywords: ['budget'] },
+  ],
+  { title: 'What people told us' },
+);
+
+const records = [
+  makeThemedRecord(codebook, { text: 'Carers need respite more than anything else this year.', channel: 'email', date: '2014-02-03T00:00:00.000Z', author: 'Asha' }),
+  makeThemedRecord(codebook, { text: 'A carer', channel: 'twitter', date: '2014-01-01T00:00:00.000Z' }),
+  makeThemedRecord(codebook, { text: 'Unrelated', channel: 'survey' }),
+];
+
+function allTokens(markdown: string): Token[] {
+  const tokens: Token[] = [];
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    tokens.push(token);
+  });
+  return tokens;
+}
+
+/** The text a reader sees in some inline tokens: escapes resolved, markup dropped. */
+function plainText(tokens: readonly Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((token) => ('tokens' in token && token.tokens !== undefined && token.type !== 'text' ? plainText(token.tokens) : 'text' in token ? String(token.text) : ''))
+    .join('');
+}
+
+const headings = (markdown: string): string[] =>
+  allTokens(markdown)
+    .filter((token): token is Tokens.Heading => token.type === 'heading')
+    .map((token) => `${'#'.repeat(token.depth)} ${plainText(token.tokens)}`);
+
+const blockquotes = (markdown: string): Tokens.Blockquote[] => allTokens(markdown).filter((token): token is Tokens.Blockquote => token.type === 'blockquote');
+
+const tables = (markdown: string): Tokens.Table[] => allTokens(markdown).filter((token): token is Tokens.Table => token.type === 'table');
+
+describe('renderMarkdownReport', () => {
+  test('is a pure function of the report', () => {
+    const report = buildReport(codebook, records);
+    expect(renderMarkdownReport(report)).toBe(renderMarkdownReport(structuredClone(report)));
+  });
+
+  test('headings: title, overview, themes (in report order), unthemed, methods', () => {
+    expect(headings(renderMarkdownReport(buildReport(codebook, records)))).toEqual([
+      '# What people told us',
+      '## Overview',
+      '## Themes',
+      '### Support for carers',
+      '### Money',
+      '## Unthemed feedback',
+      '## Methods',
+    ]);
+  });
+
+  test('tables: records by channel, and themes with counts and shares', () => {
+    const [channels, themes] = tables(renderMarkdownReport(buildReport(codebook, records)));
+    expect(channels?.header.map((cell) => cell.text)).toEqual(['Channel', 'Records', 'Share']);
+    expect(channels?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['Twitter/X', '1', '33.3%'],
+      ['E-mail', '1', '33.3%'],
+      ['Surveys', '1', '33.3%'],
+    ]);
+    expect(themes?.header.map((cell) => cell.text)).toEqual(['Theme', 'Records', 'Share']);
+    expect(themes?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['Support for carers', '2', '66.7%'],
+      ['Money', '0', '0.0%'],
+    ]);
+  });
+
+  test('the overview gives the date range, undated and unthemed counts', () => {
+    const markdown = renderMarkdownReport(buildReport(codebook, records));
+    expect(markdown).toContain('Dates run from 2014-01-01 to 2014-02-03 (1 undated). 1 record (33.3%) matched no theme.');
+  });
+
+  test('an empty store still renders every section', () => {
+    expect(headings(renderMarkdownReport(buildReport(codebook, [])))).toEqual([
+      '# What people told us',
+      '## Overview',
+      '## Themes',
+      '### Support for carers',
+      '### Money',
+      '## Unthemed feedback',
+      '## Methods',
+    ]);
+  });
+
+  test('authors appear only when asked for', () => {
+    expect(renderMarkdownReport(buildReport(codebook, records))).not.toContain('Asha');
+    expect(renderMarkdownReport(buildReport(codebook, records, true))).toContain('> — Asha, E-mail, 2014-02-03');
+  });
+
+  describe("people's words cannot change the document", () => {
+    const hostile = '# heading | pipe | <script>alert(1)</script> *bold* [link](https://x.org) `code`\n\n## second';
+    const hostileCodebook = makeCodebook([{ id: 'carers', label: 'Carers | <b>respite</b> # one', keywords: ['carer', 'heading'] }], { title: '# Title <i>x</i>' });
+    const report = buildReport(
+      hostileCodebook,
+      [
+        makeThemedRecord(hostileCodebook, { text: `carer ${hostile}`, author: '<img src=x> | Bob' }),
+        makeThemedRecord(hostileCodebook, { text: hostile }),
+        makeThemedRecord(hostileCodebook, { text: `Nothing | to <em>see</em> # here` }),
+      ],
+      true,
+    );
+    const markdown = renderMarkdownReport(report);
+    const tokens = allTokens(markdown);
+
+    test('no heading is created by a quote', () => {
+      expect(headings(markdown)).toEqual(['# # Title <i>x</i>', '## Overview', '## Themes', '### Carers | <b>respite</b> # one', '## Unthemed feedback', '## Methods']);
+      expect(marked.parse(markdown, { async: false }).match(/<h[1-6]>/g)).toHaveLength(6);
+    });
+
+    test('no HTML tag, link or image anywhere; no emphasis, code span or heading inside a quote', () => {
+      expect(tokens.filter((token) => ['html', 'tag', 'link', 'image'].includes(token.type))).toEqual([]);
+      const inQuotes: Token[] = [];
+      marked.walkTokens(blockquotes(markdown), (token) => {
+        inQuotes.push(token);
+      });
+      expect(inQuotes.filter((token) => ['em', 'strong', 'codespan', 'heading', 'list', 'table'].includes(token.type))).toEqual([]);
+    });
+
+    test('no table column is created: every row keeps three cells', () => {
+      for (const table of tables(markdown)) {
+        expect(table.header).toHaveLength(3);
+        for (const row of table.rows) expect(row).toHaveLength(3);
+      }
+      expect(plainText(tables(markdown)[1]?.rows[0]?.[0]?.tokens)).toBe('Carers | <b>respite</b> # one');
+    });
+
+    test('the words are all still there, as literal text', () => {
+      const quoted = blockquotes(markdown).map((token) => plainText(token.tokens));
+      expect(quoted.some((text) => text.includes(hostile.replace(/\s+/g, ' ')))).toBe(true);
+      expect(quoted.some((text) => text.includes('<img src=x> | Bob'))).toBe(true);
+      expect(marked.parse(markdown, { async: false })).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    });
+  });
+});

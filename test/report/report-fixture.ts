@@ -1,0 +1,17 @@
+import type { Codebook } from '../../src/codebook/codebook.js';
+import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
+import { createRedactor } from '../../src/report/publication-redactor.js';
+import type { ThemeReport } from '../../src/report/theme-report.js';
+import type { ThemedRecord } from '../../src/themes/assign-themes.js';
+
+/** Builds a report from themed records in the given order, as `tlap themes` does. */
+export function buildReport(codebook: Codebook, themed: readonly ThemedRecord[], includeAuthors = false): ThemeReport {
+  const builder = new ThemeReportBuilder(codebook, { redact: createRedactor(codebook), includeAuthors, toolVersion: '9.9.9' });
+  for (const entry of themed) builder.add(entry);
+  return builder.finish();
+}
+
+/** A text of exactly `length` characters that starts with `words`. */
+export function textOfLength(words: string, length: number): string {
+  return `${words} ${'x'.repeat(Math.max(0, length - words.length - 1))}`.slice(0, length);
+}

@@ -1,0 +1,111 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { storePaths } from '../../src/store/record-store.js';
+import { ExitCode } from '../../src/exit-codes.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+import { csvExport, csvRows } from '../builders/export-files.js';
+import { withTempDir } from '../builders/temp-dir.js';
+
+const TLAP = join(PROJECT_ROOT, 'bin', 'tlap.js');
+
+/** Rows in the generated corpus: enough for an ingest to take a few seconds, so a kill lands mid-run. */
+const CORPUS_ROWS = 200_000;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+function startTlap(args: string[], cwd: string): { child: ChildProcess; exit: Promise<Exit> } {
+  const child = spawn(process.execPath, [TLAP, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exit = new Promise<Exit>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+  return { child, exit };
+}
+
+async function runTlap(args: string[], cwd: string): Promise<Exit> {
+  return startTlap(args, cwd).exit;
+}
+
+/** Resolves when `ready()` holds, or when the process ends first; polls every 10 ms. */
+async function waitUntil(ready: () => boolean, exited: Promise<Exit>, limitMs: number): Promise<void> {
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  const started = Date.now();
+  while (!done && !ready() && Date.now() - started < limitMs) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+function sizeOf(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+}, 120_000);
+
+describe('crash safety (the built CLI, killed with SIGKILL)', () => {
+  test('an ingest killed mid-run and run again leaves exactly the store of an uninterrupted run', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'corpus.csv'), csvExport(csvRows(CORPUS_ROWS)));
+      const reference = await runTlap(['ingest', 'corpus.csv', '--store', 'reference'], dir);
+      expect(reference.code).toBe(ExitCode.Ok);
+
+      const crashed = storePaths(join(dir, 'crashed'));
+      for (let kill = 0; kill < 2; kill += 1) {
+        const running = startTlap(['ingest', 'corpus.csv', '--store', 'crashed'], dir);
+        const before = sizeOf(crashed.records);
+        await waitUntil(() => sizeOf(crashed.records) > before, running.exit, 30_000);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        running.child.kill('SIGKILL');
+        const killed = await running.exit;
+        expect(killed.signal === 'SIGKILL' || killed.code === ExitCode.Ok).toBe(true);
+      }
+      const finished = await runTlap(['ingest', 'corpus.csv', '--store', 'crashed'], dir);
+      expect(finished.code).toBe(ExitCode.Ok);
+      expect(existsSync(crashed.lock)).toBe(false);
+
+      const expected = await readFile(join(dir, 'reference', 'records.jsonl'));
+      const actual = await readFile(crashed.records);
+      expect(actual.length).toBe(expected.length);
+      expect(actual.equals(expected)).toBe(true);
+      expect(expected.toString('utf8').split('\n').filter((line) => line !== '')).toHaveLength(CORPUS_ROWS);
+    });
+  }, 180_000);
+
+  test('a second ingest into a store being written exits 2 naming the lock and its PID; once the first is gone, ingest works', async () => {
+    await withTempDir(async (dir) => {
+      const fifo = join(dir, 'slow-export.csv');
+      execFileSync('mkfifo', [fifo]);
+      await writeFile(join(dir, 'other.csv'), csvExport(csvRows(3)));
+      const paths = storePaths(join(dir, 'store'));
+
+      const first = startTlap(['ingest', 'slow-export.csv', '--store', 'store'], dir);
+      await waitUntil(() => existsSync(paths.lock), first.exit, 30_000);
+      expect(existsSync(paths.lock)).toBe(true);
+
+      const second = await runTlap(['ingest', 'other.csv', '--store', 'store'], dir);
+      expect(second.code).toBe(ExitCode.CouldNotRun);
+      expect(second.stderr).toContain(`store is locked by PID ${first.child.pid ?? 'unknown'}`);
+      expect(second.stderr).toContain(paths.lock);
+      expect(second.stderr).not.toMatch(/^ {4}at /m);
+
+      first.child.kill('SIGKILL');
+      await first.exit;
+      const third = await runTlap(['ingest', 'other.csv', '--store', 'store'], dir);
+      expect(third.code).toBe(ExitCode.Ok);
+      expect((await readFile(paths.records, 'utf8')).split('\n').filter((line) => line !== '')).toHaveLength(3);
+    });
+  }, 60_000);
+});

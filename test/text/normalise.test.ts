@@ -1,0 +1,58 @@
+import { describe, expect, test } from '@jest/globals';
+import { normaliseText, prepareText } from '../../src/text/normalise.js';
+
+const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
+const stems = (text: string): string[] => normaliseText(text).tokens.map((token) => token.stem);
+
+describe('normaliseText: one rule per row (text → words)', () => {
+  test.each([
+    ['NFKC folds full-width letters', 'ＣＡＲＥＲ ｓｕｐｐｏｒｔ', ['carer', 'support']],
+    ['lower-cases', 'Unpaid CARERS', ['unpaid', 'carers']],
+    ['straightens curly apostrophes before dropping them', 'carer\u2019s don\u2019t', ['carer', 'dont']],
+    ['curly double quotes are punctuation', '\u201cday centre\u201d', ['day', 'centre']],
+    ['drops HTML tags and decodes entities', '<p>carers&amp;respite</p>', ['carers', 'respite']],
+    ['decodes numeric entities', '&#x72;espite', ['respite']],
+    ['straightens an apostrophe written as an entity (WordPress &#8217;)', 'carer&#8217;s carer&rsquo;s', ['carer', 'carer']],
+    ['folds a full-width letter written as an entity', '&#xFF23;arer', ['carer']],
+    ['drops URLs', 'see https://carer.org/help and www.carer.org now', ['see', 'and', 'now']],
+    ['drops e-mail addresses', 'write to carer@x.org today', ['write', 'to', 'today']],
+    ['drops @mentions', 'thanks @carer for this', ['thanks', 'for', 'this']],
+    ['keeps a hashtag body as a word', '#carers matter', ['carers', 'matter']],
+    ['splits a CamelCase hashtag into words', '#UnpaidCarers', ['unpaid', 'carers']],
+    ['splits a snake_case hashtag into words', '#unpaid_carers', ['unpaid', 'carers']],
+    ['splits at hyphens', 'day-centre', ['day', 'centre']],
+    ['splits at slashes', 'day/centre', ['day', 'centre']],
+    ["drops the possessive 's", "carer's", ['carer']],
+    ["drops the plural possessive '", "carers'", ['carers']],
+    ['drops apostrophes inside words', "don't", ['dont']],
+  ])('%s', (_rule, text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+});
+
+describe('stems', () => {
+  test.each([
+    ['a plural and its singular share a stem', 'budgets budget', ['budget', 'budget']],
+    ['carer and carers share a stem', 'carers carer', ['carer', 'carer']],
+    ['inflections share a stem', 'personalised personalising', ['personalis', 'personalis']],
+  ])('%s', (_rule, text, expected) => {
+    expect(stems(text)).toEqual(expected);
+  });
+});
+
+describe('token offsets', () => {
+  test('each token\'s start/end locate it in the prepared text', () => {
+    const text = '<b>Unpaid</b> carers’ #DayCentre via @someone at https://x.org';
+    const { prepared, tokens } = normaliseText(text);
+    expect(tokens.map((token) => token.word)).toEqual(['unpaid', 'carers', 'day', 'centre', 'via', 'at']);
+    for (const token of tokens) {
+      const slice = prepared.slice(token.start, token.end).toLowerCase().replace(/'/g, '');
+      expect(slice).toBe(token.word);
+    }
+  });
+
+  test('prepareText blanks out URLs, e-mail addresses and @mentions so their words cannot be matched', () => {
+    const prepared = prepareText('@carer https://carer.org carer@x.org');
+    expect(prepared).not.toMatch(/carer/i);
+  });
+});

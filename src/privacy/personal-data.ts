@@ -1,0 +1,173 @@
+import { isValidNhsNumber } from './nhs-number.js';
+import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
+import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
+
+/** Text with its personal data replaced, and how many of each kind were replaced. */
+export interface RedactionResult {
+  /** The text with every match of an enabled kind replaced by its token (see `REDACTION_TOKENS`). */
+  text: string;
+  /** How many were replaced, per kind; kinds with none are absent. */
+  counts: Partial<Record<PersonalDataKind, number>>;
+}
+
+const WORD = '\\p{L}\\p{M}\\p{N}';
+const AT_SIGNS = '@\\uFF20';
+const LOCAL_PUNCTUATION = "._%+'\\-";
+
+function obfuscated(word: string): string {
+  return `[ \\t]?[\\[(]${word}[\\])][ \\t]?`;
+}
+
+const DOMAIN_LABEL = `[${WORD}](?:[${WORD}\\-]*[${WORD}])?`;
+const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`;
+/**
+ * The local part is at most 64 characters (RFC 5321), so an attempt at each position costs a
+ * bounded amount before the `@`; punctuation it starts with is given back by the replacement.
+ */
+const EMAIL =
+  `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` +
+  `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
+const HANDLE_CHARACTER = `[${WORD}_]`;
+const HANDLE = `[${AT_SIGNS}]${HANDLE_CHARACTER}+(?:\\.[\\p{L}_]${HANDLE_CHARACTER}*)*(?:[${AT_SIGNS}]${DOMAIN})?`;
+const TEN_DIGITS = '(?<!\\d)\\d{3}[ \\u00a0\\-]?\\d{3}[ \\u00a0\\-]?\\d{4}(?!\\d)';
+const PHONE_GAP = '[ \\u00a0.\\-\\u2010-\\u2015()]';
+/** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7. */
+const PHONE =
+  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0)` +
+  `[12357]\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
+const POSTCODE_SPACE = '[ \\t\\u00a0]{0,2}';
+/** Position-specific letter classes as in Microsoft Presidio's UK postcode recogniser. */
+const POSTCODE =
+  `(?<![${WORD}])(?:GIR${POSTCODE_SPACE}0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?)` +
+  `${POSTCODE_SPACE}\\d[ABD-HJLNP-UW-Z]{2})(?![${WORD}])`;
+
+const PERSONAL_DATA = new RegExp(
+  `(?<email>${EMAIL})|(?<handle>${HANDLE})|(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})`,
+  'giu',
+);
+const WHOLE_PHONE = new RegExp(`^(?:${PHONE})$`, 'u');
+const LEADING_LOCAL_PUNCTUATION = new RegExp(`^[${LOCAL_PUNCTUATION}]*`, 'u');
+const HANDLE_HEAD_END = /[.@\uFF20]/u;
+const TIME_OF_DAY = /^\d{1,2}(?:\.\d{2})?(?:am|pm)?$/i;
+const NHS_CONTEXT = /(?<![\p{L}\p{N}])(?:nhs|chi|patients?|hospital|numbers?|num|no[.:]|n[º°]|№)(?![\p{L}])/iu;
+const NHS_CONTEXT_BEFORE = 40;
+const NHS_CONTEXT_AFTER = 30;
+
+interface Replacement {
+  text: string;
+  kind: PersonalDataKind | null;
+}
+
+interface Settings {
+  enabled: ReadonlySet<PersonalDataKind>;
+  keptHandles: ReadonlySet<string>;
+}
+
+/**
+ * Replaces the personal data in `text` with tokens: `[email]`, `[phone]`, `[postcode]`,
+ * `[NHS number]`, `[handle]`. Pure and deterministic.
+ *
+ * What counts as each kind:
+ * - e-mail: `local@domain.tld` (Unicode letters allowed; `＠` too), and the spam-proofed
+ *   `jo [at] example [dot] com` / `jo(at)example.com`. Punctuation before the address stays.
+ * - phone: UK numbers starting `01`, `02`, `03`, `05` or `07` with 9 or 10 digits after the `0`,
+ *   or the same after `+44` / `0044` (with or without `(0)` or `0`), written solid or with spaces,
+ *   dashes, dots or brackets; never part of a longer digit run. The first group after the `0`
+ *   has at least two digits, so dates (`01-02-2014`), money and years never match. 08 and 09
+ *   service numbers are organisations' and stay.
+ * - postcode: a full UK postcode with or without its space, any case (`SW1A 1AA`, `m1 1ae`,
+ *   `B338TH`), using the position-specific letter rules of the Royal Mail format, standing
+ *   alone (not inside a longer word). Outward codes alone (`SW1`, `M1`) are districts and stay.
+ * - NHS number: 10 digits as `3 3 4` (spaces or dashes) or solid, not inside a longer number,
+ *   replaced when (a) the modulus 11 check digit is valid, or (b) it is written in the 3-3-4
+ *   grouping with two separators, or (c) a context word (`NHS`, `CHI`, `patient`, `hospital`,
+ *   `number`, `num`, `no.`, `nº`, `№`) is within 40 characters before or 30 after. A solid
+ *   10-digit run with none of these (an order number, a timestamp) stays unless it is a UK phone.
+ * - handle: `@name` (letters, digits, `_`, and `.` before a letter: `@jo.smith`), `＠name`, and
+ *   fediverse `@name@server.tld`, wherever the `@` is, except inside an e-mail address, a time
+ *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive).
+ *
+ * A kind missing from `policy.kinds` is still recognised (so its text is never misread as
+ * another kind) but left as written. The result is idempotent: the replacement is repeated
+ * until nothing changes, so redacting the result again changes nothing. Every pattern runs in
+ * time linear in the text's length.
+ */
+export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAULT_REDACTION_POLICY): RedactionResult {
+  const settings: Settings = {
+    enabled: policy.kinds,
+    keptHandles: new Set(policy.keepHandles.map((handle) => handle.slice(1).toLowerCase())),
+  };
+  const counts: Partial<Record<PersonalDataKind, number>> = {};
+  let current = text;
+  for (;;) {
+    const next = redactOnce(current, settings, counts);
+    if (next === current) return { text: current, counts };
+    current = next;
+  }
+}
+
+/**
+ * One left-to-right pass. Each replacement removes at least one digit, `@` or `[at]` and tokens
+ * hold none, so repeating passes until the text stops changing always ends; a second pass is
+ * needed only when a replacement freed a neighbour (`SW1A 1AA07700 900123`).
+ */
+function redactOnce(text: string, settings: Settings, counts: Partial<Record<PersonalDataKind, number>>): string {
+  let output = '';
+  let copiedUpTo = 0;
+  for (const match of text.matchAll(PERSONAL_DATA)) {
+    const replacement = replace(match, text, settings);
+    if (replacement.kind === null) continue;
+    output += text.slice(copiedUpTo, match.index) + replacement.text;
+    copiedUpTo = match.index + match[0].length;
+    counts[replacement.kind] = (counts[replacement.kind] ?? 0) + 1;
+  }
+  return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
+}
+
+function replace(match: RegExpExecArray, text: string, settings: Settings): Replacement {
+  const found = match[0];
+  const groups = match.groups ?? {};
+  if (groups['email'] !== undefined) {
+    const leading = LEADING_LOCAL_PUNCTUATION.exec(found)?.[0] ?? '';
+    return token('email', settings, leading);
+  }
+  if (groups['handle'] !== undefined) {
+    return isHandleOfPerson(found.slice(1), settings) ? token('handle', settings) : KEEP;
+  }
+  if (groups['tenDigits'] !== undefined) {
+    if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);
+    return WHOLE_PHONE.test(found) ? token('phone', settings) : KEEP;
+  }
+  if (groups['phone'] !== undefined) {
+    const opening = found.startsWith('(') && count(found, '(') > count(found, ')') ? '(' : '';
+    return token('phone', settings, opening);
+  }
+  return token('postcode', settings);
+}
+
+const KEEP: Replacement = { text: '', kind: null };
+
+function token(kind: PersonalDataKind, settings: Settings, before = ''): Replacement {
+  return settings.enabled.has(kind) ? { text: before + REDACTION_TOKENS[kind], kind } : KEEP;
+}
+
+function isHandleOfPerson(name: string, settings: Settings): boolean {
+  if (TIME_OF_DAY.test(name)) return false;
+  const lower = name.toLowerCase();
+  const head = lower.split(HANDLE_HEAD_END, 1)[0] ?? lower;
+  return !settings.keptHandles.has(lower) && !settings.keptHandles.has(head);
+}
+
+function isNhsNumber(candidate: string, start: number, text: string): boolean {
+  const digits = candidate.replace(/\D/g, '');
+  if (isValidNhsNumber(digits) || candidate.length === 12) return true;
+  const end = start + candidate.length;
+  return (
+    NHS_CONTEXT.test(text.slice(Math.max(0, start - NHS_CONTEXT_BEFORE), start)) ||
+    NHS_CONTEXT.test(text.slice(end, end + NHS_CONTEXT_AFTER))
+  );
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}

@@ -1,0 +1,299 @@
+import { describe, expect, test } from '@jest/globals';
+import { redactPersonalData } from '../../src/privacy/personal-data.js';
+import { PERSONAL_DATA_KINDS, REDACTION_TOKENS, type PersonalDataKind } from '../../src/privacy/personal-data-kinds.js';
+import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from '../../src/privacy/redaction-policy.js';
+import {
+  SAMPLE_EMAILS,
+  SAMPLE_HANDLES,
+  SAMPLE_NHS_NUMBERS,
+  SAMPLE_PHONES,
+  SAMPLE_POSTCODES,
+} from '../helpers/personal-data-samples.js';
+
+const TLAP_POLICY: RedactionPolicy = { kinds: new Set(PERSONAL_DATA_KINDS), keepHandles: ['@TLAP_News'] };
+
+function policyFor(...kinds: PersonalDataKind[]): RedactionPolicy {
+  return { kinds: new Set(kinds), keepHandles: ['@TLAP_News'] };
+}
+
+function redacted(text: string, policy: RedactionPolicy = TLAP_POLICY): string {
+  return redactPersonalData(text, policy).text;
+}
+
+describe('redactPersonalData: each sample is replaced by its token, punctuation around it kept', () => {
+  const samples: [PersonalDataKind, readonly string[]][] = [
+    ['email', SAMPLE_EMAILS],
+    ['phone', SAMPLE_PHONES],
+    ['postcode', SAMPLE_POSTCODES],
+    ['nhs-number', SAMPLE_NHS_NUMBERS],
+    ['handle', SAMPLE_HANDLES],
+  ];
+  for (const [kind, values] of samples) {
+    test.each(values)(`${kind}: %s`, (value) => {
+      const result = redactPersonalData(`Contact (${value}), thanks.`, TLAP_POLICY);
+      expect(result.text).toBe(`Contact (${REDACTION_TOKENS[kind]}), thanks.`);
+      expect(result.counts).toEqual({ [kind]: 1 });
+    });
+  }
+});
+
+describe('redactPersonalData: e-mail addresses', () => {
+  test.each([
+    ['mail jo [at] example [dot] com please', 'mail [email] please'],
+    ['jo(at)example(dot)org', '[email]'],
+    ['jo＠example.com', '[email]'],
+    ['mailto:jo@example.com', 'mailto:[email]'],
+    ['<jo@example.com>', '<[email]>'],
+    ['"jo@example.com".', '"[email]".'],
+    ['.jo@example.com-', '.[email]-'],
+    ['see https://jo@example.com/path', 'see https://[email]/path'],
+    ['07700900123@example.com', '[email]'],
+    ['jo@example.com.', '[email].'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test('an e-mail address is one e-mail, never also a handle', () => {
+    expect(redactPersonalData('write to TLAP_News@example.com', TLAP_POLICY)).toEqual({
+      text: 'write to [email]',
+      counts: { email: 1 },
+    });
+  });
+
+  test('with e-mail redaction off, addresses stay whole (their domain is not taken for a handle)', () => {
+    expect(redactPersonalData('jo@example.com and @bob', policyFor('handle'))).toEqual({
+      text: 'jo@example.com and [handle]',
+      counts: { handle: 1 },
+    });
+  });
+});
+
+describe('redactPersonalData: phone numbers', () => {
+  test.each([
+    ['ring 07700 900123.', 'ring [phone].'],
+    ['ring 0770 090 0123', 'ring [phone]'],
+    ['ring 07700–900–123', 'ring [phone]'],
+    ['tel:+447700900123', 'tel:[phone]'],
+    ['(+44) 7700 900123', '[phone]'],
+    ['+44 020 7946 0123', '[phone]'],
+    ['(07700 900123)', '([phone])'],
+    ['((020) 7946 0123)', '([phone])'],
+    ['0113 496 0123 or 0113 496 0124', '[phone] or [phone]'],
+    ['07700 900123 07700 900124', '[phone] [phone]'],
+    ['x07700900123y', 'x[phone]y'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    ['0800 123 4567', 'an 08 service number'],
+    ['0300 12', 'too short'],
+    ['077009001234567', 'inside a longer digit run'],
+    ['01-02-2014 10', 'a date with a time'],
+    ['01/02/2014', 'a date'],
+    ['09:00-17:00', 'opening hours'],
+    ['0.5 1.5', 'decimals'],
+    ['£0.50', 'money'],
+  ])('%j stays (%s)', (input) => {
+    expect(redacted(input)).toBe(input);
+  });
+});
+
+describe('redactPersonalData: postcodes', () => {
+  test.each([
+    ['SW1A 1AA', '[postcode]'],
+    ['Leeds LS1 4AP.', 'Leeds [postcode].'],
+    ['sw1a 1aa', '[postcode]'],
+    ['Sw1A\u00a01aA', '[postcode]'],
+    ['GIR 0AA', '[postcode]'],
+    ['B338TH', '[postcode]'],
+    ['(M1 1AE)', '([postcode])'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    ['SW1', 'an outward code alone (a district)'],
+    ['the A1 road', 'a road'],
+    ['TLAP13', 'a tag'],
+    ['QA1 1AA', 'Q never starts a postcode'],
+    ['SW1A 1CA', 'C never ends one'],
+    ['XSW1A 1AA', 'inside a longer word'],
+    ['SW1A 1AAB', 'inside a longer word'],
+    ['B2B MP3 CO2 H2O Y2K', 'ordinary words with digits'],
+  ])('%j stays (%s)', (input) => {
+    expect(redacted(input)).toBe(input);
+  });
+});
+
+describe('redactPersonalData: NHS numbers', () => {
+  test.each([
+    ['my number 9990000018', 'my number [NHS number]', 'valid check digit'],
+    ['9990000018', '[NHS number]', 'valid check digit, no context needed'],
+    ['999 000 0019', '[NHS number]', 'wrong check digit, but written 3-3-4'],
+    ['123-456-7890', '[NHS number]', 'written 3-3-4 with dashes'],
+    ['NHS: 9990000019', 'NHS: [NHS number]', 'wrong check digit, solid, after "NHS"'],
+    ['hospital no. 1234567890', 'hospital no. [NHS number]', 'after "no."'],
+    ['1234567890 is my patient number', '[NHS number] is my patient number', 'context after'],
+    ['0123456788', '[phone]', 'not an NHS number, but a UK phone number'],
+  ])('%j → %j (%s)', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    ['order 1234567890 arrived', 'solid, wrong check digit, no context'],
+    ['12345678901', 'eleven digits'],
+    ['999 000 001', 'nine digits'],
+  ])('%j stays (%s)', (input) => {
+    expect(redacted(input)).toBe(input);
+  });
+
+  test('the context window is 40 characters before the number', () => {
+    const far = `NHS ${'x'.repeat(40)} 1234567890`;
+    const near = `NHS ${'x'.repeat(30)} 1234567890`;
+    expect(redacted(far)).toBe(far);
+    expect(redacted(near)).toBe(`NHS ${'x'.repeat(30)} [NHS number]`);
+  });
+});
+
+describe('redactPersonalData: handles', () => {
+  test.each([
+    ['thanks @jo_smith!', 'thanks [handle]!'],
+    ['RT @bob: yes', 'RT [handle]: yes'],
+    ['@jo.smith.', '[handle].'],
+    ['hi @jo@mastodon.example', 'hi [handle]'],
+    ['jo@localhost', 'jo[handle]'],
+    ['https://medium.example/@jo/post', 'https://medium.example/[handle]/post'],
+    ['@TLAP_NewsTeam', '[handle]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    ['@TLAP_News'],
+    ['@tlap_news said'],
+    ['@TLAP_NEWS.'],
+    ["@TLAP_News's event"],
+    ['@TLAP_News.Great day'],
+    ['meet @10am or @9.30pm'],
+    ['meet @ the café'],
+    ['@'],
+  ])('%j stays', (input) => {
+    expect(redacted(input)).toBe(input);
+  });
+
+  test('with no keep list every handle goes', () => {
+    expect(redactPersonalData('@TLAP_News and @bob', DEFAULT_REDACTION_POLICY)).toEqual({
+      text: '[handle] and [handle]',
+      counts: { handle: 2 },
+    });
+  });
+
+  test('a keep list entry written with ＠ works the same', () => {
+    expect(redacted('@TLAP_News', { kinds: new Set(['handle']), keepHandles: ['＠tlap_news'] })).toBe('@TLAP_News');
+  });
+});
+
+describe('redactPersonalData: what is never redacted', () => {
+  test.each([
+    '£1,200',
+    '2014-01-31',
+    'in 2013',
+    'a 10-minute visit',
+    'Section 117',
+    'TLAP13',
+    'SW1',
+    'A1 road',
+    'NHS 111',
+    'call 999',
+    '24/7 care',
+    'at 9am',
+    '2014-01-31T09:15:00.000Z',
+    'Care Act 2014 s.117(2)',
+    'phone me on my mobile',
+    'email me',
+    'one in 10,000,000,000 people',
+    '[email] [phone] [postcode] [NHS number] [handle]',
+  ])('%j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: policy and counts', () => {
+  const text = 'jo@example.com 07700 900123 SW1A 1AA 9990000018 @bob and again @bob';
+
+  test('counts each kind replaced', () => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({
+      text: '[email] [phone] [postcode] [NHS number] [handle] and again [handle]',
+      counts: { email: 1, phone: 1, postcode: 1, 'nhs-number': 1, handle: 2 },
+    });
+  });
+
+  test('kinds not in the policy are left as written and not counted', () => {
+    expect(redactPersonalData(text, policyFor('postcode', 'phone'))).toEqual({
+      text: 'jo@example.com [phone] [postcode] 9990000018 @bob and again @bob',
+      counts: { phone: 1, postcode: 1 },
+    });
+  });
+
+  test('an empty set of kinds changes nothing', () => {
+    expect(redactPersonalData(text, policyFor())).toEqual({ text, counts: {} });
+  });
+
+  test('the default policy redacts every kind', () => {
+    expect(redactPersonalData(text).counts).toEqual({ email: 1, phone: 1, postcode: 1, 'nhs-number': 1, handle: 2 });
+  });
+});
+
+describe('redactPersonalData: idempotent, also where a replacement frees a neighbour', () => {
+  test.each([
+    ['SW1A 1AA07700 900123', '[postcode][phone]'],
+    ['07700900123SW1A 1AA', '[phone][postcode]'],
+    ['SW1A 1AA.jo@example.com', '[postcode].[email]'],
+    ['9990000018SW1A 1AA', '[NHS number][postcode]'],
+  ])('%j → %j, and again gives the same', (input, expected) => {
+    const once = redactPersonalData(input, TLAP_POLICY);
+    expect(once.text).toBe(expected);
+    expect(redactPersonalData(once.text, TLAP_POLICY)).toEqual({ text: expected, counts: {} });
+  });
+});
+
+describe('redactPersonalData: runs in linear time on long adversarial input', () => {
+  const LENGTH = 100_000;
+  const cases: [string, string][] = [
+    ['letters', 'a'.repeat(LENGTH)],
+    ['local-part characters with no @', 'a.'.repeat(LENGTH / 2)],
+    ['@ after @', '@'.repeat(LENGTH)],
+    ['a@ repeated', 'a@'.repeat(LENGTH / 2)],
+    ['domain labels that never end', `x@${'a-'.repeat(LENGTH / 2)}`],
+    ['domain dots with no label', `x@a${'.-'.repeat(LENGTH / 2)}`],
+    ['digits', '1'.repeat(LENGTH)],
+    ['zeros and spaces', '0 '.repeat(LENGTH / 2)],
+    ['phone prefixes', '+44 (0)'.repeat(LENGTH / 7)],
+    ['brackets', '('.repeat(LENGTH)],
+    ['postcode starts', 'SW1A '.repeat(LENGTH / 5)],
+    ['obfuscated at', 'jo [at] '.repeat(LENGTH / 8)],
+    ['handles with dots', `@${'a.'.repeat(LENGTH / 2)}`],
+    ['glued postcodes and phones', 'SW1A 1AA07700900123'.repeat(LENGTH / 19)],
+    ['digits in 3-3-4 near misses', '123 456 789 '.repeat(LENGTH / 12)],
+    ['a long domain with no dot', `${'a'.repeat(64)}@${'b'.repeat(LENGTH)}`],
+    ['punctuation before an address', `${'.'.repeat(LENGTH)}jo@example.com`],
+    ['phone separators with no digits', `07700${' - '.repeat(LENGTH / 3)}`],
+    ['accented letters then @', `${'é'.repeat(LENGTH)}@x`],
+  ];
+
+  test.each(cases)('%s', (_name, input) => {
+    const once = redactPersonalData(input, TLAP_POLICY);
+    expect(typeof once.text).toBe('string');
+    expect(redactPersonalData(once.text, TLAP_POLICY).text).toBe(once.text);
+  });
+
+  test('100k characters of real personal data are all replaced', () => {
+    const line = 'jo@example.com 07700 900123 SW1A 1AA 9990000018 @bob\n';
+    const input = line.repeat(Math.ceil(LENGTH / line.length));
+    const result = redactPersonalData(input, TLAP_POLICY);
+    const lines = Math.ceil(LENGTH / line.length);
+    expect(result.counts).toEqual({ email: lines, phone: lines, postcode: lines, 'nhs-number': lines, handle: lines });
+    expect(result.text).toBe('[email] [phone] [postcode] [NHS number] [handle]\n'.repeat(lines));
+  });
+});

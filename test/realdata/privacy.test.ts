@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { redactPersonalData } from '../../src/privacy/personal-data.js';
+import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
+import { escapeMarkdownText } from '../../src/report/markdown-text.js';
+import { REALDATA_ROOT } from '../helpers/read-fixture.js';
+import { elementNames, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
+
+const describeWithRealData = REALDATA_ROOT === null ? describe.skip : describe;
+
+function realFile(path: string): string {
+  return readFileSync(join(REALDATA_ROOT ?? '', path), 'utf8');
+}
+
+function realFiles(): string[] {
+  const root = REALDATA_ROOT ?? '';
+  const files: string[] = [];
+  for (const folder of readdirSync(root)) {
+    if (!statSync(join(root, folder)).isDirectory()) continue;
+    for (const file of readdirSync(join(root, folder))) files.push(relative(root, join(root, folder, file)));
+  }
+  return files.sort();
+}
+
+describeWithRealData('redaction on real public feedback: no false alarms', () => {
+  test('NHS Friends & Family Test comments (3,832 patients: hospitals, wards, years, step counts) lose nothing', () => {
+    const text = realFile('consultation/nhs-fft-patient-feedback-human-coded.csv');
+    expect(text).toContain('increased from 2500 steps to 7200 steps');
+    expect(text).toContain('Discharged from hospital in Nov 2019, only in Feb 2020 had a physio.');
+    expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY)).toEqual({ text, counts: {} });
+  });
+
+  test('Pol.is comments (896 citizens): only "@work" is taken for a handle; "@ 1.91%" is not one', () => {
+    const text = realFile('consultation/polis-bowling-green-ky-comments.csv');
+    const result = redactPersonalData(text, DEFAULT_REDACTION_POLICY);
+    expect(result.counts).toEqual({ handle: 1 });
+    expect(result.text).toBe(text.replace('Bypass @work"', 'Bypass [handle]"'));
+    expect(result.text).toContain('homeless fam. @ 1.91% occ. tax');
+  });
+
+  test('tweets: every @mention goes, the words around it stay', () => {
+    const text = realFile('twitter/archive-tweets.js');
+    expect(text).toContain('"full_text": "@RPDeshaies Pretty much anything by Bal-Sagoth"');
+    const result = redactPersonalData(text, DEFAULT_REDACTION_POLICY);
+    expect(result.text).toContain('"full_text": "[handle] Pretty much anything by Bal-Sagoth"');
+    expect(result.text).not.toMatch(/@[A-Za-z0-9_]/);
+    expect(Object.keys(result.counts)).toEqual(['handle']);
+  });
+});
+
+describeWithRealData('markdown escaping of real text', () => {
+  test('every line of every real file, escaped, renders through marked as exactly its text in one paragraph', () => {
+    let lines = 0;
+    const wrong: { file: string; line: number; html: string }[] = [];
+    for (const file of realFiles()) {
+      realFile(file)
+        .split('\n')
+        .forEach((line, index) => {
+          const html = renderMarkdown(escapeMarkdownText(line));
+          const expected = expectedMarkdownText(line, 'space');
+          const names = elementNames(html);
+          const rightShape = expected === '' ? names.length === 0 : names.length === 1 && names[0] === 'p';
+          if (!rightShape || htmlTextContent(html) !== expected) wrong.push({ file, line: index + 1, html });
+          lines += 1;
+        });
+    }
+    expect(wrong).toEqual([]);
+    expect(lines).toBeGreaterThan(20_000);
+  });
+});

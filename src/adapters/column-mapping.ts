@@ -12,7 +12,7 @@ export const MAPPED_FIELDS: readonly MappedField[] = ['text', 'author', 'date', 
 const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
   text: ['text', 'fulltext', 'body', 'comment', 'comments', 'commenttext', 'message', 'content', 'response', 'responsetext', 'answer', 'feedback', 'tweet', 'tweettext', 'note', 'notes', 'post', 'reply', 'freetext'],
   author: ['author', 'authorname', 'name', 'fromuser', 'username', 'user', 'screenname', 'userscreenname', 'handle', 'from', 'sender', 'commenter', 'respondent', 'respondentname', 'speaker'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'time', 'datetime', 'submitted', 'submittedat', 'postedat', 'sentat', 'publishedat', 'commentdate', 'responsedate'],
+  date: ['date', 'createdat', 'created', 'timestamp', 'time', 'datetime', 'submitted', 'submittedat', 'postedat', 'sentat', 'publishedat', 'commentdate', 'responsedate', 'completiontime', 'enddate', 'recordeddate', 'datesubmitted', 'submitdate'],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],
   url: ['url', 'link', 'permalink', 'statusurl', 'href'],
@@ -34,12 +34,25 @@ export interface ColumnMapping {
   metaColumns: string[];
 }
 
+/** Options for {@link mapColumns}. */
+export interface MapColumnsOptions {
+  /** Whether a table without a text column is an error (default true). */
+  requireText?: boolean;
+  /** Columns never mapped by their name (for example a respondent id column already chosen). */
+  exclude?: readonly string[];
+}
+
 /**
  * Maps a table's columns to record fields: `--map` first, then the recognised names.
  * Throws an error naming the file and listing the headers when no text column can be found
- * or a `--map` column does not exist.
+ * (unless `requireText` is false) or a `--map` column does not exist.
  */
-export function mapColumns(file: string, headers: readonly string[], overrides: Readonly<Record<string, string>>): ColumnMapping {
+export function mapColumns(
+  file: string,
+  headers: readonly string[],
+  overrides: Readonly<Record<string, string>>,
+  options: MapColumnsOptions = {},
+): ColumnMapping {
   const fields: Partial<Record<MappedField, string>> = {};
   for (const [field, column] of Object.entries(overrides)) {
     if (!(MAPPED_FIELDS as readonly string[]).includes(field)) continue;
@@ -56,13 +69,13 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
     for (const candidate of FIELD_COLUMNS[field]) {
       const index = simplified.indexOf(candidate);
       const header = headers[index];
-      if (index !== -1 && header !== undefined && !Object.values(fields).includes(header)) {
+      if (index !== -1 && header !== undefined && !Object.values(fields).includes(header) && !options.exclude?.includes(header)) {
         fields[field] = header;
         break;
       }
     }
   }
-  if (fields.text === undefined) {
+  if (fields.text === undefined && options.requireText !== false) {
     throw new InputError(`${file}: no text column found (columns: ${listHeaders(headers)})`, {
       hint: 'name the column that holds the feedback with --map text=COLUMN',
     });
@@ -71,7 +84,8 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
   return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '') };
 }
 
-function listHeaders(headers: readonly string[]): string {
+/** The headers as a quoted, comma-separated list for messages (the first 30). */
+export function listHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, 30).map((header) => JSON.stringify(header)).join(', ');
   return headers.length > 30 ? `${shown}, …` : shown || 'none';
 }

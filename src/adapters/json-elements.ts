@@ -27,6 +27,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
   let elementStart = 0;
   let elementLine = 1;
   let inElement = false;
+  let firstCharacter = -1;
 
   for await (const chunk of chunks) {
     if (finished) break;
@@ -40,6 +41,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
         column += 1;
       }
       if (!started) {
+        if (firstCharacter === -1 && character > 32) firstCharacter = character;
         if (character === 91) {
           started = true;
           depth = 1;
@@ -87,6 +89,11 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
         throw new InputError(`${file}:${elementLine}: one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`);
       }
     }
+  }
+  if (!started && firstCharacter === 123) {
+    throw new InputError(`${file}: holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+      hint: 'this is not a feedback export; give the format with --format if it is one',
+    });
   }
   if (!started) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
   if (!finished) {

@@ -1,6 +1,9 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './csv-table.js';
 import { jsonRecordsAdapter } from './json-records.js';
+import { polisCommentsAdapter } from './polis-comments.js';
+import { surveyCsvAdapter } from './survey-csv.js';
+import { xlsxWorkbookAdapter } from './xlsx-workbook.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -9,6 +12,9 @@ import { jsonRecordsAdapter } from './json-records.js';
  * and its fixtures in fixtures/adapters/<name>/.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  polisCommentsAdapter,
+  surveyCsvAdapter,
+  xlsxWorkbookAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

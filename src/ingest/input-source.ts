@@ -168,6 +168,8 @@ class LenientUtf8Decoder {
  */
 class ReplacementCheck {
   private readonly encoded: Buffer | null;
+  private readonly unitBytes: number;
+  private byteCount = 0;
   private encodedSeen = 0;
   private decodedSeen = 0;
   private tail: Buffer = Buffer.alloc(0);
@@ -178,11 +180,13 @@ class ReplacementCheck {
     private readonly encoding: string,
   ) {
     const encoded = iconv.encode('\ufffd', encoding);
-    this.encoded = iconv.decode(encoded, encoding) === '\ufffd' ? encoded : null;
+    this.encoded = encoded.length >= 2 && iconv.decode(encoded, encoding) === '\ufffd' ? encoded : null;
+    this.unitBytes = /^(utf-?16|ucs-?2)/i.test(encoding) ? 2 : /^(utf-?32|ucs-?4)/i.test(encoding) ? 4 : 1;
   }
 
   /** Counts the encoded U+FFFD in a raw chunk (including one split across chunks). */
   raw(chunk: Buffer): void {
+    this.byteCount += chunk.length;
     if (this.encoded === null) return;
     const joined = Buffer.concat([this.tail, chunk]);
     let index = joined.indexOf(this.encoded);
@@ -207,6 +211,15 @@ class ReplacementCheck {
       index = text.indexOf('\ufffd', index + 1);
     }
     this.line += countNewlinesInText(text);
+  }
+
+  /** Checks that the file did not end in the middle of a multi-byte code unit (which decoders drop silently). */
+  finish(): void {
+    if (this.byteCount % this.unitBytes !== 0) {
+      throw new InputError(`${this.path}:${this.line}: the file ends in the middle of a ${this.encoding} character (is it truncated?)`, {
+        hint: "check the file's encoding and give it with --encoding NAME",
+      });
+    }
   }
 }
 
@@ -321,6 +334,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     }
     const ending = decoder.end() ?? '';
     check.decoded(ending);
+    check.finish();
     const rest = pending + ending;
     if (rest.length > 0) yield rest;
   }

@@ -98,6 +98,10 @@ function findColumn(headers: readonly string[], names: readonly string[]): strin
   return undefined;
 }
 
+function isQuestionColumn(header: string): boolean {
+  return QUESTION_COLUMNS.includes(simplifyColumnName(header));
+}
+
 function isContactColumn(header: string): boolean {
   return CONTACT_COLUMNS.includes(simplifyColumnName(header));
 }
@@ -118,7 +122,7 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
   return (
     findColumn(headers, SURVEY_RESPONDENT_COLUMNS) !== undefined ||
     profiles.some((profile) => profile.kind === 'likert') ||
-    findColumn(headers, QUESTION_COLUMNS) !== undefined ||
+    headers.some(isQuestionColumn) ||
     headers.filter(isQuestionLikeHeader).length >= 2
   );
 }
@@ -139,17 +143,16 @@ function planTable(
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
   const reserved = (header: string): boolean => header === respondent || fieldColumns.has(header) || isContactColumn(header);
-  let questions =
-    map['text'] !== undefined
-      ? [map['text']]
-      : profiles.filter((profile) => profile.kind === 'free-text' && !reserved(profile.header)).map((profile) => profile.header);
+  const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !reserved(profile.header)).map((profile) => profile.header);
+  const answerText = freeText.filter((header) => !isQuestionColumn(header));
+  let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;
   if (questions.length === 0 && mapping.fields.text !== undefined && !reserved(mapping.fields.text)) questions = [mapping.fields.text];
   if (questions.length === 0) {
     throw new InputError(`${reading.label}: no free-text column found (columns: ${listHeaders(headers)})`, {
       hint: 'name the column that holds the answers with --map text=COLUMN',
     });
   }
-  const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && QUESTION_COLUMNS.includes(simplifyColumnName(header))) : undefined;
+  const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
   const answers = headers.filter((header) => !questions.includes(header) && !reserved(header) && header !== questionColumn);
   const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
   return { kind: 'survey', headers, questions, respondent, questionColumn, answers, mapping: { headers, fields, metaColumns: [] } };

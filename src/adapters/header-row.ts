@@ -48,7 +48,8 @@ function isHeaderLike(
  * Finds the header among the first rows of a table, for exports with title or preamble rows
  * above it (`Report of all payments…`, `Start Date:`, blank lines). The header is the first row
  * whose cells are mostly non-empty, distinct, non-numeric labels spanning about as many columns
- * as the rows below it, with only sparse rows (a title, a label and a value) above it. Returns the
+ * as the rows below it, none of them repeated in its column below, with only sparse rows (a
+ * title, a label and a value: at most half as many cells as the table is wide) above it. Returns the
  * row's index, or 0 when the first row is already dense or no better header is found, so that an
  * ordinary table is never cut.
  */
@@ -62,7 +63,7 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
     const bodyWidth = Math.max(...following.map(filledWidth));
     const filled = filledCount(row);
     if (isHeaderLike(row, following, bodyWidth, index > 0) && (index === 0 || filled > densestAbove)) return index;
-    if (filled * 2 > bodyWidth) return 0;
+    if (filled >= bodyWidth || filled > Math.max(1, Math.ceil(bodyWidth / 2))) return 0;
     densestAbove = Math.max(densestAbove, filled);
   }
   return 0;

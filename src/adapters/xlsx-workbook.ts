@@ -89,7 +89,8 @@ async function* sheetTable(rows: AsyncIterable<ExcelJS.Row>, file: string, sheet
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message === 'FILE_ENDED' ? 'the file ends in the middle of the zip; is it truncated?' : message;
 }
 
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {

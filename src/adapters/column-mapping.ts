@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { isChannel, type Channel, type JsonValue, type RecordDraft, type Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
+import { isSentinelValue } from './free-text-columns.js';
 
 /** The record fields a table column can fill. */
 export type MappedField = 'text' | 'author' | 'date' | 'id' | 'channel' | 'url' | 'inReplyTo';
@@ -124,18 +125,29 @@ export function draftFromRow(
     meta[column] = toJsonValue(cell);
   }
   const channelName = value('channel');
+  const dateText = value('date');
+  const date = toIsoDate(dateText);
+  const channel = channelName === null ? null : channelName.toLowerCase();
+  keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
+  keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const draft: RecordDraft = {
     sourceId: value('id'),
     author: value('author'),
-    date: toIsoDate(value('date')),
+    date,
     text: value('text') ?? '',
     url: value('url'),
     inReplyTo: value('inReplyTo'),
     meta,
     provenance,
   };
-  if (channelName !== null && isChannel(channelName.toLowerCase())) draft.channel = channelName.toLowerCase() as Channel;
+  if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
+}
+
+/** Keeps a mapped cell that could not be read as its field (a date like `01-01-13`, a channel like `Mkg`) in meta under its column. */
+function keepUnread(meta: Record<string, JsonValue>, column: string | undefined, raw: string | null): void {
+  if (column === undefined || raw === null || isSentinelValue(raw)) return;
+  meta[column] = raw;
 }
 
 /** Converts a parsed value into JSON that survives a round trip (dates as ISO strings). */

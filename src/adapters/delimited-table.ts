@@ -136,8 +136,9 @@ export async function* readDelimitedTable(
 }
 
 /**
- * Runs csv-parse over text chunks, yielding each record with the line count at its end. Records
- * are taken from `on_record` as they are parsed, so the ones before a parse error are never lost.
+ * Runs csv-parse over text chunks, yielding each record with the line count at its end (lines
+ * ending in `\n`, as {@link InputSource.lines} counts them). Records are taken from `on_record`
+ * as they are parsed, so the ones before a parse error are never lost.
  */
 async function* parseRecords(
   chunks: AsyncIterable<string>,
@@ -145,6 +146,7 @@ async function* parseRecords(
   maxRecordBytes: number,
 ): AsyncIterable<{ cells: string[]; lines: number }> {
   const queue: { cells: string[]; lines: number }[] = [];
+  const lineCount = new LineCount();
   let failure: unknown = null;
   const parser = parse({
     delimiter,
@@ -154,7 +156,7 @@ async function* parseRecords(
     max_record_size: maxRecordBytes,
     bom: false,
     on_record: (record: string[], context: { lines: number }) => {
-      queue.push({ cells: record, lines: context.lines });
+      queue.push({ cells: record, lines: lineCount.at(record, context.lines) });
       return null;
     },
   });
@@ -211,6 +213,26 @@ function delimiterName(delimiter: Delimiter): string {
   return delimiter === '\t' ? 'tab-separated' : delimiter === ';' ? 'semicolon-separated' : 'comma-separated';
 }
 
+/**
+ * Turns csv-parse's line count into `\n`-terminated lines: inside a quoted field csv-parse counts
+ * every `\r` as a line of its own, so a CRLF in a cell counts twice and every later record drifts.
+ */
+class LineCount {
+  private carriageReturns = 0;
+
+  /** The corrected line count at the end of `record`, given csv-parse's count there. */
+  at(record: readonly string[], parserLines: number): number {
+    for (const cell of record) {
+      let index = cell.indexOf('\r');
+      while (index !== -1) {
+        this.carriageReturns += 1;
+        index = cell.indexOf('\r', index + 1);
+      }
+    }
+    return parserLines - this.carriageReturns;
+  }
+}
+
 function countNewlinesInCells(cells: readonly string[]): number {
   let count = 0;
   for (const cell of cells) {
@@ -249,6 +271,7 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
   const lastNewline = headText.lastIndexOf('\n');
   const text = complete || lastNewline === -1 ? headText : headText.slice(0, lastNewline + 1);
   const records: { cells: string[]; line: number }[] = [];
+  const lineCount = new LineCount();
   try {
     parseSync(text, {
       delimiter,
@@ -257,7 +280,7 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
       skip_empty_lines: true,
       to: HEAD_RECORDS,
       on_record: (record: string[], context: { lines: number }) => {
-        records.push({ cells: record, line: context.lines - countNewlinesInCells(record) });
+        records.push({ cells: record, line: lineCount.at(record, context.lines) - countNewlinesInCells(record) });
         return null;
       },
     });

@@ -182,7 +182,7 @@ function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance:
     const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance);
     const meta: Record<string, JsonValue> = { question };
     if (respondent !== '') meta['respondent'] = respondent;
-    meta['answers'] = answers;
+    meta['answers'] = { ...answers, ...draft.meta };
     yield { kind: 'record', draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta } };
   }
 }

@@ -8,6 +8,9 @@ import { readDelimitedTable } from './delimited-table.js';
 import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { titleRowsWarning } from './header-row.js';
 
+/** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
+const PROFILE_CHARS = 4 * 1024 * 1024;
+
 /** One event of a table being read, from a delimited file or a worksheet. */
 export type TableItem =
   | { kind: 'header'; headers: string[]; provenance: Provenance }
@@ -204,20 +207,23 @@ function* singleRowItems(mapping: ColumnMapping, cells: readonly string[], prove
 
 /**
  * Turns a table (header, rows, and the reader's own rejected rows and warnings) into adapter
- * items. The columns are judged by their content from the first {@link PROFILE_ROWS} rows, which
- * are held back; the rest is streamed. In survey mode each free-text column is a question: every
- * non-empty answer is a record (channel `survey`) with `meta.question` (the column header, or in
- * a long-format table the row's `question` value), `meta.respondent` and `meta.answers` (the
- * respondent's other, non-free-text answers, contact details left out); its `sourceId` is
- * `<respondent>:<question>`, or a hash of sheet, question, row and answer when the table has no
- * respondent id. Answers that are sentinels (`NA`, `-9`…) are filtered as `sentinel-value`.
- * Throws an InputError naming the table when it has no text column.
+ * items. The columns are judged by their content from the first {@link PROFILE_ROWS} rows (or
+ * 4 MiB of text, whichever comes first), which are held back; the rest is streamed.
+ *
+ * In survey mode each free-text column is a question, and every non-empty answer is a record
+ * (channel `survey`) with `meta.question` (the column header, or in a long-format table the row's
+ * `question` value), `meta.respondent` and `meta.answers` (the respondent's other, non-free-text
+ * answers; contact details left out). Its `sourceId` is `<respondent>:<question>`, or a hash of
+ * sheet, question, row and answer when the table has no respondent id. Answers that are
+ * sentinels (`NA`, `-9`…) are filtered as `sentinel-value`. Throws an InputError naming the table
+ * when it has no text column.
  */
 export async function* tableItems(table: AsyncIterable<TableItem>, options: AdapterOptions, reading: TableReading): AsyncIterable<AdapterItem> {
   let headers: string[] | null = null;
   let plan: SurveyPlan | SinglePlan | null = null;
   let held: TableItem[] = [];
   let heldRows = 0;
+  let heldChars = 0;
 
   function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -247,8 +253,11 @@ export async function* tableItems(table: AsyncIterable<TableItem>, options: Adap
       continue;
     }
     held.push(item);
-    if (item.kind === 'row') heldRows += 1;
-    if (heldRows >= PROFILE_ROWS) {
+    if (item.kind === 'row') {
+      heldRows += 1;
+      for (const cell of item.cells) heldChars += cell.length;
+    }
+    if (heldRows >= PROFILE_ROWS || heldChars >= PROFILE_CHARS) {
       plan = makePlan(headers);
       for (const heldItem of held) yield* emit(heldItem, plan);
       held = [];

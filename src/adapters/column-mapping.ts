@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { isChannel, type Channel, type JsonValue, type RecordDraft, type Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
+import { isSentinelValue } from './free-text-columns.js';
 
 /** The record fields a table column can fill. */
 export type MappedField = 'text' | 'author' | 'date' | 'id' | 'channel' | 'url' | 'inReplyTo';
@@ -12,7 +13,7 @@ export const MAPPED_FIELDS: readonly MappedField[] = ['text', 'author', 'date', 
 const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
   text: ['text', 'fulltext', 'body', 'comment', 'comments', 'commenttext', 'message', 'content', 'response', 'responsetext', 'answer', 'feedback', 'tweet', 'tweettext', 'note', 'notes', 'post', 'reply', 'freetext'],
   author: ['author', 'authorname', 'name', 'fromuser', 'username', 'user', 'screenname', 'userscreenname', 'handle', 'from', 'sender', 'commenter', 'respondent', 'respondentname', 'speaker'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'time', 'datetime', 'submitted', 'submittedat', 'postedat', 'sentat', 'publishedat', 'commentdate', 'responsedate'],
+  date: ['date', 'createdat', 'created', 'timestamp', 'time', 'datetime', 'submitted', 'submittedat', 'postedat', 'sentat', 'publishedat', 'commentdate', 'responsedate', 'completiontime', 'enddate', 'recordeddate', 'datesubmitted', 'submitdate'],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],
   url: ['url', 'link', 'permalink', 'statusurl', 'href'],
@@ -34,12 +35,25 @@ export interface ColumnMapping {
   metaColumns: string[];
 }
 
+/** Options for {@link mapColumns}. */
+export interface MapColumnsOptions {
+  /** Whether a table without a text column is an error (default true). */
+  requireText?: boolean;
+  /** Columns never mapped by their name (for example a respondent id column already chosen). */
+  exclude?: readonly string[];
+}
+
 /**
  * Maps a table's columns to record fields: `--map` first, then the recognised names.
  * Throws an error naming the file and listing the headers when no text column can be found
- * or a `--map` column does not exist.
+ * (unless `requireText` is false) or a `--map` column does not exist.
  */
-export function mapColumns(file: string, headers: readonly string[], overrides: Readonly<Record<string, string>>): ColumnMapping {
+export function mapColumns(
+  file: string,
+  headers: readonly string[],
+  overrides: Readonly<Record<string, string>>,
+  options: MapColumnsOptions = {},
+): ColumnMapping {
   const fields: Partial<Record<MappedField, string>> = {};
   for (const [field, column] of Object.entries(overrides)) {
     if (!(MAPPED_FIELDS as readonly string[]).includes(field)) continue;
@@ -57,13 +71,13 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
     for (const candidate of FIELD_COLUMNS[field]) {
       const index = simplified.indexOf(candidate);
       const header = headers[index];
-      if (index !== -1 && header !== undefined && !Object.values(fields).includes(header)) {
+      if (index !== -1 && header !== undefined && !Object.values(fields).includes(header) && !options.exclude?.includes(header)) {
         fields[field] = header;
         break;
       }
     }
   }
-  if (fields.text === undefined) {
+  if (fields.text === undefined && options.requireText !== false) {
     throw new InputError(`${file}: no text column found (columns: ${listHeaders(headers)})`, {
       hint: 'name the column that holds the feedback with --map text=COLUMN',
       code: 'NO_TEXT_COLUMN',
@@ -73,7 +87,8 @@ export function mapColumns(file: string, headers: readonly string[], overrides: 
   return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '') };
 }
 
-function listHeaders(headers: readonly string[]): string {
+/** The headers as a quoted, comma-separated list for messages (the first 30). */
+export function listHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, 30).map((header) => JSON.stringify(header)).join(', ');
   return headers.length > 30 ? `${shown}, …` : shown || 'none';
 }
@@ -112,18 +127,29 @@ export function draftFromRow(
     meta[column] = toJsonValue(cell);
   }
   const channelName = value('channel');
+  const dateText = value('date');
+  const date = toIsoDate(dateText);
+  const channel = channelName === null ? null : channelName.toLowerCase();
+  keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
+  keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const draft: RecordDraft = {
     sourceId: value('id'),
     author: value('author'),
-    date: toIsoDate(value('date')),
+    date,
     text: value('text') ?? '',
     url: value('url'),
     inReplyTo: value('inReplyTo'),
     meta,
     provenance,
   };
-  if (channelName !== null && isChannel(channelName.toLowerCase())) draft.channel = channelName.toLowerCase() as Channel;
+  if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
+}
+
+/** Keeps a mapped cell that could not be read as its field (a date like `01-01-13`, a channel like `Mkg`) in meta under its column. */
+function keepUnread(meta: Record<string, JsonValue>, column: string | undefined, raw: string | null): void {
+  if (column === undefined || raw === null || isSentinelValue(raw)) return;
+  meta[column] = raw;
 }
 
 /** Converts a parsed value into JSON that survives a round trip (dates as ISO strings). */

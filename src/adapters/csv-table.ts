@@ -1,6 +1,7 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { readDelimitedTable } from './delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from './column-mapping.js';
+import { titleRowsWarning } from './header-row.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -24,6 +25,9 @@ export const csvTableAdapter: FormatAdapter = {
     const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
     for await (const event of readDelimitedTable(source, tableOptions)) {
       if (event.kind === 'header') {
+        if (event.titleRows !== undefined) {
+          yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance: { file: source.path, line: event.line } };
+        }
         mapping = mapColumns(source.path, event.headers, options.map);
         continue;
       }

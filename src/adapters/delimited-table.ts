@@ -3,6 +3,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
+import { findHeaderRow } from './header-row.js';
 
 /** The largest record a table may hold before it is rejected (a wrong delimiter or a runaway quote): 1 MiB. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -12,7 +13,13 @@ const MAX_RESTARTS = 1000;
 
 /** What {@link readDelimitedTable} yields. */
 export type TableEvent =
-  | { kind: 'header'; headers: string[]; line: number }
+  | {
+      kind: 'header';
+      headers: string[];
+      line: number;
+      /** The title rows found above the header and skipped (only when they were detected, not given with `skipRows`). */
+      titleRows?: string[][];
+    }
   | { kind: 'row'; cells: string[]; line: number; row: number }
   | { kind: 'error'; code: string; message: string; line: number; row: number; excerpt?: string };
 
@@ -20,15 +27,19 @@ export type TableEvent =
 export interface DelimitedTableOptions {
   /** The delimiter; sniffed from the head of the file when omitted. */
   delimiter?: Delimiter;
-  /** Lines to skip above the header (title rows). */
+  /** Lines to skip above the header (title rows); when given, title rows are not detected. */
   skipRows?: number;
+  /** Whether to look for title rows above the header when `skipRows` is not given (default true). */
+  detectTitleRows?: boolean;
   /** Largest record in bytes; larger ones are rejected. */
   maxRecordBytes?: number;
 }
 
 /**
  * Reads a delimited table (CSV, TSV, semicolon-separated) as a stream of header and rows, with
- * line numbers. A broken record (an unclosed or curly closing quote, an oversized field, a row
+ * line numbers. Title rows above the header (a report title, `Start Date:` lines) are detected
+ * from the head of the file with {@link findHeaderRow} and skipped, unless `skipRows` says how
+ * many there are. A broken record (an unclosed or curly closing quote, an oversized field, a row
  * with more fields than the header) becomes one `error` event naming its line, and reading
  * resumes after it, so the damage stays local.
  */
@@ -39,6 +50,16 @@ export async function* readDelimitedTable(
   const delimiter = options.delimiter ?? sniffDelimiter(source.headText, source.extension);
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   let startLine = 1 + (options.skipRows ?? 0);
+  let titleRows: string[][] = [];
+  if (options.skipRows === undefined && options.detectTitleRows !== false) {
+    const head = readTableHead(source.headText, delimiter, source.headBytes.length >= source.size);
+    const headerIndex = findHeaderRow(head.map((record) => record.cells));
+    const header = head[headerIndex];
+    if (headerIndex > 0 && header !== undefined) {
+      startLine = header.line;
+      titleRows = head.slice(0, headerIndex).map((record) => record.cells);
+    }
+  }
   let headers: string[] | null = null;
   let row = 0;
   let restarts = 0;
@@ -56,7 +77,7 @@ export async function* readDelimitedTable(
         lastGoodEnd = endLine;
         if (headers === null) {
           headers = uniqueHeaders(cells);
-          yield { kind: 'header', headers, line };
+          yield titleRows.length > 0 ? { kind: 'header', headers, line, titleRows } : { kind: 'header', headers, line };
           continue;
         }
         row += 1;
@@ -115,8 +136,9 @@ export async function* readDelimitedTable(
 }
 
 /**
- * Runs csv-parse over text chunks, yielding each record with the line count at its end. Records
- * are taken from `on_record` as they are parsed, so the ones before a parse error are never lost.
+ * Runs csv-parse over text chunks, yielding each record with the line count at its end (lines
+ * ending in `\n`, as {@link InputSource.lines} counts them). Records are taken from `on_record`
+ * as they are parsed, so the ones before a parse error are never lost.
  */
 async function* parseRecords(
   chunks: AsyncIterable<string>,
@@ -124,6 +146,7 @@ async function* parseRecords(
   maxRecordBytes: number,
 ): AsyncIterable<{ cells: string[]; lines: number }> {
   const queue: { cells: string[]; lines: number }[] = [];
+  const lineCount = new LineCount();
   let failure: unknown = null;
   const parser = parse({
     delimiter,
@@ -133,7 +156,7 @@ async function* parseRecords(
     max_record_size: maxRecordBytes,
     bom: false,
     on_record: (record: string[], context: { lines: number }) => {
-      queue.push({ cells: record, lines: context.lines });
+      queue.push({ cells: record, lines: lineCount.at(record, context.lines) });
       return null;
     },
   });
@@ -190,6 +213,26 @@ function delimiterName(delimiter: Delimiter): string {
   return delimiter === '\t' ? 'tab-separated' : delimiter === ';' ? 'semicolon-separated' : 'comma-separated';
 }
 
+/**
+ * Turns csv-parse's line count into `\n`-terminated lines: inside a quoted field csv-parse counts
+ * every `\r` as a line of its own, so a CRLF in a cell counts twice and every later record drifts.
+ */
+class LineCount {
+  private carriageReturns = 0;
+
+  /** The corrected line count at the end of `record`, given csv-parse's count there. */
+  at(record: readonly string[], parserLines: number): number {
+    for (const cell of record) {
+      let index = cell.indexOf('\r');
+      while (index !== -1) {
+        this.carriageReturns += 1;
+        index = cell.indexOf('\r', index + 1);
+      }
+    }
+    return parserLines - this.carriageReturns;
+  }
+}
+
 function countNewlinesInCells(cells: readonly string[]): number {
   let count = 0;
   for (const cell of cells) {
@@ -202,7 +245,11 @@ function countNewlinesInCells(cells: readonly string[]): number {
   return count;
 }
 
-function uniqueHeaders(cells: readonly string[]): string[] {
+/**
+ * Turns a header row into column names: trimmed, `column N` for an empty cell, and `Name (2)`
+ * for the second column of the same name.
+ */
+export function uniqueHeaders(cells: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return cells.map((cell, index) => {
     const base = cell.trim() === '' ? `column ${index + 1}` : cell.trim();
@@ -210,6 +257,37 @@ function uniqueHeaders(cells: readonly string[]): string[] {
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;
   });
+}
+
+/** How many records of the head of a file are parsed to find the header. */
+const HEAD_RECORDS = 60;
+
+/**
+ * Parses the first records of a table from the head of the file, leniently (stray quotes taken
+ * literally), each with the line it starts on. When the head is not the whole file its last,
+ * possibly cut, line is dropped; a quote left open at the end just ends the list.
+ */
+export function readTableHead(headText: string, delimiter: Delimiter, complete: boolean): { cells: string[]; line: number }[] {
+  const lastNewline = headText.lastIndexOf('\n');
+  const text = complete || lastNewline === -1 ? headText : headText.slice(0, lastNewline + 1);
+  const records: { cells: string[]; line: number }[] = [];
+  const lineCount = new LineCount();
+  try {
+    parseSync(text, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: HEAD_RECORDS,
+      on_record: (record: string[], context: { lines: number }) => {
+        records.push({ cells: record, line: lineCount.at(record, context.lines) - countNewlinesInCells(record) });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+  }
+  return records;
 }
 
 async function* textFromLine(source: InputSource, firstLine: number): AsyncIterable<string> {

@@ -14,7 +14,9 @@ export interface Detection {
 
 /**
  * Picks the adapter for a file: the `--format` name if given; else the adapters claiming the
- * extension (the best sniff among them when several do); else the best sniff among all adapters.
+ * extension (the best sniff among them when several do, and when none recognises the content the
+ * last of them, the generic reader, whose error then says what is wrong); else the best sniff
+ * among all adapters.
  */
 export function detectFormat(
   adapters: readonly FormatAdapter[],
@@ -28,9 +30,8 @@ export function detectFormat(
   const byExtension = adapters.filter((candidate) => candidate.extensions.includes(input.extension));
   if (byExtension.length === 1 && byExtension[0] !== undefined) return { adapter: byExtension[0], reason: 'extension' };
   if (byExtension.length > 1) {
-    const best = bestSniff(byExtension, input, 0);
-    if (best !== null) return { adapter: best, reason: 'extension' };
-    return null;
+    const best = bestSniff(byExtension, input, 0) ?? byExtension[byExtension.length - 1];
+    return best === undefined ? null : { adapter: best, reason: 'extension' };
   }
   const best = bestSniff(adapters, input, SNIFF_THRESHOLD);
   return best === null ? null : { adapter: best, reason: 'content' };

@@ -39,6 +39,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
   let elementStart = 0;
   let elementLine = 1;
   let inElement = false;
+  let firstCharacter = -1;
 
   for await (const chunk of chunks) {
     if (finished || absent) break;
@@ -52,6 +53,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
         column += 1;
       }
       if (!started) {
+        if (firstCharacter === -1 && character > 32) firstCharacter = character;
         const found = seek(character);
         if (found === 'array') {
           started = true;
@@ -105,6 +107,11 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
     }
   }
   if (!started) {
+    if (target === undefined && firstCharacter === 123) {
+      throw new InputError(`${file}: holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+        hint: 'this is not a feedback export; give the format with --format if it is one',
+      });
+    }
     if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
     if (target.optional === true) return;
     throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, { hint: 'check that this is the complete export' });

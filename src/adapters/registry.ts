@@ -18,6 +18,9 @@ import { wordpressWxrAdapter } from './wordpress-wxr.js';
 import { disqusXmlAdapter } from './disqus-xml.js';
 import { commentoJsonAdapter } from './commento-json.js';
 import { bloggerAtomAdapter } from './blogger-atom.js';
+import { polisCommentsAdapter } from './polis-comments.js';
+import { surveyCsvAdapter } from './survey-csv.js';
+import { xlsxWorkbookAdapter } from './xlsx-workbook.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -43,6 +46,9 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   disqusXmlAdapter,
   commentoJsonAdapter,
   bloggerAtomAdapter,
+  polisCommentsAdapter,
+  surveyCsvAdapter,
+  xlsxWorkbookAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

@@ -88,16 +88,51 @@ function bomlessUtf16(head: Buffer): DetectedEncoding | null {
   return null;
 }
 
-/** Decodes a byte block that ends at a line boundary, line by line when it is not all valid UTF-8. */
+/** The lines read as Windows-1252, shared by every reading of one source so that re-reading never counts a line twice. */
+class FallbackLog {
+  readonly lines: number[] = [];
+  count = 0;
+  /** The last line number any reading has decoded. */
+  private highestLine = 0;
+
+  /** Records a line read as Windows-1252, unless an earlier reading of the file already did. */
+  note(line: number): void {
+    if (line <= this.highestLine) return;
+    this.count += 1;
+    if (this.lines.length < 1000) this.lines.push(line);
+  }
+
+  /** Marks every line up to `line` as decoded. */
+  reached(line: number): void {
+    if (line > this.highestLine) this.highestLine = line;
+  }
+}
+
+/** Bytes that Windows-1252 leaves undefined: a line holding one is neither UTF-8 nor Windows-1252. */
+const UNDEFINED_IN_WINDOWS_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/**
+ * Decodes a byte block that ends at a line boundary, line by line when it is not all valid UTF-8:
+ * such a line is read as Windows-1252 and logged. A line that is not Windows-1252 either is an
+ * InputError naming the file and line (never a silent U+FFFD), unless `strict` is false (for
+ * the head read for sniffing, which may end in the middle of a character).
+ */
 class LenientUtf8Decoder {
-  readonly fallbackLines: number[] = [];
-  fallbackLineCount = 0;
   private nextLine = 1;
+
+  constructor(
+    private readonly path: string,
+    private readonly log: FallbackLog | null,
+    private readonly strict = true,
+  ) {}
 
   decode(block: Buffer): string {
     const firstLine = this.nextLine;
     this.nextLine += countNewlines(block);
-    if (isUtf8(block)) return block.toString('utf8');
+    if (isUtf8(block)) {
+      this.log?.reached(this.nextLine - 1);
+      return block.toString('utf8');
+    }
     const parts: string[] = [];
     let start = 0;
     let line = firstLine;
@@ -108,15 +143,94 @@ class LenientUtf8Decoder {
       if (isUtf8(piece)) {
         parts.push(piece.toString('utf8'));
       } else {
+        const undefinedByte = piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.includes(byte));
+        if (undefinedByte !== undefined && this.strict) {
+          throw new InputError(
+            `${this.path}:${line}: bytes that are neither UTF-8 nor Windows-1252 (0x${undefinedByte.toString(16).toUpperCase()}); the file's encoding is not one tlap detects`,
+            { hint: 'give the encoding with --encoding NAME (for example utf-16le, iso-8859-2, shift_jis)' },
+          );
+        }
         parts.push(iconv.decode(piece, 'windows-1252'));
-        this.fallbackLineCount += 1;
-        if (this.fallbackLines.length < 1000) this.fallbackLines.push(line);
+        this.log?.note(line);
       }
+      this.log?.reached(line);
       start = end;
       line += 1;
     }
     return parts.join('');
   }
+}
+
+/**
+ * Watches a stream decoded with a chosen encoding for U+FFFD that the decoder made up (bytes the
+ * encoding cannot read) rather than read from the file, where a real U+FFFD is counted from its
+ * encoded bytes.
+ */
+class ReplacementCheck {
+  private readonly encoded: Buffer | null;
+  private readonly unitBytes: number;
+  private byteCount = 0;
+  private encodedSeen = 0;
+  private decodedSeen = 0;
+  private tail: Buffer = Buffer.alloc(0);
+  private line = 1;
+
+  constructor(
+    private readonly path: string,
+    private readonly encoding: string,
+  ) {
+    const encoded = iconv.encode('\ufffd', encoding);
+    this.encoded = encoded.length >= 2 && iconv.decode(encoded, encoding) === '\ufffd' ? encoded : null;
+    this.unitBytes = /^(utf-?16|ucs-?2)/i.test(encoding) ? 2 : /^(utf-?32|ucs-?4)/i.test(encoding) ? 4 : 1;
+  }
+
+  /** Counts the encoded U+FFFD in a raw chunk (including one split across chunks). */
+  raw(chunk: Buffer): void {
+    this.byteCount += chunk.length;
+    if (this.encoded === null) return;
+    const joined = Buffer.concat([this.tail, chunk]);
+    let index = joined.indexOf(this.encoded);
+    while (index !== -1) {
+      this.encodedSeen += 1;
+      index = joined.indexOf(this.encoded, index + this.encoded.length);
+    }
+    this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - this.encoded.length + 1)));
+  }
+
+  /** Checks decoded text, after the raw bytes it came from were counted. */
+  decoded(text: string): void {
+    let index = text.indexOf('\ufffd');
+    while (index !== -1) {
+      this.decodedSeen += 1;
+      if (this.decodedSeen > this.encodedSeen) {
+        const line = this.line + countNewlinesInText(text.slice(0, index));
+        throw new InputError(`${this.path}:${line}: bytes that are not valid ${this.encoding} (they would be read as U+FFFD)`, {
+          hint: 'check the file\'s encoding and give it with --encoding NAME',
+        });
+      }
+      index = text.indexOf('\ufffd', index + 1);
+    }
+    this.line += countNewlinesInText(text);
+  }
+
+  /** Checks that the file did not end in the middle of a multi-byte code unit (which decoders drop silently). */
+  finish(): void {
+    if (this.byteCount % this.unitBytes !== 0) {
+      throw new InputError(`${this.path}:${this.line}: the file ends in the middle of a ${this.encoding} character (is it truncated?)`, {
+        hint: "check the file's encoding and give it with --encoding NAME",
+      });
+    }
+  }
+}
+
+function countNewlinesInText(text: string): number {
+  let count = 0;
+  let index = text.indexOf('\n');
+  while (index !== -1) {
+    count += 1;
+    index = text.indexOf('\n', index + 1);
+  }
+  return count;
 }
 
 function countNewlines(block: Buffer): number {
@@ -166,7 +280,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   const encoding: string = explicit ?? bom?.encoding ?? bomlessUtf16(headBytes) ?? 'utf-8';
   const bomLength = bom !== null && (explicit === undefined || sameEncoding(explicit, bom.encoding)) ? bom.length : 0;
   const lenient = explicit === undefined && encoding === 'utf-8';
-  let lenientDecoder: LenientUtf8Decoder | null = null;
+  const fallbackLog = new FallbackLog();
 
   const extension = extname(displayPath === '-' ? '' : displayPath).toLowerCase();
 
@@ -178,8 +292,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   async function* text(): AsyncIterable<string> {
     let first = true;
     if (lenient) {
-      const decoder = new LenientUtf8Decoder();
-      lenientDecoder = decoder;
+      const decoder = new LenientUtf8Decoder(displayPath, fallbackLog);
       let carry: Buffer = Buffer.alloc(0);
       for await (const raw of bytes()) {
         let chunk = carry.length > 0 ? Buffer.concat([carry, raw]) : raw;
@@ -199,6 +312,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
       return;
     }
     const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+    const check = new ReplacementCheck(displayPath, encoding);
     let pending = '';
     for await (const raw of bytes()) {
       let chunk = raw;
@@ -206,7 +320,10 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
         chunk = chunk.subarray(bomLength);
         first = false;
       }
-      const decoded = pending + decoder.write(chunk);
+      check.raw(chunk);
+      const written = decoder.write(chunk);
+      check.decoded(written);
+      const decoded = pending + written;
       const lastNewline = decoded.lastIndexOf('\n');
       if (lastNewline === -1) {
         pending = decoded;
@@ -215,7 +332,10 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
       pending = decoded.slice(lastNewline + 1);
       yield decoded.slice(0, lastNewline + 1);
     }
-    const rest = pending + (decoder.end() ?? '');
+    const ending = decoder.end() ?? '';
+    check.decoded(ending);
+    check.finish();
+    const rest = pending + ending;
     if (rest.length > 0) yield rest;
   }
 
@@ -238,20 +358,24 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     if (pending.length > 0) yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line: number };
   }
 
-  async function readBytes(limitBytes = WHOLE_FILE_LIMIT): Promise<Buffer> {
+  function refuseOver(limitBytes: number): void {
     if (size > limitBytes) {
       throw new InputError(
         `${displayPath}: file is ${formatBytes(size)}, over the ${formatBytes(limitBytes)} this format can read at once`,
         { hint: 'split the export into smaller files' },
       );
     }
+  }
+
+  async function readBytes(limitBytes = WHOLE_FILE_LIMIT): Promise<Buffer> {
+    refuseOver(limitBytes);
     const parts: Buffer[] = [];
     for await (const chunk of bytes()) parts.push(chunk);
     return Buffer.concat(parts);
   }
 
   async function readText(limitBytes = WHOLE_FILE_LIMIT): Promise<string> {
-    await readBytes(limitBytes);
+    refuseOver(limitBytes);
     const parts: string[] = [];
     for await (const chunk of text()) parts.push(chunk);
     return parts.join('');
@@ -274,16 +398,16 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     readText,
     readBytes,
     get fallbackLines() {
-      return lenientDecoder?.fallbackLines ?? [];
+      return fallbackLog.lines;
     },
     get fallbackLineCount() {
-      return lenientDecoder?.fallbackLineCount ?? 0;
+      return fallbackLog.count;
     },
   };
 }
 
 function decodeHead(head: Buffer, encoding: string, lenient: boolean): string {
-  if (lenient) return new LenientUtf8Decoder().decode(head);
+  if (lenient) return new LenientUtf8Decoder('', null, false).decode(head);
   return iconv.decode(head, encoding, { stripBOM: false });
 }
 

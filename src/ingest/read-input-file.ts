@@ -7,6 +7,9 @@ import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
 import { looksBinary, openInputSource, type InputSource } from './input-source.js';
 
+/** How many of the lines read as Windows-1252 the warning names. */
+const FALLBACK_LINES_SHOWN = 20;
+
 /** What reading one file yields, in file order. */
 export type FileItem =
   | { kind: 'record'; record: FeedbackRecord }
@@ -96,8 +99,8 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       };
     }
     if (source.fallbackLineCount > 0) {
-      const shown = source.fallbackLines.slice(0, 5).join(', ');
-      const more = source.fallbackLineCount > 5 ? ', …' : '';
+      const shown = source.fallbackLines.slice(0, FALLBACK_LINES_SHOWN).join(', ');
+      const more = source.fallbackLineCount > FALLBACK_LINES_SHOWN ? ', …' : '';
       yield {
         kind: 'warning',
         message: `${source.fallbackLineCount} line(s) were not valid UTF-8 and were read as Windows-1252 (lines ${shown}${more}); use --encoding to choose one encoding`,

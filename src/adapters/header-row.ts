@@ -1,0 +1,80 @@
+/** How many rows at the top of a table are searched for the header. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** How many rows below a candidate header are compared with it. */
+const BODY_SAMPLE_ROWS = 20;
+
+/** Number of cells that hold something other than white space. */
+function filledCount(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) if (cell.trim() !== '') count += 1;
+  return count;
+}
+
+/** Position of the last non-empty cell plus one: the row's width without trailing empty cells. */
+function filledWidth(cells: readonly string[]): number {
+  for (let index = cells.length - 1; index >= 0; index -= 1) {
+    if ((cells[index] ?? '').trim() !== '') return index + 1;
+  }
+  return 0;
+}
+
+/** True for a cell that reads as a number, an amount or a date rather than a label. */
+function looksLikeValue(cell: string): boolean {
+  const text = cell.trim();
+  if (/^[-+(]?[£$€]?\s?\d[\d\s.,]*%?\)?$/.test(text)) return true;
+  return /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(text);
+}
+
+function isHeaderLike(
+  row: readonly string[],
+  following: readonly (readonly string[])[],
+  bodyWidth: number,
+  checkBelow: boolean,
+): boolean {
+  const labels = row.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (labels.length < Math.min(2, bodyWidth)) return false;
+  if (labels.length < bodyWidth * 0.6) return false;
+  if (labels.filter(looksLikeValue).length > labels.length * 0.2) return false;
+  if (new Set(labels).size < labels.length * 0.9) return false;
+  if (!checkBelow) return true;
+  return row.every((cell, column) => {
+    const label = cell.trim();
+    return label === '' || following.every((body) => (body[column] ?? '').trim() !== label);
+  });
+}
+
+/**
+ * Finds the header among the first rows of a table, for exports with title or preamble rows
+ * above it (`Report of all payments…`, `Start Date:`, blank lines). The header is the first row
+ * whose cells are mostly non-empty, distinct, non-numeric labels spanning about as many columns
+ * as the rows below it, none of them repeated in its column below, with only sparse rows (a
+ * title, a label and a value: at most half as many cells as the table is wide) above it. Returns the
+ * row's index, or 0 when the first row is already dense or no better header is found, so that an
+ * ordinary table is never cut.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  let densestAbove = 0;
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index += 1) {
+    const row = rows[index] ?? [];
+    const following = rows.slice(index + 1, index + 1 + BODY_SAMPLE_ROWS);
+    if (following.length === 0) return 0;
+    const bodyWidth = Math.max(...following.map(filledWidth));
+    const filled = filledCount(row);
+    if (isHeaderLike(row, following, bodyWidth, index > 0) && (index === 0 || filled > densestAbove)) return index;
+    if (filled >= bodyWidth || filled > Math.max(1, Math.ceil(bodyWidth / 2))) return 0;
+    densestAbove = Math.max(densestAbove, filled);
+  }
+  return 0;
+}
+
+/**
+ * The warning given when title rows were skipped: how many, the header's line or row, and the
+ * first title so the analyst can check the guess (and fix it with `--skip-rows`).
+ */
+export function titleRowsWarning(titleRows: readonly (readonly string[])[], headerAt: string): string {
+  const title = titleRows.flat().map((cell) => cell.trim()).find((cell) => cell !== '');
+  const shown = title === undefined ? '' : ` (${JSON.stringify(title.length > 120 ? `${title.slice(0, 119)}…` : title)})`;
+  return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}; use --skip-rows N to choose the header yourself`;
+}

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { cellValueText, xlsxWorkbookAdapter } from '../../src/adapters/xlsx-workbook.js';
+import { UPDATE_GOLDEN } from '../helpers/golden.js';
+import { PROJECT_ROOT, readFileItems, recordsOf } from '../helpers/read-fixture.js';
+import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../helpers/xlsx-workbooks.js';
+
+describe('xlsx fixture inputs are generated reproducibly by test/helpers/xlsx-workbooks.ts', () => {
+  test.each(Object.entries(XLSX_FIXTURE_INPUTS))('%s/input.xlsx', async (name, build) => {
+    const bytes = await build();
+    expect((await build()).equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx');
+    if (UPDATE_GOLDEN) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('xlsx cell values', () => {
+  test.each([
+    [null, ''],
+    ['plain', 'plain'],
+    [3.5, '3.5'],
+    [true, 'TRUE'],
+    [new Date('2024-03-01T00:00:00Z'), '2024-03-01'],
+    [new Date('2024-03-01T09:15:00Z'), '2024-03-01T09:15:00.000Z'],
+    [{ richText: [{ text: 'a ' }, { text: 'bold', font: { bold: true } }, { text: ' word' }] }, 'a bold word'],
+    [{ formula: 'A1&B1', result: 'joined' }, 'joined'],
+    [{ formula: 'NOW()' }, ''],
+    [{ sharedFormula: 'A2', result: 7 }, '7'],
+    [{ text: 'shown text', hyperlink: 'https://example.org' }, 'shown text'],
+    [{ error: '#DIV/0!' }, '#DIV/0!'],
+  ] as [ExcelJS.CellValue, string][])('%j reads as %p', (value, text) => {
+    expect(cellValueText(value)).toBe(text);
+  });
+});
+
+describe('xlsx adapter', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tlap-xlsx-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const write = (name: string, bytes: Buffer): string => {
+    const path = join(folder, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  test('a workbook is recognised by its zip signature and xl/ entries, whatever its name', async () => {
+    const path = write('export.dat', await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['text']).commit()));
+    const bytes = readFileSync(path);
+    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.dat', headText: '', headBytes: bytes })).toBe(0.9);
+    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.csv', headText: 'a,b', headBytes: Buffer.from('a,b\n') })).toBe(0);
+  });
+
+  test('an old .xls (OLE2) workbook is refused with advice to save it as .xlsx', async () => {
+    const path = write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const result = await readFileItems(path, { displayPath: 'old.xls' });
+    expect(result.format).toBe('xlsx');
+    expect(result.error).toBe('old.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks');
+  });
+
+  test('a truncated workbook fails with a message naming the file', async () => {
+    const whole = await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['comment']));
+    const path = write('cut.xlsx', whole.subarray(0, 600));
+    const result = await readFileItems(path, { displayPath: 'cut.xlsx' });
+    expect(result.error).toBe('cut.xlsx: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)');
+  });
+
+  test('when no sheet has a text column the file fails, naming each sheet and its columns', async () => {
+    const path = write(
+      'numbers.xlsx',
+      await buildWorkbook((workbook) => {
+        workbook.addWorksheet('A').addRows([['code', 'n'], ['x', 1], ['y', 2]]);
+        workbook.addWorksheet('B').addRows([['when'], [new Date('2024-01-01T00:00:00Z')], [new Date('2024-01-02T00:00:00Z')]]);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'numbers.xlsx' });
+    expect(result.error).toBe('numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))');
+  });
+
+  test('--skip-rows counts sheet rows, and rows past the header search are all read', async () => {
+    const path = write(
+      'long.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('Feedback');
+        sheet.addRow(['Period', 'Q1', 'Final']);
+        sheet.addRow(['id', 'comment', 'area']);
+        for (let index = 1; index <= 120; index += 1) sheet.addRow([index, `Comment number ${index} about the service`, 'North']);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'long.xlsx', skipRows: 1 });
+    const records = recordsOf(result);
+    expect(result.error).toBeNull();
+    expect(records).toHaveLength(120);
+    expect(records[119]).toMatchObject({ sourceId: '120', text: 'Comment number 120 about the service', meta: { area: 'North' }, provenance: { file: 'long.xlsx', row: 122, part: 'Feedback' } });
+  });
+});

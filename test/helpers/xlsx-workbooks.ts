@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs';
+
+/** The time written into generated workbooks, so that the same workbook gives the same bytes. */
+const FIXED_TIME = new Date('2024-03-04T09:00:00Z');
+
+/** The MS-DOS date 1980-01-01 and time 00:00 that zip entries are stamped with. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
+/**
+ * Stamps every entry of a zip (as written by exceljs) with the same modification time, so that
+ * generated workbooks are byte-for-byte reproducible.
+ */
+function fixZipTimes(zip: Buffer): Buffer {
+  const bytes = Buffer.from(zip);
+  let offset = 0;
+  while (bytes.readUInt32LE(offset) === 0x04034b50) {
+    if ((bytes.readUInt16LE(offset + 6) & 0x08) !== 0) throw new Error('zip entry with a data descriptor: cannot walk it');
+    bytes.writeUInt16LE(DOS_TIME, offset + 10);
+    bytes.writeUInt16LE(DOS_DATE, offset + 12);
+    const compressed = bytes.readUInt32LE(offset + 18);
+    offset += 30 + bytes.readUInt16LE(offset + 26) + bytes.readUInt16LE(offset + 28) + compressed;
+  }
+  while (bytes.readUInt32LE(offset) === 0x02014b50) {
+    bytes.writeUInt16LE(DOS_TIME, offset + 12);
+    bytes.writeUInt16LE(DOS_DATE, offset + 14);
+    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+  }
+  if (bytes.readUInt32LE(offset) !== 0x06054b50) throw new Error('zip end record not found');
+  return bytes;
+}
+
+/** Builds a workbook with exceljs and returns its .xlsx bytes, reproducibly. */
+export async function buildWorkbook(fill: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'tlap fixtures';
+  workbook.lastModifiedBy = 'tlap fixtures';
+  workbook.created = FIXED_TIME;
+  workbook.modified = FIXED_TIME;
+  fill(workbook);
+  const written = await workbook.xlsx.writeBuffer();
+  return fixZipTimes(Buffer.from(written));
+}
+
+function day(iso: string): Date {
+  return new Date(iso);
+}
+
+/** A consultation export sheet: title rows, a scale, a formula, rich text, a hyperlink, an error value, dates. */
+function surveySheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Responses');
+  sheet.addRow(['Day services consultation: responses']);
+  sheet.addRow([]);
+  sheet.addRow([
+    'Response ID',
+    'Completion time',
+    'Email',
+    'Do you agree with the proposal?',
+    'Score',
+    'What matters most to you about day services?',
+    'Anything else?',
+  ]);
+  sheet.addRow([
+    'R1',
+    day('2024-03-01T09:15:00Z'),
+    'asha@example.org',
+    'Strongly agree',
+    { formula: '2+1', result: 3 },
+    { richText: [{ text: 'Seeing my ' }, { text: 'friends', font: { bold: true } }, { text: ' every week.' }] },
+    { text: 'See the petition I started about the bus route', hyperlink: 'https://example.org/petition' },
+  ]);
+  sheet.addRow(['R2', day('2024-03-01T00:00:00Z'), '', 'Disagree', 1, 'The transport, because I cannot drive any more.', { error: '#N/A' }]);
+  sheet.addRow(['R3', day('2024-03-02T14:40:00Z'), '', 'Agree', 2, 'Staff who have time to talk with me.', null]);
+  sheet.addRow(['R4', day('2024-03-02T16:05:00Z'), '', 'Neither agree nor disagree', 4, null, 'Keep the garden group going, please.']);
+  sheet.addRow(['R5', day('2024-03-03T08:30:00Z'), '', 'Tend to agree', 5, 'Having lunch with other people instead of alone.', 'N/A']);
+}
+
+/** A workbook of three sheets: comments with one text column, a lookup table, and an empty sheet. */
+function multiSheet(workbook: ExcelJS.Workbook): void {
+  const comments = workbook.addWorksheet('Comments');
+  comments.addRow(['id', 'comment', 'author', 'date']);
+  comments.addRow([1, 'The drop-in café is the best part of my week.', 'Jo', day('2024-02-10T00:00:00Z')]);
+  comments.addRow([2, 'NA', 'Sam', day('2024-02-11T00:00:00Z')]);
+  comments.addRow([3, 'Please print the timetable in a bigger font.', null, day('2024-02-12T10:30:00Z')]);
+  const lookup = workbook.addWorksheet('Lookup');
+  lookup.addRow(['code', 'area']);
+  lookup.addRow([1, 'North']);
+  lookup.addRow([2, 'South']);
+  workbook.addWorksheet('Blank');
+}
+
+/** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
+export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
+  'survey-sheet': () => buildWorkbook(surveySheet),
+  'multi-sheet': () => buildWorkbook(multiSheet),
+  'one-sheet': () => buildWorkbook(multiSheet),
+  'unknown-sheet': () => buildWorkbook(multiSheet),
+};

@@ -1,3 +1,5 @@
+import type { RedactionPolicy } from '../privacy/redaction-policy.js';
+
 /** One word position of a keyword pattern. */
 export type TermPattern =
   | {
@@ -41,6 +43,8 @@ export interface Codebook {
   title: string;
   /** Themes in codebook order (the order of json/csv columns). */
   themes: Theme[];
+  /** What published output redacts (`redact:` in themes.yaml; every kind when absent). */
+  redaction: RedactionPolicy;
   /** sha256 (first 16 hex digits) of the normalised codebook: changes when any theme, keyword or setting changes. */
   fingerprint: string;
   /** The file it was loaded from, as given. */

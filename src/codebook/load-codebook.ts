@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import { CodebookError } from '../errors.js';
 import { describeFsError } from '../ingest/input-source.js';
 import { normaliseText } from '../text/normalise.js';
+import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, type RedactionPolicy } from '../privacy/redaction-policy.js';
 import type { Codebook, KeywordPattern, TermPattern, Theme } from './codebook.js';
 import { formatCodebookIssue, type CodebookIssue } from './codebook-issue.js';
 import { CODEBOOK_KEYS, THEME_KEYS } from './raw-codebook.js';
@@ -102,6 +103,18 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
     else title = value.trim();
   }
 
+  let redaction: RedactionPolicy = DEFAULT_REDACTION_POLICY;
+  const redactPair = pairOf(root, 'redact');
+  if (redactPair !== undefined) {
+    const redactNode = redactPair.value as Node | null;
+    const parsed = parseRedactionPolicy(redactNode === null ? null : redactNode.toJSON(), 'redact');
+    if ('issues' in parsed) {
+      for (const issue of parsed.issues) nodeAt(nodeAtPath(redactNode, issue.path) ?? redactPair, issue.message, issue.hint);
+    } else {
+      redaction = parsed.policy;
+    }
+  }
+
   const themes: Theme[] = [];
   const themesPair = pairOf(root, 'themes');
   if (themesPair === undefined) {
@@ -139,7 +152,7 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
     });
   }
   if (issues.length > 0) return { issues: issues.sort((a, b) => a.line - b.line || a.col - b.col) };
-  return { codebook: { version: 1, title, themes, fingerprint: fingerprintOf(title, themes), file } };
+  return { codebook: { version: 1, title, themes, redaction, fingerprint: fingerprintOf(title, themes, redaction), file } };
 }
 
 type NodeReporter = (node: Node | Pair | null | undefined, message: string, hint: string) => void;
@@ -178,6 +191,20 @@ function findAliases(root: Node | null): Node[] {
     else if (isSeq(node)) stack.push(...node.items);
   }
   return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** Finds the node a path such as `redact.kinds[2]` points at (the first segment names `start` itself). */
+function nodeAtPath(start: Node | null, path: string): Node | null {
+  const segments = path.split(/\.|(?=\[)/).slice(1);
+  let node: Node | null = start;
+  for (const segment of segments) {
+    const index = /^\[(\d+)\]$/.exec(segment);
+    if (index !== null && isSeq(node)) node = (node.items[Number(index[1])] as Node | undefined) ?? null;
+    else if (index === null && isMap(node)) node = (pairOf(node, segment)?.value as Node | undefined) ?? null;
+    else return node;
+    if (node === null) return null;
+  }
+  return node;
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -284,8 +311,9 @@ export function compilePattern(source: string): { pattern: KeywordPattern } | { 
   return { pattern: { source: source.trim(), terms } };
 }
 
-function fingerprintOf(title: string, themes: readonly Theme[]): string {
-  const canonical = JSON.stringify({ version: 1, title, themes });
+function fingerprintOf(title: string, themes: readonly Theme[], redaction: RedactionPolicy): string {
+  const redact = { kinds: [...redaction.kinds].sort(), keepHandles: [...redaction.keepHandles].map((handle) => handle.toLowerCase()).sort() };
+  const canonical = JSON.stringify({ version: 1, title, themes, redact });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 

@@ -102,7 +102,7 @@ export class ThemeReportBuilder {
         recordId: record.id,
         channel: record.channel,
         date: record.date,
-        author: this.options.includeAuthors ? record.author : null,
+        author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author).text : null,
         text: shorten(redacted.text, QUOTE_MAX_CHARS),
       };
     };

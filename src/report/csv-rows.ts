@@ -34,7 +34,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
         record.id,
         record.sourceId,
         record.channel,
-        options.includeAuthors ? (record.author ?? '') : '',
+        options.includeAuthors && record.author !== null ? options.redact(record.author).text : '',
         record.date ?? '',
         themed.themeIds.join(';'),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),

@@ -32,6 +32,10 @@ const BASE_SELECTORS: NonNullable<HtmlToTextOptions['selectors']> = [
   { selector: 'h6', options: { uppercase: false } },
   { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
   { selector: 'address', format: 'block' },
+  { selector: '.gmail_signature', format: 'skip' },
+  { selector: '.moz-signature', format: 'skip' },
+  { selector: '#Signature', format: 'skip' },
+  { selector: '#signature', format: 'skip' },
   { selector: 'dt', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
   { selector: 'dd', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
 ];
@@ -62,7 +66,8 @@ function converter(options: HtmlToPlainTextOptions): (html: string) => string {
 /**
  * Turns an HTML fragment (a comment body, an e-mail's HTML part) into plain text: tags dropped,
  * entities decoded, paragraphs and line breaks kept as newlines, link text kept without its URL,
- * images, scripts and styles skipped.
+ * images, scripts and styles skipped, and the signature blocks mail clients mark (Gmail's
+ * `gmail_signature`, Thunderbird's `moz-signature`, Outlook's `#Signature`) left out.
  */
 export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
   return converter(options)(html).trim();

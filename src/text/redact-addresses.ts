@@ -1,20 +1,26 @@
-/** What an e-mail address is replaced with in stored text. */
-export const EMAIL_PLACEHOLDER = '[email removed]';
+import { redactPersonalData } from '../privacy/personal-data.js';
+import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
+import type { RedactionPolicy } from '../privacy/redaction-policy.js';
+
+/** What an e-mail address is replaced with in stored text: the same token the published report uses. */
+export const EMAIL_PLACEHOLDER = REDACTION_TOKENS.email;
 
 /** What a known address (such as the commenter's IP address) is replaced with in stored text. */
-export const ADDRESS_PLACEHOLDER = '[address removed]';
+export const ADDRESS_PLACEHOLDER = '[address]';
 
-const EMAIL_ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+/gi;
+/** E-mail addresses only: the one recogniser tlap has, restricted to that kind. */
+const EMAIL_ONLY: RedactionPolicy = { kinds: new Set(['email']), keepHandles: [] };
 
-const BRACKETED_EMAIL_ADDRESS = new RegExp(`[<(\\[]?\\s*(?:${EMAIL_ADDRESS.source})\\s*[>)\\]]?`, 'gi');
+function replaceEmails(text: string, replacement: string): { text: string; found: number } {
+  if (!text.includes('@') && !/\[at\]|\(at\)/i.test(text)) return { text, found: 0 };
+  const result = redactPersonalData(text, EMAIL_ONLY);
+  const found = result.counts.email ?? 0;
+  return { text: found === 0 || replacement === EMAIL_PLACEHOLDER ? result.text : result.text.split(EMAIL_PLACEHOLDER).join(replacement), found };
+}
 
 /** True when a text holds something shaped like an e-mail address. */
 export function containsEmailAddress(text: string): boolean {
-  if (!text.includes('@')) return false;
-  EMAIL_ADDRESS.lastIndex = 0;
-  const found = EMAIL_ADDRESS.test(text);
-  EMAIL_ADDRESS.lastIndex = 0;
-  return found;
+  return replaceEmails(text, EMAIL_PLACEHOLDER).found > 0;
 }
 
 /**
@@ -23,7 +29,7 @@ export function containsEmailAddress(text: string): boolean {
  * case-insensitively. Words around them are kept.
  */
 export function redactAddresses(text: string, known: readonly string[] = []): string {
-  let redacted = text.includes('@') ? text.replace(EMAIL_ADDRESS, EMAIL_PLACEHOLDER) : text;
+  let redacted = replaceEmails(text, EMAIL_PLACEHOLDER).text;
   for (const address of known) redacted = replaceKnown(redacted, address, ADDRESS_PLACEHOLDER);
   return redacted;
 }
@@ -35,7 +41,7 @@ export function redactAddresses(text: string, known: readonly string[] = []): st
  */
 export function redactedName(name: string | null | undefined, known: readonly string[] = []): string | null {
   if (name === null || name === undefined) return null;
-  let rest = name.includes('@') ? name.replace(BRACKETED_EMAIL_ADDRESS, ' ') : name;
+  let rest = replaceEmails(name, ' ').text.replace(/[<(\[]\s*[>)\]]/g, ' ');
   for (const address of known) rest = replaceKnown(rest, address, ' ');
   rest = rest.replace(/\s+/g, ' ').trim().replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
   return /[\p{L}\p{N}]/u.test(rest) ? rest : null;

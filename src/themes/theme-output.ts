@@ -53,14 +53,16 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     });
   }
   if (format.kind === 'document') {
-    yield format.render(await buildThemeReport(options));
+    const render = await format.load();
+    yield render(await buildThemeReport(options));
     return;
   }
+  const renderers = await format.load();
   const assigner = new ThemeAssigner(options.codebook);
-  yield format.header(options.codebook);
+  yield renderers.header(options.codebook);
   let count = 0;
   for await (const record of readStoreRecords(options.storeDir)) {
-    yield format.row(assigner.assign(record), options.codebook, { redact: options.redact, includeAuthors: options.includeAuthors });
+    yield renderers.row(assigner.assign(record), options.codebook, { redact: options.redact, includeAuthors: options.includeAuthors });
     count += 1;
     options.onRecord?.(count);
   }

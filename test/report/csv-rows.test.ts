@@ -32,9 +32,9 @@ describe('CSV rows', () => {
   });
 
   test('cells a spreadsheet would run as a formula are prefixed with \'', () => {
-    const rows = ['=HYPERLINK("http://x")', '+1 carer', '-2 carers', '@SUM(A1)'].map((text) => makeThemedRecord(codebook, { text, author: '=cmd|calc' }));
+    const rows = ['=HYPERLINK("http://x")', '+1 carer', '-2 carers', '@ carers'].map((text) => makeThemedRecord(codebook, { text, author: '=cmd|calc' }));
     const parsed = csvOf(rows, true).slice(1);
-    expect(parsed.map((row) => row[9])).toEqual(["'=HYPERLINK(\"http://x\")", "'+1 carer", "'-2 carers", "'@SUM(A1)"]);
+    expect(parsed.map((row) => row[9])).toEqual(["'=HYPERLINK(\"http://x\")", "'+1 carer", "'-2 carers", "'@ carers"]);
     expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
   });
 
@@ -42,5 +42,14 @@ describe('CSV rows', () => {
     const record = makeThemedRecord(codebook, { text: 'A carer', author: 'Asha' });
     expect(csvOf([record])[1]?.[3]).toBe('');
     expect(csvOf([record], true)[1]?.[3]).toBe('Asha');
+  });
+});
+
+describe('CSV rows are published text', () => {
+  test('personal data in the text and, with authors, in the author column is redacted under the codebook policy', () => {
+    const record = makeThemedRecord(codebook, { text: 'Call 07700 900123 or mail jo@example.com about carers', author: '@jo_carer' });
+    const [, row] = csvOf([record], true);
+    expect(row?.[9]).toBe('Call [phone] or mail [email] about carers');
+    expect(row?.[3]).toBe('[handle]');
   });
 });

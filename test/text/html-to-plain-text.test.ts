@@ -2,25 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import { htmlToPlainText } from '../../src/text/html-to-plain-text.js';
 
 describe('htmlToPlainText', () => {
-  test('drops tags, decodes entities and keeps paragraphs', () => {
-    expect(htmlToPlainText('<p>One &amp; two</p><p>Three<br>four</p>')).toBe('One & two\n\nThree\nfour');
+  test.each([
+    ['Gmail', '<div>Please keep the day centre.</div><div class="gmail_signature">Siân<br>07700 900123</div>'],
+    ['Thunderbird', '<p>Please keep the day centre.</p><pre class="moz-signature">-- \nSiân</pre>'],
+    ['Outlook', '<p>Please keep the day centre.</p><div id="Signature"><p>Siân Griffiths</p></div>'],
+  ])('leaves out the signature block %s marks', (_client, html) => {
+    expect(htmlToPlainText(html)).toBe('Please keep the day centre.');
   });
 
-  test('keeps quotes as > lines by default, and leaves them out with dropQuotes', () => {
-    const html = '<blockquote><p>their words</p></blockquote><p>my words</p>';
-    expect(htmlToPlainText(html)).toBe('> their words\n\nmy words');
-    expect(htmlToPlainText(html, { dropQuotes: true })).toBe('my words');
-  });
-
-  test('source newlines are spaces by default, and line breaks with keepSourceNewlines', () => {
-    const html = 'First line\nsecond line\n\nNew <em>paragraph</em>';
-    expect(htmlToPlainText(html)).toBe('First line second line New paragraph');
-    expect(htmlToPlainText(html, { keepSourceNewlines: true })).toBe('First line\nsecond line\n\nNew paragraph');
-  });
-
-  test('definition lists and addresses are blocks, not run together', () => {
-    expect(htmlToPlainText('<dl><dt>Term</dt><dd>Meaning.</dd></dl><address>1 High St</address><strong>Next</strong>')).toBe(
-      'Term\nMeaning.\n\n1 High St\n\nNext',
+  test('keeps paragraphs, drops tags, scripts and images, keeps link text without the URL', () => {
+    expect(htmlToPlainText('<p>One <a href="https://x.org">link</a></p><script>alert(1)</script><img src="x.png"><p>Two &amp; three</p>')).toBe(
+      'One link\n\nTwo & three',
     );
   });
 });

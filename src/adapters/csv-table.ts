@@ -13,10 +13,10 @@ export const csvTableAdapter: FormatAdapter = {
   sniff(input) {
     if (input.extension === '.csv' || input.extension === '.tsv' || input.extension === '.tab') return 0.1;
     const lines = input.headText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
-    if (lines.length < 2) return 0;
+    if (lines.length < 2 || /^\s*[[{]/.test(input.headText)) return 0;
     for (const delimiter of [',', ';', '\t']) {
       const counts = lines.map((line) => line.split(delimiter).length);
-      if ((counts[0] ?? 0) > 1 && counts.every((count) => count === counts[0])) return 0.3;
+      if ((counts[0] ?? 0) > 1 && counts.every((count) => count === counts[0])) return 0.55;
     }
     return 0;
   },

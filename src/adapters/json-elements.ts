@@ -117,7 +117,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
     throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, { hint: 'check that this is the complete export' });
   }
   if (!finished) {
-    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`);
+    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`, { code: 'JSON_TRUNCATED' });
   }
 
   function beginElement(index: number): void {

@@ -11,9 +11,9 @@ export const jsonRecordsAdapter: FormatAdapter = {
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature: 'starts with [ followed by {, or one JSON object per line',
   sniff(input) {
+    const claimed = this.extensions.includes(input.extension);
     const head = input.headText.trimStart();
-    if (head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) return 0.1;
-    if (looksLikeJsonLines(input.headText)) return 0.1;
+    if ((head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) || looksLikeJsonLines(input.headText)) return claimed ? 0.1 : 0.55;
     return 0;
   },
   read(source, options) {

@@ -55,9 +55,11 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
     at(range?.[0], message, hint);
   };
 
-  if (nestingDepth(text) > MAX_DEPTH) {
-    lineCounter.addNewLine(0);
-    at(0, `nesting deeper than ${MAX_DEPTH} levels`, 'themes.yaml needs only a list of themes with lists of keywords');
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== null) {
+    const before = text.slice(0, tooDeep);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    issues.push({ file, line, col: tooDeep - before.lastIndexOf('\n'), message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'themes.yaml needs only a list of themes with lists of keywords' });
     return { issues };
   }
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
@@ -161,18 +163,48 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function nestingDepth(text: string): number {
+/** The deepest indentation accepted, in columns: far beyond any codebook, far below what hurts the parser. */
+const MAX_INDENT = 256;
+
+/**
+ * Finds where a text nests deeper than {@link MAX_DEPTH} (flow brackets outside comments and quoted
+ * scalars, or block `- - -` sequences) or is indented deeper than {@link MAX_INDENT}, before the YAML
+ * parser sees it: deep enough nesting exhausts its stack or memory and can take the process down.
+ */
+function excessiveNesting(text: string): number | null {
   let depth = 0;
-  let deepest = 0;
-  for (const character of text) {
-    if (character === '[' || character === '{') {
-      depth += 1;
-      if (depth > deepest) deepest = depth;
-    } else if ((character === ']' || character === '}') && depth > 0) {
-      depth -= 1;
+  let quote: '"' | "'" | null = null;
+  let comment = false;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (character === '\n') {
+      comment = false;
+      lineStart = index + 1;
+      const line = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? undefined : text.indexOf('\n', lineStart));
+      const indent = /^[ \t-]*/.exec(line)?.[0] ?? '';
+      if (indent.length > MAX_INDENT || (indent.match(/-/g)?.length ?? 0) > MAX_DEPTH) return lineStart;
+      continue;
     }
+    if (comment) continue;
+    if (quote !== null) {
+      if (quote === '"' && character === '\\') index += 1;
+      else if (character === quote) {
+        if (quote === "'" && text[index + 1] === "'") index += 1;
+        else quote = null;
+      }
+      continue;
+    }
+    const previous = index === lineStart ? ' ' : (text[index - 1] ?? ' ');
+    if (character === '#' && /\s/.test(previous)) comment = true;
+    else if ((character === '"' || character === "'") && /[\s[{,:]/.test(previous)) quote = character;
+    else if (character === '[' || character === '{') {
+      depth += 1;
+      if (depth > MAX_DEPTH) return index;
+    } else if ((character === ']' || character === '}') && depth > 0) depth -= 1;
   }
-  return deepest;
+  const firstLine = /^[ \t-]*/.exec(text)?.[0] ?? '';
+  return firstLine.length > MAX_INDENT || (firstLine.match(/-/g)?.length ?? 0) > MAX_DEPTH ? 0 : null;
 }
 
 function findAliases(root: Node | null): Node[] {

@@ -223,5 +223,5 @@ function locateMessage(message: string, file: string): { message: string; proven
   const rest = message.slice(file.length + 1);
   const position = /^(\d+)(?::\d+)?: /.exec(rest);
   if (position === null) return { message: rest.replace(/^ /, ''), provenance: { file } };
-  return { message: rest, provenance: { file, line: Number(position[1]) } };
+  return { message: rest.slice(position[0].length), provenance: { file, line: Number(position[1]) } };
 }

@@ -1,7 +1,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import type { ThemedRecord } from '../themes/assign-themes.js';
-import { QUOTE_MAX_CHARS, type ChannelCount, type Quote, type ThemeReport, type ThemeSummary } from './theme-report.js';
+import { QUOTE_MAX_CHARS, type ChannelCount, type MatchedWords, type Quote, type ThemeReport, type ThemeSummary } from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** How many quotes per theme, and unthemed samples. */
@@ -31,7 +31,8 @@ interface QuoteCandidate {
 interface ThemeTally {
   count: number;
   byChannel: Map<Channel, number>;
-  words: Map<string, number>;
+  /** Hits by keyword, and under each keyword by the words as written. */
+  words: Map<string, Map<string, number>>;
   candidates: QuoteCandidate[];
 }
 
@@ -80,7 +81,14 @@ export class ThemeReportBuilder {
       tally.count += 1;
       increment(tally.byChannel, record.channel);
       const hits = themed.matches.filter((match) => match.themeId === themeId);
-      for (const hit of hits) increment(tally.words, hit.matched);
+      for (const hit of hits) {
+        let forms = tally.words.get(hit.keyword);
+        if (forms === undefined) {
+          forms = new Map();
+          tally.words.set(hit.keyword, forms);
+        }
+        increment(forms, hit.matched);
+      }
       const candidate: QuoteCandidate = {
         record,
         tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
@@ -107,7 +115,7 @@ export class ThemeReportBuilder {
       };
     };
     const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
-      const tally = this.tallies.get(theme.id) ?? { count: 0, byChannel: new Map(), words: new Map(), candidates: [] };
+      const tally: ThemeTally = this.tallies.get(theme.id) ?? { count: 0, byChannel: new Map(), words: new Map(), candidates: [] };
       return {
         order,
         id: theme.id,
@@ -116,10 +124,10 @@ export class ThemeReportBuilder {
         count: tally.count,
         share: this.total === 0 ? 0 : tally.count / this.total,
         byChannel: channelCounts(tally.byChannel),
-        topWords: [...tally.words.entries()]
-          .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
-          .slice(0, 5)
-          .map(([words, count]) => ({ words, count })),
+        topWords: [...tally.words.values()]
+          .map(commonestForm)
+          .sort((a, b) => b.count - a.count || compareIds(a.words, b.words))
+          .slice(0, 5),
         quotes: tally.candidates.map((candidate) => quote(candidate.record)),
       };
     });
@@ -144,6 +152,21 @@ export class ThemeReportBuilder {
       includeAuthors: this.options.includeAuthors,
     };
   }
+}
+
+/** One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical). */
+function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
+  let words = '';
+  let best = -1;
+  let count = 0;
+  for (const [form, times] of forms) {
+    count += times;
+    if (times > best || (times === best && compareIds(form, words) < 0)) {
+      words = form;
+      best = times;
+    }
+  }
+  return { words, count };
 }
 
 function increment<K>(map: Map<K, number>, key: K): void {

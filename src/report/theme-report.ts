@@ -22,9 +22,11 @@ export interface Quote {
 /** The longest quote printed. */
 export const QUOTE_MAX_CHARS = 400;
 
-/** A word or phrase that matched, and how often. */
+/** A keyword's hits: how often it matched, shown in the form people wrote most often. */
 export interface MatchedWords {
+  /** The words as people wrote them most often for this keyword (`carers` for keyword `carer`). */
   words: string;
+  /** Hits of the keyword in all its forms. */
   count: number;
 }
 
@@ -39,7 +41,7 @@ export interface ThemeSummary {
   share: number;
   /** Its records by channel, in channel order, channels with none left out. */
   byChannel: ChannelCount[];
-  /** The words that matched most, most first (ties alphabetical), at most five. */
+  /** The keywords that matched most, in their commonest written form, most first (ties alphabetical), at most five. */
   topWords: MatchedWords[];
   /** Up to three representative quotes, chosen deterministically. */
   quotes: Quote[];

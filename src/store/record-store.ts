@@ -128,18 +128,18 @@ export class RecordStore {
     return true;
   }
 
-  /** Writes queued lines, each batch in one write of whole lines. */
+  /** Writes queued lines, each batch as whole lines (appendFile retries partial writes until all is written). */
   async flush(): Promise<void> {
     if (this.pendingRecords.length > 0) {
       const chunk = this.pendingRecords.join('');
       this.pendingRecords = [];
       this.pendingChars = 0;
-      await this.recordsFile.write(chunk);
+      await this.recordsFile.appendFile(chunk);
     }
     if (this.pendingRejected.length > 0) {
       const chunk = this.pendingRejected.join('');
       this.pendingRejected = [];
-      await this.rejectedFile.write(chunk);
+      await this.rejectedFile.appendFile(chunk);
     }
   }
 

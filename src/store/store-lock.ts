@@ -9,6 +9,9 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
+/** Locks this process holds, so a second writer in the same process is refused too. */
+const HELD_LOCKS = new Set<string>();
+
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -24,14 +27,22 @@ function processIsAlive(pid: number): boolean {
  * message naming the lock file and the PID.
  */
 export async function acquireStoreLock(path: string): Promise<StoreLock> {
+  if (HELD_LOCKS.has(path)) {
+    throw new StoreError(`store is locked by PID ${process.pid} (lock file ${path}): an ingest in this process is writing to it`, {
+      hint: 'wait for it to finish before starting another',
+      code: 'STORE_LOCKED',
+    });
+  }
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const handle = await open(path, 'wx');
       await handle.writeFile(`${JSON.stringify({ pid: process.pid })}\n`);
       await handle.close();
+      HELD_LOCKS.add(path);
       return {
         path,
         release: async () => {
+          HELD_LOCKS.delete(path);
           await unlink(path).catch(() => undefined);
         },
       };

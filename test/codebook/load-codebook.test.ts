@@ -46,7 +46,7 @@ const CASES: [name: string, issues: ExpectedIssue[]][] = [
       ['6:5', /unique/i, 'each key may appear once per mapping; merge or remove the repeated one'],
     ],
   ],
-  ['deep-nesting', [['1:1', 'nesting deeper than 32 levels', 'themes.yaml needs only a list of themes with lists of keywords']]],
+  ['deep-nesting', [['2:41', 'nesting deeper than 32 levels', 'themes.yaml needs only a list of themes with lists of keywords']]],
   [
     'non-string-keywords',
     [

@@ -73,18 +73,18 @@ describe('ThemeReportBuilder', () => {
     expect(buildReport(codebook, [makeThemedRecord(codebook, { text: 'carer' })]).dateRange).toBeNull();
   });
 
-  test('top words: most matched first, ties alphabetical, at most five', () => {
+  test('top words: the hits of a keyword counted together in its commonest form; most first, ties alphabetical, at most five', () => {
     const wordy = makeCodebook([{ id: 'care', keywords: ['carer', 'respite', 'break', 'rest', 'sitter', 'relief'] }]);
     const report = buildReport(wordy, [
       makeThemedRecord(wordy, { text: 'carers carers respite' }),
       makeThemedRecord(wordy, { text: 'sitter relief rest break carer' }),
     ]);
     expect(report.themes[0]?.topWords).toEqual([
-      { words: 'carers', count: 2 },
+      { words: 'carers', count: 3 },
       { words: 'break', count: 1 },
-      { words: 'carer', count: 1 },
       { words: 'relief', count: 1 },
       { words: 'respite', count: 1 },
+      { words: 'rest', count: 1 },
     ]);
   });
 

@@ -49,8 +49,8 @@ Quick start:
 
 Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not run.`,
     );
-  for (const command of [registerIngestCommand, registerThemesCommand]) command(program, io, getMessages, setExitCode);
-  registerFormatsCommand(program, io, setExitCode);
+  const context = { io, messages: getMessages, setExitCode };
+  for (const register of [registerIngestCommand, registerThemesCommand, registerFormatsCommand]) register(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

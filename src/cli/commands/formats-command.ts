@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ADAPTERS } from '../../adapters/registry.js';
 import { ExitCode } from '../../exit-codes.js';
-import type { CliIo } from '../cli-io.js';
+import type { CommandContext } from '../cli-io.js';
 
 /** The list `tlap formats` prints: one block per format, in detection order. */
 export function describeFormats(): string {
@@ -12,7 +12,7 @@ export function describeFormats(): string {
 }
 
 /** Registers `tlap formats`. */
-export function registerFormatsCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerFormatsCommand(program: Command, { io, setExitCode }: CommandContext): void {
   program
     .command('formats')
     .description('list the export formats tlap reads, with their extensions and signatures')

@@ -5,7 +5,7 @@ import { MAPPED_FIELDS } from '../../adapters/column-mapping.js';
 import type { IngestOptions } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest-summary.js';
 import { CHANNELS, isChannel } from '../../record/record.js';
-import type { CliIo } from '../cli-io.js';
+import type { CliIo, CommandContext } from '../cli-io.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */
@@ -79,12 +79,7 @@ function byKey(counts: Record<string, number>): string {
 }
 
 /** Registers `tlap ingest`; the action stores its exit code with `setExitCode`. */
-export function registerIngestCommand(
-  program: Command,
-  io: CliIo,
-  messages: () => TerminalMessages,
-  setExitCode: (code: number) => void,
-): void {
+export function registerIngestCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('ingest')
     .description('read export files into the record store, accounting for every item')

@@ -5,7 +5,7 @@ import { ExitCode } from '../../exit-codes.js';
 import { StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
 import type { ThemeOutputOptions } from '../../themes/theme-output.js';
-import type { CliIo } from '../cli-io.js';
+import type { CommandContext } from '../cli-io.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 
@@ -47,12 +47,7 @@ export async function shortDiff(file: string, onDisk: string, expected: string):
 }
 
 /** Registers `tlap themes`. */
-export function registerThemesCommand(
-  program: Command,
-  io: CliIo,
-  messages: () => TerminalMessages,
-  setExitCode: (code: number) => void,
-): void {
+export function registerThemesCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('themes')
     .description('assign records to themes from the codebook and write the summary report')

@@ -110,6 +110,7 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
     if (target === undefined && firstCharacter === 123) {
       throw new InputError(`${file}: holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
         hint: 'this is not a feedback export; give the format with --format if it is one',
+        code: 'NOT_FEEDBACK',
       });
     }
     if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });

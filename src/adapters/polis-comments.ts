@@ -37,6 +37,7 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
   if (isSummary(source.headText)) {
     throw new InputError(`${source.path}: a Pol.is conversation summary (key,value lines: topic, url, views, comments…), not a table of comments`, {
       hint: "ingest the conversation's comments.csv instead",
+      code: 'NOT_FEEDBACK',
     });
   }
   let columns: Record<string, number> | null = null;

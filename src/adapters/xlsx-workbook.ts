@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError, TlapError } from '../errors.js';
 import type { InputSource } from '../ingest/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from './format-adapter.js';
@@ -106,7 +106,8 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
       hint: text ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv' : 'check that this is the export you meant',
     });
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.bytes()), {
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(source.bytes()), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

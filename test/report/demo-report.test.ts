@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 const DEMO = join(PROJECT_ROOT, 'fixtures/demo');
 const GOLDEN_FILES: readonly (readonly [format: string, file: string])[] = [
   ['md', 'summary.md'],
+  ['html', 'summary.html'],
   ['json', 'summary.json'],
   ['csv', 'coded-records.csv'],
 ];

@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { readTempInput } from '../helpers/temp-input.js';
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+function summaryOf(items: Awaited<ReturnType<typeof readTempInput>>['items']) {
+  return items.flatMap((item) =>
+    item.kind === 'record'
+      ? [`record line ${item.record.provenance.line}: ${item.record.text}`]
+      : item.kind === 'rejected'
+        ? [`rejected line ${item.provenance.line}: ${item.code}`]
+        : [],
+  );
+}
+
+describe('a 5 MB field is one rejected row, not a stalled or swallowed file', () => {
+  test('a closed quoted field over the 1 MiB record limit is rejected at its line; the rows after it are read at their own lines', async () => {
+    const big = 'x'.repeat(FIVE_MB);
+    const csv = `id,text\n1,before the big one\n2,"${big}\nstill inside the field"\n3,after the big one\n4,and another\n`;
+    const result = await readTempInput('big-field.csv', csv, { format: 'csv' });
+    expect(result.error).toBeNull();
+    expect(summaryOf(result.items)).toEqual([
+      'record line 2: before the big one',
+      'rejected line 3: CSV_MAX_RECORD_SIZE',
+      'record line 5: after the big one',
+      'record line 6: and another',
+    ]);
+  });
+
+  test('an unclosed quote followed by 5 MB of text costs only the row where it opens', async () => {
+    const csv = `id,text\n1,"never closed ${'y'.repeat(FIVE_MB)}\n2,second row\n3,third row\n`;
+    const result = await readTempInput('runaway-quote.csv', csv, { format: 'csv' });
+    expect(result.error).toBeNull();
+    const rejected = result.items.filter((item) => item.kind === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ kind: 'rejected', provenance: { line: 2 } });
+    expect(summaryOf(result.items).filter((line) => line.startsWith('record'))).toEqual(['record line 3: second row', 'record line 4: third row']);
+  });
+});

@@ -26,7 +26,7 @@ export interface NormalisedText {
 
 const TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const MENTION = /(?<![\p{L}\p{N}_@])@[\p{L}\p{N}_]+/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?/gu;
@@ -42,11 +42,10 @@ export function prepareText(text: string): string {
   if (prepared.includes('<') || prepared.includes('&')) {
     prepared = decodeHtmlEntities(prepared.replace(TAG, ' '));
   }
-  return prepared
-    .replace(URL, ' ')
-    .replace(EMAIL, ' ')
-    .replace(MENTION, ' ')
-    .replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
+  prepared = prepared.replace(URL, ' ');
+  if (prepared.includes('@')) prepared = prepared.replace(EMAIL, ' ').replace(MENTION, ' ');
+  if (prepared.includes('#')) prepared = prepared.replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
+  return prepared;
 }
 
 /**

@@ -10,6 +10,7 @@
 //   reingest    tlap ingest FILE again into the full store (every record a duplicate)
 // Reports wall time, CPU time, records/s and peak RSS. It reports; it never asserts timings.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -162,9 +163,14 @@ async function main() {
       process.stderr.write(
         `${corpus.reused ? 'reusing' : `generated in ${(corpus.generatedMs / 1000).toFixed(1)} s:`} ${corpus.file.slice(ROOT.length)} (${formatMb(corpus.bytes)}, ${corpus.rows} rows)\n`,
       );
-      const workDir = join(CORPUS_DIR, 'work', `${layout}-${size}`);
+      const workDir = join(CORPUS_DIR, 'work', `${layout}-${size}-seed${options.seed}`);
       await mkdir(workDir, { recursive: true });
       const storeDir = join(workDir, 'store');
+      const needsStore = options.steps.some((step) => step.startsWith('themes') || step === 'reingest');
+      if (needsStore && !options.steps.includes('ingest') && !existsSync(join(storeDir, 'records.jsonl'))) {
+        process.stderr.write(`  ${layout} ${size}: filling a store for the themes steps (not measured)\n`);
+        await measure({ step: 'ingest', layout, size, file: corpus.file, storeDir }, []);
+      }
       for (const step of options.steps) {
         const outFile = join(workDir, step === 'themes-csv' ? 'coded-records.csv' : 'summary.md');
         const nodeFlags = options.profile
@@ -205,7 +211,7 @@ async function main() {
         STEP_LABELS[result.step],
         (result.wallMs / 1000).toFixed(2),
         (result.cpuMs / 1000).toFixed(2),
-        Math.round(result.records / (result.wallMs / 1000)).toLocaleString('en-GB'),
+        result.exitCode === 0 ? Math.round(result.records / (result.wallMs / 1000)).toLocaleString('en-GB') : '-',
         result.maxRssMb.toFixed(0),
         result.outcome,
       ]),

@@ -27,7 +27,7 @@ const DEFAULT_SIZES = [100_000, 1_000_000];
 const USAGE = `usage: npm run bench -- [options]
   --sizes LIST     corpus sizes in records, comma-separated (100000, 100k, 1m); default 100k,1m
   --layouts LIST   export layouts: ${Object.keys(LAYOUTS).join(', ')}; default all
-  --steps LIST     steps: ${STEPS.join(', ')}; default all (themes need ingest's store)
+  --steps LIST     steps: ${STEPS.join(', ')}; default all (without ingest, a store is filled first, unmeasured)
   --seed TEXT      corpus seed (default 1)
   --profile        write a CPU profile per step (bench/corpus/profiles/) and print its hot spots
   --keep           keep stores and reports (bench/corpus/work/) after the run

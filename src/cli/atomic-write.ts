@@ -3,11 +3,15 @@ import { basename, dirname, join } from 'node:path';
 import { TlapError } from '../errors.js';
 import { describeFsError } from '../ingest/input-source.js';
 
+/** Characters gathered before one write: row formats yield one small chunk per record. */
+const WRITE_BATCH_CHARS = 256 * 1024;
+
 /**
  * Writes chunks to a temporary file beside `path`, syncs it, then renames it over `path`, so a
- * reader never sees a half-written report and a crash leaves the old file intact. A file system
- * refusal is a TlapError naming `displayPath` (the path as the user gave it); errors from
- * `chunks` pass through unchanged.
+ * reader never sees a half-written report and a crash leaves the old file intact. Small chunks
+ * are gathered into writes of about {@link WRITE_BATCH_CHARS} characters. A file system refusal
+ * is a TlapError naming `displayPath` (the path as the user gave it); errors from `chunks` pass
+ * through unchanged.
  */
 export async function writeFileAtomically(path: string, chunks: AsyncIterable<string>, displayPath: string = path): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -22,14 +26,27 @@ export async function writeFileAtomically(path: string, chunks: AsyncIterable<st
   } catch (error) {
     throw cannotWrite(error);
   }
+  const write = async (text: string): Promise<void> => {
+    try {
+      await handle.appendFile(text);
+    } catch (error) {
+      throw cannotWrite(error);
+    }
+  };
   try {
+    let batch: string[] = [];
+    let batchChars = 0;
     for await (const chunk of chunks) {
-      try {
-        await handle.write(chunk);
-      } catch (error) {
-        throw cannotWrite(error);
+      batch.push(chunk);
+      batchChars += chunk.length;
+      if (batchChars >= WRITE_BATCH_CHARS) {
+        const text = batch.join('');
+        batch = [];
+        batchChars = 0;
+        await write(text);
       }
     }
+    if (batch.length > 0) await write(batch.join(''));
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -109,7 +109,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     lastProgress = now;
     options.onProgress({ files: summary.files, read: summary.read, added: summary.added, elapsedMs: now - started });
   };
-  const seenThisRun = new Set<string>();
   try {
     for (const input of inputs) {
       if (summary.stoppedEarly) break;
@@ -160,12 +159,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             continue;
           }
           const { record } = item;
-          if (store.has(record.id) || seenThisRun.has(record.id)) {
+          if (store.has(record.id)) {
             file.duplicates += 1;
             summary.duplicates += 1;
             continue;
           }
-          seenThisRun.add(record.id);
           await store.add(record);
           file.added += 1;
           summary.added += 1;

@@ -80,8 +80,8 @@ export class RecordStore {
       await repairTornTail(paths.rejected);
       const ids = new Set<string>();
       for await (const { text, line } of readLines(paths.records)) {
-        const id = ID_PREFIX.exec(text)?.[1] ?? parseRecordLine(text, paths.records, line).id;
-        ids.add(id);
+        const prefixed = ID_PREFIX.exec(text)?.[1];
+        ids.add(prefixed === undefined ? parseRecordLine(text, paths.records, line).id : detachedCopy(prefixed));
       }
       const rejectionKeys = new Set<string>();
       for await (const { text } of readLines(paths.rejected)) rejectionKeys.add(rejectionKeyOfLine(text));
@@ -172,6 +172,14 @@ export function serialiseRecord(record: FeedbackRecord): string {
     meta: record.meta,
     provenance: record.provenance,
   });
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. A regex capture is a
+ * view into its whole line, so keeping the captured id would keep every stored line in memory.
+ */
+function detachedCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function rejectionKeyOfLine(line: string): string {

@@ -27,7 +27,7 @@ export interface NormalisedText {
 
 const TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const MENTION = /(?<![\p{L}\p{N}_@])@[\p{L}\p{N}_]+/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?/gu;
@@ -43,13 +43,10 @@ export function prepareText(text: string): string {
   if (prepared.includes('<') || prepared.includes('&')) {
     prepared = decodeHtmlEntities(prepared.replace(TAG, ' ')).normalize('NFKC');
   }
-  return prepared
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(URL, ' ')
-    .replace(EMAIL, ' ')
-    .replace(MENTION, ' ')
-    .replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
+  prepared = prepared.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"').replace(URL, ' ');
+  if (prepared.includes('@')) prepared = prepared.replace(EMAIL, ' ').replace(MENTION, ' ');
+  if (prepared.includes('#')) prepared = prepared.replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
+  return prepared;
 }
 
 /**

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../../src/cli/atomic-write.js';
+
+async function* rows(count: number): AsyncIterable<string> {
+  yield 'id,text\n';
+  for (let index = 1; index <= count; index += 1) yield `${index},carer ${index} needs respite – “now”\n`;
+}
+
+async function* failingAfter(count: number): AsyncIterable<string> {
+  yield* rows(count);
+  throw new Error('store damaged');
+}
+
+describe('writeFileAtomically', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tlap-write-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every chunk in order, across many batches', async () => {
+    const expected: string[] = [];
+    for await (const chunk of rows(30_000)) expected.push(chunk);
+    await writeFileAtomically(join(dir, 'coded.csv'), rows(30_000));
+    expect(await readFile(join(dir, 'coded.csv'), 'utf8')).toBe(expected.join(''));
+    expect(await readdir(dir)).toEqual(['coded.csv']);
+  });
+
+  it('writes a file with a single small chunk', async () => {
+    await writeFileAtomically(join(dir, 'small.csv'), rows(0));
+    expect(await readFile(join(dir, 'small.csv'), 'utf8')).toBe('id,text\n');
+  });
+
+  it('leaves the old file and no temporary file when the chunks fail', async () => {
+    await writeFile(join(dir, 'coded.csv'), 'old report\n');
+    await expect(writeFileAtomically(join(dir, 'coded.csv'), failingAfter(30_000))).rejects.toThrow('store damaged');
+    expect(await readFile(join(dir, 'coded.csv'), 'utf8')).toBe('old report\n');
+    expect(await readdir(dir)).toEqual(['coded.csv']);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from '@jest/globals';
+import { contentSourceId, makeRecordId } from '../../src/record/record-id.js';
+
+// Expected values computed independently: python3 -c "import hashlib; print(hashlib.sha256(b'survey\0R-0000001').hexdigest()[:20])"
+describe('makeRecordId', () => {
+  it('is the first 20 hex digits of sha256(channel NUL sourceId)', () => {
+    expect(makeRecordId('survey', 'R-0000001')).toBe('4abe428af86cac0b8c33');
+    expect(makeRecordId('twitter', '1457812345678901234')).toBe('7c1d5df1d71794a75396');
+  });
+
+  it('differs between channels for the same source id', () => {
+    expect(makeRecordId('email', 'R-0000001')).not.toBe(makeRecordId('survey', 'R-0000001'));
+  });
+});
+
+describe('contentSourceId', () => {
+  it('hashes author, date and text, with empty strings for missing ones', () => {
+    expect(contentSourceId('Jo', '2024-01-08T09:00:00.000Z', 'Hello')).toBe('content:bb0b0257206470fff954');
+    expect(contentSourceId(null, null, 'Thank you')).toBe('content:fccba4037ad92f0a6b14');
+  });
+});

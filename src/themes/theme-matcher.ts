@@ -7,7 +7,7 @@ export interface ThemeMatch {
   themeId: string;
   /** The keyword or phrase as written in the codebook. */
   keyword: string;
-  /** The words of the record that matched, as they read after normalisation (`day centre`). */
+  /** The words of the record that matched, as written (lower case, spaces collapsed): `day-centre`, `carers'`. */
   matched: string;
   /** Index of the first matched word among the record's words. */
   wordIndex: number;
@@ -53,15 +53,15 @@ export class ThemeMatcher {
    * the span of one of its theme's `exclude` phrases does not count.
    */
   match(text: string): ThemeMatch[] {
-    const { tokens } = normaliseText(text);
+    const { prepared, tokens } = normaliseText(text);
     const hits: ThemeMatch[] = [];
     const excluded: { themeId: string; from: number; to: number }[] = [];
     for (let index = 0; index < tokens.length; index += 1) {
       const token = tokens[index];
       if (token === undefined) continue;
       const candidates = this.byFirstStem.get(token.stem);
-      if (candidates !== undefined) this.tryAll(candidates, tokens, index, hits, excluded);
-      if (this.prefixFirst.length > 0) this.tryAll(this.prefixFirst, tokens, index, hits, excluded);
+      if (candidates !== undefined) this.tryAll(candidates, prepared, tokens, index, hits, excluded);
+      if (this.prefixFirst.length > 0) this.tryAll(this.prefixFirst, prepared, tokens, index, hits, excluded);
     }
     if (excluded.length === 0) return hits;
     return hits.filter(
@@ -74,6 +74,7 @@ export class ThemeMatcher {
 
   private tryAll(
     candidates: readonly IndexedPattern[],
+    prepared: string,
     tokens: readonly Token[],
     index: number,
     hits: ThemeMatch[],
@@ -89,15 +90,20 @@ export class ThemeMatcher {
       hits.push({
         themeId: candidate.themeId,
         keyword: candidate.pattern.source,
-        matched: tokens
-          .slice(index, index + terms.length)
-          .map((token) => token.word)
-          .join(' '),
+        matched: writtenWords(prepared, tokens, index, terms.length),
         wordIndex: index,
         wordCount: terms.length,
       });
     }
   }
+}
+
+/** The words from `index` for `count` tokens as the text writes them, lower-cased, spaces collapsed. */
+function writtenWords(prepared: string, tokens: readonly Token[], index: number, count: number): string {
+  const first = tokens[index];
+  const last = tokens[index + count - 1];
+  if (first === undefined || last === undefined) return '';
+  return prepared.slice(first.start, last.end).replace(/\s+/g, ' ').toLowerCase();
 }
 
 function termsMatchAt(terms: readonly TermPattern[], tokens: readonly Token[], index: number): boolean {

@@ -85,7 +85,7 @@ describe('assigning themes to records', () => {
     const themed = makeThemedRecord(codebook, { text: 'Respite at the Day-Centre, for carers' });
     expect(themed.matches).toEqual([
       { themeId: 'carers', keyword: 'respite', matched: 'respite', wordIndex: 0, wordCount: 1 },
-      { themeId: 'places', keyword: 'day centre', matched: 'day centre', wordIndex: 3, wordCount: 2 },
+      { themeId: 'places', keyword: 'day centre', matched: 'day-centre', wordIndex: 3, wordCount: 2 },
       { themeId: 'carers', keyword: 'carer', matched: 'carers', wordIndex: 6, wordCount: 1 },
     ]);
   });

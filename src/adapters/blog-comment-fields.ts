@@ -9,6 +9,14 @@ import { redactAddresses, redactedName } from '../text/redact-addresses.js';
  */
 export type CommentBodyMarkup = 'html' | 'autop-html' | 'markdown' | 'text';
 
+/** The page (post, thread) comments were left on: what comment records show of it. */
+export interface CommentPage {
+  /** The page's title, or null when the export does not give it. */
+  title: string | null;
+  /** The page's address, or null. */
+  link: string | null;
+}
+
 /**
  * The commenter's own words from a comment body: markup converted to plain text, quoted
  * `<blockquote>`s left out, and e-mail addresses plus the commenter's `known` addresses (their

@@ -13,7 +13,7 @@ import {
   type XmlName,
   type XmlSelection,
 } from './xml-elements.js';
-import { commentMeta, commentText, commenterName, type CommentBodyMarkup } from './blog-comment-fields.js';
+import { commentMeta, commentText, commenterName, type CommentBodyMarkup, type CommentPage } from './blog-comment-fields.js';
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 const THREADING_NAMESPACE = 'http://purl.org/syndication/thread/1.0';
@@ -23,12 +23,6 @@ const KIND_PREFIX = 'http://schemas.google.com/blogger/2008/kind#';
 
 /** The name Blogger gives commenters who did not sign in. */
 const ANONYMOUS_NAME = 'Anonymous';
-
-/** A post (or page) comments are left on: what comment records show of it. */
-interface BloggerPost {
-  title: string | null;
-  link: string | null;
-}
 
 /**
  * Blogger's export (Settings → Back up content): one Atom feed holding the blog's settings,
@@ -87,8 +81,8 @@ function selectEntries(path: readonly XmlName[]): XmlSelection {
  * export need not list a post before its comments; then every entry, streamed in order.
  */
 async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
-  const posts = new Map<string, BloggerPost>();
-  let entry: { id: string | null; kind: string | null; post: BloggerPost } | null = null;
+  const posts = new Map<string, CommentPage>();
+  let entry: { id: string | null; kind: string | null; post: CommentPage } | null = null;
   const keepEntry = (): void => {
     if (entry !== null && entry.id !== null && (entry.kind === 'post' || entry.kind === 'page')) posts.set(entry.id, entry.post);
   };
@@ -127,7 +121,7 @@ function kindOf(category: XmlElement): string | null {
 }
 
 /** One entry as an item; `provenance` names its line and, as real backups are often one line, its number. */
-function entryItem(provenance: Provenance, entry: XmlElement, posts: ReadonlyMap<string, BloggerPost>): AdapterItem {
+function entryItem(provenance: Provenance, entry: XmlElement, posts: ReadonlyMap<string, CommentPage>): AdapterItem {
   const id = childText(entry, 'id', ATOM_NAMESPACE);
   const idField = id === null ? {} : { sourceId: id };
   const kind = childElements(entry, 'category', ATOM_NAMESPACE).map(kindOf).find((value) => value !== null) ?? null;

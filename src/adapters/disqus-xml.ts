@@ -12,19 +12,13 @@ import {
   type XmlName,
   type XmlSelection,
 } from './xml-elements.js';
-import { commentMeta, commentText, commenterName } from './blog-comment-fields.js';
+import { commentMeta, commentText, commenterName, type CommentPage } from './blog-comment-fields.js';
 
 /** The namespace of Disqus export elements. */
 const DISQUS_NAMESPACE = 'http://disqus.com';
 
 /** The namespace of the `dsq:id` attributes that link posts to threads and parents. */
 const DISQUS_INTERNALS_NAMESPACE = 'http://disqus.com/disqus-internals';
-
-/** A discussion thread (one page of the site): all that posts need from it. */
-interface DisqusThread {
-  title: string | null;
-  link: string | null;
-}
 
 /**
  * The Disqus XML export (Admin → Moderate → Export): `<post>` elements, each joined to its
@@ -69,7 +63,7 @@ function checkRoot(file: string, root: XmlElement): void {
  * export may list a thread after the posts that refer to it; then the posts, streamed in order.
  */
 async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
-  const threads = new Map<string, DisqusThread>();
+  const threads = new Map<string, CommentPage>();
   for await (const event of readXmlElements(source, topLevel('thread'))) {
     if (event.kind === 'start') {
       checkRoot(source.path, event.element);
@@ -94,7 +88,7 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
   }
 }
 
-function postItem(post: XmlElement, thread: DisqusThread | undefined, provenance: Provenance): AdapterItem {
+function postItem(post: XmlElement, thread: CommentPage | undefined, provenance: Provenance): AdapterItem {
   const id = attributeValue(post, 'id', DISQUS_INTERNALS_NAMESPACE);
   const idField = id === null ? {} : { sourceId: id };
   if (childText(post, 'isDeleted') === 'true') return { kind: 'filtered', rule: 'deleted', provenance, ...idField };

@@ -1,6 +1,7 @@
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openInputFile, type FileItem, type ReadFileOptions } from '../../src/ingest/read-input-file.js';
+import { InputError } from '../../src/errors.js';
 
 /** The project's root folder. */
 export const PROJECT_ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -76,4 +77,16 @@ export function countItems(result: FileReadResult): Record<string, number> {
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/** Reads a file the way ingest does and returns the InputError that stops it (message and hint); fails when none does. */
+export async function inputErrorOf(diskPath: string, displayPath: string, options: Partial<ReadFileOptions> = {}): Promise<{ message: string; hint: string | undefined }> {
+  try {
+    const opened = await openInputFile(diskPath, { map: {}, displayPath, ...options });
+    for await (const item of opened.items) void item;
+  } catch (error) {
+    if (error instanceof InputError) return { message: error.message, hint: error.hint };
+    throw error;
+  }
+  throw new Error(`${displayPath} was read without an error`);
 }

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { readDelimitedTable } from '../../src/adapters/delimited-table.js';
-import { InputError } from '../../src/errors.js';
 import { openInputSource } from '../../src/ingest/input-source.js';
-import { openInputFile } from '../../src/ingest/read-input-file.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
-import { countItems, readFileItems, recordsOf, REALDATA_ROOT } from '../helpers/read-fixture.js';
+import { countItems, readFileItems, recordsOf, REALDATA_ROOT, inputErrorOf as inputErrorOfFile } from '../helpers/read-fixture.js';
 
 const describeRealdata = REALDATA_ROOT === null ? describe.skip : describe;
 const folder = join(REALDATA_ROOT ?? '', 'consultation');
@@ -34,18 +32,8 @@ function uncleanTexts(records: readonly FeedbackRecord[]): string[] {
     );
 }
 
-/** Opens a file the way ingest does and returns the InputError that stops it (message and hint). */
 async function inputErrorOf(name: string): Promise<{ message: string; hint: string | undefined }> {
-  try {
-    const opened = await openInputFile(file(name), { map: {}, displayPath: name });
-    for await (const _item of opened.items) {
-      // read to the end
-    }
-  } catch (error) {
-    if (error instanceof InputError) return { message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error(`${name} was read without an error`);
+  return inputErrorOfFile(file(name), name);
 }
 
 describeRealdata('realdata: consultation/nhs-fft-patient-feedback-human-coded.csv', () => {

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { readDelimitedTable, type TableEvent } from '../../src/adapters/delimited-table.js';
-import { InputError } from '../../src/errors.js';
 import { openInputSource } from '../../src/ingest/input-source.js';
-import { openInputFile, type ReadFileOptions } from '../../src/ingest/read-input-file.js';
-import { countItems, readFileItems, recordsOf, REALDATA_ROOT } from '../helpers/read-fixture.js';
+import type { ReadFileOptions } from '../../src/ingest/read-input-file.js';
+import { countItems, readFileItems, recordsOf, REALDATA_ROOT, inputErrorOf as inputErrorOfFile } from '../helpers/read-fixture.js';
 
 const describeRealdata = REALDATA_ROOT === null ? describe.skip : describe;
 const folder = join(REALDATA_ROOT ?? '', 'csv');
@@ -23,16 +22,7 @@ async function tableOf(name: string): Promise<{ headers: string[]; rows: string[
 }
 
 async function inputErrorOf(name: string): Promise<{ message: string; hint: string | undefined }> {
-  try {
-    const opened = await openInputFile(file(name), { map: {}, displayPath: name });
-    for await (const _item of opened.items) {
-      // read to the end
-    }
-  } catch (error) {
-    if (error instanceof InputError) return { message: error.message, hint: error.hint };
-    throw error;
-  }
-  throw new Error(`${name} was read without an error`);
+  return inputErrorOfFile(file(name), name);
 }
 
 const NO_TEXT_HINT = 'name the column that holds the feedback with --map text=COLUMN';

@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Channel } from '../record/record.js';
 import { RecordStore } from '../store/record-store.js';
-import { ADAPTERS } from '../adapters/registry.js';
-import { detectFormat } from '../adapters/format-detection.js';
+import { adapterNames, findAdapter } from '../adapters/registry.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
-import { openInputFile } from './read-input-file.js';
-import { openInputSource } from './input-source.js';
+import { openInputFile, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 
 /** How many rejections the summary lists (all are in rejected.jsonl). */
 const LISTED_REJECTIONS = 20;
@@ -68,6 +66,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.paths.length === 0) {
     throw new InputError('no input given', { hint: 'name export files or folders: tlap ingest exports/' });
   }
+  if (options.format !== undefined && findAdapter(options.format) === undefined) {
+    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, { hint: 'see tlap formats' });
+  }
   const started = Date.now();
   const summary = emptySummary();
   let spoolDir: string | null = null;
@@ -109,14 +110,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     lastProgress = now;
     options.onProgress({ files: summary.files, read: summary.read, added: summary.added, elapsedMs: now - started });
   };
+  const readOptions: ReadFileOptions = {
+    map: options.map ?? {},
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.channel === undefined ? {} : { channel: options.channel }),
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
+  };
   try {
     for (const input of inputs) {
       if (summary.stoppedEarly) break;
-      if (input.fromFolder && !(await isRecognised(input, options))) {
+      let opened: OpenedFile | null = null;
+      let failure: InputError | null = null;
+      try {
+        opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        failure = error;
+      }
+      if (input.fromFolder && failure?.code === 'UNKNOWN_FORMAT') {
         summary.skipped.push(input.displayPath);
         continue;
       }
-      const file: FileSummary = { file: input.displayPath, format: null, read: 0, added: 0, duplicates: 0, filtered: 0, rejected: 0 };
+      const file: FileSummary = { file: input.displayPath, format: opened?.format ?? null, read: 0, added: 0, duplicates: 0, filtered: 0, rejected: 0 };
       summary.files += 1;
       summary.perFile.push(file);
       const reject = (code: string, message: string, provenance: { file: string; line?: number; row?: number; part?: string }, excerpt?: string): void => {
@@ -129,17 +146,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         store.reject({ code, message, provenance, ...(excerpt === undefined ? {} : { excerpt }) });
         if (options.strict === true) summary.stoppedEarly = true;
       };
+      const rejectFile = (error: InputError): void => {
+        const located = locateMessage(error.message, input.displayPath);
+        reject(error.code ?? 'FILE_UNREADABLE', located.message, located.provenance);
+      };
+      if (opened === null) {
+        if (failure !== null) rejectFile(failure);
+        await store.flush();
+        continue;
+      }
       try {
-        const opened = await openInputFile(input.diskPath, {
-          map: options.map ?? {},
-          displayPath: input.displayPath,
-          ...(options.format === undefined ? {} : { format: options.format }),
-          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-          ...(options.channel === undefined ? {} : { channel: options.channel }),
-          ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-          ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
-        });
-        file.format = opened.format;
         for await (const item of opened.items) {
           if (item.kind === 'warning') {
             summary.warnings.push(`${formatProvenance(item.provenance)}: ${item.message}`);
@@ -171,8 +187,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        const located = locateMessage(error.message, input.displayPath);
-        reject(error.code ?? 'FILE_UNREADABLE', located.message, located.provenance);
+        rejectFile(error);
       }
       await store.flush();
     }
@@ -181,16 +196,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (spoolDir !== null) await rm(spoolDir, { recursive: true, force: true });
   }
   return summary;
-}
-
-async function isRecognised(input: InputFile, options: IngestOptions): Promise<boolean> {
-  if (options.format !== undefined) return true;
-  try {
-    const source = await openInputSource(input.diskPath, { displayPath: input.displayPath });
-    return detectFormat(ADAPTERS, source) !== null;
-  } catch {
-    return true;
-  }
 }
 
 async function listFolder(folder: string): Promise<string[]> {

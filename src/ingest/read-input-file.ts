@@ -1,7 +1,7 @@
 import type { AdapterOptions, FilterRule } from '../adapters/format-adapter.js';
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
@@ -37,7 +37,9 @@ export interface OpenedFile {
 
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
- * read, is binary, or matches no format (the message lists the known formats).
+ * read (`FILE_UNREADABLE`), matches no format (`UNKNOWN_FORMAT`, the message listing the known
+ * formats), or is binary where its format is text (`BINARY_FILE`); a UsageError when `format`
+ * names no format.
  */
 export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
   const source = await openInputSource(diskPath, {
@@ -45,17 +47,14 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   if (options.format !== undefined && !adapterNames().includes(options.format)) {
-    throw new InputError(`unknown format "${options.format}" (known formats: ${adapterNames().join(', ')})`, {
-      hint: 'see tlap formats',
-      code: 'UNKNOWN_FORMAT',
-    });
+    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, { hint: 'see tlap formats' });
   }
   const detection = detectFormat(ADAPTERS, source, options.format);
   if (detection === null) {
     const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
     throw new InputError(`${source.path}: not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
       hint: 'give the format with --format NAME, or see tlap formats',
-      code: looksBinary(source) ? 'BINARY_FILE' : 'UNKNOWN_FORMAT',
+      code: 'UNKNOWN_FORMAT',
     });
   }
   const { adapter } = detection;

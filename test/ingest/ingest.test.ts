@@ -190,3 +190,17 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('--format names a format that does not exist', () => {
+  test('the run does not start: a usage error (exit 2) once, not one rejection per file', async () => {
+    await withTempDir(async (dir) => {
+      await writeCsvExport(join(dir, 'a.csv'), csvRows(2));
+      await writeCsvExport(join(dir, 'b.csv'), csvRows(2));
+      const cli = await runCli(['ingest', 'a.csv', 'b.csv', '--format', 'spreadsheet', '--store', 'store'], { cwd: dir });
+      expect(cli.exitCode).toBe(ExitCode.CouldNotRun);
+      expect(cli.stderr.match(/no such format/g)).toHaveLength(1);
+      expect(cli.stderr).toContain('--format spreadsheet');
+      expect(existsSync(join(dir, 'store'))).toBe(false);
+    });
+  });
+});

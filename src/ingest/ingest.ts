@@ -10,6 +10,7 @@ import { RecordStore } from '../store/record-store.js';
 import { adapterNames, findAdapter } from '../adapters/registry.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
+import { checkEncodingName } from './input-source.js';
 
 /** How many rejections the summary lists (all are in rejected.jsonl). */
 const LISTED_REJECTIONS = 20;
@@ -69,6 +70,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.format !== undefined && findAdapter(options.format) === undefined) {
     throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, { hint: 'see tlap formats' });
   }
+  if (options.encoding !== undefined) checkEncodingName(options.encoding);
   const started = Date.now();
   const summary = emptySummary();
   let spoolDir: string | null = null;

@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** How many bytes of a file are read up front for format detection. */
 export const HEAD_BYTES = 64 * 1024;
@@ -270,11 +270,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   } catch (error) {
     throw new InputError(`${displayPath}: cannot read file (${describeFsError(error)})`, { cause: error });
   }
-  if (options.encoding !== undefined && !iconv.encodingExists(options.encoding)) {
-    throw new InputError(`unknown encoding "${options.encoding}"`, {
-      hint: 'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
-    });
-  }
+  if (options.encoding !== undefined) checkEncodingName(options.encoding);
   const bom = bomEncoding(headBytes);
   const explicit = options.encoding?.toLowerCase();
   const encoding: string = explicit ?? bom?.encoding ?? bomlessUtf16(headBytes) ?? 'utf-8';
@@ -416,6 +412,15 @@ function sameEncoding(a: string, b: string): boolean {
   return simplify(a) === simplify(b);
 }
 
+/** Throws a UsageError when `--encoding` names no encoding tlap can decode. */
+export function checkEncodingName(name: string): void {
+  if (!iconv.encodingExists(name)) {
+    throw new UsageError(`--encoding ${name}: no such encoding`, {
+      hint: 'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
+    });
+  }
+}
+
 /** Says briefly why the file system refused, without the stack. */
 export function describeFsError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
@@ -423,6 +428,7 @@ export function describeFsError(error: unknown): string {
     if (code === 'ENOENT') return 'no such file';
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'is a folder';
+    if (code === 'ENOTDIR') return 'a part of the path is not a folder';
     return code;
   }
   return error instanceof Error ? error.message : String(error);

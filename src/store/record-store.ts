@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { StoreError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
+import { describeFsError } from '../ingest/input-source.js';
 
 /** The files of a store folder. */
 export interface StorePaths {
@@ -72,7 +73,7 @@ export class RecordStore {
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new StoreError(`${dir}: cannot create the store folder (${(error as Error).message})`, { cause: error });
+      throw new StoreError(`${dir}: cannot create the store folder (${describeFsError(error)})`, { hint: 'name a folder you may write to with --store DIR', cause: error });
     }
     const lock = await acquireStoreLock(paths.lock);
     try {

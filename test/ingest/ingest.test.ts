@@ -204,3 +204,17 @@ describe('--format names a format that does not exist', () => {
     });
   });
 });
+
+describe('--encoding names an encoding that does not exist', () => {
+  test('the run does not start: one usage error (exit 2) with the hint', async () => {
+    await withTempDir(async (dir) => {
+      await writeCsvExport(join(dir, 'a.csv'), csvRows(2));
+      await writeCsvExport(join(dir, 'b.csv'), csvRows(2));
+      const cli = await runCli(['ingest', 'a.csv', 'b.csv', '--encoding', 'klingon-8', '--store', 'store'], { cwd: dir });
+      expect(cli.exitCode).toBe(ExitCode.CouldNotRun);
+      expect(cli.stderr.match(/no such encoding/g)).toHaveLength(1);
+      expect(cli.stderr).toContain('hint: use a name such as utf-8');
+      expect(existsSync(join(dir, 'store'))).toBe(false);
+    });
+  });
+});

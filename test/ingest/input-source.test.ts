@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { InputError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { openInputSource, type InputSource, type SourceLine } from '../../src/ingest/input-source.js';
 import { readFileItems } from '../helpers/read-fixture.js';
 
@@ -153,10 +153,11 @@ describe('input source: --encoding', () => {
     expect((await allLines(source)).map((line) => line.text)).toEqual(['a', 'Ã©']);
   });
 
-  test('an unknown encoding name is an error naming it', async () => {
+  test('an unknown encoding name is a usage error naming it', async () => {
     const path = writeBytes('any.csv', Buffer.from('a\n', 'utf8'));
     const error = await failureOf(() => openInputSource(path, { encoding: 'klingon-8' }));
-    expect(error.message).toBe('unknown encoding "klingon-8"');
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe('--encoding klingon-8: no such encoding');
     expect(error.hint).toMatch(/utf-8, utf-16le, windows-1252, latin1/);
   });
 

@@ -9,6 +9,8 @@ import { codebookYaml } from '../builders/codebook-builder.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { adapterNames } from '../../src/adapters/registry.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { writeStore } from '../builders/store-builder.js';
 
 const ANY_ESCAPE = /\u001b/;
 const COLOUR = /\u001b\[[0-9;]*m/;
@@ -219,5 +221,20 @@ describe('tlap formats', () => {
   test('--json lists them as JSON', async () => {
     const result = await inWorkspace(['formats', '--json'], { ingested: false });
     expect((JSON.parse(result.stdout) as { name: string }[]).map((format) => format.name)).toEqual(adapterNames());
+  });
+});
+
+describe('tlap themes progress', () => {
+  test('a long run shows records and records per second on a terminal, nothing when piped', async () => {
+    await withTempDir(async (dir) => {
+      const records = Array.from({ length: 5000 }, (_, index) => makeRecord({ sourceId: `r${index}`, text: `respite for carer ${index}` }));
+      await writeStore(join(dir, '.tlap'), records);
+      await writeFile(join(dir, 'themes.yaml'), codebookYaml([{ id: 'carers', keywords: ['carer'] }]));
+      const onTty = await runCli(['themes', '--out', 'summary.md'], { cwd: dir, tty: true });
+      expect(onTty.exitCode).toBe(ExitCode.Ok);
+      expect(onTty.stderr).toMatch(/theming: 5000 records, \d+ records\/s/);
+      const piped = await runCli(['themes', '--out', 'summary.md'], { cwd: dir });
+      expect(piped.stderr).not.toContain('theming:');
+    });
   });
 });

@@ -77,6 +77,7 @@ Examples:
         import('../../report/publication-redactor.js'),
       ]);
       const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
+      const started = Date.now();
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),
         codebook,
@@ -84,7 +85,9 @@ Examples:
         includeAuthors: flags.authors === true,
         redact: createRedactor(codebook),
         onRecord: (count) => {
-          if (count % 5000 === 0) output.progress(`theming: ${count} records`);
+          if (count % 5000 !== 0) return;
+          const elapsed = Date.now() - started;
+          output.progress(`theming: ${count} records, ${elapsed > 0 ? Math.round((count / elapsed) * 1000) : 0} records/s`);
         },
       };
       if (flags.check !== undefined) {

@@ -1,22 +1,17 @@
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { InputError, TlapError } from '../errors.js';
-import type { InputSource } from '../ingest/input-source.js';
+import { InputError } from '../errors.js';
+import { formatBytes, type InputSource } from '../ingest/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from './format-adapter.js';
 import { uniqueHeaders } from './delimited-table.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from './header-row.js';
 import { tableItems, type TableItem } from './survey-table.js';
+import { readZipDirectory } from './zip-directory.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Rows read below the first row before the header is chosen. */
 const HEADER_LOOKAHEAD = 20;
-
-/** What the streaming reader gives for a worksheet: its rows, and its tab name. */
-interface WorksheetRows extends AsyncIterable<ExcelJS.Row> {
-  name?: unknown;
-}
 
 /** Writes a date cell as ISO 8601: the day alone when it has no time of day. */
 function dateText(date: Date): string {
@@ -54,7 +49,7 @@ function rowCells(row: ExcelJS.Row): string[] {
  * Reads one worksheet as a table: blank rows skipped, the header found below any title rows (or
  * after `skipRows` rows), every row with its sheet row number and the sheet name as provenance.
  */
-async function* sheetTable(rows: AsyncIterable<ExcelJS.Row>, file: string, sheet: string, skipRows: number | undefined): AsyncIterable<TableItem> {
+async function* sheetTable(rows: Iterable<ExcelJS.Row>, file: string, sheet: string, skipRows: number | undefined): AsyncIterable<TableItem> {
   const early: { cells: string[]; number: number }[] = [];
   let started = false;
 
@@ -74,7 +69,7 @@ async function* sheetTable(rows: AsyncIterable<ExcelJS.Row>, file: string, sheet
     for (const row of early.slice(headerIndex + 1)) yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
   }
 
-  for await (const row of rows) {
+  for (const row of rows) {
     if (skipRows !== undefined && row.number <= skipRows) continue;
     const cells = rowCells(row);
     if (cells.every((cell) => cell.trim() === '')) continue;
@@ -88,9 +83,44 @@ async function* sheetTable(rows: AsyncIterable<ExcelJS.Row>, file: string, sheet
   if (!started) yield* start();
 }
 
-function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message === 'FILE_ENDED' ? 'the file ends in the middle of the zip; is it truncated?' : message;
+/**
+ * What a workbook may unpack to: exceljs holds a loaded workbook in memory at about 13 times
+ * its unpacked size, so a workbook at this limit needs about 1.7 GB.
+ */
+export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
+
+const TRUNCATED = 'the file ends in the middle of the zip; is it truncated?';
+
+/** Checks the zip's directory before anything is unpacked: whole, a workbook, and not too big unpacked. */
+function checkWorkbookZip(path: string, zip: Buffer): void {
+  const entries = readZipDirectory(zip);
+  if (entries === null) {
+    throw new InputError(`${path}: cannot read the workbook (${TRUNCATED})`, { hint: 'check that the file is a complete .xlsx workbook' });
+  }
+  if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+    throw new InputError(`${path}: a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
+      hint: 'tlap reads .xlsx workbooks; OpenDocument (.ods) and other zips must be saved as .xlsx or CSV',
+    });
+  }
+  const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
+  if (unpacked > XLSX_UNPACKED_LIMIT) {
+    throw new InputError(`${path}: the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`, {
+      hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size',
+    });
+  }
+}
+
+/**
+ * The rows of a loaded worksheet in order, missing (never written) rows left out. Read with the
+ * whole workbook in memory: exceljs's streaming reader loses zip entries when a workbook has more
+ * than a few sheets stored before its shared strings (the order Excel and exceljs write), and
+ * deletes its spooled sheets while they are still being opened.
+ */
+function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
+  for (let number = 1; number <= worksheet.rowCount; number += 1) {
+    const row = worksheet.findRow(number);
+    if (row !== undefined) yield row;
+  }
 }
 
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
@@ -106,35 +136,32 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
       hint: text ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv' : 'check that this is the export you meant',
     });
   }
+  const zip = await source.readBytes();
+  checkWorkbookZip(source.path, zip);
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(source.bytes()), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const workbook = new excel.Workbook();
+  try {
+    await workbook.xlsx.load(new Uint8Array(zip).buffer);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${source.path}: cannot read the workbook (${message})`, { cause: error, hint: 'check that the file is a complete .xlsx workbook' });
+  }
   const names: string[] = [];
   const skipped: InputError[] = [];
   let sheetsRead = 0;
-  try {
-    for await (const worksheet of reader as AsyncIterable<WorksheetRows>) {
-      const name = typeof worksheet.name === 'string' ? worksheet.name : `Sheet${names.length + 1}`;
-      names.push(name);
-      if (options.sheet !== undefined && name !== options.sheet) continue;
-      const label = `${source.path}: sheet ${JSON.stringify(name)}`;
-      const table = sheetTable(worksheet, source.path, name, options.skipRows);
-      try {
-        yield* tableItems(table, options, { label, mode: 'auto' });
-        sheetsRead += 1;
-      } catch (error) {
-        if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
-        skipped.push(error);
-      }
+  for (const worksheet of workbook.worksheets) {
+    const name = worksheet.name;
+    names.push(name);
+    if (options.sheet !== undefined && name !== options.sheet) continue;
+    const label = `${source.path}: sheet ${JSON.stringify(name)}`;
+    const table = sheetTable(worksheetRows(worksheet), source.path, name, options.skipRows);
+    try {
+      yield* tableItems(table, options, { label, mode: 'auto' });
+      sheetsRead += 1;
+    } catch (error) {
+      if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
+      skipped.push(error);
     }
-  } catch (error) {
-    if (error instanceof TlapError) throw error;
-    throw new InputError(`${source.path}: cannot read the workbook (${describeError(error)})`, { cause: error, hint: 'check that the file is a complete .xlsx workbook' });
   }
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
     throw new InputError(`${source.path}: no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, {
@@ -155,7 +182,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
 }
 
 /**
- * Excel workbooks (.xlsx), read with exceljs's streaming reader. Every sheet (or the one named
+ * Excel workbooks (.xlsx), read with exceljs. Every sheet (or the one named
  * with `--sheet`) is a table read like a CSV export: a survey table gives one record per
  * free-text answer, any other table one record per row from its text column.
  */

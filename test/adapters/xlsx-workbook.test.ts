@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type ExcelJS from 'exceljs';
-import { cellValueText, xlsxWorkbookAdapter } from '../../src/adapters/xlsx-workbook.js';
+import { cellValueText, XLSX_UNPACKED_LIMIT, xlsxWorkbookAdapter } from '../../src/adapters/xlsx-workbook.js';
+import { buildZip } from '../builders/zip-builder.js';
 import { UPDATE_GOLDEN } from '../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../helpers/read-fixture.js';
 import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../helpers/xlsx-workbooks.js';
@@ -81,6 +82,41 @@ describe('xlsx adapter', () => {
     );
     const result = await readFileItems(path, { displayPath: 'numbers.xlsx' });
     expect(result.error).toBe('numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))');
+  });
+
+  test('a workbook of many sheets reads every sheet, and --sheet picks one of them', async () => {
+    const path = write(
+      'many-sheets.xlsx',
+      await buildWorkbook((workbook) => {
+        for (let index = 1; index <= 40; index += 1) {
+          workbook.addWorksheet(`Event ${index}`).addRows([['comment'], [`Said at event ${index}`], [`Also said at event ${index}`]]);
+        }
+      }),
+    );
+    const all = await readFileItems(path, { displayPath: 'many-sheets.xlsx' });
+    expect(all.error).toBeNull();
+    expect(recordsOf(all)).toHaveLength(80);
+    expect(recordsOf(all)[79]?.provenance).toEqual({ file: 'many-sheets.xlsx', row: 3, part: 'Event 40' });
+    const one = await readFileItems(path, { displayPath: 'many-sheets.xlsx', sheet: 'Event 40' });
+    expect(one.error).toBeNull();
+    expect(recordsOf(one).map((record) => [record.text, record.provenance])).toEqual([
+      ['Said at event 40', { file: 'many-sheets.xlsx', row: 2, part: 'Event 40' }],
+      ['Also said at event 40', { file: 'many-sheets.xlsx', row: 3, part: 'Event 40' }],
+    ]);
+  });
+
+  test('a zip that is not a workbook is refused by name', async () => {
+    const path = write('bundle.xlsx', buildZip([{ name: 'content.xml', content: '<office:document/>' }]));
+    const result = await readFileItems(path, { displayPath: 'bundle.xlsx' });
+    expect(result.error).toBe('bundle.xlsx: a zip, but not an Excel workbook (it holds no xl/workbook.xml)');
+  });
+
+  test('a workbook that unpacks to more than tlap reads is refused before it is unpacked', async () => {
+    const sheet = Buffer.alloc(XLSX_UNPACKED_LIMIT + 1024 * 1024, 0x20);
+    const path = write('bomb.xlsx', buildZip([{ name: 'xl/workbook.xml', content: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', content: sheet }]));
+    expect(readFileSync(path).length).toBeLessThan(1024 * 1024);
+    const result = await readFileItems(path, { displayPath: 'bomb.xlsx' });
+    expect(result.error).toBe('bomb.xlsx: the workbook unpacks to 129.0 MB, over the 128.0 MB tlap reads from one workbook');
   });
 
   test('--skip-rows counts sheet rows, and rows past the header search are all read', async () => {

@@ -1,0 +1,93 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** One file to put in a zip made by {@link buildZip}. */
+export interface ZipFile {
+  name: string;
+  content: Buffer | string;
+}
+
+/** How {@link buildZip} writes the zip. */
+export interface ZipLayout {
+  /** Write the ZIP64 end records and sizes in ZIP64 extra fields, as big archives do. */
+  zip64?: boolean;
+  /** The archive comment written after the end record. */
+  comment?: string;
+}
+
+const U16_MAX = 0xffff;
+const U32_MAX = 0xffffffff;
+
+function zip64Extra(compressed: number, uncompressed: number, localOffset: number): Buffer {
+  const extra = Buffer.alloc(4 + 24);
+  extra.writeUInt16LE(0x0001, 0);
+  extra.writeUInt16LE(24, 2);
+  extra.writeBigUInt64LE(BigInt(uncompressed), 4);
+  extra.writeBigUInt64LE(BigInt(compressed), 12);
+  extra.writeBigUInt64LE(BigInt(localOffset), 20);
+  return extra;
+}
+
+/**
+ * Builds a zip in memory, every file deflated: for tests that need zips no archiver writes
+ * (ZIP64 records on a small archive, a workbook that unpacks to gigabytes).
+ */
+export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+    const packed = deflateRawSync(content);
+    const name = Buffer.from(file.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(content), 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, packed);
+    const extra = layout.zip64 === true ? zip64Extra(packed.length, content.length, offset) : Buffer.alloc(0);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(45, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(content), 16);
+    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : packed.length, 20);
+    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : content.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt16LE(extra.length, 30);
+    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : offset, 42);
+    directory.push(entry, name, extra);
+    offset += local.length + name.length + packed.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const tail: Buffer[] = [];
+  if (layout.zip64 === true) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(files.length), 24);
+    record.writeBigUInt64LE(BigInt(files.length), 32);
+    record.writeBigUInt64LE(BigInt(directoryBytes.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + directoryBytes.length), 8);
+    locator.writeUInt32LE(1, 16);
+    tail.push(record, locator);
+  }
+  const comment = Buffer.from(layout.comment ?? '');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(layout.zip64 === true ? U16_MAX : files.length, 8);
+  end.writeUInt16LE(layout.zip64 === true ? U16_MAX : files.length, 10);
+  end.writeUInt32LE(layout.zip64 === true ? U32_MAX : directoryBytes.length, 12);
+  end.writeUInt32LE(layout.zip64 === true ? U32_MAX : offset, 16);
+  end.writeUInt16LE(comment.length, 20);
+  return Buffer.concat([...locals, directoryBytes, ...tail, end, comment]);
+}

@@ -153,6 +153,10 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     const name = worksheet.name;
     names.push(name);
     if (options.sheet !== undefined && name !== options.sheet) continue;
+    if (options.sheet === undefined && worksheet.state !== 'visible') {
+      yield { kind: 'warning', message: `sheet ${JSON.stringify(name)} is hidden and was not read; name it with --sheet to read it`, provenance: { file: source.path } };
+      continue;
+    }
     const label = `${source.path}: sheet ${JSON.stringify(name)}`;
     const table = sheetTable(worksheetRows(worksheet), source.path, name, options.skipRows);
     try {
@@ -182,8 +186,8 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
 }
 
 /**
- * Excel workbooks (.xlsx), read with exceljs. Every sheet (or the one named
- * with `--sheet`) is a table read like a CSV export: a survey table gives one record per
+ * Excel workbooks (.xlsx), read with exceljs. Every visible sheet (or the one named
+ * with `--sheet`, hidden or not) is a table read like a CSV export: a survey table gives one record per
  * free-text answer, any other table one record per row from its text column.
  */
 export const xlsxWorkbookAdapter: FormatAdapter = {

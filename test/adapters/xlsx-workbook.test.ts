@@ -105,6 +105,37 @@ describe('xlsx adapter', () => {
     ]);
   });
 
+  test('a date computed by a formula reads as a date, like a typed one', async () => {
+    const path = write(
+      'formula-dates.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('Feedback');
+        sheet.addRow(['comment', 'date', 'received']);
+        sheet.addRow(['Respite saved us', { formula: 'DATE(2024,3,1)', result: new Date('2024-03-01T00:00:00Z') }, new Date('2024-03-02T00:00:00Z')]);
+        sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
+        sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
+      }),
+    );
+    const [record] = recordsOf(await readFileItems(path, { displayPath: 'formula-dates.xlsx' }));
+    expect(record?.date).toBe('2024-03-01T00:00:00.000Z');
+    expect(record?.meta).toMatchObject({ received: '2024-03-02' });
+  });
+
+  test('hidden sheets (workings, lookup lists) are skipped with a warning unless named with --sheet', async () => {
+    const path = write(
+      'hidden.xlsx',
+      await buildWorkbook((workbook) => {
+        workbook.addWorksheet('Responses').addRows([['comment'], ['More respite please']]);
+        workbook.addWorksheet('Workings', { state: 'hidden' }).addRows([['comment'], ['Draft wording we did not send'], ['Another draft']]);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'hidden.xlsx' });
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['More respite please']);
+    expect(result.items).toContainEqual({ kind: 'warning', message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it', provenance: { file: 'hidden.xlsx' } });
+    const named = await readFileItems(path, { displayPath: 'hidden.xlsx', sheet: 'Workings' });
+    expect(recordsOf(named).map((record) => record.text)).toEqual(['Draft wording we did not send', 'Another draft']);
+  });
+
   test('a zip that is not a workbook is refused by name', async () => {
     const path = write('bundle.xlsx', buildZip([{ name: 'content.xml', content: '<office:document/>' }]));
     const result = await readFileItems(path, { displayPath: 'bundle.xlsx' });

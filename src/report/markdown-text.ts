@@ -12,11 +12,46 @@ export interface EscapeMarkdownOptions {
 }
 
 /**
- * Every ASCII character CommonMark, GFM or GitHub give a meaning to: emphasis, code, links and
- * images, headings, lists, block quotes, tables, strikethrough, raw HTML and entities, setext
- * underlines, math (`$`).
+ * Characters that can start syntax wherever they stand: emphasis, code, links, raw HTML and
+ * autolinks, tables, strikethrough, math (`$`), and the backslash itself.
  */
-const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>~&=$]|:(?=\/\/)/g;
+const ALWAYS_SYNTAX = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$']);
+/** Characters that only start a block at the beginning of a line: lists, setext underlines, breaks. */
+const LINE_START_SYNTAX = new Set(['-', '+', '=']);
+/** Every character that may need a backslash, and the `:` of `://` (a bare-URL autolink). */
+const MAYBE_SYNTAX = /[\\`*_[\]<>|~$#+\-=.)&]|:(?=\/\/)/g;
+const ORDERED_LIST_START = /^\d{1,9}$/;
+const ENTITY_AFTER_AMPERSAND = /^#?[a-z0-9]+;/i;
+const DOMAIN_CHARACTER = /^[\p{L}\p{N}-]$/u;
+const WWW_BEFORE = /^www$/i;
+const DIGIT = /^[0-9]$/;
+const ASCII_LETTER = /^[A-Za-z]$/;
+
+/**
+ * Whether the character at `offset` of a trimmed line needs a backslash to stay literal text.
+ * Only what could start syntax there gets one, so the raw markdown stays readable: `#` unless a
+ * letter follows (a hashtag is not a heading; `#1` would link an issue on GitHub), `-` `+` `=`
+ * only at the start of a line, `.` and `)` after a line-start number (an ordered list), `.` also
+ * after `www` and inside a name (`tlap.org.uk`, `nhs.net`: bare-link and e-mail autolinks), `&`
+ * before an entity name, the `:` of `://`.
+ */
+function needsEscape(character: string, offset: number, line: string): boolean {
+  if (ALWAYS_SYNTAX.has(character) || character === ':') return true;
+  if (LINE_START_SYNTAX.has(character)) return offset === 0;
+  if (character === '#') return !ASCII_LETTER.test(line.charAt(offset + 1));
+  if (character === '&') return ENTITY_AFTER_AMPERSAND.test(line.slice(offset + 1, offset + 34));
+  const listNumber = ORDERED_LIST_START.test(line.slice(0, offset));
+  if (character === ')') return listNumber;
+  const before = line.charAt(offset - 1);
+  const after = line.charAt(offset + 1);
+  const insideName = DOMAIN_CHARACTER.test(before) && DOMAIN_CHARACTER.test(after) && !(DIGIT.test(before) && DIGIT.test(after));
+  return listNumber || insideName || WWW_BEFORE.test(line.slice(Math.max(0, offset - 3), offset));
+}
+
+function escapeLine(line: string): string {
+  return line.replace(MAYBE_SYNTAX, (character: string, offset: number) => (needsEscape(character, offset, line) ? `\\${character}` : character));
+}
+
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/;
@@ -24,11 +59,12 @@ const HARD_BREAK = '\\\n';
 
 /**
  * Escapes a person's words so that, placed inline in a markdown document, they render as exactly
- * those words and can never change the document's structure: every character markdown or GFM
- * treats as syntax (`` \ ` * _ { } [ ] ( ) # + - . ! | < > ~ & = $ `` and the `:` of `://`) gets a
- * backslash, so headings, lists, quotes, fences, tables, HTML (`<script>`), entities (`&lt;`
- * stays `&lt;`), links, images and autolinks (`<http://…>`, bare `http://…` and `www.`) all stay
- * literal text.
+ * those words and can never change the document's structure: every character that markdown or
+ * GFM would read as syntax where it stands gets a backslash (`` \ ` * _ [ ] < > | ~ $ `` always;
+ * `# - + = . ) & :` where they could start something, see {@link needsEscape}), so headings,
+ * lists, quotes, fences, tables, HTML (`<script>`), entities (`&lt;` stays `&lt;`), links, images
+ * and autolinks (`<http://…>`, bare `http://…`, `www.` and e-mail addresses) all stay literal
+ * text, while ordinary punctuation (`Co-production (2014). Thanks!`) stays as it was written.
  *
  * The rendered text is the input after this tidy-up, which the escaping needs (leading spaces
  * would make a code block, a blank line a new paragraph):
@@ -44,7 +80,7 @@ const HARD_BREAK = '\\\n';
 export function escapeMarkdownText(text: string, options: EscapeMarkdownOptions = {}): string {
   const separator = options.lineBreaks === 'hard' ? HARD_BREAK : ' ';
   return markdownLines(text)
-    .map((line) => line.replace(MARKDOWN_SYNTAX, '\\$&'))
+    .map(escapeLine)
     .join(separator);
 }
 

@@ -115,8 +115,17 @@ describe('escapeMarkdownText: hostile text renders as itself, in one paragraph',
 describe('escapeMarkdownText: what it writes', () => {
   test.each([
     ['plain words', 'plain words'],
-    ['We need help.', 'We need help\\.'],
-    ['# 1. <b>&amp;</b>', '\\# 1\\. \\<b\\>\\&amp;\\</b\\>'],
+    ['We need help.', 'We need help.'],
+    ['Co-production (2014): yes! {really} 3.5 stars, 20% + more = better', 'Co-production (2014): yes! {really} 3.5 stars, 20% + more = better'],
+    ['# 1. <b>&amp;</b>', '\\# 1. \\<b\\>\\&amp;\\</b\\>'],
+    ['#TLAP13 and #carers, but #1 priority', '#TLAP13 and #carers, but \\#1 priority'],
+    ['1. first', '1\\. first'],
+    ['2) second', '2\\) second'],
+    ['- item', '\\- item'],
+    ['+ item', '\\+ item'],
+    ['===', '\\==='],
+    ['R&D &amp; more', 'R&D \\&amp; more'],
+    ['www.tlap.org.uk or a.person@nhs.net', 'www\\.tlap\\.org\\.uk or a\\.person@nhs\\.net'],
     ['see http://x.example', 'see http\\://x\\.example'],
     ['time: 10:30', 'time: 10:30'],
     ["don't \"quote\" me, ok? 50% @TLAP_News", "don't \"quote\" me, ok? 50% @TLAP\\_News"],
@@ -127,7 +136,7 @@ describe('escapeMarkdownText: what it writes', () => {
   });
 
   test('hard line breaks are a backslash at the end of the line', () => {
-    expect(escapeMarkdownText('one\n\n  two  \nthree.', { lineBreaks: 'hard' })).toBe('one\\\ntwo\\\nthree\\.');
+    expect(escapeMarkdownText('one\n\n  two  \nthree.', { lineBreaks: 'hard' })).toBe('one\\\ntwo\\\nthree.');
   });
 
   test('control characters go, lone surrogates become U+FFFD, tabs inside a line stay', () => {
@@ -154,7 +163,7 @@ describe('quoteBlock', () => {
   test('one block quote, one paragraph per paragraph of the text, hard breaks within', () => {
     const text = 'We need *help*.\nReally.\n\n# Not a heading\n<script>bad()</script>\n\n\n> not nested';
     expect(quoteBlock(text)).toBe(
-      '> We need \\*help\\*\\.\\\n> Really\\.\n>\n> \\# Not a heading\\\n> \\<script\\>bad\\(\\)\\</script\\>\n>\n> \\> not nested',
+      '> We need \\*help\\*.\\\n> Really.\n>\n> \\# Not a heading\\\n> \\<script\\>bad()\\</script\\>\n>\n> \\> not nested',
     );
     const html = renderMarkdown(quoteBlock(text));
     expect(elementNames(html)).toEqual(['blockquote', 'p', 'br', 'p', 'br', 'p']);

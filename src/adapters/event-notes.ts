@@ -1,6 +1,7 @@
 import type { SourceLine } from '../ingest/input-source.js';
 import type { JsonValue } from '../record/record.js';
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
+import { SNIFF_THRESHOLD } from './format-detection.js';
 import { markdownInlineText } from './markdown-inline-text.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 
@@ -9,6 +10,12 @@ export const SECTION_SEPARATOR = ' › ';
 
 /** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
 const WRAPPED_LINE_CHARS = 60;
+
+/** The path of standard input: text piped in that no other format claims is read as notes. */
+const STDIN_PATH = '-';
+
+/** Just enough to be recognised, so that any format that claims the text outscores notes. */
+const STDIN_TEXT_SCORE = SNIFF_THRESHOLD + 0.01;
 
 /** The most lines read as front matter before deciding the file has none. */
 const MAX_FRONT_MATTER_LINES = 500;
@@ -19,14 +26,15 @@ export const eventNotesAdapter: FormatAdapter = {
   description: 'Event notes in markdown or plain text: one record per bullet or paragraph, with its heading path as section',
   channel: 'event-note',
   extensions: ['.md', '.markdown', '.txt'],
-  signature: 'markdown or plain text; for .txt, whatever is not a speaker transcript',
+  signature: 'markdown or plain text; for .txt and text piped on stdin, whatever no other format claims',
   sniff(input) {
     if (input.extension === '.md' || input.extension === '.markdown') return 0.9;
     if (input.extension === '.txt') return 0.2;
     const lines = input.headText.split(/\r?\n/).slice(0, 200);
     const heading = lines.some((line) => /^#{1,6}[ \t]+\S/.test(line));
     const bullets = lines.filter((line) => /^\s*[-*+][ \t]+\S/.test(line)).length;
-    return heading && bullets >= 2 ? 0.55 : 0;
+    if (heading && bullets >= 2) return 0.55;
+    return input.path === STDIN_PATH ? STDIN_TEXT_SCORE : 0;
   },
   async *read(source) {
     const reader = new EventNotesReader(source.path, source.extension !== '.txt');

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { SNIFF_THRESHOLD } from '../../src/adapters/format-detection.js';
 import { eventNotesAdapter } from '../../src/adapters/event-notes.js';
 import { countItems, recordsOf } from '../helpers/read-fixture.js';
 import { readTempInput } from '../helpers/temp-input.js';
@@ -67,5 +68,12 @@ describe('event-notes sniff', () => {
     expect(sniff('anything', '.txt')).toBe(0.2);
     expect(sniff('# Day 1\n- one\n- two\n', '')).toBeGreaterThan(0.5);
     expect(sniff('plain words\n', '')).toBe(0);
+  });
+
+  test('plain text piped on stdin is notes when no other format claims it', () => {
+    const piped = (headText: string) => eventNotesAdapter.sniff({ path: '-', extension: '', headText, headBytes: Buffer.from(headText) });
+    expect(piped('Notes from the Leeds event\n\nMore respite for carers.\n')).toBeGreaterThan(SNIFF_THRESHOLD);
+    expect(piped('Notes from the Leeds event\n\nMore respite for carers.\n')).toBeLessThan(0.55);
+    expect(piped('# Day 1\n- one\n- two\n')).toBeGreaterThan(0.5);
   });
 });

@@ -100,6 +100,13 @@ describe('tlap ingest', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ read: 4, added: 4 });
   });
 
+  test('- reads plain-text notes piped on standard input, one record per paragraph', async () => {
+    const notes = 'Notes from the Leeds event\n\nPeople wanted more respite for carers.\n\nStaff turnover worries everyone.\n';
+    const result = await inWorkspace(['ingest', '-', '--json'], { ingested: false, stdin: notes });
+    expect(result.exitCode).toBe(ExitCode.Ok);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 3, added: 3, rejected: 0 });
+  });
+
   test('progress lines only on a terminal', async () => {
     const onTty = await inWorkspace(['ingest', 'exports'], { ingested: false, tty: true });
     expect(onTty.stderr).toContain('ingesting: ');

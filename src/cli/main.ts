@@ -68,7 +68,16 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
       }
       return ExitCode.CouldNotRun;
     }
+    if (isClosedPipe(error)) return exitCode;
     getMessages().error(error);
     return error instanceof TlapError ? error.exitCode : ExitCode.CouldNotRun;
   }
+}
+
+/**
+ * The reader of standard output went away (`tlap themes | head`): what it read was complete as
+ * far as it wanted, so tlap stops quietly, as command-line tools do.
+ */
+function isClosedPipe(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'EPIPE';
 }

@@ -12,6 +12,8 @@ export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   /** Pretend stdout and stderr are terminals. */
   tty?: boolean;
+  /** Stdout's reader goes away (EPIPE) after this many bytes, as `tlap … | head -c N` does. */
+  stdoutClosesAfter?: number;
 }
 
 /** What one CLI run produced. */
@@ -22,11 +24,18 @@ export interface CliResult {
 }
 
 /** An in-memory Writable that collects what is written to it, with an optional isTTY flag. */
-function memoryStream(tty: boolean): { stream: OutputStream; text: () => string } {
+function memoryStream(tty: boolean, closesAfter = Infinity): { stream: OutputStream; text: () => string } {
   const chunks: Buffer[] = [];
+  let length = 0;
   const stream: OutputStream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (length >= closesAfter) {
+        callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+        return;
+      }
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      length += bytes.length;
       callback();
     },
   });
@@ -36,7 +45,7 @@ function memoryStream(tty: boolean): { stream: OutputStream; text: () => string 
 
 /** Runs tlap in-process with `run(argv, io)` from src/cli/main.ts and collects its output. */
 export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<CliResult> {
-  const stdout = memoryStream(options.tty === true);
+  const stdout = memoryStream(options.tty === true, options.stdoutClosesAfter);
   const stderr = memoryStream(options.tty === true);
   const exitCode = await run(argv, {
     stdout: stdout.stream,

@@ -160,6 +160,13 @@ describe('tlap themes', () => {
     });
   });
 
+  test('a reader that stops early (tlap themes | head) ends the run quietly, exit 0', async () => {
+    const result = await inWorkspace(['themes', '--format', 'csv'], { stdoutClosesAfter: 20 });
+    expect(result.exitCode).toBe(ExitCode.Ok);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.length).toBeLessThan(200);
+  });
+
   test.each([
     ['out.md', /^# Feedback\n/],
     ['out.json', /^\{\n {2}"title": "Feedback",/],

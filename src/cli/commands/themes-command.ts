@@ -7,6 +7,7 @@ import { REPORT_FORMATS } from '../../report/report-formats.js';
 import type { ThemeOutputOptions } from '../../themes/theme-output.js';
 import type { CommandContext } from '../cli-io.js';
 import { writeFileAtomically } from '../atomic-write.js';
+import { writeChunks } from '../stream-output.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 
 /** The flags of `tlap themes`. */
@@ -110,7 +111,7 @@ Examples:
         output.clearProgress();
         output.note(`wrote ${flags.out}`);
       } else {
-        for await (const chunk of themeOutput(options)) io.stdout.write(chunk);
+        await writeChunks(io.stdout, themeOutput(options));
         output.clearProgress();
       }
       setExitCode(ExitCode.Ok);

@@ -75,9 +75,14 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   }
   if (issues.length > 0) return { issues };
 
-  const aliasesAndAnchors = findAliases(document.contents as Node | null);
-  for (const node of aliasesAndAnchors) {
-    nodeAt(node, 'YAML anchors and aliases (&name, *name) are not allowed', 'write each value out in full');
+  const aliasesByLine = new Map<number, Node[]>();
+  for (const node of findAliases(document.contents as Node | null)) {
+    const line = lineCounter.linePos(node.range?.[0] ?? 0).line;
+    aliasesByLine.set(line, [...(aliasesByLine.get(line) ?? []), node]);
+  }
+  for (const [, nodes] of aliasesByLine) {
+    const count = nodes.length > 1 ? ` (${nodes.length} on this line)` : '';
+    nodeAt(nodes[0], `YAML anchors and aliases (&name, *name) are not allowed${count}`, 'write each value out in full');
   }
 
   const root = document.contents;

@@ -75,14 +75,15 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   }
   if (issues.length > 0) return { issues };
 
-  const aliasesByLine = new Map<number, Node[]>();
+  const aliasesByLine = new Map<number, { first: Node; count: number }>();
   for (const node of findAliases(document.contents as Node | null)) {
     const line = lineCounter.linePos(node.range?.[0] ?? 0).line;
-    aliasesByLine.set(line, [...(aliasesByLine.get(line) ?? []), node]);
+    const seen = aliasesByLine.get(line);
+    if (seen === undefined) aliasesByLine.set(line, { first: node, count: 1 });
+    else seen.count += 1;
   }
-  for (const [, nodes] of aliasesByLine) {
-    const count = nodes.length > 1 ? ` (${nodes.length} on this line)` : '';
-    nodeAt(nodes[0], `YAML anchors and aliases (&name, *name) are not allowed${count}`, 'write each value out in full');
+  for (const { first, count } of aliasesByLine.values()) {
+    nodeAt(first, `YAML anchors and aliases (&name, *name) are not allowed${count > 1 ? ` (${count} on this line)` : ''}`, 'write each value out in full');
   }
 
   const root = document.contents;

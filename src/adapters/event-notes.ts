@@ -1,4 +1,4 @@
-import type { SourceLine } from '../ingest/input-source.js';
+import { STDIN_PATH, type SourceLine } from '../ingest/input-source.js';
 import type { JsonValue } from '../record/record.js';
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import { SNIFF_THRESHOLD } from './format-detection.js';
@@ -11,10 +11,7 @@ export const SECTION_SEPARATOR = ' › ';
 /** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
 const WRAPPED_LINE_CHARS = 60;
 
-/** The path of standard input: text piped in that no other format claims is read as notes. */
-const STDIN_PATH = '-';
-
-/** Just enough to be recognised, so that any format that claims the text outscores notes. */
+/** For text piped on stdin: just enough to be recognised, so that any format that claims the text outscores notes. */
 const STDIN_TEXT_SCORE = SNIFF_THRESHOLD + 0.01;
 
 /** The most lines read as front matter before deciding the file has none. */

@@ -10,7 +10,7 @@ import { RecordStore } from '../store/record-store.js';
 import { adapterNames, findAdapter } from '../adapters/registry.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
-import { checkEncodingName } from './input-source.js';
+import { checkEncodingName, STDIN_PATH } from './input-source.js';
 
 /** How many rejections the summary lists (all are in rejected.jsonl). */
 const LISTED_REJECTIONS = 20;
@@ -76,12 +76,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let spoolDir: string | null = null;
   const inputs: InputFile[] = [];
   for (const path of options.paths) {
-    if (path === '-') {
+    if (path === STDIN_PATH) {
       if (options.stdin === undefined) throw new InputError('- (stdin) is not available here');
       spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-stdin-'));
       const diskPath = join(spoolDir, `stdin-${inputs.length}`);
       await pipeline(options.stdin, createWriteStream(diskPath));
-      inputs.push({ diskPath, displayPath: '-', fromFolder: false });
+      inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
       continue;
     }
     const absolute = resolve(options.cwd, path);

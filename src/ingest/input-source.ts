@@ -59,6 +59,9 @@ export interface InputSource {
   readonly fallbackLineCount: number;
 }
 
+/** The path that stands for standard input, on the command line and in provenance. */
+export const STDIN_PATH = '-';
+
 /** The limit on a whole-file read, for formats that cannot stream: 256 MiB. */
 export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
@@ -278,7 +281,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   const lenient = explicit === undefined && encoding === 'utf-8';
   const fallbackLog = new FallbackLog();
 
-  const extension = extname(displayPath === '-' ? '' : displayPath).toLowerCase();
+  const extension = extname(displayPath === STDIN_PATH ? '' : displayPath).toLowerCase();
 
   async function* bytes(): AsyncIterable<Buffer> {
     const stream = createReadStream(diskPath, { highWaterMark: CHUNK_BYTES });

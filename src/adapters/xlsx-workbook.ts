@@ -89,13 +89,11 @@ async function* sheetTable(rows: Iterable<ExcelJS.Row>, file: string, sheet: str
  */
 export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
 
-const TRUNCATED = 'the file ends in the middle of the zip; is it truncated?';
-
 /** Checks the zip's directory before anything is unpacked: whole, a workbook, and not too big unpacked. */
 function checkWorkbookZip(path: string, zip: Buffer): void {
   const entries = readZipDirectory(zip);
   if (entries === null) {
-    throw new InputError(`${path}: cannot read the workbook (${TRUNCATED})`, { hint: 'check that the file is a complete .xlsx workbook' });
+    throw new InputError(`${path}: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, { hint: 'check that the file is a complete .xlsx workbook' });
   }
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     throw new InputError(`${path}: a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
@@ -110,12 +108,7 @@ function checkWorkbookZip(path: string, zip: Buffer): void {
   }
 }
 
-/**
- * The rows of a loaded worksheet in order, missing (never written) rows left out. Read with the
- * whole workbook in memory: exceljs's streaming reader loses zip entries when a workbook has more
- * than a few sheets stored before its shared strings (the order Excel and exceljs write), and
- * deletes its spooled sheets while they are still being opened.
- */
+/** The rows of a loaded worksheet in order, missing (never written) rows left out. */
 function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
   for (let number = 1; number <= worksheet.rowCount; number += 1) {
     const row = worksheet.findRow(number);
@@ -123,6 +116,11 @@ function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
   }
 }
 
+/**
+ * Reads a workbook whole, in memory. Not with exceljs's streaming reader: it loses zip entries
+ * when a workbook has more than a few sheets stored before its shared strings (the order Excel
+ * and exceljs write), and deletes its spooled sheets while they are still being opened.
+ */
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const head = source.headBytes;
   if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE)) {
@@ -136,7 +134,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
       hint: text ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv' : 'check that this is the export you meant',
     });
   }
-  const zip = await source.readBytes();
+  const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
   checkWorkbookZip(source.path, zip);
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -134,6 +134,13 @@ describe('xlsx adapter', () => {
     expect(result.items).toContainEqual({ kind: 'warning', message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it', provenance: { file: 'hidden.xlsx' } });
     const named = await readFileItems(path, { displayPath: 'hidden.xlsx', sheet: 'Workings' });
     expect(recordsOf(named).map((record) => record.text)).toEqual(['Draft wording we did not send', 'Another draft']);
+  });
+
+  test('a workbook file bigger than tlap unpacks is refused before it is read', async () => {
+    const path = write('huge.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    truncateSync(path, XLSX_UNPACKED_LIMIT + 1024 * 1024);
+    const result = await readFileItems(path, { displayPath: 'huge.xlsx' });
+    expect(result.error).toBe('huge.xlsx: file is 129.0 MB, over the 128.0 MB this format can read at once');
   });
 
   test('a zip that is not a workbook is refused by name', async () => {

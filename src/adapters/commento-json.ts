@@ -2,7 +2,7 @@ import type { AdapterItem, FilterRule, FormatAdapter } from './format-adapter.js
 import type { InputSource } from '../ingest/input-source.js';
 import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
-import { jsonArrayElements } from './json-elements.js';
+import { invalidJsonItem, jsonArrayElements } from './json-elements.js';
 import { commentMeta, commentText, commenterName } from './blog-comment-fields.js';
 
 /** The `commenterHex` Commento gives comments left without signing in. */
@@ -60,7 +60,7 @@ async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
   for await (const element of jsonArrayElements(source.path, source.text(), { member: 'comments' })) {
     const provenance: Provenance = { file: source.path, line: element.line };
     if (element.kind === 'invalid') {
-      yield { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+      yield invalidJsonItem(element, provenance);
       continue;
     }
     if (!isObject(element.value)) {

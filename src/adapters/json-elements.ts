@@ -1,10 +1,20 @@
 import { InputError } from '../errors.js';
+import type { Provenance } from '../record/record.js';
+import type { AdapterItem } from './format-adapter.js';
 import { WHOLE_FILE_LIMIT, type InputSource } from '../ingest/input-source.js';
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =
   | { kind: 'value'; value: unknown; line: number }
   | { kind: 'invalid'; message: string; line: number; excerpt: string };
+
+/**
+ * The rejected item every JSON reader gives for an element that does not parse: the parser's
+ * message, where the element starts, and an excerpt of it.
+ */
+export function invalidJsonItem(element: Extract<JsonElement, { kind: 'invalid' }>, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+}
 
 /** The largest single element read: 16 MiB. */
 const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { draftFromRow, mapColumns, type ColumnMapping } from './column-mapping.js';
-import { jsonArrayElements, jsonLines, looksLikeJsonLines, type JsonElement } from './json-elements.js';
+import { invalidJsonItem, jsonArrayElements, type JsonElement, jsonLines, looksLikeJsonLines } from './json-elements.js';
 
 /** A JSON array of objects, or JSON Lines with one object per line, each object one record. */
 export const jsonRecordsAdapter: FormatAdapter = {
@@ -32,7 +32,7 @@ async function* readJsonRecords(source: InputSource, map: Readonly<Record<string
     row += 1;
     const provenance = { file: source.path, line: element.line, row };
     if (element.kind === 'invalid') {
-      yield { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+      yield invalidJsonItem(element, provenance);
       continue;
     }
     const value = element.value;

@@ -4,7 +4,7 @@ import type { JsonValue } from '../record/record.js';
 import { roundSeconds, parseClockTime } from './clock-time.js';
 import { cellText } from './column-mapping.js';
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
-import { jsonArrayElements, jsonErrorMessage, jsonLines, looksLikeJsonLines, type JsonElement } from './json-elements.js';
+import { invalidJsonItem, jsonArrayElements, type JsonElement, jsonErrorMessage, jsonLines, looksLikeJsonLines } from './json-elements.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { removeSoundAnnotations } from './sound-annotations.js';
 
@@ -104,7 +104,7 @@ async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, op
     index += 1;
     const provenance = { file, line: element.line + options.lineOffset };
     if (element.kind === 'invalid') {
-      yield { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+      yield invalidJsonItem(element, provenance);
       continue;
     }
     const turn = element.value;

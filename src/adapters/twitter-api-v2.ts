@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
-import { jsonFileValues } from './json-elements.js';
+import { invalidJsonItem, jsonFileValues } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
 import { sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
 
@@ -47,7 +47,7 @@ async function* readV2(source: InputSource): AsyncIterable<AdapterItem> {
   for await (const element of jsonFileValues(source)) {
     const provenance: Provenance = { file: source.path, line: element.line };
     if (element.kind === 'invalid') {
-      yield { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+      yield invalidJsonItem(element, provenance);
       continue;
     }
     if (Array.isArray(element.value)) {

@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { InputError } from '../errors.js';
 import { toIsoDate } from '../record/dates.js';
-import { jsonArrayElements } from './json-elements.js';
+import { invalidJsonItem, jsonArrayElements } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
 import { missingTweetIdItem, retweetPrefixHandle, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from './tweet-item.js';
 
@@ -51,7 +51,7 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     row += 1;
     const provenance = { file: source.path, line: element.line, row };
     if (element.kind === 'invalid') {
-      yield { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+      yield invalidJsonItem(element, provenance);
       continue;
     }
     const tweet = archiveTweet(element.value);

@@ -6,16 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { createPrng } from './prng.js';
-import {
-  CARE_PHRASES,
-  FAMILY_NAMES,
-  FILLER_WORDS,
-  GIVEN_NAMES,
-  OPENINGS,
-  PLACES,
-  RESPONDENT_TYPES,
-  SYLLABLES,
-} from './vocabulary.js';
+import { CARE_PHRASES, FAMILY_NAMES, FILLER_WORDS, GIVEN_NAMES, OPENINGS, PLACES, RESPONDENT_TYPES, SYLLABLES } from './vocabulary.js';
 
 /** Bump when the generator or the word lists change, so old corpora are not reused. */
 export const CORPUS_VERSION = 1;
@@ -78,7 +69,8 @@ function sentence(random) {
 function extras(random) {
   const parts = [];
   if (random.chance(0.02)) parts.push(`See https://www.${random.pick(DOMAINS)}/consultation/${random.int(1, 999)}`);
-  if (random.chance(0.01)) parts.push(`Contact me at ${random.pick(GIVEN_NAMES).toLowerCase()}.${random.int(1, 99)}@${random.pick(DOMAINS)}`);
+  if (random.chance(0.01))
+    parts.push(`Contact me at ${random.pick(GIVEN_NAMES).toLowerCase()}.${random.int(1, 99)}@${random.pick(DOMAINS)}`);
   if (random.chance(0.02)) parts.push(`cc ${random.pick(MENTIONS)}`);
   if (random.chance(0.03)) parts.push(random.pick(HASHTAGS));
   if (random.chance(0.01)) parts.push(`ring me on 07700 ${String(random.int(0, 999999)).padStart(6, '0')}`);
@@ -223,4 +215,3 @@ export async function ensureCorpus({ layout, size, seed }) {
   await writeFile(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { ...manifest, file: paths.file, reused: false };
 }
-

@@ -76,7 +76,10 @@ async function ingest(spec) {
 
 async function themes(spec, format) {
   const result = await runCli(['themes', '--store', spec.storeDir, '--themes', spec.themes, '--format', format, '--out', spec.outFile]);
-  const bytes = await stat(spec.outFile).then((info) => info.size, () => null);
+  const bytes = await stat(spec.outFile).then(
+    (info) => info.size,
+    () => null,
+  );
   return { exitCode: result.exitCode, detail: { bytes }, stderr: result.exitCode !== 0 ? result.stderr : undefined };
 }
 

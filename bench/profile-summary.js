@@ -34,7 +34,12 @@ export async function summariseProfile(path, top = 15) {
     const file = shortUrl(frame.url) || '(native)';
     const name = `${frame.functionName || '(anonymous)'} ${frame.url === '' ? '' : `${file}:${frame.lineNumber + 1}`}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
-    const group = file.startsWith('node_modules/') ? file.split('/').slice(0, file.split('/')[1]?.startsWith('@') ? 3 : 2).join('/') : file;
+    const group = file.startsWith('node_modules/')
+      ? file
+          .split('/')
+          .slice(0, file.split('/')[1]?.startsWith('@') ? 3 : 2)
+          .join('/')
+      : file;
     byFile.set(group, (byFile.get(group) ?? 0) + us);
   }
   const rank = (map) =>

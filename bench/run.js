@@ -43,7 +43,10 @@ function parseSize(text) {
 }
 
 function parseList(text, known, flag) {
-  const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   for (const item of items) {
     if (!known.includes(item)) throw new Error(`${flag}: unknown "${item}" (known: ${known.join(', ')})`);
   }
@@ -81,7 +84,9 @@ function machineLines() {
   const model = cpuList[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown cpu';
   return [
     `machine: ${cpuList.length} cpu${cpuList.length === 1 ? '' : 's'} (${model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}`,
-    `node: ${process.version}; load average at start: ${loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+    `node: ${process.version}; load average at start: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
   ];
 }
 
@@ -112,7 +117,8 @@ function measure(spec, nodeFlags) {
 /** Compares ingest's summary with what the corpus generator says it holds (a second ingest adds nothing). */
 function checkIngest(result, corpus, again) {
   const summary = result.detail;
-  if (result.exitCode !== 0 || summary === null) return `exit ${result.exitCode}${result.stderr ? `: ${result.stderr.trim().split('\n')[0]}` : ''}`;
+  if (result.exitCode !== 0 || summary === null)
+    return `exit ${result.exitCode}${result.stderr ? `: ${result.stderr.trim().split('\n')[0]}` : ''}`;
   const expected = again
     ? { added: 0, filtered: corpus.expected.filtered, duplicates: corpus.expected.added + corpus.expected.duplicates }
     : corpus.expected;
@@ -122,7 +128,9 @@ function checkIngest(result, corpus, again) {
     if (summary[key] !== expected[key]) wrong.push(`${key} ${summary[key]}, expected ${expected[key]}`);
   }
   if (summary.rejected !== 0) wrong.push(`rejected ${summary.rejected}`);
-  return wrong.length === 0 ? `${summary.added} added, ${summary.filtered} filtered, ${summary.duplicates} dup` : `MISMATCH: ${wrong.join('; ')}`;
+  return wrong.length === 0
+    ? `${summary.added} added, ${summary.filtered} filtered, ${summary.duplicates} dup`
+    : `MISMATCH: ${wrong.join('; ')}`;
 }
 
 function formatMb(bytes) {
@@ -154,7 +162,9 @@ async function main() {
   const profileDir = join(CORPUS_DIR, 'profiles');
   const lines = machineLines();
   for (const line of lines) process.stdout.write(`${line}\n`);
-  process.stdout.write(`sizes: ${options.sizes.join(', ')}; layouts: ${options.layouts.join(', ')}; steps: ${options.steps.join(', ')}; seed ${options.seed}\n\n`);
+  process.stdout.write(
+    `sizes: ${options.sizes.join(', ')}; layouts: ${options.layouts.join(', ')}; steps: ${options.steps.join(', ')}; seed ${options.seed}\n\n`,
+  );
 
   const results = [];
   for (const size of options.sizes) {
@@ -187,8 +197,8 @@ async function main() {
               : step === 'read'
                 ? `${result.detail.nonEmpty} non-empty texts`
                 : result.exitCode === 0
-                ? `${formatMb(result.detail.bytes ?? 0)} written`
-                : `exit ${result.exitCode}: ${(result.stderr ?? '').trim().split('\n')[0]}`;
+                  ? `${formatMb(result.detail.bytes ?? 0)} written`
+                  : `exit ${result.exitCode}: ${(result.stderr ?? '').trim().split('\n')[0]}`;
         results.push({ size, layout, step, records, corpusBytes: corpus.bytes, outcome, ...result });
         process.stderr.write(` ${(result.wallMs / 1000).toFixed(1)} s, ${result.maxRssMb.toFixed(0)} MB\n`);
         if (options.profile) {
@@ -218,7 +228,9 @@ async function main() {
       [true, false, true, false, true, true, true, true, false],
     )}\n`,
   );
-  process.stdout.write('\nrecords/s: input rows for baseline and ingest, stored records for themes. wall s and CPU s cover the step including loading its modules, not starting node; CPU s can exceed wall s (GC and I/O threads).\n');
+  process.stdout.write(
+    '\nrecords/s: input rows for baseline and ingest, stored records for themes. wall s and CPU s cover the step including loading its modules, not starting node; CPU s can exceed wall s (GC and I/O threads).\n',
+  );
 
   const find = (size, layout, step) => results.find((result) => result.size === size && result.layout === layout && result.step === step);
   const ratios = [];
@@ -251,7 +263,9 @@ async function main() {
         );
       }
     }
-    process.stdout.write(`\npeak RSS, ${smallest.toLocaleString('en-GB')} -> ${largest.toLocaleString('en-GB')} records:\n${growth.join('\n')}\n`);
+    process.stdout.write(
+      `\npeak RSS, ${smallest.toLocaleString('en-GB')} -> ${largest.toLocaleString('en-GB')} records:\n${growth.join('\n')}\n`,
+    );
   }
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }

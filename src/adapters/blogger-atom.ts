@@ -31,7 +31,7 @@ const ANONYMOUS_NAME = 'Anonymous';
  */
 export const bloggerAtomAdapter: FormatAdapter = {
   name: 'blogger-atom',
-  description: "Blogger blog backup (Atom XML, Settings > Back up content): the comments on posts",
+  description: 'Blogger blog backup (Atom XML, Settings > Back up content): the comments on posts',
   channel: 'blog-comment',
   extensions: ['.xml', '.atom'],
   signature: 'an Atom <feed> whose entries carry schemas.google.com/blogger/2008/kind# categories',
@@ -124,14 +124,25 @@ function kindOf(category: XmlElement): string | null {
 function entryItem(provenance: Provenance, entry: XmlElement, posts: ReadonlyMap<string, CommentPage>): AdapterItem {
   const id = childText(entry, 'id', ATOM_NAMESPACE);
   const idField = id === null ? {} : { sourceId: id };
-  const kind = childElements(entry, 'category', ATOM_NAMESPACE).map(kindOf).find((value) => value !== null) ?? null;
+  const kind =
+    childElements(entry, 'category', ATOM_NAMESPACE)
+      .map(kindOf)
+      .find((value) => value !== null) ?? null;
   if (kind !== 'comment') {
-    return { kind: 'filtered', rule: 'not-a-comment', provenance, ...idField, detail: kind === null ? 'Blogger entry without a kind' : `Blogger ${kind}` };
+    return {
+      kind: 'filtered',
+      rule: 'not-a-comment',
+      provenance,
+      ...idField,
+      detail: kind === null ? 'Blogger entry without a kind' : `Blogger ${kind}`,
+    };
   }
   if (extendedProperty(entry, 'blogger.contentRemoved') === 'true') return { kind: 'filtered', rule: 'deleted', provenance, ...idField };
 
   const author = childElement(entry, 'author', ATOM_NAMESPACE);
-  const known = [author === undefined ? null : childText(author, 'email', ATOM_NAMESPACE)].filter((value): value is string => value !== null);
+  const known = [author === undefined ? null : childText(author, 'email', ATOM_NAMESPACE)].filter(
+    (value): value is string => value !== null,
+  );
   const name = author === undefined ? null : childText(author, 'name', ATOM_NAMESPACE);
   const replyTo = childElement(entry, 'in-reply-to', THREADING_NAMESPACE);
   const postRef = replyTo === undefined ? null : attributeValue(replyTo, 'ref');
@@ -163,7 +174,9 @@ function linkHref(entry: XmlElement, rel: string): string | null {
 }
 
 function extendedProperty(entry: XmlElement, name: string): string | null {
-  const property = childElements(entry, 'extendedProperty', GDATA_NAMESPACE).find((candidate) => attributeValue(candidate, 'name') === name);
+  const property = childElements(entry, 'extendedProperty', GDATA_NAMESPACE).find(
+    (candidate) => attributeValue(candidate, 'name') === name,
+  );
   return property === undefined ? null : attributeValue(property, 'value');
 }
 

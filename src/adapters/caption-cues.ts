@@ -88,7 +88,14 @@ export class CaptionTurns {
   addCue(cue: CaptionCue): SpokenTurn[] {
     const lines = cue.lines
       .map((line) => ({ line: line.line, parts: captionLineText(line.text) }))
-      .map((line) => ({ ...line, plain: line.parts.map((part) => part.text).join(' ').replace(/\s+/g, ' ').trim() }))
+      .map((line) => ({
+        ...line,
+        plain: line.parts
+          .map((part) => part.text)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      }))
       .filter((line) => line.plain !== '');
     const plain = lines.map((line) => line.plain);
     const repeated = this.options.rolling ? repeatedLeadingLines(this.previousLines, plain) : 0;

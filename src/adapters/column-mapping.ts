@@ -11,9 +11,64 @@ export const MAPPED_FIELDS: readonly MappedField[] = ['text', 'author', 'date', 
 
 /** Column names recognised for each field, compared after lower-casing and dropping all but letters and digits. */
 const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
-  text: ['text', 'fulltext', 'body', 'comment', 'comments', 'commenttext', 'message', 'content', 'response', 'responsetext', 'answer', 'feedback', 'tweet', 'tweettext', 'note', 'notes', 'post', 'reply', 'freetext'],
-  author: ['author', 'authorname', 'name', 'fromuser', 'username', 'user', 'screenname', 'userscreenname', 'handle', 'from', 'sender', 'commenter', 'respondent', 'respondentname', 'speaker'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'time', 'datetime', 'submitted', 'submittedat', 'postedat', 'sentat', 'publishedat', 'commentdate', 'responsedate', 'completiontime', 'enddate', 'recordeddate', 'datesubmitted', 'submitdate'],
+  text: [
+    'text',
+    'fulltext',
+    'body',
+    'comment',
+    'comments',
+    'commenttext',
+    'message',
+    'content',
+    'response',
+    'responsetext',
+    'answer',
+    'feedback',
+    'tweet',
+    'tweettext',
+    'note',
+    'notes',
+    'post',
+    'reply',
+    'freetext',
+  ],
+  author: [
+    'author',
+    'authorname',
+    'name',
+    'fromuser',
+    'username',
+    'user',
+    'screenname',
+    'userscreenname',
+    'handle',
+    'from',
+    'sender',
+    'commenter',
+    'respondent',
+    'respondentname',
+    'speaker',
+  ],
+  date: [
+    'date',
+    'createdat',
+    'created',
+    'timestamp',
+    'time',
+    'datetime',
+    'submitted',
+    'submittedat',
+    'postedat',
+    'sentat',
+    'publishedat',
+    'commentdate',
+    'responsedate',
+    'completiontime',
+    'enddate',
+    'recordeddate',
+    'datesubmitted',
+    'submitdate',
+  ],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],
   url: ['url', 'link', 'permalink', 'statusurl', 'href'],
@@ -89,7 +144,10 @@ export function mapColumns(
 
 /** The headers as a quoted, comma-separated list for messages (the first 30). */
 export function listHeaders(headers: readonly string[]): string {
-  const shown = headers.slice(0, 30).map((header) => JSON.stringify(header)).join(', ');
+  const shown = headers
+    .slice(0, 30)
+    .map((header) => JSON.stringify(header))
+    .join(', ');
   return headers.length > 30 ? `${shown}, …` : shown || 'none';
 }
 
@@ -111,11 +169,7 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
 }
 
 /** Turns one table row into a record draft through a column mapping. */
-export function draftFromRow(
-  row: Readonly<Record<string, unknown>>,
-  mapping: ColumnMapping,
-  provenance: Provenance,
-): RecordDraft {
+export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: ColumnMapping, provenance: Provenance): RecordDraft {
   const value = (field: MappedField): string | null => {
     const column = mapping.fields[field];
     return column === undefined ? null : cellText(row[column]);

@@ -64,7 +64,13 @@ async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
       continue;
     }
     if (!isObject(element.value)) {
-      yield { kind: 'rejected', code: 'NOT_AN_OBJECT', message: 'expected a comment object', provenance, excerpt: JSON.stringify(element.value).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'NOT_AN_OBJECT',
+        message: 'expected a comment object',
+        provenance,
+        excerpt: JSON.stringify(element.value).slice(0, 200),
+      };
       continue;
     }
     yield commentItem(element.value, commenters, provenance);

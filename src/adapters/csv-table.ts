@@ -12,7 +12,10 @@ export const csvTableAdapter: FormatAdapter = {
   signature: 'a header row split by , ; tab or | into the same number of fields as the next lines',
   sniff(input) {
     if (input.extension === '.csv' || input.extension === '.tsv' || input.extension === '.tab') return 0.1;
-    const lines = input.headText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
+    const lines = input.headText
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .slice(0, 5);
     if (lines.length < 2 || /^\s*[[{]/.test(input.headText)) return 0;
     for (const delimiter of [',', ';', '\t']) {
       const counts = lines.map((line) => line.split(delimiter).length);
@@ -26,14 +29,24 @@ export const csvTableAdapter: FormatAdapter = {
     for await (const event of readDelimitedTable(source, tableOptions)) {
       if (event.kind === 'header') {
         if (event.titleRows !== undefined) {
-          yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance: { file: source.path, line: event.line } };
+          yield {
+            kind: 'warning',
+            message: titleRowsWarning(event.titleRows, `line ${event.line}`),
+            provenance: { file: source.path, line: event.line },
+          };
         }
         mapping = mapColumns(source.path, event.headers, options.map);
         continue;
       }
       const provenance = { file: source.path, line: event.line, row: event.row };
       if (event.kind === 'error') {
-        yield { kind: 'rejected', code: event.code, message: event.message, provenance, ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }) };
+        yield {
+          kind: 'rejected',
+          code: event.code,
+          message: event.message,
+          provenance,
+          ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+        };
         continue;
       }
       if (mapping === null) continue;

@@ -43,10 +43,7 @@ export interface DelimitedTableOptions {
  * with more fields than the header) becomes one `error` event naming its line, and reading
  * resumes after it, so the damage stays local.
  */
-export async function* readDelimitedTable(
-  source: InputSource,
-  options: DelimitedTableOptions = {},
-): AsyncIterable<TableEvent> {
+export async function* readDelimitedTable(source: InputSource, options: DelimitedTableOptions = {}): AsyncIterable<TableEvent> {
   const delimiter = options.delimiter ?? sniffDelimiter(source.headText, source.extension);
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   let startLine = 1 + (options.skipRows ?? 0);
@@ -107,9 +104,12 @@ export async function* readDelimitedTable(
 
     restarts += 1;
     if (restarts > MAX_RESTARTS) {
-      throw new InputError(`${source.path}: more than ${MAX_RESTARTS} broken records; this does not look like a ${delimiterName(delimiter)} table`, {
-        hint: 'check the delimiter and the quotes, or give the format with --format',
-      });
+      throw new InputError(
+        `${source.path}: more than ${MAX_RESTARTS} broken records; this does not look like a ${delimiterName(delimiter)} table`,
+        {
+          hint: 'check the delimiter and the quotes, or give the format with --format',
+        },
+      );
     }
     const badLine = await firstNonBlankLine(source, failure.line);
     let resumeAt = badLine + 1;

@@ -10,7 +10,10 @@ export type Delimiter = (typeof DELIMITERS)[number];
  */
 export function sniffDelimiter(headText: string, extension = ''): Delimiter {
   if (extension === '.tsv' || extension === '.tab') return '\t';
-  const lines = headText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  const lines = headText
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 20);
   let best: Delimiter = ',';
   let bestScore = 0;
   for (const delimiter of DELIMITERS) {

@@ -53,9 +53,12 @@ function topLevel(local: string): (path: readonly XmlName[]) => XmlSelection {
 
 function checkRoot(file: string, root: XmlElement): void {
   if (root.local === 'disqus' && root.uri === DISQUS_NAMESPACE) return;
-  throw new InputError(`${file}:${root.line}:1: not a Disqus export: the root element is <${root.name}>, not <disqus xmlns="${DISQUS_NAMESPACE}">`, {
-    hint: 'choose another format with --format, or see tlap formats',
-  });
+  throw new InputError(
+    `${file}:${root.line}:1: not a Disqus export: the root element is <${root.name}>, not <disqus xmlns="${DISQUS_NAMESPACE}">`,
+    {
+      hint: 'choose another format with --format, or see tlap formats',
+    },
+  );
 }
 
 /**
@@ -82,7 +85,11 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
     const thread = threadId === null ? undefined : threads.get(threadId);
     if (threadId !== null && thread === undefined && !missingThreads.has(threadId)) {
       missingThreads.add(threadId);
-      yield { kind: 'warning', message: `posts refer to thread ${threadId}, which is not in the export: they have no page title or link`, provenance };
+      yield {
+        kind: 'warning',
+        message: `posts refer to thread ${threadId}, which is not in the export: they have no page title or link`,
+        provenance,
+      };
     }
     yield postItem(post, thread, provenance);
   }

@@ -107,7 +107,13 @@ function excerptOf(raw: Buffer): string {
   const head = blank === null ? window : window.slice(0, blank.index);
   const fields = head
     .split(/\r?\n(?![ \t])/)
-    .map((line) => ({ name: line.slice(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(), line: line.replace(/\s+/g, ' ').trim() }))
+    .map((line) => ({
+      name: line
+        .slice(0, Math.max(0, line.indexOf(':')))
+        .trim()
+        .toLowerCase(),
+      line: line.replace(/\s+/g, ' ').trim(),
+    }))
     .filter((field) => field.name === 'subject' || field.name === 'date' || field.name === 'message-id')
     .map((field) => (field.name === 'message-id' ? field.line : maskAddresses(field.line)));
   const excerpt = fields.length > 0 ? fields.join(' | ') : maskAddresses(raw.subarray(0, 400).toString('latin1'));
@@ -264,8 +270,38 @@ function bodyText(parsed: ParsedMessage): string {
   }
 }
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const IMPLIED_END_ELEMENTS = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rt', 'rp']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const IMPLIED_END_ELEMENTS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rt',
+  'rp',
+]);
 
 /**
  * A linear estimate of how deep HTML nests (open tags minus close tags, leaving out void elements
@@ -344,7 +380,10 @@ function authorOf(from: HeaderValue | undefined): string | null {
 function rawHeader(headerLines: ReadonlyArray<{ key: string; line: string }>, key: string): string | null {
   const found = headerLines.find((line) => line.key === key);
   if (found === undefined) return null;
-  return found.line.slice(found.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return found.line
+    .slice(found.line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 /** The Date header in UTC, read with the shared date parser (mailparser would give "now" for a bad one). */

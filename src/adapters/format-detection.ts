@@ -18,11 +18,7 @@ export interface Detection {
  * last of them, the generic reader, whose error then says what is wrong); else the best sniff
  * among all adapters.
  */
-export function detectFormat(
-  adapters: readonly FormatAdapter[],
-  input: SniffInput,
-  formatFlag?: string,
-): Detection | null {
+export function detectFormat(adapters: readonly FormatAdapter[], input: SniffInput, formatFlag?: string): Detection | null {
   if (formatFlag !== undefined) {
     const adapter = adapters.find((candidate) => candidate.name === formatFlag);
     return adapter === undefined ? null : { adapter, reason: 'format-flag' };

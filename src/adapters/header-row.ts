@@ -26,12 +26,7 @@ function looksLikeValue(cell: string): boolean {
   return /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(text);
 }
 
-function isHeaderLike(
-  row: readonly string[],
-  following: readonly (readonly string[])[],
-  bodyWidth: number,
-  checkBelow: boolean,
-): boolean {
+function isHeaderLike(row: readonly string[], following: readonly (readonly string[])[], bodyWidth: number, checkBelow: boolean): boolean {
   const labels = row.map((cell) => cell.trim()).filter((cell) => cell !== '');
   if (labels.length < Math.min(2, bodyWidth)) return false;
   if (labels.length < bodyWidth * 0.6) return false;
@@ -74,7 +69,10 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
  * first title so the analyst can check the guess (and fix it with `--skip-rows`).
  */
 export function titleRowsWarning(titleRows: readonly (readonly string[])[], headerAt: string): string {
-  const title = titleRows.flat().map((cell) => cell.trim()).find((cell) => cell !== '');
+  const title = titleRows
+    .flat()
+    .map((cell) => cell.trim())
+    .find((cell) => cell !== '');
   const shown = title === undefined ? '' : ` (${JSON.stringify(title.length > 120 ? `${title.slice(0, 119)}…` : title)})`;
   return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}; use --skip-rows N to choose the header yourself`;
 }

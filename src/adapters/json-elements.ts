@@ -5,8 +5,7 @@ import { WHOLE_FILE_LIMIT, type InputSource } from '../ingest/input-source.js';
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =
-  | { kind: 'value'; value: unknown; line: number }
-  | { kind: 'invalid'; message: string; line: number; excerpt: string };
+  { kind: 'value'; value: unknown; line: number } | { kind: 'invalid'; message: string; line: number; excerpt: string };
 
 /**
  * The rejected item every JSON reader gives for an element that does not parse: the parser's
@@ -34,7 +33,11 @@ export interface JsonArrayTarget {
  * parsed on its own, so a broken element is one `invalid` item and the rest still read. Throws an
  * error with file:line:col when the array is never closed (a truncated file) or there is no array.
  */
-export async function* jsonArrayElements(file: string, chunks: AsyncIterable<string>, target?: JsonArrayTarget): AsyncIterable<JsonElement> {
+export async function* jsonArrayElements(
+  file: string,
+  chunks: AsyncIterable<string>,
+  target?: JsonArrayTarget,
+): AsyncIterable<JsonElement> {
   const seek = target === undefined ? firstArraySeeker() : memberArraySeeker(target.member);
   let absent = false;
   let depth = 0;
@@ -125,10 +128,14 @@ export async function* jsonArrayElements(file: string, chunks: AsyncIterable<str
     }
     if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
     if (target.optional === true) return;
-    throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, { hint: 'check that this is the complete export' });
+    throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, {
+      hint: 'check that this is the complete export',
+    });
   }
   if (!finished) {
-    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`, { code: 'JSON_TRUNCATED' });
+    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`, {
+      code: 'JSON_TRUNCATED',
+    });
   }
 
   function beginElement(index: number): void {

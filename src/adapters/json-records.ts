@@ -13,7 +13,8 @@ export const jsonRecordsAdapter: FormatAdapter = {
   sniff(input) {
     const claimed = this.extensions.includes(input.extension);
     const head = input.headText.trimStart();
-    if ((head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) || looksLikeJsonLines(input.headText)) return claimed ? 0.1 : 0.55;
+    if ((head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) || looksLikeJsonLines(input.headText))
+      return claimed ? 0.1 : 0.55;
     return 0;
   },
   read(source, options) {
@@ -37,7 +38,13 @@ async function* readJsonRecords(source: InputSource, map: Readonly<Record<string
     }
     const value = element.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { kind: 'rejected', code: 'NOT_AN_OBJECT', message: 'expected a JSON object', provenance, excerpt: JSON.stringify(value).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'NOT_AN_OBJECT',
+        message: 'expected a JSON object',
+        provenance,
+        excerpt: JSON.stringify(value).slice(0, 200),
+      };
       continue;
     }
     const object = value as Record<string, unknown>;

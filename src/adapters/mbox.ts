@@ -6,7 +6,7 @@ import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, mboxMessages } from 
 /** A Unix mailbox (mbox / mboxrd): many e-mails in one file, each opened by a `From ` line. */
 export const mboxAdapter: FormatAdapter = {
   name: 'mbox',
-  description: 'A mailbox file of many e-mails (Thunderbird, Apple Mail, Gmail Takeout, mailing-list archives): each message\'s new words',
+  description: "A mailbox file of many e-mails (Thunderbird, Apple Mail, Gmail Takeout, mailing-list archives): each message's new words",
   channel: 'email',
   extensions: ['.mbox', '.mbx'],
   signature: 'first line "From <sender> <date>" followed by e-mail headers',

@@ -35,10 +35,13 @@ function count(value: string | undefined): JsonValue {
 
 async function* readPolisComments(source: InputSource): AsyncIterable<AdapterItem> {
   if (isSummary(source.headText)) {
-    throw new InputError(`${source.path}: a Pol.is conversation summary (key,value lines: topic, url, views, comments…), not a table of comments`, {
-      hint: "ingest the conversation's comments.csv instead",
-      code: 'NOT_FEEDBACK',
-    });
+    throw new InputError(
+      `${source.path}: a Pol.is conversation summary (key,value lines: topic, url, views, comments…), not a table of comments`,
+      {
+        hint: "ingest the conversation's comments.csv instead",
+        code: 'NOT_FEEDBACK',
+      },
+    );
   }
   let columns: Record<string, number> | null = null;
   for await (const event of readDelimitedTable(source, { delimiter: ',', detectTitleRows: false })) {
@@ -54,7 +57,13 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
     }
     const provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield { kind: 'rejected', code: event.code, message: event.message, provenance, ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }) };
+      yield {
+        kind: 'rejected',
+        code: event.code,
+        message: event.message,
+        provenance,
+        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+      };
       continue;
     }
     if (columns === null) continue;
@@ -66,7 +75,13 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
     const commentId = cell('comment-id');
     const sourceId = commentId === '' ? null : commentId;
     if (cell('moderated') === '-1') {
-      yield { kind: 'filtered', rule: 'moderated-out', provenance, ...(sourceId === null ? {} : { sourceId }), detail: 'moderated = -1 (removed by the moderators)' };
+      yield {
+        kind: 'filtered',
+        rule: 'moderated-out',
+        provenance,
+        ...(sourceId === null ? {} : { sourceId }),
+        detail: 'moderated = -1 (removed by the moderators)',
+      };
       continue;
     }
     const author = cell('author-id');

@@ -71,7 +71,9 @@ export class TurnBuilder {
   add(piece: SpokenPiece): SpokenTurn[] {
     if (piece.text.length <= TURN_TARGET_CHARS) return this.addPiece(piece);
     const sentences = piece.text.split(SENTENCE_BREAK);
-    return sentences.flatMap((text, index) => this.addPiece(index === 0 ? { ...piece, text } : { ...piece, text, newVoice: false, paragraph: false }));
+    return sentences.flatMap((text, index) =>
+      this.addPiece(index === 0 ? { ...piece, text } : { ...piece, text, newVoice: false, paragraph: false }),
+    );
   }
 
   private addPiece(piece: SpokenPiece): SpokenTurn[] {

@@ -138,5 +138,9 @@ class SrtReader {
 }
 
 function strayText(file: string, line: SourceLine): AdapterItem {
-  return { kind: 'warning', message: 'text outside any cue (no "-->" timing line above it) was ignored', provenance: { file, line: line.line } };
+  return {
+    kind: 'warning',
+    message: 'text outside any cue (no "-->" timing line above it) was ignored',
+    provenance: { file, line: line.line },
+  };
 }

@@ -176,10 +176,20 @@ function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance:
     const question = sourceQuestion === '' ? column : sourceQuestion;
     const sourceId =
       respondent === ''
-        ? contentSourceId(null, null, [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'))
+        ? contentSourceId(
+            null,
+            null,
+            [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
+          )
         : `${respondent}:${question}`;
     if (isSentinelValue(answer)) {
-      yield { kind: 'filtered', rule: 'sentinel-value', provenance, sourceId, detail: `${JSON.stringify(answer.trim())} in column ${JSON.stringify(column)}` };
+      yield {
+        kind: 'filtered',
+        rule: 'sentinel-value',
+        provenance,
+        sourceId,
+        detail: `${JSON.stringify(answer.trim())} in column ${JSON.stringify(column)}`,
+      };
       continue;
     }
     const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance);
@@ -218,7 +228,11 @@ function* singleRowItems(mapping: ColumnMapping, cells: readonly string[], prove
  * sentinels (`NA`, `-9`…) are filtered as `sentinel-value`. Throws an InputError naming the table
  * when it has no text column.
  */
-export async function* tableItems(table: AsyncIterable<TableItem>, options: AdapterOptions, reading: TableReading): AsyncIterable<AdapterItem> {
+export async function* tableItems(
+  table: AsyncIterable<TableItem>,
+  options: AdapterOptions,
+  reading: TableReading,
+): AsyncIterable<AdapterItem> {
   let headers: string[] | null = null;
   let plan: SurveyPlan | SinglePlan | null = null;
   let held: TableItem[] = [];
@@ -231,7 +245,9 @@ export async function* tableItems(table: AsyncIterable<TableItem>, options: Adap
       yield item;
       return;
     }
-    yield* current.kind === 'survey' ? surveyRowItems(current, item.cells, item.provenance) : singleRowItems(current.mapping, item.cells, item.provenance);
+    yield* current.kind === 'survey'
+      ? surveyRowItems(current, item.cells, item.provenance)
+      : singleRowItems(current.mapping, item.cells, item.provenance);
   }
 
   function makePlan(columns: readonly string[]): SurveyPlan | SinglePlan {
@@ -278,13 +294,20 @@ export async function* delimitedTableItems(source: InputSource, options: Adapter
   for await (const event of readDelimitedTable(source, tableOptions)) {
     if (event.kind === 'header') {
       const provenance = { file: source.path, line: event.line };
-      if (event.titleRows !== undefined) yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
+      if (event.titleRows !== undefined)
+        yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
       yield { kind: 'header', headers: event.headers, provenance };
       continue;
     }
     const provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield { kind: 'rejected', code: event.code, message: event.message, provenance, ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }) };
+      yield {
+        kind: 'rejected',
+        code: event.code,
+        message: event.message,
+        provenance,
+        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+      };
       continue;
     }
     yield { kind: 'row', cells: event.cells, provenance };

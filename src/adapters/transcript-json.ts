@@ -109,12 +109,24 @@ async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, op
     }
     const turn = element.value;
     if (!isObject(turn)) {
-      yield { kind: 'rejected', code: 'NOT_AN_OBJECT', message: 'expected a JSON object with "speaker" and "text"', provenance, excerpt: JSON.stringify(turn).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'NOT_AN_OBJECT',
+        message: 'expected a JSON object with "speaker" and "text"',
+        provenance,
+        excerpt: JSON.stringify(turn).slice(0, 200),
+      };
       continue;
     }
     const words = typeof turn['text'] === 'string' ? turn['text'] : turn['content'];
     if (typeof words !== 'string') {
-      yield { kind: 'rejected', code: 'MISSING_TEXT', message: 'turn has no "text" or "content" string', provenance, excerpt: JSON.stringify(turn).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'MISSING_TEXT',
+        message: 'turn has no "text" or "content" string',
+        provenance,
+        excerpt: JSON.stringify(turn).slice(0, 200),
+      };
       continue;
     }
     const author = cellText(turn['speaker']);

@@ -10,7 +10,8 @@ import { TurnBuilder, turnDraft, type SpokenTurn } from './speaker-turns.js';
 const TIME_ONLY = /^\s*[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s*$/;
 
 /** A transcriber's note on its own line: `Note: the recording stopped here`, `[00:02:10] NB: …`. */
-const TRANSCRIBER_NOTE = /^\s*(?:[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s+)?(?:note|nb|n\.b\.|transcriber['’]?s note)\s*:/i;
+const TRANSCRIBER_NOTE =
+  /^\s*(?:[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s+)?(?:note|nb|n\.b\.|transcriber['’]?s note)\s*:/i;
 
 /** Plain-text transcripts with speaker labels: `NAME: words`, optionally with `[00:01:02]` times. */
 export const transcriptTextAdapter: FormatAdapter = {
@@ -132,7 +133,12 @@ class TranscriptTextReader {
     this.preamble = null;
     if (preamble === null) return [];
     return [
-      { kind: 'filtered', rule: 'not-feedback', provenance: { file: this.file, line: preamble.line }, detail: 'text before the first speaker label' },
+      {
+        kind: 'filtered',
+        rule: 'not-feedback',
+        provenance: { file: this.file, line: preamble.line },
+        detail: 'text before the first speaker label',
+      },
     ];
   }
 

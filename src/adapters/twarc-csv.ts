@@ -31,7 +31,12 @@ export const twarcCsvAdapter: FormatAdapter = {
 function* twarcRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterItem> {
   const id = tweetId(row.cell('id'));
   if (id === null) {
-    yield { kind: 'rejected', code: 'INVALID_TWEET_ID', message: `id ${JSON.stringify(row.cell('id') ?? '')} is not a tweet id`, provenance };
+    yield {
+      kind: 'rejected',
+      code: 'INVALID_TWEET_ID',
+      message: `id ${JSON.stringify(row.cell('id') ?? '')} is not a tweet id`,
+      provenance,
+    };
     return;
   }
   const references = referencedTweets(row);

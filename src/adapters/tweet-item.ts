@@ -98,7 +98,13 @@ export function tweetId(value: unknown): string | null {
 export function missingTweetIdItem(tweet: Readonly<Record<string, unknown>>, provenance: Provenance): AdapterItem {
   const excerpt = JSON.stringify(tweet).slice(0, 200);
   if (typeof tweet['id'] === 'number') {
-    return { kind: 'rejected', code: 'UNSAFE_TWEET_ID', message: `tweet has no id_str and its numeric id ${String(tweet['id'])} has lost digits`, provenance, excerpt };
+    return {
+      kind: 'rejected',
+      code: 'UNSAFE_TWEET_ID',
+      message: `tweet has no id_str and its numeric id ${String(tweet['id'])} has lost digits`,
+      provenance,
+      excerpt,
+    };
   }
   return { kind: 'rejected', code: 'MISSING_TWEET_ID', message: 'tweet has no id_str', provenance, excerpt };
 }

@@ -22,7 +22,12 @@ export type TweetRowReader = (row: TweetRow, provenance: Provenance) => Iterable
 export function headerColumns(headText: string): string[] {
   const line = headText.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = line.includes('\t') ? '\t' : line.includes(',') ? ',' : ';';
-  return line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1').trim());
+  return line.split(delimiter).map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
 }
 
 /** The sniff score of a tweet table layout: 0.9 when the header line holds every signature column, else 0. */
@@ -49,16 +54,25 @@ export async function* readTweetTable(
     if (event.kind === 'header') {
       const missing = required.filter((name) => !event.headers.includes(name));
       if (missing.length > 0) {
-        throw new InputError(`${source.path}:${event.line}: not a ${layout} table: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((name) => `"${name}"`).join(', ')}`, {
-          hint: 'give the right --format, or --format csv with --map for other tables',
-        });
+        throw new InputError(
+          `${source.path}:${event.line}: not a ${layout} table: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((name) => `"${name}"`).join(', ')}`,
+          {
+            hint: 'give the right --format, or --format csv with --map for other tables',
+          },
+        );
       }
       index = new Map(event.headers.map((name, position) => [name, position]));
       continue;
     }
     const provenance: Provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield { kind: 'rejected', code: event.code, message: event.message, provenance, ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }) };
+      yield {
+        kind: 'rejected',
+        code: event.code,
+        message: event.message,
+        provenance,
+        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+      };
       continue;
     }
     if (index === null) continue;

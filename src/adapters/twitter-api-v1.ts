@@ -23,7 +23,8 @@ export const twitterApiV1Adapter: FormatAdapter = {
   sniff(input) {
     const head = input.headText;
     if (!/^\s*[[{]/.test(head)) return 0;
-    if (/"id_str"\s*:/.test(head) && /"created_at"\s*:/.test(head) && /"user"\s*:\s*\{/.test(head) && /"screen_name"\s*:/.test(head)) return 0.9;
+    if (/"id_str"\s*:/.test(head) && /"created_at"\s*:/.test(head) && /"user"\s*:\s*\{/.test(head) && /"screen_name"\s*:/.test(head))
+      return 0.9;
     if (/^\s*\{\s*"statuses"\s*:\s*\[/.test(head)) return 0.9;
     return 0;
   },
@@ -40,11 +41,12 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
       yield invalidJsonItem(element, provenance);
       continue;
     }
-    const statuses = asObject(element.value) !== null && Array.isArray(field(element.value, 'statuses'))
-      ? asArray(field(element.value, 'statuses')).map((status, index) => ({ status, part: `statuses[${index}]` }))
-      : Array.isArray(element.value)
-        ? element.value.map((status: unknown, index: number) => ({ status, part: `[${index}]` }))
-        : [{ status: element.value, part: undefined }];
+    const statuses =
+      asObject(element.value) !== null && Array.isArray(field(element.value, 'statuses'))
+        ? asArray(field(element.value, 'statuses')).map((status, index) => ({ status, part: `statuses[${index}]` }))
+        : Array.isArray(element.value)
+          ? element.value.map((status: unknown, index: number) => ({ status, part: `[${index}]` }))
+          : [{ status: element.value, part: undefined }];
     for (const { status, part } of statuses) {
       yield* statusItems(status, part === undefined ? provenance : { ...provenance, part }, seen);
     }
@@ -54,7 +56,13 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
 function* statusItems(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const status = asObject(value);
   if (status === null) {
-    yield { kind: 'rejected', code: 'NOT_A_TWEET', message: 'expected a status object', provenance, excerpt: JSON.stringify(value).slice(0, 200) };
+    yield {
+      kind: 'rejected',
+      code: 'NOT_A_TWEET',
+      message: 'expected a status object',
+      provenance,
+      excerpt: JSON.stringify(value).slice(0, 200),
+    };
     return;
   }
   const deleted = field(status, 'delete', 'status');
@@ -81,7 +89,10 @@ function* statusItems(value: unknown, provenance: Provenance, seen: Set<string>)
   yield tweetItem(statusFacts(status, id, null), provenance);
   if (original !== null && originalId !== null && !seen.has(originalId)) {
     seen.add(originalId);
-    yield tweetItem(statusFacts(original, originalId, id), { ...provenance, part: provenance.part === undefined ? 'retweeted_status' : `${provenance.part}.retweeted_status` });
+    yield tweetItem(statusFacts(original, originalId, id), {
+      ...provenance,
+      part: provenance.part === undefined ? 'retweeted_status' : `${provenance.part}.retweeted_status`,
+    });
   }
 }
 
@@ -95,7 +106,9 @@ function statusFacts(status: JsonObject, id: string, retweetedVia: string | null
   const prefixHandle = retweetPrefixHandle(text);
   const author = asString(field(status, 'user', 'screen_name'));
   const entities = asObject(field(status, 'extended_tweet', 'entities')) ?? asObject(status['entities']);
-  const editIds = asArray(field(status, 'edit_history', 'edit_tweet_ids')).map(tweetId).filter((value): value is string => value !== null);
+  const editIds = asArray(field(status, 'edit_history', 'edit_tweet_ids'))
+    .map(tweetId)
+    .filter((value): value is string => value !== null);
   return {
     id,
     author,

@@ -26,7 +26,8 @@ export const twitterApiV2Adapter: FormatAdapter = {
   description: 'X/Twitter API v2 JSON or JSON Lines: response pages (twarc2), stream lines, flattened tweets',
   channel: 'twitter',
   extensions: ['.json', '.jsonl', '.ndjson'],
-  signature: 'tweets with string "id" and "text" plus v2 fields (author_id, conversation_id, edit_history_tweet_ids…), or pages {"data": …}; no "id_str"',
+  signature:
+    'tweets with string "id" and "text" plus v2 fields (author_id, conversation_id, edit_history_tweet_ids…), or pages {"data": …}; no "id_str"',
   sniff(input) {
     const head = input.headText;
     if (!/^\s*[[{]/.test(head) || /"id_str"\s*:/.test(head)) return 0;
@@ -61,13 +62,21 @@ async function* readV2(source: InputSource): AsyncIterable<AdapterItem> {
 function* valueItems(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const object = asObject(value);
   if (object === null) {
-    yield { kind: 'rejected', code: 'NOT_A_TWEET', message: 'expected an API v2 response page or tweet object', provenance, excerpt: JSON.stringify(value).slice(0, 200) };
+    yield {
+      kind: 'rejected',
+      code: 'NOT_A_TWEET',
+      message: 'expected an API v2 response page or tweet object',
+      provenance,
+      excerpt: JSON.stringify(value).slice(0, 200),
+    };
     return;
   }
   const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
   if ('data' in object) {
     const data = object['data'];
-    const tweets = Array.isArray(data) ? data.map((tweet, index) => ({ tweet, part: `${prefix}data[${index}]` })) : [{ tweet: data, part: `${prefix}data` }];
+    const tweets = Array.isArray(data)
+      ? data.map((tweet, index) => ({ tweet, part: `${prefix}data[${index}]` }))
+      : [{ tweet: data, part: `${prefix}data` }];
     yield* pageItems(tweets, pageContext(object, prefix), provenance, seen);
     return;
   }
@@ -81,7 +90,13 @@ function* valueItems(value: unknown, provenance: Provenance, seen: Set<string>):
     return;
   }
   if (asObject(object['meta']) !== null) return;
-  yield { kind: 'rejected', code: 'NOT_A_TWEET', message: 'expected an API v2 response page or tweet object', provenance, excerpt: JSON.stringify(object).slice(0, 200) };
+  yield {
+    kind: 'rejected',
+    code: 'NOT_A_TWEET',
+    message: 'expected an API v2 response page or tweet object',
+    provenance,
+    excerpt: JSON.stringify(object).slice(0, 200),
+  };
 }
 
 /** One line saying what an API error object reports, or null when the object is not one. */
@@ -148,7 +163,13 @@ function* pageItems(
     const tweet = asObject(value);
     const id = tweetId(field(tweet, 'id'));
     if (tweet === null || id === null) {
-      yield { kind: 'rejected', code: 'MISSING_TWEET_ID', message: 'tweet has no id', provenance: at, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'MISSING_TWEET_ID',
+        message: 'tweet has no id',
+        provenance: at,
+        excerpt: JSON.stringify(value ?? null).slice(0, 200),
+      };
       continue;
     }
     seen.add(id);
@@ -180,7 +201,9 @@ function tweetFacts(tweet: JsonObject, id: string, context: PageContext, retweet
   };
   const retweeted = references.find((candidate) => field(candidate, 'type') === 'retweeted');
   const retweetedId = referenced('retweeted');
-  const editIds = asArray(tweet['edit_history_tweet_ids']).map(tweetId).filter((value): value is string => value !== null);
+  const editIds = asArray(tweet['edit_history_tweet_ids'])
+    .map(tweetId)
+    .filter((value): value is string => value !== null);
   return {
     id,
     author: authorOf(tweet),

@@ -12,7 +12,8 @@ const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
 const WRAPPER = /^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*\[/;
 
 /** A link to a tweet: `https://twitter.com/<user>/status/<id>` with what follows. */
-const STATUS_LINK = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)(\/(?:photo|video)\/\d+)?\/?(?:[?#].*)?$/;
+const STATUS_LINK =
+  /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)(\/(?:photo|video)\/\d+)?\/?(?:[?#].*)?$/;
 
 /**
  * The official X/Twitter account archive's tweets file (`data/tweets.js`, older `tweet.js`): a
@@ -23,7 +24,7 @@ const STATUS_LINK = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15
  */
 export const twitterArchiveAdapter: FormatAdapter = {
   name: 'twitter-archive',
-  description: "X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper",
+  description: 'X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper',
   channel: 'twitter',
   extensions: ['.js'],
   signature: 'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}',
@@ -56,7 +57,13 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     }
     const tweet = archiveTweet(element.value);
     if (tweet === null) {
-      yield { kind: 'rejected', code: 'NOT_A_TWEET', message: 'expected an archive element {"tweet": {…}}', provenance, excerpt: JSON.stringify(element.value).slice(0, 200) };
+      yield {
+        kind: 'rejected',
+        code: 'NOT_A_TWEET',
+        message: 'expected an archive element {"tweet": {…}}',
+        provenance,
+        excerpt: JSON.stringify(element.value).slice(0, 200),
+      };
       continue;
     }
     const id = tweetId(tweet['id_str']) ?? tweetId(tweet['id']);
@@ -79,7 +86,9 @@ function archiveTweet(value: unknown): JsonObject | null {
 function archiveFacts(tweet: JsonObject, id: string, owner: string | null): TweetFacts {
   const text = asString(tweet['full_text']) ?? asString(tweet['text']) ?? '';
   const prefixHandle = retweetPrefixHandle(text);
-  const editIds = asArray(field(tweet, 'edit_info', 'initial', 'editTweetIds') ?? field(tweet, 'edit_info', 'edit', 'editControlInitial', 'editTweetIds'))
+  const editIds = asArray(
+    field(tweet, 'edit_info', 'initial', 'editTweetIds') ?? field(tweet, 'edit_info', 'edit', 'editControlInitial', 'editTweetIds'),
+  )
     .map(tweetId)
     .filter((value): value is string => value !== null);
   return {

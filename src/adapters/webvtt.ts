@@ -170,5 +170,9 @@ function notWebVtt(file: string, firstLine: string): InputError {
 }
 
 function strayText(file: string, line: SourceLine): AdapterItem {
-  return { kind: 'warning', message: 'text outside any cue (no "-->" timing line above it) was ignored', provenance: { file, line: line.line } };
+  return {
+    kind: 'warning',
+    message: 'text outside any cue (no "-->" timing line above it) was ignored',
+    provenance: { file, line: line.line },
+  };
 }

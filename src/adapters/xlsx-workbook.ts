@@ -49,7 +49,12 @@ function rowCells(row: ExcelJS.Row): string[] {
  * Reads one worksheet as a table: blank rows skipped, the header found below any title rows (or
  * after `skipRows` rows), every row with its sheet row number and the sheet name as provenance.
  */
-async function* sheetTable(rows: Iterable<ExcelJS.Row>, file: string, sheet: string, skipRows: number | undefined): AsyncIterable<TableItem> {
+async function* sheetTable(
+  rows: Iterable<ExcelJS.Row>,
+  file: string,
+  sheet: string,
+  skipRows: number | undefined,
+): AsyncIterable<TableItem> {
   const early: { cells: string[]; number: number }[] = [];
   let started = false;
 
@@ -66,7 +71,8 @@ async function* sheetTable(rows: Iterable<ExcelJS.Row>, file: string, sheet: str
       yield { kind: 'warning', message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`), provenance };
     }
     yield { kind: 'header', headers: uniqueHeaders(cells), provenance };
-    for (const row of early.slice(headerIndex + 1)) yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
+    for (const row of early.slice(headerIndex + 1))
+      yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
   }
 
   for (const row of rows) {
@@ -93,7 +99,9 @@ export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
 function checkWorkbookZip(path: string, zip: Buffer): void {
   const entries = readZipDirectory(zip);
   if (entries === null) {
-    throw new InputError(`${path}: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, { hint: 'check that the file is a complete .xlsx workbook' });
+    throw new InputError(`${path}: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
   }
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     throw new InputError(`${path}: a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
@@ -102,9 +110,12 @@ function checkWorkbookZip(path: string, zip: Buffer): void {
   }
   const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
   if (unpacked > XLSX_UNPACKED_LIMIT) {
-    throw new InputError(`${path}: the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`, {
-      hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size',
-    });
+    throw new InputError(
+      `${path}: the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`,
+      {
+        hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size',
+      },
+    );
   }
 }
 
@@ -130,9 +141,14 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
   }
   if (!head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
     const text = !head.includes(0);
-    throw new InputError(`${source.path}: not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`, {
-      hint: text ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv' : 'check that this is the export you meant',
-    });
+    throw new InputError(
+      `${source.path}: not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`,
+      {
+        hint: text
+          ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv'
+          : 'check that this is the export you meant',
+      },
+    );
   }
   const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
   checkWorkbookZip(source.path, zip);
@@ -142,7 +158,10 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     await workbook.xlsx.load(new Uint8Array(zip).buffer);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${source.path}: cannot read the workbook (${message})`, { cause: error, hint: 'check that the file is a complete .xlsx workbook' });
+    throw new InputError(`${source.path}: cannot read the workbook (${message})`, {
+      cause: error,
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
   }
   const names: string[] = [];
   const skipped: InputError[] = [];
@@ -152,7 +171,11 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     names.push(name);
     if (options.sheet !== undefined && name !== options.sheet) continue;
     if (options.sheet === undefined && worksheet.state !== 'visible') {
-      yield { kind: 'warning', message: `sheet ${JSON.stringify(name)} is hidden and was not read; name it with --sheet to read it`, provenance: { file: source.path } };
+      yield {
+        kind: 'warning',
+        message: `sheet ${JSON.stringify(name)} is hidden and was not read; name it with --sheet to read it`,
+        provenance: { file: source.path },
+      };
       continue;
     }
     const label = `${source.path}: sheet ${JSON.stringify(name)}`;
@@ -166,20 +189,30 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     }
   }
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
-    throw new InputError(`${source.path}: no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, {
-      hint: 'sheet names are case-sensitive; copy one from the list',
-    });
+    throw new InputError(
+      `${source.path}: no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
+      {
+        hint: 'sheet names are case-sensitive; copy one from the list',
+      },
+    );
   }
   if (names.length === 0) throw new InputError(`${source.path}: the workbook has no worksheets (is the file truncated?)`);
   if (sheetsRead === 0 && skipped.length > 0) {
     const [only] = skipped;
     if (skipped.length === 1 && only !== undefined) throw only;
-    throw new InputError(`${source.path}: no sheet has a text column (${skipped.map((error) => error.message.replace(`${source.path}: `, '')).join('; ')})`, {
-      hint: 'name the column that holds the feedback with --map text=COLUMN, and the sheet with --sheet NAME',
-    });
+    throw new InputError(
+      `${source.path}: no sheet has a text column (${skipped.map((error) => error.message.replace(`${source.path}: `, '')).join('; ')})`,
+      {
+        hint: 'name the column that holds the feedback with --map text=COLUMN, and the sheet with --sheet NAME',
+      },
+    );
   }
   for (const error of skipped) {
-    yield { kind: 'warning', message: `${error.message.replace(`${source.path}: `, '')}; sheet skipped`, provenance: { file: source.path } };
+    yield {
+      kind: 'warning',
+      message: `${error.message.replace(`${source.path}: `, '')}; sheet skipped`,
+      provenance: { file: source.path },
+    };
   }
 }
 

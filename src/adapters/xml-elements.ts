@@ -75,10 +75,7 @@ const SLICE_CHARS = 64 * 1024;
  * that is not well-formed XML (`XML_MALFORMED`), and a selected element over 16 MiB
  * (`XML_ELEMENT_TOO_LARGE`). Events for elements completed before the error are reported first.
  */
-export async function* readXmlElements(
-  source: InputSource,
-  select: (path: readonly XmlName[]) => XmlSelection,
-): AsyncIterable<XmlEvent> {
+export async function* readXmlElements(source: InputSource, select: (path: readonly XmlName[]) => XmlSelection): AsyncIterable<XmlEvent> {
   const file = source.path;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const path: XmlName[] = [];
@@ -161,7 +158,9 @@ export async function* readXmlElements(
         throw error;
       }
       if (!sawRoot && prolog.length > MAX_PROLOG_CHARS) {
-        throw new InputError(`${file}:${parser.line}:${parser.column + 1}: XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`);
+        throw new InputError(
+          `${file}:${parser.line}:${parser.column + 1}: XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`,
+        );
       }
       if (queue.length > 0) {
         const ready = queue;
@@ -209,11 +208,20 @@ function position(text: string, index: number): { line: number; column: number }
   return { line, column: index - lineStart + 1 };
 }
 
-function xmlError(file: string, saxesMessage: string, line: number, column: number, closing: boolean, path: readonly XmlName[]): InputError {
+function xmlError(
+  file: string,
+  saxesMessage: string,
+  line: number,
+  column: number,
+  closing: boolean,
+  path: readonly XmlName[],
+): InputError {
   const message = saxesMessage.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
   const where = `${file}:${line}:${column}`;
   if (/^undefined entity/.test(message)) {
-    return new InputError(`${where}: XML_UNDEFINED_ENTITY: an entity reference that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)`);
+    return new InputError(
+      `${where}: XML_UNDEFINED_ENTITY: an entity reference that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)`,
+    );
   }
   if (closing) {
     const open = /^unclosed tag: (.+)$/.exec(message);
@@ -221,7 +229,9 @@ function xmlError(file: string, saxesMessage: string, line: number, column: numb
     const detail = inside === undefined ? message : `the file ends inside <${inside}>`;
     return new InputError(`${where}: XML_TRUNCATED: ${detail} (is the file truncated?)`);
   }
-  return new InputError(`${where}: XML_MALFORMED: ${message}`, { hint: 'the file is not well-formed XML; check that it is the complete, unedited export' });
+  return new InputError(`${where}: XML_MALFORMED: ${message}`, {
+    hint: 'the file is not well-formed XML; check that it is the complete, unedited export',
+  });
 }
 
 /** The first child element with this local name (and namespace, when given). */

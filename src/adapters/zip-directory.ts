@@ -45,7 +45,7 @@ function directoryLocation(zip: Buffer, endRecord: number): { offset: number; co
 
 /** Sizes too big for 32 bits are kept in the ZIP64 extra field, in this order. */
 function zip64Sizes(extra: Buffer, compressed: number, uncompressed: number): { compressedSize: number; uncompressedSize: number } | null {
-  for (let offset = 0; offset + 4 <= extra.length; ) {
+  for (let offset = 0; offset + 4 <= extra.length;) {
     const id = extra.readUInt16LE(offset);
     const size = extra.readUInt16LE(offset + 2);
     if (id === ZIP64_EXTRA_FIELD) {

@@ -63,7 +63,11 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        (error.code === 'commander.help' && error.exitCode === 0)
+      ) {
         return ExitCode.Ok;
       }
       return ExitCode.CouldNotRun;

@@ -59,7 +59,13 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   if (tooDeep !== null) {
     const before = text.slice(0, tooDeep);
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
-    issues.push({ file, line, col: tooDeep - before.lastIndexOf('\n'), message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'themes.yaml needs only a list of themes with lists of keywords' });
+    issues.push({
+      file,
+      line,
+      col: tooDeep - before.lastIndexOf('\n'),
+      message: `nesting deeper than ${MAX_DEPTH} levels`,
+      hint: 'themes.yaml needs only a list of themes with lists of keywords',
+    });
     return { issues };
   }
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
@@ -83,7 +89,11 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
     else seen.count += 1;
   }
   for (const { first, count } of aliasesByLine.values()) {
-    nodeAt(first, `YAML anchors and aliases (&name, *name) are not allowed${count > 1 ? ` (${count} on this line)` : ''}`, 'write each value out in full');
+    nodeAt(
+      first,
+      `YAML anchors and aliases (&name, *name) are not allowed${count > 1 ? ` (${count} on this line)` : ''}`,
+      'write each value out in full',
+    );
   }
 
   const root = document.contents;
@@ -128,22 +138,35 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   if (themesPair === undefined) {
     at(root.range?.[0], 'missing "themes"', 'add a "themes:" list (see README, "The codebook")');
   } else if (!isSeq(themesPair.value) || themesPair.value.items.length === 0) {
-    nodeAt(themesPair.value as Node ?? themesPair, 'themes must be a non-empty list', 'list each theme as "- id: ..." under themes:');
+    nodeAt((themesPair.value as Node) ?? themesPair, 'themes must be a non-empty list', 'list each theme as "- id: ..." under themes:');
   } else {
     const seenIds = new Map<string, number>();
     themesPair.value.items.forEach((item, index) => {
       const where = `themes[${index}]`;
       if (!isMap(item)) {
-        nodeAt(item as Node, `${where} must be a mapping with id, label and keywords`, 'write "- id: ...", then label: and keywords: indented below it');
+        nodeAt(
+          item as Node,
+          `${where} must be a mapping with id, label and keywords`,
+          'write "- id: ...", then label: and keywords: indented below it',
+        );
         return;
       }
       checkKeys(item, THEME_KEYS, where, nodeAt);
       const id = requiredString(item, 'id', where, nodeAt);
       if (id !== null && !THEME_ID.test(id)) {
-        nodeAt(pairOf(item, 'id')?.value as Node, `${where}.id "${id}" is not a valid id`, 'use lower-case letters, digits, - and _, starting with a letter or digit');
+        nodeAt(
+          pairOf(item, 'id')?.value as Node,
+          `${where}.id "${id}" is not a valid id`,
+          'use lower-case letters, digits, - and _, starting with a letter or digit',
+        );
       }
       if (id !== null) {
-        if (seenIds.has(id)) nodeAt(pairOf(item, 'id')?.value as Node, `theme id "${id}" is used twice`, `rename one; the first is themes[${seenIds.get(id)}]`);
+        if (seenIds.has(id))
+          nodeAt(
+            pairOf(item, 'id')?.value as Node,
+            `theme id "${id}" is used twice`,
+            `rename one; the first is themes[${seenIds.get(id)}]`,
+          );
         else seenIds.set(id, index);
       }
       const label = requiredString(item, 'label', where, nodeAt);
@@ -258,7 +281,11 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, repo
     const name = keyName(pair);
     if (allowed.includes(name)) continue;
     const suggestion = closestName(name, allowed);
-    report(pair, `unknown key "${name}" in ${where}`, suggestion === null ? `allowed keys: ${allowed.join(', ')}` : `did you mean "${suggestion}"?`);
+    report(
+      pair,
+      `unknown key "${name}" in ${where}`,
+      suggestion === null ? `allowed keys: ${allowed.join(', ')}` : `did you mean "${suggestion}"?`,
+    );
   }
 }
 
@@ -275,7 +302,11 @@ function requiredString(map: YAMLMap, key: string, where: string, report: NodeRe
   }
   const value = stringValue(pair.value as Node);
   if (value === null || value.trim() === '') {
-    report((pair.value as Node | null) ?? pair, `${where}.${key} must be a non-empty string`, 'quote it if it looks like a number, true/false or null');
+    report(
+      (pair.value as Node | null) ?? pair,
+      `${where}.${key} must be a non-empty string`,
+      'quote it if it looks like a number, true/false or null',
+    );
     return null;
   }
   return value;
@@ -335,7 +366,10 @@ export function compilePattern(source: string): { pattern: KeywordPattern } | { 
       }
       for (const word of words.slice(0, -1)) terms.push({ kind: 'stem', stem: word.stem });
       if (last.word.length < MIN_PREFIX) {
-        return { problem: `has a wildcard prefix shorter than ${MIN_PREFIX} letters`, hint: 'lengthen the prefix so it does not match almost every word' };
+        return {
+          problem: `has a wildcard prefix shorter than ${MIN_PREFIX} letters`,
+          hint: 'lengthen the prefix so it does not match almost every word',
+        };
       }
       terms.push({ kind: 'prefix', prefix: last.word });
       continue;
@@ -350,7 +384,10 @@ export function compilePattern(source: string): { pattern: KeywordPattern } | { 
 }
 
 function fingerprintOf(title: string, themes: readonly Theme[], redaction: RedactionPolicy): string {
-  const redact = { kinds: [...redaction.kinds].sort(), keepHandles: [...redaction.keepHandles].map((handle) => handle.toLowerCase()).sort() };
+  const redact = {
+    kinds: [...redaction.kinds].sort(),
+    keepHandles: [...redaction.keepHandles].map((handle) => handle.toLowerCase()).sort(),
+  };
   const canonical = JSON.stringify({ version: 1, title, themes, redact });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

@@ -68,7 +68,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     throw new InputError('no input given', { hint: 'name export files or folders: tlap ingest exports/' });
   }
   if (options.format !== undefined && findAdapter(options.format) === undefined) {
-    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, { hint: 'see tlap formats' });
+    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, {
+      hint: 'see tlap formats',
+    });
   }
   if (options.encoding !== undefined) checkEncodingName(options.encoding);
   const started = Date.now();
@@ -102,7 +104,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
   const store = await RecordStore.open(resolve(options.cwd, options.storeDir));
   if (store.repairedLines > 0) {
-    summary.warnings.push(`${options.storeDir}/records.jsonl: repaired an unterminated last line left by an interrupted ingest (kept in rejected.jsonl)`);
+    summary.warnings.push(
+      `${options.storeDir}/records.jsonl: repaired an unterminated last line left by an interrupted ingest (kept in rejected.jsonl)`,
+    );
   }
   let lastProgress = 0;
   const progress = (): void => {
@@ -135,10 +139,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         summary.skipped.push(input.displayPath);
         continue;
       }
-      const file: FileSummary = { file: input.displayPath, format: opened?.format ?? null, read: 0, added: 0, duplicates: 0, filtered: 0, rejected: 0 };
+      const file: FileSummary = {
+        file: input.displayPath,
+        format: opened?.format ?? null,
+        read: 0,
+        added: 0,
+        duplicates: 0,
+        filtered: 0,
+        rejected: 0,
+      };
       summary.files += 1;
       summary.perFile.push(file);
-      const reject = (code: string, message: string, provenance: { file: string; line?: number; row?: number; part?: string }, excerpt?: string): void => {
+      const reject = (
+        code: string,
+        message: string,
+        provenance: { file: string; line?: number; row?: number; part?: string },
+        excerpt?: string,
+      ): void => {
         file.read += 1;
         file.rejected += 1;
         summary.read += 1;

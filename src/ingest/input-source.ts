@@ -208,7 +208,7 @@ class ReplacementCheck {
       if (this.decodedSeen > this.encodedSeen) {
         const line = this.line + countNewlinesInText(text.slice(0, index));
         throw new InputError(`${this.path}:${line}: bytes that are not valid ${this.encoding} (they would be read as U+FFFD)`, {
-          hint: 'check the file\'s encoding and give it with --encoding NAME',
+          hint: "check the file's encoding and give it with --encoding NAME",
         });
       }
       index = text.indexOf('\ufffd', index + 1);

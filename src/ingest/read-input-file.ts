@@ -47,7 +47,9 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   if (options.format !== undefined && !adapterNames().includes(options.format)) {
-    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, { hint: 'see tlap formats' });
+    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, {
+      hint: 'see tlap formats',
+    });
   }
   const detection = detectFormat(ADAPTERS, source, options.format);
   if (detection === null) {
@@ -73,7 +75,12 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       const { draft } = item;
       const text = cleanRecordText(draft.text);
       if (text === '') {
-        yield { kind: 'filtered', rule: 'empty-text', provenance: draft.provenance, ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }) };
+        yield {
+          kind: 'filtered',
+          rule: 'empty-text',
+          provenance: draft.provenance,
+          ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+        };
         continue;
       }
       const channel = options.channel ?? draft.channel ?? adapter.channel;

@@ -24,17 +24,14 @@ const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`
  * The local part is at most 64 characters (RFC 5321), so an attempt at each position costs a
  * bounded amount before the `@`; punctuation it starts with is given back by the replacement.
  */
-const EMAIL =
-  `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` +
-  `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
+const EMAIL = `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` + `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
 const HANDLE_CHARACTER = `[${WORD}_]`;
 const HANDLE = `[${AT_SIGNS}]${HANDLE_CHARACTER}+(?:\\.[\\p{L}_]${HANDLE_CHARACTER}*)*(?:[${AT_SIGNS}]${DOMAIN})?`;
 const TEN_DIGITS = '(?<!\\d)\\d{3}[ \\u00a0\\-]?\\d{3}[ \\u00a0\\-]?\\d{4}(?!\\d)';
 const PHONE_GAP = '[ \\u00a0.\\-\\u2010-\\u2015()]';
 /** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7. */
 const PHONE =
-  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0)` +
-  `[12357]\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
+  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0)` + `[12357]\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
 const POSTCODE_SPACE = '[ \\t\\u00a0]{0,2}';
 /** Position-specific letter classes as in Microsoft Presidio's UK postcode recogniser. */
 const POSTCODE =

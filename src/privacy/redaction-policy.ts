@@ -163,7 +163,10 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
 };
 
 function normaliseKindName(name: string): string {
-  const simple = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const simple = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const singular = simple.replace(/s$/, '');
   return KIND_ALIASES[simple] ?? KIND_ALIASES[singular] ?? singular;
 }

@@ -2,15 +2,7 @@
 export type Channel = 'twitter' | 'blog-comment' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
 
 /** Every channel, in the order reports list them. */
-export const CHANNELS: readonly Channel[] = [
-  'twitter',
-  'blog-comment',
-  'email',
-  'event-note',
-  'transcript',
-  'survey',
-  'other',
-];
+export const CHANNELS: readonly Channel[] = ['twitter', 'blog-comment', 'email', 'event-note', 'transcript', 'survey', 'other'];
 
 /** A JSON value, as kept in {@link FeedbackRecord.meta}. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

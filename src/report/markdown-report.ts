@@ -41,9 +41,14 @@ export function renderMarkdownReport(report: ThemeReport): string {
       push(`| ${CHANNEL_NAMES[entry.channel]} | ${entry.count} | ${percent(entry.count / report.recordsTotal)} |`);
     }
     push('');
-    const dates = report.dateRange === null ? 'No record has a date.' : `Dates run from ${day(report.dateRange.from)} to ${day(report.dateRange.to)}`;
-    const undated = report.dateRange !== null && report.undated > 0 ? ` (${report.undated} undated).` : report.dateRange === null ? '' : '.';
-    push(`${dates}${undated} ${report.unthemed} record${report.unthemed === 1 ? '' : 's'} (${percent(report.unthemed / report.recordsTotal)}) matched no theme.`, '');
+    const dates =
+      report.dateRange === null ? 'No record has a date.' : `Dates run from ${day(report.dateRange.from)} to ${day(report.dateRange.to)}`;
+    const undated =
+      report.dateRange !== null && report.undated > 0 ? ` (${report.undated} undated).` : report.dateRange === null ? '' : '.';
+    push(
+      `${dates}${undated} ${report.unthemed} record${report.unthemed === 1 ? '' : 's'} (${percent(report.unthemed / report.recordsTotal)}) matched no theme.`,
+      '',
+    );
   }
   push('## Themes', '');
   push('A record can belong to several themes, so shares can add up to more than 100%.', '');
@@ -56,7 +61,10 @@ export function renderMarkdownReport(report: ThemeReport): string {
     push(`**${theme.count}** record${theme.count === 1 ? '' : 's'} (${percent(theme.share)} of all).`, '');
     if (theme.count === 0) continue;
     push(`- By channel: ${channelList(theme.byChannel)}`);
-    push(`- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${entry.count})`).join(', ')}`, '');
+    push(
+      `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${entry.count})`).join(', ')}`,
+      '',
+    );
     for (const quote of theme.quotes) push(...quoteLines(quote));
   }
   push('## Unthemed feedback', '');
@@ -69,8 +77,12 @@ export function renderMarkdownReport(report: ThemeReport): string {
   push('## Methods', '');
   push(`- Records: ${report.recordsTotal}; themes: ${report.codebook.themeCount}; keywords and phrases: ${report.codebook.keywordCount}.`);
   push(`- Codebook: ${escapeMarkdownText(report.codebook.file)}, fingerprint \`${report.codebook.fingerprint}\`.`);
-  push('- Matching: text is normalised (NFKC, lower case, HTML removed; URLs, e-mail addresses and @mentions ignored), split into words and stemmed with the Porter stemmer; a keyword or phrase matches where its stems occur in sequence, unless one of the theme\'s exclude phrases covers it.');
-  push('- Quotes are chosen deterministically: quotes of 40 to 400 characters first, then those matching more of the theme\'s keywords, then by record id.');
+  push(
+    "- Matching: text is normalised (NFKC, lower case, HTML removed; URLs, e-mail addresses and @mentions ignored), split into words and stemmed with the Porter stemmer; a keyword or phrase matches where its stems occur in sequence, unless one of the theme's exclude phrases covers it.",
+  );
+  push(
+    "- Quotes are chosen deterministically: quotes of 40 to 400 characters first, then those matching more of the theme's keywords, then by record id.",
+  );
   const redacted = Object.entries(report.redactions);
   push(
     redacted.length === 0

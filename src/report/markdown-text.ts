@@ -49,7 +49,9 @@ function needsEscape(character: string, offset: number, line: string): boolean {
 }
 
 function escapeLine(line: string): string {
-  return line.replace(MAYBE_SYNTAX, (character: string, offset: number) => (needsEscape(character, offset, line) ? `\\${character}` : character));
+  return line.replace(MAYBE_SYNTAX, (character: string, offset: number) =>
+    needsEscape(character, offset, line) ? `\\${character}` : character,
+  );
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
@@ -79,9 +81,7 @@ const HARD_BREAK = '\\\n';
  */
 export function escapeMarkdownText(text: string, options: EscapeMarkdownOptions = {}): string {
   const separator = options.lineBreaks === 'hard' ? HARD_BREAK : ' ';
-  return markdownLines(text)
-    .map(escapeLine)
-    .join(separator);
+  return markdownLines(text).map(escapeLine).join(separator);
 }
 
 /**

@@ -47,7 +47,10 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     name: 'html',
     description: 'the markdown summary as one self-contained, sanitised HTML page',
     load: async () => {
-      const [{ renderMarkdownReport }, { markdownToHtml }] = await Promise.all([import('./markdown-report.js'), import('./markdown-to-html.js')]);
+      const [{ renderMarkdownReport }, { markdownToHtml }] = await Promise.all([
+        import('./markdown-report.js'),
+        import('./markdown-to-html.js'),
+      ]);
       return (report) => markdownToHtml(renderMarkdownReport(report), { title: report.title });
     },
   },

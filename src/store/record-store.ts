@@ -73,7 +73,10 @@ export class RecordStore {
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new StoreError(`${dir}: cannot create the store folder (${describeFsError(error)})`, { hint: 'name a folder you may write to with --store DIR', cause: error });
+      throw new StoreError(`${dir}: cannot create the store folder (${describeFsError(error)})`, {
+        hint: 'name a folder you may write to with --store DIR',
+        cause: error,
+      });
     }
     const lock = await acquireStoreLock(paths.lock);
     try {
@@ -90,7 +93,12 @@ export class RecordStore {
       const rejectedFile = await open(paths.rejected, 'a');
       const store = new RecordStore(paths, lock, recordsFile, rejectedFile, ids, rejectionKeys, torn === null ? 0 : 1);
       if (torn !== null) {
-        store.reject({ code: 'STORE_TORN_LINE', message: 'unterminated last line left by an interrupted write; removed from records.jsonl', provenance: { file: paths.records }, excerpt: torn.slice(0, 200) });
+        store.reject({
+          code: 'STORE_TORN_LINE',
+          message: 'unterminated last line left by an interrupted write; removed from records.jsonl',
+          provenance: { file: paths.records },
+          excerpt: torn.slice(0, 200),
+        });
       }
       if (torn !== null) await store.flush();
       return store;
@@ -214,7 +222,12 @@ export function parseRecordLine(text: string, file: string, line: number): Feedb
 function isRecordShape(value: unknown): value is FeedbackRecord {
   if (value === null || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
-  return typeof record['id'] === 'string' && typeof record['channel'] === 'string' && typeof record['text'] === 'string' && typeof record['sourceId'] === 'string';
+  return (
+    typeof record['id'] === 'string' &&
+    typeof record['channel'] === 'string' &&
+    typeof record['text'] === 'string' &&
+    typeof record['sourceId'] === 'string'
+  );
 }
 
 async function* readLines(path: string): AsyncIterable<{ text: string; line: number }> {

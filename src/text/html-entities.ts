@@ -15,5 +15,8 @@ const PLAIN_ENTITY_TEXT: Readonly<Record<string, string>> = {
  */
 export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (entity) => PLAIN_ENTITY_TEXT[entity.toLowerCase()] ?? decodeHTML(entity));
+  return text.replace(
+    /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi,
+    (entity) => PLAIN_ENTITY_TEXT[entity.toLowerCase()] ?? decodeHTML(entity),
+  );
 }

@@ -77,4 +77,3 @@ export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = 
 export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][\w-]*(\s[^<>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
-

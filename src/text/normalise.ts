@@ -43,7 +43,10 @@ export function prepareText(text: string): string {
   if (prepared.includes('<') || prepared.includes('&')) {
     prepared = decodeHtmlEntities(prepared.replace(TAG, ' ')).normalize('NFKC');
   }
-  prepared = prepared.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"').replace(URL, ' ');
+  prepared = prepared
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(URL, ' ');
   if (prepared.includes('@')) prepared = prepared.replace(EMAIL, ' ').replace(MENTION, ' ');
   if (prepared.includes('#')) prepared = prepared.replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
   return prepared;

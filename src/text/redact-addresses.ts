@@ -15,7 +15,10 @@ function replaceEmails(text: string, replacement: string): { text: string; found
   if (!text.includes('@') && !/\[at\]|\(at\)/i.test(text)) return { text, found: 0 };
   const result = redactPersonalData(text, EMAIL_ONLY);
   const found = result.counts.email ?? 0;
-  return { text: found === 0 || replacement === EMAIL_PLACEHOLDER ? result.text : result.text.split(EMAIL_PLACEHOLDER).join(replacement), found };
+  return {
+    text: found === 0 || replacement === EMAIL_PLACEHOLDER ? result.text : result.text.split(EMAIL_PLACEHOLDER).join(replacement),
+    found,
+  };
 }
 
 /** True when a text holds something shaped like an e-mail address. */
@@ -43,7 +46,10 @@ export function redactedName(name: string | null | undefined, known: readonly st
   if (name === null || name === undefined) return null;
   let rest = replaceEmails(name, ' ').text.replace(/[<(\[]\s*[>)\]]/g, ' ');
   for (const address of known) rest = replaceKnown(rest, address, ' ');
-  rest = rest.replace(/\s+/g, ' ').trim().replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
+  rest = rest
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
   return /[\p{L}\p{N}]/u.test(rest) ? rest : null;
 }
 

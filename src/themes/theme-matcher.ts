@@ -66,9 +66,7 @@ export class ThemeMatcher {
     if (excluded.length === 0) return hits;
     return hits.filter(
       (hit) =>
-        !excluded.some(
-          (span) => span.themeId === hit.themeId && hit.wordIndex >= span.from && hit.wordIndex + hit.wordCount <= span.to,
-        ),
+        !excluded.some((span) => span.themeId === hit.themeId && hit.wordIndex >= span.from && hit.wordIndex + hit.wordCount <= span.to),
     );
   }
 

@@ -28,14 +28,57 @@ function seedInputs(format: string): { bytes: Buffer; extension: string }[] {
     });
 }
 
-const HOSTILE_PIECES = ['"', "'", ',', ';', '\n', '\r\n', '\u0000', '\ufeff', '<', '>', '</', ']]>', '<!ENTITY a "b">', '&a;', '{', '}', '[', ']', '\\', 'From ', '>From ', '--', '\u2028', '\ud800', '€', '\xff', 'WEBVTT', '-->', '00:00:01.000 --> 00:00:02.000', '# ', '- ', '=?utf-8?b?', 'Content-Type: multipart/mixed; boundary=x\n\n--x\n'];
+const HOSTILE_PIECES = [
+  '"',
+  "'",
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\ufeff',
+  '<',
+  '>',
+  '</',
+  ']]>',
+  '<!ENTITY a "b">',
+  '&a;',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\\',
+  'From ',
+  '>From ',
+  '--',
+  '\u2028',
+  '\ud800',
+  '€',
+  '\xff',
+  'WEBVTT',
+  '-->',
+  '00:00:01.000 --> 00:00:02.000',
+  '# ',
+  '- ',
+  '=?utf-8?b?',
+  'Content-Type: multipart/mixed; boundary=x\n\n--x\n',
+];
 
 /** One mutation of a seed file. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...HOSTILE_PIECES) }),
-  fc.record({ kind: fc.constant('repeat' as const), from: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 400 }), times: fc.integer({ min: 2, max: 50 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    piece: fc.constantFrom(...HOSTILE_PIECES),
+  }),
+  fc.record({
+    kind: fc.constant('repeat' as const),
+    from: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 400 }),
+    times: fc.integer({ min: 2, max: 50 }),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -98,19 +141,23 @@ describe('fuzzing every adapter with mutated fixtures (fixed seed): no crash, on
     expect(seeds.length).toBeGreaterThan(0);
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (seedIndex, mutations) => {
-        const seed = seeds[seedIndex];
-        if (seed === undefined) return;
-        const bytes = mutate(seed.bytes, mutations);
-        run += 1;
-        const path = join(workDir, `${format}-${run}${seed.extension}`);
-        await writeFile(path, bytes);
-        const crash = await crashOf(path, format);
-        if (crash !== null) {
-          const kept = keepCrash(format, seed.extension, bytes);
-          throw new Error(`${format} crashed on ${kept}: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}`);
-        }
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        async (seedIndex, mutations) => {
+          const seed = seeds[seedIndex];
+          if (seed === undefined) return;
+          const bytes = mutate(seed.bytes, mutations);
+          run += 1;
+          const path = join(workDir, `${format}-${run}${seed.extension}`);
+          await writeFile(path, bytes);
+          const crash = await crashOf(path, format);
+          if (crash !== null) {
+            const kept = keepCrash(format, seed.extension, bytes);
+            throw new Error(`${format} crashed on ${kept}: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}`);
+          }
+        },
+      ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
   });
@@ -118,11 +165,14 @@ describe('fuzzing every adapter with mutated fixtures (fixed seed): no crash, on
 
 describe('inputs that once crashed an adapter (fixtures/fuzz/<format>/) are refused cleanly now', () => {
   const kept = existsSync(FUZZ_FIXTURES)
-    ? readdirSync(FUZZ_FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).flatMap((format) =>
-        readdirSync(join(FUZZ_FIXTURES, format))
-          .filter((file) => file.startsWith('crash-'))
-          .map((file) => [`${format}/${file}`, format, join(FUZZ_FIXTURES, format, file)] as const),
-      )
+    ? readdirSync(FUZZ_FIXTURES, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .flatMap((format) =>
+          readdirSync(join(FUZZ_FIXTURES, format))
+            .filter((file) => file.startsWith('crash-'))
+            .map((file) => [`${format}/${file}`, format, join(FUZZ_FIXTURES, format, file)] as const),
+        )
     : [];
   test('the fuzz fixture folder documents itself', () => {
     expect(existsSync(join(FUZZ_FIXTURES, 'README.md'))).toBe(true);

@@ -4,7 +4,8 @@ import { readFileItems, recordsOf } from '../helpers/read-fixture.js';
 import { tempFile } from '../helpers/temp-file.js';
 import { accountedItems, fixtureInput, fixtureInputPath, occurrences } from '../helpers/blog-comment-inputs.js';
 
-const sniff = (headText: string) => bloggerAtomAdapter.sniff({ path: 'input.xml', extension: '.xml', headText, headBytes: Buffer.from(headText) });
+const sniff = (headText: string) =>
+  bloggerAtomAdapter.sniff({ path: 'input.xml', extension: '.xml', headText, headBytes: Buffer.from(headText) });
 
 const KIND = "scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#";
 
@@ -52,6 +53,8 @@ describe('blogger-atom', () => {
 
   test('forced onto a WordPress export, it says the root element is wrong', async () => {
     const path = fixtureInputPath('wordpress-wxr', 'statuses-and-threads');
-    expect((await readFileItems(path, { format: 'blogger-atom' })).error).toBe(`${path}:4:1: not a Blogger export: the root element is <rss>, not an Atom <feed>`);
+    expect((await readFileItems(path, { format: 'blogger-atom' })).error).toBe(
+      `${path}:4:1: not a Blogger export: the root element is <rss>, not an Atom <feed>`,
+    );
   });
 });

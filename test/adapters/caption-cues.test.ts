@@ -37,7 +37,12 @@ describe('captionLineText', () => {
 describe('CaptionTurns', () => {
   test('rolling captions: lines repeated from the end of the previous cue are dropped', () => {
     const turns = turnsOf(
-      [cue(0, 1, ['yeah']), cue(1, 2, ['yeah', 'what']), cue(2, 3, ['what', 'this<00:00:02.5><c> will</c>']), cue(3, 3.01, ['this will', ' '])],
+      [
+        cue(0, 1, ['yeah']),
+        cue(1, 2, ['yeah', 'what']),
+        cue(2, 3, ['what', 'this<00:00:02.5><c> will</c>']),
+        cue(3, 3.01, ['this will', ' ']),
+      ],
       true,
     );
     expect(turns.map((turn) => turn.text)).toEqual(['yeah what this will']);

@@ -15,7 +15,16 @@ function commento(comments: object[], commenters?: object[]): string {
   return lines.join('\n');
 }
 
-const BASE = { domain: 'example.org', url: '/page', commenterHex: 'anonymous', html: '', parentHex: 'root', state: 'approved', creationDate: '2022-01-01T00:00:00Z', deleted: false };
+const BASE = {
+  domain: 'example.org',
+  url: '/page',
+  commenterHex: 'anonymous',
+  html: '',
+  parentHex: 'root',
+  state: 'approved',
+  creationDate: '2022-01-01T00:00:00Z',
+  deleted: false,
+};
 
 describe('commento-json', () => {
   test('outscores the generic JSON reader on a Commento export, and ignores other JSON', () => {
@@ -29,7 +38,9 @@ describe('commento-json', () => {
   test('is detected without flags, and every comment is accounted for', async () => {
     const result = await readFileItems(fixtureInputPath('commento-json', 'states-and-markdown', 'input.json'));
     expect(result.format).toBe('commento-json');
-    expect(accountedItems(result)).toBe(occurrences(fixtureInput('commento-json', 'states-and-markdown', 'input.json'), /"commentHex": "[0-9a-f]+",\n\s+"domain"/));
+    expect(accountedItems(result)).toBe(
+      occurrences(fixtureInput('commento-json', 'states-and-markdown', 'input.json'), /"commentHex": "[0-9a-f]+",\n\s+"domain"/),
+    );
   });
 
   test('an unknown state is filtered as unapproved with a detail; a missing commenters list means no names', async () => {
@@ -43,7 +54,13 @@ describe('commento-json', () => {
       ),
     );
     expect(recordsOf(result).map((record) => [record.sourceId, record.author, record.text])).toEqual([['a1', null, 'Kept']]);
-    expect(result.items[1]).toEqual({ kind: 'filtered', rule: 'unapproved', provenance: { file: expect.any(String), line: 5 }, sourceId: 'a2', detail: 'state "pending-review"' });
+    expect(result.items[1]).toEqual({
+      kind: 'filtered',
+      rule: 'unapproved',
+      provenance: { file: expect.any(String), line: 5 },
+      sourceId: 'a2',
+      detail: 'state "pending-review"',
+    });
   });
 
   test('a comment that is not an object is rejected, the others still read', async () => {
@@ -54,7 +71,13 @@ describe('commento-json', () => {
 
   test('the commenter e-mail address never reaches a record', async () => {
     const result = await readFileItems(
-      tempFile('input.json', commento([{ ...BASE, commentHex: 'a1', commenterHex: 'c1', markdown: 'Reach me on ann@example.org' }], [{ commenterHex: 'c1', name: 'Ann', email: 'ann@example.org' }])),
+      tempFile(
+        'input.json',
+        commento(
+          [{ ...BASE, commentHex: 'a1', commenterHex: 'c1', markdown: 'Reach me on ann@example.org' }],
+          [{ commenterHex: 'c1', name: 'Ann', email: 'ann@example.org' }],
+        ),
+      ),
     );
     expect(JSON.stringify(recordsOf(result))).not.toContain('ann@example.org');
     expect(recordsOf(result)[0]?.author).toBe('Ann');

@@ -41,11 +41,27 @@ describe('readDelimitedTable title rows', () => {
 
   test('are detected and reported on the header event', async () => {
     const [header] = await eventsOf('report.csv', report);
-    expect(header).toEqual({ kind: 'header', headers: ['id', 'name', 'amount'], line: 3, titleRows: [['Spend report', '', ''], ['Period:', '13', '']] });
+    expect(header).toEqual({
+      kind: 'header',
+      headers: ['id', 'name', 'amount'],
+      line: 3,
+      titleRows: [
+        ['Spend report', '', ''],
+        ['Period:', '13', ''],
+      ],
+    });
   });
 
   test('skipRows overrides detection, and detectTitleRows: false turns it off', async () => {
-    expect((await eventsOf('skip.csv', report, { skipRows: 1 }))[0]).toEqual({ kind: 'header', headers: ['Period:', '13', 'column 3'], line: 2 });
-    expect((await eventsOf('off.csv', report, { detectTitleRows: false }))[0]).toEqual({ kind: 'header', headers: ['Spend report', 'column 2', 'column 3'], line: 1 });
+    expect((await eventsOf('skip.csv', report, { skipRows: 1 }))[0]).toEqual({
+      kind: 'header',
+      headers: ['Period:', '13', 'column 3'],
+      line: 2,
+    });
+    expect((await eventsOf('off.csv', report, { detectTitleRows: false }))[0]).toEqual({
+      kind: 'header',
+      headers: ['Spend report', 'column 2', 'column 3'],
+      line: 1,
+    });
   });
 });

@@ -4,7 +4,8 @@ import { countItems, readFileItems, recordsOf } from '../helpers/read-fixture.js
 import { tempFile } from '../helpers/temp-file.js';
 import { accountedItems, fixtureInput, fixtureInputPath, occurrences } from '../helpers/blog-comment-inputs.js';
 
-const sniff = (headText: string) => disqusXmlAdapter.sniff({ path: 'input.xml', extension: '.xml', headText, headBytes: Buffer.from(headText) });
+const sniff = (headText: string) =>
+  disqusXmlAdapter.sniff({ path: 'input.xml', extension: '.xml', headText, headBytes: Buffer.from(headText) });
 
 const HEAD = '<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">';
 

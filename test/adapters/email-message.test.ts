@@ -12,7 +12,12 @@ function message(headers: string[], body: string[] | Buffer): Buffer {
   return Buffer.concat([head, Buffer.isBuffer(body) ? body : Buffer.from(body.join('\r\n'), 'utf8')]);
 }
 
-const BASIC_HEADERS = ['From: Jane Carer <jane@example.org>', 'Date: Tue, 21 Jan 2014 09:00:00 +0000', 'Message-ID: <m1@example.org>', 'Subject: Day centre'];
+const BASIC_HEADERS = [
+  'From: Jane Carer <jane@example.org>',
+  'Date: Tue, 21 Jan 2014 09:00:00 +0000',
+  'Message-ID: <m1@example.org>',
+  'Subject: Day centre',
+];
 
 async function only(raw: Buffer): Promise<AdapterItem> {
   const items = await emailMessageItems(raw, LOCATION);
@@ -32,7 +37,12 @@ describe('emailMessageItems: the record', () => {
   test('fields come from the headers; no address anywhere', async () => {
     const draft = await draftOf(
       message(
-        [...BASIC_HEADERS, 'In-Reply-To: <parent@example.org> (Bob\'s message)', 'List-Id: Carers list <carers.example.org>', 'To: list@example.org'],
+        [
+          ...BASIC_HEADERS,
+          "In-Reply-To: <parent@example.org> (Bob's message)",
+          'List-Id: Carers list <carers.example.org>',
+          'To: list@example.org',
+        ],
         ['Please keep it open.'],
       ),
     );
@@ -47,7 +57,7 @@ describe('emailMessageItems: the record', () => {
     });
   });
 
-  test('an address in the subject is masked (meta never holds anyone\'s address)', async () => {
+  test("an address in the subject is masked (meta never holds anyone's address)", async () => {
     const draft = await draftOf(message(['Subject: Fwd: note from bob@example.org'], ['Hi']));
     expect(draft.meta).toEqual({ subject: 'Fwd: note from [address]' });
   });
@@ -73,14 +83,21 @@ describe('emailMessageItems: the record', () => {
   });
 
   test('only the new words are kept', async () => {
-    const draft = await draftOf(message(BASIC_HEADERS, ['Yes.', '', 'On Mon, 20 Jan 2014 at 10:00, Bob <bob@example.org> wrote:', '> Coming?']));
+    const draft = await draftOf(
+      message(BASIC_HEADERS, ['Yes.', '', 'On Mon, 20 Jan 2014 at 10:00, Bob <bob@example.org> wrote:', '> Coming?']),
+    );
     expect(draft.text).toBe('Yes.');
   });
 });
 
 describe('emailMessageItems: decoding', () => {
   test('quoted-printable Windows-1252 body', async () => {
-    const draft = await draftOf(message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable'], ['=93Caf=E9=94 =80 5']));
+    const draft = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable'],
+        ['=93Caf=E9=94 =80 5'],
+      ),
+    );
     expect(draft.text).toBe('\u201cCafé\u201d € 5');
   });
 
@@ -103,9 +120,19 @@ describe('emailMessageItems: decoding', () => {
   });
 
   test('format=flowed is unwrapped, delsp honoured', async () => {
-    const flowed = await draftOf(message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed'], ['Soft breaks follow a ', 'space.', 'A hard break.']));
+    const flowed = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed'],
+        ['Soft breaks follow a ', 'space.', 'A hard break.'],
+      ),
+    );
     expect(flowed.text).toBe('Soft breaks follow a space.\nA hard break.');
-    const delsp = await draftOf(message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes'], ['One long para ', 'graph that goes  ', 'on.', '', 'Next.']));
+    const delsp = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes'],
+        ['One long para ', 'graph that goes  ', 'on.', '', 'Next.'],
+      ),
+    );
     expect(delsp.text).toBe('One long paragraph that goes on.\n\nNext.');
   });
 
@@ -113,7 +140,9 @@ describe('emailMessageItems: decoding', () => {
     const draft = await draftOf(
       message(
         [...BASIC_HEADERS, 'Content-Type: text/html; charset=utf-8'],
-        ['<p>Hello &amp; <b>thanks</b></p><div class="gmail_quote">On Mon, 20 Jan 2014 at 10:00, Bob &lt;<a href="mailto:bob@example.org">bob@example.org</a>&gt; wrote:<br><blockquote class="gmail_quote">Hi<br>there</blockquote></div>'],
+        [
+          '<p>Hello &amp; <b>thanks</b></p><div class="gmail_quote">On Mon, 20 Jan 2014 at 10:00, Bob &lt;<a href="mailto:bob@example.org">bob@example.org</a>&gt; wrote:<br><blockquote class="gmail_quote">Hi<br>there</blockquote></div>',
+        ],
       ),
     );
     expect(draft.text).toBe('Hello & thanks');
@@ -154,9 +183,16 @@ describe('emailMessageItems: decoding', () => {
   });
 
   test('undecodable bytes come with a warning', async () => {
-    const items = await emailMessageItems(message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8'], Buffer.from([0x43, 0x61, 0x66, 0xe9])), LOCATION);
+    const items = await emailMessageItems(
+      message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8'], Buffer.from([0x43, 0x61, 0x66, 0xe9])),
+      LOCATION,
+    );
     expect(items.map((item) => item.kind)).toEqual(['record', 'warning']);
-    expect(items[1]).toMatchObject({ kind: 'warning', provenance: LOCATION.provenance, message: expect.stringContaining('message 2: its text holds bytes that could not be decoded') });
+    expect(items[1]).toMatchObject({
+      kind: 'warning',
+      provenance: LOCATION.provenance,
+      message: expect.stringContaining('message 2: its text holds bytes that could not be decoded'),
+    });
   });
 });
 
@@ -189,18 +225,33 @@ describe('emailMessageItems: hostile messages are rejected in bounded time', () 
   test('the excerpt of a rejected message names it by Subject, Date and Message-ID, addresses masked', async () => {
     const parts: string[] = [];
     for (let part = 0; part <= MAX_MIME_PARTS; part += 1) parts.push('--b', '', `part ${part}`);
-    const raw = message(['From: Jane <jane@example.org>', 'Subject: from jane@example.org', 'Message-ID: <m9@example.org>', 'Content-Type: multipart/mixed; boundary="b"'], parts);
+    const raw = message(
+      [
+        'From: Jane <jane@example.org>',
+        'Subject: from jane@example.org',
+        'Message-ID: <m9@example.org>',
+        'Content-Type: multipart/mixed; boundary="b"',
+      ],
+      parts,
+    );
     expect(await only(raw)).toMatchObject({ kind: 'rejected', excerpt: 'Subject: from [address] | Message-ID: <m9@example.org>' });
   });
 
   test('a huge header block without an end', async () => {
-    const raw = Buffer.from(`Subject: x\r\n${'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(Math.ceil(MAX_HEADER_BYTES / 60) + 10)}`);
+    const raw = Buffer.from(
+      `Subject: x\r\n${'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(Math.ceil(MAX_HEADER_BYTES / 60) + 10)}`,
+    );
     expect(await only(raw)).toMatchObject({ kind: 'rejected', code: 'HEADER_TOO_LARGE', message: expect.stringMatching(/^message 2: /) });
   });
 
   test('a huge header block in a MIME part', async () => {
-    const filler = 'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(Math.ceil(MAX_HEADER_BYTES / 60) + 10);
-    const raw = message([...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b"'], ['--b', `${filler}Content-Type: text/plain`, '', 'x', '--b--']);
+    const filler = 'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(
+      Math.ceil(MAX_HEADER_BYTES / 60) + 10,
+    );
+    const raw = message(
+      [...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b"'],
+      ['--b', `${filler}Content-Type: text/plain`, '', 'x', '--b--'],
+    );
     expect(await only(raw)).toMatchObject({ kind: 'rejected', code: 'HEADER_TOO_LARGE' });
   });
 

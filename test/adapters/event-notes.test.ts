@@ -56,12 +56,19 @@ describe('event-notes blocks', () => {
 
   test('records are channel event-note with no author or date', async () => {
     const [record] = recordsOf(await readTempInput('n.md', '- idea\n'));
-    expect(record).toMatchObject({ channel: 'event-note', format: 'event-notes', author: null, date: null, provenance: { file: 'n.md', line: 1 } });
+    expect(record).toMatchObject({
+      channel: 'event-note',
+      format: 'event-notes',
+      author: null,
+      date: null,
+      provenance: { file: 'n.md', line: 1 },
+    });
   });
 });
 
 describe('event-notes sniff', () => {
-  const sniff = (headText: string, extension: string) => eventNotesAdapter.sniff({ path: `x${extension}`, extension, headText, headBytes: Buffer.from(headText) });
+  const sniff = (headText: string, extension: string) =>
+    eventNotesAdapter.sniff({ path: `x${extension}`, extension, headText, headBytes: Buffer.from(headText) });
 
   test('markdown files are notes; .txt only as the fallback; other files only with headings and bullets', () => {
     expect(sniff('anything', '.md')).toBe(0.9);

@@ -4,9 +4,12 @@ import { isLikertValue, isSentinelValue, profileColumn } from '../../src/adapter
 const kindOf = (cells: string[]): string => profileColumn('column', cells).kind;
 
 describe('isSentinelValue', () => {
-  test.each(['NA', 'N/A', 'n/a', ' NULL ', 'NaN', '-9', '-0', '-99', '.', '-', '#N/A', '#NAME?', '#VALUE!'])('%p stands for no answer', (cell) => {
-    expect(isSentinelValue(cell)).toBe(true);
-  });
+  test.each(['NA', 'N/A', 'n/a', ' NULL ', 'NaN', '-9', '-0', '-99', '.', '-', '#N/A', '#NAME?', '#VALUE!'])(
+    '%p stands for no answer',
+    (cell) => {
+      expect(isSentinelValue(cell)).toBe(true);
+    },
+  );
 
   test.each(['None', 'Nothing', 'No', '0', '9', 'n/a really', 'NA is not enough'])('%p is an answer', (cell) => {
     expect(isSentinelValue(cell)).toBe(false);
@@ -14,9 +17,12 @@ describe('isSentinelValue', () => {
 });
 
 describe('isLikertValue', () => {
-  test.each(['Strongly agree', 'neither agree nor disagree', 'Don’t know', 'Yes', 'very dissatisfied', 'Agree.'])('%p is a scale answer', (cell) => {
-    expect(isLikertValue(cell)).toBe(true);
-  });
+  test.each(['Strongly agree', 'neither agree nor disagree', 'Don’t know', 'Yes', 'very dissatisfied', 'Agree.'])(
+    '%p is a scale answer',
+    (cell) => {
+      expect(isLikertValue(cell)).toBe(true);
+    },
+  );
 
   test('a sentence that starts with agree is not', () => {
     expect(isLikertValue('Agree, but only if transport is provided')).toBe(false);
@@ -25,7 +31,9 @@ describe('isLikertValue', () => {
 
 describe('profileColumn: free text is told apart by content, not header', () => {
   test('varied sentences are free text', () => {
-    expect(kindOf(['I liked the staff a lot', 'The bus is always late', 'Nothing to add really', 'More evening sessions please'])).toBe('free-text');
+    expect(kindOf(['I liked the staff a lot', 'The bus is always late', 'Nothing to add really', 'More evening sessions please'])).toBe(
+      'free-text',
+    );
   });
 
   test('sentinels and blanks are left out of the judgement', () => {
@@ -55,10 +63,14 @@ describe('profileColumn: free text is told apart by content, not header', () => 
 
   test('a few repeated short values are a choice; repeated multi-word values are not free text', () => {
     expect(kindOf(['Carer', 'Person who uses services', 'Carer', 'Professional'])).toBe('choice');
-    expect(kindOf(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? 'Grants to External Organisations' : 'Commercial Property Rent')))).toBe('choice');
+    expect(
+      kindOf(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? 'Grants to External Organisations' : 'Commercial Property Rent'))),
+    ).toBe('choice');
   });
 
   test('varied upper-case names are short text, not free text', () => {
-    expect(kindOf(Array.from({ length: 30 }, (_, index) => `LONDON BOROUGH OF PLACE${String.fromCharCode(65 + index)}`))).toBe('short-text');
+    expect(kindOf(Array.from({ length: 30 }, (_, index) => `LONDON BOROUGH OF PLACE${String.fromCharCode(65 + index)}`))).toBe(
+      'short-text',
+    );
   });
 });

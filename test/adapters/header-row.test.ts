@@ -30,12 +30,23 @@ describe('findHeaderRow', () => {
   });
 
   test('lines above the header that fill every column cannot be told from a header: row 0 is kept', () => {
-    const rows = [['Survey', 'Carers experience', 'Wave 2'], ['Period', 'January to March 2024', 'Final'], ['id', 'comment', 'type'], ...body];
+    const rows = [
+      ['Survey', 'Carers experience', 'Wave 2'],
+      ['Period', 'January to March 2024', 'Final'],
+      ['id', 'comment', 'type'],
+      ...body,
+    ];
     expect(findHeaderRow(rows)).toBe(0);
   });
 
   test('a numeric first row that is dense is kept as the header rather than cutting the table', () => {
-    expect(findHeaderRow([['2019', '2020', '2021'], ['1', '2', '3'], ['good', 'bad', 'fine']])).toBe(0);
+    expect(
+      findHeaderRow([
+        ['2019', '2020', '2021'],
+        ['1', '2', '3'],
+        ['good', 'bad', 'fine'],
+      ]),
+    ).toBe(0);
   });
 
   test('a later row whose labels repeat below it is not taken as the header', () => {
@@ -51,8 +62,14 @@ describe('findHeaderRow', () => {
 
 describe('titleRowsWarning', () => {
   test('names the count, the header position and the first title', () => {
-    expect(titleRowsWarning([['', 'Report of all payments'], ['', '']], 'line 3')).toBe(
-      'skipped 2 title row(s) above the header on line 3 ("Report of all payments"); use --skip-rows N to choose the header yourself',
-    );
+    expect(
+      titleRowsWarning(
+        [
+          ['', 'Report of all payments'],
+          ['', ''],
+        ],
+        'line 3',
+      ),
+    ).toBe('skipped 2 title row(s) above the header on line 3 ("Report of all payments"); use --skip-rows N to choose the header yourself');
   });
 });

@@ -9,7 +9,10 @@ async function* chunksOf(data: Buffer, size: number): AsyncIterable<Buffer> {
 async function split(data: Buffer | string, options: { chunk?: number; max?: number } = {}): Promise<MboxEntry[]> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const entries: MboxEntry[] = [];
-  for await (const entry of mboxMessages(chunksOf(bytes, options.chunk ?? 1024), { path: 'in.mbox', maxMessageBytes: options.max ?? 1_000_000 })) {
+  for await (const entry of mboxMessages(chunksOf(bytes, options.chunk ?? 1024), {
+    path: 'in.mbox',
+    maxMessageBytes: options.max ?? 1_000_000,
+  })) {
     entries.push(entry);
   }
   return entries;
@@ -81,7 +84,11 @@ describe('mboxMessages splits a mailbox on raw bytes', () => {
   });
 
   test('8-bit bytes pass through unchanged', async () => {
-    const data = Buffer.concat([Buffer.from('From a@b.c Wed Sep 22 05:05:28 2004\nSubject: x\n\nFr'), Buffer.from([0xf6]), Buffer.from('sche\n')]);
+    const data = Buffer.concat([
+      Buffer.from('From a@b.c Wed Sep 22 05:05:28 2004\nSubject: x\n\nFr'),
+      Buffer.from([0xf6]),
+      Buffer.from('sche\n'),
+    ]);
     const [entry] = await split(data);
     expect(entry?.kind === 'message' && entry.raw.includes(Buffer.from([0x46, 0x72, 0xf6]))).toBe(true);
   });

@@ -34,6 +34,9 @@ describe('a 5 MB field is one rejected row, not a stalled or swallowed file', ()
     const rejected = result.items.filter((item) => item.kind === 'rejected');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ kind: 'rejected', provenance: { line: 2 } });
-    expect(summaryOf(result.items).filter((line) => line.startsWith('record'))).toEqual(['record line 3: second row', 'record line 4: third row']);
+    expect(summaryOf(result.items).filter((line) => line.startsWith('record'))).toEqual([
+      'record line 3: second row',
+      'record line 4: third row',
+    ]);
   });
 });

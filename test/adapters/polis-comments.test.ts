@@ -13,7 +13,11 @@ describe('polis adapter', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   test('recognises the comments header (in any column order) and the summary, nothing else', () => {
-    expect(polisCommentsAdapter.sniff(sniffInput('timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,0,0,0,1,hi\n'))).toBe(0.95);
+    expect(
+      polisCommentsAdapter.sniff(
+        sniffInput('timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,0,0,0,1,hi\n'),
+      ),
+    ).toBe(0.95);
     expect(polisCommentsAdapter.sniff(sniffInput('comment-id,comment-body,author-id,moderated,agrees,disagrees,timestamp\n'))).toBe(0.95);
     expect(polisCommentsAdapter.sniff(sniffInput('topic,Town\nurl,https://pol.is/x\nviews,1\ncomments,2\nvoters,3\n'))).toBe(0.95);
     expect(polisCommentsAdapter.sniff(sniffInput('id,comment,author\n1,hello,Jo\n'))).toBe(0);
@@ -31,7 +35,8 @@ describe('survey-csv sniffing against the generic csv adapter', () => {
   test('one free-text column with an id is left to csv; with a Likert column beside it, survey-csv claims it', () => {
     const plain = 'id,comment\n1,The staff were kind to my dad\n2,More evening buses would help\n3,I found the form hard to use\n';
     expect(surveyCsvAdapter.sniff(sniffInput(plain))).toBe(0);
-    const withScale = 'id,Do you agree?,comment\n1,Agree,The staff were kind to my dad\n2,Disagree,More evening buses would help\n3,Agree,I found the form hard to use\n';
+    const withScale =
+      'id,Do you agree?,comment\n1,Agree,The staff were kind to my dad\n2,Disagree,More evening buses would help\n3,Agree,I found the form hard to use\n';
     expect(surveyCsvAdapter.sniff(sniffInput(withScale))).toBe(0.9);
   });
 });

@@ -18,12 +18,10 @@ describe('removeSoundAnnotations', () => {
     expect(removeSoundAnnotations(input)).toBe(output);
   });
 
-  test.each([
-    'the council [sic] said no',
-    'I told them (twice) already',
-    '[Vec::new(); 2] would be allowed',
-    'Use {Name} in the template',
-  ])('keeps other brackets: %j', (text) => {
-    expect(removeSoundAnnotations(text)).toBe(text);
-  });
+  test.each(['the council [sic] said no', 'I told them (twice) already', '[Vec::new(); 2] would be allowed', 'Use {Name} in the template'])(
+    'keeps other brackets: %j',
+    (text) => {
+      expect(removeSoundAnnotations(text)).toBe(text);
+    },
+  );
 });

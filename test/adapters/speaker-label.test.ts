@@ -22,7 +22,7 @@ describe('parseSpeakerLabel', () => {
   });
 
   test.each([
-    'and hinder progress, and one of the responses I got, I didn\'t answer it, was:',
+    "and hinder progress, and one of the responses I got, I didn't answer it, was:",
     'the meeting: it went well',
     'Note: the recording stopped',
     'Action: ask the council',

@@ -61,7 +61,11 @@ describe('TurnBuilder', () => {
   });
 
   test('empty pieces add nothing but still close the turn of another speaker', () => {
-    const turns = build([piece({ speaker: 'A', text: 'Hi.' }), piece({ speaker: 'B', text: '  ' }), piece({ speaker: 'A', text: 'Again.' })]);
+    const turns = build([
+      piece({ speaker: 'A', text: 'Hi.' }),
+      piece({ speaker: 'B', text: '  ' }),
+      piece({ speaker: 'A', text: 'Again.' }),
+    ]);
     expect(turns.map((turn) => [turn.speaker, turn.text])).toEqual([
       ['A', 'Hi.'],
       ['A', 'Again.'],
@@ -98,9 +102,20 @@ describe('TurnBuilder', () => {
     fc.assert(
       fc.property(fc.array(pieceArbitrary, { maxLength: 40 }), (specs) => {
         const pieces = specs.map((spec, index) =>
-          piece({ speaker: spec.speaker, text: spec.text, start: spec.start, end: spec.start + spec.length, line: index + 1, newVoice: spec.newVoice }),
+          piece({
+            speaker: spec.speaker,
+            text: spec.text,
+            start: spec.start,
+            end: spec.start + spec.length,
+            line: index + 1,
+            newVoice: spec.newVoice,
+          }),
         );
-        const words = (texts: readonly string[]): string[] => texts.join(' ').split(/\s+/).filter((word) => word !== '');
+        const words = (texts: readonly string[]): string[] =>
+          texts
+            .join(' ')
+            .split(/\s+/)
+            .filter((word) => word !== '');
         expect(words(build(pieces).map((turn) => turn.text))).toEqual(words(pieces.map((next) => next.text)));
       }),
     );

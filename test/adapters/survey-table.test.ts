@@ -23,18 +23,32 @@ describe('looksLikeSurvey', () => {
   });
 
   test('two free-text columns make a survey', () => {
-    expect(surveyLooks(['a', 'b'], SENTENCES.map((sentence, index) => [sentence, SENTENCES[(index + 1) % 4] ?? '']))).toBe(true);
+    expect(
+      surveyLooks(
+        ['a', 'b'],
+        SENTENCES.map((sentence, index) => [sentence, SENTENCES[(index + 1) % 4] ?? '']),
+      ),
+    ).toBe(true);
   });
 
   test('one free-text column beside a Response ID, a scale, or a question column makes a survey', () => {
-    const with2 = (header: string, values: string[]) => surveyLooks([header, 'comment'], SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]));
+    const with2 = (header: string, values: string[]) =>
+      surveyLooks(
+        [header, 'comment'],
+        SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]),
+      );
     expect(with2('Response ID', ['1', '2', '3', '4'])).toBe(true);
     expect(with2('Rating', ['Agree', 'Disagree', 'Strongly agree', 'Agree'])).toBe(true);
     expect(with2('question', ['Q1', 'Q1', 'Q2', 'Q2'])).toBe(true);
   });
 
   test('a plain id column is not a survey signature', () => {
-    expect(surveyLooks(['id', 'comment'], SENTENCES.map((sentence, index) => [String(index), sentence]))).toBe(false);
+    expect(
+      surveyLooks(
+        ['id', 'comment'],
+        SENTENCES.map((sentence, index) => [String(index), sentence]),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -56,17 +70,41 @@ async function* tableOf(headers: string[], rows: string[][], extra: Map<number, 
 describe('tableItems', () => {
   test('rows beyond the profiled sample are streamed, in order, with rejected rows in place', async () => {
     const count = PROFILE_ROWS + 50;
-    const rows = Array.from({ length: count }, (_, index) => [`R${index}`, `${SENTENCES[index % 4]} (${index})`, index % 2 === 0 ? 'Agree' : 'Disagree']);
-    const rejected: TableItem = { kind: 'rejected', code: 'CSV_QUOTE_NOT_CLOSED', message: 'broken', provenance: { file: 'f.csv', line: 9999 } };
+    const rows = Array.from({ length: count }, (_, index) => [
+      `R${index}`,
+      `${SENTENCES[index % 4]} (${index})`,
+      index % 2 === 0 ? 'Agree' : 'Disagree',
+    ]);
+    const rejected: TableItem = {
+      kind: 'rejected',
+      code: 'CSV_QUOTE_NOT_CLOSED',
+      message: 'broken',
+      provenance: { file: 'f.csv', line: 9999 },
+    };
     const items = await collect(
-      tableItems(tableOf(['Response ID', 'Comments', 'Do you agree?'], rows, new Map([[3, rejected], [PROFILE_ROWS + 10, rejected]])), { map: {} }, { label: 'f.csv', mode: 'survey' }),
+      tableItems(
+        tableOf(
+          ['Response ID', 'Comments', 'Do you agree?'],
+          rows,
+          new Map([
+            [3, rejected],
+            [PROFILE_ROWS + 10, rejected],
+          ]),
+        ),
+        { map: {} },
+        { label: 'f.csv', mode: 'survey' },
+      ),
     );
     expect(items).toHaveLength(count + 2);
     expect(items[3]).toBe(rejected);
     expect(items[PROFILE_ROWS + 11]).toBe(rejected);
     const records = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
     expect(records.map((draft) => draft.sourceId)).toEqual(rows.map((cells) => `${cells[0]}:Comments`));
-    expect(records[count - 1]?.meta).toEqual({ question: 'Comments', respondent: `R${count - 1}`, answers: { 'Do you agree?': 'Disagree' } });
+    expect(records[count - 1]?.meta).toEqual({
+      question: 'Comments',
+      respondent: `R${count - 1}`,
+      answers: { 'Do you agree?': 'Disagree' },
+    });
   });
 
   test('auto mode reads a table without a survey signature like the generic csv adapter', async () => {
@@ -74,7 +112,16 @@ describe('tableItems', () => {
     const items = await collect(tableItems(tableOf(['id', 'comment', 'author'], rows), { map: {} }, { label: 'f.csv', mode: 'auto' }));
     expect(items[0]).toEqual({
       kind: 'record',
-      draft: { sourceId: '1', author: 'Jo', date: null, text: SENTENCES[0], url: null, inReplyTo: null, meta: {}, provenance: { file: 'f.csv', line: 2, row: 1 } },
+      draft: {
+        sourceId: '1',
+        author: 'Jo',
+        date: null,
+        text: SENTENCES[0],
+        url: null,
+        inReplyTo: null,
+        meta: {},
+        provenance: { file: 'f.csv', line: 2, row: 1 },
+      },
     });
   });
 
@@ -87,11 +134,20 @@ describe('tableItems', () => {
   });
 
   test('contact columns are neither questions nor kept answers', async () => {
-    const rows = SENTENCES.map((sentence, index) => [`R${index}`, `12 High Street, Flat ${index}, Leeds`, sentence, `p${index}@example.org`]);
-    const items = await collect(tableItems(tableOf(['Respondent', 'Address', 'Comments', 'E-mail'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }));
+    const rows = SENTENCES.map((sentence, index) => [
+      `R${index}`,
+      `12 High Street, Flat ${index}, Leeds`,
+      sentence,
+      `p${index}@example.org`,
+    ]);
+    const items = await collect(
+      tableItems(tableOf(['Respondent', 'Address', 'Comments', 'E-mail'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }),
+    );
     const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
     expect(drafts).toHaveLength(4);
-    expect(drafts.every((draft) => JSON.stringify(draft.meta).includes('@') === false && !JSON.stringify(draft.meta).includes('High Street'))).toBe(true);
+    expect(
+      drafts.every((draft) => JSON.stringify(draft.meta).includes('@') === false && !JSON.stringify(draft.meta).includes('High Street')),
+    ).toBe(true);
   });
 
   test('a header with no rows gives nothing, and no error', async () => {
@@ -99,7 +155,10 @@ describe('tableItems', () => {
   });
 
   test('survey mode without any free-text column is an InputError listing the columns', async () => {
-    const rows = [['1', 'Agree'], ['2', 'Disagree']];
+    const rows = [
+      ['1', 'Agree'],
+      ['2', 'Disagree'],
+    ];
     await expect(collect(tableItems(tableOf(['Respondent', 'Q1'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }))).rejects.toThrow(
       new InputError('f.csv: no free-text column found (columns: "Respondent", "Q1")'),
     );

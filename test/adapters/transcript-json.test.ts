@@ -7,7 +7,10 @@ const turns = (list: readonly object[]): string => `${JSON.stringify(list, null,
 
 describe('transcript-json detection', () => {
   test('a QMSum meeting object is transcript-json, not the generic json reader', async () => {
-    const result = await readTempInput('meeting.json', JSON.stringify({ topic_list: [], meeting_transcripts: [{ speaker: 'A', content: 'Hi .' }] }));
+    const result = await readTempInput(
+      'meeting.json',
+      JSON.stringify({ topic_list: [], meeting_transcripts: [{ speaker: 'A', content: 'Hi .' }] }),
+    );
     expect(result.format).toBe('transcript-json');
     expect(recordsOf(result)[0]?.text).toBe('Hi.');
   });

@@ -84,7 +84,10 @@ describe('sourceLabel', () => {
 
 describe('tweetItem', () => {
   test('a plain tweet becomes a record with decoded text, permalink and only the meta it has', () => {
-    const item = tweetItem(facts({ text: 'Care &amp; support', meta: { lang: 'en', hashtags: [], likeCount: 0, source: null } }), provenance);
+    const item = tweetItem(
+      facts({ text: 'Care &amp; support', meta: { lang: 'en', hashtags: [], likeCount: 0, source: null } }),
+      provenance,
+    );
     expect(item).toEqual({
       kind: 'record',
       draft: {
@@ -137,6 +140,9 @@ describe('tweetItem', () => {
 
   test('replies and quotes keep the referenced ids', () => {
     const item = tweetItem(facts({ inReplyTo: '1790000000000000050', quotedId: '1790000000000000070' }), provenance);
-    expect(item).toMatchObject({ kind: 'record', draft: { inReplyTo: '1790000000000000050', meta: { quotedTweetId: '1790000000000000070' } } });
+    expect(item).toMatchObject({
+      kind: 'record',
+      draft: { inReplyTo: '1790000000000000050', meta: { quotedTweetId: '1790000000000000070' } },
+    });
   });
 });

@@ -34,12 +34,21 @@ const TWEET_FIXTURES: readonly (readonly [string, string])[] = [
 
 describe('detecting the X/Twitter layouts without --format', () => {
   test.each(TWEET_FIXTURES)('%s by its extension and signature -> %s', (fixture, format) => {
-    expect(detectFormat(ADAPTERS, sniffInputOf(fixture))).toEqual({ adapter: expect.objectContaining({ name: format }), reason: 'extension' });
+    expect(detectFormat(ADAPTERS, sniffInputOf(fixture))).toEqual({
+      adapter: expect.objectContaining({ name: format }),
+      reason: 'extension',
+    });
   });
 
-  test.each(TWEET_FIXTURES.filter(([fixture]) => !fixture.endsWith('.js')))('%s without an extension, by content -> %s', (fixture, format) => {
-    expect(detectFormat(ADAPTERS, sniffInputOf(fixture, 'export'))).toEqual({ adapter: expect.objectContaining({ name: format }), reason: 'content' });
-  });
+  test.each(TWEET_FIXTURES.filter(([fixture]) => !fixture.endsWith('.js')))(
+    '%s without an extension, by content -> %s',
+    (fixture, format) => {
+      expect(detectFormat(ADAPTERS, sniffInputOf(fixture, 'export'))).toEqual({
+        adapter: expect.objectContaining({ name: format }),
+        reason: 'content',
+      });
+    },
+  );
 
   test('a v1.1 head never sniffs as v2, nor a v2 head as v1.1', () => {
     const v1 = ADAPTERS.find((adapter) => adapter.name === 'twitter-api-v1');
@@ -69,7 +78,10 @@ describe('detecting the X/Twitter layouts without --format', () => {
 
   test('--format picks a tweet adapter whatever the content', () => {
     const table = textInput('responses.csv', 'id,text\n1,hello\n');
-    expect(detectFormat(ADAPTERS, table, 'tags-csv')).toEqual({ adapter: expect.objectContaining({ name: 'tags-csv' }), reason: 'format-flag' });
+    expect(detectFormat(ADAPTERS, table, 'tags-csv')).toEqual({
+      adapter: expect.objectContaining({ name: 'tags-csv' }),
+      reason: 'format-flag',
+    });
   });
 });
 

@@ -25,7 +25,9 @@ describe('webvtt sniff', () => {
 describe('webvtt reading', () => {
   test('an empty .vtt file is not WebVTT', async () => {
     const result = await readTempInput('empty.vtt', '');
-    expect(result.error).toBe('empty.vtt:1:1: not a WebVTT file: the first line must be "WEBVTT" (the file is empty or starts with a blank line)');
+    expect(result.error).toBe(
+      'empty.vtt:1:1: not a WebVTT file: the first line must be "WEBVTT" (the file is empty or starts with a blank line)',
+    );
   });
 
   test('text outside any cue is a warning and is not stored', async () => {
@@ -39,7 +41,10 @@ describe('webvtt reading', () => {
   });
 
   test('cues separated by whitespace-only lines: the identifier of the next cue is not text', async () => {
-    const result = await readTempInput('spaces.vtt', 'WEBVTT\n\n1\n00:01.000 --> 00:02.000\nFirst.\n  \n2\n00:02.000 --> 00:03.000\nSecond.\n');
+    const result = await readTempInput(
+      'spaces.vtt',
+      'WEBVTT\n\n1\n00:01.000 --> 00:02.000\nFirst.\n  \n2\n00:02.000 --> 00:03.000\nSecond.\n',
+    );
     expect(recordsOf(result).map((record) => record.text)).toEqual(['First. Second.']);
   });
 

@@ -33,14 +33,20 @@ describe('wordpress-wxr', () => {
 
   test('is detected without flags from .xml and .wxr, and chosen with --format for any name', async () => {
     expect((await readFileItems(fixtureInputPath('wordpress-wxr', 'statuses-and-threads'))).format).toBe('wordpress-wxr');
-    const asText = tempFile('export.txt', wxr(['<wp:comment_id>1</wp:comment_id><wp:comment_content>Hi</wp:comment_content><wp:comment_approved>1</wp:comment_approved>']));
+    const asText = tempFile(
+      'export.txt',
+      wxr(['<wp:comment_id>1</wp:comment_id><wp:comment_content>Hi</wp:comment_content><wp:comment_approved>1</wp:comment_approved>']),
+    );
     const result = await readFileItems(asText, { format: 'wordpress-wxr' });
     expect(result.format).toBe('wordpress-wxr');
     expect(recordsOf(result).map((record) => [record.sourceId, record.text])).toEqual([['5:1', 'Hi']]);
   });
 
   test('every <wp:comment> is accounted for: records + filtered + rejected', async () => {
-    for (const [caseName, inputName] of [['statuses-and-threads', 'input.xml'], ['wxr-1.0-without-post-ids', 'input.wxr']] as const) {
+    for (const [caseName, inputName] of [
+      ['statuses-and-threads', 'input.xml'],
+      ['wxr-1.0-without-post-ids', 'input.wxr'],
+    ] as const) {
       const result = await readFileItems(fixtureInputPath('wordpress-wxr', caseName, inputName));
       expect(accountedItems(result)).toBe(occurrences(fixtureInput('wordpress-wxr', caseName, inputName), /<wp:comment>/));
     }
@@ -58,9 +64,27 @@ describe('wordpress-wxr', () => {
       ),
     );
     expect(result.items).toEqual([
-      { kind: 'filtered', rule: 'unapproved', provenance: { file: expect.any(String), line: 6 }, sourceId: '5:1', detail: 'comment_approved "hold"' },
-      { kind: 'filtered', rule: 'not-a-comment', provenance: { file: expect.any(String), line: 7 }, sourceId: '5:2', detail: 'comment_type "order_note"' },
-      { kind: 'filtered', rule: 'unapproved', provenance: { file: expect.any(String), line: 8 }, sourceId: '5:3', detail: 'comment_approved ""' },
+      {
+        kind: 'filtered',
+        rule: 'unapproved',
+        provenance: { file: expect.any(String), line: 6 },
+        sourceId: '5:1',
+        detail: 'comment_approved "hold"',
+      },
+      {
+        kind: 'filtered',
+        rule: 'not-a-comment',
+        provenance: { file: expect.any(String), line: 7 },
+        sourceId: '5:2',
+        detail: 'comment_type "order_note"',
+      },
+      {
+        kind: 'filtered',
+        rule: 'unapproved',
+        provenance: { file: expect.any(String), line: 8 },
+        sourceId: '5:3',
+        detail: 'comment_approved ""',
+      },
     ]);
   });
 
@@ -73,6 +97,8 @@ describe('wordpress-wxr', () => {
 
   test('forced onto another XML export, it says the root element is wrong', async () => {
     const result = await readFileItems(fixtureInputPath('disqus-xml', 'threads-after-posts'), { format: 'wordpress-wxr' });
-    expect(result.error).toBe(`${fixtureInputPath('disqus-xml', 'threads-after-posts')}:2:1: not a WordPress export: the root element is <disqus>, not <rss>`);
+    expect(result.error).toBe(
+      `${fixtureInputPath('disqus-xml', 'threads-after-posts')}:2:1: not a WordPress export: the root element is <disqus>, not <rss>`,
+    );
   });
 });

@@ -76,12 +76,18 @@ describe('xlsx adapter', () => {
     const path = write(
       'numbers.xlsx',
       await buildWorkbook((workbook) => {
-        workbook.addWorksheet('A').addRows([['code', 'n'], ['x', 1], ['y', 2]]);
+        workbook.addWorksheet('A').addRows([
+          ['code', 'n'],
+          ['x', 1],
+          ['y', 2],
+        ]);
         workbook.addWorksheet('B').addRows([['when'], [new Date('2024-01-01T00:00:00Z')], [new Date('2024-01-02T00:00:00Z')]]);
       }),
     );
     const result = await readFileItems(path, { displayPath: 'numbers.xlsx' });
-    expect(result.error).toBe('numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))');
+    expect(result.error).toBe(
+      'numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))',
+    );
   });
 
   test('a workbook of many sheets reads every sheet, and --sheet picks one of them', async () => {
@@ -111,7 +117,11 @@ describe('xlsx adapter', () => {
       await buildWorkbook((workbook) => {
         const sheet = workbook.addWorksheet('Feedback');
         sheet.addRow(['comment', 'date', 'received']);
-        sheet.addRow(['Respite saved us', { formula: 'DATE(2024,3,1)', result: new Date('2024-03-01T00:00:00Z') }, new Date('2024-03-02T00:00:00Z')]);
+        sheet.addRow([
+          'Respite saved us',
+          { formula: 'DATE(2024,3,1)', result: new Date('2024-03-01T00:00:00Z') },
+          new Date('2024-03-02T00:00:00Z'),
+        ]);
         sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
         sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
       }),
@@ -131,7 +141,11 @@ describe('xlsx adapter', () => {
     );
     const result = await readFileItems(path, { displayPath: 'hidden.xlsx' });
     expect(recordsOf(result).map((record) => record.text)).toEqual(['More respite please']);
-    expect(result.items).toContainEqual({ kind: 'warning', message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it', provenance: { file: 'hidden.xlsx' } });
+    expect(result.items).toContainEqual({
+      kind: 'warning',
+      message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it',
+      provenance: { file: 'hidden.xlsx' },
+    });
     const named = await readFileItems(path, { displayPath: 'hidden.xlsx', sheet: 'Workings' });
     expect(recordsOf(named).map((record) => record.text)).toEqual(['Draft wording we did not send', 'Another draft']);
   });
@@ -151,7 +165,13 @@ describe('xlsx adapter', () => {
 
   test('a workbook that unpacks to more than tlap reads is refused before it is unpacked', async () => {
     const sheet = Buffer.alloc(XLSX_UNPACKED_LIMIT + 1024 * 1024, 0x20);
-    const path = write('bomb.xlsx', buildZip([{ name: 'xl/workbook.xml', content: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', content: sheet }]));
+    const path = write(
+      'bomb.xlsx',
+      buildZip([
+        { name: 'xl/workbook.xml', content: '<workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', content: sheet },
+      ]),
+    );
     expect(readFileSync(path).length).toBeLessThan(1024 * 1024);
     const result = await readFileItems(path, { displayPath: 'bomb.xlsx' });
     expect(result.error).toBe('bomb.xlsx: the workbook unpacks to 129.0 MB, over the 128.0 MB tlap reads from one workbook');
@@ -171,6 +191,11 @@ describe('xlsx adapter', () => {
     const records = recordsOf(result);
     expect(result.error).toBeNull();
     expect(records).toHaveLength(120);
-    expect(records[119]).toMatchObject({ sourceId: '120', text: 'Comment number 120 about the service', meta: { area: 'North' }, provenance: { file: 'long.xlsx', row: 122, part: 'Feedback' } });
+    expect(records[119]).toMatchObject({
+      sourceId: '120',
+      text: 'Comment number 120 about the service',
+      meta: { area: 'North' },
+      provenance: { file: 'long.xlsx', row: 122, part: 'Feedback' },
+    });
   });
 });

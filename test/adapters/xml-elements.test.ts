@@ -1,6 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { openInputSource } from '../../src/ingest/input-source.js';
-import { readXmlElements, childText, attributeValue, type XmlEvent, type XmlName, type XmlSelection } from '../../src/adapters/xml-elements.js';
+import {
+  readXmlElements,
+  childText,
+  attributeValue,
+  type XmlEvent,
+  type XmlName,
+  type XmlSelection,
+} from '../../src/adapters/xml-elements.js';
 import { tempFile } from '../helpers/temp-file.js';
 
 /** Selects the root (start) and every element with local name `note` (built). */
@@ -54,14 +61,19 @@ describe('readXmlElements', () => {
 
   test('refuses a billion-laughs DOCTYPE at once, naming the line of the first entity declaration', async () => {
     const declarations = ['<!ENTITY lol "lol">'];
-    for (let level = 1; level <= 9; level += 1) declarations.push(`<!ENTITY lol${level} "${`&lol${level === 1 ? '' : level - 1};`.repeat(10)}">`);
-    const { events, error } = await collect(`<?xml version="1.0"?>\n<!DOCTYPE root [\n${declarations.join('\n')}\n]>\n<root><note>&lol9;</note></root>\n`);
+    for (let level = 1; level <= 9; level += 1)
+      declarations.push(`<!ENTITY lol${level} "${`&lol${level === 1 ? '' : level - 1};`.repeat(10)}">`);
+    const { events, error } = await collect(
+      `<?xml version="1.0"?>\n<!DOCTYPE root [\n${declarations.join('\n')}\n]>\n<root><note>&lol9;</note></root>\n`,
+    );
     expect(events).toEqual([]);
     expect(error).toMatch(/^input\.xml:3:1: XML_ENTITY_DECLARATION: /);
   });
 
   test('refuses an external entity without opening the file it names', async () => {
-    const { error } = await collect('<?xml version="1.0"?>\n<!DOCTYPE root [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<root><note>&x;</note></root>\n');
+    const { error } = await collect(
+      '<?xml version="1.0"?>\n<!DOCTYPE root [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<root><note>&x;</note></root>\n',
+    );
     expect(error).toMatch(/^input\.xml:2:17: XML_ENTITY_DECLARATION: /);
   });
 

@@ -25,12 +25,16 @@ describe('reading a zip directory', () => {
   });
 
   test('finds the end record behind an archive comment', () => {
-    expect(readZipDirectory(buildZip(files, { comment: 'PK\u0005\u0006 looks like an end record' }))?.map((entry) => entry.name)).toEqual(listed.map((entry) => entry.name));
+    expect(readZipDirectory(buildZip(files, { comment: 'PK\u0005\u0006 looks like an end record' }))?.map((entry) => entry.name)).toEqual(
+      listed.map((entry) => entry.name),
+    );
   });
 
   test('lists what exceljs writes into a workbook', async () => {
     const entries = readZipDirectory(await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['comment'])));
-    expect(entries?.map((entry) => entry.name)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']));
+    expect(entries?.map((entry) => entry.name)).toEqual(
+      expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']),
+    );
   });
 
   test('a zip cut short anywhere has no directory', () => {

@@ -21,5 +21,8 @@ export async function writeCsvExport(path: string, rows: readonly CsvRow[]): Pro
 
 /** `count` rows with ids `<prefix>1…` and distinct texts. */
 export function csvRows(count: number, prefix = 'r'): CsvRow[] {
-  return Array.from({ length: count }, (_, index) => ({ id: `${prefix}${index + 1}`, text: `Comment ${index + 1} about carers and respite` }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}${index + 1}`,
+    text: `Comment ${index + 1} about carers and respite`,
+  }));
 }

@@ -17,7 +17,16 @@ const COLOUR = /\u001b\[[0-9;]*m/;
 
 /** A project folder: themes.yaml and exports/survey.csv (3 rows, one about money); `ingested` also fills .tlap. */
 async function workspace(dir: string, ingested: boolean): Promise<void> {
-  await writeFile(join(dir, 'themes.yaml'), codebookYaml([{ id: 'carers', keywords: ['carer'] }, { id: 'money', keywords: ['budget'] }], 'Feedback'));
+  await writeFile(
+    join(dir, 'themes.yaml'),
+    codebookYaml(
+      [
+        { id: 'carers', keywords: ['carer'] },
+        { id: 'money', keywords: ['budget'] },
+      ],
+      'Feedback',
+    ),
+  );
   await mkdir(join(dir, 'exports'));
   await writeFile(join(dir, 'exports', 'survey.csv'), csvExport([...csvRows(2), { id: 'b1', text: 'The budget was cut' }]));
   if (ingested) {
@@ -26,7 +35,10 @@ async function workspace(dir: string, ingested: boolean): Promise<void> {
   }
 }
 
-async function inWorkspace(argv: string[], options: Omit<RunCliOptions, 'cwd'> & { ingested?: boolean } = {}): Promise<CliResult & { dir: string; files: Record<string, string> }> {
+async function inWorkspace(
+  argv: string[],
+  options: Omit<RunCliOptions, 'cwd'> & { ingested?: boolean } = {},
+): Promise<CliResult & { dir: string; files: Record<string, string> }> {
   return withTempDir(async (dir) => {
     await workspace(dir, options.ingested ?? true);
     const result = await runCli(argv, { ...options, cwd: dir });

@@ -23,7 +23,9 @@ describe('the redact: block of themes.yaml', () => {
 
   test('kinds and keep_handles are honoured by the published-text redactor', () => {
     const codebook = codebookOf(`version: 1\nredact:\n  kinds: [email, handle]\n  keep_handles: ["@TLAP_News"]\n${THEMES}`);
-    expect(createRedactor(codebook)('ask @TLAP_News or @jo, 07700 900123, jo@example.com').text).toBe('ask @TLAP_News or [handle], 07700 900123, [email]');
+    expect(createRedactor(codebook)('ask @TLAP_News or @jo, 07700 900123, jo@example.com').text).toBe(
+      'ask @TLAP_News or [handle], 07700 900123, [email]',
+    );
   });
 
   test('changing the policy changes the codebook fingerprint', () => {

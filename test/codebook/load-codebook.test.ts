@@ -133,7 +133,9 @@ describe('codebook fixtures: every issue, with line:col and hint', () => {
   test('alias-bomb: refused at once, every line with an anchor or alias reported where the first stands, nothing else', () => {
     const text = fixtureText('alias-bomb');
     const issues = issuesOf(text);
-    const firstOnEachLine = anchorAndAliasPositions(text).filter((position, index, all) => all.findIndex((other) => other.split(':')[0] === position.split(':')[0]) === index);
+    const firstOnEachLine = anchorAndAliasPositions(text).filter(
+      (position, index, all) => all.findIndex((other) => other.split(':')[0] === position.split(':')[0]) === index,
+    );
     expect(issues.map((issue) => `${issue.line}:${issue.col}`)).toEqual(firstOnEachLine);
     expect(issues.map((issue) => issue.message)).toEqual([
       'YAML anchors and aliases (&name, *name) are not allowed',
@@ -190,7 +192,15 @@ describe('loadCodebook', () => {
       );
       expect(error).toBeInstanceOf(CodebookError);
       const lines = (error as CodebookError).message.split('\n');
-      expect(lines.map((line) => line.slice(file.length + 1).split(':').slice(0, 2).join(':'))).toEqual(['2:1', '4:5', '5:5', '7:5', '8:5']);
+      expect(
+        lines.map((line) =>
+          line
+            .slice(file.length + 1)
+            .split(':')
+            .slice(0, 2)
+            .join(':'),
+        ),
+      ).toEqual(['2:1', '4:5', '5:5', '7:5', '8:5']);
       expect((error as CodebookError).hint).toBe(`fix these 5 problems in ${file}`);
     });
   });
@@ -208,7 +218,9 @@ describe('the CLI on a bad codebook', () => {
       expect(result.stdout).toBe('');
       const issueLines = result.stderr.split('\n').filter((line) => /^error: \S+:\d+:\d+: /.test(line));
       expect(issueLines).toEqual(
-        issuesOf(fixtureText('wildcard-too-short')).map((issue) => `error: themes.yaml:${issue.line}:${issue.col}: ${issue.message} (${issue.hint})`),
+        issuesOf(fixtureText('wildcard-too-short')).map(
+          (issue) => `error: themes.yaml:${issue.line}:${issue.col}: ${issue.message} (${issue.hint})`,
+        ),
       );
       expect(/^ {4}at /m.test(result.stderr)).toBe(stack);
     });

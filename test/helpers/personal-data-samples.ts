@@ -32,8 +32,29 @@ export const SAMPLE_HANDLES = ['@jo_smith', '@Carer4Life', '@jo.smith', '＠jo',
 
 /** Words that hold no personal data: no digit, no `@`, no bracket. */
 const FILLER_WORDS = [
-  'we', 'need', 'more', 'support', 'carer', 'social', 'care', 'the', 'council', 'NHS', 'Section', 'TLAP',
-  'café', 'naïve', 'Ålesund', '日本語', 'Здравствуйте', 'مرحبا', '😀', 'e\u0301', 'was', 'great', 'no',
+  'we',
+  'need',
+  'more',
+  'support',
+  'carer',
+  'social',
+  'care',
+  'the',
+  'council',
+  'NHS',
+  'Section',
+  'TLAP',
+  'café',
+  'naïve',
+  'Ålesund',
+  '日本語',
+  'Здравствуйте',
+  'مرحبا',
+  '😀',
+  'e\u0301',
+  'was',
+  'great',
+  'no',
 ];
 /** ASCII punctuation other than `@` (which starts a handle) and `_` (part of a handle), plus some Unicode punctuation. */
 const PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?[\\]^`{|}~', '—', '“', '”', '…', '«', '»', '‘', '’'];
@@ -72,7 +93,10 @@ const dramaNumber: fc.Arbitrary<DramaNumber> = fc.oneof(
   fc.integer({ min: 0, max: 999 }).map((n) => ({ area: '7700', local: ['900', pad(n, 3)] })),
   fc.integer({ min: 0, max: 999 }).map((n) => ({ area: '20', local: ['7946', `0${pad(n, 3)}`] })),
   fc
-    .tuple(fc.constantFrom('113', '114', '115', '116', '117', '118', '121', '131', '141', '151', '161', '191'), fc.integer({ min: 0, max: 999 }))
+    .tuple(
+      fc.constantFrom('113', '114', '115', '116', '117', '118', '121', '131', '141', '151', '161', '191'),
+      fc.integer({ min: 0, max: 999 }),
+    )
     .map(([area, n]) => ({ area, local: ['496', `0${pad(n, 3)}`] })),
   fc.integer({ min: 0, max: 999 }).map((n) => ({ area: '1632', local: [`960${pad(n, 3)}`] })),
   fc.integer({ min: 0, max: 999 }).map((n) => ({ area: '28', local: ['9649', `6${pad(n, 3)}`] })),

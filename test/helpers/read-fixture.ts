@@ -80,7 +80,11 @@ export function countItems(result: FileReadResult): Record<string, number> {
 }
 
 /** Reads a file the way ingest does and returns the InputError that stops it (message and hint); fails when none does. */
-export async function inputErrorOf(diskPath: string, displayPath: string, options: Partial<ReadFileOptions> = {}): Promise<{ message: string; hint: string | undefined }> {
+export async function inputErrorOf(
+  diskPath: string,
+  displayPath: string,
+  options: Partial<ReadFileOptions> = {},
+): Promise<{ message: string; hint: string | undefined }> {
   try {
     const opened = await openInputFile(diskPath, { map: {}, displayPath, ...options });
     for await (const item of opened.items) void item;

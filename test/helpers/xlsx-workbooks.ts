@@ -69,7 +69,15 @@ function surveySheet(workbook: ExcelJS.Workbook): void {
     { richText: [{ text: 'Seeing my ' }, { text: 'friends', font: { bold: true } }, { text: ' every week.' }] },
     { text: 'See the petition I started about the bus route', hyperlink: 'https://example.org/petition' },
   ]);
-  sheet.addRow(['R2', day('2024-03-01T00:00:00Z'), '', 'Disagree', 1, 'The transport, because I cannot drive any more.', { error: '#N/A' }]);
+  sheet.addRow([
+    'R2',
+    day('2024-03-01T00:00:00Z'),
+    '',
+    'Disagree',
+    1,
+    'The transport, because I cannot drive any more.',
+    { error: '#N/A' },
+  ]);
   sheet.addRow(['R3', day('2024-03-02T14:40:00Z'), '', 'Agree', 2, 'Staff who have time to talk with me.', null]);
   sheet.addRow(['R4', day('2024-03-02T16:05:00Z'), '', 'Neither agree nor disagree', 4, null, 'Keep the garden group going, please.']);
   sheet.addRow(['R5', day('2024-03-03T08:30:00Z'), '', 'Tend to agree', 5, 'Having lunch with other people instead of alone.', 'N/A']);

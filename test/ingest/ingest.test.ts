@@ -34,7 +34,8 @@ async function storeFiles(cwd: string): Promise<{ records: string; rejected: str
 function expectConservation(summary: IngestSummary): void {
   expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
   for (const file of summary.perFile) expect(file.read).toBe(file.added + file.duplicates + file.filtered + file.rejected);
-  const sum = (key: 'read' | 'added' | 'duplicates' | 'filtered' | 'rejected'): number => summary.perFile.reduce((total, file) => total + file[key], 0);
+  const sum = (key: 'read' | 'added' | 'duplicates' | 'filtered' | 'rejected'): number =>
+    summary.perFile.reduce((total, file) => total + file[key], 0);
   for (const key of ['read', 'added', 'duplicates', 'filtered', 'rejected'] as const) expect(sum(key)).toBe(summary[key]);
 }
 
@@ -57,7 +58,8 @@ describe('conservation: read = added + duplicates + filtered + rejected', () => 
       expectConservation(summary);
       const read = await readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName, ...fixture.options });
       const counts = countItems(read);
-      const byKind = (prefix: string): number => Object.entries(counts).reduce((total, [key, count]) => total + (key.startsWith(prefix) ? count : 0), 0);
+      const byKind = (prefix: string): number =>
+        Object.entries(counts).reduce((total, [key, count]) => total + (key.startsWith(prefix) ? count : 0), 0);
       expect(summary.added + summary.duplicates).toBe(byKind('record'));
       expect(summary.filtered).toBe(byKind('filtered:'));
       expect(summary.rejected).toBe(byKind('rejected:') + (read.error === null ? 0 : 1));

@@ -75,7 +75,10 @@ describe('input source: byte order marks and UTF-16', () => {
   });
 
   test('an odd byte at the end of a UTF-16 file is reported, not turned into U+FFFD', async () => {
-    const path = writeBytes('odd.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('id,text\n1,ok\n', 'utf-16le'), Buffer.from([0x41])]));
+    const path = writeBytes(
+      'odd.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('id,text\n1,ok\n', 'utf-16le'), Buffer.from([0x41])]),
+    );
     const source = await openInputSource(path);
     const error = await failureOf(() => allLines(source));
     expect(error.message).toMatch(/odd\.csv:3: the file ends in the middle of a utf-16le character \(is it truncated\?\)$/);
@@ -128,7 +131,9 @@ describe('input source: UTF-8 with a Windows-1252 fallback', () => {
     const bad = Buffer.concat([Buffer.from('id,text\n1,fine\n2,bad ', 'utf8'), Buffer.from([0x81, 0x8d]), Buffer.from(' bytes\n', 'utf8')]);
     const path = writeBytes('undecodable.csv', bad);
     const result = await readFileItems(path, { displayPath: 'undecodable.csv', format: 'csv' });
-    expect(result.error).toBe("undecodable.csv:3: bytes that are neither UTF-8 nor Windows-1252 (0x81); the file's encoding is not one tlap detects");
+    expect(result.error).toBe(
+      "undecodable.csv:3: bytes that are neither UTF-8 nor Windows-1252 (0x81); the file's encoding is not one tlap detects",
+    );
     expect(result.items.map((item) => item.kind)).not.toContain('warning');
   });
 
@@ -141,7 +146,13 @@ describe('input source: UTF-8 with a Windows-1252 fallback', () => {
 
 describe('input source: --encoding', () => {
   test('--encoding latin1 decodes every byte as Latin-1 with no fallback', async () => {
-    const bytes = Buffer.concat([Buffer.from('id,text\n1,caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' ', 'utf8'), Buffer.from([0xa3]), Buffer.from('5\n', 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from('id,text\n1,caf', 'utf8'),
+      Buffer.from([0xe9]),
+      Buffer.from(' ', 'utf8'),
+      Buffer.from([0xa3]),
+      Buffer.from('5\n', 'utf8'),
+    ]);
     const source = await openInputSource(writeBytes('latin1.csv', bytes), { encoding: 'latin1' });
     expect(source.encoding).toBe('latin1');
     expect((await allLines(source)).map((line) => line.text)).toEqual(['id,text', '1,café £5']);
@@ -164,7 +175,10 @@ describe('input source: --encoding', () => {
   });
 
   test('--encoding utf-8 on bytes that are not UTF-8 is reported with the file and line', async () => {
-    const path = writeBytes('strict.csv', Buffer.concat([Buffer.from('id,text\n1,ok\n2,caf', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n', 'utf8')]));
+    const path = writeBytes(
+      'strict.csv',
+      Buffer.concat([Buffer.from('id,text\n1,ok\n2,caf', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n', 'utf8')]),
+    );
     const source = await openInputSource(path, { encoding: 'utf-8', displayPath: 'strict.csv' });
     const error = await failureOf(() => allLines(source));
     expect(error.message).toBe('strict.csv:3: bytes that are not valid utf-8 (they would be read as U+FFFD)');

@@ -40,14 +40,20 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
 
 function written(pieces: readonly Piece[]): string {
   return pieces
-    .map((p) => (p.type === 'filler' ? p.text : p.type === 'personal' ? p.before + p.sample.value + p.after : p.before + p.handle + p.after))
+    .map((p) =>
+      p.type === 'filler' ? p.text : p.type === 'personal' ? p.before + p.sample.value + p.after : p.before + p.handle + p.after,
+    )
     .join(' ');
 }
 
 function expectedAfterRedaction(pieces: readonly Piece[]): string {
   return pieces
     .map((p) =>
-      p.type === 'filler' ? p.text : p.type === 'personal' ? p.before + REDACTION_TOKENS[p.sample.kind] + p.after : p.before + p.handle + p.after,
+      p.type === 'filler'
+        ? p.text
+        : p.type === 'personal'
+          ? p.before + REDACTION_TOKENS[p.sample.kind] + p.after
+          : p.before + p.handle + p.after,
     )
     .join(' ');
 }
@@ -77,14 +83,18 @@ describe('redactPersonalData properties', () => {
   test('complete with nothing but punctuation between one piece of data and the next', () => {
     const separator = punctuation.filter((characters) => characters !== '');
     fc.assert(
-      fc.property(fc.array(fc.tuple(separator, personalDataArbitrary(KEPT_HANDLES)), { minLength: 1, maxLength: 8 }), punctuation, (parts, last) => {
-        const input = parts.map(([before, sample]) => before + sample.value).join('') + last;
-        const result = redactPersonalData(input, POLICY);
-        for (const [, sample] of parts) {
-          expect(result.text).not.toContain(sample.value);
-        }
-        expect(redactPersonalData(result.text, POLICY).text).toBe(result.text);
-      }),
+      fc.property(
+        fc.array(fc.tuple(separator, personalDataArbitrary(KEPT_HANDLES)), { minLength: 1, maxLength: 8 }),
+        punctuation,
+        (parts, last) => {
+          const input = parts.map(([before, sample]) => before + sample.value).join('') + last;
+          const result = redactPersonalData(input, POLICY);
+          for (const [, sample] of parts) {
+            expect(result.text).not.toContain(sample.value);
+          }
+          expect(redactPersonalData(result.text, POLICY).text).toBe(result.text);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -2,13 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { redactPersonalData } from '../../src/privacy/personal-data.js';
 import { PERSONAL_DATA_KINDS, REDACTION_TOKENS, type PersonalDataKind } from '../../src/privacy/personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from '../../src/privacy/redaction-policy.js';
-import {
-  SAMPLE_EMAILS,
-  SAMPLE_HANDLES,
-  SAMPLE_NHS_NUMBERS,
-  SAMPLE_PHONES,
-  SAMPLE_POSTCODES,
-} from '../helpers/personal-data-samples.js';
+import { SAMPLE_EMAILS, SAMPLE_HANDLES, SAMPLE_NHS_NUMBERS, SAMPLE_PHONES, SAMPLE_POSTCODES } from '../helpers/personal-data-samples.js';
 
 const TLAP_POLICY: RedactionPolicy = { kinds: new Set(PERSONAL_DATA_KINDS), keepHandles: ['@TLAP_News'] };
 

@@ -40,7 +40,9 @@ describe('parseRedactionPolicy: valid settings', () => {
   });
 
   test('a kind listed twice is fine', () => {
-    expect(parseRedactionPolicy({ kinds: ['email', 'email'] }, 'redact')).toEqual({ policy: { kinds: new Set(['email']), keepHandles: [] } });
+    expect(parseRedactionPolicy({ kinds: ['email', 'email'] }, 'redact')).toEqual({
+      policy: { kinds: new Set(['email']), keepHandles: [] },
+    });
   });
 });
 
@@ -68,7 +70,11 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
         message: 'unknown kind of personal data "passport"',
         hint: 'use one of: email, phone, postcode, nhs-number, handle',
       },
-      { path: 'redact.kinds[3]', message: 'a kind must be a name, not the number 42', hint: 'use one of: email, phone, postcode, nhs-number, handle' },
+      {
+        path: 'redact.kinds[3]',
+        message: 'a kind must be a name, not the number 42',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle',
+      },
       { path: 'redact.kinds[4]', message: 'unknown kind of personal data "nhs_number"', hint: 'did you mean "nhs-number"?' },
       {
         path: 'redact.keep_handles[1]',

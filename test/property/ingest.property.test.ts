@@ -21,24 +21,36 @@ function csvField(value: string): string {
 }
 
 /** A CSV table with id and text columns, where some lines are deliberately broken. */
-const csvTable = fc.array(
-  fc.oneof(
-    { weight: 5, arbitrary: fc.tuple(fc.option(fc.stringMatching(/^[a-z0-9]{1,6}$/), { nil: '' }), cell).map(([id, text]) => `${csvField(id)},${csvField(text)}`) },
-    { weight: 1, arbitrary: fc.tuple(cell, cell, cell).map((cells) => cells.map(csvField).join(',')) },
-    { weight: 1, arbitrary: cell.map((text) => `x,"${text.replace(/"/g, '')}`) },
-  ),
-  { maxLength: 25 },
-).map((rows) => ['id,text', ...rows].join('\n'));
+const csvTable = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc
+          .tuple(fc.option(fc.stringMatching(/^[a-z0-9]{1,6}$/), { nil: '' }), cell)
+          .map(([id, text]) => `${csvField(id)},${csvField(text)}`),
+      },
+      { weight: 1, arbitrary: fc.tuple(cell, cell, cell).map((cells) => cells.map(csvField).join(',')) },
+      { weight: 1, arbitrary: cell.map((text) => `x,"${text.replace(/"/g, '')}`) },
+    ),
+    { maxLength: 25 },
+  )
+  .map((rows) => ['id,text', ...rows].join('\n'));
 
 /** JSON Lines where some lines are not JSON or not objects. */
-const jsonLines = fc.array(
-  fc.oneof(
-    { weight: 4, arbitrary: fc.record({ id: fc.string({ maxLength: 5 }), text: fc.string({ maxLength: 30 }) }).map((value) => JSON.stringify(value)) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 20 }).filter((line) => !line.includes('\n') && !line.includes('\r')) },
-    { weight: 1, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
-  ),
-  { maxLength: 25 },
-).map((lines) => lines.join('\n'));
+const jsonLines = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({ id: fc.string({ maxLength: 5 }), text: fc.string({ maxLength: 30 }) }).map((value) => JSON.stringify(value)),
+      },
+      { weight: 1, arbitrary: fc.string({ maxLength: 20 }).filter((line) => !line.includes('\n') && !line.includes('\r')) },
+      { weight: 1, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
+    ),
+    { maxLength: 25 },
+  )
+  .map((lines) => lines.join('\n'));
 
 async function withStore<T>(body: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'tlap-property-'));
@@ -53,26 +65,29 @@ describe('ingest properties (generated inputs, fixed seed)', () => {
   test.each([
     ['a CSV table', csvTable, 'input.csv'],
     ['JSON Lines', jsonLines, 'input.jsonl'],
-  ] as const)('%s: every item read is counted once, and ingesting again adds nothing and changes nothing', async (_name, input, fileName) => {
-    await fc.assert(
-      fc.asyncProperty(input, async (content) =>
-        withStore(async (dir) => {
-          const file = join(dir, fileName);
-          await writeFile(file, content);
-          const store = join(dir, 'store');
-          const first = await ingest({ paths: [file], storeDir: store, cwd: dir });
-          expect(first.read).toBe(first.added + first.duplicates + first.filtered + first.rejected);
-          const records = await readFile(join(store, 'records.jsonl'), 'utf8');
-          const second = await ingest({ paths: [file], storeDir: store, cwd: dir });
-          expect(second.read).toBe(first.read);
-          expect(second.added).toBe(0);
-          expect(second.duplicates).toBe(first.added + first.duplicates);
-          expect(await readFile(join(store, 'records.jsonl'), 'utf8')).toBe(records);
-        }),
-      ),
-      { seed: SEED, numRuns: 60 },
-    );
-  });
+  ] as const)(
+    '%s: every item read is counted once, and ingesting again adds nothing and changes nothing',
+    async (_name, input, fileName) => {
+      await fc.assert(
+        fc.asyncProperty(input, async (content) =>
+          withStore(async (dir) => {
+            const file = join(dir, fileName);
+            await writeFile(file, content);
+            const store = join(dir, 'store');
+            const first = await ingest({ paths: [file], storeDir: store, cwd: dir });
+            expect(first.read).toBe(first.added + first.duplicates + first.filtered + first.rejected);
+            const records = await readFile(join(store, 'records.jsonl'), 'utf8');
+            const second = await ingest({ paths: [file], storeDir: store, cwd: dir });
+            expect(second.read).toBe(first.read);
+            expect(second.added).toBe(0);
+            expect(second.duplicates).toBe(first.added + first.duplicates);
+            expect(await readFile(join(store, 'records.jsonl'), 'utf8')).toBe(records);
+          }),
+        ),
+        { seed: SEED, numRuns: 60 },
+      );
+    },
+  );
 
   test('a record survives the JSONL round trip exactly, whatever its text', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
@@ -83,11 +98,17 @@ describe('ingest properties (generated inputs, fixed seed)', () => {
       channel: fc.constantFrom(...CHANNELS),
       format: fc.constantFrom('csv', 'json'),
       author: nullable,
-      date: fc.option(fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2100-01-01') }).map((date) => date.toISOString()), { nil: null }),
+      date: fc.option(
+        fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2100-01-01') }).map((date) => date.toISOString()),
+        { nil: null },
+      ),
       text: fc.oneof(text, fc.string({ maxLength: 40 }), fc.constant('line\u2028separator\u0000nul')),
       url: nullable,
       inReplyTo: nullable,
-      meta: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as never)),
+      meta: fc.dictionary(
+        fc.string({ maxLength: 8 }),
+        fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as never),
+      ),
       provenance: fc.record({ file: fc.string({ minLength: 1, maxLength: 20 }), line: fc.integer({ min: 1, max: 1e6 }) }),
     });
     fc.assert(

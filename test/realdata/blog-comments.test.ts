@@ -85,7 +85,14 @@ describeRealData('real data: blog comments', () => {
     });
 
     test('no e-mail or IP address of a commenter is stored', () => {
-      expectCleanRecords(records, ['test@example.org', 'info@posativ.org', 'multiline@example.org', '86.56.63.0', '82.119.20.0', '86.52.1.0']);
+      expectCleanRecords(records, [
+        'test@example.org',
+        'info@posativ.org',
+        'multiline@example.org',
+        '86.56.63.0',
+        '82.119.20.0',
+        '86.52.1.0',
+      ]);
       for (const record of records) expect(record.text).not.toMatch(HTML_TAG);
     });
   });
@@ -122,7 +129,10 @@ describeRealData('real data: blog comments', () => {
       expect(first?.sourceId).toBe('51:2');
       expect(first?.author).toBe('themedemos');
       expect(first?.text).toBe('This test post needs a comment.');
-      expect(first?.meta).toEqual({ postTitle: 'WP 6.1 Theme block category', postUrl: 'https://wpthemetestdata.wordpress.com/wp-6-1-theme-block-category/' });
+      expect(first?.meta).toEqual({
+        postTitle: 'WP 6.1 Theme block category',
+        postUrl: 'https://wpthemetestdata.wordpress.com/wp-6-1-theme-block-category/',
+      });
       expect(first?.provenance.line).toBe(1611);
       const last = records[records.length - 1];
       expect(last?.sourceId).toBe('1170:927');
@@ -162,7 +172,9 @@ describeRealData('real data: blog comments', () => {
 
     test('Greek text survives; dates are the GMT ones', () => {
       const greek = bySourceId(records, '1148:918');
-      expect(greek.text).toBe('We are totally going to blog about these tests \u03a3\u03af\u03b3\u03bf\u03c5\u03c1\u03b1 \u03b8\u03b1 \u03c3\u03c7\u03bf\u03bb\u03b9\u03ac\u03c3\u03bf\u03c5\u03bc\u03b5 \u03c4\u03b1 \u03c4\u03b5\u03c3\u03c4\u03c2!');
+      expect(greek.text).toBe(
+        'We are totally going to blog about these tests \u03a3\u03af\u03b3\u03bf\u03c5\u03c1\u03b1 \u03b8\u03b1 \u03c3\u03c7\u03bf\u03bb\u03b9\u03ac\u03c3\u03bf\u03c5\u03bc\u03b5 \u03c4\u03b1 \u03c4\u03b5\u03c3\u03c4\u03c2!',
+      );
       expect(bySourceId(records, '155:169').date).toBe('2007-09-04T17:48:51.000Z');
     });
 
@@ -217,7 +229,9 @@ describeRealData('real data: blog comments', () => {
       expect(emptyTitle.text).toBe('Message from thread with empty title and id');
       expect(emptyTitle.meta).toEqual({ postUrl: 'http://localhost:4000/blog/2013/02/12/redacted/index.html' });
       const warning = result.items.find((item) => item.kind === 'warning');
-      expect(warning?.kind === 'warning' ? warning.message : null).toBe('posts refer to thread 1337, which is not in the export: they have no page title or link');
+      expect(warning?.kind === 'warning' ? warning.message : null).toBe(
+        'posts refer to thread 1337, which is not in the export: they have no page title or link',
+      );
     });
 
     test('no e-mail or IP address is stored', () => {

@@ -69,7 +69,9 @@ describeRealdata('realdata: consultation/nhs-fft-patient-feedback-human-coded.cs
       provenance: { file: name, line: 2, row: 1 },
     });
     expect(first?.sourceId).toMatch(/^content:[0-9a-f]{20}$/);
-    expect(new Set(records.map((record) => record.meta['question']))).toEqual(new Set(['Trust A - Q1', 'Trust A - Q2', 'Trust B - Q1', 'Trust C - Q1']));
+    expect(new Set(records.map((record) => record.meta['question']))).toEqual(
+      new Set(['Trust A - Q1', 'Trust A - Q2', 'Trust B - Q1', 'Trust C - Q1']),
+    );
     expect(new Set(records.map((record) => record.sourceId)).size).toBe(records.length);
     expect(records.at(-1)).toMatchObject({ text: '😊 Happy', meta: { question: 'Trust C - Q1' } });
     expect(records.filter((record) => record.text === 'None')).toHaveLength(5);
@@ -88,7 +90,10 @@ describeRealdata('realdata: consultation/nhs-fft-patient-feedback-human-coded.cs
     ]);
     const records = recordsOf(result);
     expect(uncleanTexts(records)).toEqual([]);
-    expect(records.find((record) => record.provenance.row === 939)).toMatchObject({ text: '“excellent care, very happy”', provenance: { line: 1041 } });
+    expect(records.find((record) => record.provenance.row === 939)).toMatchObject({
+      text: '“excellent care, very happy”',
+      provenance: { line: 1041 },
+    });
     const wife = records.find((record) => record.provenance.row === 936);
     expect(wife?.text.startsWith('Contact made with patient’s wife. Family are extremely happy')).toBe(true);
     expect(wife?.provenance.line).toBe(1025);
@@ -191,7 +196,10 @@ describeRealdata('realdata: consultation/themefinder-consultation-export-lgr-for
       provenance: { file: name, line: 2, row: 1 },
     });
     expect(records[0]?.meta['respondent']).toBeUndefined();
-    expect(records.at(-1)).toMatchObject({ text: 'The same concerns apply equally to the second proposal here', provenance: { line: 6, row: 5 } });
+    expect(records.at(-1)).toMatchObject({
+      text: 'The same concerns apply equally to the second proposal here',
+      provenance: { line: 6, row: 5 },
+    });
     expect(new Set(records.map((record) => record.sourceId)).size).toBe(10);
     expect(uncleanTexts(records)).toEqual([]);
   });
@@ -209,16 +217,31 @@ describeRealdata('realdata: consultation/themefinder-gambling-q1-responses.jsonl
       text: "Yes, absolutely ban them. My son started gambling after seeing these ads during football matches. It's predatory marketing targeting vulnerable people when they're relaxed and enjoying sports.",
       provenance: { file: name, line: 1, row: 1 },
     });
-    expect(records.at(-1)).toMatchObject({ sourceId: '1100', text: 'Sports needs to find ethical sponsors. Short-term pain for long-term gain.' });
+    expect(records.at(-1)).toMatchObject({
+      sourceId: '1100',
+      text: 'Sports needs to find ethical sponsors. Short-term pain for long-term gain.',
+    });
     expect(uncleanTexts(records)).toEqual([]);
   });
 });
 
 describeRealdata('realdata: ThemeFinder files that are not feedback fail with a clear message', () => {
   test.each([
-    ['themefinder-gambling-q1-mapping.jsonl', 'no text column found (columns: "response_id", "labels", "stances")', 'name the column that holds the feedback with --map text=COLUMN'],
-    ['themefinder-gambling-q1-themes.json', 'no text column found (columns: "topic_id", "topic_label", "topic_description", "topic")', 'name the column that holds the feedback with --map text=COLUMN'],
-    ['themefinder-gambling-respondents.jsonl', 'no text column found (columns: "response_id", "demographic_data")', 'name the column that holds the feedback with --map text=COLUMN'],
+    [
+      'themefinder-gambling-q1-mapping.jsonl',
+      'no text column found (columns: "response_id", "labels", "stances")',
+      'name the column that holds the feedback with --map text=COLUMN',
+    ],
+    [
+      'themefinder-gambling-q1-themes.json',
+      'no text column found (columns: "topic_id", "topic_label", "topic_description", "topic")',
+      'name the column that holds the feedback with --map text=COLUMN',
+    ],
+    [
+      'themefinder-gambling-respondents.jsonl',
+      'no text column found (columns: "response_id", "demographic_data")',
+      'name the column that holds the feedback with --map text=COLUMN',
+    ],
     [
       'themefinder-gambling-q1-question.json',
       'holds a single JSON object, not an array of records or JSON Lines (one object per line)',

@@ -18,7 +18,11 @@ async function tableOf(name: string): Promise<{ headers: string[]; rows: string[
   const header = events.find((event) => event.kind === 'header');
   const rows = events.flatMap((event) => (event.kind === 'row' ? [event] : []));
   expect(events.filter((event) => event.kind === 'error')).toEqual([]);
-  return { headers: header?.kind === 'header' ? header.headers : [], rows: rows.map((row) => row.cells), lines: rows.map((row) => row.line) };
+  return {
+    headers: header?.kind === 'header' ? header.headers : [],
+    rows: rows.map((row) => row.cells),
+    lines: rows.map((row) => row.line),
+  };
 }
 
 async function inputErrorOf(name: string): Promise<{ message: string; hint: string | undefined }> {
@@ -35,7 +39,9 @@ describeRealdata('realdata: csv-spectrum', () => {
       lines: [2],
     });
     const records = recordsOf(await read('csv-spectrum-comma_in_quotes.csv', { map: { text: 'city' } }));
-    expect(records.map((record) => [record.text, record.meta])).toEqual([['Anytown, WW', { first: 'John', last: 'Doe', address: '120 any st.', zip: '08123' }]]);
+    expect(records.map((record) => [record.text, record.meta])).toEqual([
+      ['Anytown, WW', { first: 'John', last: 'Doe', address: '120 any st.', zip: '08123' }],
+    ]);
   });
 
   test('escaped (doubled) quotes', async () => {
@@ -118,7 +124,15 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
     expect(records[0]).toMatchObject({
       text: 'All',
       date: null,
-      meta: { Classement: '3 stars', Date: '01-01-13', Année: '2013', 'Occupancy rate': '0,611553068', 'Average Price': '81,20416129', RevPAR: '49,66065393', Source: 'Mkg' },
+      meta: {
+        Classement: '3 stars',
+        Date: '01-01-13',
+        Année: '2013',
+        'Occupancy rate': '0,611553068',
+        'Average Price': '81,20416129',
+        RevPAR: '49,66065393',
+        Source: 'Mkg',
+      },
       provenance: { file: name, line: 2, row: 1 },
     });
     expect(records.find((record) => record.provenance.line === 10)?.text).toBe('Quartier Européen');
@@ -142,7 +156,8 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
 
 describeRealdata('realdata: csv/excel-uk-gla-spend-preamble-cp1252.csv', () => {
   const name = 'excel-uk-gla-spend-preamble-cp1252.csv';
-  const columns = '"column 1", "Vendor ID", "Vendor Name", "Cost Element", "Expenditure Account Code Description", "Document No", "Amount", "Clearing Date", "column 9"';
+  const columns =
+    '"column 1", "Vendor ID", "Vendor Name", "Cost Element", "Expenditure Account Code Description", "Document No", "Amount", "Clearing Date", "column 9"';
 
   test('the six preamble rows are detected: the message lists the real header, not the title', async () => {
     expect(await inputErrorOf(name)).toEqual({ message: `${name}: no text column found (columns: ${columns})`, hint: NO_TEXT_HINT });
@@ -198,6 +213,9 @@ describeRealdata('realdata: csv/utf8-bom-stock-prices.csv', () => {
     expect(table.headers).toEqual(['Date', 'Open', 'High', 'Low', 'Close', 'Volume']);
     expect(table.rows[0]).toEqual(['14-Mar-14', '223.80', '225.20', '220.85', '221.51', '79448141']);
     expect(table.rows).toHaveLength(251);
-    expect(await inputErrorOf(name)).toEqual({ message: `${name}: no text column found (columns: "Date", "Open", "High", "Low", "Close", "Volume")`, hint: NO_TEXT_HINT });
+    expect(await inputErrorOf(name)).toEqual({
+      message: `${name}: no text column found (columns: "Date", "Open", "High", "Low", "Close", "Volume")`,
+      hint: NO_TEXT_HINT,
+    });
   });
 });

@@ -118,7 +118,12 @@ describeRealData('real e-mail exports', () => {
     const result = await read('eudora-multipart-alternative-latin1-qp.eml', 'eml');
     expect(countItems(result)).toEqual({ record: 1 });
     const record = only(result);
-    expect(record).toMatchObject({ author: 'Doug Sauder', date: '2000-05-19T04:29:55.000Z', text: FABLE, meta: { subject: 'Die Hasen und die Frösche' } });
+    expect(record).toMatchObject({
+      author: 'Doug Sauder',
+      date: '2000-05-19T04:29:55.000Z',
+      text: FABLE,
+      meta: { subject: 'Die Hasen und die Frösche' },
+    });
     expectCleanRecords([record]);
   });
 
@@ -133,9 +138,17 @@ describeRealData('real e-mail exports', () => {
       inReplyTo: null,
       meta: { subject: 'Hi Team,', listId: 'users.kafka.apache.org' },
     });
-    expect(record.text.startsWith('Hi Team,\n\nI want obtain consumer group information through the Kafka JAVA API ，As shown in figure\n\nProperties properties = new Properties();')).toBe(true);
-    expect(record.text).toContain('Map<String, KafkaFuture<ConsumerGroupDescription>> map = describeConsumerGroupsResult.describedGroups();');
-    expect(record.text.endsWith('The ConsumerGroupDescription object does not get the information. how to get it ?many thanks in advance')).toBe(true);
+    expect(
+      record.text.startsWith(
+        'Hi Team,\n\nI want obtain consumer group information through the Kafka JAVA API ，As shown in figure\n\nProperties properties = new Properties();',
+      ),
+    ).toBe(true);
+    expect(record.text).toContain(
+      'Map<String, KafkaFuture<ConsumerGroupDescription>> map = describeConsumerGroupsResult.describedGroups();',
+    );
+    expect(
+      record.text.endsWith('The ConsumerGroupDescription object does not get the information. how to get it ?many thanks in advance'),
+    ).toBe(true);
     expectCleanRecords([record]);
   });
 
@@ -161,7 +174,11 @@ describeRealData('real e-mail exports', () => {
     expect(second?.inReplyTo).toBe(first?.sourceId);
     expect(third?.sourceId).toBe('pony-79a78de0-1ff7-464a-a6b9-996ecbd34813-users@ponymail.apache.org');
     expect(third?.inReplyTo).toBe(second?.sourceId);
-    expect(third?.text.endsWith('(something like https://lists.apache.org/search?list=*@subversion.apache.org&time=gte%3D0d&q=Wayita).\n\nKind regards\nDaniel')).toBe(true);
+    expect(
+      third?.text.endsWith(
+        '(something like https://lists.apache.org/search?list=*@subversion.apache.org&time=gte%3D0d&q=Wayita).\n\nKind regards\nDaniel',
+      ),
+    ).toBe(true);
     expect(fifth?.text).toBe(
       'Lists.apache.org is run by a 3rd party. Please contact Infra regarding\nthis issue.\n\nFTR, it looks like lists.a.o has not extracted the attachment; see:\nhttps://lists.apache.org/api/email.lua?id=km3dkh2b7cqddyp45n6n7x13n2wmxwcy\n\nThe attachments array (near the bottom) is empty.\n\nNote that mod_mbox does/did provide direct access to such attachments.',
     );
@@ -189,11 +206,14 @@ describeRealData('real e-mail exports', () => {
       inReplyTo: '1205676169.6819.27.camel@user-computer.NETWORK',
       provenance: { line: 62, part: 'message 2' },
     });
-    expect(danilo?.text.startsWith('Hi Simos,\n\nI am not handling Ubuntu packaging stuff—it\'d be worth checking with\nUbuntu guys instead.')).toBe(true);
-    expect(danilo?.text).toContain('the metrics on.\n\nThey wouldn\'t be. A majority of el_GR');
+    expect(
+      danilo?.text.startsWith("Hi Simos,\n\nI am not handling Ubuntu packaging stuff—it'd be worth checking with\nUbuntu guys instead."),
+    ).toBe(true);
+    expect(danilo?.text).toContain("the metrics on.\n\nThey wouldn't be. A majority of el_GR");
     expect(danilo?.text).toContain('\n\ncurrent gettext("Something") != such gettext("Something")\n\n');
     expect(danilo?.text.endsWith('make the decision.\n\nCheers,\nDanilo')).toBe(true);
-    for (const quoted of ['Simos Xenitellis wrote', 'lsof', 'From the 2.3M', 'PO files for en_GB']) expect(danilo?.text).not.toContain(quoted);
+    for (const quoted of ['Simos Xenitellis wrote', 'lsof', 'From the 2.3M', 'PO files for en_GB'])
+      expect(danilo?.text).not.toContain(quoted);
     expectCleanRecords(recordsOf(result));
   });
 });

@@ -119,7 +119,9 @@ describeRealData('real data: transcripts and meeting notes (../shared/realdata/t
       text: "Um well my first thoughts would be most remote controls are grey or black. As you said they come with the TV so it's normally just your basic grey black remote control functions,",
       meta: { topic: 'Desired features of the new remote controls' },
     });
-    expect(new Set(records.map((record) => record.author))).toEqual(new Set(['Project Manager', 'Industrial Designer', 'User Interface', 'Marketing']));
+    expect(new Set(records.map((record) => record.author))).toEqual(
+      new Set(['Project Manager', 'Industrial Designer', 'User Interface', 'Marketing']),
+    );
     expect(new Set(records.map((record) => record.id)).size).toBe(94);
     expect(records.filter((record) => record.author === 'Project Manager' && record.text === 'Mm-hmm.')).toHaveLength(3);
     for (const record of records) {
@@ -169,7 +171,11 @@ describeRealData('real data: transcripts and meeting notes (../shared/realdata/t
     for (const record of records) {
       expect(record.text).not.toMatch(/\]\(|https?:|\*\*|^\[[ xX]\]|^[-*+] |^#{1,6} /);
     }
-    expect(records.some((record) => ['T-Lang Meeting: Current meeting', 'Shepherded items', 'Triage', 'Main topic proposals'].includes(record.text))).toBe(false);
+    expect(
+      records.some((record) =>
+        ['T-Lang Meeting: Current meeting', 'Shepherded items', 'Triage', 'Main topic proposals'].includes(record.text),
+      ),
+    ).toBe(false);
     expectCleanTexts(result);
   });
 });

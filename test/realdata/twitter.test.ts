@@ -111,7 +111,7 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       });
     });
 
-    test('the earlier version\'s words are not stored', () => {
+    test("the earlier version's words are not stored", () => {
       expect(recordsOf(result).some((record) => record.text.includes('i miss y’all'))).toBe(false);
     });
   });
@@ -143,14 +143,18 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
         sourceId: '1440716895355764743',
         author: 'WarmongerHodges',
         date: '2021-09-22T16:37:29.000Z',
-        text: "The same Labour MPs that were happy to cite party members wanting a #PeoplesVote to pressure Corbyn into changing Labour's #Brexit policy are now saying party members are too thick to be trusted to choose the next Labour leader.\n\nTypical \"centrists\". No principles.",
+        text: 'The same Labour MPs that were happy to cite party members wanting a #PeoplesVote to pressure Corbyn into changing Labour\'s #Brexit policy are now saying party members are too thick to be trusted to choose the next Labour leader.\n\nTypical "centrists". No principles.',
       });
       expect(records[0]?.meta['hashtags']).toEqual(['PeoplesVote', 'Brexit']);
       const original = bySourceId(records, '1440713161355583489');
       expect(original.author).toBe('carolJhedges');
       expect(original.meta['retweetedVia']).toBe('1440716856763977732');
       expect(original.text.startsWith('. #BorisJohnson has revealed his favourite bottle of wine, Tignanello costs £180\n')).toBe(true);
-      expect(bySourceId(records, '1440716848299872269').text.startsWith('Id rather have had Billions in Debt & owned something like Corbyns Labour')).toBe(true);
+      expect(
+        bySourceId(records, '1440716848299872269').text.startsWith(
+          'Id rather have had Billions in Debt & owned something like Corbyns Labour',
+        ),
+      ).toBe(true);
       expect(records[records.length - 1]).toMatchObject({ sourceId: '1440713966649417731', author: 'JoeOTooIe' });
     });
 
@@ -184,7 +188,7 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       });
     });
 
-    test('the owner @darkliquid, shown by a self-reply and an own photo link, is every tweet\'s author', () => {
+    test("the owner @darkliquid, shown by a self-reply and an own photo link, is every tweet's author", () => {
       expect(new Set(records.map((record) => record.author))).toEqual(new Set(['darkliquid']));
       expect(records[0]).toMatchObject({
         sourceId: '1629012888185610242',
@@ -193,14 +197,21 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
         inReplyTo: '1628894722889601024',
         url: 'https://twitter.com/darkliquid/status/1629012888185610242',
       });
-      expect(records[records.length - 1]).toMatchObject({ sourceId: '1541752634348019715', text: '@symatt Monocycle https://t.co/6BTGYGVxJJ' });
+      expect(records[records.length - 1]).toMatchObject({
+        sourceId: '1541752634348019715',
+        text: '@symatt Monocycle https://t.co/6BTGYGVxJJ',
+      });
     });
 
     test('entities are decoded, hashtags and string counts become meta', () => {
       expect(bySourceId(records, '1607434750175715329').text).toBe('@SEGA Sonic 3 & Knuckles');
       const hashtagged = bySourceId(records, '1609828443029491714');
-      expect(hashtagged.meta).toMatchObject({ hashtags: ['dungeon23', 'City23', 'setting23', 'finishit23'], likeCount: 6, retweetCount: 1 });
-      expect(bySourceId(records, '1544061754795237383').text).toContain('books.\n\nI don\'t have enough time');
+      expect(hashtagged.meta).toMatchObject({
+        hashtags: ['dungeon23', 'City23', 'setting23', 'finishit23'],
+        likeCount: 6,
+        retweetCount: 1,
+      });
+      expect(bySourceId(records, '1544061754795237383').text).toContain("books.\n\nI don't have enough time");
     });
 
     test('none of the 28 tweets has been edited, so nothing is superseded', () => {

@@ -17,7 +17,11 @@ function orders<T>(items: readonly T[]): T[][] {
 
 describe('ThemeReportBuilder', () => {
   const mixed = [
-    makeThemedRecord(codebook, { text: 'Carers need respite and a break from caring, every week of the year.', channel: 'email', date: '2014-03-02T10:00:00.000Z' }),
+    makeThemedRecord(codebook, {
+      text: 'Carers need respite and a break from caring, every week of the year.',
+      channel: 'email',
+      date: '2014-03-02T10:00:00.000Z',
+    }),
     makeThemedRecord(codebook, { text: 'The budget for the day centre was cut', channel: 'twitter', date: '2014-01-15T08:00:00.000Z' }),
     makeThemedRecord(codebook, { text: 'A carer', channel: 'survey' }),
     makeThemedRecord(codebook, { text: 'Nothing about any theme here', channel: 'survey', date: '2013-12-31T23:59:59.000Z' }),

@@ -13,7 +13,9 @@ const codebook = makeCodebook([
 ]);
 
 function csvOf(rows: readonly ThemedRecord[], includeAuthors = false): string[][] {
-  const text = renderCsvHeader(codebook) + rows.map((row) => renderCsvRow(row, codebook, { redact: createRedactor(codebook), includeAuthors })).join('');
+  const text =
+    renderCsvHeader(codebook) +
+    rows.map((row) => renderCsvRow(row, codebook, { redact: createRedactor(codebook), includeAuthors })).join('');
   return parse(text, { bom: true }) as string[][];
 }
 
@@ -27,14 +29,38 @@ describe('CSV rows', () => {
     const both = makeThemedRecord(codebook, { text: 'The day centre for carers', date: '2014-01-02T00:00:00.000Z', channel: 'email' });
     const none = makeThemedRecord(codebook, { text: 'Unrelated, with a comma and a "quote"\nand a new line' });
     const [, first, second] = csvOf([both, none]);
-    expect(first).toEqual([both.record.id, both.record.sourceId, 'email', '', '2014-01-02T00:00:00.000Z', 'carers;places', '1', '0', '1', 'The day centre for carers']);
-    expect(second).toEqual([none.record.id, none.record.sourceId, 'survey', '', '', '', '0', '0', '0', 'Unrelated, with a comma and a "quote"\nand a new line']);
+    expect(first).toEqual([
+      both.record.id,
+      both.record.sourceId,
+      'email',
+      '',
+      '2014-01-02T00:00:00.000Z',
+      'carers;places',
+      '1',
+      '0',
+      '1',
+      'The day centre for carers',
+    ]);
+    expect(second).toEqual([
+      none.record.id,
+      none.record.sourceId,
+      'survey',
+      '',
+      '',
+      '',
+      '0',
+      '0',
+      '0',
+      'Unrelated, with a comma and a "quote"\nand a new line',
+    ]);
   });
 
-  test('cells a spreadsheet would run as a formula are prefixed with \'', () => {
-    const rows = ['=HYPERLINK("http://x")', '+1 carer', '-2 carers', '@ carers'].map((text) => makeThemedRecord(codebook, { text, author: '=cmd|calc' }));
+  test("cells a spreadsheet would run as a formula are prefixed with '", () => {
+    const rows = ['=HYPERLINK("http://x")', '+1 carer', '-2 carers', '@ carers'].map((text) =>
+      makeThemedRecord(codebook, { text, author: '=cmd|calc' }),
+    );
     const parsed = csvOf(rows, true).slice(1);
-    expect(parsed.map((row) => row[9])).toEqual(["'=HYPERLINK(\"http://x\")", "'+1 carer", "'-2 carers", "'@ carers"]);
+    expect(parsed.map((row) => row[9])).toEqual(['\'=HYPERLINK("http://x")', "'+1 carer", "'-2 carers", "'@ carers"]);
     expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
   });
 

@@ -15,7 +15,8 @@ const records = [
 ];
 
 type JsonObject = Record<string, unknown>;
-const parse = (includeAuthors: boolean): JsonObject => JSON.parse(renderJsonReport(buildReport(codebook, records, includeAuthors))) as JsonObject;
+const parse = (includeAuthors: boolean): JsonObject =>
+  JSON.parse(renderJsonReport(buildReport(codebook, records, includeAuthors))) as JsonObject;
 
 describe('renderJsonReport', () => {
   test('top-level keys, in a fixed order', () => {

@@ -14,7 +14,12 @@ const codebook = makeCodebook(
 );
 
 const records = [
-  makeThemedRecord(codebook, { text: 'Carers need respite more than anything else this year.', channel: 'email', date: '2014-02-03T00:00:00.000Z', author: 'Asha' }),
+  makeThemedRecord(codebook, {
+    text: 'Carers need respite more than anything else this year.',
+    channel: 'email',
+    date: '2014-02-03T00:00:00.000Z',
+    author: 'Asha',
+  }),
   makeThemedRecord(codebook, { text: 'A carer', channel: 'twitter', date: '2014-01-01T00:00:00.000Z' }),
   makeThemedRecord(codebook, { text: 'Unrelated', channel: 'survey' }),
 ];
@@ -30,7 +35,13 @@ function allTokens(markdown: string): Token[] {
 /** The text a reader sees in some inline tokens: escapes resolved, markup dropped. */
 function plainText(tokens: readonly Token[] | undefined): string {
   return (tokens ?? [])
-    .map((token) => ('tokens' in token && token.tokens !== undefined && token.type !== 'text' ? plainText(token.tokens) : 'text' in token ? String(token.text) : ''))
+    .map((token) =>
+      'tokens' in token && token.tokens !== undefined && token.type !== 'text'
+        ? plainText(token.tokens)
+        : 'text' in token
+          ? String(token.text)
+          : '',
+    )
     .join('');
 }
 
@@ -39,7 +50,8 @@ const headings = (markdown: string): string[] =>
     .filter((token): token is Tokens.Heading => token.type === 'heading')
     .map((token) => `${'#'.repeat(token.depth)} ${plainText(token.tokens)}`);
 
-const blockquotes = (markdown: string): Tokens.Blockquote[] => allTokens(markdown).filter((token): token is Tokens.Blockquote => token.type === 'blockquote');
+const blockquotes = (markdown: string): Tokens.Blockquote[] =>
+  allTokens(markdown).filter((token): token is Tokens.Blockquote => token.type === 'blockquote');
 
 const tables = (markdown: string): Tokens.Table[] => allTokens(markdown).filter((token): token is Tokens.Table => token.type === 'table');
 
@@ -100,7 +112,9 @@ describe('renderMarkdownReport', () => {
 
   describe("people's words cannot change the document", () => {
     const hostile = '# heading | pipe | <script>alert(1)</script> *bold* [link](https://x.org) `code`\n\n## second';
-    const hostileCodebook = makeCodebook([{ id: 'carers', label: 'Carers | <b>respite</b> # one', keywords: ['carer', 'heading'] }], { title: '# Title <i>x</i>' });
+    const hostileCodebook = makeCodebook([{ id: 'carers', label: 'Carers | <b>respite</b> # one', keywords: ['carer', 'heading'] }], {
+      title: '# Title <i>x</i>',
+    });
     const report = buildReport(
       hostileCodebook,
       [
@@ -114,7 +128,14 @@ describe('renderMarkdownReport', () => {
     const tokens = allTokens(markdown);
 
     test('no heading is created by a quote', () => {
-      expect(headings(markdown)).toEqual(['# # Title <i>x</i>', '## Overview', '## Themes', '### Carers | <b>respite</b> # one', '## Unthemed feedback', '## Methods']);
+      expect(headings(markdown)).toEqual([
+        '# # Title <i>x</i>',
+        '## Overview',
+        '## Themes',
+        '### Carers | <b>respite</b> # one',
+        '## Unthemed feedback',
+        '## Methods',
+      ]);
       expect(marked.parse(markdown, { async: false }).match(/<h[1-6]>/g)).toHaveLength(6);
     });
 

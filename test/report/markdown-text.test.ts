@@ -74,7 +74,31 @@ const HOSTILE_TEXTS: readonly string[] = [
 ];
 
 /** Elements marked may produce for text that asks for none of them. */
-const STRUCTURE = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'ul', 'ol', 'pre', 'code', 'table', 'hr', 'a', 'img', 'script', 'iframe', 'em', 'strong', 'del', 'input', 'div'];
+const STRUCTURE = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'pre',
+  'code',
+  'table',
+  'hr',
+  'a',
+  'img',
+  'script',
+  'iframe',
+  'em',
+  'strong',
+  'del',
+  'input',
+  'div',
+];
 
 describe('escapeMarkdownText: hostile text renders as itself, in one paragraph', () => {
   test.each(HOSTILE_TEXTS.map((text) => [text]))('%j', (text) => {
@@ -116,7 +140,10 @@ describe('escapeMarkdownText: what it writes', () => {
   test.each([
     ['plain words', 'plain words'],
     ['We need help.', 'We need help.'],
-    ['Co-production (2014): yes! {really} 3.5 stars, 20% + more = better', 'Co-production (2014): yes! {really} 3.5 stars, 20% + more = better'],
+    [
+      'Co-production (2014): yes! {really} 3.5 stars, 20% + more = better',
+      'Co-production (2014): yes! {really} 3.5 stars, 20% + more = better',
+    ],
     ['# 1. <b>&amp;</b>', '\\# 1. \\<b\\>\\&amp;\\</b\\>'],
     ['#TLAP13 and #carers, but #1 priority', '#TLAP13 and #carers, but \\#1 priority'],
     ['1. first', '1\\. first'],
@@ -128,7 +155,7 @@ describe('escapeMarkdownText: what it writes', () => {
     ['www.tlap.org.uk or a.person@nhs.net', 'www\\.tlap\\.org\\.uk or a\\.person@nhs\\.net'],
     ['see http://x.example', 'see http\\://x\\.example'],
     ['time: 10:30', 'time: 10:30'],
-    ["don't \"quote\" me, ok? 50% @TLAP_News", "don't \"quote\" me, ok? 50% @TLAP\\_News"],
+    ['don\'t "quote" me, ok? 50% @TLAP_News', 'don\'t "quote" me, ok? 50% @TLAP\\_News'],
     ['a\nb\r\n\n c ', 'a b c'],
     ['  \n\t ', ''],
   ])('%j → %j', (text, escaped) => {

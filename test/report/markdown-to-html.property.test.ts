@@ -7,16 +7,43 @@ import { elementNames, expectedMarkdownText, htmlTextContent } from '../helpers/
 fc.configureGlobal({ seed: 20140131, numRuns: 300 });
 
 const ATTACKS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<iframe src=//x>', '<svg onload=alert(1)>',
-  '[x](javascript:alert(1))', '![i](http://t/p.gif)', '<javascript:alert(1)>', '<http://x.example>',
-  '<a href="javascript:alert(1)">', '<style>', '<object data=x>', 'javascript:', '&lt;script&gt;', '&#60;img&#62;',
-  '`', '```', '\n\n', '\n    ', '| a |\n|---|\n', '> ', '- ', '1. ', '# ', '[r]: javascript:x\n', '[r]', '](', '"', "'",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe src=//x>',
+  '<svg onload=alert(1)>',
+  '[x](javascript:alert(1))',
+  '![i](http://t/p.gif)',
+  '<javascript:alert(1)>',
+  '<http://x.example>',
+  '<a href="javascript:alert(1)">',
+  '<style>',
+  '<object data=x>',
+  'javascript:',
+  '&lt;script&gt;',
+  '&#60;img&#62;',
+  '`',
+  '```',
+  '\n\n',
+  '\n    ',
+  '| a |\n|---|\n',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '[r]: javascript:x\n',
+  '[r]',
+  '](',
+  '"',
+  "'",
 ];
 
 const hostileText: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(...ATTACKS)), {
-    maxLength: 20,
-  })
+  .array(
+    fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(...ATTACKS)),
+    {
+      maxLength: 20,
+    },
+  )
   .map((parts) => parts.join(''));
 
 function bodyOf(page: string): string {

@@ -5,8 +5,31 @@ import { escapeMarkdownText, quoteBlock } from '../../src/report/markdown-text.j
 import { elementNames, htmlTextContent } from '../helpers/rendered-html.js';
 
 const ALLOWED_BODY_ELEMENTS = new Set([
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'a',
 ]);
 
 function bodyOf(page: string): string {
@@ -109,18 +132,55 @@ describe('markdownToHtml: the page', () => {
 describe('markdownToHtml: what the report may use survives', () => {
   test('headings, lists, tables with alignment, quotes, code, emphasis, strikethrough, rules', () => {
     const markdown = [
-      '# One', '## Two', '### Three',
-      '- a', '- b', '',
-      '3. c', '4. d', '',
-      '| left | right | centre |', '|:--|--:|:-:|', '| 1 | 2 | 3 |', '',
-      '> quoted\\', '> line', '',
-      '`code` **strong** *em* ~~del~~', '',
-      '```', 'pre', '```', '',
+      '# One',
+      '## Two',
+      '### Three',
+      '- a',
+      '- b',
+      '',
+      '3. c',
+      '4. d',
+      '',
+      '| left | right | centre |',
+      '|:--|--:|:-:|',
+      '| 1 | 2 | 3 |',
+      '',
+      '> quoted\\',
+      '> line',
+      '',
+      '`code` **strong** *em* ~~del~~',
+      '',
+      '```',
+      'pre',
+      '```',
+      '',
       '---',
     ].join('\n');
     const body = bodyOf(page(markdown));
     expect(new Set(elementNames(body))).toEqual(
-      new Set(['h1', 'h2', 'h3', 'ul', 'li', 'ol', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'p', 'br', 'code', 'strong', 'em', 'del', 'pre', 'hr']),
+      new Set([
+        'h1',
+        'h2',
+        'h3',
+        'ul',
+        'li',
+        'ol',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'blockquote',
+        'p',
+        'br',
+        'code',
+        'strong',
+        'em',
+        'del',
+        'pre',
+        'hr',
+      ]),
     );
     expect(body).toContain('<ol start="3">');
     expect(body).toContain('<th align="left">left</th>');
@@ -129,7 +189,9 @@ describe('markdownToHtml: what the report may use survives', () => {
   });
 
   test('http, https and mailto links get rel="nofollow noopener"', () => {
-    const body = bodyOf(page('[a](https://example.org/x?y=1&z=2 "Title") [b](http://example.org) [c](mailto:team@example.org) <https://example.org/auto>'));
+    const body = bodyOf(
+      page('[a](https://example.org/x?y=1&z=2 "Title") [b](http://example.org) [c](mailto:team@example.org) <https://example.org/auto>'),
+    );
     expect(body).toBe(
       '<p><a href="https://example.org/x?y=1&amp;z=2" title="Title" rel="nofollow noopener">a</a> ' +
         '<a href="http://example.org" rel="nofollow noopener">b</a> ' +
@@ -170,7 +232,7 @@ describe('markdownToHtml: hostile markdown cannot get markup, scripts, images or
 });
 
 describe('markdownToHtml of escaped text', () => {
-  test('people\'s words, escaped, come out as the same words', () => {
+  test("people's words, escaped, come out as the same words", () => {
     const words = 'I said <script>alert(1)</script> & [x](javascript:y) ![i](http://t/p.gif) # not a heading';
     const body = bodyOf(page(escapeMarkdownText(words)));
     expect(elementNames(body)).toEqual(['p']);

@@ -21,7 +21,11 @@ interface Exit {
 }
 
 function startTlap(args: string[], cwd: string): { child: ChildProcess; exit: Promise<Exit> } {
-  const child = spawn(process.execPath, [TLAP, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [TLAP, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
@@ -80,7 +84,12 @@ describe('crash safety (the built CLI, killed with SIGKILL)', () => {
       const actual = await readFile(crashed.records);
       expect(actual.length).toBe(expected.length);
       expect(actual.equals(expected)).toBe(true);
-      expect(expected.toString('utf8').split('\n').filter((line) => line !== '')).toHaveLength(CORPUS_ROWS);
+      expect(
+        expected
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      ).toHaveLength(CORPUS_ROWS);
     });
   }, 180_000);
 

@@ -63,16 +63,26 @@ const CASES: Case[] = [
       '',
       '> What I am missing here',
       '',
-      'They wouldn\'t be.',
+      "They wouldn't be.",
       '',
       'Cheers,',
       'Danilo',
     ],
-    expected: ['Hi Simos,', '', 'I am not handling Ubuntu packaging.', '', 'They wouldn\'t be.', '', 'Cheers,', 'Danilo'],
+    expected: ['Hi Simos,', '', 'I am not handling Ubuntu packaging.', '', "They wouldn't be.", '', 'Cheers,', 'Danilo'],
   },
   {
     name: 'bottom quote introduced by an attribution at the top (Thunderbird)',
-    body: ['On 05/01/2022 04.17, Daniel Sahlberg wrote:', '> Hi,', '> ', '> Is there something?', '', 'The issue is the name.', '', '> ', '> Kind regards'],
+    body: [
+      'On 05/01/2022 04.17, Daniel Sahlberg wrote:',
+      '> Hi,',
+      '> ',
+      '> Is there something?',
+      '',
+      'The issue is the name.',
+      '',
+      '> ',
+      '> Kind regards',
+    ],
     expected: ['The issue is the name.'],
   },
   {
@@ -101,13 +111,22 @@ const CASES: Case[] = [
       'Subject: The manager has commented',
       '',
       'Hi Dan,',
-      'The manager\'s comment: I\'m not happy',
+      "The manager's comment: I'm not happy",
     ],
     expected: ['Hello'],
   },
   {
     name: 'German Outlook header block',
-    body: ['Einverstanden.', '', 'Von: Anna <anna@example.de>', 'Gesendet: Montag, 2. April 2012 14:20', 'An: Bob', 'Betreff: Test', '', 'Hallo'],
+    body: [
+      'Einverstanden.',
+      '',
+      'Von: Anna <anna@example.de>',
+      'Gesendet: Montag, 2. April 2012 14:20',
+      'An: Bob',
+      'Betreff: Test',
+      '',
+      'Hallo',
+    ],
     expected: ['Einverstanden.'],
   },
   {
@@ -151,13 +170,19 @@ const CASES: Case[] = [
     expected: ['Agreed.'],
   },
   {
-    name: 'a long line that starts like a sign-off is the sender\'s words',
-    body: ['Sent from my sister\'s house because my own internet was cut off by the provider last week, sorry.'],
-    expected: ['Sent from my sister\'s house because my own internet was cut off by the provider last week, sorry.'],
+    name: "a long line that starts like a sign-off is the sender's words",
+    body: ["Sent from my sister's house because my own internet was cut off by the provider last week, sorry."],
+    expected: ["Sent from my sister's house because my own internet was cut off by the provider last week, sorry."],
   },
   {
     name: 'ezmlm list footer after a dash line',
-    body: ['How do I do this?', '', '---------------------------------------------------------------------', 'To unsubscribe, e-mail: users-unsubscribe@example.org', 'For additional commands, e-mail: users-help@example.org'],
+    body: [
+      'How do I do this?',
+      '',
+      '---------------------------------------------------------------------',
+      'To unsubscribe, e-mail: users-unsubscribe@example.org',
+      'For additional commands, e-mail: users-help@example.org',
+    ],
     expected: ['How do I do this?'],
   },
   {
@@ -197,7 +222,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('extractReplyText keeps only the sender\'s new words', () => {
+describe("extractReplyText keeps only the sender's new words", () => {
   test.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
     expect(extractReplyText(testCase.body.join('\n'))).toBe(testCase.expected.join('\n'));
   });

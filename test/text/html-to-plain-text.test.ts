@@ -11,8 +11,8 @@ describe('htmlToPlainText', () => {
   });
 
   test('keeps paragraphs, drops tags, scripts and images, keeps link text without the URL', () => {
-    expect(htmlToPlainText('<p>One <a href="https://x.org">link</a></p><script>alert(1)</script><img src="x.png"><p>Two &amp; three</p>')).toBe(
-      'One link\n\nTwo & three',
-    );
+    expect(
+      htmlToPlainText('<p>One <a href="https://x.org">link</a></p><script>alert(1)</script><img src="x.png"><p>Two &amp; three</p>'),
+    ).toBe('One link\n\nTwo & three');
   });
 });

@@ -41,7 +41,7 @@ describe('stems', () => {
 });
 
 describe('token offsets', () => {
-  test('each token\'s start/end locate it in the prepared text', () => {
+  test("each token's start/end locate it in the prepared text", () => {
     const text = '<b>Unpaid</b> carers’ #DayCentre via @someone at https://x.org';
     const { prepared, tokens } = normaliseText(text);
     expect(tokens.map((token) => token.word)).toEqual(['unpaid', 'carers', 'day', 'centre', 'via', 'at']);

@@ -8,7 +8,10 @@ function blankEverywhere(text: string): string {
     .replace(/\b(?:https?:\/\/|www\.)[^\s<>"]+/gi, ' ')
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, ' ')
     .replace(/(?<![\p{L}\p{N}_@])@[\p{L}\p{N}_]+/gu, ' ')
-    .replace(/(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu, (_whole, body: string) => ` ${body.replace(/_/g, ' ').replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')}`);
+    .replace(
+      /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu,
+      (_whole, body: string) => ` ${body.replace(/_/g, ' ').replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')}`,
+    );
 }
 
 describe('prepareText', () => {
@@ -25,9 +28,12 @@ describe('prepareText', () => {
   it('blanks exactly what matching every pattern everywhere would', () => {
     const alphabet = fc.constantFrom('a', 'B', 'é', '1', '.', '-', '_', '+', '%', '@', '#', ' ', ',', '&', 'w', '/', ':', 'h');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((characters) => characters.join('')), (text) => {
-        expect(prepareText(text)).toBe(blankEverywhere(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((characters) => characters.join('')),
+        (text) => {
+          expect(prepareText(text)).toBe(blankEverywhere(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -35,6 +41,10 @@ describe('prepareText', () => {
 
 describe('normaliseText', () => {
   it('does not take words from an e-mail address or a mention', () => {
-    expect(normaliseText('Carers email carer@example.org and @carer').tokens.map((token) => token.word)).toEqual(['carers', 'email', 'and']);
+    expect(normaliseText('Carers email carer@example.org and @carer').tokens.map((token) => token.word)).toEqual([
+      'carers',
+      'email',
+      'and',
+    ]);
   });
 });

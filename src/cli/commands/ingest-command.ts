@@ -41,7 +41,13 @@ export function parseMapFlags(values: readonly string[]): Record<string, string>
 
 /** Translates the flags into {@link IngestOptions}. */
 export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: CliIo): IngestOptions {
-  const options: IngestOptions = { paths, storeDir: flags.store, cwd: io.cwd, map: parseMapFlags(flags.map), strict: flags.strict === true };
+  const options: IngestOptions = {
+    paths,
+    storeDir: flags.store,
+    cwd: io.cwd,
+    map: parseMapFlags(flags.map),
+    strict: flags.strict === true,
+  };
   if (io.stdin !== undefined) options.stdin = io.stdin;
   if (flags.format !== undefined) options.format = flags.format;
   if (flags.encoding !== undefined) options.encoding = flags.encoding;
@@ -87,7 +93,12 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--format <name>', 'read every file as this format (see tlap formats)')
     .option('--encoding <name>', 'text encoding, instead of detecting it (utf-8, utf-16le, windows-1252, latin1…)')
-    .option('--map <field=column>', 'take a record field from this column (repeatable; fields: text, author, date, id, channel, url, inReplyTo)', (value: string, previous: string[]) => [...previous, value], [])
+    .option(
+      '--map <field=column>',
+      'take a record field from this column (repeatable; fields: text, author, date, id, channel, url, inReplyTo)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option('--channel <name>', `set the channel of every record (${CHANNELS.join(', ')})`)
     .option('--sheet <name>', 'read only this worksheet of a workbook')
     .option('--skip-rows <n>', 'title rows to skip above a table header')
@@ -115,7 +126,9 @@ Examples:
       output.clearProgress();
       for (const warning of summary.warnings) output.warn(warning);
       if (summary.skipped.length > 0) {
-        output.note(`skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`);
+        output.note(
+          `skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`,
+        );
       }
       for (const rejection of summary.rejections) {
         const where = [rejection.provenance.file, rejection.provenance.line].filter((part) => part !== undefined).join(':');

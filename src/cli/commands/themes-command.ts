@@ -20,7 +20,14 @@ interface ThemesFlags {
   authors?: boolean;
 }
 
-const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
+const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+};
 
 /** The most diff lines printed for a stale `--check`. */
 const DIFF_LINES = 40;
@@ -54,7 +61,10 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .description('assign records to themes from the codebook and write the summary report')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
-    .option('--format <name>', `report format: ${REPORT_FORMATS.map((format) => format.name).join(', ')} (default: from --out's extension, else md)`)
+    .option(
+      '--format <name>',
+      `report format: ${REPORT_FORMATS.map((format) => format.name).join(', ')} (default: from --out's extension, else md)`,
+    )
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--check <file>', 'exit 1 with a diff when this file is not what would be written (for CI)')
     .option('--authors', 'show authors with quotes and in the CSV (off: reports are published)')

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { isChannel, type Channel, type JsonValue, type RecordDraft, type Provenance } from '../record/record.js';
+import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { isSentinelValue } from './free-text-columns.js';
 

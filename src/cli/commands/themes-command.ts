@@ -8,7 +8,6 @@ import type { ThemeOutputOptions } from '../../themes/theme-output.js';
 import type { CommandContext } from '../cli-io.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { writeChunks } from '../stream-output.js';
-import type { TerminalMessages } from '../terminal-messages.js';
 
 /** The flags of `tlap themes`. */
 interface ThemesFlags {

@@ -1,5 +1,5 @@
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import type { Provenance } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import { InputError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { SourceLine } from '../ingest/input-source.js';
+import type { SourceLine } from '../source/input-source.js';
 import { decodeHtmlEntities } from '../text/html-entities.js';
 import { removeSoundAnnotations } from './sound-annotations.js';
 import { parseSpeakerLabel } from './speaker-label.js';

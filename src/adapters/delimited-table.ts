@@ -1,7 +1,7 @@
 import { parse, CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { findHeaderRow } from './header-row.js';
 

@@ -1,6 +1,6 @@
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
-import type { InputSource } from '../ingest/input-source.js';
-import { formatBytes } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
+import { formatBytes } from '../source/byte-size.js';
 import { InputError } from '../errors.js';
 import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator } from './mbox-messages.js';
 

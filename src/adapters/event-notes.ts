@@ -1,4 +1,4 @@
-import { STDIN_PATH, type SourceLine } from '../ingest/input-source.js';
+import { STDIN_PATH, type SourceLine } from '../source/input-source.js';
 import type { JsonValue } from '../record/record.js';
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
 import { SNIFF_THRESHOLD } from './format-detection.js';

@@ -1,5 +1,5 @@
 import type { Channel, Provenance, RecordDraft } from '../record/record.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 
 /**
  * Why an item was read but deliberately not stored. Each rule is documented in the README

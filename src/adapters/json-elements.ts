@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Provenance } from '../record/record.js';
 import type { AdapterItem } from './format-adapter.js';
-import { WHOLE_FILE_LIMIT, type InputSource } from '../ingest/input-source.js';
+import { WHOLE_FILE_LIMIT, type InputSource } from '../source/input-source.js';
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =

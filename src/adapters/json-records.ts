@@ -1,5 +1,5 @@
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import { draftFromRow, mapColumns, type ColumnMapping } from './column-mapping.js';
 import { invalidJsonItem, jsonArrayElements, type JsonElement, jsonLines, looksLikeJsonLines } from './json-elements.js';
 

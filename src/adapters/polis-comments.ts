@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import type { JsonValue } from '../record/record.js';
 import { toIsoDate } from '../record/dates.js';
 import type { AdapterItem, FormatAdapter } from './format-adapter.js';

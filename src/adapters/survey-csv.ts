@@ -1,5 +1,5 @@
 import type { FormatAdapter, SniffInput } from './format-adapter.js';
-import { HEAD_BYTES } from '../ingest/input-source.js';
+import { HEAD_BYTES } from '../source/input-source.js';
 import { readTableHead, uniqueHeaders } from './delimited-table.js';
 import { sniffDelimiter } from './delimiter.js';
 import { profileColumns } from './free-text-columns.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import type { JsonValue, Provenance } from '../record/record.js';
 import { contentSourceId } from '../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from './format-adapter.js';

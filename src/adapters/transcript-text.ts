@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { SourceLine } from '../ingest/input-source.js';
+import type { SourceLine } from '../source/input-source.js';
 import type { AdapterItem, FormatAdapter, SniffInput } from './format-adapter.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { removeSoundAnnotations } from './sound-annotations.js';

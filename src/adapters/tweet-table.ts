@@ -1,5 +1,5 @@
 import type { AdapterItem, AdapterOptions } from './format-adapter.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 import type { Provenance } from '../record/record.js';
 import { InputError } from '../errors.js';
 import { readDelimitedTable } from './delimited-table.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { SourceLine } from '../ingest/input-source.js';
+import type { SourceLine } from '../source/input-source.js';
 import type { JsonValue } from '../record/record.js';
 import { CaptionTurns, type CaptionCue } from './caption-cues.js';
 import { parseClockTime } from './clock-time.js';

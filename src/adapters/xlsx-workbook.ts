@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
-import { formatBytes, type InputSource } from '../ingest/input-source.js';
+import { type InputSource } from '../source/input-source.js';
+import { formatBytes } from '../source/byte-size.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from './format-adapter.js';
 import { uniqueHeaders } from './delimited-table.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from './header-row.js';

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { InputError } from '../errors.js';
-import type { InputSource } from '../ingest/input-source.js';
+import type { InputSource } from '../source/input-source.js';
 
 /** An element or attribute name with its namespace resolved. */
 export interface XmlName {

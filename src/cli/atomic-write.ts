@@ -1,7 +1,7 @@
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TlapError } from '../errors.js';
-import { describeFsError } from '../ingest/input-source.js';
+import { describeFsError } from '../source/fs-errors.js';
 
 /** Characters gathered before one write: row formats yield one small chunk per record. */
 const WRITE_BATCH_CHARS = 256 * 1024;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CodebookError } from '../errors.js';
-import { describeFsError } from '../ingest/input-source.js';
+import { describeFsError } from '../source/fs-errors.js';
 import { normaliseText } from '../text/normalise.js';
 import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, type RedactionPolicy } from '../privacy/redaction-policy.js';
 import type { Codebook, KeywordPattern, TermPattern, Theme } from './codebook.js';

@@ -10,7 +10,7 @@ import { RecordStore } from '../store/record-store.js';
 import { adapterNames, findAdapter } from '../adapters/registry.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
-import { checkEncodingName, STDIN_PATH } from './input-source.js';
+import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 
 /** How many rejections the summary lists (all are in rejected.jsonl). */
 const LISTED_REJECTIONS = 20;

@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
-import { looksBinary, openInputSource, type InputSource } from './input-source.js';
+import { looksBinary, openInputSource, type InputSource } from '../source/input-source.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
 const FALLBACK_LINES_SHOWN = 20;

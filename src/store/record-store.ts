@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { StoreError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
-import { describeFsError } from '../ingest/input-source.js';
+import { describeFsError } from '../source/fs-errors.js';
 
 /** The files of a store folder. */
 export interface StorePaths {

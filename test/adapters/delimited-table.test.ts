@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { readDelimitedTable, readTableHead, type DelimitedTableOptions, type TableEvent } from '../../src/adapters/delimited-table.js';
-import { openInputSource } from '../../src/ingest/input-source.js';
+import { openInputSource } from '../../src/source/input-source.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tlap-delimited-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { jsonFileValues, type JsonElement } from '../../src/adapters/json-elements.js';
-import { openInputSource } from '../../src/ingest/input-source.js';
+import { openInputSource } from '../../src/source/input-source.js';
 
 async function valuesOf(content: string, name = 'input.json'): Promise<JsonElement[]> {
   const path = join(mkdtempSync(join(tmpdir(), 'tlap-json-')), name);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { openInputSource } from '../../src/ingest/input-source.js';
+import { openInputSource } from '../../src/source/input-source.js';
 import {
   readXmlElements,
   childText,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { readDelimitedTable } from '../../src/adapters/delimited-table.js';
-import { openInputSource } from '../../src/ingest/input-source.js';
+import { openInputSource } from '../../src/source/input-source.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { countItems, readFileItems, recordsOf, REALDATA_ROOT, inputErrorOf as inputErrorOfFile } from '../helpers/read-fixture.js';
 

@@ -6,7 +6,7 @@ import { loadCodebook } from '../../src/codebook/load-codebook.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
-import { themeOutput } from '../../src/themes/theme-output.js';
+import { themeOutput } from '../../src/run/theme-output.js';
 import { expectGolden } from '../helpers/golden.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ADAPTERS } from '../../adapters/registry.js';
 import { ExitCode } from '../../exit-codes.js';
-import type { CommandContext } from '../cli-io.js';
+import type { CommandContext } from '../command-context.js';
 
 /** The list `tlap formats` prints: one block per format, in detection order. */
 export function describeFormats(): string {

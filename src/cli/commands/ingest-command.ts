@@ -5,7 +5,8 @@ import { MAPPED_FIELDS } from '../../adapters/column-mapping.js';
 import type { IngestOptions } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest-summary.js';
 import { CHANNELS, isChannel } from '../../record/record.js';
-import type { CliIo, CommandContext } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
-import type { ThemeOutputOptions } from '../../themes/theme-output.js';
-import type { CommandContext } from '../cli-io.js';
+import type { ThemeOutputOptions } from '../../run/theme-output.js';
+import type { CommandContext } from '../command-context.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { writeChunks } from '../stream-output.js';
 
@@ -83,7 +83,7 @@ Examples:
       }
       const [{ loadCodebook }, { themeOutput }, { createRedactor }] = await Promise.all([
         import('../../codebook/load-codebook.js'),
-        import('../../themes/theme-output.js'),
+        import('../../run/theme-output.js'),
         import('../../report/publication-redactor.js'),
       ]);
       const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);

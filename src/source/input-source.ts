@@ -4,6 +4,8 @@ import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError, UsageError } from '../errors.js';
+import { describeFsError } from './fs-errors.js';
+import { formatBytes } from './byte-size.js';
 
 /** How many bytes of a file are read up front for format detection. */
 export const HEAD_BYTES = 64 * 1024;
@@ -422,27 +424,6 @@ export function checkEncodingName(name: string): void {
       hint: 'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
     });
   }
-}
-
-/** Says briefly why the file system refused, without the stack. */
-export function describeFsError(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    const { code } = error;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'EISDIR') return 'is a folder';
-    if (code === 'ENOTDIR') return 'a part of the path is not a folder';
-    return code;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Formats a byte count for messages: `5.0 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
 }
 
 /** True when the head of a file looks binary (NUL bytes) in an encoding where NUL never appears in text. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { InputError, UsageError } from '../../src/errors.js';
-import { openInputSource, type InputSource, type SourceLine } from '../../src/ingest/input-source.js';
+import { openInputSource, type InputSource, type SourceLine } from '../../src/source/input-source.js';
 import { readFileItems } from '../helpers/read-fixture.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tlap-input-source-'));

@@ -6,7 +6,7 @@ import { findReportFormat, REPORT_FORMATS } from '../report/report-formats.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
 import { TOOL_VERSION } from '../tool-version.js';
-import { ThemeAssigner } from './assign-themes.js';
+import { ThemeAssigner } from '../themes/assign-themes.js';
 
 /** What `tlap themes` needs. */
 export interface ThemeOutputOptions {

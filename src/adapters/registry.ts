@@ -1,26 +1,26 @@
 import type { FormatAdapter } from './format-adapter.js';
-import { csvTableAdapter } from './csv-table.js';
-import { emlAdapter } from './eml.js';
-import { jsonRecordsAdapter } from './json-records.js';
-import { mboxAdapter } from './mbox.js';
-import { twitterArchiveAdapter } from './twitter-archive.js';
-import { twitterApiV1Adapter } from './twitter-api-v1.js';
-import { twitterApiV2Adapter } from './twitter-api-v2.js';
-import { tagsCsvAdapter } from './tags-csv.js';
-import { twarcCsvAdapter } from './twarc-csv.js';
-import { rtweetCsvAdapter } from './rtweet-csv.js';
-import { eventNotesAdapter } from './event-notes.js';
-import { srtAdapter } from './srt.js';
-import { transcriptJsonAdapter } from './transcript-json.js';
-import { transcriptTextAdapter } from './transcript-text.js';
-import { webvttAdapter } from './webvtt.js';
-import { wordpressWxrAdapter } from './wordpress-wxr.js';
-import { disqusXmlAdapter } from './disqus-xml.js';
-import { commentoJsonAdapter } from './commento-json.js';
-import { bloggerAtomAdapter } from './blogger-atom.js';
-import { polisCommentsAdapter } from './polis-comments.js';
-import { surveyCsvAdapter } from './survey-csv.js';
-import { xlsxWorkbookAdapter } from './xlsx-workbook.js';
+import { csvTableAdapter } from './formats/csv-table.js';
+import { emlAdapter } from './formats/eml.js';
+import { jsonRecordsAdapter } from './formats/json-records.js';
+import { mboxAdapter } from './formats/mbox.js';
+import { twitterArchiveAdapter } from './formats/twitter-archive.js';
+import { twitterApiV1Adapter } from './formats/twitter-api-v1.js';
+import { twitterApiV2Adapter } from './formats/twitter-api-v2.js';
+import { tagsCsvAdapter } from './formats/tags-csv.js';
+import { twarcCsvAdapter } from './formats/twarc-csv.js';
+import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
+import { eventNotesAdapter } from './formats/event-notes.js';
+import { srtAdapter } from './formats/srt.js';
+import { transcriptJsonAdapter } from './formats/transcript-json.js';
+import { transcriptTextAdapter } from './formats/transcript-text.js';
+import { webvttAdapter } from './formats/webvtt.js';
+import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
+import { disqusXmlAdapter } from './formats/disqus-xml.js';
+import { commentoJsonAdapter } from './formats/commento-json.js';
+import { bloggerAtomAdapter } from './formats/blogger-atom.js';
+import { polisCommentsAdapter } from './formats/polis-comments.js';
+import { surveyCsvAdapter } from './formats/survey-csv.js';
+import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { jsonArrayElements, type JsonArrayTarget, type JsonElement } from '../../src/adapters/json-elements.js';
+import { jsonArrayElements, type JsonArrayTarget, type JsonElement } from '../../src/adapters/readers/json-elements.js';
 
 async function* chunksOf(text: string, size: number): AsyncIterable<string> {
   for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);

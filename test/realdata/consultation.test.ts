@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { readDelimitedTable } from '../../src/adapters/delimited-table.js';
+import { readDelimitedTable } from '../../src/adapters/readers/delimited-table.js';
 import { openInputSource } from '../../src/source/input-source.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { countItems, readFileItems, recordsOf, REALDATA_ROOT, inputErrorOf as inputErrorOfFile } from '../helpers/read-fixture.js';

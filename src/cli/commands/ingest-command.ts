@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
-import { MAPPED_FIELDS } from '../../adapters/column-mapping.js';
+import { MAPPED_FIELDS } from '../../adapters/readers/column-mapping.js';
 import type { IngestOptions } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest-summary.js';
 import { CHANNELS, isChannel } from '../../record/record.js';

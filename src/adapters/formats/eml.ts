@@ -1,0 +1,89 @@
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import { formatBytes } from '../../source/byte-size.js';
+import { InputError } from '../../errors.js';
+import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator } from '../readers/mbox-messages.js';
+
+/** Header fields that mark the top of an e-mail, for sniffing. */
+const MAIL_HEADERS = new Set([
+  'received',
+  'from',
+  'to',
+  'date',
+  'subject',
+  'message-id',
+  'mime-version',
+  'return-path',
+  'delivered-to',
+  'content-type',
+  'in-reply-to',
+  'references',
+]);
+
+/** One e-mail saved as a file (`.eml`, RFC 5322): its sender's new words. */
+export const emlAdapter: FormatAdapter = {
+  name: 'eml',
+  description: 'One e-mail saved as a file (Outlook, Thunderbird, Apple Mail "Save as", .eml): the sender\'s new words',
+  channel: 'email',
+  extensions: ['.eml'],
+  signature: 'starts with e-mail header fields (Received:, From:, Message-ID:, MIME-Version:…)',
+  sniff(input) {
+    const lines = input.headText.split(/\r?\n/);
+    let index = 0;
+    let envelope = false;
+    if (lines[0] !== undefined && isMboxSeparator(lines[0])) {
+      envelope = true;
+      index = 1;
+    }
+    const known = new Set<string>();
+    let hasAddress = false;
+    for (; index < lines.length && index < 200; index += 1) {
+      const line = lines[index] ?? '';
+      if (line === '') break;
+      if (/^[ \t]/.test(line)) continue;
+      if (!isHeaderField(line)) return 0;
+      const name = line.slice(0, line.indexOf(':')).trim().toLowerCase();
+      if (!MAIL_HEADERS.has(name)) continue;
+      known.add(name);
+      if (line.includes('@')) hasAddress = true;
+    }
+    const transportHeader = known.has('received') || known.has('message-id') || known.has('mime-version') || known.has('return-path');
+    if (known.size < 2 || !(hasAddress || transportHeader)) return 0;
+    return envelope ? 0.6 : 0.8;
+  },
+  read(source) {
+    return readEml(source);
+  },
+};
+
+async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
+  const provenance = { file: source.path, line: 1 };
+  if (source.size > MAX_MESSAGE_BYTES) {
+    yield {
+      kind: 'rejected',
+      code: 'MESSAGE_TOO_LARGE',
+      message: `the message is ${formatBytes(source.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
+      provenance,
+    };
+    return;
+  }
+  const raw = withoutEnvelopeLine(await source.readBytes(MAX_MESSAGE_BYTES));
+  const firstLine = raw.subarray(0, Math.min(raw.length, 1000)).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
+  if (!isHeaderField(firstLine)) {
+    throw new InputError(`${source.path}:1:1: not an e-mail message: it does not start with a header field such as "From: …"`, {
+      hint: 'check that this is a saved e-mail (.eml), or give the format with --format',
+    });
+  }
+  const { emailMessageItems } = await import('../readers/email-message.js');
+  yield* await emailMessageItems(raw, { provenance, label: '' });
+}
+
+/** Drops blank lines and an mbox `From ` envelope line in front of the headers, as some tools save them. */
+function withoutEnvelopeLine(raw: Buffer): Buffer {
+  let start = 0;
+  while (raw[start] === 0x0a || (raw[start] === 0x0d && raw[start + 1] === 0x0a)) start += raw[start] === 0x0d ? 2 : 1;
+  const newline = raw.indexOf(0x0a, start);
+  const firstLine = raw.toString('latin1', start, newline === -1 ? Math.min(raw.length, start + 1000) : newline).replace(/\r$/, '');
+  if (isMboxSeparator(firstLine) && newline !== -1) start = newline + 1;
+  return raw.subarray(start);
+}

@@ -1,0 +1,277 @@
+import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
+import type { JsonValue } from '../../record/record.js';
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { SNIFF_THRESHOLD } from '../format-detection.js';
+import { markdownInlineText } from '../readers/markdown-inline-text.js';
+import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
+
+/** What joins the headings of a section path in `meta.section`: `Day 2 › Workshop B`. */
+export const SECTION_SEPARATOR = ' › ';
+
+/** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
+const WRAPPED_LINE_CHARS = 60;
+
+/** For text piped on stdin: just enough to be recognised, so that any format that claims the text outscores notes. */
+const STDIN_TEXT_SCORE = SNIFF_THRESHOLD + 0.01;
+
+/** The most lines read as front matter before deciding the file has none. */
+const MAX_FRONT_MATTER_LINES = 500;
+
+/** Typed-up notes from events, in markdown or plain text. */
+export const eventNotesAdapter: FormatAdapter = {
+  name: 'event-notes',
+  description: 'Event notes in markdown or plain text: one record per bullet or paragraph, with its heading path as section',
+  channel: 'event-note',
+  extensions: ['.md', '.markdown', '.txt'],
+  signature: 'markdown or plain text; for .txt and text piped on stdin, whatever no other format claims',
+  sniff(input) {
+    if (input.extension === '.md' || input.extension === '.markdown') return 0.9;
+    if (input.extension === '.txt') return 0.2;
+    const lines = input.headText.split(/\r?\n/).slice(0, 200);
+    const heading = lines.some((line) => /^#{1,6}[ \t]+\S/.test(line));
+    const bullets = lines.filter((line) => /^\s*[-*+][ \t]+\S/.test(line)).length;
+    if (heading && bullets >= 2) return 0.55;
+    return input.path === STDIN_PATH ? STDIN_TEXT_SCORE : 0;
+  },
+  async *read(source) {
+    const reader = new EventNotesReader(source.path, source.extension !== '.txt');
+    for await (const line of source.lines()) yield* reader.feed(line);
+    yield* reader.end();
+  },
+};
+
+/** An open list item, kept while its children may follow. */
+interface ListItem {
+  /** Column of its marker. */
+  indent: number;
+  /** Column its text starts at; lines indented this far belong to it. */
+  contentIndent: number;
+  /** Its text once read, the `meta.parent` of its children. */
+  text: string;
+}
+
+/** The bullet or paragraph being read. */
+interface OpenBlock {
+  lines: string[];
+  line: number;
+  checked: boolean | null;
+  parent: string | null;
+  /** Set when the block is a list item. */
+  item: ListItem | null;
+}
+
+type FrontMatter = 'first-line' | 'second-line' | 'inside' | 'done';
+
+/**
+ * Reads notes line by line, a small markdown block reader that keeps line numbers: ATX and
+ * setext headings set the section path; each list item (at any depth) and each paragraph is one
+ * record; front matter, fenced and indented code blocks, HTML comments and thematic breaks are not
+ * records. In plain text (`markdown` false) each line is its own record unless it continues a
+ * hard-wrapped line or an indented bullet, and indentation never means code.
+ */
+class EventNotesReader {
+  private readonly ids = new RepeatedTextIds();
+  private headings: string[] = [];
+  private list: ListItem[] = [];
+  private block: OpenBlock | null = null;
+  private afterBlank = true;
+  private previousLine = '';
+  private fence: { marker: string; length: number } | null = null;
+  private inComment = false;
+  private codeIndent: number | null = null;
+  private frontMatter: FrontMatter = 'first-line';
+  private frontMatterLines: SourceLine[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly markdown: boolean,
+  ) {}
+
+  feed(line: SourceLine): AdapterItem[] {
+    switch (this.frontMatter) {
+      case 'first-line':
+        if (/^(?:---|\+\+\+)\s*$/.test(line.text)) {
+          this.frontMatter = 'second-line';
+          this.frontMatterLines = [line];
+          return [];
+        }
+        this.frontMatter = 'done';
+        return this.process(line);
+      case 'second-line':
+        this.frontMatterLines.push(line);
+        if (/^(?:[\w-]+\s*[:=]|#)/.test(line.text)) {
+          this.frontMatter = 'inside';
+          return [];
+        }
+        return this.replayFrontMatter();
+      case 'inside':
+        if (/^(?:---|\.\.\.|\+\+\+)\s*$/.test(line.text)) {
+          this.frontMatter = 'done';
+          this.frontMatterLines = [];
+          return [];
+        }
+        this.frontMatterLines.push(line);
+        return this.frontMatterLines.length > MAX_FRONT_MATTER_LINES ? this.replayFrontMatter() : [];
+      case 'done':
+        return this.process(line);
+    }
+  }
+
+  end(): AdapterItem[] {
+    const replayed = this.frontMatter === 'done' ? [] : this.replayFrontMatter();
+    return [...replayed, ...this.closeBlock()];
+  }
+
+  /** The lines taken for front matter were not: read them as notes after all. */
+  private replayFrontMatter(): AdapterItem[] {
+    const lines = this.frontMatterLines;
+    this.frontMatterLines = [];
+    this.frontMatter = 'done';
+    return lines.flatMap((line) => this.process(line));
+  }
+
+  private process(line: SourceLine): AdapterItem[] {
+    const expanded = line.text.replace(/\t/g, '    ');
+    const indent = expanded.length - expanded.trimStart().length;
+    let content = expanded.trim();
+    const previousLine = this.previousLine;
+    this.previousLine = content;
+
+    if (this.fence !== null) {
+      const closing = /^(`{3,}|~{3,})\s*$/.exec(content);
+      if (indent <= 3 && closing?.[1] !== undefined && closing[1][0] === this.fence.marker && closing[1].length >= this.fence.length) {
+        this.fence = null;
+      }
+      return [];
+    }
+    if (this.inComment) {
+      if (content.includes('-->')) this.inComment = false;
+      return [];
+    }
+    if (content === '') {
+      this.afterBlank = true;
+      return this.closeBlock();
+    }
+    if (this.codeIndent !== null) {
+      if (indent >= this.codeIndent) return [];
+      this.codeIndent = null;
+    }
+    const provenance = { file: this.file, line: line.line };
+
+    if (indent <= 3) {
+      const atx = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(content);
+      if (atx?.[1] !== undefined) {
+        const items = this.closeBlock();
+        this.setHeading(atx[1].length, atx[2] ?? '');
+        return items;
+      }
+      const block = this.block;
+      const underline = /^(=+|-+)[ \t]*$/.exec(content);
+      if (underline?.[1] !== undefined && block !== null && block.item === null && !this.afterBlank) {
+        this.block = null;
+        this.setHeading(underline[1].startsWith('=') ? 1 : 2, block.lines.join('\n'));
+        return [];
+      }
+      if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(content)) {
+        const items = this.closeBlock();
+        this.list = [];
+        this.afterBlank = true;
+        return items;
+      }
+      const fence = /^(`{3,}|~{3,})/.exec(content);
+      if (fence?.[1] !== undefined) {
+        const items = this.closeBlock();
+        this.fence = { marker: fence[1].charAt(0), length: fence[1].length };
+        return [...items, { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'code block' }];
+      }
+      if (content.startsWith('<!--')) {
+        const items = this.closeBlock();
+        if (!content.includes('-->', 4)) this.inComment = true;
+        this.afterBlank = true;
+        return items;
+      }
+    }
+
+    const quote = /^(?:>[ \t]?)+/.exec(content);
+    if (quote !== null) {
+      content = content.slice(quote[0].length).trim();
+      if (content === '') {
+        this.afterBlank = true;
+        return this.closeBlock();
+      }
+    }
+
+    const bullet = /^([-*+•◦▪‣]|\d{1,9}[.)])([ \t]+|$)(.*)$/.exec(content);
+    if (bullet !== null) return this.startItem(line.line, indent, bullet[1] ?? '', bullet[2] ?? '', bullet[3] ?? '');
+
+    const block = this.block;
+    if (block !== null && !this.afterBlank && this.continues(block, indent, previousLine)) {
+      block.lines.push(content);
+      return [];
+    }
+    const items = this.closeBlock();
+    while ((this.list.at(-1)?.contentIndent ?? 0) > indent) this.list.pop();
+    const container = this.list.at(-1);
+    const containerIndent = container?.contentIndent ?? 0;
+    if (this.markdown && this.afterBlank && indent >= containerIndent + 4) {
+      this.codeIndent = containerIndent + 4;
+      return [...items, { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'code block' }];
+    }
+    this.block = { lines: [content], line: line.line, checked: null, parent: nonEmpty(container?.text), item: null };
+    this.afterBlank = false;
+    return items;
+  }
+
+  /** Whether a text line right after `block` (no blank line between) continues it. */
+  private continues(block: OpenBlock, indent: number, previousLine: string): boolean {
+    if (this.markdown) return true;
+    if (block.item !== null && indent >= block.item.contentIndent) return true;
+    return previousLine.length >= WRAPPED_LINE_CHARS && !/[.!?:;…]["'”’)\]]*$/.test(previousLine);
+  }
+
+  private startItem(line: number, indent: number, marker: string, spacing: string, rest: string): AdapterItem[] {
+    const items = this.closeBlock();
+    const gap = spacing.length >= 1 && spacing.length <= 4 ? spacing.length : 1;
+    while (this.list.length > 0 && (this.list.at(-1)?.contentIndent ?? 0) > indent) this.list.pop();
+    const parent = nonEmpty(this.list.at(-1)?.text);
+    const item: ListItem = { indent, contentIndent: indent + marker.length + gap, text: '' };
+    this.list.push(item);
+    const checkbox = /^\[([ xX])\](?:[ \t]+|$)/.exec(rest);
+    const text = checkbox === null ? rest : rest.slice(checkbox[0].length);
+    const checked = checkbox === null ? null : checkbox[1] !== ' ';
+    this.block = { lines: [text], line, checked, parent, item };
+    this.afterBlank = false;
+    return items;
+  }
+
+  private setHeading(level: number, markdown: string): void {
+    this.headings = this.headings.slice(0, level - 1);
+    while (this.headings.length < level - 1) this.headings.push('');
+    this.headings.push(markdownInlineText(markdown).replace(/\s+/g, ' ').trim());
+    this.list = [];
+    this.afterBlank = true;
+  }
+
+  private closeBlock(): AdapterItem[] {
+    const block = this.block;
+    this.block = null;
+    if (block === null) return [];
+    const text = markdownInlineText(block.lines.join('\n')).trim();
+    if (block.item !== null) block.item.text = text.replace(/\s+/g, ' ');
+    const meta: Record<string, JsonValue> = {};
+    const section = this.headings.filter((heading) => heading !== '').join(SECTION_SEPARATOR);
+    if (section !== '') meta['section'] = section;
+    if (block.parent !== null) meta['parent'] = block.parent;
+    if (block.checked !== null) meta['checked'] = block.checked;
+    return [
+      {
+        kind: 'record',
+        draft: { sourceId: this.ids.sourceIdFor(null, text), text, meta, provenance: { file: this.file, line: block.line } },
+      },
+    ];
+  }
+}
+
+function nonEmpty(text: string | undefined): string | null {
+  return text === undefined || text === '' ? null : text;
+}

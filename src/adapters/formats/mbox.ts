@@ -1,0 +1,40 @@
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import { formatBytes } from '../../source/byte-size.js';
+import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, mboxMessages } from '../readers/mbox-messages.js';
+
+/** A Unix mailbox (mbox / mboxrd): many e-mails in one file, each opened by a `From ` line. */
+export const mboxAdapter: FormatAdapter = {
+  name: 'mbox',
+  description: "A mailbox file of many e-mails (Thunderbird, Apple Mail, Gmail Takeout, mailing-list archives): each message's new words",
+  channel: 'email',
+  extensions: ['.mbox', '.mbx'],
+  signature: 'first line "From <sender> <date>" followed by e-mail headers',
+  sniff(input) {
+    const lines = input.headText.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/, 2);
+    const [first, second] = lines;
+    if (first === undefined || !isMboxSeparator(first)) return 0;
+    return second !== undefined && isHeaderField(second) ? 0.9 : 0.7;
+  },
+  read(source) {
+    return readMbox(source);
+  },
+};
+
+async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
+  for await (const entry of mboxMessages(source.bytes(), { path: source.path, maxMessageBytes: MAX_MESSAGE_BYTES })) {
+    const label = `message ${entry.index}`;
+    const provenance = { file: source.path, line: entry.line, part: label };
+    if (entry.kind === 'too-large') {
+      yield {
+        kind: 'rejected',
+        code: 'MESSAGE_TOO_LARGE',
+        message: `${label} is ${formatBytes(entry.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
+        provenance,
+      };
+      continue;
+    }
+    const { emailMessageItems } = await import('../readers/email-message.js');
+    yield* await emailMessageItems(entry.raw, { provenance, label });
+  }
+}

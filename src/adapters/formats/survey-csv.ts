@@ -1,0 +1,39 @@
+import type { FormatAdapter, SniffInput } from '../format-adapter.js';
+import { HEAD_BYTES } from '../../source/input-source.js';
+import { readTableHead, uniqueHeaders } from '../readers/delimited-table.js';
+import { sniffDelimiter } from '../readers/delimiter.js';
+import { profileColumns } from '../readers/free-text-columns.js';
+import { findHeaderRow } from '../readers/header-row.js';
+import { delimitedTableItems, looksLikeSurvey, tableItems } from '../readers/survey-table.js';
+
+/** True when the head of a delimited file is a survey table (see {@link looksLikeSurvey}). */
+function sniffSurvey(input: SniffInput): boolean {
+  const delimiter = sniffDelimiter(input.headText, input.extension);
+  const head = readTableHead(input.headText, delimiter, input.headBytes.length < HEAD_BYTES).map((record) => record.cells);
+  const headerIndex = findHeaderRow(head);
+  const header = head[headerIndex];
+  const rows = head.slice(headerIndex + 1);
+  if (header === undefined || rows.length === 0) return false;
+  const headers = uniqueHeaders(header);
+  return looksLikeSurvey(headers, profileColumns(headers, rows));
+}
+
+/**
+ * Survey and consultation-platform tables (Citizen Space, SurveyMonkey, Smart Survey, Microsoft
+ * Forms, Qualtrics exports; ThemeFinder's consultation layout) where several free-text question
+ * columns sit beside choice, scale and demographic columns: one record per non-empty answer.
+ */
+export const surveyCsvAdapter: FormatAdapter = {
+  name: 'survey-csv',
+  description: 'Survey / consultation CSV: one record per free-text answer, question and respondent kept (other answers in meta.answers)',
+  channel: 'survey',
+  extensions: ['.csv', '.tsv'],
+  signature:
+    'a table with two or more free-text columns (judged by content), or one beside a Response ID / Respondent column, an agree-disagree scale or a question column',
+  sniff(input) {
+    return sniffSurvey(input) ? 0.9 : 0;
+  },
+  read(source, options) {
+    return tableItems(delimitedTableItems(source, options), options, { label: source.path, mode: 'survey' });
+  },
+};

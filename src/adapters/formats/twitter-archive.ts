@@ -1,0 +1,179 @@
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import { InputError } from '../../errors.js';
+import { toIsoDate } from '../../record/dates.js';
+import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
+import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
+import {
+  missingTweetIdItem,
+  retweetPrefixHandle,
+  sourceLabel,
+  tweetCount,
+  tweetId,
+  tweetItem,
+  type TweetFacts,
+} from '../readers/tweet-item.js';
+
+/** The archive files that hold the account's own tweets. */
+const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
+
+const WRAPPER = /^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*\[/;
+
+/** A link to a tweet: `https://twitter.com/<user>/status/<id>` with what follows. */
+const STATUS_LINK =
+  /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)(\/(?:photo|video)\/\d+)?\/?(?:[?#].*)?$/;
+
+/**
+ * The official X/Twitter account archive's tweets file (`data/tweets.js`, older `tweet.js`): a
+ * `window.YTD.tweets.part0 = [ … ]` script whose elements are `{ "tweet": { … } }`, numbers
+ * stored as strings. Every tweet is the account owner's; the archive does not name the owner,
+ * so the handle is taken from the tweets themselves (a link to the owner's own media, or a
+ * reply to one of the archive's own tweets) in a first pass, else left null.
+ */
+export const twitterArchiveAdapter: FormatAdapter = {
+  name: 'twitter-archive',
+  description: 'X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper',
+  channel: 'twitter',
+  extensions: ['.js'],
+  signature: 'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}',
+  sniff(input) {
+    const wrapper = WRAPPER.exec(input.headText);
+    if (wrapper !== null) return TWEET_FILES.has(wrapper[1] ?? '') ? 0.95 : 0.6;
+    return 0;
+  },
+  read(source) {
+    return readArchive(source);
+  },
+};
+
+async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
+  const wrapper = WRAPPER.exec(source.headText);
+  const name = wrapper?.[1];
+  if (name !== undefined && !TWEET_FILES.has(name)) {
+    throw new InputError(`${source.path}:1:1: this is the archive's window.YTD.${name} file, not its tweets`, {
+      hint: "give the archive's data/tweets.js (older archives: tweet.js)",
+    });
+  }
+  const owner = await findOwner(source);
+  let row = 0;
+  for await (const element of jsonArrayElements(source.path, source.text())) {
+    row += 1;
+    const provenance = { file: source.path, line: element.line, row };
+    if (element.kind === 'invalid') {
+      yield invalidJsonItem(element, provenance);
+      continue;
+    }
+    const tweet = archiveTweet(element.value);
+    if (tweet === null) {
+      yield {
+        kind: 'rejected',
+        code: 'NOT_A_TWEET',
+        message: 'expected an archive element {"tweet": {…}}',
+        provenance,
+        excerpt: JSON.stringify(element.value).slice(0, 200),
+      };
+      continue;
+    }
+    const id = tweetId(tweet['id_str']) ?? tweetId(tweet['id']);
+    if (id === null) {
+      yield missingTweetIdItem(tweet, provenance);
+      continue;
+    }
+    yield tweetItem(archiveFacts(tweet, id, owner), provenance);
+  }
+}
+
+function archiveTweet(value: unknown): JsonObject | null {
+  const object = asObject(value);
+  if (object === null) return null;
+  const inner = asObject(object['tweet']);
+  if (inner !== null) return inner;
+  return 'id_str' in object || 'full_text' in object ? object : null;
+}
+
+function archiveFacts(tweet: JsonObject, id: string, owner: string | null): TweetFacts {
+  const text = asString(tweet['full_text']) ?? asString(tweet['text']) ?? '';
+  const prefixHandle = retweetPrefixHandle(text);
+  const editIds = asArray(
+    field(tweet, 'edit_info', 'initial', 'editTweetIds') ?? field(tweet, 'edit_info', 'edit', 'editControlInitial', 'editTweetIds'),
+  )
+    .map(tweetId)
+    .filter((value): value is string => value !== null);
+  return {
+    id,
+    author: owner,
+    date: toIsoDate(tweet['created_at']),
+    text,
+    inReplyTo: tweetId(tweet['in_reply_to_status_id_str']) ?? tweetId(tweet['in_reply_to_status_id']),
+    retweetOf: prefixHandle === null ? null : { id: null, author: prefixHandle },
+    quotedId: tweetId(tweet['quoted_status_id_str']) ?? linkedTweetId(tweet, id),
+    editVersions: editIds.length > 1 ? editIds : null,
+    meta: {
+      lang: asString(tweet['lang']),
+      source: sourceLabel(tweet['source']),
+      hashtags: asArray(field(tweet, 'entities', 'hashtags')).flatMap((tag) => asString(field(tag, 'text')) ?? []),
+      likeCount: tweetCount(tweet['favorite_count']),
+      retweetCount: tweetCount(tweet['retweet_count']),
+    },
+  };
+}
+
+/** The id of a tweet the text links to (how the archive records a quote tweet), or null. */
+function linkedTweetId(tweet: JsonObject, ownId: string): string | null {
+  for (const url of asArray(field(tweet, 'entities', 'urls'))) {
+    const match = STATUS_LINK.exec(asString(field(url, 'expanded_url')) ?? '');
+    if (match !== null && match[3] === undefined && match[2] !== undefined && match[2] !== ownId) return match[2];
+  }
+  return null;
+}
+
+/**
+ * First pass over the archive: finds the owner's handle from the earliest tweet (in file order)
+ * that shows it: a media link `twitter.com/<owner>/status/<its own id>/photo/1`, or a reply to
+ * another tweet of the same archive (`in_reply_to_screen_name` is then the owner). Null when no
+ * tweet shows it. A broken file is left for the second pass to report.
+ */
+async function findOwner(source: InputSource): Promise<string | null> {
+  const ids = new Set<string>();
+  const selfReplies: { index: number; repliedTo: string; handle: string }[] = [];
+  let mediaOwner: { index: number; handle: string } | null = null;
+  let index = 0;
+  try {
+    for await (const element of jsonArrayElements(source.path, source.text())) {
+      index += 1;
+      if (element.kind !== 'value') continue;
+      const tweet = archiveTweet(element.value);
+      if (tweet === null) continue;
+      const id = tweetId(tweet['id_str']) ?? tweetId(tweet['id']);
+      if (id === null) continue;
+      ids.add(id);
+      if (mediaOwner === null) {
+        const handle = ownMediaHandle(tweet, id);
+        if (handle !== null) mediaOwner = { index, handle };
+      }
+      const repliedTo = tweetId(tweet['in_reply_to_status_id_str']);
+      const handle = asString(tweet['in_reply_to_screen_name']);
+      if (repliedTo !== null && handle !== null && (mediaOwner === null || index < mediaOwner.index)) {
+        selfReplies.push({ index, repliedTo, handle });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
+  const selfReply = selfReplies.find((reply) => ids.has(reply.repliedTo));
+  if (selfReply !== undefined && (mediaOwner === null || selfReply.index < mediaOwner.index)) return selfReply.handle;
+  return mediaOwner?.handle ?? null;
+}
+
+function ownMediaHandle(tweet: JsonObject, id: string): string | null {
+  const media = [
+    ...asArray(field(tweet, 'entities', 'media')),
+    ...asArray(field(tweet, 'extended_entities', 'media')),
+    ...asArray(field(tweet, 'entities', 'urls')),
+  ];
+  for (const item of media) {
+    const match = STATUS_LINK.exec(asString(field(item, 'expanded_url')) ?? '');
+    if (match !== null && match[2] === id && match[1] !== undefined) return match[1];
+  }
+  return null;
+}

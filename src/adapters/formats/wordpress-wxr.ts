@@ -1,0 +1,146 @@
+import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import type { Provenance } from '../../record/record.js';
+import { toIsoDate } from '../../record/dates.js';
+import { InputError } from '../../errors.js';
+import { childText, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import { commentMeta, commentText, commenterName } from '../readers/blog-comment-fields.js';
+
+/** The `wp:` namespace of every WXR version: `http://wordpress.org/export/1.0/` … `https://wordpress.org/export/1.2/`. */
+const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/$/;
+
+/** What `wp:comment_approved` values mean, apart from `1` (approved). */
+const APPROVAL_RULES: Readonly<Record<string, FilterRule>> = {
+  '0': 'unapproved',
+  spam: 'spam',
+  trash: 'deleted',
+  'post-trashed': 'deleted',
+};
+
+/** The post a comment belongs to, from the `<item>` children before its comments. */
+interface PostContext {
+  id: string | null;
+  title: string | null;
+  link: string | null;
+  guid: string | null;
+}
+
+/**
+ * WordPress's own export (Tools → Export, WXR 1.0–1.2): every `<wp:comment>` of every `<item>`.
+ * Approved comments are records; pingbacks, trackbacks, spam, unapproved and trashed comments are
+ * filtered, each by its rule.
+ */
+export const wordpressWxrAdapter: FormatAdapter = {
+  name: 'wordpress-wxr',
+  description: 'WordPress export file (WXR 1.0-1.2, Tools > Export): the comments on posts and pages',
+  channel: 'blog-comment',
+  extensions: ['.xml', '.wxr'],
+  signature: 'an <rss> document declaring xmlns:wp="http(s)://wordpress.org/export/1.x/"',
+  sniff(input) {
+    const head = input.headText;
+    if (/<rss[\s>]/.test(head) && /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\/\d+\.\d+\/["']/.test(head)) return 0.9;
+    if (/<wp:wxr_version>/.test(head)) return 0.8;
+    return 0;
+  },
+  read(source) {
+    return readWxr(source);
+  },
+};
+
+function selectWxr(path: readonly XmlName[]): XmlSelection {
+  const element = path[path.length - 1];
+  if (element === undefined) return 'skip';
+  if (path.length === 1) return 'start';
+  const parent = path[path.length - 2];
+  const inItem = parent !== undefined && parent.local === 'item' && parent.uri === '';
+  if (element.local === 'comment' && WXR_NAMESPACE.test(element.uri)) return 'element';
+  if (element.local === 'item' && element.uri === '') return 'start';
+  if (!inItem) return 'skip';
+  if (element.uri === '' && (element.local === 'title' || element.local === 'link' || element.local === 'guid')) return 'element';
+  if (element.local === 'post_id' && WXR_NAMESPACE.test(element.uri)) return 'element';
+  return 'skip';
+}
+
+async function* readWxr(source: InputSource): AsyncIterable<AdapterItem> {
+  let post: PostContext = { id: null, title: null, link: null, guid: null };
+  for await (const event of readXmlElements(source, selectWxr)) {
+    const { element } = event;
+    if (event.kind === 'start') {
+      if (event.ancestors.length === 0 && (element.local !== 'rss' || element.uri !== '')) {
+        throw new InputError(`${source.path}:${element.line}:1: not a WordPress export: the root element is <${element.name}>, not <rss>`, {
+          hint: 'choose another format with --format, or see tlap formats',
+        });
+      }
+      if (element.local === 'item') post = { id: null, title: null, link: null, guid: null };
+      continue;
+    }
+    if (element.local === 'comment') {
+      const parent = event.ancestors[event.ancestors.length - 1];
+      if (parent?.local !== 'item') {
+        yield {
+          kind: 'rejected',
+          code: 'WXR_COMMENT_OUTSIDE_ITEM',
+          message: `a <${element.name}> outside any <item>, so it belongs to no post`,
+          provenance: { file: source.path, line: element.line },
+        };
+        continue;
+      }
+      yield commentItem(source.path, element, post);
+      continue;
+    }
+    if (element.local === 'title') post.title = element.text.trim();
+    else if (element.local === 'link') post.link = element.text.trim() || null;
+    else if (element.local === 'guid') post.guid = element.text.trim() || null;
+    else if (element.local === 'post_id') post.id = element.text.trim() || null;
+  }
+}
+
+function commentItem(file: string, comment: XmlElement, post: PostContext): AdapterItem {
+  const provenance: Provenance = { file, line: comment.line };
+  const commentId = childText(comment, 'comment_id');
+  const postKey = post.id ?? post.link ?? post.guid;
+  const sourceId = commentId === null ? null : postKey === null ? commentId : `${postKey}:${commentId}`;
+  const idField = sourceId === null ? {} : { sourceId };
+
+  const type = (childText(comment, 'comment_type') ?? '').toLowerCase();
+  if (type === 'pingback' || type === 'trackback') return { kind: 'filtered', rule: type, provenance, ...idField };
+  if (type !== '' && type !== 'comment') {
+    return { kind: 'filtered', rule: 'not-a-comment', provenance, ...idField, detail: `comment_type "${type}"` };
+  }
+  const approved = (childText(comment, 'comment_approved') ?? '').toLowerCase();
+  if (approved !== '1') {
+    const rule = APPROVAL_RULES[approved] ?? 'unapproved';
+    const detail = APPROVAL_RULES[approved] === undefined ? { detail: `comment_approved "${approved}"` } : {};
+    return { kind: 'filtered', rule, provenance, ...idField, ...detail };
+  }
+
+  const known = [childText(comment, 'comment_author_email'), childText(comment, 'comment_author_IP')].filter(
+    (value): value is string => value !== null,
+  );
+  const parentId = childText(comment, 'comment_parent');
+  const hasParent = parentId !== null && parentId !== '0';
+  return {
+    kind: 'record',
+    draft: {
+      sourceId,
+      author: commenterName(childText(comment, 'comment_author'), known),
+      date: commentDate(comment),
+      text: commentText(childText(comment, 'comment_content'), 'autop-html', known),
+      url: post.link !== null && commentId !== null ? `${post.link}#comment-${commentId}` : null,
+      inReplyTo: hasParent ? (postKey === null ? parentId : `${postKey}:${parentId}`) : null,
+      meta: commentMeta(post.title, post.link),
+      provenance,
+    },
+  };
+}
+
+/** `wp:comment_date_gmt` (UTC); when absent or zero, `wp:comment_date` (the site's local time, read as UTC). */
+function commentDate(comment: XmlElement): string | null {
+  const gmt = childText(comment, 'comment_date_gmt');
+  if (gmt !== null && !gmt.startsWith('0000-00-00')) {
+    const date = toIsoDate(gmt);
+    if (date !== null) return date;
+  }
+  const local = childText(comment, 'comment_date');
+  return local === null || local.startsWith('0000-00-00') ? null : toIsoDate(local);
+}

@@ -1,0 +1,239 @@
+import type ExcelJS from 'exceljs';
+import { InputError } from '../../errors.js';
+import { type InputSource } from '../../source/input-source.js';
+import { formatBytes } from '../../source/byte-size.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import { uniqueHeaders } from '../readers/delimited-table.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from '../readers/header-row.js';
+import { tableItems, type TableItem } from '../readers/survey-table.js';
+import { readZipDirectory } from '../readers/zip-directory.js';
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Rows read below the first row before the header is chosen. */
+const HEADER_LOOKAHEAD = 20;
+
+/** Writes a date cell as ISO 8601: the day alone when it has no time of day. */
+function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/**
+ * A cell's value as text: rich text joined, a formula's cached result, a hyperlink's shown text,
+ * dates in ISO 8601, errors as Excel shows them (`#N/A`), booleans as `TRUE` / `FALSE`.
+ */
+export function cellValueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellValueText(value.result);
+  if ('hyperlink' in value) return cellValueText(value.text as ExcelJS.CellValue);
+  return '';
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const values = row.values;
+  if (!Array.isArray(values)) return Object.values(values).map(cellValueText);
+  const cells: string[] = [];
+  for (let index = 1; index < values.length; index += 1) cells.push(cellValueText(values[index]));
+  return cells;
+}
+
+/**
+ * Reads one worksheet as a table: blank rows skipped, the header found below any title rows (or
+ * after `skipRows` rows), every row with its sheet row number and the sheet name as provenance.
+ */
+async function* sheetTable(
+  rows: Iterable<ExcelJS.Row>,
+  file: string,
+  sheet: string,
+  skipRows: number | undefined,
+): AsyncIterable<TableItem> {
+  const early: { cells: string[]; number: number }[] = [];
+  let started = false;
+
+  function* start(): Iterable<TableItem> {
+    started = true;
+    const headerIndex = skipRows === undefined ? findHeaderRow(early.map((row) => row.cells)) : 0;
+    const header = early[headerIndex];
+    if (header === undefined) return;
+    const width = Math.max(...early.slice(headerIndex).map((row) => row.cells.length));
+    const cells = [...header.cells, ...Array.from({ length: width - header.cells.length }, () => '')];
+    const provenance = { file, row: header.number, part: sheet };
+    if (headerIndex > 0) {
+      const titles = early.slice(0, headerIndex).map((row) => row.cells);
+      yield { kind: 'warning', message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`), provenance };
+    }
+    yield { kind: 'header', headers: uniqueHeaders(cells), provenance };
+    for (const row of early.slice(headerIndex + 1))
+      yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
+  }
+
+  for (const row of rows) {
+    if (skipRows !== undefined && row.number <= skipRows) continue;
+    const cells = rowCells(row);
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    if (started) {
+      yield { kind: 'row', cells, provenance: { file, row: row.number, part: sheet } };
+      continue;
+    }
+    early.push({ cells, number: row.number });
+    if (early.length >= HEADER_SEARCH_ROWS + HEADER_LOOKAHEAD) yield* start();
+  }
+  if (!started) yield* start();
+}
+
+/**
+ * What a workbook may unpack to: exceljs holds a loaded workbook in memory at about 13 times
+ * its unpacked size, so a workbook at this limit needs about 1.7 GB.
+ */
+export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
+
+/** Checks the zip's directory before anything is unpacked: whole, a workbook, and not too big unpacked. */
+function checkWorkbookZip(path: string, zip: Buffer): void {
+  const entries = readZipDirectory(zip);
+  if (entries === null) {
+    throw new InputError(`${path}: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
+  }
+  if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+    throw new InputError(`${path}: a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
+      hint: 'tlap reads .xlsx workbooks; OpenDocument (.ods) and other zips must be saved as .xlsx or CSV',
+    });
+  }
+  const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
+  if (unpacked > XLSX_UNPACKED_LIMIT) {
+    throw new InputError(
+      `${path}: the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`,
+      {
+        hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size',
+      },
+    );
+  }
+}
+
+/** The rows of a loaded worksheet in order, missing (never written) rows left out. */
+function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
+  for (let number = 1; number <= worksheet.rowCount; number += 1) {
+    const row = worksheet.findRow(number);
+    if (row !== undefined) yield row;
+  }
+}
+
+/**
+ * Reads a workbook whole, in memory. Not with exceljs's streaming reader: it loses zip entries
+ * when a workbook has more than a few sheets stored before its shared strings (the order Excel
+ * and exceljs write), and deletes its spooled sheets while they are still being opened.
+ */
+async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
+  const head = source.headBytes;
+  if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE)) {
+    throw new InputError(`${source.path}: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks`, {
+      hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx (or CSV)',
+    });
+  }
+  if (!head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+    const text = !head.includes(0);
+    throw new InputError(
+      `${source.path}: not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`,
+      {
+        hint: text
+          ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv'
+          : 'check that this is the export you meant',
+      },
+    );
+  }
+  const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
+  checkWorkbookZip(source.path, zip);
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
+  try {
+    await workbook.xlsx.load(new Uint8Array(zip).buffer);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${source.path}: cannot read the workbook (${message})`, {
+      cause: error,
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
+  }
+  const names: string[] = [];
+  const skipped: InputError[] = [];
+  let sheetsRead = 0;
+  for (const worksheet of workbook.worksheets) {
+    const name = worksheet.name;
+    names.push(name);
+    if (options.sheet !== undefined && name !== options.sheet) continue;
+    if (options.sheet === undefined && worksheet.state !== 'visible') {
+      yield {
+        kind: 'warning',
+        message: `sheet ${JSON.stringify(name)} is hidden and was not read; name it with --sheet to read it`,
+        provenance: { file: source.path },
+      };
+      continue;
+    }
+    const label = `${source.path}: sheet ${JSON.stringify(name)}`;
+    const table = sheetTable(worksheetRows(worksheet), source.path, name, options.skipRows);
+    try {
+      yield* tableItems(table, options, { label, mode: 'auto' });
+      sheetsRead += 1;
+    } catch (error) {
+      if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
+      skipped.push(error);
+    }
+  }
+  if (options.sheet !== undefined && !names.includes(options.sheet)) {
+    throw new InputError(
+      `${source.path}: no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
+      {
+        hint: 'sheet names are case-sensitive; copy one from the list',
+      },
+    );
+  }
+  if (names.length === 0) throw new InputError(`${source.path}: the workbook has no worksheets (is the file truncated?)`);
+  if (sheetsRead === 0 && skipped.length > 0) {
+    const [only] = skipped;
+    if (skipped.length === 1 && only !== undefined) throw only;
+    throw new InputError(
+      `${source.path}: no sheet has a text column (${skipped.map((error) => error.message.replace(`${source.path}: `, '')).join('; ')})`,
+      {
+        hint: 'name the column that holds the feedback with --map text=COLUMN, and the sheet with --sheet NAME',
+      },
+    );
+  }
+  for (const error of skipped) {
+    yield {
+      kind: 'warning',
+      message: `${error.message.replace(`${source.path}: `, '')}; sheet skipped`,
+      provenance: { file: source.path },
+    };
+  }
+}
+
+/**
+ * Excel workbooks (.xlsx), read with exceljs. Every visible sheet (or the one named
+ * with `--sheet`, hidden or not) is a table read like a CSV export: a survey table gives one record per
+ * free-text answer, any other table one record per row from its text column.
+ */
+export const xlsxWorkbookAdapter: FormatAdapter = {
+  name: 'xlsx',
+  description: 'Excel workbook (.xlsx): each sheet read as a table, survey or single text column (--sheet picks one)',
+  channel: 'other',
+  extensions: ['.xlsx', '.xlsm', '.xls'],
+  signature: 'a zip (PK\\x03\\x04) holding xl/ entries',
+  binary: true,
+  sniff(input) {
+    if (!input.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return 0;
+    return input.headBytes.includes('xl/', 0, 'latin1') ? 0.9 : 0.2;
+  },
+  read(source, options) {
+    return readWorkbook(source, options);
+  },
+};

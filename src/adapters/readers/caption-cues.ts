@@ -1,0 +1,150 @@
+import type { SourceLine } from '../../source/input-source.js';
+import { decodeHtmlEntities } from '../../text/html-entities.js';
+import { removeSoundAnnotations } from './sound-annotations.js';
+import { parseSpeakerLabel } from './speaker-label.js';
+import { TurnBuilder, type SpokenTurn } from './speaker-turns.js';
+
+/** One subtitle cue: its times and its text lines as written. */
+export interface CaptionCue {
+  /** Start, in seconds. */
+  start: number;
+  /** End, in seconds. */
+  end: number;
+  /** The cue's text lines with their line numbers, markup and all. */
+  lines: readonly SourceLine[];
+}
+
+/** Text of a caption line spoken in one voice: `voice` is the name from a `<v Name>` tag, if any. */
+export interface VoicedText {
+  /** The `<v>` voice's name, or null when the line names none. */
+  voice: string | null;
+  /** The words, markup removed and entities decoded (spacing as written). */
+  text: string;
+}
+
+/** A markup tag in cue text: `<i>`, `</c>`, `<c.colorE5E5E5>`, `<v Anna>`, `<font color="red">`, or an inline `<00:05:04.199>`. */
+const TAG = /<(\/?)([a-z][\w-]*|\d[\d:.,]*)((?:[.\s][^<>]*)?)>/gi;
+
+/** ASS/SSA override codes that some SRT files carry: `{\an8}`, `{\i1}`. */
+const ASS_OVERRIDE = /\{\\[^{}]*\}/g;
+
+/**
+ * Turns one line of WebVTT or SRT cue text into plain text: inline timestamps and the tags
+ * `<c>`, `<i>`, `<b>`, `<u>`, `<lang>`, `<ruby>`, `<font>` and any other are removed (the
+ * pronunciation in `<rt>` goes with its tag), `{\an8}` codes are dropped and entities decoded.
+ * `<v Name>` starts a part of the line spoken by that voice.
+ */
+export function captionLineText(line: string): VoicedText[] {
+  const parts: VoicedText[] = [];
+  let voice: string | null = null;
+  let text = '';
+  let inRubyText = 0;
+  let last = 0;
+  const source = line.replace(ASS_OVERRIDE, '');
+  for (const match of source.matchAll(TAG)) {
+    if (inRubyText === 0) text += source.slice(last, match.index);
+    last = match.index + match[0].length;
+    const closing = match[1] === '/';
+    const name = (match[2] ?? '').toLowerCase();
+    if (name === 'rt' || name === 'rp') inRubyText = Math.max(0, inRubyText + (closing ? -1 : 1));
+    if (name === 'v' && !closing) {
+      if (text.trim() !== '') parts.push({ voice, text: decodeHtmlEntities(text) });
+      text = '';
+      const annotation = (match[3] ?? '').replace(/^(?:\.[^\s.]+)*/, '').trim();
+      voice = annotation === '' ? null : decodeHtmlEntities(annotation);
+    }
+  }
+  if (inRubyText === 0) text += source.slice(last);
+  if (text.trim() !== '' || parts.length === 0) parts.push({ voice, text: decodeHtmlEntities(text) });
+  return parts;
+}
+
+/** A dialogue dash or broadcast chevrons at the start of a caption line: someone else speaks. */
+const NEW_VOICE = /^(?:>>+|[-–—](?=\s*[\p{L}\p{N}"'“‘¿¡([]))\s*/u;
+
+/** Options for {@link CaptionTurns}. */
+export interface CaptionTurnOptions {
+  /**
+   * YouTube-style rolling captions: each cue repeats the line(s) the previous cue ended with
+   * before adding new words, so repeated leading lines are dropped.
+   */
+  rolling: boolean;
+}
+
+/**
+ * Turns the cues of one caption file into speaker turns. Speakers come from `<v Name>` tags or a
+ * `NAME:` label at the start of a line and carry on to the following cues until another is named;
+ * a dialogue dash (`- `) or `>>` starts an unnamed voice. Sound notes (`[Music]`, `(laughs)`) are
+ * dropped. Turns are merged and split by {@link TurnBuilder}.
+ */
+export class CaptionTurns {
+  private readonly builder = new TurnBuilder();
+  private speaker: string | null = null;
+  private previousLines: string[] = [];
+
+  constructor(private readonly options: CaptionTurnOptions) {}
+
+  /** Adds a cue; returns the turns it closed. */
+  addCue(cue: CaptionCue): SpokenTurn[] {
+    const lines = cue.lines
+      .map((line) => ({ line: line.line, parts: captionLineText(line.text) }))
+      .map((line) => ({
+        ...line,
+        plain: line.parts
+          .map((part) => part.text)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      }))
+      .filter((line) => line.plain !== '');
+    const plain = lines.map((line) => line.plain);
+    const repeated = this.options.rolling ? repeatedLeadingLines(this.previousLines, plain) : 0;
+    this.previousLines = plain;
+    const turns: SpokenTurn[] = [];
+    for (const line of lines.slice(repeated)) {
+      for (const part of line.parts) {
+        let text = part.text.replace(/\s+/g, ' ').trim();
+        let newVoice = false;
+        if (part.voice !== null) {
+          this.speaker = part.voice;
+        } else {
+          const marker = NEW_VOICE.exec(text);
+          if (marker !== null) {
+            text = text.slice(marker[0].length);
+            this.speaker = null;
+            newVoice = true;
+          }
+        }
+        const label = parseSpeakerLabel(text);
+        if (label !== null) {
+          this.speaker = label.speaker;
+          text = label.rest;
+          newVoice = false;
+        }
+        text = removeSoundAnnotations(text);
+        turns.push(...this.builder.add({ speaker: this.speaker, text, start: cue.start, end: cue.end, line: line.line, newVoice }));
+      }
+    }
+    return turns;
+  }
+
+  /** Closes the last turn. */
+  finish(): SpokenTurn[] {
+    return this.builder.finish();
+  }
+}
+
+/** How many of `next`'s first lines repeat the lines `previous` ended with. */
+function repeatedLeadingLines(previous: readonly string[], next: readonly string[]): number {
+  for (let count = Math.min(previous.length, next.length); count > 0; count -= 1) {
+    let same = true;
+    for (let index = 0; index < count; index += 1) {
+      if (previous[previous.length - count + index] !== next[index]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return count;
+  }
+  return 0;
+}

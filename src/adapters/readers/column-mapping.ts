@@ -1,0 +1,222 @@
+import { InputError } from '../../errors.js';
+import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '../../record/record.js';
+import { toIsoDate } from '../../record/dates.js';
+import { isSentinelValue } from './free-text-columns.js';
+
+/** The record fields a table column can fill. */
+export type MappedField = 'text' | 'author' | 'date' | 'id' | 'channel' | 'url' | 'inReplyTo';
+
+/** The fields `--map` accepts. */
+export const MAPPED_FIELDS: readonly MappedField[] = ['text', 'author', 'date', 'id', 'channel', 'url', 'inReplyTo'];
+
+/** Column names recognised for each field, compared after lower-casing and dropping all but letters and digits. */
+const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
+  text: [
+    'text',
+    'fulltext',
+    'body',
+    'comment',
+    'comments',
+    'commenttext',
+    'message',
+    'content',
+    'response',
+    'responsetext',
+    'answer',
+    'feedback',
+    'tweet',
+    'tweettext',
+    'note',
+    'notes',
+    'post',
+    'reply',
+    'freetext',
+  ],
+  author: [
+    'author',
+    'authorname',
+    'name',
+    'fromuser',
+    'username',
+    'user',
+    'screenname',
+    'userscreenname',
+    'handle',
+    'from',
+    'sender',
+    'commenter',
+    'respondent',
+    'respondentname',
+    'speaker',
+  ],
+  date: [
+    'date',
+    'createdat',
+    'created',
+    'timestamp',
+    'time',
+    'datetime',
+    'submitted',
+    'submittedat',
+    'postedat',
+    'sentat',
+    'publishedat',
+    'commentdate',
+    'responsedate',
+    'completiontime',
+    'enddate',
+    'recordeddate',
+    'datesubmitted',
+    'submitdate',
+  ],
+  id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
+  channel: ['channel', 'source'],
+  url: ['url', 'link', 'permalink', 'statusurl', 'href'],
+  inReplyTo: ['inreplyto', 'inreplytostatusidstr', 'inreplytostatusid', 'parentid', 'parent', 'replyto'],
+};
+
+/** Lower-cases a column name and keeps only letters and digits, so `Created At` matches `created_at`. */
+export function simplifyColumnName(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Which column fills which record field, for one table. */
+export interface ColumnMapping {
+  /** Every column of the table, in order. */
+  headers: readonly string[];
+  /** Column name for each field found. */
+  fields: Partial<Record<MappedField, string>>;
+  /** The other columns, kept in `meta` under their own names. */
+  metaColumns: string[];
+}
+
+/** Options for {@link mapColumns}. */
+export interface MapColumnsOptions {
+  /** Whether a table without a text column is an error (default true). */
+  requireText?: boolean;
+  /** Columns never mapped by their name (for example a respondent id column already chosen). */
+  exclude?: readonly string[];
+}
+
+/**
+ * Maps a table's columns to record fields: `--map` first, then the recognised names.
+ * Throws an error naming the file and listing the headers when no text column can be found
+ * (unless `requireText` is false) or a `--map` column does not exist.
+ */
+export function mapColumns(
+  file: string,
+  headers: readonly string[],
+  overrides: Readonly<Record<string, string>>,
+  options: MapColumnsOptions = {},
+): ColumnMapping {
+  const fields: Partial<Record<MappedField, string>> = {};
+  for (const [field, column] of Object.entries(overrides)) {
+    if (!(MAPPED_FIELDS as readonly string[]).includes(field)) continue;
+    if (!headers.includes(column)) {
+      throw new InputError(`${file}: --map ${field}=${column}: no column "${column}" (columns: ${listHeaders(headers)})`, {
+        hint: 'column names are case-sensitive; copy one from the list',
+        code: 'MAPPED_COLUMN_MISSING',
+      });
+    }
+    fields[field as MappedField] = column;
+  }
+  const simplified = headers.map(simplifyColumnName);
+  for (const field of MAPPED_FIELDS) {
+    if (fields[field] !== undefined) continue;
+    for (const candidate of FIELD_COLUMNS[field]) {
+      const index = simplified.indexOf(candidate);
+      const header = headers[index];
+      if (index !== -1 && header !== undefined && !Object.values(fields).includes(header) && !options.exclude?.includes(header)) {
+        fields[field] = header;
+        break;
+      }
+    }
+  }
+  if (fields.text === undefined && options.requireText !== false) {
+    throw new InputError(`${file}: no text column found (columns: ${listHeaders(headers)})`, {
+      hint: 'name the column that holds the feedback with --map text=COLUMN',
+      code: 'NO_TEXT_COLUMN',
+    });
+  }
+  const used = new Set(Object.values(fields));
+  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '') };
+}
+
+/** The headers as a quoted, comma-separated list for messages (the first 30). */
+export function listHeaders(headers: readonly string[]): string {
+  const shown = headers
+    .slice(0, 30)
+    .map((header) => JSON.stringify(header))
+    .join(', ');
+  return headers.length > 30 ? `${shown}, …` : shown || 'none';
+}
+
+/** Reads a cell as a string, or null when it is empty. */
+export function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.trim() === '' ? null : text;
+}
+
+/** Pairs a row's cells with the table's headers. */
+export function rowObject(headers: readonly string[], cells: readonly string[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  headers.forEach((header, index) => {
+    const cell = cells[index];
+    if (cell !== undefined) row[header] = cell;
+  });
+  return row;
+}
+
+/** Turns one table row into a record draft through a column mapping. */
+export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: ColumnMapping, provenance: Provenance): RecordDraft {
+  const value = (field: MappedField): string | null => {
+    const column = mapping.fields[field];
+    return column === undefined ? null : cellText(row[column]);
+  };
+  const meta: Record<string, JsonValue> = {};
+  for (const column of mapping.metaColumns) {
+    const cell = row[column];
+    if (cell === undefined || cell === null || cell === '') continue;
+    meta[column] = toJsonValue(cell);
+  }
+  const channelName = value('channel');
+  const dateText = value('date');
+  const date = toIsoDate(dateText);
+  const channel = channelName === null ? null : channelName.toLowerCase();
+  keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
+  keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
+  const draft: RecordDraft = {
+    sourceId: value('id'),
+    author: value('author'),
+    date,
+    text: value('text') ?? '',
+    url: value('url'),
+    inReplyTo: value('inReplyTo'),
+    meta,
+    provenance,
+  };
+  if (channel !== null && isChannel(channel)) draft.channel = channel;
+  return draft;
+}
+
+/** Keeps a mapped cell that could not be read as its field (a date like `01-01-13`, a channel like `Mkg`) in meta under its column. */
+function keepUnread(meta: Record<string, JsonValue>, column: string | undefined, raw: string | null): void {
+  if (column === undefined || raw === null || isSentinelValue(raw)) return;
+  meta[column] = raw;
+}
+
+/** Converts a parsed value into JSON that survives a round trip (dates as ISO strings). */
+export function toJsonValue(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (typeof value === 'object') {
+    const result: Record<string, JsonValue> = {};
+    for (const [key, inner] of Object.entries(value)) result[key] = toJsonValue(inner);
+    return result;
+  }
+  return String(value);
+}

@@ -1,0 +1,328 @@
+import { parse, CsvError } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { InputError } from '../../errors.js';
+import type { InputSource } from '../../source/input-source.js';
+import { sniffDelimiter, type Delimiter } from './delimiter.js';
+import { findHeaderRow } from './header-row.js';
+
+/** The largest record a table may hold before it is rejected (a wrong delimiter or a runaway quote): 1 MiB. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** How many broken records one file may have before the file is given up as not a table. */
+const MAX_RESTARTS = 1000;
+
+/** What {@link readDelimitedTable} yields. */
+export type TableEvent =
+  | {
+      kind: 'header';
+      headers: string[];
+      line: number;
+      /** The title rows found above the header and skipped (only when they were detected, not given with `skipRows`). */
+      titleRows?: string[][];
+    }
+  | { kind: 'row'; cells: string[]; line: number; row: number }
+  | { kind: 'error'; code: string; message: string; line: number; row: number; excerpt?: string };
+
+/** Options for {@link readDelimitedTable}. */
+export interface DelimitedTableOptions {
+  /** The delimiter; sniffed from the head of the file when omitted. */
+  delimiter?: Delimiter;
+  /** Lines to skip above the header (title rows); when given, title rows are not detected. */
+  skipRows?: number;
+  /** Whether to look for title rows above the header when `skipRows` is not given (default true). */
+  detectTitleRows?: boolean;
+  /** Largest record in bytes; larger ones are rejected. */
+  maxRecordBytes?: number;
+}
+
+/**
+ * Reads a delimited table (CSV, TSV, semicolon-separated) as a stream of header and rows, with
+ * line numbers. Title rows above the header (a report title, `Start Date:` lines) are detected
+ * from the head of the file with {@link findHeaderRow} and skipped, unless `skipRows` says how
+ * many there are. A broken record (an unclosed or curly closing quote, an oversized field, a row
+ * with more fields than the header) becomes one `error` event naming its line, and reading
+ * resumes after it, so the damage stays local.
+ */
+export async function* readDelimitedTable(source: InputSource, options: DelimitedTableOptions = {}): AsyncIterable<TableEvent> {
+  const delimiter = options.delimiter ?? sniffDelimiter(source.headText, source.extension);
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+  let startLine = 1 + (options.skipRows ?? 0);
+  let titleRows: string[][] = [];
+  if (options.skipRows === undefined && options.detectTitleRows !== false) {
+    const head = readTableHead(source.headText, delimiter, source.headBytes.length >= source.size);
+    const headerIndex = findHeaderRow(head.map((record) => record.cells));
+    const header = head[headerIndex];
+    if (headerIndex > 0 && header !== undefined) {
+      startLine = header.line;
+      titleRows = head.slice(0, headerIndex).map((record) => record.cells);
+    }
+  }
+  let headers: string[] | null = null;
+  let row = 0;
+  let restarts = 0;
+
+  for (;;) {
+    let lastGoodEnd = startLine - 1;
+    const lineOffset = startLine - 1;
+    let failure: { code: string; message: string; line: number } | null = null;
+    try {
+      const chunks = startLine === 1 ? source.text() : textFromLine(source, startLine);
+      for await (const parsed of parseRecords(chunks, delimiter, maxRecordBytes)) {
+        const cells = parsed.cells;
+        const endLine = parsed.lines + lineOffset;
+        const line = endLine - countNewlinesInCells(cells);
+        lastGoodEnd = endLine;
+        if (headers === null) {
+          headers = uniqueHeaders(cells);
+          yield titleRows.length > 0 ? { kind: 'header', headers, line, titleRows } : { kind: 'header', headers, line };
+          continue;
+        }
+        row += 1;
+        if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
+          yield {
+            kind: 'error',
+            code: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+            message: `row has ${cells.length} fields, the header has ${headers.length}`,
+            line,
+            row,
+            excerpt: cells.join(delimiter).slice(0, 200),
+          };
+          continue;
+        }
+        yield { kind: 'row', cells, line, row };
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      if (!(error instanceof CsvError)) {
+        throw new InputError(`${source.path}: cannot read as a table (${error instanceof Error ? error.message : String(error)})`, {
+          cause: error,
+        });
+      }
+      failure = { code: error.code, message: describeCsvError(error.code), line: lastGoodEnd + 1 };
+    }
+    if (failure === null) return;
+
+    restarts += 1;
+    if (restarts > MAX_RESTARTS) {
+      throw new InputError(
+        `${source.path}: more than ${MAX_RESTARTS} broken records; this does not look like a ${delimiterName(delimiter)} table`,
+        {
+          hint: 'check the delimiter and the quotes, or give the format with --format',
+        },
+      );
+    }
+    const badLine = await firstNonBlankLine(source, failure.line);
+    let resumeAt = badLine + 1;
+    if ((failure.code === 'CSV_INVALID_OPENING_QUOTE' || failure.code === 'INVALID_OPENING_QUOTE') && headers !== null) {
+      const cells = await reparseLineWithStrayQuotes(source, badLine, delimiter);
+      if (cells !== null) {
+        row += 1;
+        yield { kind: 'row', cells, line: badLine, row };
+        startLine = resumeAt;
+        continue;
+      }
+    }
+    if (failure.code === 'CSV_MAX_RECORD_SIZE') {
+      const end = await findRecordEnd(source, badLine, delimiter);
+      if (end !== null) resumeAt = end + 1;
+    }
+    if (headers === null) {
+      throw new InputError(`${source.path}:${badLine}: cannot read the header row (${failure.message})`);
+    }
+    row += 1;
+    yield { kind: 'error', code: failure.code, message: failure.message, line: badLine, row };
+    startLine = resumeAt;
+  }
+}
+
+/**
+ * Runs csv-parse over text chunks, yielding each record with the line count at its end (lines
+ * ending in `\n`, as {@link InputSource.lines} counts them). Records are taken from `on_record`
+ * as they are parsed, so the ones before a parse error are never lost.
+ */
+async function* parseRecords(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  maxRecordBytes: number,
+): AsyncIterable<{ cells: string[]; lines: number }> {
+  const queue: { cells: string[]; lines: number }[] = [];
+  const lineCount = new LineCount();
+  let failure: unknown = null;
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: false,
+    skip_empty_lines: true,
+    max_record_size: maxRecordBytes,
+    bom: false,
+    on_record: (record: string[], context: { lines: number }) => {
+      queue.push({ cells: record, lines: lineCount.at(record, context.lines) });
+      return null;
+    },
+  });
+  parser.on('error', (error) => {
+    failure = error;
+  });
+  parser.resume();
+  const write = (chunk: string | null): Promise<void> =>
+    new Promise((resolve) => {
+      if (chunk === null) parser.end(() => resolve());
+      else parser.write(chunk, () => resolve());
+    });
+  for await (const chunk of chunks) {
+    await write(chunk);
+    yield* queue.splice(0);
+    if (failure !== null) throw failure;
+  }
+  if (!parser.writableFinished) await Promise.race([write(null), new Promise<void>((resolve) => parser.once('error', () => resolve()))]);
+  yield* queue.splice(0);
+  if (failure !== null) throw failure;
+}
+
+/**
+ * Reads one line whose unquoted field holds a stray `"` (`5" screen`), with quotes taken
+ * literally. Such a quote cannot open a multi-line field, so the line is a whole record.
+ */
+async function reparseLineWithStrayQuotes(source: InputSource, lineNumber: number, delimiter: string): Promise<string[] | null> {
+  for await (const { text, line } of source.lines()) {
+    if (line < lineNumber) continue;
+    try {
+      const records = parseSync(text, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+      return records.length === 1 && records[0] !== undefined ? records[0] : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function describeCsvError(code: string): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed (is a closing quote missing, or typed as a curly quote?)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a closing quote is followed by more text in the same field';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `record is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`;
+    default:
+      return `cannot read this record (${code})`;
+  }
+}
+
+function delimiterName(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'tab-separated' : delimiter === ';' ? 'semicolon-separated' : 'comma-separated';
+}
+
+/**
+ * Turns csv-parse's line count into `\n`-terminated lines: inside a quoted field csv-parse counts
+ * every `\r` as a line of its own, so a CRLF in a cell counts twice and every later record drifts.
+ */
+class LineCount {
+  private carriageReturns = 0;
+
+  /** The corrected line count at the end of `record`, given csv-parse's count there. */
+  at(record: readonly string[], parserLines: number): number {
+    for (const cell of record) {
+      let index = cell.indexOf('\r');
+      while (index !== -1) {
+        this.carriageReturns += 1;
+        index = cell.indexOf('\r', index + 1);
+      }
+    }
+    return parserLines - this.carriageReturns;
+  }
+}
+
+function countNewlinesInCells(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    let index = cell.indexOf('\n');
+    while (index !== -1) {
+      count += 1;
+      index = cell.indexOf('\n', index + 1);
+    }
+  }
+  return count;
+}
+
+/**
+ * Turns a header row into column names: trimmed, `column N` for an empty cell, and `Name (2)`
+ * for the second column of the same name.
+ */
+export function uniqueHeaders(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const base = cell.trim() === '' ? `column ${index + 1}` : cell.trim();
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+/** How many records of the head of a file are parsed to find the header. */
+const HEAD_RECORDS = 60;
+
+/**
+ * Parses the first records of a table from the head of the file, leniently (stray quotes taken
+ * literally), each with the line it starts on. When the head is not the whole file its last,
+ * possibly cut, line is dropped; a quote left open at the end just ends the list.
+ */
+export function readTableHead(headText: string, delimiter: Delimiter, complete: boolean): { cells: string[]; line: number }[] {
+  const lastNewline = headText.lastIndexOf('\n');
+  const text = complete || lastNewline === -1 ? headText : headText.slice(0, lastNewline + 1);
+  const records: { cells: string[]; line: number }[] = [];
+  const lineCount = new LineCount();
+  try {
+    parseSync(text, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: HEAD_RECORDS,
+      on_record: (record: string[], context: { lines: number }) => {
+        records.push({ cells: record, line: lineCount.at(record, context.lines) - countNewlinesInCells(record) });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+  }
+  return records;
+}
+
+async function* textFromLine(source: InputSource, firstLine: number): AsyncIterable<string> {
+  for await (const { text, line } of source.lines()) {
+    if (line >= firstLine) yield `${text}\n`;
+  }
+}
+
+async function firstNonBlankLine(source: InputSource, from: number): Promise<number> {
+  for await (const { text, line } of source.lines()) {
+    if (line >= from && text.trim() !== '') return line;
+  }
+  return from;
+}
+
+/** Scans from `firstLine` for the line where the record starting there ends; null when its quote never closes. */
+async function findRecordEnd(source: InputSource, firstLine: number, delimiter: string): Promise<number | null> {
+  let quoted = false;
+  let atFieldStart = true;
+  for await (const { text, line } of source.lines()) {
+    if (line < firstLine) continue;
+    for (let index = 0; index < text.length; index += 1) {
+      const character = text[index];
+      if (quoted) {
+        if (character === '"') {
+          if (text[index + 1] === '"') index += 1;
+          else quoted = false;
+        }
+      } else if (character === '"' && atFieldStart) {
+        quoted = true;
+      }
+      atFieldStart = character === delimiter;
+    }
+    if (!quoted) return line;
+    atFieldStart = false;
+  }
+  return null;
+}

@@ -1,0 +1,403 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue, type Headers, type MessageText } from 'mailparser';
+import type { AdapterItem } from '../format-adapter.js';
+import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
+import { toIsoDate } from '../../record/dates.js';
+import { htmlToPlainText } from '../../text/html-to-plain-text.js';
+import { extractReplyText } from '../../text/email-reply-text.js';
+import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
+
+export { MAX_MESSAGE_BYTES };
+
+/** The largest header block of a message or of one of its MIME parts (`HEADER_TOO_LARGE`). */
+export const MAX_HEADER_BYTES = 256 * 1024;
+/** The most MIME parts one message may have (`TOO_MANY_MIME_PARTS`). */
+export const MAX_MIME_PARTS = 1000;
+/** HTML nested deeper than this is not converted (`HTML_TOO_DEEP`): the converter would overflow or crawl. */
+export const MAX_HTML_DEPTH = 1000;
+
+const EMAIL_ADDRESS = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
+const UTF7_CHARSET = /^(?:(?:cs)?unicode11)?utf7$/;
+const AUTO_REPLY_SUBJECT =
+  /^\s*(?:auto(?:matic|matische)?[ -]?(?:reply|response|antwort|réponse)|out of (?:the )?office|ooo[: ]|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|autosvar|automaattinen vastaus|fuera de la oficina|absence du bureau|autoreply|auto:)/i;
+
+/** Where a message starts in its file, and how to name it in messages. */
+export interface MessageLocation {
+  provenance: Provenance;
+  /** How to name the message in a rejection or warning (`message 3`), or '' for a single-message file. */
+  label: string;
+}
+
+/** A parse that failed as a whole, with a stable code. */
+class MessageRejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads one raw RFC 5322 message into what the store keeps of it: one record with the sender's new
+ * words (see {@link extractReplyText}), a `filtered` item for an auto-reply, or a `rejected` item
+ * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
+ */
+export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
+  const { provenance } = location;
+  const name = location.label === '' ? 'the message' : location.label;
+  const rejected = (code: string, message: string): AdapterItem[] => [
+    { kind: 'rejected', code, message: `${name}: ${message}`, provenance, excerpt: excerptOf(raw) },
+  ];
+  let parsed: ParsedMessage;
+  try {
+    parsed = await parseMessage(raw);
+  } catch (error) {
+    if (error instanceof MessageRejection) return rejected(error.code, error.message);
+    const detail = error instanceof Error ? error.message : String(error);
+    return rejected('MIME_PARSE_ERROR', `cannot parse the MIME structure (${detail})`);
+  }
+  const { headers } = parsed;
+  const sourceId = messageIdOf(headerText(headers, 'message-id'));
+  const autoReply = autoReplyReason(headers);
+  if (autoReply !== null) {
+    return [{ kind: 'filtered', rule: 'auto-reply', provenance, ...(sourceId === null ? {} : { sourceId }), detail: autoReply }];
+  }
+  let body: string;
+  try {
+    body = bodyText(parsed);
+  } catch (error) {
+    const code = error instanceof MessageRejection ? error.code : 'HTML_NOT_CONVERTIBLE';
+    return rejected(code, error instanceof Error ? error.message : String(error));
+  }
+  const text = extractReplyText(body);
+  const meta: Record<string, JsonValue> = {};
+  const subject = headerText(headers, 'subject');
+  if (subject !== null && subject.trim() !== '') meta['subject'] = maskAddresses(subject.trim());
+  const listId = listIdOf(parsed.headerLines);
+  if (listId !== null) meta['listId'] = listId;
+  const draft: RecordDraft = {
+    sourceId,
+    author: authorOf(headers.get('from')),
+    date: dateOf(parsed.headerLines),
+    text,
+    inReplyTo: messageIdOf(headerText(headers, 'in-reply-to')),
+    meta,
+    provenance,
+  };
+  const items: AdapterItem[] = [{ kind: 'record', draft }];
+  if (text.includes('\ufffd')) {
+    items.push({
+      kind: 'warning',
+      message: `${name}: its text holds bytes that could not be decoded (shown as U+FFFD); its declared charset is probably wrong`,
+      provenance,
+    });
+  }
+  return items;
+}
+
+/**
+ * What a rejected message is found again by: its Subject, Date and Message-ID header lines, or else
+ * its first bytes; e-mail addresses are masked either way (rejections are kept, and shown).
+ */
+function excerptOf(raw: Buffer): string {
+  const window = raw.subarray(0, 64 * 1024).toString('latin1');
+  const blank = /\r?\n\r?\n/.exec(window);
+  const head = blank === null ? window : window.slice(0, blank.index);
+  const fields = head
+    .split(/\r?\n(?![ \t])/)
+    .map((line) => ({
+      name: line
+        .slice(0, Math.max(0, line.indexOf(':')))
+        .trim()
+        .toLowerCase(),
+      line: line.replace(/\s+/g, ' ').trim(),
+    }))
+    .filter((field) => field.name === 'subject' || field.name === 'date' || field.name === 'message-id')
+    .map((field) => (field.name === 'message-id' ? field.line : maskAddresses(field.line)));
+  const excerpt = fields.length > 0 ? fields.join(' | ') : maskAddresses(raw.subarray(0, 400).toString('latin1'));
+  return excerpt.slice(0, 200);
+}
+
+/** Replaces every e-mail address with `[address]`. */
+function maskAddresses(text: string): string {
+  return text.replace(EMAIL_ADDRESS, '[address]');
+}
+
+/** What the MIME parser gave for one message. */
+interface ParsedMessage {
+  headers: Headers;
+  headerLines: ReadonlyArray<{ key: string; line: string }>;
+  text: string | null;
+  html: string | null;
+}
+
+/** A charset decoder factory, the shape of mailparser's internal `getDecoder()` result. */
+interface CharsetDecoder {
+  decodeStream(charset: string): NodeJS.ReadWriteStream;
+}
+
+/**
+ * mailparser refuses to decode UTF-7 bodies (UTF-7 can smuggle markup past HTML filters). tlap only
+ * keeps plain text, so UTF-7 parts are decoded here with iconv-lite; every other charset is left to
+ * mailparser's own decoder.
+ */
+class Utf7MailParser extends MailParser {
+  getDecoder(): CharsetDecoder {
+    const inherited = (MailParser.prototype as unknown as { getDecoder?: (this: MailParser) => CharsetDecoder }).getDecoder;
+    const base = inherited?.call(this);
+    return {
+      decodeStream(charset: string): NodeJS.ReadWriteStream {
+        if (UTF7_CHARSET.test(charset.toLowerCase().replace(/[^a-z0-9]/g, ''))) return iconv.decodeStream('utf7');
+        if (base === undefined) throw new Error(`no decoder for ${charset}`);
+        return base.decodeStream(charset);
+      },
+    };
+  }
+}
+
+async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const input = withUtf8Headers(raw);
+  const parser = new Utf7MailParser({
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    checksumAlgo: false,
+    keepDeliveryStatus: true,
+    ignoreEmbedded: true,
+    maxHeadSize: MAX_HEADER_BYTES,
+    maxChildNodes: MAX_MIME_PARTS,
+  });
+  return new Promise<ParsedMessage>((resolve, reject) => {
+    let headers: Headers = new Map<string, HeaderValue>();
+    let headerLines: ReadonlyArray<{ key: string; line: string }> = [];
+    let content: MessageText | null = null;
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      reject(rejectionFor(error));
+    };
+    parser.on('headers', (parsedHeaders: Headers) => {
+      headers = parsedHeaders;
+    });
+    parser.on('headerLines', (lines: ReadonlyArray<{ key: string; line: string }>) => {
+      headerLines = lines;
+    });
+    parser.on('data', (data: AttachmentStream | MessageText) => {
+      if (data.type === 'attachment') {
+        data.content.resume();
+        data.release?.();
+        return;
+      }
+      content = data;
+    });
+    parser.on('error', fail);
+    parser.on('end', () => {
+      if (settled) return;
+      settled = true;
+      const text: MessageText | null = content;
+      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null });
+    });
+    parser.end(input);
+  });
+}
+
+function rejectionFor(error: unknown): MessageRejection {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/child nodes/i.test(message)) {
+    return new MessageRejection('TOO_MANY_MIME_PARTS', `more than ${MAX_MIME_PARTS} MIME parts (a MIME bomb?); not read`);
+  }
+  if (/header size/i.test(message)) {
+    return new MessageRejection('HEADER_TOO_LARGE', `a header block is over ${MAX_HEADER_BYTES / 1024} KB; not read`);
+  }
+  return new MessageRejection('MIME_PARSE_ERROR', `cannot parse the MIME structure (${message})`);
+}
+
+/**
+ * Headers must be ASCII (RFC 5322) or UTF-8 (RFC 6532), but old mailers wrote raw 8-bit bytes in
+ * the message's charset (Eudora: `Subject: Die Hasen und die Frösche` in Latin-1). When the top
+ * header block is not valid UTF-8 it is re-encoded from the charset its Content-Type names (or
+ * Windows-1252), so names and subjects do not come out as U+FFFD. The body bytes are left alone.
+ */
+function withUtf8Headers(raw: Buffer): Buffer {
+  const end = headerBlockEnd(raw);
+  if (end === null) {
+    if (raw.length > MAX_HEADER_BYTES) {
+      throw new MessageRejection('HEADER_TOO_LARGE', `no end of the header block in the first ${MAX_HEADER_BYTES / 1024} KB; not read`);
+    }
+    return isUtf8(raw) ? raw : transcodeHeaders(raw, raw.length);
+  }
+  const head = raw.subarray(0, end);
+  return isUtf8(head) ? raw : transcodeHeaders(raw, end);
+}
+
+function transcodeHeaders(raw: Buffer, end: number): Buffer {
+  const head = raw.subarray(0, end);
+  const latin = head.toString('latin1');
+  const declared = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(latin)?.[0];
+  const charset = declared === undefined ? undefined : /charset\s*=\s*"?([\w.:-]+)/i.exec(declared)?.[1];
+  const usable = charset !== undefined && iconv.encodingExists(charset) && !/^utf-?8$/i.test(charset) && !/utf-?7/i.test(charset);
+  const decoded = iconv.decode(head, usable ? charset : 'windows-1252');
+  return Buffer.concat([Buffer.from(decoded, 'utf8'), raw.subarray(end)]);
+}
+
+/** The offset of the blank line that ends the top header block, searched within the header limit. */
+function headerBlockEnd(raw: Buffer): number | null {
+  const window = raw.subarray(0, MAX_HEADER_BYTES + 4);
+  if (window[0] === 0x0a) return 0;
+  if (window[0] === 0x0d && window[1] === 0x0a) return 0;
+  const lf = window.indexOf('\n\n');
+  const crlf = window.indexOf('\n\r\n');
+  const candidates = [lf, crlf].filter((index) => index !== -1);
+  if (candidates.length === 0) return null;
+  return Math.min(...candidates) + 1;
+}
+
+/** The message's text: the plain-text parts, else the HTML converted to plain text. */
+function bodyText(parsed: ParsedMessage): string {
+  if (parsed.text !== null && parsed.text.trim() !== '') return parsed.text;
+  if (parsed.html === null || parsed.html.trim() === '') return '';
+  if (htmlDepthExceeds(parsed.html, MAX_HTML_DEPTH)) {
+    throw new MessageRejection('HTML_TOO_DEEP', `its HTML nests elements more than ${MAX_HTML_DEPTH} deep; not converted`);
+  }
+  try {
+    return htmlToPlainText(parsed.html);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new MessageRejection('HTML_NOT_CONVERTIBLE', `its HTML cannot be converted to text (${detail})`);
+  }
+}
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const IMPLIED_END_ELEMENTS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rt',
+  'rp',
+]);
+
+/**
+ * A linear estimate of how deep HTML nests (open tags minus close tags, leaving out void elements
+ * and those closed implicitly), so pathological markup is refused before the converter, whose
+ * parse is quadratic in the depth and whose walk overflows the stack, ever sees it.
+ */
+function htmlDepthExceeds(html: string, maxDepth: number): boolean {
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
+  let depth = 0;
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = (match[2] ?? '').toLowerCase();
+    if (VOID_ELEMENTS.has(name) || IMPLIED_END_ELEMENTS.has(name) || match[3] === '/') continue;
+    if (match[1] === '/') {
+      depth = Math.max(0, depth - 1);
+    } else {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    }
+  }
+  return false;
+}
+
+/** Why a message is an automatic reply (the header or subject that says so), or null. */
+function autoReplyReason(headers: Headers): string | null {
+  const autoSubmitted = headerText(headers, 'auto-submitted');
+  if (autoSubmitted !== null && !/^\s*no\b/i.test(autoSubmitted)) return `Auto-Submitted: ${autoSubmitted.trim()}`;
+  for (const name of ['X-Autoreply', 'X-Autorespond', 'X-Autoresponse', 'X-Autoresponder']) {
+    const value = headerText(headers, name.toLowerCase());
+    if (value !== null && !/^\s*(?:no|false|0)\s*$/i.test(value)) return `${name}: ${value.trim()}`;
+  }
+  for (const name of ['Precedence', 'X-Precedence']) {
+    const value = headerText(headers, name.toLowerCase());
+    if (value !== null && /auto[_-]?reply/i.test(value)) return `${name}: ${value.trim()}`;
+  }
+  const contentType = headers.get('content-type');
+  if (contentType !== undefined && typeof contentType === 'object' && 'value' in contentType && contentType.value === 'multipart/report') {
+    return 'a delivery or read report (multipart/report)';
+  }
+  const subject = headerText(headers, 'subject');
+  if (subject !== null && AUTO_REPLY_SUBJECT.test(subject)) return 'an out-of-office or automatic-reply subject';
+  return null;
+}
+
+/** A header's first value as a string, or null when absent or not a string. */
+function headerText(headers: Headers, key: string): string | null {
+  const value = headers.get(key);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+/** The id inside the first `<…>` of a Message-ID / In-Reply-To value, or the bare value; null when empty. */
+function messageIdOf(value: string | null): string | null {
+  if (value === null) return null;
+  const bracketed = /<([^<>\s]+)>/.exec(value);
+  if (bracketed?.[1] !== undefined) return bracketed[1];
+  const bare = value.trim().replace(/^<|>$/g, '');
+  return bare === '' || /\s/.test(bare) ? null : bare;
+}
+
+/** The sender's display name, never an address: null when there is no name besides the address. */
+function authorOf(from: HeaderValue | undefined): string | null {
+  if (from === undefined || typeof from !== 'object' || !('value' in from) || !Array.isArray(from.value)) return null;
+  const first = (from as AddressObject).value[0];
+  if (first === undefined) return null;
+  const name = first.name
+    .replace(EMAIL_ADDRESS, '')
+    .replace(/[<([]\s*[>)\]]/g, '')
+    .replace(/\bmailto:/gi, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"',;:-]+|[\s"',;:-]+$/g, '');
+  return name === '' ? null : name;
+}
+
+/** The unfolded value of the first raw header line with this key. */
+function rawHeader(headerLines: ReadonlyArray<{ key: string; line: string }>, key: string): string | null {
+  const found = headerLines.find((line) => line.key === key);
+  if (found === undefined) return null;
+  return found.line
+    .slice(found.line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+}
+
+/** The Date header in UTC, read with the shared date parser (mailparser would give "now" for a bad one). */
+function dateOf(headerLines: ReadonlyArray<{ key: string; line: string }>): string | null {
+  const value = rawHeader(headerLines, 'date');
+  return value === null ? null : toIsoDate(value.replace(/\s+/g, ' '));
+}
+
+/** The List-Id's identifier (`users.kafka.apache.org`), without the list's display name. */
+function listIdOf(headerLines: ReadonlyArray<{ key: string; line: string }>): string | null {
+  const value = rawHeader(headerLines, 'list-id');
+  if (value === null) return null;
+  const bracketed = /<([^<>\s]+)>/.exec(value);
+  if (bracketed?.[1] !== undefined) return bracketed[1];
+  const bare = value.trim();
+  return bare === '' || /\s/.test(bare) ? null : bare;
+}

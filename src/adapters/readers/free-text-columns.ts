@@ -1,0 +1,186 @@
+import { toIsoDate } from '../../record/dates.js';
+
+/**
+ * What a table column holds, judged from its cells:
+ * - `free-text`: people's own words (long, varied, mostly distinct, with lower-case letters);
+ * - `likert`: agreement / satisfaction scales, yes / no, true / false;
+ * - `number`, `date`, `identifier`: values, timestamps, codes and ids;
+ * - `choice`: a few short values repeated (categories, places, tick-box answers);
+ * - `short-text`: short varied values that are not sentences (names, titles, single words);
+ * - `empty`: nothing but blanks and sentinels in the rows looked at.
+ */
+export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'empty';
+
+/** One column's content, measured over the first rows of a table. */
+export interface ColumnProfile {
+  /** The column's header. */
+  header: string;
+  /** What it holds. */
+  kind: ColumnKind;
+  /** Non-empty, non-sentinel cells among the rows looked at. */
+  filled: number;
+  /** Mean number of words in those cells. */
+  meanWords: number;
+  /** Distinct values / filled cells (1 when every value differs). */
+  distinctShare: number;
+}
+
+/** How many data rows a table's columns are judged from; the rest of the table is streamed. */
+export const PROFILE_ROWS = 200;
+
+const SENTINEL_VALUES = new Set([
+  'na',
+  'n/a',
+  'n.a.',
+  '#n/a',
+  'null',
+  'nan',
+  'nil',
+  '-9',
+  '-99',
+  '-999',
+  '-0',
+  '.',
+  '-',
+  '--',
+  '#name?',
+  '#value!',
+  '#ref!',
+  '#div/0!',
+  '#num!',
+  '#null!',
+]);
+
+/**
+ * True for a cell that stands for "no answer" in exported tables rather than being one: `NA`,
+ * `N/A`, `NULL`, `NaN`, the SPSS-style codes `-9`, `-99`, `-0`, a lone `.` or `-`, and Excel
+ * error values (`#N/A`, `#NAME?`…). Words people write, like `None` or `Nothing`, are answers.
+ */
+export function isSentinelValue(cell: string): boolean {
+  return SENTINEL_VALUES.has(cell.trim().toLowerCase());
+}
+
+const LIKERT_VALUES = new Set(
+  [
+    'strongly agree',
+    'agree',
+    'tend to agree',
+    'somewhat agree',
+    'neither agree nor disagree',
+    'neither agree or disagree',
+    'neutral',
+    'tend to disagree',
+    'somewhat disagree',
+    'disagree',
+    'strongly disagree',
+    'agree strongly',
+    'disagree strongly',
+    'very satisfied',
+    'satisfied',
+    'fairly satisfied',
+    'neither satisfied nor dissatisfied',
+    'fairly dissatisfied',
+    'dissatisfied',
+    'very dissatisfied',
+    'very good',
+    'good',
+    'fair',
+    'poor',
+    'very poor',
+    'excellent',
+    'average',
+    'extremely likely',
+    'very likely',
+    'likely',
+    'unlikely',
+    'very unlikely',
+    'extremely unlikely',
+    'always',
+    'often',
+    'usually',
+    'sometimes',
+    'rarely',
+    'never',
+    'strongly support',
+    'support',
+    'oppose',
+    'strongly oppose',
+    'yes',
+    'no',
+    'y',
+    'n',
+    'maybe',
+    'true',
+    'false',
+    "don't know",
+    'dont know',
+    'do not know',
+    'not sure',
+    'unsure',
+    'prefer not to say',
+    'not applicable',
+  ].map((value) => value.replace(/[’']/g, "'")),
+);
+
+/** True for an answer on an agreement, satisfaction, likelihood or frequency scale, or yes / no. */
+export function isLikertValue(cell: string): boolean {
+  return LIKERT_VALUES.has(cell.trim().toLowerCase().replace(/[’']/g, "'").replace(/[.!]$/, '').replace(/\s+/g, ' '));
+}
+
+function isNumberValue(cell: string): boolean {
+  return /^[-+(]?[£$€]?\s?\d[\d\s.,']*(%|[eE][-+]?\d+)?\)?$/.test(cell);
+}
+
+const DATE_WORDS =
+  /\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(am|pm|utc|gmt|bst)\b|\d+(st|nd|rd|th)?|(?<=\d)[tz]|[\s:/.,\-+()]/gi;
+
+/** True for a date or time in any of the common spellings (`21 Mar 2012`, `Tue Feb 13 12:58:16 WIB 2018`, `01-01-13`). */
+function isDateValue(cell: string): boolean {
+  if (toIsoDate(cell) !== null) return true;
+  const digitGroups = cell.match(/\d+/g)?.length ?? 0;
+  if (digitGroups < 2) return false;
+  const rest = cell.replace(/\b[A-Z]{2,5}\b/g, '').replace(DATE_WORDS, '');
+  return rest === '';
+}
+
+function isIdentifierValue(cell: string): boolean {
+  return (
+    /^[A-Za-z]{0,6}[-_#]?\d[\d-]*$/.test(cell) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cell) ||
+    /^[0-9a-f]{16,}$/i.test(cell)
+  );
+}
+
+function wordCount(cell: string): number {
+  return cell.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/** Classifies one column from its cells (the sample's values of that column). */
+export function profileColumn(header: string, cells: readonly string[]): ColumnProfile {
+  const values = cells.map((cell) => cell.trim()).filter((cell) => cell !== '' && !isSentinelValue(cell));
+  const filled = values.length;
+  if (filled === 0) return { header, kind: 'empty', filled, meanWords: 0, distinctShare: 0 };
+  const distinct = new Set(values.map((value) => value.toLowerCase())).size;
+  const distinctShare = distinct / filled;
+  const meanWords = values.reduce((sum, value) => sum + wordCount(value), 0) / filled;
+  const share = (test: (value: string) => boolean): number => values.filter(test).length / filled;
+  const profile = (kind: ColumnKind): ColumnProfile => ({ header, kind, filled, meanWords, distinctShare });
+  if (share(isNumberValue) >= 0.8) return profile('number');
+  if (share(isDateValue) >= 0.8) return profile('date');
+  if (share(isLikertValue) >= 0.8) return profile('likert');
+  if (share(isIdentifierValue) >= 0.8) return profile('identifier');
+  const lowerCase = share((value) => /[\p{Ll}\p{Lo}]/u.test(value));
+  if (meanWords >= 3 && distinctShare >= 0.5 && lowerCase >= 0.3) return profile('free-text');
+  if (distinct <= Math.max(10, filled * 0.5)) return profile('choice');
+  return profile('short-text');
+}
+
+/** Classifies every column of a table from a sample of its rows (cells in header order). */
+export function profileColumns(headers: readonly string[], rows: readonly (readonly string[])[]): ColumnProfile[] {
+  return headers.map((header, index) =>
+    profileColumn(
+      header,
+      rows.map((cells) => cells[index] ?? ''),
+    ),
+  );
+}

@@ -1,0 +1,289 @@
+import { InputError } from '../../errors.js';
+import type { Provenance } from '../../record/record.js';
+import type { AdapterItem } from '../format-adapter.js';
+import { WHOLE_FILE_LIMIT, type InputSource } from '../../source/input-source.js';
+
+/** One element of a streamed JSON array, or one line of JSON Lines. */
+export type JsonElement =
+  { kind: 'value'; value: unknown; line: number } | { kind: 'invalid'; message: string; line: number; excerpt: string };
+
+/**
+ * The rejected item every JSON reader gives for an element that does not parse: the parser's
+ * message, where the element starts, and an excerpt of it.
+ */
+export function invalidJsonItem(element: Extract<JsonElement, { kind: 'invalid' }>, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+}
+
+/** The largest single element read: 16 MiB. */
+const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+/** Which array {@link jsonArrayElements} streams, when not the first one in the text. */
+export interface JsonArrayTarget {
+  /** Stream the array that is the value of this member of the root object (`"comments": [...]`). */
+  member: string;
+  /** When the root object has no such array: true yields nothing, false (the default) throws. */
+  optional?: boolean;
+}
+
+/**
+ * Streams the elements of the first top-level JSON array in a text, skipping anything before its
+ * `[` (such as X's `window.YTD.tweets.part0 = ` wrapper); or, given a `target`, the elements of the
+ * array held by one member of the root object, skipping the members before it. Each element is
+ * parsed on its own, so a broken element is one `invalid` item and the rest still read. Throws an
+ * error with file:line:col when the array is never closed (a truncated file) or there is no array.
+ */
+export async function* jsonArrayElements(
+  file: string,
+  chunks: AsyncIterable<string>,
+  target?: JsonArrayTarget,
+): AsyncIterable<JsonElement> {
+  const seek = target === undefined ? firstArraySeeker() : memberArraySeeker(target.member);
+  let absent = false;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let line = 1;
+  let column = 0;
+  let started = false;
+  let finished = false;
+  let element: string[] = [];
+  let elementLength = 0;
+  let elementStart = 0;
+  let elementLine = 1;
+  let inElement = false;
+  let firstCharacter = -1;
+
+  for await (const chunk of chunks) {
+    if (finished || absent) break;
+    elementStart = 0;
+    for (let index = 0; index < chunk.length; index += 1) {
+      const character = chunk.charCodeAt(index);
+      if (character === 10) {
+        line += 1;
+        column = 0;
+      } else {
+        column += 1;
+      }
+      if (!started) {
+        if (firstCharacter === -1 && character > 32) firstCharacter = character;
+        const found = seek(character);
+        if (found === 'array') {
+          started = true;
+          depth = 1;
+        } else if (found === 'absent') {
+          absent = true;
+          break;
+        }
+        continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (character === 92) escaped = true;
+        else if (character === 34) inString = false;
+        continue;
+      }
+      if (character === 34) {
+        inString = true;
+        if (depth === 1 && !inElement) beginElement(index);
+        continue;
+      }
+      if (character === 91 || character === 123) {
+        if (depth === 1 && !inElement) beginElement(index);
+        depth += 1;
+        continue;
+      }
+      if (character === 93 || character === 125) {
+        depth -= 1;
+        if (depth === 0) {
+          if (inElement) yield finishElement(chunk, index);
+          finished = true;
+          break;
+        }
+        continue;
+      }
+      if (depth === 1) {
+        if (character === 44) {
+          if (inElement) yield finishElement(chunk, index);
+        } else if (character > 32 && !inElement) {
+          beginElement(index);
+        }
+      }
+    }
+    if (inElement && !finished) {
+      const piece = chunk.slice(elementStart);
+      element.push(piece);
+      elementLength += piece.length;
+      if (elementLength > MAX_ELEMENT_CHARS) {
+        throw new InputError(`${file}:${elementLine}: one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`);
+      }
+    }
+  }
+  if (!started) {
+    if (target === undefined && firstCharacter === 123) {
+      throw new InputError(`${file}: holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+        hint: 'this is not a feedback export; give the format with --format if it is one',
+        code: 'NOT_FEEDBACK',
+      });
+    }
+    if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
+    if (target.optional === true) return;
+    throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, {
+      hint: 'check that this is the complete export',
+    });
+  }
+  if (!finished) {
+    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`, {
+      code: 'JSON_TRUNCATED',
+    });
+  }
+
+  function beginElement(index: number): void {
+    inElement = true;
+    element = [];
+    elementLength = 0;
+    elementStart = index;
+    elementLine = line;
+  }
+
+  function finishElement(chunk: string, endIndex: number): JsonElement {
+    element.push(chunk.slice(elementStart, endIndex));
+    inElement = false;
+    const text = element.join('');
+    element = [];
+    return parseElement(text, elementLine);
+  }
+}
+
+/** Looks at the characters before the streamed array, one at a time: `array` at its opening `[`. */
+type ArraySeeker = (character: number) => 'array' | 'absent' | 'more';
+
+function firstArraySeeker(): ArraySeeker {
+  return (character) => (character === 91 ? 'array' : 'more');
+}
+
+/** Finds `"member": [` among the members of the root object, skipping nested values and strings. */
+function memberArraySeeker(member: string): ArraySeeker {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let key: string[] = [];
+  let lastKey: string | null = null;
+  let afterColon = false;
+  return (character) => {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (character === 92) escaped = true;
+      else if (character === 34) {
+        inString = false;
+        if (depth === 1 && !afterColon) lastKey = key.join('');
+      } else if (depth === 1 && !afterColon && key.length <= member.length) key.push(String.fromCharCode(character));
+      return 'more';
+    }
+    if (character <= 32) return 'more';
+    if (depth === 0) {
+      if (character === 123) {
+        depth = 1;
+        return 'more';
+      }
+      return 'absent';
+    }
+    if (character === 34) {
+      inString = true;
+      key = [];
+      return 'more';
+    }
+    if (depth === 1) {
+      if (character === 58) {
+        afterColon = true;
+        return 'more';
+      }
+      if (character === 44) {
+        afterColon = false;
+        lastKey = null;
+        return 'more';
+      }
+      if (character === 91 && afterColon && lastKey === member) return 'array';
+    }
+    if (character === 91 || character === 123) depth += 1;
+    else if (character === 93 || character === 125) {
+      depth -= 1;
+      if (depth === 0) return 'absent';
+    }
+    return 'more';
+  };
+}
+
+function parseElement(text: string, line: number): JsonElement {
+  try {
+    return { kind: 'value', value: JSON.parse(text), line };
+  } catch (error) {
+    return { kind: 'invalid', message: jsonErrorMessage(error), line, excerpt: text.trim().slice(0, 200) };
+  }
+}
+
+/** Streams JSON Lines: one value per non-blank line; a line that does not parse is one `invalid` item. */
+export async function* jsonLines(lines: AsyncIterable<{ text: string; line: number }>): AsyncIterable<JsonElement> {
+  for await (const { text, line } of lines) {
+    if (text.trim() === '') continue;
+    yield parseElement(text, line);
+  }
+}
+
+/** Node's JSON.parse message without the position noise, for one-line diagnostics. */
+export function jsonErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`;
+}
+
+/** Says whether the head of a file starts like JSON Lines (one object per line), rather than one JSON document. */
+export function looksLikeJsonLines(headText: string): boolean {
+  const lines = headText.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0) return false;
+  const first = lines[0]?.trim() ?? '';
+  if (!first.startsWith('{')) return false;
+  if (lines.length === 1) {
+    try {
+      JSON.parse(first);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return first.endsWith('}') && (lines[1]?.trim().startsWith('{') ?? false);
+}
+
+/**
+ * Streams the JSON values of a file whatever its layout: the elements of a top-level array
+ * (streamed), one pretty-printed object (its first line is a lone `{`; read whole, up to
+ * `wholeLimit` bytes, and yielded as one value), or else JSON Lines. Throws an InputError with
+ * file:line:col when a single-object file does not parse.
+ */
+export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FILE_LIMIT): AsyncIterable<JsonElement> {
+  const head = source.headText.trimStart();
+  if (head.startsWith('[')) {
+    yield* jsonArrayElements(source.path, source.text());
+    return;
+  }
+  const firstLine = head.split('\n', 1)[0]?.trim() ?? '';
+  if (firstLine !== '{') {
+    yield* jsonLines(source.lines());
+    return;
+  }
+  const text = await source.readText(wholeLimit);
+  const leadingLines = countLines(text.slice(0, text.length - text.trimStart().length));
+  try {
+    yield { kind: 'value', value: JSON.parse(text), line: leadingLines + 1 };
+  } catch (error) {
+    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    const offset = position?.[1] === undefined ? null : Number(position[1]);
+    const where = offset === null ? '' : `:${countLines(text.slice(0, offset)) + 1}:${offset - text.lastIndexOf('\n', offset - 1)}`;
+    throw new InputError(`${source.path}${where}: ${jsonErrorMessage(error)}`, { cause: error });
+  }
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
+}

@@ -1,0 +1,315 @@
+import { InputError } from '../../errors.js';
+import type { InputSource } from '../../source/input-source.js';
+import type { JsonValue, Provenance } from '../../record/record.js';
+import { contentSourceId } from '../../record/record-id.js';
+import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
+import { draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
+import { readDelimitedTable } from './delimited-table.js';
+import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
+import { titleRowsWarning } from './header-row.js';
+
+/** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
+const PROFILE_CHARS = 4 * 1024 * 1024;
+
+/** One event of a table being read, from a delimited file or a worksheet. */
+export type TableItem =
+  | { kind: 'header'; headers: string[]; provenance: Provenance }
+  | { kind: 'row'; cells: string[]; provenance: Provenance }
+  | Extract<AdapterItem, { kind: 'rejected' | 'warning' }>;
+
+/**
+ * How a table is turned into records:
+ * - `survey`: one record per non-empty answer in each free-text question column;
+ * - `auto`: like `survey` when the table looks like a survey export, else one record per row
+ *   with one text column, exactly as the generic `csv` adapter does.
+ */
+export type TableMode = 'survey' | 'auto';
+
+/** How {@link tableItems} reads one table. */
+export interface TableReading {
+  /** The file (and sheet) as named in messages: `book.xlsx: sheet "Responses"`. */
+  label: string;
+  mode: TableMode;
+}
+
+/** Column names (simplified) that hold a respondent's id in survey exports, and mark a table as one. */
+const SURVEY_RESPONDENT_COLUMNS = [
+  'responseid',
+  'respondentid',
+  'respondent',
+  'respondentno',
+  'respondentnumber',
+  'responseno',
+  'responsenumber',
+  'participantid',
+  'participant',
+  'submissionid',
+];
+
+/** Further column names accepted as the respondent id when present. */
+const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid'];
+
+/** Column names (simplified) of a long-format table's question column: one row per answer. */
+const QUESTION_COLUMNS = ['question', 'questiontext', 'questiontitle'];
+
+/** Column names (simplified) of contact details, never read as answers nor kept. */
+const CONTACT_COLUMNS = [
+  'email',
+  'emailaddress',
+  'mail',
+  'ipaddress',
+  'ip',
+  'phone',
+  'phonenumber',
+  'telephone',
+  'telephonenumber',
+  'tel',
+  'mobile',
+  'mobilenumber',
+  'address',
+  'streetaddress',
+  'homeaddress',
+  'postaladdress',
+];
+
+/** What a header row and its sample say about a table. */
+interface SurveyPlan {
+  kind: 'survey';
+  headers: readonly string[];
+  /** The free-text question columns: one record per non-empty answer. */
+  questions: string[];
+  respondent: string | undefined;
+  /** The long-format question column, whose value names the question of each row. */
+  questionColumn: string | undefined;
+  /** The other answers kept in `meta.answers`. */
+  answers: string[];
+  /** Author, date, url, channel and reply columns. */
+  mapping: ColumnMapping;
+}
+
+interface SinglePlan {
+  kind: 'single';
+  mapping: ColumnMapping;
+}
+
+function findColumn(headers: readonly string[], names: readonly string[]): string | undefined {
+  const simplified = headers.map(simplifyColumnName);
+  for (const name of names) {
+    const index = simplified.indexOf(name);
+    if (index !== -1) return headers[index];
+  }
+  return undefined;
+}
+
+function isQuestionColumn(header: string): boolean {
+  return QUESTION_COLUMNS.includes(simplifyColumnName(header));
+}
+
+function isContactColumn(header: string): boolean {
+  return CONTACT_COLUMNS.includes(simplifyColumnName(header));
+}
+
+function isQuestionLikeHeader(header: string): boolean {
+  return /\?\s*$/.test(header) || /^(q|question)\s*\d+/i.test(header) || /\bQ\d+\b/.test(header);
+}
+
+/**
+ * True when a table looks like a survey or consultation export: two or more free-text columns, or
+ * one with a survey signature beside it (a `Response ID` / `Respondent` column, an agreement or
+ * satisfaction scale column, a long-format `question` column, or two or more question headers).
+ */
+export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
+  const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !isContactColumn(profile.header)).length;
+  if (freeText >= 2) return true;
+  if (freeText === 0) return false;
+  return (
+    findColumn(headers, SURVEY_RESPONDENT_COLUMNS) !== undefined ||
+    profiles.some((profile) => profile.kind === 'likert') ||
+    headers.some(isQuestionColumn) ||
+    headers.filter(isQuestionLikeHeader).length >= 2
+  );
+}
+
+function planTable(
+  reading: TableReading,
+  headers: readonly string[],
+  sample: readonly (readonly string[])[],
+  map: Readonly<Record<string, string>>,
+): SurveyPlan | SinglePlan {
+  const profiles = profileColumns(headers, sample);
+  if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
+    return { kind: 'single', mapping: mapColumns(reading.label, headers, map) };
+  }
+  const named = map['id'] === undefined ? findColumn(headers, SURVEY_RESPONDENT_COLUMNS) : undefined;
+  const mapping = mapColumns(reading.label, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
+  const respondent = named ?? mapping.fields.id ?? findColumn(headers, OTHER_RESPONDENT_COLUMNS);
+  const fieldColumns = new Set<string>();
+  for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
+  const reserved = (header: string): boolean => header === respondent || fieldColumns.has(header) || isContactColumn(header);
+  const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !reserved(profile.header)).map((profile) => profile.header);
+  const answerText = freeText.filter((header) => !isQuestionColumn(header));
+  let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;
+  if (questions.length === 0 && mapping.fields.text !== undefined && !reserved(mapping.fields.text)) questions = [mapping.fields.text];
+  if (questions.length === 0) {
+    throw new InputError(`${reading.label}: no free-text column found (columns: ${listHeaders(headers)})`, {
+      hint: 'name the column that holds the answers with --map text=COLUMN',
+    });
+  }
+  const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
+  const answers = headers.filter((header) => !questions.includes(header) && !reserved(header) && header !== questionColumn);
+  const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
+  return { kind: 'survey', headers, questions, respondent, questionColumn, answers, mapping: { headers, fields, metaColumns: [] } };
+}
+
+function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance: Provenance): Iterable<AdapterItem> {
+  const row = rowObject(plan.headers, cells);
+  const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
+  const answers: Record<string, JsonValue> = {};
+  for (const column of plan.answers) {
+    const value = (row[column] ?? '').trim();
+    if (value !== '') answers[column] = value;
+  }
+  for (const column of plan.questions) {
+    const answer = row[column] ?? '';
+    if (answer.trim() === '') continue;
+    const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
+    const question = sourceQuestion === '' ? column : sourceQuestion;
+    const sourceId =
+      respondent === ''
+        ? contentSourceId(
+            null,
+            null,
+            [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
+          )
+        : `${respondent}:${question}`;
+    if (isSentinelValue(answer)) {
+      yield {
+        kind: 'filtered',
+        rule: 'sentinel-value',
+        provenance,
+        sourceId,
+        detail: `${JSON.stringify(answer.trim())} in column ${JSON.stringify(column)}`,
+      };
+      continue;
+    }
+    const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance);
+    const meta: Record<string, JsonValue> = { question };
+    if (respondent !== '') meta['respondent'] = respondent;
+    meta['answers'] = { ...answers, ...draft.meta };
+    yield { kind: 'record', draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta } };
+  }
+}
+
+function* singleRowItems(mapping: ColumnMapping, cells: readonly string[], provenance: Provenance): Iterable<AdapterItem> {
+  const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance);
+  if (isSentinelValue(draft.text)) {
+    yield {
+      kind: 'filtered',
+      rule: 'sentinel-value',
+      provenance,
+      ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+      detail: `${JSON.stringify(draft.text.trim())} in column ${JSON.stringify(mapping.fields.text ?? '')}`,
+    };
+    return;
+  }
+  yield { kind: 'record', draft };
+}
+
+/**
+ * Turns a table (header, rows, and the reader's own rejected rows and warnings) into adapter
+ * items. The columns are judged by their content from the first {@link PROFILE_ROWS} rows (or
+ * 4 MiB of text, whichever comes first), which are held back; the rest is streamed.
+ *
+ * In survey mode each free-text column is a question, and every non-empty answer is a record
+ * (channel `survey`) with `meta.question` (the column header, or in a long-format table the row's
+ * `question` value), `meta.respondent` and `meta.answers` (the respondent's other, non-free-text
+ * answers; contact details left out). Its `sourceId` is `<respondent>:<question>`, or a hash of
+ * sheet, question, row and answer when the table has no respondent id. Answers that are
+ * sentinels (`NA`, `-9`…) are filtered as `sentinel-value`. Throws an InputError naming the table
+ * when it has no text column.
+ */
+export async function* tableItems(
+  table: AsyncIterable<TableItem>,
+  options: AdapterOptions,
+  reading: TableReading,
+): AsyncIterable<AdapterItem> {
+  let headers: string[] | null = null;
+  let plan: SurveyPlan | SinglePlan | null = null;
+  let held: TableItem[] = [];
+  let heldRows = 0;
+  let heldChars = 0;
+
+  function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+    if (item.kind === 'header') return;
+    if (item.kind !== 'row') {
+      yield item;
+      return;
+    }
+    yield* current.kind === 'survey'
+      ? surveyRowItems(current, item.cells, item.provenance)
+      : singleRowItems(current.mapping, item.cells, item.provenance);
+  }
+
+  function makePlan(columns: readonly string[]): SurveyPlan | SinglePlan {
+    const sample = held.flatMap((item) => (item.kind === 'row' ? [item.cells] : []));
+    return planTable(reading, columns, sample, options.map);
+  }
+
+  for await (const item of table) {
+    if (item.kind === 'header') {
+      headers = item.headers;
+      continue;
+    }
+    if (plan !== null) {
+      yield* emit(item, plan);
+      continue;
+    }
+    if (headers === null) {
+      if (item.kind !== 'row') yield item;
+      continue;
+    }
+    held.push(item);
+    if (item.kind === 'row') {
+      heldRows += 1;
+      for (const cell of item.cells) heldChars += cell.length;
+    }
+    if (heldRows >= PROFILE_ROWS || heldChars >= PROFILE_CHARS) {
+      plan = makePlan(headers);
+      for (const heldItem of held) yield* emit(heldItem, plan);
+      held = [];
+    }
+  }
+  if (plan === null && headers !== null && heldRows > 0) {
+    plan = makePlan(headers);
+    for (const heldItem of held) yield* emit(heldItem, plan);
+  }
+}
+
+/**
+ * Reads a delimited file as {@link TableItem}s: detected title rows become a warning, broken
+ * records rejected items (with their codes), and every row carries its line and data row.
+ */
+export async function* delimitedTableItems(source: InputSource, options: AdapterOptions): AsyncIterable<TableItem> {
+  const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
+  for await (const event of readDelimitedTable(source, tableOptions)) {
+    if (event.kind === 'header') {
+      const provenance = { file: source.path, line: event.line };
+      if (event.titleRows !== undefined)
+        yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
+      yield { kind: 'header', headers: event.headers, provenance };
+      continue;
+    }
+    const provenance = { file: source.path, line: event.line, row: event.row };
+    if (event.kind === 'error') {
+      yield {
+        kind: 'rejected',
+        code: event.code,
+        message: event.message,
+        provenance,
+        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+      };
+      continue;
+    }
+    yield { kind: 'row', cells: event.cells, provenance };
+  }
+}

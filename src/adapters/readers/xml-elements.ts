@@ -1,0 +1,256 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { InputError } from '../../errors.js';
+import type { InputSource } from '../../source/input-source.js';
+
+/** An element or attribute name with its namespace resolved. */
+export interface XmlName {
+  /** The namespace URI, or '' when the name is in no namespace. */
+  uri: string;
+  /** The local name, without prefix. */
+  local: string;
+}
+
+/** One attribute of an {@link XmlElement}. */
+export interface XmlAttribute extends XmlName {
+  /** The name as written, with its prefix (`dsq:id`). */
+  name: string;
+  value: string;
+}
+
+/** An element read into memory: small, because only the elements an adapter selects are built. */
+export interface XmlElement extends XmlName {
+  /** The name as written, with its prefix (`wp:comment`). */
+  name: string;
+  attributes: XmlAttribute[];
+  /** Child elements, in order (empty on `start` events). */
+  children: XmlElement[];
+  /** The element's own character data: its text and CDATA sections joined, entities decoded, untrimmed. */
+  text: string;
+  /** 1-based line of the element's start tag. */
+  line: number;
+}
+
+/**
+ * What to do with an element, decided from its path (the root first, the element itself last):
+ * `element` builds it with all its descendants and reports it when it closes; `start` reports
+ * that it opened (with its attributes) and goes on looking inside; `skip` goes on looking inside.
+ */
+export type XmlSelection = 'element' | 'start' | 'skip';
+
+/** What {@link readXmlElements} reports, in document order. */
+export type XmlEvent =
+  | {
+      /** A `start`-selected element has opened. */
+      kind: 'start';
+      element: XmlElement;
+      /** Its ancestors, the root first. */
+      ancestors: readonly XmlName[];
+    }
+  | {
+      /** An `element`-selected element has closed and is complete. */
+      kind: 'element';
+      element: XmlElement;
+      /** Its ancestors, the root first. */
+      ancestors: readonly XmlName[];
+    };
+
+/** The largest single element built in memory: 16 Mi characters. */
+const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+/** How much may come before the root element (declaration, comments, DOCTYPE): 1 Mi characters. */
+const MAX_PROLOG_CHARS = 1024 * 1024;
+
+/** How much text is handed to the parser at once, so that events are reported as they come. */
+const SLICE_CHARS = 64 * 1024;
+
+/**
+ * Streams an XML file with saxes (strict, namespaces resolved, no DTD processing) and reports the
+ * elements `select` asks for. Only selected elements are built in memory, one at a time.
+ *
+ * Refused as a whole, with an InputError `file:line:col: CODE: what`:
+ * a DOCTYPE that declares entities (`XML_ENTITY_DECLARATION`, before anything is read: entity
+ * expansion and external entities are how XML files attack their readers), more than 1 MiB
+ * before the root element (`XML_PROLOG_TOO_LARGE`), an entity that is not one of XML's five
+ * (`XML_UNDEFINED_ENTITY`), a file that ends inside an element (`XML_TRUNCATED`), anything else
+ * that is not well-formed XML (`XML_MALFORMED`), and a selected element over 16 MiB
+ * (`XML_ELEMENT_TOO_LARGE`). Events for elements completed before the error are reported first.
+ */
+export async function* readXmlElements(source: InputSource, select: (path: readonly XmlName[]) => XmlSelection): AsyncIterable<XmlEvent> {
+  const file = source.path;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const path: XmlName[] = [];
+  const building: XmlElement[] = [];
+  let builtChars = 0;
+  let queue: XmlEvent[] = [];
+  let startLine = 1;
+  let sawRoot = false;
+  let prolog = '';
+  let closing = false;
+
+  parser.on('opentagstart', () => {
+    startLine = parser.column === 0 && parser.line > 1 ? parser.line - 1 : parser.line;
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    sawRoot = true;
+    const name: XmlName = { uri: tag.uri, local: tag.local };
+    const ancestors = path.slice();
+    path.push(name);
+    const parent = building[building.length - 1];
+    if (parent !== undefined) {
+      const element = makeElement(tag, startLine);
+      parent.children.push(element);
+      building.push(element);
+      return;
+    }
+    const selection = select(path);
+    if (selection === 'element') {
+      builtChars = 0;
+      building.push(makeElement(tag, startLine));
+    } else if (selection === 'start') {
+      queue.push({ kind: 'start', element: makeElement(tag, startLine), ancestors });
+    }
+  });
+  let lastClosePosition = -1;
+  parser.on('closetag', () => {
+    path.pop();
+    const element = building.pop();
+    if (element !== undefined && building.length === 0) {
+      queue.push({ kind: 'element', element, ancestors: path.slice() });
+      lastClosePosition = parser.position;
+    }
+  });
+  const addText = (text: string): void => {
+    const element = building[building.length - 1];
+    if (element === undefined) return;
+    element.text += text;
+    builtChars += text.length;
+    if (builtChars > MAX_ELEMENT_CHARS) {
+      const root = building[0] ?? element;
+      throw new InputError(
+        `${file}:${root.line}:1: XML_ELEMENT_TOO_LARGE: one <${root.name}> element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`,
+      );
+    }
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('doctype', (doctype: string) => {
+    if (!/<!ENTITY/i.test(doctype)) return;
+    const at = position(prolog, prolog.search(/<!ENTITY/i)) ?? { line: parser.line, column: parser.column + 1 };
+    throw new InputError(
+      `${file}:${at.line}:${at.column}: XML_ENTITY_DECLARATION: the DOCTYPE declares entities; refused, because entity declarations can expand without bound or read other files`,
+      { hint: 'export the file again without a DOCTYPE, or remove the <!ENTITY> declarations' },
+    );
+  });
+  parser.on('error', (error: Error) => {
+    if (parser.position === lastClosePosition) queue.pop();
+    throw xmlError(file, error.message, parser.line, parser.column + 1, closing, path);
+  });
+
+  for await (const chunk of source.text()) {
+    for (let start = 0; start < chunk.length; start += SLICE_CHARS) {
+      const slice = chunk.slice(start, start + SLICE_CHARS);
+      if (!sawRoot) prolog += slice;
+      else if (prolog !== '') prolog = '';
+      try {
+        parser.write(slice);
+      } catch (error) {
+        yield* queue;
+        throw error;
+      }
+      if (!sawRoot && prolog.length > MAX_PROLOG_CHARS) {
+        throw new InputError(
+          `${file}:${parser.line}:${parser.column + 1}: XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`,
+        );
+      }
+      if (queue.length > 0) {
+        const ready = queue;
+        queue = [];
+        yield* ready;
+      }
+    }
+  }
+  closing = true;
+  try {
+    parser.close();
+  } catch (error) {
+    yield* queue;
+    throw error;
+  }
+  yield* queue;
+}
+
+function makeElement(tag: SaxesTagNS, line: number): XmlElement {
+  return {
+    uri: tag.uri,
+    local: tag.local,
+    name: tag.name,
+    attributes: Object.values(tag.attributes).map((attribute) => ({
+      uri: attribute.uri,
+      local: attribute.local,
+      name: attribute.name,
+      value: attribute.value,
+    })),
+    children: [],
+    text: '',
+    line,
+  };
+}
+
+/** 1-based line and column of a character index in a text, or null when the index is -1. */
+function position(text: string, index: number): { line: number; column: number } | null {
+  if (index < 0) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function xmlError(
+  file: string,
+  saxesMessage: string,
+  line: number,
+  column: number,
+  closing: boolean,
+  path: readonly XmlName[],
+): InputError {
+  const message = saxesMessage.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+  const where = `${file}:${line}:${column}`;
+  if (/^undefined entity/.test(message)) {
+    return new InputError(
+      `${where}: XML_UNDEFINED_ENTITY: an entity reference that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)`,
+    );
+  }
+  if (closing) {
+    const open = /^unclosed tag: (.+)$/.exec(message);
+    const inside = open?.[1] ?? path[path.length - 1]?.local;
+    const detail = inside === undefined ? message : `the file ends inside <${inside}>`;
+    return new InputError(`${where}: XML_TRUNCATED: ${detail} (is the file truncated?)`);
+  }
+  return new InputError(`${where}: XML_MALFORMED: ${message}`, {
+    hint: 'the file is not well-formed XML; check that it is the complete, unedited export',
+  });
+}
+
+/** The first child element with this local name (and namespace, when given). */
+export function childElement(element: XmlElement, local: string, uri?: string): XmlElement | undefined {
+  return element.children.find((child) => child.local === local && (uri === undefined || child.uri === uri));
+}
+
+/** Every child element with this local name (and namespace, when given). */
+export function childElements(element: XmlElement, local: string, uri?: string): XmlElement[] {
+  return element.children.filter((child) => child.local === local && (uri === undefined || child.uri === uri));
+}
+
+/** The trimmed text of the first child element with this local name, or null when there is none or it is empty. */
+export function childText(element: XmlElement, local: string, uri?: string): string | null {
+  const text = childElement(element, local, uri)?.text.trim();
+  return text === undefined || text === '' ? null : text;
+}
+
+/** The value of an attribute by local name (and namespace, when given), or null. */
+export function attributeValue(element: XmlElement, local: string, uri?: string): string | null {
+  return element.attributes.find((attribute) => attribute.local === local && (uri === undefined || attribute.uri === uri))?.value ?? null;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, test } from '@jest/globals';
+import { countItems, recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
+
+describe('transcript-text detection', () => {
+  test('a .txt file of speaker turns is transcript-text', async () => {
+    const result = await readTempInput('interview.txt', 'Q: How was the service?\nA: Slow.\nQ: Why?\nA: Nobody rang back.\n');
+    expect(result.format).toBe('transcript-text');
+    expect(recordsOf(result).map((record) => [record.author, record.text])).toEqual([
+      ['Q', 'How was the service?'],
+      ['A', 'Slow.'],
+      ['Q', 'Why?'],
+      ['A', 'Nobody rang back.'],
+    ]);
+  });
+
+  test('notes with a few label-like lines stay event-notes', async () => {
+    const notes = 'Table 3\nmore respite care\nAction: ask the council\nDecision: meet again in May\nbuses are unreliable\nparking costs\n';
+    expect((await readTempInput('notes.txt', notes)).format).toBe('event-notes');
+  });
+
+  test('a single speaker is not enough to call a file a transcript', async () => {
+    const result = await readTempInput('memo.txt', 'Jane: first thought\nJane: second thought\n');
+    expect(result.format).toBe('event-notes');
+  });
+
+  test('a speaker transcript without an extension is found by its content', async () => {
+    const result = await readTempInput('transcript', 'ANNA: Hello.\nBOB: Hi.\nANNA: Bye.\n');
+    expect(result.format).toBe('transcript-text');
+  });
+});
+
+describe('transcript-text reading', () => {
+  test('text with no speaker label at all is refused under --format', async () => {
+    const result = await readTempInput('notes.txt', 'just some notes\n', { format: 'transcript-text' });
+    expect(result.error).toBe('notes.txt: no speaker labels ("Name: words") found, so this is not a speaker transcript');
+  });
+
+  test('a long turn is split into paragraph-sized records, all by the same author', async () => {
+    const sentence = 'I have been caring for my mother for eleven years and the support has changed a lot.';
+    const text = `INTERVIEWER: Tell me about it.\nCARER: ${Array.from({ length: 20 }, () => sentence).join(' ')}\nINTERVIEWER: Thank you.\n`;
+    const result = await readTempInput('long.txt', text);
+    const carer = recordsOf(result).filter((record) => record.author === 'CARER');
+    expect(carer.length).toBeGreaterThanOrEqual(2);
+    expect(carer.map((record) => record.text).join(' ')).toBe(Array.from({ length: 20 }, () => sentence).join(' '));
+    expect(countItems(result)).toEqual({ record: carer.length + 2 });
+  });
+});

@@ -1,0 +1,201 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { cellValueText, XLSX_UNPACKED_LIMIT, xlsxWorkbookAdapter } from '../../../src/adapters/formats/xlsx-workbook.js';
+import { buildZip } from '../../builders/zip-builder.js';
+import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
+import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../../helpers/xlsx-workbooks.js';
+
+describe('xlsx fixture inputs are generated reproducibly by test/helpers/xlsx-workbooks.ts', () => {
+  test.each(Object.entries(XLSX_FIXTURE_INPUTS))('%s/input.xlsx', async (name, build) => {
+    const bytes = await build();
+    expect((await build()).equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx');
+    if (UPDATE_GOLDEN) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('xlsx cell values', () => {
+  test.each([
+    [null, ''],
+    ['plain', 'plain'],
+    [3.5, '3.5'],
+    [true, 'TRUE'],
+    [new Date('2024-03-01T00:00:00Z'), '2024-03-01'],
+    [new Date('2024-03-01T09:15:00Z'), '2024-03-01T09:15:00.000Z'],
+    [{ richText: [{ text: 'a ' }, { text: 'bold', font: { bold: true } }, { text: ' word' }] }, 'a bold word'],
+    [{ formula: 'A1&B1', result: 'joined' }, 'joined'],
+    [{ formula: 'NOW()' }, ''],
+    [{ sharedFormula: 'A2', result: 7 }, '7'],
+    [{ text: 'shown text', hyperlink: 'https://example.org' }, 'shown text'],
+    [{ error: '#DIV/0!' }, '#DIV/0!'],
+  ] as [ExcelJS.CellValue, string][])('%j reads as %p', (value, text) => {
+    expect(cellValueText(value)).toBe(text);
+  });
+});
+
+describe('xlsx adapter', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tlap-xlsx-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const write = (name: string, bytes: Buffer): string => {
+    const path = join(folder, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  test('a workbook is recognised by its zip signature and xl/ entries, whatever its name', async () => {
+    const path = write('export.dat', await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['text']).commit()));
+    const bytes = readFileSync(path);
+    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.dat', headText: '', headBytes: bytes })).toBe(0.9);
+    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.csv', headText: 'a,b', headBytes: Buffer.from('a,b\n') })).toBe(0);
+  });
+
+  test('an old .xls (OLE2) workbook is refused with advice to save it as .xlsx', async () => {
+    const path = write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const result = await readFileItems(path, { displayPath: 'old.xls' });
+    expect(result.format).toBe('xlsx');
+    expect(result.error).toBe('old.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks');
+  });
+
+  test('a truncated workbook fails with a message naming the file', async () => {
+    const whole = await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['comment']));
+    const path = write('cut.xlsx', whole.subarray(0, 600));
+    const result = await readFileItems(path, { displayPath: 'cut.xlsx' });
+    expect(result.error).toBe('cut.xlsx: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)');
+  });
+
+  test('when no sheet has a text column the file fails, naming each sheet and its columns', async () => {
+    const path = write(
+      'numbers.xlsx',
+      await buildWorkbook((workbook) => {
+        workbook.addWorksheet('A').addRows([
+          ['code', 'n'],
+          ['x', 1],
+          ['y', 2],
+        ]);
+        workbook.addWorksheet('B').addRows([['when'], [new Date('2024-01-01T00:00:00Z')], [new Date('2024-01-02T00:00:00Z')]]);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'numbers.xlsx' });
+    expect(result.error).toBe(
+      'numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))',
+    );
+  });
+
+  test('a workbook of many sheets reads every sheet, and --sheet picks one of them', async () => {
+    const path = write(
+      'many-sheets.xlsx',
+      await buildWorkbook((workbook) => {
+        for (let index = 1; index <= 40; index += 1) {
+          workbook.addWorksheet(`Event ${index}`).addRows([['comment'], [`Said at event ${index}`], [`Also said at event ${index}`]]);
+        }
+      }),
+    );
+    const all = await readFileItems(path, { displayPath: 'many-sheets.xlsx' });
+    expect(all.error).toBeNull();
+    expect(recordsOf(all)).toHaveLength(80);
+    expect(recordsOf(all)[79]?.provenance).toEqual({ file: 'many-sheets.xlsx', row: 3, part: 'Event 40' });
+    const one = await readFileItems(path, { displayPath: 'many-sheets.xlsx', sheet: 'Event 40' });
+    expect(one.error).toBeNull();
+    expect(recordsOf(one).map((record) => [record.text, record.provenance])).toEqual([
+      ['Said at event 40', { file: 'many-sheets.xlsx', row: 2, part: 'Event 40' }],
+      ['Also said at event 40', { file: 'many-sheets.xlsx', row: 3, part: 'Event 40' }],
+    ]);
+  });
+
+  test('a date computed by a formula reads as a date, like a typed one', async () => {
+    const path = write(
+      'formula-dates.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('Feedback');
+        sheet.addRow(['comment', 'date', 'received']);
+        sheet.addRow([
+          'Respite saved us',
+          { formula: 'DATE(2024,3,1)', result: new Date('2024-03-01T00:00:00Z') },
+          new Date('2024-03-02T00:00:00Z'),
+        ]);
+        sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
+        sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
+      }),
+    );
+    const [record] = recordsOf(await readFileItems(path, { displayPath: 'formula-dates.xlsx' }));
+    expect(record?.date).toBe('2024-03-01T00:00:00.000Z');
+    expect(record?.meta).toMatchObject({ received: '2024-03-02' });
+  });
+
+  test('hidden sheets (workings, lookup lists) are skipped with a warning unless named with --sheet', async () => {
+    const path = write(
+      'hidden.xlsx',
+      await buildWorkbook((workbook) => {
+        workbook.addWorksheet('Responses').addRows([['comment'], ['More respite please']]);
+        workbook.addWorksheet('Workings', { state: 'hidden' }).addRows([['comment'], ['Draft wording we did not send'], ['Another draft']]);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'hidden.xlsx' });
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['More respite please']);
+    expect(result.items).toContainEqual({
+      kind: 'warning',
+      message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it',
+      provenance: { file: 'hidden.xlsx' },
+    });
+    const named = await readFileItems(path, { displayPath: 'hidden.xlsx', sheet: 'Workings' });
+    expect(recordsOf(named).map((record) => record.text)).toEqual(['Draft wording we did not send', 'Another draft']);
+  });
+
+  test('a workbook file bigger than tlap unpacks is refused before it is read', async () => {
+    const path = write('huge.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    truncateSync(path, XLSX_UNPACKED_LIMIT + 1024 * 1024);
+    const result = await readFileItems(path, { displayPath: 'huge.xlsx' });
+    expect(result.error).toBe('huge.xlsx: file is 129.0 MB, over the 128.0 MB this format can read at once');
+  });
+
+  test('a zip that is not a workbook is refused by name', async () => {
+    const path = write('bundle.xlsx', buildZip([{ name: 'content.xml', content: '<office:document/>' }]));
+    const result = await readFileItems(path, { displayPath: 'bundle.xlsx' });
+    expect(result.error).toBe('bundle.xlsx: a zip, but not an Excel workbook (it holds no xl/workbook.xml)');
+  });
+
+  test('a workbook that unpacks to more than tlap reads is refused before it is unpacked', async () => {
+    const sheet = Buffer.alloc(XLSX_UNPACKED_LIMIT + 1024 * 1024, 0x20);
+    const path = write(
+      'bomb.xlsx',
+      buildZip([
+        { name: 'xl/workbook.xml', content: '<workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', content: sheet },
+      ]),
+    );
+    expect(readFileSync(path).length).toBeLessThan(1024 * 1024);
+    const result = await readFileItems(path, { displayPath: 'bomb.xlsx' });
+    expect(result.error).toBe('bomb.xlsx: the workbook unpacks to 129.0 MB, over the 128.0 MB tlap reads from one workbook');
+  });
+
+  test('--skip-rows counts sheet rows, and rows past the header search are all read', async () => {
+    const path = write(
+      'long.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('Feedback');
+        sheet.addRow(['Period', 'Q1', 'Final']);
+        sheet.addRow(['id', 'comment', 'area']);
+        for (let index = 1; index <= 120; index += 1) sheet.addRow([index, `Comment number ${index} about the service`, 'North']);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'long.xlsx', skipRows: 1 });
+    const records = recordsOf(result);
+    expect(result.error).toBeNull();
+    expect(records).toHaveLength(120);
+    expect(records[119]).toMatchObject({
+      sourceId: '120',
+      text: 'Comment number 120 about the service',
+      meta: { area: 'North' },
+      provenance: { file: 'long.xlsx', row: 122, part: 'Feedback' },
+    });
+  });
+});

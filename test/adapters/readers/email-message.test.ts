@@ -1,0 +1,262 @@
+import { describe, expect, test } from '@jest/globals';
+import iconv from 'iconv-lite';
+import type { AdapterItem } from '../../../src/adapters/format-adapter.js';
+import type { RecordDraft } from '../../../src/record/record.js';
+import { MAX_HEADER_BYTES, MAX_MIME_PARTS, emailMessageItems } from '../../../src/adapters/readers/email-message.js';
+
+const LOCATION = { provenance: { file: 'in.mbox', line: 7, part: 'message 2' }, label: 'message 2' };
+
+/** A message from header lines and body lines, CRLF-terminated like mail on the wire. */
+function message(headers: string[], body: string[] | Buffer): Buffer {
+  const head = Buffer.from(`${headers.join('\r\n')}\r\n\r\n`, 'utf8');
+  return Buffer.concat([head, Buffer.isBuffer(body) ? body : Buffer.from(body.join('\r\n'), 'utf8')]);
+}
+
+const BASIC_HEADERS = [
+  'From: Jane Carer <jane@example.org>',
+  'Date: Tue, 21 Jan 2014 09:00:00 +0000',
+  'Message-ID: <m1@example.org>',
+  'Subject: Day centre',
+];
+
+async function only(raw: Buffer): Promise<AdapterItem> {
+  const items = await emailMessageItems(raw, LOCATION);
+  expect(items).toHaveLength(1);
+  const [item] = items;
+  if (item === undefined) throw new Error('no item');
+  return item;
+}
+
+async function draftOf(raw: Buffer): Promise<RecordDraft> {
+  const item = await only(raw);
+  if (item.kind !== 'record') throw new Error(`expected a record, got ${JSON.stringify(item)}`);
+  return item.draft;
+}
+
+describe('emailMessageItems: the record', () => {
+  test('fields come from the headers; no address anywhere', async () => {
+    const draft = await draftOf(
+      message(
+        [
+          ...BASIC_HEADERS,
+          "In-Reply-To: <parent@example.org> (Bob's message)",
+          'List-Id: Carers list <carers.example.org>',
+          'To: list@example.org',
+        ],
+        ['Please keep it open.'],
+      ),
+    );
+    expect(draft).toEqual({
+      sourceId: 'm1@example.org',
+      author: 'Jane Carer',
+      date: '2014-01-21T09:00:00.000Z',
+      text: 'Please keep it open.',
+      inReplyTo: 'parent@example.org',
+      meta: { subject: 'Day centre', listId: 'carers.example.org' },
+      provenance: LOCATION.provenance,
+    });
+  });
+
+  test("an address in the subject is masked (meta never holds anyone's address)", async () => {
+    const draft = await draftOf(message(['Subject: Fwd: note from bob@example.org'], ['Hi']));
+    expect(draft.meta).toEqual({ subject: 'Fwd: note from [address]' });
+  });
+
+  test('no Message-ID, no Date and no display name give nulls', async () => {
+    const draft = await draftOf(message(['From: jane@example.org', 'Subject: x'], ['Hi']));
+    expect([draft.sourceId, draft.date, draft.author]).toEqual([null, null, null]);
+  });
+
+  test.each([
+    ['"jane@example.org" <jane@example.org>', null],
+    ['Jane (jane@example.org) <jane@example.org>', 'Jane'],
+    ['jane@example.org (Jane =?utf-8?Q?=C5=A0egan?=)', 'Jane Šegan'],
+    ['=?iso-8859-1?Q?Ren=E9?= Dupont <rene@example.fr>', 'René Dupont'],
+  ])('author from "%s" is %s', async (from, expected) => {
+    const draft = await draftOf(message([`From: ${from}`], ['Hi']));
+    expect(draft.author).toBe(expected);
+  });
+
+  test('a date with doubled spaces and a zone comment is still read; a bad one is null, not "now"', async () => {
+    expect((await draftOf(message(['Date: Sun,  2 Jan 2022 12:02:19 +0100 (CET)'], ['Hi']))).date).toBe('2022-01-02T11:02:19.000Z');
+    expect((await draftOf(message(['Date: sometime last week'], ['Hi']))).date).toBeNull();
+  });
+
+  test('only the new words are kept', async () => {
+    const draft = await draftOf(
+      message(BASIC_HEADERS, ['Yes.', '', 'On Mon, 20 Jan 2014 at 10:00, Bob <bob@example.org> wrote:', '> Coming?']),
+    );
+    expect(draft.text).toBe('Yes.');
+  });
+});
+
+describe('emailMessageItems: decoding', () => {
+  test('quoted-printable Windows-1252 body', async () => {
+    const draft = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=windows-1252', 'Content-Transfer-Encoding: quoted-printable'],
+        ['=93Caf=E9=94 =80 5'],
+      ),
+    );
+    expect(draft.text).toBe('\u201cCafé\u201d € 5');
+  });
+
+  test('UTF-7 body (which mailparser alone refuses) is decoded', async () => {
+    const body = iconv.encode('Grüße, 日本', 'utf7');
+    const draft = await draftOf(message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-7'], body));
+    expect(draft.text).toBe('Grüße, 日本');
+  });
+
+  test('raw 8-bit Latin-1 headers are read in the declared charset', async () => {
+    const head = Buffer.concat([
+      Buffer.from('From: Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from(' <r@example.fr>\r\nSubject: Fr'),
+      Buffer.from([0xf6]),
+      Buffer.from('sche\r\nContent-Type: text/plain; charset="iso-8859-1"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+    ]);
+    const draft = await draftOf(Buffer.concat([head, Buffer.from([0x46, 0x72, 0xf6, 0x73, 0x63, 0x68, 0x65])]));
+    expect([draft.author, draft.meta?.['subject'], draft.text]).toEqual(['René', 'Frösche', 'Frösche']);
+  });
+
+  test('format=flowed is unwrapped, delsp honoured', async () => {
+    const flowed = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed'],
+        ['Soft breaks follow a ', 'space.', 'A hard break.'],
+      ),
+    );
+    expect(flowed.text).toBe('Soft breaks follow a space.\nA hard break.');
+    const delsp = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes'],
+        ['One long para ', 'graph that goes  ', 'on.', '', 'Next.'],
+      ),
+    );
+    expect(delsp.text).toBe('One long paragraph that goes on.\n\nNext.');
+  });
+
+  test('an HTML-only message is converted, and its Gmail quote removed', async () => {
+    const draft = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: text/html; charset=utf-8'],
+        [
+          '<p>Hello &amp; <b>thanks</b></p><div class="gmail_quote">On Mon, 20 Jan 2014 at 10:00, Bob &lt;<a href="mailto:bob@example.org">bob@example.org</a>&gt; wrote:<br><blockquote class="gmail_quote">Hi<br>there</blockquote></div>',
+        ],
+      ),
+    );
+    expect(draft.text).toBe('Hello & thanks');
+  });
+
+  test('the text part wins over the HTML part; attachments are never text', async () => {
+    const draft = await draftOf(
+      message(
+        [...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b1"'],
+        [
+          '--b1',
+          'Content-Type: multipart/alternative; boundary="b2"',
+          '',
+          '--b2',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Plain words.',
+          '--b2',
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          '<p>HTML words.</p>',
+          '--b2--',
+          '--b1',
+          'Content-Type: text/plain; name="notes.txt"',
+          'Content-Disposition: attachment; filename="notes.txt"',
+          '',
+          'Attached notes.',
+          '--b1',
+          'Content-Type: application/pdf; name="a.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from('%PDF-1.4 fake').toString('base64'),
+          '--b1--',
+        ],
+      ),
+    );
+    expect(draft.text).toBe('Plain words.');
+  });
+
+  test('undecodable bytes come with a warning', async () => {
+    const items = await emailMessageItems(
+      message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8'], Buffer.from([0x43, 0x61, 0x66, 0xe9])),
+      LOCATION,
+    );
+    expect(items.map((item) => item.kind)).toEqual(['record', 'warning']);
+    expect(items[1]).toMatchObject({
+      kind: 'warning',
+      provenance: LOCATION.provenance,
+      message: expect.stringContaining('message 2: its text holds bytes that could not be decoded'),
+    });
+  });
+});
+
+describe('emailMessageItems: auto-replies are filtered', () => {
+  test.each([
+    ['Auto-Submitted: auto-replied', 'Auto-Submitted: auto-replied'],
+    ['X-Autoreply: yes', 'X-Autoreply: yes'],
+    ['Precedence: auto_reply', 'Precedence: auto_reply'],
+    ['Subject: Out of Office: back on Monday', 'an out-of-office or automatic-reply subject'],
+    ['Subject: Automatic reply: Day centre', 'an out-of-office or automatic-reply subject'],
+  ])('%s', async (header, detail) => {
+    const item = await only(message(['From: Jane <jane@example.org>', 'Message-ID: <a1@example.org>', header], ['I am away.']));
+    expect(item).toEqual({ kind: 'filtered', rule: 'auto-reply', provenance: LOCATION.provenance, sourceId: 'a1@example.org', detail });
+  });
+
+  test('Auto-Submitted: no and a subject that only mentions the office are kept', async () => {
+    expect((await only(message(['Auto-Submitted: no', 'Subject: Re: out of office hours support'], ['Hi']))).kind).toBe('record');
+  });
+});
+
+describe('emailMessageItems: hostile messages are rejected in bounded time', () => {
+  test('more MIME parts than the limit', async () => {
+    const parts: string[] = [];
+    for (let part = 0; part <= MAX_MIME_PARTS; part += 1) parts.push('--b', 'Content-Type: text/plain', '', `part ${part}`);
+    parts.push('--b--');
+    const item = await only(message([...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b"'], parts));
+    expect(item).toMatchObject({ kind: 'rejected', code: 'TOO_MANY_MIME_PARTS', provenance: LOCATION.provenance });
+  });
+
+  test('the excerpt of a rejected message names it by Subject, Date and Message-ID, addresses masked', async () => {
+    const parts: string[] = [];
+    for (let part = 0; part <= MAX_MIME_PARTS; part += 1) parts.push('--b', '', `part ${part}`);
+    const raw = message(
+      [
+        'From: Jane <jane@example.org>',
+        'Subject: from jane@example.org',
+        'Message-ID: <m9@example.org>',
+        'Content-Type: multipart/mixed; boundary="b"',
+      ],
+      parts,
+    );
+    expect(await only(raw)).toMatchObject({ kind: 'rejected', excerpt: 'Subject: from [address] | Message-ID: <m9@example.org>' });
+  });
+
+  test('a huge header block without an end', async () => {
+    const raw = Buffer.from(
+      `Subject: x\r\n${'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(Math.ceil(MAX_HEADER_BYTES / 60) + 10)}`,
+    );
+    expect(await only(raw)).toMatchObject({ kind: 'rejected', code: 'HEADER_TOO_LARGE', message: expect.stringMatching(/^message 2: /) });
+  });
+
+  test('a huge header block in a MIME part', async () => {
+    const filler = 'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(
+      Math.ceil(MAX_HEADER_BYTES / 60) + 10,
+    );
+    const raw = message(
+      [...BASIC_HEADERS, 'Content-Type: multipart/mixed; boundary="b"'],
+      ['--b', `${filler}Content-Type: text/plain`, '', 'x', '--b--'],
+    );
+    expect(await only(raw)).toMatchObject({ kind: 'rejected', code: 'HEADER_TOO_LARGE' });
+  });
+
+  test('HTML nested too deep to convert', async () => {
+    const item = await only(message([...BASIC_HEADERS, 'Content-Type: text/html'], [`${'<div>'.repeat(200_000)}x`]));
+    expect(item).toMatchObject({ kind: 'rejected', code: 'HTML_TOO_DEEP' });
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, test } from '@jest/globals';
+import { isLikertValue, isSentinelValue, profileColumn } from '../../../src/adapters/readers/free-text-columns.js';
+
+const kindOf = (cells: string[]): string => profileColumn('column', cells).kind;
+
+describe('isSentinelValue', () => {
+  test.each(['NA', 'N/A', 'n/a', ' NULL ', 'NaN', '-9', '-0', '-99', '.', '-', '#N/A', '#NAME?', '#VALUE!'])(
+    '%p stands for no answer',
+    (cell) => {
+      expect(isSentinelValue(cell)).toBe(true);
+    },
+  );
+
+  test.each(['None', 'Nothing', 'No', '0', '9', 'n/a really', 'NA is not enough'])('%p is an answer', (cell) => {
+    expect(isSentinelValue(cell)).toBe(false);
+  });
+});
+
+describe('isLikertValue', () => {
+  test.each(['Strongly agree', 'neither agree nor disagree', 'Don’t know', 'Yes', 'very dissatisfied', 'Agree.'])(
+    '%p is a scale answer',
+    (cell) => {
+      expect(isLikertValue(cell)).toBe(true);
+    },
+  );
+
+  test('a sentence that starts with agree is not', () => {
+    expect(isLikertValue('Agree, but only if transport is provided')).toBe(false);
+  });
+});
+
+describe('profileColumn: free text is told apart by content, not header', () => {
+  test('varied sentences are free text', () => {
+    expect(kindOf(['I liked the staff a lot', 'The bus is always late', 'Nothing to add really', 'More evening sessions please'])).toBe(
+      'free-text',
+    );
+  });
+
+  test('sentinels and blanks are left out of the judgement', () => {
+    expect(profileColumn('q', ['N/A', '', 'We need more carers at weekends', '-9']).filled).toBe(1);
+    expect(kindOf(['N/A', '', '-9'])).toBe('empty');
+  });
+
+  test('agree/disagree and yes/no columns are scales', () => {
+    expect(kindOf(['Strongly agree', 'Agree', 'Disagree', 'Neither agree nor disagree'])).toBe('likert');
+    expect(kindOf(['Yes', 'No', 'No', 'Yes'])).toBe('likert');
+  });
+
+  test('numbers, amounts and decimal commas are numbers', () => {
+    expect(kindOf(['-9', '3', '2', '-0', '4'])).toBe('number');
+    expect(kindOf(['1,673,907.50', '800,000.00', '£12'])).toBe('number');
+    expect(kindOf(['0,611553068', '0,559014092'])).toBe('number');
+  });
+
+  test('dates in many spellings are dates, even with words in them', () => {
+    expect(kindOf(['Tue Feb 13 12:58:16 WIB 2018', 'Sat Feb 03 03:34:40 WIB 2018'])).toBe('date');
+    expect(kindOf(['21 Mar  2012', '4th March, 2012', '01-01-13'])).toBe('date');
+  });
+
+  test('ids and codes are identifiers', () => {
+    expect(kindOf(['R-001', 'R-002', 'R-003'])).toBe('identifier');
+  });
+
+  test('a few repeated short values are a choice; repeated multi-word values are not free text', () => {
+    expect(kindOf(['Carer', 'Person who uses services', 'Carer', 'Professional'])).toBe('choice');
+    expect(
+      kindOf(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? 'Grants to External Organisations' : 'Commercial Property Rent'))),
+    ).toBe('choice');
+  });
+
+  test('varied upper-case names are short text, not free text', () => {
+    expect(kindOf(Array.from({ length: 30 }, (_, index) => `LONDON BOROUGH OF PLACE${String.fromCharCode(65 + index)}`))).toBe(
+      'short-text',
+    );
+  });
+});

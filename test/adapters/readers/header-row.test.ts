@@ -1,0 +1,75 @@
+import { describe, expect, test } from '@jest/globals';
+import { findHeaderRow, titleRowsWarning } from '../../../src/adapters/readers/header-row.js';
+
+const body = [
+  ['1', 'Day centres matter to me', 'Carer'],
+  ['2', 'More buses in the evening', 'Person who uses services'],
+  ['3', 'Keep the garden group', 'Carer'],
+];
+
+describe('findHeaderRow', () => {
+  test('an ordinary table: the first row is the header', () => {
+    expect(findHeaderRow([['id', 'comment', 'type'], ...body])).toBe(0);
+  });
+
+  test('a title, a key/value line and a blank row above the header are skipped', () => {
+    const rows = [['Consultation export', '', ''], ['Exported:', '04/03/2024', ''], ['', '', ''], ['id', 'comment', 'type'], ...body];
+    expect(findHeaderRow(rows)).toBe(3);
+  });
+
+  test('an Excel report preamble with a leading empty column (GLA-style) is skipped', () => {
+    const rows = [
+      ['', 'Report of all payments over £500', '', '', ''],
+      ['', 'Reporting Period : ', '13', '', ''],
+      ['', 'Start Date:', '4th March, 2012', '', ''],
+      ['', 'Vendor ID', 'Vendor Name', 'Amount', 'Clearing Date'],
+      ['', '10016643', 'AMAS LTD', '1,673,907.50', '21 Mar 2012'],
+      ['', '10006216', 'LONDON BOROUGH OF SOUTHWARK', '800,000.00', '15 Mar 2012'],
+    ];
+    expect(findHeaderRow(rows)).toBe(3);
+  });
+
+  test('lines above the header that fill every column cannot be told from a header: row 0 is kept', () => {
+    const rows = [
+      ['Survey', 'Carers experience', 'Wave 2'],
+      ['Period', 'January to March 2024', 'Final'],
+      ['id', 'comment', 'type'],
+      ...body,
+    ];
+    expect(findHeaderRow(rows)).toBe(0);
+  });
+
+  test('a numeric first row that is dense is kept as the header rather than cutting the table', () => {
+    expect(
+      findHeaderRow([
+        ['2019', '2020', '2021'],
+        ['1', '2', '3'],
+        ['good', 'bad', 'fine'],
+      ]),
+    ).toBe(0);
+  });
+
+  test('a later row whose labels repeat below it is not taken as the header', () => {
+    const rows = [['Survey'], ['yes', 'no'], ['yes', 'no'], ['yes', 'maybe']];
+    expect(findHeaderRow(rows)).toBe(0);
+  });
+
+  test('a header-only table and an empty table keep row 0', () => {
+    expect(findHeaderRow([['id', 'text']])).toBe(0);
+    expect(findHeaderRow([])).toBe(0);
+  });
+});
+
+describe('titleRowsWarning', () => {
+  test('names the count, the header position and the first title', () => {
+    expect(
+      titleRowsWarning(
+        [
+          ['', 'Report of all payments'],
+          ['', ''],
+        ],
+        'line 3',
+      ),
+    ).toBe('skipped 2 title row(s) above the header on line 3 ("Report of all payments"); use --skip-rows N to choose the header yourself');
+  });
+});

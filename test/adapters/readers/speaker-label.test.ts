@@ -1,0 +1,48 @@
+import { describe, expect, test } from '@jest/globals';
+import { isNotSpeakerName, parseSpeakerLabel } from '../../../src/adapters/readers/speaker-label.js';
+
+describe('parseSpeakerLabel', () => {
+  test.each([
+    ['JOHN: Hello there', 'JOHN', 'Hello there', null],
+    ['Jane Smith: I agree.', 'Jane Smith', 'I agree.', null],
+    ["Mary O'Brien: Yes", "Mary O'Brien", 'Yes', null],
+    ['Dr. Aled ap Rhys: From the GP side', 'Dr. Aled ap Rhys', 'From the GP side', null],
+    ['Ludwig van Beethoven: Da da da', 'Ludwig van Beethoven', 'Da da da', null],
+    ['Speaker 2: Right.', 'Speaker 2', 'Right.', null],
+    ['SPEAKER_01: okay', 'SPEAKER_01', 'okay', null],
+    ['Zoë Ångström: Hej', 'Zoë Ångström', 'Hej', null],
+    ['[00:01:02] Anna: Words', 'Anna', 'Words', 62],
+    ['00:01:02.500 Anna: Words', 'Anna', 'Words', 62.5],
+    ['Anna [00:01:02]: Words', 'Anna', 'Words', 62],
+    ['Anna (1:02): Words', 'Anna', 'Words', 62],
+    ['Speaker 1  0:03', 'Speaker 1', '', 3],
+    ['CHAIR:', 'CHAIR', '', null],
+  ])('%j has speaker %j', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each([
+    "and hinder progress, and one of the responses I got, I didn't answer it, was:",
+    'the meeting: it went well',
+    'Note: the recording stopped',
+    'Action: ask the council',
+    'So: what now?',
+    '10:30 start',
+    'See https://example.org for more',
+    'Time:12',
+    'The Very Long Winded Committee Name: hello',
+    'Mr. Smith said: hello',
+    'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa: too long a name',
+    '- JOHN: a dash is not part of a name',
+  ])('%j has no speaker label', (line) => {
+    expect(parseSpeakerLabel(line)).toBeNull();
+  });
+});
+
+describe('isNotSpeakerName', () => {
+  test('note and minute headings are not speakers, names are', () => {
+    expect(isNotSpeakerName('Action items')).toBe(true);
+    expect(isNotSpeakerName('NOTE')).toBe(true);
+    expect(isNotSpeakerName('Margaret')).toBe(false);
+  });
+});

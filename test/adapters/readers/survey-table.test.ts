@@ -1,0 +1,166 @@
+import { describe, expect, test } from '@jest/globals';
+import type { AdapterItem } from '../../../src/adapters/format-adapter.js';
+import { profileColumns, PROFILE_ROWS } from '../../../src/adapters/readers/free-text-columns.js';
+import { looksLikeSurvey, tableItems, type TableItem } from '../../../src/adapters/readers/survey-table.js';
+import { InputError } from '../../../src/errors.js';
+
+const SENTENCES = [
+  'The staff are kind and patient with my mother',
+  'Please run the minibus on Saturdays as well',
+  'I never know who is coming to visit each week',
+  'The new booking form is much easier to use',
+];
+
+function surveyLooks(headers: string[], rows: string[][]): boolean {
+  return looksLikeSurvey(headers, profileColumns(headers, rows));
+}
+
+describe('looksLikeSurvey', () => {
+  const answers = SENTENCES.map((sentence) => [sentence]);
+
+  test('one free-text column alone is a generic table', () => {
+    expect(surveyLooks(['comment'], answers)).toBe(false);
+  });
+
+  test('two free-text columns make a survey', () => {
+    expect(
+      surveyLooks(
+        ['a', 'b'],
+        SENTENCES.map((sentence, index) => [sentence, SENTENCES[(index + 1) % 4] ?? '']),
+      ),
+    ).toBe(true);
+  });
+
+  test('one free-text column beside a Response ID, a scale, or a question column makes a survey', () => {
+    const with2 = (header: string, values: string[]) =>
+      surveyLooks(
+        [header, 'comment'],
+        SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]),
+      );
+    expect(with2('Response ID', ['1', '2', '3', '4'])).toBe(true);
+    expect(with2('Rating', ['Agree', 'Disagree', 'Strongly agree', 'Agree'])).toBe(true);
+    expect(with2('question', ['Q1', 'Q1', 'Q2', 'Q2'])).toBe(true);
+  });
+
+  test('a plain id column is not a survey signature', () => {
+    expect(
+      surveyLooks(
+        ['id', 'comment'],
+        SENTENCES.map((sentence, index) => [String(index), sentence]),
+      ),
+    ).toBe(false);
+  });
+});
+
+async function collect(items: AsyncIterable<AdapterItem>): Promise<AdapterItem[]> {
+  const all: AdapterItem[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+async function* tableOf(headers: string[], rows: string[][], extra: Map<number, TableItem> = new Map()): AsyncIterable<TableItem> {
+  yield { kind: 'header', headers, provenance: { file: 'f.csv', line: 1 } };
+  for (const [index, cells] of rows.entries()) {
+    const inserted = extra.get(index);
+    if (inserted !== undefined) yield inserted;
+    yield { kind: 'row', cells, provenance: { file: 'f.csv', line: index + 2, row: index + 1 } };
+  }
+}
+
+describe('tableItems', () => {
+  test('rows beyond the profiled sample are streamed, in order, with rejected rows in place', async () => {
+    const count = PROFILE_ROWS + 50;
+    const rows = Array.from({ length: count }, (_, index) => [
+      `R${index}`,
+      `${SENTENCES[index % 4]} (${index})`,
+      index % 2 === 0 ? 'Agree' : 'Disagree',
+    ]);
+    const rejected: TableItem = {
+      kind: 'rejected',
+      code: 'CSV_QUOTE_NOT_CLOSED',
+      message: 'broken',
+      provenance: { file: 'f.csv', line: 9999 },
+    };
+    const items = await collect(
+      tableItems(
+        tableOf(
+          ['Response ID', 'Comments', 'Do you agree?'],
+          rows,
+          new Map([
+            [3, rejected],
+            [PROFILE_ROWS + 10, rejected],
+          ]),
+        ),
+        { map: {} },
+        { label: 'f.csv', mode: 'survey' },
+      ),
+    );
+    expect(items).toHaveLength(count + 2);
+    expect(items[3]).toBe(rejected);
+    expect(items[PROFILE_ROWS + 11]).toBe(rejected);
+    const records = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(records.map((draft) => draft.sourceId)).toEqual(rows.map((cells) => `${cells[0]}:Comments`));
+    expect(records[count - 1]?.meta).toEqual({
+      question: 'Comments',
+      respondent: `R${count - 1}`,
+      answers: { 'Do you agree?': 'Disagree' },
+    });
+  });
+
+  test('auto mode reads a table without a survey signature like the generic csv adapter', async () => {
+    const rows = SENTENCES.map((sentence, index) => [String(index + 1), sentence, 'Jo']);
+    const items = await collect(tableItems(tableOf(['id', 'comment', 'author'], rows), { map: {} }, { label: 'f.csv', mode: 'auto' }));
+    expect(items[0]).toEqual({
+      kind: 'record',
+      draft: {
+        sourceId: '1',
+        author: 'Jo',
+        date: null,
+        text: SENTENCES[0],
+        url: null,
+        inReplyTo: null,
+        meta: {},
+        provenance: { file: 'f.csv', line: 2, row: 1 },
+      },
+    });
+  });
+
+  test('without a respondent id, identical answers in different rows get different source ids', async () => {
+    const rows = [...SENTENCES.map((sentence) => [sentence, 'Agree']), [SENTENCES[0] ?? '', 'Agree']];
+    const items = await collect(tableItems(tableOf(['comment', 'Do you agree?'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }));
+    const ids = items.flatMap((item) => (item.kind === 'record' ? [item.draft.sourceId] : []));
+    expect(new Set(ids).size).toBe(5);
+    expect(ids.every((id) => id?.startsWith('content:'))).toBe(true);
+  });
+
+  test('contact columns are neither questions nor kept answers', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `R${index}`,
+      `12 High Street, Flat ${index}, Leeds`,
+      sentence,
+      `p${index}@example.org`,
+    ]);
+    const items = await collect(
+      tableItems(tableOf(['Respondent', 'Address', 'Comments', 'E-mail'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }),
+    );
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts).toHaveLength(4);
+    expect(
+      drafts.every((draft) => JSON.stringify(draft.meta).includes('@') === false && !JSON.stringify(draft.meta).includes('High Street')),
+    ).toBe(true);
+  });
+
+  test('a header with no rows gives nothing, and no error', async () => {
+    expect(await collect(tableItems(tableOf(['a', 'b'], []), { map: {} }, { label: 'f.csv', mode: 'survey' }))).toEqual([]);
+  });
+
+  test('survey mode without any free-text column is an InputError listing the columns', async () => {
+    const rows = [
+      ['1', 'Agree'],
+      ['2', 'Disagree'],
+    ];
+    await expect(collect(tableItems(tableOf(['Respondent', 'Q1'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }))).rejects.toThrow(
+      new InputError('f.csv: no free-text column found (columns: "Respondent", "Q1")'),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100k,1m --layouts csv,jsonl --profile --keep]
+// npm run bench:layouts [-- --sizes 100k,1m --layouts csv,jsonl --profile --keep]
 //
 // Generates (or reuses) deterministic synthetic corpora under bench/corpus/ and times, each in a
 // fresh child process so peak memory is per step:

@@ -1,0 +1,135 @@
+/**
+ * The small-number rule for published counts (statistical disclosure control, as ONS and DHSC
+ * apply it to consultation figures).
+ *
+ * - `minCount`: a cell of a breakdown (a theme split by channel, question, source or month; a
+ *   co-occurrence cell; a diff cell) that counts 1 to `minCount - 1` records is not shown: it is
+ *   published as "fewer than `minCount`". Zero stays zero (nobody is described by it).
+ * - `roundTo`: when set, every shown cell is rounded to the nearest multiple (halves up); a
+ *   cell that would round to 0 but is not 0 is suppressed instead.
+ *
+ * Headline totals (a theme's records, the store's records) are shown exactly.
+ */
+export interface DisclosureRule {
+  /** Cells from 1 to `minCount - 1` are suppressed. 1 turns suppression off. */
+  minCount: number;
+  /** Shown cells are rounded to a multiple of this, or shown exactly when null. */
+  roundTo: number | null;
+}
+
+/** The rule when the codebook's `publish:` section says nothing: cells under 5 suppressed, no rounding. */
+export const DEFAULT_DISCLOSURE_RULE: DisclosureRule = Object.freeze({ minCount: 5, roundTo: null });
+
+/**
+ * One protected cell:
+ * - `shown`: `value` may be published (rounded when the rule rounds);
+ * - `suppressed`: publish "fewer than `below`"; `reason` is `small` for a cell under the minimum
+ *   and `secondary` for a cell hidden only so that a small one cannot be worked out by subtraction
+ *   (its true value may be larger than `below`; it is then published as "suppressed").
+ */
+export type ProtectedCell =
+  | { kind: 'shown'; value: number }
+  | { kind: 'suppressed'; reason: 'small'; below: number }
+  | { kind: 'suppressed'; reason: 'secondary'; below: number };
+
+/**
+ * Protects the cells of one breakdown whose total is published (a theme's records split by
+ * channel: the theme's total is on the page, so the cells must not give a small one away).
+ *
+ * Primary suppression hides every cell from 1 to `minCount - 1`. Secondary suppression then
+ * makes sure no suppressed cell can be recovered by subtracting the shown cells from the
+ * published total: when exactly one cell of the breakdown is suppressed and the cells add up to
+ * the total (`partition`, the default), the smallest other non-zero cell (the first one on a tie)
+ * is suppressed too. When the only non-zero cell is the small one, it equals the headline total,
+ * which is shown by design; that is left as it is.
+ *
+ * Cells that overlap (themes, where one record can be in several) are not a partition: pass
+ * `partition: false` and only primary suppression applies.
+ *
+ * Pure and deterministic; the result has one entry per input cell, in the same order.
+ *
+ * @param cells the exact counts, in display order.
+ * @param rule the small-number rule (the codebook's `publish:` section).
+ * @param options `partition: false` when the cells need not add up to a published total.
+ */
+export function protectBreakdown(
+  cells: readonly number[],
+  rule: DisclosureRule = DEFAULT_DISCLOSURE_RULE,
+  options: { partition?: boolean } = {},
+): ProtectedCell[] {
+  const result = cells.map((value) => protectCell(value, rule));
+  if (options.partition === false) return result;
+  const suppressed = result.filter((cell) => cell.kind === 'suppressed').length;
+  if (suppressed !== 1) return result;
+  let partner = -1;
+  cells.forEach((value, index) => {
+    const cell = result[index];
+    if (cell === undefined || cell.kind !== 'shown' || value === 0) return;
+    const best = partner === -1 ? undefined : cells[partner];
+    if (best === undefined || value < best) partner = index;
+  });
+  if (partner !== -1) result[partner] = { kind: 'suppressed', reason: 'secondary', below: rule.minCount };
+  return result;
+}
+
+/**
+ * Protects one count on its own (primary suppression and rounding only): a cell shown alone,
+ * such as how many people sent one campaign.
+ */
+export function protectCell(value: number, rule: DisclosureRule = DEFAULT_DISCLOSURE_RULE): ProtectedCell {
+  if (value > 0 && value < rule.minCount) return { kind: 'suppressed', reason: 'small', below: rule.minCount };
+  if (rule.roundTo === null || rule.roundTo <= 1) return { kind: 'shown', value };
+  const rounded = Math.floor(value / rule.roundTo + 0.5) * rule.roundTo;
+  if (rounded === 0 && value > 0) return { kind: 'suppressed', reason: 'small', below: Math.max(rule.minCount, rule.roundTo) };
+  return { kind: 'shown', value: rounded };
+}
+
+/** A protected cell in words: `12`, `fewer than 5`, or `suppressed` (a secondary suppression). */
+export function describeCell(cell: ProtectedCell): string {
+  if (cell.kind === 'shown') return String(cell.value);
+  return cell.reason === 'small' ? `fewer than ${cell.below}` : 'suppressed';
+}
+
+/**
+ * A protected cell as JSON: the number when shown, else `{ "suppressed": "small", "fewer_than": 5 }`
+ * or `{ "suppressed": "secondary" }`, so no machine-readable view carries the hidden value.
+ */
+export function cellToJson(cell: ProtectedCell): number | { suppressed: 'small'; fewer_than: number } | { suppressed: 'secondary' } {
+  if (cell.kind === 'shown') return cell.value;
+  return cell.reason === 'small' ? { suppressed: 'small', fewer_than: cell.below } : { suppressed: 'secondary' };
+}
+
+/** The rule in one sentence, for a report's methods section. */
+export function describeDisclosureRule(rule: DisclosureRule): string {
+  const parts: string[] = [];
+  if (rule.minCount > 1) {
+    parts.push(
+      `counts of 1 to ${rule.minCount - 1} in a breakdown are shown as "fewer than ${rule.minCount}", and one more cell is hidden ("suppressed") where a small count could otherwise be worked out from the total`,
+    );
+  }
+  if (rule.roundTo !== null && rule.roundTo > 1) parts.push(`counts in breakdowns are rounded to the nearest ${rule.roundTo}`);
+  if (parts.length === 0) return 'Small numbers: every count is shown exactly.';
+  return `Small numbers: ${parts.join('; ')}. Theme totals are shown exactly.`;
+}
+
+/**
+ * Plain-language words for a share of the feedback, each with the smallest share it needs
+ * (declared in `publish: quantifiers:`), e.g. `{ 'a few': 0, some: 0.1, many: 0.3, most: 0.5 }`.
+ */
+export type Quantifiers = Readonly<Record<string, number>>;
+
+/** The quantifiers when `publish: quantifiers:` is set without thresholds. */
+export const DEFAULT_QUANTIFIERS: Quantifiers = Object.freeze({ 'a few': 0, some: 0.1, many: 0.3, most: 0.5 });
+
+/**
+ * The word for a share (0 to 1): the quantifier with the highest threshold the share reaches, or
+ * null for a share of 0 or when no threshold is reached.
+ */
+export function quantify(share: number, quantifiers: Quantifiers = DEFAULT_QUANTIFIERS): string | null {
+  if (share <= 0) return null;
+  let best: { word: string; threshold: number } | null = null;
+  for (const [word, threshold] of Object.entries(quantifiers)) {
+    if (share >= threshold && (best === null || threshold > best.threshold)) best = { word, threshold };
+  }
+  return best === null ? null : best.word;
+}

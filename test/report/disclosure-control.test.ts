@@ -1,0 +1,107 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  cellToJson,
+  describeCell,
+  describeDisclosureRule,
+  protectBreakdown,
+  protectCell,
+  quantify,
+  type DisclosureRule,
+} from '../../src/report/disclosure-control.js';
+
+const rule: DisclosureRule = { minCount: 5, roundTo: null };
+
+describe('protectCell', () => {
+  test('1 to minCount-1 is suppressed; 0 and minCount upwards are shown', () => {
+    expect([0, 1, 4, 5, 12].map((value) => describeCell(protectCell(value, rule)))).toEqual([
+      '0',
+      'fewer than 5',
+      'fewer than 5',
+      '5',
+      '12',
+    ]);
+  });
+
+  test('rounding shows multiples, halves up; a small non-zero count never rounds to 0', () => {
+    const rounding = { minCount: 1, roundTo: 5 };
+    expect([0, 2, 3, 7, 8, 12].map((value) => describeCell(protectCell(value, rounding)))).toEqual([
+      '0',
+      'fewer than 5',
+      '5',
+      '5',
+      '10',
+      '10',
+    ]);
+  });
+
+  test('minCount 1 turns suppression off', () => {
+    expect(protectCell(1, { minCount: 1, roundTo: null })).toEqual({ kind: 'shown', value: 1 });
+  });
+});
+
+describe('protectBreakdown', () => {
+  test('a lone small cell takes the smallest other non-zero cell with it (secondary suppression)', () => {
+    expect(protectBreakdown([12, 2, 7, 0, 30], rule).map(describeCell)).toEqual(['12', 'fewer than 5', 'suppressed', '0', '30']);
+  });
+
+  test('two small cells already protect each other', () => {
+    expect(protectBreakdown([12, 2, 3], rule).map(describeCell)).toEqual(['12', 'fewer than 5', 'fewer than 5']);
+  });
+
+  test('ties go to the first cell', () => {
+    expect(protectBreakdown([9, 1, 9], rule).map(describeCell)).toEqual(['suppressed', 'fewer than 5', '9']);
+  });
+
+  test('a small cell that is the whole total stays suppressed alone (the total is shown by design)', () => {
+    expect(protectBreakdown([0, 1], rule).map(describeCell)).toEqual(['0', 'fewer than 5']);
+  });
+
+  test('overlapping cells (not a partition) get primary suppression only', () => {
+    expect(protectBreakdown([12, 2, 7], rule, { partition: false }).map(describeCell)).toEqual(['12', 'fewer than 5', '7']);
+  });
+
+  test('no suppressed cell of a partition can be recovered from the total and the shown cells', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 10 }), (cells, minCount) => {
+        const protectedCells = protectBreakdown(cells, { minCount, roundTo: null });
+        const hidden = protectedCells.filter((cell) => cell.kind === 'suppressed').length;
+        const nonZero = cells.filter((value) => value > 0).length;
+        expect(protectedCells).toHaveLength(cells.length);
+        cells.forEach((value, index) => {
+          const cell = protectedCells[index];
+          if (value > 0 && value < minCount) expect(cell?.kind).toBe('suppressed');
+          if (cell?.kind === 'shown') expect(cell.value).toBe(value);
+        });
+        if (nonZero > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('cellToJson and the methods sentence', () => {
+  test('JSON carries no hidden value', () => {
+    expect(protectBreakdown([12, 2, 7], rule).map(cellToJson)).toEqual([
+      12,
+      { suppressed: 'small', fewer_than: 5 },
+      { suppressed: 'secondary' },
+    ]);
+  });
+
+  test('the methods section states the rule', () => {
+    expect(describeDisclosureRule(rule)).toMatch(/fewer than 5/);
+    expect(describeDisclosureRule({ minCount: 10, roundTo: 5 })).toMatch(/rounded to the nearest 5/);
+    expect(describeDisclosureRule({ minCount: 1, roundTo: null })).toBe('Small numbers: every count is shown exactly.');
+  });
+});
+
+describe('quantify', () => {
+  test('the highest threshold reached names the share', () => {
+    expect([0, 0.05, 0.1, 0.35, 0.5, 1].map((share) => quantify(share))).toEqual([null, 'a few', 'some', 'many', 'most', 'most']);
+  });
+
+  test('declared thresholds are used', () => {
+    expect(quantify(0.2, { few: 0.05, lots: 0.2 })).toBe('lots');
+    expect(quantify(0.01, { few: 0.05 })).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+import { normaliseText } from '../text/normalise.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** A word or two-word phrase of a record: its key (the stems, space-separated) and how it was written. */
+export interface RecordTerm {
+  /** The Porter stems of its words joined by one space: what two spellings of one term share. */
+  key: string;
+  /** The words as the normaliser reads them (lower case), joined by one space. */
+  written: string;
+}
+
+/** True when a word is worth offering as a term: not a function word, not only digits, two letters or more. */
+function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOPWORDS.has(word) && !/^\p{N}+$/u.test(word);
+}
+
+/**
+ * The distinct words and two-word phrases of a text, through the one normaliser (src/text/normalise.ts),
+ * so they are spelled as codebook keywords are matched. Function words alone, numbers and phrases
+ * without a content word are left out. Each term once, in the order it first occurs.
+ */
+export function termsOf(text: string): RecordTerm[] {
+  const { tokens } = normaliseText(text);
+  const seen = new Map<string, RecordTerm>();
+  const add = (key: string, written: string): void => {
+    if (!seen.has(key)) seen.set(key, { key, written });
+  };
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (token === undefined) continue;
+    if (isContentWord(token.word)) add(token.stem, token.word);
+    const next = tokens[index + 1];
+    if (next === undefined) continue;
+    if (isContentWord(token.word) || isContentWord(next.word)) {
+      if (/^\p{N}+$/u.test(token.word) || /^\p{N}+$/u.test(next.word)) continue;
+      add(`${token.stem} ${next.stem}`, `${token.word} ${next.word}`);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** How many records of one group hold each term (a record counts once per term). */
+export class TermTally {
+  /** Records added. */
+  records = 0;
+  /** Records holding each term key. */
+  readonly counts = new Map<string, number>();
+  /** The first way each term key was written, for display. */
+  readonly written = new Map<string, string>();
+
+  /** Counts one record's terms (from {@link termsOf}). */
+  add(terms: readonly RecordTerm[]): void {
+    this.records += 1;
+    for (const term of terms) {
+      this.counts.set(term.key, (this.counts.get(term.key) ?? 0) + 1);
+      if (!this.written.has(term.key)) this.written.set(term.key, term.written);
+    }
+  }
+
+  /** The sum of the counts: the group's size in term occurrences. */
+  total(): number {
+    let sum = 0;
+    for (const count of this.counts.values()) sum += count;
+    return sum;
+  }
+}
+
+/** A term that one group of records uses more than another, with the evidence. */
+export interface DistinctiveTerm {
+  /** Stem key (see {@link RecordTerm.key}). */
+  key: string;
+  /** The term as first written in the records. */
+  term: string;
+  /** Records of the target group holding it. */
+  inTarget: number;
+  /** Records of the reference group holding it. */
+  inReference: number;
+  /** The log-odds ratio of the term in target vs reference, shrunk by the prior. */
+  logOdds: number;
+  /** The log-odds ratio divided by its standard deviation: how sure the difference is. Ranks the terms. */
+  z: number;
+}
+
+/** Options of {@link distinctiveTerms}. */
+export interface DistinctiveTermOptions {
+  /** A term must be in at least this many target records (default 3). */
+  minCount?: number;
+  /** At most this many terms (default all). */
+  limit?: number;
+  /** Strength of the prior, as a multiple of the pooled counts (default 1). */
+  priorScale?: number;
+}
+
+/**
+ * Terms over-represented in `target` compared with `reference`, most distinctive first: the
+ * log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn (2008, "Fightin'
+ * Words", eq. 16, 19–20). The prior of each term is its pooled count in both groups (times
+ * `priorScale`), so rare terms are shrunk towards no difference:
+ *
+ *   δ = log((yT+α)/(nT+α0−yT−α)) − log((yR+α)/(nR+α0−yR−α)),  σ² ≈ 1/(yT+α) + 1/(yR+α),  z = δ/σ
+ *
+ * where y is the term's record count in a group and n the group's total. Only terms with z > 0
+ * are returned, ties broken by key, so the order is deterministic.
+ */
+export function distinctiveTerms(target: TermTally, reference: TermTally, options: DistinctiveTermOptions = {}): DistinctiveTerm[] {
+  const minCount = options.minCount ?? 3;
+  const scale = options.priorScale ?? 1;
+  const targetTotal = target.total();
+  const referenceTotal = reference.total();
+  const priorTotal = (targetTotal + referenceTotal) * scale;
+  const found: DistinctiveTerm[] = [];
+  for (const [key, inTarget] of target.counts) {
+    if (inTarget < minCount) continue;
+    const inReference = reference.counts.get(key) ?? 0;
+    const prior = (inTarget + inReference) * scale;
+    const logOdds =
+      Math.log((inTarget + prior) / (targetTotal + priorTotal - inTarget - prior)) -
+      Math.log((inReference + prior) / (referenceTotal + priorTotal - inReference - prior));
+    const z = logOdds / Math.sqrt(1 / (inTarget + prior) + 1 / (inReference + prior));
+    if (!(z > 0)) continue;
+    found.push({ key, term: target.written.get(key) ?? key, inTarget, inReference, logOdds, z });
+  }
+  found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return options.limit === undefined ? found : found.slice(0, options.limit);
+}

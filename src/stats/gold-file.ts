@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+
+/** One record's human coding, read from a gold file. */
+export interface GoldEntry {
+  /** The record's `source_id` (or `id`, when the file has no `source_id` column). */
+  key: string;
+  /** Theme ids the coders gave it (the `themes` cell split at `;`, trimmed); empty for none. */
+  themes: string[];
+  /** The 1-based line of the file where the row starts. */
+  line: number;
+}
+
+/** A row of a gold file that could not be used, with where it is. */
+export interface GoldProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** A gold file read: its entries, which column keys them, and the rows left out. */
+export interface GoldFile {
+  /** `source_id` or `id`: the record field the keys are matched against. */
+  keyColumn: 'source_id' | 'id';
+  /** The coded records, in file order, one per key. */
+  entries: GoldEntry[];
+  /** Rows left out (a duplicate key, an empty key), each naming its line. */
+  problems: GoldProblem[];
+}
+
+/**
+ * Parses a gold file: a CSV with a header, a `source_id` (or `id`) column and a `themes` column
+ * holding theme ids joined by `;` (empty for none), the shape of tlap's own CSV report, whose
+ * other columns are ignored. A byte order mark is skipped. A file without those columns, or that is
+ * not CSV, is an {@link InputError} naming the file and line; a bad row is a problem on that row.
+ */
+export function parseGoldFile(text: string, file: string): GoldFile {
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
+  } catch (error) {
+    const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : 1;
+    throw new InputError(`${file}:${line}: not a readable CSV file (${error instanceof Error ? error.message : String(error)})`, {
+      hint: 'a gold file is a CSV with a header row and the columns source_id (or id) and themes',
+      code: 'GOLD_NOT_CSV',
+    });
+  }
+  const header = (rows[0]?.record ?? []).map((cell) => cell.trim().toLowerCase());
+  const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
+  const themesIndex = header.indexOf('themes');
+  if (keyColumn === null || themesIndex === -1) {
+    throw new InputError(`${file}:1: the header has no ${keyColumn === null ? 'source_id or id' : 'themes'} column`, {
+      hint: 'a gold file is a CSV with the columns source_id (or id) and themes (theme ids joined by ;)',
+      code: 'GOLD_MISSING_COLUMN',
+    });
+  }
+  const keyIndex = header.indexOf(keyColumn);
+  const entries: GoldEntry[] = [];
+  const problems: GoldProblem[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { record: row, info } of rows.slice(1)) {
+    const line = info.lines - row.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    const key = (row[keyIndex] ?? '').trim();
+    if (key === '') {
+      problems.push({ file, line, message: `no ${keyColumn} in this row` });
+      continue;
+    }
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) {
+      problems.push({ file, line, message: `${keyColumn} ${key} is already coded on line ${earlier}; this row is left out` });
+      continue;
+    }
+    firstLine.set(key, line);
+    const themes = [
+      ...new Set(
+        (row[themesIndex] ?? '')
+          .split(';')
+          .map((theme) => theme.trim())
+          .filter((theme) => theme !== ''),
+      ),
+    ];
+    entries.push({ key, themes, line });
+  }
+  return { keyColumn, entries, problems };
+}
+
+/** Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. */
+export async function readGoldFile(path: string, displayPath: string = path): Promise<GoldFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${displayPath}: cannot read the gold file (${error instanceof Error ? error.message : String(error)})`, {
+      code: 'GOLD_UNREADABLE',
+    });
+  }
+  return parseGoldFile(text, displayPath);
+}

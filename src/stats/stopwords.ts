@@ -1,0 +1,16 @@
+/**
+ * English function words: never offered alone as a distinctive term or a keyword, and a two-word
+ * phrase made only of them (`of the`) is not offered either. Lower case, apostrophes dropped as
+ * the normaliser drops them (`dont`).
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can cant could couldnt did didnt do does doesnt doing dont down during each even ever few for from further get got had hadnt ' +
+    'has hasnt have havent having he her here hers herself him himself his how i id if ill im in into is isnt it its itself ive ' +
+    'just let lets me more most much my myself no nor not now of off on once only or other our ours ourselves out over own same ' +
+    'she should shouldnt so some still such than that thats the their theirs them themselves then there theres these they theyre ' +
+    'this those through to too under until up upon us very was wasnt we were werent weve what whats when where which while who ' +
+    'whom why will with wont would wouldnt you youd youll your youre yours yourself yourselves ive us one two etc'
+  ).split(' '),
+);

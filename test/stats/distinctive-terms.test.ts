@@ -1,0 +1,60 @@
+import { describe, expect, test } from '@jest/globals';
+import { distinctiveTerms, TermTally, termsOf } from '../../src/stats/distinctive-terms.js';
+
+function tally(texts: readonly string[]): TermTally {
+  const counts = new TermTally();
+  for (const text of texts) counts.add(termsOf(text));
+  return counts;
+}
+
+describe('termsOf', () => {
+  test('words and two-word phrases as stems, through the one normaliser, each once, without function words alone', () => {
+    const terms = termsOf('The Nurses were kind; the nurses looked after me.');
+    expect(terms.map((term) => term.key)).toEqual([
+      'the nurs',
+      'nurs',
+      'nurs were',
+      'were kind',
+      'kind',
+      'kind the',
+      'nurs look',
+      'look',
+      'look after',
+    ]);
+    expect(terms.find((term) => term.key === 'look after')?.written).toBe('looked after');
+  });
+
+  test('numbers are not terms; a phrase of two function words is not a term', () => {
+    expect(termsOf('of the 2019 and 15 minutes').map((term) => term.key)).toEqual(['minut']);
+  });
+});
+
+describe('distinctiveTerms (log-odds with an informative Dirichlet prior)', () => {
+  const target = tally(['the parking was awful', 'no parking spaces at all', 'parking charges too high', 'parking again', 'kind staff']);
+  const reference = tally(['kind staff', 'staff were kind', 'lovely staff', 'the doctor was kind', 'kind nurses', 'waiting too long']);
+
+  test('ranks the word the target group uses and the reference does not first', () => {
+    const terms = distinctiveTerms(target, reference, { minCount: 2 });
+    expect(terms[0]).toMatchObject({ key: 'park', term: 'parking', inTarget: 4, inReference: 0 });
+    expect(terms.map((term) => term.key)).not.toContain('staff');
+    expect(terms.every((term) => term.z > 0)).toBe(true);
+  });
+
+  test('matches the formula of Monroe et al. (2008) worked by hand', () => {
+    const [parking] = distinctiveTerms(target, reference, { minCount: 2 });
+    const nT = target.total();
+    const nR = reference.total();
+    const alpha = 4;
+    const alpha0 = nT + nR;
+    const delta = Math.log((4 + alpha) / (nT + alpha0 - 4 - alpha)) - Math.log((0 + alpha) / (nR + alpha0 - 0 - alpha));
+    expect(parking?.logOdds).toBeCloseTo(delta, 12);
+    expect(parking?.z).toBeCloseTo(delta / Math.sqrt(1 / (4 + alpha) + 1 / alpha), 12);
+  });
+
+  test('respects minCount and limit, and orders ties by key', () => {
+    expect(distinctiveTerms(target, reference, { minCount: 5 })).toEqual([]);
+    expect(distinctiveTerms(target, reference, { minCount: 1, limit: 2 })).toHaveLength(2);
+    const twins = distinctiveTerms(tally(['zebra yak', 'zebra yak']), tally(['cat']), { minCount: 1 });
+    expect(twins.map((term) => term.key)).toEqual(['yak', 'zebra', 'zebra yak']);
+  });
+});

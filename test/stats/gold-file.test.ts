@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { InputError } from '../../src/errors.js';
+import { parseGoldFile } from '../../src/stats/gold-file.js';
+
+describe('parseGoldFile', () => {
+  test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
+    const text = '\ufeffid,source_id,channel,themes,carers,text\nr1,s1,survey,carers;funding,1,"two\nlines"\nr2,s2,survey,,0,none\n';
+    const gold = parseGoldFile(text, 'gold.csv');
+    expect(gold.keyColumn).toBe('source_id');
+    expect(gold.entries).toEqual([
+      { key: 's1', themes: ['carers', 'funding'], line: 2 },
+      { key: 's2', themes: [], line: 4 },
+    ]);
+    expect(gold.problems).toEqual([]);
+  });
+
+  test('falls back to id; trims and de-duplicates theme ids', () => {
+    const gold = parseGoldFile('id,themes\na, carers ; carers;\n', 'gold.csv');
+    expect(gold.keyColumn).toBe('id');
+    expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
+  });
+
+  test('a duplicate or empty key is a problem naming file and line, and the row is left out', () => {
+    const gold = parseGoldFile('source_id,themes\na,x\n,y\na,z\n', 'gold.csv');
+    expect(gold.entries).toEqual([{ key: 'a', themes: ['x'], line: 2 }]);
+    expect(gold.problems).toEqual([
+      { file: 'gold.csv', line: 3, message: 'no source_id in this row' },
+      { file: 'gold.csv', line: 4, message: 'source_id a is already coded on line 2; this row is left out' },
+    ]);
+  });
+
+  test('a header without the columns, or a file that is not CSV, is an InputError naming file and line', () => {
+    expect(() => parseGoldFile('source_id,codes\na,x\n', 'gold.csv')).toThrow(
+      new InputError('gold.csv:1: the header has no themes column'),
+    );
+    expect(() => parseGoldFile('name,themes\na,x\n', 'g.csv')).toThrow('g.csv:1: the header has no source_id or id column');
+    expect(() => parseGoldFile('source_id,themes\na,"x\nb,y\n', 'gold.csv')).toThrow(/^gold\.csv:\d+: not a readable CSV file/);
+  });
+});

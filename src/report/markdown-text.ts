@@ -18,39 +18,52 @@ export interface EscapeMarkdownOptions {
 const ALWAYS_SYNTAX = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$']);
 /** Characters that only start a block at the beginning of a line: lists, setext underlines, breaks. */
 const LINE_START_SYNTAX = new Set(['-', '+', '=']);
-/** Every character that may need a backslash, and the `:` of `://` (a bare-URL autolink). */
-const MAYBE_SYNTAX = /[\\`*_[\]<>|~$#+\-=.)&]|:(?=\/\/)/g;
+/** Every character that may need a backslash, the `:` of `://` (a bare-URL autolink) and the `@` of an e-mail address. */
+const MAYBE_SYNTAX = /[\\`*_[\]<>|~$#+\-=.)&]|:(?=\/\/)|(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-])/g;
+/**
+ * A web address that may stay as written: scheme, a host and path of characters that are never
+ * syntax inside an autolink, ending in a letter, digit or `/` (so the autolink ends where the
+ * address does), then any `.` `,` `;` `:` `!` `?` (which an autolink leaves out, kept as written
+ * too) before a space or the end of the line.
+ */
+const PLAIN_URL = /(?<![^\s(])(?:https?|ftp):\/\/[A-Za-z0-9-][A-Za-z0-9\-._~/?=%+#:]*[A-Za-z0-9/][.,;:!?]*(?=\s|$)/gi;
 const ORDERED_LIST_START = /^\d{1,9}$/;
 const ENTITY_AFTER_AMPERSAND = /^#?[a-z0-9]+;/i;
-const DOMAIN_CHARACTER = /^[\p{L}\p{N}-]$/u;
 const WWW_BEFORE = /^www$/i;
-const DIGIT = /^[0-9]$/;
 const ASCII_LETTER = /^[A-Za-z]$/;
 
 /**
  * Whether the character at `offset` of a trimmed line needs a backslash to stay literal text.
- * Only what could start syntax there gets one, so the raw markdown stays readable: `#` unless a
- * letter follows (a hashtag is not a heading; `#1` would link an issue on GitHub), `-` `+` `=`
- * only at the start of a line, `.` and `)` after a line-start number (an ordered list), `.` also
- * after `www` and inside a name (`tlap.org.uk`, `nhs.net`: bare-link and e-mail autolinks), `&`
- * before an entity name, the `:` of `://`.
+ * Only what could start syntax there gets one, so the raw markdown stays readable and copies
+ * cleanly (`e.g.`, `themes.yaml`, `10:30`): `#` unless a letter follows (a hashtag is not a
+ * heading; `#1` would link an issue on GitHub), `-` `+` `=` only at the start of a line, `.` and
+ * `)` after a line-start number (an ordered list), `.` also after `www` (a bare-link autolink),
+ * `&` before an entity name, the `:` of `://` and the `@` inside an e-mail address (autolinks).
  */
 function needsEscape(character: string, offset: number, line: string): boolean {
-  if (ALWAYS_SYNTAX.has(character) || character === ':') return true;
+  if (ALWAYS_SYNTAX.has(character) || character === ':' || character === '@') return true;
   if (LINE_START_SYNTAX.has(character)) return offset === 0;
   if (character === '#') return !ASCII_LETTER.test(line.charAt(offset + 1));
   if (character === '&') return ENTITY_AFTER_AMPERSAND.test(line.slice(offset + 1, offset + 34));
   const listNumber = ORDERED_LIST_START.test(line.slice(0, offset));
   if (character === ')') return listNumber;
-  const before = line.charAt(offset - 1);
-  const after = line.charAt(offset + 1);
-  const insideName = DOMAIN_CHARACTER.test(before) && DOMAIN_CHARACTER.test(after) && !(DIGIT.test(before) && DIGIT.test(after));
-  return listNumber || insideName || WWW_BEFORE.test(line.slice(Math.max(0, offset - 3), offset));
+  return listNumber || WWW_BEFORE.test(line.slice(Math.max(0, offset - 3), offset));
 }
 
-function escapeLine(line: string): string {
+/**
+ * Escapes one trimmed line. Web addresses that {@link PLAIN_URL} accepts stay as written (markdown
+ * shows them as a link whose text is exactly the address) unless the line ends in a hard break
+ * (`endsInBreak`), whose backslash an autolink at the end of the line would swallow.
+ */
+function escapeLine(line: string, endsInBreak: boolean): string {
+  const kept: [number, number][] = [];
+  for (const match of line.matchAll(PLAIN_URL)) {
+    const end = match.index + match[0].length;
+    if (endsInBreak && end === line.length) continue;
+    kept.push([match.index, end]);
+  }
   return line.replace(MAYBE_SYNTAX, (character: string, offset: number) =>
-    needsEscape(character, offset, line) ? `\\${character}` : character,
+    !kept.some(([start, end]) => offset >= start && offset < end) && needsEscape(character, offset, line) ? `\\${character}` : character,
   );
 }
 
@@ -63,10 +76,10 @@ const HARD_BREAK = '\\\n';
  * Escapes a person's words so that, placed inline in a markdown document, they render as exactly
  * those words and can never change the document's structure: every character that markdown or
  * GFM would read as syntax where it stands gets a backslash (`` \ ` * _ [ ] < > | ~ $ `` always;
- * `# - + = . ) & :` where they could start something, see {@link needsEscape}), so headings,
+ * `# - + = . ) & : @` where they could start something, see {@link needsEscape}), so headings,
  * lists, quotes, fences, tables, HTML (`<script>`), entities (`&lt;` stays `&lt;`), links, images
- * and autolinks (`<http://…>`, bare `http://…`, `www.` and e-mail addresses) all stay literal
- * text, while ordinary punctuation (`Co-production (2014). Thanks!`) stays as it was written.
+ * and autolinks (`<http://…>`, `www.` and e-mail addresses) all stay literal text, a bare
+ * `https://…` address stays as written (rendered as a link whose text is the address), while ordinary punctuation (`Co-production (2014). Thanks!`) stays as it was written.
  *
  * The rendered text is the input after this tidy-up, which the escaping needs (leading spaces
  * would make a code block, a blank line a new paragraph):
@@ -80,8 +93,9 @@ const HARD_BREAK = '\\\n';
  * Whitespace-only text gives the empty string.
  */
 export function escapeMarkdownText(text: string, options: EscapeMarkdownOptions = {}): string {
-  const separator = options.lineBreaks === 'hard' ? HARD_BREAK : ' ';
-  return markdownLines(text).map(escapeLine).join(separator);
+  const hard = options.lineBreaks === 'hard';
+  const lines = markdownLines(text);
+  return lines.map((line, index) => escapeLine(line, hard && index < lines.length - 1)).join(hard ? HARD_BREAK : ' ');
 }
 
 /**

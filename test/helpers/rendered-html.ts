@@ -45,3 +45,20 @@ export function expectedMarkdownText(text: string, lineBreaks: 'space' | 'hard')
     .filter((line) => line !== '')
     .join(lineBreaks === 'hard' ? '\n' : ' ');
 }
+
+/**
+ * The element names of rendered escaped text, leaving out the links that a web address written
+ * as plain text becomes; fails unless each such link's text is exactly its address.
+ */
+export function elementNamesBesideAddressLinks(html: string): string[] {
+  for (const match of html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)) {
+    const text = decodeHtmlEntities(match[2] ?? '');
+    if (!/^(?:https?|ftp):\/\/\S+$/i.test(text) || decodeHtmlEntities(match[1] ?? '') !== encodeURI(text).replace(/%25/g, '%')) {
+      throw new Error(`a link that is not a plain web address: ${match[0]}`);
+    }
+  }
+  const names = elementNames(html);
+  const anchors = (html.match(/<a href="/g) ?? []).length;
+  if (names.filter((name) => name === 'a').length !== anchors) throw new Error(`unexpected anchor in ${html}`);
+  return names.filter((name) => name !== 'a');
+}

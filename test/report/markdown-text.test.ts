@@ -1,6 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { escapeMarkdownText, escapeTableCell, quoteBlock } from '../../src/report/markdown-text.js';
-import { elementNames, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
+import {
+  elementNames,
+  elementNamesBesideAddressLinks,
+  expectedMarkdownText,
+  htmlTextContent,
+  renderMarkdown,
+} from '../helpers/rendered-html.js';
 
 /** Text people might write (or paste) that markdown would otherwise read as structure or markup. */
 const HOSTILE_TEXTS: readonly string[] = [
@@ -106,24 +112,26 @@ describe('escapeMarkdownText: hostile text renders as itself, in one paragraph',
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).not.toMatch(/<img/i);
-    expect(elementNames(html)).toEqual(['p']);
-    for (const element of STRUCTURE) expect(elementNames(html)).not.toContain(element);
+    expect(elementNamesBesideAddressLinks(html)).toEqual(['p']);
+    for (const element of STRUCTURE) expect(elementNamesBesideAddressLinks(html)).not.toContain(element);
     expect(htmlTextContent(html)).toBe(expectedMarkdownText(text, 'space'));
   });
 
   test.each(HOSTILE_TEXTS.map((text) => [text]))('%j with hard line breaks', (text) => {
     const html = renderMarkdown(escapeMarkdownText(text, { lineBreaks: 'hard' }));
-    expect(new Set(elementNames(html))).toEqual(new Set(expectedMarkdownText(text, 'hard').includes('\n') ? ['p', 'br'] : ['p']));
+    expect(new Set(elementNamesBesideAddressLinks(html))).toEqual(
+      new Set(expectedMarkdownText(text, 'hard').includes('\n') ? ['p', 'br'] : ['p']),
+    );
     expect(htmlTextContent(html)).toBe(expectedMarkdownText(text, 'hard'));
   });
 
   test('it stays literal when placed after a heading marker, inside a list item or as link text', () => {
     const text = '# [x](javascript:alert(1)) <script>\n> - 1. *no*';
     const heading = renderMarkdown(`## ${escapeMarkdownText(text)}`);
-    expect(elementNames(heading)).toEqual(['h2']);
+    expect(elementNamesBesideAddressLinks(heading)).toEqual(['h2']);
     expect(htmlTextContent(heading)).toBe(expectedMarkdownText(text, 'space'));
     const item = renderMarkdown(`- ${escapeMarkdownText(text, { lineBreaks: 'hard' })}\n- second`);
-    expect(elementNames(item)).toEqual(['ul', 'li', 'br', 'li']);
+    expect(elementNamesBesideAddressLinks(item)).toEqual(['ul', 'li', 'br', 'li']);
     const link = renderMarkdown(`[${escapeMarkdownText('A](https://phish.example) [t')}](https://example.org)`);
     expect(elementNames(link)).toEqual(['p', 'a']);
     expect(link).toContain('href="https://example.org"');
@@ -132,7 +140,7 @@ describe('escapeMarkdownText: hostile text renders as itself, in one paragraph',
 
   test('a line after an escaped line cannot become a setext underline of the text before it', () => {
     const html = renderMarkdown(`Some words\n${escapeMarkdownText('===')}`);
-    expect(elementNames(html)).toEqual(['p']);
+    expect(elementNamesBesideAddressLinks(html)).toEqual(['p']);
   });
 });
 
@@ -152,8 +160,11 @@ describe('escapeMarkdownText: what it writes', () => {
     ['+ item', '\\+ item'],
     ['===', '\\==='],
     ['R&D &amp; more', 'R&D \\&amp; more'],
-    ['www.tlap.org.uk or a.person@nhs.net', 'www\\.tlap\\.org\\.uk or a\\.person@nhs\\.net'],
-    ['see http://x.example', 'see http\\://x\\.example'],
+    ['www.tlap.org.uk or a.person@nhs.net', 'www\\.tlap.org.uk or a.person\\@nhs.net'],
+    ['see http://x.example', 'see http://x.example'],
+    ['see https://t.co/AbC12, e.g. themes.yaml', 'see https://t.co/AbC12, e.g. themes.yaml'],
+    ['a link (https://x.example/a) in brackets', 'a link (https\\://x.example/a) in brackets'],
+    ['https://x.example/a_b*c', 'https\\://x.example/a\\_b\\*c'],
     ['time: 10:30', 'time: 10:30'],
     ['don\'t "quote" me, ok? 50% @TLAP_News', 'don\'t "quote" me, ok? 50% @TLAP\\_News'],
     ['a\nb\r\n\n c ', 'a b c'],
@@ -175,7 +186,7 @@ describe('escapeTableCell: hostile text stays inside its cell', () => {
   test.each(HOSTILE_TEXTS.map((text) => [text]))('%j', (text) => {
     const markdown = `| who | said |\n| --- | --- |\n| ${escapeTableCell('a | b')} | ${escapeTableCell(text)} |\n`;
     const html = renderMarkdown(markdown);
-    expect(elementNames(html)).toEqual(['table', 'thead', 'tr', 'th', 'th', 'tbody', 'tr', 'td', 'td']);
+    expect(elementNamesBesideAddressLinks(html)).toEqual(['table', 'thead', 'tr', 'th', 'th', 'tbody', 'tr', 'td', 'td']);
     const cells = [...html.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((match) => htmlTextContent(match[1] ?? ''));
     expect(cells).toEqual(['a | b', expectedMarkdownText(text, 'space')]);
   });
@@ -193,14 +204,14 @@ describe('quoteBlock', () => {
       '> We need \\*help\\*.\\\n> Really.\n>\n> \\# Not a heading\\\n> \\<script\\>bad()\\</script\\>\n>\n> \\> not nested',
     );
     const html = renderMarkdown(quoteBlock(text));
-    expect(elementNames(html)).toEqual(['blockquote', 'p', 'br', 'p', 'br', 'p']);
+    expect(elementNamesBesideAddressLinks(html)).toEqual(['blockquote', 'p', 'br', 'p', 'br', 'p']);
     const paragraphs = [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => htmlTextContent(match[1] ?? ''));
     expect(paragraphs).toEqual(['We need *help*.\nReally.', '# Not a heading\n<script>bad()</script>', '> not nested']);
   });
 
   test.each(HOSTILE_TEXTS.map((text) => [text]))('%j stays inside one block quote', (text) => {
     const html = renderMarkdown(`${quoteBlock(text)}\n\nafter`);
-    const names = elementNames(html);
+    const names = elementNamesBesideAddressLinks(html);
     expect(names[0]).toBe('blockquote');
     expect(names.filter((name) => name === 'blockquote')).toHaveLength(1);
     expect(names.filter((name) => !['blockquote', 'p', 'br'].includes(name))).toEqual([]);

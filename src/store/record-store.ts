@@ -6,6 +6,7 @@ import { StoreError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
+import { RecordIdSet } from './record-id-set.js';
 
 /** The files of a store folder. */
 export interface StorePaths {
@@ -47,7 +48,7 @@ const WRITE_BATCH_CHARS = 1024 * 1024;
 export class RecordStore {
   /** Lines repaired when the store was opened (0 or 1). */
   readonly repairedLines: number;
-  private readonly ids: Set<string>;
+  private readonly ids: RecordIdSet;
   private readonly rejectionKeys: Set<string>;
   private pendingRecords: string[] = [];
   private pendingChars = 0;
@@ -58,7 +59,7 @@ export class RecordStore {
     private readonly lock: StoreLock,
     private readonly recordsFile: FileHandle,
     private readonly rejectedFile: FileHandle,
-    ids: Set<string>,
+    ids: RecordIdSet,
     rejectionKeys: Set<string>,
     repairedLines: number,
   ) {
@@ -82,10 +83,10 @@ export class RecordStore {
     try {
       const torn = await repairTornTail(paths.records);
       await repairTornTail(paths.rejected);
-      const ids = new Set<string>();
+      const ids = new RecordIdSet();
       for await (const { text, line } of readLines(paths.records)) {
         const prefixed = ID_PREFIX.exec(text)?.[1];
-        ids.add(prefixed === undefined ? parseRecordLine(text, paths.records, line).id : detachedCopy(prefixed));
+        ids.add(prefixed ?? parseRecordLine(text, paths.records, line).id);
       }
       const rejectionKeys = new Set<string>();
       for await (const { text } of readLines(paths.rejected)) rejectionKeys.add(rejectionKeyOfLine(text));
@@ -181,14 +182,6 @@ export function serialiseRecord(record: FeedbackRecord): string {
     meta: record.meta,
     provenance: record.provenance,
   });
-}
-
-/**
- * A copy of a string that shares no memory with the string it was cut from. A regex capture is a
- * view into its whole line, so keeping the captured id would keep every stored line in memory.
- */
-function detachedCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function rejectionKeyOfLine(line: string): string {

@@ -1,0 +1,54 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { makeRecordId } from '../../src/record/record-id.js';
+import { RecordIdSet } from '../../src/store/record-id-set.js';
+
+describe('RecordIdSet', () => {
+  test('holds record ids through growth and answers like a Set', () => {
+    const ids = new RecordIdSet();
+    const reference = new Set<string>();
+    for (let index = 0; index < 5000; index += 1) {
+      const id = makeRecordId('survey', `r${index}`);
+      ids.add(id);
+      reference.add(id);
+    }
+    expect(ids.size).toBe(5000);
+    for (const id of reference) expect(ids.has(id)).toBe(true);
+    expect(ids.has(makeRecordId('survey', 'r5000'))).toBe(false);
+  });
+
+  test('adding an id twice counts it once', () => {
+    const ids = new RecordIdSet();
+    const id = makeRecordId('twitter', '1');
+    ids.add(id).add(id);
+    expect(ids.size).toBe(1);
+  });
+
+  test('ids of any other shape are kept exactly beside the compact ones', () => {
+    const ids = new RecordIdSet();
+    ids.add('hand-made').add('ABCDEF0123456789ABCD').add('0123456789abcdef0123').add('0123456789abcdef0123x');
+    expect(ids.size).toBe(4);
+    expect(ids.has('ABCDEF0123456789ABCD')).toBe(true);
+    expect(ids.has('abcdef0123456789abcd')).toBe(false);
+    expect(ids.has('0123456789abcdef0123')).toBe(true);
+    expect(ids.has('0123456789abcdef012')).toBe(false);
+  });
+
+  test('agrees with a Set on any sequence of adds and lookups', () => {
+    const hexId = fc.stringMatching(/^[0-9a-f]{20}$/);
+    const anyId = fc.oneof(hexId, hexId, fc.string({ maxLength: 24 }));
+    fc.assert(
+      fc.property(fc.array(anyId, { maxLength: 400 }), fc.array(anyId, { maxLength: 50 }), (added, probed) => {
+        const ids = new RecordIdSet();
+        const reference = new Set<string>();
+        for (const id of added) {
+          ids.add(id);
+          reference.add(id);
+        }
+        expect(ids.size).toBe(reference.size);
+        for (const id of [...added, ...probed]) expect(ids.has(id)).toBe(reference.has(id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

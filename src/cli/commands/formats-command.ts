@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
-import { ADAPTERS } from '../../adapters/registry.js';
+import type { FormatAdapter } from '../../adapters/format-adapter.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
 
 /** The list `tlap formats` prints: one block per format, in detection order. */
-export function describeFormats(): string {
-  return ADAPTERS.map(
-    (adapter) =>
-      `${adapter.name}\n  ${adapter.description}\n  channel: ${adapter.channel}; extensions: ${adapter.extensions.join(' ') || '(none)'}\n  recognised by: ${adapter.signature}\n`,
-  ).join('\n');
+export function describeFormats(adapters: readonly FormatAdapter[]): string {
+  return adapters
+    .map(
+      (adapter) =>
+        `${adapter.name}\n  ${adapter.description}\n  channel: ${adapter.channel}; extensions: ${adapter.extensions.join(' ') || '(none)'}\n  recognised by: ${adapter.signature}\n`,
+    )
+    .join('\n');
 }
 
 /** Registers `tlap formats`. */
@@ -17,7 +19,8 @@ export function registerFormatsCommand(program: Command, { io, setExitCode }: Co
     .command('formats')
     .description('list the export formats tlap reads, with their extensions and signatures')
     .option('--json', 'print the list as JSON')
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
+      const { ADAPTERS } = await import('../../adapters/registry.js');
       if (flags.json === true) {
         const list = ADAPTERS.map((adapter) => ({
           name: adapter.name,
@@ -28,7 +31,7 @@ export function registerFormatsCommand(program: Command, { io, setExitCode }: Co
         }));
         io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       } else {
-        io.stdout.write(describeFormats());
+        io.stdout.write(describeFormats(ADAPTERS));
       }
       setExitCode(ExitCode.Ok);
     });

@@ -38,7 +38,7 @@ export interface RejectedEntry {
 }
 
 const ID_PREFIX = /^\{"id":"([^"\\]+)"/;
-const WRITE_BATCH_CHARS = 1024 * 1024;
+const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /**
  * A store opened for writing: holds the lock, knows every stored id (ids only, not records),
@@ -50,8 +50,8 @@ export class RecordStore {
   readonly repairedLines: number;
   private readonly ids: RecordIdSet;
   private readonly rejectionKeys: Set<string>;
-  private pendingRecords: string[] = [];
-  private pendingChars = 0;
+  private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
+  private batchBytes = 0;
   private pendingRejected: string[] = [];
 
   private constructor(
@@ -119,13 +119,21 @@ export class RecordStore {
     return this.ids.has(id);
   }
 
-  /** Queues a record for appending; call {@link flush} (or {@link close}) to write. */
+  /**
+   * Queues a record for appending; call {@link flush} (or {@link close}) to write. Lines are encoded
+   * straight into one reused buffer, written when full, so a batch is never joined into a string.
+   */
   async add(record: FeedbackRecord): Promise<void> {
     this.ids.add(record.id);
     const line = `${serialiseRecord(record)}\n`;
-    this.pendingRecords.push(line);
-    this.pendingChars += line.length;
-    if (this.pendingChars >= WRITE_BATCH_CHARS) await this.flush();
+    if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES) {
+      await this.writeBatch();
+      if (line.length * 3 > WRITE_BATCH_BYTES) {
+        await this.recordsFile.appendFile(line);
+        return;
+      }
+    }
+    this.batchBytes += this.batch.write(line, this.batchBytes, 'utf8');
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */
@@ -140,17 +148,20 @@ export class RecordStore {
 
   /** Writes queued lines, each batch as whole lines (appendFile retries partial writes until all is written). */
   async flush(): Promise<void> {
-    if (this.pendingRecords.length > 0) {
-      const chunk = this.pendingRecords.join('');
-      this.pendingRecords = [];
-      this.pendingChars = 0;
-      await this.recordsFile.appendFile(chunk);
-    }
+    await this.writeBatch();
     if (this.pendingRejected.length > 0) {
       const chunk = this.pendingRejected.join('');
       this.pendingRejected = [];
       await this.rejectedFile.appendFile(chunk);
     }
+  }
+
+  /** Appends the whole lines queued in the batch buffer. */
+  private async writeBatch(): Promise<void> {
+    if (this.batchBytes === 0) return;
+    const bytes = this.batchBytes;
+    this.batchBytes = 0;
+    await this.recordsFile.appendFile(this.batch.subarray(0, bytes));
   }
 
   /** Flushes, syncs to disk, closes the files and releases the lock. */

@@ -1,6 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
-import type { ThemedRecord } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
 import { QUOTE_MAX_CHARS, type ChannelCount, type MatchedWords, type Quote, type ThemeReport, type ThemeSummary } from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
 
@@ -50,6 +50,7 @@ export class ThemeReportBuilder {
   private readonly byChannel = new Map<Channel, number>();
   private readonly tallies = new Map<string, ThemeTally>();
   private unthemedCandidates: FeedbackRecord[] = [];
+  private readonly ancestors: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     private readonly codebook: Codebook,
@@ -58,6 +59,7 @@ export class ThemeReportBuilder {
     for (const theme of codebook.themes) {
       this.tallies.set(theme.id, { count: 0, byChannel: new Map(), words: new Map(), candidates: [] });
     }
+    this.ancestors = ancestorsOf(codebook);
   }
 
   /** Adds one themed record. */
@@ -75,19 +77,24 @@ export class ThemeReportBuilder {
       this.unthemedCandidates = keepFirst([...this.unthemedCandidates, record], UNTHEMED_SAMPLE, (a, b) => compareIds(a.id, b.id));
       return;
     }
-    for (const themeId of themed.themeIds) {
+    const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
+    for (const themeId of counted) {
       const tally = this.tallies.get(themeId);
       if (tally === undefined) continue;
       tally.count += 1;
       increment(tally.byChannel, record.channel);
-      const hits = themed.matches.filter((match) => match.themeId === themeId);
+    }
+    for (const themeId of themed.themeIds) {
+      const tally = this.tallies.get(themeId);
+      if (tally === undefined) continue;
+      const hits = themed.evidence.find((evidence) => evidence.themeId === themeId)?.hits ?? [];
       for (const hit of hits) {
         let forms = tally.words.get(hit.keyword);
         if (forms === undefined) {
           forms = new Map();
           tally.words.set(hit.keyword, forms);
         }
-        increment(forms, hit.matched);
+        increment(forms, hit.words.replace(/\s+/g, ' ').toLowerCase());
       }
       const candidate: QuoteCandidate = {
         record,
@@ -121,6 +128,7 @@ export class ThemeReportBuilder {
         id: theme.id,
         label: theme.label,
         description: theme.description,
+        parent: theme.parent,
         count: tally.count,
         share: this.total === 0 ? 0 : tally.count / this.total,
         byChannel: channelCounts(tally.byChannel),
@@ -139,7 +147,7 @@ export class ThemeReportBuilder {
         file: this.codebook.file,
         fingerprint: this.codebook.fingerprint,
         themeCount: this.codebook.themes.length,
-        keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.keywords.length, 0),
+        keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.rules.length, 0),
       },
       recordsTotal: this.total,
       unthemed: this.unthemed,
@@ -152,6 +160,25 @@ export class ThemeReportBuilder {
       includeAuthors: this.options.includeAuthors,
     };
   }
+}
+
+/**
+ * Each theme's ancestors, nearest first, for the roll-up: a record in a child counts once in each
+ * ancestor. Walked without recursion; the codebook validator has refused cycles.
+ */
+function ancestorsOf(codebook: Codebook): Map<string, string[]> {
+  const parentOf = new Map(codebook.themes.map((theme) => [theme.id, theme.parent]));
+  const result = new Map<string, string[]>();
+  for (const theme of codebook.themes) {
+    const chain: string[] = [];
+    let parent = theme.parent;
+    while (parent !== null && !chain.includes(parent) && chain.length < codebook.themes.length) {
+      chain.push(parent);
+      parent = parentOf.get(parent) ?? null;
+    }
+    result.set(theme.id, chain);
+  }
+  return result;
 }
 
 /** One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical). */

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/codebook.js';
-import type { ThemedRecord } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** Options for the per-record CSV. */

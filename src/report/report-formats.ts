@@ -1,5 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
-import type { ThemedRecord } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
 import type { CsvRowOptions } from './csv-rows.js';
 import type { ThemeReport } from './theme-report.js';
 

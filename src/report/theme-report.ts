@@ -35,7 +35,9 @@ export interface ThemeSummary {
   id: string;
   label: string;
   description: string;
-  /** Records in this theme. */
+  /** The theme this one rolls up into (`parent:`), or null. */
+  parent: string | null;
+  /** Records in this theme; a theme with children counts each record of theirs once too. */
   count: number;
   /** count / all records (0 when there are none). */
   share: number;

@@ -15,8 +15,13 @@ const PLAIN_ENTITY_TEXT: Readonly<Record<string, string>> = {
  */
 export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(
-    /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi,
-    (entity) => PLAIN_ENTITY_TEXT[entity.toLowerCase()] ?? decodeHTML(entity),
-  );
+  return text.replace(HTML_ENTITY, decodeHtmlEntity);
+}
+
+/** One HTML character reference, as {@link decodeHtmlEntities} finds them. */
+export const HTML_ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
+
+/** The text of one character reference matched by {@link HTML_ENTITY}. */
+export function decodeHtmlEntity(entity: string): string {
+  return PLAIN_ENTITY_TEXT[entity.toLowerCase()] ?? decodeHTML(entity);
 }

@@ -1,5 +1,11 @@
-import { decodeHtmlEntities } from './html-entities.js';
+import { decodeHtmlEntity, HTML_ENTITY } from './html-entities.js';
 import { stemWord } from './word-stemmer.js';
+
+/**
+ * The version of the tokeniser and stemmer: bumped whenever a change to either could change which
+ * words a text has, and so which themes it gets. Stored with results so that they can be compared.
+ */
+export const NORMALISATION_VERSION = 2;
 
 /** One word of a text after normalisation, with where it stands. */
 export interface Token {
@@ -7,67 +13,193 @@ export interface Token {
   word: string;
   /** Its Porter stem. */
   stem: string;
-  /** Offset of the word's first character in the prepared text. */
+  /** Offset of the word's first character in the text as given (a JavaScript string index). */
   start: number;
-  /** Offset just past the word's last character in the prepared text. */
+  /** Offset just past the word's last character in the text as given: `text.slice(start, end)` is the word as written. */
   end: number;
 }
 
-/** A text ready for matching: the prepared text and its tokens. */
+/** A text ready for matching: its words, located in the text as given. */
 export interface NormalisedText {
-  /**
-   * The text the offsets refer to: NFKC, HTML tags dropped and entities decoded, curly quotes
-   * straightened, URLs, e-mail addresses and @mentions each replaced by one space, hashtags split
-   * into their words. Its length differs from the original text's, so offsets index only this text.
-   */
-  prepared: string;
   /** The words, in order. */
   tokens: Token[];
 }
 
 const TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const URL_START = /https?:\/\/|www\./i;
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const MENTION = /(?<![\p{L}\p{N}_@])@[\p{L}\p{N}_]+/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?/gu;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/gu;
+const CHARACTER_WITH_MARKS = /\P{M}\p{M}*|\p{M}+/gu;
+const PREPARED_AS_GIVEN = /^[^<&@#\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]*$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
-/** Splits a CamelCase hashtag body into words: `UnpaidCarers` → `Unpaid Carers`. */
-function hashtagWords(body: string): string {
-  return body.replace(/_/g, ' ').replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ');
+/**
+ * A prepared text with, for each of its UTF-16 units, the range of the original text it came from.
+ * `null` maps mean the prepared text is the original, unit for unit.
+ */
+interface MappedText {
+  text: string;
+  starts: number[] | null;
+  ends: number[] | null;
 }
 
-/** Prepares a text for matching (see {@link NormalisedText.prepared}); token offsets refer to its result. */
-export function prepareText(text: string): string {
-  let prepared = text.normalize('NFKC');
-  if (prepared.includes('<') || prepared.includes('&')) {
-    prepared = decodeHtmlEntities(prepared.replace(TAG, ' ')).normalize('NFKC');
+/** Builds a mapped text piece by piece. */
+class MappedTextBuilder {
+  private readonly parts: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+
+  constructor(private readonly source: MappedText) {}
+
+  private startOf(index: number): number {
+    return this.source.starts === null ? index : (this.source.starts[index] ?? index);
   }
-  prepared = prepared
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(URL, ' ');
-  if (prepared.includes('@')) prepared = prepared.replace(EMAIL, ' ').replace(MENTION, ' ');
-  if (prepared.includes('#')) prepared = prepared.replace(HASHTAG, (_whole, body: string) => ` ${hashtagWords(body)}`);
+
+  private endOf(index: number): number {
+    return this.source.ends === null ? index + 1 : (this.source.ends[index] ?? index + 1);
+  }
+
+  /** Copies units [from, to) of the source with their origins. */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    this.parts.push(this.source.text.slice(from, to));
+    for (let index = from; index < to; index += 1) {
+      this.starts.push(this.startOf(index));
+      this.ends.push(this.endOf(index));
+    }
+  }
+
+  /** Emits `text` as coming from source units [from, to) (an empty range: inserted at `from`). */
+  emit(text: string, from: number, to: number): void {
+    if (text === '') return;
+    this.parts.push(text);
+    const start = from < this.source.text.length ? this.startOf(from) : this.endOf(from - 1);
+    const end = to > from ? this.endOf(to - 1) : start;
+    for (let index = 0; index < text.length; index += 1) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  /** Emits `text` of the same length as source units [from, from + text.length), unit for unit. */
+  emitInPlace(text: string, from: number): void {
+    this.parts.push(text);
+    for (let index = 0; index < text.length; index += 1) {
+      this.starts.push(this.startOf(from + index));
+      this.ends.push(this.endOf(from + index));
+    }
+  }
+
+  build(): MappedText {
+    return { text: this.parts.join(''), starts: this.starts, ends: this.ends };
+  }
+}
+
+/** Replaces each match of `pattern` in a mapped text; a replacement of the same length maps unit for unit. */
+function replaceMapped(
+  source: MappedText,
+  pattern: RegExp,
+  replace: (match: RegExpExecArray, builder: MappedTextBuilder) => void,
+): MappedText {
+  const builder = new MappedTextBuilder(source);
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(source.text); match !== null; match = pattern.exec(source.text)) {
+    builder.copy(last, match.index);
+    replace(match, builder);
+    last = match.index + match[0].length;
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  builder.copy(last, source.text.length);
+  return builder.build();
+}
+
+function replaceWith(text: string | ((whole: string) => string)): (match: RegExpExecArray, builder: MappedTextBuilder) => void {
+  return (match, builder) => {
+    const replacement = typeof text === 'string' ? text : text(match[0]);
+    if (replacement.length === match[0].length) builder.emitInPlace(replacement, match.index);
+    else builder.emit(replacement, match.index, match.index + match[0].length);
+  };
+}
+
+/** NFKC, one character (with its combining marks) at a time, so every unit keeps its origin. */
+function normaliseMapped(source: MappedText): MappedText {
+  if (source.text.normalize('NFKC') === source.text) return source;
+  return replaceMapped(
+    source,
+    CHARACTER_WITH_MARKS,
+    replaceWith((character) => character.normalize('NFKC')),
+  );
+}
+
+/** `#UnpaidCarers` → ` Unpaid Carers`: the `#` and each `_` become a space, a space goes in at each lower-to-upper step. */
+function splitHashtag(match: RegExpExecArray, builder: MappedTextBuilder): void {
+  const body = (match[1] ?? '').replace(/_/g, ' ');
+  const boundaries = new Set([...body.matchAll(CAMEL_BOUNDARY)].map((boundary) => boundary.index));
+  const bodyStart = match.index + 1;
+  builder.emitInPlace(' ', match.index);
+  for (let index = 0; index < body.length; index += 1) {
+    if (boundaries.has(index)) builder.emit(' ', bodyStart + index, bodyStart + index);
+    builder.emitInPlace(body[index] ?? ' ', bodyStart + index);
+  }
+}
+
+/**
+ * The text matching reads, with the origin of each of its units: NFKC, HTML tags dropped and
+ * entities decoded, curly quotes straightened, URLs, e-mail addresses and @mentions each replaced by
+ * one space, hashtags split into their words. A text with none of these is its own preparation.
+ */
+function prepareMapped(text: string): MappedText {
+  const asGiven: MappedText = { text, starts: null, ends: null };
+  if (PREPARED_AS_GIVEN.test(text) && !URL_START.test(text) && (ASCII.test(text) || text.normalize('NFKC') === text)) return asGiven;
+  let prepared = normaliseMapped(asGiven);
+  if (prepared.text.includes('<') || prepared.text.includes('&')) {
+    prepared = replaceMapped(prepared, TAG, replaceWith(' '));
+    prepared = replaceMapped(prepared, HTML_ENTITY, replaceWith(decodeHtmlEntity));
+    prepared = normaliseMapped(prepared);
+  }
+  prepared = replaceMapped(prepared, SINGLE_QUOTES, replaceWith("'"));
+  prepared = replaceMapped(prepared, DOUBLE_QUOTES, replaceWith('"'));
+  prepared = replaceMapped(prepared, URL, replaceWith(' '));
+  if (prepared.text.includes('@')) {
+    prepared = replaceMapped(prepared, EMAIL, replaceWith(' '));
+    prepared = replaceMapped(prepared, MENTION, replaceWith(' '));
+  }
+  if (prepared.text.includes('#')) prepared = replaceMapped(prepared, HASHTAG, splitHashtag);
   return prepared;
+}
+
+/** Prepares a text for matching: what {@link normaliseText} reads its words from (see prepareMapped). */
+export function prepareText(text: string): string {
+  return prepareMapped(text).text;
 }
 
 /**
  * The one normalisation for both sides of matching: codebook keywords and record text.
  * Lower-cases, splits into words at whitespace, punctuation, hyphens and slashes, drops the
- * possessive `'s` / `s'` and other apostrophes, and stems each word with Porter.
+ * possessive `'s` / `s'` and other apostrophes, and stems each word with Porter. Each word's
+ * offsets point into `text` itself, whatever preparing it changed.
  */
 export function normaliseText(text: string): NormalisedText {
-  const prepared = prepareText(text);
+  const prepared = prepareMapped(text);
   const tokens: Token[] = [];
-  for (const match of prepared.matchAll(WORD)) {
+  for (const match of prepared.text.matchAll(WORD)) {
     const raw = match[0].toLowerCase();
-    const start = match.index;
     const word = dropApostrophes(raw);
     if (word === '') continue;
-    tokens.push({ word, stem: stemWord(word), start, end: start + match[0].length });
+    const from = match.index;
+    const to = from + match[0].length;
+    const start = prepared.starts === null ? from : (prepared.starts[from] ?? from);
+    const end = prepared.ends === null ? to : (prepared.ends[to - 1] ?? to);
+    tokens.push({ word, stem: stemWord(word), start, end });
   }
-  return { prepared, tokens };
+  return { tokens };
 }
 
 function dropApostrophes(raw: string): string {

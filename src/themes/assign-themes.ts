@@ -1,31 +1,111 @@
 import type { Codebook } from '../codebook/codebook.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { ThemeMatcher, type ThemeMatch } from './theme-matcher.js';
+import { normaliseText, type Token } from '../text/normalise.js';
+import { splitSentences } from '../text/sentences.js';
+import type { ThemeEvidence } from './match-evidence.js';
+import { ThemeMatcher } from './theme-matcher.js';
+import type { ThemedRecord } from './themed-record.js';
 
-/** A record with the themes it belongs to and the evidence. */
-export interface ThemedRecord {
-  record: FeedbackRecord;
-  /** Theme ids in codebook order; empty when the record is unthemed. */
-  themeIds: string[];
-  /** Every keyword hit, in text order. */
-  matches: ThemeMatch[];
+/** What a coding unit (the record, or one sentence) contributes: its evidence and the themes it earns. */
+interface UnitResult {
+  evidence: ThemeEvidence[];
+  themeIndexes: number[];
 }
 
-/** Assigns themes to records; build once per codebook. */
+/**
+ * Assigns themes to records under the codebook's rules; build once per codebook. A theme is earned
+ * by a coding unit (the record, or each sentence with `unit: sentence`) with at least `min_hits`
+ * hits that no exclusion vetoed; `otherwise` themes only by records that earn no other theme. With
+ * `assign: single` a record gets one theme: the first sentence that earns any decides, and within
+ * it the theme whose first hit comes first (codebook order on a tie).
+ */
 export class ThemeAssigner {
   private readonly matcher: ThemeMatcher;
-  private readonly order: Map<string, number>;
 
-  constructor(codebook: Codebook) {
+  constructor(private readonly codebook: Codebook) {
     this.matcher = new ThemeMatcher(codebook);
-    this.order = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
   }
 
-  /** The themes of one record: every theme with at least one keyword hit that no exclusion vetoed. */
+  /** The themes of one record, with the evidence. */
   assign(record: FeedbackRecord): ThemedRecord {
-    const matches = this.matcher.match(record.text);
-    const ids = [...new Set(matches.map((match) => match.themeId))];
-    ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
-    return { record, themeIds: ids, matches };
+    const { text } = record;
+    const units = this.codebook.unit === 'sentence' ? this.sentenceUnits(text) : [this.unit(this.matcher.match(text))];
+    const evidence = units.length === 1 && units[0] !== undefined ? units[0].evidence : mergeEvidence(this.codebook, units);
+    let chosen: number[];
+    if (this.codebook.assign === 'single') {
+      const deciding = units.find((unit) => unit.themeIndexes.length > 0);
+      const first = deciding === undefined ? undefined : earliestTheme(deciding);
+      chosen = first === undefined ? [] : [first];
+    } else {
+      chosen = [...new Set(units.flatMap((unit) => unit.themeIndexes))].sort((a, b) => a - b);
+    }
+    if (chosen.length === 0) chosen = this.otherwiseThemes(units);
+    return { record, themeIds: chosen.map((index) => this.codebook.themes[index]?.id ?? ''), evidence };
   }
+
+  private sentenceUnits(text: string): UnitResult[] {
+    const tokens = normaliseText(text).tokens;
+    const units: UnitResult[] = [];
+    let next = 0;
+    for (const sentence of splitSentences(text)) {
+      const inSentence: Token[] = [];
+      while (next < tokens.length && (tokens[next]?.start ?? 0) < sentence.end) {
+        const token = tokens[next];
+        if (token !== undefined && token.start >= sentence.start) inSentence.push(token);
+        next += 1;
+      }
+      if (inSentence.length > 0) units.push(this.unit(this.matcher.matchTokens(text, inSentence)));
+    }
+    return units.length > 0 ? units : [this.unit(this.matcher.matchTokens(text, []))];
+  }
+
+  /** The themes a unit earns on its own hits; `otherwise` themes are settled for the record. */
+  private unit(evidence: ThemeEvidence[]): UnitResult {
+    const themeIndexes: number[] = [];
+    this.codebook.themes.forEach((theme, index) => {
+      if (theme.otherwise) return;
+      const hits = evidence[index]?.hits.length ?? 0;
+      if (hits > 0 && hits >= theme.minHits) themeIndexes.push(index);
+    });
+    return { evidence, themeIndexes };
+  }
+
+  /** When nothing else matched: the `otherwise` themes whose own rules are met (or that have none). */
+  private otherwiseThemes(units: readonly UnitResult[]): number[] {
+    const chosen: number[] = [];
+    this.codebook.themes.forEach((theme, index) => {
+      if (!theme.otherwise) return;
+      if (theme.rules.length === 0) {
+        chosen.push(index);
+        return;
+      }
+      if (units.some((unit) => (unit.evidence[index]?.hits.length ?? 0) >= theme.minHits && (unit.evidence[index]?.hits.length ?? 0) > 0)) {
+        chosen.push(index);
+      }
+    });
+    return this.codebook.assign === 'single' ? chosen.slice(0, 1) : chosen;
+  }
+}
+
+/** The theme of a unit whose first hit comes first in the text; codebook order on a tie. */
+function earliestTheme(unit: UnitResult): number | undefined {
+  let best: number | undefined;
+  let bestStart = Infinity;
+  for (const index of unit.themeIndexes) {
+    const start = unit.evidence[index]?.hits[0]?.start ?? Infinity;
+    if (start < bestStart) {
+      best = index;
+      bestStart = start;
+    }
+  }
+  return best;
+}
+
+/** The evidence of several units as one list per theme, in text order. */
+function mergeEvidence(codebook: Codebook, units: readonly UnitResult[]): ThemeEvidence[] {
+  return codebook.themes.map((theme, index) => ({
+    themeId: theme.id,
+    hits: units.flatMap((unit) => unit.evidence[index]?.hits ?? []),
+    vetoed: units.flatMap((unit) => unit.evidence[index]?.vetoed ?? []),
+  }));
 }

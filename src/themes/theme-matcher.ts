@@ -1,116 +1,210 @@
-import type { Codebook, KeywordPattern, TermPattern } from '../codebook/codebook.js';
+import type { Codebook, ExcludeRule, NearRule, PhraseRule, WordTest } from '../codebook/codebook.js';
 import { normaliseText, type Token } from '../text/normalise.js';
+import type { KeywordHit, ThemeEvidence, VetoedHit } from './match-evidence.js';
 
-/** Why a record belongs to a theme: one keyword hit, with its evidence. */
-export interface ThemeMatch {
-  /** The theme's id. */
-  themeId: string;
-  /** The keyword or phrase as written in the codebook. */
-  keyword: string;
-  /** The words of the record that matched, as written (lower case, spaces collapsed): `day-centre`, `carers'`. */
-  matched: string;
-  /** Index of the first matched word among the record's words. */
-  wordIndex: number;
-  /** Number of words matched. */
-  wordCount: number;
+/** Where a phrase occurs: token indexes [from, to). */
+interface Occurrence {
+  from: number;
+  to: number;
 }
 
-interface IndexedPattern {
-  themeId: string;
-  pattern: KeywordPattern;
-  exclude: boolean;
+/** A rule with the theme it belongs to and the role it plays there. */
+interface IndexedPhrase {
+  themeIndex: number;
+  rule: PhraseRule;
+  role: 'keyword' | 'exclude' | 'near-part' | 'near-exclude';
+  /** For near parts and near excludes: which rule of the theme it belongs to. */
+  ownerIndex: number;
+}
+
+/** A hit before it is checked against exclusions: its token span and the rule that made it. */
+interface CandidateHit {
+  from: number;
+  to: number;
+  rule: PhraseRule | NearRule;
 }
 
 /**
- * Matches record text against a codebook. Built once per codebook: patterns are indexed by their
- * first term, so matching costs one lookup per word plus the few candidate patterns there.
+ * Matches text against a codebook and returns the evidence: for every theme, the hits that count
+ * and the hits an exclusion vetoed, each located in the text as given. Built once per codebook:
+ * phrases are indexed by their first word, so matching costs one lookup per word plus the few
+ * candidate phrases there.
  */
 export class ThemeMatcher {
-  private readonly byFirstStem = new Map<string, IndexedPattern[]>();
-  private readonly prefixFirst: IndexedPattern[] = [];
+  private readonly byStem = new Map<string, IndexedPhrase[]>();
+  private readonly byExact = new Map<string, IndexedPhrase[]>();
+  private readonly byPrefix: IndexedPhrase[] = [];
+  private readonly themes: Codebook['themes'];
 
-  constructor(codebook: Codebook) {
-    for (const theme of codebook.themes) {
-      for (const pattern of theme.keywords) this.add({ themeId: theme.id, pattern, exclude: false });
-      for (const pattern of theme.exclude) this.add({ themeId: theme.id, pattern, exclude: true });
-    }
+  constructor(codebook: Pick<Codebook, 'themes'>) {
+    this.themes = codebook.themes;
+    codebook.themes.forEach((theme, themeIndex) => {
+      theme.rules.forEach((rule, ruleIndex) => {
+        if (rule.kind === 'phrase') this.add({ themeIndex, rule, role: 'keyword', ownerIndex: ruleIndex });
+        else for (const part of rule.all) this.add({ themeIndex, rule: part, role: 'near-part', ownerIndex: ruleIndex });
+      });
+      theme.excludes.forEach((rule, ruleIndex) => {
+        if (rule.kind === 'phrase') this.add({ themeIndex, rule, role: 'exclude', ownerIndex: ruleIndex });
+        else this.add({ themeIndex, rule: rule.phrase, role: 'near-exclude', ownerIndex: ruleIndex });
+      });
+    });
   }
 
-  private add(entry: IndexedPattern): void {
-    const first = entry.pattern.terms[0];
+  private add(entry: IndexedPhrase): void {
+    const first = entry.rule.words[0];
     if (first === undefined) return;
     if (first.kind === 'prefix') {
-      this.prefixFirst.push(entry);
+      this.byPrefix.push(entry);
       return;
     }
-    const list = this.byFirstStem.get(first.stem);
-    if (list === undefined) this.byFirstStem.set(first.stem, [entry]);
+    const index = first.kind === 'stem' ? this.byStem : this.byExact;
+    const key = first.kind === 'stem' ? first.stem : first.word;
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [entry]);
     else list.push(entry);
   }
 
+  /** The evidence for every theme, in codebook order (themes without hits have empty lists). */
+  match(text: string): ThemeEvidence[] {
+    return this.matchTokens(text, normaliseText(text).tokens);
+  }
+
   /**
-   * Every keyword hit in a text, in text order, after exclusions: a keyword hit that lies inside
-   * the span of one of its theme's `exclude` phrases does not count.
+   * The evidence for every theme among some of a text's tokens (a sentence, say): `tokens` must be
+   * consecutive tokens of `text`, as {@link normaliseText} gives them.
    */
-  match(text: string): ThemeMatch[] {
-    const { prepared, tokens } = normaliseText(text);
-    const hits: ThemeMatch[] = [];
-    const excluded: { themeId: string; from: number; to: number }[] = [];
+  matchTokens(text: string, tokens: readonly Token[]): ThemeEvidence[] {
+    const found: (Map<number, Map<string, Occurrence[]>> | undefined)[] = [];
+    const record = (entry: IndexedPhrase, occurrence: Occurrence): void => {
+      let byRole = found[entry.themeIndex];
+      if (byRole === undefined) {
+        byRole = new Map();
+        found[entry.themeIndex] = byRole;
+      }
+      let byOwner = byRole.get(entry.ownerIndex);
+      if (byOwner === undefined) {
+        byOwner = new Map();
+        byRole.set(entry.ownerIndex, byOwner);
+      }
+      const key = `${entry.role}:${entry.rule.source}`;
+      const list = byOwner.get(key);
+      if (list === undefined) byOwner.set(key, [occurrence]);
+      else list.push(occurrence);
+    };
     for (let index = 0; index < tokens.length; index += 1) {
       const token = tokens[index];
       if (token === undefined) continue;
-      const candidates = this.byFirstStem.get(token.stem);
-      if (candidates !== undefined) this.tryAll(candidates, prepared, tokens, index, hits, excluded);
-      if (this.prefixFirst.length > 0) this.tryAll(this.prefixFirst, prepared, tokens, index, hits, excluded);
+      this.tryAll(this.byStem.get(token.stem), tokens, index, record);
+      this.tryAll(this.byExact.get(token.word), tokens, index, record);
+      if (this.byPrefix.length > 0) this.tryAll(this.byPrefix, tokens, index, record);
     }
-    if (excluded.length === 0) return hits;
-    return hits.filter(
-      (hit) =>
-        !excluded.some((span) => span.themeId === hit.themeId && hit.wordIndex >= span.from && hit.wordIndex + hit.wordCount <= span.to),
-    );
+    return this.themes.map((theme, themeIndex) => {
+      const byRole = found[themeIndex];
+      if (byRole === undefined || byRole.size === 0) return { themeId: theme.id, hits: [], vetoed: [] };
+      const occurrencesOf = (role: IndexedPhrase['role'], ownerIndex: number, rule: PhraseRule): Occurrence[] =>
+        byRole.get(ownerIndex)?.get(`${role}:${rule.source}`) ?? [];
+      const candidates: CandidateHit[] = [];
+      theme.rules.forEach((rule, ruleIndex) => {
+        if (rule.kind === 'phrase') {
+          for (const occurrence of occurrencesOf('keyword', ruleIndex, rule)) candidates.push({ ...occurrence, rule });
+        } else {
+          const parts = rule.all.map((part) => occurrencesOf('near-part', ruleIndex, part));
+          for (const occurrence of nearOccurrences(parts, rule.within)) candidates.push({ ...occurrence, rule });
+        }
+      });
+      if (candidates.length === 0) return { themeId: theme.id, hits: [], vetoed: [] };
+      candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+      const vetoes = theme.excludes.map((rule, ruleIndex) => ({
+        rule,
+        occurrences: occurrencesOf(
+          rule.kind === 'phrase' ? 'exclude' : 'near-exclude',
+          ruleIndex,
+          rule.kind === 'phrase' ? rule : rule.phrase,
+        ),
+      }));
+      const hits: KeywordHit[] = [];
+      const vetoed: VetoedHit[] = [];
+      for (const candidate of candidates) {
+        const hit = evidenceOf(text, tokens, candidate);
+        const veto = vetoes.find(({ rule, occurrences }) => occurrences.some((occurrence) => vetoesHit(rule, occurrence, candidate)));
+        if (veto === undefined) hits.push(hit);
+        else vetoed.push({ ...hit, by: veto.rule.source, byPosition: veto.rule.position });
+      }
+      return { themeId: theme.id, hits, vetoed };
+    });
   }
 
   private tryAll(
-    candidates: readonly IndexedPattern[],
-    prepared: string,
+    candidates: readonly IndexedPhrase[] | undefined,
     tokens: readonly Token[],
     index: number,
-    hits: ThemeMatch[],
-    excluded: { themeId: string; from: number; to: number }[],
+    record: (entry: IndexedPhrase, occurrence: Occurrence) => void,
   ): void {
+    if (candidates === undefined) return;
     for (const candidate of candidates) {
-      const { terms } = candidate.pattern;
-      if (!termsMatchAt(terms, tokens, index)) continue;
-      if (candidate.exclude) {
-        excluded.push({ themeId: candidate.themeId, from: index, to: index + terms.length });
-        continue;
-      }
-      hits.push({
-        themeId: candidate.themeId,
-        keyword: candidate.pattern.source,
-        matched: writtenWords(prepared, tokens, index, terms.length),
-        wordIndex: index,
-        wordCount: terms.length,
-      });
+      const { words } = candidate.rule;
+      if (wordsMatchAt(words, tokens, index)) record(candidate, { from: index, to: index + words.length });
     }
   }
 }
 
-/** The words from `index` for `count` tokens as the text writes them, lower-cased, spaces collapsed. */
-function writtenWords(prepared: string, tokens: readonly Token[], index: number, count: number): string {
-  const first = tokens[index];
-  const last = tokens[index + count - 1];
-  if (first === undefined || last === undefined) return '';
-  return prepared.slice(first.start, last.end).replace(/\s+/g, ' ').toLowerCase();
+/** Whether an exclusion vetoes a hit: a phrase when the hit lies inside it, a near exclusion when the hit is within reach. */
+function vetoesHit(rule: ExcludeRule, occurrence: Occurrence, hit: CandidateHit): boolean {
+  if (rule.kind === 'phrase') return hit.from >= occurrence.from && hit.to <= occurrence.to;
+  const gap = hit.from >= occurrence.to ? hit.from - (occurrence.to - 1) : occurrence.from >= hit.to ? occurrence.from - (hit.to - 1) : 0;
+  return gap <= rule.within;
 }
 
-function termsMatchAt(terms: readonly TermPattern[], tokens: readonly Token[], index: number): boolean {
-  if (index + terms.length > tokens.length) return false;
-  for (let offset = 0; offset < terms.length; offset += 1) {
-    const term = terms[offset];
+/**
+ * Where every part occurs with all of them within `within` words: the first word of the last part
+ * at most `within` words after the first word of the first. Windows do not overlap; each is the
+ * earliest one from the leftmost occurrence that can start it.
+ */
+function nearOccurrences(parts: readonly Occurrence[][], within: number): Occurrence[] {
+  if (parts.some((occurrences) => occurrences.length === 0)) return [];
+  const anchors = parts.flat().sort((a, b) => a.from - b.from);
+  const result: Occurrence[] = [];
+  let after = -1;
+  for (const anchor of anchors) {
+    if (anchor.from <= after) continue;
+    let to = anchor.to;
+    let complete = true;
+    for (const occurrences of parts) {
+      const inWindow = occurrences.find((occurrence) => occurrence.from >= anchor.from && occurrence.from <= anchor.from + within);
+      if (inWindow === undefined) {
+        complete = false;
+        break;
+      }
+      to = Math.max(to, inWindow.to);
+    }
+    if (!complete) continue;
+    result.push({ from: anchor.from, to });
+    after = to - 1;
+  }
+  return result;
+}
+
+function evidenceOf(text: string, tokens: readonly Token[], candidate: CandidateHit): KeywordHit {
+  const start = tokens[candidate.from]?.start ?? 0;
+  const end = tokens[candidate.to - 1]?.end ?? start;
+  return { keyword: candidate.rule.source, position: candidate.rule.position, words: text.slice(start, end), start, end };
+}
+
+function wordsMatchAt(words: readonly WordTest[], tokens: readonly Token[], index: number): boolean {
+  if (index + words.length > tokens.length) return false;
+  for (let offset = 0; offset < words.length; offset += 1) {
+    const test = words[offset];
     const token = tokens[index + offset];
-    if (term === undefined || token === undefined) return false;
-    if (term.kind === 'stem' ? token.stem !== term.stem : !token.word.startsWith(term.prefix)) return false;
+    if (test === undefined || token === undefined) return false;
+    if (
+      test.kind === 'stem'
+        ? token.stem !== test.stem
+        : test.kind === 'exact'
+          ? token.word !== test.word
+          : !token.word.startsWith(test.prefix)
+    ) {
+      return false;
+    }
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { parseCodebook } from '../../src/codebook/load-codebook.js';
+import { loadCodebookText } from '../../src/codebook/load-codebook.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { formatCodebookIssue } from '../../src/codebook/codebook-issue.js';
 
@@ -8,34 +8,45 @@ export interface ThemeSpec {
   id: string;
   label?: string;
   description?: string;
-  keywords: string[];
-  exclude?: string[];
+  keywords?: string[];
+  exact?: string[];
+  near?: { all: string[]; within: number }[];
+  exclude?: (string | { near: string; within: number })[];
+  parent?: string;
+  otherwise?: boolean;
+  min_hits?: number;
+  examples?: { match?: string[]; no_match?: string[] };
 }
 
-/** The YAML text of a codebook with these themes (and an optional title). */
-export function codebookYaml(themes: readonly ThemeSpec[], title?: string): string {
+/** Top-level settings a test codebook may carry besides its themes. */
+export interface CodebookSettings {
+  title?: string;
+  unit?: 'record' | 'sentence';
+  assign?: 'multi' | 'single';
+}
+
+/** The YAML text of a codebook with these themes (and an optional title or other settings). */
+export function codebookYaml(themes: readonly ThemeSpec[], settings: string | CodebookSettings = {}): string {
+  const { title, unit, assign } = typeof settings === 'string' ? { title: settings, unit: undefined, assign: undefined } : settings;
   return stringify({
     version: 1,
     ...(title === undefined ? {} : { title }),
-    themes: themes.map((theme) => ({
-      id: theme.id,
-      label: theme.label ?? theme.id,
-      ...(theme.description === undefined ? {} : { description: theme.description }),
-      keywords: theme.keywords,
-      ...(theme.exclude === undefined ? {} : { exclude: theme.exclude }),
-    })),
+    ...(unit === undefined ? {} : { unit }),
+    ...(assign === undefined ? {} : { assign }),
+    themes: themes.map(({ id, label, ...theme }) => ({ id, label: label ?? id, ...theme })),
   });
 }
 
 /**
- * A codebook parsed by the real parser (parseCodebook), from YAML text or from theme specs.
+ * A codebook loaded by the real loader (loadCodebookText), from YAML text or from theme specs.
  * Throws, listing every issue, when the codebook is not valid: a test's codebook must be.
  */
-export function makeCodebook(yamlOrThemes: string | readonly ThemeSpec[], options: { file?: string; title?: string } = {}): Codebook {
-  const text = typeof yamlOrThemes === 'string' ? yamlOrThemes : codebookYaml(yamlOrThemes, options.title);
-  const result = parseCodebook(text, options.file ?? 'themes.yaml');
-  if ('issues' in result) {
-    throw new Error(`makeCodebook: the test codebook is invalid:\n${result.issues.map(formatCodebookIssue).join('\n')}`);
+export function makeCodebook(yamlOrThemes: string | readonly ThemeSpec[], options: CodebookSettings & { file?: string } = {}): Codebook {
+  const { file, ...settings } = options;
+  const text = typeof yamlOrThemes === 'string' ? yamlOrThemes : codebookYaml(yamlOrThemes, settings);
+  const { codebook, errors } = loadCodebookText(text, file ?? 'themes.yaml');
+  if (codebook === null) {
+    throw new Error(`makeCodebook: the test codebook is invalid:\n${errors.map(formatCodebookIssue).join('\n')}`);
   }
-  return result.codebook;
+  return codebook;
 }

@@ -1,5 +1,6 @@
 import type { Codebook } from '../../src/codebook/codebook.js';
-import { ThemeAssigner, type ThemedRecord } from '../../src/themes/assign-themes.js';
+import { ThemeAssigner } from '../../src/themes/assign-themes.js';
+import type { ThemedRecord } from '../../src/themes/themed-record.js';
 import { makeRecord, type RecordOverrides } from './record-builder.js';
 
 /** A record (see makeRecord) themed by the real ThemeAssigner against `codebook`, with its real evidence. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { parseCodebook } from '../../src/codebook/load-codebook.js';
+import { loadCodebookText } from '../../src/codebook/load-codebook.js';
 import { PERSONAL_DATA_KINDS } from '../../src/privacy/personal-data-kinds.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
@@ -9,8 +9,8 @@ import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 const THEMES = 'themes:\n  - id: carers\n    label: Carers\n    keywords: [carer]\n';
 
 function codebookOf(yaml: string) {
-  const result = parseCodebook(yaml, 'themes.yaml');
-  if ('issues' in result) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+  const result = loadCodebookText(yaml, 'themes.yaml');
+  if (result.codebook === null) throw new Error(result.errors.map((issue) => issue.message).join('\n'));
   return result.codebook;
 }
 
@@ -36,16 +36,15 @@ describe('the redact: block of themes.yaml', () => {
 
   test('every problem in the settings is reported at once with its line and column', () => {
     const yaml = readFileSync(join(PROJECT_ROOT, 'fixtures/codebook/bad-redact-settings/themes.yaml'), 'utf8');
-    const result = parseCodebook(yaml, 'themes.yaml');
-    expect('issues' in result).toBe(true);
-    if (!('issues' in result)) return;
-    expect(result.issues.map((issue) => [issue.line, issue.col])).toEqual([
+    const result = loadCodebookText(yaml, 'themes.yaml');
+    expect(result.codebook).toBeNull();
+    expect(result.errors.map((issue) => [issue.line, issue.col])).toEqual([
       [3, 18],
       [3, 26],
       [4, 18],
       [5, 9],
     ]);
-    expect(result.issues.every((issue) => issue.hint.length > 0)).toBe(true);
-    expect(result.issues[0]?.message).toMatch(/phones/);
+    expect(result.errors.every((issue) => issue.hint.length > 0)).toBe(true);
+    expect(result.errors[0]?.message).toMatch(/phones/);
   });
 });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { loadCodebook, parseCodebook } from '../../src/codebook/load-codebook.js';
+import { loadCodebook, loadCodebookText } from '../../src/codebook/load-codebook.js';
+import type { Codebook } from '../../src/codebook/codebook.js';
 import type { CodebookIssue } from '../../src/codebook/codebook-issue.js';
-import { CodebookError } from '../../src/errors.js';
 import { ExitCode } from '../../src/exit-codes.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 import { runCli } from '../builders/cli-runner.js';
@@ -17,9 +17,16 @@ function fixtureText(name: string): string {
 }
 
 function issuesOf(text: string): CodebookIssue[] {
-  const result = parseCodebook(text, 'themes.yaml');
-  if (!('issues' in result)) throw new Error('expected issues, the codebook parsed');
-  return result.issues;
+  const result = loadCodebookText(text, 'themes.yaml');
+  if (result.codebook !== null) throw new Error('expected errors, the codebook loaded');
+  expect(result.errors.every((issue) => issue.severity === 'error')).toBe(true);
+  return result.errors;
+}
+
+function codebookOf(text: string): Codebook {
+  const result = loadCodebookText(text, 'themes.yaml');
+  if (result.codebook === null) throw new Error(result.errors.map((issue) => issue.message).join('\n'));
+  return result.codebook;
 }
 
 /** An expected issue: `line:col`, the message (exact, or a pattern for the YAML parser's own wording), the hint. */
@@ -63,19 +70,14 @@ const CASES: [name: string, issues: ExpectedIssue[]][] = [
       ['4:5', 'themes[0] has no "label"', 'add "label:" to this theme'],
       ['5:5', 'unknown key "lable" in themes[0]', 'did you mean "label"?'],
       ['7:5', 'unknown key "exlude" in themes[0]', 'did you mean "exclude"?'],
-      ['8:5', 'unknown key "colour" in themes[0]', 'allowed keys: id, label, description, keywords, exclude'],
+      [
+        '8:5',
+        'unknown key "colour" in themes[0]',
+        'allowed keys: id, label, description, keywords, exact, near, exclude, parent, otherwise, min_hits, examples',
+      ],
     ],
   ],
   ['duplicate-theme-id', [['9:9', 'theme id "carers" is used twice', 'rename one; the first is themes[0]']]],
-  [
-    'duplicate-keyword-after-normalisation',
-    [
-      ['5:23', 'themes[0].keywords[1] "Carers" is the same as "carer" after normalisation', 'remove one of them'],
-      ['5:31', 'themes[0].keywords[2] "carer\'s" is the same as "carer" after normalisation', 'remove one of them'],
-      ['5:56', 'themes[0].keywords[4] "Unpaid-Carers" is the same as "unpaid carer" after normalisation', 'remove one of them'],
-      ['10:9', 'themes[1].keywords[1] "budgets" is the same as "budget" after normalisation', 'remove one of them'],
-    ],
-  ],
   ['missing-version', [['2:1', 'missing "version"', 'add "version: 1" at the top']]],
   ['empty-file', [['1:1', 'the codebook is empty', 'start with "version: 1" and a "themes:" list (see README, "The codebook")']]],
   [
@@ -91,7 +93,7 @@ const CASES: [name: string, issues: ExpectedIssue[]][] = [
 
 describe('codebook fixtures: every issue, with line:col and hint', () => {
   test('every fixture folder has a README.md', () => {
-    for (const [name] of [...CASES, ['valid-basic'], ['alias-bomb']]) {
+    for (const [name] of [...CASES, ['valid-basic'], ['alias-bomb'], ['duplicate-keyword-after-normalisation']]) {
       expect(readFileSync(join(FIXTURES, name, 'README.md'), 'utf8')).toMatch(/^# codebook \//);
     }
   });
@@ -109,16 +111,14 @@ describe('codebook fixtures: every issue, with line:col and hint', () => {
   });
 
   test('valid-basic loads: themes in order, keywords normalised, wildcard and exclusion compiled', () => {
-    const result = parseCodebook(fixtureText('valid-basic'), 'themes.yaml');
-    if ('issues' in result) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
-    const { codebook } = result;
+    const codebook = codebookOf(fixtureText('valid-basic'));
     expect(codebook.title).toBe('What people told us about personal support');
     expect(codebook.themes.map((theme) => [theme.id, theme.label])).toEqual([
       ['carers', 'Support for carers'],
       ['budgets', 'Personal budgets and money'],
     ]);
     expect(codebook.themes[0]?.description).toBe('Unpaid carers, respite and breaks.');
-    expect(codebook.themes[1]?.keywords.map((keyword) => keyword.terms)).toEqual([
+    expect(codebook.themes[1]?.rules.map((rule) => (rule.kind === 'phrase' ? rule.words : []))).toEqual([
       [{ kind: 'stem', stem: 'budget' }],
       [
         { kind: 'stem', stem: 'direct' },
@@ -126,7 +126,7 @@ describe('codebook fixtures: every issue, with line:col and hint', () => {
       ],
       [{ kind: 'prefix', prefix: 'personalis' }],
     ]);
-    expect(codebook.themes[1]?.exclude.map((keyword) => keyword.source)).toEqual(['budget cuts']);
+    expect(codebook.themes[1]?.excludes.map((rule) => rule.source)).toEqual(['budget cuts']);
     expect(codebook.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -169,39 +169,30 @@ function anchorAndAliasPositions(text: string): string[] {
 }
 
 describe('loadCodebook', () => {
-  test('a missing file is a CodebookError (exit 2) naming the file', async () => {
+  test('a missing file is one error with its code, never a throw', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'themes.yaml');
-      const error = await loadCodebook(file).then(
-        () => null,
-        (thrown: unknown) => thrown,
-      );
-      expect(error).toBeInstanceOf(CodebookError);
-      expect((error as CodebookError).exitCode).toBe(ExitCode.CouldNotRun);
-      expect((error as CodebookError).message).toBe(`${file}: cannot read the codebook (no such file)`);
+      const result = await loadCodebook(file, 'themes.yaml');
+      expect(result.codebook).toBeNull();
+      expect(result.errors).toEqual([
+        expect.objectContaining({ file: 'themes.yaml', message: 'cannot read the codebook (no such file)', code: 'CODEBOOK_UNREADABLE' }),
+      ]);
     });
   });
 
-  test('a bad codebook is one CodebookError listing every issue, one per line', async () => {
+  test('a bad codebook is every error, in file order, never a throw', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'themes.yaml');
       await writeFile(file, fixtureText('unknown-key'));
-      const error = await loadCodebook(file).then(
-        () => null,
-        (thrown: unknown) => thrown,
-      );
-      expect(error).toBeInstanceOf(CodebookError);
-      const lines = (error as CodebookError).message.split('\n');
-      expect(
-        lines.map((line) =>
-          line
-            .slice(file.length + 1)
-            .split(':')
-            .slice(0, 2)
-            .join(':'),
-        ),
-      ).toEqual(['2:1', '4:5', '5:5', '7:5', '8:5']);
-      expect((error as CodebookError).hint).toBe(`fix these 5 problems in ${file}`);
+      const result = await loadCodebook(file);
+      expect(result.codebook).toBeNull();
+      expect(result.errors.map((issue) => `${issue.file === file ? 'file' : issue.file}:${issue.line}:${issue.col}`)).toEqual([
+        'file:2:1',
+        'file:4:5',
+        'file:5:5',
+        'file:7:5',
+        'file:8:5',
+      ]);
     });
   });
 });
@@ -234,11 +225,7 @@ themes:
     label: Carers
     keywords: [carer, respite]
 `;
-  const fingerprintOf = (text: string): string => {
-    const result = parseCodebook(text, 'themes.yaml');
-    if ('issues' in result) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
-    return result.codebook.fingerprint;
-  };
+  const fingerprintOf = (text: string): string => codebookOf(text).fingerprint;
 
   test.each([
     ['a comment added', `# the carers theme\n${base}`],

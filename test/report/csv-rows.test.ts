@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { renderCsvHeader, renderCsvRow } from '../../src/report/csv-rows.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
-import type { ThemedRecord } from '../../src/themes/assign-themes.js';
+import type { ThemedRecord } from '../../src/themes/themed-record.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
 

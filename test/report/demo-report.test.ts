@@ -22,7 +22,8 @@ let storeDir = '';
 let summary: IngestSummary;
 
 async function render(format: string): Promise<string> {
-  const codebook = { ...(await loadCodebook(join(PROJECT_ROOT, 'themes.yaml'))), file: 'themes.yaml' };
+  const { codebook, errors } = await loadCodebook(join(PROJECT_ROOT, 'themes.yaml'), 'themes.yaml');
+  if (codebook === null) throw new Error(`themes.yaml does not load: ${errors.map((issue) => issue.message).join('; ')}`);
   const parts: string[] = [];
   for await (const chunk of themeOutput({ storeDir, codebook, format, includeAuthors: false, redact: createRedactor(codebook) })) {
     parts.push(chunk);

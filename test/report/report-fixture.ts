@@ -2,7 +2,7 @@ import type { Codebook } from '../../src/codebook/codebook.js';
 import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
 import type { ThemeReport } from '../../src/report/theme-report.js';
-import type { ThemedRecord } from '../../src/themes/assign-themes.js';
+import type { ThemedRecord } from '../../src/themes/themed-record.js';
 
 /** Builds a report from themed records in the given order, as `tlap themes` does. */
 export function buildReport(codebook: Codebook, themed: readonly ThemedRecord[], includeAuthors = false): ThemeReport {

@@ -6,7 +6,7 @@ import { makeThemedRecord } from '../builders/themed-record-builder.js';
 /** The keywords that hit `text` for a one-theme codebook with these keywords and exclusions. */
 function hitsFor(keywords: string[], text: string, exclude?: string[]): string[] {
   const theme: ThemeSpec = { id: 't', keywords, ...(exclude === undefined ? {} : { exclude }) };
-  return new ThemeMatcher(makeCodebook([theme])).match(text).map((match) => match.keyword);
+  return new ThemeMatcher(makeCodebook([theme])).match(text).flatMap((evidence) => evidence.hits.map((hit) => hit.keyword));
 }
 
 describe('matching rules: keyword | text | matches?', () => {
@@ -50,9 +50,21 @@ describe('exclude vetoes keyword hits inside its span (keyword budget, exclude p
     expect(hitsFor(['budget'], text, ['personal budget'])).toEqual(expected);
   });
 
-  test('the surviving hit is the second one', () => {
+  test('the surviving hit is the second one; the first is kept as vetoed, naming the exclude', () => {
     const codebook = makeCodebook([{ id: 'money', keywords: ['budget'], exclude: ['personal budget'] }]);
-    expect(new ThemeMatcher(codebook).match('personal budget and budget cuts').map((match) => match.wordIndex)).toEqual([3]);
+    const [evidence] = new ThemeMatcher(codebook).match('personal budget and budget cuts');
+    expect(evidence?.hits.map((hit) => [hit.start, hit.end])).toEqual([[20, 26]]);
+    expect(evidence?.vetoed).toEqual([
+      {
+        keyword: 'budget',
+        position: { line: 6, col: 9 },
+        words: 'budget',
+        start: 9,
+        end: 15,
+        by: 'personal budget',
+        byPosition: { line: 8, col: 9 },
+      },
+    ]);
   });
 
   test("an exclusion vetoes only its own theme's hits", () => {
@@ -78,22 +90,47 @@ describe('assigning themes to records', () => {
   test('a record matching nothing is unthemed', () => {
     const themed = makeThemedRecord(codebook, { text: 'Nothing relevant here at all' });
     expect(themed.themeIds).toEqual([]);
-    expect(themed.matches).toEqual([]);
+    expect(themed.evidence).toEqual([
+      { themeId: 'carers', hits: [], vetoed: [] },
+      { themeId: 'money', hits: [], vetoed: [] },
+      { themeId: 'places', hits: [], vetoed: [] },
+    ]);
   });
 
-  test('every hit is evidence, in text order, with theme, keyword, matched words, word index and count', () => {
-    const themed = makeThemedRecord(codebook, { text: 'Respite at the Day-Centre, for carers' });
-    expect(themed.matches).toEqual([
-      { themeId: 'carers', keyword: 'respite', matched: 'respite', wordIndex: 0, wordCount: 1 },
-      { themeId: 'places', keyword: 'day centre', matched: 'day-centre', wordIndex: 3, wordCount: 2 },
-      { themeId: 'carers', keyword: 'carer', matched: 'carers', wordIndex: 6, wordCount: 1 },
+  test('every hit is evidence, per theme in text order, with keyword, its codebook position, the words as written and offsets', () => {
+    const text = 'Respite at the Day-Centre, for carers';
+    const themed = makeThemedRecord(codebook, { text });
+    expect(themed.evidence).toEqual([
+      {
+        themeId: 'carers',
+        hits: [
+          { keyword: 'respite', position: { line: 7, col: 9 }, words: 'Respite', start: 0, end: 7 },
+          { keyword: 'carer', position: { line: 6, col: 9 }, words: 'carers', start: 31, end: 37 },
+        ],
+        vetoed: [],
+      },
+      { themeId: 'money', hits: [], vetoed: [] },
+      {
+        themeId: 'places',
+        hits: [{ keyword: 'day centre', position: { line: 15, col: 9 }, words: 'Day-Centre', start: 15, end: 25 }],
+        vetoed: [],
+      },
     ]);
+    for (const hit of themed.evidence.flatMap((evidence) => evidence.hits)) expect(text.slice(hit.start, hit.end)).toBe(hit.words);
   });
 
   test('a wildcard hit reports the whole word it matched', () => {
     const wildcard = makeCodebook([{ id: 'choice', keywords: ['personalis*'] }]);
-    expect(new ThemeMatcher(wildcard).match('Personalised support')).toEqual([
-      { themeId: 'choice', keyword: 'personalis*', matched: 'personalised', wordIndex: 0, wordCount: 1 },
+    expect(new ThemeMatcher(wildcard).match('Personalised support')[0]?.hits).toEqual([
+      { keyword: 'personalis*', position: { line: 6, col: 9 }, words: 'Personalised', start: 0, end: 12 },
     ]);
+  });
+
+  test('offsets point into the stored text, not the prepared one: entities, tags, URLs and hashtags before the hit', () => {
+    const wide = makeCodebook([{ id: 'carers', keywords: ['carer', 'unpaid carer'] }]);
+    const text = '<p>See https://x.org &amp; #UnpaidCarers &#8217;n carer&#8217;s</p>';
+    const hits = new ThemeMatcher(wide).match(text)[0]?.hits ?? [];
+    expect(hits.map((hit) => hit.words)).toEqual(['UnpaidCarers', 'Carers', 'carer&#8217;s']);
+    for (const hit of hits) expect(text.slice(hit.start, hit.end)).toBe(hit.words);
   });
 });

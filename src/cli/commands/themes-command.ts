@@ -81,12 +81,12 @@ Examples:
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
-      const [{ loadCodebook }, { themeOutput }, { createRedactor }] = await Promise.all([
-        import('../../codebook/load-codebook.js'),
+      const [{ loadCodebookForCli }, { themeOutput }, { createRedactor }] = await Promise.all([
+        import('../codebook-loading.js'),
         import('../../run/theme-output.js'),
         import('../../report/publication-redactor.js'),
       ]);
-      const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
+      const codebook = await loadCodebookForCli(io, output, flags.themes);
       const started = Date.now();
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),

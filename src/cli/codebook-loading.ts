@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import type { Codebook } from '../codebook/codebook.js';
+import { formatCodebookIssue } from '../codebook/codebook-issue.js';
+import { loadCodebook } from '../codebook/load-codebook.js';
+import { CodebookError } from '../errors.js';
+import type { CliIo } from './cli-io.js';
+import type { TerminalMessages } from './terminal-messages.js';
+
+/**
+ * Loads the codebook named by `--themes`: warnings go to stderr as `warning: themes.yaml:L:C: …`,
+ * errors end the command as one CodebookError (exit 2) listing every one.
+ */
+export async function loadCodebookForCli(io: CliIo, messages: TerminalMessages, themesFlag: string): Promise<Codebook> {
+  const load = await loadCodebook(resolve(io.cwd, themesFlag), themesFlag);
+  const unreadable = load.errors.find((issue) => issue.code === 'CODEBOOK_UNREADABLE');
+  if (unreadable !== undefined) {
+    throw new CodebookError(`${themesFlag}: ${unreadable.message}`, {
+      hint: 'create themes.yaml (see README, "The codebook") or name one with --themes FILE',
+      code: 'CODEBOOK_UNREADABLE',
+    });
+  }
+  if (load.codebook === null || load.errors.length > 0) {
+    throw new CodebookError(load.errors.map(formatCodebookIssue).join('\n'), {
+      hint: `fix ${load.errors.length === 1 ? 'this problem' : `these ${load.errors.length} problems`} in ${themesFlag}`,
+    });
+  }
+  for (const warning of load.warnings) messages.warn(formatCodebookIssue(warning));
+  return load.codebook;
+}

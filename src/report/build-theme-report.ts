@@ -18,6 +18,8 @@ export interface BuildReportOptions {
   redact: TextRedactor;
   /** Print authors with quotes. */
   includeAuthors: boolean;
+  /** Print the export's own ids with quotes (not fit to publish). */
+  includeSourceIds?: boolean;
   /** The tool version for the methods section. */
   toolVersion: string;
 }
@@ -114,9 +116,11 @@ export class ThemeReportBuilder {
         if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
       }
       return {
-        recordId: record.id,
+        id: record.id,
+        sourceId: this.options.includeSourceIds === true ? record.sourceId : null,
         channel: record.channel,
         date: record.date,
+        context: recordContext(record, this.options.redact),
         author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author).text : null,
         text: shorten(redacted.text, QUOTE_MAX_CHARS),
       };
@@ -158,6 +162,7 @@ export class ThemeReportBuilder {
       unthemedSample: this.unthemedCandidates.map(quote),
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
       includeAuthors: this.options.includeAuthors,
+      includeSourceIds: this.options.includeSourceIds === true,
     };
   }
 }
@@ -215,6 +220,21 @@ function compareCandidates(a: QuoteCandidate, b: QuoteCandidate): number {
 function keepFirst<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
   return items.sort(compare).slice(0, limit);
 }
+
+/** Where a record's context is kept by the adapters, most telling first. */
+const CONTEXT_FIELDS = ['question', 'postTitle', 'title', 'section', 'topic', 'subject'] as const;
+
+/** The question or title a record answers, redacted and shortened, or null. */
+function recordContext(record: FeedbackRecord, redact: TextRedactor): string | null {
+  for (const field of CONTEXT_FIELDS) {
+    const value = record.meta[field];
+    if (typeof value === 'string' && value.trim() !== '') return shorten(redact(value).text, CONTEXT_MAX_CHARS);
+  }
+  return null;
+}
+
+/** The longest question or title printed with a quote. */
+const CONTEXT_MAX_CHARS = 120;
 
 /** Shortens text to at most `max` characters at a word boundary, ending with `…` when cut. */
 export function shorten(text: string, max: number): string {

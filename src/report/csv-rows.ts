@@ -9,16 +9,22 @@ export interface CsvRowOptions {
   redact: TextRedactor;
   /** Fill the author column (empty otherwise). */
   includeAuthors: boolean;
+  /** Add the `source_id` column: the export's own id, for the analyst only (not fit to publish). */
+  includeSourceIds?: boolean;
 }
 
 const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true } as const;
 
 /**
- * The CSV header: `id, source_id, channel, author, date, themes`, one 0/1 column per theme id in
- * codebook order, then `text`. Starts with a UTF-8 BOM so spreadsheets read the encoding right.
+ * The CSV header: `id, channel, author, date, themes`, one 0/1 column per theme id in codebook
+ * order, then `text`; with `includeSourceIds`, `source_id` after `id`. Records are identified by
+ * tlap's own id: the export's ids (Message-IDs holding addresses, tweet ids leading to their
+ * author, survey ids built from answers) are left out of published output. Starts with a UTF-8
+ * BOM so spreadsheets read the encoding right.
  */
-export function renderCsvHeader(codebook: Codebook): string {
-  return `\ufeff${stringify([['id', 'source_id', 'channel', 'author', 'date', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
+export function renderCsvHeader(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds'> = {}): string {
+  const ids = options.includeSourceIds === true ? ['id', 'source_id'] : ['id'];
+  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
 }
 
 /**
@@ -31,8 +37,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
   return stringify(
     [
       [
-        record.id,
-        record.sourceId,
+        ...(options.includeSourceIds === true ? [record.id, record.sourceId] : [record.id]),
         record.channel,
         options.includeAuthors && record.author !== null ? options.redact(record.author).text : '',
         record.date ?? '',

@@ -6,9 +6,11 @@ import type { ThemeReport } from './theme-report.js';
  */
 export function renderJsonReport(report: ThemeReport): string {
   const quote = (entry: ThemeReport['unthemedSample'][number]) => ({
-    record_id: entry.recordId,
+    id: entry.id,
+    ...(report.includeSourceIds ? { source_id: entry.sourceId } : {}),
     channel: entry.channel,
     date: entry.date,
+    context: entry.context,
     ...(report.includeAuthors ? { author: entry.author } : {}),
     text: entry.text,
   });

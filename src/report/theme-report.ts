@@ -8,11 +8,21 @@ export interface ChannelCount {
 
 /** A quotation from a record, ready to publish: personal data already redacted. */
 export interface Quote {
-  /** The record's id (to find it in the store). */
-  recordId: string;
+  /** tlap's id of the record (to find it in the store): never the export's own id. */
+  id: string;
+  /**
+   * The export's own id (a Message-ID, tweet id, survey response id), only when the report was
+   * asked for it (`--ids`, for the analyst's private use: such output is not fit to publish); else null.
+   */
+  sourceId: string | null;
   channel: Channel;
   /** The record's date (ISO), or null. */
   date: string | null;
+  /**
+   * What the words answer, redacted: the survey question, the blog post's title, the event
+   * notes' section or the e-mail's subject; null when the record has none.
+   */
+  context: string | null;
   /** The author, only when the report was asked to include authors; else null. */
   author: string | null;
   /** The words, redacted and shortened to at most {@link QUOTE_MAX_CHARS} characters at a word boundary. */
@@ -77,4 +87,6 @@ export interface ThemeReport {
   redactions: Record<string, number>;
   /** True when quotes carry their authors (`--authors`). */
   includeAuthors: boolean;
+  /** True when quotes carry the export's own ids (`--ids`): the report is then not fit to publish. */
+  includeSourceIds: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
-import { UsageError } from '../errors.js';
+import { StoreError, UsageError } from '../errors.js';
+import type { FeedbackRecord } from '../record/record.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { findReportFormat, REPORT_FORMATS } from '../report/report-formats.js';
@@ -18,6 +19,8 @@ export interface ThemeOutputOptions {
   format: string;
   /** Show authors with quotes and in the CSV. */
   includeAuthors: boolean;
+  /** Show the export's own ids (`source_id`): for the analyst only, the output is then not fit to publish. */
+  includeSourceIds?: boolean;
   /** Redacts personal data from published text. */
   redact: TextRedactor;
   /** Called after each record, for progress. */
@@ -30,10 +33,11 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   const builder = new ThemeReportBuilder(options.codebook, {
     redact: options.redact,
     includeAuthors: options.includeAuthors,
+    includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
   });
   let count = 0;
-  for await (const record of readStoreRecords(options.storeDir)) {
+  for await (const record of storeRecordsOrFail(options.storeDir)) {
     builder.add(assigner.assign(record));
     count += 1;
     options.onRecord?.(count);
@@ -59,11 +63,29 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
   }
   const renderers = await format.load();
   const assigner = new ThemeAssigner(options.codebook);
-  yield renderers.header(options.codebook);
+  const rowOptions = {
+    redact: options.redact,
+    includeAuthors: options.includeAuthors,
+    includeSourceIds: options.includeSourceIds === true,
+  };
   let count = 0;
-  for await (const record of readStoreRecords(options.storeDir)) {
-    yield renderers.row(assigner.assign(record), options.codebook, { redact: options.redact, includeAuthors: options.includeAuthors });
+  for await (const record of storeRecordsOrFail(options.storeDir)) {
+    if (count === 0) yield renderers.header(options.codebook, rowOptions);
+    yield renderers.row(assigner.assign(record), options.codebook, rowOptions);
     count += 1;
     options.onRecord?.(count);
   }
+}
+
+/**
+ * The store's records; throws a StoreError (`EMPTY_STORE`, exit 2) before yielding anything when
+ * the store holds none, so an empty store never becomes a published report of zeros.
+ */
+export async function* storeRecordsOrFail(storeDir: string): AsyncIterable<FeedbackRecord> {
+  let any = false;
+  for await (const record of readStoreRecords(storeDir)) {
+    any = true;
+    yield record;
+  }
+  if (!any) throw new StoreError(`${storeDir}: the store holds no records, so there is nothing to report`, { code: 'EMPTY_STORE' });
 }

@@ -60,7 +60,7 @@ describe('tlap: argv | exit code | stdout contains | stderr contains', () => {
     [['formats'], ExitCode.Ok, 'extensions: .csv .tsv .tab', null],
     [['themes'], ExitCode.Ok, '# Feedback', null],
     [['themes', '--format', 'json'], ExitCode.Ok, '"records_total": 3', null],
-    [['themes', '--format', 'csv'], ExitCode.Ok, 'id,source_id,channel,author,date,themes,carers,money,text', null],
+    [['themes', '--format', 'csv'], ExitCode.Ok, 'id,channel,author,date,themes,carers,money,text', null],
     [['help'], ExitCode.Ok, 'Usage: tlap [options] [command]', null],
     [['help', 'ingest'], ExitCode.Ok, 'Usage: tlap ingest', null],
     [[], ExitCode.CouldNotRun, '', 'Usage: tlap [options] [command]'],
@@ -160,6 +160,28 @@ describe('errors', () => {
 });
 
 describe('tlap themes', () => {
+  test.each(['md', 'json', 'csv', 'html'])('an empty store is an error in one line (exit 2), not a report of zeros: %s', async (format) => {
+    await withTempDir(async (dir) => {
+      await workspace(dir, false);
+      await writeStore(join(dir, '.tlap'), []);
+      const result = await runCli(['themes', '--format', format], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.CouldNotRun);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('the store holds no records');
+    });
+  });
+
+  test("--ids adds the exports' ids with a warning that the output is not fit to publish", async () => {
+    const plain = await inWorkspace(['themes', '--format', 'csv']);
+    const withIds = await inWorkspace(['themes', '--format', 'csv', '--ids']);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout.startsWith('\ufeffid,channel,')).toBe(true);
+    expect(withIds.exitCode).toBe(ExitCode.Ok);
+    expect(withIds.stdout.startsWith('\ufeffid,source_id,channel,')).toBe(true);
+    expect(withIds.stderr).toMatch(/warning: .*not fit to publish/);
+  });
+
   test('--out writes the file (what stdout would show) and nothing goes to stdout', async () => {
     await withTempDir(async (dir) => {
       await workspace(dir, true);
@@ -182,7 +204,7 @@ describe('tlap themes', () => {
   test.each([
     ['out.md', /^# Feedback\n/],
     ['out.json', /^\{\n {2}"title": "Feedback",/],
-    ['out.csv', /^\ufeffid,source_id,/],
+    ['out.csv', /^\ufeffid,channel,/],
   ])('--out %s: the format follows the extension', async (file, start) => {
     const result = await inWorkspace(['themes', '--out', file]);
     expect(result.exitCode).toBe(ExitCode.Ok);

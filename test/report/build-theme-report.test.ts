@@ -102,7 +102,7 @@ describe('ThemeReportBuilder', () => {
     const expected = [...twoKeywords, good1].map((entry) => entry.record.id);
     for (const order of orders([short3, good1, long3, good2a, good2b])) {
       const quotes = buildReport(codebook, order).themes.find((entry) => entry.id === 'carers')?.quotes ?? [];
-      expect(quotes.map((quote) => quote.recordId)).toEqual(expected);
+      expect(quotes.map((quote) => quote.id)).toEqual(expected);
     }
   });
 
@@ -119,7 +119,7 @@ describe('ThemeReportBuilder', () => {
       .map((entry) => entry.record.id)
       .sort()
       .slice(0, 5);
-    expect(buildReport(codebook, unthemed).unthemedSample.map((quote) => quote.recordId)).toEqual(expected);
+    expect(buildReport(codebook, unthemed).unthemedSample.map((quote) => quote.id)).toEqual(expected);
   });
 
   test('authors are left out of quotes unless asked for', () => {

@@ -12,10 +12,10 @@ const codebook = makeCodebook([
   { id: 'places', keywords: ['day centre'] },
 ]);
 
-function csvOf(rows: readonly ThemedRecord[], includeAuthors = false): string[][] {
+function csvOf(rows: readonly ThemedRecord[], includeAuthors = false, includeSourceIds = true): string[][] {
   const text =
-    renderCsvHeader(codebook) +
-    rows.map((row) => renderCsvRow(row, codebook, { redact: createRedactor(codebook), includeAuthors })).join('');
+    renderCsvHeader(codebook, { includeSourceIds }) +
+    rows.map((row) => renderCsvRow(row, codebook, { redact: createRedactor(codebook), includeAuthors, includeSourceIds })).join('');
   return parse(text, { bom: true }) as string[][];
 }
 
@@ -77,5 +77,16 @@ describe('CSV rows are published text', () => {
     const [, row] = csvOf([record], true);
     expect(row?.[9]).toBe('Call [phone] or mail [email] about carers');
     expect(row?.[3]).toBe('[handle]');
+  });
+});
+
+describe('CSV ids', () => {
+  test("records are identified by tlap's id alone unless the export's ids are asked for", () => {
+    const record = makeThemedRecord(codebook, { text: 'A carer', sourceId: 'helen-001@example.com', channel: 'email' });
+    const [header, row] = csvOf([record], false, false);
+    expect(header?.slice(0, 2)).toEqual(['id', 'channel']);
+    expect(row?.[0]).toBe(record.record.id);
+    expect(JSON.stringify(csvOf([record], false, false))).not.toContain('example.com');
+    expect(csvOf([record], false, true)[1]?.[1]).toBe('helen-001@example.com');
   });
 });

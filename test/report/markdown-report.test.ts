@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { marked, type Token, type Tokens } from 'marked';
+import { publishableText } from '../../src/text/publishable-text.js';
 import { renderMarkdownReport } from '../../src/report/markdown-report.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
@@ -156,11 +157,12 @@ describe('renderMarkdownReport', () => {
       expect(plainText(tables(markdown)[1]?.rows[0]?.[0]?.tokens)).toBe('Carers | <b>respite</b> # one');
     });
 
-    test('the words are all still there, as literal text', () => {
+    test('the words are all still there, as literal text, with their markup removed', () => {
       const quoted = blockquotes(markdown).map((token) => plainText(token.tokens));
-      expect(quoted.some((text) => text.includes(hostile.replace(/\s+/g, ' ')))).toBe(true);
-      expect(quoted.some((text) => text.includes('<img src=x> | Bob'))).toBe(true);
-      expect(marked.parse(markdown, { async: false })).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(quoted.some((text) => text.includes(publishableText(hostile).replace(/\s+/g, ' ')))).toBe(true);
+      expect(quoted.some((text) => text.includes('— | Bob'))).toBe(true);
+      expect(marked.parse(markdown, { async: false })).toContain('alert(1) *bold*');
+      expect(marked.parse(markdown, { async: false })).not.toMatch(/script|<img/);
     });
   });
 });

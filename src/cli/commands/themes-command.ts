@@ -17,6 +17,7 @@ interface ThemesFlags {
   out?: string;
   check?: string;
   authors?: boolean;
+  ids?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -67,6 +68,7 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--check <file>', 'exit 1 with a diff when this file is not what would be written (for CI)')
     .option('--authors', 'show authors with quotes and in the CSV (off: reports are published)')
+    .option('--ids', "add the exports' own ids (source_id) for your private use: the output is then not fit to publish")
     .addHelpText(
       'after',
       `
@@ -86,6 +88,11 @@ Examples:
         import('../../run/theme-output.js'),
         import('../../report/publication-redactor.js'),
       ]);
+      if (flags.ids === true) {
+        output.warn(
+          "--ids adds the exports' own ids (e-mail Message-IDs, tweet ids, survey response ids): this output is not fit to publish",
+        );
+      }
       const codebook = await loadCodebookForCli(io, output, flags.themes);
       const started = Date.now();
       const options: ThemeOutputOptions = {
@@ -93,6 +100,7 @@ Examples:
         codebook,
         format: chooseReportFormat(flags),
         includeAuthors: flags.authors === true,
+        includeSourceIds: flags.ids === true,
         redact: createRedactor(codebook),
         onRecord: (count) => {
           if (count % 5000 !== 0) return;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { extractReplyText } from '../../src/text/email-reply-text.js';
+import { extractReply, extractReplyText, isMobileSignOff } from '../../src/text/email-reply-text.js';
 
 interface Case {
   name: string;
@@ -50,7 +50,7 @@ const CASES: Case[] = [
     expected: ['Merci.'],
   },
   {
-    name: 'Gnus-style "<when>, <name> wrote:" before inline replies keeps every new paragraph',
+    name: 'Gnus-style "<when>, <name> wrote:" before inline replies keeps every new paragraph, not the sign-off',
     body: [
       'Hi Simos,',
       '',
@@ -68,7 +68,7 @@ const CASES: Case[] = [
       'Cheers,',
       'Danilo',
     ],
-    expected: ['Hi Simos,', '', 'I am not handling Ubuntu packaging.', '', "They wouldn't be.", '', 'Cheers,', 'Danilo'],
+    expected: ['Hi Simos,', '', 'I am not handling Ubuntu packaging.', '', "They wouldn't be."],
   },
   {
     name: 'bottom quote introduced by an attribution at the top (Thunderbird)',
@@ -235,5 +235,105 @@ describe("extractReplyText keeps only the sender's new words", () => {
   test('many lines ending with a colon are handled (no catastrophic backtracking)', () => {
     const body = 'On 1 May, this and that:\n'.repeat(50_000);
     expect(extractReplyText(body)).toBe(body.trim());
+  });
+
+  test('many lines that each hold an attribution after some words are handled in linear time', () => {
+    const body = 'ok On Mon, 1 May 2023 at 10:00, Bob <bob@example.org> wrote:\n'.repeat(20_000);
+    expect(extractReplyText(body)).toBe('ok');
+  });
+
+  test('many header-field lines and short separators are handled in linear time', () => {
+    const body = 'Hello\n' + 'From: a\nTo: b\n__\n'.repeat(20_000);
+    expect(extractReplyText(body)).toBe('Hello');
+  });
+});
+
+describe("sign-offs with the sender's name", () => {
+  test.each([
+    ['-roman', 'Roman Tkachenko'],
+    ['- Roman', 'Roman Tkachenko'],
+    ['--Roman', 'Roman T'],
+  ])('"%s" from %s goes', (signOff, sender) => {
+    expect(extractReplyText(`The ramp is too steep.\n\n${signOff}`, { senderName: sender })).toBe('The ramp is too steep.');
+  });
+
+  test("a dashed word that is not the sender's name stays", () => {
+    expect(extractReplyText('Two things:\n\n-Parking', { senderName: 'Jane Doe' })).toBe('Two things:\n\n-Parking');
+  });
+
+  test("a last line that is the sender's name goes, also without a closing word", () => {
+    expect(extractReplyText('Please keep the library open.\n\nJane Doe', { senderName: 'Doe, Jane' })).toBe(
+      'Please keep the library open.',
+    );
+  });
+
+  test('a closing word with a name goes with the short lines under it; references under it stay', () => {
+    const body = 'See the minutes [1].\n\nKind regards,\nDaniel\nChair, Friends of the Park\n\n[1] https://example.org/minutes';
+    expect(extractReplyText(body)).toBe('See the minutes [1].\n\n[1] https://example.org/minutes');
+  });
+
+  test('a closing word followed by a long paragraph is not a sign-off', () => {
+    const body = `Short note.\n\nThanks,\nJane\n\n${'And one more thing about the buses that I forgot to say. '.repeat(3)}`;
+    expect(extractReplyText(body)).toBe(body.trim());
+  });
+});
+
+describe('where the kept text came from', () => {
+  test('a reply', () => {
+    expect(extractReply('Yes.\n\n> Will you come?')).toEqual({ text: 'Yes.', source: 'reply' });
+  });
+
+  test('a forward without a comment keeps the forwarded text', () => {
+    const body =
+      'Begin forwarded message:\n\nFrom: Sam <sam@example.org>\nDate: 1 May 2023\nSubject: Bus\nTo: Jo <jo@example.org>\n\nThe bus is late.';
+    expect(extractReply(body)).toEqual({ text: 'The bus is late.', source: 'quoted-message' });
+  });
+
+  test('a body of quotes and sign-offs only keeps nothing', () => {
+    expect(extractReply('Sent from my iPhone\n\n> Will you come?')).toEqual({ text: '', source: 'reply' });
+  });
+});
+
+describe('isMobileSignOff: whole lines in the forms mail clients write', () => {
+  test.each([
+    'Sent from my iPhone',
+    'Sent from my iPad.',
+    'Sent from Mailbox for iPhone',
+    'Sent from my BlackBerry® wireless device',
+    'Sent from my BlackBerry 10 smartphone on the EE network.',
+    'Sent via BlackBerry by Vodafone',
+    'Sent from Yahoo Mail on Android',
+    'Sent from Mail for Windows',
+    'Sent from Outlook<https://aka.ms/weboutlook>',
+    'Get Outlook for Android<https://aka.ms/ghei36>',
+    'Get Outlook for iOS',
+    'Gesendet von Outlook für Android',
+    'Gesendet von meinem iPhone',
+    'Von meinem Samsung Galaxy Smartphone gesendet.',
+    'Envoyé à partir de Outlook pour iOS<https://aka.ms/o0ukef>',
+    'Envoyé de mon iPhone',
+    'Télécharger Outlook pour Android',
+    'Enviado desde mi iPhone',
+    'Enviado do meu iPhone',
+    'Inviato da iPhone',
+    'Verzonden vanaf mijn iPhone',
+    'Verstuurd vanaf mijn iPad',
+    'Skickat från min iPhone',
+    'Sendt fra min iPhone',
+    'Lähetetty iPhonesta',
+    'Wysłane z iPhone’a',
+    'Отправлено с iPhone',
+  ])('"%s" is a sign-off', (line) => {
+    expect(isMobileSignOff(line)).toBe(true);
+  });
+
+  test.each([
+    'Sent from my desk, is much easier than the phone',
+    'Sent from my desk',
+    'Sent from the council to every household in May',
+    "Sent from my sister's house because my own internet was cut off by the provider last week, sorry.",
+    'Von meinem Standpunkt aus ist das falsch',
+  ])('"%s" is the sender\'s words', (line) => {
+    expect(isMobileSignOff(line)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { AdapterItem } from '../format-adapter.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
-import { extractReplyText } from '../../text/email-reply-text.js';
+import { extractReply } from '../../text/email-reply-text.js';
 import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
 
 export { MAX_MESSAGE_BYTES };
@@ -19,6 +19,8 @@ export const MAX_HTML_DEPTH = 1000;
 
 const EMAIL_ADDRESS = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
 const UTF7_CHARSET = /^(?:(?:cs)?unicode11)?utf7$/;
+/** Charset names for 7-bit ASCII (normalised: lower case, letters and digits only), which cannot explain an 8-bit byte. */
+const ASCII_CHARSET = /^(?:usascii|ascii|ansix341968|ansix341986|iso646us|us|ibm367|cp367|csascii|iso646irv1991|646)$/;
 const AUTO_REPLY_SUBJECT =
   /^\s*(?:auto(?:matic|matische)?[ -]?(?:reply|response|antwort|réponse)|out of (?:the )?office|ooo[: ]|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|autosvar|automaattinen vastaus|fuera de la oficina|absence du bureau|autoreply|auto:)/i;
 
@@ -41,7 +43,7 @@ class MessageRejection extends Error {
 
 /**
  * Reads one raw RFC 5322 message into what the store keeps of it: one record with the sender's new
- * words (see {@link extractReplyText}), a `filtered` item for an auto-reply, or a `rejected` item
+ * words (see {@link extractReply}), a `filtered` item for an auto-reply, or a `rejected` item
  * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
  */
 export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
@@ -71,15 +73,18 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
     const code = error instanceof MessageRejection ? error.code : 'HTML_NOT_CONVERTIBLE';
     return rejected(code, error instanceof Error ? error.message : String(error));
   }
-  const text = extractReplyText(body);
+  const author = authorOf(headers.get('from'));
+  const reply = extractReply(body, { senderName: author });
+  const text = reply.text;
   const meta: Record<string, JsonValue> = {};
+  if (reply.source !== 'reply') meta['textSource'] = reply.source;
   const subject = headerText(headers, 'subject');
   if (subject !== null && subject.trim() !== '') meta['subject'] = maskAddresses(subject.trim());
   const listId = listIdOf(parsed.headerLines);
   if (listId !== null) meta['listId'] = listId;
   const draft: RecordDraft = {
     sourceId,
-    author: authorOf(headers.get('from')),
+    author,
     date: dateOf(parsed.headerLines),
     text,
     inReplyTo: messageIdOf(headerText(headers, 'in-reply-to')),
@@ -218,8 +223,9 @@ function rejectionFor(error: unknown): MessageRejection {
 /**
  * Headers must be ASCII (RFC 5322) or UTF-8 (RFC 6532), but old mailers wrote raw 8-bit bytes in
  * the message's charset (Eudora: `Subject: Die Hasen und die Frösche` in Latin-1). When the top
- * header block is not valid UTF-8 it is re-encoded from the charset its Content-Type names (or
- * Windows-1252), so names and subjects do not come out as U+FFFD. The body bytes are left alone.
+ * header block is not valid UTF-8 it is re-encoded from the charset its Content-Type names, or
+ * from Windows-1252 when that charset is ASCII, unknown or cannot decode the bytes, so names and
+ * subjects never come out as U+FFFD. The body bytes are left alone.
  */
 function withUtf8Headers(raw: Buffer): Buffer {
   const end = headerBlockEnd(raw);
@@ -238,8 +244,14 @@ function transcodeHeaders(raw: Buffer, end: number): Buffer {
   const latin = head.toString('latin1');
   const declared = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(latin)?.[0];
   const charset = declared === undefined ? undefined : /charset\s*=\s*"?([\w.:-]+)/i.exec(declared)?.[1];
-  const usable = charset !== undefined && iconv.encodingExists(charset) && !/^utf-?8$/i.test(charset) && !/utf-?7/i.test(charset);
-  const decoded = iconv.decode(head, usable ? charset : 'windows-1252');
+  const usable =
+    charset !== undefined &&
+    iconv.encodingExists(charset) &&
+    !/^utf-?8$/i.test(charset) &&
+    !/utf-?7/i.test(charset) &&
+    !ASCII_CHARSET.test(charset.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const declared8Bit = usable ? iconv.decode(head, charset) : null;
+  const decoded = declared8Bit !== null && !declared8Bit.includes('\ufffd') ? declared8Bit : iconv.decode(head, 'windows-1252');
   return Buffer.concat([Buffer.from(decoded, 'utf8'), raw.subarray(end)]);
 }
 

@@ -1,4 +1,5 @@
 import type { Channel, Provenance, RecordDraft } from '../record/record.js';
+import type { RejectionCode } from '../rejection-code.js';
 import type { InputSource } from '../source/input-source.js';
 
 /**
@@ -19,6 +20,12 @@ export type FilterRule =
   | 'sentinel-value'
   | 'moderated-out'
   | 'not-feedback';
+
+/**
+ * Warnings the analyst can act on with an option: title rows guessed above a table's header
+ * (`skipRows`), a hidden sheet left unread (`sheet`), lines read as Windows-1252 (`encoding`).
+ */
+export type WarningCode = 'TITLE_ROWS_SKIPPED' | 'HIDDEN_SHEET_SKIPPED' | 'ENCODING_FALLBACK';
 
 /** Options from the command line that adapters honour. */
 export interface AdapterOptions {
@@ -52,8 +59,8 @@ export type AdapterItem =
   | {
       /** An item that could not be read; written to the store's rejected.jsonl with this code. */
       kind: 'rejected';
-      /** A stable upper-case code: `CSV_QUOTE_NOT_CLOSED`, `INVALID_JSON`, `MISSING_TEXT`… */
-      code: string;
+      /** Why: one of the reason codes every part of tlap shares. */
+      code: RejectionCode;
       /** One line saying what is wrong (without the file name: provenance carries it). */
       message: string;
       provenance: Provenance;
@@ -63,6 +70,8 @@ export type AdapterItem =
   | {
       /** Something the analyst should know that does not lose an item (counted nowhere). */
       kind: 'warning';
+      /** Set when the analyst can act on the warning with an option (the CLI names the flag). */
+      code?: WarningCode;
       message: string;
       provenance: Provenance;
     };

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TlapError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
+import { wordForCli } from './error-wording.js';
 
 /**
  * Whether messages on stderr get colour: only on a terminal, never with NO_COLOR set (non-empty),
@@ -49,10 +50,11 @@ export class TerminalMessages {
   /** An error that ends the command: one line, its hint, and the stack only when verbose. */
   error(error: unknown): void {
     if (error instanceof TlapError) {
-      const [first, ...rest] = error.message.split('\n');
+      const { message, hint } = wordForCli(error);
+      const [first, ...rest] = message.split('\n');
       this.write(`${this.chalk.red('error')}: ${first ?? ''}`);
       for (const line of rest) this.write(`${this.chalk.red('error')}: ${line}`);
-      if (error.hint !== undefined) this.write(`${this.chalk.dim('hint')}: ${error.hint}`);
+      if (hint !== undefined) this.write(`${this.chalk.dim('hint')}: ${hint}`);
       if (this.verbose && error.stack !== undefined) this.write(error.stack);
       return;
     }

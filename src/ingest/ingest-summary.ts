@@ -1,10 +1,18 @@
+import type { WarningCode } from '../adapters/format-adapter.js';
 import type { Provenance } from '../record/record.js';
+import type { RejectionCode } from '../rejection-code.js';
 
 /** One rejected item or file, as the summary lists it. */
 export interface Rejection {
-  code: string;
+  code: RejectionCode;
   message: string;
   provenance: Provenance;
+}
+
+/** A warning of an ingest: where (`file:line: `) and what, and a code when an option would act on it. */
+export interface IngestWarning {
+  message: string;
+  code?: WarningCode;
 }
 
 /** What happened to one input file. */
@@ -40,13 +48,13 @@ export interface IngestSummary {
   /** Filtered counts by rule. */
   filteredByRule: Record<string, number>;
   /** Rejected counts by reason code. */
-  rejectedByCode: Record<string, number>;
+  rejectedByCode: Partial<Record<RejectionCode, number>>;
   /** The first rejections, for the terminal (all of them are in rejected.jsonl). */
   rejections: Rejection[];
   /** Files in ingested folders that no format recognised: listed, not read. */
   skipped: string[];
   /** Things the analyst should know that lost nothing (encoding fallbacks, repaired store lines). */
-  warnings: string[];
+  warnings: IngestWarning[];
   /** Per-file counts, in the order read. */
   perFile: FileSummary[];
   /** True when `--strict` stopped the run at the first rejection. */

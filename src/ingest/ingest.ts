@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
 import type { Channel } from '../record/record.js';
 import { RecordStore } from '../store/record-store.js';
-import { adapterNames, findAdapter } from '../adapters/registry.js';
+import { findAdapter } from '../adapters/registry.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
-import { openInputFile, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
+import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 
 /** How many rejections the summary lists (all are in rejected.jsonl). */
@@ -65,12 +66,10 @@ interface InputFile {
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (options.paths.length === 0) {
-    throw new InputError('no input given', { hint: 'name export files or folders: tlap ingest exports/' });
+    throw new InputError('no input given', { hint: 'name export files or folders', code: 'NO_INPUT' });
   }
   if (options.format !== undefined && findAdapter(options.format) === undefined) {
-    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, {
-      hint: 'see tlap formats',
-    });
+    throw unknownFormatName(options.format);
   }
   if (options.encoding !== undefined) checkEncodingName(options.encoding);
   const started = Date.now();
@@ -79,7 +78,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const inputs: InputFile[] = [];
   for (const path of options.paths) {
     if (path === STDIN_PATH) {
-      if (options.stdin === undefined) throw new InputError('- (stdin) is not available here');
+      if (options.stdin === undefined) throw new InputError('- (stdin) is not available here', { code: 'NO_STDIN' });
       spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-stdin-'));
       const diskPath = join(spoolDir, `stdin-${inputs.length}`);
       await pipeline(options.stdin, createWriteStream(diskPath));
@@ -91,7 +90,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     try {
       info = await stat(absolute);
     } catch {
-      throw new InputError(`${path}: no such file or folder`, { hint: 'check the path', code: 'NO_SUCH_FILE' });
+      throw new InputError(`no such file or folder`, { location: { file: path }, hint: 'check the path', code: 'NO_SUCH_FILE' });
     }
     if (info.isDirectory()) {
       for (const file of await listFolder(absolute)) {
@@ -104,9 +103,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
   const store = await RecordStore.open(resolve(options.cwd, options.storeDir));
   if (store.repairedLines > 0) {
-    summary.warnings.push(
-      `${options.storeDir}/records.jsonl: repaired an unterminated last line left by an interrupted ingest (kept in rejected.jsonl)`,
-    );
+    summary.warnings.push({
+      message: `${options.storeDir}/records.jsonl: repaired an unterminated last line left by an interrupted ingest (kept in rejected.jsonl)`,
+    });
   }
   let lastProgress = 0;
   const progress = (): void => {
@@ -151,7 +150,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       summary.files += 1;
       summary.perFile.push(file);
       const reject = (
-        code: string,
+        code: RejectionCode,
         message: string,
         provenance: { file: string; line?: number; row?: number; part?: string },
         excerpt?: string,
@@ -166,8 +165,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         if (options.strict === true) summary.stoppedEarly = true;
       };
       const rejectFile = (error: InputError): void => {
-        const located = locateMessage(error.message, input.displayPath);
-        reject(error.code ?? 'FILE_UNREADABLE', located.message, located.provenance);
+        const line = error.location?.line;
+        const part = error.location?.part;
+        reject(
+          isRejectionCode(error.code) ? error.code : 'FILE_UNREADABLE',
+          part === undefined ? error.reason : `${part}: ${error.reason}`,
+          line === undefined ? { file: input.displayPath } : { file: input.displayPath, line },
+        );
       };
       if (opened === null) {
         if (failure !== null) rejectFile(failure);
@@ -177,7 +181,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       try {
         for await (const item of opened.items) {
           if (item.kind === 'warning') {
-            summary.warnings.push(`${formatProvenance(item.provenance)}: ${item.message}`);
+            const message = `${formatProvenance(item.provenance)}: ${item.message}`;
+            summary.warnings.push(item.code === undefined ? { message } : { message, code: item.code });
             continue;
           }
           if (item.kind === 'rejected') {
@@ -237,13 +242,4 @@ function displayPathOf(cwd: string, absolute: string): string {
 
 function formatProvenance(provenance: { file: string; line?: number }): string {
   return provenance.line === undefined ? provenance.file : `${provenance.file}:${provenance.line}`;
-}
-
-/** Splits `file:line:col: message` into the message and its provenance. */
-function locateMessage(message: string, file: string): { message: string; provenance: { file: string; line?: number } } {
-  if (!message.startsWith(`${file}:`)) return { message, provenance: { file } };
-  const rest = message.slice(file.length + 1);
-  const position = /^(\d+)(?::\d+)?: /.exec(rest);
-  if (position === null) return { message: rest.replace(/^ /, ''), provenance: { file } };
-  return { message: rest.slice(position[0].length), provenance: { file, line: Number(position[1]) } };
 }

@@ -1,8 +1,9 @@
-import type { AdapterOptions, FilterRule } from '../adapters/format-adapter.js';
+import type { AdapterOptions, FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UnknownNameError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
+import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
 import { looksBinary, openInputSource, type InputSource } from '../source/input-source.js';
@@ -14,8 +15,8 @@ const FALLBACK_LINES_SHOWN = 20;
 export type FileItem =
   | { kind: 'record'; record: FeedbackRecord }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
-  | { kind: 'rejected'; code: string; message: string; provenance: Provenance; excerpt?: string }
-  | { kind: 'warning'; message: string; provenance: Provenance };
+  | { kind: 'rejected'; code: RejectionCode; message: string; provenance: Provenance; excerpt?: string }
+  | { kind: 'warning'; code?: WarningCode; message: string; provenance: Provenance };
 
 /** Options for reading one file. */
 export interface ReadFileOptions extends AdapterOptions {
@@ -35,10 +36,16 @@ export interface OpenedFile {
   items: AsyncIterable<FileItem>;
 }
 
+/** The error for a format name that no adapter has. */
+export function unknownFormatName(name: string): UnknownNameError {
+  const known = adapterNames();
+  return new UnknownNameError('format', name, known, `no such format "${name}" (known formats: ${known.join(', ')})`);
+}
+
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
  * read (`FILE_UNREADABLE`), matches no format (`UNKNOWN_FORMAT`, the message listing the known
- * formats), or is binary where its format is text (`BINARY_FILE`); a UsageError when `format`
+ * formats), or is binary where its format is text (`BINARY_FILE`); an UnknownNameError when `format`
  * names no format.
  */
 export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
@@ -47,21 +54,21 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   if (options.format !== undefined && !adapterNames().includes(options.format)) {
-    throw new UsageError(`--format ${options.format}: no such format (known formats: ${adapterNames().join(', ')})`, {
-      hint: 'see tlap formats',
-    });
+    throw unknownFormatName(options.format);
   }
   const detection = detectFormat(ADAPTERS, source, options.format);
   if (detection === null) {
     const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
-    throw new InputError(`${source.path}: not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
-      hint: 'give the format with --format NAME, or see tlap formats',
+    throw new InputError(`not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
+      location: { file: source.path },
+      hint: 'name its format instead of detecting it',
       code: 'UNKNOWN_FORMAT',
     });
   }
   const { adapter } = detection;
   if (adapter.binary !== true && looksBinary(source)) {
-    throw new InputError(`${source.path}: binary file, not ${adapter.name} text; refused`, {
+    throw new InputError(`binary file, not ${adapter.name} text; refused`, {
+      location: { file: source.path },
       hint: 'check that this is the export you meant',
       code: 'BINARY_FILE',
     });
@@ -109,7 +116,8 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       const more = source.fallbackLineCount > FALLBACK_LINES_SHOWN ? ', …' : '';
       yield {
         kind: 'warning',
-        message: `${source.fallbackLineCount} line(s) were not valid UTF-8 and were read as Windows-1252 (lines ${shown}${more}); use --encoding to choose one encoding`,
+        code: 'ENCODING_FALLBACK',
+        message: `${source.fallbackLineCount} line(s) were not valid UTF-8 and were read as Windows-1252 (lines ${shown}${more})`,
         provenance: { file: source.path, ...(source.fallbackLines[0] === undefined ? {} : { line: source.fallbackLines[0] }) },
       };
     }

@@ -1,5 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
-import { StoreError, UsageError } from '../errors.js';
+import { StoreError, UnknownNameError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
@@ -52,9 +52,14 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
 export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<string> {
   const format = findReportFormat(options.format);
   if (format === undefined) {
-    throw new UsageError(`unknown report format "${options.format}"`, {
-      hint: `use one of: ${REPORT_FORMATS.map((entry) => entry.name).join(', ')}`,
-    });
+    const known = REPORT_FORMATS.map((entry) => entry.name);
+    throw new UnknownNameError(
+      'reportFormat',
+      options.format,
+      known,
+      `unknown report format "${options.format}"`,
+      `use one of: ${known.join(', ')}`,
+    );
   }
   if (format.kind === 'document') {
     const render = await format.load();

@@ -3,14 +3,14 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UnknownNameError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 import { formatBytes } from './byte-size.js';
 
 /** How many bytes of a file are read up front for format detection. */
 export const HEAD_BYTES = 64 * 1024;
 
-/** The encodings tlap detects by itself; `--encoding` accepts any name iconv-lite knows. */
+/** The encodings tlap detects by itself; the `encoding` option accepts any name iconv-lite knows. */
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** One decoded line of a source, without its line terminator. */
@@ -38,7 +38,7 @@ export interface InputSource {
   readonly headBytes: Buffer;
   /** The same bytes decoded with {@link encoding}, for sniffing. */
   readonly headText: string;
-  /** The encoding text is decoded with: detected from the BOM and content, or given with `--encoding`. */
+  /** The encoding text is decoded with: detected from the BOM and content, or named with the `encoding` option. */
   readonly encoding: string;
   /** True when the file starts with a byte order mark (it is never part of the decoded text). */
   readonly hasBom: boolean;
@@ -151,8 +151,11 @@ class LenientUtf8Decoder {
         const undefinedByte = piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.includes(byte));
         if (undefinedByte !== undefined && this.strict) {
           throw new InputError(
-            `${this.path}:${line}: bytes that are neither UTF-8 nor Windows-1252 (0x${undefinedByte.toString(16).toUpperCase()}); the file's encoding is not one tlap detects`,
-            { hint: 'give the encoding with --encoding NAME (for example utf-16le, iso-8859-2, shift_jis)' },
+            `bytes that are neither UTF-8 nor Windows-1252 (0x${undefinedByte.toString(16).toUpperCase()}); the file's encoding is not one tlap detects`,
+            {
+              location: { file: this.path, line },
+              hint: 'name the encoding instead of detecting it (for example utf-16le, iso-8859-2, shift_jis)',
+            },
           );
         }
         parts.push(iconv.decode(piece, 'windows-1252'));
@@ -209,8 +212,9 @@ class ReplacementCheck {
       this.decodedSeen += 1;
       if (this.decodedSeen > this.encodedSeen) {
         const line = this.line + countNewlinesInText(text.slice(0, index));
-        throw new InputError(`${this.path}:${line}: bytes that are not valid ${this.encoding} (they would be read as U+FFFD)`, {
-          hint: "check the file's encoding and give it with --encoding NAME",
+        throw new InputError(`bytes that are not valid ${this.encoding} (they would be read as U+FFFD)`, {
+          location: { file: this.path, line },
+          hint: "check the file's encoding and name it instead of detecting it",
         });
       }
       index = text.indexOf('\ufffd', index + 1);
@@ -221,8 +225,9 @@ class ReplacementCheck {
   /** Checks that the file did not end in the middle of a multi-byte code unit (which decoders drop silently). */
   finish(): void {
     if (this.byteCount % this.unitBytes !== 0) {
-      throw new InputError(`${this.path}:${this.line}: the file ends in the middle of a ${this.encoding} character (is it truncated?)`, {
-        hint: "check the file's encoding and give it with --encoding NAME",
+      throw new InputError(`the file ends in the middle of a ${this.encoding} character (is it truncated?)`, {
+        location: { file: this.path, line: this.line },
+        hint: "check the file's encoding and name it instead of detecting it",
       });
     }
   }
@@ -273,7 +278,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
       await handle.close();
     }
   } catch (error) {
-    throw new InputError(`${displayPath}: cannot read file (${describeFsError(error)})`, { cause: error });
+    throw new InputError(`cannot read file (${describeFsError(error)})`, { location: { file: displayPath }, cause: error });
   }
   if (options.encoding !== undefined) checkEncodingName(options.encoding);
   const bom = bomEncoding(headBytes);
@@ -361,10 +366,10 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
 
   function refuseOver(limitBytes: number): void {
     if (size > limitBytes) {
-      throw new InputError(
-        `${displayPath}: file is ${formatBytes(size)}, over the ${formatBytes(limitBytes)} this format can read at once`,
-        { hint: 'split the export into smaller files' },
-      );
+      throw new InputError(`file is ${formatBytes(size)}, over the ${formatBytes(limitBytes)} this format can read at once`, {
+        location: { file: displayPath },
+        hint: 'split the export into smaller files',
+      });
     }
   }
 
@@ -417,12 +422,16 @@ function sameEncoding(a: string, b: string): boolean {
   return simplify(a) === simplify(b);
 }
 
-/** Throws a UsageError when `--encoding` names no encoding tlap can decode. */
+/** Throws an UnknownNameError when `name` is no encoding tlap can decode. */
 export function checkEncodingName(name: string): void {
   if (!iconv.encodingExists(name)) {
-    throw new UsageError(`--encoding ${name}: no such encoding`, {
-      hint: 'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
-    });
+    throw new UnknownNameError(
+      'encoding',
+      name,
+      [],
+      `no such encoding "${name}"`,
+      'use a name such as utf-8, utf-16le, windows-1252, latin1 or utf-7',
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { StoreError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
+import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
 import { RecordIdSet } from './record-id-set.js';
@@ -27,8 +28,8 @@ export function storePaths(dir: string): StorePaths {
 
 /** One line of rejected.jsonl. */
 export interface RejectedEntry {
-  /** Stable upper-case reason code. */
-  code: string;
+  /** Why the item was rejected. */
+  code: RejectionCode;
   /** What was wrong, in one line. */
   message: string;
   /** Where the item was. */
@@ -75,8 +76,9 @@ export class RecordStore {
       await mkdir(dir, { recursive: true });
     } catch (error) {
       throw new StoreError(`${dir}: cannot create the store folder (${describeFsError(error)})`, {
-        hint: 'name a folder you may write to with --store DIR',
+        hint: 'name a store folder you may write to',
         cause: error,
+        code: 'STORE_NOT_WRITABLE',
       });
     }
     const lock = await acquireStoreLock(paths.lock);
@@ -257,7 +259,7 @@ export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackReco
   );
   if (!exists) {
     throw new StoreError(`${dir}: no record store here (${records} does not exist)`, {
-      hint: 'run tlap ingest first, or name the store with --store DIR',
+      hint: 'ingest some exports into it first, or name another store folder',
       code: 'NO_STORE',
     });
   }

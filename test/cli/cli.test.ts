@@ -76,6 +76,11 @@ describe('tlap: argv | exit code | stdout contains | stderr contains', () => {
     [['themes', '--format', 'pdf'], ExitCode.CouldNotRun, '', 'unknown report format "pdf"'],
     [['themes', '--store', 'nowhere'], ExitCode.CouldNotRun, '', 'no record store here'],
     [['themes', '--themes', 'missing.yaml'], ExitCode.CouldNotRun, '', 'missing.yaml: cannot read the codebook'],
+    [['ingest', 'exports', '--format', 'nope'], ExitCode.CouldNotRun, '', '--format nope: no such format (known formats: '],
+    [['ingest', 'exports', '--format', 'nope'], ExitCode.CouldNotRun, '', 'hint: see tlap formats'],
+    [['ingest', 'exports', '--encoding', 'klingon-8'], ExitCode.CouldNotRun, '', 'error: --encoding klingon-8: no such encoding\n'],
+    [['themes', '--store', 'nowhere'], ExitCode.CouldNotRun, '', 'hint: run tlap ingest first, or name the store with --store DIR'],
+    [['themes', '--themes', 'missing.yaml'], ExitCode.CouldNotRun, '', 'or name one with --themes FILE'],
   ])('%j → exit %i', async (argv, exitCode, stdout, stderr) => {
     const result = await inWorkspace(argv);
     expect(result.exitCode).toBe(exitCode);
@@ -87,6 +92,15 @@ describe('tlap: argv | exit code | stdout contains | stderr contains', () => {
 });
 
 describe('tlap ingest', () => {
+  test('a warning the library codes gets the flag that acts on it', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'log.csv'), 'Feedback log\n\ncomment,author\nThe budget was cut,Ann\nMore carers please,Bo\n');
+      const result = await runCli(['ingest', 'log.csv'], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.Ok);
+      expect(result.stderr).toContain('("Feedback log"); use --skip-rows N to choose the header yourself');
+    });
+  });
+
   test('--json prints exactly the counts JSON on stdout; the summary goes to stderr', async () => {
     const result = await inWorkspace(['ingest', 'exports', '--json'], { ingested: false });
     expect(result.exitCode).toBe(ExitCode.Ok);

@@ -83,8 +83,9 @@ describeRealdata('realdata: consultation/nhs-fft-patient-feedback-human-coded.cs
     expect(warnings).toEqual([
       {
         kind: 'warning',
+        code: 'ENCODING_FALLBACK',
         message:
-          '14 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1026, 1041, 1042, 1043, 1276, 1373, 1451, 1473, 1474, 1498, 1772, 1814, 1962, 1968); use --encoding to choose one encoding',
+          '14 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1026, 1041, 1042, 1043, 1276, 1373, 1451, 1473, 1474, 1498, 1772, 1814, 1962, 1968)',
         provenance: { file: name, line: 1026 },
       },
     ]);
@@ -230,22 +231,22 @@ describeRealdata('realdata: ThemeFinder files that are not feedback fail with a 
     [
       'themefinder-gambling-q1-mapping.jsonl',
       'no text column found (columns: "response_id", "labels", "stances")',
-      'name the column that holds the feedback with --map text=COLUMN',
+      'map the column that holds the feedback to the text field',
     ],
     [
       'themefinder-gambling-q1-themes.json',
       'no text column found (columns: "topic_id", "topic_label", "topic_description", "topic")',
-      'name the column that holds the feedback with --map text=COLUMN',
+      'map the column that holds the feedback to the text field',
     ],
     [
       'themefinder-gambling-respondents.jsonl',
       'no text column found (columns: "response_id", "demographic_data")',
-      'name the column that holds the feedback with --map text=COLUMN',
+      'map the column that holds the feedback to the text field',
     ],
     [
       'themefinder-gambling-q1-question.json',
       'holds a single JSON object, not an array of records or JSON Lines (one object per line)',
-      'this is not a feedback export; give the format with --format if it is one',
+      'this is not a feedback export; name its format if it is one',
     ],
   ])('%s', async (name, message, hint) => {
     expect(await inputErrorOf(name)).toEqual({ message: `${name}: ${message}`, hint });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { InputError, UsageError } from '../../src/errors.js';
+import { InputError, UnknownNameError } from '../../src/errors.js';
 import { openInputSource, type InputSource, type SourceLine } from '../../src/source/input-source.js';
 import { readFileItems } from '../helpers/read-fixture.js';
 
@@ -121,7 +121,8 @@ describe('input source: UTF-8 with a Windows-1252 fallback', () => {
     expect(warnings).toEqual([
       {
         kind: 'warning',
-        message: '2 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 3, 5); use --encoding to choose one encoding',
+        code: 'ENCODING_FALLBACK',
+        message: '2 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 3, 5)',
         provenance: { file: 'mixed.csv', line: 3 },
       },
     ]);
@@ -164,12 +165,15 @@ describe('input source: --encoding', () => {
     expect((await allLines(source)).map((line) => line.text)).toEqual(['a', 'Ã©']);
   });
 
-  test('an unknown encoding name is a usage error naming it', async () => {
+  test('an unknown encoding name is an UnknownNameError naming it, in words that name no flag', async () => {
     const path = writeBytes('any.csv', Buffer.from('a\n', 'utf8'));
     const failure = openInputSource(path, { encoding: 'klingon-8' });
-    await expect(failure).rejects.toBeInstanceOf(UsageError);
+    await expect(failure).rejects.toBeInstanceOf(UnknownNameError);
     await expect(failure).rejects.toMatchObject({
-      message: '--encoding klingon-8: no such encoding',
+      code: 'UNKNOWN_ENCODING',
+      option: 'encoding',
+      value: 'klingon-8',
+      message: 'no such encoding "klingon-8"',
       hint: expect.stringMatching(/utf-8, utf-16le, windows-1252, latin1/),
     });
   });

@@ -53,8 +53,9 @@ function isAtom(name: XmlName | undefined, local: string): boolean {
 
 function checkRoot(file: string, root: XmlElement): void {
   if (isAtom(root, 'feed')) return;
-  throw new InputError(`${file}:${root.line}:1: not a Blogger export: the root element is <${root.name}>, not an Atom <feed>`, {
-    hint: 'choose another format with --format, or see tlap formats',
+  throw new InputError(`not a Blogger export: the root element is <${root.name}>, not an Atom <feed>`, {
+    location: { file, line: root.line, col: 1 },
+    hint: 'name another format instead of detecting it',
   });
 }
 

@@ -6,7 +6,7 @@ import { titleRowsWarning } from '../readers/header-row.js';
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
   name: 'csv',
-  description: 'Any CSV/TSV table with a text column (delimiter sniffed; columns mapped by name or --map)',
+  description: 'Any CSV/TSV table with a text column (delimiter sniffed; columns mapped by name or named by hand)',
   channel: 'other',
   extensions: ['.csv', '.tsv', '.tab'],
   signature: 'a header row split by , ; tab or | into the same number of fields as the next lines',
@@ -31,11 +31,12 @@ export const csvTableAdapter: FormatAdapter = {
         if (event.titleRows !== undefined) {
           yield {
             kind: 'warning',
+            code: 'TITLE_ROWS_SKIPPED',
             message: titleRowsWarning(event.titleRows, `line ${event.line}`),
             provenance: { file: source.path, line: event.line },
           };
         }
-        mapping = mapColumns(source.path, event.headers, options.map);
+        mapping = mapColumns({ file: source.path }, event.headers, options.map);
         continue;
       }
       const provenance = { file: source.path, line: event.line, row: event.row };

@@ -53,12 +53,10 @@ function topLevel(local: string): (path: readonly XmlName[]) => XmlSelection {
 
 function checkRoot(file: string, root: XmlElement): void {
   if (root.local === 'disqus' && root.uri === DISQUS_NAMESPACE) return;
-  throw new InputError(
-    `${file}:${root.line}:1: not a Disqus export: the root element is <${root.name}>, not <disqus xmlns="${DISQUS_NAMESPACE}">`,
-    {
-      hint: 'choose another format with --format, or see tlap formats',
-    },
-  );
+  throw new InputError(`not a Disqus export: the root element is <${root.name}>, not <disqus xmlns="${DISQUS_NAMESPACE}">`, {
+    location: { file, line: root.line, col: 1 },
+    hint: 'name another format instead of detecting it',
+  });
 }
 
 /**

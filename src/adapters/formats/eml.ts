@@ -70,8 +70,9 @@ async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
   const raw = withoutEnvelopeLine(await source.readBytes(MAX_MESSAGE_BYTES));
   const firstLine = raw.subarray(0, Math.min(raw.length, 1000)).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
   if (!isHeaderField(firstLine)) {
-    throw new InputError(`${source.path}:1:1: not an e-mail message: it does not start with a header field such as "From: …"`, {
-      hint: 'check that this is a saved e-mail (.eml), or give the format with --format',
+    throw new InputError(`not an e-mail message: it does not start with a header field such as "From: …"`, {
+      location: { file: source.path, line: 1, col: 1 },
+      hint: 'check that this is a saved e-mail (.eml), or name its format instead of detecting it',
     });
   }
   const { emailMessageItems } = await import('../readers/email-message.js');

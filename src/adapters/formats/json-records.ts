@@ -48,7 +48,7 @@ async function* readJsonRecords(source: InputSource, map: Readonly<Record<string
       continue;
     }
     const object = value as Record<string, unknown>;
-    mapping ??= mapColumns(source.path, Object.keys(object), map);
+    mapping ??= mapColumns({ file: source.path }, Object.keys(object), map);
     const keys = Object.keys(object);
     const objectMapping = keys.every((key) => mapping?.headers.includes(key))
       ? mapping

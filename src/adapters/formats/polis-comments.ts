@@ -35,20 +35,19 @@ function count(value: string | undefined): JsonValue {
 
 async function* readPolisComments(source: InputSource): AsyncIterable<AdapterItem> {
   if (isSummary(source.headText)) {
-    throw new InputError(
-      `${source.path}: a Pol.is conversation summary (key,value lines: topic, url, views, comments…), not a table of comments`,
-      {
-        hint: "ingest the conversation's comments.csv instead",
-        code: 'NOT_FEEDBACK',
-      },
-    );
+    throw new InputError(`a Pol.is conversation summary (key,value lines: topic, url, views, comments…), not a table of comments`, {
+      location: { file: source.path },
+      hint: "ingest the conversation's comments.csv instead",
+      code: 'NOT_FEEDBACK',
+    });
   }
   let columns: Record<string, number> | null = null;
   for await (const event of readDelimitedTable(source, { delimiter: ',', detectTitleRows: false })) {
     if (event.kind === 'header') {
       const lower = event.headers.map((header) => header.toLowerCase());
       if (!isCommentsHeader(lower)) {
-        throw new InputError(`${source.path}: not a Pol.is comments export (columns: ${listHeaders(event.headers)})`, {
+        throw new InputError(`not a Pol.is comments export (columns: ${listHeaders(event.headers)})`, {
+          location: { file: source.path },
           hint: `a Pol.is comments.csv has the columns ${POLIS_COLUMNS.join(', ')}`,
         });
       }

@@ -92,8 +92,9 @@ class SrtReader {
   end(): AdapterItem[] {
     const items = [...this.strayIndex(), ...this.closeCue(), ...this.records(this.turns.finish())];
     if (!this.sawCue && this.sawText) {
-      throw new InputError(`${this.file}: no subtitle cues found (no "00:00:01,000 --> 00:00:04,000" timing line)`, {
-        hint: 'check the file is SRT, or give the format with --format',
+      throw new InputError(`no subtitle cues found (no "00:00:01,000 --> 00:00:04,000" timing line)`, {
+        location: { file: this.file },
+        hint: 'check the file is SRT, or name its format instead of detecting it',
       });
     }
     return items;

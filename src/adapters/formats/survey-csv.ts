@@ -34,6 +34,6 @@ export const surveyCsvAdapter: FormatAdapter = {
     return sniffSurvey(input) ? 0.9 : 0;
   },
   read(source, options) {
-    return tableItems(delimitedTableItems(source, options), options, { label: source.path, mode: 'survey' });
+    return tableItems(delimitedTableItems(source, options), options, { location: { file: source.path }, mode: 'survey' });
   },
 };

@@ -91,11 +91,12 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
     parsed = JSON.parse(text);
   } catch (error) {
     const message = jsonErrorMessage(error).replace(/\s*(?:in JSON )?at position \d+.*$|\s*\(line \d+ column \d+\)$/, '');
-    throw new InputError(`${source.path}:${jsonErrorPosition(text, error)}: ${message}`);
+    throw new InputError(message, { location: { file: source.path, ...jsonErrorPosition(text, error) } });
   }
   const turnsKey = TURNS_KEY.exec(text);
   if (!isObject(parsed) || !Array.isArray(parsed['meeting_transcripts']) || turnsKey === null) {
-    throw new InputError(`${source.path}: no "meeting_transcripts" list of speaker turns in this JSON object`, {
+    throw new InputError(`no "meeting_transcripts" list of speaker turns in this JSON object`, {
+      location: { file: source.path },
       hint: 'transcript-json reads QMSum meeting files or a list of {"speaker", "text"} turns',
     });
   }
@@ -204,14 +205,12 @@ function countNewlines(text: string, end: number): number {
 }
 
 /** `line:column` of a JSON.parse error, from Node's "at position N" or "(line L column C)". */
-function jsonErrorPosition(text: string, error: unknown): string {
+function jsonErrorPosition(text: string, error: unknown): { line: number; col: number } {
   const message = error instanceof Error ? error.message : '';
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn !== null) return `${lineColumn[1]}:${lineColumn[2]}`;
+  if (lineColumn !== null) return { line: Number(lineColumn[1]), col: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);
-  if (position === null) return '1:1';
+  if (position === null) return { line: 1, col: 1 };
   const offset = Number(position[1]);
-  const line = countNewlines(text, offset) + 1;
-  const column = offset - text.lastIndexOf('\n', offset - 1);
-  return `${line}:${column}`;
+  return { line: countNewlines(text, offset) + 1, col: offset - text.lastIndexOf('\n', offset - 1) };
 }

@@ -111,8 +111,9 @@ class TranscriptTextReader {
 
   end(): AdapterItem[] {
     if (!this.started) {
-      throw new InputError(`${this.file}: no speaker labels ("Name: words") found, so this is not a speaker transcript`, {
-        hint: 'for notes, use --format event-notes',
+      throw new InputError(`no speaker labels ("Name: words") found, so this is not a speaker transcript`, {
+        location: { file: this.file },
+        hint: 'for notes, read it as event-notes',
       });
     }
     return this.records(this.builder.finish());

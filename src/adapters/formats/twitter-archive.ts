@@ -50,7 +50,8 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
   const wrapper = WRAPPER.exec(source.headText);
   const name = wrapper?.[1];
   if (name !== undefined && !TWEET_FILES.has(name)) {
-    throw new InputError(`${source.path}:1:1: this is the archive's window.YTD.${name} file, not its tweets`, {
+    throw new InputError(`this is the archive's window.YTD.${name} file, not its tweets`, {
+      location: { file: source.path, line: 1, col: 1 },
       hint: "give the archive's data/tweets.js (older archives: tweet.js)",
     });
   }

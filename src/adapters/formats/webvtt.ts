@@ -164,8 +164,9 @@ class WebVttReader {
 
 function notWebVtt(file: string, firstLine: string): InputError {
   const found = firstLine.trim() === '' ? 'the file is empty or starts with a blank line' : `found "${firstLine.slice(0, 40)}"`;
-  return new InputError(`${file}:1:1: not a WebVTT file: the first line must be "WEBVTT" (${found})`, {
-    hint: 'check the file is WebVTT, or give the format with --format',
+  return new InputError(`not a WebVTT file: the first line must be "WEBVTT" (${found})`, {
+    location: { file, line: 1, col: 1 },
+    hint: 'check the file is WebVTT, or name its format instead of detecting it',
   });
 }
 

@@ -67,8 +67,9 @@ async function* readWxr(source: InputSource): AsyncIterable<AdapterItem> {
     const { element } = event;
     if (event.kind === 'start') {
       if (event.ancestors.length === 0 && (element.local !== 'rss' || element.uri !== '')) {
-        throw new InputError(`${source.path}:${element.line}:1: not a WordPress export: the root element is <${element.name}>, not <rss>`, {
-          hint: 'choose another format with --format, or see tlap formats',
+        throw new InputError(`not a WordPress export: the root element is <${element.name}>, not <rss>`, {
+          location: { file: source.path, line: element.line, col: 1 },
+          hint: 'name another format instead of detecting it',
         });
       }
       if (element.local === 'item') post = { id: null, title: null, link: null, guid: null };

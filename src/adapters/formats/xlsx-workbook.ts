@@ -69,7 +69,12 @@ async function* sheetTable(
     const provenance = { file, row: header.number, part: sheet };
     if (headerIndex > 0) {
       const titles = early.slice(0, headerIndex).map((row) => row.cells);
-      yield { kind: 'warning', message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`), provenance };
+      yield {
+        kind: 'warning',
+        code: 'TITLE_ROWS_SKIPPED',
+        message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`),
+        provenance,
+      };
     }
     yield { kind: 'header', headers: uniqueHeaders(cells), provenance };
     for (const row of early.slice(headerIndex + 1))
@@ -100,22 +105,22 @@ export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
 function checkWorkbookZip(path: string, zip: Buffer): void {
   const entries = readZipDirectory(zip);
   if (entries === null) {
-    throw new InputError(`${path}: cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
+    throw new InputError(`cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
+      location: { file: path },
       hint: 'check that the file is a complete .xlsx workbook',
     });
   }
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
-    throw new InputError(`${path}: a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
+    throw new InputError(`a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
+      location: { file: path },
       hint: 'tlap reads .xlsx workbooks; OpenDocument (.ods) and other zips must be saved as .xlsx or CSV',
     });
   }
   const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
   if (unpacked > XLSX_UNPACKED_LIMIT) {
     throw new InputError(
-      `${path}: the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`,
-      {
-        hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size',
-      },
+      `the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`,
+      { location: { file: path }, hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size' },
     );
   }
 }
@@ -136,20 +141,19 @@ function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const head = source.headBytes;
   if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE)) {
-    throw new InputError(`${source.path}: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks`, {
+    throw new InputError(`an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks`, {
+      location: { file: source.path },
       hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx (or CSV)',
     });
   }
   if (!head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
     const text = !head.includes(0);
-    throw new InputError(
-      `${source.path}: not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`,
-      {
-        hint: text
-          ? 'web "Excel" exports are often CSV or HTML under an .xls name: try --format csv'
-          : 'check that this is the export you meant',
-      },
-    );
+    throw new InputError(`not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`, {
+      location: { file: source.path },
+      hint: text
+        ? 'web "Excel" exports are often CSV or HTML under an .xls name: try reading it as csv'
+        : 'check that this is the export you meant',
+    });
   }
   const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
   checkWorkbookZip(source.path, zip);
@@ -159,7 +163,8 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     await workbook.xlsx.load(new Uint8Array(zip).buffer);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${source.path}: cannot read the workbook (${message})`, {
+    throw new InputError(`cannot read the workbook (${message})`, {
+      location: { file: source.path },
       cause: error,
       hint: 'check that the file is a complete .xlsx workbook',
     });
@@ -174,15 +179,16 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     if (options.sheet === undefined && worksheet.state !== 'visible') {
       yield {
         kind: 'warning',
-        message: `sheet ${JSON.stringify(name)} is hidden and was not read; name it with --sheet to read it`,
+        code: 'HIDDEN_SHEET_SKIPPED',
+        message: `sheet ${JSON.stringify(name)} is hidden and was not read`,
         provenance: { file: source.path },
       };
       continue;
     }
-    const label = `${source.path}: sheet ${JSON.stringify(name)}`;
+    const location = { file: source.path, part: `sheet ${JSON.stringify(name)}` };
     const table = sheetTable(worksheetRows(worksheet), source.path, name, options.skipRows);
     try {
-      yield* tableItems(table, options, { label, mode: 'auto' });
+      yield* tableItems(table, options, { location, mode: 'auto' });
       sheetsRead += 1;
     } catch (error) {
       if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
@@ -191,27 +197,24 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
   }
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
     throw new InputError(
-      `${source.path}: no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
-      {
-        hint: 'sheet names are case-sensitive; copy one from the list',
-      },
+      `no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
+      { location: { file: source.path }, hint: 'sheet names are case-sensitive; copy one from the list' },
     );
   }
-  if (names.length === 0) throw new InputError(`${source.path}: the workbook has no worksheets (is the file truncated?)`);
+  if (names.length === 0)
+    throw new InputError(`the workbook has no worksheets (is the file truncated?)`, { location: { file: source.path } });
   if (sheetsRead === 0 && skipped.length > 0) {
     const [only] = skipped;
     if (skipped.length === 1 && only !== undefined) throw only;
-    throw new InputError(
-      `${source.path}: no sheet has a text column (${skipped.map((error) => error.message.replace(`${source.path}: `, '')).join('; ')})`,
-      {
-        hint: 'name the column that holds the feedback with --map text=COLUMN, and the sheet with --sheet NAME',
-      },
-    );
+    throw new InputError(`no sheet has a text column (${skipped.map(describeWithinFile).join('; ')})`, {
+      location: { file: source.path },
+      hint: 'map the column that holds the feedback to the text field, and name the sheet to read',
+    });
   }
   for (const error of skipped) {
     yield {
       kind: 'warning',
-      message: `${error.message.replace(`${source.path}: `, '')}; sheet skipped`,
+      message: `${describeWithinFile(error)}; sheet skipped`,
       provenance: { file: source.path },
     };
   }
@@ -224,7 +227,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
  */
 export const xlsxWorkbookAdapter: FormatAdapter = {
   name: 'xlsx',
-  description: 'Excel workbook (.xlsx): each sheet read as a table, survey or single text column (--sheet picks one)',
+  description: 'Excel workbook (.xlsx): each sheet read as a table, survey or single text column (or only the sheet named)',
   channel: 'other',
   extensions: ['.xlsx', '.xlsm', '.xls'],
   signature: 'a zip (PK\\x03\\x04) holding xl/ entries',
@@ -237,3 +240,9 @@ export const xlsxWorkbookAdapter: FormatAdapter = {
     return readWorkbook(source, options);
   },
 };
+
+/** An error about one sheet, without the file it is in: `sheet "A": no text column found…`. */
+function describeWithinFile(error: InputError): string {
+  const part = error.location?.part;
+  return part === undefined ? error.reason : `${part}: ${error.reason}`;
+}

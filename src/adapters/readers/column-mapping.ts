@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.js';
+import { InputError, type InputLocation } from '../../errors.js';
 import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { isSentinelValue } from './free-text-columns.js';
@@ -104,7 +104,7 @@ export interface MapColumnsOptions {
  * (unless `requireText` is false) or a `--map` column does not exist.
  */
 export function mapColumns(
-  file: string,
+  location: InputLocation,
   headers: readonly string[],
   overrides: Readonly<Record<string, string>>,
   options: MapColumnsOptions = {},
@@ -113,7 +113,8 @@ export function mapColumns(
   for (const [field, column] of Object.entries(overrides)) {
     if (!(MAPPED_FIELDS as readonly string[]).includes(field)) continue;
     if (!headers.includes(column)) {
-      throw new InputError(`${file}: --map ${field}=${column}: no column "${column}" (columns: ${listHeaders(headers)})`, {
+      throw new InputError(`no column "${column}" to map to ${field} (columns: ${listHeaders(headers)})`, {
+        location,
         hint: 'column names are case-sensitive; copy one from the list',
         code: 'MAPPED_COLUMN_MISSING',
       });
@@ -133,8 +134,9 @@ export function mapColumns(
     }
   }
   if (fields.text === undefined && options.requireText !== false) {
-    throw new InputError(`${file}: no text column found (columns: ${listHeaders(headers)})`, {
-      hint: 'name the column that holds the feedback with --map text=COLUMN',
+    throw new InputError(`no text column found (columns: ${listHeaders(headers)})`, {
+      location,
+      hint: 'map the column that holds the feedback to the text field',
       code: 'NO_TEXT_COLUMN',
     });
   }

@@ -1,6 +1,7 @@
 import { parse, CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
+import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
 import type { InputSource } from '../../source/input-source.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { findHeaderRow } from './header-row.js';
@@ -21,7 +22,7 @@ export type TableEvent =
       titleRows?: string[][];
     }
   | { kind: 'row'; cells: string[]; line: number; row: number }
-  | { kind: 'error'; code: string; message: string; line: number; row: number; excerpt?: string };
+  | { kind: 'error'; code: RejectionCode; message: string; line: number; row: number; excerpt?: string };
 
 /** Options for {@link readDelimitedTable}. */
 export interface DelimitedTableOptions {
@@ -64,7 +65,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
   for (;;) {
     let lastGoodEnd = startLine - 1;
     const lineOffset = startLine - 1;
-    let failure: { code: string; message: string; line: number } | null = null;
+    let failure: { code: RejectionCode; message: string; line: number } | null = null;
     try {
       const chunks = startLine === 1 ? source.text() : textFromLine(source, startLine);
       for await (const parsed of parseRecords(chunks, delimiter, maxRecordBytes)) {
@@ -94,22 +95,21 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (!(error instanceof CsvError)) {
-        throw new InputError(`${source.path}: cannot read as a table (${error instanceof Error ? error.message : String(error)})`, {
+        throw new InputError(`cannot read as a table (${error instanceof Error ? error.message : String(error)})`, {
+          location: { file: source.path },
           cause: error,
         });
       }
-      failure = { code: error.code, message: describeCsvError(error.code), line: lastGoodEnd + 1 };
+      failure = { code: csvRejectionCode(error.code), message: describeCsvError(error.code), line: lastGoodEnd + 1 };
     }
     if (failure === null) return;
 
     restarts += 1;
     if (restarts > MAX_RESTARTS) {
-      throw new InputError(
-        `${source.path}: more than ${MAX_RESTARTS} broken records; this does not look like a ${delimiterName(delimiter)} table`,
-        {
-          hint: 'check the delimiter and the quotes, or give the format with --format',
-        },
-      );
+      throw new InputError(`more than ${MAX_RESTARTS} broken records; this does not look like a ${delimiterName(delimiter)} table`, {
+        location: { file: source.path },
+        hint: 'check the delimiter and the quotes, or name its format instead of detecting it',
+      });
     }
     const badLine = await firstNonBlankLine(source, failure.line);
     let resumeAt = badLine + 1;
@@ -127,7 +127,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
       if (end !== null) resumeAt = end + 1;
     }
     if (headers === null) {
-      throw new InputError(`${source.path}:${badLine}: cannot read the header row (${failure.message})`);
+      throw new InputError(`cannot read the header row (${failure.message})`, { location: { file: source.path, line: badLine } });
     }
     row += 1;
     yield { kind: 'error', code: failure.code, message: failure.message, line: badLine, row };
@@ -194,6 +194,11 @@ async function reparseLineWithStrayQuotes(source: InputSource, lineNumber: numbe
     }
   }
   return null;
+}
+
+/** csv-parse's code for a broken record, as the rejection code (its own name when it is one of ours). */
+function csvRejectionCode(code: string): RejectionCode {
+  return isRejectionCode(code) && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE') ? code : 'CSV_UNKNOWN_ERROR';
 }
 
 function describeCsvError(code: string): string {

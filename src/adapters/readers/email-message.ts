@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue, type Headers, type MessageText } from 'mailparser';
 import type { AdapterItem } from '../format-adapter.js';
+import type { RejectionCode } from '../../rejection-code.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
@@ -34,7 +35,7 @@ export interface MessageLocation {
 /** A parse that failed as a whole, with a stable code. */
 class MessageRejection extends Error {
   constructor(
-    readonly code: string,
+    readonly code: RejectionCode,
     message: string,
   ) {
     super(message);
@@ -49,7 +50,7 @@ class MessageRejection extends Error {
 export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
   const { provenance } = location;
   const name = location.label === '' ? 'the message' : location.label;
-  const rejected = (code: string, message: string): AdapterItem[] => [
+  const rejected = (code: RejectionCode, message: string): AdapterItem[] => [
     { kind: 'rejected', code, message: `${name}: ${message}`, provenance, excerpt: excerptOf(raw) },
   ];
   let parsed: ParsedMessage;

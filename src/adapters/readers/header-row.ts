@@ -66,7 +66,7 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
 
 /**
  * The warning given when title rows were skipped: how many, the header's line or row, and the
- * first title so the analyst can check the guess (and fix it with `--skip-rows`).
+ * first title so the analyst can check the guess (and fix it with the `skipRows` option).
  */
 export function titleRowsWarning(titleRows: readonly (readonly string[])[], headerAt: string): string {
   const title = titleRows
@@ -74,5 +74,5 @@ export function titleRowsWarning(titleRows: readonly (readonly string[])[], head
     .map((cell) => cell.trim())
     .find((cell) => cell !== '');
   const shown = title === undefined ? '' : ` (${JSON.stringify(title.length > 120 ? `${title.slice(0, 119)}…` : title)})`;
-  return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}; use --skip-rows N to choose the header yourself`;
+  return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}`;
 }

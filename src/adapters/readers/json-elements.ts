@@ -115,25 +115,31 @@ export async function* jsonArrayElements(
       element.push(piece);
       elementLength += piece.length;
       if (elementLength > MAX_ELEMENT_CHARS) {
-        throw new InputError(`${file}:${elementLine}: one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`);
+        throw new InputError(`one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`, {
+          location: { file, line: elementLine },
+        });
       }
     }
   }
   if (!started) {
     if (target === undefined && firstCharacter === 123) {
-      throw new InputError(`${file}: holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
-        hint: 'this is not a feedback export; give the format with --format if it is one',
+      throw new InputError(`holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+        location: { file },
+        hint: 'this is not a feedback export; name its format if it is one',
         code: 'NOT_FEEDBACK',
       });
     }
-    if (target === undefined) throw new InputError(`${file}: no JSON array found`, { hint: 'give the format with --format' });
+    if (target === undefined)
+      throw new InputError(`no JSON array found`, { location: { file }, hint: 'name its format instead of detecting it' });
     if (target.optional === true) return;
-    throw new InputError(`${file}: no "${target.member}" array found in the JSON object`, {
+    throw new InputError(`no "${target.member}" array found in the JSON object`, {
+      location: { file },
       hint: 'check that this is the complete export',
     });
   }
   if (!finished) {
-    throw new InputError(`${file}:${line}:${column + 1}: JSON ends before the array is closed (is the file truncated?)`, {
+    throw new InputError(`JSON ends before the array is closed (is the file truncated?)`, {
+      location: { file, line, col: column + 1 },
       code: 'JSON_TRUNCATED',
     });
   }
@@ -275,10 +281,10 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
   try {
     yield { kind: 'value', value: JSON.parse(text), line: leadingLines + 1 };
   } catch (error) {
-    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-    const offset = position?.[1] === undefined ? null : Number(position[1]);
-    const where = offset === null ? '' : `:${countLines(text.slice(0, offset)) + 1}:${offset - text.lastIndexOf('\n', offset - 1)}`;
-    throw new InputError(`${source.path}${where}: ${jsonErrorMessage(error)}`, { cause: error });
+    const atPosition = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    const offset = atPosition?.[1] === undefined ? null : Number(atPosition[1]);
+    const where = offset === null ? {} : { line: countLines(text.slice(0, offset)) + 1, col: offset - text.lastIndexOf('\n', offset - 1) };
+    throw new InputError(jsonErrorMessage(error), { location: { file: source.path, ...where }, cause: error });
   }
 }
 

@@ -165,12 +165,10 @@ export async function* mboxMessages(chunks: AsyncIterable<Buffer>, options: Mbox
       if (whole && text.trim() === '') continue;
       seenContent = true;
       if (!whole || !isMboxSeparator(text)) {
-        throw new InputError(
-          `${options.path}:${piece.line}:1: not an mbox file: it does not start with a "From <sender> <date>" separator line`,
-          {
-            hint: 'give a single message the .eml extension, or check the export',
-          },
-        );
+        throw new InputError(`not an mbox file: it does not start with a "From <sender> <date>" separator line`, {
+          location: { file: options.path, line: piece.line, col: 1 },
+          hint: 'give a single message the .eml extension, or check the export',
+        });
       }
       begin(piece.line);
       previousBlank = false;

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.js';
+import { InputError, type InputLocation } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
@@ -27,8 +27,8 @@ export type TableMode = 'survey' | 'auto';
 
 /** How {@link tableItems} reads one table. */
 export interface TableReading {
-  /** The file (and sheet) as named in messages: `book.xlsx: sheet "Responses"`. */
-  label: string;
+  /** The file, and the sheet as the part of it (`sheet "Responses"`), as named in messages. */
+  location: InputLocation;
   mode: TableMode;
 }
 
@@ -138,10 +138,10 @@ function planTable(
 ): SurveyPlan | SinglePlan {
   const profiles = profileColumns(headers, sample);
   if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
-    return { kind: 'single', mapping: mapColumns(reading.label, headers, map) };
+    return { kind: 'single', mapping: mapColumns(reading.location, headers, map) };
   }
   const named = map['id'] === undefined ? findColumn(headers, SURVEY_RESPONDENT_COLUMNS) : undefined;
-  const mapping = mapColumns(reading.label, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
+  const mapping = mapColumns(reading.location, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
   const respondent = named ?? mapping.fields.id ?? findColumn(headers, OTHER_RESPONDENT_COLUMNS);
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
@@ -151,8 +151,9 @@ function planTable(
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;
   if (questions.length === 0 && mapping.fields.text !== undefined && !reserved(mapping.fields.text)) questions = [mapping.fields.text];
   if (questions.length === 0) {
-    throw new InputError(`${reading.label}: no free-text column found (columns: ${listHeaders(headers)})`, {
-      hint: 'name the column that holds the answers with --map text=COLUMN',
+    throw new InputError(`no free-text column found (columns: ${listHeaders(headers)})`, {
+      location: reading.location,
+      hint: 'map the column that holds the answers to the text field',
     });
   }
   const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
@@ -295,7 +296,7 @@ export async function* delimitedTableItems(source: InputSource, options: Adapter
     if (event.kind === 'header') {
       const provenance = { file: source.path, line: event.line };
       if (event.titleRows !== undefined)
-        yield { kind: 'warning', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
+        yield { kind: 'warning', code: 'TITLE_ROWS_SKIPPED', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
       yield { kind: 'header', headers: event.headers, provenance };
       continue;
     }

@@ -55,9 +55,10 @@ export async function* readTweetTable(
       const missing = required.filter((name) => !event.headers.includes(name));
       if (missing.length > 0) {
         throw new InputError(
-          `${source.path}:${event.line}: not a ${layout} table: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((name) => `"${name}"`).join(', ')}`,
+          `not a ${layout} table: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((name) => `"${name}"`).join(', ')}`,
           {
-            hint: 'give the right --format, or --format csv with --map for other tables',
+            location: { file: source.path, line: event.line },
+            hint: 'name the right format, or read other tables as csv with their columns mapped',
           },
         );
       }

@@ -126,9 +126,9 @@ export async function* readXmlElements(source: InputSource, select: (path: reado
     builtChars += text.length;
     if (builtChars > MAX_ELEMENT_CHARS) {
       const root = building[0] ?? element;
-      throw new InputError(
-        `${file}:${root.line}:1: XML_ELEMENT_TOO_LARGE: one <${root.name}> element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`,
-      );
+      throw new InputError(`XML_ELEMENT_TOO_LARGE: one <${root.name}> element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`, {
+        location: { file, line: root.line, col: 1 },
+      });
     }
   };
   parser.on('text', addText);
@@ -137,8 +137,11 @@ export async function* readXmlElements(source: InputSource, select: (path: reado
     if (!/<!ENTITY/i.test(doctype)) return;
     const at = position(prolog, prolog.search(/<!ENTITY/i)) ?? { line: parser.line, column: parser.column + 1 };
     throw new InputError(
-      `${file}:${at.line}:${at.column}: XML_ENTITY_DECLARATION: the DOCTYPE declares entities; refused, because entity declarations can expand without bound or read other files`,
-      { hint: 'export the file again without a DOCTYPE, or remove the <!ENTITY> declarations' },
+      `XML_ENTITY_DECLARATION: the DOCTYPE declares entities; refused, because entity declarations can expand without bound or read other files`,
+      {
+        location: { file, line: at.line, col: at.column },
+        hint: 'export the file again without a DOCTYPE, or remove the <!ENTITY> declarations',
+      },
     );
   });
   parser.on('error', (error: Error) => {
@@ -158,9 +161,9 @@ export async function* readXmlElements(source: InputSource, select: (path: reado
         throw error;
       }
       if (!sawRoot && prolog.length > MAX_PROLOG_CHARS) {
-        throw new InputError(
-          `${file}:${parser.line}:${parser.column + 1}: XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`,
-        );
+        throw new InputError(`XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`, {
+          location: { file, line: parser.line, col: parser.column + 1 },
+        });
       }
       if (queue.length > 0) {
         const ready = queue;
@@ -217,19 +220,21 @@ function xmlError(
   path: readonly XmlName[],
 ): InputError {
   const message = saxesMessage.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
-  const where = `${file}:${line}:${column}`;
+  const location = { file, line, col: column };
   if (/^undefined entity/.test(message)) {
     return new InputError(
-      `${where}: XML_UNDEFINED_ENTITY: an entity reference that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)`,
+      'XML_UNDEFINED_ENTITY: an entity reference that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)',
+      { location },
     );
   }
   if (closing) {
     const open = /^unclosed tag: (.+)$/.exec(message);
     const inside = open?.[1] ?? path[path.length - 1]?.local;
     const detail = inside === undefined ? message : `the file ends inside <${inside}>`;
-    return new InputError(`${where}: XML_TRUNCATED: ${detail} (is the file truncated?)`);
+    return new InputError(`XML_TRUNCATED: ${detail} (is the file truncated?)`, { location });
   }
-  return new InputError(`${where}: XML_MALFORMED: ${message}`, {
+  return new InputError(`XML_MALFORMED: ${message}`, {
+    location,
     hint: 'the file is not well-formed XML; check that it is the complete, unedited export',
   });
 }

@@ -8,6 +8,7 @@ import { CHANNELS, isChannel } from '../../record/record.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
+import { wordWarningForCli } from '../error-wording.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */
 interface IngestFlags {
@@ -125,7 +126,7 @@ Examples:
       const { ingest } = await import('../../ingest/ingest.js');
       const summary = await ingest(options);
       output.clearProgress();
-      for (const warning of summary.warnings) output.warn(warning);
+      for (const warning of summary.warnings) output.warn(wordWarningForCli(warning));
       if (summary.skipped.length > 0) {
         output.note(
           `skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`,

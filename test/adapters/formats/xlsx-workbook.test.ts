@@ -143,7 +143,8 @@ describe('xlsx adapter', () => {
     expect(recordsOf(result).map((record) => record.text)).toEqual(['More respite please']);
     expect(result.items).toContainEqual({
       kind: 'warning',
-      message: 'sheet "Workings" is hidden and was not read; name it with --sheet to read it',
+      code: 'HIDDEN_SHEET_SKIPPED',
+      message: 'sheet "Workings" is hidden and was not read',
       provenance: { file: 'hidden.xlsx' },
     });
     const named = await readFileItems(path, { displayPath: 'hidden.xlsx', sheet: 'Workings' });

@@ -70,6 +70,6 @@ describe('titleRowsWarning', () => {
         ],
         'line 3',
       ),
-    ).toBe('skipped 2 title row(s) above the header on line 3 ("Report of all payments"); use --skip-rows N to choose the header yourself');
+    ).toBe('skipped 2 title row(s) above the header on line 3 ("Report of all payments")');
   });
 });

@@ -92,7 +92,7 @@ describe('tableItems', () => {
           ]),
         ),
         { map: {} },
-        { label: 'f.csv', mode: 'survey' },
+        { location: { file: 'f.csv' }, mode: 'survey' },
       ),
     );
     expect(items).toHaveLength(count + 2);
@@ -109,7 +109,9 @@ describe('tableItems', () => {
 
   test('auto mode reads a table without a survey signature like the generic csv adapter', async () => {
     const rows = SENTENCES.map((sentence, index) => [String(index + 1), sentence, 'Jo']);
-    const items = await collect(tableItems(tableOf(['id', 'comment', 'author'], rows), { map: {} }, { label: 'f.csv', mode: 'auto' }));
+    const items = await collect(
+      tableItems(tableOf(['id', 'comment', 'author'], rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'auto' }),
+    );
     expect(items[0]).toEqual({
       kind: 'record',
       draft: {
@@ -127,7 +129,9 @@ describe('tableItems', () => {
 
   test('without a respondent id, identical answers in different rows get different source ids', async () => {
     const rows = [...SENTENCES.map((sentence) => [sentence, 'Agree']), [SENTENCES[0] ?? '', 'Agree']];
-    const items = await collect(tableItems(tableOf(['comment', 'Do you agree?'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }));
+    const items = await collect(
+      tableItems(tableOf(['comment', 'Do you agree?'], rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }),
+    );
     const ids = items.flatMap((item) => (item.kind === 'record' ? [item.draft.sourceId] : []));
     expect(new Set(ids).size).toBe(5);
     expect(ids.every((id) => id?.startsWith('content:'))).toBe(true);
@@ -141,7 +145,11 @@ describe('tableItems', () => {
       `p${index}@example.org`,
     ]);
     const items = await collect(
-      tableItems(tableOf(['Respondent', 'Address', 'Comments', 'E-mail'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }),
+      tableItems(
+        tableOf(['Respondent', 'Address', 'Comments', 'E-mail'], rows),
+        { map: {} },
+        { location: { file: 'f.csv' }, mode: 'survey' },
+      ),
     );
     const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
     expect(drafts).toHaveLength(4);
@@ -151,7 +159,7 @@ describe('tableItems', () => {
   });
 
   test('a header with no rows gives nothing, and no error', async () => {
-    expect(await collect(tableItems(tableOf(['a', 'b'], []), { map: {} }, { label: 'f.csv', mode: 'survey' }))).toEqual([]);
+    expect(await collect(tableItems(tableOf(['a', 'b'], []), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }))).toEqual([]);
   });
 
   test('survey mode without any free-text column is an InputError listing the columns', async () => {
@@ -159,8 +167,8 @@ describe('tableItems', () => {
       ['1', 'Agree'],
       ['2', 'Disagree'],
     ];
-    await expect(collect(tableItems(tableOf(['Respondent', 'Q1'], rows), { map: {} }, { label: 'f.csv', mode: 'survey' }))).rejects.toThrow(
-      new InputError('f.csv: no free-text column found (columns: "Respondent", "Q1")'),
-    );
+    await expect(
+      collect(tableItems(tableOf(['Respondent', 'Q1'], rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' })),
+    ).rejects.toThrow(new InputError('f.csv: no free-text column found (columns: "Respondent", "Q1")'));
   });
 });

@@ -1,0 +1,51 @@
+import type { WarningCode } from '../adapters/format-adapter.js';
+import { TlapError, UnknownNameError } from '../errors.js';
+import type { IngestWarning } from '../ingest/ingest-summary.js';
+
+/** What the terminal shows for an error: its message lines and an optional hint. */
+export interface ErrorWording {
+  message: string;
+  hint: string | undefined;
+}
+
+/** The flag that sets each option the library names in an {@link UnknownNameError}. */
+const FLAG_OF_OPTION: Readonly<Record<UnknownNameError['option'], string>> = {
+  format: '--format',
+  encoding: '--encoding',
+  reportFormat: '--format',
+};
+
+/** Hints in the words of the command line, by error code, for errors the library words without flags. */
+const FLAG_HINTS: Readonly<Record<string, string>> = {
+  NO_INPUT: 'name export files or folders: tlap ingest exports/',
+  NO_STORE: 'run tlap ingest first, or name the store with --store DIR',
+  STORE_NOT_WRITABLE: 'name a folder you may write to with --store DIR',
+  CODEBOOK_UNREADABLE: 'create themes.yaml (see README, "The codebook") or name one with --themes FILE',
+  UNKNOWN_FORMAT_NAME: 'see tlap formats',
+};
+
+/**
+ * The message and hint the CLI prints for an error: the library's own words, except where an
+ * error code says the fix is a flag, which only the CLI names.
+ */
+export function wordForCli(error: TlapError): ErrorWording {
+  const hint = (error.code === undefined ? undefined : FLAG_HINTS[error.code]) ?? error.hint;
+  if (error instanceof UnknownNameError && error.option !== 'reportFormat') {
+    const flag = `${FLAG_OF_OPTION[error.option]} ${error.value}`;
+    const known = error.known.length === 0 ? '' : ` (known formats: ${error.known.join(', ')})`;
+    return { message: `${flag}: no such ${error.option === 'format' ? 'format' : 'encoding'}${known}`, hint };
+  }
+  return { message: error.message, hint };
+}
+
+/** What to do about each warning the library codes, in flags. */
+const WARNING_FLAG_HINTS: Readonly<Record<WarningCode, string>> = {
+  TITLE_ROWS_SKIPPED: 'use --skip-rows N to choose the header yourself',
+  HIDDEN_SHEET_SKIPPED: 'name it with --sheet to read it',
+  ENCODING_FALLBACK: 'use --encoding to choose one encoding',
+};
+
+/** A warning of an ingest as the CLI prints it: the library's words, then the flag that acts on it. */
+export function wordWarningForCli(warning: IngestWarning): string {
+  return warning.code === undefined ? warning.message : `${warning.message}; ${WARNING_FLAG_HINTS[warning.code]}`;
+}

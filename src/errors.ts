@@ -84,8 +84,11 @@ export function formatInputLocation(location: InputLocation): string {
   return `${location.file}${line}${location.part === undefined ? '' : `: ${location.part}`}`;
 }
 
-/** The code of an {@link InputError}: a reason to reject the file, or an input that is not there at all. */
-export type InputErrorCode = RejectionCode | 'NO_SUCH_FILE' | 'NO_INPUT' | 'NO_STDIN';
+/**
+ * The code of an {@link InputError}: a reason to reject the file, an input that is not there at
+ * all, or a code of the reader that threw it (a gold file's `GOLD_NOT_CSV`…).
+ */
+export type InputErrorCode = RejectionCode | 'NO_SUCH_FILE' | 'NO_INPUT' | 'NO_STDIN' | (string & {});
 
 /**
  * An input file could not be read or understood as a whole. Its {@link InputError.location} says

@@ -41,7 +41,8 @@ export function parseGoldFile(text: string, file: string): GoldFile {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
   } catch (error) {
     const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : 1;
-    throw new InputError(`${file}:${line}: not a readable CSV file (${error instanceof Error ? error.message : String(error)})`, {
+    throw new InputError(`not a readable CSV file (${error instanceof Error ? error.message : String(error)})`, {
+      location: { file, line },
       hint: 'a gold file is a CSV with a header row and the columns source_id (or id) and themes',
       code: 'GOLD_NOT_CSV',
     });
@@ -50,7 +51,8 @@ export function parseGoldFile(text: string, file: string): GoldFile {
   const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
   const themesIndex = header.indexOf('themes');
   if (keyColumn === null || themesIndex === -1) {
-    throw new InputError(`${file}:1: the header has no ${keyColumn === null ? 'source_id or id' : 'themes'} column`, {
+    throw new InputError(`the header has no ${keyColumn === null ? 'source_id or id' : 'themes'} column`, {
+      location: { file, line: 1 },
       hint: 'a gold file is a CSV with the columns source_id (or id) and themes (theme ids joined by ;)',
       code: 'GOLD_MISSING_COLUMN',
     });
@@ -91,7 +93,8 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`${displayPath}: cannot read the gold file (${error instanceof Error ? error.message : String(error)})`, {
+    throw new InputError(`cannot read the gold file (${error instanceof Error ? error.message : String(error)})`, {
+      location: { file: displayPath },
       code: 'GOLD_UNREADABLE',
     });
   }

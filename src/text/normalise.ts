@@ -188,10 +188,10 @@ export function prepareText(text: string): string {
  */
 export function normaliseText(text: string): NormalisedText {
   const prepared = prepareMapped(text);
+  if (prepared.starts === null && ASCII.test(text)) return { tokens: asciiTokens(text) };
   const tokens: Token[] = [];
   for (const match of prepared.text.matchAll(WORD)) {
-    const raw = match[0].toLowerCase();
-    const word = dropApostrophes(raw);
+    const word = dropApostrophes(match[0].toLowerCase());
     if (word === '') continue;
     const from = match.index;
     const to = from + match[0].length;
@@ -202,7 +202,41 @@ export function normaliseText(text: string): NormalisedText {
   return { tokens };
 }
 
+const APOSTROPHE = 39;
+
+function isAsciiWordUnit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/**
+ * The words of an ASCII text that preparing leaves as it is, found by one scan instead of the
+ * Unicode {@link WORD} pattern: the same words at the same offsets (a property test holds the two
+ * together).
+ */
+function asciiTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    if (!isAsciiWordUnit(text.charCodeAt(index))) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    while (index < length && isAsciiWordUnit(text.charCodeAt(index))) index += 1;
+    while (index < length && text.charCodeAt(index) === APOSTROPHE) {
+      index += 1;
+      if (index >= length || !isAsciiWordUnit(text.charCodeAt(index))) break;
+      while (index < length && isAsciiWordUnit(text.charCodeAt(index))) index += 1;
+    }
+    const word = dropApostrophes(text.slice(start, index).toLowerCase());
+    if (word !== '') tokens.push({ word, stem: stemWord(word), start, end: index });
+  }
+  return tokens;
+}
+
 function dropApostrophes(raw: string): string {
+  if (!raw.includes("'")) return raw;
   let word = raw;
   if (word.endsWith("'s")) word = word.slice(0, -2);
   else if (word.endsWith("'")) word = word.slice(0, -1);

@@ -1,20 +1,29 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
-
-const cache = new Map<string, string>();
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 /**
- * The most stems kept in memory. Enough for the everyday words that make up most of any text;
- * the long tail of names, typos and rare words would otherwise grow the cache (and the heap)
- * with the corpus, so when it is full it starts again and rare words are stemmed again.
+ * How many stems one generation of the memo holds. The memo keeps two generations: words used in
+ * the last one are carried into the next, so everyday words stay memoised however long the corpus,
+ * while the long tail of names, typos and rare words is dropped with the old generation. Memory
+ * stays bounded at two generations (about 25 MB).
  */
-export const STEM_CACHE_LIMIT = 50_000;
+export const STEM_CACHE_LIMIT = 100_000;
 
-/** The Porter stem of a lower-case word (natural's PorterStemmer), memoised. */
-export function stemWord(word: string): string {
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached;
-  const stem = PorterStemmer.stem(word);
-  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-  cache.set(word, stem);
-  return stem;
+/** A memoised Porter stemmer whose memo holds at most two generations of `limit` words. */
+export function createWordStemmer(limit: number): (word: string) => string {
+  let recent = new Map<string, string>();
+  let older = new Map<string, string>();
+  return (word) => {
+    const cached = recent.get(word);
+    if (cached !== undefined) return cached;
+    const stem = older.get(word) ?? PorterStemmer.stem(word);
+    if (recent.size >= limit) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(word, stem);
+    return stem;
+  };
 }
+
+/** The Porter stem of a lower-case word (natural's PorterStemmer), memoised: the stemmer matching uses. */
+export const stemWord: (word: string) => string = createWordStemmer(STEM_CACHE_LIMIT);

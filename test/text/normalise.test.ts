@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
 import { normaliseText, prepareText } from '../../src/text/normalise.js';
 
 const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
@@ -63,5 +64,48 @@ describe('token offsets', () => {
   test('prepareText blanks out URLs, e-mail addresses and @mentions so their words cannot be matched', () => {
     const prepared = prepareText('@carer https://carer.org carer@x.org');
     expect(prepared).not.toMatch(/carer/i);
+  });
+});
+
+describe('the ASCII fast path', () => {
+  const asciiText = fc
+    .array(
+      fc.constantFrom(
+        'care',
+        'Carer',
+        "carer's",
+        "carers'",
+        "'",
+        "''",
+        'don',
+        "don't",
+        'x',
+        '9',
+        ' ',
+        '-',
+        '.',
+        '\n',
+        'A1',
+        "rock'n'roll",
+        "o'",
+      ),
+      {
+        maxLength: 30,
+      },
+    )
+    .map((pieces) => pieces.join(''));
+
+  test('finds the same words at the same offsets as the Unicode pattern', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(asciiText, fc.string({ unit: fc.integer({ min: 32, max: 126 }).map((code) => String.fromCharCode(code)) })),
+        (text) => {
+          const fast = normaliseText(text).tokens;
+          const general = normaliseText(`${text} \u00e9`).tokens.slice(0, -1);
+          expect(fast).toEqual(general);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

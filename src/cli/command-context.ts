@@ -1,4 +1,4 @@
-import type { CliIo } from './cli-io.js';
+import type { CliIo, OutputStream } from './cli-io.js';
 import type { TerminalMessages } from './terminal-messages.js';
 
 /** What every command's registration needs besides the program. */
@@ -9,4 +9,6 @@ export interface CommandContext {
   messages: () => TerminalMessages;
   /** Records the exit code the command ends with. */
   setExitCode: (code: number) => void;
+  /** Whether output on this stream may be coloured (the one colour gate: terminal, NO_COLOR, --no-color). */
+  colourFor: (stream: OutputStream) => boolean;
 }

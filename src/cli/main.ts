@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { TlapError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo, OutputStream } from './cli-io.js';
+import { registerExplainCommand } from './commands/explain-command.js';
+import { registerTestCommand } from './commands/test-command.js';
 import { registerFormatsCommand } from './commands/formats-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerThemesCommand } from './commands/themes-command.js';
@@ -49,8 +51,15 @@ Quick start:
 
 Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not run.`,
     );
-  const context = { io, messages: getMessages, setExitCode };
-  for (const register of [registerIngestCommand, registerThemesCommand, registerFormatsCommand]) register(program, context);
+  const context = { io, messages: getMessages, setExitCode, colourFor: (stream: OutputStream) => useColour(io, colourFlag, stream) };
+  for (const register of [
+    registerIngestCommand,
+    registerThemesCommand,
+    registerExplainCommand,
+    registerTestCommand,
+    registerFormatsCommand,
+  ])
+    register(program, context);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

@@ -1,19 +1,20 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { TlapError } from '../errors.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo, OutputStream } from './cli-io.js';
 import { wordForCli } from './error-wording.js';
 
 /**
- * Whether messages on stderr get colour: only on a terminal, never with NO_COLOR set (non-empty),
- * TERM=dumb or --no-color; FORCE_COLOR (non-zero) turns it on. chalk does not honour NO_COLOR itself.
+ * Whether output on `stream` (stderr unless named) gets colour: only on a terminal, never with
+ * NO_COLOR set (non-empty), TERM=dumb or --no-color; FORCE_COLOR (non-zero) turns it on. chalk
+ * does not honour NO_COLOR itself.
  */
-export function useColour(io: CliIo, colourFlag: boolean): boolean {
+export function useColour(io: CliIo, colourFlag: boolean, stream: OutputStream = io.stderr): boolean {
   const { env } = io;
   if (!colourFlag) return false;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '' && env['FORCE_COLOR'] !== '0') return true;
   if (env['TERM'] === 'dumb') return false;
-  return io.stderr.isTTY === true;
+  return stream.isTTY === true;
 }
 
 /** Writes messages to stderr: errors, warnings, notes and a progress line that only a terminal sees. */

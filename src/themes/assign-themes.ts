@@ -28,7 +28,11 @@ export class ThemeAssigner {
 
   /** The themes of one record, with the evidence. */
   assign(record: FeedbackRecord): ThemedRecord {
-    const { text } = record;
+    return { record, ...this.assignText(record.text) };
+  }
+
+  /** The themes of any text, as if it were a record's, with the evidence. */
+  assignText(text: string): Omit<ThemedRecord, 'record'> {
     const units = this.codebook.unit === 'sentence' ? this.sentenceUnits(text) : [this.unit(this.matcher.match(text))];
     const evidence = units.length === 1 && units[0] !== undefined ? units[0].evidence : mergeEvidence(this.codebook, units);
     let chosen: number[];
@@ -40,7 +44,7 @@ export class ThemeAssigner {
       chosen = [...new Set(units.flatMap((unit) => unit.themeIndexes))].sort((a, b) => a - b);
     }
     if (chosen.length === 0) chosen = this.otherwiseThemes(units);
-    return { record, themeIds: chosen.map((index) => this.codebook.themes[index]?.id ?? ''), evidence };
+    return { themeIds: chosen.map((index) => this.codebook.themes[index]?.id ?? ''), evidence };
   }
 
   private sentenceUnits(text: string): UnitResult[] {

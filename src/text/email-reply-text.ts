@@ -588,8 +588,8 @@ function nameTokens(name: string | null): Set<string> {
 }
 
 /**
- * The lines without a sign-off at the end: a valediction followed by a name (and the short lines
- * under it), a valediction and a name on one line, a dashed name (`-roman`), or a last line that
+ * The lines without a sign-off at the end: a valediction or a separator line (`-----`) followed
+ * by a name (and the short lines under it), a valediction and a name on one line, a dashed name (`-roman`), or a last line that
  * is the sender's name; references under it (`[1] https://…`) stay. When the sign-off is all there
  * is, only the name goes ("Thanks!").
  */
@@ -608,7 +608,8 @@ function withoutSignature(lines: readonly string[], senderTokens: ReadonlySet<st
   const windowStart = Math.max(1, nonBlank.length - SIGNATURE_WINDOW_LINES);
   for (let position = nonBlank.length - 1; position >= windowStart; position -= 1) {
     const index = nonBlank[position] ?? 0;
-    const closing = valedictionOf(lines[index] ?? '', senderTokens);
+    const line = lines[index] ?? '';
+    const closing = SEPARATOR_ONLY.test(line) && line.length <= MAX_MARKER_LINE_LENGTH ? 'bare' : valedictionOf(line, senderTokens);
     if (closing === null) continue;
     const after = nonBlank.slice(position + 1).map((at) => lines[at] ?? '');
     if (after.some((line) => line.trim().length > MAX_SIGNATURE_LINE_LENGTH)) break;

@@ -1,0 +1,277 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
+import { findAdapter } from '../adapters/registry.js';
+import { InputError } from '../errors.js';
+import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
+import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
+import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
+import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
+import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
+
+/** How many rejections the summary lists (an ingest keeps all of them in rejected.jsonl). */
+const LISTED_REJECTIONS = 20;
+
+/** How to read exports. */
+export interface ReadExportsOptions {
+  /** The folder relative paths start from (default: the process's working directory). */
+  cwd?: string;
+  /** Read every file as this format (a name from `tlap formats`) instead of detecting it. */
+  format?: string;
+  /** Decode text with this encoding instead of detecting it. */
+  encoding?: string;
+  /** Field → column overrides for tables (fields: text, author, date, id, channel, url, inReplyTo). */
+  map?: Readonly<Record<string, string>>;
+  /** The channel of every record, instead of each format's own. */
+  channel?: Channel;
+  /** The one worksheet of a workbook to read. */
+  sheet?: string;
+  /** Title rows above a table's header, instead of detecting them. */
+  skipRows?: number;
+  /** Stop at the first rejected item. */
+  strict?: boolean;
+  /** What a path `-` reads. */
+  stdin?: Readable;
+  /**
+   * True when a record with this id is already kept elsewhere (in a store), so it is a duplicate.
+   * Without it, a record is a duplicate when an earlier one of this reading has its id.
+   */
+  isKnown?: (id: string) => boolean;
+}
+
+/** A rejected item or file: why, where, and (for an item) a short excerpt of the raw input. */
+export interface RejectedItem {
+  code: RejectionCode;
+  message: string;
+  provenance: Provenance;
+  excerpt?: string;
+}
+
+/**
+ * One thing {@link readExports} found, in input order. Every item read is exactly one `record`,
+ * `duplicate`, `filtered` or `rejected` item; `warning`, `skipped` and `file` items account for
+ * nothing; the last item is the `summary`.
+ */
+export type ExportItem =
+  | { kind: 'record'; record: FeedbackRecord }
+  | { kind: 'duplicate'; record: FeedbackRecord }
+  | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
+  | ({ kind: 'rejected' } & RejectedItem)
+  | { kind: 'warning'; message: string; code?: WarningCode; provenance: Provenance }
+  | { kind: 'skipped'; file: string }
+  | { kind: 'file'; file: FileSummary }
+  | { kind: 'summary'; summary: IngestSummary };
+
+interface InputFile {
+  diskPath: string;
+  displayPath: string;
+  fromFolder: boolean;
+}
+
+/**
+ * Reads export files and folders (recursively; `-` is standard input) into records, accounting
+ * for every item: one bad file or item is a rejection with its reason, never the end of the
+ * reading (unless `strict`). A file in a folder that no format reads is `skipped`. Throws before
+ * yielding anything when the reading cannot start: no paths, a path that does not exist, an
+ * unknown format or encoding name.
+ */
+export function readExports(paths: readonly string[], options: ReadExportsOptions = {}): ExportReading {
+  return new ExportReading(paths, options);
+}
+
+/** A reading of exports: iterate it for the {@link ExportItem}s; {@link ExportReading.summary} is the live account. */
+export class ExportReading implements AsyncIterable<ExportItem> {
+  /** The account so far; complete once the `summary` item is yielded. */
+  readonly summary: IngestSummary = emptySummary();
+  private opening: Promise<InputFile[]> | null = null;
+  private spoolDir: string | null = null;
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: ReadExportsOptions,
+  ) {}
+
+  /**
+   * Checks the options and finds the input files (reading standard input to a temporary file),
+   * throwing when the reading cannot start. Iterating does this first; call it to fail early.
+   */
+  open(): Promise<void> {
+    this.opening ??= this.findInputs();
+    return this.opening.then(() => undefined);
+  }
+
+  private async findInputs(): Promise<InputFile[]> {
+    const { options } = this;
+    if (this.paths.length === 0) throw new InputError('no input given', { hint: 'name export files or folders', code: 'NO_INPUT' });
+    if (options.format !== undefined && findAdapter(options.format) === undefined) throw unknownFormatName(options.format);
+    if (options.encoding !== undefined) checkEncodingName(options.encoding);
+    const cwd = options.cwd ?? process.cwd();
+    const inputs: InputFile[] = [];
+    for (const path of this.paths) {
+      if (path === STDIN_PATH) {
+        if (options.stdin === undefined) throw new InputError('- (stdin) is not available here', { code: 'NO_STDIN' });
+        this.spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-stdin-'));
+        const diskPath = join(this.spoolDir, `stdin-${inputs.length}`);
+        await pipeline(options.stdin, createWriteStream(diskPath));
+        inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
+        continue;
+      }
+      inputs.push(...(await inputFilesAt(cwd, path)));
+    }
+    return inputs;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<ExportItem> {
+    const { options, summary } = this;
+    const seen = options.isKnown === undefined ? new Set<string>() : null;
+    const isKnown = options.isKnown ?? ((id: string): boolean => seen?.has(id) === true);
+    try {
+      this.opening ??= this.findInputs();
+      const inputs = await this.opening;
+      const readOptions: ReadFileOptions = {
+        map: options.map ?? {},
+        ...(options.format === undefined ? {} : { format: options.format }),
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        ...(options.channel === undefined ? {} : { channel: options.channel }),
+        ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+        ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
+      };
+      for (const input of inputs) {
+        if (summary.stoppedEarly) break;
+        let opened: OpenedFile | null = null;
+        let failure: InputError | null = null;
+        try {
+          opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          failure = error;
+        }
+        if (input.fromFolder && failure?.code === 'UNKNOWN_FORMAT') {
+          summary.skipped.push(input.displayPath);
+          yield { kind: 'skipped', file: input.displayPath };
+          continue;
+        }
+        const file: FileSummary = {
+          file: input.displayPath,
+          format: opened?.format ?? null,
+          read: 0,
+          added: 0,
+          duplicates: 0,
+          filtered: 0,
+          rejected: 0,
+        };
+        summary.files += 1;
+        summary.perFile.push(file);
+        const reject = (rejected: RejectedItem): ExportItem => {
+          file.read += 1;
+          file.rejected += 1;
+          summary.read += 1;
+          summary.rejected += 1;
+          summary.rejectedByCode[rejected.code] = (summary.rejectedByCode[rejected.code] ?? 0) + 1;
+          if (summary.rejections.length < LISTED_REJECTIONS) {
+            summary.rejections.push({ code: rejected.code, message: rejected.message, provenance: rejected.provenance });
+          }
+          if (options.strict === true) summary.stoppedEarly = true;
+          return { kind: 'rejected', ...rejected };
+        };
+        if (opened === null) {
+          if (failure !== null) yield reject(fileRejection(failure, input.displayPath));
+          yield { kind: 'file', file };
+          continue;
+        }
+        try {
+          for await (const item of opened.items) {
+            if (item.kind === 'warning') {
+              const message = `${formatProvenance(item.provenance)}: ${item.message}`;
+              summary.warnings.push(item.code === undefined ? { message } : { message, code: item.code });
+              yield item;
+              continue;
+            }
+            if (item.kind === 'rejected') {
+              const { kind: _kind, ...rejected } = item;
+              yield reject(rejected);
+              if (summary.stoppedEarly) break;
+              continue;
+            }
+            file.read += 1;
+            summary.read += 1;
+            if (item.kind === 'filtered') {
+              file.filtered += 1;
+              summary.filtered += 1;
+              summary.filteredByRule[item.rule] = (summary.filteredByRule[item.rule] ?? 0) + 1;
+              yield item;
+              continue;
+            }
+            const { record } = item;
+            if (isKnown(record.id)) {
+              file.duplicates += 1;
+              summary.duplicates += 1;
+              yield { kind: 'duplicate', record };
+              continue;
+            }
+            seen?.add(record.id);
+            file.added += 1;
+            summary.added += 1;
+            yield item;
+          }
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          yield reject(fileRejection(error, input.displayPath));
+        }
+        yield { kind: 'file', file };
+      }
+    } finally {
+      if (this.spoolDir !== null) await rm(this.spoolDir, { recursive: true, force: true });
+    }
+    yield { kind: 'summary', summary };
+  }
+}
+
+/** A file that could not be read, as a rejection of the whole file. */
+function fileRejection(error: InputError, displayPath: string): RejectedItem {
+  const line = error.location?.line;
+  const part = error.location?.part;
+  return {
+    code: isRejectionCode(error.code) ? error.code : 'FILE_UNREADABLE',
+    message: part === undefined ? error.reason : `${part}: ${error.reason}`,
+    provenance: line === undefined ? { file: displayPath } : { file: displayPath, line },
+  };
+}
+
+async function inputFilesAt(cwd: string, path: string): Promise<InputFile[]> {
+  const absolute = resolve(cwd, path);
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch {
+    throw new InputError('no such file or folder', { location: { file: path }, hint: 'check the path', code: 'NO_SUCH_FILE' });
+  }
+  if (!info.isDirectory()) return [{ diskPath: absolute, displayPath: displayPathOf(cwd, absolute), fromFolder: false }];
+  return (await listFolder(absolute)).map((file) => ({ diskPath: file, displayPath: displayPathOf(cwd, file), fromFolder: true }));
+}
+
+async function listFolder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await listFolder(path)));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found;
+}
+
+function displayPathOf(cwd: string, absolute: string): string {
+  const path = relative(cwd, absolute);
+  return path === '' || path.startsWith('..') ? absolute : path;
+}
+
+function formatProvenance(provenance: { file: string; line?: number }): string {
+  return provenance.line === undefined ? provenance.file : `${provenance.file}:${provenance.line}`;
+}

@@ -3,41 +3,79 @@ import { StoreError, UnknownNameError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
-import { findReportFormat, REPORT_FORMATS } from '../report/report-formats.js';
+import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
+import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 
-/** What `tlap themes` needs. */
-export interface ThemeOutputOptions {
-  /** The store folder. */
-  storeDir: string;
+/** Where a theme run takes its records: a store folder, or any async iterable of records. */
+export type RecordSource = { storeDir: string; records?: never } | { records: AsyncIterable<FeedbackRecord>; storeDir?: never };
+
+/** How to theme and report, whatever the records come from. */
+export interface ThemeOutputSettings {
   /** The loaded codebook. */
   codebook: Codebook;
-  /** Output format name (md, json, csv). */
-  format: string;
-  /** Show authors with quotes and in the CSV. */
-  includeAuthors: boolean;
+  /** Output format name, one of {@link REPORT_FORMATS} (md, html, json, csv); default md. */
+  format?: string;
+  /** Show authors with quotes and in the CSV (default false: reports are published). */
+  includeAuthors?: boolean;
   /** Show the export's own ids (`source_id`): for the analyst only, the output is then not fit to publish. */
   includeSourceIds?: boolean;
-  /** Redacts personal data from published text. */
-  redact: TextRedactor;
+  /** Redacts personal data from published text (default: as the codebook's `redact:` says). */
+  redact?: TextRedactor;
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
 }
 
-/** The themes over a store as a report (for md/json), built in one streaming pass. */
+/** What `tlap themes` needs: the records (a store folder or an iterable) and how to report them. */
+export type ThemeOutputOptions = RecordSource & ThemeOutputSettings;
+
+/** The report format of this name; an UnknownNameError listing the names when there is none. */
+function reportFormatNamed(name: string): ReportFormat {
+  const format = findReportFormat(name);
+  if (format !== undefined) return format;
+  const known = REPORT_FORMATS.map((entry) => entry.name);
+  throw new UnknownNameError('reportFormat', name, known, `unknown report format "${name}"`, `use one of: ${known.join(', ')}`);
+}
+
+/**
+ * Renders a built report in a document format (md, html, json) by name. A row format (csv) has
+ * one row per record, so it comes from {@link themeOutput}, not from a report.
+ */
+export async function renderReport(report: ThemeReport, formatName: string): Promise<string> {
+  const format = reportFormatNamed(formatName);
+  if (format.kind !== 'document') {
+    const documents = REPORT_FORMATS.filter((entry) => entry.kind === 'document').map((entry) => entry.name);
+    throw new UnknownNameError(
+      'reportFormat',
+      formatName,
+      documents,
+      `${formatName} has one row per record, so it is rendered from records (themeOutput), not from a report`,
+      `render a report as one of: ${documents.join(', ')}`,
+    );
+  }
+  const render = await format.load();
+  return render(report);
+}
+
+/** The records of a run: the iterable given, or the store's records (a StoreError when it holds none). */
+function recordsOf(source: RecordSource): AsyncIterable<FeedbackRecord> {
+  return source.records ?? storeRecordsOrFail(source.storeDir);
+}
+
+/** The themes over the records as a report (for md/json), built in one streaming pass. */
 export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
   const assigner = new ThemeAssigner(options.codebook);
   const builder = new ThemeReportBuilder(options.codebook, {
-    redact: options.redact,
-    includeAuthors: options.includeAuthors,
+    redact: options.redact ?? createRedactor(options.codebook),
+    includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
   });
   let count = 0;
-  for await (const record of storeRecordsOrFail(options.storeDir)) {
+  for await (const record of recordsOf(options)) {
     builder.add(assigner.assign(record));
     count += 1;
     options.onRecord?.(count);
@@ -50,17 +88,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
  * format, one per record (after the header) for a row format. Nothing is written here.
  */
 export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<string> {
-  const format = findReportFormat(options.format);
-  if (format === undefined) {
-    const known = REPORT_FORMATS.map((entry) => entry.name);
-    throw new UnknownNameError(
-      'reportFormat',
-      options.format,
-      known,
-      `unknown report format "${options.format}"`,
-      `use one of: ${known.join(', ')}`,
-    );
-  }
+  const format = reportFormatNamed(options.format ?? 'md');
   if (format.kind === 'document') {
     const render = await format.load();
     yield render(await buildThemeReport(options));
@@ -69,12 +97,12 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
   const renderers = await format.load();
   const assigner = new ThemeAssigner(options.codebook);
   const rowOptions = {
-    redact: options.redact,
-    includeAuthors: options.includeAuthors,
+    redact: options.redact ?? createRedactor(options.codebook),
+    includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
   };
   let count = 0;
-  for await (const record of storeRecordsOrFail(options.storeDir)) {
+  for await (const record of recordsOf(options)) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
     yield renderers.row(assigner.assign(record), options.codebook, rowOptions);
     count += 1;

@@ -168,6 +168,18 @@ describe('the import graph of src/', () => {
     expect(offending).toEqual([]);
   });
 
+  test('src/index.ts only re-exports: the public surface is chosen there, defined elsewhere', () => {
+    const code = readFileSync(join(SRC, 'index.ts'), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    const statements = code
+      .split(';')
+      .map((statement) => statement.trim())
+      .filter((statement) => statement !== '');
+    const other = statements.filter((statement) => !/^export (type )?(\{[^}]*\}|\*) from '\.\/[^']+'$/.test(statement));
+    expect(other).toEqual([]);
+  });
+
   test('the cycle finder sees a cycle when there is one', () => {
     const a = join(SRC, '__a.ts');
     const b = join(SRC, '__b.ts');

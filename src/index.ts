@@ -1,0 +1,58 @@
+/**
+ * tlap as a library: read feedback exports into records, keep them in a store, load a codebook,
+ * match text against it with evidence, and build and render the themed report. The CLI is built
+ * on exactly these. This file only re-exports: each name is documented where it is defined.
+ *
+ * @packageDocumentation
+ */
+
+export { TOOL_VERSION } from './tool-version.js';
+export { ExitCode } from './exit-codes.js';
+export {
+  TlapError,
+  InputError,
+  StoreError,
+  CodebookError,
+  UnknownNameError,
+  formatInputLocation,
+  type InputLocation,
+  type InputErrorCode,
+  type NamedOption,
+  type TlapErrorOptions,
+  type UnknownNameCode,
+} from './errors.js';
+export { REJECTION_CODES, isRejectionCode, type RejectionCode } from './rejection-code.js';
+
+export { CHANNELS, isChannel, type Channel, type FeedbackRecord, type JsonValue, type Provenance } from './record/record.js';
+
+export type { FilterRule, WarningCode } from './adapters/format-adapter.js';
+export { ADAPTERS, adapterNames } from './adapters/registry.js';
+
+export { readStoreRecords, RecordStore, storePaths, type RejectedEntry, type StorePaths } from './store/record-store.js';
+
+export { readExports, ExportReading, type ExportItem, type ReadExportsOptions, type RejectedItem } from './ingest/read-exports.js';
+export { ingest, type IngestOptions, type IngestProgress } from './ingest/ingest.js';
+export type { FileSummary, IngestSummary, IngestWarning, Rejection } from './ingest/ingest-summary.js';
+
+export { loadCodebook, loadCodebookText, type CodebookLoad } from './codebook/load-codebook.js';
+export { formatCodebookIssue, type CodebookIssue } from './codebook/codebook-issue.js';
+export type { Codebook, Theme } from './codebook/codebook.js';
+
+export { ThemeMatcher } from './themes/theme-matcher.js';
+export { ThemeAssigner } from './themes/assign-themes.js';
+export type { CodebookPosition, KeywordHit, ThemeEvidence, VetoedHit } from './themes/match-evidence.js';
+export type { ThemedRecord } from './themes/themed-record.js';
+
+export { REPORT_FORMATS, findReportFormat, type ReportFormat } from './report/report-formats.js';
+export { createRedactor } from './report/publication-redactor.js';
+export type { TextRedactor } from './report/text-redactor.js';
+export type { ThemeReport, ThemeSummary, Quote } from './report/theme-report.js';
+
+export {
+  buildThemeReport,
+  renderReport,
+  themeOutput,
+  type RecordSource,
+  type ThemeOutputOptions,
+  type ThemeOutputSettings,
+} from './run/theme-output.js';

@@ -15,8 +15,9 @@ export interface Detection {
 /**
  * Picks the adapter for a file: the `--format` name if given; else the adapters claiming the
  * extension (the best sniff among them when several do, and when none recognises the content the
- * last of them, the generic reader, whose error then says what is wrong); else the best sniff
- * among all adapters.
+ * last of them, the generic reader, whose error then says what is wrong); for a generic text
+ * extension (`.txt`) whose claimers do not recognise the content, the best sniff among all
+ * adapters comes first; with no claimer, the best sniff among all adapters.
  */
 export function detectFormat(adapters: readonly FormatAdapter[], input: SniffInput, formatFlag?: string): Detection | null {
   if (formatFlag !== undefined) {
@@ -24,22 +25,41 @@ export function detectFormat(adapters: readonly FormatAdapter[], input: SniffInp
     return adapter === undefined ? null : { adapter, reason: 'format-flag' };
   }
   const byExtension = adapters.filter((candidate) => candidate.extensions.includes(input.extension));
-  if (byExtension.length === 1 && byExtension[0] !== undefined) return { adapter: byExtension[0], reason: 'extension' };
-  if (byExtension.length > 1) {
-    const best = bestSniff(byExtension, input, 0) ?? byExtension[byExtension.length - 1];
-    return best === undefined ? null : { adapter: best, reason: 'extension' };
+  if (byExtension.length === 1 && byExtension[0] !== undefined && !GENERIC_EXTENSIONS.has(input.extension)) {
+    return { adapter: byExtension[0], reason: 'extension' };
+  }
+  if (byExtension.length > 0) {
+    const claimed = bestSniff(byExtension, input, 0);
+    if (claimed !== null && claimed.score >= SNIFF_THRESHOLD) return { adapter: claimed.adapter, reason: 'extension' };
+    if (GENERIC_EXTENSIONS.has(input.extension)) {
+      const byContent = bestSniff(adapters, input, SNIFF_THRESHOLD);
+      if (byContent !== null) return { adapter: byContent.adapter, reason: 'content' };
+    }
+    const fallback = claimed?.adapter ?? byExtension[byExtension.length - 1];
+    return fallback === undefined ? null : { adapter: fallback, reason: 'extension' };
   }
   const best = bestSniff(adapters, input, SNIFF_THRESHOLD);
-  return best === null ? null : { adapter: best, reason: 'content' };
+  return best === null ? null : { adapter: best.adapter, reason: 'content' };
 }
 
-function bestSniff(adapters: readonly FormatAdapter[], input: SniffInput, threshold: number): FormatAdapter | null {
-  let best: FormatAdapter | null = null;
+/**
+ * Extensions that say only "text": a file named `.txt` (`responses.csv.txt`, a table saved by a
+ * mail client or a download) is read by whatever its content is, and by the text formats only
+ * when nothing else recognises it.
+ */
+const GENERIC_EXTENSIONS = new Set(['.txt', '.text', '']);
+
+function bestSniff(
+  adapters: readonly FormatAdapter[],
+  input: SniffInput,
+  threshold: number,
+): { adapter: FormatAdapter; score: number } | null {
+  let best: { adapter: FormatAdapter; score: number } | null = null;
   let bestScore = threshold;
   for (const adapter of adapters) {
     const score = adapter.sniff(input);
     if (score > bestScore) {
-      best = adapter;
+      best = { adapter, score };
       bestScore = score;
     }
   }

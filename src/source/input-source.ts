@@ -435,10 +435,25 @@ export function checkEncodingName(name: string): void {
   }
 }
 
-/** True when the head of a file looks binary (NUL bytes) in an encoding where NUL never appears in text. */
+/**
+ * True when the head of a file looks binary, in an encoding where NUL never appears in text: more
+ * than 16 and 1% of its bytes are NUL, or more than 16 and 5% are other control bytes that text does not use (a
+ * compressed or image file). A few NUL bytes in a text file make that row bad, not the file binary.
+ */
 export function looksBinary(source: Pick<InputSource, 'headBytes' | 'encoding'>): boolean {
   if (source.encoding.startsWith('utf-16') || source.encoding.startsWith('utf16') || source.encoding.startsWith('ucs')) {
     return false;
   }
-  return source.headBytes.includes(0);
+  const head = source.headBytes;
+  if (head.length === 0) return false;
+  let nulBytes = 0;
+  let controlBytes = 0;
+  for (const byte of head) {
+    if (byte === 0) nulBytes += 1;
+    else if (byte < 0x20 && !TEXT_CONTROL_BYTES.has(byte)) controlBytes += 1;
+  }
+  return nulBytes > Math.max(16, head.length * 0.01) || controlBytes > Math.max(16, head.length * 0.05);
 }
+
+/** Control bytes that plain text holds: tab, line feed, vertical tab, form feed, carriage return, escape. */
+const TEXT_CONTROL_BYTES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);

@@ -1,7 +1,7 @@
 import type { FormatAdapter } from '../format-adapter.js';
-import { readDelimitedTable } from '../readers/delimited-table.js';
+import { readDelimitedTable, uniqueHeaders } from '../readers/delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
-import { titleRowsWarning } from '../readers/header-row.js';
+import { isColumnCode, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from '../readers/header-row.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -16,7 +16,8 @@ export const csvTableAdapter: FormatAdapter = {
       .split(/\r?\n/)
       .filter((line) => line.trim() !== '')
       .slice(0, 5);
-    if (lines.length < 2 || /^\s*[[{]/.test(input.headText)) return 0;
+    const fewest = input.extension === '.txt' ? 3 : 2;
+    if (lines.length < fewest || /^\s*[[{]/.test(input.headText)) return 0;
     for (const delimiter of [',', ';', '\t']) {
       const counts = lines.map((line) => line.split(delimiter).length);
       if ((counts[0] ?? 0) > 1 && counts.every((count) => count === counts[0])) return 0.55;
@@ -25,6 +26,8 @@ export const csvTableAdapter: FormatAdapter = {
   },
   async *read(source, options) {
     let mapping: ColumnMapping | null = null;
+    let headers: string[] = [];
+    let firstRow = true;
     const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
     for await (const event of readDelimitedTable(source, tableOptions)) {
       if (event.kind === 'header') {
@@ -36,10 +39,31 @@ export const csvTableAdapter: FormatAdapter = {
             provenance: { file: source.path, line: event.line },
           };
         }
-        mapping = mapColumns({ file: source.path }, event.headers, options.map);
+        headers = event.headers;
+        mapping = mapColumns({ file: source.path }, headers, options.map, { requireText: !headers.every(isColumnCode) });
         continue;
       }
       const provenance = { file: source.path, line: event.line, row: event.row };
+      if (event.kind === 'row' && firstRow) {
+        firstRow = false;
+        if (isQuestionTextRow(headers, event.cells, [])) {
+          const merged = uniqueHeaders(mergeQuestionTexts(headers, event.cells));
+          const map = Object.fromEntries(
+            Object.entries(options.map).map(([field, column]) => {
+              const index = headers.indexOf(column);
+              return [field, index === -1 ? column : (merged[index] ?? column)];
+            }),
+          );
+          mapping = mapColumns({ file: source.path }, merged, map);
+          yield {
+            kind: 'warning',
+            message: `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`,
+            provenance,
+          };
+          continue;
+        }
+      }
+      if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
       if (event.kind === 'error') {
         yield {
           kind: 'rejected',

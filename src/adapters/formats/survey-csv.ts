@@ -3,7 +3,7 @@ import { HEAD_BYTES } from '../../source/input-source.js';
 import { readTableHead, uniqueHeaders } from '../readers/delimited-table.js';
 import { sniffDelimiter } from '../readers/delimiter.js';
 import { profileColumns } from '../readers/free-text-columns.js';
-import { findHeaderRow } from '../readers/header-row.js';
+import { findHeaderRow, isQuestionTextRow, mergeQuestionTexts } from '../readers/header-row.js';
 import { delimitedTableItems, looksLikeSurvey, tableItems } from '../readers/survey-table.js';
 
 /** True when the head of a delimited file is a survey table (see {@link looksLikeSurvey}). */
@@ -12,9 +12,14 @@ function sniffSurvey(input: SniffInput): boolean {
   const head = readTableHead(input.headText, delimiter, input.headBytes.length < HEAD_BYTES).map((record) => record.cells);
   const headerIndex = findHeaderRow(head);
   const header = head[headerIndex];
-  const rows = head.slice(headerIndex + 1);
+  let rows = head.slice(headerIndex + 1);
   if (header === undefined || rows.length === 0) return false;
-  const headers = uniqueHeaders(header);
+  let headers = uniqueHeaders(header);
+  const first = rows[0];
+  if (first !== undefined && isQuestionTextRow(headers, first, rows.slice(1, 21))) {
+    headers = uniqueHeaders(mergeQuestionTexts(headers, first));
+    rows = rows.slice(1);
+  }
   return looksLikeSurvey(headers, profileColumns(headers, rows));
 }
 

@@ -160,9 +160,17 @@ export function cellText(value: unknown): string | null {
   return text.trim() === '' ? null : text;
 }
 
+/**
+ * An empty object keyed by column names taken from the input, with no prototype: a column named
+ * `__proto__`, `constructor` or `toString` is an ordinary key, never an inherited value.
+ */
+export function columnKeyed<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Pairs a row's cells with the table's headers. */
 export function rowObject(headers: readonly string[], cells: readonly string[]): Record<string, string> {
-  const row: Record<string, string> = {};
+  const row = columnKeyed<string>();
   headers.forEach((header, index) => {
     const cell = cells[index];
     if (cell !== undefined) row[header] = cell;
@@ -174,11 +182,11 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
 export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: ColumnMapping, provenance: Provenance): RecordDraft {
   const value = (field: MappedField): string | null => {
     const column = mapping.fields[field];
-    return column === undefined ? null : cellText(row[column]);
+    return column === undefined || !Object.hasOwn(row, column) ? null : cellText(row[column]);
   };
-  const meta: Record<string, JsonValue> = {};
+  const meta = columnKeyed<JsonValue>();
   for (const column of mapping.metaColumns) {
-    const cell = row[column];
+    const cell = Object.hasOwn(row, column) ? row[column] : undefined;
     if (cell === undefined || cell === null || cell === '') continue;
     meta[column] = toJsonValue(cell);
   }
@@ -216,7 +224,7 @@ export function toJsonValue(value: unknown): JsonValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === 'object') {
-    const result: Record<string, JsonValue> = {};
+    const result = columnKeyed<JsonValue>();
     for (const [key, inner] of Object.entries(value)) result[key] = toJsonValue(inner);
     return result;
   }

@@ -68,7 +68,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
     let failure: { code: RejectionCode; message: string; line: number } | null = null;
     try {
       const chunks = startLine === 1 ? source.text() : textFromLine(source, startLine);
-      for await (const parsed of parseRecords(chunks, delimiter, maxRecordBytes)) {
+      for await (const parsed of parseRecords(chunks, delimiter, maxRecordBytes, recordDelimiters(source.headText))) {
         const cells = parsed.cells;
         const endLine = parsed.lines + lineOffset;
         const line = endLine - countNewlinesInCells(cells);
@@ -79,6 +79,20 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
           continue;
         }
         row += 1;
+        if (cells.some((cell) => cell.includes('\u0000'))) {
+          yield {
+            kind: 'error',
+            code: 'NUL_BYTES',
+            message: 'row holds NUL bytes (binary data inside the table); the row is left out',
+            line,
+            row,
+            excerpt: cells
+              .join(delimiter)
+              .replace(/\u0000/g, '\\0')
+              .slice(0, 200),
+          };
+          continue;
+        }
         if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
           yield {
             kind: 'error',
@@ -144,12 +158,14 @@ async function* parseRecords(
   chunks: AsyncIterable<string>,
   delimiter: string,
   maxRecordBytes: number,
+  lineEnds: { record_delimiter?: string[] },
 ): AsyncIterable<{ cells: string[]; lines: number }> {
   const queue: { cells: string[]; lines: number }[] = [];
   const lineCount = new LineCount();
   let failure: unknown = null;
   const parser = parse({
     delimiter,
+    ...lineEnds,
     relax_column_count: true,
     relax_quotes: false,
     skip_empty_lines: true,
@@ -219,6 +235,16 @@ function delimiterName(delimiter: Delimiter): string {
 }
 
 /**
+ * Rows end at CRLF or LF, whichever each line uses: left to itself csv-parse takes the record
+ * delimiter from the first line ending it meets, so in a table whose rows alternate CRLF and LF
+ * the other kind would never end a row. A file of lone CRs (classic Mac) keeps csv-parse's own
+ * detection.
+ */
+function recordDelimiters(text: string): { record_delimiter?: string[] } {
+  return text.includes('\n') ? { record_delimiter: ['\r\n', '\n'] } : {};
+}
+
+/**
  * Turns csv-parse's line count into `\n`-terminated lines: inside a quoted field csv-parse counts
  * every `\r` as a line of its own, so a CRLF in a cell counts twice and every later record drifts.
  */
@@ -280,6 +306,7 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
   try {
     parseSync(text, {
       delimiter,
+      ...recordDelimiters(text),
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,

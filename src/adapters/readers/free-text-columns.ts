@@ -2,10 +2,10 @@ import { toIsoDate } from '../../record/dates.js';
 
 /**
  * What a table column holds, judged from its cells:
- * - `free-text`: people's own words (long, varied, mostly distinct, with lower-case letters);
+ * - `free-text`: people's own words (long, varied or one long answer repeated, with lower-case letters);
  * - `likert`: agreement / satisfaction scales, yes / no, true / false;
  * - `number`, `date`, `identifier`: values, timestamps, codes and ids;
- * - `choice`: a few short values repeated (categories, places, tick-box answers);
+ * - `choice`: a few short values repeated (categories, places, tick-box answers, a closed question's options);
  * - `short-text`: short varied values that are not sentences (names, titles, single words);
  * - `empty`: nothing but blanks and sentinels in the rows looked at.
  */
@@ -155,12 +155,82 @@ function wordCount(cell: string): number {
   return cell.split(/\s+/).filter((word) => word !== '').length;
 }
 
-/** Classifies one column from its cells (the sample's values of that column). */
+/** Words at or below which a value may be a closed answer (a tick-box option, a sector, a respondent type). */
+const CLOSED_ANSWER_WORDS = 6;
+
+/** Characters at or below which a value may be a closed answer. */
+const CLOSED_ANSWER_CHARS = 60;
+
+/** How many distinct options a closed question offers at most. */
+const CLOSED_ANSWER_OPTIONS = 12;
+
+/** A repeated value at least this many words (and {@link SENTENCE_CHARS} characters) long is a sentence people sent, not an option. */
+const SENTENCE_WORDS = 10;
+
+/** See {@link SENTENCE_WORDS}. */
+const SENTENCE_CHARS = 50;
+
+/** Headers of closed questions: respondent type, sector, role, "which of these best describes…". */
+const CLOSED_QUESTION_HEADER =
+  /\b(type|sector|category|capacity|role|organi[sz]ation type|which of (the|these)|best describes?|are you (responding|an?|the)|responding as|on behalf of)\b/i;
+
+function isShortOption(value: string): boolean {
+  return value.length <= CLOSED_ANSWER_CHARS && wordCount(value) <= CLOSED_ANSWER_WORDS && !/[.!?]$/.test(value);
+}
+
+/**
+ * True for a closed question's answers: a small set of short values (no sentence punctuation),
+ * repeated on average at least twice each, or under a header that names a closed question
+ * (`Respondent type`, `Sector`, `Which of these best describes you?`).
+ */
+function isClosedAnswerSet(header: string, counts: ReadonlyMap<string, number>, filled: number): boolean {
+  if (counts.size > CLOSED_ANSWER_OPTIONS) return false;
+  for (const value of counts.keys()) if (!isShortOption(value)) return false;
+  return filled >= counts.size * 2 || CLOSED_QUESTION_HEADER.test(header);
+}
+
+/**
+ * True for free text where one long answer is repeated by many respondents (a campaign, a
+ * template letter): the most frequent value is a sentence of {@link SENTENCE_WORDS}+ words, and it
+ * is either the only repeated value or stands among many answers given once.
+ */
+function isRepeatedCampaign(counts: ReadonlyMap<string, number>, filled: number): boolean {
+  let top = '';
+  let topCount = 0;
+  let repeatedValues = 0;
+  let repeatedCells = 0;
+  for (const [value, count] of counts) {
+    if (count > topCount) {
+      top = value;
+      topCount = count;
+    }
+    if (count > 1) {
+      repeatedValues += 1;
+      repeatedCells += count;
+    }
+  }
+  if (topCount < 2 || wordCount(top) < SENTENCE_WORDS || top.length < SENTENCE_CHARS) return false;
+  const singles = filled - repeatedCells;
+  return repeatedValues === 1 || singles >= filled * 0.2;
+}
+
+/**
+ * Classifies one column from its cells (the sample's values of that column). Free text is
+ * people's own words: three or more words on average, with lower-case letters, and either mostly
+ * distinct or one long answer repeated (a campaign, see {@link isRepeatedCampaign}); a closed
+ * question's small set of short options is a `choice` even when it has several words
+ * (see {@link isClosedAnswerSet}).
+ */
 export function profileColumn(header: string, cells: readonly string[]): ColumnProfile {
   const values = cells.map((cell) => cell.trim()).filter((cell) => cell !== '' && !isSentinelValue(cell));
   const filled = values.length;
   if (filled === 0) return { header, kind: 'empty', filled, meanWords: 0, distinctShare: 0 };
-  const distinct = new Set(values.map((value) => value.toLowerCase())).size;
+  const counts = new Map<string, number>();
+  for (const value of values) {
+    const key = value.toLowerCase().replace(/\s+/g, ' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const distinct = counts.size;
   const distinctShare = distinct / filled;
   const meanWords = values.reduce((sum, value) => sum + wordCount(value), 0) / filled;
   const share = (test: (value: string) => boolean): number => values.filter(test).length / filled;
@@ -170,7 +240,10 @@ export function profileColumn(header: string, cells: readonly string[]): ColumnP
   if (share(isLikertValue) >= 0.8) return profile('likert');
   if (share(isIdentifierValue) >= 0.8) return profile('identifier');
   const lowerCase = share((value) => /[\p{Ll}\p{Lo}]/u.test(value));
-  if (meanWords >= 3 && distinctShare >= 0.5 && lowerCase >= 0.3) return profile('free-text');
+  const closed = isClosedAnswerSet(header, counts, filled);
+  if (!closed && meanWords >= 3 && lowerCase >= 0.3 && (distinctShare >= 0.5 || isRepeatedCampaign(counts, filled))) {
+    return profile('free-text');
+  }
   if (distinct <= Math.max(10, filled * 0.5)) return profile('choice');
   return profile('short-text');
 }

@@ -76,3 +76,55 @@ export function titleRowsWarning(titleRows: readonly (readonly string[])[], head
   const shown = title === undefined ? '' : ` (${JSON.stringify(title.length > 120 ? `${title.slice(0, 119)}…` : title)})`;
   return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}`;
 }
+
+/** A column code as survey tools write them: `Q1`, `q3_text`, `QID12`, `resp_type`, `A2b`. */
+export function isColumnCode(cell: string): boolean {
+  const text = cell.trim();
+  return text.length > 0 && text.length <= 24 && !/\s/.test(text) && /^[A-Za-z][A-Za-z0-9]*([_.-][A-Za-z0-9]+)*$/.test(text);
+}
+
+/** A cell that reads as a question or a label for one: ends with `?`, or has four or more words. */
+function isQuestionText(cell: string): boolean {
+  const text = cell.trim();
+  return /\?\s*$/.test(text) || text.split(/\s+/).length >= 4;
+}
+
+/** Qualtrics' third header row: `{"ImportId":"QID1"}` in every filled cell. */
+export function isImportIdRow(cells: readonly string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return filled.length > 0 && filled.every((cell) => /^\{\s*"ImportId"\s*:/.test(cell));
+}
+
+/**
+ * True when the row under a header of short column codes (`Q1`, `Q2_text`, `resp_type`) holds the
+ * questions themselves (`What works well?`), as survey tools export two header rows: most header
+ * cells are codes, the row below has a question text under at least two of them (or under the only
+ * one) and at least one question mark, no number or date, cells that differ from the codes, and
+ * none of them comes again in its column below.
+ */
+export function isQuestionTextRow(headers: readonly string[], row: readonly string[], below: readonly (readonly string[])[]): boolean {
+  const codes = headers.filter(isColumnCode).length;
+  if (codes < Math.max(1, headers.length * 0.6)) return false;
+  let questions = 0;
+  let asked = false;
+  for (let column = 0; column < headers.length; column += 1) {
+    const cell = (row[column] ?? '').trim();
+    if (cell === '') continue;
+    if (cell === (headers[column] ?? '').trim() || looksLikeValue(cell)) return false;
+    if (/\?\s*$/.test(cell)) asked = true;
+    if (below.some((body) => (body[column] ?? '').trim() === cell)) return false;
+    if (isColumnCode(headers[column] ?? '') && isQuestionText(cell)) questions += 1;
+  }
+  return asked && questions >= Math.min(2, codes);
+}
+
+/**
+ * The header that two header rows make: each column named by its question text, or by its code
+ * where the question row is blank, made unique like any header.
+ */
+export function mergeQuestionTexts(headers: readonly string[], row: readonly string[]): string[] {
+  return headers.map((code, column) => {
+    const question = (row[column] ?? '').trim().replace(/\s+/g, ' ');
+    return question === '' ? code : question;
+  });
+}

@@ -3,10 +3,10 @@ import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
-import { draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
-import { readDelimitedTable } from './delimited-table.js';
+import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
+import { readDelimitedTable, uniqueHeaders } from './delimited-table.js';
 import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
-import { titleRowsWarning } from './header-row.js';
+import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -165,7 +165,7 @@ function planTable(
 function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance: Provenance): Iterable<AdapterItem> {
   const row = rowObject(plan.headers, cells);
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
-  const answers: Record<string, JsonValue> = {};
+  const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
     const value = (row[column] ?? '').trim();
     if (value !== '') answers[column] = value;
@@ -251,9 +251,48 @@ export async function* tableItems(
       : singleRowItems(current.mapping, item.cells, item.provenance);
   }
 
+  let map = options.map;
+
   function makePlan(columns: readonly string[]): SurveyPlan | SinglePlan {
     const sample = held.flatMap((item) => (item.kind === 'row' ? [item.cells] : []));
-    return planTable(reading, columns, sample, options.map);
+    return planTable(reading, columns, sample, map);
+  }
+
+  /**
+   * When the first row holds the question texts under a header of column codes, takes it (and a
+   * Qualtrics ImportId row after it) as part of the header, and says so.
+   */
+  function* takeQuestionRow(columns: string[]): Iterable<AdapterItem> {
+    const rows = held.filter((item): item is Extract<TableItem, { kind: 'row' }> => item.kind === 'row');
+    const first = rows[0];
+    if (
+      first === undefined ||
+      !isQuestionTextRow(
+        columns,
+        first.cells,
+        rows.slice(1, 21).map((item) => item.cells),
+      )
+    )
+      return;
+    const merged = uniqueHeaders(mergeQuestionTexts(columns, first.cells));
+    const skipped = new Set<TableItem>([first]);
+    const next = rows[1];
+    if (next !== undefined && isImportIdRow(next.cells)) skipped.add(next);
+    held = held.filter((item) => !skipped.has(item));
+    heldRows -= skipped.size;
+    map = Object.fromEntries(
+      Object.entries(map).map(([field, column]) => {
+        const index = columns.indexOf(column);
+        return [field, index === -1 ? column : (merged[index] ?? column)];
+      }),
+    );
+    headers = merged;
+    const where = first.provenance.line === undefined ? `row ${first.provenance.row ?? 1}` : `line ${first.provenance.line}`;
+    yield {
+      kind: 'warning',
+      message: `${where} holds the question texts under the column codes (${listHeaders(columns.slice(0, 3))}…); read as the header, not as answers`,
+      provenance: first.provenance,
+    };
   }
 
   for await (const item of table) {
@@ -275,12 +314,14 @@ export async function* tableItems(
       for (const cell of item.cells) heldChars += cell.length;
     }
     if (heldRows >= PROFILE_ROWS || heldChars >= PROFILE_CHARS) {
+      yield* takeQuestionRow(headers);
       plan = makePlan(headers);
       for (const heldItem of held) yield* emit(heldItem, plan);
       held = [];
     }
   }
   if (plan === null && headers !== null && heldRows > 0) {
+    yield* takeQuestionRow(headers);
     plan = makePlan(headers);
     for (const heldItem of held) yield* emit(heldItem, plan);
   }

@@ -74,3 +74,48 @@ describe('profileColumn: free text is told apart by content, not header', () => 
     );
   });
 });
+
+describe('profileColumn: closed answers against a repeated campaign answer', () => {
+  const campaign = 'I object to the closure of the Elm Street day centre because it is the only place my mother can go.';
+  const individual = (index: number): string => `Answer number ${index} says something of its own about the service.`;
+
+  test('a column full of one repeated long answer from different respondents is free text', () => {
+    expect(kindOf(Array.from({ length: 40 }, () => campaign))).toBe('free-text');
+  });
+
+  test('one long answer repeated beside individual answers is free text, however many copies', () => {
+    for (const copies of [20, 40, 60]) {
+      const cells = [...Array.from({ length: copies }, () => campaign), ...Array.from({ length: 20 }, (_, index) => individual(index))];
+      expect(kindOf(cells)).toBe('free-text');
+    }
+  });
+
+  test('a small set of short options is a choice, even with several words each', () => {
+    const options = ['Local government organisation', 'Voluntary or community sector', 'Private sector business'];
+    expect(kindOf(Array.from({ length: 30 }, (_, index) => options[index % 3] ?? ''))).toBe('choice');
+  });
+
+  test('a closed question named by its header is a choice even in a few rows', () => {
+    expect(
+      profileColumn('Are you responding as', ['An individual', 'On behalf of an organisation', 'An individual', 'A carer of a relative'])
+        .kind,
+    ).toBe('choice');
+    expect(
+      profileColumn('Sector', ['Local government organisation', 'Voluntary or community sector', 'Private sector business']).kind,
+    ).toBe('choice');
+  });
+
+  test('two long options that alternate with no other answers are not a campaign', () => {
+    const options = [
+      'Yes, I am responding on behalf of an organisation or a group of people',
+      'No, I am responding as an individual member of the public today',
+    ];
+    expect(kindOf(Array.from({ length: 30 }, (_, index) => options[index % 2] ?? ''))).not.toBe('free-text');
+  });
+
+  test('short free answers that are all different stay free text', () => {
+    expect(kindOf(['More buses please', 'Cheaper parking near the hospital', 'Longer opening hours', 'Friendlier reception staff'])).toBe(
+      'free-text',
+    );
+  });
+});

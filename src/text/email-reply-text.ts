@@ -200,8 +200,8 @@ const VALEDICTIONS = new Set([
 /** Small words inside a person's name ("Luc de Vries", "Anna van den Berg"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'das', 'ter', 'bin', 'al']);
 const NAME_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]{0,24}$/u;
-/** A reference under a sign-off (`[1] https://…`), which belongs to the text above it, not to the signature. */
-const FOOTNOTE = /^\s*\[\d{1,3}\]/;
+/** A reference or a postscript under a sign-off (`[1] https://…`, `P.S. …`): the sender's words, not the signature. */
+const FOOTNOTE = /^\s*(?:\[\d{1,3}\]|P\.?\s?P?\.?\s?S\.?(?=[\s:,-]))/i;
 const DASH_SIGN_OFF = /^\s*-{1,2}\s?([\p{L}][\p{L}\p{M}'’.-]{0,24}(?: [\p{L}][\p{L}\p{M}'’.-]{0,24}){0,2})\s*$/u;
 
 /** What {@link extractReply} knows about the message besides its body. */
@@ -590,7 +590,7 @@ function nameTokens(name: string | null): Set<string> {
 /**
  * The lines without a sign-off at the end: a valediction or a separator line (`-----`) followed
  * by a name (and the short lines under it), a valediction and a name on one line, a dashed name (`-roman`), or a last line that
- * is the sender's name; references under it (`[1] https://…`) stay. When the sign-off is all there
+ * is the sender's name; references and postscripts under it (`[1] https://…`, `P.S. …`) stay. When the sign-off is all there
  * is, only the name goes ("Thanks!").
  */
 function withoutSignature(lines: readonly string[], senderTokens: ReadonlySet<string>): string[] {

@@ -272,6 +272,11 @@ describe("sign-offs with the sender's name", () => {
     expect(extractReplyText(body)).toBe('See the minutes [1].\n\n[1] https://example.org/minutes');
   });
 
+  test("a postscript under the sign-off is the sender's words and stays", () => {
+    const body = 'Count me in.\n\nThanks,\nJane\n\nP.S. The bus was late again today.';
+    expect(extractReplyText(body)).toBe('Count me in.\n\nP.S. The bus was late again today.');
+  });
+
   test('a closing word followed by a long paragraph is not a sign-off', () => {
     const body = `Short note.\n\nThanks,\nJane\n\n${'And one more thing about the buses that I forgot to say. '.repeat(3)}`;
     expect(extractReplyText(body)).toBe(body.trim());

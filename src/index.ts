@@ -46,7 +46,20 @@ export type { ThemedRecord } from './themes/themed-record.js';
 export { REPORT_FORMATS, findReportFormat, type ReportFormat } from './report/report-formats.js';
 export { createRedactor } from './report/publication-redactor.js';
 export type { TextRedactor } from './report/text-redactor.js';
-export type { ThemeReport, ThemeSummary, Quote } from './report/theme-report.js';
+export type {
+  Breakdown,
+  BreakdownCell,
+  BreakdownDimension,
+  CoOccurrence,
+  KeyFinding,
+  Quote,
+  ReportSelection,
+  ThemeReport,
+  ThemeSummary,
+  UnthemedTerm,
+} from './report/theme-report.js';
+export { parseJsonReport, renderReportDiff, type JsonReportView } from './report/report-diff.js';
+export { recordSelector, type RecordSelection } from './run/record-selection.js';
 
 export {
   buildThemeReport,

@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../tool-version.js';
 import type { CliIo, OutputStream } from './cli-io.js';
 import { registerExplainCommand } from './commands/explain-command.js';
 import { registerTestCommand } from './commands/test-command.js';
+import { registerDiffCommand } from './commands/diff-command.js';
 import { registerFormatsCommand } from './commands/formats-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerThemesCommand } from './commands/themes-command.js';
@@ -55,6 +56,7 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
   for (const register of [
     registerIngestCommand,
     registerThemesCommand,
+    registerDiffCommand,
     registerExplainCommand,
     registerTestCommand,
     registerFormatsCommand,

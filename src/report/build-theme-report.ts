@@ -1,7 +1,24 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
+import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { QUOTE_MAX_CHARS, type ChannelCount, type MatchedWords, type Quote, type ThemeReport, type ThemeSummary } from './theme-report.js';
+import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
+import { keyFindings } from './key-findings.js';
+import { recordSource } from './record-source.js';
+import {
+  BREAKDOWN_MAX_KEYS,
+  QUOTE_MAX_CHARS,
+  type Breakdown,
+  type BreakdownDimension,
+  type ChannelCount,
+  type CoOccurrence,
+  type MatchedWords,
+  type Quote,
+  type ThemePair,
+  type ThemeReport,
+  type ThemeSummary,
+  type UnthemedTerm,
+} from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** How many quotes per theme, and unthemed samples. */
@@ -22,6 +39,43 @@ export interface BuildReportOptions {
   includeSourceIds?: boolean;
   /** The tool version for the methods section. */
   toolVersion: string;
+  /** The small-number rule for breakdown cells; cells under 5 suppressed when omitted. */
+  disclosure?: DisclosureRule;
+}
+
+/** How many words and phrases of the unthemed records are named, and quotes for each. */
+const UNTHEMED_TERMS = 8;
+const QUOTES_PER_TERM = 2;
+/** Candidates kept per term, so terms can be quoted from different records. */
+const TERM_CANDIDATES = 6;
+/** A term must be in at least this many unthemed records to be named. */
+const UNTHEMED_TERM_MIN_RECORDS = 2;
+const STRONGEST_PAIRS = 5;
+
+/** The dimensions kept per theme beside the channel, in the order reports show them. */
+const KEYED_DIMENSIONS = ['question', 'source', 'month'] as const;
+type KeyedDimension = (typeof KEYED_DIMENSIONS)[number];
+
+/** The key of a record under each dimension, or null where the dimension does not apply. */
+function recordKeys(record: FeedbackRecord): Record<KeyedDimension, string | null> {
+  const question = record.meta['question'];
+  return {
+    question: typeof question === 'string' && question.trim() !== '' ? question.trim() : null,
+    source: recordSource(record),
+    month: record.date === null ? null : record.date.slice(0, 7),
+  };
+}
+
+/** Counts per key for each dimension; keys kept in first-seen order. */
+class KeyedCounts {
+  readonly counts: Record<KeyedDimension, Map<string, number>> = { question: new Map(), source: new Map(), month: new Map() };
+
+  add(keys: Record<KeyedDimension, string | null>): void {
+    for (const dimension of KEYED_DIMENSIONS) {
+      const key = keys[dimension];
+      if (key !== null) increment(this.counts[dimension], key);
+    }
+  }
 }
 
 interface QuoteCandidate {
@@ -36,6 +90,12 @@ interface ThemeTally {
   /** Hits by keyword, and under each keyword by the words as written. */
   words: Map<string, Map<string, number>>;
   candidates: QuoteCandidate[];
+  keyed: KeyedCounts;
+  recordIds: string[];
+}
+
+function emptyTally(): ThemeTally {
+  return { count: 0, byChannel: new Map(), words: new Map(), candidates: [], keyed: new KeyedCounts(), recordIds: [] };
 }
 
 /**
@@ -53,14 +113,21 @@ export class ThemeReportBuilder {
   private readonly tallies = new Map<string, ThemeTally>();
   private unthemedCandidates: FeedbackRecord[] = [];
   private readonly ancestors: ReadonlyMap<string, readonly string[]>;
+  private readonly keyed = new KeyedCounts();
+  /** Records in both themes, by `indexA,indexB` (codebook indices, a < b). */
+  private readonly pairs = new Map<string, number>();
+  private readonly themeIndex: Map<string, number>;
+  private readonly unthemedTerms = new TermTally();
+  private readonly themedTerms = new TermTally();
+  private readonly unthemedIds = new Set<string>();
+  private termQuotes: Map<string, FeedbackRecord[]> | null = null;
 
   constructor(
     private readonly codebook: Codebook,
     private readonly options: BuildReportOptions,
   ) {
-    for (const theme of codebook.themes) {
-      this.tallies.set(theme.id, { count: 0, byChannel: new Map(), words: new Map(), candidates: [] });
-    }
+    for (const theme of codebook.themes) this.tallies.set(theme.id, emptyTally());
+    this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
     this.ancestors = ancestorsOf(codebook);
   }
 
@@ -74,16 +141,25 @@ export class ThemeReportBuilder {
       if (this.from === null || record.date < this.from) this.from = record.date;
       if (this.to === null || record.date > this.to) this.to = record.date;
     }
+    const keys = recordKeys(record);
+    this.keyed.add(keys);
+    const terms = termsOf(record.text);
     if (themed.themeIds.length === 0) {
+      this.unthemedTerms.add(terms);
+      this.unthemedIds.add(record.id);
       this.unthemed += 1;
       this.unthemedCandidates = keepFirst([...this.unthemedCandidates, record], UNTHEMED_SAMPLE, (a, b) => compareIds(a.id, b.id));
       return;
     }
+    this.themedTerms.add(terms);
     const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
+    this.countPairs([...counted]);
     for (const themeId of counted) {
       const tally = this.tallies.get(themeId);
       if (tally === undefined) continue;
       tally.count += 1;
+      tally.recordIds.push(record.id);
+      tally.keyed.add(keys);
       increment(tally.byChannel, record.channel);
     }
     for (const themeId of themed.themeIds) {
@@ -107,8 +183,44 @@ export class ThemeReportBuilder {
     }
   }
 
+  private countPairs(themeIds: readonly string[]): void {
+    const indices = themeIds.map((id) => this.themeIndex.get(id) ?? -1).filter((index) => index >= 0);
+    indices.sort((a, b) => a - b);
+    for (let i = 0; i < indices.length; i += 1) {
+      for (let j = i + 1; j < indices.length; j += 1) increment(this.pairs, `${indices[i]},${indices[j]}`);
+    }
+  }
+
+  /**
+   * The words and phrases that stand out in the unthemed records so far, most distinctive first
+   * (log-odds with an informative Dirichlet prior against the themed records; src/stats).
+   */
+  private standoutTerms(): ReturnType<typeof distinctiveTerms> {
+    return distinctiveTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
+  }
+
+  /**
+   * A second look at a record, after every record was added, to find quotes for the unthemed
+   * words and phrases (their ranking is only known at the end, and records are not kept). Records
+   * that were themed, or that hold none of the terms, are ignored; the first ones by id are kept.
+   */
+  offerUnthemedQuote(record: FeedbackRecord): void {
+    if (!this.unthemedIds.has(record.id)) return;
+    if (this.termQuotes === null) this.termQuotes = new Map(this.standoutTerms().map((term) => [term.key, []]));
+    if (this.termQuotes.size === 0) return;
+    for (const term of termsOf(record.text)) {
+      const kept = this.termQuotes.get(term.key);
+      if (kept === undefined) continue;
+      this.termQuotes.set(
+        term.key,
+        keepFirst([...kept, record], TERM_CANDIDATES, (a, b) => compareIds(a.id, b.id)),
+      );
+    }
+  }
+
   /** The finished report. */
   finish(): ThemeReport {
+    const rule = this.options.disclosure ?? DEFAULT_DISCLOSURE_RULE;
     const redactions: Record<string, number> = {};
     const quote = (record: FeedbackRecord): Quote => {
       const redacted = this.options.redact(record.text);
@@ -126,7 +238,7 @@ export class ThemeReportBuilder {
       };
     };
     const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
-      const tally: ThemeTally = this.tallies.get(theme.id) ?? { count: 0, byChannel: new Map(), words: new Map(), candidates: [] };
+      const tally: ThemeTally = this.tallies.get(theme.id) ?? emptyTally();
       return {
         order,
         id: theme.id,
@@ -141,10 +253,29 @@ export class ThemeReportBuilder {
           .sort((a, b) => b.count - a.count || compareIds(a.words, b.words))
           .slice(0, 5),
         quotes: tally.candidates.map((candidate) => quote(candidate.record)),
+        breakdowns: breakdowns(tally.byChannel, tally.keyed, rule),
       };
     });
     themes.sort((a, b) => b.count - a.count || a.order - b.order);
-    return {
+    const coOccurrence = this.coOccurrence(
+      themes.map((theme) => theme.id),
+      rule,
+    );
+    const quoted = new Set<string>();
+    const unthemedTerms: UnthemedTerm[] = this.standoutTerms().map((term) => {
+      const candidates = this.termQuotes?.get(term.key) ?? [];
+      const fresh = candidates.filter((record) => !quoted.has(record.id));
+      const chosen = [...fresh, ...candidates.filter((record) => quoted.has(record.id))].slice(0, QUOTES_PER_TERM);
+      for (const record of chosen) quoted.add(record.id);
+      return {
+        term: term.term,
+        unthemedRecords: term.inTarget,
+        themedRecords: term.inReference,
+        z: Math.round(term.z * 100) / 100,
+        quotes: chosen.map(quote),
+      };
+    });
+    const report: ThemeReport = {
       title: this.codebook.title,
       toolVersion: this.options.toolVersion,
       codebook: {
@@ -163,6 +294,55 @@ export class ThemeReportBuilder {
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
+      breakdowns: breakdowns(new Map(), this.keyed, rule).filter((entry) => entry.dimension !== 'channel'),
+      coOccurrence,
+      unthemedTerms,
+      selection: null,
+      keyFindings: [],
+      trace: {
+        recordIds: Object.fromEntries(
+          this.codebook.themes.map((theme) => [theme.id, [...(this.tallies.get(theme.id)?.recordIds ?? [])].sort(compareIds)]),
+        ),
+        keywords: Object.fromEntries(this.codebook.themes.map((theme) => [theme.id, theme.rules.map((rule) => rule.source)])),
+      },
+      changes: null,
+      disclosure: rule,
+    };
+    return { ...report, keyFindings: keyFindings(report) };
+  }
+
+  private coOccurrence(themeIds: readonly string[], rule: DisclosureRule): CoOccurrence {
+    const together = (a: string, b: string): number => {
+      const i = this.themeIndex.get(a) ?? -1;
+      const j = this.themeIndex.get(b) ?? -1;
+      if (i === j) return this.tallies.get(a)?.count ?? 0;
+      return this.pairs.get(i < j ? `${i},${j}` : `${j},${i}`) ?? 0;
+    };
+    const counts = themeIds.map((a) =>
+      themeIds.map((b) => (a === b ? { kind: 'shown' as const, value: together(a, b) } : protectCell(together(a, b), rule))),
+    );
+    const pairs: (ThemePair & { exact: number; strength: number })[] = [];
+    this.codebook.themes.forEach((first, i) => {
+      this.codebook.themes.slice(i + 1).forEach((second) => {
+        const both = together(first.id, second.id);
+        if (both === 0) return;
+        const either = (this.tallies.get(first.id)?.count ?? 0) + (this.tallies.get(second.id)?.count ?? 0) - both;
+        const protectedTogether = protectCell(both, rule);
+        pairs.push({
+          a: first.id,
+          b: second.id,
+          together: protectedTogether,
+          overlap: protectedTogether.kind === 'shown' ? Math.round((both / either) * 10000) / 10000 : null,
+          exact: both,
+          strength: both / either,
+        });
+      });
+    });
+    pairs.sort((x, y) => y.exact - x.exact || y.strength - x.strength || compareIds(x.a, y.a) || compareIds(x.b, y.b));
+    return {
+      themeIds: [...themeIds],
+      counts,
+      strongest: pairs.slice(0, STRONGEST_PAIRS).map(({ exact: _exact, strength: _strength, ...pair }) => pair),
     };
   }
 }
@@ -183,6 +363,45 @@ function ancestorsOf(codebook: Codebook): Map<string, string[]> {
     }
     result.set(theme.id, chain);
   }
+  return result;
+}
+
+/**
+ * A count's breakdowns by channel, question, source and month, each cell through the
+ * small-number rule as a partition (the cells add up to a total that is shown, or to one that can
+ * be worked out from shown counts: survey records for questions, dated records for months). A dimension no record has is left out; months are in date order, questions
+ * in natural order (`Q2` before `Q10`), sources most first, those past {@link BREAKDOWN_MAX_KEYS} added up as `other`.
+ */
+function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts, rule: DisclosureRule): Breakdown[] {
+  const result: Breakdown[] = [];
+  const add = (dimension: BreakdownDimension, entries: [string, number][]): void => {
+    if (entries.length === 0) return;
+    const listed = entries.slice(0, BREAKDOWN_MAX_KEYS);
+    const rest = entries.slice(BREAKDOWN_MAX_KEYS).reduce((sum, [, count]) => sum + count, 0);
+    const values = [...listed.map(([, count]) => count), ...(rest > 0 ? [rest] : [])];
+    const protectedCells = protectBreakdown(values, rule);
+    result.push({
+      dimension,
+      cells: listed.map(([key], index) => ({ key, cell: protectedCells[index] ?? protectCell(0, rule) })),
+      other: rest > 0 ? (protectedCells[listed.length] ?? null) : null,
+    });
+  };
+  add(
+    'channel',
+    CHANNELS.filter((channel) => (byChannel.get(channel) ?? 0) > 0).map((channel) => [channel, byChannel.get(channel) ?? 0]),
+  );
+  add(
+    'question',
+    [...keyed.counts.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareIds(a[0], b[0])),
+  );
+  add(
+    'source',
+    [...keyed.counts.source].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])),
+  );
+  add(
+    'month',
+    [...keyed.counts.month].sort((a, b) => compareIds(a[0], b[0])),
+  );
   return result;
 }
 

@@ -1,8 +1,23 @@
-import type { ThemeReport } from './theme-report.js';
+import { cellToJson } from './disclosure-control.js';
+import type { Breakdown, ThemeReport } from './theme-report.js';
+
+function breakdownsToJson(breakdowns: readonly Breakdown[]): Record<string, unknown> {
+  return Object.fromEntries(
+    breakdowns.map((breakdown) => [
+      breakdown.dimension,
+      {
+        cells: Object.fromEntries(breakdown.cells.map((entry) => [entry.key, cellToJson(entry.cell)])),
+        ...(breakdown.other === null ? {} : { other: cellToJson(breakdown.other) }),
+      },
+    ]),
+  );
+}
 
 /**
- * Renders a report as JSON: `{records_total, unthemed, themes: [{id, label, count, …}], …}`.
- * A pure function; keys in a fixed order; shares rounded to four decimals.
+ * Renders a report as JSON: `{records_total, unthemed, themes: [{id, label, count, record_ids, …}], …}`.
+ * A pure function; keys in a fixed order; shares rounded to four decimals. Breakdown cells are
+ * numbers where shown and `{"suppressed": …}` where the small-number rule hides them. Each theme
+ * carries its record ids and `codebook.keywords` the keywords per theme: what `tlap diff` compares.
  */
 export function renderJsonReport(report: ThemeReport): string {
   const quote = (entry: ThemeReport['unthemedSample'][number]) => ({
@@ -16,11 +31,27 @@ export function renderJsonReport(report: ThemeReport): string {
   });
   const value = {
     title: report.title,
+    ...(report.selection === null
+      ? {}
+      : {
+          selection: {
+            since: report.selection.since,
+            until: report.selection.until,
+            channels: report.selection.channels,
+            source: report.selection.source,
+            question: report.selection.question,
+            store_records: report.selection.storeRecords,
+            left_out: report.selection.leftOut,
+            undated_left_out: report.selection.undatedLeftOut,
+          },
+        }),
+    key_findings: report.keyFindings.map((finding) => finding.text),
     records_total: report.recordsTotal,
     unthemed: report.unthemed,
     by_channel: Object.fromEntries(report.byChannel.map((entry) => [entry.channel, entry.count])),
     date_range: report.dateRange,
     undated: report.undated,
+    breakdowns: breakdownsToJson(report.breakdowns),
     themes: report.themes.map((theme) => ({
       id: theme.id,
       label: theme.label,
@@ -28,12 +59,41 @@ export function renderJsonReport(report: ThemeReport): string {
       count: theme.count,
       share: Math.round(theme.share * 10000) / 10000,
       by_channel: Object.fromEntries(theme.byChannel.map((entry) => [entry.channel, entry.count])),
+      breakdowns: breakdownsToJson(theme.breakdowns),
       top_words: theme.topWords,
       quotes: theme.quotes.map(quote),
+      record_ids: report.trace.recordIds[theme.id] ?? [],
     })),
-    unthemed_sample: report.unthemedSample.map(quote),
+    co_occurrence: {
+      theme_ids: report.coOccurrence.themeIds,
+      counts: report.coOccurrence.counts.map((row) => row.map(cellToJson)),
+      strongest: report.coOccurrence.strongest.map((pair) => ({
+        a: pair.a,
+        b: pair.b,
+        together: cellToJson(pair.together),
+        overlap: pair.overlap,
+      })),
+    },
+    unthemed_terms: report.unthemedTerms.map((term) => ({
+      term: term.term,
+      unthemed_records: term.unthemedRecords,
+      themed_records: term.themedRecords,
+      z: term.z,
+      quotes: term.quotes.map(quote),
+    })),
+    ...(report.changes === null
+      ? {}
+      : {
+          changes: report.changes.map((change) => ({
+            theme_id: change.themeId,
+            label: change.label,
+            before: change.before,
+            after: change.after,
+          })),
+        }),
     redactions: report.redactions,
-    codebook: { file: report.codebook.file, fingerprint: report.codebook.fingerprint },
+    small_numbers: { min_count: report.disclosure.minCount, round_to: report.disclosure.roundTo },
+    codebook: { file: report.codebook.file, fingerprint: report.codebook.fingerprint, keywords: report.trace.keywords },
     tool_version: report.toolVersion,
   };
   return `${JSON.stringify(value, null, 2)}\n`;

@@ -1,17 +1,57 @@
 import { CHANNEL_NAMES } from './channel-names.js';
+import { describeCell, describeDisclosureRule, type ProtectedCell } from './disclosure-control.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
-import type { ChannelCount, Quote, ThemeReport } from './theme-report.js';
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
+import { formatCount, formatShare } from './number-format.js';
+import type { Breakdown, BreakdownDimension, Quote, ThemeReport } from './theme-report.js';
+import type { Channel } from '../record/record.js';
 
 function day(date: string | null): string {
   return date === null ? 'undated' : date.slice(0, 10);
 }
 
-function channelList(counts: readonly ChannelCount[]): string {
-  return counts.map((entry) => `${CHANNEL_NAMES[entry.channel]} ${entry.count}`).join(', ');
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** A protected cell as a table shows it: `1,234`, `fewer than 5` or `suppressed`. */
+export function cellText(cell: ProtectedCell): string {
+  return cell.kind === 'shown' ? formatCount(cell.value) : describeCell(cell);
+}
+
+/** How a breakdown key is named in a table. */
+export function keyLabel(dimension: BreakdownDimension, key: string): string {
+  return dimension === 'channel' ? (CHANNEL_NAMES[key as Channel] ?? key) : key;
+}
+
+/** The name of a dimension in a table's first column and in headings. */
+export const DIMENSION_NAMES: Readonly<Record<BreakdownDimension, string>> = {
+  channel: 'Channel',
+  question: 'Question',
+  source: 'Source',
+  month: 'Month',
+};
+
+/** The `##` sections of a report, in order, with the anchors their headings get (GitHub's slugs). */
+export function reportSections(report: ThemeReport): { title: string; anchor: string }[] {
+  const titles = [
+    report.keyFindings.length > 0 ? 'Key findings' : null,
+    'Overview',
+    report.changes !== null ? 'Changes' : null,
+    'Themes',
+    report.coOccurrence.strongest.length > 0 ? 'Themes raised together' : null,
+    report.breakdowns.some((entry) => entry.dimension === 'month') ? 'Over time' : null,
+    'Unthemed feedback',
+    'Methods',
+  ];
+  return titles.filter((title): title is string => title !== null).map((title) => ({ title, anchor: headingAnchor(title) }));
+}
+
+/** GitHub's anchor for a heading of plain words: lower case, spaces as `-`, punctuation dropped. */
+export function headingAnchor(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** The quote's label: who (with --authors), channel, date, what it answers, and the record's id to trace it. */
@@ -23,62 +63,170 @@ function quoteLines(quote: Quote): string[] {
   return [`> ${escapeMarkdownText(quote.text)}`, '>', `> — ${source.join(', ')} (${ids})`, ''];
 }
 
+/** A caption line that the HTML page turns into the next table's `<caption>`. */
+function caption(text: string): string {
+  return `Table: ${text}`;
+}
+
+function breakdownRows(breakdown: Breakdown): string[] {
+  const rows = breakdown.cells.map((entry) => `| ${escapeTableCell(keyLabel(breakdown.dimension, entry.key))} | ${cellText(entry.cell)} |`);
+  if (breakdown.other !== null)
+    rows.push(`| Other ${breakdown.dimension === 'source' ? 'sources' : 'questions'} | ${cellText(breakdown.other)} |`);
+  return rows;
+}
+
+function breakdownTable(title: string, breakdown: Breakdown): string[] {
+  return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records |`, '| --- | ---: |', ...breakdownRows(breakdown), ''];
+}
+
 /**
  * Renders a report as markdown for publication. A pure function: the same report gives the same
- * bytes. Every piece of user text (quotes, matched words, authors) is escaped, so nobody's words
- * can change the document's structure.
+ * bytes. Every piece of user text (quotes, matched words, authors, questions, sources) is escaped,
+ * so nobody's words can change the document's structure. Counts of breakdowns are shown as the
+ * small-number rule left them (`fewer than 5`).
  */
 export function renderMarkdownReport(report: ThemeReport): string {
   const lines: string[] = [];
   const push = (...more: string[]): void => {
     lines.push(...more);
   };
+  const label = (id: string): string => report.themes.find((theme) => theme.id === id)?.label ?? id;
   push(`# ${escapeMarkdownText(report.title)}`, '');
+  const sections = reportSections(report);
+  push('Contents:', '', ...sections.map((section) => `- [${section.title}](#${section.anchor})`), '');
+  if (report.keyFindings.length > 0) {
+    push('## Key findings', '');
+    for (const finding of report.keyFindings) push(`- ${escapeMarkdownText(finding.text)}`);
+    push('');
+  }
   push('## Overview', '');
+  if (report.selection !== null) {
+    const selection = report.selection;
+    const parts: string[] = [];
+    if (selection.since !== null || selection.until !== null) {
+      parts.push(
+        `dated ${selection.since === null ? 'up to' : `from ${selection.since}`}${selection.since !== null && selection.until !== null ? ' to' : ''}${selection.until === null ? '' : ` ${selection.until}`} (UTC, inclusive)`,
+      );
+    }
+    if (selection.channels.length > 0) parts.push(`from ${selection.channels.map((channel) => CHANNEL_NAMES[channel]).join(', ')}`);
+    if (selection.source !== null) parts.push(`from files matching ${escapeMarkdownText(`“${selection.source}”`)}`);
+    if (selection.question !== null) parts.push(`answering a question containing ${escapeMarkdownText(`“${selection.question}”`)}`);
+    const undated = selection.undatedLeftOut > 0 ? `, ${plural(selection.undatedLeftOut, 'undated record')} among them` : '';
+    push(
+      `This report covers a selection: records ${parts.join('; ')}. It leaves out ${plural(selection.leftOut, 'record')} of the ${formatCount(selection.storeRecords)} in the store${undated}.`,
+      '',
+    );
+  }
   if (report.recordsTotal === 0) {
     push('No feedback records were found in the store.', '');
   } else {
-    push(`This summary covers **${report.recordsTotal}** pieces of feedback.`, '');
-    push('| Channel | Records | Share |', '| --- | ---: | ---: |');
+    push(`This summary covers **${formatCount(report.recordsTotal)}** pieces of feedback.`, '');
+    push(caption('Records by channel'), '', '| Channel | Records | Share |', '| --- | ---: | ---: |');
     for (const entry of report.byChannel) {
-      push(`| ${CHANNEL_NAMES[entry.channel]} | ${entry.count} | ${percent(entry.count / report.recordsTotal)} |`);
+      push(`| ${CHANNEL_NAMES[entry.channel]} | ${formatCount(entry.count)} | ${formatShare(entry.count / report.recordsTotal)} |`);
     }
     push('');
     const dates =
       report.dateRange === null ? 'No record has a date.' : `Dates run from ${day(report.dateRange.from)} to ${day(report.dateRange.to)}`;
     const undated =
-      report.dateRange !== null && report.undated > 0 ? ` (${report.undated} undated).` : report.dateRange === null ? '' : '.';
+      report.dateRange !== null && report.undated > 0 ? ` (${formatCount(report.undated)} undated).` : report.dateRange === null ? '' : '.';
     push(
-      `${dates}${undated} ${report.unthemed} record${report.unthemed === 1 ? '' : 's'} (${percent(report.unthemed / report.recordsTotal)}) matched no theme.`,
+      `${dates}${undated} ${plural(report.unthemed, 'record')} (${formatShare(report.unthemed / report.recordsTotal)}) matched no theme.`,
       '',
     );
+    for (const breakdown of report.breakdowns) {
+      if (breakdown.dimension === 'question' || breakdown.dimension === 'source') {
+        push(...breakdownTable(`All records by ${DIMENSION_NAMES[breakdown.dimension].toLowerCase()}`, breakdown));
+      }
+    }
+  }
+  if (report.changes !== null) {
+    push('## Changes', '');
+    push('Records per theme in the earlier report and in this one.', '');
+    push(caption('Changes since the earlier report'), '', '| Theme | Before | After | Change |', '| --- | ---: | ---: | ---: |');
+    for (const change of report.changes) {
+      const delta = (change.after ?? 0) - (change.before ?? 0);
+      push(
+        `| ${escapeTableCell(change.label)} | ${change.before === null ? 'new' : formatCount(change.before)} | ${change.after === null ? 'gone' : formatCount(change.after)} | ${delta > 0 ? '+' : ''}${formatCount(delta)} |`,
+      );
+    }
+    push('');
   }
   push('## Themes', '');
   push('A record can belong to several themes, so shares can add up to more than 100%.', '');
-  push('| Theme | Records | Share |', '| --- | ---: | ---: |');
-  for (const theme of report.themes) push(`| ${escapeTableCell(theme.label)} | ${theme.count} | ${percent(theme.share)} |`);
+  push(caption('Records per theme'), '', '| Theme | Records | Share |', '| --- | ---: | ---: |');
+  for (const theme of report.themes)
+    push(`| ${escapeTableCell(theme.label)} | ${formatCount(theme.count)} | ${formatShare(theme.share)} |`);
   push('');
   for (const theme of report.themes) {
     push(`### ${escapeMarkdownText(theme.label)}`, '');
     if (theme.description !== '') push(`_${escapeMarkdownText(theme.description)}_`, '');
-    push(`**${theme.count}** record${theme.count === 1 ? '' : 's'} (${percent(theme.share)} of all).`, '');
+    push(`**${formatCount(theme.count)}** record${theme.count === 1 ? '' : 's'} (${formatShare(theme.share)} of all).`, '');
     if (theme.count === 0) continue;
-    push(`- By channel: ${channelList(theme.byChannel)}`);
     push(
-      `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${entry.count})`).join(', ')}`,
+      `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${formatCount(entry.count)})`).join(', ')}`,
       '',
     );
+    if (theme.breakdowns.length > 0) {
+      push(caption(`${escapeMarkdownText(theme.label)}: records by channel, question, source and month`), '');
+      push('| By | Which | Records |', '| --- | --- | ---: |');
+      for (const breakdown of theme.breakdowns) {
+        for (const row of breakdownRows(breakdown)) push(`| ${DIMENSION_NAMES[breakdown.dimension]} ${row}`);
+      }
+      push('');
+    }
     for (const quote of theme.quotes) push(...quoteLines(quote));
+  }
+  if (report.coOccurrence.strongest.length > 0) {
+    push('## Themes raised together', '');
+    push('The pairs of themes raised in the same records most often:', '');
+    for (const pair of report.coOccurrence.strongest) {
+      push(
+        `- ${escapeMarkdownText(label(pair.a))} and ${escapeMarkdownText(label(pair.b))}: ${cellText(pair.together)} records together${pair.overlap === null ? '' : ` (${formatShare(pair.overlap)} of the records in either)`}.`,
+      );
+    }
+    push('');
+    const ids = report.coOccurrence.themeIds;
+    push(caption('Records in both themes (the diagonal: all records of the theme)'), '');
+    push(`| Theme | ${ids.map((_, index) => `${index + 1}`).join(' | ')} |`, `| --- | ${ids.map(() => '---:').join(' | ')} |`);
+    ids.forEach((id, row) => {
+      const cells = report.coOccurrence.counts[row] ?? [];
+      push(`| ${row + 1}. ${escapeTableCell(label(id))} | ${cells.map(cellText).join(' | ')} |`);
+    });
+    push('');
+  }
+  const months = report.breakdowns.find((entry) => entry.dimension === 'month');
+  if (months !== undefined) {
+    push('## Over time', '');
+    push(`Dated records by month (UTC)${report.undated > 0 ? `; ${plural(report.undated, 'record')} without a date left out` : ''}.`, '');
+    push(...breakdownTable('Records by month', months));
   }
   push('## Unthemed feedback', '');
   if (report.unthemed === 0) {
     push('Every record matched at least one theme.', '');
+  } else if (report.unthemedTerms.length === 0) {
+    push(`${plural(report.unthemed, 'record')} matched no theme; no word or phrase stands out in them.`, '');
   } else {
-    push(`${report.unthemed} record${report.unthemed === 1 ? '' : 's'} matched no theme. A sample:`, '');
-    for (const quote of report.unthemedSample) push(...quoteLines(quote));
+    push(
+      `${plural(report.unthemed, 'record')} matched no theme. The words and phrases that stand out in them, compared with the themed records:`,
+      '',
+    );
+    push(caption('Words and phrases that stand out in the unthemed records'), '');
+    push('| Word or phrase | Unthemed records | Themed records |', '| --- | ---: | ---: |');
+    for (const term of report.unthemedTerms) {
+      push(`| ${escapeTableCell(term.term)} | ${formatCount(term.unthemedRecords)} | ${formatCount(term.themedRecords)} |`);
+    }
+    push('');
+    for (const term of report.unthemedTerms) {
+      if (term.quotes.length === 0) continue;
+      push(`### “${escapeMarkdownText(term.term)}”`, '');
+      for (const quote of term.quotes) push(...quoteLines(quote));
+    }
   }
   push('## Methods', '');
-  push(`- Records: ${report.recordsTotal}; themes: ${report.codebook.themeCount}; keywords and phrases: ${report.codebook.keywordCount}.`);
+  push(
+    `- Records: ${formatCount(report.recordsTotal)}; themes: ${report.codebook.themeCount}; keywords and phrases: ${formatCount(report.codebook.keywordCount)}.`,
+  );
   push(`- Codebook: ${escapeMarkdownText(report.codebook.file)}, fingerprint \`${report.codebook.fingerprint}\`.`);
   push(
     "- Matching: text is normalised (NFKC, lower case, HTML removed; URLs, e-mail addresses and @mentions ignored), split into words and stemmed with the Porter stemmer; a keyword or phrase matches where its stems occur in sequence, unless one of the theme's exclude phrases covers it.",
@@ -86,11 +234,17 @@ export function renderMarkdownReport(report: ThemeReport): string {
   push(
     "- Quotes are chosen deterministically: quotes of 40 to 400 characters first, then those matching more of the theme's keywords, then by record id.",
   );
+  push(
+    `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure)}`,
+  );
+  push(
+    '- Unthemed words and phrases: ranked by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008) of their use in unthemed against themed records; each is in at least two unthemed records.',
+  );
   const redacted = Object.entries(report.redactions);
   push(
     redacted.length === 0
       ? '- Personal data: none was found in the quotes.'
-      : `- Personal data removed from the quotes: ${redacted.map(([kind, count]) => `${kind} ${count}`).join(', ')}.`,
+      : `- Personal data removed from the quotes: ${redacted.map(([kind, count]) => `${kind} ${formatCount(count)}`).join(', ')}.`,
   );
   push(`- ${report.includeAuthors ? 'Quotes show their authors, as requested.' : 'Author names are not shown.'}`);
   push(

@@ -1,4 +1,5 @@
 import type { Channel } from '../record/record.js';
+import type { DisclosureRule, ProtectedCell } from './disclosure-control.js';
 
 /** A count for one channel. */
 export interface ChannelCount {
@@ -57,6 +58,108 @@ export interface ThemeSummary {
   topWords: MatchedWords[];
   /** Up to three representative quotes, chosen deterministically. */
   quotes: Quote[];
+  /** Its records by question, source and month (each only where records allow), cells protected by the small-number rule. */
+  breakdowns: Breakdown[];
+}
+
+/** What a breakdown splits records by. */
+export type BreakdownDimension = 'channel' | 'question' | 'source' | 'month';
+
+/** One cell of a breakdown: the records under one key, as it may be published. */
+export interface BreakdownCell {
+  /** The channel id, the question as asked, the source's label, or the month (`2014-01`). */
+  key: string;
+  /** The count after the small-number rule (see disclosure-control.ts). */
+  cell: ProtectedCell;
+}
+
+/**
+ * Records split by one dimension. Records the dimension does not apply to (no question, no date)
+ * are in no cell; `other` holds the records of the keys past the most shown.
+ */
+export interface Breakdown {
+  dimension: BreakdownDimension;
+  cells: BreakdownCell[];
+  /** The records in keys not listed (sources past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
+  other: ProtectedCell | null;
+}
+
+/** The most keys a question or source breakdown lists; the rest are added up as `other`. */
+export const BREAKDOWN_MAX_KEYS = 12;
+
+/** Two themes raised in the same records. */
+export interface ThemePair {
+  /** Theme ids, `a` before `b` in codebook order. */
+  a: string;
+  b: string;
+  /** Records in both, protected. */
+  together: ProtectedCell;
+  /** Records in both / records in either (Jaccard), 0 to 1; null when {@link together} is suppressed (it would give the count away). */
+  overlap: number | null;
+}
+
+/** Which themes are raised together. */
+export interface CoOccurrence {
+  /** Theme ids in report order (rows and columns of {@link counts}). */
+  themeIds: string[];
+  /** `counts[i][j]`: records in both theme i and theme j (`i === j`: the theme's records, exact). */
+  counts: ProtectedCell[][];
+  /** The pairs with the most records in common (ties by overlap, then ids), at most five, none with no record in common. */
+  strongest: ThemePair[];
+}
+
+/** A word or phrase that stands out in the unthemed records against the themed ones. */
+export interface UnthemedTerm {
+  /** The term as first written. */
+  term: string;
+  /** Unthemed records holding it. */
+  unthemedRecords: number;
+  /** Themed records holding it. */
+  themedRecords: number;
+  /** The z-score of its log-odds ratio (Monroe et al.), which ranks the terms. */
+  z: number;
+  /** Up to two unthemed records holding it, redacted. */
+  quotes: Quote[];
+}
+
+/** Which records a report covers, when it does not cover the whole store. */
+export interface ReportSelection {
+  /** First day included (`2014-01-01`, UTC), or null. */
+  since: string | null;
+  /** Last day included, or null. */
+  until: string | null;
+  /** Channels selected (empty: all). */
+  channels: Channel[];
+  /** Glob on the provenance file, or null. */
+  source: string | null;
+  /** Case-insensitive text the question must contain, or null. */
+  question: string | null;
+  /** Records in the store. */
+  storeRecords: number;
+  /** Records left out because a date selection was made and they have no date. */
+  undatedLeftOut: number;
+  /** Records left out by the selection (undated ones included). */
+  leftOut: number;
+}
+
+/** One number in a key finding and where the same number is shown further down. */
+export interface FindingFigure {
+  /** The number as printed in the sentence (`7`, `19.4%`, `fewer than 5`). */
+  shown: string;
+  /** The table it comes from: the themes table, a theme's breakdown, the channel overview, the co-occurrence table or the changes table. */
+  source:
+    | { table: 'themes'; themeId: string; column: 'records' | 'share' }
+    | { table: 'channels'; channel: Channel }
+    | { table: 'totals'; dimension: BreakdownDimension; key: string }
+    | { table: 'breakdown'; themeId: string; dimension: BreakdownDimension; key: string }
+    | { table: 'co-occurrence'; a: string; b: string }
+    | { table: 'changes'; themeId: string; column: 'before' | 'after' };
+}
+
+/** One plain-language sentence of the key findings, and the figures in it. */
+export interface KeyFinding {
+  text: string;
+  figures: FindingFigure[];
 }
 
 /**
@@ -89,4 +192,38 @@ export interface ThemeReport {
   includeAuthors: boolean;
   /** True when quotes carry the export's own ids (`--ids`): the report is then not fit to publish. */
   includeSourceIds: boolean;
+  /** All records by question, source and month, protected (dimensions no record has are left out). */
+  breakdowns: Breakdown[];
+  /** Which themes are raised together. */
+  coOccurrence: CoOccurrence;
+  /** The words and phrases that stand out in the unthemed records, most distinctive first. */
+  unthemedTerms: UnthemedTerm[];
+  /** The subset reported on, or null for the whole store. */
+  selection: ReportSelection | null;
+  /** Short plain-language findings, each number traceable to a table below. */
+  keyFindings: KeyFinding[];
+  /** Each theme's record ids (sorted) and the codebook's keywords: what `tlap diff` compares. */
+  trace: ReportTrace;
+  /** What changed since an earlier report (`--diff`), or null. */
+  changes: ThemeChange[] | null;
+  /** The small-number rule the breakdown cells went through. */
+  disclosure: DisclosureRule;
+}
+
+/** What `tlap diff` needs to say which records moved. */
+export interface ReportTrace {
+  /** Record ids per theme id, sorted. */
+  recordIds: Record<string, string[]>;
+  /** Keywords per theme id, as written in the codebook. */
+  keywords: Record<string, string[]>;
+}
+
+/** How one theme's count changed since an earlier report. */
+export interface ThemeChange {
+  themeId: string;
+  label: string;
+  /** Records before (null: the theme is new). */
+  before: number | null;
+  /** Records now (null: the theme is gone). */
+  after: number | null;
 }

@@ -1,14 +1,19 @@
 import type { Codebook } from '../codebook/codebook.js';
-import { StoreError, UnknownNameError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { InputError, StoreError, UnknownNameError, UsageError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
+import { keyFindings } from '../report/key-findings.js';
+import { renderJsonReport } from '../report/json-report.js';
+import { parseJsonReport, themeChanges } from '../report/report-diff.js';
 import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
+import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
 export type RecordSource = { storeDir: string; records?: never } | { records: AsyncIterable<FeedbackRecord>; storeDir?: never };
@@ -25,6 +30,10 @@ export interface ThemeOutputSettings {
   includeSourceIds?: boolean;
   /** Redacts personal data from published text (default: as the codebook's `redact:` says). */
   redact?: TextRedactor;
+  /** Report on these records only; the report says which. */
+  selection?: RecordSelection;
+  /** An earlier JSON report (its path): the report then says what changed since. */
+  earlierReport?: string;
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
 }
@@ -65,7 +74,32 @@ function recordsOf(source: RecordSource): AsyncIterable<FeedbackRecord> {
   return source.records ?? storeRecordsOrFail(source.storeDir);
 }
 
-/** The themes over the records as a report (for md/json), built in one streaming pass. */
+/** The records that the selection keeps, counting those left out. */
+async function* selectedRecords(
+  options: ThemeOutputOptions,
+  counts: { store: number; undated: number; out: number },
+): AsyncIterable<FeedbackRecord> {
+  const selection = options.selection ?? {};
+  const select = selectsEverything(selection) ? null : recordSelector(selection);
+  for await (const record of recordsOf(options)) {
+    counts.store += 1;
+    const verdict = select === null ? 'in' : select(record);
+    if (verdict === 'in') yield record;
+    else if (verdict === 'undated') counts.undated += 1;
+    else counts.out += 1;
+  }
+}
+
+function emptySelection(): UsageError {
+  return new UsageError('the selection holds no record: no record in the store is in it', { code: 'EMPTY_SELECTION' });
+}
+
+/**
+ * The themes over the records (or the selected part of them) as a report, built in one streaming
+ * pass; from a store, a second read finds quotes for the words standing out in the unthemed
+ * records (records given as an iterable are read once, so those words then come without quotes).
+ * With a selection that keeps no record, a usage error (`EMPTY_SELECTION`).
+ */
 export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
   const assigner = new ThemeAssigner(options.codebook);
   const builder = new ThemeReportBuilder(options.codebook, {
@@ -74,13 +108,45 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
   });
+  const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;
-  for await (const record of recordsOf(options)) {
+  for await (const record of selectedRecords(options, counts)) {
     builder.add(assigner.assign(record));
     count += 1;
     options.onRecord?.(count);
   }
-  return builder.finish();
+  const selection = options.selection ?? {};
+  const selecting = !selectsEverything(selection);
+  if (selecting && count === 0) throw emptySelection();
+  if (options.records === undefined) {
+    for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) builder.offerUnthemedQuote(record);
+  }
+  let report = builder.finish();
+  if (selecting) {
+    report = {
+      ...report,
+      selection: {
+        since: selection.since ?? null,
+        until: selection.until ?? null,
+        channels: [...(selection.channels ?? [])],
+        source: selection.source ?? null,
+        question: selection.question ?? null,
+        storeRecords: counts.store,
+        undatedLeftOut: counts.undated,
+        leftOut: counts.undated + counts.out,
+      },
+    };
+  }
+  if (options.earlierReport !== undefined) {
+    const file = options.earlierReport;
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      throw new InputError(`cannot read the earlier report ${file}: ${(error as Error).message}`, { cause: error });
+    });
+    const earlier = parseJsonReport(text, file);
+    const now = parseJsonReport(renderJsonReport(report), 'this report');
+    report = { ...report, changes: themeChanges(earlier, now) };
+  }
+  return { ...report, keyFindings: keyFindings(report) };
 }
 
 /**
@@ -95,6 +161,14 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     return;
   }
   const renderers = await format.load();
+  if (!selectsEverything(options.selection ?? {}) && options.records === undefined) {
+    let any = false;
+    for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) {
+      any = record !== undefined;
+      if (any) break;
+    }
+    if (!any) throw emptySelection();
+  }
   const assigner = new ThemeAssigner(options.codebook);
   const rowOptions = {
     redact: options.redact ?? createRedactor(options.codebook),
@@ -102,12 +176,13 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     includeSourceIds: options.includeSourceIds === true,
   };
   let count = 0;
-  for await (const record of recordsOf(options)) {
+  for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
     yield renderers.row(assigner.assign(record), options.codebook, rowOptions);
     count += 1;
     options.onRecord?.(count);
   }
+  if (count === 0 && !selectsEverything(options.selection ?? {})) throw emptySelection();
 }
 
 /**

@@ -12,6 +12,7 @@ const records = [
   makeThemedRecord(codebook, { text: 'A carer', author: 'Asha', channel: 'email', date: '2014-01-02T00:00:00.000Z' }),
   makeThemedRecord(codebook, { text: 'Another carer', channel: 'twitter' }),
   makeThemedRecord(codebook, { text: 'Unrelated', author: 'Ben' }),
+  makeThemedRecord(codebook, { text: 'Unrelated too' }),
 ];
 
 type JsonObject = Record<string, unknown>;
@@ -22,14 +23,18 @@ describe('renderJsonReport', () => {
   test('top-level keys, in a fixed order', () => {
     expect(Object.keys(parse(false))).toEqual([
       'title',
+      'key_findings',
       'records_total',
       'unthemed',
       'by_channel',
       'date_range',
       'undated',
+      'breakdowns',
       'themes',
-      'unthemed_sample',
+      'co_occurrence',
+      'unthemed_terms',
       'redactions',
+      'small_numbers',
       'codebook',
       'tool_version',
     ]);
@@ -37,21 +42,50 @@ describe('renderJsonReport', () => {
 
   test('records_total, unthemed, and themes[] with id, label, count and a share rounded to 4 decimals', () => {
     const json = parse(false);
-    expect([json['records_total'], json['unthemed']]).toEqual([3, 1]);
+    expect([json['records_total'], json['unthemed']]).toEqual([4, 2]);
     const themes = json['themes'] as JsonObject[];
     expect(themes.map((theme) => [theme['id'], theme['label'], theme['count'], theme['share']])).toEqual([
-      ['carers', 'Support for carers', 2, 0.6667],
+      ['carers', 'Support for carers', 2, 0.5],
       ['money', 'Money', 0, 0],
     ]);
-    expect(Object.keys(themes[0] ?? {})).toEqual(['id', 'label', 'description', 'count', 'share', 'by_channel', 'top_words', 'quotes']);
-    expect(json['by_channel']).toEqual({ twitter: 1, email: 1, survey: 1 });
-    expect(json['codebook']).toEqual({ file: 'themes.yaml', fingerprint: codebook.fingerprint });
+    expect(Object.keys(themes[0] ?? {})).toEqual([
+      'id',
+      'label',
+      'description',
+      'count',
+      'share',
+      'by_channel',
+      'breakdowns',
+      'top_words',
+      'quotes',
+      'record_ids',
+    ]);
+    expect(json['by_channel']).toEqual({ twitter: 1, email: 1, survey: 2 });
+    expect(json['codebook']).toEqual({
+      file: 'themes.yaml',
+      fingerprint: codebook.fingerprint,
+      keywords: { carers: ['carer'], money: ['budget'] },
+    });
+  });
+
+  test("each theme lists its records' ids, sorted, for tlap diff", () => {
+    const themes = parse(false)['themes'] as JsonObject[];
+    const carers = records.filter((entry) => entry.themeIds.includes('carers')).map((entry) => entry.record.id);
+    expect(themes[0]?.['record_ids']).toEqual([...carers].sort());
+    expect(themes[1]?.['record_ids']).toEqual([]);
+  });
+
+  test('suppressed breakdown cells carry no number', () => {
+    const themes = parse(false)['themes'] as JsonObject[];
+    expect((themes[0]?.['breakdowns'] as JsonObject)['channel']).toEqual({
+      cells: { twitter: { suppressed: 'small', fewer_than: 5 }, email: { suppressed: 'small', fewer_than: 5 } },
+    });
   });
 
   test('authors are absent unless asked for', () => {
     const quotes = (json: JsonObject): JsonObject[] => [
       ...(json['themes'] as JsonObject[]).flatMap((theme) => theme['quotes'] as JsonObject[]),
-      ...(json['unthemed_sample'] as JsonObject[]),
+      ...(json['unthemed_terms'] as JsonObject[]).flatMap((term) => term['quotes'] as JsonObject[]),
     ];
     expect(quotes(parse(false)).some((quote) => 'author' in quote)).toBe(false);
     expect(JSON.stringify(parse(false))).not.toMatch(/Asha|Ben/);

@@ -62,20 +62,37 @@ describe('renderMarkdownReport', () => {
     expect(renderMarkdownReport(report)).toBe(renderMarkdownReport(structuredClone(report)));
   });
 
-  test('headings: title, overview, themes (in report order), unthemed, methods', () => {
+  test('headings: title, key findings, overview, themes (in report order), over time, unthemed, methods', () => {
     expect(headings(renderMarkdownReport(buildReport(codebook, records)))).toEqual([
       '# What people told us',
+      '## Key findings',
       '## Overview',
       '## Themes',
       '### Support for carers',
       '### Money',
+      '## Over time',
       '## Unthemed feedback',
       '## Methods',
     ]);
   });
 
+  test('a contents list links every section by the anchor its heading gets', () => {
+    const markdown = renderMarkdownReport(buildReport(codebook, records));
+    const links = allTokens(markdown).filter((token): token is Tokens.Link => token.type === 'link');
+    expect(links.map((link) => [link.text, link.href])).toEqual([
+      ['Key findings', '#key-findings'],
+      ['Overview', '#overview'],
+      ['Themes', '#themes'],
+      ['Over time', '#over-time'],
+      ['Unthemed feedback', '#unthemed-feedback'],
+      ['Methods', '#methods'],
+    ]);
+  });
+
   test('tables: records by channel, and themes with counts and shares', () => {
-    const [channels, themes] = tables(renderMarkdownReport(buildReport(codebook, records)));
+    const all = tables(renderMarkdownReport(buildReport(codebook, records)));
+    const channels = all[0];
+    const themes = all.find((table) => table.header[0]?.text === 'Theme');
     expect(channels?.header.map((cell) => cell.text)).toEqual(['Channel', 'Records', 'Share']);
     expect(channels?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
       ['Twitter/X', '1', '33.3%'],
@@ -131,17 +148,20 @@ describe('renderMarkdownReport', () => {
     test('no heading is created by a quote', () => {
       expect(headings(markdown)).toEqual([
         '# # Title <i>x</i>',
+        '## Key findings',
         '## Overview',
         '## Themes',
         '### Carers | <b>respite</b> # one',
         '## Unthemed feedback',
         '## Methods',
       ]);
-      expect(marked.parse(markdown, { async: false }).match(/<h[1-6]>/g)).toHaveLength(6);
+      expect(marked.parse(markdown, { async: false }).match(/<h[1-6]>/g)).toHaveLength(7);
     });
 
     test('no HTML tag, link or image anywhere; no emphasis, code span or heading inside a quote', () => {
-      expect(tokens.filter((token) => ['html', 'tag', 'link', 'image'].includes(token.type))).toEqual([]);
+      expect(tokens.filter((token) => ['html', 'tag', 'image'].includes(token.type))).toEqual([]);
+      const links = tokens.filter((token): token is Tokens.Link => token.type === 'link');
+      for (const link of links) expect(link.href).toMatch(/^#[a-z-]+$/);
       const inQuotes: Token[] = [];
       marked.walkTokens(blockquotes(markdown), (token) => {
         inQuotes.push(token);
@@ -149,12 +169,12 @@ describe('renderMarkdownReport', () => {
       expect(inQuotes.filter((token) => ['em', 'strong', 'codespan', 'heading', 'list', 'table'].includes(token.type))).toEqual([]);
     });
 
-    test('no table column is created: every row keeps three cells', () => {
+    test('no table column is created: every row keeps as many cells as its header', () => {
       for (const table of tables(markdown)) {
-        expect(table.header).toHaveLength(3);
-        for (const row of table.rows) expect(row).toHaveLength(3);
+        for (const row of table.rows) expect(row).toHaveLength(table.header.length);
       }
-      expect(plainText(tables(markdown)[1]?.rows[0]?.[0]?.tokens)).toBe('Carers | <b>respite</b> # one');
+      const themes = tables(markdown).find((table) => table.header[0]?.text === 'Theme');
+      expect(plainText(themes?.rows[0]?.[0]?.tokens)).toBe('Carers | <b>respite</b> # one');
     });
 
     test('the words are all still there, as literal text, with their markup removed', () => {

@@ -5,6 +5,8 @@ import { ExitCode } from '../../exit-codes.js';
 import { StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
+import { CHANNELS, isChannel, type Channel } from '../../record/record.js';
+import type { RecordSelection } from '../../run/record-selection.js';
 import type { CommandContext } from '../command-context.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { writeChunks } from '../stream-output.js';
@@ -18,6 +20,38 @@ interface ThemesFlags {
   check?: string;
   authors?: boolean;
   ids?: boolean;
+  since?: string;
+  until?: string;
+  channel?: string[];
+  source?: string;
+  question?: string;
+  diff?: string;
+}
+
+/** Flag hints for the selection errors the run reports by code. */
+const SELECTION_HINTS: Readonly<Record<string, string>> = {
+  EMPTY_SELECTION: 'widen --since/--until, --channel, --source or --question (tlap themes without them reports on the whole store)',
+  BAD_SELECTION_DATE: 'write --since and --until as YYYY-MM-DD, --since not after --until',
+  BAD_SELECTION_GLOB: 'close every { in --source, e.g. --source "exports/*.{csv,xlsx}"',
+};
+
+function withSelectionHint(error: unknown): unknown {
+  if (error instanceof UsageError && error.code !== undefined && SELECTION_HINTS[error.code] !== undefined) {
+    return new UsageError(error.message, { code: error.code, hint: SELECTION_HINTS[error.code] ?? '', cause: error });
+  }
+  return error;
+}
+
+function channelList(values: readonly string[] | undefined): Channel[] | undefined {
+  if (values === undefined) return undefined;
+  const names = values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  for (const name of names) {
+    if (!isChannel(name)) throw new UsageError(`unknown channel "${name}"`, { hint: `--channel takes one of: ${CHANNELS.join(', ')}` });
+  }
+  return names as Channel[];
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -54,6 +88,17 @@ export async function shortDiff(file: string, onDisk: string, expected: string):
   return shown.join('\n');
 }
 
+function selectionOf(flags: ThemesFlags): RecordSelection {
+  const channels = channelList(flags.channel);
+  return {
+    ...(flags.since === undefined ? {} : { since: flags.since }),
+    ...(flags.until === undefined ? {} : { until: flags.until }),
+    ...(channels === undefined ? {} : { channels }),
+    ...(flags.source === undefined ? {} : { source: flags.source }),
+    ...(flags.question === undefined ? {} : { question: flags.question }),
+  };
+}
+
 /** Registers `tlap themes`. */
 export function registerThemesCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
@@ -69,6 +114,12 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--check <file>', 'exit 1 with a diff when this file is not what would be written (for CI)')
     .option('--authors', 'show authors with quotes and in the CSV (off: reports are published)')
     .option('--ids', "add the exports' own ids (source_id) for your private use: the output is then not fit to publish")
+    .option('--since <date>', 'report on records dated on or after this day (YYYY-MM-DD, UTC); undated records are left out')
+    .option('--until <date>', 'report on records dated on or before this day (YYYY-MM-DD, UTC); undated records are left out')
+    .option('--channel <name...>', `report on these channels only (${CHANNELS.join(', ')})`)
+    .option('--source <glob>', 'report on records read from export files matching this glob (as stored in the record)')
+    .option('--question <text>', 'report on survey answers whose question contains this text (any case)')
+    .option('--diff <old.json>', 'say what changed since an earlier --format json report')
     .addHelpText(
       'after',
       `
@@ -76,7 +127,10 @@ Examples:
   tlap themes > summary.md                  markdown summary on stdout
   tlap themes --out summary.md              write it to a file
   tlap themes --format csv --out coded.csv  one row per record with its themes
-  tlap themes --check summary.md            in CI: fail (exit 1) when summary.md is stale`,
+  tlap themes --check summary.md            in CI: fail (exit 1) when summary.md is stale
+  tlap themes --since 2014-01-20 --until 2014-01-31 --channel twitter   one event's tweets
+  tlap themes --question "Q3" --out q3.md   the answers to one survey question
+  tlap themes --diff summary.json           key findings and a table of what changed`,
     )
     .action(async (flags: ThemesFlags) => {
       const output = messages();
@@ -102,6 +156,8 @@ Examples:
         includeAuthors: flags.authors === true,
         includeSourceIds: flags.ids === true,
         redact: createRedactor(codebook),
+        selection: selectionOf(flags),
+        ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
         onRecord: (count) => {
           if (count % 5000 !== 0) return;
           const elapsed = Date.now() - started;
@@ -109,7 +165,9 @@ Examples:
         },
       };
       if (flags.check !== undefined) {
-        const expected = await collect(themeOutput(options));
+        const expected = await collect(themeOutput(options)).catch((error: unknown) => {
+          throw withSelectionHint(error);
+        });
         output.clearProgress();
         const onDisk = await readFile(resolve(io.cwd, flags.check), 'utf8').catch(() => null);
         if (onDisk === expected) {
@@ -124,11 +182,15 @@ Examples:
         );
       }
       if (flags.out !== undefined) {
-        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options), flags.out);
+        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options), flags.out).catch((error: unknown) => {
+          throw withSelectionHint(error);
+        });
         output.clearProgress();
         output.note(`wrote ${flags.out}`);
       } else {
-        await writeChunks(io.stdout, themeOutput(options));
+        await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
+          throw withSelectionHint(error);
+        });
         output.clearProgress();
       }
       setExitCode(ExitCode.Ok);

@@ -1,0 +1,158 @@
+import { CHANNEL_NAMES } from './channel-names.js';
+import { quantify } from './disclosure-control.js';
+import { formatCount, formatShare } from './number-format.js';
+import type { Breakdown, FindingFigure, KeyFinding, ThemeReport, ThemeSummary } from './theme-report.js';
+
+/** How many themes the first finding names. */
+const MOST_RAISED = 3;
+/** How many changed themes the changes finding names. */
+const MOST_CHANGED = 3;
+
+function shownValue(breakdown: Breakdown | undefined, key: string): number | null {
+  const cell = breakdown?.cells.find((entry) => entry.key === key)?.cell;
+  return cell?.kind === 'shown' ? cell.value : null;
+}
+
+function recordsFigure(theme: ThemeSummary): FindingFigure {
+  return { shown: formatCount(theme.count), source: { table: 'themes', themeId: theme.id, column: 'records' } };
+}
+
+function shareFigure(theme: ThemeSummary): FindingFigure {
+  return { shown: formatShare(theme.share), source: { table: 'themes', themeId: theme.id, column: 'share' } };
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function mostRaised(report: ThemeReport): KeyFinding | null {
+  const raised = report.themes.filter((theme) => theme.count > 0).slice(0, MOST_RAISED);
+  const first = raised[0];
+  if (first === undefined) return null;
+  const parts = raised.map(
+    (theme) => `${theme.label} (${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
+  );
+  const amount = quantify(first.share);
+  const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
+  const closing = amount === null ? '' : ` ${capitalise(amount)} of the feedback raised ${first.label}.`;
+  return { text: `${opening} ${listOf(parts)}.${closing}`, figures: raised.flatMap((theme) => [recordsFigure(theme), shareFigure(theme)]) };
+}
+
+interface Group {
+  key: string;
+  name: string;
+  total: number;
+  figure: FindingFigure;
+}
+
+function channelGroups(report: ThemeReport): Group[] {
+  return report.byChannel.map((entry) => ({
+    key: entry.channel,
+    name: `${CHANNEL_NAMES[entry.channel]} records`,
+    total: entry.count,
+    figure: { shown: formatCount(entry.count), source: { table: 'channels', channel: entry.channel } },
+  }));
+}
+
+function questionGroups(report: ThemeReport): Group[] {
+  const cells = report.breakdowns.find((entry) => entry.dimension === 'question')?.cells ?? [];
+  return cells.flatMap((entry) =>
+    entry.cell.kind === 'shown' && entry.cell.value > 0
+      ? [
+          {
+            key: entry.key,
+            name: `answers to “${entry.key}”`,
+            total: entry.cell.value,
+            figure: { shown: formatCount(entry.cell.value), source: { table: 'totals', dimension: 'question', key: entry.key } },
+          },
+        ]
+      : [],
+  );
+}
+
+/** Where one theme's share in a channel (or among a question's answers) is furthest from its share of all records. */
+function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question'): KeyFinding | null {
+  const groups = dimension === 'channel' ? channelGroups(report) : questionGroups(report);
+  if (groups.length < 2) return null;
+  let best: { theme: ThemeSummary; group: Group; value: number; gap: number } | null = null;
+  for (const theme of report.themes) {
+    if (theme.count === 0) continue;
+    const breakdown = theme.breakdowns.find((entry) => entry.dimension === dimension);
+    for (const group of groups) {
+      const value = shownValue(breakdown, group.key);
+      if (value === null || value === 0) continue;
+      const gap = Math.abs(value / group.total - theme.share);
+      if (best === null || gap > best.gap + 1e-12) best = { theme, group, value, gap };
+    }
+  }
+  if (best === null) return null;
+  const cell: FindingFigure = {
+    shown: formatCount(best.value),
+    source: { table: 'breakdown', themeId: best.theme.id, dimension, key: best.group.key },
+  };
+  const share = shareFigure(best.theme);
+  const between = dimension === 'channel' ? 'channels' : 'questions';
+  return {
+    text: `The biggest difference between ${between}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}, against ${share.shown} of all records.`,
+    figures: [cell, best.group.figure, share],
+  };
+}
+
+function strongestPair(report: ThemeReport): KeyFinding | null {
+  const pair = report.coOccurrence.strongest.find((entry) => entry.together.kind === 'shown');
+  if (pair === undefined || pair.together.kind !== 'shown') return null;
+  const label = (id: string): string => report.themes.find((theme) => theme.id === id)?.label ?? id;
+  const figure: FindingFigure = { shown: formatCount(pair.together.value), source: { table: 'co-occurrence', a: pair.a, b: pair.b } };
+  return {
+    text: `The themes raised together most often were ${label(pair.a)} and ${label(pair.b)}: in ${figure.shown} records.`,
+    figures: [figure],
+  };
+}
+
+function whatChanged(report: ThemeReport): KeyFinding | null {
+  if (report.changes === null) return null;
+  const moved = report.changes
+    .filter((change) => change.before !== change.after)
+    .sort(
+      (a, b) => Math.abs((b.after ?? 0) - (b.before ?? 0)) - Math.abs((a.after ?? 0) - (a.before ?? 0)) || (a.themeId < b.themeId ? -1 : 1),
+    )
+    .slice(0, MOST_CHANGED);
+  if (moved.length === 0) return { text: 'Since the earlier report, no theme changed its number of records.', figures: [] };
+  const figures: FindingFigure[] = [];
+  const parts = moved.map((change) => {
+    const before: FindingFigure = {
+      shown: formatCount(change.before ?? 0),
+      source: { table: 'changes', themeId: change.themeId, column: 'before' },
+    };
+    const after: FindingFigure = {
+      shown: formatCount(change.after ?? 0),
+      source: { table: 'changes', themeId: change.themeId, column: 'after' },
+    };
+    figures.push(before, after);
+    return `${change.label} went from ${before.shown} to ${after.shown} records`;
+  });
+  return { text: `Since the earlier report, ${listOf(parts)}.`, figures };
+}
+
+/**
+ * The key findings of a report, in plain language, written deterministically from its numbers:
+ * the most raised themes, where a channel and where a question differ most from the rest, the
+ * strongest co-occurrence and (with an earlier report) what changed. Every number in a sentence
+ * is a {@link FindingFigure} naming the table that shows the same number; suppressed cells are
+ * never used.
+ */
+export function keyFindings(report: ThemeReport): KeyFinding[] {
+  if (report.recordsTotal === 0) return [];
+  return [
+    mostRaised(report),
+    biggestDifference(report, 'channel'),
+    biggestDifference(report, 'question'),
+    strongestPair(report),
+    whatChanged(report),
+  ].filter((finding): finding is KeyFinding => finding !== null);
+}

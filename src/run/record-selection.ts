@@ -1,0 +1,106 @@
+import { UsageError } from '../errors.js';
+import type { Channel, FeedbackRecord } from '../record/record.js';
+
+/** Which records a report is about; every field optional, all given ones must hold. */
+export interface RecordSelection {
+  /** First day included, `YYYY-MM-DD` (UTC). */
+  since?: string;
+  /** Last day included, `YYYY-MM-DD` (UTC). */
+  until?: string;
+  /** Channels included (any of them). */
+  channels?: readonly Channel[];
+  /**
+   * A glob on the record's provenance file as stored: `*` any characters but `/`, `**` any
+   * characters, `?` one character, `{a,b}` either. A glob without `/` is matched against the
+   * file's name too, so `*.mbox` finds `exports/mail.mbox`.
+   */
+  source?: string;
+  /** Text the record's question (`meta.question`) contains, ignoring case. */
+  question?: string;
+}
+
+/** Whether a record is in a selection: `in`, `undated` (left out: a date selection and no date), or `out`. */
+export type SelectionVerdict = 'in' | 'undated' | 'out';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDay(value: string, which: 'since' | 'until'): string {
+  const match = DAY.exec(value);
+  const date = match === null ? null : new Date(`${value}T00:00:00.000Z`);
+  if (date === null || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`the ${which} date "${value}" is not a day written YYYY-MM-DD`, { code: 'BAD_SELECTION_DATE' });
+  }
+  return value;
+}
+
+/** A glob as a regular expression over the whole string (see {@link RecordSelection.source}). */
+export function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  let braces = 0;
+  for (let index = 0; index < glob.length; index += 1) {
+    const character = glob.charAt(index);
+    if (character === '*') {
+      if (glob.charAt(index + 1) === '*') {
+        pattern += '.*';
+        index += 1;
+        if (glob.charAt(index + 1) === '/') index += 1;
+      } else pattern += '[^/]*';
+    } else if (character === '?') pattern += '[^/]';
+    else if (character === '{') {
+      braces += 1;
+      pattern += '(?:';
+    } else if (character === '}' && braces > 0) {
+      braces -= 1;
+      pattern += ')';
+    } else if (character === ',' && braces > 0) pattern += '|';
+    else pattern += character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  if (braces > 0) throw new UsageError(`the source glob "${glob}" opens a { it does not close`, { code: 'BAD_SELECTION_GLOB' });
+  return new RegExp(`^${pattern}$`, 'u');
+}
+
+/** True when nothing is selected: every record is in. */
+export function selectsEverything(selection: RecordSelection): boolean {
+  return (
+    selection.since === undefined &&
+    selection.until === undefined &&
+    (selection.channels === undefined || selection.channels.length === 0) &&
+    selection.source === undefined &&
+    selection.question === undefined
+  );
+}
+
+/**
+ * A predicate for a selection, checked once: dates must be real days (a usage error otherwise)
+ * and `since` must not be after `until`. Dates are inclusive in UTC: `until: 2014-01-31` keeps
+ * a record of 2014-01-31T23:59:59Z.
+ */
+export function recordSelector(selection: RecordSelection): (record: FeedbackRecord) => SelectionVerdict {
+  const since = selection.since === undefined ? null : checkDay(selection.since, 'since');
+  const until = selection.until === undefined ? null : checkDay(selection.until, 'until');
+  if (since !== null && until !== null && since > until) {
+    throw new UsageError(`the selection starts (${since}) after it ends (${until})`, { code: 'BAD_SELECTION_DATE' });
+  }
+  const channels = selection.channels === undefined || selection.channels.length === 0 ? null : new Set(selection.channels);
+  const source = selection.source === undefined ? null : globToRegExp(selection.source);
+  const matchName = selection.source !== undefined && !selection.source.includes('/');
+  const question = selection.question === undefined ? null : selection.question.toLocaleLowerCase('en');
+  return (record) => {
+    if (channels !== null && !channels.has(record.channel)) return 'out';
+    if (source !== null) {
+      const file = record.provenance.file;
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      if (!source.test(file) && !(matchName && source.test(name))) return 'out';
+    }
+    if (question !== null) {
+      const asked = record.meta['question'];
+      if (typeof asked !== 'string' || !asked.toLocaleLowerCase('en').includes(question)) return 'out';
+    }
+    if (since !== null || until !== null) {
+      if (record.date === null) return 'undated';
+      const day = record.date.slice(0, 10);
+      if ((since !== null && day < since) || (until !== null && day > until)) return 'out';
+    }
+    return 'in';
+  };
+}

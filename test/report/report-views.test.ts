@@ -1,0 +1,214 @@
+import { describe, expect, test } from '@jest/globals';
+import { formatCount, formatShare } from '../../src/report/number-format.js';
+import { cellText, keyLabel, renderMarkdownReport } from '../../src/report/markdown-report.js';
+import { recordSource } from '../../src/report/record-source.js';
+import type { FindingFigure, ThemeReport } from '../../src/report/theme-report.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { buildReport } from './report-fixture.js';
+
+const codebook = makeCodebook([
+  { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
+  { id: 'money', label: 'Money', keywords: ['budget'] },
+  { id: 'places', label: 'Places', keywords: ['day centre'] },
+]);
+const exact = { minCount: 1, roundTo: null };
+
+function survey(text: string, question: string, date: string | null = null) {
+  return makeThemedRecord(codebook, {
+    text,
+    channel: 'survey',
+    meta: { question },
+    date,
+    provenance: { file: 'exports/survey.csv', row: 1 },
+  });
+}
+
+const records = [
+  survey('A carer needs respite', 'Q1 What matters?', '2014-01-05T10:00:00.000Z'),
+  survey('Carer budget cut', 'Q1 What matters?', '2014-01-20T10:00:00.000Z'),
+  survey('My budget and the day centre', 'Q2 Anything else?', '2014-02-01T00:00:00.000Z'),
+  makeThemedRecord(codebook, {
+    text: 'Respite for carers and a budget',
+    channel: 'blog-comment',
+    meta: { postTitle: 'Why we are updating' },
+    date: '2014-02-10T00:00:00.000Z',
+    provenance: { file: 'exports/blog.xml', line: 4 },
+  }),
+  makeThemedRecord(codebook, {
+    text: 'Transport to the hospital is hopeless',
+    channel: 'email',
+    meta: { subject: 'Re: Fwd: Transport' },
+    provenance: { file: 'mail/inbox.mbox', part: '1' },
+  }),
+  makeThemedRecord(codebook, {
+    text: 'Transport again, and hospital parking',
+    channel: 'twitter',
+    provenance: { file: 'tweets.csv', row: 2 },
+  }),
+];
+
+function breakdown(report: ThemeReport, themeId: string | null, dimension: string): [string, string][] {
+  const list = themeId === null ? report.breakdowns : (report.themes.find((theme) => theme.id === themeId)?.breakdowns ?? []);
+  const found = list.find((entry) => entry.dimension === dimension);
+  return (found?.cells ?? []).map((entry) => [entry.key, cellText(entry.cell)]);
+}
+
+describe('breakdowns', () => {
+  const report = buildReport(codebook, records, false, exact);
+
+  test('by question, in natural order, for survey records', () => {
+    expect(breakdown(report, null, 'question')).toEqual([
+      ['Q1 What matters?', '2'],
+      ['Q2 Anything else?', '1'],
+    ]);
+    expect(breakdown(report, 'carers', 'question')).toEqual([['Q1 What matters?', '2']]);
+  });
+
+  test('by source: the blog post, the e-mail thread without Re:/Fwd:, else the file', () => {
+    expect(breakdown(report, null, 'source')).toEqual([
+      ['file: exports/survey.csv', '3'],
+      ['file: tweets.csv', '1'],
+      ['post: Why we are updating', '1'],
+      ['thread: Transport', '1'],
+    ]);
+    expect(recordSource(makeRecord({ provenance: { file: '-' } }))).toBeNull();
+  });
+
+  test('by month where dated, in date order', () => {
+    expect(breakdown(report, null, 'month')).toEqual([
+      ['2014-01', '2'],
+      ['2014-02', '2'],
+    ]);
+    expect(breakdown(report, 'money', 'month')).toEqual([
+      ['2014-01', '1'],
+      ['2014-02', '2'],
+    ]);
+  });
+
+  test('by channel, named as the report names channels', () => {
+    expect(breakdown(report, 'carers', 'channel').map(([key, count]) => [keyLabel('channel', key), count])).toEqual([
+      ['Blog comments', '1'],
+      ['Surveys', '2'],
+    ]);
+  });
+
+  test('small cells are suppressed by the rule, and a lone small cell takes another with it', () => {
+    const protectedReport = buildReport(codebook, records, false, { minCount: 2, roundTo: null });
+    expect(breakdown(protectedReport, 'carers', 'channel')).toEqual([
+      ['blog-comment', 'fewer than 2'],
+      ['survey', 'suppressed'],
+    ]);
+    expect(renderMarkdownReport(protectedReport)).toContain('| Channel | Blog comments | fewer than 2 |');
+  });
+});
+
+describe('co-occurrence', () => {
+  const report = buildReport(codebook, records, false, exact);
+
+  test('a theme × theme table of records in both, the diagonal the theme totals', () => {
+    const { themeIds, counts } = report.coOccurrence;
+    expect(themeIds).toEqual(['carers', 'money', 'places']);
+    expect(counts.map((row) => row.map(cellText))).toEqual([
+      ['3', '2', '0'],
+      ['2', '3', '1'],
+      ['0', '1', '1'],
+    ]);
+  });
+
+  test('the strongest pairs, most records in common first, in words', () => {
+    expect(report.coOccurrence.strongest.map((pair) => [pair.a, pair.b, cellText(pair.together), pair.overlap])).toEqual([
+      ['carers', 'money', '2', 0.5],
+      ['money', 'places', '1', 0.3333],
+    ]);
+    expect(renderMarkdownReport(report)).toContain('- Carers and Money: 2 records together (50.0% of the records in either).');
+  });
+
+  test('a suppressed pair gives no overlap that would reveal it', () => {
+    const pair = buildReport(codebook, records).coOccurrence.strongest[0];
+    expect(pair?.together.kind).toBe('suppressed');
+    expect(pair?.overlap).toBeNull();
+  });
+});
+
+describe('unthemed, summarised', () => {
+  test('the words that stand out in unthemed records, with quotes from different records where they can be', () => {
+    const report = buildReport(codebook, records, false, exact);
+    const terms = report.unthemedTerms.map((term) => term.term);
+    expect(terms).toEqual(expect.arrayContaining(['transport', 'hospital']));
+    const transport = report.unthemedTerms.find((term) => term.term === 'transport');
+    expect([transport?.unthemedRecords, transport?.themedRecords]).toEqual([2, 0]);
+    expect(transport?.quotes).toHaveLength(2);
+    expect(renderMarkdownReport(report)).toContain('| transport | 2 | 0 |');
+  });
+});
+
+/** The number a table further down shows for a figure's source. */
+function shownAtSource(report: ThemeReport, figure: FindingFigure): string | undefined {
+  const source = figure.source;
+  const theme = (id: string) => report.themes.find((entry) => entry.id === id);
+  switch (source.table) {
+    case 'themes': {
+      const found = theme(source.themeId);
+      if (found === undefined) return undefined;
+      return source.column === 'records' ? formatCount(found.count) : formatShare(found.share);
+    }
+    case 'channels': {
+      const count = report.byChannel.find((entry) => entry.channel === source.channel)?.count;
+      return count === undefined ? undefined : formatCount(count);
+    }
+    case 'totals':
+      return breakdown(report, null, source.dimension).find(([key]) => key === source.key)?.[1];
+    case 'breakdown':
+      return breakdown(report, source.themeId, source.dimension).find(([key]) => key === source.key)?.[1];
+    case 'co-occurrence': {
+      const pair = report.coOccurrence.strongest.find((entry) => entry.a === source.a && entry.b === source.b);
+      return pair === undefined ? undefined : cellText(pair.together);
+    }
+    case 'changes': {
+      const change = report.changes?.find((entry) => entry.themeId === source.themeId);
+      const value = source.column === 'before' ? change?.before : change?.after;
+      return value === undefined || value === null ? undefined : formatCount(value);
+    }
+  }
+}
+
+describe('key findings', () => {
+  const reports = [
+    buildReport(codebook, records, false, exact),
+    buildReport(codebook, records),
+    buildReport(codebook, [...records, ...records.map((entry) => ({ ...entry, record: { ...entry.record, id: `${entry.record.id}b` } }))]),
+  ];
+
+  test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
+    const texts = reports[0]?.keyFindings.map((finding) => finding.text) ?? [];
+    expect(texts[0]).toBe(
+      'The most raised themes were Carers (3 records, 50.0%), Money (3 records, 50.0%) and Places (1 record, 16.7%). Most of the feedback raised Carers.',
+    );
+    expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
+    expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);
+    expect(texts).toContain('The themes raised together most often were Carers and Money: in 2 records.');
+  });
+
+  test.each(reports.map((report, index): [number, ThemeReport] => [index, report]))(
+    'report %i: every number equals the number shown at its source, and is in the sentence',
+    (_, report) => {
+      for (const finding of report.keyFindings) {
+        for (const figure of finding.figures) {
+          expect(shownAtSource(report, figure)).toBe(figure.shown);
+          expect(finding.text).toContain(figure.shown);
+        }
+      }
+      expect(renderMarkdownReport(report)).toContain('## Key findings');
+    },
+  );
+
+  test('suppressed cells are never used', () => {
+    const report = reports[1];
+    for (const finding of report?.keyFindings ?? []) {
+      expect(finding.text).not.toContain('fewer than');
+      for (const figure of finding.figures) expect(figure.source.table).not.toBe('breakdown');
+    }
+  });
+});

@@ -36,7 +36,7 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
 const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/gu;
 const CHARACTER_WITH_MARKS = /\P{M}\p{M}*|\p{M}+/gu;
-const PREPARED_AS_GIVEN = /^[^<&@#\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]*$/;
+const MAPPING_NEEDED = /[<&@#]/;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
@@ -107,10 +107,12 @@ function replaceMapped(
   pattern: RegExp,
   replace: (match: RegExpExecArray, builder: MappedTextBuilder) => void,
 ): MappedText {
+  pattern.lastIndex = 0;
+  const first = pattern.exec(source.text);
+  if (first === null) return source;
   const builder = new MappedTextBuilder(source);
   let last = 0;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(source.text); match !== null; match = pattern.exec(source.text)) {
+  for (let match: RegExpExecArray | null = first; match !== null; match = pattern.exec(source.text)) {
     builder.copy(last, match.index);
     replace(match, builder);
     last = match.index + match[0].length;
@@ -138,6 +140,11 @@ function normaliseMapped(source: MappedText): MappedText {
   );
 }
 
+/** Curly quotes made straight: one unit for one, so every offset stays where it was. */
+function straightenQuotes(text: string): string {
+  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+}
+
 /** `#UnpaidCarers` → ` Unpaid Carers`: the `#` and each `_` become a space, a space goes in at each lower-to-upper step. */
 function splitHashtag(match: RegExpExecArray, builder: MappedTextBuilder): void {
   const body = (match[1] ?? '').replace(/_/g, ' ');
@@ -156,16 +163,16 @@ function splitHashtag(match: RegExpExecArray, builder: MappedTextBuilder): void 
  * one space, hashtags split into their words. A text with none of these is its own preparation.
  */
 function prepareMapped(text: string): MappedText {
-  const asGiven: MappedText = { text, starts: null, ends: null };
-  if (PREPARED_AS_GIVEN.test(text) && !URL_START.test(text) && (ASCII.test(text) || text.normalize('NFKC') === text)) return asGiven;
-  let prepared = normaliseMapped(asGiven);
+  if (!MAPPING_NEEDED.test(text) && !URL_START.test(text) && (ASCII.test(text) || text.normalize('NFKC') === text)) {
+    return { text: straightenQuotes(text), starts: null, ends: null };
+  }
+  let prepared = normaliseMapped({ text, starts: null, ends: null });
   if (prepared.text.includes('<') || prepared.text.includes('&')) {
     prepared = replaceMapped(prepared, TAG, replaceWith(' '));
     prepared = replaceMapped(prepared, HTML_ENTITY, replaceWith(decodeHtmlEntity));
     prepared = normaliseMapped(prepared);
   }
-  prepared = replaceMapped(prepared, SINGLE_QUOTES, replaceWith("'"));
-  prepared = replaceMapped(prepared, DOUBLE_QUOTES, replaceWith('"'));
+  prepared = { ...prepared, text: straightenQuotes(prepared.text) };
   prepared = replaceMapped(prepared, URL, replaceWith(' '));
   if (prepared.text.includes('@')) {
     prepared = replaceMapped(prepared, EMAIL, replaceWith(' '));

@@ -8,13 +8,12 @@ interface Occurrence {
   to: number;
 }
 
-/** A rule with the theme it belongs to and the role it plays there. */
+/** A phrase of the codebook, indexed: the theme it belongs to and its slot for occurrences. */
 interface IndexedPhrase {
   themeIndex: number;
   rule: PhraseRule;
-  role: 'keyword' | 'exclude' | 'near-part' | 'near-exclude';
-  /** For near parts and near excludes: which rule of the theme it belongs to. */
-  ownerIndex: number;
+  /** Where this phrase's occurrences are collected while matching one text. */
+  slot: number;
 }
 
 /** A hit before it is checked against exclusions: its token span and the rule that made it. */
@@ -22,6 +21,12 @@ interface CandidateHit {
   from: number;
   to: number;
   rule: PhraseRule | NearRule;
+}
+
+/** The slots of a theme's rules: one per phrase, one per part of a near rule, one per exclusion. */
+interface ThemeSlots {
+  rules: (number | number[])[];
+  excludes: number[];
 }
 
 /**
@@ -35,19 +40,22 @@ export class ThemeMatcher {
   private readonly byExact = new Map<string, IndexedPhrase[]>();
   private readonly byPrefix: IndexedPhrase[] = [];
   private readonly themes: Codebook['themes'];
+  private readonly themeSlots: ThemeSlots[];
+  private readonly occurrences: (Occurrence[] | undefined)[] = [];
 
   constructor(codebook: Pick<Codebook, 'themes'>) {
     this.themes = codebook.themes;
-    codebook.themes.forEach((theme, themeIndex) => {
-      theme.rules.forEach((rule, ruleIndex) => {
-        if (rule.kind === 'phrase') this.add({ themeIndex, rule, role: 'keyword', ownerIndex: ruleIndex });
-        else for (const part of rule.all) this.add({ themeIndex, rule: part, role: 'near-part', ownerIndex: ruleIndex });
-      });
-      theme.excludes.forEach((rule, ruleIndex) => {
-        if (rule.kind === 'phrase') this.add({ themeIndex, rule, role: 'exclude', ownerIndex: ruleIndex });
-        else this.add({ themeIndex, rule: rule.phrase, role: 'near-exclude', ownerIndex: ruleIndex });
-      });
-    });
+    let slots = 0;
+    const add = (themeIndex: number, rule: PhraseRule): number => {
+      const slot = slots;
+      slots += 1;
+      this.add({ themeIndex, rule, slot });
+      return slot;
+    };
+    this.themeSlots = codebook.themes.map((theme, themeIndex) => ({
+      rules: theme.rules.map((rule) => (rule.kind === 'phrase' ? add(themeIndex, rule) : rule.all.map((part) => add(themeIndex, part)))),
+      excludes: theme.excludes.map((rule) => add(themeIndex, rule.kind === 'phrase' ? rule : rule.phrase)),
+    }));
   }
 
   private add(entry: IndexedPhrase): void {
@@ -74,64 +82,60 @@ export class ThemeMatcher {
    * consecutive tokens of `text`, as {@link normaliseText} gives them.
    */
   matchTokens(text: string, tokens: readonly Token[]): ThemeEvidence[] {
-    const found: (Map<number, Map<string, Occurrence[]>> | undefined)[] = [];
+    const touched: number[] = [];
+    const touchedThemes = new Set<number>();
     const record = (entry: IndexedPhrase, occurrence: Occurrence): void => {
-      let byRole = found[entry.themeIndex];
-      if (byRole === undefined) {
-        byRole = new Map();
-        found[entry.themeIndex] = byRole;
-      }
-      let byOwner = byRole.get(entry.ownerIndex);
-      if (byOwner === undefined) {
-        byOwner = new Map();
-        byRole.set(entry.ownerIndex, byOwner);
-      }
-      const key = `${entry.role}:${entry.rule.source}`;
-      const list = byOwner.get(key);
-      if (list === undefined) byOwner.set(key, [occurrence]);
-      else list.push(occurrence);
+      const list = this.occurrences[entry.slot];
+      if (list === undefined) {
+        this.occurrences[entry.slot] = [occurrence];
+        touched.push(entry.slot);
+      } else list.push(occurrence);
+      touchedThemes.add(entry.themeIndex);
     };
-    for (let index = 0; index < tokens.length; index += 1) {
-      const token = tokens[index];
-      if (token === undefined) continue;
-      this.tryAll(this.byStem.get(token.stem), tokens, index, record);
-      this.tryAll(this.byExact.get(token.word), tokens, index, record);
-      if (this.byPrefix.length > 0) this.tryAll(this.byPrefix, tokens, index, record);
-    }
-    return this.themes.map((theme, themeIndex) => {
-      const byRole = found[themeIndex];
-      if (byRole === undefined || byRole.size === 0) return { themeId: theme.id, hits: [], vetoed: [] };
-      const occurrencesOf = (role: IndexedPhrase['role'], ownerIndex: number, rule: PhraseRule): Occurrence[] =>
-        byRole.get(ownerIndex)?.get(`${role}:${rule.source}`) ?? [];
-      const candidates: CandidateHit[] = [];
-      theme.rules.forEach((rule, ruleIndex) => {
-        if (rule.kind === 'phrase') {
-          for (const occurrence of occurrencesOf('keyword', ruleIndex, rule)) candidates.push({ ...occurrence, rule });
-        } else {
-          const parts = rule.all.map((part) => occurrencesOf('near-part', ruleIndex, part));
-          for (const occurrence of nearOccurrences(parts, rule.within)) candidates.push({ ...occurrence, rule });
-        }
-      });
-      if (candidates.length === 0) return { themeId: theme.id, hits: [], vetoed: [] };
-      candidates.sort((a, b) => a.from - b.from || a.to - b.to);
-      const vetoes = theme.excludes.map((rule, ruleIndex) => ({
-        rule,
-        occurrences: occurrencesOf(
-          rule.kind === 'phrase' ? 'exclude' : 'near-exclude',
-          ruleIndex,
-          rule.kind === 'phrase' ? rule : rule.phrase,
-        ),
-      }));
-      const hits: KeywordHit[] = [];
-      const vetoed: VetoedHit[] = [];
-      for (const candidate of candidates) {
-        const hit = evidenceOf(text, tokens, candidate);
-        const veto = vetoes.find(({ rule, occurrences }) => occurrences.some((occurrence) => vetoesHit(rule, occurrence, candidate)));
-        if (veto === undefined) hits.push(hit);
-        else vetoed.push({ ...hit, by: veto.rule.source, byPosition: veto.rule.position });
+    try {
+      const hasExact = this.byExact.size > 0;
+      for (let index = 0; index < tokens.length; index += 1) {
+        const token = tokens[index];
+        if (token === undefined) continue;
+        this.tryAll(this.byStem.get(token.stem), tokens, index, record);
+        if (hasExact) this.tryAll(this.byExact.get(token.word), tokens, index, record);
+        if (this.byPrefix.length > 0) this.tryAll(this.byPrefix, tokens, index, record);
       }
-      return { themeId: theme.id, hits, vetoed };
+      return this.themes.map((theme, themeIndex) =>
+        touchedThemes.has(themeIndex) ? this.evidenceOfTheme(text, tokens, themeIndex) : { themeId: theme.id, hits: [], vetoed: [] },
+      );
+    } finally {
+      for (const slot of touched) this.occurrences[slot] = undefined;
+    }
+  }
+
+  private evidenceOfTheme(text: string, tokens: readonly Token[], themeIndex: number): ThemeEvidence {
+    const theme = this.themes[themeIndex];
+    const slots = this.themeSlots[themeIndex];
+    if (theme === undefined || slots === undefined) return { themeId: '', hits: [], vetoed: [] };
+    const occurrencesAt = (slot: number): Occurrence[] => this.occurrences[slot] ?? [];
+    const candidates: CandidateHit[] = [];
+    theme.rules.forEach((rule, ruleIndex) => {
+      const slot = slots.rules[ruleIndex] ?? [];
+      if (rule.kind === 'phrase') {
+        for (const occurrence of typeof slot === 'number' ? occurrencesAt(slot) : []) candidates.push({ ...occurrence, rule });
+      } else {
+        const parts = (typeof slot === 'number' ? [slot] : slot).map(occurrencesAt);
+        for (const occurrence of nearOccurrences(parts, rule.within)) candidates.push({ ...occurrence, rule });
+      }
     });
+    if (candidates.length === 0) return { themeId: theme.id, hits: [], vetoed: [] };
+    candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+    const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
+    const hits: KeywordHit[] = [];
+    const vetoed: VetoedHit[] = [];
+    for (const candidate of candidates) {
+      const hit = evidenceOf(text, tokens, candidate);
+      const veto = vetoes.find(({ rule, occurrences }) => occurrences.some((occurrence) => vetoesHit(rule, occurrence, candidate)));
+      if (veto === undefined) hits.push(hit);
+      else vetoed.push({ ...hit, by: veto.rule.source, byPosition: veto.rule.position });
+    }
+    return { themeId: theme.id, hits, vetoed };
   }
 
   private tryAll(

@@ -133,3 +133,30 @@ describe('ThemeReportBuilder', () => {
     expect(report.codebook).toEqual({ file: 'themes.yaml', fingerprint: codebook.fingerprint, themeCount: 3, keywordCount: 5 });
   });
 });
+
+describe('parent roll-up', () => {
+  const family = makeCodebook([
+    { id: 'care', label: 'Care', keywords: ['care'] },
+    { id: 'staff', label: 'Staff', keywords: ['nurse'], parent: 'care' },
+    { id: 'doctors', label: 'Doctors', keywords: ['doctor'], parent: 'staff' },
+  ]);
+
+  test('a record in a child counts once in its parent and grandparent, even when it is in them too', () => {
+    const report = buildReport(family, [
+      makeThemedRecord(family, { text: 'the doctor' }),
+      makeThemedRecord(family, { text: 'the nurse and the doctor gave care' }),
+      makeThemedRecord(family, { text: 'a nurse' }),
+    ]);
+    expect(report.themes.map((entry) => [entry.id, entry.parent, entry.count])).toEqual([
+      ['care', null, 3],
+      ['staff', 'care', 3],
+      ['doctors', 'staff', 2],
+    ]);
+  });
+
+  test('top words and quotes stay with the theme a record is directly in', () => {
+    const report = buildReport(family, [makeThemedRecord(family, { text: 'the doctor was kind to us all' })]);
+    const care = report.themes.find((entry) => entry.id === 'care');
+    expect([care?.count, care?.topWords, care?.quotes]).toEqual([1, [], []]);
+  });
+});

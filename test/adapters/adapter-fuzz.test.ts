@@ -9,9 +9,10 @@ import { ADAPTERS } from '../../src/adapters/registry.js';
 import { TlapError } from '../../src/errors.js';
 import { openInputFile } from '../../src/ingest/read-input-file.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 /** Runs per adapter: enough to shake out crashes, few enough for every CI run. */
-const RUNS = 150;
+const RUNS = propertyRuns(40);
 const SEED = 20140131;
 const FUZZ_FIXTURES = join(PROJECT_ROOT, 'fixtures/fuzz');
 

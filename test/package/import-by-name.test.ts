@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { withTempDir } from '../builders/temp-dir.js';
 
 const run = promisify(execFile);
@@ -26,11 +26,8 @@ async function consumerFolder(dir: string): Promise<void> {
   await cp(join(ROOT, 'themes.yaml'), join(dir, 'themes.yaml'));
 }
 
+/** dist/ is built once for the whole run by test/global-setup.js. */
 describe('tlap imported by its name from another folder', () => {
-  beforeAll(async () => {
-    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT });
-  }, 120_000);
-
   test('package.json points the name at the built entry and its types', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest['exports']).toEqual({

@@ -14,8 +14,9 @@ import {
   SAMPLE_POSTCODES,
   type PersonalDataSample,
 } from '../helpers/personal-data-samples.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20140131, numRuns: 300 });
+fc.configureGlobal({ seed: 20140131, numRuns: propertyRuns(100) });
 
 const KEPT_HANDLES = ['@TLAP_News', '@ThinkLocal'];
 const POLICY: RedactionPolicy = { kinds: new Set(PERSONAL_DATA_KINDS), keepHandles: KEPT_HANDLES };
@@ -95,7 +96,7 @@ describe('redactPersonalData properties', () => {
           expect(redactPersonalData(result.text, POLICY).text).toBe(result.text);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(70) },
     );
   });
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ingest } from '../../src/ingest/ingest.js';
 import { CHANNELS, type FeedbackRecord } from '../../src/record/record.js';
 import { parseRecordLine, serialiseRecord } from '../../src/store/record-store.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const SEED = 20140131;
 
@@ -84,7 +85,7 @@ describe('ingest properties (generated inputs, fixed seed)', () => {
             expect(await readFile(join(store, 'records.jsonl'), 'utf8')).toBe(records);
           }),
         ),
-        { seed: SEED, numRuns: 60 },
+        { seed: SEED, numRuns: propertyRuns(20) },
       );
     },
   );
@@ -117,7 +118,7 @@ describe('ingest properties (generated inputs, fixed seed)', () => {
         expect(line.includes('\n')).toBe(false);
         expect(parseRecordLine(line, 'records.jsonl', 1)).toEqual(value);
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: propertyRuns(100) },
     );
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { escapeMarkdownText, quoteBlock } from '../../src/report/markdown-text.js';
 import { elementNamesBesideAddressLinks, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20261129, numRuns: Number(process.env['ADDRESS_RUNS'] ?? 300) });
+fc.configureGlobal({ seed: 20261129, numRuns: Number(process.env['ADDRESS_RUNS'] ?? propertyRuns(100)) });
 
 /** Pieces of web and e-mail addresses, with what may stand around them. */
 const ADDRESS_PIECES = [

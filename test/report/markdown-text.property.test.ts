@@ -2,8 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { escapeMarkdownText, escapeTableCell, quoteBlock } from '../../src/report/markdown-text.js';
 import { elementNamesBesideAddressLinks, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20140131, numRuns: 300 });
+fc.configureGlobal({ seed: 20140131, numRuns: propertyRuns(100) });
 
 /** Markdown's own characters and fragments, to be mixed with arbitrary Unicode. */
 const MARKDOWN_PIECES = [

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { markdownToHtml } from '../../src/report/markdown-to-html.js';
 import { escapeMarkdownText, quoteBlock } from '../../src/report/markdown-text.js';
 import { elementNamesBesideAddressLinks, expectedMarkdownText, htmlTextContent } from '../helpers/rendered-html.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20140131, numRuns: 300 });
+fc.configureGlobal({ seed: 20140131, numRuns: propertyRuns(100) });
 
 const ATTACKS = [
   '<script>alert(1)</script>',
@@ -101,7 +102,7 @@ describe('markdownToHtml properties', () => {
       fc.property(hostileText, fc.string(), (markdown, title) => {
         expect(markdownToHtml(markdown, { title })).toBe(markdownToHtml(markdown, { title }));
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(40) },
     );
   });
 });

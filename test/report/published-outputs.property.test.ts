@@ -12,8 +12,9 @@ import { makeThemedRecord } from '../builders/themed-record-builder.js';
 import { decodeHtmlEntities, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
 import { SAMPLE_EMAILS, SAMPLE_PHONES, SAMPLE_POSTCODES } from '../helpers/personal-data-samples.js';
 import { buildReport } from './report-fixture.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20140131, numRuns: 120 });
+fc.configureGlobal({ seed: 20140131, numRuns: propertyRuns(40) });
 
 const codebook = makeCodebook([{ id: 'carers', label: 'Carers', keywords: ['respite'] }]);
 const redact = createRedactor(codebook);

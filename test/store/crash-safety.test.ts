@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { storePaths } from '../../src/store/record-store.js';
 import { ExitCode } from '../../src/exit-codes.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
@@ -11,8 +11,8 @@ import { withTempDir } from '../builders/temp-dir.js';
 
 const TLAP = join(PROJECT_ROOT, 'bin', 'tlap.js');
 
-/** Rows in the generated corpus: enough for an ingest to take a few seconds, so a kill lands mid-run. */
-const CORPUS_ROWS = 200_000;
+/** Rows in the generated corpus: enough for an ingest to outlast the first flush plus the 300 ms before the kill. */
+const CORPUS_ROWS = 100_000;
 
 interface Exit {
   code: number | null;
@@ -54,10 +54,6 @@ async function waitUntil(ready: () => boolean, exited: Promise<Exit>, limitMs: n
 function sizeOf(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;
 }
-
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-}, 120_000);
 
 describe('crash safety (the built CLI, killed with SIGKILL)', () => {
   test('an ingest killed mid-run and run again leaves exactly the store of an uninterrupted run', async () => {

@@ -3,7 +3,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordStore, serialiseRecord, storePaths } from '../../src/store/record-store.js';
-import { buildRecord } from '../helpers/build-record.js';
+import { makeRecord } from '../builders/record-builder.js';
 
 describe('RecordStore ids', () => {
   let dir = '';
@@ -16,7 +16,7 @@ describe('RecordStore ids', () => {
 
   it('knows a record as soon as it is queued, before it is written', async () => {
     const store = await RecordStore.open(dir);
-    const record = buildRecord('R-1');
+    const record = makeRecord({ sourceId: 'R-1' });
     expect(store.has(record.id)).toBe(false);
     await store.add(record);
     expect(store.has(record.id)).toBe(true);
@@ -25,8 +25,8 @@ describe('RecordStore ids', () => {
   });
 
   it('reads back the ids of stored records when reopened, whether or not id is the first key', async () => {
-    const first = buildRecord('R-1');
-    const second = buildRecord('R-2');
+    const first = makeRecord({ sourceId: 'R-1' });
+    const second = makeRecord({ sourceId: 'R-2' });
     const store = await RecordStore.open(dir);
     await store.add(first);
     await store.close();
@@ -37,11 +37,11 @@ describe('RecordStore ids', () => {
     expect(reopened.size).toBe(2);
     expect(reopened.has(first.id)).toBe(true);
     expect(reopened.has(second.id)).toBe(true);
-    expect(reopened.has(buildRecord('R-3').id)).toBe(false);
+    expect(reopened.has(makeRecord({ sourceId: 'R-3' }).id)).toBe(false);
     await reopened.close();
   });
 
   it('serialises the id first, which is what the reopen fast path reads', () => {
-    expect(serialiseRecord(buildRecord('R-1')).startsWith(`{"id":"${buildRecord('R-1').id}",`)).toBe(true);
+    expect(serialiseRecord(makeRecord({ sourceId: 'R-1' })).startsWith(`{"id":"${makeRecord({ sourceId: 'R-1' }).id}",`)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { cleanRecordText, tidyText } from '../../src/text/clean-record-text.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const messyText = fc
   .array(fc.constantFrom('a', 'B', ' ', '  ', '\n', '\r\n', '\r', '\t', '\u00a0', '\u200b', '\u0007', 'é', 'e\u0301', '.', "'"), {
@@ -23,7 +24,7 @@ describe('cleanRecordText', () => {
       fc.property(fc.oneof(messyText, fc.string(), fc.string({ unit: 'binary' })), (text) => {
         expect(cleanRecordText(text)).toBe(tidyText(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { normaliseText, prepareText } from '../../src/text/normalise.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
 const stems = (text: string): string[] => normaliseText(text).tokens.map((token) => token.stem);
@@ -105,7 +106,7 @@ describe('the ASCII fast path', () => {
           expect(fast).toEqual(general);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(600) },
     );
   });
 });

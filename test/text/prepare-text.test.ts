@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { normaliseText, prepareText } from '../../src/text/normalise.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 /** prepareText's blanking steps written the plain way: every pattern over every text. */
 function blankEverywhere(text: string): string {
@@ -34,7 +35,7 @@ describe('prepareText', () => {
           expect(prepareText(text)).toBe(blankEverywhere(text));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(600) },
     );
   });
 });

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { normaliseText } from '../../src/text/normalise.js';
 import { ThemeMatcher } from '../../src/themes/theme-matcher.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20261129, numRuns: 400 });
+fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(150) });
 
 /** What preparing a text changes, mixed with words the codebook knows and arbitrary Unicode. */
 const PIECES = [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { bloggerAtomAdapter } from '../../../src/adapters/formats/blogger-atom.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
-import { tempFile } from '../../helpers/temp-file.js';
+import { tempFile } from '../../builders/temp-file.js';
 import { accountedItems, fixtureInput, fixtureInputPath, occurrences } from '../../helpers/blog-comment-inputs.js';
 
 const sniff = (headText: string) =>

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { commentoJsonAdapter } from '../../../src/adapters/formats/commento-json.js';
 import { jsonRecordsAdapter } from '../../../src/adapters/formats/json-records.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
-import { tempFile } from '../../helpers/temp-file.js';
+import { tempFile } from '../../builders/temp-file.js';
 import { accountedItems, fixtureInput, fixtureInputPath, occurrences } from '../../helpers/blog-comment-inputs.js';
 
 const input = (headText: string) => ({ path: 'input.json', extension: '.json', headText, headBytes: Buffer.from(headText) });

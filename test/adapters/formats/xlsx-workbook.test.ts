@@ -7,7 +7,7 @@ import { cellValueText, XLSX_UNPACKED_LIMIT, xlsxWorkbookAdapter } from '../../.
 import { buildZip } from '../../builders/zip-builder.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
-import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../../helpers/xlsx-workbooks.js';
+import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../../builders/xlsx-workbooks.js';
 
 describe('xlsx fixture inputs are generated reproducibly by test/helpers/xlsx-workbooks.ts', () => {
   test.each(Object.entries(XLSX_FIXTURE_INPUTS))('%s/input.xlsx', async (name, build) => {

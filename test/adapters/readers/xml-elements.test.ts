@@ -8,7 +8,7 @@ import {
   type XmlName,
   type XmlSelection,
 } from '../../../src/adapters/readers/xml-elements.js';
-import { tempFile } from '../../helpers/temp-file.js';
+import { tempFile } from '../../builders/temp-file.js';
 
 /** Selects the root (start) and every element with local name `note` (built). */
 function notes(path: readonly XmlName[]): XmlSelection {

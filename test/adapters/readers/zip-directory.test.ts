@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readZipDirectory } from '../../../src/adapters/readers/zip-directory.js';
 import { buildZip, type ZipFile } from '../../builders/zip-builder.js';
-import { buildWorkbook } from '../../helpers/xlsx-workbooks.js';
+import { buildWorkbook } from '../../builders/xlsx-workbooks.js';
 
 const files: ZipFile[] = [
   { name: 'xl/workbook.xml', content: '<workbook/>' },

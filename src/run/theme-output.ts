@@ -13,6 +13,8 @@ import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
+import { chooseThemeWorkers, themedStoreRecordsInParallel } from './themed-store-records.js';
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
@@ -36,6 +38,12 @@ export interface ThemeOutputSettings {
   earlierReport?: string;
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
+  /**
+   * Worker threads that match a store's records while the report is built: 0 for none; by default
+   * one per core beyond the first (up to three) for stores of 16 MiB or more. The report is the same
+   * either way.
+   */
+  threads?: number;
 }
 
 /** What `tlap themes` needs: the records (a store folder or an iterable) and how to report them. */
@@ -90,6 +98,42 @@ async function* selectedRecords(
   }
 }
 
+/**
+ * The records the selection keeps, with their themes, counting those left out. A store's records
+ * are matched on worker threads when it is large enough (the selection is then applied after
+ * matching, on this thread, so the result is the same).
+ */
+async function* selectedThemedRecords(
+  options: ThemeOutputOptions,
+  counts: { store: number; undated: number; out: number },
+): AsyncIterable<ThemedRecord> {
+  const selection = options.selection ?? {};
+  const select = selectsEverything(selection) ? null : recordSelector(selection);
+  const keep = (record: FeedbackRecord): boolean => {
+    counts.store += 1;
+    const verdict = select === null ? 'in' : select(record);
+    if (verdict === 'undated') counts.undated += 1;
+    else if (verdict !== 'in') counts.out += 1;
+    return verdict === 'in';
+  };
+  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
+  if (options.records !== undefined || workers === 0) {
+    const assigner = new ThemeAssigner(options.codebook);
+    for await (const record of recordsOf(options)) if (keep(record)) yield assigner.assign(record);
+    return;
+  }
+  let any = false;
+  for await (const themed of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers)) {
+    any = true;
+    if (keep(themed.record)) yield themed;
+  }
+  if (!any) throw emptyStoreError(options.storeDir);
+}
+
+function emptyStoreError(storeDir: string): StoreError {
+  return new StoreError(`${storeDir}: the store holds no records, so there is nothing to report`, { code: 'EMPTY_STORE' });
+}
+
 function emptySelection(): UsageError {
   return new UsageError('the selection holds no record: no record in the store is in it', { code: 'EMPTY_SELECTION' });
 }
@@ -101,7 +145,6 @@ function emptySelection(): UsageError {
  * With a selection that keeps no record, a usage error (`EMPTY_SELECTION`).
  */
 export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
-  const assigner = new ThemeAssigner(options.codebook);
   const builder = new ThemeReportBuilder(options.codebook, {
     redact: options.redact ?? createRedactor(options.codebook),
     includeAuthors: options.includeAuthors === true,
@@ -110,8 +153,8 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   });
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;
-  for await (const record of selectedRecords(options, counts)) {
-    builder.add(assigner.assign(record));
+  for await (const themed of selectedThemedRecords(options, counts)) {
+    builder.add(themed);
     count += 1;
     options.onRecord?.(count);
   }
@@ -169,16 +212,15 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     }
     if (!any) throw emptySelection();
   }
-  const assigner = new ThemeAssigner(options.codebook);
   const rowOptions = {
     redact: options.redact ?? createRedactor(options.codebook),
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
   };
   let count = 0;
-  for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) {
+  for await (const themed of selectedThemedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
-    yield renderers.row(assigner.assign(record), options.codebook, rowOptions);
+    yield renderers.row(themed, options.codebook, rowOptions);
     count += 1;
     options.onRecord?.(count);
   }
@@ -195,5 +237,5 @@ export async function* storeRecordsOrFail(storeDir: string): AsyncIterable<Feedb
     any = true;
     yield record;
   }
-  if (!any) throw new StoreError(`${storeDir}: the store holds no records, so there is nothing to report`, { code: 'EMPTY_STORE' });
+  if (!any) throw emptyStoreError(storeDir);
 }

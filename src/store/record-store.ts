@@ -250,8 +250,17 @@ async function* readLines(path: string): AsyncIterable<{ text: string; line: num
   }
 }
 
-/** Reads the records of a store, in order, without holding them all. Throws StoreError naming a bad line. */
-export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackRecord> {
+/** One line of a store's records.jsonl, with its 1-based line number. */
+export interface StoreLine {
+  text: string;
+  line: number;
+}
+
+/**
+ * The record lines of a store, in order, as written: a torn last line (an interrupted write that
+ * the next ingest repairs) is left out. Throws StoreError when there is no store.
+ */
+export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
   const { records } = storePaths(dir);
   const exists = await stat(records).then(
     () => true,
@@ -265,17 +274,21 @@ export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackReco
   }
   const torn = await lastByteIsNotNewline(records);
   let lastLine = 0;
-  const pending: { text: string; line: number }[] = [];
+  const pending: StoreLine[] = [];
   for await (const entry of readLines(records)) {
-    if (pending.length > 0) {
-      const previous = pending.pop();
-      if (previous !== undefined) yield parseRecordLine(previous.text, records, previous.line);
-    }
+    const previous = pending.pop();
+    if (previous !== undefined) yield previous;
     pending.push(entry);
     lastLine = entry.line;
   }
   const last = pending.pop();
-  if (last !== undefined && !(torn && last.line === lastLine)) yield parseRecordLine(last.text, records, last.line);
+  if (last !== undefined && !(torn && last.line === lastLine)) yield last;
+}
+
+/** Reads the records of a store, in order, without holding them all. Throws StoreError naming a bad line. */
+export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackRecord> {
+  const { records } = storePaths(dir);
+  for await (const { text, line } of readStoreLines(dir)) yield parseRecordLine(text, records, line);
 }
 
 async function lastByteIsNotNewline(path: string): Promise<boolean> {

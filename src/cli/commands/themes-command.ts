@@ -26,6 +26,7 @@ interface ThemesFlags {
   source?: string;
   question?: string;
   diff?: string;
+  threads?: string;
 }
 
 /** Flag hints for the selection errors the run reports by code. */
@@ -120,6 +121,10 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--source <glob>', 'report on records read from export files matching this glob (as stored in the record)')
     .option('--question <text>', 'report on survey answers whose question contains this text (any case)')
     .option('--diff <old.json>', 'say what changed since an earlier --format json report')
+    .option(
+      '--threads <n>',
+      'worker threads that match records (0: none; default: one per core beyond the first, for stores of 16 MiB or more)',
+    )
     .addHelpText(
       'after',
       `
@@ -147,6 +152,10 @@ Examples:
           "--ids adds the exports' own ids (e-mail Message-IDs, tweet ids, survey response ids): this output is not fit to publish",
         );
       }
+      const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) {
+        throw new UsageError(`--threads ${flags.threads}: expected a whole number from 0 to 64`);
+      }
       const codebook = await loadCodebookForCli(io, output, flags.themes);
       const started = Date.now();
       const options: ThemeOutputOptions = {
@@ -158,6 +167,7 @@ Examples:
         redact: createRedactor(codebook),
         selection: selectionOf(flags),
         ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
+        ...(threads === undefined ? {} : { threads }),
         onRecord: (count) => {
           if (count % 5000 !== 0) return;
           const elapsed = Date.now() - started;

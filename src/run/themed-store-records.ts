@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Codebook } from '../codebook/codebook.js';
+import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, type StoreLine } from '../store/record-store.js';
+import { ThemeAssigner } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
+import { EvidencePacker, unpackEvidence, type AssignBatch, type AssignedBatch } from './assign-worker-messages.js';
+
+/** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
+const BATCH_LINES = 512;
+
+/** Batches in flight per worker, so a worker never waits for the next one. */
+const BATCHES_IN_FLIGHT = 3;
+
+/** Below this size a store is themed on one thread: starting workers would cost more than they save. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** The most worker threads used by default. */
+const DEFAULT_MAX_WORKERS = 3;
+
+const WORKER_SCRIPT = new URL('./assign-worker.js', import.meta.url);
+
+/**
+ * How many worker threads to theme a store with: `requested` when given (0: none), else one per core
+ * beyond the first (this thread reads, parses and builds the report meanwhile), at most
+ * {@link DEFAULT_MAX_WORKERS}, for stores of at least 16 MiB. None when the worker script is not
+ * there (sources run without a build, as under the tests).
+ */
+export async function chooseThemeWorkers(storeDir: string, requested: number | undefined): Promise<number> {
+  if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
+  if (requested !== undefined) return Math.max(0, requested);
+  const size = await stat(storePaths(storeDir).records).then(
+    (info) => info.size,
+    () => 0,
+  );
+  if (size < PARALLEL_MIN_BYTES) return 0;
+  return Math.min(DEFAULT_MAX_WORKERS, Math.max(0, availableParallelism() - 1));
+}
+
+/**
+ * The records of a store, in store order, each with its themes and evidence, matched on `workers`
+ * worker threads while this thread reads, parses and hands records on in order: the same result,
+ * record for record, as {@link ThemeAssigner} on one thread. A bad line is a StoreError at its line.
+ * A codebook whose rules cannot be told apart by position is matched on this thread.
+ */
+export async function* themedStoreRecordsInParallel(storeDir: string, codebook: Codebook, workers: number): AsyncIterable<ThemedRecord> {
+  if (workers > 0 && EvidencePacker.canPack(codebook)) {
+    yield* themedInParallel(storeDir, codebook, workers);
+    return;
+  }
+  const assigner = new ThemeAssigner(codebook);
+  for await (const record of readStoreRecords(storeDir)) yield assigner.assign(record);
+}
+
+interface PendingBatch {
+  lines: StoreLine[];
+  result: Promise<Int32Array>;
+}
+
+async function* themedInParallel(storeDir: string, codebook: Codebook, workerCount: number): AsyncIterable<ThemedRecord> {
+  const file = storePaths(storeDir).records;
+  const pool = Array.from({ length: workerCount }, () => new WorkerLink(codebook));
+  const queue: PendingBatch[] = [];
+  let sent = 0;
+  let buffer: StoreLine[] = [];
+  const send = (lines: StoreLine[]): void => {
+    const link = pool[sent % pool.length];
+    if (link === undefined) return;
+    queue.push({ lines, result: link.assign({ batch: sent, lines: lines.map((entry) => entry.text) }) });
+    sent += 1;
+  };
+  const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedRecord> {
+    const packed = await batch.result;
+    const records = batch.lines.map((entry) => parseRecordLine(entry.text, file, entry.line));
+    const assigned = unpackEvidence(
+      codebook,
+      packed,
+      records.map((record) => record.text),
+    );
+    for (let index = 0; index < batch.lines.length; index += 1) {
+      const entry = batch.lines[index];
+      const record = records[index];
+      const result = assigned[index];
+      if (entry === undefined || record === undefined) continue;
+      if (result === undefined || result === null) throw new Error(`a theme worker returned no result for line ${entry.line}`);
+      yield { record, themeIds: result.themeIds, evidence: result.evidence };
+    }
+  };
+  try {
+    for await (const entry of readStoreLines(storeDir)) {
+      buffer.push(entry);
+      if (buffer.length < BATCH_LINES) continue;
+      send(buffer);
+      buffer = [];
+      while (queue.length >= workerCount * BATCHES_IN_FLIGHT) {
+        const next = queue.shift();
+        if (next !== undefined) yield* settle(next);
+      }
+    }
+    if (buffer.length > 0) send(buffer);
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) yield* settle(next);
+  } finally {
+    for (const pending of queue) pending.result.catch(() => undefined);
+    await Promise.all(pool.map((link) => link.close()));
+  }
+}
+
+/** One worker thread and the batches it owes. */
+class WorkerLink {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (packed: Int32Array) => void; reject: (error: Error) => void }>();
+  private failure: Error | null = null;
+
+  constructor(codebook: Codebook) {
+    this.worker = new Worker(WORKER_SCRIPT, { workerData: { codebook }, execArgv: [] });
+    this.worker.on('message', (message: AssignedBatch) => {
+      const waiter = this.waiting.get(message.batch);
+      this.waiting.delete(message.batch);
+      waiter?.resolve(message.packed);
+    });
+    this.worker.on('error', (error: Error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (this.waiting.size > 0) this.fail(new Error(`a theme worker stopped (exit code ${code}) with batches still owed`));
+    });
+  }
+
+  assign(batch: AssignBatch): Promise<Int32Array> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(batch.batch, { resolve, reject });
+      this.worker.postMessage(batch);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

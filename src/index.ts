@@ -43,6 +43,18 @@ export { ThemeAssigner } from './themes/assign-themes.js';
 export type { CodebookPosition, KeywordHit, ThemeEvidence, VetoedHit } from './themes/match-evidence.js';
 export type { ThemedRecord } from './themes/themed-record.js';
 
+export {
+  Explainer,
+  explanationJsonLine,
+  findStoreRecords,
+  renderExplanation,
+  PLAIN_STYLE,
+  type Explanation,
+  type ExplanationStyle,
+  type FoundRecords,
+} from './analysis/explain.js';
+export { checkCodebookExamples, describeExampleFailure, type ExampleFailure, type ExampleResults } from './analysis/codebook-examples.js';
+
 export { REPORT_FORMATS, findReportFormat, type ReportFormat } from './report/report-formats.js';
 export { createRedactor } from './report/publication-redactor.js';
 export type { TextRedactor } from './report/text-redactor.js';

@@ -119,7 +119,8 @@ export function renderExplanation(explanation: Explanation, codebook: Codebook, 
       return;
     }
     const status = inTheme.has(theme.id) ? 'in theme' : `not in theme: ${whyNot(theme, hits.length, codebook)}`;
-    lines.push(`  ${theme.id}: ${theme.label} ${style.dim(`(${status})`)}`);
+    const rollUp = theme.parent === null ? '' : `; counts in ${theme.parent} too`;
+    lines.push(`  ${theme.id}: ${theme.label} ${style.dim(`(${status}${inTheme.has(theme.id) ? rollUp : ''})`)}`);
     for (const hit of hits) lines.push(`    hit     ${describeHit(hit, codebook.file, style)}`);
     for (const hit of vetoed) {
       const where = style.dim(`${codebook.file}:${hit.byPosition.line}:${hit.byPosition.col}`);

@@ -52,4 +52,12 @@ describe('explain', () => {
       ].join('\n'),
     );
   });
+
+  test('a theme with a parent says the record counts there too', () => {
+    const family = makeCodebook([
+      { id: 'care', label: 'Care', keywords: ['care'] },
+      { id: 'staff', label: 'Staff', keywords: ['nurse'], parent: 'care' },
+    ]);
+    expect(renderExplanation(new Explainer(family).text('a nurse'), family)).toContain('  staff: Staff (in theme; counts in care too)\n');
+  });
 });

@@ -6,6 +6,7 @@
 export const REJECTION_CODES = [
   // a whole file
   'FILE_UNREADABLE',
+  'NOT_A_REGULAR_FILE',
   'UNKNOWN_FORMAT',
   'BINARY_FILE',
   'NOT_FEEDBACK',

@@ -53,6 +53,8 @@ export interface IngestSummary {
   rejections: Rejection[];
   /** Files in ingested folders that no format recognised: listed, not read. */
   skipped: string[];
+  /** Files in ingested folders named README, LICENSE, CHANGELOG, SOURCES…: documentation beside the exports, listed, not read. */
+  notFeedback: string[];
   /** Things the analyst should know that lost nothing (encoding fallbacks, repaired store lines). */
   warnings: IngestWarning[];
   /** Per-file counts, in the order read. */
@@ -74,6 +76,7 @@ export function emptySummary(): IngestSummary {
     rejectedByCode: {},
     rejections: [],
     skipped: [],
+    notFeedback: [],
     warnings: [],
     perFile: [],
     stoppedEarly: false,

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
@@ -37,6 +38,11 @@ export interface ReadExportsOptions {
   /** What a path `-` reads. */
   stdin?: Readable;
   /**
+   * Globs of files and folders not to read (`--exclude`): `*` and `?` within a name, `**` across
+   * folders; a glob without `/` matches a name at any depth, one with `/` the path under the folder given.
+   */
+  exclude?: readonly string[];
+  /**
    * True when a record with this id is already kept elsewhere (in a store), so it is a duplicate.
    * Without it, a record is a duplicate when an earlier one of this reading has its id.
    */
@@ -70,6 +76,8 @@ interface InputFile {
   diskPath: string;
   displayPath: string;
   fromFolder: boolean;
+  /** Set for a path that is not a regular file (a named pipe, a device, a socket): refused by name, never opened. */
+  refusal?: InputError;
 }
 
 /**
@@ -110,6 +118,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     if (options.format !== undefined && findAdapter(options.format) === undefined) throw unknownFormatName(options.format);
     if (options.encoding !== undefined) checkEncodingName(options.encoding);
     const cwd = options.cwd ?? process.cwd();
+    const finder = new InputFinder(cwd, (options.exclude ?? []).map(globPattern), this.summary);
     const inputs: InputFile[] = [];
     for (const path of this.paths) {
       if (path === STDIN_PATH) {
@@ -120,7 +129,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
         continue;
       }
-      inputs.push(...(await inputFilesAt(cwd, path)));
+      inputs.push(...(await finder.inputFilesAt(path)));
     }
     return inputs;
   }
@@ -143,12 +152,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       for (const input of inputs) {
         if (summary.stoppedEarly) break;
         let opened: OpenedFile | null = null;
-        let failure: InputError | null = null;
-        try {
-          opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          failure = error;
+        let failure: InputError | null = input.refusal ?? null;
+        if (failure === null) {
+          try {
+            opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            failure = error;
+          }
         }
         if (input.fromFolder && failure?.code === 'UNKNOWN_FORMAT') {
           summary.skipped.push(input.displayPath);
@@ -242,29 +253,155 @@ function fileRejection(error: InputError, displayPath: string): RejectedItem {
   };
 }
 
-async function inputFilesAt(cwd: string, path: string): Promise<InputFile[]> {
-  const absolute = resolve(cwd, path);
-  let info;
-  try {
-    info = await stat(absolute);
-  } catch {
-    throw new InputError('no such file or folder', { location: { file: path }, hint: 'check the path', code: 'NO_SUCH_FILE' });
-  }
-  if (!info.isDirectory()) return [{ diskPath: absolute, displayPath: displayPathOf(cwd, absolute), fromFolder: false }];
-  return (await listFolder(absolute)).map((file) => ({ diskPath: file, displayPath: displayPathOf(cwd, file), fromFolder: true }));
+/**
+ * Files beside exports that describe them rather than hold feedback: README, LICENSE, CHANGELOG,
+ * SOURCES and the like, with any extension. In a folder they are listed as not feedback, not read.
+ */
+const NOT_FEEDBACK_NAMES =
+  /^(readme|licen[cs]e|copying|changelog|changes|history|sources|authors|contributing|notice|code_of_conduct)([._-][^/]*)?$/i;
+
+/** True for a file name that {@link NOT_FEEDBACK_NAMES} lists. */
+export function isNotFeedbackName(name: string): boolean {
+  return NOT_FEEDBACK_NAMES.test(name);
 }
 
-async function listFolder(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await listFolder(path)));
-    else if (entry.isFile()) found.push(path);
+/** What kind of thing a non-file, non-folder path is, for its refusal. */
+function specialFileKind(info: Stats): string | null {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (!info.isFile() && !info.isDirectory()) return 'not a regular file';
+  return null;
+}
+
+/**
+ * Finds the files to read under the paths given: folders recursively in name order (skipping
+ * hidden entries and node_modules), symbolic links followed, each real file read once (a second
+ * path to it is a warning), link loops detected, `--exclude` globs honoured, README-like files in
+ * folders listed as not feedback, and named pipes, devices and sockets refused by name without
+ * being opened (opening a pipe would wait for a writer for ever).
+ */
+class InputFinder {
+  private readonly seenFiles = new Map<string, string>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly exclude: readonly RegExp[],
+    private readonly summary: IngestSummary,
+  ) {}
+
+  async inputFilesAt(path: string): Promise<InputFile[]> {
+    const absolute = resolve(this.cwd, path);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      if (isLoopError(error)) {
+        this.warn(`${path}: a loop of symbolic links; not read`);
+        return [];
+      }
+      throw new InputError('no such file or folder', { location: { file: path }, hint: 'check the path', code: 'NO_SUCH_FILE' });
+    }
+    if (info.isDirectory()) {
+      const found: InputFile[] = [];
+      await this.listFolder(absolute, absolute, new Set([await realpath(absolute)]), found);
+      return found;
+    }
+    return this.fileInput(absolute, info, false);
   }
-  return found;
+
+  private async fileInput(absolute: string, info: Stats, fromFolder: boolean): Promise<InputFile[]> {
+    const displayPath = displayPathOf(this.cwd, absolute);
+    const special = specialFileKind(info);
+    if (special !== null) {
+      const refusal = new InputError(`${special}, not a file; refused without reading`, {
+        location: { file: displayPath },
+        code: 'NOT_A_REGULAR_FILE',
+      });
+      return [{ diskPath: absolute, displayPath, fromFolder, refusal }];
+    }
+    const real = await realpath(absolute);
+    const first = this.seenFiles.get(real);
+    if (first !== undefined && fromFolder) {
+      this.warn(`${displayPath}: the same file as ${first} (through a symbolic link); read once`);
+      return [];
+    }
+    if (first === undefined) this.seenFiles.set(real, displayPath);
+    return [{ diskPath: absolute, displayPath, fromFolder }];
+  }
+
+  private async listFolder(root: string, folder: string, ancestors: Set<string>, found: InputFile[]): Promise<void> {
+    const entries = await readdir(folder, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(folder, entry.name);
+      if (this.isExcluded(relative(root, path))) continue;
+      let info: Stats;
+      try {
+        info = entry.isSymbolicLink() ? await stat(path) : await lstat(path);
+      } catch (error) {
+        const displayPath = displayPathOf(this.cwd, path);
+        this.warn(
+          isLoopError(error) ? `${displayPath}: a loop of symbolic links; not read` : `${displayPath}: a broken symbolic link; not read`,
+        );
+        continue;
+      }
+      if (info.isDirectory()) {
+        const real = await realpath(path);
+        if (ancestors.has(real)) {
+          this.warn(`${displayPathOf(this.cwd, path)}: a symbolic link back to a folder being read (a loop); not read again`);
+          continue;
+        }
+        await this.listFolder(root, path, new Set([...ancestors, real]), found);
+        continue;
+      }
+      if (info.isFile() && isNotFeedbackName(entry.name)) {
+        this.summary.notFeedback.push(displayPathOf(this.cwd, path));
+        continue;
+      }
+      found.push(...(await this.fileInput(path, info, true)));
+    }
+  }
+
+  private isExcluded(pathInFolder: string): boolean {
+    const path = pathInFolder.split(sep).join('/');
+    return this.exclude.some((pattern) => pattern.test(path));
+  }
+
+  private warn(message: string): void {
+    this.summary.warnings.push({ message });
+  }
+}
+
+function isLoopError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ELOOP';
+}
+
+/**
+ * Turns an `--exclude` glob into a pattern over a path under the folder given (with `/`): `**`
+ * any run of folders, `*` any characters but `/`, `?` one; a glob without `/` matches the last
+ * name of the path or any folder on it, so `drafts` leaves out every `drafts` folder.
+ */
+export function globPattern(glob: string): RegExp {
+  const trimmed = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+  let source = '';
+  for (let index = 0; index < trimmed.length; index += 1) {
+    const character = trimmed[index] ?? '';
+    if (character === '*' && trimmed[index + 1] === '*') {
+      source += '.*';
+      index += 1;
+      if (trimmed[index + 1] === '/') index += 1;
+    } else if (character === '*') {
+      source += '[^/]*';
+    } else if (character === '?') {
+      source += '[^/]';
+    } else {
+      source += character.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return trimmed.includes('/') ? new RegExp(`^${source}(/.*)?$`) : new RegExp(`(^|/)${source}(/.*)?$`);
 }
 
 function displayPathOf(cwd: string, absolute: string): string {

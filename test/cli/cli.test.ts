@@ -116,6 +116,7 @@ describe('tlap ingest', () => {
       filtered_by_rule: {},
       rejected_by_code: {},
       skipped: [],
+      not_feedback: [],
     });
     expect(result.stderr).toContain('1 file: 3 read, 3 added, 0 duplicates, 0 filtered, 0 rejected');
   });

@@ -19,6 +19,7 @@ interface IngestFlags {
   channel?: string;
   sheet?: string;
   skipRows?: string;
+  exclude: string[];
   strict?: boolean;
   json?: boolean;
 }
@@ -54,6 +55,7 @@ export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: 
   if (flags.format !== undefined) options.format = flags.format;
   if (flags.encoding !== undefined) options.encoding = flags.encoding;
   if (flags.sheet !== undefined) options.sheet = flags.sheet;
+  if (flags.exclude.length > 0) options.exclude = flags.exclude;
   if (flags.channel !== undefined) {
     if (!isChannel(flags.channel)) {
       throw new UsageError(`--channel ${flags.channel}: unknown channel`, { hint: `channels: ${CHANNELS.join(', ')}` });
@@ -104,6 +106,12 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--channel <name>', `set the channel of every record (${CHANNELS.join(', ')})`)
     .option('--sheet <name>', 'read only this worksheet of a workbook')
     .option('--skip-rows <n>', 'title rows to skip above a table header')
+    .option(
+      '--exclude <glob>',
+      'leave out files and folders matching this glob inside the folders given (repeatable; * ? **)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option('--strict', 'stop at the first rejected item (exit 2)')
     .option('--json', 'print the summary as JSON on stdout')
     .addHelpText(
@@ -111,6 +119,7 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
       `
 Examples:
   tlap ingest exports/                      read every export in a folder
+  tlap ingest exports/ --exclude 'drafts' --exclude '*.bak'
   tlap ingest tweets.js comments.xml inbox.mbox
   tlap ingest survey.csv --map text="Any other comments?" --channel survey
   cat replies.csv | tlap ingest - --format csv
@@ -131,6 +140,9 @@ Examples:
         output.note(
           `skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`,
         );
+      }
+      if (summary.notFeedback.length > 0) {
+        output.note(`not feedback, not read: ${summary.notFeedback.join(', ')}`);
       }
       for (const rejection of summary.rejections) {
         const where = [rejection.provenance.file, rejection.provenance.line].filter((part) => part !== undefined).join(':');
@@ -154,6 +166,7 @@ Examples:
             filtered_by_rule: summary.filteredByRule,
             rejected_by_code: summary.rejectedByCode,
             skipped: summary.skipped,
+            not_feedback: summary.notFeedback,
           })}\n`,
         );
       }

@@ -20,8 +20,22 @@ interface Exit {
   stderr: string;
 }
 
+/**
+ * A process that opens a store with the built library (taking its lock, as an ingest does) and
+ * keeps it open until killed: ingest refuses named pipes, so a slow pipe can no longer hold one open.
+ */
+function startLockHolder(storeDir: string, cwd: string): { child: ChildProcess; exit: Promise<Exit> } {
+  const library = join(PROJECT_ROOT, 'dist', 'store', 'record-store.js');
+  const script = `const { RecordStore } = await import(${JSON.stringify(library)}); await RecordStore.open(${JSON.stringify(storeDir)}); setInterval(() => {}, 1000);`;
+  return startProcess(['--input-type=module', '-e', script], cwd);
+}
+
 function startTlap(args: string[], cwd: string): { child: ChildProcess; exit: Promise<Exit> } {
-  const child = spawn(process.execPath, [TLAP, ...args], {
+  return startProcess([TLAP, ...args], cwd);
+}
+
+function startProcess(args: string[], cwd: string): { child: ChildProcess; exit: Promise<Exit> } {
+  const child = spawn(process.execPath, args, {
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
@@ -91,12 +105,10 @@ describe('crash safety (the built CLI, killed with SIGKILL)', () => {
 
   test('a second ingest into a store being written exits 2 naming the lock and its PID; once the first is gone, ingest works', async () => {
     await withTempDir(async (dir) => {
-      const fifo = join(dir, 'slow-export.csv');
-      execFileSync('mkfifo', [fifo]);
       await writeFile(join(dir, 'other.csv'), csvExport(csvRows(3)));
       const paths = storePaths(join(dir, 'store'));
 
-      const first = startTlap(['ingest', 'slow-export.csv', '--store', 'store'], dir);
+      const first = startLockHolder('store', dir);
       await waitUntil(() => existsSync(paths.lock), first.exit, 30_000);
       expect(existsSync(paths.lock)).toBe(true);
 

@@ -199,6 +199,11 @@ export class ThemeReportBuilder {
     return distinctiveTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
   }
 
+  /** Whether {@link offerUnthemedQuote} could use the record with this id (it was unthemed). */
+  wantsUnthemedQuote(id: string): boolean {
+    return this.unthemedIds.has(id);
+  }
+
   /**
    * A second look at a record, after every record was added, to find quotes for the unthemed
    * words and phrases (their ranking is only known at the end, and records are not kept). Records

@@ -2,7 +2,7 @@ import type { Codebook } from '../codebook/codebook.js';
 import { readFile } from 'node:fs/promises';
 import { InputError, StoreError, UnknownNameError, UsageError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { readStoreRecords } from '../store/record-store.js';
+import { parseRecordLine, readStoreLines, readStoreRecords, recordIdOfLine, storePaths } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { keyFindings } from '../report/key-findings.js';
 import { renderJsonReport } from '../report/json-report.js';
@@ -134,6 +134,19 @@ function emptyStoreError(storeDir: string): StoreError {
   return new StoreError(`${storeDir}: the store holds no records, so there is nothing to report`, { code: 'EMPTY_STORE' });
 }
 
+/**
+ * The store's records read again for the unthemed section's quotes: a line whose id shows it was
+ * themed (or left out by the selection) is skipped without being parsed.
+ */
+async function* unthemedRecordsAgain(storeDir: string, builder: ThemeReportBuilder): AsyncIterable<FeedbackRecord> {
+  const file = storePaths(storeDir).records;
+  for await (const { text, line } of readStoreLines(storeDir)) {
+    const id = recordIdOfLine(text);
+    if (id !== undefined && !builder.wantsUnthemedQuote(id)) continue;
+    yield parseRecordLine(text, file, line);
+  }
+}
+
 function emptySelection(): UsageError {
   return new UsageError('the selection holds no record: no record in the store is in it', { code: 'EMPTY_SELECTION' });
 }
@@ -162,7 +175,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   const selecting = !selectsEverything(selection);
   if (selecting && count === 0) throw emptySelection();
   if (options.records === undefined) {
-    for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) builder.offerUnthemedQuote(record);
+    for await (const record of unthemedRecordsAgain(options.storeDir, builder)) builder.offerUnthemedQuote(record);
   }
   let report = builder.finish();
   if (selecting) {

@@ -39,7 +39,17 @@ export function termsOf(text: string): RecordTerm[] {
   return [...seen.values()];
 }
 
-/** How many records of one group hold each term (a record counts once per term). */
+/** The most distinct terms a tally keeps before it drops the rarest (see {@link TermTally}). */
+export const TERM_TALLY_LIMIT = 200_000;
+
+/**
+ * How many records of one group hold each term (a record counts once per term). Memory is bounded:
+ * when more than `limit` distinct terms are held, the rarest are dropped (every term held by one
+ * record, then by two, and so on, until at most half the limit is left), as lossy counting does.
+ * A dropped term that comes back starts again from one, so on a corpus with a long tail the counts
+ * of rare terms are lower bounds; terms common enough to stand out are never dropped, and below
+ * the limit every count is exact.
+ */
 export class TermTally {
   /** Records added. */
   records = 0;
@@ -48,12 +58,25 @@ export class TermTally {
   /** The first way each term key was written, for display. */
   readonly written = new Map<string, string>();
 
+  constructor(private readonly limit: number = TERM_TALLY_LIMIT) {}
+
   /** Counts one record's terms (from {@link termsOf}). */
   add(terms: readonly RecordTerm[]): void {
     this.records += 1;
     for (const term of terms) {
       this.counts.set(term.key, (this.counts.get(term.key) ?? 0) + 1);
       if (!this.written.has(term.key)) this.written.set(term.key, term.written);
+    }
+    if (this.counts.size > this.limit) this.dropRarest();
+  }
+
+  private dropRarest(): void {
+    for (let floor = 1; this.counts.size > this.limit / 2; floor += 1) {
+      for (const [key, count] of this.counts) {
+        if (count > floor) continue;
+        this.counts.delete(key);
+        this.written.delete(key);
+      }
     }
   }
 

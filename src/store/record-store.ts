@@ -285,6 +285,11 @@ export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
   if (last !== undefined && !(torn && last.line === lastLine)) yield last;
 }
 
+/** The id of a record line as the store writes it (`{"id":"…",` first), read without parsing the line; undefined otherwise. */
+export function recordIdOfLine(text: string): string | undefined {
+  return ID_PREFIX.exec(text)?.[1];
+}
+
 /** Reads the records of a store, in order, without holding them all. Throws StoreError naming a bad line. */
 export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackRecord> {
   const { records } = storePaths(dir);

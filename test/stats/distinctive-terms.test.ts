@@ -58,3 +58,22 @@ describe('distinctiveTerms (log-odds with an informative Dirichlet prior)', () =
     expect(twins.map((term) => term.key)).toEqual(['yak', 'zebra', 'zebra yak']);
   });
 });
+
+describe('TermTally memory bound', () => {
+  test('below its limit every count is exact; past it the rarest terms go and common ones stay', () => {
+    const bounded = new TermTally(50);
+    const exact = new TermTally();
+    const texts = Array.from({ length: 200 }, (_unused, index) => `respite carers rare${index.toString(36)}word`);
+    for (const text of texts) {
+      bounded.add(termsOf(text));
+      exact.add(termsOf(text));
+    }
+    expect(bounded.counts.size).toBeLessThanOrEqual(50);
+    expect(bounded.counts.get('respit')).toBe(exact.counts.get('respit'));
+    expect(bounded.counts.get('carer')).toBe(200);
+    expect(bounded.written.size).toBe(bounded.counts.size);
+    const small = new TermTally(1000);
+    for (const text of texts) small.add(termsOf(text));
+    expect(small.counts).toEqual(exact.counts);
+  });
+});

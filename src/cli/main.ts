@@ -3,10 +3,13 @@ import { ExitCode } from '../exit-codes.js';
 import { TlapError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import type { CliIo, OutputStream } from './cli-io.js';
+import { registerAuditCommand } from './commands/audit-command.js';
+import { registerEvalCommand } from './commands/eval-command.js';
 import { registerExplainCommand } from './commands/explain-command.js';
 import { registerTestCommand } from './commands/test-command.js';
 import { registerDiffCommand } from './commands/diff-command.js';
 import { registerFormatsCommand } from './commands/formats-command.js';
+import { registerGapsCommand } from './commands/gaps-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerThemesCommand } from './commands/themes-command.js';
 import { TerminalMessages, useColour } from './terminal-messages.js';
@@ -59,6 +62,9 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     registerDiffCommand,
     registerExplainCommand,
     registerTestCommand,
+    registerAuditCommand,
+    registerEvalCommand,
+    registerGapsCommand,
     registerFormatsCommand,
   ])
     register(program, context);

@@ -1,5 +1,6 @@
 /**
- * English function words: never offered alone as a distinctive term or a keyword, and a two-word
+ * English function words, and a few verbs that feedback uses whatever its topic (`need`, `like`,
+ * `make`, `get`…): never offered alone as a distinctive term or a keyword, and a two-word
  * phrase made only of them (`of the`) is not offered either. Lower case, apostrophes dropped as
  * the normaliser drops them (`dont`).
  */
@@ -11,6 +12,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'just let lets me more most much my myself no nor not now of off on once only or other our ours ourselves out over own same ' +
     'she should shouldnt so some still such than that thats the their theirs them themselves then there theres these they theyre ' +
     'this those through to too under until up upon us very was wasnt we were werent weve what whats when where which while who ' +
-    'whom why will with wont would wouldnt you youd youll your youre yours yourself yourselves ive us one two etc'
+    'whom why will with wont would wouldnt you youd youll your youre yours yourself yourselves ive us one two etc ' +
+    'also really please need needs like make get go going know think want'
   ).split(' '),
 );

@@ -1,0 +1,167 @@
+import type { AuditReport } from './audit.js';
+import type { EvaluationReport } from './evaluation.js';
+import type { DiscoverReport, GapsReport } from './gaps.js';
+import type { SuggestionResult } from './suggestions.js';
+
+/** How many examples of each kind the text views list (`--json` lists all). */
+const SHOWN = 5;
+
+const pct = (value: number): string => value.toFixed(3);
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, [...cell].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, index) => {
+        const pad = ' '.repeat((widths[index] ?? 0) - [...cell].length);
+        return rightAligned.has(index) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function more(total: number): string[] {
+  return total > SHOWN ? [`    … ${total - SHOWN} more (--json lists all)`] : [];
+}
+
+/** `tlap audit` as text. */
+export function renderAuditText(report: AuditReport): string {
+  const lines = [
+    `${plural(report.records, 'record')}, ${report.themed} with a theme`,
+    '',
+    'Keywords (records hit, records it alone puts in its theme, words matched):',
+  ];
+  let theme = '';
+  for (const entry of report.keywords) {
+    if (entry.theme !== theme) {
+      theme = entry.theme;
+      lines.push(`  ${theme}`);
+    }
+    const words = entry.words.map((word) => `${word.words} ${word.count}`).join(', ');
+    lines.push(`    ${entry.keyword}: ${entry.records} hit, ${entry.sole} alone${words === '' ? '' : `; ${words}`}`);
+  }
+  lines.push(
+    '',
+    `Keywords that match nothing: ${report.unmatched.length === 0 ? 'none' : report.unmatched.map((entry) => `${entry.keyword} (${entry.theme})`).join(', ')}`,
+  );
+  lines.push('', `Words counted for more than one theme: ${report.shared.length === 0 ? 'none' : ''}`);
+  for (const shared of report.shared) {
+    lines.push(`  ${shared.words}: ${shared.themes.map((entry) => `${entry.theme} via "${entry.keyword}" (${entry.records})`).join(', ')}`);
+  }
+  lines.push('', `Problems and suggested fixes: ${report.problems.length === 0 ? 'none' : ''}`);
+  for (const problem of report.problems) lines.push(`  ${problem.message}`, `    fix: ${problem.fix}`);
+  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** `tlap eval` as text, with the suggestions when there are any. */
+export function renderEvalText(report: EvaluationReport, suggestions: SuggestionResult | null): string {
+  const lines = [
+    `${plural(report.records, 'record')} coded in both the store and the gold; ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.missing_from_gold, 'store record')} missing from the gold`,
+    `macro-F1 ${pct(report.macro_f1)} (95% CI ${pct(report.macro_f1_ci[0])}–${pct(report.macro_f1_ci[1])}), micro-F1 ${pct(report.micro_f1)} (95% CI ${pct(report.micro_f1_ci[0])}–${pct(report.micro_f1_ci[1])}); bootstrap of ${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}`,
+    '',
+    ...table(
+      [
+        ['theme', 'precision', 'recall', 'F1', 'kappa', 'support'],
+        ...report.themes.map((theme) => [
+          theme.id,
+          pct(theme.precision),
+          pct(theme.recall),
+          pct(theme.f1),
+          pct(theme.kappa),
+          String(theme.support),
+        ]),
+      ],
+      new Set([1, 2, 3, 4, 5]),
+    ),
+    '',
+    'Keywords (precision on the gold, gold records hit):',
+    ...table(
+      report.keywords.map((entry) => [
+        `  ${entry.theme}`,
+        entry.keyword,
+        entry.precision === null ? '-' : pct(entry.precision),
+        String(entry.hits),
+      ]),
+      new Set([2, 3]),
+    ),
+  ];
+  for (const theme of report.themes) {
+    if (theme.false_positives.length === 0 && theme.false_negatives.length === 0) continue;
+    lines.push(
+      '',
+      `${theme.id}: ${plural(theme.false_positives.length, 'false positive')}, ${plural(theme.false_negatives.length, 'false negative')}`,
+    );
+    for (const error of theme.false_positives.slice(0, SHOWN)) lines.push(`  + ${error.source_id}  by ${error.keywords.join(', ')}`);
+    lines.push(...more(theme.false_positives.length));
+    for (const error of theme.false_negatives.slice(0, SHOWN))
+      lines.push(`  - ${error.source_id}  telling words: ${error.words.join(', ') || '(none)'}`);
+    lines.push(...more(theme.false_negatives.length));
+  }
+  if (report.missing_from_store > 0)
+    lines.push(
+      '',
+      `Missing from the store: ${report.missing_from_store_ids.slice(0, SHOWN).join(', ')}`,
+      ...more(report.missing_from_store),
+    );
+  if (report.missing_from_gold > 0)
+    lines.push('', `Missing from the gold: ${report.missing_from_gold_ids.slice(0, SHOWN).join(', ')}`, ...more(report.missing_from_gold));
+  for (const unknown of report.unknown_gold_themes) {
+    lines.push(
+      '',
+      `The gold uses theme "${unknown.theme}" (${plural(unknown.records, 'record')}, first on line ${unknown.first_line}), which the codebook does not have: left out`,
+    );
+  }
+  if (suggestions !== null) {
+    const [before, after] = suggestions.method.cross_validated_macro_f1;
+    lines.push(
+      '',
+      `Suggestions (each kept only when chosen in ${suggestions.method.min_folds} of ${suggestions.method.folds} cross-validation folds; held-out macro-F1 ${pct(before)} → ${pct(after)}):`,
+    );
+    if (suggestions.suggestions.length === 0) lines.push('  none');
+    lines.push(
+      ...table(
+        suggestions.suggestions.map((entry) => [
+          `  ${entry.theme}`,
+          entry.action,
+          entry.keyword,
+          `precision ${pct(entry.precision)}`,
+          `support ${entry.support}`,
+          `ΔF1 ${entry.delta_f1 >= 0 ? '+' : ''}${pct(entry.delta_f1)}`,
+        ]),
+        new Set([4]),
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `tlap gaps` as text. */
+export function renderGapsText(report: GapsReport): string {
+  const lines = [
+    `${plural(report.unthemed, 'record')} of ${report.records} have no theme (or only otherwise themes)`,
+    '',
+    'Over-represented in unthemed records (unthemed / themed records, z):',
+  ];
+  for (const term of report.terms) {
+    const channels = Object.entries(report.terms.length === 0 ? {} : term.by_channel)
+      .map(([channel, count]) => `${channel} ${count}`)
+      .join(', ');
+    lines.push(`  ${term.term}  ${term.unthemed} / ${term.themed}, z ${term.z.toFixed(2)}  (${channels})`);
+    for (const context of term.contexts) lines.push(`      ${context.source_id}: ${context.line}`);
+  }
+  lines.push(
+    '',
+    report.stub === '' ? 'No theme stub: too few unthemed records.' : 'A theme stub to paste under themes: (name and review it):',
+    '',
+    report.stub.trimEnd(),
+  );
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** `tlap gaps --discover` as text: the starter codebook itself. */
+export function renderDiscoverText(report: DiscoverReport): string {
+  return report.codebook;
+}

@@ -1,0 +1,215 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { codebookKeywords, type CodedRecord } from './coded-record.js';
+import { isFormOfKeyword } from './word-forms.js';
+
+/** How often a keyword matched some words, as written (lower case). */
+export interface WordCount {
+  words: string;
+  count: number;
+}
+
+/** What one keyword did over the store. */
+export interface KeywordAudit {
+  theme: string;
+  keyword: string;
+  /** Records it hit (for its theme, after exclusions). */
+  records: number;
+  /** Records it alone puts in its theme: no other keyword of the theme hit them. */
+  sole: number;
+  /** The distinct words it matched, with the number of records each was matched in, most first. */
+  words: WordCount[];
+}
+
+/** Words that keywords of two or more themes matched. */
+export interface SharedWords {
+  words: string;
+  themes: { theme: string; keyword: string; records: number }[];
+}
+
+/** A problem the audit found, with a fix to consider. */
+export interface AuditProblem {
+  /**
+   * `other-word`: the keyword matched a different word that shares its stem; `matches-nothing`:
+   * the keyword hit no record; `shared-word`: the same words count for two themes; `dominant`:
+   * one keyword alone makes most of a theme.
+   */
+  kind: 'other-word' | 'matches-nothing' | 'shared-word' | 'dominant';
+  theme: string;
+  keyword: string;
+  /** What is wrong, in a sentence. */
+  message: string;
+  /** A change to the codebook that would fix it, in codebook syntax where it can be. */
+  fix: string;
+}
+
+/** What `tlap audit` reports. */
+export interface AuditReport {
+  /** Records read. */
+  records: number;
+  /** Records with at least one theme. */
+  themed: number;
+  /** Every keyword of the codebook, codebook order. */
+  keywords: KeywordAudit[];
+  /** Keywords that hit no record. */
+  unmatched: { theme: string; keyword: string }[];
+  /** Words matched for more than one theme, most records first. */
+  shared: SharedWords[];
+  /** Problems with a suggested fix each: other words first, then shared words, dominant keywords, unmatched keywords. */
+  problems: AuditProblem[];
+}
+
+/** A keyword alone behind at least this share of its theme's records (of at least {@link DOMINANT_MIN_RECORDS}) is flagged. */
+const DOMINANT_SHARE = 0.5;
+const DOMINANT_MIN_RECORDS = 10;
+/** Matched words are flagged as another word only when seen in at least this many records. */
+const OTHER_WORD_MIN_RECORDS = 1;
+
+interface KeywordTally {
+  records: number;
+  sole: number;
+  words: Map<string, number>;
+}
+
+const keyOf = (themeId: string, keyword: string): string => `${themeId}\u0000${keyword}`;
+
+/** Collects the evidence of every record, then reports (one pass; memory grows with distinct matched words only). */
+export class AuditBuilder {
+  private readonly tallies = new Map<string, KeywordTally>();
+  private readonly themeRecords = new Map<string, number>();
+  private records = 0;
+  private themed = 0;
+
+  constructor(private readonly codebook: Codebook) {
+    for (const { themeId, keyword } of codebookKeywords(codebook)) {
+      this.tallies.set(keyOf(themeId, keyword), { records: 0, sole: 0, words: new Map() });
+    }
+  }
+
+  /** Counts one coded record. */
+  add(coded: CodedRecord): void {
+    this.records += 1;
+    if (coded.themeIds.length > 0) this.themed += 1;
+    for (const themeId of coded.themeIds) this.themeRecords.set(themeId, (this.themeRecords.get(themeId) ?? 0) + 1);
+    const keywordsByTheme = new Map<string, Map<string, Set<string>>>();
+    for (const hit of coded.hits) {
+      const keywords = keywordsByTheme.get(hit.themeId) ?? new Map<string, Set<string>>();
+      keywordsByTheme.set(hit.themeId, keywords);
+      const words = keywords.get(hit.keyword) ?? new Set<string>();
+      keywords.set(hit.keyword, words);
+      words.add(hit.words.toLowerCase().replace(/\s+/g, ' '));
+    }
+    for (const [themeId, keywords] of keywordsByTheme) {
+      for (const [keyword, words] of keywords) {
+        const tally = this.tallies.get(keyOf(themeId, keyword));
+        if (tally === undefined) continue;
+        tally.records += 1;
+        if (keywords.size === 1 && coded.themeIds.includes(themeId)) tally.sole += 1;
+        for (const word of words) tally.words.set(word, (tally.words.get(word) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** The report. Deterministic: ties are broken by the words, keywords keep codebook order. */
+  finish(): AuditReport {
+    const keywords: KeywordAudit[] = codebookKeywords(this.codebook).map(({ themeId, keyword }) => {
+      const tally = this.tallies.get(keyOf(themeId, keyword));
+      return {
+        theme: themeId,
+        keyword,
+        records: tally?.records ?? 0,
+        sole: tally?.sole ?? 0,
+        words: sortedCounts(tally?.words ?? new Map()),
+      };
+    });
+    const unmatched = keywords.filter((entry) => entry.records === 0).map(({ theme, keyword }) => ({ theme, keyword }));
+    const shared = sharedWords(keywords);
+    const problems = [
+      ...keywords.flatMap(otherWordProblems),
+      ...shared.flatMap(sharedWordProblems),
+      ...keywords.flatMap((entry) => this.dominantProblems(entry)),
+      ...unmatched.map(({ theme, keyword }) => ({
+        kind: 'matches-nothing' as const,
+        theme,
+        keyword,
+        message: `"${keyword}" (${theme}) matches no record`,
+        fix: `remove "${keyword}", or check its spelling against the records`,
+      })),
+    ];
+    return { records: this.records, themed: this.themed, keywords, unmatched, shared, problems };
+  }
+
+  private dominantProblems(entry: KeywordAudit): AuditProblem[] {
+    const total = this.themeRecords.get(entry.theme) ?? 0;
+    if (total < DOMINANT_MIN_RECORDS || entry.sole / total < DOMINANT_SHARE) return [];
+    return [
+      {
+        kind: 'dominant',
+        theme: entry.theme,
+        keyword: entry.keyword,
+        message: `"${entry.keyword}" alone puts ${entry.sole} of the ${total} records in ${entry.theme}`,
+        fix: `read its records (tlap explain) and, if many do not belong, narrow it to a phrase or add an exclude`,
+      },
+    ];
+  }
+}
+
+function sortedCounts(counts: ReadonlyMap<string, number>): WordCount[] {
+  return [...counts]
+    .map(([words, count]) => ({ words, count }))
+    .sort((a, b) => b.count - a.count || (a.words < b.words ? -1 : a.words > b.words ? 1 : 0));
+}
+
+function otherWordProblems(entry: KeywordAudit): AuditProblem[] {
+  const others = entry.words.filter((word) => word.count >= OTHER_WORD_MIN_RECORDS && !isFormOfKeyword(entry.keyword, word.words));
+  if (others.length === 0) return [];
+  const ownForms = entry.words.filter((word) => isFormOfKeyword(entry.keyword, word.words)).map((word) => word.words);
+  const single = !/\s/.test(entry.keyword.trim()) && !entry.keyword.endsWith('*');
+  const exactForms = [...new Set([entry.keyword.toLowerCase(), ...ownForms])];
+  const excludes = `exclude: [${others.map((other) => yamlScalar(other.words)).join(', ')}]`;
+  return [
+    {
+      kind: 'other-word',
+      theme: entry.theme,
+      keyword: entry.keyword,
+      message: `"${entry.keyword}" (${entry.theme}) also matched other words with its stem: ${others.map((other) => `${other.words} ${other.count}`).join(', ')}`,
+      fix: single ? `exact: [${exactForms.map(yamlScalar).join(', ')}] instead of the keyword, or ${excludes}` : excludes,
+    },
+  ];
+}
+
+function sharedWords(keywords: readonly KeywordAudit[]): SharedWords[] {
+  const byWords = new Map<string, { theme: string; keyword: string; records: number }[]>();
+  for (const entry of keywords) {
+    for (const word of entry.words) {
+      const list = byWords.get(word.words) ?? [];
+      byWords.set(word.words, list);
+      list.push({ theme: entry.theme, keyword: entry.keyword, records: word.count });
+    }
+  }
+  const shared: SharedWords[] = [];
+  for (const [words, themes] of byWords) {
+    if (new Set(themes.map((entry) => entry.theme)).size > 1) shared.push({ words, themes });
+  }
+  const total = (entry: SharedWords): number => entry.themes.reduce((sum, theme) => sum + theme.records, 0);
+  return shared.sort((a, b) => total(b) - total(a) || (a.words < b.words ? -1 : 1));
+}
+
+function sharedWordProblems(shared: SharedWords): AuditProblem[] {
+  const first = shared.themes[0];
+  if (first === undefined) return [];
+  const names = shared.themes.map((entry) => `${entry.theme} ("${entry.keyword}", ${entry.records})`).join(' and ');
+  return [
+    {
+      kind: 'shared-word',
+      theme: first.theme,
+      keyword: first.keyword,
+      message: `"${shared.words}" counts for ${names}`,
+      fix: `if it belongs to one theme only, add exclude: [${yamlScalar(shared.words)}] to the others`,
+    },
+  ];
+}
+
+/** A word or phrase as a YAML flow scalar: bare when that reads back the same, else double-quoted. */
+export function yamlScalar(text: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} '-]*$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(text) ? text : JSON.stringify(text);
+}

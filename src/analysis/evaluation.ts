@@ -1,0 +1,248 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { agreementScores, averagedF1, countOutcome, emptyConfusion, type ConfusionCounts } from '../stats/agreement-scores.js';
+import { bootstrapF1Intervals, BOOTSTRAP_RESAMPLES } from '../stats/bootstrap-interval.js';
+import { distinctiveTerms, TermTally, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
+import type { GoldFile, GoldProblem } from '../stats/gold-file.js';
+import { BOOTSTRAP_SEED } from '../stats/seeded-random.js';
+import { codebookKeywords, type CodedRecord } from './coded-record.js';
+
+/** A record that is both in the store and in the gold, with both codings and its evidence. */
+export interface EvaluatedRecord {
+  id: string;
+  sourceId: string;
+  text: string;
+  /** Theme ids the codebook gave it. */
+  predicted: ReadonlySet<string>;
+  /** Theme ids the gold gives it (only those of the codebook). */
+  gold: ReadonlySet<string>;
+  /** Per theme, the keywords whose hits put it there. */
+  keywords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Its words and two-word phrases (see termsOf). */
+  terms: readonly RecordTerm[];
+}
+
+/** Scores and errors of one theme. */
+export interface ThemeEvaluation {
+  id: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  kappa: number;
+  support: number;
+  /** Records the codebook put in the theme and the gold does not, with the keywords behind each. */
+  false_positives: { source_id: string; keywords: string[] }[];
+  /** Records the gold puts in the theme and the codebook does not, with their most telling words. */
+  false_negatives: { source_id: string; words: string[] }[];
+}
+
+/** A keyword's precision on the gold. */
+export interface KeywordEvaluation {
+  theme: string;
+  keyword: string;
+  /** Of the gold records it put in its theme, the share the gold also puts there; null when it hit none. */
+  precision: number | null;
+  /** Gold records it hit. */
+  hits: number;
+}
+
+/** What `tlap eval` reports (the `--json` shape). */
+export interface EvaluationReport {
+  /** Records in both the store and the gold: the scores are over these. */
+  records: number;
+  macro_f1: number;
+  micro_f1: number;
+  macro_f1_ci: [number, number];
+  micro_f1_ci: [number, number];
+  themes: ThemeEvaluation[];
+  keywords: KeywordEvaluation[];
+  /** Gold rows whose record is not in the store. */
+  missing_from_store: number;
+  missing_from_store_ids: string[];
+  /** Store records the gold does not code. */
+  missing_from_gold: number;
+  missing_from_gold_ids: string[];
+  /** Theme ids used in the gold that the codebook does not have (left out of the scores). */
+  unknown_gold_themes: { theme: string; records: number; first_line: number }[];
+  /** Gold rows left out, each with its file and line. */
+  gold_problems: GoldProblem[];
+  /** How the interval was drawn. */
+  bootstrap: { resamples: number; seed: number };
+}
+
+/** The evaluation and the records it was computed over (suggestions work on the same records). */
+export interface Evaluation {
+  report: EvaluationReport;
+  records: EvaluatedRecord[];
+}
+
+/** How many telling words are listed for a false negative. */
+const TELLING_WORDS = 5;
+
+/** Scores are rounded to this many decimals in the report, so JSON output reads and diffs cleanly. */
+const DECIMALS = 4;
+
+/** A score rounded for the report. */
+export function rounded(value: number): number {
+  const factor = 10 ** DECIMALS;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * Compares the codebook's coding of the store with a gold file. Reads each coded record once;
+ * keeps in memory only the records the gold codes.
+ */
+export async function evaluateCodebook(
+  codebook: Codebook,
+  coded: AsyncIterable<CodedRecord> | Iterable<CodedRecord>,
+  gold: GoldFile,
+): Promise<Evaluation> {
+  const themeIds = codebook.themes.map((theme) => theme.id);
+  const known = new Set(themeIds);
+  const goldByKey = new Map(gold.entries.map((entry) => [entry.key, entry]));
+  const seen = new Set<string>();
+  const records: EvaluatedRecord[] = [];
+  const missingFromGold: string[] = [];
+  for await (const item of coded) {
+    const key = gold.keyColumn === 'source_id' ? item.record.sourceId : item.record.id;
+    const entry = goldByKey.get(key);
+    if (entry === undefined || seen.has(key)) {
+      missingFromGold.push(item.record.sourceId);
+      continue;
+    }
+    seen.add(key);
+    const keywords = new Map<string, Set<string>>();
+    for (const hit of item.hits) {
+      const set = keywords.get(hit.themeId) ?? new Set<string>();
+      keywords.set(hit.themeId, set);
+      set.add(hit.keyword);
+    }
+    records.push({
+      id: item.record.id,
+      sourceId: item.record.sourceId,
+      text: item.record.text,
+      predicted: new Set(item.themeIds.filter((id) => known.has(id))),
+      gold: new Set(entry.themes.filter((id) => known.has(id))),
+      keywords,
+      terms: termsOf(item.record.text),
+    });
+  }
+  const missingFromStore = gold.entries.filter((entry) => !seen.has(entry.key)).map((entry) => entry.key);
+  const report = scoreRecords(codebook, records);
+  return {
+    records,
+    report: {
+      ...report,
+      missing_from_store: missingFromStore.length,
+      missing_from_store_ids: missingFromStore,
+      missing_from_gold: missingFromGold.length,
+      missing_from_gold_ids: missingFromGold,
+      unknown_gold_themes: unknownThemes(gold, known),
+      gold_problems: gold.problems,
+    },
+  };
+}
+
+type Scores = Omit<
+  EvaluationReport,
+  'missing_from_store' | 'missing_from_store_ids' | 'missing_from_gold' | 'missing_from_gold_ids' | 'unknown_gold_themes' | 'gold_problems'
+>;
+
+/** The scores of a codebook's coding over records both coded (exported for the suggestions' held-out checks). */
+export function scoreRecords(codebook: Codebook, records: readonly EvaluatedRecord[]): Scores {
+  const themeIds = codebook.themes.map((theme) => theme.id);
+  const tables: ConfusionCounts[] = themeIds.map(() => emptyConfusion());
+  for (const record of records) {
+    themeIds.forEach((id, index) => {
+      const table = tables[index];
+      if (table !== undefined) countOutcome(table, record.predicted.has(id), record.gold.has(id));
+    });
+  }
+  const telling = tellingTerms(themeIds, records);
+  const themes = themeIds.map((id, index): ThemeEvaluation => {
+    const scores = agreementScores(tables[index] ?? emptyConfusion());
+    const zOf = telling.get(id) ?? new Map<string, number>();
+    return {
+      id,
+      precision: rounded(scores.precision),
+      recall: rounded(scores.recall),
+      f1: rounded(scores.f1),
+      kappa: rounded(scores.kappa),
+      support: scores.support,
+      false_positives: records
+        .filter((record) => record.predicted.has(id) && !record.gold.has(id))
+        .map((record) => ({ source_id: record.sourceId, keywords: [...(record.keywords.get(id) ?? [])] })),
+      false_negatives: records
+        .filter((record) => record.gold.has(id) && !record.predicted.has(id))
+        .map((record) => ({ source_id: record.sourceId, words: mostTelling(record.terms, zOf) })),
+    };
+  });
+  const { macro, micro } = averagedF1(tables);
+  const indexOf = new Map(themeIds.map((id, index) => [id, index]));
+  const pairs = records.map((record) => ({
+    predicted: [...record.predicted].flatMap((id) => indexOf.get(id) ?? []),
+    gold: [...record.gold].flatMap((id) => indexOf.get(id) ?? []),
+  }));
+  const intervals = bootstrapF1Intervals(pairs, themeIds.length);
+  return {
+    records: records.length,
+    macro_f1: rounded(macro),
+    micro_f1: rounded(micro),
+    macro_f1_ci: [rounded(intervals.macro[0]), rounded(intervals.macro[1])],
+    micro_f1_ci: [rounded(intervals.micro[0]), rounded(intervals.micro[1])],
+    themes,
+    keywords: keywordPrecision(codebook, records),
+    bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED },
+  };
+}
+
+/**
+ * Per theme, how distinctive each term is of the theme in the gold: the z-score of the log-odds
+ * ratio (Monroe et al. 2008) of the gold's records in the theme against the rest.
+ */
+export function tellingTerms(themeIds: readonly string[], records: readonly EvaluatedRecord[]): Map<string, Map<string, number>> {
+  const result = new Map<string, Map<string, number>>();
+  for (const id of themeIds) {
+    const inTheme = new TermTally();
+    const rest = new TermTally();
+    for (const record of records) (record.gold.has(id) ? inTheme : rest).add(record.terms);
+    result.set(id, new Map(distinctiveTerms(inTheme, rest, { minCount: 2 }).map((term) => [term.key, term.z])));
+  }
+  return result;
+}
+
+function mostTelling(terms: readonly RecordTerm[], zOf: ReadonlyMap<string, number>): string[] {
+  return terms
+    .flatMap((term) => {
+      const z = zOf.get(term.key);
+      return z === undefined ? [] : [{ written: term.written, z }];
+    })
+    .sort((a, b) => b.z - a.z || (a.written < b.written ? -1 : 1))
+    .slice(0, TELLING_WORDS)
+    .map((term) => term.written);
+}
+
+function keywordPrecision(codebook: Codebook, records: readonly EvaluatedRecord[]): KeywordEvaluation[] {
+  return codebookKeywords(codebook).map(({ themeId, keyword }) => {
+    let hits = 0;
+    let right = 0;
+    for (const record of records) {
+      if (!record.keywords.get(themeId)?.has(keyword)) continue;
+      hits += 1;
+      if (record.gold.has(themeId)) right += 1;
+    }
+    return { theme: themeId, keyword, precision: hits === 0 ? null : rounded(right / hits), hits };
+  });
+}
+
+function unknownThemes(gold: GoldFile, known: ReadonlySet<string>): EvaluationReport['unknown_gold_themes'] {
+  const found = new Map<string, { theme: string; records: number; first_line: number }>();
+  for (const entry of gold.entries) {
+    for (const theme of entry.themes) {
+      if (known.has(theme)) continue;
+      const item = found.get(theme) ?? { theme, records: 0, first_line: entry.line };
+      item.records += 1;
+      found.set(theme, item);
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,141 @@
+import type { Codebook } from '../codebook/codebook.js';
+import type { Channel } from '../record/record.js';
+import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
+import { normaliseText } from '../text/normalise.js';
+import { otherwiseThemeIds, type CodedRecord } from './coded-record.js';
+import { groupCooccurringTerms, starterCodebookYaml, type GroupingRecord, type TermGroup } from './discover-groups.js';
+import { rounded } from './evaluation.js';
+
+/** A word or phrase over-represented in unthemed records. */
+export interface GapTerm {
+  term: string;
+  /** Unthemed records holding it. */
+  unthemed: number;
+  /** Themed records holding it. */
+  themed: number;
+  /** Log-odds ratio (unthemed vs themed) with an informative Dirichlet prior, and its z-score, which ranks. */
+  log_odds: number;
+  z: number;
+  /** Unthemed records holding it, per channel. */
+  by_channel: Partial<Record<Channel, number>>;
+  /** Keyword-in-context lines from up to three unthemed records. */
+  contexts: { source_id: string; line: string }[];
+}
+
+/** What `tlap gaps` reports. */
+export interface GapsReport {
+  records: number;
+  /** Records with no theme, or only `otherwise` themes. */
+  unthemed: number;
+  terms: GapTerm[];
+  /** Groups of co-occurring gap terms, each a candidate theme. */
+  groups: TermGroup[];
+  /** The groups as YAML theme entries to paste under `themes:`. */
+  stub: string;
+}
+
+/** What `tlap gaps --discover` reports. */
+export interface DiscoverReport {
+  records: number;
+  groups: TermGroup[];
+  /** A starter codebook in YAML. */
+  codebook: string;
+}
+
+interface UnthemedRecord extends GroupingRecord {
+  channel: Channel;
+}
+
+/** Characters of context each side of a term. */
+const CONTEXT = 40;
+
+/** Options of the gap and discover analyses. */
+export interface GapsOptions {
+  /** At most this many terms (default 25). */
+  limit?: number;
+  /** At most this many groups (default 5 for gaps, 10 for discover). */
+  groups?: number;
+}
+
+/**
+ * The words and two-word phrases most over-represented in unthemed records against themed ones
+ * (see distinctiveTerms), each with keyword-in-context lines and its split by channel, and groups
+ * of them as a YAML stub. One pass; keeps only the unthemed records' terms in memory.
+ */
+export async function findGaps(
+  codebook: Codebook,
+  coded: AsyncIterable<CodedRecord> | Iterable<CodedRecord>,
+  options: GapsOptions = {},
+): Promise<GapsReport> {
+  const otherwise = otherwiseThemeIds(codebook);
+  const unthemedTally = new TermTally();
+  const themedTally = new TermTally();
+  const unthemed: UnthemedRecord[] = [];
+  let records = 0;
+  for await (const item of coded) {
+    records += 1;
+    const terms = termsOf(item.record.text);
+    if (item.themeIds.every((id) => otherwise.has(id))) {
+      unthemedTally.add(terms);
+      unthemed.push({ sourceId: item.record.sourceId, text: item.record.text, channel: item.record.channel, terms });
+    } else themedTally.add(terms);
+  }
+  const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
+  const terms = top.map((term): GapTerm => {
+    const holders = unthemed.filter((record) => record.terms.some((entry) => entry.key === term.key));
+    const byChannel: Partial<Record<Channel, number>> = {};
+    for (const record of holders) byChannel[record.channel] = (byChannel[record.channel] ?? 0) + 1;
+    return {
+      term: term.term,
+      unthemed: term.inTarget,
+      themed: term.inReference,
+      log_odds: rounded(term.logOdds),
+      z: rounded(term.z),
+      by_channel: byChannel,
+      contexts: holders.slice(0, 3).map((record) => ({ source_id: record.sourceId, line: keywordInContext(record.text, term.key) })),
+    };
+  });
+  const topKeys = new Set(top.map((term) => term.key));
+  const groups = groupCooccurringTerms(
+    unthemed.map((record) => ({ ...record, terms: record.terms.filter((term) => topKeys.has(term.key)) })),
+    { maxGroups: options.groups ?? 5, maxShare: 1 },
+  );
+  const stub = starterCodebookYaml(groups, '')
+    .split('\n')
+    .filter((line) => line.startsWith('  '))
+    .join('\n')
+    .trimEnd();
+  return { records, unthemed: unthemed.length, terms, groups, stub: stub === '' ? '' : `${stub}\n` };
+}
+
+/**
+ * A starter codebook from the records alone: groups of distinctive co-occurring terms with
+ * example records (see groupCooccurringTerms). Deterministic for a given store.
+ */
+export async function discoverThemes(
+  records: AsyncIterable<{ sourceId: string; text: string }> | Iterable<{ sourceId: string; text: string }>,
+  options: GapsOptions = {},
+): Promise<DiscoverReport> {
+  const grouping: GroupingRecord[] = [];
+  for await (const record of records) grouping.push({ sourceId: record.sourceId, text: record.text, terms: termsOf(record.text) });
+  const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });
+  const heading = `A starter codebook proposed by tlap gaps --discover from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
+  return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };
+}
+
+/** The first place a term (a stem key) occurs in a text, with up to 40 characters each side, on one line. */
+export function keywordInContext(text: string, key: string): string {
+  const { prepared, tokens } = normaliseText(text);
+  const stems = key.split(' ');
+  for (let index = 0; index + stems.length <= tokens.length; index += 1) {
+    if (!stems.every((stem, offset) => tokens[index + offset]?.stem === stem)) continue;
+    const first = tokens[index];
+    const last = tokens[index + stems.length - 1];
+    if (first === undefined || last === undefined) break;
+    const before = prepared.slice(Math.max(0, first.start - CONTEXT), first.start);
+    const after = prepared.slice(last.end, last.end + CONTEXT);
+    const flat = (part: string): string => part.replace(/\s+/g, ' ');
+    return `${first.start > CONTEXT ? '…' : ''}${flat(before)}[${flat(prepared.slice(first.start, last.end))}]${flat(after)}${last.end + CONTEXT < prepared.length ? '…' : ''}`;
+  }
+  return text.replace(/\s+/g, ' ').slice(0, 2 * CONTEXT);
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode } from '../../exit-codes.js';
+import type { CommandContext } from '../command-context.js';
+
+/** The flags of `tlap audit`. */
+interface AuditFlags {
+  store: string;
+  themes: string;
+  json?: boolean;
+}
+
+/** Registers `tlap audit`. */
+export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('audit')
+    .description('show what each keyword of the codebook matches in the store, and problems with suggested fixes')
+    .option('--store <dir>', 'the record store folder', '.tlap')
+    .option('--themes <file>', 'the codebook', 'themes.yaml')
+    .option('--json', 'print the audit as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlap audit                       every keyword: records hit, records it alone themes, words matched
+  tlap audit --json | jq '.problems'`,
+    )
+    .action(async (flags: AuditFlags) => {
+      const [{ loadCodebook }, { auditStore }, { renderAuditText }] = await Promise.all([
+        import('../../codebook/load-codebook.js'),
+        import('../../analysis/analysis-runs.js'),
+        import('../../analysis/analysis-text.js'),
+      ]);
+      const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
+      const report = await auditStore(resolve(io.cwd, flags.store), codebook);
+      io.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : renderAuditText(report));
+      setExitCode(ExitCode.Ok);
+    });
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode } from '../../exit-codes.js';
+import type { CommandContext } from '../command-context.js';
+import { writeFileAtomically } from '../atomic-write.js';
+
+/** The flags of `tlap eval`. */
+interface EvalFlags {
+  store: string;
+  themes: string;
+  gold: string;
+  json?: boolean;
+  suggest?: boolean;
+  patch?: string;
+}
+
+/** Registers `tlap eval`. */
+export function registerEvalCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
+  program
+    .command('eval')
+    .description("compare the codebook's coding of the store with human coding (a gold CSV), and suggest changes")
+    .requiredOption('--gold <file>', 'the human coding: a CSV with source_id (or id) and themes (ids joined by ;)')
+    .option('--store <dir>', 'the record store folder', '.tlap')
+    .option('--themes <file>', 'the codebook', 'themes.yaml')
+    .option('--json', 'print the evaluation as JSON')
+    .option('--suggest', 'suggest keywords to add and drop, cross-validated on the gold')
+    .option('--patch <file>', 'write the codebook with the suggestions applied to this file (implies --suggest)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlap eval --gold coded.csv                          precision, recall, F1, kappa per theme; the keyword behind each error
+  tlap eval --gold coded.csv --suggest                 keywords to add or drop, by their effect on F1
+  tlap eval --gold coded.csv --patch themes.new.yaml   the codebook with those changes, to review as a diff`,
+    )
+    .action(async (flags: EvalFlags) => {
+      const output = messages();
+      const [{ loadCodebook }, { evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }] = await Promise.all([
+        import('../../codebook/load-codebook.js'),
+        import('../../analysis/analysis-runs.js'),
+        import('../../analysis/analysis-text.js'),
+        import('../../stats/gold-file.js'),
+        import('../../analysis/codebook-patch.js'),
+      ]);
+      const themesPath = resolve(io.cwd, flags.themes);
+      const codebook = await loadCodebook(themesPath, flags.themes);
+      const gold = await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
+      for (const problem of gold.problems) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+      const suggest = flags.suggest === true || flags.patch !== undefined;
+      const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });
+      if (flags.json === true) {
+        const json =
+          suggestions === null ? report : { ...report, suggestions: suggestions.suggestions, suggestions_method: suggestions.method };
+        io.stdout.write(`${JSON.stringify(json)}\n`);
+      } else io.stdout.write(renderEvalText(report, suggestions));
+      if (flags.patch !== undefined && suggestions !== null) {
+        const patched = applySuggestions(await readFile(themesPath, 'utf8'), suggestions.suggestions);
+        await writeFileAtomically(
+          resolve(io.cwd, flags.patch),
+          (async function* () {
+            yield patched;
+          })(),
+          flags.patch,
+        );
+        output.note(
+          `wrote ${flags.patch} with ${suggestions.suggestions.length} suggested changes (review: diff ${flags.themes} ${flags.patch})`,
+        );
+      }
+      setExitCode(ExitCode.Ok);
+    });
+}

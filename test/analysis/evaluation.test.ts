@@ -1,0 +1,75 @@
+import { describe, expect, test } from '@jest/globals';
+import { evaluateCodebook } from '../../src/analysis/evaluation.js';
+import { parseGoldFile } from '../../src/stats/gold-file.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { codeRecords } from './coded-records.js';
+
+const codebook = makeCodebook([
+  { id: 'parking', keywords: ['parking', 'car'] },
+  { id: 'staff', keywords: ['staff', 'nurse'] },
+  { id: 'unused', keywords: ['zebra'] },
+]);
+
+const records = codeRecords(codebook, [
+  { sourceId: 'a', text: 'No parking anywhere near the clinic.' },
+  { sourceId: 'b', text: 'The car park charges are too high.' },
+  { sourceId: 'c', text: 'Staff were kind, but the car park was full.' },
+  { sourceId: 'd', text: 'The nurse was rude.' },
+  { sourceId: 'e', text: 'Lovely receptionist and helpful doctors.' },
+  { sourceId: 'f', text: 'I took the car and a nurse met me.' },
+  { sourceId: 'g', text: 'Not in the gold.' },
+]);
+
+const gold = parseGoldFile(
+  ['source_id,themes', 'a,parking', 'b,parking', 'c,staff', 'd,staff', 'e,staff', 'f,', 'z,staff', 'e2,transport'].join('\n'),
+  'gold.csv',
+);
+
+describe('evaluateCodebook', () => {
+  test('per theme precision, recall, F1, kappa and support over the records in both; worked by hand', async () => {
+    const { report } = await evaluateCodebook(codebook, records, gold);
+    expect(report.records).toBe(6);
+    // parking: predicted a, b, c, f; gold a, b → tp 2, fp 2, fn 0, tn 2.
+    // staff: predicted c, d, f; gold c, d, e → tp 2, fp 1, fn 1, tn 2.
+    const [parking, staff, unused] = report.themes;
+    expect(parking).toMatchObject({ id: 'parking', precision: 0.5, recall: 1, f1: 0.6667, support: 2 });
+    expect(parking?.kappa).toBeCloseTo((4 / 6 - (4 * 2 + 2 * 4) / 36) / (1 - (4 * 2 + 2 * 4) / 36), 4);
+    expect(staff).toMatchObject({ id: 'staff', precision: 0.6667, recall: 0.6667, f1: 0.6667, support: 3 });
+    expect(unused).toMatchObject({ id: 'unused', f1: 0, support: 0 });
+    expect(report.macro_f1).toBeCloseTo(2 / 3, 4);
+    expect(report.micro_f1).toBeCloseTo((2 * 4) / (2 * 4 + 3 + 1), 4);
+    expect(report.macro_f1_ci[0]).toBeLessThanOrEqual(report.macro_f1);
+    expect(report.macro_f1_ci[1]).toBeGreaterThanOrEqual(report.macro_f1_ci[0]);
+    expect(report.bootstrap).toEqual({ resamples: 1000, seed: 20_260_801 });
+  });
+
+  test('each false positive names the keywords behind it; each false negative its telling words', async () => {
+    const { report } = await evaluateCodebook(codebook, records, gold);
+    expect(report.themes[0]?.false_positives).toEqual([
+      { source_id: 'c', keywords: ['car', 'parking'] },
+      { source_id: 'f', keywords: ['car'] },
+    ]);
+    expect(report.themes[1]?.false_positives).toEqual([{ source_id: 'f', keywords: ['nurse'] }]);
+    expect(report.themes[1]?.false_negatives).toEqual([{ source_id: 'e', words: expect.any(Array) }]);
+  });
+
+  test("each keyword's precision on the gold, null when it hit nothing", async () => {
+    const { report } = await evaluateCodebook(codebook, records, gold);
+    expect(report.keywords).toEqual([
+      { theme: 'parking', keyword: 'parking', precision: 0.6667, hits: 3 },
+      { theme: 'parking', keyword: 'car', precision: 0.3333, hits: 3 },
+      { theme: 'staff', keyword: 'staff', precision: 1, hits: 1 },
+      { theme: 'staff', keyword: 'nurse', precision: 0.5, hits: 2 },
+      { theme: 'unused', keyword: 'zebra', precision: null, hits: 0 },
+    ]);
+  });
+
+  test('records missing from either side are counted and listed; unknown gold themes are reported, never dropped silently', async () => {
+    const { report } = await evaluateCodebook(codebook, records, gold);
+    expect(report.missing_from_store).toBe(2);
+    expect(report.missing_from_store_ids).toEqual(['z', 'e2']);
+    expect(report.missing_from_gold).toBe(1);
+    expect(report.missing_from_gold_ids).toEqual(['g']);
+    expect(report.unknown_gold_themes).toEqual([{ theme: 'transport', records: 1, first_line: 9 }]);
+  });
+});

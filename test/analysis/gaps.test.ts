@@ -1,0 +1,63 @@
+import { describe, expect, test } from '@jest/globals';
+import { discoverThemes, findGaps, keywordInContext } from '../../src/analysis/gaps.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { codeRecords } from './coded-records.js';
+
+const codebook = makeCodebook([{ id: 'staff', keywords: ['staff', 'nurse'] }]);
+
+function texts(): { text: string; channel: 'survey' | 'twitter' }[] {
+  const rows: { text: string; channel: 'survey' | 'twitter' }[] = [];
+  for (let index = 0; index < 8; index += 1) rows.push({ text: `The staff were kind on day ${index}.`, channel: 'survey' });
+  for (let index = 0; index < 6; index += 1)
+    rows.push({ text: `No parking spaces near the clinic, try ${index}.`, channel: index < 4 ? 'survey' : 'twitter' });
+  for (let index = 0; index < 3; index += 1) rows.push({ text: `The bus timetable changed again ${index}.`, channel: 'survey' });
+  return rows;
+}
+
+describe('findGaps', () => {
+  test('ranks the words of unthemed records against themed ones, with context lines, channels and a YAML stub', async () => {
+    const coded = codeRecords(
+      codebook,
+      texts().map((row, index) => ({ ...row, sourceId: `r${index}` })),
+    );
+    const report = await findGaps(codebook, coded);
+    expect(report.records).toBe(17);
+    expect(report.unthemed).toBe(9);
+    const parking = report.terms.find((term) => term.term === 'parking');
+    expect(parking).toMatchObject({ unthemed: 6, themed: 0, by_channel: { survey: 4, twitter: 2 } });
+    expect(parking?.contexts[0]).toEqual({ source_id: 'r8', line: 'No [parking] spaces near the clinic, try 0.' });
+    expect(report.terms.map((term) => term.term)).not.toContain('staff');
+    const stubThemes = makeCodebook(`version: 1\nthemes:\n${report.stub}`).themes;
+    expect(stubThemes.flatMap((theme) => theme.keywords.map((keyword) => keyword.source))).toEqual(
+      expect.arrayContaining(['clinic', 'bus']),
+    );
+  });
+
+  test('records whose only themes are otherwise themes count as unthemed', async () => {
+    const withOtherwise = { ...codebook, themes: codebook.themes.map((theme) => ({ ...theme, otherwise: true })) };
+    const coded = codeRecords(codebook, [{ text: 'The staff were kind.' }, { text: 'No parking.' }]);
+    expect((await findGaps(withOtherwise, coded)).unthemed).toBe(2);
+  });
+});
+
+describe('discoverThemes', () => {
+  test('proposes a deterministic starter codebook that tlap reads as is', async () => {
+    const records = texts().map((row, index) => ({ sourceId: `r${index}`, text: row.text }));
+    const report = await discoverThemes(records);
+    expect(await discoverThemes(records)).toEqual(report);
+    expect(report.records).toBe(17);
+    expect(report.groups.flatMap((group) => group.terms)).toEqual(expect.arrayContaining(['bus', 'clinic']));
+    const parsed = makeCodebook(report.codebook);
+    expect(parsed.themes.length).toBe(report.groups.length);
+    expect(report.codebook).toMatch(/^# A starter codebook proposed by tlap gaps --discover from 17 records\./);
+    expect(report.groups.find((group) => group.id === 'clinic')?.examples).toHaveLength(3);
+  });
+});
+
+describe('keywordInContext', () => {
+  test('marks the first occurrence of a term (by stem) with up to 40 characters each side', () => {
+    expect(keywordInContext('We were well looked after, thank you', 'look after')).toBe('We were well [looked after], thank you');
+    const long = `${'a '.repeat(40)}parking${' b'.repeat(40)}`;
+    expect(keywordInContext(long, 'park')).toBe(`…${'a '.repeat(20)}[parking]${' b'.repeat(20)}…`);
+  });
+});

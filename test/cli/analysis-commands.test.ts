@@ -1,0 +1,99 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { runCli } from '../builders/cli-runner.js';
+import { expectGolden } from '../helpers/golden.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+
+/** The small-consultation case: a survey export, a codebook with known collisions, and a gold file. */
+const CASE = join(PROJECT_ROOT, 'fixtures/analysis/small-consultation');
+
+let temp = '';
+let store = '';
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'tlap-analysis-'));
+  store = join(temp, 'store');
+  const ingested = await runCli(['ingest', 'feedback.csv', '--store', store], { cwd: CASE });
+  expect(ingested.exitCode).toBe(0);
+});
+
+afterAll(async () => {
+  await rm(temp, { recursive: true, force: true });
+});
+
+describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () => {
+  test('tlap audit shows each keyword, the words it matched, and a fix per problem', async () => {
+    const result = await runCli(['audit', '--store', store], { cwd: CASE });
+    expect(result.exitCode).toBe(0);
+    expectGolden(join(CASE, 'expected/audit.txt'), result.stdout);
+    const json = JSON.parse((await runCli(['audit', '--store', store, '--json'], { cwd: CASE })).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['records', 'themed', 'keywords', 'unmatched', 'shared', 'problems']);
+  });
+
+  test('tlap eval --suggest --patch scores against the gold, names the keyword behind each error and writes the patched codebook', async () => {
+    const patch = join(temp, 'themes.patched.yaml');
+    const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--suggest', '--patch', patch], { cwd: CASE });
+    expect(result.exitCode).toBe(0);
+    expectGolden(join(CASE, 'expected/eval.txt'), result.stdout);
+    expectGolden(join(CASE, 'expected/themes.patched.yaml'), await readFile(patch, 'utf8'));
+    expect(result.stderr).toContain(`wrote ${patch} with 4 suggested changes`);
+  });
+
+  test('tlap eval --json has the documented shape', async () => {
+    const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--json', '--suggest'], { cwd: CASE });
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        'records',
+        'macro_f1',
+        'micro_f1',
+        'macro_f1_ci',
+        'themes',
+        'keywords',
+        'missing_from_store',
+        'missing_from_gold',
+        'suggestions',
+      ]),
+    );
+    expect(json['missing_from_store']).toBe(1);
+    expect(json['missing_from_gold']).toBe(1);
+    const themes = json['themes'] as { id: string; false_positives: { source_id: string; keywords: string[] }[] }[];
+    expect(Object.keys(themes[0] ?? {})).toEqual([
+      'id',
+      'precision',
+      'recall',
+      'f1',
+      'kappa',
+      'support',
+      'false_positives',
+      'false_negatives',
+    ]);
+    expect(themes.find((theme) => theme.id === 'communities')?.false_positives[0]).toEqual({
+      source_id: 'r02:What would make support better?',
+      keywords: ['community'],
+    });
+    const suggestions = json['suggestions'] as Record<string, unknown>[];
+    expect(Object.keys(suggestions[0] ?? {})).toEqual(['theme', 'action', 'keyword', 'precision', 'support', 'delta_f1']);
+  });
+
+  test('tlap gaps and tlap gaps --discover', async () => {
+    const gaps = await runCli(['gaps', '--store', store], { cwd: CASE });
+    expect(gaps.exitCode).toBe(0);
+    expectGolden(join(CASE, 'expected/gaps.txt'), gaps.stdout);
+    const discover = await runCli(['gaps', '--discover', '--store', store], { cwd: CASE });
+    expect(discover.exitCode).toBe(0);
+    expectGolden(join(CASE, 'expected/discover.yaml'), discover.stdout);
+  });
+
+  test('a gold file without the columns is an error naming the file and line (exit 2); --gold is required', async () => {
+    const bad = join(temp, 'bad-gold.csv');
+    await writeFile(bad, 'record,codes\nr01,x\n');
+    const result = await runCli(['eval', '--store', store, '--gold', bad], { cwd: CASE });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${bad}:1: the header has no source_id or id column`);
+    expect((await runCli(['eval', '--store', store], { cwd: CASE })).exitCode).toBe(2);
+  });
+});

@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { applySuggestions } from '../../src/analysis/codebook-patch.js';
+import { evaluateStore } from '../../src/analysis/analysis-runs.js';
+import type { Codebook } from '../../src/codebook/codebook.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
+import { parseGoldFile, type GoldFile } from '../../src/stats/gold-file.js';
+import { readStoreRecords } from '../../src/store/record-store.js';
+import { ThemeAssigner } from '../../src/themes/assign-themes.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { PROJECT_ROOT, REALDATA_ROOT } from '../helpers/read-fixture.js';
+
+const describeRealdata = REALDATA_ROOT === null ? describe.skip : describe;
+
+/** The human label of each FFT comment (its `target` answer) → the theme id of fixtures/analysis/fft-codebook. */
+const THEME_OF_TARGET: Readonly<Record<string, string>> = {
+  Staff: 'staff',
+  'Care received': 'care-received',
+  Communication: 'communication',
+  Access: 'access',
+  'Environment/facilities': 'environment',
+  Dignity: 'dignity',
+  'Transition/coordination': 'transition',
+  Miscellaneous: '',
+};
+
+const CODEBOOK_PATH = join(PROJECT_ROOT, 'fixtures/analysis/fft-codebook/themes.yaml');
+
+let temp = '';
+let store = '';
+let records: FeedbackRecord[] = [];
+let codebookText = '';
+let codebook: Codebook;
+
+function targetOf(record: FeedbackRecord): string {
+  const answers = record.meta['answers'];
+  const target = answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers['target'] : undefined;
+  return typeof target === 'string' ? (THEME_OF_TARGET[target] ?? '') : '';
+}
+
+/** A gold file (tlap's CSV shape) of the given records, from their human codes. */
+function goldOf(subset: readonly FeedbackRecord[]): GoldFile {
+  const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  return parseGoldFile(
+    ['source_id,themes', ...subset.map((record) => `${quote(record.sourceId)},${targetOf(record)}`)].join('\n'),
+    'fft-gold.csv',
+  );
+}
+
+describeRealdata('tlap eval on the NHS Friends and Family Test comments coded by NHS staff', () => {
+  beforeAll(async () => {
+    temp = await mkdtemp(join(tmpdir(), 'tlap-fft-'));
+    store = join(temp, 'store');
+    await ingest({ paths: ['nhs-fft-patient-feedback-human-coded.csv'], cwd: join(REALDATA_ROOT ?? '', 'consultation'), storeDir: store });
+    for await (const record of readStoreRecords(store)) records.push(record);
+    codebookText = await readFile(CODEBOOK_PATH, 'utf8');
+    codebook = makeCodebook(codebookText, { file: CODEBOOK_PATH });
+  });
+
+  afterAll(async () => {
+    await rm(temp, { recursive: true, force: true });
+    records = [];
+  });
+
+  test('agrees with an independent computation of the same scores, and names the keyword behind each error', async () => {
+    const { report } = await evaluateStore(store, codebook, goldOf(records), { suggest: false });
+    expect(report.records).toBe(3824);
+    expect(report.missing_from_store).toBe(0);
+    expect(report.missing_from_gold).toBe(0);
+
+    // The independent computation: the matcher's themes per record, counted into 2×2 tables here.
+    const assigner = new ThemeAssigner(codebook);
+    const predicted = records.map((record) => new Set(assigner.assign(record).themeIds));
+    let pooled = { tp: 0, fp: 0, fn: 0 };
+    const f1s: number[] = [];
+    for (const theme of codebook.themes) {
+      let [tp, fp, fn, tn] = [0, 0, 0, 0];
+      records.forEach((record, index) => {
+        const p = predicted[index]?.has(theme.id) === true;
+        const g = targetOf(record) === theme.id;
+        if (p && g) tp += 1;
+        else if (p) fp += 1;
+        else if (g) fn += 1;
+        else tn += 1;
+      });
+      const n = tp + fp + fn + tn;
+      const precision = tp / (tp + fp);
+      const recall = tp / (tp + fn);
+      const f1 = (2 * precision * recall) / (precision + recall);
+      const po = (tp + tn) / n;
+      const pe = (((tp + fp) / n) * (tp + fn)) / n + (((fn + tn) / n) * (fp + tn)) / n;
+      const mine = report.themes.find((entry) => entry.id === theme.id);
+      expect(mine?.precision).toBeCloseTo(precision, 4);
+      expect(mine?.recall).toBeCloseTo(recall, 4);
+      expect(mine?.f1).toBeCloseTo(f1, 4);
+      expect(mine?.kappa).toBeCloseTo((po - pe) / (1 - pe), 4);
+      expect(mine?.support).toBe(tp + fn);
+      expect(mine?.false_positives).toHaveLength(fp);
+      expect(mine?.false_negatives).toHaveLength(fn);
+      f1s.push(f1);
+      pooled = { tp: pooled.tp + tp, fp: pooled.fp + fp, fn: pooled.fn + fn };
+    }
+    expect(report.macro_f1).toBeCloseTo(f1s.reduce((sum, value) => sum + value, 0) / f1s.length, 4);
+    expect(report.micro_f1).toBeCloseTo((2 * pooled.tp) / (2 * pooled.tp + pooled.fp + pooled.fn), 4);
+    expect(report.macro_f1_ci[0]).toBeLessThan(report.macro_f1);
+    expect(report.macro_f1_ci[1]).toBeGreaterThan(report.macro_f1);
+
+    for (const theme of report.themes) {
+      const keywords = new Set(codebook.themes.find((entry) => entry.id === theme.id)?.keywords.map((keyword) => keyword.source));
+      for (const error of theme.false_positives) {
+        expect(error.keywords.length).toBeGreaterThan(0);
+        for (const keyword of error.keywords) expect(keywords.has(keyword)).toBe(true);
+      }
+    }
+  });
+
+  test('accepting --suggest on one half of the coded comments raises macro-F1 on the other half', async () => {
+    const firstHalf = records.filter((_, index) => index % 2 === 0);
+    const secondHalf = records.filter((_, index) => index % 2 === 1);
+    const { suggestions } = await evaluateStore(store, codebook, goldOf(firstHalf), { suggest: true });
+    expect(suggestions?.suggestions.length).toBeGreaterThan(0);
+    const patched = makeCodebook(applySuggestions(codebookText, suggestions?.suggestions ?? []), { file: 'patched.yaml' });
+    const before = await evaluateStore(store, codebook, goldOf(secondHalf), { suggest: false });
+    const after = await evaluateStore(store, patched, goldOf(secondHalf), { suggest: false });
+    expect(after.report.macro_f1).toBeGreaterThan(before.report.macro_f1 + 0.02);
+    expect(after.report.micro_f1).toBeGreaterThan(before.report.micro_f1);
+  });
+});

@@ -41,11 +41,13 @@ export function renderAuditText(report: AuditReport): string {
       lines.push(`  ${theme}`);
     }
     const words = entry.words.map((word) => `${word.words} ${word.count}`).join(', ');
-    lines.push(`    ${entry.keyword}: ${entry.records} hit, ${entry.sole} alone${words === '' ? '' : `; ${words}`}`);
+    lines.push(
+      `    ${entry.keyword} (${report.codebook}:${entry.line}:${entry.col}): ${entry.records} hit, ${entry.sole} alone${words === '' ? '' : `; ${words}`}`,
+    );
   }
   lines.push(
     '',
-    `Keywords that match nothing: ${report.unmatched.length === 0 ? 'none' : report.unmatched.map((entry) => `${entry.keyword} (${entry.theme})`).join(', ')}`,
+    `Keywords that match nothing: ${report.unmatched.length === 0 ? 'none' : report.unmatched.map((entry) => `${entry.keyword} (${entry.theme}, ${report.codebook}:${entry.line}:${entry.col})`).join(', ')}`,
   );
   lines.push('', `Words counted for more than one theme: ${report.shared.length === 0 ? 'none' : ''}`);
   for (const shared of report.shared) {

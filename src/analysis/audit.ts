@@ -12,6 +12,9 @@ export interface WordCount {
 export interface KeywordAudit {
   theme: string;
   keyword: string;
+  /** Where the keyword is written in the codebook (1-based). */
+  line: number;
+  col: number;
   /** Records it hit (for its theme, after exclusions). */
   records: number;
   /** Records it alone puts in its theme: no other keyword of the theme hit them. */
@@ -44,14 +47,16 @@ export interface AuditProblem {
 
 /** What `tlap audit` reports. */
 export interface AuditReport {
+  /** The codebook file, as given. */
+  codebook: string;
   /** Records read. */
   records: number;
   /** Records with at least one theme. */
   themed: number;
   /** Every keyword of the codebook, codebook order. */
   keywords: KeywordAudit[];
-  /** Keywords that hit no record. */
-  unmatched: { theme: string; keyword: string }[];
+  /** Keywords that hit no record, with where they are written. */
+  unmatched: { theme: string; keyword: string; line: number; col: number }[];
   /** Words matched for more than one theme, most records first. */
   shared: SharedWords[];
   /** Problems with a suggested fix each: other words first, then shared words, dominant keywords, unmatched keywords. */
@@ -111,31 +116,35 @@ export class AuditBuilder {
 
   /** The report. Deterministic: ties are broken by the words, keywords keep codebook order. */
   finish(): AuditReport {
-    const keywords: KeywordAudit[] = codebookKeywords(this.codebook).map(({ themeId, keyword }) => {
+    const keywords: KeywordAudit[] = codebookKeywords(this.codebook).map(({ themeId, keyword, position }) => {
       const tally = this.tallies.get(keyOf(themeId, keyword));
       return {
         theme: themeId,
         keyword,
+        line: position.line,
+        col: position.col,
         records: tally?.records ?? 0,
         sole: tally?.sole ?? 0,
         words: sortedCounts(tally?.words ?? new Map()),
       };
     });
-    const unmatched = keywords.filter((entry) => entry.records === 0).map(({ theme, keyword }) => ({ theme, keyword }));
+    const unmatched = keywords
+      .filter((entry) => entry.records === 0)
+      .map(({ theme, keyword, line, col }) => ({ theme, keyword, line, col }));
     const shared = sharedWords(keywords);
     const problems = [
       ...keywords.flatMap(otherWordProblems),
       ...shared.flatMap(sharedWordProblems),
       ...keywords.flatMap((entry) => this.dominantProblems(entry)),
-      ...unmatched.map(({ theme, keyword }) => ({
+      ...unmatched.map(({ theme, keyword, line, col }) => ({
         kind: 'matches-nothing' as const,
         theme,
         keyword,
-        message: `"${keyword}" (${theme}) matches no record`,
+        message: `"${keyword}" (${theme}, ${this.codebook.file}:${line}:${col}) matches no record`,
         fix: `remove "${keyword}", or check its spelling against the records`,
       })),
     ];
-    return { records: this.records, themed: this.themed, keywords, unmatched, shared, problems };
+    return { codebook: this.codebook.file, records: this.records, themed: this.themed, keywords, unmatched, shared, problems };
   }
 
   private dominantProblems(entry: KeywordAudit): AuditProblem[] {

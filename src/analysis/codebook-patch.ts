@@ -30,8 +30,12 @@ export function applySuggestions(codebookText: string, suggestions: readonly Sug
       );
       if (!present) keywords.items.push(new Scalar(suggestion.keyword));
     } else {
-      const index = keywords.items.findIndex((item) => isScalar(item) && String(item.value) === suggestion.keyword);
-      if (index !== -1) keywords.items.splice(index, 1);
+      for (const key of ['keywords', 'exact']) {
+        const list = theme.get(key, true);
+        if (!isSeq(list)) continue;
+        const index = list.items.findIndex((item) => isScalar(item) && String(item.value) === suggestion.keyword);
+        if (index !== -1) list.items.splice(index, 1);
+      }
     }
   }
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -1,6 +1,6 @@
-import type { Codebook, Theme } from '../codebook/codebook.js';
+import type { Codebook, SourcePosition, Theme } from '../codebook/codebook.js';
 import type { FeedbackRecord } from '../record/record.js';
-import type { ThemedRecord } from '../themes/assign-themes.js';
+import type { ThemedRecord } from '../themes/themed-record.js';
 
 /** One keyword hit as the analysis commands read it from the matcher's evidence. */
 export interface EvidenceHit {
@@ -8,7 +8,7 @@ export interface EvidenceHit {
   themeId: string;
   /** The keyword as written in the codebook. */
   keyword: string;
-  /** The words of the record it matched, lower case. */
+  /** The words of the record it matched, as written there. */
   words: string;
 }
 
@@ -26,7 +26,9 @@ export function codedRecordOf(themed: ThemedRecord): CodedRecord {
   return {
     record: themed.record,
     themeIds: themed.themeIds,
-    hits: themed.matches.map((match) => ({ themeId: match.themeId, keyword: match.keyword, words: match.matched })),
+    hits: themed.evidence.flatMap((evidence) =>
+      evidence.hits.map((hit) => ({ themeId: evidence.themeId, keyword: hit.keyword, words: hit.words })),
+    ),
   };
 }
 
@@ -34,16 +36,20 @@ export function codedRecordOf(themed: ThemedRecord): CodedRecord {
 export interface CodebookKeyword {
   themeId: string;
   keyword: string;
+  /** Where it is written in the codebook. */
+  position: SourcePosition;
 }
 
-/** Every keyword of a theme as written, in codebook order. */
+/** Every keyword of a theme as written (`keywords:`, `exact:` and `near:` entries), in codebook order. */
 export function keywordsOfTheme(theme: Theme): string[] {
-  return theme.keywords.map((pattern) => pattern.source);
+  return theme.rules.map((rule) => rule.source);
 }
 
 /** Every keyword of the codebook, theme by theme, in codebook order. */
 export function codebookKeywords(codebook: Codebook): CodebookKeyword[] {
-  return codebook.themes.flatMap((theme) => keywordsOfTheme(theme).map((keyword) => ({ themeId: theme.id, keyword })));
+  return codebook.themes.flatMap((theme) =>
+    theme.rules.map((rule) => ({ themeId: theme.id, keyword: rule.source, position: rule.position })),
+  );
 }
 
 /**
@@ -51,5 +57,5 @@ export function codebookKeywords(codebook: Codebook): CodebookKeyword[] {
  * only themes are these counts as unthemed in `tlap gaps`.
  */
 export function otherwiseThemeIds(codebook: Codebook): Set<string> {
-  return new Set(codebook.themes.filter((theme) => 'otherwise' in theme && theme.otherwise === true).map((theme) => theme.id));
+  return new Set(codebook.themes.filter((theme) => theme.otherwise).map((theme) => theme.id));
 }

@@ -125,17 +125,17 @@ export async function discoverThemes(
 
 /** The first place a term (a stem key) occurs in a text, with up to 40 characters each side, on one line. */
 export function keywordInContext(text: string, key: string): string {
-  const { prepared, tokens } = normaliseText(text);
+  const { tokens } = normaliseText(text);
   const stems = key.split(' ');
   for (let index = 0; index + stems.length <= tokens.length; index += 1) {
     if (!stems.every((stem, offset) => tokens[index + offset]?.stem === stem)) continue;
     const first = tokens[index];
     const last = tokens[index + stems.length - 1];
     if (first === undefined || last === undefined) break;
-    const before = prepared.slice(Math.max(0, first.start - CONTEXT), first.start);
-    const after = prepared.slice(last.end, last.end + CONTEXT);
+    const before = text.slice(Math.max(0, first.start - CONTEXT), first.start);
+    const after = text.slice(last.end, last.end + CONTEXT);
     const flat = (part: string): string => part.replace(/\s+/g, ' ');
-    return `${first.start > CONTEXT ? '…' : ''}${flat(before)}[${flat(prepared.slice(first.start, last.end))}]${flat(after)}${last.end + CONTEXT < prepared.length ? '…' : ''}`;
+    return `${first.start > CONTEXT ? '…' : ''}${flat(before)}[${flat(text.slice(first.start, last.end))}]${flat(after)}${last.end + CONTEXT < text.length ? '…' : ''}`;
   }
   return text.replace(/\s+/g, ' ').slice(0, 2 * CONTEXT);
 }

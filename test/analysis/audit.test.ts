@@ -36,6 +36,8 @@ describe('AuditBuilder', () => {
     expect(community).toEqual({
       theme: 'communities',
       keyword: 'community',
+      line: 6,
+      col: 9,
       records: 3,
       sole: 2,
       words: [
@@ -52,8 +54,8 @@ describe('AuditBuilder', () => {
 
   test('keywords that match nothing, and words that count for two themes', () => {
     expect(report.unmatched).toEqual([
-      { theme: 'communities', keyword: 'allotment' },
-      { theme: 'information', keyword: 'leaflet' },
+      { theme: 'communities', keyword: 'allotment', line: 8, col: 9 },
+      { theme: 'information', keyword: 'leaflet', line: 13, col: 9 },
     ]);
     expect(report.shared).toEqual([
       {

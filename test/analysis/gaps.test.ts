@@ -28,9 +28,7 @@ describe('findGaps', () => {
     expect(parking?.contexts[0]).toEqual({ source_id: 'r8', line: 'No [parking] spaces near the clinic, try 0.' });
     expect(report.terms.map((term) => term.term)).not.toContain('staff');
     const stubThemes = makeCodebook(`version: 1\nthemes:\n${report.stub}`).themes;
-    expect(stubThemes.flatMap((theme) => theme.keywords.map((keyword) => keyword.source))).toEqual(
-      expect.arrayContaining(['clinic', 'bus']),
-    );
+    expect(stubThemes.flatMap((theme) => theme.rules.map((rule) => rule.source))).toEqual(expect.arrayContaining(['clinic', 'bus']));
   });
 
   test('records whose only themes are otherwise themes count as unthemed', async () => {

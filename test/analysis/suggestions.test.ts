@@ -94,7 +94,7 @@ themes:
       - staff # everyone who works there
       - nurse
 `);
-    expect(makeCodebook(patched).themes.map((theme) => theme.keywords.map((keyword) => keyword.source))).toEqual([
+    expect(makeCodebook(patched).themes.map((theme) => theme.rules.map((rule) => rule.source))).toEqual([
       ['pay and display', 'parking'],
       ['staff', 'nurse'],
     ]);
@@ -104,6 +104,6 @@ themes:
     const patched = applySuggestions('version: 1\nthemes:\n  - id: a\n    label: A\n    keywords: car\n', [
       { theme: 'a', action: 'add', keyword: 'parking', precision: 1, support: 1, delta_f1: 0.1 },
     ]);
-    expect(makeCodebook(patched).themes[0]?.keywords.map((keyword) => keyword.source)).toEqual(['car', 'parking']);
+    expect(makeCodebook(patched).themes[0]?.rules.map((rule) => rule.source)).toEqual(['car', 'parking']);
   });
 });

@@ -30,7 +30,7 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expect(result.exitCode).toBe(0);
     expectGolden(join(CASE, 'expected/audit.txt'), result.stdout);
     const json = JSON.parse((await runCli(['audit', '--store', store, '--json'], { cwd: CASE })).stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['records', 'themed', 'keywords', 'unmatched', 'shared', 'problems']);
+    expect(Object.keys(json)).toEqual(['codebook', 'records', 'themed', 'keywords', 'unmatched', 'shared', 'problems']);
   });
 
   test('tlap eval --suggest --patch scores against the gold, names the keyword behind each error and writes the patched codebook', async () => {

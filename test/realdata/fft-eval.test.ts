@@ -110,7 +110,7 @@ describeRealdata('tlap eval on the NHS Friends and Family Test comments coded by
     expect(report.macro_f1_ci[1]).toBeGreaterThan(report.macro_f1);
 
     for (const theme of report.themes) {
-      const keywords = new Set(codebook.themes.find((entry) => entry.id === theme.id)?.keywords.map((keyword) => keyword.source));
+      const keywords = new Set(codebook.themes.find((entry) => entry.id === theme.id)?.rules.map((rule) => rule.source));
       for (const error of theme.false_positives) {
         expect(error.keywords.length).toBeGreaterThan(0);
         for (const keyword of error.keywords) expect(keywords.has(keyword)).toBe(true);

@@ -11,7 +11,7 @@ interface AuditFlags {
 }
 
 /** Registers `tlap audit`. */
-export function registerAuditCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function registerAuditCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('audit')
     .description('show what each keyword of the codebook matches in the store, and problems with suggested fixes')
@@ -26,12 +26,12 @@ Examples:
   tlap audit --json | jq '.problems'`,
     )
     .action(async (flags: AuditFlags) => {
-      const [{ loadCodebook }, { auditStore }, { renderAuditText }] = await Promise.all([
-        import('../../codebook/load-codebook.js'),
+      const [{ auditStore }, { renderAuditText }] = await Promise.all([
         import('../../analysis/analysis-runs.js'),
         import('../../analysis/analysis-text.js'),
       ]);
-      const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
+      const { loadCodebookForCli } = await import('../codebook-loading.js');
+      const codebook = await loadCodebookForCli(io, messages(), flags.themes);
       const report = await auditStore(resolve(io.cwd, flags.store), codebook);
       io.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : renderAuditText(report));
       setExitCode(ExitCode.Ok);

@@ -36,15 +36,15 @@ Examples:
     )
     .action(async (flags: EvalFlags) => {
       const output = messages();
-      const [{ loadCodebook }, { evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }] = await Promise.all([
-        import('../../codebook/load-codebook.js'),
+      const [{ evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }] = await Promise.all([
         import('../../analysis/analysis-runs.js'),
         import('../../analysis/analysis-text.js'),
         import('../../stats/gold-file.js'),
         import('../../analysis/codebook-patch.js'),
       ]);
       const themesPath = resolve(io.cwd, flags.themes);
-      const codebook = await loadCodebook(themesPath, flags.themes);
+      const { loadCodebookForCli } = await import('../codebook-loading.js');
+      const codebook = await loadCodebookForCli(io, output, flags.themes);
       const gold = await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
       for (const problem of gold.problems) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;

@@ -12,7 +12,7 @@ interface GapsFlags {
 }
 
 /** Registers `tlap gaps`. */
-export function registerGapsCommand(program: Command, { io, setExitCode }: CommandContext): void {
+export function registerGapsCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('gaps')
     .description('find what unthemed records talk about, or (--discover) propose a starter codebook')
@@ -37,8 +37,8 @@ Examples:
         const report = await discoverInStore(storeDir);
         io.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : renderDiscoverText(report));
       } else {
-        const { loadCodebook } = await import('../../codebook/load-codebook.js');
-        const codebook = await loadCodebook(resolve(io.cwd, flags.themes), flags.themes);
+        const { loadCodebookForCli } = await import('../codebook-loading.js');
+        const codebook = await loadCodebookForCli(io, messages(), flags.themes);
         const report = await gapsOfStore(storeDir, codebook);
         io.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : renderGapsText(report));
       }

@@ -1,4 +1,4 @@
-import type { Codebook } from '../codebook/codebook.js';
+import type { Codebook, SourcePosition } from '../codebook/codebook.js';
 import { codebookKeywords, type CodedRecord } from './coded-record.js';
 import { isFormOfKeyword } from './word-forms.js';
 
@@ -75,7 +75,7 @@ interface KeywordTally {
   words: Map<string, number>;
 }
 
-const keyOf = (themeId: string, keyword: string): string => `${themeId}\u0000${keyword}`;
+const keyOf = (themeId: string, position: SourcePosition): string => `${themeId}\u0000${position.line}:${position.col}`;
 
 /** Collects the evidence of every record, then reports (one pass; memory grows with distinct matched words only). */
 export class AuditBuilder {
@@ -85,8 +85,8 @@ export class AuditBuilder {
   private themed = 0;
 
   constructor(private readonly codebook: Codebook) {
-    for (const { themeId, keyword } of codebookKeywords(codebook)) {
-      this.tallies.set(keyOf(themeId, keyword), { records: 0, sole: 0, words: new Map() });
+    for (const { themeId, position } of codebookKeywords(codebook)) {
+      this.tallies.set(keyOf(themeId, position), { records: 0, sole: 0, words: new Map() });
     }
   }
 
@@ -99,13 +99,14 @@ export class AuditBuilder {
     for (const hit of coded.hits) {
       const keywords = keywordsByTheme.get(hit.themeId) ?? new Map<string, Set<string>>();
       keywordsByTheme.set(hit.themeId, keywords);
-      const words = keywords.get(hit.keyword) ?? new Set<string>();
-      keywords.set(hit.keyword, words);
+      const key = keyOf(hit.themeId, hit.position);
+      const words = keywords.get(key) ?? new Set<string>();
+      keywords.set(key, words);
       words.add(hit.words.toLowerCase().replace(/\s+/g, ' '));
     }
     for (const [themeId, keywords] of keywordsByTheme) {
-      for (const [keyword, words] of keywords) {
-        const tally = this.tallies.get(keyOf(themeId, keyword));
+      for (const [key, words] of keywords) {
+        const tally = this.tallies.get(key);
         if (tally === undefined) continue;
         tally.records += 1;
         if (keywords.size === 1 && coded.themeIds.includes(themeId)) tally.sole += 1;
@@ -117,7 +118,7 @@ export class AuditBuilder {
   /** The report. Deterministic: ties are broken by the words, keywords keep codebook order. */
   finish(): AuditReport {
     const keywords: KeywordAudit[] = codebookKeywords(this.codebook).map(({ themeId, keyword, position }) => {
-      const tally = this.tallies.get(keyOf(themeId, keyword));
+      const tally = this.tallies.get(keyOf(themeId, position));
       return {
         theme: themeId,
         keyword,

@@ -8,6 +8,8 @@ export interface EvidenceHit {
   themeId: string;
   /** The keyword as written in the codebook. */
   keyword: string;
+  /** Where the keyword is written. */
+  position: SourcePosition;
   /** The words of the record it matched, as written there. */
   words: string;
 }
@@ -27,7 +29,7 @@ export function codedRecordOf(themed: ThemedRecord): CodedRecord {
     record: themed.record,
     themeIds: themed.themeIds,
     hits: themed.evidence.flatMap((evidence) =>
-      evidence.hits.map((hit) => ({ themeId: evidence.themeId, keyword: hit.keyword, words: hit.words })),
+      evidence.hits.map((hit) => ({ themeId: evidence.themeId, keyword: hit.keyword, position: hit.position, words: hit.words })),
     ),
   };
 }

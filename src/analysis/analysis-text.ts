@@ -24,7 +24,7 @@ function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<n
 }
 
 function more(total: number): string[] {
-  return total > SHOWN ? [`    … ${total - SHOWN} more (--json lists all)`] : [];
+  return total > SHOWN ? [`    … ${total - SHOWN} more (the JSON output lists all)`] : [];
 }
 
 /** `tlap audit` as text. */

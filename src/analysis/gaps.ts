@@ -119,7 +119,7 @@ export async function discoverThemes(
   const grouping: GroupingRecord[] = [];
   for await (const record of records) grouping.push({ sourceId: record.sourceId, text: record.text, terms: termsOf(record.text) });
   const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });
-  const heading = `A starter codebook proposed by tlap gaps --discover from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
+  const heading = `A starter codebook that tlap proposed from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
   return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };
 }
 

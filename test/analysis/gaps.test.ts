@@ -47,7 +47,7 @@ describe('discoverThemes', () => {
     expect(report.groups.flatMap((group) => group.terms)).toEqual(expect.arrayContaining(['bus', 'clinic']));
     const parsed = makeCodebook(report.codebook);
     expect(parsed.themes.length).toBe(report.groups.length);
-    expect(report.codebook).toMatch(/^# A starter codebook proposed by tlap gaps --discover from 17 records\./);
+    expect(report.codebook).toMatch(/^# A starter codebook that tlap proposed from 17 records\./);
     expect(report.groups.find((group) => group.id === 'clinic')?.examples).toHaveLength(3);
   });
 });

@@ -375,14 +375,14 @@ function ancestorsOf(codebook: Codebook): Map<string, string[]> {
  * A count's breakdowns by channel, question, source and month, each cell through the
  * small-number rule as a partition (the cells add up to a total that is shown, or to one that can
  * be worked out from shown counts: survey records for questions, dated records for months). A dimension no record has is left out; months are in date order, questions
- * in natural order (`Q2` before `Q10`), sources most first, those past {@link BREAKDOWN_MAX_KEYS} added up as `other`.
+ * in natural order (`Q2` before `Q10`), sources most first; questions and sources past {@link BREAKDOWN_MAX_KEYS} added up as `other`, months all listed.
  */
 function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts, rule: DisclosureRule): Breakdown[] {
   const result: Breakdown[] = [];
-  const add = (dimension: BreakdownDimension, entries: [string, number][]): void => {
+  const add = (dimension: BreakdownDimension, entries: [string, number][], most = Infinity): void => {
     if (entries.length === 0) return;
-    const listed = entries.slice(0, BREAKDOWN_MAX_KEYS);
-    const rest = entries.slice(BREAKDOWN_MAX_KEYS).reduce((sum, [, count]) => sum + count, 0);
+    const listed = entries.slice(0, most);
+    const rest = entries.slice(most).reduce((sum, [, count]) => sum + count, 0);
     const values = [...listed.map(([, count]) => count), ...(rest > 0 ? [rest] : [])];
     const protectedCells = protectBreakdown(values, rule);
     result.push({
@@ -398,10 +398,12 @@ function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts,
   add(
     'question',
     [...keyed.counts.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareIds(a[0], b[0])),
+    BREAKDOWN_MAX_KEYS,
   );
   add(
     'source',
     [...keyed.counts.source].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])),
+    BREAKDOWN_MAX_KEYS,
   );
   add(
     'month',

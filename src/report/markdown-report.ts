@@ -1,5 +1,6 @@
 import { CHANNEL_NAMES } from './channel-names.js';
 import { describeCell, describeDisclosureRule, type ProtectedCell } from './disclosure-control.js';
+import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
 import type { Breakdown, BreakdownDimension, Quote, ThemeReport } from './theme-report.js';
@@ -44,14 +45,6 @@ export function reportSections(report: ThemeReport): { title: string; anchor: st
     'Methods',
   ];
   return titles.filter((title): title is string => title !== null).map((title) => ({ title, anchor: headingAnchor(title) }));
-}
-
-/** GitHub's anchor for a heading of plain words: lower case, spaces as `-`, punctuation dropped. */
-export function headingAnchor(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} -]/gu, '')
-    .replace(/ /g, '-');
 }
 
 /** The quote's label: who (with --authors), channel, date, what it answers, and the record's id to trace it. */

@@ -45,13 +45,14 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
   {
     kind: 'document',
     name: 'html',
-    description: 'the markdown summary as one self-contained, sanitised HTML page',
+    description: 'the markdown summary as one self-contained, sanitised HTML page with charts',
     load: async () => {
-      const [{ renderMarkdownReport }, { markdownToHtml }] = await Promise.all([
+      const [{ renderMarkdownReport }, { markdownToHtml }, { reportCharts }] = await Promise.all([
         import('./markdown-report.js'),
         import('./markdown-to-html.js'),
+        import('./charts/report-charts.js'),
       ]);
-      return (report) => markdownToHtml(renderMarkdownReport(report), { title: report.title });
+      return (report) => markdownToHtml(renderMarkdownReport(report), { title: report.title, figures: reportCharts(report) });
     },
   },
   {

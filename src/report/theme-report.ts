@@ -80,11 +80,11 @@ export interface BreakdownCell {
 export interface Breakdown {
   dimension: BreakdownDimension;
   cells: BreakdownCell[];
-  /** The records in keys not listed (sources past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
+  /** The records in keys not listed (questions or sources past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
   other: ProtectedCell | null;
 }
 
-/** The most keys a question or source breakdown lists; the rest are added up as `other`. */
+/** The most keys a question or source breakdown lists; the rest are added up as `other` (months are all listed). */
 export const BREAKDOWN_MAX_KEYS = 12;
 
 /** Two themes raised in the same records. */

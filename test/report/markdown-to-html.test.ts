@@ -183,7 +183,8 @@ describe('markdownToHtml: what the report may use survives', () => {
       ]),
     );
     expect(body).toContain('<ol start="3">');
-    expect(body).toContain('<th align="left">left</th>');
+    expect(body).toContain('<th scope="col" align="left">left</th>');
+    expect(body).toContain('<th scope="row" align="left">1</th>');
     expect(body).toContain('<td align="right">2</td>');
     expect(body).toContain('<td align="center">3</td>');
   });
@@ -213,8 +214,11 @@ describe('markdownToHtml: what the report may use survives', () => {
     expect(bodyOf(page('see ![a chart of themes](http://t/p.gif) here'))).toBe('<p>see a chart of themes here</p>');
   });
 
-  test('a link to anything but http, https or mailto is its text alone', () => {
-    expect(bodyOf(page('[click me](javascript:alert(1)) and [here](/relative) and [top](#top)'))).toBe('<p>click me and here and top</p>');
+  test('a link to anything but http, https, mailto or a heading of the page is its text alone', () => {
+    expect(bodyOf(page('[click me](javascript:alert(1)) and [here](/relative) and [top](#top)'))).toBe(
+      '<p>click me and here and <a href="#top">top</a></p>',
+    );
+    expect(bodyOf(page('[x](#a"b) [y](#<b>)'))).toBe('<p>x y</p>');
   });
 });
 
@@ -226,7 +230,7 @@ describe('markdownToHtml: hostile markdown cannot get markup, scripts, images or
     expect(body).not.toMatch(/<[^>]*javascript:/i);
     expect(body).not.toMatch(/<[^>]*\s(on[a-z]+|style|src)=/i);
     for (const name of elementNames(body)) expect(ALLOWED_BODY_ELEMENTS.has(name)).toBe(true);
-    for (const href of body.matchAll(/<a\s[^>]*href="([^"]*)"/g)) expect(href[1]).toMatch(/^(https?:\/\/|mailto:)/);
+    for (const href of body.matchAll(/<a\s[^>]*href="([^"]*)"/g)) expect(href[1]).toMatch(/^(https?:\/\/|mailto:|#[\p{L}\p{N}-]+$)/u);
     expect(html.match(/<script/gi)).toBeNull();
   });
 });

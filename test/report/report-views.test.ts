@@ -212,3 +212,21 @@ describe('key findings', () => {
     }
   });
 });
+
+describe('breakdown limits', () => {
+  test('sources past the twelfth are added up as other; months are all listed', () => {
+    const many = Array.from({ length: 15 }, (_, index) =>
+      makeThemedRecord(codebook, {
+        text: 'a carer',
+        date: `20${String(10 + index)}-01-01T00:00:00.000Z`,
+        provenance: { file: `f${String(index).padStart(2, '0')}.csv` },
+      }),
+    );
+    const report = buildReport(codebook, many, false, exact);
+    const sources = report.breakdowns.find((entry) => entry.dimension === 'source');
+    expect(sources?.cells).toHaveLength(12);
+    expect(sources?.other).toEqual({ kind: 'shown', value: 3 });
+    expect(report.breakdowns.find((entry) => entry.dimension === 'month')?.cells).toHaveLength(15);
+    expect(renderMarkdownReport(report)).toContain('| Other sources | 3 |');
+  });
+});

@@ -41,6 +41,8 @@ export interface CodebookSpec {
   unit: CodingUnit;
   assign: AssignMode;
   redaction: RedactionPolicy;
+  /** Where `redact.kinds` is written, or null when the codebook leaves the default (every kind). */
+  redactKindsPosition: SourcePosition | null;
   keepNames: string[];
   publish: PublishPolicy;
   quotes: { exclude: string[] };

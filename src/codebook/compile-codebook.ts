@@ -25,6 +25,13 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
   };
   const themes = spec.themes.map((theme) => compileTheme(theme, warn));
   warnAcrossThemes(spec.themes, themes, warn);
+  if (spec.redactKindsPosition !== null && !spec.redaction.kinds.has('name')) {
+    warn(
+      { text: 'kinds', position: spec.redactKindsPosition },
+      "redact.kinds leaves out name: people's names in quotes and in the CSV will be published",
+      'add name to redact.kinds, and list public figures to keep under redact.keep_names',
+    );
+  }
   const codebook: Codebook = {
     version: 1,
     title: spec.title,

@@ -65,14 +65,14 @@ export function validateCodebook(document: RawCodebookDocument, file: string = d
     if (value === null) report(titleEntry.value.position, 'title must be a string', 'quote it: title: "..."');
     else title = value.trim();
   }
-  const { redaction, keepNames } = redactSettings(root, report);
+  const { redaction, keepNames, redactKindsPosition } = redactSettings(root, report);
   const unit = choice<CodingUnit>(root, 'unit', ['record', 'sentence'], 'record', report);
   const assign = choice<AssignMode>(root, 'assign', ['multi', 'single'], 'multi', report);
   const publish = publishPolicy(root, report);
   const quotes = quoteSettings(root, report);
   const themes = themeSpecs(root, report);
   if (issues.length > 0) return { spec: null, issues: sortIssues(issues) };
-  return { spec: { file, title, unit, assign, redaction, keepNames, publish, quotes, themes }, issues: [] };
+  return { spec: { file, title, unit, assign, redaction, redactKindsPosition, keepNames, publish, quotes, themes }, issues: [] };
 }
 
 function stringOf(node: RawNode): string | null {
@@ -134,11 +134,16 @@ function integerSetting(map: RawMap, key: string, where: string, min: number, ma
   return value;
 }
 
-function redactSettings(root: RawMap, report: Report): { redaction: RedactionPolicy; keepNames: string[] } {
+function redactSettings(
+  root: RawMap,
+  report: Report,
+): { redaction: RedactionPolicy; keepNames: string[]; redactKindsPosition: SourcePosition | null } {
   const entry = entryOf(root, 'redact');
-  if (entry === undefined) return { redaction: DEFAULT_REDACTION_POLICY, keepNames: [] };
+  if (entry === undefined) return { redaction: DEFAULT_REDACTION_POLICY, keepNames: [], redactKindsPosition: null };
   const node = entry.value;
   const keepNames: string[] = [];
+  const kindsEntry = node.kind === 'map' ? entryOf(node, 'kinds') : undefined;
+  const redactKindsPosition = kindsEntry === undefined ? null : kindsEntry.value.position;
   let policyValue = plainValue(node);
   if (node.kind === 'map') {
     const keep = entryOf(node, 'keep_names');
@@ -151,9 +156,9 @@ function redactSettings(root: RawMap, report: Report): { redaction: RedactionPol
   const parsed = parseRedactionPolicy(policyValue, 'redact');
   if ('issues' in parsed) {
     for (const issue of parsed.issues) report(nodeAtPath(node, issue.path)?.position ?? entry.keyPosition, issue.message, issue.hint);
-    return { redaction: DEFAULT_REDACTION_POLICY, keepNames };
+    return { redaction: DEFAULT_REDACTION_POLICY, keepNames, redactKindsPosition };
   }
-  return { redaction: parsed.policy, keepNames };
+  return { redaction: parsed.policy, keepNames, redactKindsPosition };
 }
 
 /** Finds the node a path such as `redact.kinds[2]` points at (the first segment names `start` itself). */

@@ -4,9 +4,10 @@
  * - `phone`: a UK phone number (01, 02, 03, 05 and 07 numbers, national or +44 / 0044 forms);
  * - `postcode`: a full UK postcode (`SW1A 1AA`, `sw1a1aa`);
  * - `nhs-number`: an NHS (or CHI) number, 10 digits;
- * - `handle`: an @mention of a person on a social platform.
+ * - `handle`: an @mention of a person on a social platform;
+ * - `name`: a person's name (`Tracey`, `Mr Okafor`, `our care coordinator Julie Barnes`).
  */
-export type PersonalDataKind = 'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle';
+export type PersonalDataKind = 'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -15,11 +16,12 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'postcode',
   'nhs-number',
   'handle',
+  'name',
 ] as const);
 
 /**
  * The text that takes the place of each kind of personal data in redacted text. Tokens hold no
- * digit and no `@`, so redacted text never matches again.
+ * digit, no `@` and no capital letter, so redacted text never matches again.
  */
 export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Object.freeze({
   email: '[email]',
@@ -27,6 +29,7 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   postcode: '[postcode]',
   'nhs-number': '[NHS number]',
   handle: '[handle]',
+  name: '[name]',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

@@ -1,4 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
+import { findPersonNames } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
 
@@ -62,7 +63,7 @@ interface Settings {
 
 /**
  * Replaces the personal data in `text` with tokens: `[email]`, `[phone]`, `[postcode]`,
- * `[NHS number]`, `[handle]`. Pure and deterministic.
+ * `[NHS number]`, `[handle]`, `[name]`. Pure and deterministic.
  *
  * What counts as each kind:
  * - e-mail: `local@domain.tld` (Unicode letters allowed; `＠` too), and the spam-proofed
@@ -80,6 +81,9 @@ interface Settings {
  *   grouping with two separators, or (c) a context word (`NHS`, `CHI`, `patient`, `hospital`,
  *   `number`, `num`, `no.`, `nº`, `№`) is within 40 characters before or 30 after. A solid
  *   10-digit run with none of these (an order number, a timestamp) stays unless it is a UK phone.
+ * - name: a person's name, found by {@link findPersonNames} (compromise's people detection and
+ *   the patterns feedback uses: `Mr Okafor`, `I'm Liam`, `Thanks, Priya`, `our care coordinator
+ *   Julie Barnes`), except names on `policy.keepNames`. Runs after the other kinds.
  * - handle: `@name` (letters, digits, `_`, and `.` before a letter: `@jo.smith`), `＠name`, and
  *   fediverse `@name@server.tld`, wherever the `@` is, except inside an e-mail address, a time
  *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive).
@@ -97,10 +101,25 @@ export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAU
   const counts: Partial<Record<PersonalDataKind, number>> = {};
   let current = text;
   for (;;) {
-    const next = redactOnce(current, settings, counts);
+    let next = redactOnce(current, settings, counts);
+    if (settings.enabled.has('name')) next = redactNames(next, policy.keepNames ?? [], counts);
     if (next === current) return { text: current, counts };
     current = next;
   }
+}
+
+/** Replaces the people's names {@link findPersonNames} finds with `[name]`. */
+function redactNames(text: string, keepNames: readonly string[], counts: Partial<Record<PersonalDataKind, number>>): string {
+  const spans = findPersonNames(text, keepNames);
+  if (spans.length === 0) return text;
+  let output = '';
+  let copiedUpTo = 0;
+  for (const span of spans) {
+    output += text.slice(copiedUpTo, span.start) + REDACTION_TOKENS.name;
+    copiedUpTo = span.end;
+  }
+  counts.name = (counts.name ?? 0) + spans.length;
+  return output + text.slice(copiedUpTo);
 }
 
 /**

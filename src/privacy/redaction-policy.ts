@@ -10,6 +10,11 @@ export interface RedactionPolicy {
    * is on the list.
    */
   keepHandles: readonly string[];
+  /**
+   * Names of public figures that stay as written (`redact.keep_names`): a name found in the text
+   * is kept when each of its words is a word of one of these (case-insensitive).
+   */
+  keepNames?: readonly string[];
 }
 
 /** The policy when the codebook says nothing: every kind replaced, no handle kept. */
@@ -160,6 +165,9 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   nhsnumber: 'nhs-number',
   mention: 'handle',
   username: 'handle',
+  person: 'name',
+  'person-name': 'name',
+  people: 'name',
 };
 
 function normaliseKindName(name: string): string {

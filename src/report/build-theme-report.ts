@@ -238,7 +238,7 @@ export class ThemeReportBuilder {
         channel: record.channel,
         date: record.date,
         context: recordContext(record, this.options.redact),
-        author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author).text : null,
+        author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author, { names: false }).text : null,
         text: shorten(redacted.text, QUOTE_MAX_CHARS),
       };
     };

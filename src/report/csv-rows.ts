@@ -39,7 +39,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
       [
         ...(options.includeSourceIds === true ? [record.id, record.sourceId] : [record.id]),
         record.channel,
-        options.includeAuthors && record.author !== null ? options.redact(record.author).text : '',
+        options.includeAuthors && record.author !== null ? options.redact(record.author, { names: false }).text : '',
         record.date ?? '',
         themed.themeIds.join(';'),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),

@@ -9,6 +9,8 @@ import type { TextRedactor } from './text-redactor.js';
  * NFKC, invisible characters dropped), then redacts that text, and returns it: what is checked
  * is exactly what every format prints.
  */
-export function createRedactor(codebook: Pick<Codebook, 'redaction'>): TextRedactor {
-  return (text) => redactPersonalData(publishableText(text), codebook.redaction);
+export function createRedactor(codebook: Pick<Codebook, 'redaction'> & Partial<Pick<Codebook, 'keepNames'>>): TextRedactor {
+  const policy = { ...codebook.redaction, keepNames: codebook.keepNames ?? [] };
+  const withoutNames = { ...policy, kinds: new Set([...policy.kinds].filter((kind) => kind !== 'name')) };
+  return (text, options) => redactPersonalData(publishableText(text), options?.names === false ? withoutNames : policy);
 }

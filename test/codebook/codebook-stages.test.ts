@@ -130,6 +130,23 @@ describe('warnings, never errors', () => {
 });
 
 describe('the newer keys', () => {
+  test('redact.kinds without name warns, at the list, that names will be published; the default and the bundled codebook do not', () => {
+    const yaml = 'version: 1\nredact:\n  kinds: [email, phone]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+    const result = loadCodebookText(yaml, 'themes.yaml');
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 3,
+        col: 10,
+        message: expect.stringContaining('names in quotes and in the CSV will be published'),
+      }),
+    ]);
+    expect(loadCodebookText(yaml.replace('kinds: [email, phone]\n', 'keep_names: ["Jeremy Hunt"]\n'), 'themes.yaml').warnings).toEqual([]);
+    expect(loadCodebookText(BUNDLED, 'themes.yaml').warnings).toEqual([]);
+    expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toContain('name');
+  });
+
   test('a codebook using every newer key loads without a problem, and compiles each', () => {
     const result = loadCodebookText(fixtureText('richer-language'), 'themes.yaml');
     expect([...result.errors, ...result.warnings]).toEqual([]);
@@ -138,7 +155,7 @@ describe('the newer keys', () => {
     expect(codebook?.publish).toEqual({ minCount: 10, roundTo: 5, quantifiers: { aFew: 0, some: 0.2, many: 0.4, most: 0.6 } });
     expect(codebook?.quotes).toEqual({ exclude: ['r_0001'] });
     expect(codebook?.keepNames).toEqual(['Jeremy Hunt']);
-    expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual(['email', 'phone']);
+    expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual(['email', 'name', 'phone']);
     const [community, listening, attitude, other] = codebook?.themes ?? [];
     expect(community?.rules.map((rule) => (rule.kind === 'phrase' ? rule.words : null))).toEqual([
       [{ kind: 'stem', stem: 'neighbour' }],

@@ -19,7 +19,8 @@ import { propertyRuns } from '../helpers/property-runs.js';
 fc.configureGlobal({ seed: 20140131, numRuns: propertyRuns(100) });
 
 const KEPT_HANDLES = ['@TLAP_News', '@ThinkLocal'];
-const POLICY: RedactionPolicy = { kinds: new Set(PERSONAL_DATA_KINDS), keepHandles: KEPT_HANDLES };
+/** Every kind with a pattern; names are measured on labelled sentences instead (test/privacy/name-detection.test.ts). */
+const POLICY: RedactionPolicy = { kinds: new Set(PERSONAL_DATA_KINDS.filter((kind) => kind !== 'name')), keepHandles: KEPT_HANDLES };
 
 /** A kept organisation handle, in any letter case. */
 const keptHandle = fc

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import { redactPersonalData } from '../../src/privacy/personal-data.js';
 import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
 import { escapeMarkdownText } from '../../src/report/markdown-text.js';
@@ -8,6 +9,12 @@ import { REALDATA_ROOT } from '../helpers/read-fixture.js';
 import { elementNamesBesideAddressLinks, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
 
 const describeWithRealData = REALDATA_ROOT === null ? describe.skip : describe;
+
+/** The kinds found by patterns; names are measured apart (below and in test/privacy/name-detection.test.ts). */
+const PATTERNED_KINDS = {
+  ...DEFAULT_REDACTION_POLICY,
+  kinds: new Set([...DEFAULT_REDACTION_POLICY.kinds].filter((kind) => kind !== 'name')),
+};
 
 function realFile(path: string): string {
   return readFileSync(join(REALDATA_ROOT ?? '', path), 'utf8');
@@ -28,12 +35,12 @@ describeWithRealData('redaction on real public feedback: no false alarms', () =>
     const text = realFile('consultation/nhs-fft-patient-feedback-human-coded.csv');
     expect(text).toContain('increased from 2500 steps to 7200 steps');
     expect(text).toContain('Discharged from hospital in Nov 2019, only in Feb 2020 had a physio.');
-    expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY)).toEqual({ text, counts: {} });
+    expect(redactPersonalData(text, PATTERNED_KINDS)).toEqual({ text, counts: {} });
   });
 
   test('Pol.is comments (896 citizens): only "@work" is taken for a handle; "@ 1.91%" is not one', () => {
     const text = realFile('consultation/polis-bowling-green-ky-comments.csv');
-    const result = redactPersonalData(text, DEFAULT_REDACTION_POLICY);
+    const result = redactPersonalData(text, PATTERNED_KINDS);
     expect(result.counts).toEqual({ handle: 1 });
     expect(result.text).toBe(text.replace('Bypass @work"', 'Bypass [handle]"'));
     expect(result.text).toContain('homeless fam. @ 1.91% occ. tax');
@@ -42,7 +49,7 @@ describeWithRealData('redaction on real public feedback: no false alarms', () =>
   test('tweets: every @mention goes, the words around it stay', () => {
     const text = realFile('twitter/archive-tweets.js');
     expect(text).toContain('"full_text": "@RPDeshaies Pretty much anything by Bal-Sagoth"');
-    const result = redactPersonalData(text, DEFAULT_REDACTION_POLICY);
+    const result = redactPersonalData(text, PATTERNED_KINDS);
     expect(result.text).toContain('"full_text": "[handle] Pretty much anything by Bal-Sagoth"');
     expect(result.text).not.toMatch(/@[A-Za-z0-9_]/);
     expect(Object.keys(result.counts)).toEqual(['handle']);
@@ -67,5 +74,17 @@ describeWithRealData('markdown escaping of real text', () => {
     }
     expect(wrong).toEqual([]);
     expect(lines).toBeGreaterThan(20_000);
+  });
+});
+
+describeWithRealData('names in real public feedback', () => {
+  test('NHS Friends & Family Test comments: the staff patients name go; wards, trusts, teams and places stay', () => {
+    const rows = parse(realFile('consultation/nhs-fft-patient-feedback-human-coded.csv'), { columns: true }) as Record<string, string>[];
+    const chosen = rows
+      .map((row) => row['feedback'] ?? '')
+      .filter((text, index) => index < 300 || /Tracey went|Schofield|Trevor|Natasha|Park House|Crisis Team/.test(text));
+    const redacted = chosen.map((text) => redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).join('\n');
+    for (const name of ['Tracey went', 'Dr Schofield', 'Thank you Trevor', 'Natasha is wonderful']) expect(redacted).not.toContain(name);
+    for (const kept of ['Crisis Team', 'Park House', 'Bingham Health Centre', 'Step 4']) expect(redacted).toContain(kept);
   });
 });

@@ -1,0 +1,410 @@
+import { createRequire } from 'node:module';
+
+/** Where a person's name stands in a text: `text.slice(start, end)`. */
+export interface NameSpan {
+  start: number;
+  end: number;
+}
+
+/** The part of compromise tlap uses: people found in a text, with offsets into it. */
+type PeopleFinder = (text: string) => {
+  people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
+};
+
+/** compromise's lexicon: word (lower case) → tag or tags. */
+type Lexicon = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+interface Compromise {
+  find: PeopleFinder;
+  lexicon: Lexicon;
+}
+
+let compromise: Compromise | null = null;
+
+/**
+ * compromise, loaded on first use only (it takes a second or two to load, and only runs that
+ * redact names need it). Loaded through `require` so that redaction stays synchronous.
+ */
+function loadCompromise(): Compromise {
+  if (compromise === null) {
+    const required: unknown = createRequire(import.meta.url)('compromise');
+    const find = (typeof required === 'function' ? required : (required as { default: unknown }).default) as PeopleFinder & {
+      model(): { one: { lexicon: Lexicon } };
+    };
+    compromise = { find, lexicon: find.model().one.lexicon };
+  }
+  return compromise;
+}
+
+const NAME_TAGS = new Set(['FirstName', 'FemaleName', 'MaleName', 'LastName', 'Person', 'Honorific']);
+
+const CAPITALISED = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
+const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+const NAME = `${CAPITALISED}(?:[ \\t]+${CAPITALISED})?`;
+const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Father|Nurse|Cllr|Councillor)\\.?';
+const ROLE = [
+  'social worker',
+  'care co-?ordinator',
+  'support worker',
+  'key worker',
+  'link worker',
+  'care worker',
+  'care manager',
+  'case worker',
+  'PA',
+  'personal assistant',
+  'carer',
+  'nurse',
+  'named nurse',
+  'GP',
+  'doctor',
+  'consultant',
+  'manager',
+  'team leader',
+  'broker',
+  'advocate',
+  'befriender',
+  'physio',
+  'physiotherapist',
+  'occupational therapist',
+  'OT',
+  'assessor',
+  'reviewing officer',
+  'community connector',
+  'reablement worker',
+  'handyman',
+  'chair',
+  'commissioner',
+  'wife',
+  'husband',
+  'partner',
+  'son',
+  'daughter',
+  'mum',
+  'mother',
+  'dad',
+  'father',
+  'brother',
+  'sister',
+  'brother-in-law',
+  'sister-in-law',
+  'grandson',
+  'granddaughter',
+  'grandmother',
+  'grandfather',
+  'nan',
+  'gran',
+  'friend',
+  'neighbour',
+  'colleague',
+  'uncle',
+  'aunt',
+  'auntie',
+  'niece',
+  'nephew',
+  'cousin',
+].join('|');
+
+/** Words that follow a person's name at the start of a sentence (`Vikram helped…`, `Declan from the carers centre…`). */
+const ACTION_AFTER_NAME = [
+  'from the',
+  'from our',
+  'at the',
+  'helped',
+  'translated',
+  'went',
+  'rang',
+  'phoned',
+  'called',
+  'came',
+  'sorted',
+  'said',
+  'told',
+  'showed',
+  'explained',
+  'visited',
+  'arranged',
+  'organised',
+  'found',
+  'gave',
+  'took',
+  'listened',
+  'understood',
+  'is my',
+  'is our',
+  'was my',
+  'was our',
+  'has been',
+].join('|');
+
+/** A capitalised word starting a sentence, followed by what people do (`Vikram helped`); the word must be a name or unknown. */
+const SENTENCE_START = new RegExp(`(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED})(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`, 'gmu');
+
+/**
+ * Patterns for how feedback names people that a general-purpose tagger misses: a title
+ * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
+ * Priya`, `Regards, Luc` at the end of a line), and a role or relation before the name (`our care
+ * coordinator Julie Barnes`, `my mum, Eileen`). The name group is the span redacted; with a title
+ * the title goes too.
+ */
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+${NAME})`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:I['’]m|I am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
+  new RegExp(
+    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)[,!]?[ \\t]*\\n?[ \\t]*(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$))`,
+    'gmu',
+  ),
+  new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
+  SENTENCE_START,
+  new RegExp(
+    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
+    'gu',
+  ),
+];
+
+/**
+ * Capitalised words that feedback about social care uses and that are not people, even where a
+ * tagger or a pattern would take them for names: organisations, services, places, seasons and
+ * holidays, days and months written after a preposition.
+ */
+const NOT_NAMES = new Set([
+  'nhs',
+  'scope',
+  'mencap',
+  'mind',
+  'sense',
+  'contact',
+  'headway',
+  'healthwatch',
+  'macmillan',
+  'marie',
+  'curie',
+  'easter',
+  'christmas',
+  'ramadan',
+  'diwali',
+  'eid',
+  'council',
+  'jobcentre',
+  'ofsted',
+  'cqc',
+  'dwp',
+  'samaritans',
+  'motability',
+  'carers',
+  'trust',
+  'centre',
+  'hospital',
+  'service',
+  'services',
+  'team',
+  'group',
+  'forum',
+  'society',
+  'association',
+  'house',
+  'hall',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'july',
+  'august',
+  'october',
+  'november',
+  'december',
+  'god',
+  'lord',
+]);
+
+/**
+ * Finds people's names in a text, so that published text can replace them. Two sources:
+ * compromise's people detection (a rule-based tagger with a lexicon of about 4,000 given names
+ * and surnames), run only on the sentences that hold a capitalised word it could take for a name,
+ * and {@link PATTERNS} for the ways feedback names people that compromise misses. Words on
+ * {@link NOT_NAMES} (organisations, places, holidays, days and months) are never a name on their
+ * own, so `Scope`, `Healthwatch` or `Easter` stay. A name whose words are all in one of `keepNames`
+ * (public figures the analyst chose to keep; compared without regard to case) is left as written.
+ *
+ * Returns non-overlapping spans in text order. Deterministic; compromise is loaded on first call.
+ */
+export function findPersonNames(text: string, keepNames: readonly string[] = []): NameSpan[] {
+  if (!hasCandidate(text)) return [];
+  const spans: NameSpan[] = [];
+  const { find, lexicon } = loadCompromise();
+  PATTERNS.forEach((pattern) => {
+    for (const match of text.matchAll(pattern)) {
+      const name = match.groups?.['name'];
+      if (name === undefined || isNotName(name)) continue;
+      if (pattern === SENTENCE_START && (SENTENCE_STARTERS.has(name.toLowerCase()) || !isNameOrUnknown(lexicon[name.toLowerCase()]))) {
+        continue;
+      }
+      const start = match.index + match[0].lastIndexOf(name);
+      spans.push({ start, end: start + name.length });
+    }
+  });
+  for (const sentence of candidateSentences(text)) {
+    for (const person of find(sentence.text).people().json({ offset: true })) {
+      if (person.offset === undefined) continue;
+      const span = capitalisedPart(
+        text,
+        trimToWord(text, sentence.start + person.offset.start, sentence.start + person.offset.start + person.offset.length),
+      );
+      if (span !== null && !isNotName(text.slice(span.start, span.end)) && !isPlaceOrInstitution(text, span)) spans.push(span);
+    }
+  }
+  const kept = keepNames.map((name) => wordsOf(name));
+  return merge(spans).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+/** True when the text has a capitalised word that could be a name: anything but `I` and the words on {@link NOT_NAMES}. */
+function hasCandidate(text: string): boolean {
+  for (const match of text.matchAll(CAPITALISED_WORD)) {
+    if (!NOT_NAMES.has(match[0].toLowerCase())) return true;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[.!?]+(?=\s)|\n+/g;
+
+/**
+ * The sentences worth tagging: those with a capitalised word that is not the sentence's first
+ * word, or whose first word compromise's lexicon lists as a name (`Tracey went…`) or does not
+ * know at all. Bounds the tagger's work to what could hold a name.
+ */
+function candidateSentences(text: string): { text: string; start: number }[] {
+  const { lexicon } = loadCompromise();
+  const sentences: { text: string; start: number }[] = [];
+  let start = 0;
+  const consider = (end: number): void => {
+    const sentence = text.slice(start, end);
+    for (const match of sentence.matchAll(CAPITALISED_WORD)) {
+      const word = match[0].toLowerCase();
+      const leading = sentence.slice(0, match.index).trim() === '';
+      if (!NOT_NAMES.has(word) && (!leading || isName(lexicon[word]))) {
+        sentences.push({ text: sentence, start });
+        return;
+      }
+    }
+  };
+  for (const match of text.matchAll(SENTENCE_END)) {
+    consider(match.index + match[0].length);
+    start = match.index + match[0].length;
+  }
+  consider(text.length);
+  return sentences;
+}
+
+function isNameOrUnknown(tags: string | readonly string[] | undefined): boolean {
+  return tags === undefined || isName(tags);
+}
+
+function isName(tags: string | readonly string[] | undefined): boolean {
+  if (tags === undefined) return false;
+  return (typeof tags === 'string' ? [tags] : tags).some((tag) => NAME_TAGS.has(tag));
+}
+
+function trimToWord(text: string, start: number, end: number): NameSpan | null {
+  let from = start;
+  let to = end;
+  while (from < to && !/[\p{L}\p{N}]/u.test(text.charAt(from))) from += 1;
+  while (to > from && !/[\p{L}\p{N}]/u.test(text.charAt(to - 1))) to -= 1;
+  return from < to ? { start: from, end: to } : null;
+}
+
+/** Words that start sentences and are never names, whatever follows them. */
+const SENTENCE_STARTERS = new Set([
+  'we',
+  'they',
+  'he',
+  'she',
+  'it',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'everyone',
+  'everybody',
+  'someone',
+  'somebody',
+  'nobody',
+  'people',
+  'staff',
+  'carers',
+  'families',
+  'parents',
+  'mum',
+  'dad',
+  'nan',
+  'gran',
+  'someone',
+  'one',
+  'all',
+  'most',
+  'many',
+  'some',
+  'who',
+  'what',
+  'which',
+  'there',
+  'here',
+]);
+
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|across|around|outside|into|throughout|St|Saint)\.?[ \t]+$/u;
+const INSTITUTION_AFTER =
+  /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Street|Lane|Park|Court|Trust|Council|Foundation|Society|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
+
+/** A tagger's single-word "person" that stands where a place does (`in Bradford`) or names an institution (`St James's Hospital`). */
+function isPlaceOrInstitution(text: string, span: NameSpan): boolean {
+  const found = text.slice(span.start, span.end);
+  if (INSTITUTION_AFTER.test(text.slice(span.end, span.end + 40))) return true;
+  return !/\s/u.test(found) && PLACE_BEFORE.test(text.slice(Math.max(0, span.start - 20), span.start));
+}
+
+/**
+ * The span cut before its first word that is not capitalised (a tagger's `Ali the environmental`
+ * is the name `Ali`), or null when nothing capitalised is left.
+ */
+function capitalisedPart(text: string, span: NameSpan | null): NameSpan | null {
+  if (span === null) return null;
+  const found = text.slice(span.start, span.end);
+  const cut = /[ \t]+(?!\p{Lu})/u.exec(found);
+  return cut === null ? span : trimToWord(text, span.start, span.start + cut.index);
+}
+
+const LONE_TITLE = new RegExp(`^${HONORIFIC}(?:['’]s)?$`, 'u');
+
+function isNotName(found: string): boolean {
+  if (!/\p{Lu}/u.test(found) || !/\p{Ll}/u.test(found) || LONE_TITLE.test(found)) return true;
+  return wordsOf(found).every((word) => NOT_NAMES.has(word) || word === 'i');
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}'’-]+/u)
+    .filter((word) => word !== '');
+}
+
+function isKept(found: string, kept: readonly string[][]): boolean {
+  const words = wordsOf(found);
+  return kept.some((name) => words.every((word) => name.includes(word)));
+}
+
+function merge(spans: NameSpan[]): NameSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: NameSpan[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}

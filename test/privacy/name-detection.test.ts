@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals';
+import { findPersonNames } from '../../src/privacy/person-names.js';
+import { redactPersonalData } from '../../src/privacy/personal-data.js';
+import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
+import { readLabelledSentences, scoreNameDetection } from './name-detection-figures.js';
+
+const FIXTURES = 'fixtures/privacy/names';
+const tuned = [...readLabelledSentences(`${FIXTURES}/with-names.txt`), ...readLabelledSentences(`${FIXTURES}/without-names.txt`)];
+const heldOut = readLabelledSentences(`${FIXTURES}/held-out.txt`);
+
+const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+describe('name detection, measured on labelled feedback (figures in README.md)', () => {
+  test('the sentences it was developed on: precision and recall at least 95%', () => {
+    const figures = scoreNameDetection(tuned);
+    expect([figures.names, tuned.length]).toEqual([131, 248]);
+    expect({
+      precision: percent(figures.precision),
+      recall: percent(figures.recall),
+      missed: figures.missed,
+      falseAlarms: figures.falseAlarms,
+    }).toEqual({
+      precision: '100.0%',
+      recall: '96.2%',
+      missed: expect.any(Array),
+      falseAlarms: [],
+    });
+    expect(figures.precision).toBeGreaterThanOrEqual(0.95);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('held-out sentences written afterwards: precision at least 90%, recall at least 95%', () => {
+    const figures = scoreNameDetection(heldOut);
+    expect([figures.names, heldOut.length]).toEqual([21, 40]);
+    expect([percent(figures.precision), percent(figures.recall)]).toEqual(['90.9%', '95.2%']);
+  });
+
+  test('capitalised words that are not people stay: places, organisations, laws, holidays, days and months', () => {
+    for (const text of [
+      'I went to Sheffield for the Mental Capacity Act training at Easter.',
+      'Scope, Healthwatch and the NHS met on Monday in March.',
+      'The Care Act 2014 and Age UK in Bradford.',
+    ]) {
+      expect(findPersonNames(text)).toEqual([]);
+    }
+  });
+});
+
+describe('redacting names', () => {
+  test.each([
+    [
+      'Tracey went to great trouble to rehabilitate my wife who has dementia',
+      '[name] went to great trouble to rehabilitate my wife who has dementia',
+    ],
+    ['I work for Renée, who employs me with her direct payment', 'I work for [name], who employs me with her direct payment'],
+    ["Hello, I'm Grace", "Hello, I'm [name]"],
+    ["I'm Liam and I live alone", "I'm [name] and I live alone"],
+    ['Our care coordinator Julie Barnes was great', 'Our care coordinator [name] was great'],
+    ['Mr Okafor never rang', '[name] never rang'],
+    ['Thank you for listening, Sam.', 'Thank you for listening, [name].'],
+    ['Regards,\nLuc', 'Regards,\n[name]'],
+  ])('%j → %j', (text, redacted) => {
+    expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);
+  });
+
+  test('keep_names keeps the public figures the analyst chose, in any letter case, whole or in part', () => {
+    const policy = { ...DEFAULT_REDACTION_POLICY, keepNames: ['Sajid Javid'] };
+    expect(redactPersonalData('Sajid Javid visited; later Javid spoke to Tracey.', policy).text).toBe(
+      'Sajid Javid visited; later Javid spoke to [name].',
+    );
+  });
+
+  test('redaction is idempotent and counted', () => {
+    const once = redactPersonalData('Our PA Kasia and Mr Singh helped.', DEFAULT_REDACTION_POLICY);
+    expect(once).toEqual({ text: 'Our PA [name] and [name] helped.', counts: { name: 2 } });
+    expect(redactPersonalData(once.text, DEFAULT_REDACTION_POLICY).text).toBe(once.text);
+  });
+});

@@ -142,10 +142,9 @@ Examples:
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
-      const [{ loadCodebookForCli }, { themeOutput }, { createRedactor }] = await Promise.all([
+      const [{ loadCodebookForCli }, { themeOutput }] = await Promise.all([
         import('../codebook-loading.js'),
         import('../../run/theme-output.js'),
-        import('../../report/publication-redactor.js'),
       ]);
       if (flags.ids === true) {
         output.warn(
@@ -164,7 +163,6 @@ Examples:
         format: chooseReportFormat(flags),
         includeAuthors: flags.authors === true,
         includeSourceIds: flags.ids === true,
-        redact: createRedactor(codebook),
         selection: selectionOf(flags),
         ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
         ...(threads === undefined ? {} : { threads }),

@@ -49,3 +49,14 @@ const WARNING_FLAG_HINTS: Readonly<Record<WarningCode, string>> = {
 export function wordWarningForCli(warning: IngestWarning): string {
   return warning.code === undefined ? warning.message : `${warning.message}; ${WARNING_FLAG_HINTS[warning.code]}`;
 }
+
+/** What to do about rejections whose fix is a flag of `tlap ingest`, by reason code. */
+const REJECTION_FLAG_HINTS: Readonly<Partial<Record<string, string>>> = {
+  NO_TEXT_COLUMN: 'name the column that holds the feedback with --map text=COLUMN',
+  UNKNOWN_FORMAT: 'give the format with --format NAME (see tlap formats)',
+};
+
+/** The hint the CLI prints under a rejection with this code, or undefined when no flag helps. */
+export function rejectionHintForCli(code: string): string | undefined {
+  return REJECTION_FLAG_HINTS[code];
+}

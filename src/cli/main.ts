@@ -12,6 +12,7 @@ import { registerFormatsCommand } from './commands/formats-command.js';
 import { registerGapsCommand } from './commands/gaps-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerThemesCommand } from './commands/themes-command.js';
+import { registerSourcesCommands } from './commands/sources-command.js';
 import { TerminalMessages, useColour } from './terminal-messages.js';
 
 export type { CliIo } from './cli-io.js';
@@ -35,7 +36,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const program = new Command('tlap')
     .description('Turn public feedback exports into a themed summary you can publish.')
-    .version(TOOL_VERSION, '--version', 'print the version')
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--verbose', 'show stack traces and details with errors')
     .option('--no-color', 'no colour in messages (also: NO_COLOR=1)')
@@ -60,6 +61,7 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     registerIngestCommand,
     registerThemesCommand,
     registerDiffCommand,
+    registerSourcesCommands,
     registerExplainCommand,
     registerTestCommand,
     registerAuditCommand,

@@ -10,7 +10,13 @@ export interface IngestProgress {
   added: number;
   /** Milliseconds since the ingest started. */
   elapsedMs: number;
+  /** About how many bytes of the inputs have been read. */
+  bytesRead: number;
+  /** The size of all the inputs, in bytes. */
+  bytesTotal: number;
 }
+
+export { LISTED_REJECTIONS } from './read-exports.js';
 
 /** What to ingest and how: the reading options of {@link readExports}, the store, and progress. */
 export interface IngestOptions extends Omit<ReadExportsOptions, 'isKnown' | 'cwd'> {
@@ -37,7 +43,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const reading = readExports(paths, { ...readOptions, isKnown: (id) => store?.has(id) === true });
   await reading.open();
   const { summary } = reading;
-  store = await RecordStore.open(resolve(options.cwd, storeDir));
+  store = await RecordStore.open(resolve(options.cwd, storeDir), reading.files);
   if (store.repairedLines > 0) {
     summary.warnings.push({
       message: `${storeDir}/records.jsonl: repaired an unterminated last line left by an interrupted ingest (kept in rejected.jsonl)`,
@@ -46,13 +52,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let lastProgress = 0;
   try {
     for await (const item of reading) {
+      const now = Date.now();
+      if (onProgress !== undefined && now - lastProgress >= 250) {
+        lastProgress = now;
+        const bytes = reading.bytes;
+        onProgress({
+          files: summary.files,
+          read: summary.read,
+          added: summary.added,
+          elapsedMs: now - started,
+          bytesRead: bytes.read,
+          bytesTotal: bytes.total,
+        });
+      }
       if (item.kind === 'record') {
         await store.add(item.record);
-        const now = Date.now();
-        if (onProgress !== undefined && now - lastProgress >= 250) {
-          lastProgress = now;
-          onProgress({ files: summary.files, read: summary.read, added: summary.added, elapsedMs: now - started });
-        }
+      } else if (item.kind === 'duplicate') {
+        store.noteSource(item.record.id, item.record.provenance.file, item.record.format);
       } else if (item.kind === 'rejected') {
         const { kind: _kind, ...rejected } = item;
         store.reject(rejected);

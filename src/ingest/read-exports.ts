@@ -14,8 +14,12 @@ import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 
-/** How many rejections the summary lists (an ingest keeps all of them in rejected.jsonl). */
-const LISTED_REJECTIONS = 20;
+/**
+ * How many rejections the summary keeps for the terminal (an ingest keeps all of them in
+ * rejected.jsonl): the CLI lists them all when there are no more than this, so a lone row-level
+ * rejection is never hidden behind the file-level ones.
+ */
+export const LISTED_REJECTIONS = 30;
 
 /** How to read exports. */
 export interface ReadExportsOptions {
@@ -97,6 +101,10 @@ export class ExportReading implements AsyncIterable<ExportItem> {
   readonly summary: IngestSummary = emptySummary();
   private opening: Promise<InputFile[]> | null = null;
   private spoolDir: string | null = null;
+  private inputs: InputFile[] = [];
+  private sizes: number[] = [];
+  private bytesOfFinishedFiles = 0;
+  private current: OpenedFile | null = null;
 
   constructor(
     private readonly paths: readonly string[],
@@ -110,6 +118,17 @@ export class ExportReading implements AsyncIterable<ExportItem> {
   open(): Promise<void> {
     this.opening ??= this.findInputs();
     return this.opening.then(() => undefined);
+  }
+
+  /** The input files as given (or found in a folder), once {@link open} has resolved. */
+  get files(): readonly string[] {
+    return this.inputs.map((input) => input.displayPath);
+  }
+
+  /** About how many bytes of the inputs have been read, and their total size. */
+  get bytes(): { read: number; total: number } {
+    const total = this.sizes.reduce((sum, size) => sum + size, 0);
+    return { read: this.bytesOfFinishedFiles + (this.current?.bytesRead() ?? 0), total };
   }
 
   private async findInputs(): Promise<InputFile[]> {
@@ -131,6 +150,15 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       }
       inputs.push(...(await finder.inputFilesAt(path)));
     }
+    this.inputs = inputs;
+    this.sizes = await Promise.all(
+      inputs.map((input) =>
+        stat(input.diskPath).then(
+          (info) => (info.isFile() ? info.size : 0),
+          () => 0,
+        ),
+      ),
+    );
     return inputs;
   }
 
@@ -149,13 +177,20 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
         ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
       };
+      let bytesBefore = 0;
+      let inputIndex = 0;
       for (const input of inputs) {
         if (summary.stoppedEarly) break;
         let opened: OpenedFile | null = null;
         let failure: InputError | null = input.refusal ?? null;
+        this.bytesOfFinishedFiles = bytesBefore;
+        bytesBefore += this.sizes[inputIndex] ?? 0;
+        inputIndex += 1;
+        this.current = null;
         if (failure === null) {
           try {
             opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
+            this.current = opened;
           } catch (error) {
             if (!(error instanceof InputError)) throw error;
             failure = error;

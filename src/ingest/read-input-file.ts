@@ -6,6 +6,7 @@ import type { FeedbackRecord, Provenance } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
+import { counted } from '../counted.js';
 import { looksBinary, openInputSource, type InputSource } from '../source/input-source.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
@@ -34,6 +35,40 @@ export interface OpenedFile {
   format: string;
   reason: DetectionReason;
   items: AsyncIterable<FileItem>;
+  /** About how many bytes of the file have been read so far (from decoded text, so an estimate), at most its size. */
+  bytesRead: () => number;
+}
+
+/**
+ * The source with each way of reading it counted, for progress: raw bytes exactly, decoded text
+ * by its characters (times two for UTF-16). The furthest any reading got is what counts.
+ */
+function countedSource(source: InputSource): { source: InputSource; bytesRead: () => number } {
+  let furthest = 0;
+  const charBytes = source.encoding.startsWith('utf-16') ? 2 : 1;
+  const counted = Object.create(source) as InputSource & Record<string, unknown>;
+  const track = <T>(read: () => AsyncIterable<T>, size: (item: T) => number) =>
+    async function* (): AsyncIterable<T> {
+      let position = 0;
+      for await (const item of read()) {
+        position += size(item);
+        if (position > furthest) furthest = position;
+        yield item;
+      }
+    };
+  counted['bytes'] = track(
+    () => source.bytes(),
+    (chunk: Buffer) => chunk.length,
+  );
+  counted['text'] = track(
+    () => source.text(),
+    (chunk: string) => chunk.length * charBytes,
+  );
+  counted['lines'] = track(
+    () => source.lines(),
+    (line: { text: string }) => (line.text.length + 1) * charBytes,
+  );
+  return { source: counted, bytesRead: () => Math.min(furthest, source.size) };
 }
 
 /** The error for a format name that no adapter has. */
@@ -49,13 +84,14 @@ export function unknownFormatName(name: string): UnknownNameError {
  * names no format.
  */
 export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
-  const source = await openInputSource(diskPath, {
+  const opened = await openInputSource(diskPath, {
     ...(options.displayPath === undefined ? {} : { displayPath: options.displayPath }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
   });
   if (options.format !== undefined && !adapterNames().includes(options.format)) {
     throw unknownFormatName(options.format);
   }
+  const { source, bytesRead } = countedSource(opened);
   const detection = detectFormat(ADAPTERS, source, options.format);
   if (detection === null) {
     const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
@@ -114,13 +150,14 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     if (source.fallbackLineCount > 0) {
       const shown = source.fallbackLines.slice(0, FALLBACK_LINES_SHOWN).join(', ');
       const more = source.fallbackLineCount > FALLBACK_LINES_SHOWN ? ', …' : '';
+      const was = source.fallbackLineCount === 1 ? 'was' : 'were';
       yield {
         kind: 'warning',
         code: 'ENCODING_FALLBACK',
-        message: `${source.fallbackLineCount} line(s) were not valid UTF-8 and were read as Windows-1252 (lines ${shown}${more})`,
+        message: `${counted(source.fallbackLineCount, 'line')} ${was} not valid UTF-8 and ${was} read as Windows-1252 (${source.fallbackLineCount === 1 ? 'line' : 'lines'} ${shown}${more})`,
         provenance: { file: source.path, ...(source.fallbackLines[0] === undefined ? {} : { line: source.fallbackLines[0] }) },
       };
     }
   }
-  return { source, format: adapter.name, reason: detection.reason, items: items() };
+  return { source, format: adapter.name, reason: detection.reason, items: items(), bytesRead };
 }

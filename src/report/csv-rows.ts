@@ -13,7 +13,11 @@ export interface CsvRowOptions {
   includeSourceIds?: boolean;
 }
 
-const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true } as const;
+/**
+ * Rows end in `\n`; a cell holding a carriage return is quoted too (csv-stringify quotes only
+ * for the record delimiter), since readers split rows on a bare `\r` as well.
+ */
+const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true, quoted_match: /\r/ } as const;
 
 /**
  * The CSV header: `id, channel, author, date, themes`, one 0/1 column per theme id in codebook

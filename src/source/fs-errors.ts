@@ -6,6 +6,10 @@ export function describeFsError(error: unknown): string {
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'is a folder';
     if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+    if (code === 'ENOSPC') return 'no space left on the device';
+    if (code === 'EDQUOT') return 'disk quota exceeded';
+    if (code === 'EROFS') return 'read-only file system';
+    if (code === 'EIO') return 'input/output error';
     return code;
   }
   return error instanceof Error ? error.message : String(error);

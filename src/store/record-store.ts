@@ -2,12 +2,15 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { StoreError } from '../errors.js';
-import type { FeedbackRecord, Provenance } from '../record/record.js';
+import { StoreError, TlapError } from '../errors.js';
+import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
+import { makeRecordId } from '../record/record-id.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
 import { RecordIdSet } from './record-id-set.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { readStoreManifest, writeStoreManifest } from './store-manifest.js';
 
 /** The files of a store folder. */
 export interface StorePaths {
@@ -19,11 +22,29 @@ export interface StorePaths {
   rejected: string;
   /** Present while an ingest writes to the store. */
   lock: string;
+  /** The store's schema version (see store-manifest.ts). */
+  manifest: string;
+  /** One line per (record, file) sighting: every file that held each record. */
+  sources: string;
 }
 
 /** The paths of the store in `dir`. */
 export function storePaths(dir: string): StorePaths {
-  return { dir, records: join(dir, 'records.jsonl'), rejected: join(dir, 'rejected.jsonl'), lock: join(dir, 'lock') };
+  return {
+    dir,
+    records: join(dir, 'records.jsonl'),
+    rejected: join(dir, 'rejected.jsonl'),
+    lock: join(dir, 'lock'),
+    manifest: join(dir, 'manifest.json'),
+    sources: join(dir, 'sources.jsonl'),
+  };
+}
+
+/** One line of sources.jsonl: a file that held a record, as given at ingest, and the format it was read as. */
+export interface SourceEntry {
+  id: string;
+  file: string;
+  format: string;
 }
 
 /** One line of rejected.jsonl. */
@@ -38,39 +59,54 @@ export interface RejectedEntry {
   excerpt?: string;
 }
 
-const ID_PREFIX = /^\{"id":"([^"\\]+)"/;
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
+/** An append-only file of the store, with the size it had after the last whole write. */
+interface AppendFile {
+  path: string;
+  handle: FileHandle;
+  size: number;
+  pending: string[];
+}
+
 /**
- * A store opened for writing: holds the lock, knows every stored id (ids only, not records),
- * and appends whole lines. A crash can leave at most a torn last line, which the next open
- * repairs (the torn bytes go to rejected.jsonl as `STORE_TORN_LINE`).
+ * A store opened for writing: holds the lock, knows every stored id (ids only, not records) and
+ * every (record, file) sighting, and appends whole lines. A crash can leave at most a torn last
+ * line, which the next open repairs (the torn bytes go to rejected.jsonl as `STORE_TORN_LINE`).
+ * A failed write (a full disk) is cut back to the last whole batch, so the store stays valid.
  */
 export class RecordStore {
   /** Lines repaired when the store was opened (0 or 1). */
   readonly repairedLines: number;
   private readonly ids: RecordIdSet;
   private readonly rejectionKeys: Set<string>;
+  private readonly sightings: Map<string, RecordIdSet>;
   private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   private batchBytes = 0;
-  private pendingRejected: string[] = [];
+  private pendingChars = 0;
+  private writeFailed = false;
+  private closed = false;
 
   private constructor(
     readonly paths: StorePaths,
     private readonly lock: StoreLock,
-    private readonly recordsFile: FileHandle,
-    private readonly rejectedFile: FileHandle,
-    ids: RecordIdSet,
-    rejectionKeys: Set<string>,
-    repairedLines: number,
+    private readonly files: { records: AppendFile; rejected: AppendFile; sources: AppendFile },
+    state: { ids: RecordIdSet; rejectionKeys: Set<string>; sightings: Map<string, RecordIdSet>; repairedLines: number },
   ) {
-    this.ids = ids;
-    this.rejectionKeys = rejectionKeys;
-    this.repairedLines = repairedLines;
+    this.ids = state.ids;
+    this.rejectionKeys = state.rejectionKeys;
+    this.sightings = state.sightings;
+    this.repairedLines = state.repairedLines;
   }
 
-  /** Opens (creating if needed) the store in `dir` for writing. Throws StoreError when it is locked or unreadable. */
-  static async open(dir: string): Promise<RecordStore> {
+  /**
+   * Opens (creating if needed) the store in `dir` for writing. Throws StoreError when it is locked,
+   * unreadable, damaged (a line that is not a record, or whose id does not match its channel and
+   * source id: the line is named) or written by a newer tlap. A store from before manifests and
+   * sources.jsonl gets both. `inputFiles` are the files this run will read (as given): only their
+   * sightings are loaded, so memory grows with what is read again, not with the store.
+   */
+  static async open(dir: string, inputFiles: readonly string[] = []): Promise<RecordStore> {
     const paths = storePaths(dir);
     try {
       await mkdir(dir, { recursive: true });
@@ -82,19 +118,47 @@ export class RecordStore {
       });
     }
     const lock = await acquireStoreLock(paths.lock);
+    const opened: FileHandle[] = [];
     try {
-      const torn = await repairTornTail(paths.records);
-      await repairTornTail(paths.rejected);
+      const manifest = await readStoreManifest(paths.manifest, dir);
+      const torn = await guardWrite(dir, () => repairTornTail(paths.records));
+      await guardWrite(dir, () => repairTornTail(paths.rejected));
+      await guardWrite(dir, () => repairTornTail(paths.sources));
+      const hasSources = await exists(paths.sources);
       const ids = new RecordIdSet();
-      for await (const { text, line } of readLines(paths.records)) {
-        const prefixed = ID_PREFIX.exec(text)?.[1];
-        ids.add(prefixed ?? parseRecordLine(text, paths.records, line).id);
+      for await (const { text, line } of readLines(paths.records)) ids.add(parseRecordLine(text, paths.records, line).id);
+      if (!hasSources) {
+        await guardWrite(dir, () =>
+          writeFileAtomically(
+            paths.sources,
+            (async function* () {
+              for await (const { text, line } of readLines(paths.records)) {
+                const record = parseRecordLine(text, paths.records, line);
+                yield `${JSON.stringify({ id: record.id, file: record.provenance.file, format: record.format } satisfies SourceEntry)}\n`;
+              }
+            })(),
+          ),
+        );
+      }
+      const sightings = new Map<string, RecordIdSet>(inputFiles.map((file) => [file, new RecordIdSet()]));
+      for await (const { text, line } of readLines(paths.sources)) {
+        const entry = parseSourceLine(text, paths.sources, line);
+        sightings.get(entry.file)?.add(entry.id);
       }
       const rejectionKeys = new Set<string>();
       for await (const { text } of readLines(paths.rejected)) rejectionKeys.add(rejectionKeyOfLine(text));
-      const recordsFile = await open(paths.records, 'a');
-      const rejectedFile = await open(paths.rejected, 'a');
-      const store = new RecordStore(paths, lock, recordsFile, rejectedFile, ids, rejectionKeys, torn === null ? 0 : 1);
+      if (manifest === null) await guardWrite(dir, () => writeStoreManifest(paths.manifest));
+      const appendFile = async (path: string): Promise<AppendFile> => {
+        const handle = await guardWrite(dir, () => open(path, 'a'));
+        opened.push(handle);
+        return { path, handle, size: (await handle.stat()).size, pending: [] };
+      };
+      const files = {
+        records: await appendFile(paths.records),
+        rejected: await appendFile(paths.rejected),
+        sources: await appendFile(paths.sources),
+      };
+      const store = new RecordStore(paths, lock, files, { ids, rejectionKeys, sightings, repairedLines: torn === null ? 0 : 1 });
       if (torn !== null) {
         store.reject({
           code: 'STORE_TORN_LINE',
@@ -102,10 +166,11 @@ export class RecordStore {
           provenance: { file: paths.records },
           excerpt: torn.slice(0, 200),
         });
+        await store.flush();
       }
-      if (torn !== null) await store.flush();
       return store;
     } catch (error) {
+      for (const handle of opened) await handle.close().catch(() => undefined);
       await lock.release();
       throw error;
     }
@@ -122,20 +187,35 @@ export class RecordStore {
   }
 
   /**
-   * Queues a record for appending; call {@link flush} (or {@link close}) to write. Lines are encoded
-   * straight into one reused buffer, written when full, so a batch is never joined into a string.
+   * Queues a record for appending, with its file as a source; call {@link flush} (or {@link close})
+   * to write. Lines are encoded straight into one reused buffer, written when full, so a batch is
+   * never joined into a string.
    */
   async add(record: FeedbackRecord): Promise<void> {
     this.ids.add(record.id);
+    this.noteSource(record.id, record.provenance.file, record.format);
     const line = `${serialiseRecord(record)}\n`;
-    if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES) {
-      await this.writeBatch();
+    if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {
+      await this.flush();
       if (line.length * 3 > WRITE_BATCH_BYTES) {
-        await this.recordsFile.appendFile(line);
+        this.queue(this.files.records, line);
+        await this.flush();
         return;
       }
     }
     this.batchBytes += this.batch.write(line, this.batchBytes, 'utf8');
+  }
+
+  /** Remembers that `file` held the stored record `id` (once per record and file). */
+  noteSource(id: string, file: string, format: string): void {
+    let seen = this.sightings.get(file);
+    if (seen === undefined) {
+      seen = new RecordIdSet();
+      this.sightings.set(file, seen);
+    }
+    if (seen.has(id)) return;
+    seen.add(id);
+    this.queue(this.files.sources, `${JSON.stringify({ id, file, format } satisfies SourceEntry)}\n`);
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */
@@ -144,39 +224,197 @@ export class RecordStore {
     const key = rejectionKeyOfLine(line);
     if (this.rejectionKeys.has(key)) return false;
     this.rejectionKeys.add(key);
-    this.pendingRejected.push(`${line}\n`);
+    this.queue(this.files.rejected, `${line}\n`);
     return true;
   }
 
-  /** Writes queued lines, each batch as whole lines (appendFile retries partial writes until all is written). */
+  /**
+   * Writes queued lines, each batch as whole lines. When a write fails (a full disk, a lost
+   * device), every file is cut back to its last whole batch and a StoreError names the store.
+   */
   async flush(): Promise<void> {
-    await this.writeBatch();
-    if (this.pendingRejected.length > 0) {
-      const chunk = this.pendingRejected.join('');
-      this.pendingRejected = [];
-      await this.rejectedFile.appendFile(chunk);
+    if (this.writeFailed) return;
+    this.pendingChars = 0;
+    if (this.batchBytes > 0) {
+      const bytes = this.batchBytes;
+      this.batchBytes = 0;
+      await this.append(this.files.records, this.batch.subarray(0, bytes));
+    }
+    for (const file of [this.files.records, this.files.sources, this.files.rejected]) {
+      if (file.pending.length === 0) continue;
+      const chunk = Buffer.from(file.pending.join(''), 'utf8');
+      file.pending = [];
+      await this.append(file, chunk);
     }
   }
 
-  /** Appends the whole lines queued in the batch buffer. */
-  private async writeBatch(): Promise<void> {
-    if (this.batchBytes === 0) return;
-    const bytes = this.batchBytes;
-    this.batchBytes = 0;
-    await this.recordsFile.appendFile(this.batch.subarray(0, bytes));
+  /** Appends whole lines; on failure cuts the file back to its last whole write and names the store. */
+  private async append(file: AppendFile, bytes: Buffer): Promise<void> {
+    try {
+      await file.handle.appendFile(bytes);
+      file.size += bytes.length;
+    } catch (error) {
+      this.writeFailed = true;
+      await file.handle.truncate(file.size).catch(() => undefined);
+      throw cannotWriteStore(this.paths.dir, error);
+    }
   }
 
-  /** Flushes, syncs to disk, closes the files and releases the lock. */
+  /**
+   * Removes the records that only the given files held (as given at ingest), their sightings, and
+   * the rejections read from those files. Each store file is rewritten whole to a temporary file
+   * and renamed over the old one. The store is closed afterwards.
+   */
+  async forget(files: ReadonlySet<string>): Promise<ForgetResult> {
+    await this.flush();
+    await this.closeFiles();
+    const touched = new Set<string>();
+    const keep = new Set<string>();
+    for await (const { text, line } of readLines(this.paths.sources)) {
+      const entry = parseSourceLine(text, this.paths.sources, line);
+      if (files.has(entry.file)) touched.add(entry.id);
+    }
+    for await (const { text, line } of readLines(this.paths.sources)) {
+      const entry = parseSourceLine(text, this.paths.sources, line);
+      if (!files.has(entry.file) && touched.has(entry.id)) keep.add(entry.id);
+    }
+    const result: ForgetResult = { removed: 0, kept: keep.size, rejectionsRemoved: 0 };
+    const { records, sources, rejected } = this.paths;
+    const dir = this.paths.dir;
+    await guardWrite(dir, () =>
+      writeFileAtomically(
+        records,
+        (async function* () {
+          for await (const { text, line } of readLines(records)) {
+            const record = parseRecordLine(text, records, line);
+            if (touched.has(record.id) && !keep.has(record.id)) result.removed += 1;
+            else yield `${text}\n`;
+          }
+        })(),
+      ),
+    );
+    await guardWrite(dir, () =>
+      writeFileAtomically(
+        sources,
+        (async function* () {
+          for await (const { text, line } of readLines(sources)) {
+            if (!files.has(parseSourceLine(text, sources, line).file)) yield `${text}\n`;
+          }
+        })(),
+      ),
+    );
+    await guardWrite(dir, () =>
+      writeFileAtomically(
+        rejected,
+        (async function* () {
+          for await (const { text } of readLines(rejected)) {
+            if (files.has(rejectedFileOfLine(text) ?? '')) result.rejectionsRemoved += 1;
+            else yield `${text}\n`;
+          }
+        })(),
+      ),
+    );
+    return result;
+  }
+
+  /** Flushes, syncs to disk, closes the files and releases the lock (also after a failed write). */
   async close(): Promise<void> {
     try {
       await this.flush();
-      await this.recordsFile.sync();
-      await this.rejectedFile.sync();
+      if (!this.writeFailed && !this.closed) {
+        for (const file of [this.files.records, this.files.sources, this.files.rejected]) {
+          await file.handle.sync().catch((error: unknown) => {
+            throw cannotWriteStore(this.paths.dir, error);
+          });
+        }
+      }
     } finally {
-      await this.recordsFile.close().catch(() => undefined);
-      await this.rejectedFile.close().catch(() => undefined);
+      await this.closeFiles();
       await this.lock.release();
     }
+  }
+
+  private async closeFiles(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const file of [this.files.records, this.files.sources, this.files.rejected]) await file.handle.close().catch(() => undefined);
+  }
+
+  private queue(file: AppendFile, line: string): void {
+    file.pending.push(line);
+    this.pendingChars += line.length;
+  }
+}
+
+/** What {@link RecordStore.forget} removed. */
+export interface ForgetResult {
+  /** Records that only the forgotten files held, now removed. */
+  removed: number;
+  /** Records the forgotten files held that another file held too, kept. */
+  kept: number;
+  /** Lines of rejected.jsonl about the forgotten files, removed. */
+  rejectionsRemoved: number;
+}
+
+function cannotWriteStore(dir: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  return new StoreError(`${dir}: cannot write to the store (${describeFsError(error)}); it holds what was written before`, {
+    hint: 'free some space or fix the folder, then run the same command again',
+    cause: error,
+    code: 'STORE_WRITE_FAILED',
+  });
+}
+
+/** Runs a write to the store, turning a file system refusal into one StoreError naming the store. */
+async function guardWrite<T>(dir: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    if (error instanceof TlapError && error.cause !== undefined) throw cannotWriteStore(dir, error.cause);
+    if (typeof error === 'object' && error !== null && 'code' in error) throw cannotWriteStore(dir, error);
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Parses one sources.jsonl line, with an error naming the line when it is not a sighting. */
+export function parseSourceLine(text: string, file: string, line: number): SourceEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  const entry = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  if (typeof entry['id'] !== 'string' || typeof entry['file'] !== 'string' || typeof entry['format'] !== 'string') {
+    throw new StoreError(`${file}:${line}: not a source line (id, file, format); the store was damaged or edited by hand`, {
+      hint: 'restore the line, or delete the store and ingest again',
+      code: 'STORE_DAMAGED',
+    });
+  }
+  return { id: entry['id'], file: entry['file'], format: entry['format'] };
+}
+
+/** Reads every line of a sources.jsonl file. */
+export async function readSourceEntries(path: string): Promise<SourceEntry[]> {
+  const entries: SourceEntry[] = [];
+  for await (const { text, line } of readLines(path)) entries.push(parseSourceLine(text, path, line));
+  return entries;
+}
+
+function rejectedFileOfLine(line: string): string | null {
+  try {
+    const entry = JSON.parse(line) as Partial<RejectedEntry>;
+    return typeof entry.provenance?.file === 'string' ? entry.provenance.file : null;
+  } catch {
+    return null;
   }
 }
 
@@ -215,12 +453,23 @@ export function parseRecordLine(text: string, file: string, line: number): Feedb
   } catch {
     throw new StoreError(`${file}:${line}: not valid JSON; the store was damaged or edited by hand`, {
       hint: 'restore the line, or delete the store and ingest again',
+      code: 'STORE_DAMAGED',
     });
   }
   if (!isRecordShape(value)) {
-    throw new StoreError(`${file}:${line}: not a tlap record (missing id, channel or text)`, {
+    throw new StoreError(`${file}:${line}: not a tlap record (missing id, sourceId, channel, text or provenance)`, {
       hint: 'restore the line, or delete the store and ingest again',
+      code: 'STORE_DAMAGED',
     });
+  }
+  if (value.id !== makeRecordId(value.channel, value.sourceId)) {
+    throw new StoreError(
+      `${file}:${line}: the record's id does not match its channel and source id; the store was damaged or edited by hand`,
+      {
+        hint: 'restore the line, or delete the store and ingest again',
+        code: 'STORE_DAMAGED',
+      },
+    );
   }
   return value;
 }
@@ -231,8 +480,13 @@ function isRecordShape(value: unknown): value is FeedbackRecord {
   return (
     typeof record['id'] === 'string' &&
     typeof record['channel'] === 'string' &&
+    isChannel(record['channel']) &&
     typeof record['text'] === 'string' &&
-    typeof record['sourceId'] === 'string'
+    typeof record['sourceId'] === 'string' &&
+    typeof record['format'] === 'string' &&
+    typeof record['provenance'] === 'object' &&
+    record['provenance'] !== null &&
+    typeof (record['provenance'] as Record<string, unknown>)['file'] === 'string'
   );
 }
 
@@ -258,10 +512,12 @@ export interface StoreLine {
 
 /**
  * The record lines of a store, in order, as written: a torn last line (an interrupted write that
- * the next ingest repairs) is left out. Throws StoreError when there is no store.
+ * the next ingest repairs) is left out. Throws StoreError when there is no store, or when a newer
+ * tlap wrote it.
  */
 export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
-  const { records } = storePaths(dir);
+  const { records, manifest } = storePaths(dir);
+  await readStoreManifest(manifest, dir);
   const exists = await stat(records).then(
     () => true,
     () => false,

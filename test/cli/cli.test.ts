@@ -117,6 +117,7 @@ describe('tlap ingest', () => {
       rejected_by_code: {},
       skipped: [],
       not_feedback: [],
+      per_file: [{ file: 'exports/survey.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 }],
     });
     expect(result.stderr).toContain('1 file: 3 read, 3 added, 0 duplicates, 0 filtered, 0 rejected');
   });
@@ -233,10 +234,11 @@ describe('tlap themes', () => {
 
   test.each([
     ['into a folder that does not exist', 'nowhere/out.md', 'nowhere/out.md: cannot write the file (no such file)'],
-    ['over a folder', 'exports', 'exports: cannot write the file (is a folder)'],
+    ['over a folder', 'exports.md', 'exports.md: cannot write the file (is a folder)'],
   ])('--out %s: exit 2 naming the file, no temporary file left', async (_case, out, message) => {
     await withTempDir(async (dir) => {
       await workspace(dir, true);
+      await mkdir(join(dir, 'exports.md'));
       const result = await runCli(['themes', '--out', out], { cwd: dir });
       expect(result.exitCode).toBe(ExitCode.CouldNotRun);
       expect(result.stderr).toContain(`error: ${message}`);

@@ -85,7 +85,7 @@ describeRealdata('realdata: consultation/nhs-fft-patient-feedback-human-coded.cs
         kind: 'warning',
         code: 'ENCODING_FALLBACK',
         message:
-          '14 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1026, 1041, 1042, 1043, 1276, 1373, 1451, 1473, 1474, 1498, 1772, 1814, 1962, 1968)',
+          '14 lines were not valid UTF-8 and were read as Windows-1252 (lines 1026, 1041, 1042, 1043, 1276, 1373, 1451, 1473, 1474, 1498, 1772, 1814, 1962, 1968)',
         provenance: { file: name, line: 1026 },
       },
     ]);

@@ -143,7 +143,7 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
       kind: 'warning',
       code: 'ENCODING_FALLBACK',
       message:
-        '59 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1, 10, 21, 32, 43, 54, 65, 76, 87, 98, 109, 120, 131, 142, 153, 164, 175, 186, 197, 208, …)',
+        '59 lines were not valid UTF-8 and were read as Windows-1252 (lines 1, 10, 21, 32, 43, 54, 65, 76, 87, 98, 109, 120, 131, 142, 153, 164, 175, 186, 197, 208, …)',
       provenance: { file: name, line: 1 },
     });
   });
@@ -171,7 +171,7 @@ describeRealdata('realdata: csv/excel-uk-gla-spend-preamble-cp1252.csv', () => {
     const warnings = result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []));
     expect(warnings).toEqual([
       'skipped 6 title row(s) above the header on line 7 ("Report of all payments made by GLA for value equal to or greater than £ 500.00 Excl. VAT")',
-      '1 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1)',
+      '1 line was not valid UTF-8 and was read as Windows-1252 (line 1)',
     ]);
     const records = recordsOf(result);
     expect(records[0]).toMatchObject({
@@ -193,7 +193,7 @@ describeRealdata('realdata: csv/excel-uk-gla-spend-preamble-cp1252.csv', () => {
     const detected = recordsOf(await read(name, { map: { text: 'Vendor Name' } }));
     const result = await read(name, { map: { text: 'Vendor Name' }, skipRows: 6 });
     expect(result.items.filter((item) => item.kind === 'warning').map((item) => (item.kind === 'warning' ? item.message : ''))).toEqual([
-      '1 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 1)',
+      '1 line was not valid UTF-8 and was read as Windows-1252 (line 1)',
     ]);
     expect(recordsOf(result)).toEqual(detected);
   });

@@ -64,6 +64,16 @@ describe('CSV rows', () => {
     expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
   });
 
+  test('a cell holding a bare carriage return is quoted, so the row stays one row', () => {
+    const record = makeThemedRecord(codebook, { text: 'line one\rline two', author: '\rCr' });
+    const row = renderCsvRow(record, codebook, { redact: createRedactor(codebook), includeAuthors: true });
+    expect(row).toContain(`,"'\rCr",`);
+    expect(row).toContain(`,"line one\rline two"\n`);
+    const parsed = csvOf([record], true);
+    expect(parsed).toHaveLength(2);
+    expect(parsed[1]?.[3]).toBe("'\rCr");
+  });
+
   test('the author column is empty unless authors are asked for', () => {
     const record = makeThemedRecord(codebook, { text: 'A carer', author: 'Asha' });
     expect(csvOf([record])[1]?.[3]).toBe('');

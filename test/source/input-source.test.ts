@@ -122,7 +122,7 @@ describe('input source: UTF-8 with a Windows-1252 fallback', () => {
       {
         kind: 'warning',
         code: 'ENCODING_FALLBACK',
-        message: '2 line(s) were not valid UTF-8 and were read as Windows-1252 (lines 3, 5)',
+        message: '2 lines were not valid UTF-8 and were read as Windows-1252 (lines 3, 5)',
         provenance: { file: 'mixed.csv', line: 3 },
       },
     ]);

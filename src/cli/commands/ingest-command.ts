@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import { MAPPED_FIELDS } from '../../adapters/readers/column-mapping.js';
-import type { IngestOptions } from '../../ingest/ingest.js';
-import type { IngestSummary } from '../../ingest/ingest-summary.js';
+import type { IngestOptions, IngestProgress } from '../../ingest/ingest.js';
+import type { FileSummary, IngestSummary } from '../../ingest/ingest-summary.js';
+import { counted } from '../../counted.js';
+import { formatBytes } from '../../source/byte-size.js';
 import { CHANNELS, isChannel } from '../../record/record.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
-import { wordWarningForCli } from '../error-wording.js';
+import { rejectionHintForCli, wordWarningForCli } from '../error-wording.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */
 interface IngestFlags {
@@ -74,11 +76,52 @@ function describeCounts(summary: IngestSummary, messages: TerminalMessages): str
   const parts = [
     `${summary.read} read`,
     `${summary.added} added`,
-    `${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}`,
+    counted(summary.duplicates, 'duplicate'),
     `${summary.filtered} filtered`,
     messages.highlight(`${summary.rejected} rejected`, summary.rejected > 0),
   ];
-  return `${summary.files} file${summary.files === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  return `${counted(summary.files, 'file')}: ${parts.join(', ')}`;
+}
+
+/** The most per-file lines the summary prints (all are in --json). */
+const LISTED_FILES = 50;
+
+/** The rejections the summary lists when there are more of them than the ingest kept. */
+const LISTED_WHEN_MANY = 20;
+
+/** One concise line per file: its format and what its items became (zero counts left out). */
+function describeFile(file: FileSummary, messages: TerminalMessages): string {
+  const parts = [`${file.read} read`, `${file.added} added`];
+  if (file.duplicates > 0) parts.push(counted(file.duplicates, 'duplicate'));
+  if (file.filtered > 0) parts.push(`${file.filtered} filtered`);
+  if (file.rejected > 0) parts.push(messages.highlight(`${file.rejected} rejected`, true));
+  return `  ${file.file} (${file.format ?? 'unread'}): ${parts.join(', ')}`;
+}
+
+/** The per-file list of `--json`, with the keys the README documents. */
+export function perFileJson(files: readonly FileSummary[]): Record<string, string | number | null>[] {
+  return files.map((file) => ({
+    file: file.file,
+    format: file.format,
+    read: file.read,
+    added: file.added,
+    duplicates: file.duplicates,
+    filtered: file.filtered,
+    rejected: file.rejected,
+  }));
+}
+
+/** The progress line: items and rate, with a percentage and the time left once the input's size says. */
+export function describeProgress(progress: IngestProgress): string {
+  const rate = progress.elapsedMs > 0 ? Math.round((progress.read / progress.elapsedMs) * 1000) : 0;
+  const parts = [`${counted(progress.read, 'item')} read`, `${progress.added} added`, `${rate} items/s`];
+  const share = progress.bytesTotal > 0 ? Math.min(progress.bytesRead / progress.bytesTotal, 1) : 0;
+  if (share > 0) {
+    const secondsLeft = Math.round(((progress.elapsedMs / share) * (1 - share)) / 1000);
+    parts.unshift(`${Math.floor(share * 100)}% of ${formatBytes(progress.bytesTotal)}`);
+    parts.push(`about ${secondsLeft < 60 ? counted(secondsLeft, 'second') : counted(Math.round(secondsLeft / 60), 'minute')} left`);
+  }
+  return `ingesting: ${parts.join(', ')}`;
 }
 
 function byKey(counts: Record<string, number>): string {
@@ -123,33 +166,40 @@ Examples:
   tlap ingest tweets.js comments.xml inbox.mbox
   tlap ingest survey.csv --map text="Any other comments?" --channel survey
   cat replies.csv | tlap ingest - --format csv
-  tlap ingest exports/ --json               {"files":…,"read":…,"added":…,"duplicates":…,"filtered":…,"rejected":…}`,
+  tlap ingest exports/ --json               {"files":…,"read":…,"added":…,…,"per_file":[{"file":…,"format":…,…}]}`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
       const output = messages();
       const options = ingestOptionsFromFlags(paths, flags, io);
-      options.onProgress = (progress) => {
-        const rate = progress.elapsedMs > 0 ? Math.round((progress.read / progress.elapsedMs) * 1000) : 0;
-        output.progress(`ingesting: ${progress.read} items read, ${progress.added} added, ${rate} items/s`);
-      };
-      const { ingest } = await import('../../ingest/ingest.js');
+      options.onProgress = (progress) => output.progress(describeProgress(progress));
+      const { ingest, LISTED_REJECTIONS } = await import('../../ingest/ingest.js');
       const summary = await ingest(options);
       output.clearProgress();
       for (const warning of summary.warnings) output.warn(wordWarningForCli(warning));
       if (summary.skipped.length > 0) {
-        output.note(
-          `skipped ${summary.skipped.length} file${summary.skipped.length === 1 ? '' : 's'} in a format tlap does not read: ${summary.skipped.join(', ')}`,
-        );
+        output.note(`skipped ${counted(summary.skipped.length, 'file')} in a format tlap does not read: ${summary.skipped.join(', ')}`);
       }
       if (summary.notFeedback.length > 0) {
         output.note(`not feedback, not read: ${summary.notFeedback.join(', ')}`);
       }
-      for (const rejection of summary.rejections) {
+      const listed = summary.rejected <= LISTED_REJECTIONS ? summary.rejections : summary.rejections.slice(0, LISTED_WHEN_MANY);
+      const hinted = new Set<string>();
+      for (const rejection of listed) {
         const where = [rejection.provenance.file, rejection.provenance.line].filter((part) => part !== undefined).join(':');
         output.note(`rejected ${where}: ${rejection.message} [${rejection.code}]`);
+        const hint = rejectionHintForCli(rejection.code);
+        if (hint !== undefined && !hinted.has(rejection.code)) {
+          hinted.add(rejection.code);
+          output.note(`  hint: ${hint}`);
+        }
       }
-      if (summary.rejected > summary.rejections.length) {
-        output.note(`… and ${summary.rejected - summary.rejections.length} more rejections`);
+      if (summary.rejected > listed.length) {
+        output.note(`… and ${counted(summary.rejected - listed.length, 'more rejection')} (all in ${flags.store}/rejected.jsonl)`);
+      }
+      if (summary.perFile.length > 0) {
+        for (const file of summary.perFile.slice(0, LISTED_FILES)) output.note(describeFile(file, output));
+        if (summary.perFile.length > LISTED_FILES)
+          output.note(`  … and ${counted(summary.perFile.length - LISTED_FILES, 'more file')} (see --json)`);
       }
       output.note(describeCounts(summary, output));
       if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);
@@ -167,6 +217,7 @@ Examples:
             rejected_by_code: summary.rejectedByCode,
             skipped: summary.skipped,
             not_feedback: summary.notFeedback,
+            per_file: perFileJson(summary.perFile),
           })}\n`,
         );
       }

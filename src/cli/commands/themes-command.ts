@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
+import { storePaths } from '../../store/record-store.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
 import { CHANNELS, isChannel, type Channel } from '../../record/record.js';
 import type { RecordSelection } from '../../run/record-selection.js';
 import type { CommandContext } from '../command-context.js';
-import { writeFileAtomically } from '../atomic-write.js';
+import { writeFileAtomically } from '../../store/atomic-write.js';
 import { writeChunks } from '../stream-output.js';
 
 /** The flags of `tlap themes`. */
@@ -67,11 +68,90 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
 /** The most diff lines printed for a stale `--check`. */
 const DIFF_LINES = 40;
 
-/** Picks the output format: `--format`, else the extension of `--out` / `--check`, else md. */
+/** `--out -`: the report goes to standard output. */
+const STDOUT_PATH = '-';
+
+/**
+ * Picks the output format: `--format`, else the extension of `--out` / `--check`, else md (for
+ * stdout). A file whose extension no format claims is a UsageError: tlap does not guess.
+ */
 export function chooseReportFormat(flags: Pick<ThemesFlags, 'format' | 'out' | 'check'>): string {
   if (flags.format !== undefined) return flags.format;
   const target = flags.out ?? flags.check;
-  return (target === undefined ? undefined : FORMAT_BY_EXTENSION[extname(target).toLowerCase()]) ?? 'md';
+  if (target === undefined || target === STDOUT_PATH) return 'md';
+  const format = FORMAT_BY_EXTENSION[extname(target).toLowerCase()];
+  if (format === undefined) {
+    const flag = flags.out === undefined ? '--check' : '--out';
+    const extensions = Object.keys(FORMAT_BY_EXTENSION).join(' ');
+    throw new UsageError(`${flag} ${target}: no report format has this extension (known: ${extensions})`, {
+      hint: `give the format too, for example ${flag} ${target} --format md`,
+    });
+  }
+  return format;
+}
+
+/** The real path of `path`, or of its folder joined with its name when it does not exist yet. */
+async function realPathOf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+  }
+}
+
+/** Identifies a file by device and inode, so that a hard link to a protected file is caught too. */
+async function fileIdentity(path: string): Promise<string | null> {
+  return stat(path).then(
+    (info) => (info.isFile() ? `${info.dev}:${info.ino}` : null),
+    () => null,
+  );
+}
+
+/**
+ * Refuses an `--out` that is one of the run's own inputs: a file of the store (records,
+ * rejections, sources, manifest, lock) or the codebook in use, by real path and by inode.
+ */
+export async function refuseOverwritingInputs(out: string, displayOut: string, storeDir: string, codebookPath: string): Promise<void> {
+  const paths = storePaths(storeDir);
+  const inputs: [string, string][] = [
+    [paths.records, 'the store’s records'],
+    [paths.rejected, 'the store’s rejected items'],
+    [paths.sources, 'the store’s sources'],
+    [paths.manifest, 'the store’s manifest'],
+    [paths.lock, 'the store’s lock'],
+    [codebookPath, 'the codebook in use'],
+  ];
+  const target = await realPathOf(out);
+  const targetIdentity = await fileIdentity(out);
+  for (const [path, role] of inputs) {
+    const same = (await realPathOf(path)) === target || (targetIdentity !== null && targetIdentity === (await fileIdentity(path)));
+    if (same) {
+      throw new UsageError(`--out ${displayOut}: that is ${role} (${path}); tlap will not overwrite it with a report`, {
+        hint: 'write the report to another file, for example --out summary.md',
+      });
+    }
+  }
+}
+
+/** How to run the same `tlap themes` again with `--out FILE`: every flag that was given, repeated. */
+function regenerateCommand(flags: ThemesFlags, file: string, given: (name: string) => boolean): string {
+  const parts = ['tlap themes'];
+  if (given('store')) parts.push(`--store ${shellWord(flags.store)}`);
+  if (given('themes')) parts.push(`--themes ${shellWord(flags.themes)}`);
+  if (flags.format !== undefined) parts.push(`--format ${shellWord(flags.format)}`);
+  if (flags.authors === true) parts.push('--authors');
+  if (flags.ids === true) parts.push('--ids');
+  for (const name of ['since', 'until', 'source', 'question', 'diff'] as const) {
+    const value = flags[name];
+    if (value !== undefined) parts.push(`--${name} ${shellWord(value)}`);
+  }
+  for (const channel of flags.channel ?? []) parts.push(`--channel ${shellWord(channel)}`);
+  parts.push(`--out ${shellWord(file)}`);
+  return parts.join(' ');
+}
+
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
@@ -111,7 +191,7 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
       '--format <name>',
       `report format: ${REPORT_FORMATS.map((format) => format.name).join(', ')} (default: from --out's extension, else md)`,
     )
-    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--out <file>', 'write the report to this file (atomically); - for stdout')
     .option('--check <file>', 'exit 1 with a diff when this file is not what would be written (for CI)')
     .option('--authors', 'show authors with quotes and in the CSV (off: reports are published)')
     .option('--ids', "add the exports' own ids (source_id) for your private use: the output is then not fit to publish")
@@ -130,15 +210,17 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
       `
 Examples:
   tlap themes > summary.md                  markdown summary on stdout
-  tlap themes --out summary.md              write it to a file
+  tlap themes --out summary.md              write it to a file (.md .json .csv .html pick the format)
+  tlap themes --out notes.txt --format md   any other name needs --format
   tlap themes --format csv --out coded.csv  one row per record with its themes
   tlap themes --check summary.md            in CI: fail (exit 1) when summary.md is stale
   tlap themes --since 2014-01-20 --until 2014-01-31 --channel twitter   one event's tweets
   tlap themes --question "Q3" --out q3.md   the answers to one survey question
   tlap themes --diff summary.json           key findings and a table of what changed`,
     )
-    .action(async (flags: ThemesFlags) => {
+    .action(async (flags: ThemesFlags, command: Command) => {
       const output = messages();
+      const given = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
@@ -155,12 +237,16 @@ Examples:
       if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) {
         throw new UsageError(`--threads ${flags.threads}: expected a whole number from 0 to 64`);
       }
+      const format = chooseReportFormat(flags);
+      const out = flags.out === STDOUT_PATH ? undefined : flags.out;
+      if (out !== undefined)
+        await refuseOverwritingInputs(resolve(io.cwd, out), out, resolve(io.cwd, flags.store), resolve(io.cwd, flags.themes));
       const codebook = await loadCodebookForCli(io, output, flags.themes);
       const started = Date.now();
       const options: ThemeOutputOptions = {
         storeDir: resolve(io.cwd, flags.store),
         codebook,
-        format: chooseReportFormat(flags),
+        format,
         includeAuthors: flags.authors === true,
         includeSourceIds: flags.ids === true,
         selection: selectionOf(flags),
@@ -186,15 +272,15 @@ Examples:
         if (onDisk !== null) io.stderr.write(`${await shortDiff(flags.check, onDisk, expected)}\n`);
         throw new StaleOutputError(
           onDisk === null ? `${flags.check} does not exist` : `${flags.check} is stale: it is not what tlap themes would write now`,
-          `regenerate it with: tlap themes --out ${flags.check}`,
+          `regenerate it with: ${regenerateCommand(flags, flags.check, given)}`,
         );
       }
-      if (flags.out !== undefined) {
-        await writeFileAtomically(resolve(io.cwd, flags.out), themeOutput(options), flags.out).catch((error: unknown) => {
+      if (out !== undefined) {
+        await writeFileAtomically(resolve(io.cwd, out), themeOutput(options), out).catch((error: unknown) => {
           throw withSelectionHint(error);
         });
         output.clearProgress();
-        output.note(`wrote ${flags.out}`);
+        output.note(`wrote ${out}`);
       } else {
         await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
           throw withSelectionHint(error);

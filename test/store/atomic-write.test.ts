@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../../src/cli/atomic-write.js';
+import { writeFileAtomically } from '../../src/store/atomic-write.js';
 
 async function* rows(count: number): AsyncIterable<string> {
   yield 'id,text\n';

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 import { runCli } from '../builders/cli-runner.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
+import { makeRecordId } from '../../src/record/record-id.js';
 import { writeStore } from '../builders/store-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
 
@@ -20,23 +21,28 @@ async function project(dir: string): Promise<void> {
     ]),
   );
   await writeStore(join(dir, '.tlap'), [
-    makeRecord({ id: 'r1', sourceId: 'msg-1@example.com', text: 'Carers need a budget' }),
-    makeRecord({ id: 'r2', sourceId: 'msg-2@example.com', text: "The carer's allowance" }),
-    makeRecord({ id: 'r3', sourceId: 'msg-3@example.com', text: 'Nothing to see' }),
+    makeRecord({ sourceId: 'msg-1@example.com', text: 'Carers need a budget' }),
+    makeRecord({ sourceId: 'msg-2@example.com', text: "The carer's allowance" }),
+    makeRecord({ sourceId: 'msg-3@example.com', text: 'Nothing to see' }),
   ]);
 }
+
+/** The records' ids, derived from channel and source id as ingest derives them (the store checks them). */
+const R1 = makeRecordId('survey', 'msg-1@example.com');
+const R2 = makeRecordId('survey', 'msg-2@example.com');
+const R3 = makeRecordId('survey', 'msg-3@example.com');
 
 describe('tlap explain', () => {
   test('by id and by source id: one JSON line each, in store order, exit 0', async () => {
     await withTempDir(async (dir) => {
       await project(dir);
-      const result = await runCli(['explain', 'msg-2@example.com', 'r1', '--json'], { cwd: dir });
+      const result = await runCli(['explain', 'msg-2@example.com', R1, '--json'], { cwd: dir });
       expect(result.exitCode).toBe(ExitCode.Ok);
       const lines = result.stdout
         .trimEnd()
         .split('\n')
         .map((line) => JSON.parse(line) as { id: string; themes: { id: string; hits: unknown[]; vetoed: unknown[] }[] });
-      expect(lines.map((line) => line.id)).toEqual(['r1', 'r2']);
+      expect(lines.map((line) => line.id)).toEqual([R1, R2]);
       expect(lines[1]?.themes.map((theme) => [theme.id, theme.hits.length, theme.vetoed.length])).toEqual([
         ['carers', 0, 1],
         ['money', 0, 0],
@@ -57,13 +63,13 @@ describe('tlap explain', () => {
   test('on a terminal the matched words are coloured; piped or with NO_COLOR they are not', async () => {
     await withTempDir(async (dir) => {
       await project(dir);
-      const tty = await runCli(['explain', 'r1'], { cwd: dir, tty: true });
+      const tty = await runCli(['explain', R1], { cwd: dir, tty: true });
       expect(tty.stdout).toMatch(COLOUR);
       expect(tty.stdout).toContain('in theme');
-      const piped = await runCli(['explain', 'r3'], { cwd: dir });
+      const piped = await runCli(['explain', R3], { cwd: dir });
       expect(piped.stdout).not.toMatch(COLOUR);
       expect(piped.stdout).toContain('not matched: carers, money');
-      const noColour = await runCli(['explain', 'r1'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+      const noColour = await runCli(['explain', R1], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
       expect(noColour.stdout).not.toMatch(COLOUR);
     });
   });

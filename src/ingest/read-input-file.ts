@@ -1,4 +1,4 @@
-import type { AdapterOptions, FilterRule, WarningCode } from '../adapters/format-adapter.js';
+import type { AdapterItem, AdapterOptions, FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
 import { InputError, UnknownNameError } from '../errors.js';
@@ -6,6 +6,7 @@ import type { FeedbackRecord, Provenance } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
+import { PanelLinker, type PanelLink } from './hashtag-panel.js';
 import { counted } from '../counted.js';
 import { looksBinary, openInputSource, type InputSource } from '../source/input-source.js';
 
@@ -110,6 +111,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     });
   }
   async function* items(): AsyncIterable<FileItem> {
+    const panel = adapter.channel === 'twitter' ? await linkPanelAnswers(adapter.read(source, options)) : new Map<string, PanelLink>();
     for await (const item of adapter.read(source, options)) {
       if (item.kind !== 'record') {
         yield item;
@@ -130,6 +132,11 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       const author = draft.author ?? null;
       const date = draft.date ?? null;
       const sourceId = draft.sourceId ?? contentSourceId(author, date, text);
+      const link = draft.sourceId === null ? undefined : panel.get(draft.sourceId);
+      const meta =
+        link === undefined || draft.meta?.['question'] !== undefined
+          ? (draft.meta ?? {})
+          : { ...draft.meta, question: link.question, questionId: link.questionId };
       yield {
         kind: 'record',
         record: {
@@ -142,7 +149,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
           text,
           url: draft.url ?? null,
           inReplyTo: draft.inReplyTo ?? null,
-          meta: draft.meta ?? {},
+          meta,
           provenance: draft.provenance,
         },
       };
@@ -160,4 +167,29 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     }
   }
   return { source, format: adapter.name, reason: detection.reason, items: items(), bytesRead };
+}
+
+/**
+ * The export-level pass over a file of tweets: reads it once to find hashtag-panel questions and
+ * the tweets that answer them (see hashtag-panel.ts). A file that fails part-way gives the links
+ * found before the failure; the reading pass that follows reports the failure itself.
+ */
+async function linkPanelAnswers(items: AsyncIterable<AdapterItem>): Promise<Map<string, PanelLink>> {
+  const linker = new PanelLinker();
+  try {
+    for await (const item of items) {
+      if (item.kind !== 'record' || item.draft.sourceId === null) continue;
+      const { draft } = item;
+      linker.add({
+        id: draft.sourceId ?? '',
+        author: draft.author ?? null,
+        date: draft.date ?? null,
+        inReplyTo: draft.inReplyTo ?? null,
+        text: cleanRecordText(draft.text),
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
+  return linker.resolve();
 }

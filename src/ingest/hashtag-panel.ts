@@ -1,0 +1,172 @@
+/**
+ * Hashtag panels: a host tweets numbered questions (`Q1 …`, `Q2 …`) under a hashtag and people
+ * answer with the number (`A1 …`, `A1:`, `A1)`, `a1`, `Q1/A1 …`) or by replying to the question
+ * tweet. Reading one export, this finds which tweets answer which question, so that each answer
+ * can carry the question's text as `meta.question`.
+ */
+
+/** A tweet as the panel pass needs it. */
+export interface PanelTweet {
+  /** The tweet id. */
+  id: string;
+  author: string | null;
+  date: string | null;
+  inReplyTo: string | null;
+  /** The tweet's text as stored. */
+  text: string;
+}
+
+/** A numbered question or answer label at the start of a tweet. */
+export interface PanelLabel {
+  kind: 'question' | 'answer';
+  number: number;
+}
+
+/** The question an answer was linked to. */
+export interface PanelLink {
+  /** The question tweet's id. */
+  questionId: string;
+  /** The question tweet's text. */
+  question: string;
+}
+
+/** How far up a reply chain the pass looks for the question (chains are walked, never recursed). */
+const MAX_CHAIN_STEPS = 50;
+
+/** Mentions and hashtags that may stand before the label (`@host A1: …`, `#chat Q2 …`). */
+const LEADING_TAGS = /^(?:[@#][\p{L}\p{N}_]+[\s,:]+)*/u;
+
+/** `Q1`, `A1`, `a1`, `A1:`, `A1)`, `Q1/A1`, `Q1 A1`, `Q1-A1`; the number ends the word (`A1C` is no label). */
+const LABEL = /^(?:Q(\d{1,2})\s*[/|-]?\s*)?([QA])(\d{1,2})(?![\p{L}\p{N}])/iu;
+
+/** The label a tweet starts with, or null. `Q1/A1` is an answer to question 1. */
+export function panelLabel(text: string): PanelLabel | null {
+  const rest = text.replace(LEADING_TAGS, '');
+  const match = LABEL.exec(rest);
+  if (match === null) return null;
+  const letter = (match[2] ?? '').toUpperCase();
+  const number = Number(match[3]);
+  if (match[1] !== undefined) return { kind: 'answer', number: Number(match[1]) };
+  return { kind: letter === 'Q' ? 'question' : 'answer', number };
+}
+
+interface KeptTweet {
+  id: string;
+  author: string | null;
+  date: string | null;
+  inReplyTo: string | null;
+  label: PanelLabel | null;
+  /** Kept only for question-labelled tweets. */
+  text: string | null;
+}
+
+/**
+ * Collects an export's tweets (only those that can take part: labelled tweets and replies) and
+ * links answers to questions:
+ *
+ * 1. The hosts are the authors who tweeted the most distinct question numbers; their `Qn` tweets
+ *    are the questions (a participant's "Q1 was hard" is not one).
+ * 2. A tweet labelled `An` answers question n: the question its reply chain reaches when that is
+ *    question n, else the only question n, else the latest question n tweeted before it (a
+ *    hashtag that ran several sessions); unlinked when none fits.
+ * 3. An unlabelled tweet whose reply chain reaches a question answers it; one that continues its
+ *    own author's labelled answer (a thread) answers the same question.
+ */
+export class PanelLinker {
+  private readonly tweets = new Map<string, KeptTweet>();
+
+  /** Adds one tweet of the export (in any order). */
+  add(tweet: PanelTweet): void {
+    const label = panelLabel(tweet.text);
+    if (label === null && tweet.inReplyTo === null) return;
+    this.tweets.set(tweet.id, {
+      id: tweet.id,
+      author: tweet.author,
+      date: tweet.date,
+      inReplyTo: tweet.inReplyTo,
+      label,
+      text: label?.kind === 'question' ? tweet.text : null,
+    });
+  }
+
+  /** The answers found, by tweet id. */
+  resolve(): Map<string, PanelLink> {
+    const questions = this.questions();
+    const byNumber = new Map<number, KeptTweet[]>();
+    for (const question of questions.values()) {
+      const number = question.label?.number ?? 0;
+      byNumber.set(number, [...(byNumber.get(number) ?? []), question]);
+    }
+    const links = new Map<string, PanelLink>();
+    const linkTo = (tweet: KeptTweet, question: KeptTweet | null): void => {
+      if (question !== null) links.set(tweet.id, { questionId: question.id, question: question.text ?? '' });
+    };
+    for (const tweet of this.tweets.values()) {
+      if (questions.has(tweet.id) || tweet.label?.kind !== 'answer') continue;
+      const number = tweet.label.number;
+      const inChain = this.questionUpChain(tweet, questions);
+      linkTo(tweet, inChain !== null && inChain.label?.number === number ? inChain : pickQuestion(byNumber.get(number) ?? [], tweet.date));
+    }
+    for (const tweet of this.tweets.values()) {
+      if (questions.has(tweet.id) || tweet.label?.kind === 'answer') continue;
+      let sameAuthor = true;
+      let parentId = tweet.inReplyTo;
+      for (let step = 0; step < MAX_CHAIN_STEPS && parentId !== null; step += 1) {
+        const parent = this.tweets.get(parentId);
+        if (questions.has(parentId)) {
+          linkTo(tweet, questions.get(parentId) ?? null);
+          break;
+        }
+        if (parent === undefined) break;
+        sameAuthor &&= parent.author !== null && parent.author === tweet.author;
+        if (parent.label?.kind === 'answer') {
+          const link = links.get(parent.id);
+          if (sameAuthor && link !== undefined) links.set(tweet.id, link);
+          break;
+        }
+        parentId = parent.inReplyTo;
+      }
+    }
+    return links;
+  }
+
+  private questions(): Map<string, KeptTweet> {
+    const numbersByAuthor = new Map<string, Set<number>>();
+    for (const tweet of this.tweets.values()) {
+      if (tweet.label?.kind !== 'question') continue;
+      const author = tweet.author ?? '';
+      const numbers = numbersByAuthor.get(author) ?? new Set<number>();
+      numbers.add(tweet.label.number);
+      numbersByAuthor.set(author, numbers);
+    }
+    const most = Math.max(0, ...[...numbersByAuthor.values()].map((numbers) => numbers.size));
+    const hosts = new Set([...numbersByAuthor].filter(([, numbers]) => numbers.size === most).map(([author]) => author));
+    const questions = new Map<string, KeptTweet>();
+    for (const tweet of this.tweets.values()) {
+      if (tweet.label?.kind === 'question' && hosts.has(tweet.author ?? '')) questions.set(tweet.id, tweet);
+    }
+    return questions;
+  }
+
+  private questionUpChain(tweet: KeptTweet, questions: ReadonlyMap<string, KeptTweet>): KeptTweet | null {
+    let parentId = tweet.inReplyTo;
+    for (let step = 0; step < MAX_CHAIN_STEPS && parentId !== null; step += 1) {
+      const question = questions.get(parentId);
+      if (question !== undefined) return question;
+      parentId = this.tweets.get(parentId)?.inReplyTo ?? null;
+    }
+    return null;
+  }
+}
+
+/** The only candidate, else the latest one dated at or before `date`; null when none fits. */
+function pickQuestion(candidates: readonly KeptTweet[], date: string | null): KeptTweet | null {
+  if (candidates.length === 1) return candidates[0] ?? null;
+  if (date === null) return null;
+  let best: KeptTweet | null = null;
+  for (const candidate of candidates) {
+    if (candidate.date === null || candidate.date > date) continue;
+    if (best === null || (best.date ?? '') < candidate.date) best = candidate;
+  }
+  return best;
+}

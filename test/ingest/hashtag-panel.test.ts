@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { panelLabel, PanelLinker, type PanelTweet } from '../../src/ingest/hashtag-panel.js';
+import { listFixtureCases, readFileItems, recordsOf } from '../helpers/read-fixture.js';
+
+describe('panelLabel: the numbered labels of a hashtag panel', () => {
+  test.each<[string, ReturnType<typeof panelLabel>]>([
+    ['Q1 What helps?', { kind: 'question', number: 1 }],
+    ['Q2: Who decides?', { kind: 'question', number: 2 }],
+    ['q3) lower case', { kind: 'question', number: 3 }],
+    ['A1 Carers who turn up', { kind: 'answer', number: 1 }],
+    ['A1: Carers', { kind: 'answer', number: 1 }],
+    ['A1) Carers', { kind: 'answer', number: 1 }],
+    ['A1. Carers', { kind: 'answer', number: 1 }],
+    ['a1 carers', { kind: 'answer', number: 1 }],
+    ['A12 bus route', { kind: 'answer', number: 12 }],
+    ['Q1/A1 A named person', { kind: 'answer', number: 1 }],
+    ['Q2 / A2 nobody', { kind: 'answer', number: 2 }],
+    ['@tlap_chat A2: nobody asked', { kind: 'answer', number: 2 }],
+    ['#TLAPchat Q4 last one', { kind: 'question', number: 4 }],
+    ['A1C levels were high', null],
+    ['Q123 is not a label', null],
+    ['Answer: yes', null],
+    ['Great chat', null],
+    ['I said A1 earlier', null],
+  ])('%j', (text, label) => {
+    expect(panelLabel(text)).toEqual(label);
+  });
+});
+
+describe('PanelLinker', () => {
+  const tweet = (id: string, author: string, text: string, extra: Partial<PanelTweet> = {}): PanelTweet => ({
+    id,
+    author,
+    text,
+    date: null,
+    inReplyTo: null,
+    ...extra,
+  });
+
+  test('tweets may come in any order (an archive is newest first)', () => {
+    const linker = new PanelLinker();
+    linker.add(tweet('3', 'ann', 'and more', { inReplyTo: '2' }));
+    linker.add(tweet('2', 'ann', 'A1 first', { inReplyTo: null }));
+    linker.add(tweet('1', 'host', 'Q1 question'));
+    expect([...linker.resolve()]).toEqual([
+      ['2', { questionId: '1', question: 'Q1 question' }],
+      ['3', { questionId: '1', question: 'Q1 question' }],
+    ]);
+  });
+
+  test('a reply chain longer than the walk limit, or a loop, ends the walk without a link', () => {
+    const linker = new PanelLinker();
+    linker.add(tweet('q', 'host', 'Q1 question'));
+    for (let index = 1; index <= 60; index += 1)
+      linker.add(tweet(`r${index}`, 'ann', 'reply', { inReplyTo: index === 1 ? 'q' : `r${index - 1}` }));
+    linker.add(tweet('x', 'bo', 'loop', { inReplyTo: 'y' }));
+    linker.add(tweet('y', 'bo', 'loop', { inReplyTo: 'x' }));
+    const links = linker.resolve();
+    expect(links.has('r50')).toBe(true);
+    expect(links.has('r60')).toBe(false);
+    expect(links.has('x')).toBe(false);
+  });
+
+  test('two Q1 with no dates to tell them apart: an A1 is left unlinked', () => {
+    const linker = new PanelLinker();
+    linker.add(tweet('q1', 'host', 'Q1 first session'));
+    linker.add(tweet('q2', 'host', 'Q1 second session'));
+    linker.add(tweet('a', 'ann', 'A1 which one?'));
+    expect(linker.resolve().size).toBe(0);
+  });
+});
+
+const panelCases = listFixtureCases('adapters').filter((fixture) => /\/panel-/.test(fixture.name));
+
+describe('hashtag panel fixtures: answers linked to their questions, scored against panel-truth.json', () => {
+  test('there is a panel case for each variant, across the tweet formats', () => {
+    expect(panelCases.map((fixture) => fixture.name).sort()).toEqual([
+      'rtweet-csv/panel-two-sessions',
+      'tags-csv/panel-paren-lowercase',
+      'twarc-csv/panel-thread',
+      'twitter-api-v1/panel-colon',
+      'twitter-api-v2/panel-replies',
+    ]);
+  });
+
+  test('precision and recall of the links, as README.md states them', async () => {
+    let answers = 0;
+    let linked = 0;
+    let correct = 0;
+    let falseLinks = 0;
+    const mistakes: string[] = [];
+    for (const fixture of panelCases) {
+      const truth = JSON.parse(readFileSync(join(fixture.dir, 'panel-truth.json'), 'utf8')) as Record<string, string | null>;
+      const records = recordsOf(await readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName }));
+      expect(records.map((record) => record.sourceId).sort()).toEqual(Object.keys(truth).sort());
+      for (const record of records) {
+        const expected = truth[record.sourceId] ?? null;
+        const got = typeof record.meta['questionId'] === 'string' ? record.meta['questionId'] : null;
+        if (expected !== null) answers += 1;
+        if (got !== null) linked += 1;
+        if (got !== null && expected === null) falseLinks += 1;
+        if (got !== null && got === expected) correct += 1;
+        else if (got !== expected) mistakes.push(`${fixture.name} ${record.sourceId}: expected ${String(expected)}, got ${String(got)}`);
+        if (got !== null) {
+          const question = records.find((candidate) => candidate.sourceId === got);
+          expect(record.meta['question']).toBe(question?.text);
+        }
+      }
+    }
+    expect({ answers, linked, correct, falseLinks }).toEqual({ answers: 22, linked: 22, correct: 21, falseLinks: 0 });
+    expect(mistakes).toEqual(['rtweet-csv/panel-two-sessions 1100000000000000014: expected 1100000000000000001, got 1100000000000000011']);
+  });
+});

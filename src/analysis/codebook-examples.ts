@@ -1,6 +1,7 @@
 import type { Codebook, Example, Theme } from '../codebook/codebook.js';
 import type { Explanation } from './explain.js';
 import { Explainer } from './explain.js';
+import { counted } from '../counted.js';
 
 /** One example of `examples:` that the codebook gets wrong. */
 export interface ExampleFailure {
@@ -62,7 +63,7 @@ export function describeExampleFailure(failure: ExampleFailure, file: string): s
   }
   const reasons: string[] = [];
   for (const hit of vetoed) reasons.push(`"${hit.keyword}" matched "${hit.words}" but "${hit.by}" (line ${hit.byPosition.line}) vetoed it`);
-  if (hits.length > 0 && hits.length < theme.minHits) reasons.push(`${hits.length} hit(s), min_hits is ${theme.minHits}`);
+  if (hits.length > 0 && hits.length < theme.minHits) reasons.push(`${counted(hits.length, 'hit')}, min_hits is ${theme.minHits}`);
   const others = explanation.themeIds.filter((id) => id !== theme.id);
   if (theme.otherwise && others.length > 0) reasons.push(`otherwise, but ${others.join(', ')} matched`);
   else if (hits.length >= theme.minHits && others.length > 0) reasons.push(`assign: single chose ${others.join(', ')}`);

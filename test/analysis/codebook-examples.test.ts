@@ -14,7 +14,7 @@ describe('checkCodebookExamples', () => {
       `themes.yaml:10:11: theme "carers" should match "My carer's allowance is too low" but does not: "carer" matched "carer's" but "carer's allowance" (line 6) vetoed it`,
       'themes.yaml:11:11: theme "carers" should match "Unpaid care is hard" but does not: no keyword of the theme occurs in it',
       'themes.yaml:13:11: theme "carers" should not match "Respite is rare" but does: "respite" (line 5) matched "Respite"',
-      'themes.yaml:19:15: theme "staff" should match "The nurse was kind" but does not: 1 hit(s), min_hits is 2',
+      'themes.yaml:19:15: theme "staff" should match "The nurse was kind" but does not: 1 hit, min_hits is 2',
       'themes.yaml:24:40: theme "other" should match "Carers and the car park" but does not: otherwise, but carers matched',
     ]);
   });

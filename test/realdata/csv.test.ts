@@ -170,7 +170,7 @@ describeRealdata('realdata: csv/excel-uk-gla-spend-preamble-cp1252.csv', () => {
     expect(countItems(result)).toEqual({ record: 617, 'filtered:empty-text': 14, warning: 2 });
     const warnings = result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []));
     expect(warnings).toEqual([
-      'skipped 6 title row(s) above the header on line 7 ("Report of all payments made by GLA for value equal to or greater than £ 500.00 Excl. VAT")',
+      'skipped 6 title rows above the header on line 7 ("Report of all payments made by GLA for value equal to or greater than £ 500.00 Excl. VAT")',
       '1 line was not valid UTF-8 and was read as Windows-1252 (line 1)',
     ]);
     const records = recordsOf(result);

@@ -1,3 +1,5 @@
+import { counted } from '../../counted.js';
+
 /** How many rows at the top of a table are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
 
@@ -74,7 +76,7 @@ export function titleRowsWarning(titleRows: readonly (readonly string[])[], head
     .map((cell) => cell.trim())
     .find((cell) => cell !== '');
   const shown = title === undefined ? '' : ` (${JSON.stringify(title.length > 120 ? `${title.slice(0, 119)}…` : title)})`;
-  return `skipped ${titleRows.length} title row(s) above the header on ${headerAt}${shown}`;
+  return `skipped ${counted(titleRows.length, 'title row')} above the header on ${headerAt}${shown}`;
 }
 
 /** A column code as survey tools write them: `Q1`, `q3_text`, `QID12`, `resp_type`, `A2b`. */

@@ -70,6 +70,6 @@ describe('titleRowsWarning', () => {
         ],
         'line 3',
       ),
-    ).toBe('skipped 2 title row(s) above the header on line 3 ("Report of all payments")');
+    ).toBe('skipped 2 title rows above the header on line 3 ("Report of all payments")');
   });
 });

@@ -59,6 +59,7 @@ export interface RejectedEntry {
   excerpt?: string;
 }
 
+const ID_PREFIX = /^\{"id":"([^"\\]+)"/;
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /** An append-only file of the store, with the size it had after the last whole write. */

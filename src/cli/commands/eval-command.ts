@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
-import { writeFileAtomically } from '../atomic-write.js';
+import { writeFileAtomically } from '../../store/atomic-write.js';
 
 /** The flags of `tlap eval`. */
 interface EvalFlags {

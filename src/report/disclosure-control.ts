@@ -1,3 +1,5 @@
+import type { PublishPolicy } from '../codebook/codebook.js';
+
 /**
  * The small-number rule for published counts (statistical disclosure control, as ONS and DHSC
  * apply it to consultation figures).
@@ -15,6 +17,29 @@ export interface DisclosureRule {
   minCount: number;
   /** Shown cells are rounded to a multiple of this, or shown exactly when null. */
   roundTo: number | null;
+  /** The words for shares in the report's text (`publish: quantifiers:`); {@link DEFAULT_QUANTIFIERS} when omitted. */
+  quantifiers?: Quantifiers;
+}
+
+/**
+ * The rule of a codebook's `publish:` section (`min_count`, `round_to`, `quantifiers`), as the
+ * report applies it.
+ */
+export function disclosureRuleOf(publish: PublishPolicy): DisclosureRule {
+  const { aFew, some, many, most } = publish.quantifiers;
+  return { minCount: publish.minCount, roundTo: publish.roundTo, quantifiers: { 'a few': aFew, some, many, most } };
+}
+
+/**
+ * A breakdown of counts keyed by name, protected as a partition of its total
+ * ({@link protectBreakdown}), for views that hold counts as a list of entries.
+ */
+export function protectEntries<K>(entries: readonly { key: K; count: number }[], rule: DisclosureRule): { key: K; cell: ProtectedCell }[] {
+  const cells = protectBreakdown(
+    entries.map((entry) => entry.count),
+    rule,
+  );
+  return entries.map((entry, index) => ({ key: entry.key, cell: cells[index] ?? protectCell(entry.count, rule) }));
 }
 
 /** The rule when the codebook's `publish:` section says nothing: cells under 5 suppressed, no rounding. */

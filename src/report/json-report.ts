@@ -1,4 +1,5 @@
-import { cellToJson } from './disclosure-control.js';
+import { cellToJson, protectEntries, type DisclosureRule } from './disclosure-control.js';
+import type { ChannelCount } from './theme-report.js';
 import type { Breakdown, ThemeReport } from './theme-report.js';
 
 function breakdownsToJson(breakdowns: readonly Breakdown[]): Record<string, unknown> {
@@ -48,7 +49,7 @@ export function renderJsonReport(report: ThemeReport): string {
     key_findings: report.keyFindings.map((finding) => finding.text),
     records_total: report.recordsTotal,
     unthemed: report.unthemed,
-    by_channel: Object.fromEntries(report.byChannel.map((entry) => [entry.channel, entry.count])),
+    by_channel: channelCells(report.byChannel, report.disclosure),
     date_range: report.dateRange,
     undated: report.undated,
     breakdowns: breakdownsToJson(report.breakdowns),
@@ -58,7 +59,7 @@ export function renderJsonReport(report: ThemeReport): string {
       description: theme.description,
       count: theme.count,
       share: Math.round(theme.share * 10000) / 10000,
-      by_channel: Object.fromEntries(theme.byChannel.map((entry) => [entry.channel, entry.count])),
+      by_channel: channelCells(theme.byChannel, report.disclosure),
       breakdowns: breakdownsToJson(theme.breakdowns),
       top_words: theme.topWords,
       quotes: theme.quotes.map(quote),
@@ -97,4 +98,14 @@ export function renderJsonReport(report: ThemeReport): string {
     tool_version: report.toolVersion,
   };
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Counts by channel as JSON, each through the small-number rule (`{ "suppressed": "small", "fewer_than": 5 }`). */
+function channelCells(counts: readonly ChannelCount[], rule: DisclosureRule): Record<string, ReturnType<typeof cellToJson>> {
+  return Object.fromEntries(
+    protectEntries(
+      counts.map((entry) => ({ key: entry.channel, count: entry.count })),
+      rule,
+    ).map((entry) => [entry.key, cellToJson(entry.cell)]),
+  );
 }

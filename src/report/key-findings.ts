@@ -37,7 +37,7 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
   const parts = raised.map(
     (theme) => `${theme.label} (${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
   );
-  const amount = quantify(first.share);
+  const amount = quantify(first.share, report.disclosure.quantifiers);
   const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
   const closing = amount === null ? '' : ` ${capitalise(amount)} of the feedback raised ${first.label}.`;
   return { text: `${opening} ${listOf(parts)}.${closing}`, figures: raised.flatMap((theme) => [recordsFigure(theme), shareFigure(theme)]) };

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from './channel-names.js';
-import { describeCell, describeDisclosureRule, type ProtectedCell } from './disclosure-control.js';
+import { describeCell, describeDisclosureRule, protectEntries, type ProtectedCell } from './disclosure-control.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
@@ -115,8 +115,13 @@ export function renderMarkdownReport(report: ThemeReport): string {
   } else {
     push(`This summary covers **${formatCount(report.recordsTotal)}** pieces of feedback.`, '');
     push(caption('Records by channel'), '', '| Channel | Records | Share |', '| --- | ---: | ---: |');
-    for (const entry of report.byChannel) {
-      push(`| ${CHANNEL_NAMES[entry.channel]} | ${formatCount(entry.count)} | ${formatShare(entry.count / report.recordsTotal)} |`);
+    const channelTotal = report.recordsTotal;
+    for (const entry of protectEntries(
+      report.byChannel.map((channel) => ({ key: channel.channel, count: channel.count })),
+      report.disclosure,
+    )) {
+      const share = entry.cell.kind === 'shown' ? formatShare(entry.cell.value / channelTotal) : '—';
+      push(`| ${CHANNEL_NAMES[entry.key]} | ${cellText(entry.cell)} | ${share} |`);
     }
     push('');
     const dates =

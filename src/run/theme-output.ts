@@ -4,6 +4,7 @@ import { InputError, StoreError, UnknownNameError, UsageError } from '../errors.
 import type { FeedbackRecord } from '../record/record.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, recordIdOfLine, storePaths } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
+import { disclosureRuleOf } from '../report/disclosure-control.js';
 import { keyFindings } from '../report/key-findings.js';
 import { renderJsonReport } from '../report/json-report.js';
 import { parseJsonReport, themeChanges } from '../report/report-diff.js';
@@ -163,6 +164,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
+    disclosure: disclosureRuleOf(options.codebook.publish),
   });
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;

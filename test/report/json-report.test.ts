@@ -60,7 +60,8 @@ describe('renderJsonReport', () => {
       'quotes',
       'record_ids',
     ]);
-    expect(json['by_channel']).toEqual({ twitter: 1, email: 1, survey: 2 });
+    const small = { suppressed: 'small', fewer_than: 5 };
+    expect(json['by_channel']).toEqual({ twitter: small, email: small, survey: small });
     expect(json['codebook']).toEqual({
       file: 'themes.yaml',
       fingerprint: codebook.fingerprint,

@@ -95,9 +95,9 @@ describe('renderMarkdownReport', () => {
     const themes = all.find((table) => table.header[0]?.text === 'Theme');
     expect(channels?.header.map((cell) => cell.text)).toEqual(['Channel', 'Records', 'Share']);
     expect(channels?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
-      ['Twitter/X', '1', '33.3%'],
-      ['E-mail', '1', '33.3%'],
-      ['Surveys', '1', '33.3%'],
+      ['Twitter/X', 'fewer than 5', '—'],
+      ['E-mail', 'fewer than 5', '—'],
+      ['Surveys', 'fewer than 5', '—'],
     ]);
     expect(themes?.header.map((cell) => cell.text)).toEqual(['Theme', 'Records', 'Share']);
     expect(themes?.rows.map((row) => row.map((cell) => cell.text))).toEqual([

@@ -15,6 +15,7 @@ export const REJECTION_CODES = [
   'MAPPED_COLUMN_MISSING',
   // one JSON or XML item
   'INVALID_JSON',
+  'JSON_TOO_DEEP',
   'NOT_AN_OBJECT',
   'MISSING_TEXT',
   'NOT_A_TWEET',

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions, compile as CompileFunction } from 'html-to-text';
+import { decodeHtmlEntities } from './html-entities.js';
 
 const require = createRequire(import.meta.url);
 
@@ -70,7 +71,44 @@ function converter(options: HtmlToPlainTextOptions): (html: string) => string {
  * `gmail_signature`, Thunderbird's `moz-signature`, Outlook's `#Signature`) left out.
  */
 export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
+  if (htmlNestingExceeds(html, MAX_HTML_NESTING)) return flatHtmlText(html);
   return converter(options)(html).trim();
+}
+
+/**
+ * How deeply HTML may nest before it is converted by {@link flatHtmlText} instead: html-to-text
+ * walks the tree recursively, and overflows the stack a few thousand levels down.
+ */
+export const MAX_HTML_NESTING = 500;
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** True when open tags nest deeper than `limit` (counted in one pass, void and self-closed tags aside). */
+export function htmlNestingExceeds(html: string, limit: number): boolean {
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
+  let depth = 0;
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    if (VOID_TAGS.has((match[2] ?? '').toLowerCase()) || match[3] === '/') continue;
+    if (match[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * Plain text from HTML without building a tree, for markup nested too deeply to walk: block tags
+ * and `<br>` become line breaks, every other tag is dropped, entities are decoded. Nothing recurses.
+ */
+function flatHtmlText(html: string): string {
+  return decodeHtmlEntities(
+    html
+      .replace(/<(script|style)\b[^>]*>[^]*?<\/\1\s*>/gi, '')
+      .replace(/<\/?(p|div|br|li|tr|h[1-6]|blockquote|section|article|ul|ol|table)\b[^<>]*>/gi, '\n')
+      .replace(/<[^<>]*>/g, ''),
+  )
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n\n')
+    .trim();
 }
 
 /** True when a text holds HTML markup worth converting (a tag or an entity). */

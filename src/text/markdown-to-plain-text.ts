@@ -9,5 +9,38 @@ const markdown = new Marked({ gfm: true, breaks: true });
  * {@link htmlToPlainText}, so emphasis markers, link targets and inline HTML are dropped.
  */
 export function markdownToPlainText(text: string, options: HtmlToPlainTextOptions = {}): string {
+  if (markdownMarkersExceed(text, MAX_MARKDOWN_MARKERS)) return flatMarkdownText(text);
   return htmlToPlainText(markdown.parse(text, { async: false }), options);
+}
+
+/**
+ * How many runs of emphasis, strike-through and link markers (`*`, `_`, `~`, `[`, `]`) one text may
+ * hold before it is converted by {@link flatMarkdownText}: marked parses nested emphasis
+ * recursively and overflows the stack on a few thousand nested markers.
+ */
+export const MAX_MARKDOWN_MARKERS = 500;
+
+/** True when a text holds more than `limit` runs of markdown inline markers (counted in one pass). */
+export function markdownMarkersExceed(text: string, limit: number): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text.charCodeAt(index);
+    const marker = character === 42 || character === 95 || character === 126 || character === 91 || character === 93;
+    if (marker && !inRun && ++runs > limit) return true;
+    inRun = marker;
+  }
+  return false;
+}
+
+/**
+ * Plain text from markdown without parsing it, for texts with too many markers to parse: links
+ * become their text, emphasis and strike-through markers are dropped. Nothing recurses.
+ */
+export function flatMarkdownText(text: string): string {
+  return text
+    .replace(/!?\[([^\[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/[*_~]+/g, '')
+    .replace(/[\[\]]/g, '')
+    .trim();
 }

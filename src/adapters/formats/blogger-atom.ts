@@ -9,6 +9,8 @@ import {
   childElements,
   childText,
   readXmlElements,
+  recoveryWarnings,
+  type XmlRecovery,
   type XmlElement,
   type XmlName,
   type XmlSelection,
@@ -107,7 +109,9 @@ async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
   keepEntry();
 
   let entryNumber = 0;
-  for await (const event of readXmlElements(source, selectEntries)) {
+  const recoveries: XmlRecovery[] = [];
+  for await (const event of readXmlElements(source, selectEntries, (recovery) => recoveries.push(recovery))) {
+    yield* recoveryWarnings(source.path, recoveries);
     if (event.kind === 'start') continue;
     entryNumber += 1;
     yield entryItem({ file: source.path, line: event.element.line, part: `entry ${entryNumber}` }, event.element, posts);

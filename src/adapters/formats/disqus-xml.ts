@@ -8,6 +8,8 @@ import {
   childElement,
   childText,
   readXmlElements,
+  recoveryWarnings,
+  type XmlRecovery,
   type XmlElement,
   type XmlName,
   type XmlSelection,
@@ -75,7 +77,9 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
     threads.set(id, { title: childText(event.element, 'title'), link: childText(event.element, 'link') });
   }
   const missingThreads = new Set<string>();
-  for await (const event of readXmlElements(source, topLevel('post'))) {
+  const recoveries: XmlRecovery[] = [];
+  for await (const event of readXmlElements(source, topLevel('post'), (recovery) => recoveries.push(recovery))) {
+    yield* recoveryWarnings(source.path, recoveries);
     if (event.kind === 'start') continue;
     const post = event.element;
     const provenance: Provenance = { file: source.path, line: post.line };

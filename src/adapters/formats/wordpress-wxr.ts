@@ -3,7 +3,15 @@ import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { InputError } from '../../errors.js';
-import { childText, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import {
+  childText,
+  readXmlElements,
+  recoveryWarnings,
+  type XmlElement,
+  type XmlName,
+  type XmlRecovery,
+  type XmlSelection,
+} from '../readers/xml-elements.js';
 import { commentMeta, commentText, commenterName } from '../readers/blog-comment-fields.js';
 
 /** The `wp:` namespace of every WXR version: `http://wordpress.org/export/1.0/` … `https://wordpress.org/export/1.2/`. */
@@ -63,7 +71,9 @@ function selectWxr(path: readonly XmlName[]): XmlSelection {
 
 async function* readWxr(source: InputSource): AsyncIterable<AdapterItem> {
   let post: PostContext = { id: null, title: null, link: null, guid: null };
-  for await (const event of readXmlElements(source, selectWxr)) {
+  const recoveries: XmlRecovery[] = [];
+  for await (const event of readXmlElements(source, selectWxr, (recovery) => recoveries.push(recovery))) {
+    yield* recoveryWarnings(source.path, recoveries);
     const { element } = event;
     if (event.kind === 'start') {
       if (event.ancestors.length === 0 && (element.local !== 'rss' || element.uri !== '')) {

@@ -5,14 +5,15 @@ import { WHOLE_FILE_LIMIT, type InputSource } from '../../source/input-source.js
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =
-  { kind: 'value'; value: unknown; line: number } | { kind: 'invalid'; message: string; line: number; excerpt: string };
+  | { kind: 'value'; value: unknown; line: number }
+  | { kind: 'invalid'; code?: 'JSON_TOO_DEEP'; message: string; line: number; excerpt: string };
 
 /**
  * The rejected item every JSON reader gives for an element that does not parse: the parser's
  * message, where the element starts, and an excerpt of it.
  */
 export function invalidJsonItem(element: Extract<JsonElement, { kind: 'invalid' }>, provenance: Provenance): AdapterItem {
-  return { kind: 'rejected', code: 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
+  return { kind: 'rejected', code: element.code ?? 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
 }
 
 /** The largest single element read: 16 MiB. */
@@ -220,7 +221,44 @@ function memberArraySeeker(member: string): ArraySeeker {
   };
 }
 
+/** How deeply a JSON value may nest (arrays and objects): deeper values are refused, never walked. */
+export const MAX_JSON_DEPTH = 256;
+
+/** The deepest nesting of arrays and objects in a JSON text, found without parsing it (strings skipped). */
+export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text.charCodeAt(index);
+    if (inString) {
+      if (character === 92) index += 1;
+      else if (character === 34) inString = false;
+    } else if (character === 34) {
+      inString = true;
+    } else if (character === 91 || character === 123) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAbove) return deepest;
+      }
+    } else if (character === 93 || character === 125) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
 function parseElement(text: string, line: number): JsonElement {
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return {
+      kind: 'invalid',
+      code: 'JSON_TOO_DEEP',
+      message: `JSON nested more than ${MAX_JSON_DEPTH} levels deep; refused`,
+      line,
+      excerpt: text.trim().slice(0, 200),
+    };
+  }
   try {
     return { kind: 'value', value: JSON.parse(text), line };
   } catch (error) {
@@ -278,6 +316,12 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
   }
   const text = await source.readText(wholeLimit);
   const leadingLines = countLines(text.slice(0, text.length - text.trimStart().length));
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new InputError(`JSON nested more than ${MAX_JSON_DEPTH} levels deep; refused`, {
+      location: { file: source.path, line: leadingLines + 1 },
+      code: 'JSON_TOO_DEEP',
+    });
+  }
   try {
     yield { kind: 'value', value: JSON.parse(text), line: leadingLines + 1 };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
+import type { AdapterItem } from '../format-adapter.js';
 
 /** An element or attribute name with its namespace resolved. */
 export interface XmlName {
@@ -24,7 +25,11 @@ export interface XmlElement extends XmlName {
   attributes: XmlAttribute[];
   /** Child elements, in order (empty on `start` events). */
   children: XmlElement[];
-  /** The element's own character data: its text and CDATA sections joined, entities decoded, untrimmed. */
+  /**
+   * The element's character data and that of every element inside it, in document order (text and
+   * CDATA sections joined, entities decoded, untrimmed): `<message>some <b>bold</b> words</message>`
+   * has the text `some bold words`.
+   */
   text: string;
   /** 1-based line of the element's start tag. */
   line: number;
@@ -75,9 +80,14 @@ const SLICE_CHARS = 64 * 1024;
  * that is not well-formed XML (`XML_MALFORMED`), and a selected element over 16 MiB
  * (`XML_ELEMENT_TOO_LARGE`). Events for elements completed before the error are reported first.
  */
-export async function* readXmlElements(source: InputSource, select: (path: readonly XmlName[]) => XmlSelection): AsyncIterable<XmlEvent> {
+export async function* readXmlElements(
+  source: InputSource,
+  select: (path: readonly XmlName[]) => XmlSelection,
+  onRecovery?: (recovery: XmlRecovery) => void,
+): AsyncIterable<XmlEvent> {
   const file = source.path;
   const parser = new SaxesParser({ xmlns: true, position: true });
+
   const path: XmlName[] = [];
   const building: XmlElement[] = [];
   let builtChars = 0;
@@ -149,7 +159,13 @@ export async function* readXmlElements(source: InputSource, select: (path: reado
     throw xmlError(file, error.message, parser.line, parser.column + 1, closing, path);
   });
 
-  for await (const chunk of source.text()) {
+  let first = true;
+  for await (const text of source.text()) {
+    let chunk = text;
+    if (first) {
+      first = false;
+      chunk = skipLeadingJunk(chunk, onRecovery);
+    }
     for (let start = 0; start < chunk.length; start += SLICE_CHARS) {
       const slice = chunk.slice(start, start + SLICE_CHARS);
       if (!sawRoot) prolog += slice;
@@ -180,6 +196,32 @@ export async function* readXmlElements(source: InputSource, select: (path: reado
     throw error;
   }
   yield* queue;
+}
+
+/** Something {@link readXmlElements} recovered from instead of refusing the file, with the line it happened on. */
+export interface XmlRecovery {
+  message: string;
+  line: number;
+}
+
+/** The most characters skipped before the first `<`: more than that is not a stray byte but not XML. */
+const MAX_LEADING_JUNK = 64;
+
+/**
+ * Drops characters before the first `<` of a file (a stray byte or word pasted before the XML
+ * declaration), keeping their line breaks so that line numbers stay true; when a line break is
+ * kept, the XML declaration that followed is dropped too (it may only open a file).
+ */
+function skipLeadingJunk(chunk: string, onRecovery: ((recovery: XmlRecovery) => void) | undefined): string {
+  const start = chunk.indexOf('<');
+  if (start === -1) return chunk;
+  const leading = chunk.slice(0, start);
+  if (leading.trim() === '' || leading.trim().length > MAX_LEADING_JUNK) return chunk;
+  const lineBreaks = leading.split('\n').length - 1;
+  let rest = chunk.slice(start);
+  if (lineBreaks > 0) rest = rest.replace(/^<\?xml[^?]*\?>/, '');
+  onRecovery?.({ message: `${leading.trim().length} character(s) before the XML begins were skipped`, line: 1 });
+  return `${'\n'.repeat(lineBreaks)}${rest}`;
 }
 
 function makeElement(tag: SaxesTagNS, line: number): XmlElement {
@@ -258,4 +300,11 @@ export function childText(element: XmlElement, local: string, uri?: string): str
 /** The value of an attribute by local name (and namespace, when given), or null. */
 export function attributeValue(element: XmlElement, local: string, uri?: string): string | null {
   return element.attributes.find((attribute) => attribute.local === local && (uri === undefined || attribute.uri === uri))?.value ?? null;
+}
+
+/** Turns the recoveries noted so far into warnings naming the file and line, and empties the list. */
+export function* recoveryWarnings(file: string, recoveries: XmlRecovery[]): Iterable<AdapterItem> {
+  for (const recovery of recoveries.splice(0)) {
+    yield { kind: 'warning', message: recovery.message, provenance: { file, line: recovery.line } };
+  }
 }

@@ -1,10 +1,11 @@
-import { parse, CsvError } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
 import type { InputSource } from '../../source/input-source.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { findHeaderRow } from './header-row.js';
+import { LineCount, parseTableRecords } from './table-records.js';
 
 /** The largest record a table may hold before it is rejected (a wrong delimiter or a runaway quote): 1 MiB. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -68,7 +69,9 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
     let failure: { code: RejectionCode; message: string; line: number } | null = null;
     try {
       const chunks = startLine === 1 ? source.text() : textFromLine(source, startLine);
-      for await (const parsed of parseRecords(chunks, delimiter, maxRecordBytes, recordDelimiters(source.headText))) {
+      const lineEnds = recordDelimiters(source.headText);
+      const options = lineEnds === undefined ? { delimiter, maxRecordBytes } : { delimiter, maxRecordBytes, recordDelimiters: lineEnds };
+      for await (const parsed of parseTableRecords(chunks, options)) {
         const cells = parsed.cells;
         const endLine = parsed.lines + lineOffset;
         const line = endLine - countNewlinesInCells(cells);
@@ -150,52 +153,6 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
 }
 
 /**
- * Runs csv-parse over text chunks, yielding each record with the line count at its end (lines
- * ending in `\n`, as {@link InputSource.lines} counts them). Records are taken from `on_record`
- * as they are parsed, so the ones before a parse error are never lost.
- */
-async function* parseRecords(
-  chunks: AsyncIterable<string>,
-  delimiter: string,
-  maxRecordBytes: number,
-  lineEnds: { record_delimiter?: string[] },
-): AsyncIterable<{ cells: string[]; lines: number }> {
-  const queue: { cells: string[]; lines: number }[] = [];
-  const lineCount = new LineCount();
-  let failure: unknown = null;
-  const parser = parse({
-    delimiter,
-    ...lineEnds,
-    relax_column_count: true,
-    relax_quotes: false,
-    skip_empty_lines: true,
-    max_record_size: maxRecordBytes,
-    bom: false,
-    on_record: (record: string[], context: { lines: number }) => {
-      queue.push({ cells: record, lines: lineCount.at(record, context.lines) });
-      return null;
-    },
-  });
-  parser.on('error', (error) => {
-    failure = error;
-  });
-  parser.resume();
-  const write = (chunk: string | null): Promise<void> =>
-    new Promise((resolve) => {
-      if (chunk === null) parser.end(() => resolve());
-      else parser.write(chunk, () => resolve());
-    });
-  for await (const chunk of chunks) {
-    await write(chunk);
-    yield* queue.splice(0);
-    if (failure !== null) throw failure;
-  }
-  if (!parser.writableFinished) await Promise.race([write(null), new Promise<void>((resolve) => parser.once('error', () => resolve()))]);
-  yield* queue.splice(0);
-  if (failure !== null) throw failure;
-}
-
-/**
  * Reads one line whose unquoted field holds a stray `"` (`5" screen`), with quotes taken
  * literally. Such a quote cannot open a multi-line field, so the line is a whole record.
  */
@@ -240,28 +197,8 @@ function delimiterName(delimiter: Delimiter): string {
  * the other kind would never end a row. A file of lone CRs (classic Mac) keeps csv-parse's own
  * detection.
  */
-function recordDelimiters(text: string): { record_delimiter?: string[] } {
-  return text.includes('\n') ? { record_delimiter: ['\r\n', '\n'] } : {};
-}
-
-/**
- * Turns csv-parse's line count into `\n`-terminated lines: inside a quoted field csv-parse counts
- * every `\r` as a line of its own, so a CRLF in a cell counts twice and every later record drifts.
- */
-class LineCount {
-  private carriageReturns = 0;
-
-  /** The corrected line count at the end of `record`, given csv-parse's count there. */
-  at(record: readonly string[], parserLines: number): number {
-    for (const cell of record) {
-      let index = cell.indexOf('\r');
-      while (index !== -1) {
-        this.carriageReturns += 1;
-        index = cell.indexOf('\r', index + 1);
-      }
-    }
-    return parserLines - this.carriageReturns;
-  }
+function recordDelimiters(text: string): string[] | undefined {
+  return text.includes('\n') ? ['\r\n', '\n'] : undefined;
 }
 
 function countNewlinesInCells(cells: readonly string[]): number {
@@ -302,11 +239,12 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
   const lastNewline = headText.lastIndexOf('\n');
   const text = complete || lastNewline === -1 ? headText : headText.slice(0, lastNewline + 1);
   const records: { cells: string[]; line: number }[] = [];
+  const lineEnds = recordDelimiters(text);
   const lineCount = new LineCount();
   try {
     parseSync(text, {
       delimiter,
-      ...recordDelimiters(text),
+      ...(lineEnds === undefined ? {} : { record_delimiter: lineEnds }),
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -1,5 +1,5 @@
 import type { FormatAdapter } from '../format-adapter.js';
-import { readDelimitedTable, uniqueHeaders } from '../readers/delimited-table.js';
+import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from '../readers/header-row.js';
 
@@ -65,13 +65,7 @@ export const csvTableAdapter: FormatAdapter = {
       }
       if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
       if (event.kind === 'error') {
-        yield {
-          kind: 'rejected',
-          code: event.code,
-          message: event.message,
-          provenance,
-          ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
-        };
+        yield rejectedTableRow(event, provenance);
         continue;
       }
       if (mapping === null) continue;

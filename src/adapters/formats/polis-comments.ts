@@ -4,7 +4,7 @@ import type { JsonValue } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { listHeaders } from '../readers/column-mapping.js';
-import { readDelimitedTable } from '../readers/delimited-table.js';
+import { readDelimitedTable, rejectedTableRow } from '../readers/delimited-table.js';
 
 /** The columns of a Pol.is `comments.csv` export that are read. */
 const POLIS_COLUMNS = ['timestamp', 'comment-id', 'author-id', 'agrees', 'disagrees', 'moderated', 'comment-body'] as const;
@@ -56,13 +56,7 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
     }
     const provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield {
-        kind: 'rejected',
-        code: event.code,
-        message: event.message,
-        provenance,
-        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
-      };
+      yield rejectedTableRow(event, provenance);
       continue;
     }
     if (columns === null) continue;

@@ -3,6 +3,8 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
 import type { InputSource } from '../../source/input-source.js';
+import type { Provenance } from '../../record/record.js';
+import type { AdapterItem } from '../format-adapter.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { findHeaderRow } from './header-row.js';
 import { LineCount, parseTableRecords } from './table-records.js';
@@ -35,6 +37,20 @@ export interface DelimitedTableOptions {
   detectTitleRows?: boolean;
   /** Largest record in bytes; larger ones are rejected. */
   maxRecordBytes?: number;
+}
+
+/** The rejected item for a table row that could not be read, at its provenance. */
+export function rejectedTableRow(
+  event: Extract<TableEvent, { kind: 'error' }>,
+  provenance: Provenance,
+): Extract<AdapterItem, { kind: 'rejected' }> {
+  return {
+    kind: 'rejected',
+    code: event.code,
+    message: event.message,
+    provenance,
+    ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
+  };
 }
 
 /**

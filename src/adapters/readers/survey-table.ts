@@ -4,7 +4,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
-import { readDelimitedTable, uniqueHeaders } from './delimited-table.js';
+import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
 
@@ -343,13 +343,7 @@ export async function* delimitedTableItems(source: InputSource, options: Adapter
     }
     const provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield {
-        kind: 'rejected',
-        code: event.code,
-        message: event.message,
-        provenance,
-        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
-      };
+      yield rejectedTableRow(event, provenance);
       continue;
     }
     yield { kind: 'row', cells: event.cells, provenance };

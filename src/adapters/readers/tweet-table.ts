@@ -2,7 +2,7 @@ import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { InputError } from '../../errors.js';
-import { readDelimitedTable } from './delimited-table.js';
+import { readDelimitedTable, rejectedTableRow } from './delimited-table.js';
 
 /** One row of a tweet table, read by column name. */
 export interface TweetRow {
@@ -67,13 +67,7 @@ export async function* readTweetTable(
     }
     const provenance: Provenance = { file: source.path, line: event.line, row: event.row };
     if (event.kind === 'error') {
-      yield {
-        kind: 'rejected',
-        code: event.code,
-        message: event.message,
-        provenance,
-        ...(event.excerpt === undefined ? {} : { excerpt: event.excerpt }),
-      };
+      yield rejectedTableRow(event, provenance);
       continue;
     }
     if (index === null) continue;

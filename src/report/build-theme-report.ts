@@ -41,6 +41,11 @@ export interface BuildReportOptions {
   toolVersion: string;
   /** The small-number rule for breakdown cells; cells under 5 suppressed when omitted. */
   disclosure?: DisclosureRule;
+  /**
+   * Keep each theme's record ids for the report's trace (what `tlap diff` compares; the JSON report
+   * prints them). They grow with the store, so a report that prints none leaves this off. Default true.
+   */
+  traceRecordIds?: boolean;
 }
 
 /** How many words and phrases of the unthemed records are named, and quotes for each. */
@@ -158,7 +163,7 @@ export class ThemeReportBuilder {
       const tally = this.tallies.get(themeId);
       if (tally === undefined) continue;
       tally.count += 1;
-      tally.recordIds.push(record.id);
+      if (this.options.traceRecordIds !== false) tally.recordIds.push(record.id);
       tally.keyed.add(keys);
       increment(tally.byChannel, record.channel);
     }

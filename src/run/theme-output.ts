@@ -37,6 +37,12 @@ export interface ThemeOutputSettings {
   selection?: RecordSelection;
   /** An earlier JSON report (its path): the report then says what changed since. */
   earlierReport?: string;
+  /**
+   * Keep each theme's record ids in the report's trace (what `tlap diff` compares; only the JSON
+   * report prints them). They grow with the store, so by default they are kept only for the json
+   * format or with an earlier report.
+   */
+  traceRecordIds?: boolean;
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
   /**
@@ -165,6 +171,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
     disclosure: disclosureRuleOf(options.codebook.publish),
+    traceRecordIds: options.traceRecordIds ?? ((options.format ?? 'md') === 'json' || options.earlierReport !== undefined),
   });
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;

@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { InputError, UnknownNameError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 import { formatBytes } from './byte-size.js';
+import { countLineBreaks } from '../text/line-breaks.js';
 
 /** How many bytes of a file are read up front for format detection. */
 export const HEAD_BYTES = 64 * 1024;
@@ -211,7 +212,7 @@ class ReplacementCheck {
     while (index !== -1) {
       this.decodedSeen += 1;
       if (this.decodedSeen > this.encodedSeen) {
-        const line = this.line + countNewlinesInText(text.slice(0, index));
+        const line = this.line + countLineBreaks(text.slice(0, index));
         throw new InputError(`bytes that are not valid ${this.encoding} (they would be read as U+FFFD)`, {
           location: { file: this.path, line },
           hint: "check the file's encoding and name it instead of detecting it",
@@ -219,7 +220,7 @@ class ReplacementCheck {
       }
       index = text.indexOf('\ufffd', index + 1);
     }
-    this.line += countNewlinesInText(text);
+    this.line += countLineBreaks(text);
   }
 
   /** Checks that the file did not end in the middle of a multi-byte code unit (which decoders drop silently). */
@@ -231,16 +232,6 @@ class ReplacementCheck {
       });
     }
   }
-}
-
-function countNewlinesInText(text: string): number {
-  let count = 0;
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    count += 1;
-    index = text.indexOf('\n', index + 1);
-  }
-  return count;
 }
 
 function countNewlines(block: Buffer): number {

@@ -7,6 +7,7 @@ import { runCli } from '../builders/cli-runner.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import type { FileSummary } from '../../src/ingest/ingest-summary.js';
 
 /** exports/a.csv (a1–a3), exports/b.csv (a3 again, b1), exports/bad.csv (one row-level rejection). */
 async function exportsFolder(dir: string): Promise<void> {
@@ -17,22 +18,12 @@ async function exportsFolder(dir: string): Promise<void> {
   await writeFile(join(dir, 'exports', 'bad.csv'), `${csvExport([{ id: 'c1', text: 'Fine row' }])}c2,,,"never closed\n`);
 }
 
-interface PerFile {
-  file: string;
-  format: string | null;
-  read: number;
-  added: number;
-  duplicates: number;
-  filtered: number;
-  rejected: number;
-}
-
 describe('ingest accounts for each file', () => {
   test('--json keeps its totals and adds per_file; stderr shows each file with its format', async () => {
     await withTempDir(async (dir) => {
       await exportsFolder(dir);
       const result = await runCli(['ingest', 'exports', '--json'], { cwd: dir });
-      const summary = JSON.parse(result.stdout) as Record<string, unknown> & { per_file: PerFile[] };
+      const summary = JSON.parse(result.stdout) as Record<string, unknown> & { per_file: FileSummary[] };
       expect(summary).toMatchObject({ files: 3, read: 7, added: 5, duplicates: 1, filtered: 0, rejected: 1 });
       expect(summary.per_file).toEqual([
         { file: 'exports/a.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 },

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { countLineBreaks } from '../../text/line-breaks.js';
 
 /** One record of a delimited table, with the count of `\n`-terminated lines at its end. */
 export interface TableRecord {
@@ -207,7 +208,7 @@ export function scanWellFormedRecords(text: string, final: boolean, delimiter: s
         }
         value += text.slice(segment, close);
         if (value.includes('\u0000')) return stop(true);
-        newlinesInside += countNewlines(value);
+        newlinesInside += countLineBreaks(value);
         cells.push(value);
         const after = close + 1;
         if (after >= length) {
@@ -269,14 +270,4 @@ export function scanWellFormedRecords(text: string, final: boolean, delimiter: s
 
 function tooLarge(units: number, maxRecordBytes: number): boolean {
   return units * MAX_BYTES_PER_UNIT > maxRecordBytes;
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    count += 1;
-    index = text.indexOf('\n', index + 1);
-  }
-  return count;
 }

@@ -39,6 +39,9 @@ export class TlapError extends Error {
 /** The command line was wrong: an unknown flag, a missing argument, a bad flag value. Only the CLI throws it. */
 export class UsageError extends TlapError {}
 
+/** The records a run was asked to report on are described wrongly (a bad date or glob) or are none. */
+export class SelectionError extends TlapError {}
+
 /** The library options that name something from a list: an input format, a text encoding, a report format. */
 export type NamedOption = 'format' | 'encoding' | 'reportFormat';
 

@@ -14,6 +14,7 @@ export {
   StoreError,
   CodebookError,
   UnknownNameError,
+  SelectionError,
   formatInputLocation,
   type InputLocation,
   type InputErrorCode,

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { SelectionError } from '../errors.js';
 import type { Channel, FeedbackRecord } from '../record/record.js';
 
 /** Which records a report is about; every field optional, all given ones must hold. */
@@ -28,7 +28,7 @@ function checkDay(value: string, which: 'since' | 'until'): string {
   const match = DAY.exec(value);
   const date = match === null ? null : new Date(`${value}T00:00:00.000Z`);
   if (date === null || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`the ${which} date "${value}" is not a day written YYYY-MM-DD`, { code: 'BAD_SELECTION_DATE' });
+    throw new SelectionError(`the ${which} date "${value}" is not a day written YYYY-MM-DD`, { code: 'BAD_SELECTION_DATE' });
   }
   return value;
 }
@@ -55,7 +55,7 @@ export function globToRegExp(glob: string): RegExp {
     } else if (character === ',' && braces > 0) pattern += '|';
     else pattern += character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  if (braces > 0) throw new UsageError(`the source glob "${glob}" opens a { it does not close`, { code: 'BAD_SELECTION_GLOB' });
+  if (braces > 0) throw new SelectionError(`the source glob "${glob}" opens a { it does not close`, { code: 'BAD_SELECTION_GLOB' });
   return new RegExp(`^${pattern}$`, 'u');
 }
 
@@ -79,7 +79,7 @@ export function recordSelector(selection: RecordSelection): (record: FeedbackRec
   const since = selection.since === undefined ? null : checkDay(selection.since, 'since');
   const until = selection.until === undefined ? null : checkDay(selection.until, 'until');
   if (since !== null && until !== null && since > until) {
-    throw new UsageError(`the selection starts (${since}) after it ends (${until})`, { code: 'BAD_SELECTION_DATE' });
+    throw new SelectionError(`the selection starts (${since}) after it ends (${until})`, { code: 'BAD_SELECTION_DATE' });
   }
   const channels = selection.channels === undefined || selection.channels.length === 0 ? null : new Set(selection.channels);
   const source = selection.source === undefined ? null : globToRegExp(selection.source);

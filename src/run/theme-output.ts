@@ -1,6 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { readFile } from 'node:fs/promises';
-import { InputError, StoreError, UnknownNameError, UsageError } from '../errors.js';
+import { InputError, SelectionError, StoreError, UnknownNameError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, recordIdOfLine, storePaths } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
@@ -154,8 +154,8 @@ async function* unthemedRecordsAgain(storeDir: string, builder: ThemeReportBuild
   }
 }
 
-function emptySelection(): UsageError {
-  return new UsageError('the selection holds no record: no record in the store is in it', { code: 'EMPTY_SELECTION' });
+function emptySelection(): SelectionError {
+  return new SelectionError('the selection holds no record: no record in the store is in it', { code: 'EMPTY_SELECTION' });
 }
 
 /**

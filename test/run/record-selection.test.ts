@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { UsageError } from '../../src/errors.js';
+import { SelectionError } from '../../src/errors.js';
 import { globToRegExp, recordSelector } from '../../src/run/record-selection.js';
 import { makeRecord } from '../builders/record-builder.js';
 
@@ -37,7 +37,7 @@ describe('recordSelector', () => {
 
   test('bad days and a reversed range are usage errors with a code', () => {
     for (const selection of [{ since: '2014-02-30' }, { until: '31/01/2014' }, { since: '2014-02-01', until: '2014-01-01' }]) {
-      expect(() => recordSelector(selection)).toThrow(UsageError);
+      expect(() => recordSelector(selection)).toThrow(SelectionError);
     }
     expect(() => recordSelector({ source: '{a,b' })).toThrow(expect.objectContaining({ code: 'BAD_SELECTION_GLOB' }));
   });

@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
-import { StaleOutputError, UsageError } from '../../errors.js';
+import { SelectionError, StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
 import { storePaths } from '../../store/record-store.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
@@ -38,7 +38,7 @@ const SELECTION_HINTS: Readonly<Record<string, string>> = {
 };
 
 function withSelectionHint(error: unknown): unknown {
-  if (error instanceof UsageError && error.code !== undefined && SELECTION_HINTS[error.code] !== undefined) {
+  if (error instanceof SelectionError && error.code !== undefined && SELECTION_HINTS[error.code] !== undefined) {
     return new UsageError(error.message, { code: error.code, hint: SELECTION_HINTS[error.code] ?? '', cause: error });
   }
   return error;

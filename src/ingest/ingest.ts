@@ -19,7 +19,7 @@ export interface IngestProgress {
 export { LISTED_REJECTIONS } from './read-exports.js';
 
 /** What to ingest and how: the reading options of {@link readExports}, the store, and progress. */
-export interface IngestOptions extends Omit<ReadExportsOptions, 'isKnown' | 'cwd'> {
+export interface IngestOptions extends Omit<ReadExportsOptions, 'knownTextFingerprint' | 'cwd'> {
   /** Files, folders (read recursively) and `-` for stdin. */
   paths: readonly string[];
   /** The store folder. */
@@ -40,7 +40,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const { paths, storeDir, onProgress, ...readOptions } = options;
   const started = Date.now();
   let store: RecordStore | null = null;
-  const reading = readExports(paths, { ...readOptions, isKnown: (id) => store?.has(id) === true });
+  const reading = readExports(paths, { ...readOptions, knownTextFingerprint: (id) => store?.textFingerprintOf(id) });
   await reading.open();
   const { summary } = reading;
   store = await RecordStore.open(resolve(options.cwd, storeDir), reading.files);

@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { findAdapter } from '../adapters/registry.js';
 import { InputError } from '../errors.js';
+import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
 import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
 import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
 import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
@@ -47,10 +48,13 @@ export interface ReadExportsOptions {
    */
   exclude?: readonly string[];
   /**
-   * True when a record with this id is already kept elsewhere (in a store), so it is a duplicate.
-   * Without it, a record is a duplicate when an earlier one of this reading has its id.
+   * The {@link textFingerprint} of the record with this id already kept elsewhere (in a store), or
+   * undefined when there is none. A record is a duplicate when a kept record has its id and its
+   * text; one whose id is kept with a different text (ids an export numbers itself, such as row
+   * numbers, recur across files) is kept as its own record under a {@link distinctSourceId}.
+   * Without it, records are compared with the earlier records of this reading.
    */
-  isKnown?: (id: string) => boolean;
+  knownTextFingerprint?: (id: string) => number | undefined;
 }
 
 /** A rejected item or file: why, where, and (for an item) a short excerpt of the raw input. */
@@ -164,8 +168,8 @@ export class ExportReading implements AsyncIterable<ExportItem> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<ExportItem> {
     const { options, summary } = this;
-    const seen = options.isKnown === undefined ? new Set<string>() : null;
-    const isKnown = options.isKnown ?? ((id: string): boolean => seen?.has(id) === true);
+    const seen = options.knownTextFingerprint === undefined ? new Map<string, number>() : null;
+    const knownTextFingerprint = options.knownTextFingerprint ?? ((id: string): number | undefined => seen?.get(id));
     try {
       this.opening ??= this.findInputs();
       const inputs = await this.opening;
@@ -229,6 +233,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           yield { kind: 'file', file };
           continue;
         }
+        const reKeyed: { count: number; first?: Provenance } = { count: 0 };
         try {
           for await (const item of opened.items) {
             if (item.kind === 'warning') {
@@ -252,21 +257,39 @@ export class ExportReading implements AsyncIterable<ExportItem> {
               yield item;
               continue;
             }
-            const { record } = item;
-            if (isKnown(record.id)) {
+            let { record } = item;
+            let known = knownTextFingerprint(record.id);
+            if (known !== undefined) {
+              const fingerprint = textFingerprint(record.text);
+              if (known !== fingerprint) {
+                const sourceId = distinctSourceId(record.sourceId, fingerprint);
+                record = { ...record, sourceId, id: makeRecordId(record.channel, sourceId) };
+                known = knownTextFingerprint(record.id);
+              }
+            }
+            if (known !== undefined) {
               file.duplicates += 1;
               summary.duplicates += 1;
               yield { kind: 'duplicate', record };
               continue;
             }
-            seen?.add(record.id);
+            seen?.set(record.id, textFingerprint(record.text));
+            if (record !== item.record) {
+              reKeyed.count += 1;
+              reKeyed.first ??= record.provenance;
+            }
             file.added += 1;
             summary.added += 1;
-            yield item;
+            yield record === item.record ? item : { kind: 'record', record };
           }
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           yield reject(fileRejection(error, input.displayPath));
+        }
+        if (reKeyed.first !== undefined) {
+          const warning = reKeyedWarning(reKeyed.count, reKeyed.first);
+          summary.warnings.push({ message: `${formatProvenance(warning.provenance)}: ${warning.message}` });
+          yield warning;
         }
         yield { kind: 'file', file };
       }
@@ -442,6 +465,16 @@ export function globPattern(glob: string): RegExp {
 function displayPathOf(cwd: string, absolute: string): string {
   const path = relative(cwd, absolute);
   return path === '' || path.startsWith('..') ? absolute : path;
+}
+
+/** The one warning for a file whose items reused the ids of different records. */
+function reKeyedWarning(count: number, first: Provenance): ExportItem & { kind: 'warning' } {
+  const records = count === 1 ? '1 record has' : `${count} records have`;
+  return {
+    kind: 'warning',
+    message: `${records} the id of a different text already read (an id the export numbers itself, such as a row number, recurs across files); each is kept as its own record`,
+    provenance: first,
+  };
 }
 
 function formatProvenance(provenance: { file: string; line?: number }): string {

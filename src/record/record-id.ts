@@ -19,3 +19,26 @@ export function makeRecordId(channel: Channel, sourceId: string): string {
 export function contentSourceId(author: string | null, date: string | null, text: string): string {
   return `content:${sha256HexPrefix(`${author ?? ''}\u0000${date ?? ''}\u0000${text}`, 10)}`;
 }
+
+/**
+ * A 32-bit fingerprint (FNV-1a over UTF-16 code units) of a record's text. Two records with one
+ * id are the same record only when their texts agree: ids that exports number per file (a form's
+ * row 1, 2, 3…) recur across files with different words.
+ */
+export function textFingerprint(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The source id for an item whose export id is already held by a different text: the export's id
+ * with the text's fingerprint, so the item is kept as its own record, and reading the same file
+ * again gives the same id.
+ */
+export function distinctSourceId(sourceId: string, fingerprint: number): string {
+  return `${sourceId}#${fingerprint.toString(16).padStart(8, '0')}`;
+}

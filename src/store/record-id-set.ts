@@ -12,7 +12,8 @@ const MAX_LOAD = 0.7;
  * costs about 200 bytes an id once V8's string and hash-table overheads are counted. Ids of any
  * other shape (from an older or hand-made store) go to an ordinary Set beside it, so every id is
  * kept exactly; they are copied first, because an id cut from a store line by a regex would keep the
- * whole line in memory.
+ * whole line in memory. Each id may carry a 32-bit mark (the store keeps its record's text
+ * fingerprint there), 4 bytes more per slot.
  */
 export class RecordIdSet {
   private capacity = INITIAL_CAPACITY;
@@ -20,8 +21,9 @@ export class RecordIdSet {
   private middle = new Uint32Array(INITIAL_CAPACITY);
   private low = new Uint16Array(INITIAL_CAPACITY);
   private used = new Uint8Array(INITIAL_CAPACITY);
+  private marks = new Uint32Array(INITIAL_CAPACITY);
   private hexCount = 0;
-  private readonly others = new Set<string>();
+  private readonly others = new Map<string, number>();
 
   /** How many distinct ids the set holds. */
   get size(): number {
@@ -37,10 +39,17 @@ export class RecordIdSet {
     return this.find(high, middle, low) >= 0;
   }
 
-  /** Adds `id`; adding one already there changes nothing. */
-  add(id: string): this {
+  /** The mark `id` was added with (0 when none was given), or undefined when the set does not hold it. */
+  markOf(id: string): number | undefined {
+    if (!HEX_ID.test(id)) return this.others.get(id);
+    const slot = this.find(parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0, parseInt(id.slice(16, 20), 16));
+    return slot < 0 ? undefined : this.marks[slot];
+  }
+
+  /** Adds `id` with a 32-bit `mark`; adding one already there changes nothing (its first mark stays). */
+  add(id: string, mark = 0): this {
     if (!HEX_ID.test(id)) {
-      if (!this.others.has(id)) this.others.add(Buffer.from(id, 'utf8').toString('utf8'));
+      if (!this.others.has(id)) this.others.set(Buffer.from(id, 'utf8').toString('utf8'), mark >>> 0);
       return this;
     }
     const high = parseInt(id.slice(0, 8), 16) >>> 0;
@@ -48,7 +57,7 @@ export class RecordIdSet {
     const low = parseInt(id.slice(16, 20), 16);
     if (this.find(high, middle, low) >= 0) return this;
     if ((this.hexCount + 1) / this.capacity > MAX_LOAD) this.grow();
-    this.insert(high, middle, low);
+    this.insert(high, middle, low, mark >>> 0);
     this.hexCount += 1;
     return this;
   }
@@ -62,25 +71,27 @@ export class RecordIdSet {
     }
   }
 
-  private insert(high: number, middle: number, low: number): void {
+  private insert(high: number, middle: number, low: number, mark: number): void {
     const mask = this.capacity - 1;
     let slot = (high ^ middle) & mask;
     while (this.used[slot] !== 0) slot = (slot + 1) & mask;
     this.high[slot] = high;
     this.middle[slot] = middle;
     this.low[slot] = low;
+    this.marks[slot] = mark;
     this.used[slot] = 1;
   }
 
   private grow(): void {
-    const { high, middle, low, used, capacity } = this;
+    const { high, middle, low, used, marks, capacity } = this;
     this.capacity = capacity * 2;
     this.high = new Uint32Array(this.capacity);
     this.middle = new Uint32Array(this.capacity);
     this.low = new Uint16Array(this.capacity);
     this.used = new Uint8Array(this.capacity);
+    this.marks = new Uint32Array(this.capacity);
     for (let slot = 0; slot < capacity; slot += 1) {
-      if (used[slot] === 1) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0);
+      if (used[slot] === 1) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0, marks[slot] ?? 0);
     }
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { StoreError, TlapError } from '../errors.js';
 import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
-import { makeRecordId } from '../record/record-id.js';
+import { makeRecordId, textFingerprint } from '../record/record-id.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
@@ -127,7 +127,10 @@ export class RecordStore {
       await guardWrite(dir, () => repairTornTail(paths.sources));
       const hasSources = await exists(paths.sources);
       const ids = new RecordIdSet();
-      for await (const { text, line } of readLines(paths.records)) ids.add(parseRecordLine(text, paths.records, line).id);
+      for await (const { text, line } of readLines(paths.records)) {
+        const record = parseRecordLine(text, paths.records, line);
+        ids.add(record.id, textFingerprint(record.text));
+      }
       if (!hasSources) {
         await guardWrite(dir, () =>
           writeFileAtomically(
@@ -187,13 +190,18 @@ export class RecordStore {
     return this.ids.has(id);
   }
 
+  /** The {@link textFingerprint} of the stored (or queued) record with this id, or undefined when there is none. */
+  textFingerprintOf(id: string): number | undefined {
+    return this.ids.markOf(id);
+  }
+
   /**
    * Queues a record for appending, with its file as a source; call {@link flush} (or {@link close})
    * to write. Lines are encoded straight into one reused buffer, written when full, so a batch is
    * never joined into a string.
    */
   async add(record: FeedbackRecord): Promise<void> {
-    this.ids.add(record.id);
+    this.ids.add(record.id, textFingerprint(record.text));
     this.noteSource(record.id, record.provenance.file, record.format);
     const line = `${serialiseRecord(record)}\n`;
     if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {

@@ -85,9 +85,10 @@ describe('re-ingesting', () => {
     });
   });
 
-  test('a record seen twice in one run is stored once (same file twice, repeated id)', async () => {
+  test('a record seen twice in one run is stored once (same file twice, a row repeated)', async () => {
     await withTempDir(async (dir) => {
-      await writeCsvExport(join(dir, 'a.csv'), [...csvRows(3), { id: 'r2', text: 'The same response exported twice' }]);
+      const rows = csvRows(3);
+      await writeCsvExport(join(dir, 'a.csv'), [...rows, ...rows.slice(1, 2)]);
       const summary = await run(dir, ['a.csv', 'a.csv']);
       expectConservation(summary);
       expect(summary.perFile.map((file) => [file.added, file.duplicates])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { contentSourceId, makeRecordId } from '../../src/record/record-id.js';
+import { contentSourceId, distinctSourceId, makeRecordId, textFingerprint } from '../../src/record/record-id.js';
 
 // Expected values computed independently: python3 -c "import hashlib; print(hashlib.sha256(b'survey\0R-0000001').hexdigest()[:20])"
 describe('makeRecordId', () => {
@@ -17,5 +17,20 @@ describe('contentSourceId', () => {
   it('hashes author, date and text, with empty strings for missing ones', () => {
     expect(contentSourceId('Jo', '2024-01-08T09:00:00.000Z', 'Hello')).toBe('content:bb0b0257206470fff954');
     expect(contentSourceId(null, null, 'Thank you')).toBe('content:fccba4037ad92f0a6b14');
+  });
+});
+
+describe('textFingerprint', () => {
+  it('is FNV-1a (32 bits) over the text, matching the published test vectors for ASCII', () => {
+    expect(textFingerprint('')).toBe(0x811c9dc5);
+    expect(textFingerprint('a')).toBe(0xe40c292c);
+    expect(textFingerprint('foobar')).toBe(0xbf9cf968);
+  });
+});
+
+describe('distinctSourceId', () => {
+  it('appends the fingerprint as eight hex digits', () => {
+    expect(distinctSourceId('1', 0xab)).toBe('1#000000ab');
+    expect(distinctSourceId('R-7', textFingerprint('a'))).toBe('R-7#e40c292c');
   });
 });

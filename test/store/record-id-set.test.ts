@@ -34,6 +34,17 @@ describe('RecordIdSet', () => {
     expect(ids.has('0123456789abcdef012')).toBe(false);
   });
 
+  test('keeps the mark each id was first added with, through growth', () => {
+    const ids = new RecordIdSet();
+    for (let index = 0; index < 3000; index += 1) ids.add(makeRecordId('survey', `r${index}`), index * 7919);
+    ids.add(makeRecordId('survey', 'r5'), 1).add('hand-made', 0xffffffff).add('hand-made', 3);
+    expect(ids.markOf(makeRecordId('survey', 'r5'))).toBe(5 * 7919);
+    expect(ids.markOf(makeRecordId('survey', 'r2999'))).toBe(2999 * 7919);
+    expect(ids.markOf('hand-made')).toBe(0xffffffff);
+    expect(ids.markOf(makeRecordId('survey', 'r3000'))).toBeUndefined();
+    expect(ids.markOf('other')).toBeUndefined();
+  });
+
   test('agrees with a Set on any sequence of adds and lookups', () => {
     const hexId = fc.stringMatching(/^[0-9a-f]{20}$/);
     const anyId = fc.oneof(hexId, hexId, fc.string({ maxLength: 24 }));

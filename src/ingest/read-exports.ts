@@ -12,6 +12,7 @@ import { distinctSourceId, makeRecordId, textFingerprint } from '../record/recor
 import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
 import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
 import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
+import { isStoreFolder } from '../store/record-store.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 
@@ -337,7 +338,7 @@ function specialFileKind(info: Stats): string | null {
  * Finds the files to read under the paths given: folders recursively in name order (skipping
  * hidden entries and node_modules), symbolic links followed, each real file read once (a second
  * path to it is a warning), link loops detected, `--exclude` globs honoured, README-like files in
- * folders listed as not feedback, and named pipes, devices and sockets refused by name without
+ * folders and tlap stores inside them listed as not feedback, and named pipes, devices and sockets refused by name without
  * being opened (opening a pipe would wait for a writer for ever).
  */
 class InputFinder {
@@ -410,6 +411,10 @@ class InputFinder {
         const real = await realpath(path);
         if (ancestors.has(real)) {
           this.warn(`${displayPathOf(this.cwd, path)}: a symbolic link back to a folder being read (a loop); not read again`);
+          continue;
+        }
+        if (await isStoreFolder(path)) {
+          this.summary.notFeedback.push(`${displayPathOf(this.cwd, path)}/ (a tlap store)`);
           continue;
         }
         await this.listFolder(root, path, new Set([...ancestors, real]), found);

@@ -40,6 +40,17 @@ export function storePaths(dir: string): StorePaths {
   };
 }
 
+/**
+ * True when `dir` holds a tlap store: its records.jsonl beside a manifest, sources.jsonl or
+ * rejected.jsonl (stores from before manifests have the last). A folder of exports may hold one.
+ */
+export async function isStoreFolder(dir: string): Promise<boolean> {
+  const paths = storePaths(dir);
+  if (!(await exists(paths.records))) return false;
+  for (const path of [paths.manifest, paths.sources, paths.rejected]) if (await exists(path)) return true;
+  return false;
+}
+
 /** One line of sources.jsonl: a file that held a record, as given at ingest, and the format it was read as. */
 export interface SourceEntry {
   id: string;

@@ -35,6 +35,22 @@ describe('folders: documentation beside the exports', () => {
   });
 });
 
+describe('folders: a store among the exports', () => {
+  test('a tlap store inside the folder (even the one being written) is listed as not feedback and never read', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'exports'));
+      await writeCsvExport(join(dir, 'exports', 'survey.csv'), csvRows(3));
+      const first = await ingest({ paths: ['exports'], cwd: dir, storeDir: 'exports/store' });
+      expect(first.added).toBe(3);
+      await ingest({ paths: ['exports/survey.csv'], cwd: dir, storeDir: 'exports/old' });
+      const second = await ingest({ paths: ['exports'], cwd: dir, storeDir: 'exports/store' });
+      expect(second.notFeedback).toEqual(['exports/old/ (a tlap store)', 'exports/store/ (a tlap store)']);
+      expect(second.perFile.map((file) => file.file)).toEqual(['exports/survey.csv']);
+      expect([second.added, second.duplicates]).toEqual([0, 3]);
+    });
+  });
+});
+
 describe('folders: links, pipes and --exclude', () => {
   test('a file reached through a symbolic link is read once, and a link loop is detected', async () => {
     await withTempDir(async (dir) => {

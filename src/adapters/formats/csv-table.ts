@@ -2,6 +2,7 @@ import type { FormatAdapter } from '../format-adapter.js';
 import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from '../readers/header-row.js';
+import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -28,6 +29,7 @@ export const csvTableAdapter: FormatAdapter = {
     let mapping: ColumnMapping | null = null;
     let headers: string[] = [];
     let firstRow = true;
+    const ids = new RepeatedTextIds();
     const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
     for await (const event of readDelimitedTable(source, tableOptions)) {
       if (event.kind === 'header') {
@@ -69,7 +71,12 @@ export const csvTableAdapter: FormatAdapter = {
         continue;
       }
       if (mapping === null) continue;
-      yield { kind: 'record', draft: draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance) };
+      const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance);
+      yield {
+        kind: 'record',
+        draft:
+          draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, draft.date ?? null) } : draft,
+      };
     }
   },
 };

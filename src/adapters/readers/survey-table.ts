@@ -6,6 +6,7 @@ import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
 import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
+import { RepeatedTextIds } from './repeated-text-ids.js';
 import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
@@ -201,7 +202,12 @@ function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance:
   }
 }
 
-function* singleRowItems(mapping: ColumnMapping, cells: readonly string[], provenance: Provenance): Iterable<AdapterItem> {
+function* singleRowItems(
+  mapping: ColumnMapping,
+  cells: readonly string[],
+  provenance: Provenance,
+  ids: RepeatedTextIds,
+): Iterable<AdapterItem> {
   const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance);
   if (isSentinelValue(draft.text)) {
     yield {
@@ -213,7 +219,10 @@ function* singleRowItems(mapping: ColumnMapping, cells: readonly string[], prove
     };
     return;
   }
-  yield { kind: 'record', draft };
+  yield {
+    kind: 'record',
+    draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, draft.date ?? null) } : draft,
+  };
 }
 
 /**
@@ -239,6 +248,7 @@ export async function* tableItems(
   let held: TableItem[] = [];
   let heldRows = 0;
   let heldChars = 0;
+  const rowIds = new RepeatedTextIds();
 
   function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -248,7 +258,7 @@ export async function* tableItems(
     }
     yield* current.kind === 'survey'
       ? surveyRowItems(current, item.cells, item.provenance)
-      : singleRowItems(current.mapping, item.cells, item.provenance);
+      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds);
   }
 
   let map = options.map;

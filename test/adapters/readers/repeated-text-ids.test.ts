@@ -17,4 +17,20 @@ describe('RepeatedTextIds', () => {
     expect(ids.sourceIdFor(null, '')).toBeNull();
     expect(ids.sourceIdFor(null, ' ')).toBeNull();
   });
+
+  test('the date is part of the text: the same words on another date are a first occurrence', () => {
+    const ids = new RepeatedTextIds();
+    const hash = contentSourceId(null, '2024-03-01T00:00:00.000Z', 'Keep the centre open.');
+    expect(ids.sourceIdFor(null, 'Keep the centre open.', '2024-03-01T00:00:00.000Z')).toBeNull();
+    expect(ids.sourceIdFor(null, 'Keep the centre open.', '2024-03-02T00:00:00.000Z')).toBeNull();
+    expect(ids.sourceIdFor(null, 'Keep the centre open.', '2024-03-01T00:00:00.000Z')).toBe(`${hash}#2`);
+  });
+
+  test('counts stay right past the table growing (5,000 distinct texts, each seen twice)', () => {
+    const ids = new RepeatedTextIds();
+    for (let index = 0; index < 5000; index += 1) expect(ids.sourceIdFor(null, `answer ${index}`)).toBeNull();
+    for (let index = 0; index < 5000; index += 1) {
+      expect(ids.sourceIdFor(null, `answer ${index}`)).toBe(`${contentSourceId(null, null, `answer ${index}`)}#2`);
+    }
+  });
 });

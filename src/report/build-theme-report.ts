@@ -1,6 +1,8 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
-import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
+import { termsOf } from '../stats/distinctive-terms.js';
+import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../stats/numbered-terms.js';
+import { normaliseText, type Token } from '../text/normalise.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
@@ -122,8 +124,9 @@ export class ThemeReportBuilder {
   /** Records in both themes, by `indexA,indexB` (codebook indices, a < b). */
   private readonly pairs = new Map<string, number>();
   private readonly themeIndex: Map<string, number>;
-  private readonly unthemedTerms = new TermTally();
-  private readonly themedTerms = new TermTally();
+  private readonly words = new WordNumbering();
+  private readonly unthemedTerms = new NumberedTermTally(this.words);
+  private readonly themedTerms = new NumberedTermTally(this.words);
   private readonly unthemedIds = new Set<string>();
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
 
@@ -136,8 +139,21 @@ export class ThemeReportBuilder {
     this.ancestors = ancestorsOf(codebook);
   }
 
-  /** Adds one themed record. */
-  add(themed: ThemedRecord): void {
+  /** The numbers of a record's words (its tokens, as {@link normaliseText} gives them) that {@link add} takes. */
+  wordIdsOf(tokens: readonly Token[]): Int32Array {
+    const ids = new Int32Array(tokens.length);
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index];
+      if (token !== undefined) ids[index] = this.words.number(token.word, token.stem);
+    }
+    return ids;
+  }
+
+  /**
+   * Adds one themed record. `wordIds` are its words numbered by {@link wordIdsOf} (from the tokens
+   * it was matched on, so that its text is not read twice); when left out, its text is read again.
+   */
+  add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens)): void {
     const { record } = themed;
     this.total += 1;
     increment(this.byChannel, record.channel);
@@ -148,15 +164,14 @@ export class ThemeReportBuilder {
     }
     const keys = recordKeys(record);
     this.keyed.add(keys);
-    const terms = termsOf(record.text);
     if (themed.themeIds.length === 0) {
-      this.unthemedTerms.add(terms);
+      this.unthemedTerms.add(wordIds);
       this.unthemedIds.add(record.id);
       this.unthemed += 1;
       this.unthemedCandidates = keepFirst([...this.unthemedCandidates, record], UNTHEMED_SAMPLE, (a, b) => compareIds(a.id, b.id));
       return;
     }
-    this.themedTerms.add(terms);
+    this.themedTerms.add(wordIds);
     const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
     this.countPairs([...counted]);
     for (const themeId of counted) {
@@ -200,8 +215,8 @@ export class ThemeReportBuilder {
    * The words and phrases that stand out in the unthemed records so far, most distinctive first
    * (log-odds with an informative Dirichlet prior against the themed records; src/stats).
    */
-  private standoutTerms(): ReturnType<typeof distinctiveTerms> {
-    return distinctiveTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
+  private standoutTerms(): ReturnType<typeof distinctiveNumberedTerms> {
+    return distinctiveNumberedTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
   }
 
   /** Whether {@link offerUnthemedQuote} could use the record with this id (it was unthemed). */

@@ -114,6 +114,24 @@ async function* selectedThemedRecords(
   options: ThemeOutputOptions,
   counts: { store: number; undated: number; out: number },
 ): AsyncIterable<ThemedRecord> {
+  for await (const { themed } of selectedThemedWords(options, counts, null)) yield themed;
+}
+
+/** A themed record with the numbers of its words (see ThemeReportBuilder.wordIdsOf), when they were asked for. */
+interface ThemedWords {
+  themed: ThemedRecord;
+  wordIds: ArrayLike<number> | undefined;
+}
+
+/**
+ * {@link selectedThemedRecords}, each with its words numbered by `builder` (when given) from the
+ * tokens it was matched on.
+ */
+async function* selectedThemedWords(
+  options: ThemeOutputOptions,
+  counts: { store: number; undated: number; out: number },
+  builder: ThemeReportBuilder | null,
+): AsyncIterable<ThemedWords> {
   const selection = options.selection ?? {};
   const select = selectsEverything(selection) ? null : recordSelector(selection);
   const keep = (record: FeedbackRecord): boolean => {
@@ -126,13 +144,20 @@ async function* selectedThemedRecords(
   const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
   if (options.records !== undefined || workers === 0) {
     const assigner = new ThemeAssigner(options.codebook);
-    for await (const record of recordsOf(options)) if (keep(record)) yield assigner.assign(record);
+    for await (const record of recordsOf(options)) {
+      if (!keep(record)) continue;
+      if (builder === null) yield { themed: assigner.assign(record), wordIds: undefined };
+      else {
+        const { themed, tokens } = assigner.assignWithTokens(record);
+        yield { themed, wordIds: builder.wordIdsOf(tokens) };
+      }
+    }
     return;
   }
   let any = false;
   for await (const themed of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers)) {
     any = true;
-    if (keep(themed.record)) yield themed;
+    if (keep(themed.record)) yield { themed, wordIds: undefined };
   }
   if (!any) throw emptyStoreError(options.storeDir);
 }
@@ -175,8 +200,9 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   });
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;
-  for await (const themed of selectedThemedRecords(options, counts)) {
-    builder.add(themed);
+  for await (const { themed, wordIds } of selectedThemedWords(options, counts, builder)) {
+    if (wordIds === undefined) builder.add(themed);
+    else builder.add(themed, wordIds);
     count += 1;
     options.onRecord?.(count);
   }

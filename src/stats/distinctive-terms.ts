@@ -10,8 +10,13 @@ export interface RecordTerm {
 }
 
 /** True when a word is worth offering as a term: not a function word, not only digits, two letters or more. */
-function isContentWord(word: string): boolean {
-  return word.length > 1 && !STOPWORDS.has(word) && !/^\p{N}+$/u.test(word);
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOPWORDS.has(word) && !isNumberWord(word);
+}
+
+/** True when a word is all digits (a phrase with one is never offered). */
+export function isNumberWord(word: string): boolean {
+  return /^\p{N}+$/u.test(word);
 }
 
 /**
@@ -32,7 +37,7 @@ export function termsOf(text: string): RecordTerm[] {
     const next = tokens[index + 1];
     if (next === undefined) continue;
     if (isContentWord(token.word) || isContentWord(next.word)) {
-      if (/^\p{N}+$/u.test(token.word) || /^\p{N}+$/u.test(next.word)) continue;
+      if (isNumberWord(token.word) || isNumberWord(next.word)) continue;
       add(`${token.stem} ${next.stem}`, `${token.word} ${next.word}`);
     }
   }
@@ -130,19 +135,31 @@ export function distinctiveTerms(target: TermTally, reference: TermTally, option
   const scale = options.priorScale ?? 1;
   const targetTotal = target.total();
   const referenceTotal = reference.total();
-  const priorTotal = (targetTotal + referenceTotal) * scale;
   const found: DistinctiveTerm[] = [];
   for (const [key, inTarget] of target.counts) {
     if (inTarget < minCount) continue;
     const inReference = reference.counts.get(key) ?? 0;
-    const prior = (inTarget + inReference) * scale;
-    const logOdds =
-      Math.log((inTarget + prior) / (targetTotal + priorTotal - inTarget - prior)) -
-      Math.log((inReference + prior) / (referenceTotal + priorTotal - inReference - prior));
-    const z = logOdds / Math.sqrt(1 / (inTarget + prior) + 1 / (inReference + prior));
-    if (!(z > 0)) continue;
-    found.push({ key, term: target.written.get(key) ?? key, inTarget, inReference, logOdds, z });
+    const scored = scoreTerm(inTarget, inReference, targetTotal, referenceTotal, scale);
+    if (scored === null) continue;
+    found.push({ key, term: target.written.get(key) ?? key, inTarget, inReference, ...scored });
   }
   found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return options.limit === undefined ? found : found.slice(0, options.limit);
+}
+
+/** A term's log-odds and z (see {@link distinctiveTerms}), or null when z is not above 0. */
+export function scoreTerm(
+  inTarget: number,
+  inReference: number,
+  targetTotal: number,
+  referenceTotal: number,
+  scale: number,
+): { logOdds: number; z: number } | null {
+  const priorTotal = (targetTotal + referenceTotal) * scale;
+  const prior = (inTarget + inReference) * scale;
+  const logOdds =
+    Math.log((inTarget + prior) / (targetTotal + priorTotal - inTarget - prior)) -
+    Math.log((inReference + prior) / (referenceTotal + priorTotal - inReference - prior));
+  const z = logOdds / Math.sqrt(1 / (inTarget + prior) + 1 / (inReference + prior));
+  return z > 0 ? { logOdds, z } : null;
 }

@@ -31,9 +31,23 @@ export class ThemeAssigner {
     return { record, ...this.assignText(record.text) };
   }
 
+  /**
+   * The themes of one record with the words they were matched on ({@link normaliseText}'s tokens of
+   * its text), for callers that count words too and need not read the text again.
+   */
+  assignWithTokens(record: FeedbackRecord): { themed: ThemedRecord; tokens: Token[] } {
+    const { tokens } = normaliseText(record.text);
+    return { themed: { record, ...this.assignTokens(record.text, tokens) }, tokens };
+  }
+
   /** The themes of any text, as if it were a record's, with the evidence. */
   assignText(text: string): Omit<ThemedRecord, 'record'> {
-    const units = this.codebook.unit === 'sentence' ? this.sentenceUnits(text) : [this.unit(this.matcher.match(text))];
+    return this.assignTokens(text, normaliseText(text).tokens);
+  }
+
+  private assignTokens(text: string, tokens: readonly Token[]): Omit<ThemedRecord, 'record'> {
+    const units =
+      this.codebook.unit === 'sentence' ? this.sentenceUnits(text, tokens) : [this.unit(this.matcher.matchTokens(text, tokens))];
     const evidence = units.length === 1 && units[0] !== undefined ? units[0].evidence : mergeEvidence(this.codebook, units);
     let chosen: number[];
     if (this.codebook.assign === 'single') {
@@ -47,8 +61,7 @@ export class ThemeAssigner {
     return { themeIds: chosen.map((index) => this.codebook.themes[index]?.id ?? ''), evidence };
   }
 
-  private sentenceUnits(text: string): UnitResult[] {
-    const tokens = normaliseText(text).tokens;
+  private sentenceUnits(text: string, tokens: readonly Token[]): UnitResult[] {
     const units: UnitResult[] = [];
     let next = 0;
     for (const sentence of splitSentences(text)) {

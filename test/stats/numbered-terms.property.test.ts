@@ -1,0 +1,79 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { distinctiveTerms, TermTally, termsOf } from '../../src/stats/distinctive-terms.js';
+import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../../src/stats/numbered-terms.js';
+import { normaliseText } from '../../src/text/normalise.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(100) });
+
+/** Content words, function words, numbers, spellings that share a stem, and Unicode the normaliser changes. */
+const PIECES = [
+  'carer',
+  'carers',
+  "carer's",
+  'Caring',
+  'respite',
+  'day',
+  'centre',
+  'of',
+  'the',
+  'and',
+  'to',
+  '2019',
+  '15',
+  '٣',
+  'a',
+  'x',
+  'ＣＡＲＥＲ',
+  '#DayCentre',
+  'café',
+  'zorb',
+  'zorbs',
+  'quix',
+  ' ',
+  ' ',
+  ' ',
+  '. ',
+  '-',
+];
+
+/** A few words that recur across records, so that terms held by several records meet the memory bound. */
+const RECURRING = ['carer', 'respite', 'day', 'centre', 'budget', 'home'];
+
+const text = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...PIECES) },
+      { weight: 6, arbitrary: fc.constantFrom(...RECURRING).map((word) => `${word} `) },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
+    ),
+    { maxLength: 12 },
+  )
+  .map((pieces) => pieces.join(''));
+
+const groups = fc.array(fc.record({ text, target: fc.boolean() }), { maxLength: 80 });
+
+describe('NumberedTermTally against TermTally over termsOf (the general path)', () => {
+  test('the same distinctive terms, counts and written forms, with and without dropping the rarest', () => {
+    fc.assert(
+      fc.property(groups, fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 3 }), (records, limit, minCount) => {
+        const general = { target: new TermTally(limit), reference: new TermTally(limit) };
+        const words = new WordNumbering();
+        const numbered = { target: new NumberedTermTally(words, limit), reference: new NumberedTermTally(words, limit) };
+        for (const record of records) {
+          const group = record.target ? 'target' : 'reference';
+          general[group].add(termsOf(record.text));
+          numbered[group].add(normaliseText(record.text).tokens.map((token) => words.number(token.word, token.stem)));
+        }
+        expect(numbered.target.records).toBe(general.target.records);
+        expect(numbered.target.termCount).toBe(general.target.counts.size);
+        expect(numbered.reference.termCount).toBe(general.reference.counts.size);
+        expect(numbered.target.total()).toBe(general.target.total());
+        expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
+          distinctiveTerms(general.target, general.reference, { minCount }),
+        );
+      }),
+    );
+  });
+});

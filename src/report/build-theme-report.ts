@@ -118,11 +118,11 @@ export class ThemeReportBuilder {
   private to: string | null = null;
   private readonly byChannel = new Map<Channel, number>();
   private readonly tallies = new Map<string, ThemeTally>();
-  private unthemedCandidates: FeedbackRecord[] = [];
+  private readonly unthemedCandidates: FeedbackRecord[] = [];
   private readonly ancestors: ReadonlyMap<string, readonly string[]>;
   private readonly keyed = new KeyedCounts();
-  /** Records in both themes, by `indexA,indexB` (codebook indices, a < b). */
-  private readonly pairs = new Map<string, number>();
+  /** Records in both themes, by `indexA * themes + indexB` (codebook indices, a < b). */
+  private readonly pairs = new Map<number, number>();
   private readonly themeIndex: Map<string, number>;
   private readonly words = new WordNumbering();
   private readonly unthemedTerms = new NumberedTermTally(this.words);
@@ -137,6 +137,11 @@ export class ThemeReportBuilder {
     for (const theme of codebook.themes) this.tallies.set(theme.id, emptyTally());
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
     this.ancestors = ancestorsOf(codebook);
+  }
+
+  /** The number of a word with this stem in this report's numbering (what {@link add} takes). */
+  numberWord(word: string, stem: string): number {
+    return this.words.number(word, stem);
   }
 
   /** The numbers of a record's words (its tokens, as {@link normaliseText} gives them) that {@link add} takes. */
@@ -168,7 +173,7 @@ export class ThemeReportBuilder {
       this.unthemedTerms.add(wordIds);
       this.unthemedIds.add(record.id);
       this.unthemed += 1;
-      this.unthemedCandidates = keepFirst([...this.unthemedCandidates, record], UNTHEMED_SAMPLE, (a, b) => compareIds(a.id, b.id));
+      keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE, compareRecordIds);
       return;
     }
     this.themedTerms.add(wordIds);
@@ -185,7 +190,8 @@ export class ThemeReportBuilder {
     for (const themeId of themed.themeIds) {
       const tally = this.tallies.get(themeId);
       if (tally === undefined) continue;
-      const hits = themed.evidence.find((evidence) => evidence.themeId === themeId)?.hits ?? [];
+      const inPlace = themed.evidence[this.themeIndex.get(themeId) ?? -1];
+      const hits = (inPlace?.themeId === themeId ? inPlace : themed.evidence.find((evidence) => evidence.themeId === themeId))?.hits ?? [];
       for (const hit of hits) {
         let forms = tally.words.get(hit.keyword);
         if (forms === undefined) {
@@ -199,15 +205,19 @@ export class ThemeReportBuilder {
         tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
         distinctKeywords: new Set(hits.map((hit) => hit.keyword)).size,
       };
-      tally.candidates = keepFirst([...tally.candidates, candidate], QUOTES_PER_THEME, compareCandidates);
+      keepFirst(tally.candidates, candidate, QUOTES_PER_THEME, compareCandidates);
     }
+  }
+
+  private pairKey(first: number, second: number): number {
+    return first * this.codebook.themes.length + second;
   }
 
   private countPairs(themeIds: readonly string[]): void {
     const indices = themeIds.map((id) => this.themeIndex.get(id) ?? -1).filter((index) => index >= 0);
     indices.sort((a, b) => a - b);
     for (let i = 0; i < indices.length; i += 1) {
-      for (let j = i + 1; j < indices.length; j += 1) increment(this.pairs, `${indices[i]},${indices[j]}`);
+      for (let j = i + 1; j < indices.length; j += 1) increment(this.pairs, this.pairKey(indices[i] ?? 0, indices[j] ?? 0));
     }
   }
 
@@ -235,11 +245,7 @@ export class ThemeReportBuilder {
     if (this.termQuotes.size === 0) return;
     for (const term of termsOf(record.text)) {
       const kept = this.termQuotes.get(term.key);
-      if (kept === undefined) continue;
-      this.termQuotes.set(
-        term.key,
-        keepFirst([...kept, record], TERM_CANDIDATES, (a, b) => compareIds(a.id, b.id)),
-      );
+      if (kept !== undefined) keepFirst(kept, record, TERM_CANDIDATES, compareRecordIds);
     }
   }
 
@@ -341,7 +347,7 @@ export class ThemeReportBuilder {
       const i = this.themeIndex.get(a) ?? -1;
       const j = this.themeIndex.get(b) ?? -1;
       if (i === j) return this.tallies.get(a)?.count ?? 0;
-      return this.pairs.get(i < j ? `${i},${j}` : `${j},${i}`) ?? 0;
+      return this.pairs.get(i < j ? this.pairKey(i, j) : this.pairKey(j, i)) ?? 0;
     };
     const counts = themeIds.map((a) =>
       themeIds.map((b) => (a === b ? { kind: 'shown' as const, value: together(a, b) } : protectCell(together(a, b), rule))),
@@ -463,8 +469,21 @@ function compareCandidates(a: QuoteCandidate, b: QuoteCandidate): number {
   return a.tier - b.tier || b.distinctKeywords - a.distinctKeywords || compareIds(a.record.id, b.record.id);
 }
 
-function keepFirst<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
-  return items.sort(compare).slice(0, limit);
+function compareRecordIds(a: FeedbackRecord, b: FeedbackRecord): number {
+  return compareIds(a.id, b.id);
+}
+
+/**
+ * Puts `item` among the first `limit` of `kept`, which is in `compare` order: what sorting `kept`
+ * and `item` (stably, `item` last) and keeping the first `limit` gives, without the sort.
+ */
+function keepFirst<T>(kept: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
+  const last = kept[kept.length - 1];
+  if (kept.length >= limit && last !== undefined && compare(item, last) >= 0) return;
+  let at = kept.length;
+  for (let before = kept[at - 1]; before !== undefined && compare(item, before) < 0; before = kept[at - 1]) at -= 1;
+  kept.splice(at, 0, item);
+  if (kept.length > limit) kept.length = limit;
 }
 
 /** Where a record's context is kept by the adapters, most telling first. */

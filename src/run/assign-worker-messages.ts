@@ -7,6 +7,8 @@ export interface AssignBatch {
   batch: number;
   /** records.jsonl lines, as written. */
   lines: string[];
+  /** Whether to answer with each record's words numbered (see {@link AssignedBatch.words}). */
+  words: boolean;
 }
 
 /**
@@ -17,6 +19,37 @@ export interface AssignBatch {
 export interface AssignedBatch {
   batch: number;
   packed: Int32Array;
+  /**
+   * When asked for: per line, the number of its words and then each word's number in the worker's
+   * own numbering (numbers from 0 in the order the worker first met the words; a line that is not a
+   * record has none), so a text is tokenised once.
+   */
+  words: Int32Array | null;
+  /** The words the worker numbered in this batch, in number order, each as its word and then its stem. */
+  newWords: string[];
+}
+
+/** Numbers words in the order first met, remembering which are new since it was last asked. */
+export class WordNumberer {
+  private readonly numbers = new Map<string, number>();
+  private fresh: string[] = [];
+
+  /** The number of a word with this stem. */
+  number(word: string, stem: string): number {
+    const known = this.numbers.get(word);
+    if (known !== undefined) return known;
+    const id = this.numbers.size;
+    this.numbers.set(word, id);
+    this.fresh.push(word, stem);
+    return id;
+  }
+
+  /** The words numbered since the last call, each as word then stem. */
+  takeNew(): string[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
 }
 
 /** What a worker found for one line. */

@@ -15,7 +15,7 @@ import type { ThemeReport } from '../report/theme-report.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { chooseThemeWorkers, themedStoreRecordsInParallel } from './themed-store-records.js';
+import { chooseThemeWorkers, themedStoreRecordsInParallel, type ThemedWords } from './themed-store-records.js';
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
@@ -117,12 +117,6 @@ async function* selectedThemedRecords(
   for await (const { themed } of selectedThemedWords(options, counts, null)) yield themed;
 }
 
-/** A themed record with the numbers of its words (see ThemeReportBuilder.wordIdsOf), when they were asked for. */
-interface ThemedWords {
-  themed: ThemedRecord;
-  wordIds: ArrayLike<number> | undefined;
-}
-
 /**
  * {@link selectedThemedRecords}, each with its words numbered by `builder` (when given) from the
  * tokens it was matched on.
@@ -146,7 +140,7 @@ async function* selectedThemedWords(
     const assigner = new ThemeAssigner(options.codebook);
     for await (const record of recordsOf(options)) {
       if (!keep(record)) continue;
-      if (builder === null) yield { themed: assigner.assign(record), wordIds: undefined };
+      if (builder === null) yield { themed: assigner.assign(record), wordIds: null };
       else {
         const { themed, tokens } = assigner.assignWithTokens(record);
         yield { themed, wordIds: builder.wordIdsOf(tokens) };
@@ -155,9 +149,10 @@ async function* selectedThemedWords(
     return;
   }
   let any = false;
-  for await (const themed of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers)) {
+  const numberWord = builder === null ? null : (word: string, stem: string): number => builder.numberWord(word, stem);
+  for await (const entry of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers, numberWord)) {
     any = true;
-    if (keep(themed.record)) yield { themed, wordIds: undefined };
+    if (keep(entry.themed.record)) yield entry;
   }
   if (!any) throw emptyStoreError(options.storeDir);
 }
@@ -201,7 +196,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;
   for await (const { themed, wordIds } of selectedThemedWords(options, counts, builder)) {
-    if (wordIds === undefined) builder.add(themed);
+    if (wordIds === null) builder.add(themed);
     else builder.add(themed, wordIds);
     count += 1;
     options.onRecord?.(count);

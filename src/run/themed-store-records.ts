@@ -9,6 +9,15 @@ import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { EvidencePacker, unpackEvidence, type AssignBatch, type AssignedBatch } from './assign-worker-messages.js';
 
+/** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
+export type NumberWord = (word: string, stem: string) => number;
+
+/** A themed record with its words' numbers in text order, when they were asked for. */
+export interface ThemedWords {
+  themed: ThemedRecord;
+  wordIds: Int32Array | null;
+}
+
 /** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
 const BATCH_LINES = 512;
 
@@ -43,24 +52,47 @@ export async function chooseThemeWorkers(storeDir: string, requested: number | u
 /**
  * The records of a store, in store order, each with its themes and evidence, matched on `workers`
  * worker threads while this thread reads, parses and hands records on in order: the same result,
- * record for record, as {@link ThemeAssigner} on one thread. A bad line is a StoreError at its line.
- * A codebook whose rules cannot be told apart by position is matched on this thread.
+ * record for record, as {@link ThemeAssigner} on one thread. With `numberWord`, each record comes
+ * with its words numbered by it (tokenised once, where it was matched). A bad line is a StoreError
+ * at its line. A codebook whose rules cannot be told apart by position is matched on this thread.
  */
-export async function* themedStoreRecordsInParallel(storeDir: string, codebook: Codebook, workers: number): AsyncIterable<ThemedRecord> {
+export async function* themedStoreRecordsInParallel(
+  storeDir: string,
+  codebook: Codebook,
+  workers: number,
+  numberWord: NumberWord | null = null,
+): AsyncIterable<ThemedWords> {
   if (workers > 0 && EvidencePacker.canPack(codebook)) {
-    yield* themedInParallel(storeDir, codebook, workers);
+    yield* themedInParallel(storeDir, codebook, workers, numberWord);
     return;
   }
   const assigner = new ThemeAssigner(codebook);
-  for await (const record of readStoreRecords(storeDir)) yield assigner.assign(record);
+  for await (const record of readStoreRecords(storeDir)) {
+    if (numberWord === null) {
+      yield { themed: assigner.assign(record), wordIds: null };
+      continue;
+    }
+    const { themed, tokens } = assigner.assignWithTokens(record);
+    const wordIds = new Int32Array(tokens.length);
+    tokens.forEach((token, index) => {
+      wordIds[index] = numberWord(token.word, token.stem);
+    });
+    yield { themed, wordIds };
+  }
 }
 
 interface PendingBatch {
   lines: StoreLine[];
-  result: Promise<Int32Array>;
+  link: WorkerLink;
+  result: Promise<AssignedBatch>;
 }
 
-async function* themedInParallel(storeDir: string, codebook: Codebook, workerCount: number): AsyncIterable<ThemedRecord> {
+async function* themedInParallel(
+  storeDir: string,
+  codebook: Codebook,
+  workerCount: number,
+  numberWord: NumberWord | null,
+): AsyncIterable<ThemedWords> {
   const file = storePaths(storeDir).records;
   const pool = Array.from({ length: workerCount }, () => new WorkerLink(codebook));
   const queue: PendingBatch[] = [];
@@ -69,24 +101,34 @@ async function* themedInParallel(storeDir: string, codebook: Codebook, workerCou
   const send = (lines: StoreLine[]): void => {
     const link = pool[sent % pool.length];
     if (link === undefined) return;
-    queue.push({ lines, result: link.assign({ batch: sent, lines: lines.map((entry) => entry.text) }) });
+    queue.push({ lines, link, result: link.assign({ batch: sent, lines: lines.map((entry) => entry.text), words: numberWord !== null }) });
     sent += 1;
   };
-  const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedRecord> {
-    const packed = await batch.result;
+  const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedWords> {
+    const answer = await batch.result;
     const records = batch.lines.map((entry) => parseRecordLine(entry.text, file, entry.line));
     const assigned = unpackEvidence(
       codebook,
-      packed,
+      answer.packed,
       records.map((record) => record.text),
     );
+    const toOurs = numberWord === null ? null : batch.link.adoptWords(answer.newWords, numberWord);
+    const words = answer.words;
+    let at = 0;
     for (let index = 0; index < batch.lines.length; index += 1) {
       const entry = batch.lines[index];
       const record = records[index];
       const result = assigned[index];
       if (entry === undefined || record === undefined) continue;
       if (result === undefined || result === null) throw new Error(`a theme worker returned no result for line ${entry.line}`);
-      yield { record, themeIds: result.themeIds, evidence: result.evidence };
+      let wordIds: Int32Array | null = null;
+      if (toOurs !== null && words !== null) {
+        const count = words[at] ?? 0;
+        wordIds = new Int32Array(count);
+        for (let word = 0; word < count; word += 1) wordIds[word] = toOurs[words[at + 1 + word] ?? 0] ?? 0;
+        at += 1 + count;
+      }
+      yield { themed: { record, themeIds: result.themeIds, evidence: result.evidence }, wordIds };
     }
   };
   try {
@@ -111,15 +153,17 @@ async function* themedInParallel(storeDir: string, codebook: Codebook, workerCou
 /** One worker thread and the batches it owes. */
 class WorkerLink {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (packed: Int32Array) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (answer: AssignedBatch) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
+  /** The worker's word numbers mapped to the caller's, index by index. */
+  private ourNumbers: number[] = [];
 
   constructor(codebook: Codebook) {
     this.worker = new Worker(WORKER_SCRIPT, { workerData: { codebook }, execArgv: [] });
     this.worker.on('message', (message: AssignedBatch) => {
       const waiter = this.waiting.get(message.batch);
       this.waiting.delete(message.batch);
-      waiter?.resolve(message.packed);
+      waiter?.resolve(message);
     });
     this.worker.on('error', (error: Error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -127,7 +171,18 @@ class WorkerLink {
     });
   }
 
-  assign(batch: AssignBatch): Promise<Int32Array> {
+  /**
+   * Takes the words the worker numbered in a batch (answers are adopted in the order the worker
+   * gave them) and returns its numbers mapped to the caller's.
+   */
+  adoptWords(newWords: readonly string[], numberWord: NumberWord): readonly number[] {
+    for (let index = 0; index + 1 < newWords.length; index += 2) {
+      this.ourNumbers.push(numberWord(newWords[index] ?? '', newWords[index + 1] ?? ''));
+    }
+    return this.ourNumbers;
+  }
+
+  assign(batch: AssignBatch): Promise<AssignedBatch> {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.set(batch.batch, { resolve, reject });

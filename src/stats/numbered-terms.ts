@@ -182,12 +182,17 @@ export class NumberedTermTally {
 
   /** Drops every term held by one record, then by two, and so on, until at most half the limit is left. */
   private dropRarest(): void {
+    const byCount: number[] = [];
+    for (let slot = 0; slot < this.capacity; slot += 1) {
+      if (this.first[slot] === EMPTY) continue;
+      const count = this.counts[slot] ?? 0;
+      byCount[count] = (byCount[count] ?? 0) + 1;
+    }
     let floor = 0;
     let left = this.size;
     while (left > this.limit / 2) {
       floor += 1;
-      left = 0;
-      for (let slot = 0; slot < this.capacity; slot += 1) if (this.first[slot] !== EMPTY && (this.counts[slot] ?? 0) > floor) left += 1;
+      left -= byCount[floor] ?? 0;
     }
     this.rehash(this.capacity, floor);
   }

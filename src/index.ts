@@ -66,6 +66,7 @@ export type {
   CoOccurrence,
   KeyFinding,
   Quote,
+  QuoteExclusions,
   ReportSelection,
   ThemeReport,
   ThemeSummary,
@@ -81,4 +82,5 @@ export {
   type RecordSource,
   type ThemeOutputOptions,
   type ThemeOutputSettings,
+  type ThemeRunWarning,
 } from './run/theme-output.js';

@@ -22,10 +22,13 @@ import {
   type UnthemedTerm,
 } from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
+import { allocateQuotes, holdsRedactionToken, QuotePool, type PublishedQuoteText, type QuoteCandidate } from './quote-selection.js';
 
 /** How many quotes per theme, and unthemed samples. */
 const QUOTES_PER_THEME = 3;
 const UNTHEMED_SAMPLE = 5;
+/** Unthemed records kept for the sample, so clean ones can stand in for those holding a redaction token. */
+const UNTHEMED_SAMPLE_POOL = 15;
 
 /** Quote lengths that read well in a summary. */
 const GOOD_QUOTE_MIN = 40;
@@ -85,24 +88,18 @@ class KeyedCounts {
   }
 }
 
-interface QuoteCandidate {
-  record: FeedbackRecord;
-  tier: number;
-  distinctKeywords: number;
-}
-
 interface ThemeTally {
   count: number;
   byChannel: Map<Channel, number>;
   /** Hits by keyword, and under each keyword by the words as written. */
   words: Map<string, Map<string, number>>;
-  candidates: QuoteCandidate[];
+  quotes: QuotePool;
   keyed: KeyedCounts;
   recordIds: string[];
 }
 
 function emptyTally(): ThemeTally {
-  return { count: 0, byChannel: new Map(), words: new Map(), candidates: [], keyed: new KeyedCounts(), recordIds: [] };
+  return { count: 0, byChannel: new Map(), words: new Map(), quotes: new QuotePool(), keyed: new KeyedCounts(), recordIds: [] };
 }
 
 /**
@@ -129,6 +126,12 @@ export class ThemeReportBuilder {
   private readonly themedTerms = new NumberedTermTally(this.words);
   private readonly unthemedIds = new Set<string>();
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
+  /** `quotes: exclude:` entries, and those that matched a record. */
+  private readonly excludeEntries: ReadonlySet<string>;
+  private readonly excludeMatched = new Set<string>();
+  private excludedRecords = 0;
+  /** The printed text of the record being added, computed once for all its themes. */
+  private lastPublished: { record: FeedbackRecord; published: PublishedQuoteText } | null = null;
 
   constructor(
     private readonly codebook: Codebook,
@@ -137,6 +140,30 @@ export class ThemeReportBuilder {
     for (const theme of codebook.themes) this.tallies.set(theme.id, emptyTally());
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
     this.ancestors = ancestorsOf(codebook);
+    this.excludeEntries = new Set(codebook.quotes.exclude);
+  }
+
+  /** The record's words as a quote would print them (redacted, shortened), and whether a redaction token shows. */
+  private readonly publish = (record: FeedbackRecord): PublishedQuoteText => {
+    if (this.lastPublished?.record === record) return this.lastPublished.published;
+    const redacted = this.options.redact(record.text);
+    const text = shorten(redacted.text, QUOTE_MAX_CHARS);
+    const published = { text, counts: redacted.counts, tainted: holdsRedactionToken(text) };
+    this.lastPublished = { record, published };
+    return published;
+  };
+
+  /**
+   * True when `quotes: exclude:` names the record, by tlap's id or by the export's own id; counts
+   * it and remembers which entries matched.
+   */
+  private isExcluded(record: FeedbackRecord): boolean {
+    if (this.excludeEntries.size === 0) return false;
+    const entries = [record.id, record.sourceId].filter((id) => this.excludeEntries.has(id));
+    if (entries.length === 0) return false;
+    for (const entry of entries) this.excludeMatched.add(entry);
+    this.excludedRecords += 1;
+    return true;
   }
 
   /** The number of a word with this stem in this report's numbering (what {@link add} takes). */
@@ -169,11 +196,13 @@ export class ThemeReportBuilder {
     }
     const keys = recordKeys(record);
     this.keyed.add(keys);
+    const excluded = this.isExcluded(record);
     if (themed.themeIds.length === 0) {
       this.unthemedTerms.add(wordIds);
-      this.unthemedIds.add(record.id);
       this.unthemed += 1;
-      keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE, compareRecordIds);
+      if (excluded) return;
+      this.unthemedIds.add(record.id);
+      keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE_POOL, compareRecordIds);
       return;
     }
     this.themedTerms.add(wordIds);
@@ -205,7 +234,7 @@ export class ThemeReportBuilder {
         tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
         distinctKeywords: new Set(hits.map((hit) => hit.keyword)).size,
       };
-      keepFirst(tally.candidates, candidate, QUOTES_PER_THEME, compareCandidates);
+      if (!excluded) tally.quotes.offer(candidate, this.publish);
     }
   }
 
@@ -249,13 +278,20 @@ export class ThemeReportBuilder {
     }
   }
 
+  /**
+   * The `quotes: exclude:` entries that named no record reported on (a typing slip, or a record
+   * outside the selection), in the codebook's order: for a warning to the analyst, not for print.
+   */
+  unmatchedQuoteExclusions(): string[] {
+    return this.codebook.quotes.exclude.filter((entry) => !this.excludeMatched.has(entry));
+  }
+
   /** The finished report. */
   finish(): ThemeReport {
     const rule = this.options.disclosure ?? DEFAULT_DISCLOSURE_RULE;
     const redactions: Record<string, number> = {};
-    const quote = (record: FeedbackRecord): Quote => {
-      const redacted = this.options.redact(record.text);
-      for (const [kind, count] of Object.entries(redacted.counts)) {
+    const quote = (record: FeedbackRecord, published: PublishedQuoteText = this.publish(record)): Quote => {
+      for (const [kind, count] of Object.entries(published.counts)) {
         if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
       }
       return {
@@ -265,9 +301,15 @@ export class ThemeReportBuilder {
         date: record.date,
         context: recordContext(record, this.options.redact),
         author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author, { names: false }).text : null,
-        text: shorten(redacted.text, QUOTE_MAX_CHARS),
+        text: published.text,
       };
     };
+    const order = this.codebook.themes.map((theme, index) => ({ theme, index, count: this.tallies.get(theme.id)?.count ?? 0 }));
+    order.sort((a, b) => b.count - a.count || a.index - b.index);
+    const chosenQuotes = allocateQuotes(
+      order.map(({ theme }) => ({ id: theme.id, candidates: this.tallies.get(theme.id)?.quotes.candidates() ?? [] })),
+      QUOTES_PER_THEME,
+    );
     const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
       const tally: ThemeTally = this.tallies.get(theme.id) ?? emptyTally();
       return {
@@ -283,7 +325,7 @@ export class ThemeReportBuilder {
           .map(commonestForm)
           .sort((a, b) => b.count - a.count || compareIds(a.words, b.words))
           .slice(0, 5),
-        quotes: tally.candidates.map((candidate) => quote(candidate.record)),
+        quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
         breakdowns: breakdowns(tally.byChannel, tally.keyed, rule),
       };
     });
@@ -295,15 +337,19 @@ export class ThemeReportBuilder {
     const quoted = new Set<string>();
     const unthemedTerms: UnthemedTerm[] = this.standoutTerms().map((term) => {
       const candidates = this.termQuotes?.get(term.key) ?? [];
-      const fresh = candidates.filter((record) => !quoted.has(record.id));
-      const chosen = [...fresh, ...candidates.filter((record) => quoted.has(record.id))].slice(0, QUOTES_PER_TERM);
+      const rank = (record: FeedbackRecord): number => (this.publish(record).tainted ? 2 : 0) + (quoted.has(record.id) ? 1 : 0);
+      const chosen = candidates
+        .map((record, index) => ({ record, index, rank: rank(record) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .slice(0, QUOTES_PER_TERM)
+        .map(({ record }) => record);
       for (const record of chosen) quoted.add(record.id);
       return {
         term: term.term,
         unthemedRecords: term.inTarget,
         themedRecords: term.inReference,
         z: Math.round(term.z * 100) / 100,
-        quotes: chosen.map(quote),
+        quotes: chosen.map((record) => quote(record)),
       };
     });
     const report: ThemeReport = {
@@ -321,7 +367,12 @@ export class ThemeReportBuilder {
       dateRange: this.from === null || this.to === null ? null : { from: this.from, to: this.to },
       undated: this.undated,
       themes: themes.map(({ order: _order, ...theme }) => theme),
-      unthemedSample: this.unthemedCandidates.map(quote),
+      unthemedSample: this.unthemedCandidates
+        .map((record, index) => ({ record, index, tainted: this.publish(record).tainted }))
+        .sort((a, b) => Number(a.tainted) - Number(b.tainted) || a.index - b.index)
+        .slice(0, UNTHEMED_SAMPLE)
+        .map(({ record }) => quote(record)),
+      quoteExclusions: { records: this.excludedRecords, entries: this.excludeEntries.size },
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
@@ -463,10 +514,6 @@ function channelCounts(map: ReadonlyMap<Channel, number>): ChannelCount[] {
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareCandidates(a: QuoteCandidate, b: QuoteCandidate): number {
-  return a.tier - b.tier || b.distinctKeywords - a.distinctKeywords || compareIds(a.record.id, b.record.id);
 }
 
 function compareRecordIds(a: FeedbackRecord, b: FeedbackRecord): number {

@@ -56,6 +56,13 @@ function quoteLines(quote: Quote): string[] {
   return [`> ${escapeMarkdownText(quote.text)}`, '>', `> — ${source.join(', ')} (${ids})`, ''];
 }
 
+/** The methods sentence on the records the analyst kept from being quoted (`quotes: exclude:`). */
+function quoteExclusionSentence(records: number): string {
+  return records === 0
+    ? "The analyst's list of records not to quote (quotes: exclude: in the codebook) names none of the records in this report."
+    : `The analyst excluded ${plural(records, 'record')} from quoting (quotes: exclude: in the codebook); ${records === 1 ? 'it is' : 'they are'} still counted in every theme.`;
+}
+
 /** A caption line that the HTML page turns into the next table's `<caption>`. */
 function caption(text: string): string {
   return `Table: ${text}`;
@@ -230,8 +237,9 @@ export function renderMarkdownReport(report: ThemeReport): string {
     "- Matching: text is normalised (NFKC, lower case, HTML removed; URLs, e-mail addresses and @mentions ignored), split into words and stemmed with the Porter stemmer; a keyword or phrase matches where its stems occur in sequence, unless one of the theme's exclude phrases covers it.",
   );
   push(
-    "- Quotes are chosen deterministically: quotes of 40 to 400 characters first, then those matching more of the theme's keywords, then by record id.",
+    "- Quotes are chosen deterministically, theme by theme (most records first): words that needed no personal data removed come before words showing a redaction mark; then quotes of 40 to 400 characters, those matching more of the theme's keywords, and record id. A theme quotes each author once and identical texts once, takes its quotes from different channels in turn, and does not repeat a record quoted under another theme while it has others to quote.",
   );
+  if (report.quoteExclusions.entries > 0) push(`- ${quoteExclusionSentence(report.quoteExclusions.records)}`);
   push(
     `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure)}`,
   );

@@ -208,6 +208,16 @@ export interface ThemeReport {
   changes: ThemeChange[] | null;
   /** The small-number rule the breakdown cells went through. */
   disclosure: DisclosureRule;
+  /** What `quotes: exclude:` in the codebook did: how many records it kept from being quoted, of how many entries. */
+  quoteExclusions: QuoteExclusions;
+}
+
+/** The analyst's vetoes on quotes (`quotes: exclude:`), counted; the ids themselves are not published. */
+export interface QuoteExclusions {
+  /** Records reported on that the entries name (by tlap's id or the export's own id): never quoted. */
+  records: number;
+  /** Entries in `quotes: exclude:`. */
+  entries: number;
 }
 
 /** What `tlap diff` needs to say which records moved. */

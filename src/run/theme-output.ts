@@ -43,6 +43,8 @@ export interface ThemeOutputSettings {
    * format or with an earlier report.
    */
   traceRecordIds?: boolean;
+  /** Called with each warning about the run (nothing is printed here); the report is written all the same. */
+  onWarning?: (warning: ThemeRunWarning) => void;
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
   /**
@@ -51,6 +53,16 @@ export interface ThemeOutputSettings {
    * either way.
    */
   threads?: number;
+}
+
+/**
+ * A warning of a theme run: `QUOTE_EXCLUDE_UNMATCHED` when entries of the codebook's
+ * `quotes: exclude:` name no record reported on (`ids` lists them, for the analyst's eyes only).
+ */
+export interface ThemeRunWarning {
+  code: 'QUOTE_EXCLUDE_UNMATCHED';
+  message: string;
+  ids: string[];
 }
 
 /** What `tlap themes` needs: the records (a store folder or an iterable) and how to report them. */
@@ -208,6 +220,14 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     for await (const record of unthemedRecordsAgain(options.storeDir, builder)) builder.offerUnthemedQuote(record);
   }
   let report = builder.finish();
+  const unmatched = [...new Set(builder.unmatchedQuoteExclusions())];
+  if (unmatched.length > 0) {
+    options.onWarning?.({
+      code: 'QUOTE_EXCLUDE_UNMATCHED',
+      message: `${options.codebook.file}: quotes.exclude: ${unmatched.length === 1 ? '1 entry names' : `${unmatched.length} entries name`} no record reported on, so nothing was excluded for ${unmatched.length === 1 ? 'it' : 'them'}: ${unmatched.join(', ')}`,
+      ids: unmatched,
+    });
+  }
   if (selecting) {
     report = {
       ...report,

@@ -109,3 +109,18 @@ describe('tlap diff', () => {
     });
   });
 });
+
+describe('quotes: exclude: in tlap themes', () => {
+  test('an entry that names no record is a warning on stderr; the report is written (exit 0) and says how many were excluded', async () => {
+    await withTempDir(async (dir) => {
+      await writeStore(join(dir, '.tlap'), RECORDS);
+      const excluded = RECORDS[0]?.id ?? '';
+      await writeFile(join(dir, 'themes.yaml'), `${codebookYaml(THEMES)}quotes:\n  exclude: ["${excluded}", "typo-id"]\n`);
+      const result = await runCli(['themes'], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.Ok);
+      expect(result.stderr).toMatch(/^warning: themes\.yaml: quotes\.exclude: 1 entry names no record reported on.*: typo-id$/m);
+      expect(result.stdout).toContain('The analyst excluded 1 record from quoting');
+      expect(result.stdout).not.toContain(`record ${excluded}`);
+    });
+  });
+});

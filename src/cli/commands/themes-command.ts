@@ -252,6 +252,7 @@ Examples:
         selection: selectionOf(flags),
         ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
         ...(threads === undefined ? {} : { threads }),
+        onWarning: (warning) => output.warn(warning.message),
         onRecord: (count) => {
           if (count % 5000 !== 0) return;
           const elapsed = Date.now() - started;

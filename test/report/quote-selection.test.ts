@@ -1,0 +1,188 @@
+import { describe, expect, test } from '@jest/globals';
+import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
+import { createRedactor } from '../../src/report/publication-redactor.js';
+import { renderMarkdownReport } from '../../src/report/markdown-report.js';
+import { renderJsonReport } from '../../src/report/json-report.js';
+import type { Quote, ThemeReport } from '../../src/report/theme-report.js';
+import type { ThemedRecord } from '../../src/themes/themed-record.js';
+import { codebookYaml, makeCodebook, type ThemeSpec } from '../builders/codebook-builder.js';
+import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import type { RecordOverrides } from '../builders/record-builder.js';
+import { buildReport, textOfLength } from './report-fixture.js';
+
+const THEMES: ThemeSpec[] = [
+  { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
+  { id: 'money', label: 'Money', keywords: ['budget'] },
+];
+const codebook = makeCodebook(THEMES);
+
+function record(text: string, overrides: RecordOverrides = {}): ThemedRecord {
+  return makeThemedRecord(codebook, { text, ...overrides });
+}
+
+function quotesOf(report: ThemeReport, themeId: string): Quote[] {
+  return report.themes.find((theme) => theme.id === themeId)?.quotes ?? [];
+}
+
+function ids(quotes: readonly Quote[]): string[] {
+  return quotes.map((quote) => quote.id);
+}
+
+/** Every rotation and the reverse of a list. */
+function orders<T>(items: readonly T[]): T[][] {
+  const rotations = items.map((_, shift) => [...items.slice(shift), ...items.slice(0, shift)]);
+  return [...rotations, [...items].reverse()];
+}
+
+describe('quotes holding a redaction token', () => {
+  test('a clean quote is chosen before one that would print a token, though it ranks lower otherwise', () => {
+    const tainted = record(textOfLength('A carer needs respite; my NHS number is 943 476 5919, please check', 120));
+    const clean = record('A carer');
+    const quotes = quotesOf(buildReport(codebook, [tainted, clean]), 'carers');
+    expect(ids(quotes)).toEqual([clean.record.id, tainted.record.id]);
+    expect(quotes[1]?.text).toContain('[NHS number]');
+  });
+
+  test('the decision is made on the text as published: an address hidden in entities counts, one the ingest already replaced counts', () => {
+    const entity = record(textOfLength('A carer asked for respite, write to jane.doe&#64;example.com', 100));
+    const stored = record(textOfLength('A carer asked for respite, write to [email] please', 100));
+    const clean = record('A carer, short');
+    expect(ids(quotesOf(buildReport(codebook, [entity, stored, clean]), 'carers'))[0]).toBe(clean.record.id);
+  });
+
+  test('a tainted quote is used only as a last resort: with no clean candidate the slot is still filled', () => {
+    const only = record(textOfLength('A carer, call me on 07700 900123', 80));
+    const quotes = quotesOf(buildReport(codebook, [only]), 'carers');
+    expect(quotes.map((quote) => quote.text)).toEqual([expect.stringContaining('[phone]')]);
+  });
+
+  test('one clean candidate is found behind many better-ranked tainted ones, in any order', () => {
+    const tainted = Array.from({ length: 30 }, (_, index) =>
+      record(textOfLength(`A carer needs respite ${index}, ring 07700 900${String(index).padStart(3, '0')}`, 90)),
+    );
+    const clean = record('carer');
+    for (const order of orders([clean, ...tainted]).slice(0, 4)) {
+      expect(ids(quotesOf(buildReport(codebook, order), 'carers'))[0]).toBe(clean.record.id);
+    }
+  });
+});
+
+describe('one voice per slot', () => {
+  test('one quote per author per theme; records with no author are each their own author', () => {
+    const first = record(textOfLength('A carer speaks first', 60), { author: 'Asha' });
+    const second = record(textOfLength('A carer speaks again', 61), { author: ' asha ' });
+    const anonymous = [record(textOfLength('A carer, anonymous', 62)), record(textOfLength('A carer, anonymous too', 63))];
+    const quotes = quotesOf(buildReport(codebook, [first, second, ...anonymous]), 'carers');
+    expect(quotes).toHaveLength(3);
+    expect(ids(quotes).filter((id) => id === first.record.id || id === second.record.id)).toHaveLength(1);
+  });
+
+  test('identical texts (ignoring case, spacing and punctuation) fill one slot', () => {
+    const campaign = Array.from({ length: 5 }, (_, index) =>
+      record(index % 2 === 0 ? 'Protect carers’ respite breaks NOW!' : 'protect carers respite  breaks now'),
+    );
+    const other = record('A carer who writes in her own words');
+    const quotes = quotesOf(buildReport(codebook, [...campaign, other]), 'carers');
+    expect(quotes).toHaveLength(2);
+    expect(ids(quotes)).toContain(other.record.id);
+  });
+
+  test('no record is quoted under two themes while a theme has other candidates; it is reused when there is none', () => {
+    const both = record(textOfLength('A carer budget: respite and a budget', 80));
+    const carersOnly = [record('A carer, short one'), record('A carer, short two')];
+    const moneyOnly = record('budget');
+    const report = buildReport(codebook, [both, ...carersOnly, moneyOnly]);
+    const carers = ids(quotesOf(report, 'carers'));
+    const money = ids(quotesOf(report, 'money'));
+    expect(carers).toContain(both.record.id);
+    expect(money).toEqual([moneyOnly.record.id, both.record.id]);
+    const alone = buildReport(codebook, [both]);
+    expect([ids(quotesOf(alone, 'carers')), ids(quotesOf(alone, 'money'))]).toEqual([[both.record.id], [both.record.id]]);
+  });
+
+  test('the larger theme chooses first (ties in codebook order), so a record shared by two themes goes to the larger', () => {
+    const shared = record(textOfLength('Carer and budget, carer and respite', 90));
+    const money = [record('budget one'), record('budget two')];
+    const moneyFirst = buildReport(codebook, [shared, ...money, record('budget three'), record('budget four')]);
+    expect(ids(quotesOf(moneyFirst, 'money'))[0]).toBe(shared.record.id);
+    expect(ids(quotesOf(moneyFirst, 'carers'))).toEqual([shared.record.id]);
+  });
+});
+
+describe('channels balanced', () => {
+  test('a theme with candidates from several channels takes them in turn, best first within each channel', () => {
+    const email = [0, 1, 2].map((index) =>
+      record(textOfLength(`A carer writes, e-mail ${index}, about respite`, 100), { channel: 'email' }),
+    );
+    const tweet = record('carer', { channel: 'twitter' });
+    const survey = record('A carer answers', { channel: 'survey' });
+    const quotes = quotesOf(buildReport(codebook, [...email, tweet, survey]), 'carers');
+    expect(quotes.map((quote) => quote.channel).sort()).toEqual(['email', 'survey', 'twitter']);
+    expect(quotes[0]?.channel).toBe('email');
+  });
+
+  test('a channel gives a second quote once every channel with candidates has given one', () => {
+    const email = [0, 1].map((index) => record(textOfLength(`A carer writes, e-mail ${index}`, 100), { channel: 'email' }));
+    const tweet = record('carer', { channel: 'twitter' });
+    expect(quotesOf(buildReport(codebook, [...email, tweet]), 'carers').map((quote) => quote.channel)).toEqual([
+      'email',
+      'twitter',
+      'email',
+    ]);
+  });
+});
+
+describe('quotes: exclude:', () => {
+  const vetoed = record(textOfLength('A carer who asked not to be quoted', 80), { sourceId: 'msg-42@example.org' });
+  const byId = record(textOfLength('A carer the analyst chose to leave out', 80));
+  const kept = record('A carer, short');
+  const unthemed = record('Nothing in any theme here');
+  const excluding = makeCodebook(
+    `${codebookYaml(THEMES)}quotes:\n  exclude: [${JSON.stringify(byId.record.id)}, "msg-42@example.org", "${unthemed.record.id}", "no-such-record"]\n`,
+  );
+  const rethemed = [vetoed, byId, kept, unthemed].map(({ record: entry }) => makeThemedRecord(excluding, entry));
+
+  function build(): { report: ThemeReport; unmatched: string[] } {
+    const builder = new ThemeReportBuilder(excluding, { redact: createRedactor(excluding), includeAuthors: false, toolVersion: '9.9.9' });
+    for (const entry of rethemed) builder.add(entry);
+    for (const entry of rethemed) builder.offerUnthemedQuote(entry.record);
+    return { report: builder.finish(), unmatched: builder.unmatchedQuoteExclusions() };
+  }
+
+  test('vetoes records by tlap id or by the export’s own id, from themes and the unthemed sample; they are still counted', () => {
+    const { report } = build();
+    expect(ids(quotesOf(report, 'carers'))).toEqual([kept.record.id]);
+    expect(report.unthemedSample).toEqual([]);
+    expect(report.themes.find((theme) => theme.id === 'carers')?.count).toBe(3);
+    expect(report.quoteExclusions).toEqual({ records: 3, entries: 4 });
+  });
+
+  test('an entry that names no record is reported for a warning, not an error', () => {
+    expect(build().unmatched).toEqual(['no-such-record']);
+  });
+
+  test('the methods section says how many records the analyst excluded, without their ids; JSON counts them', () => {
+    const { report } = build();
+    const markdown = renderMarkdownReport(report);
+    expect(markdown).toContain(
+      '- The analyst excluded 3 records from quoting (quotes: exclude: in the codebook); they are still counted in every theme.',
+    );
+    expect(markdown).not.toContain('msg-42');
+    expect(JSON.parse(renderJsonReport(report))).toMatchObject({ quotes_excluded_by_analyst: 3 });
+    expect(renderMarkdownReport(buildReport(codebook, [kept]))).not.toContain('excluded');
+  });
+});
+
+test('the choice does not depend on the order records arrive in', () => {
+  const records = [
+    record(textOfLength('A carer and a budget, call 07700 900123', 90), { channel: 'email', author: 'Ann' }),
+    record(textOfLength('A carer and a budget again', 90), { channel: 'email', author: 'Ann' }),
+    record('carer respite', { channel: 'twitter' }),
+    record('budget budget', { channel: 'survey' }),
+    record('Same words here, a carer', { channel: 'survey' }),
+    record('same words here a carer', { channel: 'event-note' }),
+    record(textOfLength('A carer budget respite', 45), { channel: 'blog-comment' }),
+  ];
+  const reports = orders(records).map((order) => buildReport(codebook, order));
+  for (const report of reports) expect(report).toEqual(reports[0]);
+});

@@ -6,6 +6,7 @@ import { normaliseText, type Token } from '../text/normalise.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
+import { recordContext, shortenText } from './record-context.js';
 import { recordSource } from './record-source.js';
 import {
   BREAKDOWN_MAX_KEYS,
@@ -147,7 +148,7 @@ export class ThemeReportBuilder {
   private readonly publish = (record: FeedbackRecord): PublishedQuoteText => {
     if (this.lastPublished?.record === record) return this.lastPublished.published;
     const redacted = this.options.redact(record.text);
-    const text = shorten(redacted.text, QUOTE_MAX_CHARS);
+    const text = shortenText(redacted.text, QUOTE_MAX_CHARS);
     const published = { text, counts: redacted.counts, tainted: holdsRedactionToken(text) };
     this.lastPublished = { record, published };
     return published;
@@ -531,28 +532,4 @@ function keepFirst<T>(kept: T[], item: T, limit: number, compare: (a: T, b: T) =
   for (let before = kept[at - 1]; before !== undefined && compare(item, before) < 0; before = kept[at - 1]) at -= 1;
   kept.splice(at, 0, item);
   if (kept.length > limit) kept.length = limit;
-}
-
-/** Where a record's context is kept by the adapters, most telling first. */
-const CONTEXT_FIELDS = ['question', 'postTitle', 'title', 'section', 'topic', 'subject'] as const;
-
-/** The question or title a record answers, redacted and shortened, or null. */
-function recordContext(record: FeedbackRecord, redact: TextRedactor): string | null {
-  for (const field of CONTEXT_FIELDS) {
-    const value = record.meta[field];
-    if (typeof value === 'string' && value.trim() !== '') return shorten(redact(value).text, CONTEXT_MAX_CHARS);
-  }
-  return null;
-}
-
-/** The longest question or title printed with a quote. */
-const CONTEXT_MAX_CHARS = 120;
-
-/** Shortens text to at most `max` characters at a word boundary, ending with `…` when cut. */
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/codebook.js';
+import type { FeedbackRecord } from '../record/record.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
+import { rawRecordContext, recordContext } from './record-context.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** Options for the per-record CSV. */
@@ -20,15 +22,15 @@ export interface CsvRowOptions {
 const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true, quoted_match: /\r/ } as const;
 
 /**
- * The CSV header: `id, channel, author, date, themes`, one 0/1 column per theme id in codebook
- * order, then `text`; with `includeSourceIds`, `source_id` after `id`. Records are identified by
+ * The CSV header: `id, channel, author, date, context` (the question or post title, as quotes
+ * are labelled), `themes`, one 0/1 column per theme id in codebook order, then `text`; with `includeSourceIds`, `source_id` after `id`. Records are identified by
  * tlap's own id: the export's ids (Message-IDs holding addresses, tweet ids leading to their
  * author, survey ids built from answers) are left out of published output. Starts with a UTF-8
  * BOM so spreadsheets read the encoding right.
  */
 export function renderCsvHeader(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds'> = {}): string {
   const ids = options.includeSourceIds === true ? ['id', 'source_id'] : ['id'];
-  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
+  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'context', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
 }
 
 /**
@@ -45,6 +47,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
         record.channel,
         options.includeAuthors && record.author !== null ? options.redact(record.author, { names: false }).text : '',
         record.date ?? '',
+        contextOf(record, options.redact),
         themed.themeIds.join(';'),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
         options.redact(record.text).text,
@@ -52,4 +55,24 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
     ],
     CSV_OPTIONS,
   );
+}
+
+/** Redacted contexts by redactor: rows repeat a handful of questions and titles, so each is redacted once. */
+const contexts = new WeakMap<TextRedactor, Map<string, string>>();
+const CONTEXTS_KEPT = 1000;
+
+function contextOf(record: FeedbackRecord, redact: TextRedactor): string {
+  const raw = rawRecordContext(record);
+  if (raw === null) return '';
+  let known = contexts.get(redact);
+  if (known === undefined) {
+    known = new Map();
+    contexts.set(redact, known);
+  }
+  const cached = known.get(raw);
+  if (cached !== undefined) return cached;
+  const value = recordContext(record, redact) ?? '';
+  if (known.size >= CONTEXTS_KEPT) known.clear();
+  known.set(raw, value);
+  return value;
 }

@@ -22,7 +22,19 @@ function csvOf(rows: readonly ThemedRecord[], includeAuthors = false, includeSou
 describe('CSV rows', () => {
   test('the header starts with a BOM and has one column per theme, in codebook order, before text', () => {
     expect(renderCsvHeader(codebook).startsWith('\ufeffid,')).toBe(true);
-    expect(csvOf([])[0]).toEqual(['id', 'source_id', 'channel', 'author', 'date', 'themes', 'carers', 'money', 'places', 'text']);
+    expect(csvOf([])[0]).toEqual([
+      'id',
+      'source_id',
+      'channel',
+      'author',
+      'date',
+      'context',
+      'themes',
+      'carers',
+      'money',
+      'places',
+      'text',
+    ]);
   });
 
   test('one row per record: 0/1 per theme in codebook order, themes joined by ;', () => {
@@ -35,6 +47,7 @@ describe('CSV rows', () => {
       'email',
       '',
       '2014-01-02T00:00:00.000Z',
+      '',
       'carers;places',
       '1',
       '0',
@@ -45,6 +58,7 @@ describe('CSV rows', () => {
       none.record.id,
       none.record.sourceId,
       'survey',
+      '',
       '',
       '',
       '',
@@ -60,7 +74,7 @@ describe('CSV rows', () => {
       makeThemedRecord(codebook, { text, author: '=cmd|calc' }),
     );
     const parsed = csvOf(rows, true).slice(1);
-    expect(parsed.map((row) => row[9])).toEqual(['\'=HYPERLINK("http://x")', "'+1 carer", "'-2 carers", "'@ carers"]);
+    expect(parsed.map((row) => row[10])).toEqual(['\'=HYPERLINK("http://x")', "'+1 carer", "'-2 carers", "'@ carers"]);
     expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
   });
 
@@ -85,7 +99,7 @@ describe('CSV rows are published text', () => {
   test('personal data in the text and, with authors, in the author column is redacted under the codebook policy', () => {
     const record = makeThemedRecord(codebook, { text: 'Call 07700 900123 or mail jo@example.com about carers', author: '@jo_carer' });
     const [, row] = csvOf([record], true);
-    expect(row?.[9]).toBe('Call [phone] or mail [email] about carers');
+    expect(row?.[10]).toBe('Call [phone] or mail [email] about carers');
     expect(row?.[3]).toBe('[handle]');
   });
 });
@@ -99,4 +113,11 @@ describe('CSV ids', () => {
     expect(JSON.stringify(csvOf([record], false, false))).not.toContain('example.com');
     expect(csvOf([record], false, true)[1]?.[1]).toBe('helen-001@example.com');
   });
+});
+
+test('the context column holds what the words answer, redacted, as quotes are labelled', () => {
+  const answer = makeThemedRecord(codebook, { text: 'A carer', meta: { question: 'Q1 Anything else? Write to help@council.example.org' } });
+  const comment = makeThemedRecord(codebook, { text: 'A budget', channel: 'blog-comment', meta: { postTitle: 'Why we are updating it' } });
+  const [, first, second] = csvOf([answer, comment]);
+  expect([first?.[5], second?.[5]]).toEqual(['Q1 Anything else? Write to [email]', 'Why we are updating it']);
 });

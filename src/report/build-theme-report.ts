@@ -404,30 +404,40 @@ export class ThemeReportBuilder {
     const counts = themeIds.map((a) =>
       themeIds.map((b) => (a === b ? { kind: 'shown' as const, value: together(a, b) } : protectCell(together(a, b), rule))),
     );
-    const pairs: (ThemePair & { exact: number; strength: number })[] = [];
+    const pairs: ThemePair[] = [];
     this.codebook.themes.forEach((first, i) => {
       this.codebook.themes.slice(i + 1).forEach((second) => {
         const both = together(first.id, second.id);
         if (both === 0) return;
-        const either = (this.tallies.get(first.id)?.count ?? 0) + (this.tallies.get(second.id)?.count ?? 0) - both;
         const protectedTogether = protectCell(both, rule);
+        const published = protectedTogether.kind === 'shown' ? protectedTogether.value : null;
+        const either = (this.tallies.get(first.id)?.count ?? 0) + (this.tallies.get(second.id)?.count ?? 0) - (published ?? 0);
         pairs.push({
           a: first.id,
           b: second.id,
           together: protectedTogether,
-          overlap: protectedTogether.kind === 'shown' ? Math.round((both / either) * 10000) / 10000 : null,
-          exact: both,
-          strength: both / either,
+          overlap: published === null || either <= 0 ? null : Math.round((published / either) * 10000) / 10000,
         });
       });
     });
-    pairs.sort((x, y) => y.exact - x.exact || y.strength - x.strength || compareIds(x.a, y.a) || compareIds(x.b, y.b));
+    pairs.sort(comparePublishedPairs);
     return {
       themeIds: [...themeIds],
       counts,
-      strongest: pairs.slice(0, STRONGEST_PAIRS).map(({ exact: _exact, strength: _strength, ...pair }) => pair),
+      strongest: pairs.slice(0, STRONGEST_PAIRS),
     };
   }
+}
+
+/**
+ * The order of the strongest pairs, from published numbers only (ranking by exact counts would
+ * give away the order of hidden ones): shown pairs first, most records together first, then the
+ * larger published overlap; suppressed pairs after them. The sort is stable, so ties keep the
+ * codebook order the pairs were listed in.
+ */
+function comparePublishedPairs(x: ThemePair, y: ThemePair): number {
+  const shown = (pair: ThemePair): number => (pair.together.kind === 'shown' ? pair.together.value : -1);
+  return shown(y) - shown(x) || (y.overlap ?? -1) - (x.overlap ?? -1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from './channel-names.js';
-import { quantify } from './disclosure-control.js';
+import { protectEntries, quantify } from './disclosure-control.js';
 import { formatCount, formatShare } from './number-format.js';
 import type { Breakdown, FindingFigure, KeyFinding, ThemeReport, ThemeSummary } from './theme-report.js';
 
@@ -50,13 +50,24 @@ interface Group {
   figure: FindingFigure;
 }
 
+/** The channels as the overview table publishes them: a channel whose count is suppressed there is left out here too. */
 function channelGroups(report: ThemeReport): Group[] {
-  return report.byChannel.map((entry) => ({
-    key: entry.channel,
-    name: `${CHANNEL_NAMES[entry.channel]} records`,
-    total: entry.count,
-    figure: { shown: formatCount(entry.count), source: { table: 'channels', channel: entry.channel } },
-  }));
+  const cells = protectEntries(
+    report.byChannel.map((entry) => ({ key: entry.channel, count: entry.count })),
+    report.disclosure,
+  );
+  return cells.flatMap((entry) =>
+    entry.cell.kind === 'shown' && entry.cell.value > 0
+      ? [
+          {
+            key: entry.key,
+            name: `${CHANNEL_NAMES[entry.key]} records`,
+            total: entry.cell.value,
+            figure: { shown: formatCount(entry.cell.value), source: { table: 'channels', channel: entry.key } },
+          },
+        ]
+      : [],
+  );
 }
 
 function questionGroups(report: ThemeReport): Group[] {

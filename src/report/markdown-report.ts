@@ -184,7 +184,15 @@ export function renderMarkdownReport(report: ThemeReport): string {
   }
   if (report.coOccurrence.strongest.length > 0) {
     push('## Themes raised together', '');
-    push('The pairs of themes raised in the same records most often:', '');
+    const shown = report.coOccurrence.strongest.filter((pair) => pair.together.kind === 'shown').length;
+    push(
+      shown === 0
+        ? 'No two themes share enough records to be ranked under the small-number rule; these pairs share some (in codebook order):'
+        : shown < report.coOccurrence.strongest.length
+          ? 'The pairs of themes raised in the same records most often (pairs with too few records to show come last, in codebook order):'
+          : 'The pairs of themes raised in the same records most often:',
+      '',
+    );
     for (const pair of report.coOccurrence.strongest) {
       push(
         `- ${escapeMarkdownText(label(pair.a))} and ${escapeMarkdownText(label(pair.b))}: ${cellText(pair.together)} records together${pair.overlap === null ? '' : ` (${formatShare(pair.overlap)} of the records in either)`}.`,

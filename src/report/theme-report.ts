@@ -94,7 +94,10 @@ export interface ThemePair {
   b: string;
   /** Records in both, protected. */
   together: ProtectedCell;
-  /** Records in both / records in either (Jaccard), 0 to 1; null when {@link together} is suppressed (it would give the count away). */
+  /**
+   * Records in both / records in either (Jaccard), 0 to 1, worked out from the published (possibly
+   * rounded) count so that it gives nothing more away; null when {@link together} is suppressed.
+   */
   overlap: number | null;
 }
 
@@ -104,7 +107,11 @@ export interface CoOccurrence {
   themeIds: string[];
   /** `counts[i][j]`: records in both theme i and theme j (`i === j`: the theme's records, exact). */
   counts: ProtectedCell[][];
-  /** The pairs with the most records in common (ties by overlap, then ids), at most five, none with no record in common. */
+  /**
+   * The pairs with the most records in common by their published counts (ties by published overlap,
+   * then codebook order), suppressed pairs after the shown ones in codebook order: at most five,
+   * none with no record in common.
+   */
   strongest: ThemePair[];
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { protectEntries } from '../../src/report/disclosure-control.js';
 import { formatCount, formatShare } from '../../src/report/number-format.js';
 import { cellText, keyLabel, renderMarkdownReport } from '../../src/report/markdown-report.js';
 import { recordSource } from '../../src/report/record-source.js';
@@ -132,6 +133,45 @@ describe('co-occurrence', () => {
   });
 });
 
+describe('co-occurrence under the small-number rule', () => {
+  const four = makeCodebook([
+    { id: 'a', keywords: ['apple'] },
+    { id: 'b', keywords: ['banana'] },
+    { id: 'c', keywords: ['cherry'] },
+    { id: 'd', keywords: ['damson'] },
+  ]);
+  const many = (text: string, times: number) => Array.from({ length: times }, () => makeThemedRecord(four, { text }));
+  const strongest = (records: ReturnType<typeof many>, rule = { minCount: 5, roundTo: null as number | null }) =>
+    buildReport(four, records, false, rule).coOccurrence.strongest.map((pair) => [pair.a, pair.b, cellText(pair.together), pair.overlap]);
+
+  test('suppressed pairs come after shown ones in codebook order, whatever their hidden counts', () => {
+    const shown = many('apple cherry', 6);
+    const abMore = strongest([...shown, ...many('apple banana', 3), ...many('cherry damson', 1)]);
+    const cdMore = strongest([...shown, ...many('apple banana', 1), ...many('cherry damson', 3)]);
+    expect(abMore).toEqual([
+      ['a', 'c', '6', expect.any(Number)],
+      ['a', 'b', 'fewer than 5', null],
+      ['c', 'd', 'fewer than 5', null],
+    ]);
+    expect(cdMore).toEqual(abMore);
+  });
+
+  test('with round_to, pairs rank and overlap by the rounded count, so equal published counts do not betray the exact ones', () => {
+    const seven = [...many('apple banana', 7), ...many('apple', 3), ...many('banana', 3)];
+    const eight = [...many('cherry damson', 8), ...many('cherry', 3), ...many('damson', 3)];
+    const pairs = strongest([...seven, ...eight], { minCount: 5, roundTo: 5 });
+    expect(pairs).toEqual(
+      [
+        ['a', 'b', '5', Math.round((5 / (10 + 10 - 5)) * 10000) / 10000],
+        ['c', 'd', '10', Math.round((10 / (11 + 11 - 10)) * 10000) / 10000],
+      ].reverse(),
+    );
+    const sixAndSeven = [...many('apple banana', 6), ...many('apple', 3), ...many('banana', 3), ...many('cherry damson', 7)];
+    const published = strongest([...sixAndSeven, ...many('cherry', 3), ...many('damson', 3)], { minCount: 5, roundTo: 5 });
+    expect(published.map(([a, b]) => `${a}${b}`)).toEqual(['ab', 'cd']);
+  });
+});
+
 describe('unthemed, summarised', () => {
   test('the words that stand out in unthemed records, with quotes from different records where they can be', () => {
     const report = buildReport(codebook, records, false, exact);
@@ -155,8 +195,12 @@ function shownAtSource(report: ThemeReport, figure: FindingFigure): string | und
       return source.column === 'records' ? formatCount(found.count) : formatShare(found.share);
     }
     case 'channels': {
-      const count = report.byChannel.find((entry) => entry.channel === source.channel)?.count;
-      return count === undefined ? undefined : formatCount(count);
+      const cells = protectEntries(
+        report.byChannel.map((entry) => ({ key: entry.channel, count: entry.count })),
+        report.disclosure,
+      );
+      const cell = cells.find((entry) => entry.key === source.channel)?.cell;
+      return cell === undefined ? undefined : cellText(cell);
     }
     case 'totals':
       return breakdown(report, null, source.dimension).find(([key]) => key === source.key)?.[1];
@@ -203,6 +247,24 @@ describe('key findings', () => {
       expect(renderMarkdownReport(report)).toContain('## Key findings');
     },
   );
+
+  test('a channel the overview hides (here to protect a small one) is not named with its count in a finding', () => {
+    const times = (count: number, text: string, channel: 'survey' | 'email' | 'twitter') =>
+      Array.from({ length: count }, () => makeThemedRecord(codebook, { text, channel }));
+    const report = buildReport(codebook, [
+      ...times(10, 'a carer', 'survey'),
+      ...times(10, 'a budget', 'survey'),
+      ...times(6, 'a carer', 'email'),
+      ...times(2, 'nothing', 'twitter'),
+    ]);
+    const markdown = renderMarkdownReport(report);
+    expect(markdown).toContain('| E-mail | suppressed |');
+    expect(markdown).toContain('| Twitter/X | fewer than 5 |');
+    for (const finding of report.keyFindings) {
+      expect(finding.text).not.toMatch(/E-mail records/);
+      for (const figure of finding.figures) expect(figure.source).not.toEqual({ table: 'channels', channel: 'email' });
+    }
+  });
 
   test('suppressed cells are never used', () => {
     const report = reports[1];

@@ -8,6 +8,7 @@ import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type Disclosure
 import { keyFindings } from './key-findings.js';
 import { recordContext, shortenText } from './record-context.js';
 import { recordSource } from './record-source.js';
+import { protectRollUps } from './roll-up-protection.js';
 import {
   BREAKDOWN_MAX_KEYS,
   QUOTE_MAX_CHARS,
@@ -367,7 +368,10 @@ export class ThemeReportBuilder {
       byChannel: channelCounts(this.byChannel),
       dateRange: this.from === null || this.to === null ? null : { from: this.from, to: this.to },
       undated: this.undated,
-      themes: themes.map(({ order: _order, ...theme }) => theme),
+      themes: protectRollUps(
+        themes.map(({ order: _order, ...theme }) => theme),
+        rule,
+      ),
       unthemedSample: this.unthemedCandidates
         .map((record, index) => ({ record, index, tainted: this.publish(record).tainted }))
         .sort((a, b) => Number(a.tainted) - Number(b.tainted) || a.index - b.index)

@@ -59,7 +59,12 @@ export function renderJsonReport(report: ThemeReport): string {
       description: theme.description,
       count: theme.count,
       share: Math.round(theme.share * 10000) / 10000,
-      by_channel: channelCells(theme.byChannel, report.disclosure),
+      by_channel: Object.fromEntries(
+        (theme.breakdowns.find((breakdown) => breakdown.dimension === 'channel')?.cells ?? []).map((entry) => [
+          entry.key,
+          cellToJson(entry.cell),
+        ]),
+      ),
       breakdowns: breakdownsToJson(theme.breakdowns),
       top_words: theme.topWords,
       quotes: theme.quotes.map(quote),

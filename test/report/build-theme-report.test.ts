@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { renderJsonReport } from '../../src/report/json-report.js';
+import { cellText } from '../../src/report/markdown-report.js';
+import type { ThemeReport } from '../../src/report/theme-report.js';
 import { buildReport, textOfLength } from './report-fixture.js';
 
 const codebook = makeCodebook([
@@ -158,5 +161,55 @@ describe('parent roll-up', () => {
     const report = buildReport(family, [makeThemedRecord(family, { text: 'the doctor was kind to us all' })]);
     const care = report.themes.find((entry) => entry.id === 'care');
     expect([care?.count, care?.topWords, care?.quotes]).toEqual([1, [], []]);
+  });
+});
+
+describe('roll-ups under the small-number rule', () => {
+  const family = makeCodebook([
+    { id: 'staff', label: 'Staff', keywords: ['staffing'] },
+    { id: 'nurses', label: 'Nurses', keywords: ['nurse'], parent: 'staff' },
+    { id: 'doctors', label: 'Doctors', keywords: ['doctor'], parent: 'staff' },
+  ]);
+  const times = (count: number, text: string, channel: 'email' | 'survey' | 'twitter') =>
+    Array.from({ length: count }, () => makeThemedRecord(family, { text, channel }));
+  const records = [
+    ...times(7, 'a nurse', 'email'),
+    ...times(10, 'a nurse', 'survey'),
+    ...times(2, 'a doctor', 'email'),
+    ...times(10, 'a doctor', 'survey'),
+    ...times(6, 'a doctor', 'twitter'),
+  ];
+  const channels = (report: ThemeReport, id: string): [string, string][] =>
+    (report.themes.find((theme) => theme.id === id)?.breakdowns.find((entry) => entry.dimension === 'channel')?.cells ?? []).map(
+      (entry) => [entry.key, cellText(entry.cell)],
+    );
+
+  test('a parent cell minus its shown children never gives a hidden child cell away', () => {
+    const report = buildReport(family, records);
+    const doctorsEmail = channels(report, 'doctors').find(([key]) => key === 'email');
+    expect(doctorsEmail?.[1]).toBe('fewer than 5');
+    const parentEmail = channels(report, 'staff').find(([key]) => key === 'email')?.[1];
+    const nursesEmail = channels(report, 'nurses').find(([key]) => key === 'email')?.[1];
+    const bothShown = [parentEmail, nursesEmail].every((cell) => cell !== undefined && /^\d+$/.test(cell));
+    expect(bothShown).toBe(false);
+  });
+
+  test('each breakdown still hides at least two cells where it hides one and has others', () => {
+    const report = buildReport(family, records);
+    for (const theme of report.themes) {
+      for (const breakdown of theme.breakdowns) {
+        const cells = [...breakdown.cells.map((entry) => entry.cell), ...(breakdown.other === null ? [] : [breakdown.other])];
+        const hidden = cells.filter((cell) => cell.kind === 'suppressed').length;
+        const nonZero = cells.filter((cell) => cell.kind === 'suppressed' || cell.value > 0).length;
+        if (nonZero > 1) expect(hidden === 1).toBe(false);
+      }
+    }
+  });
+
+  test('the JSON by_channel of a theme is its protected channel breakdown', () => {
+    const json = JSON.parse(renderJsonReport(buildReport(family, records))) as {
+      themes: { id: string; by_channel: unknown; breakdowns: { channel: { cells: unknown } } }[];
+    };
+    for (const theme of json.themes) expect(theme.by_channel).toEqual(theme.breakdowns.channel.cells);
   });
 });

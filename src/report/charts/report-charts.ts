@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from '../channel-names.js';
-import { describeCell } from '../disclosure-control.js';
+import { describeCell, protectEntries } from '../disclosure-control.js';
 import { formatCount, formatShare } from '../number-format.js';
 import type { ThemeReport } from '../theme-report.js';
 import { columnChart, horizontalBarChart, type Bar } from './bar-chart.js';
@@ -17,17 +17,21 @@ function described(intro: string, bars: readonly Bar[]): string {
 }
 
 /**
- * The charts of a report's HTML page, each beside the table that shows the same numbers: themes by
- * records and share (the themes table), records by channel (the channel table), and records by
+ * The charts of a report's HTML page, each beside the table that shows the same numbers, protected
+ * as the table protects them: themes by records and share (the themes table), records by channel
+ * (the channel table: a hidden count is drawn as no bar, labelled as the table words it), and records by
  * month (the over-time table) where at least two months are dated. Pure.
  */
 export function reportCharts(report: ThemeReport): SectionChart[] {
   if (report.recordsTotal === 0) return [];
   const charts: SectionChart[] = [];
-  const channels: Bar[] = report.byChannel.map((entry) => ({
-    label: CHANNEL_NAMES[entry.channel],
-    value: entry.count,
-    valueText: `${formatCount(entry.count)} (${formatShare(entry.count / report.recordsTotal)})`,
+  const channels: Bar[] = protectEntries(
+    report.byChannel.map((entry) => ({ key: entry.channel, count: entry.count })),
+    report.disclosure,
+  ).map(({ key, cell }) => ({
+    label: CHANNEL_NAMES[key],
+    value: cell.kind === 'shown' ? cell.value : 0,
+    valueText: cell.kind === 'shown' ? `${formatCount(cell.value)} (${formatShare(cell.value / report.recordsTotal)})` : describeCell(cell),
   }));
   charts.push({
     section: 'overview',

@@ -41,6 +41,16 @@ describe('report charts', () => {
     expect(reportCharts(buildReport(codebook, records.slice(0, 1))).map((chart) => chart.section)).toEqual(['overview', 'themes']);
   });
 
+  test('the channel chart shows channel counts as the overview table does: a hidden count is no bar and is worded, never drawn', () => {
+    const few = buildReport(codebook, [
+      ...records,
+      ...Array.from({ length: 3 }, () => makeThemedRecord(codebook, { text: 'a carer', channel: 'email' })),
+    ]);
+    const channels = reportCharts(few)[0]?.svg ?? '';
+    expect(channels).toContain('E-mail fewer than 5');
+    expect(channels).not.toMatch(/E-mail 3/);
+  });
+
   test('pure: the same report gives the same markup; no script, style or link inside', () => {
     expect(reportCharts(structuredClone(report))).toEqual(charts);
     for (const chart of charts) expect(chart.svg).not.toMatch(/<script|style=|href|on[a-z]+=|<use|<image|foreignObject/i);

@@ -215,29 +215,111 @@ function isAsciiWordUnit(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
+/** The most words {@link AsciiWordTable} holds before it starts afresh (about 10 MB). */
+export const ASCII_WORD_TABLE_LIMIT = 100_000;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * The words an ASCII scan has met, found again from the text's own characters (hashed lower-cased
+ * as they are scanned) without slicing, lower-casing, dropping apostrophes or stemming once more.
+ * Keyed by the word as written, lower-cased, apostrophes and all. Bounded: past `limit` words it is
+ * emptied and fills again.
+ */
+export class AsciiWordTable {
+  private slots: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly words: string[] = [];
+  private readonly stems: string[] = [];
+
+  constructor(private readonly limit: number = ASCII_WORD_TABLE_LIMIT) {
+    this.slots = new Int32Array(tableSize(limit));
+  }
+
+  /** The token for units [start, end) of `text`, whose lower-cased units hash to `hash`; null when the word is empty. */
+  token(text: string, start: number, end: number, hash: number): Token | null {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let held = this.slots[slot] ?? 0; held !== 0; held = this.slots[slot] ?? 0) {
+      const entry = held - 1;
+      if (this.hashes[entry] === hash && sameLowerAscii(text, start, end, this.keys[entry] ?? '')) {
+        const word = this.words[entry] ?? '';
+        return word === '' ? null : { word, stem: this.stems[entry] ?? '', start, end };
+      }
+      slot = (slot + 1) & mask;
+    }
+    const key = text.slice(start, end).toLowerCase();
+    const word = dropApostrophes(key);
+    const stem = word === '' ? '' : stemWord(word);
+    if (this.keys.length >= this.limit) {
+      this.slots.fill(0);
+      this.keys.length = 0;
+      this.hashes.length = 0;
+      this.words.length = 0;
+      this.stems.length = 0;
+      slot = hash & mask;
+    }
+    this.keys.push(key);
+    this.hashes.push(hash);
+    this.words.push(word);
+    this.stems.push(stem);
+    this.slots[slot] = this.keys.length;
+    return word === '' ? null : { word, stem, start, end };
+  }
+}
+
+function tableSize(limit: number): number {
+  let size = 16;
+  while (size < limit * 2) size *= 2;
+  return size;
+}
+
+function sameLowerAscii(text: string, start: number, end: number, key: string): boolean {
+  if (key.length !== end - start) return false;
+  for (let index = start; index < end; index += 1) if (lowerAscii(text.charCodeAt(index)) !== key.charCodeAt(index - start)) return false;
+  return true;
+}
+
+const asciiWords = new AsciiWordTable();
+
 /**
  * The words of an ASCII text that preparing leaves as it is, found by one scan instead of the
- * Unicode {@link WORD} pattern: the same words at the same offsets (a property test holds the two
- * together).
+ * Unicode {@link WORD} pattern, each looked up in a table of words met before: the same words at the
+ * same offsets (a property test holds the two together).
  */
-function asciiTokens(text: string): Token[] {
+export function asciiTokens(text: string, table: AsciiWordTable = asciiWords): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let index = 0;
   while (index < length) {
-    if (!isAsciiWordUnit(text.charCodeAt(index))) {
+    let code = text.charCodeAt(index);
+    if (!isAsciiWordUnit(code)) {
       index += 1;
       continue;
     }
     const start = index;
-    while (index < length && isAsciiWordUnit(text.charCodeAt(index))) index += 1;
+    let hash = FNV_OFFSET;
+    while (index < length && isAsciiWordUnit((code = text.charCodeAt(index)))) {
+      hash = Math.imul(hash ^ lowerAscii(code), FNV_PRIME);
+      index += 1;
+    }
     while (index < length && text.charCodeAt(index) === APOSTROPHE) {
+      hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
       index += 1;
       if (index >= length || !isAsciiWordUnit(text.charCodeAt(index))) break;
-      while (index < length && isAsciiWordUnit(text.charCodeAt(index))) index += 1;
+      while (index < length && isAsciiWordUnit((code = text.charCodeAt(index)))) {
+        hash = Math.imul(hash ^ lowerAscii(code), FNV_PRIME);
+        index += 1;
+      }
     }
-    const word = dropApostrophes(text.slice(start, index).toLowerCase());
-    if (word !== '') tokens.push({ word, stem: stemWord(word), start, end: index });
+    const token = table.token(text, start, index, hash);
+    if (token !== null) tokens.push(token);
   }
   return tokens;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { normaliseText, prepareText } from '../../src/text/normalise.js';
+import { AsciiWordTable, asciiTokens, normaliseText, prepareText } from '../../src/text/normalise.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
@@ -96,7 +96,10 @@ describe('the ASCII fast path', () => {
     )
     .map((pieces) => pieces.join(''));
 
-  test('finds the same words at the same offsets as the Unicode pattern', () => {
+  /** A word table that fills and starts afresh every few words. */
+  const smallTable = new AsciiWordTable(5);
+
+  test('finds the same words at the same offsets as the Unicode pattern, with its word table full or not', () => {
     fc.assert(
       fc.property(
         fc.oneof(asciiText, fc.string({ unit: fc.integer({ min: 32, max: 126 }).map((code) => String.fromCharCode(code)) })),
@@ -104,6 +107,7 @@ describe('the ASCII fast path', () => {
           const fast = normaliseText(text).tokens;
           const general = normaliseText(`${text} \u00e9`).tokens.slice(0, -1);
           expect(fast).toEqual(general);
+          if (prepareText(text) === text) expect(asciiTokens(text, smallTable)).toEqual(general);
         },
       ),
       { numRuns: propertyRuns(600) },

@@ -2,7 +2,9 @@ import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import { termsOf } from '../stats/distinctive-terms.js';
 import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../stats/numbered-terms.js';
+import { keepFirst } from '../stats/keep-first.js';
 import { normaliseText, type Token } from '../text/normalise.js';
+import { RecordIdSet } from '../store/record-id-set.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
@@ -126,7 +128,7 @@ export class ThemeReportBuilder {
   private readonly words = new WordNumbering();
   private readonly unthemedTerms = new NumberedTermTally(this.words);
   private readonly themedTerms = new NumberedTermTally(this.words);
-  private readonly unthemedIds = new Set<string>();
+  private readonly unthemedIds = new RecordIdSet();
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
   /** `quotes: exclude:` entries, and those that matched a record. */
   private readonly excludeEntries: ReadonlySet<string>;
@@ -533,17 +535,4 @@ function compareIds(a: string, b: string): number {
 
 function compareRecordIds(a: FeedbackRecord, b: FeedbackRecord): number {
   return compareIds(a.id, b.id);
-}
-
-/**
- * Puts `item` among the first `limit` of `kept`, which is in `compare` order: what sorting `kept`
- * and `item` (stably, `item` last) and keeping the first `limit` gives, without the sort.
- */
-function keepFirst<T>(kept: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
-  const last = kept[kept.length - 1];
-  if (kept.length >= limit && last !== undefined && compare(item, last) >= 0) return;
-  let at = kept.length;
-  for (let before = kept[at - 1]; before !== undefined && compare(item, before) < 0; before = kept[at - 1]) at -= 1;
-  kept.splice(at, 0, item);
-  if (kept.length > limit) kept.length = limit;
 }

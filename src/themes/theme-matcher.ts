@@ -42,9 +42,14 @@ export class ThemeMatcher {
   private readonly themes: Codebook['themes'];
   private readonly themeSlots: ThemeSlots[];
   private readonly occurrences: (Occurrence[] | undefined)[] = [];
+  /** Each theme's evidence when it has no hits, shared by every text (frozen, so never changed). */
+  private readonly noEvidence: ThemeEvidence[];
 
   constructor(codebook: Pick<Codebook, 'themes'>) {
     this.themes = codebook.themes;
+    this.noEvidence = codebook.themes.map(
+      (theme) => Object.freeze({ themeId: theme.id, hits: Object.freeze([]), vetoed: Object.freeze([]) }) as unknown as ThemeEvidence,
+    );
     let slots = 0;
     const add = (themeIndex: number, rule: PhraseRule): number => {
       const slot = slots;
@@ -102,7 +107,9 @@ export class ThemeMatcher {
         if (this.byPrefix.length > 0) this.tryAll(this.byPrefix, tokens, index, record);
       }
       return this.themes.map((theme, themeIndex) =>
-        touchedThemes.has(themeIndex) ? this.evidenceOfTheme(text, tokens, themeIndex) : { themeId: theme.id, hits: [], vetoed: [] },
+        touchedThemes.has(themeIndex)
+          ? this.evidenceOfTheme(text, tokens, themeIndex)
+          : (this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id)),
       );
     } finally {
       for (const slot of touched) this.occurrences[slot] = undefined;
@@ -124,7 +131,7 @@ export class ThemeMatcher {
         for (const occurrence of nearOccurrences(parts, rule.within)) candidates.push({ ...occurrence, rule });
       }
     });
-    if (candidates.length === 0) return { themeId: theme.id, hits: [], vetoed: [] };
+    if (candidates.length === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
     candidates.sort((a, b) => a.from - b.from || a.to - b.to);
     const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
     const hits: KeywordHit[] = [];
@@ -150,6 +157,10 @@ export class ThemeMatcher {
       if (wordsMatchAt(words, tokens, index)) record(candidate, { from: index, to: index + words.length });
     }
   }
+}
+
+function noEvidenceOf(themeId: string): ThemeEvidence {
+  return { themeId, hits: [], vetoed: [] };
 }
 
 /** Whether an exclusion vetoes a hit: a phrase when the hit lies inside it, a near exclusion when the hit is within reach. */

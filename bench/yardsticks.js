@@ -79,13 +79,14 @@ function readOptions() {
 }
 
 /**
- * Runs a command to its end and returns wall seconds and peak RSS (MB). GNU time reports the peak
- * of the process it runs; without it, the peak is read from /proc while the process runs.
+ * Runs a command to its end and returns wall seconds, peak RSS (MB) and CPU seconds (user + system,
+ * what a shared machine's load changes least; null without GNU time). GNU time reports the peak of
+ * the process it runs; without it, the peak is read from /proc while the process runs.
  */
 function timed(command, args, { cwd = ROOT, stdout = 'ignore' } = {}) {
   return new Promise((resolve, reject) => {
     const withTime = existsSync(GNU_TIME);
-    const argv = withTime ? ['-f', '@@rusage %e %M', command, ...args] : args;
+    const argv = withTime ? ['-f', '@@rusage %e %M %U %S', command, ...args] : args;
     const started = performance.now();
     const child = spawn(withTime ? GNU_TIME : command, argv, { cwd, stdio: ['ignore', stdout, 'pipe'] });
     let stderr = '';
@@ -108,13 +109,17 @@ function timed(command, args, { cwd = ROOT, stdout = 'ignore' } = {}) {
     child.on('close', (code) => {
       if (poll !== null) clearInterval(poll);
       const wallSeconds = (performance.now() - started) / 1000;
-      const usage = /@@rusage ([\d.]+) (\d+)\s*$/.exec(stderr);
+      const usage = /@@rusage ([\d.]+) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
       const shownError = stderr.replace(/@@rusage[^\n]*\n?$/, '').trim();
       if (code !== 0 && code !== 1) {
         reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${shownError.split('\n').slice(-3).join(' / ')}`));
         return;
       }
-      resolve({ wallSeconds, peakMb: (usage === null ? polledPeakKb : Number(usage[2])) / 1024 });
+      resolve({
+        wallSeconds,
+        peakMb: (usage === null ? polledPeakKb : Number(usage[2])) / 1024,
+        cpuSeconds: usage === null ? null : Number(usage[3]) + Number(usage[4]),
+      });
     });
   });
 }
@@ -147,18 +152,22 @@ async function ingestInto(corpus, store) {
 async function measureRounds(corpus, options, themes) {
   const store = join(WORK_DIR, 'store');
   const report = join(WORK_DIR, 'report.md');
-  const figures = { floor: [], ingest: [], themes: [], themesMb: [], ingestMb: [] };
+  const figures = { floor: [], ingest: [], themes: [], themesMb: [], ingestMb: [], floorCpu: [], ingestCpu: [], themesCpu: [] };
   for (let run = 1; run <= options.runs; run += 1) {
     process.stderr.write(`  run ${run}/${options.runs}: floor…`);
-    figures.floor.push((await timed(process.execPath, [join(SHARED_BENCH, 'floor.mjs'), corpus, ROOT])).wallSeconds);
+    const floor = await timed(process.execPath, [join(SHARED_BENCH, 'floor.mjs'), corpus, ROOT]);
+    figures.floor.push(floor.wallSeconds);
+    figures.floorCpu.push(floor.cpuSeconds);
     process.stderr.write(' ingest…');
     const ingest = await ingestInto(corpus, store);
     figures.ingest.push(ingest.wallSeconds);
     figures.ingestMb.push(ingest.peakMb);
+    figures.ingestCpu.push(ingest.cpuSeconds);
     process.stderr.write(' themes…');
     const themed = await timed(process.execPath, [TLAP, 'themes', '--store', store, '--themes', themes, '--out', report]);
     figures.themes.push(themed.wallSeconds);
     figures.themesMb.push(themed.peakMb);
+    figures.themesCpu.push(themed.cpuSeconds);
     process.stderr.write(' done\n');
   }
   return figures;
@@ -169,16 +178,28 @@ async function measurePeer(corpus, options, themes) {
   await ingestInto(corpus, store);
   const tlap = [];
   const peer = [];
+  const tlapCpu = [];
+  const peerCpu = [];
   for (let run = 1; run <= options.runs; run += 1) {
     process.stderr.write(`  peer run ${run}/${options.runs}…`);
-    tlap.push(
-      (await timed(process.execPath, [TLAP, 'themes', '--store', store, '--themes', themes, '--out', join(WORK_DIR, 'peer-tlap.md')]))
-        .wallSeconds,
-    );
-    peer.push((await timed(DEBIAN_PYTHON, [join(SHARED_BENCH, 'peer_nltk.py'), themes, corpus, join(WORK_DIR, 'peer.md')])).wallSeconds);
+    const ours = await timed(process.execPath, [
+      TLAP,
+      'themes',
+      '--store',
+      store,
+      '--themes',
+      themes,
+      '--out',
+      join(WORK_DIR, 'peer-tlap.md'),
+    ]);
+    tlap.push(ours.wallSeconds);
+    tlapCpu.push(ours.cpuSeconds);
+    const theirs = await timed(DEBIAN_PYTHON, [join(SHARED_BENCH, 'peer_nltk.py'), themes, corpus, join(WORK_DIR, 'peer.md')]);
+    peer.push(theirs.wallSeconds);
+    peerCpu.push(theirs.cpuSeconds);
     process.stderr.write(' done\n');
   }
-  return { tlap, peer };
+  return { tlap, peer, tlapCpu, peerCpu };
 }
 
 async function measureStartup(options) {
@@ -240,6 +261,23 @@ async function main() {
     `${ratio(ingestTime.min / floor.min)} / ${ratio(ingestTime.median / floor.median)} floor`,
     '≤ 3× floor (stretch 2×)',
   ]);
+  if (!rounds.floorCpu.includes(null)) {
+    const floorCpu = summarise(rounds.floorCpu);
+    rows.push([`CPU (user + sys), floor.mjs, ${size}`, seconds(floorCpu.min), seconds(floorCpu.median), '1.00×', '']);
+    for (const [name, values] of [
+      ['tlap themes', rounds.themesCpu],
+      ['tlap ingest', rounds.ingestCpu],
+    ]) {
+      const cpu = summarise(values);
+      rows.push([
+        `CPU (user + sys), ${name}, ${size}`,
+        seconds(cpu.min),
+        seconds(cpu.median),
+        `${ratio(cpu.min / floorCpu.min)} / ${ratio(cpu.median / floorCpu.median)} floor CPU`,
+        '',
+      ]);
+    }
+  }
 
   let peerSummary = null;
   if (options.peer) {
@@ -261,6 +299,17 @@ async function main() {
         `${ratio(peerTime.min / tlapTime.min)} / ${ratio(peerTime.median / tlapTime.median)} tlap themes`,
         '≥ 20× tlap themes',
       ]);
+      if (!peer.tlapCpu.includes(null) && !peer.peerCpu.includes(null)) {
+        const tlapCpu = summarise(peer.tlapCpu);
+        const peerCpu = summarise(peer.peerCpu);
+        rows.push([
+          `CPU (user + sys), peer vs tlap themes, ${peerSize}`,
+          `${seconds(peerCpu.min)} vs ${seconds(tlapCpu.min)}`,
+          `${seconds(peerCpu.median)} vs ${seconds(tlapCpu.median)}`,
+          `${ratio(peerCpu.min / tlapCpu.min)} / ${ratio(peerCpu.median / tlapCpu.median)} tlap themes CPU`,
+          '',
+        ]);
+      }
     }
   }
 

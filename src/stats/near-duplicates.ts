@@ -1,0 +1,245 @@
+/**
+ * Groups of near-identical texts (campaigns, template letters, a text pasted by many people),
+ * found in one streaming pass with bounded work per text and a few bytes per text held.
+ *
+ * "Near" means a Jaccard similarity of at least {@link NEAR_JACCARD} between the sets of word
+ * {@link SHINGLE_WORDS}-grams of the two texts (words as src/text/normalise.ts gives them). Each
+ * text of at least {@link CAMPAIGN_MIN_WORDS} words gets a MinHash sketch of
+ * {@link SKETCH_BINS} values made by one-permutation hashing (every shingle hashed once, kept as the
+ * minimum of one of the bins; empty bins filled from the next full one, Shrivastava and Li 2014),
+ * so a text costs O(words). Locality-sensitive hashing over {@link BANDS} bands of
+ * {@link BAND_ROWS} values finds candidates (texts that share a whole band); a candidate joins
+ * when at least {@link NEAR_JACCARD} of the two sketches' values agree (the MinHash estimate of
+ * their Jaccard similarity) and their lengths allow it (a set can only be that similar to one at
+ * least 0.8 times its size). Groups are closed under joining (union-find), so a chain of small
+ * edits stays one campaign. Everything is deterministic: fixed seeds, store order.
+ *
+ * Memory: the sketch (one byte a value), a union-find parent and the band table's slots, all in
+ * typed arrays, about 70 bytes per text long enough to be sketched; nothing per shingle.
+ */
+
+/** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
+export const SHINGLE_WORDS = 2;
+
+/**
+ * Texts with fewer words are never grouped, not even when repeated exactly: "Yes", "No comment"
+ * and "I agree with the proposal" said by many people are agreement, not a campaign. Ten words is
+ * also the length at which the survey reader takes a repeated answer for a campaign rather than a
+ * closed choice (src/adapters/readers/free-text-columns.ts).
+ */
+export const CAMPAIGN_MIN_WORDS = 10;
+
+/** The Jaccard similarity of shingle sets from which two texts are the same campaign. */
+export const NEAR_JACCARD = 0.8;
+
+/** MinHash values per text, kept as one byte each (b-bit MinHash, Li and König 2010). */
+export const SKETCH_BINS = 32;
+
+/** Values per LSH band: two texts are compared when all the values of one band agree. */
+export const BAND_ROWS = 4;
+
+/**
+ * LSH bands, over the first 16 values: a pair with Jaccard 0.8 shares a band with probability
+ * 1 - (1 - 0.8^4)^4 ≈ 0.88, one at 0.9 with 0.99 (and a campaign needs only a chain of them).
+ */
+export const BANDS = 4;
+
+/**
+ * Sketch values that must agree for two texts to join: 26 of 32 (0.8, less the 1 in 256 that one-byte
+ * values of different shingles agree by chance).
+ */
+const AGREEING_BINS = Math.ceil((NEAR_JACCARD + (1 - NEAR_JACCARD) / 256) * SKETCH_BINS);
+
+/** How many texts sharing one band are checked before the new text is filed beside them. */
+const CANDIDATES_PER_BAND = 4;
+
+const EMPTY_BIN = 0xffffffff;
+/** A shingle's hash gives its bin (top 5 bits: 32 bins) and its value within the bin (the other 27). */
+const BIN_SHIFT = 27;
+const VALUE_MASK = (1 << BIN_SHIFT) - 1;
+const BIN_MASK = SKETCH_BINS - 1;
+const INITIAL_TEXTS = 1024;
+
+function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let index = 0; index < word.length; index += 1) h = Math.imul(h ^ word.charCodeAt(index), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Near-duplicate groups over texts added one at a time. {@link add} returns the text's member
+ * number (or -1 for a text too short to be grouped); {@link rootOf} names its group.
+ */
+export class NearDuplicateGroups {
+  private sketches = new Uint8Array(INITIAL_TEXTS * SKETCH_BINS);
+  private parent = new Int32Array(INITIAL_TEXTS);
+  /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
+  private shingleCounts = new Uint32Array(INITIAL_TEXTS);
+  private members = 0;
+  /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
+  private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
+  private filled = 0;
+  private readonly bins = new Uint32Array(SKETCH_BINS);
+
+  /** Texts sketched so far (those long enough). */
+  get size(): number {
+    return this.members;
+  }
+
+  /** Adds a text by its words; returns its member number, or -1 when it is too short to be grouped. */
+  add(words: readonly string[]): number {
+    if (words.length < CAMPAIGN_MIN_WORDS) return -1;
+    const member = this.members;
+    this.ensureCapacity(member + 1);
+    this.sketch(words, member);
+    this.parent[member] = member;
+    this.shingleCounts[member] = words.length - SHINGLE_WORDS + 1;
+    this.members += 1;
+    for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
+    return member;
+  }
+
+  /** The group's representative member: the first member added of those joined with this one. */
+  rootOf(member: number): number {
+    let current = member;
+    for (;;) {
+      const parent = this.parent[current] ?? current;
+      if (parent === current) return current;
+      const grandparent = this.parent[parent] ?? parent;
+      this.parent[current] = grandparent;
+      current = grandparent;
+    }
+  }
+
+  /** The share of sketch values two members agree on: the MinHash estimate of their shingles' Jaccard similarity. */
+  similarity(a: number, b: number): number {
+    return this.agreeing(a, b) / SKETCH_BINS;
+  }
+
+  private agreeing(a: number, b: number): number {
+    const { sketches } = this;
+    let same = 0;
+    for (let bin = 0; bin < SKETCH_BINS; bin += 1) if (sketches[a * SKETCH_BINS + bin] === sketches[b * SKETCH_BINS + bin]) same += 1;
+    return same;
+  }
+
+  private sketch(words: readonly string[], member: number): void {
+    const { bins } = this;
+    bins.fill(EMPTY_BIN);
+    let previous = wordHash(words[0] ?? '');
+    for (let index = 1; index < words.length; index += 1) {
+      const next = wordHash(words[index] ?? '');
+      const shingle = mix32(Math.imul(previous, 0x9e3779b1) ^ next);
+      previous = next;
+      const bin = shingle >>> BIN_SHIFT;
+      const value = shingle & VALUE_MASK;
+      if (value < (bins[bin] ?? EMPTY_BIN)) bins[bin] = value;
+    }
+    const base = member * SKETCH_BINS;
+    for (let bin = 0; bin < SKETCH_BINS; bin += 1) {
+      let value = bins[bin] ?? EMPTY_BIN;
+      for (let step = 1; value === EMPTY_BIN && step < SKETCH_BINS; step += 1) {
+        const next = bins[(bin + step) & BIN_MASK] ?? EMPTY_BIN;
+        if (next !== EMPTY_BIN) value = next + Math.imul(step, 0x9e3779b9);
+      }
+      this.sketches[base + bin] = value === EMPTY_BIN ? 0 : value & 0xff;
+    }
+  }
+
+  private bandHash(member: number, band: number): number {
+    const base = member * SKETCH_BINS + band * BAND_ROWS;
+    const { sketches } = this;
+    const packed =
+      (sketches[base] ?? 0) | ((sketches[base + 1] ?? 0) << 8) | ((sketches[base + 2] ?? 0) << 16) | ((sketches[base + 3] ?? 0) << 24);
+    return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b));
+  }
+
+  private sameBand(a: number, b: number, band: number): boolean {
+    const first = a * SKETCH_BINS + band * BAND_ROWS;
+    const second = b * SKETCH_BINS + band * BAND_ROWS;
+    for (let row = 0; row < BAND_ROWS; row += 1) if (this.sketches[first + row] !== this.sketches[second + row]) return false;
+    return true;
+  }
+
+  /**
+   * Looks for earlier members sharing this band: the first that agrees closely enough is joined
+   * and the member is not filed (the earlier one stands for both); otherwise it is filed.
+   */
+  private fileBand(member: number, band: number): void {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let slot = this.bandHash(member, band) & mask;
+    let checked = 0;
+    for (;;) {
+      const entry = slots[slot] ?? -1;
+      if (entry === -1) break;
+      const other = Math.floor(entry / BANDS);
+      if (entry - other * BANDS === band && this.sameBand(member, other, band)) {
+        if (this.sizesAllow(member, other) && this.agreeing(member, other) >= AGREEING_BINS) {
+          this.union(member, other);
+          return;
+        }
+        checked += 1;
+        if (checked >= CANDIDATES_PER_BAND) break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
+    slots[slot] = member * BANDS + band;
+    this.filled += 1;
+    if (this.filled * 2 > slots.length) this.growSlots();
+  }
+
+  /** False when the two texts' lengths alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
+  private sizesAllow(a: number, b: number): boolean {
+    const first = this.shingleCounts[a] ?? 0;
+    const second = this.shingleCounts[b] ?? 0;
+    return Math.min(first, second) >= NEAR_JACCARD * Math.max(first, second);
+  }
+
+  private union(a: number, b: number): void {
+    const rootA = this.rootOf(a);
+    const rootB = this.rootOf(b);
+    if (rootA === rootB) return;
+    if (rootA < rootB) this.parent[rootB] = rootA;
+    else this.parent[rootA] = rootB;
+  }
+
+  private ensureCapacity(members: number): void {
+    if (members <= this.parent.length) return;
+    const size = this.parent.length * 2;
+    const parent = new Int32Array(size);
+    parent.set(this.parent);
+    this.parent = parent;
+    const sketches = new Uint8Array(size * SKETCH_BINS);
+    sketches.set(this.sketches);
+    this.sketches = sketches;
+    const counts = new Uint32Array(size);
+    counts.set(this.shingleCounts);
+    this.shingleCounts = counts;
+  }
+
+  private growSlots(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (const entry of old) {
+      if (entry === -1) continue;
+      const member = Math.floor(entry / BANDS);
+      let slot = this.bandHash(member, entry - member * BANDS) & mask;
+      while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
+      slots[slot] = entry;
+    }
+    this.slots = slots;
+  }
+}

@@ -10,9 +10,12 @@ import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type Disclosure
 import { keyFindings } from './key-findings.js';
 import { recordContext, shortenText } from './record-context.js';
 import { recordSource } from './record-source.js';
+import { VoiceTally, type VoiceCounts } from './voice-tally.js';
 import { protectRollUps } from './roll-up-protection.js';
 import {
   BREAKDOWN_MAX_KEYS,
+  CAMPAIGNS_LISTED,
+  type Campaign,
   QUOTE_MAX_CHARS,
   type Breakdown,
   type BreakdownDimension,
@@ -130,6 +133,9 @@ export class ThemeReportBuilder {
   private readonly themedTerms = new NumberedTermTally(this.words);
   private readonly unthemedIds = new RecordIdSet();
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
+  private readonly voiceTally: VoiceTally;
+  /** Each record offered as a quote, by its member number in the voice tally, so that a campaign's first copy is not quoted as well. */
+  private readonly memberOf = new WeakMap<FeedbackRecord, number>();
   /** `quotes: exclude:` entries, and those that matched a record. */
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly excludeMatched = new Set<string>();
@@ -144,6 +150,7 @@ export class ThemeReportBuilder {
     for (const theme of codebook.themes) this.tallies.set(theme.id, emptyTally());
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
     this.ancestors = ancestorsOf(codebook);
+    this.voiceTally = new VoiceTally(codebook.themes.length, (id) => this.words.word(id));
     this.excludeEntries = new Set(codebook.quotes.exclude);
   }
 
@@ -201,16 +208,23 @@ export class ThemeReportBuilder {
     const keys = recordKeys(record);
     this.keyed.add(keys);
     const excluded = this.isExcluded(record);
+    const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
+    const member = this.voiceTally.add(
+      record,
+      wordIds,
+      [...counted].map((themeId) => this.themeIndex.get(themeId) ?? -1).filter((index) => index >= 0),
+    );
+    const campaignCopy = member >= 0 && this.voiceTally.groupOf(member) !== member;
+    if (member >= 0 && !campaignCopy) this.memberOf.set(record, member);
     if (themed.themeIds.length === 0) {
       this.unthemedTerms.add(wordIds);
       this.unthemed += 1;
       if (excluded) return;
       this.unthemedIds.add(record.id);
-      keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE_POOL, compareRecordIds);
+      if (!campaignCopy) keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE_POOL, compareRecordIds);
       return;
     }
     this.themedTerms.add(wordIds);
-    const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
     this.countPairs([...counted]);
     for (const themeId of counted) {
       const tally = this.tallies.get(themeId);
@@ -238,7 +252,7 @@ export class ThemeReportBuilder {
         tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
         distinctKeywords: new Set(hits.map((hit) => hit.keyword)).size,
       };
-      if (!excluded) tally.quotes.offer(candidate, this.publish);
+      if (!excluded && !campaignCopy) tally.quotes.offer(candidate, this.publish);
     }
   }
 
@@ -282,6 +296,17 @@ export class ThemeReportBuilder {
     }
   }
 
+  /** The biggest campaigns as the report lists them: each quoted once, its counts through the small-number rule. */
+  private campaigns(voices: VoiceCounts, quote: (record: FeedbackRecord) => Quote, rule: DisclosureRule): Campaign[] {
+    return voices.campaigns.slice(0, CAMPAIGNS_LISTED).map((campaign, index) => ({
+      number: index + 1,
+      quote: campaign.example === null ? null : quote(campaign.example),
+      records: protectCell(campaign.records, rule),
+      voices: protectCell(campaign.voices, rule),
+      themeIds: campaign.themes.flatMap((theme) => this.codebook.themes[theme]?.id ?? []),
+    }));
+  }
+
   /**
    * The `quotes: exclude:` entries that named no record reported on (a typing slip, or a record
    * outside the selection), in the codebook's order: for a warning to the analyst, not for print.
@@ -308,14 +333,21 @@ export class ThemeReportBuilder {
         text: published.text,
       };
     };
+    const voices = this.voiceTally.finish();
+    const outsideCampaigns = (record: FeedbackRecord): boolean => voices.campaignOf(this.memberOf.get(record) ?? -1) < 0;
+    const campaigns = this.campaigns(voices, quote, rule);
     const order = this.codebook.themes.map((theme, index) => ({ theme, index, count: this.tallies.get(theme.id)?.count ?? 0 }));
     order.sort((a, b) => b.count - a.count || a.index - b.index);
     const chosenQuotes = allocateQuotes(
-      order.map(({ theme }) => ({ id: theme.id, candidates: this.tallies.get(theme.id)?.quotes.candidates() ?? [] })),
+      order.map(({ theme }) => ({
+        id: theme.id,
+        candidates: (this.tallies.get(theme.id)?.quotes.candidates() ?? []).filter((candidate) => outsideCampaigns(candidate.record)),
+      })),
       QUOTES_PER_THEME,
     );
     const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
       const tally: ThemeTally = this.tallies.get(theme.id) ?? emptyTally();
+      const raised = voices.themeCampaigns[order] ?? [];
       return {
         order,
         id: theme.id,
@@ -331,6 +363,9 @@ export class ThemeReportBuilder {
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
         breakdowns: breakdowns(tally.byChannel, tally.keyed, rule),
+        voices: voices.themeVoices[order] ?? 0,
+        campaignCount: raised.length,
+        campaigns: raised.filter((index) => index < CAMPAIGNS_LISTED).map((index) => index + 1),
       };
     });
     themes.sort((a, b) => b.count - a.count || a.order - b.order);
@@ -366,6 +401,10 @@ export class ThemeReportBuilder {
         keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.rules.length, 0),
       },
       recordsTotal: this.total,
+      voicesTotal: voices.voices,
+      campaignsTotal: voices.campaigns.length,
+      campaignRecords: voices.campaigns.reduce((sum, campaign) => sum + campaign.records, 0),
+      campaigns,
       unthemed: this.unthemed,
       byChannel: channelCounts(this.byChannel),
       dateRange: this.from === null || this.to === null ? null : { from: this.from, to: this.to },
@@ -375,6 +414,7 @@ export class ThemeReportBuilder {
         rule,
       ),
       unthemedSample: this.unthemedCandidates
+        .filter(outsideCampaigns)
         .map((record, index) => ({ record, index, tainted: this.publish(record).tainted }))
         .sort((a, b) => Number(a.tainted) - Number(b.tainted) || a.index - b.index)
         .slice(0, UNTHEMED_SAMPLE)

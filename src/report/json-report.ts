@@ -15,7 +15,7 @@ function breakdownsToJson(breakdowns: readonly Breakdown[]): Record<string, unkn
 }
 
 /**
- * Renders a report as JSON: `{records_total, unthemed, themes: [{id, label, count, record_ids, …}], …}`.
+ * Renders a report as JSON: `{records_total, voices_total, campaigns_total, unthemed, themes: [{id, label, count, voices, record_ids, …}], campaigns, …}`.
  * A pure function; keys in a fixed order; shares rounded to four decimals. Breakdown cells are
  * numbers where shown and `{"suppressed": …}` where the small-number rule hides them. Each theme
  * carries its record ids and `codebook.keywords` the keywords per theme: what `tlap diff` compares.
@@ -48,6 +48,9 @@ export function renderJsonReport(report: ThemeReport): string {
         }),
     key_findings: report.keyFindings.map((finding) => finding.text),
     records_total: report.recordsTotal,
+    voices_total: report.voicesTotal,
+    campaigns_total: report.campaignsTotal,
+    campaign_records: report.campaignRecords,
     unthemed: report.unthemed,
     by_channel: channelCells(report.byChannel, report.disclosure),
     date_range: report.dateRange,
@@ -59,6 +62,9 @@ export function renderJsonReport(report: ThemeReport): string {
       description: theme.description,
       count: theme.count,
       share: Math.round(theme.share * 10000) / 10000,
+      voices: theme.voices,
+      campaign_count: theme.campaignCount,
+      campaigns: theme.campaigns,
       by_channel: Object.fromEntries(
         (theme.breakdowns.find((breakdown) => breakdown.dimension === 'channel')?.cells ?? []).map((entry) => [
           entry.key,
@@ -69,6 +75,13 @@ export function renderJsonReport(report: ThemeReport): string {
       top_words: theme.topWords,
       quotes: theme.quotes.map(quote),
       record_ids: report.trace.recordIds[theme.id] ?? [],
+    })),
+    campaigns: report.campaigns.map((campaign) => ({
+      number: campaign.number,
+      records: cellToJson(campaign.records),
+      voices: cellToJson(campaign.voices),
+      theme_ids: campaign.themeIds,
+      quote: campaign.quote === null ? null : quote(campaign.quote),
     })),
     co_occurrence: {
       theme_ids: report.coOccurrence.themeIds,

@@ -39,6 +39,7 @@ export function reportSections(report: ThemeReport): { title: string; anchor: st
     'Overview',
     report.changes !== null ? 'Changes' : null,
     'Themes',
+    report.campaigns.length > 0 ? 'Campaigns' : null,
     report.coOccurrence.strongest.length > 0 ? 'Themes raised together' : null,
     report.breakdowns.some((entry) => entry.dimension === 'month') ? 'Over time' : null,
     'Unthemed feedback',
@@ -61,6 +62,20 @@ function quoteExclusionSentence(records: number): string {
   return records === 0
     ? "The analyst's list of records not to quote (quotes: exclude: in the codebook) names none of the records in this report."
     : `The analyst excluded ${plural(records, 'record')} from quoting (quotes: exclude: in the codebook); ${records === 1 ? 'it is' : 'they are'} still counted in every theme.`;
+}
+
+/** The overview's sentence on voices and campaigns. */
+function voicesSentence(report: ThemeReport): string {
+  const voices = `They come from **${formatCount(report.voicesTotal)}** ${report.voicesTotal === 1 ? 'voice' : 'voices'} (distinct authors and survey respondents; a record with neither counts as one).`;
+  if (report.campaignsTotal === 0) return `${voices} No campaign (the same text sent by several people) was found.`;
+  return `${voices} **${formatCount(report.campaignsTotal)}** ${report.campaignsTotal === 1 ? 'campaign' : 'campaigns'} (the same or nearly the same text sent by several people) ${report.campaignsTotal === 1 ? 'accounts' : 'account'} for ${plural(report.campaignRecords, 'record')}; each is shown once under Campaigns.`;
+}
+
+/** A theme's campaigns: how many, and the numbers of those listed under Campaigns. */
+function themeCampaignsLine(count: number, listed: readonly number[]): string {
+  const numbers = listed.map(String).join(', ');
+  const which = numbers === '' ? '' : ` (${listed.length === 1 ? 'campaign' : 'campaigns'} ${numbers} under Campaigns)`;
+  return `- Campaigns: ${formatCount(count)}${which}; each counted once, its words quoted once under Campaigns.`;
 }
 
 /** A caption line that the HTML page turns into the next table's `<caption>`. */
@@ -121,6 +136,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     push('No feedback records were found in the store.', '');
   } else {
     push(`This summary covers **${formatCount(report.recordsTotal)}** pieces of feedback.`, '');
+    push(voicesSentence(report), '');
     push(caption('Records by channel'), '', '| Channel | Records | Share |', '| --- | ---: | ---: |');
     const channelTotal = report.recordsTotal;
     for (const entry of protectEntries(
@@ -159,15 +175,27 @@ export function renderMarkdownReport(report: ThemeReport): string {
   }
   push('## Themes', '');
   push('A record can belong to several themes, so shares can add up to more than 100%.', '');
-  push(caption('Records per theme'), '', '| Theme | Records | Share |', '| --- | ---: | ---: |');
-  for (const theme of report.themes)
-    push(`| ${escapeTableCell(theme.label)} | ${formatCount(theme.count)} | ${formatShare(theme.share)} |`);
+  push(
+    caption('Records per theme, with their voices and campaigns'),
+    '',
+    '| Theme | Records | Share | Voices | Campaigns |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const theme of report.themes) {
+    push(
+      `| ${escapeTableCell(theme.label)} | ${formatCount(theme.count)} | ${formatShare(theme.share)} | ${formatCount(theme.voices)} | ${formatCount(theme.campaignCount)} |`,
+    );
+  }
   push('');
   for (const theme of report.themes) {
     push(`### ${escapeMarkdownText(theme.label)}`, '');
     if (theme.description !== '') push(`_${escapeMarkdownText(theme.description)}_`, '');
-    push(`**${formatCount(theme.count)}** record${theme.count === 1 ? '' : 's'} (${formatShare(theme.share)} of all).`, '');
+    push(
+      `**${formatCount(theme.count)}** record${theme.count === 1 ? '' : 's'} (${formatShare(theme.share)} of all) from ${plural(theme.voices, 'voice')}.`,
+      '',
+    );
     if (theme.count === 0) continue;
+    if (theme.campaignCount > 0) push(themeCampaignsLine(theme.campaignCount, theme.campaigns), '');
     push(
       `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${formatCount(entry.count)})`).join(', ')}`,
       '',
@@ -181,6 +209,23 @@ export function renderMarkdownReport(report: ThemeReport): string {
       push('');
     }
     for (const quote of theme.quotes) push(...quoteLines(quote));
+  }
+  if (report.campaigns.length > 0) {
+    push('## Campaigns', '');
+    push(
+      `Texts sent by several people in the same or nearly the same words (at least ten words, 80% of their word pairs shared), each shown once${report.campaignsTotal > report.campaigns.length ? `; the ${formatCount(report.campaigns.length)} biggest of ${formatCount(report.campaignsTotal)}` : ''}.`,
+      '',
+    );
+    for (const campaign of report.campaigns) {
+      const themes = campaign.themeIds.map((id) => escapeMarkdownText(label(id)));
+      push(
+        `### Campaign ${campaign.number}`,
+        '',
+        `Sent by ${cellText(campaign.voices)} voices in ${cellText(campaign.records)} records${themes.length > 0 ? `; themes: ${themes.join(', ')}` : '; no theme'}.`,
+        '',
+      );
+      if (campaign.quote !== null) push(...quoteLines(campaign.quote));
+    }
   }
   if (report.coOccurrence.strongest.length > 0) {
     push('## Themes raised together', '');
@@ -259,6 +304,9 @@ export function renderMarkdownReport(report: ThemeReport): string {
     redacted.length === 0
       ? '- Personal data: none was found in the quotes.'
       : `- Personal data removed from the quotes: ${redacted.map(([kind, count]) => `${kind} ${formatCount(count)}`).join(', ')}.`,
+  );
+  push(
+    '- Voices: a record counts for its survey respondent (the respondent id in its file, else its row), else its author on its channel; a record with neither is a voice of its own. Retweets are not records (amplification, not a second voice). Campaigns: records of at least ten words whose word pairs overlap by at least 80% (Jaccard similarity, estimated with MinHash), sent by at least two voices; a campaign is quoted once, never as a theme quote again.',
   );
   push(`- ${report.includeAuthors ? 'Quotes show their authors, as requested.' : 'Author names are not shown.'}`);
   push(

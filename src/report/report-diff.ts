@@ -18,6 +18,10 @@ export interface JsonReportTheme {
 /** What `tlap diff` reads of a JSON report (`tlap themes --format json`). */
 export interface JsonReportView {
   recordsTotal: number;
+  /** Distinct voices among all records, when the report counts them. */
+  voicesTotal: number | null;
+  /** Campaigns found, when the report counts them. */
+  campaignsTotal: number | null;
   themes: JsonReportTheme[];
   /** Keywords per theme id, as written in the codebook. */
   keywords: Record<string, string[]>;
@@ -51,6 +55,8 @@ export function parseJsonReport(text: string, file: string): JsonReportView {
   const keywords = isRecord(codebook['keywords']) ? codebook['keywords'] : {};
   return {
     recordsTotal: value['records_total'],
+    voicesTotal: typeof value['voices_total'] === 'number' ? value['voices_total'] : null,
+    campaignsTotal: typeof value['campaigns_total'] === 'number' ? value['campaigns_total'] : null,
     themes: value['themes'].filter(isRecord).map((theme) => ({
       id: String(theme['id']),
       label: typeof theme['label'] === 'string' ? theme['label'] : String(theme['id']),
@@ -103,7 +109,8 @@ function difference(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * A markdown changelog between two JSON reports, for a pull request: the total, a table of each
+ * A markdown changelog between two JSON reports, for a pull request: the totals (records, and voices
+ * and campaigns where both reports count them), a table of each
  * theme's records (and voices, where both reports count them) before and after, then per changed
  * theme the records that entered or left it (by id), the quotes that changed, and the keywords
  * added or removed in the codebook. A pure function; says so plainly when nothing changed.
@@ -120,6 +127,18 @@ export function renderReportDiff(before: JsonReportView, after: JsonReportView):
         : ''),
     '',
   );
+  if (before.voicesTotal !== null && after.voicesTotal !== null) {
+    lines.push(
+      `Voices: ${formatCount(before.voicesTotal)} → ${formatCount(after.voicesTotal)} (${signed(after.voicesTotal - before.voicesTotal)}).`,
+      '',
+    );
+  }
+  if (before.campaignsTotal !== null && after.campaignsTotal !== null) {
+    lines.push(
+      `Campaigns: ${formatCount(before.campaignsTotal)} → ${formatCount(after.campaignsTotal)} (${signed(after.campaignsTotal - before.campaignsTotal)}).`,
+      '',
+    );
+  }
   const withVoices = before.themes.some((theme) => theme.voices !== null) && after.themes.some((theme) => theme.voices !== null);
   lines.push(
     `| Theme | Records before | Records after | Change |${withVoices ? ' Voices before | Voices after |' : ''}`,

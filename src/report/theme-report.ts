@@ -60,7 +60,33 @@ export interface ThemeSummary {
   quotes: Quote[];
   /** Its records by question, source and month (each only where records allow), cells protected by the small-number rule. */
   breakdowns: Breakdown[];
+  /** Distinct voices among its records: authors and respondents, each record without either counting as one. A theme total, shown exactly. */
+  voices: number;
+  /** Campaigns with at least one record in this theme. */
+  campaignCount: number;
+  /** The {@link Campaign.number}s of the listed campaigns raised in this theme, ascending. */
+  campaigns: number[];
 }
+
+/**
+ * Records with the same or nearly the same words (Jaccard similarity of their word pairs at least
+ * 0.8, at least ten words long) sent by two or more voices: shown once, with how many sent it.
+ */
+export interface Campaign {
+  /** 1 for the campaign with the most records, and so on. */
+  number: number;
+  /** Its words once, redacted, labelled like any quote; null when the words were not kept (see VoiceTally). */
+  quote: Quote | null;
+  /** Records in the campaign, protected by the small-number rule. */
+  records: ProtectedCell;
+  /** Voices that sent it, protected by the small-number rule. */
+  voices: ProtectedCell;
+  /** The themes its records are in, in codebook order. */
+  themeIds: string[];
+}
+
+/** The most campaigns a report lists (all are counted). */
+export const CAMPAIGNS_LISTED = 20;
 
 /** What a breakdown splits records by. */
 export type BreakdownDimension = 'channel' | 'question' | 'source' | 'month';
@@ -183,6 +209,14 @@ export interface ThemeReport {
     keywordCount: number;
   };
   recordsTotal: number;
+  /** Distinct voices among all records (see {@link ThemeSummary.voices}). */
+  voicesTotal: number;
+  /** Campaigns found among all records. */
+  campaignsTotal: number;
+  /** Records that belong to a campaign. */
+  campaignRecords: number;
+  /** The biggest campaigns, at most {@link CAMPAIGNS_LISTED}, most records first. */
+  campaigns: Campaign[];
   unthemed: number;
   byChannel: ChannelCount[];
   /** Earliest and latest record dates (ISO), or null when no record has a date. */

@@ -70,10 +70,11 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-function wordHash(word: string): number {
+/** A word's 32-bit hash (FNV-1a), never 0, as {@link NearDuplicateGroups.add} takes words. */
+export function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let index = 0; index < word.length; index += 1) h = Math.imul(h ^ word.charCodeAt(index), 0x01000193);
-  return h >>> 0;
+  return h >>> 0 || 1;
 }
 
 /**
@@ -96,14 +97,17 @@ export class NearDuplicateGroups {
     return this.members;
   }
 
-  /** Adds a text by its words; returns its member number, or -1 when it is too short to be grouped. */
-  add(words: readonly string[]): number {
-    if (words.length < CAMPAIGN_MIN_WORDS) return -1;
+  /**
+   * Adds a text by its words, each as its {@link wordHash} (the first `length` of `words`); returns
+   * its member number, or -1 when it is too short to be grouped.
+   */
+  add(words: ArrayLike<number>, length = words.length): number {
+    if (length < CAMPAIGN_MIN_WORDS) return -1;
     const member = this.members;
     this.ensureCapacity(member + 1);
-    this.sketch(words, member);
+    this.sketch(words, length, member);
     this.parent[member] = member;
-    this.shingleCounts[member] = words.length - SHINGLE_WORDS + 1;
+    this.shingleCounts[member] = length - SHINGLE_WORDS + 1;
     this.members += 1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
     return member;
@@ -133,12 +137,12 @@ export class NearDuplicateGroups {
     return same;
   }
 
-  private sketch(words: readonly string[], member: number): void {
+  private sketch(words: ArrayLike<number>, length: number, member: number): void {
     const { bins } = this;
     bins.fill(EMPTY_BIN);
-    let previous = wordHash(words[0] ?? '');
-    for (let index = 1; index < words.length; index += 1) {
-      const next = wordHash(words[index] ?? '');
+    let previous = words[0] ?? 0;
+    for (let index = 1; index < length; index += 1) {
+      const next = words[index] ?? 0;
       const shingle = mix32(Math.imul(previous, 0x9e3779b1) ^ next);
       previous = next;
       const bin = shingle >>> BIN_SHIFT;

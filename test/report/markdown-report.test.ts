@@ -99,10 +99,10 @@ describe('renderMarkdownReport', () => {
       ['E-mail', 'fewer than 5', '—'],
       ['Surveys', 'fewer than 5', '—'],
     ]);
-    expect(themes?.header.map((cell) => cell.text)).toEqual(['Theme', 'Records', 'Share']);
+    expect(themes?.header.map((cell) => cell.text)).toEqual(['Theme', 'Records', 'Share', 'Voices', 'Campaigns']);
     expect(themes?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
-      ['Support for carers', '2', '66.7%'],
-      ['Money', '0', '0.0%'],
+      ['Support for carers', '2', '66.7%', '2', '0'],
+      ['Money', '0', '0.0%', '0', '0'],
     ]);
   });
 

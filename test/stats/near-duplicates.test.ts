@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups } from '../../src/stats/near-duplicates.js';
+import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, wordHash } from '../../src/stats/near-duplicates.js';
 import { normaliseText } from '../../src/text/normalise.js';
 
-const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
+const words = (text: string): number[] => normaliseText(text).tokens.map((token) => wordHash(token.word));
 
 /** A fixed pseudo-random index below `size` for each seed (an integer hash), so the test needs no randomness. */
 function randomIndex(seed: number, size: number): number {

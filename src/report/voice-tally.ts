@@ -1,0 +1,254 @@
+import type { FeedbackRecord } from '../record/record.js';
+import { DistinctCounter, hashKey } from '../stats/distinct-counter.js';
+import { NearDuplicateGroups, wordHash } from '../stats/near-duplicates.js';
+
+/**
+ * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
+ * file, else its row: one row is one respondent), else its author on its channel (handles are
+ * per platform). Null for a record with neither: it counts as a voice of its own. Retweets never
+ * reach the store (ingest filters them as amplification, not a second voice), so nothing here
+ * counts them.
+ */
+export function voiceKeyOf(record: FeedbackRecord): string | null {
+  const respondent = record.meta['respondent'];
+  if (typeof respondent === 'string' && respondent.trim() !== '') {
+    return `respondent\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${respondent.trim()}`;
+  }
+  if (record.author !== null && record.author.trim() !== '') {
+    return `author\u0000${record.channel}\u0000${record.author.trim().toLowerCase()}`;
+  }
+  if (record.channel === 'survey' && record.provenance.row !== undefined) {
+    return `row\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${record.provenance.row}`;
+  }
+  return null;
+}
+
+/** One campaign as the tally found it: exact counts, before the small-number rule. */
+export interface CampaignTally {
+  /**
+   * A record whose words stand for the campaign (the wording most of its copies share), or null when a
+   * run with more campaigns than are held let it go (only small ones, never those a report lists).
+   */
+  example: FeedbackRecord | null;
+  /** Records in the campaign. */
+  records: number;
+  /** Distinct voices that sent it. */
+  voices: number;
+  /** Codebook indices of the themes its records are in, ascending. */
+  themes: number[];
+}
+
+/** What the tally gives the report. */
+export interface VoiceCounts {
+  /** Distinct voices among all records. */
+  voices: number;
+  /** Distinct voices per theme, by codebook index. */
+  themeVoices: number[];
+  /** Campaigns, most records first (then most voices, then the one whose first record came first). */
+  campaigns: CampaignTally[];
+  /** Per theme (codebook index), the indices into {@link campaigns} of the campaigns raised in it. */
+  themeCampaigns: number[][];
+  /** The index into {@link campaigns} of the campaign a member ({@link VoiceTally.add}'s answer) belongs to, or -1. */
+  campaignOf: (member: number) => number;
+}
+
+/**
+ * The record that stands for a group: the wording most of its copies share, found by majority
+ * vote as copies arrive (Boyer and Moore), so an exact copy is shown rather than an edited one.
+ */
+interface CampaignExample {
+  record: FeedbackRecord;
+  /** Hash of its text as written (punctuation and case included). */
+  wording: number;
+  votes: number;
+  /** When the group's first example was taken: the earliest wins when groups merge. */
+  order: number;
+}
+
+/** The most campaign examples held while reading; the biggest groups keep theirs. */
+const EXAMPLES_HELD = 2048;
+
+/**
+ * Counts voices and finds campaigns while records stream past, holding typed arrays and one
+ * example record per group of near-identical texts (at most {@link EXAMPLES_HELD}), never the
+ * records themselves. A campaign is a group of at least two records with the same or nearly the
+ * same words (src/stats/near-duplicates.ts) sent by at least two voices: one person repeating
+ * themselves is not a campaign.
+ */
+export class VoiceTally {
+  private readonly all = new DistinctCounter();
+  private anonymous = 0;
+  private readonly perTheme: DistinctCounter[];
+  private readonly anonymousPerTheme: number[];
+  private readonly groups = new NearDuplicateGroups();
+  private memberVoices = new Float64Array(1024);
+  private memberThemeSets = new Int32Array(1024);
+  private readonly themeSets: number[][] = [];
+  private readonly themeSetIds = new Map<string, number>();
+  /** Example records by the group root they were taken under, with the order they were taken in. */
+  private examples = new Map<number, CampaignExample>();
+  private examplesTaken = 0;
+  /** Each numbered word's {@link wordHash} (0: not hashed yet), so a word is hashed once per run, not per use. */
+  private wordHashes = new Uint32Array(1024);
+  private textHashes = new Uint32Array(256);
+
+  /**
+   * @param themeCount the codebook's themes (indices 0 to themeCount - 1).
+   * @param wordOf the word with a number, in the numbering of the word ids {@link add} is given.
+   */
+  constructor(
+    themeCount: number,
+    private readonly wordOf: (id: number) => string,
+  ) {
+    this.perTheme = Array.from({ length: themeCount }, () => new DistinctCounter());
+    this.anonymousPerTheme = Array.from({ length: themeCount }, () => 0);
+  }
+
+  /**
+   * Adds a record: its words by number (as the one normalisation gives them, numbered as
+   * `wordOf` reads them) and the codebook indices of the themes it counts in (roll-ups included). Returns its member number among the texts long enough
+   * to be grouped, or -1; {@link groupOf} says whether its words repeat those of a record added
+   * before (a later copy of a campaign text), so that quotes can pass over both.
+   */
+  add(record: FeedbackRecord, wordIds: ArrayLike<number>, themes: readonly number[]): number {
+    const key = voiceKeyOf(record);
+    const voice = key === null ? 0 : hashKey(key);
+    if (voice === 0) this.anonymous += 1;
+    else this.all.add(voice);
+    for (const theme of themes) {
+      if (voice === 0) this.anonymousPerTheme[theme] = (this.anonymousPerTheme[theme] ?? 0) + 1;
+      else this.perTheme[theme]?.add(voice);
+    }
+    const member = this.groups.add(this.hashWords(wordIds), wordIds.length);
+    if (member < 0) return -1;
+    this.remember(member, voice === 0 ? -(this.anonymous + 1) : voice, themes);
+    const root = this.groups.rootOf(member);
+    if (root === member) return member;
+    const wording = hashKey(record.text);
+    const example = this.examples.get(root);
+    if (example === undefined) this.takeExample(root, record, wording);
+    else if (example.wording === wording) example.votes += 1;
+    else if (example.votes > 0) example.votes -= 1;
+    else this.examples.set(root, { record, wording, votes: 1, order: example.order });
+    return member;
+  }
+
+  private hashWords(wordIds: ArrayLike<number>): Uint32Array {
+    if (wordIds.length > this.textHashes.length) this.textHashes = new Uint32Array(wordIds.length * 2);
+    for (let index = 0; index < wordIds.length; index += 1) {
+      const id = wordIds[index] ?? 0;
+      if (id >= this.wordHashes.length) {
+        const grown = new Uint32Array(Math.max(id + 1, this.wordHashes.length * 2));
+        grown.set(this.wordHashes);
+        this.wordHashes = grown;
+      }
+      let hash = this.wordHashes[id] ?? 0;
+      if (hash === 0) {
+        hash = wordHash(this.wordOf(id));
+        this.wordHashes[id] = hash;
+      }
+      this.textHashes[index] = hash;
+    }
+    return this.textHashes;
+  }
+
+  /** The group of a member {@link add} returned: the first member of its group of near-identical texts. */
+  groupOf(member: number): number {
+    return this.groups.rootOf(member);
+  }
+
+  /** Distinct voices so far. */
+  get voices(): number {
+    return this.all.size + this.anonymous;
+  }
+
+  private remember(member: number, voice: number, themes: readonly number[]): void {
+    if (member >= this.memberVoices.length) {
+      const voices = new Float64Array(this.memberVoices.length * 2);
+      voices.set(this.memberVoices);
+      this.memberVoices = voices;
+      const sets = new Int32Array(this.memberThemeSets.length * 2);
+      sets.set(this.memberThemeSets);
+      this.memberThemeSets = sets;
+    }
+    this.memberVoices[member] = voice;
+    const setKey = themes.join(',');
+    let setId = this.themeSetIds.get(setKey);
+    if (setId === undefined) {
+      setId = this.themeSets.length;
+      this.themeSets.push([...themes]);
+      this.themeSetIds.set(setKey, setId);
+    }
+    this.memberThemeSets[member] = setId;
+  }
+
+  private takeExample(root: number, record: FeedbackRecord, wording: number): void {
+    this.examples.set(root, { record, wording, votes: 1, order: this.examplesTaken });
+    this.examplesTaken += 1;
+    if (this.examples.size <= EXAMPLES_HELD * 2) return;
+    const sizes = this.groupSizes();
+    const kept = [...this.examples.entries()]
+      .map(([held, example]) => ({ held, example, size: sizes[this.groups.rootOf(held)] ?? 0 }))
+      .sort((a, b) => b.size - a.size || a.example.order - b.example.order)
+      .slice(0, EXAMPLES_HELD);
+    this.examples = new Map(kept.map((entry) => [entry.held, entry.example]));
+  }
+
+  private groupSizes(): Int32Array {
+    const sizes = new Int32Array(this.groups.size);
+    for (let member = 0; member < this.groups.size; member += 1) {
+      const root = this.groups.rootOf(member);
+      sizes[root] = (sizes[root] ?? 0) + 1;
+    }
+    return sizes;
+  }
+
+  /** The counts, once every record was added. */
+  finish(): VoiceCounts {
+    const themeCount = this.perTheme.length;
+    const sizes = this.groupSizes();
+    const found = new Map<number, { voices: Set<number>; records: number; themes: Set<number> }>();
+    for (let member = 0; member < this.groups.size; member += 1) {
+      const root = this.groups.rootOf(member);
+      if ((sizes[root] ?? 0) < 2) continue;
+      let group = found.get(root);
+      if (group === undefined) {
+        group = { voices: new Set(), records: 0, themes: new Set() };
+        found.set(root, group);
+      }
+      group.records += 1;
+      group.voices.add(this.memberVoices[member] ?? 0);
+      for (const theme of this.themeSets[this.memberThemeSets[member] ?? 0] ?? []) group.themes.add(theme);
+    }
+    const examples = new Map<number, CampaignExample>();
+    for (const [held, example] of this.examples) {
+      const root = this.groups.rootOf(held);
+      const current = examples.get(root);
+      if (current === undefined || example.order < current.order) examples.set(root, example);
+    }
+    const campaigns: (CampaignTally & { root: number })[] = [];
+    for (const [root, group] of found) {
+      if (group.voices.size < 2) continue;
+      campaigns.push({
+        root,
+        example: examples.get(root)?.record ?? null,
+        records: group.records,
+        voices: group.voices.size,
+        themes: [...group.themes].sort((a, b) => a - b),
+      });
+    }
+    campaigns.sort((a, b) => b.records - a.records || b.voices - a.voices || a.root - b.root);
+    const themeCampaigns: number[][] = Array.from({ length: themeCount }, () => []);
+    campaigns.forEach((campaign, index) => {
+      for (const theme of campaign.themes) themeCampaigns[theme]?.push(index);
+    });
+    const campaignIndex = new Map(campaigns.map((campaign, index) => [campaign.root, index]));
+    return {
+      campaignOf: (member) => (member < 0 ? -1 : (campaignIndex.get(this.groups.rootOf(member)) ?? -1)),
+      voices: this.voices,
+      themeVoices: this.perTheme.map((counter, theme) => counter.size + (this.anonymousPerTheme[theme] ?? 0)),
+      campaigns: campaigns.map(({ root: _root, ...campaign }) => campaign),
+      themeCampaigns,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, test } from '@jest/globals';
+import { VoiceTally, voiceKeyOf } from '../../src/report/voice-tally.js';
+import { WordNumbering } from '../../src/stats/numbered-terms.js';
+import { normaliseText } from '../../src/text/normalise.js';
+import { makeRecord } from '../builders/record-builder.js';
+
+const CAMPAIGN = 'I object to the closure of the Elm Street day centre because it is the only place my family member can go.';
+const numbering = new WordNumbering();
+const words = (text: string): Int32Array =>
+  Int32Array.from(normaliseText(text).tokens.map((token) => numbering.number(token.word, token.stem)));
+const newTally = (themes: number): VoiceTally => new VoiceTally(themes, (id) => numbering.word(id));
+
+describe('voiceKeyOf', () => {
+  test('a respondent counts once per export file, whatever the question', () => {
+    const q1 = makeRecord({ meta: { respondent: 'R1', question: 'Q1' }, provenance: { file: 'a.csv', row: 1 } });
+    const q2 = makeRecord({ meta: { respondent: 'R1', question: 'Q2' }, provenance: { file: 'a.csv', row: 1 } });
+    const other = makeRecord({ meta: { respondent: 'R1' }, provenance: { file: 'b.csv', row: 1 } });
+    expect(voiceKeyOf(q1)).toBe(voiceKeyOf(q2));
+    expect(voiceKeyOf(other)).not.toBe(voiceKeyOf(q1));
+  });
+
+  test('a survey row without a respondent id is one respondent; an author is one voice per channel; neither: no key', () => {
+    const row = (question: string) => makeRecord({ channel: 'survey', meta: { question }, provenance: { file: 's.csv', row: 4 } });
+    expect(voiceKeyOf(row('Q1'))).toBe(voiceKeyOf(row('Q2')));
+    const tweet = makeRecord({ channel: 'twitter', author: '@Asha' });
+    expect(voiceKeyOf(tweet)).toBe(voiceKeyOf(makeRecord({ channel: 'twitter', author: '@asha ' })));
+    expect(voiceKeyOf(tweet)).not.toBe(voiceKeyOf(makeRecord({ channel: 'email', author: '@Asha' })));
+    expect(voiceKeyOf(makeRecord({ channel: 'email', author: null, provenance: { file: 'm.mbox', line: 1 } }))).toBeNull();
+  });
+});
+
+describe('VoiceTally', () => {
+  test('40 respondents sending one campaign answer beside 40 of their own: 80 voices, one campaign of 40', () => {
+    const tally = newTally(1);
+    for (let index = 0; index < 80; index += 1) {
+      const text =
+        index % 2 === 0
+          ? CAMPAIGN
+          : `Answer ${index}: ${'minibus lunch club library staff meals respite transport'.split(' ')[index % 7]} matters to us.`;
+      const record = makeRecord({ text, meta: { respondent: `R${index}` }, provenance: { file: 'survey.csv', row: index + 1 } });
+      tally.add(record, words(text), [0]);
+    }
+    const counts = tally.finish();
+    expect(counts.voices).toBe(80);
+    expect(counts.themeVoices).toEqual([80]);
+    expect(counts.campaigns.map((campaign) => [campaign.records, campaign.voices, campaign.themes])).toEqual([[40, 40, [0]]]);
+    expect(counts.campaigns[0]?.example?.text).toBe(CAMPAIGN);
+    expect(counts.themeCampaigns).toEqual([[0]]);
+  });
+
+  test('one author sending the same long text twice is a repeat, not a campaign; records without an author count one each', () => {
+    const tally = newTally(2);
+    tally.add(makeRecord({ channel: 'email', author: 'Jo', text: CAMPAIGN }), words(CAMPAIGN), [0]);
+    tally.add(makeRecord({ channel: 'email', author: 'Jo', text: CAMPAIGN }), words(CAMPAIGN), [0]);
+    tally.add(makeRecord({ channel: 'email', author: null, text: 'Yes' }), words('Yes'), [1]);
+    tally.add(makeRecord({ channel: 'email', author: null, text: 'Yes' }), words('Yes'), [1]);
+    const counts = tally.finish();
+    expect(counts.campaigns).toEqual([]);
+    expect(counts.voices).toBe(3);
+    expect(counts.themeVoices).toEqual([1, 2]);
+  });
+
+  test('a later copy is told apart from the first by its group', () => {
+    const tally = newTally(0);
+    const first = tally.add(makeRecord({ text: CAMPAIGN }), words(CAMPAIGN), []);
+    const second = tally.add(makeRecord({ text: CAMPAIGN }), words(CAMPAIGN), []);
+    const short = tally.add(makeRecord({ text: 'No comment' }), words('No comment'), []);
+    expect(tally.groupOf(first)).toBe(first);
+    expect(tally.groupOf(second)).toBe(first);
+    expect(short).toBe(-1);
+  });
+});

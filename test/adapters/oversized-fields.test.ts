@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
+import { MAX_RECORD_BYTES } from '../../src/adapters/readers/delimited-table.js';
 import { readTempInput } from '../helpers/temp-input.js';
 
-const FIVE_MB = 5 * 1024 * 1024;
+/** Twice the record limit: over it by a megabyte, across many reads of the file. */
+const OVERSIZED = 2 * MAX_RECORD_BYTES;
 
 function summaryOf(items: Awaited<ReturnType<typeof readTempInput>>['items']) {
   return items.flatMap((item) =>
@@ -13,9 +15,9 @@ function summaryOf(items: Awaited<ReturnType<typeof readTempInput>>['items']) {
   );
 }
 
-describe('a 5 MB field is one rejected row, not a stalled or swallowed file', () => {
+describe('a field of megabytes is one rejected row, not a stalled or swallowed file', () => {
   test('a closed quoted field over the 1 MiB record limit is rejected at its line; the rows after it are read at their own lines', async () => {
-    const big = 'x'.repeat(FIVE_MB);
+    const big = 'x'.repeat(OVERSIZED);
     const csv = `id,text\n1,before the big one\n2,"${big}\nstill inside the field"\n3,after the big one\n4,and another\n`;
     const result = await readTempInput('big-field.csv', csv, { format: 'csv' });
     expect(result.error).toBeNull();
@@ -27,8 +29,8 @@ describe('a 5 MB field is one rejected row, not a stalled or swallowed file', ()
     ]);
   });
 
-  test('an unclosed quote followed by 5 MB of text costs only the row where it opens', async () => {
-    const csv = `id,text\n1,"never closed ${'y'.repeat(FIVE_MB)}\n2,second row\n3,third row\n`;
+  test('an unclosed quote followed by megabytes of text costs only the row where it opens', async () => {
+    const csv = `id,text\n1,"never closed ${'y'.repeat(OVERSIZED)}\n2,second row\n3,third row\n`;
     const result = await readTempInput('runaway-quote.csv', csv, { format: 'csv' });
     expect(result.error).toBeNull();
     const rejected = result.items.filter((item) => item.kind === 'rejected');

@@ -1,9 +1,11 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** One file to put in a zip made by {@link buildZip}. */
 export interface ZipFile {
   name: string;
   content: Buffer | string;
+  /** The file holds `content` this many times over (1 by default): a big file that is never built in memory. */
+  repeat?: number;
 }
 
 /** How {@link buildZip} writes the zip. */
@@ -12,6 +14,18 @@ export interface ZipLayout {
   zip64?: boolean;
   /** The archive comment written after the end record. */
   comment?: string;
+}
+
+/** A final deflate block with no data: what ends a stream of blocks that were each flushed. */
+const EMPTY_FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** `content` repeated `times`, deflated: one piece compressed once, its blocks repeated, then the final block. */
+function deflateRepeated(content: Buffer, times: number): { packed: Buffer; crc: number; size: number } {
+  if (times === 1) return { packed: deflateRawSync(content), crc: crc32(content), size: content.length };
+  const blocks = deflateRawSync(content, { finishFlush: constants.Z_SYNC_FLUSH });
+  let crc = 0;
+  for (let index = 0; index < times; index += 1) crc = crc32(content, crc);
+  return { packed: Buffer.concat([...Array.from({ length: times }, () => blocks), EMPTY_FINAL_BLOCK]), crc, size: content.length * times };
 }
 
 const U16_MAX = 0xffff;
@@ -37,26 +51,26 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
   let offset = 0;
   for (const file of files) {
     const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
-    const packed = deflateRawSync(content);
+    const { packed, crc, size } = deflateRepeated(content, file.repeat ?? 1);
     const name = Buffer.from(file.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(content), 14);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(content.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, packed);
-    const extra = layout.zip64 === true ? zip64Extra(packed.length, content.length, offset) : Buffer.alloc(0);
+    const extra = layout.zip64 === true ? zip64Extra(packed.length, size, offset) : Buffer.alloc(0);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(45, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(content), 16);
+    entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : packed.length, 20);
-    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : content.length, 24);
+    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : size, 24);
     entry.writeUInt16LE(name.length, 28);
     entry.writeUInt16LE(extra.length, 30);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : offset, 42);

@@ -20,6 +20,7 @@ const GOLDEN_FILES: readonly (readonly [format: string, file: string])[] = [
 
 let storeDir = '';
 let summary: IngestSummary;
+const firstRenders = new Map<string, Promise<string>>();
 
 async function render(format: string): Promise<string> {
   const { codebook, errors } = await loadCodebook(join(PROJECT_ROOT, 'themes.yaml'), 'themes.yaml');
@@ -29,6 +30,13 @@ async function render(format: string): Promise<string> {
     parts.push(chunk);
   }
   return parts.join('');
+}
+
+/** The first rendering of `format` in this run, made once and shared by the golden and the determinism checks. */
+function firstRender(format: string): Promise<string> {
+  const rendered = firstRenders.get(format) ?? render(format);
+  firstRenders.set(format, rendered);
+  return rendered;
 }
 
 describe('the demo consultation report (fixtures/demo)', () => {
@@ -47,10 +55,10 @@ describe('the demo consultation report (fixtures/demo)', () => {
   });
 
   test.each(GOLDEN_FILES)('%s output matches fixtures/demo/%s', async (format, file) => {
-    expectGolden(join(DEMO, file), await render(format));
+    expectGolden(join(DEMO, file), await firstRender(format));
   });
 
-  test.each(GOLDEN_FILES)('%s output is deterministic', async (format) => {
-    expect(await render(format)).toBe(await render(format));
+  test.each(GOLDEN_FILES)('%s output is deterministic: a second run gives the same text', async (format) => {
+    expect(await render(format)).toBe(await firstRender(format));
   });
 });

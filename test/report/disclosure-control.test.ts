@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { propertyRuns } from '../helpers/property-runs.js';
 import {
   cellToJson,
   describeCell,
@@ -75,6 +76,7 @@ describe('protectBreakdown', () => {
         });
         if (nonZero > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
       }),
+      { numRuns: propertyRuns(100) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { EvidencePacker, unpackEvidence, type AssignedLine } from '../../src/run/assign-worker-messages.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
@@ -72,7 +73,7 @@ describe("packing a worker's themes and evidence", () => {
           expect(unpacked).toEqual(direct);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 

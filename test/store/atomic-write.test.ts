@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../../src/store/atomic-write.js';
 
+/** Rows of about 600 characters, so that a few thousand of them fill several 256 KiB write batches. */
 async function* rows(count: number): AsyncIterable<string> {
   yield 'id,text\n';
-  for (let index = 1; index <= count; index += 1) yield `${index},carer ${index} needs respite – “now”\n`;
+  for (let index = 1; index <= count; index += 1) yield `${index},${`carer ${index} needs respite – “now”. `.repeat(16)}\n`;
 }
 
 async function* failingAfter(count: number): AsyncIterable<string> {
@@ -25,8 +26,8 @@ describe('writeFileAtomically', () => {
 
   it('writes every chunk in order, across many batches', async () => {
     const expected: string[] = [];
-    for await (const chunk of rows(30_000)) expected.push(chunk);
-    await writeFileAtomically(join(dir, 'coded.csv'), rows(30_000));
+    for await (const chunk of rows(2_500)) expected.push(chunk);
+    await writeFileAtomically(join(dir, 'coded.csv'), rows(2_500));
     expect(await readFile(join(dir, 'coded.csv'), 'utf8')).toBe(expected.join(''));
     expect(await readdir(dir)).toEqual(['coded.csv']);
   });
@@ -38,7 +39,7 @@ describe('writeFileAtomically', () => {
 
   it('leaves the old file and no temporary file when the chunks fail', async () => {
     await writeFile(join(dir, 'coded.csv'), 'old report\n');
-    await expect(writeFileAtomically(join(dir, 'coded.csv'), failingAfter(30_000))).rejects.toThrow('store damaged');
+    await expect(writeFileAtomically(join(dir, 'coded.csv'), failingAfter(2_500))).rejects.toThrow('store damaged');
     expect(await readFile(join(dir, 'coded.csv'), 'utf8')).toBe('old report\n');
     expect(await readdir(dir)).toEqual(['coded.csv']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { makeRecordId } from '../../src/record/record-id.js';
 import { RecordIdSet } from '../../src/store/record-id-set.js';
 
@@ -59,7 +60,7 @@ describe('RecordIdSet', () => {
         expect(ids.size).toBe(reference.size);
         for (const id of [...added, ...probed]) expect(ids.has(id)).toBe(reference.has(id));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -33,6 +33,7 @@ describe('cleanRecordText', () => {
       fc.property(messyText, (text) => {
         expect(cleanRecordText(cleanRecordText(text))).toBe(cleanRecordText(text));
       }),
+      { numRuns: propertyRuns(100) },
     );
   });
 });

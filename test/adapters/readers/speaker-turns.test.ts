@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { RepeatedTextIds } from '../../../src/adapters/readers/repeated-text-ids.js';
 import {
   TURN_MAX_CHARS,
@@ -118,6 +119,7 @@ describe('TurnBuilder', () => {
             .filter((word) => word !== '');
         expect(words(build(pieces).map((turn) => turn.text))).toEqual(words(pieces.map((next) => next.text)));
       }),
+      { numRuns: propertyRuns(100) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { propertyRuns } from '../../helpers/property-runs.js';
 import { looksBinary } from '../../../src/source/input-source.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
@@ -37,7 +38,7 @@ describe('tables: mixed line endings', () => {
         expect(recordsOf(mixed).map((record) => record.text)).toEqual(recordsOf(plain).map((record) => record.text));
         expect(countItems(mixed)).toEqual(countItems(plain));
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: propertyRuns(60) },
     );
   });
 });

@@ -217,16 +217,6 @@ describe('the newer keys', () => {
       '18:13 themes[3].parent is the theme itself',
     ]);
   });
-
-  test('a long chain of parents is walked without recursion', () => {
-    const themes = Array.from({ length: 3000 }, (_, index) => ({
-      id: `t${index}`,
-      keywords: [`word${index}`],
-      ...(index > 0 ? { parent: `t${index - 1}` } : {}),
-    }));
-    const result = loadCodebookText(codebookYaml(themes), 'themes.yaml');
-    expect(result.errors).toEqual([]);
-  });
 });
 
 describe('the fingerprint changes with every key', () => {

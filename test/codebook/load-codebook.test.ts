@@ -145,16 +145,6 @@ describe('codebook fixtures: every issue, with line:col and hint', () => {
   });
 });
 
-describe('codebook aliases in bulk', () => {
-  test('50,000 aliases on one line are one error that counts them', () => {
-    const text = `version: 1\nthemes:\n  - id: a\n    label: A\n    keywords: &a [x]\n  - id: b\n    label: B\n    keywords: [${Array.from({ length: 50_000 }, () => '*a').join(', ')}]\n`;
-    expect(issuesOf(text).map((issue) => [`${issue.line}:${issue.col}`, issue.message])).toEqual([
-      ['5:18', 'YAML anchors and aliases (&name, *name) are not allowed'],
-      ['8:16', 'YAML anchors and aliases (&name, *name) are not allowed (50000 on this line)'],
-    ]);
-  });
-});
-
 /** Where the parser reports anchors (at the anchored collection) and aliases (at the `*`), from the text itself. */
 function anchorAndAliasPositions(text: string): string[] {
   const positions: string[] = [];

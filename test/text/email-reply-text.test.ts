@@ -226,26 +226,6 @@ describe("extractReplyText keeps only the sender's new words", () => {
   test.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
     expect(extractReplyText(testCase.body.join('\n'))).toBe(testCase.expected.join('\n'));
   });
-
-  test('a very long body without line breaks is handled (no catastrophic backtracking)', () => {
-    const body = 'word '.repeat(400_000);
-    expect(extractReplyText(body)).toBe(body.trim());
-  });
-
-  test('many lines ending with a colon are handled (no catastrophic backtracking)', () => {
-    const body = 'On 1 May, this and that:\n'.repeat(50_000);
-    expect(extractReplyText(body)).toBe(body.trim());
-  });
-
-  test('many lines that each hold an attribution after some words are handled in linear time', () => {
-    const body = 'ok On Mon, 1 May 2023 at 10:00, Bob <bob@example.org> wrote:\n'.repeat(20_000);
-    expect(extractReplyText(body)).toBe('ok');
-  });
-
-  test('many header-field lines and short separators are handled in linear time', () => {
-    const body = 'Hello\n' + 'From: a\nTo: b\n__\n'.repeat(20_000);
-    expect(extractReplyText(body)).toBe('Hello');
-  });
 });
 
 describe("sign-offs with the sender's name", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { codePointStrings } from '../helpers/code-point-strings.js';
 import { escapeMarkdownText, escapeTableCell, quoteBlock } from '../../src/report/markdown-text.js';
 import { elementNamesBesideAddressLinks, expectedMarkdownText, htmlTextContent, renderMarkdown } from '../helpers/rendered-html.js';
 import { propertyRuns } from '../helpers/property-runs.js';
@@ -53,14 +54,9 @@ const MARKDOWN_PIECES = [
 
 /** Arbitrary Unicode (including lone surrogates and control characters) mixed with markdown syntax. */
 const hostileText: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof(
-      fc.string({ unit: 'grapheme', maxLength: 6 }),
-      fc.string({ unit: 'binary', maxLength: 4 }),
-      fc.constantFrom(...MARKDOWN_PIECES),
-    ),
-    { maxLength: 24 },
-  )
+  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), codePointStrings({ maxLength: 4 }), fc.constantFrom(...MARKDOWN_PIECES)), {
+    maxLength: 24,
+  })
   .map((parts) => parts.join(''));
 
 describe('escapeMarkdownText properties', () => {
@@ -89,7 +85,7 @@ describe('escapeMarkdownText properties', () => {
 
   test('round trip for any Unicode string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+      fc.property(codePointStrings({ maxLength: 60 }), (text) => {
         const html = renderMarkdown(escapeMarkdownText(text));
         expect(htmlTextContent(html)).toBe(expectedMarkdownText(text, 'space'));
       }),

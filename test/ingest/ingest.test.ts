@@ -2,14 +2,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
-import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
+import type { FileSummary, IngestSummary } from '../../src/ingest/ingest-summary.js';
 import { InputError } from '../../src/errors.js';
 import { ExitCode } from '../../src/exit-codes.js';
 import { readStoreRecords, storePaths } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
-import { countItems, listFixtureCases, readFileItems } from '../helpers/read-fixture.js';
+import { countItems, listFixtureCases, PROJECT_ROOT, readFileItems, type FixtureCase } from '../helpers/read-fixture.js';
 import { csvExport, csvRows, writeCsvExport } from '../builders/export-files.js';
 import { runCli } from '../builders/cli-runner.js';
 import { withTempDir } from '../builders/temp-dir.js';
@@ -46,27 +46,46 @@ function csvWithBadRow(prefix: string): string {
 }
 
 describe('conservation: read = added + duplicates + filtered + rejected', () => {
+  const root = join(PROJECT_ROOT, 'fixtures', 'adapters');
   const cases = listFixtureCases('adapters');
+  const pathOf = (fixture: FixtureCase): string => join(fixture.name, fixture.inputName);
+  const perFile = new Map<string, FileSummary>();
+  const storedPerFile = new Map<string, number>();
+
+  /** Every fixture ingested, one run (and store) per set of options, as tlap ingest reads several files at once. */
+  beforeAll(async () => {
+    const byOptions = new Map<string, FixtureCase[]>();
+    for (const fixture of cases)
+      byOptions.set(JSON.stringify(fixture.options), [...(byOptions.get(JSON.stringify(fixture.options)) ?? []), fixture]);
+    await withTempDir(async (dir) => {
+      for (const [index, group] of [...byOptions.values()].entries()) {
+        const storeDir = join(dir, `store-${index}`);
+        const summary = await ingest({ paths: group.map(pathOf), cwd: root, storeDir, ...group[0]?.options });
+        expectConservation(summary);
+        for (const file of summary.perFile) perFile.set(file.file, file);
+        for await (const record of readStoreRecords(storeDir)) {
+          storedPerFile.set(record.provenance.file, (storedPerFile.get(record.provenance.file) ?? 0) + 1);
+        }
+      }
+    });
+  });
 
   test('there are adapter fixtures to check', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
   test.each(cases.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-    await withTempDir(async (dir) => {
-      const summary = await ingest({ paths: [fixture.inputName], cwd: fixture.dir, storeDir: join(dir, 'store'), ...fixture.options });
-      expectConservation(summary);
-      const read = await readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName, ...fixture.options });
-      const counts = countItems(read);
-      const byKind = (prefix: string): number =>
-        Object.entries(counts).reduce((total, [key, count]) => total + (key.startsWith(prefix) ? count : 0), 0);
-      expect(summary.added + summary.duplicates).toBe(byKind('record'));
-      expect(summary.filtered).toBe(byKind('filtered:'));
-      expect(summary.rejected).toBe(byKind('rejected:') + (read.error === null ? 0 : 1));
-      const stored: FeedbackRecord[] = [];
-      for await (const record of readStoreRecords(join(dir, 'store'))) stored.push(record);
-      expect(stored).toHaveLength(summary.added);
-    });
+    const summary = perFile.get(pathOf(fixture));
+    if (summary === undefined) throw new Error(`${pathOf(fixture)} is missing from the ingest's per-file counts`);
+    expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
+    const read = await readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName, ...fixture.options });
+    const counts = countItems(read);
+    const byKind = (prefix: string): number =>
+      Object.entries(counts).reduce((total, [key, count]) => total + (key.startsWith(prefix) ? count : 0), 0);
+    expect(summary.added + summary.duplicates).toBe(byKind('record'));
+    expect(summary.filtered).toBe(byKind('filtered:'));
+    expect(summary.rejected).toBe(byKind('rejected:') + (read.error === null ? 0 : 1));
+    expect(storedPerFile.get(pathOf(fixture)) ?? 0).toBe(summary.added);
   });
 });
 

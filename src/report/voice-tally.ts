@@ -65,6 +65,12 @@ interface CampaignExample {
   order: number;
 }
 
+/**
+ * A campaign member's voice is held in 32 bits: the low 31 bits of its key's hash, or for a record
+ * without a voice key this base plus its count among such records (each is a voice of its own).
+ */
+const ANONYMOUS_VOICE_BASE = 0x80000000;
+
 /** The most campaign examples held while reading; the biggest groups keep theirs. */
 const EXAMPLES_HELD = 2048;
 
@@ -81,7 +87,7 @@ export class VoiceTally {
   private readonly perTheme: DistinctCounter[];
   private readonly anonymousPerTheme: number[];
   private readonly groups = new NearDuplicateGroups();
-  private memberVoices = new Float64Array(1024);
+  private memberVoices = new Uint32Array(1024);
   private memberThemeSets = new Int32Array(1024);
   private readonly themeSets: number[][] = [];
   private readonly themeSetIds = new Map<string, number>();
@@ -121,7 +127,7 @@ export class VoiceTally {
     }
     const member = this.groups.add(this.hashWords(wordIds), wordIds.length);
     if (member < 0) return -1;
-    this.remember(member, voice === 0 ? -(this.anonymous + 1) : voice, themes);
+    this.remember(member, voice === 0 ? ANONYMOUS_VOICE_BASE + this.anonymous : voice % 0x80000000, themes);
     const root = this.groups.rootOf(member);
     if (root === member) return member;
     const wording = hashKey(record.text);
@@ -164,10 +170,11 @@ export class VoiceTally {
 
   private remember(member: number, voice: number, themes: readonly number[]): void {
     if (member >= this.memberVoices.length) {
-      const voices = new Float64Array(this.memberVoices.length * 2);
+      const size = Math.ceil(this.memberVoices.length * 1.5);
+      const voices = new Uint32Array(size);
       voices.set(this.memberVoices);
       this.memberVoices = voices;
-      const sets = new Int32Array(this.memberThemeSets.length * 2);
+      const sets = new Int32Array(size);
       sets.set(this.memberThemeSets);
       this.memberThemeSets = sets;
     }

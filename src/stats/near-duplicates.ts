@@ -50,7 +50,11 @@ export const BANDS = 4;
  */
 const AGREEING_BINS = Math.ceil((NEAR_JACCARD + (1 - NEAR_JACCARD) / 256) * SKETCH_BINS);
 
-/** How many texts sharing one band are checked before the new text is filed beside them. */
+/**
+ * The most texts filed under one band's values: a new text sharing them is checked against these
+ * and, when none is near enough, not filed there (its other bands still are), so a common phrase
+ * never grows a run of the table that every later text must walk.
+ */
 const CANDIDATES_PER_BAND = 4;
 
 const EMPTY_BIN = 0xffffffff;
@@ -85,7 +89,7 @@ export class NearDuplicateGroups {
   private sketches = new Uint8Array(INITIAL_TEXTS * SKETCH_BINS);
   private parent = new Int32Array(INITIAL_TEXTS);
   /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
-  private shingleCounts = new Uint32Array(INITIAL_TEXTS);
+  private shingleCounts = new Uint16Array(INITIAL_TEXTS);
   private members = 0;
   /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
   private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
@@ -107,7 +111,7 @@ export class NearDuplicateGroups {
     this.ensureCapacity(member + 1);
     this.sketch(words, length, member);
     this.parent[member] = member;
-    this.shingleCounts[member] = length - SHINGLE_WORDS + 1;
+    this.shingleCounts[member] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.members += 1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
     return member;
@@ -177,7 +181,8 @@ export class NearDuplicateGroups {
 
   /**
    * Looks for earlier members sharing this band: the first that agrees closely enough is joined
-   * and the member is not filed (the earlier one stands for both); otherwise it is filed.
+   * and the member is not filed (the earlier one stands for both); otherwise it is filed, unless
+   * {@link CANDIDATES_PER_BAND} members with these values are filed already.
    */
   private fileBand(member: number, band: number): void {
     const { slots } = this;
@@ -194,14 +199,14 @@ export class NearDuplicateGroups {
           return;
         }
         checked += 1;
-        if (checked >= CANDIDATES_PER_BAND) break;
+        if (checked >= CANDIDATES_PER_BAND) return;
       }
       slot = (slot + 1) & mask;
     }
     while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
     slots[slot] = member * BANDS + band;
     this.filled += 1;
-    if (this.filled * 2 > slots.length) this.growSlots();
+    if (this.filled * 10 > slots.length * 7) this.growSlots();
   }
 
   /** False when the two texts' lengths alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
@@ -221,14 +226,14 @@ export class NearDuplicateGroups {
 
   private ensureCapacity(members: number): void {
     if (members <= this.parent.length) return;
-    const size = this.parent.length * 2;
+    const size = Math.ceil(this.parent.length * 1.5);
     const parent = new Int32Array(size);
     parent.set(this.parent);
     this.parent = parent;
     const sketches = new Uint8Array(size * SKETCH_BINS);
     sketches.set(this.sketches);
     this.sketches = sketches;
-    const counts = new Uint32Array(size);
+    const counts = new Uint16Array(size);
     counts.set(this.shingleCounts);
     this.shingleCounts = counts;
   }

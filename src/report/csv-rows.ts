@@ -13,6 +13,8 @@ export interface CsvRowOptions {
   includeAuthors: boolean;
   /** Add the `source_id` column: the export's own id, for the analyst only (not fit to publish). */
   includeSourceIds?: boolean;
+  /** The number of the campaign the record belongs to, as the report numbers campaigns (1: the biggest), or null. */
+  campaign?: number | null;
 }
 
 /**
@@ -23,14 +25,16 @@ const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true
 
 /**
  * The CSV header: `id, channel, author, date, context` (the question or post title, as quotes
- * are labelled), `themes`, one 0/1 column per theme id in codebook order, then `text`; with `includeSourceIds`, `source_id` after `id`. Records are identified by
+ * are labelled), `themes`, `campaign` (the number of the record's campaign, as the report numbers
+ * them, or empty), one 0/1 column per theme id in codebook order, then `text`; with
+ * `includeSourceIds`, `source_id` after `id`. Records are identified by
  * tlap's own id: the export's ids (Message-IDs holding addresses, tweet ids leading to their
  * author, survey ids built from answers) are left out of published output. Starts with a UTF-8
  * BOM so spreadsheets read the encoding right.
  */
 export function renderCsvHeader(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds'> = {}): string {
   const ids = options.includeSourceIds === true ? ['id', 'source_id'] : ['id'];
-  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'context', 'themes', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
+  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'context', 'themes', 'campaign', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
 }
 
 /**
@@ -49,6 +53,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
         record.date ?? '',
         contextOf(record, options.redact),
         themed.themeIds.join(';'),
+        options.campaign === undefined || options.campaign === null ? '' : String(options.campaign),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
         options.redact(record.text).text,
       ],

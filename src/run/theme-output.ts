@@ -12,6 +12,9 @@ import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/r
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
+import { VoiceTally } from '../report/voice-tally.js';
+import { WordNumbering } from '../stats/numbered-terms.js';
+import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
@@ -280,14 +283,46 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
   };
+  const campaignOfRow = options.records === undefined ? await campaignsByRow(options) : () => null;
   let count = 0;
   for await (const themed of selectedThemedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
-    yield renderers.row(themed, options.codebook, rowOptions);
+    yield renderers.row(themed, options.codebook, { ...rowOptions, campaign: campaignOfRow(count) });
     count += 1;
     options.onRecord?.(count);
   }
   if (count === 0 && !selectsEverything(options.selection ?? {})) throw emptySelection();
+}
+
+/**
+ * The campaign number (as the report numbers them) of each selected record by its place in the
+ * selection, from a first read of the store: a record's campaign is only known once all are read,
+ * and rows stream. Holds 4 bytes per record beside the voice tally.
+ */
+async function campaignsByRow(options: ThemeOutputOptions): Promise<(row: number) => number | null> {
+  const numbering = new WordNumbering();
+  const tally = new VoiceTally(0, (id) => numbering.word(id));
+  let members = new Int32Array(1024);
+  let rows = 0;
+  for await (const record of selectedRecords(options, { store: 0, undated: 0, out: 0 })) {
+    const { tokens } = normaliseText(record.text);
+    const ids = new Int32Array(tokens.length);
+    tokens.forEach((token, index) => {
+      ids[index] = numbering.number(token.word, token.stem);
+    });
+    if (rows === members.length) {
+      const grown = new Int32Array(rows * 2);
+      grown.set(members);
+      members = grown;
+    }
+    members[rows] = tally.add(record, ids, []);
+    rows += 1;
+  }
+  const counts = tally.finish();
+  return (row) => {
+    const campaign = counts.campaignOf(members[row] ?? -1);
+    return campaign < 0 ? null : campaign + 1;
+  };
 }
 
 /**

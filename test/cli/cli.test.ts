@@ -60,7 +60,7 @@ describe('tlap: argv | exit code | stdout contains | stderr contains', () => {
     [['formats'], ExitCode.Ok, 'extensions: .csv .tsv .tab', null],
     [['themes'], ExitCode.Ok, '# Feedback', null],
     [['themes', '--format', 'json'], ExitCode.Ok, '"records_total": 3', null],
-    [['themes', '--format', 'csv'], ExitCode.Ok, 'id,channel,author,date,context,themes,carers,money,text', null],
+    [['themes', '--format', 'csv'], ExitCode.Ok, 'id,channel,author,date,context,themes,campaign,carers,money,text', null],
     [['help'], ExitCode.Ok, 'Usage: tlap [options] [command]', null],
     [['help', 'ingest'], ExitCode.Ok, 'Usage: tlap ingest', null],
     [[], ExitCode.CouldNotRun, '', 'Usage: tlap [options] [command]'],

@@ -30,6 +30,7 @@ describe('CSV rows', () => {
       'date',
       'context',
       'themes',
+      'campaign',
       'carers',
       'money',
       'places',
@@ -49,6 +50,7 @@ describe('CSV rows', () => {
       '2014-01-02T00:00:00.000Z',
       '',
       'carers;places',
+      '',
       '1',
       '0',
       '1',
@@ -58,6 +60,7 @@ describe('CSV rows', () => {
       none.record.id,
       none.record.sourceId,
       'survey',
+      '',
       '',
       '',
       '',
@@ -74,7 +77,7 @@ describe('CSV rows', () => {
       makeThemedRecord(codebook, { text, author: '=cmd|calc' }),
     );
     const parsed = csvOf(rows, true).slice(1);
-    expect(parsed.map((row) => row[10])).toEqual(['\'=HYPERLINK("http://x")', "'+1 carer", "'-2 carers", "'@ carers"]);
+    expect(parsed.map((row) => row[11])).toEqual(['\'=HYPERLINK("http://x")', "'+1 carer", "'-2 carers", "'@ carers"]);
     expect(parsed.map((row) => row[3])).toEqual(Array(4).fill("'=cmd|calc"));
   });
 
@@ -99,7 +102,7 @@ describe('CSV rows are published text', () => {
   test('personal data in the text and, with authors, in the author column is redacted under the codebook policy', () => {
     const record = makeThemedRecord(codebook, { text: 'Call 07700 900123 or mail jo@example.com about carers', author: '@jo_carer' });
     const [, row] = csvOf([record], true);
-    expect(row?.[10]).toBe('Call [phone] or mail [email] about carers');
+    expect(row?.[11]).toBe('Call [phone] or mail [email] about carers');
     expect(row?.[3]).toBe('[handle]');
   });
 });
@@ -120,4 +123,15 @@ test('the context column holds what the words answer, redacted, as quotes are la
   const comment = makeThemedRecord(codebook, { text: 'A budget', channel: 'blog-comment', meta: { postTitle: 'Why we are updating it' } });
   const [, first, second] = csvOf([answer, comment]);
   expect([first?.[5], second?.[5]]).toEqual(['Q1 Anything else? Write to [email]', 'Why we are updating it']);
+});
+
+describe('CSV campaign column', () => {
+  test('a record of a campaign carries its number; any other record leaves the column empty', () => {
+    const record = makeThemedRecord(codebook, { text: 'A carer' });
+    const redact = createRedactor(codebook);
+    const inCampaign = parse(renderCsvRow(record, codebook, { redact, includeAuthors: false, campaign: 2 })) as string[][];
+    const alone = parse(renderCsvRow(record, codebook, { redact, includeAuthors: false, campaign: null })) as string[][];
+    expect(inCampaign[0]?.[6]).toBe('2');
+    expect(alone[0]?.[6]).toBe('');
+  });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { buildThemeReport, renderReport, themeOutput } from '../../src/run/theme-output.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
+import { writeStore } from '../builders/store-builder.js';
+import { withTempDir } from '../builders/temp-dir.js';
 
 async function* each(records: readonly FeedbackRecord[]): AsyncIterable<FeedbackRecord> {
   yield* records;
@@ -34,5 +37,24 @@ describe('a theme run over any async iterable of records', () => {
     const chunks: string[] = [];
     for await (const chunk of themeOutput({ records: each(records), codebook, format: 'csv' })) chunks.push(chunk);
     expect(chunks).toHaveLength(3);
+  });
+});
+
+describe('the CSV from a store carries campaign numbers as the report numbers them', () => {
+  test('every copy of a campaign, first one included, has its number; other rows none', async () => {
+    await withTempDir(async (dir) => {
+      const campaign = 'I object to the closure of the Elm Street day centre because carers like me depend on it.';
+      const stored = [
+        ...Array.from({ length: 3 }, (_, index) => makeRecord({ text: campaign, meta: { respondent: `R${index}` } })),
+        makeRecord({ text: 'The budget for carers was cut again this year and nobody asked us first.' }),
+      ];
+      await writeStore(dir, stored);
+      const report = await buildThemeReport({ storeDir: dir, codebook, format: 'json' });
+      expect(report.campaigns.map((entry) => entry.number)).toEqual([1]);
+      let csv = '';
+      for await (const chunk of themeOutput({ storeDir: dir, codebook, format: 'csv' })) csv += chunk;
+      const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+      expect(rows.map((row) => row['campaign'])).toEqual(['1', '1', '1', '']);
+    });
   });
 });

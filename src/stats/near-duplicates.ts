@@ -15,7 +15,7 @@
  * edits stays one campaign. Everything is deterministic: fixed seeds, store order.
  *
  * Memory: the sketch (one byte a value), a union-find parent and the band table's slots, all in
- * typed arrays, about 70 bytes per text long enough to be sketched; nothing per shingle.
+ * typed arrays, about 80 bytes per text long enough to be sketched (measured); nothing per shingle.
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */

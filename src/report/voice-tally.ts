@@ -71,8 +71,12 @@ interface CampaignExample {
  */
 const ANONYMOUS_VOICE_BASE = 0x80000000;
 
-/** The most campaign examples held while reading; the biggest groups keep theirs. */
-const EXAMPLES_HELD = 2048;
+/**
+ * The most campaign examples (whole records) held while reading; the biggest groups keep theirs.
+ * Groups only grow, so one of the campaigns a report lists (the twenty biggest) can lose its example
+ * only while smaller than this many others, and takes a new one with its next copy.
+ */
+const EXAMPLES_HELD = 256;
 
 /**
  * Counts voices and finds campaigns while records stream past, holding typed arrays and one

@@ -69,4 +69,22 @@ describe('VoiceTally', () => {
     expect(tally.groupOf(second)).toBe(first);
     expect(short).toBe(-1);
   });
+
+  test('with more campaigns than examples are held, every campaign a report lists keeps its words', () => {
+    const tally = newTally(0);
+    const textOf = (campaign: number): string => Array.from({ length: 12 }, (_, word) => `c${campaign}w${word}`).join(' ');
+    for (let round = 0; round < 6; round += 1) {
+      for (let campaign = 0; campaign < 700; campaign += 1) {
+        if (round >= 2 + (campaign % 5)) continue;
+        const text = textOf(campaign);
+        tally.add(makeRecord({ text, meta: { respondent: `R${campaign}-${round}` } }), words(text), []);
+      }
+    }
+    const counts = tally.finish();
+    expect(counts.campaigns).toHaveLength(700);
+    for (const campaign of counts.campaigns.slice(0, 20)) {
+      expect(campaign.records).toBe(6);
+      expect(campaign.example?.text).toMatch(/^c\d+w0 /);
+    }
+  });
 });

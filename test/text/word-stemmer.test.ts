@@ -10,11 +10,11 @@ describe('stemWord', () => {
   it('gives the Porter stem of every word, new or met again, across many generations of its memo', () => {
     const stem = createWordStemmer(50);
     const everyday = ['carers', 'respite', 'funding', 'listened', 'communities'];
-    for (let index = 0; index < 1000; index += 1) {
-      const rare = `respite${index.toString(36)}ing`;
-      expect(stem(rare)).toBe(PorterStemmer.stem(rare));
-      if (index % 7 === 0) for (const word of everyday) expect(stem(word)).toBe(PorterStemmer.stem(word));
-    }
-    for (const word of ['respite0ing', 'respiterring']) expect(stem(word)).toBe(PorterStemmer.stem(word));
+    const words = Array.from({ length: 1000 }, (_, index) => [
+      `respite${index.toString(36)}ing`,
+      ...(index % 7 === 0 ? everyday : []),
+    ]).flat();
+    const wrong = [...words, 'respite0ing', 'respiterring'].filter((word) => stem(word) !== PorterStemmer.stem(word));
+    expect(wrong).toEqual([]);
   });
 });

@@ -13,9 +13,13 @@ export const REJECTION_CODES = [
   'JSON_TRUNCATED',
   'NO_TEXT_COLUMN',
   'MAPPED_COLUMN_MISSING',
+  // one line of a text format
+  'LINE_TOO_LONG',
   // one JSON or XML item
   'INVALID_JSON',
   'JSON_TOO_DEEP',
+  'JSON_TOO_LARGE',
+  'XML_ELEMENT_TOO_LARGE',
   'NOT_AN_OBJECT',
   'MISSING_TEXT',
   'NOT_A_TWEET',

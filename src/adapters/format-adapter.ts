@@ -1,6 +1,6 @@
 import type { Channel, Provenance, RecordDraft } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
-import type { InputSource } from '../source/input-source.js';
+import { MAX_LINE_CHARS, type InputSource, type OverlongLine } from '../source/input-source.js';
 
 /**
  * Why an item was read but deliberately not stored. Each rule is documented in the README
@@ -112,4 +112,15 @@ export interface FormatAdapter {
   sniff(input: SniffInput): number;
   /** Reads the file, yielding one item per record, filtered or rejected item. Throws InputError when the file as a whole is unreadable. */
   read(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem>;
+}
+
+/** The rejection for a line of a text format that is longer than {@link MAX_LINE_CHARS}: the line, skipped unread. */
+export function overlongLineRejection(file: string, line: OverlongLine): AdapterItem {
+  return {
+    kind: 'rejected',
+    code: 'LINE_TOO_LONG',
+    message: `line of ${line.chars.toLocaleString('en-GB')} characters, over the ${MAX_LINE_CHARS.toLocaleString('en-GB')} a line may hold; skipped`,
+    provenance: { file, line: line.line },
+    excerpt: line.excerpt,
+  };
 }

@@ -8,7 +8,7 @@ import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
 import { PanelLinker, type PanelLink } from './hashtag-panel.js';
 import { counted } from '../counted.js';
-import { looksBinary, openInputSource, type InputSource } from '../source/input-source.js';
+import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
 const FALLBACK_LINES_SHOWN = 20;
@@ -65,10 +65,11 @@ function countedSource(source: InputSource): { source: InputSource; bytesRead: (
     () => source.text(),
     (chunk: string) => chunk.length * charBytes,
   );
-  counted['lines'] = track(
-    () => source.lines(),
-    (line: { text: string }) => (line.text.length + 1) * charBytes,
-  );
+  counted['lines'] = (maxChars?: number) =>
+    track(
+      () => source.lines(maxChars),
+      (line: SourceLineItem) => ((isOverlong(line) ? line.chars : line.text.length) + 1) * charBytes,
+    )();
   return { source: counted, bytesRead: () => Math.min(furthest, source.size) };
 }
 

@@ -22,6 +22,31 @@ export interface SourceLine {
   line: number;
 }
 
+/** A line longer than the limit the reader asked for: passed over without being held in memory. */
+export interface OverlongLine {
+  overlong: true;
+  /** 1-based line number in the file. */
+  line: number;
+  /** Its length in characters. */
+  chars: number;
+  /** Its first {@link OVERLONG_EXCERPT_CHARS} characters. */
+  excerpt: string;
+}
+
+/** What {@link InputSource.lines} yields: a line, or a line over the limit that was skipped. */
+export type SourceLineItem = SourceLine | OverlongLine;
+
+/** True for a line that was over the limit and skipped. */
+export function isOverlong(item: SourceLineItem): item is OverlongLine {
+  return 'overlong' in item;
+}
+
+/** The longest line {@link InputSource.lines} yields unless asked for longer ones: 1 Mi characters. */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
+/** How much of a skipped over-long line is kept, for the rejection's excerpt. */
+export const OVERLONG_EXCERPT_CHARS = 200;
+
 /**
  * One input file, opened for reading. Adapters read it as decoded lines, decoded text chunks,
  * or raw bytes; nothing here holds the whole file unless an adapter asks for it with a limit.
@@ -45,10 +70,18 @@ export interface InputSource {
   readonly hasBom: boolean;
   /** Raw bytes, in chunks (for formats that decode themselves, like e-mail and spreadsheets). */
   bytes(): AsyncIterable<Buffer>;
-  /** Decoded text, in chunks that end at line boundaries. */
+  /**
+   * Decoded text, in chunks that end at line boundaries, except that a line longer than
+   * {@link LONG_LINE_PIECE_BYTES} comes in pieces (never split inside a character), so that no
+   * line is ever held whole.
+   */
   text(): AsyncIterable<string>;
-  /** Decoded lines with their numbers. */
-  lines(): AsyncIterable<SourceLine>;
+  /**
+   * Decoded lines with their numbers. A line longer than `maxChars` (default
+   * {@link MAX_LINE_CHARS}) is passed over as it streams, never held whole, and comes as an
+   * {@link OverlongLine} for the reader to reject.
+   */
+  lines(maxChars?: number): AsyncIterable<SourceLineItem>;
   /** The whole file, decoded; refused with an error naming the file when it is larger than `limitBytes`. */
   readText(limitBytes?: number): Promise<string>;
   /** The whole file, raw; refused when larger than `limitBytes`. */
@@ -69,6 +102,9 @@ export const STDIN_PATH = '-';
 export const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
 
 const CHUNK_BYTES = 256 * 1024;
+
+/** Text with no line break for this long is passed on in pieces rather than held until its line ends. */
+export const LONG_LINE_PIECE_BYTES = 1024 * 1024;
 
 /** Detects the encoding from a byte order mark; null when there is none. */
 function bomEncoding(head: Buffer): { encoding: DetectedEncoding; length: number } | null {
@@ -290,22 +326,35 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     let first = true;
     if (lenient) {
       const decoder = new LenientUtf8Decoder(displayPath, fallbackLog);
-      let carry: Buffer = Buffer.alloc(0);
+      const carry: Buffer[] = [];
+      let carryLength = 0;
       for await (const raw of bytes()) {
-        let chunk = carry.length > 0 ? Buffer.concat([carry, raw]) : raw;
+        let chunk = raw;
         if (first) {
           chunk = chunk.subarray(bomLength);
           first = false;
         }
         const lastNewline = chunk.lastIndexOf(0x0a);
         if (lastNewline === -1) {
-          carry = chunk;
+          carry.push(chunk);
+          carryLength += chunk.length;
+          if (carryLength >= LONG_LINE_PIECE_BYTES) {
+            const joined = Buffer.concat(carry.splice(0));
+            const cut = characterBoundary(joined);
+            carry.push(Buffer.from(joined.subarray(cut)));
+            carryLength = joined.length - cut;
+            yield decoder.decode(joined.subarray(0, cut));
+          }
           continue;
         }
-        carry = Buffer.from(chunk.subarray(lastNewline + 1));
-        yield decoder.decode(chunk.subarray(0, lastNewline + 1));
+        carry.push(chunk.subarray(0, lastNewline + 1));
+        const block = Buffer.concat(carry.splice(0));
+        const rest = Buffer.from(chunk.subarray(lastNewline + 1));
+        carry.push(rest);
+        carryLength = rest.length;
+        yield decoder.decode(block);
       }
-      if (carry.length > 0) yield decoder.decode(carry);
+      if (carryLength > 0) yield decoder.decode(Buffer.concat(carry));
       return;
     }
     const decoder = iconv.getDecoder(encoding, { stripBOM: false });
@@ -324,6 +373,10 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
       const lastNewline = decoded.lastIndexOf('\n');
       if (lastNewline === -1) {
         pending = decoded;
+        if (pending.length >= LONG_LINE_PIECE_BYTES) {
+          yield pending;
+          pending = '';
+        }
         continue;
       }
       pending = decoded.slice(lastNewline + 1);
@@ -336,23 +389,55 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     if (rest.length > 0) yield rest;
   }
 
-  async function* lines(): AsyncIterable<SourceLine> {
+  async function* lines(maxChars = MAX_LINE_CHARS): AsyncIterable<SourceLineItem> {
     let number = 1;
-    let pending = '';
+    let parts: string[] = [];
+    let partChars = 0;
+    let overlong: { chars: number; excerpt: string } | null = null;
+    const take = (piece: string): void => {
+      if (overlong !== null) {
+        overlong.chars += piece.length;
+        return;
+      }
+      parts.push(piece);
+      partChars += piece.length;
+      if (partChars > maxChars + 1) {
+        const joined = parts.join('');
+        overlong = { chars: joined.length, excerpt: joined.slice(0, OVERLONG_EXCERPT_CHARS) };
+        parts = [];
+        partChars = 0;
+      }
+    };
+    const lineItem = (text: string): SourceLineItem => {
+      const line = withoutCarriageReturn(text);
+      return line.length > maxChars
+        ? { overlong: true, line: number, chars: line.length, excerpt: line.slice(0, OVERLONG_EXCERPT_CHARS) }
+        : { text: line, line: number };
+    };
+    const finish = (): SourceLineItem => {
+      const item = overlong === null ? lineItem(parts.join('')) : { overlong: true as const, line: number, ...overlong };
+      parts = [];
+      partChars = 0;
+      overlong = null;
+      return item;
+    };
     for await (const chunk of text()) {
-      const data = pending + chunk;
       let start = 0;
-      let newline = data.indexOf('\n', start);
+      let newline = chunk.indexOf('\n', start);
       while (newline !== -1) {
-        const end = newline > start && data.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-        yield { text: data.slice(start, end), line: number };
+        if (partChars === 0 && overlong === null) {
+          yield lineItem(chunk.slice(start, newline));
+        } else {
+          take(chunk.slice(start, newline));
+          yield finish();
+        }
         number += 1;
         start = newline + 1;
-        newline = data.indexOf('\n', start);
+        newline = chunk.indexOf('\n', start);
       }
-      pending = data.slice(start);
+      if (start < chunk.length) take(chunk.slice(start));
     }
-    if (pending.length > 0) yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line: number };
+    if (partChars > 0 || overlong !== null) yield finish();
   }
 
   function refuseOver(limitBytes: number): void {
@@ -401,6 +486,20 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
       return fallbackLog.count;
     },
   };
+}
+
+function withoutCarriageReturn(text: string): string {
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
+/**
+ * Where a block of UTF-8 bytes can be cut without splitting a character: before a lead byte
+ * whose character may run past the end, else at the end.
+ */
+function characterBoundary(block: Buffer): number {
+  let index = block.length - 1;
+  while (index > 0 && index > block.length - 4 && ((block[index] ?? 0) & 0xc0) === 0x80) index -= 1;
+  return (block[index] ?? 0) >= 0xc0 ? index : block.length;
 }
 
 function decodeHead(head: Buffer, encoding: string, lenient: boolean): string {

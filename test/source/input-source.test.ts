@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { InputError, UnknownNameError } from '../../src/errors.js';
-import { openInputSource, type InputSource, type SourceLine } from '../../src/source/input-source.js';
+import {
+  isOverlong,
+  LONG_LINE_PIECE_BYTES,
+  openInputSource,
+  type InputSource,
+  type SourceLine,
+  type SourceLineItem,
+} from '../../src/source/input-source.js';
 import { readFileItems } from '../helpers/read-fixture.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tlap-input-source-'));
@@ -21,7 +28,10 @@ function writeBytes(name: string, bytes: Buffer): string {
 
 async function allLines(source: InputSource): Promise<SourceLine[]> {
   const lines: SourceLine[] = [];
-  for await (const line of source.lines()) lines.push(line);
+  for await (const line of source.lines()) {
+    if (isOverlong(line)) throw new Error(`line ${line.line} is over the limit`);
+    lines.push(line);
+  }
   return lines;
 }
 
@@ -209,5 +219,52 @@ describe('input source: whole-file reads', () => {
     const error = await failureOf(() => source.readText(100));
     expect(error.message).toBe('big.txt: file is 220 B, over the 100 B this format can read at once');
     expect(await source.readText(1000)).toBe('0123456789\n'.repeat(20));
+  });
+});
+
+describe('input source: a line longer than the limit is passed over, never held whole', () => {
+  async function items(source: InputSource, maxChars: number): Promise<SourceLineItem[]> {
+    const found: SourceLineItem[] = [];
+    for await (const item of source.lines(maxChars)) found.push(item);
+    return found;
+  }
+
+  test('lines() gives an over-long line as its number, length and first 200 characters; the lines around it as they are', async () => {
+    const long = `${'é'.repeat(150)}${'x'.repeat(3 * LONG_LINE_PIECE_BYTES)}`;
+    const source = await openInputSource(writeBytes('long.txt', Buffer.from(`first\r\n${long}\r\nlast`)));
+    const found = await items(source, 1000);
+    expect(found.map((item) => (isOverlong(item) ? `${item.line}: ${item.chars} chars` : `${item.line}: ${item.text}`))).toEqual([
+      '1: first',
+      `2: ${long.length + 1} chars`,
+      '3: last',
+    ]);
+    const overlong = found[1];
+    expect(overlong !== undefined && isOverlong(overlong) ? overlong.excerpt : null).toBe(long.slice(0, 200));
+  });
+
+  test('text() passes a line with no end in pieces, cut between characters, so that the text is whole when joined', async () => {
+    const long = '€'.repeat(LONG_LINE_PIECE_BYTES);
+    const source = await openInputSource(writeBytes('pieces.txt', Buffer.from(`a\n${long}\nb\n`)));
+    const chunks: string[] = [];
+    for await (const chunk of source.text()) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.every((chunk) => chunk.length <= LONG_LINE_PIECE_BYTES + 1)).toBe(true);
+    expect(chunks.join('')).toBe(`a\n${long}\nb\n`);
+  });
+
+  test('a Windows-1252 line cut into pieces is still read as Windows-1252 and logged once', async () => {
+    const long = Buffer.concat([
+      Buffer.from('caf'),
+      Buffer.from([0xe9]),
+      Buffer.alloc(2 * LONG_LINE_PIECE_BYTES, 0x61),
+      Buffer.from([0xe9]),
+    ]);
+    const source = await openInputSource(writeBytes('latin.txt', Buffer.concat([Buffer.from('ok\n'), long, Buffer.from('\nend\n')])));
+    const text: string[] = [];
+    for await (const chunk of source.text()) text.push(chunk);
+    const joined = text.join('');
+    expect(joined.startsWith('ok\ncafé')).toBe(true);
+    expect(joined.endsWith('aé\nend\n')).toBe(true);
+    expect(source.fallbackLines).toEqual([2]);
   });
 });

@@ -1,6 +1,6 @@
-import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
+import { isOverlong, STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import type { JsonValue } from '../../record/record.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
@@ -35,7 +35,14 @@ export const eventNotesAdapter: FormatAdapter = {
   },
   async *read(source) {
     const reader = new EventNotesReader(source.path, source.extension !== '.txt');
-    for await (const line of source.lines()) yield* reader.feed(line);
+    for await (const line of source.lines()) {
+      if (isOverlong(line)) {
+        yield overlongLineRejection(source.path, line);
+        yield* reader.feed({ text: '', line: line.line });
+        continue;
+      }
+      yield* reader.feed(line);
+    }
     yield* reader.end();
   },
 };

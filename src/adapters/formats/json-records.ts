@@ -25,7 +25,7 @@ export const jsonRecordsAdapter: FormatAdapter = {
 async function* readJsonRecords(source: InputSource, map: Readonly<Record<string, string>>): AsyncIterable<AdapterItem> {
   const elements: AsyncIterable<JsonElement> =
     looksLikeJsonLines(source.headText) || source.extension === '.jsonl' || source.extension === '.ndjson'
-      ? jsonLines(source.lines())
+      ? jsonLines(source)
       : jsonArrayElements(source.path, source.text());
   let mapping: ColumnMapping | null = null;
   let row = 0;

@@ -1,8 +1,8 @@
 import { InputError } from '../../errors.js';
-import type { SourceLine } from '../../source/input-source.js';
+import { isOverlong, type SourceLine } from '../../source/input-source.js';
 import { CaptionTurns, type CaptionCue } from '../readers/caption-cues.js';
 import { parseClockTime } from '../readers/clock-time.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { turnDraft, type SpokenTurn } from '../readers/speaker-turns.js';
 
@@ -24,7 +24,13 @@ export const srtAdapter: FormatAdapter = {
   },
   async *read(source) {
     const reader = new SrtReader(source.path);
-    for await (const line of source.lines()) yield* reader.feed(line);
+    for await (const line of source.lines()) {
+      if (isOverlong(line)) {
+        yield overlongLineRejection(source.path, line);
+        continue;
+      }
+      yield* reader.feed(line);
+    }
     yield* reader.end();
   },
 };

@@ -9,6 +9,7 @@ import {
   jsonArrayElements,
   type JsonElement,
   jsonErrorMessage,
+  parseKeepingLongNumbers,
   jsonLines,
   looksLikeJsonLines,
 } from '../readers/json-elements.js';
@@ -56,7 +57,7 @@ async function* readTranscriptJson(source: InputSource): AsyncIterable<AdapterIt
   const head = source.headText.trimStart();
   const firstLine = head.split('\n', 1)[0] ?? '';
   if (looksLikeJsonLines(source.headText) && looksLikeTurn(firstLine) && !QMSUM_KEYS.test(firstLine)) {
-    yield* readTurns(source.path, jsonLines(source.lines()), { lineOffset: 0, corpus: false, topics: [] });
+    yield* readTurns(source.path, jsonLines(source), { lineOffset: 0, corpus: false, topics: [] });
   } else if (head.startsWith('{')) {
     yield* readMeetingFile(source);
   } else {
@@ -88,7 +89,7 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
   const text = await source.readText(MEETING_FILE_LIMIT);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseKeepingLongNumbers(text);
   } catch (error) {
     const message = jsonErrorMessage(error).replace(/\s*(?:in JSON )?at position \d+.*$|\s*\(line \d+ column \d+\)$/, '');
     throw new InputError(message, { location: { file: source.path, ...jsonErrorPosition(text, error) } });

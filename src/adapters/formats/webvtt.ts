@@ -1,9 +1,9 @@
 import { InputError } from '../../errors.js';
-import type { SourceLine } from '../../source/input-source.js';
+import { isOverlong, type SourceLine, type SourceLineItem } from '../../source/input-source.js';
 import type { JsonValue } from '../../record/record.js';
 import { CaptionTurns, type CaptionCue } from '../readers/caption-cues.js';
 import { parseClockTime } from '../readers/clock-time.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { turnDraft, type SpokenTurn } from '../readers/speaker-turns.js';
 
@@ -39,9 +39,12 @@ interface OpenCue {
   lines: SourceLine[];
 }
 
-async function* readWebVtt(file: string, lines: AsyncIterable<SourceLine>, rolling: boolean): AsyncIterable<AdapterItem> {
+async function* readWebVtt(file: string, lines: AsyncIterable<SourceLineItem>, rolling: boolean): AsyncIterable<AdapterItem> {
   const reader = new WebVttReader(file, rolling);
-  for await (const line of lines) yield* reader.feed(line);
+  for await (const line of lines) {
+    if (isOverlong(line)) yield overlongLineRejection(file, line);
+    else yield* reader.feed(line);
+  }
   yield* reader.end();
 }
 

@@ -2,7 +2,7 @@ import { CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
-import type { InputSource } from '../../source/input-source.js';
+import { isOverlong, type InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
@@ -173,10 +173,11 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
  * literally. Such a quote cannot open a multi-line field, so the line is a whole record.
  */
 async function reparseLineWithStrayQuotes(source: InputSource, lineNumber: number, delimiter: string): Promise<string[] | null> {
-  for await (const { text, line } of source.lines()) {
-    if (line < lineNumber) continue;
+  for await (const item of source.lines()) {
+    if (item.line < lineNumber) continue;
+    if (isOverlong(item)) return null;
     try {
-      const records = parseSync(text, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+      const records = parseSync(item.text, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
       return records.length === 1 && records[0] !== undefined ? records[0] : null;
     } catch {
       return null;
@@ -276,39 +277,69 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
   return records;
 }
 
+/** The text from the start of line `firstLine` on, streamed (no line is held whole). */
 async function* textFromLine(source: InputSource, firstLine: number): AsyncIterable<string> {
-  for await (const { text, line } of source.lines()) {
-    if (line >= firstLine) yield `${text}\n`;
+  let line = 1;
+  for await (const chunk of source.text()) {
+    if (line >= firstLine) {
+      yield chunk;
+      continue;
+    }
+    let index = 0;
+    while (line < firstLine) {
+      const newline = chunk.indexOf('\n', index);
+      if (newline === -1) break;
+      line += 1;
+      index = newline + 1;
+    }
+    if (line >= firstLine && index < chunk.length) yield chunk.slice(index);
   }
 }
 
 async function firstNonBlankLine(source: InputSource, from: number): Promise<number> {
-  for await (const { text, line } of source.lines()) {
-    if (line >= from && text.trim() !== '') return line;
+  for await (const item of source.lines()) {
+    if (item.line >= from && (isOverlong(item) || item.text.trim() !== '')) return item.line;
   }
   return from;
 }
 
-/** Scans from `firstLine` for the line where the record starting there ends; null when its quote never closes. */
+/**
+ * Scans from `firstLine` for the line where the record starting there ends; null when its quote
+ * never closes. The text streams past: a record of any size costs no memory.
+ */
 async function findRecordEnd(source: InputSource, firstLine: number, delimiter: string): Promise<number | null> {
+  const delimiterCode = delimiter.charCodeAt(0);
+  let line = 1;
   let quoted = false;
+  let justClosed = false;
   let atFieldStart = true;
-  for await (const { text, line } of source.lines()) {
-    if (line < firstLine) continue;
-    for (let index = 0; index < text.length; index += 1) {
-      const character = text[index];
-      if (quoted) {
-        if (character === '"') {
-          if (text[index + 1] === '"') index += 1;
-          else quoted = false;
-        }
-      } else if (character === '"' && atFieldStart) {
-        quoted = true;
+  for await (const chunk of source.text()) {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const code = chunk.charCodeAt(index);
+      if (code === 0x0a) {
+        if (line >= firstLine && !quoted) return line;
+        line += 1;
+        atFieldStart = false;
+        justClosed = false;
+        continue;
       }
-      atFieldStart = character === delimiter;
+      if (line < firstLine) continue;
+      if (quoted) {
+        if (code === 0x22) {
+          quoted = false;
+          justClosed = true;
+        }
+        continue;
+      }
+      if (code === 0x22 && (atFieldStart || justClosed)) {
+        quoted = true;
+        justClosed = false;
+        atFieldStart = false;
+        continue;
+      }
+      justClosed = false;
+      atFieldStart = code === delimiterCode;
     }
-    if (!quoted) return line;
-    atFieldStart = false;
   }
-  return null;
+  return quoted ? null : line;
 }

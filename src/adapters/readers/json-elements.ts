@@ -1,12 +1,12 @@
 import { InputError } from '../../errors.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
-import { WHOLE_FILE_LIMIT, type InputSource } from '../../source/input-source.js';
+import { isOverlong, OVERLONG_EXCERPT_CHARS, WHOLE_FILE_LIMIT, type InputSource } from '../../source/input-source.js';
 
 /** One element of a streamed JSON array, or one line of JSON Lines. */
 export type JsonElement =
   | { kind: 'value'; value: unknown; line: number }
-  | { kind: 'invalid'; code?: 'JSON_TOO_DEEP'; message: string; line: number; excerpt: string };
+  | { kind: 'invalid'; code?: 'JSON_TOO_DEEP' | 'JSON_TOO_LARGE'; message: string; line: number; excerpt: string };
 
 /**
  * The rejected item every JSON reader gives for an element that does not parse: the parser's
@@ -16,8 +16,21 @@ export function invalidJsonItem(element: Extract<JsonElement, { kind: 'invalid' 
   return { kind: 'rejected', code: element.code ?? 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
 }
 
-/** The largest single element read: 16 MiB. */
-const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+/** The largest single array element or JSON Lines line read: 16 Mi characters. Larger ones are rejected alone, never held whole. */
+export const MAX_JSON_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+/** A number written with more characters than this is kept as its text: a double could not hold it. */
+export const MAX_NUMBER_CHARS = 64;
+
+function tooLargeElement(chars: number, line: number, excerpt: string): JsonElement {
+  return {
+    kind: 'invalid',
+    code: 'JSON_TOO_LARGE',
+    message: `JSON value of ${chars.toLocaleString('en-GB')} characters, over the ${MAX_JSON_ELEMENT_CHARS.toLocaleString('en-GB')} one record may hold; skipped`,
+    line,
+    excerpt: excerpt.trim().slice(0, OVERLONG_EXCERPT_CHARS),
+  };
+}
 
 /** Which array {@link jsonArrayElements} streams, when not the first one in the text. */
 export interface JsonArrayTarget {
@@ -31,7 +44,9 @@ export interface JsonArrayTarget {
  * Streams the elements of the first top-level JSON array in a text, skipping anything before its
  * `[` (such as X's `window.YTD.tweets.part0 = ` wrapper); or, given a `target`, the elements of the
  * array held by one member of the root object, skipping the members before it. Each element is
- * parsed on its own, so a broken element is one `invalid` item and the rest still read. Throws an
+ * parsed on its own, so a broken element is one `invalid` item and the rest still read; an element
+ * over {@link MAX_JSON_ELEMENT_CHARS} is scanned past without being held and is one `invalid`
+ * item (`JSON_TOO_LARGE`). Throws an
  * error with file:line:col when the array is never closed (a truncated file) or there is no array.
  */
 export async function* jsonArrayElements(
@@ -50,6 +65,7 @@ export async function* jsonArrayElements(
   let finished = false;
   let element: string[] = [];
   let elementLength = 0;
+  let oversized: string | null = null;
   let elementStart = 0;
   let elementLine = 1;
   let inElement = false;
@@ -113,12 +129,13 @@ export async function* jsonArrayElements(
     }
     if (inElement && !finished) {
       const piece = chunk.slice(elementStart);
-      element.push(piece);
       elementLength += piece.length;
-      if (elementLength > MAX_ELEMENT_CHARS) {
-        throw new InputError(`one array element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`, {
-          location: { file, line: elementLine },
-        });
+      if (oversized === null) {
+        element.push(piece);
+        if (elementLength > MAX_JSON_ELEMENT_CHARS) {
+          oversized = element.join('').slice(0, OVERLONG_EXCERPT_CHARS);
+          element = [];
+        }
       }
     }
   }
@@ -149,13 +166,17 @@ export async function* jsonArrayElements(
     inElement = true;
     element = [];
     elementLength = 0;
+    oversized = null;
     elementStart = index;
     elementLine = line;
   }
 
   function finishElement(chunk: string, endIndex: number): JsonElement {
-    element.push(chunk.slice(elementStart, endIndex));
     inElement = false;
+    if (oversized !== null) {
+      return tooLargeElement(elementLength + endIndex - elementStart, elementLine, oversized);
+    }
+    element.push(chunk.slice(elementStart, endIndex));
     const text = element.join('');
     element = [];
     return parseElement(text, elementLine);
@@ -250,6 +271,7 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
 }
 
 function parseElement(text: string, line: number): JsonElement {
+  if (text.length > MAX_JSON_ELEMENT_CHARS) return tooLargeElement(text.length, line, text.slice(0, OVERLONG_EXCERPT_CHARS));
   if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return {
       kind: 'invalid',
@@ -260,17 +282,72 @@ function parseElement(text: string, line: number): JsonElement {
     };
   }
   try {
-    return { kind: 'value', value: JSON.parse(text), line };
+    return { kind: 'value', value: parseKeepingLongNumbers(text), line };
   } catch (error) {
     return { kind: 'invalid', message: jsonErrorMessage(error), line, excerpt: text.trim().slice(0, 200) };
   }
 }
 
-/** Streams JSON Lines: one value per non-blank line; a line that does not parse is one `invalid` item. */
-export async function* jsonLines(lines: AsyncIterable<{ text: string; line: number }>): AsyncIterable<JsonElement> {
-  for await (const { text, line } of lines) {
-    if (text.trim() === '') continue;
-    yield parseElement(text, line);
+/**
+ * JSON.parse, except that a number written with more than {@link MAX_NUMBER_CHARS} characters
+ * becomes a string of its digits rather than `Infinity` or a rounded double.
+ */
+export function parseKeepingLongNumbers(text: string): unknown {
+  if (!LONG_NUMBER_RUN.test(text)) return JSON.parse(text);
+  const spans = longNumberSpans(text);
+  if (spans.length === 0) return JSON.parse(text);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) parts.push(text.slice(at, start), '"', text.slice(start, end), '"');
+  parts.push(text.slice(spans[spans.length - 1]?.[1] ?? 0));
+  return JSON.parse(parts.join(''));
+}
+
+const LONG_NUMBER_RUN = new RegExp(`[-+.eE0-9]{${MAX_NUMBER_CHARS + 1}}`);
+
+/** Where the numbers longer than {@link MAX_NUMBER_CHARS} are, outside strings: [start, end) pairs. */
+function longNumberSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let inString = false;
+  let numberStart = -1;
+  for (let index = 0; index <= text.length; index += 1) {
+    const character = index < text.length ? text.charCodeAt(index) : 32;
+    if (inString) {
+      if (character === 92) index += 1;
+      else if (character === 34) inString = false;
+      continue;
+    }
+    const numeric =
+      (character >= 48 && character <= 57) ||
+      character === 45 ||
+      character === 43 ||
+      character === 46 ||
+      character === 101 ||
+      character === 69;
+    if (numberStart === -1) {
+      if (character === 34) inString = true;
+      else if (numeric) numberStart = index;
+    } else if (!numeric) {
+      if (index - numberStart > MAX_NUMBER_CHARS) spans.push([numberStart, index]);
+      numberStart = -1;
+      if (character === 34) inString = true;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Streams JSON Lines: one value per non-blank line; a line that does not parse is one `invalid`
+ * item, and so is a line over {@link MAX_JSON_ELEMENT_CHARS}, never held whole.
+ */
+export async function* jsonLines(source: Pick<InputSource, 'lines'>): AsyncIterable<JsonElement> {
+  for await (const item of source.lines(MAX_JSON_ELEMENT_CHARS)) {
+    if (isOverlong(item)) {
+      yield tooLargeElement(item.chars, item.line, item.excerpt);
+      continue;
+    }
+    if (item.text.trim() === '') continue;
+    yield parseElement(item.text, item.line);
   }
 }
 
@@ -311,7 +388,7 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
   }
   const firstLine = head.split('\n', 1)[0]?.trim() ?? '';
   if (firstLine !== '{') {
-    yield* jsonLines(source.lines());
+    yield* jsonLines(source);
     return;
   }
   const text = await source.readText(wholeLimit);
@@ -323,7 +400,7 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
     });
   }
   try {
-    yield { kind: 'value', value: JSON.parse(text), line: leadingLines + 1 };
+    yield { kind: 'value', value: parseKeepingLongNumbers(text), line: leadingLines + 1 };
   } catch (error) {
     const atPosition = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
     const offset = atPosition?.[1] === undefined ? null : Number(atPosition[1]);

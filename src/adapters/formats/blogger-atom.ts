@@ -9,6 +9,7 @@ import {
   childElements,
   childText,
   readXmlElements,
+  tooLargeElementRejection,
   recoveryWarnings,
   type XmlRecovery,
   type XmlElement,
@@ -90,6 +91,7 @@ async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
     if (entry !== null && entry.id !== null && (entry.kind === 'post' || entry.kind === 'page')) posts.set(entry.id, entry.post);
   };
   for await (const event of readXmlElements(source, selectEntryHeads)) {
+    if (event.kind === 'too-large') continue;
     const { element } = event;
     if (event.kind === 'start') {
       if (event.ancestors.length === 0) {
@@ -114,6 +116,10 @@ async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
     yield* recoveryWarnings(source.path, recoveries);
     if (event.kind === 'start') continue;
     entryNumber += 1;
+    if (event.kind === 'too-large') {
+      yield tooLargeElementRejection(source.path, event);
+      continue;
+    }
     yield entryItem({ file: source.path, line: event.element.line, part: `entry ${entryNumber}` }, event.element, posts);
   }
 }

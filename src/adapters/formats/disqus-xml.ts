@@ -8,6 +8,7 @@ import {
   childElement,
   childText,
   readXmlElements,
+  tooLargeElementRejection,
   recoveryWarnings,
   type XmlRecovery,
   type XmlElement,
@@ -72,6 +73,7 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
       checkRoot(source.path, event.element);
       continue;
     }
+    if (event.kind === 'too-large') continue;
     const id = attributeValue(event.element, 'id', DISQUS_INTERNALS_NAMESPACE);
     if (id === null) continue;
     threads.set(id, { title: childText(event.element, 'title'), link: childText(event.element, 'link') });
@@ -81,6 +83,10 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
   for await (const event of readXmlElements(source, topLevel('post'), (recovery) => recoveries.push(recovery))) {
     yield* recoveryWarnings(source.path, recoveries);
     if (event.kind === 'start') continue;
+    if (event.kind === 'too-large') {
+      yield tooLargeElementRejection(source.path, event);
+      continue;
+    }
     const post = event.element;
     const provenance: Provenance = { file: source.path, line: post.line };
     const threadId = linkedId(post, 'thread');

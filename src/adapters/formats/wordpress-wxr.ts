@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import {
   childText,
   readXmlElements,
+  tooLargeElementRejection,
   recoveryWarnings,
   type XmlElement,
   type XmlName,
@@ -74,6 +75,10 @@ async function* readWxr(source: InputSource): AsyncIterable<AdapterItem> {
   const recoveries: XmlRecovery[] = [];
   for await (const event of readXmlElements(source, selectWxr, (recovery) => recoveries.push(recovery))) {
     yield* recoveryWarnings(source.path, recoveries);
+    if (event.kind === 'too-large') {
+      if (event.name.endsWith('comment')) yield tooLargeElementRejection(source.path, event);
+      continue;
+    }
     const { element } = event;
     if (event.kind === 'start') {
       if (event.ancestors.length === 0 && (element.local !== 'rss' || element.uri !== '')) {

@@ -57,10 +57,63 @@ export type XmlEvent =
       element: XmlElement;
       /** Its ancestors, the root first. */
       ancestors: readonly XmlName[];
+    }
+  | {
+      /** An `element`-selected element held more than {@link MAX_XML_ELEMENT_CHARS}: passed over unbuilt. */
+      kind: 'too-large';
+      /** Its name as written. */
+      name: string;
+      /** 1-based line of its start tag. */
+      line: number;
+      /** Its ancestors, the root first. */
+      ancestors: readonly XmlName[];
     };
 
-/** The largest single element built in memory: 16 Mi characters. */
-const MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+/** The largest single element built in memory: 16 Mi characters of text. */
+export const MAX_XML_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+/** The rejection for an element over {@link MAX_XML_ELEMENT_CHARS}. */
+export function tooLargeElementRejection(file: string, event: Extract<XmlEvent, { kind: 'too-large' }>): AdapterItem {
+  return {
+    kind: 'rejected',
+    code: 'XML_ELEMENT_TOO_LARGE',
+    message: `<${event.name}> holds more than ${MAX_XML_ELEMENT_CHARS.toLocaleString('en-GB')} characters of text; skipped`,
+    provenance: { file, line: event.line },
+  };
+}
+
+/** The bindings every XML document starts with: no prefix means no namespace, and the two reserved prefixes. */
+const PREDEFINED_BINDINGS: Readonly<Record<string, string>> = {
+  '': '',
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  xmlns: 'http://www.w3.org/2000/xmlns/',
+};
+
+/** HTML elements that end a line of text: the words on either side of one are never run together. */
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'hr',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** The part of saxes's state that holds a text node, CDATA section or attribute value until it ends. */
+interface SaxesPendingText {
+  text: string;
+}
 
 /** How much may come before the root element (declaration, comments, DOCTYPE): 1 Mi characters. */
 const MAX_PROLOG_CHARS = 1024 * 1024;
@@ -77,8 +130,14 @@ const SLICE_CHARS = 64 * 1024;
  * expansion and external entities are how XML files attack their readers), more than 1 MiB
  * before the root element (`XML_PROLOG_TOO_LARGE`), an entity that is not one of XML's five
  * (`XML_UNDEFINED_ENTITY`), a file that ends inside an element (`XML_TRUNCATED`), anything else
- * that is not well-formed XML (`XML_MALFORMED`), and a selected element over 16 MiB
- * (`XML_ELEMENT_TOO_LARGE`). Events for elements completed before the error are reported first.
+ * that is not well-formed XML (`XML_MALFORMED`). Events for elements completed before the error
+ * are reported first.
+ *
+ * Recovered, with a {@link XmlRecovery} for the caller to warn about: characters before the XML
+ * begins, and a namespace prefix used without being declared (the element is read with the
+ * prefix as its namespace). A selected element with more than {@link MAX_XML_ELEMENT_CHARS} of
+ * text is passed over as it streams and reported as `too-large`; the elements after it are read.
+ * Nesting is walked with explicit stacks, so depth costs memory, never call stack.
  */
 export async function* readXmlElements(
   source: InputSource,
@@ -89,57 +148,81 @@ export async function* readXmlElements(
   const parser = new SaxesParser({ xmlns: true, position: true });
 
   const path: XmlName[] = [];
-  const building: XmlElement[] = [];
+  const building: BuiltElement[] = [];
+  let parts: string[] = [];
   let builtChars = 0;
+  let overflowed = false;
   let queue: XmlEvent[] = [];
   let startLine = 1;
   let sawRoot = false;
   let prolog = '';
   let closing = false;
+  const unboundPrefixes = new Set<string>();
 
-  parser.on('opentagstart', () => {
+  /**
+   * Each open element's namespace bindings, its ancestors' included. saxes looks a prefix up by
+   * walking every open element, which makes deep nesting cost the square of its depth; starting
+   * each element's own bindings from its parent's makes the first look-up find it.
+   */
+  const bindings: Record<string, string>[] = [];
+  let openingBindings: Record<string, string> | null = null;
+  parser.on('opentagstart', (tag) => {
     startLine = parser.column === 0 && parser.line > 1 ? parser.line - 1 : parser.line;
+    const own = (tag as { ns?: Record<string, string> }).ns;
+    if (own !== undefined) Object.assign(own, bindings[bindings.length - 1] ?? PREDEFINED_BINDINGS);
+    openingBindings = own ?? null;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     sawRoot = true;
+    bindings.push(openingBindings ?? tag.ns);
     const name: XmlName = { uri: tag.uri, local: tag.local };
-    const ancestors = path.slice();
     path.push(name);
     const parent = building[building.length - 1];
     if (parent !== undefined) {
-      const element = makeElement(tag, startLine);
-      parent.children.push(element);
+      const element = makeElement(tag, startLine, parts, parts.length);
+      parent.element.children.push(element.element);
       building.push(element);
       return;
     }
     const selection = select(path);
     if (selection === 'element') {
       builtChars = 0;
-      building.push(makeElement(tag, startLine));
+      overflowed = false;
+      parts = [];
+      building.push(makeElement(tag, startLine, parts, 0));
     } else if (selection === 'start') {
-      queue.push({ kind: 'start', element: makeElement(tag, startLine), ancestors });
+      queue.push({ kind: 'start', element: makeElement(tag, startLine, [], 0).element, ancestors: path.slice(0, -1) });
     }
   });
   let lastClosePosition = -1;
   parser.on('closetag', () => {
     path.pop();
-    const element = building.pop();
-    if (element !== undefined && building.length === 0) {
-      queue.push({ kind: 'element', element, ancestors: path.slice() });
-      lastClosePosition = parser.position;
+    bindings.pop();
+    const built = building.pop();
+    if (built === undefined) return;
+    built.close(parts.length);
+    if (building.length > 0) {
+      if (!overflowed && BLOCK_ELEMENTS.has(built.element.local.toLowerCase())) parts.push('\n');
+      return;
     }
+    const element = built.element;
+    queue.push(
+      overflowed
+        ? { kind: 'too-large', name: element.name, line: element.line, ancestors: path.slice() }
+        : { kind: 'element', element, ancestors: path.slice() },
+    );
+    parts = [];
+    lastClosePosition = parser.position;
   });
+  const overflow = (): void => {
+    overflowed = true;
+    parts.length = 0;
+  };
   const addText = (text: string): void => {
-    const element = building[building.length - 1];
-    if (element === undefined) return;
-    element.text += text;
+    if (building.length === 0 || overflowed) return;
     builtChars += text.length;
-    if (builtChars > MAX_ELEMENT_CHARS) {
-      const root = building[0] ?? element;
-      throw new InputError(`XML_ELEMENT_TOO_LARGE: one <${root.name}> element is larger than ${MAX_ELEMENT_CHARS / 1024 / 1024} MiB`, {
-        location: { file, line: root.line, col: 1 },
-      });
-    }
+    if (builtChars > MAX_XML_ELEMENT_CHARS) overflow();
+    else parts.push(text);
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
@@ -155,9 +238,29 @@ export async function* readXmlElements(
     );
   });
   parser.on('error', (error: Error) => {
+    const unbound = /unbound namespace prefix: "([^"]*)"/.exec(error.message);
+    if (unbound !== null) {
+      const prefix = unbound[1] ?? '';
+      if (openingBindings !== null) openingBindings[prefix] = prefix;
+      if (!unboundPrefixes.has(prefix)) {
+        unboundPrefixes.add(prefix);
+        onRecovery?.({ message: `the namespace prefix "${prefix}" is used without being declared; read as if it were`, line: parser.line });
+      }
+      return;
+    }
     if (parser.position === lastClosePosition) queue.pop();
     throw xmlError(file, error.message, parser.line, parser.column + 1, closing, path);
   });
+  /**
+   * saxes holds a text node (or CDATA section, or attribute value) whole until it ends: one over
+   * the element limit is let go as it grows, and the element holding it is passed over.
+   */
+  const boundPendingText = (): void => {
+    const pending = parser as unknown as SaxesPendingText;
+    if (pending.text.length <= MAX_XML_ELEMENT_CHARS - (building.length > 0 && !overflowed ? builtChars : 0)) return;
+    pending.text = '';
+    if (building.length > 0) overflow();
+  };
 
   let first = true;
   for await (const text of source.text()) {
@@ -176,6 +279,7 @@ export async function* readXmlElements(
         yield* queue;
         throw error;
       }
+      boundPendingText();
       if (!sawRoot && prolog.length > MAX_PROLOG_CHARS) {
         throw new InputError(`XML_PROLOG_TOO_LARGE: more than 1 MiB before the root element; refused`, {
           location: { file, line: parser.line, col: parser.column + 1 },
@@ -224,8 +328,21 @@ function skipLeadingJunk(chunk: string, onRecovery: ((recovery: XmlRecovery) => 
   return `${'\n'.repeat(lineBreaks)}${rest}`;
 }
 
-function makeElement(tag: SaxesTagNS, line: number): XmlElement {
-  return {
+/** An element being built, whose text is a span of the parts its outermost selected element collects. */
+interface BuiltElement {
+  element: XmlElement;
+  /** Ends its text span when it closes. */
+  close(endPart: number): void;
+}
+
+/**
+ * An element whose text is read from `parts[startPart…]` when asked for, up to where it closed:
+ * one list of text pieces serves every element of a selected subtree, so nesting never copies text.
+ */
+function makeElement(tag: SaxesTagNS, line: number, parts: readonly string[], startPart: number): BuiltElement {
+  let endPart: number | null = null;
+  let cached: string | null = null;
+  const element: XmlElement = {
     uri: tag.uri,
     local: tag.local,
     name: tag.name,
@@ -236,8 +353,17 @@ function makeElement(tag: SaxesTagNS, line: number): XmlElement {
       value: attribute.value,
     })),
     children: [],
-    text: '',
+    get text(): string {
+      if (cached === null) cached = parts.slice(startPart, endPart ?? parts.length).join('');
+      return cached;
+    },
     line,
+  };
+  return {
+    element,
+    close(end) {
+      endPart = end;
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   childText,
   attributeValue,
   type XmlEvent,
+  type XmlRecovery,
   type XmlName,
   type XmlSelection,
 } from '../../../src/adapters/readers/xml-elements.js';
@@ -16,15 +17,27 @@ function notes(path: readonly XmlName[]): XmlSelection {
   return path[path.length - 1]?.local === 'note' ? 'element' : 'skip';
 }
 
-async function collect(content: string, name = 'input.xml'): Promise<{ events: XmlEvent[]; error: string | null }> {
+type BuiltEvent = Exclude<XmlEvent, { kind: 'too-large' }>;
+
+interface Collected {
+  events: BuiltEvent[];
+  tooLarge: Extract<XmlEvent, { kind: 'too-large' }>[];
+  recoveries: XmlRecovery[];
+  error: string | null;
+}
+
+async function collect(content: string, name = 'input.xml'): Promise<Collected> {
   const source = await openInputSource(tempFile(name, content), { displayPath: name });
-  const events: XmlEvent[] = [];
+  const collected: Collected = { events: [], tooLarge: [], recoveries: [], error: null };
   try {
-    for await (const event of readXmlElements(source, notes)) events.push(event);
-    return { events, error: null };
+    for await (const event of readXmlElements(source, notes, (recovery) => collected.recoveries.push(recovery))) {
+      if (event.kind === 'too-large') collected.tooLarge.push(event);
+      else collected.events.push(event);
+    }
   } catch (error) {
-    return { events, error: error instanceof Error ? error.message : String(error) };
+    collected.error = error instanceof Error ? error.message : String(error);
   }
+  return collected;
 }
 
 describe('readXmlElements', () => {
@@ -108,5 +121,40 @@ describe('readXmlElements', () => {
   test('text that is not XML at all is malformed', async () => {
     const { error } = await collect('{"comments": []}\n', 'input.json');
     expect(error).toBe('input.json:2:1: XML_MALFORMED: text data outside of root node');
+  });
+});
+
+describe('readXmlElements: recoveries and bounds', () => {
+  test("the words inside child elements are the element's text, in order, block elements kept apart", async () => {
+    const { events, error } = await collect(
+      '<root><note>some <b>bold words</b>, a <a href="x">link</a><p>one paragraph</p><p>another</p>end</note></root>',
+    );
+    expect(error).toBeNull();
+    expect(events[1]?.element.text).toBe('some bold words, a linkone paragraph\nanother\nend');
+  });
+
+  test('an undeclared namespace prefix is read as if declared, with one recovery naming its first line', async () => {
+    const { events, recoveries, error } = await collect(
+      '<root>\n<note><app:draft>yes</app:draft>first</note>\n<note app:x="1"><app:draft>no</app:draft>second</note>\n</root>\n',
+    );
+    expect(error).toBeNull();
+    expect(events.slice(1).map((event) => event.element.text)).toEqual(['yesfirst', 'nosecond']);
+    expect(recoveries).toEqual([{ message: 'the namespace prefix "app" is used without being declared; read as if it were', line: 2 }]);
+  });
+
+  test('10,000 nested elements inside a selected element are walked without recursion, in linear time', async () => {
+    const deep = `<root><note>${'<b>'.repeat(10_000)}deep words${'</b>'.repeat(10_000)}</note><note>after</note></root>`;
+    const { events, error } = await collect(deep);
+    expect(error).toBeNull();
+    expect(events.slice(1).map((event) => event.element.text)).toEqual(['deep words', 'after']);
+  });
+
+  test('an element over 16 Mi characters of text is passed over as it streams; the elements after it are read', async () => {
+    const { events, tooLarge, error } = await collect(
+      `<root>\n<note>before</note>\n<note><![CDATA[${'x'.repeat(17 * 1024 * 1024)}]]></note>\n<note>after</note>\n</root>\n`,
+    );
+    expect(error).toBeNull();
+    expect(tooLarge.map((event) => [event.name, event.line])).toEqual([['note', 3]]);
+    expect(events.slice(1).map((event) => event.element.text)).toEqual(['before', 'after']);
   });
 });

@@ -14,6 +14,8 @@ export interface ZipLayout {
   zip64?: boolean;
   /** The archive comment written after the end record. */
   comment?: string;
+  /** The unpacked size every header declares, whatever the files hold (a zip that lies about its sizes). */
+  declaredSize?: number;
 }
 
 /** A final deflate block with no data: what ends a stream of blocks that were each flushed. */
@@ -59,7 +61,7 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(layout.declaredSize ?? size, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, packed);
     const extra = layout.zip64 === true ? zip64Extra(packed.length, size, offset) : Buffer.alloc(0);
@@ -70,7 +72,7 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
     entry.writeUInt16LE(8, 10);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : packed.length, 20);
-    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : size, 24);
+    entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : (layout.declaredSize ?? size), 24);
     entry.writeUInt16LE(name.length, 28);
     entry.writeUInt16LE(extra.length, 30);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : offset, 42);

@@ -7,6 +7,7 @@ import { uniqueHeaders } from '../readers/delimited-table.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from '../readers/header-row.js';
 import { tableItems, type TableItem } from '../readers/survey-table.js';
 import { readZipDirectory } from '../readers/zip-directory.js';
+import { storedZip, unpackZip } from '../readers/zip-unpack.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -101,8 +102,13 @@ async function* sheetTable(
  */
 export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
 
-/** Checks the zip's directory before anything is unpacked: whole, a workbook, and not too big unpacked. */
-function checkWorkbookZip(path: string, zip: Buffer): void {
+/**
+ * Checks the zip's directory before anything is unpacked (whole, a workbook, not too big
+ * unpacked), then unpacks it with the limit counted on the bytes actually inflated, and packs
+ * what it unpacked again, uncompressed, for exceljs: a zip whose headers lie about its sizes is
+ * stopped at the limit while inflating, and exceljs reads exactly what was counted.
+ */
+function unpackWorkbook(path: string, zip: Buffer): Buffer {
   const entries = readZipDirectory(zip);
   if (entries === null) {
     throw new InputError(`cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
@@ -123,6 +129,20 @@ function checkWorkbookZip(path: string, zip: Buffer): void {
       { location: { file: path }, hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size' },
     );
   }
+  const result = unpackZip(zip, entries, XLSX_UNPACKED_LIMIT);
+  if (result.kind === 'over-limit') {
+    throw new InputError(
+      `the workbook unpacks to more than ${formatBytes(XLSX_UNPACKED_LIMIT)} (its entry ${JSON.stringify(result.entry)} inflates past the sizes its zip declares); refused`,
+      { location: { file: path }, hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size' },
+    );
+  }
+  if (result.kind === 'damaged') {
+    throw new InputError(`cannot read the workbook (entry ${JSON.stringify(result.entry)}: ${result.reason})`, {
+      location: { file: path },
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
+  }
+  return storedZip(result.files);
 }
 
 /** The rows of a loaded worksheet in order, missing (never written) rows left out. */
@@ -156,11 +176,11 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     });
   }
   const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
-  checkWorkbookZip(source.path, zip);
+  const unpacked = unpackWorkbook(source.path, zip);
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   try {
-    await workbook.xlsx.load(new Uint8Array(zip).buffer);
+    await workbook.xlsx.load(new Uint8Array(unpacked).buffer);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`cannot read the workbook (${message})`, {

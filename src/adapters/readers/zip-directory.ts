@@ -6,6 +6,10 @@ export interface ZipDirectoryEntry {
   readonly compressedSize: number;
   /** Bytes it unpacks to, as the directory declares. */
   readonly uncompressedSize: number;
+  /** How it is packed: 0 stored, 8 deflated. */
+  readonly method: number;
+  /** Where its local header starts in the zip. */
+  readonly localHeaderOffset: number;
 }
 
 const END_RECORD = 0x06054b50;
@@ -43,8 +47,13 @@ function directoryLocation(zip: Buffer, endRecord: number): { offset: number; co
   return { offset: readU64(zip, record + 48), count: readU64(zip, record + 32) };
 }
 
-/** Sizes too big for 32 bits are kept in the ZIP64 extra field, in this order. */
-function zip64Sizes(extra: Buffer, compressed: number, uncompressed: number): { compressedSize: number; uncompressedSize: number } | null {
+/** Sizes and offsets too big for 32 bits are kept in the ZIP64 extra field, in this order. */
+function zip64Sizes(
+  extra: Buffer,
+  compressed: number,
+  uncompressed: number,
+  localOffset: number,
+): { compressedSize: number; uncompressedSize: number; localHeaderOffset: number } | null {
   for (let offset = 0; offset + 4 <= extra.length;) {
     const id = extra.readUInt16LE(offset);
     const size = extra.readUInt16LE(offset + 2);
@@ -53,6 +62,7 @@ function zip64Sizes(extra: Buffer, compressed: number, uncompressed: number): { 
       const end = field + size;
       let uncompressedSize = uncompressed;
       let compressedSize = compressed;
+      let localHeaderOffset = localOffset;
       if (uncompressed === U32_MAX) {
         if (field + 8 > end || end > extra.length) return null;
         uncompressedSize = readU64(extra, field);
@@ -61,8 +71,13 @@ function zip64Sizes(extra: Buffer, compressed: number, uncompressed: number): { 
       if (compressed === U32_MAX) {
         if (field + 8 > end || end > extra.length) return null;
         compressedSize = readU64(extra, field);
+        field += 8;
       }
-      return { compressedSize, uncompressedSize };
+      if (localOffset === U32_MAX) {
+        if (field + 8 > end || end > extra.length) return null;
+        localHeaderOffset = readU64(extra, field);
+      }
+      return { compressedSize, uncompressedSize, localHeaderOffset };
     }
     offset += 4 + size;
   }
@@ -84,21 +99,24 @@ export function readZipDirectory(zip: Buffer): ZipDirectoryEntry[] | null {
   let offset = location.offset;
   for (let index = 0; index < location.count; index += 1) {
     if (offset + DIRECTORY_ENTRY_SIZE > zip.length || zip.readUInt32LE(offset) !== DIRECTORY_ENTRY) return null;
+    const method = zip.readUInt16LE(offset + 10);
     const compressed = zip.readUInt32LE(offset + 20);
     const uncompressed = zip.readUInt32LE(offset + 24);
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
+    const localOffset = zip.readUInt32LE(offset + 42);
     const nameStart = offset + DIRECTORY_ENTRY_SIZE;
     const next = nameStart + nameLength + extraLength + commentLength;
     if (next > zip.length) return null;
     const name = zip.toString('utf8', nameStart, nameStart + nameLength);
-    if (compressed === U32_MAX || uncompressed === U32_MAX) {
-      const sizes = zip64Sizes(zip.subarray(nameStart + nameLength, nameStart + nameLength + extraLength), compressed, uncompressed);
+    if (compressed === U32_MAX || uncompressed === U32_MAX || localOffset === U32_MAX) {
+      const extra = zip.subarray(nameStart + nameLength, nameStart + nameLength + extraLength);
+      const sizes = zip64Sizes(extra, compressed, uncompressed, localOffset);
       if (sizes === null) return null;
-      entries.push({ name, ...sizes });
+      entries.push({ name, method, ...sizes });
     } else {
-      entries.push({ name, compressedSize: compressed, uncompressedSize: uncompressed });
+      entries.push({ name, method, compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: localOffset });
     }
     offset = next;
   }

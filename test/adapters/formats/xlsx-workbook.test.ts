@@ -178,6 +178,24 @@ describe('xlsx adapter', () => {
     expect(result.error).toBe('bomb.xlsx: the workbook unpacks to 129.0 MB, over the 128.0 MB tlap reads from one workbook');
   });
 
+  test('a workbook whose zip headers lie about its sizes is stopped at the limit while inflating, naming the entry', async () => {
+    const mebibyte = Buffer.alloc(1024 * 1024, 0x20);
+    const path = write(
+      'liar.xlsx',
+      buildZip(
+        [
+          { name: 'xl/workbook.xml', content: '<workbook/>' },
+          { name: 'xl/worksheets/sheet1.xml', content: mebibyte, repeat: XLSX_UNPACKED_LIMIT / mebibyte.length + 1 },
+        ],
+        { declaredSize: 1000 },
+      ),
+    );
+    const result = await readFileItems(path, { displayPath: 'liar.xlsx' });
+    expect(result.error).toBe(
+      'liar.xlsx: the workbook unpacks to more than 128.0 MB (its entry "xl/worksheets/sheet1.xml" inflates past the sizes its zip declares); refused',
+    );
+  });
+
   test('--skip-rows counts sheet rows, and rows past the header search are all read', async () => {
     const path = write(
       'long.xlsx',

@@ -148,7 +148,7 @@ function redactSettings(
   if (node.kind === 'map') {
     const keep = entryOf(node, 'keep_names');
     if (keep !== undefined) {
-      keepNames.push(...stringList(keep.value, 'redact.keep_names', 'a name', report));
+      for (const name of stringList(keep.value, 'redact.keep_names', 'a name', report)) keepNames.push(name);
       const { keep_names: _keepNames, ...rest } = policyValue as Record<string, unknown>;
       policyValue = rest;
     }

@@ -153,7 +153,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
         continue;
       }
-      inputs.push(...(await finder.inputFilesAt(path)));
+      for (const input of await finder.inputFilesAt(path)) inputs.push(input);
     }
     this.inputs = inputs;
     this.sizes = await Promise.all(

@@ -18,7 +18,7 @@ export function describeSources(sources: readonly StoreSource[]): string {
       String(source.rejected),
     ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  const widths = rows[0]?.map((_, column) => rows.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), 0)) ?? [];
   return rows
     .map((row) =>
       row

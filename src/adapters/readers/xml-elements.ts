@@ -179,6 +179,7 @@ export async function* readXmlElements(
     path.push(name);
     const parent = building[building.length - 1];
     if (parent !== undefined) {
+      if (!overflowed && parts.length > 0 && BLOCK_ELEMENTS.has(tag.local.toLowerCase())) parts.push('\n');
       const element = makeElement(tag, startLine, parts, parts.length);
       parent.element.children.push(element.element);
       building.push(element);

@@ -130,7 +130,7 @@ describe('readXmlElements: recoveries and bounds', () => {
       '<root><note>some <b>bold words</b>, a <a href="x">link</a><p>one paragraph</p><p>another</p>end</note></root>',
     );
     expect(error).toBeNull();
-    expect(events[1]?.element.text).toBe('some bold words, a linkone paragraph\nanother\nend');
+    expect(events[1]?.element.text).toBe('some bold words, a link\none paragraph\n\nanother\nend');
   });
 
   test('an undeclared namespace prefix is read as if declared, with one recovery naming its first line', async () => {

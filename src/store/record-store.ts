@@ -289,14 +289,15 @@ export class RecordStore {
     await this.flush();
     await this.closeFiles();
     const touched = new Set<string>();
-    const keep = new Set<string>();
+    /** Each record another file also held, with the first such file. */
+    const keep = new Map<string, string>();
     for await (const { text, line } of readLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
       if (files.has(entry.file)) touched.add(entry.id);
     }
     for await (const { text, line } of readLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
-      if (!files.has(entry.file) && touched.has(entry.id)) keep.add(entry.id);
+      if (!files.has(entry.file) && touched.has(entry.id) && !keep.has(entry.id)) keep.set(entry.id, entry.file);
     }
     const result: ForgetResult = { removed: 0, kept: keep.size, rejectionsRemoved: 0 };
     const { records, sources, rejected } = this.paths;
@@ -307,8 +308,11 @@ export class RecordStore {
         (async function* () {
           for await (const { text, line } of readLines(records)) {
             const record = parseRecordLine(text, records, line);
-            if (touched.has(record.id) && !keep.has(record.id)) result.removed += 1;
-            else yield `${text}\n`;
+            const stillHeldBy = keep.get(record.id);
+            if (touched.has(record.id) && stillHeldBy === undefined) result.removed += 1;
+            else if (stillHeldBy !== undefined && files.has(record.provenance.file)) {
+              yield `${serialiseRecord({ ...record, provenance: { file: stillHeldBy } })}\n`;
+            } else yield `${text}\n`;
           }
         })(),
       ),
@@ -422,11 +426,9 @@ export function parseSourceLine(text: string, file: string, line: number): Sourc
   return { id: entry['id'], file: entry['file'], format: entry['format'] };
 }
 
-/** Reads every line of a sources.jsonl file. */
-export async function readSourceEntries(path: string): Promise<SourceEntry[]> {
-  const entries: SourceEntry[] = [];
-  for await (const { text, line } of readLines(path)) entries.push(parseSourceLine(text, path, line));
-  return entries;
+/** Streams the lines of a sources.jsonl file, one entry at a time. */
+export async function* readSourceEntries(path: string): AsyncIterable<SourceEntry> {
+  for await (const { text, line } of readLines(path)) yield parseSourceLine(text, path, line);
 }
 
 function rejectedFileOfLine(line: string): string | null {

@@ -10,6 +10,7 @@ import {
   type SourceEntry,
 } from './record-store.js';
 import { readStoreManifest } from './store-manifest.js';
+import { RecordIdSet } from './record-id-set.js';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -29,8 +30,9 @@ export interface StoreSource {
 
 /**
  * Lists the files a store's records came from, in the order they were first ingested, then the
- * files that gave only rejections. Reads sources.jsonl (or, for a store from before it existed,
- * each record's provenance) and rejected.jsonl; takes no lock and writes nothing.
+ * files that gave only rejections. Streams sources.jsonl twice (or, for a store from before it
+ * existed, each record's provenance), keeping only a compact set of the record ids, and
+ * rejected.jsonl once; takes no lock and writes nothing.
  */
 export async function listStoreSources(dir: string): Promise<StoreSource[]> {
   const paths = storePaths(dir);
@@ -39,15 +41,21 @@ export async function listStoreSources(dir: string): Promise<StoreSource[]> {
   if (!hasRecords) {
     throw new StoreError(`${dir}: no record store here (${paths.records} does not exist)`, { code: 'NO_STORE' });
   }
-  let entries: SourceEntry[];
-  if (await exists(paths.sources)) {
-    entries = await readSourceEntries(paths.sources);
-  } else {
-    entries = [];
-    for await (const record of readStoreRecords(dir)) entries.push({ id: record.id, file: record.provenance.file, format: record.format });
+  const hasSources = await exists(paths.sources);
+  const entries = (): AsyncIterable<SourceEntry> => (hasSources ? readSourceEntries(paths.sources) : entriesOfRecords(dir));
+  const fileNumbers = new Map<string, number>();
+  const firstFile = new RecordIdSet();
+  const shared = new RecordIdSet();
+  for await (const entry of entries()) {
+    let number = fileNumbers.get(entry.file);
+    if (number === undefined) {
+      number = fileNumbers.size + 1;
+      fileNumbers.set(entry.file, number);
+    }
+    const first = firstFile.markOf(entry.id);
+    if (first === undefined) firstFile.add(entry.id, number);
+    else if (first !== number) shared.add(entry.id);
   }
-  const filesPerRecord = new Map<string, number>();
-  for (const entry of entries) filesPerRecord.set(entry.id, (filesPerRecord.get(entry.id) ?? 0) + 1);
   const byFile = new Map<string, StoreSource>();
   const sourceOf = (file: string, format: string | null): StoreSource => {
     let source = byFile.get(file);
@@ -57,10 +65,10 @@ export async function listStoreSources(dir: string): Promise<StoreSource[]> {
     }
     return source;
   };
-  for (const entry of entries) {
+  for await (const entry of entries()) {
     const source = sourceOf(entry.file, entry.format);
     source.records += 1;
-    if (filesPerRecord.get(entry.id) === 1) source.onlyHere += 1;
+    if (!shared.has(entry.id)) source.onlyHere += 1;
   }
   if (await exists(paths.rejected)) {
     const lines = createInterface({ input: createReadStream(paths.rejected, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -71,6 +79,11 @@ export async function listStoreSources(dir: string): Promise<StoreSource[]> {
     }
   }
   return [...byFile.values()];
+}
+
+/** A store from before sources.jsonl existed: each record's own file, from its provenance. */
+async function* entriesOfRecords(dir: string): AsyncIterable<SourceEntry> {
+  for await (const record of readStoreRecords(dir)) yield { id: record.id, file: record.provenance.file, format: record.format };
 }
 
 function parseRejected(line: string): RejectedEntry | null {

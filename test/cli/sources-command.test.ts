@@ -8,6 +8,7 @@ import { csvExport, csvRows } from '../builders/export-files.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import type { FileSummary } from '../../src/ingest/ingest-summary.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
 
 /** exports/a.csv (a1–a3), exports/b.csv (a3 again, b1), exports/bad.csv (one row-level rejection). */
 async function exportsFolder(dir: string): Promise<void> {
@@ -94,6 +95,14 @@ describe('tlap forget', () => {
       );
       const json = await runCli(['sources', '--json'], { cwd: dir });
       expect(JSON.parse(json.stdout)).toEqual([{ file: 'exports/b.csv', format: 'csv', records: 2, only_here: 2, rejected: 0 }]);
+      const stored = (await readFile(storePaths(join(dir, '.tlap')).records, 'utf8'))
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as FeedbackRecord);
+      expect(stored.map((record) => [record.text, record.provenance])).toEqual([
+        ['Comment 3 about carers and respite', { file: 'exports/b.csv' }],
+        ['Only in b', { file: 'exports/b.csv', line: 3, row: 2 }],
+      ]);
       await writeFile(join(dir, 'themes.yaml'), codebookYaml([{ id: 'carers', keywords: ['carer'] }], 'Feedback'));
       const themes = await runCli(['themes', '--format', 'csv', '--out', 'coded.csv'], { cwd: dir });
       expect(themes.exitCode).toBe(ExitCode.Ok);

@@ -6,22 +6,20 @@ import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 /**
  * Spreading an array into a call (`list.push(...items)`, `Math.max(...values)`) passes one
  * argument per item, and past about 130,000 items that is "Maximum call stack size exceeded":
- * a 200,000-keyword theme or a folder of 200,000 files crashed that way. These calls spread
- * arrays that are small by construction (a few lines, two candidates, the rows searched for a
- * header, a theme's pool of quote candidates); every other list is pushed in a loop.
+ * a 200,000-keyword theme or a folder of 200,000 files crashed that way. In the layers that read
+ * input (files, folders, codebooks, the store) these are the only spreads, all of arrays small by
+ * construction (a few turns, two candidates, the rows searched for a header, one file's inputs);
+ * every other list is pushed in a loop.
  */
+const INPUT_LAYERS = ['src/adapters', 'src/codebook', 'src/ingest', 'src/source', 'src/store'];
+
 const BOUNDED_SPREADS = new Map<string, number>([
   ['src/adapters/formats/xlsx-workbook.ts', 1],
   ['src/adapters/readers/caption-cues.ts', 1],
   ['src/adapters/readers/email-message.ts', 1],
   ['src/adapters/readers/header-row.ts', 1],
   ['src/adapters/readers/speaker-turns.ts', 2],
-  ['src/analysis/analysis-text.ts', 2],
-  ['src/cli/commands/explain-command.ts', 1],
   ['src/ingest/read-exports.ts', 1],
-  ['src/report/markdown-report.ts', 5],
-  ['src/report/quote-selection.ts', 2],
-  ['src/report/report-diff.ts', 1],
 ]);
 
 const ARGUMENT_SPREAD = /\b(?:push|unshift|max|min|fromCharCode|fromCodePoint|concat)\(\.\.\./g;
@@ -34,10 +32,10 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-describe('no call takes one argument per item of a list that input can make long', () => {
+describe('no call in the input layers takes one argument per item of a list that input can make long', () => {
   test('array spreads into calls are only the known, bounded ones', () => {
     const found = new Map<string, number>();
-    for (const path of sourceFiles(join(PROJECT_ROOT, 'src'))) {
+    for (const path of INPUT_LAYERS.flatMap((layer) => sourceFiles(join(PROJECT_ROOT, layer)))) {
       const count = readFileSync(path, 'utf8').match(ARGUMENT_SPREAD)?.length ?? 0;
       if (count > 0) found.set(relative(PROJECT_ROOT, path), count);
     }

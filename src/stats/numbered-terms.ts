@@ -94,7 +94,7 @@ export class NumberedTermTally {
   /** Records added. */
   records = 0;
   private size = 0;
-  private capacity = 1024;
+  private capacity = 16;
   private first = new Int32Array(this.capacity).fill(EMPTY);
   private second = new Int32Array(this.capacity);
   private counts = new Int32Array(this.capacity);
@@ -177,7 +177,7 @@ export class NumberedTermTally {
     this.writtenSecond[slot] = writtenSecond;
     this.lastRecord[slot] = record;
     this.size += 1;
-    if (this.size * 2 > this.capacity) this.rehash(this.capacity * 2, 0);
+    if (this.size * 5 > this.capacity * 4) this.rehash(this.capacity * 2, 0);
   }
 
   /** Drops every term held by one record, then by two, and so on, until at most half the limit is left. */

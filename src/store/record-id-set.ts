@@ -13,7 +13,7 @@ const MAX_LOAD = 0.7;
  * other shape (from an older or hand-made store) go to an ordinary Set beside it, so every id is
  * kept exactly; they are copied first, because an id cut from a store line by a regex would keep the
  * whole line in memory. Each id may carry a 32-bit mark (the store keeps its record's text
- * fingerprint there), 4 bytes more per slot.
+ * fingerprint there), 4 bytes more per slot once any id has a mark.
  */
 export class RecordIdSet {
   private capacity = INITIAL_CAPACITY;
@@ -21,7 +21,7 @@ export class RecordIdSet {
   private middle = new Uint32Array(INITIAL_CAPACITY);
   private low = new Uint16Array(INITIAL_CAPACITY);
   private used = new Uint8Array(INITIAL_CAPACITY);
-  private marks = new Uint32Array(INITIAL_CAPACITY);
+  private marks: Uint32Array | null = null;
   private hexCount = 0;
   private readonly others = new Map<string, number>();
 
@@ -43,7 +43,7 @@ export class RecordIdSet {
   markOf(id: string): number | undefined {
     if (!HEX_ID.test(id)) return this.others.get(id);
     const slot = this.find(parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0, parseInt(id.slice(16, 20), 16));
-    return slot < 0 ? undefined : this.marks[slot];
+    return slot < 0 ? undefined : (this.marks?.[slot] ?? 0);
   }
 
   /** Adds `id` with a 32-bit `mark`; adding one already there changes nothing (its first mark stays). */
@@ -78,7 +78,10 @@ export class RecordIdSet {
     this.high[slot] = high;
     this.middle[slot] = middle;
     this.low[slot] = low;
-    this.marks[slot] = mark;
+    if (mark !== 0) {
+      this.marks ??= new Uint32Array(this.capacity);
+      this.marks[slot] = mark;
+    }
     this.used[slot] = 1;
   }
 
@@ -89,9 +92,9 @@ export class RecordIdSet {
     this.middle = new Uint32Array(this.capacity);
     this.low = new Uint16Array(this.capacity);
     this.used = new Uint8Array(this.capacity);
-    this.marks = new Uint32Array(this.capacity);
+    this.marks = null;
     for (let slot = 0; slot < capacity; slot += 1) {
-      if (used[slot] === 1) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0, marks[slot] ?? 0);
+      if (used[slot] === 1) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0, marks?.[slot] ?? 0);
     }
   }
 }

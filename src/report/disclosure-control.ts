@@ -129,10 +129,10 @@ export function describeDisclosureRule(rule: DisclosureRule): string {
   const parts: string[] = [];
   if (rule.minCount > 1) {
     parts.push(
-      `counts of 1 to ${rule.minCount - 1} in a breakdown are shown as "fewer than ${rule.minCount}", and one more cell is hidden ("suppressed") where a small count could otherwise be worked out from the total`,
+      `counts of 1 to ${rule.minCount - 1} in a table (by channel, question, source or month, themes raised together, words that stand out) are shown as "fewer than ${rule.minCount}", and one more cell is hidden ("suppressed") where a small count could otherwise be worked out from a total or a parent theme`,
     );
   }
-  if (rule.roundTo !== null && rule.roundTo > 1) parts.push(`counts in breakdowns are rounded to the nearest ${rule.roundTo}`);
+  if (rule.roundTo !== null && rule.roundTo > 1) parts.push(`those counts are rounded to the nearest ${rule.roundTo}`);
   if (parts.length === 0) return 'Small numbers: every count is shown exactly.';
   return `Small numbers: ${parts.join('; ')}. Theme totals are shown exactly.`;
 }

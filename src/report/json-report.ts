@@ -1,4 +1,4 @@
-import { cellToJson, protectEntries, type DisclosureRule } from './disclosure-control.js';
+import { cellToJson, protectCell, protectEntries, type DisclosureRule } from './disclosure-control.js';
 import type { ChannelCount } from './theme-report.js';
 import type { Breakdown, ThemeReport } from './theme-report.js';
 
@@ -95,8 +95,8 @@ export function renderJsonReport(report: ThemeReport): string {
     },
     unthemed_terms: report.unthemedTerms.map((term) => ({
       term: term.term,
-      unthemed_records: term.unthemedRecords,
-      themed_records: term.themedRecords,
+      unthemed_records: cellToJson(protectCell(term.unthemedRecords, report.disclosure)),
+      themed_records: cellToJson(protectCell(term.themedRecords, report.disclosure)),
       z: term.z,
       quotes: term.quotes.map(quote),
     })),

@@ -39,7 +39,7 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
   );
   const amount = quantify(first.share, report.disclosure.quantifiers);
   const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
-  const closing = amount === null ? '' : ` ${capitalise(amount)} of the feedback raised ${first.label}.`;
+  const closing = amount === null ? '' : ` ${capitalise(amount)} of the records raised ${first.label}.`;
   return { text: `${opening} ${listOf(parts)}.${closing}`, figures: raised.flatMap((theme) => [recordsFigure(theme), shareFigure(theme)]) };
 }
 

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from './channel-names.js';
-import { describeCell, describeDisclosureRule, protectEntries, type ProtectedCell } from './disclosure-control.js';
+import { describeCell, describeDisclosureRule, protectCell, protectEntries, type ProtectedCell } from './disclosure-control.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
@@ -272,7 +272,8 @@ export function renderMarkdownReport(report: ThemeReport): string {
     push(caption('Words and phrases that stand out in the unthemed records'), '');
     push('| Word or phrase | Unthemed records | Themed records |', '| --- | ---: | ---: |');
     for (const term of report.unthemedTerms) {
-      push(`| ${escapeTableCell(term.term)} | ${formatCount(term.unthemedRecords)} | ${formatCount(term.themedRecords)} |`);
+      const count = (records: number): string => cellText(protectCell(records, report.disclosure));
+      push(`| ${escapeTableCell(term.term)} | ${count(term.unthemedRecords)} | ${count(term.themedRecords)} |`);
     }
     push('');
     for (const term of report.unthemedTerms) {

@@ -145,9 +145,9 @@ export interface CoOccurrence {
 export interface UnthemedTerm {
   /** The term as first written. */
   term: string;
-  /** Unthemed records holding it. */
+  /** Unthemed records holding it (exact: renderers publish it through the small-number rule). */
   unthemedRecords: number;
-  /** Themed records holding it. */
+  /** Themed records holding it (exact: renderers publish it through the small-number rule). */
   themedRecords: number;
   /** The z-score of its log-odds ratio (Monroe et al.), which ranks the terms. */
   z: number;

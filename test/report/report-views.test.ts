@@ -228,7 +228,7 @@ describe('key findings', () => {
   test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
     const texts = reports[0]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts[0]).toBe(
-      'The most raised themes were Carers (3 records, 50.0%), Money (3 records, 50.0%) and Places (1 record, 16.7%). Most of the feedback raised Carers.',
+      'The most raised themes were Carers (3 records, 50.0%), Money (3 records, 50.0%) and Places (1 record, 16.7%). Most of the records raised Carers.',
     );
     expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
     expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);

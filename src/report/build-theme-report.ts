@@ -73,15 +73,23 @@ const STRONGEST_PAIRS = 5;
 const KEYED_DIMENSIONS = ['question', 'source', 'month'] as const;
 type KeyedDimension = (typeof KEYED_DIMENSIONS)[number];
 
-/** The key of a record under each dimension, or null where the dimension does not apply. */
-function recordKeys(record: FeedbackRecord): Record<KeyedDimension, string | null> {
+/**
+ * The key of a record under each dimension, or null where the dimension does not apply. Questions
+ * and sources (an e-mail's subject, a post's title, a file's name) are printed as table keys, so
+ * they pass through `publish` as every published text does.
+ */
+function recordKeys(record: FeedbackRecord, publish: (text: string) => string): Record<KeyedDimension, string | null> {
   const question = record.meta['question'];
+  const source = recordSource(record);
   return {
-    question: typeof question === 'string' && question.trim() !== '' ? question.trim() : null,
-    source: recordSource(record),
+    question: typeof question === 'string' && question.trim() !== '' ? publish(question.trim()) : null,
+    source: source === null ? null : publish(source),
     month: record.date === null ? null : record.date.slice(0, 7),
   };
 }
+
+/** Published keys kept per builder: questions and sources repeat, so each distinct one is redacted once. */
+const PUBLISHED_KEYS_KEPT = 10_000;
 
 /** Counts per key for each dimension; keys kept in first-seen order. */
 class KeyedCounts {
@@ -154,6 +162,18 @@ export class ThemeReportBuilder {
     this.excludeEntries = new Set(codebook.quotes.exclude);
   }
 
+  private readonly publishedKeys = new Map<string, string>();
+
+  /** A question or source as a table prints it: redacted like every published text, each distinct one once. */
+  private readonly publishKey = (text: string): string => {
+    const known = this.publishedKeys.get(text);
+    if (known !== undefined) return known;
+    const published = this.options.redact(text).text;
+    if (this.publishedKeys.size >= PUBLISHED_KEYS_KEPT) this.publishedKeys.clear();
+    this.publishedKeys.set(text, published);
+    return published;
+  };
+
   /** The record's words as a quote would print them (redacted, shortened), and whether a redaction token shows. */
   private readonly publish = (record: FeedbackRecord): PublishedQuoteText => {
     if (this.lastPublished?.record === record) return this.lastPublished.published;
@@ -205,7 +225,7 @@ export class ThemeReportBuilder {
       if (this.from === null || record.date < this.from) this.from = record.date;
       if (this.to === null || record.date > this.to) this.to = record.date;
     }
-    const keys = recordKeys(record);
+    const keys = recordKeys(record, this.publishKey);
     this.keyed.add(keys);
     const excluded = this.isExcluded(record);
     const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));

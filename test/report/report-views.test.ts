@@ -95,6 +95,24 @@ describe('breakdowns', () => {
     ]);
   });
 
+  test('questions and sources are table keys as published: personal data in them is redacted like any published text', () => {
+    const leaky = [
+      survey('A carer', 'Q9 Or e-mail jo.smith@example.com'),
+      makeThemedRecord(codebook, {
+        text: 'Respite please',
+        channel: 'email',
+        meta: { subject: 'Re: Call 07700 900123 about respite' },
+        provenance: { file: 'mail/in.mbox' },
+      }),
+    ];
+    const report = buildReport(codebook, leaky, false, exact);
+    expect(breakdown(report, 'carers', 'question')).toEqual([['Q9 Or e-mail [email]', '1']]);
+    expect(breakdown(report, null, 'source').map(([key]) => key)).toContain('thread: Call [phone] about respite');
+    const markdown = renderMarkdownReport(report);
+    expect(markdown).not.toContain('jo.smith');
+    expect(markdown).not.toContain('900123');
+  });
+
   test('small cells are suppressed by the rule, and a lone small cell takes another with it', () => {
     const protectedReport = buildReport(codebook, records, false, { minCount: 2, roundTo: null });
     expect(breakdown(protectedReport, 'carers', 'channel')).toEqual([

@@ -148,6 +148,8 @@ export class ThemeReportBuilder {
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly excludeMatched = new Set<string>();
   private excludedRecords = 0;
+  /** The ids of the records `quotes: exclude:` named (a short list: the analyst writes it by hand). */
+  private readonly excludedIds = new Set<string>();
   /** The printed text of the record being added, computed once for all its themes. */
   private lastPublished: { record: FeedbackRecord; published: PublishedQuoteText } | null = null;
 
@@ -193,6 +195,7 @@ export class ThemeReportBuilder {
     const entries = [record.id, record.sourceId].filter((id) => this.excludeEntries.has(id));
     if (entries.length === 0) return false;
     for (const entry of entries) this.excludeMatched.add(entry);
+    this.excludedIds.add(record.id);
     this.excludedRecords += 1;
     return true;
   }
@@ -320,7 +323,7 @@ export class ThemeReportBuilder {
   private campaigns(voices: VoiceCounts, quote: (record: FeedbackRecord) => Quote, rule: DisclosureRule): Campaign[] {
     return voices.campaigns.slice(0, CAMPAIGNS_LISTED).map((campaign, index) => ({
       number: index + 1,
-      quote: campaign.example === null ? null : quote(campaign.example),
+      quote: campaign.example === null || this.excludedIds.has(campaign.example.id) ? null : quote(campaign.example),
       records: protectCell(campaign.records, rule),
       voices: protectCell(campaign.voices, rule),
       themeIds: campaign.themes.flatMap((theme) => this.codebook.themes[theme]?.id ?? []),

@@ -186,3 +186,19 @@ test('the choice does not depend on the order records arrive in', () => {
   const reports = orders(records).map((order) => buildReport(codebook, order));
   for (const report of reports) expect(report).toEqual(reports[0]);
 });
+
+test('a campaign whose records the analyst excluded is listed without its words', () => {
+  const words = 'I object to the closure of the day centre because it is the only place my family member can go, as a carer.';
+  const copies = Array.from({ length: 6 }, (_, index) => record(words, { meta: { respondent: `R${index}` } }));
+  const excluding = makeCodebook(
+    `${codebookYaml(THEMES)}quotes:\n  exclude: [${copies.map((entry) => JSON.stringify(entry.record.id)).join(', ')}]\n`,
+  );
+  const plain = buildReport(codebook, copies);
+  const vetoed = buildReport(
+    excluding,
+    copies.map(({ record: entry }) => makeThemedRecord(excluding, entry)),
+  );
+  expect(plain.campaigns[0]?.quote?.text).toContain('I object');
+  expect(vetoed.campaigns).toHaveLength(1);
+  expect(vetoed.campaigns[0]?.quote).toBeNull();
+});

@@ -86,7 +86,7 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
     expect(outputs.md).not.toContain('Most of the records raised');
   });
 
-  test('html: the same numbers as the markdown, in tables and in the charts', () => {
+  test('html: the same numbers as the markdown, in tables and in the charts (theme totals, voices and campaign counts are headline figures)', () => {
     const html = outputs.html;
     expect(html).toContain('Records by channel, with their share of all records: Twitter/X 5 (13.5%); Surveys 30 (81.1%).');
     expect(html).toContain('Many of the records raised Carers.');
@@ -94,7 +94,9 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
     const numeric = cells.filter(
       (cell) => (/^\d/.test(cell) && !/^\d{4}-\d{2}$/.test(cell)) || cell.startsWith('fewer') || cell === 'suppressed',
     );
-    const themeTotals = new Set(['20', '14', '2', '37', '54.1%', '37.8%', '5.4%']);
+    const report = JSON.parse(outputs.json) as { themes: { count: number; voices?: number; campaign_count?: number }[] };
+    const headline = report.themes.flatMap((theme) => [theme.count, theme.voices ?? 0, theme.campaign_count ?? 0]);
+    const themeTotals = new Set([...headline.map(String), '37', '54.1%', '37.8%', '5.4%']);
     for (const cell of numeric) if (!themeTotals.has(cell)) expect(cell).toMatch(ROUNDED_OR_HIDDEN);
     expect(html).not.toContain('Twitter/X 7');
   });

@@ -130,6 +130,6 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
 
   test('csv: one row per record and no counts, so nothing to round', () => {
     expect(csv.trim().split('\n').length).toBeGreaterThanOrEqual(38);
-    expect(csv.startsWith('\ufeffid,channel,author,date,context,themes,carers,money,transport,text')).toBe(true);
+    expect(csv.startsWith('\ufeffid,channel,author,date,context,themes,campaign,carers,money,transport,text')).toBe(true);
   });
 });

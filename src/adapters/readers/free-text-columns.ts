@@ -174,6 +174,11 @@ const SENTENCE_CHARS = 50;
 const CLOSED_QUESTION_HEADER =
   /\b(type|sector|category|capacity|role|organi[sz]ation type|which of (the|these)|best describes?|are you (responding|an?|the)|responding as|on behalf of)\b/i;
 
+/** True for the header of a closed question about who is responding (`Respondent type`, `Sector`, `Which of these best describes you?`). */
+export function isClosedQuestionHeader(header: string): boolean {
+  return CLOSED_QUESTION_HEADER.test(header);
+}
+
 function isShortOption(value: string): boolean {
   return value.length <= CLOSED_ANSWER_CHARS && wordCount(value) <= CLOSED_ANSWER_WORDS && !/[.!?]$/.test(value);
 }

@@ -5,7 +5,7 @@ import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
 import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
-import { isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
+import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
 
@@ -117,7 +117,7 @@ function isQuestionLikeHeader(header: string): boolean {
 /**
  * True when a table looks like a survey or consultation export: two or more free-text columns, or
  * one with a survey signature beside it (a `Response ID` / `Respondent` column, an agreement or
- * satisfaction scale column, a long-format `question` column, or two or more question headers).
+ * satisfaction scale column, a closed question about the respondent such as `Respondent type`, a long-format `question` column, or two or more question headers).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !isContactColumn(profile.header)).length;
@@ -126,6 +126,7 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
   return (
     findColumn(headers, SURVEY_RESPONDENT_COLUMNS) !== undefined ||
     profiles.some((profile) => profile.kind === 'likert') ||
+    profiles.some((profile) => profile.kind === 'choice' && isClosedQuestionHeader(profile.header)) ||
     headers.some(isQuestionColumn) ||
     headers.filter(isQuestionLikeHeader).length >= 2
   );

@@ -1,6 +1,6 @@
 import type { Channel, Provenance, RecordDraft } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
-import { MAX_LINE_CHARS, type InputSource, type OverlongLine } from '../source/input-source.js';
+import { isOverlong, MAX_LINE_CHARS, type InputSource, type OverlongLine, type SourceLine } from '../source/input-source.js';
 
 /**
  * Why an item was read but deliberately not stored. Each rule is documented in the README
@@ -123,4 +123,26 @@ export function overlongLineRejection(file: string, line: OverlongLine): Adapter
     provenance: { file, line: line.line },
     excerpt: line.excerpt,
   };
+}
+
+/** A reader fed a file's lines one at a time, then told the file has ended. */
+export interface LineByLineReader {
+  feed(line: SourceLine): Iterable<AdapterItem>;
+  end(): Iterable<AdapterItem>;
+}
+
+/**
+ * The items of a line-by-line reader over a source. A line over the limit is a `LINE_TOO_LONG`
+ * rejection and reaches the reader as a blank line, so what it was building ends there.
+ */
+export async function* lineByLineItems(source: InputSource, reader: LineByLineReader): AsyncIterable<AdapterItem> {
+  for await (const line of source.lines()) {
+    if (isOverlong(line)) {
+      yield overlongLineRejection(source.path, line);
+      yield* reader.feed({ text: '', line: line.line });
+      continue;
+    }
+    yield* reader.feed(line);
+  }
+  yield* reader.end();
 }

@@ -1,6 +1,6 @@
-import { isOverlong, STDIN_PATH, type SourceLine } from '../../source/input-source.js';
+import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import type { JsonValue } from '../../record/record.js';
-import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
+import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
@@ -33,17 +33,8 @@ export const eventNotesAdapter: FormatAdapter = {
     if (heading && bullets >= 2) return 0.55;
     return input.path === STDIN_PATH ? STDIN_TEXT_SCORE : 0;
   },
-  async *read(source) {
-    const reader = new EventNotesReader(source.path, source.extension !== '.txt');
-    for await (const line of source.lines()) {
-      if (isOverlong(line)) {
-        yield overlongLineRejection(source.path, line);
-        yield* reader.feed({ text: '', line: line.line });
-        continue;
-      }
-      yield* reader.feed(line);
-    }
-    yield* reader.end();
+  read(source) {
+    return lineByLineItems(source, new EventNotesReader(source.path, source.extension !== '.txt'));
   },
 };
 

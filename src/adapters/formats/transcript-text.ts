@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
-import { isOverlong, type SourceLine } from '../../source/input-source.js';
-import { overlongLineRejection, type AdapterItem, type FormatAdapter, type SniffInput } from '../format-adapter.js';
+import type { SourceLine } from '../../source/input-source.js';
+import { lineByLineItems, type AdapterItem, type FormatAdapter, type SniffInput } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { removeSoundAnnotations } from '../readers/sound-annotations.js';
 import { parseSpeakerLabel } from '../readers/speaker-label.js';
@@ -24,17 +24,8 @@ export const transcriptTextAdapter: FormatAdapter = {
     if (!looksLikeSpeakerTranscript(input)) return 0;
     return input.extension === '.txt' ? 0.9 : 0.6;
   },
-  async *read(source) {
-    const reader = new TranscriptTextReader(source.path);
-    for await (const line of source.lines()) {
-      if (isOverlong(line)) {
-        yield overlongLineRejection(source.path, line);
-        yield* reader.feed({ text: '', line: line.line });
-        continue;
-      }
-      yield* reader.feed(line);
-    }
-    yield* reader.end();
+  read(source) {
+    return lineByLineItems(source, new TranscriptTextReader(source.path));
   },
 };
 

@@ -3,6 +3,9 @@ const HEX_ID = /^[0-9a-f]{20}$/;
 
 const INITIAL_CAPACITY = 1024;
 
+/** The largest tag an id can carry. */
+export const MAX_TAG = 0xfffe;
+
 /** Grow when more than this share of slots is taken, so probes stay short. */
 const MAX_LOAD = 0.7;
 
@@ -20,7 +23,8 @@ export class RecordIdSet {
   private high = new Uint32Array(INITIAL_CAPACITY);
   private middle = new Uint32Array(INITIAL_CAPACITY);
   private low = new Uint16Array(INITIAL_CAPACITY);
-  private used = new Uint8Array(INITIAL_CAPACITY);
+  /** 0 for an empty slot, else the id's tag + 1. */
+  private used = new Uint16Array(INITIAL_CAPACITY);
   private marks: Uint32Array | null = null;
   private hexCount = 0;
   private readonly others = new Map<string, number>();
@@ -46,8 +50,21 @@ export class RecordIdSet {
     return slot < 0 ? undefined : (this.marks?.[slot] ?? 0);
   }
 
-  /** Adds `id` with a 32-bit `mark`; adding one already there changes nothing (its first mark stays). */
-  add(id: string, mark = 0): this {
+  /**
+   * The tag `id` was added with (0 when none was given), or undefined when the set does not hold it
+   * or holds it in its other-shaped ids (which keep no tag).
+   */
+  tagOf(id: string): number | undefined {
+    if (!HEX_ID.test(id)) return undefined;
+    const slot = this.find(parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0, parseInt(id.slice(16, 20), 16));
+    return slot < 0 ? undefined : (this.used[slot] ?? 1) - 1;
+  }
+
+  /**
+   * Adds `id` with a 32-bit `mark` and a `tag` (0 to {@link MAX_TAG}); adding one already there
+   * changes nothing (its first mark and tag stay).
+   */
+  add(id: string, mark = 0, tag = 0): this {
     if (!HEX_ID.test(id)) {
       if (!this.others.has(id)) this.others.set(Buffer.from(id, 'utf8').toString('utf8'), mark >>> 0);
       return this;
@@ -57,7 +74,7 @@ export class RecordIdSet {
     const low = parseInt(id.slice(16, 20), 16);
     if (this.find(high, middle, low) >= 0) return this;
     if ((this.hexCount + 1) / this.capacity > MAX_LOAD) this.grow();
-    this.insert(high, middle, low, mark >>> 0);
+    this.insert(high, middle, low, mark >>> 0, Math.min(Math.max(0, tag), MAX_TAG) + 1);
     this.hexCount += 1;
     return this;
   }
@@ -71,7 +88,7 @@ export class RecordIdSet {
     }
   }
 
-  private insert(high: number, middle: number, low: number, mark: number): void {
+  private insert(high: number, middle: number, low: number, mark: number, used: number): void {
     const mask = this.capacity - 1;
     let slot = (high ^ middle) & mask;
     while (this.used[slot] !== 0) slot = (slot + 1) & mask;
@@ -82,7 +99,7 @@ export class RecordIdSet {
       this.marks ??= new Uint32Array(this.capacity);
       this.marks[slot] = mark;
     }
-    this.used[slot] = 1;
+    this.used[slot] = used;
   }
 
   private grow(): void {
@@ -91,10 +108,11 @@ export class RecordIdSet {
     this.high = new Uint32Array(this.capacity);
     this.middle = new Uint32Array(this.capacity);
     this.low = new Uint16Array(this.capacity);
-    this.used = new Uint8Array(this.capacity);
+    this.used = new Uint16Array(this.capacity);
     this.marks = null;
     for (let slot = 0; slot < capacity; slot += 1) {
-      if (used[slot] === 1) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0, marks?.[slot] ?? 0);
+      const taken = used[slot] ?? 0;
+      if (taken !== 0) this.insert(high[slot] ?? 0, middle[slot] ?? 0, low[slot] ?? 0, marks?.[slot] ?? 0, taken);
     }
   }
 }

@@ -8,7 +8,7 @@ import { makeRecordId, textFingerprint } from '../record/record-id.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
-import { RecordIdSet } from './record-id-set.js';
+import { MAX_TAG, RecordIdSet } from './record-id-set.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { readStoreManifest, writeStoreManifest } from './store-manifest.js';
 
@@ -93,6 +93,7 @@ export class RecordStore {
   private readonly ids: RecordIdSet;
   private readonly rejectionKeys: Set<string>;
   private readonly sightings: Map<string, RecordIdSet>;
+  private readonly fileTags = new Map<string, number>();
   private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   private batchBytes = 0;
   private pendingChars = 0;
@@ -212,8 +213,11 @@ export class RecordStore {
    * never joined into a string.
    */
   async add(record: FeedbackRecord): Promise<void> {
-    this.ids.add(record.id, textFingerprint(record.text));
-    this.noteSource(record.id, record.provenance.file, record.format);
+    const file = record.provenance.file;
+    const tag = this.tagOfFile(file);
+    this.ids.add(record.id, textFingerprint(record.text), tag);
+    if (tag === 0) this.noteSource(record.id, file, record.format);
+    else this.queue(this.files.sources, `${JSON.stringify({ id: record.id, file, format: record.format } satisfies SourceEntry)}\n`);
     const line = `${serialiseRecord(record)}\n`;
     if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {
       await this.flush();
@@ -226,8 +230,13 @@ export class RecordStore {
     this.batchBytes += this.batch.write(line, this.batchBytes, 'utf8');
   }
 
-  /** Remembers that `file` held the stored record `id` (once per record and file). */
+  /**
+   * Remembers that `file` held the stored record `id` (once per record and file). A record added
+   * from a file carries the file's tag in the id set, so its own file's sightings need no set.
+   */
   noteSource(id: string, file: string, format: string): void {
+    const tag = this.fileTags.get(file);
+    if (tag !== undefined && this.ids.tagOf(id) === tag) return;
     let seen = this.sightings.get(file);
     if (seen === undefined) {
       seen = new RecordIdSet();
@@ -236,6 +245,16 @@ export class RecordStore {
     if (seen.has(id)) return;
     seen.add(id);
     this.queue(this.files.sources, `${JSON.stringify({ id, file, format } satisfies SourceEntry)}\n`);
+  }
+
+  /** The tag records added from `file` carry in the id set (1 up to MAX_TAG; 0 once every tag is taken). */
+  private tagOfFile(file: string): number {
+    let tag = this.fileTags.get(file);
+    if (tag === undefined) {
+      tag = this.fileTags.size < MAX_TAG ? this.fileTags.size + 1 : 0;
+      if (tag !== 0) this.fileTags.set(file, tag);
+    }
+    return tag;
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */

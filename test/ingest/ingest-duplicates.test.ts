@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -79,5 +79,30 @@ describe('ingest duplicates', () => {
     for await (const item of reading)
       if (item.kind === 'record' || item.kind === 'duplicate') kinds.push(`${item.kind} ${item.record.text}`);
     expect(kinds).toEqual(['record More day trips.', 'record Fewer forms.', 'duplicate Fewer forms.']);
+  });
+
+  it('remembers each file that held a record once, however often the file or the record is read', async () => {
+    await writeFile(
+      join(dir, 'a.csv'),
+      csvExport([
+        { id: '1', text: 'Respite saved us.' },
+        { id: '1', text: 'Respite saved us.' },
+        { id: '2', text: 'Fewer forms.' },
+      ]),
+    );
+    await writeFile(
+      join(dir, 'b.csv'),
+      csvExport([
+        { id: '2', text: 'Fewer forms.' },
+        { id: '2', text: 'Fewer forms.' },
+      ]),
+    );
+    await ingest({ paths: ['a.csv', 'b.csv'], storeDir: 'store', cwd: dir });
+    await ingest({ paths: ['b.csv', 'a.csv'], storeDir: 'store', cwd: dir });
+    const lines = (await readFile(join(dir, 'store', 'sources.jsonl'), 'utf8')).trim().split('\n');
+    const sightings = lines.map((line) => JSON.parse(line) as { id: string; file: string }).map((entry) => `${entry.id} ${entry.file}`);
+    expect(sightings).toHaveLength(3);
+    expect(new Set(sightings).size).toBe(3);
+    expect(sightings.map((sighting) => sighting.split(' ')[1])).toEqual(['a.csv', 'a.csv', 'b.csv']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { propertyRuns } from '../helpers/property-runs.js';
 import { makeRecordId } from '../../src/record/record-id.js';
-import { RecordIdSet } from '../../src/store/record-id-set.js';
+import { MAX_TAG, RecordIdSet } from '../../src/store/record-id-set.js';
 
 describe('RecordIdSet', () => {
   test('holds record ids through growth and answers like a Set', () => {
@@ -44,6 +44,18 @@ describe('RecordIdSet', () => {
     expect(ids.markOf('hand-made')).toBe(0xffffffff);
     expect(ids.markOf(makeRecordId('survey', 'r3000'))).toBeUndefined();
     expect(ids.markOf('other')).toBeUndefined();
+  });
+
+  test('keeps the tag each id was first added with, through growth; other-shaped ids keep none', () => {
+    const ids = new RecordIdSet();
+    for (let index = 0; index < 3000; index += 1) ids.add(makeRecordId('survey', `r${index}`), 0, index % (MAX_TAG + 1));
+    ids.add(makeRecordId('survey', 'r7'), 0, 99).add('hand-made', 0, 5);
+    expect(ids.tagOf(makeRecordId('survey', 'r7'))).toBe(7);
+    expect(ids.tagOf(makeRecordId('survey', 'r2999'))).toBe(2999);
+    expect(ids.tagOf(makeRecordId('survey', 'r0'))).toBe(0);
+    expect(ids.tagOf(makeRecordId('survey', 'r3000'))).toBeUndefined();
+    expect(ids.tagOf('hand-made')).toBeUndefined();
+    expect(ids.add(makeRecordId('survey', 'big'), 0, MAX_TAG + 10).tagOf(makeRecordId('survey', 'big'))).toBe(MAX_TAG);
   });
 
   test('agrees with a Set on any sequence of adds and lookups', () => {

@@ -216,7 +216,7 @@ export class RecordStore {
     const file = record.provenance.file;
     const tag = this.tagOfFile(file);
     this.ids.add(record.id, textFingerprint(record.text), tag);
-    if (tag === 0) this.noteSource(record.id, file, record.format);
+    if (tag === 0 || this.ids.tagOf(record.id) !== tag) this.noteSource(record.id, file, record.format);
     else this.queue(this.files.sources, `${JSON.stringify({ id: record.id, file, format: record.format } satisfies SourceEntry)}\n`);
     const line = `${serialiseRecord(record)}\n`;
     if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {

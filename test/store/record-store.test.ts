@@ -58,6 +58,24 @@ describe('RecordStore', () => {
     });
   });
 
+  test('a record noted again from its own file is one sighting, whatever the shape of its id', async () => {
+    await withTempDir(async (dir) => {
+      const hexId = makeRecord({ text: 'Hex id' });
+      const handMade: FeedbackRecord = { ...makeRecord({ text: 'Hand-made id' }), id: 'hand-made-1' };
+      const store = await RecordStore.open(dir);
+      try {
+        for (const record of [hexId, handMade]) {
+          await store.add(record);
+          store.noteSource(record.id, record.provenance.file, record.format);
+        }
+      } finally {
+        await store.close();
+      }
+      const sightings = (await lines(storePaths(dir).sources)).map((line) => (JSON.parse(line) as { id: string }).id);
+      expect(sightings).toEqual([hexId.id, 'hand-made-1']);
+    });
+  });
+
   test('re-opening knows the stored ids', async () => {
     await withTempDir(async (dir) => {
       const records = [makeRecord(), makeRecord()];

@@ -9,7 +9,16 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
 import { recordContext, shortenText } from './record-context.js';
-import { recordSource } from './record-source.js';
+import {
+  emptyRecordFacts,
+  mergeOrderFreeCounts,
+  publishedKeyedCounts,
+  RecordFactExtractor,
+  type KeyedCounts,
+  type OrderFreeCounts,
+  type RecordFacts,
+  type ThemeCounts,
+} from './record-facts.js';
 import { VoiceTally, type VoiceCounts } from './voice-tally.js';
 import { protectRollUps } from './roll-up-protection.js';
 import {
@@ -29,17 +38,13 @@ import {
   type UnthemedTerm,
 } from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
-import { allocateQuotes, holdsRedactionToken, QuotePool, type PublishedQuoteText, type QuoteCandidate } from './quote-selection.js';
+import { allocateQuotes, holdsRedactionToken, QuotePool, type PublishedQuoteText } from './quote-selection.js';
 
 /** How many quotes per theme, and unthemed samples. */
 const QUOTES_PER_THEME = 3;
 const UNTHEMED_SAMPLE = 5;
 /** Unthemed records kept for the sample, so clean ones can stand in for those holding a redaction token. */
 const UNTHEMED_SAMPLE_POOL = 15;
-
-/** Quote lengths that read well in a summary. */
-const GOOD_QUOTE_MIN = 40;
-const GOOD_QUOTE_MAX = 400;
 
 /** Options for building a report. */
 export interface BuildReportOptions {
@@ -69,53 +74,16 @@ const TERM_CANDIDATES = 6;
 const UNTHEMED_TERM_MIN_RECORDS = 2;
 const STRONGEST_PAIRS = 5;
 
-/** The dimensions kept per theme beside the channel, in the order reports show them. */
-const KEYED_DIMENSIONS = ['question', 'source', 'month'] as const;
-type KeyedDimension = (typeof KEYED_DIMENSIONS)[number];
-
-/**
- * The key of a record under each dimension, or null where the dimension does not apply. Questions
- * and sources (an e-mail's subject, a post's title, a file's name) are printed as table keys, so
- * they pass through `publish` as every published text does.
- */
-function recordKeys(record: FeedbackRecord, publish: (text: string) => string): Record<KeyedDimension, string | null> {
-  const question = record.meta['question'];
-  const source = recordSource(record);
-  return {
-    question: typeof question === 'string' && question.trim() !== '' ? publish(question.trim()) : null,
-    source: source === null ? null : publish(source),
-    month: record.date === null ? null : record.date.slice(0, 7),
-  };
-}
+const NO_THEME_COUNTS: ThemeCounts = {
+  count: 0,
+  byChannel: new Map(),
+  words: new Map(),
+  keyed: { question: new Map(), source: new Map(), month: new Map() },
+  recordIds: [],
+};
 
 /** Published keys kept per builder: questions and sources repeat, so each distinct one is redacted once. */
 const PUBLISHED_KEYS_KEPT = 10_000;
-
-/** Counts per key for each dimension; keys kept in first-seen order. */
-class KeyedCounts {
-  readonly counts: Record<KeyedDimension, Map<string, number>> = { question: new Map(), source: new Map(), month: new Map() };
-
-  add(keys: Record<KeyedDimension, string | null>): void {
-    for (const dimension of KEYED_DIMENSIONS) {
-      const key = keys[dimension];
-      if (key !== null) increment(this.counts[dimension], key);
-    }
-  }
-}
-
-interface ThemeTally {
-  count: number;
-  byChannel: Map<Channel, number>;
-  /** Hits by keyword, and under each keyword by the words as written. */
-  words: Map<string, Map<string, number>>;
-  quotes: QuotePool;
-  keyed: KeyedCounts;
-  recordIds: string[];
-}
-
-function emptyTally(): ThemeTally {
-  return { count: 0, byChannel: new Map(), words: new Map(), quotes: new QuotePool(), keyed: new KeyedCounts(), recordIds: [] };
-}
 
 /**
  * Builds a {@link ThemeReport} from themed records streamed through {@link add}, keeping only
@@ -123,19 +91,12 @@ function emptyTally(): ThemeTally {
  * candidates are ranked by a total order that ends with the record id.
  */
 export class ThemeReportBuilder {
-  private total = 0;
-  private unthemed = 0;
-  private undated = 0;
-  private from: string | null = null;
-  private to: string | null = null;
-  private readonly byChannel = new Map<Channel, number>();
-  private readonly tallies = new Map<string, ThemeTally>();
+  private readonly extractor: RecordFactExtractor;
+  /** The counts that do not depend on record order: this builder's own, and those merged in. */
+  private readonly counts: OrderFreeCounts;
+  /** Each theme's quote candidates, by codebook index. */
+  private readonly quotePools: QuotePool[];
   private readonly unthemedCandidates: FeedbackRecord[] = [];
-  private readonly ancestors: ReadonlyMap<string, readonly string[]>;
-  private readonly keyed = new KeyedCounts();
-  /** Records in both themes, by `indexA * themes + indexB` (codebook indices, a < b). */
-  private readonly pairs = new Map<number, number>();
-  private readonly themeIndex: Map<string, number>;
   private readonly words = new WordNumbering();
   private readonly unthemedTerms = new NumberedTermTally(this.words);
   private readonly themedTerms = new NumberedTermTally(this.words);
@@ -144,12 +105,9 @@ export class ThemeReportBuilder {
   private readonly voiceTally: VoiceTally;
   /** Each record offered as a quote, by its member number in the voice tally, so that a campaign's first copy is not quoted as well. */
   private readonly memberOf = new WeakMap<FeedbackRecord, number>();
-  /** `quotes: exclude:` entries, and those that matched a record. */
+  /** `quotes: exclude:` entries. */
   private readonly excludeEntries: ReadonlySet<string>;
-  private readonly excludeMatched = new Set<string>();
-  private excludedRecords = 0;
-  /** The ids of the records `quotes: exclude:` named (a short list: the analyst writes it by hand). */
-  private readonly excludedIds = new Set<string>();
+  private readonly themeIndex: Map<string, number>;
   /** The printed text of the record being added, computed once for all its themes. */
   private lastPublished: { record: FeedbackRecord; published: PublishedQuoteText } | null = null;
 
@@ -157,11 +115,12 @@ export class ThemeReportBuilder {
     private readonly codebook: Codebook,
     private readonly options: BuildReportOptions,
   ) {
-    for (const theme of codebook.themes) this.tallies.set(theme.id, emptyTally());
-    this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
-    this.ancestors = ancestorsOf(codebook);
+    this.extractor = new RecordFactExtractor(codebook, (id) => this.words.word(id), options.traceRecordIds !== false);
+    this.counts = this.extractor.counts;
+    this.quotePools = codebook.themes.map(() => new QuotePool());
     this.voiceTally = new VoiceTally(codebook.themes.length, (id) => this.words.word(id));
     this.excludeEntries = new Set(codebook.quotes.exclude);
+    this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
   }
 
   private readonly publishedKeys = new Map<string, string>();
@@ -186,20 +145,6 @@ export class ThemeReportBuilder {
     return published;
   };
 
-  /**
-   * True when `quotes: exclude:` names the record, by tlap's id or by the export's own id; counts
-   * it and remembers which entries matched.
-   */
-  private isExcluded(record: FeedbackRecord): boolean {
-    if (this.excludeEntries.size === 0) return false;
-    const entries = [record.id, record.sourceId].filter((id) => this.excludeEntries.has(id));
-    if (entries.length === 0) return false;
-    for (const entry of entries) this.excludeMatched.add(entry);
-    this.excludedIds.add(record.id);
-    this.excludedRecords += 1;
-    return true;
-  }
-
   /** The number of a word with this stem in this report's numbering (what {@link add} takes). */
   numberWord(word: string, stem: string): number {
     return this.words.number(word, stem);
@@ -221,74 +166,52 @@ export class ThemeReportBuilder {
    */
   add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens)): void {
     const { record } = themed;
-    this.total += 1;
-    increment(this.byChannel, record.channel);
-    if (record.date === null) this.undated += 1;
-    else {
-      if (this.from === null || record.date < this.from) this.from = record.date;
-      if (this.to === null || record.date > this.to) this.to = record.date;
-    }
-    const keys = recordKeys(record, this.publishKey);
-    this.keyed.add(keys);
-    const excluded = this.isExcluded(record);
-    const counted = new Set(themed.themeIds.flatMap((themeId) => [themeId, ...(this.ancestors.get(themeId) ?? [])]));
-    const member = this.voiceTally.add(
-      record,
-      wordIds,
-      [...counted].map((themeId) => this.themeIndex.get(themeId) ?? -1).filter((index) => index >= 0),
-    );
+    this.addFacts(this.extractor.extract(themed, wordIds), wordIds, () => record);
+  }
+
+  /**
+   * Adds one record by its {@link RecordFacts}, whose order-free part was counted elsewhere (see
+   * {@link mergeCounts}): its words numbered by {@link numberWord}, and the record itself on
+   * demand (asked for only when it could be quoted or stand for a campaign).
+   */
+  addFacts(facts: RecordFacts, wordIds: ArrayLike<number>, recordOf: () => FeedbackRecord): void {
+    let record: FeedbackRecord | null = null;
+    const read = (): FeedbackRecord => (record ??= recordOf());
+    const member = this.voiceTally.addFacts(facts, facts.counted, read);
     const campaignCopy = member >= 0 && this.voiceTally.groupOf(member) !== member;
-    if (member >= 0 && !campaignCopy) this.memberOf.set(record, member);
-    if (themed.themeIds.length === 0) {
+    if (!facts.themed) {
       this.unthemedTerms.add(wordIds);
-      this.unthemed += 1;
-      if (excluded) return;
-      this.unthemedIds.add(record.id);
-      if (!campaignCopy) keepFirst(this.unthemedCandidates, record, UNTHEMED_SAMPLE_POOL, compareRecordIds);
-      return;
-    }
-    this.themedTerms.add(wordIds);
-    this.countPairs([...counted]);
-    for (const themeId of counted) {
-      const tally = this.tallies.get(themeId);
-      if (tally === undefined) continue;
-      tally.count += 1;
-      if (this.options.traceRecordIds !== false) tally.recordIds.push(record.id);
-      tally.keyed.add(keys);
-      increment(tally.byChannel, record.channel);
-    }
-    for (const themeId of themed.themeIds) {
-      const tally = this.tallies.get(themeId);
-      if (tally === undefined) continue;
-      const inPlace = themed.evidence[this.themeIndex.get(themeId) ?? -1];
-      const hits = (inPlace?.themeId === themeId ? inPlace : themed.evidence.find((evidence) => evidence.themeId === themeId))?.hits ?? [];
-      for (const hit of hits) {
-        let forms = tally.words.get(hit.keyword);
-        if (forms === undefined) {
-          forms = new Map();
-          tally.words.set(hit.keyword, forms);
-        }
-        increment(forms, hit.words.replace(/\s+/g, ' ').toLowerCase());
+      if (facts.excluded) return;
+      this.unthemedIds.add(facts.id);
+      const last = this.unthemedCandidates[this.unthemedCandidates.length - 1];
+      const mightKeep = this.unthemedCandidates.length < UNTHEMED_SAMPLE_POOL || last === undefined || compareIds(facts.id, last.id) < 0;
+      if (!campaignCopy && mightKeep) keepFirst(this.unthemedCandidates, read(), UNTHEMED_SAMPLE_POOL, compareRecordIds);
+    } else {
+      this.themedTerms.add(wordIds);
+      if (facts.excluded || campaignCopy) return;
+      const { quoted } = facts;
+      for (let at = 0; at + 1 < quoted.length; at += 2) {
+        const pool = this.quotePools[quoted[at] ?? -1];
+        const distinctKeywords = quoted[at + 1] ?? 0;
+        if (pool === undefined || !pool.mightKeep(facts.channel, facts.tier, distinctKeywords, facts.id)) continue;
+        pool.offer({ record: read(), tier: facts.tier, distinctKeywords }, this.publish);
       }
-      const candidate: QuoteCandidate = {
-        record,
-        tier: record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1,
-        distinctKeywords: new Set(hits.map((hit) => hit.keyword)).size,
-      };
-      if (!excluded && !campaignCopy) tally.quotes.offer(candidate, this.publish);
     }
+    if (record !== null && member >= 0 && !campaignCopy) this.memberOf.set(record, member);
   }
 
-  private pairKey(first: number, second: number): number {
-    return first * this.codebook.themes.length + second;
+  /** Adds counts kept over other records (by a {@link RecordFactExtractor} elsewhere) to this report's. */
+  mergeCounts(counts: OrderFreeCounts): void {
+    mergeOrderFreeCounts(this.counts, counts);
   }
 
-  private countPairs(themeIds: readonly string[]): void {
-    const indices = themeIds.map((id) => this.themeIndex.get(id) ?? -1).filter((index) => index >= 0);
-    indices.sort((a, b) => a - b);
-    for (let i = 0; i < indices.length; i += 1) {
-      for (let j = i + 1; j < indices.length; j += 1) increment(this.pairs, this.pairKey(indices[i] ?? 0, indices[j] ?? 0));
-    }
+  private themeCounts(index: number): ThemeCounts {
+    return this.counts.themes[index] ?? NO_THEME_COUNTS;
+  }
+
+  /** A fresh {@link RecordFacts} to read facts into. */
+  static emptyFacts(): RecordFacts {
+    return emptyRecordFacts();
   }
 
   /**
@@ -323,7 +246,7 @@ export class ThemeReportBuilder {
   private campaigns(voices: VoiceCounts, quote: (record: FeedbackRecord) => Quote, rule: DisclosureRule): Campaign[] {
     return voices.campaigns.slice(0, CAMPAIGNS_LISTED).map((campaign, index) => ({
       number: index + 1,
-      quote: campaign.example === null || this.excludedIds.has(campaign.example.id) ? null : quote(campaign.example),
+      quote: campaign.example === null || this.counts.excludedIds.has(campaign.example.id) ? null : quote(campaign.example),
       records: protectCell(campaign.records, rule),
       voices: protectCell(campaign.voices, rule),
       themeIds: campaign.themes.flatMap((theme) => this.codebook.themes[theme]?.id ?? []),
@@ -335,7 +258,7 @@ export class ThemeReportBuilder {
    * outside the selection), in the codebook's order: for a warning to the analyst, not for print.
    */
   unmatchedQuoteExclusions(): string[] {
-    return this.codebook.quotes.exclude.filter((entry) => !this.excludeMatched.has(entry));
+    return this.codebook.quotes.exclude.filter((entry) => !this.counts.excludeMatched.has(entry));
   }
 
   /** The finished report. */
@@ -359,17 +282,17 @@ export class ThemeReportBuilder {
     const voices = this.voiceTally.finish();
     const outsideCampaigns = (record: FeedbackRecord): boolean => voices.campaignOf(this.memberOf.get(record) ?? -1) < 0;
     const campaigns = this.campaigns(voices, quote, rule);
-    const order = this.codebook.themes.map((theme, index) => ({ theme, index, count: this.tallies.get(theme.id)?.count ?? 0 }));
+    const order = this.codebook.themes.map((theme, index) => ({ theme, index, count: this.themeCounts(index).count }));
     order.sort((a, b) => b.count - a.count || a.index - b.index);
     const chosenQuotes = allocateQuotes(
-      order.map(({ theme }) => ({
+      order.map(({ theme, index }) => ({
         id: theme.id,
-        candidates: (this.tallies.get(theme.id)?.quotes.candidates() ?? []).filter((candidate) => outsideCampaigns(candidate.record)),
+        candidates: (this.quotePools[index]?.candidates() ?? []).filter((candidate) => outsideCampaigns(candidate.record)),
       })),
       QUOTES_PER_THEME,
     );
     const themes: (ThemeSummary & { order: number })[] = this.codebook.themes.map((theme, order) => {
-      const tally: ThemeTally = this.tallies.get(theme.id) ?? emptyTally();
+      const tally = this.themeCounts(order);
       const raised = voices.themeCampaigns[order] ?? [];
       return {
         order,
@@ -378,14 +301,14 @@ export class ThemeReportBuilder {
         description: theme.description,
         parent: theme.parent,
         count: tally.count,
-        share: this.total === 0 ? 0 : tally.count / this.total,
+        share: this.counts.total === 0 ? 0 : tally.count / this.counts.total,
         byChannel: channelCounts(tally.byChannel),
         topWords: [...tally.words.values()]
           .map(commonestForm)
           .sort((a, b) => b.count - a.count || compareIds(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
-        breakdowns: breakdowns(tally.byChannel, tally.keyed, rule),
+        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, this.publishKey), rule),
         voices: voices.themeVoices[order] ?? 0,
         campaignCount: raised.length,
         campaigns: raised.filter((index) => index < CAMPAIGNS_LISTED).map((index) => index + 1),
@@ -423,15 +346,15 @@ export class ThemeReportBuilder {
         themeCount: this.codebook.themes.length,
         keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.rules.length, 0),
       },
-      recordsTotal: this.total,
+      recordsTotal: this.counts.total,
       voicesTotal: voices.voices,
       campaignsTotal: voices.campaigns.length,
       campaignRecords: voices.campaigns.reduce((sum, campaign) => sum + campaign.records, 0),
       campaigns,
-      unthemed: this.unthemed,
-      byChannel: channelCounts(this.byChannel),
-      dateRange: this.from === null || this.to === null ? null : { from: this.from, to: this.to },
-      undated: this.undated,
+      unthemed: this.counts.unthemed,
+      byChannel: channelCounts(this.counts.byChannel),
+      dateRange: this.counts.from === null || this.counts.to === null ? null : { from: this.counts.from, to: this.counts.to },
+      undated: this.counts.undated,
       themes: protectRollUps(
         themes.map(({ order: _order, ...theme }) => theme),
         rule,
@@ -442,18 +365,20 @@ export class ThemeReportBuilder {
         .sort((a, b) => Number(a.tainted) - Number(b.tainted) || a.index - b.index)
         .slice(0, UNTHEMED_SAMPLE)
         .map(({ record }) => quote(record)),
-      quoteExclusions: { records: this.excludedRecords, entries: this.excludeEntries.size },
+      quoteExclusions: { records: this.counts.excludedRecords, entries: this.excludeEntries.size },
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
-      breakdowns: breakdowns(new Map(), this.keyed, rule).filter((entry) => entry.dimension !== 'channel'),
+      breakdowns: breakdowns(new Map(), publishedKeyedCounts(this.counts.keyed, this.publishKey), rule).filter(
+        (entry) => entry.dimension !== 'channel',
+      ),
       coOccurrence,
       unthemedTerms,
       selection: null,
       keyFindings: [],
       trace: {
         recordIds: Object.fromEntries(
-          this.codebook.themes.map((theme) => [theme.id, [...(this.tallies.get(theme.id)?.recordIds ?? [])].sort(compareIds)]),
+          this.codebook.themes.map((theme, index) => [theme.id, [...this.themeCounts(index).recordIds].sort(compareIds)]),
         ),
         keywords: Object.fromEntries(this.codebook.themes.map((theme) => [theme.id, theme.rules.map((rule) => rule.source)])),
       },
@@ -467,20 +392,21 @@ export class ThemeReportBuilder {
     const together = (a: string, b: string): number => {
       const i = this.themeIndex.get(a) ?? -1;
       const j = this.themeIndex.get(b) ?? -1;
-      if (i === j) return this.tallies.get(a)?.count ?? 0;
-      return this.pairs.get(i < j ? this.pairKey(i, j) : this.pairKey(j, i)) ?? 0;
+      if (i === j) return this.themeCounts(i).count;
+      const themes = this.codebook.themes.length;
+      return this.counts.pairs.get(i < j ? i * themes + j : j * themes + i) ?? 0;
     };
     const counts = themeIds.map((a) =>
       themeIds.map((b) => (a === b ? { kind: 'shown' as const, value: together(a, b) } : protectCell(together(a, b), rule))),
     );
     const pairs: ThemePair[] = [];
     this.codebook.themes.forEach((first, i) => {
-      this.codebook.themes.slice(i + 1).forEach((second) => {
+      this.codebook.themes.slice(i + 1).forEach((second, offset) => {
         const both = together(first.id, second.id);
         if (both === 0) return;
         const protectedTogether = protectCell(both, rule);
         const published = protectedTogether.kind === 'shown' ? protectedTogether.value : null;
-        const either = (this.tallies.get(first.id)?.count ?? 0) + (this.tallies.get(second.id)?.count ?? 0) - (published ?? 0);
+        const either = this.themeCounts(i).count + this.themeCounts(i + 1 + offset).count - (published ?? 0);
         pairs.push({
           a: first.id,
           b: second.id,
@@ -510,25 +436,6 @@ function comparePublishedPairs(x: ThemePair, y: ThemePair): number {
 }
 
 /**
- * Each theme's ancestors, nearest first, for the roll-up: a record in a child counts once in each
- * ancestor. Walked without recursion; the codebook validator has refused cycles.
- */
-function ancestorsOf(codebook: Codebook): Map<string, string[]> {
-  const parentOf = new Map(codebook.themes.map((theme) => [theme.id, theme.parent]));
-  const result = new Map<string, string[]>();
-  for (const theme of codebook.themes) {
-    const chain: string[] = [];
-    let parent = theme.parent;
-    while (parent !== null && !chain.includes(parent) && chain.length < codebook.themes.length) {
-      chain.push(parent);
-      parent = parentOf.get(parent) ?? null;
-    }
-    result.set(theme.id, chain);
-  }
-  return result;
-}
-
-/**
  * A count's breakdowns by channel, question, source and month, each cell through the
  * small-number rule as a partition (the cells add up to a total that is shown, or to one that can
  * be worked out from shown counts: survey records for questions, dated records for months). A dimension no record has is left out; months are in date order, questions
@@ -554,17 +461,17 @@ function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts,
   );
   add(
     'question',
-    [...keyed.counts.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareIds(a[0], b[0])),
+    [...keyed.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareIds(a[0], b[0])),
     BREAKDOWN_MAX_KEYS,
   );
   add(
     'source',
-    [...keyed.counts.source].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])),
+    [...keyed.source].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])),
     BREAKDOWN_MAX_KEYS,
   );
   add(
     'month',
-    [...keyed.counts.month].sort((a, b) => compareIds(a[0], b[0])),
+    [...keyed.month].sort((a, b) => compareIds(a[0], b[0])),
   );
   return result;
 }
@@ -582,10 +489,6 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
     }
   }
   return { words, count };
-}
-
-function increment<K>(map: Map<K, number>, key: K): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 function channelCounts(map: ReadonlyMap<Channel, number>): ChannelCount[] {

@@ -83,11 +83,8 @@ export class QuotePool {
    */
   offer(candidate: QuoteCandidate, publish: (record: FeedbackRecord) => PublishedQuoteText): void {
     const channel = candidate.record.channel;
+    if (!this.mightKeep(channel, candidate.tier, candidate.distinctKeywords, candidate.record.id)) return;
     const kept = this.byChannel.get(channel) ?? [];
-    const worst = kept[kept.length - 1];
-    if (kept.length >= QUOTE_POOL_PER_CHANNEL && worst !== undefined && !worst.published.tainted && compareByMatch(candidate, worst) > 0) {
-      return;
-    }
     const pooled: PooledCandidate = {
       ...candidate,
       published: publish(candidate.record),
@@ -104,6 +101,21 @@ export class QuotePool {
     kept.sort(compareCandidates);
     if (kept.length > QUOTE_POOL_PER_CHANNEL) kept.length = QUOTE_POOL_PER_CHANNEL;
     this.byChannel.set(channel, kept);
+  }
+
+  /**
+   * False when {@link offer} would turn down a candidate with these ranks without looking at its
+   * text (the channel's pool is full of clean candidates that rank higher), so that a record need
+   * not be read to be offered.
+   */
+  mightKeep(channel: Channel, tier: number, distinctKeywords: number, id: string): boolean {
+    const kept = this.byChannel.get(channel);
+    if (kept === undefined || kept.length < QUOTE_POOL_PER_CHANNEL) return true;
+    const worst = kept[kept.length - 1];
+    if (worst === undefined || worst.published.tainted) return true;
+    return (
+      (tier - worst.tier || worst.distinctKeywords - distinctKeywords || (id < worst.record.id ? -1 : id > worst.record.id ? 1 : 0)) <= 0
+    );
   }
 
   /** Every kept candidate, best first; identical texts from different channels kept once. */

@@ -1,6 +1,6 @@
 import type { FeedbackRecord } from '../record/record.js';
 import { DistinctCounter, hashKey } from '../stats/distinct-counter.js';
-import { NearDuplicateGroups, wordHash } from '../stats/near-duplicates.js';
+import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 
 /**
  * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
@@ -21,6 +21,68 @@ export function voiceKeyOf(record: FeedbackRecord): string | null {
     return `row\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${record.provenance.row}`;
   }
   return null;
+}
+
+/** The 53-bit hash of a record's {@link voiceKeyOf} ({@link hashKey}), or 0 for a record with no voice key. */
+export function voiceHashOf(record: FeedbackRecord): number {
+  const key = voiceKeyOf(record);
+  return key === null ? 0 : hashKey(key);
+}
+
+/**
+ * Each numbered word's {@link wordHash}, computed once per run: what a text's sketch is made of.
+ */
+export class WordHashes {
+  private hashes = new Uint32Array(1024);
+  private textHashes = new Uint32Array(256);
+
+  /** @param wordOf the word with a number, in the numbering of the word ids {@link of} is given. */
+  constructor(private readonly wordOf: (id: number) => string) {}
+
+  /** The hashes of these words, in their order (valid until the next call). */
+  of(wordIds: ArrayLike<number>): Uint32Array {
+    if (wordIds.length > this.textHashes.length) this.textHashes = new Uint32Array(wordIds.length * 2);
+    for (let index = 0; index < wordIds.length; index += 1) {
+      const id = wordIds[index] ?? 0;
+      if (id >= this.hashes.length) {
+        const grown = new Uint32Array(Math.max(id + 1, this.hashes.length * 2));
+        grown.set(this.hashes);
+        this.hashes = grown;
+      }
+      let hash = this.hashes[id] ?? 0;
+      if (hash === 0) {
+        hash = wordHash(this.wordOf(id));
+        this.hashes[id] = hash;
+      }
+      this.textHashes[index] = hash;
+    }
+    return this.textHashes;
+  }
+}
+
+/** What {@link VoiceTally.addFacts} takes of a record, computed wherever its text was read. */
+export interface VoiceFacts {
+  /** {@link voiceHashOf} the record. */
+  voice: number;
+  /** Its word count. */
+  words: number;
+  /** With at least {@link CAMPAIGN_MIN_WORDS} words: its sketch, {@link SKETCH_BINS} bytes from {@link sketchAt}. */
+  sketch: Uint8Array;
+  sketchAt: number;
+  /** With at least {@link CAMPAIGN_MIN_WORDS} words: the {@link hashKey} of its text as written. */
+  wording: number;
+}
+
+/**
+ * Fills `facts`' voice, word count, sketch and wording for a record whose words (numbered) hash as
+ * `hashes` says; the sketch goes to `facts.sketch` at `facts.sketchAt`.
+ */
+export function voiceFactsOf(record: FeedbackRecord, wordIds: ArrayLike<number>, hashes: WordHashes, facts: VoiceFacts): void {
+  facts.voice = voiceHashOf(record);
+  facts.words = wordIds.length;
+  if (wordIds.length < CAMPAIGN_MIN_WORDS) return;
+  sketchWords(hashes.of(wordIds), wordIds.length, facts.sketch, facts.sketchAt);
+  facts.wording = hashKey(record.text);
 }
 
 /** One campaign as the tally found it: exact counts, before the small-number rule. */
@@ -98,18 +160,15 @@ export class VoiceTally {
   /** Example records by the group root they were taken under, with the order they were taken in. */
   private examples = new Map<number, CampaignExample>();
   private examplesTaken = 0;
-  /** Each numbered word's {@link wordHash} (0: not hashed yet), so a word is hashed once per run, not per use. */
-  private wordHashes = new Uint32Array(1024);
-  private textHashes = new Uint32Array(256);
+  private readonly hashes: WordHashes;
+  private readonly facts: VoiceFacts = { voice: 0, words: 0, sketch: new Uint8Array(SKETCH_BINS), sketchAt: 0, wording: 0 };
 
   /**
    * @param themeCount the codebook's themes (indices 0 to themeCount - 1).
    * @param wordOf the word with a number, in the numbering of the word ids {@link add} is given.
    */
-  constructor(
-    themeCount: number,
-    private readonly wordOf: (id: number) => string,
-  ) {
+  constructor(themeCount: number, wordOf: (id: number) => string) {
+    this.hashes = new WordHashes(wordOf);
     this.perTheme = Array.from({ length: themeCount }, () => new DistinctCounter());
     this.anonymousPerTheme = Array.from({ length: themeCount }, () => 0);
   }
@@ -121,45 +180,35 @@ export class VoiceTally {
    * before (a later copy of a campaign text), so that quotes can pass over both.
    */
   add(record: FeedbackRecord, wordIds: ArrayLike<number>, themes: readonly number[]): number {
-    const key = voiceKeyOf(record);
-    const voice = key === null ? 0 : hashKey(key);
+    voiceFactsOf(record, wordIds, this.hashes, this.facts);
+    return this.addFacts(this.facts, themes, () => record);
+  }
+
+  /**
+   * {@link add} from a record's {@link VoiceFacts} (computed where its text was read, perhaps on
+   * another thread), with the record itself on demand: it is asked for only when it becomes a
+   * campaign's example.
+   */
+  addFacts(facts: VoiceFacts, themes: readonly number[], record: () => FeedbackRecord): number {
+    const { voice } = facts;
     if (voice === 0) this.anonymous += 1;
     else this.all.add(voice);
     for (const theme of themes) {
       if (voice === 0) this.anonymousPerTheme[theme] = (this.anonymousPerTheme[theme] ?? 0) + 1;
       else this.perTheme[theme]?.add(voice);
     }
-    const member = this.groups.add(this.hashWords(wordIds), wordIds.length);
+    const member = this.groups.addSketch(facts.sketch, facts.sketchAt, facts.words);
     if (member < 0) return -1;
     this.remember(member, voice === 0 ? ANONYMOUS_VOICE_BASE + this.anonymous : voice % 0x80000000, themes);
     const root = this.groups.rootOf(member);
     if (root === member) return member;
-    const wording = hashKey(record.text);
+    const wording = facts.wording;
     const example = this.examples.get(root);
-    if (example === undefined) this.takeExample(root, record, wording);
+    if (example === undefined) this.takeExample(root, record(), wording);
     else if (example.wording === wording) example.votes += 1;
     else if (example.votes > 0) example.votes -= 1;
-    else this.examples.set(root, { record, wording, votes: 1, order: example.order });
+    else this.examples.set(root, { record: record(), wording, votes: 1, order: example.order });
     return member;
-  }
-
-  private hashWords(wordIds: ArrayLike<number>): Uint32Array {
-    if (wordIds.length > this.textHashes.length) this.textHashes = new Uint32Array(wordIds.length * 2);
-    for (let index = 0; index < wordIds.length; index += 1) {
-      const id = wordIds[index] ?? 0;
-      if (id >= this.wordHashes.length) {
-        const grown = new Uint32Array(Math.max(id + 1, this.wordHashes.length * 2));
-        grown.set(this.wordHashes);
-        this.wordHashes = grown;
-      }
-      let hash = this.wordHashes[id] ?? 0;
-      if (hash === 0) {
-        hash = wordHash(this.wordOf(id));
-        this.wordHashes[id] = hash;
-      }
-      this.textHashes[index] = hash;
-    }
-    return this.textHashes;
   }
 
   /** The group of a member {@link add} returned: the first member of its group of near-identical texts. */

@@ -1,8 +1,12 @@
 import type { Codebook } from '../codebook/codebook.js';
+import { CHANNELS, type Channel } from '../record/record.js';
+import type { OrderFreeCounts, RecordFacts } from '../report/record-facts.js';
+import { CAMPAIGN_MIN_WORDS, SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from '../themes/match-evidence.js';
 
-/** A batch of store lines sent to a theme worker. */
+/** A batch of store lines sent to a theme worker, to be matched. */
 export interface AssignBatch {
+  kind: 'assign';
   /** The batch's number, echoed in the answer. */
   batch: number;
   /** records.jsonl lines, as written. */
@@ -29,9 +33,163 @@ export interface AssignedBatch {
   newWords: string[];
 }
 
+/** A batch of store lines sent to a theme worker, to be read into report facts ({@link FactsBatchAnswer}). */
+export interface FactsBatch {
+  kind: 'facts';
+  batch: number;
+  /** records.jsonl lines, as written. */
+  lines: string[];
+}
+
+/** Asks a theme worker for the order-free counts of every record it read ({@link CountsAnswer}). */
+export interface CountsRequest {
+  kind: 'counts';
+  batch: number;
+}
+
+/** What a theme worker is sent. */
+export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest;
+
+/** The order-free counts of the records a worker read. */
+export interface CountsAnswer {
+  batch: number;
+  counts: OrderFreeCounts;
+}
+
+/** A line's verdict in a {@link FactsBatchAnswer}. */
+export const LINE_NOT_A_RECORD = 0;
+/** The selection keeps the record: its facts follow. */
+export const LINE_IN = 1;
+/** The selection leaves the record out. */
+export const LINE_OUT = 2;
+/** The selection asks for dates and the record has none. */
+export const LINE_UNDATED = 3;
+
+/**
+ * A worker's answer for a batch of lines read into facts, packed in transferable arrays: per line
+ * in `ints` its verdict (LINE_*) and, for a record kept, its channel (index in CHANNELS), flags
+ * (1 themed, 2 excluded from quotes), tier, the count and indices of the themes it counts in, the
+ * count of its own themes and per theme its index and distinct keywords, and its word count
+ * followed by its words' numbers in the worker's numbering; per record kept its voice and wording
+ * hashes in `hashes`, its id in `ids`, and with {@link CAMPAIGN_MIN_WORDS} words or more its
+ * sketch in `sketches`.
+ */
+export interface FactsBatchAnswer {
+  batch: number;
+  ints: Int32Array;
+  hashes: Float64Array;
+  sketches: Uint8Array;
+  ids: string[];
+  /** The words the worker numbered in this batch, in number order, each as its word and then its stem. */
+  newWords: string[];
+}
+
+const THEMED = 1;
+const EXCLUDED = 2;
+
+/** Packs a batch's lines into a {@link FactsBatchAnswer}, line by line. */
+export class FactsPacker {
+  private ints: number[] = [];
+  private hashes: number[] = [];
+  private sketches = new Uint8Array(64 * SKETCH_BINS);
+  private sketched = 0;
+  private ids: string[] = [];
+  private readonly channelIndex = new Map<Channel, number>(CHANNELS.map((channel, index) => [channel, index]));
+
+  /** A line with no record, or whose record the selection leaves out. */
+  skip(verdict: typeof LINE_NOT_A_RECORD | typeof LINE_OUT | typeof LINE_UNDATED): void {
+    this.ints.push(verdict);
+  }
+
+  /** A record kept: its facts and its words' numbers. */
+  add(facts: RecordFacts, wordIds: ArrayLike<number>): void {
+    const { ints } = this;
+    ints.push(
+      LINE_IN,
+      this.channelIndex.get(facts.channel) ?? 0,
+      (facts.themed ? THEMED : 0) | (facts.excluded ? EXCLUDED : 0),
+      facts.tier,
+    );
+    ints.push(facts.counted.length, ...facts.counted);
+    ints.push(facts.quoted.length / 2, ...facts.quoted);
+    ints.push(wordIds.length);
+    for (let index = 0; index < wordIds.length; index += 1) ints.push(wordIds[index] ?? 0);
+    this.hashes.push(facts.voice, facts.wording);
+    this.ids.push(facts.id);
+    if (facts.words < CAMPAIGN_MIN_WORDS) return;
+    if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) {
+      const grown = new Uint8Array(this.sketches.length * 2);
+      grown.set(this.sketches);
+      this.sketches = grown;
+    }
+    this.sketches.set(facts.sketch.subarray(facts.sketchAt, facts.sketchAt + SKETCH_BINS), this.sketched * SKETCH_BINS);
+    this.sketched += 1;
+  }
+
+  /** The answer for the lines packed since the last call. */
+  take(batch: number, newWords: string[]): FactsBatchAnswer {
+    const answer: FactsBatchAnswer = {
+      batch,
+      ints: Int32Array.from(this.ints),
+      hashes: Float64Array.from(this.hashes),
+      sketches: this.sketches.slice(0, this.sketched * SKETCH_BINS),
+      ids: this.ids,
+      newWords,
+    };
+    this.ints = [];
+    this.hashes = [];
+    this.sketched = 0;
+    this.ids = [];
+    return answer;
+  }
+}
+
+/** Reads a {@link FactsBatchAnswer} back, line by line, into one {@link RecordFacts}. */
+export class FactsReader {
+  private at = 0;
+  private record = 0;
+  private sketch = 0;
+  /** The words of the last record read, in the worker's numbering: `words[wordsAt .. wordsAt + facts.words)`. */
+  wordsAt = 0;
+
+  constructor(private readonly answer: FactsBatchAnswer) {}
+
+  /** The next line's verdict; for LINE_IN its facts are read into `facts` (its sketch points into the answer). */
+  next(facts: RecordFacts): number {
+    const { ints } = this.answer;
+    const verdict = ints[this.at++] ?? LINE_NOT_A_RECORD;
+    if (verdict !== LINE_IN) return verdict;
+    facts.channel = CHANNELS[ints[this.at++] ?? 0] ?? 'other';
+    const flags = ints[this.at++] ?? 0;
+    facts.themed = (flags & THEMED) !== 0;
+    facts.excluded = (flags & EXCLUDED) !== 0;
+    facts.tier = ints[this.at++] ?? 0;
+    const counted = ints[this.at++] ?? 0;
+    facts.counted.length = 0;
+    for (let index = 0; index < counted; index += 1) facts.counted.push(ints[this.at++] ?? 0);
+    const quoted = ints[this.at++] ?? 0;
+    facts.quoted.length = 0;
+    for (let index = 0; index < quoted * 2; index += 1) facts.quoted.push(ints[this.at++] ?? 0);
+    facts.words = ints[this.at++] ?? 0;
+    this.wordsAt = this.at;
+    this.at += facts.words;
+    facts.voice = this.answer.hashes[this.record * 2] ?? 0;
+    facts.wording = this.answer.hashes[this.record * 2 + 1] ?? 0;
+    facts.id = this.answer.ids[this.record] ?? '';
+    this.record += 1;
+    if (facts.words >= CAMPAIGN_MIN_WORDS) {
+      facts.sketch = this.answer.sketches;
+      facts.sketchAt = this.sketch * SKETCH_BINS;
+      this.sketch += 1;
+    }
+    return verdict;
+  }
+}
+
 /** Numbers words in the order first met, remembering which are new since it was last asked. */
 export class WordNumberer {
   private readonly numbers = new Map<string, number>();
+  private readonly words: string[] = [];
   private fresh: string[] = [];
 
   /** The number of a word with this stem. */
@@ -41,7 +199,13 @@ export class WordNumberer {
     const id = this.numbers.size;
     this.numbers.set(word, id);
     this.fresh.push(word, stem);
+    this.words.push(word);
     return id;
+  }
+
+  /** The word with this number. */
+  word(id: number): string {
+    return this.words[id] ?? '';
   }
 
   /** The words numbered since the last call, each as word then stem. */

@@ -18,7 +18,7 @@ import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { chooseThemeWorkers, themedStoreRecordsInParallel, type ThemedWords } from './themed-store-records.js';
+import { addStoreInParallel, chooseThemeWorkers, themedStoreRecordsInParallel, type ThemedWords } from './themed-store-records.js';
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
@@ -140,6 +140,7 @@ async function* selectedThemedWords(
   options: ThemeOutputOptions,
   counts: { store: number; undated: number; out: number },
   builder: ThemeReportBuilder | null,
+  threads: number | undefined = options.threads,
 ): AsyncIterable<ThemedWords> {
   const selection = options.selection ?? {};
   const select = selectsEverything(selection) ? null : recordSelector(selection);
@@ -150,7 +151,7 @@ async function* selectedThemedWords(
     else if (verdict !== 'in') counts.out += 1;
     return verdict === 'in';
   };
-  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
+  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, threads) : 0;
   if (options.records !== undefined || workers === 0) {
     const assigner = new ThemeAssigner(options.codebook);
     for await (const record of recordsOf(options)) {
@@ -200,24 +201,40 @@ function emptySelection(): SelectionError {
  * With a selection that keeps no record, a usage error (`EMPTY_SELECTION`).
  */
 export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
+  const traceRecordIds = options.traceRecordIds ?? ((options.format ?? 'md') === 'json' || options.earlierReport !== undefined);
   const builder = new ThemeReportBuilder(options.codebook, {
     redact: options.redact ?? createRedactor(options.codebook),
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
     toolVersion: TOOL_VERSION,
     disclosure: disclosureRuleOf(options.codebook.publish),
-    traceRecordIds: options.traceRecordIds ?? ((options.format ?? 'md') === 'json' || options.earlierReport !== undefined),
+    traceRecordIds,
   });
   const counts = { store: 0, undated: 0, out: 0 };
   let count = 0;
-  for await (const { themed, wordIds } of selectedThemedWords(options, counts, builder)) {
-    if (wordIds === null) builder.add(themed);
-    else builder.add(themed, wordIds);
-    count += 1;
-    options.onRecord?.(count);
-  }
   const selection = options.selection ?? {};
   const selecting = !selectsEverything(selection);
+  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
+  if (options.records === undefined && workers > 0) {
+    if (selecting) recordSelector(selection);
+    const any = await addStoreInParallel(options.storeDir, options.codebook, workers, builder, {
+      selection,
+      traceRecordIds,
+      counts,
+      onRecord: (added) => {
+        count = added;
+        options.onRecord?.(added);
+      },
+    });
+    if (!any) throw emptyStoreError(options.storeDir);
+  } else {
+    for await (const { themed, wordIds } of selectedThemedWords(options, counts, builder, 0)) {
+      if (wordIds === null) builder.add(themed);
+      else builder.add(themed, wordIds);
+      count += 1;
+      options.onRecord?.(count);
+    }
+  }
   if (selecting && count === 0) throw emptySelection();
   if (options.records === undefined) {
     for await (const record of unthemedRecordsAgain(options.storeDir, builder)) builder.offerUnthemedQuote(record);

@@ -7,7 +7,22 @@ import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, type StoreLine } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { EvidencePacker, unpackEvidence, type AssignBatch, type AssignedBatch } from './assign-worker-messages.js';
+import {
+  EvidencePacker,
+  FactsReader,
+  LINE_IN,
+  LINE_NOT_A_RECORD,
+  LINE_UNDATED,
+  unpackEvidence,
+  type AssignedBatch,
+  type CountsAnswer,
+  type FactsBatchAnswer,
+  type WorkerRequest,
+} from './assign-worker-messages.js';
+import type { ThemeWorkerData } from './assign-worker.js';
+import type { RecordSelection } from './record-selection.js';
+import { ThemeReportBuilder } from '../report/build-theme-report.js';
+import { StoreError } from '../errors.js';
 
 /** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
 export type NumberWord = (word: string, stem: string) => number;
@@ -100,14 +115,23 @@ async function* themedInParallel(
   numberWord: NumberWord | null,
 ): AsyncIterable<ThemedWords> {
   const file = storePaths(storeDir).records;
-  const pool = Array.from({ length: workerCount }, () => new WorkerLink(codebook));
+  const pool = Array.from({ length: workerCount }, () => new WorkerLink({ codebook }));
   const queue: PendingBatch[] = [];
   let sent = 0;
   let buffer: StoreLine[] = [];
   const send = (lines: StoreLine[]): void => {
     const link = pool[sent % pool.length];
     if (link === undefined) return;
-    queue.push({ lines, link, result: link.assign({ batch: sent, lines: lines.map((entry) => entry.text), words: numberWord !== null }) });
+    queue.push({
+      lines,
+      link,
+      result: link.request<AssignedBatch>({
+        kind: 'assign',
+        batch: sent,
+        lines: lines.map((entry) => entry.text),
+        words: numberWord !== null,
+      }),
+    });
     sent += 1;
   };
   const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedWords> {
@@ -159,21 +183,21 @@ async function* themedInParallel(
 /** One worker thread and the batches it owes. */
 class WorkerLink {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (answer: AssignedBatch) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
   /** The worker's word numbers mapped to the caller's, index by index. */
   private ourNumbers: number[] = [];
 
-  constructor(codebook: Codebook) {
+  constructor(data: ThemeWorkerData) {
     this.worker = new Worker(WORKER_SCRIPT, {
-      workerData: { codebook },
+      workerData: data,
       execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    this.worker.on('message', (message: AssignedBatch) => {
+    this.worker.on('message', (message: { batch: number }) => {
       const waiter = this.waiting.get(message.batch);
       this.waiting.delete(message.batch);
-      waiter?.resolve(message);
+      waiter?.resolve(message as never);
     });
     this.worker.on('error', (error: Error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -192,11 +216,12 @@ class WorkerLink {
     return this.ourNumbers;
   }
 
-  assign(batch: AssignBatch): Promise<AssignedBatch> {
+  /** Sends a request; the answer is the worker's message with the same batch number. */
+  request<Answer>(message: WorkerRequest): Promise<Answer> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(batch.batch, { resolve, reject });
-      this.worker.postMessage(batch);
+    return new Promise<Answer>((resolve, reject) => {
+      this.waiting.set(message.batch, { resolve: resolve as (answer: never) => void, reject });
+      this.worker.postMessage(message);
     });
   }
 
@@ -208,5 +233,103 @@ class WorkerLink {
 
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+}
+
+/** How many store records were read, and how many the selection left out. */
+export interface SelectionCounts {
+  store: number;
+  undated: number;
+  out: number;
+}
+
+interface PendingFacts {
+  lines: StoreLine[];
+  link: WorkerLink;
+  result: Promise<FactsBatchAnswer>;
+}
+
+/**
+ * Adds the records of a store that the selection keeps to a report builder, read on `workerCount`
+ * worker threads: each worker parses, checks, selects and matches its batches of lines, counts what
+ * does not depend on record order, and returns the rest as compact facts, which this thread adds
+ * in store order (reading a record only when it could be quoted). The report is the one built from
+ * the records on one thread. Counts the records read and left out into `counts`; a bad line is a
+ * StoreError at its line; `onRecord` is called after each record added. Returns whether the store
+ * held any line.
+ */
+export async function addStoreInParallel(
+  storeDir: string,
+  codebook: Codebook,
+  workerCount: number,
+  builder: ThemeReportBuilder,
+  options: { selection: RecordSelection; traceRecordIds: boolean; counts: SelectionCounts; onRecord?: (count: number) => void },
+): Promise<boolean> {
+  const file = storePaths(storeDir).records;
+  const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
+  const pool = Array.from({ length: workerCount }, () => new WorkerLink(data));
+  const queue: PendingFacts[] = [];
+  const facts = ThemeReportBuilder.emptyFacts();
+  const { counts } = options;
+  let added = 0;
+  let sent = 0;
+  let any = false;
+  let buffer: StoreLine[] = [];
+  const send = (lines: StoreLine[]): void => {
+    const link = pool[sent % pool.length];
+    if (link === undefined) return;
+    queue.push({
+      lines,
+      link,
+      result: link.request<FactsBatchAnswer>({ kind: 'facts', batch: sent, lines: lines.map((entry) => entry.text) }),
+    });
+    sent += 1;
+  };
+  const settle = async (batch: PendingFacts): Promise<void> => {
+    const answer = await batch.result;
+    const toOurs = batch.link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
+    const reader = new FactsReader(answer);
+    const { ints } = answer;
+    for (const entry of batch.lines) {
+      const verdict = reader.next(facts);
+      if (verdict === LINE_NOT_A_RECORD) {
+        parseRecordLine(entry.text, file, entry.line);
+        throw new StoreError(`${file}:${entry.line}: not a tlap record; the store was damaged or edited by hand`, {
+          code: 'STORE_DAMAGED',
+        });
+      }
+      counts.store += 1;
+      if (verdict !== LINE_IN) {
+        if (verdict === LINE_UNDATED) counts.undated += 1;
+        else counts.out += 1;
+        continue;
+      }
+      const wordIds = new Int32Array(facts.words);
+      for (let index = 0; index < facts.words; index += 1) wordIds[index] = toOurs[ints[reader.wordsAt + index] ?? 0] ?? 0;
+      builder.addFacts(facts, wordIds, () => parseRecordLine(entry.text, file, entry.line));
+      added += 1;
+      options.onRecord?.(added);
+    }
+  };
+  try {
+    for await (const entry of readStoreLines(storeDir)) {
+      any = true;
+      buffer.push(entry);
+      if (buffer.length < BATCH_LINES) continue;
+      send(buffer);
+      buffer = [];
+      while (queue.length >= workerCount * BATCHES_IN_FLIGHT) {
+        const next = queue.shift();
+        if (next !== undefined) await settle(next);
+      }
+    }
+    if (buffer.length > 0) send(buffer);
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await settle(next);
+    const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
+    for (const answer of answers) builder.mergeCounts(answer.counts);
+    return any;
+  } finally {
+    for (const pending of queue) pending.result.catch(() => undefined);
+    await Promise.all(pool.map((link) => link.close()));
   }
 }

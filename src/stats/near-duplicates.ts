@@ -81,6 +81,35 @@ export function wordHash(word: string): number {
   return h >>> 0 || 1;
 }
 
+const sketchBins = new Uint32Array(SKETCH_BINS);
+
+/**
+ * Writes the MinHash sketch of a text ({@link SKETCH_BINS} one-byte values) into `out` from
+ * `offset`, from its words as {@link wordHash}es (the first `length` of `words`, at least two).
+ * It depends on the words alone, so it can be made wherever the text is read.
+ */
+export function sketchWords(words: ArrayLike<number>, length: number, out: Uint8Array, offset: number): void {
+  const bins = sketchBins;
+  bins.fill(EMPTY_BIN);
+  let previous = words[0] ?? 0;
+  for (let index = 1; index < length; index += 1) {
+    const next = words[index] ?? 0;
+    const shingle = mix32(Math.imul(previous, 0x9e3779b1) ^ next);
+    previous = next;
+    const bin = shingle >>> BIN_SHIFT;
+    const value = shingle & VALUE_MASK;
+    if (value < (bins[bin] ?? EMPTY_BIN)) bins[bin] = value;
+  }
+  for (let bin = 0; bin < SKETCH_BINS; bin += 1) {
+    let value = bins[bin] ?? EMPTY_BIN;
+    for (let step = 1; value === EMPTY_BIN && step < SKETCH_BINS; step += 1) {
+      const next = bins[(bin + step) & BIN_MASK] ?? EMPTY_BIN;
+      if (next !== EMPTY_BIN) value = next + Math.imul(step, 0x9e3779b9);
+    }
+    out[offset + bin] = value === EMPTY_BIN ? 0 : value & 0xff;
+  }
+}
+
 /**
  * Near-duplicate groups over texts added one at a time. {@link add} returns the text's member
  * number (or -1 for a text too short to be grouped); {@link rootOf} names its group.
@@ -94,7 +123,7 @@ export class NearDuplicateGroups {
   /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
   private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
   private filled = 0;
-  private readonly bins = new Uint32Array(SKETCH_BINS);
+  private readonly scratch = new Uint8Array(SKETCH_BINS);
 
   /** Texts sketched so far (those long enough). */
   get size(): number {
@@ -107,9 +136,20 @@ export class NearDuplicateGroups {
    */
   add(words: ArrayLike<number>, length = words.length): number {
     if (length < CAMPAIGN_MIN_WORDS) return -1;
+    sketchWords(words, length, this.scratch, 0);
+    return this.addSketch(this.scratch, 0, length);
+  }
+
+  /**
+   * Adds a text by its sketch ({@link sketchWords}: {@link SKETCH_BINS} bytes of `sketch` from
+   * `offset`) and its word count; the same as {@link add} with its words, so that a text can be
+   * sketched elsewhere (on another thread) and filed here in order.
+   */
+  addSketch(sketch: Uint8Array, offset: number, length: number): number {
+    if (length < CAMPAIGN_MIN_WORDS) return -1;
     const member = this.members;
     this.ensureCapacity(member + 1);
-    this.sketch(words, length, member);
+    this.sketches.set(sketch.subarray(offset, offset + SKETCH_BINS), member * SKETCH_BINS);
     this.parent[member] = member;
     this.shingleCounts[member] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.members += 1;
@@ -139,29 +179,6 @@ export class NearDuplicateGroups {
     let same = 0;
     for (let bin = 0; bin < SKETCH_BINS; bin += 1) if (sketches[a * SKETCH_BINS + bin] === sketches[b * SKETCH_BINS + bin]) same += 1;
     return same;
-  }
-
-  private sketch(words: ArrayLike<number>, length: number, member: number): void {
-    const { bins } = this;
-    bins.fill(EMPTY_BIN);
-    let previous = words[0] ?? 0;
-    for (let index = 1; index < length; index += 1) {
-      const next = words[index] ?? 0;
-      const shingle = mix32(Math.imul(previous, 0x9e3779b1) ^ next);
-      previous = next;
-      const bin = shingle >>> BIN_SHIFT;
-      const value = shingle & VALUE_MASK;
-      if (value < (bins[bin] ?? EMPTY_BIN)) bins[bin] = value;
-    }
-    const base = member * SKETCH_BINS;
-    for (let bin = 0; bin < SKETCH_BINS; bin += 1) {
-      let value = bins[bin] ?? EMPTY_BIN;
-      for (let step = 1; value === EMPTY_BIN && step < SKETCH_BINS; step += 1) {
-        const next = bins[(bin + step) & BIN_MASK] ?? EMPTY_BIN;
-        if (next !== EMPTY_BIN) value = next + Math.imul(step, 0x9e3779b9);
-      }
-      this.sketches[base + bin] = value === EMPTY_BIN ? 0 : value & 0xff;
-    }
   }
 
   private bandHash(member: number, band: number): number {

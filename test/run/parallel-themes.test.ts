@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { buildPrivateCli, type BuiltCli } from '../builders/built-cli.js';
@@ -14,6 +14,36 @@ const TEXTS = [
   'Nothing about themes here.',
   'Ça va? Café culture in the community centre &amp; the library.',
 ];
+
+const CAMPAIGN = 'We the undersigned carers ask the council to keep the respite centre open and to fund short breaks for every family.';
+
+/**
+ * Records that exercise every part of the report kept in store order: campaign copies (exact and
+ * edited) from many voices, quotes excluded by id, dated and undated records, survey questions,
+ * several channels, authors, and unthemed words that repeat.
+ */
+function variedRecords(): ReturnType<typeof makeRecord>[] {
+  const channels = ['survey', 'email', 'twitter', 'blog-comment'] as const;
+  return Array.from({ length: 1500 }, (_unused, index) => {
+    const channel = channels[index % channels.length] ?? 'survey';
+    const text =
+      index % 7 === 0
+        ? index % 21 === 0
+          ? `${CAMPAIGN} Thank you.`
+          : CAMPAIGN
+        : index % 5 === 0
+          ? `Parking at the leisure centre and bus routes number ${index % 13} are a worry for Jane Smith at jane${index}@example.org.`
+          : `${TEXTS[index % TEXTS.length]} (${index})`;
+    return makeRecord({
+      sourceId: `v${index}`,
+      channel,
+      text,
+      author: index % 3 === 0 ? null : `person${index % 40}`,
+      date: index % 11 === 0 ? null : `2024-0${1 + (index % 6)}-1${index % 10}T10:00:00Z`,
+      meta: channel === 'survey' ? { question: `Q${1 + (index % 3)} What matters to you?`, respondent: `resp${index % 90}` } : {},
+    });
+  });
+}
 
 let cli: BuiltCli;
 
@@ -57,6 +87,71 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
       }
     });
   }, 120_000);
+
+  test('writes the same report as on one thread with campaigns, excluded quotes, selections and record ids', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'store');
+      const records = variedRecords();
+      await writeStore(store, records);
+      const codebook = join(dir, 'themes.yaml');
+      const excluded = [records[3]?.id ?? '', records[10]?.sourceId ?? '', 'no-such-record'];
+      writeFileSync(
+        codebook,
+        `${readFileSync(join(PROJECT_ROOT, 'themes.yaml'), 'utf8')}\nquotes:\n  exclude:\n${excluded.map((id) => `    - ${id}\n`).join('')}`,
+      );
+      const runs: [string, string[]][] = [
+        ['md', []],
+        ['json', []],
+        ['md', ['--since', '2024-02-01', '--channel', 'survey', 'email']],
+        ['json', ['--question', 'q2']],
+      ];
+      for (const [format, selection] of runs) {
+        const outputs: string[] = [];
+        for (const threads of ['0', '3']) {
+          const out = join(dir, `report-${threads}.${format}`);
+          const result = await cli.run([
+            'themes',
+            '--store',
+            store,
+            '--themes',
+            codebook,
+            '--out',
+            out,
+            '--threads',
+            threads,
+            ...selection,
+          ]);
+          expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
+          outputs.push(readFileSync(out, 'utf8'));
+        }
+        expect(outputs[1]).toBe(outputs[0]);
+      }
+    });
+  }, 120_000);
+
+  test('a damaged line stops the run at that line, as on one thread', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'store');
+      await writeStore(
+        store,
+        Array.from({ length: 1200 }, (_unused, index) =>
+          makeRecord({ sourceId: `d${index}`, text: `${TEXTS[index % TEXTS.length]} (${index})` }),
+        ),
+      );
+      const file = join(store, 'records.jsonl');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[700] = (lines[700] ?? '').replace('"d', '"x');
+      writeFileSync(file, lines.join('\n'));
+      const errors: string[] = [];
+      for (const threads of ['0', '2']) {
+        const result = await cli.run(['themes', '--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--threads', threads]);
+        expect(result.exitCode).toBe(2);
+        errors.push(result.stderr);
+      }
+      expect(errors[0]).toContain('records.jsonl:701');
+      expect(errors[1]).toBe(errors[0]);
+    });
+  }, 60_000);
 
   test('an empty store is still an error with workers', async () => {
     await withTempDir(async (dir) => {

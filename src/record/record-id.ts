@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Channel } from './record.js';
 
 /**
@@ -7,12 +7,22 @@ import type { Channel } from './record.js';
  * holds every record id in memory).
  */
 function sha256HexPrefix(value: string, bytes: number): string {
-  return createHash('sha256').update(value, 'utf8').digest().toString('hex', 0, bytes);
+  return hash('sha256', value, 'buffer').toString('hex', 0, bytes);
 }
+
+const RECORD_ID_LENGTH = 20;
 
 /** The stable record id: the first 20 hex digits of sha256(channel, sourceId). */
 export function makeRecordId(channel: Channel, sourceId: string): string {
-  return sha256HexPrefix(`${channel}\u0000${sourceId}`, 10);
+  return sha256HexPrefix(`${channel}\u0000${sourceId}`, RECORD_ID_LENGTH / 2);
+}
+
+/**
+ * Whether `id` is {@link makeRecordId}`(channel, sourceId)`: the same answer, checked against the
+ * whole hex digest without building the id (a store's reader checks every line's id).
+ */
+export function isRecordIdOf(id: string, channel: Channel, sourceId: string): boolean {
+  return id.length === RECORD_ID_LENGTH && hash('sha256', `${channel}\u0000${sourceId}`).startsWith(id);
 }
 
 /** The `sourceId` given to an item whose export has no id of its own: a hash of who, when and what. */

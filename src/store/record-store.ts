@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFileLines } from './file-lines.js';
 import { StoreError, TlapError } from '../errors.js';
 import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
-import { makeRecordId, textFingerprint } from '../record/record-id.js';
+import { isRecordIdOf, textFingerprint } from '../record/record-id.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
@@ -139,7 +138,7 @@ export class RecordStore {
       await guardWrite(dir, () => repairTornTail(paths.sources));
       const hasSources = await exists(paths.sources);
       const ids = new RecordIdSet();
-      for await (const { text, line } of readLines(paths.records)) {
+      for await (const { text, line } of readFileLines(paths.records)) {
         const record = parseRecordLine(text, paths.records, line);
         ids.add(record.id, textFingerprint(record.text));
       }
@@ -148,7 +147,7 @@ export class RecordStore {
           writeFileAtomically(
             paths.sources,
             (async function* () {
-              for await (const { text, line } of readLines(paths.records)) {
+              for await (const { text, line } of readFileLines(paths.records)) {
                 const record = parseRecordLine(text, paths.records, line);
                 yield `${JSON.stringify({ id: record.id, file: record.provenance.file, format: record.format } satisfies SourceEntry)}\n`;
               }
@@ -157,12 +156,12 @@ export class RecordStore {
         );
       }
       const sightings = new Map<string, RecordIdSet>(inputFiles.map((file) => [file, new RecordIdSet()]));
-      for await (const { text, line } of readLines(paths.sources)) {
+      for await (const { text, line } of readFileLines(paths.sources)) {
         const entry = parseSourceLine(text, paths.sources, line);
         sightings.get(entry.file)?.add(entry.id);
       }
       const rejectionKeys = new Set<string>();
-      for await (const { text } of readLines(paths.rejected)) rejectionKeys.add(rejectionKeyOfLine(text));
+      for await (const { text } of readFileLines(paths.rejected)) rejectionKeys.add(rejectionKeyOfLine(text));
       if (manifest === null) await guardWrite(dir, () => writeStoreManifest(paths.manifest));
       const appendFile = async (path: string): Promise<AppendFile> => {
         const handle = await guardWrite(dir, () => open(path, 'a'));
@@ -310,11 +309,11 @@ export class RecordStore {
     const touched = new Set<string>();
     /** Each record another file also held, with the first such file. */
     const keep = new Map<string, string>();
-    for await (const { text, line } of readLines(this.paths.sources)) {
+    for await (const { text, line } of readFileLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
       if (files.has(entry.file)) touched.add(entry.id);
     }
-    for await (const { text, line } of readLines(this.paths.sources)) {
+    for await (const { text, line } of readFileLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
       if (!files.has(entry.file) && touched.has(entry.id) && !keep.has(entry.id)) keep.set(entry.id, entry.file);
     }
@@ -325,7 +324,7 @@ export class RecordStore {
       writeFileAtomically(
         records,
         (async function* () {
-          for await (const { text, line } of readLines(records)) {
+          for await (const { text, line } of readFileLines(records)) {
             const record = parseRecordLine(text, records, line);
             const stillHeldBy = keep.get(record.id);
             if (touched.has(record.id) && stillHeldBy === undefined) result.removed += 1;
@@ -340,7 +339,7 @@ export class RecordStore {
       writeFileAtomically(
         sources,
         (async function* () {
-          for await (const { text, line } of readLines(sources)) {
+          for await (const { text, line } of readFileLines(sources)) {
             if (!files.has(parseSourceLine(text, sources, line).file)) yield `${text}\n`;
           }
         })(),
@@ -350,7 +349,7 @@ export class RecordStore {
       writeFileAtomically(
         rejected,
         (async function* () {
-          for await (const { text } of readLines(rejected)) {
+          for await (const { text } of readFileLines(rejected)) {
             if (files.has(rejectedFileOfLine(text) ?? '')) result.rejectionsRemoved += 1;
             else yield `${text}\n`;
           }
@@ -447,7 +446,7 @@ export function parseSourceLine(text: string, file: string, line: number): Sourc
 
 /** Streams the lines of a sources.jsonl file, one entry at a time. */
 export async function* readSourceEntries(path: string): AsyncIterable<SourceEntry> {
-  for await (const { text, line } of readLines(path)) yield parseSourceLine(text, path, line);
+  for await (const { text, line } of readFileLines(path)) yield parseSourceLine(text, path, line);
 }
 
 function rejectedFileOfLine(line: string): string | null {
@@ -503,7 +502,7 @@ export function parseRecordLine(text: string, file: string, line: number): Feedb
       code: 'STORE_DAMAGED',
     });
   }
-  if (value.id !== makeRecordId(value.channel, value.sourceId)) {
+  if (!isRecordIdOf(value.id, value.channel, value.sourceId)) {
     throw new StoreError(
       `${file}:${line}: the record's id does not match its channel and source id; the store was damaged or edited by hand`,
       {
@@ -529,20 +528,6 @@ function isRecordShape(value: unknown): value is FeedbackRecord {
     record['provenance'] !== null &&
     typeof (record['provenance'] as Record<string, unknown>)['file'] === 'string'
   );
-}
-
-async function* readLines(path: string): AsyncIterable<{ text: string; line: number }> {
-  const exists = await stat(path).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (text !== '') yield { text, line };
-  }
 }
 
 /** One line of a store's records.jsonl, with its 1-based line number. */
@@ -572,7 +557,7 @@ export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
   const torn = await lastByteIsNotNewline(records);
   let lastLine = 0;
   const pending: StoreLine[] = [];
-  for await (const entry of readLines(records)) {
+  for await (const entry of readFileLines(records)) {
     const previous = pending.pop();
     if (previous !== undefined) yield previous;
     pending.push(entry);

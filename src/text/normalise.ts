@@ -194,8 +194,11 @@ export function prepareText(text: string): string {
  * offsets point into `text` itself, whatever preparing it changed.
  */
 export function normaliseText(text: string): NormalisedText {
+  if (ASCII.test(text)) {
+    const blanked = blankAscii(text);
+    if (blanked !== null) return { tokens: asciiTokens(blanked.text, asciiWords, blanked.breaks) };
+  }
   const prepared = prepareMapped(text);
-  if (prepared.starts === null && ASCII.test(text)) return { tokens: asciiTokens(text) };
   const tokens: Token[] = [];
   for (const match of prepared.text.matchAll(WORD)) {
     const word = dropApostrophes(match[0].toLowerCase());
@@ -207,6 +210,64 @@ export function normaliseText(text: string): NormalisedText {
     tokens.push({ word, stem: stemWord(word), start, end });
   }
   return { tokens };
+}
+
+/** An ASCII text with what preparing would drop blanked out, unit for unit, and where hashtags split into words. */
+interface BlankedAscii {
+  text: string;
+  /** Offsets where a hashtag's words split at a lower-to-upper step (`#UnpaidCarers` at `C`), ascending; null when none. */
+  breaks: number[] | null;
+}
+
+/**
+ * What preparing makes of an ASCII text without tags, entities or URLs, as offsets into the text
+ * itself: e-mail addresses and @mentions blanked, a hashtag's `#` and `_` blanked, and the points
+ * where its words split. The same patterns as {@link prepareMapped}, applied in the same order; a
+ * blank keeps its unit, so every word stays where it was (its neighbours see a space either way).
+ * Null when the text needs the general path.
+ */
+function blankAscii(text: string): BlankedAscii | null {
+  if (!MAPPING_NEEDED.test(text)) return URL_START.test(text) ? null : { text, breaks: null };
+  if (text.includes('<') || text.includes('&') || URL_START.test(text)) return null;
+  let blanked = text;
+  if (blanked.includes('@')) {
+    blanked = blankMatches(blanked, EMAIL);
+    blanked = blankMatches(blanked, MENTION);
+  }
+  if (!blanked.includes('#')) return { text: blanked, breaks: null };
+  let breaks: number[] | null = null;
+  let result = '';
+  let last = 0;
+  HASHTAG.lastIndex = 0;
+  for (let match = HASHTAG.exec(blanked); match !== null; match = HASHTAG.exec(blanked)) {
+    const body = match[1] ?? '';
+    const bodyStart = match.index + 1;
+    result += `${blanked.slice(last, match.index)} ${body.replace(/_/g, ' ')}`;
+    last = bodyStart + body.length;
+    for (let index = 1; index < body.length; index += 1) {
+      if (isAsciiLower(body.charCodeAt(index - 1)) && isAsciiUpper(body.charCodeAt(index))) (breaks ??= []).push(bodyStart + index);
+    }
+  }
+  return { text: result + blanked.slice(last), breaks };
+}
+
+function blankMatches(text: string, pattern: RegExp): string {
+  pattern.lastIndex = 0;
+  let result = '';
+  let last = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    result += `${text.slice(last, match.index)}${' '.repeat(match[0].length)}`;
+    last = match.index + match[0].length;
+  }
+  return last === 0 ? text : result + text.slice(last);
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isAsciiUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 const APOSTROPHE = 39;
@@ -293,9 +354,11 @@ const asciiWords = new AsciiWordTable();
  * Unicode {@link WORD} pattern, each looked up in a table of words met before: the same words at the
  * same offsets (a property test holds the two together).
  */
-export function asciiTokens(text: string, table: AsciiWordTable = asciiWords): Token[] {
+export function asciiTokens(text: string, table: AsciiWordTable = asciiWords, breaks: readonly number[] | null = null): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
+  let nextBreak = 0;
+  let breakAt = breaks?.[0] ?? length + 1;
   let index = 0;
   while (index < length) {
     let code = text.charCodeAt(index);
@@ -304,8 +367,9 @@ export function asciiTokens(text: string, table: AsciiWordTable = asciiWords): T
       continue;
     }
     const start = index;
+    while (breakAt <= start) breakAt = breaks?.[(nextBreak += 1)] ?? length + 1;
     let hash = FNV_OFFSET;
-    while (index < length && isAsciiWordUnit((code = text.charCodeAt(index)))) {
+    while (index < length && index !== breakAt && isAsciiWordUnit((code = text.charCodeAt(index)))) {
       hash = Math.imul(hash ^ lowerAscii(code), FNV_PRIME);
       index += 1;
     }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
-import { contentSourceId, distinctSourceId, makeRecordId, textFingerprint } from '../../src/record/record-id.js';
+import { describe, expect, it, test } from '@jest/globals';
+import fc from 'fast-check';
+import { CHANNELS } from '../../src/record/record.js';
+import { contentSourceId, distinctSourceId, isRecordIdOf, makeRecordId, textFingerprint } from '../../src/record/record-id.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 // Expected values computed independently: python3 -c "import hashlib; print(hashlib.sha256(b'survey\0R-0000001').hexdigest()[:20])"
 describe('makeRecordId', () => {
@@ -32,5 +35,21 @@ describe('distinctSourceId', () => {
   it('appends the fingerprint as eight hex digits', () => {
     expect(distinctSourceId('1', 0xab)).toBe('1#000000ab');
     expect(distinctSourceId('R-7', textFingerprint('a'))).toBe('R-7#e40c292c');
+  });
+});
+
+describe('isRecordIdOf', () => {
+  test('agrees with makeRecordId on any channel and source id', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CHANNELS), fc.string({ unit: 'grapheme', maxLength: 20 }), (channel, sourceId) => {
+        const id = makeRecordId(channel, sourceId);
+        expect(isRecordIdOf(id, channel, sourceId)).toBe(true);
+        expect(isRecordIdOf(id.slice(0, -1), channel, sourceId)).toBe(false);
+        expect(isRecordIdOf(`${id}0`, channel, sourceId)).toBe(false);
+        expect(isRecordIdOf(id.toUpperCase(), channel, sourceId)).toBe(id === id.toUpperCase());
+        expect(isRecordIdOf(id, channel, `${sourceId}x`)).toBe(false);
+      }),
+      { numRuns: propertyRuns(200) },
+    );
   });
 });

@@ -96,6 +96,52 @@ describe('the ASCII fast path', () => {
     )
     .map((pieces) => pieces.join(''));
 
+  const socialText = fc
+    .array(
+      fc.constantFrom(
+        'care',
+        'Carer',
+        "carer's",
+        "'",
+        '@',
+        '#',
+        '_',
+        '.',
+        '-',
+        '+',
+        '%',
+        ' ',
+        '\n',
+        '9',
+        'x',
+        'B',
+        '@TLAP1',
+        '@carer_uk',
+        '#UnpaidCarers',
+        '#day_centre',
+        '#careACT4all',
+        '#x',
+        'jo@x.org',
+        'jo.b@mail.co.uk',
+        'a@b',
+        'x@',
+        '@@',
+        '##',
+        'aB',
+      ),
+      { maxLength: 30 },
+    )
+    .map((pieces) => pieces.join(''));
+
+  test('blanks e-mail addresses and @mentions and splits hashtags like the general path', () => {
+    fc.assert(
+      fc.property(fc.oneof(socialText, fc.string({ unit: fc.constantFrom(..."aZ9_@#.-+%' ".split('')) })), (text) => {
+        expect(normaliseText(text).tokens).toEqual(normaliseText(`${text} \u00e9`).tokens.slice(0, -1));
+      }),
+      { numRuns: propertyRuns(600) },
+    );
+  });
+
   /** A word table that fills and starts afresh every few words. */
   const smallTable = new AsciiWordTable(5);
 

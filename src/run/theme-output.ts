@@ -152,20 +152,17 @@ async function* selectedThemedWords(
     return verdict === 'in';
   };
   const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, threads) : 0;
+  const numberWord = builder === null ? null : (word: string, stem: string): number => builder.numberWord(word, stem);
   if (options.records !== undefined || workers === 0) {
     const assigner = new ThemeAssigner(options.codebook);
     for await (const record of recordsOf(options)) {
       if (!keep(record)) continue;
-      if (builder === null) yield { themed: assigner.assign(record), wordIds: null };
-      else {
-        const { themed, tokens } = assigner.assignWithTokens(record);
-        yield { themed, wordIds: builder.wordIdsOf(tokens) };
-      }
+      if (numberWord === null) yield { themed: assigner.assign(record), wordIds: null };
+      else yield assigner.assignNumbered(record, numberWord);
     }
     return;
   }
   let any = false;
-  const numberWord = builder === null ? null : (word: string, stem: string): number => builder.numberWord(word, stem);
   for await (const entry of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers, numberWord)) {
     any = true;
     if (keep(entry.themed.record)) yield entry;

@@ -198,6 +198,11 @@ export function normaliseText(text: string): NormalisedText {
     const blanked = blankAscii(text);
     if (blanked !== null) return { tokens: asciiTokens(blanked.text, asciiWords, blanked.breaks) };
   }
+  return { tokens: generalTokens(text) };
+}
+
+/** The words of any text by the general path: preparing with offsets kept, then the Unicode {@link WORD} pattern. */
+function generalTokens(text: string): Token[] {
   const prepared = prepareMapped(text);
   const tokens: Token[] = [];
   for (const match of prepared.text.matchAll(WORD)) {
@@ -209,7 +214,7 @@ export function normaliseText(text: string): NormalisedText {
     const end = prepared.ends === null ? to : (prepared.ends[to - 1] ?? to);
     tokens.push({ word, stem: stemWord(word), start, end });
   }
-  return { tokens };
+  return tokens;
 }
 
 /** An ASCII text with what preparing would drop blanked out, unit for unit, and where hashtags split into words. */
@@ -287,51 +292,102 @@ function lowerAscii(code: number): number {
 }
 
 /**
- * The words an ASCII scan has met, found again from the text's own characters (hashed lower-cased
- * as they are scanned) without slicing, lower-casing, dropping apostrophes or stemming once more.
- * Keyed by the word as written, lower-cased, apostrophes and all. Bounded: past `limit` words it is
- * emptied and fills again.
+ * The words texts have met, each an entry numbered from 0, found again from a text's own characters
+ * (hashed lower-cased as they are scanned) without slicing, lower-casing, dropping apostrophes or
+ * stemming once more. Keyed by the word as written, lower-cased, apostrophes and all. Bounded: a text
+ * that finds it holding `limit` words or more empties it first and it fills again, under a new
+ * {@link generation} (entry numbers are reused, so whoever keeps anything by entry number checks the
+ * generation). Within one text, entries stay valid.
  */
 export class AsciiWordTable {
+  /** Open addressing, two units a slot: the key's hash, then its entry + 1 (0: an empty slot). */
   private slots: Int32Array;
   private readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
   private readonly words: string[] = [];
   private readonly stems: string[] = [];
+  /** Bumped each time the table starts afresh. */
+  generation = 0;
 
   constructor(private readonly limit: number = ASCII_WORD_TABLE_LIMIT) {
-    this.slots = new Int32Array(tableSize(limit));
+    this.slots = new Int32Array(2 * tableSize(limit));
   }
 
-  /** The token for units [start, end) of `text`, whose lower-cased units hash to `hash`; null when the word is empty. */
-  token(text: string, start: number, end: number, hash: number): Token | null {
-    const mask = this.slots.length - 1;
+  /** How many entries the table holds. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Starts afresh when full; called before each text, so that no text sees its entries renumbered. */
+  beginText(): void {
+    if (this.keys.length < this.limit) return;
+    this.slots.fill(0);
+    this.keys.length = 0;
+    this.words.length = 0;
+    this.stems.length = 0;
+    this.generation += 1;
+  }
+
+  /** The word (as {@link Token.word}) of an entry. */
+  wordOf(entry: number): string {
+    return this.words[entry] ?? '';
+  }
+
+  /** The Porter stem of an entry's word. */
+  stemOf(entry: number): string {
+    return this.stems[entry] ?? '';
+  }
+
+  /** The entry for units [start, end) of `text`, whose lower-cased units hash to `hash`; -1 when its word is empty. */
+  entry(text: string, start: number, end: number, hash: number): number {
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
-    for (let held = this.slots[slot] ?? 0; held !== 0; held = this.slots[slot] ?? 0) {
-      const entry = held - 1;
-      if (this.hashes[entry] === hash && sameLowerAscii(text, start, end, this.keys[entry] ?? '')) {
-        const word = this.words[entry] ?? '';
-        return word === '' ? null : { word, stem: this.stems[entry] ?? '', start, end };
+    for (let held = slots[2 * slot + 1] ?? 0; held !== 0; held = slots[2 * slot + 1] ?? 0) {
+      if (slots[2 * slot] === hash && sameLowerAscii(text, start, end, this.keys[held - 1] ?? '')) {
+        return this.words[held - 1] === '' ? -1 : held - 1;
       }
       slot = (slot + 1) & mask;
     }
     const key = text.slice(start, end).toLowerCase();
     const word = dropApostrophes(key);
-    const stem = word === '' ? '' : stemWord(word);
-    if (this.keys.length >= this.limit) {
-      this.slots.fill(0);
-      this.keys.length = 0;
-      this.hashes.length = 0;
-      this.words.length = 0;
-      this.stems.length = 0;
-      slot = hash & mask;
-    }
     this.keys.push(key);
-    this.hashes.push(hash);
     this.words.push(word);
-    this.stems.push(stem);
-    this.slots[slot] = this.keys.length;
-    return word === '' ? null : { word, stem, start, end };
+    this.stems.push(word === '' ? '' : stemWord(word));
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = this.keys.length;
+    if (this.keys.length * 4 > slots.length) this.grow();
+    return word === '' ? -1 : this.keys.length - 1;
+  }
+
+  /** The entry of a word as the general path gives it (lower case, no apostrophes); -1 for the empty word. */
+  entryOfWord(word: string): number {
+    if (word === '') return -1;
+    let hash = FNV_OFFSET;
+    for (let index = 0; index < word.length; index += 1) hash = Math.imul(hash ^ lowerAscii(word.charCodeAt(index)), FNV_PRIME);
+    return this.entry(word, 0, word.length, hash);
+  }
+
+  /** The token for units [start, end) of `text`, whose lower-cased units hash to `hash`; null when the word is empty. */
+  token(text: string, start: number, end: number, hash: number): Token | null {
+    const entry = this.entry(text, start, end, hash);
+    return entry === -1 ? null : { word: this.wordOf(entry), stem: this.stemOf(entry), start, end };
+  }
+
+  /** Doubles the slots when a long text carries the table past half full. */
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const held = old[at + 1] ?? 0;
+      if (held === 0) continue;
+      const hash = old[at] ?? 0;
+      let slot = hash & mask;
+      while ((slots[2 * slot + 1] ?? 0) !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = held;
+    }
+    this.slots = slots;
   }
 }
 
@@ -347,7 +403,97 @@ function sameLowerAscii(text: string, start: number, end: number, key: string): 
   return true;
 }
 
-const asciiWords = new AsciiWordTable();
+/** The word table every text is read with (see {@link WordRun}). */
+export const asciiWords = new AsciiWordTable();
+
+/**
+ * A text's words as entries of a word table, with where each stands in the text: the tokens of
+ * {@link normaliseText} without an object per word. Reused from text to text.
+ */
+export class WordRun {
+  /** How many words. */
+  count = 0;
+  /** Each word's entry in {@link table}. */
+  entries = new Int32Array(64);
+  /** Each word's start offset in the text. */
+  starts = new Int32Array(64);
+  /** Each word's end offset in the text. */
+  ends = new Int32Array(64);
+  /** The table's generation the entries belong to. */
+  generation = 0;
+
+  constructor(readonly table: AsciiWordTable = asciiWords) {}
+
+  /** Empties the run for a new text. */
+  begin(): void {
+    this.table.beginText();
+    this.generation = this.table.generation;
+    this.count = 0;
+  }
+
+  /** Adds a word. */
+  push(entry: number, start: number, end: number): void {
+    if (this.count === this.entries.length) {
+      this.entries = grown(this.entries);
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.entries[this.count] = entry;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count += 1;
+  }
+
+  /** Where word `index` starts in the text. */
+  startOf(index: number): number {
+    return this.starts[index] ?? 0;
+  }
+
+  /** Where word `index` ends in the text. */
+  endOf(index: number): number {
+    return this.ends[index] ?? 0;
+  }
+
+  /** The words as tokens. */
+  tokens(): Token[] {
+    const tokens: Token[] = new Array<Token>(this.count);
+    for (let index = 0; index < this.count; index += 1) {
+      const entry = this.entries[index] ?? 0;
+      tokens[index] = {
+        word: this.table.wordOf(entry),
+        stem: this.table.stemOf(entry),
+        start: this.starts[index] ?? 0,
+        end: this.ends[index] ?? 0,
+      };
+    }
+    return tokens;
+  }
+}
+
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * Reads the words of any text into `run`: the words {@link normaliseText} finds, at the same
+ * offsets, ASCII texts by one scan ({@link scanAscii}), others by the general path.
+ */
+export function readWords(text: string, run: WordRun): void {
+  run.begin();
+  if (ASCII.test(text)) {
+    const blanked = blankAscii(text);
+    if (blanked !== null) {
+      scanAscii(blanked.text, blanked.breaks, run);
+      return;
+    }
+  }
+  for (const token of generalTokens(text)) {
+    const entry = run.table.entryOfWord(token.word);
+    if (entry !== -1) run.push(entry, token.start, token.end);
+  }
+}
 
 /**
  * The words of an ASCII text that preparing leaves as it is, found by one scan instead of the
@@ -355,7 +501,15 @@ const asciiWords = new AsciiWordTable();
  * same offsets (a property test holds the two together).
  */
 export function asciiTokens(text: string, table: AsciiWordTable = asciiWords, breaks: readonly number[] | null = null): Token[] {
-  const tokens: Token[] = [];
+  const run = new WordRun(table);
+  run.begin();
+  scanAscii(text, breaks, run);
+  return run.tokens();
+}
+
+/** Scans an ASCII text (see {@link blankAscii}) word by word into `run`, a word also ending at each of `breaks`. */
+function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun): void {
+  const { table } = run;
   const length = text.length;
   let nextBreak = 0;
   let breakAt = breaks?.[0] ?? length + 1;
@@ -382,10 +536,9 @@ export function asciiTokens(text: string, table: AsciiWordTable = asciiWords, br
         index += 1;
       }
     }
-    const token = table.token(text, start, index, hash);
-    if (token !== null) tokens.push(token);
+    const entry = table.entry(text, start, index, hash);
+    if (entry !== -1) run.push(entry, start, index);
   }
-  return tokens;
 }
 
 function dropApostrophes(raw: string): string {

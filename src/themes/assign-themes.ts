@@ -1,10 +1,13 @@
 import type { Codebook } from '../codebook/codebook.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { normaliseText, type Token } from '../text/normalise.js';
+import { normaliseText, readWords, WordRun, type Token } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ThemeEvidence } from './match-evidence.js';
 import { ThemeMatcher } from './theme-matcher.js';
 import type { ThemedRecord } from './themed-record.js';
+
+/** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
+export type NumberWord = (word: string, stem: string) => number;
 
 /** What a coding unit (the record, or one sentence) contributes: its evidence and the themes it earns. */
 interface UnitResult {
@@ -21,6 +24,9 @@ interface UnitResult {
  */
 export class ThemeAssigner {
   private readonly matcher: ThemeMatcher;
+  private readonly run = new WordRun();
+  /** The numbers `numberWord` gave the run's word-table entries (each + 1; 0 when not asked yet), for one table generation. */
+  private numbered: { numberWord: NumberWord; generation: number; numbers: Int32Array } | null = null;
 
   constructor(private readonly codebook: Codebook) {
     this.matcher = new ThemeMatcher(codebook);
@@ -28,7 +34,49 @@ export class ThemeAssigner {
 
   /** The themes of one record, with the evidence. */
   assign(record: FeedbackRecord): ThemedRecord {
-    return { record, ...this.assignText(record.text) };
+    return { record, ...this.assignRun(record.text) };
+  }
+
+  /**
+   * The themes of one record, and its words ({@link normaliseText}'s tokens, in text order) as
+   * `numberWord` numbers them, for callers that count words too: each distinct word is numbered
+   * once (until the word table starts afresh), in the order first met, and the text is read once.
+   */
+  assignNumbered(record: FeedbackRecord, numberWord: NumberWord): { themed: ThemedRecord; wordIds: Int32Array } {
+    const themed = { record, ...this.assignRun(record.text) };
+    return { themed, wordIds: this.numberRun(numberWord) };
+  }
+
+  private assignRun(text: string): Omit<ThemedRecord, 'record'> {
+    readWords(text, this.run);
+    if (this.codebook.unit === 'sentence') return this.assignTokens(text, this.run.tokens());
+    return this.decide([this.unit(this.matcher.matchRun(text, this.run))]);
+  }
+
+  private numberRun(numberWord: NumberWord): Int32Array {
+    const { run } = this;
+    let numbered = this.numbered;
+    if (numbered === null || numbered.numberWord !== numberWord || numbered.generation !== run.generation) {
+      numbered = { numberWord, generation: run.generation, numbers: new Int32Array(Math.max(1024, run.table.size * 2)) };
+      this.numbered = numbered;
+    }
+    if (numbered.numbers.length < run.table.size) {
+      const larger = new Int32Array(run.table.size * 2);
+      larger.set(numbered.numbers);
+      numbered.numbers = larger;
+    }
+    const { numbers } = numbered;
+    const wordIds = new Int32Array(run.count);
+    for (let index = 0; index < run.count; index += 1) {
+      const entry = run.entries[index] ?? 0;
+      let id = (numbers[entry] ?? 0) - 1;
+      if (id === -1) {
+        id = numberWord(run.table.wordOf(entry), run.table.stemOf(entry));
+        numbers[entry] = id + 1;
+      }
+      wordIds[index] = id;
+    }
+    return wordIds;
   }
 
   /**
@@ -42,18 +90,25 @@ export class ThemeAssigner {
 
   /** The themes of any text, as if it were a record's, with the evidence. */
   assignText(text: string): Omit<ThemedRecord, 'record'> {
-    return this.assignTokens(text, normaliseText(text).tokens);
+    return this.assignRun(text);
   }
 
   private assignTokens(text: string, tokens: readonly Token[]): Omit<ThemedRecord, 'record'> {
-    const units =
-      this.codebook.unit === 'sentence' ? this.sentenceUnits(text, tokens) : [this.unit(this.matcher.matchTokens(text, tokens))];
+    return this.decide(
+      this.codebook.unit === 'sentence' ? this.sentenceUnits(text, tokens) : [this.unit(this.matcher.matchTokens(text, tokens))],
+    );
+  }
+
+  /** The themes the units earn together, with their evidence. */
+  private decide(units: readonly UnitResult[]): Omit<ThemedRecord, 'record'> {
     const evidence = units.length === 1 && units[0] !== undefined ? units[0].evidence : mergeEvidence(this.codebook, units);
     let chosen: number[];
     if (this.codebook.assign === 'single') {
       const deciding = units.find((unit) => unit.themeIndexes.length > 0);
       const first = deciding === undefined ? undefined : earliestTheme(deciding);
       chosen = first === undefined ? [] : [first];
+    } else if (units.length === 1) {
+      chosen = units[0]?.themeIndexes ?? [];
     } else {
       chosen = [...new Set(units.flatMap((unit) => unit.themeIndexes))].sort((a, b) => a - b);
     }

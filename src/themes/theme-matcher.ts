@@ -1,5 +1,5 @@
 import type { Codebook, ExcludeRule, NearRule, PhraseRule, WordTest } from '../codebook/codebook.js';
-import { normaliseText, type Token } from '../text/normalise.js';
+import { normaliseText, type AsciiWordTable, type Token, type WordRun } from '../text/normalise.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from './match-evidence.js';
 
 /** Where a phrase occurs: token indexes [from, to). */
@@ -47,6 +47,7 @@ export class ThemeMatcher {
 
   constructor(codebook: Pick<Codebook, 'themes'>) {
     this.themes = codebook.themes;
+    this.touchedTheme = new Uint8Array(codebook.themes.length);
     this.noEvidence = codebook.themes.map(
       (theme) => Object.freeze({ themeId: theme.id, hits: Object.freeze([]), vetoed: Object.freeze([]) }) as unknown as ThemeEvidence,
     );
@@ -77,6 +78,13 @@ export class ThemeMatcher {
     else list.push(entry);
   }
 
+  /** Phrases by the first word they can start at, per word-table entry: 0 not looked at, 1 none, k + 2 {@link startLists}[k]. */
+  private startsAt = new Int32Array(0);
+  private readonly startLists: IndexedPhrase[][] = [];
+  private startsTable: AsciiWordTable | null = null;
+  private startsGeneration = -1;
+  private readonly touchedTheme: Uint8Array;
+
   /** The evidence for every theme, in codebook order (themes without hits have empty lists). */
   match(text: string): ThemeEvidence[] {
     return this.matchTokens(text, normaliseText(text).tokens);
@@ -106,9 +114,10 @@ export class ThemeMatcher {
         if (hasExact) this.tryAll(this.byExact.get(token.word), tokens, index, record);
         if (this.byPrefix.length > 0) this.tryAll(this.byPrefix, tokens, index, record);
       }
+      const offsets = tokenOffsets(tokens);
       return this.themes.map((theme, themeIndex) =>
         touchedThemes.has(themeIndex)
-          ? this.evidenceOfTheme(text, tokens, themeIndex)
+          ? this.evidenceOfTheme(text, offsets, themeIndex)
           : (this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id)),
       );
     } finally {
@@ -116,21 +125,102 @@ export class ThemeMatcher {
     }
   }
 
-  private evidenceOfTheme(text: string, tokens: readonly Token[], themeIndex: number): ThemeEvidence {
+  /**
+   * {@link matchTokens} for a text read into a {@link WordRun} (all its words): the same evidence,
+   * found by one array lookup per word for the phrases that can start there, phrases compared by
+   * word-table entry instead of by string in maps, and no object per word.
+   */
+  matchRun(text: string, run: WordRun): ThemeEvidence[] {
+    this.useTable(run);
+    const touched: number[] = [];
+    const touchedThemes: number[] = [];
+    const { entries, count } = run;
+    try {
+      for (let index = 0; index < count; index += 1) {
+        const entry = entries[index] ?? 0;
+        let starts = this.startsAt[entry] ?? 0;
+        if (starts === 0) starts = this.lookUpStarts(run.table, entry);
+        if (starts === 1) continue;
+        for (const phrase of this.startLists[starts - 2] ?? []) {
+          const { words } = phrase.rule;
+          if (words.length > 1 && !wordsMatchRunAt(words, run, index)) continue;
+          const occurrence = { from: index, to: index + words.length };
+          const list = this.occurrences[phrase.slot];
+          if (list === undefined) {
+            this.occurrences[phrase.slot] = [occurrence];
+            touched.push(phrase.slot);
+          } else list.push(occurrence);
+          if (this.touchedTheme[phrase.themeIndex] === 0) {
+            this.touchedTheme[phrase.themeIndex] = 1;
+            touchedThemes.push(phrase.themeIndex);
+          }
+        }
+      }
+      const evidence = this.noEvidence.slice();
+      for (const themeIndex of touchedThemes) evidence[themeIndex] = this.evidenceOfTheme(text, run, themeIndex);
+      return evidence;
+    } finally {
+      for (const slot of touched) this.occurrences[slot] = undefined;
+      for (const themeIndex of touchedThemes) this.touchedTheme[themeIndex] = 0;
+    }
+  }
+
+  /** Forgets what was looked up by entry when the run's table starts afresh (or is another table). */
+  private useTable(run: WordRun): void {
+    if (this.startsTable === run.table && this.startsGeneration === run.generation && this.startsAt.length >= run.table.size) return;
+    if (this.startsTable !== run.table || this.startsGeneration !== run.generation) {
+      this.startsAt = new Int32Array(Math.max(1024, run.table.size * 2));
+      this.startLists.length = 0;
+      this.startsTable = run.table;
+      this.startsGeneration = run.generation;
+      return;
+    }
+    const larger = new Int32Array(Math.max(run.table.size * 2, this.startsAt.length * 2));
+    larger.set(this.startsAt);
+    this.startsAt = larger;
+  }
+
+  /** The phrases whose first word an entry's word passes, noted for the entry: 1 when none, else their list's index + 2. */
+  private lookUpStarts(table: AsciiWordTable, entry: number): number {
+    const word = table.wordOf(entry);
+    const phrases = [
+      ...(this.byStem.get(table.stemOf(entry)) ?? []),
+      ...(this.byExact.get(word) ?? []),
+      ...this.byPrefix.filter((phrase) => {
+        const first = phrase.rule.words[0];
+        return first?.kind === 'prefix' && word.startsWith(first.prefix);
+      }),
+    ];
+    let starts = 1;
+    if (phrases.length > 0) {
+      this.startLists.push(phrases);
+      starts = this.startLists.length + 1;
+    }
+    this.startsAt[entry] = starts;
+    return starts;
+  }
+
+  private evidenceOfTheme(text: string, tokens: TokenOffsets, themeIndex: number): ThemeEvidence {
     const theme = this.themes[themeIndex];
     const slots = this.themeSlots[themeIndex];
     if (theme === undefined || slots === undefined) return { themeId: '', hits: [], vetoed: [] };
     const occurrencesAt = (slot: number): Occurrence[] => this.occurrences[slot] ?? [];
     const candidates: CandidateHit[] = [];
-    theme.rules.forEach((rule, ruleIndex) => {
+    const { rules } = theme;
+    for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex += 1) {
+      const rule = rules[ruleIndex];
       const slot = slots.rules[ruleIndex] ?? [];
+      if (rule === undefined) continue;
       if (rule.kind === 'phrase') {
-        for (const occurrence of typeof slot === 'number' ? occurrencesAt(slot) : []) candidates.push({ ...occurrence, rule });
+        const occurrences = typeof slot === 'number' ? this.occurrences[slot] : undefined;
+        if (occurrences === undefined) continue;
+        for (const { from, to } of occurrences) candidates.push({ from, to, rule });
       } else {
-        const parts = (typeof slot === 'number' ? [slot] : slot).map(occurrencesAt);
-        for (const occurrence of nearOccurrences(parts, rule.within)) candidates.push({ ...occurrence, rule });
+        const partSlots = typeof slot === 'number' ? [slot] : slot;
+        if (partSlots.some((part) => this.occurrences[part] === undefined)) continue;
+        for (const { from, to } of nearOccurrences(partSlots.map(occurrencesAt), rule.within)) candidates.push({ from, to, rule });
       }
-    });
+    }
     if (candidates.length === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
     candidates.sort((a, b) => a.from - b.from || a.to - b.to);
     const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
@@ -199,10 +289,44 @@ function nearOccurrences(parts: readonly Occurrence[][], within: number): Occurr
   return result;
 }
 
-function evidenceOf(text: string, tokens: readonly Token[], candidate: CandidateHit): KeywordHit {
-  const start = tokens[candidate.from]?.start ?? 0;
-  const end = tokens[candidate.to - 1]?.end ?? start;
+/** Where a text's words stand: their start and end offsets by index. */
+interface TokenOffsets {
+  startOf(index: number): number;
+  endOf(index: number): number;
+}
+
+function tokenOffsets(tokens: readonly Token[]): TokenOffsets {
+  return {
+    startOf: (index) => tokens[index]?.start ?? 0,
+    endOf: (index) => tokens[index]?.end ?? 0,
+  };
+}
+
+function evidenceOf(text: string, tokens: TokenOffsets, candidate: CandidateHit): KeywordHit {
+  const start = tokens.startOf(candidate.from);
+  const end = tokens.endOf(candidate.to - 1);
   return { keyword: candidate.rule.source, position: candidate.rule.position, words: text.slice(start, end), start, end };
+}
+
+/** {@link wordsMatchAt} for a run, past the first word (which chose the phrase). */
+function wordsMatchRunAt(words: readonly WordTest[], run: WordRun, index: number): boolean {
+  if (index + words.length > run.count) return false;
+  const { table, entries } = run;
+  for (let offset = 1; offset < words.length; offset += 1) {
+    const test = words[offset];
+    const entry = entries[index + offset] ?? 0;
+    if (test === undefined) return false;
+    if (
+      test.kind === 'stem'
+        ? table.stemOf(entry) !== test.stem
+        : test.kind === 'exact'
+          ? table.wordOf(entry) !== test.word
+          : !table.wordOf(entry).startsWith(test.prefix)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function wordsMatchAt(words: readonly WordTest[], tokens: readonly Token[], index: number): boolean {

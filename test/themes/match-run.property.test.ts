@@ -1,0 +1,123 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import type { Codebook } from '../../src/codebook/codebook.js';
+import { AsciiWordTable, normaliseText, readWords, WordRun } from '../../src/text/normalise.js';
+import { ThemeAssigner } from '../../src/themes/assign-themes.js';
+import { ThemeMatcher } from '../../src/themes/theme-matcher.js';
+import { makeCodebook, type ThemeSpec } from '../builders/codebook-builder.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { propertyRuns } from '../helpers/property-runs.js';
+
+fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(100) });
+
+const WORDS = ['carer', 'carers', 'caring', 'unpaid', 'day', 'centre', 'budget', 'budgets', 'personal', 'money', 'home', 'care'];
+
+const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+const prefix = fc.constantFrom('car*', 'budg*', 'pers*', 'ho*');
+
+const theme = (id: string): fc.Arbitrary<ThemeSpec> =>
+  fc
+    .record({
+      keywords: fc.uniqueArray(fc.oneof(phrase, prefix), { minLength: 1, maxLength: 4 }),
+      exact: fc.uniqueArray(fc.constantFrom('carers', 'budgets', 'home'), { maxLength: 2 }),
+      near: fc.array(
+        fc.record({
+          all: fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 2 }),
+          within: fc.integer({ min: 1, max: 4 }),
+        }),
+        { maxLength: 1 },
+      ),
+      exclude: fc.array(fc.oneof(phrase, fc.record({ near: fc.constantFrom(...WORDS), within: fc.integer({ min: 1, max: 3 }) })), {
+        maxLength: 2,
+      }),
+      min_hits: fc.integer({ min: 1, max: 2 }),
+    })
+    .map(({ keywords, exact, near, exclude, min_hits }) => ({
+      id,
+      keywords,
+      min_hits,
+      ...(exact.length > 0 ? { exact } : {}),
+      ...(near.length > 0 ? { near } : {}),
+      ...(exclude.length > 0 ? { exclude } : {}),
+    }));
+
+const codebookSpec = fc.tuple(theme('one'), theme('two'), theme('three'), fc.constantFrom<'multi' | 'single'>('multi', 'single'));
+
+const PIECES = [
+  ...WORDS,
+  'Carers',
+  "carer's",
+  'CARE',
+  '#UnpaidCarers',
+  '@carer',
+  'jo@x.org',
+  'é',
+  'Ünpaid',
+  '<b>',
+  '&amp;',
+  ' ',
+  ' ',
+  ', ',
+  '.',
+  '-',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }).map((pieces) => pieces.join(' '));
+
+function loaded(spec: readonly ThemeSpec[], assign: 'multi' | 'single'): Codebook | null {
+  try {
+    return makeCodebook(spec, { assign });
+  } catch {
+    return null;
+  }
+}
+
+describe('matching a word run (property)', () => {
+  test('matchRun gives the evidence matchTokens gives on the normaliser tokens, with the word table starting afresh often', () => {
+    const run = new WordRun(new AsciiWordTable(7));
+    fc.assert(
+      fc.property(codebookSpec, fc.array(text, { minLength: 1, maxLength: 4 }), ([one, two, three, assign], texts) => {
+        const codebook = loaded([one, two, three], assign);
+        fc.pre(codebook !== null);
+        if (codebook === null) return;
+        const matcher = new ThemeMatcher(codebook);
+        for (const value of texts) {
+          readWords(value, run);
+          expect(matcher.matchRun(value, run)).toEqual(matcher.matchTokens(value, normaliseText(value).tokens));
+        }
+      }),
+    );
+  });
+
+  test('assignNumbered: the themes assignWithTokens gives, and the words numbered in first-met order', () => {
+    fc.assert(
+      fc.property(codebookSpec, fc.array(text, { minLength: 1, maxLength: 4 }), ([one, two, three, assign], texts) => {
+        const codebook = loaded([one, two, three], assign);
+        fc.pre(codebook !== null);
+        if (codebook === null) return;
+        const fast = new ThemeAssigner(codebook);
+        const reference = new ThemeAssigner(codebook);
+        const numbers = new Map<string, number>();
+        const numberWord = (word: string, stem: string): number => {
+          const key = `${word}\u0000${stem}`;
+          const known = numbers.get(key);
+          if (known !== undefined) return known;
+          numbers.set(key, numbers.size);
+          return numbers.size - 1;
+        };
+        const expectedNumbers = new Map<string, number>();
+        for (const value of texts) {
+          const record = makeRecord({ text: value });
+          const { themed, wordIds } = fast.assignNumbered(record, numberWord);
+          const expected = reference.assignWithTokens(record);
+          expect(themed).toEqual(expected.themed);
+          const expectedIds = expected.tokens.map((token) => {
+            const key = `${token.word}\u0000${token.stem}`;
+            if (!expectedNumbers.has(key)) expectedNumbers.set(key, expectedNumbers.size);
+            return expectedNumbers.get(key);
+          });
+          expect([...wordIds]).toEqual(expectedIds);
+        }
+      }),
+    );
+  });
+});

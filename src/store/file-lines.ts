@@ -15,8 +15,9 @@ export interface FileLine {
 /**
  * The lines of a UTF-8 file as `node:readline` gives them with `crlfDelay: Infinity` (a line ends
  * at `\n`, `\r\n` or a lone `\r`; no empty last line after a final break), each numbered, read in
- * 64 KiB pieces and cut with `indexOf` instead of a pattern per line. Empty lines are counted but
- * not yielded. A file that is not there has no lines.
+ * 64 KiB pieces and cut with `indexOf` instead of a pattern per line. Each line is decoded on its
+ * own, so a part of it kept (a record's text) keeps only its line alive, not the whole read.
+ * Empty lines are counted but not yielded. A file that is not there has no lines.
  */
 export async function* readFileLines(path: string): AsyncIterable<FileLine> {
   let handle;
@@ -33,25 +34,20 @@ export async function* readFileLines(path: string): AsyncIterable<FileLine> {
     for (;;) {
       const { bytesRead } = await handle.read(chunk, 0, READ_BYTES, null);
       if (bytesRead === 0) break;
-      const cut = chunk.lastIndexOf(NEWLINE, bytesRead - 1);
-      if (cut === -1) {
-        held.push(Buffer.from(chunk.subarray(0, bytesRead)));
-        continue;
-      }
-      const text = held.length === 0 ? chunk.toString('utf8', 0, cut) : Buffer.concat([...held, chunk.subarray(0, cut)]).toString('utf8');
-      held = cut + 1 < bytesRead ? [Buffer.from(chunk.subarray(cut + 1, bytesRead))] : [];
-      const plain = !text.includes('\r');
+      const data = chunk.subarray(0, bytesRead);
       let from = 0;
-      for (let to = text.indexOf('\n'); ; to = text.indexOf('\n', from)) {
-        const piece = text.slice(from, to === -1 ? text.length : to);
-        if (!plain) yield* piecesOf(piece, counter);
+      for (let to = data.indexOf(NEWLINE, from); to !== -1; to = data.indexOf(NEWLINE, from)) {
+        const piece =
+          held.length === 0 ? data.toString('utf8', from, to) : Buffer.concat([...held, data.subarray(from, to)]).toString('utf8');
+        held = [];
+        from = to + 1;
+        if (piece.includes('\r')) yield* piecesOf(piece, counter);
         else {
           counter.line += 1;
           if (piece !== '') yield { text: piece, line: counter.line };
         }
-        if (to === -1) break;
-        from = to + 1;
       }
+      if (from < bytesRead) held.push(Buffer.from(data.subarray(from)));
     }
     const rest = Buffer.concat(held).toString('utf8');
     if (rest !== '') yield* piecesOf(rest, counter);

@@ -1,6 +1,7 @@
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileLines } from './file-lines.js';
+import { readRecordLine } from './record-line-reader.js';
 import { StoreError, TlapError } from '../errors.js';
 import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
 import { isRecordIdOf, textFingerprint } from '../record/record-id.js';
@@ -489,7 +490,7 @@ function rejectionKeyOfLine(line: string): string {
 export function parseRecordLine(text: string, file: string, line: number): FeedbackRecord {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = readRecordLine(text);
   } catch {
     throw new StoreError(`${file}:${line}: not valid JSON; the store was damaged or edited by hand`, {
       hint: 'restore the line, or delete the store and ingest again',

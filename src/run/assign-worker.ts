@@ -77,7 +77,7 @@ function assign(message: AssignBatch): void {
   parentPort?.postMessage(answer, transfer);
 }
 
-let wordIds = new Int32Array(256);
+const numberWord = (word: string, stem: string): number => numberer.number(word, stem);
 
 function readFacts(message: FactsBatch): void {
   for (const line of message.lines) {
@@ -93,14 +93,8 @@ function readFacts(message: FactsBatch): void {
       factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
       continue;
     }
-    const { themed, tokens } = assigner.assignWithTokens(record);
-    if (tokens.length > wordIds.length) wordIds = new Int32Array(tokens.length * 2);
-    for (let index = 0; index < tokens.length; index += 1) {
-      const token = tokens[index];
-      if (token !== undefined) wordIds[index] = numberer.number(token.word, token.stem);
-    }
-    const ids = wordIds.subarray(0, tokens.length);
-    factsPacker.add(extractor.extract(themed, ids), ids);
+    const { themed, wordIds } = assigner.assignNumbered(record, numberWord);
+    factsPacker.add(extractor.extract(themed, wordIds), wordIds);
   }
   const answer = factsPacker.take(message.batch, numberer.takeNew());
   parentPort?.postMessage(answer, [

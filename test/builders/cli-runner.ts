@@ -45,9 +45,14 @@ function memoryStream(tty: boolean, closesAfter = Infinity): { stream: OutputStr
 
 /** Runs tlap in-process with `run(argv, io)` from src/cli/main.ts and collects its output. */
 export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<CliResult> {
+  return runCliWith(run, argv, options);
+}
+
+/** Runs tlap in-process with the given `run(argv, io)` (the sources' or a build's) and collects its output. */
+export async function runCliWith(runTlap: typeof run, argv: readonly string[], options: RunCliOptions): Promise<CliResult> {
   const stdout = memoryStream(options.tty === true, options.stdoutClosesAfter);
   const stderr = memoryStream(options.tty === true);
-  const exitCode = await run(argv, {
+  const exitCode = await runTlap(argv, {
     stdout: stdout.stream,
     stderr: stderr.stream,
     ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { buildPrivateCli, type BuiltCli } from '../builders/built-cli.js';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { loadBuiltCli, type BuiltCli } from '../builders/built-cli.js';
 import { makeRecord } from '../builders/record-builder.js';
 import { writeStore } from '../builders/store-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
@@ -48,14 +48,14 @@ function variedRecords(): ReturnType<typeof makeRecord>[] {
 let cli: BuiltCli;
 
 beforeAll(async () => {
-  cli = await buildPrivateCli();
-}, 120_000);
-
-afterAll(async () => {
-  await cli.remove();
+  cli = await loadBuiltCli();
 });
 
 describe('tlap themes on worker threads (the built CLI, where worker scripts exist)', () => {
+  test('the build has the worker script, so --threads 2 starts workers', () => {
+    expect(existsSync(join(PROJECT_ROOT, 'dist', 'run', 'assign-worker.js'))).toBe(true);
+  });
+
   test('writes the same report, byte for byte, as on one thread, as a document and as rows', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
@@ -69,17 +69,10 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
         const outputs: string[] = [];
         for (const threads of ['0', '2']) {
           const out = join(dir, `report-${threads}.${format}`);
-          const result = await cli.run([
-            'themes',
-            '--store',
-            store,
-            '--themes',
-            join(PROJECT_ROOT, 'themes.yaml'),
-            '--out',
-            out,
-            '--threads',
-            threads,
-          ]);
+          const result = await cli.run(
+            ['themes', '--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--out', out, '--threads', threads],
+            { cwd: dir },
+          );
           expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
           outputs.push(readFileSync(out, 'utf8'));
         }
@@ -109,18 +102,10 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
         const outputs: string[] = [];
         for (const threads of ['0', '3']) {
           const out = join(dir, `report-${threads}.${format}`);
-          const result = await cli.run([
-            'themes',
-            '--store',
-            store,
-            '--themes',
-            codebook,
-            '--out',
-            out,
-            '--threads',
-            threads,
-            ...selection,
-          ]);
+          const result = await cli.run(
+            ['themes', '--store', store, '--themes', codebook, '--out', out, '--threads', threads, ...selection],
+            { cwd: dir },
+          );
           expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
           outputs.push(readFileSync(out, 'utf8'));
         }
@@ -144,7 +129,9 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
       writeFileSync(file, lines.join('\n'));
       const errors: string[] = [];
       for (const threads of ['0', '2']) {
-        const result = await cli.run(['themes', '--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--threads', threads]);
+        const result = await cli.run(['themes', '--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--threads', threads], {
+          cwd: dir,
+        });
         expect(result.exitCode).toBe(2);
         errors.push(result.stderr);
       }
@@ -156,15 +143,10 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
   test('an empty store is still an error with workers', async () => {
     await withTempDir(async (dir) => {
       await writeStore(join(dir, 'store'), []);
-      const result = await cli.run([
-        'themes',
-        '--store',
-        join(dir, 'store'),
-        '--themes',
-        join(PROJECT_ROOT, 'themes.yaml'),
-        '--threads',
-        '2',
-      ]);
+      const result = await cli.run(
+        ['themes', '--store', join(dir, 'store'), '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--threads', '2'],
+        { cwd: dir },
+      );
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain('holds no records');
     });

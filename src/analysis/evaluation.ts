@@ -89,12 +89,14 @@ export function rounded(value: number): number {
 
 /**
  * Compares the codebook's coding of the store with a gold file. Reads each coded record once;
- * keeps in memory only the records the gold codes.
+ * keeps in memory only the records the gold codes. `resamples` sets the bootstrap's draws
+ * ({@link BOOTSTRAP_RESAMPLES} unless given; 0 leaves the intervals at [0, 0]).
  */
 export async function evaluateCodebook(
   codebook: Codebook,
   coded: AsyncIterable<CodedRecord> | Iterable<CodedRecord>,
   gold: GoldFile,
+  options: { resamples?: number } = {},
 ): Promise<Evaluation> {
   const themeIds = codebook.themes.map((theme) => theme.id);
   const known = new Set(themeIds);
@@ -127,7 +129,7 @@ export async function evaluateCodebook(
     });
   }
   const missingFromStore = gold.entries.filter((entry) => !seen.has(entry.key)).map((entry) => entry.key);
-  const report = scoreRecords(codebook, records);
+  const report = scoreRecords(codebook, records, options.resamples);
   return {
     records,
     report: {
@@ -148,7 +150,7 @@ type Scores = Omit<
 >;
 
 /** The scores of a codebook's coding over records both coded (exported for the suggestions' held-out checks). */
-export function scoreRecords(codebook: Codebook, records: readonly EvaluatedRecord[]): Scores {
+export function scoreRecords(codebook: Codebook, records: readonly EvaluatedRecord[], resamples = BOOTSTRAP_RESAMPLES): Scores {
   const themeIds = codebook.themes.map((theme) => theme.id);
   const tables: ConfusionCounts[] = themeIds.map(() => emptyConfusion());
   for (const record of records) {
@@ -182,7 +184,7 @@ export function scoreRecords(codebook: Codebook, records: readonly EvaluatedReco
     predicted: [...record.predicted].flatMap((id) => indexOf.get(id) ?? []),
     gold: [...record.gold].flatMap((id) => indexOf.get(id) ?? []),
   }));
-  const intervals = bootstrapF1Intervals(pairs, themeIds.length);
+  const intervals = bootstrapF1Intervals(pairs, themeIds.length, { resamples });
   return {
     records: records.length,
     macro_f1: rounded(macro),
@@ -191,7 +193,7 @@ export function scoreRecords(codebook: Codebook, records: readonly EvaluatedReco
     micro_f1_ci: [rounded(intervals.micro[0]), rounded(intervals.micro[1])],
     themes,
     keywords: keywordPrecision(codebook, records),
-    bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED },
+    bootstrap: { resamples, seed: BOOTSTRAP_SEED },
   };
 }
 

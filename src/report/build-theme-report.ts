@@ -82,6 +82,12 @@ const NO_THEME_COUNTS: ThemeCounts = {
   recordIds: [],
 };
 
+/** A record that is read only when needed: now, or later (what {@link hold} gives keeps what it needs to read it, not more). */
+export interface RecordOnDemand {
+  read: () => FeedbackRecord;
+  hold: () => () => FeedbackRecord;
+}
+
 /** Published keys kept per builder: questions and sources repeat, so each distinct one is redacted once. */
 const PUBLISHED_KEYS_KEPT = 10_000;
 
@@ -102,6 +108,7 @@ export class ThemeReportBuilder {
   private readonly themedTerms = new NumberedTermTally(this.words);
   private readonly unthemedIds = new RecordIdSet();
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
+  private termKeys: string[] | null = null;
   private readonly voiceTally: VoiceTally;
   /** Each record offered as a quote, by its member number in the voice tally, so that a campaign's first copy is not quoted as well. */
   private readonly memberOf = new WeakMap<FeedbackRecord, number>();
@@ -166,18 +173,21 @@ export class ThemeReportBuilder {
    */
   add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens)): void {
     const { record } = themed;
-    this.addFacts(this.extractor.extract(themed, wordIds), wordIds, () => record);
+    this.addFacts(this.extractor.extract(themed, wordIds), wordIds, {
+      read: () => record,
+      hold: () => () => record,
+    });
   }
 
   /**
    * Adds one record by its {@link RecordFacts}, whose order-free part was counted elsewhere (see
    * {@link mergeCounts}): its words numbered by {@link numberWord}, and the record itself on
-   * demand (asked for only when it could be quoted or stand for a campaign).
+   * demand (read only when it could be quoted; held to be read later when it stands for a campaign).
    */
-  addFacts(facts: RecordFacts, wordIds: ArrayLike<number>, recordOf: () => FeedbackRecord): void {
+  addFacts(facts: RecordFacts, wordIds: ArrayLike<number>, source: RecordOnDemand): void {
     let record: FeedbackRecord | null = null;
-    const read = (): FeedbackRecord => (record ??= recordOf());
-    const member = this.voiceTally.addFacts(facts, facts.counted, read);
+    const read = (): FeedbackRecord => (record ??= source.read());
+    const member = this.voiceTally.addFacts(facts, facts.counted, () => (record === null ? source.hold() : () => read()));
     const campaignCopy = member >= 0 && this.voiceTally.groupOf(member) !== member;
     if (!facts.themed) {
       this.unthemedTerms.add(wordIds);
@@ -239,6 +249,36 @@ export class ThemeReportBuilder {
     for (const term of termsOf(record.text)) {
       const kept = this.termQuotes.get(term.key);
       if (kept !== undefined) keepFirst(kept, record, TERM_CANDIDATES, compareRecordIds);
+    }
+  }
+
+  /**
+   * The keys of the words and phrases that stand out in the unthemed records, once every record
+   * was added: a record offered by {@link offerUnthemedQuoteTerms} names the ones it holds by their
+   * index here.
+   */
+  unthemedTermKeys(): string[] {
+    if (this.termQuotes === null) this.termQuotes = new Map(this.standoutTerms().map((term) => [term.key, []]));
+    this.termKeys ??= [...this.termQuotes.keys()];
+    return this.termKeys;
+  }
+
+  /**
+   * {@link offerUnthemedQuote} for a record whose terms were found elsewhere: its id, the indexes
+   * (into {@link unthemedTermKeys}) of the standing-out terms it holds, in the order its text holds
+   * them, and the record itself on demand (asked for only when it could be kept).
+   */
+  offerUnthemedQuoteTerms(id: string, terms: ArrayLike<number>, recordOf: () => FeedbackRecord): void {
+    if (!this.unthemedIds.has(id)) return;
+    const keys = this.unthemedTermKeys();
+    let record: FeedbackRecord | null = null;
+    for (let index = 0; index < terms.length; index += 1) {
+      const kept = this.termQuotes?.get(keys[terms[index] ?? -1] ?? '');
+      if (kept === undefined) continue;
+      const last = kept[kept.length - 1];
+      if (kept.length >= TERM_CANDIDATES && last !== undefined && compareIds(id, last.id) >= 0) continue;
+      record ??= recordOf();
+      keepFirst(kept, record, TERM_CANDIDATES, compareRecordIds);
     }
   }
 

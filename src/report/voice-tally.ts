@@ -119,7 +119,8 @@ export interface VoiceCounts {
  * vote as copies arrive (Boyer and Moore), so an exact copy is shown rather than an edited one.
  */
 interface CampaignExample {
-  record: FeedbackRecord;
+  /** Reads the record (examples are read only when the report needs them). */
+  record: () => FeedbackRecord;
   /** Hash of its text as written (punctuation and case included). */
   wording: number;
   votes: number;
@@ -181,15 +182,15 @@ export class VoiceTally {
    */
   add(record: FeedbackRecord, wordIds: ArrayLike<number>, themes: readonly number[]): number {
     voiceFactsOf(record, wordIds, this.hashes, this.facts);
-    return this.addFacts(this.facts, themes, () => record);
+    return this.addFacts(this.facts, themes, () => () => record);
   }
 
   /**
    * {@link add} from a record's {@link VoiceFacts} (computed where its text was read, perhaps on
-   * another thread), with the record itself on demand: it is asked for only when it becomes a
-   * campaign's example.
+   * another thread). `hold` is called only when the record becomes a campaign's example, and
+   * gives what reads the record when the counts are finished.
    */
-  addFacts(facts: VoiceFacts, themes: readonly number[], record: () => FeedbackRecord): number {
+  addFacts(facts: VoiceFacts, themes: readonly number[], hold: () => () => FeedbackRecord): number {
     const { voice } = facts;
     if (voice === 0) this.anonymous += 1;
     else this.all.add(voice);
@@ -204,10 +205,10 @@ export class VoiceTally {
     if (root === member) return member;
     const wording = facts.wording;
     const example = this.examples.get(root);
-    if (example === undefined) this.takeExample(root, record(), wording);
+    if (example === undefined) this.takeExample(root, hold(), wording);
     else if (example.wording === wording) example.votes += 1;
     else if (example.votes > 0) example.votes -= 1;
-    else this.examples.set(root, { record: record(), wording, votes: 1, order: example.order });
+    else this.examples.set(root, { record: hold(), wording, votes: 1, order: example.order });
     return member;
   }
 
@@ -242,13 +243,12 @@ export class VoiceTally {
     this.memberThemeSets[member] = setId;
   }
 
-  private takeExample(root: number, record: FeedbackRecord, wording: number): void {
+  private takeExample(root: number, record: () => FeedbackRecord, wording: number): void {
     this.examples.set(root, { record, wording, votes: 1, order: this.examplesTaken });
     this.examplesTaken += 1;
     if (this.examples.size <= EXAMPLES_HELD * 2) return;
-    const sizes = this.groupSizes();
     const kept = [...this.examples.entries()]
-      .map(([held, example]) => ({ held, example, size: sizes[this.groups.rootOf(held)] ?? 0 }))
+      .map(([held, example]) => ({ held, example, size: this.groups.sizeOfGroup(this.groups.rootOf(held)) }))
       .sort((a, b) => b.size - a.size || a.example.order - b.example.order)
       .slice(0, EXAMPLES_HELD);
     this.examples = new Map(kept.map((entry) => [entry.held, entry.example]));
@@ -291,7 +291,7 @@ export class VoiceTally {
       if (group.voices.size < 2) continue;
       campaigns.push({
         root,
-        example: examples.get(root)?.record ?? null,
+        example: examples.get(root)?.record() ?? null,
         records: group.records,
         voices: group.voices.size,
         themes: [...group.themes].sort((a, b) => a - b),

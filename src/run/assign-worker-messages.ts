@@ -33,12 +33,46 @@ export interface AssignedBatch {
   newWords: string[];
 }
 
-/** A batch of store lines sent to a theme worker, to be read into report facts ({@link FactsBatchAnswer}). */
+/**
+ * A batch of records.jsonl sent to a theme worker, to be read into report facts
+ * ({@link FactsBatchAnswer}): its lines as written, or a chunk of whole lines as bytes (in memory
+ * shared with this thread), which the worker splits and decodes.
+ */
 export interface FactsBatch {
   kind: 'facts';
   batch: number;
-  /** records.jsonl lines, as written. */
-  lines: string[];
+  lines: string[] | null;
+  bytes: Uint8Array | null;
+}
+
+/** Sends a theme worker the keys of the terms that stand out in the unthemed records (see {@link UnthemedBatch}). */
+export interface TermKeysRequest {
+  kind: 'terms';
+  batch: number;
+  keys: string[];
+}
+
+/**
+ * A batch sent again, as it was sent for facts and to the same worker, for the unthemed records'
+ * quotes: the worker reads only the lines it found unthemed and answers with an {@link UnthemedAnswer}.
+ */
+export interface UnthemedBatch {
+  kind: 'unthemed';
+  batch: number;
+  lines: string[] | null;
+  bytes: Uint8Array | null;
+}
+
+/**
+ * Per unthemed record of the batch that holds a standing-out term: its place among the batch's
+ * lines (as {@link FactsBatchAnswer.spans} counts them), its start and end in the chunk (0 for
+ * lines sent as text), how many of the terms it holds and their indexes among the keys sent; and
+ * its id in `ids`.
+ */
+export interface UnthemedAnswer {
+  batch: number;
+  hits: Int32Array;
+  ids: string[];
 }
 
 /** Asks a theme worker for the order-free counts of every record it read ({@link CountsAnswer}). */
@@ -48,7 +82,7 @@ export interface CountsRequest {
 }
 
 /** What a theme worker is sent. */
-export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest;
+export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest | TermKeysRequest | UnthemedBatch;
 
 /** The order-free counts of the records a worker read. */
 export interface CountsAnswer {
@@ -76,6 +110,10 @@ export const LINE_UNDATED = 3;
  */
 export interface FactsBatchAnswer {
   batch: number;
+  /** How many lines the batch has, empty ones included (for line numbers). */
+  lineCount: number;
+  /** For a chunk of bytes: per non-empty line, its index among the chunk's lines, its start and its end. */
+  spans: Int32Array | null;
   ints: Int32Array;
   hashes: Float64Array;
   sketches: Uint8Array;
@@ -127,9 +165,11 @@ export class FactsPacker {
   }
 
   /** The answer for the lines packed since the last call. */
-  take(batch: number, newWords: string[]): FactsBatchAnswer {
+  take(batch: number, newWords: string[], lineCount: number, spans: Int32Array | null): FactsBatchAnswer {
     const answer: FactsBatchAnswer = {
       batch,
+      lineCount,
+      spans,
       ints: Int32Array.from(this.ints),
       hashes: Float64Array.from(this.hashes),
       sketches: this.sketches.slice(0, this.sketched * SKETCH_BINS),

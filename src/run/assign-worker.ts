@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { RecordFactExtractor } from '../report/record-facts.js';
+import { termsOf } from '../stats/distinctive-terms.js';
 import { parseRecordLine } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { Token } from '../text/normalise.js';
@@ -17,9 +18,12 @@ import {
   type AssignedLine,
   type CountsAnswer,
   type FactsBatch,
+  type UnthemedAnswer,
+  type UnthemedBatch,
   type WorkerRequest,
 } from './assign-worker-messages.js';
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
+import { chunkLines } from './store-chunks.js';
 
 /** What a theme worker is started with. */
 export interface ThemeWorkerData {
@@ -36,6 +40,9 @@ const numberer = new WordNumberer();
 const select = selection === undefined || selectsEverything(selection) ? null : recordSelector(selection);
 const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
 const factsPacker = new FactsPacker();
+/** Per batch read for facts: the places of its unthemed records that quotes may come from. */
+const unthemedLines = new Map<number, Int32Array>();
+let termIndexes = new Map<string, number>();
 
 function assignLine(line: string, words: number[] | null): AssignedLine | null {
   let record: FeedbackRecord;
@@ -77,13 +84,39 @@ function assign(message: AssignBatch): void {
   parentPort?.postMessage(answer, transfer);
 }
 
+/** The lines of a batch: the texts sent, or those of a chunk, with each line's span in the chunk. */
+interface BatchLines {
+  count: number;
+  text: (index: number) => string;
+  spans: Int32Array | null;
+  lineCount: number;
+}
+
+function batchLines(message: { lines: string[] | null; bytes: Uint8Array | null }): BatchLines {
+  const { lines, bytes } = message;
+  if (bytes === null) {
+    const texts = lines ?? [];
+    return { count: texts.length, text: (index) => texts[index] ?? '', spans: null, lineCount: texts.length };
+  }
+  const { spans, lines: lineCount } = chunkLines(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    count: spans.length / 3,
+    text: (index) => buffer.toString('utf8', spans[index * 3 + 1], spans[index * 3 + 2]),
+    spans,
+    lineCount,
+  };
+}
+
 const numberWord = (word: string, stem: string): number => numberer.number(word, stem);
 
 function readFacts(message: FactsBatch): void {
-  for (const line of message.lines) {
+  const lines = batchLines(message);
+  const unthemed: number[] = [];
+  for (let index = 0; index < lines.count; index += 1) {
     let record: FeedbackRecord;
     try {
-      record = parseRecordLine(line, '', 0);
+      record = parseRecordLine(lines.text(index), '', 0);
     } catch {
       factsPacker.skip(LINE_NOT_A_RECORD);
       continue;
@@ -94,21 +127,59 @@ function readFacts(message: FactsBatch): void {
       continue;
     }
     const { themed, wordIds } = assigner.assignNumbered(record, numberWord);
-    factsPacker.add(extractor.extract(themed, wordIds), wordIds);
+    const facts = extractor.extract(themed, wordIds);
+    if (!facts.themed && !facts.excluded) unthemed.push(index);
+    factsPacker.add(facts, wordIds);
   }
-  const answer = factsPacker.take(message.batch, numberer.takeNew());
-  parentPort?.postMessage(answer, [
-    answer.ints.buffer as ArrayBuffer,
-    answer.hashes.buffer as ArrayBuffer,
-    answer.sketches.buffer as ArrayBuffer,
-  ]);
+  if (unthemed.length > 0) unthemedLines.set(message.batch, Int32Array.from(unthemed));
+  const answer = factsPacker.take(message.batch, numberer.takeNew(), lines.lineCount, lines.spans);
+  const transfer = [answer.ints.buffer as ArrayBuffer, answer.hashes.buffer as ArrayBuffer, answer.sketches.buffer as ArrayBuffer];
+  if (answer.spans !== null) transfer.push(answer.spans.buffer as ArrayBuffer);
+  parentPort?.postMessage(answer, transfer);
+}
+
+function readUnthemed(message: UnthemedBatch): void {
+  const wanted = unthemedLines.get(message.batch);
+  unthemedLines.delete(message.batch);
+  const hits: number[] = [];
+  const ids: string[] = [];
+  if (wanted !== undefined && termIndexes.size > 0) {
+    const lines = batchLines(message);
+    for (const index of wanted) {
+      const record = parseRecordLine(lines.text(index), '', 0);
+      const found: number[] = [];
+      for (const term of termsOf(record.text)) {
+        const termIndex = termIndexes.get(term.key);
+        if (termIndex !== undefined) found.push(termIndex);
+      }
+      if (found.length === 0) continue;
+      hits.push(index, lines.spans?.[index * 3 + 1] ?? 0, lines.spans?.[index * 3 + 2] ?? 0, found.length, ...found);
+      ids.push(record.id);
+    }
+  }
+  const answer: UnthemedAnswer = { batch: message.batch, hits: Int32Array.from(hits), ids };
+  parentPort?.postMessage(answer, [answer.hits.buffer as ArrayBuffer]);
 }
 
 parentPort?.on('message', (message: WorkerRequest) => {
-  if (message.kind === 'assign') assign(message);
-  else if (message.kind === 'facts') readFacts(message);
-  else {
-    const answer: CountsAnswer = { batch: message.batch, counts: extractor.counts };
-    parentPort?.postMessage(answer);
+  switch (message.kind) {
+    case 'assign':
+      assign(message);
+      return;
+    case 'facts':
+      readFacts(message);
+      return;
+    case 'terms':
+      termIndexes = new Map(message.keys.map((key, index) => [key, index]));
+      parentPort?.postMessage({ batch: message.batch });
+      return;
+    case 'unthemed':
+      readUnthemed(message);
+      return;
+    case 'counts': {
+      const answer: CountsAnswer = { batch: message.batch, counts: extractor.counts };
+      parentPort?.postMessage(answer);
+      return;
+    }
   }
 });

@@ -233,7 +233,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     }
   }
   if (selecting && count === 0) throw emptySelection();
-  if (options.records === undefined) {
+  if (options.records === undefined && workers === 0) {
     for await (const record of unthemedRecordsAgain(options.storeDir, builder)) builder.offerUnthemedQuote(record);
   }
   let report = builder.finish();

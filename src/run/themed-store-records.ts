@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
-import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, type StoreLine } from '../store/record-store.js';
+import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
+import type { FeedbackRecord } from '../record/record.js';
+import { endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
@@ -17,6 +19,7 @@ import {
   type AssignedBatch,
   type CountsAnswer,
   type FactsBatchAnswer,
+  type UnthemedAnswer,
   type WorkerRequest,
 } from './assign-worker-messages.js';
 import type { ThemeWorkerData } from './assign-worker.js';
@@ -243,20 +246,77 @@ export interface SelectionCounts {
   out: number;
 }
 
-interface PendingFacts {
-  lines: StoreLine[];
+/** A batch of a store's records.jsonl: a chunk of whole lines as bytes, or lines as text. */
+interface StoreBatch {
+  bytes: Uint8Array | null;
+  lines: StoreLine[] | null;
+}
+
+/**
+ * A store's records.jsonl in batches: chunks of bytes when the file ends with a newline (as tlap
+ * writes it), else (a torn last line, left out as the line reader does) lines of text.
+ */
+async function* storeBatches(storeDir: string): AsyncIterable<StoreBatch> {
+  const file = await storeRecordsFile(storeDir);
+  if (await endsWithNewline(file)) {
+    for await (const bytes of storeChunks(file)) yield { bytes, lines: null };
+    return;
+  }
+  let lines: StoreLine[] = [];
+  for await (const entry of readStoreLines(storeDir)) {
+    lines.push(entry);
+    if (lines.length < BATCH_LINES) continue;
+    yield { bytes: null, lines };
+    lines = [];
+  }
+  if (lines.length > 0) yield { bytes: null, lines };
+}
+
+/** The text and line number of a batch's record lines, for the few that are read on this thread. */
+class BatchLines {
+  private buffer: Buffer | null = null;
+
+  constructor(
+    private readonly batch: StoreBatch,
+    private readonly firstLine: number,
+    private readonly spans: Int32Array | null,
+  ) {}
+
+  /** How many lines it holds, as the worker counted them (text lines are counted here). */
+  get count(): number {
+    return this.spans === null ? (this.batch.lines?.length ?? 0) : this.spans.length / 3;
+  }
+
+  /** The 1-based line number in the file of its `index`th non-empty line. */
+  lineNumber(index: number): number {
+    if (this.spans === null) return this.batch.lines?.[index]?.line ?? 0;
+    return this.firstLine + (this.spans[index * 3] ?? 0) + 1;
+  }
+
+  /** The text of its `index`th non-empty line. */
+  text(index: number): string {
+    if (this.spans === null) return this.batch.lines?.[index]?.text ?? '';
+    const bytes = this.batch.bytes ?? new Uint8Array(0);
+    this.buffer ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    return this.buffer.toString('utf8', this.spans[index * 3 + 1], this.spans[index * 3 + 2]);
+  }
+}
+
+interface Pending<Answer> {
+  batch: StoreBatch;
   link: WorkerLink;
-  result: Promise<FactsBatchAnswer>;
+  result: Promise<Answer>;
 }
 
 /**
  * Adds the records of a store that the selection keeps to a report builder, read on `workerCount`
  * worker threads: each worker parses, checks, selects and matches its batches of lines, counts what
  * does not depend on record order, and returns the rest as compact facts, which this thread adds
- * in store order (reading a record only when it could be quoted). The report is the one built from
- * the records on one thread. Counts the records read and left out into `counts`; a bad line is a
- * StoreError at its line; `onRecord` is called after each record added. Returns whether the store
- * held any line.
+ * in store order (reading a record only when it could be quoted). A second pass sends each batch
+ * again to the same worker, which reads its unthemed records for the terms that stand out in them.
+ * The report is the one built from the records on one thread. Counts the records read and left out
+ * into `counts`; a bad line is a StoreError at its line; `onRecord` is called after each record
+ * added. Returns whether the store held any line.
  */
 export async function addStoreInParallel(
   storeDir: string,
@@ -268,35 +328,25 @@ export async function addStoreInParallel(
   const file = storePaths(storeDir).records;
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
   const pool = Array.from({ length: workerCount }, () => new WorkerLink(data));
-  const queue: PendingFacts[] = [];
   const facts = ThemeReportBuilder.emptyFacts();
   const { counts } = options;
   let added = 0;
-  let sent = 0;
   let any = false;
-  let buffer: StoreLine[] = [];
-  const send = (lines: StoreLine[]): void => {
-    const link = pool[sent % pool.length];
-    if (link === undefined) return;
-    queue.push({
-      lines,
-      link,
-      result: link.request<FactsBatchAnswer>({ kind: 'facts', batch: sent, lines: lines.map((entry) => entry.text) }),
-    });
-    sent += 1;
-  };
-  const settle = async (batch: PendingFacts): Promise<void> => {
-    const answer = await batch.result;
-    const toOurs = batch.link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
+  let nextLine = 0;
+  const settleFacts = async ({ batch, link, result }: Pending<FactsBatchAnswer>): Promise<void> => {
+    const answer = await result;
+    const lines = new BatchLines(batch, nextLine, answer.spans);
+    nextLine += answer.lineCount;
+    const toOurs = link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
     const reader = new FactsReader(answer);
     const { ints } = answer;
-    for (const entry of batch.lines) {
+    for (let index = 0; index < lines.count; index += 1) {
+      any = true;
       const verdict = reader.next(facts);
       if (verdict === LINE_NOT_A_RECORD) {
-        parseRecordLine(entry.text, file, entry.line);
-        throw new StoreError(`${file}:${entry.line}: not a tlap record; the store was damaged or edited by hand`, {
-          code: 'STORE_DAMAGED',
-        });
+        const line = lines.lineNumber(index);
+        parseRecordLine(lines.text(index), file, line);
+        throw new StoreError(`${file}:${line}: not a tlap record; the store was damaged or edited by hand`, { code: 'STORE_DAMAGED' });
       }
       counts.store += 1;
       if (verdict !== LINE_IN) {
@@ -304,32 +354,94 @@ export async function addStoreInParallel(
         else counts.out += 1;
         continue;
       }
-      const wordIds = new Int32Array(facts.words);
-      for (let index = 0; index < facts.words; index += 1) wordIds[index] = toOurs[ints[reader.wordsAt + index] ?? 0] ?? 0;
-      builder.addFacts(facts, wordIds, () => parseRecordLine(entry.text, file, entry.line));
+      const end = reader.wordsAt + facts.words;
+      for (let at = reader.wordsAt; at < end; at += 1) ints[at] = toOurs[ints[at] ?? 0] ?? 0;
+      builder.addFacts(facts, ints.subarray(reader.wordsAt, end), {
+        read: () => parseRecordLine(lines.text(index), file, lines.lineNumber(index)),
+        hold: () => {
+          const text = lines.text(index);
+          const line = lines.lineNumber(index);
+          return () => parseRecordLine(text, file, line);
+        },
+      });
       added += 1;
       options.onRecord?.(added);
     }
   };
+  const settleUnthemed = async ({ batch, result }: Pending<UnthemedAnswer>): Promise<void> => {
+    const answer = await result;
+    const { hits, ids } = answer;
+    const lines = batch.lines;
+    let at = 0;
+    for (const id of ids) {
+      const index = hits[at] ?? 0;
+      const start = hits[at + 1] ?? 0;
+      const end = hits[at + 2] ?? 0;
+      const found = hits[at + 3] ?? 0;
+      const terms = hits.subarray(at + 4, at + 4 + found);
+      at += 4 + found;
+      const read = (): FeedbackRecord => {
+        if (lines !== null) {
+          const entry = lines[index];
+          return parseRecordLine(entry?.text ?? '', file, entry?.line ?? 0);
+        }
+        const bytes = batch.bytes ?? new Uint8Array(0);
+        return parseRecordLine(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8', start, end), file, 0);
+      };
+      builder.offerUnthemedQuoteTerms(id, terms, read);
+    }
+  };
   try {
-    for await (const entry of readStoreLines(storeDir)) {
-      any = true;
-      buffer.push(entry);
-      if (buffer.length < BATCH_LINES) continue;
-      send(buffer);
-      buffer = [];
-      while (queue.length >= workerCount * BATCHES_IN_FLIGHT) {
+    await runBatches(
+      storeDir,
+      pool,
+      (batch, sent) => ({ kind: 'facts', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
+      settleFacts,
+    );
+    if (!any) return false;
+    const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
+    for (const answer of answers) builder.mergeCounts(answer.counts);
+    const keys = builder.unthemedTermKeys();
+    if (keys.length > 0) {
+      await Promise.all(pool.map((link) => link.request<{ batch: number }>({ kind: 'terms', batch: -2, keys })));
+      await runBatches(
+        storeDir,
+        pool,
+        (batch, sent) => ({ kind: 'unthemed', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
+        settleUnthemed,
+      );
+    }
+    return true;
+  } finally {
+    await Promise.all(pool.map((link) => link.close()));
+  }
+}
+
+/**
+ * Sends a store's batches round the pool in order (batch n to worker n mod size, the same in every
+ * pass, so a worker sees its own batches again) and settles the answers in store order, a few in flight per worker.
+ */
+async function runBatches<Answer>(
+  storeDir: string,
+  pool: readonly WorkerLink[],
+  request: (batch: StoreBatch, sent: number) => WorkerRequest,
+  settle: (pending: Pending<Answer>) => Promise<void>,
+): Promise<void> {
+  const queue: Pending<Answer>[] = [];
+  let sent = 0;
+  try {
+    for await (const batch of storeBatches(storeDir)) {
+      const link = pool[sent % pool.length];
+      if (link === undefined) return;
+      queue.push({ batch, link, result: link.request<Answer>(request(batch, sent)) });
+      sent += 1;
+      while (queue.length >= pool.length * BATCHES_IN_FLIGHT) {
         const next = queue.shift();
         if (next !== undefined) await settle(next);
       }
     }
-    if (buffer.length > 0) send(buffer);
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await settle(next);
-    const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
-    for (const answer of answers) builder.mergeCounts(answer.counts);
-    return any;
   } finally {
     for (const pending of queue) pending.result.catch(() => undefined);
-    await Promise.all(pool.map((link) => link.close()));
   }
 }

@@ -117,11 +117,15 @@ export function sketchWords(words: ArrayLike<number>, length: number, out: Uint8
 export class NearDuplicateGroups {
   private sketches = new Uint8Array(INITIAL_TEXTS * SKETCH_BINS);
   private parent = new Int32Array(INITIAL_TEXTS);
+  /** Per group root, its members. */
+  private sizes = new Int32Array(INITIAL_TEXTS);
   /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
   private shingleCounts = new Uint16Array(INITIAL_TEXTS);
   private members = 0;
   /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
   private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
+  /** The top byte of each filled slot's band hash, so that a probe reads another member's sketch only when it could match. */
+  private tags = new Uint8Array(INITIAL_TEXTS * 2);
   private filled = 0;
   private readonly scratch = new Uint8Array(SKETCH_BINS);
 
@@ -151,6 +155,7 @@ export class NearDuplicateGroups {
     this.ensureCapacity(member + 1);
     this.sketches.set(sketch.subarray(offset, offset + SKETCH_BINS), member * SKETCH_BINS);
     this.parent[member] = member;
+    this.sizes[member] = 1;
     this.shingleCounts[member] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.members += 1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
@@ -167,6 +172,11 @@ export class NearDuplicateGroups {
       this.parent[current] = grandparent;
       current = grandparent;
     }
+  }
+
+  /** How many members the group of this root ({@link rootOf}) has. */
+  sizeOfGroup(root: number): number {
+    return this.sizes[root] ?? 0;
   }
 
   /** The share of sketch values two members agree on: the MinHash estimate of their shingles' Jaccard similarity. */
@@ -202,15 +212,17 @@ export class NearDuplicateGroups {
    * {@link CANDIDATES_PER_BAND} members with these values are filed already.
    */
   private fileBand(member: number, band: number): void {
-    const { slots } = this;
+    const { slots, tags } = this;
     const mask = slots.length - 1;
-    let slot = this.bandHash(member, band) & mask;
+    const hash = this.bandHash(member, band);
+    const tag = hash >>> 24;
+    let slot = hash & mask;
     let checked = 0;
     for (;;) {
       const entry = slots[slot] ?? -1;
       if (entry === -1) break;
       const other = Math.floor(entry / BANDS);
-      if (entry - other * BANDS === band && this.sameBand(member, other, band)) {
+      if (tags[slot] === tag && entry - other * BANDS === band && this.sameBand(member, other, band)) {
         if (this.sizesAllow(member, other) && this.agreeing(member, other) >= AGREEING_BINS) {
           this.union(member, other);
           return;
@@ -222,6 +234,7 @@ export class NearDuplicateGroups {
     }
     while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
     slots[slot] = member * BANDS + band;
+    tags[slot] = tag;
     this.filled += 1;
     if (this.filled * 10 > slots.length * 7) this.growSlots();
   }
@@ -237,8 +250,14 @@ export class NearDuplicateGroups {
     const rootA = this.rootOf(a);
     const rootB = this.rootOf(b);
     if (rootA === rootB) return;
-    if (rootA < rootB) this.parent[rootB] = rootA;
-    else this.parent[rootA] = rootB;
+    const joined = (this.sizes[rootA] ?? 0) + (this.sizes[rootB] ?? 0);
+    if (rootA < rootB) {
+      this.parent[rootB] = rootA;
+      this.sizes[rootA] = joined;
+    } else {
+      this.parent[rootA] = rootB;
+      this.sizes[rootB] = joined;
+    }
   }
 
   private ensureCapacity(members: number): void {
@@ -247,6 +266,9 @@ export class NearDuplicateGroups {
     const parent = new Int32Array(size);
     parent.set(this.parent);
     this.parent = parent;
+    const sizes = new Int32Array(size);
+    sizes.set(this.sizes);
+    this.sizes = sizes;
     const sketches = new Uint8Array(size * SKETCH_BINS);
     sketches.set(this.sketches);
     this.sketches = sketches;
@@ -258,14 +280,18 @@ export class NearDuplicateGroups {
   private growSlots(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2).fill(-1);
+    const tags = new Uint8Array(slots.length);
     const mask = slots.length - 1;
     for (const entry of old) {
       if (entry === -1) continue;
       const member = Math.floor(entry / BANDS);
-      let slot = this.bandHash(member, entry - member * BANDS) & mask;
+      const hash = this.bandHash(member, entry - member * BANDS);
+      let slot = hash & mask;
       while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
       slots[slot] = entry;
+      tags[slot] = hash >>> 24;
     }
     this.slots = slots;
+    this.tags = tags;
   }
 }

@@ -538,11 +538,10 @@ export interface StoreLine {
 }
 
 /**
- * The record lines of a store, in order, as written: a torn last line (an interrupted write that
- * the next ingest repairs) is left out. Throws StoreError when there is no store, or when a newer
- * tlap wrote it.
+ * The path of a store's records.jsonl, once the store is known to be there and readable by this
+ * tlap: throws StoreError when there is no store, or when a newer tlap wrote it.
  */
-export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
+export async function storeRecordsFile(dir: string): Promise<string> {
   const { records, manifest } = storePaths(dir);
   await readStoreManifest(manifest, dir);
   const exists = await stat(records).then(
@@ -555,6 +554,16 @@ export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
       code: 'NO_STORE',
     });
   }
+  return records;
+}
+
+/**
+ * The record lines of a store, in order, as written: a torn last line (an interrupted write that
+ * the next ingest repairs) is left out. Throws StoreError when there is no store, or when a newer
+ * tlap wrote it.
+ */
+export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
+  const records = await storeRecordsFile(dir);
   const torn = await lastByteIsNotNewline(records);
   let lastLine = 0;
   const pending: StoreLine[] = [];

@@ -1,0 +1,138 @@
+import { describe, expect, test } from '@jest/globals';
+import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
+import { createRedactor } from '../../src/report/publication-redactor.js';
+import { RecordFactExtractor } from '../../src/report/record-facts.js';
+import { FactsPacker, FactsReader, LINE_IN, WordNumberer } from '../../src/run/assign-worker-messages.js';
+import { termsOf } from '../../src/stats/distinctive-terms.js';
+import { ThemeAssigner } from '../../src/themes/assign-themes.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
+import type { Codebook } from '../../src/codebook/codebook.js';
+import type { ThemeReport } from '../../src/report/theme-report.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { makeRecord } from '../builders/record-builder.js';
+
+const CAMPAIGN = 'We the undersigned carers ask the council to keep the respite centre open and fund short breaks for every family.';
+
+const codebook = makeCodebook(
+  [
+    { id: 'carers', label: 'Carers', keywords: ['carer', 'respite', 'short break'] },
+    { id: 'money', label: 'Money', keywords: ['budget', 'cuts'], exclude: ['personal budget'] },
+    { id: 'centre', label: 'Centre', parent: 'carers', keywords: ['centre'] },
+  ],
+  { file: 'themes.yaml' },
+);
+
+function records(): FeedbackRecord[] {
+  const channels = ['survey', 'email', 'twitter'] as const;
+  return Array.from({ length: 400 }, (_unused, index) =>
+    makeRecord({
+      sourceId: `f${index}`,
+      channel: channels[index % 3] ?? 'survey',
+      author: index % 4 === 0 ? null : `person${index % 30}`,
+      date: index % 9 === 0 ? null : `2024-0${1 + (index % 5)}-0${1 + (index % 9)}T09:00:00Z`,
+      meta: index % 3 === 0 ? { question: `Q${index % 2} What helps?` } : {},
+      text:
+        index % 6 === 0
+          ? index % 12 === 0
+            ? CAMPAIGN
+            : `${CAMPAIGN} Please.`
+          : index % 10 === 5
+            ? `Parking near the leisure pool ${index}.`
+            : index % 5 === 0
+              ? `Parking and bus routes ${index % 4} trouble Jane Smith at jane${index}@example.org near the leisure pool.`
+              : index % 7 === 0
+                ? 'The personal budget cuts hurt; the centre closed.'
+                : `Carers need respite number ${index}, and the budget matters.`,
+    }),
+  );
+}
+
+function newBuilder(book: Codebook): ThemeReportBuilder {
+  return new ThemeReportBuilder(book, { redact: createRedactor(book), includeAuthors: false, toolVersion: '9.9.9' });
+}
+
+/** The report built on one thread: every record added whole, then offered again for unthemed quotes. */
+function onOneThread(book: Codebook, all: readonly FeedbackRecord[]): ThemeReport {
+  const assigner = new ThemeAssigner(book);
+  const builder = newBuilder(book);
+  for (const record of all) {
+    const { themed, tokens } = assigner.assignWithTokens(record);
+    builder.add(themed, builder.wordIdsOf(tokens));
+  }
+  for (const record of all) builder.offerUnthemedQuote(record);
+  return builder.finish();
+}
+
+/**
+ * The report built as the parallel path builds it, with its "workers" in this thread: batches go
+ * round `workers` extractors, whose facts cross a packed answer and are added in order, and
+ * whose order-free counts are merged at the end.
+ */
+function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: number, batchSize: number): ThemeReport {
+  const assigner = new ThemeAssigner(book);
+  const builder = newBuilder(book);
+  const pool = Array.from({ length: workers }, () => {
+    const numberer = new WordNumberer();
+    return {
+      numberer,
+      extractor: new RecordFactExtractor(book, (id) => numberer.word(id), true),
+      packer: new FactsPacker(),
+      ours: [] as number[],
+    };
+  });
+  const facts = ThemeReportBuilder.emptyFacts();
+  for (let start = 0, batch = 0; start < all.length; start += batchSize, batch += 1) {
+    const worker = pool[batch % workers];
+    if (worker === undefined) throw new Error('no worker');
+    const lines = all.slice(start, start + batchSize);
+    for (const record of lines) {
+      const { themed, tokens } = assigner.assignWithTokens(record);
+      const ids = Int32Array.from(tokens.map((token) => worker.numberer.number(token.word, token.stem)));
+      worker.packer.add(worker.extractor.extract(themed, ids), ids);
+    }
+    const newWords = worker.numberer.takeNew();
+    for (let index = 0; index + 1 < newWords.length; index += 2)
+      worker.ours.push(builder.numberWord(newWords[index] ?? '', newWords[index + 1] ?? ''));
+    const answer = worker.packer.take(batch, newWords, lines.length, null);
+    const reader = new FactsReader(answer);
+    for (const record of lines) {
+      expect(reader.next(facts)).toBe(LINE_IN);
+      const wordIds = Array.from(answer.ints.subarray(reader.wordsAt, reader.wordsAt + facts.words), (id) => worker.ours[id] ?? -1);
+      builder.addFacts(facts, wordIds, { read: () => record, hold: () => () => record });
+    }
+  }
+  for (const worker of pool) builder.mergeCounts(worker.extractor.counts);
+  const keys = builder.unthemedTermKeys();
+  for (const record of all) {
+    const found = termsOf(record.text).flatMap((term) => (keys.includes(term.key) ? [keys.indexOf(term.key)] : []));
+    if (found.length > 0) builder.offerUnthemedQuoteTerms(record.id, found, () => record);
+  }
+  return builder.finish();
+}
+
+describe('a report built from facts found on other threads', () => {
+  test('is the report built on one thread, whatever the workers and batch size', () => {
+    const all = records();
+    const expected = onOneThread(codebook, all);
+    expect([expected.campaignsTotal > 0, expected.unthemedTerms.length > 0, expected.unthemedSample.length > 0]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    for (const [workers, batchSize] of [
+      [1, 400],
+      [2, 7],
+      [3, 50],
+    ] as const) {
+      expect(fromFacts(codebook, all, workers, batchSize)).toEqual(expected);
+    }
+  });
+
+  test('is the same with quotes excluded by id and by source id', () => {
+    const all = records();
+    const book = { ...codebook, quotes: { ...codebook.quotes, exclude: [all[1]?.id ?? '', all[12]?.sourceId ?? '', 'nobody'] } };
+    const expected = onOneThread(book, all);
+    expect(expected.quoteExclusions.records).toBe(2);
+    expect(fromFacts(book, all, 2, 16)).toEqual(expected);
+  });
+});

@@ -10,16 +10,18 @@ const CARRIAGE_RETURN = 0x0d;
  * The bytes of a records.jsonl file in chunks of whole lines, each in memory shared with worker
  * threads (a SharedArrayBuffer), so that a chunk is handed to a worker without being copied or
  * decoded here. Only for a file whose last byte is a newline (see {@link endsWithNewline}): bytes
- * after the last newline are not read.
+ * after the last newline are not read. Buffers put back in `spare` once their chunk is done with
+ * are read into again (a SharedArrayBuffer is only freed by a full garbage collection, which a
+ * run that holds little may not do for hundreds of megabytes).
  */
-export async function* storeChunks(file: string, chunkBytes = CHUNK_BYTES): AsyncIterable<Uint8Array> {
+export async function* storeChunks(file: string, chunkBytes = CHUNK_BYTES, spare: Uint8Array[] = []): AsyncIterable<Uint8Array> {
   const handle = await open(file, 'r');
   try {
     let carry = new Uint8Array(0);
     let position = 0;
     let size = chunkBytes;
     for (;;) {
-      let buffer = new Uint8Array(new SharedArrayBuffer(Math.max(size, carry.length * 2)));
+      let buffer = sharedBuffer(Math.max(size, carry.length * 2), spare);
       buffer.set(carry);
       let filled = carry.length;
       let atEnd = false;
@@ -32,7 +34,7 @@ export async function* storeChunks(file: string, chunkBytes = CHUNK_BYTES): Asyn
         if (!atEnd && filled < buffer.length) continue;
         end = buffer.subarray(0, filled).lastIndexOf(NEWLINE) + 1;
         if (end > 0 || atEnd) break;
-        const grown = new Uint8Array(new SharedArrayBuffer(buffer.length * 2));
+        const grown = sharedBuffer(buffer.length * 2, spare);
         grown.set(buffer);
         buffer = grown;
         size = grown.length;
@@ -44,6 +46,17 @@ export async function* storeChunks(file: string, chunkBytes = CHUNK_BYTES): Asyn
   } finally {
     await handle.close();
   }
+}
+
+/** A shared buffer of at least `size` bytes: a spare one when one is big enough. */
+function sharedBuffer(size: number, spare: Uint8Array[]): Uint8Array {
+  for (let next = spare.pop(); next !== undefined; next = spare.pop()) if (next.length >= size) return next;
+  return new Uint8Array(new SharedArrayBuffer(size));
+}
+
+/** The whole buffer a chunk was read into, to be put back in {@link storeChunks}' `spare`. */
+export function chunkBuffer(chunk: Uint8Array): Uint8Array {
+  return new Uint8Array(chunk.buffer);
 }
 
 /** Whether the file's last byte is a newline (false for an empty file, or one whose last line was torn). */

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { endsWithNewline, storeChunks } from './store-chunks.js';
+import { chunkBuffer, endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
@@ -256,10 +256,10 @@ interface StoreBatch {
  * A store's records.jsonl in batches: chunks of bytes when the file ends with a newline (as tlap
  * writes it), else (a torn last line, left out as the line reader does) lines of text.
  */
-async function* storeBatches(storeDir: string): AsyncIterable<StoreBatch> {
+async function* storeBatches(storeDir: string, spare: Uint8Array[]): AsyncIterable<StoreBatch> {
   const file = await storeRecordsFile(storeDir);
   if (await endsWithNewline(file)) {
-    for await (const bytes of storeChunks(file)) yield { bytes, lines: null };
+    for await (const bytes of storeChunks(file, undefined, spare)) yield { bytes, lines: null };
     return;
   }
   let lines: StoreLine[] = [];
@@ -428,19 +428,24 @@ async function runBatches<Answer>(
   settle: (pending: Pending<Answer>) => Promise<void>,
 ): Promise<void> {
   const queue: Pending<Answer>[] = [];
+  const spare: Uint8Array[] = [];
+  const done = async (pending: Pending<Answer>): Promise<void> => {
+    await settle(pending);
+    if (pending.batch.bytes !== null) spare.push(chunkBuffer(pending.batch.bytes));
+  };
   let sent = 0;
   try {
-    for await (const batch of storeBatches(storeDir)) {
+    for await (const batch of storeBatches(storeDir, spare)) {
       const link = pool[sent % pool.length];
       if (link === undefined) return;
       queue.push({ batch, link, result: link.request<Answer>(request(batch, sent)) });
       sent += 1;
       while (queue.length >= pool.length * BATCHES_IN_FLIGHT) {
         const next = queue.shift();
-        if (next !== undefined) await settle(next);
+        if (next !== undefined) await done(next);
       }
     }
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await settle(next);
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await done(next);
   } finally {
     for (const pending of queue) pending.result.catch(() => undefined);
   }

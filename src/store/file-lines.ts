@@ -20,6 +20,11 @@ export interface FileLine {
  * Empty lines are counted but not yielded. A file that is not there has no lines.
  */
 export async function* readFileLines(path: string): AsyncIterable<FileLine> {
+  for await (const batch of readFileLineBatches(path)) yield* batch;
+}
+
+/** {@link readFileLines}, the lines of each read at once (a read that ends no line gives none). */
+export async function* readFileLineBatches(path: string): AsyncIterable<FileLine[]> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -35,22 +40,24 @@ export async function* readFileLines(path: string): AsyncIterable<FileLine> {
       const { bytesRead } = await handle.read(chunk, 0, READ_BYTES, null);
       if (bytesRead === 0) break;
       const data = chunk.subarray(0, bytesRead);
+      const batch: FileLine[] = [];
       let from = 0;
       for (let to = data.indexOf(NEWLINE, from); to !== -1; to = data.indexOf(NEWLINE, from)) {
         const piece =
           held.length === 0 ? data.toString('utf8', from, to) : Buffer.concat([...held, data.subarray(from, to)]).toString('utf8');
         held = [];
         from = to + 1;
-        if (piece.includes('\r')) yield* piecesOf(piece, counter);
+        if (piece.includes('\r')) batch.push(...piecesOf(piece, counter));
         else {
           counter.line += 1;
-          if (piece !== '') yield { text: piece, line: counter.line };
+          if (piece !== '') batch.push({ text: piece, line: counter.line });
         }
       }
       if (from < bytesRead) held.push(Buffer.from(data.subarray(from)));
+      if (batch.length > 0) yield batch;
     }
     const rest = Buffer.concat(held).toString('utf8');
-    if (rest !== '') yield* piecesOf(rest, counter);
+    if (rest !== '') yield [...piecesOf(rest, counter)];
   } finally {
     await handle.close();
   }

@@ -19,6 +19,8 @@ const LEADING_FIELDS: readonly { key: string; opening: string; nullable: boolean
 }));
 
 const META_OPENING = ',"meta":';
+const EMPTY_META_OPENING = ',"meta":{},"provenance":';
+const CLOSING_BRACE = 0x7d;
 const QUOTE = 0x22;
 const CONTROL = /[\u0000-\u001f]/;
 
@@ -55,28 +57,36 @@ function leanRecord(line: string): Record<string, unknown> | null {
         at += 4;
       } else return null;
     }
+    if (line.startsWith(EMPTY_META_OPENING, at) && line.charCodeAt(line.length - 1) === CLOSING_BRACE) {
+      const provenance: unknown = JSON.parse(line.slice(at + EMPTY_META_OPENING.length, -1));
+      return record(values, {}, provenance);
+    }
     if (!line.startsWith(META_OPENING, at)) return null;
     const tail: unknown = JSON.parse(`{${line.slice(at + 1)}`);
     if (typeof tail !== 'object' || tail === null) return null;
     const keys = Object.keys(tail);
     if (keys.length !== 2 || keys[0] !== 'meta' || keys[1] !== 'provenance') return null;
     const { meta, provenance } = tail as { meta: unknown; provenance: unknown };
-    return {
-      id: values[0],
-      sourceId: values[1],
-      channel: values[2],
-      format: values[3],
-      author: values[4],
-      date: values[5],
-      text: values[6],
-      url: values[7],
-      inReplyTo: values[8],
-      meta,
-      provenance,
-    };
+    return record(values, meta, provenance);
   } catch {
     return null;
   }
+}
+
+function record(values: readonly (string | null)[], meta: unknown, provenance: unknown): Record<string, unknown> {
+  return {
+    id: values[0],
+    sourceId: values[1],
+    channel: values[2],
+    format: values[3],
+    author: values[4],
+    date: values[5],
+    text: values[6],
+    url: values[7],
+    inReplyTo: values[8],
+    meta,
+    provenance,
+  };
 }
 
 /** The index of the quote closing the string that opens at `open`; -1 when it is not closed. */

@@ -1,6 +1,6 @@
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFileLines } from './file-lines.js';
+import { readFileLineBatches, readFileLines } from './file-lines.js';
 import { readRecordLine } from './record-line-reader.js';
 import { StoreError, TlapError } from '../errors.js';
 import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
@@ -563,18 +563,20 @@ export async function storeRecordsFile(dir: string): Promise<string> {
  * tlap wrote it.
  */
 export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
+  for await (const batch of readStoreLineBatches(dir)) yield* batch;
+}
+
+/** {@link readStoreLines}, the lines of each read at once (the last line held back until the next, to leave out a torn one). */
+async function* readStoreLineBatches(dir: string): AsyncIterable<StoreLine[]> {
   const records = await storeRecordsFile(dir);
   const torn = await lastByteIsNotNewline(records);
-  let lastLine = 0;
-  const pending: StoreLine[] = [];
-  for await (const entry of readFileLines(records)) {
-    const previous = pending.pop();
-    if (previous !== undefined) yield previous;
-    pending.push(entry);
-    lastLine = entry.line;
+  let last: StoreLine | undefined;
+  for await (const batch of readFileLineBatches(records)) {
+    if (last !== undefined) batch.unshift(last);
+    last = batch.pop();
+    if (batch.length > 0) yield batch;
   }
-  const last = pending.pop();
-  if (last !== undefined && !(torn && last.line === lastLine)) yield last;
+  if (last !== undefined && !torn) yield [last];
 }
 
 /** The id of a record line as the store writes it (`{"id":"…",` first), read without parsing the line; undefined otherwise. */
@@ -585,7 +587,7 @@ export function recordIdOfLine(text: string): string | undefined {
 /** Reads the records of a store, in order, without holding them all. Throws StoreError naming a bad line. */
 export async function* readStoreRecords(dir: string): AsyncIterable<FeedbackRecord> {
   const { records } = storePaths(dir);
-  for await (const { text, line } of readStoreLines(dir)) yield parseRecordLine(text, records, line);
+  for await (const batch of readStoreLineBatches(dir)) for (const { text, line } of batch) yield parseRecordLine(text, records, line);
 }
 
 async function lastByteIsNotNewline(path: string): Promise<boolean> {

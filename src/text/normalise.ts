@@ -343,7 +343,7 @@ export class AsciiWordTable {
     const mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
     for (let held = slots[2 * slot + 1] ?? 0; held !== 0; held = slots[2 * slot + 1] ?? 0) {
-      if (slots[2 * slot] === hash && sameLowerAscii(text, start, end, this.keys[held - 1] ?? '')) {
+      if (slots[2 * slot] === hash && sameKey(text, start, end, this.keys[held - 1] ?? '')) {
         return this.words[held - 1] === '' ? -1 : held - 1;
       }
       slot = (slot + 1) & mask;
@@ -395,6 +395,12 @@ function tableSize(limit: number): number {
   let size = 16;
   while (size < limit * 2) size *= 2;
   return size;
+}
+
+/** Whether units [start, end) of `text`, lower-cased, are `key`: compared natively when written in lower case, as most words are. */
+function sameKey(text: string, start: number, end: number, key: string): boolean {
+  if (key.length !== end - start) return false;
+  return text.startsWith(key, start) || sameLowerAscii(text, start, end, key);
 }
 
 function sameLowerAscii(text: string, start: number, end: number, key: string): boolean {
@@ -515,31 +521,34 @@ function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun)
   let breakAt = breaks?.[0] ?? length + 1;
   let index = 0;
   while (index < length) {
-    let code = text.charCodeAt(index);
-    if (!isAsciiWordUnit(code)) {
+    let lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0;
+    if (lower === 0) {
       index += 1;
       continue;
     }
     const start = index;
     while (breakAt <= start) breakAt = breaks?.[(nextBreak += 1)] ?? length + 1;
     let hash = FNV_OFFSET;
-    while (index < length && index !== breakAt && isAsciiWordUnit((code = text.charCodeAt(index)))) {
-      hash = Math.imul(hash ^ lowerAscii(code), FNV_PRIME);
+    do {
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
       index += 1;
-    }
+    } while (index < length && index !== breakAt && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0);
     while (index < length && text.charCodeAt(index) === APOSTROPHE) {
       hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
       index += 1;
-      if (index >= length || !isAsciiWordUnit(text.charCodeAt(index))) break;
-      while (index < length && isAsciiWordUnit((code = text.charCodeAt(index)))) {
-        hash = Math.imul(hash ^ lowerAscii(code), FNV_PRIME);
+      while (index < length && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0) {
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
         index += 1;
       }
+      if (text.charCodeAt(index - 1) === APOSTROPHE) break;
     }
     const entry = table.entry(text, start, index, hash);
     if (entry !== -1) run.push(entry, start, index);
   }
 }
+
+/** Each ASCII unit lower-cased when it is a letter or digit (a word unit), 0 when not. */
+const LOWER_WORD_UNIT = Uint8Array.from({ length: 128 }, (_, code) => (isAsciiWordUnit(code) ? lowerAscii(code) : 0));
 
 function dropApostrophes(raw: string): string {
   if (!raw.includes("'")) return raw;

@@ -222,7 +222,9 @@ export class ThemeMatcher {
       }
     }
     if (candidates.length === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
-    candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+    if (candidates.length > 1) candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+    if (theme.excludes.length === 0)
+      return { themeId: theme.id, hits: candidates.map((candidate) => evidenceOf(text, tokens, candidate)), vetoed: [] };
     const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
     const hits: KeywordHit[] = [];
     const vetoed: VetoedHit[] = [];

@@ -47,8 +47,9 @@ export async function* readFileLineBatches(path: string): AsyncIterable<FileLine
           held.length === 0 ? data.toString('utf8', from, to) : Buffer.concat([...held, data.subarray(from, to)]).toString('utf8');
         held = [];
         from = to + 1;
-        if (piece.includes('\r')) batch.push(...piecesOf(piece, counter));
-        else {
+        if (piece.includes('\r')) {
+          for (const line of piecesOf(piece, counter)) batch.push(line);
+        } else {
           counter.line += 1;
           if (piece !== '') batch.push({ text: piece, line: counter.line });
         }

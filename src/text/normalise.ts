@@ -38,6 +38,7 @@ const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/gu;
 const CHARACTER_WITH_MARKS = /\P{M}\p{M}*|\p{M}+/gu;
 const MAPPING_NEEDED = /[<&@#]/;
 const ASCII = /^[\x00-\x7f]*$/;
+const QUOTES_AND_DASHES = /^[\x00-\x7f\u2018-\u201f\u2032\u2013\u2014]*$/;
 
 /**
  * A prepared text with, for each of its UTF-16 units, the range of the original text it came from.
@@ -194,11 +195,18 @@ export function prepareText(text: string): string {
  * offsets point into `text` itself, whatever preparing it changed.
  */
 export function normaliseText(text: string): NormalisedText {
-  if (ASCII.test(text)) {
-    const blanked = blankAscii(text);
-    if (blanked !== null) return { tokens: asciiTokens(blanked.text, asciiWords, blanked.breaks) };
-  }
-  return { tokens: generalTokens(text) };
+  const blanked = plainText(text);
+  return { tokens: blanked === null ? generalTokens(text) : asciiTokens(blanked.text, asciiWords, blanked.breaks) };
+}
+
+/**
+ * {@link blankAscii} for a text of ASCII, curly quotes and dashes (as typed by word processors and
+ * phones): NFKC leaves those as they are and straightening the quotes keeps every offset, so such a
+ * text is read by the ASCII scan too, the dashes standing between words as in the general path.
+ */
+function plainText(text: string): BlankedAscii | null {
+  if (ASCII.test(text)) return blankAscii(text);
+  return QUOTES_AND_DASHES.test(text) ? blankAscii(straightenQuotes(text)) : null;
 }
 
 /** The words of any text by the general path: preparing with offsets kept, then the Unicode {@link WORD} pattern. */
@@ -488,12 +496,10 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
  */
 export function readWords(text: string, run: WordRun): void {
   run.begin();
-  if (ASCII.test(text)) {
-    const blanked = blankAscii(text);
-    if (blanked !== null) {
-      scanAscii(blanked.text, blanked.breaks, run);
-      return;
-    }
+  const blanked = plainText(text);
+  if (blanked !== null) {
+    scanAscii(blanked.text, blanked.breaks, run);
+    return;
   }
   for (const token of generalTokens(text)) {
     const entry = run.table.entryOfWord(token.word);

@@ -142,6 +142,21 @@ describe('the ASCII fast path', () => {
     );
   });
 
+  test('reads text with curly quotes and dashes like the general path', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          socialText.map((value) => value.replace(/'/g, '\u2019').replace(/-/g, '\u2013')),
+          fc.string({ unit: fc.constantFrom(..."aZ9_@#.' \u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2013\u2014".split('')) }),
+        ),
+        (text) => {
+          expect(normaliseText(text).tokens).toEqual(normaliseText(`${text} \u00e9`).tokens.slice(0, -1));
+        },
+      ),
+      { numRuns: propertyRuns(600) },
+    );
+  });
+
   /** A word table that fills and starts afresh every few words. */
   const smallTable = new AsciiWordTable(5);
 

@@ -18,6 +18,15 @@ const LEADING_FIELDS: readonly { key: string; opening: string; nullable: boolean
   nullable: nullable === true,
 }));
 
+/** The index of `text` among {@link LEADING_FIELDS}. */
+const TEXT_FIELD = 6;
+
+/**
+ * The longest string V8 copies when it is cut out of another (longer ones refer to the string they
+ * were cut from, and keep it alive).
+ */
+const SHORT_STRING = 12;
+
 const META_OPENING = ',"meta":';
 const EMPTY_META_OPENING = ',"meta":{},"provenance":';
 const CLOSING_BRACE = 0x7d;
@@ -27,8 +36,9 @@ const CONTROL = /[\u0000-\u001f]/;
 /**
  * What `JSON.parse(line)` gives for a record line, read without parsing it whole when it is laid
  * out as the store writes it: the leading fields' strings cut out of the line (a string with an
- * escape is given to JSON.parse alone, and so is the id, which the report keeps long and which
- * must not keep its line alive), and only the tail (`meta`, `provenance`) parsed. Anything
+ * escape is given to JSON.parse alone, and so is any field but the text longer than V8 copies when
+ * cutting: the report keeps ids, dates and the like long, and they must not keep their lines
+ * alive), and only the tail (`meta`, `provenance`) parsed. Anything
  * else (other keys or key order, white space, numbers, a control character) goes to JSON.parse, so
  * a line the store did not write, or one from a later tlap with more fields, reads as JSON.parse
  * reads it; an invalid line throws as JSON.parse does. A fuzz test holds the two together.
@@ -50,7 +60,8 @@ function leanRecord(line: string): Record<string, unknown> | null {
         const end = escapes ? stringEnd(line, at) : line.indexOf('"', at + 1);
         if (end === -1) return null;
         const escaped = escapes && line.slice(at, end).includes('\\');
-        values.push(escaped || values.length === 0 ? (JSON.parse(line.slice(at, end + 1)) as string) : line.slice(at + 1, end));
+        const kept = values.length !== TEXT_FIELD && end - at - 1 > SHORT_STRING;
+        values.push(escaped || kept ? (JSON.parse(line.slice(at, end + 1)) as string) : line.slice(at + 1, end));
         at = end + 1;
       } else if (nullable && line.startsWith('null', at)) {
         values.push(null);

@@ -74,5 +74,7 @@ export interface RecordDraft {
 
 /** Returns true when `value` names a channel. */
 export function isChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
+  return CHANNEL_NAMES.has(value);
 }
+
+const CHANNEL_NAMES: ReadonlySet<string> = new Set(CHANNELS);

@@ -11,8 +11,14 @@ import { withTempDir } from '../builders/temp-dir.js';
 
 const TLAP = join(PROJECT_ROOT, 'bin', 'tlap.js');
 
-/** Rows in the generated corpus: enough for an ingest to outlast the first flush plus the 300 ms before the kill. */
-const CORPUS_ROWS = 100_000;
+/** Rows in the generated corpus: about 7 MB of records, written in 1 MB batches, so each kill lands between many writes. */
+const CORPUS_ROWS = 30_000;
+
+/**
+ * How far into the run each kill comes, as a share of the uninterrupted store's records file: a
+ * point in the data rather than in time, so the kill lands mid-run on a fast machine and a slow one.
+ */
+const KILL_AT = [0.25, 0.6];
 
 interface Exit {
   code: number | null;
@@ -76,15 +82,15 @@ describe('crash safety (the built CLI, killed with SIGKILL)', () => {
       const reference = await runTlap(['ingest', 'corpus.csv', '--store', 'reference'], dir);
       expect(reference.code).toBe(ExitCode.Ok);
 
+      const fullSize = sizeOf(join(dir, 'reference', 'records.jsonl'));
       const crashed = storePaths(join(dir, 'crashed'));
-      for (let kill = 0; kill < 2; kill += 1) {
+      for (const share of KILL_AT) {
         const running = startTlap(['ingest', 'corpus.csv', '--store', 'crashed'], dir);
-        const before = sizeOf(crashed.records);
-        await waitUntil(() => sizeOf(crashed.records) > before, running.exit, 30_000);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await waitUntil(() => sizeOf(crashed.records) >= fullSize * share, running.exit, 30_000);
         running.child.kill('SIGKILL');
         const killed = await running.exit;
-        expect(killed.signal === 'SIGKILL' || killed.code === ExitCode.Ok).toBe(true);
+        expect(killed.signal).toBe('SIGKILL');
+        expect(sizeOf(crashed.records)).toBeLessThan(fullSize);
       }
       const finished = await runTlap(['ingest', 'corpus.csv', '--store', 'crashed'], dir);
       expect(finished.code).toBe(ExitCode.Ok);

@@ -12,4 +12,5 @@ export default {
   // jest's default leaves one core idle; on a 2-core machine that is half of it.
   maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
+  testSequencer: '<rootDir>/test/heavy-first-sequencer.js',
 };

@@ -51,9 +51,9 @@ export interface ThemeOutputSettings {
   /** Called after each record, for progress. */
   onRecord?: (count: number) => void;
   /**
-   * Worker threads that match a store's records while the report is built: 0 for none; by default
-   * one per core beyond the first (up to three) for stores of 16 MiB or more. The report is the same
-   * either way.
+   * Worker threads that read and match a store's records while this thread builds the report from
+   * what they find: 0 for none; by default one per core (up to three, none on one core) for stores
+   * of 16 MiB or more. The report is the same either way.
    */
   threads?: number;
 }

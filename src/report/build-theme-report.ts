@@ -185,9 +185,10 @@ export class ThemeReportBuilder {
    * demand (read only when it could be quoted; held to be read later when it stands for a campaign).
    */
   addFacts(facts: RecordFacts, wordIds: ArrayLike<number>, source: RecordOnDemand): void {
-    let record: FeedbackRecord | null = null;
-    const read = (): FeedbackRecord => (record ??= source.read());
-    const member = this.voiceTally.addFacts(facts, facts.counted, () => (record === null ? source.hold() : () => read()));
+    this.source = source;
+    this.sourceRecord = null;
+    const read = this.readSource;
+    const member = this.voiceTally.addFacts(facts, facts.counted, this.holdSource);
     const campaignCopy = member >= 0 && this.voiceTally.groupOf(member) !== member;
     if (!facts.themed) {
       this.unthemedTerms.add(wordIds);
@@ -207,8 +208,26 @@ export class ThemeReportBuilder {
         pool.offer({ record: read(), tier: facts.tier, distinctKeywords }, this.publish);
       }
     }
-    if (record !== null && member >= 0 && !campaignCopy) this.memberOf.set(record, member);
+    if (this.sourceRecord !== null && member >= 0 && !campaignCopy) this.memberOf.set(this.sourceRecord, member);
   }
+
+  /** The record being added by {@link addFacts}, and it once read (read once for all its uses). */
+  private source: RecordOnDemand | null = null;
+  private sourceRecord: FeedbackRecord | null = null;
+
+  private readonly readSource = (): FeedbackRecord => {
+    if (this.sourceRecord !== null) return this.sourceRecord;
+    if (this.source === null) throw new Error('readSource: no record is being added');
+    this.sourceRecord = this.source.read();
+    return this.sourceRecord;
+  };
+
+  private readonly holdSource = (): (() => FeedbackRecord) => {
+    const record = this.sourceRecord;
+    if (record !== null) return () => record;
+    if (this.source === null) throw new Error('holdSource: no record is being added');
+    return this.source.hold();
+  };
 
   /** Adds counts kept over other records (by a {@link RecordFactExtractor} elsewhere) to this report's. */
   mergeCounts(counts: OrderFreeCounts): void {

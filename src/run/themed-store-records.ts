@@ -342,6 +342,15 @@ export async function addStoreInParallel(
     const toOurs = link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
     const reader = new FactsReader(answer);
     const { ints } = answer;
+    const source = {
+      index: 0,
+      read: (): FeedbackRecord => parseRecordLine(lines.text(source.index), file, lines.lineNumber(source.index)),
+      hold: (): (() => FeedbackRecord) => {
+        const text = lines.text(source.index);
+        const line = lines.lineNumber(source.index);
+        return () => parseRecordLine(text, file, line);
+      },
+    };
     for (let index = 0; index < lines.count; index += 1) {
       any = true;
       const verdict = reader.next(facts);
@@ -358,14 +367,8 @@ export async function addStoreInParallel(
       }
       const end = reader.wordsAt + facts.words;
       for (let at = reader.wordsAt; at < end; at += 1) ints[at] = toOurs[ints[at] ?? 0] ?? 0;
-      builder.addFacts(facts, ints.subarray(reader.wordsAt, end), {
-        read: () => parseRecordLine(lines.text(index), file, lines.lineNumber(index)),
-        hold: () => {
-          const text = lines.text(index);
-          const line = lines.lineNumber(index);
-          return () => parseRecordLine(text, file, line);
-        },
-      });
+      source.index = index;
+      builder.addFacts(facts, ints.subarray(reader.wordsAt, end), source);
       added += 1;
       options.onRecord?.(added);
     }

@@ -62,6 +62,9 @@ const EMPTY_BIN = 0xffffffff;
 const BIN_SHIFT = 27;
 const VALUE_MASK = (1 << BIN_SHIFT) - 1;
 const BIN_MASK = SKETCH_BINS - 1;
+/** Sketch values per 32-bit word, per sketch and per band (a band is a whole number of words). */
+const QUADS_PER_SKETCH = SKETCH_BINS / 4;
+const QUADS_PER_BAND = BAND_ROWS / 4;
 const INITIAL_TEXTS = 1024;
 
 function mix32(value: number): number {
@@ -116,6 +119,8 @@ export function sketchWords(words: ArrayLike<number>, length: number, out: Uint8
  */
 export class NearDuplicateGroups {
   private sketches = new Uint8Array(INITIAL_TEXTS * SKETCH_BINS);
+  /** The sketches four values at a time, to compare them a word at a time. */
+  private quads = new Uint32Array(this.sketches.buffer);
   private parent = new Int32Array(INITIAL_TEXTS);
   /** Per group root, its members. */
   private sizes = new Int32Array(INITIAL_TEXTS);
@@ -184,10 +189,17 @@ export class NearDuplicateGroups {
     return this.agreeing(a, b) / SKETCH_BINS;
   }
 
+  /** How many of two members' sketch values are equal, four at a time (a byte of the XOR is 0 where they are). */
   private agreeing(a: number, b: number): number {
-    const { sketches } = this;
+    const { quads } = this;
+    const first = a * QUADS_PER_SKETCH;
+    const second = b * QUADS_PER_SKETCH;
     let same = 0;
-    for (let bin = 0; bin < SKETCH_BINS; bin += 1) if (sketches[a * SKETCH_BINS + bin] === sketches[b * SKETCH_BINS + bin]) same += 1;
+    for (let quad = 0; quad < QUADS_PER_SKETCH; quad += 1) {
+      const differ = (quads[first + quad] ?? 0) ^ (quads[second + quad] ?? 0);
+      const zeroBytes = ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
+      same += Math.imul((zeroBytes >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    }
     return same;
   }
 
@@ -200,9 +212,9 @@ export class NearDuplicateGroups {
   }
 
   private sameBand(a: number, b: number, band: number): boolean {
-    const first = a * SKETCH_BINS + band * BAND_ROWS;
-    const second = b * SKETCH_BINS + band * BAND_ROWS;
-    for (let row = 0; row < BAND_ROWS; row += 1) if (this.sketches[first + row] !== this.sketches[second + row]) return false;
+    const first = a * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
+    const second = b * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
+    for (let quad = 0; quad < QUADS_PER_BAND; quad += 1) if (this.quads[first + quad] !== this.quads[second + quad]) return false;
     return true;
   }
 
@@ -272,6 +284,7 @@ export class NearDuplicateGroups {
     const sketches = new Uint8Array(size * SKETCH_BINS);
     sketches.set(this.sketches);
     this.sketches = sketches;
+    this.quads = new Uint32Array(sketches.buffer);
     const counts = new Uint16Array(size);
     counts.set(this.shingleCounts);
     this.shingleCounts = counts;

@@ -47,6 +47,18 @@ function variedRecords(): ReturnType<typeof makeRecord>[] {
 
 let cli: BuiltCli;
 
+/** `tlap themes` with these options once per thread count, in `format`: the reports written, in that order. */
+async function reportsWithThreads(dir: string, options: string[], format: string, threadCounts: string[]): Promise<string[]> {
+  const reports: string[] = [];
+  for (const threads of threadCounts) {
+    const out = join(dir, `report-${threads}.${format}`);
+    const result = await cli.run(['themes', ...options, '--out', out, '--threads', threads], { cwd: dir });
+    expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
+    reports.push(readFileSync(out, 'utf8'));
+  }
+  return reports;
+}
+
 beforeAll(async () => {
   cli = await loadBuiltCli();
 });
@@ -66,17 +78,13 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
         ),
       );
       for (const format of ['md', 'csv']) {
-        const outputs: string[] = [];
-        for (const threads of ['0', '2']) {
-          const out = join(dir, `report-${threads}.${format}`);
-          const result = await cli.run(
-            ['themes', '--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml'), '--out', out, '--threads', threads],
-            { cwd: dir },
-          );
-          expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
-          outputs.push(readFileSync(out, 'utf8'));
-        }
-        expect(outputs[1]).toBe(outputs[0]);
+        const [oneThread, twoWorkers] = await reportsWithThreads(
+          dir,
+          ['--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml')],
+          format,
+          ['0', '2'],
+        );
+        expect(twoWorkers).toBe(oneThread);
       }
     });
   }, 120_000);
@@ -99,17 +107,11 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
         ['json', ['--question', 'q2']],
       ];
       for (const [format, selection] of runs) {
-        const outputs: string[] = [];
-        for (const threads of ['0', '3']) {
-          const out = join(dir, `report-${threads}.${format}`);
-          const result = await cli.run(
-            ['themes', '--store', store, '--themes', codebook, '--out', out, '--threads', threads, ...selection],
-            { cwd: dir },
-          );
-          expect(result.exitCode === 0 ? 0 : result.stderr).toBe(0);
-          outputs.push(readFileSync(out, 'utf8'));
-        }
-        expect(outputs[1]).toBe(outputs[0]);
+        const [oneThread, threeWorkers] = await reportsWithThreads(dir, ['--store', store, '--themes', codebook, ...selection], format, [
+          '0',
+          '3',
+        ]);
+        expect(threeWorkers).toBe(oneThread);
       }
     });
   }, 120_000);

@@ -11,8 +11,6 @@ export interface AssignBatch {
   batch: number;
   /** records.jsonl lines, as written. */
   lines: string[];
-  /** Whether to answer with each record's words numbered (see {@link AssignedBatch.words}). */
-  words: boolean;
 }
 
 /**
@@ -23,14 +21,6 @@ export interface AssignBatch {
 export interface AssignedBatch {
   batch: number;
   packed: Int32Array;
-  /**
-   * When asked for: per line, the number of its words and then each word's number in the worker's
-   * own numbering (numbers from 0 in the order the worker first met the words; a line that is not a
-   * record has none), so a text is tokenised once.
-   */
-  words: Int32Array | null;
-  /** The words the worker numbered in this batch, in number order, each as its word and then its stem. */
-  newWords: string[];
 }
 
 /**

@@ -5,7 +5,6 @@ import { RecordFactExtractor } from '../report/record-facts.js';
 import { termsOf } from '../stats/distinctive-terms.js';
 import { parseRecordLine } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
-import type { Token } from '../text/normalise.js';
 import {
   EvidencePacker,
   FactsPacker,
@@ -44,44 +43,21 @@ const factsPacker = new FactsPacker();
 const unthemedLines = new Map<number, Int32Array>();
 let termIndexes = new Map<string, number>();
 
-function assignLine(line: string, words: number[] | null): AssignedLine | null {
+function assignLine(line: string): AssignedLine | null {
   let record: FeedbackRecord;
   try {
     record = JSON.parse(line) as FeedbackRecord;
   } catch {
-    words?.push(0);
     return null;
   }
-  if (record === null || typeof record !== 'object' || typeof record.text !== 'string') {
-    words?.push(0);
-    return null;
-  }
-  if (words === null) {
-    const { themeIds, evidence } = assigner.assign(record);
-    return { themeIds, evidence };
-  }
-  const { themed, tokens } = assigner.assignWithTokens(record);
-  numberWords(tokens, words);
-  return { themeIds: themed.themeIds, evidence: themed.evidence };
-}
-
-function numberWords(tokens: readonly Token[], words: number[]): void {
-  words.push(tokens.length);
-  for (const token of tokens) words.push(numberer.number(token.word, token.stem));
+  if (record === null || typeof record !== 'object' || typeof record.text !== 'string') return null;
+  const { themeIds, evidence } = assigner.assign(record);
+  return { themeIds, evidence };
 }
 
 function assign(message: AssignBatch): void {
-  const words = message.words ? [] : null;
-  const packed = packer.pack(message.lines.map((line) => assignLine(line, words)));
-  const answer: AssignedBatch = {
-    batch: message.batch,
-    packed,
-    words: words === null ? null : Int32Array.from(words),
-    newWords: numberer.takeNew(),
-  };
-  const transfer = [answer.packed.buffer as ArrayBuffer];
-  if (answer.words !== null) transfer.push(answer.words.buffer as ArrayBuffer);
-  parentPort?.postMessage(answer, transfer);
+  const answer: AssignedBatch = { batch: message.batch, packed: packer.pack(message.lines.map(assignLine)) };
+  parentPort?.postMessage(answer, [answer.packed.buffer as ArrayBuffer]);
 }
 
 /** The lines of a batch: the texts sent, or those of a chunk, with each line's span in the chunk. */

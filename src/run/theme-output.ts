@@ -18,7 +18,13 @@ import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { addStoreInParallel, chooseThemeWorkers, themedStoreRecordsInParallel, type ThemedWords } from './themed-store-records.js';
+import { addStoreInParallel, chooseThemeWorkers, themedStoreRecordsInParallel } from './themed-store-records.js';
+
+/** A themed record with its words' numbers in text order, when they were asked for. */
+interface ThemedWords {
+  themed: ThemedRecord;
+  wordIds: Int32Array | null;
+}
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
@@ -134,7 +140,8 @@ async function* selectedThemedRecords(
 
 /**
  * {@link selectedThemedRecords}, each with its words numbered by `builder` (when given) from the
- * tokens it was matched on.
+ * tokens it was matched on, when matched on this thread (a report from a store read on worker
+ * threads goes through {@link addStoreInParallel} instead).
  */
 async function* selectedThemedWords(
   options: ThemeOutputOptions,
@@ -163,9 +170,9 @@ async function* selectedThemedWords(
     return;
   }
   let any = false;
-  for await (const entry of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers, numberWord)) {
+  for await (const themed of themedStoreRecordsInParallel(options.storeDir, options.codebook, workers)) {
     any = true;
-    if (keep(entry.themed.record)) yield entry;
+    if (keep(themed.record)) yield { themed, wordIds: null };
   }
   if (!any) throw emptyStoreError(options.storeDir);
 }

@@ -7,7 +7,7 @@ import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { chunkBuffer, endsWithNewline, storeChunks } from './store-chunks.js';
-import { ThemeAssigner } from '../themes/assign-themes.js';
+import { ThemeAssigner, type NumberWord } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
   EvidencePacker,
@@ -26,15 +26,6 @@ import type { ThemeWorkerData } from './assign-worker.js';
 import type { RecordSelection } from './record-selection.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { StoreError } from '../errors.js';
-
-/** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
-export type NumberWord = (word: string, stem: string) => number;
-
-/** A themed record with its words' numbers in text order, when they were asked for. */
-export interface ThemedWords {
-  themed: ThemedRecord;
-  wordIds: Int32Array | null;
-}
 
 /** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
 const BATCH_LINES = 512;
@@ -78,33 +69,16 @@ export async function chooseThemeWorkers(storeDir: string, requested: number | u
 /**
  * The records of a store, in store order, each with its themes and evidence, matched on `workers`
  * worker threads while this thread reads, parses and hands records on in order: the same result,
- * record for record, as {@link ThemeAssigner} on one thread. With `numberWord`, each record comes
- * with its words numbered by it (tokenised once, where it was matched). A bad line is a StoreError
- * at its line. A codebook whose rules cannot be told apart by position is matched on this thread.
+ * record for record, as {@link ThemeAssigner} on one thread. A bad line is a StoreError at its
+ * line. A codebook whose rules cannot be told apart by position is matched on this thread.
  */
-export async function* themedStoreRecordsInParallel(
-  storeDir: string,
-  codebook: Codebook,
-  workers: number,
-  numberWord: NumberWord | null = null,
-): AsyncIterable<ThemedWords> {
+export async function* themedStoreRecordsInParallel(storeDir: string, codebook: Codebook, workers: number): AsyncIterable<ThemedRecord> {
   if (workers > 0 && EvidencePacker.canPack(codebook)) {
-    yield* themedInParallel(storeDir, codebook, workers, numberWord);
+    yield* themedInParallel(storeDir, codebook, workers);
     return;
   }
   const assigner = new ThemeAssigner(codebook);
-  for await (const record of readStoreRecords(storeDir)) {
-    if (numberWord === null) {
-      yield { themed: assigner.assign(record), wordIds: null };
-      continue;
-    }
-    const { themed, tokens } = assigner.assignWithTokens(record);
-    const wordIds = new Int32Array(tokens.length);
-    tokens.forEach((token, index) => {
-      wordIds[index] = numberWord(token.word, token.stem);
-    });
-    yield { themed, wordIds };
-  }
+  for await (const record of readStoreRecords(storeDir)) yield assigner.assign(record);
 }
 
 interface PendingBatch {
@@ -113,12 +87,7 @@ interface PendingBatch {
   result: Promise<AssignedBatch>;
 }
 
-async function* themedInParallel(
-  storeDir: string,
-  codebook: Codebook,
-  workerCount: number,
-  numberWord: NumberWord | null,
-): AsyncIterable<ThemedWords> {
+async function* themedInParallel(storeDir: string, codebook: Codebook, workerCount: number): AsyncIterable<ThemedRecord> {
   const file = storePaths(storeDir).records;
   const pool = Array.from({ length: workerCount }, () => new WorkerLink({ codebook }));
   const queue: PendingBatch[] = [];
@@ -130,16 +99,11 @@ async function* themedInParallel(
     queue.push({
       lines,
       link,
-      result: link.request<AssignedBatch>({
-        kind: 'assign',
-        batch: sent,
-        lines: lines.map((entry) => entry.text),
-        words: numberWord !== null,
-      }),
+      result: link.request<AssignedBatch>({ kind: 'assign', batch: sent, lines: lines.map((entry) => entry.text) }),
     });
     sent += 1;
   };
-  const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedWords> {
+  const settle = async function* (batch: PendingBatch): AsyncIterable<ThemedRecord> {
     const answer = await batch.result;
     const records = batch.lines.map((entry) => parseRecordLine(entry.text, file, entry.line));
     const assigned = unpackEvidence(
@@ -147,23 +111,13 @@ async function* themedInParallel(
       answer.packed,
       records.map((record) => record.text),
     );
-    const toOurs = numberWord === null ? null : batch.link.adoptWords(answer.newWords, numberWord);
-    const words = answer.words;
-    let at = 0;
     for (let index = 0; index < batch.lines.length; index += 1) {
       const entry = batch.lines[index];
       const record = records[index];
       const result = assigned[index];
       if (entry === undefined || record === undefined) continue;
       if (result === undefined || result === null) throw new Error(`a theme worker returned no result for line ${entry.line}`);
-      let wordIds: Int32Array | null = null;
-      if (toOurs !== null && words !== null) {
-        const count = words[at] ?? 0;
-        wordIds = new Int32Array(count);
-        for (let word = 0; word < count; word += 1) wordIds[word] = toOurs[words[at + 1 + word] ?? 0] ?? 0;
-        at += 1 + count;
-      }
-      yield { themed: { record, themeIds: result.themeIds, evidence: result.evidence }, wordIds };
+      yield { record, themeIds: result.themeIds, evidence: result.evidence };
     }
   };
   try {

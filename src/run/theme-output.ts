@@ -220,6 +220,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   const selecting = !selectsEverything(selection);
   const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
   if (options.records === undefined && workers > 0) {
+    // A bad date is a usage error here, before any worker starts, not an error inside one.
     if (selecting) recordSelector(selection);
     const any = await addStoreInParallel(options.storeDir, options.codebook, workers, builder, {
       selection,

@@ -2,6 +2,7 @@ import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import { termsOf } from '../stats/distinctive-terms.js';
 import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../stats/numbered-terms.js';
+import { compareCodeUnits } from './code-unit-order.js';
 import { keepFirst } from '../stats/keep-first.js';
 import { normaliseText, type Token } from '../text/normalise.js';
 import { RecordIdSet } from '../store/record-id-set.js';
@@ -195,7 +196,8 @@ export class ThemeReportBuilder {
       if (facts.excluded) return;
       this.unthemedIds.add(facts.id);
       const last = this.unthemedCandidates[this.unthemedCandidates.length - 1];
-      const mightKeep = this.unthemedCandidates.length < UNTHEMED_SAMPLE_POOL || last === undefined || compareIds(facts.id, last.id) < 0;
+      const mightKeep =
+        this.unthemedCandidates.length < UNTHEMED_SAMPLE_POOL || last === undefined || compareCodeUnits(facts.id, last.id) < 0;
       if (!campaignCopy && mightKeep) keepFirst(this.unthemedCandidates, read(), UNTHEMED_SAMPLE_POOL, compareRecordIds);
     } else {
       this.themedTerms.add(wordIds);
@@ -295,7 +297,7 @@ export class ThemeReportBuilder {
       const kept = this.termQuotes?.get(keys[terms[index] ?? -1] ?? '');
       if (kept === undefined) continue;
       const last = kept[kept.length - 1];
-      if (kept.length >= TERM_CANDIDATES && last !== undefined && compareIds(id, last.id) >= 0) continue;
+      if (kept.length >= TERM_CANDIDATES && last !== undefined && compareCodeUnits(id, last.id) >= 0) continue;
       record ??= recordOf();
       keepFirst(kept, record, TERM_CANDIDATES, compareRecordIds);
     }
@@ -364,7 +366,7 @@ export class ThemeReportBuilder {
         byChannel: channelCounts(tally.byChannel),
         topWords: [...tally.words.values()]
           .map(commonestForm)
-          .sort((a, b) => b.count - a.count || compareIds(a.words, b.words))
+          .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
         breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, this.publishKey), rule),
@@ -425,7 +427,7 @@ export class ThemeReportBuilder {
         .slice(0, UNTHEMED_SAMPLE)
         .map(({ record }) => quote(record)),
       quoteExclusions: { records: this.counts.excludedRecords, entries: this.excludeEntries.size },
-      redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareIds(a, b))),
+      redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareCodeUnits(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
       breakdowns: breakdowns(new Map(), publishedKeyedCounts(this.counts.keyed, this.publishKey), rule).filter(
@@ -437,7 +439,7 @@ export class ThemeReportBuilder {
       keyFindings: [],
       trace: {
         recordIds: Object.fromEntries(
-          this.codebook.themes.map((theme, index) => [theme.id, [...this.themeCounts(index).recordIds].sort(compareIds)]),
+          this.codebook.themes.map((theme, index) => [theme.id, [...this.themeCounts(index).recordIds].sort(compareCodeUnits)]),
         ),
         keywords: Object.fromEntries(this.codebook.themes.map((theme) => [theme.id, theme.rules.map((rule) => rule.source)])),
       },
@@ -520,17 +522,17 @@ function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts,
   );
   add(
     'question',
-    [...keyed.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareIds(a[0], b[0])),
+    [...keyed.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareCodeUnits(a[0], b[0])),
     BREAKDOWN_MAX_KEYS,
   );
   add(
     'source',
-    [...keyed.source].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])),
+    [...keyed.source].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0])),
     BREAKDOWN_MAX_KEYS,
   );
   add(
     'month',
-    [...keyed.month].sort((a, b) => compareIds(a[0], b[0])),
+    [...keyed.month].sort((a, b) => compareCodeUnits(a[0], b[0])),
   );
   return result;
 }
@@ -542,7 +544,7 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   let count = 0;
   for (const [form, times] of forms) {
     count += times;
-    if (times > best || (times === best && compareIds(form, words) < 0)) {
+    if (times > best || (times === best && compareCodeUnits(form, words) < 0)) {
       words = form;
       best = times;
     }
@@ -554,10 +556,6 @@ function channelCounts(map: ReadonlyMap<Channel, number>): ChannelCount[] {
   return CHANNELS.filter((channel) => (map.get(channel) ?? 0) > 0).map((channel) => ({ channel, count: map.get(channel) ?? 0 }));
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function compareRecordIds(a: FeedbackRecord, b: FeedbackRecord): number {
-  return compareIds(a.id, b.id);
+  return compareCodeUnits(a.id, b.id);
 }

@@ -1,5 +1,6 @@
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import type { Channel, FeedbackRecord } from '../record/record.js';
+import { compareCodeUnits } from './code-unit-order.js';
 import { ADDRESS_PLACEHOLDER } from '../text/redact-addresses.js';
 
 /** A record that could be quoted for a theme, ranked by what the matcher saw in it. */
@@ -55,13 +56,9 @@ export function quoteAuthorKey(record: FeedbackRecord): string {
   return `author:${author}`;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The order before redaction: good length first, then more of the theme's keywords, then record id. */
 export function compareByMatch(a: QuoteCandidate, b: QuoteCandidate): number {
-  return a.tier - b.tier || b.distinctKeywords - a.distinctKeywords || compareStrings(a.record.id, b.record.id);
+  return a.tier - b.tier || b.distinctKeywords - a.distinctKeywords || compareCodeUnits(a.record.id, b.record.id);
 }
 
 /** The full order of a theme's candidates: clean before those holding a redaction token, then {@link compareByMatch}. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { MAX_RECORD_BYTES } from '../../src/adapters/readers/delimited-table.js';
 import { recordsOf } from '../helpers/read-fixture.js';
-import { readTempInput } from '../helpers/temp-input.js';
+import { itemSummary, readTempInput } from '../helpers/temp-input.js';
 
 /** Twice the record limit. */
 const OVERSIZED = 2 * MAX_RECORD_BYTES;
@@ -10,36 +10,26 @@ const OVER_ELEMENT_LIMIT = 16 * 1024 * 1024 + 1024;
 /** Just over the 1 Mi characters one line of a text format may hold. */
 const OVER_LINE_LIMIT = 1024 * 1024 + 1024;
 
-function summaryOf(items: Awaited<ReturnType<typeof readTempInput>>['items']) {
-  return items.flatMap((item) =>
-    item.kind === 'record'
-      ? [`record line ${item.record.provenance.line}: ${item.record.text}`]
-      : item.kind === 'rejected'
-        ? [`rejected line ${item.provenance.line}: ${item.code}`]
-        : [],
-  );
-}
-
 describe('an over-long value is rejected alone, naming its line, and the rest of the file is read', () => {
   test('CSV: an unquoted field over the 1 MiB record limit', async () => {
     const csv = `id,text\n1,before\n2,${'x'.repeat(OVERSIZED)}\n3,after\n`;
     const result = await readTempInput('unquoted.csv', csv, { format: 'csv' });
     expect(result.error).toBeNull();
-    expect(summaryOf(result.items)).toEqual(['record line 2: before', 'rejected line 3: CSV_MAX_RECORD_SIZE', 'record line 4: after']);
+    expect(itemSummary(result.items)).toEqual(['record line 2: before', 'rejected line 3: CSV_MAX_RECORD_SIZE', 'record line 4: after']);
   });
 
   test('JSON Lines: a line over 16 Mi characters is JSON_TOO_LARGE', async () => {
     const jsonl = `{"id":"1","text":"before"}\n{"id":"2","text":"${'x'.repeat(OVER_ELEMENT_LIMIT)}"}\n{"id":"3","text":"after"}\n`;
     const result = await readTempInput('records.jsonl', jsonl);
     expect(result.error).toBeNull();
-    expect(summaryOf(result.items)).toEqual(['record line 1: before', 'rejected line 2: JSON_TOO_LARGE', 'record line 3: after']);
+    expect(itemSummary(result.items)).toEqual(['record line 1: before', 'rejected line 2: JSON_TOO_LARGE', 'record line 3: after']);
   });
 
   test('JSON array: an element over 16 Mi characters is JSON_TOO_LARGE, and the elements after it are read', async () => {
     const json = `[{"id":"1","text":"before"},\n{"id":"2","text":"${'x'.repeat(OVER_ELEMENT_LIMIT)}"},\n{"id":"3","text":"after"}]\n`;
     const result = await readTempInput('records.json', json);
     expect(result.error).toBeNull();
-    expect(summaryOf(result.items)).toEqual(['record line 1: before', 'rejected line 2: JSON_TOO_LARGE', 'record line 3: after']);
+    expect(itemSummary(result.items)).toEqual(['record line 1: before', 'rejected line 2: JSON_TOO_LARGE', 'record line 3: after']);
   });
 
   test('JSON: a number of 1,000 digits is kept as its text, not Infinity', async () => {
@@ -95,6 +85,6 @@ describe('an over-long value is rejected alone, naming its line, and the rest of
     const wxr = `<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>T</title>\n${comment(1, 'before')}\n${comment(2, 'x'.repeat(OVER_ELEMENT_LIMIT))}\n${comment(3, 'after')}\n</item></channel></rss>\n`;
     const result = await readTempInput('blog.wxr.xml', wxr, { format: 'wordpress-wxr' });
     expect(result.error).toBeNull();
-    expect(summaryOf(result.items)).toEqual(['record line 3: before', 'rejected line 4: XML_ELEMENT_TOO_LARGE', 'record line 5: after']);
+    expect(itemSummary(result.items)).toEqual(['record line 3: before', 'rejected line 4: XML_ELEMENT_TOO_LARGE', 'record line 5: after']);
   });
 });

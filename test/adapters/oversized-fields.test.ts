@@ -1,19 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { MAX_RECORD_BYTES } from '../../src/adapters/readers/delimited-table.js';
-import { readTempInput } from '../helpers/temp-input.js';
+import { itemSummary, readTempInput } from '../helpers/temp-input.js';
 
 /** Twice the record limit: over it by a megabyte, across many reads of the file. */
 const OVERSIZED = 2 * MAX_RECORD_BYTES;
-
-function summaryOf(items: Awaited<ReturnType<typeof readTempInput>>['items']) {
-  return items.flatMap((item) =>
-    item.kind === 'record'
-      ? [`record line ${item.record.provenance.line}: ${item.record.text}`]
-      : item.kind === 'rejected'
-        ? [`rejected line ${item.provenance.line}: ${item.code}`]
-        : [],
-  );
-}
 
 describe('a field of megabytes is one rejected row, not a stalled or swallowed file', () => {
   test('a closed quoted field over the 1 MiB record limit is rejected at its line; the rows after it are read at their own lines', async () => {
@@ -21,7 +11,7 @@ describe('a field of megabytes is one rejected row, not a stalled or swallowed f
     const csv = `id,text\n1,before the big one\n2,"${big}\nstill inside the field"\n3,after the big one\n4,and another\n`;
     const result = await readTempInput('big-field.csv', csv, { format: 'csv' });
     expect(result.error).toBeNull();
-    expect(summaryOf(result.items)).toEqual([
+    expect(itemSummary(result.items)).toEqual([
       'record line 2: before the big one',
       'rejected line 3: CSV_MAX_RECORD_SIZE',
       'record line 5: after the big one',
@@ -36,7 +26,7 @@ describe('a field of megabytes is one rejected row, not a stalled or swallowed f
     const rejected = result.items.filter((item) => item.kind === 'rejected');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ kind: 'rejected', provenance: { line: 2 } });
-    expect(summaryOf(result.items).filter((line) => line.startsWith('record'))).toEqual([
+    expect(itemSummary(result.items).filter((line) => line.startsWith('record'))).toEqual([
       'record line 3: second row',
       'record line 4: third row',
     ]);

@@ -23,3 +23,14 @@ export async function readTempInput(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** What a read gave, one line per record or rejection: `record line N: text` or `rejected line N: CODE`. */
+export function itemSummary(items: Awaited<ReturnType<typeof readTempInput>>['items']): string[] {
+  return items.flatMap((item) =>
+    item.kind === 'record'
+      ? [`record line ${item.record.provenance.line}: ${item.record.text}`]
+      : item.kind === 'rejected'
+        ? [`rejected line ${item.provenance.line}: ${item.code}`]
+        : [],
+  );
+}

@@ -311,13 +311,12 @@ function addKeys(keyed: KeyedCounts, question: string | null, source: string | n
  */
 export function publishedKeyedCounts(keyed: KeyedCounts, publish: (text: string) => string): KeyedCounts {
   const published = emptyKeyed();
-  for (const [key, count] of keyed.question) {
-    const shown = publish(key);
-    published.question.set(shown, (published.question.get(shown) ?? 0) + count);
-  }
-  for (const [key, count] of keyed.source) {
-    const shown = publish(key);
-    published.source.set(shown, (published.source.get(shown) ?? 0) + count);
+  for (const dimension of ['question', 'source'] as const) {
+    const shown = published[dimension];
+    for (const [key, count] of keyed[dimension]) {
+      const text = publish(key);
+      shown.set(text, (shown.get(text) ?? 0) + count);
+    }
   }
   for (const [key, count] of keyed.month) published.month.set(key, count);
   return published;

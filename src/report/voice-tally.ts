@@ -1,6 +1,7 @@
 import type { FeedbackRecord } from '../record/record.js';
 import { DistinctCounter, hashKey } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
+import { grownArray } from '../grown-array.js';
 
 /**
  * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
@@ -45,9 +46,7 @@ export class WordHashes {
     for (let index = 0; index < wordIds.length; index += 1) {
       const id = wordIds[index] ?? 0;
       if (id >= this.hashes.length) {
-        const grown = new Uint32Array(Math.max(id + 1, this.hashes.length * 2));
-        grown.set(this.hashes);
-        this.hashes = grown;
+        this.hashes = grownArray(this.hashes, Math.max(id + 1, this.hashes.length * 2));
       }
       let hash = this.hashes[id] ?? 0;
       if (hash === 0) {
@@ -225,12 +224,8 @@ export class VoiceTally {
   private remember(member: number, voice: number, themes: readonly number[]): void {
     if (member >= this.memberVoices.length) {
       const size = Math.ceil(this.memberVoices.length * 1.5);
-      const voices = new Uint32Array(size);
-      voices.set(this.memberVoices);
-      this.memberVoices = voices;
-      const sets = new Int32Array(size);
-      sets.set(this.memberThemeSets);
-      this.memberThemeSets = sets;
+      this.memberVoices = grownArray(this.memberVoices, size);
+      this.memberThemeSets = grownArray(this.memberThemeSets, size);
     }
     this.memberVoices[member] = voice;
     const setKey = themes.join(',');

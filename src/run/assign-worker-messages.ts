@@ -3,6 +3,7 @@ import { CHANNELS, type Channel } from '../record/record.js';
 import type { OrderFreeCounts, RecordFacts } from '../report/record-facts.js';
 import { CAMPAIGN_MIN_WORDS, SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from '../themes/match-evidence.js';
+import { grownArray } from '../grown-array.js';
 
 /** A batch of store lines sent to a theme worker, to be matched. */
 export interface AssignBatch {
@@ -146,9 +147,7 @@ export class FactsPacker {
     this.ids.push(facts.id);
     if (facts.words < CAMPAIGN_MIN_WORDS) return;
     if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) {
-      const grown = new Uint8Array(this.sketches.length * 2);
-      grown.set(this.sketches);
-      this.sketches = grown;
+      this.sketches = grownArray(this.sketches, this.sketches.length * 2);
     }
     this.sketches.set(facts.sketch.subarray(facts.sketchAt, facts.sketchAt + SKETCH_BINS), this.sketched * SKETCH_BINS);
     this.sketched += 1;

@@ -26,6 +26,7 @@ interface ThemedWords {
   wordIds: Int32Array | null;
 }
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
+import { grownArray } from '../grown-array.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
 export type RecordSource = { storeDir: string; records?: never } | { records: AsyncIterable<FeedbackRecord>; storeDir?: never };
@@ -332,11 +333,7 @@ async function campaignsByRow(options: ThemeOutputOptions): Promise<(row: number
     tokens.forEach((token, index) => {
       ids[index] = numbering.number(token.word, token.stem);
     });
-    if (rows === members.length) {
-      const grown = new Int32Array(rows * 2);
-      grown.set(members);
-      members = grown;
-    }
+    if (rows === members.length) members = grownArray(members, rows * 2);
     members[rows] = tally.add(record, ids, []);
     rows += 1;
   }

@@ -18,6 +18,8 @@
  * typed arrays, about 80 bytes per text long enough to be sketched (measured); nothing per shingle.
  */
 
+import { grownArray } from '../grown-array.js';
+
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
 export const SHINGLE_WORDS = 2;
 
@@ -275,19 +277,11 @@ export class NearDuplicateGroups {
   private ensureCapacity(members: number): void {
     if (members <= this.parent.length) return;
     const size = Math.ceil(this.parent.length * 1.5);
-    const parent = new Int32Array(size);
-    parent.set(this.parent);
-    this.parent = parent;
-    const sizes = new Int32Array(size);
-    sizes.set(this.sizes);
-    this.sizes = sizes;
-    const sketches = new Uint8Array(size * SKETCH_BINS);
-    sketches.set(this.sketches);
-    this.sketches = sketches;
-    this.quads = new Uint32Array(sketches.buffer);
-    const counts = new Uint16Array(size);
-    counts.set(this.shingleCounts);
-    this.shingleCounts = counts;
+    this.parent = grownArray(this.parent, size);
+    this.sizes = grownArray(this.sizes, size);
+    this.sketches = grownArray(this.sketches, size * SKETCH_BINS);
+    this.quads = new Uint32Array(this.sketches.buffer);
+    this.shingleCounts = grownArray(this.shingleCounts, size);
   }
 
   private growSlots(): void {

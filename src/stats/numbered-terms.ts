@@ -6,6 +6,7 @@ import {
   type DistinctiveTerm,
   type DistinctiveTermOptions,
 } from './distinctive-terms.js';
+import { grownArray } from '../grown-array.js';
 
 const CONTENT = 1;
 const NUMBER = 2;
@@ -29,12 +30,8 @@ export class WordNumbering {
     if (known !== undefined) return known;
     const id = this.words.length;
     if (id === this.kinds.length) {
-      const stemOfWord = new Int32Array(id * 2);
-      stemOfWord.set(this.stemOfWord);
-      this.stemOfWord = stemOfWord;
-      const kinds = new Uint8Array(id * 2);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
+      this.stemOfWord = grownArray(this.stemOfWord, id * 2);
+      this.kinds = grownArray(this.kinds, id * 2);
     }
     let stemId = this.stemNumbers.get(stem);
     if (stemId === undefined) {

@@ -1,6 +1,7 @@
 import type { Codebook, ExcludeRule, NearRule, PhraseRule, WordTest } from '../codebook/codebook.js';
 import { normaliseText, type AsciiWordTable, type Token, type WordRun } from '../text/normalise.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from './match-evidence.js';
+import { grownArray } from '../grown-array.js';
 
 /** Where a phrase occurs: token indexes [from, to). */
 interface Occurrence {
@@ -175,9 +176,7 @@ export class ThemeMatcher {
       this.startsGeneration = run.generation;
       return;
     }
-    const larger = new Int32Array(Math.max(run.table.size * 2, this.startsAt.length * 2));
-    larger.set(this.startsAt);
-    this.startsAt = larger;
+    this.startsAt = grownArray(this.startsAt, Math.max(run.table.size * 2, this.startsAt.length * 2));
   }
 
   /** The phrases whose first word an entry's word passes, noted for the entry: 1 when none, else their list's index + 2. */

@@ -25,19 +25,44 @@ import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import NodeEnvironment from 'jest-environment-node';
 
-/** Per file name: the source last compiled and V8's cache data for it. */
+/** Per file name: the source last compiled, its parameters and V8's cache data for it. */
 const codeCache = new Map();
+/** Per file name: the parameters it compiles with, where it declares a built-in that jest.config.js injects. */
+const paramsOf = new Map();
 const compileFunction = vm.compileFunction;
-vm.compileFunction = function compileFunctionWithCodeCache(code, params, options = {}) {
+const REDECLARED = /^Identifier '([\w$]+)' has already been declared$/;
+
+/**
+ * vm.compileFunction, except that a built-in jest.config.js injects as a parameter
+ * (sandboxInjectedGlobals) and the module declares itself with const, let or class (`const Buffer
+ * = require('safe-buffer').Buffer`) is passed under another name, which the module never reads.
+ */
+function compileWithParams(code, params, options) {
+  let chosen = paramsOf.get(options.filename) ?? params;
+  for (;;) {
+    try {
+      const compiled = compileFunction.call(this, code, chosen, options);
+      if (chosen !== params) paramsOf.set(options.filename, chosen);
+      return compiled;
+    } catch (error) {
+      const at = error?.name === 'SyntaxError' ? chosen.indexOf(REDECLARED.exec(error.message)?.[1]) : -1;
+      if (at === -1) throw error;
+      chosen = chosen.with(at, `__declaredByTheModule${at}`);
+    }
+  }
+}
+
+vm.compileFunction = function compileFunctionWithCodeCache(code, params = [], options = {}) {
   const key = options.filename;
   if (typeof key !== 'string' || code.includes('import(') || options.cachedData !== undefined || options.produceCachedData === true) {
-    return compileFunction.call(this, code, params, options);
+    return compileWithParams.call(this, code, params, options);
   }
   const cached = codeCache.get(key);
-  if (cached !== undefined && cached.code === code)
-    return compileFunction.call(this, code, params, { ...options, cachedData: cached.data });
-  const compiled = compileFunction.call(this, code, params, { ...options, produceCachedData: true });
-  if (compiled.cachedData !== undefined) codeCache.set(key, { code, data: compiled.cachedData });
+  const paramList = params.join(',');
+  if (cached !== undefined && cached.code === code && cached.paramList === paramList)
+    return compileWithParams.call(this, code, params, { ...options, cachedData: cached.data });
+  const compiled = compileWithParams.call(this, code, params, { ...options, produceCachedData: true });
+  if (compiled.cachedData !== undefined) codeCache.set(key, { code, paramList, data: compiled.cachedData });
   return compiled;
 };
 

@@ -292,6 +292,9 @@ function isAsciiWordUnit(code: number): boolean {
 /** The most words {@link AsciiWordTable} holds before it starts afresh (about 10 MB). */
 export const ASCII_WORD_TABLE_LIMIT = 100_000;
 
+/** Slots a word table starts with: it doubles as words come, so that loading tlap allocates 16 KB, not 2 MB. */
+const INITIAL_WORD_SLOTS = 2048;
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -317,7 +320,7 @@ export class AsciiWordTable {
   generation = 0;
 
   constructor(private readonly limit: number = ASCII_WORD_TABLE_LIMIT) {
-    this.slots = new Int32Array(2 * tableSize(limit));
+    this.slots = new Int32Array(2 * INITIAL_WORD_SLOTS);
   }
 
   /** How many entries the table holds. */
@@ -381,7 +384,7 @@ export class AsciiWordTable {
     return entry === -1 ? null : { word: this.wordOf(entry), stem: this.stemOf(entry), start, end };
   }
 
-  /** Doubles the slots when a long text carries the table past half full. */
+  /** Doubles the slots when the table passes half full. */
   private grow(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
@@ -397,12 +400,6 @@ export class AsciiWordTable {
     }
     this.slots = slots;
   }
-}
-
-function tableSize(limit: number): number {
-  let size = 16;
-  while (size < limit * 2) size *= 2;
-  return size;
 }
 
 /** Whether units [start, end) of `text`, lower-cased, are `key`: compared natively when written in lower case, as most words are. */

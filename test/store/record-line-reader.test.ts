@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { serialiseRecord } from '../../src/store/record-store.js';
 import { readRecordLine } from '../../src/store/record-line-reader.js';
 import { makeRecord } from '../builders/record-builder.js';
+import { codePointStrings } from '../helpers/code-point-strings.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(150) });
@@ -10,7 +11,7 @@ fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(150) });
 /** Strings with quotes, backslashes, control characters, surrogates and other Unicode. */
 const anyString = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '/', '\n', '\t', '\u0000', 'é', '😀', '\ud800', '{', '}', ',', ':') }),
-  fc.string({ unit: 'binary' }),
+  codePointStrings(),
 );
 const nullable = fc.option(anyString, { nil: null });
 

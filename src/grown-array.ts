@@ -1,5 +1,5 @@
 /** The typed arrays that tlap's tables grow. */
-type GrowableArray = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+type GrowableArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
 /**
  * A new typed array of the same kind and `length` elements, starting with `array`'s contents and

@@ -156,7 +156,8 @@ export class VoiceTally {
   private memberVoices = new Uint32Array(1024);
   private memberThemeSets = new Int32Array(1024);
   private readonly themeSets: number[][] = [];
-  private readonly themeSetIds = new Map<string, number>();
+  private readonly themeSetIds = new Map<number | string, number>();
+  private readonly shortThemeSetIds = new Map<number | string, number>();
   /** Example records by the group root they were taken under, with the order they were taken in. */
   private examples = new Map<number, CampaignExample>();
   private examplesTaken = 0;
@@ -228,14 +229,32 @@ export class VoiceTally {
       this.memberThemeSets = grownArray(this.memberThemeSets, size);
     }
     this.memberVoices[member] = voice;
-    const setKey = themes.join(',');
-    let setId = this.themeSetIds.get(setKey);
+    this.memberThemeSets[member] = this.themeSetId(themes);
+  }
+
+  /**
+   * The number of a list of themes among those met: lists of up to two themes (most records) are
+   * looked up by a number made of them, longer ones by their text.
+   */
+  private themeSetId(themes: readonly number[]): number {
+    const base = this.perTheme.length + 1;
+    const short =
+      themes.length === 0
+        ? 0
+        : themes.length === 1
+          ? (themes[0] ?? 0) + 1
+          : themes.length === 2
+            ? ((themes[0] ?? 0) + 1) * base + (themes[1] ?? 0) + 1
+            : -1;
+    const ids: Map<number | string, number> = short >= 0 ? this.shortThemeSetIds : this.themeSetIds;
+    const key = short >= 0 ? short : themes.join(',');
+    let setId = ids.get(key);
     if (setId === undefined) {
       setId = this.themeSets.length;
       this.themeSets.push([...themes]);
-      this.themeSetIds.set(setKey, setId);
+      ids.set(key, setId);
     }
-    this.memberThemeSets[member] = setId;
+    return setId;
   }
 
   private takeExample(root: number, record: () => FeedbackRecord, wording: number): void {

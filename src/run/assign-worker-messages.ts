@@ -118,8 +118,10 @@ const EXCLUDED = 2;
 
 /** Packs a batch's lines into a {@link FactsBatchAnswer}, line by line. */
 export class FactsPacker {
-  private ints: number[] = [];
-  private hashes: number[] = [];
+  private ints = new Int32Array(64 * 1024);
+  private intsUsed = 0;
+  private hashes = new Float64Array(1024);
+  private hashesUsed = 0;
   private sketches = new Uint8Array(64 * SKETCH_BINS);
   private sketched = 0;
   private ids: string[] = [];
@@ -127,23 +129,35 @@ export class FactsPacker {
 
   /** A line with no record, or whose record the selection leaves out. */
   skip(verdict: typeof LINE_NOT_A_RECORD | typeof LINE_OUT | typeof LINE_UNDATED): void {
-    this.ints.push(verdict);
+    this.room(1);
+    this.ints[this.intsUsed++] = verdict;
+  }
+
+  /** Makes room for `more` ints. */
+  private room(more: number): void {
+    if (this.intsUsed + more > this.ints.length) this.ints = grownArray(this.ints, Math.max(this.ints.length * 2, this.intsUsed + more));
   }
 
   /** A record kept: its facts and its words' numbers. */
   add(facts: RecordFacts, wordIds: ArrayLike<number>): void {
+    const { counted, quoted } = facts;
+    this.room(7 + counted.length + quoted.length + wordIds.length);
     const { ints } = this;
-    ints.push(
-      LINE_IN,
-      this.channelIndex.get(facts.channel) ?? 0,
-      (facts.themed ? THEMED : 0) | (facts.excluded ? EXCLUDED : 0),
-      facts.tier,
-    );
-    ints.push(facts.counted.length, ...facts.counted);
-    ints.push(facts.quoted.length / 2, ...facts.quoted);
-    ints.push(wordIds.length);
-    for (let index = 0; index < wordIds.length; index += 1) ints.push(wordIds[index] ?? 0);
-    this.hashes.push(facts.voice, facts.wording);
+    let at = this.intsUsed;
+    ints[at++] = LINE_IN;
+    ints[at++] = this.channelIndex.get(facts.channel) ?? 0;
+    ints[at++] = (facts.themed ? THEMED : 0) | (facts.excluded ? EXCLUDED : 0);
+    ints[at++] = facts.tier;
+    ints[at++] = counted.length;
+    for (let index = 0; index < counted.length; index += 1) ints[at++] = counted[index] ?? 0;
+    ints[at++] = quoted.length / 2;
+    for (let index = 0; index < quoted.length; index += 1) ints[at++] = quoted[index] ?? 0;
+    ints[at++] = wordIds.length;
+    for (let index = 0; index < wordIds.length; index += 1) ints[at++] = wordIds[index] ?? 0;
+    this.intsUsed = at;
+    if (this.hashesUsed + 2 > this.hashes.length) this.hashes = grownArray(this.hashes, this.hashes.length * 2);
+    this.hashes[this.hashesUsed++] = facts.voice;
+    this.hashes[this.hashesUsed++] = facts.wording;
     this.ids.push(facts.id);
     if (facts.words < CAMPAIGN_MIN_WORDS) return;
     if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) {
@@ -159,14 +173,14 @@ export class FactsPacker {
       batch,
       lineCount,
       spans,
-      ints: Int32Array.from(this.ints),
-      hashes: Float64Array.from(this.hashes),
+      ints: this.ints.slice(0, this.intsUsed),
+      hashes: this.hashes.slice(0, this.hashesUsed),
       sketches: this.sketches.slice(0, this.sketched * SKETCH_BINS),
       ids: this.ids,
       newWords,
     };
-    this.ints = [];
-    this.hashes = [];
+    this.intsUsed = 0;
+    this.hashesUsed = 0;
     this.sketched = 0;
     this.ids = [];
     return answer;

@@ -1,3 +1,4 @@
+import { grownArray } from '../grown-array.js';
 import { open, stat } from 'node:fs/promises';
 
 /** Bytes read at a time: whole lines of about this much, so a chunk holds several hundred records. */
@@ -81,9 +82,38 @@ export interface ChunkLines {
 
 /**
  * Splits a chunk into lines as the store's line reader does (a line ends at `\n`, `\r\n` or a lone
- * `\r`; empty lines are counted but not listed).
+ * `\r`; empty lines are counted but not listed). A chunk without `\r` (as tlap writes stores) is
+ * cut with `indexOf`; any other goes through the byte-by-byte scan.
  */
 export function chunkLines(bytes: Uint8Array): ChunkLines {
+  return bytes.indexOf(CARRIAGE_RETURN) === -1 ? newlineLines(bytes) : anyBreakLines(bytes);
+}
+
+/** {@link chunkLines} for a chunk whose only line breaks are `\n`. */
+function newlineLines(bytes: Uint8Array): ChunkLines {
+  let spans = new Int32Array(3 * 1024);
+  let used = 0;
+  let lines = 0;
+  let start = 0;
+  const length = bytes.length;
+  while (start < length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = length;
+    if (end > start) {
+      if (used + 3 > spans.length) spans = grownArray(spans, spans.length * 2);
+      spans[used] = lines;
+      spans[used + 1] = start;
+      spans[used + 2] = end;
+      used += 3;
+    }
+    lines += 1;
+    start = end + 1;
+  }
+  return { spans: spans.slice(0, used), lines };
+}
+
+/** {@link chunkLines} for any chunk, a byte at a time. */
+function anyBreakLines(bytes: Uint8Array): ChunkLines {
   const spans: number[] = [];
   let lines = 0;
   let start = 0;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
 import { chunkLines, endsWithNewline, storeChunks } from '../../src/run/store-chunks.js';
 import { withTempDir } from '../builders/temp-dir.js';
 
@@ -45,5 +46,24 @@ describe('reading records.jsonl in chunks of whole lines', () => {
       writeFileSync(file, '');
       expect(await endsWithNewline(file)).toBe(false);
     });
+  });
+
+  test('splits any chunk as the line reader does, with or without carriage returns (the newline-only fast path included)', () => {
+    const newlinesOnly = fc.array(fc.constantFrom('a', '{"x":1}', 'é', '東', '\n', ''), { maxLength: 40 });
+    const anyBreaks = fc.array(fc.constantFrom('a', '{"x":1}', 'é', '東', '\n', '\r', '\r\n', ''), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(newlinesOnly, anyBreaks), (pieces) => {
+        const text = pieces.join('');
+        const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+        const { spans, lines } = chunkLines(bytes);
+        const found: [number, string][] = [];
+        for (let at = 0; at < spans.length; at += 3) {
+          found.push([(spans[at] ?? 0) + 1, Buffer.from(bytes).toString('utf8', spans[at + 1], spans[at + 2])]);
+        }
+        expect(found).toEqual(readerLines(text));
+        expect(lines).toBe(text === '' ? 0 : text.split(/\r\n|\n|\r/).length - (/(\r\n|\n|\r)$/.test(text) ? 1 : 0));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -20,7 +20,7 @@ export class DistinctCounter {
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
     const { slots } = this;
     const mask = slots.length - 1;
-    let slot = hash % (mask + 1);
+    let slot = (hash >>> 0) & mask;
     for (;;) {
       const held = slots[slot] ?? 0;
       if (held === 0) {

@@ -116,8 +116,8 @@ export class ThemeReportBuilder {
   /** `quotes: exclude:` entries. */
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly themeIndex: Map<string, number>;
-  /** The printed text of the record being added, computed once for all its themes. */
-  private lastPublished: { record: FeedbackRecord; published: PublishedQuoteText } | null = null;
+  /** The printed text of each record published, computed once for all its themes (quote pools publish late). */
+  private readonly publishedTexts = new WeakMap<FeedbackRecord, PublishedQuoteText>();
 
   constructor(
     private readonly codebook: Codebook,
@@ -145,11 +145,12 @@ export class ThemeReportBuilder {
 
   /** The record's words as a quote would print them (redacted, shortened), and whether a redaction token shows. */
   private readonly publish = (record: FeedbackRecord): PublishedQuoteText => {
-    if (this.lastPublished?.record === record) return this.lastPublished.published;
+    const known = this.publishedTexts.get(record);
+    if (known !== undefined) return known;
     const redacted = this.options.redact(record.text);
     const text = shortenText(redacted.text, QUOTE_MAX_CHARS);
     const published = { text, counts: redacted.counts, tainted: holdsRedactionToken(text) };
-    this.lastPublished = { record, published };
+    this.publishedTexts.set(record, published);
     return published;
   };
 

@@ -33,6 +33,12 @@ export interface PooledCandidate extends QuoteCandidate {
 /** Candidates kept per theme and channel: enough to leave a slot to another theme, author or channel. */
 export const QUOTE_POOL_PER_CHANNEL = 8;
 
+/**
+ * Candidates held per theme and channel while their printed text is not yet known: past this,
+ * the best-ranked of them are published until the rest can be let go.
+ */
+const HELD_PER_CHANNEL = 2 * QUOTE_POOL_PER_CHANNEL;
+
 const TOKENS = [...Object.values(REDACTION_TOKENS), ADDRESS_PLACEHOLDER];
 
 /** True when published text holds a token that stands for removed personal data. */
@@ -66,64 +72,141 @@ export function compareCandidates(a: PooledCandidate, b: PooledCandidate): numbe
   return Number(a.published.tainted) - Number(b.published.tainted) || compareByMatch(a, b);
 }
 
+/** A candidate held by a {@link QuotePool}: its printed text is null until it is needed. */
+interface HeldCandidate extends QuoteCandidate {
+  published: PublishedQuoteText | null;
+  textKey: string;
+  authorKey: string;
+}
+
 /**
- * A theme's best quote candidates, per channel, kept while records stream past. A candidate is
- * redacted only when it could enter the pool, so a theme whose best candidates are clean costs
- * few redactions. Identical texts keep one candidate (the best). The result does not depend on
- * the order records arrive in.
+ * A theme's best quote candidates, per channel, kept while records stream past: in the end the
+ * {@link QUOTE_POOL_PER_CHANNEL} first of each channel's by {@link compareCandidates}, identical
+ * texts counted once (the best of them). A candidate is redacted only when its place depends on
+ * it: candidates are held in match order with their printed text unknown, and one is let go as
+ * soon as that many candidates beat it whatever their texts turn out to be; when more than
+ * {@link HELD_PER_CHANNEL} are held, the best-ranked are published first. The result does not
+ * depend on the order records arrive in.
  */
 export class QuotePool {
-  private readonly byChannel = new Map<Channel, PooledCandidate[]>();
+  /** Per channel, its held candidates in match order ({@link compareByMatch}). */
+  private readonly byChannel = new Map<Channel, HeldCandidate[]>();
+  private publish: (record: FeedbackRecord) => PublishedQuoteText = () => {
+    throw new Error('QuotePool: nothing was offered');
+  };
 
   /**
-   * Offers a candidate; `publish` gives its printed text (called only when needed).
+   * Offers a candidate; `publish` gives its printed text (called only when needed, perhaps later,
+   * up to {@link candidates}).
    */
   offer(candidate: QuoteCandidate, publish: (record: FeedbackRecord) => PublishedQuoteText): void {
     const channel = candidate.record.channel;
     if (!this.mightKeep(channel, candidate.tier, candidate.distinctKeywords, candidate.record.id)) return;
-    const kept = this.byChannel.get(channel) ?? [];
-    const pooled: PooledCandidate = {
+    this.publish = publish;
+    let held = this.byChannel.get(channel);
+    if (held === undefined) {
+      held = [];
+      this.byChannel.set(channel, held);
+    }
+    const entry: HeldCandidate = {
       ...candidate,
-      published: publish(candidate.record),
+      published: null,
       textKey: quoteTextKey(candidate.record.text),
       authorKey: quoteAuthorKey(candidate.record),
     };
-    const twin = kept.findIndex((entry) => entry.textKey === pooled.textKey);
-    const twinEntry = kept[twin];
+    const twin = held.findIndex((other) => other.textKey === entry.textKey);
+    const twinEntry = held[twin];
     if (twinEntry !== undefined) {
-      if (compareCandidates(pooled, twinEntry) >= 0) return;
-      kept.splice(twin, 1);
+      const worse = compareCandidates(this.published(entry), this.published(twinEntry)) >= 0;
+      if (worse) {
+        this.letGo(held);
+        return;
+      }
+      held.splice(twin, 1);
     }
-    kept.push(pooled);
-    kept.sort(compareCandidates);
-    if (kept.length > QUOTE_POOL_PER_CHANNEL) kept.length = QUOTE_POOL_PER_CHANNEL;
-    this.byChannel.set(channel, kept);
+    let at = held.length;
+    while (at > 0 && compareByMatch(entry, held[at - 1] ?? entry) < 0) at -= 1;
+    held.splice(at, 0, entry);
+    this.letGo(held);
+    while (held.length > HELD_PER_CHANNEL) {
+      const unknown = held.find((other) => other.published === null);
+      if (unknown === undefined) break;
+      this.published(unknown);
+      this.letGo(held);
+    }
   }
 
   /**
    * False when {@link offer} would turn down a candidate with these ranks without looking at its
-   * text (the channel's pool is full of clean candidates that rank higher), so that a record need
+   * text ({@link QUOTE_POOL_PER_CHANNEL} clean candidates held rank higher), so that a record need
    * not be read to be offered.
    */
   mightKeep(channel: Channel, tier: number, distinctKeywords: number, id: string): boolean {
-    const kept = this.byChannel.get(channel);
-    if (kept === undefined || kept.length < QUOTE_POOL_PER_CHANNEL) return true;
-    const worst = kept[kept.length - 1];
-    if (worst === undefined || worst.published.tainted) return true;
-    return (
-      (tier - worst.tier || worst.distinctKeywords - distinctKeywords || (id < worst.record.id ? -1 : id > worst.record.id ? 1 : 0)) <= 0
-    );
+    const held = this.byChannel.get(channel);
+    if (held === undefined || held.length < QUOTE_POOL_PER_CHANNEL) return true;
+    let clean = 0;
+    for (const entry of held) {
+      if (entry.published === null || entry.published.tainted) continue;
+      const order =
+        tier - entry.tier || entry.distinctKeywords - distinctKeywords || (id < entry.record.id ? -1 : id > entry.record.id ? 1 : 0);
+      if (order <= 0) return true;
+      clean += 1;
+      if (clean >= QUOTE_POOL_PER_CHANNEL) return false;
+    }
+    return true;
   }
 
   /** Every kept candidate, best first; identical texts from different channels kept once. */
   candidates(): PooledCandidate[] {
-    const all = [...this.byChannel.values()].flat().sort(compareCandidates);
+    const all: PooledCandidate[] = [];
+    for (const held of this.byChannel.values()) {
+      this.letGo(held);
+      for (
+        let unknown = held.find((entry) => entry.published === null);
+        unknown !== undefined;
+        unknown = held.find((entry) => entry.published === null)
+      ) {
+        this.published(unknown);
+        this.letGo(held);
+      }
+      for (const entry of held) all.push(this.published(entry));
+    }
+    all.sort(compareCandidates);
     const seen = new Set<string>();
     return all.filter((entry) => {
       if (seen.has(entry.textKey)) return false;
       seen.add(entry.textKey);
       return true;
     });
+  }
+
+  /** The candidate with its printed text, published now if it was not yet. */
+  private published(entry: HeldCandidate): PooledCandidate {
+    entry.published ??= this.publish(entry.record);
+    return entry as PooledCandidate;
+  }
+
+  /**
+   * Lets go of every held candidate that {@link QUOTE_POOL_PER_CHANNEL} others beat whatever the
+   * unknown texts turn out to be: clean ones ahead of it in match order beat any; tainted ones
+   * ahead of it beat a tainted one, and so does every clean one.
+   */
+  private letGo(held: HeldCandidate[]): void {
+    let clean = 0;
+    for (const entry of held) if (entry.published !== null && !entry.published.tainted) clean += 1;
+    let cleanBefore = 0;
+    let taintedBefore = 0;
+    let kept = 0;
+    for (const entry of held) {
+      const tainted = entry.published?.tainted === true;
+      const beaten = tainted ? clean + taintedBefore : cleanBefore;
+      if (entry.published !== null) {
+        if (tainted) taintedBefore += 1;
+        else cleanBefore += 1;
+      }
+      if (beaten < QUOTE_POOL_PER_CHANNEL) held[kept++] = entry;
+    }
+    held.length = kept;
   }
 }
 

@@ -1,4 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import type { FeedbackRecord } from '../../src/record/record.js';
+import {
+  compareCandidates,
+  QUOTE_POOL_PER_CHANNEL,
+  QuotePool,
+  quoteAuthorKey,
+  quoteTextKey,
+  type PooledCandidate,
+  type PublishedQuoteText,
+} from '../../src/report/quote-selection.js';
 import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
 import { renderMarkdownReport } from '../../src/report/markdown-report.js';
@@ -7,7 +18,7 @@ import type { Quote, ThemeReport } from '../../src/report/theme-report.js';
 import type { ThemedRecord } from '../../src/themes/themed-record.js';
 import { codebookYaml, makeCodebook, type ThemeSpec } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
-import type { RecordOverrides } from '../builders/record-builder.js';
+import { makeRecord, type RecordOverrides } from '../builders/record-builder.js';
 import { buildReport, textOfLength } from './report-fixture.js';
 
 const THEMES: ThemeSpec[] = [
@@ -201,4 +212,64 @@ test('a campaign whose records the analyst excluded is listed without its words'
   expect(plain.campaigns[0]?.quote?.text).toContain('I object');
   expect(vetoed.campaigns).toHaveLength(1);
   expect(vetoed.campaigns[0]?.quote).toBeNull();
+});
+
+describe('a quote pool publishes late', () => {
+  const channels = ['survey', 'email', 'twitter'] as const;
+  const offer = fc.record({
+    tier: fc.integer({ min: 0, max: 1 }),
+    distinctKeywords: fc.integer({ min: 1, max: 3 }),
+    channel: fc.constantFrom(...channels),
+    text: fc.integer({ min: 0, max: 30 }),
+    tainted: fc.boolean(),
+  });
+
+  /** What a pool keeps, by definition: per channel the best of each text, its eight first in full order; then across channels, each text once. */
+  function expected(candidates: readonly PooledCandidate[]): string[] {
+    const kept: PooledCandidate[] = [];
+    for (const channel of channels) {
+      const best = new Map<string, PooledCandidate>();
+      for (const entry of candidates.filter((candidate) => candidate.record.channel === channel)) {
+        const held = best.get(entry.textKey);
+        if (held === undefined || compareCandidates(entry, held) < 0) best.set(entry.textKey, entry);
+      }
+      kept.push(...[...best.values()].sort(compareCandidates).slice(0, QUOTE_POOL_PER_CHANNEL));
+    }
+    kept.sort(compareCandidates);
+    const seen = new Set<string>();
+    return kept.filter((entry) => !seen.has(entry.textKey) && seen.add(entry.textKey)).map((entry) => entry.record.id);
+  }
+
+  test('keeps what publishing every candidate at once would keep, publishing each at most once, in any order of arrival', () => {
+    fc.assert(
+      fc.property(fc.array(offer, { maxLength: 150, size: 'max' }), (offers) => {
+        const taint = new Map<string, boolean>();
+        const candidates = offers.map((entry, index) => {
+          const record = makeRecord({
+            id: `r${String((index * 7919) % 1000).padStart(3, '0')}-${index}`,
+            channel: entry.channel,
+            text: `words ${entry.text}`,
+          });
+          taint.set(record.id, entry.tainted);
+          return { record, tier: entry.tier, distinctKeywords: entry.distinctKeywords };
+        });
+        const published = new Map<string, number>();
+        const publish = (record: FeedbackRecord): PublishedQuoteText => {
+          published.set(record.id, (published.get(record.id) ?? 0) + 1);
+          return { text: record.text, counts: {}, tainted: taint.get(record.id) === true };
+        };
+        const pool = new QuotePool();
+        for (const candidate of candidates) pool.offer(candidate, publish);
+        const all = candidates.map((candidate) => ({
+          ...candidate,
+          published: { text: candidate.record.text, counts: {}, tainted: taint.get(candidate.record.id) === true },
+          textKey: quoteTextKey(candidate.record.text),
+          authorKey: quoteAuthorKey(candidate.record),
+        }));
+        expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
+        for (const times of published.values()) expect(times).toBe(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

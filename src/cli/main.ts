@@ -13,7 +13,7 @@ import { registerGapsCommand } from './commands/gaps-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerThemesCommand } from './commands/themes-command.js';
 import { registerSourcesCommands } from './commands/sources-command.js';
-import { TerminalMessages, useColour } from './terminal-messages.js';
+import type { TerminalMessages } from './terminal-messages.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -25,8 +25,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const verbose = argv.includes('--verbose');
   const colourFlag = !argv.includes('--no-color');
+  let terminal: typeof import('./terminal-messages.js') | null = null;
+  const loadTerminal = async (): Promise<typeof import('./terminal-messages.js')> => {
+    terminal ??= await import('./terminal-messages.js');
+    return terminal;
+  };
+  const terminalLoaded = (): typeof import('./terminal-messages.js') => {
+    if (terminal === null) throw new Error('terminal messages are used before a command runs');
+    return terminal;
+  };
   let messages: TerminalMessages | null = null;
   const getMessages = (): TerminalMessages => {
+    const { TerminalMessages, useColour } = terminalLoaded();
     messages ??= new TerminalMessages(io, { colour: useColour(io, colourFlag), verbose });
     return messages;
   };
@@ -47,6 +57,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       outputError: (text, write) => write(text),
     })
     .showSuggestionAfterError(true)
+    .hook('preAction', async () => {
+      await loadTerminal();
+    })
     .addHelpText(
       'after',
       `
@@ -56,7 +69,12 @@ Quick start:
 
 Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not run.`,
     );
-  const context = { io, messages: getMessages, setExitCode, colourFor: (stream: OutputStream) => useColour(io, colourFlag, stream) };
+  const context = {
+    io,
+    messages: getMessages,
+    setExitCode,
+    colourFor: (stream: OutputStream) => terminalLoaded().useColour(io, colourFlag, stream),
+  };
   for (const register of [
     registerIngestCommand,
     registerThemesCommand,
@@ -92,6 +110,7 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
       return ExitCode.CouldNotRun;
     }
     if (isClosedPipe(error)) return exitCode;
+    await loadTerminal();
     getMessages().error(error);
     return error instanceof TlapError ? error.exitCode : ExitCode.CouldNotRun;
   }

@@ -2,12 +2,9 @@ import { InputError, type InputLocation } from '../../errors.js';
 import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { isSentinelValue } from './free-text-columns.js';
+import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 
-/** The record fields a table column can fill. */
-export type MappedField = 'text' | 'author' | 'date' | 'id' | 'channel' | 'url' | 'inReplyTo';
-
-/** The fields `--map` accepts. */
-export const MAPPED_FIELDS: readonly MappedField[] = ['text', 'author', 'date', 'id', 'channel', 'url', 'inReplyTo'];
+export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 
 /** Column names recognised for each field, compared after lower-casing and dropping all but letters and digits. */
 const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
-import { writeFileAtomically } from '../../store/atomic-write.js';
 
 /** The flags of `tlap eval`. */
 interface EvalFlags {
@@ -56,6 +55,7 @@ Examples:
       } else io.stdout.write(renderEvalText(report, suggestions));
       if (flags.patch !== undefined && suggestions !== null) {
         const patched = applySuggestions(await readFile(themesPath, 'utf8'), suggestions.suggestions);
+        const { writeFileAtomically } = await import('../../store/atomic-write.js');
         await writeFileAtomically(
           resolve(io.cwd, flags.patch),
           (async function* () {

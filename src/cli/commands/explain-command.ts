@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
-import { writeChunks } from '../stream-output.js';
 
 /** The flags of `tlap explain`. */
 interface ExplainFlags {
@@ -39,8 +38,17 @@ Examples:
           hint: 'tlap explain ID… or tlap explain --text "some words"',
         });
       }
-      const [{ loadCodebookForCli }, { Explainer, explanationJsonLine, findStoreRecords, renderExplanation, PLAIN_STYLE }, { Chalk }] =
-        await Promise.all([import('../codebook-loading.js'), import('../../analysis/explain.js'), import('chalk')]);
+      const [
+        { loadCodebookForCli },
+        { Explainer, explanationJsonLine, findStoreRecords, renderExplanation, PLAIN_STYLE },
+        { Chalk },
+        { writeChunks },
+      ] = await Promise.all([
+        import('../codebook-loading.js'),
+        import('../../analysis/explain.js'),
+        import('chalk'),
+        import('../stream-output.js'),
+      ]);
       const codebook = await loadCodebookForCli(io, output, flags.themes);
       const explainer = new Explainer(codebook);
       const explanations = flags.text === undefined ? [] : [explainer.text(flags.text)];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
-import { MAPPED_FIELDS } from '../../adapters/readers/column-mapping.js';
+import { MAPPED_FIELDS } from '../../adapters/readers/mapped-fields.js';
 import type { IngestOptions, IngestProgress } from '../../ingest/ingest.js';
 import type { FileSummary, IngestSummary } from '../../ingest/ingest-summary.js';
 import { counted } from '../../counted.js';

@@ -4,13 +4,10 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { SelectionError, StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
-import { storePaths } from '../../store/record-store.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
 import { CHANNELS, isChannel, type Channel } from '../../record/record.js';
 import type { RecordSelection } from '../../run/record-selection.js';
 import type { CommandContext } from '../command-context.js';
-import { writeFileAtomically } from '../../store/atomic-write.js';
-import { writeChunks } from '../stream-output.js';
 
 /** The flags of `tlap themes`. */
 interface ThemesFlags {
@@ -112,6 +109,7 @@ async function fileIdentity(path: string): Promise<string | null> {
  * rejections, sources, manifest, lock) or the codebook in use, by real path and by inode.
  */
 export async function refuseOverwritingInputs(out: string, displayOut: string, storeDir: string, codebookPath: string): Promise<void> {
+  const { storePaths } = await import('../../store/record-store.js');
   const paths = storePaths(storeDir);
   const inputs: [string, string][] = [
     [paths.records, 'the store’s records'],
@@ -277,12 +275,14 @@ Examples:
         );
       }
       if (out !== undefined) {
+        const { writeFileAtomically } = await import('../../store/atomic-write.js');
         await writeFileAtomically(resolve(io.cwd, out), themeOutput(options), out).catch((error: unknown) => {
           throw withSelectionHint(error);
         });
         output.clearProgress();
         output.note(`wrote ${out}`);
       } else {
+        const { writeChunks } = await import('../stream-output.js');
         await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
           throw withSelectionHint(error);
         });

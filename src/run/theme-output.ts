@@ -10,6 +10,7 @@ import { renderJsonReport } from '../report/json-report.js';
 import { parseJsonReport, themeChanges } from '../report/report-diff.js';
 import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { createRedactor } from '../report/publication-redactor.js';
+import { preloadPersonNames } from '../privacy/person-names.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
 import { VoiceTally } from '../report/voice-tally.js';
@@ -231,6 +232,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
         count = added;
         options.onRecord?.(added);
       },
+      ...(options.redact === undefined && options.codebook.redaction.kinds.has('name') ? { warmUp: preloadPersonNames } : {}),
     });
     if (!any) throw emptyStoreError(options.storeDir);
   } else {

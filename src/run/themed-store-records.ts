@@ -33,6 +33,12 @@ const BATCH_LINES = 512;
 /** Batches in flight per worker, so a worker never waits for the next one. */
 const BATCHES_IN_FLIGHT = 3;
 
+/**
+ * Batches per worker sent ahead, beyond {@link BATCHES_IN_FLIGHT}, before this thread does its
+ * one-off warm-up (loading name detection), so that the workers have work while it is busy.
+ */
+const WARM_UP_BATCHES = 8;
+
 /** Below this size a store is themed on one thread: starting workers would cost more than they save. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -289,7 +295,14 @@ export async function addStoreInParallel(
   codebook: Codebook,
   workerCount: number,
   builder: ThemeReportBuilder,
-  options: { selection: RecordSelection; traceRecordIds: boolean; counts: SelectionCounts; onRecord?: (count: number) => void },
+  options: {
+    selection: RecordSelection;
+    traceRecordIds: boolean;
+    counts: SelectionCounts;
+    onRecord?: (count: number) => void;
+    /** One-off work for this thread (run once the workers have a few batches each to read). */
+    warmUp?: () => void;
+  },
 ): Promise<boolean> {
   const file = storePaths(storeDir).records;
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
@@ -366,6 +379,7 @@ export async function addStoreInParallel(
       pool,
       (batch, sent) => ({ kind: 'facts', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
       settleFacts,
+      options.warmUp,
     );
     if (!any) return false;
     const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
@@ -388,14 +402,18 @@ export async function addStoreInParallel(
 
 /**
  * Sends a store's batches round the pool in order (batch n to worker n mod size, the same in every
- * pass, so a worker sees its own batches again) and settles the answers in store order, a few in flight per worker.
+ * pass, so a worker sees its own batches again) and settles the answers in store order, a few in
+ * flight per worker. With `warmUp`, {@link WARM_UP_BATCHES} more per worker are sent first and
+ * `warmUp` is run while the workers read them.
  */
 async function runBatches<Answer>(
   storeDir: string,
   pool: readonly WorkerLink[],
   request: (batch: StoreBatch, sent: number) => WorkerRequest,
   settle: (pending: Pending<Answer>) => Promise<void>,
+  warmUp?: () => void,
 ): Promise<void> {
+  let pendingWarmUp = warmUp;
   const queue: Pending<Answer>[] = [];
   const spare: Uint8Array[] = [];
   const done = async (pending: Pending<Answer>): Promise<void> => {
@@ -409,6 +427,11 @@ async function runBatches<Answer>(
       if (link === undefined) return;
       queue.push({ batch, link, result: link.request<Answer>(request(batch, sent)) });
       sent += 1;
+      if (pendingWarmUp !== undefined) {
+        if (queue.length < pool.length * (BATCHES_IN_FLIGHT + WARM_UP_BATCHES)) continue;
+        pendingWarmUp();
+        pendingWarmUp = undefined;
+      }
       while (queue.length >= pool.length * BATCHES_IN_FLIGHT) {
         const next = queue.shift();
         if (next !== undefined) await done(next);

@@ -82,10 +82,10 @@ const ALONE = -1;
 
 /**
  * {@link TermTally} for words numbered by a {@link WordNumbering}: the same counts, the same
- * written forms and the same dropping of the rarest terms past `limit`, kept in typed arrays (an
- * open-addressed table keyed by the stem numbers of a term's one or two words) instead of maps
- * keyed by strings. A term is counted once per record by remembering the last record that
- * counted it.
+ * written forms and the same dropping of the rarest terms past `limit`, kept in typed arrays
+ * instead of maps keyed by strings: one-word terms in arrays indexed by their stem number, two-word
+ * terms in an open-addressed table keyed by the stem numbers of their words. A term is counted
+ * once per record by remembering the last record that counted it.
  */
 export class NumberedTermTally {
   /** Records added. */
@@ -98,6 +98,11 @@ export class NumberedTermTally {
   private writtenFirst = new Int32Array(this.capacity);
   private writtenSecond = new Int32Array(this.capacity);
   private lastRecord = new Int32Array(this.capacity);
+  /** One-word terms by stem number: records holding it (0: not held), its written word, the last record that counted it. */
+  private singleCounts = new Int32Array(1024);
+  private singleWritten = new Int32Array(1024);
+  private singleLastRecord = new Int32Array(1024);
+  private singles = 0;
 
   constructor(
     readonly words: WordNumbering,
@@ -112,23 +117,24 @@ export class NumberedTermTally {
     for (let index = 0; index < wordIds.length; index += 1) {
       const word = wordIds[index] ?? 0;
       const content = words.isContent(word);
-      if (content) this.count(words.stemOf(word), ALONE, word, ALONE, record);
+      if (content) this.countSingle(words.stemOf(word), word, record);
       if (index + 1 >= wordIds.length) continue;
       const next = wordIds[index + 1] ?? 0;
       if (!content && !words.isContent(next)) continue;
       if (words.isNumber(word) || words.isNumber(next)) continue;
       this.count(words.stemOf(word), words.stemOf(next), word, next, record);
     }
-    if (this.size > this.limit) this.dropRarest();
+    if (this.size + this.singles > this.limit) this.dropRarest();
   }
 
   /** Distinct terms held. */
   get termCount(): number {
-    return this.size;
+    return this.size + this.singles;
   }
 
   /** Records holding the term of these stem numbers (`second` -1 for a one-word term); 0 when not held. */
   countOf(first: number, second: number): number {
+    if (second === ALONE) return this.singleCounts[first] ?? 0;
     const slot = this.find(first, second);
     return this.first[slot] === EMPTY ? 0 : (this.counts[slot] ?? 0);
   }
@@ -137,11 +143,16 @@ export class NumberedTermTally {
   total(): number {
     let sum = 0;
     for (let slot = 0; slot < this.capacity; slot += 1) if (this.first[slot] !== EMPTY) sum += this.counts[slot] ?? 0;
+    for (const count of this.singleCounts) sum += count;
     return sum;
   }
 
   /** Calls `visit` with each held term: its stem numbers, its count, and the word numbers it was first written with. */
   forEach(visit: (first: number, second: number, count: number, writtenFirst: number, writtenSecond: number) => void): void {
+    for (let stem = 0; stem < this.singleCounts.length; stem += 1) {
+      const count = this.singleCounts[stem] ?? 0;
+      if (count > 0) visit(stem, ALONE, count, this.singleWritten[stem] ?? 0, ALONE);
+    }
     for (let slot = 0; slot < this.capacity; slot += 1) {
       const first = this.first[slot] ?? EMPTY;
       if (first === EMPTY) continue;
@@ -157,6 +168,26 @@ export class NumberedTermTally {
       if (held === EMPTY || (held === first && this.second[slot] === second)) return slot;
       slot = (slot + 1) & mask;
     }
+  }
+
+  private countSingle(stem: number, written: number, record: number): void {
+    if (stem >= this.singleCounts.length) {
+      const length = Math.max(stem + 1, this.singleCounts.length * 2);
+      this.singleCounts = grownArray(this.singleCounts, length);
+      this.singleWritten = grownArray(this.singleWritten, length);
+      this.singleLastRecord = grownArray(this.singleLastRecord, length);
+    }
+    const count = this.singleCounts[stem] ?? 0;
+    if (count > 0) {
+      if (this.singleLastRecord[stem] === record) return;
+      this.singleLastRecord[stem] = record;
+      this.singleCounts[stem] = count + 1;
+      return;
+    }
+    this.singleCounts[stem] = 1;
+    this.singleWritten[stem] = written;
+    this.singleLastRecord[stem] = record;
+    this.singles += 1;
   }
 
   private count(first: number, second: number, writtenFirst: number, writtenSecond: number, record: number): void {
@@ -185,13 +216,21 @@ export class NumberedTermTally {
       const count = this.counts[slot] ?? 0;
       byCount[count] = (byCount[count] ?? 0) + 1;
     }
+    const { singleCounts } = this;
+    for (const count of singleCounts) if (count > 0) byCount[count] = (byCount[count] ?? 0) + 1;
     let floor = 0;
-    let left = this.size;
+    let left = this.size + this.singles;
     while (left > this.limit / 2) {
       floor += 1;
       left -= byCount[floor] ?? 0;
     }
     this.rehash(this.capacity, floor);
+    for (let stem = 0; stem < singleCounts.length; stem += 1) {
+      const count = singleCounts[stem] ?? 0;
+      if (count === 0 || count > floor) continue;
+      singleCounts[stem] = 0;
+      this.singles -= 1;
+    }
   }
 
   /** Moves the terms held more than `floor` times into a table of `capacity` slots. */

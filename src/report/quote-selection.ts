@@ -79,6 +79,14 @@ interface HeldCandidate extends QuoteCandidate {
   authorKey: string;
 }
 
+/** A channel's candidates in a {@link QuotePool}. */
+interface ChannelCandidates {
+  /** In match order ({@link compareByMatch}). */
+  held: HeldCandidate[];
+  /** The {@link QUOTE_POOL_PER_CHANNEL}th clean one of them, when there are that many: a candidate it beats in match order can be turned down unread. */
+  bar: HeldCandidate | null;
+}
+
 /**
  * A theme's best quote candidates, per channel, kept while records stream past: in the end the
  * {@link QUOTE_POOL_PER_CHANNEL} first of each channel's by {@link compareCandidates}, identical
@@ -89,8 +97,7 @@ interface HeldCandidate extends QuoteCandidate {
  * depend on the order records arrive in.
  */
 export class QuotePool {
-  /** Per channel, its held candidates in match order ({@link compareByMatch}). */
-  private readonly byChannel = new Map<Channel, HeldCandidate[]>();
+  private readonly byChannel = new Map<Channel, ChannelCandidates>();
   private publish: (record: FeedbackRecord) => PublishedQuoteText = () => {
     throw new Error('QuotePool: nothing was offered');
   };
@@ -103,11 +110,12 @@ export class QuotePool {
     const channel = candidate.record.channel;
     if (!this.mightKeep(channel, candidate.tier, candidate.distinctKeywords, candidate.record.id)) return;
     this.publish = publish;
-    let held = this.byChannel.get(channel);
-    if (held === undefined) {
-      held = [];
-      this.byChannel.set(channel, held);
+    let pool = this.byChannel.get(channel);
+    if (pool === undefined) {
+      pool = { held: [], bar: null };
+      this.byChannel.set(channel, pool);
     }
+    const { held } = pool;
     const entry: HeldCandidate = {
       ...candidate,
       published: null,
@@ -119,7 +127,7 @@ export class QuotePool {
     if (twinEntry !== undefined) {
       const worse = compareCandidates(this.published(entry), this.published(twinEntry)) >= 0;
       if (worse) {
-        this.letGo(held);
+        this.letGo(pool);
         return;
       }
       held.splice(twin, 1);
@@ -127,12 +135,12 @@ export class QuotePool {
     let at = held.length;
     while (at > 0 && compareByMatch(entry, held[at - 1] ?? entry) < 0) at -= 1;
     held.splice(at, 0, entry);
-    this.letGo(held);
+    this.letGo(pool);
     while (held.length > HELD_PER_CHANNEL) {
       const unknown = held.find((other) => other.published === null);
       if (unknown === undefined) break;
       this.published(unknown);
-      this.letGo(held);
+      this.letGo(pool);
     }
   }
 
@@ -142,32 +150,24 @@ export class QuotePool {
    * not be read to be offered.
    */
   mightKeep(channel: Channel, tier: number, distinctKeywords: number, id: string): boolean {
-    const held = this.byChannel.get(channel);
-    if (held === undefined || held.length < QUOTE_POOL_PER_CHANNEL) return true;
-    let clean = 0;
-    for (const entry of held) {
-      if (entry.published === null || entry.published.tainted) continue;
-      const order =
-        tier - entry.tier || entry.distinctKeywords - distinctKeywords || (id < entry.record.id ? -1 : id > entry.record.id ? 1 : 0);
-      if (order <= 0) return true;
-      clean += 1;
-      if (clean >= QUOTE_POOL_PER_CHANNEL) return false;
-    }
-    return true;
+    const bar = this.byChannel.get(channel)?.bar;
+    if (bar === undefined || bar === null) return true;
+    return (tier - bar.tier || bar.distinctKeywords - distinctKeywords || (id < bar.record.id ? -1 : id > bar.record.id ? 1 : 0)) <= 0;
   }
 
   /** Every kept candidate, best first; identical texts from different channels kept once. */
   candidates(): PooledCandidate[] {
     const all: PooledCandidate[] = [];
-    for (const held of this.byChannel.values()) {
-      this.letGo(held);
+    for (const pool of this.byChannel.values()) {
+      this.letGo(pool);
+      const { held } = pool;
       for (
         let unknown = held.find((entry) => entry.published === null);
         unknown !== undefined;
         unknown = held.find((entry) => entry.published === null)
       ) {
         this.published(unknown);
-        this.letGo(held);
+        this.letGo(pool);
       }
       for (const entry of held) all.push(this.published(entry));
     }
@@ -189,9 +189,10 @@ export class QuotePool {
   /**
    * Lets go of every held candidate that {@link QUOTE_POOL_PER_CHANNEL} others beat whatever the
    * unknown texts turn out to be: clean ones ahead of it in match order beat any; tainted ones
-   * ahead of it beat a tainted one, and so does every clean one.
+   * ahead of it beat a tainted one, and so does every clean one. Then finds the channel's bar.
    */
-  private letGo(held: HeldCandidate[]): void {
+  private letGo(pool: ChannelCandidates): void {
+    const { held } = pool;
     let clean = 0;
     for (const entry of held) if (entry.published !== null && !entry.published.tainted) clean += 1;
     let cleanBefore = 0;
@@ -207,6 +208,13 @@ export class QuotePool {
       if (beaten < QUOTE_POOL_PER_CHANNEL) held[kept++] = entry;
     }
     held.length = kept;
+    pool.bar = null;
+    let cleanSeen = 0;
+    for (const entry of held) {
+      if (entry.published === null || entry.published.tainted) continue;
+      cleanSeen += 1;
+      if (cleanSeen === QUOTE_POOL_PER_CHANNEL) pool.bar = entry;
+    }
   }
 }
 

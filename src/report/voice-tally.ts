@@ -140,6 +140,9 @@ const ANONYMOUS_VOICE_BASE = 0x80000000;
  */
 const EXAMPLES_HELD = 256;
 
+/** Campaign members per page of {@link VoiceTally}'s member table (128 KB a page). */
+const MEMBER_PAGE = 16_384;
+
 /**
  * Counts voices and finds campaigns while records stream past, holding typed arrays and one
  * example record per group of near-identical texts (at most {@link EXAMPLES_HELD}), never the
@@ -153,8 +156,11 @@ export class VoiceTally {
   private readonly perTheme: DistinctCounter[];
   private readonly anonymousPerTheme: number[];
   private readonly groups = new NearDuplicateGroups();
-  private memberVoices = new Uint32Array(1024);
-  private memberThemeSets = new Int32Array(1024);
+  /**
+   * Per campaign member, its voice and the number of its list of themes, side by side, in pages of
+   * {@link MEMBER_PAGE} members that are added as members come and never copied.
+   */
+  private readonly memberPages: Uint32Array[] = [];
   private readonly themeSets: number[][] = [];
   private readonly themeSetIds = new Map<number | string, number>();
   private readonly shortThemeSetIds = new Map<number | string, number>();
@@ -223,13 +229,12 @@ export class VoiceTally {
   }
 
   private remember(member: number, voice: number, themes: readonly number[]): void {
-    if (member >= this.memberVoices.length) {
-      const size = Math.ceil(this.memberVoices.length * 1.5);
-      this.memberVoices = grownArray(this.memberVoices, size);
-      this.memberThemeSets = grownArray(this.memberThemeSets, size);
-    }
-    this.memberVoices[member] = voice;
-    this.memberThemeSets[member] = this.themeSetId(themes);
+    if (member % MEMBER_PAGE === 0) this.memberPages.push(new Uint32Array(MEMBER_PAGE * 2));
+    const page = this.memberPages[Math.floor(member / MEMBER_PAGE)];
+    if (page === undefined) return;
+    const at = (member % MEMBER_PAGE) * 2;
+    page[at] = voice;
+    page[at + 1] = this.themeSetId(themes);
   }
 
   /**
@@ -291,8 +296,10 @@ export class VoiceTally {
         found.set(root, group);
       }
       group.records += 1;
-      group.voices.add(this.memberVoices[member] ?? 0);
-      for (const theme of this.themeSets[this.memberThemeSets[member] ?? 0] ?? []) group.themes.add(theme);
+      const page = this.memberPages[Math.floor(member / MEMBER_PAGE)];
+      const at = (member % MEMBER_PAGE) * 2;
+      group.voices.add(page?.[at] ?? 0);
+      for (const theme of this.themeSets[page?.[at + 1] ?? 0] ?? []) group.themes.add(theme);
     }
     const examples = new Map<number, CampaignExample>();
     for (const [held, example] of this.examples) {

@@ -18,8 +18,6 @@
  * typed arrays, about 80 bytes per text long enough to be sketched (measured); nothing per shingle.
  */
 
-import { grownArray } from '../grown-array.js';
-
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
 export const SHINGLE_WORDS = 2;
 
@@ -115,19 +113,52 @@ export function sketchWords(words: ArrayLike<number>, length: number, out: Uint8
   }
 }
 
+/** Members per page of {@link NearDuplicateGroups}' tables (a page's sketches take 512 KB). */
+const PAGE_BITS = 14;
+const PAGE_MEMBERS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_MEMBERS - 1;
+
+/**
+ * What is held per member, for {@link PAGE_MEMBERS} members at a time: tables that grow by a page
+ * and are never copied, so that a run of a million texts does not hold an old and a new copy of
+ * 30 MB of sketches while it grows, nor leave the old copies as holes in the C heap.
+ */
+interface MemberPage {
+  sketches: Uint8Array;
+  /** The sketches four values at a time, to compare them a word at a time. */
+  quads: Uint32Array;
+  parent: Int32Array;
+  /** Per group root, its members. */
+  sizes: Int32Array;
+  /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
+  shingleCounts: Uint16Array;
+}
+
+function newMemberPage(): MemberPage {
+  const sketches = new Uint8Array(PAGE_MEMBERS * SKETCH_BINS);
+  return {
+    sketches,
+    quads: new Uint32Array(sketches.buffer),
+    parent: new Int32Array(PAGE_MEMBERS),
+    sizes: new Int32Array(PAGE_MEMBERS),
+    shingleCounts: new Uint16Array(PAGE_MEMBERS),
+  };
+}
+
+const NO_PAGE: MemberPage = {
+  sketches: new Uint8Array(0),
+  quads: new Uint32Array(0),
+  parent: new Int32Array(0),
+  sizes: new Int32Array(0),
+  shingleCounts: new Uint16Array(0),
+};
+
 /**
  * Near-duplicate groups over texts added one at a time. {@link add} returns the text's member
  * number (or -1 for a text too short to be grouped); {@link rootOf} names its group.
  */
 export class NearDuplicateGroups {
-  private sketches = new Uint8Array(INITIAL_TEXTS * SKETCH_BINS);
-  /** The sketches four values at a time, to compare them a word at a time. */
-  private quads = new Uint32Array(this.sketches.buffer);
-  private parent = new Int32Array(INITIAL_TEXTS);
-  /** Per group root, its members. */
-  private sizes = new Int32Array(INITIAL_TEXTS);
-  /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
-  private shingleCounts = new Uint16Array(INITIAL_TEXTS);
+  private readonly pages: MemberPage[] = [];
   private members = 0;
   /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
   private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
@@ -135,6 +166,10 @@ export class NearDuplicateGroups {
   private tags = new Uint8Array(INITIAL_TEXTS * 2);
   private filled = 0;
   private readonly scratch = new Uint8Array(SKETCH_BINS);
+
+  private pageOf(member: number): MemberPage {
+    return this.pages[member >>> PAGE_BITS] ?? NO_PAGE;
+  }
 
   /** Texts sketched so far (those long enough). */
   get size(): number {
@@ -159,11 +194,13 @@ export class NearDuplicateGroups {
   addSketch(sketch: Uint8Array, offset: number, length: number): number {
     if (length < CAMPAIGN_MIN_WORDS) return -1;
     const member = this.members;
-    this.ensureCapacity(member + 1);
-    this.sketches.set(sketch.subarray(offset, offset + SKETCH_BINS), member * SKETCH_BINS);
-    this.parent[member] = member;
-    this.sizes[member] = 1;
-    this.shingleCounts[member] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
+    if ((member & PAGE_MASK) === 0) this.pages.push(newMemberPage());
+    const page = this.pageOf(member);
+    const at = member & PAGE_MASK;
+    page.sketches.set(sketch.subarray(offset, offset + SKETCH_BINS), at * SKETCH_BINS);
+    page.parent[at] = member;
+    page.sizes[at] = 1;
+    page.shingleCounts[at] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.members += 1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
     return member;
@@ -173,17 +210,18 @@ export class NearDuplicateGroups {
   rootOf(member: number): number {
     let current = member;
     for (;;) {
-      const parent = this.parent[current] ?? current;
+      const page = this.pageOf(current);
+      const parent = page.parent[current & PAGE_MASK] ?? current;
       if (parent === current) return current;
-      const grandparent = this.parent[parent] ?? parent;
-      this.parent[current] = grandparent;
+      const grandparent = this.pageOf(parent).parent[parent & PAGE_MASK] ?? parent;
+      page.parent[current & PAGE_MASK] = grandparent;
       current = grandparent;
     }
   }
 
   /** How many members the group of this root ({@link rootOf}) has. */
   sizeOfGroup(root: number): number {
-    return this.sizes[root] ?? 0;
+    return this.pageOf(root).sizes[root & PAGE_MASK] ?? 0;
   }
 
   /** The share of sketch values two members agree on: the MinHash estimate of their shingles' Jaccard similarity. */
@@ -193,12 +231,13 @@ export class NearDuplicateGroups {
 
   /** How many of two members' sketch values are equal, four at a time (a byte of the XOR is 0 where they are). */
   private agreeing(a: number, b: number): number {
-    const { quads } = this;
-    const first = a * QUADS_PER_SKETCH;
-    const second = b * QUADS_PER_SKETCH;
+    const quadsA = this.pageOf(a).quads;
+    const quadsB = this.pageOf(b).quads;
+    const first = (a & PAGE_MASK) * QUADS_PER_SKETCH;
+    const second = (b & PAGE_MASK) * QUADS_PER_SKETCH;
     let same = 0;
     for (let quad = 0; quad < QUADS_PER_SKETCH; quad += 1) {
-      const differ = (quads[first + quad] ?? 0) ^ (quads[second + quad] ?? 0);
+      const differ = (quadsA[first + quad] ?? 0) ^ (quadsB[second + quad] ?? 0);
       const zeroBytes = ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
       same += Math.imul((zeroBytes >>> 7) & 0x01010101, 0x01010101) >>> 24;
     }
@@ -206,17 +245,19 @@ export class NearDuplicateGroups {
   }
 
   private bandHash(member: number, band: number): number {
-    const base = member * SKETCH_BINS + band * BAND_ROWS;
-    const { sketches } = this;
+    const base = (member & PAGE_MASK) * SKETCH_BINS + band * BAND_ROWS;
+    const { sketches } = this.pageOf(member);
     const packed =
       (sketches[base] ?? 0) | ((sketches[base + 1] ?? 0) << 8) | ((sketches[base + 2] ?? 0) << 16) | ((sketches[base + 3] ?? 0) << 24);
     return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b));
   }
 
   private sameBand(a: number, b: number, band: number): boolean {
-    const first = a * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
-    const second = b * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
-    for (let quad = 0; quad < QUADS_PER_BAND; quad += 1) if (this.quads[first + quad] !== this.quads[second + quad]) return false;
+    const quadsA = this.pageOf(a).quads;
+    const quadsB = this.pageOf(b).quads;
+    const first = (a & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
+    const second = (b & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
+    for (let quad = 0; quad < QUADS_PER_BAND; quad += 1) if (quadsA[first + quad] !== quadsB[second + quad]) return false;
     return true;
   }
 
@@ -255,8 +296,8 @@ export class NearDuplicateGroups {
 
   /** False when the two texts' lengths alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
   private sizesAllow(a: number, b: number): boolean {
-    const first = this.shingleCounts[a] ?? 0;
-    const second = this.shingleCounts[b] ?? 0;
+    const first = this.pageOf(a).shingleCounts[a & PAGE_MASK] ?? 0;
+    const second = this.pageOf(b).shingleCounts[b & PAGE_MASK] ?? 0;
     return Math.min(first, second) >= NEAR_JACCARD * Math.max(first, second);
   }
 
@@ -264,24 +305,16 @@ export class NearDuplicateGroups {
     const rootA = this.rootOf(a);
     const rootB = this.rootOf(b);
     if (rootA === rootB) return;
-    const joined = (this.sizes[rootA] ?? 0) + (this.sizes[rootB] ?? 0);
+    const pageA = this.pageOf(rootA);
+    const pageB = this.pageOf(rootB);
+    const joined = (pageA.sizes[rootA & PAGE_MASK] ?? 0) + (pageB.sizes[rootB & PAGE_MASK] ?? 0);
     if (rootA < rootB) {
-      this.parent[rootB] = rootA;
-      this.sizes[rootA] = joined;
+      pageB.parent[rootB & PAGE_MASK] = rootA;
+      pageA.sizes[rootA & PAGE_MASK] = joined;
     } else {
-      this.parent[rootA] = rootB;
-      this.sizes[rootB] = joined;
+      pageA.parent[rootA & PAGE_MASK] = rootB;
+      pageB.sizes[rootB & PAGE_MASK] = joined;
     }
-  }
-
-  private ensureCapacity(members: number): void {
-    if (members <= this.parent.length) return;
-    const size = Math.ceil(this.parent.length * 1.5);
-    this.parent = grownArray(this.parent, size);
-    this.sizes = grownArray(this.sizes, size);
-    this.sketches = grownArray(this.sketches, size * SKETCH_BINS);
-    this.quads = new Uint32Array(this.sketches.buffer);
-    this.shingleCounts = grownArray(this.shingleCounts, size);
   }
 
   private growSlots(): void {

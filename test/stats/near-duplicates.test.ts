@@ -57,6 +57,24 @@ describe('NearDuplicateGroups', () => {
     expect(new Set(first.filter((_, index) => index % 3 !== 0)).size).toBeGreaterThan(1900);
   });
 
+  test('copies of a text tens of thousands of texts apart join one group, whichever page of the tables each lands on', () => {
+    const vocabulary = Array.from({ length: 5000 }, (_, index) => wordHash(`word${index}`));
+    const letter = words(LETTER);
+    const copiesAt = new Set([7, 16_383, 16_384, 20_000, 39_000]);
+    const groups = new NearDuplicateGroups();
+    const members = Array.from({ length: 40_000 }, (_, index) =>
+      groups.add(
+        copiesAt.has(index)
+          ? letter
+          : Array.from({ length: 12 }, (_, position) => vocabulary[randomIndex(index * 12 + position, vocabulary.length)] ?? 0),
+      ),
+    );
+    const copies = [...copiesAt].map((index) => members[index] ?? -1);
+    expect(copies.map((member) => groups.rootOf(member))).toEqual(copies.map(() => 7));
+    expect(groups.sizeOfGroup(7)).toBe(copiesAt.size);
+    expect(groups.similarity(copies[1] ?? -1, copies[4] ?? -1)).toBe(1);
+  });
+
   test('similarity estimates the Jaccard similarity of word pairs', () => {
     const groups = new NearDuplicateGroups();
     const a = groups.add(words(LETTER));

@@ -33,5 +33,6 @@ export default {
   // jest's default leaves one core idle; on a 2-core machine that is half of it.
   maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   testSequencer: '<rootDir>/test/heavy-first-sequencer.js',
 };

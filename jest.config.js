@@ -2,12 +2,13 @@ export default {
   roots: ['<rootDir>/test'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^(\\.{1,2}/.*)\\.js$': '$1',
     // One loaded compromise per worker, not one per test file (see test/shared-modules-environment.js).
     '^compromise$': '<rootDir>/test/shared-compromise.cjs',
     // Built-ins as module bindings, not reads of the sandbox's global object (test/sandbox-globals.js).
     '^tlap-sandbox-globals$': '<rootDir>/test/sandbox-globals.js',
   },
+  // `./x.js` in the sources is ./x.ts (test/source-resolver.cjs).
+  resolver: '<rootDir>/test/source-resolver.cjs',
   testEnvironment: '<rootDir>/test/shared-modules-environment.js',
   transform: { '^.+\\.ts$': '<rootDir>/test/sandbox-globals-transformer.js' },
   // The same for CommonJS modules (jest's own expect and jest-circus, yaml…), as parameters of the

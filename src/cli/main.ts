@@ -1,21 +1,15 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { TlapError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import type { CliIo, OutputStream } from './cli-io.js';
-import { registerAuditCommand } from './commands/audit-command.js';
-import { registerEvalCommand } from './commands/eval-command.js';
-import { registerExplainCommand } from './commands/explain-command.js';
-import { registerTestCommand } from './commands/test-command.js';
-import { registerDiffCommand } from './commands/diff-command.js';
-import { registerFormatsCommand } from './commands/formats-command.js';
-import { registerGapsCommand } from './commands/gaps-command.js';
-import { registerIngestCommand } from './commands/ingest-command.js';
-import { registerThemesCommand } from './commands/themes-command.js';
-import { registerSourcesCommands } from './commands/sources-command.js';
 import type { TerminalMessages } from './terminal-messages.js';
+import { addCommands, COMMAND_LIST } from './command-list.js';
 
 export type { CliIo } from './cli-io.js';
+
+/** How the top-level help shows each command, whether or not its module was loaded. */
+const LISTED_TERMS = new Map(COMMAND_LIST.map((listing) => [listing.name, listing.term]));
 
 /**
  * Runs tlap with the given arguments (without `node` and the script) and returns the exit code
@@ -57,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       outputError: (text, write) => write(text),
     })
     .showSuggestionAfterError(true)
+    .configureHelp({ subcommandTerm: (command) => LISTED_TERMS.get(command.name()) ?? new Help().subcommandTerm(command) })
     .hook('preAction', async () => {
       await loadTerminal();
     })
@@ -75,19 +70,7 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     setExitCode,
     colourFor: (stream: OutputStream) => terminalLoaded().useColour(io, colourFlag, stream),
   };
-  for (const register of [
-    registerIngestCommand,
-    registerThemesCommand,
-    registerDiffCommand,
-    registerSourcesCommands,
-    registerExplainCommand,
-    registerTestCommand,
-    registerAuditCommand,
-    registerEvalCommand,
-    registerGapsCommand,
-    registerFormatsCommand,
-  ])
-    register(program, context);
+  await addCommands(program, context, argv);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { ExitCode } from '../../src/exit-codes.js';
 import { TOOL_VERSION } from '../../src/tool-version.js';
 import { runCli, type CliResult, type RunCliOptions } from '../builders/cli-runner.js';
@@ -15,8 +16,8 @@ import { writeStore } from '../builders/store-builder.js';
 const ANY_ESCAPE = /\u001b/;
 const COLOUR = /\u001b\[[0-9;]*m/;
 
-/** A project folder: themes.yaml and exports/survey.csv (3 rows, one about money); `ingested` also fills .tlap. */
-async function workspace(dir: string, ingested: boolean): Promise<void> {
+/** Writes a project folder: themes.yaml and exports/survey.csv (3 rows, one about money); `ingested` also fills .tlap. */
+async function writeWorkspace(dir: string, ingested: boolean): Promise<void> {
   await writeFile(
     join(dir, 'themes.yaml'),
     codebookYaml(
@@ -33,6 +34,26 @@ async function workspace(dir: string, ingested: boolean): Promise<void> {
     const result = await runCli(['ingest', 'exports'], { cwd: dir });
     if (result.exitCode !== ExitCode.Ok) throw new Error(`workspace ingest failed: ${result.stderr}`);
   }
+}
+
+/** The two project folders of {@link writeWorkspace}, written once for this file, by `ingested`. */
+const workspaceTemplates = new Map<boolean, Promise<string>>();
+
+afterAll(async () => {
+  for (const template of workspaceTemplates.values()) await rm(await template, { recursive: true, force: true });
+});
+
+/** Fills `dir` with a copy of the project folder of {@link writeWorkspace}: each test gets its own. */
+async function workspace(dir: string, ingested: boolean): Promise<void> {
+  let template = workspaceTemplates.get(ingested);
+  if (template === undefined) {
+    template = mkdtemp(join(tmpdir(), 'tlap-test-')).then(async (templateDir) => {
+      await writeWorkspace(templateDir, ingested);
+      return templateDir;
+    });
+    workspaceTemplates.set(ingested, template);
+  }
+  await cp(await template, dir, { recursive: true });
 }
 
 async function inWorkspace(

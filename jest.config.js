@@ -30,6 +30,7 @@ export default {
     'Buffer',
     'Uint8Array',
   ],
+  injectGlobals: false,
   testTimeout: 30000,
   // jest's default leaves one core idle; on a 2-core machine that is half of it.
   maxWorkers: '100%',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import { headingAnchor } from './heading-anchor.js';
 
 /** Options for {@link markdownToHtml}. */
@@ -227,6 +228,14 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+let loadedSanitizer: typeof sanitizeHtml | undefined;
+
+/** sanitize-html (with its CSS parser), loaded when a page is first rendered rather than with every renderer. */
+function htmlSanitizer(): typeof sanitizeHtml {
+  loadedSanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return loadedSanitizer;
+}
+
 /**
  * Renders a markdown report as one self-contained HTML page: `<meta charset="utf-8">`, a strict
  * Content-Security-Policy (no scripts, no images, no remote anything; only the inline style
@@ -246,7 +255,7 @@ export function markdownToHtml(markdown: string, options: MarkdownToHtmlOptions)
   for (const figure of options.figures ?? []) {
     html = html.replace(new RegExp(`(<h2 id="${figure.section}">[\\s\\S]*?</h2>\n)`), (heading: string) => `${heading}${figure.svg}\n`);
   }
-  const body = sanitizeHtml(html, SANITIZE_OPTIONS).trim();
+  const body = htmlSanitizer()(html, SANITIZE_OPTIONS).trim();
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',

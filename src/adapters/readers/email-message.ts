@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue, type Headers, type MessageText } from 'mailparser';
+import type { MailParser, AddressObject, AttachmentStream, HeaderValue, Headers, MessageText } from 'mailparser';
 import type { AdapterItem } from '../format-adapter.js';
 import type { RejectionCode } from '../../rejection-code.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
@@ -147,24 +147,31 @@ interface CharsetDecoder {
 /**
  * mailparser refuses to decode UTF-7 bodies (UTF-7 can smuggle markup past HTML filters). tlap only
  * keeps plain text, so UTF-7 parts are decoded here with iconv-lite; every other charset is left to
- * mailparser's own decoder.
+ * mailparser's own decoder. mailparser is loaded on the first message, not with the adapters.
  */
-class Utf7MailParser extends MailParser {
-  getDecoder(): CharsetDecoder {
-    const inherited = (MailParser.prototype as unknown as { getDecoder?: (this: MailParser) => CharsetDecoder }).getDecoder;
-    const base = inherited?.call(this);
-    return {
-      decodeStream(charset: string): NodeJS.ReadWriteStream {
-        if (UTF7_CHARSET.test(charset.toLowerCase().replace(/[^a-z0-9]/g, ''))) return iconv.decodeStream('utf7');
-        if (base === undefined) throw new Error(`no decoder for ${charset}`);
-        return base.decodeStream(charset);
-      },
-    };
-  }
+async function loadUtf7MailParser(): Promise<typeof MailParser> {
+  const { MailParser: BaseParser } = await import('mailparser');
+  return class Utf7MailParser extends BaseParser {
+    getDecoder(): CharsetDecoder {
+      const inherited = (BaseParser.prototype as unknown as { getDecoder?: (this: MailParser) => CharsetDecoder }).getDecoder;
+      const base = inherited?.call(this);
+      return {
+        decodeStream(charset: string): NodeJS.ReadWriteStream {
+          if (UTF7_CHARSET.test(charset.toLowerCase().replace(/[^a-z0-9]/g, ''))) return iconv.decodeStream('utf7');
+          if (base === undefined) throw new Error(`no decoder for ${charset}`);
+          return base.decodeStream(charset);
+        },
+      };
+    }
+  };
 }
+
+let utf7MailParser: Promise<typeof MailParser> | undefined;
 
 async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const input = withUtf8Headers(raw);
+  utf7MailParser ??= loadUtf7MailParser();
+  const Utf7MailParser = await utf7MailParser;
   const parser = new Utf7MailParser({
     skipHtmlToText: true,
     skipTextToHtml: true,

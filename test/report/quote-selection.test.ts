@@ -20,6 +20,7 @@ import { codebookYaml, makeCodebook, type ThemeSpec } from '../builders/codebook
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
 import { makeRecord, type RecordOverrides } from '../builders/record-builder.js';
 import { buildReport, textOfLength } from './report-fixture.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const THEMES: ThemeSpec[] = [
   { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
@@ -269,7 +270,7 @@ describe('a quote pool publishes late', () => {
         expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
         for (const times of published.values()) expect(times).toBe(1);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

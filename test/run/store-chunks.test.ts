@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { chunkLines, endsWithNewline, storeChunks } from '../../src/run/store-chunks.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 /** The non-empty lines of a text and their 1-based numbers, as the store's line reader gives them. */
 function readerLines(text: string): [number, string][] {
@@ -63,7 +64,7 @@ describe('reading records.jsonl in chunks of whole lines', () => {
         expect(found).toEqual(readerLines(text));
         expect(lines).toBe(text === '' ? 0 : text.split(/\r\n|\n|\r/).length - (/(\r\n|\n|\r)$/.test(text) ? 1 : 0));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

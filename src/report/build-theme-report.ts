@@ -125,7 +125,7 @@ export class ThemeReportBuilder {
   ) {
     this.extractor = new RecordFactExtractor(codebook, (id) => this.words.word(id), options.traceRecordIds !== false);
     this.counts = this.extractor.counts;
-    this.quotePools = codebook.themes.map(() => new QuotePool());
+    this.quotePools = codebook.themes.map(() => new QuotePool(this.publish));
     this.voiceTally = new VoiceTally(codebook.themes.length, (id) => this.words.word(id));
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
@@ -208,7 +208,7 @@ export class ThemeReportBuilder {
         const pool = this.quotePools[quoted[at] ?? -1];
         const distinctKeywords = quoted[at + 1] ?? 0;
         if (pool === undefined || !pool.mightKeep(facts.channel, facts.tier, distinctKeywords, facts.id)) continue;
-        pool.offer({ record: read(), tier: facts.tier, distinctKeywords }, this.publish);
+        pool.offer({ record: read(), tier: facts.tier, distinctKeywords });
       }
     }
     if (this.sourceRecord !== null && member >= 0 && !campaignCopy) this.memberOf.set(this.sourceRecord, member);

@@ -98,18 +98,14 @@ interface ChannelCandidates {
  */
 export class QuotePool {
   private readonly byChannel = new Map<Channel, ChannelCandidates>();
-  private publish: (record: FeedbackRecord) => PublishedQuoteText = () => {
-    throw new Error('QuotePool: nothing was offered');
-  };
 
-  /**
-   * Offers a candidate; `publish` gives its printed text (called only when needed, perhaps later,
-   * up to {@link candidates}).
-   */
-  offer(candidate: QuoteCandidate, publish: (record: FeedbackRecord) => PublishedQuoteText): void {
+  /** @param publish gives a record's printed text; called only when needed, perhaps later, up to {@link candidates}. */
+  constructor(private readonly publish: (record: FeedbackRecord) => PublishedQuoteText) {}
+
+  /** Offers a candidate. */
+  offer(candidate: QuoteCandidate): void {
     const channel = candidate.record.channel;
     if (!this.mightKeep(channel, candidate.tier, candidate.distinctKeywords, candidate.record.id)) return;
-    this.publish = publish;
     let pool = this.byChannel.get(channel);
     if (pool === undefined) {
       pool = { held: [], bar: null };
@@ -136,12 +132,7 @@ export class QuotePool {
     while (at > 0 && compareByMatch(entry, held[at - 1] ?? entry) < 0) at -= 1;
     held.splice(at, 0, entry);
     this.letGo(pool);
-    while (held.length > HELD_PER_CHANNEL) {
-      const unknown = held.find((other) => other.published === null);
-      if (unknown === undefined) break;
-      this.published(unknown);
-      this.letGo(pool);
-    }
+    this.publishUntilHeld(pool, HELD_PER_CHANNEL);
   }
 
   /**
@@ -152,7 +143,7 @@ export class QuotePool {
   mightKeep(channel: Channel, tier: number, distinctKeywords: number, id: string): boolean {
     const bar = this.byChannel.get(channel)?.bar;
     if (bar === undefined || bar === null) return true;
-    return (tier - bar.tier || bar.distinctKeywords - distinctKeywords || (id < bar.record.id ? -1 : id > bar.record.id ? 1 : 0)) <= 0;
+    return (tier - bar.tier || bar.distinctKeywords - distinctKeywords || compareCodeUnits(id, bar.record.id)) <= 0;
   }
 
   /** Every kept candidate, best first; identical texts from different channels kept once. */
@@ -160,16 +151,8 @@ export class QuotePool {
     const all: PooledCandidate[] = [];
     for (const pool of this.byChannel.values()) {
       this.letGo(pool);
-      const { held } = pool;
-      for (
-        let unknown = held.find((entry) => entry.published === null);
-        unknown !== undefined;
-        unknown = held.find((entry) => entry.published === null)
-      ) {
-        this.published(unknown);
-        this.letGo(pool);
-      }
-      for (const entry of held) all.push(this.published(entry));
+      this.publishUntilHeld(pool, 0);
+      for (const entry of pool.held) all.push(this.published(entry));
     }
     all.sort(compareCandidates);
     const seen = new Set<string>();
@@ -178,6 +161,19 @@ export class QuotePool {
       seen.add(entry.textKey);
       return true;
     });
+  }
+
+  /**
+   * Publishes the pool's best-ranked candidates whose text is unknown, letting go of those they
+   * put out of reach, until no more than `most` are held or every text held is known.
+   */
+  private publishUntilHeld(pool: ChannelCandidates, most: number): void {
+    while (pool.held.length > most) {
+      const unknown = pool.held.find((entry) => entry.published === null);
+      if (unknown === undefined) return;
+      this.published(unknown);
+      this.letGo(pool);
+    }
   }
 
   /** The candidate with its printed text, published now if it was not yet. */

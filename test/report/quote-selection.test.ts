@@ -259,8 +259,8 @@ describe('a quote pool publishes late', () => {
           published.set(record.id, (published.get(record.id) ?? 0) + 1);
           return { text: record.text, counts: {}, tainted: taint.get(record.id) === true };
         };
-        const pool = new QuotePool();
-        for (const candidate of candidates) pool.offer(candidate, publish);
+        const pool = new QuotePool(publish);
+        for (const candidate of candidates) pool.offer(candidate);
         const all = candidates.map((candidate) => ({
           ...candidate,
           published: { text: candidate.record.text, counts: {}, tainted: taint.get(candidate.record.id) === true },

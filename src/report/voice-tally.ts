@@ -162,8 +162,8 @@ export class VoiceTally {
    */
   private readonly memberPages: Uint32Array[] = [];
   private readonly themeSets: number[][] = [];
+  /** By a number made of a list of up to two themes, or by the longer list's text (a Map keeps 5 and '5' apart). */
   private readonly themeSetIds = new Map<number | string, number>();
-  private readonly shortThemeSetIds = new Map<number | string, number>();
   /** Example records by the group root they were taken under, with the order they were taken in. */
   private examples = new Map<number, CampaignExample>();
   private examplesTaken = 0;
@@ -251,13 +251,12 @@ export class VoiceTally {
           : themes.length === 2
             ? ((themes[0] ?? 0) + 1) * base + (themes[1] ?? 0) + 1
             : -1;
-    const ids: Map<number | string, number> = short >= 0 ? this.shortThemeSetIds : this.themeSetIds;
     const key = short >= 0 ? short : themes.join(',');
-    let setId = ids.get(key);
+    let setId = this.themeSetIds.get(key);
     if (setId === undefined) {
       setId = this.themeSets.length;
       this.themeSets.push([...themes]);
-      ids.set(key, setId);
+      this.themeSetIds.set(key, setId);
     }
     return setId;
   }

@@ -1,5 +1,5 @@
-import { grownArray } from '../grown-array.js';
 import { open, stat } from 'node:fs/promises';
+import { grownArray } from '../grown-array.js';
 
 /** Bytes read at a time: whole lines of about this much, so a chunk holds several hundred records. */
 const CHUNK_BYTES = 256 * 1024;

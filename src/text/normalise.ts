@@ -1,3 +1,4 @@
+import { grownArray } from '../grown-array.js';
 import { decodeHtmlEntity, HTML_ENTITY } from './html-entities.js';
 import { stemWord } from './word-stemmer.js';
 
@@ -445,9 +446,10 @@ export class WordRun {
   /** Adds a word. */
   push(entry: number, start: number, end: number): void {
     if (this.count === this.entries.length) {
-      this.entries = grown(this.entries);
-      this.starts = grown(this.starts);
-      this.ends = grown(this.ends);
+      const length = this.entries.length * 2;
+      this.entries = grownArray(this.entries, length);
+      this.starts = grownArray(this.starts, length);
+      this.ends = grownArray(this.ends, length);
     }
     this.entries[this.count] = entry;
     this.starts[this.count] = start;
@@ -479,12 +481,6 @@ export class WordRun {
     }
     return tokens;
   }
-}
-
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
 }
 
 /**

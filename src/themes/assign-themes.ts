@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
+import { grownArray } from '../grown-array.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { normaliseText, readWords, WordRun, type Token } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
@@ -60,11 +61,7 @@ export class ThemeAssigner {
       numbered = { numberWord, generation: run.generation, numbers: new Int32Array(Math.max(1024, run.table.size * 2)) };
       this.numbered = numbered;
     }
-    if (numbered.numbers.length < run.table.size) {
-      const larger = new Int32Array(run.table.size * 2);
-      larger.set(numbered.numbers);
-      numbered.numbers = larger;
-    }
+    if (numbered.numbers.length < run.table.size) numbered.numbers = grownArray(numbered.numbers, run.table.size * 2);
     const { numbers } = numbered;
     const wordIds = new Int32Array(run.count);
     for (let index = 0; index < run.count; index += 1) {

@@ -22,6 +22,7 @@ const FLAG_HINTS: Readonly<Record<string, string>> = {
   STORE_NOT_WRITABLE: 'name a folder you may write to with --store DIR',
   CODEBOOK_UNREADABLE: 'create themes.yaml (see README, "The codebook") or name one with --themes FILE',
   UNKNOWN_FORMAT_NAME: 'see tlap formats',
+  WORKER_OUT_OF_MEMORY: 'run again with --threads 0 (one thread, no worker memory limit)',
 };
 
 /**

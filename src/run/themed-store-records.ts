@@ -25,7 +25,7 @@ import {
 import type { ThemeWorkerData } from './assign-worker.js';
 import type { RecordSelection } from './record-selection.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
-import { StoreError } from '../errors.js';
+import { StoreError, TlapError } from '../errors.js';
 
 /** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
 const BATCH_LINES = 512;
@@ -63,6 +63,20 @@ const WORKER_YOUNG_GENERATION_MB = 4;
 const WORKER_OLD_GENERATION_MB = 512;
 
 const WORKER_SCRIPT = new URL('./assign-worker.js', import.meta.url);
+
+/**
+ * What a theme worker's error ends the run with: running out of its {@link WORKER_OLD_GENERATION_MB}
+ * MB (a vocabulary far beyond any measured) is a limit, said as such, with a way round it; anything
+ * else is passed on as it came.
+ */
+export function workerFailure(error: Error): Error {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  return new TlapError(`a theme worker ran out of its ${WORKER_OLD_GENERATION_MB} MB of memory`, {
+    code: 'WORKER_OUT_OF_MEMORY',
+    hint: 'theme the store on one thread, which has no such limit',
+    cause: error,
+  });
+}
 
 /**
  * How many worker threads to theme a store with: `requested` when given (0: none), else one per core
@@ -174,7 +188,7 @@ class WorkerLink {
       this.waiting.delete(message.batch);
       waiter?.resolve(message as never);
     });
-    this.worker.on('error', (error: Error) => this.fail(error));
+    this.worker.on('error', (error: Error) => this.fail(workerFailure(error)));
     this.worker.on('exit', (code) => {
       if (this.waiting.size > 0) this.fail(new Error(`a theme worker stopped (exit code ${code}) with batches still owed`));
     });

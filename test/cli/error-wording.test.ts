@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { wordForCli, wordWarningForCli } from '../../src/cli/error-wording.js';
-import { InputError, StoreError, UnknownNameError } from '../../src/errors.js';
+import { InputError, StoreError, TlapError, UnknownNameError } from '../../src/errors.js';
 
 describe('the CLI words library errors in flags', () => {
   test('an unknown format name becomes the --format flag with the known formats', () => {
@@ -16,6 +16,9 @@ describe('the CLI words library errors in flags', () => {
   test('a code with a flag hint replaces the library hint; other errors keep their words', () => {
     expect(wordForCli(new StoreError('s: no record store here', { hint: 'ingest first', code: 'NO_STORE' })).hint).toBe(
       'run tlap ingest first, or name the store with --store DIR',
+    );
+    expect(wordForCli(new TlapError('a theme worker ran out of its 512 MB of memory', { code: 'WORKER_OUT_OF_MEMORY' })).hint).toBe(
+      'run again with --threads 0 (one thread, no worker memory limit)',
     );
     expect(wordForCli(new InputError('no such file or folder', { location: { file: 'a.csv' }, hint: 'check the path' }))).toEqual({
       message: 'a.csv: no such file or folder',

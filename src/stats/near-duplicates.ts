@@ -43,6 +43,9 @@ export const BAND_ROWS = 4;
  * 1 - (1 - 0.8^4)^4 ≈ 0.88, one at 0.9 with 0.99 (and a campaign needs only a chain of them).
  */
 export const BANDS = 4;
+/** A band table entry is `member * BANDS + band`: the band in its low bits. */
+const BAND_BITS = 2;
+const BAND_MASK = BANDS - 1;
 
 /**
  * Sketch values that must agree for two texts to join: 26 of 32 (0.8, less the 1 in 256 that one-byte
@@ -64,8 +67,9 @@ const VALUE_MASK = (1 << BIN_SHIFT) - 1;
 const BIN_MASK = SKETCH_BINS - 1;
 /** Sketch values per 32-bit word, per sketch and per band (a band is a whole number of words). */
 const QUADS_PER_SKETCH = SKETCH_BINS / 4;
-const QUADS_PER_BAND = BAND_ROWS / 4;
 const INITIAL_TEXTS = 1024;
+/** Numbers per slot of the band table: the entry (plus one) and its band hash. */
+const SLOT_FIELDS = 2;
 
 function mix32(value: number): number {
   let h = value | 0;
@@ -160,10 +164,12 @@ const NO_PAGE: MemberPage = {
 export class NearDuplicateGroups {
   private readonly pages: MemberPage[] = [];
   private members = 0;
-  /** Open addressing over `member * BANDS + band`, -1 for an empty slot. */
-  private slots = new Int32Array(INITIAL_TEXTS * 2).fill(-1);
-  /** The top byte of each filled slot's band hash, so that a probe reads another member's sketch only when it could match. */
-  private tags = new Uint8Array(INITIAL_TEXTS * 2);
+  /**
+   * Open addressing over `member * BANDS + band`, two numbers a slot: the entry plus one (0 for an
+   * empty slot) and its band hash. The hash is a bijection of the band's values (for a given band),
+   * so a probe tells a match without reading the other member's sketch, and growing needs no sketch.
+   */
+  private slots = new Int32Array(INITIAL_TEXTS * 2 * SLOT_FIELDS);
   private filled = 0;
   private readonly scratch = new Uint8Array(SKETCH_BINS);
 
@@ -252,32 +258,23 @@ export class NearDuplicateGroups {
     return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b));
   }
 
-  private sameBand(a: number, b: number, band: number): boolean {
-    const quadsA = this.pageOf(a).quads;
-    const quadsB = this.pageOf(b).quads;
-    const first = (a & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
-    const second = (b & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND;
-    for (let quad = 0; quad < QUADS_PER_BAND; quad += 1) if (quadsA[first + quad] !== quadsB[second + quad]) return false;
-    return true;
-  }
-
   /**
    * Looks for earlier members sharing this band: the first that agrees closely enough is joined
    * and the member is not filed (the earlier one stands for both); otherwise it is filed, unless
    * {@link CANDIDATES_PER_BAND} members with these values are filed already.
    */
   private fileBand(member: number, band: number): void {
-    const { slots, tags } = this;
-    const mask = slots.length - 1;
-    const hash = this.bandHash(member, band);
-    const tag = hash >>> 24;
+    const { slots } = this;
+    const mask = slots.length / SLOT_FIELDS - 1;
+    const hash = this.bandHash(member, band) | 0;
     let slot = hash & mask;
     let checked = 0;
     for (;;) {
-      const entry = slots[slot] ?? -1;
-      if (entry === -1) break;
-      const other = Math.floor(entry / BANDS);
-      if (tags[slot] === tag && entry - other * BANDS === band && this.sameBand(member, other, band)) {
+      const at = slot * SLOT_FIELDS;
+      const held = slots[at] ?? 0;
+      if (held === 0) break;
+      if (slots[at + 1] === hash && ((held - 1) & BAND_MASK) === band) {
+        const other = (held - 1) >>> BAND_BITS;
         if (this.sizesAllow(member, other) && this.agreeing(member, other) >= AGREEING_BINS) {
           this.union(member, other);
           return;
@@ -287,11 +284,10 @@ export class NearDuplicateGroups {
       }
       slot = (slot + 1) & mask;
     }
-    while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
-    slots[slot] = member * BANDS + band;
-    tags[slot] = tag;
+    slots[slot * SLOT_FIELDS] = member * BANDS + band + 1;
+    slots[slot * SLOT_FIELDS + 1] = hash;
     this.filled += 1;
-    if (this.filled * 10 > slots.length * 7) this.growSlots();
+    if (this.filled * 10 > (slots.length / SLOT_FIELDS) * 7) this.growSlots();
   }
 
   /** False when the two texts' lengths alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
@@ -319,19 +315,17 @@ export class NearDuplicateGroups {
 
   private growSlots(): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2).fill(-1);
-    const tags = new Uint8Array(slots.length);
-    const mask = slots.length - 1;
-    for (const entry of old) {
-      if (entry === -1) continue;
-      const member = Math.floor(entry / BANDS);
-      const hash = this.bandHash(member, entry - member * BANDS);
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / SLOT_FIELDS - 1;
+    for (let from = 0; from < old.length; from += SLOT_FIELDS) {
+      const held = old[from] ?? 0;
+      if (held === 0) continue;
+      const hash = old[from + 1] ?? 0;
       let slot = hash & mask;
-      while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
-      slots[slot] = entry;
-      tags[slot] = hash >>> 24;
+      while ((slots[slot * SLOT_FIELDS] ?? 0) !== 0) slot = (slot + 1) & mask;
+      slots[slot * SLOT_FIELDS] = held;
+      slots[slot * SLOT_FIELDS + 1] = hash;
     }
     this.slots = slots;
-    this.tags = tags;
   }
 }

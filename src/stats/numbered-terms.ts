@@ -10,6 +10,8 @@ import { grownArray } from '../grown-array.js';
 
 const CONTENT = 1;
 const NUMBER = 2;
+/** A word's packed facts: its stem number above these bits, {@link CONTENT} and {@link NUMBER} in them. */
+const KIND_BITS = 2;
 
 /**
  * Numbers the distinct words of a run, each with the number of its stem and what {@link termsOf}
@@ -21,18 +23,15 @@ export class WordNumbering {
   private readonly stemNumbers = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly stems: string[] = [];
-  private stemOfWord = new Int32Array(1024);
-  private kinds = new Uint8Array(1024);
+  /** Per word, its stem number and kind in one number (see {@link KIND_BITS}), so that a tally reads one array per word. */
+  private facts = new Int32Array(1024);
 
   /** The number of a word (lower case, as the normaliser gives it) whose Porter stem is `stem`. */
   number(word: string, stem: string): number {
     const known = this.numbers.get(word);
     if (known !== undefined) return known;
     const id = this.words.length;
-    if (id === this.kinds.length) {
-      this.stemOfWord = grownArray(this.stemOfWord, id * 2);
-      this.kinds = grownArray(this.kinds, id * 2);
-    }
+    if (id === this.facts.length) this.facts = grownArray(this.facts, id * 2);
     let stemId = this.stemNumbers.get(stem);
     if (stemId === undefined) {
       stemId = this.stems.length;
@@ -41,8 +40,7 @@ export class WordNumbering {
     }
     this.numbers.set(word, id);
     this.words.push(word);
-    this.stemOfWord[id] = stemId;
-    this.kinds[id] = (isContentWord(word) ? CONTENT : 0) | (isNumberWord(word) ? NUMBER : 0);
+    this.facts[id] = (stemId << KIND_BITS) | (isContentWord(word) ? CONTENT : 0) | (isNumberWord(word) ? NUMBER : 0);
     return id;
   }
 
@@ -63,45 +61,60 @@ export class WordNumbering {
 
   /** The stem number of the word with this number. */
   stemOf(id: number): number {
-    return this.stemOfWord[id] ?? -1;
+    return id < this.words.length ? (this.facts[id] ?? 0) >> KIND_BITS : -1;
   }
 
   /** Whether the word with this number may stand as a term alone (see {@link isContentWord}). */
   isContent(id: number): boolean {
-    return ((this.kinds[id] ?? 0) & CONTENT) !== 0;
+    return ((this.facts[id] ?? 0) & CONTENT) !== 0;
   }
 
   /** Whether the word with this number is all digits. */
   isNumber(id: number): boolean {
-    return ((this.kinds[id] ?? 0) & NUMBER) !== 0;
+    return ((this.facts[id] ?? 0) & NUMBER) !== 0;
+  }
+
+  /**
+   * Every numbered word's stem number and kind, packed (valid until the next new word): what
+   * {@link NumberedTermTally.add} reads, one number per word.
+   */
+  packedFacts(): Int32Array {
+    return this.facts;
   }
 }
 
-const EMPTY = -1;
 const ALONE = -1;
+
+/** The fields of a two-word term's slot in {@link NumberedTermTally}'s table, side by side so that a lookup touches one cache line. */
+const FIRST = 0;
+const SECOND = 1;
+const COUNT = 2;
+const LAST_RECORD = 3;
+const WRITTEN_FIRST = 4;
+const WRITTEN_SECOND = 5;
+const PAIR_FIELDS = 6;
+/** The fields of a one-word term's entry, by stem number. */
+const SINGLE_COUNT = 0;
+const SINGLE_LAST_RECORD = 1;
+const SINGLE_WRITTEN = 2;
+const SINGLE_FIELDS = 3;
 
 /**
  * {@link TermTally} for words numbered by a {@link WordNumbering}: the same counts, the same
  * written forms and the same dropping of the rarest terms past `limit`, kept in typed arrays
- * instead of maps keyed by strings: one-word terms in arrays indexed by their stem number, two-word
- * terms in an open-addressed table keyed by the stem numbers of their words. A term is counted
- * once per record by remembering the last record that counted it.
+ * instead of maps keyed by strings: one-word terms in an array indexed by their stem number, two-word
+ * terms in an open-addressed table keyed by the stem numbers of their words (a slot's first stem
+ * is held plus one, so that 0 marks an empty slot). A term is counted once per record by
+ * remembering the last record that counted it.
  */
 export class NumberedTermTally {
   /** Records added. */
   records = 0;
   private size = 0;
   private capacity = 16;
-  private first = new Int32Array(this.capacity).fill(EMPTY);
-  private second = new Int32Array(this.capacity);
-  private counts = new Int32Array(this.capacity);
-  private writtenFirst = new Int32Array(this.capacity);
-  private writtenSecond = new Int32Array(this.capacity);
-  private lastRecord = new Int32Array(this.capacity);
-  /** One-word terms by stem number: records holding it (0: not held), its written word, the last record that counted it. */
-  private singleCounts = new Int32Array(1024);
-  private singleWritten = new Int32Array(1024);
-  private singleLastRecord = new Int32Array(1024);
+  private pairs = new Int32Array(this.capacity * PAIR_FIELDS);
+  /** Per stem number: records holding it (0: not held), the last record that counted it, its written word. */
+  private singleTerms = new Int32Array(1024 * SINGLE_FIELDS);
   private singles = 0;
 
   constructor(
@@ -113,16 +126,20 @@ export class NumberedTermTally {
   add(wordIds: ArrayLike<number>): void {
     this.records += 1;
     const record = this.records;
-    const { words } = this;
-    for (let index = 0; index < wordIds.length; index += 1) {
-      const word = wordIds[index] ?? 0;
-      const content = words.isContent(word);
-      if (content) this.countSingle(words.stemOf(word), word, record);
-      if (index + 1 >= wordIds.length) continue;
+    const facts = this.words.packedFacts();
+    const length = wordIds.length;
+    let word = wordIds[0] ?? 0;
+    let kinds = facts[word] ?? 0;
+    for (let index = 0; index < length; index += 1) {
+      if ((kinds & CONTENT) !== 0) this.countSingle(kinds >> KIND_BITS, word, record);
+      if (index + 1 >= length) break;
       const next = wordIds[index + 1] ?? 0;
-      if (!content && !words.isContent(next)) continue;
-      if (words.isNumber(word) || words.isNumber(next)) continue;
-      this.count(words.stemOf(word), words.stemOf(next), word, next, record);
+      const nextKinds = facts[next] ?? 0;
+      if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) {
+        this.count(kinds >> KIND_BITS, nextKinds >> KIND_BITS, word, next, record);
+      }
+      word = next;
+      kinds = nextKinds;
     }
     if (this.size + this.singles > this.limit) this.dropRarest();
   }
@@ -134,76 +151,89 @@ export class NumberedTermTally {
 
   /** Records holding the term of these stem numbers (`second` -1 for a one-word term); 0 when not held. */
   countOf(first: number, second: number): number {
-    if (second === ALONE) return this.singleCounts[first] ?? 0;
-    const slot = this.find(first, second);
-    return this.first[slot] === EMPTY ? 0 : (this.counts[slot] ?? 0);
+    if (second === ALONE) return this.singleTerms[first * SINGLE_FIELDS + SINGLE_COUNT] ?? 0;
+    const at = this.find(first, second);
+    return this.pairs[at + FIRST] === 0 ? 0 : (this.pairs[at + COUNT] ?? 0);
   }
 
   /** The sum of the counts: the group's size in term occurrences. */
   total(): number {
     let sum = 0;
-    for (let slot = 0; slot < this.capacity; slot += 1) if (this.first[slot] !== EMPTY) sum += this.counts[slot] ?? 0;
-    for (const count of this.singleCounts) sum += count;
+    const { pairs, singleTerms } = this;
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) if (pairs[at + FIRST] !== 0) sum += pairs[at + COUNT] ?? 0;
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) sum += singleTerms[at + SINGLE_COUNT] ?? 0;
     return sum;
   }
 
   /** Calls `visit` with each held term: its stem numbers, its count, and the word numbers it was first written with. */
   forEach(visit: (first: number, second: number, count: number, writtenFirst: number, writtenSecond: number) => void): void {
-    for (let stem = 0; stem < this.singleCounts.length; stem += 1) {
-      const count = this.singleCounts[stem] ?? 0;
-      if (count > 0) visit(stem, ALONE, count, this.singleWritten[stem] ?? 0, ALONE);
+    const { pairs, singleTerms } = this;
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
+      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
+      if (count > 0) visit(at / SINGLE_FIELDS, ALONE, count, singleTerms[at + SINGLE_WRITTEN] ?? 0, ALONE);
     }
-    for (let slot = 0; slot < this.capacity; slot += 1) {
-      const first = this.first[slot] ?? EMPTY;
-      if (first === EMPTY) continue;
-      visit(first, this.second[slot] ?? ALONE, this.counts[slot] ?? 0, this.writtenFirst[slot] ?? 0, this.writtenSecond[slot] ?? ALONE);
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+      const first = pairs[at + FIRST] ?? 0;
+      if (first === 0) continue;
+      visit(
+        first - 1,
+        pairs[at + SECOND] ?? ALONE,
+        pairs[at + COUNT] ?? 0,
+        pairs[at + WRITTEN_FIRST] ?? 0,
+        pairs[at + WRITTEN_SECOND] ?? ALONE,
+      );
     }
   }
 
+  /** The index in {@link pairs} of the slot holding this term, or of the empty slot where it would go. */
   private find(first: number, second: number): number {
     const mask = this.capacity - 1;
-    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca6b)) & mask;
+    const held = first + 1;
+    const { pairs } = this;
+    let hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca6b);
+    let slot = hash & mask;
     for (;;) {
-      const held = this.first[slot] ?? EMPTY;
-      if (held === EMPTY || (held === first && this.second[slot] === second)) return slot;
+      const at = slot * PAIR_FIELDS;
+      const there = pairs[at + FIRST] ?? 0;
+      if (there === 0 || (there === held && pairs[at + SECOND] === second)) return at;
       slot = (slot + 1) & mask;
     }
   }
 
   private countSingle(stem: number, written: number, record: number): void {
-    if (stem >= this.singleCounts.length) {
-      const length = Math.max(stem + 1, this.singleCounts.length * 2);
-      this.singleCounts = grownArray(this.singleCounts, length);
-      this.singleWritten = grownArray(this.singleWritten, length);
-      this.singleLastRecord = grownArray(this.singleLastRecord, length);
+    const at = stem * SINGLE_FIELDS;
+    if (at >= this.singleTerms.length) {
+      this.singleTerms = grownArray(this.singleTerms, Math.max(at + SINGLE_FIELDS, this.singleTerms.length * 2));
     }
-    const count = this.singleCounts[stem] ?? 0;
+    const terms = this.singleTerms;
+    const count = terms[at + SINGLE_COUNT] ?? 0;
     if (count > 0) {
-      if (this.singleLastRecord[stem] === record) return;
-      this.singleLastRecord[stem] = record;
-      this.singleCounts[stem] = count + 1;
+      if (terms[at + SINGLE_LAST_RECORD] === record) return;
+      terms[at + SINGLE_LAST_RECORD] = record;
+      terms[at + SINGLE_COUNT] = count + 1;
       return;
     }
-    this.singleCounts[stem] = 1;
-    this.singleWritten[stem] = written;
-    this.singleLastRecord[stem] = record;
+    terms[at + SINGLE_COUNT] = 1;
+    terms[at + SINGLE_LAST_RECORD] = record;
+    terms[at + SINGLE_WRITTEN] = written;
     this.singles += 1;
   }
 
   private count(first: number, second: number, writtenFirst: number, writtenSecond: number, record: number): void {
-    const slot = this.find(first, second);
-    if (this.first[slot] !== EMPTY) {
-      if (this.lastRecord[slot] === record) return;
-      this.lastRecord[slot] = record;
-      this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+    const at = this.find(first, second);
+    const { pairs } = this;
+    if (pairs[at + FIRST] !== 0) {
+      if (pairs[at + LAST_RECORD] === record) return;
+      pairs[at + LAST_RECORD] = record;
+      pairs[at + COUNT] = (pairs[at + COUNT] ?? 0) + 1;
       return;
     }
-    this.first[slot] = first;
-    this.second[slot] = second;
-    this.counts[slot] = 1;
-    this.writtenFirst[slot] = writtenFirst;
-    this.writtenSecond[slot] = writtenSecond;
-    this.lastRecord[slot] = record;
+    pairs[at + FIRST] = first + 1;
+    pairs[at + SECOND] = second;
+    pairs[at + COUNT] = 1;
+    pairs[at + LAST_RECORD] = record;
+    pairs[at + WRITTEN_FIRST] = writtenFirst;
+    pairs[at + WRITTEN_SECOND] = writtenSecond;
     this.size += 1;
     if (this.size * 5 > this.capacity * 4) this.rehash(this.capacity * 2, 0);
   }
@@ -211,13 +241,16 @@ export class NumberedTermTally {
   /** Drops every term held by one record, then by two, and so on, until at most half the limit is left. */
   private dropRarest(): void {
     const byCount: number[] = [];
-    for (let slot = 0; slot < this.capacity; slot += 1) {
-      if (this.first[slot] === EMPTY) continue;
-      const count = this.counts[slot] ?? 0;
+    const { pairs, singleTerms } = this;
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+      if (pairs[at + FIRST] === 0) continue;
+      const count = pairs[at + COUNT] ?? 0;
       byCount[count] = (byCount[count] ?? 0) + 1;
     }
-    const { singleCounts } = this;
-    for (const count of singleCounts) if (count > 0) byCount[count] = (byCount[count] ?? 0) + 1;
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
+      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
+      if (count > 0) byCount[count] = (byCount[count] ?? 0) + 1;
+    }
     let floor = 0;
     let left = this.size + this.singles;
     while (left > this.limit / 2) {
@@ -225,36 +258,25 @@ export class NumberedTermTally {
       left -= byCount[floor] ?? 0;
     }
     this.rehash(this.capacity, floor);
-    for (let stem = 0; stem < singleCounts.length; stem += 1) {
-      const count = singleCounts[stem] ?? 0;
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
+      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
       if (count === 0 || count > floor) continue;
-      singleCounts[stem] = 0;
+      singleTerms[at + SINGLE_COUNT] = 0;
       this.singles -= 1;
     }
   }
 
   /** Moves the terms held more than `floor` times into a table of `capacity` slots. */
   private rehash(capacity: number, floor: number): void {
-    const { first, second, counts, writtenFirst, writtenSecond, lastRecord } = this;
-    const oldCapacity = this.capacity;
+    const old = this.pairs;
     this.capacity = capacity;
-    this.first = new Int32Array(capacity).fill(EMPTY);
-    this.second = new Int32Array(capacity);
-    this.counts = new Int32Array(capacity);
-    this.writtenFirst = new Int32Array(capacity);
-    this.writtenSecond = new Int32Array(capacity);
-    this.lastRecord = new Int32Array(capacity);
+    this.pairs = new Int32Array(capacity * PAIR_FIELDS);
     this.size = 0;
-    for (let slot = 0; slot < oldCapacity; slot += 1) {
-      const held = first[slot] ?? EMPTY;
-      if (held === EMPTY || (counts[slot] ?? 0) <= floor) continue;
-      const to = this.find(held, second[slot] ?? ALONE);
-      this.first[to] = held;
-      this.second[to] = second[slot] ?? ALONE;
-      this.counts[to] = counts[slot] ?? 0;
-      this.writtenFirst[to] = writtenFirst[slot] ?? 0;
-      this.writtenSecond[to] = writtenSecond[slot] ?? ALONE;
-      this.lastRecord[to] = lastRecord[slot] ?? 0;
+    for (let from = 0; from < old.length; from += PAIR_FIELDS) {
+      const held = old[from + FIRST] ?? 0;
+      if (held === 0 || (old[from + COUNT] ?? 0) <= floor) continue;
+      const to = this.find(held - 1, old[from + SECOND] ?? ALONE);
+      for (let field = 0; field < PAIR_FIELDS; field += 1) this.pairs[to + field] = old[from + field] ?? 0;
       this.size += 1;
     }
   }

@@ -178,6 +178,9 @@ export class RecordFactExtractor {
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly hashes: WordHashes;
   private readonly themeCount: number;
+  private lastFile: string | null = null;
+  private lastFileSource: string | null = null;
+  private lastMonth = '';
 
   /**
    * @param wordOf the word with a number, in the numbering of the word ids {@link extract} is given.
@@ -221,8 +224,8 @@ export class RecordFactExtractor {
       if (counts.to === null || record.date > counts.to) counts.to = record.date;
     }
     const question = questionOf(record);
-    const source = recordSource(record);
-    const month = record.date === null ? null : record.date.slice(0, 7);
+    const source = this.sourceOf(record);
+    const month = record.date === null ? null : this.monthOf(record.date);
     addKeys(counts.keyed, question, source, month);
     facts.id = record.id;
     facts.channel = record.channel;
@@ -266,11 +269,31 @@ export class RecordFactExtractor {
           forms = new Map();
           theme.words.set(hit.keyword, forms);
         }
-        increment(forms, hit.words.replace(/\s+/g, ' ').toLowerCase());
+        increment(forms, spacedLowerCase(hit.words));
       }
       facts.quoted.push(index, keywords.size);
     }
     return facts;
+  }
+
+  /**
+   * {@link recordSource}, the same string as for the record before when it came from the same
+   * file (as runs of records do): kept as one key, not built and hashed again per record.
+   */
+  private sourceOf(record: FeedbackRecord): string | null {
+    if (record.meta['postTitle'] !== undefined || record.meta['subject'] !== undefined) return recordSource(record);
+    const { file } = record.provenance;
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFileSource = recordSource(record);
+    }
+    return this.lastFileSource;
+  }
+
+  /** The month (`YYYY-MM`) of a date, the same string as for the record before when it was in the same month. */
+  private monthOf(date: string): string {
+    if (!date.startsWith(this.lastMonth) || this.lastMonth.length !== 7) this.lastMonth = date.slice(0, 7);
+    return this.lastMonth;
   }
 
   /** True when `quotes: exclude:` names the record, by tlap's id or by the export's own id; counts it. */
@@ -285,6 +308,7 @@ export class RecordFactExtractor {
   }
 
   private countPairs(counted: readonly number[]): void {
+    if (counted.length < 2) return;
     const indices = [...counted].sort((a, b) => a - b);
     for (let i = 0; i < indices.length; i += 1) {
       for (let j = i + 1; j < indices.length; j += 1) {
@@ -292,6 +316,14 @@ export class RecordFactExtractor {
       }
     }
   }
+}
+
+const WHITE_SPACE = /\s/;
+const WHITE_SPACE_RUNS = /\s+/g;
+
+/** The words of a hit with each run of white space made one space, in lower case. */
+function spacedLowerCase(words: string): string {
+  return (WHITE_SPACE.test(words) ? words.replace(WHITE_SPACE_RUNS, ' ') : words).toLowerCase();
 }
 
 function questionOf(record: FeedbackRecord): string | null {

@@ -303,6 +303,12 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
+/** Units of a word table's slot: the key's hash, its entry + 1 (negated when its word is empty; 0: an empty slot), where its key starts in the pool. */
+const SLOT_UNITS = 3;
+
+/** Units before a key's own in a word table's pool: its length, low 16 bits then high. */
+const KEY_HEAD = 2;
+
 /**
  * The words texts have met, each an entry numbered from 0, found again from a text's own characters
  * (hashed lower-cased as they are scanned) without slicing, lower-casing, dropping apostrophes or
@@ -312,28 +318,33 @@ function lowerAscii(code: number): number {
  * generation). Within one text, entries stay valid.
  */
 export class AsciiWordTable {
-  /** Open addressing, two units a slot: the key's hash, then its entry + 1 (0: an empty slot). */
+  /**
+   * Open addressing, {@link SLOT_UNITS} units a slot. A probe reads the slot and the key in
+   * {@link pool} (its length in two units, low then high, then its units), so that finding a word touches two places in memory,
+   * not the slot, an array of keys and a string.
+   */
   private slots: Int32Array;
-  private readonly keys: string[] = [];
+  private pool = new Uint16Array(INITIAL_WORD_SLOTS * 8);
+  private poolUsed = 0;
   private readonly words: string[] = [];
   private readonly stems: string[] = [];
   /** Bumped each time the table starts afresh. */
   generation = 0;
 
   constructor(private readonly limit: number = ASCII_WORD_TABLE_LIMIT) {
-    this.slots = new Int32Array(2 * INITIAL_WORD_SLOTS);
+    this.slots = new Int32Array(SLOT_UNITS * INITIAL_WORD_SLOTS);
   }
 
   /** How many entries the table holds. */
   get size(): number {
-    return this.keys.length;
+    return this.words.length;
   }
 
   /** Starts afresh when full; called before each text, so that no text sees its entries renumbered. */
   beginText(): void {
-    if (this.keys.length < this.limit) return;
+    if (this.words.length < this.limit) return;
     this.slots.fill(0);
-    this.keys.length = 0;
+    this.poolUsed = 0;
     this.words.length = 0;
     this.stems.length = 0;
     this.generation += 1;
@@ -351,24 +362,37 @@ export class AsciiWordTable {
 
   /** The entry for units [start, end) of `text`, whose lower-cased units hash to `hash`; -1 when its word is empty. */
   entry(text: string, start: number, end: number, hash: number): number {
-    const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
-    let slot = hash & mask;
-    for (let held = slots[2 * slot + 1] ?? 0; held !== 0; held = slots[2 * slot + 1] ?? 0) {
-      if (slots[2 * slot] === hash && sameKey(text, start, end, this.keys[held - 1] ?? '')) {
-        return this.words[held - 1] === '' ? -1 : held - 1;
-      }
-      slot = (slot + 1) & mask;
+    const { slots, pool } = this;
+    const slotCount = slots.length / SLOT_UNITS;
+    const mask = slotCount - 1;
+    let at = (hash & mask) * SLOT_UNITS;
+    for (let held = slots[at + 1] ?? 0; held !== 0; held = slots[at + 1] ?? 0) {
+      if (slots[at] === hash && sameLowerAscii(text, start, end, pool, slots[at + 2] ?? 0)) return held < 0 ? -1 : held - 1;
+      at = at + SLOT_UNITS === slots.length ? 0 : at + SLOT_UNITS;
     }
     const key = text.slice(start, end).toLowerCase();
     const word = dropApostrophes(key);
-    this.keys.push(key);
     this.words.push(word);
     this.stems.push(word === '' ? '' : stemWord(word));
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = this.keys.length;
-    if (this.keys.length * 4 > slots.length) this.grow();
-    return word === '' ? -1 : this.keys.length - 1;
+    const entry = this.words.length - 1;
+    slots[at] = hash;
+    slots[at + 1] = word === '' ? -(entry + 1) : entry + 1;
+    slots[at + 2] = this.poolKey(key);
+    if (this.words.length * 2 > slotCount) this.grow();
+    return word === '' ? -1 : entry;
+  }
+
+  /** Puts a key in the pool and returns where it starts. */
+  private poolKey(key: string): number {
+    const start = this.poolUsed;
+    const end = start + KEY_HEAD + key.length;
+    if (end > this.pool.length) this.pool = grownArray(this.pool, Math.max(this.pool.length * 2, end));
+    const { pool } = this;
+    pool[start] = key.length & 0xffff;
+    pool[start + 1] = key.length >>> 16;
+    for (let index = 0; index < key.length; index += 1) pool[start + KEY_HEAD + index] = key.charCodeAt(index);
+    this.poolUsed = end;
+    return start;
   }
 
   /** The entry of a word as the general path gives it (lower case, no apostrophes); -1 for the empty word. */
@@ -389,29 +413,28 @@ export class AsciiWordTable {
   private grow(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let at = 0; at < old.length; at += 2) {
-      const held = old[at + 1] ?? 0;
-      if (held === 0) continue;
-      const hash = old[at] ?? 0;
-      let slot = hash & mask;
-      while ((slots[2 * slot + 1] ?? 0) !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = hash;
-      slots[2 * slot + 1] = held;
+    const mask = slots.length / SLOT_UNITS - 1;
+    for (let from = 0; from < old.length; from += SLOT_UNITS) {
+      if ((old[from + 1] ?? 0) === 0) continue;
+      const hash = old[from] ?? 0;
+      let at = (hash & mask) * SLOT_UNITS;
+      while ((slots[at + 1] ?? 0) !== 0) at = at + SLOT_UNITS === slots.length ? 0 : at + SLOT_UNITS;
+      slots[at] = hash;
+      slots[at + 1] = old[from + 1] ?? 0;
+      slots[at + 2] = old[from + 2] ?? 0;
     }
     this.slots = slots;
   }
 }
 
-/** Whether units [start, end) of `text`, lower-cased, are `key`: compared natively when written in lower case, as most words are. */
-function sameKey(text: string, start: number, end: number, key: string): boolean {
-  if (key.length !== end - start) return false;
-  return text.startsWith(key, start) || sameLowerAscii(text, start, end, key);
-}
-
-function sameLowerAscii(text: string, start: number, end: number, key: string): boolean {
-  if (key.length !== end - start) return false;
-  for (let index = start; index < end; index += 1) if (lowerAscii(text.charCodeAt(index)) !== key.charCodeAt(index - start)) return false;
+/**
+ * Whether units [start, end) of `text`, lower-cased as ASCII, are the key at `keyAt` in `pool`
+ * (keys are lower case, so a text in lower case matches unit for unit).
+ */
+function sameLowerAscii(text: string, start: number, end: number, pool: Uint16Array, keyAt: number): boolean {
+  if ((pool[keyAt] ?? 0) + (pool[keyAt + 1] ?? 0) * 0x10000 !== end - start) return false;
+  const offset = keyAt + KEY_HEAD - start;
+  for (let index = start; index < end; index += 1) if (lowerAscii(text.charCodeAt(index)) !== pool[offset + index]) return false;
   return true;
 }
 

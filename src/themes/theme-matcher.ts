@@ -221,7 +221,7 @@ export class ThemeMatcher {
       }
     }
     if (candidates.length === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
-    if (candidates.length > 1) candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+    if (!inTextOrder(candidates)) candidates.sort(byPlace);
     if (theme.excludes.length === 0)
       return { themeId: theme.id, hits: candidates.map((candidate) => evidenceOf(text, tokens, candidate)), vetoed: [] };
     const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
@@ -231,7 +231,10 @@ export class ThemeMatcher {
       const hit = evidenceOf(text, tokens, candidate);
       const veto = vetoes.find(({ rule, occurrences }) => occurrences.some((occurrence) => vetoesHit(rule, occurrence, candidate)));
       if (veto === undefined) hits.push(hit);
-      else vetoed.push({ ...hit, by: veto.rule.source, byPosition: veto.rule.position });
+      else {
+        const { keyword, position, words, start, end } = hit;
+        vetoed.push({ keyword, position, words, start, end, by: veto.rule.source, byPosition: veto.rule.position });
+      }
     }
     return { themeId: theme.id, hits, vetoed };
   }
@@ -248,6 +251,20 @@ export class ThemeMatcher {
       if (wordsMatchAt(words, tokens, index)) record(candidate, { from: index, to: index + words.length });
     }
   }
+}
+
+function byPlace(a: CandidateHit, b: CandidateHit): number {
+  return a.from - b.from || a.to - b.to;
+}
+
+/** Whether candidates already stand in the order {@link byPlace} sorts them into (as one rule's hits do), so need no sort. */
+function inTextOrder(candidates: readonly CandidateHit[]): boolean {
+  for (let index = 1; index < candidates.length; index += 1) {
+    const before = candidates[index - 1];
+    const here = candidates[index];
+    if (before === undefined || here === undefined || byPlace(before, here) > 0) return false;
+  }
+  return true;
 }
 
 function noEvidenceOf(themeId: string): ThemeEvidence {

@@ -175,3 +175,46 @@ describe('the ASCII fast path', () => {
     );
   });
 });
+
+describe('the word table (property)', () => {
+  const vocabulary = fc.constantFrom('carer', "carer's", 'Carers', 'CARE', 'respite', "don't", 'day', 'Centre', 'a', '9', "o'", 'budget');
+  /** Words enough that the table grows several times over before the texts are read. */
+  const known = Array.from({ length: 3000 }, (_, index) =>
+    [...index.toString(16)].map((digit) => 'abcdefghijklmnop'[parseInt(digit, 16)]).join(''),
+  );
+  const cased = (word: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+    fc
+      .tuple(word, fc.array(fc.boolean(), { maxLength: 8 }))
+      .map(([each, upper]) => [...each].map((unit, index) => (upper[index] === true ? unit.toUpperCase() : unit)).join(''));
+  const madeUp = fc.string({ unit: fc.constantFrom(...'qrstuvwxyz'.split('')), minLength: 1, maxLength: 9 });
+  const text = fc
+    .array(fc.oneof(cased(vocabulary), cased(fc.constantFrom(...known)), madeUp), { maxLength: 30 })
+    .map((pieces) => pieces.join(' '));
+
+  test('a table grown across many texts gives every word the entry it had and the tokens of the general path', () => {
+    const table = new AsciiWordTable(1_000_000);
+    const entries = new Map<string, number>();
+    const check = (each: string): void => {
+      const tokens = asciiTokens(each, table);
+      expect(tokens).toEqual(normaliseText(`${each} \u00e9`).tokens.slice(0, -1));
+      for (const token of tokens) {
+        const key = each.slice(token.start, token.end).toLowerCase();
+        const entry = table.entryOfWord(token.word);
+        const held = entries.get(key);
+        if (held === undefined) entries.set(key, entry);
+        else if (!key.includes("'")) expect(entry).toBe(held);
+        expect(table.wordOf(entry)).toBe(token.word);
+        expect(table.stemOf(entry)).toBe(token.stem);
+      }
+    };
+    check(known.join(' '));
+    expect(table.size).toBe(known.length);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 10 }), (texts) => {
+        for (const each of texts) check(each);
+        expect(table.generation).toBe(0);
+      }),
+      { numRuns: propertyRuns(50) },
+    );
+  });
+});

@@ -14,8 +14,12 @@
  * least 0.8 times its size). Groups are closed under joining (union-find), so a chain of small
  * edits stays one campaign. Everything is deterministic: fixed seeds, store order.
  *
- * Memory: the sketch (one byte a value), a union-find parent and the band table's slots, all in
- * typed arrays, about 80 bytes per text long enough to be sketched (measured); nothing per shingle.
+ * Memory, all in typed arrays and nothing per shingle: per text long enough to be sketched, its
+ * union-find parent and group size (8 bytes); per text filed under a band, its sketch (one byte a
+ * value), shingle count and member number (38 bytes), and 8 bytes per band filed in the band
+ * table. A text that joins a group, or finds enough members filed already, under every band is
+ * never compared with again, so it keeps no sketch: at a million texts about half are filed, and
+ * the whole takes about 47 bytes per text (measured).
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
@@ -67,6 +71,7 @@ const VALUE_MASK = (1 << BIN_SHIFT) - 1;
 const BIN_MASK = SKETCH_BINS - 1;
 /** Sketch values per 32-bit word, per sketch and per band (a band is a whole number of words). */
 const QUADS_PER_SKETCH = SKETCH_BINS / 4;
+const QUADS_PER_BAND = BAND_ROWS / 4;
 const INITIAL_TEXTS = 1024;
 /** Numbers per slot of the band table: the entry (plus one) and its band hash. */
 const SLOT_FIELDS = 2;
@@ -117,64 +122,85 @@ export function sketchWords(words: ArrayLike<number>, length: number, out: Uint8
   }
 }
 
-/** Members per page of {@link NearDuplicateGroups}' tables (a page's sketches take 512 KB). */
+/** Entries per page of {@link NearDuplicateGroups}' tables (a page of sketches takes 512 KB). */
 const PAGE_BITS = 14;
 const PAGE_MEMBERS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_MEMBERS - 1;
 
 /**
- * What is held per member, for {@link PAGE_MEMBERS} members at a time: tables that grow by a page
- * and are never copied, so that a run of a million texts does not hold an old and a new copy of
- * 30 MB of sketches while it grows, nor leave the old copies as holes in the C heap.
+ * The union-find of every member, for {@link PAGE_MEMBERS} members at a time: tables that grow by a
+ * page and are never copied, so that a run of a million texts does not hold an old and a new copy
+ * while it grows, nor leave the old copies as holes in the C heap.
  */
-interface MemberPage {
-  sketches: Uint8Array;
-  /** The sketches four values at a time, to compare them a word at a time. */
-  quads: Uint32Array;
+interface GroupPage {
   parent: Int32Array;
   /** Per group root, its members. */
   sizes: Int32Array;
-  /** Shingles per member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
+}
+
+/**
+ * What is held of a member filed under a band (the only ones a later text is compared with; about
+ * half of them at a million texts), {@link PAGE_MEMBERS} at a time, by the order they were first filed.
+ */
+interface FiledPage {
+  /** The sketches four values at a time, to compare them a word at a time. */
+  quads: Uint32Array;
+  /** Shingles per filed member: two sets with Jaccard similarity J have sizes within a factor J of each other. */
   shingleCounts: Uint16Array;
+  /** The member number of each. */
+  members: Int32Array;
 }
 
-function newMemberPage(): MemberPage {
-  const sketches = new Uint8Array(PAGE_MEMBERS * SKETCH_BINS);
-  return {
-    sketches,
-    quads: new Uint32Array(sketches.buffer),
-    parent: new Int32Array(PAGE_MEMBERS),
-    sizes: new Int32Array(PAGE_MEMBERS),
-    shingleCounts: new Uint16Array(PAGE_MEMBERS),
-  };
+const NO_GROUP_PAGE: GroupPage = { parent: new Int32Array(0), sizes: new Int32Array(0) };
+const NO_FILED_PAGE: FiledPage = { quads: new Uint32Array(0), shingleCounts: new Uint16Array(0), members: new Int32Array(0) };
+
+/** The share of two sketches' ({@link sketchWords}) values that agree: the MinHash estimate of the Jaccard similarity of their texts' shingles. */
+export function sketchSimilarity(a: Uint8Array, b: Uint8Array): number {
+  let same = 0;
+  for (let bin = 0; bin < SKETCH_BINS; bin += 1) if (a[bin] === b[bin]) same += 1;
+  return same / SKETCH_BINS;
 }
 
-const NO_PAGE: MemberPage = {
-  sketches: new Uint8Array(0),
-  quads: new Uint32Array(0),
-  parent: new Int32Array(0),
-  sizes: new Int32Array(0),
-  shingleCounts: new Uint16Array(0),
-};
+/** How many of two sketches' values are equal, four at a time (a byte of the XOR is 0 where they are). */
+function agreeingValues(quadsA: Uint32Array, first: number, quadsB: Uint32Array, second: number): number {
+  let same = 0;
+  for (let quad = 0; quad < QUADS_PER_SKETCH; quad += 1) {
+    const differ = (quadsA[first + quad] ?? 0) ^ (quadsB[second + quad] ?? 0);
+    const zeroBytes = ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
+    same += Math.imul((zeroBytes >>> 7) & 0x01010101, 0x01010101) >>> 24;
+  }
+  return same;
+}
 
 /**
  * Near-duplicate groups over texts added one at a time. {@link add} returns the text's member
  * number (or -1 for a text too short to be grouped); {@link rootOf} names its group.
  */
 export class NearDuplicateGroups {
-  private readonly pages: MemberPage[] = [];
+  private readonly groupPages: GroupPage[] = [];
+  private readonly filedPages: FiledPage[] = [];
   private members = 0;
+  private filedMembers = 0;
   /**
-   * Open addressing over `member * BANDS + band`, two numbers a slot: the entry plus one (0 for an
-   * empty slot) and its band hash. The hash is a bijection of the band's values (for a given band),
-   * so a probe tells a match without reading the other member's sketch, and growing needs no sketch.
+   * Open addressing over `filed * BANDS + band` (`filed` a member's number among those filed), two
+   * numbers a slot: the entry plus one (0 for an empty slot) and its band hash. The hash is a
+   * bijection of the band's values (for a given band), so a probe tells a match without reading
+   * the other member's sketch, and growing needs no sketch.
    */
   private slots = new Int32Array(INITIAL_TEXTS * 2 * SLOT_FIELDS);
   private filled = 0;
-  private readonly scratch = new Uint8Array(SKETCH_BINS);
+  /** The text being added: its sketch (also four values at a time), shingles, and number among those filed (-1: not yet). */
+  private readonly sketch = new Uint8Array(SKETCH_BINS);
+  private readonly quads = new Uint32Array(this.sketch.buffer);
+  private shingles = 0;
+  private filedAs = -1;
 
-  private pageOf(member: number): MemberPage {
-    return this.pages[member >>> PAGE_BITS] ?? NO_PAGE;
+  private groupPageOf(member: number): GroupPage {
+    return this.groupPages[member >>> PAGE_BITS] ?? NO_GROUP_PAGE;
+  }
+
+  private filedPageOf(filed: number): FiledPage {
+    return this.filedPages[filed >>> PAGE_BITS] ?? NO_FILED_PAGE;
   }
 
   /** Texts sketched so far (those long enough). */
@@ -188,8 +214,8 @@ export class NearDuplicateGroups {
    */
   add(words: ArrayLike<number>, length = words.length): number {
     if (length < CAMPAIGN_MIN_WORDS) return -1;
-    sketchWords(words, length, this.scratch, 0);
-    return this.addSketch(this.scratch, 0, length);
+    sketchWords(words, length, this.sketch, 0);
+    return this.addSketch(this.sketch, 0, length);
   }
 
   /**
@@ -200,14 +226,14 @@ export class NearDuplicateGroups {
   addSketch(sketch: Uint8Array, offset: number, length: number): number {
     if (length < CAMPAIGN_MIN_WORDS) return -1;
     const member = this.members;
-    if ((member & PAGE_MASK) === 0) this.pages.push(newMemberPage());
-    const page = this.pageOf(member);
-    const at = member & PAGE_MASK;
-    page.sketches.set(sketch.subarray(offset, offset + SKETCH_BINS), at * SKETCH_BINS);
-    page.parent[at] = member;
-    page.sizes[at] = 1;
-    page.shingleCounts[at] = Math.min(0xffff, length - SHINGLE_WORDS + 1);
+    if ((member & PAGE_MASK) === 0) this.groupPages.push({ parent: new Int32Array(PAGE_MEMBERS), sizes: new Int32Array(PAGE_MEMBERS) });
+    const page = this.groupPageOf(member);
+    page.parent[member & PAGE_MASK] = member;
+    page.sizes[member & PAGE_MASK] = 1;
     this.members += 1;
+    if (sketch !== this.sketch) this.sketch.set(sketch.subarray(offset, offset + SKETCH_BINS));
+    this.shingles = Math.min(0xffff, length - SHINGLE_WORDS + 1);
+    this.filedAs = -1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
     return member;
   }
@@ -216,10 +242,10 @@ export class NearDuplicateGroups {
   rootOf(member: number): number {
     let current = member;
     for (;;) {
-      const page = this.pageOf(current);
+      const page = this.groupPageOf(current);
       const parent = page.parent[current & PAGE_MASK] ?? current;
       if (parent === current) return current;
-      const grandparent = this.pageOf(parent).parent[parent & PAGE_MASK] ?? parent;
+      const grandparent = this.groupPageOf(parent).parent[parent & PAGE_MASK] ?? parent;
       page.parent[current & PAGE_MASK] = grandparent;
       current = grandparent;
     }
@@ -227,35 +253,13 @@ export class NearDuplicateGroups {
 
   /** How many members the group of this root ({@link rootOf}) has. */
   sizeOfGroup(root: number): number {
-    return this.pageOf(root).sizes[root & PAGE_MASK] ?? 0;
+    return this.groupPageOf(root).sizes[root & PAGE_MASK] ?? 0;
   }
 
-  /** The share of sketch values two members agree on: the MinHash estimate of their shingles' Jaccard similarity. */
-  similarity(a: number, b: number): number {
-    return this.agreeing(a, b) / SKETCH_BINS;
-  }
-
-  /** How many of two members' sketch values are equal, four at a time (a byte of the XOR is 0 where they are). */
-  private agreeing(a: number, b: number): number {
-    const quadsA = this.pageOf(a).quads;
-    const quadsB = this.pageOf(b).quads;
-    const first = (a & PAGE_MASK) * QUADS_PER_SKETCH;
-    const second = (b & PAGE_MASK) * QUADS_PER_SKETCH;
-    let same = 0;
-    for (let quad = 0; quad < QUADS_PER_SKETCH; quad += 1) {
-      const differ = (quadsA[first + quad] ?? 0) ^ (quadsB[second + quad] ?? 0);
-      const zeroBytes = ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
-      same += Math.imul((zeroBytes >>> 7) & 0x01010101, 0x01010101) >>> 24;
-    }
-    return same;
-  }
-
-  private bandHash(member: number, band: number): number {
-    const base = (member & PAGE_MASK) * SKETCH_BINS + band * BAND_ROWS;
-    const { sketches } = this.pageOf(member);
-    const packed =
-      (sketches[base] ?? 0) | ((sketches[base + 1] ?? 0) << 8) | ((sketches[base + 2] ?? 0) << 16) | ((sketches[base + 3] ?? 0) << 24);
-    return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b));
+  /** The hash of a band of the text being added: a bijection of its values, different per band. */
+  private bandHash(band: number): number {
+    const packed = this.quads[band * QUADS_PER_BAND] ?? 0;
+    return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b)) | 0;
   }
 
   /**
@@ -266,7 +270,7 @@ export class NearDuplicateGroups {
   private fileBand(member: number, band: number): void {
     const { slots } = this;
     const mask = slots.length / SLOT_FIELDS - 1;
-    const hash = this.bandHash(member, band) | 0;
+    const hash = this.bandHash(band);
     let slot = hash & mask;
     let checked = 0;
     for (;;) {
@@ -275,8 +279,13 @@ export class NearDuplicateGroups {
       if (held === 0) break;
       if (slots[at + 1] === hash && ((held - 1) & BAND_MASK) === band) {
         const other = (held - 1) >>> BAND_BITS;
-        if (this.sizesAllow(member, other) && this.agreeing(member, other) >= AGREEING_BINS) {
-          this.union(member, other);
+        const page = this.filedPageOf(other);
+        const at = other & PAGE_MASK;
+        if (
+          this.sizesAllow(page.shingleCounts[at] ?? 0) &&
+          agreeingValues(this.quads, 0, page.quads, at * QUADS_PER_SKETCH) >= AGREEING_BINS
+        ) {
+          this.union(member, page.members[at] ?? member);
           return;
         }
         checked += 1;
@@ -284,25 +293,44 @@ export class NearDuplicateGroups {
       }
       slot = (slot + 1) & mask;
     }
-    slots[slot * SLOT_FIELDS] = member * BANDS + band + 1;
+    slots[slot * SLOT_FIELDS] = this.filed(member) * BANDS + band + 1;
     slots[slot * SLOT_FIELDS + 1] = hash;
     this.filled += 1;
     if (this.filled * 10 > (slots.length / SLOT_FIELDS) * 7) this.growSlots();
   }
 
-  /** False when the two texts' lengths alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
-  private sizesAllow(a: number, b: number): boolean {
-    const first = this.pageOf(a).shingleCounts[a & PAGE_MASK] ?? 0;
-    const second = this.pageOf(b).shingleCounts[b & PAGE_MASK] ?? 0;
-    return Math.min(first, second) >= NEAR_JACCARD * Math.max(first, second);
+  /** The text being added's number among the filed members, keeping what a later text compares with it the first time. */
+  private filed(member: number): number {
+    if (this.filedAs >= 0) return this.filedAs;
+    const filed = this.filedMembers;
+    if ((filed & PAGE_MASK) === 0) {
+      this.filedPages.push({
+        quads: new Uint32Array(PAGE_MEMBERS * QUADS_PER_SKETCH),
+        shingleCounts: new Uint16Array(PAGE_MEMBERS),
+        members: new Int32Array(PAGE_MEMBERS),
+      });
+    }
+    const page = this.filedPageOf(filed);
+    const at = filed & PAGE_MASK;
+    page.quads.set(this.quads, at * QUADS_PER_SKETCH);
+    page.shingleCounts[at] = this.shingles;
+    page.members[at] = member;
+    this.filedMembers += 1;
+    this.filedAs = filed;
+    return filed;
+  }
+
+  /** False when the lengths of the text being added and one of `shingles` alone rule out a Jaccard similarity of {@link NEAR_JACCARD}. */
+  private sizesAllow(shingles: number): boolean {
+    return Math.min(this.shingles, shingles) >= NEAR_JACCARD * Math.max(this.shingles, shingles);
   }
 
   private union(a: number, b: number): void {
     const rootA = this.rootOf(a);
     const rootB = this.rootOf(b);
     if (rootA === rootB) return;
-    const pageA = this.pageOf(rootA);
-    const pageB = this.pageOf(rootB);
+    const pageA = this.groupPageOf(rootA);
+    const pageB = this.groupPageOf(rootB);
     const joined = (pageA.sizes[rootA & PAGE_MASK] ?? 0) + (pageB.sizes[rootB & PAGE_MASK] ?? 0);
     if (rootA < rootB) {
       pageB.parent[rootB & PAGE_MASK] = rootA;
@@ -313,11 +341,20 @@ export class NearDuplicateGroups {
     }
   }
 
+  /**
+   * Doubles the band table. Entries are moved in probe order, starting after an empty slot (so that
+   * no run of filled slots is cut where it wraps round the end), which keeps the members filed under
+   * the same band values in the order they were filed.
+   */
   private growSlots(): void {
     const old = this.slots;
+    const oldSlots = old.length / SLOT_FIELDS;
     const slots = new Int32Array(old.length * 2);
     const mask = slots.length / SLOT_FIELDS - 1;
-    for (let from = 0; from < old.length; from += SLOT_FIELDS) {
+    let empty = 0;
+    while ((old[empty * SLOT_FIELDS] ?? 0) !== 0) empty += 1;
+    for (let step = 1; step <= oldSlots; step += 1) {
+      const from = ((empty + step) & (oldSlots - 1)) * SLOT_FIELDS;
       const held = old[from] ?? 0;
       if (held === 0) continue;
       const hash = old[from + 1] ?? 0;

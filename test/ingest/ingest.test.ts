@@ -9,7 +9,15 @@ import { InputError } from '../../src/errors.js';
 import { ExitCode } from '../../src/exit-codes.js';
 import { readStoreRecords, storePaths } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
-import { countItems, listFixtureCases, PROJECT_ROOT, readFileItems, type FixtureCase } from '../helpers/read-fixture.js';
+import { expectGolden } from '../helpers/golden.js';
+import {
+  countItems,
+  listFixtureCases,
+  PROJECT_ROOT,
+  readFileItems,
+  type FileReadResult,
+  type FixtureCase,
+} from '../helpers/read-fixture.js';
 import { csvExport, csvRows, writeCsvExport } from '../builders/export-files.js';
 import { runCli } from '../builders/cli-runner.js';
 import { withTempDir } from '../builders/temp-dir.js';
@@ -45,9 +53,33 @@ function csvWithBadRow(prefix: string): string {
   return `${[header, rows[0], rows[1], `${prefix}x,,,too many,fields,here`, rows[2], rows[3]].join('\n')}\n`;
 }
 
+/** The adapter fixtures: each fixtures/adapters/<format>/<case>/ folder with its input and expected.json. */
+const fixtureCases = listFixtureCases('adapters');
+/** Per fixture: what the ingest reader gives for its input, read once for this file (the golden and the conservation checks share it). */
+const fixtureReadings = new Map<string, Promise<FileReadResult>>();
+
+function readFixture(fixture: FixtureCase): Promise<FileReadResult> {
+  let reading = fixtureReadings.get(fixture.name);
+  if (reading === undefined) {
+    reading = readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName, ...fixture.options });
+    fixtureReadings.set(fixture.name, reading);
+  }
+  return reading;
+}
+
+describe('adapter fixtures: each fixtures/adapters/<format>/<case>/input.* reads to its expected.json', () => {
+  test('there are fixture cases', () => {
+    expect(fixtureCases.length).toBeGreaterThan(0);
+  });
+
+  test.each(fixtureCases.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
+    expect(existsSync(join(fixture.dir, 'README.md'))).toBe(true);
+    expectGolden(join(fixture.dir, 'expected.json'), `${JSON.stringify(await readFixture(fixture), null, 2)}\n`);
+  });
+});
+
 describe('conservation: read = added + duplicates + filtered + rejected', () => {
   const root = join(PROJECT_ROOT, 'fixtures', 'adapters');
-  const cases = listFixtureCases('adapters');
   const pathOf = (fixture: FixtureCase): string => join(fixture.name, fixture.inputName);
   const perFile = new Map<string, FileSummary>();
   const storedPerFile = new Map<string, number>();
@@ -55,7 +87,7 @@ describe('conservation: read = added + duplicates + filtered + rejected', () => 
   /** Every fixture ingested, one run (and store) per set of options, as tlap ingest reads several files at once. */
   beforeAll(async () => {
     const byOptions = new Map<string, FixtureCase[]>();
-    for (const fixture of cases)
+    for (const fixture of fixtureCases)
       byOptions.set(JSON.stringify(fixture.options), [...(byOptions.get(JSON.stringify(fixture.options)) ?? []), fixture]);
     await withTempDir(async (dir) => {
       for (const [index, group] of [...byOptions.values()].entries()) {
@@ -71,14 +103,14 @@ describe('conservation: read = added + duplicates + filtered + rejected', () => 
   });
 
   test('there are adapter fixtures to check', () => {
-    expect(cases.length).toBeGreaterThan(0);
+    expect(fixtureCases.length).toBeGreaterThan(0);
   });
 
-  test.each(cases.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
+  test.each(fixtureCases.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
     const summary = perFile.get(pathOf(fixture));
     if (summary === undefined) throw new Error(`${pathOf(fixture)} is missing from the ingest's per-file counts`);
     expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
-    const read = await readFileItems(join(fixture.dir, fixture.inputName), { displayPath: fixture.inputName, ...fixture.options });
+    const read = await readFixture(fixture);
     const counts = countItems(read);
     const byKind = (prefix: string): number =>
       Object.entries(counts).reduce((total, [key, count]) => total + (key.startsWith(prefix) ? count : 0), 0);

@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 
 /** Entities whose usual reading is not what a record's plain text needs. */
 const PLAIN_ENTITY_TEXT: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
 export interface NameSpan {
@@ -11,40 +12,48 @@ type PeopleFinder = (text: string) => {
   people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
 };
 
-/** compromise's lexicon: word (lower case) → tag or tags. */
-type Lexicon = Readonly<Record<string, string | readonly string[] | undefined>>;
-
-interface Compromise {
-  find: PeopleFinder;
-  lexicon: Lexicon;
-}
-
-let compromise: Compromise | null = null;
+let compromise: PeopleFinder | null = null;
 
 /**
- * compromise, loaded on first use only (it takes a second or two to load, and only runs that
- * redact names need it). Loaded through `require` so that redaction stays synchronous.
+ * compromise, loaded on first use only (it takes half a second of CPU and tens of MB to load), for
+ * a sentence that must be tagged. Loaded through `require` so that redaction stays synchronous.
  */
-function loadCompromise(): Compromise {
+function loadCompromise(): PeopleFinder {
   if (compromise === null) {
     const required: unknown = createRequire(import.meta.url)('compromise');
-    const find = (typeof required === 'function' ? required : (required as { default: unknown }).default) as PeopleFinder & {
-      model(): { one: { lexicon: Lexicon } };
-    };
-    compromise = { find, lexicon: find.model().one.lexicon };
+    compromise = (typeof required === 'function' ? required : (required as { default: unknown }).default) as PeopleFinder;
   }
   return compromise;
 }
 
-/**
- * Loads what finds people's names now rather than at the first text that needs it: for a caller
- * that has a moment to spare (waiting on other threads) and will almost surely redact names.
- */
-export function preloadPersonNames(): void {
-  loadCompromise();
+/** compromise's lexicon words as name detection asks of them: tagged as a name, or known as another word. */
+interface LexiconWords {
+  names: ReadonlySet<string>;
+  others: ReadonlySet<string>;
 }
 
-const NAME_TAGS = new Set(['FirstName', 'FemaleName', 'MaleName', 'LastName', 'Person', 'Honorific']);
+let lexiconWords: LexiconWords | null = null;
+
+/**
+ * The words of compromise's lexicon (src/privacy/lexicon-words.ts, taken from it and checked
+ * against it by a test), so that deciding which sentences to tag does not load compromise.
+ */
+function loadLexiconWords(): LexiconWords {
+  lexiconWords ??= {
+    names: new Set(LEXICON_NAMES.join(' ').split(' ')),
+    others: new Set(LEXICON_OTHER_WORDS.join(' ').split(' ')),
+  };
+  return lexiconWords;
+}
+
+/**
+ * Loads what decides which texts name detection must tag now rather than at the first text that
+ * needs it: for a caller that has a moment to spare (waiting on other threads) and will almost
+ * surely redact names. compromise itself is loaded only when a sentence must be tagged.
+ */
+export function preloadPersonNames(): void {
+  loadLexiconWords();
+}
 
 const CAPITALISED = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
 const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
@@ -245,20 +254,20 @@ const NOT_NAMES = new Set([
 export function findPersonNames(text: string, keepNames: readonly string[] = []): NameSpan[] {
   if (!hasCandidate(text)) return [];
   const spans: NameSpan[] = [];
-  const { find, lexicon } = loadCompromise();
+  const lexicon = loadLexiconWords();
   PATTERNS.forEach((pattern) => {
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
       if (name === undefined || isNotName(name)) continue;
-      if (pattern === SENTENCE_START && (SENTENCE_STARTERS.has(name.toLowerCase()) || !isNameOrUnknown(lexicon[name.toLowerCase()]))) {
+      if (pattern === SENTENCE_START && (SENTENCE_STARTERS.has(name.toLowerCase()) || lexicon.others.has(name.toLowerCase()))) {
         continue;
       }
       const start = match.index + match[0].lastIndexOf(name);
       spans.push({ start, end: start + name.length });
     }
   });
-  for (const sentence of candidateSentences(text)) {
-    for (const person of find(sentence.text).people().json({ offset: true })) {
+  for (const sentence of candidateSentences(text, lexicon)) {
+    for (const person of loadCompromise()(sentence.text).people().json({ offset: true })) {
       if (person.offset === undefined) continue;
       const span = capitalisedPart(
         text,
@@ -286,8 +295,7 @@ const SENTENCE_END = /[.!?]+(?=\s)|\n+/g;
  * word, or whose first word compromise's lexicon lists as a name (`Tracey went…`) or does not
  * know at all. Bounds the tagger's work to what could hold a name.
  */
-function candidateSentences(text: string): { text: string; start: number }[] {
-  const { lexicon } = loadCompromise();
+function candidateSentences(text: string, lexicon: LexiconWords): { text: string; start: number }[] {
   const sentences: { text: string; start: number }[] = [];
   let start = 0;
   const consider = (end: number): void => {
@@ -295,7 +303,7 @@ function candidateSentences(text: string): { text: string; start: number }[] {
     for (const match of sentence.matchAll(CAPITALISED_WORD)) {
       const word = match[0].toLowerCase();
       const leading = sentence.slice(0, match.index).trim() === '';
-      if (!NOT_NAMES.has(word) && (!leading || isName(lexicon[word]))) {
+      if (!NOT_NAMES.has(word) && (!leading || lexicon.names.has(word))) {
         sentences.push({ text: sentence, start });
         return;
       }
@@ -307,15 +315,6 @@ function candidateSentences(text: string): { text: string; start: number }[] {
   }
   consider(text.length);
   return sentences;
-}
-
-function isNameOrUnknown(tags: string | readonly string[] | undefined): boolean {
-  return tags === undefined || isName(tags);
-}
-
-function isName(tags: string | readonly string[] | undefined): boolean {
-  if (tags === undefined) return false;
-  return (typeof tags === 'string' ? [tags] : tags).some((tag) => NAME_TAGS.has(tag));
 }
 
 function trimToWord(text: string, start: number, end: number): NameSpan | null {

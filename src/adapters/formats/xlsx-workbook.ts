@@ -103,12 +103,13 @@ async function* sheetTable(
 export const XLSX_UNPACKED_LIMIT = 128 * 1024 * 1024;
 
 /**
- * Checks the zip's directory before anything is unpacked (whole, a workbook, not too big
- * unpacked), then unpacks it with the limit counted on the bytes actually inflated, and packs
- * what it unpacked again, uncompressed, for exceljs: a zip whose headers lie about its sizes is
- * stopped at the limit while inflating, and exceljs reads exactly what was counted.
+ * Checks the zip's directory before anything is unpacked (whole, a workbook, not over
+ * `limitBytes` unpacked), then unpacks it with the limit counted on the bytes actually inflated,
+ * and packs what it unpacked again, uncompressed, for exceljs: a zip whose headers lie about its
+ * sizes is stopped at the limit while inflating, and exceljs reads exactly what was counted. The
+ * xlsx adapter's limit is {@link XLSX_UNPACKED_LIMIT}.
  */
-function unpackWorkbook(path: string, zip: Buffer): Buffer {
+export function unpackWorkbook(path: string, zip: Buffer, limitBytes: number): Buffer {
   const entries = readZipDirectory(zip);
   if (entries === null) {
     throw new InputError(`cannot read the workbook (the file ends in the middle of the zip; is it truncated?)`, {
@@ -123,16 +124,16 @@ function unpackWorkbook(path: string, zip: Buffer): Buffer {
     });
   }
   const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
-  if (unpacked > XLSX_UNPACKED_LIMIT) {
+  if (unpacked > limitBytes) {
     throw new InputError(
-      `the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(XLSX_UNPACKED_LIMIT)} tlap reads from one workbook`,
+      `the workbook unpacks to ${formatBytes(unpacked)}, over the ${formatBytes(limitBytes)} tlap reads from one workbook`,
       { location: { file: path }, hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size' },
     );
   }
-  const result = unpackZip(zip, entries, XLSX_UNPACKED_LIMIT);
+  const result = unpackZip(zip, entries, limitBytes);
   if (result.kind === 'over-limit') {
     throw new InputError(
-      `the workbook unpacks to more than ${formatBytes(XLSX_UNPACKED_LIMIT)} (its entry ${JSON.stringify(result.entry)} inflates past the sizes its zip declares); refused`,
+      `the workbook unpacks to more than ${formatBytes(limitBytes)} (its entry ${JSON.stringify(result.entry)} inflates past the sizes its zip declares); refused`,
       { location: { file: path }, hint: 'save each sheet as "CSV UTF-8" (File > Save As): tlap reads CSV as a stream, at any size' },
     );
   }
@@ -176,7 +177,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     });
   }
   const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
-  const unpacked = unpackWorkbook(source.path, zip);
+  const unpacked = unpackWorkbook(source.path, zip, XLSX_UNPACKED_LIMIT);
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   try {

@@ -268,7 +268,7 @@ describe('a quote pool publishes late', () => {
           authorKey: quoteAuthorKey(candidate.record),
         }));
         expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
-        for (const times of published.values()) expect(times).toBe(1);
+        expect([...published].filter(([, times]) => times !== 1)).toEqual([]);
       }),
       { numRuns: propertyRuns(200) },
     );

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Codebook } from '../../src/codebook/codebook.js';
 import { loadCodebook } from '../../src/codebook/load-codebook.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
@@ -22,9 +23,19 @@ let storeDir = '';
 let summary: IngestSummary;
 const firstRenders = new Map<string, Promise<string>>();
 
+/** themes.yaml, loaded once: every rendering, the second of each format too, themes with this one codebook. */
+let codebookLoaded: Promise<Codebook> | undefined;
+
+function demoCodebook(): Promise<Codebook> {
+  codebookLoaded ??= loadCodebook(join(PROJECT_ROOT, 'themes.yaml'), 'themes.yaml').then(({ codebook, errors }) => {
+    if (codebook === null) throw new Error(`themes.yaml does not load: ${errors.map((issue) => issue.message).join('; ')}`);
+    return codebook;
+  });
+  return codebookLoaded;
+}
+
 async function render(format: string): Promise<string> {
-  const { codebook, errors } = await loadCodebook(join(PROJECT_ROOT, 'themes.yaml'), 'themes.yaml');
-  if (codebook === null) throw new Error(`themes.yaml does not load: ${errors.map((issue) => issue.message).join('; ')}`);
+  const codebook = await demoCodebook();
   const parts: string[] = [];
   for await (const chunk of themeOutput({ storeDir, codebook, format, includeAuthors: false, redact: createRedactor(codebook) })) {
     parts.push(chunk);

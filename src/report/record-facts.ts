@@ -261,9 +261,9 @@ export class RecordFactExtractor {
       if (index === undefined || theme === undefined) continue;
       const inPlace = themed.evidence[index];
       const hits = (inPlace?.themeId === themeId ? inPlace : themed.evidence.find((evidence) => evidence.themeId === themeId))?.hits ?? [];
-      const keywords = new Set<string>();
+      const keywords = hits.length > 1 ? new Set<string>() : null;
       for (const hit of hits) {
-        keywords.add(hit.keyword);
+        keywords?.add(hit.keyword);
         let forms = theme.words.get(hit.keyword);
         if (forms === undefined) {
           forms = new Map();
@@ -271,7 +271,7 @@ export class RecordFactExtractor {
         }
         increment(forms, spacedLowerCase(hit.words));
       }
-      facts.quoted.push(index, keywords.size);
+      facts.quoted.push(index, keywords === null ? hits.length : keywords.size);
     }
     return facts;
   }

@@ -102,7 +102,7 @@ function readFacts(message: FactsBatch): void {
       factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
       continue;
     }
-    const { themed, wordIds } = assigner.assignNumbered(record, numberWord);
+    const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
     const facts = extractor.extract(themed, wordIds);
     if (!facts.themed && !facts.excluded) unthemed.push(index);
     factsPacker.add(facts, wordIds);

@@ -26,6 +26,7 @@ interface UnitResult {
 export class ThemeAssigner {
   private readonly matcher: ThemeMatcher;
   private readonly run = new WordRun();
+  private scratch = new Int32Array(256);
   /** The numbers `numberWord` gave the run's word-table entries (each + 1; 0 when not asked yet), for one table generation. */
   private numbered: { numberWord: NumberWord; generation: number; numbers: Int32Array } | null = null;
 
@@ -35,7 +36,8 @@ export class ThemeAssigner {
 
   /** The themes of one record, with the evidence. */
   assign(record: FeedbackRecord): ThemedRecord {
-    return { record, ...this.assignRun(record.text) };
+    const { themeIds, evidence } = this.assignRun(record.text);
+    return { record, themeIds, evidence };
   }
 
   /**
@@ -44,8 +46,19 @@ export class ThemeAssigner {
    * once (until the word table starts afresh), in the order first met, and the text is read once.
    */
   assignNumbered(record: FeedbackRecord, numberWord: NumberWord): { themed: ThemedRecord; wordIds: Int32Array } {
-    const themed = { record, ...this.assignRun(record.text) };
-    return { themed, wordIds: this.numberRun(numberWord) };
+    const { themeIds, evidence } = this.assignRun(record.text);
+    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, null) };
+  }
+
+  /**
+   * {@link assignNumbered} with the word numbers in an array the assigner reuses, valid until its
+   * next call: for callers that copy them at once (a theme worker packing them into its answer), so
+   * that no record costs an array of its own.
+   */
+  assignNumberedBriefly(record: FeedbackRecord, numberWord: NumberWord): { themed: ThemedRecord; wordIds: Int32Array } {
+    const { themeIds, evidence } = this.assignRun(record.text);
+    if (this.scratch.length < this.run.count) this.scratch = new Int32Array(this.run.count * 2);
+    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, this.scratch) };
   }
 
   private assignRun(text: string): Omit<ThemedRecord, 'record'> {
@@ -54,7 +67,8 @@ export class ThemeAssigner {
     return this.decide([this.unit(this.matcher.matchRun(text, this.run))]);
   }
 
-  private numberRun(numberWord: NumberWord): Int32Array {
+  /** The numbers of the run's words, in `into` (a view of its start) or a new array when null. */
+  private numberRun(numberWord: NumberWord, into: Int32Array | null): Int32Array {
     const { run } = this;
     let numbered = this.numbered;
     if (numbered === null || numbered.numberWord !== numberWord || numbered.generation !== run.generation) {
@@ -63,7 +77,7 @@ export class ThemeAssigner {
     }
     if (numbered.numbers.length < run.table.size) numbered.numbers = grownArray(numbered.numbers, run.table.size * 2);
     const { numbers } = numbered;
-    const wordIds = new Int32Array(run.count);
+    const wordIds = into === null ? new Int32Array(run.count) : into.subarray(0, run.count);
     for (let index = 0; index < run.count; index += 1) {
       const entry = run.entries[index] ?? 0;
       let id = (numbers[entry] ?? 0) - 1;

@@ -88,6 +88,30 @@ describe('matching a word run (property)', () => {
     );
   });
 
+  test('assignNumberedBriefly: what assignNumbered gives, word numbers and all, in an array used again', () => {
+    fc.assert(
+      fc.property(codebookSpec, fc.array(text, { minLength: 1, maxLength: 6 }), ([one, two, three, assign], texts) => {
+        const codebook = loaded([one, two, three], assign);
+        fc.pre(codebook !== null);
+        if (codebook === null) return;
+        const briefly = new ThemeAssigner(codebook);
+        const reference = new ThemeAssigner(codebook);
+        const numbers = new Map<string, number>();
+        const numberWord = (word: string): number => {
+          if (!numbers.has(word)) numbers.set(word, numbers.size);
+          return numbers.get(word) ?? -1;
+        };
+        for (const value of texts) {
+          const record = makeRecord({ text: value.repeat(1 + (value.length % 30)) });
+          const fast = briefly.assignNumberedBriefly(record, numberWord);
+          const expected = reference.assignNumbered(record, numberWord);
+          expect(fast.themed).toEqual(expected.themed);
+          expect([...fast.wordIds]).toEqual([...expected.wordIds]);
+        }
+      }),
+    );
+  });
+
   test('assignNumbered: the themes assignWithTokens gives, and the words numbered in first-met order', () => {
     fc.assert(
       fc.property(codebookSpec, fc.array(text, { minLength: 1, maxLength: 4 }), ([one, two, three, assign], texts) => {

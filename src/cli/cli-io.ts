@@ -15,4 +15,6 @@ export interface CliIo {
   cwd: string;
   /** Environment variables (NO_COLOR, FORCE_COLOR, TERM). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Records themed between two progress lines on a terminal (5,000 unless given). */
+  progressEvery?: number;
 }

@@ -14,6 +14,8 @@ export interface RunCliOptions {
   tty?: boolean;
   /** Stdout's reader goes away (EPIPE) after this many bytes, as `tlap … | head -c N` does. */
   stdoutClosesAfter?: number;
+  /** Records themed between two progress lines (the CLI's own interval unless given). */
+  progressEvery?: number;
 }
 
 /** What one CLI run produced. */
@@ -58,6 +60,7 @@ export async function runCliWith(runTlap: typeof run, argv: readonly string[], o
     ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),
     cwd: options.cwd,
     env: options.env ?? {},
+    ...(options.progressEvery === undefined ? {} : { progressEvery: options.progressEvery }),
   });
   return { exitCode, stdout: stdout.text(), stderr: stderr.text() };
 }

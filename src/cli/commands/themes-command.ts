@@ -65,6 +65,9 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
 /** The most diff lines printed for a stale `--check`. */
 const DIFF_LINES = 40;
 
+/** Records themed between two progress lines, unless the caller gives another interval. */
+const THEMING_PROGRESS_EVERY = 5000;
+
 /** `--out -`: the report goes to standard output. */
 const STDOUT_PATH = '-';
 
@@ -252,7 +255,7 @@ Examples:
         ...(threads === undefined ? {} : { threads }),
         onWarning: (warning) => output.warn(warning.message),
         onRecord: (count) => {
-          if (count % 5000 !== 0) return;
+          if (count % (io.progressEvery ?? THEMING_PROGRESS_EVERY) !== 0) return;
           const elapsed = Date.now() - started;
           output.progress(`theming: ${count} records, ${elapsed > 0 ? Math.round((count / elapsed) * 1000) : 0} records/s`);
         },

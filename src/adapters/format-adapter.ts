@@ -37,6 +37,8 @@ export interface AdapterOptions {
   sheet?: string;
   /** `--skip-rows`: how many title rows stand above a table's header. */
   skipRows?: number;
+  /** The largest record a delimited table may hold, in bytes (1 MiB unless given). */
+  maxRecordBytes?: number;
 }
 
 /** What an adapter yields for each item it reads. */

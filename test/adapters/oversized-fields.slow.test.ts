@@ -18,6 +18,24 @@ describe('an over-long value is rejected alone, naming its line, and the rest of
     expect(itemSummary(result.items)).toEqual(['record line 2: before', 'rejected line 3: CSV_MAX_RECORD_SIZE', 'record line 4: after']);
   });
 
+  test('CSV: a closed quoted field over the 1 MiB record limit, its rows after it read at their own lines', async () => {
+    const csv = `id,text\n1,before\n2,"${'x'.repeat(OVERSIZED)}\nstill inside the field"\n3,after\n`;
+    const result = await readTempInput('quoted.csv', csv, { format: 'csv' });
+    expect(result.error).toBeNull();
+    expect(itemSummary(result.items)).toEqual(['record line 2: before', 'rejected line 3: CSV_MAX_RECORD_SIZE', 'record line 5: after']);
+  });
+
+  test('CSV: an unclosed quote followed by more than 1 MiB costs only the row where it opens', async () => {
+    const csv = `id,text\n1,"never closed ${'y'.repeat(OVERSIZED)}\n2,second row\n3,third row\n`;
+    const result = await readTempInput('runaway-quote.csv', csv, { format: 'csv' });
+    expect(result.error).toBeNull();
+    expect(itemSummary(result.items)).toEqual([
+      'rejected line 2: CSV_MAX_RECORD_SIZE',
+      'record line 3: second row',
+      'record line 4: third row',
+    ]);
+  });
+
   test('JSON Lines: a line over 16 Mi characters is JSON_TOO_LARGE', async () => {
     const jsonl = `{"id":"1","text":"before"}\n{"id":"2","text":"${'x'.repeat(OVER_ELEMENT_LIMIT)}"}\n{"id":"3","text":"after"}\n`;
     const result = await readTempInput('records.jsonl', jsonl);

@@ -1,5 +1,5 @@
 import type { FormatAdapter } from '../format-adapter.js';
-import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
+import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
@@ -30,7 +30,7 @@ export const csvTableAdapter: FormatAdapter = {
     let headers: string[] = [];
     let firstRow = true;
     const ids = new RepeatedTextIds();
-    const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
+    const tableOptions = delimitedTableOptions(options);
     for await (const event of readDelimitedTable(source, tableOptions)) {
       if (event.kind === 'header') {
         if (event.titleRows !== undefined) {

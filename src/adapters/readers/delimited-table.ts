@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
 import { isOverlong, type InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
-import type { AdapterItem } from '../format-adapter.js';
+import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import { findHeaderRow } from './header-row.js';
 import { LineCount, parseTableRecords } from './table-records.js';
@@ -37,6 +37,14 @@ export interface DelimitedTableOptions {
   detectTitleRows?: boolean;
   /** Largest record in bytes; larger ones are rejected. */
   maxRecordBytes?: number;
+}
+
+/** The table options an adapter's options give: title rows to skip and the record size limit. */
+export function delimitedTableOptions(options: AdapterOptions): DelimitedTableOptions {
+  return {
+    ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
+    ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
+  };
 }
 
 /** The rejected item for a table row that could not be read, at its provenance. */
@@ -133,7 +141,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
           cause: error,
         });
       }
-      failure = { code: csvRejectionCode(error.code), message: describeCsvError(error.code), line: lastGoodEnd + 1 };
+      failure = { code: csvRejectionCode(error.code), message: describeCsvError(error.code, maxRecordBytes), line: lastGoodEnd + 1 };
     }
     if (failure === null) return;
 
@@ -191,14 +199,14 @@ function csvRejectionCode(code: string): RejectionCode {
   return isRejectionCode(code) && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE') ? code : 'CSV_UNKNOWN_ERROR';
 }
 
-function describeCsvError(code: string): string {
+function describeCsvError(code: string, maxRecordBytes: number): string {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed (is a closing quote missing, or typed as a curly quote?)';
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'a closing quote is followed by more text in the same field';
     case 'CSV_MAX_RECORD_SIZE':
-      return `record is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`;
+      return `record is larger than ${maxRecordBytes / 1024 / 1024} MiB`;
     default:
       return `cannot read this record (${code})`;
   }

@@ -4,7 +4,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
-import { readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
+import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
@@ -343,7 +343,7 @@ export async function* tableItems(
  * records rejected items (with their codes), and every row carries its line and data row.
  */
 export async function* delimitedTableItems(source: InputSource, options: AdapterOptions): AsyncIterable<TableItem> {
-  const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
+  const tableOptions = delimitedTableOptions(options);
   for await (const event of readDelimitedTable(source, tableOptions)) {
     if (event.kind === 'header') {
       const provenance = { file: source.path, line: event.line };

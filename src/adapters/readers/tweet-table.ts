@@ -2,7 +2,7 @@ import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { InputError } from '../../errors.js';
-import { readDelimitedTable, rejectedTableRow } from './delimited-table.js';
+import { delimitedTableOptions, readDelimitedTable, rejectedTableRow } from './delimited-table.js';
 
 /** One row of a tweet table, read by column name. */
 export interface TweetRow {
@@ -49,7 +49,7 @@ export async function* readTweetTable(
   readRow: TweetRowReader,
 ): AsyncIterable<AdapterItem> {
   let index: Map<string, number> | null = null;
-  const tableOptions = options.skipRows === undefined ? {} : { skipRows: options.skipRows };
+  const tableOptions = delimitedTableOptions(options);
   for await (const event of readDelimitedTable(source, tableOptions)) {
     if (event.kind === 'header') {
       const missing = required.filter((name) => !event.headers.includes(name));

@@ -30,7 +30,7 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 
 /** A PID that is certainly not running: a child that has already exited. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', '']);
+  const child = spawnSync(process.execPath, ['--version']);
   if (child.pid === undefined) throw new Error('could not start a child process');
   return child.pid;
 }

@@ -4,6 +4,7 @@ export default {
   moduleNameMapper: {
     // One loaded compromise per worker, not one per test file (see test/shared-modules-environment.js).
     '^compromise$': '<rootDir>/test/shared-compromise.cjs',
+    '^yaml$': '<rootDir>/test/shared-yaml.cjs',
     // Built-ins as module bindings, not reads of the sandbox's global object (test/sandbox-globals.js).
     '^tlap-sandbox-globals$': '<rootDir>/test/sandbox-globals.js',
   },

@@ -5,7 +5,9 @@
 // second) in each of the dozen suites whose texts reach name detection. compromise is pure once
 // loaded (tlap only reads its lexicon and tags strings, and never extends it), so one copy gives
 // what a fresh one would. jest.config.js maps `compromise` to test/shared-compromise.cjs, which
-// takes this copy.
+// takes this copy. The same for yaml (test/shared-yaml.cjs), which every test file that loads a
+// codebook evaluated afresh: it keeps no state between calls, tells its nodes by symbols rather
+// than by class, and what tlap takes from it is strings, numbers and positions.
 //
 // A V8 code cache for the CommonJS modules jest compiles again for every test file (its own
 // expect, jest-circus, jest-snapshot… and CommonJS packages such as yaml or fast-check): a worker
@@ -105,6 +107,7 @@ Runtime.prototype.requireInternalModule = function requireFormattingModulesOnce(
   return to !== undefined && FORMATTING_MODULES.has(to) ? createRequire(from)(to) : requireInternalModule.call(this, from, to);
 };
 let compromise;
+let yaml;
 
 /** The fs jest-runtime reads module files with. */
 const gracefulFs = createRequire(require.resolve('jest-runtime'))('graceful-fs');
@@ -149,6 +152,9 @@ export default class SharedModulesEnvironment extends NodeEnvironment {
     super(config, context);
     Object.defineProperty(this.global, '__tlapSharedCompromise', {
       value: () => (compromise ??= require('compromise')),
+    });
+    Object.defineProperty(this.global, '__tlapSharedYaml', {
+      value: () => (yaml ??= require('yaml')),
     });
   }
 

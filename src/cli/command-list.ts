@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { COMMAND_DESCRIPTIONS } from './command-descriptions.js';
 
 /** What registers one or more commands on the program (their options, help and action). */
 export type RegisterCommands = (program: Command, context: CommandContext) => void;
@@ -23,77 +24,77 @@ export const COMMAND_LIST: readonly CommandListing[] = [
   {
     name: 'ingest',
     term: 'ingest [options] <paths...>',
-    description: 'read export files into the record store, accounting for every item',
+    description: COMMAND_DESCRIPTIONS.ingest,
     module: 'ingest-command',
     load: async () => (await import('./commands/ingest-command.js')).registerIngestCommand,
   },
   {
     name: 'themes',
     term: 'themes [options]',
-    description: 'assign records to themes from the codebook and write the summary report',
+    description: COMMAND_DESCRIPTIONS.themes,
     module: 'themes-command',
     load: async () => (await import('./commands/themes-command.js')).registerThemesCommand,
   },
   {
     name: 'diff',
     term: 'diff <old> <new>',
-    description: 'print a markdown changelog between two --format json reports (records, quotes and keywords that moved)',
+    description: COMMAND_DESCRIPTIONS.diff,
     module: 'diff-command',
     load: async () => (await import('./commands/diff-command.js')).registerDiffCommand,
   },
   {
     name: 'sources',
     term: 'sources [options]',
-    description: 'list the files the store holds records from, with their format and counts',
+    description: COMMAND_DESCRIPTIONS.sources,
     module: 'sources-command',
     load: async () => (await import('./commands/sources-command.js')).registerSourcesCommands,
   },
   {
     name: 'forget',
     term: 'forget [options] <files...>',
-    description: 'remove the records that only these ingested files held (see tlap sources)',
+    description: COMMAND_DESCRIPTIONS.forget,
     module: 'sources-command',
     load: async () => (await import('./commands/sources-command.js')).registerSourcesCommands,
   },
   {
     name: 'explain',
     term: 'explain [options] [ids...]',
-    description: 'show why records got their themes: every hit, vetoed hit and theme not matched',
+    description: COMMAND_DESCRIPTIONS.explain,
     module: 'explain-command',
     load: async () => (await import('./commands/explain-command.js')).registerExplainCommand,
   },
   {
     name: 'test',
     term: 'test [options]',
-    description: "check the codebook against its themes' examples (examples: {match: […], no_match: […]})",
+    description: COMMAND_DESCRIPTIONS.test,
     module: 'test-command',
     load: async () => (await import('./commands/test-command.js')).registerTestCommand,
   },
   {
     name: 'audit',
     term: 'audit [options]',
-    description: 'show what each keyword of the codebook matches in the store, and problems with suggested fixes',
+    description: COMMAND_DESCRIPTIONS.audit,
     module: 'audit-command',
     load: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
   },
   {
     name: 'eval',
     term: 'eval [options]',
-    description: "compare the codebook's coding of the store with human coding (a gold CSV), and suggest changes",
+    description: COMMAND_DESCRIPTIONS.eval,
     module: 'eval-command',
     load: async () => (await import('./commands/eval-command.js')).registerEvalCommand,
   },
   {
     name: 'gaps',
     term: 'gaps [options]',
-    description: 'find what unthemed records talk about, or (--discover) propose a starter codebook',
+    description: COMMAND_DESCRIPTIONS.gaps,
     module: 'gaps-command',
     load: async () => (await import('./commands/gaps-command.js')).registerGapsCommand,
   },
   {
     name: 'formats',
     term: 'formats [options]',
-    description: 'list the export formats tlap reads, with their extensions and signatures',
+    description: COMMAND_DESCRIPTIONS.formats,
     module: 'formats-command',
     load: async () => (await import('./commands/formats-command.js')).registerFormatsCommand,
   },

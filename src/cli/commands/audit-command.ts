@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap audit`. */
 interface AuditFlags {
@@ -14,7 +15,7 @@ interface AuditFlags {
 export function registerAuditCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('audit')
-    .description('show what each keyword of the codebook matches in the store, and problems with suggested fixes')
+    .description(COMMAND_DESCRIPTIONS.audit)
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .option('--json', 'print the audit as JSON')

@@ -4,12 +4,13 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** Registers `tlap diff OLD NEW`: a markdown changelog between two JSON reports, exit 0 either way. */
 export function registerDiffCommand(program: Command, { io, setExitCode }: CommandContext): void {
   program
     .command('diff')
-    .description('print a markdown changelog between two --format json reports (records, quotes and keywords that moved)')
+    .description(COMMAND_DESCRIPTIONS.diff)
     .argument('<old>', 'the earlier JSON report')
     .argument('<new>', 'the later JSON report')
     .addHelpText(

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap eval`. */
 interface EvalFlags {
@@ -18,7 +19,7 @@ interface EvalFlags {
 export function registerEvalCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('eval')
-    .description("compare the codebook's coding of the store with human coding (a gold CSV), and suggest changes")
+    .description(COMMAND_DESCRIPTIONS.eval)
     .requiredOption('--gold <file>', 'the human coding: a CSV with source_id (or id) and themes (ids joined by ;)')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap explain`. */
 interface ExplainFlags {
@@ -16,7 +17,7 @@ interface ExplainFlags {
 export function registerExplainCommand(program: Command, { io, messages, setExitCode, colourFor }: CommandContext): void {
   program
     .command('explain')
-    .description('show why records got their themes: every hit, vetoed hit and theme not matched')
+    .description(COMMAND_DESCRIPTIONS.explain)
     .argument('[ids...]', 'record ids or source ids from the store')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')

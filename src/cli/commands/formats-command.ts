@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FormatAdapter } from '../../adapters/format-adapter.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The list `tlap formats` prints: one block per format, in detection order. */
 export function describeFormats(adapters: readonly FormatAdapter[]): string {
@@ -17,7 +18,7 @@ export function describeFormats(adapters: readonly FormatAdapter[]): string {
 export function registerFormatsCommand(program: Command, { io, setExitCode }: CommandContext): void {
   program
     .command('formats')
-    .description('list the export formats tlap reads, with their extensions and signatures')
+    .description(COMMAND_DESCRIPTIONS.formats)
     .option('--json', 'print the list as JSON')
     .action(async (flags: { json?: boolean }) => {
       const { ADAPTERS } = await import('../../adapters/registry.js');

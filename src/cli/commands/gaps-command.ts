@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap gaps`. */
 interface GapsFlags {
@@ -15,7 +16,7 @@ interface GapsFlags {
 export function registerGapsCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('gaps')
-    .description('find what unthemed records talk about, or (--discover) propose a starter codebook')
+    .description(COMMAND_DESCRIPTIONS.gaps)
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .option('--discover', 'no codebook: propose a starter codebook from groups of co-occurring terms')

@@ -11,6 +11,7 @@ import type { CliIo } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 import { rejectionHintForCli, wordWarningForCli } from '../error-wording.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */
 interface IngestFlags {
@@ -135,7 +136,7 @@ function byKey(counts: Record<string, number>): string {
 export function registerIngestCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('ingest')
-    .description('read export files into the record store, accounting for every item')
+    .description(COMMAND_DESCRIPTIONS.ingest)
     .argument('<paths...>', 'export files, folders (read recursively), or - for standard input')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--format <name>', 'read every file as this format (see tlap formats)')

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { counted } from '../../counted.js';
 import type { StoreSource } from '../../store/store-sources.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The table `tlap sources` prints: one row per file, columns aligned. */
 export function describeSources(sources: readonly StoreSource[]): string {
@@ -42,7 +43,7 @@ export function matchIngestedFile(given: string, listed: ReadonlySet<string>, cw
 export function registerSourcesCommands(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('sources')
-    .description('list the files the store holds records from, with their format and counts')
+    .description(COMMAND_DESCRIPTIONS.sources)
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--json', 'print the list as JSON')
     .addHelpText(
@@ -74,7 +75,7 @@ Examples:
 
   program
     .command('forget')
-    .description('remove the records that only these ingested files held (see tlap sources)')
+    .description(COMMAND_DESCRIPTIONS.forget)
     .argument('<files...>', 'files as tlap sources lists them')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .addHelpText(

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap test`. */
 interface TestFlags {
@@ -11,7 +12,7 @@ interface TestFlags {
 export function registerTestCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('test')
-    .description("check the codebook against its themes' examples (examples: {match: […], no_match: […]})")
+    .description(COMMAND_DESCRIPTIONS.test)
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .addHelpText(
       'after',

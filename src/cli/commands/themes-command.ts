@@ -8,6 +8,7 @@ import type { ThemeOutputOptions } from '../../run/theme-output.js';
 import { CHANNELS, isChannel, type Channel } from '../../record/record.js';
 import type { RecordSelection } from '../../run/record-selection.js';
 import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 
 /** The flags of `tlap themes`. */
 interface ThemesFlags {
@@ -185,7 +186,7 @@ function selectionOf(flags: ThemesFlags): RecordSelection {
 export function registerThemesCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   program
     .command('themes')
-    .description('assign records to themes from the codebook and write the summary report')
+    .description(COMMAND_DESCRIPTIONS.themes)
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .option(

@@ -292,8 +292,9 @@ const SENTENCE_END = /[.!?]+(?=\s)|\n+/g;
 
 /**
  * The sentences worth tagging: those with a capitalised word that is not the sentence's first
- * word, or whose first word compromise's lexicon lists as a name (`Tracey went…`) or does not
- * know at all. Bounds the tagger's work to what could hold a name.
+ * word, or whose first word compromise's lexicon lists as a name (`Tracey went…`); a first word
+ * it does not know is left to the sentence-start pattern. Bounds the tagger's work to what could
+ * hold a name.
  */
 function candidateSentences(text: string, lexicon: LexiconWords): { text: string; start: number }[] {
   const sentences: { text: string; start: number }[] = [];

@@ -1,7 +1,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import { termsOf } from '../stats/distinctive-terms.js';
-import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../stats/numbered-terms.js';
+import { distinctiveNumberedTerms, NumberedTermTally, visitNumberedTerms, WordNumbering } from '../stats/numbered-terms.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { keepFirst } from '../stats/keep-first.js';
 import { normaliseText, type Token } from '../text/normalise.js';
@@ -39,6 +39,7 @@ import {
   type UnthemedTerm,
 } from './theme-report.js';
 import type { TextRedactor } from './text-redactor.js';
+import { KeptUnthemedWords } from './kept-unthemed-words.js';
 import { allocateQuotes, holdsRedactionToken, QuotePool, type PublishedQuoteText } from './quote-selection.js';
 
 /** How many quotes per theme, and unthemed samples. */
@@ -87,6 +88,12 @@ const NO_THEME_COUNTS: ThemeCounts = {
 export interface RecordOnDemand {
   read: () => FeedbackRecord;
   hold: () => () => FeedbackRecord;
+  /**
+   * The record's line in the store (1-based), when it can be read again by line: an unthemed
+   * record's words are then kept, so that {@link ThemeReportBuilder.keptUnthemedQuoteLines} finds
+   * the unthemed terms' quotes without a second read of the store.
+   */
+  line?: () => number;
 }
 
 /** Published keys kept per builder: questions and sources repeat, so each distinct one is redacted once. */
@@ -108,6 +115,9 @@ export class ThemeReportBuilder {
   private readonly unthemedTerms = new NumberedTermTally(this.words);
   private readonly themedTerms = new NumberedTermTally(this.words);
   private readonly unthemedIds = new RecordIdSet();
+  private readonly keptUnthemed = new KeptUnthemedWords();
+  /** The records kept whose quotes {@link keptUnthemedQuoteLines} asked for, in line order. */
+  private chosenKept: number[] = [];
   private termQuotes: Map<string, FeedbackRecord[]> | null = null;
   private termKeys: string[] | null = null;
   private readonly voiceTally: VoiceTally;
@@ -196,6 +206,7 @@ export class ThemeReportBuilder {
       this.unthemedTerms.add(wordIds);
       if (facts.excluded) return;
       this.unthemedIds.add(facts.id);
+      if (source.line !== undefined) this.keptUnthemed.keep(facts.id, source.line(), wordIds);
       const last = this.unthemedCandidates[this.unthemedCandidates.length - 1];
       const mightKeep =
         this.unthemedCandidates.length < UNTHEMED_SAMPLE_POOL || last === undefined || compareCodeUnits(facts.id, last.id) < 0;
@@ -302,6 +313,72 @@ export class ThemeReportBuilder {
       record ??= recordOf();
       keepFirst(kept, record, TERM_CANDIDATES, compareRecordIds);
     }
+  }
+
+  /**
+   * The store lines of the records to read for the unthemed terms' quotes, in order, when records
+   * were added with their line ({@link RecordOnDemand.line}): each term's first
+   * {@link TERM_CANDIDATES} holders by id, found from the words kept, which is every record a
+   * second read of the store would keep. Give them to {@link offerKeptUnthemedQuotes}.
+   */
+  keptUnthemedQuoteLines(): number[] {
+    const kept = this.keptUnthemed;
+    const holders: number[][] = this.unthemedTermKeys().map(() => []);
+    const byId = (a: number, b: number): number => kept.compareIds(a, b) || kept.lineOf(a) - kept.lineOf(b);
+    let words: Int32Array = new Int32Array(64);
+    for (let record = 0; record < kept.count; record += 1) {
+      const decoded = kept.wordsOf(record, words);
+      words = decoded.words;
+      this.visitStandoutTerms(words, decoded.length, (term) => {
+        const list = holders[term];
+        if (list === undefined || list.includes(record)) return;
+        keepFirst(list, record, TERM_CANDIDATES, byId);
+      });
+    }
+    this.chosenKept = [...new Set(holders.flat())].sort((a, b) => a - b);
+    return this.chosenKept.map((record) => kept.lineOf(record));
+  }
+
+  /** Offers the records at the lines {@link keptUnthemedQuoteLines} gave, by line, as quotes for the unthemed terms they hold. */
+  offerKeptUnthemedQuotes(recordAt: ReadonlyMap<number, FeedbackRecord>): void {
+    const kept = this.keptUnthemed;
+    let words: Int32Array = new Int32Array(64);
+    for (const index of this.chosenKept) {
+      const record = recordAt.get(kept.lineOf(index));
+      if (record === undefined) throw new Error(`offerKeptUnthemedQuotes: no record given for store line ${kept.lineOf(index)}`);
+      const decoded = kept.wordsOf(index, words);
+      words = decoded.words;
+      const terms: number[] = [];
+      this.visitStandoutTerms(words, decoded.length, (term) => {
+        if (!terms.includes(term)) terms.push(term);
+      });
+      this.offerUnthemedQuoteTerms(record.id, terms, () => record);
+    }
+    this.chosenKept = [];
+  }
+
+  /** The standing-out terms (by index in {@link unthemedTermKeys}) keyed by their stem numbers (first × `stemSpace` + second + 1). */
+  private standoutTermIndex: { terms: Map<number, number>; stemSpace: number } | null = null;
+
+  /** Calls `visit` with the index (in {@link unthemedTermKeys}) of each standing-out term that numbered words hold, in text order. */
+  private visitStandoutTerms(wordIds: Int32Array, length: number, visit: (term: number) => void): void {
+    if (this.standoutTermIndex === null) {
+      const terms = new Map<number, number>();
+      const stemSpace = this.words.stemCount + 1;
+      this.unthemedTermKeys().forEach((key, index) => {
+        const space = key.indexOf(' ');
+        const first = this.words.stemNumberOf(space < 0 ? key : key.slice(0, space));
+        const second = space < 0 ? -1 : this.words.stemNumberOf(key.slice(space + 1));
+        if (first !== undefined && second !== undefined) terms.set(first * stemSpace + second + 1, index);
+      });
+      this.standoutTermIndex = { terms, stemSpace };
+    }
+    const { terms, stemSpace } = this.standoutTermIndex;
+    if (terms.size === 0) return;
+    visitNumberedTerms(this.words, wordIds, length, (first, second) => {
+      const term = terms.get(first * stemSpace + second + 1);
+      if (term !== undefined) visit(term);
+    });
   }
 
   /** The biggest campaigns as the report lists them: each quoted once, its counts through the small-number rule. */

@@ -36,36 +36,6 @@ export interface FactsBatch {
   bytes: Uint8Array | null;
 }
 
-/** Sends a theme worker the keys of the terms that stand out in the unthemed records (see {@link UnthemedBatch}). */
-export interface TermKeysRequest {
-  kind: 'terms';
-  batch: number;
-  keys: string[];
-}
-
-/**
- * A batch sent again, as it was sent for facts and to the same worker, for the unthemed records'
- * quotes: the worker reads only the lines it found unthemed and answers with an {@link UnthemedAnswer}.
- */
-export interface UnthemedBatch {
-  kind: 'unthemed';
-  batch: number;
-  lines: string[] | null;
-  bytes: Uint8Array | null;
-}
-
-/**
- * Per unthemed record of the batch that holds a standing-out term: its place among the batch's
- * lines (as {@link FactsBatchAnswer.spans} counts them), its start and end in the chunk (0 for
- * lines sent as text), how many of the terms it holds and their indexes among the keys sent; and
- * its id in `ids`.
- */
-export interface UnthemedAnswer {
-  batch: number;
-  hits: Int32Array;
-  ids: string[];
-}
-
 /** Asks a theme worker for the order-free counts of every record it read ({@link CountsAnswer}). */
 export interface CountsRequest {
   kind: 'counts';
@@ -73,7 +43,7 @@ export interface CountsRequest {
 }
 
 /** What a theme worker is sent. */
-export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest | TermKeysRequest | UnthemedBatch;
+export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest;
 
 /** The order-free counts of the records a worker read. */
 export interface CountsAnswer {

@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { RecordFactExtractor } from '../report/record-facts.js';
-import { termsOf } from '../stats/distinctive-terms.js';
 import { parseRecordLine } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import {
@@ -17,8 +16,6 @@ import {
   type AssignedLine,
   type CountsAnswer,
   type FactsBatch,
-  type UnthemedAnswer,
-  type UnthemedBatch,
   type WorkerRequest,
 } from './assign-worker-messages.js';
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
@@ -39,9 +36,6 @@ const numberer = new WordNumberer();
 const select = selection === undefined || selectsEverything(selection) ? null : recordSelector(selection);
 const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
 const factsPacker = new FactsPacker();
-/** Per batch read for facts: the places of its unthemed records that quotes may come from. */
-const unthemedLines = new Map<number, Int32Array>();
-let termIndexes = new Map<string, number>();
 
 function assignLine(line: string): AssignedLine | null {
   let record: FeedbackRecord;
@@ -88,7 +82,6 @@ const numberWord = (word: string, stem: string): number => numberer.number(word,
 
 function readFacts(message: FactsBatch): void {
   const lines = batchLines(message);
-  const unthemed: number[] = [];
   for (let index = 0; index < lines.count; index += 1) {
     let record: FeedbackRecord;
     try {
@@ -104,37 +97,12 @@ function readFacts(message: FactsBatch): void {
     }
     const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
     const facts = extractor.extract(themed, wordIds);
-    if (!facts.themed && !facts.excluded) unthemed.push(index);
     factsPacker.add(facts, wordIds);
   }
-  if (unthemed.length > 0) unthemedLines.set(message.batch, Int32Array.from(unthemed));
   const answer = factsPacker.take(message.batch, numberer.takeNew(), lines.lineCount, lines.spans);
   const transfer = [answer.ints.buffer as ArrayBuffer, answer.hashes.buffer as ArrayBuffer, answer.sketches.buffer as ArrayBuffer];
   if (answer.spans !== null) transfer.push(answer.spans.buffer as ArrayBuffer);
   parentPort?.postMessage(answer, transfer);
-}
-
-function readUnthemed(message: UnthemedBatch): void {
-  const wanted = unthemedLines.get(message.batch);
-  unthemedLines.delete(message.batch);
-  const hits: number[] = [];
-  const ids: string[] = [];
-  if (wanted !== undefined && termIndexes.size > 0) {
-    const lines = batchLines(message);
-    for (const index of wanted) {
-      const record = parseRecordLine(lines.text(index), '', 0);
-      const found: number[] = [];
-      for (const term of termsOf(record.text)) {
-        const termIndex = termIndexes.get(term.key);
-        if (termIndex !== undefined) found.push(termIndex);
-      }
-      if (found.length === 0) continue;
-      hits.push(index, lines.spans?.[index * 3 + 1] ?? 0, lines.spans?.[index * 3 + 2] ?? 0, found.length, ...found);
-      ids.push(record.id);
-    }
-  }
-  const answer: UnthemedAnswer = { batch: message.batch, hits: Int32Array.from(hits), ids };
-  parentPort?.postMessage(answer, [answer.hits.buffer as ArrayBuffer]);
 }
 
 parentPort?.on('message', (message: WorkerRequest) => {
@@ -144,13 +112,6 @@ parentPort?.on('message', (message: WorkerRequest) => {
       return;
     case 'facts':
       readFacts(message);
-      return;
-    case 'terms':
-      termIndexes = new Map(message.keys.map((key, index) => [key, index]));
-      parentPort?.postMessage({ batch: message.batch });
-      return;
-    case 'unthemed':
-      readUnthemed(message);
       return;
     case 'counts': {
       const answer: CountsAnswer = { batch: message.batch, counts: extractor.counts };

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { chunkBuffer, endsWithNewline, storeChunks } from './store-chunks.js';
+import { chunkBuffer, chunkLines, endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner, type NumberWord } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
@@ -19,7 +19,6 @@ import {
   type AssignedBatch,
   type CountsAnswer,
   type FactsBatchAnswer,
-  type UnthemedAnswer,
   type WorkerRequest,
 } from './assign-worker-messages.js';
 import type { ThemeWorkerData } from './assign-worker.js';
@@ -326,9 +325,17 @@ export async function addStoreInParallel(
   let added = 0;
   let any = false;
   let nextLine = 0;
+  const chunks: ChunkPlaces = { positions: [], sizes: [], firstLines: [] };
+  let position = 0;
   const settleFacts = async ({ batch, link, result }: Pending<FactsBatchAnswer>): Promise<void> => {
     const answer = await result;
     const lines = new BatchLines(batch, nextLine, answer.spans);
+    if (batch.bytes !== null) {
+      chunks.positions.push(position);
+      chunks.sizes.push(batch.bytes.length);
+      chunks.firstLines.push(nextLine);
+      position += batch.bytes.length;
+    }
     nextLine += answer.lineCount;
     const toOurs = link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
     const reader = new FactsReader(answer);
@@ -341,6 +348,7 @@ export async function addStoreInParallel(
         const line = lines.lineNumber(source.index);
         return () => parseRecordLine(text, file, line);
       },
+      line: (): number => lines.lineNumber(source.index),
     };
     for (let index = 0; index < lines.count; index += 1) {
       any = true;
@@ -364,29 +372,6 @@ export async function addStoreInParallel(
       options.onRecord?.(added);
     }
   };
-  const settleUnthemed = async ({ batch, result }: Pending<UnthemedAnswer>): Promise<void> => {
-    const answer = await result;
-    const { hits, ids } = answer;
-    const lines = batch.lines;
-    let at = 0;
-    for (const id of ids) {
-      const index = hits[at] ?? 0;
-      const start = hits[at + 1] ?? 0;
-      const end = hits[at + 2] ?? 0;
-      const found = hits[at + 3] ?? 0;
-      const terms = hits.subarray(at + 4, at + 4 + found);
-      at += 4 + found;
-      const read = (): FeedbackRecord => {
-        if (lines !== null) {
-          const entry = lines[index];
-          return parseRecordLine(entry?.text ?? '', file, entry?.line ?? 0);
-        }
-        const bytes = batch.bytes ?? new Uint8Array(0);
-        return parseRecordLine(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8', start, end), file, 0);
-      };
-      builder.offerUnthemedQuoteTerms(id, terms, read);
-    }
-  };
   try {
     await runBatches(
       storeDir,
@@ -398,20 +383,58 @@ export async function addStoreInParallel(
     if (!any) return false;
     const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
     for (const answer of answers) builder.mergeCounts(answer.counts);
-    const keys = builder.unthemedTermKeys();
-    if (keys.length > 0) {
-      await Promise.all(pool.map((link) => link.request<{ batch: number }>({ kind: 'terms', batch: -2, keys })));
-      await runBatches(
-        storeDir,
-        pool,
-        (batch, sent) => ({ kind: 'unthemed', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
-        settleUnthemed,
-      );
-    }
+    const wanted = builder.keptUnthemedQuoteLines();
+    if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(storeDir, wanted, chunks));
     return true;
   } finally {
     await Promise.all(pool.map((link) => link.close()));
   }
+}
+
+/** Where each chunk of a store read in chunks lies in its file, and the line count before it. */
+interface ChunkPlaces {
+  positions: number[];
+  sizes: number[];
+  firstLines: number[];
+}
+
+/**
+ * The records at these store lines (1-based, ascending), read again: each from the chunk it was
+ * read in, when the store was read in chunks (see {@link ChunkPlaces}), else from one more read
+ * of the store's lines. A line that is no longer a record is a StoreError at that line.
+ */
+async function recordsAtLines(storeDir: string, wanted: readonly number[], chunks: ChunkPlaces): Promise<Map<number, FeedbackRecord>> {
+  const file = storePaths(storeDir).records;
+  const found = new Map<number, FeedbackRecord>();
+  if (chunks.positions.length === 0) {
+    const lines = new Set(wanted);
+    for await (const { text, line } of readStoreLines(storeDir)) if (lines.has(line)) found.set(line, parseRecordLine(text, file, line));
+    return found;
+  }
+  const handle = await open(await storeRecordsFile(storeDir), 'r');
+  try {
+    let chunk = 0;
+    for (let at = 0; at < wanted.length;) {
+      const line = wanted[at] ?? 0;
+      while (chunk + 1 < chunks.firstLines.length && (chunks.firstLines[chunk + 1] ?? 0) < line) chunk += 1;
+      const bytes = Buffer.alloc(chunks.sizes[chunk] ?? 0);
+      await handle.read(bytes, 0, bytes.length, chunks.positions[chunk] ?? 0);
+      const firstLine = chunks.firstLines[chunk] ?? 0;
+      const nextFirstLine = chunks.firstLines[chunk + 1] ?? Infinity;
+      const { spans } = chunkLines(bytes);
+      for (; at < wanted.length && (wanted[at] ?? 0) <= nextFirstLine; at += 1) {
+        const inChunk = (wanted[at] ?? 0) - firstLine - 1;
+        for (let span = 0; span < spans.length; span += 3) {
+          if (spans[span] !== inChunk) continue;
+          found.set(wanted[at] ?? 0, parseRecordLine(bytes.toString('utf8', spans[span + 1], spans[span + 2]), file, wanted[at] ?? 0));
+          break;
+        }
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return found;
 }
 
 /**

@@ -44,6 +44,16 @@ export class WordNumbering {
     return id;
   }
 
+  /** The stem number of this stem, when a word with it was numbered. */
+  stemNumberOf(stem: string): number | undefined {
+    return this.stemNumbers.get(stem);
+  }
+
+  /** How many distinct stems the numbered words have. */
+  get stemCount(): number {
+    return this.stems.length;
+  }
+
   /** How many words are numbered. */
   get size(): number {
     return this.words.length;
@@ -84,6 +94,28 @@ export class WordNumbering {
 }
 
 const ALONE = -1;
+
+/**
+ * Calls `visit` with the stem numbers of each term of a record's numbered words, in text order, as
+ * {@link termsOf} finds them in its text (`second` -1 for a one-word term): content words alone,
+ * and pairs of neighbours holding a content word and no number. A term may be visited more than once.
+ */
+export function visitNumberedTerms(
+  words: WordNumbering,
+  wordIds: ArrayLike<number>,
+  length: number,
+  visit: (first: number, second: number) => void,
+): void {
+  const facts = words.packedFacts();
+  let kinds = facts[wordIds[0] ?? 0] ?? 0;
+  for (let index = 0; index < length; index += 1) {
+    if ((kinds & CONTENT) !== 0) visit(kinds >> KIND_BITS, ALONE);
+    if (index + 1 >= length) break;
+    const nextKinds = facts[wordIds[index + 1] ?? 0] ?? 0;
+    if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) visit(kinds >> KIND_BITS, nextKinds >> KIND_BITS);
+    kinds = nextKinds;
+  }
+}
 
 /** The fields of a two-word term's slot in {@link NumberedTermTally}'s table, side by side so that a lookup touches one cache line. */
 const FIRST = 0;

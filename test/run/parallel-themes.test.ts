@@ -116,6 +116,22 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
     });
   }, 120_000);
 
+  test('finds the unthemed quotes again by store line in a store edited by hand: CRLF, blank lines, no final newline', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'store');
+      await writeStore(store, variedRecords());
+      const file = join(store, 'records.jsonl');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const edited = lines.flatMap((line, index) => (index % 97 === 5 ? ['', line] : [line])).join('\r\n');
+      const options = ['--store', store, '--themes', join(PROJECT_ROOT, 'themes.yaml')];
+      for (const bytes of [edited, edited.replace(/\r\n$/, '')]) {
+        writeFileSync(file, bytes);
+        const [oneThread, twoWorkers] = await reportsWithThreads(dir, options, 'md', ['0', '2']);
+        expect([twoWorkers === oneThread, oneThread?.includes('## Unthemed feedback')]).toEqual([true, true]);
+      }
+    });
+  }, 120_000);
+
   test('a damaged line stops the run at that line, as on one thread', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');

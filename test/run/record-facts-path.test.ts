@@ -3,7 +3,6 @@ import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
 import { RecordFactExtractor } from '../../src/report/record-facts.js';
 import { FactsPacker, FactsReader, LINE_IN, WordNumberer } from '../../src/run/assign-worker-messages.js';
-import { termsOf } from '../../src/stats/distinctive-terms.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
@@ -81,6 +80,7 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
     };
   });
   const facts = ThemeReportBuilder.emptyFacts();
+  const lineOf = new Map(all.map((record, index) => [record, index + 1]));
   const unreadLines: string[] = [];
   for (let start = 0, batch = 0; start < all.length; start += batchSize, batch += 1) {
     const worker = pool[batch % workers];
@@ -103,16 +103,13 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
         continue;
       }
       const wordIds = Array.from(answer.ints.subarray(reader.wordsAt, reader.wordsAt + facts.words), (id) => worker.ours[id] ?? -1);
-      builder.addFacts(facts, wordIds, { read: () => record, hold: () => () => record });
+      builder.addFacts(facts, wordIds, { read: () => record, hold: () => () => record, line: () => lineOf.get(record) ?? 0 });
     }
   }
   expect(unreadLines).toEqual([]);
   for (const worker of pool) builder.mergeCounts(worker.extractor.counts);
-  const keys = builder.unthemedTermKeys();
-  for (const record of all) {
-    const found = termsOf(record.text).flatMap((term) => (keys.includes(term.key) ? [keys.indexOf(term.key)] : []));
-    if (found.length > 0) builder.offerUnthemedQuoteTerms(record.id, found, () => record);
-  }
+  const wanted = builder.keptUnthemedQuoteLines();
+  builder.offerKeptUnthemedQuotes(new Map(wanted.flatMap((line) => all.slice(line - 1, line).map((record) => [line, record] as const))));
   return builder.finish();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { distinctiveTerms, TermTally, termsOf } from '../../src/stats/distinctive-terms.js';
-import { distinctiveNumberedTerms, NumberedTermTally, WordNumbering } from '../../src/stats/numbered-terms.js';
+import { distinctiveNumberedTerms, NumberedTermTally, visitNumberedTerms, WordNumbering } from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
@@ -73,6 +73,25 @@ describe('NumberedTermTally against TermTally over termsOf (the general path)', 
         expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
           distinctiveTerms(general.target, general.reference, { minCount }),
         );
+      }),
+    );
+  });
+});
+
+describe('visitNumberedTerms against termsOf (the general path)', () => {
+  test('visits the terms termsOf finds in the text, in the order they first occur', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
+        const words = new WordNumbering();
+        for (const each of texts) {
+          const ids = normaliseText(each).tokens.map((token) => words.number(token.word, token.stem));
+          const visited: string[] = [];
+          visitNumberedTerms(words, ids, ids.length, (first, second) => {
+            const key = second === -1 ? words.stem(first) : `${words.stem(first)} ${words.stem(second)}`;
+            if (!visited.includes(key)) visited.push(key);
+          });
+          expect(visited).toEqual(termsOf(each).map((term) => term.key));
+        }
       }),
     );
   });

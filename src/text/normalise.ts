@@ -508,10 +508,13 @@ export class WordRun {
 
 /**
  * Reads the words of any text into `run`: the words {@link normaliseText} finds, at the same
- * offsets, ASCII texts by one scan ({@link scanAscii}), others by the general path.
+ * offsets. Most texts take one pass ({@link scanPlain}); ASCII texts it gives up on are prepared
+ * first, then scanned ({@link scanAscii}), others go by the general path.
  */
 export function readWords(text: string, run: WordRun): void {
   run.begin();
+  if (scanPlain(text, run)) return;
+  run.count = 0;
   const blanked = plainText(text);
   if (blanked !== null) {
     scanAscii(blanked.text, blanked.breaks, run);
@@ -568,6 +571,109 @@ function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun)
     if (entry !== -1) run.push(entry, start, index);
   }
 }
+
+/**
+ * {@link scanAscii} for a text as given, reading in the same pass what {@link plainText} would
+ * prepare in it: @mentions are skipped and hashtags split where their words do, as
+ * {@link blankAscii} does. False (the run holding some of the words) as soon as the text may need
+ * more than that: a unit outside ASCII, `<` or `&`, a possible URL (`://`, `www.`) or e-mail
+ * address (an `@` after a unit an address's local part may hold: every address has one). A
+ * property test holds it to the general path.
+ */
+function scanPlain(text: string, run: WordRun): boolean {
+  const { table } = run;
+  const length = text.length;
+  /** Offsets below it are in a hashtag's body: a word there also ends at a lower-to-upper step. */
+  let hashtagEnd = 0;
+  /** The offset just past the last @mention, which preparing blanks out. */
+  let mentionEnd = -1;
+  let index = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    let lower = LOWER_WORD_UNIT[code] ?? 0;
+    if (lower === 0) {
+      if (code >= 128) return false;
+      const kind = PLAIN_SEPARATOR[code] ?? 0;
+      index += 1;
+      if (kind === 0) continue;
+      if (kind === STOP) return false;
+      if (kind === COLON) {
+        if (text.charCodeAt(index) === SLASH && text.charCodeAt(index + 1) === SLASH) return false;
+      } else if (kind === DOT) {
+        if (
+          index >= 4 &&
+          (text.charCodeAt(index - 2) | 32) === W &&
+          (text.charCodeAt(index - 3) | 32) === W &&
+          (text.charCodeAt(index - 4) | 32) === W
+        ) {
+          return false;
+        }
+      } else if (kind === AT) {
+        const before = index >= 2 ? text.charCodeAt(index - 2) : 0;
+        if ((UNIT_CLASSES[before] ?? 0) & EMAIL_LOCAL_UNIT) return false;
+        if (before === AT_SIGN) continue;
+        let end = index;
+        while (end < length && (UNIT_CLASSES[text.charCodeAt(end)] ?? 0) & NAME_UNIT) end += 1;
+        if (end > index) index = mentionEnd = end;
+      } else {
+        const blankBefore = index < 2 || index - 1 === mentionEnd;
+        if (!blankBefore && (UNIT_CLASSES[text.charCodeAt(index - 2)] ?? 0) & NAME_UNIT) continue;
+        let end = index;
+        while (end < length && (UNIT_CLASSES[text.charCodeAt(end)] ?? 0) & NAME_UNIT) end += 1;
+        hashtagEnd = end;
+      }
+      continue;
+    }
+    const start = index;
+    let hash = FNV_OFFSET;
+    do {
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      index += 1;
+    } while (
+      index < length &&
+      (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0 &&
+      !(index < hashtagEnd && isAsciiUpper(text.charCodeAt(index)) && isAsciiLower(text.charCodeAt(index - 1)))
+    );
+    while (index < length && text.charCodeAt(index) === APOSTROPHE) {
+      hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
+      index += 1;
+      while (index < length && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0) {
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        index += 1;
+      }
+      if (text.charCodeAt(index - 1) === APOSTROPHE) break;
+    }
+    const entry = table.entry(text, start, index, hash);
+    if (entry !== -1) run.push(entry, start, index);
+  }
+  return true;
+}
+
+const SLASH = 47;
+const AT_SIGN = 64;
+const W = 119;
+
+/** What {@link scanPlain} does at an ASCII unit that is not a word unit: nothing, give up, or look closer. */
+const STOP = 1;
+const COLON = 2;
+const DOT = 3;
+const AT = 4;
+const HASH = 5;
+const PLAIN_SEPARATOR = Uint8Array.from({ length: 128 }, (_, code) => {
+  const unit = String.fromCharCode(code);
+  if (unit === '<' || unit === '&') return STOP;
+  return { ':': COLON, '.': DOT, '@': AT, '#': HASH }[unit] ?? 0;
+});
+
+/** A unit an e-mail address's local part may hold (as {@link EMAIL} reads ASCII). */
+const EMAIL_LOCAL_UNIT = 1;
+/** A unit of an @mention's or hashtag's name (as {@link MENTION} and {@link HASHTAG} read ASCII). */
+const NAME_UNIT = 2;
+const UNIT_CLASSES = Uint8Array.from({ length: 128 }, (_, code) => {
+  const unit = String.fromCharCode(code);
+  const name = isAsciiWordUnit(code) || unit === '_';
+  return (name || '.%+-'.includes(unit) ? EMAIL_LOCAL_UNIT : 0) | (name ? NAME_UNIT : 0);
+});
 
 /** Each ASCII unit lower-cased when it is a letter or digit (a word unit), 0 when not. */
 const LOWER_WORD_UNIT = Uint8Array.from({ length: 128 }, (_, code) => (isAsciiWordUnit(code) ? lowerAscii(code) : 0));

@@ -1,7 +1,14 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import { termsOf } from '../stats/distinctive-terms.js';
-import { distinctiveNumberedTerms, NumberedTermTally, visitNumberedTerms, WordNumbering } from '../stats/numbered-terms.js';
+import {
+  distinctiveNumberedTerms,
+  NumberedTermTally,
+  visitNumberedTerms,
+  WordMapping,
+  WordNumbering,
+  type WordRun,
+} from '../stats/numbered-terms.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { keepFirst } from '../stats/keep-first.js';
 import { normaliseText, type Token } from '../text/normalise.js';
@@ -185,34 +192,41 @@ export class ThemeReportBuilder {
    */
   add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens)): void {
     const { record } = themed;
-    this.addFacts(this.extractor.extract(themed, wordIds), wordIds, {
-      read: () => record,
-      hold: () => () => record,
-    });
+    this.addFacts(
+      this.extractor.extract(themed, wordIds),
+      { ids: wordIds, start: 0, end: wordIds.length, mapping: null },
+      { read: () => record, hold: () => () => record },
+    );
+  }
+
+  /** A mapping from another numbering of words (a worker's) to this report's, for {@link addFacts}. */
+  wordMapping(): WordMapping {
+    return new WordMapping(this.words);
   }
 
   /**
    * Adds one record by its {@link RecordFacts}, whose order-free part was counted elsewhere (see
-   * {@link mergeCounts}): its words numbered by {@link numberWord}, and the record itself on
-   * demand (read only when it could be quoted; held to be read later when it stands for a campaign).
+   * {@link mergeCounts}): its words numbered by {@link numberWord} or mapped by a {@link wordMapping},
+   * and the record itself on demand (read only when it could be quoted; held to be read later when
+   * it stands for a campaign).
    */
-  addFacts(facts: RecordFacts, wordIds: ArrayLike<number>, source: RecordOnDemand): void {
+  addFacts(facts: RecordFacts, words: WordRun, source: RecordOnDemand): void {
     this.source = source;
     this.sourceRecord = null;
     const read = this.readSource;
     const member = this.voiceTally.addFacts(facts, facts.counted, this.holdSource);
     const campaignCopy = member >= 0 && this.voiceTally.groupOf(member) !== member;
     if (!facts.themed) {
-      this.unthemedTerms.add(wordIds);
+      this.unthemedTerms.addRun(words);
       if (facts.excluded) return;
       this.unthemedIds.add(facts.id);
-      if (source.line !== undefined) this.keptUnthemed.keep(facts.id, source.line(), wordIds);
+      if (source.line !== undefined) this.keptUnthemed.keep(facts.id, source.line(), this.ourWordIds(words));
       const last = this.unthemedCandidates[this.unthemedCandidates.length - 1];
       const mightKeep =
         this.unthemedCandidates.length < UNTHEMED_SAMPLE_POOL || last === undefined || compareCodeUnits(facts.id, last.id) < 0;
       if (!campaignCopy && mightKeep) keepFirst(this.unthemedCandidates, read(), UNTHEMED_SAMPLE_POOL, compareRecordIds);
     } else {
-      this.themedTerms.add(wordIds);
+      this.themedTerms.addRun(words);
       if (facts.excluded || campaignCopy) return;
       const { quoted } = facts;
       for (let at = 0; at + 1 < quoted.length; at += 2) {
@@ -223,6 +237,18 @@ export class ThemeReportBuilder {
       }
     }
     if (this.sourceRecord !== null && member >= 0 && !campaignCopy) this.memberOf.set(this.sourceRecord, member);
+  }
+
+  private wordScratch = new Int32Array(256);
+
+  /** A record's words in this report's numbering (valid until the next call). */
+  private ourWordIds(words: WordRun): ArrayLike<number> {
+    const { ids, start, end, mapping } = words;
+    if (mapping === null && start === 0 && end === ids.length) return ids;
+    if (this.wordScratch.length < end - start) this.wordScratch = new Int32Array((end - start) * 2);
+    const ours = this.wordScratch;
+    for (let at = start; at < end; at += 1) ours[at - start] = mapping === null ? (ids[at] ?? 0) : mapping.ourNumber(ids[at] ?? 0);
+    return ours.subarray(0, end - start);
   }
 
   /** The record being added by {@link addFacts}, and it once read (read once for all its uses). */

@@ -7,7 +7,8 @@ import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { chunkBuffer, chunkLines, endsWithNewline, storeChunks } from './store-chunks.js';
-import { ThemeAssigner, type NumberWord } from '../themes/assign-themes.js';
+import { ThemeAssigner } from '../themes/assign-themes.js';
+import type { WordMapping, WordRun } from '../stats/numbered-terms.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
   EvidencePacker,
@@ -173,8 +174,8 @@ class WorkerLink {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
-  /** The worker's word numbers mapped to the caller's, index by index. */
-  private ourNumbers: number[] = [];
+  /** The worker's word numbers mapped to the report's, once it has numbered words. */
+  mapping: WordMapping | null = null;
 
   constructor(data: ThemeWorkerData) {
     this.worker = new Worker(WORKER_SCRIPT, {
@@ -195,13 +196,12 @@ class WorkerLink {
 
   /**
    * Takes the words the worker numbered in a batch (answers are adopted in the order the worker
-   * gave them) and returns its numbers mapped to the caller's.
+   * gave them, each word followed by its stem) into its mapping to the report's numbering.
    */
-  adoptWords(newWords: readonly string[], numberWord: NumberWord): readonly number[] {
-    for (let index = 0; index + 1 < newWords.length; index += 2) {
-      this.ourNumbers.push(numberWord(newWords[index] ?? '', newWords[index + 1] ?? ''));
-    }
-    return this.ourNumbers;
+  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
+    const mapping = (this.mapping ??= builder.wordMapping());
+    for (let index = 0; index + 1 < newWords.length; index += 2) mapping.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
+    return mapping;
   }
 
   /** Sends a request; the answer is the worker's message with the same batch number. */
@@ -337,9 +337,8 @@ export async function addStoreInParallel(
       position += batch.bytes.length;
     }
     nextLine += answer.lineCount;
-    const toOurs = link.adoptWords(answer.newWords, (word, stem) => builder.numberWord(word, stem));
+    const words: WordRun = { ids: answer.ints, start: 0, end: 0, mapping: link.adoptWords(answer.newWords, builder) };
     const reader = new FactsReader(answer);
-    const { ints } = answer;
     const source = {
       index: 0,
       read: (): FeedbackRecord => parseRecordLine(lines.text(source.index), file, lines.lineNumber(source.index)),
@@ -364,10 +363,10 @@ export async function addStoreInParallel(
         else counts.out += 1;
         continue;
       }
-      const end = reader.wordsAt + facts.words;
-      for (let at = reader.wordsAt; at < end; at += 1) ints[at] = toOurs[ints[at] ?? 0] ?? 0;
+      words.start = reader.wordsAt;
+      words.end = reader.wordsAt + facts.words;
       source.index = index;
-      builder.addFacts(facts, ints.subarray(reader.wordsAt, end), source);
+      builder.addFacts(facts, words, source);
       added += 1;
       options.onRecord?.(added);
     }

@@ -93,6 +93,62 @@ export class WordNumbering {
   }
 }
 
+/**
+ * The words of another numbering (a worker thread's) as a {@link WordNumbering} numbers them: per
+ * word, by its number there, its packed facts here (what a tally reads for every word) and its
+ * number here (read only when a term is first written with it).
+ */
+export class WordMapping {
+  private facts = new Int32Array(1024);
+  private ours = new Int32Array(1024);
+  private count = 0;
+
+  constructor(readonly words: WordNumbering) {}
+
+  /** Maps the other numbering's next word (numbered from 0 in order), spelled `word` with stem `stem`. */
+  adopt(word: string, stem: string): void {
+    const id = this.words.number(word, stem);
+    if (this.count === this.facts.length) {
+      this.facts = grownArray(this.facts, this.count * 2);
+      this.ours = grownArray(this.ours, this.count * 2);
+    }
+    this.facts[this.count] = this.words.packedFacts()[id] ?? 0;
+    this.ours[this.count] = id;
+    this.count += 1;
+  }
+
+  /** Words mapped. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The number here of the other numbering's word `id`. */
+  ourNumber(id: number): number {
+    return this.ours[id] ?? 0;
+  }
+
+  /** Per word of the other numbering, its packed facts here (valid until the next {@link adopt}). */
+  packedFacts(): Int32Array {
+    return this.facts;
+  }
+
+  /** Per word of the other numbering, its number here (valid until the next {@link adopt}). */
+  ourNumbers(): Int32Array {
+    return this.ours;
+  }
+}
+
+/**
+ * A record's words in text order: `ids[start .. end)`, numbered by the tally's {@link WordNumbering}
+ * when `mapping` is null, else by the other numbering `mapping` maps.
+ */
+export interface WordRun {
+  ids: ArrayLike<number>;
+  start: number;
+  end: number;
+  mapping: WordMapping | null;
+}
+
 const ALONE = -1;
 
 /**
@@ -117,19 +173,29 @@ export function visitNumberedTerms(
   }
 }
 
-/** The fields of a two-word term's slot in {@link NumberedTermTally}'s table, side by side so that a lookup touches one cache line. */
+/**
+ * The fields of a two-word term's slot in {@link NumberedTermTally}'s table that a lookup reads,
+ * side by side in 16 bytes (four slots to a cache line); the words it was first written with are
+ * kept apart ({@link WRITTEN_FIELDS} per slot), read only when a term is added or listed.
+ */
 const FIRST = 0;
 const SECOND = 1;
 const COUNT = 2;
 const LAST_RECORD = 3;
-const WRITTEN_FIRST = 4;
-const WRITTEN_SECOND = 5;
-const PAIR_FIELDS = 6;
-/** The fields of a one-word term's entry, by stem number. */
+const PAIR_FIELDS = 4;
+const WRITTEN_FIRST = 0;
+const WRITTEN_SECOND = 1;
+const WRITTEN_FIELDS = 2;
+/** The fields of a one-word term's entry, by stem number (its written word is kept apart). */
 const SINGLE_COUNT = 0;
 const SINGLE_LAST_RECORD = 1;
-const SINGLE_WRITTEN = 2;
-const SINGLE_FIELDS = 3;
+const SINGLE_FIELDS = 2;
+
+/** Past this many slots, a growing table of two-word terms is grown to its full size at once. */
+const FULL_FROM = 8192;
+
+/** Counts below this are tallied in an array when the rarest terms are dropped. */
+const DROP_HISTOGRAM = 65_536;
 
 /**
  * {@link TermTally} for words numbered by a {@link WordNumbering}: the same counts, the same
@@ -145,33 +211,57 @@ export class NumberedTermTally {
   private size = 0;
   private capacity = 16;
   private pairs = new Int32Array(this.capacity * PAIR_FIELDS);
-  /** Per stem number: records holding it (0: not held), the last record that counted it, its written word. */
+  private pairsWritten = new Int32Array(this.capacity * WRITTEN_FIELDS);
+  /** Per stem number: records holding it (0: not held) and the last record that counted it. */
   private singleTerms = new Int32Array(1024 * SINGLE_FIELDS);
+  /** Per stem number: the word it was first written with. */
+  private singlesWritten = new Int32Array(1024);
   private singles = 0;
+  private readonly run: WordRun = { ids: [], start: 0, end: 0, mapping: null };
+  /** Terms per count, as {@link dropFloor} tallies them. */
+  private byCount: Int32Array | null = null;
 
+  /**
+   * @param limit the most terms held before the rarest are dropped.
+   * @param dropHistogram counts below this are tallied in an array when the rarest are dropped (a
+   * floor above it is found by sorting the higher counts).
+   */
   constructor(
     readonly words: WordNumbering,
     private readonly limit: number = TERM_TALLY_LIMIT,
+    private readonly dropHistogram: number = DROP_HISTOGRAM,
   ) {}
 
   /** Counts the terms of one record, given the numbers of its words in text order. */
   add(wordIds: ArrayLike<number>): void {
+    const { run } = this;
+    run.ids = wordIds;
+    run.end = wordIds.length;
+    this.addRun(run);
+    run.ids = [];
+  }
+
+  /** {@link add} for a record's words given as a {@link WordRun}. */
+  addRun(run: WordRun): void {
     this.records += 1;
     const record = this.records;
-    const facts = this.words.packedFacts();
-    const length = wordIds.length;
-    let word = wordIds[0] ?? 0;
-    let kinds = facts[word] ?? 0;
-    for (let index = 0; index < length; index += 1) {
-      if ((kinds & CONTENT) !== 0) this.countSingle(kinds >> KIND_BITS, word, record);
-      if (index + 1 >= length) break;
-      const next = wordIds[index + 1] ?? 0;
-      const nextKinds = facts[next] ?? 0;
-      if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) {
-        this.count(kinds >> KIND_BITS, nextKinds >> KIND_BITS, word, next, record);
+    const { ids, start, end, mapping } = run;
+    const facts = mapping === null ? this.words.packedFacts() : mapping.packedFacts();
+    const ours = mapping === null ? null : mapping.ourNumbers();
+    if (start < end) {
+      let word = ids[start] ?? 0;
+      let kinds = facts[word] ?? 0;
+      for (let index = start + 1; ; index += 1) {
+        if ((kinds & CONTENT) !== 0) this.countSingle(kinds >> KIND_BITS, word, record, ours);
+        if (index >= end) break;
+        const next = ids[index] ?? 0;
+        const nextKinds = facts[next] ?? 0;
+        if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) {
+          this.count(kinds >> KIND_BITS, nextKinds >> KIND_BITS, word, next, record, ours);
+        }
+        word = next;
+        kinds = nextKinds;
       }
-      word = next;
-      kinds = nextKinds;
     }
     if (this.size + this.singles > this.limit) this.dropRarest();
   }
@@ -184,7 +274,7 @@ export class NumberedTermTally {
   /** Records holding the term of these stem numbers (`second` -1 for a one-word term); 0 when not held. */
   countOf(first: number, second: number): number {
     if (second === ALONE) return this.singleTerms[first * SINGLE_FIELDS + SINGLE_COUNT] ?? 0;
-    const at = this.find(first, second);
+    const at = this.find(first, second) * PAIR_FIELDS;
     return this.pairs[at + FIRST] === 0 ? 0 : (this.pairs[at + COUNT] ?? 0);
   }
 
@@ -199,44 +289,44 @@ export class NumberedTermTally {
 
   /** Calls `visit` with each held term: its stem numbers, its count, and the word numbers it was first written with. */
   forEach(visit: (first: number, second: number, count: number, writtenFirst: number, writtenSecond: number) => void): void {
-    const { pairs, singleTerms } = this;
-    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
-      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
-      if (count > 0) visit(at / SINGLE_FIELDS, ALONE, count, singleTerms[at + SINGLE_WRITTEN] ?? 0, ALONE);
+    const { pairs, pairsWritten, singleTerms, singlesWritten } = this;
+    for (let stem = 0; stem * SINGLE_FIELDS < singleTerms.length; stem += 1) {
+      const count = singleTerms[stem * SINGLE_FIELDS + SINGLE_COUNT] ?? 0;
+      if (count > 0) visit(stem, ALONE, count, singlesWritten[stem] ?? 0, ALONE);
     }
-    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+    for (let slot = 0; slot < this.capacity; slot += 1) {
+      const at = slot * PAIR_FIELDS;
       const first = pairs[at + FIRST] ?? 0;
       if (first === 0) continue;
+      const written = slot * WRITTEN_FIELDS;
       visit(
         first - 1,
         pairs[at + SECOND] ?? ALONE,
         pairs[at + COUNT] ?? 0,
-        pairs[at + WRITTEN_FIRST] ?? 0,
-        pairs[at + WRITTEN_SECOND] ?? ALONE,
+        pairsWritten[written + WRITTEN_FIRST] ?? 0,
+        pairsWritten[written + WRITTEN_SECOND] ?? ALONE,
       );
     }
   }
 
-  /** The index in {@link pairs} of the slot holding this term, or of the empty slot where it would go. */
+  /** The slot holding this term, or the empty slot where it would go. */
   private find(first: number, second: number): number {
     const mask = this.capacity - 1;
     const held = first + 1;
     const { pairs } = this;
-    let hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca6b);
+    const hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca6b);
     let slot = hash & mask;
     for (;;) {
       const at = slot * PAIR_FIELDS;
       const there = pairs[at + FIRST] ?? 0;
-      if (there === 0 || (there === held && pairs[at + SECOND] === second)) return at;
+      if (there === 0 || (there === held && pairs[at + SECOND] === second)) return slot;
       slot = (slot + 1) & mask;
     }
   }
 
-  private countSingle(stem: number, written: number, record: number): void {
+  private countSingle(stem: number, written: number, record: number, ours: Int32Array | null): void {
     const at = stem * SINGLE_FIELDS;
-    if (at >= this.singleTerms.length) {
-      this.singleTerms = grownArray(this.singleTerms, Math.max(at + SINGLE_FIELDS, this.singleTerms.length * 2));
-    }
+    if (at >= this.singleTerms.length) this.growSingles(stem);
     const terms = this.singleTerms;
     const count = terms[at + SINGLE_COUNT] ?? 0;
     if (count > 0) {
@@ -247,12 +337,19 @@ export class NumberedTermTally {
     }
     terms[at + SINGLE_COUNT] = 1;
     terms[at + SINGLE_LAST_RECORD] = record;
-    terms[at + SINGLE_WRITTEN] = written;
+    this.singlesWritten[stem] = ours === null ? written : (ours[written] ?? 0);
     this.singles += 1;
   }
 
-  private count(first: number, second: number, writtenFirst: number, writtenSecond: number, record: number): void {
-    const at = this.find(first, second);
+  private growSingles(stem: number): void {
+    const stems = Math.max(stem + 1, (this.singleTerms.length / SINGLE_FIELDS) * 2);
+    this.singleTerms = grownArray(this.singleTerms, stems * SINGLE_FIELDS);
+    this.singlesWritten = grownArray(this.singlesWritten, stems);
+  }
+
+  private count(first: number, second: number, writtenFirst: number, writtenSecond: number, record: number, ours: Int32Array | null): void {
+    const slot = this.find(first, second);
+    const at = slot * PAIR_FIELDS;
     const { pairs } = this;
     if (pairs[at + FIRST] !== 0) {
       if (pairs[at + LAST_RECORD] === record) return;
@@ -264,32 +361,29 @@ export class NumberedTermTally {
     pairs[at + SECOND] = second;
     pairs[at + COUNT] = 1;
     pairs[at + LAST_RECORD] = record;
-    pairs[at + WRITTEN_FIRST] = writtenFirst;
-    pairs[at + WRITTEN_SECOND] = writtenSecond;
+    const written = slot * WRITTEN_FIELDS;
+    this.pairsWritten[written + WRITTEN_FIRST] = ours === null ? writtenFirst : (ours[writtenFirst] ?? 0);
+    this.pairsWritten[written + WRITTEN_SECOND] = ours === null ? writtenSecond : (ours[writtenSecond] ?? 0);
     this.size += 1;
-    if (this.size * 5 > this.capacity * 4) this.rehash(this.capacity * 2, 0);
+    if (this.size * 5 > this.capacity * 4) this.grow();
+  }
+
+  /**
+   * Moves the table to one twice as large; past {@link FULL_FROM} slots, straight to one that holds
+   * `limit` terms (a table that large is likely to fill, and each move of a large table costs a
+   * fresh allocation, whose pages are slow to touch the first time).
+   */
+  private grow(): void {
+    let full = this.capacity * 2;
+    if (this.capacity >= FULL_FROM) while (full * 4 < this.limit * 5) full *= 2;
+    this.rehash(full);
   }
 
   /** Drops every term held by one record, then by two, and so on, until at most half the limit is left. */
   private dropRarest(): void {
-    const byCount: number[] = [];
-    const { pairs, singleTerms } = this;
-    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
-      if (pairs[at + FIRST] === 0) continue;
-      const count = pairs[at + COUNT] ?? 0;
-      byCount[count] = (byCount[count] ?? 0) + 1;
-    }
-    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
-      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
-      if (count > 0) byCount[count] = (byCount[count] ?? 0) + 1;
-    }
-    let floor = 0;
-    let left = this.size + this.singles;
-    while (left > this.limit / 2) {
-      floor += 1;
-      left -= byCount[floor] ?? 0;
-    }
-    this.rehash(this.capacity, floor);
+    const floor = this.dropFloor();
+    this.dropPairs(floor);
+    const { singleTerms } = this;
     for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
       const count = singleTerms[at + SINGLE_COUNT] ?? 0;
       if (count === 0 || count > floor) continue;
@@ -298,18 +392,108 @@ export class NumberedTermTally {
     }
   }
 
-  /** Moves the terms held more than `floor` times into a table of `capacity` slots. */
-  private rehash(capacity: number, floor: number): void {
+  /** The highest count {@link dropRarest} drops: the least that leaves at most half the limit. */
+  private dropFloor(): number {
+    const histogram = this.dropHistogram;
+    const byCount = (this.byCount ??= new Int32Array(histogram));
+    byCount.fill(0);
+    const { pairs, singleTerms } = this;
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+      if (pairs[at + FIRST] === 0) continue;
+      const count = pairs[at + COUNT] ?? 0;
+      if (count < histogram) byCount[count] = (byCount[count] ?? 0) + 1;
+    }
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
+      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
+      if (count > 0 && count < histogram) byCount[count] = (byCount[count] ?? 0) + 1;
+    }
+    let floor = 0;
+    let left = this.size + this.singles;
+    while (left > this.limit / 2) {
+      floor += 1;
+      if (floor === histogram) return this.highDropFloor(left);
+      left -= byCount[floor] ?? 0;
+    }
+    return floor;
+  }
+
+  /**
+   * {@link dropFloor} when more than half the limit are terms held {@link dropHistogram} times or
+   * more (`left` of them): found from their counts, sorted.
+   */
+  private highDropFloor(left: number): number {
+    const high = new Float64Array(left);
+    let found = 0;
+    const { pairs, singleTerms } = this;
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+      const count = pairs[at + COUNT] ?? 0;
+      if (pairs[at + FIRST] !== 0 && count >= this.dropHistogram) high[found++] = count;
+    }
+    for (let at = 0; at < singleTerms.length; at += SINGLE_FIELDS) {
+      const count = singleTerms[at + SINGLE_COUNT] ?? 0;
+      if (count >= this.dropHistogram) high[found++] = count;
+    }
+    high.sort();
+    return high[left - Math.floor(this.limit / 2) - 1] ?? 0;
+  }
+
+  /**
+   * Empties the slots of two-word terms held `floor` times or fewer, in place, then moves each term
+   * left to the first free slot from its home, slot by slot round the table from a slot that was
+   * free before: a term only ever moves back along the run of slots it was found through, so every
+   * term stays reachable from its home.
+   */
+  private dropPairs(floor: number): void {
+    const { pairs, pairsWritten, capacity } = this;
+    const mask = capacity - 1;
+    let free = 0;
+    while (pairs[free * PAIR_FIELDS + FIRST] !== 0) free += 1;
+    for (let at = 0; at < pairs.length; at += PAIR_FIELDS) {
+      if (pairs[at + FIRST] === 0 || (pairs[at + COUNT] ?? 0) > floor) continue;
+      pairs[at + FIRST] = 0;
+      this.size -= 1;
+    }
+    for (let step = 1; step <= capacity; step += 1) {
+      const slot = (free + step) & mask;
+      const at = slot * PAIR_FIELDS;
+      const held = pairs[at + FIRST] ?? 0;
+      if (held === 0) continue;
+      pairs[at + FIRST] = 0;
+      const second = pairs[at + SECOND] ?? ALONE;
+      const home = this.find(held - 1, second);
+      const to = home * PAIR_FIELDS;
+      pairs[to + FIRST] = held;
+      if (home === slot) continue;
+      pairs[to + SECOND] = second;
+      pairs[to + COUNT] = pairs[at + COUNT] ?? 0;
+      pairs[to + LAST_RECORD] = pairs[at + LAST_RECORD] ?? 0;
+      pairsWritten[home * WRITTEN_FIELDS + WRITTEN_FIRST] = pairsWritten[slot * WRITTEN_FIELDS + WRITTEN_FIRST] ?? 0;
+      pairsWritten[home * WRITTEN_FIELDS + WRITTEN_SECOND] = pairsWritten[slot * WRITTEN_FIELDS + WRITTEN_SECOND] ?? 0;
+    }
+  }
+
+  /** Moves every term into a table of `capacity` slots. */
+  private rehash(capacity: number): void {
     const old = this.pairs;
+    const oldWritten = this.pairsWritten;
+    const oldCapacity = this.capacity;
     this.capacity = capacity;
     this.pairs = new Int32Array(capacity * PAIR_FIELDS);
-    this.size = 0;
-    for (let from = 0; from < old.length; from += PAIR_FIELDS) {
-      const held = old[from + FIRST] ?? 0;
-      if (held === 0 || (old[from + COUNT] ?? 0) <= floor) continue;
-      const to = this.find(held - 1, old[from + SECOND] ?? ALONE);
-      for (let field = 0; field < PAIR_FIELDS; field += 1) this.pairs[to + field] = old[from + field] ?? 0;
-      this.size += 1;
+    this.pairsWritten = new Int32Array(capacity * WRITTEN_FIELDS);
+    const { pairs, pairsWritten } = this;
+    for (let from = 0; from < oldCapacity; from += 1) {
+      const at = from * PAIR_FIELDS;
+      const held = old[at + FIRST] ?? 0;
+      if (held === 0) continue;
+      const second = old[at + SECOND] ?? ALONE;
+      const slot = this.find(held - 1, second);
+      const to = slot * PAIR_FIELDS;
+      pairs[to + FIRST] = held;
+      pairs[to + SECOND] = second;
+      pairs[to + COUNT] = old[at + COUNT] ?? 0;
+      pairs[to + LAST_RECORD] = old[at + LAST_RECORD] ?? 0;
+      pairsWritten[slot * WRITTEN_FIELDS + WRITTEN_FIRST] = oldWritten[from * WRITTEN_FIELDS + WRITTEN_FIRST] ?? 0;
+      pairsWritten[slot * WRITTEN_FIELDS + WRITTEN_SECOND] = oldWritten[from * WRITTEN_FIELDS + WRITTEN_SECOND] ?? 0;
     }
   }
 }

@@ -76,7 +76,7 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
       numberer,
       extractor: new RecordFactExtractor(book, (id) => numberer.word(id), true),
       packer: new FactsPacker(),
-      ours: [] as number[],
+      mapping: builder.wordMapping(),
     };
   });
   const facts = ThemeReportBuilder.emptyFacts();
@@ -92,8 +92,7 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
       worker.packer.add(worker.extractor.extract(themed, ids), ids);
     }
     const newWords = worker.numberer.takeNew();
-    for (let index = 0; index + 1 < newWords.length; index += 2)
-      worker.ours.push(builder.numberWord(newWords[index] ?? '', newWords[index + 1] ?? ''));
+    for (let index = 0; index + 1 < newWords.length; index += 2) worker.mapping.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
     const answer = worker.packer.take(batch, newWords, lines.length, null);
     const reader = new FactsReader(answer);
     for (const record of lines) {
@@ -102,8 +101,8 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
         unreadLines.push(`${record.sourceId}: ${outcome}`);
         continue;
       }
-      const wordIds = Array.from(answer.ints.subarray(reader.wordsAt, reader.wordsAt + facts.words), (id) => worker.ours[id] ?? -1);
-      builder.addFacts(facts, wordIds, { read: () => record, hold: () => () => record, line: () => lineOf.get(record) ?? 0 });
+      const words = { ids: answer.ints, start: reader.wordsAt, end: reader.wordsAt + facts.words, mapping: worker.mapping };
+      builder.addFacts(facts, words, { read: () => record, hold: () => () => record, line: () => lineOf.get(record) ?? 0 });
     }
   }
   expect(unreadLines).toEqual([]);

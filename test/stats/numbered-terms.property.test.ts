@@ -1,7 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { distinctiveTerms, TermTally, termsOf } from '../../src/stats/distinctive-terms.js';
-import { distinctiveNumberedTerms, NumberedTermTally, visitNumberedTerms, WordNumbering } from '../../src/stats/numbered-terms.js';
+import {
+  distinctiveNumberedTerms,
+  NumberedTermTally,
+  visitNumberedTerms,
+  WordMapping,
+  WordNumbering,
+} from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
@@ -55,25 +61,51 @@ const text = fc
 const groups = fc.array(fc.record({ text, target: fc.boolean() }), { maxLength: 80 });
 
 describe('NumberedTermTally against TermTally over termsOf (the general path)', () => {
-  test('the same distinctive terms, counts and written forms, with and without dropping the rarest', () => {
+  test('the same distinctive terms, counts and written forms, with and without dropping the rarest, words numbered here or mapped from another numbering', () => {
     fc.assert(
-      fc.property(groups, fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 3 }), (records, limit, minCount) => {
-        const general = { target: new TermTally(limit), reference: new TermTally(limit) };
-        const words = new WordNumbering();
-        const numbered = { target: new NumberedTermTally(words, limit), reference: new NumberedTermTally(words, limit) };
-        for (const record of records) {
-          const group = record.target ? 'target' : 'reference';
-          general[group].add(termsOf(record.text));
-          numbered[group].add(normaliseText(record.text).tokens.map((token) => words.number(token.word, token.stem)));
-        }
-        expect(numbered.target.records).toBe(general.target.records);
-        expect(numbered.target.termCount).toBe(general.target.counts.size);
-        expect(numbered.reference.termCount).toBe(general.reference.counts.size);
-        expect(numbered.target.total()).toBe(general.target.total());
-        expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
-          distinctiveTerms(general.target, general.reference, { minCount }),
-        );
-      }),
+      fc.property(
+        groups,
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(65_536)),
+        fc.boolean(),
+        (records, limit, minCount, dropHistogram, mapped) => {
+          const general = { target: new TermTally(limit), reference: new TermTally(limit) };
+          const words = new WordNumbering();
+          const numbered = {
+            target: new NumberedTermTally(words, limit, dropHistogram),
+            reference: new NumberedTermTally(words, limit, dropHistogram),
+          };
+          const other = new Map<string, number>();
+          const mapping = new WordMapping(words);
+          for (const record of records) {
+            const group = record.target ? 'target' : 'reference';
+            general[group].add(termsOf(record.text));
+            const { tokens } = normaliseText(record.text);
+            if (!mapped) {
+              numbered[group].add(tokens.map((token) => words.number(token.word, token.stem)));
+              continue;
+            }
+            const ids = tokens.map((token) => {
+              let id = other.get(token.word);
+              if (id === undefined) {
+                id = other.size;
+                other.set(token.word, id);
+                mapping.adopt(token.word, token.stem);
+              }
+              return id;
+            });
+            numbered[group].addRun({ ids: [7, ...ids, 7], start: 1, end: ids.length + 1, mapping });
+          }
+          expect(numbered.target.records).toBe(general.target.records);
+          expect(numbered.target.termCount).toBe(general.target.counts.size);
+          expect(numbered.reference.termCount).toBe(general.reference.counts.size);
+          expect(numbered.target.total()).toBe(general.target.total());
+          expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
+            distinctiveTerms(general.target, general.reference, { minCount }),
+          );
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { FeedbackRecord } from '../record/record.js';
-import { DistinctCounter, hashKey } from '../stats/distinct-counter.js';
+import { hashKey, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
 
@@ -140,6 +140,9 @@ const ANONYMOUS_VOICE_BASE = 0x80000000;
  */
 const EXAMPLES_HELD = 256;
 
+/** Below this many themes, lists of up to two themes are numbered through an array (at most 64 K entries) rather than a Map. */
+const THEME_SET_INDEXED = 255;
+
 /** Campaign members per page of {@link VoiceTally}'s member table (128 KB a page). */
 const MEMBER_PAGE = 16_384;
 
@@ -151,9 +154,10 @@ const MEMBER_PAGE = 16_384;
  * themselves is not a campaign.
  */
 export class VoiceTally {
-  private readonly all = new DistinctCounter();
+  /** Distinct voices, and per theme those with a record in it. */
+  private readonly voiceCounts: TaggedDistinctCounter;
   private anonymous = 0;
-  private readonly perTheme: DistinctCounter[];
+  private readonly themeCount: number;
   private readonly anonymousPerTheme: number[];
   private readonly groups = new NearDuplicateGroups();
   /**
@@ -164,6 +168,8 @@ export class VoiceTally {
   private readonly themeSets: number[][] = [];
   /** By a number made of a list of up to two themes, or by the longer list's text (a Map keeps 5 and '5' apart). */
   private readonly themeSetIds = new Map<number | string, number>();
+  /** With fewer than {@link THEME_SET_INDEXED} themes: by the number made of a list of up to two themes, its set's number plus one (0: not met). */
+  private readonly themeSetIndex: Int32Array | null;
   /** Example records by the group root they were taken under, with the order they were taken in. */
   private examples = new Map<number, CampaignExample>();
   private examplesTaken = 0;
@@ -176,7 +182,9 @@ export class VoiceTally {
    */
   constructor(themeCount: number, wordOf: (id: number) => string) {
     this.hashes = new WordHashes(wordOf);
-    this.perTheme = Array.from({ length: themeCount }, () => new DistinctCounter());
+    this.themeCount = themeCount;
+    this.voiceCounts = new TaggedDistinctCounter(themeCount);
+    this.themeSetIndex = themeCount < THEME_SET_INDEXED ? new Int32Array((themeCount + 1) * (themeCount + 2)) : null;
     this.anonymousPerTheme = Array.from({ length: themeCount }, () => 0);
   }
 
@@ -198,11 +206,10 @@ export class VoiceTally {
    */
   addFacts(facts: VoiceFacts, themes: readonly number[], hold: () => () => FeedbackRecord): number {
     const { voice } = facts;
-    if (voice === 0) this.anonymous += 1;
-    else this.all.add(voice);
-    for (const theme of themes) {
-      if (voice === 0) this.anonymousPerTheme[theme] = (this.anonymousPerTheme[theme] ?? 0) + 1;
-      else this.perTheme[theme]?.add(voice);
+    if (voice !== 0) this.voiceCounts.add(voice, themes);
+    else {
+      this.anonymous += 1;
+      for (const theme of themes) this.anonymousPerTheme[theme] = (this.anonymousPerTheme[theme] ?? 0) + 1;
     }
     const member = this.groups.addSketch(facts.sketch, facts.sketchAt, facts.words);
     if (member < 0) return -1;
@@ -225,7 +232,7 @@ export class VoiceTally {
 
   /** Distinct voices so far. */
   get voices(): number {
-    return this.all.size + this.anonymous;
+    return this.voiceCounts.size + this.anonymous;
   }
 
   private remember(member: number, voice: number, themes: readonly number[]): void {
@@ -242,7 +249,7 @@ export class VoiceTally {
    * looked up by a number made of them, longer ones by their text.
    */
   private themeSetId(themes: readonly number[]): number {
-    const base = this.perTheme.length + 1;
+    const base = this.themeCount + 1;
     const short =
       themes.length === 0
         ? 0
@@ -251,6 +258,15 @@ export class VoiceTally {
           : themes.length === 2
             ? ((themes[0] ?? 0) + 1) * base + (themes[1] ?? 0) + 1
             : -1;
+    const index = this.themeSetIndex;
+    if (short >= 0 && index !== null && short < index.length) {
+      const known = index[short] ?? 0;
+      if (known > 0) return known - 1;
+      const setId = this.themeSets.length;
+      this.themeSets.push([...themes]);
+      index[short] = setId + 1;
+      return setId;
+    }
     const key = short >= 0 ? short : themes.join(',');
     let setId = this.themeSetIds.get(key);
     if (setId === undefined) {
@@ -283,7 +299,7 @@ export class VoiceTally {
 
   /** The counts, once every record was added. */
   finish(): VoiceCounts {
-    const themeCount = this.perTheme.length;
+    const { themeCount } = this;
     const sizes = this.groupSizes();
     const found = new Map<number, { voices: Set<number>; records: number; themes: Set<number> }>();
     for (let member = 0; member < this.groups.size; member += 1) {
@@ -326,7 +342,7 @@ export class VoiceTally {
     return {
       campaignOf: (member) => (member < 0 ? -1 : (campaignIndex.get(this.groups.rootOf(member)) ?? -1)),
       voices: this.voices,
-      themeVoices: this.perTheme.map((counter, theme) => counter.size + (this.anonymousPerTheme[theme] ?? 0)),
+      themeVoices: this.anonymousPerTheme.map((anonymous, theme) => this.voiceCounts.sizeOf(theme) + anonymous),
       campaigns: campaigns.map(({ root: _root, ...campaign }) => campaign),
       themeCampaigns,
     };

@@ -41,6 +41,90 @@ export class DistinctCounter {
   }
 }
 
+/** The most tags a {@link TaggedDistinctCounter} keeps as bits of a key's slot. */
+export const SLOT_TAGS = 32;
+
+/**
+ * {@link DistinctCounter} for keys that come with tags (a voice with the themes of each of its
+ * records): how many distinct keys were added, and per tag how many distinct keys came with it.
+ * With up to {@link SLOT_TAGS} tags, one table holds each key's hash and, as bits, the tags it has
+ * come with, so that a key and all its tags are counted with one lookup (and one table grows)
+ * instead of one per tag; with more, each tag has a {@link DistinctCounter} of its own. Two keys
+ * count as one exactly when a {@link DistinctCounter} would count them as one.
+ */
+export class TaggedDistinctCounter {
+  private slots = new Float64Array(INITIAL_SLOTS);
+  private tagSets = new Int32Array(INITIAL_SLOTS);
+  private used = 0;
+  private readonly perTag: Int32Array;
+  /** With more than {@link SLOT_TAGS} tags: a counter per tag. */
+  private readonly tagCounters: DistinctCounter[] | null;
+
+  /** @param tagCount tags are numbered 0 to tagCount - 1. */
+  constructor(tagCount: number) {
+    this.perTag = new Int32Array(tagCount);
+    this.tagCounters = tagCount > SLOT_TAGS ? Array.from({ length: tagCount }, () => new DistinctCounter()) : null;
+  }
+
+  /** Distinct keys added so far. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** Distinct keys added with this tag so far. */
+  sizeOf(tag: number): number {
+    return this.tagCounters === null ? (this.perTag[tag] ?? 0) : (this.tagCounters[tag]?.size ?? 0);
+  }
+
+  /** Adds a key by its hash ({@link hashKey}) with these tags (others than 0 to tagCount - 1 are ignored). */
+  add(hash: number, tags: readonly number[]): void {
+    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let slot = (hash >>> 0) & mask;
+    for (;;) {
+      const held = slots[slot] ?? 0;
+      if (held === hash) break;
+      if (held === 0) {
+        slots[slot] = hash;
+        this.used += 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (tags.length === 0) return;
+    if (this.tagCounters !== null) {
+      for (const tag of tags) this.tagCounters[tag]?.add(hash);
+      return;
+    }
+    let tagSet = this.tagSets[slot] ?? 0;
+    for (const tag of tags) {
+      const bit = 1 << tag;
+      if (tag < 0 || tag >= this.perTag.length || (tagSet & bit) !== 0) continue;
+      tagSet |= bit;
+      this.perTag[tag] = (this.perTag[tag] ?? 0) + 1;
+    }
+    this.tagSets[slot] = tagSet;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const oldTagSets = this.tagSets;
+    this.slots = new Float64Array(old.length * 2);
+    this.tagSets = new Int32Array(this.tagCounters === null ? old.length * 2 : 0);
+    const { slots, tagSets } = this;
+    const mask = slots.length - 1;
+    for (let from = 0; from < old.length; from += 1) {
+      const hash = old[from] ?? 0;
+      if (hash === 0) continue;
+      let slot = (hash >>> 0) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = hash;
+      if (tagSets.length > 0) tagSets[slot] = oldTagSets[from] ?? 0;
+    }
+  }
+}
+
 /** A key's 53-bit hash (cyrb53), never 0: what {@link DistinctCounter} holds. */
 export function hashKey(key: string): number {
   let h1 = 0xdeadbeef;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
@@ -63,6 +64,22 @@ const WORKER_YOUNG_GENERATION_MB = 4;
 const WORKER_OLD_GENERATION_MB = 512;
 
 const WORKER_SCRIPT = new URL('./assign-worker.js', import.meta.url);
+
+/**
+ * How much this thread's young generation grows at a time while workers read the store: 1 keeps it
+ * at its starting size (two semi-spaces of 1 MB) instead of V8's default of doubling up to 2 x 16 MB.
+ * This thread keeps its facts in typed arrays and little else survives a record, so the larger
+ * young generation buys no CPU (400k records: the same CPU time) and holds about 30 MB more at the
+ * peak. The flag is read each time V8 would grow the young generation; a worker starting resets it,
+ * so it is set once every worker is online, and put back to V8's default when the workers are done.
+ */
+const YOUNG_GENERATION_GROWTH = 1;
+const DEFAULT_YOUNG_GENERATION_GROWTH = 2;
+
+/** Sets V8's `semi-space-growth-factor` flag (a V8 flag, not one of tlap's). */
+function growYoungGenerationBy(factor: number): void {
+  setFlagsFromString(['-', '-semi-space-growth-factor=', String(factor)].join(''));
+}
 
 /**
  * What a theme worker's error ends the run with: running out of its {@link WORKER_OLD_GENERATION_MB}
@@ -176,6 +193,8 @@ class WorkerLink {
   private failure: Error | null = null;
   /** The worker's word numbers mapped to the report's, once it has numbered words. */
   mapping: WordMapping | null = null;
+  /** Settles once the worker thread runs. */
+  readonly online: Promise<void>;
 
   constructor(data: ThemeWorkerData) {
     this.worker = new Worker(WORKER_SCRIPT, {
@@ -183,6 +202,7 @@ class WorkerLink {
       execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });
+    this.online = new Promise((resolve) => this.worker.once('online', () => resolve()));
     this.worker.on('message', (message: { batch: number }) => {
       const waiter = this.waiting.get(message.batch);
       this.waiting.delete(message.batch);
@@ -320,6 +340,15 @@ export async function addStoreInParallel(
   const file = storePaths(storeDir).records;
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
   const pool = Array.from({ length: workerCount }, () => new WorkerLink(data));
+  let workersDone = false;
+  void Promise.all(pool.map((link) => link.online)).then(() => {
+    if (!workersDone) growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
+  });
+  const closePool = async (): Promise<void> => {
+    workersDone = true;
+    growYoungGenerationBy(DEFAULT_YOUNG_GENERATION_GROWTH);
+    await Promise.all(pool.map((link) => link.close()));
+  };
   const facts = ThemeReportBuilder.emptyFacts();
   const { counts } = options;
   let added = 0;
@@ -381,12 +410,13 @@ export async function addStoreInParallel(
     );
     if (!any) return false;
     const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
+    await closePool();
     for (const answer of answers) builder.mergeCounts(answer.counts);
     const wanted = builder.keptUnthemedQuoteLines();
     if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(storeDir, wanted, chunks));
     return true;
   } finally {
-    await Promise.all(pool.map((link) => link.close()));
+    await closePool();
   }
 }
 

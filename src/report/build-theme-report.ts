@@ -189,13 +189,14 @@ export class ThemeReportBuilder {
   /**
    * Adds one themed record. `wordIds` are its words numbered by {@link wordIdsOf} (from the tokens
    * it was matched on, so that its text is not read twice); when left out, its text is read again.
+   * With its store `line`, an unthemed record's words are kept for {@link keptUnthemedQuoteLines}.
    */
-  add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens)): void {
+  add(themed: ThemedRecord, wordIds: ArrayLike<number> = this.wordIdsOf(normaliseText(themed.record.text).tokens), line?: number): void {
     const { record } = themed;
     this.addFacts(
       this.extractor.extract(themed, wordIds),
       { ids: wordIds, start: 0, end: wordIds.length, mapping: null },
-      { read: () => record, hold: () => () => record },
+      { read: () => record, hold: () => () => record, ...(line === undefined ? {} : { line: () => line }) },
     );
   }
 
@@ -289,11 +290,6 @@ export class ThemeReportBuilder {
    */
   private standoutTerms(): ReturnType<typeof distinctiveNumberedTerms> {
     return distinctiveNumberedTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
-  }
-
-  /** Whether {@link offerUnthemedQuote} could use the record with this id (it was unthemed). */
-  wantsUnthemedQuote(id: string): boolean {
-    return this.unthemedIds.has(id);
   }
 
   /**

@@ -2,7 +2,7 @@ import type { Codebook } from '../codebook/codebook.js';
 import { readFile } from 'node:fs/promises';
 import { InputError, SelectionError, StoreError, UnknownNameError } from '../errors.js';
 import type { FeedbackRecord } from '../record/record.js';
-import { parseRecordLine, readStoreLines, readStoreRecords, recordIdOfLine, storePaths } from '../store/record-store.js';
+import { parseRecordLine, readStoreLineBatches, readStoreRecords, storePaths } from '../store/record-store.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { disclosureRuleOf } from '../report/disclosure-control.js';
 import { keyFindings } from '../report/key-findings.js';
@@ -19,12 +19,14 @@ import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { addStoreInParallel, chooseThemeWorkers, themedStoreRecordsInParallel } from './themed-store-records.js';
+import { addStoreInParallel, chooseThemeWorkers, recordsAtLines, themedStoreRecordsInParallel } from './themed-store-records.js';
 
 /** A themed record with its words' numbers in text order, when they were asked for. */
 interface ThemedWords {
   themed: ThemedRecord;
   wordIds: Int32Array | null;
+  /** The record's line in the store, when read from one on this thread. */
+  line?: number;
 }
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 import { grownArray } from '../grown-array.js';
@@ -112,6 +114,23 @@ function recordsOf(source: RecordSource): AsyncIterable<FeedbackRecord> {
   return source.records ?? storeRecordsOrFail(source.storeDir);
 }
 
+/** {@link recordsOf}, each with its line in the store when read from one. */
+async function* numberedRecordsOf(source: RecordSource): AsyncIterable<{ record: FeedbackRecord; line?: number }> {
+  if (source.records !== undefined) {
+    for await (const record of source.records) yield { record };
+    return;
+  }
+  const file = storePaths(source.storeDir).records;
+  let any = false;
+  for await (const batch of readStoreLineBatches(source.storeDir)) {
+    for (const { text, line } of batch) {
+      any = true;
+      yield { record: parseRecordLine(text, file, line), line };
+    }
+  }
+  if (!any) throw emptyStoreError(source.storeDir);
+}
+
 /** The records that the selection keeps, counting those left out. */
 async function* selectedRecords(
   options: ThemeOutputOptions,
@@ -164,10 +183,10 @@ async function* selectedThemedWords(
   const numberWord = builder === null ? null : (word: string, stem: string): number => builder.numberWord(word, stem);
   if (options.records !== undefined || workers === 0) {
     const assigner = new ThemeAssigner(options.codebook);
-    for await (const record of recordsOf(options)) {
+    for await (const { record, line } of numberedRecordsOf(options)) {
       if (!keep(record)) continue;
       if (numberWord === null) yield { themed: assigner.assign(record), wordIds: null };
-      else yield assigner.assignNumbered(record, numberWord);
+      else yield { ...assigner.assignNumbered(record, numberWord), ...(line === undefined ? {} : { line }) };
     }
     return;
   }
@@ -181,19 +200,6 @@ async function* selectedThemedWords(
 
 function emptyStoreError(storeDir: string): StoreError {
   return new StoreError(`${storeDir}: the store holds no records, so there is nothing to report`, { code: 'EMPTY_STORE' });
-}
-
-/**
- * The store's records read again for the unthemed section's quotes: a line whose id shows it was
- * themed (or left out by the selection) is skipped without being parsed.
- */
-async function* unthemedRecordsAgain(storeDir: string, builder: ThemeReportBuilder): AsyncIterable<FeedbackRecord> {
-  const file = storePaths(storeDir).records;
-  for await (const { text, line } of readStoreLines(storeDir)) {
-    const id = recordIdOfLine(text);
-    if (id !== undefined && !builder.wantsUnthemedQuote(id)) continue;
-    yield parseRecordLine(text, file, line);
-  }
 }
 
 function emptySelection(): SelectionError {
@@ -236,16 +242,17 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     });
     if (!any) throw emptyStoreError(options.storeDir);
   } else {
-    for await (const { themed, wordIds } of selectedThemedWords(options, counts, builder, 0)) {
+    for await (const { themed, wordIds, line } of selectedThemedWords(options, counts, builder, 0)) {
       if (wordIds === null) builder.add(themed);
-      else builder.add(themed, wordIds);
+      else builder.add(themed, wordIds, line);
       count += 1;
       options.onRecord?.(count);
     }
   }
   if (selecting && count === 0) throw emptySelection();
   if (options.records === undefined && workers === 0) {
-    for await (const record of unthemedRecordsAgain(options.storeDir, builder)) builder.offerUnthemedQuote(record);
+    const wanted = builder.keptUnthemedQuoteLines();
+    if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(options.storeDir, wanted));
   }
   let report = builder.finish();
   const unmatched = [...new Set(builder.unmatchedQuoteExclusions())];

@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
-import { parseRecordLine, readStoreLines, readStoreRecords, storePaths, storeRecordsFile, type StoreLine } from '../store/record-store.js';
+import {
+  parseRecordLine,
+  readStoreLineBatches,
+  readStoreLines,
+  readStoreRecords,
+  storePaths,
+  storeRecordsFile,
+  type StoreLine,
+} from '../store/record-store.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { chunkBuffer, chunkLines, endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
@@ -421,7 +429,7 @@ export async function addStoreInParallel(
 }
 
 /** Where each chunk of a store read in chunks lies in its file, and the line count before it. */
-interface ChunkPlaces {
+export interface ChunkPlaces {
   positions: number[];
   sizes: number[];
   firstLines: number[];
@@ -429,41 +437,82 @@ interface ChunkPlaces {
 
 /**
  * The records at these store lines (1-based, ascending), read again: each from the chunk it was
- * read in, when the store was read in chunks (see {@link ChunkPlaces}), else from one more read
- * of the store's lines. A line that is no longer a record is a StoreError at that line.
+ * read in when `chunks` says where the store's chunks lay (see {@link ChunkPlaces}), else from one
+ * more read of the store, in chunks, that decodes only the lines wanted (by line for a store whose
+ * last line is torn). A line that is no longer a record is a StoreError at that line.
  */
-async function recordsAtLines(storeDir: string, wanted: readonly number[], chunks: ChunkPlaces): Promise<Map<number, FeedbackRecord>> {
+export async function recordsAtLines(
+  storeDir: string,
+  wanted: readonly number[],
+  chunks?: ChunkPlaces,
+): Promise<Map<number, FeedbackRecord>> {
   const file = storePaths(storeDir).records;
   const found = new Map<number, FeedbackRecord>();
-  if (chunks.positions.length === 0) {
-    const lines = new Set(wanted);
-    for await (const { text, line } of readStoreLines(storeDir)) if (lines.has(line)) found.set(line, parseRecordLine(text, file, line));
+  const records = await storeRecordsFile(storeDir);
+  if (chunks === undefined || chunks.positions.length === 0) {
+    if (!(await endsWithNewline(records))) {
+      const lines = new Set(wanted);
+      for await (const batch of readStoreLineBatches(storeDir)) {
+        for (const { text, line } of batch) if (lines.has(line)) found.set(line, parseRecordLine(text, file, line));
+      }
+      return found;
+    }
+    let firstLine = 0;
+    let at = 0;
+    const spare: Uint8Array[] = [];
+    for await (const bytes of storeChunks(records, undefined, spare)) {
+      const { spans, lines } = chunkLines(bytes);
+      at = takeLines(bytes, spans, firstLine, firstLine + lines, wanted, at, file, found);
+      firstLine += lines;
+      if (at >= wanted.length) break;
+      spare.push(chunkBuffer(bytes));
+    }
     return found;
   }
-  const handle = await open(await storeRecordsFile(storeDir), 'r');
+  const handle = await open(records, 'r');
   try {
     let chunk = 0;
     for (let at = 0; at < wanted.length;) {
       const line = wanted[at] ?? 0;
       while (chunk + 1 < chunks.firstLines.length && (chunks.firstLines[chunk + 1] ?? 0) < line) chunk += 1;
-      const bytes = Buffer.alloc(chunks.sizes[chunk] ?? 0);
+      const bytes = new Uint8Array(chunks.sizes[chunk] ?? 0);
       await handle.read(bytes, 0, bytes.length, chunks.positions[chunk] ?? 0);
       const firstLine = chunks.firstLines[chunk] ?? 0;
-      const nextFirstLine = chunks.firstLines[chunk + 1] ?? Infinity;
-      const { spans } = chunkLines(bytes);
-      for (; at < wanted.length && (wanted[at] ?? 0) <= nextFirstLine; at += 1) {
-        const inChunk = (wanted[at] ?? 0) - firstLine - 1;
-        for (let span = 0; span < spans.length; span += 3) {
-          if (spans[span] !== inChunk) continue;
-          found.set(wanted[at] ?? 0, parseRecordLine(bytes.toString('utf8', spans[span + 1], spans[span + 2]), file, wanted[at] ?? 0));
-          break;
-        }
-      }
+      const before = at;
+      at = takeLines(bytes, chunkLines(bytes).spans, firstLine, chunks.firstLines[chunk + 1] ?? Infinity, wanted, at, file, found);
+      if (at === before) at += 1;
     }
   } finally {
     await handle.close();
   }
   return found;
+}
+
+/**
+ * Parses into `found` the lines of `wanted`, from index `at`, that lie in a chunk holding the lines
+ * after `firstLine` up to `lastLine` (`spans` as {@link chunkLines} gives them); returns the index
+ * of the first wanted line after the chunk.
+ */
+function takeLines(
+  bytes: Uint8Array,
+  spans: Int32Array,
+  firstLine: number,
+  lastLine: number,
+  wanted: readonly number[],
+  from: number,
+  file: string,
+  found: Map<number, FeedbackRecord>,
+): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let at = from;
+  let span = 0;
+  for (; at < wanted.length && (wanted[at] ?? 0) <= lastLine; at += 1) {
+    const line = wanted[at] ?? 0;
+    while (span < spans.length && (spans[span] ?? 0) < line - firstLine - 1) span += 3;
+    if (spans[span] === line - firstLine - 1)
+      found.set(line, parseRecordLine(text.toString('utf8', spans[span + 1], spans[span + 2]), file, line));
+  }
+  return at;
 }
 
 /**

@@ -70,7 +70,6 @@ export interface RejectedEntry {
   excerpt?: string;
 }
 
-const ID_PREFIX = /^\{"id":"([^"\\]+)"/;
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /** An append-only file of the store, with the size it had after the last whole write. */
@@ -567,7 +566,7 @@ export async function* readStoreLines(dir: string): AsyncIterable<StoreLine> {
 }
 
 /** {@link readStoreLines}, the lines of each read at once (the last line held back until the next, to leave out a torn one). */
-async function* readStoreLineBatches(dir: string): AsyncIterable<StoreLine[]> {
+export async function* readStoreLineBatches(dir: string): AsyncIterable<StoreLine[]> {
   const records = await storeRecordsFile(dir);
   const torn = await lastByteIsNotNewline(records);
   let last: StoreLine | undefined;
@@ -577,11 +576,6 @@ async function* readStoreLineBatches(dir: string): AsyncIterable<StoreLine[]> {
     if (batch.length > 0) yield batch;
   }
   if (last !== undefined && !torn) yield [last];
-}
-
-/** The id of a record line as the store writes it (`{"id":"…",` first), read without parsing the line; undefined otherwise. */
-export function recordIdOfLine(text: string): string | undefined {
-  return ID_PREFIX.exec(text)?.[1];
 }
 
 /** Reads the records of a store, in order, without holding them all. Throws StoreError naming a bad line. */

@@ -1,6 +1,6 @@
 import { grownArray } from '../grown-array.js';
 import { decodeHtmlEntity, HTML_ENTITY } from './html-entities.js';
-import { stemWord } from './word-stemmer.js';
+import { porterStem, stemWord } from './word-stemmer.js';
 
 /**
  * The version of the tokeniser and stemmer: bumped whenever a change to either could change which
@@ -315,7 +315,9 @@ const KEY_HEAD = 2;
  * stemming once more. Keyed by the word as written, lower-cased, apostrophes and all. Bounded: a text
  * that finds it holding `limit` words or more empties it first and it fills again, under a new
  * {@link generation} (entry numbers are reused, so whoever keeps anything by entry number checks the
- * generation). Within one text, entries stay valid.
+ * generation). Within one text, entries stay valid. Being a memo of stems itself, it stems a new
+ * word with {@link porterStem} directly: most words it meets only once, and {@link stemWord}'s memo
+ * would cost each of them a lookup and an insert for nothing.
  */
 export class AsciiWordTable {
   /**
@@ -373,7 +375,7 @@ export class AsciiWordTable {
     const key = text.slice(start, end).toLowerCase();
     const word = dropApostrophes(key);
     this.words.push(word);
-    this.stems.push(word === '' ? '' : stemWord(word));
+    this.stems.push(word === '' ? '' : porterStem(word));
     const entry = this.words.length - 1;
     slots[at] = hash;
     slots[at + 1] = word === '' ? -(entry + 1) : entry + 1;

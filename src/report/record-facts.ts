@@ -307,9 +307,18 @@ export class RecordFactExtractor {
     return true;
   }
 
+  /** {@link countPairs}' themes in ascending order, reused from record to record (a sorted copy per record cost more than its counting). */
+  private readonly pairIndices: number[] = [];
+
   private countPairs(counted: readonly number[]): void {
     if (counted.length < 2) return;
-    const indices = [...counted].sort((a, b) => a - b);
+    const indices = this.pairIndices;
+    indices.length = 0;
+    for (const index of counted) {
+      let at = indices.length;
+      for (; at > 0 && (indices[at - 1] ?? 0) > index; at -= 1) indices[at] = indices[at - 1] ?? 0;
+      indices[at] = index;
+    }
     for (let i = 0; i < indices.length; i += 1) {
       for (let j = i + 1; j < indices.length; j += 1) {
         increment(this.counts.pairs, (indices[i] ?? 0) * this.themeCount + (indices[j] ?? 0));

@@ -199,12 +199,44 @@ export class ThemeMatcher {
     return starts;
   }
 
+  /**
+   * The candidate hits of the theme being read, reused from theme to theme and text to text: the
+   * first {@link candidateCount} are this theme's. A text's evidence keeps none of them.
+   */
+  private readonly candidates: CandidateHit[] = [];
+  private candidateCount = 0;
+
+  private addCandidate(from: number, to: number, rule: PhraseRule | NearRule): void {
+    const held = this.candidates[this.candidateCount];
+    if (held === undefined) this.candidates.push({ from, to, rule });
+    else {
+      held.from = from;
+      held.to = to;
+      held.rule = rule;
+    }
+    this.candidateCount += 1;
+  }
+
+  /** Puts the candidates in {@link byPlace} order, keeping the order of equal ones (a stable insertion sort: there are a few). */
+  private sortCandidates(): void {
+    const { candidates } = this;
+    for (let index = 1; index < this.candidateCount; index += 1) {
+      const here = candidates[index];
+      if (here === undefined) continue;
+      let at = index;
+      for (let before = candidates[at - 1]; before !== undefined && byPlace(before, here) > 0; before = candidates[at - 1]) {
+        candidates[at] = before;
+        at -= 1;
+      }
+      candidates[at] = here;
+    }
+  }
+
   private evidenceOfTheme(text: string, tokens: TokenOffsets, themeIndex: number): ThemeEvidence {
     const theme = this.themes[themeIndex];
     const slots = this.themeSlots[themeIndex];
     if (theme === undefined || slots === undefined) return { themeId: '', hits: [], vetoed: [] };
-    const occurrencesAt = (slot: number): Occurrence[] => this.occurrences[slot] ?? [];
-    const candidates: CandidateHit[] = [];
+    this.candidateCount = 0;
     const { rules } = theme;
     for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex += 1) {
       const rule = rules[ruleIndex];
@@ -213,30 +245,50 @@ export class ThemeMatcher {
       if (rule.kind === 'phrase') {
         const occurrences = typeof slot === 'number' ? this.occurrences[slot] : undefined;
         if (occurrences === undefined) continue;
-        for (const { from, to } of occurrences) candidates.push({ from, to, rule });
+        for (const { from, to } of occurrences) this.addCandidate(from, to, rule);
       } else {
         const partSlots = typeof slot === 'number' ? [slot] : slot;
         if (partSlots.some((part) => this.occurrences[part] === undefined)) continue;
-        for (const { from, to } of nearOccurrences(partSlots.map(occurrencesAt), rule.within)) candidates.push({ from, to, rule });
+        const parts = partSlots.map((part) => this.occurrences[part] ?? NO_OCCURRENCES);
+        for (const { from, to } of nearOccurrences(parts, rule.within)) this.addCandidate(from, to, rule);
       }
     }
-    if (candidates.length === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
-    if (!inTextOrder(candidates)) candidates.sort(byPlace);
-    if (theme.excludes.length === 0)
-      return { themeId: theme.id, hits: candidates.map((candidate) => evidenceOf(text, tokens, candidate)), vetoed: [] };
-    const vetoes = theme.excludes.map((rule, ruleIndex) => ({ rule, occurrences: occurrencesAt(slots.excludes[ruleIndex] ?? -1) }));
+    const count = this.candidateCount;
+    if (count === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
+    this.sortCandidates();
+    const { candidates } = this;
     const hits: KeywordHit[] = [];
+    if (theme.excludes.length === 0) {
+      for (let index = 0; index < count; index += 1) {
+        const candidate = candidates[index];
+        if (candidate !== undefined) hits.push(evidenceOf(text, tokens, candidate));
+      }
+      return { themeId: theme.id, hits, vetoed: [] };
+    }
     const vetoed: VetoedHit[] = [];
-    for (const candidate of candidates) {
+    for (let index = 0; index < count; index += 1) {
+      const candidate = candidates[index];
+      if (candidate === undefined) continue;
       const hit = evidenceOf(text, tokens, candidate);
-      const veto = vetoes.find(({ rule, occurrences }) => occurrences.some((occurrence) => vetoesHit(rule, occurrence, candidate)));
+      const veto = this.vetoOf(theme.excludes, slots.excludes, candidate);
       if (veto === undefined) hits.push(hit);
       else {
         const { keyword, position, words, start, end } = hit;
-        vetoed.push({ keyword, position, words, start, end, by: veto.rule.source, byPosition: veto.rule.position });
+        vetoed.push({ keyword, position, words, start, end, by: veto.source, byPosition: veto.position });
       }
     }
     return { themeId: theme.id, hits, vetoed };
+  }
+
+  /** The first of a theme's exclusions (their occurrences in `slots`) that vetoes a candidate hit; undefined when none does. */
+  private vetoOf(excludes: readonly ExcludeRule[], slots: readonly number[], candidate: CandidateHit): ExcludeRule | undefined {
+    for (let index = 0; index < excludes.length; index += 1) {
+      const rule = excludes[index];
+      const occurrences = this.occurrences[slots[index] ?? -1];
+      if (rule === undefined || occurrences === undefined) continue;
+      for (const occurrence of occurrences) if (vetoesHit(rule, occurrence, candidate)) return rule;
+    }
+    return undefined;
   }
 
   private tryAll(
@@ -257,15 +309,7 @@ function byPlace(a: CandidateHit, b: CandidateHit): number {
   return a.from - b.from || a.to - b.to;
 }
 
-/** Whether candidates already stand in the order {@link byPlace} sorts them into (as one rule's hits do), so need no sort. */
-function inTextOrder(candidates: readonly CandidateHit[]): boolean {
-  for (let index = 1; index < candidates.length; index += 1) {
-    const before = candidates[index - 1];
-    const here = candidates[index];
-    if (before === undefined || here === undefined || byPlace(before, here) > 0) return false;
-  }
-  return true;
-}
+const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
 
 function noEvidenceOf(themeId: string): ThemeEvidence {
   return { themeId, hits: [], vetoed: [] };
@@ -283,7 +327,7 @@ function vetoesHit(rule: ExcludeRule, occurrence: Occurrence, hit: CandidateHit)
  * at most `within` words after the first word of the first. Windows do not overlap; each is the
  * earliest one from the leftmost occurrence that can start it.
  */
-function nearOccurrences(parts: readonly Occurrence[][], within: number): Occurrence[] {
+function nearOccurrences(parts: readonly (readonly Occurrence[])[], within: number): Occurrence[] {
   if (parts.some((occurrences) => occurrences.length === 0)) return [];
   const anchors = parts.flat().sort((a, b) => a.from - b.from);
   const result: Occurrence[] = [];

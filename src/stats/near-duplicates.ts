@@ -15,11 +15,12 @@
  * edits stays one campaign. Everything is deterministic: fixed seeds, store order.
  *
  * Memory, all in typed arrays and nothing per shingle: per text long enough to be sketched, its
- * union-find parent and group size (8 bytes); per text filed under a band, its sketch (one byte a
- * value), shingle count and member number (38 bytes), and 8 bytes per band filed in the band
- * table. A text that joins a group, or finds enough members filed already, under every band is
- * never compared with again, so it keeps no sketch: at a million texts about half are filed, and
- * the whole takes about 47 bytes per text (measured).
+ * union-find parent, or for a group's first member the group's size (4 bytes); per text filed
+ * under a band, its sketch (one byte a value), shingle count and member number (38 bytes), and 4
+ * bytes per band filed in the band table (a slot of 32 bits, the table at most 70% full). A text
+ * that joins a group, or finds enough members filed already, under every band is never compared
+ * with again, so it keeps no sketch: at a million texts about half are filed, and the whole takes
+ * about 34 bytes per text sketched (31.6 MB at a million records).
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
@@ -72,9 +73,15 @@ const BIN_MASK = SKETCH_BINS - 1;
 /** Sketch values per 32-bit word, per sketch and per band (a band is a whole number of words). */
 const QUADS_PER_SKETCH = SKETCH_BINS / 4;
 const QUADS_PER_BAND = BAND_ROWS / 4;
-const INITIAL_TEXTS = 1024;
-/** Numbers per slot of the band table: the entry (plus one) and its band hash. */
-const SLOT_FIELDS = 2;
+/** Slots of the band table to start with (a power of two). */
+const INITIAL_SLOTS = 2048;
+/** The band table grows (doubles) once more than 7 in 10 of its slots are filled. */
+const MOST_FILLED_TENTHS = 7;
+/**
+ * Bits of a band table entry (`filed * BANDS + band`, plus one) beyond the table's index bits: a
+ * table of 2^k slots holds at most 0.7 * 2^k entries, so their numbers stay under 2^(k + 2).
+ */
+const ENTRY_EXTRA_BITS = 2;
 
 function mix32(value: number): number {
   let h = value | 0;
@@ -128,17 +135,6 @@ const PAGE_MEMBERS = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_MEMBERS - 1;
 
 /**
- * The union-find of every member, for {@link PAGE_MEMBERS} members at a time: tables that grow by a
- * page and are never copied, so that a run of a million texts does not hold an old and a new copy
- * while it grows, nor leave the old copies as holes in the C heap.
- */
-interface GroupPage {
-  parent: Int32Array;
-  /** Per group root, its members. */
-  sizes: Int32Array;
-}
-
-/**
  * What is held of a member filed under a band (the only ones a later text is compared with; about
  * half of them at a million texts), {@link PAGE_MEMBERS} at a time, by the order they were first filed.
  */
@@ -151,7 +147,7 @@ interface FiledPage {
   members: Int32Array;
 }
 
-const NO_GROUP_PAGE: GroupPage = { parent: new Int32Array(0), sizes: new Int32Array(0) };
+const NO_GROUP_PAGE = new Int32Array(0);
 const NO_FILED_PAGE: FiledPage = { quads: new Uint32Array(0), shingleCounts: new Uint16Array(0), members: new Int32Array(0) };
 
 /** The share of two sketches' ({@link sketchWords}) values that agree: the MinHash estimate of the Jaccard similarity of their texts' shingles. */
@@ -177,25 +173,54 @@ function agreeingValues(quadsA: Uint32Array, first: number, quadsB: Uint32Array,
  * number (or -1 for a text too short to be grouped); {@link rootOf} names its group.
  */
 export class NearDuplicateGroups {
-  private readonly groupPages: GroupPage[] = [];
+  /**
+   * The union-find of every member, {@link PAGE_MEMBERS} members a page: a member's parent, or for
+   * a group's root minus the group's size. Pages are added as members come and never copied, so
+   * that a run of a million texts does not hold an old and a new copy while it grows, nor leave
+   * the old copies as holes in the C heap.
+   */
+  private readonly groupPages: Int32Array[] = [];
   private readonly filedPages: FiledPage[] = [];
   private members = 0;
   private filedMembers = 0;
   /**
-   * Open addressing over `filed * BANDS + band` (`filed` a member's number among those filed), two
-   * numbers a slot: the entry plus one (0 for an empty slot) and its band hash. The hash is a
-   * bijection of the band's values (for a given band), so a probe tells a match without reading
-   * the other member's sketch, and growing needs no sketch.
+   * Open addressing, by the band hash, over `filed * BANDS + band` (`filed` a member's number
+   * among those filed): a slot holds the entry plus one (0 for an empty slot) in its low
+   * {@link entryBits} and, above them, the top {@link tagBits} of its band hash, so that a probe
+   * passes over nearly every other band's entry without reading that member's sketch; an entry
+   * whose tag matches is a candidate once its band's values (read from its sketch) are the text's.
    */
-  private slots = new Int32Array(INITIAL_TEXTS * 2 * SLOT_FIELDS);
+  private slots = new Uint32Array(INITIAL_SLOTS);
   private filled = 0;
+  private entryBits = 0;
+  private tagBits = 0;
   /** The text being added: its sketch (also four values at a time), shingles, and number among those filed (-1: not yet). */
   private readonly sketch = new Uint8Array(SKETCH_BINS);
   private readonly quads = new Uint32Array(this.sketch.buffer);
   private shingles = 0;
   private filedAs = -1;
 
-  private groupPageOf(member: number): GroupPage {
+  /**
+   * @param mostTagBits the most bits of a band hash kept in a band table slot (32 keeps all the
+   * bits there is room for; 0 keeps none, so that every probe reads the other sketch: how a test
+   * holds the tags to the band values).
+   */
+  constructor(private readonly mostTagBits = 32) {
+    this.sizeSlots(INITIAL_SLOTS);
+  }
+
+  private sizeSlots(slots: number): void {
+    const indexBits = 31 - Math.clz32(slots);
+    this.entryBits = Math.min(32, indexBits + ENTRY_EXTRA_BITS);
+    this.tagBits = Math.min(this.mostTagBits, 32 - this.entryBits);
+  }
+
+  /** The tag of a band hash kept in its slot: its top {@link tagBits}. */
+  private tagOf(hash: number): number {
+    return this.tagBits === 0 ? 0 : hash >>> (32 - this.tagBits);
+  }
+
+  private groupPageOf(member: number): Int32Array {
     return this.groupPages[member >>> PAGE_BITS] ?? NO_GROUP_PAGE;
   }
 
@@ -226,10 +251,8 @@ export class NearDuplicateGroups {
   addSketch(sketch: Uint8Array, offset: number, length: number): number {
     if (length < CAMPAIGN_MIN_WORDS) return -1;
     const member = this.members;
-    if ((member & PAGE_MASK) === 0) this.groupPages.push({ parent: new Int32Array(PAGE_MEMBERS), sizes: new Int32Array(PAGE_MEMBERS) });
-    const page = this.groupPageOf(member);
-    page.parent[member & PAGE_MASK] = member;
-    page.sizes[member & PAGE_MASK] = 1;
+    if ((member & PAGE_MASK) === 0) this.groupPages.push(new Int32Array(PAGE_MEMBERS));
+    this.groupPageOf(member)[member & PAGE_MASK] = -1;
     this.members += 1;
     if (sketch !== this.sketch) this.sketch.set(sketch.subarray(offset, offset + SKETCH_BINS));
     this.shingles = Math.min(0xffff, length - SHINGLE_WORDS + 1);
@@ -243,23 +266,19 @@ export class NearDuplicateGroups {
     let current = member;
     for (;;) {
       const page = this.groupPageOf(current);
-      const parent = page.parent[current & PAGE_MASK] ?? current;
-      if (parent === current) return current;
-      const grandparent = this.groupPageOf(parent).parent[parent & PAGE_MASK] ?? parent;
-      page.parent[current & PAGE_MASK] = grandparent;
+      const parent = page[current & PAGE_MASK] ?? -1;
+      if (parent < 0) return current;
+      const grandparent = this.groupPageOf(parent)[parent & PAGE_MASK] ?? -1;
+      if (grandparent < 0) return parent;
+      page[current & PAGE_MASK] = grandparent;
       current = grandparent;
     }
   }
 
   /** How many members the group of this root ({@link rootOf}) has. */
   sizeOfGroup(root: number): number {
-    return this.groupPageOf(root).sizes[root & PAGE_MASK] ?? 0;
-  }
-
-  /** The hash of a band of the text being added: a bijection of its values, different per band. */
-  private bandHash(band: number): number {
-    const packed = this.quads[band * QUADS_PER_BAND] ?? 0;
-    return mix32(packed ^ Math.imul(band + 1, 0x85ebca6b)) | 0;
+    const held = this.groupPageOf(root)[root & PAGE_MASK] ?? 0;
+    return held < 0 ? -held : 0;
   }
 
   /**
@@ -268,35 +287,37 @@ export class NearDuplicateGroups {
    * {@link CANDIDATES_PER_BAND} members with these values are filed already.
    */
   private fileBand(member: number, band: number): void {
-    const { slots } = this;
-    const mask = slots.length / SLOT_FIELDS - 1;
-    const hash = this.bandHash(band);
+    const { slots, entryBits } = this;
+    const mask = slots.length - 1;
+    const values = this.quads[band * QUADS_PER_BAND] ?? 0;
+    const hash = bandHash(values, band);
+    const tag = this.tagOf(hash);
+    const entryMask = entryBits === 32 ? 0xffffffff : (1 << entryBits) - 1;
     let slot = hash & mask;
     let checked = 0;
     for (;;) {
-      const at = slot * SLOT_FIELDS;
-      const held = slots[at] ?? 0;
+      const held = slots[slot] ?? 0;
       if (held === 0) break;
-      if (slots[at + 1] === hash && ((held - 1) & BAND_MASK) === band) {
-        const other = (held - 1) >>> BAND_BITS;
+      const entry = (held & entryMask) - 1;
+      if ((entry & BAND_MASK) === band && held >>> entryBits === tag) {
+        const other = entry >>> BAND_BITS;
         const page = this.filedPageOf(other);
         const at = other & PAGE_MASK;
-        if (
-          this.sizesAllow(page.shingleCounts[at] ?? 0) &&
-          agreeingValues(this.quads, 0, page.quads, at * QUADS_PER_SKETCH) >= AGREEING_BINS
-        ) {
-          this.union(member, page.members[at] ?? member);
-          return;
+        const sketchAt = at * QUADS_PER_SKETCH;
+        if (page.quads[sketchAt + band * QUADS_PER_BAND] === values) {
+          if (this.sizesAllow(page.shingleCounts[at] ?? 0) && agreeingValues(this.quads, 0, page.quads, sketchAt) >= AGREEING_BINS) {
+            this.union(member, page.members[at] ?? member);
+            return;
+          }
+          checked += 1;
+          if (checked >= CANDIDATES_PER_BAND) return;
         }
-        checked += 1;
-        if (checked >= CANDIDATES_PER_BAND) return;
       }
       slot = (slot + 1) & mask;
     }
-    slots[slot * SLOT_FIELDS] = this.filed(member) * BANDS + band + 1;
-    slots[slot * SLOT_FIELDS + 1] = hash;
+    slots[slot] = (tag * 2 ** entryBits + this.filed(member) * BANDS + band + 1) >>> 0;
     this.filled += 1;
-    if (this.filled * 10 > (slots.length / SLOT_FIELDS) * 7) this.growSlots();
+    if (this.filled * 10 > slots.length * MOST_FILLED_TENTHS) this.growSlots();
   }
 
   /** The text being added's number among the filed members, keeping what a later text compares with it the first time. */
@@ -331,38 +352,48 @@ export class NearDuplicateGroups {
     if (rootA === rootB) return;
     const pageA = this.groupPageOf(rootA);
     const pageB = this.groupPageOf(rootB);
-    const joined = (pageA.sizes[rootA & PAGE_MASK] ?? 0) + (pageB.sizes[rootB & PAGE_MASK] ?? 0);
+    const joined = (pageA[rootA & PAGE_MASK] ?? 0) + (pageB[rootB & PAGE_MASK] ?? 0);
     if (rootA < rootB) {
-      pageB.parent[rootB & PAGE_MASK] = rootA;
-      pageA.sizes[rootA & PAGE_MASK] = joined;
+      pageB[rootB & PAGE_MASK] = rootA;
+      pageA[rootA & PAGE_MASK] = joined;
     } else {
-      pageA.parent[rootA & PAGE_MASK] = rootB;
-      pageB.sizes[rootB & PAGE_MASK] = joined;
+      pageA[rootA & PAGE_MASK] = rootB;
+      pageB[rootB & PAGE_MASK] = joined;
     }
   }
 
   /**
    * Doubles the band table. Entries are moved in probe order, starting after an empty slot (so that
    * no run of filled slots is cut where it wraps round the end), which keeps the members filed under
-   * the same band values in the order they were filed.
+   * the same band values in the order they were filed. A slot keeps only part of its band hash, so
+   * the hash is made again from the member's sketch.
    */
   private growSlots(): void {
     const old = this.slots;
-    const oldSlots = old.length / SLOT_FIELDS;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length / SLOT_FIELDS - 1;
+    const oldEntryMask = this.entryBits === 32 ? 0xffffffff : (1 << this.entryBits) - 1;
+    const slots = new Uint32Array(old.length * 2);
+    this.sizeSlots(slots.length);
+    const { entryBits } = this;
+    const mask = slots.length - 1;
     let empty = 0;
-    while ((old[empty * SLOT_FIELDS] ?? 0) !== 0) empty += 1;
-    for (let step = 1; step <= oldSlots; step += 1) {
-      const from = ((empty + step) & (oldSlots - 1)) * SLOT_FIELDS;
-      const held = old[from] ?? 0;
+    while ((old[empty] ?? 0) !== 0) empty += 1;
+    for (let step = 1; step <= old.length; step += 1) {
+      const held = old[(empty + step) & (old.length - 1)] ?? 0;
       if (held === 0) continue;
-      const hash = old[from + 1] ?? 0;
+      const entry = (held & oldEntryMask) - 1;
+      const band = entry & BAND_MASK;
+      const other = entry >>> BAND_BITS;
+      const values = this.filedPageOf(other).quads[(other & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0;
+      const hash = bandHash(values, band);
       let slot = hash & mask;
-      while ((slots[slot * SLOT_FIELDS] ?? 0) !== 0) slot = (slot + 1) & mask;
-      slots[slot * SLOT_FIELDS] = held;
-      slots[slot * SLOT_FIELDS + 1] = hash;
+      while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+      slots[slot] = (this.tagOf(hash) * 2 ** entryBits + entry + 1) >>> 0;
     }
     this.slots = slots;
   }
+}
+
+/** The hash of a band's values (four of them, packed in a word): a bijection of them, different per band. */
+function bandHash(values: number, band: number): number {
+  return mix32(values ^ Math.imul(band + 1, 0x85ebca6b));
 }

@@ -331,8 +331,34 @@ const WHITE_SPACE = /\s/;
 const WHITE_SPACE_RUNS = /\s+/g;
 
 /** The words of a hit with each run of white space made one space, in lower case. */
-function spacedLowerCase(words: string): string {
+export function spacedLowerCase(words: string): string {
+  if (isSpacedLowerAscii(words)) return words;
   return (WHITE_SPACE.test(words) ? words.replace(WHITE_SPACE_RUNS, ' ') : words).toLowerCase();
+}
+
+const SPACE = 0x20;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+const ASCII_END = 0x80;
+
+/**
+ * The longest words {@link spacedLowerCase} may give back as they are: V8 copies a string this
+ * short when it is cut out of another, so a form kept as a key keeps no record's text alive.
+ */
+const KEPT_AS_IS = 12;
+
+/**
+ * Whether words are ASCII without capitals, control units or white space but single spaces, and
+ * short (see {@link KEPT_AS_IS}): what {@link spacedLowerCase} can give back as they are (most hits).
+ */
+function isSpacedLowerAscii(words: string): boolean {
+  if (words.length > KEPT_AS_IS) return false;
+  for (let index = 0; index < words.length; index += 1) {
+    const code = words.charCodeAt(index);
+    if (code >= ASCII_END || (code >= UPPER_A && code <= UPPER_Z) || code < SPACE) return false;
+    if (code === SPACE && words.charCodeAt(index + 1) === SPACE) return false;
+  }
+  return true;
 }
 
 function questionOf(record: FeedbackRecord): string | null {

@@ -289,8 +289,18 @@ export class ThemeReportBuilder {
    * (log-odds with an informative Dirichlet prior against the themed records; src/stats).
    */
   private standoutTerms(): ReturnType<typeof distinctiveNumberedTerms> {
-    return distinctiveNumberedTerms(this.unthemedTerms, this.themedTerms, { minCount: UNTHEMED_TERM_MIN_RECORDS, limit: UNTHEMED_TERMS });
+    const records = this.unthemedTerms.records + this.themedTerms.records;
+    if (this.standout?.records === records) return this.standout.terms;
+    const terms = distinctiveNumberedTerms(this.unthemedTerms, this.themedTerms, {
+      minCount: UNTHEMED_TERM_MIN_RECORDS,
+      limit: UNTHEMED_TERMS,
+    });
+    this.standout = { records, terms };
+    return terms;
   }
+
+  /** The last {@link standoutTerms}, with the records added when it was found (it is asked for again when the report is finished). */
+  private standout: { records: number; terms: ReturnType<typeof distinctiveNumberedTerms> } | null = null;
 
   /**
    * A second look at a record, after every record was added, to find quotes for the unthemed

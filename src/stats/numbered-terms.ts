@@ -13,40 +13,111 @@ const NUMBER = 2;
 /** A word's packed facts: its stem number above these bits, {@link CONTENT} and {@link NUMBER} in them. */
 const KIND_BITS = 2;
 
+/** A per-process seed for {@link StringNumbers}' hashes, so that no input can be made to collide in it on purpose. */
+const STRING_HASH_SEED = (Math.random() * 0x100000000) | 0;
+
+/**
+ * Strings numbered from 0 in the order first given, found through an open-addressed table of
+ * their numbers and hashes: cheaper than a Map for strings that arrive as new objects (a worker's
+ * words, cloned into this thread), whose hash a Map computes and then looks up through its chains.
+ */
+class StringNumbers {
+  readonly strings: string[] = [];
+  /** Per slot, a string's number plus one (0: empty). */
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+
+  /** The number of `text`: its own when it was given before, else the next. */
+  number(text: string): number {
+    const hash = stringHash(text);
+    const { slots, hashes, strings } = this;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const held = slots[slot] ?? 0;
+      if (held === 0) break;
+      if (hashes[slot] === hash && strings[held - 1] === text) return held - 1;
+      slot = (slot + 1) & mask;
+    }
+    const id = strings.length;
+    strings.push(text);
+    slots[slot] = id + 1;
+    hashes[slot] = hash;
+    if (strings.length * 2 > slots.length) this.grow();
+    return id;
+  }
+
+  /** The number of `text`, when it was given. */
+  numberOf(text: string): number | undefined {
+    const hash = stringHash(text);
+    const { slots, hashes, strings } = this;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot] ?? 0;
+      if (held === 0) return undefined;
+      if (hashes[slot] === hash && strings[held - 1] === text) return held - 1;
+    }
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    const { slots, hashes } = this;
+    const mask = slots.length - 1;
+    for (let from = 0; from < oldSlots.length; from += 1) {
+      const held = oldSlots[from] ?? 0;
+      if (held === 0) continue;
+      const hash = oldHashes[from] ?? 0;
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = held;
+      hashes[slot] = hash;
+    }
+  }
+}
+
+/** A seeded 32-bit hash of a string's UTF-16 code units (each mixed in as MurmurHash2 mixes a word). */
+function stringHash(text: string): number {
+  let hash = STRING_HASH_SEED ^ text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    let unit = Math.imul(text.charCodeAt(index), 0x5bd1e995);
+    unit ^= unit >>> 24;
+    hash = Math.imul(hash, 0x5bd1e995) ^ Math.imul(unit, 0x5bd1e995);
+  }
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0x5bd1e995);
+  return hash ^ (hash >>> 15);
+}
+
 /**
  * Numbers the distinct words of a run, each with the number of its stem and what {@link termsOf}
  * asks of it (a content word? all digits?), so that terms are counted by number instead of by
  * string keys built per record. Words are numbered from 0 in the order first seen.
  */
 export class WordNumbering {
-  private readonly numbers = new Map<string, number>();
-  private readonly stemNumbers = new Map<string, number>();
-  private readonly words: string[] = [];
-  private readonly stems: string[] = [];
+  private readonly wordNumbers = new StringNumbers();
+  private readonly stemNumbers = new StringNumbers();
+  private readonly words = this.wordNumbers.strings;
+  private readonly stems = this.stemNumbers.strings;
   /** Per word, its stem number and kind in one number (see {@link KIND_BITS}), so that a tally reads one array per word. */
   private facts = new Int32Array(1024);
 
   /** The number of a word (lower case, as the normaliser gives it) whose Porter stem is `stem`. */
   number(word: string, stem: string): number {
-    const known = this.numbers.get(word);
-    if (known !== undefined) return known;
-    const id = this.words.length;
+    const known = this.words.length;
+    const id = this.wordNumbers.number(word);
+    if (id < known) return id;
     if (id === this.facts.length) this.facts = grownArray(this.facts, id * 2);
-    let stemId = this.stemNumbers.get(stem);
-    if (stemId === undefined) {
-      stemId = this.stems.length;
-      this.stems.push(stem);
-      this.stemNumbers.set(stem, stemId);
-    }
-    this.numbers.set(word, id);
-    this.words.push(word);
+    const stemId = this.stemNumbers.number(stem);
     this.facts[id] = (stemId << KIND_BITS) | (isContentWord(word) ? CONTENT : 0) | (isNumberWord(word) ? NUMBER : 0);
     return id;
   }
 
   /** The stem number of this stem, when a word with it was numbered. */
   stemNumberOf(stem: string): number | undefined {
-    return this.stemNumbers.get(stem);
+    return this.stemNumbers.numberOf(stem);
   }
 
   /** How many distinct stems the numbered words have. */

@@ -128,3 +128,43 @@ describe('visitNumberedTerms against termsOf (the general path)', () => {
     );
   });
 });
+
+describe('WordNumbering against Maps of words and stems (the general path)', () => {
+  test('keeps numbering many words and stems, past many growths of its tables', () => {
+    const words = new WordNumbering();
+    const spellings = Array.from({ length: 20_000 }, (_, index) => `w${(index * 7919) % 20_000}`);
+    spellings.forEach((word, index) => expect(words.number(word, word.slice(0, 3))).toBe(index));
+    spellings.forEach((word, index) => expect(words.number(word, 'other')).toBe(index));
+    expect(words.stemCount).toBe(new Set(spellings.map((word) => word.slice(0, 3))).size);
+    expect(words.stemNumberOf('w12')).toBe(words.stemOf(spellings.indexOf('w12')));
+    expect(words.stemNumberOf('other')).toBeUndefined();
+  });
+
+  test('numbers words and stems in the order first given, past growing its tables', () => {
+    const spelling = fc.oneof(
+      fc.string({ maxLength: 3, unit: fc.constantFrom('a', 'b', 'é', '٣', '\u{1F600}') }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spelling, spelling), { maxLength: 1500 }), fc.array(spelling, { maxLength: 20 }), (pairs, probes) => {
+        const words = new WordNumbering();
+        const wordIds = new Map<string, number>();
+        const stemIds = new Map<string, number>();
+        for (const [word, stem] of pairs) {
+          if (!wordIds.has(word)) {
+            wordIds.set(word, wordIds.size);
+            if (!stemIds.has(stem)) stemIds.set(stem, stemIds.size);
+          }
+          const id = words.number(word, stem);
+          expect(id).toBe(wordIds.get(word));
+          expect(words.word(id)).toBe(word);
+        }
+        expect(words.size).toBe(wordIds.size);
+        expect(words.stemCount).toBe(stemIds.size);
+        for (const [word, id] of wordIds) expect(words.stem(words.stemOf(id))).toBe([...pairs].find(([first]) => first === word)?.[1]);
+        for (const stem of [...stemIds.keys(), ...probes]) expect(words.stemNumberOf(stem)).toBe(stemIds.get(stem));
+      }),
+      { numRuns: propertyRuns(30) },
+    );
+  });
+});

@@ -86,7 +86,7 @@ const DEFAULT_YOUNG_GENERATION_GROWTH = 2;
 
 /** Sets V8's `semi-space-growth-factor` flag (a V8 flag, not one of tlap's). */
 function growYoungGenerationBy(factor: number): void {
-  setFlagsFromString(['-', '-semi-space-growth-factor=', String(factor)].join(''));
+  setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }
 
 /**

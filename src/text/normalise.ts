@@ -540,9 +540,33 @@ export function asciiTokens(text: string, table: AsciiWordTable = asciiWords, br
   return run.tokens();
 }
 
+/**
+ * Ends the word of an ASCII text that starts at `start` and has been read up to `index` (its
+ * letters so far hashing to `hash`): through any apostrophes joining more letters to it, as the
+ * word pattern does; then adds it to `run` when its table knows it. Returns where the word ends.
+ */
+function endWord(text: string, start: number, index: number, hash: number, run: WordRun): number {
+  const length = text.length;
+  let end = index;
+  let wordHash = hash;
+  while (end < length && text.charCodeAt(end) === APOSTROPHE) {
+    wordHash = Math.imul(wordHash ^ APOSTROPHE, FNV_PRIME);
+    end += 1;
+    let lower = LOWER_WORD_UNIT[text.charCodeAt(end)] ?? 0;
+    while (end < length && lower !== 0) {
+      wordHash = Math.imul(wordHash ^ lower, FNV_PRIME);
+      end += 1;
+      lower = LOWER_WORD_UNIT[text.charCodeAt(end)] ?? 0;
+    }
+    if (text.charCodeAt(end - 1) === APOSTROPHE) break;
+  }
+  const entry = run.table.entry(text, start, end, wordHash);
+  if (entry !== -1) run.push(entry, start, end);
+  return end;
+}
+
 /** Scans an ASCII text (see {@link blankAscii}) word by word into `run`, a word also ending at each of `breaks`. */
 function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun): void {
-  const { table } = run;
   const length = text.length;
   let nextBreak = 0;
   let breakAt = breaks?.[0] ?? length + 1;
@@ -560,17 +584,7 @@ function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun)
       hash = Math.imul(hash ^ lower, FNV_PRIME);
       index += 1;
     } while (index < length && index !== breakAt && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0);
-    while (index < length && text.charCodeAt(index) === APOSTROPHE) {
-      hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
-      index += 1;
-      while (index < length && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0) {
-        hash = Math.imul(hash ^ lower, FNV_PRIME);
-        index += 1;
-      }
-      if (text.charCodeAt(index - 1) === APOSTROPHE) break;
-    }
-    const entry = table.entry(text, start, index, hash);
-    if (entry !== -1) run.push(entry, start, index);
+    index = endWord(text, start, index, hash, run);
   }
 }
 
@@ -583,7 +597,6 @@ function scanAscii(text: string, breaks: readonly number[] | null, run: WordRun)
  * property test holds it to the general path.
  */
 function scanPlain(text: string, run: WordRun): boolean {
-  const { table } = run;
   const length = text.length;
   /** Offsets below it are in a hashtag's body: a word there also ends at a lower-to-upper step. */
   let hashtagEnd = 0;
@@ -636,17 +649,7 @@ function scanPlain(text: string, run: WordRun): boolean {
       (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0 &&
       !(index < hashtagEnd && isAsciiUpper(text.charCodeAt(index)) && isAsciiLower(text.charCodeAt(index - 1)))
     );
-    while (index < length && text.charCodeAt(index) === APOSTROPHE) {
-      hash = Math.imul(hash ^ APOSTROPHE, FNV_PRIME);
-      index += 1;
-      while (index < length && (lower = LOWER_WORD_UNIT[text.charCodeAt(index)] ?? 0) !== 0) {
-        hash = Math.imul(hash ^ lower, FNV_PRIME);
-        index += 1;
-      }
-      if (text.charCodeAt(index - 1) === APOSTROPHE) break;
-    }
-    const entry = table.entry(text, start, index, hash);
-    if (entry !== -1) run.push(entry, start, index);
+    index = endWord(text, start, index, hash, run);
   }
   return true;
 }

@@ -18,19 +18,11 @@ export class DistinctCounter {
   /** Adds a key by its hash ({@link hashKey}); true when it was not there yet. */
   add(hash: number): boolean {
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
-    const { slots } = this;
-    const mask = slots.length - 1;
-    let slot = (hash >>> 0) & mask;
-    for (;;) {
-      const held = slots[slot] ?? 0;
-      if (held === 0) {
-        slots[slot] = hash;
-        this.used += 1;
-        return true;
-      }
-      if (held === hash) return false;
-      slot = (slot + 1) & mask;
-    }
+    const slot = slotOf(this.slots, hash);
+    if (this.slots[slot] === hash) return false;
+    this.slots[slot] = hash;
+    this.used += 1;
+    return true;
   }
 
   private grow(): void {
@@ -39,6 +31,14 @@ export class DistinctCounter {
     this.used = 0;
     for (const hash of old) if (hash !== 0) this.add(hash);
   }
+}
+
+/** The slot of an open-addressing table of hashes (0: empty) that holds `hash`, or the empty one where it would go. */
+function slotOf(slots: Float64Array, hash: number): number {
+  const mask = slots.length - 1;
+  let slot = (hash >>> 0) & mask;
+  for (let held = slots[slot] ?? 0; held !== 0 && held !== hash; held = slots[slot] ?? 0) slot = (slot + 1) & mask;
+  return slot;
 }
 
 /** The most tags a {@link TaggedDistinctCounter} keeps as bits of a key's slot. */
@@ -79,18 +79,10 @@ export class TaggedDistinctCounter {
   /** Adds a key by its hash ({@link hashKey}) with these tags (others than 0 to tagCount - 1 are ignored). */
   add(hash: number, tags: readonly number[]): void {
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
-    const { slots } = this;
-    const mask = slots.length - 1;
-    let slot = (hash >>> 0) & mask;
-    for (;;) {
-      const held = slots[slot] ?? 0;
-      if (held === hash) break;
-      if (held === 0) {
-        slots[slot] = hash;
-        this.used += 1;
-        break;
-      }
-      slot = (slot + 1) & mask;
+    const slot = slotOf(this.slots, hash);
+    if (this.slots[slot] !== hash) {
+      this.slots[slot] = hash;
+      this.used += 1;
     }
     if (tags.length === 0) return;
     if (this.tagCounters !== null) {
@@ -113,12 +105,10 @@ export class TaggedDistinctCounter {
     this.slots = new Float64Array(old.length * 2);
     this.tagSets = new Int32Array(this.tagCounters === null ? old.length * 2 : 0);
     const { slots, tagSets } = this;
-    const mask = slots.length - 1;
     for (let from = 0; from < old.length; from += 1) {
       const hash = old[from] ?? 0;
       if (hash === 0) continue;
-      let slot = (hash >>> 0) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      const slot = slotOf(slots, hash);
       slots[slot] = hash;
       if (tagSets.length > 0) tagSets[slot] = oldTagSets[from] ?? 0;
     }

@@ -222,6 +222,11 @@ export interface WordRun {
 
 const ALONE = -1;
 
+/** Whether two neighbours make a term, given their kinds or'd together: one is a content word and neither is a number. */
+function isPairTerm(kinds: number): boolean {
+  return (kinds & CONTENT) !== 0 && (kinds & NUMBER) === 0;
+}
+
 /**
  * Calls `visit` with the stem numbers of each term of a record's numbered words, in text order, as
  * {@link termsOf} finds them in its text (`second` -1 for a one-word term): content words alone,
@@ -239,7 +244,7 @@ export function visitNumberedTerms(
     if ((kinds & CONTENT) !== 0) visit(kinds >> KIND_BITS, ALONE);
     if (index + 1 >= length) break;
     const nextKinds = facts[wordIds[index + 1] ?? 0] ?? 0;
-    if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) visit(kinds >> KIND_BITS, nextKinds >> KIND_BITS);
+    if (isPairTerm(kinds | nextKinds)) visit(kinds >> KIND_BITS, nextKinds >> KIND_BITS);
     kinds = nextKinds;
   }
 }
@@ -327,7 +332,7 @@ export class NumberedTermTally {
         if (index >= end) break;
         const next = ids[index] ?? 0;
         const nextKinds = facts[next] ?? 0;
-        if (((kinds | nextKinds) & CONTENT) !== 0 && ((kinds | nextKinds) & NUMBER) === 0) {
+        if (isPairTerm(kinds | nextKinds)) {
           this.count(kinds >> KIND_BITS, nextKinds >> KIND_BITS, word, next, record, ours);
         }
         word = next;

@@ -446,6 +446,22 @@ export async function recordsAtLines(
   wanted: readonly number[],
   chunks?: ChunkPlaces,
 ): Promise<Map<number, FeedbackRecord>> {
+  const found = await findRecordsAtLines(storeDir, wanted, chunks);
+  const missing = wanted.find((line) => !found.has(line));
+  if (missing !== undefined) {
+    throw new StoreError(`${storePaths(storeDir).records}:${missing}: the store changed while it was read (this line is no longer there)`, {
+      hint: 'run again once nothing else writes to the store',
+      code: 'STORE_DAMAGED',
+    });
+  }
+  return found;
+}
+
+async function findRecordsAtLines(
+  storeDir: string,
+  wanted: readonly number[],
+  chunks: ChunkPlaces | undefined,
+): Promise<Map<number, FeedbackRecord>> {
   const file = storePaths(storeDir).records;
   const found = new Map<number, FeedbackRecord>();
   const records = await storeRecordsFile(storeDir);

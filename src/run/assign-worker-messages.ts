@@ -177,12 +177,8 @@ export class FactsReader {
     facts.themed = (flags & THEMED) !== 0;
     facts.excluded = (flags & EXCLUDED) !== 0;
     facts.tier = ints[this.at++] ?? 0;
-    const counted = ints[this.at++] ?? 0;
-    facts.counted.length = 0;
-    for (let index = 0; index < counted; index += 1) facts.counted.push(ints[this.at++] ?? 0);
-    const quoted = ints[this.at++] ?? 0;
-    facts.quoted.length = 0;
-    for (let index = 0; index < quoted * 2; index += 1) facts.quoted.push(ints[this.at++] ?? 0);
+    this.at = readList(ints, this.at + 1, ints[this.at] ?? 0, facts.counted);
+    this.at = readList(ints, this.at + 1, (ints[this.at] ?? 0) * 2, facts.quoted);
     facts.words = ints[this.at++] ?? 0;
     this.wordsAt = this.at;
     this.at += facts.words;
@@ -197,6 +193,17 @@ export class FactsReader {
     }
     return verdict;
   }
+}
+
+/**
+ * Reads `count` numbers from `ints` at `from` into `list`, in place: a list emptied by setting its
+ * length to 0 drops its backing store, so refilling it by `push` would allocate one per record.
+ * Returns where the numbers end.
+ */
+function readList(ints: Int32Array, from: number, count: number, list: number[]): number {
+  for (let index = 0; index < count; index += 1) list[index] = ints[from + index] ?? 0;
+  list.length = count;
+  return from + count;
 }
 
 /** Numbers words in the order first met, remembering which are new since it was last asked. */

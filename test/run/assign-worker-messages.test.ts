@@ -1,7 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { propertyRuns } from '../helpers/property-runs.js';
-import { EvidencePacker, unpackEvidence, type AssignedLine } from '../../src/run/assign-worker-messages.js';
+import { emptyRecordFacts, type RecordFacts } from '../../src/report/record-facts.js';
+import {
+  EvidencePacker,
+  FactsPacker,
+  FactsReader,
+  LINE_IN,
+  LINE_OUT,
+  unpackEvidence,
+  type AssignedLine,
+} from '../../src/run/assign-worker-messages.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
@@ -84,5 +93,34 @@ describe("packing a worker's themes and evidence", () => {
     if (first === undefined) throw new Error('no rule');
     expect(EvidencePacker.canPack(codebook)).toBe(true);
     expect(EvidencePacker.canPack({ themes: [{ ...theme, rules: [first, { ...first, source: 'other' }] }] })).toBe(false);
+  });
+});
+
+/** Facts of a record kept, with these theme lists (the rest fixed). */
+function factsWith(id: string, counted: number[], quoted: number[]): RecordFacts {
+  return { ...emptyRecordFacts(), id, channel: 'email', themed: counted.length > 0, counted, quoted, voice: 7, wording: 9 };
+}
+
+describe("packing a worker's record facts", () => {
+  test("reads back each record's theme lists into one reused facts object, longer lists before shorter ones", () => {
+    const sent = [
+      factsWith('a', [0, 3, 1], [0, 2, 1, 1]),
+      factsWith('b', [2], [2, 1]),
+      factsWith('c', [], []),
+      factsWith('d', [4, 0], [4, 3]),
+    ];
+    const packer = new FactsPacker();
+    for (const [index, facts] of sent.entries()) {
+      packer.add(facts, [index, index + 1]);
+      if (index === 1) packer.skip(LINE_OUT);
+    }
+    const reader = new FactsReader(packer.take(0, [], sent.length + 1, null));
+    const facts = emptyRecordFacts();
+    const read: { id: string; counted: number[]; quoted: number[] }[] = [];
+    for (let line = 0; line <= sent.length; line += 1) {
+      if (reader.next(facts) !== LINE_IN) continue;
+      read.push({ id: facts.id, counted: [...facts.counted], quoted: [...facts.quoted] });
+    }
+    expect(read).toEqual(sent.map(({ id, counted, quoted }) => ({ id, counted, quoted })));
   });
 });

@@ -4,6 +4,14 @@ import { grownArray } from '../grown-array.js';
 const HEX_ID = /^[0-9a-f]{20}$/;
 const ID_BYTES = 10;
 
+const DIGIT_ZERO = 0x30;
+const LETTER_A = 0x61;
+
+/** The value of a lower-case hex digit's character code (one {@link HEX_ID} has let through). */
+function hexDigit(code: number): number {
+  return code >= LETTER_A ? code - LETTER_A + 10 : code - DIGIT_ZERO;
+}
+
 /**
  * The words of the unthemed records, kept (by number, 1 to 3 bytes a word) from the one read of a
  * store with each record's id and store line, so that the records holding the terms that stand
@@ -33,7 +41,9 @@ export class KeptUnthemedWords {
     }
     if (HEX_ID.test(id)) {
       const at = index * ID_BYTES;
-      for (let byte = 0; byte < ID_BYTES; byte += 1) this.ids[at + byte] = parseInt(id.slice(byte * 2, byte * 2 + 2), 16);
+      for (let byte = 0; byte < ID_BYTES; byte += 1) {
+        this.ids[at + byte] = (hexDigit(id.charCodeAt(byte * 2)) << 4) | hexDigit(id.charCodeAt(byte * 2 + 1));
+      }
     } else {
       this.otherIds.set(index, id);
     }

@@ -206,26 +206,43 @@ function readList(ints: Int32Array, from: number, count: number, list: number[])
   return from + count;
 }
 
-/** Numbers words in the order first met, remembering which are new since it was last asked. */
+/**
+ * Numbers a theme worker's words for the main thread, which maps each number to its own numbering
+ * by the word (`WordMapping`). It does not look words up: a `ThemeAssigner` asks for
+ * each word once per generation of its word table, and a word met again after the table starts
+ * afresh takes a new number (mapped to the same word there). So it holds only the words of the
+ * table's current `generation`, for {@link word}, not a dictionary of every word the worker has met
+ * (at 1,000,000 records a map of about 190,000 words and their strings, some 10 MB a worker).
+ */
 export class WordNumberer {
-  private readonly numbers = new Map<string, number>();
-  private readonly words: string[] = [];
+  private words: string[] = [];
+  private firstHeld = 0;
+  private heldGeneration: number;
   private fresh: string[] = [];
 
-  /** The number of a word with this stem. */
-  number(word: string, stem: string): number {
-    const known = this.numbers.get(word);
-    if (known !== undefined) return known;
-    const id = this.numbers.size;
-    this.numbers.set(word, id);
-    this.fresh.push(word, stem);
-    this.words.push(word);
-    return id;
+  /** @param generation the generation of the word table the words come from (`ThemeAssigner.wordGeneration`). */
+  constructor(private readonly generation: () => number) {
+    this.heldGeneration = generation();
   }
 
-  /** The word with this number. */
+  /** A new number for a word with this stem. */
+  number(word: string, stem: string): number {
+    const generation = this.generation();
+    if (generation !== this.heldGeneration) {
+      this.firstHeld += this.words.length;
+      this.words = [];
+      this.heldGeneration = generation;
+    }
+    this.words.push(word);
+    this.fresh.push(word, stem);
+    return this.firstHeld + this.words.length - 1;
+  }
+
+  /** The word with this number, numbered in the word table's current generation. */
   word(id: number): string {
-    return this.words[id] ?? '';
+    const word = this.words[id - this.firstHeld];
+    if (word === undefined) throw new Error(`word ${id} was not numbered in the word table's current generation`);
+    return word;
   }
 
   /** The words numbered since the last call, each as word then stem. */

@@ -32,7 +32,7 @@ export interface ThemeWorkerData {
 const { codebook, selection, traceRecordIds } = workerData as ThemeWorkerData;
 const assigner = new ThemeAssigner(codebook);
 const packer = new EvidencePacker(codebook);
-const numberer = new WordNumberer();
+const numberer = new WordNumberer(() => assigner.wordGeneration);
 const select = selection === undefined || selectsEverything(selection) ? null : recordSelector(selection);
 const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
 const factsPacker = new FactsPacker();

@@ -34,6 +34,14 @@ export class ThemeAssigner {
     this.matcher = new ThemeMatcher(codebook);
   }
 
+  /**
+   * The generation of the word table that the last record's words were read with: the words
+   * numbered by {@link assignNumbered} are asked for once per generation.
+   */
+  get wordGeneration(): number {
+    return this.run.generation;
+  }
+
   /** The themes of one record, with the evidence. */
   assign(record: FeedbackRecord): ThemedRecord {
     const { themeIds, evidence } = this.assignRun(record.text);

@@ -65,16 +65,40 @@ function onOneThread(book: Codebook, all: readonly FeedbackRecord[]): ThemeRepor
 /**
  * The report built as the parallel path builds it, with its "workers" in this thread: batches go
  * round `workers` extractors, whose facts cross a packed answer and are added in order, and
- * whose order-free counts are merged at the end.
+ * whose order-free counts are merged at the end. Each worker numbers a word once per generation of
+ * its word table, as a worker's assigner asks, and its table starts afresh every `recordsAfresh`
+ * records (mid-batch too).
  */
-function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: number, batchSize: number): ThemeReport {
+function fromFacts(
+  book: Codebook,
+  all: readonly FeedbackRecord[],
+  workers: number,
+  batchSize: number,
+  recordsAfresh = Infinity,
+): ThemeReport {
   const assigner = new ThemeAssigner(book);
   const builder = newBuilder(book);
   const pool = Array.from({ length: workers }, () => {
-    const numberer = new WordNumberer();
+    const table = { generation: 0, records: 0, numbers: new Map<string, number>() };
+    const numberer = new WordNumberer(() => table.generation);
+    const numberWord = (word: string, stem: string): number => {
+      const known = table.numbers.get(word);
+      if (known !== undefined) return known;
+      const id = numberer.number(word, stem);
+      table.numbers.set(word, id);
+      return id;
+    };
+    const beginRecord = (): void => {
+      table.records += 1;
+      if (table.records % recordsAfresh !== 0) return;
+      table.generation += 1;
+      table.numbers.clear();
+    };
     return {
-      numberer,
+      numberWord,
+      beginRecord,
       extractor: new RecordFactExtractor(book, (id) => numberer.word(id), true),
+      numberer,
       packer: new FactsPacker(),
       mapping: builder.wordMapping(),
     };
@@ -88,7 +112,8 @@ function fromFacts(book: Codebook, all: readonly FeedbackRecord[], workers: numb
     const lines = all.slice(start, start + batchSize);
     for (const record of lines) {
       const { themed, tokens } = assigner.assignWithTokens(record);
-      const ids = Int32Array.from(tokens.map((token) => worker.numberer.number(token.word, token.stem)));
+      worker.beginRecord();
+      const ids = Int32Array.from(tokens.map((token) => worker.numberWord(token.word, token.stem)));
       worker.packer.add(worker.extractor.extract(themed, ids), ids);
     }
     const newWords = worker.numberer.takeNew();
@@ -130,11 +155,45 @@ describe('a report built from facts found on other threads', () => {
     }
   });
 
+  test("is the same when the workers' word tables start afresh, between batches and within them", () => {
+    const all = records();
+    const expected = onOneThread(codebook, all);
+    for (const [workers, batchSize, recordsAfresh] of [
+      [1, 400, 3],
+      [2, 7, 5],
+      [3, 50, 40],
+    ] as const) {
+      expect(fromFacts(codebook, all, workers, batchSize, recordsAfresh)).toEqual(expected);
+    }
+  });
+
   test('is the same with quotes excluded by id and by source id', () => {
     const all = records();
     const book = { ...codebook, quotes: { ...codebook.quotes, exclude: [all[1]?.id ?? '', all[12]?.sourceId ?? '', 'nobody'] } };
     const expected = onOneThread(book, all);
     expect(expected.quoteExclusions.records).toBe(2);
     expect(fromFacts(book, all, 2, 16)).toEqual(expected);
+  });
+});
+
+describe('a worker numbering words', () => {
+  test('numbers each word it is given anew, in order, and gives them as word then stem once', () => {
+    const numberer = new WordNumberer(() => 0);
+    expect([numberer.number('cats', 'cat'), numberer.number('dog', 'dog'), numberer.number('cats', 'cat')]).toEqual([0, 1, 2]);
+    expect(numberer.takeNew()).toEqual(['cats', 'cat', 'dog', 'dog', 'cats', 'cat']);
+    expect(numberer.takeNew()).toEqual([]);
+    expect([numberer.word(0), numberer.word(1), numberer.word(2)]).toEqual(['cats', 'dog', 'cats']);
+  });
+
+  test("holds only the words of its word table's current generation", () => {
+    const table = { generation: 0 };
+    const numberer = new WordNumberer(() => table.generation);
+    numberer.number('cats', 'cat');
+    numberer.number('dog', 'dog');
+    table.generation = 1;
+    expect(numberer.number('cats', 'cat')).toBe(2);
+    expect(numberer.word(2)).toBe('cats');
+    expect(() => numberer.word(1)).toThrow('word 1 was not numbered');
+    expect(numberer.takeNew()).toEqual(['cats', 'cat', 'dog', 'dog', 'cats', 'cat']);
   });
 });

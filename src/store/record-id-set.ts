@@ -1,5 +1,38 @@
 /** Record ids as {@link makeRecordId} writes them: 20 lower-case hex digits (80 bits of sha256). */
-const HEX_ID = /^[0-9a-f]{20}$/;
+const HEX_ID_LENGTH = 20;
+
+/** Per character code below 128, its value as a lower-case hex digit, or -1. */
+const HEX_DIGIT_VALUES = Int8Array.from({ length: 128 }, (_, code) => {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
+  return -1;
+});
+
+/** The 80 bits of the last id {@link readHexId} read: its first 32, next 32 and last 16. */
+const idParts = new Uint32Array(3);
+
+/**
+ * Reads an id of 20 lower-case hex digits into {@link idParts} (by character code: no pattern, no
+ * slices); false, leaving them unspecified, for an id of any other shape.
+ */
+function readHexId(id: string): boolean {
+  if (id.length !== HEX_ID_LENGTH) return false;
+  let high = 0;
+  let middle = 0;
+  let low = 0;
+  for (let index = 0; index < HEX_ID_LENGTH; index += 1) {
+    const code = id.charCodeAt(index);
+    const digit = code < 128 ? (HEX_DIGIT_VALUES[code] ?? -1) : -1;
+    if (digit < 0) return false;
+    if (index < 8) high = high * 16 + digit;
+    else if (index < 16) middle = middle * 16 + digit;
+    else low = low * 16 + digit;
+  }
+  idParts[0] = high;
+  idParts[1] = middle;
+  idParts[2] = low;
+  return true;
+}
 
 const INITIAL_CAPACITY = 1024;
 
@@ -36,17 +69,14 @@ export class RecordIdSet {
 
   /** True when the set holds `id`. */
   has(id: string): boolean {
-    if (!HEX_ID.test(id)) return this.others.has(id);
-    const high = parseInt(id.slice(0, 8), 16) >>> 0;
-    const middle = parseInt(id.slice(8, 16), 16) >>> 0;
-    const low = parseInt(id.slice(16, 20), 16);
-    return this.find(high, middle, low) >= 0;
+    if (!readHexId(id)) return this.others.has(id);
+    return this.findRead() >= 0;
   }
 
   /** The mark `id` was added with (0 when none was given), or undefined when the set does not hold it. */
   markOf(id: string): number | undefined {
-    if (!HEX_ID.test(id)) return this.others.get(id);
-    const slot = this.find(parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0, parseInt(id.slice(16, 20), 16));
+    if (!readHexId(id)) return this.others.get(id);
+    const slot = this.findRead();
     return slot < 0 ? undefined : (this.marks?.[slot] ?? 0);
   }
 
@@ -55,8 +85,11 @@ export class RecordIdSet {
    * or holds it in its other-shaped ids (which keep no tag).
    */
   tagOf(id: string): number | undefined {
-    if (!HEX_ID.test(id)) return undefined;
-    const slot = this.find(parseInt(id.slice(0, 8), 16) >>> 0, parseInt(id.slice(8, 16), 16) >>> 0, parseInt(id.slice(16, 20), 16));
+    if (!readHexId(id)) return undefined;
+    return this.tagAt(this.findRead());
+  }
+
+  private tagAt(slot: number): number | undefined {
     return slot < 0 ? undefined : (this.used[slot] ?? 1) - 1;
   }
 
@@ -65,18 +98,31 @@ export class RecordIdSet {
    * changes nothing (its first mark and tag stay).
    */
   add(id: string, mark = 0, tag = 0): this {
-    if (!HEX_ID.test(id)) {
-      if (!this.others.has(id)) this.others.set(Buffer.from(id, 'utf8').toString('utf8'), mark >>> 0);
-      return this;
-    }
-    const high = parseInt(id.slice(0, 8), 16) >>> 0;
-    const middle = parseInt(id.slice(8, 16), 16) >>> 0;
-    const low = parseInt(id.slice(16, 20), 16);
-    if (this.find(high, middle, low) >= 0) return this;
-    if ((this.hexCount + 1) / this.capacity > MAX_LOAD) this.grow();
-    this.insert(high, middle, low, mark >>> 0, Math.min(Math.max(0, tag), MAX_TAG) + 1);
-    this.hexCount += 1;
+    this.addAndTagOf(id, mark, tag);
     return this;
+  }
+
+  /** {@link add}, returning what {@link tagOf} then says of `id` (with one reading of the id). */
+  addAndTagOf(id: string, mark = 0, tag = 0): number | undefined {
+    if (!readHexId(id)) {
+      if (!this.others.has(id)) this.others.set(Buffer.from(id, 'utf8').toString('utf8'), mark >>> 0);
+      return undefined;
+    }
+    const found = this.findRead();
+    if (found >= 0) return this.tagAt(found);
+    const high = idParts[0] ?? 0;
+    const middle = idParts[1] ?? 0;
+    const low = idParts[2] ?? 0;
+    if ((this.hexCount + 1) / this.capacity > MAX_LOAD) this.grow();
+    const used = Math.min(Math.max(0, tag), MAX_TAG) + 1;
+    this.insert(high, middle, low, mark >>> 0, used);
+    this.hexCount += 1;
+    return used - 1;
+  }
+
+  /** {@link find} for the id {@link readHexId} last read. */
+  private findRead(): number {
+    return this.find(idParts[0] ?? 0, idParts[1] ?? 0, idParts[2] ?? 0);
   }
 
   /** The slot holding the id, or -1. The first 32 bits of a sha256 prefix are already uniform, so they index directly. */

@@ -214,8 +214,8 @@ export class RecordStore {
   async add(record: FeedbackRecord): Promise<void> {
     const file = record.provenance.file;
     const tag = this.tagOfFile(file);
-    this.ids.add(record.id, textFingerprint(record.text), tag);
-    if (tag === 0 || this.ids.tagOf(record.id) !== tag) this.noteSource(record.id, file, record.format);
+    const heldTag = this.ids.addAndTagOf(record.id, textFingerprint(record.text), tag);
+    if (tag === 0 || heldTag !== tag) this.noteSource(record.id, file, record.format);
     else this.queue(this.files.sources, `${JSON.stringify({ id: record.id, file, format: record.format } satisfies SourceEntry)}\n`);
     const line = `${serialiseRecord(record)}\n`;
     if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {

@@ -60,7 +60,8 @@ describe('RecordIdSet', () => {
 
   test('agrees with a Set on any sequence of adds and lookups', () => {
     const hexId = fc.stringMatching(/^[0-9a-f]{20}$/);
-    const anyId = fc.oneof(hexId, hexId, fc.string({ maxLength: 24 }));
+    const nearHexId = fc.stringMatching(/^[0-9a-gA-F/:`@\u0660]{19,21}$/);
+    const anyId = fc.oneof(hexId, hexId, nearHexId, fc.string({ maxLength: 24 }));
     fc.assert(
       fc.property(fc.array(anyId, { maxLength: 400 }), fc.array(anyId, { maxLength: 50 }), (added, probed) => {
         const ids = new RecordIdSet();
@@ -73,6 +74,39 @@ describe('RecordIdSet', () => {
         for (const id of [...added, ...probed]) expect(ids.has(id)).toBe(reference.has(id));
       }),
       { numRuns: propertyRuns(200) },
+    );
+  });
+
+  test('adding an id gives the tag it then holds: its first, none for an id of another shape', () => {
+    const hexId = fc.stringMatching(/^[0-9a-f]{20}$/);
+    const notHex = fc.constantFrom('g', 'A', 'F', '/', ':', '`', '@', ' ', '\u0660', '\uff10', '\u00b0', '\u0131');
+    const nearHexId = fc
+      .tuple(hexId, fc.integer({ min: 0, max: 19 }), notHex)
+      .map(([id, at, unit]) => `${id.slice(0, at)}${unit}${id.slice(at + 1)}`);
+    const anyId = fc.oneof(
+      hexId,
+      nearHexId,
+      hexId.map((id) => id.slice(1)),
+      hexId.map((id) => `${id}0`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(anyId, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: MAX_TAG })), { maxLength: 60 }),
+        (pool, adds) => {
+          const ids = new RecordIdSet();
+          const firstTags = new Map<string, number>();
+          for (const [pick, tag] of adds) {
+            const id = pool[pick % pool.length] ?? '';
+            const held = ids.addAndTagOf(id, 0, tag);
+            if (!firstTags.has(id)) firstTags.set(id, tag);
+            const expected = /^[0-9a-f]{20}$/.test(id) ? firstTags.get(id) : undefined;
+            expect([held, ids.tagOf(id), ids.has(id)]).toEqual([expected, expected, true]);
+          }
+          expect(ids.size).toBe(firstTags.size);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
     );
   });
 });

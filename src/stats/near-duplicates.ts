@@ -16,11 +16,11 @@
  *
  * Memory, all in typed arrays and nothing per shingle: per text long enough to be sketched, its
  * union-find parent, or for a group's first member the group's size (4 bytes); per text filed
- * under a band, its sketch (one byte a value), shingle count and member number (38 bytes), and 4
- * bytes per band filed in the band table (a slot of 32 bits, the table at most 70% full). A text
- * that joins a group, or finds enough members filed already, under every band is never compared
- * with again, so it keeps no sketch: at a million texts about half are filed, and the whole takes
- * about 34 bytes per text sketched (31.6 MB at a million records).
+ * under a band, its sketch (one byte a value), shingle count, member number and the bands it is
+ * filed under (39 bytes), and 4 bytes per band filed in the band table (a slot of 32 bits, the
+ * table at most 70% full). A text that joins a group, or finds enough members filed already, under
+ * every band is never compared with again, so it keeps no sketch: at a million texts about half
+ * are filed, and the whole takes about 35 bytes per text sketched (32.4 MB at a million records).
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
@@ -145,10 +145,17 @@ interface FiledPage {
   shingleCounts: Uint16Array;
   /** The member number of each. */
   members: Int32Array;
+  /** The bands each is filed under, a bit per band, so that the band table can be rebuilt in the order it was filled. */
+  bands: Uint8Array;
 }
 
 const NO_GROUP_PAGE = new Int32Array(0);
-const NO_FILED_PAGE: FiledPage = { quads: new Uint32Array(0), shingleCounts: new Uint16Array(0), members: new Int32Array(0) };
+const NO_FILED_PAGE: FiledPage = {
+  quads: new Uint32Array(0),
+  shingleCounts: new Uint16Array(0),
+  members: new Int32Array(0),
+  bands: new Uint8Array(0),
+};
 
 /** The share of two sketches' ({@link sketchWords}) values that agree: the MinHash estimate of the Jaccard similarity of their texts' shingles. */
 export function sketchSimilarity(a: Uint8Array, b: Uint8Array): number {
@@ -199,6 +206,8 @@ export class NearDuplicateGroups {
   private readonly quads = new Uint32Array(this.sketch.buffer);
   private shingles = 0;
   private filedAs = -1;
+  /** Filed members met under the band being looked up whose length rules them out, their values not read yet. */
+  private readonly unread = new Uint32Array(CANDIDATES_PER_BAND);
 
   /**
    * @param mostTagBits the most bits of a band hash kept in a band table slot (32 keeps all the
@@ -254,7 +263,7 @@ export class NearDuplicateGroups {
     if ((member & PAGE_MASK) === 0) this.groupPages.push(new Int32Array(PAGE_MEMBERS));
     this.groupPageOf(member)[member & PAGE_MASK] = -1;
     this.members += 1;
-    if (sketch !== this.sketch) this.sketch.set(sketch.subarray(offset, offset + SKETCH_BINS));
+    if (sketch !== this.sketch) for (let bin = 0; bin < SKETCH_BINS; bin += 1) this.sketch[bin] = sketch[offset + bin] ?? 0;
     this.shingles = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.filedAs = -1;
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
@@ -284,7 +293,9 @@ export class NearDuplicateGroups {
   /**
    * Looks for earlier members sharing this band: the first that agrees closely enough is joined
    * and the member is not filed (the earlier one stands for both); otherwise it is filed, unless
-   * {@link CANDIDATES_PER_BAND} members with these values are filed already.
+   * {@link CANDIDATES_PER_BAND} members with these values are filed already. A member whose length
+   * rules it out is counted among those only when the count could reach that many, so that its
+   * sketch is read only then.
    */
   private fileBand(member: number, band: number): void {
     const { slots, entryBits } = this;
@@ -295,6 +306,7 @@ export class NearDuplicateGroups {
     const entryMask = entryBits === 32 ? 0xffffffff : (1 << entryBits) - 1;
     let slot = hash & mask;
     let checked = 0;
+    let unread = 0;
     for (;;) {
       const held = slots[slot] ?? 0;
       if (held === 0) break;
@@ -304,20 +316,40 @@ export class NearDuplicateGroups {
         const page = this.filedPageOf(other);
         const at = other & PAGE_MASK;
         const sketchAt = at * QUADS_PER_SKETCH;
-        if (page.quads[sketchAt + band * QUADS_PER_BAND] === values) {
-          if (this.sizesAllow(page.shingleCounts[at] ?? 0) && agreeingValues(this.quads, 0, page.quads, sketchAt) >= AGREEING_BINS) {
+        if (!this.sizesAllow(page.shingleCounts[at] ?? 0)) {
+          this.unread[unread] = other;
+          unread += 1;
+        } else if (page.quads[sketchAt + band * QUADS_PER_BAND] === values) {
+          if (agreeingValues(this.quads, 0, page.quads, sketchAt) >= AGREEING_BINS) {
             this.union(member, page.members[at] ?? member);
             return;
           }
           checked += 1;
+        }
+        if (checked + unread >= CANDIDATES_PER_BAND) {
+          checked += this.withValues(unread, band, values);
+          unread = 0;
           if (checked >= CANDIDATES_PER_BAND) return;
         }
       }
       slot = (slot + 1) & mask;
     }
-    slots[slot] = (tag * 2 ** entryBits + this.filed(member) * BANDS + band + 1) >>> 0;
+    const filed = this.filed(member);
+    const filedPage = this.filedPageOf(filed);
+    filedPage.bands[filed & PAGE_MASK] = (filedPage.bands[filed & PAGE_MASK] ?? 0) | (1 << band);
+    slots[slot] = ((tag << entryBits) | (filed * BANDS + band + 1)) >>> 0;
     this.filled += 1;
     if (this.filled * 10 > slots.length * MOST_FILLED_TENTHS) this.growSlots();
+  }
+
+  /** How many of the first `count` {@link unread} members have these values under this band. */
+  private withValues(count: number, band: number, values: number): number {
+    let same = 0;
+    for (let index = 0; index < count; index += 1) {
+      const other = this.unread[index] ?? 0;
+      if (this.filedPageOf(other).quads[(other & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND] === values) same += 1;
+    }
+    return same;
   }
 
   /** The text being added's number among the filed members, keeping what a later text compares with it the first time. */
@@ -329,11 +361,12 @@ export class NearDuplicateGroups {
         quads: new Uint32Array(PAGE_MEMBERS * QUADS_PER_SKETCH),
         shingleCounts: new Uint16Array(PAGE_MEMBERS),
         members: new Int32Array(PAGE_MEMBERS),
+        bands: new Uint8Array(PAGE_MEMBERS),
       });
     }
     const page = this.filedPageOf(filed);
     const at = filed & PAGE_MASK;
-    page.quads.set(this.quads, at * QUADS_PER_SKETCH);
+    for (let quad = 0; quad < QUADS_PER_SKETCH; quad += 1) page.quads[at * QUADS_PER_SKETCH + quad] = this.quads[quad] ?? 0;
     page.shingleCounts[at] = this.shingles;
     page.members[at] = member;
     this.filedMembers += 1;
@@ -363,31 +396,29 @@ export class NearDuplicateGroups {
   }
 
   /**
-   * Doubles the band table. Entries are moved in probe order, starting after an empty slot (so that
-   * no run of filled slots is cut where it wraps round the end), which keeps the members filed under
-   * the same band values in the order they were filed. A slot keeps only part of its band hash, so
-   * the hash is made again from the member's sketch.
+   * Doubles the band table. Entries are filed in the order of their numbers (`filed * BANDS +
+   * band`), so they are put back in that order, reading the sketches page by page: the table is then
+   * the one that filing them into a table of this size from the start would have made, so the members
+   * filed under the same band values keep the order they were filed in.
    */
   private growSlots(): void {
-    const old = this.slots;
-    const oldEntryMask = this.entryBits === 32 ? 0xffffffff : (1 << this.entryBits) - 1;
-    const slots = new Uint32Array(old.length * 2);
+    const slots = new Uint32Array(this.slots.length * 2);
     this.sizeSlots(slots.length);
-    const { entryBits } = this;
+    const { entryBits, filedMembers } = this;
     const mask = slots.length - 1;
-    let empty = 0;
-    while ((old[empty] ?? 0) !== 0) empty += 1;
-    for (let step = 1; step <= old.length; step += 1) {
-      const held = old[(empty + step) & (old.length - 1)] ?? 0;
-      if (held === 0) continue;
-      const entry = (held & oldEntryMask) - 1;
-      const band = entry & BAND_MASK;
-      const other = entry >>> BAND_BITS;
-      const values = this.filedPageOf(other).quads[(other & PAGE_MASK) * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0;
-      const hash = bandHash(values, band);
-      let slot = hash & mask;
-      while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
-      slots[slot] = (this.tagOf(hash) * 2 ** entryBits + entry + 1) >>> 0;
+    for (let first = 0; first < filedMembers; first += PAGE_MEMBERS) {
+      const { quads, bands } = this.filedPageOf(first);
+      const last = Math.min(PAGE_MEMBERS, filedMembers - first);
+      for (let at = 0; at < last; at += 1) {
+        const filedBands = bands[at] ?? 0;
+        for (let band = 0; band < BANDS; band += 1) {
+          if ((filedBands & (1 << band)) === 0) continue;
+          const hash = bandHash(quads[at * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0, band);
+          let slot = hash & mask;
+          while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+          slots[slot] = ((this.tagOf(hash) << entryBits) | ((first + at) * BANDS + band + 1)) >>> 0;
+        }
+      }
     }
     this.slots = slots;
   }

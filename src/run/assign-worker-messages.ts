@@ -83,6 +83,19 @@ export interface FactsBatchAnswer {
   newWords: string[];
 }
 
+/**
+ * Frees the arrays of an answer that has been read: each array's memory is moved (transferred) to
+ * a new ArrayBuffer that nothing holds, which the next young-generation collection frees, and the
+ * answer's arrays are left empty. An answer waits a few batches for its turn, long enough to be
+ * promoted to V8's old generation, which frees array memory only when it marks, once up to about
+ * 64 MB of it has piled up (at 1,000,000 records: a peak of 255 MB instead of 262 to 281 MB).
+ */
+export function releaseAnswer(answer: FactsBatchAnswer): void {
+  for (const array of [answer.ints, answer.hashes, answer.sketches, answer.spans]) {
+    if (array !== null && array.byteLength > 0) structuredClone(array.buffer, { transfer: [array.buffer as ArrayBuffer] });
+  }
+}
+
 const THEMED = 1;
 const EXCLUDED = 2;
 

@@ -25,6 +25,7 @@ import {
   LINE_IN,
   LINE_NOT_A_RECORD,
   LINE_UNDATED,
+  releaseAnswer,
   unpackEvidence,
   type AssignedBatch,
   type CountsAnswer,
@@ -407,6 +408,7 @@ export async function addStoreInParallel(
       added += 1;
       options.onRecord?.(added);
     }
+    releaseAnswer(answer);
   };
   try {
     await runBatches(

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
 import { RecordFactExtractor } from '../../src/report/record-facts.js';
-import { FactsPacker, FactsReader, LINE_IN, WordNumberer } from '../../src/run/assign-worker-messages.js';
+import { FactsPacker, FactsReader, LINE_IN, releaseAnswer, WordNumberer } from '../../src/run/assign-worker-messages.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
@@ -129,6 +129,7 @@ function fromFacts(
       const words = { ids: answer.ints, start: reader.wordsAt, end: reader.wordsAt + facts.words, mapping: worker.mapping };
       builder.addFacts(facts, words, { read: () => record, hold: () => () => record, line: () => lineOf.get(record) ?? 0 });
     }
+    releaseAnswer(answer);
   }
   expect(unreadLines).toEqual([]);
   for (const worker of pool) builder.mergeCounts(worker.extractor.counts);
@@ -195,5 +196,24 @@ describe('a worker numbering words', () => {
     expect(numberer.word(2)).toBe('cats');
     expect(() => numberer.word(1)).toThrow('word 1 was not numbered');
     expect(numberer.takeNew()).toEqual(['cats', 'cat', 'dog', 'dog', 'cats', 'cat']);
+  });
+});
+
+describe('an answer read to its end', () => {
+  test('is released: its arrays are emptied, their memory handed to a buffer nothing holds', () => {
+    const assigner = new ThemeAssigner(codebook);
+    const numberer = new WordNumberer(() => 0);
+    const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), true);
+    const packer = new FactsPacker();
+    for (const record of records().slice(0, 20)) {
+      const { themed, tokens } = assigner.assignWithTokens(record);
+      const ids = Int32Array.from(tokens.map((token) => numberer.number(token.word, token.stem)));
+      packer.add(extractor.extract(themed, ids), ids);
+    }
+    const answer = packer.take(0, numberer.takeNew(), 20, Int32Array.of(0, 0, 1));
+    expect([answer.ints.length > 0, answer.hashes.length, answer.sketches.length > 0, answer.spans?.length]).toEqual([true, 40, true, 3]);
+    releaseAnswer(answer);
+    expect([answer.ints.length, answer.hashes.length, answer.sketches.length, answer.spans?.length]).toEqual([0, 0, 0, 0]);
+    expect(answer.ints.buffer.byteLength).toBe(0);
   });
 });

@@ -28,26 +28,93 @@ const TEXT_FIELD = 6;
 const SHORT_STRING = 12;
 
 const META_OPENING = ',"meta":';
-const EMPTY_META_OPENING = ',"meta":{},"provenance":';
+const PROVENANCE_OPENING = ',"provenance":';
 const CLOSING_BRACE = 0x7d;
 const QUOTE = 0x22;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** Digits of the longest whole number read by hand (every such number is exact in a double). */
+const MAX_DIGITS = 15;
 const CONTROL = /[\u0000-\u001f]/;
+const CONTROL_OR_ESCAPE = /[\u0000-\u001f\\]/;
 
 /**
  * What `JSON.parse(line)` gives for a record line, read without parsing it whole when it is laid
- * out as the store writes it: the leading fields' strings cut out of the line (a string with an
- * escape is given to JSON.parse alone, and so is any field but the text longer than V8 copies when
- * cutting: the report keeps ids, dates and the like long, and they must not keep their lines
- * alive), and only the tail (`meta`, `provenance`) parsed. Anything
- * else (other keys or key order, white space, numbers, a control character) goes to JSON.parse, so
- * a line the store did not write, or one from a later tlap with more fields, reads as JSON.parse
- * reads it; an invalid line throws as JSON.parse does. A fuzz test holds the two together.
+ * out as the store writes it: the leading fields' strings cut out of the line (by one regular
+ * expression when none has an escape or a control character; a string with an escape is given to
+ * JSON.parse alone, and so is any field but the text longer than V8 copies when cutting: the report
+ * keeps ids, dates and the like long, and they must not keep their lines alive), then a provenance of a file and line or row numbers read by hand
+ * (its file the same string as the line before's when they agree) with only the `meta` value
+ * parsed, or else the tail (`meta`, `provenance`) parsed. Anything else (other keys or key order,
+ * white space, numbers, a control character) goes to JSON.parse, so a line the store did not write,
+ * or one from a later tlap with more fields, reads as JSON.parse reads it; an invalid line throws
+ * as JSON.parse does. Property tests hold the two together.
  */
 export function readRecordLine(line: string): unknown {
   return leanRecord(line) ?? JSON.parse(line);
 }
 
+/** A string of a line without escapes or control characters, as a capture. */
+const PLAIN_STRING = '([^"\\\\\\u0000-\\u001f]*)';
+/** {@link PLAIN_STRING}, or null. */
+const PLAIN_OR_NULL = `(?:"${PLAIN_STRING}"|null)`;
+
+/**
+ * {@link LEADING_FIELDS} and `,"meta":` as the store writes them when none of the strings has an
+ * escape or a control character (nearly every line): the strings captured.
+ */
+const PLAIN_LEADING_FIELDS = new RegExp(
+  LEADING_FIELDS.map(({ opening, nullable }) => `${escapeForRegExp(opening)}${nullable ? PLAIN_OR_NULL : `"${PLAIN_STRING}"`}`).join('') +
+    escapeForRegExp(META_OPENING),
+  'y',
+);
+
+function escapeForRegExp(text: string): string {
+  return text.replace(/[{}]/g, '\\$&');
+}
+
 function leanRecord(line: string): Record<string, unknown> | null {
+  PLAIN_LEADING_FIELDS.lastIndex = 0;
+  const plain = PLAIN_LEADING_FIELDS.exec(line);
+  const values = plain === null ? escapedLeadingFields(line) : plainLeadingFields(plain);
+  if (values === null) return null;
+  const at = plain === null ? leadingEnd : PLAIN_LEADING_FIELDS.lastIndex - META_OPENING.length;
+  try {
+    const metaAt = at + META_OPENING.length;
+    const provenanceAt = line.lastIndexOf(PROVENANCE_OPENING);
+    const provenance = provenanceAt > metaAt ? plainProvenance(line, provenanceAt + PROVENANCE_OPENING.length) : null;
+    if (provenance !== null) {
+      const meta: unknown =
+        provenanceAt === metaAt + 2 && line.startsWith('{}', metaAt) ? {} : JSON.parse(line.slice(metaAt, provenanceAt));
+      return record(values, meta, provenance);
+    }
+    const tail: unknown = JSON.parse(`{${line.slice(at + 1)}`);
+    if (typeof tail !== 'object' || tail === null) return null;
+    const keys = Object.keys(tail);
+    if (keys.length !== 2 || keys[0] !== 'meta' || keys[1] !== 'provenance') return null;
+    const { meta, provenance: parsed } = tail as { meta: unknown; provenance: unknown };
+    return record(values, meta, parsed);
+  } catch {
+    return null;
+  }
+}
+
+/** The leading fields' values from a match of {@link PLAIN_LEADING_FIELDS}. */
+function plainLeadingFields(match: RegExpExecArray): (string | null)[] {
+  const values: (string | null)[] = [];
+  for (let index = 1; index <= LEADING_FIELDS.length; index += 1) {
+    const value = match[index] ?? null;
+    const kept = value !== null && index - 1 !== TEXT_FIELD && value.length > SHORT_STRING;
+    values.push(kept ? (JSON.parse(`"${value}"`) as string) : value);
+  }
+  return values;
+}
+
+/** Where the last {@link escapedLeadingFields} read ended: the index of `,"meta":`. */
+let leadingEnd = 0;
+
+/** The leading fields' values of a line with escapes, its end in {@link leadingEnd}; null when they are not laid out as the store writes them. */
+function escapedLeadingFields(line: string): (string | null)[] | null {
   if (CONTROL.test(line)) return null;
   const escapes = line.includes('\\');
   const values: (string | null)[] = [];
@@ -68,20 +135,12 @@ function leanRecord(line: string): Record<string, unknown> | null {
         at += 4;
       } else return null;
     }
-    if (line.startsWith(EMPTY_META_OPENING, at) && line.charCodeAt(line.length - 1) === CLOSING_BRACE) {
-      const provenance: unknown = JSON.parse(line.slice(at + EMPTY_META_OPENING.length, -1));
-      return record(values, {}, provenance);
-    }
-    if (!line.startsWith(META_OPENING, at)) return null;
-    const tail: unknown = JSON.parse(`{${line.slice(at + 1)}`);
-    if (typeof tail !== 'object' || tail === null) return null;
-    const keys = Object.keys(tail);
-    if (keys.length !== 2 || keys[0] !== 'meta' || keys[1] !== 'provenance') return null;
-    const { meta, provenance } = tail as { meta: unknown; provenance: unknown };
-    return record(values, meta, provenance);
   } catch {
     return null;
   }
+  if (!line.startsWith(META_OPENING, at)) return null;
+  leadingEnd = at;
+  return values;
 }
 
 function record(values: readonly (string | null)[], meta: unknown, provenance: unknown): Record<string, unknown> {
@@ -98,6 +157,71 @@ function record(values: readonly (string | null)[], meta: unknown, provenance: u
     meta,
     provenance,
   };
+}
+
+const FILE_OPENING = '{"file":"';
+const LINE_OPENING = ',"line":';
+const ROW_OPENING = ',"row":';
+
+/** The file of the last provenance read: lines from one file repeat it, and get the same string. */
+let lastFile = '';
+
+/**
+ * The provenance that opens at `at` and ends the line when it is a file (without escapes or
+ * control characters) and a line and/or row number, in that order (`{"file":"…","line":2,"row":1}`;
+ * numbers whole, unsigned and of at most {@link MAX_DIGITS} digits), as JSON.parse reads it; null
+ * for anything else.
+ */
+function plainProvenance(line: string, at: number): Record<string, unknown> | null {
+  if (!line.startsWith(FILE_OPENING, at)) return null;
+  const fileAt = at + FILE_OPENING.length;
+  let file = lastFile;
+  let next = fileAt + file.length;
+  if (line.charCodeAt(next) !== QUOTE || !line.startsWith(file, fileAt)) {
+    next = line.indexOf('"', fileAt);
+    if (next === -1) return null;
+    file = line.slice(fileAt, next);
+    if (CONTROL_OR_ESCAPE.test(file)) return null;
+    if (file.length > SHORT_STRING) file = JSON.parse(`"${file}"`) as string;
+    lastFile = file;
+  }
+  next += 1;
+  let lineNumber = -1;
+  if (line.startsWith(LINE_OPENING, next)) {
+    next += LINE_OPENING.length;
+    lineNumber = wholeNumberAt(line, next);
+    if (lineNumber === -1) return null;
+    next = numberEnd;
+  }
+  let row = -1;
+  if (line.startsWith(ROW_OPENING, next)) {
+    next += ROW_OPENING.length;
+    row = wholeNumberAt(line, next);
+    if (row === -1) return null;
+    next = numberEnd;
+  }
+  if (next !== line.length - 2 || line.charCodeAt(next) !== CLOSING_BRACE || line.charCodeAt(next + 1) !== CLOSING_BRACE) return null;
+  if (lineNumber === -1) return row === -1 ? { file } : { file, row };
+  return row === -1 ? { file, line: lineNumber } : { file, line: lineNumber, row };
+}
+
+/** Where the last {@link wholeNumberAt} read ended. */
+let numberEnd = 0;
+
+/**
+ * The whole number written at `at` as JSON writes it (no sign, no leading zero, at most
+ * {@link MAX_DIGITS} digits), its end in {@link numberEnd}; -1 when there is none.
+ */
+function wholeNumberAt(line: string, at: number): number {
+  let end = at;
+  let value = 0;
+  for (let code = line.charCodeAt(end); code >= DIGIT_0 && code <= DIGIT_9; code = line.charCodeAt(end)) {
+    value = value * 10 + (code - DIGIT_0);
+    end += 1;
+  }
+  if (end === at || end - at > MAX_DIGITS || (line.charCodeAt(at) === DIGIT_0 && end > at + 1)) return -1;
+  numberEnd = end;
+  return value;
 }
 
 /** The index of the quote closing the string that opens at `open`; -1 when it is not closed. */

@@ -3,33 +3,14 @@ import fc from 'fast-check';
 import { serialiseRecord } from '../../src/store/record-store.js';
 import { readRecordLine } from '../../src/store/record-line-reader.js';
 import { makeRecord } from '../builders/record-builder.js';
-import { codePointStrings } from '../helpers/code-point-strings.js';
+import { outcome, storedLine } from '../helpers/record-lines.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 fc.configureGlobal({ seed: 20261129, numRuns: propertyRuns(150) });
 
-/** Strings with quotes, backslashes, control characters, surrogates and other Unicode. */
-const anyString = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '/', '\n', '\t', '\u0000', 'é', '😀', '\ud800', '{', '}', ',', ':') }),
-  codePointStrings(),
-);
-const nullable = fc.option(anyString, { nil: null });
-
-const storedLine = fc
-  .record({
-    sourceId: anyString,
-    author: nullable,
-    date: nullable,
-    text: anyString,
-    url: nullable,
-    inReplyTo: nullable,
-    meta: fc.oneof(fc.constant({}), fc.dictionary(anyString, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })),
-  })
-  .map(({ meta, ...fields }) => serialiseRecord(makeRecord({ ...fields, meta: meta as Record<string, string> })));
-
 /** Edits a tool, a hand or a later tlap might make to a line. */
 const edited = fc
-  .tuple(storedLine, fc.nat(), fc.constantFrom('truncate', 'insert', 'extra-field', 'space', 'number', 'swap', 'none'))
+  .tuple(storedLine, fc.nat(), fc.constantFrom('truncate', 'insert', 'extra-field', 'space', 'control', 'number', 'swap', 'none'))
   .map(([line, at, edit]) => {
     const cut = at % (line.length + 1);
     switch (edit) {
@@ -41,6 +22,8 @@ const edited = fc
         return `${line.slice(0, -1)},"language":"en"}`;
       case 'space':
         return `${line.slice(0, cut)} ${line.slice(cut)}`;
+      case 'control':
+        return `${line.slice(0, cut)}${['\n', '\t', '\u0001', '\u001f'][at % 4] ?? ''}${line.slice(cut)}`;
       case 'number':
         return line.replace('"author":null', '"author":7').replace('"url":null', '"url":1e3');
       case 'swap':
@@ -49,14 +32,6 @@ const edited = fc
         return line;
     }
   });
-
-function outcome(read: () => unknown): { value: string } | { threw: true } {
-  try {
-    return { value: JSON.stringify(read()) };
-  } catch {
-    return { threw: true };
-  }
-}
 
 describe('readRecordLine', () => {
   test('reads a stored line as JSON.parse does, key order included', () => {

@@ -16,11 +16,11 @@
  *
  * Memory, all in typed arrays and nothing per shingle: per text long enough to be sketched, its
  * union-find parent, or for a group's first member the group's size (4 bytes); per text filed
- * under a band, its sketch (one byte a value), shingle count, member number and the bands it is
- * filed under (39 bytes), and 4 bytes per band filed in the band table (a slot of 32 bits, the
- * table at most 70% full). A text that joins a group, or finds enough members filed already, under
- * every band is never compared with again, so it keeps no sketch: at a million texts about half
- * are filed, and the whole takes about 35 bytes per text sketched (32.4 MB at a million records).
+ * under a band, its sketch (one byte a value), shingle count and member number (38 bytes), and 4
+ * bytes per band filed in the band table (a slot of 32 bits, the table at most 70% full). A text
+ * that joins a group, or finds enough members filed already, under every band is never compared
+ * with again, so it keeps no sketch: at a million texts about half are filed, and the whole takes
+ * about 34 bytes per text sketched (31.6 MB at a million records).
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
@@ -145,17 +145,10 @@ interface FiledPage {
   shingleCounts: Uint16Array;
   /** The member number of each. */
   members: Int32Array;
-  /** The bands each is filed under, a bit per band, so that the band table can be rebuilt in the order it was filled. */
-  bands: Uint8Array;
 }
 
 const NO_GROUP_PAGE = new Int32Array(0);
-const NO_FILED_PAGE: FiledPage = {
-  quads: new Uint32Array(0),
-  shingleCounts: new Uint16Array(0),
-  members: new Int32Array(0),
-  bands: new Uint8Array(0),
-};
+const NO_FILED_PAGE: FiledPage = { quads: new Uint32Array(0), shingleCounts: new Uint16Array(0), members: new Int32Array(0) };
 
 /** The share of two sketches' ({@link sketchWords}) values that agree: the MinHash estimate of the Jaccard similarity of their texts' shingles. */
 export function sketchSimilarity(a: Uint8Array, b: Uint8Array): number {
@@ -334,10 +327,7 @@ export class NearDuplicateGroups {
       }
       slot = (slot + 1) & mask;
     }
-    const filed = this.filed(member);
-    const filedPage = this.filedPageOf(filed);
-    filedPage.bands[filed & PAGE_MASK] = (filedPage.bands[filed & PAGE_MASK] ?? 0) | (1 << band);
-    slots[slot] = ((tag << entryBits) | (filed * BANDS + band + 1)) >>> 0;
+    slots[slot] = ((tag << entryBits) | (this.filed(member) * BANDS + band + 1)) >>> 0;
     this.filled += 1;
     if (this.filled * 10 > slots.length * MOST_FILLED_TENTHS) this.growSlots();
   }
@@ -361,7 +351,6 @@ export class NearDuplicateGroups {
         quads: new Uint32Array(PAGE_MEMBERS * QUADS_PER_SKETCH),
         shingleCounts: new Uint16Array(PAGE_MEMBERS),
         members: new Int32Array(PAGE_MEMBERS),
-        bands: new Uint8Array(PAGE_MEMBERS),
       });
     }
     const page = this.filedPageOf(filed);
@@ -397,30 +386,48 @@ export class NearDuplicateGroups {
 
   /**
    * Doubles the band table. Entries are filed in the order of their numbers (`filed * BANDS +
-   * band`), so they are put back in that order, reading the sketches page by page: the table is then
-   * the one that filing them into a table of this size from the start would have made, so the members
-   * filed under the same band values keep the order they were filed in.
+   * band`), so they are put back in that order: the table is then the one that filing them into a
+   * table of this size from the start would have made, so the members filed under the same band
+   * values keep the order they were filed in. A slot keeps only part of its band hash, so the hash
+   * is made again from the member's sketch, read page by page in that order.
    */
   private growSlots(): void {
+    const filedBands = this.filedBands();
     const slots = new Uint32Array(this.slots.length * 2);
     this.sizeSlots(slots.length);
     const { entryBits, filedMembers } = this;
     const mask = slots.length - 1;
     for (let first = 0; first < filedMembers; first += PAGE_MEMBERS) {
-      const { quads, bands } = this.filedPageOf(first);
+      const { quads } = this.filedPageOf(first);
       const last = Math.min(PAGE_MEMBERS, filedMembers - first);
       for (let at = 0; at < last; at += 1) {
-        const filedBands = bands[at] ?? 0;
+        const filed = first + at;
+        const bands = (filedBands[filed >>> 1] ?? 0) >>> ((filed & 1) * BANDS);
         for (let band = 0; band < BANDS; band += 1) {
-          if ((filedBands & (1 << band)) === 0) continue;
+          if ((bands & (1 << band)) === 0) continue;
           const hash = bandHash(quads[at * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0, band);
           let slot = hash & mask;
           while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
-          slots[slot] = ((this.tagOf(hash) << entryBits) | ((first + at) * BANDS + band + 1)) >>> 0;
+          slots[slot] = ((this.tagOf(hash) << entryBits) | (filed * BANDS + band + 1)) >>> 0;
         }
       }
     }
     this.slots = slots;
+  }
+
+  /** The bands each filed member is filed under, a bit per band, two members a byte (the first in the low half). */
+  private filedBands(): Uint8Array {
+    const { slots } = this;
+    const entryMask = this.entryBits === 32 ? 0xffffffff : (1 << this.entryBits) - 1;
+    const filedBands = new Uint8Array((this.filedMembers + 1) >>> 1);
+    for (let slot = 0; slot < slots.length; slot += 1) {
+      const held = slots[slot] ?? 0;
+      if (held === 0) continue;
+      const entry = (held & entryMask) - 1;
+      const filed = entry >>> BAND_BITS;
+      filedBands[filed >>> 1] = (filedBands[filed >>> 1] ?? 0) | (1 << ((entry & BAND_MASK) + (filed & 1) * BANDS));
+    }
+    return filedBands;
   }
 }
 

@@ -18,8 +18,12 @@ const LEADING_FIELDS: readonly { key: string; opening: string; nullable: boolean
   nullable: nullable === true,
 }));
 
-/** The index of `text` among {@link LEADING_FIELDS}. */
-const TEXT_FIELD = 6;
+/**
+ * Per leading field, whether it must be a string of its own when V8 would cut it as a slice: the
+ * report keeps ids and the like long, and they must not keep their lines alive. The text and the
+ * date are kept only with their record (the date also as the earliest or latest, one line each).
+ */
+const OWN_STRING: readonly boolean[] = LEADING_FIELDS.map(({ key }) => key !== 'text' && key !== 'date');
 
 /**
  * The longest string V8 copies when it is cut out of another (longer ones refer to the string they
@@ -42,8 +46,8 @@ const CONTROL_OR_ESCAPE = /[\u0000-\u001f\\]/;
  * What `JSON.parse(line)` gives for a record line, read without parsing it whole when it is laid
  * out as the store writes it: the leading fields' strings cut out of the line (by one regular
  * expression when none has an escape or a control character; a string with an escape is given to
- * JSON.parse alone, and so is any field but the text longer than V8 copies when cutting: the report
- * keeps ids, dates and the like long, and they must not keep their lines alive), then a provenance of a file and line or row numbers read by hand
+ * JSON.parse alone, and so is any field but the text and the date longer than V8 copies when
+ * cutting: see {@link OWN_STRING}), then a provenance of a file and line or row numbers read by hand
  * (its file the same string as the line before's when they agree) with only the `meta` value
  * parsed, or else the tail (`meta`, `provenance`) parsed. Anything else (other keys or key order,
  * white space, numbers, a control character) goes to JSON.parse, so a line the store did not write,
@@ -81,7 +85,7 @@ function leanRecord(line: string): Record<string, unknown> | null {
   const at = plain === null ? leadingEnd : PLAIN_LEADING_FIELDS.lastIndex - META_OPENING.length;
   try {
     const metaAt = at + META_OPENING.length;
-    const provenanceAt = line.lastIndexOf(PROVENANCE_OPENING);
+    const provenanceAt = line.indexOf(PROVENANCE_OPENING, metaAt);
     const provenance = provenanceAt > metaAt ? plainProvenance(line, provenanceAt + PROVENANCE_OPENING.length) : null;
     if (provenance !== null) {
       const meta: unknown =
@@ -104,7 +108,7 @@ function plainLeadingFields(match: RegExpExecArray): (string | null)[] {
   const values: (string | null)[] = [];
   for (let index = 1; index <= LEADING_FIELDS.length; index += 1) {
     const value = match[index] ?? null;
-    const kept = value !== null && index - 1 !== TEXT_FIELD && value.length > SHORT_STRING;
+    const kept = value !== null && OWN_STRING[index - 1] === true && value.length > SHORT_STRING;
     values.push(kept ? (JSON.parse(`"${value}"`) as string) : value);
   }
   return values;
@@ -127,7 +131,7 @@ function escapedLeadingFields(line: string): (string | null)[] | null {
         const end = escapes ? stringEnd(line, at) : line.indexOf('"', at + 1);
         if (end === -1) return null;
         const escaped = escapes && line.slice(at, end).includes('\\');
-        const kept = values.length !== TEXT_FIELD && end - at - 1 > SHORT_STRING;
+        const kept = OWN_STRING[values.length] === true && end - at - 1 > SHORT_STRING;
         values.push(escaped || kept ? (JSON.parse(line.slice(at, end + 1)) as string) : line.slice(at + 1, end));
         at = end + 1;
       } else if (nullable && line.startsWith('null', at)) {

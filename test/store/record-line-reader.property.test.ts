@@ -16,7 +16,21 @@ const numberText = fc.oneof(
 );
 
 /** A `meta` value as the store writes it, or as a hand might leave it. */
-const metaText = fc.constantFrom('{}', '{ }', '[]', '""', '12', 'null', '{"a":"b"}', '{"a":1}', '{"provenance":{"file":"f"}}', '{}}', '{');
+const metaText = fc.constantFrom(
+  '{}',
+  '{ }',
+  '[]',
+  '""',
+  '12',
+  'null',
+  '{"a":"b"}',
+  '{"a":1}',
+  '{"provenance":{"file":"f"}}',
+  '{"a":1,"provenance":{"file":"f","line":1}}',
+  '{"a":{"b":1,"provenance":{"file":"f"}}}',
+  '{}}',
+  '{',
+);
 
 /** A provenance as the store writes it (a file, then line and/or row, sometimes a part), or edited (file names written raw: escapes and control characters as they stand). */
 const provenanceText = fc

@@ -189,21 +189,11 @@ function plainProvenance(line: string, at: number): Record<string, unknown> | nu
     if (file.length > SHORT_STRING) file = JSON.parse(`"${file}"`) as string;
     lastFile = file;
   }
-  next += 1;
-  let lineNumber = -1;
-  if (line.startsWith(LINE_OPENING, next)) {
-    next += LINE_OPENING.length;
-    lineNumber = wholeNumberAt(line, next);
-    if (lineNumber === -1) return null;
-    next = numberEnd;
-  }
-  let row = -1;
-  if (line.startsWith(ROW_OPENING, next)) {
-    next += ROW_OPENING.length;
-    row = wholeNumberAt(line, next);
-    if (row === -1) return null;
-    next = numberEnd;
-  }
+  const lineNumber = numberFieldAt(line, next + 1, LINE_OPENING);
+  if (lineNumber === MALFORMED_NUMBER) return null;
+  const row = numberFieldAt(line, numberEnd, ROW_OPENING);
+  if (row === MALFORMED_NUMBER) return null;
+  next = numberEnd;
   if (next !== line.length - 2 || line.charCodeAt(next) !== CLOSING_BRACE || line.charCodeAt(next + 1) !== CLOSING_BRACE) return null;
   if (lineNumber === -1) return row === -1 ? { file } : { file, row };
   return row === -1 ? { file, line: lineNumber } : { file, line: lineNumber, row };
@@ -216,6 +206,21 @@ let numberEnd = 0;
  * The whole number written at `at` as JSON writes it (no sign, no leading zero, at most
  * {@link MAX_DIGITS} digits), its end in {@link numberEnd}; -1 when there is none.
  */
+/** What {@link numberFieldAt} gives for a field that is there without a whole number. */
+const MALFORMED_NUMBER = -2;
+
+/**
+ * A whole-number field written `opening` then the number at `at`: the number, or -1 when the line
+ * has no `opening` there, or {@link MALFORMED_NUMBER}; where it ends (or `at`, for none) in
+ * {@link numberEnd}.
+ */
+function numberFieldAt(line: string, at: number, opening: string): number {
+  numberEnd = at;
+  if (!line.startsWith(opening, at)) return -1;
+  const value = wholeNumberAt(line, at + opening.length);
+  return value === -1 ? MALFORMED_NUMBER : value;
+}
+
 function wholeNumberAt(line: string, at: number): number {
   let end = at;
   let value = 0;

@@ -1,16 +1,11 @@
 import { grownArray } from '../grown-array.js';
+import { HEX_ID_PARTS, readHexId } from '../store/record-id-set.js';
 
-/** Record ids as makeRecordId writes them: 20 lower-case hex digits, kept here as 10 bytes. */
-const HEX_ID = /^[0-9a-f]{20}$/;
+/** Record ids as makeRecordId writes them (20 lower-case hex digits) are kept as 10 bytes, high first. */
 const ID_BYTES = 10;
 
-const DIGIT_ZERO = 0x30;
-const LETTER_A = 0x61;
-
-/** The value of a lower-case hex digit's character code (one {@link HEX_ID} has let through). */
-function hexDigit(code: number): number {
-  return code >= LETTER_A ? code - LETTER_A + 10 : code - DIGIT_ZERO;
-}
+/** The parts of the id being kept ({@link readHexId}). */
+const idParts = new Uint32Array(HEX_ID_PARTS);
 
 /**
  * The words of the unthemed records, kept (by number, 1 to 3 bytes a word) from the one read of a
@@ -39,11 +34,17 @@ export class KeptUnthemedWords {
       this.starts = grownArray(this.starts, capacity + 1);
       this.ids = grownArray(this.ids, capacity * ID_BYTES);
     }
-    if (HEX_ID.test(id)) {
+    if (readHexId(id, idParts)) {
       const at = index * ID_BYTES;
-      for (let byte = 0; byte < ID_BYTES; byte += 1) {
-        this.ids[at + byte] = (hexDigit(id.charCodeAt(byte * 2)) << 4) | hexDigit(id.charCodeAt(byte * 2 + 1));
+      const high = idParts[0] ?? 0;
+      const middle = idParts[1] ?? 0;
+      const low = idParts[2] ?? 0;
+      for (let byte = 0; byte < 4; byte += 1) {
+        this.ids[at + byte] = high >>> (24 - byte * 8);
+        this.ids[at + 4 + byte] = middle >>> (24 - byte * 8);
       }
+      this.ids[at + 8] = low >>> 8;
+      this.ids[at + 9] = low;
     } else {
       this.otherIds.set(index, id);
     }

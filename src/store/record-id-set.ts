@@ -8,14 +8,15 @@ const HEX_DIGIT_VALUES = Int8Array.from({ length: 128 }, (_, code) => {
   return -1;
 });
 
-/** The 80 bits of the last id {@link readHexId} read: its first 32, next 32 and last 16. */
-const idParts = new Uint32Array(3);
+/** How many numbers {@link readHexId} writes: an id's first 32 bits, its next 32 and its last 16. */
+export const HEX_ID_PARTS = 3;
 
 /**
- * Reads an id of 20 lower-case hex digits into {@link idParts} (by character code: no pattern, no
- * slices); false, leaving them unspecified, for an id of any other shape.
+ * Reads an id of 20 lower-case hex digits (as {@link makeRecordId} writes them) into `parts`: its
+ * first 32 bits, next 32 and last 16, by character code (no pattern, no slices). False, leaving
+ * `parts` unspecified, for an id of any other shape.
  */
-function readHexId(id: string): boolean {
+export function readHexId(id: string, parts: Uint32Array): boolean {
   if (id.length !== HEX_ID_LENGTH) return false;
   let high = 0;
   let middle = 0;
@@ -28,11 +29,14 @@ function readHexId(id: string): boolean {
     else if (index < 16) middle = middle * 16 + digit;
     else low = low * 16 + digit;
   }
-  idParts[0] = high;
-  idParts[1] = middle;
-  idParts[2] = low;
+  parts[0] = high;
+  parts[1] = middle;
+  parts[2] = low;
   return true;
 }
+
+/** The parts of the last id a {@link RecordIdSet} read. */
+const idParts = new Uint32Array(HEX_ID_PARTS);
 
 const INITIAL_CAPACITY = 1024;
 
@@ -69,13 +73,13 @@ export class RecordIdSet {
 
   /** True when the set holds `id`. */
   has(id: string): boolean {
-    if (!readHexId(id)) return this.others.has(id);
+    if (!readHexId(id, idParts)) return this.others.has(id);
     return this.findRead() >= 0;
   }
 
   /** The mark `id` was added with (0 when none was given), or undefined when the set does not hold it. */
   markOf(id: string): number | undefined {
-    if (!readHexId(id)) return this.others.get(id);
+    if (!readHexId(id, idParts)) return this.others.get(id);
     const slot = this.findRead();
     return slot < 0 ? undefined : (this.marks?.[slot] ?? 0);
   }
@@ -85,7 +89,7 @@ export class RecordIdSet {
    * or holds it in its other-shaped ids (which keep no tag).
    */
   tagOf(id: string): number | undefined {
-    if (!readHexId(id)) return undefined;
+    if (!readHexId(id, idParts)) return undefined;
     return this.tagAt(this.findRead());
   }
 
@@ -104,7 +108,7 @@ export class RecordIdSet {
 
   /** {@link add}, returning what {@link tagOf} then says of `id` (with one reading of the id). */
   addAndTagOf(id: string, mark = 0, tag = 0): number | undefined {
-    if (!readHexId(id)) {
+    if (!readHexId(id, idParts)) {
       if (!this.others.has(id)) this.others.set(Buffer.from(id, 'utf8').toString('utf8'), mark >>> 0);
       return undefined;
     }
@@ -120,7 +124,7 @@ export class RecordIdSet {
     return used - 1;
   }
 
-  /** {@link find} for the id {@link readHexId} last read. */
+  /** {@link find} for the id last read into {@link idParts}. */
   private findRead(): number {
     return this.find(idParts[0] ?? 0, idParts[1] ?? 0, idParts[2] ?? 0);
   }

@@ -71,6 +71,9 @@ export interface RejectedEntry {
 }
 
 const WRITE_BATCH_BYTES = 1024 * 1024;
+/** The sources.jsonl batch to start with; it grows when a run of sightings outgrows it between flushes. */
+const SOURCE_BATCH_BYTES = 256 * 1024;
+const NEWLINE = 0x0a;
 
 /** An append-only file of the store, with the size it had after the last whole write. */
 interface AppendFile {
@@ -95,6 +98,12 @@ export class RecordStore {
   private readonly fileTags = new Map<string, number>();
   private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   private batchBytes = 0;
+  private sourceBatch = Buffer.allocUnsafe(SOURCE_BATCH_BYTES);
+  private sourceBytes = 0;
+  /** The end of a sources.jsonl line after its id (`,"file":…,"format":…}` and a newline), for the last file and format. */
+  private sourceTail = '';
+  private sourceTailFile: string | null = null;
+  private sourceTailFormat: string | null = null;
   private pendingChars = 0;
   private writeFailed = false;
   private closed = false;
@@ -208,25 +217,28 @@ export class RecordStore {
 
   /**
    * Queues a record for appending, with its file as a source; call {@link flush} (or {@link close})
-   * to write. Lines are encoded straight into one reused buffer, written when full, so a batch is
-   * never joined into a string.
+   * to write. Lines are encoded straight into reused buffers (one for records.jsonl, one for
+   * sources.jsonl), written when full, so a batch is never joined into a string.
    */
   async add(record: FeedbackRecord): Promise<void> {
     const file = record.provenance.file;
     const tag = this.tagOfFile(file);
     const heldTag = this.ids.addAndTagOf(record.id, textFingerprint(record.text), tag);
     if (tag === 0 || heldTag !== tag) this.noteSource(record.id, file, record.format);
-    else this.queue(this.files.sources, `${JSON.stringify({ id: record.id, file, format: record.format } satisfies SourceEntry)}\n`);
-    const line = `${serialiseRecord(record)}\n`;
-    if (this.batchBytes + line.length * 3 > WRITE_BATCH_BYTES || this.pendingChars >= WRITE_BATCH_BYTES) {
+    else this.queueSource(record.id, file, record.format);
+    const json = serialiseRecord(record);
+    const room = json.length * 3 + 1;
+    if (this.batchBytes + room > WRITE_BATCH_BYTES || this.pendingChars + this.sourceBytes >= WRITE_BATCH_BYTES) {
       await this.flush();
-      if (line.length * 3 > WRITE_BATCH_BYTES) {
-        this.queue(this.files.records, line);
+      if (room > WRITE_BATCH_BYTES) {
+        this.queue(this.files.records, `${json}\n`);
         await this.flush();
         return;
       }
     }
-    this.batchBytes += this.batch.write(line, this.batchBytes, 'utf8');
+    this.batchBytes += this.batch.write(json, this.batchBytes, 'utf8');
+    this.batch[this.batchBytes] = NEWLINE;
+    this.batchBytes += 1;
   }
 
   /**
@@ -243,7 +255,27 @@ export class RecordStore {
     }
     if (seen.has(id)) return;
     seen.add(id);
-    this.queue(this.files.sources, `${JSON.stringify({ id, file, format } satisfies SourceEntry)}\n`);
+    this.queueSource(id, file, format);
+  }
+
+  /**
+   * Appends the sources.jsonl line of a sighting to its batch: the line `JSON.stringify` writes for
+   * `{ id, file, format }`, with the part after the id kept for the file and format of the last one.
+   */
+  private queueSource(id: string, file: string, format: string): void {
+    if (file !== this.sourceTailFile || format !== this.sourceTailFormat) {
+      this.sourceTailFile = file;
+      this.sourceTailFormat = format;
+      this.sourceTail = `${JSON.stringify({ id: '', file, format } satisfies SourceEntry).slice('{"id":""'.length)}\n`;
+    }
+    const line = `{"id":${JSON.stringify(id)}${this.sourceTail}`;
+    const room = line.length * 3;
+    if (this.sourceBytes + room > this.sourceBatch.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.sourceBatch.length * 2, this.sourceBytes + room));
+      this.sourceBatch.copy(grown, 0, 0, this.sourceBytes);
+      this.sourceBatch = grown;
+    }
+    this.sourceBytes += this.sourceBatch.write(line, this.sourceBytes, 'utf8');
   }
 
   /** The tag records added from `file` carry in the id set (1 up to MAX_TAG; 0 once every tag is taken). */
@@ -278,12 +310,20 @@ export class RecordStore {
       this.batchBytes = 0;
       await this.append(this.files.records, this.batch.subarray(0, bytes));
     }
-    for (const file of [this.files.records, this.files.sources, this.files.rejected]) {
-      if (file.pending.length === 0) continue;
-      const chunk = Buffer.from(file.pending.join(''), 'utf8');
-      file.pending = [];
-      await this.append(file, chunk);
+    await this.appendPending(this.files.records);
+    if (this.sourceBytes > 0) {
+      const bytes = this.sourceBytes;
+      this.sourceBytes = 0;
+      await this.append(this.files.sources, this.sourceBatch.subarray(0, bytes));
     }
+    await this.appendPending(this.files.rejected);
+  }
+
+  private async appendPending(file: AppendFile): Promise<void> {
+    if (file.pending.length === 0) return;
+    const chunk = Buffer.from(file.pending.join(''), 'utf8');
+    file.pending = [];
+    await this.append(file, chunk);
   }
 
   /** Appends whole lines; on failure cuts the file back to its last whole write and names the store. */

@@ -76,6 +76,38 @@ describe('RecordStore', () => {
     });
   });
 
+  test('each sighting is the JSON line of its id, file and format, in the order seen, across files, formats and a full batch', async () => {
+    await withTempDir(async (dir) => {
+      const files = ['plain.csv', 'a "quoted" \\ name.csv', 'naïve\u2028línea\u0001.json'];
+      const formats = ['csv', 'twitter-api-v2'];
+      const expected: string[] = [];
+      const store = await RecordStore.open(dir);
+      try {
+        for (let index = 0; index < 60; index += 1) {
+          const file = files[index % files.length] ?? 'plain.csv';
+          const format = formats[Math.floor(index / 7) % formats.length] ?? 'csv';
+          const record = makeRecord({ text: `Record ${index}`, format, provenance: { file, line: index + 1 } });
+          await store.add(record);
+          expected.push(JSON.stringify({ id: record.id, file, format }));
+          const elsewhere = files[(index + 1) % files.length] ?? 'plain.csv';
+          store.noteSource(record.id, elsewhere, format);
+          expected.push(JSON.stringify({ id: record.id, file: elsewhere, format }));
+        }
+        for (let index = 0; index < 6000; index += 1) {
+          const id = `hand-made-${index}`;
+          store.noteSource(id, files[1] ?? 'plain.csv', 'csv');
+          expected.push(JSON.stringify({ id, file: files[1], format: 'csv' }));
+        }
+        await store.add(makeRecord({ text: 'After the sightings', provenance: { file: 'plain.csv' } }));
+      } finally {
+        await store.close();
+      }
+      const written = await lines(storePaths(dir).sources);
+      expect(written.slice(0, expected.length)).toEqual(expected);
+      expect(written).toHaveLength(expected.length + 1);
+    });
+  });
+
   test('re-opening knows the stored ids', async () => {
     await withTempDir(async (dir) => {
       const records = [makeRecord(), makeRecord()];

@@ -113,8 +113,6 @@ const PUBLISHED_KEYS_KEPT = 10_000;
  */
 export class ThemeReportBuilder {
   private readonly extractor: RecordFactExtractor;
-  /** The counts that do not depend on record order: this builder's own, and those merged in. */
-  private readonly counts: OrderFreeCounts;
   /** Each theme's quote candidates, by codebook index. */
   private readonly quotePools: QuotePool[];
   private readonly unthemedCandidates: FeedbackRecord[] = [];
@@ -141,11 +139,15 @@ export class ThemeReportBuilder {
     private readonly options: BuildReportOptions,
   ) {
     this.extractor = new RecordFactExtractor(codebook, (id) => this.words.word(id), options.traceRecordIds !== false);
-    this.counts = this.extractor.counts;
     this.quotePools = codebook.themes.map(() => new QuotePool(this.publish));
     this.voiceTally = new VoiceTally(codebook.themes.length, (id) => this.words.word(id));
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
+  }
+
+  /** The counts that do not depend on record order: this builder's own, and those merged in. */
+  private get counts(): OrderFreeCounts {
+    return this.extractor.counts;
   }
 
   private readonly publishedKeys = new Map<string, string>();

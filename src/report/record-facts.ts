@@ -1,7 +1,9 @@
 import type { Codebook } from '../codebook/codebook.js';
 import type { Channel, FeedbackRecord } from '../record/record.js';
 import { SKETCH_BINS } from '../stats/near-duplicates.js';
+import type { KeywordHit } from '../themes/match-evidence.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
+import { grownArray } from '../grown-array.js';
 import { recordSource } from './record-source.js';
 import { voiceFactsOf, WordHashes, type VoiceFacts } from './voice-tally.js';
 
@@ -163,14 +165,113 @@ function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
+/** The most keys of one dimension a {@link SlotTally} numbers; keys past them are counted in their maps at once. */
+const SLOT_KEYS = 1024;
+
+/** Themes up to this many have their pairs counted in slots ({@link RecordFactExtractor}; a table of themes squared). */
+const SLOT_PAIR_THEMES = 256;
+
+/**
+ * Counts by key and row (a theme, or all records) in numbered slots that are added to the rows'
+ * maps only when the counts are read ({@link flush}): a record costs one increment per row, not a
+ * map lookup and store. Keys are numbered as first met, up to {@link SLOT_KEYS}.
+ */
+class SlotTally<K> {
+  private readonly ids = new Map<K, number>();
+  private readonly keys: K[] = [];
+  private slots: Int32Array;
+  private pending = false;
+
+  /** @param maps each row's map, which {@link flush} adds the counts to. */
+  constructor(private readonly maps: readonly Map<K, number>[]) {
+    this.slots = new Int32Array(maps.length * 16);
+  }
+
+  /** The number of a key, or -1 when {@link SLOT_KEYS} other keys are numbered (count it with {@link addKey}). */
+  idOf(key: K): number {
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    if (this.keys.length >= SLOT_KEYS) return -1;
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.ids.set(key, id);
+    const needed = (id + 1) * this.maps.length;
+    if (needed > this.slots.length) this.slots = grownArray(this.slots, Math.max(needed, this.slots.length * 2));
+    return id;
+  }
+
+  /** Counts one for the key numbered `id` in a row. */
+  add(id: number, row: number): void {
+    const at = id * this.maps.length + row;
+    this.slots[at] = (this.slots[at] ?? 0) + 1;
+    this.pending = true;
+  }
+
+  /** Counts one for a key in a row: by its number when it has one (`id` from {@link idOf}), else in the row's map. */
+  addKey(id: number, key: K, row: number): void {
+    if (id >= 0) this.add(id, row);
+    else {
+      const map = this.maps[row];
+      if (map !== undefined) increment(map, key);
+    }
+  }
+
+  /** Adds the counts held in slots to the rows' maps, keys in the order first met, and empties the slots. */
+  flush(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    const { slots, maps } = this;
+    const rows = maps.length;
+    for (let id = 0; id < this.keys.length; id += 1) {
+      const key = this.keys[id] as K;
+      for (let row = 0; row < rows; row += 1) {
+        const count = slots[id * rows + row] ?? 0;
+        const map = maps[row];
+        if (count === 0 || map === undefined) continue;
+        map.set(key, (map.get(key) ?? 0) + count);
+      }
+    }
+    slots.fill(0);
+  }
+}
+
+/**
+ * Whether `index` is among the first `length` entries of a list refilled in place (a list emptied
+ * by setting its length to 0 drops its backing store, so refilling it by `push` would allocate one
+ * per record).
+ */
+function includesBefore(list: readonly number[], length: number, index: number): boolean {
+  for (let at = 0; at < length; at += 1) if (list[at] === index) return true;
+  return false;
+}
+
+/** The number of distinct keywords among a theme's hits. */
+function distinctKeywords(hits: readonly KeywordHit[]): number {
+  if (hits.length <= 1) return hits.length;
+  if (hits.length > DISTINCT_BY_SCAN) return new Set(hits.map((hit) => hit.keyword)).size;
+  let distinct = 0;
+  for (let index = 0; index < hits.length; index += 1) {
+    const keyword = hits[index]?.keyword;
+    let before = 0;
+    while (before < index && hits[before]?.keyword !== keyword) before += 1;
+    if (before === index) distinct += 1;
+  }
+  return distinct;
+}
+
+/** Up to this many hits, {@link distinctKeywords} compares them pairwise rather than build a set. */
+const DISTINCT_BY_SCAN = 16;
+
+/** No key: a record with no question, source or date. */
+const NO_KEY = -2;
+
 /**
  * Reads the facts of themed records one at a time: adds what does not depend on their order to
  * its {@link counts} and returns the rest as {@link RecordFacts}. The same on any thread, so a
  * report built from facts found on worker threads is the one built on a single thread.
  */
 export class RecordFactExtractor {
-  /** The order-free counts of the records read so far. */
-  readonly counts: OrderFreeCounts;
+  private readonly held: OrderFreeCounts;
   private readonly facts = emptyRecordFacts();
   private readonly themeIndex: Map<string, number>;
   /** Per theme (codebook index): its ancestors' indices, nearest first. */
@@ -178,9 +279,21 @@ export class RecordFactExtractor {
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly hashes: WordHashes;
   private readonly themeCount: number;
+  /** Counts by channel and by each keyed dimension: a row per theme, then the row of all records. */
+  private readonly channels: SlotTally<Channel>;
+  private readonly keyed: Record<KeyedDimension, SlotTally<string>>;
+  /** With at most {@link SLOT_PAIR_THEMES} themes: records in both themes, by `indexA * themes + indexB`, not yet in the map. */
+  private readonly pairSlots: Int32Array | null;
+  private pairsPending = false;
+  private lastChannel = '';
+  private lastChannelId = 0;
   private lastFile: string | null = null;
   private lastFileSource: string | null = null;
+  private lastFileSourceId = NO_KEY;
   private lastMonth = '';
+  private lastMonthId = NO_KEY;
+  private lastQuestion: string | null = null;
+  private lastQuestionId = NO_KEY;
 
   /**
    * @param wordOf the word with a number, in the numbering of the word ids {@link extract} is given.
@@ -192,7 +305,8 @@ export class RecordFactExtractor {
     private readonly traceRecordIds: boolean,
   ) {
     this.themeCount = codebook.themes.length;
-    this.counts = emptyOrderFreeCounts(this.themeCount);
+    const counts = emptyOrderFreeCounts(this.themeCount);
+    this.held = counts;
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
     const parentOf = new Map(codebook.themes.map((theme) => [theme.id, theme.parent]));
     this.ancestors = codebook.themes.map((theme) => {
@@ -206,6 +320,22 @@ export class RecordFactExtractor {
     });
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.hashes = new WordHashes(wordOf);
+    this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
+    const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
+      new SlotTally([...counts.themes.map((theme) => theme.keyed[dimension]), counts.keyed[dimension]]);
+    this.keyed = { question: keyedTally('question'), source: keyedTally('source'), month: keyedTally('month') };
+    this.pairSlots = this.themeCount <= SLOT_PAIR_THEMES ? new Int32Array(this.themeCount * this.themeCount) : null;
+  }
+
+  /**
+   * The order-free counts of the records read so far (the same object each time, which counts
+   * merged into it stay in).
+   */
+  get counts(): OrderFreeCounts {
+    this.channels.flush();
+    for (const dimension of KEYED_DIMENSIONS) this.keyed[dimension].flush();
+    this.flushPairs();
+    return this.held;
   }
 
   /**
@@ -214,35 +344,42 @@ export class RecordFactExtractor {
    */
   extract(themed: ThemedRecord, wordIds: ArrayLike<number>): RecordFacts {
     const { record } = themed;
-    const counts = this.counts;
+    const counts = this.held;
     const facts = this.facts;
+    const all = this.themeCount;
     counts.total += 1;
-    increment(counts.byChannel, record.channel);
+    const channel = this.channelIdOf(record.channel);
+    this.channels.add(channel, all);
     if (record.date === null) counts.undated += 1;
     else {
       if (counts.from === null || record.date < counts.from) counts.from = record.date;
       if (counts.to === null || record.date > counts.to) counts.to = record.date;
     }
-    const question = questionOf(record);
+    const question = this.questionOf(record);
+    const questionId = this.lastQuestionId;
     const source = this.sourceOf(record);
+    const sourceId = this.lastFileSourceId;
     const month = record.date === null ? null : this.monthOf(record.date);
-    addKeys(counts.keyed, question, source, month);
+    const monthId = this.lastMonthId;
+    this.addKeys(all, question, questionId, source, sourceId, month, monthId);
     facts.id = record.id;
     facts.channel = record.channel;
     facts.excluded = this.isExcluded(record);
     facts.themed = themed.themeIds.length > 0;
     facts.tier = record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1;
     const counted = facts.counted;
-    counted.length = 0;
-    facts.quoted.length = 0;
+    let countedLength = 0;
     for (const themeId of themed.themeIds) {
       const index = this.themeIndex.get(themeId);
       if (index === undefined) continue;
-      if (!counted.includes(index)) counted.push(index);
-      for (const ancestor of this.ancestors[index] ?? []) if (!counted.includes(ancestor)) counted.push(ancestor);
+      if (!includesBefore(counted, countedLength, index)) counted[countedLength++] = index;
+      for (const ancestor of this.ancestors[index] ?? [])
+        if (!includesBefore(counted, countedLength, ancestor)) counted[countedLength++] = ancestor;
     }
+    counted.length = countedLength;
     voiceFactsOf(record, wordIds, this.hashes, facts);
     if (!facts.themed) {
+      facts.quoted.length = 0;
       counts.unthemed += 1;
       return facts;
     }
@@ -252,18 +389,18 @@ export class RecordFactExtractor {
       if (theme === undefined) continue;
       theme.count += 1;
       if (this.traceRecordIds) theme.recordIds.push(record.id);
-      addKeys(theme.keyed, question, source, month);
-      increment(theme.byChannel, record.channel);
+      this.addKeys(index, question, questionId, source, sourceId, month, monthId);
+      this.channels.add(channel, index);
     }
+    const { quoted } = facts;
+    let quotedLength = 0;
     for (const themeId of themed.themeIds) {
       const index = this.themeIndex.get(themeId);
       const theme = index === undefined ? undefined : counts.themes[index];
       if (index === undefined || theme === undefined) continue;
       const inPlace = themed.evidence[index];
       const hits = (inPlace?.themeId === themeId ? inPlace : themed.evidence.find((evidence) => evidence.themeId === themeId))?.hits ?? [];
-      const keywords = hits.length > 1 ? new Set<string>() : null;
       for (const hit of hits) {
-        keywords?.add(hit.keyword);
         let forms = theme.words.get(hit.keyword);
         if (forms === undefined) {
           forms = new Map();
@@ -271,28 +408,74 @@ export class RecordFactExtractor {
         }
         increment(forms, spacedLowerCase(hit.words));
       }
-      facts.quoted.push(index, keywords === null ? hits.length : keywords.size);
+      quoted[quotedLength++] = index;
+      quoted[quotedLength++] = distinctKeywords(hits);
     }
+    quoted.length = quotedLength;
     return facts;
+  }
+
+  private channelIdOf(channel: Channel): number {
+    if (channel !== this.lastChannel) {
+      this.lastChannel = channel;
+      this.lastChannelId = this.channels.idOf(channel);
+    }
+    return this.lastChannelId;
+  }
+
+  private addKeys(
+    row: number,
+    question: string | null,
+    questionId: number,
+    source: string | null,
+    sourceId: number,
+    month: string | null,
+    monthId: number,
+  ): void {
+    const { keyed } = this;
+    if (question !== null) keyed.question.addKey(questionId, question, row);
+    if (source !== null) keyed.source.addKey(sourceId, source, row);
+    if (month !== null) keyed.month.addKey(monthId, month, row);
+  }
+
+  /** The record's question (trimmed), or null; its number in {@link lastQuestionId}. */
+  private questionOf(record: FeedbackRecord): string | null {
+    const question = questionOf(record);
+    if (question !== this.lastQuestion) {
+      this.lastQuestion = question;
+      this.lastQuestionId = question === null ? NO_KEY : this.keyed.question.idOf(question);
+    }
+    return question;
   }
 
   /**
    * {@link recordSource}, the same string as for the record before when it came from the same
-   * file (as runs of records do): kept as one key, not built and hashed again per record.
+   * file (as runs of records do): kept as one key, not built and hashed again per record. Its
+   * number goes in {@link lastFileSourceId}.
    */
   private sourceOf(record: FeedbackRecord): string | null {
-    if (record.meta['postTitle'] !== undefined || record.meta['subject'] !== undefined) return recordSource(record);
+    if (record.meta['postTitle'] !== undefined || record.meta['subject'] !== undefined) {
+      const source = recordSource(record);
+      this.lastFile = null;
+      this.lastFileSource = source;
+      this.lastFileSourceId = source === null ? NO_KEY : this.keyed.source.idOf(source);
+      return source;
+    }
     const { file } = record.provenance;
     if (file !== this.lastFile) {
       this.lastFile = file;
       this.lastFileSource = recordSource(record);
+      this.lastFileSourceId = this.lastFileSource === null ? NO_KEY : this.keyed.source.idOf(this.lastFileSource);
     }
     return this.lastFileSource;
   }
 
-  /** The month (`YYYY-MM`) of a date, the same string as for the record before when it was in the same month. */
+  /** The month (`YYYY-MM`) of a date, the same string as for the record before when it was in the same month; its number in {@link lastMonthId}. */
   private monthOf(date: string): string {
-    if (!date.startsWith(this.lastMonth) || this.lastMonth.length !== 7) this.lastMonth = date.slice(0, 7);
+    if (!date.startsWith(this.lastMonth) || this.lastMonth.length !== 7) {
+      this.lastMonth = date.slice(0, 7);
+      this.lastMonthId = this.keyed.month.idOf(this.lastMonth);
+    }
     return this.lastMonth;
   }
 
@@ -301,29 +484,38 @@ export class RecordFactExtractor {
     if (this.excludeEntries.size === 0) return false;
     const entries = [record.id, record.sourceId].filter((id) => this.excludeEntries.has(id));
     if (entries.length === 0) return false;
-    for (const entry of entries) this.counts.excludeMatched.add(entry);
-    this.counts.excludedIds.add(record.id);
-    this.counts.excludedRecords += 1;
+    for (const entry of entries) this.held.excludeMatched.add(entry);
+    this.held.excludedIds.add(record.id);
+    this.held.excludedRecords += 1;
     return true;
   }
 
-  /** {@link countPairs}' themes in ascending order, reused from record to record (a sorted copy per record cost more than its counting). */
-  private readonly pairIndices: number[] = [];
-
   private countPairs(counted: readonly number[]): void {
     if (counted.length < 2) return;
-    const indices = this.pairIndices;
-    indices.length = 0;
-    for (const index of counted) {
-      let at = indices.length;
-      for (; at > 0 && (indices[at - 1] ?? 0) > index; at -= 1) indices[at] = indices[at - 1] ?? 0;
-      indices[at] = index;
-    }
-    for (let i = 0; i < indices.length; i += 1) {
-      for (let j = i + 1; j < indices.length; j += 1) {
-        increment(this.counts.pairs, (indices[i] ?? 0) * this.themeCount + (indices[j] ?? 0));
+    const themes = this.themeCount;
+    const slots = this.pairSlots;
+    for (let i = 0; i < counted.length; i += 1) {
+      const a = counted[i] ?? 0;
+      for (let j = i + 1; j < counted.length; j += 1) {
+        const b = counted[j] ?? 0;
+        const key = a < b ? a * themes + b : b * themes + a;
+        if (slots === null) increment(this.held.pairs, key);
+        else slots[key] = (slots[key] ?? 0) + 1;
       }
     }
+    this.pairsPending = slots !== null;
+  }
+
+  private flushPairs(): void {
+    const slots = this.pairSlots;
+    if (!this.pairsPending || slots === null) return;
+    this.pairsPending = false;
+    const { pairs } = this.held;
+    for (let key = 0; key < slots.length; key += 1) {
+      const count = slots[key] ?? 0;
+      if (count !== 0) pairs.set(key, (pairs.get(key) ?? 0) + count);
+    }
+    slots.fill(0);
   }
 }
 
@@ -364,12 +556,6 @@ function isSpacedLowerAscii(words: string): boolean {
 function questionOf(record: FeedbackRecord): string | null {
   const question = record.meta['question'];
   return typeof question === 'string' && question.trim() !== '' ? question.trim() : null;
-}
-
-function addKeys(keyed: KeyedCounts, question: string | null, source: string | null, month: string | null): void {
-  if (question !== null) increment(keyed.question, question);
-  if (source !== null) increment(keyed.source, source);
-  if (month !== null) increment(keyed.month, month);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FeedbackRecord } from '../record/record.js';
-import { hashKey, TaggedDistinctCounter } from '../stats/distinct-counter.js';
+import { hashKey, KeyHasher, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
 
@@ -26,8 +26,49 @@ export function voiceKeyOf(record: FeedbackRecord): string | null {
 
 /** The 53-bit hash of a record's {@link voiceKeyOf} ({@link hashKey}), or 0 for a record with no voice key. */
 export function voiceHashOf(record: FeedbackRecord): number {
+  if (record.author !== null && record.meta['respondent'] === undefined) {
+    const hash = asciiAuthorHash(record.channel, record.author);
+    if (hash !== 0) return hash;
+  }
   const key = voiceKeyOf(record);
   return key === null ? 0 : hashKey(key);
+}
+
+const voiceHasher = new KeyHasher();
+const AUTHOR_KEY = 'author';
+const ASCII_END = 0x80;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+const TO_LOWER = 0x20;
+
+/** Whether a code unit is white space that `trim` removes, for ASCII. */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/**
+ * For an author (with no respondent id) written in ASCII with something besides white space: the
+ * hash of its voice key, made as the key is read, not joined and lower-cased first (most records).
+ * Otherwise 0.
+ */
+function asciiAuthorHash(channel: string, author: string): number {
+  let start = 0;
+  let end = author.length;
+  while (start < end && isAsciiSpace(author.charCodeAt(start))) start += 1;
+  while (end > start && isAsciiSpace(author.charCodeAt(end - 1))) end -= 1;
+  if (start === end) return 0;
+  const hasher = voiceHasher;
+  hasher.start();
+  hasher.text(AUTHOR_KEY);
+  hasher.unit(0);
+  hasher.text(channel);
+  hasher.unit(0);
+  for (let index = start; index < end; index += 1) {
+    const code = author.charCodeAt(index);
+    if (code >= ASCII_END) return 0;
+    hasher.unit(code >= UPPER_A && code <= UPPER_Z ? code + TO_LOWER : code);
+  }
+  return hasher.hash();
 }
 
 /**

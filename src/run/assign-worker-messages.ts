@@ -146,7 +146,10 @@ export class FactsPacker {
     if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) {
       this.sketches = grownArray(this.sketches, this.sketches.length * 2);
     }
-    this.sketches.set(facts.sketch.subarray(facts.sketchAt, facts.sketchAt + SKETCH_BINS), this.sketched * SKETCH_BINS);
+    const { sketch, sketchAt } = facts;
+    const sketches = this.sketches;
+    const into = this.sketched * SKETCH_BINS;
+    for (let bin = 0; bin < SKETCH_BINS; bin += 1) sketches[into + bin] = sketch[sketchAt + bin] ?? 0;
     this.sketched += 1;
   }
 

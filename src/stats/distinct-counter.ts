@@ -115,17 +115,63 @@ export class TaggedDistinctCounter {
   }
 }
 
+const HASH_SEED_1 = 0xdeadbeef;
+const HASH_SEED_2 = 0x41c6ce57;
+
 /** A key's 53-bit hash (cyrb53), never 0: what {@link DistinctCounter} holds. */
 export function hashKey(key: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  let h1 = HASH_SEED_1;
+  let h2 = HASH_SEED_2;
   for (let index = 0; index < key.length; index += 1) {
     const code = key.charCodeAt(index);
     h1 = Math.imul(h1 ^ code, 2654435761);
     h2 = Math.imul(h2 ^ code, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return finalHash(h1, h2);
+}
+
+function finalHash(h1: number, h2: number): number {
+  const m1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const m2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(m1 ^ (m1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & m2) + (m1 >>> 0);
   return hash === 0 ? 1 : hash;
+}
+
+/**
+ * {@link hashKey} of a key given in pieces (texts and code units) as they come, with no string
+ * joined for it: after {@link start}, `text(a)`, `unit(0)`, `text(b)`, {@link hash} is
+ * `hashKey(a + '\u0000' + b)`.
+ */
+export class KeyHasher {
+  private h1 = HASH_SEED_1;
+  private h2 = HASH_SEED_2;
+
+  /** Begins a new key. */
+  start(): void {
+    this.h1 = HASH_SEED_1;
+    this.h2 = HASH_SEED_2;
+  }
+
+  /** Adds one UTF-16 code unit. */
+  unit(code: number): void {
+    this.h1 = Math.imul(this.h1 ^ code, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ code, 1597334677);
+  }
+
+  /** Adds a text's code units. */
+  text(text: string): void {
+    let { h1, h2 } = this;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** The hash of the key given since {@link start}. */
+  hash(): number {
+    return finalHash(this.h1, this.h2);
+  }
 }

@@ -10,6 +10,9 @@ import type { ThemedRecord } from './themed-record.js';
 /** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
 export type NumberWord = (word: string, stem: string) => number;
 
+/** Runs shorter than this many words have their view of the word-number scratch array kept. */
+const SCRATCH_VIEWS = 4096;
+
 /** What a coding unit (the record, or one sentence) contributes: its evidence and the themes it earns. */
 interface UnitResult {
   evidence: ThemeEvidence[];
@@ -65,9 +68,21 @@ export class ThemeAssigner {
    */
   assignNumberedBriefly(record: FeedbackRecord, numberWord: NumberWord): { themed: ThemedRecord; wordIds: Int32Array } {
     const { themeIds, evidence } = this.assignRun(record.text);
-    if (this.scratch.length < this.run.count) this.scratch = new Int32Array(this.run.count * 2);
-    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, this.scratch) };
+    const { count } = this.run;
+    if (this.scratch.length < count) {
+      this.scratch = new Int32Array(count * 2);
+      this.scratchViews.length = 0;
+    }
+    let view = this.scratchViews[count];
+    if (view === undefined) {
+      view = this.scratch.subarray(0, count);
+      if (count < SCRATCH_VIEWS) this.scratchViews[count] = view;
+    }
+    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, view) };
   }
+
+  /** Views of the start of {@link scratch} by their length, made once each (a view per record cost an allocation). */
+  private readonly scratchViews: (Int32Array | undefined)[] = [];
 
   private assignRun(text: string): Omit<ThemedRecord, 'record'> {
     readWords(text, this.run);
@@ -75,7 +90,7 @@ export class ThemeAssigner {
     return this.decide([this.unit(this.matcher.matchRun(text, this.run))]);
   }
 
-  /** The numbers of the run's words, in `into` (a view of its start) or a new array when null. */
+  /** The numbers of the run's words, in `into` (a view the length of the run) or a new array when null. */
   private numberRun(numberWord: NumberWord, into: Int32Array | null): Int32Array {
     const { run } = this;
     let numbered = this.numbered;
@@ -85,7 +100,7 @@ export class ThemeAssigner {
     }
     if (numbered.numbers.length < run.table.size) numbered.numbers = grownArray(numbered.numbers, run.table.size * 2);
     const { numbers } = numbered;
-    const wordIds = into === null ? new Int32Array(run.count) : into.subarray(0, run.count);
+    const wordIds = into ?? new Int32Array(run.count);
     for (let index = 0; index < run.count; index += 1) {
       const entry = run.entries[index] ?? 0;
       let id = (numbers[entry] ?? 0) - 1;

@@ -42,7 +42,16 @@ export class ThemeMatcher {
   private readonly byPrefix: IndexedPhrase[] = [];
   private readonly themes: Codebook['themes'];
   private readonly themeSlots: ThemeSlots[];
-  private readonly occurrences: (Occurrence[] | undefined)[] = [];
+  /**
+   * Per slot, where its phrase occurs in the text being matched: the first
+   * {@link occurrenceCounts}[slot] entries, objects reused from text to text (a text's evidence
+   * keeps none of them).
+   */
+  private readonly occurrences: Occurrence[][] = [];
+  private readonly occurrenceCounts: Int32Array;
+  /** The slots with occurrences in the text being matched: the first {@link touchedCount}. */
+  private readonly touchedSlots: Int32Array;
+  private touchedCount = 0;
   /** Each theme's evidence when it has no hits, shared by every text (frozen, so never changed). */
   private readonly noEvidence: ThemeEvidence[];
 
@@ -63,6 +72,36 @@ export class ThemeMatcher {
       rules: theme.rules.map((rule) => (rule.kind === 'phrase' ? add(themeIndex, rule) : rule.all.map((part) => add(themeIndex, part)))),
       excludes: theme.excludes.map((rule) => add(themeIndex, rule.kind === 'phrase' ? rule : rule.phrase)),
     }));
+    this.occurrences = Array.from({ length: slots }, () => []);
+    this.occurrenceCounts = new Int32Array(slots);
+    this.touchedSlots = new Int32Array(slots);
+    this.touchedThemes = new Int32Array(codebook.themes.length);
+  }
+
+  /** Notes that the phrase of a slot occurs at token indexes [from, to). */
+  private addOccurrence(slot: number, from: number, to: number): void {
+    const count = this.occurrenceCounts[slot] ?? 0;
+    if (count === 0) this.touchedSlots[this.touchedCount++] = slot;
+    const list = this.occurrences[slot];
+    if (list === undefined) return;
+    const held = list[count];
+    if (held === undefined) list.push({ from, to });
+    else {
+      held.from = from;
+      held.to = to;
+    }
+    this.occurrenceCounts[slot] = count + 1;
+  }
+
+  /** Forgets the occurrences of the text matched. */
+  private clearOccurrences(): void {
+    for (let index = 0; index < this.touchedCount; index += 1) this.occurrenceCounts[this.touchedSlots[index] ?? 0] = 0;
+    this.touchedCount = 0;
+  }
+
+  /** A slot's occurrences in the text being matched, as a list of their own (for near rules). */
+  private occurrencesOf(slot: number): Occurrence[] {
+    return (this.occurrences[slot] ?? []).slice(0, this.occurrenceCounts[slot] ?? 0);
   }
 
   private add(entry: IndexedPhrase): void {
@@ -85,6 +124,9 @@ export class ThemeMatcher {
   private startsTable: AsciiWordTable | null = null;
   private startsGeneration = -1;
   private readonly touchedTheme: Uint8Array;
+  /** The themes touched in the text being matched by {@link matchRun}: the first {@link touchedThemeCount}. */
+  private readonly touchedThemes: Int32Array;
+  private touchedThemeCount = 0;
 
   /** The evidence for every theme, in codebook order (themes without hits have empty lists). */
   match(text: string): ThemeEvidence[] {
@@ -96,14 +138,9 @@ export class ThemeMatcher {
    * consecutive tokens of `text`, as {@link normaliseText} gives them.
    */
   matchTokens(text: string, tokens: readonly Token[]): ThemeEvidence[] {
-    const touched: number[] = [];
     const touchedThemes = new Set<number>();
     const record = (entry: IndexedPhrase, occurrence: Occurrence): void => {
-      const list = this.occurrences[entry.slot];
-      if (list === undefined) {
-        this.occurrences[entry.slot] = [occurrence];
-        touched.push(entry.slot);
-      } else list.push(occurrence);
+      this.addOccurrence(entry.slot, occurrence.from, occurrence.to);
       touchedThemes.add(entry.themeIndex);
     };
     try {
@@ -122,7 +159,7 @@ export class ThemeMatcher {
           : (this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id)),
       );
     } finally {
-      for (const slot of touched) this.occurrences[slot] = undefined;
+      this.clearOccurrences();
     }
   }
 
@@ -133,9 +170,8 @@ export class ThemeMatcher {
    */
   matchRun(text: string, run: WordRun): ThemeEvidence[] {
     this.useTable(run);
-    const touched: number[] = [];
-    const touchedThemes: number[] = [];
     const { entries, count } = run;
+    const { touchedThemes } = this;
     try {
       for (let index = 0; index < count; index += 1) {
         const entry = entries[index] ?? 0;
@@ -145,24 +181,23 @@ export class ThemeMatcher {
         for (const phrase of this.startLists[starts - 2] ?? []) {
           const { words } = phrase.rule;
           if (words.length > 1 && !wordsMatchRunAt(words, run, index)) continue;
-          const occurrence = { from: index, to: index + words.length };
-          const list = this.occurrences[phrase.slot];
-          if (list === undefined) {
-            this.occurrences[phrase.slot] = [occurrence];
-            touched.push(phrase.slot);
-          } else list.push(occurrence);
+          this.addOccurrence(phrase.slot, index, index + words.length);
           if (this.touchedTheme[phrase.themeIndex] === 0) {
             this.touchedTheme[phrase.themeIndex] = 1;
-            touchedThemes.push(phrase.themeIndex);
+            touchedThemes[this.touchedThemeCount++] = phrase.themeIndex;
           }
         }
       }
       const evidence = this.noEvidence.slice();
-      for (const themeIndex of touchedThemes) evidence[themeIndex] = this.evidenceOfTheme(text, run, themeIndex);
+      for (let touched = 0; touched < this.touchedThemeCount; touched += 1) {
+        const themeIndex = touchedThemes[touched] ?? 0;
+        evidence[themeIndex] = this.evidenceOfTheme(text, run, themeIndex);
+      }
       return evidence;
     } finally {
-      for (const slot of touched) this.occurrences[slot] = undefined;
-      for (const themeIndex of touchedThemes) this.touchedTheme[themeIndex] = 0;
+      this.clearOccurrences();
+      for (let touched = 0; touched < this.touchedThemeCount; touched += 1) this.touchedTheme[touchedThemes[touched] ?? 0] = 0;
+      this.touchedThemeCount = 0;
     }
   }
 
@@ -243,13 +278,17 @@ export class ThemeMatcher {
       const slot = slots.rules[ruleIndex] ?? [];
       if (rule === undefined) continue;
       if (rule.kind === 'phrase') {
-        const occurrences = typeof slot === 'number' ? this.occurrences[slot] : undefined;
-        if (occurrences === undefined) continue;
-        for (const { from, to } of occurrences) this.addCandidate(from, to, rule);
+        if (typeof slot !== 'number') continue;
+        const occurrences = this.occurrences[slot];
+        const occurring = this.occurrenceCounts[slot] ?? 0;
+        for (let index = 0; index < occurring; index += 1) {
+          const occurrence = occurrences?.[index];
+          if (occurrence !== undefined) this.addCandidate(occurrence.from, occurrence.to, rule);
+        }
       } else {
         const partSlots = typeof slot === 'number' ? [slot] : slot;
-        if (partSlots.some((part) => this.occurrences[part] === undefined)) continue;
-        const parts = partSlots.map((part) => this.occurrences[part] ?? NO_OCCURRENCES);
+        if (partSlots.some((part) => (this.occurrenceCounts[part] ?? 0) === 0)) continue;
+        const parts = partSlots.map((part) => this.occurrencesOf(part));
         for (const { from, to } of nearOccurrences(parts, rule.within)) this.addCandidate(from, to, rule);
       }
     }
@@ -257,14 +296,17 @@ export class ThemeMatcher {
     if (count === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
     this.sortCandidates();
     const { candidates } = this;
-    const hits: KeywordHit[] = [];
     if (theme.excludes.length === 0) {
+      const first = candidates[0];
+      if (count === 1 && first !== undefined) return { themeId: theme.id, hits: [evidenceOf(text, tokens, first)], vetoed: NO_VETOES };
+      const hits: KeywordHit[] = [];
       for (let index = 0; index < count; index += 1) {
         const candidate = candidates[index];
         if (candidate !== undefined) hits.push(evidenceOf(text, tokens, candidate));
       }
-      return { themeId: theme.id, hits, vetoed: [] };
+      return { themeId: theme.id, hits, vetoed: NO_VETOES };
     }
+    const hits: KeywordHit[] = [];
     const vetoed: VetoedHit[] = [];
     for (let index = 0; index < count; index += 1) {
       const candidate = candidates[index];
@@ -284,9 +326,14 @@ export class ThemeMatcher {
   private vetoOf(excludes: readonly ExcludeRule[], slots: readonly number[], candidate: CandidateHit): ExcludeRule | undefined {
     for (let index = 0; index < excludes.length; index += 1) {
       const rule = excludes[index];
-      const occurrences = this.occurrences[slots[index] ?? -1];
+      const slot = slots[index] ?? -1;
+      const occurrences = this.occurrences[slot];
+      const occurring = this.occurrenceCounts[slot] ?? 0;
       if (rule === undefined || occurrences === undefined) continue;
-      for (const occurrence of occurrences) if (vetoesHit(rule, occurrence, candidate)) return rule;
+      for (let at = 0; at < occurring; at += 1) {
+        const occurrence = occurrences[at];
+        if (occurrence !== undefined && vetoesHit(rule, occurrence, candidate)) return rule;
+      }
     }
     return undefined;
   }
@@ -309,7 +356,8 @@ function byPlace(a: CandidateHit, b: CandidateHit): number {
   return a.from - b.from || a.to - b.to;
 }
 
-const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
+/** The vetoed hits of a theme without exclusions, shared by every text (frozen, so never changed). */
+const NO_VETOES = Object.freeze([]) as unknown as VetoedHit[];
 
 function noEvidenceOf(themeId: string): ThemeEvidence {
   return { themeId, hits: [], vetoed: [] };

@@ -4,6 +4,7 @@ import type { OrderFreeCounts, RecordFacts } from '../report/record-facts.js';
 import { CAMPAIGN_MIN_WORDS, SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from '../themes/match-evidence.js';
 import { grownArray } from '../grown-array.js';
+import type { RecordSelection } from './record-selection.js';
 
 /** A batch of store lines sent to a theme worker, to be matched. */
 export interface AssignBatch {
@@ -42,8 +43,22 @@ export interface CountsRequest {
   batch: number;
 }
 
+/** What a theme worker reads with. */
+export interface ThemeWorkerData {
+  codebook: Codebook;
+  /** For report facts: the records to report on, and whether themes keep their records' ids. */
+  selection?: RecordSelection;
+  traceRecordIds?: boolean;
+}
+
+/** The first message a theme worker is sent: what it reads with (it is started before the codebook is known). */
+export interface StartRequest {
+  kind: 'start';
+  data: ThemeWorkerData;
+}
+
 /** What a theme worker is sent. */
-export type WorkerRequest = AssignBatch | FactsBatch | CountsRequest;
+export type WorkerRequest = StartRequest | AssignBatch | FactsBatch | CountsRequest;
 
 /** The order-free counts of the records a worker read. */
 export interface CountsAnswer {

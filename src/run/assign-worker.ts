@@ -1,5 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { Codebook } from '../codebook/codebook.js';
+import { parentPort } from 'node:worker_threads';
 import type { FeedbackRecord } from '../record/record.js';
 import { RecordFactExtractor } from '../report/record-facts.js';
 import { parseRecordLine } from '../store/record-store.js';
@@ -16,43 +15,12 @@ import {
   type AssignedLine,
   type CountsAnswer,
   type FactsBatch,
+  type StartRequest,
+  type ThemeWorkerData,
   type WorkerRequest,
 } from './assign-worker-messages.js';
-import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
+import { recordSelector, selectsEverything } from './record-selection.js';
 import { chunkLines } from './store-chunks.js';
-
-/** What a theme worker is started with. */
-export interface ThemeWorkerData {
-  codebook: Codebook;
-  /** For report facts: the records to report on, and whether themes keep their records' ids. */
-  selection?: RecordSelection;
-  traceRecordIds?: boolean;
-}
-
-const { codebook, selection, traceRecordIds } = workerData as ThemeWorkerData;
-const assigner = new ThemeAssigner(codebook);
-const packer = new EvidencePacker(codebook);
-const numberer = new WordNumberer(() => assigner.wordGeneration);
-const select = selection === undefined || selectsEverything(selection) ? null : recordSelector(selection);
-const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
-const factsPacker = new FactsPacker();
-
-function assignLine(line: string): AssignedLine | null {
-  let record: FeedbackRecord;
-  try {
-    record = JSON.parse(line) as FeedbackRecord;
-  } catch {
-    return null;
-  }
-  if (record === null || typeof record !== 'object' || typeof record.text !== 'string') return null;
-  const { themeIds, evidence } = assigner.assign(record);
-  return { themeIds, evidence };
-}
-
-function assign(message: AssignBatch): void {
-  const answer: AssignedBatch = { batch: message.batch, packed: packer.pack(message.lines.map(assignLine)) };
-  parentPort?.postMessage(answer, [answer.packed.buffer as ArrayBuffer]);
-}
 
 /** The lines of a batch: the texts sent, or those of a chunk, with each line's span in the chunk. */
 interface BatchLines {
@@ -78,45 +46,82 @@ function batchLines(message: { lines: string[] | null; bytes: Uint8Array | null 
   };
 }
 
-const numberWord = (word: string, stem: string): number => numberer.number(word, stem);
+/** What a worker does with each request once it knows the codebook it reads with. */
+function themeWorker({ codebook, selection, traceRecordIds }: ThemeWorkerData): (message: Exclude<WorkerRequest, StartRequest>) => void {
+  const assigner = new ThemeAssigner(codebook);
+  const packer = new EvidencePacker(codebook);
+  const numberer = new WordNumberer(() => assigner.wordGeneration);
+  const select = selection === undefined || selectsEverything(selection) ? null : recordSelector(selection);
+  const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
+  const factsPacker = new FactsPacker();
+  const numberWord = (word: string, stem: string): number => numberer.number(word, stem);
 
-function readFacts(message: FactsBatch): void {
-  const lines = batchLines(message);
-  for (let index = 0; index < lines.count; index += 1) {
+  function assignLine(line: string): AssignedLine | null {
     let record: FeedbackRecord;
     try {
-      record = parseRecordLine(lines.text(index), '', 0);
+      record = JSON.parse(line) as FeedbackRecord;
     } catch {
-      factsPacker.skip(LINE_NOT_A_RECORD);
-      continue;
+      return null;
     }
-    const verdict = select === null ? 'in' : select(record);
-    if (verdict !== 'in') {
-      factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
-      continue;
-    }
-    const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
-    const facts = extractor.extract(themed, wordIds);
-    factsPacker.add(facts, wordIds);
+    if (record === null || typeof record !== 'object' || typeof record.text !== 'string') return null;
+    const { themeIds, evidence } = assigner.assign(record);
+    return { themeIds, evidence };
   }
-  const answer = factsPacker.take(message.batch, numberer.takeNew(), lines.lineCount, lines.spans);
-  const transfer = [answer.ints.buffer as ArrayBuffer, answer.hashes.buffer as ArrayBuffer, answer.sketches.buffer as ArrayBuffer];
-  if (answer.spans !== null) transfer.push(answer.spans.buffer as ArrayBuffer);
-  parentPort?.postMessage(answer, transfer);
+
+  function assign(message: AssignBatch): void {
+    const answer: AssignedBatch = { batch: message.batch, packed: packer.pack(message.lines.map(assignLine)) };
+    parentPort?.postMessage(answer, [answer.packed.buffer as ArrayBuffer]);
+  }
+
+  function readFacts(message: FactsBatch): void {
+    const lines = batchLines(message);
+    for (let index = 0; index < lines.count; index += 1) {
+      let record: FeedbackRecord;
+      try {
+        record = parseRecordLine(lines.text(index), '', 0);
+      } catch {
+        factsPacker.skip(LINE_NOT_A_RECORD);
+        continue;
+      }
+      const verdict = select === null ? 'in' : select(record);
+      if (verdict !== 'in') {
+        factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
+        continue;
+      }
+      const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
+      const facts = extractor.extract(themed, wordIds);
+      factsPacker.add(facts, wordIds);
+    }
+    const answer = factsPacker.take(message.batch, numberer.takeNew(), lines.lineCount, lines.spans);
+    const transfer = [answer.ints.buffer as ArrayBuffer, answer.hashes.buffer as ArrayBuffer, answer.sketches.buffer as ArrayBuffer];
+    if (answer.spans !== null) transfer.push(answer.spans.buffer as ArrayBuffer);
+    parentPort?.postMessage(answer, transfer);
+  }
+
+  return (message) => {
+    switch (message.kind) {
+      case 'assign':
+        assign(message);
+        return;
+      case 'facts':
+        readFacts(message);
+        return;
+      case 'counts': {
+        const answer: CountsAnswer = { batch: message.batch, counts: extractor.counts };
+        parentPort?.postMessage(answer);
+        return;
+      }
+    }
+  };
 }
 
+let handle: ((message: Exclude<WorkerRequest, StartRequest>) => void) | null = null;
+
 parentPort?.on('message', (message: WorkerRequest) => {
-  switch (message.kind) {
-    case 'assign':
-      assign(message);
-      return;
-    case 'facts':
-      readFacts(message);
-      return;
-    case 'counts': {
-      const answer: CountsAnswer = { batch: message.batch, counts: extractor.counts };
-      parentPort?.postMessage(answer);
-      return;
-    }
+  if (message.kind === 'start') {
+    handle = themeWorker(message.data);
+    return;
   }
+  if (handle === null) throw new Error('a theme worker was sent work before what it reads with');
+  handle(message);
 });

@@ -19,7 +19,8 @@ import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { addStoreInParallel, chooseThemeWorkers, recordsAtLines, themedStoreRecordsInParallel } from './themed-store-records.js';
+import { addStoreInParallel, recordsAtLines, themedStoreRecordsInParallel } from './themed-store-records.js';
+import { chooseThemeWorkers, WorkerLink, type ThemeWorkers } from './theme-workers.js';
 
 /** A themed record with its words' numbers in text order, when they were asked for. */
 interface ThemedWords {
@@ -66,6 +67,12 @@ export interface ThemeOutputSettings {
    * of 16 MiB or more. The report is the same either way.
    */
   threads?: number;
+  /**
+   * Worker threads already started for the store ({@link ThemeWorkers.start}, before the codebook
+   * was loaded, so that they start meanwhile): used instead of starting `threads` of them, and
+   * closed by the run.
+   */
+  workers?: ThemeWorkers;
 }
 
 /**
@@ -160,6 +167,17 @@ async function* selectedThemedRecords(
 }
 
 /**
+ * The worker threads a run on a store reads with: those started for it ({@link ThemeOutputSettings.workers}),
+ * else as many as {@link chooseThemeWorkers} says, started now. None for records given as an iterable.
+ */
+async function themeWorkerLinks(options: ThemeOutputOptions): Promise<WorkerLink[]> {
+  if (options.records !== undefined) return [];
+  if (options.workers !== undefined) return options.workers.take();
+  const count = await chooseThemeWorkers(options.storeDir, options.threads);
+  return Array.from({ length: count }, () => new WorkerLink());
+}
+
+/**
  * {@link selectedThemedRecords}, each with its words numbered by `builder` (when given) from the
  * tokens it was matched on, when matched on this thread (a report from a store read on worker
  * threads goes through {@link addStoreInParallel} instead).
@@ -168,7 +186,7 @@ async function* selectedThemedWords(
   options: ThemeOutputOptions,
   counts: { store: number; undated: number; out: number },
   builder: ThemeReportBuilder | null,
-  threads: number | undefined = options.threads,
+  pool: readonly WorkerLink[] | null = null,
 ): AsyncIterable<ThemedWords> {
   const selection = options.selection ?? {};
   const select = selectsEverything(selection) ? null : recordSelector(selection);
@@ -179,9 +197,9 @@ async function* selectedThemedWords(
     else if (verdict !== 'in') counts.out += 1;
     return verdict === 'in';
   };
-  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, threads) : 0;
+  const workers = pool ?? (await themeWorkerLinks(options));
   const numberWord = builder === null ? null : (word: string, stem: string): number => builder.numberWord(word, stem);
-  if (options.records !== undefined || workers === 0) {
+  if (options.records !== undefined || workers.length === 0) {
     const assigner = new ThemeAssigner(options.codebook);
     for await (const { record, line } of numberedRecordsOf(options)) {
       if (!keep(record)) continue;
@@ -226,10 +244,10 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   let count = 0;
   const selection = options.selection ?? {};
   const selecting = !selectsEverything(selection);
-  const workers = options.records === undefined ? await chooseThemeWorkers(options.storeDir, options.threads) : 0;
-  if (options.records === undefined && workers > 0) {
-    // A bad date is a usage error here, before any worker starts, not an error inside one.
-    if (selecting) recordSelector(selection);
+  // A bad date is a usage error here, before any worker starts, not an error inside one.
+  if (selecting) recordSelector(selection);
+  const workers = await themeWorkerLinks(options);
+  if (options.records === undefined && workers.length > 0) {
     const any = await addStoreInParallel(options.storeDir, options.codebook, workers, builder, {
       selection,
       traceRecordIds,
@@ -242,7 +260,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     });
     if (!any) throw emptyStoreError(options.storeDir);
   } else {
-    for await (const { themed, wordIds, line } of selectedThemedWords(options, counts, builder, 0)) {
+    for await (const { themed, wordIds, line } of selectedThemedWords(options, counts, builder, [])) {
       if (wordIds === null) builder.add(themed);
       else builder.add(themed, wordIds, line);
       count += 1;
@@ -250,7 +268,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     }
   }
   if (selecting && count === 0) throw emptySelection();
-  if (options.records === undefined && workers === 0) {
+  if (options.records === undefined && workers.length === 0) {
     const wanted = builder.keptUnthemedQuoteLines();
     if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(options.storeDir, wanted));
   }

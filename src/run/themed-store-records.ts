@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { open } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/codebook.js';
 import {
   parseRecordLine,
@@ -17,7 +13,7 @@ import {
 import type { FeedbackRecord } from '../record/record.js';
 import { chunkBuffer, chunkLines, endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
-import type { WordMapping, WordRun } from '../stats/numbered-terms.js';
+import type { WordRun } from '../stats/numbered-terms.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
   EvidencePacker,
@@ -30,12 +26,13 @@ import {
   type AssignedBatch,
   type CountsAnswer,
   type FactsBatchAnswer,
+  type ThemeWorkerData,
   type WorkerRequest,
 } from './assign-worker-messages.js';
-import type { ThemeWorkerData } from './assign-worker.js';
 import type { RecordSelection } from './record-selection.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
-import { StoreError, TlapError } from '../errors.js';
+import { StoreError } from '../errors.js';
+import type { WorkerLink } from './theme-workers.js';
 
 /** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
 const BATCH_LINES = 512;
@@ -48,31 +45,6 @@ const BATCHES_IN_FLIGHT = 3;
  * one-off warm-up (loading name detection), so that the workers have work while it is busy.
  */
 const WARM_UP_BATCHES = 8;
-
-/** Below this size a store is themed on one thread: starting workers would cost more than they save. */
-const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-
-/** The most worker threads used by default. */
-const DEFAULT_MAX_WORKERS = 3;
-
-/**
- * A worker's young generation (V8's default is 3 semi-spaces of 16 MB): a worker keeps little
- * alive from one batch to the next, so a small one costs a few more scavenges and saves tens of MB
- * (12 -> 4 MB: 449 -> 417 MB peak RSS at 1M records with one worker).
- */
-const WORKER_YOUNG_GENERATION_MB = 4;
-
-/**
- * A worker's old generation limit. V8 lets a heap grow to up to 4 times what survived its last
- * full collection when the limit is large (as it is by default on a machine with much memory), and
- * to 1.3 to 2 times when it is small; a worker holds about 20 MB (its word numbering and counts) at
- * 1M records, so this lets it grow to about 1.4 times that and still leaves it room for a vocabulary
- * many times larger (at 1M records with two workers: worker heaps at most 43 MB instead of 60 to 90,
- * peak RSS 375 MB instead of 457 to 497).
- */
-const WORKER_OLD_GENERATION_MB = 512;
-
-const WORKER_SCRIPT = new URL('./assign-worker.js', import.meta.url);
 
 /**
  * How much this thread's young generation grows at a time while workers read the store: 1 keeps it
@@ -91,48 +63,22 @@ function growYoungGenerationBy(factor: number): void {
 }
 
 /**
- * What a theme worker's error ends the run with: running out of its {@link WORKER_OLD_GENERATION_MB}
- * MB (a vocabulary far beyond any measured) is a limit, said as such, with a way round it; anything
- * else is passed on as it came.
- */
-export function workerFailure(error: Error): Error {
-  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
-  return new TlapError(`a theme worker ran out of its ${WORKER_OLD_GENERATION_MB} MB of memory`, {
-    code: 'WORKER_OUT_OF_MEMORY',
-    hint: 'theme the store on one thread, which has no such limit',
-    cause: error,
-  });
-}
-
-/**
- * How many worker threads to theme a store with: `requested` when given (0: none), else one per core
- * when there are two or more (this thread only reads the file and adds the workers' facts in order,
- * so it leaves a core mostly free), at most {@link DEFAULT_MAX_WORKERS}, for stores of at least 16 MiB. None when the worker script is not
- * there (sources run without a build, as under the tests).
- */
-export async function chooseThemeWorkers(storeDir: string, requested: number | undefined): Promise<number> {
-  if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
-  if (requested !== undefined) return Math.max(0, requested);
-  const size = await stat(storePaths(storeDir).records).then(
-    (info) => info.size,
-    () => 0,
-  );
-  if (size < PARALLEL_MIN_BYTES) return 0;
-  const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(DEFAULT_MAX_WORKERS, cores);
-}
-
-/**
- * The records of a store, in store order, each with its themes and evidence, matched on `workers`
- * worker threads while this thread reads, parses and hands records on in order: the same result,
+ * The records of a store, in store order, each with its themes and evidence, matched on the worker
+ * threads of `pool` while this thread reads, parses and hands records on in order: the same result,
  * record for record, as {@link ThemeAssigner} on one thread. A bad line is a StoreError at its
- * line. A codebook whose rules cannot be told apart by position is matched on this thread.
+ * line. A codebook whose rules cannot be told apart by position is matched on this thread. The
+ * workers are closed once done with (or not used).
  */
-export async function* themedStoreRecordsInParallel(storeDir: string, codebook: Codebook, workers: number): AsyncIterable<ThemedRecord> {
-  if (workers > 0 && EvidencePacker.canPack(codebook)) {
-    yield* themedInParallel(storeDir, codebook, workers);
+export async function* themedStoreRecordsInParallel(
+  storeDir: string,
+  codebook: Codebook,
+  pool: readonly WorkerLink[],
+): AsyncIterable<ThemedRecord> {
+  if (pool.length > 0 && EvidencePacker.canPack(codebook)) {
+    yield* themedInParallel(storeDir, codebook, pool);
     return;
   }
+  await Promise.all(pool.map((link) => link.close()));
   const assigner = new ThemeAssigner(codebook);
   for await (const record of readStoreRecords(storeDir)) yield assigner.assign(record);
 }
@@ -143,9 +89,9 @@ interface PendingBatch {
   result: Promise<AssignedBatch>;
 }
 
-async function* themedInParallel(storeDir: string, codebook: Codebook, workerCount: number): AsyncIterable<ThemedRecord> {
+async function* themedInParallel(storeDir: string, codebook: Codebook, pool: readonly WorkerLink[]): AsyncIterable<ThemedRecord> {
   const file = storePaths(storeDir).records;
-  const pool = Array.from({ length: workerCount }, () => new WorkerLink({ codebook }));
+  const workerCount = pool.length;
   const queue: PendingBatch[] = [];
   let sent = 0;
   let buffer: StoreLine[] = [];
@@ -177,6 +123,7 @@ async function* themedInParallel(storeDir: string, codebook: Codebook, workerCou
     }
   };
   try {
+    for (const link of pool) link.start({ codebook });
     for await (const entry of readStoreLines(storeDir)) {
       buffer.push(entry);
       if (buffer.length < BATCH_LINES) continue;
@@ -192,64 +139,6 @@ async function* themedInParallel(storeDir: string, codebook: Codebook, workerCou
   } finally {
     for (const pending of queue) pending.result.catch(() => undefined);
     await Promise.all(pool.map((link) => link.close()));
-  }
-}
-
-/** One worker thread and the batches it owes. */
-class WorkerLink {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
-  private failure: Error | null = null;
-  /** The worker's word numbers mapped to the report's, once it has numbered words. */
-  mapping: WordMapping | null = null;
-  /** Settles once the worker thread runs. */
-  readonly online: Promise<void>;
-
-  constructor(data: ThemeWorkerData) {
-    this.worker = new Worker(WORKER_SCRIPT, {
-      workerData: data,
-      execArgv: [],
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
-    });
-    this.online = new Promise((resolve) => this.worker.once('online', () => resolve()));
-    this.worker.on('message', (message: { batch: number }) => {
-      const waiter = this.waiting.get(message.batch);
-      this.waiting.delete(message.batch);
-      waiter?.resolve(message as never);
-    });
-    this.worker.on('error', (error: Error) => this.fail(workerFailure(error)));
-    this.worker.on('exit', (code) => {
-      if (this.waiting.size > 0) this.fail(new Error(`a theme worker stopped (exit code ${code}) with batches still owed`));
-    });
-  }
-
-  /**
-   * Takes the words the worker numbered in a batch (answers are adopted in the order the worker
-   * gave them, each word followed by its stem) into its mapping to the report's numbering.
-   */
-  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
-    const mapping = (this.mapping ??= builder.wordMapping());
-    for (let index = 0; index + 1 < newWords.length; index += 2) mapping.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
-    return mapping;
-  }
-
-  /** Sends a request; the answer is the worker's message with the same batch number. */
-  request<Answer>(message: WorkerRequest): Promise<Answer> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise<Answer>((resolve, reject) => {
-      this.waiting.set(message.batch, { resolve: resolve as (answer: never) => void, reject });
-      this.worker.postMessage(message);
-    });
-  }
-
-  private fail(error: Error): void {
-    this.failure = error;
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
-  }
-
-  async close(): Promise<void> {
-    await this.worker.terminate();
   }
 }
 
@@ -323,8 +212,8 @@ interface Pending<Answer> {
 }
 
 /**
- * Adds the records of a store that the selection keeps to a report builder, read on `workerCount`
- * worker threads: each worker parses, checks, selects and matches its batches of lines, counts what
+ * Adds the records of a store that the selection keeps to a report builder, read on the worker
+ * threads of `pool` (closed once their counts are in): each worker parses, checks, selects and matches its batches of lines, counts what
  * does not depend on record order, and returns the rest as compact facts, which this thread adds
  * in store order (reading a record only when it could be quoted). A second pass sends each batch
  * again to the same worker, which reads its unthemed records for the terms that stand out in them.
@@ -335,7 +224,7 @@ interface Pending<Answer> {
 export async function addStoreInParallel(
   storeDir: string,
   codebook: Codebook,
-  workerCount: number,
+  pool: readonly WorkerLink[],
   builder: ThemeReportBuilder,
   options: {
     selection: RecordSelection;
@@ -348,7 +237,6 @@ export async function addStoreInParallel(
 ): Promise<boolean> {
   const file = storePaths(storeDir).records;
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
-  const pool = Array.from({ length: workerCount }, () => new WorkerLink(data));
   let workersDone = false;
   void Promise.all(pool.map((link) => link.online)).then(() => {
     if (!workersDone) growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
@@ -411,6 +299,7 @@ export async function addStoreInParallel(
     releaseAnswer(answer);
   };
   try {
+    for (const link of pool) link.start(data);
     await runBatches(
       storeDir,
       pool,
@@ -542,7 +431,7 @@ function takeLines(
 async function runBatches<Answer>(
   storeDir: string,
   pool: readonly WorkerLink[],
-  request: (batch: StoreBatch, sent: number) => WorkerRequest,
+  request: (batch: StoreBatch, sent: number) => Exclude<WorkerRequest, { kind: 'start' }>,
   settle: (pending: Pending<Answer>) => Promise<void>,
   warmUp?: () => void,
 ): Promise<void> {

@@ -1,5 +1,4 @@
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readFileLineBatches, readFileLines } from './file-lines.js';
 import { readRecordLine } from './record-line-reader.js';
 import { StoreError, TlapError } from '../errors.js';
@@ -11,34 +10,9 @@ import { describeFsError } from '../source/fs-errors.js';
 import { MAX_TAG, RecordIdSet } from './record-id-set.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { readStoreManifest, writeStoreManifest } from './store-manifest.js';
+import { storePaths, type StorePaths } from './store-paths.js';
 
-/** The files of a store folder. */
-export interface StorePaths {
-  /** The folder. */
-  dir: string;
-  /** One record per line, in ingest order. */
-  records: string;
-  /** One rejected item per line, with its reason code and where it was. */
-  rejected: string;
-  /** Present while an ingest writes to the store. */
-  lock: string;
-  /** The store's schema version (see store-manifest.ts). */
-  manifest: string;
-  /** One line per (record, file) sighting: every file that held each record. */
-  sources: string;
-}
-
-/** The paths of the store in `dir`. */
-export function storePaths(dir: string): StorePaths {
-  return {
-    dir,
-    records: join(dir, 'records.jsonl'),
-    rejected: join(dir, 'rejected.jsonl'),
-    lock: join(dir, 'lock'),
-    manifest: join(dir, 'manifest.json'),
-    sources: join(dir, 'sources.jsonl'),
-  };
-}
+export { storePaths, type StorePaths } from './store-paths.js';
 
 /**
  * True when `dir` holds a tlap store: its records.jsonl beside a manifest, sources.jsonl or

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
@@ -169,4 +170,33 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
       expect(result.stderr).toContain('holds no records');
     });
   }, 60_000);
+
+  test('workers started before the codebook is read are ended when the run stops before using them', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'store');
+      await writeStore(store, variedRecords().slice(0, 50));
+      const badCodebook = join(dir, 'bad.yaml');
+      writeFileSync(badCodebook, 'themes: [');
+      const themes = join(PROJECT_ROOT, 'themes.yaml');
+      const runs: [string[], string][] = [
+        [['--themes', badCodebook], 'bad.yaml'],
+        [['--themes', themes, '--format', 'md', '--out', join(store, 'records.jsonl')], 'the store’s records'],
+        [['--themes', themes, '--since', '2024-13-01'], '--since'],
+      ];
+      for (const [options, said] of runs) {
+        // A worker left running would keep the process from exiting: the timeout only ends such a run.
+        const result = spawnSync(
+          process.execPath,
+          [join(PROJECT_ROOT, 'bin', 'tlap.js'), 'themes', '--store', store, '--threads', '2', ...options],
+          {
+            cwd: dir,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+            timeout: 60_000,
+          },
+        );
+        expect([result.status, result.stderr.includes(said)]).toEqual([2, true]);
+      }
+    });
+  }, 200_000);
 });

@@ -226,10 +226,6 @@ Examples:
       if (flags.out !== undefined && flags.check !== undefined) {
         throw new UsageError('--out and --check cannot be used together', { hint: 'write with --out, or compare with --check' });
       }
-      const [{ loadCodebookForCli }, { themeOutput }] = await Promise.all([
-        import('../codebook-loading.js'),
-        import('../../run/theme-output.js'),
-      ]);
       if (flags.ids === true) {
         output.warn(
           "--ids adds the exports' own ids (e-mail Message-IDs, tweet ids, survey response ids): this output is not fit to publish",
@@ -240,58 +236,69 @@ Examples:
         throw new UsageError(`--threads ${flags.threads}: expected a whole number from 0 to 64`);
       }
       const format = chooseReportFormat(flags);
-      const out = flags.out === STDOUT_PATH ? undefined : flags.out;
-      if (out !== undefined)
-        await refuseOverwritingInputs(resolve(io.cwd, out), out, resolve(io.cwd, flags.store), resolve(io.cwd, flags.themes));
-      const codebook = await loadCodebookForCli(io, output, flags.themes);
-      const started = Date.now();
-      const options: ThemeOutputOptions = {
-        storeDir: resolve(io.cwd, flags.store),
-        codebook,
-        format,
-        includeAuthors: flags.authors === true,
-        includeSourceIds: flags.ids === true,
-        selection: selectionOf(flags),
-        ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
-        ...(threads === undefined ? {} : { threads }),
-        onWarning: (warning) => output.warn(warning.message),
-        onRecord: (count) => {
-          if (count % (io.progressEvery ?? THEMING_PROGRESS_EVERY) !== 0) return;
-          const elapsed = Date.now() - started;
-          output.progress(`theming: ${count} records, ${elapsed > 0 ? Math.round((count / elapsed) * 1000) : 0} records/s`);
-        },
-      };
-      if (flags.check !== undefined) {
-        const expected = await collect(themeOutput(options)).catch((error: unknown) => {
-          throw withSelectionHint(error);
-        });
-        output.clearProgress();
-        const onDisk = await readFile(resolve(io.cwd, flags.check), 'utf8').catch(() => null);
-        if (onDisk === expected) {
-          output.note(`${flags.check} is up to date`);
-          setExitCode(ExitCode.Ok);
-          return;
+      const storeDir = resolve(io.cwd, flags.store);
+      const { ThemeWorkers } = await import('../../run/theme-workers.js');
+      const workers = await ThemeWorkers.start(storeDir, threads);
+      try {
+        const [{ loadCodebookForCli }, { themeOutput }] = await Promise.all([
+          import('../codebook-loading.js'),
+          import('../../run/theme-output.js'),
+        ]);
+        const out = flags.out === STDOUT_PATH ? undefined : flags.out;
+        if (out !== undefined) await refuseOverwritingInputs(resolve(io.cwd, out), out, storeDir, resolve(io.cwd, flags.themes));
+        const codebook = await loadCodebookForCli(io, output, flags.themes);
+        const started = Date.now();
+        const options: ThemeOutputOptions = {
+          storeDir,
+          workers,
+          codebook,
+          format,
+          includeAuthors: flags.authors === true,
+          includeSourceIds: flags.ids === true,
+          selection: selectionOf(flags),
+          ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
+          ...(threads === undefined ? {} : { threads }),
+          onWarning: (warning) => output.warn(warning.message),
+          onRecord: (count) => {
+            if (count % (io.progressEvery ?? THEMING_PROGRESS_EVERY) !== 0) return;
+            const elapsed = Date.now() - started;
+            output.progress(`theming: ${count} records, ${elapsed > 0 ? Math.round((count / elapsed) * 1000) : 0} records/s`);
+          },
+        };
+        if (flags.check !== undefined) {
+          const expected = await collect(themeOutput(options)).catch((error: unknown) => {
+            throw withSelectionHint(error);
+          });
+          output.clearProgress();
+          const onDisk = await readFile(resolve(io.cwd, flags.check), 'utf8').catch(() => null);
+          if (onDisk === expected) {
+            output.note(`${flags.check} is up to date`);
+            setExitCode(ExitCode.Ok);
+            return;
+          }
+          if (onDisk !== null) io.stderr.write(`${await shortDiff(flags.check, onDisk, expected)}\n`);
+          throw new StaleOutputError(
+            onDisk === null ? `${flags.check} does not exist` : `${flags.check} is stale: it is not what tlap themes would write now`,
+            `regenerate it with: ${regenerateCommand(flags, flags.check, given)}`,
+          );
         }
-        if (onDisk !== null) io.stderr.write(`${await shortDiff(flags.check, onDisk, expected)}\n`);
-        throw new StaleOutputError(
-          onDisk === null ? `${flags.check} does not exist` : `${flags.check} is stale: it is not what tlap themes would write now`,
-          `regenerate it with: ${regenerateCommand(flags, flags.check, given)}`,
-        );
+        if (out !== undefined) {
+          const { writeFileAtomically } = await import('../../store/atomic-write.js');
+          await writeFileAtomically(resolve(io.cwd, out), themeOutput(options), out).catch((error: unknown) => {
+            throw withSelectionHint(error);
+          });
+          output.clearProgress();
+          output.note(`wrote ${out}`);
+        } else {
+          const { writeChunks } = await import('../stream-output.js');
+          await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
+            throw withSelectionHint(error);
+          });
+          output.clearProgress();
+        }
+        setExitCode(ExitCode.Ok);
+      } finally {
+        await workers.close();
       }
-      if (out !== undefined) {
-        const { writeFileAtomically } = await import('../../store/atomic-write.js');
-        await writeFileAtomically(resolve(io.cwd, out), themeOutput(options), out).catch((error: unknown) => {
-          throw withSelectionHint(error);
-        });
-        output.clearProgress();
-        output.note(`wrote ${out}`);
-      } else {
-        const { writeChunks } = await import('../stream-output.js');
-        await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
-          throw withSelectionHint(error);
-        });
-        output.clearProgress();
-      }
-      setExitCode(ExitCode.Ok);
     });
 }

@@ -576,7 +576,9 @@ export class NumberedTermTally {
 
 /**
  * {@link distinctiveTerms} for two numbered tallies over one {@link WordNumbering}: the same terms,
- * scores and order; string keys are built only for the terms that qualify.
+ * scores and order; string keys are built only for the terms that qualify, and with a `limit`
+ * only for those that could be among the first `limit` (the best so far are kept in order, and a
+ * term scoring below the last of them is passed over).
  */
 export function distinctiveNumberedTerms(
   target: NumberedTermTally,
@@ -585,6 +587,7 @@ export function distinctiveNumberedTerms(
 ): DistinctiveTerm[] {
   const minCount = options.minCount ?? 3;
   const scale = options.priorScale ?? 1;
+  const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity;
   const targetTotal = target.total();
   const referenceTotal = reference.total();
   const { words } = target;
@@ -594,10 +597,27 @@ export function distinctiveNumberedTerms(
     const inReference = reference.countOf(first, second);
     const scored = scoreTerm(inTarget, inReference, targetTotal, referenceTotal, scale);
     if (scored === null) return;
+    const last = found.length >= limit ? found[found.length - 1] : undefined;
+    if (last !== undefined && scored.z < last.z) return;
     const key = second === ALONE ? words.stem(first) : `${words.stem(first)} ${words.stem(second)}`;
+    if (last !== undefined && scored.z === last.z && key > last.key) return;
     const term = writtenSecond === ALONE ? words.word(writtenFirst) : `${words.word(writtenFirst)} ${words.word(writtenSecond)}`;
-    found.push({ key, term, inTarget, inReference, ...scored });
+    const entry = { key, term, inTarget, inReference, ...scored };
+    if (limit === Infinity) {
+      found.push(entry);
+      return;
+    }
+    let at = found.length;
+    while (at > 0 && compareDistinctive(entry, found[at - 1] ?? entry) < 0) at -= 1;
+    found.splice(at, 0, entry);
+    if (found.length > limit) found.pop();
   });
-  found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (limit !== Infinity) return found;
+  found.sort(compareDistinctive);
   return options.limit === undefined ? found : found.slice(0, options.limit);
+}
+
+/** The order of distinctive terms: most distinctive first, ties by key. */
+function compareDistinctive(a: DistinctiveTerm, b: DistinctiveTerm): number {
+  return b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -61,7 +61,7 @@ const text = fc
 const groups = fc.array(fc.record({ text, target: fc.boolean() }), { maxLength: 80 });
 
 describe('NumberedTermTally against TermTally over termsOf (the general path)', () => {
-  test('the same distinctive terms, counts and written forms, with and without dropping the rarest, words numbered here or mapped from another numbering', () => {
+  test('the same distinctive terms (all, or the first few), counts and written forms, with and without dropping the rarest, words numbered here or mapped from another numbering', () => {
     fc.assert(
       fc.property(
         groups,
@@ -69,7 +69,8 @@ describe('NumberedTermTally against TermTally over termsOf (the general path)', 
         fc.integer({ min: 1, max: 3 }),
         fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(65_536)),
         fc.boolean(),
-        (records, limit, minCount, dropHistogram, mapped) => {
+        fc.integer({ min: 0, max: 6 }),
+        (records, limit, minCount, dropHistogram, mapped, termLimit) => {
           const general = { target: new TermTally(limit), reference: new TermTally(limit) };
           const words = new WordNumbering();
           const numbered = {
@@ -103,6 +104,9 @@ describe('NumberedTermTally against TermTally over termsOf (the general path)', 
           expect(numbered.target.total()).toBe(general.target.total());
           expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
             distinctiveTerms(general.target, general.reference, { minCount }),
+          );
+          expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount, limit: termLimit })).toEqual(
+            distinctiveTerms(general.target, general.reference, { minCount, limit: termLimit }),
           );
         },
       ),

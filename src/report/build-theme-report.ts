@@ -391,25 +391,33 @@ export class ThemeReportBuilder {
     this.chosenKept = [];
   }
 
-  /** The standing-out terms (by index in {@link unthemedTermKeys}) keyed by their stem numbers (first × `stemSpace` + second + 1). */
-  private standoutTermIndex: { terms: Map<number, number>; stemSpace: number } | null = null;
+  /**
+   * The standing-out terms (by index in {@link unthemedTermKeys}) keyed by their stem numbers
+   * (first × `stemSpace` + second + 1), and per stem number whether a term starts with it (most
+   * terms of a record start with none, and are passed over without a lookup).
+   */
+  private standoutTermIndex: { terms: Map<number, number>; stemSpace: number; firsts: Uint8Array } | null = null;
 
   /** Calls `visit` with the index (in {@link unthemedTermKeys}) of each standing-out term that numbered words hold, in text order. */
   private visitStandoutTerms(wordIds: Int32Array, length: number, visit: (term: number) => void): void {
     if (this.standoutTermIndex === null) {
       const terms = new Map<number, number>();
       const stemSpace = this.words.stemCount + 1;
+      const firsts = new Uint8Array(stemSpace);
       this.unthemedTermKeys().forEach((key, index) => {
         const space = key.indexOf(' ');
         const first = this.words.stemNumberOf(space < 0 ? key : key.slice(0, space));
         const second = space < 0 ? -1 : this.words.stemNumberOf(key.slice(space + 1));
-        if (first !== undefined && second !== undefined) terms.set(first * stemSpace + second + 1, index);
+        if (first === undefined || second === undefined) return;
+        terms.set(first * stemSpace + second + 1, index);
+        firsts[first] = 1;
       });
-      this.standoutTermIndex = { terms, stemSpace };
+      this.standoutTermIndex = { terms, stemSpace, firsts };
     }
-    const { terms, stemSpace } = this.standoutTermIndex;
+    const { terms, stemSpace, firsts } = this.standoutTermIndex;
     if (terms.size === 0) return;
     visitNumberedTerms(this.words, wordIds, length, (first, second) => {
+      if (firsts[first] !== 1) return;
       const term = terms.get(first * stemSpace + second + 1);
       if (term !== undefined) visit(term);
     });

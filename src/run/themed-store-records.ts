@@ -213,10 +213,11 @@ interface Pending<Answer> {
 
 /**
  * Adds the records of a store that the selection keeps to a report builder, read on the worker
- * threads of `pool` (closed once their counts are in): each worker parses, checks, selects and matches its batches of lines, counts what
- * does not depend on record order, and returns the rest as compact facts, which this thread adds
- * in store order (reading a record only when it could be quoted). A second pass sends each batch
- * again to the same worker, which reads its unthemed records for the terms that stand out in them.
+ * threads of `pool`: each worker parses, checks, selects and matches its batches of lines, counts
+ * what does not depend on record order, and returns the rest as compact facts, which this thread
+ * adds in store order (reading a record only when it could be quoted). Once their counts are in,
+ * the workers are closed (while this thread goes on) and the records holding the unthemed terms'
+ * quotes are read again from the chunks they were in.
  * The report is the one built from the records on one thread. Counts the records read and left out
  * into `counts`; a bad line is a StoreError at its line; `onRecord` is called after each record
  * added. Returns whether the store held any line.
@@ -298,6 +299,7 @@ export async function addStoreInParallel(
     }
     releaseAnswer(answer);
   };
+  let closing: Promise<void> | null = null;
   try {
     for (const link of pool) link.start(data);
     await runBatches(
@@ -309,13 +311,13 @@ export async function addStoreInParallel(
     );
     if (!any) return false;
     const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
-    await closePool();
+    closing = closePool();
     for (const answer of answers) builder.mergeCounts(answer.counts);
     const wanted = builder.keptUnthemedQuoteLines();
     if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(storeDir, wanted, chunks));
     return true;
   } finally {
-    await closePool();
+    await (closing ?? closePool());
   }
 }
 

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FeedbackRecord } from '../record/record.js';
 import { RecordFactExtractor } from '../report/record-facts.js';
-import { parseRecordLine } from '../store/record-store.js';
+import { parseRecordLine } from '../store/record-line.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import {
   EvidencePacker,

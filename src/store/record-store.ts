@@ -1,9 +1,8 @@
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { readFileLineBatches, readFileLines } from './file-lines.js';
-import { readRecordLine } from './record-line-reader.js';
 import { StoreError, TlapError } from '../errors.js';
-import { isChannel, type FeedbackRecord, type Provenance } from '../record/record.js';
-import { isRecordIdOf, textFingerprint } from '../record/record-id.js';
+import type { FeedbackRecord, Provenance } from '../record/record.js';
+import { textFingerprint } from '../record/record-id.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
@@ -11,8 +10,10 @@ import { MAX_TAG, RecordIdSet } from './record-id-set.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { readStoreManifest, writeStoreManifest } from './store-manifest.js';
 import { storePaths, type StorePaths } from './store-paths.js';
+import { parseRecordLine } from './record-line.js';
 
 export { storePaths, type StorePaths } from './store-paths.js';
+export { parseRecordLine } from './record-line.js';
 
 /**
  * True when `dir` holds a tlap store: its records.jsonl beside a manifest, sources.jsonl or
@@ -497,51 +498,6 @@ function rejectionKeyOfLine(line: string): string {
   } catch {
     return line;
   }
-}
-
-/** Parses one records.jsonl line, with an error naming the store line when it is not a record. */
-export function parseRecordLine(text: string, file: string, line: number): FeedbackRecord {
-  let value: unknown;
-  try {
-    value = readRecordLine(text);
-  } catch {
-    throw new StoreError(`${file}:${line}: not valid JSON; the store was damaged or edited by hand`, {
-      hint: 'restore the line, or delete the store and ingest again',
-      code: 'STORE_DAMAGED',
-    });
-  }
-  if (!isRecordShape(value)) {
-    throw new StoreError(`${file}:${line}: not a tlap record (missing id, sourceId, channel, text or provenance)`, {
-      hint: 'restore the line, or delete the store and ingest again',
-      code: 'STORE_DAMAGED',
-    });
-  }
-  if (!isRecordIdOf(value.id, value.channel, value.sourceId)) {
-    throw new StoreError(
-      `${file}:${line}: the record's id does not match its channel and source id; the store was damaged or edited by hand`,
-      {
-        hint: 'restore the line, or delete the store and ingest again',
-        code: 'STORE_DAMAGED',
-      },
-    );
-  }
-  return value;
-}
-
-function isRecordShape(value: unknown): value is FeedbackRecord {
-  if (value === null || typeof value !== 'object') return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record['id'] === 'string' &&
-    typeof record['channel'] === 'string' &&
-    isChannel(record['channel']) &&
-    typeof record['text'] === 'string' &&
-    typeof record['sourceId'] === 'string' &&
-    typeof record['format'] === 'string' &&
-    typeof record['provenance'] === 'object' &&
-    record['provenance'] !== null &&
-    typeof (record['provenance'] as Record<string, unknown>)['file'] === 'string'
-  );
 }
 
 /** One line of a store's records.jsonl, with its 1-based line number. */

@@ -1,4 +1,17 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { createRequire } from 'node:module';
+import type PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+let naturalStemmer: typeof PorterStemmer | null = null;
+
+/**
+ * natural's Porter stemmer, loaded on first use: only words with characters other than `a`–`z`
+ * and digits need it, and a text of such words alone may never come (it costs a few milliseconds
+ * of every thread's start).
+ */
+function naturalStem(word: string): string {
+  naturalStemmer ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as typeof PorterStemmer;
+  return naturalStemmer.stem(word);
+}
 
 /**
  * How many stems one generation of the memo holds. The memo keeps two generations: words used in
@@ -37,7 +50,7 @@ export const stemWord: (word: string) => string = createWordStemmer(STEM_CACHE_L
  * A property test holds the two together on words of every shape.
  */
 export function porterStem(word: string): string {
-  if (word.length > LONGEST_WORD || !PLAIN_WORD.test(word)) return PorterStemmer.stem(word);
+  if (word.length > LONGEST_WORD || !PLAIN_WORD.test(word)) return naturalStem(word);
   if (word.length < 3) return word;
   return step5b(step5a(step4(step3(step2(step1c(step1b(step1a(word))))))));
 }

@@ -184,6 +184,9 @@ const EXAMPLES_HELD = 256;
 /** Below this many themes, lists of up to two themes are numbered through an array (at most 64 K entries) rather than a Map. */
 const THEME_SET_INDEXED = 255;
 
+/** The most entries of the array lists of themes are numbered through when it also holds lists of three. */
+const THEME_SET_INDEX_MAX = 65_536;
+
 /** Campaign members per page of {@link VoiceTally}'s member table (128 KB a page). */
 const MEMBER_PAGE = 16_384;
 
@@ -207,9 +210,13 @@ export class VoiceTally {
    */
   private readonly memberPages: Uint32Array[] = [];
   private readonly themeSets: number[][] = [];
-  /** By a number made of a list of up to two themes, or by the longer list's text (a Map keeps 5 and '5' apart). */
+  /** By the number made of a list of themes ({@link themeSetKey}), or by the list's text when it makes none (a Map keeps 5 and '5' apart). */
   private readonly themeSetIds = new Map<number | string, number>();
-  /** With fewer than {@link THEME_SET_INDEXED} themes: by the number made of a list of up to two themes, its set's number plus one (0: not met). */
+  /**
+   * With fewer than {@link THEME_SET_INDEXED} themes: by the number made of a list of up to two
+   * themes (of three too when they fit in {@link THEME_SET_INDEX_MAX} entries), its set's number
+   * plus one (0: not met).
+   */
   private readonly themeSetIndex: Int32Array | null;
   /** Example records by the group root they were taken under, with the order they were taken in. */
   private examples = new Map<number, CampaignExample>();
@@ -225,7 +232,13 @@ export class VoiceTally {
     this.hashes = new WordHashes(wordOf);
     this.themeCount = themeCount;
     this.voiceCounts = new TaggedDistinctCounter(themeCount);
-    this.themeSetIndex = themeCount < THEME_SET_INDEXED ? new Int32Array((themeCount + 1) * (themeCount + 2)) : null;
+    const base = themeCount + 1;
+    this.themeSetIndex =
+      base ** 3 <= THEME_SET_INDEX_MAX
+        ? new Int32Array(base ** 3)
+        : themeCount < THEME_SET_INDEXED
+          ? new Int32Array((themeCount + 1) * (themeCount + 2))
+          : null;
     this.anonymousPerTheme = Array.from({ length: themeCount }, () => 0);
   }
 
@@ -286,19 +299,28 @@ export class VoiceTally {
   }
 
   /**
-   * The number of a list of themes among those met: lists of up to two themes (most records) are
-   * looked up by a number made of them, longer ones by their text.
+   * The number made of a list of themes: its indices plus one as digits in base themes + 1 (so
+   * lists of any length make different numbers), or -1 when that number is not exact in a double
+   * or an index is not a theme's.
+   */
+  private themeSetKey(themes: readonly number[]): number {
+    const base = this.themeCount + 1;
+    let key = 0;
+    for (let at = 0; at < themes.length; at += 1) {
+      const theme = themes[at] ?? -1;
+      if (!(theme >= 0 && theme < this.themeCount && Number.isInteger(theme))) return -1;
+      key = key * base + theme + 1;
+      if (key > Number.MAX_SAFE_INTEGER) return -1;
+    }
+    return key;
+  }
+
+  /**
+   * The number of a list of themes among those met: looked up by the number made of it (through
+   * an array when it is small, as it is for most records), else by its text.
    */
   private themeSetId(themes: readonly number[]): number {
-    const base = this.themeCount + 1;
-    const short =
-      themes.length === 0
-        ? 0
-        : themes.length === 1
-          ? (themes[0] ?? 0) + 1
-          : themes.length === 2
-            ? ((themes[0] ?? 0) + 1) * base + (themes[1] ?? 0) + 1
-            : -1;
+    const short = this.themeSetKey(themes);
     const index = this.themeSetIndex;
     if (short >= 0 && index !== null && short < index.length) {
       const known = index[short] ?? 0;

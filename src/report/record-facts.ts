@@ -2,6 +2,7 @@ import type { Codebook } from '../codebook/codebook.js';
 import type { Channel, FeedbackRecord } from '../record/record.js';
 import { SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { KeywordHit } from '../themes/match-evidence.js';
+import type { ThemeHits } from '../themes/theme-matcher.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
 import { recordSource } from './record-source.js';
@@ -245,6 +246,16 @@ function includesBefore(list: readonly number[], length: number, index: number):
   return false;
 }
 
+/** Counts a hit's words (spacing collapsed, lower case) under its keyword in a theme's counts. */
+function countWords(theme: ThemeCounts, keyword: string, words: string): void {
+  let forms = theme.words.get(keyword);
+  if (forms === undefined) {
+    forms = new Map();
+    theme.words.set(keyword, forms);
+  }
+  increment(forms, spacedLowerCase(words));
+}
+
 /** The number of distinct keywords among a theme's hits. */
 function distinctKeywords(hits: readonly KeywordHit[]): number {
   if (hits.length <= 1) return hits.length;
@@ -274,6 +285,8 @@ export class RecordFactExtractor {
   private readonly held: OrderFreeCounts;
   private readonly facts = emptyRecordFacts();
   private readonly themeIndex: Map<string, number>;
+  /** Theme ids by codebook index. */
+  private readonly themeIds: readonly string[];
   /** Per theme (codebook index): its ancestors' indices, nearest first. */
   private readonly ancestors: number[][];
   private readonly excludeEntries: ReadonlySet<string>;
@@ -308,6 +321,7 @@ export class RecordFactExtractor {
     const counts = emptyOrderFreeCounts(this.themeCount);
     this.held = counts;
     this.themeIndex = new Map(codebook.themes.map((theme, index) => [theme.id, index]));
+    this.themeIds = codebook.themes.map((theme) => theme.id);
     const parentOf = new Map(codebook.themes.map((theme) => [theme.id, theme.parent]));
     this.ancestors = codebook.themes.map((theme) => {
       const chain: string[] = [];
@@ -343,7 +357,77 @@ export class RecordFactExtractor {
    * facts (the same object each time: read them before the next call).
    */
   extract(themed: ThemedRecord, wordIds: ArrayLike<number>): RecordFacts {
-    const { record } = themed;
+    const own = this.ownThemes;
+    let ownCount = 0;
+    for (const themeId of themed.themeIds) {
+      const index = this.themeIndex.get(themeId);
+      if (index !== undefined) own[ownCount++] = index;
+    }
+    if (!this.countRecord(themed.record, themed.themeIds.length > 0, own, ownCount, wordIds)) return this.facts;
+    const { quoted } = this.facts;
+    const { evidence } = themed;
+    let quotedLength = 0;
+    for (let at = 0; at < ownCount; at += 1) {
+      const index = own[at] ?? 0;
+      const theme = this.held.themes[index];
+      if (theme === undefined) continue;
+      const themeId = this.themeIds[index];
+      const inPlace = evidence[index];
+      const hits = (inPlace?.themeId === themeId ? inPlace : evidence.find((each) => each.themeId === themeId))?.hits ?? [];
+      for (const hit of hits) countWords(theme, hit.keyword, hit.words);
+      quoted[quotedLength++] = index;
+      quoted[quotedLength++] = distinctKeywords(hits);
+    }
+    quoted.length = quotedLength;
+    return this.facts;
+  }
+
+  /**
+   * {@link extract} for a record assigned without evidence objects: the codebook indices of its
+   * themes (as a `ThemeAssigner` chooses them, ascending) and their hits that count.
+   */
+  extractHits(record: FeedbackRecord, themes: ArrayLike<number>, hits: ThemeHits, wordIds: ArrayLike<number>): RecordFacts {
+    if (!this.countRecord(record, themes.length > 0, themes, themes.length, wordIds)) return this.facts;
+    const { quoted } = this.facts;
+    const { text } = record;
+    const { keywords, starts, ends } = hits;
+    let quotedLength = 0;
+    for (let at = 0; at < themes.length; at += 1) {
+      const index = themes[at] ?? 0;
+      const theme = this.held.themes[index];
+      if (theme === undefined) continue;
+      const first = hits.firstHitOf(index);
+      const last = first + hits.hitsOf(index);
+      let distinct = 0;
+      for (let hit = first; hit < last; hit += 1) {
+        const keyword = keywords[hit] ?? '';
+        countWords(theme, keyword, text.slice(starts[hit] ?? 0, ends[hit] ?? 0));
+        let before = first;
+        while (before < hit && keywords[before] !== keyword) before += 1;
+        if (before === hit) distinct += 1;
+      }
+      quoted[quotedLength++] = index;
+      quoted[quotedLength++] = distinct;
+    }
+    quoted.length = quotedLength;
+    return this.facts;
+  }
+
+  /** A record's own themes' indices, reused from record to record. */
+  private readonly ownThemes: number[] = [];
+
+  /**
+   * Counts what does not depend on a record's hits and fills its facts but `quoted`, from its own
+   * themes' indices (the first `ownCount` of `own`). False when it has no theme (its facts are then
+   * complete).
+   */
+  private countRecord(
+    record: FeedbackRecord,
+    themed: boolean,
+    own: ArrayLike<number>,
+    ownCount: number,
+    wordIds: ArrayLike<number>,
+  ): boolean {
     const counts = this.held;
     const facts = this.facts;
     const all = this.themeCount;
@@ -365,26 +449,26 @@ export class RecordFactExtractor {
     facts.id = record.id;
     facts.channel = record.channel;
     facts.excluded = this.isExcluded(record);
-    facts.themed = themed.themeIds.length > 0;
+    facts.themed = themed;
     facts.tier = record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1;
     const counted = facts.counted;
     let countedLength = 0;
-    for (const themeId of themed.themeIds) {
-      const index = this.themeIndex.get(themeId);
-      if (index === undefined) continue;
+    for (let at = 0; at < ownCount; at += 1) {
+      const index = own[at] ?? 0;
       if (!includesBefore(counted, countedLength, index)) counted[countedLength++] = index;
       for (const ancestor of this.ancestors[index] ?? [])
         if (!includesBefore(counted, countedLength, ancestor)) counted[countedLength++] = ancestor;
     }
     counted.length = countedLength;
     voiceFactsOf(record, wordIds, this.hashes, facts);
-    if (!facts.themed) {
+    if (!themed) {
       facts.quoted.length = 0;
       counts.unthemed += 1;
-      return facts;
+      return false;
     }
     this.countPairs(counted);
-    for (const index of counted) {
+    for (let at = 0; at < countedLength; at += 1) {
+      const index = counted[at] ?? 0;
       const theme = counts.themes[index];
       if (theme === undefined) continue;
       theme.count += 1;
@@ -392,27 +476,7 @@ export class RecordFactExtractor {
       this.addKeys(index, question, questionId, source, sourceId, month, monthId);
       this.channels.add(channel, index);
     }
-    const { quoted } = facts;
-    let quotedLength = 0;
-    for (const themeId of themed.themeIds) {
-      const index = this.themeIndex.get(themeId);
-      const theme = index === undefined ? undefined : counts.themes[index];
-      if (index === undefined || theme === undefined) continue;
-      const inPlace = themed.evidence[index];
-      const hits = (inPlace?.themeId === themeId ? inPlace : themed.evidence.find((evidence) => evidence.themeId === themeId))?.hits ?? [];
-      for (const hit of hits) {
-        let forms = theme.words.get(hit.keyword);
-        if (forms === undefined) {
-          forms = new Map();
-          theme.words.set(hit.keyword, forms);
-        }
-        increment(forms, spacedLowerCase(hit.words));
-      }
-      quoted[quotedLength++] = index;
-      quoted[quotedLength++] = distinctKeywords(hits);
-    }
-    quoted.length = quotedLength;
-    return facts;
+    return true;
   }
 
   private channelIdOf(channel: Channel): number {

@@ -55,6 +55,7 @@ function themeWorker({ codebook, selection, traceRecordIds }: ThemeWorkerData): 
   const extractor = new RecordFactExtractor(codebook, (id) => numberer.word(id), traceRecordIds === true);
   const factsPacker = new FactsPacker();
   const numberWord = (word: string, stem: string): number => numberer.number(word, stem);
+  const byHits = assigner.assignsHits;
 
   function assignLine(line: string): AssignedLine | null {
     let record: FeedbackRecord;
@@ -88,9 +89,13 @@ function themeWorker({ codebook, selection, traceRecordIds }: ThemeWorkerData): 
         factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
         continue;
       }
-      const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
-      const facts = extractor.extract(themed, wordIds);
-      factsPacker.add(facts, wordIds);
+      if (byHits) {
+        const { themes, hits, wordIds } = assigner.assignHitsBriefly(record, numberWord);
+        factsPacker.add(extractor.extractHits(record, themes, hits, wordIds), wordIds);
+      } else {
+        const { themed, wordIds } = assigner.assignNumberedBriefly(record, numberWord);
+        factsPacker.add(extractor.extract(themed, wordIds), wordIds);
+      }
     }
     const answer = factsPacker.take(message.batch, numberer.takeNew(), lines.lineCount, lines.spans);
     const transfer = [answer.ints.buffer as ArrayBuffer, answer.hashes.buffer as ArrayBuffer, answer.sketches.buffer as ArrayBuffer];

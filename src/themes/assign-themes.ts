@@ -4,7 +4,7 @@ import type { FeedbackRecord } from '../record/record.js';
 import { normaliseText, readWords, WordRun, type Token } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ThemeEvidence } from './match-evidence.js';
-import { ThemeMatcher } from './theme-matcher.js';
+import { ThemeHits, ThemeMatcher } from './theme-matcher.js';
 import type { ThemedRecord } from './themed-record.js';
 
 /** Numbers a word with this stem in the numbering of whoever counts the words (a report builder). */
@@ -35,6 +35,9 @@ export class ThemeAssigner {
 
   constructor(private readonly codebook: Codebook) {
     this.matcher = new ThemeMatcher(codebook);
+    this.hits = new ThemeHits(codebook.themes.length);
+    this.chosen = new Int32Array(codebook.themes.length);
+    this.chosenViews = Array.from({ length: codebook.themes.length + 1 }, (_unused, length) => this.chosen.subarray(0, length));
   }
 
   /**
@@ -68,6 +71,11 @@ export class ThemeAssigner {
    */
   assignNumberedBriefly(record: FeedbackRecord, numberWord: NumberWord): { themed: ThemedRecord; wordIds: Int32Array } {
     const { themeIds, evidence } = this.assignRun(record.text);
+    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, this.scratchView()) };
+  }
+
+  /** A view of the start of {@link scratch} as long as the run. */
+  private scratchView(): Int32Array {
     const { count } = this.run;
     if (this.scratch.length < count) {
       this.scratch = new Int32Array(count * 2);
@@ -78,11 +86,70 @@ export class ThemeAssigner {
       view = this.scratch.subarray(0, count);
       if (count < SCRATCH_VIEWS) this.scratchViews[count] = view;
     }
-    return { themed: { record, themeIds, evidence }, wordIds: this.numberRun(numberWord, view) };
+    return view;
   }
 
   /** Views of the start of {@link scratch} by their length, made once each (a view per record cost an allocation). */
   private readonly scratchViews: (Int32Array | undefined)[] = [];
+
+  /**
+   * Whether {@link assignHitsBriefly} can assign this codebook's themes: it matches whole records,
+   * not sentences.
+   */
+  get assignsHits(): boolean {
+    return this.codebook.unit !== 'sentence';
+  }
+
+  /**
+   * {@link assignNumberedBriefly} without evidence objects, for a codebook that matches whole
+   * records ({@link assignsHits}): the codebook indices of the record's themes (those
+   * {@link assignNumbered} gives, ascending), their hits that count, and the word numbers, all
+   * reused by the next call.
+   */
+  assignHitsBriefly(record: FeedbackRecord, numberWord: NumberWord): { themes: Int32Array; hits: ThemeHits; wordIds: Int32Array } {
+    readWords(record.text, this.run);
+    this.matcher.matchRunHits(this.run, this.hits);
+    return { themes: this.decideHits(), hits: this.hits, wordIds: this.numberRun(numberWord, this.scratchView()) };
+  }
+
+  private readonly hits: ThemeHits;
+  /** The themes {@link decideHits} chose, and views of its start by length (made once each). */
+  private readonly chosen: Int32Array;
+  private readonly chosenViews: Int32Array[];
+
+  /** {@link decide} for one unit, from {@link hits}. */
+  private decideHits(): Int32Array {
+    const { hits, chosen } = this;
+    const { themes } = this.codebook;
+    const single = this.codebook.assign === 'single';
+    let count = 0;
+    let earliest = -1;
+    let earliestStart = Infinity;
+    for (let index = 0; index < themes.length; index += 1) {
+      const theme = themes[index];
+      const hitCount = hits.hitsOf(index);
+      if (theme === undefined || theme.otherwise || hitCount === 0 || hitCount < theme.minHits) continue;
+      if (!single) chosen[count++] = index;
+      else {
+        const start = hits.starts[hits.firstHitOf(index)] ?? Infinity;
+        if (start < earliestStart) {
+          earliest = index;
+          earliestStart = start;
+        }
+      }
+    }
+    if (earliest >= 0) chosen[count++] = earliest;
+    if (count === 0) {
+      for (let index = 0; index < themes.length; index += 1) {
+        const theme = themes[index];
+        if (theme === undefined || !theme.otherwise) continue;
+        const hitCount = hits.hitsOf(index);
+        if (theme.rules.length === 0 || (hitCount >= theme.minHits && hitCount > 0)) chosen[count++] = index;
+        if (single && count > 0) break;
+      }
+    }
+    return this.chosenViews[count] ?? chosen.subarray(0, count);
+  }
 
   private assignRun(text: string): Omit<ThemedRecord, 'record'> {
     readWords(text, this.run);

@@ -31,6 +31,72 @@ interface ThemeSlots {
 }
 
 /**
+ * A text's hits that count (no vetoed ones), as {@link ThemeMatcher.matchRunHits} writes them: per
+ * theme (codebook index) its hits in text order, each as its keyword (the rule as written) and its
+ * offsets in the text, in flat arrays used again from text to text, with no object per hit.
+ */
+export class ThemeHits {
+  /** Per hit, its keyword as written in the codebook. */
+  readonly keywords: string[] = [];
+  /** Per hit, its start and end offsets in the text. */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** Hits held. */
+  count = 0;
+  /** Per theme, its first hit's index plus one (0: no hits), its hits being consecutive. */
+  private readonly firstOf: Int32Array;
+  private readonly countOf: Int32Array;
+  /** The themes with hits, in the order their hits were added (the first {@link themeCount}). */
+  readonly themes: Int32Array;
+  themeCount = 0;
+
+  constructor(themeCount: number) {
+    this.firstOf = new Int32Array(themeCount);
+    this.countOf = new Int32Array(themeCount);
+    this.themes = new Int32Array(themeCount);
+  }
+
+  /** The index of a theme's first hit (hits of a theme are consecutive). */
+  firstHitOf(theme: number): number {
+    return (this.firstOf[theme] ?? 0) - 1;
+  }
+
+  /** How many hits a theme has. */
+  hitsOf(theme: number): number {
+    return this.countOf[theme] ?? 0;
+  }
+
+  /** Adds a hit of a theme (a theme's hits are added one after another, in text order). */
+  add(theme: number, keyword: string, start: number, end: number): void {
+    const at = this.count;
+    if (at >= this.starts.length) {
+      this.starts = grownArray(this.starts, at * 2);
+      this.ends = grownArray(this.ends, at * 2);
+    }
+    this.keywords[at] = keyword;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.count = at + 1;
+    if ((this.countOf[theme] ?? 0) === 0) {
+      this.firstOf[theme] = at + 1;
+      this.themes[this.themeCount++] = theme;
+    }
+    this.countOf[theme] = (this.countOf[theme] ?? 0) + 1;
+  }
+
+  /** Forgets the hits of the text before. */
+  clear(): void {
+    for (let index = 0; index < this.themeCount; index += 1) {
+      const theme = this.themes[index] ?? 0;
+      this.firstOf[theme] = 0;
+      this.countOf[theme] = 0;
+    }
+    this.themeCount = 0;
+    this.count = 0;
+  }
+}
+
+/**
  * Matches text against a codebook and returns the evidence: for every theme, the hits that count
  * and the hits an exclusion vetoed, each located in the text as given. Built once per codebook:
  * phrases are indexed by their first word, so matching costs one lookup per word plus the few
@@ -169,36 +235,63 @@ export class ThemeMatcher {
    * word-table entry instead of by string in maps, and no object per word.
    */
   matchRun(text: string, run: WordRun): ThemeEvidence[] {
-    this.useTable(run);
-    const { entries, count } = run;
-    const { touchedThemes } = this;
     try {
-      for (let index = 0; index < count; index += 1) {
-        const entry = entries[index] ?? 0;
-        let starts = this.startsAt[entry] ?? 0;
-        if (starts === 0) starts = this.lookUpStarts(run.table, entry);
-        if (starts === 1) continue;
-        for (const phrase of this.startLists[starts - 2] ?? []) {
-          const { words } = phrase.rule;
-          if (words.length > 1 && !wordsMatchRunAt(words, run, index)) continue;
-          this.addOccurrence(phrase.slot, index, index + words.length);
-          if (this.touchedTheme[phrase.themeIndex] === 0) {
-            this.touchedTheme[phrase.themeIndex] = 1;
-            touchedThemes[this.touchedThemeCount++] = phrase.themeIndex;
-          }
-        }
-      }
+      this.collectRun(run);
       const evidence = this.noEvidence.slice();
       for (let touched = 0; touched < this.touchedThemeCount; touched += 1) {
-        const themeIndex = touchedThemes[touched] ?? 0;
+        const themeIndex = this.touchedThemes[touched] ?? 0;
         evidence[themeIndex] = this.evidenceOfTheme(text, run, themeIndex);
       }
       return evidence;
     } finally {
-      this.clearOccurrences();
-      for (let touched = 0; touched < this.touchedThemeCount; touched += 1) this.touchedTheme[touchedThemes[touched] ?? 0] = 0;
-      this.touchedThemeCount = 0;
+      this.forgetRun();
     }
+  }
+
+  /**
+   * {@link matchRun}'s hits that count (not those vetoed), written into `into` theme by theme
+   * rather than made into evidence objects: the same hits in the same order.
+   */
+  matchRunHits(run: WordRun, into: ThemeHits): void {
+    into.clear();
+    try {
+      this.collectRun(run);
+      for (let touched = 0; touched < this.touchedThemeCount; touched += 1) this.hitsOfTheme(run, this.touchedThemes[touched] ?? 0, into);
+    } finally {
+      this.forgetRun();
+    }
+  }
+
+  /** Notes where each phrase occurs among the run's words, and the themes they touch. */
+  private collectRun(run: WordRun): void {
+    this.useTable(run);
+    const { entries, count } = run;
+    const { touchedThemes } = this;
+    for (let index = 0; index < count; index += 1) {
+      const entry = entries[index] ?? 0;
+      let starts = this.startsAt[entry] ?? 0;
+      if (starts === 0) starts = this.lookUpStarts(run.table, entry);
+      if (starts === 1) continue;
+      const phrases = this.startLists[starts - 2] ?? [];
+      for (let at = 0; at < phrases.length; at += 1) {
+        const phrase = phrases[at];
+        if (phrase === undefined) continue;
+        const { words } = phrase.rule;
+        if (words.length > 1 && !wordsMatchRunAt(words, run, index)) continue;
+        this.addOccurrence(phrase.slot, index, index + words.length);
+        if (this.touchedTheme[phrase.themeIndex] === 0) {
+          this.touchedTheme[phrase.themeIndex] = 1;
+          touchedThemes[this.touchedThemeCount++] = phrase.themeIndex;
+        }
+      }
+    }
+  }
+
+  /** Forgets what {@link collectRun} noted. */
+  private forgetRun(): void {
+    this.clearOccurrences();
+    for (let touched = 0; touched < this.touchedThemeCount; touched += 1) this.touchedTheme[this.touchedThemes[touched] ?? 0] = 0;
+    this.touchedThemeCount = 0;
   }
 
   /** Forgets what was looked up by entry when the run's table starts afresh (or is another table). */
@@ -217,14 +310,17 @@ export class ThemeMatcher {
   /** The phrases whose first word an entry's word passes, noted for the entry: 1 when none, else their list's index + 2. */
   private lookUpStarts(table: AsciiWordTable, entry: number): number {
     const word = table.wordOf(entry);
-    const phrases = [
-      ...(this.byStem.get(table.stemOf(entry)) ?? []),
-      ...(this.byExact.get(word) ?? []),
-      ...this.byPrefix.filter((phrase) => {
-        const first = phrase.rule.words[0];
-        return first?.kind === 'prefix' && word.startsWith(first.prefix);
-      }),
-    ];
+    const byStem = this.byStem.get(table.stemOf(entry));
+    const byExact = this.byExact.size > 0 ? this.byExact.get(word) : undefined;
+    const startsWith = (phrase: IndexedPhrase): boolean => {
+      const first = phrase.rule.words[0];
+      return first?.kind === 'prefix' && word.startsWith(first.prefix);
+    };
+    if (byStem === undefined && byExact === undefined && !this.byPrefix.some(startsWith)) {
+      this.startsAt[entry] = 1;
+      return 1;
+    }
+    const phrases = [...(byStem ?? []), ...(byExact ?? []), ...this.byPrefix.filter(startsWith)];
     let starts = 1;
     if (phrases.length > 0) {
       this.startLists.push(phrases);
@@ -271,30 +367,8 @@ export class ThemeMatcher {
     const theme = this.themes[themeIndex];
     const slots = this.themeSlots[themeIndex];
     if (theme === undefined || slots === undefined) return { themeId: '', hits: [], vetoed: [] };
-    this.candidateCount = 0;
-    const { rules } = theme;
-    for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex += 1) {
-      const rule = rules[ruleIndex];
-      const slot = slots.rules[ruleIndex] ?? [];
-      if (rule === undefined) continue;
-      if (rule.kind === 'phrase') {
-        if (typeof slot !== 'number') continue;
-        const occurrences = this.occurrences[slot];
-        const occurring = this.occurrenceCounts[slot] ?? 0;
-        for (let index = 0; index < occurring; index += 1) {
-          const occurrence = occurrences?.[index];
-          if (occurrence !== undefined) this.addCandidate(occurrence.from, occurrence.to, rule);
-        }
-      } else {
-        const partSlots = typeof slot === 'number' ? [slot] : slot;
-        if (partSlots.some((part) => (this.occurrenceCounts[part] ?? 0) === 0)) continue;
-        const parts = partSlots.map((part) => this.occurrencesOf(part));
-        for (const { from, to } of nearOccurrences(parts, rule.within)) this.addCandidate(from, to, rule);
-      }
-    }
-    const count = this.candidateCount;
+    const count = this.candidatesOf(theme, slots);
     if (count === 0) return this.noEvidence[themeIndex] ?? noEvidenceOf(theme.id);
-    this.sortCandidates();
     const { candidates } = this;
     if (theme.excludes.length === 0) {
       const first = candidates[0];
@@ -320,6 +394,48 @@ export class ThemeMatcher {
       }
     }
     return { themeId: theme.id, hits, vetoed };
+  }
+
+  /** {@link evidenceOfTheme}'s hits (not those vetoed), added to `into` for the theme. */
+  private hitsOfTheme(tokens: TokenOffsets, themeIndex: number, into: ThemeHits): void {
+    const theme = this.themes[themeIndex];
+    const slots = this.themeSlots[themeIndex];
+    if (theme === undefined || slots === undefined) return;
+    const count = this.candidatesOf(theme, slots);
+    const { candidates } = this;
+    const vetoing = theme.excludes.length > 0;
+    for (let index = 0; index < count; index += 1) {
+      const candidate = candidates[index];
+      if (candidate === undefined || (vetoing && this.vetoOf(theme.excludes, slots.excludes, candidate) !== undefined)) continue;
+      into.add(themeIndex, candidate.rule.source, tokens.startOf(candidate.from), tokens.endOf(candidate.to - 1));
+    }
+  }
+
+  /** Gathers a theme's candidate hits from the occurrences noted, in {@link byPlace} order; returns how many. */
+  private candidatesOf(theme: Codebook['themes'][number], slots: ThemeSlots): number {
+    this.candidateCount = 0;
+    const { rules } = theme;
+    for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex += 1) {
+      const rule = rules[ruleIndex];
+      const slot = slots.rules[ruleIndex] ?? [];
+      if (rule === undefined) continue;
+      if (rule.kind === 'phrase') {
+        if (typeof slot !== 'number') continue;
+        const occurrences = this.occurrences[slot];
+        const occurring = this.occurrenceCounts[slot] ?? 0;
+        for (let index = 0; index < occurring; index += 1) {
+          const occurrence = occurrences?.[index];
+          if (occurrence !== undefined) this.addCandidate(occurrence.from, occurrence.to, rule);
+        }
+      } else {
+        const partSlots = typeof slot === 'number' ? [slot] : slot;
+        if (partSlots.some((part) => (this.occurrenceCounts[part] ?? 0) === 0)) continue;
+        const parts = partSlots.map((part) => this.occurrencesOf(part));
+        for (const { from, to } of nearOccurrences(parts, rule.within)) this.addCandidate(from, to, rule);
+      }
+    }
+    if (this.candidateCount > 1) this.sortCandidates();
+    return this.candidateCount;
   }
 
   /** The first of a theme's exclusions (their occurrences in `slots`) that vetoes a candidate hit; undefined when none does. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { AsciiWordTable, normaliseText, readWords, WordRun } from '../../src/text/normalise.js';
+import { RecordFactExtractor } from '../../src/report/record-facts.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import { ThemeMatcher } from '../../src/themes/theme-matcher.js';
 import { makeCodebook, type ThemeSpec } from '../builders/codebook-builder.js';
@@ -108,6 +109,51 @@ describe('matching a word run (property)', () => {
           expect(fast.themed).toEqual(expected.themed);
           expect([...fast.wordIds]).toEqual([...expected.wordIds]);
         }
+      }),
+    );
+  });
+
+  test('assignHitsBriefly and extractHits: the themes, counting hits, word numbers, facts and counts of assignNumbered and extract', () => {
+    const otherwise = fc.option(
+      fc.constantFrom<ThemeSpec>({ id: 'other', otherwise: true }, { id: 'other', otherwise: true, keywords: ['home', 'day'] }),
+    );
+    fc.assert(
+      fc.property(codebookSpec, otherwise, fc.array(text, { minLength: 1, maxLength: 6 }), ([one, two, three, assign], other, texts) => {
+        const codebook = loaded(other === null ? [one, two, three] : [one, two, three, other], assign);
+        fc.pre(codebook !== null);
+        if (codebook === null) return;
+        const briefly = new ThemeAssigner(codebook);
+        const reference = new ThemeAssigner(codebook);
+        expect(briefly.assignsHits).toBe(true);
+        const numbers: string[] = [];
+        const numberWord = (word: string): number => numbers.push(word) - 1;
+        const wordOf = (id: number): string => numbers[id] ?? '';
+        const fastFacts = new RecordFactExtractor(codebook, wordOf, true);
+        const referenceFacts = new RecordFactExtractor(codebook, wordOf, true);
+        for (const value of texts) {
+          const record = makeRecord({ text: value.repeat(1 + (value.length % 30)) });
+          const fast = briefly.assignHitsBriefly(record, numberWord);
+          const expected = reference.assignNumbered(record, numberWord);
+          expect([...fast.themes]).toEqual(expected.themed.themeIds.map((id) => codebook.themes.findIndex((theme) => theme.id === id)));
+          codebook.themes.forEach((_theme, index) => {
+            const first = fast.hits.firstHitOf(index);
+            const hits = Array.from({ length: fast.hits.hitsOf(index) }, (_unused, at) => ({
+              keyword: fast.hits.keywords[first + at],
+              start: fast.hits.starts[first + at],
+              end: fast.hits.ends[first + at],
+            }));
+            expect(hits).toEqual((expected.themed.evidence[index]?.hits ?? []).map(({ keyword, start, end }) => ({ keyword, start, end })));
+          });
+          expect([...fast.wordIds].map(wordOf)).toEqual([...expected.wordIds].map(wordOf));
+          const facts = { ...fastFacts.extractHits(record, fast.themes, fast.hits, fast.wordIds) };
+          const expectedFacts = { ...referenceFacts.extract(expected.themed, expected.wordIds) };
+          expect({ ...facts, counted: [...facts.counted], quoted: [...facts.quoted] }).toEqual({
+            ...expectedFacts,
+            counted: [...expectedFacts.counted],
+            quoted: [...expectedFacts.quoted],
+          });
+        }
+        expect(fastFacts.counts).toEqual(referenceFacts.counts);
       }),
     );
   });

@@ -351,34 +351,50 @@ export class VoiceTally {
     this.examples = new Map(kept.map((entry) => [entry.held, entry.example]));
   }
 
-  private groupSizes(): Int32Array {
-    const sizes = new Int32Array(this.groups.size);
-    for (let member = 0; member < this.groups.size; member += 1) {
-      const root = this.groups.rootOf(member);
-      sizes[root] = (sizes[root] ?? 0) + 1;
-    }
-    return sizes;
-  }
-
   /** The counts, once every record was added. */
   finish(): VoiceCounts {
-    const { themeCount } = this;
-    const sizes = this.groupSizes();
-    const found = new Map<number, { voices: Set<number>; records: number; themes: Set<number> }>();
-    for (let member = 0; member < this.groups.size; member += 1) {
-      const root = this.groups.rootOf(member);
-      if ((sizes[root] ?? 0) < 2) continue;
-      let group = found.get(root);
-      if (group === undefined) {
-        group = { voices: new Set(), records: 0, themes: new Set() };
-        found.set(root, group);
+    const { themeCount, groups } = this;
+    const members = groups.size;
+    /** Per root of a group of two or more: its index among `roots`, plus one. */
+    const groupOfRoot = new Int32Array(members);
+    const roots: number[] = [];
+    const records: number[] = [];
+    /** Per group, the theme lists (by number) of its members, and the last one added (members of a campaign mostly share one). */
+    const themeSetsOf: Set<number>[] = [];
+    const lastThemeSet: number[] = [];
+    /** Per member of a group, its group and its voice, in member order. */
+    let memberGroups = new Int32Array(1024);
+    let memberVoices = new Uint32Array(1024);
+    let grouped = 0;
+    for (let member = 0; member < members; member += 1) {
+      const root = groups.rootOf(member);
+      if (groups.sizeOfGroup(root) < 2) continue;
+      let group = (groupOfRoot[root] ?? 0) - 1;
+      if (group < 0) {
+        group = roots.length;
+        groupOfRoot[root] = group + 1;
+        roots.push(root);
+        records.push(0);
+        themeSetsOf.push(new Set());
+        lastThemeSet.push(-1);
       }
-      group.records += 1;
+      records[group] = (records[group] ?? 0) + 1;
       const page = this.memberPages[Math.floor(member / MEMBER_PAGE)];
       const at = (member % MEMBER_PAGE) * 2;
-      group.voices.add(page?.[at] ?? 0);
-      for (const theme of this.themeSets[page?.[at + 1] ?? 0] ?? []) group.themes.add(theme);
+      const themeSet = page?.[at + 1] ?? 0;
+      if (lastThemeSet[group] !== themeSet) {
+        lastThemeSet[group] = themeSet;
+        themeSetsOf[group]?.add(themeSet);
+      }
+      if (grouped === memberGroups.length) {
+        memberGroups = grownArray(memberGroups, grouped * 2);
+        memberVoices = grownArray(memberVoices, grouped * 2);
+      }
+      memberGroups[grouped] = group;
+      memberVoices[grouped] = page?.[at] ?? 0;
+      grouped += 1;
     }
+    const voices = distinctVoicesPerGroup(memberGroups.subarray(0, grouped), memberVoices.subarray(0, grouped), records);
     const examples = new Map<number, CampaignExample>();
     for (const [held, example] of this.examples) {
       const root = this.groups.rootOf(held);
@@ -386,16 +402,19 @@ export class VoiceTally {
       if (current === undefined || example.order < current.order) examples.set(root, example);
     }
     const campaigns: (CampaignTally & { root: number })[] = [];
-    for (const [root, group] of found) {
-      if (group.voices.size < 2) continue;
+    roots.forEach((root, group) => {
+      const groupVoices = voices[group] ?? 0;
+      if (groupVoices < 2) return;
+      const themes = new Set<number>();
+      for (const themeSet of themeSetsOf[group] ?? []) for (const theme of this.themeSets[themeSet] ?? []) themes.add(theme);
       campaigns.push({
         root,
         example: examples.get(root)?.record() ?? null,
-        records: group.records,
-        voices: group.voices.size,
-        themes: [...group.themes].sort((a, b) => a - b),
+        records: records[group] ?? 0,
+        voices: groupVoices,
+        themes: [...themes].sort((a, b) => a - b),
       });
-    }
+    });
     campaigns.sort((a, b) => b.records - a.records || b.voices - a.voices || a.root - b.root);
     const themeCampaigns: number[][] = Array.from({ length: themeCount }, () => []);
     campaigns.forEach((campaign, index) => {
@@ -410,4 +429,30 @@ export class VoiceTally {
       themeCampaigns,
     };
   }
+}
+
+/**
+ * How many distinct voices each group has, from each grouped member's group and voice:
+ * `records[group]` members each, put together group by group and sorted by voice.
+ */
+function distinctVoicesPerGroup(memberGroups: Int32Array, memberVoices: Uint32Array, records: readonly number[]): Int32Array {
+  const starts = new Int32Array(records.length + 1);
+  for (let group = 0; group < records.length; group += 1) starts[group + 1] = (starts[group] ?? 0) + (records[group] ?? 0);
+  const filled = starts.slice(0, records.length);
+  const byGroup = new Uint32Array(memberVoices.length);
+  for (let at = 0; at < memberGroups.length; at += 1) {
+    const group = memberGroups[at] ?? 0;
+    byGroup[filled[group] ?? 0] = memberVoices[at] ?? 0;
+    filled[group] = (filled[group] ?? 0) + 1;
+  }
+  const voices = new Int32Array(records.length);
+  for (let group = 0; group < records.length; group += 1) {
+    const start = starts[group] ?? 0;
+    const end = starts[group + 1] ?? 0;
+    const sorted = byGroup.subarray(start, end).sort();
+    let distinct = 0;
+    for (let at = 0; at < sorted.length; at += 1) if (at === 0 || sorted[at] !== sorted[at - 1]) distinct += 1;
+    voices[group] = distinct;
+  }
+  return voices;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { VoiceTally } from '../../src/report/voice-tally.js';
+import { VoiceTally, voiceKeyOf } from '../../src/report/voice-tally.js';
 import { WordNumbering } from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
 import { makeRecord } from '../builders/record-builder.js';
@@ -38,6 +38,71 @@ describe('VoiceTally theme lists (numbered through an array, a map of numbers or
           return records < 2 ? [] : [[records, [...(expected[text] ?? [])].sort((a, b) => a - b)]];
         }).sort();
         expect(found).toEqual(wanted);
+      }),
+    );
+  });
+});
+
+const CAMPAIGNS = [
+  'I object to the closure of the Elm Street day centre because it is the only place my family member can go.',
+  'Please keep the respite service open for carers in the north of the county, it gives us a break every month.',
+  'We ask the council to fund short breaks and a personal budget for every family caring for a disabled child.',
+];
+
+/** A record: one of the campaign texts (perhaps with a word added) or a text of its own, by one of a few authors or none. */
+const entry = fc.record({
+  campaign: fc.integer({ min: -1, max: CAMPAIGNS.length - 1 }),
+  edit: fc.constantFrom('', ' Thanks.', ' Really.'),
+  author: fc.option(fc.constantFrom('ana', 'ben', 'cy', 'dee', 'eli', 'fay'), { nil: null }),
+  channel: fc.constantFrom('email', 'twitter', 'survey'),
+  themes: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }).map((themes) => themes.sort((a, b) => a - b)),
+});
+
+describe('VoiceTally.finish against a model of campaigns over its groups', () => {
+  test('the campaigns (groups of two or more members from two or more voices), their counts, themes and order', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 60 }), (entries) => {
+        const numbering = new WordNumbering();
+        const tally = new VoiceTally(4, (id) => numbering.word(id));
+        const added = entries.map((each, index) => {
+          const text =
+            each.campaign < 0
+              ? `My own view number ${index} on the day centre and the respite service.`
+              : `${CAMPAIGNS[each.campaign]}${each.edit}`;
+          const record = makeRecord({ sourceId: `s${index}`, text, author: each.author, channel: each.channel });
+          const ids = Int32Array.from(normaliseText(text).tokens.map((token) => numbering.number(token.word, token.stem)));
+          return { record, themes: each.themes, member: tally.add(record, ids, each.themes), index };
+        });
+        const counts = tally.finish();
+        const groups = new Map<number, { records: number; voices: Set<string>; themes: Set<number> }>();
+        for (const { record, themes, member, index } of added) {
+          if (member < 0) continue;
+          const root = tally.groupOf(member);
+          const group = groups.get(root) ?? { records: 0, voices: new Set<string>(), themes: new Set<number>() };
+          groups.set(root, group);
+          group.records += 1;
+          group.voices.add(voiceKeyOf(record) ?? `anonymous ${index}`);
+          for (const theme of themes) group.themes.add(theme);
+        }
+        const expected = [...groups]
+          .filter(([, group]) => group.records >= 2 && group.voices.size >= 2)
+          .map(([root, group]) => ({
+            root,
+            records: group.records,
+            voices: group.voices.size,
+            themes: [...group.themes].sort((a, b) => a - b),
+          }))
+          .sort((a, b) => b.records - a.records || b.voices - a.voices || a.root - b.root);
+        expect(counts.campaigns.map(({ records, voices, themes }) => ({ records, voices, themes }))).toEqual(
+          expected.map(({ records, voices, themes }) => ({ records, voices, themes })),
+        );
+        expect(counts.themeCampaigns).toEqual(
+          [0, 1, 2, 3].map((theme) => expected.flatMap((campaign, index) => (campaign.themes.includes(theme) ? [index] : []))),
+        );
+        for (const { member } of added) {
+          const campaign = member < 0 ? -1 : expected.findIndex((each) => each.root === tally.groupOf(member));
+          expect(counts.campaignOf(member)).toBe(campaign);
+        }
       }),
     );
   });

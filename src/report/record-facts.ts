@@ -283,7 +283,7 @@ const NO_KEY = -2;
  */
 export class RecordFactExtractor {
   private readonly held: OrderFreeCounts;
-  private readonly facts = emptyRecordFacts();
+  private readonly filled = emptyRecordFacts();
   private readonly themeIndex: Map<string, number>;
   /** Theme ids by codebook index. */
   private readonly themeIds: readonly string[];
@@ -363,8 +363,8 @@ export class RecordFactExtractor {
       const index = this.themeIndex.get(themeId);
       if (index !== undefined) own[ownCount++] = index;
     }
-    if (!this.countRecord(themed.record, themed.themeIds.length > 0, own, ownCount, wordIds)) return this.facts;
-    const { quoted } = this.facts;
+    if (!this.countRecord(themed.record, themed.themeIds.length > 0, own, ownCount, wordIds)) return this.filled;
+    const { quoted } = this.filled;
     const { evidence } = themed;
     let quotedLength = 0;
     for (let at = 0; at < ownCount; at += 1) {
@@ -379,7 +379,7 @@ export class RecordFactExtractor {
       quoted[quotedLength++] = distinctKeywords(hits);
     }
     quoted.length = quotedLength;
-    return this.facts;
+    return this.filled;
   }
 
   /**
@@ -387,8 +387,8 @@ export class RecordFactExtractor {
    * themes (as a `ThemeAssigner` chooses them, ascending) and their hits that count.
    */
   extractHits(record: FeedbackRecord, themes: ArrayLike<number>, hits: ThemeHits, wordIds: ArrayLike<number>): RecordFacts {
-    if (!this.countRecord(record, themes.length > 0, themes, themes.length, wordIds)) return this.facts;
-    const { quoted } = this.facts;
+    if (!this.countRecord(record, themes.length > 0, themes, themes.length, wordIds)) return this.filled;
+    const { quoted } = this.filled;
     const { text } = record;
     const { keywords, starts, ends } = hits;
     let quotedLength = 0;
@@ -410,7 +410,12 @@ export class RecordFactExtractor {
       quoted[quotedLength++] = distinct;
     }
     quoted.length = quotedLength;
-    return this.facts;
+    return this.filled;
+  }
+
+  /** The facts {@link extract} fills and returns, the same object each time. */
+  get facts(): RecordFacts {
+    return this.filled;
   }
 
   /** A record's own themes' indices, reused from record to record. */
@@ -429,7 +434,7 @@ export class RecordFactExtractor {
     wordIds: ArrayLike<number>,
   ): boolean {
     const counts = this.held;
-    const facts = this.facts;
+    const facts = this.filled;
     const all = this.themeCount;
     counts.total += 1;
     const channel = this.channelIdOf(record.channel);

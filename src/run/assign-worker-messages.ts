@@ -1,6 +1,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { CHANNELS, type Channel } from '../record/record.js';
 import type { OrderFreeCounts, RecordFacts } from '../report/record-facts.js';
+import type { VoiceFacts } from '../report/voice-tally.js';
 import { CAMPAIGN_MIN_WORDS, SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { KeywordHit, ThemeEvidence, VetoedHit } from '../themes/match-evidence.js';
 import { grownArray } from '../grown-array.js';
@@ -151,21 +152,47 @@ export class FactsPacker {
     ints[at++] = quoted.length / 2;
     for (let index = 0; index < quoted.length; index += 1) ints[at++] = quoted[index] ?? 0;
     ints[at++] = wordIds.length;
-    for (let index = 0; index < wordIds.length; index += 1) ints[at++] = wordIds[index] ?? 0;
+    if (wordIds instanceof Int32Array) {
+      ints.set(wordIds, at);
+      at += wordIds.length;
+    } else for (let index = 0; index < wordIds.length; index += 1) ints[at++] = wordIds[index] ?? 0;
     this.intsUsed = at;
     if (this.hashesUsed + 2 > this.hashes.length) this.hashes = grownArray(this.hashes, this.hashes.length * 2);
     this.hashes[this.hashesUsed++] = facts.voice;
     this.hashes[this.hashesUsed++] = facts.wording;
     this.ids.push(facts.id);
-    if (facts.words < CAMPAIGN_MIN_WORDS) return;
-    if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) {
-      this.sketches = grownArray(this.sketches, this.sketches.length * 2);
-    }
     const { sketch, sketchAt } = facts;
+    if (sketch === this.sketches) {
+      facts.sketch = this.detached;
+      facts.sketchAt = 0;
+    }
+    if (facts.words < CAMPAIGN_MIN_WORDS) return;
+    this.sketchRoom();
     const sketches = this.sketches;
     const into = this.sketched * SKETCH_BINS;
-    for (let bin = 0; bin < SKETCH_BINS; bin += 1) sketches[into + bin] = sketch[sketchAt + bin] ?? 0;
+    if (sketch !== sketches || sketchAt !== into) {
+      for (let bin = 0; bin < SKETCH_BINS; bin += 1) sketches[into + bin] = sketch[sketchAt + bin] ?? 0;
+    }
     this.sketched += 1;
+  }
+
+  /** Where facts that {@link prepare} pointed at the answer write their sketch once they are added, unless prepared again. */
+  private readonly detached = new Uint8Array(SKETCH_BINS);
+
+  /**
+   * Points the sketch of facts about to be filled (by a `RecordFactExtractor`) at the place the
+   * next record's sketch takes in the answer, so that it is written there and {@link add} need not
+   * copy it (add points it elsewhere again).
+   */
+  prepare(facts: VoiceFacts): void {
+    this.sketchRoom();
+    facts.sketch = this.sketches;
+    facts.sketchAt = this.sketched * SKETCH_BINS;
+  }
+
+  /** Makes room for one more sketch. */
+  private sketchRoom(): void {
+    if ((this.sketched + 1) * SKETCH_BINS > this.sketches.length) this.sketches = grownArray(this.sketches, this.sketches.length * 2);
   }
 
   /** The answer for the lines packed since the last call. */

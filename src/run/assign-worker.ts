@@ -89,6 +89,7 @@ function themeWorker({ codebook, selection, traceRecordIds }: ThemeWorkerData): 
         factsPacker.skip(verdict === 'undated' ? LINE_UNDATED : LINE_OUT);
         continue;
       }
+      factsPacker.prepare(extractor.facts);
       if (byHits) {
         const { themes, hits, wordIds } = assigner.assignHitsBriefly(record, numberWord);
         factsPacker.add(extractor.extractHits(record, themes, hits, wordIds), wordIds);

@@ -114,6 +114,7 @@ function fromFacts(
       const { themed, tokens } = assigner.assignWithTokens(record);
       worker.beginRecord();
       const ids = Int32Array.from(tokens.map((token) => worker.numberWord(token.word, token.stem)));
+      if (batch % 2 === 0) worker.packer.prepare(worker.extractor.facts);
       worker.packer.add(worker.extractor.extract(themed, ids), ids);
     }
     const newWords = worker.numberer.takeNew();

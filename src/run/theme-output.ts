@@ -63,8 +63,8 @@ export interface ThemeOutputSettings {
   onRecord?: (count: number) => void;
   /**
    * Worker threads that read and match a store's records while this thread builds the report from
-   * what they find: 0 for none; by default one per core (up to three, none on one core) for stores
-   * of 16 MiB or more. The report is the same either way.
+   * what they find: 0 for none; by default one per core but one (one on two cores, up to three,
+   * none on one core) for stores of 16 MiB or more. The report is the same either way.
    */
   threads?: number;
   /**

@@ -205,7 +205,7 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--diff <old.json>', 'say what changed since an earlier --format json report')
     .option(
       '--threads <n>',
-      'worker threads that read and match records (0: none; default: one per core, up to 3, for stores of 16 MiB or more)',
+      'worker threads that read and match records (0: none; default: one per core but one, up to 3, for stores of 16 MiB or more)',
     )
     .addHelpText(
       'after',

@@ -70,10 +70,38 @@ export async function chooseThemeWorkers(storeDir: string, requested: number | u
 }
 
 /**
+ * What a theme run asks of whoever reads its batches: a worker thread ({@link WorkerLink}) or the
+ * run's own thread (`LocalBatchLink`).
+ */
+export interface BatchLink {
+  /** Settles once it can read (a worker thread runs). */
+  readonly online: Promise<void>;
+  /** Its word numbers mapped to the report's, once it has numbered words. */
+  mapping: WordMapping | null;
+  /** Sends what it reads with; send it before any batch. */
+  start(data: ThemeWorkerData): void;
+  /** Takes the words it numbered in a batch (each followed by its stem) into {@link mapping}. */
+  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping;
+  /** The answer to a request: the message with the same batch number. */
+  request<Answer>(message: Exclude<WorkerRequest, StartRequest>): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/**
+ * A link's word mapping (made when it has none) with the words it numbered in a batch taken in,
+ * in the order it gave them, each word followed by its stem.
+ */
+export function adoptNewWords(mapping: WordMapping | null, newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
+  const adopted = mapping ?? builder.wordMapping();
+  for (let index = 0; index + 1 < newWords.length; index += 2) adopted.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
+  return adopted;
+}
+
+/**
  * One theme worker thread and the batches it owes. The thread starts (and loads its modules) when
  * this is made; it reads nothing until {@link start} has sent it the codebook.
  */
-export class WorkerLink {
+export class WorkerLink implements BatchLink {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
@@ -110,9 +138,8 @@ export class WorkerLink {
    * gave them, each word followed by its stem) into its mapping to the report's numbering.
    */
   adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
-    const mapping = (this.mapping ??= builder.wordMapping());
-    for (let index = 0; index + 1 < newWords.length; index += 2) mapping.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
-    return mapping;
+    this.mapping = adoptNewWords(this.mapping, newWords, builder);
+    return this.mapping;
   }
 
   /** Sends a request; the answer is the worker's message with the same batch number. */

@@ -32,7 +32,8 @@ import {
 import type { RecordSelection } from './record-selection.js';
 import { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { StoreError } from '../errors.js';
-import type { WorkerLink } from './theme-workers.js';
+import type { BatchLink, WorkerLink } from './theme-workers.js';
+import { LocalBatchLink } from './local-batch-link.js';
 
 /** Lines sent to a worker at a time: large enough that messages are few, small enough to keep order cheap. */
 const BATCH_LINES = 512;
@@ -211,9 +212,36 @@ class BatchLines {
 
 interface Pending<Answer> {
   batch: StoreBatch;
-  link: WorkerLink;
+  link: BatchLink;
   result: Promise<Answer>;
+  /** Read on this thread rather than sent to a worker. */
+  here: boolean;
+  /** Whether its answer is in. */
+  answered: boolean;
 }
+
+/**
+ * Which batches the run's own thread reads itself, besides adding every batch's facts:
+ * `whenWaitingFrom` takes the next batch whenever every worker has its batches in flight and the
+ * answer needed next has not come, once that many batches are sent (at the start this thread is
+ * busiest and its code for reading is not yet compiled); a function takes the batches (numbered
+ * from 0 in store order) for which it is true; `never` leaves them all to the workers. The report
+ * is the same whichever reads what.
+ */
+export type BatchesReadHere = { whenWaitingFrom: number } | 'never' | ((batch: number) => boolean);
+
+/**
+ * The most batches this thread reads ahead of the answer it waits for: enough to fill a wait,
+ * few enough that the store is not read far ahead of what the workers answer.
+ */
+const BATCHES_READ_AHEAD_HERE = 2;
+
+/**
+ * Batches sent (16 MiB of a store) before this thread reads any itself, by default. From the start,
+ * a run of 100,000 records took longer (its code for reading compiled a second time, on the busiest
+ * thread), and one of 400,000 no less time than from here (5 alternating runs each).
+ */
+const BATCHES_BEFORE_READING_HERE = 64;
 
 /**
  * Adds the records of a store that the selection keeps to a report builder, read on the worker
@@ -229,7 +257,7 @@ interface Pending<Answer> {
 export async function addStoreInParallel(
   storeDir: string,
   codebook: Codebook,
-  pool: readonly WorkerLink[],
+  pool: readonly BatchLink[],
   builder: ThemeReportBuilder,
   options: {
     selection: RecordSelection;
@@ -238,6 +266,8 @@ export async function addStoreInParallel(
     onRecord?: (count: number) => void;
     /** One-off work for this thread (run once the workers have a few batches each to read). */
     warmUp?: () => void;
+    /** Which batches this thread reads itself (default: when waiting, from {@link BATCHES_BEFORE_READING_HERE}). */
+    readHere?: BatchesReadHere;
   },
 ): Promise<boolean> {
   const file = storePaths(storeDir).records;
@@ -304,17 +334,21 @@ export async function addStoreInParallel(
     releaseAnswer(answer);
   };
   let closing: Promise<void> | null = null;
+  const readHere = options.readHere ?? { whenWaitingFrom: BATCHES_BEFORE_READING_HERE };
+  const here = readHere === 'never' ? null : { link: new LocalBatchLink(), take: readHere };
+  const links: BatchLink[] = here === null ? [...pool] : [...pool, here.link];
   try {
-    for (const link of pool) link.start(data);
+    for (const link of links) link.start(data);
     await runBatches(
       storeDir,
       pool,
       (batch, sent) => ({ kind: 'facts', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
       settleFacts,
       options.warmUp,
+      here,
     );
     if (!any) return false;
-    const answers = await Promise.all(pool.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
+    const answers = await Promise.all(links.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
     closing = closePool();
     for (const answer of answers) builder.mergeCounts(answer.counts);
     const wanted = builder.keptUnthemedQuoteLines();
@@ -429,40 +463,82 @@ function takeLines(
 }
 
 /**
- * Sends a store's batches round the pool in order (batch n to worker n mod size, the same in every
- * pass, so a worker sees its own batches again) and settles the answers in store order, a few in
- * flight per worker. With `warmUp`, {@link WARM_UP_BATCHES} more per worker are sent first and
- * `warmUp` is run while the workers read them.
+ * Sends a store's batches round the pool in order and settles the answers in store order, a few in
+ * flight per worker. With `here`, this thread reads some batches itself (as `here.take` says; see
+ * {@link BatchesReadHere}), the workers taking the rest in turn. With `warmUp`,
+ * {@link WARM_UP_BATCHES} more per worker are sent first and `warmUp` is run while the workers read
+ * them (this thread reads no batch before that).
  */
 async function runBatches<Answer>(
   storeDir: string,
-  pool: readonly WorkerLink[],
+  pool: readonly BatchLink[],
   request: (batch: StoreBatch, sent: number) => Exclude<WorkerRequest, { kind: 'start' }>,
   settle: (pending: Pending<Answer>) => Promise<void>,
   warmUp?: () => void,
+  here: { link: BatchLink; take: Exclude<BatchesReadHere, 'never'> } | null = null,
 ): Promise<void> {
   let pendingWarmUp = warmUp;
   const queue: Pending<Answer>[] = [];
   const spare: Uint8Array[] = [];
+  let atWorkers = 0;
+  let readAheadHere = 0;
   const done = async (pending: Pending<Answer>): Promise<void> => {
+    if (pending.here) readAheadHere -= 1;
+    else atWorkers -= 1;
     await settle(pending);
     if (pending.batch.bytes !== null) spare.push(chunkBuffer(pending.batch.bytes));
   };
+  const inFlight = (): number => pool.length * (pendingWarmUp === undefined ? BATCHES_IN_FLIGHT : BATCHES_IN_FLIGHT + WARM_UP_BATCHES);
+  const takeWhileWaiting = (): boolean =>
+    here !== null &&
+    typeof here.take === 'object' &&
+    pendingWarmUp === undefined &&
+    sent >= here.take.whenWaitingFrom &&
+    readAheadHere < BATCHES_READ_AHEAD_HERE;
   let sent = 0;
+  let toWorkers = 0;
+  let nextHere = false;
   try {
     for await (const batch of storeBatches(storeDir, spare)) {
-      const link = pool[sent % pool.length];
+      const readsHere = here !== null && (nextHere || (typeof here.take === 'function' && pendingWarmUp === undefined && here.take(sent)));
+      nextHere = false;
+      const link = readsHere ? here.link : pool[toWorkers % pool.length];
       if (link === undefined) return;
-      queue.push({ batch, link, result: link.request<Answer>(request(batch, sent)) });
+      const pending: Pending<Answer> = {
+        batch,
+        link,
+        here: readsHere,
+        answered: readsHere,
+        result: link.request<Answer>(request(batch, sent)),
+      };
+      if (readsHere) readAheadHere += 1;
+      else {
+        toWorkers += 1;
+        atWorkers += 1;
+        pending.result.then(
+          () => {
+            pending.answered = true;
+          },
+          () => undefined,
+        );
+      }
+      queue.push(pending);
       sent += 1;
       if (pendingWarmUp !== undefined) {
-        if (queue.length < pool.length * (BATCHES_IN_FLIGHT + WARM_UP_BATCHES)) continue;
+        if (atWorkers < inFlight()) continue;
         pendingWarmUp();
         pendingWarmUp = undefined;
       }
-      while (queue.length >= pool.length * BATCHES_IN_FLIGHT) {
-        const next = queue.shift();
-        if (next !== undefined) await done(next);
+      for (let head = queue[0]; head !== undefined; head = queue[0]) {
+        if (!head.answered) {
+          if (atWorkers < inFlight()) break;
+          if (takeWhileWaiting()) {
+            nextHere = true;
+            break;
+          }
+        }
+        queue.shift();
+        await done(head);
       }
     }
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await done(next);

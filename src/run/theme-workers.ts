@@ -3,8 +3,6 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WordMapping } from '../stats/numbered-terms.js';
-import type { ThemeReportBuilder } from '../report/build-theme-report.js';
 import { storePaths } from '../store/store-paths.js';
 import type { StartRequest, ThemeWorkerData, WorkerRequest } from './assign-worker-messages.js';
 import { TlapError } from '../errors.js';
@@ -76,25 +74,11 @@ export async function chooseThemeWorkers(storeDir: string, requested: number | u
 export interface BatchLink {
   /** Settles once it can read (a worker thread runs). */
   readonly online: Promise<void>;
-  /** Its word numbers mapped to the report's, once it has numbered words. */
-  mapping: WordMapping | null;
   /** Sends what it reads with; send it before any batch. */
   start(data: ThemeWorkerData): void;
-  /** Takes the words it numbered in a batch (each followed by its stem) into {@link mapping}. */
-  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping;
   /** The answer to a request: the message with the same batch number. */
   request<Answer>(message: Exclude<WorkerRequest, StartRequest>): Promise<Answer>;
   close(): Promise<void>;
-}
-
-/**
- * A link's word mapping (made when it has none) with the words it numbered in a batch taken in,
- * in the order it gave them, each word followed by its stem.
- */
-export function adoptNewWords(mapping: WordMapping | null, newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
-  const adopted = mapping ?? builder.wordMapping();
-  for (let index = 0; index + 1 < newWords.length; index += 2) adopted.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
-  return adopted;
 }
 
 /**
@@ -105,8 +89,6 @@ export class WorkerLink implements BatchLink {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
-  /** The worker's word numbers mapped to the report's, once it has numbered words. */
-  mapping: WordMapping | null = null;
   /** Settles once the worker thread runs. */
   readonly online: Promise<void>;
 
@@ -131,15 +113,6 @@ export class WorkerLink implements BatchLink {
   start(data: ThemeWorkerData): void {
     const message: StartRequest = { kind: 'start', data };
     this.worker.postMessage(message);
-  }
-
-  /**
-   * Takes the words the worker numbered in a batch (answers are adopted in the order the worker
-   * gave them, each word followed by its stem) into its mapping to the report's numbering.
-   */
-  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
-    this.mapping = adoptNewWords(this.mapping, newWords, builder);
-    return this.mapping;
   }
 
   /** Sends a request; the answer is the worker's message with the same batch number. */

@@ -13,7 +13,7 @@ import {
 import type { FeedbackRecord } from '../record/record.js';
 import { chunkBuffer, chunkLines, endsWithNewline, storeChunks } from './store-chunks.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
-import type { WordRun } from '../stats/numbered-terms.js';
+import type { WordMapping, WordRun } from '../stats/numbered-terms.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import {
   EvidencePacker,
@@ -244,6 +244,16 @@ const BATCHES_READ_AHEAD_HERE = 2;
 const BATCHES_BEFORE_READING_HERE = 64;
 
 /**
+ * A link's word mapping to the report's numbering (made when it has none), with the words it
+ * numbered in a batch taken in, in the order it gave them, each word followed by its stem.
+ */
+function adoptNewWords(mapping: WordMapping | undefined, newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
+  const adopted = mapping ?? builder.wordMapping();
+  for (let index = 0; index + 1 < newWords.length; index += 2) adopted.adopt(newWords[index] ?? '', newWords[index + 1] ?? '');
+  return adopted;
+}
+
+/**
  * Adds the records of a store that the selection keeps to a report builder, read on the worker
  * threads of `pool`: each worker parses, checks, selects and matches its batches of lines, counts
  * what does not depend on record order, and returns the rest as compact facts, which this thread
@@ -288,6 +298,7 @@ export async function addStoreInParallel(
   let nextLine = 0;
   const chunks: ChunkPlaces = { positions: [], sizes: [], firstLines: [] };
   let position = 0;
+  const mappings = new Map<BatchLink, WordMapping>();
   const settleFacts = async ({ batch, link, result }: Pending<FactsBatchAnswer>): Promise<void> => {
     const answer = await result;
     const lines = new BatchLines(batch, nextLine, answer.spans);
@@ -298,7 +309,9 @@ export async function addStoreInParallel(
       position += batch.bytes.length;
     }
     nextLine += answer.lineCount;
-    const words: WordRun = { ids: answer.ints, start: 0, end: 0, mapping: link.adoptWords(answer.newWords, builder) };
+    const mapping = adoptNewWords(mappings.get(link), answer.newWords, builder);
+    mappings.set(link, mapping);
+    const words: WordRun = { ids: answer.ints, start: 0, end: 0, mapping };
     const reader = new FactsReader(answer);
     const source = {
       index: 0,
@@ -336,10 +349,10 @@ export async function addStoreInParallel(
   let closing: Promise<void> | null = null;
   const readHere = options.readHere ?? { whenWaitingFrom: BATCHES_BEFORE_READING_HERE };
   const here = readHere === 'never' ? null : { link: new LocalBatchLink(), take: readHere };
-  const links: BatchLink[] = here === null ? [...pool] : [...pool, here.link];
   try {
-    for (const link of links) link.start(data);
-    await runBatches(
+    for (const link of pool) link.start(data);
+    here?.link.start(data);
+    const readHereCount = await runBatches(
       storeDir,
       pool,
       (batch, sent) => ({ kind: 'facts', batch: sent, lines: batch.lines?.map((entry) => entry.text) ?? null, bytes: batch.bytes }),
@@ -348,7 +361,8 @@ export async function addStoreInParallel(
       here,
     );
     if (!any) return false;
-    const answers = await Promise.all(links.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
+    const counted = here === null || readHereCount === 0 ? pool : [...pool, here.link];
+    const answers = await Promise.all(counted.map((link) => link.request<CountsAnswer>({ kind: 'counts', batch: -1 })));
     closing = closePool();
     for (const answer of answers) builder.mergeCounts(answer.counts);
     const wanted = builder.keptUnthemedQuoteLines();
@@ -467,7 +481,7 @@ function takeLines(
  * flight per worker. With `here`, this thread reads some batches itself (as `here.take` says; see
  * {@link BatchesReadHere}), the workers taking the rest in turn. With `warmUp`,
  * {@link WARM_UP_BATCHES} more per worker are sent first and `warmUp` is run while the workers read
- * them (this thread reads no batch before that).
+ * them (this thread reads no batch before that). Returns how many batches this thread read.
  */
 async function runBatches<Answer>(
   storeDir: string,
@@ -476,7 +490,7 @@ async function runBatches<Answer>(
   settle: (pending: Pending<Answer>) => Promise<void>,
   warmUp?: () => void,
   here: { link: BatchLink; take: Exclude<BatchesReadHere, 'never'> } | null = null,
-): Promise<void> {
+): Promise<number> {
   let pendingWarmUp = warmUp;
   const queue: Pending<Answer>[] = [];
   const spare: Uint8Array[] = [];
@@ -503,7 +517,7 @@ async function runBatches<Answer>(
       const readsHere = here !== null && (nextHere || (typeof here.take === 'function' && pendingWarmUp === undefined && here.take(sent)));
       nextHere = false;
       const link = readsHere ? here.link : pool[toWorkers % pool.length];
-      if (link === undefined) return;
+      if (link === undefined) return sent - toWorkers;
       const pending: Pending<Answer> = {
         batch,
         link,
@@ -542,6 +556,7 @@ async function runBatches<Answer>(
       }
     }
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await done(next);
+    return sent - toWorkers;
   } finally {
     for (const pending of queue) pending.result.catch(() => undefined);
   }

@@ -2,11 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { addStoreInParallel, type BatchesReadHere } from '../../src/run/themed-store-records.js';
 import { LocalBatchLink } from '../../src/run/local-batch-link.js';
-import { adoptNewWords, type BatchLink } from '../../src/run/theme-workers.js';
+import type { BatchLink } from '../../src/run/theme-workers.js';
 import type { StartRequest, ThemeWorkerData, WorkerRequest } from '../../src/run/assign-worker-messages.js';
 import { ThemeReportBuilder } from '../../src/report/build-theme-report.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
-import type { WordMapping } from '../../src/stats/numbered-terms.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
@@ -19,7 +18,6 @@ import { withTempDir } from '../builders/temp-dir.js';
  */
 class PlayedWorker implements BatchLink {
   readonly online = Promise.resolve();
-  mapping: WordMapping | null = null;
   batches = 0;
   private readonly reader = new LocalBatchLink();
   private readonly held: (() => void)[] = [];
@@ -28,11 +26,6 @@ class PlayedWorker implements BatchLink {
 
   start(data: ThemeWorkerData): void {
     this.reader.start(data);
-  }
-
-  adoptWords(newWords: readonly string[], builder: ThemeReportBuilder): WordMapping {
-    this.mapping = adoptNewWords(this.mapping, newWords, builder);
-    return this.mapping;
   }
 
   async request<Answer>(message: Exclude<WorkerRequest, StartRequest>): Promise<Answer> {

@@ -1,7 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
 import type { Channel, FeedbackRecord } from '../record/record.js';
 import { SKETCH_BINS } from '../stats/near-duplicates.js';
-import type { KeywordHit } from '../themes/match-evidence.js';
 import type { ThemeHits } from '../themes/theme-matcher.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
@@ -256,15 +255,23 @@ function countWords(theme: ThemeCounts, keyword: string, words: string): void {
   increment(forms, spacedLowerCase(words));
 }
 
-/** The number of distinct keywords among a theme's hits. */
-function distinctKeywords(hits: readonly KeywordHit[]): number {
-  if (hits.length <= 1) return hits.length;
-  if (hits.length > DISTINCT_BY_SCAN) return new Set(hits.map((hit) => hit.keyword)).size;
+/**
+ * The number of distinct keywords among `count` hits, `keywordAt(index)` giving each one's keyword:
+ * compared pairwise up to {@link DISTINCT_BY_SCAN} hits, in a set beyond, so a text with many hits
+ * costs no more than linear time.
+ */
+function distinctKeywords(count: number, keywordAt: (index: number) => string | undefined): number {
+  if (count <= 1) return count;
+  if (count > DISTINCT_BY_SCAN) {
+    const seen = new Set<string | undefined>();
+    for (let index = 0; index < count; index += 1) seen.add(keywordAt(index));
+    return seen.size;
+  }
   let distinct = 0;
-  for (let index = 0; index < hits.length; index += 1) {
-    const keyword = hits[index]?.keyword;
+  for (let index = 0; index < count; index += 1) {
+    const keyword = keywordAt(index);
     let before = 0;
-    while (before < index && hits[before]?.keyword !== keyword) before += 1;
+    while (before < index && keywordAt(before) !== keyword) before += 1;
     if (before === index) distinct += 1;
   }
   return distinct;
@@ -376,7 +383,7 @@ export class RecordFactExtractor {
       const hits = (inPlace?.themeId === themeId ? inPlace : evidence.find((each) => each.themeId === themeId))?.hits ?? [];
       for (const hit of hits) countWords(theme, hit.keyword, hit.words);
       quoted[quotedLength++] = index;
-      quoted[quotedLength++] = distinctKeywords(hits);
+      quoted[quotedLength++] = distinctKeywords(hits.length, (hit) => hits[hit]?.keyword);
     }
     quoted.length = quotedLength;
     return this.filled;
@@ -398,16 +405,9 @@ export class RecordFactExtractor {
       if (theme === undefined) continue;
       const first = hits.firstHitOf(index);
       const last = first + hits.hitsOf(index);
-      let distinct = 0;
-      for (let hit = first; hit < last; hit += 1) {
-        const keyword = keywords[hit] ?? '';
-        countWords(theme, keyword, text.slice(starts[hit] ?? 0, ends[hit] ?? 0));
-        let before = first;
-        while (before < hit && keywords[before] !== keyword) before += 1;
-        if (before === hit) distinct += 1;
-      }
+      for (let hit = first; hit < last; hit += 1) countWords(theme, keywords[hit] ?? '', text.slice(starts[hit] ?? 0, ends[hit] ?? 0));
       quoted[quotedLength++] = index;
-      quoted[quotedLength++] = distinct;
+      quoted[quotedLength++] = distinctKeywords(last - first, (hit) => keywords[first + hit]);
     }
     quoted.length = quotedLength;
     return this.filled;

@@ -158,6 +158,27 @@ describe('matching a word run (property)', () => {
     );
   });
 
+  test('a record with many hits counts its distinct keywords, in both ways of extracting its facts', () => {
+    const codebook = makeCodebook([{ id: 'carers', keywords: ['carer', 'unpaid', 'respite'] }]);
+    const numbers: string[] = [];
+    const numberWord = (word: string): number => numbers.push(word) - 1;
+    const wordOf = (id: number): string => numbers[id] ?? '';
+    for (const [repeats, distinct] of [
+      [1, 2],
+      [8, 2],
+      [40, 2],
+    ] as const) {
+      const record = makeRecord({ text: 'The carer needs unpaid help. '.repeat(repeats) });
+      const briefly = new ThemeAssigner(codebook).assignHitsBriefly(record, numberWord);
+      const { themed, wordIds } = new ThemeAssigner(codebook).assignNumbered(record, numberWord);
+      const fromHits = [
+        ...new RecordFactExtractor(codebook, wordOf, false).extractHits(record, briefly.themes, briefly.hits, briefly.wordIds).quoted,
+      ];
+      const fromEvidence = [...new RecordFactExtractor(codebook, wordOf, false).extract(themed, wordIds).quoted];
+      expect({ repeats, fromHits, fromEvidence }).toEqual({ repeats, fromHits: [0, distinct], fromEvidence: [0, distinct] });
+    }
+  });
+
   test('assignNumbered: the themes assignWithTokens gives, and the words numbered in first-met order', () => {
     fc.assert(
       fc.property(codebookSpec, fc.array(text, { minLength: 1, maxLength: 4 }), ([one, two, three, assign], texts) => {

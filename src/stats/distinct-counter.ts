@@ -118,18 +118,6 @@ export class TaggedDistinctCounter {
 const HASH_SEED_1 = 0xdeadbeef;
 const HASH_SEED_2 = 0x41c6ce57;
 
-/** A key's 53-bit hash (cyrb53), never 0: what {@link DistinctCounter} holds. */
-export function hashKey(key: string): number {
-  let h1 = HASH_SEED_1;
-  let h2 = HASH_SEED_2;
-  for (let index = 0; index < key.length; index += 1) {
-    const code = key.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  return finalHash(h1, h2);
-}
-
 function finalHash(h1: number, h2: number): number {
   const m1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const m2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(m1 ^ (m1 >>> 13), 3266489909);
@@ -174,4 +162,13 @@ export class KeyHasher {
   hash(): number {
     return finalHash(this.h1, this.h2);
   }
+}
+
+const keyHasher = new KeyHasher();
+
+/** A key's 53-bit hash (cyrb53), never 0: what {@link DistinctCounter} holds. */
+export function hashKey(key: string): number {
+  keyHasher.start();
+  keyHasher.text(key);
+  return keyHasher.hash();
 }

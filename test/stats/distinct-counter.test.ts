@@ -18,3 +18,11 @@ describe('DistinctCounter', () => {
     expect(Number.isSafeInteger(hashKey('a long respondent key'))).toBe(true);
   });
 });
+
+describe('hashKey', () => {
+  test('is cyrb53 truncated to 53 bits, the values counters held before keys could be hashed in pieces', () => {
+    expect(['', 'a', 'person1\u0000twitter', 'Émilie 😀'].map((key) => hashKey(key))).toEqual([
+      3338908027751811, 7929297801672961, 820379501679199, 3499684775427702,
+    ]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, test } from '@jest/globals';
+import { findPersonNames, type NameSpan } from '../../src/privacy/person-names.js';
+
+const named = (text: string, spans: readonly NameSpan[]): string[] => spans.map((span) => text.slice(span.start, span.end));
+
+describe('findPersonNames on sentences met before', () => {
+  test('a sentence found again in another text gives the same names, at its place in that text', () => {
+    const sentence = 'Then Sarah Jones came to see me at home, with Tom Jones.';
+    const alone = findPersonNames(sentence);
+    const later = `We waited a week. ${sentence} Nothing changed.`;
+    const again = findPersonNames(later);
+    expect(named(sentence, alone)).toEqual(['Sarah Jones', 'Tom Jones']);
+    expect(named(later, again)).toEqual(named(sentence, alone));
+    const shift = later.indexOf(sentence);
+    expect(again).toEqual(alone.map((span) => ({ start: span.start + shift, end: span.end + shift })));
+  });
+
+  test('sentences of one length with names in different places keep their own names, however often they are read', () => {
+    const first = 'Then Sarah Jones came to see me at home.';
+    const second = 'Then we all went out and Tom Jones came.';
+    expect(first.length).toBe(second.length);
+    for (let round = 0; round < 3; round += 1) {
+      expect(named(first, findPersonNames(first))).toEqual(['Sarah Jones']);
+      expect(named(second, findPersonNames(second))).toEqual(['Tom Jones']);
+    }
+  });
+});

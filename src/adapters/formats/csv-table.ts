@@ -1,7 +1,7 @@
 import type { FormatAdapter } from '../format-adapter.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
-import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
-import { isColumnCode, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from '../readers/header-row.js';
+import { draftFromRow, listHeaders, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
+import { isColumnCode, secondHeaderRow, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
@@ -48,8 +48,9 @@ export const csvTableAdapter: FormatAdapter = {
       const provenance = { file: source.path, line: event.line, row: event.row };
       if (event.kind === 'row' && firstRow) {
         firstRow = false;
-        if (isQuestionTextRow(headers, event.cells, [])) {
-          const merged = uniqueHeaders(mergeQuestionTexts(headers, event.cells));
+        const second = secondHeaderRow(headers, event.cells, []);
+        if (second !== null) {
+          const merged = uniqueHeaders(second.headers);
           const map = Object.fromEntries(
             Object.entries(options.map).map(([field, column]) => {
               const index = headers.indexOf(column);
@@ -59,7 +60,10 @@ export const csvTableAdapter: FormatAdapter = {
           mapping = mapColumns({ file: source.path }, merged, map);
           yield {
             kind: 'warning',
-            message: `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`,
+            message:
+              second.holds === 'question texts'
+                ? `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`
+                : `line ${event.line} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
             provenance,
           };
           continue;

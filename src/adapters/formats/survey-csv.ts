@@ -3,7 +3,7 @@ import { HEAD_BYTES } from '../../source/input-source.js';
 import { readTableHead, uniqueHeaders } from '../readers/delimited-table.js';
 import { sniffDelimiter } from '../readers/delimiter.js';
 import { profileColumns } from '../readers/free-text-columns.js';
-import { findHeaderRow, isQuestionTextRow, mergeQuestionTexts } from '../readers/header-row.js';
+import { findHeaderRow, secondHeaderRow } from '../readers/header-row.js';
 import { delimitedTableItems, looksLikeSurvey, tableItems } from '../readers/survey-table.js';
 
 /** True when the head of a delimited file is a survey table (see {@link looksLikeSurvey}). */
@@ -16,8 +16,9 @@ function sniffSurvey(input: SniffInput): boolean {
   if (header === undefined || rows.length === 0) return false;
   let headers = uniqueHeaders(header);
   const first = rows[0];
-  if (first !== undefined && isQuestionTextRow(headers, first, rows.slice(1, 21))) {
-    headers = uniqueHeaders(mergeQuestionTexts(headers, first));
+  const second = first === undefined ? null : secondHeaderRow(headers, first, rows.slice(1, 21));
+  if (second !== null) {
+    headers = uniqueHeaders(second.headers);
     rows = rows.slice(1);
   }
   return looksLikeSurvey(headers, profileColumns(headers, rows));

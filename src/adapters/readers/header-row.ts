@@ -130,3 +130,77 @@ export function mergeQuestionTexts(headers: readonly string[], row: readonly str
     return question === '' ? code : question;
   });
 }
+
+/** The labels SurveyMonkey writes in its second header row under a question answered in one column. */
+const RESPONSE_LABELS = new Set(['response', 'open-ended response']);
+
+/** Whether a header cell continues the question before it: blank, or named as the table readers name a blank one (`column 12`). */
+function continuesQuestion(header: string, column: number): boolean {
+  const text = header.trim();
+  return text === '' || text === `column ${column + 1}`;
+}
+
+/**
+ * True when the row under a header of questions holds the answer labels, as SurveyMonkey exports a
+ * second header row: `Response` or `Open-Ended Response` under a question answered in one column,
+ * each option's label under the columns of a question with several (the header blank over all
+ * but the first), nothing under the respondent's columns. At least one cell is one of those two
+ * labels, none reads as a number or a date, and the first cell is blank, as it is in no answer
+ * row below (the respondent's id).
+ */
+export function isAnswerLabelRow(headers: readonly string[], row: readonly string[], below: readonly (readonly string[])[]): boolean {
+  if ((row[0] ?? '').trim() !== '' || headers.length < 2) return false;
+  let responseLabels = 0;
+  for (let column = 0; column < headers.length; column += 1) {
+    const cell = (row[column] ?? '').trim();
+    if (cell === '') continue;
+    if (looksLikeValue(cell)) return false;
+    if (RESPONSE_LABELS.has(cell.toLowerCase())) responseLabels += 1;
+  }
+  return responseLabels > 0 && below.every((body) => (body[0] ?? '').trim() !== '');
+}
+
+/**
+ * The header that a question row and its answer-label row ({@link isAnswerLabelRow}) make: a
+ * column answered in one column is named by its question; an option's column by its question and
+ * the option (`Which services do you use? — Day centre`, `… — Other (please specify)`), a blank
+ * header taking the question before it.
+ */
+export function mergeAnswerLabels(headers: readonly string[], row: readonly string[]): string[] {
+  let question = '';
+  return headers.map((header, column) => {
+    if (!continuesQuestion(header, column) || question === '') question = header.trim();
+    const label = (row[column] ?? '').trim().replace(/\s+/g, ' ');
+    if (label === '' || RESPONSE_LABELS.has(label.toLowerCase())) return question;
+    return `${question} — ${label}`;
+  });
+}
+
+/** A second header row, and what it held: the question texts under column codes, or the answer labels under the questions. */
+export interface SecondHeaderRow {
+  /** The header the two rows make (not yet made unique). */
+  headers: string[];
+  holds: 'question texts' | 'answer labels';
+  /** What a message can show of it: the first three column codes, or the first three distinct answer labels. */
+  examples: string[];
+}
+
+/**
+ * The header that the first row below a header makes with it, when that row is a second header
+ * row as survey tools export them ({@link isQuestionTextRow}, {@link isAnswerLabelRow}); null
+ * when it is an answer row. `below` are the rows after it that are known (none while streaming).
+ */
+export function secondHeaderRow(
+  headers: readonly string[],
+  row: readonly string[],
+  below: readonly (readonly string[])[],
+): SecondHeaderRow | null {
+  if (isQuestionTextRow(headers, row, below)) {
+    return { headers: mergeQuestionTexts(headers, row), holds: 'question texts', examples: headers.slice(0, 3) };
+  }
+  if (isAnswerLabelRow(headers, row, below)) {
+    const labels = [...new Set(row.map((cell) => cell.trim()).filter((cell) => cell !== ''))];
+    return { headers: mergeAnswerLabels(headers, row), holds: 'answer labels', examples: labels.slice(0, 3) };
+  }
+  return null;
+}

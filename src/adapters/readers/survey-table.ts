@@ -7,7 +7,7 @@ import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplify
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
-import { isImportIdRow, isQuestionTextRow, mergeQuestionTexts, titleRowsWarning } from './header-row.js';
+import { isImportIdRow, secondHeaderRow, titleRowsWarning } from './header-row.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -270,22 +270,23 @@ export async function* tableItems(
   }
 
   /**
-   * When the first row holds the question texts under a header of column codes, takes it (and a
-   * Qualtrics ImportId row after it) as part of the header, and says so.
+   * When the first row is a second header row (the question texts under a header of column codes,
+   * or SurveyMonkey's answer labels under the questions), takes it (and a Qualtrics ImportId row
+   * after it) as part of the header, and says so.
    */
   function* takeQuestionRow(columns: string[]): Iterable<AdapterItem> {
     const rows = held.filter((item): item is Extract<TableItem, { kind: 'row' }> => item.kind === 'row');
     const first = rows[0];
-    if (
-      first === undefined ||
-      !isQuestionTextRow(
-        columns,
-        first.cells,
-        rows.slice(1, 21).map((item) => item.cells),
-      )
-    )
-      return;
-    const merged = uniqueHeaders(mergeQuestionTexts(columns, first.cells));
+    const second =
+      first === undefined
+        ? null
+        : secondHeaderRow(
+            columns,
+            first.cells,
+            rows.slice(1, 21).map((item) => item.cells),
+          );
+    if (first === undefined || second === null) return;
+    const merged = uniqueHeaders(second.headers);
     const skipped = new Set<TableItem>([first]);
     const next = rows[1];
     if (next !== undefined && isImportIdRow(next.cells)) skipped.add(next);
@@ -301,7 +302,10 @@ export async function* tableItems(
     const where = first.provenance.line === undefined ? `row ${first.provenance.row ?? 1}` : `line ${first.provenance.line}`;
     yield {
       kind: 'warning',
-      message: `${where} holds the question texts under the column codes (${listHeaders(columns.slice(0, 3))}…); read as the header, not as answers`,
+      message:
+        second.holds === 'question texts'
+          ? `${where} holds the question texts under the column codes (${listHeaders(second.examples)}…); read as the header, not as answers`
+          : `${where} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
       provenance: first.provenance,
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { findHeaderRow, titleRowsWarning } from '../../../src/adapters/readers/header-row.js';
+import { findHeaderRow, secondHeaderRow, titleRowsWarning } from '../../../src/adapters/readers/header-row.js';
+import { uniqueHeaders } from '../../../src/adapters/readers/delimited-table.js';
 
 const body = [
   ['1', 'Day centres matter to me', 'Carer'],
@@ -71,5 +72,51 @@ describe('titleRowsWarning', () => {
         'line 3',
       ),
     ).toBe('skipped 2 title rows above the header on line 3 ("Report of all payments")');
+  });
+});
+
+describe('secondHeaderRow: SurveyMonkey answer labels under the questions', () => {
+  const header = uniqueHeaders([
+    'Respondent ID',
+    'Start Date',
+    'Which services do you use?',
+    '',
+    '',
+    'What matters most?',
+    'How would you rate your care?',
+  ]);
+  const labels = ['', '', 'Day centre', 'Home care', 'Other (please specify)', 'Open-Ended Response', 'Response'];
+  const answers = [
+    ['114001', '01/15/2024 10:15:32 AM', 'Day centre', '', '', 'Being listened to', 'Good'],
+    ['114002', '01/16/2024 11:00:00 AM', '', 'Home care', 'A befriending group', 'Choice', 'Poor'],
+  ];
+
+  test('each column is named by its question, and an option column by its question and option', () => {
+    const second = secondHeaderRow(header, labels, answers);
+    expect(second?.holds).toBe('answer labels');
+    expect(second?.headers).toEqual([
+      'Respondent ID',
+      'Start Date',
+      'Which services do you use? — Day centre',
+      'Which services do you use? — Home care',
+      'Which services do you use? — Other (please specify)',
+      'What matters most?',
+      'How would you rate your care?',
+    ]);
+    expect(second?.examples).toEqual(['Day centre', 'Home care', 'Other (please specify)']);
+  });
+
+  test('is found while streaming, with no rows below known', () => {
+    expect(secondHeaderRow(header, labels, [])?.holds).toBe('answer labels');
+  });
+
+  test('an answer row is not a header row, even one holding an option label', () => {
+    expect(secondHeaderRow(header, answers[0] ?? [], answers.slice(1))).toBeNull();
+    expect(secondHeaderRow(header, ['', '', 'Day centre', '', '', 'Being listened to', 'Good'], answers)).toBeNull();
+  });
+
+  test('labels over answer rows without a respondent, or holding a date, are answers', () => {
+    expect(secondHeaderRow(header, labels, [['', '', 'Day centre', '', '', 'Response', 'Good']])).toBeNull();
+    expect(secondHeaderRow(header, ['', '15/01/2024', '', '', '', 'Open-Ended Response', 'Response'], answers)).toBeNull();
   });
 });

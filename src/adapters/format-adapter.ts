@@ -1,4 +1,5 @@
 import type { Channel, Provenance, RecordDraft } from '../record/record.js';
+import type { DateOrder } from '../record/ordered-dates.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { isOverlong, MAX_LINE_CHARS, type InputSource, type OverlongLine, type SourceLine } from '../source/input-source.js';
 
@@ -23,9 +24,12 @@ export type FilterRule =
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header
- * (`skipRows`), a hidden sheet left unread (`sheet`), lines read as Windows-1252 (`encoding`).
+ * (`skipRows`), a hidden sheet left unread (`sheet`), lines read as Windows-1252 (`encoding`),
+ * dates read day first with no value showing the order, or left unread as dates only in another
+ * order (`dateOrder`).
  */
-export type WarningCode = 'TITLE_ROWS_SKIPPED' | 'HIDDEN_SHEET_SKIPPED' | 'ENCODING_FALLBACK';
+export type WarningCode =
+  'TITLE_ROWS_SKIPPED' | 'HIDDEN_SHEET_SKIPPED' | 'ENCODING_FALLBACK' | 'DATE_ORDER_ASSUMED' | 'DATE_ORDER_CONTRADICTED';
 
 /** Options from the command line that adapters honour. */
 export interface AdapterOptions {
@@ -37,6 +41,11 @@ export interface AdapterOptions {
   sheet?: string;
   /** `--skip-rows`: how many title rows stand above a table's header. */
   skipRows?: number;
+  /**
+   * `--date-order`: how a table's dates written with numbers alone (`02/01/2024`) are read, instead
+   * of the order each date column shows (day first when none does).
+   */
+  dateOrder?: DateOrder;
   /** The largest record a delimited table may hold, in bytes (1 MiB unless given). */
   maxRecordBytes?: number;
 }

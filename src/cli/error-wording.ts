@@ -44,6 +44,8 @@ const WARNING_FLAG_HINTS: Readonly<Record<WarningCode, string>> = {
   TITLE_ROWS_SKIPPED: 'use --skip-rows N to choose the header yourself',
   HIDDEN_SHEET_SKIPPED: 'name it with --sheet to read it',
   ENCODING_FALLBACK: 'use --encoding to choose one encoding',
+  DATE_ORDER_ASSUMED: 'if they are month first, use --date-order mdy',
+  DATE_ORDER_CONTRADICTED: 'choose the order with --date-order dmy, mdy or ymd',
 };
 
 /** A warning of an ingest as the CLI prints it: the library's words, then the flag that acts on it. */

@@ -10,6 +10,7 @@ import { findAdapter } from '../adapters/registry.js';
 import { InputError } from '../errors.js';
 import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
 import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
+import type { DateOrder } from '../record/ordered-dates.js';
 import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
 import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 import { isStoreFolder } from '../store/record-store.js';
@@ -39,6 +40,11 @@ export interface ReadExportsOptions {
   sheet?: string;
   /** Title rows above a table's header, instead of detecting them. */
   skipRows?: number;
+  /**
+   * How tables' dates written with numbers alone (`02/01/2024`) are read, instead of the order each
+   * date column shows (day first when none does).
+   */
+  dateOrder?: DateOrder;
   /** Stop at the first rejected item. */
   strict?: boolean;
   /** What a path `-` reads. */
@@ -181,6 +187,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.channel === undefined ? {} : { channel: options.channel }),
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
         ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
+        ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       };
       let bytesBefore = 0;
       let inputIndex = 0;

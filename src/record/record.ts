@@ -65,11 +65,21 @@ export interface RecordDraft {
   channel?: Channel;
   author?: string | null;
   date?: string | null;
+  /**
+   * The date the content-hash `sourceId` is made from, when it is not `date`: null for a date read
+   * in a day order that was guessed or chosen (`02/01/2024`), so that no id depends on that order.
+   */
+  idDate?: string | null;
   text: string;
   url?: string | null;
   inReplyTo?: string | null;
   meta?: Record<string, JsonValue>;
   provenance: Provenance;
+}
+
+/** The date a draft's content-hash `sourceId` is made from: its {@link RecordDraft.idDate} when set, else its date. */
+export function dateForId(draft: RecordDraft): string | null {
+  return draft.idDate === undefined ? (draft.date ?? null) : draft.idDate;
 }
 
 /** Returns true when `value` names a channel. */

@@ -1,8 +1,10 @@
-import type { FormatAdapter } from '../format-adapter.js';
-import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from '../readers/delimited-table.js';
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { dateForId, type Provenance } from '../../record/record.js';
+import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders, type TableEvent } from '../readers/delimited-table.js';
 import { draftFromRow, listHeaders, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, secondHeaderRow, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
+import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -31,56 +33,101 @@ export const csvTableAdapter: FormatAdapter = {
     let firstRow = true;
     const ids = new RepeatedTextIds();
     const tableOptions = delimitedTableOptions(options);
-    for await (const event of readDelimitedTable(source, tableOptions)) {
-      if (event.kind === 'header') {
-        if (event.titleRows !== undefined) {
-          yield {
-            kind: 'warning',
-            code: 'TITLE_ROWS_SKIPPED',
-            message: titleRowsWarning(event.titleRows, `line ${event.line}`),
-            provenance: { file: source.path, line: event.line },
-          };
-        }
-        headers = event.headers;
-        mapping = mapColumns({ file: source.path }, headers, options.map, { requireText: !headers.every(isColumnCode) });
-        continue;
-      }
-      const provenance = { file: source.path, line: event.line, row: event.row };
-      if (event.kind === 'row' && firstRow) {
-        firstRow = false;
-        const second = secondHeaderRow(headers, event.cells, []);
-        if (second !== null) {
-          const merged = uniqueHeaders(second.headers);
-          const map = Object.fromEntries(
-            Object.entries(options.map).map(([field, column]) => {
-              const index = headers.indexOf(column);
-              return [field, index === -1 ? column : (merged[index] ?? column)];
-            }),
-          );
-          mapping = mapColumns({ file: source.path }, merged, map);
-          yield {
-            kind: 'warning',
-            message:
-              second.holds === 'question texts'
-                ? `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`
-                : `line ${event.line} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
-            provenance,
-          };
-          continue;
-        }
-      }
-      if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
-      if (event.kind === 'error') {
-        yield rejectedTableRow(event, provenance);
-        continue;
-      }
-      if (mapping === null) continue;
-      const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance);
-      yield {
+    let dates: TableDateColumn | undefined;
+    let lookahead: DateOrderLookahead<HeldEvent> | undefined;
+    let dateIndex = -1;
+
+    function itemOf(event: HeldEvent['event'], provenance: Provenance): AdapterItem | null {
+      if (event.kind === 'error') return rejectedTableRow(event, provenance);
+      if (mapping === null) return null;
+      const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance, dates);
+      return {
         kind: 'record',
         draft:
-          draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, draft.date ?? null) } : draft,
+          draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, dateForId(draft)) } : draft,
       };
     }
+
+    function* release(held: readonly HeldEvent[]): Iterable<AdapterItem> {
+      for (const { event, provenance } of held) {
+        const item = itemOf(event, provenance);
+        if (item !== null) yield item;
+      }
+    }
+
+    try {
+      for await (const event of readDelimitedTable(source, tableOptions)) {
+        if (event.kind === 'header') {
+          if (event.titleRows !== undefined) {
+            yield {
+              kind: 'warning',
+              code: 'TITLE_ROWS_SKIPPED',
+              message: titleRowsWarning(event.titleRows, `line ${event.line}`),
+              provenance: { file: source.path, line: event.line },
+            };
+          }
+          headers = event.headers;
+          mapping = mapColumns({ file: source.path }, headers, options.map, { requireText: !headers.every(isColumnCode) });
+          continue;
+        }
+        const provenance = { file: source.path, line: event.line, row: event.row };
+        if (event.kind === 'row' && firstRow) {
+          firstRow = false;
+          const second = secondHeaderRow(headers, event.cells, []);
+          if (second !== null) {
+            const merged = uniqueHeaders(second.headers);
+            const map = Object.fromEntries(
+              Object.entries(options.map).map(([field, column]) => {
+                const index = headers.indexOf(column);
+                return [field, index === -1 ? column : (merged[index] ?? column)];
+              }),
+            );
+            mapping = mapColumns({ file: source.path }, merged, map);
+            yield {
+              kind: 'warning',
+              message:
+                second.holds === 'question texts'
+                  ? `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`
+                  : `line ${event.line} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
+              provenance,
+            };
+            continue;
+          }
+        }
+        if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
+        const dateColumn = mapping?.fields.date;
+        if (mapping !== null && dateColumn !== undefined && dates?.column !== dateColumn) {
+          dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);
+          lookahead = new DateOrderLookahead(dates, heldChars);
+          dateIndex = mapping.headers.indexOf(dateColumn);
+        }
+        const dateText = event.kind === 'row' ? event.cells[dateIndex] : null;
+        if (lookahead === undefined || !lookahead.takes(dateText)) {
+          const item = itemOf(event, provenance);
+          if (item !== null) yield item;
+          continue;
+        }
+        lookahead.hold({ event, provenance }, dateText, provenance);
+        yield* release(lookahead.release());
+      }
+    } catch (error) {
+      if (lookahead !== undefined) yield* release(lookahead.drain());
+      throw error;
+    }
+    if (lookahead !== undefined) yield* release(lookahead.drain());
+    if (dates !== undefined) yield* dates.warnings();
   },
 };
+
+/** A row (or broken record) of the table, with where it is. */
+interface HeldEvent {
+  event: Exclude<TableEvent, { kind: 'header' }>;
+  provenance: Provenance;
+}
+
+function heldChars({ event }: HeldEvent): number {
+  if (event.kind !== 'row') return 0;
+  let chars = 0;
+  for (const cell of event.cells) chars += cell.length;
+  return chars;
+}

@@ -3,6 +3,7 @@ import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '..
 import { toIsoDate } from '../../record/dates.js';
 import { isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
+import type { TableDateColumn } from './table-dates.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 
@@ -175,8 +176,17 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
   return row;
 }
 
-/** Turns one table row into a record draft through a column mapping. */
-export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: ColumnMapping, provenance: Provenance): RecordDraft {
+/**
+ * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
+ * cannot read is read by the table's `dates` column, if given; the draft's id is then made
+ * without it (`idDate` null), as it was before such dates were read.
+ */
+export function draftFromRow(
+  row: Readonly<Record<string, unknown>>,
+  mapping: ColumnMapping,
+  provenance: Provenance,
+  dates?: TableDateColumn,
+): RecordDraft {
   const value = (field: MappedField): string | null => {
     const column = mapping.fields[field];
     return column === undefined || !Object.hasOwn(row, column) ? null : cellText(row[column]);
@@ -189,7 +199,8 @@ export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: Co
   }
   const channelName = value('channel');
   const dateText = value('date');
-  const date = toIsoDate(dateText);
+  const readDate = toIsoDate(dateText);
+  const date = readDate ?? (dateText === null || dates === undefined ? null : dates.read(dateText, provenance));
   const channel = channelName === null ? null : channelName.toLowerCase();
   keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
@@ -203,6 +214,7 @@ export function draftFromRow(row: Readonly<Record<string, unknown>>, mapping: Co
     meta,
     provenance,
   };
+  if (date !== readDate) draft.idDate = readDate;
   if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
 }

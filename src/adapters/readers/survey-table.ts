@@ -1,12 +1,13 @@
 import { InputError, type InputLocation } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { JsonValue, Provenance } from '../../record/record.js';
+import { dateForId, type JsonValue, type Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
+import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, titleRowsWarning } from './header-row.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
@@ -164,7 +165,12 @@ function planTable(
   return { kind: 'survey', headers, questions, respondent, questionColumn, answers, mapping: { headers, fields, metaColumns: [] } };
 }
 
-function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance: Provenance): Iterable<AdapterItem> {
+function* surveyRowItems(
+  plan: SurveyPlan,
+  cells: readonly string[],
+  provenance: Provenance,
+  dates: TableDateColumn | undefined,
+): Iterable<AdapterItem> {
   const row = rowObject(plan.headers, cells);
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
   const answers = columnKeyed<JsonValue>();
@@ -195,7 +201,7 @@ function* surveyRowItems(plan: SurveyPlan, cells: readonly string[], provenance:
       };
       continue;
     }
-    const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance);
+    const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance, dates);
     const meta: Record<string, JsonValue> = { question };
     if (respondent !== '') meta['respondent'] = respondent;
     meta['answers'] = { ...answers, ...draft.meta };
@@ -208,8 +214,9 @@ function* singleRowItems(
   cells: readonly string[],
   provenance: Provenance,
   ids: RepeatedTextIds,
+  dates: TableDateColumn | undefined,
 ): Iterable<AdapterItem> {
-  const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance);
+  const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance, dates);
   if (isSentinelValue(draft.text)) {
     yield {
       kind: 'filtered',
@@ -222,7 +229,7 @@ function* singleRowItems(
   }
   yield {
     kind: 'record',
-    draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, draft.date ?? null) } : draft,
+    draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, dateForId(draft)) } : draft,
   };
 }
 
@@ -250,6 +257,9 @@ export async function* tableItems(
   let heldRows = 0;
   let heldChars = 0;
   const rowIds = new RepeatedTextIds();
+  let dates: TableDateColumn | undefined;
+  let lookahead: DateOrderLookahead<TableItem> | undefined;
+  let dateIndex = -1;
 
   function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -258,8 +268,36 @@ export async function* tableItems(
       return;
     }
     yield* current.kind === 'survey'
-      ? surveyRowItems(current, item.cells, item.provenance)
-      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds);
+      ? surveyRowItems(current, item.cells, item.provenance, dates)
+      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds, dates);
+  }
+
+  /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */
+  function* pass(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+    const dateText = item.kind === 'row' ? item.cells[dateIndex] : null;
+    if (lookahead === undefined || !lookahead.takes(dateText)) {
+      yield* emit(item, current);
+      return;
+    }
+    lookahead.hold(item, dateText, item.provenance);
+    for (const released of lookahead.release()) yield* emit(released, current);
+  }
+
+  /** The plan for the columns, and the reading of its date column. */
+  function planned(columns: readonly string[]): SurveyPlan | SinglePlan {
+    const made = makePlan(columns);
+    const dateColumn = made.mapping.fields.date;
+    if (dateColumn !== undefined) {
+      dates = new TableDateColumn(dateColumn, reading.location, options.dateOrder);
+      lookahead = new DateOrderLookahead(dates, (item) => (item.kind === 'row' ? rowChars(item.cells) : 0));
+      dateIndex = made.mapping.headers.indexOf(dateColumn);
+    }
+    return made;
+  }
+
+  function* finish(current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+    if (lookahead !== undefined) for (const released of lookahead.drain()) yield* emit(released, current);
+    if (dates !== undefined) yield* dates.warnings();
   }
 
   let map = options.map;
@@ -310,36 +348,48 @@ export async function* tableItems(
     };
   }
 
-  for await (const item of table) {
-    if (item.kind === 'header') {
-      headers = item.headers;
-      continue;
+  try {
+    for await (const item of table) {
+      if (item.kind === 'header') {
+        headers = item.headers;
+        continue;
+      }
+      if (plan !== null) {
+        yield* pass(item, plan);
+        continue;
+      }
+      if (headers === null) {
+        if (item.kind !== 'row') yield item;
+        continue;
+      }
+      held.push(item);
+      if (item.kind === 'row') {
+        heldRows += 1;
+        for (const cell of item.cells) heldChars += cell.length;
+      }
+      if (heldRows >= PROFILE_ROWS || heldChars >= PROFILE_CHARS) {
+        yield* takeQuestionRow(headers);
+        plan = planned(headers);
+        for (const heldItem of held) yield* pass(heldItem, plan);
+        held = [];
+      }
     }
-    if (plan !== null) {
-      yield* emit(item, plan);
-      continue;
-    }
-    if (headers === null) {
-      if (item.kind !== 'row') yield item;
-      continue;
-    }
-    held.push(item);
-    if (item.kind === 'row') {
-      heldRows += 1;
-      for (const cell of item.cells) heldChars += cell.length;
-    }
-    if (heldRows >= PROFILE_ROWS || heldChars >= PROFILE_CHARS) {
-      yield* takeQuestionRow(headers);
-      plan = makePlan(headers);
-      for (const heldItem of held) yield* emit(heldItem, plan);
-      held = [];
-    }
+  } catch (error) {
+    if (plan !== null && lookahead !== undefined) for (const released of lookahead.drain()) yield* emit(released, plan);
+    throw error;
   }
   if (plan === null && headers !== null && heldRows > 0) {
     yield* takeQuestionRow(headers);
-    plan = makePlan(headers);
-    for (const heldItem of held) yield* emit(heldItem, plan);
+    plan = planned(headers);
+    for (const heldItem of held) yield* pass(heldItem, plan);
   }
+  if (plan !== null) yield* finish(plan);
+}
+
+function rowChars(cells: readonly string[]): number {
+  let chars = 0;
+  for (const cell of cells) chars += cell.length;
+  return chars;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FileSummary, IngestSummary } from '../../ingest/ingest-summary.js'
 import { counted } from '../../counted.js';
 import { formatBytes } from '../../source/byte-size.js';
 import { CHANNELS, isChannel } from '../../record/record.js';
+import type { DateOrder } from '../../record/ordered-dates.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
@@ -22,6 +23,7 @@ interface IngestFlags {
   channel?: string;
   sheet?: string;
   skipRows?: string;
+  dateOrder?: string;
   exclude: string[];
   strict?: boolean;
   json?: boolean;
@@ -44,6 +46,13 @@ export function parseMapFlags(values: readonly string[]): Record<string, string>
   }
   return map;
 }
+
+/** The orders `--date-order` names: day/month/year, month/day/year, year/month/day. */
+const DATE_ORDER_FLAGS: ReadonlyMap<string, DateOrder> = new Map([
+  ['dmy', 'day-month-year'],
+  ['mdy', 'month-day-year'],
+  ['ymd', 'year-month-day'],
+]);
 
 /** Translates the flags into {@link IngestOptions}. */
 export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: CliIo): IngestOptions {
@@ -69,6 +78,11 @@ export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: 
     const rows = Number(flags.skipRows);
     if (!Number.isInteger(rows) || rows < 0) throw new UsageError(`--skip-rows ${flags.skipRows}: expected a whole number`);
     options.skipRows = rows;
+  }
+  if (flags.dateOrder !== undefined) {
+    const order = DATE_ORDER_FLAGS.get(flags.dateOrder);
+    if (order === undefined) throw new UsageError(`--date-order ${flags.dateOrder}: expected dmy, mdy or ymd`);
+    options.dateOrder = order;
   }
   return options;
 }
@@ -150,6 +164,7 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--channel <name>', `set the channel of every record (${CHANNELS.join(', ')})`)
     .option('--sheet <name>', 'read only this worksheet of a workbook')
     .option('--skip-rows <n>', 'title rows to skip above a table header')
+    .option('--date-order <dmy|mdy|ymd>', "how tables' numeric dates such as 02/01/2024 are read, instead of each date column's own order")
     .option(
       '--exclude <glob>',
       'leave out files and folders matching this glob inside the folders given (repeatable; * ? **)',
@@ -166,6 +181,7 @@ Examples:
   tlap ingest exports/ --exclude 'drafts' --exclude '*.bak'
   tlap ingest tweets.js comments.xml inbox.mbox
   tlap ingest survey.csv --map text="Any other comments?" --channel survey
+  tlap ingest responses-us.csv --date-order mdy   01/02/2024 is 2 January
   cat replies.csv | tlap ingest - --format csv
   tlap ingest exports/ --json               {"files":…,"read":…,"added":…,…,"per_file":[{"file":…,"format":…,…}]}`,
     )

@@ -56,11 +56,16 @@ function isDateSeparatorAt(text: string, at: number): boolean {
  * cell of a date column. `2024-01-02` and `2024/01/02` are false: the year first is no question.
  */
 export function mayNeedDateOrder(text: string): boolean {
-  let start = 0;
-  while (text.charCodeAt(start) === 0x20) start += 1;
-  if (!isDigitAt(text, start)) return false;
-  if (isDateSeparatorAt(text, start + 1)) return true;
-  return isDigitAt(text, start + 1) && isDateSeparatorAt(text, start + 2);
+  if (startsWithDayOrMonth(text)) return true;
+  if (isDigitAt(text, 0)) return false;
+  const trimmed = text.trimStart();
+  return trimmed.length !== text.length && startsWithDayOrMonth(trimmed);
+}
+
+function startsWithDayOrMonth(text: string): boolean {
+  if (!isDigitAt(text, 0)) return false;
+  if (isDateSeparatorAt(text, 1)) return true;
+  return isDigitAt(text, 1) && isDateSeparatorAt(text, 2);
 }
 
 /** A date and time of day, each field in range. */
@@ -131,7 +136,7 @@ function numericDate(text: string): NumericDate | null {
   const match = NUMERIC_DATE.exec(text.trim());
   if (match === null) return null;
   const [, first = '', , second = '', third = '', hour, minute, secondsText, fraction, meridiem] = match;
-  if (first.length === 4 ? third.length > 2 : first.length > 2 || third.length === 1 || third.length === 3) return null;
+  if (first.length === 4 ? third.length > 2 : first.length > 2 || third.length === 3) return null;
   const time = timeOfDay(hour, minute, secondsText, fraction, meridiem);
   return time === null ? null : { first, second, third, time };
 }
@@ -146,8 +151,9 @@ function numericInOrder(date: NumericDate, order: DateOrder): string | null {
   const { first, second, third, time } = date;
   if (first.length === 4) return isoIfValid(Number(first), Number(second), Number(third), time);
   if (order === 'year-month-day') {
-    return first.length === 2 && third.length === 2 ? isoIfValid(fullYear(first), Number(second), Number(third), time) : null;
+    return first.length === 2 && third.length <= 2 ? isoIfValid(fullYear(first), Number(second), Number(third), time) : null;
   }
+  if (third.length === 1) return null;
   const year = fullYear(third);
   return order === 'day-month-year'
     ? isoIfValid(year, Number(second), Number(first), time)

@@ -92,6 +92,8 @@ describe('tlap: argv | exit code | stdout contains | stderr contains', () => {
     [['ingest', 'exports', '--channel', 'fax'], ExitCode.CouldNotRun, '', '--channel fax: unknown channel'],
     [['ingest', 'exports', '--map', 'colour=Column'], ExitCode.CouldNotRun, '', 'unknown field "colour"'],
     [['ingest', 'exports', '--skip-rows', 'two'], ExitCode.CouldNotRun, '', '--skip-rows two: expected a whole number'],
+    [['ingest', 'exports', '--date-order', 'dym'], ExitCode.CouldNotRun, '', '--date-order dym: expected dmy, mdy or ymd'],
+    [['ingest', 'exports', '--date-order', 'toString'], ExitCode.CouldNotRun, '', '--date-order toString: expected dmy, mdy or ymd'],
     [['ingest', 'missing.csv'], ExitCode.CouldNotRun, '', 'missing.csv: no such file or folder'],
     [['themes', '--out', 'out.md', '--check', 'out.md'], ExitCode.CouldNotRun, '', '--out and --check cannot be used together'],
     [['themes', '--format', 'pdf'], ExitCode.CouldNotRun, '', 'unknown report format "pdf"'],
@@ -119,6 +121,22 @@ describe('tlap ingest', () => {
       const result = await runCli(['ingest', 'log.csv'], { cwd: dir });
       expect(result.exitCode).toBe(ExitCode.Ok);
       expect(result.stderr).toContain('("Feedback log"); use --skip-rows N to choose the header yourself');
+    });
+  });
+
+  test('dates read day first with no value showing the order: the warning names --date-order, which reads them month first', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'log.csv'), 'comment,date\nThe budget was cut,02/01/2024\nMore carers please,03/01/2024\n');
+      const guessed = await runCli(['ingest', 'log.csv', '--store', 'guessed'], { cwd: dir });
+      expect(guessed.exitCode).toBe(ExitCode.Ok);
+      expect(guessed.stderr).toContain(
+        'log.csv:2: 2 dates in column "date" could be day/month or month/day (the first, "02/01/2024", on line 2); read day first, as UK exports write them; if they are month first, use --date-order mdy',
+      );
+      const chosen = await runCli(['ingest', 'log.csv', '--store', 'chosen', '--date-order', 'mdy'], { cwd: dir });
+      expect(chosen.exitCode).toBe(ExitCode.Ok);
+      expect(chosen.stderr).not.toContain('warning');
+      const dates = (await readFile(join(dir, 'chosen', 'records.jsonl'), 'utf8')).match(/"date":"[^"]*"/g);
+      expect(dates).toEqual(['"date":"2024-02-01T00:00:00.000Z"', '"date":"2024-03-01T00:00:00.000Z"']);
     });
   });
 

@@ -131,6 +131,24 @@ describe('xlsx adapter', () => {
     expect(record?.meta).toMatchObject({ received: '2024-03-02' });
   });
 
+  test('dates typed as text day/month/year are read in the order the column shows, and the sheet is named in warnings', async () => {
+    const path = write(
+      'text-dates.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('Responses');
+        sheet.addRow(['comment', 'date']);
+        sheet.addRow(['Respite saved us', '02/01/2024 14:30']);
+        sheet.addRow(['More evening visits', '13/01/2024']);
+        sheet.addRow(['The forms are too long', 'after Easter']);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'text-dates.xlsx' });
+    expect(recordsOf(result).map((record) => record.date)).toEqual(['2024-01-02T14:30:00.000Z', '2024-01-13T00:00:00.000Z', null]);
+    expect(result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []))).toEqual([
+      '1 value in column "date" of sheet "Responses" could not be read as a date ("after Easter", on row 4); kept in meta, the record has no date',
+    ]);
+  });
+
   test('hidden sheets (workings, lookup lists) are skipped with a warning unless named with --sheet', async () => {
     const path = write(
       'hidden.xlsx',

@@ -119,14 +119,13 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
   test('with --map text=Quartier: 638 rows, `;` sniffed, Windows-1252 decoded per line and reported', async () => {
     const result = await read(name, { map: { text: 'Quartier' } });
     expect(result.error).toBeNull();
-    expect(countItems(result)).toEqual({ record: 638, warning: 1 });
+    expect(countItems(result)).toEqual({ record: 638, warning: 2 });
     const records = recordsOf(result);
     expect(records[0]).toMatchObject({
       text: 'All',
-      date: null,
+      date: '2013-01-01T00:00:00.000Z',
       meta: {
         Classement: '3 stars',
-        Date: '01-01-13',
         Année: '2013',
         'Occupancy rate': '0,611553068',
         'Average Price': '81,20416129',
@@ -136,10 +135,21 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
       provenance: { file: name, line: 2, row: 1 },
     });
     expect(records.find((record) => record.provenance.line === 10)?.text).toBe('Quartier Européen');
-    expect(records.at(-1)).toMatchObject({ text: 'Midi-Lemonnier', meta: { Date: '01-10-17', Année: '2017' } });
+    expect(records.at(-1)).toMatchObject({ text: 'Midi-Lemonnier', date: '2017-10-01T00:00:00.000Z', meta: { Année: '2017' } });
+    expect(records.filter((record) => record.meta['Date'] !== undefined)).toEqual([]);
     expect(records.filter((record) => record.text.includes('\ufffd') || JSON.stringify(record.meta).includes('\ufffd'))).toEqual([]);
-    const warning = result.items.find((item) => item.kind === 'warning');
-    expect(warning).toEqual({
+    const warnings = result.items.filter((item) => item.kind === 'warning');
+    expect(warnings).toEqual([
+      {
+        kind: 'warning',
+        code: 'DATE_ORDER_ASSUMED',
+        message:
+          '638 dates in column "Date" could be day/month or month/day (the first, "01-01-13", on line 2); read day first, as UK exports write them',
+        provenance: { file: name, line: 2, row: 1 },
+      },
+      expect.objectContaining({ code: 'ENCODING_FALLBACK' }),
+    ]);
+    expect(warnings[1]).toEqual({
       kind: 'warning',
       code: 'ENCODING_FALLBACK',
       message:
@@ -150,7 +160,8 @@ describeRealdata('realdata: csv/excel-fr-semicolon-cp1252-crlf-decimal-comma.csv
 
   test('with --encoding windows-1252 the same file reads with no fallback warning', async () => {
     const result = await read(name, { map: { text: 'Quartier' }, encoding: 'windows-1252' });
-    expect(countItems(result)).toEqual({ record: 638 });
+    expect(countItems(result)).toEqual({ record: 638, warning: 1 });
+    expect(result.items.find((item) => item.kind === 'warning')).toMatchObject({ code: 'DATE_ORDER_ASSUMED' });
     expect(recordsOf(result)[8]?.text).toBe('Quartier Européen');
   });
 });

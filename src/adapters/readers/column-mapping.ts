@@ -73,6 +73,9 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
   inReplyTo: ['inreplyto', 'inreplytostatusidstr', 'inreplytostatusid', 'parentid', 'parent', 'replyto'],
 };
 
+/** A time zone named at the end of a date column's simplified name (`Submit Date (UTC)`): the name is matched without it. */
+const TIME_ZONE_SUFFIX = /(?:utc|gmt)$/;
+
 /** Lower-cases a column name and keeps only letters and digits, so `Created At` matches `created_at`. */
 export function simplifyColumnName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -120,10 +123,12 @@ export function mapColumns(
     fields[field as MappedField] = column;
   }
   const simplified = headers.map(simplifyColumnName);
+  const withoutZone = simplified.map((name) => name.replace(TIME_ZONE_SUFFIX, ''));
   for (const field of MAPPED_FIELDS) {
     if (fields[field] !== undefined) continue;
     for (const candidate of FIELD_COLUMNS[field]) {
-      const index = simplified.indexOf(candidate);
+      let index = simplified.indexOf(candidate);
+      if (index === -1 && field === 'date') index = withoutZone.indexOf(candidate);
       const header = headers[index];
       if (index !== -1 && header !== undefined && !Object.values(fields).includes(header) && !options.exclude?.includes(header)) {
         fields[field] = header;

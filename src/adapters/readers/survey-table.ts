@@ -94,6 +94,14 @@ interface SinglePlan {
   mapping: ColumnMapping;
 }
 
+/**
+ * The respondent id column of a survey export: one of {@link SURVEY_RESPONDENT_COLUMNS}, or a first
+ * column headed `#` (Typeform's response id).
+ */
+function respondentColumn(headers: readonly string[]): string | undefined {
+  return findColumn(headers, SURVEY_RESPONDENT_COLUMNS) ?? (headers[0]?.trim() === '#' ? headers[0] : undefined);
+}
+
 function findColumn(headers: readonly string[], names: readonly string[]): string | undefined {
   const simplified = headers.map(simplifyColumnName);
   for (const name of names) {
@@ -125,7 +133,7 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
   if (freeText >= 2) return true;
   if (freeText === 0) return false;
   return (
-    findColumn(headers, SURVEY_RESPONDENT_COLUMNS) !== undefined ||
+    respondentColumn(headers) !== undefined ||
     profiles.some((profile) => profile.kind === 'likert') ||
     profiles.some((profile) => profile.kind === 'choice' && isClosedQuestionHeader(profile.header)) ||
     headers.some(isQuestionColumn) ||
@@ -143,7 +151,7 @@ function planTable(
   if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
     return { kind: 'single', mapping: mapColumns(reading.location, headers, map) };
   }
-  const named = map['id'] === undefined ? findColumn(headers, SURVEY_RESPONDENT_COLUMNS) : undefined;
+  const named = map['id'] === undefined ? respondentColumn(headers) : undefined;
   const mapping = mapColumns(reading.location, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
   const respondent = named ?? mapping.fields.id ?? findColumn(headers, OTHER_RESPONDENT_COLUMNS);
   const fieldColumns = new Set<string>();

@@ -13,6 +13,9 @@ const TIME_ONLY = /^\s*[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])
 const TRANSCRIBER_NOTE =
   /^\s*(?:[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s+)?(?:note|nb|n\.b\.|transcriber['’]?s note)\s*:/i;
 
+/** A transcription service's credit on its own line, as Otter.ai ends an export: `Transcribed by https://otter.ai`. */
+const SERVICE_CREDIT = /^\s*(?:automatically\s+)?transcribed\s+by\s+(?:https?:\/\/)?[\w.-]+\/?\s*$/i;
+
 /** Plain-text transcripts with speaker labels: `NAME: words`, optionally with `[00:01:02]` times. */
 export const transcriptTextAdapter: FormatAdapter = {
   name: 'transcript-text',
@@ -63,8 +66,8 @@ function looksLikeSpeakerTranscript(input: SniffInput): boolean {
  * Reads a typed transcript line by line. A speaker label starts a turn; the lines after it, up to
  * the next label, continue it (a blank line between them starts a new paragraph of the turn).
  * Consecutive turns of one speaker merge, and long turns are split, as for captions. Text before
- * the first label (a title, a list of attendees) and transcribers' `Note:` lines are filtered as
- * `not-feedback`.
+ * the first label (a title, a list of attendees), transcribers' `Note:` lines and a transcription
+ * service's credit (`Transcribed by https://otter.ai`) are filtered as `not-feedback`.
  */
 class TranscriptTextReader {
   private readonly ids = new RepeatedTextIds();
@@ -97,6 +100,16 @@ class TranscriptTextReader {
     if (TIME_ONLY.test(line.text)) return [];
     if (TRANSCRIBER_NOTE.test(line.text)) {
       return [{ kind: 'filtered', rule: 'not-feedback', provenance: { file: this.file, line: line.line }, detail: "transcriber's note" }];
+    }
+    if (SERVICE_CREDIT.test(line.text)) {
+      return [
+        {
+          kind: 'filtered',
+          rule: 'not-feedback',
+          provenance: { file: this.file, line: line.line },
+          detail: "transcription service's credit",
+        },
+      ];
     }
     if (!this.started) {
       this.preamble ??= line;

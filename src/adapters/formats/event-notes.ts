@@ -11,6 +11,26 @@ export const SECTION_SEPARATOR = ' › ';
 /** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
 const WRAPPED_LINE_CHARS = 60;
 
+/** A line that introduces the list right below it is at most this long. */
+const LIST_LABEL_CHARS = 100;
+
+/** Words in a line that names a session, with a number or a letter to tell it from the others (`Workshop 2`, `Table B`). */
+const SESSION_NAME_WORDS = 6;
+
+/**
+ * Whether a one-line paragraph right above a list labels it rather than saying something itself:
+ * a question or a lead-in the list answers (`Workshop 1 - What matters to you?`, `Barriers:`), or
+ * the name of a session (`Workshop 2`, `Table 5`, `Day 2 afternoon`: a few words, one of them a
+ * number or a single capital letter, no colon). Anything else, such as `Action: ask the council`
+ * or `more respite care`, is an idea of its own.
+ */
+function isListLabel(text: string): boolean {
+  if (text.length > LIST_LABEL_CHARS || !/\p{L}/u.test(text)) return false;
+  if (/[?:]["'”’)\]]*$/.test(text)) return true;
+  const words = text.split(/\s+/);
+  return words.length <= SESSION_NAME_WORDS && !text.includes(':') && words.some((word) => /^(?:\d+|\p{Lu})$/u.test(word));
+}
+
 /** For text piped on stdin: just enough to be recognised, so that any format that claims the text outscores notes. */
 const STDIN_TEXT_SCORE = SNIFF_THRESHOLD + 0.01;
 
@@ -37,6 +57,12 @@ export const eventNotesAdapter: FormatAdapter = {
     return lineByLineItems(source, new EventNotesReader(source.path, source.extension !== '.txt'));
   },
 };
+
+/** A list item's marker and the text after it, in markdown: `-`, `*`, `+`, `1.`, `1)`, and the bullets word processors write. */
+const MARKDOWN_BULLET = /^([-*+•◦▪‣·–\uf0a7\uf0b7]|\d{1,9}[.)])([ \t]+|$)(.*)$/u;
+
+/** {@link MARKDOWN_BULLET} in plain text, where an `o` before a tab or spaces is also a bullet (Word's second level, pasted as text). */
+const PLAIN_BULLET = /^([-*+•◦▪‣·–\uf0a7\uf0b7]|\d{1,9}[.)]|o(?=[ \t]))([ \t]+|$)(.*)$/u;
 
 /** An open list item, kept while its children may follow. */
 interface ListItem {
@@ -79,6 +105,8 @@ class EventNotesReader {
   private codeIndent: number | null = null;
   private frontMatter: FrontMatter = 'first-line';
   private frontMatterLines: SourceLine[] = [];
+  /** The line that introduces the list being read (see {@link isListLabel}): the last part of its items' section. */
+  private listLabel: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -173,6 +201,7 @@ class EventNotesReader {
       if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(content)) {
         const items = this.closeBlock();
         this.list = [];
+        this.listLabel = null;
         this.afterBlank = true;
         return items;
       }
@@ -199,7 +228,7 @@ class EventNotesReader {
       }
     }
 
-    const bullet = /^([-*+•◦▪‣]|\d{1,9}[.)])([ \t]+|$)(.*)$/.exec(content);
+    const bullet = (this.markdown ? MARKDOWN_BULLET : PLAIN_BULLET).exec(content);
     if (bullet !== null) return this.startItem(line.line, indent, bullet[1] ?? '', bullet[2] ?? '', bullet[3] ?? '');
 
     const block = this.block;
@@ -210,6 +239,7 @@ class EventNotesReader {
     const items = this.closeBlock();
     while ((this.list.at(-1)?.contentIndent ?? 0) > indent) this.list.pop();
     const container = this.list.at(-1);
+    if (container === undefined && this.afterBlank) this.listLabel = null;
     const containerIndent = container?.contentIndent ?? 0;
     if (this.markdown && this.afterBlank && indent >= containerIndent + 4) {
       this.codeIndent = containerIndent + 4;
@@ -228,6 +258,15 @@ class EventNotesReader {
   }
 
   private startItem(line: number, indent: number, marker: string, spacing: string, rest: string): AdapterItem[] {
+    const above = this.block;
+    const label = above?.lines[0];
+    if (above !== null && above.item === null && above.lines.length === 1 && label !== undefined && this.list.length === 0) {
+      const text = markdownInlineText(label).replace(/\s+/g, ' ').trim();
+      if (!this.afterBlank && isListLabel(text)) {
+        this.block = null;
+        this.listLabel = text;
+      }
+    }
     const items = this.closeBlock();
     const gap = spacing.length >= 1 && spacing.length <= 4 ? spacing.length : 1;
     while (this.list.length > 0 && (this.list.at(-1)?.contentIndent ?? 0) > indent) this.list.pop();
@@ -247,6 +286,7 @@ class EventNotesReader {
     while (this.headings.length < level - 1) this.headings.push('');
     this.headings.push(markdownInlineText(markdown).replace(/\s+/g, ' ').trim());
     this.list = [];
+    this.listLabel = null;
     this.afterBlank = true;
   }
 
@@ -257,7 +297,7 @@ class EventNotesReader {
     const text = markdownInlineText(block.lines.join('\n')).trim();
     if (block.item !== null) block.item.text = text.replace(/\s+/g, ' ');
     const meta: Record<string, JsonValue> = {};
-    const section = this.headings.filter((heading) => heading !== '').join(SECTION_SEPARATOR);
+    const section = [...this.headings, this.listLabel ?? ''].filter((heading) => heading !== '').join(SECTION_SEPARATOR);
     if (section !== '') meta['section'] = section;
     if (block.parent !== null) meta['parent'] = block.parent;
     if (block.checked !== null) meta['checked'] = block.checked;

@@ -84,3 +84,55 @@ describe('event-notes sniff', () => {
     expect(piped('# Day 1\n- one\n- two\n')).toBeGreaterThan(0.5);
   });
 });
+
+describe('event-notes: the line that labels a list', () => {
+  test('a question or a session name right above a list is its section, not an idea', async () => {
+    const text = 'Workshop 1 - What matters to you?\n• Being listened to\n• Continuity\n\nTable 5\n1) Longer hours\n';
+    expect(await notes('n.txt', text)).toEqual([
+      { text: 'Being listened to', section: 'Workshop 1 - What matters to you?' },
+      { text: 'Continuity', section: 'Workshop 1 - What matters to you?' },
+      { text: 'Longer hours', section: 'Table 5' },
+    ]);
+  });
+
+  test('under a heading it is the last part of the section path, in markdown too', async () => {
+    expect(await notes('n.md', '# Day 2\nBarriers:\n- Parking\n')).toEqual([{ text: 'Parking', section: 'Day 2 › Barriers:' }]);
+  });
+
+  test('an idea right above a list stays an idea: a sentence, an action, a phrase without a number', async () => {
+    const text = 'Action: ask the council about buses\n- Parking\n\nmore respite care\n- Transport\n\nCarers felt unheard.\n- Parking\n';
+    expect(await notes('n.txt', text)).toEqual([
+      { text: 'Action: ask the council about buses' },
+      { text: 'Parking' },
+      { text: 'more respite care' },
+      { text: 'Transport' },
+      { text: 'Carers felt unheard.' },
+      { text: 'Parking' },
+    ]);
+  });
+
+  test('a label with a blank line before its list is an idea, and a paragraph after the list ends its section', async () => {
+    const text = 'Table 5\n\n- Parking\n\nWorkshop 2\n- Transport\n\nThe venue was too far.\n';
+    expect(await notes('n.txt', text)).toEqual([
+      { text: 'Table 5' },
+      { text: 'Parking' },
+      { text: 'Transport', section: 'Workshop 2' },
+      { text: 'The venue was too far.' },
+    ]);
+  });
+});
+
+describe('event-notes: bullets pasted from a word processor', () => {
+  test("Word's second-level o, a middle dot and an en dash are bullets in plain text", async () => {
+    const text = '· Continuity of carers\n   o same carer each week\n– Transport\n';
+    expect(await notes('n.txt', text)).toEqual([
+      { text: 'Continuity of carers' },
+      { text: 'same carer each week', parent: 'Continuity of carers' },
+      { text: 'Transport' },
+    ]);
+  });
+
+  test('a line starting with the word "o" is not a bullet in markdown', async () => {
+    expect(await notes('n.md', 'o what a day\n')).toEqual([{ text: 'o what a day' }]);
+  });
+});

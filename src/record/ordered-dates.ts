@@ -17,6 +17,9 @@ export type DateOrderEvidence = 'day-month-year' | 'month-day-year' | 'either';
  */
 export const TWO_DIGIT_YEAR_PIVOT = 68;
 
+/** The longest text read as a date here: the longest layout, with room for spaces, is under half of it. */
+const MAX_DATE_CHARS = 64;
+
 const NUMERIC_DATE =
   /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*(?:utc|gmt|z))?$/i;
 
@@ -133,7 +136,10 @@ interface NumericDate {
 }
 
 function numericDate(text: string): NumericDate | null {
-  const match = NUMERIC_DATE.exec(text.trim());
+  if (text.length > MAX_DATE_CHARS * 4) return null;
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_DATE_CHARS) return null;
+  const match = NUMERIC_DATE.exec(trimmed);
   if (match === null) return null;
   const [, first = '', , second = '', third = '', hour, minute, secondsText, fraction, meridiem] = match;
   if (first.length === 4 ? third.length > 2 : first.length > 2 || third.length === 3) return null;
@@ -162,7 +168,9 @@ function numericInOrder(date: NumericDate, order: DateOrder): string | null {
 
 /** A date with the month as a word, in either place: no order to choose. */
 function monthNameDate(text: string): string | null {
+  if (text.length > MAX_DATE_CHARS * 4) return null;
   const trimmed = text.trim();
+  if (trimmed.length > MAX_DATE_CHARS) return null;
   const dayFirst = DAY_MONTH_NAME.exec(trimmed);
   const monthFirst = dayFirst === null ? MONTH_NAME_DAY.exec(trimmed) : null;
   const match = dayFirst ?? monthFirst;
@@ -180,7 +188,7 @@ function monthNameDate(text: string): string | null {
  * `1/2/2024 2:30 PM`, separators `/`, `.` or `-`, a time with optional seconds, fraction, AM/PM
  * and `UTC`/`GMT`/`Z`), the year first whatever the order (`2024/1/2`), and the month as a word
  * (`2 January 2024`, `2nd Jan 2024`, `January 2, 2024 10:15 AM`). A value that is no calendar
- * date in that order (`31/02/2024`, month 13) is null.
+ * date in that order (`31/02/2024`, month 13), or longer than 64 characters once trimmed, is null.
  */
 export function readDateInOrder(text: string, order: DateOrder): string | null {
   const numeric = numericDate(text);

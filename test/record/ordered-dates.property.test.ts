@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DATE_ORDERS, dateOrderEvidence, mayNeedDateOrder, readDateInOrder } from '../../src/record/ordered-dates.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
-fc.configureGlobal({ seed: 20261130, numRuns: propertyRuns(3000) });
+fc.configureGlobal({ seed: 20261130, numRuns: propertyRuns(1000) });
 
 /** A calendar date and time, as `Date` counts them. */
 const moment = fc

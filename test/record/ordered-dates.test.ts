@@ -50,6 +50,14 @@ describe('readDateInOrder: the layouts spreadsheets and forms write', () => {
     for (const order of ['day-month-year', 'month-day-year', 'year-month-day'] as const) expect(readDateInOrder(input, order)).toBeNull();
   });
 
+  test('a long value is no date, read in time linear in its length (the patterns never see it)', () => {
+    for (const text of [`02/01/2024 10:00${' '.repeat(200_000)}x`, `2 January 2024${' '.repeat(200_000)}x`, ' '.repeat(200_000)]) {
+      expect(readDateInOrder(text, 'day-month-year')).toBeNull();
+      expect(dateOrderEvidence(text)).toBeNull();
+    }
+    expect(readDateInOrder(`   02/01/2024   `, 'day-month-year')).toBe('2024-01-02T00:00:00.000Z');
+  });
+
   test('one value, three orders', () => {
     expect(readDateInOrder('02/01/03', 'day-month-year')).toBe('2003-01-02T00:00:00.000Z');
     expect(readDateInOrder('02/01/03', 'month-day-year')).toBe('2003-02-01T00:00:00.000Z');

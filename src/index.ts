@@ -25,6 +25,7 @@ export {
 export { REJECTION_CODES, isRejectionCode, type RejectionCode } from './rejection-code.js';
 
 export { CHANNELS, isChannel, type Channel, type FeedbackRecord, type JsonValue, type Provenance } from './record/record.js';
+export { DATE_ORDERS, type DateOrder } from './record/ordered-dates.js';
 
 export type { FilterRule, WarningCode } from './adapters/format-adapter.js';
 export { ADAPTERS, adapterNames } from './adapters/registry.js';

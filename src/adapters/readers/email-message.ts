@@ -43,52 +43,86 @@ class MessageRejection extends Error {
 }
 
 /**
+ * What tlap keeps of one message once its container is decoded, whatever the container: an
+ * RFC 5322 message's headers and MIME parts, or an Outlook item's MAPI properties.
+ */
+export interface DecodedMessage {
+  /** The Internet Message-ID without its brackets, or null. */
+  sourceId: string | null;
+  /** The sender's display name, never an address (see {@link senderDisplayName}), or null. */
+  author: string | null;
+  /** When it was sent, ISO 8601 UTC, or null. */
+  date: string | null;
+  subject: string | null;
+  /** The Message-ID it replies to, without brackets, or null. */
+  inReplyTo: string | null;
+  /** The List-Id's identifier, or null. */
+  listId: string | null;
+  /** Why it is an automatic reply (the header or class that says so), or null. */
+  autoReply: string | null;
+  /** The plain-text body, or null when there is none. */
+  text: string | null;
+  /** The HTML body, used when the plain text is absent or blank. */
+  html: string | null;
+}
+
+/**
  * Reads one raw RFC 5322 message into what the store keeps of it: one record with the sender's new
  * words (see {@link extractReply}), a `filtered` item for an auto-reply, or a `rejected` item
  * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
  */
 export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
-  const { provenance } = location;
-  const name = location.label === '' ? 'the message' : location.label;
-  const rejected = (code: RejectionCode, message: string): AdapterItem[] => [
-    { kind: 'rejected', code, message: `${name}: ${message}`, provenance, excerpt: excerptOf(raw) },
-  ];
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
   } catch (error) {
-    if (error instanceof MessageRejection) return rejected(error.code, error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    return rejected('MIME_PARSE_ERROR', `cannot parse the MIME structure (${detail})`);
+    const rejection =
+      error instanceof MessageRejection
+        ? error
+        : new MessageRejection(
+            'MIME_PARSE_ERROR',
+            `cannot parse the MIME structure (${error instanceof Error ? error.message : String(error)})`,
+          );
+    return [rejectedMessage(rejection, location, excerptOf(raw))];
   }
-  const { headers } = parsed;
-  const sourceId = messageIdOf(headerText(headers, 'message-id'));
-  const autoReply = autoReplyReason(headers);
-  if (autoReply !== null) {
-    return [{ kind: 'filtered', rule: 'auto-reply', provenance, ...(sourceId === null ? {} : { sourceId }), detail: autoReply }];
+  return decodedMessageItems({ ...headerFieldsOf(parsed), text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+}
+
+/**
+ * The items of a message whose fields are already decoded: the same record, filter and rejection
+ * rules as {@link emailMessageItems}, so a message saved by any mail client reads the same.
+ * `excerpt` is called only for a rejection, and must not hold an e-mail address.
+ */
+export function decodedMessageItems(message: DecodedMessage, location: MessageLocation, excerpt: () => string): AdapterItem[] {
+  const { provenance } = location;
+  const name = location.label === '' ? 'the message' : location.label;
+  const { sourceId } = message;
+  if (message.autoReply !== null) {
+    return [{ kind: 'filtered', rule: 'auto-reply', provenance, ...(sourceId === null ? {} : { sourceId }), detail: message.autoReply }];
   }
   let body: string;
   try {
-    body = bodyText(parsed);
+    body = bodyText(message);
   } catch (error) {
-    const code = error instanceof MessageRejection ? error.code : 'HTML_NOT_CONVERTIBLE';
-    return rejected(code, error instanceof Error ? error.message : String(error));
+    const rejection =
+      error instanceof MessageRejection
+        ? error
+        : new MessageRejection('HTML_NOT_CONVERTIBLE', error instanceof Error ? error.message : String(error));
+    return [rejectedMessage(rejection, location, excerpt())];
   }
-  const author = authorOf(headers.get('from'));
+  const { author } = message;
   const reply = extractReply(body, { senderName: author });
   const text = reply.text;
   const meta: Record<string, JsonValue> = {};
   if (reply.source !== 'reply') meta['textSource'] = reply.source;
-  const subject = headerText(headers, 'subject');
-  if (subject !== null && subject.trim() !== '') meta['subject'] = maskAddresses(subject.trim());
-  const listId = listIdOf(parsed.headerLines);
-  if (listId !== null) meta['listId'] = listId;
+  if (message.subject !== null && message.subject.trim() !== '') meta['subject'] = maskAddresses(message.subject.trim());
+  if (message.listId !== null) meta['listId'] = message.listId;
   const draft: RecordDraft = {
     sourceId,
     author,
-    date: dateOf(parsed.headerLines),
+    date: message.date,
     text,
-    inReplyTo: messageIdOf(headerText(headers, 'in-reply-to')),
+    inReplyTo: message.inReplyTo,
     meta,
     provenance,
   };
@@ -101,6 +135,39 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
     });
   }
   return items;
+}
+
+function rejectedMessage(rejection: MessageRejection, location: MessageLocation, excerpt: string): AdapterItem {
+  const name = location.label === '' ? 'the message' : location.label;
+  return { kind: 'rejected', code: rejection.code, message: `${name}: ${rejection.message}`, provenance: location.provenance, excerpt };
+}
+
+/** The fields a message's top header block gives, read as {@link emailMessageItems} reads them. */
+function headerFieldsOf(parsed: ParsedMessage): Omit<DecodedMessage, 'text' | 'html'> {
+  const { headers, headerLines } = parsed;
+  return {
+    sourceId: messageIdOf(headerText(headers, 'message-id')),
+    author: authorOf(headers.get('from')),
+    date: dateOf(headerLines),
+    subject: headerText(headers, 'subject'),
+    inReplyTo: messageIdOf(headerText(headers, 'in-reply-to')),
+    listId: listIdOf(headerLines),
+    autoReply: autoReplyReason(headers),
+  };
+}
+
+/**
+ * The fields of a header block alone, such as the transport headers an Outlook item keeps of the
+ * message it received; null when the block cannot be parsed.
+ */
+export async function headerBlockFields(block: string): Promise<Omit<DecodedMessage, 'text' | 'html'> | null> {
+  const head = block.replace(/(?:\r?\n)+$/, '');
+  if (head.trim() === '' || Buffer.byteLength(head) > MAX_HEADER_BYTES) return null;
+  try {
+    return headerFieldsOf(await parseMessage(Buffer.from(`${head}\r\n\r\n`, 'utf8')));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -127,7 +194,7 @@ function excerptOf(raw: Buffer): string {
 }
 
 /** Replaces every e-mail address with `[address]`. */
-function maskAddresses(text: string): string {
+export function maskAddresses(text: string): string {
   return text.replace(EMAIL_ADDRESS, '[address]');
 }
 
@@ -276,7 +343,7 @@ function headerBlockEnd(raw: Buffer): number | null {
 }
 
 /** The message's text: the plain-text parts, else the HTML converted to plain text. */
-function bodyText(parsed: ParsedMessage): string {
+function bodyText(parsed: { text: string | null; html: string | null }): string {
   if (parsed.text !== null && parsed.text.trim() !== '') return parsed.text;
   if (parsed.html === null || parsed.html.trim() === '') return '';
   if (htmlDepthExceeds(parsed.html, MAX_HTML_DEPTH)) {
@@ -374,7 +441,7 @@ function headerText(headers: Headers, key: string): string | null {
 }
 
 /** The id inside the first `<…>` of a Message-ID / In-Reply-To value, or the bare value; null when empty. */
-function messageIdOf(value: string | null): string | null {
+export function messageIdOf(value: string | null): string | null {
   if (value === null) return null;
   const bracketed = /<([^<>\s]+)>/.exec(value);
   if (bracketed?.[1] !== undefined) return bracketed[1];
@@ -387,7 +454,15 @@ function authorOf(from: HeaderValue | undefined): string | null {
   if (from === undefined || typeof from !== 'object' || !('value' in from) || !Array.isArray(from.value)) return null;
   const first = (from as AddressObject).value[0];
   if (first === undefined) return null;
-  const name = first.name
+  return senderDisplayName(first.name);
+}
+
+/**
+ * A sender's display name with any address, `mailto:`, empty brackets and stray punctuation
+ * taken out; null when nothing is left (the "name" was only an address).
+ */
+export function senderDisplayName(value: string): string | null {
+  const name = value
     .replace(EMAIL_ADDRESS, '')
     .replace(/[<([]\s*[>)\]]/g, '')
     .replace(/\bmailto:/gi, '')

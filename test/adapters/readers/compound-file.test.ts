@@ -1,0 +1,69 @@
+import { describe, expect, test } from '@jest/globals';
+import CFB from 'cfb';
+import { checkCompoundFile, MAX_STORAGE_DEPTH } from '../../../src/adapters/readers/compound-file.js';
+import { buildOutlookMsg, OUTLOOK_REPLY } from '../../builders/outlook-msg-builder.js';
+
+const SECTOR = 512;
+
+/** Where things are in a version 3 compound file (512-byte sectors, one FAT sector). */
+function layout(bytes: Buffer): { directory: number; fat: number; entry: (index: number) => number } {
+  const directory = bytes.readUInt32LE(0x30);
+  const fat = bytes.readUInt32LE(0x4c);
+  return { directory, fat, entry: (index) => (directory + 1) * SECTOR + 128 * index };
+}
+
+function damagedReason(bytes: Buffer): string {
+  const check = checkCompoundFile(bytes);
+  if (check.kind !== 'damaged') throw new Error('read as sound');
+  return check.reason;
+}
+
+describe('checkCompoundFile', () => {
+  test('a sound item lists its root streams', () => {
+    const check = checkCompoundFile(buildOutlookMsg(OUTLOOK_REPLY));
+    expect(check.kind).toBe('sound');
+    if (check.kind === 'sound')
+      expect(check.rootNames).toEqual(expect.arrayContaining(['__properties_version1.0', '__substg1.0_1000001F']));
+  });
+
+  test('a sector chain that loops back on itself is refused (a reader following it would never stop)', () => {
+    const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY));
+    const { directory, fat } = layout(bytes);
+    bytes.writeUInt32LE(directory, (fat + 1) * SECTOR + 4 * directory);
+    expect(damagedReason(bytes)).toMatch(/loops/);
+  });
+
+  test('a directory whose entries point back at each other is refused', () => {
+    const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY));
+    const { entry } = layout(bytes);
+    const child = bytes.readUInt32LE(entry(0) + 0x4c);
+    bytes.writeUInt32LE(child, entry(child) + 0x44);
+    expect(damagedReason(bytes)).toMatch(/not a tree/);
+  });
+
+  test('a stream larger than the file is refused before anything allocates it', () => {
+    const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY));
+    const { entry } = layout(bytes);
+    const child = bytes.readUInt32LE(entry(0) + 0x4c);
+    bytes.writeUInt32LE(0x7fffffff, entry(child) + 0x78);
+    expect(damagedReason(bytes)).toMatch(/larger than the file/);
+  });
+
+  test('a FAT count beyond the file is refused', () => {
+    const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY));
+    bytes.writeUInt32LE(0xffffff, 0x2c);
+    expect(damagedReason(bytes)).toMatch(/more FAT sectors/);
+  });
+
+  test(`storages nested more than ${MAX_STORAGE_DEPTH} deep are refused`, () => {
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, `/${Array.from({ length: MAX_STORAGE_DEPTH + 2 }, () => 'a').join('/')}/leaf`, Buffer.from('x'));
+    const bytes = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+    expect(damagedReason(bytes)).toMatch(/nest more than/);
+  });
+
+  test('a file shorter than a header, or without the signature, is damaged', () => {
+    expect(damagedReason(buildOutlookMsg(OUTLOOK_REPLY).subarray(0, 100))).toMatch(/shorter than a compound file header/);
+    expect(damagedReason(Buffer.alloc(4096))).toMatch(/signature/);
+  });
+});

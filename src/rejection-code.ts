@@ -37,6 +37,10 @@ export const REJECTION_CODES = [
   'HEADER_TOO_LARGE',
   'HTML_TOO_DEEP',
   'HTML_NOT_CONVERTIBLE',
+  // one Outlook item (.msg)
+  'MSG_DAMAGED',
+  'MSG_NOT_A_MESSAGE',
+  'MSG_RTF_ONLY',
   // one table row (csv-parse's own codes, kept as it names them)
   'CSV_QUOTE_NOT_CLOSED',
   'CSV_INVALID_CLOSING_QUOTE',

@@ -1,6 +1,7 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './formats/csv-table.js';
 import { emlAdapter } from './formats/eml.js';
+import { outlookMsgAdapter } from './formats/outlook-msg.js';
 import { jsonRecordsAdapter } from './formats/json-records.js';
 import { mboxAdapter } from './formats/mbox.js';
 import { twitterArchiveAdapter } from './formats/twitter-archive.js';
@@ -31,6 +32,7 @@ import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
 export const ADAPTERS: readonly FormatAdapter[] = [
   mboxAdapter,
   emlAdapter,
+  outlookMsgAdapter,
   twitterArchiveAdapter,
   twitterApiV1Adapter,
   twitterApiV2Adapter,

@@ -1,0 +1,197 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import type { FieldsData } from '@kenjiuno/msgreader';
+import type { AdapterItem } from '../format-adapter.js';
+import type { RejectionCode } from '../../rejection-code.js';
+import { checkCompoundFile } from './compound-file.js';
+import {
+  decodedMessageItems,
+  headerBlockFields,
+  maskAddresses,
+  messageIdOf,
+  senderDisplayName,
+  type DecodedMessage,
+  type MessageLocation,
+} from './email-message.js';
+
+/** The largest compressed RTF body decompressed (its output is held as an array of numbers, 8 bytes a byte). */
+export const MAX_COMPRESSED_RTF_BYTES = 1024 * 1024;
+
+/** What each kind of Office compound file holds at its root, to name a file that is not an Outlook item. */
+const OTHER_COMPOUND_FILES: ReadonlyArray<{ stream: string; kind: string }> = [
+  { stream: 'WordDocument', kind: 'a Word 97-2003 document (.doc)' },
+  { stream: 'Workbook', kind: 'an Excel 97-2003 workbook (.xls)' },
+  { stream: 'Book', kind: 'an Excel 5 workbook (.xls)' },
+  { stream: 'PowerPoint Document', kind: 'a PowerPoint 97-2003 presentation (.ppt)' },
+  { stream: 'EncryptedPackage', kind: 'a password-protected Office document' },
+];
+
+/** Message classes of Outlook items that are mail; any other class (contact, appointment, task, note) is not feedback. */
+const MAIL_CLASS = /^(?:ipm|ipm\.note(?:\..*)?|ipm\.post(?:\..*)?)$/i;
+/** Message classes Outlook gives automatic replies and delivery reports. */
+const AUTOMATIC_CLASS = /^(?:report\..*|ipm\.note\.rules\.(?:oof|reply)template\..*|ipm\.outlook\.recall)$/i;
+
+/** A property value as msgreader gives it: strings decoded, times as UTC date strings, binaries raw. */
+type PropertyValue = string | number | boolean | Uint8Array;
+
+/** msgreader's reader class. */
+type MsgReader = (typeof import('@kenjiuno/msgreader'))['default'];
+
+let msgReaderClass: Promise<MsgReader> | undefined;
+
+/**
+ * msgreader is loaded on the first Outlook item, not with the adapters. It is CommonJS: Node gives
+ * its `module.exports` as the default export, whose own `default` is the class.
+ */
+async function loadMsgReader(): Promise<MsgReader> {
+  const module = await import('@kenjiuno/msgreader');
+  const exported = module.default as MsgReader | { default: MsgReader };
+  return 'default' in exported ? exported.default : exported;
+}
+
+/**
+ * Reads one Outlook item (`.msg`, [MS-OXMSG]) into what the store keeps of it, through the same
+ * rules as a saved `.eml` ({@link decodedMessageItems}): one record with the sender's new words, an
+ * auto-reply or a non-mail item (contact, appointment…) filtered, or one rejection saying why it
+ * cannot be read. Attachments, including forwarded items attached whole, are not read.
+ */
+export async function outlookItemItems(bytes: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
+  const rejected = (code: RejectionCode, message: string, excerpt = ''): AdapterItem[] => [
+    { kind: 'rejected', code, message, provenance: location.provenance, ...(excerpt === '' ? {} : { excerpt }) },
+  ];
+  const check = checkCompoundFile(bytes);
+  if (check.kind === 'damaged') return rejected('MSG_DAMAGED', `the Outlook item is damaged: ${check.reason}; not read`);
+  if (!check.rootNames.some((name) => name === '__properties_version1.0' || name.startsWith('__substg1.0_'))) {
+    const other = OTHER_COMPOUND_FILES.find((candidate) => check.rootNames.includes(candidate.stream));
+    const what = other === undefined ? 'an OLE2 compound file without Outlook message streams' : other.kind;
+    return rejected('MSG_NOT_A_MESSAGE', `not an Outlook item: ${what}; not read`);
+  }
+  let properties: Map<string, PropertyValue>;
+  try {
+    msgReaderClass ??= loadMsgReader();
+    properties = readProperties(await msgReaderClass, bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return rejected('MSG_DAMAGED', `the Outlook item cannot be read (${detail}); not read`);
+  }
+  const text = (id: string): string | null => {
+    const value = properties.get(`${id}001f`) ?? properties.get(`${id}001e`);
+    return typeof value === 'string' && value.trim() !== '' ? value : null;
+  };
+  const excerpt = (): string =>
+    [
+      text('0037') === null ? null : `Subject: ${maskAddresses(text('0037') ?? '')}`,
+      text('1035') === null ? null : `Message-ID: ${text('1035')}`,
+    ]
+      .filter((part) => part !== null)
+      .join(' | ')
+      .slice(0, 200);
+  const messageClass = text('001a') ?? 'IPM.Note';
+  const headerBlock = text('007d');
+  const headers = headerBlock === null ? null : await headerBlockFields(headerBlock);
+  const classReason = AUTOMATIC_CLASS.test(messageClass) ? `an automatic reply or report (${messageClass})` : null;
+  if (classReason === null && !MAIL_CLASS.test(messageClass)) {
+    const sourceId = messageIdOf(text('1035'));
+    return [
+      {
+        kind: 'filtered',
+        rule: 'not-feedback',
+        provenance: location.provenance,
+        ...(sourceId === null ? {} : { sourceId }),
+        detail: `an Outlook ${messageClass} item, not an e-mail`,
+      },
+    ];
+  }
+  let body: { text: string | null; html: string | null };
+  try {
+    body = bodyOf(properties, text);
+  } catch (error) {
+    if (!(error instanceof RtfOnlyBody)) throw error;
+    return rejected('MSG_RTF_ONLY', `the message body is only in compressed RTF (${error.message}); not read`, excerpt());
+  }
+  const message: DecodedMessage = {
+    sourceId: headers?.sourceId ?? messageIdOf(text('1035')),
+    author: headers?.author ?? senderDisplayName(text('0042') ?? text('0c1a') ?? ''),
+    date: headers?.date ?? isoTime(properties.get('00390040')) ?? isoTime(properties.get('0e060040')),
+    subject: text('0037') ?? headers?.subject ?? null,
+    inReplyTo: headers?.inReplyTo ?? messageIdOf(text('1042')),
+    listId: headers?.listId ?? null,
+    autoReply: headers?.autoReply ?? classReason,
+    ...body,
+  };
+  return decodedMessageItems(message, location, excerpt);
+}
+
+/**
+ * Every property of the item's top level, by tag (`0037001f`), read with msgreader. Strings of
+ * the 8-bit type are decoded in the item's code page (PR_MESSAGE_CODEPAGE, else
+ * PR_INTERNET_CPID), Windows-1252 when it names none.
+ */
+function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, PropertyValue> {
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const read = (ansiEncoding: string): { fields: FieldsData; properties: Map<string, PropertyValue> } => {
+    const reader = new MsgReader(arrayBuffer);
+    reader.parserConfig = { includeRawProps: true, ansiEncoding };
+    const fields = reader.getFileData();
+    if (fields.error !== undefined) throw new Error(fields.error);
+    const properties = new Map<string, PropertyValue>();
+    for (const property of fields.rawProps ?? []) {
+      const tag = property.propertyTag?.toLowerCase();
+      const value = property.value as unknown;
+      if (tag === undefined || properties.has(tag)) continue;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Uint8Array) {
+        properties.set(tag, value);
+      }
+    }
+    return { fields, properties };
+  };
+  const first = read('windows-1252');
+  const codePage = first.properties.get('3ffd0003') ?? first.properties.get('3fde0003');
+  const encoding = typeof codePage === 'number' ? encodingOfCodePage(codePage) : null;
+  const hasString8 = [...first.properties.keys()].some((tag) => tag.endsWith('001e'));
+  if (encoding === null || encoding === 'windows-1252' || !hasString8) return first.properties;
+  return read(encoding).properties;
+}
+
+/** The iconv-lite name of a Windows code page, or null when iconv-lite does not know it. */
+function encodingOfCodePage(codePage: number): string | null {
+  if (codePage === 65001) return 'utf8';
+  if (codePage === 1200) return 'utf16le';
+  if (codePage === 20127) return 'ascii';
+  if (codePage === 28591) return 'latin1';
+  const name = `cp${codePage}`;
+  return iconv.encodingExists(name) ? name : null;
+}
+
+/** A time property (msgreader's UTC date string) as ISO 8601, or null. */
+function isoTime(value: PropertyValue | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+/** A message body held only as compressed RTF, which tlap does not convert. */
+class RtfOnlyBody extends Error {}
+
+/**
+ * The plain-text body (PR_BODY) and the HTML body (PR_HTML, decoded in the item's Internet code
+ * page, else as UTF-8 when it is valid UTF-8, else Windows-1252). A message with neither but a
+ * compressed RTF body (PR_RTF_COMPRESSED) throws {@link RtfOnlyBody}.
+ */
+function bodyOf(properties: Map<string, PropertyValue>, text: (id: string) => string | null): { text: string | null; html: string | null } {
+  const plain = text('1000');
+  const htmlValue = properties.get('10130102') ?? properties.get('1013001f') ?? properties.get('1013001e');
+  let html: string | null = null;
+  if (typeof htmlValue === 'string') html = htmlValue;
+  else if (htmlValue instanceof Uint8Array) {
+    const raw = Buffer.from(htmlValue.buffer, htmlValue.byteOffset, htmlValue.byteLength);
+    const codePage = properties.get('3fde0003');
+    const declared = typeof codePage === 'number' ? encodingOfCodePage(codePage) : null;
+    html = iconv.decode(raw, declared ?? (isUtf8(raw) ? 'utf8' : 'windows-1252'));
+  }
+  if (html !== null && html.trim() === '') html = null;
+  if (plain === null && html === null && properties.get('10090102') instanceof Uint8Array) {
+    throw new RtfOnlyBody('save it from Outlook as HTML or plain text, or as .eml');
+  }
+  return { text: plain, html };
+}

@@ -1,12 +1,8 @@
 import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
-import type { JsonValue } from '../../record/record.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
-import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
-
-/** What joins the headings of a section path in `meta.section`: `Day 2 › Workshop B`. */
-export const SECTION_SEPARATOR = ' › ';
+import { NoteOutline } from '../readers/note-outline.js';
 
 /** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
 const WRAPPED_LINE_CHARS = 60;
@@ -94,8 +90,7 @@ type FrontMatter = 'first-line' | 'second-line' | 'inside' | 'done';
  * hard-wrapped line or an indented bullet, and indentation never means code.
  */
 class EventNotesReader {
-  private readonly ids = new RepeatedTextIds();
-  private headings: string[] = [];
+  private readonly outline = new NoteOutline();
   private list: ListItem[] = [];
   private block: OpenBlock | null = null;
   private afterBlank = true;
@@ -282,9 +277,7 @@ class EventNotesReader {
   }
 
   private setHeading(level: number, markdown: string): void {
-    this.headings = this.headings.slice(0, level - 1);
-    while (this.headings.length < level - 1) this.headings.push('');
-    this.headings.push(markdownInlineText(markdown).replace(/\s+/g, ' ').trim());
+    this.outline.setHeading(level, markdownInlineText(markdown));
     this.list = [];
     this.listLabel = null;
     this.afterBlank = true;
@@ -296,16 +289,12 @@ class EventNotesReader {
     if (block === null) return [];
     const text = markdownInlineText(block.lines.join('\n')).trim();
     if (block.item !== null) block.item.text = text.replace(/\s+/g, ' ');
-    const meta: Record<string, JsonValue> = {};
-    const section = [...this.headings, this.listLabel ?? ''].filter((heading) => heading !== '').join(SECTION_SEPARATOR);
-    if (section !== '') meta['section'] = section;
-    if (block.parent !== null) meta['parent'] = block.parent;
-    if (block.checked !== null) meta['checked'] = block.checked;
     return [
-      {
-        kind: 'record',
-        draft: { sourceId: this.ids.sourceIdFor(null, text), text, meta, provenance: { file: this.file, line: block.line } },
-      },
+      this.outline.note(
+        text,
+        { file: this.file, line: block.line },
+        { parent: block.parent, checked: block.checked, label: this.listLabel },
+      ),
     ];
   }
 }

@@ -122,8 +122,9 @@ const MAX_PROLOG_CHARS = 1024 * 1024;
 const SLICE_CHARS = 64 * 1024;
 
 /**
- * Streams an XML file with saxes (strict, namespaces resolved, no DTD processing) and reports the
- * elements `select` asks for. Only selected elements are built in memory, one at a time.
+ * Streams an XML file (or a part unpacked from a zip: anything with a path to name and text to
+ * read) with saxes (strict, namespaces resolved, no DTD processing) and reports the elements
+ * `select` asks for. Only selected elements are built in memory, one at a time.
  *
  * Refused as a whole, with an InputError `file:line:col: CODE: what`:
  * a DOCTYPE that declares entities (`XML_ENTITY_DECLARATION`, before anything is read: entity
@@ -140,7 +141,7 @@ const SLICE_CHARS = 64 * 1024;
  * Nesting is walked with explicit stacks, so depth costs memory, never call stack.
  */
 export async function* readXmlElements(
-  source: InputSource,
+  source: Pick<InputSource, 'path' | 'text'>,
   select: (path: readonly XmlName[]) => XmlSelection,
   onRecovery?: (recovery: XmlRecovery) => void,
 ): AsyncIterable<XmlEvent> {

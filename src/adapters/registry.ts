@@ -11,6 +11,7 @@ import { tagsCsvAdapter } from './formats/tags-csv.js';
 import { twarcCsvAdapter } from './formats/twarc-csv.js';
 import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
+import { docxDocumentAdapter } from './formats/docx-document.js';
 import { srtAdapter } from './formats/srt.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
@@ -44,6 +45,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   transcriptJsonAdapter,
   transcriptTextAdapter,
   eventNotesAdapter,
+  docxDocumentAdapter,
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,

@@ -159,7 +159,7 @@ describe('inputs', () => {
       await writeCsvExport(join(dir, 'exports', 'a.csv'), csvRows(1, 'a'));
       await writeFile(join(dir, 'exports', 'b-blog', 'deeper', 'z.json'), JSON.stringify([{ id: 'j1', text: 'from JSON' }]));
       await writeCsvExport(join(dir, 'exports', 'b-blog', 'b.csv'), csvRows(1, 'b'));
-      await writeFile(join(dir, 'exports', 'minutes.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+      await writeFile(join(dir, 'exports', 'slides.pptx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
       await writeFile(join(dir, 'exports', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
       await writeCsvExport(join(dir, 'exports', '.hidden.csv'), csvRows(1, 'h'));
       const summary = await run(dir, ['exports']);
@@ -170,7 +170,7 @@ describe('inputs', () => {
         ['exports/b-blog/deeper/z.json', 'json'],
         ['exports/c.csv', 'csv'],
       ]);
-      expect(summary.skipped).toEqual(['exports/minutes.docx', 'exports/photo.png']);
+      expect(summary.skipped).toEqual(['exports/photo.png', 'exports/slides.pptx']);
       expect((await storedRecords(dir)).map((record) => record.sourceId)).toEqual(['a1', 'b1', 'j1', 'c1']);
     });
   });

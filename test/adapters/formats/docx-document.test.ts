@@ -1,0 +1,280 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { ADAPTERS } from '../../../src/adapters/registry.js';
+import { detectFormat } from '../../../src/adapters/format-detection.js';
+import { docxDocumentAdapter, DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
+import { buildDocx, documentXml, DOCX_FIXTURE_INPUTS, paragraph, STYLES, table } from '../../builders/docx-documents.js';
+import { buildZip } from '../../builders/zip-builder.js';
+import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
+
+describe('docx fixture inputs are generated reproducibly by test/builders/docx-documents.ts', () => {
+  test.each(Object.entries(DOCX_FIXTURE_INPUTS))('%s', (name, input) => {
+    const bytes = input.build();
+    expect(input.build().equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, 'fixtures/adapters/docx', name, input.name);
+    if (UPDATE_GOLDEN) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function read(name: string, bytes: Buffer, options: { channel?: 'survey' } = {}): Promise<FileReadResult> {
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return readFileItems(path, { displayPath: name, ...options });
+}
+
+async function notes(body: string, styles?: string): Promise<Record<string, unknown>[]> {
+  const result = await read('n.docx', buildDocx(styles === undefined ? { body } : { body, styles }));
+  expect(result.error).toBeNull();
+  return recordsOf(result).map((record) => ({ text: record.text, ...record.meta }));
+}
+
+describe('docx paragraphs and headings', () => {
+  test('each paragraph with text is a record; empty paragraphs are no items at all', async () => {
+    const result = await read(
+      'n.docx',
+      buildDocx({ body: [paragraph('one'), paragraph(''), paragraph('   '), paragraph('two')].join('') }),
+    );
+    expect(countItems(result)).toEqual({ record: 2 });
+    expect(recordsOf(result).map((record) => record.provenance)).toEqual([
+      { file: 'n.docx', part: 'paragraph 1' },
+      { file: 'n.docx', part: 'paragraph 2' },
+    ]);
+  });
+
+  test('heading styles set the section path like markdown headings, and are not records', async () => {
+    const body = [
+      paragraph('Day 1', { style: 'Heading1' }),
+      paragraph('Workshop A', { style: 'Heading2' }),
+      paragraph('one'),
+      paragraph('Workshop B', { style: 'Heading2' }),
+      paragraph('two'),
+      paragraph('Day 2', { style: 'Heading1' }),
+      paragraph('three'),
+    ].join('');
+    expect(await notes(body)).toEqual([
+      { text: 'one', section: 'Day 1 › Workshop A' },
+      { text: 'two', section: 'Day 1 › Workshop B' },
+      { text: 'three', section: 'Day 2' },
+    ]);
+  });
+
+  test('a translated Word names its heading styles differently: the style name from styles.xml decides', async () => {
+    const body = [paragraph('Tag 2', { style: 'berschrift1' }), paragraph('eins')].join('');
+    expect(await notes(body, STYLES)).toEqual([{ text: 'eins', section: 'Tag 2' }]);
+  });
+
+  test("a paragraph's own outline level makes it a heading; level 9 is body text", async () => {
+    const heading = '<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>Workshop C</w:t></w:r></w:p>';
+    const body = '<w:p><w:pPr><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>plain</w:t></w:r></w:p>';
+    expect(await notes(heading + body)).toEqual([{ text: 'plain', section: 'Workshop C' }]);
+  });
+
+  test('nested list items name their parent; a plain paragraph ends the list', async () => {
+    const body = [
+      paragraph('Transport', { list: 0 }),
+      paragraph('Buses stop at six', { list: 1 }),
+      paragraph('Evenings', { list: 2 }),
+      paragraph('Parking', { list: 1 }),
+      paragraph('Money', { list: 0 }),
+      paragraph('A closing remark.'),
+      paragraph('Not nested', { list: 1 }),
+    ].join('');
+    expect(await notes(body)).toEqual([
+      { text: 'Transport' },
+      { text: 'Buses stop at six', parent: 'Transport' },
+      { text: 'Evenings', parent: 'Buses stop at six' },
+      { text: 'Parking', parent: 'Transport' },
+      { text: 'Money' },
+      { text: 'A closing remark.' },
+      { text: 'Not nested' },
+    ]);
+  });
+
+  test('list styles (List Bullet 2) give their level; numId 0 takes the numbering away', async () => {
+    const unnumbered =
+      '<w:p><w:pPr><w:pStyle w:val="Aufzhlungszeichen2"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>plain</w:t></w:r></w:p>';
+    const body = [paragraph('top', { style: 'Aufzhlungszeichen' }), paragraph('under', { style: 'Aufzhlungszeichen2' }), unnumbered].join(
+      '',
+    );
+    expect(await notes(body, STYLES)).toEqual([{ text: 'top' }, { text: 'under', parent: 'top' }, { text: 'plain' }]);
+  });
+});
+
+describe('docx text', () => {
+  test('runs join as written, tabs are spaces, breaks are line breaks, smart quotes stay', async () => {
+    const body =
+      '<w:p><w:r><w:t xml:space="preserve">It’s </w:t></w:r><w:r><w:t>“good”</w:t><w:tab/><w:t>really</w:t><w:br/><w:t>next line</w:t><w:cr/><w:t>and one more</w:t></w:r></w:p>';
+    expect(await notes(body)).toEqual([{ text: 'It’s “good” really\nnext line\nand one more' }]);
+  });
+
+  test('tracked changes: what the document says now (deletions and moved-away text out, insertions in); field codes out, results in', async () => {
+    const result = await read('t.docx', DOCX_FIXTURE_INPUTS['tracked-changes']?.build() ?? Buffer.alloc(0));
+    expect(recordsOf(result).map((record) => record.text)).toEqual([
+      'The day centre is not open long enough.',
+      'See the carers’ charter page 4',
+      'Moved: new place',
+      'Text box: call the helpline',
+    ]);
+  });
+});
+
+describe('docx tables', () => {
+  test('each cell paragraph is its own record, never glued to the next cell', async () => {
+    const body = table([
+      ['Good', 'Bad'],
+      [[paragraph('Friendly staff'), paragraph('Good food')], 'Long waits'],
+    ]);
+    const records = await notes(body);
+    expect(records.map((record) => record.text)).toEqual(['Good', 'Bad', 'Friendly staff', 'Good food', 'Long waits']);
+    expect(records.every((record) => !('question' in record))).toBe(true);
+  });
+
+  test('a question | answer table gives each answer its question; the header row and contact rows are filtered', async () => {
+    const result = await read('r.docx', DOCX_FIXTURE_INPUTS['consultation-response']?.build() ?? Buffer.alloc(0));
+    expect(countItems(result)).toEqual({ record: 10, 'filtered:not-feedback': 2 });
+    const answers = recordsOf(result).filter((record) => record.meta['question'] !== undefined);
+    expect(answers.map((record) => [record.meta['question'], record.text])).toEqual([
+      ['Organisation', 'Anytown Carers Network'],
+      ['Q1. What matters most to you about care and support?', 'Being listened to, and having one person who knows our story.'],
+      ['Q1. What matters most to you about care and support?', 'Not having to repeat it at every appointment.'],
+      ['Q2. What should the partnership do first?', 'Fund peer support groups in every area.'],
+    ]);
+    expect(answers[0]?.provenance).toEqual({ file: 'r.docx', part: 'table 1, row 3, paragraph 8' });
+    expect(result.items.filter((item) => item.kind === 'filtered').map((item) => (item.kind === 'filtered' ? item.detail : ''))).toEqual([
+      'table header',
+      'contact details',
+    ]);
+    expect(recordsOf(result).some((record) => record.text.includes('Jane'))).toBe(false);
+  });
+
+  test('an empty left cell continues the question above it (merged cells)', async () => {
+    const body = table([
+      ['Q1. Anything else?', 'First part of a long answer.'],
+      ['', 'Second part of the same answer.'],
+    ]);
+    expect((await notes(body)).map((record) => record.question)).toEqual(['Q1. Anything else?', 'Q1. Anything else?']);
+  });
+});
+
+describe('docx records', () => {
+  test('channel event-note (or --channel), no author, the date the document was created; the creator is not kept', async () => {
+    const bytes = buildDocx({
+      body: paragraph('idea'),
+      core: { creator: 'Note Taker', created: '2024-03-04T17:30:00Z', modified: '2024-03-09T08:00:00Z' },
+    });
+    const [record] = recordsOf(await read('d.docx', bytes));
+    expect(record).toMatchObject({ channel: 'event-note', format: 'docx', author: null, date: '2024-03-04T17:30:00.000Z' });
+    expect(JSON.stringify(record)).not.toContain('Note Taker');
+    const [survey] = recordsOf(await read('d.docx', bytes, { channel: 'survey' }));
+    expect(survey?.channel).toBe('survey');
+  });
+
+  test('without a creation date the last-saved date is used; without properties the date is null', async () => {
+    const saved = recordsOf(await read('m.docx', buildDocx({ body: paragraph('idea'), core: { modified: '2024-03-09T08:00:00Z' } })));
+    expect(saved[0]?.date).toBe('2024-03-09T08:00:00.000Z');
+    expect(recordsOf(await read('p.docx', buildDocx({ body: paragraph('idea') })))[0]?.date).toBeNull();
+  });
+
+  test('the same paragraph twice in a document is two records; reading the document again gives the same ids', async () => {
+    const bytes = buildDocx({ body: [paragraph('Parking'), paragraph('Parking')].join(''), core: { created: '2024-03-04T17:30:00Z' } });
+    const first = recordsOf(await read('twice.docx', bytes)).map((record) => record.sourceId);
+    expect(first).toHaveLength(2);
+    expect(first[1]).toBe(`${first[0]}#2`);
+    expect(recordsOf(await read('twice.docx', bytes)).map((record) => record.sourceId)).toEqual(first);
+  });
+});
+
+describe('docx detection and refusals', () => {
+  const sniff = (path: string, bytes: Buffer) =>
+    detectFormat(ADAPTERS, { path, extension: path.slice(path.lastIndexOf('.')), headText: '', headBytes: bytes })?.adapter.name;
+
+  test('a .docx or .docm is read as docx; a Word zip under another name is recognised by its word/ entries; a workbook is not', async () => {
+    const docx = buildDocx({ body: paragraph('x') });
+    expect(sniff('a.docx', docx)).toBe('docx');
+    expect(sniff('a.docm', docx)).toBe('docx');
+    expect(sniff('download.bin', docx)).toBe('docx');
+    expect(
+      docxDocumentAdapter.sniff({
+        path: 'a.zip',
+        extension: '.zip',
+        headText: '',
+        headBytes: buildZip([{ name: 'xl/workbook.xml', content: '<x/>' }]),
+      }),
+    ).toBe(0);
+  });
+
+  test('an old .doc (OLE2) is refused with advice to save it as .docx', async () => {
+    const result = await read('old.doc', DOCX_FIXTURE_INPUTS['old-doc']?.build() ?? Buffer.alloc(0));
+    expect(result.format).toBe('docx');
+    expect(result.error).toBe('old.doc: a Word 97-2003 (.doc) or password-protected document; tlap reads .docx documents');
+  });
+
+  test('an RTF or text file named .doc is refused saying what it is', async () => {
+    expect((await read('letter.doc', Buffer.from('{\\rtf1\\ansi hello}'))).error).toBe(
+      'letter.doc: not a Word .docx document (it does not start with a zip signature); it is a Rich Text (RTF) document',
+    );
+    expect((await read('page.doc', Buffer.from('<html>hello</html>'))).error).toContain('it looks like text');
+  });
+
+  test('a truncated document, a zip without word/document.xml and a workbook named .docx are each refused by name', async () => {
+    expect((await read('cut.docx', DOCX_FIXTURE_INPUTS['damaged-zip']?.build() ?? Buffer.alloc(0))).error).toBe(
+      'cut.docx: cannot read the Word document (the file ends in the middle of the zip, or its zip is damaged; is it truncated?)',
+    );
+    expect((await read('empty.docx', buildDocx({ body: '', withoutDocument: true }))).error).toBe(
+      'empty.docx: a zip, not a Word document (it holds no word/document.xml)',
+    );
+    expect((await read('sheet.docx', buildZip([{ name: 'xl/workbook.xml', content: '<workbook/>' }]))).error).toBe(
+      'sheet.docx: an Excel workbook, not a Word document (it holds no word/document.xml)',
+    );
+  });
+
+  test('malformed XML: the paragraphs before it are read, then one refusal naming the part, line and column', async () => {
+    const broken = buildZip([{ name: 'word/document.xml', content: documentXml(`${paragraph('kept')}<w:p><w:r><w:t>lost</w:r></w:p>`) }]);
+    const result = await read('broken.docx', broken);
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['kept']);
+    expect(result.error).toMatch(/^broken\.docx: word\/document\.xml:2:\d+: XML_MALFORMED: /);
+  });
+
+  test('a table broken off by malformed XML keeps the cells read before the break', async () => {
+    const xml = documentXml(`${table([['a', 'b']]).replace('</w:tbl>', '')}<w:p><w:r><w:t>x</w:p>`);
+    const result = await read('cut-table.docx', buildZip([{ name: 'word/document.xml', content: xml }]));
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['a', 'b']);
+    expect(result.error).toContain('XML_MALFORMED');
+  });
+
+  test('a zip bomb is refused before inflating, and one that lies about its sizes is stopped at the limit', async () => {
+    const bomb = buildZip([
+      { name: 'word/document.xml', content: 'x'.repeat(1024 * 1024), repeat: DOCX_UNPACKED_LIMIT / (1024 * 1024) + 1 },
+    ]);
+    expect((await read('bomb.docx', bomb)).error).toBe(
+      "bomb.docx: the Word document's text unpacks to 65.0 MB, over the 64.0 MB tlap reads from one file; refused",
+    );
+    const liar = buildZip(
+      [{ name: 'word/document.xml', content: 'x'.repeat(1024 * 1024), repeat: DOCX_UNPACKED_LIMIT / (1024 * 1024) + 1 }],
+      {
+        declaredSize: 1000,
+      },
+    );
+    expect((await read('liar.docx', liar)).error).toBe(
+      'liar.docx: the Word document unpacks to more than 64.0 MB (its entry "word/document.xml" inflates past the sizes its zip declares); refused',
+    );
+  });
+
+  test('a damaged styles or properties part costs a warning, not the document', async () => {
+    const bytes = buildDocx({ body: paragraph('still read'), styles: '<w:style w:styleId="A"><w:name w:val="x"/>' });
+    const result = await read('s.docx', bytes);
+    expect(result.error).toBeNull();
+    expect(countItems(result)).toEqual({ record: 1, warning: 1 });
+  });
+});

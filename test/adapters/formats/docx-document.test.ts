@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
+import { ingest } from '../../../src/ingest/ingest.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { docxDocumentAdapter, DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
 import { buildDocx, documentXml, DOCX_FIXTURE_INPUTS, paragraph, STYLES, table } from '../../builders/docx-documents.js';
 import { buildZip } from '../../builders/zip-builder.js';
+import { withTempDir } from '../../builders/temp-dir.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -192,6 +194,24 @@ describe('docx records', () => {
     expect(first).toHaveLength(2);
     expect(first[1]).toBe(`${first[0]}#2`);
     expect(recordsOf(await read('twice.docx', bytes)).map((record) => record.sourceId)).toEqual(first);
+  });
+});
+
+describe('docx in a folder', () => {
+  test('a folder ingest reads its .docx files (an old .doc is one rejection); ingesting again adds nothing', async () => {
+    await withTempDir(async (dir) => {
+      mkdirSync(join(dir, 'exports'));
+      writeFileSync(join(dir, 'exports', 'notes.docx'), DOCX_FIXTURE_INPUTS['event-notes']?.build() ?? Buffer.alloc(0));
+      writeFileSync(join(dir, 'exports', 'old.doc'), DOCX_FIXTURE_INPUTS['old-doc']?.build() ?? Buffer.alloc(0));
+      const first = await ingest({ paths: ['exports'], cwd: dir, storeDir: '.tlap' });
+      expect(first.perFile.map((file) => [file.file, file.format, file.added, file.rejected])).toEqual([
+        ['exports/notes.docx', 'docx', 8, 0],
+        ['exports/old.doc', 'docx', 0, 1],
+      ]);
+      expect(first.skipped).toEqual([]);
+      const again = await ingest({ paths: ['exports'], cwd: dir, storeDir: '.tlap' });
+      expect([again.added, again.duplicates]).toEqual([0, 8]);
+    });
   });
 });
 

@@ -31,6 +31,8 @@ export interface OutlookItemSpec {
   messageCodePage?: number;
   /** Write string properties as 8-bit Latin-1 (PT_STRING8) instead of UTF-16LE (PT_UNICODE), as Outlook 97-2002 did. */
   string8?: boolean;
+  /** Named properties in PSETID_Appointment (`__nameid_version1.0`), by their LID, with their binary values. */
+  appointmentProperties?: ReadonlyArray<{ lid: number; value: Buffer }>;
   /** Attachments (`__attach_version1.0_#…` storages) with a file name and bytes. */
   attachments?: ReadonlyArray<{ fileName: string; data: Buffer }>;
 }
@@ -50,7 +52,7 @@ function fileTime(date: Date): Buffer {
 }
 
 function tagName(id: number, type: number): string {
-  return `__substg1.0_${((id << 16) | type).toString(16).toUpperCase().padStart(8, '0')}`;
+  return `__substg1.0_${(((id << 16) | type) >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
 /** One fixed-size entry of a property stream: tag, flags, eight bytes of value (or the size of a variable one). */
@@ -103,6 +105,7 @@ export function buildOutlookMsg(spec: OutlookItemSpec): Buffer {
   };
   if (spec.internetCodePage !== undefined) fixed.push(propertyEntry(0x3fde, PT_LONG, long(spec.internetCodePage)));
   if (spec.messageCodePage !== undefined) fixed.push(propertyEntry(0x3ffd, PT_LONG, long(spec.messageCodePage)));
+  addNamedProperties(container, spec.appointmentProperties ?? []);
   const attachments = spec.attachments ?? [];
   const header = Buffer.alloc(32);
   header.writeUInt32LE(attachments.length, 12);
@@ -130,6 +133,24 @@ export function buildOutlookMsg(spec: OutlookItemSpec): Buffer {
   });
   CFB.utils.cfb_del(container, '/\u0001Sh33tJ5');
   return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** PSETID_Appointment, {00062002-0000-0000-C000-000000000046}, as a GUID is stored (first three fields little-endian). */
+const PSETID_APPOINTMENT = Buffer.from([0x02, 0x20, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46]);
+
+/** Maps properties 0x8000, 0x8001… to the given PSETID_Appointment LIDs ([MS-OXMSG] 2.2.3) and writes their values. */
+function addNamedProperties(container: CFB.CFB$Container, properties: ReadonlyArray<{ lid: number; value: Buffer }>): void {
+  if (properties.length === 0) return;
+  const entries = Buffer.alloc(8 * properties.length);
+  properties.forEach((property, index) => {
+    entries.writeUInt32LE(property.lid, 8 * index);
+    entries.writeUInt16LE(3 << 1, 8 * index + 4);
+    entries.writeUInt16LE(index, 8 * index + 6);
+    CFB.utils.cfb_add(container, `/${tagName(0x8000 + index, PT_BINARY)}`, property.value);
+  });
+  CFB.utils.cfb_add(container, `/__nameid_version1.0/${tagName(0x0002, PT_BINARY)}`, PSETID_APPOINTMENT);
+  CFB.utils.cfb_add(container, `/__nameid_version1.0/${tagName(0x0003, PT_BINARY)}`, entries);
+  CFB.utils.cfb_add(container, `/__nameid_version1.0/${tagName(0x0004, PT_BINARY)}`, Buffer.alloc(0));
 }
 
 /** An OLE2 compound file that is not an Outlook item: a stand-in for a Word 97-2003 document. */

@@ -132,7 +132,7 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, Proper
   const read = (ansiEncoding: string): { fields: FieldsData; properties: Map<string, PropertyValue> } => {
     const reader = new MsgReader(arrayBuffer);
     reader.parserConfig = { includeRawProps: true, ansiEncoding };
-    const fields = reader.getFileData();
+    const fields = withoutConsoleDebug(() => reader.getFileData());
     if (fields.error !== undefined) throw new Error(fields.error);
     const properties = new Map<string, PropertyValue>();
     for (const property of fields.rawProps ?? []) {
@@ -151,6 +151,20 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, Proper
   const hasString8 = [...first.properties.keys()].some((tag) => tag.endsWith('001e'));
   if (encoding === null || encoding === 'windows-1252' || !hasString8) return first.properties;
   return read(encoding).properties;
+}
+
+/**
+ * Runs a synchronous parse with `console.debug` silenced: msgreader reports a damaged appointment
+ * recurrence with it, and Node writes it to stdout, where `--json` output goes.
+ */
+function withoutConsoleDebug<T>(parse: () => T): T {
+  const debug = console.debug;
+  console.debug = () => undefined;
+  try {
+    return parse();
+  } finally {
+    console.debug = debug;
+  }
 }
 
 /** The iconv-lite name of a Windows code page, or null when iconv-lite does not know it. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -246,5 +246,22 @@ describe('outlook-msg fixture inputs are generated reproducibly by test/builders
     }
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('outlook-msg: the parser writes nothing', () => {
+  test('a damaged appointment recurrence, which msgreader reports with console.debug (stdout), is read silently', async () => {
+    const debug = jest.spyOn(console, 'debug');
+    try {
+      const result = await readItem({
+        ...REPLY,
+        messageClass: 'IPM.Appointment',
+        appointmentProperties: [{ lid: 0x8216, value: Buffer.from([1, 2, 3]) }],
+      });
+      expect(countItems(result)).toEqual({ 'filtered:not-feedback': 1 });
+      expect(debug).not.toHaveBeenCalled();
+    } finally {
+      debug.mockRestore();
+    }
   });
 });

@@ -40,7 +40,7 @@ export const REJECTION_CODES = [
   // one Outlook item (.msg)
   'MSG_DAMAGED',
   'MSG_NOT_A_MESSAGE',
-  'MSG_RTF_ONLY',
+  'MSG_RTF_UNREADABLE',
   // one table row (csv-parse's own codes, kept as it names them)
   'CSV_QUOTE_NOT_CLOSED',
   'CSV_INVALID_CLOSING_QUOTE',

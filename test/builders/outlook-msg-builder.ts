@@ -234,6 +234,34 @@ const HTML_ONLY_BODY = [
   '<p class=MsoNormal>Tell us what you think.</p></div></body></html>',
 ].join('\r\n');
 
+/** An HTML body as Outlook wraps it in RTF ([MS-OXRTFEX] `\fromhtml1`), in Windows-1252. */
+export const OUTLOOK_HTML_RTF = [
+  '{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\fbidis \\deff0{\\fonttbl',
+  '{\\f0\\fswiss\\fcharset0 Arial;}}',
+  '{\\*\\htmltag19 <html>}',
+  '{\\*\\htmltag34 <head>}',
+  '{\\*\\htmltag41 <style>}{\\*\\htmltag241 p \\{margin:0\\}}{\\*\\htmltag49 </style>}',
+  '{\\*\\htmltag50 </head>}',
+  '{\\*\\htmltag66 <body>}',
+  "{\\*\\htmltag64 <p>}\\htmlrtf {\\htmlrtf0 Please fund the Saturday club \\'96 my daughter relies on it.",
+  '{\\*\\htmltag116 <br>}\\htmlrtf \\line',
+  '\\htmlrtf0 Thanks',
+  '{\\*\\htmltag72 </p>}\\htmlrtf \\par',
+  '}\\htmlrtf0 ',
+  '{\\*\\htmltag58 </body>}',
+  '{\\*\\htmltag27 </html>}}',
+].join('\r\n');
+
+/** RTF as PR_RTF_COMPRESSED holds it uncompressed ([MS-OXRTFCP] `MELA`): a 16-byte header, then the RTF. */
+export function uncompressedRtf(rtf: string): Buffer {
+  const body = Buffer.from(rtf, 'latin1');
+  const header = Buffer.alloc(16);
+  header.writeUInt32LE(body.length + 12, 0);
+  header.writeUInt32LE(body.length, 4);
+  header.writeUInt32LE(0x414c454d, 8);
+  return Buffer.concat([header, body]);
+}
+
 /** The generated fixture inputs: fixtures/adapters/outlook-msg/<case>/input.msg. */
 export const MSG_FIXTURE_INPUTS: Readonly<Record<string, () => Buffer>> = {
   'reply-with-outlook-header-block': () => buildOutlookMsg(OUTLOOK_REPLY),
@@ -255,6 +283,14 @@ export const MSG_FIXTURE_INPUTS: Readonly<Record<string, () => Buffer>> = {
       senderName: 'Sam Patel',
       internetMessageId: '<oof-1@example.org>',
       body: 'I am out of the office until Monday.',
+    }),
+  'rtf-only-from-html': () =>
+    buildOutlookMsg({
+      subject: 'Saturday club',
+      senderName: 'Helen Brooks',
+      internetMessageId: '<rtf-1@example.org>',
+      submitTime: new Date('2014-05-15T18:40:00Z'),
+      compressedRtf: uncompressedRtf(OUTLOOK_HTML_RTF),
     }),
   'truncated-damaged': () => buildOutlookMsg(OUTLOOK_REPLY).subarray(0, 1536),
   'word-document-named-msg': () => buildWordCompoundFile(),

@@ -19,8 +19,14 @@ const STORAGE = 1;
 const STREAM = 2;
 const ROOT = 5;
 
-/** What the structural check found: the names of the root storage's own streams and storages, or what is broken. */
-export type CompoundFileCheck = { kind: 'sound'; rootNames: string[] } | { kind: 'damaged'; reason: string };
+/** A stream or storage directly under the root storage, with its size in bytes (0 for a storage). */
+export interface RootEntry {
+  name: string;
+  size: number;
+}
+
+/** What the structural check found: the root storage's own streams and storages, or what is broken. */
+export type CompoundFileCheck = { kind: 'sound'; rootEntries: RootEntry[] } | { kind: 'damaged'; reason: string };
 
 class Damaged extends Error {}
 
@@ -33,14 +39,14 @@ class Damaged extends Error {}
  */
 export function checkCompoundFile(bytes: Buffer): CompoundFileCheck {
   try {
-    return { kind: 'sound', rootNames: checkedRootNames(bytes) };
+    return { kind: 'sound', rootEntries: checkedRootEntries(bytes) };
   } catch (error) {
     if (error instanceof Damaged) return { kind: 'damaged', reason: error.message };
     throw error;
   }
 }
 
-function checkedRootNames(bytes: Buffer): string[] {
+function checkedRootEntries(bytes: Buffer): RootEntry[] {
   if (!isCompoundFile(bytes)) throw new Damaged('it does not start with the compound file signature');
   if (bytes.length < 512) throw new Damaged('it is shorter than a compound file header (is it truncated?)');
   const shift = bytes.readUInt16LE(0x1e);
@@ -104,7 +110,7 @@ function checkedRootNames(bytes: Buffer): string[] {
 
   const reached = new Uint8Array(entryCount);
   reached[0] = 1;
-  const rootNames: string[] = [];
+  const rootEntries: RootEntry[] = [];
   const pending: { index: number; depth: number; parent: number }[] = [];
   const visitChildren = (storage: number, child: number, depth: number): void => {
     if (child === NO_STREAM) return;
@@ -121,7 +127,7 @@ function checkedRootNames(bytes: Buffer): string[] {
     reached[index] = 1;
     const found = entry(index);
     if (found.type !== STORAGE && found.type !== STREAM) throw new Damaged('a directory entry in use is marked empty');
-    if (parent === 0) rootNames.push(found.name);
+    if (parent === 0) rootEntries.push({ name: found.name, size: found.type === STREAM ? found.size : 0 });
     if (found.left !== NO_STREAM) pending.push({ index: found.left, depth, parent });
     if (found.right !== NO_STREAM) pending.push({ index: found.right, depth, parent });
     if (found.type === STORAGE) {
@@ -134,7 +140,7 @@ function checkedRootNames(bytes: Buffer): string[] {
     if (found.size < MINI_STREAM_CUTOFF) miniChain(found.start, `the ${name}`, Math.ceil(found.size / MINI_SECTOR_BYTES));
     else chain(found.start, `the ${name}`, Math.ceil(found.size / sectorSize));
   }
-  return rootNames;
+  return rootEntries;
 }
 
 interface DirectoryEntry {

@@ -1,21 +1,29 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { FieldsData } from '@kenjiuno/msgreader';
+import decompressRtfModule from '@kenjiuno/decompressrtf';
 import type { AdapterItem } from '../format-adapter.js';
 import type { RejectionCode } from '../../rejection-code.js';
+import { formatBytes } from '../../source/byte-size.js';
 import { checkCompoundFile } from './compound-file.js';
+import { rtfBody } from './rtf-body.js';
 import {
   decodedMessageItems,
   headerBlockFields,
   maskAddresses,
+  MAX_MESSAGE_BYTES,
   messageIdOf,
   senderDisplayName,
   type DecodedMessage,
   type MessageLocation,
 } from './email-message.js';
 
-/** The largest compressed RTF body decompressed (its output is held as an array of numbers, 8 bytes a byte). */
+/** The largest compressed RTF body decompressed (the decompressor holds its output as an array of numbers, 8 bytes a byte). */
 export const MAX_COMPRESSED_RTF_BYTES = 1024 * 1024;
+/** The largest RTF body, once decompressed, that is read. */
+export const MAX_RTF_BYTES = 8 * 1024 * 1024;
+const LZFU = 0x75465a4c;
+const MELA = 0x414c454d;
 
 /** What each kind of Office compound file holds at its root, to name a file that is not an Outlook item. */
 const OTHER_COMPOUND_FILES: ReadonlyArray<{ stream: string; kind: string }> = [
@@ -25,6 +33,9 @@ const OTHER_COMPOUND_FILES: ReadonlyArray<{ stream: string; kind: string }> = [
   { stream: 'PowerPoint Document', kind: 'a PowerPoint 97-2003 presentation (.ppt)' },
   { stream: 'EncryptedPackage', kind: 'a password-protected Office document' },
 ];
+
+/** The streams of an item's bodies: plain text (PR_BODY), HTML (PR_HTML) and compressed RTF (PR_RTF_COMPRESSED). */
+const BODY_STREAM = /^__substg1\.0_(?:1000|1013|1009)/i;
 
 /** Message classes of Outlook items that are mail; any other class (contact, appointment, task, note) is not feedback. */
 const MAIL_CLASS = /^(?:ipm|ipm\.note(?:\..*)?|ipm\.post(?:\..*)?)$/i;
@@ -61,10 +72,18 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
   ];
   const check = checkCompoundFile(bytes);
   if (check.kind === 'damaged') return rejected('MSG_DAMAGED', `the Outlook item is damaged: ${check.reason}; not read`);
-  if (!check.rootNames.some((name) => name === '__properties_version1.0' || name.startsWith('__substg1.0_'))) {
-    const other = OTHER_COMPOUND_FILES.find((candidate) => check.rootNames.includes(candidate.stream));
+  const rootNames = check.rootEntries.map((entry) => entry.name);
+  if (!rootNames.some((name) => name === '__properties_version1.0' || name.startsWith('__substg1.0_'))) {
+    const other = OTHER_COMPOUND_FILES.find((candidate) => rootNames.includes(candidate.stream));
     const what = other === undefined ? 'an OLE2 compound file without Outlook message streams' : other.kind;
     return rejected('MSG_NOT_A_MESSAGE', `not an Outlook item: ${what}; not read`);
+  }
+  const largeBody = check.rootEntries.find((entry) => BODY_STREAM.test(entry.name) && entry.size > MAX_MESSAGE_BYTES);
+  if (largeBody !== undefined) {
+    return rejected(
+      'MESSAGE_TOO_LARGE',
+      `the message body is ${formatBytes(largeBody.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
+    );
   }
   let properties: Map<string, PropertyValue>;
   try {
@@ -106,8 +125,8 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
   try {
     body = bodyOf(properties, text);
   } catch (error) {
-    if (!(error instanceof RtfOnlyBody)) throw error;
-    return rejected('MSG_RTF_ONLY', `the message body is only in compressed RTF (${error.message}); not read`, excerpt());
+    if (!(error instanceof UnreadableRtfBody)) throw error;
+    return rejected('MSG_RTF_UNREADABLE', `the message body is only in compressed RTF, and ${error.message}; not read`, excerpt());
   }
   const message: DecodedMessage = {
     sourceId: headers?.sourceId ?? messageIdOf(text('1035')),
@@ -184,13 +203,13 @@ function isoTime(value: PropertyValue | undefined): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
-/** A message body held only as compressed RTF, which tlap does not convert. */
-class RtfOnlyBody extends Error {}
+/** A compressed RTF body that cannot be decompressed, with why. */
+class UnreadableRtfBody extends Error {}
 
 /**
  * The plain-text body (PR_BODY) and the HTML body (PR_HTML, decoded in the item's Internet code
- * page, else as UTF-8 when it is valid UTF-8, else Windows-1252). A message with neither but a
- * compressed RTF body (PR_RTF_COMPRESSED) throws {@link RtfOnlyBody}.
+ * page, else as UTF-8 when it is valid UTF-8, else Windows-1252). With neither, the compressed RTF
+ * body (PR_RTF_COMPRESSED) is decompressed and read: the HTML Outlook wrapped in it, or its text.
  */
 function bodyOf(properties: Map<string, PropertyValue>, text: (id: string) => string | null): { text: string | null; html: string | null } {
   const plain = text('1000');
@@ -204,8 +223,37 @@ function bodyOf(properties: Map<string, PropertyValue>, text: (id: string) => st
     html = iconv.decode(raw, declared ?? (isUtf8(raw) ? 'utf8' : 'windows-1252'));
   }
   if (html !== null && html.trim() === '') html = null;
-  if (plain === null && html === null && properties.get('10090102') instanceof Uint8Array) {
-    throw new RtfOnlyBody('save it from Outlook as HTML or plain text, or as .eml');
+  const compressed = properties.get('10090102');
+  if (plain !== null || html !== null || !(compressed instanceof Uint8Array)) return { text: plain, html };
+  const body = rtfBody(decompressedRtf(Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength)));
+  return body.kind === 'html' ? { text: null, html: body.html } : { text: body.text, html: null };
+}
+
+/**
+ * The RTF of a PR_RTF_COMPRESSED value ([MS-OXRTFCP]): its header checked against the bytes there
+ * are before `@kenjiuno/decompressrtf` (which trusts it) decompresses an LZFu body; an
+ * uncompressed (MELA) body is taken as it is.
+ */
+function decompressedRtf(compressed: Buffer): string {
+  if (compressed.length > MAX_COMPRESSED_RTF_BYTES) {
+    throw new UnreadableRtfBody(
+      `it is ${formatBytes(compressed.length)} compressed, over the ${formatBytes(MAX_COMPRESSED_RTF_BYTES)} tlap decompresses`,
+    );
   }
-  return { text: plain, html };
+  if (compressed.length < 16) throw new UnreadableRtfBody('its header is cut short');
+  const size = compressed.readUInt32LE(0);
+  const rawSize = compressed.readUInt32LE(4);
+  const type = compressed.readUInt32LE(8);
+  if (size + 4 > compressed.length || size < 12) throw new UnreadableRtfBody('it is shorter than its header says (truncated?)');
+  if (rawSize > MAX_RTF_BYTES)
+    throw new UnreadableRtfBody(`it says it holds ${formatBytes(rawSize)}, over the ${formatBytes(MAX_RTF_BYTES)} tlap reads`);
+  if (type === MELA) return compressed.toString('latin1', 16, Math.min(compressed.length, 16 + rawSize));
+  if (type !== LZFU) throw new UnreadableRtfBody('its compression type is neither LZFu nor MELA');
+  try {
+    return Buffer.from(decompressRtfModule.decompressRTF(Array.from(compressed.subarray(0, size + 4))).slice(0, rawSize)).toString(
+      'latin1',
+    );
+  } catch (error) {
+    throw new UnreadableRtfBody(`it cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

@@ -14,6 +14,7 @@ import {
   MSG_FIXTURE_INPUTS,
   RECEIVED_MESSAGE,
   receivedMessageEml,
+  uncompressedRtf,
   type OutlookItemSpec,
 } from '../../builders/outlook-msg-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
@@ -164,6 +165,29 @@ describe('outlook-msg: what is read', () => {
   });
 });
 
+describe('outlook-msg: RTF-only bodies', () => {
+  const { body: _body, ...noBody } = REPLY;
+
+  test('an LZFu-compressed RTF body is decompressed and read as text ([MS-OXRTFCP] sample)', async () => {
+    const lzfu = Buffer.from('1a0000001c0000004c5a4675e2d44b51410004205758595a0d6e7d010eb0', 'hex');
+    const [record] = recordsOf(await readItem({ ...noBody, compressedRtf: lzfu }));
+    expect(record?.text).toBe('WXYZWXYZWXYZWXYZWXYZ');
+  });
+
+  test('plain RTF goes through the reply rules', async () => {
+    const rtf =
+      '{\\rtf1\\ansi Keep the Friday group.\\par \\par From: Team\\par Sent: Monday\\par To: Jo\\par Subject: Groups\\par \\par Old text.}';
+    const [record] = recordsOf(await readItem({ ...noBody, compressedRtf: uncompressedRtf(rtf) }));
+    expect(record?.text).toBe('Keep the Friday group.');
+  });
+
+  test('a header that claims more bytes than there are is refused before decompressing', async () => {
+    const lzfu = Buffer.from('ffffff7f1c0000004c5a4675e2d44b51410004205758595a0d6e7d010eb0', 'hex');
+    const result = await readItem({ ...noBody, compressedRtf: lzfu });
+    expect(countItems(result)).toEqual({ 'rejected:MSG_RTF_UNREADABLE': 1 });
+  });
+});
+
 describe('outlook-msg: detection', () => {
   function sniffInput(path: string, bytes: Buffer) {
     const dot = path.lastIndexOf('.');
@@ -209,10 +233,10 @@ describe('outlook-msg: bad input', () => {
     expect(countItems(result)).toEqual({ 'rejected:MSG_DAMAGED': 1 });
   });
 
-  test('an item whose body is only compressed RTF is one MSG_RTF_ONLY rejection', async () => {
+  test('an item whose only body is compressed RTF that cannot be decompressed is one MSG_RTF_UNREADABLE rejection', async () => {
     const { body: _body, ...noBody } = REPLY;
     const result = await readItem({ ...noBody, compressedRtf: Buffer.alloc(32) });
-    expect(countItems(result)).toEqual({ 'rejected:MSG_RTF_ONLY': 1 });
+    expect(countItems(result)).toEqual({ 'rejected:MSG_RTF_UNREADABLE': 1 });
     expect(result.items[0]).toMatchObject({ excerpt: 'Subject: RE: Day centre | Message-ID: <AM0PR01MB1234@eurprd01.prod.example.com>' });
   });
 

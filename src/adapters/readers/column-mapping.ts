@@ -66,6 +66,7 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'recordeddate',
     'datesubmitted',
     'submitdate',
+    'ended',
   ],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],

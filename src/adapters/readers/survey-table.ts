@@ -49,7 +49,7 @@ const SURVEY_RESPONDENT_COLUMNS = [
 ];
 
 /** Further column names accepted as the respondent id when present. */
-const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid'];
+const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno'];
 
 /** Column names (simplified) of a long-format table's question column: one row per answer. */
 const QUESTION_COLUMNS = ['question', 'questiontext', 'questiontitle'];

@@ -67,6 +67,7 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'datesubmitted',
     'submitdate',
     'ended',
+    'createdtime',
   ],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],
@@ -98,6 +99,11 @@ export interface MapColumnsOptions {
   requireText?: boolean;
   /** Columns never mapped by their name (for example a respondent id column already chosen). */
   exclude?: readonly string[];
+  /**
+   * Columns that are dotted paths into nested objects (`from.name`): mapped only when no other
+   * column fills the field, by {@link nestedColumnFor}.
+   */
+  nestedColumns?: ReadonlySet<string>;
 }
 
 /**
@@ -123,7 +129,8 @@ export function mapColumns(
     }
     fields[field as MappedField] = column;
   }
-  const simplified = headers.map(simplifyColumnName);
+  const nested = options.nestedColumns;
+  const simplified = headers.map((header) => (nested?.has(header) === true ? '' : simplifyColumnName(header)));
   const withoutZone = simplified.map((name) => name.replace(TIME_ZONE_SUFFIX, ''));
   for (const field of MAPPED_FIELDS) {
     if (fields[field] !== undefined) continue;
@@ -137,15 +144,64 @@ export function mapColumns(
       }
     }
   }
-  if (fields.text === undefined && options.requireText !== false) {
-    throw new InputError(`no text column found (columns: ${listHeaders(headers)})`, {
-      location,
-      hint: 'map the column that holds the feedback to the text field',
-      code: 'NO_TEXT_COLUMN',
-    });
+  if (nested !== undefined && nested.size > 0) {
+    for (const field of MAPPED_FIELDS) {
+      if (fields[field] !== undefined) continue;
+      const free = [...nested].filter((path) => !Object.values(fields).includes(path) && !options.exclude?.includes(path));
+      const column = nestedColumnFor(field, free);
+      if (column !== null) fields[field] = column;
+    }
   }
+  if (fields.text === undefined && options.requireText !== false) throw noTextColumnError(location, headers);
   const used = new Set(Object.values(fields));
   return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '') };
+}
+
+/** The error for a table or JSON file with no column holding the feedback, listing the columns it has. */
+export function noTextColumnError(location: InputLocation, headers: readonly string[]): InputError {
+  return new InputError(`no text column found (columns: ${listHeaders(headers)})`, {
+    location,
+    hint: 'map the column that holds the feedback to the text field',
+    code: 'NO_TEXT_COLUMN',
+  });
+}
+
+/**
+ * Objects whose `name` (and whose other fields) describe a person, not the record: `from.name`
+ * is an author, `user.created_at` is not the record's date.
+ */
+const PERSON_OBJECTS = new Set([...FIELD_COLUMNS.author, 'creator', 'owner', 'actor', 'poster', 'profile', 'person', 'member']);
+
+/** The fields a nested column may fill by its last segment alone (`snippet.publishedAt` → date). */
+const LEAF_FIELDS: ReadonlySet<MappedField> = new Set(['text', 'author', 'date']);
+
+/**
+ * The dotted path (`from.name`, `parent.id`, `snippet.publishedAt`) that fills a field when no
+ * top-level column does, or null: first a path whose whole name is one of the field's names
+ * (`parent.id` → `parentid` → inReplyTo); then, for text, author and date, a path whose last
+ * segment is (`from.name` when `from` is a person; `snippet.publishedAt`; a `message` not inside a
+ * person object). Names are tried in the field's order; a name that fits several paths takes the
+ * shallowest, and none when two are equally shallow.
+ */
+export function nestedColumnFor(field: MappedField, paths: readonly string[]): string | null {
+  const segmented = paths.map((path) => ({ path, segments: path.split('.').map(simplifyColumnName) }));
+  const byWhole = (candidate: string) => segmented.filter(({ segments }) => segments.join('') === candidate);
+  const byLeaf = (candidate: string) =>
+    segmented.filter(({ segments }) => {
+      if (segments[segments.length - 1] !== candidate) return false;
+      const parents = segments.slice(0, -1);
+      if (field === 'author') return candidate !== 'name' || PERSON_OBJECTS.has(parents[parents.length - 1] ?? '');
+      return !parents.some((segment) => PERSON_OBJECTS.has(segment));
+    });
+  for (const candidate of FIELD_COLUMNS[field]) {
+    const matches = byWhole(candidate);
+    if (matches.length === 0 && LEAF_FIELDS.has(field)) matches.push(...byLeaf(candidate));
+    if (matches.length === 0) continue;
+    const shallowest = Math.min(...matches.map(({ segments }) => segments.length));
+    const chosen = matches.filter(({ segments }) => segments.length === shallowest);
+    if (chosen.length === 1 && chosen[0] !== undefined) return chosen[0].path;
+  }
+  return null;
 }
 
 /** The headers as a quoted, comma-separated list for messages (the first 30). */

@@ -1,5 +1,55 @@
 import { describe, expect, test } from '@jest/globals';
-import { mapColumns } from '../../../src/adapters/readers/column-mapping.js';
+import { mapColumns, nestedColumnFor, noTextColumnError } from '../../../src/adapters/readers/column-mapping.js';
+
+const at = { file: 'input.json' };
+
+describe('nestedColumnFor: the dotted path that fills a field when no top-level column does', () => {
+  test('author from a person object: from.name, user.screen_name, author.name', () => {
+    expect(nestedColumnFor('author', ['from.id', 'from.name'])).toBe('from.name');
+    expect(nestedColumnFor('author', ['user.id', 'user.screen_name'])).toBe('user.screen_name');
+    expect(nestedColumnFor('author', ['user.screen_name', 'user.name'])).toBe('user.name');
+    expect(nestedColumnFor('author', ['author.name'])).toBe('author.name');
+  });
+
+  test('a name that is not a person’s is no author', () => {
+    expect(nestedColumnFor('author', ['place.name', 'page.name'])).toBeNull();
+  });
+
+  test('text and date by their last segment, the shallowest one; none when two are equally shallow', () => {
+    expect(nestedColumnFor('date', ['snippet.publishedAt', 'snippet.updatedAt'])).toBe('snippet.publishedAt');
+    expect(nestedColumnFor('text', ['comment.body', 'reply.content.body'])).toBe('comment.body');
+    expect(nestedColumnFor('text', ['a.message', 'b.message'])).toBeNull();
+  });
+
+  test('never text or date from inside a person object (a profile’s description, an account’s creation date)', () => {
+    expect(nestedColumnFor('date', ['user.created_at'])).toBeNull();
+    expect(nestedColumnFor('text', ['user.text'])).toBeNull();
+  });
+
+  test('ids and links only by their whole path: parent.id is a reply link, from.id is no record id', () => {
+    expect(nestedColumnFor('inReplyTo', ['from.id', 'parent.id'])).toBe('parent.id');
+    expect(nestedColumnFor('id', ['from.id'])).toBeNull();
+  });
+});
+
+describe('mapColumns with nested columns', () => {
+  test('top-level names come first, nested paths fill what is left', () => {
+    const headers = ['message', 'from.name', 'text.note', 'created_time', 'id', 'parent.id'];
+    const mapping = mapColumns(at, headers, {}, { nestedColumns: new Set(['from.name', 'text.note', 'parent.id']) });
+    expect(mapping.fields).toEqual({ text: 'message', author: 'from.name', date: 'created_time', id: 'id', inReplyTo: 'parent.id' });
+    expect(mapping.metaColumns).toEqual(['text.note']);
+  });
+
+  test('--map names a dotted path', () => {
+    const headers = ['snippet.textOriginal', 'snippet.authorDisplayName'];
+    const mapping = mapColumns(at, headers, { text: 'snippet.textOriginal' }, { nestedColumns: new Set(headers) });
+    expect(mapping.fields.text).toBe('snippet.textOriginal');
+  });
+
+  test('the no-text error lists the columns it is given', () => {
+    expect(noTextColumnError(at, ['data', 'paging']).message).toBe('input.json: no text column found (columns: "data", "paging")');
+  });
+});
 
 const dateColumnOf = (headers: readonly string[]): string | undefined => mapColumns({ file: 'responses.csv' }, headers, {}).fields.date;
 

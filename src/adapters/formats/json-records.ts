@@ -1,21 +1,51 @@
-import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import { InputError } from '../../errors.js';
 import type { Provenance } from '../../record/record.js';
-import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 import type { InputSource } from '../../source/input-source.js';
-import { draftFromRow, mapColumns, type ColumnMapping } from '../readers/column-mapping.js';
-import { invalidJsonItem, jsonArrayElements, type JsonElement, jsonLines, looksLikeJsonLines } from '../readers/json-elements.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import {
+  draftFromRow,
+  MAPPED_FIELDS,
+  mapColumns,
+  noTextColumnError,
+  type ColumnMapping,
+  type MappedField,
+} from '../readers/column-mapping.js';
+import {
+  invalidJsonItem,
+  jsonArrayElements,
+  type JsonElement,
+  jsonLines,
+  looksLikeJsonLines,
+  wholeJsonValue,
+} from '../readers/json-elements.js';
+import { asObject, type JsonObject } from '../readers/json-fields.js';
+import { flattenRecord, isScalar, type FlatRecord } from '../readers/json-nested-fields.js';
+import { chooseRecordMember, recordArrayMember, RootArrayScan } from '../readers/json-pages.js';
+import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 
-/** A JSON array of objects, or JSON Lines with one object per line, each object one record. */
+/** A root object's member that starts with an array of objects, as the head of a file shows it. */
+const WRAPPED_ARRAY = /^\s*\{[\s\S]*?"[^"\\]{1,256}"\s*:\s*\[\s*[{\]]/;
+
+/**
+ * A JSON array of objects, JSON Lines with one object per line, or API responses that wrap their
+ * records in a member of the root object (`{"data": [...], "paging": {...}}`), one response or one
+ * per line. Each object is one record; objects inside it are read as dotted paths (`from.name`).
+ */
 export const jsonRecordsAdapter: FormatAdapter = {
   name: 'json',
-  description: 'A JSON array of objects or JSON Lines (one object per line), fields mapped like table columns',
+  description:
+    'A JSON array of objects, JSON Lines, or API responses wrapping an array (data, items, results, value…); fields mapped like table columns, nested ones as dotted paths',
   channel: 'other',
   extensions: ['.json', '.jsonl', '.ndjson'],
-  signature: 'starts with [ followed by {, or one JSON object per line',
+  signature: 'starts with [ followed by {, one JSON object per line, or an object with a member holding an array of objects',
   sniff(input) {
     const claimed = this.extensions.includes(input.extension);
     const head = input.headText.trimStart();
-    if ((head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) || looksLikeJsonLines(input.headText))
+    if (
+      (head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) ||
+      looksLikeJsonLines(input.headText) ||
+      WRAPPED_ARRAY.test(head)
+    )
       return claimed ? 0.1 : 0.55;
     return 0;
   },
@@ -24,58 +54,32 @@ export const jsonRecordsAdapter: FormatAdapter = {
   },
 };
 
+/**
+ * Reads the file's records ({@link jsonUnits}), each drafted through the file's mapping. While the
+ * order of the date column's day/month dates is open, records are held back until one shows it
+ * (as table rows are), so every record's date is read in the column's order.
+ */
 async function* readJsonRecords(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
-  const { map } = options;
-  const elements: AsyncIterable<JsonElement> =
-    looksLikeJsonLines(source.headText) || source.extension === '.jsonl' || source.extension === '.ndjson'
-      ? jsonLines(source)
-      : jsonArrayElements(source.path, source.text());
-  let mapping: ColumnMapping | null = null;
+  const records = new JsonRecordMapper(source.path, options.map);
   let dates: TableDateColumn | undefined;
-  let lookahead: DateOrderLookahead<HeldElement> | undefined;
-  let row = 0;
-
-  function itemOf({ element, provenance }: HeldElement): AdapterItem {
-    if (element.kind === 'invalid') return invalidJsonItem(element, provenance);
-    const value = element.value;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return {
-        kind: 'rejected',
-        code: 'NOT_AN_OBJECT',
-        message: 'expected a JSON object',
-        provenance,
-        excerpt: JSON.stringify(value).slice(0, 200),
-      };
-    }
-    const object = value as Record<string, unknown>;
-    mapping ??= mapColumns({ file: source.path }, Object.keys(object), map);
-    const keys = Object.keys(object);
-    const objectMapping = keys.every((key) => mapping?.headers.includes(key))
-      ? mapping
-      : { ...mapping, headers: keys, metaColumns: keys.filter((key) => !Object.values(mapping?.fields ?? {}).includes(key)) };
-    return { kind: 'record', draft: draftFromRow(object, objectMapping, provenance, dates) };
-  }
-
+  let lookahead: DateOrderLookahead<JsonUnit> | undefined;
+  const itemOf = (unit: JsonUnit): AdapterItem => (unit.kind === 'item' ? unit.item : records.record(unit, dates));
   try {
-    for await (const element of elements) {
-      row += 1;
-      const held = { element, provenance: { file: source.path, line: element.line, row } };
-      const object = element.kind === 'value' && isObject(element.value) ? element.value : null;
-      if (object !== null && dates === undefined) {
-        mapping ??= mapColumns({ file: source.path }, Object.keys(object), map);
-        const dateColumn = mapping.fields.date;
+    for await (const unit of jsonUnits(source, records)) {
+      if (unit.kind === 'record' && dates === undefined) {
+        const dateColumn = records.mappingFor(unit).fields.date;
         if (dateColumn !== undefined) {
           dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);
           lookahead = new DateOrderLookahead(dates, textChars);
         }
       }
-      const dateValue = object === null || dates === undefined ? null : object[dates.column];
+      const dateValue = unit.kind !== 'record' || dates === undefined ? null : unit.flat.row[dates.column];
       const dateText = typeof dateValue === 'string' ? dateValue : null;
       if (lookahead === undefined || !lookahead.takes(dateText)) {
-        yield itemOf(held);
+        yield itemOf(unit);
         continue;
       }
-      lookahead.hold(held, dateText, held.provenance);
+      lookahead.hold(unit, dateText, unit.provenance);
       for (const released of lookahead.release()) yield itemOf(released);
     }
   } catch (error) {
@@ -86,20 +90,174 @@ async function* readJsonRecords(source: InputSource, options: AdapterOptions): A
   if (dates !== undefined) yield* dates.warnings();
 }
 
-/** An element of the file, with where it is. */
-interface HeldElement {
-  element: JsonElement;
-  provenance: Provenance;
+/**
+ * The records of a file, in order: a root array is streamed; JSON Lines are read line by line; a
+ * document whose root is an object streams the array of the member that holds its records
+ * ({@link recordArrayMember}). Each value read that is itself an API page (no text of its own, a
+ * member holding an array of objects) gives that array's elements as its records.
+ */
+async function* jsonUnits(source: InputSource, records: JsonRecordMapper): AsyncIterable<JsonUnit> {
+  const map = records.overrides;
+  const jsonLinesFile = looksLikeJsonLines(source.headText) || source.extension === '.jsonl' || source.extension === '.ndjson';
+  if (!jsonLinesFile && source.headText.trimStart().startsWith('{')) {
+    const root = await rootLayout(source, map);
+    if (root === 'own-text') {
+      const whole = await wholeJsonValue(source);
+      yield* records.units(whole, { file: source.path, line: whole.line }, false);
+      return;
+    }
+    if (root === null) {
+      throw new InputError(`holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+        location: { file: source.path },
+        hint: 'this is not a feedback export; name its format if it is one',
+        code: 'NOT_FEEDBACK',
+      });
+    }
+    for await (const element of jsonArrayElements(source.path, source.text(), { member: root })) {
+      yield* records.units(element, { file: source.path, line: element.line }, false);
+    }
+    return;
+  }
+  const elements: AsyncIterable<JsonElement> = jsonLinesFile ? jsonLines(source) : jsonArrayElements(source.path, source.text());
+  for await (const element of elements) yield* records.units(element, { file: source.path, line: element.line }, true);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+/** One thing read: an item already made (a rejection), or a record, flattened, waiting to be drafted. */
+type JsonUnit =
+  | { kind: 'item'; item: AdapterItem; provenance: Provenance }
+  | { kind: 'record'; flat: FlatRecord; topLevel: readonly string[]; provenance: Provenance };
 
-/** About how much text an element holds: its text-like string fields. */
-function textChars({ element }: HeldElement): number {
-  if (element.kind !== 'value' || !isObject(element.value)) return 0;
+/** About how much text a unit holds: its string fields. */
+function textChars(unit: JsonUnit): number {
+  if (unit.kind !== 'record') return 0;
   let chars = 0;
-  for (const value of Object.values(element.value)) if (typeof value === 'string') chars += value.length;
+  for (const column of unit.flat.columns) {
+    const value = unit.flat.row[column];
+    if (typeof value === 'string') chars += value.length;
+  }
   return chars;
+}
+
+/**
+ * What a file whose root is an object holds: `own-text` when the object has a text field of its own
+ * (one record), else the member holding its records, decided from the head when it can be and else
+ * by scanning the whole file; null when it wraps no array of objects.
+ */
+async function rootLayout(source: InputSource, map: Readonly<Record<string, string>>): Promise<string | 'own-text' | null> {
+  let scan = new RootArrayScan();
+  scan.feed(source.headText);
+  if (!scan.complete && !scan.notAnObject && chooseRecordMember(scan.members, false) === null) {
+    scan = new RootArrayScan();
+    for await (const chunk of source.text()) if (scan.feed(chunk)) break;
+  }
+  const textColumn = map['text'];
+  const ownText =
+    textColumn === undefined
+      ? mapColumns({ file: source.path }, scan.otherMembers, {}, { requireText: false }).fields.text !== undefined
+      : scan.otherMembers.includes(textColumn) || scan.otherMembers.includes(textColumn.split('.')[0] ?? '');
+  return ownText ? 'own-text' : chooseRecordMember(scan.members, true);
+}
+
+/** How many times a file's mapping is looked at again for fields its first record lacked. */
+const MAX_REMAPS = 32;
+
+/** Turns JSON values into items: pages opened, objects flattened, fields mapped from the first record as table columns are. */
+class JsonRecordMapper {
+  private mapping: ColumnMapping | null = null;
+  private readonly known = new Set<string>();
+  private remaps = 0;
+  private row = 0;
+
+  constructor(
+    private readonly file: string,
+    /** The `--map` overrides. */
+    readonly overrides: Readonly<Record<string, string>>,
+  ) {}
+
+  /** The units of one array element or line; `pages` says whether an API page there gives its records. */
+  *units(element: JsonElement, at: Provenance, pages: boolean): Iterable<JsonUnit> {
+    if (element.kind === 'invalid') {
+      this.row += 1;
+      const provenance = { ...at, row: this.row };
+      yield { kind: 'item', item: invalidJsonItem(element, provenance), provenance };
+      return;
+    }
+    const object = asObject(element.value);
+    const candidate = pages && object !== null ? recordArrayMember(object) : null;
+    const member = candidate !== null && object !== null && !this.hasOwnText(object) ? candidate : null;
+    if (object === null || member === null) {
+      yield this.unit(element.value, at);
+      return;
+    }
+    const wrapped = object[member];
+    if (!Array.isArray(wrapped)) return;
+    for (const [index, value] of wrapped.entries()) yield this.unit(value, { ...at, part: `${member}[${index}]` });
+  }
+
+  /** True when an object has a text field of its own (at any depth), so it is a record even if it holds arrays of objects. */
+  private hasOwnText(object: JsonObject): boolean {
+    const flat = flattenRecord(object);
+    const textColumn = this.mapping?.fields.text ?? this.overrides['text'];
+    if (textColumn !== undefined) return Object.hasOwn(flat.row, textColumn);
+    const scalars = flat.columns.filter((column) => isScalar(flat.row[column]));
+    return mapColumns({ file: this.file }, scalars, {}, { requireText: false, nestedColumns: flat.nested }).fields.text !== undefined;
+  }
+
+  private unit(value: unknown, at: Provenance): JsonUnit {
+    this.row += 1;
+    const provenance = { ...at, row: this.row };
+    const object = asObject(value);
+    if (object === null) {
+      const item: AdapterItem = {
+        kind: 'rejected',
+        code: 'NOT_AN_OBJECT',
+        message: 'expected a JSON object',
+        provenance,
+        excerpt: JSON.stringify(value).slice(0, 200),
+      };
+      return { kind: 'item', item, provenance };
+    }
+    return { kind: 'record', flat: flattenRecord(object), topLevel: Object.keys(object), provenance };
+  }
+
+  /** A record's item: drafted through the file's mapping, a mapped field holding an array or object left in meta. */
+  record(unit: Extract<JsonUnit, { kind: 'record' }>, dates: TableDateColumn | undefined): AdapterItem {
+    const { flat } = unit;
+    const mapping = this.mappingFor(unit);
+    const fields: Partial<Record<MappedField, string>> = { ...mapping.fields };
+    const metaColumns: string[] = [];
+    const used = new Set<string>();
+    for (const [field, column] of Object.entries(mapping.fields) as [MappedField, string][]) {
+      if (isScalar(flat.row[column])) used.add(column);
+      else delete fields[field];
+    }
+    for (const column of flat.columns) if (!used.has(column)) metaColumns.push(column);
+    return { kind: 'record', draft: draftFromRow(flat.row, { headers: flat.columns, fields, metaColumns }, unit.provenance, dates) };
+  }
+
+  /** The file's mapping, made from its first record (refused there when it has no text field), and filled in when later records bring fields the first lacked. */
+  mappingFor({ flat, topLevel }: { flat: FlatRecord; topLevel: readonly string[] }): ColumnMapping {
+    if (this.mapping === null) {
+      const exclude = flat.columns.filter((column) => !isScalar(flat.row[column]));
+      const mapping = mapColumns({ file: this.file }, flat.columns, this.overrides, {
+        requireText: false,
+        exclude,
+        nestedColumns: flat.nested,
+      });
+      if (mapping.fields.text === undefined) throw noTextColumnError({ file: this.file }, topLevel);
+      this.mapping = mapping;
+      for (const column of flat.columns) this.known.add(column);
+      return mapping;
+    }
+    const mapping = this.mapping;
+    const fresh = flat.columns.filter((column) => !this.known.has(column));
+    if (fresh.length === 0 || this.remaps >= MAX_REMAPS || Object.keys(mapping.fields).length === MAPPED_FIELDS.length) return mapping;
+    this.remaps += 1;
+    for (const column of fresh) this.known.add(column);
+    const taken = Object.values(mapping.fields);
+    const exclude = [...taken, ...flat.columns.filter((column) => !isScalar(flat.row[column]))];
+    const more = mapColumns({ file: this.file }, flat.columns, {}, { requireText: false, exclude, nestedColumns: flat.nested });
+    for (const [field, column] of Object.entries(more.fields) as [MappedField, string][]) mapping.fields[field] ??= column;
+    return mapping;
+  }
 }

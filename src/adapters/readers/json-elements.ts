@@ -391,6 +391,15 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
     yield* jsonLines(source);
     return;
   }
+  yield await wholeJsonValue(source, wholeLimit);
+}
+
+/**
+ * A file read whole (up to `wholeLimit` bytes) as one JSON value, with the line it starts on.
+ * Throws an InputError with file:line:col when it does not parse, and `JSON_TOO_DEEP` when it
+ * nests more than {@link MAX_JSON_DEPTH} levels.
+ */
+export async function wholeJsonValue(source: InputSource, wholeLimit = WHOLE_FILE_LIMIT): Promise<JsonElement> {
   const text = await source.readText(wholeLimit);
   const leadingLines = countLines(text.slice(0, text.length - text.trimStart().length));
   if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
@@ -400,7 +409,7 @@ export async function* jsonFileValues(source: InputSource, wholeLimit = WHOLE_FI
     });
   }
   try {
-    yield { kind: 'value', value: parseKeepingLongNumbers(text), line: leadingLines + 1 };
+    return { kind: 'value', value: parseKeepingLongNumbers(text), line: leadingLines + 1 };
   } catch (error) {
     const atPosition = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
     const offset = atPosition?.[1] === undefined ? null : Number(atPosition[1]);

@@ -1,0 +1,62 @@
+import { columnKeyed } from './column-mapping.js';
+import { asObject, type JsonObject } from './json-fields.js';
+
+/** How many levels of objects inside a record are opened into dotted paths; deeper objects stay whole, under their path. */
+export const MAX_FLATTENED_DEPTH = 8;
+
+/** How many dotted paths one record is opened into; once reached, further objects stay whole, under their path. */
+export const MAX_FLATTENED_PATHS = 1000;
+
+/** A JSON record with the objects inside it opened into dotted paths. */
+export interface FlatRecord {
+  /** Every value by its column: top-level keys as they are, nested values by their path (`from.name`). */
+  row: Record<string, unknown>;
+  /** The columns, in the record's order. */
+  columns: string[];
+  /** The columns that are paths into nested objects. */
+  nested: Set<string>;
+}
+
+/**
+ * Opens the objects inside a JSON record into dotted paths, depth first and in order:
+ * `{"from": {"name": "Ann"}}` gives the column `from.name`. Arrays are values, never opened.
+ * Bounded: objects deeper than {@link MAX_FLATTENED_DEPTH} levels, or met once
+ * {@link MAX_FLATTENED_PATHS} paths are made, stay whole under their path. When a path is also a
+ * key of its own (`"from.name"` beside `from`), the first one met is kept.
+ */
+export function flattenRecord(record: JsonObject): FlatRecord {
+  const row = columnKeyed<unknown>();
+  const columns: string[] = [];
+  const nested = new Set<string>();
+  const stack: { prefix: string; entries: [string, unknown][]; next: number; depth: number }[] = [
+    { prefix: '', entries: Object.entries(record), next: 0, depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) break;
+    const entry = frame.entries[frame.next];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
+    frame.next += 1;
+    const [key, value] = entry;
+    const path = frame.prefix === '' ? key : `${frame.prefix}.${key}`;
+    const object = asObject(value);
+    const entries = object === null ? [] : Object.entries(object);
+    if (entries.length > 0 && frame.depth < MAX_FLATTENED_DEPTH && columns.length + entries.length <= MAX_FLATTENED_PATHS) {
+      stack.push({ prefix: path, entries, next: 0, depth: frame.depth + 1 });
+      continue;
+    }
+    if (Object.hasOwn(row, path)) continue;
+    row[path] = value;
+    columns.push(path);
+    if (frame.depth > 0) nested.add(path);
+  }
+  return { row, columns, nested };
+}
+
+/** True for a value a record field can hold: a string, number or boolean (null counts as empty). */
+export function isScalar(value: unknown): boolean {
+  return value === null || value === undefined || typeof value !== 'object';
+}

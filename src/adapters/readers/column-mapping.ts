@@ -194,12 +194,19 @@ export function nestedColumnFor(field: MappedField, paths: readonly string[]): s
       return !parents.some((segment) => PERSON_OBJECTS.has(segment));
     });
   for (const candidate of FIELD_COLUMNS[field]) {
-    const matches = byWhole(candidate);
-    if (matches.length === 0 && LEAF_FIELDS.has(field)) matches.push(...byLeaf(candidate));
-    if (matches.length === 0) continue;
-    const shallowest = Math.min(...matches.map(({ segments }) => segments.length));
-    const chosen = matches.filter(({ segments }) => segments.length === shallowest);
-    if (chosen.length === 1 && chosen[0] !== undefined) return chosen[0].path;
+    const whole = byWhole(candidate);
+    const matches = whole.length === 0 && LEAF_FIELDS.has(field) ? byLeaf(candidate) : whole;
+    let shallowest: { path: string; depth: number } | null = null;
+    let tied = false;
+    for (const { path, segments } of matches) {
+      if (shallowest === null || segments.length < shallowest.depth) {
+        shallowest = { path, depth: segments.length };
+        tied = false;
+      } else if (segments.length === shallowest.depth) {
+        tied = true;
+      }
+    }
+    if (shallowest !== null && !tied) return shallowest.path;
   }
   return null;
 }

@@ -8,7 +8,7 @@ import { emlAdapter } from './eml.js';
 /**
  * The largest Outlook item read (bigger ones are rejected with `MESSAGE_TOO_LARGE`). Higher than
  * an `.eml`'s limit because a `.msg` carries its attachments inside it; the item is read whole,
- * and a 63 MB item peaked at 277 MB of memory (about 4.4 times its size).
+ * and a 63 MB item peaked at 217 MB of memory (about 3.4 times its size).
  */
 export const MAX_OUTLOOK_ITEM_BYTES = 64 * 1024 * 1024;
 

@@ -147,7 +147,8 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
  * PR_INTERNET_CPID), Windows-1252 when it names none.
  */
 function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, PropertyValue> {
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const arrayBuffer = whole ? bytes.buffer : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const read = (ansiEncoding: string): { fields: FieldsData; properties: Map<string, PropertyValue> } => {
     const reader = new MsgReader(arrayBuffer);
     reader.parserConfig = { includeRawProps: true, ansiEncoding };

@@ -66,12 +66,12 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
     return bytes.readUInt32LE(sectorAt(fatSector) + 4 * (sector % perSector));
   };
   const claimed = new Uint8Array(sectorCount);
-  const chain = (start: number, what: string, minLength = 0): number[] => {
+  const chain = (start: number, what: string, minLength = 0, owner = claimed): number[] => {
     const sectors: number[] = [];
     for (let sector = start; sector !== END_OF_CHAIN; sector = nextSector(sector)) {
       if (!inFile(sector)) throw new Damaged(`${what} runs past the end of the file (is it truncated?)`);
-      if (claimed[sector] === 1) throw new Damaged(`${what} loops or crosses another chain`);
-      claimed[sector] = 1;
+      if (owner[sector] === 1) throw new Damaged(`${what} loops or crosses another chain`);
+      owner[sector] = 1;
       sectors.push(sector);
     }
     if (sectors.length < minLength) throw new Damaged(`${what} is shorter than its size (is the file truncated?)`);
@@ -89,7 +89,10 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
   if (root.type !== ROOT) throw new Damaged('its directory does not start with a root entry');
   if (root.size > bytes.length) throw new Damaged('its mini stream is larger than the file');
 
-  const miniStream = chain(root.start, 'the mini stream', Math.ceil(root.size / sectorSize));
+  const miniStream =
+    root.size === 0
+      ? chain(root.start, 'the mini stream', 0, new Uint8Array(sectorCount)).slice(0, 0)
+      : chain(root.start, 'the mini stream', Math.ceil(root.size / sectorSize));
   const miniFat = bytes.readUInt32LE(0x40) === 0 ? [] : chain(bytes.readUInt32LE(0x3c), 'the mini FAT');
   const miniSectorCount = Math.min((miniStream.length * sectorSize) / MINI_SECTOR_BYTES, (miniFat.length * sectorSize) / 4);
   const claimedMini = new Uint8Array(miniSectorCount);

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
+import { DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
 import { buildDocx } from '../../builders/docx-documents.js';
+import { buildZip } from '../../builders/zip-builder.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-deep-'));
+const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-slow-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test('docx nesting costs no call stack: a run wrapped 100,000 elements deep is read', async () => {
@@ -18,4 +20,18 @@ test('docx nesting costs no call stack: a run wrapped 100,000 elements deep is r
   const result = await readFileItems(path, { displayPath: 'deep.docx' });
   expect(result.error).toBeNull();
   expect(recordsOf(result).map((record) => record.text)).toEqual(['deep']);
+});
+
+test('a docx zip bomb that understates its sizes is stopped at the limit while inflating', async () => {
+  const path = join(folder, 'liar.docx');
+  const megabyte = 1024 * 1024;
+  writeFileSync(
+    path,
+    buildZip([{ name: 'word/document.xml', content: 'x'.repeat(megabyte), repeat: DOCX_UNPACKED_LIMIT / megabyte + 1 }], {
+      declaredSize: 1000,
+    }),
+  );
+  expect((await readFileItems(path, { displayPath: 'liar.docx' })).error).toBe(
+    'liar.docx: the Word document unpacks to more than 64.0 MB (its entry "word/document.xml" inflates past the sizes its zip declares); refused',
+  );
 });

@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { NoteOutline } from '../readers/note-outline.js';
+import { isListLabel, NoteOutline } from '../readers/note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
   readXmlElements,
@@ -120,6 +120,14 @@ function headingLevel(styles: Styles, styleId: string | null, outlineLevel: numb
   return null;
 }
 
+/** Whether a paragraph's style is a table of contents' (`TOC 1`…`TOC 9`, `TOC Heading`): the document's headings again, no one's words. */
+function isContentsStyle(styles: Styles, styleId: string | null): boolean {
+  for (const { id, style } of styleChain(styles, styleId)) {
+    if (/^toc\s*(?:[1-9]|heading)?$/i.test(style?.name ?? id)) return true;
+  }
+  return false;
+}
+
 /** The list level (0 the outermost) of a paragraph from its own numbering or its style's; null when it is no list item. */
 function listLevel(styles: Styles, styleId: string | null, ownLevel: number | null): number | null {
   const level = ownLevel ?? firstListLevel(styles, styleId);
@@ -138,6 +146,8 @@ interface WordParagraph {
   text: string;
   heading: number | null;
   listLevel: number | null;
+  /** An entry (or the title) of a table of contents. */
+  contents: boolean;
   /** The text boxes anchored in it, whose paragraphs are read after it. */
   textBoxes: XmlElement[];
 }
@@ -199,6 +209,7 @@ function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
       .trim(),
     heading: headingLevel(styles, styleId, levelValue(wordChild(properties, 'outlineLvl'))),
     listLevel: listLevel(styles, styleId, numberingLevel(wordChild(properties, 'numPr'))),
+    contents: isContentsStyle(styles, styleId),
     textBoxes,
   };
 }
@@ -250,6 +261,10 @@ function selectDocumentElements(path: readonly XmlName[]): XmlSelection {
 class WordNotes {
   private readonly outline: NoteOutline;
   private list: { level: number; text: string }[] = [];
+  /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
+  private label: string | null = null;
+  /** A one-line paragraph held back until the next shows whether it labels a list. */
+  private pending: CellParagraph | null = null;
   private ordinal = 0;
   private tables = 0;
   private table: OpenTable | null = null;
@@ -264,12 +279,14 @@ class WordNotes {
 
   *read(event: XmlEvent): Iterable<AdapterItem> {
     if (event.kind === 'start') {
+      if (event.element.local === 'tbl') yield* this.endList();
       this.open(event.element.local);
       return;
     }
     const inTable = event.ancestors.some((name) => isWord(name, 'tbl'));
     if (!inTable) yield* this.closeTable();
     if (event.kind === 'too-large') {
+      if (!inTable) yield* this.endList();
       this.ordinal += 1;
       yield {
         kind: 'rejected',
@@ -285,16 +302,20 @@ class WordNotes {
       for (const textBox of paragraph.textBoxes) {
         for (const inner of textBoxParagraphs(textBox)) queue.push(inner);
       }
-      if (paragraph.text === '') continue;
+      if (paragraph.text === '') {
+        if (!inTable) yield* this.flushPending();
+        continue;
+      }
       this.ordinal += 1;
       if (inTable) this.cell().push({ paragraph, ordinal: this.ordinal });
       else yield* this.bodyParagraph(paragraph, this.ordinal);
     }
   }
 
-  /** The notes still held: a table the document ended in (or broke off inside). */
-  end(): Iterable<AdapterItem> {
-    return this.closeTable();
+  /** The notes still held: a paragraph held back, a table the document ended in (or broke off inside). */
+  *end(): Iterable<AdapterItem> {
+    yield* this.flushPending();
+    yield* this.closeTable();
   }
 
   private open(local: string): void {
@@ -324,17 +345,56 @@ class WordNotes {
     return cell;
   }
 
+  private at(ordinal: number): { file: string; part: string } {
+    return { file: this.file, part: `paragraph ${ordinal}` };
+  }
+
+  /**
+   * A paragraph of the body: a heading sets the section; a one-line paragraph that could label a
+   * list waits for the next, and is the list's label (no record) when a list starts right below
+   * it, as in event notes; anything else is a note.
+   */
   private *bodyParagraph(paragraph: WordParagraph, ordinal: number): Iterable<AdapterItem> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
+      this.label = pending.paragraph.text;
+    } else if (pending !== null) {
+      yield this.note(pending.paragraph, this.at(pending.ordinal));
+    }
     if (paragraph.heading !== null) {
       this.outline.setHeading(paragraph.heading, paragraph.text);
       this.list = [];
+      this.label = null;
       return;
     }
-    yield this.listNote(paragraph, { file: this.file, part: `paragraph ${ordinal}` });
+    if (paragraph.listLevel === null) {
+      this.list = [];
+      this.label = null;
+      if (!paragraph.contents && !paragraph.text.includes('\n') && isListLabel(paragraph.text)) {
+        this.pending = { paragraph, ordinal };
+        return;
+      }
+    }
+    yield this.note(paragraph, this.at(ordinal));
   }
 
-  /** A note for a paragraph, its parent the list item it is nested under. */
-  private listNote(paragraph: WordParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
+  private *flushPending(): Iterable<AdapterItem> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending !== null) yield this.note(pending.paragraph, this.at(pending.ordinal));
+  }
+
+  /** Before a table: the paragraph held back is a note after all, and the list above has ended. */
+  private *endList(): Iterable<AdapterItem> {
+    yield* this.flushPending();
+    this.list = [];
+    this.label = null;
+  }
+
+  /** A note for a paragraph, its parent the list item it is nested under; an entry of a table of contents is filtered. */
+  private note(paragraph: WordParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
+    if (paragraph.contents) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'table of contents' };
     const meta = question === undefined ? {} : { meta: { question } };
     const level = paragraph.listLevel;
     if (level === null) {
@@ -344,7 +404,7 @@ class WordNotes {
     while ((this.list.at(-1)?.level ?? -1) >= level) this.list.pop();
     const parent = this.list.at(-1)?.text ?? null;
     this.list.push({ level, text: paragraph.text.replace(/\s+/g, ' ') });
-    return this.outline.note(paragraph.text, provenance, { parent, ...meta });
+    return this.outline.note(paragraph.text, provenance, { parent, label: this.label, ...meta });
   }
 
   private *closeTable(): Iterable<AdapterItem> {
@@ -361,14 +421,14 @@ class WordNotes {
         const filtered = question.kind === 'header' ? 'table header' : question.kind === 'contact' ? 'contact details' : null;
         for (const { paragraph, ordinal } of answers) {
           yield filtered === null
-            ? this.listNote(paragraph, at(ordinal), question.text ?? undefined)
+            ? this.note(paragraph, at(ordinal), question.text ?? undefined)
             : { kind: 'filtered', rule: 'not-feedback', provenance: at(ordinal), detail: filtered };
         }
         this.list = [];
         continue;
       }
       for (const cell of row) {
-        for (const { paragraph, ordinal } of cell) yield this.listNote(paragraph, at(ordinal));
+        for (const { paragraph, ordinal } of cell) yield this.note(paragraph, at(ordinal));
         this.list = [];
       }
     }

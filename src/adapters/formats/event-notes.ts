@@ -2,30 +2,10 @@ import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
-import { NoteOutline } from '../readers/note-outline.js';
+import { isListLabel, NoteOutline } from '../readers/note-outline.js';
 
 /** In plain text, a line at least this long that does not end a sentence is taken as hard-wrapped, and the next line continues it. */
 const WRAPPED_LINE_CHARS = 60;
-
-/** A line that introduces the list right below it is at most this long. */
-const LIST_LABEL_CHARS = 100;
-
-/** Words in a line that names a session, with a number or a letter to tell it from the others (`Workshop 2`, `Table B`). */
-const SESSION_NAME_WORDS = 6;
-
-/**
- * Whether a one-line paragraph right above a list labels it rather than saying something itself:
- * a question or a lead-in the list answers (`Workshop 1 - What matters to you?`, `Barriers:`), or
- * the name of a session (`Workshop 2`, `Table 5`, `Day 2 afternoon`: a few words, one of them a
- * number or a single capital letter, no colon). Anything else, such as `Action: ask the council`
- * or `more respite care`, is an idea of its own.
- */
-function isListLabel(text: string): boolean {
-  if (text.length > LIST_LABEL_CHARS || !/\p{L}/u.test(text)) return false;
-  if (/[?:]["'”’)\]]*$/.test(text)) return true;
-  const words = text.split(/\s+/);
-  return words.length <= SESSION_NAME_WORDS && !text.includes(':') && words.some((word) => /^(?:\d+|\p{Lu})$/u.test(word));
-}
 
 /** For text piped on stdin: just enough to be recognised, so that any format that claims the text outscores notes. */
 const STDIN_TEXT_SCORE = SNIFF_THRESHOLD + 0.01;

@@ -5,6 +5,26 @@ import { RepeatedTextIds } from './repeated-text-ids.js';
 /** What joins the headings of a section path in `meta.section`: `Day 2 › Workshop B`. */
 export const SECTION_SEPARATOR = ' › ';
 
+/** A line that introduces the list right below it is at most this long. */
+const LIST_LABEL_CHARS = 100;
+
+/** Words in a line that names a session, with a number or a letter to tell it from the others (`Workshop 2`, `Table B`). */
+const SESSION_NAME_WORDS = 6;
+
+/**
+ * Whether a one-line paragraph right above a list labels it rather than saying something itself:
+ * a question or a lead-in the list answers (`Workshop 1 - What matters to you?`, `Barriers:`), or
+ * the name of a session (`Workshop 2`, `Table 5`, `Day 2 afternoon`: a few words, one of them a
+ * number or a single capital letter, no colon). Anything else, such as `Action: ask the council`
+ * or `more respite care`, is an idea of its own.
+ */
+export function isListLabel(text: string): boolean {
+  if (text.length > LIST_LABEL_CHARS || !/\p{L}/u.test(text)) return false;
+  if (/[?:]["'”’)\]]*$/.test(text)) return true;
+  const words = text.split(/\s+/);
+  return words.length <= SESSION_NAME_WORDS && !text.includes(':') && words.some((word) => /^(?:\d+|\p{Lu})$/u.test(word));
+}
+
 /** What a note carries besides its text and where it was read. */
 export interface NoteContext {
   /** The text of the bullet it is nested under, `meta.parent`. */

@@ -89,7 +89,7 @@ describe('docx paragraphs and headings', () => {
       paragraph('Evenings', { list: 2 }),
       paragraph('Parking', { list: 1 }),
       paragraph('Money', { list: 0 }),
-      paragraph('A closing remark.'),
+      paragraph('That is all for now.'),
       paragraph('Not nested', { list: 1 }),
     ].join('');
     expect(await notes(body)).toEqual([
@@ -98,9 +98,38 @@ describe('docx paragraphs and headings', () => {
       { text: 'Evenings', parent: 'Buses stop at six' },
       { text: 'Parking', parent: 'Transport' },
       { text: 'Money' },
-      { text: 'A closing remark.' },
+      { text: 'That is all for now.' },
       { text: 'Not nested' },
     ]);
+  });
+
+  test('a one-line question or session name right above a list labels it, as in event notes: the last part of its section, no record', async () => {
+    const body = [
+      paragraph('Day 1', { style: 'Heading1' }),
+      paragraph('Workshop 1 - What matters to you?'),
+      paragraph('Being listened to', { list: 0 }),
+      paragraph('by everyone', { list: 1 }),
+      paragraph('Table 5'),
+      paragraph(''),
+      paragraph('Action: ask the council'),
+      paragraph('More respite care', { list: 0 }),
+    ].join('');
+    expect(await notes(body)).toEqual([
+      { text: 'Being listened to', section: 'Day 1 › Workshop 1 - What matters to you?' },
+      { text: 'by everyone', section: 'Day 1 › Workshop 1 - What matters to you?', parent: 'Being listened to' },
+      { text: 'Table 5', section: 'Day 1' },
+      { text: 'Action: ask the council', section: 'Day 1' },
+      { text: 'More respite care', section: 'Day 1' },
+    ]);
+  });
+
+  test('a table of contents is filtered as not feedback', async () => {
+    const toc = (text: string, style: string) => paragraph(text, { style });
+    const result = await read(
+      'toc.docx',
+      buildDocx({ body: [toc('Contents', 'TOCHeading'), toc('Day 2\t3', 'TOC1'), paragraph('An idea.')].join('') }),
+    );
+    expect(countItems(result)).toEqual({ 'filtered:not-feedback': 2, record: 1 });
   });
 
   test('list styles (List Bullet 2) give their level; numId 0 takes the numbering away', async () => {

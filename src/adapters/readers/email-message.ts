@@ -157,6 +157,20 @@ function headerFieldsOf(parsed: ParsedMessage): Omit<DecodedMessage, 'text' | 'h
 }
 
 /**
+ * The text and HTML bodies of a raw MIME entity (a whole message, or one part such as the
+ * `multipart/signed` entity a signed Outlook item keeps), decoded as {@link emailMessageItems}
+ * decodes them; null when it cannot be parsed.
+ */
+export async function mimeEntityBodies(raw: Buffer): Promise<{ text: string | null; html: string | null } | null> {
+  try {
+    const parsed = await parseMessage(raw);
+    return { text: parsed.text, html: parsed.html };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The fields of a header block alone, such as the transport headers an Outlook item keeps of the
  * message it received; null when the block cannot be parsed.
  */

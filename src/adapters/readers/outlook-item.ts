@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import type { FieldsData } from '@kenjiuno/msgreader';
 import decompressRtfModule from '@kenjiuno/decompressrtf';
 import type { AdapterItem } from '../format-adapter.js';
 import type { RejectionCode } from '../../rejection-code.js';
@@ -13,6 +12,7 @@ import {
   maskAddresses,
   MAX_MESSAGE_BYTES,
   messageIdOf,
+  mimeEntityBodies,
   senderDisplayName,
   type DecodedMessage,
   type MessageLocation,
@@ -44,6 +44,16 @@ const AUTOMATIC_CLASS = /^(?:report\..*|ipm\.note\.rules\.(?:oof|reply)template\
 
 /** A property value as msgreader gives it: strings decoded, times as UTC date strings, binaries raw. */
 type PropertyValue = string | number | boolean | Uint8Array;
+
+/** What is read of an item: its top-level properties by tag, and a clear-signed message's MIME entity. */
+interface ReadItem {
+  properties: Map<string, PropertyValue>;
+  /** The `multipart/signed` MIME entity a clear-signed item keeps as its attachment, or null. */
+  signedEntity: Buffer | null;
+}
+
+/** The class of a clear-signed (S/MIME) item, whose bodies may be only in its signed MIME attachment. */
+const SIGNED_CLASS = /^ipm\.note\.smime\.multipartsigned$/i;
 
 /** msgreader's reader class. */
 type MsgReader = (typeof import('@kenjiuno/msgreader'))['default'];
@@ -85,14 +95,15 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
       `the message body is ${formatBytes(largeBody.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
     );
   }
-  let properties: Map<string, PropertyValue>;
+  let item: ReadItem;
   try {
     msgReaderClass ??= loadMsgReader();
-    properties = readProperties(await msgReaderClass, bytes);
+    item = readProperties(await msgReaderClass, bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return rejected('MSG_DAMAGED', `the Outlook item cannot be read (${detail}); not read`);
   }
+  const { properties } = item;
   const text = (id: string): string | null => {
     const value = properties.get(`${id}001f`) ?? properties.get(`${id}001e`);
     return typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -128,6 +139,9 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
     if (!(error instanceof UnreadableRtfBody)) throw error;
     return rejected('MSG_RTF_UNREADABLE', `the message body is only in compressed RTF, and ${error.message}; not read`, excerpt());
   }
+  if (body.text === null && body.html === null && item.signedEntity !== null) {
+    body = (await mimeEntityBodies(item.signedEntity)) ?? body;
+  }
   const message: DecodedMessage = {
     sourceId: headers?.sourceId ?? messageIdOf(text('1035')),
     author: headers?.author ?? senderDisplayName(text('0042') ?? text('0c1a') ?? ''),
@@ -146,10 +160,10 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
  * the 8-bit type are decoded in the item's code page (PR_MESSAGE_CODEPAGE, else
  * PR_INTERNET_CPID), Windows-1252 when it names none.
  */
-function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, PropertyValue> {
+function readProperties(MsgReader: MsgReader, bytes: Buffer): ReadItem {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   const arrayBuffer = whole ? bytes.buffer : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const read = (ansiEncoding: string): { fields: FieldsData; properties: Map<string, PropertyValue> } => {
+  const read = (ansiEncoding: string): ReadItem => {
     const reader = new MsgReader(arrayBuffer);
     reader.parserConfig = { includeRawProps: true, ansiEncoding };
     const fields = withoutConsoleDebug(() => reader.getFileData());
@@ -163,14 +177,22 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): Map<string, Proper
         properties.set(tag, value);
       }
     }
-    return { fields, properties };
+    const signed = (fields.attachments ?? []).findIndex(
+      (attachment) => attachment.attachMimeTag?.toLowerCase() === 'multipart/signed' || attachment.fileName?.toLowerCase() === 'smime.p7m',
+    );
+    const signedSize = fields.attachments?.[signed]?.contentLength ?? 0;
+    const signedEntity =
+      signed === -1 || !SIGNED_CLASS.test(fields.messageClass ?? '') || signedSize > MAX_MESSAGE_BYTES
+        ? null
+        : Buffer.from(reader.getAttachment(signed).content);
+    return { properties, signedEntity };
   };
   const first = read('windows-1252');
   const codePage = first.properties.get('3ffd0003') ?? first.properties.get('3fde0003');
   const encoding = typeof codePage === 'number' ? encodingOfCodePage(codePage) : null;
   const hasString8 = [...first.properties.keys()].some((tag) => tag.endsWith('001e'));
-  if (encoding === null || encoding === 'windows-1252' || !hasString8) return first.properties;
-  return read(encoding).properties;
+  if (encoding === null || encoding === 'windows-1252' || !hasString8) return first;
+  return read(encoding);
 }
 
 /**

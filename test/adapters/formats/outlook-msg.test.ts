@@ -188,6 +188,43 @@ describe('outlook-msg: RTF-only bodies', () => {
   });
 });
 
+describe('outlook-msg: signed messages', () => {
+  const { body: _body, ...noBody } = REPLY;
+  const signedEntity = [
+    'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="sig"',
+    '',
+    '--sig',
+    'Content-Type: text/plain; charset="utf-8"',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'The respite service gave us our weekends back =E2=80=93 please keep it.',
+    '',
+    '--sig',
+    'Content-Type: application/pkcs7-signature; name="smime.p7s"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    'MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAA==',
+    '--sig--',
+    '',
+  ].join('\r\n');
+
+  test('a clear-signed item with no body of its own is read from its signed MIME attachment', async () => {
+    const [record] = recordsOf(
+      await readItem({
+        ...noBody,
+        messageClass: 'IPM.Note.SMIME.MultipartSigned',
+        attachments: [{ fileName: 'smime.p7m', data: Buffer.from(signedEntity) }],
+      }),
+    );
+    expect(record).toMatchObject({ text: 'The respite service gave us our weekends back – please keep it.', author: 'Margaret Ellis' });
+  });
+
+  test('an attachment named smime.p7m on an ordinary item is not read', async () => {
+    const result = await readItem({ ...noBody, attachments: [{ fileName: 'smime.p7m', data: Buffer.from(signedEntity) }] });
+    expect(countItems(result)).toEqual({ 'filtered:empty-text': 1 });
+  });
+});
+
 describe('outlook-msg: detection', () => {
   function sniffInput(path: string, bytes: Buffer) {
     const dot = path.lastIndexOf('.');

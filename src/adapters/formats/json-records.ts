@@ -16,6 +16,7 @@ import {
   type JsonElement,
   jsonLines,
   looksLikeJsonLines,
+  readsAsJsonLines,
   wholeJsonValue,
 } from '../readers/json-elements.js';
 import { asObject, type JsonObject } from '../readers/json-fields.js';
@@ -98,7 +99,7 @@ async function* readJsonRecords(source: InputSource, options: AdapterOptions): A
  */
 async function* jsonUnits(source: InputSource, records: JsonRecordMapper): AsyncIterable<JsonUnit> {
   const map = records.overrides;
-  const jsonLinesFile = looksLikeJsonLines(source.headText) || source.extension === '.jsonl' || source.extension === '.ndjson';
+  const jsonLinesFile = readsAsJsonLines(source);
   if (!jsonLinesFile && source.headText.trimStart().startsWith('{')) {
     const root = await rootLayout(source, map);
     if (root === 'own-text') {

@@ -375,6 +375,16 @@ export function looksLikeJsonLines(headText: string): boolean {
 }
 
 /**
+ * Says whether a file is read as JSON Lines: its head looks like them, its extension says so, or
+ * it starts with an object on a line longer than the head (a long JSON Lines line, or a whole
+ * document on one line: either way each line is one value).
+ */
+export function readsAsJsonLines(source: Pick<InputSource, 'headText' | 'extension'>): boolean {
+  if (looksLikeJsonLines(source.headText) || source.extension === '.jsonl' || source.extension === '.ndjson') return true;
+  return source.headText.trimStart().startsWith('{') && !source.headText.includes('\n');
+}
+
+/**
  * Streams the JSON values of a file whatever its layout: the elements of a top-level array
  * (streamed), one pretty-printed object (its first line is a lone `{`; read whole, up to
  * `wholeLimit` bytes, and yielded as one value), or else JSON Lines. Throws an InputError with

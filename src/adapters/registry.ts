@@ -19,6 +19,7 @@ import { webvttAdapter } from './formats/webvtt.js';
 import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
 import { disqusXmlAdapter } from './formats/disqus-xml.js';
 import { commentoJsonAdapter } from './formats/commento-json.js';
+import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
@@ -49,6 +50,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,
+  youtubeCommentsAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
   surveyCsvAdapter,

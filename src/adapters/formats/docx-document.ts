@@ -190,6 +190,10 @@ function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
       case 'txbxContent':
         textBoxes.push(element);
         continue;
+      case 'sdt':
+        if (isPlaceholder(wordChild(element, 'sdtPr'))) continue;
+        for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
+        continue;
       case 'del':
       case 'delText':
       case 'delInstrText':
@@ -212,6 +216,11 @@ function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
     contents: isContentsStyle(styles, styleId),
     textBoxes,
   };
+}
+
+/** Whether a content control's properties say it shows its placeholder (`Click or tap here to enter text.`): a form field left empty. */
+function isPlaceholder(properties: XmlElement | undefined): boolean {
+  return wordChild(properties, 'showingPlcHdr') !== undefined && wordAttribute(wordChild(properties, 'showingPlcHdr'), 'val') !== 'false';
 }
 
 /** The paragraphs inside a text box, in order, found with an explicit stack. */
@@ -240,12 +249,16 @@ interface OpenTable {
   rows: CellParagraph[][][];
 }
 
-/** What reading the document's paragraphs selects: each outermost paragraph whole, and where tables, rows and cells of outermost tables open. */
+/**
+ * What reading the document's paragraphs selects: each outermost paragraph whole, the properties
+ * of content controls that hold paragraphs (to pass over a form field still showing its
+ * placeholder), and where tables, rows and cells of outermost tables open.
+ */
 function selectDocumentElements(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined || !isWord(element)) return 'skip';
   if (path.some((name) => name.local === 'Fallback' && name.uri === MARKUP_COMPATIBILITY)) return 'skip';
-  if (element.local === 'p') return 'element';
+  if (element.local === 'p' || element.local === 'sdtPr') return 'element';
   if (element.local === 'tbl' || element.local === 'tr' || element.local === 'tc') {
     return path.filter((name) => isWord(name, 'tbl')).length === 1 ? 'start' : 'skip';
   }
@@ -268,6 +281,8 @@ class WordNotes {
   private ordinal = 0;
   private tables = 0;
   private table: OpenTable | null = null;
+  /** Where the content control showing its placeholder stands among the ancestors of what it holds. */
+  private placeholder: number | null = null;
 
   constructor(
     private readonly file: string,
@@ -283,6 +298,12 @@ class WordNotes {
       this.open(event.element.local);
       return;
     }
+    if (event.kind === 'element' && event.element.local === 'sdtPr') {
+      this.placeholder = isPlaceholder(event.element) ? event.ancestors.length - 1 : null;
+      return;
+    }
+    if (this.placeholder !== null && !isWord(event.ancestors[this.placeholder] ?? { uri: '', local: '' }, 'sdt')) this.placeholder = null;
+    if (this.placeholder !== null) return;
     const inTable = event.ancestors.some((name) => isWord(name, 'tbl'));
     if (!inTable) yield* this.closeTable();
     if (event.kind === 'too-large') {

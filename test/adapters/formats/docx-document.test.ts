@@ -189,6 +189,31 @@ describe('docx tables', () => {
     expect(recordsOf(result).some((record) => record.text.includes('Jane'))).toBe(false);
   });
 
+  test('form fields still showing their placeholder are no items; a filled one is read', async () => {
+    const control = (placeholder: boolean, content: string) =>
+      `<w:sdt><w:sdtPr>${placeholder ? '<w:showingPlcHdr/>' : ''}<w:text/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const inline = (placeholder: boolean, text: string) =>
+      `<w:p><w:r><w:t xml:space="preserve">Other: </w:t></w:r>${control(placeholder, `<w:r><w:t>${text}</w:t></w:r>`)}</w:p>`;
+    const body = [
+      table([
+        ['Q1. What works well?', [control(false, paragraph('The day centre staff know us well.'))]],
+        ['Q2. What could be better?', [control(true, paragraph('Click or tap here to enter text.'))]],
+      ]),
+      control(true, paragraph('Click or tap here to enter text.')),
+      paragraph('After the form.'),
+      inline(true, 'Click or tap here to enter text.'),
+      inline(false, 'buses'),
+    ].join('');
+    const result = await read('form.docx', buildDocx({ body }));
+    expect(countItems(result)).toEqual({ record: 4 });
+    expect(recordsOf(result).map((record) => [record.text, record.meta['question'] ?? null])).toEqual([
+      ['The day centre staff know us well.', 'Q1. What works well?'],
+      ['After the form.', null],
+      ['Other:', null],
+      ['Other: buses', null],
+    ]);
+  });
+
   test('an empty left cell continues the question above it (merged cells)', async () => {
     const body = table([
       ['Q1. Anything else?', 'First part of a long answer.'],

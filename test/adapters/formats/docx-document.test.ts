@@ -269,6 +269,27 @@ describe('docx in a folder', () => {
   });
 });
 
+describe('docx edited and saved again', () => {
+  test('the creation date stays when a document is edited, so its unchanged paragraphs are duplicates and only the new one is added', async () => {
+    await withTempDir(async (dir) => {
+      const created = '2024-03-04T17:30:00Z';
+      const first = buildDocx({
+        body: [paragraph('Parking'), paragraph('Buses')].join(''),
+        core: { created, modified: '2024-03-04T18:00:00Z' },
+      });
+      const edited = buildDocx({
+        body: [paragraph('Parking'), paragraph('Buses'), paragraph('Added later')].join(''),
+        core: { created, modified: '2024-03-09T08:00:00Z' },
+      });
+      writeFileSync(join(dir, 'notes.docx'), first);
+      await ingest({ paths: ['notes.docx'], cwd: dir, storeDir: '.tlap' });
+      writeFileSync(join(dir, 'notes.docx'), edited);
+      const again = await ingest({ paths: ['notes.docx'], cwd: dir, storeDir: '.tlap' });
+      expect([again.added, again.duplicates]).toEqual([1, 2]);
+    });
+  });
+});
+
 describe('docx detection and refusals', () => {
   const sniff = (path: string, bytes: Buffer) =>
     detectFormat(ADAPTERS, { path, extension: path.slice(path.lastIndexOf('.')), headText: '', headBytes: bytes })?.adapter.name;

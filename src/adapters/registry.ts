@@ -20,6 +20,7 @@ import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
 import { disqusXmlAdapter } from './formats/disqus-xml.js';
 import { commentoJsonAdapter } from './formats/commento-json.js';
 import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
+import { facebookCommentsAdapter } from './formats/facebook-comments.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
@@ -51,6 +52,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   disqusXmlAdapter,
   commentoJsonAdapter,
   youtubeCommentsAdapter,
+  facebookCommentsAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
   surveyCsvAdapter,

@@ -6,9 +6,9 @@ import { tempFile } from '../../builders/temp-file.js';
 import { graphComment, graphComments, graphPage, youtubeThread, youtubeThreadPage } from '../../builders/api-pages.js';
 
 const jsonLines = (values: readonly unknown[]): string => `${values.map((value) => JSON.stringify(value)).join('\n')}\n`;
-/** Reads `content` saved as `name`, with `name` as its path in provenance and messages. */
+/** Reads `content` saved as `name` with the json reader, `name` its path in provenance and messages. */
 function read(name: string, content: string, options: Partial<ReadFileOptions> = {}): Promise<FileReadResult> {
-  return readFileItems(tempFile(name, content), { displayPath: name, ...options });
+  return readFileItems(tempFile(name, content), { displayPath: name, format: 'json', ...options });
 }
 const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const sniffInput = (headText: string, extension = '.json') => ({

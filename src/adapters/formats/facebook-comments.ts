@@ -1,0 +1,185 @@
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import type { JsonValue, Provenance } from '../../record/record.js';
+import { toIsoDate } from '../../record/dates.js';
+import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
+import { asArray, asObject, asString, field } from '../readers/json-fields.js';
+import { commentText, commenterName } from '../readers/blog-comment-fields.js';
+import { undoUtf8AsLatin1 } from '../readers/utf8-mojibake.js';
+
+/** The member a "Download Your Information" comments file lists its entries under (older exports: `comments`). */
+const DYI_MEMBER = /^\s*\{\s*"(comments_v2|comments)"\s*:\s*\[/;
+
+/** A DYI entry: `{"timestamp": …, "data": [{"comment": {…}}]`. */
+const DYI_ENTRY = /"data"\s*:\s*\[\s*\{\s*"comment"\s*:\s*\{/;
+
+/** A Graph API comment's fields, as a page's head shows them. */
+const GRAPH_COMMENT = /"created_time"\s*:\s*"\d{4}-\d\d-\d\dT/;
+
+/** A Graph API page's start: `{"data": [`, pretty-printed or not. */
+const GRAPH_PAGE = /^\s*\[?\s*\{\s*"data"\s*:\s*\[/;
+
+/**
+ * Facebook comments: Graph API comment pages (`/{object-id}/comments`: `data` with `message`,
+ * `from`, `created_time`, `parent`, and replies nested under `comments.data`), one page, pages
+ * one per line or an array of pages; and the comments file of a "Download Your Information"
+ * export (`comments_v2`), whose strings are UTF-8 bytes written as `\u00XX` escapes, decoded back.
+ */
+export const facebookCommentsAdapter: FormatAdapter = {
+  name: 'facebook-comments',
+  description: 'Facebook comments: Graph API comment pages, or the comments_v2 file of Download Your Information',
+  channel: 'blog-comment',
+  extensions: ['.json', '.jsonl', '.ndjson'],
+  signature: '{"comments_v2": [...]} entries with "data": [{"comment": …}], or {"data": [...]} comments with "created_time" and "message"',
+  sniff(input) {
+    const head = input.headText;
+    if (DYI_MEMBER.test(head) && DYI_ENTRY.test(head)) return 0.95;
+    if (GRAPH_PAGE.test(head) && GRAPH_COMMENT.test(head) && /"message"\s*:/.test(head) && !/"text"\s*:/.test(head)) return 0.8;
+    return 0;
+  },
+  read(source) {
+    return readFacebookComments(source);
+  },
+};
+
+async function* readFacebookComments(source: InputSource): AsyncIterable<AdapterItem> {
+  const member = readsAsJsonLines(source) ? null : (DYI_MEMBER.exec(source.headText)?.[1] ?? null);
+  if (member !== null) {
+    for await (const element of jsonArrayElements(source.path, source.text(), { member })) {
+      const provenance: Provenance = { file: source.path, line: element.line };
+      if (element.kind === 'invalid') yield invalidJsonItem(element, provenance);
+      else yield dyiItem(element.value, provenance);
+    }
+    return;
+  }
+  const pretty = !readsAsJsonLines(source) && GRAPH_PAGE.test(source.headText) && !source.headText.trimStart().startsWith('[');
+  const elements: AsyncIterable<JsonElement> = pretty
+    ? jsonArrayElements(source.path, source.text(), { member: 'data' })
+    : jsonFileValues(source);
+  let index = 0;
+  for await (const element of elements) {
+    const provenance: Provenance = pretty
+      ? { file: source.path, line: element.line, part: `data[${index}]` }
+      : { file: source.path, line: element.line };
+    index += 1;
+    if (element.kind === 'invalid') {
+      yield invalidJsonItem(element, provenance);
+      continue;
+    }
+    if (pretty) {
+      yield* graphCommentItems(element.value, provenance, null);
+    } else if (Array.isArray(element.value)) {
+      for (const [position, value] of element.value.entries()) yield* graphValueItems(value, { ...provenance, part: `[${position}]` });
+    } else {
+      yield* graphValueItems(element.value, provenance);
+    }
+  }
+}
+
+/** A Graph API page (its comments), a comment, an error response, or a whole DYI file written on one line. */
+function* graphValueItems(value: unknown, provenance: Provenance): Iterable<AdapterItem> {
+  const object = asObject(value);
+  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
+  if (object !== null && Array.isArray(object['data'])) {
+    for (const [index, comment] of asArray(object['data']).entries()) {
+      yield* graphCommentItems(comment, { ...provenance, part: `${prefix}data[${index}]` }, null);
+    }
+    return;
+  }
+  const entries = object === null ? [] : asArray(object['comments_v2'] ?? object['comments']);
+  if (entries.length > 0) {
+    for (const [index, entry] of entries.entries()) yield dyiItem(entry, { ...provenance, part: `${prefix}comments[${index}]` });
+    return;
+  }
+  const error = asObject(object?.['error']);
+  if (error !== null) {
+    const message = asString(error['message']) ?? 'no message';
+    const code = error['code'];
+    yield {
+      kind: 'filtered',
+      rule: 'not-feedback',
+      provenance,
+      detail: `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200),
+    };
+    return;
+  }
+  yield* graphCommentItems(value, provenance, null);
+}
+
+/** A Graph API comment, then the replies nested under its `comments.data` (one level: Facebook threads are two deep). */
+function* graphCommentItems(value: unknown, provenance: Provenance, parentId: string | null): Iterable<AdapterItem> {
+  const comment = asObject(value);
+  const id = asString(field(comment, 'id'));
+  if (comment === null || id === null || !('message' in comment || 'attachment' in comment)) {
+    yield notAComment('expected a Graph API comment with an id and a message', value, provenance);
+    return;
+  }
+  const meta: Record<string, JsonValue> = {};
+  for (const key of ['like_count', 'comment_count'] as const) {
+    const count = comment[key];
+    if (typeof count === 'number' && Number.isFinite(count)) meta[key === 'like_count' ? 'likeCount' : 'replyCount'] = count;
+  }
+  const attachment = asString(field(comment, 'attachment', 'type'));
+  if (attachment !== null) meta['attachment'] = attachment;
+  yield {
+    kind: 'record',
+    draft: {
+      sourceId: id,
+      author: commenterName(asString(field(comment, 'from', 'name')), []),
+      date: toIsoDate(asString(comment['created_time'])),
+      text: commentText(asString(comment['message']), 'text', []),
+      url: asString(comment['permalink_url']),
+      inReplyTo: asString(field(comment, 'parent', 'id')) ?? parentId,
+      meta,
+      provenance,
+    },
+  };
+  if (parentId !== null) return;
+  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
+  for (const [index, reply] of asArray(field(comment, 'comments', 'data')).entries()) {
+    yield* graphCommentItems(reply, { ...provenance, part: `${prefix}comments.data[${index}]` }, id);
+  }
+}
+
+/** One entry of a DYI comments file: the comment its `data` holds, strings decoded back to UTF-8. */
+function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
+  const entry = asObject(value);
+  const comment = asObject(
+    asArray(field(entry, 'data'))
+      .map((item) => field(item, 'comment'))
+      .find((item) => asObject(item) !== null),
+  );
+  if (entry === null || comment === null) {
+    if (entry !== null && 'attachments' in entry) {
+      return { kind: 'filtered', rule: 'empty-text', provenance, detail: 'a comment with only an attachment' };
+    }
+    return notAComment('expected a comment entry with data: [{"comment": {…}}]', value, provenance);
+  }
+  const title = decoded(entry['title']);
+  const meta: Record<string, JsonValue> = {};
+  if (title !== null) meta['title'] = title;
+  const group = decoded(comment['group']);
+  if (group !== null) meta['group'] = group;
+  return {
+    kind: 'record',
+    draft: {
+      sourceId: null,
+      author: commenterName(decoded(comment['author']), []),
+      date: toIsoDate(comment['timestamp'] ?? entry['timestamp']),
+      text: commentText(decoded(comment['comment']), 'text', []),
+      url: null,
+      inReplyTo: null,
+      meta,
+      provenance,
+    },
+  };
+}
+
+function decoded(value: unknown): string | null {
+  const text = asString(value);
+  return text === null ? null : undoUtf8AsLatin1(text);
+}
+
+function notAComment(message: string, value: unknown, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'NOT_A_COMMENT', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
+}

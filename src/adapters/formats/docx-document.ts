@@ -2,9 +2,8 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { isListLabel, NoteOutline } from '../readers/note-outline.js';
+import { DocumentNotes, type DocumentParagraph } from '../readers/document-notes.js';
 import {
-  MAX_XML_ELEMENT_CHARS,
   readXmlElements,
   type XmlElement,
   type XmlEvent,
@@ -35,21 +34,10 @@ const CORE_PART = 'docProps/core.xml';
  */
 export const DOCX_UNPACKED_LIMIT = 64 * 1024 * 1024;
 
-/** The longest text a two-column table's left cell may have to be read as the question its right cell answers. */
-const MAX_QUESTION_CHARS = 300;
-
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;
 
 const WORD_DOCUMENT: ZipDocumentKind = { noun: 'Word document', saveAs: 'open it in Word or LibreOffice and save it as .docx' };
-
-/** A question/answer table's header row: `Question | Response`. */
-const HEADER_QUESTION = /^(?:questions?|topics?|prompts?|items?)\W*$/i;
-const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|reply)\W*$/i;
-
-/** A question/answer table's row that holds the respondent's contact details, never read as an answer (as survey tables drop contact columns). */
-const CONTACT_LABEL =
-  /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
 
 function isWord(name: XmlName, local?: string): boolean {
   return WORD_NAMESPACES.has(name.uri) && (local === undefined || name.local === local);
@@ -141,13 +129,8 @@ function firstListLevel(styles: Styles, styleId: string | null): number | null {
   return null;
 }
 
-/** One paragraph as read: its text as the document now says it, and what its properties make it. */
-interface WordParagraph {
-  text: string;
-  heading: number | null;
-  listLevel: number | null;
-  /** An entry (or the title) of a table of contents. */
-  contents: boolean;
+/** One paragraph as read, with the text boxes anchored in it. */
+interface WordParagraph extends DocumentParagraph {
   /** The text boxes anchored in it, whose paragraphs are read after it. */
   textBoxes: XmlElement[];
 }
@@ -237,18 +220,6 @@ function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
   return found;
 }
 
-/** A paragraph of a table cell, numbered as it was read. */
-interface CellParagraph {
-  paragraph: WordParagraph;
-  ordinal: number;
-}
-
-/** The outermost table being read: its rows, each a list of cells, each a list of paragraphs. */
-interface OpenTable {
-  number: number;
-  rows: CellParagraph[][][];
-}
-
 /**
  * What reading the document's paragraphs selects: each outermost paragraph whole, the properties
  * of content controls that hold paragraphs (to pass over a form field still showing its
@@ -263,238 +234,6 @@ function selectDocumentElements(path: readonly XmlName[]): XmlSelection {
     return path.filter((name) => isWord(name, 'tbl')).length === 1 ? 'start' : 'skip';
   }
   return 'skip';
-}
-
-/**
- * Turns the paragraphs of a Word document, in order, into notes: headings set the section path,
- * list paragraphs nested under a list item get it as their parent, every other paragraph with
- * text is one note; a table's cells are read row by row, a two-column question | answer table
- * giving its answers their question.
- */
-class WordNotes {
-  private readonly outline: NoteOutline;
-  private list: { level: number; text: string }[] = [];
-  /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
-  private label: string | null = null;
-  /** A one-line paragraph held back until the next shows whether it labels a list. */
-  private pending: CellParagraph | null = null;
-  private ordinal = 0;
-  private tables = 0;
-  private table: OpenTable | null = null;
-  /** Where the content control showing its placeholder stands among the ancestors of what it holds. */
-  private placeholder: number | null = null;
-
-  constructor(
-    private readonly file: string,
-    private readonly styles: Styles,
-    date: string | null,
-  ) {
-    this.outline = new NoteOutline(date);
-  }
-
-  *read(event: XmlEvent): Iterable<AdapterItem> {
-    if (event.kind === 'start') {
-      if (event.element.local === 'tbl') yield* this.endList();
-      this.open(event.element.local);
-      return;
-    }
-    if (event.kind === 'element' && event.element.local === 'sdtPr') {
-      this.placeholder = isPlaceholder(event.element) ? event.ancestors.length - 1 : null;
-      return;
-    }
-    if (this.placeholder !== null && !isWord(event.ancestors[this.placeholder] ?? { uri: '', local: '' }, 'sdt')) this.placeholder = null;
-    if (this.placeholder !== null) return;
-    const inTable = event.ancestors.some((name) => isWord(name, 'tbl'));
-    if (!inTable) yield* this.closeTable();
-    if (event.kind === 'too-large') {
-      if (!inTable) yield* this.endList();
-      this.ordinal += 1;
-      yield {
-        kind: 'rejected',
-        code: 'XML_ELEMENT_TOO_LARGE',
-        message: `a paragraph holds more than ${MAX_XML_ELEMENT_CHARS.toLocaleString('en-GB')} characters of text; skipped`,
-        provenance: { file: this.file, part: `paragraph ${this.ordinal}` },
-      };
-      return;
-    }
-    const queue = [event.element];
-    for (let next = 0; next < queue.length; next += 1) {
-      const paragraph = readParagraph(queue[next] as XmlElement, this.styles);
-      for (const textBox of paragraph.textBoxes) {
-        for (const inner of textBoxParagraphs(textBox)) queue.push(inner);
-      }
-      if (paragraph.text === '') {
-        if (!inTable) yield* this.flushPending();
-        continue;
-      }
-      this.ordinal += 1;
-      if (inTable) this.cell().push({ paragraph, ordinal: this.ordinal });
-      else yield* this.bodyParagraph(paragraph, this.ordinal);
-    }
-  }
-
-  /** The notes still held: a paragraph held back, a table the document ended in (or broke off inside). */
-  *end(): Iterable<AdapterItem> {
-    yield* this.flushPending();
-    yield* this.closeTable();
-  }
-
-  private open(local: string): void {
-    if (local === 'tbl') {
-      this.tables += 1;
-      this.table = { number: this.tables, rows: [] };
-    } else if (local === 'tr') {
-      this.table?.rows.push([]);
-    } else if (local === 'tc') {
-      this.table?.rows.at(-1)?.push([]);
-    }
-  }
-
-  /** The cell being read, made when a paragraph comes before any row or cell opened. */
-  private cell(): CellParagraph[] {
-    this.table ??= { number: (this.tables += 1), rows: [] };
-    let row = this.table.rows.at(-1);
-    if (row === undefined) {
-      row = [];
-      this.table.rows.push(row);
-    }
-    let cell = row.at(-1);
-    if (cell === undefined) {
-      cell = [];
-      row.push(cell);
-    }
-    return cell;
-  }
-
-  private at(ordinal: number): { file: string; part: string } {
-    return { file: this.file, part: `paragraph ${ordinal}` };
-  }
-
-  /**
-   * A paragraph of the body: a heading sets the section; a one-line paragraph that could label a
-   * list waits for the next, and is the list's label (no record) when a list starts right below
-   * it, as in event notes; anything else is a note.
-   */
-  private *bodyParagraph(paragraph: WordParagraph, ordinal: number): Iterable<AdapterItem> {
-    const pending = this.pending;
-    this.pending = null;
-    if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
-      this.label = pending.paragraph.text;
-    } else if (pending !== null) {
-      yield this.note(pending.paragraph, this.at(pending.ordinal));
-    }
-    if (paragraph.heading !== null) {
-      this.outline.setHeading(paragraph.heading, paragraph.text);
-      this.list = [];
-      this.label = null;
-      return;
-    }
-    if (paragraph.listLevel === null) {
-      this.list = [];
-      this.label = null;
-      if (!paragraph.contents && !paragraph.text.includes('\n') && isListLabel(paragraph.text)) {
-        this.pending = { paragraph, ordinal };
-        return;
-      }
-    }
-    yield this.note(paragraph, this.at(ordinal));
-  }
-
-  private *flushPending(): Iterable<AdapterItem> {
-    const pending = this.pending;
-    this.pending = null;
-    if (pending !== null) yield this.note(pending.paragraph, this.at(pending.ordinal));
-  }
-
-  /** Before a table: the paragraph held back is a note after all, and the list above has ended. */
-  private *endList(): Iterable<AdapterItem> {
-    yield* this.flushPending();
-    this.list = [];
-    this.label = null;
-  }
-
-  /** A note for a paragraph, its parent the list item it is nested under; an entry of a table of contents is filtered. */
-  private note(paragraph: WordParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
-    if (paragraph.contents) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'table of contents' };
-    const meta = question === undefined ? {} : { meta: { question } };
-    const level = paragraph.listLevel;
-    if (level === null) {
-      this.list = [];
-      return this.outline.note(paragraph.text, provenance, meta);
-    }
-    while ((this.list.at(-1)?.level ?? -1) >= level) this.list.pop();
-    const parent = this.list.at(-1)?.text ?? null;
-    this.list.push({ level, text: paragraph.text.replace(/\s+/g, ' ') });
-    return this.outline.note(paragraph.text, provenance, { parent, label: this.label, ...meta });
-  }
-
-  private *closeTable(): Iterable<AdapterItem> {
-    const table = this.table;
-    this.table = null;
-    if (table === null) return;
-    this.list = [];
-    const questions = tableQuestions(table.rows);
-    for (const [rowIndex, row] of table.rows.entries()) {
-      const at = (ordinal: number) => ({ file: this.file, part: `table ${table.number}, row ${rowIndex + 1}, paragraph ${ordinal}` });
-      const question = questions?.[rowIndex];
-      if (question !== undefined) {
-        const answers = row[1] ?? [];
-        const filtered = question.kind === 'header' ? 'table header' : question.kind === 'contact' ? 'contact details' : null;
-        for (const { paragraph, ordinal } of answers) {
-          yield filtered === null
-            ? this.note(paragraph, at(ordinal), question.text ?? undefined)
-            : { kind: 'filtered', rule: 'not-feedback', provenance: at(ordinal), detail: filtered };
-        }
-        this.list = [];
-        continue;
-      }
-      for (const cell of row) {
-        for (const { paragraph, ordinal } of cell) yield this.note(paragraph, at(ordinal));
-        this.list = [];
-      }
-    }
-  }
-}
-
-/** What a question/answer table's left cell makes of its row. */
-type RowQuestion = { kind: 'question'; text: string | null } | { kind: 'header'; text: null } | { kind: 'contact'; text: null };
-
-/**
- * The question of each row when a table is a two-column question | answer table, as consultation
- * response forms are: every row two cells, every left cell one paragraph of at most
- * {@link MAX_QUESTION_CHARS} characters (or empty, continuing the question above), some answer
- * longer than its question. A first row `Question | Response` is its header; a row asking for a
- * name, e-mail, phone, address or signature holds contact details. Null for any other table.
- */
-function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]): RowQuestion[] | null {
-  const questions: RowQuestion[] = [];
-  let previous: string | null = null;
-  let answered = false;
-  for (const [index, row] of rows.entries()) {
-    if (row.every((cell) => cell.length === 0)) {
-      questions.push({ kind: 'question', text: previous });
-      continue;
-    }
-    const [left, right, ...more] = row;
-    if (left === undefined || right === undefined || more.length > 0 || left.length > 1) return null;
-    const question = left[0]?.paragraph.text.replace(/\s+/g, ' ') ?? null;
-    const answer = right.map((cell) => cell.paragraph.text).join(' ');
-    if (question === null && previous === null) return null;
-    if (question !== null && question.length > MAX_QUESTION_CHARS) return null;
-    if (index === 0 && question !== null && (HEADER_QUESTION.test(question) || HEADER_ANSWER.test(answer))) {
-      questions.push({ kind: 'header', text: null });
-      continue;
-    }
-    if (question !== null && CONTACT_LABEL.test(question)) {
-      questions.push({ kind: 'contact', text: null });
-      previous = null;
-      continue;
-    }
-    previous = question ?? previous;
-    if (answer.length > (previous?.length ?? 0)) answered = true;
-    questions.push({ kind: 'question', text: previous });
-  }
-  return answered ? questions : null;
 }
 
 /** The styles of `word/styles.xml` by id; empty when the document has none. */
@@ -533,6 +272,39 @@ async function readCreated(file: string, data: Buffer | undefined): Promise<stri
     dates[local] ??= event.element.text.trim();
   }
   return toIsoDate(dates.created ?? null) ?? toIsoDate(dates.modified ?? null);
+}
+
+/**
+ * The notes of one event of the document: a table, row or cell opening, or a paragraph and the
+ * text boxes anchored in it. `placeholder` keeps where a content control showing its placeholder
+ * stands among the ancestors of what it holds, which is passed over.
+ */
+function* wordEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Styles, placeholder: { at: number | null }): Iterable<AdapterItem> {
+  if (event.kind === 'start') {
+    if (event.element.local === 'tbl') yield* notes.openTable();
+    else if (event.element.local === 'tr') notes.openRow();
+    else if (event.element.local === 'tc') notes.openCell();
+    return;
+  }
+  if (event.kind === 'element' && event.element.local === 'sdtPr') {
+    placeholder.at = isPlaceholder(event.element) ? event.ancestors.length - 1 : null;
+    return;
+  }
+  if (placeholder.at !== null && !isWord(event.ancestors[placeholder.at] ?? { uri: '', local: '' }, 'sdt')) placeholder.at = null;
+  if (placeholder.at !== null) return;
+  const inTable = event.ancestors.some((name) => isWord(name, 'tbl'));
+  if (event.kind === 'too-large') {
+    yield* notes.tooLarge(inTable);
+    return;
+  }
+  const queue = [event.element];
+  for (let next = 0; next < queue.length; next += 1) {
+    const paragraph = readParagraph(queue[next] as XmlElement, styles);
+    for (const textBox of paragraph.textBoxes) {
+      for (const inner of textBoxParagraphs(textBox)) queue.push(inner);
+    }
+    yield* notes.paragraph(paragraph, inTable);
+  }
 }
 
 /** An error in a part of the document, located in that part: `notes.docx: word/document.xml:2:31: XML_MALFORMED: …`. */
@@ -615,11 +387,12 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
   );
   const date = await readOptionalPart(source.path, CORE_PART, null, () => readCreated(CORE_PART, parts.get(CORE_PART)), warnings);
   yield* warnings;
-  const notes = new WordNotes(source.path, styles, date);
+  const notes = new DocumentNotes(source.path, date);
+  const placeholder = { at: null as number | null };
   try {
     for await (const event of readXmlElements(zipPartSource(DOCUMENT_PART, document), selectDocumentElements, note(DOCUMENT_PART))) {
       yield* recoveryItems(source.path, recoveries);
-      yield* notes.read(event);
+      yield* wordEventNotes(notes, event, styles, placeholder);
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -31,6 +31,13 @@ export interface XmlElement extends XmlName {
    * has the text `some bold words`.
    */
   text: string;
+  /**
+   * Its own character data and its child elements, in document order, for mixed content
+   * (`<text:p>some <text:span>bold</text:span><text:tab/>words</text:p>` is `['some ', span, tab,
+   * 'words']`); a line break stands where a block element (`p`, `br`, `li`…) opens or
+   * closes, as in {@link XmlElement.text}.
+   */
+  content(): (string | XmlElement)[];
   /** 1-based line of the element's start tag. */
   line: number;
 }
@@ -344,6 +351,7 @@ interface BuiltElement {
 function makeElement(tag: SaxesTagNS, line: number, parts: readonly string[], startPart: number): BuiltElement {
   let endPart: number | null = null;
   let cached: string | null = null;
+  const span = { start: startPart, end: null as number | null };
   const element: XmlElement = {
     uri: tag.uri,
     local: tag.local,
@@ -359,15 +367,34 @@ function makeElement(tag: SaxesTagNS, line: number, parts: readonly string[], st
       if (cached === null) cached = parts.slice(startPart, endPart ?? parts.length).join('');
       return cached;
     },
+    content() {
+      const content: (string | XmlElement)[] = [];
+      const end = endPart ?? parts.length;
+      let at = startPart;
+      for (const child of element.children) {
+        const childSpan = ELEMENT_SPANS.get(child);
+        if (childSpan === undefined) continue;
+        if (childSpan.start > at) content.push(parts.slice(at, childSpan.start).join(''));
+        content.push(child);
+        at = childSpan.end ?? end;
+      }
+      if (end > at) content.push(parts.slice(at, end).join(''));
+      return content;
+    },
     line,
   };
+  ELEMENT_SPANS.set(element, span);
   return {
     element,
     close(end) {
       endPart = end;
+      span.end = end;
     },
   };
 }
+
+/** Where each built element's text lies in the text pieces of the element it was built in, for {@link XmlElement.content}. */
+const ELEMENT_SPANS = new WeakMap<XmlElement, { start: number; end: number | null }>();
 
 /** 1-based line and column of a character index in a text, or null when the index is -1. */
 function position(text: string, index: number): { line: number; column: number } | null {

@@ -27,6 +27,15 @@ describe('readXmlElements', () => {
     expect(events[2]?.ancestors.map((name) => name.local)).toEqual(['root', 'other']);
   });
 
+  test('content() gives mixed content in order: own text between child elements, nested text inside them', async () => {
+    const { events } = await collect('<root><note>some <b>bold <i>deep</i></b><tab/>words<p>block</p>end</note></root>');
+    const note = events.find((event) => event.kind === 'element')?.element;
+    const shown = note?.content().map((piece) => (typeof piece === 'string' ? piece : `<${piece.local}:${piece.text}>`));
+    expect(shown).toEqual(['some ', '<b:bold deep>', '<tab:>', 'words\n', '<p:block>', '\nend']);
+    const bold = note?.children[0];
+    expect(bold?.content().map((piece) => (typeof piece === 'string' ? piece : piece.local))).toEqual(['bold ', 'i']);
+  });
+
   test('reads elements split across the parser slices of a large file', async () => {
     const body = 'x'.repeat(100_000);
     const { events, error } = await collect(`<root>\n<note>${body}</note>\n<note>end</note>\n</root>\n`);

@@ -1,0 +1,264 @@
+import type { AdapterItem } from '../format-adapter.js';
+import { isListLabel, NoteOutline } from './note-outline.js';
+import { MAX_XML_ELEMENT_CHARS } from './xml-elements.js';
+
+/**
+ * One paragraph of a word-processor document (Word, OpenDocument) as its format's reader made
+ * it: its text as the document now says it, and what its style makes it.
+ */
+export interface DocumentParagraph {
+  text: string;
+  /** Its heading level (1 the highest), or null for body text. */
+  heading: number | null;
+  /** Its list level (0 the outermost), or null when it is no list item. */
+  listLevel: number | null;
+  /** An entry (or the title) of a table of contents. */
+  contents: boolean;
+}
+
+/** The longest text a two-column table's left cell may have to be read as the question its right cell answers. */
+const MAX_QUESTION_CHARS = 300;
+
+/** A question/answer table's header row: `Question | Response`. */
+const HEADER_QUESTION = /^(?:questions?|topics?|prompts?|items?)\W*$/i;
+const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|reply)\W*$/i;
+
+/** A question/answer table's row that holds the respondent's contact details, never read as an answer (as survey tables drop contact columns). */
+const CONTACT_LABEL =
+  /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
+
+/** A paragraph of a table cell, numbered as it was read. */
+interface CellParagraph {
+  paragraph: DocumentParagraph;
+  ordinal: number;
+}
+
+/** The outermost table being read: its rows, each a list of cells, each a list of paragraphs. */
+interface OpenTable {
+  number: number;
+  rows: CellParagraph[][][];
+}
+
+/**
+ * Turns the paragraphs of a word-processor document, in order, into notes shaped like event
+ * notes: headings set the section path, list paragraphs nested under a list item get it as their
+ * parent, a one-line paragraph labelling the list below it is its section's last part, every
+ * other paragraph with text is one note; a table's cells are read row by row, a two-column
+ * question | answer table giving its answers their question. The format's reader says where
+ * tables, rows and cells open and hands over each paragraph; provenance is `paragraph N`, N
+ * counting the paragraphs with text.
+ */
+export class DocumentNotes {
+  private readonly outline: NoteOutline;
+  private list: { level: number; text: string }[] = [];
+  /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
+  private label: string | null = null;
+  /** A one-line paragraph held back until the next shows whether it labels a list. */
+  private pending: CellParagraph | null = null;
+  private ordinal = 0;
+  private tables = 0;
+  private table: OpenTable | null = null;
+
+  constructor(
+    private readonly file: string,
+    date: string | null,
+  ) {
+    this.outline = new NoteOutline(date);
+  }
+
+  /** A table opens (its rows and cells follow): the paragraph held back is a note, and the list above has ended. */
+  *openTable(): Iterable<AdapterItem> {
+    yield* this.endList();
+    this.tables += 1;
+    this.table = { number: this.tables, rows: [] };
+  }
+
+  /** A row of the open table opens. */
+  openRow(): void {
+    this.table?.rows.push([]);
+  }
+
+  /** A cell of the open row opens. */
+  openCell(): void {
+    this.table?.rows.at(-1)?.push([]);
+  }
+
+  /** The next paragraph, in a cell of the open table or outside any table (which ends the table). Empty ones are no items. */
+  *paragraph(paragraph: DocumentParagraph, inTable: boolean): Iterable<AdapterItem> {
+    if (!inTable) yield* this.closeTable();
+    if (paragraph.text === '') {
+      if (!inTable) yield* this.flushPending();
+      return;
+    }
+    this.ordinal += 1;
+    if (inTable) this.cell().push({ paragraph, ordinal: this.ordinal });
+    else yield* this.bodyParagraph(paragraph, this.ordinal);
+  }
+
+  /** A paragraph too large to build: one rejection, numbered like the paragraphs around it. */
+  *tooLarge(inTable: boolean): Iterable<AdapterItem> {
+    if (!inTable) {
+      yield* this.closeTable();
+      yield* this.endList();
+    }
+    this.ordinal += 1;
+    yield {
+      kind: 'rejected',
+      code: 'XML_ELEMENT_TOO_LARGE',
+      message: `a paragraph holds more than ${MAX_XML_ELEMENT_CHARS.toLocaleString('en-GB')} characters of text; skipped`,
+      provenance: { file: this.file, part: `paragraph ${this.ordinal}` },
+    };
+  }
+
+  /** The notes still held: a paragraph held back, a table the document ended in (or broke off inside). */
+  *end(): Iterable<AdapterItem> {
+    yield* this.flushPending();
+    yield* this.closeTable();
+  }
+
+  /** The cell being read, made when a paragraph comes before any row or cell opened. */
+  private cell(): CellParagraph[] {
+    this.table ??= { number: (this.tables += 1), rows: [] };
+    let row = this.table.rows.at(-1);
+    if (row === undefined) {
+      row = [];
+      this.table.rows.push(row);
+    }
+    let cell = row.at(-1);
+    if (cell === undefined) {
+      cell = [];
+      row.push(cell);
+    }
+    return cell;
+  }
+
+  private at(ordinal: number): { file: string; part: string } {
+    return { file: this.file, part: `paragraph ${ordinal}` };
+  }
+
+  /**
+   * A paragraph of the body: a heading sets the section; a one-line paragraph that could label a
+   * list waits for the next, and is the list's label (no record) when a list starts right below
+   * it, as in event notes; anything else is a note.
+   */
+  private *bodyParagraph(paragraph: DocumentParagraph, ordinal: number): Iterable<AdapterItem> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
+      this.label = pending.paragraph.text;
+    } else if (pending !== null) {
+      yield this.note(pending.paragraph, this.at(pending.ordinal));
+    }
+    if (paragraph.heading !== null) {
+      this.outline.setHeading(paragraph.heading, paragraph.text);
+      this.list = [];
+      this.label = null;
+      return;
+    }
+    if (paragraph.listLevel === null) {
+      this.list = [];
+      this.label = null;
+      if (!paragraph.contents && !paragraph.text.includes('\n') && isListLabel(paragraph.text)) {
+        this.pending = { paragraph, ordinal };
+        return;
+      }
+    }
+    yield this.note(paragraph, this.at(ordinal));
+  }
+
+  private *flushPending(): Iterable<AdapterItem> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending !== null) yield this.note(pending.paragraph, this.at(pending.ordinal));
+  }
+
+  /** The paragraph held back is a note after all, and the list above has ended. */
+  private *endList(): Iterable<AdapterItem> {
+    yield* this.flushPending();
+    this.list = [];
+    this.label = null;
+  }
+
+  /** A note for a paragraph, its parent the list item it is nested under; an entry of a table of contents is filtered. */
+  private note(paragraph: DocumentParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
+    if (paragraph.contents) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'table of contents' };
+    const meta = question === undefined ? {} : { meta: { question } };
+    const level = paragraph.listLevel;
+    if (level === null) {
+      this.list = [];
+      return this.outline.note(paragraph.text, provenance, meta);
+    }
+    while ((this.list.at(-1)?.level ?? -1) >= level) this.list.pop();
+    const parent = this.list.at(-1)?.text ?? null;
+    this.list.push({ level, text: paragraph.text.replace(/\s+/g, ' ') });
+    return this.outline.note(paragraph.text, provenance, { parent, label: this.label, ...meta });
+  }
+
+  private *closeTable(): Iterable<AdapterItem> {
+    const table = this.table;
+    this.table = null;
+    if (table === null) return;
+    this.list = [];
+    const questions = tableQuestions(table.rows);
+    for (const [rowIndex, row] of table.rows.entries()) {
+      const at = (ordinal: number) => ({ file: this.file, part: `table ${table.number}, row ${rowIndex + 1}, paragraph ${ordinal}` });
+      const question = questions?.[rowIndex];
+      if (question !== undefined) {
+        const answers = row[1] ?? [];
+        const filtered = question.kind === 'header' ? 'table header' : question.kind === 'contact' ? 'contact details' : null;
+        for (const { paragraph, ordinal } of answers) {
+          yield filtered === null
+            ? this.note(paragraph, at(ordinal), question.text ?? undefined)
+            : { kind: 'filtered', rule: 'not-feedback', provenance: at(ordinal), detail: filtered };
+        }
+        this.list = [];
+        continue;
+      }
+      for (const cell of row) {
+        for (const { paragraph, ordinal } of cell) yield this.note(paragraph, at(ordinal));
+        this.list = [];
+      }
+    }
+  }
+}
+
+/** What a question/answer table's left cell makes of its row. */
+type RowQuestion = { kind: 'question'; text: string | null } | { kind: 'header'; text: null } | { kind: 'contact'; text: null };
+
+/**
+ * The question of each row when a table is a two-column question | answer table, as consultation
+ * response forms are: every row two cells, every left cell one paragraph of at most
+ * {@link MAX_QUESTION_CHARS} characters (or empty, continuing the question above), some answer
+ * longer than its question. A first row `Question | Response` is its header; a row asking for a
+ * name, e-mail, phone, address or signature holds contact details. Null for any other table.
+ */
+function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]): RowQuestion[] | null {
+  const questions: RowQuestion[] = [];
+  let previous: string | null = null;
+  let answered = false;
+  for (const [index, row] of rows.entries()) {
+    if (row.every((cell) => cell.length === 0)) {
+      questions.push({ kind: 'question', text: previous });
+      continue;
+    }
+    const [left, right, ...more] = row;
+    if (left === undefined || right === undefined || more.length > 0 || left.length > 1) return null;
+    const question = left[0]?.paragraph.text.replace(/\s+/g, ' ') ?? null;
+    const answer = right.map((cell) => cell.paragraph.text).join(' ');
+    if (question === null && previous === null) return null;
+    if (question !== null && question.length > MAX_QUESTION_CHARS) return null;
+    if (index === 0 && question !== null && (HEADER_QUESTION.test(question) || HEADER_ANSWER.test(answer))) {
+      questions.push({ kind: 'header', text: null });
+      continue;
+    }
+    if (question !== null && CONTACT_LABEL.test(question)) {
+      questions.push({ kind: 'contact', text: null });
+      previous = null;
+      continue;
+    }
+    previous = question ?? previous;
+    if (answer.length > (previous?.length ?? 0)) answered = true;
+    questions.push({ kind: 'question', text: previous });
+  }
+  return answered ? questions : null;
+}

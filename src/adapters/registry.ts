@@ -12,6 +12,7 @@ import { twarcCsvAdapter } from './formats/twarc-csv.js';
 import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
 import { docxDocumentAdapter } from './formats/docx-document.js';
+import { odtDocumentAdapter } from './formats/odt-document.js';
 import { srtAdapter } from './formats/srt.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
@@ -48,6 +49,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   transcriptTextAdapter,
   eventNotesAdapter,
   docxDocumentAdapter,
+  odtDocumentAdapter,
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,

@@ -6,6 +6,8 @@ export interface ZipFile {
   content: Buffer | string;
   /** The file holds `content` this many times over (1 by default): a big file that is never built in memory. */
   repeat?: number;
+  /** Store it uncompressed (as an OpenDocument's `mimetype` must be) instead of deflating it. */
+  stored?: boolean;
 }
 
 /** How {@link buildZip} writes the zip. */
@@ -44,7 +46,7 @@ function zip64Extra(compressed: number, uncompressed: number, localOffset: numbe
 }
 
 /**
- * Builds a zip in memory, every file deflated: for tests that need zips no archiver writes
+ * Builds a zip in memory, every file deflated unless marked stored: for tests that need zips no archiver writes
  * (ZIP64 records on a small archive, a workbook that unpacks to gigabytes).
  */
 export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buffer {
@@ -53,12 +55,14 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
   let offset = 0;
   for (const file of files) {
     const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
-    const { packed, crc, size } = deflateRepeated(content, file.repeat ?? 1);
+    const { packed, crc, size } =
+      file.stored === true ? { packed: content, crc: crc32(content), size: content.length } : deflateRepeated(content, file.repeat ?? 1);
+    const method = file.stored === true ? 0 : 8;
     const name = Buffer.from(file.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(layout.declaredSize ?? size, 22);
@@ -69,7 +73,7 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(45, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(method, 10);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : packed.length, 20);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : (layout.declaredSize ?? size), 24);

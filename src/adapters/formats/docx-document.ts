@@ -11,7 +11,7 @@ import {
   type XmlRecovery,
   type XmlSelection,
 } from '../readers/xml-elements.js';
-import { readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { partError, readOptionalPart, readZipParts, recoveryItems, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -307,32 +307,6 @@ function* wordEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Styles, 
   }
 }
 
-/** An error in a part of the document, located in that part: `notes.docx: word/document.xml:2:31: XML_MALFORMED: …`. */
-function partError(file: string, part: string, error: InputError): InputError {
-  const { line, col } = error.location ?? {};
-  const position = line === undefined ? '' : `:${line}${col === undefined ? '' : `:${col}`}`;
-  return new InputError(error.reason, {
-    location: { file, part: `${part}${position}` },
-    hint: error.hint ?? 'the document is damaged; if Word or LibreOffice opens it, save it as .docx again',
-    cause: error,
-  });
-}
-
-/** A part the document can be read without (its styles, its properties), read leniently: when it is damaged, a warning. */
-async function readOptionalPart<T>(file: string, part: string, fallback: T, read: () => Promise<T>, warnings: AdapterItem[]): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    warnings.push({
-      kind: 'warning',
-      message: `${part} could not be read (${error.reason}); the document is read without it`,
-      provenance: { file, part },
-    });
-    return fallback;
-  }
-}
-
 /** Refuses a file that is not a zip, saying what it looks like instead. */
 function checkSignature(source: InputSource): void {
   const head = source.headBytes;
@@ -397,17 +371,10 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     yield* notes.end();
-    throw partError(source.path, DOCUMENT_PART, error);
+    throw partError(source.path, DOCUMENT_PART, error, WORD_DOCUMENT);
   }
   yield* recoveryItems(source.path, recoveries);
   yield* notes.end();
-}
-
-/** Warnings for what the XML reader recovered from, each naming the part and line. */
-function* recoveryItems(file: string, recoveries: { part: string; recovery: XmlRecovery }[]): Iterable<AdapterItem> {
-  for (const { part, recovery } of recoveries.splice(0)) {
-    yield { kind: 'warning', message: recovery.message, provenance: { file, part: `${part}:${recovery.line}` } };
-  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { InputError } from '../../errors.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { InputSource } from '../../source/input-source.js';
+import type { AdapterItem } from '../format-adapter.js';
+import type { XmlRecovery } from './xml-elements.js';
 import { readZipDirectory } from './zip-directory.js';
 import { unpackZip } from './zip-unpack.js';
 
@@ -83,4 +85,43 @@ export function zipPartSource(path: string, data: Buffer): Pick<InputSource, 'pa
       for (let start = 0; start < text.length; start += PART_SLICE_CHARS) yield text.slice(start, start + PART_SLICE_CHARS);
     },
   };
+}
+
+/** An error in a part of the document, located in that part: `notes.docx: word/document.xml:2:31: XML_MALFORMED: …`. */
+export function partError(file: string, part: string, error: InputError, kind: ZipDocumentKind): InputError {
+  const { line, col } = error.location ?? {};
+  const position = line === undefined ? '' : `:${line}${col === undefined ? '' : `:${col}`}`;
+  return new InputError(error.reason, {
+    location: { file, part: `${part}${position}` },
+    hint: error.hint ?? `the document is damaged; if it opens, ${kind.saveAs} again`,
+    cause: error,
+  });
+}
+
+/** A part the document can be read without (its styles, its properties), read leniently: when it is damaged, a warning. */
+export async function readOptionalPart<T>(
+  file: string,
+  part: string,
+  fallback: T,
+  read: () => Promise<T>,
+  warnings: AdapterItem[],
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    warnings.push({
+      kind: 'warning',
+      message: `${part} could not be read (${error.reason}); the document is read without it`,
+      provenance: { file, part },
+    });
+    return fallback;
+  }
+}
+
+/** Warnings for what the XML reader recovered from, each naming the part and line. */
+export function* recoveryItems(file: string, recoveries: { part: string; recovery: XmlRecovery }[]): Iterable<AdapterItem> {
+  for (const { part, recovery } of recoveries.splice(0)) {
+    yield { kind: 'warning', message: recovery.message, provenance: { file, part: `${part}:${recovery.line}` } };
+  }
 }

@@ -1,0 +1,232 @@
+import { InputError } from '../../errors.js';
+import { toIsoDate } from '../../record/dates.js';
+import type { InputSource } from '../../source/input-source.js';
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import { DocumentNotes, type DocumentParagraph } from '../readers/document-notes.js';
+import {
+  readXmlElements,
+  type XmlElement,
+  type XmlEvent,
+  type XmlName,
+  type XmlRecovery,
+  type XmlSelection,
+} from '../readers/xml-elements.js';
+import { partError, readOptionalPart, readZipParts, recoveryItems, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const TEXT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
+
+const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
+const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
+const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
+const DRAW = 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0';
+
+const CONTENT_PART = 'content.xml';
+const META_PART = 'meta.xml';
+const MEDIA_TYPE_PART = 'mimetype';
+
+/** What an OpenDocument's text and properties may unpack to, as for Word documents. */
+export const ODT_UNPACKED_LIMIT = 64 * 1024 * 1024;
+
+const OPEN_DOCUMENT: ZipDocumentKind = { noun: 'OpenDocument text', saveAs: 'open it in LibreOffice or Word and save it as .odt' };
+
+function isIn(name: XmlName, uri: string, local: string): boolean {
+  return name.uri === uri && name.local === local;
+}
+
+function attribute(element: XmlElement, uri: string, local: string): string | null {
+  return element.attributes.find((candidate) => candidate.uri === uri && candidate.local === local)?.value ?? null;
+}
+
+/** One paragraph as read, with the text boxes anchored in it. */
+interface OdtParagraph extends DocumentParagraph {
+  textBoxes: XmlElement[];
+}
+
+/**
+ * Reads a paragraph's mixed content with an explicit stack: its own words and its spans' and
+ * links' in order, `<text:s/>` and `<text:tab/>` as a space, `<text:line-break/>` as a line break;
+ * footnotes and comments left out; text boxes kept aside to be read after it. Whitespace in the
+ * XML collapses, as OpenDocument says it does.
+ */
+function readParagraph(paragraph: XmlElement, ancestors: readonly XmlName[], styles: ReadonlyMap<string, string>): OdtParagraph {
+  const parts: string[] = [];
+  const textBoxes: XmlElement[] = [];
+  const stack = paragraph.content().reverse();
+  for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
+    if (typeof piece === 'string') {
+      parts.push(piece.replace(/[ \t\r\n]+/g, ' '));
+      continue;
+    }
+    if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab')) parts.push(' ');
+    else if (piece.uri === TEXT && piece.local === 'line-break') parts.push('\n');
+    else if (isIn(piece, DRAW, 'text-box')) textBoxes.push(piece);
+    else if (isIn(piece, TEXT, 'note') || isIn(piece, OFFICE, 'annotation')) continue;
+    else if (piece.uri === TEXT || piece.uri === DRAW) {
+      const inner = piece.content();
+      for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
+    }
+  }
+  const style = attribute(paragraph, TEXT, 'style-name');
+  const named = style === null ? null : (styles.get(style) ?? style);
+  const heading = isIn(paragraph, TEXT, 'h') ? Number(attribute(paragraph, TEXT, 'outline-level') ?? '1') : named === 'Title' ? 1 : null;
+  const lists = ancestors.filter((name) => isIn(name, TEXT, 'list')).length;
+  return {
+    text: parts
+      .join('')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim(),
+    heading: heading !== null && Number.isInteger(heading) && heading >= 1 && heading <= 10 ? heading : null,
+    listLevel: lists > 0 ? lists - 1 : null,
+    contents: ancestors.some((name) => isIn(name, TEXT, 'table-of-content')) || (named !== null && /^Contents_20_/.test(named)),
+    textBoxes,
+  };
+}
+
+/** The paragraphs inside a text box, in order, found with an explicit stack. */
+function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const stack = [...textBox.children].reverse();
+  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
+    if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) {
+      found.push(element);
+      continue;
+    }
+    for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
+  }
+  return found;
+}
+
+/**
+ * What reading content.xml selects: the automatic paragraph styles (to know which are titles or
+ * contents entries), each outermost paragraph or heading of the text whole, and where tables,
+ * rows and cells of outermost tables open; tracked deletions are passed over.
+ */
+function selectContent(path: readonly XmlName[]): XmlSelection {
+  const element = path[path.length - 1];
+  if (element === undefined) return 'skip';
+  if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
+  if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';
+  if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) return 'element';
+  if (element.uri === TABLE && (element.local === 'table' || element.local === 'table-row' || element.local === 'table-cell')) {
+    return path.filter((name) => isIn(name, TABLE, 'table')).length === 1 ? 'start' : 'skip';
+  }
+  return 'skip';
+}
+
+/** The notes of one event of content.xml. `styles` gathers the automatic styles' parents as they come. */
+function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<string, string>): Iterable<AdapterItem> {
+  if (event.kind === 'start') {
+    if (event.element.local === 'table') yield* notes.openTable();
+    else if (event.element.local === 'table-row') notes.openRow();
+    else notes.openCell();
+    return;
+  }
+  const inTable = event.ancestors.some((name) => isIn(name, TABLE, 'table'));
+  if (event.kind === 'too-large') {
+    yield* notes.tooLarge(inTable);
+    return;
+  }
+  const element = event.element;
+  if (isIn(element, STYLE, 'style')) {
+    const name = attribute(element, STYLE, 'name');
+    const parent = attribute(element, STYLE, 'parent-style-name');
+    if (name !== null && parent !== null) styles.set(name, parent);
+    return;
+  }
+  const queue: { element: XmlElement; ancestors: readonly XmlName[] }[] = [{ element, ancestors: event.ancestors }];
+  for (let next = 0; next < queue.length; next += 1) {
+    const current = queue[next];
+    if (current === undefined) break;
+    const paragraph = readParagraph(current.element, current.ancestors, styles);
+    for (const textBox of paragraph.textBoxes) {
+      for (const inner of textBoxParagraphs(textBox)) queue.push({ element: inner, ancestors: [] });
+    }
+    yield* notes.paragraph(paragraph, inTable);
+  }
+}
+
+/** When the document was created (else last saved), from meta.xml; null when it does not say. */
+async function readCreated(data: Buffer | undefined): Promise<string | null> {
+  if (data === undefined) return null;
+  const dates: Partial<Record<'creation-date' | 'date', string>> = {};
+  const select = (path: readonly XmlName[]): XmlSelection => {
+    const local = path[2]?.local;
+    return path.length === 3 && (local === 'creation-date' || local === 'date') ? 'element' : 'skip';
+  };
+  for await (const event of readXmlElements(zipPartSource(META_PART, data), select)) {
+    if (event.kind !== 'element') continue;
+    dates[event.element.local as 'creation-date' | 'date'] ??= event.element.text.trim();
+  }
+  return toIsoDate(dates['creation-date'] ?? null) ?? toIsoDate(dates.date ?? null);
+}
+
+/** Refuses a file that is not an OpenDocument text, saying what it is when that is known. */
+function notOpenDocumentText(file: string, names: readonly string[], mediaType: string | null): InputError {
+  const word = names.includes('word/document.xml');
+  const other = mediaType?.startsWith('application/vnd.oasis.opendocument.') === true ? `an OpenDocument ${mediaType.slice(35)}` : null;
+  const what = word ? 'a Word document' : (other ?? 'a zip');
+  return new InputError(`${what}, not an OpenDocument text (.odt) document`, {
+    location: { file },
+    hint: word ? 'read it as a docx document' : 'open it in LibreOffice or Word and save it as .odt or .docx',
+  });
+}
+
+async function* readOdt(source: InputSource): AsyncIterable<AdapterItem> {
+  if (!source.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+    throw new InputError('not an OpenDocument text (.odt) document (it does not start with a zip signature)', {
+      location: { file: source.path },
+      hint: 'open it in LibreOffice or Word and save it as .odt or .docx',
+    });
+  }
+  const zip = await source.readBytes();
+  const { names, parts } = readZipParts(source.path, zip, [CONTENT_PART, META_PART, MEDIA_TYPE_PART], ODT_UNPACKED_LIMIT, OPEN_DOCUMENT);
+  const mediaType = parts.get(MEDIA_TYPE_PART)?.toString('latin1').trim() ?? null;
+  const content = parts.get(CONTENT_PART);
+  if (content === undefined || (mediaType !== null && !mediaType.startsWith(TEXT_MEDIA_TYPE))) {
+    throw notOpenDocumentText(source.path, names, mediaType);
+  }
+  const warnings: AdapterItem[] = [];
+  const date = await readOptionalPart(source.path, META_PART, null, () => readCreated(parts.get(META_PART)), warnings);
+  yield* warnings;
+  const recoveries: { part: string; recovery: XmlRecovery }[] = [];
+  const notes = new DocumentNotes(source.path, date);
+  const styles = new Map<string, string>();
+  try {
+    const events = readXmlElements(zipPartSource(CONTENT_PART, content), selectContent, (recovery) =>
+      recoveries.push({ part: CONTENT_PART, recovery }),
+    );
+    for await (const event of events) {
+      yield* recoveryItems(source.path, recoveries);
+      yield* odtEventNotes(notes, event, styles);
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    yield* notes.end();
+    throw partError(source.path, CONTENT_PART, error, OPEN_DOCUMENT);
+  }
+  yield* recoveryItems(source.path, recoveries);
+  yield* notes.end();
+}
+
+/**
+ * OpenDocument text (.odt, LibreOffice Writer's own format), read like a Word document: one
+ * record per paragraph or list item, headings as section, table cells apart.
+ */
+export const odtDocumentAdapter: FormatAdapter = {
+  name: 'odt',
+  description: 'OpenDocument text (.odt, LibreOffice Writer): one record per paragraph or bullet, headings as section, table cells apart',
+  channel: 'event-note',
+  extensions: ['.odt'],
+  signature: `a zip (PK\\x03\\x04) whose mimetype is ${TEXT_MEDIA_TYPE}`,
+  binary: true,
+  sniff(input) {
+    if (!input.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return 0;
+    return input.headBytes.includes(TEXT_MEDIA_TYPE, 0, 'latin1') ? 0.9 : 0;
+  },
+  read(source) {
+    return readOdt(source);
+  },
+};

@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { detectFormat } from '../../../src/adapters/format-detection.js';
+import { ADAPTERS } from '../../../src/adapters/registry.js';
+import { buildDocx, paragraph } from '../../builders/docx-documents.js';
+import { buildOdt, odtEventNotes } from '../../builders/odt-documents.js';
+import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'tlap-odt-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function read(name: string, bytes: Buffer): Promise<FileReadResult> {
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return readFileItems(path, { displayPath: name });
+}
+
+describe('odt', () => {
+  test('the fixture input is generated reproducibly by test/builders/odt-documents.ts', () => {
+    const bytes = odtEventNotes();
+    expect(odtEventNotes().equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, 'fixtures/adapters/odt/event-notes/input.odt');
+    if (UPDATE_GOLDEN) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  test('notes are shaped as from a Word document: sections, list labels, parents, tables, contact rows', async () => {
+    const result = await read('notes.odt', odtEventNotes());
+    expect(result.format).toBe('odt');
+    expect(countItems(result)).toEqual({ record: 6, 'filtered:not-feedback': 1 });
+    expect(recordsOf(result).map((record) => ({ text: record.text, ...record.meta }))).toEqual([
+      { text: 'More respite care, please—at weekends too', section: 'Day 2 › Workshop B › Table 5' },
+      { text: 'Saturday mornings', section: 'Day 2 › Workshop B › Table 5', parent: 'More respite care, please—at weekends too' },
+      { text: 'Transport to the day centre', section: 'Day 2 › Workshop B › Table 5' },
+      { text: 'Buses stop at six.\nThe community transport is booked weeks ahead.', section: 'Day 2 › Workshop B' },
+      { text: 'Text box: call the helpline', section: 'Day 2 › Workshop B' },
+      {
+        text: 'Being listened to, and having one person who knows our story.',
+        section: 'Day 2 › Workshop B',
+        question: 'Q1. What matters most to you?',
+      },
+    ]);
+    expect(recordsOf(result)[0]).toMatchObject({ channel: 'event-note', author: null, date: '2024-03-04T17:30:00.000Z' });
+  });
+
+  test('a spreadsheet or a Word document named .odt is refused saying what it is; so is a truncated one', async () => {
+    expect((await read('sheet.odt', buildOdt({ text: '', mediaType: 'application/vnd.oasis.opendocument.spreadsheet' }))).error).toBe(
+      'sheet.odt: an OpenDocument spreadsheet, not an OpenDocument text (.odt) document',
+    );
+    expect((await read('word.odt', buildDocx({ body: paragraph('x') }))).error).toBe(
+      'word.odt: a Word document, not an OpenDocument text (.odt) document',
+    );
+    const whole = odtEventNotes();
+    expect((await read('cut.odt', whole.subarray(0, 200))).error).toContain('cut.odt: cannot read the OpenDocument text');
+  });
+
+  test('an OpenDocument text is recognised by its mimetype whatever its name; a Word zip is not', () => {
+    const sniff = (path: string, bytes: Buffer) =>
+      detectFormat(ADAPTERS, { path, extension: path.slice(path.lastIndexOf('.')), headText: '', headBytes: bytes })?.adapter.name;
+    expect(sniff('download.bin', odtEventNotes())).toBe('odt');
+    expect(sniff('download.bin', buildDocx({ body: paragraph('x') }))).toBe('docx');
+  });
+});

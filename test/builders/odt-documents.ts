@@ -1,0 +1,66 @@
+import { buildZip } from './zip-builder.js';
+
+const NAMESPACES = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+].join(' ');
+
+/** What a generated OpenDocument text holds. */
+export interface OdtContent {
+  /** The inside of `<office:text>`. */
+  text: string;
+  /** The inside of `<office:automatic-styles>`. */
+  automaticStyles?: string;
+  /** meta.xml's creation date; no meta.xml when omitted. */
+  created?: string;
+  /** The `mimetype` entry (OpenDocument text unless given). */
+  mediaType?: string;
+}
+
+/** Builds an .odt in memory (`mimetype` first, as LibreOffice writes it), the same bytes every time. */
+export function buildOdt(content: OdtContent): Buffer {
+  const files = [
+    { name: 'mimetype', content: content.mediaType ?? 'application/vnd.oasis.opendocument.text', stored: true },
+    {
+      name: 'content.xml',
+      content: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${content.automaticStyles ?? ''}</office:automatic-styles><office:body><office:text>${content.text}</office:text></office:body></office:document-content>`,
+    },
+  ];
+  if (content.created !== undefined) {
+    files.push({
+      name: 'meta.xml',
+      content: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${NAMESPACES} office:version="1.3"><office:meta><meta:initial-creator>Note Taker</meta:initial-creator><meta:creation-date>${content.created}</meta:creation-date><dc:date>2024-03-09T08:00:00</dc:date></office:meta></office:document-meta>`,
+    });
+  }
+  return buildZip(files);
+}
+
+/** The input of fixtures/adapters/odt/event-notes/, generated here so that it can be rebuilt and checked. */
+export function odtEventNotes(): Buffer {
+  return buildOdt({
+    created: '2024-03-04T17:30:00',
+    automaticStyles: '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>',
+    text: [
+      '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>deleted words</text:p></text:deletion></text:changed-region></text:tracked-changes>',
+      '<text:p text:style-name="P1">Carers’ forum, March</text:p>',
+      '<text:h text:outline-level="1">Day 2</text:h>',
+      '<text:h text:outline-level="2">Workshop B</text:h>',
+      '<text:p>Table 5</text:p>',
+      '<text:list><text:list-item><text:p>More respite care, <text:span text:style-name="T1">please</text:span>—at weekends too<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>',
+      '<text:list><text:list-item><text:p>Saturday<text:s/>mornings</text:p></text:list-item></text:list></text:list-item>',
+      '<text:list-item><text:p>Transport<text:tab/>to the day centre<office:annotation><dc:creator>Editor</dc:creator><text:p>a comment</text:p></office:annotation></text:p></text:list-item></text:list>',
+      '<text:p>Buses stop at six.<text:line-break/>The community transport is booked\n    weeks ahead.<text:change text:change-id="c1"/></text:p>',
+      '<text:p><draw:frame draw:name="Frame1"><draw:text-box><text:p>Text box: call the helpline</text:p></draw:text-box></draw:frame></text:p>',
+      '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>',
+      '<table:table-row><table:table-cell><text:p>Q1. What matters most to you?</text:p></table:table-cell><table:table-cell><text:p>Being listened to, and having one person who knows our story.</text:p></table:table-cell></table:table-row>',
+      '<table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell><text:p>Jane Smith</text:p></table:table-cell></table:table-row>',
+      '</table:table>',
+    ].join(''),
+  });
+}

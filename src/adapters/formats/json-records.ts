@@ -56,32 +56,35 @@ export const jsonRecordsAdapter: FormatAdapter = {
 };
 
 /**
- * Reads the file's records ({@link jsonUnits}), each drafted through the file's mapping. While the
- * order of the date column's day/month dates is open, records are held back until one shows it
- * (as table rows are), so every record's date is read in the column's order.
+ * Reads the file's values ({@link jsonValuesOf}), each drafted through the file's mapping. While
+ * the order of the date column's day/month dates is open, records are held back until one shows
+ * it (as table rows are), so every record's date is read in the column's order.
  */
 async function* readJsonRecords(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const records = new JsonRecordMapper(source.path, options.map);
+  const { elements, pages } = await jsonValuesOf(source, records.overrides);
   let dates: TableDateColumn | undefined;
   let lookahead: DateOrderLookahead<JsonUnit> | undefined;
   const itemOf = (unit: JsonUnit): AdapterItem => (unit.kind === 'item' ? unit.item : records.record(unit, dates));
   try {
-    for await (const unit of jsonUnits(source, records)) {
-      if (unit.kind === 'record' && dates === undefined) {
-        const dateColumn = records.mappingFor(unit).fields.date;
-        if (dateColumn !== undefined) {
-          dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);
-          lookahead = new DateOrderLookahead(dates, textChars);
+    for await (const element of elements) {
+      for (const unit of records.units(element, { file: source.path, line: element.line }, pages)) {
+        if (unit.kind === 'record' && dates === undefined) {
+          const dateColumn = records.mappingFor(unit).fields.date;
+          if (dateColumn !== undefined) {
+            dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);
+            lookahead = new DateOrderLookahead(dates, textChars);
+          }
         }
+        const dateValue = unit.kind !== 'record' || dates === undefined ? null : unit.flat.row[dates.column];
+        const dateText = typeof dateValue === 'string' ? dateValue : null;
+        if (lookahead === undefined || !lookahead.takes(dateText)) {
+          yield itemOf(unit);
+          continue;
+        }
+        lookahead.hold(unit, dateText, unit.provenance);
+        for (const released of lookahead.release()) yield itemOf(released);
       }
-      const dateValue = unit.kind !== 'record' || dates === undefined ? null : unit.flat.row[dates.column];
-      const dateText = typeof dateValue === 'string' ? dateValue : null;
-      if (lookahead === undefined || !lookahead.takes(dateText)) {
-        yield itemOf(unit);
-        continue;
-      }
-      lookahead.hold(unit, dateText, unit.provenance);
-      for (const released of lookahead.release()) yield itemOf(released);
     }
   } catch (error) {
     if (lookahead !== undefined) for (const released of lookahead.drain()) yield itemOf(released);
@@ -92,41 +95,39 @@ async function* readJsonRecords(source: InputSource, options: AdapterOptions): A
 }
 
 /**
- * The records of a file, in order: a root array is streamed; JSON Lines are read line by line; a
- * document whose root is an object streams the array of the member that holds its records
- * ({@link recordArrayMember}). Each value read that is itself an API page (no text of its own, a
- * member holding an array of objects) gives that array's elements as its records.
+ * The values of a file, and whether one that is an API page (no text of its own, a member holding
+ * an array of objects) gives that array's elements as its records: a root array is streamed, JSON
+ * Lines are read line by line (both may hold pages); a document whose root is an object streams
+ * the array of the member that holds its records ({@link rootLayout}), or is one record when it has
+ * text of its own. Throws `NOT_FEEDBACK` for a root object that wraps nothing.
  */
-async function* jsonUnits(source: InputSource, records: JsonRecordMapper): AsyncIterable<JsonUnit> {
-  const map = records.overrides;
+async function jsonValuesOf(
+  source: InputSource,
+  map: Readonly<Record<string, string>>,
+): Promise<{ elements: AsyncIterable<JsonElement>; pages: boolean }> {
   const jsonLinesFile = readsAsJsonLines(source);
-  if (!jsonLinesFile && source.headText.trimStart().startsWith('{')) {
-    const root = await rootLayout(source, map);
-    if (root === 'own-text') {
-      const whole = await wholeJsonValue(source);
-      yield* records.units(whole, { file: source.path, line: whole.line }, false);
-      return;
-    }
-    if (root === null) {
-      throw new InputError(`holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
-        location: { file: source.path },
-        hint: 'this is not a feedback export; name its format if it is one',
-        code: 'NOT_FEEDBACK',
-      });
-    }
-    for await (const element of jsonArrayElements(source.path, source.text(), { member: root })) {
-      yield* records.units(element, { file: source.path, line: element.line }, false);
-    }
-    return;
+  if (jsonLinesFile) return { elements: jsonLines(source), pages: true };
+  if (!source.headText.trimStart().startsWith('{')) return { elements: jsonArrayElements(source.path, source.text()), pages: true };
+  const root = await rootLayout(source, map);
+  if (root === 'own-text') return { elements: oneValue(source), pages: false };
+  if (root === null) {
+    throw new InputError(`holds a single JSON object, not an array of records or JSON Lines (one object per line)`, {
+      location: { file: source.path },
+      hint: 'this is not a feedback export; name its format if it is one',
+      code: 'NOT_FEEDBACK',
+    });
   }
-  const elements: AsyncIterable<JsonElement> = jsonLinesFile ? jsonLines(source) : jsonArrayElements(source.path, source.text());
-  for await (const element of elements) yield* records.units(element, { file: source.path, line: element.line }, true);
+  return { elements: jsonArrayElements(source.path, source.text(), { member: root }), pages: false };
+}
+
+async function* oneValue(source: InputSource): AsyncIterable<JsonElement> {
+  yield await wholeJsonValue(source);
 }
 
 /** One thing read: an item already made (a rejection), or a record, flattened, waiting to be drafted. */
 type JsonUnit =
   | { kind: 'item'; item: AdapterItem; provenance: Provenance }
-  | { kind: 'record'; flat: FlatRecord; topLevel: readonly string[]; provenance: Provenance };
+  | { kind: 'record'; flat: FlatRecord; object: JsonObject; provenance: Provenance };
 
 /** About how much text a unit holds: its string fields. */
 function textChars(unit: JsonUnit): number {
@@ -166,6 +167,7 @@ const MAX_REMAPS = 32;
 class JsonRecordMapper {
   private mapping: ColumnMapping | null = null;
   private readonly known = new Set<string>();
+  private readonly firstColumns = new Set<string>();
   private remaps = 0;
   private row = 0;
 
@@ -176,29 +178,26 @@ class JsonRecordMapper {
   ) {}
 
   /** The units of one array element or line; `pages` says whether an API page there gives its records. */
-  *units(element: JsonElement, at: Provenance, pages: boolean): Iterable<JsonUnit> {
+  units(element: JsonElement, at: Provenance, pages: boolean): JsonUnit[] {
     if (element.kind === 'invalid') {
       this.row += 1;
       const provenance = { ...at, row: this.row };
-      yield { kind: 'item', item: invalidJsonItem(element, provenance), provenance };
-      return;
+      return [{ kind: 'item', item: invalidJsonItem(element, provenance), provenance }];
     }
     const object = asObject(element.value);
     const candidate = pages && object !== null ? recordArrayMember(object) : null;
     const member = candidate !== null && object !== null && !this.hasOwnText(object) ? candidate : null;
-    if (object === null || member === null) {
-      yield this.unit(element.value, at);
-      return;
-    }
+    if (object === null || member === null) return [this.unit(element.value, at)];
     const wrapped = object[member];
-    if (!Array.isArray(wrapped)) return;
-    for (const [index, value] of wrapped.entries()) yield this.unit(value, { ...at, part: `${member}[${index}]` });
+    if (!Array.isArray(wrapped)) return [];
+    return wrapped.map((value: unknown, index) => this.unit(value, { ...at, part: `${member}[${index}]` }));
   }
 
   /** True when an object has a text field of its own (at any depth), so it is a record even if it holds arrays of objects. */
   private hasOwnText(object: JsonObject): boolean {
-    const flat = flattenRecord(object);
     const textColumn = this.mapping?.fields.text ?? this.overrides['text'];
+    if (textColumn !== undefined && Object.hasOwn(object, textColumn) && isScalar(object[textColumn])) return true;
+    const flat = flattenRecord(object);
     if (textColumn !== undefined) return Object.hasOwn(flat.row, textColumn);
     const scalars = flat.columns.filter((column) => isScalar(flat.row[column]));
     return mapColumns({ file: this.file }, scalars, {}, { requireText: false, nestedColumns: flat.nested }).fields.text !== undefined;
@@ -218,13 +217,14 @@ class JsonRecordMapper {
       };
       return { kind: 'item', item, provenance };
     }
-    return { kind: 'record', flat: flattenRecord(object), topLevel: Object.keys(object), provenance };
+    return { kind: 'record', flat: flattenRecord(object), object, provenance };
   }
 
   /** A record's item: drafted through the file's mapping, a mapped field holding an array or object left in meta. */
   record(unit: Extract<JsonUnit, { kind: 'record' }>, dates: TableDateColumn | undefined): AdapterItem {
     const { flat } = unit;
     const mapping = this.mappingFor(unit);
+    if (this.fitsFirstRecord(flat, mapping)) return { kind: 'record', draft: draftFromRow(flat.row, mapping, unit.provenance, dates) };
     const fields: Partial<Record<MappedField, string>> = { ...mapping.fields };
     const metaColumns: string[] = [];
     const used = new Set<string>();
@@ -236,8 +236,15 @@ class JsonRecordMapper {
     return { kind: 'record', draft: draftFromRow(flat.row, { headers: flat.columns, fields, metaColumns }, unit.provenance, dates) };
   }
 
+  /** True when a record has only the first record's columns, and scalars in the mapped ones: the file's mapping serves it as it is. */
+  private fitsFirstRecord(flat: FlatRecord, mapping: ColumnMapping): boolean {
+    for (const column of Object.values(mapping.fields)) if (!isScalar(flat.row[column])) return false;
+    for (const column of flat.columns) if (!this.firstColumns.has(column)) return false;
+    return true;
+  }
+
   /** The file's mapping, made from its first record (refused there when it has no text field), and filled in when later records bring fields the first lacked. */
-  mappingFor({ flat, topLevel }: { flat: FlatRecord; topLevel: readonly string[] }): ColumnMapping {
+  mappingFor({ flat, object }: { flat: FlatRecord; object: JsonObject }): ColumnMapping {
     if (this.mapping === null) {
       const exclude = flat.columns.filter((column) => !isScalar(flat.row[column]));
       const mapping = mapColumns({ file: this.file }, flat.columns, this.overrides, {
@@ -245,18 +252,22 @@ class JsonRecordMapper {
         exclude,
         nestedColumns: flat.nested,
       });
-      if (mapping.fields.text === undefined) throw noTextColumnError({ file: this.file }, topLevel);
+      if (mapping.fields.text === undefined) throw noTextColumnError({ file: this.file }, Object.keys(object));
       this.mapping = mapping;
-      for (const column of flat.columns) this.known.add(column);
+      for (const column of flat.columns) {
+        this.known.add(column);
+        this.firstColumns.add(column);
+      }
       return mapping;
     }
     const mapping = this.mapping;
+    if (this.remaps >= MAX_REMAPS || Object.keys(mapping.fields).length === MAPPED_FIELDS.length) return mapping;
     const fresh = flat.columns.filter((column) => !this.known.has(column));
-    if (fresh.length === 0 || this.remaps >= MAX_REMAPS || Object.keys(mapping.fields).length === MAPPED_FIELDS.length) return mapping;
+    if (fresh.length === 0) return mapping;
     this.remaps += 1;
     for (const column of fresh) this.known.add(column);
     const taken = Object.values(mapping.fields);
-    const exclude = [...taken, ...flat.columns.filter((column) => !isScalar(flat.row[column]))];
+    const exclude = [...taken, ...flat.columns.filter((column) => this.firstColumns.has(column) || !isScalar(flat.row[column]))];
     const more = mapColumns({ file: this.file }, flat.columns, {}, { requireText: false, exclude, nestedColumns: flat.nested });
     for (const [field, column] of Object.entries(more.fields) as [MappedField, string][]) mapping.fields[field] ??= column;
     return mapping;

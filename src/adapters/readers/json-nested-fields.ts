@@ -10,12 +10,14 @@ export const MAX_FLATTENED_PATHS = 1000;
 /** A JSON record with the objects inside it opened into dotted paths. */
 export interface FlatRecord {
   /** Every value by its column: top-level keys as they are, nested values by their path (`from.name`). */
-  row: Record<string, unknown>;
+  row: Readonly<Record<string, unknown>>;
   /** The columns, in the record's order. */
   columns: string[];
   /** The columns that are paths into nested objects. */
-  nested: Set<string>;
+  nested: ReadonlySet<string>;
 }
+
+const NO_NESTED: ReadonlySet<string> = new Set();
 
 /**
  * Opens the objects inside a JSON record into dotted paths, depth first and in order:
@@ -25,6 +27,15 @@ export interface FlatRecord {
  * key of its own (`"from.name"` beside `from`), the first one met is kept.
  */
 export function flattenRecord(record: JsonObject): FlatRecord {
+  let flat = true;
+  for (const key in record) {
+    const value = record[key];
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(record, key)) {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return { row: record, columns: Object.keys(record), nested: NO_NESTED };
   const row = columnKeyed<unknown>();
   const columns: string[] = [];
   const nested = new Set<string>();

@@ -42,6 +42,14 @@ export interface ArrayMember {
  * array starting with an object (the first of equals); else null, when the object wraps nothing.
  */
 export function recordArrayMember(page: JsonObject): string | null {
+  let arrays = false;
+  for (const key in page) {
+    if (Array.isArray(page[key])) {
+      arrays = true;
+      break;
+    }
+  }
+  if (!arrays) return null;
   for (const name of RECORD_ARRAY_MEMBERS) {
     if (!Object.hasOwn(page, name)) continue;
     const value = page[name];

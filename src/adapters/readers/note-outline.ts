@@ -11,18 +11,47 @@ const LIST_LABEL_CHARS = 100;
 /** Words in a line that names a session, with a number or a letter to tell it from the others (`Workshop 2`, `Table B`). */
 const SESSION_NAME_WORDS = 6;
 
+/** What an event's parts are called, before the number or letter that names one (`Table 5`, `Breakout room B`). */
+const SESSION_NOUNS = new Set([
+  'workshop',
+  'table',
+  'group',
+  'session',
+  'day',
+  'room',
+  'breakout',
+  'station',
+  'round',
+  'question',
+  'topic',
+  'theme',
+  'part',
+  'stage',
+  'section',
+  'event',
+  'meeting',
+  'wall',
+  'board',
+  'flipchart',
+  'poster',
+]);
+
 /**
  * Whether a one-line paragraph right above a list labels it rather than saying something itself:
  * a question or a lead-in the list answers (`Workshop 1 - What matters to you?`, `Barriers:`), or
- * the name of a session (`Workshop 2`, `Table 5`, `Day 2 afternoon`: a few words, one of them a
- * number or a single capital letter, no colon). Anything else, such as `Action: ask the council`
- * or `more respite care`, is an idea of its own.
+ * the name of a session (`Workshop 2`, `Table 5`, `Day 2 afternoon`, `Breakout room B`: a few
+ * words, no colon, one of {@link SESSION_NOUNS} followed by a number or a capital letter). Anything
+ * else, such as `Action: ask the council`, `Waited 6 weeks` or `A closing remark`, is an idea of its own.
  */
 export function isListLabel(text: string): boolean {
   if (text.length > LIST_LABEL_CHARS || !/\p{L}/u.test(text)) return false;
   if (/[?:]["'”’)\]]*$/.test(text)) return true;
   const words = text.split(/\s+/);
-  return words.length <= SESSION_NAME_WORDS && !text.includes(':') && words.some((word) => /^(?:\d+|\p{Lu})$/u.test(word));
+  return (
+    words.length <= SESSION_NAME_WORDS &&
+    !text.includes(':') &&
+    words.some((word, at) => at > 0 && /^(?:\d+|\p{Lu})$/u.test(word) && SESSION_NOUNS.has(words[at - 1]?.toLowerCase() ?? ''))
+  );
 }
 
 /** What a note carries besides its text and where it was read. */

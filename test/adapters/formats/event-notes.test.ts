@@ -99,6 +99,20 @@ describe('event-notes: the line that labels a list', () => {
     expect(await notes('n.md', '# Day 2\nBarriers:\n- Parking\n')).toEqual([{ text: 'Parking', section: 'Day 2 › Barriers:' }]);
   });
 
+  test('an idea with a number or a capital in it stays an idea: only a session is named by one', async () => {
+    const text =
+      'Waited 6 weeks for an assessment\n- Parking\n\nI need more respite\n- Transport\n\nA closing remark\n- Buses\n\nBreakout room B\n- Housing\n';
+    expect(await notes('n.txt', text)).toEqual([
+      { text: 'Waited 6 weeks for an assessment' },
+      { text: 'Parking' },
+      { text: 'I need more respite' },
+      { text: 'Transport' },
+      { text: 'A closing remark' },
+      { text: 'Buses' },
+      { text: 'Housing', section: 'Breakout room B' },
+    ]);
+  });
+
   test('an idea right above a list stays an idea: a sentence, an action, a phrase without a number', async () => {
     const text = 'Action: ask the council about buses\n- Parking\n\nmore respite care\n- Transport\n\nCarers felt unheard.\n- Parking\n';
     expect(await notes('n.txt', text)).toEqual([

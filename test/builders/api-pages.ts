@@ -106,3 +106,13 @@ export function youtubeCommentPage(comments: readonly unknown[]): Record<string,
     items: comments,
   };
 }
+
+/** Values as a JSON Lines file: one JSON text a line. */
+export function jsonLinesOf(values: readonly unknown[]): string {
+  return `${values.map((value) => JSON.stringify(value)).join('\n')}\n`;
+}
+
+/** What a format's sniff is given for a file named `input<extension>` that starts with `headText`. */
+export function sniffInputOf(headText: string, extension = '.json') {
+  return { path: `input${extension}`, extension, headText, headBytes: Buffer.from(headText) };
+}

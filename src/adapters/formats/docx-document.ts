@@ -2,16 +2,9 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { DocumentNotes, type DocumentParagraph } from '../readers/document-notes.js';
-import {
-  readXmlElements,
-  type XmlElement,
-  type XmlEvent,
-  type XmlName,
-  type XmlRecovery,
-  type XmlSelection,
-} from '../readers/xml-elements.js';
-import { partError, readOptionalPart, readZipParts, recoveryItems, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
+import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -350,8 +343,6 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
   const document = parts.get(DOCUMENT_PART);
   if (document === undefined) throw notAWordDocument(source.path, names);
   const warnings: AdapterItem[] = [];
-  const recoveries: { part: string; recovery: XmlRecovery }[] = [];
-  const note = (part: string) => (recovery: XmlRecovery) => recoveries.push({ part, recovery });
   const styles = await readOptionalPart(
     source.path,
     STYLES_PART,
@@ -363,18 +354,14 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
   yield* warnings;
   const notes = new DocumentNotes(source.path, date);
   const placeholder = { at: null as number | null };
-  try {
-    for await (const event of readXmlElements(zipPartSource(DOCUMENT_PART, document), selectDocumentElements, note(DOCUMENT_PART))) {
-      yield* recoveryItems(source.path, recoveries);
-      yield* wordEventNotes(notes, event, styles, placeholder);
-    }
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    yield* notes.end();
-    throw partError(source.path, DOCUMENT_PART, error, WORD_DOCUMENT);
-  }
-  yield* recoveryItems(source.path, recoveries);
-  yield* notes.end();
+  yield* documentPartNotes(
+    source.path,
+    { name: DOCUMENT_PART, data: document },
+    selectDocumentElements,
+    notes,
+    (event) => wordEventNotes(notes, event, styles, placeholder),
+    WORD_DOCUMENT,
+  );
 }
 
 /**

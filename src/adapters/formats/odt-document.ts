@@ -2,16 +2,9 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { DocumentNotes, type DocumentParagraph } from '../readers/document-notes.js';
-import {
-  readXmlElements,
-  type XmlElement,
-  type XmlEvent,
-  type XmlName,
-  type XmlRecovery,
-  type XmlSelection,
-} from '../readers/xml-elements.js';
-import { partError, readOptionalPart, readZipParts, recoveryItems, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
+import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const TEXT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
@@ -191,24 +184,16 @@ async function* readOdt(source: InputSource): AsyncIterable<AdapterItem> {
   const warnings: AdapterItem[] = [];
   const date = await readOptionalPart(source.path, META_PART, null, () => readCreated(parts.get(META_PART)), warnings);
   yield* warnings;
-  const recoveries: { part: string; recovery: XmlRecovery }[] = [];
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();
-  try {
-    const events = readXmlElements(zipPartSource(CONTENT_PART, content), selectContent, (recovery) =>
-      recoveries.push({ part: CONTENT_PART, recovery }),
-    );
-    for await (const event of events) {
-      yield* recoveryItems(source.path, recoveries);
-      yield* odtEventNotes(notes, event, styles);
-    }
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    yield* notes.end();
-    throw partError(source.path, CONTENT_PART, error, OPEN_DOCUMENT);
-  }
-  yield* recoveryItems(source.path, recoveries);
-  yield* notes.end();
+  yield* documentPartNotes(
+    source.path,
+    { name: CONTENT_PART, data: content },
+    selectContent,
+    notes,
+    (event) => odtEventNotes(notes, event, styles),
+    OPEN_DOCUMENT,
+  );
 }
 
 /**

@@ -1,6 +1,15 @@
+import { InputError } from '../../errors.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
-import { MAX_XML_ELEMENT_CHARS } from './xml-elements.js';
+import {
+  MAX_XML_ELEMENT_CHARS,
+  readXmlElements,
+  type XmlEvent,
+  type XmlName,
+  type XmlRecovery,
+  type XmlSelection,
+} from './xml-elements.js';
+import { partError, recoveryItems, zipPartSource, type ZipDocumentKind } from './zip-parts.js';
 
 /**
  * One paragraph of a word-processor document (Word, OpenDocument) as its format's reader made
@@ -261,4 +270,42 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
     questions.push({ kind: 'question', text: previous });
   }
   return answered ? questions : null;
+}
+
+/** A document's main part, as unpacked from its zip. */
+export interface DocumentPart {
+  name: string;
+  data: Buffer;
+}
+
+/**
+ * Reads a document's main part into `notes`: each XML event `select` keeps goes to `noteEvent`,
+ * the XML reader's recoveries (added to `recoveries`, which may hold those of other parts) are
+ * reported as they come, and the notes are ended. A part that turns out malformed keeps the notes
+ * read before it and ends in an error naming the part.
+ */
+export async function* documentPartNotes(
+  file: string,
+  part: DocumentPart,
+  select: (path: readonly XmlName[]) => XmlSelection,
+  notes: DocumentNotes,
+  noteEvent: (event: XmlEvent) => Iterable<AdapterItem>,
+  kind: ZipDocumentKind,
+  recoveries: { part: string; recovery: XmlRecovery }[] = [],
+): AsyncIterable<AdapterItem> {
+  try {
+    const events = readXmlElements(zipPartSource(part.name, part.data), select, (recovery) =>
+      recoveries.push({ part: part.name, recovery }),
+    );
+    for await (const event of events) {
+      yield* recoveryItems(file, recoveries);
+      yield* noteEvent(event);
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    yield* notes.end();
+    throw partError(file, part.name, error, kind);
+  }
+  yield* recoveryItems(file, recoveries);
+  yield* notes.end();
 }

@@ -2,21 +2,18 @@ import { describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { facebookCommentsAdapter } from '../../../src/adapters/formats/facebook-comments.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
-import type { ReadFileOptions } from '../../../src/ingest/read-input-file.js';
-import { countItems, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
-import { tempFile } from '../../builders/temp-file.js';
-import { graphComment, graphComments, graphPage, youtubeThread, youtubeThreadPage } from '../../builders/api-pages.js';
+import { countItems, recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
+import {
+  graphComment,
+  graphComments,
+  graphPage,
+  youtubeThread,
+  youtubeThreadPage,
+  jsonLinesOf,
+  sniffInputOf,
+} from '../../builders/api-pages.js';
 
-function read(name: string, content: string, options: Partial<ReadFileOptions> = {}): Promise<FileReadResult> {
-  return readFileItems(tempFile(name, content), { displayPath: name, ...options });
-}
-const sniffInput = (headText: string, extension = '.json') => ({
-  path: `input${extension}`,
-  extension,
-  headText,
-  headBytes: Buffer.from(headText),
-});
-const lines = (values: readonly unknown[]): string => `${values.map((value) => JSON.stringify(value)).join('\n')}\n`;
 /** Text as Facebook's Download Your Information JSON writes it: each UTF-8 byte one character. */
 const asFacebookWritesIt = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
@@ -36,25 +33,25 @@ describe('facebook-comments detection', () => {
     for (const head of [
       JSON.stringify(page),
       JSON.stringify(page, null, 2),
-      lines([page, page]),
+      jsonLinesOf([page, page]),
       dyiComments([{ text: 'Hi', author: 'Zoë', timestamp: 1 }]),
     ]) {
-      expect(detectFormat(ADAPTERS, sniffInput(head))?.adapter.name).toBe('facebook-comments');
+      expect(detectFormat(ADAPTERS, sniffInputOf(head))?.adapter.name).toBe('facebook-comments');
     }
   });
 
   test('other pages are left to their readers', () => {
     expect(
-      facebookCommentsAdapter.sniff(sniffInput(JSON.stringify(youtubeThreadPage([youtubeThread({ id: 'U', textOriginal: 'x' })])))),
+      facebookCommentsAdapter.sniff(sniffInputOf(JSON.stringify(youtubeThreadPage([youtubeThread({ id: 'U', textOriginal: 'x' })])))),
     ).toBe(0);
     expect(
       facebookCommentsAdapter.sniff(
-        sniffInput(
+        sniffInputOf(
           '{"data": [{"id": "1460323737035677698", "text": "a tweet", "created_time": "2021-11-15T18:59:52+0000", "message": "x"}]}',
         ),
       ),
     ).toBe(0);
-    expect(facebookCommentsAdapter.sniff(sniffInput('{"comments": [{"commentHex": "a", "markdown": "b"}]}'))).toBe(0);
+    expect(facebookCommentsAdapter.sniff(sniffInputOf('{"comments": [{"commentHex": "a", "markdown": "b"}]}'))).toBe(0);
   });
 });
 
@@ -64,9 +61,9 @@ describe('facebook-comments reading', () => {
       ...graphComment({ id: '1_1', message: 'First', name: 'Ann' }),
       comments: { data: [graphComment({ id: '1_2', message: 'Reply', name: 'Bo' })] },
     };
-    const result = await read(
+    const result = await readTempInput(
       'pages.jsonl',
-      lines([graphPage([withReply]), graphPage([graphComment({ id: '1_3', message: 'Later reply', parentId: '1_1' })])]),
+      jsonLinesOf([graphPage([withReply]), graphPage([graphComment({ id: '1_3', message: 'Later reply', parentId: '1_1' })])]),
     );
     expect(recordsOf(result).map((record) => [record.sourceId, record.author, record.inReplyTo, record.provenance.part])).toEqual([
       ['1_1', 'Ann', null, 'data[0]'],
@@ -76,15 +73,15 @@ describe('facebook-comments reading', () => {
   });
 
   test('a Graph error response is not feedback', async () => {
-    const result = await read(
+    const result = await readTempInput(
       'e.jsonl',
-      lines([graphPage(graphComments(1)), { error: { code: 190, message: 'Error validating access token' } }]),
+      jsonLinesOf([graphPage(graphComments(1)), { error: { code: 190, message: 'Error validating access token' } }]),
     );
     expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 1 });
   });
 
   test('DYI strings written as UTF-8 bytes are decoded back; the date is the unix timestamp', async () => {
-    const result = await read(
+    const result = await readTempInput(
       'comments.json',
       dyiComments([{ text: 'I don’t agree – not at all 👎', author: 'Zoë Ní Bhriain', timestamp: 1712080000 }]),
     );
@@ -100,7 +97,7 @@ describe('facebook-comments reading', () => {
 
   test('older DYI files list entries under "comments"', async () => {
     const text = dyiComments([{ text: 'Old export', author: 'Al', timestamp: 1400000000 }]).replace('"comments_v2"', '"comments"');
-    const result = await read('comments.json', text);
+    const result = await readTempInput('comments.json', text);
     expect(result.format).toBe('facebook-comments');
     expect(recordsOf(result).map((record) => record.text)).toEqual(['Old export']);
   });
@@ -109,7 +106,7 @@ describe('facebook-comments reading', () => {
 describe('facebook-comments: a DYI file on one line', () => {
   test('is read entry by entry like the pretty-printed one', async () => {
     const oneLine = `${JSON.stringify(JSON.parse(dyiComments([{ text: 'Short', author: 'Zoë', timestamp: 1712080000 }])))}\n`;
-    const result = await read('comments.json', oneLine);
+    const result = await readTempInput('comments.json', oneLine);
     expect(recordsOf(result).map((record) => [record.author, record.text, record.provenance.part])).toEqual([
       ['Zoë', 'Short', 'comments[0]'],
     ]);

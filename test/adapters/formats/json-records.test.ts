@@ -1,22 +1,22 @@
 import { describe, expect, test } from '@jest/globals';
 import { jsonRecordsAdapter } from '../../../src/adapters/formats/json-records.js';
-import { countItems, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
+import { countItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 import type { ReadFileOptions } from '../../../src/ingest/read-input-file.js';
-import { tempFile } from '../../builders/temp-file.js';
-import { graphComment, graphComments, graphPage, youtubeThread, youtubeThreadPage } from '../../builders/api-pages.js';
+import { readTempInput } from '../../helpers/temp-input.js';
+import {
+  graphComment,
+  graphComments,
+  graphPage,
+  youtubeThread,
+  youtubeThreadPage,
+  jsonLinesOf,
+  sniffInputOf,
+} from '../../builders/api-pages.js';
 
-const jsonLines = (values: readonly unknown[]): string => `${values.map((value) => JSON.stringify(value)).join('\n')}\n`;
 /** Reads `content` saved as `name` with the json reader, `name` its path in provenance and messages. */
-function read(name: string, content: string, options: Partial<ReadFileOptions> = {}): Promise<FileReadResult> {
-  return readFileItems(tempFile(name, content), { displayPath: name, format: 'json', ...options });
-}
+const read = (name: string, content: string, options: Partial<ReadFileOptions> = {}): Promise<FileReadResult> =>
+  readTempInput(name, content, { format: 'json', ...options });
 const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-const sniffInput = (headText: string, extension = '.json') => ({
-  path: `input${extension}`,
-  extension,
-  headText,
-  headBytes: Buffer.from(headText),
-});
 
 describe('json: API responses that wrap their records', () => {
   test('a Graph API page, one line or pretty-printed: its data are the records, paging is ignored', async () => {
@@ -38,7 +38,7 @@ describe('json: API responses that wrap their records', () => {
 
   test('JSON Lines of pages (one API page per line, as scrapers write them), empty last page included', async () => {
     const comments = graphComments(5);
-    const result = await read('pages.jsonl', jsonLines([graphPage(comments.slice(0, 3)), graphPage(comments.slice(3)), graphPage([])]));
+    const result = await read('pages.jsonl', jsonLinesOf([graphPage(comments.slice(0, 3)), graphPage(comments.slice(3)), graphPage([])]));
     expect(countItems(result)).toEqual({ record: 5 });
     expect(recordsOf(result).map((record) => [record.sourceId, record.provenance])).toEqual([
       ['1_1', { file: 'pages.jsonl', line: 1, part: 'data[0]', row: 1 }],
@@ -90,7 +90,7 @@ describe('json: API responses that wrap their records', () => {
   });
 
   test('a record holding an array of objects is still a record when it has text', async () => {
-    const result = await read('r.jsonl', jsonLines([{ message: 'Hello', replies: [{ message: 'Hi' }] }]));
+    const result = await read('r.jsonl', jsonLinesOf([{ message: 'Hello', replies: [{ message: 'Hi' }] }]));
     expect(recordsOf(result).map((record) => record.text)).toEqual(['Hello']);
   });
 
@@ -117,7 +117,7 @@ describe('json: nested fields as dotted paths', () => {
   test('author from user.screen_name or author.name; a later record brings a field the first lacked', async () => {
     const result = await read(
       'n.jsonl',
-      jsonLines([
+      jsonLinesOf([
         { text: 'First, anonymous' },
         { text: 'Second', user: { screen_name: 'carer2', id: 7 } },
         { text: 'Third', user: { screen_name: 'carer3' } },
@@ -155,8 +155,8 @@ describe('json: nested fields as dotted paths', () => {
 describe('json sniffing', () => {
   test('a root object wrapping an array of objects is recognised, weakly, so that specific formats win', () => {
     const head = pretty(graphPage(graphComments(1)));
-    expect(jsonRecordsAdapter.sniff(sniffInput(head))).toBe(0.1);
-    expect(jsonRecordsAdapter.sniff(sniffInput(head, ''))).toBe(0.55);
-    expect(jsonRecordsAdapter.sniff(sniffInput(pretty({ question_text: 'x' }), ''))).toBe(0);
+    expect(jsonRecordsAdapter.sniff(sniffInputOf(head))).toBe(0.1);
+    expect(jsonRecordsAdapter.sniff(sniffInputOf(head, ''))).toBe(0.55);
+    expect(jsonRecordsAdapter.sniff(sniffInputOf(pretty({ question_text: 'x' }), ''))).toBe(0);
   });
 });

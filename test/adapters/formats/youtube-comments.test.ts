@@ -2,9 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { youtubeCommentsAdapter } from '../../../src/adapters/formats/youtube-comments.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
-import type { ReadFileOptions } from '../../../src/ingest/read-input-file.js';
-import { countItems, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
-import { tempFile } from '../../builders/temp-file.js';
+import { countItems, recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
 import {
   graphComments,
   graphPage,
@@ -12,18 +11,9 @@ import {
   youtubeCommentPage,
   youtubeThread,
   youtubeThreadPage,
+  jsonLinesOf,
+  sniffInputOf,
 } from '../../builders/api-pages.js';
-
-function read(name: string, content: string, options: Partial<ReadFileOptions> = {}): Promise<FileReadResult> {
-  return readFileItems(tempFile(name, content), { displayPath: name, ...options });
-}
-const sniffInput = (headText: string, extension = '.json') => ({
-  path: `input${extension}`,
-  extension,
-  headText,
-  headBytes: Buffer.from(headText),
-});
-const lines = (values: readonly unknown[]): string => `${values.map((value) => JSON.stringify(value)).join('\n')}\n`;
 
 const THREAD = youtubeThread({ id: 'Ug1', textOriginal: 'Great video about "personal budgets"', author: '@carer1' }, [
   { id: 'Ug1.r1', textDisplay: 'Agreed &amp; shared<br>with my <b>group</b>', author: 'Raj' },
@@ -33,21 +23,21 @@ describe('youtube-comments detection', () => {
   test('a thread page, a comment page, a bare thread are recognised; the generic json reader does not win', () => {
     for (const value of [youtubeThreadPage([THREAD]), youtubeCommentPage([youtubeComment({ id: 'c', textOriginal: 'x' })]), [THREAD]]) {
       for (const head of [JSON.stringify(value), JSON.stringify(value, null, 2)]) {
-        expect(detectFormat(ADAPTERS, sniffInput(head))?.adapter.name).toBe('youtube-comments');
-        expect(detectFormat(ADAPTERS, sniffInput(head, '.txt'))?.adapter.name).toBe('youtube-comments');
+        expect(detectFormat(ADAPTERS, sniffInputOf(head))?.adapter.name).toBe('youtube-comments');
+        expect(detectFormat(ADAPTERS, sniffInputOf(head, '.txt'))?.adapter.name).toBe('youtube-comments');
       }
     }
   });
 
   test('other JSON API pages are not claimed', () => {
-    expect(youtubeCommentsAdapter.sniff(sniffInput(JSON.stringify(graphPage(graphComments(2)))))).toBe(0);
-    expect(youtubeCommentsAdapter.sniff(sniffInput('{"kind": "youtube#playlistItemListResponse", "items": []}'))).toBe(0);
+    expect(youtubeCommentsAdapter.sniff(sniffInputOf(JSON.stringify(graphPage(graphComments(2)))))).toBe(0);
+    expect(youtubeCommentsAdapter.sniff(sniffInputOf('{"kind": "youtube#playlistItemListResponse", "items": []}'))).toBe(0);
   });
 });
 
 describe('youtube-comments reading', () => {
   test('a thread gives its top-level comment and its replies, replies linked to their parent', async () => {
-    const result = await read('comments.json', JSON.stringify(youtubeThreadPage([THREAD])));
+    const result = await readTempInput('comments.json', JSON.stringify(youtubeThreadPage([THREAD])));
     expect(result.format).toBe('youtube-comments');
     expect(
       recordsOf(result).map(({ sourceId, author, date, text, url, inReplyTo, meta, provenance }) => ({
@@ -86,18 +76,18 @@ describe('youtube-comments reading', () => {
 
   test('pages one per line, a comments.list page, and a bare array of comments read alike', async () => {
     const reply = youtubeComment({ id: 'Ug1.r2', textOriginal: 'Thanks', parentId: 'Ug1' });
-    const paged = await read('pages.jsonl', lines([youtubeThreadPage([THREAD]), youtubeCommentPage([reply])]));
+    const paged = await readTempInput('pages.jsonl', jsonLinesOf([youtubeThreadPage([THREAD]), youtubeCommentPage([reply])]));
     expect(recordsOf(paged).map((record) => [record.sourceId, record.inReplyTo])).toEqual([
       ['Ug1', null],
       ['Ug1.r1', 'Ug1'],
       ['Ug1.r2', 'Ug1'],
     ]);
-    const bare = await read('replies.json', JSON.stringify([reply], null, 2));
+    const bare = await readTempInput('replies.json', JSON.stringify([reply], null, 2));
     expect(recordsOf(bare).map((record) => [record.sourceId, record.inReplyTo, record.provenance.line])).toEqual([['Ug1.r2', 'Ug1', 2]]);
   });
 
   test('a pretty-printed page is streamed, each comment on its own line', async () => {
-    const result = await read(
+    const result = await readTempInput(
       'page.json',
       JSON.stringify(youtubeThreadPage([THREAD, youtubeThread({ id: 'Ug2', textOriginal: 'Second' })]), null, 2),
     );
@@ -113,7 +103,10 @@ describe('youtube-comments reading', () => {
     const held = youtubeComment({ id: 'h', textOriginal: 'held' });
     (held['snippet'] as Record<string, unknown>)['moderationStatus'] = 'heldForReview';
     const error = { error: { code: 403, message: 'The video has disabled comments.', errors: [{ reason: 'commentsDisabled' }] } };
-    const result = await read('mixed.jsonl', lines([youtubeCommentPage([held, { kind: 'youtube#video', id: 'v' }, 'text']), error]));
+    const result = await readTempInput(
+      'mixed.jsonl',
+      jsonLinesOf([youtubeCommentPage([held, { kind: 'youtube#video', id: 'v' }, 'text']), error]),
+    );
     expect(countItems(result)).toEqual({ 'filtered:unapproved': 1, 'rejected:NOT_A_COMMENT': 2, 'filtered:not-feedback': 1 });
     expect(result.items.at(-1)).toMatchObject({ kind: 'filtered', detail: 'API error 403: The video has disabled comments.' });
   });
@@ -121,7 +114,10 @@ describe('youtube-comments reading', () => {
   test('a comment without an id is rejected on its own', async () => {
     const broken = youtubeComment({ id: 'x', textOriginal: 'no id' });
     delete broken['id'];
-    const result = await read('c.json', JSON.stringify(youtubeCommentPage([broken, youtubeComment({ id: 'ok', textOriginal: 'fine' })])));
+    const result = await readTempInput(
+      'c.json',
+      JSON.stringify(youtubeCommentPage([broken, youtubeComment({ id: 'ok', textOriginal: 'fine' })])),
+    );
     expect(countItems(result)).toEqual({ 'rejected:NOT_A_COMMENT': 1, record: 1 });
   });
 });

@@ -21,13 +21,13 @@ export const TWO_DIGIT_YEAR_PIVOT = 68;
 const MAX_DATE_CHARS = 64;
 
 const NUMERIC_DATE =
-  /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*(?:utc|gmt|z))?$/i;
+  /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?)?(?:\s*(?:(?:utc|gmt)\s*([+-]\d{1,2}(?::?\d{2})?)?|z|([+-]\d{2}:?\d{2})))?$/i;
 
 const MONTH_NAME =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const TIME_OF_DAY =
-  '(?:,?\\s+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?(?:\\s*([ap])\\.?m\\.?)?)?(?:\\s*(?:utc|gmt|z))?$';
+  '(?:,?\\s+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?(?:\\s*([ap])\\.?m\\.?)?)?(?:\\s*(?:(?:utc|gmt)\\s*([+-]\\d{1,2}(?::?\\d{2})?)?|z|([+-]\\d{2}:?\\d{2})))?$';
 
 /** `2 January 2024`, `2nd Jan 2024`, `02-Jan-24`, with a weekday before and a time after. */
 const DAY_MONTH_NAME = new RegExp(
@@ -82,15 +82,34 @@ interface DateFields {
   millisecond: number;
 }
 
-/** The time of day of a match, from its hour, minute, second, fraction and am/pm groups; null when out of range. */
+/** A time of day, and the offset from UTC it was written in (minutes east: `GMT+1` is 60). */
+type TimeOfDay = Omit<DateFields, 'year' | 'month' | 'day'> & { offsetMinutes: number };
+
+/** The most hours a time zone is ahead of or behind UTC. */
+const MAX_OFFSET_HOURS = 14;
+
+/** Minutes east of UTC of an offset written after a time (`+1`, `+01:00`, `-0500`, `+5:30`); 0 for none, null when out of range. */
+function offsetMinutesOf(text: string | undefined): number | null {
+  if (text === undefined) return 0;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.length <= 2 ? digits : digits.slice(0, -2));
+  const minutes = digits.length <= 2 ? 0 : Number(digits.slice(-2));
+  if (hours > MAX_OFFSET_HOURS || minutes > 59) return null;
+  return (text.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The time of day of a match, from its hour, minute, second, fraction, am/pm and offset groups; null when out of range. */
 function timeOfDay(
   hourText: string | undefined,
   minuteText: string | undefined,
   secondText: string | undefined,
   fraction: string | undefined,
   meridiem: string | undefined,
-): Omit<DateFields, 'year' | 'month' | 'day'> | null {
-  if (hourText === undefined) return { hour: 0, minute: 0, second: 0, millisecond: 0 };
+  offset: string | undefined,
+): TimeOfDay | null {
+  const offsetMinutes = offsetMinutesOf(offset);
+  if (offsetMinutes === null) return null;
+  if (hourText === undefined) return { hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes };
   let hour = Number(hourText);
   const minute = Number(minuteText ?? '0');
   const second = Number(secondText ?? '0');
@@ -99,7 +118,7 @@ function timeOfDay(
     hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
   }
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return { hour, minute, second, millisecond: fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')) };
+  return { hour, minute, second, millisecond: fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')), offsetMinutes };
 }
 
 /** A year written with two digits, in the century {@link TWO_DIGIT_YEAR_PIVOT} puts it in. */
@@ -132,7 +151,7 @@ interface NumericDate {
   first: string;
   second: string;
   third: string;
-  time: Omit<DateFields, 'year' | 'month' | 'day'>;
+  time: TimeOfDay;
 }
 
 function numericDate(text: string): NumericDate | null {
@@ -141,15 +160,21 @@ function numericDate(text: string): NumericDate | null {
   if (trimmed.length > MAX_DATE_CHARS) return null;
   const match = NUMERIC_DATE.exec(trimmed);
   if (match === null) return null;
-  const [, first = '', , second = '', third = '', hour, minute, secondsText, fraction, meridiem] = match;
+  const [, first = '', , second = '', third = '', hour, minute, secondsText, fraction, meridiem, zoneOffset, bareOffset] = match;
   if (first.length === 4 ? third.length > 2 : first.length > 2 || third.length === 3) return null;
-  const time = timeOfDay(hour, minute, secondsText, fraction, meridiem);
+  const time = timeOfDay(hour, minute, secondsText, fraction, meridiem, zoneOffset ?? bareOffset);
   return time === null ? null : { first, second, third, time };
 }
 
-/** The ISO form of year, month and day numbers with a time, or null when they are no calendar date. */
-function isoIfValid(year: number, month: number, day: number, time: NumericDate['time']): string | null {
-  return isCalendarDate(year, month, day) ? isoOf({ year, month, day, ...time }) : null;
+/** The ISO form (UTC) of year, month and day numbers with a time, or null when they are no calendar date. */
+function isoIfValid(year: number, month: number, day: number, time: TimeOfDay): string | null {
+  if (!isCalendarDate(year, month, day)) return null;
+  const { offsetMinutes, ...clock } = time;
+  if (offsetMinutes === 0) return isoOf({ year, month, day, ...clock });
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(clock.hour, clock.minute - offsetMinutes, clock.second, clock.millisecond);
+  return utc.toISOString();
 }
 
 /** A numeric date read in one order; null when it is no calendar date that way. */
@@ -175,10 +200,10 @@ function monthNameDate(text: string): string | null {
   const monthFirst = dayFirst === null ? MONTH_NAME_DAY.exec(trimmed) : null;
   const match = dayFirst ?? monthFirst;
   if (match === null) return null;
-  const [, a = '', b = '', yearText = '', hour, minute, secondsText, fraction, meridiem] = match;
+  const [, a = '', b = '', yearText = '', hour, minute, secondsText, fraction, meridiem, zoneOffset, bareOffset] = match;
   const [dayText, monthName] = dayFirst === null ? [b, a] : [a, b];
   const month = MONTH_PREFIXES.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
-  const time = timeOfDay(hour, minute, secondsText, fraction, meridiem);
+  const time = timeOfDay(hour, minute, secondsText, fraction, meridiem, zoneOffset ?? bareOffset);
   return time === null ? null : isoIfValid(fullYear(yearText), month, Number(dayText), time);
 }
 
@@ -186,7 +211,8 @@ function monthNameDate(text: string): string | null {
  * Reads the date layouts that {@link toIsoDate} leaves unread, as ISO 8601 UTC (no zone means
  * UTC), or null: numbers in `order` (`02/01/2024`, `2.1.24`, `02-01-2024 14:30:00`,
  * `1/2/2024 2:30 PM`, separators `/`, `.` or `-`, a time with optional seconds, fraction, AM/PM
- * and `UTC`/`GMT`/`Z`), the year first whatever the order (`2024/1/2`), and the month as a word
+ * and `UTC`/`GMT`/`Z` or an offset, `GMT+1` as Google Forms writes British Summer Time,
+ * `+01:00`, `UTC-5`), the year first whatever the order (`2024/1/2`), and the month as a word
  * (`2 January 2024`, `2nd Jan 2024`, `January 2, 2024 10:15 AM`). A value that is no calendar
  * date in that order (`31/02/2024`, month 13), or longer than 64 characters once trimmed, is null.
  */

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
-import type { Provenance } from '../../record/record.js';
+import type { Provenance, RecordDraft } from '../../record/record.js';
+import { htmlToPlainText } from '../../text/html-to-plain-text.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import {
@@ -164,6 +165,19 @@ async function rootLayout(source: InputSource, map: Readonly<Record<string, stri
 const MAX_REMAPS = 32;
 
 /** Turns JSON values into items: pages opened, objects flattened, fields mapped from the first record as table columns are. */
+
+/**
+ * An element that marks a body written as HTML, as APIs give post and comment bodies (Mastodon's
+ * `content`, WordPress' `content.rendered`, Discourse's `cooked`): a paragraph, line break, link,
+ * emphasis, list or quote tag. `a < b`, `<3` or an entity alone do not.
+ */
+const HTML_BODY_ELEMENT = /<(?:p|br|div|span|a|em|strong|b|i|u|ul|ol|li|blockquote|h[1-6])(?:\s[^<>]*)?\/?>/i;
+
+/** A draft whose text is an HTML body, with that body as plain text (links keep their words, `&amp;` is `&`). */
+function plainBody(draft: RecordDraft): RecordDraft {
+  return HTML_BODY_ELEMENT.test(draft.text) ? { ...draft, text: htmlToPlainText(draft.text) } : draft;
+}
+
 class JsonRecordMapper {
   private mapping: ColumnMapping | null = null;
   private readonly known = new Set<string>();
@@ -224,7 +238,8 @@ class JsonRecordMapper {
   record(unit: Extract<JsonUnit, { kind: 'record' }>, dates: TableDateColumn | undefined): AdapterItem {
     const { flat } = unit;
     const mapping = this.mappingFor(unit);
-    if (this.fitsFirstRecord(flat, mapping)) return { kind: 'record', draft: draftFromRow(flat.row, mapping, unit.provenance, dates) };
+    if (this.fitsFirstRecord(flat, mapping))
+      return { kind: 'record', draft: plainBody(draftFromRow(flat.row, mapping, unit.provenance, dates)) };
     const fields: Partial<Record<MappedField, string>> = { ...mapping.fields };
     const metaColumns: string[] = [];
     const used = new Set<string>();
@@ -233,7 +248,10 @@ class JsonRecordMapper {
       else delete fields[field];
     }
     for (const column of flat.columns) if (!used.has(column)) metaColumns.push(column);
-    return { kind: 'record', draft: draftFromRow(flat.row, { headers: flat.columns, fields, metaColumns }, unit.provenance, dates) };
+    return {
+      kind: 'record',
+      draft: plainBody(draftFromRow(flat.row, { headers: flat.columns, fields, metaColumns }, unit.provenance, dates)),
+    };
   }
 
   /** True when a record has only the first record's columns, and scalars in the mapped ones: the file's mapping serves it as it is. */

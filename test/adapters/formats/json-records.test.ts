@@ -160,3 +160,24 @@ describe('json sniffing', () => {
     expect(jsonRecordsAdapter.sniff(sniffInputOf(pretty({ question_text: 'x' }), ''))).toBe(0);
   });
 });
+
+describe('json: bodies written as HTML', () => {
+  test("an API's HTML body (a Mastodon status) is read as plain text: links keep their words, entities decoded", async () => {
+    const status = {
+      id: '111',
+      created_at: '2024-01-02T10:00:00.000Z',
+      content:
+        '<p>Carers need more <a href="https://example.social/tags/respite" class="hashtag">#<span>respite</span></a> &amp; support</p><p>Please</p>',
+      account: { acct: 'ann', display_name: 'Ann Smith' },
+    };
+    expect(recordsOf(await read('statuses.json', JSON.stringify([status]))).map((record) => record.text)).toEqual([
+      'Carers need more #respite & support\n\nPlease',
+    ]);
+  });
+
+  test('a text with a < sign, a heart or an entity but no markup element is kept as written', async () => {
+    const texts = ['Waiting times < 2 weeks please', 'Love the day centre <3', 'Tom &amp; Jerry club', 'Use <angle> brackets'];
+    const records = recordsOf(await read('plain.json', JSON.stringify(texts.map((text, index) => ({ id: String(index), text })))));
+    expect(records.map((record) => record.text)).toEqual(texts);
+  });
+});

@@ -79,11 +79,21 @@ export function unknownFormatName(name: string): UnknownNameError {
   return new UnknownNameError('format', name, known, `no such format "${name}" (known formats: ${known.join(', ')})`);
 }
 
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** What a zip archive no format reads is told: what it is, and what to do. */
+const UNZIP_ADVICE = 'a zip archive, which tlap does not open: unzip it and ingest the folder it gives';
+
+/** Whether a file starts as a zip archive does (an export downloaded as `.zip`, or a workbook or document, which their readers claim). */
+function isZipArchive(source: { headBytes: Buffer }): boolean {
+  return source.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+}
+
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
  * read (`FILE_UNREADABLE`), matches no format (`UNKNOWN_FORMAT`, the message listing the known
- * formats), or is binary where its format is text (`BINARY_FILE`); an UnknownNameError when `format`
- * names no format.
+ * formats), is binary where its format is text, or is a zip archive no format reads (`BINARY_FILE`);
+ * an UnknownNameError when `format` names no format.
  */
 export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
   const opened = await openInputSource(diskPath, {
@@ -95,8 +105,9 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
   }
   const { source, bytesRead } = countedSource(opened);
   const detection = detectFormat(ADAPTERS, source, options.format);
+  const zipArchive = isZipArchive(source);
   if (detection === null) {
-    const binaryNote = looksBinary(source) ? ' (it looks binary)' : '';
+    const binaryNote = zipArchive ? ` (${UNZIP_ADVICE})` : looksBinary(source) ? ' (it looks binary)' : '';
     throw new InputError(`not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
       location: { file: source.path },
       hint: 'name its format instead of detecting it',
@@ -104,6 +115,13 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     });
   }
   const { adapter } = detection;
+  if (zipArchive && adapter.binary !== true && options.format === undefined) {
+    throw new InputError(`${UNZIP_ADVICE}; refused`, {
+      location: { file: source.path },
+      hint: 'unzip it and ingest the folder it gives (tlap reads every export inside)',
+      code: 'BINARY_FILE',
+    });
+  }
   if (adapter.binary !== true && looksBinary(source)) {
     throw new InputError(`binary file, not ${adapter.name} text; refused`, {
       location: { file: source.path },

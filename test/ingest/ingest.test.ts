@@ -21,6 +21,7 @@ import {
 import { csvExport, csvRows, writeCsvExport } from '../builders/export-files.js';
 import { runCli } from '../builders/cli-runner.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import { buildZip } from '../builders/zip-builder.js';
 
 const STORE = '.tlap';
 
@@ -214,6 +215,21 @@ describe('bad input', () => {
       const cli = await runCli(['ingest', 'export.csv', '--store', 'cli-store'], { cwd: dir });
       expect(cli.exitCode).toBe(ExitCode.Findings);
       expect(cli.stderr).toContain('[BINARY_FILE]');
+    });
+  });
+
+  test('a zip of exports given by name is refused, saying to unzip it and ingest the folder', async () => {
+    await withTempDir(async (dir) => {
+      const csv = csvExport(csvRows(2));
+      await writeFile(join(dir, 'deflated.zip'), buildZip([{ name: 'responses.csv', content: csv }]));
+      await writeFile(join(dir, 'stored.zip'), buildZip([{ name: 'responses.csv', content: csv, stored: true }]));
+      const summary = await run(dir, ['deflated.zip', 'stored.zip']);
+      expectConservation(summary);
+      expect(summary.rejected).toBe(2);
+      expect(Object.keys(summary.rejectedByCode).every((code) => code === 'UNKNOWN_FORMAT' || code === 'BINARY_FILE')).toBe(true);
+      const cli = await runCli(['ingest', 'deflated.zip', 'stored.zip', '--store', 'cli-store'], { cwd: dir });
+      const advice = 'a zip archive, which tlap does not open: unzip it and ingest the folder it gives';
+      expect(cli.stderr.split(advice).length - 1).toBe(2);
     });
   });
 

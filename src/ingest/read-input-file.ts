@@ -9,6 +9,7 @@ import { cleanRecordText } from '../text/clean-record-text.js';
 import { PanelLinker, type PanelLink } from './hashtag-panel.js';
 import { counted } from '../counted.js';
 import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
+import { isZipFile } from '../adapters/readers/zip-directory.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
 const FALLBACK_LINES_SHOWN = 20;
@@ -79,15 +80,8 @@ export function unknownFormatName(name: string): UnknownNameError {
   return new UnknownNameError('format', name, known, `no such format "${name}" (known formats: ${known.join(', ')})`);
 }
 
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
 /** What a zip archive no format reads is told: what it is, and what to do. */
 const UNZIP_ADVICE = 'a zip archive, which tlap does not open: unzip it and ingest the folder it gives';
-
-/** Whether a file starts as a zip archive does (an export downloaded as `.zip`, or a workbook or document, which their readers claim). */
-function isZipArchive(source: { headBytes: Buffer }): boolean {
-  return source.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
-}
 
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
@@ -105,7 +99,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
   }
   const { source, bytesRead } = countedSource(opened);
   const detection = detectFormat(ADAPTERS, source, options.format);
-  const zipArchive = isZipArchive(source);
+  const zipArchive = isZipFile(source.headBytes);
   if (detection === null) {
     const binaryNote = zipArchive ? ` (${UNZIP_ADVICE})` : looksBinary(source) ? ' (it looks binary)' : '';
     throw new InputError(`not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {

@@ -5,9 +5,9 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { isCompoundFile } from '../readers/compound-file.js';
+import { isZipFile } from '../readers/zip-directory.js';
 
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const RTF_SIGNATURE = Buffer.from('{\\rtf');
 
 /** WordprocessingML's namespace, as Word writes it and in Strict Open XML. */
@@ -303,13 +303,13 @@ function* wordEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Styles, 
 /** Refuses a file that is not a zip, saying what it looks like instead. */
 function checkSignature(source: InputSource): void {
   const head = source.headBytes;
-  if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE)) {
+  if (isCompoundFile(head)) {
     throw new InputError(`a Word 97-2003 (.doc) or password-protected document; tlap reads .docx documents`, {
       location: { file: source.path },
       hint: 'open it in Word or LibreOffice, remove any password and save it as .docx (Word Document)',
     });
   }
-  if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return;
+  if (isZipFile(head)) return;
   const rtf = head.subarray(0, RTF_SIGNATURE.length).equals(RTF_SIGNATURE);
   const text = !head.includes(0);
   throw new InputError(
@@ -377,7 +377,7 @@ export const docxDocumentAdapter: FormatAdapter = {
   signature: 'a zip (PK\\x03\\x04) holding word/document.xml',
   binary: true,
   sniff(input) {
-    if (!input.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return 0;
+    if (!isZipFile(input.headBytes)) return 0;
     if (input.headBytes.includes(DOCUMENT_PART, 0, 'latin1')) return 0.9;
     return input.headBytes.includes('word/', 0, 'latin1') ? 0.8 : 0;
   },

@@ -5,8 +5,8 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { isZipFile } from '../readers/zip-directory.js';
 
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const TEXT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
 
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
@@ -168,7 +168,7 @@ function notOpenDocumentText(file: string, names: readonly string[], mediaType: 
 }
 
 async function* readOdt(source: InputSource): AsyncIterable<AdapterItem> {
-  if (!source.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+  if (!isZipFile(source.headBytes)) {
     throw new InputError('not an OpenDocument text (.odt) document (it does not start with a zip signature)', {
       location: { file: source.path },
       hint: 'open it in LibreOffice or Word and save it as .odt or .docx',
@@ -208,7 +208,7 @@ export const odtDocumentAdapter: FormatAdapter = {
   signature: `a zip (PK\\x03\\x04) whose mimetype is ${TEXT_MEDIA_TYPE}`,
   binary: true,
   sniff(input) {
-    if (!input.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return 0;
+    if (!isZipFile(input.headBytes)) return 0;
     return input.headBytes.includes(TEXT_MEDIA_TYPE, 0, 'latin1') ? 0.9 : 0;
   },
   read(source) {

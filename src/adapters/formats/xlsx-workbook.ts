@@ -6,11 +6,9 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { uniqueHeaders } from '../readers/delimited-table.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from '../readers/header-row.js';
 import { tableItems, type TableItem } from '../readers/survey-table.js';
-import { readZipDirectory } from '../readers/zip-directory.js';
+import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
-
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+import { isCompoundFile } from '../readers/compound-file.js';
 
 /** Rows read below the first row before the header is chosen. */
 const HEADER_LOOKAHEAD = 20;
@@ -161,13 +159,13 @@ function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
  */
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const head = source.headBytes;
-  if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE)) {
+  if (isCompoundFile(head)) {
     throw new InputError(`an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks`, {
       location: { file: source.path },
       hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx (or CSV)',
     });
   }
-  if (!head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+  if (!isZipFile(head)) {
     const text = !head.includes(0);
     throw new InputError(`not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`, {
       location: { file: source.path },
@@ -254,7 +252,7 @@ export const xlsxWorkbookAdapter: FormatAdapter = {
   signature: 'a zip (PK\\x03\\x04) holding xl/ entries',
   binary: true,
   sniff(input) {
-    if (!input.headBytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return 0;
+    if (!isZipFile(input.headBytes)) return 0;
     return input.headBytes.includes('xl/', 0, 'latin1') ? 0.9 : 0.2;
   },
   read(source, options) {

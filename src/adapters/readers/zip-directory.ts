@@ -84,6 +84,14 @@ function zip64Sizes(
   return null;
 }
 
+/** The four bytes a zip file (and so every workbook and document packed as one) starts with. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** True when the bytes start with a zip file's signature. */
+export function isZipFile(head: Buffer): boolean {
+  return head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+}
+
 /**
  * Lists the files in a zip held in memory, from its central directory, without unpacking
  * anything: enough to tell a truncated file from a whole one, and to know what a workbook

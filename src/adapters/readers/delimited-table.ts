@@ -6,7 +6,7 @@ import { isOverlong, type InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
-import { findHeaderRow } from './header-row.js';
+import { blankColumnName, findHeaderRow } from './header-row.js';
 import { LineCount, parseTableRecords } from './table-records.js';
 
 /** The largest record a table may hold before it is rejected (a wrong delimiter or a runaway quote): 1 MiB. */
@@ -245,7 +245,7 @@ function countNewlinesInCells(cells: readonly string[]): number {
 export function uniqueHeaders(cells: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return cells.map((cell, index) => {
-    const base = cell.trim() === '' ? `column ${index + 1}` : cell.trim();
+    const base = cell.trim() === '' ? blankColumnName(index) : cell.trim();
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;

@@ -134,10 +134,15 @@ export function mergeQuestionTexts(headers: readonly string[], row: readonly str
 /** The labels SurveyMonkey writes in its second header row under a question answered in one column. */
 const RESPONSE_LABELS = new Set(['response', 'open-ended response']);
 
-/** Whether a header cell continues the question before it: blank, or named as the table readers name a blank one (`column 12`). */
+/** The name a table reader gives a column whose header cell is blank: `column 12` (counted from 1). */
+export function blankColumnName(column: number): string {
+  return `column ${column + 1}`;
+}
+
+/** Whether a header cell continues the question before it: blank, or named as a blank one is ({@link blankColumnName}). */
 function continuesQuestion(header: string, column: number): boolean {
   const text = header.trim();
-  return text === '' || text === `column ${column + 1}`;
+  return text === '' || text === blankColumnName(column);
 }
 
 /**

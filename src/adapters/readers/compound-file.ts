@@ -79,6 +79,7 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
   };
 
   const directory = chain(bytes.readUInt32LE(0x30), 'the directory');
+  if (directory.length === 0) throw new Damaged('it has no directory');
   const entryCount = (directory.length * sectorSize) / DIRECTORY_ENTRY_BYTES;
   const entryOffset = (index: number): number => {
     const sector = directory[Math.floor((index * DIRECTORY_ENTRY_BYTES) / sectorSize)] ?? 0;
@@ -89,6 +90,7 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
   if (root.type !== ROOT) throw new Damaged('its directory does not start with a root entry');
   if (root.size > bytes.length) throw new Damaged('its mini stream is larger than the file');
 
+  // A root with no mini stream may point at a chain another stream owns; msgreader walks it all the same, so it must end.
   const miniStream =
     root.size === 0
       ? chain(root.start, 'the mini stream', 0, new Uint8Array(sectorCount)).slice(0, 0)

@@ -32,6 +32,13 @@ describe('checkCompoundFile', () => {
     }
   });
 
+  test('a header whose directory chain is empty is refused as damaged, not read from a sector that is not there', () => {
+    const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY)).subarray(0, SECTOR);
+    bytes.writeUInt32LE(0, 0x2c);
+    bytes.writeUInt32LE(0xfffffffe, 0x30);
+    expect(damagedReason(bytes)).toMatch(/no directory/);
+  });
+
   test('a sector chain that loops back on itself is refused (a reader following it would never stop)', () => {
     const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY));
     const { directory, fat } = layout(bytes);

@@ -95,10 +95,11 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
       `the message body is ${formatBytes(largeBody.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
     );
   }
+  msgReaderClass ??= loadMsgReader();
+  const reader = await msgReaderClass;
   let item: ReadItem;
   try {
-    msgReaderClass ??= loadMsgReader();
-    item = readProperties(await msgReaderClass, bytes);
+    item = readProperties(reader, bytes);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return rejected('MSG_DAMAGED', `the Outlook item cannot be read (${detail}); not read`);

@@ -164,8 +164,6 @@ async function rootLayout(source: InputSource, map: Readonly<Record<string, stri
 /** How many times a file's mapping is looked at again for fields its first record lacked. */
 const MAX_REMAPS = 32;
 
-/** Turns JSON values into items: pages opened, objects flattened, fields mapped from the first record as table columns are. */
-
 /**
  * An element that marks a body written as HTML, as APIs give post and comment bodies (Mastodon's
  * `content`, WordPress' `content.rendered`, Discourse's `cooked`): a paragraph, line break, link,
@@ -178,6 +176,7 @@ function plainBody(draft: RecordDraft): RecordDraft {
   return HTML_BODY_ELEMENT.test(draft.text) ? { ...draft, text: htmlToPlainText(draft.text) } : draft;
 }
 
+/** Turns JSON values into items: pages opened, objects flattened, fields mapped from the first record as table columns are. */
 class JsonRecordMapper {
   private mapping: ColumnMapping | null = null;
   private readonly known = new Set<string>();

@@ -280,8 +280,7 @@ export interface DocumentPart {
 
 /**
  * Reads a document's main part into `notes`: each XML event `select` keeps goes to `noteEvent`,
- * the XML reader's recoveries (added to `recoveries`, which may hold those of other parts) are
- * reported as they come, and the notes are ended. A part that turns out malformed keeps the notes
+ * the XML reader's recoveries are reported as they come, and the notes are ended. A part that turns out malformed keeps the notes
  * read before it and ends in an error naming the part.
  */
 export async function* documentPartNotes(
@@ -291,8 +290,8 @@ export async function* documentPartNotes(
   notes: DocumentNotes,
   noteEvent: (event: XmlEvent) => Iterable<AdapterItem>,
   kind: ZipDocumentKind,
-  recoveries: { part: string; recovery: XmlRecovery }[] = [],
 ): AsyncIterable<AdapterItem> {
+  const recoveries: { part: string; recovery: XmlRecovery }[] = [];
   try {
     const events = readXmlElements(zipPartSource(part.name, part.data), select, (recovery) =>
       recoveries.push({ part: part.name, recovery }),

@@ -58,7 +58,8 @@ function twoDigits(text: string, at: number): number {
   return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
 
-function isDigit(code: number): boolean {
+/** Whether a UTF-16 code unit is an ASCII digit. */
+export function isDigit(code: number): boolean {
   return code >= DIGIT_ZERO && code <= DIGIT_NINE;
 }
 
@@ -90,7 +91,7 @@ function plainIsoDate(text: string): string | null {
 }
 
 /** Days in a month (1-12) of a year of the proleptic Gregorian calendar, as `Date` counts them. */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month !== 2) return DAYS_IN_MONTH[month - 1] ?? 31;
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }

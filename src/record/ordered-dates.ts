@@ -1,3 +1,5 @@
+import { daysInMonth, isDigit } from './dates.js';
+
 /**
  * The order of day, month and year in a date written with numbers alone: `02/01/2024` is
  * 2 January in `day-month-year` (UK and most of the world), 1 February in `month-day-year` (US);
@@ -40,12 +42,8 @@ const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}(${MONTH_NAME})\\.?\\s+(\\d{1,2})(
 
 const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const DIGIT_ZERO = 0x30;
-const DIGIT_NINE = 0x39;
-
 function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= DIGIT_ZERO && code <= DIGIT_NINE;
+  return isDigit(text.charCodeAt(at));
 }
 
 function isDateSeparatorAt(text: string, at: number): boolean {
@@ -126,11 +124,6 @@ function fullYear(text: string): number {
   const year = Number(text);
   if (text.length !== 2) return year;
   return year <= TWO_DIGIT_YEAR_PIVOT ? 2000 + year : 1900 + year;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {

@@ -4,7 +4,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field } from '../readers/json-fields.js';
-import { commentText, commenterName } from '../readers/blog-comment-fields.js';
+import { commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 import { undoUtf8AsLatin1 } from '../readers/utf8-mojibake.js';
 
 /** The member a "Download Your Information" comments file lists its entries under (older exports: `comments`). */
@@ -178,8 +178,4 @@ function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
 function decoded(value: unknown): string | null {
   const text = asString(value);
   return text === null ? null : undoUtf8AsLatin1(text);
-}
-
-function notAComment(message: string, value: unknown, provenance: Provenance): AdapterItem {
-  return { kind: 'rejected', code: 'NOT_A_COMMENT', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
 }

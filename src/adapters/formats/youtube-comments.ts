@@ -4,7 +4,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { commentMeta, commentText, commenterName } from '../readers/blog-comment-fields.js';
+import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 
 /** The `kind` of the responses and resources this adapter reads. */
 const KINDS = /"kind"\s*:\s*"youtube#(?:commentThreadListResponse|commentListResponse|commentThread|comment)"/;
@@ -102,13 +102,7 @@ function* resourceItems(value: unknown, provenance: Provenance): Iterable<Adapte
     yield commentItem(object, provenance, { parentId: null, videoId: null });
     return;
   }
-  yield {
-    kind: 'rejected',
-    code: 'NOT_A_COMMENT',
-    message: 'expected a YouTube comment thread or comment (kind youtube#commentThread or youtube#comment)',
-    provenance,
-    excerpt: JSON.stringify(value ?? null).slice(0, 200),
-  };
+  yield notAComment('expected a YouTube comment thread or comment (kind youtube#commentThread or youtube#comment)', value, provenance);
 }
 
 /** What a comment takes from the thread it was read in. */
@@ -124,13 +118,7 @@ function commentItem(value: unknown, provenance: Provenance, thread: ThreadConte
   const id = asString(field(comment, 'id'));
   const snippet = asObject(field(comment, 'snippet'));
   if (comment === null || snippet === null || id === null) {
-    return {
-      kind: 'rejected',
-      code: 'NOT_A_COMMENT',
-      message: 'expected a YouTube comment with an id and a snippet',
-      provenance,
-      excerpt: JSON.stringify(value ?? null).slice(0, 200),
-    };
+    return notAComment('expected a YouTube comment with an id and a snippet', value, provenance);
   }
   const moderation = asString(snippet['moderationStatus']);
   const rule = moderation === null ? undefined : MODERATION_RULES[moderation];

@@ -1,4 +1,5 @@
-import type { JsonValue } from '../../record/record.js';
+import type { JsonValue, Provenance } from '../../record/record.js';
+import type { AdapterItem } from '../format-adapter.js';
 import { htmlToPlainText, looksLikeHtml } from '../../text/html-to-plain-text.js';
 import { markdownToPlainText } from '../../text/markdown-to-plain-text.js';
 import { redactAddresses, redactedName } from '../../text/redact-addresses.js';
@@ -46,4 +47,9 @@ export function commentMeta(postTitle: string | null | undefined, postUrl: strin
   if (postTitle !== null && postTitle !== undefined && postTitle.trim() !== '') meta['postTitle'] = postTitle.trim();
   if (postUrl !== null && postUrl !== undefined && postUrl.trim() !== '') meta['postUrl'] = postUrl.trim();
   return meta;
+}
+
+/** The rejection of an element of a comment export that is not a comment (`NOT_A_COMMENT`), with its start as the excerpt. */
+export function notAComment(message: string, value: unknown, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'NOT_A_COMMENT', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
 }

@@ -1,8 +1,8 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { dateForId, type Provenance } from '../../record/record.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders, type TableEvent } from '../readers/delimited-table.js';
-import { draftFromRow, listHeaders, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
-import { isColumnCode, secondHeaderRow, titleRowsWarning } from '../readers/header-row.js';
+import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
+import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 
@@ -85,10 +85,7 @@ export const csvTableAdapter: FormatAdapter = {
             mapping = mapColumns({ file: source.path }, merged, map);
             yield {
               kind: 'warning',
-              message:
-                second.holds === 'question texts'
-                  ? `line ${event.line} holds the question texts under the column codes; read as the header, not as answers`
-                  : `line ${event.line} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
+              message: secondHeaderWarning(second, `line ${event.line}`),
               provenance,
             };
             continue;
@@ -101,7 +98,7 @@ export const csvTableAdapter: FormatAdapter = {
           lookahead = new DateOrderLookahead(dates, heldChars);
           dateIndex = mapping.headers.indexOf(dateColumn);
         }
-        const dateText = event.kind === 'row' ? event.cells[dateIndex] : null;
+        const dateText = lookahead !== undefined && event.kind === 'row' ? event.cells[dateIndex] : null;
         if (lookahead === undefined || !lookahead.takes(dateText)) {
           const item = itemOf(event, provenance);
           if (item !== null) yield item;

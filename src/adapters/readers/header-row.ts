@@ -1,4 +1,5 @@
 import { counted } from '../../counted.js';
+import { listHeaders } from './column-mapping.js';
 
 /** How many rows at the top of a table are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -208,4 +209,13 @@ export function secondHeaderRow(
     return { headers: mergeAnswerLabels(headers, row), holds: 'answer labels', examples: labels.slice(0, 3) };
   }
   return null;
+}
+
+/** The warning that a second header row was read as part of the header: where it is (`line 2`, `row 1`) and what it held. */
+export function secondHeaderWarning(second: SecondHeaderRow, where: string): string {
+  const held =
+    second.holds === 'question texts'
+      ? `the question texts under the column codes (${listHeaders(second.examples)}…)`
+      : `the answer labels under the questions (such as ${listHeaders(second.examples)})`;
+  return `${where} holds ${held}; read as the header, not as answers`;
 }

@@ -8,7 +8,7 @@ import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHead
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
-import { isImportIdRow, secondHeaderRow, titleRowsWarning } from './header-row.js';
+import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -348,10 +348,7 @@ export async function* tableItems(
     const where = first.provenance.line === undefined ? `row ${first.provenance.row ?? 1}` : `line ${first.provenance.line}`;
     yield {
       kind: 'warning',
-      message:
-        second.holds === 'question texts'
-          ? `${where} holds the question texts under the column codes (${listHeaders(second.examples)}…); read as the header, not as answers`
-          : `${where} holds the answer labels under the questions (such as ${listHeaders(second.examples)}); read as the header, not as answers`,
+      message: secondHeaderWarning(second, where),
       provenance: first.provenance,
     };
   }

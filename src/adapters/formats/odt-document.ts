@@ -3,7 +3,14 @@ import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
-import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import {
+  attributeValue,
+  readXmlElements,
+  type XmlElement,
+  type XmlEvent,
+  type XmlName,
+  type XmlSelection,
+} from '../readers/xml-elements.js';
 import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
 import { isZipFile } from '../readers/zip-directory.js';
 
@@ -26,10 +33,6 @@ const OPEN_DOCUMENT: ZipDocumentKind = { noun: 'OpenDocument text', saveAs: 'ope
 
 function isIn(name: XmlName, uri: string, local: string): boolean {
   return name.uri === uri && name.local === local;
-}
-
-function attribute(element: XmlElement, uri: string, local: string): string | null {
-  return element.attributes.find((candidate) => candidate.uri === uri && candidate.local === local)?.value ?? null;
 }
 
 /** One paragraph as read, with the text boxes anchored in it. */
@@ -61,9 +64,13 @@ function readParagraph(paragraph: XmlElement, ancestors: readonly XmlName[], sty
       for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
     }
   }
-  const style = attribute(paragraph, TEXT, 'style-name');
+  const style = attributeValue(paragraph, 'style-name', TEXT);
   const named = style === null ? null : (styles.get(style) ?? style);
-  const heading = isIn(paragraph, TEXT, 'h') ? Number(attribute(paragraph, TEXT, 'outline-level') ?? '1') : named === 'Title' ? 1 : null;
+  const heading = isIn(paragraph, TEXT, 'h')
+    ? Number(attributeValue(paragraph, 'outline-level', TEXT) ?? '1')
+    : named === 'Title'
+      ? 1
+      : null;
   const lists = ancestors.filter((name) => isIn(name, TEXT, 'list')).length;
   return {
     text: parts
@@ -124,8 +131,8 @@ function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<strin
   }
   const element = event.element;
   if (isIn(element, STYLE, 'style')) {
-    const name = attribute(element, STYLE, 'name');
-    const parent = attribute(element, STYLE, 'parent-style-name');
+    const name = attributeValue(element, 'name', STYLE);
+    const parent = attributeValue(element, 'parent-style-name', STYLE);
     if (name !== null && parent !== null) styles.set(name, parent);
     return;
   }

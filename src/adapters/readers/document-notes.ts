@@ -4,12 +4,13 @@ import { isListLabel, NoteOutline } from './note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
   readXmlElements,
+  recoveryWarnings,
   type XmlEvent,
   type XmlName,
   type XmlRecovery,
   type XmlSelection,
 } from './xml-elements.js';
-import { partError, recoveryItems, zipPartSource, type ZipDocumentKind } from './zip-parts.js';
+import { partError, zipPartSource, type ZipDocumentKind } from './zip-parts.js';
 
 /**
  * One paragraph of a word-processor document (Word, OpenDocument) as its format's reader made
@@ -291,13 +292,11 @@ export async function* documentPartNotes(
   noteEvent: (event: XmlEvent) => Iterable<AdapterItem>,
   kind: ZipDocumentKind,
 ): AsyncIterable<AdapterItem> {
-  const recoveries: { part: string; recovery: XmlRecovery }[] = [];
+  const recoveries: XmlRecovery[] = [];
   try {
-    const events = readXmlElements(zipPartSource(part.name, part.data), select, (recovery) =>
-      recoveries.push({ part: part.name, recovery }),
-    );
+    const events = readXmlElements(zipPartSource(part.name, part.data), select, (recovery) => recoveries.push(recovery));
     for await (const event of events) {
-      yield* recoveryItems(file, recoveries);
+      yield* recoveryWarnings(file, recoveries, part.name);
       yield* noteEvent(event);
     }
   } catch (error) {
@@ -305,6 +304,6 @@ export async function* documentPartNotes(
     yield* notes.end();
     throw partError(file, part.name, error, kind);
   }
-  yield* recoveryItems(file, recoveries);
+  yield* recoveryWarnings(file, recoveries, part.name);
   yield* notes.end();
 }

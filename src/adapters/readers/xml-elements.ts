@@ -457,9 +457,14 @@ export function attributeValue(element: XmlElement, local: string, uri?: string)
   return element.attributes.find((attribute) => attribute.local === local && (uri === undefined || attribute.uri === uri))?.value ?? null;
 }
 
-/** Turns the recoveries noted so far into warnings naming the file and line, and empties the list. */
-export function* recoveryWarnings(file: string, recoveries: XmlRecovery[]): Iterable<AdapterItem> {
+/**
+ * Turns the recoveries noted so far into warnings naming the file and line, and empties the list;
+ * for XML unpacked from a part of the file (a document's `word/document.xml`), naming the part
+ * and its line (`word/document.xml:12`) instead.
+ */
+export function* recoveryWarnings(file: string, recoveries: XmlRecovery[], part?: string): Iterable<AdapterItem> {
   for (const recovery of recoveries.splice(0)) {
-    yield { kind: 'warning', message: recovery.message, provenance: { file, line: recovery.line } };
+    const provenance = part === undefined ? { file, line: recovery.line } : { file, part: `${part}:${recovery.line}` };
+    yield { kind: 'warning', message: recovery.message, provenance };
   }
 }

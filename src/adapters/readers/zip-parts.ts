@@ -2,7 +2,6 @@ import { InputError } from '../../errors.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem } from '../format-adapter.js';
-import type { XmlRecovery } from './xml-elements.js';
 import { readZipDirectory } from './zip-directory.js';
 import { unpackZip } from './zip-unpack.js';
 
@@ -116,12 +115,5 @@ export async function readOptionalPart<T>(
       provenance: { file, part },
     });
     return fallback;
-  }
-}
-
-/** Warnings for what the XML reader recovered from, each naming the part and line. */
-export function* recoveryItems(file: string, recoveries: { part: string; recovery: XmlRecovery }[]): Iterable<AdapterItem> {
-  for (const { part, recovery } of recoveries.splice(0)) {
-    yield { kind: 'warning', message: recovery.message, provenance: { file, part: `${part}:${recovery.line}` } };
   }
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { lstat, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
@@ -16,6 +16,8 @@ import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 import { isStoreFolder } from '../store/record-store.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
+import { unpackArchiveEntry, zipFileKind, type ZipFileKind } from './zip-archive.js';
+import type { ZipDirectoryEntry } from '../adapters/readers/zip-directory.js';
 
 /**
  * How many rejections the summary keeps for the terminal (an ingest keeps all of them in
@@ -93,6 +95,10 @@ interface InputFile {
   fromFolder: boolean;
   /** Set for a path that is not a regular file (a named pipe, a device, a socket): refused by name, never opened. */
   refusal?: InputError;
+  /** Set for a file inside a zip archive (`diskPath` is the archive's): unpacked to a temporary file just before it is read. */
+  archiveEntry?: ZipDirectoryEntry;
+  /** Set for a file listed as skipped without being opened (a photo or video inside an archive). */
+  skip?: true;
 }
 
 /**
@@ -112,6 +118,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
   readonly summary: IngestSummary = emptySummary();
   private opening: Promise<InputFile[]> | null = null;
   private spoolDir: string | null = null;
+  private unpacked: string | null = null;
   private inputs: InputFile[] = [];
   private sizes: number[] = [];
   private bytesOfFinishedFiles = 0;
@@ -153,8 +160,8 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     for (const path of this.paths) {
       if (path === STDIN_PATH) {
         if (options.stdin === undefined) throw new InputError('- (stdin) is not available here', { code: 'NO_STDIN' });
-        this.spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-stdin-'));
-        const diskPath = join(this.spoolDir, `stdin-${inputs.length}`);
+        const spoolDir = await this.spoolFolder();
+        const diskPath = join(spoolDir, `stdin-${inputs.length}`);
         await pipeline(options.stdin, createWriteStream(diskPath));
         inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
         continue;
@@ -164,10 +171,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     this.inputs = inputs;
     this.sizes = await Promise.all(
       inputs.map((input) =>
-        stat(input.diskPath).then(
-          (info) => (info.isFile() ? info.size : 0),
-          () => 0,
-        ),
+        input.archiveEntry !== undefined
+          ? input.archiveEntry.uncompressedSize
+          : input.skip === true
+            ? 0
+            : stat(input.diskPath).then(
+                (info) => (info.isFile() ? info.size : 0),
+                () => 0,
+              ),
       ),
     );
     return inputs;
@@ -193,15 +204,23 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       let inputIndex = 0;
       for (const input of inputs) {
         if (summary.stoppedEarly) break;
+        await this.removeUnpacked();
         let opened: OpenedFile | null = null;
         let failure: InputError | null = input.refusal ?? null;
         this.bytesOfFinishedFiles = bytesBefore;
         bytesBefore += this.sizes[inputIndex] ?? 0;
         inputIndex += 1;
         this.current = null;
+        if (input.skip === true) {
+          summary.skipped.push(input.displayPath);
+          yield { kind: 'skipped', file: input.displayPath };
+          continue;
+        }
         if (failure === null) {
           try {
-            opened = await openInputFile(input.diskPath, { ...readOptions, displayPath: input.displayPath });
+            const diskPath =
+              input.archiveEntry === undefined ? input.diskPath : await this.unpack(input.diskPath, input.archiveEntry, input.displayPath);
+            opened = await openInputFile(diskPath, { ...readOptions, displayPath: input.displayPath });
             this.current = opened;
           } catch (error) {
             if (!(error instanceof InputError)) throw error;
@@ -292,6 +311,12 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           }
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
+          if (input.fromFolder && error.code === 'NOT_FEEDBACK' && file.read === 0) {
+            summary.files -= 1;
+            summary.perFile.pop();
+            summary.notFeedback.push(input.displayPath);
+            continue;
+          }
           yield reject(fileRejection(error, input.displayPath));
         }
         if (reKeyed.first !== undefined) {
@@ -305,6 +330,26 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       if (this.spoolDir !== null) await rm(this.spoolDir, { recursive: true, force: true });
     }
     yield { kind: 'summary', summary };
+  }
+
+  /** The temporary folder standard input and unpacked archive entries are written to, made when first needed. */
+  private async spoolFolder(): Promise<string> {
+    this.spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-input-'));
+    return this.spoolDir;
+  }
+
+  /** Unpacks an archive's entry to a temporary file, to be read like any other file; it is removed once read. */
+  private async unpack(archivePath: string, entry: ZipDirectoryEntry, displayPath: string): Promise<string> {
+    const target = join(await this.spoolFolder(), 'unpacked-entry');
+    this.unpacked = target;
+    await unpackArchiveEntry(archivePath, entry, target, displayPath);
+    return target;
+  }
+
+  private async removeUnpacked(): Promise<void> {
+    if (this.unpacked === null) return;
+    await rm(this.unpacked, { force: true });
+    this.unpacked = null;
   }
 }
 
@@ -377,7 +422,7 @@ class InputFinder {
     return this.fileInput(absolute, info, false);
   }
 
-  private async fileInput(absolute: string, info: Stats, fromFolder: boolean): Promise<InputFile[]> {
+  private async fileInput(absolute: string, info: Stats, fromFolder: boolean, pathInFolder?: string): Promise<InputFile[]> {
     const displayPath = displayPathOf(this.cwd, absolute);
     const special = specialFileKind(info);
     if (special !== null) {
@@ -394,7 +439,58 @@ class InputFinder {
       return [];
     }
     if (first === undefined) this.seenFiles.set(real, displayPath);
+    let zip: ZipFileKind;
+    try {
+      zip = zipFileKind(absolute, displayPath);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return [{ diskPath: absolute, displayPath, fromFolder, refusal: error }];
+    }
+    if (zip.kind === 'archive') return this.archiveInputs(absolute, displayPath, zip.entries, pathInFolder);
+    if (zip.kind === 'damaged' && extname(absolute).toLowerCase() === '.zip') {
+      const advice = 'download it again, or unzip it and ingest the folder it gives';
+      const reason = 'cannot read the zip archive (it ends before its list of files, or that list is damaged; is it truncated?)';
+      const refusal = new InputError(`${reason}: ${advice}`, { location: { file: displayPath }, hint: advice });
+      return [{ diskPath: absolute, displayPath, fromFolder, refusal }];
+    }
     return [{ diskPath: absolute, displayPath, fromFolder }];
+  }
+
+  /**
+   * The files inside a zip archive, read as a folder is: in name order, hidden entries, macOS's
+   * `__MACOSX` copies and node_modules left out, `--exclude` honoured (on the path through the
+   * archive), README-like files listed as not feedback, and photos, videos and fonts listed as
+   * skipped without being unpacked. Each is named `ARCHIVE/PATH/IN/IT`.
+   */
+  private archiveInputs(
+    archive: string,
+    displayPath: string,
+    entries: readonly ZipDirectoryEntry[],
+    pathInFolder: string | undefined,
+  ): InputFile[] {
+    const files = entries
+      .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
+      .filter(({ entry, segments }) => segments.length > 0 && !entry.name.endsWith('/'))
+      .sort((a, b) => compareSegments(a.segments, b.segments));
+    if (files.length === 0) this.warn(`${displayPath}: a zip archive with no files in it; nothing read`);
+    const found: InputFile[] = [];
+    for (const { entry, segments } of files) {
+      if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
+      const inner = segments.join('/');
+      if (this.isExcluded(pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`)) continue;
+      const entryPath = `${displayPath}/${inner}`;
+      const name = segments[segments.length - 1] ?? '';
+      if (isNotFeedbackName(name)) {
+        this.summary.notFeedback.push(entryPath);
+        continue;
+      }
+      if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) {
+        found.push({ diskPath: archive, displayPath: entryPath, fromFolder: true, skip: true });
+        continue;
+      }
+      found.push({ diskPath: archive, displayPath: entryPath, fromFolder: true, archiveEntry: entry });
+    }
+    return found;
   }
 
   private async listFolder(root: string, folder: string, ancestors: Set<string>, found: InputFile[]): Promise<void> {
@@ -431,7 +527,7 @@ class InputFinder {
         this.summary.notFeedback.push(displayPathOf(this.cwd, path));
         continue;
       }
-      found.push(...(await this.fileInput(path, info, true)));
+      found.push(...(await this.fileInput(path, info, true, relative(root, path).split(sep).join('/'))));
     }
   }
 
@@ -443,6 +539,35 @@ class InputFinder {
   private warn(message: string): void {
     this.summary.warnings.push({ message });
   }
+}
+
+/**
+ * Extensions of the photos, recordings and fonts a platform's archive carries beside its data
+ * (a Twitter archive's tweets_media, a Takeout's photos): no format reads them, so they are
+ * listed as skipped without being unpacked.
+ */
+const UNREAD_MEDIA_EXTENSIONS = new Set(
+  '.jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .ico .svg .mp4 .m4v .mov .avi .mkv .webm .mp3 .m4a .wav .ogg .opus .aac .flac .woff .woff2 .ttf .otf .eot'.split(
+    ' ',
+  ),
+);
+
+/** An entry's path in an archive as names, whichever slash it was written with, without empty and `.` steps. */
+function archivePathSegments(name: string): string[] {
+  return name
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.');
+}
+
+/** Orders archive paths as folders are read: name by name, so a folder's files come before a longer name beside it. */
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const left = a[index] ?? '';
+    const right = b[index] ?? '';
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function isLoopError(error: unknown): boolean {

@@ -80,8 +80,12 @@ export function unknownFormatName(name: string): UnknownNameError {
   return new UnknownNameError('format', name, known, `no such format "${name}" (known formats: ${known.join(', ')})`);
 }
 
-/** What a zip archive no format reads is told: what it is, and what to do. */
-const UNZIP_ADVICE = 'a zip archive, which tlap does not open: unzip it and ingest the folder it gives';
+/**
+ * What a zip no format reads, and that was not opened as an archive of exports, is told: what it
+ * is, and what to do. It is a zip inside an archive, or one whose list of files is damaged.
+ */
+const UNZIP_ADVICE =
+  'a zip archive whose files tlap cannot list here (a zip inside another, or a damaged one): unzip it and ingest the folder it gives';
 
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be

@@ -8,6 +8,14 @@ export interface ZipFile {
   repeat?: number;
   /** Store it uncompressed (as an OpenDocument's `mimetype` must be) instead of deflating it. */
   stored?: boolean;
+  /** The name as raw bytes (a name in code page 437, as Windows writes it), instead of `name` in UTF-8. */
+  nameBytes?: Buffer;
+  /** General purpose flags written in its headers (bit 0: encrypted; bit 11: UTF-8 name). */
+  flags?: number;
+  /** The packing method its headers declare, whatever the bytes are (12 is bzip2). */
+  declaredMethod?: number;
+  /** Flip the last packed byte after the checksum is taken, as a damaged download does. */
+  damaged?: boolean;
 }
 
 /** How {@link buildZip} writes the zip. */
@@ -55,13 +63,19 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
   let offset = 0;
   for (const file of files) {
     const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
-    const { packed, crc, size } =
-      file.stored === true ? { packed: content, crc: crc32(content), size: content.length } : deflateRepeated(content, file.repeat ?? 1);
-    const method = file.stored === true ? 0 : 8;
-    const name = Buffer.from(file.name);
+    const {
+      packed: written,
+      crc,
+      size,
+    } = file.stored === true ? { packed: content, crc: crc32(content), size: content.length } : deflateRepeated(content, file.repeat ?? 1);
+    const method = file.declaredMethod ?? (file.stored === true ? 0 : 8);
+    const name = file.nameBytes ?? Buffer.from(file.name);
+    const packed = file.damaged === true ? Buffer.from(written) : written;
+    if (file.damaged === true && packed.length > 0) packed[packed.length - 1] = (packed[packed.length - 1] ?? 0) ^ 0xff;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(file.flags ?? 0, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
@@ -73,6 +87,7 @@ export function buildZip(files: readonly ZipFile[], layout: ZipLayout = {}): Buf
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(45, 4);
     entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(file.flags ?? 0, 8);
     entry.writeUInt16LE(method, 10);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(layout.zip64 === true ? U32_MAX : packed.length, 20);

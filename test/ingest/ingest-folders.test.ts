@@ -135,3 +135,22 @@ describe('terminal: control characters in names and messages are escaped', () =>
     });
   });
 });
+
+describe('folders: files a format recognises that hold no feedback', () => {
+  test('in a folder they are listed as not feedback; named on the command line each is one NOT_FEEDBACK rejection', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'archive', 'data'), { recursive: true });
+      await writeFile(join(dir, 'archive', 'data', 'like.js'), 'window.YTD.like.part0 = [{"like": {"tweetId": "1"}}]');
+      const summaryLines = ['topic,Care in our town', 'url,https://pol.is/example', 'views,120', 'voters,100', 'comments,12', 'groups,2'];
+      await writeFile(join(dir, 'archive', 'data', 'summary.csv'), `${summaryLines.join('\n')}\n`);
+      await writeCsvExport(join(dir, 'archive', 'data', 'survey.csv'), csvRows(2));
+      const summary = await ingest({ paths: ['archive'], cwd: dir, storeDir: '.tlap' });
+      expect(summary.notFeedback).toEqual(['archive/data/like.js', 'archive/data/summary.csv']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['archive/data/survey.csv']);
+      expect([summary.files, summary.read, summary.rejected]).toEqual([1, 2, 0]);
+      const named = await ingest({ paths: ['archive/data/like.js'], cwd: dir, storeDir: '.tlap' });
+      expect(named.rejectedByCode).toEqual({ NOT_FEEDBACK: 1 });
+      expect(named.rejections[0]?.message).toContain("this is the archive's window.YTD.like file, not its tweets");
+    });
+  });
+});

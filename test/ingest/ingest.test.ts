@@ -218,18 +218,17 @@ describe('bad input', () => {
     });
   });
 
-  test('a zip of exports given by name is refused, saying to unzip it and ingest the folder', async () => {
+  test('a zip of exports given by name is read as the folder it holds, deflated or stored', async () => {
     await withTempDir(async (dir) => {
       const csv = csvExport(csvRows(2));
       await writeFile(join(dir, 'deflated.zip'), buildZip([{ name: 'responses.csv', content: csv }]));
       await writeFile(join(dir, 'stored.zip'), buildZip([{ name: 'responses.csv', content: csv, stored: true }]));
       const summary = await run(dir, ['deflated.zip', 'stored.zip']);
       expectConservation(summary);
-      expect(summary.rejected).toBe(2);
-      expect(Object.keys(summary.rejectedByCode).every((code) => code === 'UNKNOWN_FORMAT' || code === 'BINARY_FILE')).toBe(true);
-      const cli = await runCli(['ingest', 'deflated.zip', 'stored.zip', '--store', 'cli-store'], { cwd: dir });
-      const advice = 'a zip archive, which tlap does not open: unzip it and ingest the folder it gives';
-      expect(cli.stderr.split(advice).length - 1).toBe(2);
+      expect(summary.perFile.map((file) => [file.file, file.added, file.duplicates])).toEqual([
+        ['deflated.zip/responses.csv', 2, 0],
+        ['stored.zip/responses.csv', 0, 2],
+      ]);
     });
   });
 

@@ -53,6 +53,7 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     throw new InputError(`this is the archive's window.YTD.${name} file, not its tweets`, {
       location: { file: source.path, line: 1, col: 1 },
       hint: "give the archive's data/tweets.js (older archives: tweet.js)",
+      code: 'NOT_FEEDBACK',
     });
   }
   const owner = await findOwner(source);

@@ -30,13 +30,20 @@ export function describeSources(sources: readonly StoreSource[]): string {
     .join('\n');
 }
 
-/** The file of the store's list that `given` names: as listed, or the same path written relative to `cwd`. */
-export function matchIngestedFile(given: string, listed: ReadonlySet<string>, cwd: string): string | undefined {
-  if (listed.has(given)) return given;
+/**
+ * The files of the store's list that `given` names: the file as listed, or the same path written
+ * relative to `cwd`; or, for a zip archive or folder that was read, every file listed inside it.
+ */
+export function matchIngestedFiles(given: string, listed: ReadonlySet<string>, cwd: string): string[] {
   const absolute = resolve(cwd, given);
-  const relativePath = relative(cwd, absolute);
-  for (const candidate of [relativePath, absolute]) if (listed.has(candidate)) return candidate;
-  return undefined;
+  const candidates = [given, relative(cwd, absolute), absolute];
+  for (const candidate of candidates) if (listed.has(candidate)) return [candidate];
+  for (const candidate of candidates) {
+    const prefix = `${candidate.replace(/\/+$/, '')}/`;
+    const inside = [...listed].filter((file) => file.startsWith(prefix));
+    if (inside.length > 0) return inside;
+  }
+  return [];
 }
 
 /** Registers `tlap sources` and `tlap forget`. */
@@ -76,13 +83,14 @@ Examples:
   program
     .command('forget')
     .description(COMMAND_DESCRIPTIONS.forget)
-    .argument('<files...>', 'files as tlap sources lists them')
+    .argument('<files...>', 'files as tlap sources lists them (a zip archive or folder: every file read from it)')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .addHelpText(
       'after',
       `
 Examples:
-  tlap forget exports/old-survey.csv        records also held by another file stay`,
+  tlap forget exports/old-survey.csv        records also held by another file stay
+  tlap forget exports/form-responses.zip    every file read from the archive`,
     )
     .action(async (files: string[], flags: { store: string }) => {
       const { listStoreSources, forgetFiles } = await import('../../store/store-sources.js');
@@ -90,13 +98,13 @@ Examples:
       const listed = new Set((await listStoreSources(storeDir)).map((source) => source.file));
       const named: string[] = [];
       for (const file of files) {
-        const match = matchIngestedFile(file, listed, io.cwd);
-        if (match === undefined) {
+        const matches = matchIngestedFiles(file, listed, io.cwd);
+        if (matches.length === 0) {
           throw new UsageError(`${file}: the store ${flags.store} holds nothing from a file of that name`, {
             hint: `tlap sources${flags.store === '.tlap' ? '' : ` --store ${flags.store}`} lists the files as they were given at ingest`,
           });
         }
-        named.push(match);
+        named.push(...matches.filter((match) => !named.includes(match)));
       }
       const result = await forgetFiles(storeDir, named);
       const output = messages();

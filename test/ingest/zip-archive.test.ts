@@ -1,0 +1,241 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import iconv from 'iconv-lite';
+import { ingest } from '../../src/ingest/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
+import { zipFileKind } from '../../src/ingest/zip-archive.js';
+import { readStoreRecords } from '../../src/store/record-store.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
+import { ExitCode } from '../../src/exit-codes.js';
+import { csvExport, csvRows } from '../builders/export-files.js';
+import { buildWorkbook } from '../builders/xlsx-workbooks.js';
+import { buildZip, type ZipFile } from '../builders/zip-builder.js';
+import { runCli } from '../builders/cli-runner.js';
+import { withTempDir } from '../builders/temp-dir.js';
+
+const STORE = '.tlap';
+
+function ingestPaths(cwd: string, paths: string[], exclude: string[] = []): Promise<IngestSummary> {
+  return ingest({ paths, cwd, storeDir: STORE, exclude });
+}
+
+async function storedRecords(cwd: string): Promise<FeedbackRecord[]> {
+  const records: FeedbackRecord[] = [];
+  for await (const record of readStoreRecords(join(cwd, STORE))) records.push(record);
+  return records;
+}
+
+function expectConservation(summary: IngestSummary): void {
+  expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
+  for (const file of summary.perFile) expect(file.read).toBe(file.added + file.duplicates + file.filtered + file.rejected);
+}
+
+async function writeZip(dir: string, name: string, files: readonly ZipFile[]): Promise<void> {
+  await writeFile(join(dir, name), buildZip(files));
+}
+
+const RESPONSES = csvExport(csvRows(3));
+
+describe('zip archives: read as the folder they hold', () => {
+  test('the CSV a form platform downloads as a zip is read, each record naming the archive and the file in it', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'responses.zip', [{ name: 'Form responses 1.csv', content: RESPONSES }]);
+      const summary = await ingestPaths(dir, ['responses.zip']);
+      expectConservation(summary);
+      expect(summary.perFile).toEqual([
+        { file: 'responses.zip/Form responses 1.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 },
+      ]);
+      const records = await storedRecords(dir);
+      expect(records.map((record) => record.provenance)).toEqual([
+        { file: 'responses.zip/Form responses 1.csv', line: 2, row: 1 },
+        { file: 'responses.zip/Form responses 1.csv', line: 3, row: 2 },
+        { file: 'responses.zip/Form responses 1.csv', line: 4, row: 3 },
+      ]);
+    });
+  });
+
+  test('ids do not depend on the archive: the unzipped file read afterwards gives duplicates only', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'responses.zip', [{ name: 'responses.csv', content: RESPONSES, stored: true }]);
+      await writeFile(join(dir, 'responses.csv'), RESPONSES);
+      expect((await ingestPaths(dir, ['responses.zip'])).added).toBe(3);
+      const again = await ingestPaths(dir, ['responses.csv']);
+      expect([again.added, again.duplicates]).toEqual([0, 3]);
+    });
+  });
+
+  test('inside, files are read in name order as a folder is; hidden files, __MACOSX and folders are passed over', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'export.zip', [
+        { name: 'b/second.csv', content: csvExport(csvRows(1, 'b')) },
+        { name: '__MACOSX/b/._second.csv', content: 'resource fork' },
+        { name: 'a/', content: '' },
+        { name: 'a/first.csv', content: csvExport(csvRows(1, 'a')) },
+        { name: 'a.csv', content: csvExport(csvRows(1, 'c')) },
+        { name: '.DS_Store', content: 'finder' },
+      ]);
+      const summary = await ingestPaths(dir, ['export.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['export.zip/a/first.csv', 'export.zip/a.csv', 'export.zip/b/second.csv']);
+      expect(summary.added).toBe(3);
+      expect(summary.skipped).toEqual([]);
+    });
+  });
+
+  test('documentation and the archive parts that hold no feedback are not feedback, and photos are skipped unopened', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'twitter-archive.zip', [
+        { name: 'README.txt', content: 'What is in this archive' },
+        { name: 'data/tweets.js', content: 'window.YTD.tweets.part0 = []' },
+        { name: 'data/like.js', content: 'window.YTD.like.part0 = [{"like": {"tweetId": "1"}}]' },
+        { name: 'data/tweets_media/1-photo.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+        { name: 'responses.csv', content: RESPONSES },
+      ]);
+      const summary = await ingestPaths(dir, ['twitter-archive.zip']);
+      expectConservation(summary);
+      expect(summary.notFeedback).toEqual(['twitter-archive.zip/README.txt', 'twitter-archive.zip/data/like.js']);
+      expect(summary.skipped).toEqual(['twitter-archive.zip/data/tweets_media/1-photo.jpg']);
+      expect(summary.rejected).toBe(0);
+      expect(summary.perFile.map((file) => [file.file, file.format])).toEqual([
+        ['twitter-archive.zip/data/tweets.js', 'twitter-archive'],
+        ['twitter-archive.zip/responses.csv', 'csv'],
+      ]);
+    });
+  });
+
+  test('an archive in a folder is read with the folder, and --exclude reaches inside it', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'exports'));
+      await writeFile(join(dir, 'exports', 'event.csv'), csvExport(csvRows(2, 'e')));
+      await writeZip(join(dir, 'exports'), 'survey.zip', [
+        { name: 'drafts/old.csv', content: csvExport(csvRows(4, 'd')) },
+        { name: 'final.csv', content: csvExport(csvRows(1, 'f')) },
+      ]);
+      const summary = await ingestPaths(dir, ['exports'], ['drafts']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['exports/event.csv', 'exports/survey.zip/final.csv']);
+      expect(summary.added).toBe(3);
+    });
+  });
+
+  test('a name written in code page 437, as Windows writes it, is read as such', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'windows.zip', [{ name: '', nameBytes: iconv.encode('réponses.csv', 'cp437'), content: RESPONSES }]);
+      const summary = await ingestPaths(dir, ['windows.zip']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['windows.zip/réponses.csv']);
+    });
+  });
+
+  test('an xlsx, docx or odt is still one workbook or document, not an archive', async () => {
+    await withTempDir(async (dir) => {
+      const workbook = await buildWorkbook((book) => book.addWorksheet('Responses').addRows([['text'], ['Respite saved my family']]));
+      await writeFile(join(dir, 'responses.xlsx'), workbook);
+      await writeFile(join(dir, 'workbook.zip'), workbook);
+      expect(zipFileKind(join(dir, 'responses.xlsx'), 'responses.xlsx').kind).toBe('package');
+      expect(zipFileKind(join(dir, 'workbook.zip'), 'workbook.zip').kind).toBe('package');
+      const summary = await ingestPaths(dir, ['responses.xlsx']);
+      expect(summary.perFile.map((file) => [file.file, file.format, file.added])).toEqual([['responses.xlsx', 'xlsx', 1]]);
+    });
+  });
+
+  test('unpacked entries are removed as the run goes: nothing is left in the temporary folder', async () => {
+    await withTempDir(async (dir) => {
+      const spool = join(dir, 'tmp');
+      await mkdir(spool);
+      const before = process.env['TMPDIR'];
+      process.env['TMPDIR'] = spool;
+      try {
+        await writeZip(dir, 'responses.zip', [
+          { name: 'one.csv', content: csvExport(csvRows(2, 'o')) },
+          { name: 'two.csv', content: csvExport(csvRows(2, 't')) },
+        ]);
+        expect((await ingestPaths(dir, ['responses.zip'])).added).toBe(4);
+      } finally {
+        if (before === undefined) delete process.env['TMPDIR'];
+        else process.env['TMPDIR'] = before;
+      }
+      expect(await readdir(spool)).toEqual([]);
+    });
+  });
+});
+
+describe('zip archives: a bad entry is a rejection of that entry, and the run goes on', () => {
+  test.each<[string, Partial<ZipFile>, RegExp]>([
+    ['encrypted', { flags: 0x0001 }, /encrypted in its zip archive, refused; unzip the archive with its password/],
+    ['packed with bzip2', { declaredMethod: 12 }, /packed in its zip archive with method 12, which tlap does not unpack/],
+    ['damaged in download', { damaged: true }, /cannot unpack it from its zip archive/],
+  ])('an entry %s is one rejection naming it', async (_case, entry, message) => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'export.zip', [
+        { name: 'bad.csv', content: csvExport(csvRows(20, 'x')), ...entry },
+        { name: 'good.csv', content: RESPONSES },
+      ]);
+      const summary = await ingestPaths(dir, ['export.zip']);
+      expectConservation(summary);
+      expect([summary.added, summary.rejected]).toEqual([3, 1]);
+      expect(summary.rejections[0]?.provenance).toEqual({ file: 'export.zip/bad.csv' });
+      expect(summary.rejections[0]?.message).toMatch(message);
+    });
+  });
+
+  test('an entry that inflates past the size its directory declares (a zip bomb) is stopped there', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(
+        join(dir, 'bomb.zip'),
+        buildZip([{ name: 'huge.csv', content: 'a'.repeat(1024), repeat: 64 * 1024 }], { declaredSize: 1000 }),
+      );
+      const summary = await ingestPaths(dir, ['bomb.zip']);
+      expectConservation(summary);
+      expect(summary.rejections.map((rejection) => rejection.message)).toEqual([
+        expect.stringMatching(/unpacks to more than the 1000 B its zip declares/),
+      ]);
+    });
+  });
+
+  test('a truncated archive is one rejection naming it, with what to do', async () => {
+    await withTempDir(async (dir) => {
+      const zip = buildZip([{ name: 'responses.csv', content: RESPONSES }]);
+      await writeFile(join(dir, 'cut.zip'), zip.subarray(0, zip.length - 10));
+      const summary = await ingestPaths(dir, ['cut.zip']);
+      expectConservation(summary);
+      expect(summary.rejections).toEqual([
+        expect.objectContaining({ provenance: { file: 'cut.zip' }, message: expect.stringContaining('cannot read the zip archive') }),
+      ]);
+      const cli = await runCli(['ingest', 'cut.zip', '--store', 'cli-store'], { cwd: dir });
+      expect(cli.exitCode).toBe(ExitCode.Findings);
+      expect(cli.stderr).toContain('download it again, or unzip it and ingest the folder it gives');
+    });
+  });
+
+  test('a zip inside the archive is skipped and listed, not unpacked in turn', async () => {
+    await withTempDir(async (dir) => {
+      const inner = buildZip([{ name: 'responses.csv', content: RESPONSES }]);
+      await writeZip(dir, 'outer.zip', [
+        { name: 'inner.zip', content: inner },
+        { name: 'responses.csv', content: RESPONSES },
+      ]);
+      const summary = await ingestPaths(dir, ['outer.zip']);
+      expect(summary.skipped).toEqual(['outer.zip/inner.zip']);
+      expect(summary.added).toBe(3);
+    });
+  });
+});
+
+describe('zip archives: the command line', () => {
+  test('ingest lists each file in the archive, and forget takes the whole archive back out', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'responses.zip', [
+        { name: 'one.csv', content: csvExport(csvRows(2, 'o')) },
+        { name: 'two.csv', content: csvExport(csvRows(1, 't')) },
+      ]);
+      const ingested = await runCli(['ingest', 'responses.zip'], { cwd: dir });
+      expect(ingested.exitCode).toBe(ExitCode.Ok);
+      expect(ingested.stderr).toContain('responses.zip/one.csv (csv): 2 read, 2 added');
+      expect(ingested.stderr).toContain('responses.zip/two.csv (csv): 1 read, 1 added');
+      const forgot = await runCli(['forget', 'responses.zip'], { cwd: dir });
+      expect(forgot.exitCode).toBe(ExitCode.Ok);
+      expect(forgot.stderr).toContain('forgot responses.zip/one.csv, responses.zip/two.csv: removed 3 records');
+      expect(await storedRecords(dir)).toEqual([]);
+    });
+  });
+});

@@ -1,11 +1,14 @@
 import { InputError, type InputLocation } from '../../errors.js';
 import { isChannel, type JsonValue, type RecordDraft, type Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { isSentinelValue } from './free-text-columns.js';
+import { isAnonymousValue, isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
+import { simplifyColumnName } from './column-names.js';
+import { isContactColumn } from './contact-columns.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
+export { simplifyColumnName } from './column-names.js';
 
 /** Column names recognised for each field, compared after lower-casing and dropping all but letters and digits. */
 const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
@@ -56,6 +59,12 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'datetime',
     'submitted',
     'submittedat',
+    'submittedon',
+    'submissiondate',
+    'submissiontime',
+    'completedat',
+    'completedon',
+    'datecompleted',
     'postedat',
     'sentat',
     'publishedat',
@@ -78,9 +87,9 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
 /** A time zone named at the end of a date column's simplified name (`Submit Date (UTC)`): the name is matched without it. */
 const TIME_ZONE_SUFFIX = /(?:utc|gmt)$/;
 
-/** Lower-cases a column name and keeps only letters and digits, so `Created At` matches `created_at`. */
-export function simplifyColumnName(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** True when a column is named as the feedback text (`text`, `comment`, `message`…), so the table is read one record per row. */
+export function hasTextColumnName(headers: readonly string[]): boolean {
+  return headers.some((header) => FIELD_COLUMNS.text.includes(simplifyColumnName(header)));
 }
 
 /** Which column fills which record field, for one table. */
@@ -89,7 +98,7 @@ export interface ColumnMapping {
   headers: readonly string[];
   /** Column name for each field found. */
   fields: Partial<Record<MappedField, string>>;
-  /** The other columns, kept in `meta` under their own names. */
+  /** The other columns, kept in `meta` under their own names (contact details left out, see {@link isContactColumn}). */
   metaColumns: string[];
 }
 
@@ -154,7 +163,7 @@ export function mapColumns(
   }
   if (fields.text === undefined && options.requireText !== false) throw noTextColumnError(location, headers);
   const used = new Set(Object.values(fields));
-  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '') };
+  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isContactColumn(header)) };
 }
 
 /** The error for a table or JSON file with no column holding the feedback, listing the columns it has. */
@@ -248,7 +257,8 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
 /**
  * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
- * without it (`idDate` null), as it was before such dates were read.
+ * without it (`idDate` null), as it was before such dates were read. An author cell that says
+ * only that the respondent was not identified (`anonymous`, as Microsoft Forms writes it) gives no author.
  */
 export function draftFromRow(
   row: Readonly<Record<string, unknown>>,
@@ -273,9 +283,10 @@ export function draftFromRow(
   const channel = channelName === null ? null : channelName.toLowerCase();
   keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
+  const author = value('author');
   const draft: RecordDraft = {
     sourceId: value('id'),
-    author: value('author'),
+    author: author === null || isAnonymousValue(author) ? null : author,
     date,
     text: value('text') ?? '',
     url: value('url'),

@@ -6,10 +6,11 @@ import { toIsoDate } from '../../record/dates.js';
  * - `likert`: agreement / satisfaction scales, yes / no, true / false;
  * - `number`, `date`, `identifier`: values, timestamps, codes and ids;
  * - `choice`: a few short values repeated (categories, places, tick-box answers, a closed question's options);
- * - `short-text`: short varied values that are not sentences (names, titles, single words);
+ * - `short-text`: short varied values that are not sentences (names, titles, organisations, single words);
+ * - `email`: e-mail addresses (and the `anonymous` a form writes for a respondent it did not identify);
  * - `empty`: nothing but blanks and sentinels in the rows looked at.
  */
-export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'empty';
+export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'email' | 'empty';
 
 /** One column's content, measured over the first rows of a table. */
 export interface ColumnProfile {
@@ -155,6 +156,99 @@ function wordCount(cell: string): number {
   return cell.split(/\s+/).filter((word) => word !== '').length;
 }
 
+const EMAIL_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+/** Values forms write in place of a respondent's name or address when they did not record who answered. */
+const ANONYMOUS_VALUES = new Set(['anonymous', 'anon', 'anonymous user', 'anonymous respondent']);
+
+/** True for an e-mail address alone in a cell (`asha@example.org`, `mailto:` or angle brackets allowed). */
+export function isEmailValue(cell: string): boolean {
+  return EMAIL_ADDRESS.test(
+    cell
+      .trim()
+      .replace(/^mailto:/i, '')
+      .replace(/^<(.*)>$/, '$1'),
+  );
+}
+
+/** True for the word a form writes for a respondent it did not identify (`anonymous`, as Microsoft Forms writes it). */
+export function isAnonymousValue(cell: string): boolean {
+  return ANONYMOUS_VALUES.has(cell.trim().toLowerCase());
+}
+
+/** Words that may be lower-case inside a proper name (`Friends of the Earth`, `Age UK Leeds & District`). */
+const NAME_JOINING_WORDS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'in',
+  'on',
+  'at',
+  'de',
+  'la',
+  'le',
+  'von',
+  'van',
+  'du',
+  'da',
+  '&',
+  '-',
+  '–',
+]);
+
+/**
+ * True for a proper name (a person's or an organisation's): at most six words, each capitalised
+ * (or an acronym, or a joining word like `of`), at least one written as a name (`Carers`, not
+ * `CARERS`), and no sentence punctuation: `Carers Network North`, `NHS Leeds`, `Friends of the
+ * Earth`. A sentence (`Keep it open`) or an answer shouted in capitals is not one.
+ */
+export function isProperName(cell: string): boolean {
+  const value = cell.trim();
+  if (/[.!?]$/.test(value)) return false;
+  const words = value.split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0 || words.length > CLOSED_ANSWER_WORDS) return false;
+  let named = false;
+  for (const word of words) {
+    const bare = word.replace(/^[("']+|[)"',:]+$/g, '');
+    if (NAME_JOINING_WORDS.has(bare.toLowerCase()) && !/^\p{Lu}/u.test(bare)) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(bare)) return false;
+    if (/^\p{Lu}[\p{Ll}'’.-]/u.test(bare)) named = true;
+  }
+  return named;
+}
+
+/** Separators between the options a respondent ticked in one cell: Microsoft Forms' `A;B;`, Google Forms' `A, B`. */
+const MULTIPLE_CHOICE_SEPARATORS = [';', ', '];
+
+/**
+ * True for a tick-box question's answers written into one cell, as Microsoft Forms (`Day
+ * centre;Home care;`) and Google Forms (`Day centre, Home care`) export a question that takes
+ * several answers: split at the separator, the options are a closed set (see
+ * {@link isClosedAnswerSet}) and some cell holds more than one of them or ends with the separator.
+ */
+function isMultipleChoiceSet(header: string, values: readonly string[]): boolean {
+  for (const separator of MULTIPLE_CHOICE_SEPARATORS) {
+    const counts = new Map<string, number>();
+    let options = 0;
+    let joined = false;
+    for (const value of values) {
+      const parts = value
+        .split(separator)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+      if (parts.length > 1 || value.trimEnd().endsWith(separator.trim())) joined = true;
+      for (const part of parts) {
+        const key = part.toLowerCase().replace(/\s+/g, ' ');
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        options += 1;
+      }
+    }
+    if (joined && counts.size > 0 && isClosedAnswerSet(header, counts, options)) return true;
+  }
+  return false;
+}
+
 /** Words at or below which a value may be a closed answer (a tick-box option, a sector, a respondent type). */
 const CLOSED_ANSWER_WORDS = 6;
 
@@ -244,6 +338,9 @@ export function profileColumn(header: string, cells: readonly string[]): ColumnP
   if (share(isDateValue) >= 0.8) return profile('date');
   if (share(isLikertValue) >= 0.8) return profile('likert');
   if (share(isIdentifierValue) >= 0.8) return profile('identifier');
+  if (share((value) => isEmailValue(value) || isAnonymousValue(value)) >= 0.8 && values.some(isEmailValue)) return profile('email');
+  if (share(isProperName) >= 0.8) return profile(distinct <= Math.max(10, filled * 0.5) ? 'choice' : 'short-text');
+  if (isMultipleChoiceSet(header, values)) return profile('choice');
   const lowerCase = share((value) => /[\p{Ll}\p{Lo}]/u.test(value));
   const closed = isClosedAnswerSet(header, counts, filled);
   if (!closed && meanWords >= 3 && lowerCase >= 0.3 && (distinctShare >= 0.5 || isRepeatedCampaign(counts, filled))) {

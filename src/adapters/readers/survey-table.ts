@@ -3,7 +3,17 @@ import type { InputSource } from '../../source/input-source.js';
 import { dateForId, type JsonValue, type Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
-import { columnKeyed, draftFromRow, listHeaders, mapColumns, rowObject, simplifyColumnName, type ColumnMapping } from './column-mapping.js';
+import {
+  columnKeyed,
+  draftFromRow,
+  hasTextColumnName,
+  listHeaders,
+  mapColumns,
+  rowObject,
+  simplifyColumnName,
+  type ColumnMapping,
+} from './column-mapping.js';
+import { isContactColumn, isNameQuestion } from './contact-columns.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
@@ -51,28 +61,27 @@ const SURVEY_RESPONDENT_COLUMNS = [
 /** Further column names accepted as the respondent id when present. */
 const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno'];
 
+/** Column names (simplified, a trailing `utc` or `gmt` dropped) of the time a form was submitted: `Timestamp`, `Completion time`, `Submit Date (UTC)`. */
+const SUBMISSION_TIME_COLUMNS = [
+  'timestamp',
+  'submitted',
+  'submittedat',
+  'submittedon',
+  'submitdate',
+  'datesubmitted',
+  'submissiondate',
+  'submissiontime',
+  'completiontime',
+  'completedat',
+  'completedon',
+  'datecompleted',
+  'enddate',
+  'ended',
+  'recordeddate',
+];
+
 /** Column names (simplified) of a long-format table's question column: one row per answer. */
 const QUESTION_COLUMNS = ['question', 'questiontext', 'questiontitle'];
-
-/** Column names (simplified) of contact details, never read as answers nor kept. */
-const CONTACT_COLUMNS = [
-  'email',
-  'emailaddress',
-  'mail',
-  'ipaddress',
-  'ip',
-  'phone',
-  'phonenumber',
-  'telephone',
-  'telephonenumber',
-  'tel',
-  'mobile',
-  'mobilenumber',
-  'address',
-  'streetaddress',
-  'homeaddress',
-  'postaladdress',
-];
 
 /** What a header row and its sample say about a table. */
 interface SurveyPlan {
@@ -111,12 +120,12 @@ function findColumn(headers: readonly string[], names: readonly string[]): strin
   return undefined;
 }
 
-function isQuestionColumn(header: string): boolean {
-  return QUESTION_COLUMNS.includes(simplifyColumnName(header));
+function isSubmissionTimeColumn(header: string): boolean {
+  return SUBMISSION_TIME_COLUMNS.includes(simplifyColumnName(header).replace(/(?:utc|gmt)$/, ''));
 }
 
-function isContactColumn(header: string): boolean {
-  return CONTACT_COLUMNS.includes(simplifyColumnName(header));
+function isQuestionColumn(header: string): boolean {
+  return QUESTION_COLUMNS.includes(simplifyColumnName(header));
 }
 
 function isQuestionLikeHeader(header: string): boolean {
@@ -126,7 +135,10 @@ function isQuestionLikeHeader(header: string): boolean {
 /**
  * True when a table looks like a survey or consultation export: two or more free-text columns, or
  * one with a survey signature beside it (a `Response ID` / `Respondent` column, an agreement or
- * satisfaction scale column, a closed question about the respondent such as `Respondent type`, a long-format `question` column, or two or more question headers).
+ * satisfaction scale column, a closed question about the respondent such as `Respondent type`, a
+ * long-format `question` column, or two or more question headers), or one that no column is named
+ * as the text of beside a form's own columns (a form's single question, `Any comments about the
+ * proposal?`, beside an `ID`, an e-mail column, or a submission time such as `Timestamp`).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !isContactColumn(profile.header)).length;
@@ -137,8 +149,26 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
     profiles.some((profile) => profile.kind === 'likert') ||
     profiles.some((profile) => profile.kind === 'choice' && isClosedQuestionHeader(profile.header)) ||
     headers.some(isQuestionColumn) ||
-    headers.filter(isQuestionLikeHeader).length >= 2
+    headers.filter(isQuestionLikeHeader).length >= 2 ||
+    (!hasTextColumnName(headers) && hasFormColumns(headers, profiles))
   );
+}
+
+/** True when a table has a column that forms' exports add beside the answers: an id, contact details, a submission time. */
+function hasFormColumns(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
+  return (
+    findColumn(headers, OTHER_RESPONDENT_COLUMNS) !== undefined ||
+    headers.some(isContactColumn) ||
+    profiles.some((profile) => profile.kind === 'email' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)))
+  );
+}
+
+/**
+ * The respondent's name column of a survey without an author column by name: a question asking
+ * for the name (`Your name`, `What is your name?`) that is not itself the free text.
+ */
+function nameQuestionColumn(headers: readonly string[], profiles: readonly ColumnProfile[]): string | undefined {
+  return headers.find((header, index) => isNameQuestion(header) && profiles[index]?.kind !== 'free-text');
 }
 
 function planTable(
@@ -148,15 +178,22 @@ function planTable(
   map: Readonly<Record<string, string>>,
 ): SurveyPlan | SinglePlan {
   const profiles = profileColumns(headers, sample);
+  const addresses = new Set(profiles.filter((profile) => profile.kind === 'email').map((profile) => profile.header));
   if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
-    return { kind: 'single', mapping: mapColumns(reading.location, headers, map) };
+    const mapping = mapColumns(reading.location, headers, map);
+    return { kind: 'single', mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => !addresses.has(header)) } };
   }
   const named = map['id'] === undefined ? respondentColumn(headers) : undefined;
   const mapping = mapColumns(reading.location, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
   const respondent = named ?? mapping.fields.id ?? findColumn(headers, OTHER_RESPONDENT_COLUMNS);
+  if (mapping.fields.author === undefined) {
+    const author = nameQuestionColumn(headers, profiles);
+    if (author !== undefined && author !== respondent) mapping.fields.author = author;
+  }
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
-  const reserved = (header: string): boolean => header === respondent || fieldColumns.has(header) || isContactColumn(header);
+  const reserved = (header: string): boolean =>
+    header === respondent || fieldColumns.has(header) || isContactColumn(header) || addresses.has(header);
   const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !reserved(profile.header)).map((profile) => profile.header);
   const answerText = freeText.filter((header) => !isQuestionColumn(header));
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;

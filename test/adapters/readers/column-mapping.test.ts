@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mapColumns, nestedColumnFor, noTextColumnError } from '../../../src/adapters/readers/column-mapping.js';
+import { draftFromRow, mapColumns, nestedColumnFor, noTextColumnError } from '../../../src/adapters/readers/column-mapping.js';
 
 const at = { file: 'input.json' };
 
@@ -66,5 +66,31 @@ describe('mapColumns: the date column', () => {
   test('a zone alone, or a name that only ends in the same letters, is not a date column', () => {
     expect(dateColumnOf(['Comment', 'UTC'])).toBeUndefined();
     expect(dateColumnOf(['Comment', 'Start Date (UTC)'])).toBeUndefined();
+  });
+});
+
+describe('draftFromRow: the author', () => {
+  const mapping = mapColumns(at, ['Name', 'Comment'], {});
+
+  test('is the name column’s value', () => {
+    expect(draftFromRow({ Name: 'Asha Patel', Comment: 'Good' }, mapping, { file: 'f.csv' }).author).toBe('Asha Patel');
+  });
+
+  test('is none when the cell only says the respondent was not identified', () => {
+    expect(draftFromRow({ Name: 'Anonymous', Comment: 'Good' }, mapping, { file: 'f.csv' }).author).toBeNull();
+    expect(draftFromRow({ Name: 'anonymous', Comment: 'Good' }, mapping, { file: 'f.csv' }).author).toBeNull();
+  });
+});
+
+describe('mapColumns: contact columns', () => {
+  test('are never kept in meta', () => {
+    const mapping = mapColumns(at, ['id', 'text', 'Email', 'What is your email address?', 'IP Address', 'Ward'], {});
+    expect(mapping.metaColumns).toEqual(['Ward']);
+  });
+});
+
+describe('mapColumns: the submission time', () => {
+  test.each(['Submitted on', 'Date completed', 'Completed at', 'Submission date'])('%p is the date column', (header) => {
+    expect(mapColumns(at, ['text', header], {}).fields.date).toBe(header);
   });
 });

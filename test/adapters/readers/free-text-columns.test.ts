@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { isLikertValue, isSentinelValue, profileColumn } from '../../../src/adapters/readers/free-text-columns.js';
+import {
+  isAnonymousValue,
+  isEmailValue,
+  isLikertValue,
+  isProperName,
+  isSentinelValue,
+  profileColumn,
+} from '../../../src/adapters/readers/free-text-columns.js';
 
 const kindOf = (cells: string[]): string => profileColumn('column', cells).kind;
 
@@ -117,5 +124,68 @@ describe('profileColumn: closed answers against a repeated campaign answer', () 
     expect(kindOf(['More buses please', 'Cheaper parking near the hospital', 'Longer opening hours', 'Friendlier reception staff'])).toBe(
       'free-text',
     );
+  });
+});
+
+describe('e-mail columns', () => {
+  test.each(['asha@example.org', ' r.jones+forms@mail.example.co.uk ', 'mailto:jo@example.org', '<jo@example.org>'])(
+    '%p is an e-mail address',
+    (cell) => {
+      expect(isEmailValue(cell)).toBe(true);
+    },
+  );
+
+  test.each(['asha at example.org', 'email me: jo@example.org', 'jo@localhost', '@carer1'])('%p is not one', (cell) => {
+    expect(isEmailValue(cell)).toBe(false);
+  });
+
+  test('a column of addresses, with the anonymous Microsoft Forms writes for an unnamed respondent, is an e-mail column whatever its header', () => {
+    expect(profileColumn('Contact', ['asha@example.org', 'anonymous', 'anonymous', 'r.jones@example.net']).kind).toBe('email');
+    expect(isAnonymousValue('Anonymous')).toBe(true);
+  });
+
+  test('a column that only says anonymous holds no address', () => {
+    expect(kindOf(['anonymous', 'anonymous', 'anonymous'])).not.toBe('email');
+  });
+});
+
+describe('names are not free text', () => {
+  test.each(['Carers Network North', 'Age UK Leeds & District', 'Friends of the Earth', 'NHS Leeds', 'Margaret Okafor'])(
+    '%p is a proper name',
+    (cell) => {
+      expect(isProperName(cell)).toBe(true);
+    },
+  );
+
+  test.each(['Keep the centre open', 'KEEP THE CENTRE OPEN', 'Staff Are Lovely.', 'Carers Need More Respite And Better Pay Now'])(
+    '%p is not',
+    (cell) => {
+      expect(isProperName(cell)).toBe(false);
+    },
+  );
+
+  test('a column of organisations, each given once, is not a question to theme', () => {
+    expect(kindOf(['Carers Network North', 'Leeds Older People’s Forum', 'Age UK Leeds & District'])).not.toBe('free-text');
+  });
+});
+
+describe('several ticked options in one cell', () => {
+  test('Microsoft Forms’ `A;B;` cells of a closed set are a choice', () => {
+    expect(kindOf(['Day centre;Home care;', 'Day centre;', 'Meals at home;', 'Home care;Meals at home;'])).toBe('choice');
+  });
+
+  test('Google Forms’ `A, B` cells of a closed set are a choice', () => {
+    expect(kindOf(['Day centre, Home care', 'Day centre', 'Meals at home', 'Home care, Meals at home, Day centre'])).toBe('choice');
+  });
+
+  test('sentences with semicolons and commas stay free text', () => {
+    expect(
+      kindOf([
+        'The staff are kind; the building is cold.',
+        'I waited six weeks, then nobody came.',
+        'Transport is the problem; we live too far out.',
+        'Lunch is good, but the room is noisy.',
+      ]),
+    ).toBe('free-text');
   });
 });

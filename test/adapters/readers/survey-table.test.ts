@@ -42,6 +42,19 @@ describe('looksLikeSurvey', () => {
     expect(with2('question', ['Q1', 'Q1', 'Q2', 'Q2'])).toBe(true);
   });
 
+  test('a form’s single question, named as no text column, beside an ID, an e-mail column or a submission time is a survey', () => {
+    const beside = (header: string, values: string[]) =>
+      surveyLooks(
+        [header, 'Any comments about the proposal?'],
+        SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]),
+      );
+    expect(beside('ID', ['1', '2', '3', '4'])).toBe(true);
+    expect(beside('Email', ['a@example.org', 'anonymous', 'anonymous', 'b@example.org'])).toBe(true);
+    expect(beside('Timestamp', ['02/01/2024 14:30:00', '05/01/2024 09:05:12', '13/01/2024 11:00:00', '14/01/2024 12:00:00'])).toBe(true);
+    expect(beside('Date', ['02/01/2024', '05/01/2024', '13/01/2024', '14/01/2024'])).toBe(false);
+    expect(surveyLooks(['Any comments about the proposal?'], answers)).toBe(false);
+  });
+
   test('a plain id column is not a survey signature', () => {
     expect(
       surveyLooks(
@@ -156,6 +169,70 @@ describe('tableItems', () => {
     expect(
       drafts.every((draft) => JSON.stringify(draft.meta).includes('@') === false && !JSON.stringify(draft.meta).includes('High Street')),
     ).toBe(true);
+  });
+
+  test('a Microsoft Forms sheet: ID, times, Email and Name beside one question and a tick-box question', async () => {
+    const headers = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Which services do you use?', 'Any comments?'];
+    const rows = SENTENCES.map((sentence, index) => [
+      String(index + 1),
+      `11/2${index}/26 09:01:10`,
+      `11/2${index}/26 09:07:45`,
+      index % 2 === 0 ? `p${index}@example.org` : 'anonymous',
+      index % 2 === 0 ? `Person ${index}` : '',
+      index % 2 === 0 ? 'Day centre;Home care;' : 'Meals at home;',
+      sentence,
+    ]);
+    const items = await collect(tableItems(tableOf(headers, rows), { map: {} }, { location: { file: 'f.xlsx' }, mode: 'auto' }));
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => [draft.sourceId, draft.author, draft.date, draft.text])).toEqual(
+      SENTENCES.map((sentence, index) => [
+        `${index + 1}:Any comments?`,
+        index % 2 === 0 ? `Person ${index}` : null,
+        `2026-11-2${index}T09:07:45.000Z`,
+        sentence,
+      ]),
+    );
+    expect(drafts[1]?.meta).toEqual({
+      question: 'Any comments?',
+      respondent: '2',
+      answers: { 'Start time': '11/21/26 09:01:10', 'Which services do you use?': 'Meals at home;' },
+    });
+    expect(JSON.stringify(drafts)).not.toMatch(/@|anonymous/);
+  });
+
+  test('a consultation export: the name question is the author, the e-mail question and an organisation are never answers to theme', async () => {
+    const headers = ['Response ID', 'Submitted on', 'What is your name?', 'What is your email address?', 'Organisation', '1. Why?'];
+    const rows = SENTENCES.map((sentence, index) => [
+      `ANON-KFQ${index}-3X5M-H`,
+      `2024-03-0${index + 1} 14:03:11`,
+      index === 0 ? 'Margaret Okafor' : '',
+      index === 0 ? 'm.okafor@example.org' : '',
+      index === 2 ? 'Carers Network North' : '',
+      sentence,
+    ]);
+    const items = await collect(tableItems(tableOf(headers, rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }));
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => draft.meta?.['question'])).toEqual(['1. Why?', '1. Why?', '1. Why?', '1. Why?']);
+    expect(drafts.map((draft) => [draft.author, draft.date])).toEqual([
+      ['Margaret Okafor', '2024-03-01T14:03:11.000Z'],
+      [null, '2024-03-02T14:03:11.000Z'],
+      [null, '2024-03-03T14:03:11.000Z'],
+      [null, '2024-03-04T14:03:11.000Z'],
+    ]);
+    expect(drafts[2]?.meta?.['answers']).toEqual({ Organisation: 'Carers Network North' });
+    expect(JSON.stringify(drafts)).not.toContain('@');
+  });
+
+  test('a column of e-mail addresses under any header is never kept, in a survey or a one-text table', async () => {
+    const rows = SENTENCES.map((sentence, index) => [String(index), sentence, `p${index}@example.org`]);
+    for (const mode of ['survey', 'auto'] as const) {
+      const items = await collect(
+        tableItems(tableOf(['id', 'comment', 'Contact'], rows), { map: {} }, { location: { file: 'f.csv' }, mode }),
+      );
+      const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+      expect(drafts).toHaveLength(4);
+      expect(JSON.stringify(drafts)).not.toContain('@');
+    }
   });
 
   test('a header with no rows gives nothing, and no error', async () => {

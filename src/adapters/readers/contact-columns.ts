@@ -1,0 +1,51 @@
+import { simplifyColumnName } from './column-names.js';
+
+/** Column names (simplified) of contact details and of parts of a person's name, never read as answers nor kept. */
+const CONTACT_COLUMNS = new Set([
+  'email',
+  'emailaddress',
+  'youremail',
+  'youremailaddress',
+  'respondentemail',
+  'mail',
+  'ipaddress',
+  'ip',
+  'phone',
+  'phonenumber',
+  'telephone',
+  'telephonenumber',
+  'tel',
+  'mobile',
+  'mobilenumber',
+  'address',
+  'streetaddress',
+  'homeaddress',
+  'postaladdress',
+  'firstname',
+  'forename',
+  'givenname',
+  'lastname',
+  'surname',
+  'familyname',
+]);
+
+/** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */
+const CONTACT_QUESTION =
+  /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|(?:postal\s+|home\s+)?address|first\s+name|last\s+name|surname)(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+
+/** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
+const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+
+/**
+ * True for a column of contact details (e-mail, phone, IP or postal address) or of a part of a
+ * person's name, by its header: the names exports use (`Email`, `Email Address`, `IP Address`,
+ * `Surname`…) and the questions forms ask (`What is your email address?`).
+ */
+export function isContactColumn(header: string): boolean {
+  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header.trim());
+}
+
+/** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
+export function isNameQuestion(header: string): boolean {
+  return NAME_QUESTION.test(header.trim());
+}

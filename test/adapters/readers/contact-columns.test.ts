@@ -1,0 +1,44 @@
+import { describe, expect, test } from '@jest/globals';
+import { isContactColumn, isNameQuestion } from '../../../src/adapters/readers/contact-columns.js';
+
+describe('isContactColumn', () => {
+  test.each([
+    'Email',
+    'Email Address',
+    'E-mail',
+    'What is your email address?',
+    'Your email address (optional)',
+    'Please give your phone number',
+    'Telephone number:',
+    'IP Address',
+    'First Name',
+    'Surname',
+    'Postal address',
+  ])('%p holds contact details', (header) => {
+    expect(isContactColumn(header)).toBe(true);
+  });
+
+  test.each([
+    'Email updates from the council',
+    'Address of the service you use',
+    'Phone calls are answered quickly: do you agree?',
+    'What matters most to you?',
+    'Name',
+    'Organisation',
+  ])('%p does not', (header) => {
+    expect(isContactColumn(header)).toBe(false);
+  });
+});
+
+describe('isNameQuestion', () => {
+  test.each(['Name', 'Your name', 'What is your name?', 'Full name (optional)', 'Your full name:'])('%p asks for a name', (header) => {
+    expect(isNameQuestion(header)).toBe(true);
+  });
+
+  test.each(['Name of your organisation', 'What is the name of the service you use?', 'First name', 'Organisation name'])(
+    '%p does not ask for the respondent’s name',
+    (header) => {
+      expect(isNameQuestion(header)).toBe(false);
+    },
+  );
+});

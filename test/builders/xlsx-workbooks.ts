@@ -97,10 +97,149 @@ function multiSheet(workbook: ExcelJS.Workbook): void {
   workbook.addWorksheet('Blank');
 }
 
+/** The header Microsoft Forms writes before the questions ("Open in Excel" / "Download a copy"). */
+const MICROSOFT_FORMS_HEADER = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time'];
+
+/**
+ * A Microsoft Forms response workbook: one sheet, `Sheet1`; the form's columns, then one column per
+ * question; the times as date cells shown `m/d/yy h:mm:ss`; anonymous responses with `anonymous`
+ * in Email and no Name; a rating (a number), a choice, a multiple-answer question written `A;B;`,
+ * and two open questions.
+ */
+function microsoftFormsSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow([
+    ...MICROSOFT_FORMS_HEADER,
+    'How did you hear about this survey?',
+    'How would you rate the day service?',
+    'Which services do you use?',
+    'What works well about the service?',
+    'What could we do better?',
+  ]);
+  const rows: ExcelJS.CellValue[][] = [
+    [
+      1,
+      day('2026-11-02T09:01:10Z'),
+      day('2026-11-02T09:07:45Z'),
+      'asha.patel@example.org',
+      'Asha Patel',
+      null,
+      'Council newsletter',
+      4,
+      'Day centre;Home care;',
+      'Staff know my mum and greet her by name every morning.',
+      'The minibus is often late, so she misses the start of lunch.',
+    ],
+    [
+      2,
+      day('2026-11-02T10:15:00Z'),
+      day('2026-11-02T10:21:30Z'),
+      'anonymous',
+      null,
+      null,
+      'Social media',
+      2,
+      'Day centre;',
+      'Nothing much, the building is cold in winter.',
+      'Please open on Saturdays so carers can rest.',
+    ],
+    [
+      3,
+      day('2026-11-03T14:00:00Z'),
+      day('2026-11-03T14:05:12Z'),
+      'anonymous',
+      null,
+      null,
+      'Friend or family',
+      5,
+      'Meals at home;',
+      'The lunch club is the only time my dad talks to people.',
+      null,
+    ],
+    [
+      4,
+      day('2026-11-04T08:30:00Z'),
+      day('2026-11-04T08:42:00Z'),
+      'r.jones@example.net',
+      'Rhys Jones',
+      day('2026-11-05T16:00:00Z'),
+      'Council newsletter',
+      3,
+      'Home care;Meals at home;',
+      'Carers are kind but always rushed.',
+      'Give carers more time per visit, fifteen minutes is not enough.',
+    ],
+    [
+      5,
+      day('2026-11-05T19:45:00Z'),
+      day('2026-11-05T19:52:40Z'),
+      'anonymous',
+      null,
+      null,
+      'Social media',
+      4,
+      'Day centre;Meals at home;',
+      'Being with friends, and the staff remember what he likes.',
+      'N/A',
+    ],
+    [
+      6,
+      day('2026-11-06T11:10:00Z'),
+      day('2026-11-06T11:16:05Z'),
+      'anonymous',
+      null,
+      null,
+      'Friend or family',
+      1,
+      'Home care;',
+      'I do not know who is coming each day.',
+      'Send the rota a week ahead so we can plan.',
+    ],
+  ];
+  for (const row of rows) sheet.addRow(row);
+  for (const column of [2, 3, 6]) sheet.getColumn(column).numFmt = 'm/d/yy h:mm:ss';
+}
+
+/**
+ * A Microsoft Forms workbook as some versions write it: the times as text (`11/28/26 09:07:45`,
+ * month first), `Anonymous` as the Name of an anonymous response, and a single open question.
+ */
+function microsoftFormsTextDatesSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow([...MICROSOFT_FORMS_HEADER.slice(0, 5), 'Is there anything else you would like to tell us about the proposal?']);
+  sheet.addRow([
+    1,
+    '11/28/26 09:01:10',
+    '11/28/26 09:07:45',
+    'asha.patel@example.org',
+    'Asha Patel',
+    'Keep the day centre open, it is a lifeline for our family.',
+  ]);
+  sheet.addRow([
+    2,
+    '11/28/26 10:15:00',
+    '11/28/26 10:21:30',
+    'anonymous',
+    'Anonymous',
+    'The bus route change means I cannot get there any more.',
+  ]);
+  sheet.addRow([
+    3,
+    '11/30/26 14:00:00',
+    '11/30/26 14:05:12',
+    'anonymous',
+    'Anonymous',
+    'More evening sessions would help working carers a lot.',
+  ]);
+  sheet.addRow([4, '12/1/26 8:02:09', '12/1/26 8:04:51', 'anonymous', 'Anonymous', '']);
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
   'multi-sheet': () => buildWorkbook(multiSheet),
   'one-sheet': () => buildWorkbook(multiSheet),
   'unknown-sheet': () => buildWorkbook(multiSheet),
+  'microsoft-forms': () => buildWorkbook(microsoftFormsSheet),
+  'microsoft-forms-text-dates': () => buildWorkbook(microsoftFormsTextDatesSheet),
 };

@@ -234,6 +234,25 @@ function microsoftFormsTextDatesSheet(workbook: ExcelJS.Workbook): void {
   sheet.addRow([4, '12/1/26 8:02:09', '12/1/26 8:04:51', 'anonymous', 'Anonymous', '']);
 }
 
+/**
+ * A Microsoft Forms workbook whose times lost their date format (a sheet filled by Power Automate,
+ * or values pasted into a General column): Excel day numbers such as `46328.5872`.
+ */
+function microsoftFormsSerialTimesSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow([...MICROSOFT_FORMS_HEADER.slice(0, 5), 'What one thing would make the biggest difference to you?']);
+  sheet.addRow([1, 46328.5826, 46328.5872, 'anonymous', null, 'A named worker I can ring when things go wrong.']);
+  sheet.addRow([
+    2,
+    46329.25,
+    46329.2567,
+    'k.osei@example.org',
+    'Kwame Osei',
+    'Knowing the respite booking will not be cancelled at the last minute.',
+  ]);
+  sheet.addRow([3, 46330.9, 46330.9031, 'anonymous', null, 'Help filling in the forms; they are long and confusing.']);
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -242,4 +261,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'unknown-sheet': () => buildWorkbook(multiSheet),
   'microsoft-forms': () => buildWorkbook(microsoftFormsSheet),
   'microsoft-forms-text-dates': () => buildWorkbook(microsoftFormsTextDatesSheet),
+  'microsoft-forms-serial-times': () => buildWorkbook(microsoftFormsSerialTimesSheet),
 };

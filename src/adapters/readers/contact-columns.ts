@@ -36,6 +36,10 @@ const CONTACT_QUESTION =
 /** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
 const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
+/** A question asking which organisation the respondent answers for: `Organisation`, `Name of your organisation (if applicable)`. */
+const ORGANISATION_QUESTION =
+  /^(?:what\s+is\s+)?(?:the\s+)?(?:name\s+of\s+)?(?:your\s+)?(?:organi[sz]ation|company|employer|business)(?:\s+name)?(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+
 /**
  * True for a column of contact details (e-mail, phone, IP or postal address) or of a part of a
  * person's name, by its header: the names exports use (`Email`, `Email Address`, `IP Address`,
@@ -48,4 +52,9 @@ export function isContactColumn(header: string): boolean {
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
 export function isNameQuestion(header: string): boolean {
   return NAME_QUESTION.test(header.trim());
+}
+
+/** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */
+export function isOrganisationQuestion(header: string): boolean {
+  return ORGANISATION_QUESTION.test(header.trim());
 }

@@ -13,7 +13,7 @@ import {
   simplifyColumnName,
   type ColumnMapping,
 } from './column-mapping.js';
-import { isContactColumn, isNameQuestion } from './contact-columns.js';
+import { isContactColumn, isNameQuestion, isOrganisationQuestion } from './contact-columns.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
@@ -141,7 +141,7 @@ function isQuestionLikeHeader(header: string): boolean {
  * proposal?`, beside an `ID`, an e-mail column, or a submission time such as `Timestamp`).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
-  const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !isContactColumn(profile.header)).length;
+  const freeText = profiles.filter((profile) => isQuestionText(profile)).length;
   if (freeText >= 2) return true;
   if (freeText === 0) return false;
   return (
@@ -161,6 +161,11 @@ function hasFormColumns(headers: readonly string[], profiles: readonly ColumnPro
     headers.some(isContactColumn) ||
     profiles.some((profile) => profile.kind === 'email' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)))
   );
+}
+
+/** True for a column of people's own words: free text, and not contact details nor the name of an organisation. */
+function isQuestionText(profile: ColumnProfile): boolean {
+  return profile.kind === 'free-text' && !isContactColumn(profile.header) && !isOrganisationQuestion(profile.header);
 }
 
 /**
@@ -194,7 +199,7 @@ function planTable(
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
   const reserved = (header: string): boolean =>
     header === respondent || fieldColumns.has(header) || isContactColumn(header) || addresses.has(header);
-  const freeText = profiles.filter((profile) => profile.kind === 'free-text' && !reserved(profile.header)).map((profile) => profile.header);
+  const freeText = profiles.filter((profile) => isQuestionText(profile) && !reserved(profile.header)).map((profile) => profile.header);
   const answerText = freeText.filter((header) => !isQuestionColumn(header));
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;
   if (questions.length === 0 && mapping.fields.text !== undefined && !reserved(mapping.fields.text)) questions = [mapping.fields.text];

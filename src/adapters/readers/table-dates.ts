@@ -19,6 +19,29 @@ const ORDER_WORDS: Readonly<Record<DateOrder, string>> = {
   'year-month-day': 'year-first',
 };
 
+/** Excel's day number of 1970-01-01 (Excel counts days from 1900, with a leap day 1900 never had). */
+const EXCEL_UNIX_EPOCH = 25569;
+
+/** Excel's day number of 2100-01-01: later day numbers in a date column are taken for other numbers. */
+const EXCEL_LAST_DAY = 73051;
+
+const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+/**
+ * The ISO date of an Excel date serial written as a number (`46328.5872`, 2026-11-02 14:05:34),
+ * as a workbook's date column holds its dates when the cells lost their date format (a column
+ * formatted General, a sheet filled by Power Automate, a copy pasted as values) and as CSV saved
+ * from it writes them; null for any other value. The day count is from 1970 to 2099; the time of
+ * day is the fraction, to the second, in UTC.
+ */
+export function excelSerialDate(text: string): string | null {
+  const value = text.trim();
+  if (!EXCEL_SERIAL.test(value)) return null;
+  const serial = Number(value);
+  if (serial < EXCEL_UNIX_EPOCH || serial >= EXCEL_LAST_DAY) return null;
+  return new Date(Math.round((serial - EXCEL_UNIX_EPOCH) * 86400) * 1000).toISOString();
+}
+
 /** How many values one kind of warning is about, and the first of them. */
 class Tally {
   count = 0;
@@ -51,7 +74,8 @@ function valuesOf(count: number): string {
 /**
  * The reading of the dates of one table's date column that {@link toIsoDate} leaves unread: the
  * day/month layouts every UK spreadsheet writes (`02/01/2024 14:30:00`) and the month-name ones
- * (see {@link readDateInOrder}). The order of day and month is the analyst's when chosen, else the
+ * (see {@link readDateInOrder}), and Excel date serials written as numbers (see
+ * {@link excelSerialDate}). The order of day and month is the analyst's when chosen, else the
  * column's own: the first value that is a date only day first (`13/01/2024`) or only month first
  * (`01/13/2024`) decides it, and until one does, values are read day first and counted as assumed.
  * A value that is a date only in the other order is left unread and counted; so is a value that is
@@ -115,6 +139,8 @@ export class TableDateColumn {
 
   private readOnce(text: string, provenance: Provenance): string | null {
     if (isSentinelValue(text)) return null;
+    const serial = excelSerialDate(text);
+    if (serial !== null) return serial;
     this.observe(text, provenance);
     const date = readDateInOrder(text, this.order ?? ASSUMED_ORDER);
     if (date !== null) {

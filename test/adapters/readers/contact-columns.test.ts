@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { isContactColumn, isNameQuestion } from '../../../src/adapters/readers/contact-columns.js';
+import { isContactColumn, isNameQuestion, isOrganisationQuestion } from '../../../src/adapters/readers/contact-columns.js';
 
 describe('isContactColumn', () => {
   test.each([
@@ -39,6 +39,22 @@ describe('isNameQuestion', () => {
     '%p does not ask for the respondent’s name',
     (header) => {
       expect(isNameQuestion(header)).toBe(false);
+    },
+  );
+});
+
+describe('isOrganisationQuestion', () => {
+  test.each(['Organisation', 'Organization name', 'What is your organisation?', 'Name of your organisation (if applicable)', 'Company'])(
+    '%p asks for the organisation answered for',
+    (header) => {
+      expect(isOrganisationQuestion(header)).toBe(true);
+    },
+  );
+
+  test.each(['How could organisations work better together?', 'Organisation type', 'What does your organisation do well?'])(
+    '%p is a question',
+    (header) => {
+      expect(isOrganisationQuestion(header)).toBe(false);
     },
   );
 });

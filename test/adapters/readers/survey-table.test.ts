@@ -223,6 +223,26 @@ describe('tableItems', () => {
     expect(JSON.stringify(drafts)).not.toContain('@');
   });
 
+  test('an organisation written as a sentence is still an answer about the respondent, not a question', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `R${index}`,
+      index === 1 ? 'the carers group that meets at the library' : '',
+      sentence,
+    ]);
+    const items = await collect(
+      tableItems(
+        tableOf(['Response ID', 'Name of your organisation (if applicable)', 'Why?'], rows),
+        { map: {} },
+        { location: { file: 'f.csv' }, mode: 'survey' },
+      ),
+    );
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => draft.meta?.['question'])).toEqual(['Why?', 'Why?', 'Why?', 'Why?']);
+    expect(drafts[1]?.meta?.['answers']).toEqual({
+      'Name of your organisation (if applicable)': 'the carers group that meets at the library',
+    });
+  });
+
   test('a column of e-mail addresses under any header is never kept, in a survey or a one-text table', async () => {
     const rows = SENTENCES.map((sentence, index) => [String(index), sentence, `p${index}@example.org`]);
     for (const mode of ['survey', 'auto'] as const) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { AdapterItem } from '../../../src/adapters/format-adapter.js';
 import { PROFILE_ROWS } from '../../../src/adapters/readers/free-text-columns.js';
-import { DateOrderLookahead, TableDateColumn } from '../../../src/adapters/readers/table-dates.js';
+import { DateOrderLookahead, excelSerialDate, TableDateColumn } from '../../../src/adapters/readers/table-dates.js';
 import type { Provenance } from '../../../src/record/record.js';
 
 const FILE = 'responses.csv';
@@ -146,5 +146,22 @@ describe('DateOrderLookahead', () => {
     rows.hold(-1, '03/01/2024', at(1000));
     expect(rows.release()).toEqual([]);
     expect(rows.drain()).toEqual([-1]);
+  });
+});
+
+describe('Excel date serials in a date column', () => {
+  test('a day number with the time as its fraction is read as the date and time it stands for', () => {
+    expect(excelSerialDate('46328.5872')).toBe('2026-11-02T14:05:34.000Z');
+    expect(excelSerialDate('45000')).toBe('2023-03-15T00:00:00.000Z');
+  });
+
+  test('numbers that are no day of 1970–2099, and other values, are not serials', () => {
+    for (const value of ['1234', '12345', '99999', '45000.5.1', '4.5e4', '-45000', '2024-01-02']) expect(excelSerialDate(value)).toBeNull();
+  });
+
+  test('a column of serials is read without any warning', () => {
+    const column = new TableDateColumn('Completion time', { file: FILE });
+    expect(readColumn(column, ['46328.5872', '46329.25'])).toEqual(['2026-11-02T14:05:34.000Z', '2026-11-03T06:00:00.000Z']);
+    expect(column.warnings()).toEqual([]);
   });
 });

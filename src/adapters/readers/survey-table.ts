@@ -163,9 +163,25 @@ function hasFormColumns(headers: readonly string[], profiles: readonly ColumnPro
   );
 }
 
-/** True for a column of people's own words: free text, and not contact details nor the name of an organisation. */
+/**
+ * Columns a quiz adds for its marking, which hold the form owner's words and marks, not the
+ * respondent's: Microsoft Forms' `Total points`, `Quiz feedback`, `Grade posted time`, and per
+ * question `Points - <question>`, `Feedback - <question>`.
+ */
+const GRADING_COLUMNS = ['totalpoints', 'quizfeedback', 'gradepostedtime'];
+
+function isGradingColumn(header: string): boolean {
+  return GRADING_COLUMNS.includes(simplifyColumnName(header)) || /^(?:points|feedback)\s+-\s+\S/i.test(header.trim());
+}
+
+/** True for a column of people's own words: free text, and not contact details, an organisation's name or a quiz's marking. */
 function isQuestionText(profile: ColumnProfile): boolean {
-  return profile.kind === 'free-text' && !isContactColumn(profile.header) && !isOrganisationQuestion(profile.header);
+  return (
+    profile.kind === 'free-text' &&
+    !isContactColumn(profile.header) &&
+    !isOrganisationQuestion(profile.header) &&
+    !isGradingColumn(profile.header)
+  );
 }
 
 /**

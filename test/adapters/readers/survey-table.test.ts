@@ -243,6 +243,36 @@ describe('tableItems', () => {
     });
   });
 
+  test('a Microsoft Forms quiz: the marker’s feedback columns are never questions, only the respondent’s answers are', async () => {
+    const headers = [
+      'ID',
+      'Email',
+      'Total points',
+      'Quiz feedback',
+      'What would you change?',
+      'Points - What would you change?',
+      'Feedback - What would you change?',
+    ];
+    const rows = SENTENCES.map((sentence, index) => [
+      String(index + 1),
+      'anonymous',
+      String(index),
+      `Thank you for taking part in round ${index + 1} of the quiz`,
+      sentence,
+      String(index),
+      `A thoughtful answer, we will pass it on to team ${index + 1}`,
+    ]);
+    const items = await collect(tableItems(tableOf(headers, rows), { map: {} }, { location: { file: 'f.xlsx' }, mode: 'auto' }));
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => draft.text)).toEqual(SENTENCES);
+    expect(Object.keys((drafts[0]?.meta?.['answers'] ?? {}) as object)).toEqual([
+      'Total points',
+      'Quiz feedback',
+      'Points - What would you change?',
+      'Feedback - What would you change?',
+    ]);
+  });
+
   test('a column of e-mail addresses under any header is never kept, in a survey or a one-text table', async () => {
     const rows = SENTENCES.map((sentence, index) => [String(index), sentence, `p${index}@example.org`]);
     for (const mode of ['survey', 'auto'] as const) {

@@ -180,8 +180,10 @@ async function measurePeer(corpus, options, themes) {
   const peer = [];
   const tlapCpu = [];
   const peerCpu = [];
+  const floor = [];
   for (let run = 1; run <= options.runs; run += 1) {
     process.stderr.write(`  peer run ${run}/${options.runs}…`);
+    floor.push((await timed(process.execPath, [join(SHARED_BENCH, 'floor.mjs'), corpus, ROOT])).wallSeconds);
     const ours = await timed(process.execPath, [
       TLAP,
       'themes',
@@ -199,7 +201,7 @@ async function measurePeer(corpus, options, themes) {
     peerCpu.push(theirs.cpuSeconds);
     process.stderr.write(' done\n');
   }
-  return { tlap, peer, tlapCpu, peerCpu };
+  return { tlap, peer, tlapCpu, peerCpu, floor };
 }
 
 async function measureStartup(options) {
@@ -291,7 +293,21 @@ async function main() {
       const peerTime = summarise(peer.peer);
       peerSummary = { tlapTime, peerTime };
       const peerSize = options.peerSize.toLocaleString('en-GB');
-      rows.push([`tlap themes, ${peerSize}`, seconds(tlapTime.min), seconds(tlapTime.median), '', '']);
+      const peerFloor = summarise(peer.floor);
+      rows.push([
+        `floor.mjs, ${peerSize}`,
+        seconds(peerFloor.min),
+        seconds(peerFloor.median),
+        `peer ${ratio(peerTime.min / peerFloor.min)} / ${ratio(peerTime.median / peerFloor.median)} floor`,
+        '',
+      ]);
+      rows.push([
+        `tlap themes, ${peerSize}`,
+        seconds(tlapTime.min),
+        seconds(tlapTime.median),
+        `${ratio(tlapTime.min / peerFloor.min)} / ${ratio(tlapTime.median / peerFloor.median)} floor`,
+        '',
+      ]);
       rows.push([
         `peer_nltk.py, ${peerSize}`,
         seconds(peerTime.min),
@@ -359,7 +375,7 @@ async function main() {
   process.stdout.write(`${table(['figure', 'min', 'median', 'ratio (min / median)', 'target'], rows)}\n`);
   if (peerSummary !== null) {
     process.stdout.write(
-      `\nThe peer and tlap themes ran on the ${options.peerSize.toLocaleString('en-GB')}-record corpus; the floor, ingest and themes on ${size}.\n`,
+      `\nThe peer and tlap themes ran on the ${options.peerSize.toLocaleString('en-GB')}-record corpus, beside the floor on it (the peer's ratio to the floor bounds its ratio to any themer that does at least the floor's work); the floor, ingest and themes above them on ${size}.\n`,
     );
   }
   await rm(WORK_DIR, { recursive: true, force: true });

@@ -12,7 +12,8 @@ export interface RecordSelection {
   /**
    * A glob on the record's provenance file as stored: `*` any characters but `/`, `**` any
    * characters, `?` one character, `{a,b}` either. A glob without `/` is matched against the
-   * file's name too, so `*.mbox` finds `exports/mail.mbox`.
+   * file's name too, so `*.mbox` finds `exports/mail.mbox`; a glob naming a folder or zip archive
+   * finds the files read from inside it, so `survey.zip` finds `survey.zip/responses.csv`.
    */
   source?: string;
   /** Text the record's question (`meta.question`) contains, ignoring case. */
@@ -33,8 +34,11 @@ function checkDay(value: string, which: 'since' | 'until'): string {
   return value;
 }
 
-/** A glob as a regular expression over the whole string (see {@link RecordSelection.source}). */
-export function globToRegExp(glob: string): RegExp {
+/**
+ * A glob as a regular expression over the whole string (see {@link RecordSelection.source}); with
+ * `orWithin`, also over any path inside what the glob names (`exports` matches `exports/a.csv`).
+ */
+export function globToRegExp(glob: string, orWithin = false): RegExp {
   let pattern = '';
   let braces = 0;
   for (let index = 0; index < glob.length; index += 1) {
@@ -56,7 +60,7 @@ export function globToRegExp(glob: string): RegExp {
     else pattern += character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   if (braces > 0) throw new SelectionError(`the source glob "${glob}" opens a { it does not close`, { code: 'BAD_SELECTION_GLOB' });
-  return new RegExp(`^${pattern}$`, 'u');
+  return new RegExp(orWithin ? `^${pattern}(?:/.*)?$` : `^${pattern}$`, 'u');
 }
 
 /** True when nothing is selected: every record is in. */
@@ -82,7 +86,7 @@ export function recordSelector(selection: RecordSelection): (record: FeedbackRec
     throw new SelectionError(`the selection starts (${since}) after it ends (${until})`, { code: 'BAD_SELECTION_DATE' });
   }
   const channels = selection.channels === undefined || selection.channels.length === 0 ? null : new Set(selection.channels);
-  const source = selection.source === undefined ? null : globToRegExp(selection.source);
+  const source = selection.source === undefined ? null : globToRegExp(selection.source.replace(/\/+$/, ''), true);
   const matchName = selection.source !== undefined && !selection.source.includes('/');
   const question = selection.question === undefined ? null : selection.question.toLocaleLowerCase('en');
   return (record) => {

@@ -28,6 +28,15 @@ describe('recordSelector', () => {
     expect(globToRegExp('a?c.(x)').test('abc.(x)')).toBe(true);
   });
 
+  test('--source naming a zip archive or folder finds the files read from inside it', () => {
+    const record = makeRecord({ provenance: { file: 'exports/survey.zip/CSV/Sheet_1.csv' } });
+    expect(recordSelector({ source: 'exports/survey.zip' })(record)).toBe('in');
+    expect(recordSelector({ source: 'exports/' })(record)).toBe('in');
+    expect(recordSelector({ source: '*/survey.zip' })(record)).toBe('in');
+    expect(recordSelector({ source: 'exports/survey' })(record)).toBe('out');
+    expect(recordSelector({ source: 'exports/other.zip' })(record)).toBe('out');
+  });
+
   test('--question is a case-insensitive substring of meta.question; records without one are out', () => {
     const select = recordSelector({ question: 'trust a - q1' });
     expect(select(makeRecord({ meta: { question: 'Trust A - Q1: what went well?' } }))).toBe('in');

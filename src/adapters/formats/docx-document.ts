@@ -2,20 +2,22 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
+import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
+import {
+  isPlaceholder,
+  isWord,
+  MARKUP_COMPATIBILITY,
+  readParagraph,
+  readStyles,
+  type Styles,
+  type StyleFacts,
+} from '../readers/word-paragraphs.js';
 import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
 import { isCompoundFile } from '../readers/compound-file.js';
 import { isZipFile } from '../readers/zip-directory.js';
 
 const RTF_SIGNATURE = Buffer.from('{\\rtf');
-
-/** WordprocessingML's namespace, as Word writes it and in Strict Open XML. */
-const WORD_NAMESPACES: ReadonlySet<string> = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
-const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 const DOCUMENT_PART = 'word/document.xml';
 const STYLES_PART = 'word/styles.xml';
@@ -27,177 +29,7 @@ const CORE_PART = 'docProps/core.xml';
  */
 export const DOCX_UNPACKED_LIMIT = 64 * 1024 * 1024;
 
-/** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
-const MAX_STYLE_HOPS = 16;
-
 const WORD_DOCUMENT: ZipDocumentKind = { noun: 'Word document', saveAs: 'open it in Word or LibreOffice and save it as .docx' };
-
-function isWord(name: XmlName, local?: string): boolean {
-  return WORD_NAMESPACES.has(name.uri) && (local === undefined || name.local === local);
-}
-
-/** A `w:val` (or other `w:` attribute) of an element. */
-function wordAttribute(element: XmlElement | undefined, local: string): string | null {
-  if (element === undefined) return null;
-  return (
-    element.attributes.find((attribute) => attribute.local === local && (attribute.uri === '' || WORD_NAMESPACES.has(attribute.uri)))
-      ?.value ?? null
-  );
-}
-
-function wordChild(element: XmlElement | undefined, local: string): XmlElement | undefined {
-  return element?.children.find((child) => isWord(child, local));
-}
-
-/** A number attribute, or null when it is missing or not a number. */
-function levelValue(element: XmlElement | undefined, local = 'val'): number | null {
-  const value = wordAttribute(element, local);
-  if (value === null || !/^\d{1,2}$/.test(value.trim())) return null;
-  return Number(value.trim());
-}
-
-/** What a paragraph style says: its name, its parent style, and the outline and list level it gives. */
-interface StyleFacts {
-  name: string;
-  basedOn: string | null;
-  outlineLevel: number | null;
-  /** The list level its numbering gives, -1 when it removes numbering, null when it says nothing. */
-  listLevel: number | null;
-}
-
-type Styles = ReadonlyMap<string, StyleFacts>;
-
-/** The list level a `w:numPr` gives: -1 for `numId` 0 (numbering removed), its `ilvl` (0 unless given) otherwise. */
-function numberingLevel(numbering: XmlElement | undefined): number | null {
-  if (numbering === undefined) return null;
-  if (wordAttribute(wordChild(numbering, 'numId'), 'val')?.trim() === '0') return -1;
-  return levelValue(wordChild(numbering, 'ilvl')) ?? 0;
-}
-
-/** Follows a style and the styles it is based on, nearest first, at most {@link MAX_STYLE_HOPS}. */
-function* styleChain(styles: Styles, styleId: string | null): Iterable<{ id: string; style: StyleFacts | undefined }> {
-  let id = styleId;
-  for (let hops = 0; id !== null && hops < MAX_STYLE_HOPS; hops += 1) {
-    const style = styles.get(id);
-    yield { id, style };
-    id = style?.basedOn ?? null;
-  }
-}
-
-/**
- * The heading level (1 the highest) of a paragraph: its own outline level, else its style's (or a
- * style it is based on): built-in `heading 1`…`heading 9` and `Title` by name (whatever the
- * style's id in a translated Word), or any style with an outline level. Null for body text.
- */
-function headingLevel(styles: Styles, styleId: string | null, outlineLevel: number | null): number | null {
-  if (outlineLevel !== null) return outlineLevel <= 8 ? outlineLevel + 1 : null;
-  for (const { id, style } of styleChain(styles, styleId)) {
-    const name = style?.name ?? id;
-    const heading = /^heading\s*([1-9])$/i.exec(name);
-    if (heading?.[1] !== undefined) return Number(heading[1]);
-    if (/^title$/i.test(name)) return 1;
-    if (style?.outlineLevel !== null && style?.outlineLevel !== undefined) return style.outlineLevel <= 8 ? style.outlineLevel + 1 : null;
-  }
-  return null;
-}
-
-/** Whether a paragraph's style is a table of contents' (`TOC 1`…`TOC 9`, `TOC Heading`): the document's headings again, no one's words. */
-function isContentsStyle(styles: Styles, styleId: string | null): boolean {
-  for (const { id, style } of styleChain(styles, styleId)) {
-    if (/^toc\s*(?:[1-9]|heading)?$/i.test(style?.name ?? id)) return true;
-  }
-  return false;
-}
-
-/** The list level (0 the outermost) of a paragraph from its own numbering or its style's; null when it is no list item. */
-function listLevel(styles: Styles, styleId: string | null, ownLevel: number | null): number | null {
-  const level = ownLevel ?? firstListLevel(styles, styleId);
-  return level === null || level < 0 ? null : level;
-}
-
-function firstListLevel(styles: Styles, styleId: string | null): number | null {
-  for (const { style } of styleChain(styles, styleId)) {
-    if (style?.listLevel !== null && style?.listLevel !== undefined) return style.listLevel;
-  }
-  return null;
-}
-
-/** One paragraph as read, with the text boxes anchored in it. */
-interface WordParagraph extends DocumentParagraph {
-  /** The text boxes anchored in it, whose paragraphs are read after it. */
-  textBoxes: XmlElement[];
-}
-
-/**
- * Reads a paragraph's text, walking its runs with an explicit stack (nesting costs memory, never
- * call stack): text runs joined as written, a tab as a space, a line break as a line break,
- * hyperlinks, insertions, fields' results and content controls by their text; deleted and
- * moved-away text, field codes and the fallback copy of a drawing left out.
- */
-function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
-  const parts: string[] = [];
-  const textBoxes: XmlElement[] = [];
-  let properties: XmlElement | undefined;
-  const stack = [...paragraph.children].reverse();
-  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (!isWord(element)) {
-      if (element.local === 'Fallback' && element.uri === MARKUP_COMPATIBILITY) continue;
-      for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
-      continue;
-    }
-    switch (element.local) {
-      case 'pPr':
-        properties ??= element;
-        continue;
-      case 't':
-        parts.push(element.text);
-        continue;
-      case 'tab':
-      case 'ptab':
-        parts.push(' ');
-        continue;
-      case 'br':
-      case 'cr':
-        parts.push('\n');
-        continue;
-      case 'noBreakHyphen':
-        parts.push('-');
-        continue;
-      case 'txbxContent':
-        textBoxes.push(element);
-        continue;
-      case 'sdt':
-        if (isPlaceholder(wordChild(element, 'sdtPr'))) continue;
-        for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
-        continue;
-      case 'del':
-      case 'delText':
-      case 'delInstrText':
-      case 'moveFrom':
-      case 'instrText':
-      case 'rPr':
-        continue;
-      default:
-        for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
-    }
-  }
-  const styleId = wordAttribute(wordChild(properties, 'pStyle'), 'val');
-  return {
-    text: parts
-      .join('')
-      .replace(/[ \t]+\n/g, '\n')
-      .trim(),
-    heading: headingLevel(styles, styleId, levelValue(wordChild(properties, 'outlineLvl'))),
-    listLevel: listLevel(styles, styleId, numberingLevel(wordChild(properties, 'numPr'))),
-    contents: isContentsStyle(styles, styleId),
-    textBoxes,
-  };
-}
-
-/** Whether a content control's properties say it shows its placeholder (`Click or tap here to enter text.`): a form field left empty. */
-function isPlaceholder(properties: XmlElement | undefined): boolean {
-  return wordChild(properties, 'showingPlcHdr') !== undefined && wordAttribute(wordChild(properties, 'showingPlcHdr'), 'val') !== 'false';
-}
 
 /** The paragraphs inside a text box, in order, found with an explicit stack. */
 function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
@@ -227,28 +59,6 @@ function selectDocumentElements(path: readonly XmlName[]): XmlSelection {
     return path.filter((name) => isWord(name, 'tbl')).length === 1 ? 'start' : 'skip';
   }
   return 'skip';
-}
-
-/** The styles of `word/styles.xml` by id; empty when the document has none. */
-async function readStyles(file: string, data: Buffer | undefined): Promise<Map<string, StyleFacts>> {
-  const styles = new Map<string, StyleFacts>();
-  if (data === undefined) return styles;
-  const select = (path: readonly XmlName[]): XmlSelection =>
-    path.length === 2 && isWord(path[1] as XmlName, 'style') ? 'element' : 'skip';
-  for await (const event of readXmlElements(zipPartSource(file, data), select)) {
-    if (event.kind !== 'element') continue;
-    const style = event.element;
-    const id = wordAttribute(style, 'styleId');
-    if (id === null || wordAttribute(style, 'type') === 'character') continue;
-    const properties = wordChild(style, 'pPr');
-    styles.set(id, {
-      name: wordAttribute(wordChild(style, 'name'), 'val') ?? id,
-      basedOn: wordAttribute(wordChild(style, 'basedOn'), 'val'),
-      outlineLevel: levelValue(wordChild(properties, 'outlineLvl')),
-      listLevel: numberingLevel(wordChild(properties, 'numPr')),
-    });
-  }
-  return styles;
 }
 
 /** When the document was created (else last saved), from `docProps/core.xml`; null when it does not say. */

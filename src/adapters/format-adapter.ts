@@ -29,7 +29,12 @@ export type FilterRule =
  * order (`dateOrder`).
  */
 export type WarningCode =
-  'TITLE_ROWS_SKIPPED' | 'HIDDEN_SHEET_SKIPPED' | 'ENCODING_FALLBACK' | 'DATE_ORDER_ASSUMED' | 'DATE_ORDER_CONTRADICTED';
+  | 'TITLE_ROWS_SKIPPED'
+  | 'HIDDEN_SHEET_SKIPPED'
+  | 'ENCODING_FALLBACK'
+  | 'DATE_ORDER_ASSUMED'
+  | 'DATE_ORDER_CONTRADICTED'
+  | 'DOCUMENT_TEXT_SKIPPED';
 
 /** Options from the command line that adapters honour. */
 export interface AdapterOptions {
@@ -48,6 +53,11 @@ export interface AdapterOptions {
   dateOrder?: DateOrder;
   /** The largest record a delimited table may hold, in bytes (1 MiB unless given). */
   maxRecordBytes?: number;
+  /**
+   * `--document-text`: read a document that holds reviewers' comments (a draft sent back with
+   * comments) for its own text too, not only for its comments.
+   */
+  documentText?: boolean;
 }
 
 /** What an adapter yields for each item it reads. */

@@ -47,6 +47,8 @@ export interface ReadExportsOptions {
    * date column shows (day first when none does).
    */
   dateOrder?: DateOrder;
+  /** Read a document holding reviewers' comments for its own text too, not only its comments. */
+  documentText?: boolean;
   /** Stop at the first rejected item. */
   strict?: boolean;
   /** What a path `-` reads. */
@@ -199,6 +201,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
         ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+        ...(options.documentText === true ? { documentText: true } : {}),
       };
       let bytesBefore = 0;
       let inputIndex = 0;

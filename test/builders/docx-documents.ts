@@ -90,6 +90,93 @@ export function table(rows: readonly (readonly (string | readonly string[])[])[]
   return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${rows.map((row) => `<w:tr>${row.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
+/** One comment of a generated document, as {@link commentParts} writes it. */
+export interface DocxComment {
+  id: number;
+  author: string;
+  /** `w:date`: what Word writes is the reviewer's local time marked as UTC. */
+  date: string;
+  /** Its paragraphs. */
+  paragraphs: readonly string[];
+  /** The `w14:paraId` of its last paragraph (8 hex digits). */
+  paraId: string;
+  /** The `paraId` of the comment it replies to. */
+  replyTo?: string;
+  resolved?: boolean;
+  /** The true UTC date newer Words keep in commentsExtensible.xml, through a durable id. */
+  dateUtc?: string;
+}
+
+const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
+const W16CID = 'http://schemas.microsoft.com/office/word/2016/wordml/cid';
+const W16CEX = 'http://schemas.microsoft.com/office/word/2018/wordml/cex';
+
+/**
+ * The comment parts Word 365 writes for these comments: `comments.xml` (their text),
+ * `commentsExtended.xml` (replies and resolved state, by the paraId of each comment's last
+ * paragraph), and for those with a UTC date `commentsIds.xml` and `commentsExtensible.xml`.
+ */
+export function commentParts(comments: readonly DocxComment[]): ZipFile[] {
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const commentXml = (comment: DocxComment): string => {
+    const paragraphs = comment.paragraphs.map((text, index) => {
+      const last = index === comment.paragraphs.length - 1;
+      const reference = index === 0 ? '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' : '';
+      return `<w:p${last ? ` w14:paraId="${comment.paraId}" w14:textId="77777777"` : ''}><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>${reference}<w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p>`;
+    });
+    return `<w:comment w:id="${comment.id}" w:author="${xmlText(comment.author)}" w:date="${comment.date}" w:initials="${comment.author.slice(0, 1)}">${paragraphs.join('')}</w:comment>`;
+  };
+  const files: ZipFile[] = [
+    {
+      name: 'word/comments.xml',
+      content: `${declaration}<w:comments xmlns:w="${WORD_NAMESPACE}" xmlns:w14="${W14}">${comments.map(commentXml).join('')}</w:comments>`,
+    },
+    {
+      name: 'word/commentsExtended.xml',
+      content: `${declaration}<w15:commentsEx xmlns:w15="${W15}">${comments
+        .map(
+          (comment) =>
+            `<w15:commentEx w15:paraId="${comment.paraId}"${comment.replyTo === undefined ? '' : ` w15:paraIdParent="${comment.replyTo}"`} w15:done="${comment.resolved === true ? 1 : 0}"/>`,
+        )
+        .join('')}</w15:commentsEx>`,
+    },
+  ];
+  const dated = comments.filter((comment) => comment.dateUtc !== undefined);
+  if (dated.length > 0) {
+    const durableId = (comment: DocxComment) => `7${comment.paraId.slice(1)}`;
+    files.push(
+      {
+        name: 'word/commentsIds.xml',
+        content: `${declaration}<w16cid:commentsIds xmlns:w16cid="${W16CID}">${dated
+          .map((comment) => `<w16cid:commentId w16cid:paraId="${comment.paraId}" w16cid:durableId="${durableId(comment)}"/>`)
+          .join('')}</w16cid:commentsIds>`,
+      },
+      {
+        name: 'word/commentsExtensible.xml',
+        content: `${declaration}<w16cex:commentsExtensible xmlns:w16cex="${W16CEX}">${dated
+          .map(
+            (comment) => `<w16cex:commentExtensible w16cex:durableId="${durableId(comment)}" w16cex:dateUtc="${comment.dateUtc ?? ''}"/>`,
+          )
+          .join('')}</w16cex:commentsExtensible>`,
+      },
+    );
+  }
+  return files;
+}
+
+/** A run of plain text, as a paragraph's child. */
+export function run(text: string): string {
+  return `<w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
+}
+
+/** Where a comment's range starts, ends, and its reference mark: Word writes all three. */
+export const commentMark = {
+  start: (id: number) => `<w:commentRangeStart w:id="${id}"/>`,
+  end: (id: number) => `<w:commentRangeEnd w:id="${id}"/>`,
+  reference: (id: number) => `<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="${id}"/></w:r>`,
+};
+
 /** Word's built-in paragraph styles as a translated Word names them: the ids differ, the names do not. */
 export const STYLES = [
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
@@ -175,6 +262,56 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
           '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Text box: call the helpline</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>',
           '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Text box: call the helpline</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
         ].join(''),
+      }),
+  },
+  'reviewed-draft': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'TLAP', created: '2024-02-20T12:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Partnership agreement: draft for comment', { style: 'Titel' }),
+          paragraph('Our shared commitments', { style: 'berschrift1' }),
+          `<w:p>${run('We will work together so that everyone gets ')}${commentMark.start(0)}${commentMark.start(3)}${run('personalised care and support')}${commentMark.end(0)}${commentMark.reference(0)}${commentMark.end(3)}${commentMark.reference(3)}${run(' that fits their life.')}</w:p>`,
+          `<w:p>${commentMark.start(1)}${run('Councils, the NHS and providers will share budgets ')}<w:del w:id="9" w:author="Jane Smith"><w:r><w:delText>where affordable</w:delText></w:r></w:del></w:p>`,
+          `<w:p>${run('and plan services with the people who use them.')}${commentMark.end(1)}${commentMark.reference(1)}</w:p>`,
+          paragraph('How we will work', { style: 'berschrift1' }),
+          `<w:p>${run('We will publish what we learn.')}${commentMark.reference(2)}</w:p>`,
+        ].join(''),
+        extra: commentParts([
+          {
+            id: 0,
+            author: 'Jane Smith',
+            date: '2024-03-05T10:12:00Z',
+            paragraphs: ['Should this say unpaid carers too? Many of our members care for someone.'],
+            paraId: '1A2B3C4D',
+            resolved: true,
+          },
+          {
+            id: 1,
+            author: 'Anytown Carers Network',
+            date: '2024-03-06T09:00:00Z',
+            paragraphs: ['We support pooled budgets.', 'But who decides how they are spent?'],
+            paraId: '2B3C4D5E',
+          },
+          {
+            id: 2,
+            author: 'Ahmed Khan',
+            date: '2024-06-07T10:30:00Z',
+            dateUtc: '2024-06-07T09:30:00Z',
+            paragraphs: ['Please say how: easy read versions, and not only online.'],
+            paraId: '3C4D5E6F',
+          },
+          {
+            id: 3,
+            author: 'TLAP team',
+            date: '2024-03-08T16:45:00Z',
+            paragraphs: ['Agreed: we will add carers to this commitment.'],
+            paraId: '4D5E6F70',
+            replyTo: '1A2B3C4D',
+          },
+        ]),
       }),
   },
   'damaged-zip': {

@@ -1,7 +1,16 @@
 import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import { counted } from '../../counted.js';
+import {
+  COMMENT_PARTS,
+  commentRecords,
+  readCommentAnchors,
+  readWordComments,
+  type CommentAnchor,
+  type WordComment,
+} from '../readers/word-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
@@ -146,10 +155,11 @@ function notAWordDocument(file: string, names: readonly string[]): InputError {
   });
 }
 
-async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
+async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   checkSignature(source);
   const zip = await source.readBytes();
-  const { names, parts } = readZipParts(source.path, zip, [DOCUMENT_PART, STYLES_PART, CORE_PART], DOCX_UNPACKED_LIMIT, WORD_DOCUMENT);
+  const wanted = [DOCUMENT_PART, STYLES_PART, CORE_PART, ...Object.values(COMMENT_PARTS)];
+  const { names, parts } = readZipParts(source.path, zip, wanted, DOCX_UNPACKED_LIMIT, WORD_DOCUMENT);
   const document = parts.get(DOCUMENT_PART);
   if (document === undefined) throw notAWordDocument(source.path, names);
   const warnings: AdapterItem[] = [];
@@ -161,7 +171,23 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
     warnings,
   );
   const date = await readOptionalPart(source.path, CORE_PART, null, () => readCreated(CORE_PART, parts.get(CORE_PART)), warnings);
+  const comments = await readOptionalPart(source.path, COMMENT_PARTS.comments, [], () => readWordComments(parts, styles), warnings);
   yield* warnings;
+  if (comments.length > 0) {
+    const anchors = await readOptionalPart(
+      source.path,
+      DOCUMENT_PART,
+      new Map<string, CommentAnchor>(),
+      () => readCommentAnchors(DOCUMENT_PART, document, styles),
+      warnings,
+    );
+    yield* warnings.splice(0);
+    yield* commentRecords(source.path, comments, anchors);
+    if (options.documentText !== true) {
+      yield reviewedDraftWarning(source.path, comments);
+      return;
+    }
+  }
   const notes = new DocumentNotes(source.path, date);
   const placeholder = { at: null as number | null };
   yield* documentPartNotes(
@@ -172,6 +198,17 @@ async function* readDocx(source: InputSource): AsyncIterable<AdapterItem> {
     (event) => wordEventNotes(notes, event, styles, placeholder),
     WORD_DOCUMENT,
   );
+}
+
+/** The one warning on a document read as a reviewed draft: its comments are read, its own text is not. */
+function reviewedDraftWarning(file: string, comments: readonly WordComment[]): AdapterItem {
+  const reviewers = new Set(comments.map((comment) => comment.author ?? '')).size;
+  return {
+    kind: 'warning',
+    code: 'DOCUMENT_TEXT_SKIPPED',
+    message: `read as a draft with reviewers' comments: ${counted(comments.length, 'comment')} by ${counted(reviewers, 'reviewer')} read; the document's own text, the draft they comment on, is not read`,
+    provenance: { file, part: COMMENT_PARTS.comments },
+  };
 }
 
 /**
@@ -191,7 +228,7 @@ export const docxDocumentAdapter: FormatAdapter = {
     if (input.headBytes.includes(DOCUMENT_PART, 0, 'latin1')) return 0.9;
     return input.headBytes.includes('word/', 0, 'latin1') ? 0.8 : 0;
   },
-  read(source) {
-    return readDocx(source);
+  read(source, options) {
+    return readDocx(source, options);
   },
 };

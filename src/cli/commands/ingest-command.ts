@@ -24,6 +24,7 @@ interface IngestFlags {
   sheet?: string;
   skipRows?: string;
   dateOrder?: string;
+  documentText?: boolean;
   exclude: string[];
   strict?: boolean;
   json?: boolean;
@@ -68,6 +69,7 @@ export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: 
   if (flags.encoding !== undefined) options.encoding = flags.encoding;
   if (flags.sheet !== undefined) options.sheet = flags.sheet;
   if (flags.exclude.length > 0) options.exclude = flags.exclude;
+  if (flags.documentText === true) options.documentText = true;
   if (flags.channel !== undefined) {
     if (!isChannel(flags.channel)) {
       throw new UsageError(`--channel ${flags.channel}: unknown channel`, { hint: `channels: ${CHANNELS.join(', ')}` });
@@ -165,6 +167,7 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--sheet <name>', 'read only this worksheet of a workbook')
     .option('--skip-rows <n>', 'title rows to skip above a table header')
     .option('--date-order <dmy|mdy|ymd>', "how tables' numeric dates such as 02/01/2024 are read, instead of each date column's own order")
+    .option('--document-text', "read a Word document holding reviewers' comments for its own text too, not only its comments")
     .option(
       '--exclude <glob>',
       'leave out files and folders matching this glob inside the folders given (repeatable; * ? **)',
@@ -182,6 +185,7 @@ Examples:
   tlap ingest tweets.js comments.xml inbox.mbox
   tlap ingest survey.csv --map text="Any other comments?" --channel survey
   tlap ingest responses-us.csv --date-order mdy   01/02/2024 is 2 January
+  tlap ingest draft-agreement-reviewed.docx  each reviewer's comment, with the words it is on
   cat replies.csv | tlap ingest - --format csv
   tlap ingest exports/ --json               {"files":…,"read":…,"added":…,…,"per_file":[{"file":…,"format":…,…}]}`,
     )

@@ -6,7 +6,19 @@ import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { ingest } from '../../../src/ingest/ingest.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { docxDocumentAdapter, DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
-import { buildDocx, documentXml, DOCX_FIXTURE_INPUTS, paragraph, STYLES, table } from '../../builders/docx-documents.js';
+import {
+  buildDocx,
+  commentMark,
+  commentParts,
+  documentXml,
+  DOCX_FIXTURE_INPUTS,
+  paragraph,
+  run,
+  STYLES,
+  table,
+  WORD_NAMESPACE,
+} from '../../builders/docx-documents.js';
+import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/word-comments.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
@@ -29,7 +41,7 @@ describe('docx fixture inputs are generated reproducibly by test/builders/docx-d
 const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function read(name: string, bytes: Buffer, options: { channel?: 'survey' } = {}): Promise<FileReadResult> {
+async function read(name: string, bytes: Buffer, options: { channel?: 'survey'; documentText?: boolean } = {}): Promise<FileReadResult> {
   const path = join(folder, name);
   writeFileSync(path, bytes);
   return readFileItems(path, { displayPath: name, ...options });
@@ -362,5 +374,71 @@ describe('docx detection and refusals', () => {
     const result = await read('s.docx', bytes);
     expect(result.error).toBeNull();
     expect(countItems(result)).toEqual({ record: 1, warning: 1 });
+  });
+});
+
+describe("docx: a draft sent back with reviewers' comments", () => {
+  const body = [
+    paragraph('Our commitments', { style: 'Heading1' }),
+    `<w:p>${run('Everyone gets ')}${commentMark.start(0)}${run('care that fits their life')}${commentMark.end(0)}${commentMark.reference(0)}${run('.')}</w:p>`,
+    paragraph('We will publish what we learn.'),
+  ].join('');
+  const comment = {
+    id: 0,
+    author: 'Jane Smith',
+    date: '2024-03-05T10:12:00Z',
+    paragraphs: ['And for carers?'],
+    paraId: '1A2B3C4D',
+  };
+
+  test('its comments are the records, its own text is not read, and one warning says so', async () => {
+    const result = await read('draft.docx', buildDocx({ body, extra: commentParts([comment]) }));
+    expect(result.error).toBeNull();
+    expect(countItems(result)).toEqual({ record: 1, warning: 1 });
+    expect(recordsOf(result).map(({ text, author, channel, meta }) => ({ text, author, channel, meta }))).toEqual([
+      {
+        text: 'And for carers?',
+        author: 'Jane Smith',
+        channel: 'other',
+        meta: { section: 'Our commitments', commentedText: 'care that fits their life' },
+      },
+    ]);
+  });
+
+  test('with the documentText option its own paragraphs are read too, after the comments', async () => {
+    const result = await read('draft.docx', buildDocx({ body, extra: commentParts([comment]) }), { documentText: true });
+    expect(recordsOf(result).map((record) => [record.provenance.part, record.text])).toEqual([
+      ['comment 1', 'And for carers?'],
+      ['paragraph 2', 'Everyone gets care that fits their life.'],
+      ['paragraph 3', 'We will publish what we learn.'],
+    ]);
+    expect(countItems(result)).toEqual({ record: 3 });
+  });
+
+  test('comments from an older Word (no threads, no paraIds) are read; a comment range that never ends runs to the end', async () => {
+    const comments = `<?xml version="1.0"?><w:comments xmlns:w="${WORD_NAMESPACE}"><w:comment w:id="5" w:author="R" w:date="2010-05-01T09:00:00Z"><w:p><w:r><w:t>Too long.</w:t></w:r></w:p></w:comment></w:comments>`;
+    const unended = `${paragraph('First.')}<w:p>${commentMark.start(5)}${run('Second')}</w:p>${paragraph('Third.')}`;
+    const result = await read('old.docx', buildDocx({ body: unended, extra: [{ name: 'word/comments.xml', content: comments }] }));
+    expect(recordsOf(result).map(({ text, date, inReplyTo, meta }) => ({ text, date, inReplyTo, meta }))).toEqual([
+      { text: 'Too long.', date: '2010-05-01T09:00:00.000Z', inReplyTo: null, meta: { commentedText: 'Second Third.' } },
+    ]);
+  });
+
+  test('a damaged comments part costs a warning, and the document is read as notes', async () => {
+    const result = await read(
+      'c.docx',
+      buildDocx({ body, extra: [{ name: 'word/comments.xml', content: '<w:comments xmlns:w="x"><w:comment>' }] }),
+    );
+    expect(result.error).toBeNull();
+    expect(countItems(result)).toEqual({ record: 2, warning: 1 });
+  });
+
+  test('a long commented passage is cut at a word with an ellipsis', async () => {
+    const long = Array.from({ length: 80 }, (_, index) => `word${index}`).join(' ');
+    const passage = `<w:p>${commentMark.start(0)}${run(long)}${commentMark.end(0)}${commentMark.reference(0)}</w:p>`;
+    const [record] = recordsOf(await read('l.docx', buildDocx({ body: passage, extra: commentParts([comment]) })));
+    const commented = String(record?.meta['commentedText']);
+    expect(commented.length).toBeLessThanOrEqual(MAX_COMMENTED_CHARS);
+    expect(commented).toMatch(/^word0 word1 .* word\d+…$/);
   });
 });

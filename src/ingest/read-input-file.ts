@@ -2,7 +2,7 @@ import type { AdapterItem, AdapterOptions, FilterRule, WarningCode } from '../ad
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
 import { InputError, UnknownNameError } from '../errors.js';
-import { dateForId, type FeedbackRecord, type Provenance } from '../record/record.js';
+import { authorForId, dateForId, type FeedbackRecord, type Provenance } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
@@ -148,7 +148,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       const channel = options.channel ?? draft.channel ?? adapter.channel;
       const author = draft.author ?? null;
       const date = draft.date ?? null;
-      const sourceId = draft.sourceId ?? contentSourceId(author, dateForId(draft), text);
+      const sourceId = draft.sourceId ?? contentSourceId(authorForId(draft), dateForId(draft), text);
       const link = draft.sourceId === null ? undefined : panel.get(draft.sourceId);
       const meta =
         link === undefined || draft.meta?.['question'] !== undefined

@@ -70,6 +70,11 @@ export interface RecordDraft {
    * in a day order that was guessed or chosen (`02/01/2024`), so that no id depends on that order.
    */
   idDate?: string | null;
+  /**
+   * The author the content-hash `sourceId` is made from, when it is not `author`: the cell as
+   * exported when an address or an `anonymous` was taken out of it, so that no id changes with that.
+   */
+  idAuthor?: string | null;
   text: string;
   url?: string | null;
   inReplyTo?: string | null;
@@ -80,6 +85,11 @@ export interface RecordDraft {
 /** The date a draft's content-hash `sourceId` is made from: its {@link RecordDraft.idDate} when set, else its date. */
 export function dateForId(draft: RecordDraft): string | null {
   return draft.idDate === undefined ? (draft.date ?? null) : draft.idDate;
+}
+
+/** The author a draft's content-hash `sourceId` is made from: its {@link RecordDraft.idAuthor} when set, else its author. */
+export function authorForId(draft: RecordDraft): string | null {
+  return draft.idAuthor === undefined ? (draft.author ?? null) : draft.idAuthor;
 }
 
 /** Returns true when `value` names a channel. */

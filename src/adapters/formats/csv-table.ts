@@ -1,5 +1,5 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { dateForId, type Provenance } from '../../record/record.js';
+import { authorForId, dateForId, type Provenance } from '../../record/record.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders, type TableEvent } from '../readers/delimited-table.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from '../readers/header-row.js';
@@ -43,8 +43,7 @@ export const csvTableAdapter: FormatAdapter = {
       const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance, dates);
       return {
         kind: 'record',
-        draft:
-          draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, dateForId(draft)) } : draft,
+        draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(authorForId(draft), draft.text, dateForId(draft)) } : draft,
       };
     }
 

@@ -6,6 +6,7 @@ import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
 import { isContactColumn } from './contact-columns.js';
+import { authorName } from './email-addresses.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 export { simplifyColumnName } from './column-names.js';
@@ -257,8 +258,9 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
 /**
  * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
- * without it (`idDate` null), as it was before such dates were read. An author cell that says
- * only that the respondent was not identified (`anonymous`, as Microsoft Forms writes it) gives no author.
+ * without it (`idDate` null), as it was before such dates were read. The author is never an
+ * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
+ * identified (`anonymous`, as Microsoft Forms writes it) gives no author.
  */
 export function draftFromRow(
   row: Readonly<Record<string, unknown>>,
@@ -284,9 +286,10 @@ export function draftFromRow(
   keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const author = value('author');
+  const named = author === null || isAnonymousValue(author) ? null : authorName(author);
   const draft: RecordDraft = {
     sourceId: value('id'),
-    author: author === null || isAnonymousValue(author) ? null : author,
+    author: named,
     date,
     text: value('text') ?? '',
     url: value('url'),
@@ -295,6 +298,7 @@ export function draftFromRow(
     provenance,
   };
   if (date !== readDate) draft.idDate = readDate;
+  if (named !== author) draft.idAuthor = author;
   if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
 }

@@ -8,6 +8,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
 import { extractReply } from '../../text/email-reply-text.js';
 import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
+import { maskAddresses, senderDisplayName } from './email-addresses.js';
 
 export { MAX_MESSAGE_BYTES };
 
@@ -18,7 +19,6 @@ export const MAX_MIME_PARTS = 1000;
 /** HTML nested deeper than this is not converted (`HTML_TOO_DEEP`): the converter would overflow or crawl. */
 export const MAX_HTML_DEPTH = 1000;
 
-const EMAIL_ADDRESS = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
 const UTF7_CHARSET = /^(?:(?:cs)?unicode11)?utf7$/;
 /** Charset names for 7-bit ASCII (normalised: lower case, letters and digits only), which cannot explain an 8-bit byte. */
 const ASCII_CHARSET = /^(?:usascii|ascii|ansix341968|ansix341986|iso646us|us|ibm367|cp367|csascii|iso646irv1991|646)$/;
@@ -205,11 +205,6 @@ function excerptOf(raw: Buffer): string {
     .map((field) => (field.name === 'message-id' ? field.line : maskAddresses(field.line)));
   const excerpt = fields.length > 0 ? fields.join(' | ') : maskAddresses(raw.subarray(0, 400).toString('latin1'));
   return excerpt.slice(0, 200);
-}
-
-/** Replaces every e-mail address with `[address]`. */
-export function maskAddresses(text: string): string {
-  return text.replace(EMAIL_ADDRESS, '[address]');
 }
 
 /** What the MIME parser gave for one message. */
@@ -469,20 +464,6 @@ function authorOf(from: HeaderValue | undefined): string | null {
   const first = (from as AddressObject).value[0];
   if (first === undefined) return null;
   return senderDisplayName(first.name);
-}
-
-/**
- * A sender's display name with any address, `mailto:`, empty brackets and stray punctuation
- * taken out; null when nothing is left (the "name" was only an address).
- */
-export function senderDisplayName(value: string): string | null {
-  const name = value
-    .replace(EMAIL_ADDRESS, '')
-    .replace(/[<([]\s*[>)\]]/g, '')
-    .replace(/\bmailto:/gi, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"',;:-]+|[\s"',;:-]+$/g, '');
-  return name === '' ? null : name;
 }
 
 /** The unfolded value of the first raw header line with this key. */

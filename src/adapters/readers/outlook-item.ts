@@ -9,14 +9,13 @@ import { rtfBody } from './rtf-body.js';
 import {
   decodedMessageItems,
   headerBlockFields,
-  maskAddresses,
   MAX_MESSAGE_BYTES,
   messageIdOf,
   mimeEntityBodies,
-  senderDisplayName,
   type DecodedMessage,
   type MessageLocation,
 } from './email-message.js';
+import { maskAddresses, senderDisplayName } from './email-addresses.js';
 
 /** The largest compressed RTF body decompressed (the decompressor holds its output as an array of numbers, 8 bytes a byte). */
 export const MAX_COMPRESSED_RTF_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { InputError, type InputLocation } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
-import { dateForId, type JsonValue, type Provenance } from '../../record/record.js';
+import { authorForId, dateForId, type JsonValue, type Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
@@ -295,7 +295,7 @@ function* singleRowItems(
   }
   yield {
     kind: 'record',
-    draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(draft.author ?? null, draft.text, dateForId(draft)) } : draft,
+    draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(authorForId(draft), draft.text, dateForId(draft)) } : draft,
   };
 }
 

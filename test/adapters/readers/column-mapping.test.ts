@@ -94,3 +94,21 @@ describe('mapColumns: the submission time', () => {
     expect(mapColumns(at, ['text', header], {}).fields.date).toBe(header);
   });
 });
+
+describe('draftFromRow: an author column holding e-mail addresses', () => {
+  const mapping = mapColumns(at, ['author', 'text'], {});
+
+  test('gives the name beside the address, or no author', () => {
+    expect(draftFromRow({ author: 'Jo Bloggs <jo@example.org>', text: 'Good' }, mapping, { file: 'f.csv' }).author).toBe('Jo Bloggs');
+    expect(draftFromRow({ author: 'sam@example.net', text: 'Good' }, mapping, { file: 'f.csv' }).author).toBeNull();
+  });
+});
+
+describe('draftFromRow: ids never change with an author taken out', () => {
+  test('the cell as exported is kept for the content id', () => {
+    const mapping = mapColumns(at, ['author', 'text'], {});
+    expect(draftFromRow({ author: 'sam@example.net', text: 'Good' }, mapping, { file: 'f.csv' }).idAuthor).toBe('sam@example.net');
+    expect(draftFromRow({ author: 'anonymous', text: 'Good' }, mapping, { file: 'f.csv' }).idAuthor).toBe('anonymous');
+    expect(draftFromRow({ author: 'Asha Patel', text: 'Good' }, mapping, { file: 'f.csv' }).idAuthor).toBeUndefined();
+  });
+});

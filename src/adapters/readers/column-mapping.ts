@@ -6,7 +6,7 @@ import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
 import { isContactColumn } from './contact-columns.js';
-import { authorName } from './email-addresses.js';
+import { authorName, withoutAddresses } from './email-addresses.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 export { simplifyColumnName } from './column-names.js';
@@ -260,7 +260,8 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
  * without it (`idDate` null), as it was before such dates were read. The author is never an
  * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
- * identified (`anonymous`, as Microsoft Forms writes it) gives no author.
+ * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
+ * holds an e-mail address (see {@link withoutAddresses}).
  */
 export function draftFromRow(
   row: Readonly<Record<string, unknown>>,
@@ -276,7 +277,8 @@ export function draftFromRow(
   for (const column of mapping.metaColumns) {
     const cell = Object.hasOwn(row, column) ? row[column] : undefined;
     if (cell === undefined || cell === null || cell === '') continue;
-    meta[column] = toJsonValue(cell);
+    const kept = typeof cell === 'string' ? withoutAddresses(cell) : cell;
+    if (kept !== null) meta[column] = toJsonValue(kept);
   }
   const channelName = value('channel');
   const dateText = value('date');

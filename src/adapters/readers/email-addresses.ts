@@ -30,3 +30,13 @@ export function senderDisplayName(value: string): string | null {
 export function authorName(value: string): string | null {
   return value.includes('@') && HOLDS_EMAIL_ADDRESS.test(value) ? senderDisplayName(value) : value;
 }
+
+/**
+ * A value kept beside a record (in `meta`) without the e-mail addresses in it: null when it is
+ * only an address, the text with each address masked as `[address]` when it holds one among other
+ * words, else the value as written.
+ */
+export function withoutAddresses(value: string): string | null {
+  if (!value.includes('@') || !HOLDS_EMAIL_ADDRESS.test(value)) return value;
+  return senderDisplayName(value) === null ? null : maskAddresses(value);
+}

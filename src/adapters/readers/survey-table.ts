@@ -14,6 +14,7 @@ import {
   type ColumnMapping,
 } from './column-mapping.js';
 import { isContactColumn, isNameQuestion, isOrganisationQuestion } from './contact-columns.js';
+import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
@@ -241,8 +242,8 @@ function* surveyRowItems(
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
   const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
-    const value = (row[column] ?? '').trim();
-    if (value !== '') answers[column] = value;
+    const value = withoutAddresses((row[column] ?? '').trim());
+    if (value !== null && value !== '') answers[column] = value;
   }
   for (const column of plan.questions) {
     const answer = row[column] ?? '';

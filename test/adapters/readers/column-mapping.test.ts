@@ -112,3 +112,15 @@ describe('draftFromRow: ids never change with an author taken out', () => {
     expect(draftFromRow({ author: 'Asha Patel', text: 'Good' }, mapping, { file: 'f.csv' }).idAuthor).toBeUndefined();
   });
 });
+
+describe('draftFromRow: meta never holds an address', () => {
+  test('a cell that is an address is left out, an address among words is masked', () => {
+    const mapping = mapColumns(at, ['text', 'Contact', 'Notes', 'Ward'], {});
+    const draft = draftFromRow(
+      { text: 'Good', Contact: 'jo@example.org', Notes: 'Ring me or write to jo@example.org', Ward: 'Leeds North' },
+      mapping,
+      { file: 'f.csv' },
+    );
+    expect(draft.meta).toEqual({ Notes: 'Ring me or write to [address]', Ward: 'Leeds North' });
+  });
+});

@@ -2,15 +2,8 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
-import { counted } from '../../counted.js';
-import {
-  COMMENT_PARTS,
-  commentRecords,
-  readCommentAnchors,
-  readWordComments,
-  type CommentAnchor,
-  type WordComment,
-} from '../readers/word-comments.js';
+import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
+import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
@@ -184,7 +177,7 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
     yield* warnings.splice(0);
     yield* commentRecords(source.path, comments, anchors);
     if (options.documentText !== true) {
-      yield reviewedDraftWarning(source.path, comments);
+      yield reviewedDraftWarning(source.path, comments, COMMENT_PARTS.comments);
       return;
     }
   }
@@ -198,17 +191,6 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
     (event) => wordEventNotes(notes, event, styles, placeholder),
     WORD_DOCUMENT,
   );
-}
-
-/** The one warning on a document read as a reviewed draft: its comments are read, its own text is not. */
-function reviewedDraftWarning(file: string, comments: readonly WordComment[]): AdapterItem {
-  const reviewers = new Set(comments.map((comment) => comment.author ?? '')).size;
-  return {
-    kind: 'warning',
-    code: 'DOCUMENT_TEXT_SKIPPED',
-    message: `read as a draft with reviewers' comments: ${counted(comments.length, 'comment')} by ${counted(reviewers, 'reviewer')} read; the document's own text, the draft they comment on, is not read`,
-    provenance: { file, part: COMMENT_PARTS.comments },
-  };
 }
 
 /**

@@ -1,10 +1,6 @@
 import { toIsoDate } from '../../record/dates.js';
-import { contentSourceId } from '../../record/record-id.js';
-import type { JsonValue } from '../../record/record.js';
-import { cleanRecordText } from '../../text/clean-record-text.js';
-import type { AdapterItem } from '../format-adapter.js';
+import { MAX_COMMENTED_CHARS, shortenedPassage, type CommentAnchor, type DocumentComment } from './document-comments.js';
 import { NoteOutline } from './note-outline.js';
-import { RepeatedTextIds } from './repeated-text-ids.js';
 import { isWord, MARKUP_COMPATIBILITY, readParagraph, wordAttribute, type Styles } from './word-paragraphs.js';
 import { attributeValue, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
 import { zipPartSource } from './zip-parts.js';
@@ -16,33 +12,6 @@ export const COMMENT_PARTS = {
   ids: 'word/commentsIds.xml',
   extensible: 'word/commentsExtensible.xml',
 } as const;
-
-/** The most of the commented passage kept in `meta.commentedText`. */
-export const MAX_COMMENTED_CHARS = 300;
-
-/** One comment of a Word document, as its reviewer wrote it. */
-export interface WordComment {
-  /** Its `w:id`, which its anchors in the document carry. */
-  id: string;
-  author: string | null;
-  /** ISO 8601 in UTC: the UTC date newer Words keep apart, else the comment's own date. */
-  date: string | null;
-  text: string;
-  /** The `w14:paraId` of its last paragraph: how a reply names the comment it answers. */
-  paraId: string | null;
-  /** The `paraId` of the comment it replies to. */
-  parentParaId: string | null;
-  /** Marked done (resolved) in Word. */
-  resolved: boolean;
-}
-
-/** Where a comment is anchored: the words it is attached to and the headings above them. */
-export interface CommentAnchor {
-  /** The commented words as the document now says them, at most {@link MAX_COMMENTED_CHARS}. */
-  text: string;
-  /** The heading path above them, as `meta.section` is written; '' before any heading. */
-  section: string;
-}
 
 /** The elements named `local` that are children of the part's root. */
 function rootChildren(local: string): (path: readonly XmlName[]) => XmlSelection {
@@ -79,7 +48,7 @@ function commentParagraphs(comment: XmlElement): XmlElement[] {
  * writes a comment's own `w:date` in the reviewer's local time marked as UTC, so the UTC date is
  * preferred. Malformed XML is an InputError naming the part.
  */
-export async function readWordComments(parts: ReadonlyMap<string, Buffer>, styles: Styles): Promise<WordComment[]> {
+export async function readWordComments(parts: ReadonlyMap<string, Buffer>, styles: Styles): Promise<DocumentComment[]> {
   const commentsData = parts.get(COMMENT_PARTS.comments);
   if (commentsData === undefined) return [];
   const threads = new Map<string, { parent: string | null; resolved: boolean }>();
@@ -96,7 +65,7 @@ export async function readWordComments(parts: ReadonlyMap<string, Buffer>, style
     }
   }
   const utcDates = await utcDatesByParaId(parts);
-  const comments: WordComment[] = [];
+  const comments: DocumentComment[] = [];
   for (const comment of await rootElements(COMMENT_PARTS.comments, commentsData, 'comment')) {
     const paragraphs = commentParagraphs(comment);
     const text = paragraphs
@@ -112,8 +81,8 @@ export async function readWordComments(parts: ReadonlyMap<string, Buffer>, style
       author: wordAttribute(comment, 'author')?.trim() || null,
       date: (paraId === null ? undefined : utcDates.get(paraId)) ?? toIsoDate(ownDate),
       text,
-      paraId,
-      parentParaId: thread?.parent ?? null,
+      threadId: paraId,
+      parentThreadId: thread?.parent ?? null,
       resolved: thread?.resolved ?? false,
     });
   }
@@ -138,15 +107,6 @@ async function utcDatesByParaId(parts: ReadonlyMap<string, Buffer>): Promise<Map
     if (paraId !== null && date !== undefined) dates.set(paraId.toUpperCase(), date);
   }
   return dates;
-}
-
-/** Text cut to at most `limit` characters at a word boundary, with an ellipsis when cut. */
-function shortened(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= limit) return flat;
-  const cut = flat.slice(0, limit - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Selects the document's outermost paragraphs, and comment range marks that stand between paragraphs. */
@@ -174,7 +134,7 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
     const range = open.get(id);
     if (range === undefined) return;
     open.delete(id);
-    if (!anchors.has(id)) anchors.set(id, { text: shortened(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
+    if (!anchors.has(id)) anchors.set(id, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
   };
   const mark = (element: XmlElement, paragraphText: () => string): void => {
     const id = wordAttribute(element, 'id');
@@ -182,7 +142,7 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
     if (element.local === 'commentRangeStart') open.set(id, { parts: [], section: outline.section() });
     else if (element.local === 'commentRangeEnd') finish(id);
     else if (element.local === 'commentReference' && !anchors.has(id) && !open.has(id)) {
-      anchors.set(id, { text: shortened(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
+      anchors.set(id, { text: shortenedPassage(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
     }
   };
   for await (const event of readXmlElements(zipPartSource(name, data), selectAnchorElements)) {
@@ -222,46 +182,4 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
   }
   for (const id of [...open.keys()]) finish(id);
   return anchors;
-}
-
-/**
- * The records of a Word document's comments: one per comment, by its reviewer, with the words it
- * is attached to (`meta.commentedText`) and the headings above them (`meta.section`); a reply
- * names the comment it answers in `inReplyTo`, and a resolved comment says so (`meta.resolved`).
- * Provenance is `comment N`, in the order the document lists them.
- */
-export function* commentRecords(
-  file: string,
-  comments: readonly WordComment[],
-  anchors: ReadonlyMap<string, CommentAnchor>,
-): Iterable<AdapterItem> {
-  const ids = new RepeatedTextIds();
-  const sourceIds = comments.map(
-    (comment) =>
-      ids.sourceIdFor(comment.author, comment.text, comment.date) ??
-      contentSourceId(comment.author, comment.date, cleanRecordText(comment.text)),
-  );
-  const byParaId = new Map<string, string>();
-  for (const [index, comment] of comments.entries()) if (comment.paraId !== null) byParaId.set(comment.paraId, sourceIds[index] ?? '');
-  for (const [index, comment] of comments.entries()) {
-    const anchor = anchors.get(comment.id);
-    const meta: Record<string, JsonValue> = {};
-    if (anchor !== undefined && anchor.section !== '') meta['section'] = anchor.section;
-    if (anchor !== undefined && anchor.text !== '') meta['commentedText'] = anchor.text;
-    if (comment.resolved) meta['resolved'] = true;
-    const inReplyTo = comment.parentParaId === null ? null : (byParaId.get(comment.parentParaId) ?? null);
-    yield {
-      kind: 'record',
-      draft: {
-        sourceId: sourceIds[index] ?? null,
-        channel: 'other',
-        author: comment.author,
-        date: comment.date,
-        text: comment.text,
-        inReplyTo,
-        meta,
-        provenance: { file, part: `comment ${index + 1}` },
-      },
-    };
-  }
 }

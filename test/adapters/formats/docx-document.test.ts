@@ -18,7 +18,7 @@ import {
   table,
   WORD_NAMESPACE,
 } from '../../builders/docx-documents.js';
-import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/word-comments.js';
+import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/document-comments.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';

@@ -1,0 +1,98 @@
+import { contentSourceId } from '../../record/record-id.js';
+import type { JsonValue } from '../../record/record.js';
+import { cleanRecordText } from '../../text/clean-record-text.js';
+import { counted } from '../../counted.js';
+import type { AdapterItem } from '../format-adapter.js';
+import { RepeatedTextIds } from './repeated-text-ids.js';
+
+/** The most of the commented passage kept in `meta.commentedText`. */
+export const MAX_COMMENTED_CHARS = 300;
+
+/** One comment in a word-processor document (Word, OpenDocument), as its reviewer wrote it. */
+export interface DocumentComment {
+  /** The id its anchors in the document carry (Word's `w:id`, OpenDocument's `office:name`). */
+  id: string;
+  author: string | null;
+  /** ISO 8601 in UTC: the UTC date newer Words keep apart, else the comment's own date. */
+  date: string | null;
+  text: string;
+  /** How a reply names the comment it answers (Word: the `w14:paraId` of its last paragraph). */
+  threadId: string | null;
+  /** The {@link threadId} of the comment it replies to. */
+  parentThreadId: string | null;
+  /** Marked done (resolved). */
+  resolved: boolean;
+}
+
+/** Where a comment is anchored: the words it is attached to and the headings above them. */
+export interface CommentAnchor {
+  /** The commented words as the document now says them, at most {@link MAX_COMMENTED_CHARS}. */
+  text: string;
+  /** The heading path above them, as `meta.section` is written; '' before any heading. */
+  section: string;
+}
+
+/** Text cut to at most `limit` characters at a word boundary, with an ellipsis when cut. */
+export function shortenedPassage(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= limit) return flat;
+  const cut = flat.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The records of a document's comments: one per comment, by its reviewer, with the words it
+ * is attached to (`meta.commentedText`) and the headings above them (`meta.section`); a reply
+ * names the comment it answers in `inReplyTo`, and a resolved comment says so (`meta.resolved`).
+ * Provenance is `comment N`, in the order the document lists them.
+ */
+export function* commentRecords(
+  file: string,
+  comments: readonly DocumentComment[],
+  anchors: ReadonlyMap<string, CommentAnchor>,
+): Iterable<AdapterItem> {
+  const ids = new RepeatedTextIds();
+  const sourceIds = comments.map(
+    (comment) =>
+      ids.sourceIdFor(comment.author, comment.text, comment.date) ??
+      contentSourceId(comment.author, comment.date, cleanRecordText(comment.text)),
+  );
+  const byParaId = new Map<string, string>();
+  for (const [index, comment] of comments.entries()) if (comment.threadId !== null) byParaId.set(comment.threadId, sourceIds[index] ?? '');
+  for (const [index, comment] of comments.entries()) {
+    const anchor = anchors.get(comment.id);
+    const meta: Record<string, JsonValue> = {};
+    if (anchor !== undefined && anchor.section !== '') meta['section'] = anchor.section;
+    if (anchor !== undefined && anchor.text !== '') meta['commentedText'] = anchor.text;
+    if (comment.resolved) meta['resolved'] = true;
+    const inReplyTo = comment.parentThreadId === null ? null : (byParaId.get(comment.parentThreadId) ?? null);
+    yield {
+      kind: 'record',
+      draft: {
+        sourceId: sourceIds[index] ?? null,
+        channel: 'other',
+        author: comment.author,
+        date: comment.date,
+        text: comment.text,
+        inReplyTo,
+        meta,
+        provenance: { file, part: `comment ${index + 1}` },
+      },
+    };
+  }
+}
+
+/**
+ * The one warning on a document read as a reviewed draft: its comments were read, its own text
+ * (the draft they comment on) was not.
+ */
+export function reviewedDraftWarning(file: string, comments: readonly DocumentComment[], part: string): AdapterItem {
+  const reviewers = new Set(comments.map((comment) => comment.author ?? '')).size;
+  return {
+    kind: 'warning',
+    code: 'DOCUMENT_TEXT_SKIPPED',
+    message: `read as a draft with reviewers' comments: ${counted(comments.length, 'comment')} by ${counted(reviewers, 'reviewer')} read; the document's own text, the draft they comment on, is not read`,
+    provenance: { file, part },
+  };
+}

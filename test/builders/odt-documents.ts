@@ -9,6 +9,7 @@ const NAMESPACES = [
   'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
   'xmlns:dc="http://purl.org/dc/elements/1.1/"',
   'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+  'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"',
 ].join(' ');
 
 /** What a generated OpenDocument text holds. */
@@ -54,13 +55,48 @@ export function odtEventNotes(): Buffer {
       '<text:p>Table 5</text:p>',
       '<text:list><text:list-item><text:p>More respite care, <text:span text:style-name="T1">please</text:span>—at weekends too<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>',
       '<text:list><text:list-item><text:p>Saturday<text:s/>mornings</text:p></text:list-item></text:list></text:list-item>',
-      '<text:list-item><text:p>Transport<text:tab/>to the day centre<office:annotation><dc:creator>Editor</dc:creator><text:p>a comment</text:p></office:annotation></text:p></text:list-item></text:list>',
+      '<text:list-item><text:p>Transport<text:tab/>to the day centre</text:p></text:list-item></text:list>',
       '<text:p>Buses stop at six.<text:line-break/>The community transport is booked\n    weeks ahead.<text:change text:change-id="c1"/></text:p>',
       '<text:p><draw:frame draw:name="Frame1"><draw:text-box><text:p>Text box: call the helpline</text:p></draw:text-box></draw:frame></text:p>',
       '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>',
       '<table:table-row><table:table-cell><text:p>Q1. What matters most to you?</text:p></table:table-cell><table:table-cell><text:p>Being listened to, and having one person who knows our story.</text:p></table:table-cell></table:table-row>',
       '<table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell><text:p>Jane Smith</text:p></table:table-cell></table:table-row>',
       '</table:table>',
+    ].join(''),
+  });
+}
+
+/** An `office:annotation` as LibreOffice writes it: its creator, date and paragraphs, then what names it or its thread. */
+export function annotation(comment: {
+  creator: string;
+  date: string;
+  paragraphs: readonly string[];
+  name?: string;
+  parent?: string;
+  resolved?: boolean;
+}): string {
+  const attributes = [
+    comment.name === undefined ? '' : ` office:name="${comment.name}"`,
+    comment.parent === undefined ? '' : ` loext:parent-name="${comment.parent}"`,
+    comment.resolved === undefined ? '' : ` loext:resolved="${comment.resolved}"`,
+  ].join('');
+  const paragraphs = comment.paragraphs
+    .map((text) => `<text:p text:style-name="P2"><text:span text:style-name="T1">${text}</text:span></text:p>`)
+    .join('');
+  return `<office:annotation${attributes}><dc:creator>${comment.creator}</dc:creator><dc:date>${comment.date}</dc:date><meta:creator-initials>${comment.creator.slice(0, 1)}</meta:creator-initials>${paragraphs}</office:annotation>`;
+}
+
+/** The input of fixtures/adapters/odt/reviewed-draft/: a draft sent back with LibreOffice comments, a reply and a resolved one. */
+export function odtReviewedDraft(): Buffer {
+  return buildOdt({
+    created: '2024-02-20T12:00:00',
+    text: [
+      '<text:h text:outline-level="1">Our shared commitments</text:h>',
+      `<text:p>We will work together so that everyone gets ${annotation({ creator: 'Jane Smith', date: '2024-03-05T10:12:00.123000000', paragraphs: ['Should this say unpaid carers too?'], name: '__Annotation__45_1', resolved: true })}personalised care and support<office:annotation-end office:name="__Annotation__45_1"/>${annotation({ creator: 'TLAP team', date: '2024-03-08T16:45:00', paragraphs: ['Agreed: we will add carers.'], parent: '__Annotation__45_1' })} that fits their life.</text:p>`,
+      `<text:p>${annotation({ creator: 'Anytown Carers Network', date: '2024-03-06T09:00:00', paragraphs: ['We support pooled budgets.', 'But who decides how they are spent?'], name: '__Annotation__46_2' })}Councils, the NHS and providers will share budgets</text:p>`,
+      '<text:p>and plan services with the people who use them.<office:annotation-end office:name="__Annotation__46_2"/></text:p>',
+      '<text:h text:outline-level="1">How we will work</text:h>',
+      `<text:p>We will publish what we learn.${annotation({ creator: 'Ahmed Khan', date: '2024-03-07T09:30:00', paragraphs: ['Please say how: easy read versions, and not only online.'] })}</text:p>`,
     ].join(''),
   });
 }

@@ -1,8 +1,17 @@
 import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
+import {
+  commentRecords,
+  MAX_COMMENTED_CHARS,
+  reviewedDraftWarning,
+  shortenedPassage,
+  type CommentAnchor,
+  type DocumentComment,
+} from '../readers/document-comments.js';
+import { NoteOutline } from '../readers/note-outline.js';
 import {
   attributeValue,
   readXmlElements,
@@ -21,6 +30,7 @@ const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
 const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
 const DRAW = 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0';
+const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 
 const CONTENT_PART = 'content.xml';
 const META_PART = 'meta.xml';
@@ -148,6 +158,96 @@ function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<strin
   }
 }
 
+/** Selects the automatic styles and every outermost paragraph or heading, in tables too, tracked deletions passed over. */
+function selectAnnotatedParagraphs(path: readonly XmlName[]): XmlSelection {
+  const element = path[path.length - 1];
+  if (element === undefined) return 'skip';
+  if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
+  if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';
+  return isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h') ? 'element' : 'skip';
+}
+
+/**
+ * Reads the comments (`office:annotation`) of a document and where each is anchored: the words
+ * between an annotation and the `office:annotation-end` of the same `office:name` (across
+ * paragraphs), or the paragraph of one that marks no range, with the headings above. LibreOffice
+ * threads a reply by `loext:parent-name` (the `office:name` of the comment it answers) and marks
+ * a resolved one `loext:resolved="true"`; a reply that marks no range of its own is anchored where
+ * the comment it answers is. Walks each paragraph with an explicit stack.
+ */
+async function readAnnotations(content: Buffer): Promise<{ comments: DocumentComment[]; anchors: Map<string, CommentAnchor> }> {
+  const styles = new Map<string, string>();
+  const outline = new NoteOutline();
+  const comments: DocumentComment[] = [];
+  const anchors = new Map<string, CommentAnchor>();
+  const open = new Map<string, { parts: string[]; section: string }>();
+  const close = (name: string): void => {
+    const range = open.get(name);
+    if (range === undefined) return;
+    open.delete(name);
+    anchors.set(name, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
+  };
+  for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectAnnotatedParagraphs)) {
+    if (event.kind !== 'element') continue;
+    const element = event.element;
+    if (isIn(element, STYLE, 'style')) {
+      const name = attributeValue(element, 'name', STYLE);
+      const parent = attributeValue(element, 'parent-style-name', STYLE);
+      if (name !== null && parent !== null) styles.set(name, parent);
+      continue;
+    }
+    const paragraph = readParagraph(element, event.ancestors, styles);
+    if (paragraph.heading !== null && paragraph.text !== '') outline.setHeading(paragraph.heading, paragraph.text);
+    const stack = element.content().reverse();
+    for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
+      if (typeof piece === 'string') {
+        for (const range of open.values()) range.parts.push(piece);
+        continue;
+      }
+      if (isIn(piece, OFFICE, 'annotation')) {
+        const id = attributeValue(piece, 'name', OFFICE) ?? `annotation ${comments.length + 1}`;
+        comments.push(annotationComment(piece, id, styles));
+        if (attributeValue(piece, 'name', OFFICE) !== null) open.set(id, { parts: [], section: outline.section() });
+        else anchors.set(id, { text: shortenedPassage(paragraph.text, MAX_COMMENTED_CHARS), section: outline.section() });
+      } else if (isIn(piece, OFFICE, 'annotation-end')) {
+        close(attributeValue(piece, 'name', OFFICE) ?? '');
+      } else if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab' || piece.local === 'line-break')) {
+        for (const range of open.values()) range.parts.push(' ');
+      } else if (piece.uri === TEXT && piece.local !== 'note') {
+        const inner = piece.content();
+        for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
+      }
+    }
+    for (const range of open.values()) range.parts.push(' ');
+  }
+  for (const name of [...open.keys()]) close(name);
+  for (const comment of comments) {
+    const parent = comment.threadId === null && comment.parentThreadId !== null ? anchors.get(comment.parentThreadId) : undefined;
+    if (parent !== undefined) anchors.set(comment.id, parent);
+  }
+  return { comments, anchors };
+}
+
+/** One `office:annotation` as a comment: its creator, date, paragraphs, and its place in a thread. */
+function annotationComment(annotation: XmlElement, id: string, styles: ReadonlyMap<string, string>): DocumentComment {
+  const paragraphs = annotation.children.filter((child) => isIn(child, TEXT, 'p') || isIn(child, TEXT, 'h'));
+  const creator = annotation.children.find((child) => isIn(child, DUBLIN_CORE, 'creator'))?.text.trim() ?? '';
+  const date = annotation.children.find((child) => isIn(child, DUBLIN_CORE, 'date'))?.text.trim() ?? null;
+  const name = attributeValue(annotation, 'name', OFFICE);
+  return {
+    id,
+    author: creator === '' ? null : creator,
+    date: toIsoDate(date),
+    text: paragraphs
+      .map((paragraph) => readParagraph(paragraph, [], styles).text)
+      .filter((line) => line !== '')
+      .join('\n'),
+    threadId: name,
+    parentThreadId: attributeValue(annotation, 'parent-name'),
+    resolved: attributeValue(annotation, 'resolved') === 'true',
+  };
+}
+
 /** When the document was created (else last saved), from meta.xml; null when it does not say. */
 async function readCreated(data: Buffer | undefined): Promise<string | null> {
   if (data === undefined) return null;
@@ -174,7 +274,7 @@ function notOpenDocumentText(file: string, names: readonly string[], mediaType: 
   });
 }
 
-async function* readOdt(source: InputSource): AsyncIterable<AdapterItem> {
+async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   if (!isZipFile(source.headBytes)) {
     throw new InputError('not an OpenDocument text (.odt) document (it does not start with a zip signature)', {
       location: { file: source.path },
@@ -190,7 +290,17 @@ async function* readOdt(source: InputSource): AsyncIterable<AdapterItem> {
   }
   const warnings: AdapterItem[] = [];
   const date = await readOptionalPart(source.path, META_PART, null, () => readCreated(parts.get(META_PART)), warnings);
+  const review = content.includes('annotation', 0, 'latin1')
+    ? await readOptionalPart(source.path, CONTENT_PART, null, () => readAnnotations(content), warnings)
+    : null;
   yield* warnings;
+  if (review !== null && review.comments.length > 0) {
+    yield* commentRecords(source.path, review.comments, review.anchors);
+    if (options.documentText !== true) {
+      yield reviewedDraftWarning(source.path, review.comments, CONTENT_PART);
+      return;
+    }
+  }
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();
   yield* documentPartNotes(
@@ -218,7 +328,7 @@ export const odtDocumentAdapter: FormatAdapter = {
     if (!isZipFile(input.headBytes)) return 0;
     return input.headBytes.includes(TEXT_MEDIA_TYPE, 0, 'latin1') ? 0.9 : 0;
   },
-  read(source) {
-    return readOdt(source);
+  read(source, options) {
+    return readOdt(source, options);
   },
 };

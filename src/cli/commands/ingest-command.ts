@@ -167,7 +167,10 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--sheet <name>', 'read only this worksheet of a workbook')
     .option('--skip-rows <n>', 'title rows to skip above a table header')
     .option('--date-order <dmy|mdy|ymd>', "how tables' numeric dates such as 02/01/2024 are read, instead of each date column's own order")
-    .option('--document-text', "read a Word document holding reviewers' comments for its own text too, not only its comments")
+    .option(
+      '--document-text',
+      "read a Word or OpenDocument document holding reviewers' comments for its own text too, not only its comments",
+    )
     .option(
       '--exclude <glob>',
       'leave out files and folders matching this glob inside the folders given (repeatable; * ? **)',

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { buildDocx, paragraph } from '../../builders/docx-documents.js';
-import { buildOdt, odtEventNotes } from '../../builders/odt-documents.js';
+import { annotation, buildOdt, odtEventNotes, odtReviewedDraft } from '../../builders/odt-documents.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -19,10 +19,13 @@ async function read(name: string, bytes: Buffer): Promise<FileReadResult> {
 }
 
 describe('odt', () => {
-  test('the fixture input is generated reproducibly by test/builders/odt-documents.ts', () => {
-    const bytes = odtEventNotes();
-    expect(odtEventNotes().equals(bytes)).toBe(true);
-    const path = join(PROJECT_ROOT, 'fixtures/adapters/odt/event-notes/input.odt');
+  test.each([
+    ['event-notes', odtEventNotes],
+    ['reviewed-draft', odtReviewedDraft],
+  ])('the %s fixture input is generated reproducibly by test/builders/odt-documents.ts', (name, build) => {
+    const bytes = build();
+    expect(build().equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, `fixtures/adapters/odt/${name}/input.odt`);
     if (UPDATE_GOLDEN) {
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, bytes);
@@ -66,5 +69,61 @@ describe('odt', () => {
       detectFormat(ADAPTERS, { path, extension: path.slice(path.lastIndexOf('.')), headText: '', headBytes: bytes })?.adapter.name;
     expect(sniff('download.bin', odtEventNotes())).toBe('odt');
     expect(sniff('download.bin', buildDocx({ body: paragraph('x') }))).toBe('docx');
+  });
+
+  test('a draft sent back with comments: each comment a record with the words it is on, its own text not read', async () => {
+    const result = await read('draft.odt', odtReviewedDraft());
+    expect(countItems(result)).toEqual({ record: 4, warning: 1 });
+    expect(
+      recordsOf(result).map(({ author, date, text, inReplyTo, meta }) => ({ author, date, text, reply: inReplyTo !== null, ...meta })),
+    ).toEqual([
+      {
+        author: 'Jane Smith',
+        date: '2024-03-05T10:12:00.123Z',
+        text: 'Should this say unpaid carers too?',
+        reply: false,
+        section: 'Our shared commitments',
+        commentedText: 'personalised care and support',
+        resolved: true,
+      },
+      {
+        author: 'TLAP team',
+        date: '2024-03-08T16:45:00.000Z',
+        text: 'Agreed: we will add carers.',
+        reply: true,
+        section: 'Our shared commitments',
+        commentedText: 'personalised care and support',
+      },
+      {
+        author: 'Anytown Carers Network',
+        date: '2024-03-06T09:00:00.000Z',
+        text: 'We support pooled budgets.\nBut who decides how they are spent?',
+        reply: false,
+        section: 'Our shared commitments',
+        commentedText: 'Councils, the NHS and providers will share budgets and plan services with the people who use them.',
+      },
+      {
+        author: 'Ahmed Khan',
+        date: '2024-03-07T09:30:00.000Z',
+        text: 'Please say how: easy read versions, and not only online.',
+        reply: false,
+        section: 'How we will work',
+        commentedText: 'We will publish what we learn.',
+      },
+    ]);
+    const [first, reply] = recordsOf(result);
+    expect(reply?.inReplyTo).toBe(first?.sourceId);
+  });
+
+  test('notes carrying a comment are read for their own text too with the documentText option', async () => {
+    const text = `<text:p>More respite, please.${annotation({ creator: 'Editor', date: '2024-03-05T10:00:00', paragraphs: ['check spelling'] })}</text:p><text:p>Transport to the centre.</text:p>`;
+    const path = join(folder, 'notes.odt');
+    writeFileSync(path, buildOdt({ text }));
+    const result = await readFileItems(path, { displayPath: 'notes.odt', documentText: true });
+    expect(recordsOf(result).map((record) => [record.provenance.part, record.text])).toEqual([
+      ['comment 1', 'check spelling'],
+      ['paragraph 1', 'More respite, please.'],
+      ['paragraph 2', 'Transport to the centre.'],
+    ]);
   });
 });

@@ -139,7 +139,7 @@ function isQuestionLikeHeader(header: string): boolean {
  * satisfaction scale column, a closed question about the respondent such as `Respondent type`, a
  * long-format `question` column, or two or more question headers), or one that no column is named
  * as the text of beside a form's own columns (a form's single question, `Any comments about the
- * proposal?`, beside an `ID`, an e-mail column, or a submission time such as `Timestamp`).
+ * proposal?`, beside an e-mail column or a submission time such as `Timestamp`).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   const freeText = profiles.filter((profile) => isQuestionText(profile)).length;
@@ -155,10 +155,12 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
   );
 }
 
-/** True when a table has a column that forms' exports add beside the answers: an id, contact details, a submission time. */
+/**
+ * True when a table has a column that forms' exports add beside the answers: contact details or a
+ * submission time. A plain `id` is not one: many tables that are no form have one.
+ */
 function hasFormColumns(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   return (
-    findColumn(headers, OTHER_RESPONDENT_COLUMNS) !== undefined ||
     headers.some(isContactColumn) ||
     profiles.some((profile) => profile.kind === 'email' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)))
   );

@@ -42,13 +42,13 @@ describe('looksLikeSurvey', () => {
     expect(with2('question', ['Q1', 'Q1', 'Q2', 'Q2'])).toBe(true);
   });
 
-  test('a form’s single question, named as no text column, beside an ID, an e-mail column or a submission time is a survey', () => {
+  test('a form’s single question, named as no text column, beside an e-mail column or a submission time is a survey; beside a plain ID or Date it is not', () => {
     const beside = (header: string, values: string[]) =>
       surveyLooks(
         [header, 'Any comments about the proposal?'],
         SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]),
       );
-    expect(beside('ID', ['1', '2', '3', '4'])).toBe(true);
+    expect(beside('ID', ['1', '2', '3', '4'])).toBe(false);
     expect(beside('Email', ['a@example.org', 'anonymous', 'anonymous', 'b@example.org'])).toBe(true);
     expect(beside('Timestamp', ['02/01/2024 14:30:00', '05/01/2024 09:05:12', '13/01/2024 11:00:00', '14/01/2024 12:00:00'])).toBe(true);
     expect(beside('Date', ['02/01/2024', '05/01/2024', '13/01/2024', '14/01/2024'])).toBe(false);

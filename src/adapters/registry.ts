@@ -16,6 +16,7 @@ import { odtDocumentAdapter } from './formats/odt-document.js';
 import { srtAdapter } from './formats/srt.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
+import { zoomChatAdapter } from './formats/zoom-chat.js';
 import { webvttAdapter } from './formats/webvtt.js';
 import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
 import { disqusXmlAdapter } from './formats/disqus-xml.js';
@@ -46,6 +47,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   webvttAdapter,
   srtAdapter,
   transcriptJsonAdapter,
+  zoomChatAdapter,
   transcriptTextAdapter,
   eventNotesAdapter,
   docxDocumentAdapter,

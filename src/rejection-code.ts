@@ -42,6 +42,8 @@ export const REJECTION_CODES = [
   'MSG_DAMAGED',
   'MSG_NOT_A_MESSAGE',
   'MSG_RTF_UNREADABLE',
+  // one page of a PDF
+  'PDF_PAGE_UNREADABLE',
   // one table row (csv-parse's own codes, kept as it names them)
   'CSV_QUOTE_NOT_CLOSED',
   'CSV_INVALID_CLOSING_QUOTE',

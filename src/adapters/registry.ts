@@ -13,6 +13,7 @@ import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
 import { docxDocumentAdapter } from './formats/docx-document.js';
 import { odtDocumentAdapter } from './formats/odt-document.js';
+import { pdfDocumentAdapter } from './formats/pdf-document.js';
 import { srtAdapter } from './formats/srt.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
@@ -52,6 +53,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   eventNotesAdapter,
   docxDocumentAdapter,
   odtDocumentAdapter,
+  pdfDocumentAdapter,
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,

@@ -1,0 +1,503 @@
+/** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
+export interface PdfTextRun {
+  text: string;
+  /** Where the run starts and its baseline, in points from the page's bottom left corner. */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size in points. */
+  size: number;
+  /** The run ends its line (pdfjs's `hasEOL`). */
+  endsLine: boolean;
+}
+
+/** One line of a page, its runs joined left to right. */
+export interface PdfLine {
+  /** Its text; a gap as wide as a tab between runs (a bullet and its text) is a tab. */
+  text: string;
+  x: number;
+  /** Where its last run ends. */
+  right: number;
+  y: number;
+  /** The size most of its characters are set in. */
+  size: number;
+}
+
+/** The lines of one page, and the page's width in points (0 when unknown). */
+export interface PdfPageLines {
+  lines: readonly PdfLine[];
+  width: number;
+}
+
+/** What a paragraph of a PDF turned out to be. */
+export type PdfParagraphKind =
+  | 'text'
+  | 'heading'
+  | 'question'
+  | 'running-header'
+  | 'page-number'
+  | 'contact'
+  | 'salutation'
+  | 'date-line'
+  | 'reference-line'
+  | 'sign-off';
+
+/** One paragraph of a PDF, rebuilt from its lines. */
+export interface PdfParagraph {
+  /** The page it starts on, from 1. */
+  page: number;
+  /** Its place among the paragraphs of that page, from 1. */
+  number: number;
+  text: string;
+  kind: PdfParagraphKind;
+  /** Its heading level (1 the highest) when it is a heading. */
+  heading: number | null;
+  /** Its list level (0 the outermost) when it is a list item. */
+  listLevel: number | null;
+}
+
+/** Runs on one line differ in baseline by less than this share of their size. */
+const SAME_LINE_SHARE = 0.5;
+/** A gap between runs wider than this share of the size is a space; wider than {@link TAB_GAP_SHARE}, a tab. */
+const SPACE_GAP_SHARE = 0.15;
+const TAB_GAP_SHARE = 0.9;
+/** Lines further apart than this many line spacings belong to different paragraphs. */
+const PARAGRAPH_GAP_SPACINGS = 1.35;
+/** A line this much larger than the body text (and short) is a heading. */
+const HEADING_SIZE_RATIO = 1.15;
+const MAX_HEADING_CHARS = 150;
+const MAX_HEADING_LINES = 3;
+/** How many lines at the top and at the bottom of a page can be a running header, footer or page number. */
+const FURNITURE_ZONE_LINES = 2;
+const MAX_QUESTION_CHARS = 300;
+/** A line narrower than this share of the text's width, as an address line is, never makes its paragraph prose. */
+const NARROW_LINE_SHARE = 0.6;
+const MAX_LIST_LEVEL = 8;
+/** The lines of a signature under `Yours sincerely` (name, role, organisation) are at most this many, each short. */
+const MAX_SIGNATURE_LINES = 5;
+
+/** Bullets no sentence starts with. */
+const STRONG_BULLET = /^[•▪‣◦●○■□►▸✓✔\u{F000}-\u{F0FF}]\s*(?=\S)/u;
+/** Bullets (and numbers) that a wrapped line of prose could also start with: bullets only after a tab-wide gap or a line ended on purpose. */
+const WEAK_BULLET = /^[-–—*·o](?:\t|\s)\s*(?=\S)/u;
+const NUMBER_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)](?:\t|\s)\s*(?=\S)/i;
+/** A section number (`3.2`) starts a paragraph but makes no list item. */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
+
+const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+
+const EMAIL_LINE = /^(?:e-?mail(?:\s+address)?\s*:?\s*)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$/i;
+const PHONE_LINE = /^(?:(?:tel(?:ephone)?|phone|mobile|mob|fax|t|m)\.?\s*:?\s*)?\+?[\d\s().-]+$/i;
+const POSTCODE_LINE = /(?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)$/;
+const MAX_POSTCODE_LINE_CHARS = 60;
+const CONTACT_LABEL =
+  /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no\.?))?|mobile(?:\s+(?:number|no\.?))?|tel\.?|fax|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:/i;
+
+const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
+const SIGN_OFF =
+  /^(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest)\s+regards|regards|best\s+wishes|with\s+(?:best\s+)?(?:thanks|regards))[,.]?$/i;
+const REFERENCE_LINE = /^(?:our|your)\s+ref(?:erence)?\b.{0,60}$/i;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_LINE = new RegExp(
+  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})$`,
+  'i',
+);
+const QUESTION = /^(?:Q|Question)\s*\d{1,3}[a-z]?\b/i;
+const SENTENCE_END = /[.!?]["'”’)\]]*$/;
+const CLAUSE_END = /[.!?:;]["'”’)\]]*$/;
+
+/**
+ * The lines of a page from its runs in the order the page draws them: a run starts a new line
+ * when the one before ended its line or it sits on another baseline. Empty lines are dropped.
+ */
+export function pageLines(runs: readonly PdfTextRun[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: { parts: string[]; x: number; right: number; y: number; sizes: Map<number, number> } | null = null;
+  let lineEnded = false;
+  const close = () => {
+    if (current === null) return;
+    const text = current.parts
+      .join('')
+      .replace(/[ \u00a0]+/g, ' ')
+      .replace(/ ?\t[\t ]*/g, '\t')
+      .trim();
+    if (text !== '') lines.push({ text, x: current.x, right: current.right, y: current.y, size: mostUsed(current.sizes) });
+    current = null;
+  };
+  for (const run of runs) {
+    if (run.text.trim() === '') {
+      if (current !== null && run.text !== '') current.parts.push(' ');
+      lineEnded ||= run.endsLine;
+      continue;
+    }
+    if (current !== null && (lineEnded || Math.abs(run.y - current.y) > SAME_LINE_SHARE * Math.max(run.size, 1))) close();
+    lineEnded = run.endsLine;
+    if (current === null) {
+      current = { parts: [run.text], x: run.x, right: run.x + run.width, y: run.y, sizes: new Map([[round(run.size), run.text.length]]) };
+      continue;
+    }
+    const gap = run.x - current.right;
+    if (gap > TAB_GAP_SHARE * run.size) current.parts.push('\t');
+    else if (gap > SPACE_GAP_SHARE * run.size) current.parts.push(' ');
+    current.parts.push(run.text);
+    current.right = Math.max(current.right, run.x + run.width);
+    const size = round(run.size);
+    current.sizes.set(size, (current.sizes.get(size) ?? 0) + run.text.length);
+  }
+  close();
+  return lines;
+}
+
+function round(value: number, step = 0.5): number {
+  return Math.round(value / step) * step;
+}
+
+/** The key of a map whose value is largest (the first such key), or 0 when it is empty. */
+function mostUsed(counts: ReadonlyMap<number, number>): number {
+  let best = 0;
+  let bestCount = -1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [key, count];
+  }
+  return best;
+}
+
+/** What the whole document's lines say about its layout. */
+interface Layout {
+  bodySize: number;
+  lineSpacing: number;
+  left: number;
+  right: number;
+  /** Heading level by (rounded) font size. */
+  headingLevels: ReadonlyMap<number, number>;
+}
+
+/**
+ * The body text's size (the size most characters are set in, page furniture aside), its line
+ * spacing (the commonest step after a wrapped line), its left edge, its right edge (the longest
+ * line, or the page width less the left margin when that is further right: margins are mostly
+ * alike), and the heading level of each larger size.
+ */
+function measureLayout(pages: readonly (readonly PdfLine[])[], pageWidth: number): Layout {
+  const chars = new Map<number, number>();
+  for (const line of pages.flat()) chars.set(round(line.size), (chars.get(round(line.size)) ?? 0) + line.text.length);
+  const bodySize = mostUsed(chars) || 11;
+  const body = (line: PdfLine) => Math.abs(line.size - bodySize) < 0.5;
+  const lefts = new Map<number, number>();
+  let right = 0;
+  for (const line of pages.flat()) {
+    if (!body(line)) continue;
+    lefts.set(Math.round(line.x), (lefts.get(Math.round(line.x)) ?? 0) + 1);
+    right = Math.max(right, line.right);
+  }
+  const left = mostUsed(lefts);
+  if (pageWidth > 2 * left) right = Math.max(right, pageWidth - left);
+  const steps = new Map<number, number>();
+  for (const lines of pages) {
+    for (const [index, line] of lines.entries()) {
+      const previous = lines[index - 1];
+      if (previous === undefined || !body(line) || !body(previous) || endsShort(previous, line, right)) continue;
+      const step = previous.y - line.y;
+      if (step > 0 && step < 2.5 * bodySize) steps.set(round(step), (steps.get(round(step)) ?? 0) + 1);
+    }
+  }
+  const headingSizes = [...chars.keys()].filter((size) => size >= bodySize * HEADING_SIZE_RATIO).sort((a, b) => b - a);
+  return {
+    bodySize,
+    lineSpacing: mostUsed(steps) || bodySize * 1.2,
+    left,
+    right,
+    headingLevels: new Map(headingSizes.map((size, index) => [size, Math.min(index + 1, 6)])),
+  };
+}
+
+/**
+ * Whether a line was ended on purpose rather than wrapped: the first word of the line after it
+ * would have fitted in the room left before the text's right edge. A line ending in a hyphen
+ * after a letter was wrapped.
+ */
+function endsShort(line: PdfLine, next: PdfLine | undefined, right: number): boolean {
+  if (next === undefined) return true;
+  if (/\p{L}[-\u00ad]$/u.test(line.text)) return false;
+  const charWidth = (next.right - next.x) / Math.max(next.text.length, 1);
+  const firstWord = next.text.split(/\s/, 1)[0] ?? '';
+  return right - line.right > (firstWord.length + 1) * charWidth + 0.1 * next.size;
+}
+
+/** How a line is told apart from text: the running header/footer key, ignoring numbers. */
+function furnitureKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lines that are page furniture, by page and line index: a bare page number at the top or
+ * bottom of a page, and a line found at the top or bottom of more than half the pages (at least
+ * two) with the same words, numbers aside (a running header or footer).
+ */
+function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<number, PdfParagraphKind>> {
+  const zones = pages.map((lines) => {
+    const byHeight = lines.map((line, index) => ({ line, index })).sort((a, b) => b.line.y - a.line.y);
+    const zone = [...byHeight.slice(0, FURNITURE_ZONE_LINES), ...byHeight.slice(-FURNITURE_ZONE_LINES)];
+    return [...new Map(zone.map((entry) => [entry.index, entry.line])).entries()];
+  });
+  const pagesByKey = new Map<string, number>();
+  for (const zone of zones) {
+    for (const key of new Set(zone.map(([, line]) => furnitureKey(line.text)))) pagesByKey.set(key, (pagesByKey.get(key) ?? 0) + 1);
+  }
+  const withText = pages.filter((lines) => lines.length > 0).length;
+  const repeated = Math.max(2, Math.floor(withText / 2) + 1);
+  const furniture = new Map<number, Map<number, PdfParagraphKind>>();
+  for (const [pageIndex, zone] of zones.entries()) {
+    const marks = new Map<number, PdfParagraphKind>();
+    for (const [index, line] of zone) {
+      if (PAGE_NUMBER.test(line.text.replace(/\t/g, ' '))) marks.set(index, 'page-number');
+      else if ((pagesByKey.get(furnitureKey(line.text)) ?? 0) >= repeated) marks.set(index, 'running-header');
+    }
+    furniture.set(pageIndex, marks);
+  }
+  return furniture;
+}
+
+/** Whether a line is only contact details: an e-mail address, a phone number, a line ending in a postcode, or a labelled contact line (`Tel:`, `Email:`, `Name:`). */
+export function isContactLine(text: string): boolean {
+  const line = text.replace(/\t/g, ' ').trim();
+  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line)) return true;
+  if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
+  return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
+}
+
+/** The hyphenated words a document writes within its lines (`long-term`), lower-cased: their hyphen is real. */
+function hyphenatedWords(pages: readonly (readonly PdfLine[])[]): Set<string> {
+  const words = new Set<string>();
+  for (const line of pages.flat()) {
+    for (const match of line.text.matchAll(/[\p{L}\p{N}'’]+(?:-[\p{L}\p{N}'’]+)+/gu)) words.add(match[0].toLowerCase());
+  }
+  return words;
+}
+
+/** A line as the paragraph being built keeps it. */
+interface HeldLine {
+  text: string;
+  /** Ended short of the right edge on purpose (known once the next line comes). */
+  short: boolean;
+  /** Narrower than {@link NARROW_LINE_SHARE} of the text's width, as the lines of an address are. */
+  narrow: boolean;
+  contact: boolean;
+}
+
+/** A paragraph being built from lines. */
+interface OpenParagraph {
+  page: number;
+  number: number;
+  lines: HeldLine[];
+  heading: number | null;
+  /** Where its list marker stands, when it is a list item. */
+  markerX: number | null;
+  x: number;
+  last: PdfLine;
+}
+
+/** A line's list marker: a bullet (removed from the text) or a number (kept), and whether a sentence could start so too. */
+function listMarker(text: string): { text: string; weak: boolean } | null {
+  const strong = STRONG_BULLET.exec(text);
+  if (strong !== null) return { text: text.slice(strong[0].length), weak: false };
+  const weak = WEAK_BULLET.exec(text);
+  if (weak !== null) return { text: text.slice(weak[0].length), weak: !text.slice(1).startsWith('\t') };
+  if (NUMBER_MARKER.test(text)) return { text, weak: !/^\S+\t/.test(text) };
+  return null;
+}
+
+/**
+ * A paragraph's text from its lines: a line ended on purpose keeps its break, a wrapped line is
+ * joined with a space, a word hyphenated across lines (`care-` `ful`, a lower-case letter before
+ * the hyphen and after the break) is joined without it unless the document writes the word with
+ * a hyphen elsewhere (`long-term`), and a hyphen before anything else is kept (`North-` `East`).
+ */
+function joinLines(lines: readonly HeldLine[], compounds: ReadonlySet<string>): string {
+  let text = '';
+  for (const [index, line] of lines.entries()) {
+    const previous = lines[index - 1];
+    if (previous === undefined) text = line.text;
+    else if (previous.short) text += `\n${line.text}`;
+    else if (text.endsWith('\u00ad')) text = text.slice(0, -1) + line.text;
+    else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) {
+      const compound = `${/[\p{L}\p{N}'’-]*$/u.exec(text)?.[0] ?? ''}${/^[\p{L}\p{N}'’-]*/u.exec(line.text)?.[0] ?? ''}`.toLowerCase();
+      text = compounds.has(compound) ? text + line.text : text.slice(0, -1) + line.text;
+    } else if (/\S[-‐]$/u.test(text)) text += line.text;
+    else text += ` ${line.text}`;
+  }
+  return text.replace(/\t/g, ' ').replace(/\u00ad/g, '');
+}
+
+/**
+ * Rebuilds a document's paragraphs from the lines of its pages (an empty list for a page that
+ * could not be read), in order. A paragraph ends at a vertical gap clearly larger than the line
+ * spacing, a change of size (a heading), a list marker, a line starting further in after a line
+ * ended short, or a new sentence after a sentence ended short; a paragraph that runs off the
+ * bottom of a page mid-sentence goes on at the top of the next. Running headers and footers and
+ * page numbers are paragraphs of their own kind; so are lines of contact details and a letter's
+ * salutation, date, reference and signature.
+ */
+export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParagraph[] {
+  const pages = pageTexts.map((page) => page.lines);
+  const furniture = pageFurniture(pages);
+  const text = pages.map((lines, index) => lines.filter((_, line) => !furniture.get(index)?.has(line)));
+  const widths = new Map<number, number>();
+  for (const page of pageTexts) if (page.width > 0) widths.set(Math.round(page.width), (widths.get(Math.round(page.width)) ?? 0) + 1);
+  const layout = measureLayout(text, mostUsed(widths));
+  const listXs: number[] = [];
+  const closed: { open: OpenParagraph; kind: PdfParagraphKind | null; text?: string }[] = [];
+  let open: OpenParagraph | null = null;
+  const compounds = hyphenatedWords(pages);
+  const headingOf = (line: PdfLine) => layout.headingLevels.get(round(line.size)) ?? null;
+  const close = () => {
+    if (open !== null) closed.push({ open, kind: null });
+    open = null;
+  };
+  for (const [pageIndex, lines] of pages.entries()) {
+    const marks = furniture.get(pageIndex) ?? new Map<number, PdfParagraphKind>();
+    let number = 0;
+    let previousOnPage: PdfLine | null = null;
+    for (const [index, line] of lines.entries()) {
+      const mark = marks.get(index);
+      if (mark !== undefined) {
+        number += 1;
+        const held: HeldLine = { text: line.text, short: true, narrow: true, contact: false };
+        closed.push({
+          open: { page: pageIndex + 1, number, lines: [held], heading: null, markerX: null, x: line.x, last: line },
+          kind: mark,
+        });
+        continue;
+      }
+      const heading = headingOf(line);
+      const marker = heading === null ? listMarker(line.text) : null;
+      const contact = isContactLine(line.text);
+      const previous: PdfLine | null = open === null ? null : (open as OpenParagraph).last;
+      const previousShort: boolean = previous !== null && endsShort(previous, line, layout.right);
+      const markerCounts: boolean = marker !== null && (!marker.weak || previous === null || previousShort || previousOnPage === null);
+      let continues = false;
+      if (open !== null && previous !== null && !markerCounts && !SECTION_NUMBER.test(line.text)) {
+        const current: OpenParagraph = open;
+        const sameHeading = current.heading === heading;
+        if (previousOnPage === null) {
+          const lastContact = current.lines.at(-1)?.contact === true;
+          continues = sameHeading && heading === null && !previousShort && !CLAUSE_END.test(previous.text) && !contact && !lastContact;
+          if (continues && current.markerX !== null) continues = line.x > current.markerX + 0.3 * layout.bodySize;
+        } else {
+          const step = previous.y - line.y;
+          const spacing = heading === null ? layout.lineSpacing : Math.max(layout.lineSpacing, 1.2 * line.size);
+          const gap = PARAGRAPH_GAP_SPACINGS * spacing;
+          continues = sameHeading && step > 0.5 && step <= gap;
+          if (continues && current.markerX !== null) continues = line.x > current.markerX + 0.3 * layout.bodySize;
+          if (continues && current.markerX === null && previousShort && line.x > previous.x + 0.5 * layout.bodySize) continues = false;
+          if (continues && previousShort && SENTENCE_END.test(previous.text) && /^\p{Lu}/u.test(line.text)) {
+            continues = false;
+          }
+        }
+      }
+      previousOnPage = line;
+      const narrow = line.right - line.x < NARROW_LINE_SHARE * Math.max(layout.right - layout.left, 1);
+      const held: HeldLine = { text: markerCounts && marker !== null ? marker.text : line.text, short: true, narrow, contact };
+      if (continues && open !== null) {
+        const current: OpenParagraph = open;
+        const last = current.lines.at(-1);
+        if (last !== undefined) last.short = previousShort;
+        current.lines.push(held);
+        current.last = line;
+        continue;
+      }
+      close();
+      number += 1;
+      const markerX: number | null = markerCounts ? line.x : null;
+      if (markerX !== null) listXs.push(markerX);
+      open = { page: pageIndex + 1, number, lines: [held], heading, markerX, x: line.x, last: line };
+    }
+  }
+  close();
+  const levels = listLevels(listXs);
+  const ordered = [...closed].sort((a, b) => a.open.page - b.open.page || a.open.number - b.open.number);
+  return classify(ordered, levels, compounds);
+}
+
+/** The level of each list marker position: positions within 4 pt are one level, the leftmost level 0. */
+function listLevels(xs: readonly number[]): (x: number) => number {
+  const stops: number[] = [];
+  for (const x of [...xs].sort((a, b) => a - b)) {
+    if (stops.length === 0 || x - (stops.at(-1) ?? 0) > 4) stops.push(x);
+  }
+  return (x) => {
+    let level = 0;
+    for (const [index, stop] of stops.entries()) if (x >= stop - 4) level = index;
+    return Math.min(level, MAX_LIST_LEVEL);
+  };
+}
+
+/** The kind of each paragraph: a heading, a question of a response form, contact details, a letter's formalities, or text. */
+function classify(
+  closed: readonly { open: OpenParagraph; kind: PdfParagraphKind | null }[],
+  level: (x: number) => number,
+  compounds: ReadonlySet<string>,
+): PdfParagraph[] {
+  const paragraphs: PdfParagraph[] = [];
+  let signature = false;
+  for (const { open, kind } of closed) {
+    const text = joinLines(open.lines, compounds);
+    const block = open.lines.slice(0, -1).every((line) => line.short || line.narrow);
+    const oneLine = open.lines.length === 1;
+    const base = { page: open.page, number: open.number, heading: null, listLevel: null };
+    if (kind !== null) {
+      paragraphs.push({ ...base, text, kind });
+      continue;
+    }
+    if (open.heading !== null && text.length <= MAX_HEADING_CHARS && open.lines.length <= MAX_HEADING_LINES) {
+      signature = false;
+      paragraphs.push({ ...base, text: text.replace(/\s+/g, ' '), kind: 'heading', heading: open.heading });
+      continue;
+    }
+    const contacts = open.lines.filter((line) => line.contact).length;
+    const firstLine = open.lines[0]?.text ?? '';
+    let filtered: PdfParagraphKind | null = null;
+    if (block && SIGN_OFF.test(firstLine)) signature = true;
+    else if (signature && !(block && open.lines.length <= MAX_SIGNATURE_LINES && open.markerX === null)) signature = false;
+    if (signature) filtered = 'sign-off';
+    else if (contacts > 0 && (block || contacts === open.lines.length)) filtered = 'contact';
+    else if (oneLine && SALUTATION.test(text)) filtered = 'salutation';
+    else if (oneLine && DATE_LINE.test(text)) filtered = 'date-line';
+    else if (oneLine && REFERENCE_LINE.test(text)) filtered = 'reference-line';
+    if (filtered !== null) {
+      paragraphs.push({ ...base, text, kind: filtered });
+      continue;
+    }
+    if (contacts > 0) {
+      for (const piece of splitContacts(open, base, compounds)) paragraphs.push(piece);
+      continue;
+    }
+    if (open.markerX === null && QUESTION.test(text) && text.length <= MAX_QUESTION_CHARS) {
+      paragraphs.push({ ...base, text: text.replace(/\s+/g, ' '), kind: 'question' });
+      continue;
+    }
+    paragraphs.push({ ...base, text, kind: 'text', listLevel: open.markerX === null ? null : level(open.markerX) });
+  }
+  return paragraphs;
+}
+
+/** A paragraph of prose with lines of contact details in it: the contact lines apart (filtered), the prose around them as text. */
+function splitContacts(open: OpenParagraph, base: Omit<PdfParagraph, 'text' | 'kind'>, compounds: ReadonlySet<string>): PdfParagraph[] {
+  const pieces: PdfParagraph[] = [];
+  let run: HeldLine[] = [];
+  const flush = () => {
+    if (run.length > 0) pieces.push({ ...base, text: joinLines(run, compounds), kind: 'text', listLevel: null });
+    run = [];
+  };
+  for (const line of open.lines) {
+    if (!line.contact) {
+      run.push(line);
+      continue;
+    }
+    flush();
+    pieces.push({ ...base, text: line.text, kind: 'contact' });
+  }
+  flush();
+  return pieces;
+}

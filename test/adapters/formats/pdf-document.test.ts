@@ -1,0 +1,459 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { detectFormat } from '../../../src/adapters/format-detection.js';
+import { MAX_PDF_BYTES, MAX_PDF_PAGES, pdfDate, pdfDocumentAdapter } from '../../../src/adapters/formats/pdf-document.js';
+import { isContactLine } from '../../../src/adapters/readers/pdf-layout.js';
+import { ADAPTERS } from '../../../src/adapters/registry.js';
+import { InputError } from '../../../src/errors.js';
+import type { InputSource } from '../../../src/source/input-source.js';
+import {
+  buildPdf,
+  bulleted,
+  heading,
+  layoutPages,
+  para,
+  PDF_FIXTURE_INPUTS,
+  type PdfBlock,
+  type PdfContent,
+  type PdfText,
+  TEXT_WIDTH,
+  wrap,
+} from '../../builders/pdf-documents.js';
+import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { propertyRuns } from '../../helpers/property-runs.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
+
+describe('pdf fixture inputs are generated reproducibly by test/builders/pdf-documents.ts', () => {
+  test.each(Object.entries(PDF_FIXTURE_INPUTS))('%s', (name, input) => {
+    const bytes = input.build();
+    expect(input.build().equals(bytes)).toBe(true);
+    const path = join(PROJECT_ROOT, 'fixtures/adapters/pdf', name, input.name);
+    if (UPDATE_GOLDEN) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+const folder = mkdtempSync(join(tmpdir(), 'tlap-pdf-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function read(bytes: Buffer, options: { channel?: 'survey' } = {}, name = 'n.pdf'): Promise<FileReadResult> {
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return readFileItems(path, { displayPath: name, ...options });
+}
+
+async function readPages(pages: readonly (readonly PdfBlock[])[], content: Omit<PdfContent, 'pages'> = {}): Promise<FileReadResult> {
+  const result = await read(buildPdf({ ...content, pages: layoutPages(pages) }));
+  expect(result.error).toBeNull();
+  return result;
+}
+
+/** The records' text and meta, as the notes tests show them. */
+function notesOf(result: FileReadResult): Record<string, unknown>[] {
+  return recordsOf(result).map((record) => ({ text: record.text, ...record.meta }));
+}
+
+/** The filtered items' details. */
+function filteredOf(result: FileReadResult): (string | undefined)[] {
+  return result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []));
+}
+
+describe('pdf paragraphs and headings', () => {
+  test('each paragraph is a record located by page and paragraph; lines of a paragraph are joined', async () => {
+    const result = await readPages([
+      [
+        para('The park is the best thing about living here.'),
+        { lines: ['We go every day with the children, and in the summer we meet', 'our neighbours there most evenings.'], justify: true },
+      ],
+      [para('Please keep it open.')],
+    ]);
+    expect(recordsOf(result).map((record) => [record.text, record.provenance.part])).toEqual([
+      ['The park is the best thing about living here.', 'page 1, paragraph 1'],
+      ['We go every day with the children, and in the summer we meet our neighbours there most evenings.', 'page 1, paragraph 2'],
+      ['Please keep it open.', 'page 2, paragraph 1'],
+    ]);
+    expect(result.format).toBe('pdf');
+    expect(recordsOf(result).every((record) => record.channel === 'event-note' && record.author === null)).toBe(true);
+  });
+
+  test('lines larger than the body text set the section path by size, like docx headings, and are no records', async () => {
+    const result = await readPages([
+      [
+        { lines: ['Carers’ forum'], size: 20, font: 'bold' },
+        heading('Day 1'),
+        para('One idea.'),
+        heading('Day 2'),
+        { lines: ['Workshop B'], size: 13, font: 'bold' },
+        para('Another idea.'),
+      ],
+    ]);
+    expect(notesOf(result)).toEqual([
+      { text: 'One idea.', section: 'Carers’ forum › Day 1' },
+      { text: 'Another idea.', section: 'Carers’ forum › Day 2 › Workshop B' },
+    ]);
+  });
+
+  test('a long passage in a larger size is text, not a heading', async () => {
+    const long =
+      'An introduction set in a larger size, which runs on well past what any heading would say, over several lines of the page.';
+    const result = await readPages([[{ lines: wrap(long, TEXT_WIDTH, 14), size: 14 }, para('Body text.'), para('More body text.')]]);
+    expect(notesOf(result).map((note) => note.text)).toEqual([long, 'Body text.', 'More body text.']);
+  });
+
+  test('paragraphs set without space between them are told apart by a first-line indent after a short line, or a new sentence after one', async () => {
+    const result = await readPages([
+      [
+        { lines: ['The buses stop at six, so carers who work cannot use them to get to the day', 'centre.'], justify: true },
+        { lines: ['Parking is full by nine.'], firstX: 90, spaceBefore: 0 },
+        { lines: ['The café closes at two.'], spaceBefore: 0 },
+      ],
+    ]);
+    expect(notesOf(result).map((note) => note.text)).toEqual([
+      'The buses stop at six, so carers who work cannot use them to get to the day centre.',
+      'Parking is full by nine.',
+      'The café closes at two.',
+    ]);
+  });
+
+  test('a line ended on purpose keeps its line break within the paragraph', async () => {
+    const result = await readPages([[{ lines: ['What we want:', 'more benches and', 'longer opening hours'] }]]);
+    expect(notesOf(result).map((note) => note.text)).toEqual(['What we want:\nmore benches and\nlonger opening hours']);
+  });
+
+  test('a paragraph running off the foot of a page mid-sentence goes on at the top of the next', async () => {
+    const text =
+      'The community transport is booked weeks ahead and the last bus to the day centre leaves at six, so carers who work cannot use it.';
+    const wrapped = wrap(text);
+    const result = await readPages([[{ lines: wrapped.slice(0, 1) }], [{ lines: wrapped.slice(1) }, para('A new paragraph.')]]);
+    expect(recordsOf(result).map((record) => [record.text, record.provenance.part])).toEqual([
+      [text, 'page 1, paragraph 1'],
+      ['A new paragraph.', 'page 2, paragraph 1'],
+    ]);
+  });
+
+  test('turned text (a watermark) is not read', async () => {
+    const pages = layoutPages([[para('Our view.')]]);
+    const texts: PdfText[] = [...(pages[0]?.texts ?? []), { text: 'DRAFT', x: 200, y: 400, size: 60, rotate: 45 }];
+    const result = await read(buildPdf({ pages: [{ texts }] }));
+    expect(notesOf(result)).toEqual([{ text: 'Our view.' }]);
+  });
+});
+
+describe('pdf hyphenation', () => {
+  const join = async (first: string, second: string) =>
+    notesOf(await readPages([[{ lines: [`We have read the proposals with great attention and with ${first}`, second], justify: true }]]))[0]
+      ?.text;
+
+  test('a word hyphenated across lines after a lower-case letter is joined when the next line starts lower-case', async () => {
+    expect(await join('care-', 'ful thought.')).toBe('We have read the proposals with great attention and with careful thought.');
+  });
+
+  test('a hyphen before a capital or a number is kept, with no space', async () => {
+    expect(await join('North-', 'East partners.')).toBe('We have read the proposals with great attention and with North-East partners.');
+    expect(await join('the 2024-', '2025 budget.')).toBe('We have read the proposals with great attention and with the 2024-2025 budget.');
+  });
+
+  test('a dash standing apart at the end of a line is kept with its space', async () => {
+    expect(await join('care -', 'and thought.')).toBe('We have read the proposals with great attention and with care - and thought.');
+  });
+
+  test('a word the document hyphenates elsewhere keeps its hyphen when it breaks there', async () => {
+    const result = await readPages([
+      [
+        para('A long-term plan.'),
+        { lines: ['We have read the proposals with great attention and hope for a long-', 'term plan.'], justify: true },
+      ],
+    ]);
+    expect(notesOf(result)[1]?.text).toBe('We have read the proposals with great attention and hope for a long-term plan.');
+  });
+});
+
+describe('pdf page furniture', () => {
+  const pages = [[para('One.')], [para('Two.')], [para('Three.')]];
+
+  test('a running header and a footer with the page number, repeated on most pages, are filtered; so are bare page numbers', async () => {
+    const built = layoutPages(pages, {
+      header: 'Anytown Council – parks consultation',
+      footer: (page, count) => `Page ${page} of ${count}`,
+    });
+    const result = await read(buildPdf({ pages: built }));
+    expect(notesOf(result).map((note) => note.text)).toEqual(['One.', 'Two.', 'Three.']);
+    expect(countItems(result)).toEqual({ record: 3, 'filtered:not-feedback': 6 });
+    expect(filteredOf(result).sort()).toEqual([...Array(3).fill('page number'), ...Array(3).fill('running header or footer')].sort());
+  });
+
+  test.each([['3'], ['- 3 -'], ['Page 3'], ['3 of 7'], ['– 3 –']])('%s at the foot of a page is a page number', async (footer) => {
+    const result = await read(buildPdf({ pages: layoutPages([[para('Our view.')]], { footer: () => footer }) }));
+    expect(filteredOf(result)).toEqual(['page number']);
+  });
+
+  test('a line that is on only one page is text, even at its top', async () => {
+    const result = await readPages([[para('Introduction to our response.'), para('One.')], [para('Two.')]]);
+    expect(notesOf(result).map((note) => note.text)).toEqual(['Introduction to our response.', 'One.', 'Two.']);
+  });
+});
+
+describe('pdf contact details', () => {
+  test.each([
+    'jane@example.org',
+    'Email: jane@example.org',
+    'E-mail address: jane.example@mail.example.co.uk',
+    'Tel: 01234 567890',
+    '01234 567890',
+    '+44 (0)1234 567890',
+    'Mobile: 07700 900123',
+    'AT1 2CD',
+    'Anytown AT1 2CD',
+    'Name: Jane Example',
+    'Address: 12 High Street',
+    'Postcode: AT1 2CD',
+  ])('%s is a contact line', (line) => {
+    expect(isContactLine(line)).toBe(true);
+  });
+
+  test.each([
+    'Please email us at jane@example.org about this.',
+    'We counted 1,200 visitors in 2023.',
+    'Organisation: Anytown Ramblers',
+    'The A12 road',
+  ])('%s is not a contact line', (line) => {
+    expect(isContactLine(line)).toBe(false);
+  });
+
+  test('an address block with a postcode, phone or e-mail line is filtered whole; prose mentioning an address is kept', async () => {
+    const result = await readPages([
+      [
+        { lines: ['Friends of Anytown Park', '12 High Street', 'Anytown', 'AT1 2CD'], x: 340 },
+        { lines: ['Jane Example', 'Tel: 01234 567890'] },
+        para('Please email us at jane@example.org about the park.'),
+        { lines: ['We would like a reply by the end of the month, which you can send to', 'jane@example.org'], justify: true },
+      ],
+    ]);
+    expect(notesOf(result).map((note) => note.text)).toEqual([
+      'Please email us at jane@example.org about the park.',
+      'We would like a reply by the end of the month, which you can send to',
+    ]);
+    expect(filteredOf(result)).toEqual(['contact details', 'contact details', 'contact details']);
+  });
+
+  test('a letter’s date, reference, salutation and sign-off with the signature under it are filtered, the body kept', async () => {
+    const result = await readPages([
+      [
+        para('15 March 2024'),
+        para('Our ref: FAP/2024/03'),
+        para('Dear Sir or Madam,'),
+        para('We support the plan.'),
+        para('Yours sincerely,'),
+        { lines: ['Jane Example', 'Chair, Friends of Anytown Park'], spaceBefore: 30 },
+        heading('Annex'),
+        para('More detail.'),
+      ],
+    ]);
+    expect(notesOf(result).map((note) => note.text)).toEqual(['We support the plan.', 'More detail.']);
+    expect(filteredOf(result)).toEqual([
+      'letter date',
+      'letter reference',
+      'letter salutation',
+      'letter sign-off and signature',
+      'letter sign-off and signature',
+    ]);
+  });
+});
+
+describe('pdf lists', () => {
+  test('bullets drawn apart (•, o, Word’s Symbol bullet) are list items nested by indentation, the bullet removed', async () => {
+    const result = await readPages([
+      [
+        para('What we want:'),
+        bulleted(0, 'More benches'),
+        bulleted(1, 'by the pond'),
+        {
+          ...bulleted(0, 'Longer opening hours in the winter months, so that people can walk after work'),
+          bullet: { text: '•', font: 'symbol' },
+        },
+        para('That is all.'),
+      ],
+    ]);
+    expect(notesOf(result)).toEqual([
+      { text: 'More benches', section: 'What we want:' },
+      { text: 'by the pond', section: 'What we want:', parent: 'More benches' },
+      { text: 'Longer opening hours in the winter months, so that people can walk after work', section: 'What we want:' },
+      { text: 'That is all.' },
+    ]);
+  });
+
+  test('bullets and numbers typed in the line are list items; numbers stay in the text', async () => {
+    const item = (text: string, x = 72): PdfBlock => ({ lines: [text], x, spaceBefore: 0 });
+    const result = await readPages([[item('– Buses'), item('– Parking'), item('1. Toilets'), item('a) at the bandstand', 90)]]);
+    expect(notesOf(result)).toEqual([
+      { text: 'Buses' },
+      { text: 'Parking' },
+      { text: '1. Toilets' },
+      { text: 'a) at the bandstand', parent: '1. Toilets' },
+    ]);
+  });
+
+  test('a wrapped line of prose that starts with a dash is no list item', async () => {
+    const result = await readPages([
+      [
+        {
+          lines: ['The park is what makes this part of town worth living in for young families', '– and for older people.'],
+          justify: true,
+        },
+      ],
+    ]);
+    expect(notesOf(result).map((note) => note.text)).toEqual([
+      'The park is what makes this part of town worth living in for young families – and for older people.',
+    ]);
+  });
+});
+
+describe('pdf response forms', () => {
+  test('the paragraphs under `Question N` carry it in meta.question; the question is no record', async () => {
+    const result = await readPages([
+      [
+        para('Question 1: Do you agree?'),
+        para('Yes.'),
+        para('Mostly.'),
+        para('Q2. Anything else?'),
+        para('No.'),
+        heading('About you'),
+        para('Retired.'),
+      ],
+    ]);
+    expect(notesOf(result)).toEqual([
+      { text: 'Yes.', question: 'Question 1: Do you agree?' },
+      { text: 'Mostly.', question: 'Question 1: Do you agree?' },
+      { text: 'No.', question: 'Q2. Anything else?' },
+      { text: 'Retired.', section: 'About you' },
+    ]);
+  });
+});
+
+describe('pdf dates', () => {
+  test.each([
+    ["D:20240315103000+01'00'", '2024-03-15T09:30:00.000Z'],
+    ["D:20240315103000-05'30'", '2024-03-15T16:00:00.000Z'],
+    ['D:20240315103000Z', '2024-03-15T10:30:00.000Z'],
+    ['D:20240315', '2024-03-15T00:00:00.000Z'],
+    ['20240315103000', '2024-03-15T10:30:00.000Z'],
+    ['D:20241345', null],
+    ['yesterday', null],
+    [undefined, null],
+  ])('%s is %s', (value, iso) => {
+    expect(pdfDate(value)).toBe(iso);
+  });
+
+  test('records carry the creation date, else the modification date, else none', async () => {
+    const dateOf = async (content: Omit<PdfContent, 'pages'>) => recordsOf(await readPages([[para('One.')]], content))[0]?.date ?? null;
+    expect(await dateOf({ created: 'D:20240301090000Z', modified: 'D:20240302090000Z' })).toBe('2024-03-01T09:00:00.000Z');
+    expect(await dateOf({ modified: 'D:20240302090000Z' })).toBe('2024-03-02T09:00:00.000Z');
+    expect(await dateOf({})).toBeNull();
+  });
+
+  test('ids are content hashes: reading the same PDF again gives the same ids, and --channel applies', async () => {
+    const bytes = buildPdf({ pages: layoutPages([[para('One.'), para('One.')]]), created: 'D:20240301090000Z' });
+    const first = recordsOf(await read(bytes));
+    const again = recordsOf(await read(bytes, { channel: 'survey' }, 'm.pdf'));
+    expect(first.map((record) => record.sourceId)).toEqual(again.map((record) => record.sourceId));
+    expect(first[1]?.sourceId).toMatch(/#2$/);
+    expect(again.every((record) => record.channel === 'survey')).toBe(true);
+  });
+});
+
+describe('pdf refusals: each one rejection of the file, saying what to do', () => {
+  test('a password-protected PDF', async () => {
+    const result = await read(buildPdf({ pages: layoutPages([[para('Secret.')]]), password: true }));
+    expect(result.error).toBe('n.pdf: the PDF is protected by a password; remove the password and save it again');
+  });
+
+  test('a scanned PDF with no text layer', async () => {
+    const result = await read(buildPdf({ pages: [{ texts: [], image: true }] }));
+    expect(result.error).toContain('it holds images of text only; run OCR on it (for example with ocrmypdf) and ingest the result');
+  });
+
+  test('a PDF with some pages scanned is read, with a warning naming those pages', async () => {
+    const pages = [...layoutPages([[para('Typed page.')]]), { texts: [], image: true }];
+    const result = await read(buildPdf({ pages }));
+    expect(notesOf(result).map((note) => note.text)).toEqual(['Typed page.']);
+    const warnings = result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []));
+    expect(warnings).toEqual([expect.stringContaining('page 2 of 2 hold no text')]);
+  });
+
+  test.each([0.9, 0.5, 0.1])('a PDF cut off at %s of its bytes', async (share) => {
+    const whole = buildPdf({ pages: layoutPages([[para('One.')], [para('Two.')]]) });
+    const result = await read(whole.subarray(0, Math.floor(whole.length * share)));
+    expect(result.error).toMatch(/cannot read the PDF .*damaged or truncated/);
+  });
+
+  test('a file named .pdf that is not one', async () => {
+    const result = await read(Buffer.from('<html><body>Your session has expired.</body></html>'));
+    expect(result.error).toBe('n.pdf: not a PDF: it does not start with %PDF-; check that this is the file you meant');
+  });
+
+  test('a PDF over the page limit is refused before its pages are read', async () => {
+    const result = await read(buildPdf({ pages: Array.from({ length: MAX_PDF_PAGES + 1 }, () => ({ texts: [] })) }));
+    expect(result.error).toContain('the PDF has 2,001 pages, over the 2,000 tlap reads from one PDF');
+  });
+
+  test('a PDF over the size limit is refused before it is read', async () => {
+    const source = {
+      path: 'huge.pdf',
+      size: MAX_PDF_BYTES + 1,
+      headBytes: Buffer.from('%PDF-1.7\n'),
+      readBytes: () => Promise.reject(new Error('read')),
+    } as unknown as InputSource;
+    const reading = async () => {
+      for await (const item of pdfDocumentAdapter.read(source, { map: {} })) expect(item).toBeUndefined();
+    };
+    await expect(reading()).rejects.toThrow(/the PDF is 256 MiB|over the 256/);
+    await expect(reading()).rejects.toBeInstanceOf(InputError);
+  });
+
+  test('a page that cannot be read is one rejection; the other pages are read', async () => {
+    const result = await read(buildPdf({ pages: layoutPages([[para('One.')], [para('Two.')]]), missingPage: true }));
+    expect(result.error).toBeNull();
+    expect(countItems(result)).toEqual({ record: 2, 'rejected:PDF_PAGE_UNREADABLE': 1 });
+  });
+});
+
+describe('pdf detection', () => {
+  const sniff = (head: string, extension = '.bin') =>
+    detectFormat(ADAPTERS, { path: `x${extension}`, extension, headText: head, headBytes: Buffer.from(head, 'latin1') })?.adapter.name;
+
+  test('%PDF- at the start, or within the first KiB, is a PDF whatever the file is called', () => {
+    expect(sniff('%PDF-1.7\n%\xe2\xe3')).toBe('pdf');
+    expect(sniff(`${' '.repeat(300)}%PDF-1.4\n`)).toBe('pdf');
+    expect(sniff('%PDF-1.7\n', '')).toBe('pdf');
+  });
+
+  test('.pdf is read as a PDF', () => {
+    expect(sniff('hello', '.pdf')).toBe('pdf');
+  });
+});
+
+describe('pdf robustness', () => {
+  test('a cut, flipped or spliced PDF gives records, rejections or one refusal, never a crash', async () => {
+    const seed = PDF_FIXTURE_INPUTS['letter']?.build() ?? Buffer.alloc(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
+        async (cut, flips) => {
+          const bytes = Buffer.from(seed.subarray(0, Math.max(9, Math.floor(seed.length * cut))));
+          for (const flip of flips) bytes[Math.floor(flip.at * (bytes.length - 1))] = flip.byte;
+          const result = await read(bytes, {}, 'fuzz.pdf');
+          expect(result.error === null || result.error.startsWith('fuzz.pdf: ')).toBe(true);
+        },
+      ),
+      { numRuns: propertyRuns(30), seed: 20240315 },
+    );
+  });
+});

@@ -1,0 +1,388 @@
+/** A font of the generated PDFs: the standard Helvetica faces, and Symbol for Word's bullets. */
+export type PdfFont = 'regular' | 'bold' | 'symbol';
+
+/** One run of text placed on a page, in PDF points from the bottom left corner of an A4 page. */
+export interface PdfText {
+  text: string;
+  x: number;
+  y: number;
+  /** Font size in points; 11 unless given. */
+  size?: number;
+  font?: PdfFont;
+  /** Turned by this many degrees (a watermark). */
+  rotate?: number;
+  /** Extra width of each space, in points (the `Tw` a justified line is set with). */
+  wordSpacing?: number;
+}
+
+/** One page: its runs of text, and whether it shows a scanned image. */
+export interface PdfPage {
+  texts: readonly PdfText[];
+  image?: boolean;
+}
+
+/** What a generated PDF holds. */
+export interface PdfContent {
+  pages: readonly PdfPage[];
+  /** The info dictionary's `CreationDate` and `ModDate`, as PDF date strings (`D:20240315103000Z`). */
+  created?: string;
+  modified?: string;
+  /** Encrypted with a user password (the text is left unencrypted: a reader asks for the password before reading anything). */
+  password?: boolean;
+  /** A page after the others that points at an object the file does not hold (a damaged page). */
+  missingPage?: boolean;
+}
+
+const FONT_KEYS: Readonly<Record<PdfFont, string>> = { regular: 'F1', bold: 'F2', symbol: 'F3' };
+
+/** Unicode characters outside Latin-1 and their WinAnsiEncoding bytes. */
+const WIN_ANSI: ReadonlyMap<string, number> = new Map([
+  ['€', 0x80],
+  ['…', 0x85],
+  ['‘', 0x91],
+  ['’', 0x92],
+  ['“', 0x93],
+  ['”', 0x94],
+  ['•', 0x95],
+  ['–', 0x96],
+  ['—', 0x97],
+  ['™', 0x99],
+]);
+
+/** A run's text as a PDF hex string in WinAnsiEncoding (Symbol's own codes for the symbol font: `•` is 0xB7). */
+function hexString(text: string, font: PdfFont): string {
+  const bytes = [...text].map((character) => {
+    if (font === 'symbol') {
+      if (character === '•') return 0xb7;
+      throw new Error(`the symbol font here has only •, not ${character}`);
+    }
+    const code = character.codePointAt(0) ?? 0;
+    const mapped = WIN_ANSI.get(character) ?? (code >= 0x20 && code <= 0xff && (code < 0x7f || code >= 0xa0) ? code : undefined);
+    if (mapped === undefined) throw new Error(`${JSON.stringify(character)} has no WinAnsiEncoding byte`);
+    return mapped;
+  });
+  return `<${Buffer.from(bytes).toString('hex')}>`;
+}
+
+function textOperators(run: PdfText): string {
+  const size = run.size ?? 11;
+  const angle = ((run.rotate ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)].map((value) => Number(value.toFixed(4)));
+  const matrix = `${cos} ${sin} ${-(sin ?? 0)} ${cos} ${run.x} ${run.y} Tm`;
+  const spacing = run.wordSpacing === undefined ? '' : `${run.wordSpacing.toFixed(3)} Tw `;
+  return `BT /${FONT_KEYS[run.font ?? 'regular']} ${size} Tf ${spacing}${matrix} ${hexString(run.text, run.font ?? 'regular')} Tj ET`;
+}
+
+/** A content stream object. */
+function stream(dictionary: string, data: string): string {
+  return `<< ${dictionary}/Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`;
+}
+
+/**
+ * Builds a small valid PDF 1.4 by hand, the same bytes every time: a catalog, a page tree, the
+ * three standard fonts, one content stream per page, an info dictionary and a cross-reference
+ * table with each object's byte offset.
+ */
+export function buildPdf(content: PdfContent): Buffer {
+  const objects: string[] = [];
+  const add = (body: string): number => objects.push(body);
+  const catalog = add('');
+  const pages = add('');
+  const fonts = [
+    add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
+    add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'),
+    add('<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>'),
+  ];
+  const image = add(
+    stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ', '\x00\xff\xff\x00'),
+  );
+  const resources = `<< /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R >> /XObject << /Im1 ${image} 0 R >> >>`;
+  const kids = content.pages.map((page) => {
+    const operators = [...(page.image === true ? ['q 500 0 0 700 48 70 cm /Im1 Do Q'] : []), ...page.texts.map(textOperators)].join('\n');
+    const contents = add(stream('', operators));
+    return add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${contents} 0 R >>`);
+  });
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pages} 0 R >>`;
+  const missing = content.missingPage === true ? [999] : [];
+  objects[pages - 1] =
+    `<< /Type /Pages /Kids [${[...kids, ...missing].map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length + missing.length} >>`;
+  const dates = [
+    content.created === undefined ? '' : `/CreationDate (${content.created}) `,
+    content.modified === undefined ? '' : `/ModDate (${content.modified}) `,
+  ].join('');
+  const info = add(`<< /Producer (tlap test builder) ${dates}>>`);
+  const id = '<7464617020746573742062756c6c6572>';
+  const encrypt =
+    content.password === true
+      ? ` /Encrypt ${add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`)} 0 R`
+      : '';
+  let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
+  const offsets = objects.map((body, index) => {
+    const offset = Buffer.byteLength(pdf, 'latin1');
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R /ID [${id} ${id}]${encrypt} >>\n`;
+  pdf += `startxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+/** A block of lines laid out down a page, as a word processor sets a paragraph. */
+export interface PdfBlock {
+  /** Its lines as they wrap on the page. */
+  lines: readonly string[];
+  size?: number;
+  font?: PdfFont;
+  /** Left edge of its lines (72 unless given), and of its first line when that differs. */
+  x?: number;
+  firstX?: number;
+  /** A bullet glyph drawn apart at `x - 18` before its first line, as Word draws list bullets. */
+  bullet?: { text: string; font?: PdfFont };
+  /** Space above it beyond the line spacing, in points (7 unless given: paragraph spacing). */
+  spaceBefore?: number;
+  /** Every line but the last stretched to the right margin, as justified text is. */
+  justify?: boolean;
+}
+
+/** Helvetica's advance widths (thousandths of the size) for the characters the fixtures use; 556 for any other. */
+// prettier-ignore
+const HELVETICA_WIDTHS: Readonly<Record<string, number>> = {
+  ' ': 278, '!': 278, '"': 355, '%': 889, '&': 667, "'": 191, '(': 333, ')': 333, ',': 278, '-': 333, '.': 278, '/': 278,
+  ':': 278, ';': 278, '?': 556, '@': 1015, a: 556, b: 556, c: 500, d: 556, e: 556, f: 278, g: 556, h: 556, i: 222, j: 222,
+  k: 500, l: 222, m: 833, n: 556, o: 556, p: 556, q: 556, r: 333, s: 500, t: 278, u: 556, v: 500, w: 722, x: 500, y: 500,
+  z: 500, A: 667, B: 667, C: 722, D: 722, E: 667, F: 611, G: 778, H: 722, I: 278, J: 500, K: 667, L: 556, M: 833, N: 722,
+  O: 778, P: 667, Q: 778, R: 722, S: 667, T: 611, U: 722, V: 667, W: 944, X: 667, Y: 667, Z: 611, '’': 222, '‘': 222,
+  '“': 333, '”': 333, '–': 556, '—': 1000, '•': 350,
+};
+
+/** The width of text set in Helvetica at `size` points. */
+function textWidth(text: string, size: number): number {
+  return ([...text].reduce((total, character) => total + (HELVETICA_WIDTHS[character] ?? 556), 0) * size) / 1000;
+}
+
+/** The width of the text area of an A4 page with 72 pt margins. */
+export const TEXT_WIDTH = 595 - 2 * 72;
+
+/**
+ * Wraps text into lines no wider than `width` as a word processor does: at spaces, after a
+ * hyphen, or at a soft hyphen (U+00AD, shown as `-` where the line breaks and left out elsewhere).
+ */
+export function wrap(text: string, width = TEXT_WIDTH, size = 11): string[] {
+  const pieces = text.split(' ').flatMap((word) => word.split(/(?<=-)|(?<=\u00ad)/u));
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const joined = line === '' || /[-\u00ad]$/u.test(line) ? line + piece : `${line} ${piece}`;
+    if (line !== '' && textWidth(joined.replace(/\u00ad(?!$)/gu, '').replace(/\u00ad$/u, '-'), size) > width) {
+      lines.push(line.replace(/\u00ad$/u, '-'));
+      line = piece;
+    } else line = joined;
+  }
+  lines.push(line);
+  return lines.map((each) => each.replace(/\u00ad/gu, ''));
+}
+
+/** Shorthand for a body paragraph, wrapped to the text width. */
+export function para(text: string): PdfBlock {
+  return { lines: wrap(text) };
+}
+
+/** Shorthand for a heading in bold at `size` points. */
+export function heading(text: string, size = 15): PdfBlock {
+  return { lines: [text], size, font: 'bold', spaceBefore: 12 };
+}
+
+/** Shorthand for a bulleted list item at `level` (0 the outermost), its bullet drawn apart, its text wrapped. */
+export function bulleted(level: number, text: string): PdfBlock {
+  const x = 90 + level * 18;
+  return { lines: wrap(text, TEXT_WIDTH - (x - 72)), x, bullet: { text: level === 0 ? '•' : 'o' }, spaceBefore: 0 };
+}
+
+/** What is printed on every page outside the text: a running header and footer. */
+export interface PdfFurniture {
+  header?: string;
+  /** The footer of page `page` of `pages` (`Page 2 of 3`). */
+  footer?: (page: number, pages: number) => string;
+}
+
+/**
+ * Sets pages of blocks as a word processor would: top down from y 770 with 13.2 pt between 11 pt
+ * lines, each block's lines at its left edge, a header at y 800 and footer at y 40 on every page.
+ */
+export function layoutPages(pages: readonly (readonly PdfBlock[])[], furniture: PdfFurniture = {}): PdfPage[] {
+  return pages.map((blocks, pageIndex) => {
+    const texts: PdfText[] = [];
+    if (furniture.header !== undefined) texts.push({ text: furniture.header, x: 72, y: 800, size: 9 });
+    let y = 770;
+    let first = true;
+    for (const block of blocks) {
+      const size = block.size ?? 11;
+      if (!first) y -= block.spaceBefore ?? 7;
+      for (const [index, line] of block.lines.entries()) {
+        if (!first || index > 0) y -= size * 1.2;
+        first = false;
+        const x = index === 0 ? (block.firstX ?? block.x ?? 72) : (block.x ?? 72);
+        const at = Number(y.toFixed(2));
+        if (index === 0 && block.bullet !== undefined) {
+          texts.push({ text: block.bullet.text, x: x - 18, y: at, size, font: block.bullet.font ?? 'regular' });
+        }
+        const run: PdfText = { text: line, x, y: at, size, font: block.font ?? 'regular' };
+        const spaces = line.split(' ').length - 1;
+        if (block.justify === true && index < block.lines.length - 1 && spaces > 0) {
+          run.wordSpacing = (72 + TEXT_WIDTH - x - textWidth(line, size)) / spaces;
+        }
+        texts.push(run);
+      }
+    }
+    if (furniture.footer !== undefined) texts.push({ text: furniture.footer(pageIndex + 1, pages.length), x: 280, y: 40, size: 9 });
+    return { texts };
+  });
+}
+
+/** A letter's address block: short lines with no space between them, at `x`. */
+function addressBlock(lines: readonly string[], x = 72): PdfBlock[] {
+  return lines.map((line, index) => ({ lines: [line], x, spaceBefore: index === 0 ? 14 : 0 }));
+}
+
+/** A letter from an organisation to a consultation, over two pages. */
+function letter(): Buffer {
+  const ranger = wrap(
+    'We ask the council to fund a part-time ranger, as other boroughs have done. A ranger would look after the paths, open the toilets for longer and work with the volunteers who already give hundreds of hours a year. We would be glad to meet officers soon to discuss a long-term plan for the park with the ward councillors.',
+  );
+  const pages = layoutPages(
+    [
+      [
+        ...addressBlock(
+          ['Friends of Anytown Park', '12 High Street', 'Anytown', 'AT1 2CD', 'Tel: 01234 567890', 'hello@friendsofanytownpark.org.uk'],
+          340,
+        ),
+        { lines: ['15 March 2024'], spaceBefore: 14 },
+        ...addressBlock(['Consultation Team', 'Anytown Borough Council', 'Town Hall', 'Anytown AT1 1AA']),
+        { lines: ['Our ref: FAP/2024/03'], spaceBefore: 14 },
+        { lines: ['Dear Sir or Madam,'], spaceBefore: 14 },
+        { lines: ['Response to the draft parks strategy'], size: 13, font: 'bold', spaceBefore: 12 },
+        para(
+          'We welcome the draft strategy and the council’s commitment to keep every park open. Our members use the park every day, and we have read all the proposals in full with great care\u00adful attention to what they mean for older residents and for families with young children.',
+        ),
+        para('We have three concerns:'),
+        bulleted(0, 'The toilets by the bandstand close at four in the afternoon.'),
+        bulleted(
+          0,
+          'The path to the pond floods after heavy rain, so that people who use wheelchairs and pushchairs cannot use it for days.',
+        ),
+        bulleted(1, 'The ramp by the gate is too steep as well.'),
+        bulleted(0, 'There is no long-term budget for the park’s trees.'),
+        { lines: ranger.slice(0, 2) },
+      ],
+      [
+        { lines: ranger.slice(2) },
+        { lines: ['Yours faithfully,'], spaceBefore: 14 },
+        { lines: ['Jane Example'], spaceBefore: 30 },
+        { lines: ['Chair, Friends of Anytown Park'], spaceBefore: 0 },
+      ],
+    ],
+    { footer: (page, count) => `Page ${page} of ${count}` },
+  );
+  return buildPdf({ pages, created: "D:20240315103000+00'00'" });
+}
+
+/** A consultation response form filled in and saved as PDF, with a running header. */
+function responseForm(): Buffer {
+  const numbered = (text: string): PdfBlock => ({ lines: [text], x: 72, spaceBefore: 0 });
+  const pages = layoutPages(
+    [
+      [
+        { lines: ['Draft parks strategy: response form'], size: 18, font: 'bold' },
+        heading('About you', 14),
+        para('Name: Sam Sample'),
+        para('Email: sam.sample@example.org'),
+        para('Organisation: Anytown Ramblers'),
+        heading('Your views', 14),
+        { lines: ['Question 1: Do you agree with the proposed opening hours?'], font: 'bold' },
+        para(
+          'Mostly. Opening at seven is right for dog walkers and people going to work, but closing at dusk in winter means the park is shut by four, when children come out of school.',
+        ),
+        para('Please keep it open until six all year.'),
+      ],
+      [
+        { lines: ['Question 2: What else should the strategy do?'], font: 'bold' },
+        para('Three things:'),
+        numbered('1. Mark the footpaths that link the parks.'),
+        numbered('2. Publish the grass-cutting calendar so walkers can plan.'),
+        numbered('3. Put benches every few hundred metres.'),
+        { lines: ['Question 3: Any other comments?'], font: 'bold' },
+        para('No.'),
+      ],
+    ],
+    { header: 'Anytown Borough Council – parks strategy consultation', footer: (page) => `- ${page} -` },
+  );
+  return buildPdf({ pages, modified: 'D:20240402091500Z' });
+}
+
+/** A three-page report of an engagement event: title, headings, bullets, first-line indents and a running footer. */
+function eventReport(): Buffer {
+  const indented = (text: string): PdfBlock => ({ lines: wrap(text, TEXT_WIDTH - 18), firstX: 90, spaceBefore: 0 });
+  const transport = wrap(
+    'The community transport is booked weeks ahead and the last bus to the day centre leaves at six, so carers who work cannot use it. Several carers said they had given up their jobs because of it.',
+  );
+  const pages = layoutPages(
+    [
+      [
+        { lines: ['Carers’ forum: report of the March event'], size: 20, font: 'bold' },
+        heading('Summary'),
+        indented(
+          'Forty-two carers came to the forum at the Civic Centre on 12 March. They talked in four groups about respite, transport and information.',
+        ),
+        indented(
+          'Everyone agreed that the carers’ assessment is hard to find out about, and that the information pack should be sent to every new carer.',
+        ),
+        heading('What carers told us'),
+        { lines: ['Respite'], size: 13, font: 'bold', spaceBefore: 10 },
+        bulleted(0, 'More respite care at weekends.'),
+        bulleted(1, 'Saturday mornings most of all.'),
+        bulleted(0, 'A sitting service for a few hours, booked at short notice.'),
+      ],
+      [{ lines: ['Transport'], size: 13, font: 'bold' }, { lines: transport.slice(0, 2) }],
+      [{ lines: transport.slice(2) }, heading('Next steps'), para('The council will reply to the forum by the end of May.')],
+    ],
+    { footer: (page, count) => `Anytown carers’ forum – report   Page ${page} of ${count}` },
+  );
+  return buildPdf({ pages, created: 'D:20240314170000Z' });
+}
+
+/** A letter scanned to PDF: one image per page, no text layer. */
+function scannedLetter(): Buffer {
+  return buildPdf({
+    pages: [
+      { texts: [], image: true },
+      { texts: [], image: true },
+    ],
+    created: 'D:20240301090000Z',
+  });
+}
+
+/**
+ * The inputs of fixtures/adapters/pdf/<case>/, rebuilt and compared byte for byte by
+ * test/adapters/formats/pdf-document.test.ts (`npm run test:update` writes them).
+ */
+export const PDF_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build: () => Buffer }>> = {
+  letter: { name: 'input.pdf', build: letter },
+  'response-form': { name: 'input.pdf', build: responseForm },
+  'event-report': { name: 'input.pdf', build: eventReport },
+  'scanned-letter': { name: 'input.pdf', build: scannedLetter },
+  'password-protected': { name: 'input.pdf', build: () => buildPdf({ pages: layoutPages([[para('Secret.')]]), password: true }) },
+  truncated: {
+    name: 'input.pdf',
+    build: () => {
+      const whole = letter();
+      return whole.subarray(0, Math.floor(whole.length * 0.6));
+    },
+  },
+  'not-a-pdf': {
+    name: 'input.pdf',
+    build: () => Buffer.from('<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Your session has expired.</body></html>\n'),
+  },
+};

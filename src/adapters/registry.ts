@@ -18,6 +18,7 @@ import { srtAdapter } from './formats/srt.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
 import { zoomChatAdapter } from './formats/zoom-chat.js';
+import { whatsappChatAdapter } from './formats/whatsapp-chat.js';
 import { webvttAdapter } from './formats/webvtt.js';
 import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
 import { disqusXmlAdapter } from './formats/disqus-xml.js';
@@ -49,6 +50,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   srtAdapter,
   transcriptJsonAdapter,
   zoomChatAdapter,
+  whatsappChatAdapter,
   transcriptTextAdapter,
   eventNotesAdapter,
   docxDocumentAdapter,

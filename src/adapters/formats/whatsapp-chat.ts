@@ -1,0 +1,203 @@
+import { InputError } from '../../errors.js';
+import { contentSourceId } from '../../record/record-id.js';
+import { dateOrderEvidence, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
+import type { SourceLine } from '../../source/input-source.js';
+import { cleanRecordText } from '../../text/clean-record-text.js';
+import { counted } from '../../counted.js';
+import { lineByLineItems, type AdapterItem, type FilterRule, type FormatAdapter, type SniffInput } from '../format-adapter.js';
+import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
+
+/** The direction marks an iPhone's export puts before a notice or a placeholder in place of someone's words. */
+const INVISIBLE = /[\u200e\u200f]/g;
+/** The no-break spaces WhatsApp writes before AM/PM and after `~`, read as spaces. */
+const NARROW_SPACE = /[\u202f\u00a0]/g;
+
+const DAY = String.raw`(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})`;
+const TIME = String.raw`(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[AaPp]\.? ?[Mm]\.?)?)`;
+
+/** A message's first line as the iPhone exports it: `[15/01/2024, 10:04:12] Jane Smith: words`. */
+const IPHONE_LINE = new RegExp(String.raw`^\u200e?\[${DAY},? ${TIME}\] (.*)$`);
+
+/** A message's first line as Android exports it: `15/01/2024, 10:03 - Jane Smith: words`. */
+const ANDROID_LINE = new RegExp(String.raw`^\u200e?${DAY},? ${TIME} [-–] (.*)$`);
+
+/** Who wrote a message and its words: `Jane Smith: words`; a line without it is WhatsApp's own notice. */
+const AUTHOR_AND_WORDS = /^([^:"]{1,80}?): (.*)$/s;
+
+/** An author saved only as a phone number (not in the exporter's contacts): never stored. */
+const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().-]{7,}$/;
+
+/** What WhatsApp writes in place of a photo, video, voice note, sticker, document or contact it left out of the export. */
+const MEDIA_LEFT_OUT =
+  /^(?:<media omitted>|(?:.*\bdocument|image|video|audio|sticker|gif|contact card|view once (?:photo|video)) omitted|<attached: [^>]*>|null)$/i;
+
+/** A shared location: a map link to where someone is. */
+const LOCATION = /^(?:location: https?:\/\/\S+|live location shared|live location ended)$/i;
+
+/** What stands in place of a deleted message. */
+const DELETED = /^(?:this message was deleted\.?|you deleted this message\.?|waiting for this message(?:\. this may take a while\.)?)$/i;
+
+/** WhatsApp's mark on an edited message, after its words. */
+const EDITED = /\s*<this message was edited>\s*$/i;
+
+/** Which way a file writes its messages' first lines. */
+type ChatLayout = 'iphone' | 'android';
+
+/** The layout most of the head's lines have, when at least two of them do and they are most of the lines that look like messages. */
+function chatLayout(headText: string): ChatLayout | null {
+  let iphone = 0;
+  let android = 0;
+  let lines = 0;
+  for (const raw of headText.split(/\r?\n/).slice(0, 400)) {
+    const line = raw.replace(NARROW_SPACE, ' ');
+    if (line.trim() === '') continue;
+    lines += 1;
+    if (IPHONE_LINE.test(line)) iphone += 1;
+    else if (ANDROID_LINE.test(line)) android += 1;
+  }
+  const layout: ChatLayout = iphone >= android ? 'iphone' : 'android';
+  const count = Math.max(iphone, android);
+  return count >= 2 && count * 3 >= lines ? layout : null;
+}
+
+/** The order of day and month the head's dates show (`13/01` only day first, `01/13` only month first), or null when none shows it. */
+function shownDateOrder(headText: string, layout: ChatLayout): DateOrder | null {
+  const pattern = layout === 'iphone' ? IPHONE_LINE : ANDROID_LINE;
+  for (const raw of headText.split(/\r?\n/)) {
+    const match = pattern.exec(raw.replace(NARROW_SPACE, ' '));
+    if (match === null) continue;
+    const evidence = dateOrderEvidence(match[1] ?? '');
+    if (evidence === 'day-month-year' || evidence === 'month-day-year') return evidence;
+  }
+  return null;
+}
+
+/** WhatsApp chat exported as text ("Export chat", without media): one record per message. */
+export const whatsappChatAdapter: FormatAdapter = {
+  name: 'whatsapp-chat',
+  description: 'WhatsApp chat exported as text ("WhatsApp Chat with …txt", an iPhone\'s _chat.txt): one record per message',
+  channel: 'other',
+  extensions: ['.txt'],
+  signature: 'lines like "15/01/2024, 10:03 - Jane Smith: words" (Android) or "[15/01/2024, 10:04:12] Jane Smith: words" (iPhone)',
+  sniff(input: SniffInput) {
+    if (chatLayout(input.headText) === null) return 0;
+    return input.extension === '.txt' ? 0.95 : 0.7;
+  },
+  read(source, options) {
+    const layout = chatLayout(source.headText) ?? 'android';
+    const shown = shownDateOrder(source.headText, layout);
+    return lineByLineItems(
+      source,
+      new WhatsAppChatReader(
+        source.path,
+        layout,
+        options.dateOrder ?? shown ?? 'day-month-year',
+        options.dateOrder === undefined && shown === null,
+      ),
+    );
+  },
+};
+
+/** One message being read: when, the rest of its first line, and its further lines. */
+interface OpenMessage {
+  day: string;
+  time: string;
+  lines: string[];
+  line: number;
+}
+
+/**
+ * Reads a WhatsApp export line by line. Each message is one record by its author (an author
+ * saved only as a phone number is left out), dated by its stamp read in the file's day/month
+ * order. WhatsApp's own notices (encryption, who joined or left, subject changes: a line with no
+ * author, or words an iPhone marks with U+200E), the
+ * placeholders of media left out, shared locations and deleted messages are filtered; the
+ * `<This message was edited>` mark is dropped.
+ */
+class WhatsAppChatReader {
+  private readonly ids = new RepeatedTextIds();
+  private open: OpenMessage | null = null;
+  private messages = 0;
+  private assumedOrder = 0;
+  private unreadDates = 0;
+  private firstLine: number | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly layout: ChatLayout,
+    private readonly order: DateOrder,
+    private readonly orderAssumed: boolean,
+  ) {}
+
+  feed(line: SourceLine): AdapterItem[] {
+    const text = line.text.replace(NARROW_SPACE, ' ');
+    const start = (this.layout === 'iphone' ? IPHONE_LINE : ANDROID_LINE).exec(text);
+    if (start !== null) {
+      const items = this.close();
+      this.open = { day: start[1] ?? '', time: start[2] ?? '', lines: [start[3] ?? ''], line: line.line };
+      return items;
+    }
+    if (this.open === null) {
+      if (text.trim() !== '') this.firstLine ??= line.line;
+      return [];
+    }
+    this.open.lines.push(text);
+    return [];
+  }
+
+  end(): AdapterItem[] {
+    const items = this.close();
+    if (this.messages === 0 && this.firstLine !== null) {
+      throw new InputError('no WhatsApp messages ("15/01/2024, 10:03 - Name: words") found', {
+        location: { file: this.file, line: this.firstLine },
+        hint: 'check that this is the chat WhatsApp exported',
+      });
+    }
+    if (this.unreadDates > 0) {
+      items.push({
+        kind: 'warning',
+        code: 'DATE_ORDER_CONTRADICTED',
+        message: `${counted(this.unreadDates, 'message')} dated in another day/month order than the rest left undated`,
+        provenance: { file: this.file },
+      });
+    } else if (this.orderAssumed && this.assumedOrder > 0) {
+      items.push({
+        kind: 'warning',
+        code: 'DATE_ORDER_ASSUMED',
+        message: `no date shows whether day or month comes first; ${counted(this.assumedOrder, 'message')} dated day first`,
+        provenance: { file: this.file },
+      });
+    }
+    return items;
+  }
+
+  private close(): AdapterItem[] {
+    const message = this.open;
+    this.open = null;
+    if (message === null) return [];
+    this.messages += 1;
+    const provenance = { file: this.file, line: message.line };
+    const whole = message.lines.join('\n').trim();
+    const authored = AUTHOR_AND_WORDS.exec(whole.replace(/^\u200e/, ''));
+    if (authored === null) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
+    const written = authored[2] ?? '';
+    const words = written.replace(INVISIBLE, '').replace(EDITED, '').trim();
+    if (MEDIA_LEFT_OUT.test(words)) return [filtered('not-feedback', provenance, 'media left out of the export')];
+    if (written.startsWith('\u200e')) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
+    if (LOCATION.test(words)) return [filtered('not-feedback', provenance, 'shared location')];
+    if (DELETED.test(words)) return [filtered('deleted', provenance)];
+    const name = (authored[1] ?? '').replace(INVISIBLE, '').replace(/^~\s*/, '').trim();
+    const author = name === '' || PHONE_NUMBER_AUTHOR.test(name) ? null : name;
+    const date = readDateInOrder(`${message.day} ${message.time.replace(/(\d)\.(\d)/g, '$1:$2')}`, this.order);
+    if (date === null) this.unreadDates += 1;
+    else if (dateOrderEvidence(message.day) === 'either') this.assumedOrder += 1;
+    const idDate = date ?? `${message.day} ${message.time}`;
+    const idAuthor = author ?? (name === '' ? null : `phone:${name.replace(/\D/g, '')}`);
+    const sourceId = this.ids.sourceIdFor(idAuthor, words, idDate) ?? contentSourceId(idAuthor, idDate, cleanRecordText(words));
+    return [{ kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta: {}, provenance } }];
+  }
+}
+
+function filtered(rule: FilterRule, provenance: { file: string; line: number }, detail?: string): AdapterItem {
+  return detail === undefined ? { kind: 'filtered', rule, provenance } : { kind: 'filtered', rule, provenance, detail };
+}

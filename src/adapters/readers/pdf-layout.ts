@@ -69,6 +69,8 @@ const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_LINES = 3;
 /** How many lines at the top and at the bottom of a page can be a running header, footer or page number. */
 const FURNITURE_ZONE_LINES = 2;
+/** A running header or footer whose numbers change from page to page (`Page 3 of 7`) is at most this long. */
+const MAX_NUMBERED_FURNITURE_CHARS = 80;
 const MAX_QUESTION_CHARS = 300;
 /** A line narrower than this share of the text's width, as an address line is, never makes its paragraph prose. */
 const NARROW_LINE_SHARE = 0.6;
@@ -225,15 +227,20 @@ function endsShort(line: PdfLine, next: PdfLine | undefined, right: number): boo
   return right - line.right > (firstWord.length + 1) * charWidth + 0.1 * next.size;
 }
 
-/** How a line is told apart from text: the running header/footer key, ignoring numbers. */
-function furnitureKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/**
+ * What tells a running header or footer: where the line stands on the page (to 3 pt) and its
+ * words, lower-cased, spaces collapsed, and its numbers as `#` when `numbersAside`.
+ */
+function furnitureKey(line: PdfLine, numbersAside: boolean): string {
+  const words = line.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${numbersAside ? '#' : '='}${Math.round(line.y / 3)} ${numbersAside ? words.replace(/\d+/g, '#') : words}`;
 }
 
 /**
  * The lines that are page furniture, by page and line index: a bare page number at the top or
  * bottom of a page, and a line found at the top or bottom of more than half the pages (at least
- * two) with the same words, numbers aside (a running header or footer).
+ * two) at the same height with the same words: the same words numbers aside (`Page 3 of 7`) only for a short line
+ * no larger than the text, so that a heading or paragraph opening every page (`Section 3`) stays.
  */
 function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<number, PdfParagraphKind>> {
   const zones = pages.map((lines) => {
@@ -243,16 +250,25 @@ function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<
   });
   const pagesByKey = new Map<string, number>();
   for (const zone of zones) {
-    for (const key of new Set(zone.map(([, line]) => furnitureKey(line.text)))) pagesByKey.set(key, (pagesByKey.get(key) ?? 0) + 1);
+    const keys = new Set(zone.flatMap(([, line]) => [furnitureKey(line, false), furnitureKey(line, true)]));
+    for (const key of keys) pagesByKey.set(key, (pagesByKey.get(key) ?? 0) + 1);
   }
+  const chars = new Map<number, number>();
+  for (const line of pages.flat()) chars.set(round(line.size), (chars.get(round(line.size)) ?? 0) + line.text.length);
+  const textSize = mostUsed(chars);
   const withText = pages.filter((lines) => lines.length > 0).length;
   const repeated = Math.max(2, Math.floor(withText / 2) + 1);
+  const isRepeated = (line: PdfLine): boolean =>
+    (pagesByKey.get(furnitureKey(line, false)) ?? 0) >= repeated ||
+    ((pagesByKey.get(furnitureKey(line, true)) ?? 0) >= repeated &&
+      line.text.length <= MAX_NUMBERED_FURNITURE_CHARS &&
+      round(line.size) <= textSize);
   const furniture = new Map<number, Map<number, PdfParagraphKind>>();
   for (const [pageIndex, zone] of zones.entries()) {
     const marks = new Map<number, PdfParagraphKind>();
     for (const [index, line] of zone) {
       if (PAGE_NUMBER.test(line.text.replace(/\t/g, ' '))) marks.set(index, 'page-number');
-      else if ((pagesByKey.get(furnitureKey(line.text)) ?? 0) >= repeated) marks.set(index, 'running-header');
+      else if (isRepeated(line)) marks.set(index, 'running-header');
     }
     furniture.set(pageIndex, marks);
   }

@@ -194,6 +194,18 @@ describe('pdf page furniture', () => {
     expect(filteredOf(result)).toEqual(['page number']);
   });
 
+  test('a heading or a paragraph opening every page with the same words but other numbers is text', async () => {
+    const opening = (page: number) =>
+      `Paragraph 1 of page ${page}: the community transport is booked weeks ahead and the last bus leaves at six${' and later'.repeat(page * 8)}.`;
+    const result = await readPages([1, 2, 3].map((page) => [heading(`Section ${page}`), para(opening(page)), para('More.')]));
+    expect(notesOf(result)).toEqual(
+      [1, 2, 3].flatMap((page) => [
+        { text: opening(page), section: `Section ${page}` },
+        { text: 'More.', section: `Section ${page}` },
+      ]),
+    );
+  });
+
   test('a line that is on only one page is text, even at its top', async () => {
     const result = await readPages([[para('Introduction to our response.'), para('One.')], [para('Two.')]]);
     expect(notesOf(result).map((note) => note.text)).toEqual(['Introduction to our response.', 'One.', 'Two.']);

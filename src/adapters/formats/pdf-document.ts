@@ -110,6 +110,12 @@ function textRuns(items: readonly unknown[]): PdfTextRun[] {
 
 async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
   const file = source.path;
+  if (source.size === 0) {
+    throw new InputError('the PDF is empty (0 bytes); check that the download or copy finished', {
+      location: { file },
+      hint: 'check that the download or copy finished',
+    });
+  }
   if (!hasSignature(source.headBytes)) {
     throw new InputError('not a PDF: it does not start with %PDF-; check that this is the file you meant', {
       location: { file },

@@ -69,6 +69,8 @@ const MAX_HEADING_CHARS = 150;
 const MAX_HEADING_LINES = 3;
 /** How many lines at the top and at the bottom of a page can be a running header, footer or page number. */
 const FURNITURE_ZONE_LINES = 2;
+/** A line that wrapped at the right edge holds at least this many characters. */
+const MIN_WRAPPED_CHARS = 30;
 /** A running header or footer whose numbers change from page to page (`Page 3 of 7`) is at most this long. */
 const MAX_NUMBERED_FURNITURE_CHARS = 80;
 const MAX_QUESTION_CHARS = 300;
@@ -177,9 +179,9 @@ interface Layout {
 
 /**
  * The body text's size (the size most characters are set in, page furniture aside), its line
- * spacing (the commonest step after a wrapped line), its left edge, its right edge (the longest
- * line, or the page width less the left margin when that is further right: margins are mostly
- * alike), and the heading level of each larger size.
+ * spacing (the commonest step after a wrapped line), its left edge, its right edge (where the
+ * longest lines end; when fewer than two lines of some length reach that far, the page width less the left margin
+ * if that is further right, margins being mostly alike), and the heading level of each larger size.
  */
 function measureLayout(pages: readonly (readonly PdfLine[])[], pageWidth: number): Layout {
   const chars = new Map<number, number>();
@@ -194,7 +196,10 @@ function measureLayout(pages: readonly (readonly PdfLine[])[], pageWidth: number
     right = Math.max(right, line.right);
   }
   const left = mostUsed(lefts);
-  if (pageWidth > 2 * left) right = Math.max(right, pageWidth - left);
+  const nearRight = pages
+    .flat()
+    .filter((line) => body(line) && line.text.length >= MIN_WRAPPED_CHARS && right - line.right <= 0.15 * Math.max(right - left, 1)).length;
+  if (nearRight < 2 && pageWidth > 2 * left) right = Math.max(right, pageWidth - left);
   const steps = new Map<number, number>();
   for (const lines of pages) {
     for (const [index, line] of lines.entries()) {

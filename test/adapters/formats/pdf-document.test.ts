@@ -122,6 +122,15 @@ describe('pdf paragraphs and headings', () => {
     ]);
   });
 
+  test('text set in a column narrower than the page wraps at the column’s edge, not the page’s', async () => {
+    const text =
+      'Everyone agreed that the carers’ assessment is hard to find out about, and that the information pack should be sent to every new carer.';
+    const result = await readPages([
+      [{ lines: wrap(text, 200) }, { lines: wrap('A second paragraph, set in the same narrow column.', 200) }],
+    ]);
+    expect(notesOf(result).map((note) => note.text)).toEqual([text, 'A second paragraph, set in the same narrow column.']);
+  });
+
   test('a line ended on purpose keeps its line break within the paragraph', async () => {
     const result = await readPages([[{ lines: ['What we want:', 'more benches and', 'longer opening hours'] }]]);
     expect(notesOf(result).map((note) => note.text)).toEqual(['What we want:\nmore benches and\nlonger opening hours']);
@@ -403,6 +412,10 @@ describe('pdf refusals: each one rejection of the file, saying what to do', () =
     const whole = buildPdf({ pages: layoutPages([[para('One.')], [para('Two.')]]) });
     const result = await read(whole.subarray(0, Math.floor(whole.length * share)));
     expect(result.error).toMatch(/cannot read the PDF .*damaged or truncated/);
+  });
+
+  test('an empty file named .pdf', async () => {
+    expect((await read(Buffer.alloc(0))).error).toBe('n.pdf: the PDF is empty (0 bytes); check that the download or copy finished');
   });
 
   test('a file named .pdf that is not one', async () => {

@@ -314,6 +314,25 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
         ]),
       }),
   },
+  'teams-transcript': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'Microsoft Teams', created: '2024-01-16T09:00:00Z' },
+        body: [
+          paragraph('TLAP partnership agreement: online panel-20240115_100012-Meeting Recording'),
+          paragraph('15 January 2024, 10:00am'),
+          paragraph('46m 12s'),
+          paragraph('Jane Smith   0:03'),
+          paragraph('Welcome everyone. We want to hear what should change in the partnership agreement.'),
+          paragraph('Ahmed Khan   0:41'),
+          paragraph('For me it is respite. Carers never get a break, and the assessment took six months.'),
+          paragraph('Ahmed Khan   1:02'),
+          paragraph('And when it came, nobody explained what we were entitled to.'),
+          paragraph('Mary Jones   1:30\nInformation in one place, in easy read, would help a lot of people.'),
+        ].join(''),
+      }),
+  },
   'damaged-zip': {
     name: 'input.docx',
     build: () => {

@@ -5,6 +5,8 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
+import { looksLikeSpeakerTranscript, TranscriptTextReader } from '../readers/typed-transcript.js';
+import { parseSpeakerLabel } from '../readers/speaker-label.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
   isPlaceholder,
@@ -165,7 +167,7 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
   );
   const date = await readOptionalPart(source.path, CORE_PART, null, () => readCreated(CORE_PART, parts.get(CORE_PART)), warnings);
   const comments = await readOptionalPart(source.path, COMMENT_PARTS.comments, [], () => readWordComments(parts, styles), warnings);
-  yield* warnings;
+  yield* warnings.splice(0);
   if (comments.length > 0) {
     const anchors = await readOptionalPart(
       source.path,
@@ -181,6 +183,14 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
       return;
     }
   }
+  const transcript = await speakerTranscriptLines(document, styles).catch((error: unknown) => {
+    if (error instanceof InputError) return null;
+    throw error;
+  });
+  if (transcript !== null) {
+    yield* transcriptItems(source.path, transcript);
+    return;
+  }
   const notes = new DocumentNotes(source.path, date);
   const placeholder = { at: null as number | null };
   yield* documentPartNotes(
@@ -191,6 +201,64 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
     (event) => wordEventNotes(notes, event, styles, placeholder),
     WORD_DOCUMENT,
   );
+}
+
+/** A paragraph's lines, numbered by the paragraph they are in (counting those with text, as notes are). */
+interface NumberedLine {
+  text: string;
+  paragraph: number;
+}
+
+/** Selects the document's outermost paragraphs, outside any drawing's fallback copy. */
+function selectParagraphs(path: readonly XmlName[]): XmlSelection {
+  const element = path[path.length - 1];
+  if (element === undefined || !isWord(element, 'p')) return 'skip';
+  if (path.some((name) => name.local === 'Fallback' && name.uri === MARKUP_COMPATIBILITY)) return 'skip';
+  return path.slice(0, -1).some((name) => isWord(name, 'p')) ? 'skip' : 'element';
+}
+
+/**
+ * The lines of a document that is a speaker transcript (a Teams meeting transcript downloaded as
+ * .docx: `Jane Smith   0:03` then what she said), or null when it is not one. Each paragraph
+ * ends with a blank line, as a typed transcript's do, except a speaker label alone, which heads
+ * the paragraph after it; the document is a transcript when most of those paragraphs start with a
+ * speaker label, from two or more speakers. Malformed XML is an InputError, which the reading of
+ * the document as notes then reports where it is.
+ */
+async function speakerTranscriptLines(document: Buffer, styles: Styles): Promise<NumberedLine[] | null> {
+  const lines: NumberedLine[] = [];
+  let paragraph = 0;
+  for await (const event of readXmlElements(zipPartSource(DOCUMENT_PART, document), selectParagraphs)) {
+    if (event.kind !== 'element') continue;
+    const text = readParagraph(event.element, styles).text;
+    if (text === '') continue;
+    paragraph += 1;
+    for (const line of text.split('\n')) lines.push({ text: line, paragraph });
+    const labelOnly = !text.includes('\n') && parseSpeakerLabel(text)?.rest.trim() === '';
+    if (!labelOnly) lines.push({ text: '', paragraph });
+  }
+  return looksLikeSpeakerTranscript(lines.map((line) => line.text)) ? lines : null;
+}
+
+/** A speaker transcript's turns, read as a typed transcript's are (channel `transcript`), located by paragraph. */
+function* transcriptItems(file: string, lines: readonly NumberedLine[]): Iterable<AdapterItem> {
+  const reader = new TranscriptTextReader(file);
+  const located = (item: AdapterItem): AdapterItem => {
+    if (item.kind === 'record') {
+      const { line, ...provenance } = item.draft.provenance;
+      return {
+        kind: 'record',
+        draft: { ...item.draft, channel: 'transcript', provenance: { ...provenance, part: `paragraph ${line ?? 0}` } },
+      };
+    }
+    if (item.kind === 'filtered' || item.kind === 'rejected' || item.kind === 'warning') {
+      const { line, ...provenance } = item.provenance;
+      return line === undefined ? item : { ...item, provenance: { ...provenance, part: `paragraph ${line}` } };
+    }
+    return item;
+  };
+  for (const line of lines) yield* [...reader.feed({ text: line.text, line: line.paragraph })].map(located);
+  yield* [...reader.end()].map(located);
 }
 
 /**

@@ -15,10 +15,20 @@ export interface PdfText {
   wordSpacing?: number;
 }
 
-/** One page: its runs of text, and whether it shows a scanned image. */
+/** A text field of a fillable form, as filled in: its name, tooltip, value and box (left, bottom, right, top). */
+export interface PdfField {
+  name: string;
+  tooltip?: string;
+  value: string;
+  rect: readonly [number, number, number, number];
+  multiline?: boolean;
+}
+
+/** One page: its runs of text, whether it shows a scanned image, and its filled-in form fields. */
 export interface PdfPage {
   texts: readonly PdfText[];
   image?: boolean;
+  fields?: readonly PdfField[];
 }
 
 /** What a generated PDF holds. */
@@ -64,6 +74,11 @@ function hexString(text: string, font: PdfFont): string {
   return `<${Buffer.from(bytes).toString('hex')}>`;
 }
 
+/** A PDF text string in UTF-16BE with its byte order mark, as a form's values are written. */
+function textString(text: string): string {
+  return `<feff${Buffer.from(text, 'utf16le').swap16().toString('hex')}>`;
+}
+
 function textOperators(run: PdfText): string {
   const size = run.size ?? 11;
   const angle = ((run.rotate ?? 0) * Math.PI) / 180;
@@ -97,12 +112,25 @@ export function buildPdf(content: PdfContent): Buffer {
     stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ', '\x00\xff\xff\x00'),
   );
   const resources = `<< /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R >> /XObject << /Im1 ${image} 0 R >> >>`;
+  const fields: number[] = [];
   const kids = content.pages.map((page) => {
     const operators = [...(page.image === true ? ['q 500 0 0 700 48 70 cm /Im1 Do Q'] : []), ...page.texts.map(textOperators)].join('\n');
     const contents = add(stream('', operators));
-    return add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${contents} 0 R >>`);
+    const kid = add('');
+    const annotations = (page.fields ?? []).map((field) =>
+      add(
+        `<< /Type /Annot /Subtype /Widget /FT /Tx /T ${textString(field.name)}${field.tooltip === undefined ? '' : ` /TU ${textString(field.tooltip)}`} /V ${textString(field.value)} /Rect [${field.rect.join(' ')}] /P ${kid} 0 R /F 4${field.multiline === true ? ' /Ff 4096' : ''} /DA (/Helv 0 Tf 0 g) >>`,
+      ),
+    );
+    fields.push(...annotations);
+    const annots = annotations.length === 0 ? '' : ` /Annots [${annotations.map((annotation) => `${annotation} 0 R`).join(' ')}]`;
+    objects[kid - 1] =
+      `<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${contents} 0 R${annots} >>`;
+    return kid;
   });
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pages} 0 R >>`;
+  const form =
+    fields.length === 0 ? '' : ` /AcroForm << /Fields [${fields.map((field) => `${field} 0 R`).join(' ')}] /DA (/Helv 0 Tf 0 g) >>`;
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pages} 0 R${form} >>`;
   const missing = content.missingPage === true ? [999] : [];
   objects[pages - 1] =
     `<< /Type /Pages /Kids [${[...kids, ...missing].map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length + missing.length} >>`;
@@ -353,6 +381,42 @@ function eventReport(): Buffer {
   return buildPdf({ pages, created: 'D:20240314170000Z' });
 }
 
+/**
+ * A fillable response form (as councils publish for download) filled in on screen and saved:
+ * the questions are the page's text, the answers are the values of its form fields.
+ */
+export function fillableForm(): Buffer {
+  const text = (line: string, y: number, size = 11, font: PdfFont = 'regular'): PdfText => ({ text: line, x: 72, y, size, font });
+  const pages: PdfPage[] = [
+    {
+      texts: [
+        text('Draft parks strategy: response form', 780, 18, 'bold'),
+        text('About you', 740, 14, 'bold'),
+        text('Name:', 715),
+        text('Organisation:', 690),
+        text('Your email address', 665),
+        text('Your views', 610, 14, 'bold'),
+        text('Question 1: Do you agree with the proposed opening hours?', 585),
+        text('Question 2: What else should the strategy do?', 440),
+      ],
+      fields: [
+        { name: 'name', value: 'Sam Sample', rect: [150, 711, 450, 727] },
+        { name: 'organisation', value: 'Anytown Ramblers', rect: [150, 686, 450, 702] },
+        { name: 'emailAddress', tooltip: 'Email address', value: 'sam.sample@example.org', rect: [72, 636, 450, 652] },
+        {
+          name: 'q1',
+          value:
+            'Mostly. Opening at seven is right for dog walkers and people going to work.\n\nBut closing at dusk in winter means the park is shut by four, when children come out of school. Please keep it open until six all year.',
+          rect: [72, 460, 523, 575],
+          multiline: true,
+        },
+        { name: 'q2', value: 'Mark the footpaths that link the parks.', rect: [72, 330, 523, 430], multiline: true },
+      ],
+    },
+  ];
+  return buildPdf({ pages, created: 'D:20240405120000Z' });
+}
+
 /** A letter scanned to PDF: one image per page, no text layer. */
 function scannedLetter(): Buffer {
   return buildPdf({
@@ -371,6 +435,7 @@ function scannedLetter(): Buffer {
 export const PDF_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build: () => Buffer }>> = {
   letter: { name: 'input.pdf', build: letter },
   'response-form': { name: 'input.pdf', build: responseForm },
+  'fillable-form': { name: 'input.pdf', build: fillableForm },
   'event-report': { name: 'input.pdf', build: eventReport },
   'scanned-letter': { name: 'input.pdf', build: scannedLetter },
   'password-protected': { name: 'input.pdf', build: () => buildPdf({ pages: layoutPages([[para('Secret.')]]), password: true }) },

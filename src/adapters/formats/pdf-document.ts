@@ -4,6 +4,8 @@ import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes } from '../readers/document-notes.js';
 import {
+  withFormFields,
+  type PdfFormField,
   documentParagraphs,
   pageLines,
   type PdfPageLines,
@@ -108,6 +110,27 @@ function textRuns(items: readonly unknown[]): PdfTextRun[] {
   return runs;
 }
 
+/** The filled-in text fields among a page's annotations (pdfjs's widget annotations), leaving out hidden ones. */
+function formFields(annotations: readonly unknown[]): PdfFormField[] {
+  const fields: PdfFormField[] = [];
+  for (const annotation of annotations) {
+    if (typeof annotation !== 'object' || annotation === null) continue;
+    const { subtype, fieldType, fieldValue, fieldName, alternativeText, rect, multiLine, hidden } = annotation as Record<string, unknown>;
+    if (subtype !== 'Widget' || fieldType !== 'Tx' || hidden === true || typeof fieldValue !== 'string' || fieldValue.trim() === '')
+      continue;
+    if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((value) => typeof value === 'number')) continue;
+    const [left, bottom, right, top] = rect as [number, number, number, number];
+    const label =
+      typeof alternativeText === 'string' && alternativeText.trim() !== ''
+        ? alternativeText
+        : typeof fieldName === 'string'
+          ? fieldName
+          : '';
+    fields.push({ value: fieldValue, label, left, bottom, right, top, multiline: multiLine === true });
+  }
+  return fields;
+}
+
 async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
   const file = source.path;
   if (source.size === 0) {
@@ -168,7 +191,9 @@ async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
 interface PdfDocument {
   numPages: number;
   getMetadata(): Promise<{ info: object }>;
-  getPage(number: number): Promise<{ view: number[]; getTextContent(): Promise<{ items: unknown[] }> }>;
+  getPage(
+    number: number,
+  ): Promise<{ view: number[]; getTextContent(): Promise<{ items: unknown[] }>; getAnnotations(): Promise<unknown[]> }>;
 }
 
 async function* documentItems(file: string, document: PdfDocument): AsyncIterable<AdapterItem> {
@@ -183,11 +208,16 @@ async function* documentItems(file: string, document: PdfDocument): AsyncIterabl
   const failed = new Map<number, string>();
   for (let number = 1; number <= document.numPages; number += 1) {
     try {
-      const { content, view } = await withinTime(
-        document.getPage(number).then(async (page) => ({ content: await page.getTextContent(), view: page.view })),
+      const { content, annotations, view } = await withinTime(
+        document.getPage(number).then(async (page) => ({
+          content: await page.getTextContent(),
+          annotations: await page.getAnnotations(),
+          view: page.view,
+        })),
         `reading page ${number}`,
       );
-      pages.push({ lines: pageLines(textRuns(content.items)), width: (view[2] ?? 0) - (view[0] ?? 0) });
+      const lines = withFormFields(pageLines(textRuns(content.items)), formFields(annotations));
+      pages.push({ lines, width: (view[2] ?? 0) - (view[0] ?? 0) });
     } catch (error) {
       failed.set(number, errorText(error));
       pages.push({ lines: [], width: 0 });

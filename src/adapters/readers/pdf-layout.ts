@@ -21,6 +21,22 @@ export interface PdfLine {
   y: number;
   /** The size most of its characters are set in. */
   size: number;
+  /** The number of the form field whose filled-in value it is, on lines that hold only that. */
+  field?: number;
+  /** It holds contact details whatever its words: the value of a form field asking for them. */
+  contact?: boolean;
+}
+
+/** A text field of a fillable form, filled in: its value, what it is called, and its box on the page. */
+export interface PdfFormField {
+  value: string;
+  /** Its tooltip, else its name (`Your name`, `email_address`). */
+  label: string;
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+  multiline: boolean;
 }
 
 /** The lines of one page, and the page's width in points (0 when unknown). */
@@ -185,9 +201,11 @@ interface Layout {
  */
 function measureLayout(pages: readonly (readonly PdfLine[])[], pageWidth: number): Layout {
   const chars = new Map<number, number>();
-  for (const line of pages.flat()) chars.set(round(line.size), (chars.get(round(line.size)) ?? 0) + line.text.length);
+  for (const line of pages.flat()) {
+    if (line.field === undefined) chars.set(round(line.size), (chars.get(round(line.size)) ?? 0) + line.text.length);
+  }
   const bodySize = mostUsed(chars) || 11;
-  const body = (line: PdfLine) => Math.abs(line.size - bodySize) < 0.5;
+  const body = (line: PdfLine) => line.field === undefined && Math.abs(line.size - bodySize) < 0.5;
   const lefts = new Map<number, number>();
   let right = 0;
   for (const line of pages.flat()) {
@@ -232,6 +250,80 @@ function endsShort(line: PdfLine, next: PdfLine | undefined, right: number): boo
   return right - line.right > (firstWord.length + 1) * charWidth + 0.1 * next.size;
 }
 
+/** A form field asking for contact details, by its tooltip or name (`Your name`, `emailAddress`, `postcode`, `Address line 2`). */
+const CONTACT_FIELD =
+  /^(?:your\s+)?(?:full\s+)?(?:first\s+|last\s+|sur|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no))?|mobile(?:\s+(?:number|no))?|tel|(?:postal\s+|home\s+|street\s+)?address(?:\s+line)?|post\s*code|signature|signed)\s*\d*$/i;
+
+/** A field's label in words: `emailAddress`, `email_address` and `Email address:` alike. */
+function fieldWords(label: string): string {
+  return label
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/[\s_.:-]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The page's lines with the filled-in values of its form's text fields placed among them by
+ * where their boxes are: a one-line value beside a label on the same line (`Name:` [Jane]) is
+ * added to the label's line; any other value is lines of its own, in its box, inserted above the
+ * first line below it, that never join the page's text or another field's. A value whose field
+ * asks for contact details is marked so. Sizes follow the text nearest the box.
+ */
+export function withFormFields(lines: readonly PdfLine[], fields: readonly PdfFormField[]): PdfLine[] {
+  const result = [...lines];
+  const ordered = [...fields].sort((a, b) => b.top - a.top || a.left - b.left);
+  for (const [number, field] of ordered.entries()) {
+    const values = field.value.replace(/\r\n?/g, '\n').split('\n');
+    if (values.every((value) => value.trim() === '')) continue;
+    const middle = (field.top + field.bottom) / 2;
+    const nearest = [...result].sort((a, b) => Math.abs(a.y - middle) - Math.abs(b.y - middle))[0];
+    const size = nearest?.size ?? 11;
+    const contact = CONTACT_FIELD.test(fieldWords(field.label));
+    const single = values.length === 1 && !field.multiline;
+    const baseline = single ? field.bottom + Math.max(field.top - field.bottom - size, 0) / 2 + 0.2 * size : field.top - 1.2 * size;
+    const beside = single
+      ? result.find((line) => line.field === undefined && Math.abs(line.y - baseline) <= 0.6 * size && line.right <= field.left + 4)
+      : undefined;
+    const value = values[0]?.trim() ?? '';
+    if (beside !== undefined) {
+      beside.text = `${beside.text}\t${value}`;
+      beside.right = Math.min(field.right, field.left + 2 + value.length * 0.5 * size);
+      if (contact) beside.contact = true;
+      continue;
+    }
+    let y = baseline;
+    for (const text of values) {
+      const line = text.trim();
+      if (line !== '') {
+        const placed: PdfLine = {
+          text: line,
+          x: field.left + 2,
+          right: Math.min(field.right - 2, field.left + 2 + line.length * 0.5 * size),
+          y,
+          size,
+          field: number,
+          ...(contact ? { contact: true } : {}),
+        };
+        result.splice(insertionIndex(result, y), 0, placed);
+      }
+      y -= 1.2 * size;
+    }
+  }
+  return result;
+}
+
+/** Where a line at height `y` goes among a page's lines: right after the nearest line above it, else right before the nearest below. */
+function insertionIndex(lines: readonly PdfLine[], y: number): number {
+  let above = -1;
+  let below = -1;
+  for (const [index, line] of lines.entries()) {
+    if (line.y > y + 0.5 && (above === -1 || line.y < (lines[above]?.y ?? 0))) above = index;
+    if (line.y <= y + 0.5 && (below === -1 || line.y > (lines[below]?.y ?? 0))) below = index;
+  }
+  if (above !== -1) return above + 1;
+  return below === -1 ? lines.length : below;
+}
+
 /**
  * What tells a running header or footer: where the line stands on the page (to 3 pt) and its
  * words, lower-cased, spaces collapsed, and its numbers as `#` when `numbersAside`.
@@ -249,7 +341,10 @@ function furnitureKey(line: PdfLine, numbersAside: boolean): string {
  */
 function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<number, PdfParagraphKind>> {
   const zones = pages.map((lines) => {
-    const byHeight = lines.map((line, index) => ({ line, index })).sort((a, b) => b.line.y - a.line.y);
+    const byHeight = lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => line.field === undefined)
+      .sort((a, b) => b.line.y - a.line.y);
     const zone = [...byHeight.slice(0, FURNITURE_ZONE_LINES), ...byHeight.slice(-FURNITURE_ZONE_LINES)];
     return [...new Map(zone.map((entry) => [entry.index, entry.line])).entries()];
   });
@@ -280,10 +375,14 @@ function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<
   return furniture;
 }
 
-/** Whether a line is only contact details: an e-mail address, a phone number, a line ending in a postcode, or a labelled contact line (`Tel:`, `Email:`, `Name:`). */
+/**
+ * Whether a line is only contact details: an e-mail address, a phone number, a line ending in a
+ * postcode, a labelled contact line (`Tel: …`, `Email: …`, `Name: …`), or a form's label asking
+ * for one (`Your email address`).
+ */
 export function isContactLine(text: string): boolean {
   const line = text.replace(/\t/g, ' ').trim();
-  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line)) return true;
+  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || CONTACT_FIELD.test(fieldWords(line))) return true;
   if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
   return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
 }
@@ -371,7 +470,7 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
   const closed: { open: OpenParagraph; kind: PdfParagraphKind | null; text?: string }[] = [];
   let open: OpenParagraph | null = null;
   const compounds = hyphenatedWords(pages);
-  const headingOf = (line: PdfLine) => layout.headingLevels.get(round(line.size)) ?? null;
+  const headingOf = (line: PdfLine) => (line.field === undefined ? (layout.headingLevels.get(round(line.size)) ?? null) : null);
   const close = () => {
     if (open !== null) closed.push({ open, kind: null });
     open = null;
@@ -393,17 +492,24 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
       }
       const heading = headingOf(line);
       const marker = heading === null ? listMarker(line.text) : null;
-      const contact = isContactLine(line.text);
+      const contact = line.contact === true || isContactLine(line.text);
       const previous: PdfLine | null = open === null ? null : (open as OpenParagraph).last;
       const previousShort: boolean = previous !== null && endsShort(previous, line, layout.right);
       const markerCounts: boolean = marker !== null && (!marker.weak || previous === null || previousShort || previousOnPage === null);
       let continues = false;
-      if (open !== null && previous !== null && !markerCounts && !SECTION_NUMBER.test(line.text)) {
+      if (open !== null && previous !== null && previous.field === line.field && !markerCounts && !SECTION_NUMBER.test(line.text)) {
         const current: OpenParagraph = open;
         const sameHeading = current.heading === heading;
         if (previousOnPage === null) {
           const lastContact = current.lines.at(-1)?.contact === true;
-          continues = sameHeading && heading === null && !previousShort && !CLAUSE_END.test(previous.text) && !contact && !lastContact;
+          continues =
+            sameHeading &&
+            heading === null &&
+            line.field === undefined &&
+            !previousShort &&
+            !CLAUSE_END.test(previous.text) &&
+            !contact &&
+            !lastContact;
           if (continues && current.markerX !== null) continues = line.x > current.markerX + 0.3 * layout.bodySize;
         } else {
           const step = previous.y - line.y;

@@ -12,12 +12,14 @@ import type { InputSource } from '../../../src/source/input-source.js';
 import {
   buildPdf,
   bulleted,
+  fillableForm,
   heading,
   layoutPages,
   para,
   PDF_FIXTURE_INPUTS,
   type PdfBlock,
   type PdfContent,
+  type PdfPage,
   type PdfText,
   TEXT_WIDTH,
   wrap,
@@ -235,6 +237,8 @@ describe('pdf contact details', () => {
     'Name: Jane Example',
     'Address: 12 High Street',
     'Postcode: AT1 2CD',
+    'Your email address',
+    'Postcode',
   ])('%s is a contact line', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
@@ -356,6 +360,44 @@ describe('pdf response forms', () => {
       { text: 'Retired.', section: 'About you' },
     ]);
   });
+});
+
+describe('pdf fillable forms', () => {
+  test('the values of a filled-in form’s text fields are read where their boxes are; contact fields are filtered', async () => {
+    const result = await read(fillableForm());
+    expect(notesOf(result)).toEqual([
+      { text: 'Organisation: Anytown Ramblers', section: 'Draft parks strategy: response form › About you' },
+      {
+        text: 'Mostly. Opening at seven is right for dog walkers and people going to work.',
+        section: 'Draft parks strategy: response form › Your views',
+        question: 'Question 1: Do you agree with the proposed opening hours?',
+      },
+      {
+        text: 'But closing at dusk in winter means the park is shut by four, when children come out of school. Please keep it open until six all year.',
+        section: 'Draft parks strategy: response form › Your views',
+        question: 'Question 1: Do you agree with the proposed opening hours?',
+      },
+      {
+        text: 'Mark the footpaths that link the parks.',
+        section: 'Draft parks strategy: response form › Your views',
+        question: 'Question 2: What else should the strategy do?',
+      },
+    ]);
+    expect(filteredOf(result)).toEqual(['contact details', 'contact details', 'contact details']);
+    expect(JSON.stringify(result.items)).not.toMatch(/Sam Sample|sam\.sample/);
+  });
+
+  test.each([['fullName'], ['Your name'], ['email_address'], ['Postcode'], ['Address line 2'], ['telephone']])(
+    'a value in a field called %s, on a line of its own, is contact details',
+    async (label) => {
+      const pages: PdfPage[] = [
+        { texts: [{ text: 'About you', x: 72, y: 760 }], fields: [{ name: label, value: 'Sam Sample', rect: [72, 720, 400, 736] }] },
+      ];
+      const result = await read(buildPdf({ pages }));
+      expect(countItems(result)).toEqual({ 'filtered:not-feedback': 1, record: 1 });
+      expect(notesOf(result).map((note) => note.text)).toEqual(['About you']);
+    },
+  );
 });
 
 describe('pdf dates', () => {

@@ -25,6 +25,7 @@ import { disqusXmlAdapter } from './formats/disqus-xml.js';
 import { commentoJsonAdapter } from './formats/commento-json.js';
 import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
 import { facebookCommentsAdapter } from './formats/facebook-comments.js';
+import { slackExportAdapter } from './formats/slack-export.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
@@ -61,6 +62,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   commentoJsonAdapter,
   youtubeCommentsAdapter,
   facebookCommentsAdapter,
+  slackExportAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
   surveyCsvAdapter,

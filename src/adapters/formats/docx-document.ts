@@ -188,7 +188,7 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
     throw error;
   });
   if (transcript !== null) {
-    yield* transcriptItems(source.path, transcript);
+    yield* transcriptItems(source.path, transcript, date);
     return;
   }
   const notes = new DocumentNotes(source.path, date);
@@ -240,15 +240,19 @@ async function speakerTranscriptLines(document: Buffer, styles: Styles): Promise
   return looksLikeSpeakerTranscript(lines.map((line) => line.text)) ? lines : null;
 }
 
-/** A speaker transcript's turns, read as a typed transcript's are (channel `transcript`), located by paragraph. */
-function* transcriptItems(file: string, lines: readonly NumberedLine[]): Iterable<AdapterItem> {
+/**
+ * A speaker transcript's turns, read as a typed transcript's are (channel `transcript`), located by
+ * paragraph and dated, as notes are, by when the document was created (Teams makes it at the meeting).
+ */
+function* transcriptItems(file: string, lines: readonly NumberedLine[], date: string | null): Iterable<AdapterItem> {
   const reader = new TranscriptTextReader(file);
   const located = (item: AdapterItem): AdapterItem => {
     if (item.kind === 'record') {
       const { line, ...provenance } = item.draft.provenance;
+      const dated = date === null ? {} : { date };
       return {
         kind: 'record',
-        draft: { ...item.draft, channel: 'transcript', provenance: { ...provenance, part: `paragraph ${line ?? 0}` } },
+        draft: { ...item.draft, ...dated, channel: 'transcript', provenance: { ...provenance, part: `paragraph ${line ?? 0}` } },
       };
     }
     if (item.kind === 'filtered' || item.kind === 'rejected' || item.kind === 'warning') {

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
@@ -16,6 +17,13 @@ const DYI_ENTRY = /"data"\s*:\s*\[\s*\{\s*"comment"\s*:\s*\{/;
 /** A Graph API comment's fields, as a page's head shows them. */
 const GRAPH_COMMENT = /"created_time"\s*:\s*"\d{4}-\d\d-\d\dT/;
 
+/**
+ * A conversation of Messenger or Instagram direct messages in a "Download Your Information"
+ * export (`messages/inbox/<name>_<id>/message_1.json`): its participants and messages. Private.
+ */
+const DYI_CONVERSATION = /^\s*\{\s*"participants"\s*:\s*\[/;
+const DYI_CONVERSATION_MESSAGES = /"(?:sender_name|timestamp_ms)"\s*:/;
+
 /** A Graph API page's start: `{"data": [`, pretty-printed or not. */
 const GRAPH_PAGE = /^\s*\[?\s*\{\s*"data"\s*:\s*\[/;
 
@@ -24,6 +32,8 @@ const GRAPH_PAGE = /^\s*\[?\s*\{\s*"data"\s*:\s*\[/;
  * `from`, `created_time`, `parent`, and replies nested under `comments.data`), one page, pages
  * one per line or an array of pages; and the comments file of a "Download Your Information"
  * export (`comments_v2`), whose strings are UTF-8 bytes written as `\u00XX` escapes, decoded back.
+ * The private conversations the same export holds (Messenger and Instagram direct messages) are
+ * recognised and never read: `NOT_FEEDBACK`, which a folder or archive lists as not feedback.
  */
 export const facebookCommentsAdapter: FormatAdapter = {
   name: 'facebook-comments',
@@ -34,6 +44,7 @@ export const facebookCommentsAdapter: FormatAdapter = {
   sniff(input) {
     const head = input.headText;
     if (DYI_MEMBER.test(head) && DYI_ENTRY.test(head)) return 0.95;
+    if (DYI_CONVERSATION.test(head) && DYI_CONVERSATION_MESSAGES.test(head)) return 0.95;
     if (GRAPH_PAGE.test(head) && GRAPH_COMMENT.test(head) && /"message"\s*:/.test(head) && !/"text"\s*:/.test(head)) return 0.8;
     return 0;
   },
@@ -43,6 +54,13 @@ export const facebookCommentsAdapter: FormatAdapter = {
 };
 
 async function* readFacebookComments(source: InputSource): AsyncIterable<AdapterItem> {
+  if (DYI_CONVERSATION.test(source.headText)) {
+    throw new InputError('a conversation of private messages (Messenger or Instagram), not public comments; not read', {
+      location: { file: source.path },
+      hint: "ingest the export's comments file (comments_v2) instead",
+      code: 'NOT_FEEDBACK',
+    });
+  }
   const member = readsAsJsonLines(source) ? null : (DYI_MEMBER.exec(source.headText)?.[1] ?? null);
   if (member !== null) {
     for await (const element of jsonArrayElements(source.path, source.text(), { member })) {

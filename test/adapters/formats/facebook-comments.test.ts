@@ -112,3 +112,25 @@ describe('facebook-comments: a DYI file on one line', () => {
     ]);
   });
 });
+
+describe('facebook-comments: private conversations in a Download Your Information export', () => {
+  const conversation = JSON.stringify(
+    {
+      participants: [{ name: 'Jane Smith' }, { name: 'Ahmed Khan' }],
+      messages: [{ sender_name: 'Jane Smith', timestamp_ms: 1705312992123, content: 'Call me on 07700 900123 about my mum' }],
+      title: 'Jane Smith',
+      is_still_participant: true,
+      thread_path: 'inbox/janesmith_123',
+    },
+    null,
+    2,
+  );
+
+  test('a Messenger or Instagram conversation is recognised and never read: NOT_FEEDBACK, no words kept', async () => {
+    const result = await readTempInput('message_1.json', conversation);
+    expect(result.format).toBe('facebook-comments');
+    expect(result.items).toEqual([]);
+    expect(result.error).toContain('a conversation of private messages');
+    expect(result.error).not.toContain('07700');
+  });
+});

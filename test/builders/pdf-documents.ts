@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** A font of the generated PDFs: the standard Helvetica faces, and Symbol for Word's bullets. */
 export type PdfFont = 'regular' | 'bold' | 'symbol';
 
@@ -39,6 +41,8 @@ export interface PdfContent {
   modified?: string;
   /** Encrypted with a user password (the text is left unencrypted: a reader asks for the password before reading anything). */
   password?: boolean;
+  /** Encrypted with an owner password only, as a PDF "secured" against editing or copying is: anyone can open it. */
+  restricted?: boolean;
   /** A page after the others that points at an object the file does not hold (a damaged page). */
   missingPage?: boolean;
 }
@@ -140,14 +144,19 @@ export function buildPdf(content: PdfContent): Buffer {
   ].join('');
   const info = add(`<< /Producer (tlap test builder) ${dates}>>`);
   const id = '<7464617020746573742062756c6c6572>';
+  const restriction = content.restricted === true ? ownerPasswordOnly(Buffer.from(id.slice(1, -1), 'hex')) : null;
   const encrypt =
     content.password === true
       ? ` /Encrypt ${add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`)} 0 R`
-      : '';
+      : restriction !== null
+        ? ` /Encrypt ${add(restriction.dictionary)} 0 R`
+        : '';
+  const encrypted = objects.length;
   let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets = objects.map((body, index) => {
     const offset = Buffer.byteLength(pdf, 'latin1');
-    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+    const written = restriction === null || index + 1 === encrypted ? body : restriction.encryptObject(index + 1, body);
+    pdf += `${index + 1} 0 obj\n${written}\nendobj\n`;
     return offset;
   });
   const xref = Buffer.byteLength(pdf, 'latin1');
@@ -156,6 +165,62 @@ export function buildPdf(content: PdfContent): Buffer {
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R /ID [${id} ${id}]${encrypt} >>\n`;
   pdf += `startxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
+}
+
+/** RC4, the cipher of the PDF 1.4 standard security handler. */
+function rc4(key: Buffer, data: Buffer): Buffer {
+  const state = Array.from({ length: 256 }, (_, index) => index);
+  let j = 0;
+  for (let i = 0; i < 256; i += 1) {
+    j = (j + (state[i] ?? 0) + (key[i % key.length] ?? 0)) & 255;
+    [state[i], state[j]] = [state[j] ?? 0, state[i] ?? 0];
+  }
+  const out = Buffer.alloc(data.length);
+  let a = 0;
+  let b = 0;
+  for (let index = 0; index < data.length; index += 1) {
+    a = (a + 1) & 255;
+    b = (b + (state[a] ?? 0)) & 255;
+    [state[a], state[b]] = [state[b] ?? 0, state[a] ?? 0];
+    out[index] = (data[index] ?? 0) ^ (state[((state[a] ?? 0) + (state[b] ?? 0)) & 255] ?? 0);
+  }
+  return out;
+}
+
+/** The password padding of the standard security handler. */
+const PASSWORD_PADDING = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
+
+const md5 = (...parts: Buffer[]): Buffer => createHash('md5').update(Buffer.concat(parts)).digest();
+
+/**
+ * Encryption with an empty user password and an owner password (revision 2, 40-bit RC4): the
+ * Encrypt dictionary, and each object's streams and strings encrypted with its own key.
+ */
+function ownerPasswordOnly(fileId: Buffer): { dictionary: string; encryptObject(number: number, body: string): string } {
+  const permissions = -3904;
+  const owner = rc4(md5(Buffer.concat([Buffer.from('owner'), PASSWORD_PADDING]).subarray(0, 32)).subarray(0, 5), PASSWORD_PADDING);
+  const p = Buffer.alloc(4);
+  p.writeInt32LE(permissions);
+  const key = md5(PASSWORD_PADDING, owner, p, fileId).subarray(0, 5);
+  const user = rc4(key, PASSWORD_PADDING);
+  const objectKey = (number: number) =>
+    md5(key, Buffer.from([number & 255, (number >> 8) & 255, (number >> 16) & 255, 0, 0])).subarray(0, 10);
+  return {
+    dictionary: `<< /Filter /Standard /V 1 /R 2 /Length 40 /P ${permissions} /O <${owner.toString('hex')}> /U <${user.toString('hex')}> >>`,
+    encryptObject(number, body) {
+      const cipher = (data: Buffer) => rc4(objectKey(number), data);
+      const streamAt = body.indexOf('\nstream\n');
+      const head = streamAt === -1 ? body : body.slice(0, streamAt);
+      const strings = head.replace(/\(([^()\\]*)\)|<([0-9a-f]{2,})>/gi, (_, literal: string | undefined, hex: string | undefined) => {
+        const bytes = literal === undefined ? Buffer.from(hex ?? '', 'hex') : Buffer.from(literal, 'latin1');
+        return `<${cipher(bytes).toString('hex')}>`;
+      });
+      if (streamAt === -1) return strings;
+      const end = body.lastIndexOf('\nendstream');
+      const data = Buffer.from(body.slice(streamAt + 8, end), 'latin1');
+      return `${strings}\nstream\n${cipher(data).toString('latin1')}${body.slice(end)}`;
+    },
+  };
 }
 
 /** A block of lines laid out down a page, as a word processor sets a paragraph. */

@@ -437,6 +437,16 @@ describe('pdf refusals: each one rejection of the file, saying what to do', () =
     expect(result.error).toBe('n.pdf: the PDF is protected by a password; remove the password and save it again');
   });
 
+  test('a PDF secured with an owner password only (no editing or copying) is read like any other', async () => {
+    const bytes = buildPdf({ pages: layoutPages([[para('We support the plan.')]]), restricted: true, created: 'D:20240301090000Z' });
+    expect(bytes.toString('latin1')).toContain('/Encrypt');
+    expect(bytes.toString('latin1')).not.toContain(Buffer.from('We support').toString('hex'));
+    expect(bytes.toString('latin1')).not.toContain('D:2024');
+    const result = await read(bytes);
+    expect(result.error).toBeNull();
+    expect(recordsOf(result).map((record) => [record.text, record.date])).toEqual([['We support the plan.', '2024-03-01T09:00:00.000Z']]);
+  });
+
   test('a scanned PDF with no text layer', async () => {
     const result = await read(buildPdf({ pages: [{ texts: [], image: true }] }));
     expect(result.error).toContain('it holds images of text only; run OCR on it (for example with ocrmypdf) and ingest the result');

@@ -7,8 +7,12 @@ import { counted } from '../../counted.js';
 import { lineByLineItems, type AdapterItem, type FilterRule, type FormatAdapter, type SniffInput } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
-/** The direction marks an iPhone's export puts before a notice or a placeholder in place of someone's words. */
-const INVISIBLE = /[\u200e\u200f]/g;
+/**
+ * The direction marks an iPhone's export puts before a notice or a placeholder in place of
+ * someone's words, and the embedding marks (U+202A…U+202E, U+2066…U+2069) Android wraps a phone
+ * number in.
+ */
+const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** The no-break spaces WhatsApp writes before AM/PM and after `~`, read as spaces. */
 const NARROW_SPACE = /[\u202f\u00a0]/g;
 
@@ -25,7 +29,7 @@ const ANDROID_LINE = new RegExp(String.raw`^\u200e?${DAY},? ${TIME} [-–] (.*)$
 const AUTHOR_AND_WORDS = /^([^:"]{1,80}?): (.*)$/s;
 
 /** An author saved only as a phone number (not in the exporter's contacts): never stored. */
-const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().-]{7,}$/;
+const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().\u2010\u2011-]{7,}$/;
 
 /** What WhatsApp writes in place of a photo, video, voice note, sticker, document or contact it left out of the export. */
 const MEDIA_LEFT_OUT =

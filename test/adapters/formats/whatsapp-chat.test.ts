@@ -44,6 +44,18 @@ describe('whatsapp-chat messages', () => {
     expect(recordsOf(result).find((record) => record.text.startsWith('Respite'))?.author).toBeNull();
   });
 
+  test('a phone number Android wraps in direction marks (U+202A…U+202C) is never stored as the author', async () => {
+    const text = [
+      '31/05/2017, 07:30 - Iris: No cuela',
+      '31/05/2017, 07:36 - \u202a+34 662 22 79 31\u202c: Si es a la 19 no puedo',
+      '31/05/2017, 07:37 - \u202a+55\u00a048\u00a099663\u20110764\u202c: Otro día',
+      '',
+    ].join('\n');
+    const records = recordsOf(await read('marks.txt', text));
+    expect(records.map((record) => record.author)).toEqual(['Iris', null, null]);
+    expect(JSON.stringify(records)).not.toMatch(/662|99663/);
+  });
+
   test('dates that never show the order are read day first, with one warning; the dateOrder option reads them month first', async () => {
     const text = '02/01/2024, 10:03 - Jane Smith: Hello\n03/01/2024, 11:00 - Ahmed Khan: Respite, please\n';
     const assumed = await read('a.txt', text);

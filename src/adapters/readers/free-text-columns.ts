@@ -1,4 +1,7 @@
 import { toIsoDate } from '../../record/dates.js';
+import { redactPersonalData } from '../../privacy/personal-data.js';
+import { REDACTION_TOKENS } from '../../privacy/personal-data-kinds.js';
+import type { RedactionPolicy } from '../../privacy/redaction-policy.js';
 
 /**
  * What a table column holds, judged from its cells:
@@ -8,9 +11,10 @@ import { toIsoDate } from '../../record/dates.js';
  * - `choice`: a few short values repeated (categories, places, tick-box answers, a closed question's options);
  * - `short-text`: short varied values that are not sentences (names, titles, organisations, single words);
  * - `email`: e-mail addresses (and the `anonymous` a form writes for a respondent it did not identify);
+ * - `phone`: phone numbers (`07700 900123`, `+44 7700 900123`, `+34 662 22 79 31`);
  * - `empty`: nothing but blanks and sentinels in the rows looked at.
  */
-export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'email' | 'empty';
+export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'email' | 'phone' | 'empty';
 
 /** One column's content, measured over the first rows of a table. */
 export interface ColumnProfile {
@@ -157,6 +161,18 @@ function wordCount(cell: string): number {
 }
 
 const EMAIL_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+/** UK numbers only: the recogniser the report redacts with, restricted to that kind. */
+const PHONE_ONLY: RedactionPolicy = { kinds: new Set(['phone']), keepHandles: [] };
+
+/** A number written with its country code (`+34 662 22 79 31`): 8 to 15 digits after the `+`. */
+const INTERNATIONAL_PHONE = /^\+(?=(?:[^\d]*\d){8,15}[^\d]*$)\d[\d\s().\u2010\u2011-]*\d$/;
+
+/** True for a phone number alone in a cell: a UK number as the report redacts it, or any number written with `+` and its country code. */
+export function isPhoneValue(cell: string): boolean {
+  const value = cell.trim();
+  return INTERNATIONAL_PHONE.test(value) || redactPersonalData(value, PHONE_ONLY).text === REDACTION_TOKENS.phone;
+}
 
 /** Values forms write in place of a respondent's name or address when they did not record who answered. */
 const ANONYMOUS_VALUES = new Set(['anonymous', 'anon', 'anonymous user', 'anonymous respondent']);
@@ -334,6 +350,7 @@ export function profileColumn(header: string, cells: readonly string[]): ColumnP
   const meanWords = values.reduce((sum, value) => sum + wordCount(value), 0) / filled;
   const share = (test: (value: string) => boolean): number => values.filter(test).length / filled;
   const profile = (kind: ColumnKind): ColumnProfile => ({ header, kind, filled, meanWords, distinctShare });
+  if (share(isPhoneValue) >= 0.8) return profile('phone');
   if (share(isNumberValue) >= 0.8) return profile('number');
   if (share(isDateValue) >= 0.8) return profile('date');
   if (share(isLikertValue) >= 0.8) return profile('likert');

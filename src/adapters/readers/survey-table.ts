@@ -162,7 +162,10 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
 function hasFormColumns(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   return (
     headers.some(isContactColumn) ||
-    profiles.some((profile) => profile.kind === 'email' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)))
+    profiles.some(
+      (profile) =>
+        profile.kind === 'email' || profile.kind === 'phone' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)),
+    )
   );
 }
 
@@ -202,7 +205,9 @@ function planTable(
   map: Readonly<Record<string, string>>,
 ): SurveyPlan | SinglePlan {
   const profiles = profileColumns(headers, sample);
-  const addresses = new Set(profiles.filter((profile) => profile.kind === 'email').map((profile) => profile.header));
+  const addresses = new Set(
+    profiles.filter((profile) => profile.kind === 'email' || profile.kind === 'phone').map((profile) => profile.header),
+  );
   if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
     const mapping = mapColumns(reading.location, headers, map);
     return { kind: 'single', mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => !addresses.has(header)) } };

@@ -285,6 +285,19 @@ describe('tableItems', () => {
     }
   });
 
+  test('a column of phone numbers under any header is never kept, in a survey or a one-text table', async () => {
+    const phones = ['07700 900123', '+44 7700 900456', '0113 496 0789', '+34 662 22 79 31'];
+    const rows = SENTENCES.map((sentence, index) => [String(index), sentence, phones[index] ?? '']);
+    for (const mode of ['survey', 'auto'] as const) {
+      const items = await collect(
+        tableItems(tableOf(['id', 'comment', 'Contact number'], rows), { map: {} }, { location: { file: 'f.csv' }, mode }),
+      );
+      const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+      expect(drafts).toHaveLength(4);
+      expect(JSON.stringify(drafts)).not.toMatch(/7700|0113|662/);
+    }
+  });
+
   test('a header with no rows gives nothing, and no error', async () => {
     expect(await collect(tableItems(tableOf(['a', 'b'], []), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }))).toEqual([]);
   });

@@ -12,8 +12,9 @@ export interface RecordSelection {
   /**
    * A glob on the record's provenance file as stored: `*` any characters but `/`, `**` any
    * characters, `?` one character, `{a,b}` either. A glob without `/` is matched against the
-   * file's name too, so `*.mbox` finds `exports/mail.mbox`; a glob naming a folder or zip archive
-   * finds the files read from inside it, so `survey.zip` finds `survey.zip/responses.csv`.
+   * file's name and the names of the folders or archive it was read from too, so `*.mbox` finds
+   * `exports/mail.mbox`; a glob naming a folder or zip archive finds the files read from inside it,
+   * so `survey.zip` finds `exports/survey.zip/responses.csv`.
    */
   source?: string;
   /** Text the record's question (`meta.question`) contains, ignoring case. */
@@ -87,14 +88,13 @@ export function recordSelector(selection: RecordSelection): (record: FeedbackRec
   }
   const channels = selection.channels === undefined || selection.channels.length === 0 ? null : new Set(selection.channels);
   const source = selection.source === undefined ? null : globToRegExp(selection.source.replace(/\/+$/, ''), true);
-  const matchName = selection.source !== undefined && !selection.source.includes('/');
+  const name = selection.source === undefined || selection.source.includes('/') ? null : globToRegExp(selection.source);
   const question = selection.question === undefined ? null : selection.question.toLocaleLowerCase('en');
   return (record) => {
     if (channels !== null && !channels.has(record.channel)) return 'out';
     if (source !== null) {
       const file = record.provenance.file;
-      const name = file.slice(file.lastIndexOf('/') + 1);
-      if (!source.test(file) && !(matchName && source.test(name))) return 'out';
+      if (!source.test(file) && !(name !== null && file.split('/').some((step) => name.test(step)))) return 'out';
     }
     if (question !== null) {
       const asked = record.meta['question'];

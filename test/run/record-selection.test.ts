@@ -33,6 +33,9 @@ describe('recordSelector', () => {
     expect(recordSelector({ source: 'exports/survey.zip' })(record)).toBe('in');
     expect(recordSelector({ source: 'exports/' })(record)).toBe('in');
     expect(recordSelector({ source: '*/survey.zip' })(record)).toBe('in');
+    expect(recordSelector({ source: 'survey.zip' })(record)).toBe('in');
+    expect(recordSelector({ source: '*.zip' })(record)).toBe('in');
+    expect(recordSelector({ source: 'other.zip' })(record)).toBe('out');
     expect(recordSelector({ source: 'exports/survey' })(record)).toBe('out');
     expect(recordSelector({ source: 'exports/other.zip' })(record)).toBe('out');
   });

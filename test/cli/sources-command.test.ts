@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ExitCode } from '../../src/exit-codes.js';
 import { storePaths } from '../../src/store/record-store.js';
+import { matchIngestedFiles } from '../../src/cli/commands/sources-command.js';
 import { runCli } from '../builders/cli-runner.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
@@ -131,5 +132,19 @@ describe('tlap forget', () => {
       const forget = await runCli(['forget', './exports/a.csv'], { cwd: dir });
       expect(forget.stderr).toContain('forgot exports/a.csv: removed 2 records; kept 1 record');
     });
+  });
+});
+
+describe('matchIngestedFiles', () => {
+  const listed = new Set(['/data/exports/a.csv', '/elsewhere/b.csv', 'responses.zip/one.csv']);
+
+  test('a folder or archive names the files listed inside it', () => {
+    expect(matchIngestedFiles('responses.zip', listed, '/work')).toEqual(['responses.zip/one.csv']);
+    expect(matchIngestedFiles('exports', listed, '/data')).toEqual(['/data/exports/a.csv']);
+  });
+
+  test('the current folder (.) never names files listed by an absolute path outside it', () => {
+    expect(matchIngestedFiles('.', listed, '/data')).toEqual(['/data/exports/a.csv']);
+    expect(matchIngestedFiles('./', listed, '/nowhere')).toEqual([]);
   });
 });

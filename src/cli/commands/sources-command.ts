@@ -39,7 +39,9 @@ export function matchIngestedFiles(given: string, listed: ReadonlySet<string>, c
   const candidates = [given, relative(cwd, absolute), absolute];
   for (const candidate of candidates) if (listed.has(candidate)) return [candidate];
   for (const candidate of candidates) {
-    const prefix = `${candidate.replace(/\/+$/, '')}/`;
+    const folder = candidate.replace(/\/+$/, '');
+    if (folder === '') continue;
+    const prefix = `${folder}/`;
     const inside = [...listed].filter((file) => file.startsWith(prefix));
     if (inside.length > 0) return inside;
   }

@@ -109,6 +109,13 @@ async function utcDatesByParaId(parts: ReadonlyMap<string, Buffer>): Promise<Map
   return dates;
 }
 
+/**
+ * How much of a commented passage is read before its range is closed early: enough for the
+ * {@link MAX_COMMENTED_CHARS} kept, so that ranges left open (a damaged or hostile document) cost a
+ * bounded amount each, never the rest of the document each.
+ */
+const RANGE_READ_LIMIT = 4 * MAX_COMMENTED_CHARS;
+
 /** Selects the document's outermost paragraphs, and comment range marks that stand between paragraphs. */
 function selectAnchorElements(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
@@ -128,7 +135,7 @@ function selectAnchorElements(path: readonly XmlName[]): XmlSelection {
  */
 export async function readCommentAnchors(name: string, data: Buffer, styles: Styles): Promise<Map<string, CommentAnchor>> {
   const outline = new NoteOutline();
-  const open = new Map<string, { parts: string[]; section: string }>();
+  const open = new Map<string, { parts: string[]; taken: number; section: string }>();
   const anchors = new Map<string, CommentAnchor>();
   const finish = (id: string): void => {
     const range = open.get(id);
@@ -136,10 +143,17 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
     open.delete(id);
     if (!anchors.has(id)) anchors.set(id, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
   };
+  const take = (words: string): void => {
+    for (const [id, range] of open) {
+      range.parts.push(words);
+      range.taken += Math.max(words.length, 1);
+      if (range.taken > RANGE_READ_LIMIT) finish(id);
+    }
+  };
   const mark = (element: XmlElement, paragraphText: () => string): void => {
     const id = wordAttribute(element, 'id');
     if (id === null) return;
-    if (element.local === 'commentRangeStart') open.set(id, { parts: [], section: outline.section() });
+    if (element.local === 'commentRangeStart') open.set(id, { parts: [], taken: 0, section: outline.section() });
     else if (element.local === 'commentRangeEnd') finish(id);
     else if (element.local === 'commentReference' && !anchors.has(id) && !open.has(id)) {
       anchors.set(id, { text: shortenedPassage(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
@@ -162,10 +176,10 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
         mark(child, () => paragraph.text);
         continue;
       } else if (child.local === 't') {
-        for (const range of open.values()) range.parts.push(child.text);
+        take(child.text);
         continue;
       } else if (child.local === 'tab' || child.local === 'br' || child.local === 'cr') {
-        for (const range of open.values()) range.parts.push(' ');
+        take(' ');
         continue;
       } else if (
         child.local === 'del' ||
@@ -178,7 +192,7 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
       }
       for (let index = child.children.length - 1; index >= 0; index -= 1) stack.push(child.children[index] as XmlElement);
     }
-    for (const range of open.values()) range.parts.push(' ');
+    take(' ');
   }
   for (const id of [...open.keys()]) finish(id);
   return anchors;

@@ -4,6 +4,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
 import {
+  CommentRanges,
   commentRecords,
   MAX_COMMENTED_CHARS,
   reviewedDraftWarning,
@@ -179,14 +180,8 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
   const styles = new Map<string, string>();
   const outline = new NoteOutline();
   const comments: DocumentComment[] = [];
-  const anchors = new Map<string, CommentAnchor>();
-  const open = new Map<string, { parts: string[]; section: string }>();
-  const close = (name: string): void => {
-    const range = open.get(name);
-    if (range === undefined) return;
-    open.delete(name);
-    anchors.set(name, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
-  };
+  const ranges = new CommentRanges();
+  const anchors = ranges.anchors;
   for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectAnnotatedParagraphs)) {
     if (event.kind !== 'element') continue;
     const element = event.element;
@@ -201,26 +196,26 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
     const stack = element.content().reverse();
     for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
       if (typeof piece === 'string') {
-        for (const range of open.values()) range.parts.push(piece);
+        ranges.take(piece);
         continue;
       }
       if (isIn(piece, OFFICE, 'annotation')) {
         const id = attributeValue(piece, 'name', OFFICE) ?? `annotation ${comments.length + 1}`;
         comments.push(annotationComment(piece, id, styles));
-        if (attributeValue(piece, 'name', OFFICE) !== null) open.set(id, { parts: [], section: outline.section() });
+        if (attributeValue(piece, 'name', OFFICE) !== null) ranges.start(id, outline.section());
         else anchors.set(id, { text: shortenedPassage(paragraph.text, MAX_COMMENTED_CHARS), section: outline.section() });
       } else if (isIn(piece, OFFICE, 'annotation-end')) {
-        close(attributeValue(piece, 'name', OFFICE) ?? '');
+        ranges.end(attributeValue(piece, 'name', OFFICE) ?? '');
       } else if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab' || piece.local === 'line-break')) {
-        for (const range of open.values()) range.parts.push(' ');
+        ranges.take(' ');
       } else if (piece.uri === TEXT && piece.local !== 'note') {
         const inner = piece.content();
         for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
       }
     }
-    for (const range of open.values()) range.parts.push(' ');
+    ranges.take(' ');
   }
-  for (const name of [...open.keys()]) close(name);
+  ranges.endAll();
   for (const comment of comments) {
     const parent = comment.threadId === null && comment.parentThreadId !== null ? anchors.get(comment.parentThreadId) : undefined;
     if (parent !== undefined) anchors.set(comment.id, parent);

@@ -32,6 +32,58 @@ export interface CommentAnchor {
   section: string;
 }
 
+/**
+ * How much of a commented passage is read before its range is closed early: enough for the
+ * {@link MAX_COMMENTED_CHARS} kept, so that ranges left open (a damaged or hostile document) cost a
+ * bounded amount each, never the rest of the document each.
+ */
+const RANGE_READ_LIMIT = 4 * MAX_COMMENTED_CHARS;
+
+/**
+ * The comment ranges open while a document is walked in order, each gathering the words it covers
+ * until it ends or has read {@link RANGE_READ_LIMIT} characters, and the anchors of those that
+ * ended (the first anchor given for an id is kept).
+ */
+export class CommentRanges {
+  /** Where each comment is anchored, by its id. */
+  readonly anchors = new Map<string, CommentAnchor>();
+  private readonly open = new Map<string, { parts: string[]; taken: number; section: string }>();
+
+  /** Opens the range of comment `id`, under the heading path `section`. */
+  start(id: string, section: string): void {
+    this.open.set(id, { parts: [], taken: 0, section });
+  }
+
+  /** True while the range of comment `id` is open. */
+  isOpen(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  /** Adds words to every open range. */
+  take(words: string): void {
+    for (const [id, range] of this.open) {
+      range.parts.push(words);
+      range.taken += Math.max(words.length, 1);
+      if (range.taken > RANGE_READ_LIMIT) this.end(id);
+    }
+  }
+
+  /** Closes the range of comment `id`: its words, shortened, become its anchor. */
+  end(id: string): void {
+    const range = this.open.get(id);
+    if (range === undefined) return;
+    this.open.delete(id);
+    if (!this.anchors.has(id)) {
+      this.anchors.set(id, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
+    }
+  }
+
+  /** Closes every range still open, at the end of the document. */
+  endAll(): void {
+    for (const id of [...this.open.keys()]) this.end(id);
+  }
+}
+
 /** Text cut to at most `limit` characters at a word boundary, with an ellipsis when cut. */
 export function shortenedPassage(text: string, limit: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import { toIsoDate } from '../../record/dates.js';
-import { MAX_COMMENTED_CHARS, shortenedPassage, type CommentAnchor, type DocumentComment } from './document-comments.js';
+import { CommentRanges, MAX_COMMENTED_CHARS, shortenedPassage, type CommentAnchor, type DocumentComment } from './document-comments.js';
 import { NoteOutline } from './note-outline.js';
 import { isWord, MARKUP_COMPATIBILITY, readParagraph, wordAttribute, type Styles } from './word-paragraphs.js';
 import { attributeValue, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
@@ -109,13 +109,6 @@ async function utcDatesByParaId(parts: ReadonlyMap<string, Buffer>): Promise<Map
   return dates;
 }
 
-/**
- * How much of a commented passage is read before its range is closed early: enough for the
- * {@link MAX_COMMENTED_CHARS} kept, so that ranges left open (a damaged or hostile document) cost a
- * bounded amount each, never the rest of the document each.
- */
-const RANGE_READ_LIMIT = 4 * MAX_COMMENTED_CHARS;
-
 /** Selects the document's outermost paragraphs, and comment range marks that stand between paragraphs. */
 function selectAnchorElements(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
@@ -135,28 +128,14 @@ function selectAnchorElements(path: readonly XmlName[]): XmlSelection {
  */
 export async function readCommentAnchors(name: string, data: Buffer, styles: Styles): Promise<Map<string, CommentAnchor>> {
   const outline = new NoteOutline();
-  const open = new Map<string, { parts: string[]; taken: number; section: string }>();
-  const anchors = new Map<string, CommentAnchor>();
-  const finish = (id: string): void => {
-    const range = open.get(id);
-    if (range === undefined) return;
-    open.delete(id);
-    if (!anchors.has(id)) anchors.set(id, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
-  };
-  const take = (words: string): void => {
-    for (const [id, range] of open) {
-      range.parts.push(words);
-      range.taken += Math.max(words.length, 1);
-      if (range.taken > RANGE_READ_LIMIT) finish(id);
-    }
-  };
+  const ranges = new CommentRanges();
   const mark = (element: XmlElement, paragraphText: () => string): void => {
     const id = wordAttribute(element, 'id');
     if (id === null) return;
-    if (element.local === 'commentRangeStart') open.set(id, { parts: [], taken: 0, section: outline.section() });
-    else if (element.local === 'commentRangeEnd') finish(id);
-    else if (element.local === 'commentReference' && !anchors.has(id) && !open.has(id)) {
-      anchors.set(id, { text: shortenedPassage(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
+    if (element.local === 'commentRangeStart') ranges.start(id, outline.section());
+    else if (element.local === 'commentRangeEnd') ranges.end(id);
+    else if (element.local === 'commentReference' && !ranges.anchors.has(id) && !ranges.isOpen(id)) {
+      ranges.anchors.set(id, { text: shortenedPassage(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
     }
   };
   for await (const event of readXmlElements(zipPartSource(name, data), selectAnchorElements)) {
@@ -176,10 +155,10 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
         mark(child, () => paragraph.text);
         continue;
       } else if (child.local === 't') {
-        take(child.text);
+        ranges.take(child.text);
         continue;
       } else if (child.local === 'tab' || child.local === 'br' || child.local === 'cr') {
-        take(' ');
+        ranges.take(' ');
         continue;
       } else if (
         child.local === 'del' ||
@@ -192,8 +171,8 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
       }
       for (let index = child.children.length - 1; index >= 0; index -= 1) stack.push(child.children[index] as XmlElement);
     }
-    take(' ');
+    ranges.take(' ');
   }
-  for (const id of [...open.keys()]) finish(id);
-  return anchors;
+  ranges.endAll();
+  return ranges.anchors;
 }

@@ -9,6 +9,7 @@ import { looksLikeSpeakerTranscript, TranscriptTextReader } from '../readers/typ
 import { parseSpeakerLabel } from '../readers/speaker-label.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
+  innerParagraphs,
   isPlaceholder,
   isWord,
   MARKUP_COMPATIBILITY,
@@ -34,20 +35,6 @@ const CORE_PART = 'docProps/core.xml';
 export const DOCX_UNPACKED_LIMIT = 64 * 1024 * 1024;
 
 const WORD_DOCUMENT: ZipDocumentKind = { noun: 'Word document', saveAs: 'open it in Word or LibreOffice and save it as .docx' };
-
-/** The paragraphs inside a text box, in order, found with an explicit stack. */
-function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
-  const found: XmlElement[] = [];
-  const stack = [...textBox.children].reverse();
-  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (isWord(element, 'p')) {
-      found.push(element);
-      continue;
-    }
-    for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
-  }
-  return found;
-}
 
 /**
  * What reading the document's paragraphs selects: each outermost paragraph whole, the properties
@@ -108,7 +95,7 @@ function* wordEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Styles, 
   for (let next = 0; next < queue.length; next += 1) {
     const paragraph = readParagraph(queue[next] as XmlElement, styles);
     for (const textBox of paragraph.textBoxes) {
-      for (const inner of textBoxParagraphs(textBox)) queue.push(inner);
+      for (const inner of innerParagraphs(textBox)) queue.push(inner);
     }
     yield* notes.paragraph(paragraph, inTable);
   }

@@ -1,7 +1,7 @@
 import { toIsoDate } from '../../record/dates.js';
 import { CommentRanges, MAX_COMMENTED_CHARS, shortenedPassage, type CommentAnchor, type DocumentComment } from './document-comments.js';
 import { NoteOutline } from './note-outline.js';
-import { isWord, MARKUP_COMPATIBILITY, readParagraph, wordAttribute, type Styles } from './word-paragraphs.js';
+import { innerParagraphs, isWord, MARKUP_COMPATIBILITY, readParagraph, wordAttribute, type Styles } from './word-paragraphs.js';
 import { attributeValue, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
 import { zipPartSource } from './zip-parts.js';
 
@@ -23,20 +23,6 @@ async function rootElements(name: string, data: Buffer, local: string): Promise<
   const found: XmlElement[] = [];
   for await (const event of readXmlElements(zipPartSource(name, data), rootChildren(local))) {
     if (event.kind === 'element') found.push(event.element);
-  }
-  return found;
-}
-
-/** The comment's paragraphs, in order, wherever they sit inside it (a comment may hold a table). */
-function commentParagraphs(comment: XmlElement): XmlElement[] {
-  const found: XmlElement[] = [];
-  const stack = [...comment.children].reverse();
-  for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (isWord(element, 'p')) {
-      found.push(element);
-      continue;
-    }
-    for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
   }
   return found;
 }
@@ -67,7 +53,7 @@ export async function readWordComments(parts: ReadonlyMap<string, Buffer>, style
   const utcDates = await utcDatesByParaId(parts);
   const comments: DocumentComment[] = [];
   for (const comment of await rootElements(COMMENT_PARTS.comments, commentsData, 'comment')) {
-    const paragraphs = commentParagraphs(comment);
+    const paragraphs = innerParagraphs(comment);
     const text = paragraphs
       .map((paragraph) => readParagraph(paragraph, styles).text)
       .filter((line) => line !== '')

@@ -18,6 +18,20 @@ export function isWord(name: XmlName, local?: string): boolean {
   return WORD_NAMESPACES.has(name.uri) && (local === undefined || name.local === local);
 }
 
+/** The Word paragraphs inside an element (a text box, a comment), in order, wherever they sit in it; found with an explicit stack. */
+export function innerParagraphs(element: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const stack = [...element.children].reverse();
+  for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
+    if (isWord(child, 'p')) {
+      found.push(child);
+      continue;
+    }
+    for (let index = child.children.length - 1; index >= 0; index -= 1) stack.push(child.children[index] as XmlElement);
+  }
+  return found;
+}
+
 /** A `w:val` (or other `w:` attribute) of an element. */
 export function wordAttribute(element: XmlElement | undefined, local: string): string | null {
   if (element === undefined) return null;

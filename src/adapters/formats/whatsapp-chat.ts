@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { REDACTION_TOKENS } from '../../privacy/personal-data-kinds.js';
 import { contentSourceId } from '../../record/record-id.js';
 import { dateOrderEvidence, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
 import type { SourceLine } from '../../source/input-source.js';
@@ -27,6 +28,12 @@ const ANDROID_LINE = new RegExp(String.raw`^\u200e?${DAY},? ${TIME} [-–] (.*)$
 
 /** Who wrote a message and its words: `Jane Smith: words`; a line without it is WhatsApp's own notice. */
 const AUTHOR_AND_WORDS = /^([^:"]{1,80}?): (.*)$/s;
+
+/**
+ * A member mentioned by the phone number they are saved as: `@447700900123` (Android), or an
+ * iPhone's `@` with the number between isolate marks (`@\u2068+44 7700 900123\u2069`).
+ */
+const PHONE_MENTION = /@(?:\u2068\+?\d[\d\s().\u2010\u2011-]{5,}\d\u2069|\+?\d{7,15}(?!\d))/g;
 
 /** An author saved only as a phone number (not in the exporter's contacts): never stored. */
 const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().\u2010\u2011-]{7,}$/;
@@ -185,7 +192,7 @@ class WhatsAppChatReader {
     const authored = AUTHOR_AND_WORDS.exec(whole.replace(/^\u200e/, ''));
     if (authored === null) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
     const written = authored[2] ?? '';
-    const words = written.replace(INVISIBLE, '').replace(EDITED, '').trim();
+    const words = written.replace(PHONE_MENTION, `@${REDACTION_TOKENS.phone}`).replace(INVISIBLE, '').replace(EDITED, '').trim();
     if (MEDIA_LEFT_OUT.test(words)) return [filtered('not-feedback', provenance, 'media left out of the export')];
     if (written.startsWith('\u200e')) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
     if (LOCATION.test(words)) return [filtered('not-feedback', provenance, 'shared location')];

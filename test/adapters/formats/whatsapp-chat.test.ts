@@ -56,6 +56,19 @@ describe('whatsapp-chat messages', () => {
     expect(JSON.stringify(records)).not.toMatch(/662|99663/);
   });
 
+  test("a member mentioned by phone number (@447700900123, or an iPhone's @\u2068+44 7700 900123\u2069) is mentioned as @[phone]", async () => {
+    const text = [
+      '31/05/2017, 07:30 - Iris: @447700900123 can you bring the leaflets? 10 of them',
+      '31/05/2017, 07:36 - Iris: Thanks @\u2068+44 7700 900456\u2069 and @\u2068Ahmed Khan\u2069',
+      '',
+    ].join('\n');
+    const records = recordsOf(await read('mentions.txt', text));
+    expect(records.map((record) => record.text)).toEqual([
+      '@[phone] can you bring the leaflets? 10 of them',
+      'Thanks @[phone] and @Ahmed Khan',
+    ]);
+  });
+
   test('dates that never show the order are read day first, with one warning; the dateOrder option reads them month first', async () => {
     const text = '02/01/2024, 10:03 - Jane Smith: Hello\n03/01/2024, 11:00 - Ahmed Khan: Respite, please\n';
     const assumed = await read('a.txt', text);

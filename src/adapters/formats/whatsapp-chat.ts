@@ -6,6 +6,7 @@ import type { SourceLine } from '../../source/input-source.js';
 import { cleanRecordText } from '../../text/clean-record-text.js';
 import { counted } from '../../counted.js';
 import { lineByLineItems, type AdapterItem, type FilterRule, type FormatAdapter, type SniffInput } from '../format-adapter.js';
+import { authorName } from '../readers/email-addresses.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /**
@@ -198,12 +199,13 @@ class WhatsAppChatReader {
     if (LOCATION.test(words)) return [filtered('not-feedback', provenance, 'shared location')];
     if (DELETED.test(words)) return [filtered('deleted', provenance)];
     const name = (authored[1] ?? '').replace(INVISIBLE, '').replace(/^~\s*/, '').trim();
-    const author = name === '' || PHONE_NUMBER_AUTHOR.test(name) ? null : name;
+    const savedAsNumber = PHONE_NUMBER_AUTHOR.test(name);
+    const author = name === '' || savedAsNumber ? null : authorName(name);
     const date = readDateInOrder(`${message.day} ${message.time.replace(/(\d)\.(\d)/g, '$1:$2')}`, this.order);
     if (date === null) this.unreadDates += 1;
     else if (dateOrderEvidence(message.day) === 'either') this.assumedOrder += 1;
     const idDate = date ?? `${message.day} ${message.time}`;
-    const idAuthor = author ?? (name === '' ? null : `phone:${name.replace(/\D/g, '')}`);
+    const idAuthor = name === '' ? null : savedAsNumber ? `phone:${name.replace(/\D/g, '')}` : name;
     const sourceId = this.ids.sourceIdFor(idAuthor, words, idDate) ?? contentSourceId(idAuthor, idDate, cleanRecordText(words));
     return [{ kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta: {}, provenance } }];
   }

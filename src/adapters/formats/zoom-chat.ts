@@ -3,6 +3,7 @@ import { contentSourceId } from '../../record/record-id.js';
 import type { SourceLine } from '../../source/input-source.js';
 import { cleanRecordText } from '../../text/clean-record-text.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter, type SniffInput } from '../format-adapter.js';
+import { authorName } from '../readers/email-addresses.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /** A message's first line in the chat Zoom saves today: `10:01:00 From  Jane Smith  to  Everyone:`, its words on the indented lines below. */
@@ -161,10 +162,10 @@ class ZoomChatReader {
       inReplyTo = this.repliedTo(reply[1] ?? '');
       words = words.slice(reply[0].length).trim();
     }
-    const author = message.author.trim();
+    const name = message.author.trim();
     const date = this.day === null || this.layout === 'recording' ? null : `${this.day}T${message.time.padStart(8, '0')}.000Z`;
     const idDate = date ?? `T${message.time}`;
-    const sourceId = this.ids.sourceIdFor(author, words, idDate) ?? contentSourceId(author, idDate, cleanRecordText(words));
+    const sourceId = this.ids.sourceIdFor(name, words, idDate) ?? contentSourceId(name, idDate, cleanRecordText(words));
     this.earlier.push({ text: words, sourceId });
     if (this.earlier.length > REPLY_LOOKBACK) this.earlier.shift();
     return [
@@ -172,7 +173,7 @@ class ZoomChatReader {
         kind: 'record',
         draft: {
           sourceId,
-          author,
+          author: authorName(name),
           date,
           idDate,
           text: words,

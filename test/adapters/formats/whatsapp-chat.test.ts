@@ -69,6 +69,11 @@ describe('whatsapp-chat messages', () => {
     ]);
   });
 
+  test('a member saved as an e-mail address is no author', async () => {
+    const records = recordsOf(await read('email.txt', '31/05/2017, 07:30 - jo@example.org: No cuela\n31/05/2017, 07:31 - Iris: Sí\n'));
+    expect(records.map((record) => record.author)).toEqual([null, 'Iris']);
+  });
+
   test('dates that never show the order are read day first, with one warning; the dateOrder option reads them month first', async () => {
     const text = '02/01/2024, 10:03 - Jane Smith: Hello\n03/01/2024, 11:00 - Ahmed Khan: Respite, please\n';
     const assumed = await read('a.txt', text);

@@ -57,6 +57,19 @@ describe('zoom-chat messages', () => {
     expect(recordsOf(await read('b.txt', text)).map((record) => record.id)).toEqual(first);
   });
 
+  test('a display name that is an e-mail address is no author; a name with one keeps the name', async () => {
+    const text = [
+      '10:01:00 From  jo.bloggs@example.org  to  Everyone:',
+      '\tThe buses are late every morning',
+      '10:02:00 From  Ann Lee <ann@example.org>  to  Everyone:',
+      '\tParking near the school',
+      '',
+    ].join('\n');
+    const records = recordsOf(await read('emails.txt', text));
+    expect(records.map((record) => record.author)).toEqual([null, 'Ann Lee']);
+    expect(JSON.stringify(records)).not.toContain('example.org');
+  });
+
   test('a reply whose quotation matches no earlier message keeps its words and has no inReplyTo', async () => {
     const text =
       '10:01:00 From  Jane Smith  to  Everyone:\n\tHello\n10:02:00 From  Ahmed Khan  to  Everyone:\n\tReplying to "Something said before I joi..." Yes, agreed\n';

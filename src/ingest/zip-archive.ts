@@ -138,7 +138,15 @@ export async function unpackArchiveEntry(
     );
   }
   let dataStart: number;
-  const fd = openSync(archivePath, 'r');
+  let fd: number;
+  try {
+    fd = openSync(archivePath, 'r');
+  } catch (error) {
+    throw refuse(
+      `cannot open its zip archive again (${describeFsError(error)})`,
+      'check that the archive was not moved or deleted while tlap read it, then ingest it again',
+    );
+  }
   try {
     const header = fileBytes(fd).read(entry.localHeaderOffset, LOCAL_HEADER_SIZE);
     if (header === null || header.readUInt32LE(0) !== LOCAL_HEADER) throw damaged('its local header is missing');

@@ -4,7 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { ingest } from '../../src/ingest/ingest.js';
 import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
-import { zipFileKind } from '../../src/ingest/zip-archive.js';
+import { unpackArchiveEntry, zipFileKind } from '../../src/ingest/zip-archive.js';
+import { InputError } from '../../src/errors.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { ExitCode } from '../../src/exit-codes.js';
@@ -217,6 +218,20 @@ describe('zip archives: a bad entry is a rejection of that entry, and the run go
       const summary = await ingestPaths(dir, ['outer.zip']);
       expect(summary.skipped).toEqual(['outer.zip/inner.zip']);
       expect(summary.added).toBe(3);
+    });
+  });
+});
+
+describe('unpackArchiveEntry', () => {
+  test('an archive that is gone when its entry is unpacked (moved or deleted during the run) is an InputError naming the entry', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'export.zip', [{ name: 'a.csv', content: RESPONSES }]);
+      const kind = zipFileKind(join(dir, 'export.zip'), 'export.zip');
+      const entry = kind.kind === 'archive' ? kind.entries[0] : undefined;
+      if (entry === undefined) throw new Error('the archive lists no entry');
+      const unpacking = unpackArchiveEntry(join(dir, 'gone.zip'), entry, join(dir, 'out'), 'export.zip/a.csv');
+      await expect(unpacking).rejects.toBeInstanceOf(InputError);
+      await expect(unpacking).rejects.toMatchObject({ location: { file: 'export.zip/a.csv' } });
     });
   });
 });

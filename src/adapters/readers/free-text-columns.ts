@@ -165,12 +165,16 @@ const EMAIL_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]
 /** UK numbers only: the recogniser the report redacts with, restricted to that kind. */
 const PHONE_ONLY: RedactionPolicy = { kinds: new Set(['phone']), keepHandles: [] };
 
+/** Cells longer than this are never a phone number alone (`+44 (0) 7700 900 123` is 20), so comments are not scanned for one. */
+const MAX_PHONE_CHARS = 32;
+
 /** A number written with its country code (`+34 662 22 79 31`): 8 to 15 digits after the `+`. */
 const INTERNATIONAL_PHONE = /^\+(?=(?:[^\d]*\d){8,15}[^\d]*$)\d[\d\s().\u2010\u2011-]*\d$/;
 
 /** True for a phone number alone in a cell: a UK number as the report redacts it, or any number written with `+` and its country code. */
 export function isPhoneValue(cell: string): boolean {
   const value = cell.trim();
+  if (value.length > MAX_PHONE_CHARS) return false;
   return INTERNATIONAL_PHONE.test(value) || redactPersonalData(value, PHONE_ONLY).text === REDACTION_TOKENS.phone;
 }
 

@@ -55,21 +55,31 @@ const EDITED = /\s*<this message was edited>\s*$/i;
 /** Which way a file writes its messages' first lines. */
 type ChatLayout = 'iphone' | 'android';
 
-/** The layout most of the head's lines have, when at least two of them do and they are most of the lines that look like messages. */
+/**
+ * The layout most of the head's stamped lines have, when at least two of them do, they are a
+ * third of its lines or more, and at least half of them are someone's words (`Name: words`): a
+ * typed agenda of timed items (`15/01/2024 18:30 - Welcome from the chair`) is not a chat.
+ */
 function chatLayout(headText: string): ChatLayout | null {
-  let iphone = 0;
-  let android = 0;
+  const counts: Record<ChatLayout, { lines: number; authored: number }> = {
+    iphone: { lines: 0, authored: 0 },
+    android: { lines: 0, authored: 0 },
+  };
   let lines = 0;
   for (const raw of headText.split(/\r?\n/).slice(0, 400)) {
     const line = raw.replace(NARROW_SPACE, ' ');
     if (line.trim() === '') continue;
     lines += 1;
-    if (IPHONE_LINE.test(line)) iphone += 1;
-    else if (ANDROID_LINE.test(line)) android += 1;
+    const iphone = IPHONE_LINE.exec(line);
+    const match = iphone ?? ANDROID_LINE.exec(line);
+    if (match === null) continue;
+    const count = counts[iphone === null ? 'android' : 'iphone'];
+    count.lines += 1;
+    if (AUTHOR_AND_WORDS.test((match[3] ?? '').replace(/^\u200e/, ''))) count.authored += 1;
   }
-  const layout: ChatLayout = iphone >= android ? 'iphone' : 'android';
-  const count = Math.max(iphone, android);
-  return count >= 2 && count * 3 >= lines ? layout : null;
+  const layout: ChatLayout = counts.iphone.lines >= counts.android.lines ? 'iphone' : 'android';
+  const { lines: stamped, authored } = counts[layout];
+  return stamped >= 2 && stamped * 3 >= lines && authored * 2 >= stamped ? layout : null;
 }
 
 /** The order of day and month the head's dates show (`13/01` only day first, `01/13` only month first), or null when none shows it. */

@@ -29,6 +29,16 @@ describe('whatsapp-chat detection', () => {
     expect(detected(fixture(name))).toBe('whatsapp-chat');
   });
 
+  test("typed notes of timed agenda items are not a chat: most stamped lines must be someone's words", () => {
+    const agenda = [
+      '15/01/2024 18:30 - Welcome from the chair',
+      '15/01/2024 18:40 - Update on the partnership agreement',
+      '15/01/2024 19:00 - Residents: parking near the day centre',
+      '15/01/2024 19:20 - Any other business',
+    ].join('\n');
+    expect(detected(agenda)).not.toBe('whatsapp-chat');
+  });
+
   test('a Zoom chat and a speaker transcript stay what they are', () => {
     expect(detected('10:01:00 From  Jane Smith  to  Everyone:\n\tHello\n10:02:00 From  Ahmed Khan  to  Everyone:\n\tHi\n')).toBe(
       'zoom-chat',

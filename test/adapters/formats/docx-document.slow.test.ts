@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
 import { DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
-import { buildDocx } from '../../builders/docx-documents.js';
+import { buildDocx, commentMark, commentParts, run } from '../../builders/docx-documents.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
@@ -34,4 +34,21 @@ test('a docx zip bomb that understates its sizes is stopped at the limit while i
   expect((await readFileItems(path, { displayPath: 'liar.docx' })).error).toBe(
     'liar.docx: the Word document unpacks to more than 64.0 MB (its entry "word/document.xml" inflates past the sizes its zip declares); refused',
   );
+});
+
+async function readDocx(name: string, bytes: Buffer): ReturnType<typeof readFileItems> {
+  const path = join(folder, name);
+  writeFileSync(path, bytes);
+  return readFileItems(path, { displayPath: name });
+}
+
+const comment = { id: 0, author: 'Jane Smith', date: '2024-03-05T10:12:00Z', paragraphs: ['And for carers?'], paraId: '1A2B3C4D' };
+
+test('thousands of comment ranges that never end, over thousands of runs, are read as far as each passage is kept', async () => {
+  const count = 3000;
+  const starts = Array.from({ length: count }, (_, index) => commentMark.start(index)).join('');
+  const runs = Array.from({ length: count }, (_, index) => run(`word${index} `)).join('');
+  const result = await readDocx('ranges.docx', buildDocx({ body: `<w:p>${starts}${runs}</w:p>`, extra: commentParts([comment]) }));
+  const [record] = recordsOf(result);
+  expect(String(record?.meta['commentedText'])).toMatch(/^word0 word1 .*…$/);
 });

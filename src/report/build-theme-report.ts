@@ -16,7 +16,8 @@ import { RecordIdSet } from '../store/record-id-set.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
-import { recordContext, shortenText } from './record-context.js';
+import { recordContext } from './record-context.js';
+import { shortenText } from '../text/shortened-text.js';
 import {
   emptyRecordFacts,
   mergeOrderFreeCounts,

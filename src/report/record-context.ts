@@ -1,4 +1,5 @@
 import type { FeedbackRecord } from '../record/record.js';
+import { shortenText } from '../text/shortened-text.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** Where a record's context is kept by the adapters, most telling first. */
@@ -23,13 +24,4 @@ export function rawRecordContext(record: FeedbackRecord): string | null {
 export function recordContext(record: FeedbackRecord, redact: TextRedactor): string | null {
   const value = rawRecordContext(record);
   return value === null ? null : shortenText(redact(value).text, CONTEXT_MAX_CHARS);
-}
-
-/** Shortens text to at most `max` characters at a word boundary, ending with `…` when cut. */
-export function shortenText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,3 +1,4 @@
+import { shortenText } from '../../text/shortened-text.js';
 import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
@@ -8,7 +9,6 @@ import {
   commentRecords,
   MAX_COMMENTED_CHARS,
   reviewedDraftWarning,
-  shortenedPassage,
   type CommentAnchor,
   type DocumentComment,
 } from '../readers/document-comments.js';
@@ -203,7 +203,7 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
         const id = attributeValue(piece, 'name', OFFICE) ?? `annotation ${comments.length + 1}`;
         comments.push(annotationComment(piece, id, styles));
         if (attributeValue(piece, 'name', OFFICE) !== null) ranges.start(id, outline.section());
-        else anchors.set(id, { text: shortenedPassage(paragraph.text, MAX_COMMENTED_CHARS), section: outline.section() });
+        else anchors.set(id, { text: shortenText(paragraph.text, MAX_COMMENTED_CHARS), section: outline.section() });
       } else if (isIn(piece, OFFICE, 'annotation-end')) {
         ranges.end(attributeValue(piece, 'name', OFFICE) ?? '');
       } else if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab' || piece.local === 'line-break')) {

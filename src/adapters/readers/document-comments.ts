@@ -1,3 +1,4 @@
+import { shortenText } from '../../text/shortened-text.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { JsonValue } from '../../record/record.js';
 import { cleanRecordText } from '../../text/clean-record-text.js';
@@ -74,7 +75,7 @@ export class CommentRanges {
     if (range === undefined) return;
     this.open.delete(id);
     if (!this.anchors.has(id)) {
-      this.anchors.set(id, { text: shortenedPassage(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
+      this.anchors.set(id, { text: shortenText(range.parts.join(''), MAX_COMMENTED_CHARS), section: range.section });
     }
   }
 
@@ -82,15 +83,6 @@ export class CommentRanges {
   endAll(): void {
     for (const id of [...this.open.keys()]) this.end(id);
   }
-}
-
-/** Text cut to at most `limit` characters at a word boundary, with an ellipsis when cut. */
-export function shortenedPassage(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= limit) return flat;
-  const cut = flat.slice(0, limit - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { toIsoDate } from '../../record/dates.js';
-import { CommentRanges, MAX_COMMENTED_CHARS, shortenedPassage, type CommentAnchor, type DocumentComment } from './document-comments.js';
+import { CommentRanges, MAX_COMMENTED_CHARS, type CommentAnchor, type DocumentComment } from './document-comments.js';
+import { shortenText } from '../../text/shortened-text.js';
 import { NoteOutline } from './note-outline.js';
 import { innerParagraphs, isWord, MARKUP_COMPATIBILITY, readParagraph, wordAttribute, type Styles } from './word-paragraphs.js';
 import { attributeValue, readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
@@ -121,7 +122,7 @@ export async function readCommentAnchors(name: string, data: Buffer, styles: Sty
     if (element.local === 'commentRangeStart') ranges.start(id, outline.section());
     else if (element.local === 'commentRangeEnd') ranges.end(id);
     else if (element.local === 'commentReference' && !ranges.anchors.has(id) && !ranges.isOpen(id)) {
-      ranges.anchors.set(id, { text: shortenedPassage(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
+      ranges.anchors.set(id, { text: shortenText(paragraphText(), MAX_COMMENTED_CHARS), section: outline.section() });
     }
   };
   for await (const event of readXmlElements(zipPartSource(name, data), selectAnchorElements)) {

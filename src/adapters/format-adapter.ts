@@ -136,14 +136,14 @@ export interface FormatAdapter {
 }
 
 /** The rejection for a line of a text format that is longer than {@link MAX_LINE_CHARS}: the line, skipped unread. */
-export function overlongLineRejection(file: string, line: OverlongLine): AdapterItem {
-  return {
+export function overlongLineRejection(file: string, line: OverlongLine, keepExcerpt = true): AdapterItem {
+  const rejection: AdapterItem = {
     kind: 'rejected',
     code: 'LINE_TOO_LONG',
     message: `line of ${line.chars.toLocaleString('en-GB')} characters, over the ${MAX_LINE_CHARS.toLocaleString('en-GB')} a line may hold; skipped`,
     provenance: { file, line: line.line },
-    excerpt: line.excerpt,
   };
+  return keepExcerpt ? { ...rejection, excerpt: line.excerpt } : rejection;
 }
 
 /** A reader fed a file's lines one at a time, then told the file has ended. */
@@ -154,12 +154,18 @@ export interface LineByLineReader {
 
 /**
  * The items of a line-by-line reader over a source. A line over the limit is a `LINE_TOO_LONG`
- * rejection and reaches the reader as a blank line, so what it was building ends there.
+ * rejection and reaches the reader as a blank line, so what it was building ends there. Its
+ * rejection keeps the start of the line as an excerpt unless `keepExcerpts` is false (a chat,
+ * whose lines may be private messages or carry phone numbers).
  */
-export async function* lineByLineItems(source: InputSource, reader: LineByLineReader): AsyncIterable<AdapterItem> {
+export async function* lineByLineItems(
+  source: InputSource,
+  reader: LineByLineReader,
+  options: { keepExcerpts?: boolean } = {},
+): AsyncIterable<AdapterItem> {
   for await (const line of source.lines()) {
     if (isOverlong(line)) {
-      yield overlongLineRejection(source.path, line);
+      yield overlongLineRejection(source.path, line, options.keepExcerpts !== false);
       yield* reader.feed({ text: '', line: line.line });
       continue;
     }

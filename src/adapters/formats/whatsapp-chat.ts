@@ -116,6 +116,7 @@ export const whatsappChatAdapter: FormatAdapter = {
         options.dateOrder ?? shown ?? 'day-month-year',
         options.dateOrder === undefined && shown === null,
       ),
+      { keepExcerpts: false },
     );
   },
 };

@@ -68,7 +68,7 @@ export const zoomChatAdapter: FormatAdapter = {
   },
   read(source) {
     const layout = chatLayout(source.headText) ?? 'header';
-    return lineByLineItems(source, new ZoomChatReader(source.path, layout));
+    return lineByLineItems(source, new ZoomChatReader(source.path, layout), { keepExcerpts: false });
   },
 };
 

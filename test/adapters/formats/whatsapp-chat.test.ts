@@ -110,3 +110,15 @@ describe('whatsapp-chat messages', () => {
     expect(result.error).toContain('no WhatsApp messages');
   });
 });
+
+describe('whatsapp-chat: a line over the limit', () => {
+  test('is rejected without an excerpt, so a phone number or a private message in it is never kept', async () => {
+    const long = `15/01/2024, 10:05 - +44 7700 900123: ${'respite '.repeat(140_000)}`;
+    const text = `15/01/2024, 10:04 - Jane Smith: Hello\n${long}\n15/01/2024, 10:06 - Mary Jones: Transport\n`;
+    const result = await read('long.txt', text);
+    const rejected = result.items.filter((item) => item.kind === 'rejected');
+    expect(rejected.map((item) => item.kind === 'rejected' && item.code)).toEqual(['LINE_TOO_LONG']);
+    expect(JSON.stringify(result.items)).not.toMatch(/7700|900123/);
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['Hello', 'Transport']);
+  });
+});

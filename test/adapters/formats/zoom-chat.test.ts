@@ -84,3 +84,15 @@ describe('zoom-chat messages', () => {
     expect(result.error).toContain('no Zoom chat messages');
   });
 });
+
+describe('zoom-chat: a line over the limit', () => {
+  test('is rejected without an excerpt, so the words of a private message are never kept', async () => {
+    const opening = '10:01:00 From  Jane Smith  to  Everyone:\n\tHello\n10:02:00 From  Mary Jones  to  Everyone:\n\tTransport\n';
+    const text = `${opening}10:03:00 From  Ahmed Khan  to  Jane Smith(Direct Message):\n\tsecret ${'words '.repeat(200_000)}\n`;
+    const result = await read('long.txt', text);
+    expect(result.items.filter((item) => item.kind === 'rejected').map((item) => item.kind === 'rejected' && item.code)).toEqual([
+      'LINE_TOO_LONG',
+    ]);
+    expect(JSON.stringify(result.items)).not.toContain('secret');
+  });
+});

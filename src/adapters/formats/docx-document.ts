@@ -5,7 +5,7 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
-import { looksLikeSpeakerTranscript, TranscriptTextReader } from '../readers/typed-transcript.js';
+import { looksLikeSpeakerTranscript, SPEAKER_SNIFF_LINES, TranscriptTextReader } from '../readers/typed-transcript.js';
 import { parseSpeakerLabel } from '../readers/speaker-label.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
@@ -209,8 +209,9 @@ function selectParagraphs(path: readonly XmlName[]): XmlSelection {
  * .docx: `Jane Smith   0:03` then what she said), or null when it is not one. Each paragraph
  * ends with a blank line, as a typed transcript's do, except a speaker label alone, which heads
  * the paragraph after it; the document is a transcript when most of those paragraphs start with a
- * speaker label, from two or more speakers. Malformed XML is an InputError, which the reading of
- * the document as notes then reports where it is.
+ * speaker label, from two or more speakers, in its first lines as in a text file's. A document
+ * that is not one is read no further than those lines. Malformed XML is an InputError, which the
+ * reading of the document as notes then reports where it is.
  */
 async function speakerTranscriptLines(document: Buffer, styles: Styles): Promise<NumberedLine[] | null> {
   const lines: NumberedLine[] = [];
@@ -220,11 +221,18 @@ async function speakerTranscriptLines(document: Buffer, styles: Styles): Promise
     const text = readParagraph(event.element, styles).text;
     if (text === '') continue;
     paragraph += 1;
+    const before = lines.length;
     for (const line of text.split('\n')) lines.push({ text: line, paragraph });
     const labelOnly = !text.includes('\n') && parseSpeakerLabel(text)?.rest.trim() === '';
     if (!labelOnly) lines.push({ text: '', paragraph });
+    if (before < SPEAKER_SNIFF_LINES && lines.length >= SPEAKER_SNIFF_LINES && !isTranscript(lines)) return null;
   }
-  return looksLikeSpeakerTranscript(lines.map((line) => line.text)) ? lines : null;
+  return isTranscript(lines) ? lines : null;
+}
+
+/** Whether the first {@link SPEAKER_SNIFF_LINES} lines make a speaker transcript, as they do for a text file. */
+function isTranscript(lines: readonly NumberedLine[]): boolean {
+  return looksLikeSpeakerTranscript(lines.slice(0, SPEAKER_SNIFF_LINES).map((line) => line.text));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lineByLineItems, type FormatAdapter } from '../format-adapter.js';
-import { looksLikeSpeakerTranscript, TranscriptTextReader } from '../readers/typed-transcript.js';
+import { looksLikeSpeakerTranscript, SPEAKER_SNIFF_LINES, TranscriptTextReader } from '../readers/typed-transcript.js';
 
 /** Plain-text transcripts with speaker labels: `NAME: words`, optionally with `[00:01:02]` times. */
 export const transcriptTextAdapter: FormatAdapter = {
@@ -9,7 +9,7 @@ export const transcriptTextAdapter: FormatAdapter = {
   extensions: ['.txt'],
   signature: 'most lines or paragraphs start with a speaker label such as "Jane Smith:" or "[00:01:02] JOHN:", with at least two speakers',
   sniff(input) {
-    if (!looksLikeSpeakerTranscript(input.headText.split(/\r?\n/).slice(0, 400))) return 0;
+    if (!looksLikeSpeakerTranscript(input.headText.split(/\r?\n/).slice(0, SPEAKER_SNIFF_LINES))) return 0;
     return input.extension === '.txt' ? 0.9 : 0.6;
   },
   read(source) {

@@ -16,6 +16,9 @@ const TRANSCRIBER_NOTE =
 /** A transcription service's credit on its own line, as Otter.ai ends an export: `Transcribed by https://otter.ai`. */
 const SERVICE_CREDIT = /^\s*(?:automatically\s+)?transcribed\s+by\s+(?:https?:\/\/)?[\w.-]+\/?\s*$/i;
 
+/** How many lines from the top decide whether a text is a speaker transcript. */
+export const SPEAKER_SNIFF_LINES = 400;
+
 /**
  * True when at least half the non-blank lines, or of the paragraphs (runs of lines between blank
  * ones), start with a speaker label, from two or more speakers.

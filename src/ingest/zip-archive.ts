@@ -48,16 +48,12 @@ function fileBytes(fd: number): { size: number; read: (offset: number, length: n
 /**
  * Tells what a file is by its first bytes and, for a zip, its directory (read from the end of the
  * file; nothing is unpacked): an archive of exports, or a workbook or document that a format
- * reads whole. Throws an InputError naming the file when it cannot be opened.
+ * reads whole. Throws an InputError naming the file when it cannot be opened or read.
  */
 export function zipFileKind(diskPath: string, displayPath: string): ZipFileKind {
-  let fd: number;
+  let fd: number | null = null;
   try {
     fd = openSync(diskPath, 'r');
-  } catch (error) {
-    throw new InputError(`cannot read file (${describeFsError(error)})`, { location: { file: displayPath }, cause: error });
-  }
-  try {
     const zip = fileBytes(fd);
     const head = zip.read(0, Math.min(4, zip.size));
     if (head === null || !isZipFile(head)) return { kind: 'not-zip' };
@@ -65,8 +61,10 @@ export function zipFileKind(diskPath: string, displayPath: string): ZipFileKind 
     if (entries === null) return { kind: 'damaged' };
     if (entries.some((entry) => PACKAGE_MARKERS.has(entry.name))) return { kind: 'package' };
     return { kind: 'archive', entries };
+  } catch (error) {
+    throw new InputError(`cannot read file (${describeFsError(error)})`, { location: { file: displayPath }, cause: error });
   } finally {
-    closeSync(fd);
+    if (fd !== null) closeSync(fd);
   }
 }
 

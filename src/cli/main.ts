@@ -16,6 +16,8 @@ const LISTED_TERMS = new Map(COMMAND_LIST.map((listing) => [listing.name, listin
  * (see src/exit-codes.ts). Never calls process.exit, so tests run it in-process.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  stopQuietlyOnClosedPipe(io.stdout);
+  stopQuietlyOnClosedPipe(io.stderr);
   let exitCode: number = ExitCode.Ok;
   const verbose = argv.includes('--verbose');
   const colourFlag = !argv.includes('--no-color');
@@ -97,6 +99,21 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     getMessages().error(error);
     return error instanceof TlapError ? error.exitCode : ExitCode.CouldNotRun;
   }
+}
+
+const watchedForClosedPipe = new WeakSet<OutputStream>();
+
+/**
+ * Keeps a reader that goes away from crashing tlap: a write to a closed pipe fails after `write`
+ * has returned (`tlap --help | head -1`), as an `error` event nothing else listens to. Any other
+ * error on the stream is thrown as before.
+ */
+function stopQuietlyOnClosedPipe(stream: OutputStream): void {
+  if (watchedForClosedPipe.has(stream)) return;
+  watchedForClosedPipe.add(stream);
+  stream.on('error', (error: unknown) => {
+    if (!isClosedPipe(error)) throw error;
+  });
 }
 
 /**

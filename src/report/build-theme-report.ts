@@ -16,6 +16,7 @@ import { RecordIdSet } from '../store/record-id-set.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
 import { keyFindings } from './key-findings.js';
+import { publishedCodebookFile, publishedFileNames } from './published-file-names.js';
 import { recordContext } from './record-context.js';
 import { shortenText } from '../text/shortened-text.js';
 import {
@@ -446,6 +447,9 @@ export class ThemeReportBuilder {
   /** The finished report. */
   finish(): ThemeReport {
     const rule = this.options.disclosure ?? DEFAULT_DISCLOSURE_RULE;
+    const fileNames = publishedFileNames(this.counts.keyed.source.keys());
+    const publishKey = (text: string, dimension: 'question' | 'source'): string =>
+      this.publishKey(dimension === 'source' ? (fileNames.get(text) ?? text) : text);
     const redactions: Record<string, number> = {};
     const quote = (record: FeedbackRecord, published: PublishedQuoteText = this.publish(record)): Quote => {
       for (const [kind, count] of Object.entries(published.counts)) {
@@ -490,7 +494,7 @@ export class ThemeReportBuilder {
           .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
-        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, this.publishKey), rule),
+        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, publishKey), rule),
         voices: voices.themeVoices[order] ?? 0,
         campaignCount: raised.length,
         campaigns: raised.filter((index) => index < CAMPAIGNS_LISTED).map((index) => index + 1),
@@ -523,7 +527,7 @@ export class ThemeReportBuilder {
       title: this.codebook.title,
       toolVersion: this.options.toolVersion,
       codebook: {
-        file: this.codebook.file,
+        file: publishedCodebookFile(this.codebook.file),
         fingerprint: this.codebook.fingerprint,
         themeCount: this.codebook.themes.length,
         keywordCount: this.codebook.themes.reduce((sum, theme) => sum + theme.rules.length, 0),
@@ -551,7 +555,7 @@ export class ThemeReportBuilder {
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareCodeUnits(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
-      breakdowns: breakdowns(new Map(), publishedKeyedCounts(this.counts.keyed, this.publishKey), rule).filter(
+      breakdowns: breakdowns(new Map(), publishedKeyedCounts(this.counts.keyed, publishKey), rule).filter(
         (entry) => entry.dimension !== 'channel',
       ),
       coOccurrence,

@@ -631,12 +631,12 @@ function questionOf(record: FeedbackRecord): string | null {
  * Keyed counts as a table prints them: questions and sources through `publish` (counts of keys
  * that publish alike added up), months as they are.
  */
-export function publishedKeyedCounts(keyed: KeyedCounts, publish: (text: string) => string): KeyedCounts {
+export function publishedKeyedCounts(keyed: KeyedCounts, publish: (text: string, dimension: 'question' | 'source') => string): KeyedCounts {
   const published = emptyKeyed();
   for (const dimension of ['question', 'source'] as const) {
     const shown = published[dimension];
     for (const [key, count] of keyed[dimension]) {
-      const text = publish(key);
+      const text = publish(key, dimension);
       shown.set(text, (shown.get(text) ?? 0) + count);
     }
   }

@@ -95,6 +95,18 @@ describe('breakdowns', () => {
     ]);
   });
 
+  test("a file stored by an absolute path is published by its own name, not the analyst's folders", () => {
+    const stored = makeThemedRecord(codebook, {
+      text: 'Respite for carers',
+      channel: 'survey',
+      provenance: { file: '/home/jane.smith/Downloads/survey.csv', row: 1 },
+    });
+    const report = buildReport(codebook, [stored], false, exact);
+    expect(breakdown(report, null, 'source')).toEqual([['file: survey.csv', '1']]);
+    expect(breakdown(report, 'carers', 'source')).toEqual([['file: survey.csv', '1']]);
+    expect(renderMarkdownReport(report)).not.toContain('jane.smith');
+  });
+
   test('questions and sources are table keys as published: personal data in them is redacted like any published text', () => {
     const leaky = [
       survey('A carer', 'Q9 Or e-mail jo.smith@example.com'),

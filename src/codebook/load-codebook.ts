@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
 import { describeFsError } from '../source/fs-errors.js';
+import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
 import type { Codebook } from './codebook.js';
-import type { CodebookIssue } from './codebook-issue.js';
+import { sortIssues, type CodebookIssue } from './codebook-issue.js';
 import { compileCodebook } from './compile-codebook.js';
 import { parseCodebookText } from './parse-codebook.js';
 import { validateCodebook } from './validate-codebook.js';
@@ -35,9 +37,9 @@ export function loadCodebookText(text: string, file: string): CodebookLoad {
  * that cannot be read is one error at 1:1. Never throws for bad input.
  */
 export async function loadCodebook(diskPath: string, displayPath: string = diskPath): Promise<CodebookLoad> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(diskPath, 'utf8');
+    bytes = await readFile(diskPath);
   } catch (error) {
     return {
       codebook: null,
@@ -55,5 +57,55 @@ export async function loadCodebook(diskPath: string, displayPath: string = diskP
       warnings: [],
     };
   }
-  return loadCodebookText(text, displayPath);
+  const decoded = decodeTextFile(bytes);
+  if (isUndecodable(decoded)) {
+    return {
+      codebook: null,
+      errors: [
+        {
+          severity: 'error',
+          file: displayPath,
+          line: decoded.line,
+          col: 1,
+          message: `the codebook cannot be read as text: ${describeUndecodable(decoded)}`,
+          hint: 'save the codebook as UTF-8 (in Notepad: Save as, Encoding UTF-8)',
+          code: 'CODEBOOK_UNREADABLE',
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const loaded = loadCodebookText(decoded.text, displayPath);
+  if (decoded.firstNonUtf8Line === null) return loaded;
+  const warning: CodebookIssue = {
+    severity: 'warning',
+    file: displayPath,
+    line: decoded.firstNonUtf8Line,
+    col: 1,
+    message: 'the codebook is not UTF-8, so it was read as Windows-1252 (what Notepad calls "ANSI")',
+    hint: 'save the codebook as UTF-8 so that every editor and tlap read the same words',
+  };
+  return { ...loaded, warnings: sortIssues([warning, ...loaded.warnings]) };
+}
+
+/**
+ * A codebook file's text, decoded as {@link loadCodebook} decodes it (UTF-8, UTF-16 by its byte
+ * order mark, else Windows-1252), for a caller that rewrites the file keeping its layout.
+ * A file that cannot be read or decoded is an {@link InputError} naming it.
+ */
+export async function readCodebookText(diskPath: string, displayPath: string = diskPath): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(diskPath);
+  } catch (error) {
+    throw new InputError(`cannot read the codebook (${describeFsError(error)})`, { location: { file: displayPath } });
+  }
+  const decoded = decodeTextFile(bytes);
+  if (isUndecodable(decoded)) {
+    throw new InputError(`the codebook cannot be read as text: ${describeUndecodable(decoded)}`, {
+      location: { file: displayPath, line: decoded.line },
+      hint: 'save the codebook as UTF-8',
+    });
+  }
+  return decoded.text;
 }

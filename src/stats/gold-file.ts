@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
 
 /** One record's human coding, read from a gold file. */
 export interface GoldEntry {
@@ -29,16 +30,44 @@ export interface GoldFile {
   problems: GoldProblem[];
 }
 
+/** Delimiters a spreadsheet saves a table with: CSV, Excel's "Unicode Text" (tabs), CSV where the comma is a decimal point. */
+const DELIMITERS = [',', '\t', ';'] as const;
+
+/** The delimiter whose split of the header row names a `themes` column (a comma when none does). */
+function goldDelimiter(text: string): string {
+  const newline = text.search(/\r|\n/);
+  const header = (newline === -1 ? text : text.slice(0, newline)).toLowerCase();
+  return (
+    DELIMITERS.find((delimiter) =>
+      header.split(delimiter).some(
+        (cell) =>
+          cell
+            .trim()
+            .replace(/^"(.*)"$/, '$1')
+            .trim() === 'themes',
+      ),
+    ) ?? ','
+  );
+}
+
 /**
  * Parses a gold file: a CSV with a header, a `source_id` (or `id`) column and a `themes` column
  * holding theme ids joined by `;` (empty for none), the shape of tlap's own CSV report, whose
- * other columns are ignored. A byte order mark is skipped. A file without those columns, or that is
+ * other columns are ignored. A byte order mark is skipped; a header split by tabs or semicolons
+ * instead of commas (Excel's "Unicode Text", or CSV saved where the comma is a decimal point) is
+ * read with that delimiter. A file without those columns, or that is
  * not CSV, is an {@link InputError} naming the file and line; a bad row is a problem on that row.
  */
 export function parseGoldFile(text: string, file: string): GoldFile {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      bom: true,
+      delimiter: goldDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof rows;
   } catch (error) {
     const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : 1;
     throw new InputError(`not a readable CSV file (${error instanceof Error ? error.message : String(error)})`, {
@@ -89,14 +118,22 @@ export function parseGoldFile(text: string, file: string): GoldFile {
 
 /** Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. */
 export async function readGoldFile(path: string, displayPath: string = path): Promise<GoldFile> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new InputError(`cannot read the gold file (${error instanceof Error ? error.message : String(error)})`, {
       location: { file: displayPath },
       code: 'GOLD_UNREADABLE',
     });
   }
-  return parseGoldFile(text, displayPath);
+  const decoded = decodeTextFile(bytes);
+  if (isUndecodable(decoded)) {
+    throw new InputError(`not a text file tlap can read: ${describeUndecodable(decoded)}`, {
+      location: { file: displayPath, line: decoded.line },
+      hint: 'save the gold file as CSV UTF-8',
+      code: 'GOLD_NOT_CSV',
+    });
+  }
+  return parseGoldFile(decoded.text, displayPath);
 }

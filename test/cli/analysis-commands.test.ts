@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import iconv from 'iconv-lite';
 import { runCli } from '../builders/cli-runner.js';
 import { expectGolden } from '../helpers/golden.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
@@ -40,6 +41,20 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expectGolden(join(CASE, 'expected/eval.txt'), result.stdout);
     expectGolden(join(CASE, 'expected/themes.patched.yaml'), await readFile(patch, 'utf8'));
     expect(result.stderr).toContain(`wrote ${patch} with 4 suggested changes`);
+  });
+
+  test('a codebook saved as Windows-1252 is scored and patched with its words intact, with a warning to save it as UTF-8', async () => {
+    const ansi = join(temp, 'ansi.yaml');
+    const comment = '# Budgets in £, from the carer’s view\n';
+    await writeFile(ansi, iconv.encode(comment + (await readFile(join(CASE, 'themes.yaml'), 'utf8')), 'windows-1252'));
+    const patch = join(temp, 'ansi.patched.yaml');
+    const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--themes', ansi, '--patch', patch], { cwd: CASE });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(`${ansi}:1:1: the codebook is not UTF-8, so it was read as Windows-1252`);
+    expect(result.stderr).toContain(`wrote ${patch} with 4 suggested changes`);
+    const patched = await readFile(patch, 'utf8');
+    expect(patched.startsWith(comment)).toBe(true);
+    expect(patched).not.toContain('\ufffd');
   });
 
   test('tlap eval --json has the documented shape', async () => {

@@ -235,3 +235,56 @@ themes:
     expect(fingerprintOf(text)).not.toBe(fingerprintOf(base));
   });
 });
+
+describe('a codebook saved in another encoding', () => {
+  const yaml = 'version: 1\nthemes:\n  - id: carers\n    label: Carers\n    keywords: [carer’s break]\n';
+
+  test('Windows-1252 ("ANSI") is read with a warning naming the first line that is not UTF-8; its keywords match', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'themes.yaml');
+      await writeFile(
+        file,
+        Buffer.from(yaml.replace('’', '\u0000'), 'utf8').map((byte) => (byte === 0 ? 0x92 : byte)),
+      );
+      const result = await loadCodebook(file, 'themes.yaml');
+      expect(result.errors).toEqual([]);
+      expect(result.codebook?.themes[0]?.rules.map((rule) => rule.source)).toEqual(['carer’s break']);
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          file: 'themes.yaml',
+          line: 5,
+          col: 1,
+          message: expect.stringContaining('Windows-1252'),
+        }),
+      ]);
+    });
+  });
+
+  test('UTF-16 with a byte order mark, as Notepad saves "Unicode", loads without a warning', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'themes.yaml');
+      await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]));
+      const result = await loadCodebook(file, 'themes.yaml');
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.codebook?.themes[0]?.rules.map((rule) => rule.source)).toEqual(['carer’s break']);
+    });
+  });
+
+  test('bytes neither UTF-8 nor Windows-1252 read are an error at their line', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'themes.yaml');
+      await writeFile(file, Buffer.concat([Buffer.from('version: 1\nthemes:\n'), Buffer.from([0x81, 0x0a])]));
+      const result = await loadCodebook(file, 'themes.yaml');
+      expect(result.codebook).toBeNull();
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          line: 3,
+          col: 1,
+          message: 'the codebook cannot be read as text: byte 0x81 is neither UTF-8 nor Windows-1252',
+        }),
+      ]);
+    });
+  });
+});

@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
-import { parseGoldFile } from '../../src/stats/gold-file.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
+import { withTempDir } from '../builders/temp-dir.js';
 
 describe('parseGoldFile', () => {
   test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
@@ -12,6 +15,24 @@ describe('parseGoldFile', () => {
       { key: 's2', themes: [], line: 4 },
     ]);
     expect(gold.problems).toEqual([]);
+  });
+
+  test('a header split by tabs (Excel\'s "Unicode Text") or semicolons is read with that delimiter', () => {
+    for (const delimiter of ['\t', ';']) {
+      const gold = parseGoldFile(
+        ['source_id', 'themes', 'text'].join(delimiter) + `\ns1${delimiter}"carers;funding"${delimiter}a, b\n`,
+        'gold.txt',
+      );
+      expect(gold.entries).toEqual([{ key: 's1', themes: ['carers', 'funding'], line: 2 }]);
+    }
+  });
+
+  test('a file saved as Excel\'s "Unicode Text" (UTF-16LE, tabs) is read', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'gold.txt');
+      await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('source_id\tthemes\r\ns1\tcarers\r\n', 'utf16le')]));
+      expect((await readGoldFile(file, 'gold.txt')).entries).toEqual([{ key: 's1', themes: ['carers'], line: 2 }]);
+    });
   });
 
   test('falls back to id; trims and de-duplicates theme ids', () => {

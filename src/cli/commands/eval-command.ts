@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
@@ -36,11 +35,12 @@ Examples:
     )
     .action(async (flags: EvalFlags) => {
       const output = messages();
-      const [{ evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }] = await Promise.all([
+      const [{ evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }, { readCodebookText }] = await Promise.all([
         import('../../analysis/analysis-runs.js'),
         import('../../analysis/analysis-text.js'),
         import('../../stats/gold-file.js'),
         import('../../analysis/codebook-patch.js'),
+        import('../../codebook/load-codebook.js'),
       ]);
       const themesPath = resolve(io.cwd, flags.themes);
       const { loadCodebookForCli } = await import('../codebook-loading.js');
@@ -55,7 +55,7 @@ Examples:
         io.stdout.write(`${JSON.stringify(json)}\n`);
       } else io.stdout.write(renderEvalText(report, suggestions));
       if (flags.patch !== undefined && suggestions !== null) {
-        const patched = applySuggestions(await readFile(themesPath, 'utf8'), suggestions.suggestions);
+        const patched = applySuggestions(await readCodebookText(themesPath, flags.themes), suggestions.suggestions);
         const { writeFileAtomically } = await import('../../store/atomic-write.js');
         await writeFileAtomically(
           resolve(io.cwd, flags.patch),

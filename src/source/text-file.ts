@@ -1,0 +1,84 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+
+/** How a small text file an analyst keeps (a codebook, a gold file) was decoded. */
+export type TextFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** A text file decoded whole, its byte order mark removed. */
+export interface DecodedTextFile {
+  text: string;
+  encoding: TextFileEncoding;
+  /**
+   * For a file read as Windows-1252 because it is not UTF-8: the 1-based line of its first byte
+   * that UTF-8 cannot read (where an editor that saved it as "ANSI" put `’` or `£`); else null.
+   */
+  firstNonUtf8Line: number | null;
+}
+
+/** A line of a file that is neither UTF-8 nor Windows-1252, for the caller to report as it reports problems. */
+export interface UndecodableText {
+  line: number;
+  byte: number;
+}
+
+/** Bytes that Windows-1252 leaves undefined. */
+const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
+
+/** The 1-based line of the first line of `bytes` that is not UTF-8 (every line of a file that is not). */
+function firstNonUtf8Line(bytes: Buffer): number {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    start = end;
+  }
+  return line;
+}
+
+/**
+ * Decodes a whole text file the way people's editors save one: a byte order mark decides UTF-8,
+ * UTF-16LE or UTF-16BE (and is removed); otherwise UTF-8 when the bytes are UTF-8, else
+ * Windows-1252 (Notepad's "ANSI", Excel's "CSV" on Windows), which is never a silent U+FFFD.
+ *
+ * @returns the text, or where a byte that neither UTF-8 nor Windows-1252 reads is.
+ */
+export function decodeTextFile(bytes: Buffer): DecodedTextFile | UndecodableText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const rest = bytes.subarray(3);
+    if (isUtf8(rest)) return { text: rest.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null };
+    return fallback(rest);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', firstNonUtf8Line: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', firstNonUtf8Line: null };
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null };
+  return fallback(bytes);
+}
+
+function fallback(bytes: Buffer): DecodedTextFile | UndecodableText {
+  const undefinedAt = bytes.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte));
+  if (undefinedAt !== -1) return { line: lineAt(bytes, undefinedAt), byte: bytes[undefinedAt] ?? 0 };
+  return {
+    text: iconv.decode(bytes, 'windows-1252'),
+    encoding: 'windows-1252',
+    firstNonUtf8Line: firstNonUtf8Line(bytes),
+  };
+}
+
+/** Whether {@link decodeTextFile} could not read the file. */
+export function isUndecodable(decoded: DecodedTextFile | UndecodableText): decoded is UndecodableText {
+  return 'byte' in decoded;
+}
+
+/** What {@link UndecodableText} says, in the words a message uses. */
+export function describeUndecodable(undecodable: UndecodableText): string {
+  return `byte 0x${undecodable.byte.toString(16).toUpperCase().padStart(2, '0')} is neither UTF-8 nor Windows-1252`;
+}

@@ -307,6 +307,20 @@ describe('tlap themes', () => {
     });
   });
 
+  test('--check: a report whose lines a Windows checkout ended in CRLF is up to date; a changed word still is not', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir, true);
+      await runCli(['themes', '--out', 'out.md'], { cwd: dir });
+      const written = await readFile(join(dir, 'out.md'), 'utf8');
+      await writeFile(join(dir, 'out.md'), written.replace(/\n/g, '\r\n'));
+      const crlf = await runCli(['themes', '--check', 'out.md'], { cwd: dir });
+      expect(crlf.exitCode).toBe(ExitCode.Ok);
+      expect(crlf.stderr).toContain('out.md is up to date (its lines end in CRLF');
+      await writeFile(join(dir, 'out.md'), written.replace(/\n/g, '\r\n').replace('pieces of feedback', 'bits of feedback'));
+      expect((await runCli(['themes', '--check', 'out.md'], { cwd: dir })).exitCode).toBe(ExitCode.Findings);
+    });
+  });
+
   test('--check on a file that does not exist: exit 1', async () => {
     const result = await inWorkspace(['themes', '--check', 'out.md']);
     expect([result.exitCode, result.stdout]).toEqual([ExitCode.Findings, '']);

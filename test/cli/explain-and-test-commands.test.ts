@@ -60,6 +60,18 @@ describe('tlap explain', () => {
     });
   });
 
+  test('an unknown id with spaces in it is taken for a text: the warning says how to explain a text', async () => {
+    await withTempDir(async (dir) => {
+      await project(dir);
+      const result = await runCli(['explain', 'staff did not listen'], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.Findings);
+      expect(result.stderr).toContain(
+        'warning: no record with id or source id "staff did not listen" in .tlap (to explain a text of your own, give it with --text "staff did not listen")',
+      );
+      expect((await runCli(['explain', 'nope'], { cwd: dir })).stderr).not.toContain('--text');
+    });
+  });
+
   test('on a terminal the matched words are coloured; piped or with NO_COLOR they are not', async () => {
     await withTempDir(async (dir) => {
       await project(dir);

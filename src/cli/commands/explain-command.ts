@@ -76,7 +76,10 @@ Examples:
           }
         })(),
       );
-      for (const id of missing) output.warn(`no record with id or source id "${id}" in ${flags.store}`);
+      for (const id of missing) {
+        const asText = /\s/.test(id.trim()) ? ` (to explain a text of your own, give it with --text "${id}")` : '';
+        output.warn(`no record with id or source id "${id}" in ${flags.store}${asText}`);
+      }
       setExitCode(missing.length > 0 ? ExitCode.Findings : ExitCode.Ok);
     });
 }

@@ -42,6 +42,33 @@ function isHeaderLike(row: readonly string[], following: readonly (readonly stri
   });
 }
 
+/** How many value rows a report's summary block (`Topic, Webinar ID, …` over one row of values) holds at most. */
+const SUMMARY_BLOCK_ROWS = 3;
+
+/**
+ * The header of the table that follows a report's summary block, as meeting tools write their
+ * reports (Zoom's `Question and Answer Report`: a title, `Topic,Webinar ID,Actual Start Time,…`
+ * over one row of values, a section title `Question Details`, then the table): when the header
+ * found at `index` has at most {@link SUMMARY_BLOCK_ROWS} rows under it before a blank row or a
+ * row of one cell, and the row after that is a header for the rows below it, that row is the
+ * header. Returns undefined when the rows under `index` are the table.
+ */
+function tableAfterSummary(rows: readonly (readonly string[])[], index: number): number | undefined {
+  const limit = Math.min(rows.length - 2, index + 1 + SUMMARY_BLOCK_ROWS, HEADER_SEARCH_ROWS - 1);
+  for (let breakAt = index + 1; breakAt <= limit; breakAt += 1) {
+    if (filledCount(rows[breakAt] ?? []) > 1) continue;
+    if (breakAt === index + 1) return undefined;
+    let header = breakAt + 1;
+    while (header < rows.length && filledCount(rows[header] ?? []) <= 1 && header <= breakAt + 2) header += 1;
+    const row = rows[header] ?? [];
+    const following = rows.slice(header + 1, header + 1 + BODY_SAMPLE_ROWS);
+    if (following.length === 0) return undefined;
+    const bodyWidth = Math.max(...following.map(filledWidth));
+    return isHeaderLike(row, following, bodyWidth, true) && filledCount(row) > 1 ? header : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Finds the header among the first rows of a table, for exports with title or preamble rows
  * above it (`Report of all payments…`, `Start Date:`, blank lines). The header is the first row
@@ -49,7 +76,8 @@ function isHeaderLike(row: readonly string[], following: readonly (readonly stri
  * as the rows below it, none of them repeated in its column below, with only sparse rows (a
  * title, a label and a value: at most half as many cells as the table is wide) above it. Returns the
  * row's index, or 0 when the first row is already dense or no better header is found, so that an
- * ordinary table is never cut.
+ * ordinary table is never cut. A header found below title rows that heads only a report's summary
+ * block (a few rows, then a section title) gives way to the header of the table after it.
  */
 export function findHeaderRow(rows: readonly (readonly string[])[]): number {
   let densestAbove = 0;
@@ -60,7 +88,9 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
     if (following.length === 0) return 0;
     const bodyWidth = Math.max(...following.map(filledWidth));
     const filled = filledCount(row);
-    if (isHeaderLike(row, following, bodyWidth, index > 0) && (index === 0 || filled > densestAbove)) return index;
+    if (isHeaderLike(row, following, bodyWidth, index > 0) && (index === 0 || filled > densestAbove)) {
+      return index > 0 ? (tableAfterSummary(rows, index) ?? index) : index;
+    }
     if (filled >= bodyWidth || filled > Math.max(1, Math.ceil(bodyWidth / 2))) return 0;
     densestAbove = Math.max(densestAbove, filled);
   }

@@ -55,6 +55,25 @@ describe('findHeaderRow', () => {
     expect(findHeaderRow(rows)).toBe(0);
   });
 
+  test('a report header block (a one-row summary table, then a section title) gives way to the table below it', () => {
+    const rows = [
+      ['Question and Answer Report'],
+      ['Report Generated:', 'Jan 16, 2024 09:12 AM'],
+      ['Topic', 'Webinar ID', 'Actual Start Time', 'Actual Duration (minutes)', '# Question'],
+      ['TLAP webinar', '812 3456 7890', 'Jan 15, 2024 10:00 AM', '62', '2'],
+      ['Question Details'],
+      ['#', 'Question', 'Asker Name', 'Asker Email', 'Answer(s)'],
+      ['1', 'Will carers get breaks?', 'Asha Patel', 'asha@example.org', ''],
+      ['2', 'When is the easy read out?', 'Anonymous Attendee', '', 'Answered by Host: In March.'],
+    ];
+    expect(findHeaderRow(rows)).toBe(5);
+  });
+
+  test('a header below title rows whose table runs on past a few rows is kept, even with a one-cell row in it', () => {
+    const rows = [['Feedback log'], ['id', 'comment', 'type'], ...body, ...body, ['Totals'], ['rank', 'count', 'share'], ['1', '4', '50%']];
+    expect(findHeaderRow(rows)).toBe(1);
+  });
+
   test('a header-only table and an empty table keep row 0', () => {
     expect(findHeaderRow([['id', 'text']])).toBe(0);
     expect(findHeaderRow([])).toBe(0);

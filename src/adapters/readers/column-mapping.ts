@@ -75,6 +75,7 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'enddate',
     'recordeddate',
     'datesubmitted',
+    'submitteddatetime',
     'submitdate',
     'ended',
     'createdtime',
@@ -91,6 +92,48 @@ const TIME_ZONE_SUFFIX = /(?:utc|gmt)$/;
 /** True when a column is named as the feedback text (`text`, `comment`, `message`…), so the table is read one record per row. */
 export function hasTextColumnName(headers: readonly string[]): boolean {
   return headers.some((header) => FIELD_COLUMNS.text.includes(simplifyColumnName(header)));
+}
+
+/** Column names (simplified) of a question column: a long-format survey's question, or a live Q&A's attendee question. */
+export const QUESTION_COLUMNS: readonly string[] = ['question', 'questiontext', 'questiontitle'];
+
+/**
+ * Column names (simplified) naming who asked each question in a live Q&A export: Zoom webinars'
+ * `Asker Name`, `Asked by`, a Q&A tool's `Author`.
+ */
+const ASKER_COLUMNS: readonly string[] = ['askername', 'asker', 'askedby', 'questioner', 'author', 'authorname'];
+
+/** The columns of a live Q&A export: the question each row asks, and who asked it. */
+export interface LiveQuestionColumns {
+  question: string;
+  asker: string;
+}
+
+/**
+ * The question and asker columns of a live Q&A export (a webinar's questions, one per row: Zoom's
+ * `#, Question, Asker Name, Asker Email, Answer(s)`): a `Question` column beside a column naming
+ * who asked it. There the question is the attendee's own words, the record's text, and an answer
+ * column holds the organisers' reply, kept in `meta`; such a table is no long-format survey,
+ * whose `question` column names the question each row's answer is to. Undefined for other tables.
+ */
+export function liveQuestionColumns(headers: readonly string[]): LiveQuestionColumns | undefined {
+  const simplified = headers.map(simplifyColumnName);
+  const question = headers.find((_, index) => QUESTION_COLUMNS.includes(simplified[index] ?? ''));
+  const askerName = ASKER_COLUMNS.find((name) => simplified.includes(name));
+  const asker = askerName === undefined ? undefined : headers[simplified.indexOf(askerName)];
+  return question === undefined || asker === undefined ? undefined : { question, asker };
+}
+
+/** Column names (simplified) of the part of a wall or board a post was put in: Padlet's `Section`. */
+const SECTION_COLUMNS: readonly string[] = ['section', 'sectionname', 'sectiontitle'];
+
+/**
+ * True for a column naming the section of a wall or board a post was put in (Padlet's `Section`,
+ * whose values are the prompts a facilitator wrote as column headings): kept as `meta.section`,
+ * the post's heading as in event notes, and never read as anyone's words.
+ */
+export function isSectionColumn(header: string): boolean {
+  return SECTION_COLUMNS.includes(simplifyColumnName(header));
 }
 
 /** Which column fills which record field, for one table. */
@@ -138,6 +181,11 @@ export function mapColumns(
       });
     }
     fields[field as MappedField] = column;
+  }
+  const live = fields.text === undefined ? liveQuestionColumns(headers) : undefined;
+  if (live !== undefined) {
+    fields.text = live.question;
+    fields.author ??= live.asker;
   }
   const nested = options.nestedColumns;
   const simplified = headers.map((header) => (nested?.has(header) === true ? '' : simplifyColumnName(header)));
@@ -278,7 +326,7 @@ export function draftFromRow(
     const cell = Object.hasOwn(row, column) ? row[column] : undefined;
     if (cell === undefined || cell === null || cell === '') continue;
     const kept = typeof cell === 'string' ? withoutAddresses(cell) : cell;
-    if (kept !== null) meta[column] = toJsonValue(kept);
+    if (kept !== null) meta[isSectionColumn(column) ? 'section' : column] = toJsonValue(kept);
   }
   const channelName = value('channel');
   const dateText = value('date');

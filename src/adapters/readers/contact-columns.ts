@@ -33,6 +33,9 @@ const CONTACT_COLUMNS = new Set([
 const CONTACT_QUESTION =
   /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|(?:postal\s+|home\s+)?address|first\s+name|last\s+name|surname)(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
+/** A person's e-mail named by their role, as event tools head it: `Asker Email`, `User Email`, `Attendee email address`. */
+const ROLE_EMAIL = /^\p{L}+\s+e-?mail(?:\s+address)?$/iu;
+
 /** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
 const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
@@ -46,7 +49,7 @@ const ORGANISATION_QUESTION =
  * `Surname`…) and the questions forms ask (`What is your email address?`).
  */
 export function isContactColumn(header: string): boolean {
-  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header.trim());
+  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header.trim()) || ROLE_EMAIL.test(header.trim());
 }
 
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */

@@ -179,7 +179,14 @@ export function isPhoneValue(cell: string): boolean {
 }
 
 /** Values forms write in place of a respondent's name or address when they did not record who answered. */
-const ANONYMOUS_VALUES = new Set(['anonymous', 'anon', 'anonymous user', 'anonymous respondent']);
+const ANONYMOUS_VALUES = new Set([
+  'anonymous',
+  'anon',
+  'anonymous user',
+  'anonymous respondent',
+  'anonymous attendee',
+  'anonymous participant',
+]);
 
 /** True for an e-mail address alone in a cell (`asha@example.org`, `mailto:` or angle brackets allowed). */
 export function isEmailValue(cell: string): boolean {

@@ -4,6 +4,9 @@ import { authorForId, dateForId, type JsonValue, type Provenance } from '../../r
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
+  isSectionColumn,
+  liveQuestionColumns,
+  QUESTION_COLUMNS,
   columnKeyed,
   draftFromRow,
   hasTextColumnName,
@@ -72,6 +75,7 @@ const SUBMISSION_TIME_COLUMNS = [
   'datesubmitted',
   'submissiondate',
   'submissiontime',
+  'submitteddatetime',
   'completiontime',
   'completedat',
   'completedon',
@@ -80,9 +84,6 @@ const SUBMISSION_TIME_COLUMNS = [
   'ended',
   'recordeddate',
 ];
-
-/** Column names (simplified) of a long-format table's question column: one row per answer. */
-const QUESTION_COLUMNS = ['question', 'questiontext', 'questiontitle'];
 
 /** What a header row and its sample say about a table. */
 interface SurveyPlan {
@@ -142,6 +143,7 @@ function isQuestionLikeHeader(header: string): boolean {
  * proposal?`, beside an e-mail column or a submission time such as `Timestamp`).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
+  if (liveQuestionColumns(headers) !== undefined) return false;
   const freeText = profiles.filter((profile) => isQuestionText(profile)).length;
   if (freeText >= 2) return true;
   if (freeText === 0) return false;
@@ -186,7 +188,8 @@ function isQuestionText(profile: ColumnProfile): boolean {
     profile.kind === 'free-text' &&
     !isContactColumn(profile.header) &&
     !isOrganisationQuestion(profile.header) &&
-    !isGradingColumn(profile.header)
+    !isGradingColumn(profile.header) &&
+    !isSectionColumn(profile.header)
   );
 }
 
@@ -208,7 +211,8 @@ function planTable(
   const addresses = new Set(
     profiles.filter((profile) => profile.kind === 'email' || profile.kind === 'phone').map((profile) => profile.header),
   );
-  if (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles)) {
+  const live = map['text'] === undefined && liveQuestionColumns(headers) !== undefined;
+  if (live || (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles))) {
     const mapping = mapColumns(reading.location, headers, map);
     return { kind: 'single', mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => !addresses.has(header)) } };
   }
@@ -278,7 +282,13 @@ function* surveyRowItems(
     const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance, dates);
     const meta: Record<string, JsonValue> = { question };
     if (respondent !== '') meta['respondent'] = respondent;
-    meta['answers'] = { ...answers, ...draft.meta };
+    const otherAnswers = { ...answers, ...draft.meta };
+    const section = plan.answers.find((header) => isSectionColumn(header) && otherAnswers[header] !== undefined);
+    if (section !== undefined) {
+      meta['section'] = otherAnswers[section] ?? null;
+      delete otherAnswers[section];
+    }
+    meta['answers'] = otherAnswers;
     yield { kind: 'record', draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta } };
   }
 }

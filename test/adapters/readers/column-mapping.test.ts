@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { draftFromRow, mapColumns, nestedColumnFor, noTextColumnError } from '../../../src/adapters/readers/column-mapping.js';
+import {
+  draftFromRow,
+  isSectionColumn,
+  liveQuestionColumns,
+  mapColumns,
+  nestedColumnFor,
+  noTextColumnError,
+} from '../../../src/adapters/readers/column-mapping.js';
 
 const at = { file: 'input.json' };
 
@@ -122,5 +129,47 @@ describe('draftFromRow: meta never holds an address', () => {
       { file: 'f.csv' },
     );
     expect(draft.meta).toEqual({ Notes: 'Ring me or write to [address]', Ward: 'Leeds North' });
+  });
+});
+
+describe('live Q&A exports: a question column beside an asker column', () => {
+  const zoom = ['#', 'Question', 'Asker Name', 'Asker Email', 'Answer(s)'];
+
+  test('the question is the text and the asker the author; the reply and the number stay in meta, the e-mail nowhere', () => {
+    expect(liveQuestionColumns(zoom)).toEqual({ question: 'Question', asker: 'Asker Name' });
+    const mapping = mapColumns(at, zoom, {});
+    expect(mapping.fields).toEqual({ text: 'Question', author: 'Asker Name' });
+    expect(mapping.metaColumns).toEqual(['#', 'Answer(s)']);
+  });
+
+  test('an Anonymous Attendee is no author', () => {
+    const mapping = mapColumns(at, zoom, {});
+    const row = { '#': '2', Question: 'Will carers get breaks?', 'Asker Name': 'Anonymous Attendee', 'Asker Email': '', 'Answer(s)': '' };
+    expect(draftFromRow(row, mapping, at).author).toBeNull();
+  });
+
+  test('a long-format survey (question and answer columns, no asker) is no live Q&A', () => {
+    expect(liveQuestionColumns(['Respondent ID', 'Question', 'Answer'])).toBeUndefined();
+  });
+
+  test('--map text= still names the text', () => {
+    expect(mapColumns(at, zoom, { text: 'Answer(s)' }).fields.text).toBe('Answer(s)');
+  });
+});
+
+describe('section columns: the part of a wall a post was put in', () => {
+  test('Padlet’s Section is kept as meta.section', () => {
+    expect(isSectionColumn('Section')).toBe(true);
+    expect(isSectionColumn('Sections of the agreement you read')).toBe(false);
+    const headers = ['Subject', 'Body', 'Author', 'Created At', 'Section'];
+    const mapping = mapColumns(at, headers, {});
+    const row = {
+      Subject: 'PAs',
+      Body: 'It took eight months.',
+      Author: 'Asha',
+      'Created At': '2024-01-15 10:04:12',
+      Section: 'What gets in the way?',
+    };
+    expect(draftFromRow(row, mapping, at).meta).toEqual({ Subject: 'PAs', section: 'What gets in the way?' });
   });
 });

@@ -14,6 +14,9 @@ describe('isContactColumn', () => {
     'First Name',
     'Surname',
     'Postal address',
+    'Asker Email',
+    'User Email',
+    'Attendee email address',
   ])('%p holds contact details', (header) => {
     expect(isContactColumn(header)).toBe(true);
   });
@@ -25,6 +28,7 @@ describe('isContactColumn', () => {
     'What matters most to you?',
     'Name',
     'Organisation',
+    'Why email the council?',
   ])('%p does not', (header) => {
     expect(isContactColumn(header)).toBe(false);
   });

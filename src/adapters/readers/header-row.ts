@@ -63,7 +63,7 @@ function tableAfterSummary(rows: readonly (readonly string[])[], index: number):
     const row = rows[header] ?? [];
     const following = rows.slice(header + 1, header + 1 + BODY_SAMPLE_ROWS);
     if (following.length === 0) return undefined;
-    const bodyWidth = Math.max(...following.map(filledWidth));
+    const bodyWidth = following.reduce((widest, body) => Math.max(widest, filledWidth(body)), 0);
     return isHeaderLike(row, following, bodyWidth, true) && filledCount(row) > 1 ? header : undefined;
   }
   return undefined;

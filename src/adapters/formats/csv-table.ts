@@ -1,6 +1,14 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { authorForId, dateForId, type Provenance } from '../../record/record.js';
-import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders, type TableEvent } from '../readers/delimited-table.js';
+import {
+  delimitedTableOptions,
+  looksLikeDelimitedTable,
+  readDelimitedTable,
+  rejectedTableRow,
+  uniqueHeaders,
+  type TableEvent,
+} from '../readers/delimited-table.js';
+import { HEAD_BYTES } from '../../source/input-source.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
@@ -15,17 +23,8 @@ export const csvTableAdapter: FormatAdapter = {
   signature: 'a header row split by , ; tab or | into the same number of fields as the next lines',
   sniff(input) {
     if (input.extension === '.csv' || input.extension === '.tsv' || input.extension === '.tab') return 0.1;
-    const lines = input.headText
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '')
-      .slice(0, 5);
-    const fewest = input.extension === '.txt' ? 3 : 2;
-    if (lines.length < fewest || /^\s*[[{]/.test(input.headText)) return 0;
-    for (const delimiter of [',', ';', '\t']) {
-      const counts = lines.map((line) => line.split(delimiter).length);
-      if ((counts[0] ?? 0) > 1 && counts.every((count) => count === counts[0])) return 0.55;
-    }
-    return 0;
+    if (/^\s*[[{]/.test(input.headText)) return 0;
+    return looksLikeDelimitedTable(input.headText, input.extension, input.headBytes.length < HEAD_BYTES) ? 0.55 : 0;
   },
   async *read(source, options) {
     let mapping: ColumnMapping | null = null;

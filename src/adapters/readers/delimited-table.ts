@@ -285,6 +285,26 @@ export function readTableHead(headText: string, delimiter: Delimiter, complete: 
   return records;
 }
 
+/** How many records below the header must split like it for a file of another extension to be read as a table. */
+const SNIFF_RECORDS = 5;
+
+/**
+ * True when the head of a file whose extension does not say "table" (`.txt`, none) is one: below
+ * its header (found past any title rows) the records split into as many fields as the header, two
+ * or more, counted outside quotes, so a cell holding a line break (Excel's "Unicode Text", a
+ * Google Sheets TSV) keeps the table whole; title rows above the header do not count. A `.txt`
+ * needs two such records under its header.
+ */
+export function looksLikeDelimitedTable(headText: string, extension: string, complete: boolean): boolean {
+  const delimiter = sniffDelimiter(headText, extension);
+  const head = readTableHead(headText, delimiter, complete);
+  const headerIndex = findHeaderRow(head.map((record) => record.cells));
+  const records = head.slice(headerIndex, headerIndex + SNIFF_RECORDS).map((record) => record.cells.length);
+  const width = records[0] ?? 0;
+  if (width < 2 || records.length < (extension === '.txt' ? 3 : 2)) return false;
+  return records.every((count) => count === width);
+}
+
 /** The text from the start of line `firstLine` on, streamed (no line is held whole). */
 async function* textFromLine(source: InputSource, firstLine: number): AsyncIterable<string> {
   let line = 1;

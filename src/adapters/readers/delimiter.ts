@@ -6,7 +6,9 @@ export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * Picks the delimiter of a delimited table from its first lines: the one that splits the most
- * lines into the same number of fields (more than one), counting only outside quotes.
+ * lines into the same number of fields (more than one), counting only outside quotes. Lines the
+ * delimiter does not split at all (a title such as `Consultation responses` above the header, a
+ * blank line) neither count for nor against it.
  */
 export function sniffDelimiter(headText: string, extension = ''): Delimiter {
   if (extension === '.tsv' || extension === '.tab') return '\t';
@@ -18,7 +20,7 @@ export function sniffDelimiter(headText: string, extension = ''): Delimiter {
   let bestScore = 0;
   for (const delimiter of DELIMITERS) {
     const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
-    const first = counts[0] ?? 0;
+    const first = counts.find((count) => count > 0) ?? 0;
     if (first === 0) continue;
     const consistent = counts.filter((count) => count === first).length;
     const score = consistent * 1000 + first;

@@ -33,7 +33,7 @@ const QUOTE_LINE = /^[ \t]*>/;
 
 /** "wrote" in the languages mail clients write attributions in. */
 const WROTE_WORD =
-  '(?:wrote|writes|a écrit|a ecrit|schrieb|schreef|geschreven|verzond|skrev|napisał(?:a|\\(a\\))?|napsal(?:a|\\(a\\))?|pisze|написал(?:а|\\(а\\))?|пишет|escribió|escribio|escreveu|ha scritto|kirjoitti|đã viết|yazdı|írta|写道)';
+  '(?:wrote|writes|a écrit|a ecrit|schrieb|schreef|geschreven|verzond|skrev|napisał(?:a|\\(a\\))?|napsal(?:a|\\(a\\))?|pisze|написал(?:а|\\(а\\))?|пишет|escribió|escribio|escreveu|ha scritto|kirjoitti|đã viết|yazdı|írta|写道|ysgrifennodd|a scríobh)';
 /** An attribution ends with "wrote:" (or its translation) and a colon, perhaps after a name or address. */
 const ENDS_WITH_WROTE = new RegExp(`${WROTE_WORD}\\s*[:：]\\s*$`, 'iu');
 /** Talon's "… sent:" form; only with a date-like start, since "Sent:" is also a header field. */
@@ -41,9 +41,9 @@ const ENDS_WITH_SENT = /\bsent\s*:\s*$/i;
 const CONTAINS_WROTE = new RegExp(`(?:^|[\\s,>"')])${WROTE_WORD}(?=[\\s:])`, 'iu');
 /** How attributions begin: "On <date>, <name> wrote:", "Am …", "Le …", "Vào …", or a bare date. */
 const ATTRIBUTION_START =
-  /^(?:On|Le|Am|Op|El|Em|Il|Il giorno|In data|Den|På|W dniu|Dne|Dnia|Vào|В|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})[\s,]/u;
+  /^(?:On|Le|Am|Op|El|Em|Il|Il giorno|In data|Den|På|W dniu|Dne|Dnia|Vào|В|Ar|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})[\s,]/u;
 /** Where an attribution may start in the middle of a line ("thanks! On Wed, … wrote:"). */
-const INLINE_ATTRIBUTION_START = /[\s>](?=(?:On|Le|Am|Op|El|Em|Il|Den|På|W dniu|Vào) \S)/gu;
+const INLINE_ATTRIBUTION_START = /[\s>](?=(?:On|Le|Am|Op|El|Em|Il|Den|På|W dniu|Vào|Ar) \S)/gu;
 const TIME = /\d{1,2}[:.]\d{2}/;
 /** The address that ends a Gmail attribution written without "wrote": `Bob <bob@example.com>:`. */
 const ENDS_WITH_ADDRESS = /@[^\s>)\]]*[>)\]]\s*[:：]\s*$/;
@@ -52,7 +52,7 @@ const DASHED_WROTE = new RegExp(`^\\s*-{2,}\\s*\\S.{0,150}?\\s${WROTE_WORD}\\s*:
 
 const SIGNATURE_DELIMITER = /^-- ?$/;
 const ORIGINAL_MESSAGE_SEPARATOR =
-  /^\s*-{2,}\s*(?:Original Message|Reply Message|Forwarded message|Forwarded e-?mail|Ursprüngliche Nachricht|Original-Nachricht|Antwort Nachricht|Weitergeleitete Nachricht|Message d'origine|Message original|Message transféré|Mensaje original|Mensaje reenviado|Mensagem original|Mensagem encaminhada|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Origineel bericht|Doorgestuurd bericht|Oprindelig meddelelse|Oprindelig besked|Videresendt meddelelse|Opprinnelig melding|Videresendt melding|Ursprungligt meddelande|Vidarebefordrat meddelande|Alkuperäinen viesti|Välitetty viesti|Wiadomość oryginalna|Oryginalna wiadomość|Przekazana wiadomość|Původní zpráva|Přeposlaná zpráva|Исходное сообщение|Пересылаемое сообщение|Thư gốc|Tin nhắn gốc)\s*-*\s*$/iu;
+  /^\s*-{2,}\s*(?:Original Message|Reply Message|Forwarded message|Forwarded e-?mail|Ursprüngliche Nachricht|Original-Nachricht|Antwort Nachricht|Weitergeleitete Nachricht|Message d'origine|Message original|Message transféré|Mensaje original|Mensaje reenviado|Mensagem original|Mensagem encaminhada|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Origineel bericht|Doorgestuurd bericht|Oprindelig meddelelse|Oprindelig besked|Videresendt meddelelse|Opprinnelig melding|Videresendt melding|Ursprungligt meddelande|Vidarebefordrat meddelande|Alkuperäinen viesti|Välitetty viesti|Wiadomość oryginalna|Oryginalna wiadomość|Przekazana wiadomość|Původní zpráva|Přeposlaná zpráva|Исходное сообщение|Пересылаемое сообщение|Thư gốc|Tin nhắn gốc|Neges wreiddiol|Neges a anfonwyd ymlaen|Neges wedi'i hanfon ymlaen)\s*-*\s*$/iu;
 const FORWARD_INTRO =
   /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message (?:réexpédié|transféré)|Inicio del mensaje reenviado|Início da mensagem (?:reencaminhada|encaminhada)|Inizio messaggio inoltrato|Begin doorgestuurd bericht|Vidarebefordrat mejl|Videresendt meddelelse)\s*:\s*$/iu;
 const UNDERSCORE_SEPARATOR = /^\s*_{20,}\s*$/;
@@ -67,19 +67,19 @@ const CLIENT_WORD =
   /iphone|ipad|ipod|android|blackberry|outlook|mail|samsung|galaxy|mobile|mobil|móvil|cellulare|smartphone|phone|handy|telefon|tablet|device|appareil|dispositivo|apparaat|enhet|laite|urządzeni|huawei|xiaomi|pixel|nokia|motorola|oneplus|sony|htc|windows|yahoo|gmail|aol|proton|tutanota|fastmail|spark|airmail|bluemail|newton|edison|telekom|t-online|gmx|web\.de|orange|sfr|free|kindle|apple|ios|watch|почт|айфон|телефон/iu;
 /** Lead words of a client's sign-off, then an optional "my" (in the client's language), then the client. */
 const MOBILE_SIGN_OFF =
-  /^(?:Sent (?:wirelessly )?(?:from|via|with|using|on)|Envoyé (?:de|depuis|à partir de|à partir d'|avec|via)|Envoye (?:de|depuis|a partir de)|Gesendet (?:von|mit|vom|über)|Enviado (?:desde|do|de|com|con|a través de|via)|Enviada (?:desde|do|de)|Inviato (?:da|dal|con|tramite)|Verzonden (?:vanaf|met|via|van)|Verstuurd (?:vanaf|met|via)|Skickat (?:från|med)|Sendt (?:fra|med)|Lähetetty|Wysłane (?:z|ze|przy użyciu)|Wysłano (?:z|ze)|Отправлено (?:с|из|через)|Odesláno z|Trimis de pe) (?:(?:my|mi|mon|ma|meinem|meiner|mijn|min|mitt|meu|minha|mio|il mio|dal mio|moim|mojego|mého) )?([^,;:!?]{1,70})$/iu;
+  /^(?:Sent (?:wirelessly )?(?:from|via|with|using|on)|Envoyé (?:de|depuis|à partir de|à partir d'|avec|via)|Envoye (?:de|depuis|a partir de)|Gesendet (?:von|mit|vom|über)|Enviado (?:desde|do|de|com|con|a través de|via)|Enviada (?:desde|do|de)|Inviato (?:da|dal|con|tramite)|Verzonden (?:vanaf|met|via|van)|Verstuurd (?:vanaf|met|via)|Skickat (?:från|med)|Sendt (?:fra|med)|Lähetetty|Wysłane (?:z|ze|przy użyciu)|Wysłano (?:z|ze)|Отправлено (?:с|из|через)|Odesláno z|Trimis de pe|Anfonwyd (?:o|oddi ar|gyda|drwy)) (?:(?:my|mi|mon|ma|meinem|meiner|mijn|min|mitt|meu|minha|mio|il mio|dal mio|moim|mojego|mého|fy) )?([^,;:!?]{1,70})$/iu;
 const GERMAN_MOBILE_SIGN_OFF = /^Von meine[mr]? [^,;:!?]{1,60} (?:gesendet|versendet|verschickt)$/iu;
 const GET_CLIENT_SIGN_OFF =
   /^(?:Get Outlook for|Download Outlook for|Télécharger Outlook pour|Obtener Outlook para|Obtenha o Outlook para|Obter o Outlook para|Scarica Outlook per|Holen Sie sich Outlook für|Hämta Outlook för|Hent Outlook til|Hent Outlook for|Pobierz aplikację Outlook dla|Загрузите Outlook для) (?:iOS|Android|Mac|Windows)$|^Outlook (?:voor|für) (?:iOS|Android) (?:downloaden|herunterladen)$/iu;
 /** Link targets and trailing punctuation mail clients append to a sign-off (`Get Outlook for Android<https://aka.ms/…>`). */
 const TRAILING_LINK = /\s*(?:<[^<>\s]{1,200}>|\([^()\s]{1,200}\)|\[[^[\]\s]{1,200}\])\s*$/;
 
-const FROM_FIELD = /^\s*\*?(?:From|Von|De|Van|Fra|Från|Od|От|Da|Lähettäjä|Kimden|Từ|Feladó)\s?\*?\s?[:：]/iu;
+const FROM_FIELD = /^\s*\*?(?:From|Von|De|Van|Fra|Från|Od|От|Da|Lähettäjä|Kimden|Từ|Feladó|Oddi wrth)\s?\*?\s?[:：]/iu;
 const OTHER_FIELD =
-  /^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Envoyé le|Enviado|Enviado el|Enviada|Inviato|Verzonden|Skickat|Sendt|Wysłano|Wysłane|Lähetetty|Odesláno|Отправлено|Дата|Ngày|To|An|À|A|Para|Aan|Til|Till|Do|Komu|Кому|Vastaanottaja|Đến|Cc|Kopie|Kopia|Копия|Subject|Betreff|Objet|Asunto|Assunto|Oggetto|Onderwerp|Emne|Ämne|Temat|Předmět|Тема|Aihe|Konu|Chủ đề|Reply-To|Antwort an)\s?\*?\s?[:：]/iu;
+  /^\s*\*?(?:Sent|Date|Datum|Gesendet|Envoyé|Envoyé le|Enviado|Enviado el|Enviada|Inviato|Verzonden|Skickat|Sendt|Wysłano|Wysłane|Lähetetty|Odesláno|Отправлено|Дата|Ngày|To|An|À|A|Para|Aan|Til|Till|Do|Komu|Кому|Vastaanottaja|Đến|Cc|Kopie|Kopia|Копия|Subject|Betreff|Objet|Asunto|Assunto|Oggetto|Onderwerp|Emne|Ämne|Temat|Předmět|Тема|Aihe|Konu|Chủ đề|Reply-To|Antwort an|Anfonwyd|Dyddiad|At|Pwnc)\s?\*?\s?[:：]/iu;
 /** The other fields of a header block flattened onto its `From:` line (HTML converted to text). */
 const INLINE_OTHER_FIELD =
-  /(?:^|\s)\*?(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet|Enviado|Para|Asunto|Inviato|Oggetto|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne)\s?\*?\s?:/giu;
+  /(?:^|\s)\*?(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet|Enviado|Para|Asunto|Inviato|Oggetto|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne|Anfonwyd|Dyddiad|At|Pwnc)\s?\*?\s?:/giu;
 const ADDRESS_LIKE = /@|<[^<>]{0,200}>|\[mailto:/;
 
 /** Closing words that start a sign-off ("Regards,\nLuc"), lower-cased, without trailing punctuation. */
@@ -196,6 +196,18 @@ const VALEDICTIONS = new Set([
   'dziękuję',
   'с уважением',
   'спасибо',
+  'cofion',
+  'cofion cynnes',
+  'cofion gorau',
+  'cofion caredig',
+  'diolch',
+  'diolch yn fawr',
+  'gyda diolch',
+  'yn gywir',
+  'yr eiddoch yn gywir',
+  'yr eiddoch',
+  'dymuniadau gorau',
+  'pob hwyl',
 ]);
 /** Small words inside a person's name ("Luc de Vries", "Anna van den Berg"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'das', 'ter', 'bin', 'al']);

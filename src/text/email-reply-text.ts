@@ -82,6 +82,24 @@ const INLINE_OTHER_FIELD =
   /(?:^|\s)\*?(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet|Enviado|Para|Asunto|Inviato|Oggetto|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne|Anfonwyd|Dyddiad|At|Pwnc)\s?\*?\s?:/giu;
 const ADDRESS_LIKE = /@|<[^<>]{0,200}>|\[mailto:/;
 
+/**
+ * The warning a mail system puts at the top of a message from outside the organisation
+ * (`CAUTION: This email originated from outside of the organisation…`, Microsoft's `You don't
+ * often get email from …`, `[EXTERNAL]`): never the sender's words.
+ */
+const EXTERNAL_SENDER_BANNER =
+  /originated (?:from )?outside (?:of )?(?:the|your|our|this) (?:organi[sz]ation|council|trust|company|network|domain)|originated (?:from )?outside (?:of )?NHSmail|(?:do not|don['’]t) (?:click|open) (?:on )?(?:any )?links|don['’]t often get (?:e-?mail|messages) from|learn why this is important|^\s*[[(]?(?:external|external e-?mail|external sender|external message)[\])]?\s*:?\s*$/iu;
+/** A banner paragraph is short. */
+const MAX_BANNER_CHARS = 600;
+
+/**
+ * The opening sentence of an organisation's legal footer (`This email and any attachments are
+ * confidential…`, `If you are not the intended recipient…`, `Any views or opinions presented are
+ * solely those of the author…`), or its heading (`DISCLAIMER:`).
+ */
+const DISCLAIMER_START =
+  /intended (?:solely |only )?(?:for )?(?:the )?(?:sole )?(?:use of the )?(?:named )?(?:recipient|addressee|individual)|(?:received|receive) (?:this|the) (?:e-?mail|message|communication|transmission) in error|(?:views|opinions) (?:expressed|presented|contained) (?:in|within|by) (?:this|the) (?:e-?mail|message|communication)|(?:e-?mail|message|communication)s? and any (?:files|attachments|documents)[^.]{0,60} (?:is|are|may be|might be) (?:strictly )?(?:private and )?(?:confidential|privileged|intended)|information (?:contained )?(?:in|within) this (?:e-?mail|message|communication)[^.]{0,40} (?:is|are|may be) (?:strictly )?(?:private and )?(?:confidential|privileged|intended)|(?:may|might) contain (?:confidential|privileged|personal|sensitive)|(?:scanned|checked|swept) for (?:the presence of )?(?:computer )?(?:viruses|malware)|(?:sent (?:to|from)|to and from) [^.]{0,80}(?:may be|are|is) (?:monitored|recorded|logged)|Freedom of Information Act|consider the environment before printing|registered (?:in England|charity|office|company)|^\s*(?:legal |e-?mail )?(?:disclaimer|confidentiality (?:notice|statement|note))\b/iu;
+
 /** Closing words that start a sign-off ("Regards,\nLuc"), lower-cased, without trailing punctuation. */
 const VALEDICTIONS = new Set([
   'thanks',
@@ -317,7 +335,68 @@ function replySegment(lines: readonly string[]): Segment {
   const cutStartsMessage = separator.index < cut ? separator.startsMessage : cut < lines.length;
   cut = Math.min(cut, separator.index);
   const kept = collapseBlankLines(lines, (index) => removed.has(index), cut);
-  return { lines: withoutTrailingSeparators(kept), cut, cutStartsMessage };
+  return { lines: withoutTrailingSeparators(withoutLegalFooter(withoutTrailingSeparators(withoutBanner(kept)))), cut, cutStartsMessage };
+}
+
+/** The paragraphs of lines (split at blank lines), each as the index of its first line and its end. */
+function paragraphsOf(lines: readonly string[]): { start: number; end: number }[] {
+  const paragraphs: { start: number; end: number }[] = [];
+  let start = -1;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') {
+      if (start !== -1) paragraphs.push({ start, end: index });
+      start = -1;
+    } else if (start === -1) {
+      start = index;
+    }
+  });
+  if (start !== -1) paragraphs.push({ start, end: lines.length });
+  return paragraphs;
+}
+
+function paragraphText(lines: readonly string[], paragraph: { start: number; end: number }): string {
+  return lines
+    .slice(paragraph.start, paragraph.end)
+    .map((line) => line.trim())
+    .join(' ');
+}
+
+/** The lines without the external-sender warnings above the message (at most the first two paragraphs), when words follow them. */
+function withoutBanner(lines: string[]): string[] {
+  const paragraphs = paragraphsOf(lines);
+  let from = 0;
+  for (const paragraph of paragraphs.slice(0, 2)) {
+    const text = paragraphText(lines, paragraph);
+    if (text.length > MAX_BANNER_CHARS || !EXTERNAL_SENDER_BANNER.test(text)) break;
+    from = paragraph.end;
+  }
+  if (from === 0 || from >= (paragraphs[paragraphs.length - 1]?.end ?? 0)) return lines;
+  return lines.slice(from).slice(lines.slice(from).findIndex((line) => line.trim() !== ''));
+}
+
+/**
+ * The lines without the organisation's legal footer at the end: the last paragraphs whose first
+ * sentence is a disclaimer's (see {@link DISCLAIMER_START}), with the separator lines between them.
+ * A paragraph whose first sentence is the sender's stays, and so does everything when nothing else would.
+ */
+function withoutLegalFooter(lines: string[]): string[] {
+  const paragraphs = paragraphsOf(lines);
+  let end = lines.length;
+  for (let index = paragraphs.length - 1; index > 0; index -= 1) {
+    const paragraph = paragraphs[index];
+    if (paragraph === undefined) break;
+    const text = paragraphText(lines, paragraph);
+    const separator = text.length <= MAX_MARKER_LINE_LENGTH && SEPARATOR_ONLY.test(text);
+    if (!separator && !DISCLAIMER_START.test(firstSentence(text))) break;
+    end = paragraph.start;
+  }
+  return end === lines.length ? lines : lines.slice(0, end);
+}
+
+/** The text up to the end of its first sentence (or its first 300 characters). */
+function firstSentence(text: string): string {
+  const end = /[.!?](?=\s|$)/.exec(text.slice(0, MAX_MARKER_LINE_LENGTH));
+  return end === null ? text.slice(0, MAX_MARKER_LINE_LENGTH) : text.slice(0, end.index + 1);
 }
 
 /** The lines before `limit` that are neither removed nor quoted, with blank runs made one. */

@@ -253,6 +253,20 @@ function microsoftFormsSerialTimesSheet(workbook: ExcelJS.Workbook): void {
   sheet.addRow([3, 46330.9, 46330.9031, 'anonymous', null, 'Help filling in the forms; they are long and confusing.']);
 }
 
+/**
+ * A comments sheet kept by hand at events, with a blank row and a totals row under the data
+ * (a COUNTA formula whose cached result Excel saved), as people add before sharing a sheet.
+ */
+function totalsRowSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Comments');
+  sheet.addRow(['Event', 'Comment', 'Votes']);
+  sheet.addRow(['Leeds drop-in', 'More evening sessions for carers who work.', 4]);
+  sheet.addRow(['York forum', 'The minibus should stop at the surgery too.', 7]);
+  sheet.addRow(['Hull café', 'Staff are kind, but there are too few of them.', 2]);
+  sheet.addRow([]);
+  sheet.addRow(['Total comments', { formula: 'COUNTA(B2:B4)', result: 3 }, { formula: 'SUM(C2:C4)', result: 13 }]);
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -262,4 +276,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'microsoft-forms': () => buildWorkbook(microsoftFormsSheet),
   'microsoft-forms-text-dates': () => buildWorkbook(microsoftFormsTextDatesSheet),
   'microsoft-forms-serial-times': () => buildWorkbook(microsoftFormsSerialTimesSheet),
+  'totals-row': () => buildWorkbook(totalsRowSheet),
 };

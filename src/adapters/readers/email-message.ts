@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { MailParser, AddressObject, AttachmentStream, HeaderValue, Headers, MessageText } from 'mailparser';
 import type { AdapterItem } from '../format-adapter.js';
@@ -220,19 +221,82 @@ interface CharsetDecoder {
   decodeStream(charset: string): NodeJS.ReadWriteStream;
 }
 
+/** The part mailparser is about to read, as far as tlap looks at it. */
+interface ParserNode {
+  contentType?: string;
+  charset?: string;
+  isAttachment?: boolean;
+}
+
+/**
+ * The charset given to a text part that declares UTF-8, ASCII or nothing, so that its bytes reach
+ * {@link utf8OrWindows1252Stream} instead of being read as UTF-8 with U+FFFD for every other byte.
+ */
+const UTF8_OR_WINDOWS_1252 = 'x-tlap-utf-8-or-windows-1252';
+
+/** True for a text part's charset that mailparser would read as UTF-8 without looking at its bytes. */
+function readAsUtf8(charset: string | undefined): boolean {
+  if (charset === undefined || charset.trim() === '') return true;
+  const name = charset.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name === 'utf8' || ASCII_CHARSET.test(name);
+}
+
+/**
+ * Decodes a text part line by line: a line that is valid UTF-8 as UTF-8, any other as Windows-1252,
+ * as tlap reads text files. Mailers that declare no charset, ASCII or UTF-8 and send `café` or
+ * `£5` in Windows-1252 bytes (Outlook Express, old webmail, forms that relay by mail) lose nothing.
+ */
+function utf8OrWindows1252Stream(): NodeJS.ReadWriteStream {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      done();
+    },
+    flush(done) {
+      const bytes = Buffer.concat(chunks);
+      if (isUtf8(bytes)) {
+        done(null, bytes);
+        return;
+      }
+      const lines: string[] = [];
+      for (let start = 0; start < bytes.length;) {
+        const newline = bytes.indexOf(0x0a, start);
+        const end = newline === -1 ? bytes.length : newline + 1;
+        const line = bytes.subarray(start, end);
+        lines.push(isUtf8(line) ? line.toString('utf8') : iconv.decode(line, 'windows-1252'));
+        start = end;
+      }
+      done(null, Buffer.from(lines.join(''), 'utf8'));
+    },
+  });
+}
+
 /**
  * mailparser refuses to decode UTF-7 bodies (UTF-7 can smuggle markup past HTML filters). tlap only
- * keeps plain text, so UTF-7 parts are decoded here with iconv-lite; every other charset is left to
- * mailparser's own decoder. mailparser is loaded on the first message, not with the adapters.
+ * keeps plain text, so UTF-7 parts are decoded here with iconv-lite. A text part that declares
+ * UTF-8, ASCII or no charset is read by {@link utf8OrWindows1252Stream}; every other charset is
+ * left to mailparser's own decoder. mailparser is loaded on the first message, not with the adapters.
  */
 async function loadUtf7MailParser(): Promise<typeof MailParser> {
   const { MailParser: BaseParser } = await import('mailparser');
+  const inheritedCreateNode = (BaseParser.prototype as unknown as { createNode?: (this: MailParser, node: unknown) => ParserNode })
+    .createNode;
   return class Utf7MailParser extends BaseParser {
+    createNode(node: unknown): ParserNode {
+      const created = inheritedCreateNode?.call(this, node) ?? {};
+      if (created.isAttachment === false && /^text\//i.test(created.contentType ?? '') && readAsUtf8(created.charset)) {
+        created.charset = UTF8_OR_WINDOWS_1252;
+      }
+      return created;
+    }
+
     getDecoder(): CharsetDecoder {
       const inherited = (BaseParser.prototype as unknown as { getDecoder?: (this: MailParser) => CharsetDecoder }).getDecoder;
       const base = inherited?.call(this);
       return {
         decodeStream(charset: string): NodeJS.ReadWriteStream {
+          if (charset === UTF8_OR_WINDOWS_1252) return utf8OrWindows1252Stream();
           if (UTF7_CHARSET.test(charset.toLowerCase().replace(/[^a-z0-9]/g, ''))) return iconv.decodeStream('utf7');
           if (base === undefined) throw new Error(`no decoder for ${charset}`);
           return base.decodeStream(charset);

@@ -182,9 +182,21 @@ describe('emailMessageItems: decoding', () => {
     expect(draft.text).toBe('Plain words.');
   });
 
-  test('undecodable bytes come with a warning', async () => {
+  test.each(['Content-Type: text/plain; charset=utf-8', 'Content-Type: text/plain; charset=us-ascii', 'Content-Type: text/plain'])(
+    'a body that is not UTF-8 under %p is read as Windows-1252, never U+FFFD',
+    async (contentType) => {
+      const items = await emailMessageItems(
+        message([...BASIC_HEADERS, contentType], Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0xa3, 0x35])),
+        LOCATION,
+      );
+      expect(items.map((item) => item.kind)).toEqual(['record']);
+      expect(items[0]).toMatchObject({ kind: 'record', draft: { text: 'Café £5' } });
+    },
+  );
+
+  test('text that holds U+FFFD after decoding comes with a warning', async () => {
     const items = await emailMessageItems(
-      message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8'], Buffer.from([0x43, 0x61, 0x66, 0xe9])),
+      message([...BASIC_HEADERS, 'Content-Type: text/plain; charset=utf-8'], Buffer.from('Caf\ufffd', 'utf8')),
       LOCATION,
     );
     expect(items.map((item) => item.kind)).toEqual(['record', 'warning']);

@@ -37,6 +37,9 @@ export const eventNotesAdapter: FormatAdapter = {
 /** A list item's marker and the text after it, in markdown: `-`, `*`, `+`, `1.`, `1)`, and the bullets word processors write. */
 const MARKDOWN_BULLET = /^([-*+•◦▪‣·–\uf0a7\uf0b7]|\d{1,9}[.)])([ \t]+|$)(.*)$/u;
 
+/** Columns between tab stops. */
+const TAB_STOP = 4;
+
 /** {@link MARKDOWN_BULLET} in plain text, where an `o` before a tab or spaces is also a bullet (Word's second level, pasted as text). */
 const PLAIN_BULLET = /^([-*+•◦▪‣·–\uf0a7\uf0b7]|\d{1,9}[.)]|o(?=[ \t]))([ \t]+|$)(.*)$/u;
 
@@ -132,7 +135,7 @@ class EventNotesReader {
   }
 
   private process(line: SourceLine): AdapterItem[] {
-    const expanded = line.text.replace(/\t/g, '    ');
+    const expanded = expandTabs(line.text);
     const indent = expanded.length - expanded.trimStart().length;
     let content = expanded.trim();
     const previousLine = this.previousLine;
@@ -281,4 +284,18 @@ class EventNotesReader {
 
 function nonEmpty(text: string | undefined): string | null {
   return text === undefined || text === '' ? null : text;
+}
+
+/**
+ * A line with its tabs turned into spaces up to the next tab stop (every 4 columns, as CommonMark
+ * reads them), so that `•<TAB>Item` and `<TAB>o<TAB>Sub-item`, as Word writes a two-level list
+ * as plain text, put the sub-item's bullet under the item's text.
+ */
+function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let expanded = '';
+  for (const character of text) {
+    expanded += character === '\t' ? ' '.repeat(TAB_STOP - (expanded.length % TAB_STOP)) : character;
+  }
+  return expanded;
 }

@@ -62,7 +62,11 @@ export interface InputSource {
   readonly size: number;
   /** The first {@link HEAD_BYTES} bytes, raw. */
   readonly headBytes: Buffer;
-  /** The same bytes decoded with {@link encoding}, for sniffing. */
+  /**
+   * The same bytes decoded with {@link encoding}, for sniffing. In a file whose lines end in a
+   * carriage return alone (classic Mac OS, old Mac Excel), here and in {@link text} and
+   * {@link lines} each CR is a line feed.
+   */
   readonly headText: string;
   /** The encoding text is decoded with: detected from the BOM and content, or named with the `encoding` option. */
   readonly encoding: string;
@@ -329,6 +333,14 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   }
 
   async function* text(): AsyncIterable<string> {
+    if (!lineEndsAreCarriageReturns) {
+      yield* decodedText();
+      return;
+    }
+    for await (const chunk of decodedText()) yield chunk.replace(/\r/g, '\n');
+  }
+
+  async function* decodedText(): AsyncIterable<string> {
     let first = true;
     if (lenient) {
       const decoder = new LenientUtf8Decoder(displayPath, fallbackLog);
@@ -469,7 +481,9 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     return parts.join('');
   }
 
-  const headText = decodeHead(headBytes.subarray(bomLength), encoding, lenient);
+  const decodedHead = decodeHead(headBytes.subarray(bomLength), encoding, lenient);
+  const lineEndsAreCarriageReturns = !decodedHead.includes('\n') && decodedHead.includes('\r');
+  const headText = lineEndsAreCarriageReturns ? decodedHead.replace(/\r/g, '\n') : decodedHead;
 
   return {
     path: displayPath,

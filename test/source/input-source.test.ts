@@ -95,6 +95,26 @@ describe('input source: byte order marks and UTF-16', () => {
   });
 });
 
+describe('input source: lines that end in a carriage return alone (classic Mac OS)', () => {
+  test('lines, text and the head split at each CR', async () => {
+    const source = await openInputSource(writeBytes('mac.txt', Buffer.from(SAMPLE.replace(/\r\n/g, '\r'), 'utf8')));
+    expect((await allLines(source)).map((line) => line.line)).toEqual([1, 2, 3]);
+    expect((await allLines(source)).map((line) => line.text)).toEqual(SAMPLE_LINES);
+    expect(source.headText.split('\n').slice(0, 3)).toEqual(SAMPLE_LINES);
+  });
+
+  test('in UTF-16 too (Excel for Mac "Unicode Text")', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SAMPLE.replace(/\r\n/g, '\r'), 'utf-16le')]);
+    const source = await openInputSource(writeBytes('mac16.txt', bytes));
+    expect((await allLines(source)).map((line) => line.text)).toEqual(SAMPLE_LINES);
+  });
+
+  test('a CR inside a file that also has line feeds is left as it is', async () => {
+    const source = await openInputSource(writeBytes('mixed.txt', Buffer.from('a\rb\nc\n', 'utf8')));
+    expect((await allLines(source)).map((line) => line.text)).toEqual(['a\rb', 'c']);
+  });
+});
+
 describe('input source: UTF-8 with a Windows-1252 fallback', () => {
   const cp1252 = iconv.encode('id,text\n1,Don’t close the café\n2,plain ascii\n3,£500 “grant”\n', 'windows-1252');
 

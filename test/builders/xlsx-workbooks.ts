@@ -267,6 +267,49 @@ function totalsRowSheet(workbook: ExcelJS.Workbook): void {
   sheet.addRow(['Total comments', { formula: 'COUNTA(B2:B4)', result: 3 }, { formula: 'SUM(C2:C4)', result: 13 }]);
 }
 
+/**
+ * SurveyMonkey's "All individual responses" as .xlsx: the questions on row 1, a question with
+ * several options merged over its options' columns, the answer labels on row 2.
+ */
+function surveyMonkeyMergedHeaderSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Sheet');
+  sheet.addRow([
+    'Respondent ID',
+    'Collector ID',
+    'Start Date',
+    'End Date',
+    'Which services do you use?',
+    null,
+    null,
+    'What could we do better?',
+    'Anything else?',
+  ]);
+  sheet.addRow([null, null, null, null, 'Day centre', 'Home care', 'Other (please specify)', 'Open-Ended Response', 'Open-Ended Response']);
+  sheet.addRow([
+    114001,
+    4321,
+    day('2024-03-01T09:00:00Z'),
+    day('2024-03-01T09:10:00Z'),
+    'Day centre',
+    null,
+    'My neighbour helps out',
+    'The minibus is often late and the driver rushes us.',
+    'No, thank you for asking.',
+  ]);
+  sheet.addRow([
+    114002,
+    4321,
+    day('2024-03-02T09:00:00Z'),
+    day('2024-03-02T09:10:00Z'),
+    null,
+    'Home care',
+    null,
+    'Carers should not change every week, it confuses my dad.',
+    'Please open on Saturdays.',
+  ]);
+  sheet.mergeCells('E1:G1');
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -277,4 +320,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'microsoft-forms-text-dates': () => buildWorkbook(microsoftFormsTextDatesSheet),
   'microsoft-forms-serial-times': () => buildWorkbook(microsoftFormsSerialTimesSheet),
   'totals-row': () => buildWorkbook(totalsRowSheet),
+  'surveymonkey-merged-header': () => buildWorkbook(surveyMonkeyMergedHeaderSheet),
 };

@@ -37,11 +37,19 @@ export function cellValueText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * A row's cells as text. A cell covered by a merged range other than its top-left one is empty,
+ * as Excel writes it to CSV: a question merged over its options' columns (SurveyMonkey's header)
+ * names the first column only, and a comment merged over two rows is read once.
+ */
 function rowCells(row: ExcelJS.Row): string[] {
   const values = row.values;
   if (!Array.isArray(values)) return Object.values(values).map(cellValueText);
   const cells: string[] = [];
-  for (let index = 1; index < values.length; index += 1) cells.push(cellValueText(values[index]));
+  for (let index = 1; index < values.length; index += 1) {
+    const cell = row.getCell(index);
+    cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellValueText(values[index]));
+  }
   return cells;
 }
 

@@ -2,7 +2,7 @@ import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './formats/csv-table.js';
 import { emlAdapter } from './formats/eml.js';
 import { outlookMsgAdapter } from './formats/outlook-msg.js';
-import { outlookTextAdapter } from './formats/outlook-text.js';
+import { mailTextAdapter } from './formats/mail-text.js';
 import { jsonRecordsAdapter } from './formats/json-records.js';
 import { mboxAdapter } from './formats/mbox.js';
 import { twitterArchiveAdapter } from './formats/twitter-archive.js';
@@ -42,7 +42,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   mboxAdapter,
   emlAdapter,
   outlookMsgAdapter,
-  outlookTextAdapter,
+  mailTextAdapter,
   twitterArchiveAdapter,
   twitterApiV1Adapter,
   twitterApiV2Adapter,

@@ -313,6 +313,15 @@ export function extractReply(body: string, options: ReplyTextOptions = {}): Repl
   return holdsWords ? { text: unquoted.join('\n').trim(), source: 'unstripped' } : { text: '', source: 'reply' };
 }
 
+/**
+ * True for a line that introduces a forwarded or original message below it (`Begin forwarded
+ * message:`, `---------- Forwarded message ---------`, `-----Original Message-----`, a `____` line).
+ */
+export function introducesQuotedMessage(line: string): boolean {
+  if (line.length > MAX_MARKER_LINE_LENGTH) return false;
+  return ORIGINAL_MESSAGE_SEPARATOR.test(line) || FORWARD_INTRO.test(line) || DASHED_WROTE.test(line) || UNDERSCORE_SEPARATOR.test(line);
+}
+
 /** The sender's new words in an e-mail body; see {@link extractReply}. */
 export function extractReplyText(body: string, options: ReplyTextOptions = {}): string {
   return extractReply(body, options).text;

@@ -25,7 +25,7 @@ export const emlAdapter: FormatAdapter = {
   name: 'eml',
   description: 'One e-mail saved as a file (Outlook, Thunderbird, Apple Mail "Save as", .eml): the sender\'s new words',
   channel: 'email',
-  extensions: ['.eml'],
+  extensions: ['.eml', '.txt'],
   signature: 'starts with e-mail header fields (Received:, From:, Message-ID:, MIME-Version:…)',
   sniff(input) {
     const lines = input.headText.split(/\r?\n/);
@@ -49,7 +49,8 @@ export const emlAdapter: FormatAdapter = {
     }
     const transportHeader = known.has('received') || known.has('message-id') || known.has('mime-version') || known.has('return-path');
     if (known.size < 2 || !(hasAddress || transportHeader)) return 0;
-    return envelope ? 0.6 : 0.8;
+    if (envelope) return 0.6;
+    return transportHeader ? 0.95 : 0.8;
   },
   read(source) {
     return readEml(source);

@@ -310,6 +310,52 @@ function surveyMonkeyMergedHeaderSheet(workbook: ExcelJS.Workbook): void {
   sheet.mergeCells('E1:G1');
 }
 
+/**
+ * A Padlet wall saved as a spreadsheet: one row per post, its subject and body, the author
+ * (`Anonymous` for a guest), typed date cells and the section it was posted under; one post has
+ * only a subject.
+ */
+function padletPostsSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Posts');
+  sheet.addRow(['Subject', 'Body', 'Attachment', 'Author', 'Created At', 'Updated At', 'Section']);
+  sheet.addRow([
+    'Getting a PA',
+    'It took eight months to find a personal assistant and nobody helped us look.',
+    null,
+    'Asha Patel',
+    day('2024-01-15T10:04:12Z'),
+    day('2024-01-15T10:04:12Z'),
+    'What gets in the way?',
+  ]);
+  sheet.addRow([
+    null,
+    'Being told about direct payments at the start, not after a crisis.',
+    null,
+    'Anonymous',
+    day('2024-01-15T10:05:40Z'),
+    day('2024-01-15T10:06:02Z'),
+    'What gets in the way?',
+  ]);
+  sheet.addRow([
+    'More respite at weekends',
+    null,
+    null,
+    'tom.reed@example.org',
+    day('2024-01-15T10:07:03Z'),
+    day('2024-01-15T10:07:03Z'),
+    'What would make things better?',
+  ]);
+  sheet.addRow([
+    'Easy read',
+    'Please send the easy read at the same time as everything else.',
+    'https://padlet-uploads.example/easy-read.pdf',
+    'Sam Okafor',
+    day('2024-01-15T10:09:55Z'),
+    day('2024-01-15T10:09:55Z'),
+    'What would make things better?',
+  ]);
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -321,4 +367,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'microsoft-forms-serial-times': () => buildWorkbook(microsoftFormsSerialTimesSheet),
   'totals-row': () => buildWorkbook(totalsRowSheet),
   'surveymonkey-merged-header': () => buildWorkbook(surveyMonkeyMergedHeaderSheet),
+  'padlet-posts': () => buildWorkbook(padletPostsSheet),
 };

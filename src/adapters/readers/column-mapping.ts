@@ -136,6 +136,15 @@ export function isSectionColumn(header: string): boolean {
   return SECTION_COLUMNS.includes(simplifyColumnName(header));
 }
 
+/**
+ * True for a column holding the heading its writer gave a post (Padlet's `Subject`): the post's
+ * words when its body is empty, as on a wall where people write only a heading, and otherwise a
+ * heading kept in `meta`, never a second answer of the same post.
+ */
+export function isSubjectColumn(header: string): boolean {
+  return simplifyColumnName(header) === 'subject';
+}
+
 /** Which column fills which record field, for one table. */
 export interface ColumnMapping {
   /** Every column of the table, in order. */
@@ -309,7 +318,8 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
  * without it (`idDate` null), as it was before such dates were read. The author is never an
  * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
  * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
- * holds an e-mail address (see {@link withoutAddresses}).
+ * holds an e-mail address (see {@link withoutAddresses}). A row whose text is empty but whose
+ * `Subject` holds words (a Padlet post with only a heading) takes the subject as its text.
  */
 export function draftFromRow(
   row: Readonly<Record<string, unknown>>,
@@ -337,11 +347,17 @@ export function draftFromRow(
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const author = value('author');
   const named = author === null || isAnonymousValue(author) ? null : authorName(author);
+  let text = value('text') ?? '';
+  const subject = text.trim() === '' ? mapping.metaColumns.find(isSubjectColumn) : undefined;
+  if (subject !== undefined && typeof meta[subject] === 'string') {
+    text = meta[subject];
+    delete meta[subject];
+  }
   const draft: RecordDraft = {
     sourceId: value('id'),
     author: named,
     date,
-    text: value('text') ?? '',
+    text,
     url: value('url'),
     inReplyTo: value('inReplyTo'),
     meta,

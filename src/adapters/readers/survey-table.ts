@@ -5,6 +5,7 @@ import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
   isSectionColumn,
+  isSubjectColumn,
   liveQuestionColumns,
   QUESTION_COLUMNS,
   columnKeyed,
@@ -190,7 +191,8 @@ function isQuestionText(profile: ColumnProfile): boolean {
     !isContactColumn(profile.header) &&
     !isOrganisationQuestion(profile.header) &&
     !isGradingColumn(profile.header) &&
-    !isSectionColumn(profile.header)
+    !isSectionColumn(profile.header) &&
+    !isSubjectColumn(profile.header)
   );
 }
 

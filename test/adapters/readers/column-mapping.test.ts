@@ -173,3 +173,17 @@ describe('section columns: the part of a wall a post was put in', () => {
     expect(draftFromRow(row, mapping, at).meta).toEqual({ Subject: 'PAs', section: 'What gets in the way?' });
   });
 });
+
+describe('subject columns: the heading a writer gave a post', () => {
+  const headers = ['Subject', 'Body', 'Author', 'Section'];
+
+  test('a post with only a subject has it as its text; otherwise the subject stays in meta', () => {
+    const mapping = mapColumns(at, headers, {});
+    const headingOnly = draftFromRow({ Subject: 'More respite at weekends', Body: '', Author: 'Kim', Section: 'Ideas' }, mapping, at);
+    expect(headingOnly.text).toBe('More respite at weekends');
+    expect(headingOnly.meta).toEqual({ section: 'Ideas' });
+    const both = draftFromRow({ Subject: 'PAs', Body: 'It took eight months.', Author: 'Kim', Section: 'Ideas' }, mapping, at);
+    expect(both.text).toBe('It took eight months.');
+    expect(both.meta).toEqual({ Subject: 'PAs', section: 'Ideas' });
+  });
+});

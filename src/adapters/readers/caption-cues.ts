@@ -115,7 +115,7 @@ export class CaptionTurns {
             newVoice = true;
           }
         }
-        const label = parseSpeakerLabel(text);
+        const label = parseSpeakerLabel(text, { displayNames: true });
         if (label !== null) {
           this.speaker = label.speaker;
           text = label.rest;

@@ -12,6 +12,8 @@ export interface SpeakerLabel {
 
 /** The longest name taken for a speaker label, in characters. */
 const MAX_NAME_CHARS = 40;
+/** The longest display name (with its pronouns, organisation or role) taken for a label. */
+const MAX_DISPLAY_NAME_CHARS = 64;
 
 /** A clock time as transcripts write it beside a speaker, with or without brackets. */
 const CLOCK = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
@@ -22,16 +24,25 @@ const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*|\d{1,3}|(?:va
 /** A name: one to four words, the first capitalised. */
 const NAME = String.raw`[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*(?: ${NAME_WORD}){0,3}`;
 
+/**
+ * A name as meeting tools show it: `Smith, Jane` (Teams' surname first), then what people add to
+ * their name in Zoom or Teams: pronouns, an organisation or a role, in brackets or after a dash
+ * or bar (`Jane Smith (she/her)`, `Smith, Jane (NHS Leeds)`, `Bob Jones - Carers Leeds`).
+ */
+const DISPLAY_NAME = String.raw`${NAME}(?:, ${NAME})?(?:\s*\([^()\n:]{1,30}\)|\s+[-–|]\s+[^:()[\]\n]{1,30}?){0,2}`;
+
 const BRACKETED_CLOCK = String.raw`[\[(]\s*(${CLOCK})\s*[\])]`;
 
 /** `[00:01:02] NAME: words` or `00:01:02 NAME: words`. */
-const TIME_FIRST = new RegExp(String.raw`^\s*(?:${BRACKETED_CLOCK}|(${CLOCK}))\s+(${NAME})\s*:(?:\s+(.*))?$`, 'u');
+const TIME_FIRST = new RegExp(String.raw`^\s*(?:${BRACKETED_CLOCK}|(${CLOCK}))\s+(${DISPLAY_NAME})\s*:(?:\s+(.*))?$`, 'u');
 /** `NAME [00:01:02]: words` or `NAME (1:02): words`. */
-const TIME_AFTER = new RegExp(String.raw`^\s*(${NAME})\s+${BRACKETED_CLOCK}\s*:?(?:\s+(.*))?$`, 'u');
+const TIME_AFTER = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s+${BRACKETED_CLOCK}\s*:?(?:\s+(.*))?$`, 'u');
 /** `NAME: words`. */
 const PLAIN = new RegExp(String.raw`^\s*(${NAME})\s*:(?:\s+(.*))?$`, 'u');
+/** `DISPLAY NAME: words`, as caption files of recorded meetings write the speaker. */
+const PLAIN_DISPLAY = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s*:(?:\s+(.*))?$`, 'u');
 /** A label line on its own, as Otter.ai writes it: `Speaker 1  0:03`. */
-const NAME_THEN_TIME = new RegExp(String.raw`^\s*(${NAME})\s+(${CLOCK})\s*$`, 'u');
+const NAME_THEN_TIME = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s+(${CLOCK})\s*$`, 'u');
 
 /**
  * Words that stand before a colon at the start of a line without naming a speaker: note and
@@ -127,20 +138,32 @@ export function isNotSpeakerName(name: string): boolean {
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
  * `So:`) are not speakers. Returns null when the line has no label.
  */
-export function parseSpeakerLabel(line: string): SpeakerLabel | null {
+export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {}): SpeakerLabel | null {
   const timeFirst = TIME_FIRST.exec(line);
   if (timeFirst !== null) return label(timeFirst[3], timeFirst[4], timeFirst[1] ?? timeFirst[2]);
   const timeAfter = TIME_AFTER.exec(line);
   if (timeAfter !== null) return label(timeAfter[1], timeAfter[3], timeAfter[2]);
   const nameThenTime = NAME_THEN_TIME.exec(line);
   if (nameThenTime !== null) return label(nameThenTime[1], undefined, nameThenTime[2]);
-  const plain = PLAIN.exec(line);
+  const plain = (options.displayNames === true ? PLAIN_DISPLAY : PLAIN).exec(line);
   if (plain !== null) return label(plain[1], plain[2], undefined);
   return null;
 }
 
+/** How {@link parseSpeakerLabel} reads a label. */
+export interface SpeakerLabelOptions {
+  /**
+   * True where every `NAME:` line is a speaker's (captions of a recorded meeting): the name may
+   * carry what meeting tools show with it, as a label with a time always may (`Jane Smith
+   * (she/her):`, `Smith, Jane (NHS Leeds):`, `Bob Jones - Carers Leeds:`). In typed text, where
+   * `Transport - buses: late` is a note, a label without a time is a plain name.
+   */
+  displayNames?: boolean;
+}
+
 function label(name: string | undefined, rest: string | undefined, clock: string | undefined): SpeakerLabel | null {
   const speaker = name?.trim() ?? '';
-  if (speaker === '' || speaker.length > MAX_NAME_CHARS || isNotSpeakerName(speaker)) return null;
+  const longest = /[,(|–]|\s-\s/.test(speaker) ? MAX_DISPLAY_NAME_CHARS : MAX_NAME_CHARS;
+  if (speaker === '' || speaker.length > longest || isNotSpeakerName(speaker)) return null;
   return { speaker, rest: rest?.trim() ?? '', start: clock === undefined ? null : parseClockTime(clock) };
 }

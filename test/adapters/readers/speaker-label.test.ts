@@ -39,6 +39,29 @@ describe('parseSpeakerLabel', () => {
   });
 });
 
+describe('parseSpeakerLabel: names as meeting tools show them', () => {
+  test.each([
+    ['Smith, Jane (NHS Leeds)   0:03', 'Smith, Jane (NHS Leeds)', '', 3],
+    ['Jane Smith (she/her)   1:02', 'Jane Smith (she/her)', '', 62],
+    ['[00:00:10] Bob Jones - Carers Leeds: Words', 'Bob Jones - Carers Leeds', 'Words', 10],
+  ])('with a time, %j has speaker %j', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each([
+    ['Jane Smith (she/her): Hello', 'Jane Smith (she/her)', 'Hello'],
+    ['Bob - Carer (he/him): And weekends are worse.', 'Bob - Carer (he/him)', 'And weekends are worse.'],
+    ['Smith, Jane: Thanks', 'Smith, Jane', 'Thanks'],
+    ['Priya Shah | Age UK: Yes', 'Priya Shah | Age UK', 'Yes'],
+  ])('in captions, %j has speaker %j', (line, speaker, rest) => {
+    expect(parseSpeakerLabel(line, { displayNames: true })).toEqual({ speaker, rest, start: null });
+  });
+
+  test.each(['Transport - buses: late every day', 'Housing (rents): too high'])('in typed text, %j is a note, not a speaker', (line) => {
+    expect(parseSpeakerLabel(line)).toBeNull();
+  });
+});
+
 describe('isNotSpeakerName', () => {
   test('note and minute headings are not speakers, names are', () => {
     expect(isNotSpeakerName('Action items')).toBe(true);

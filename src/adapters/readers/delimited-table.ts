@@ -5,7 +5,7 @@ import { isRejectionCode, type RejectionCode } from '../../rejection-code.js';
 import { isOverlong, type InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
-import { sniffDelimiter, type Delimiter } from './delimiter.js';
+import { declaredDelimiter, sniffDelimiter, type Delimiter } from './delimiter.js';
 import { blankColumnName, findHeaderRow } from './header-row.js';
 import { LineCount, parseTableRecords } from './table-records.js';
 
@@ -72,10 +72,11 @@ export function rejectedTableRow(
 export async function* readDelimitedTable(source: InputSource, options: DelimitedTableOptions = {}): AsyncIterable<TableEvent> {
   const delimiter = options.delimiter ?? sniffDelimiter(source.headText, source.extension);
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
-  let startLine = 1 + (options.skipRows ?? 0);
+  const separatorLine = options.skipRows === undefined && declaredDelimiter(source.headText) !== null ? 1 : 0;
+  let startLine = 1 + (options.skipRows ?? separatorLine);
   let titleRows: string[][] = [];
   if (options.skipRows === undefined && options.detectTitleRows !== false) {
-    const head = readTableHead(source.headText, delimiter, source.headBytes.length >= source.size);
+    const head = readTableHead(source.headText, delimiter, source.headBytes.length >= source.size).slice(separatorLine);
     const headerIndex = findHeaderRow(head.map((record) => record.cells));
     const header = head[headerIndex];
     if (headerIndex > 0 && header !== undefined) {

@@ -8,10 +8,13 @@ export type Delimiter = (typeof DELIMITERS)[number];
  * Picks the delimiter of a delimited table from its first lines: the one that splits the most
  * lines into the same number of fields (more than one), counting only outside quotes. Lines the
  * delimiter does not split at all (a title such as `Consultation responses` above the header, a
- * blank line) neither count for nor against it.
+ * blank line) neither count for nor against it. A first line `sep=;`, which Excel writes and
+ * reads to name the delimiter, decides.
  */
 export function sniffDelimiter(headText: string, extension = ''): Delimiter {
   if (extension === '.tsv' || extension === '.tab') return '\t';
+  const declared = declaredDelimiter(headText);
+  if (declared !== null) return declared;
   const lines = headText
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
@@ -40,4 +43,15 @@ function countOutsideQuotes(line: string, delimiter: string): number {
     else if (character === delimiter && !quoted) count += 1;
   }
   return count;
+}
+
+/** The `sep=X` line Excel writes above a table to name its delimiter, as a whole line. */
+const SEPARATOR_LINE = /^sep=(.)\r?$/i;
+
+/** The delimiter a first line `sep=;` names (Excel's own hint), or null when there is none or it names another character. */
+export function declaredDelimiter(headText: string): Delimiter | null {
+  const newline = headText.indexOf('\n');
+  const first = SEPARATOR_LINE.exec(newline === -1 ? headText : headText.slice(0, newline));
+  const named = first?.[1];
+  return DELIMITERS.find((delimiter) => delimiter === named) ?? null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { sniffDelimiter } from '../../../src/adapters/readers/delimiter.js';
+import { declaredDelimiter, sniffDelimiter } from '../../../src/adapters/readers/delimiter.js';
 import { looksLikeDelimitedTable } from '../../../src/adapters/readers/delimited-table.js';
 
 describe('sniffDelimiter', () => {
@@ -11,6 +11,18 @@ describe('sniffDelimiter', () => {
   test('a comma inside a title does not outvote the tabs of the table', () => {
     const text = 'Responses, all areas\nName\tArea\tComment\nJo\tLeeds\tMore respite\nAl\tYork\tLate buses\n';
     expect(sniffDelimiter(text)).toBe('\t');
+  });
+});
+
+describe("Excel's sep= line", () => {
+  test('names the delimiter, whatever the lines under it hold most', () => {
+    expect(sniffDelimiter('sep=,\nName,Comment\nJo,"More; respite; please"\n')).toBe(',');
+    expect(sniffDelimiter('sep=|\r\nName|Comment\r\n')).toBe('|');
+  });
+
+  test('names only a delimiter tlap reads', () => {
+    expect(declaredDelimiter('sep=#\nName#Comment\n')).toBeNull();
+    expect(declaredDelimiter('Name;Comment\nsep=;\n')).toBeNull();
   });
 });
 

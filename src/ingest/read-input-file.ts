@@ -9,6 +9,7 @@ import { cleanRecordText } from '../text/clean-record-text.js';
 import { PanelLinker, type PanelLink } from './hashtag-panel.js';
 import { counted } from '../counted.js';
 import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
+import { SINGLE_BYTE_ENCODING_NAMES } from '../source/mac-roman.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
@@ -178,7 +179,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       yield {
         kind: 'warning',
         code: 'ENCODING_FALLBACK',
-        message: `${counted(source.fallbackLineCount, 'line')} ${was} not valid UTF-8 and ${was} read as Windows-1252 (${source.fallbackLineCount === 1 ? 'line' : 'lines'} ${shown}${more})`,
+        message: `${counted(source.fallbackLineCount, 'line')} ${was} not valid UTF-8 and ${was} read as ${SINGLE_BYTE_ENCODING_NAMES[source.fallbackEncoding]} (${source.fallbackLineCount === 1 ? 'line' : 'lines'} ${shown}${more})`,
         provenance: { file: source.path, ...(source.fallbackLines[0] === undefined ? {} : { line: source.fallbackLines[0] }) },
       };
     }

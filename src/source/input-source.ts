@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { singleByteEncodingOf, type SingleByteEncoding } from './mac-roman.js';
 import iconv from 'iconv-lite';
 import { InputError, UnknownNameError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
@@ -91,10 +92,12 @@ export interface InputSource {
   /** The whole file, raw; refused when larger than `limitBytes`. */
   readBytes(limitBytes?: number): Promise<Buffer>;
   /**
-   * 1-based numbers of the lines that were not valid UTF-8 and were read as Windows-1252 instead
-   * (filled in while the text is read; at most the first 1,000).
+   * 1-based numbers of the lines that were not valid UTF-8 and were read as {@link fallbackEncoding}
+   * instead (filled in while the text is read; at most the first 1,000).
    */
   readonly fallbackLines: number[];
+  /** The encoding of the lines that are not UTF-8: Windows-1252, or Mac OS Roman when the head of the file shows it. */
+  readonly fallbackEncoding: SingleByteEncoding;
   /** How many lines were read as Windows-1252 in all. */
   readonly fallbackLineCount: number;
 }
@@ -176,6 +179,7 @@ class LenientUtf8Decoder {
     private readonly path: string,
     private readonly log: FallbackLog | null,
     private readonly strict = true,
+    private readonly fallback: SingleByteEncoding = 'windows-1252',
   ) {}
 
   decode(block: Buffer): string {
@@ -195,7 +199,7 @@ class LenientUtf8Decoder {
       if (isUtf8(piece)) {
         parts.push(piece.toString('utf8'));
       } else {
-        const undefinedByte = piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.includes(byte));
+        const undefinedByte = this.fallback === 'windows-1252' ? piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.includes(byte)) : undefined;
         if (undefinedByte !== undefined && this.strict) {
           throw new InputError(
             `bytes that are neither UTF-8 nor Windows-1252 (0x${undefinedByte.toString(16).toUpperCase()}); the file's encoding is not one tlap detects`,
@@ -205,7 +209,7 @@ class LenientUtf8Decoder {
             },
           );
         }
-        parts.push(iconv.decode(piece, 'windows-1252'));
+        parts.push(iconv.decode(piece, this.fallback));
         this.log?.note(line);
       }
       this.log?.reached(line);
@@ -323,6 +327,8 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   const encoding: string = explicit ?? bom?.encoding ?? bomlessUtf16(headBytes) ?? 'utf-8';
   const bomLength = bom !== null && (explicit === undefined || sameEncoding(explicit, bom.encoding)) ? bom.length : 0;
   const lenient = explicit === undefined && encoding === 'utf-8';
+  const fallbackEncoding: SingleByteEncoding =
+    lenient && !isUtf8(headBytes.subarray(bomLength)) ? singleByteEncodingOf(headBytes.subarray(bomLength)) : 'windows-1252';
   const fallbackLog = new FallbackLog();
 
   const extension = extname(displayPath === STDIN_PATH ? '' : displayPath).toLowerCase();
@@ -343,7 +349,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
   async function* decodedText(): AsyncIterable<string> {
     let first = true;
     if (lenient) {
-      const decoder = new LenientUtf8Decoder(displayPath, fallbackLog);
+      const decoder = new LenientUtf8Decoder(displayPath, fallbackLog, true, fallbackEncoding);
       const carry: Buffer[] = [];
       let carryLength = 0;
       for await (const raw of bytes()) {
@@ -481,7 +487,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     return parts.join('');
   }
 
-  const decodedHead = decodeHead(headBytes.subarray(bomLength), encoding, lenient);
+  const decodedHead = decodeHead(headBytes.subarray(bomLength), encoding, lenient, fallbackEncoding);
   const lineEndsAreCarriageReturns = !decodedHead.includes('\n') && decodedHead.includes('\r');
   const headText = lineEndsAreCarriageReturns ? decodedHead.replace(/\r/g, '\n') : decodedHead;
 
@@ -502,6 +508,7 @@ export async function openInputSource(diskPath: string, options: OpenSourceOptio
     get fallbackLines() {
       return fallbackLog.lines;
     },
+    fallbackEncoding,
     get fallbackLineCount() {
       return fallbackLog.count;
     },
@@ -522,8 +529,8 @@ function characterBoundary(block: Buffer): number {
   return (block[index] ?? 0) >= 0xc0 ? index : block.length;
 }
 
-function decodeHead(head: Buffer, encoding: string, lenient: boolean): string {
-  if (lenient) return new LenientUtf8Decoder('', null, false).decode(head);
+function decodeHead(head: Buffer, encoding: string, lenient: boolean, fallback: SingleByteEncoding): string {
+  if (lenient) return new LenientUtf8Decoder('', null, false, fallback).decode(head);
   return iconv.decode(head, encoding, { stripBOM: false });
 }
 

@@ -175,6 +175,22 @@ describe('input source: UTF-8 with a Windows-1252 fallback', () => {
   });
 });
 
+describe('input source: Mac OS Roman (Excel for Mac)', () => {
+  test('a file whose head shows Mac OS Roman reads its lines that are not UTF-8 as Mac OS Roman', async () => {
+    const text = 'id,text\r\n1,It’s the café – “really”\r\n2,crème\r\n';
+    const source = await openInputSource(writeBytes('mac.csv', iconv.encode(text, 'macintosh')));
+    expect((await allLines(source)).map((line) => line.text)).toEqual(['id,text', '1,It’s the café – “really”', '2,crème']);
+    expect(source.fallbackEncoding).toBe('macintosh');
+    expect(source.fallbackLineCount).toBe(2);
+  });
+
+  test('a Windows-1252 file is still read as Windows-1252', async () => {
+    const source = await openInputSource(writeBytes('win.csv', iconv.encode('id,text\r\n1,It’s the café\r\n', 'windows-1252')));
+    expect(source.fallbackEncoding).toBe('windows-1252');
+    expect((await allLines(source)).map((line) => line.text)).toEqual(['id,text', '1,It’s the café']);
+  });
+});
+
 describe('input source: --encoding', () => {
   test('--encoding latin1 decodes every byte as Latin-1 with no fallback', async () => {
     const bytes = Buffer.concat([

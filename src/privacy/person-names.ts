@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { STOPWORDS } from '../stats/stopwords.js';
 import { LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
@@ -10,6 +11,7 @@ export interface NameSpan {
 /** The part of compromise tlap uses: people found in a text, with offsets into it. */
 type PeopleFinder = (text: string) => {
   people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
+  terms(): { json(options: { offset: true }): { offset?: { start: number }; terms: { tags: string[] }[] }[] };
 };
 
 let compromise: PeopleFinder | null = null;
@@ -120,7 +122,9 @@ const ROLE = [
   'niece',
   'nephew',
   'cousin',
-].join('|');
+]
+  .map((role) => (/^[A-Z]+$/.test(role) ? `(?:${role}|${role.toLowerCase()})` : role))
+  .join('|');
 
 /** Words that follow a person's name at the start of a sentence (`Vikram helped…`, `Declan from the carers centre…`). */
 const ACTION_AFTER_NAME = [
@@ -251,10 +255,11 @@ const NOT_NAMES = new Set([
  *
  * Returns non-overlapping spans in text order. Deterministic; compromise is loaded on first call.
  */
-export function findPersonNames(text: string, keepNames: readonly string[] = []): NameSpan[] {
+export function findPersonNames(written: string, keepNames: readonly string[] = []): NameSpan[] {
+  const lexicon = loadLexiconWords();
+  const text = caseRestored(written, lexicon);
   if (!hasCandidate(text)) return [];
   const spans: NameSpan[] = [];
-  const lexicon = loadLexiconWords();
   PATTERNS.forEach((pattern) => {
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
@@ -276,6 +281,118 @@ export function findPersonNames(text: string, keepNames: readonly string[] = [])
   }
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(spans).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+const LETTERS_WORD = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])/gu;
+const ALL_CAPS = /^[\p{Lu}\p{M}'’]{2,}$/u;
+const LOWER_CASE = /^[\p{Ll}\p{M}'’]+$/u;
+/** How many words in capitals in a row make a shouted passage rather than an acronym or two. */
+const SHOUTED_RUN = 3;
+/** A role or relation, then a word in lower case that may be the person's name (`my son tom`). */
+const ROLE_THEN_LOWER_CASE = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?![\\p{L}\\p{M}\\p{N}'’-])`,
+  'gu',
+);
+
+/**
+ * The text as name detection reads it: the same length as `text`, with the letter case that
+ * capitals-only and lower-case writing lose put back, so that `MY CARER SARAH JONES` and `my son
+ * tom` are read as `my carer Sarah Jones` and `my son Tom`. Words in capitals read as a name when
+ * compromise's lexicon lists them as a given name or surname (or, after such a word, as any word
+ * it does not know: `JOHN MCDONALD`); in a passage of {@link SHOUTED_RUN} or more words in
+ * capitals the other words are read in lower case, while a capitalised word or two among
+ * ordinary writing (`NHS`, `GP`) is left as written. A word in lower case right after a role or
+ * relation (`my sister-in-law meena`) reads as a name when the lexicon lists it as one or does
+ * not know it and it is no common word. A word whose case cannot change without changing its
+ * length is left as written, so every offset into the result is an offset into `text`.
+ */
+function caseRestored(text: string, lexicon: LexiconWords): string {
+  if (!/\p{Lu}{2}|\p{Ll}/u.test(text)) return text;
+  const words = [...text.matchAll(LETTERS_WORD)];
+  const replaced = new Map<number, string>();
+  let run: RegExpExecArray[] = [];
+  const closeRun = (): void => {
+    const shouted = run.length >= SHOUTED_RUN;
+    let afterName = false;
+    for (const word of run) {
+      const lower = word[0].toLowerCase();
+      const isName: boolean = !NOT_NAMES.has(lower) && (lexicon.names.has(lower) || (afterName && !isKnownWord(lower, lexicon)));
+      const read = isName ? titleCase(word[0]) : shouted ? lower : word[0];
+      if (read !== word[0] && read.length === word[0].length) replaced.set(word.index, read);
+      afterName = isName;
+    }
+    run = [];
+  };
+  let previousEnd = -1;
+  for (const word of words) {
+    const caps = ALL_CAPS.test(word[0]);
+    const joined = previousEnd >= 0 && !/\p{Ll}/u.test(text.slice(previousEnd, word.index));
+    if (!caps || !joined) closeRun();
+    if (caps) run.push(word);
+    previousEnd = caps ? word.index + word[0].length : -1;
+  }
+  closeRun();
+  let restored = text;
+  if (replaced.size > 0) {
+    restored = '';
+    let copiedUpTo = 0;
+    for (const [start, word] of replaced) {
+      restored += text.slice(copiedUpTo, start) + word;
+      copiedUpTo = start + word.length;
+    }
+    restored += text.slice(copiedUpTo);
+  }
+  return restoreAfterRoles(restored, lexicon);
+}
+
+/** Lower-case words right after a role or relation that read as a name (see {@link caseRestored}). */
+function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
+  let restored = '';
+  let copiedUpTo = 0;
+  for (const match of text.matchAll(ROLE_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'];
+    if (word === undefined || !LOWER_CASE.test(word)) continue;
+    const title = titleCase(word);
+    const start = match.index + match[0].length - word.length;
+    if (
+      title.length !== word.length ||
+      !(lexicon.names.has(word) || (word.length > 2 && !isKnownWord(word, lexicon) && readsAsSingularNoun(text, start)))
+    ) {
+      continue;
+    }
+    restored += text.slice(copiedUpTo, start) + title;
+    copiedUpTo = start + word.length;
+  }
+  return copiedUpTo === 0 ? text : restored + text.slice(copiedUpTo);
+}
+
+const INFLECTION = /(?:s|es|ed|d|ing|ly)$/u;
+const REST_OF_SENTENCE = /^[^.!?\n]{0,80}/u;
+
+/**
+ * True when compromise, reading the word at `start` in its sentence, takes it for one thing (a
+ * singular noun: `meena has not had…`) rather than a verb, an adverb or a plural (`attends the`,
+ * `recently`, `adores`). Asked only of a lower-case word after a role that no word list knows.
+ */
+function readsAsSingularNoun(text: string, start: number): boolean {
+  const phrase = REST_OF_SENTENCE.exec(text.slice(start))?.[0] ?? '';
+  const term = loadCompromise()(phrase)
+    .terms()
+    .json({ offset: true })
+    .find((found) => found.offset?.start === 0);
+  const tags = term?.terms[0]?.tags ?? [];
+  return tags.includes('Singular') || tags.includes('Person');
+}
+
+/** True when `word` (lower case) is a common word: a stopword, a lexicon word other than a name, or one of those with an ending (`attends`, `visited`). */
+function isKnownWord(word: string, lexicon: LexiconWords): boolean {
+  if (STOPWORDS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
+  const stem = word.replace(INFLECTION, '');
+  return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
+}
+
+function titleCase(word: string): string {
+  return (word[0] ?? '').toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /**
@@ -400,14 +517,18 @@ function isPlaceOrInstitution(text: string, span: NameSpan): boolean {
 }
 
 /**
- * The span cut before its first word that is not capitalised (a tagger's `Ali the environmental`
- * is the name `Ali`), or null when nothing capitalised is left.
+ * The span from its first capitalised word (a tagger's `brother Kevin` is the name `Kevin`) cut
+ * before the next word that is not capitalised (`Ali the environmental` is `Ali`), or null when
+ * nothing capitalised is in it.
  */
 function capitalisedPart(text: string, span: NameSpan | null): NameSpan | null {
   if (span === null) return null;
-  const found = text.slice(span.start, span.end);
+  const first = /(?<![\p{L}\p{M}])\p{Lu}/u.exec(text.slice(span.start, span.end));
+  if (first === null) return null;
+  const start = span.start + first.index;
+  const found = text.slice(start, span.end);
   const cut = /[ \t]+(?!\p{Lu})/u.exec(found);
-  return cut === null ? span : trimToWord(text, span.start, span.start + cut.index);
+  return cut === null ? { start, end: span.end } : trimToWord(text, start, start + cut.index);
 }
 
 const LONE_TITLE = new RegExp(`^${HONORIFIC}(?:['’]s)?$`, 'u');

@@ -7,6 +7,7 @@ import { readLabelledSentences, scoreNameDetection } from './name-detection-figu
 const FIXTURES = 'fixtures/privacy/names';
 const tuned = [...readLabelledSentences(`${FIXTURES}/with-names.txt`), ...readLabelledSentences(`${FIXTURES}/without-names.txt`)];
 const heldOut = readLabelledSentences(`${FIXTURES}/held-out.txt`);
+const heldOutCase = readLabelledSentences(`${FIXTURES}/held-out-case.txt`);
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
@@ -35,6 +36,22 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
     expect([percent(figures.precision), percent(figures.recall)]).toEqual(['90.9%', '95.2%']);
   });
 
+  test('held-out sentences in capitals or lower case, written before letter case was read: precision and recall 100%', () => {
+    const figures = scoreNameDetection(heldOutCase);
+    expect([figures.names, heldOutCase.length]).toEqual([10, 22]);
+    expect({
+      precision: percent(figures.precision),
+      recall: percent(figures.recall),
+      missed: figures.missed,
+      falseAlarms: figures.falseAlarms,
+    }).toEqual({
+      precision: '100.0%',
+      recall: '100.0%',
+      missed: [],
+      falseAlarms: [],
+    });
+  });
+
   test('capitalised words that are not people stay: places, organisations, laws, holidays, days and months', () => {
     for (const text of [
       'I went to Sheffield for the Mental Capacity Act training at Easter.',
@@ -59,6 +76,16 @@ describe('redacting names', () => {
     ['Mr Okafor never rang', '[name] never rang'],
     ['Thank you for listening, Sam.', 'Thank you for listening, [name].'],
     ['Regards,\nLuc', 'Regards,\n[name]'],
+    ['MY CARER SARAH JONES IS THE ONLY ONE WHO UNDERSTANDS MY BUDGET', 'MY CARER [name] IS THE ONLY ONE WHO UNDERSTANDS MY BUDGET'],
+    ['ask for KAREN on ward 7', 'ask for [name] on ward 7'],
+    ['my son tom needs respite too', 'my son [name] needs respite too'],
+    ['my brother kevin does the paperwork.', 'my brother [name] does the paperwork.'],
+    ['my sister-in-law meena has not had a day off', 'my sister-in-law [name] has not had a day off'],
+    [
+      'My daughter attends the day centre, my husband recently retired.',
+      'My daughter attends the day centre, my husband recently retired.',
+    ],
+    ['THE NHS AND THE GP SURGERY NEVER TALK TO EACH OTHER', 'THE NHS AND THE GP SURGERY NEVER TALK TO EACH OTHER'],
   ])('%j → %j', (text, redacted) => {
     expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);
   });

@@ -32,6 +32,13 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
       'add name to redact.kinds, and list public figures to keep under redact.keep_names',
     );
   }
+  if (spec.redactKindsPosition !== null && spec.redaction.kinds.size > 0 && !spec.redaction.kinds.has('address')) {
+    warn(
+      { text: 'kinds', position: spec.redactKindsPosition },
+      'redact.kinds leaves out address: street addresses (14 Acacia Avenue) in quotes and in the CSV will be published',
+      'add address to redact.kinds',
+    );
+  }
   const codebook: Codebook = {
     version: 1,
     title: spec.title,

@@ -5,9 +5,10 @@
  * - `postcode`: a full UK postcode (`SW1A 1AA`, `sw1a1aa`);
  * - `nhs-number`: an NHS (or CHI) number, 10 digits;
  * - `handle`: an @mention of a person on a social platform;
- * - `name`: a person's name (`Tracey`, `Mr Okafor`, `our care coordinator Julie Barnes`).
+ * - `name`: a person's name (`Tracey`, `Mr Okafor`, `our care coordinator Julie Barnes`);
+ * - `address`: a street address with its house number (`14 Acacia Avenue`, `Flat 3, 45 Hollybush Road`).
  */
-export type PersonalDataKind = 'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name';
+export type PersonalDataKind = 'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -17,6 +18,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'nhs-number',
   'handle',
   'name',
+  'address',
 ] as const);
 
 /**
@@ -30,6 +32,7 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   'nhs-number': '[NHS number]',
   handle: '[handle]',
   name: '[name]',
+  address: '[address]',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

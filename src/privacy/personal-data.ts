@@ -39,9 +39,50 @@ const POSTCODE =
   `(?<![${WORD}])(?:GIR${POSTCODE_SPACE}0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?)` +
   `${POSTCODE_SPACE}\\d[ABD-HJLNP-UW-Z]{2})(?![${WORD}])`;
 
+/** Top-level domains an address spelled out in words ends with (`… at gmail dot com`). */
+const SPELLED_TLD = '(?:com|org|net|uk|gov|nhs|ac|edu|info|me|io|scot|wales|ie)';
+const SPELLED_WORD = `[${WORD}]+`;
+/** `jane dot smith at gmail dot com`: a local part, ` at `, and a domain with at least one ` dot ` before a known ending. */
+const SPELLED_EMAIL =
+  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:[ \t]+dot[ \t]+|[._\-])${SPELLED_WORD}){0,5}[ \t]+at[ \t]+` +
+  `[${WORD}\-]+(?:[ \t]+dot[ \t]+[${WORD}\-]+){0,4}[ \t]+dot[ \t]+${SPELLED_TLD}(?![${WORD}])`;
+/** The sites whose first path segment names an account (`facebook.com/jane.smith`, `tiktok.com/@name`). */
+const PROFILE_SITE =
+  '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com)/@?)';
+/** Path segments of those sites that name a page of the site, not an account. */
+const SITE_PAGE =
+  '(?:groups|pages|events|watch|hashtag|search|home|share|sharer|sharer\\.php|intent|i|explore|p|reel|reels|stories|policies|help|login|about|legal|privacy|settings|messages|channel|playlist|shorts|results|feed|tv|live|watch\\?.*)(?![\\w.\\-])';
+const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]`;
+/** Query parameters that carry who someone is, by the kind their value is replaced as. */
+const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
+  ['name', '(?:full_?|first_?|last_?|given_?|family_?|sur|f|l|display_?|contact_?)?name|forename'],
+  ['email', 'e-?mail(?:_?address)?'],
+  ['phone', 'phone|tel|telephone|mobile'],
+  ['handle', 'user(?:_?name)?|handle'],
+];
+const URL_PARAMETER = `(?<=[?&;](?:${URL_PARAMETER_KINDS.map(([, names]) => names).join('|')})=)[^&#\\s\\[\\]<>"']+`;
+/** A house number (after a flat or unit number), up to three words, and a street's suffix. */
+const STREET_SUFFIX =
+  'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Grove|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Walk|Row|Square|Mews|Hill|Rise|View|Green|Park|Parade|Gate|Croft|Fold|Vale|Wharf|Yard|Boulevard|Embankment';
+const ADDRESS =
+  `(?<![${WORD}])(?:(?:Flat|Apartment|Apt|Unit)\\.?[ \\t]*\\d{1,4}[a-z]?,?[ \\t]+)?\\d{1,4}[a-z]?,?[ \\t]+` +
+  `(?<street>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<suffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
+
 const PERSONAL_DATA = new RegExp(
-  `(?<email>${EMAIL})|(?<handle>${HANDLE})|(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})`,
+  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})`,
   'giu',
+);
+const PARAMETER_NAME = /[?&;]([^=?&;]+)=$/u;
+const PARAMETER_KINDS = URL_PARAMETER_KINDS.map(([kind, names]) => [kind, new RegExp(`^(?:${names})$`, 'iu')] as const);
+const CAPITALISED_STREET_WORD = /^\p{Lu}/u;
+/** Suffixes that name a street even after a word in lower case (`9 orchard close`); `drive`, `way`, `park`… are too often other words. */
+const LOWER_CASE_SUFFIX = /^(?:road|street|avenue|close|grove|crescent|gardens|terrace|mews)$/u;
+/** Words that follow a number without naming a street (`a 2 way street`, `a 3 bed terrace`). */
+const COUNTED_WORDS = new Set(
+  'a an and the of in on at to for by with from or but my our your his her their this that these those is are was were be been has have had not no any all some each every per way ways lane lanes mile miles minute minutes min mins hour hours hr hrs bed beds bedroom bedroomed storey story seater door star day days week weeks month months year years time times people person car cars bus buses page pages point points step steps foot feet metre metres meter meters yard yards room rooms floor floors house houses flat flats'.split(
+    ' ',
+  ),
 );
 const WHOLE_PHONE = new RegExp(`^(?:${PHONE})$`, 'u');
 const LEADING_LOCAL_PUNCTUATION = new RegExp(`^[${LOCAL_PUNCTUATION}]*`, 'u');
@@ -147,6 +188,23 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const leading = LEADING_LOCAL_PUNCTUATION.exec(found)?.[0] ?? '';
     return token('email', settings, leading);
   }
+  if (groups['spelledEmail'] !== undefined) {
+    const local = /^\S+/u.exec(found)?.[0] ?? '';
+    return /[ \t]/u.test(found.slice(0, found.search(/[ \t]+at[ \t]/iu))) || !COUNTED_WORDS.has(local.toLowerCase())
+      ? token('email', settings)
+      : KEEP;
+  }
+  if (groups['profile'] !== undefined) {
+    return isHandleOfPerson(found.replace(/^@/u, ''), settings) ? token('handle', settings) : KEEP;
+  }
+  if (groups['parameter'] !== undefined) {
+    const name = PARAMETER_NAME.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1] ?? '';
+    const kind = PARAMETER_KINDS.find(([, names]) => names.test(name))?.[0] ?? 'name';
+    return token(kind, settings);
+  }
+  if (groups['address'] !== undefined) {
+    return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
+  }
   if (groups['handle'] !== undefined) {
     return isHandleOfPerson(found.slice(1), settings) ? token('handle', settings) : KEEP;
   }
@@ -172,6 +230,19 @@ function isHandleOfPerson(name: string, settings: Settings): boolean {
   const lower = name.toLowerCase();
   const head = lower.split(HANDLE_HEAD_END, 1)[0] ?? lower;
   return !settings.keptHandles.has(lower) && !settings.keptHandles.has(head);
+}
+
+/**
+ * True when the words between a house number and a street's suffix name a street: each starts
+ * with a capital (`14 Acacia Avenue`, `7b Church Street`), or one word in lower case that is not a
+ * counted thing comes before a suffix that is only a street's (`9 orchard close`, not `a 2 way
+ * street` or `a 20 minute drive`).
+ */
+function isStreetAddress(street: string, suffix: string): boolean {
+  const words = street.trim().split(/[ \t]+/u);
+  if (words.some((word) => COUNTED_WORDS.has(word.toLowerCase()))) return false;
+  if (words.every((word) => CAPITALISED_STREET_WORD.test(word))) return true;
+  return words.length === 1 && LOWER_CASE_SUFFIX.test(suffix.toLowerCase()) && /^\p{Ll}+$/u.test(words[0] ?? '');
 }
 
 function isNhsNumber(candidate: string, start: number, text: string): boolean {

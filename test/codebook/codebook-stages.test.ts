@@ -131,7 +131,7 @@ describe('warnings, never errors', () => {
 
 describe('the newer keys', () => {
   test('redact.kinds without name warns, at the list, that names will be published; the default and the bundled codebook do not', () => {
-    const yaml = 'version: 1\nredact:\n  kinds: [email, phone]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+    const yaml = 'version: 1\nredact:\n  kinds: [email, phone, address]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     const result = loadCodebookText(yaml, 'themes.yaml');
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
@@ -142,9 +142,27 @@ describe('the newer keys', () => {
         message: expect.stringContaining('names in quotes and in the CSV will be published'),
       }),
     ]);
-    expect(loadCodebookText(yaml.replace('kinds: [email, phone]\n', 'keep_names: ["Jeremy Hunt"]\n'), 'themes.yaml').warnings).toEqual([]);
+    expect(
+      loadCodebookText(yaml.replace('kinds: [email, phone, address]\n', 'keep_names: ["Jeremy Hunt"]\n'), 'themes.yaml').warnings,
+    ).toEqual([]);
     expect(loadCodebookText(BUNDLED, 'themes.yaml').warnings).toEqual([]);
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toContain('name');
+  });
+
+  test('redact.kinds listing the six kinds there were before address warns that street addresses will be published; kinds: [] warns of names only', () => {
+    const yaml =
+      'version: 1\nredact:\n  kinds: [email, phone, postcode, nhs-number, handle, name]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+    expect(loadCodebookText(yaml, 'themes.yaml').warnings).toEqual([
+      expect.objectContaining({
+        line: 3,
+        col: 10,
+        message: expect.stringContaining('street addresses (14 Acacia Avenue) in quotes and in the CSV will be published'),
+      }),
+    ]);
+    expect(loadCodebookText(yaml.replace('name]', 'name, address]'), 'themes.yaml').warnings).toEqual([]);
+    const off = loadCodebookText(yaml.replace(/\[email.*name\]/u, '[]'), 'themes.yaml').warnings;
+    expect(off.map((warning) => warning.message)).toEqual([expect.stringContaining('leaves out name')]);
+    expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toContain('address');
   });
 
   test('a codebook using every newer key loads without a problem, and compiles each', () => {

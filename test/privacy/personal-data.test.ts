@@ -188,6 +188,74 @@ describe('redactPersonalData: handles', () => {
   });
 });
 
+describe('redactPersonalData: street addresses', () => {
+  test.each([
+    ['I live at 14 Acacia Avenue Manchester', 'I live at [address] Manchester'],
+    ['write to Flat 3, 45 Hollybush Road, Leeds.', 'write to [address], Leeds.'],
+    ['at 7b Church Street and', 'at [address] and'],
+    ['Apartment 12, 4 Wharf Yard', '[address]'],
+    ['post it to 9 orchard close please', 'post it to [address] please'],
+    ['12 ORCHARD CLOSE', '[address]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'a 2 way street',
+    'a 20 minute drive',
+    'a 3 bed terrace',
+    'we waited 3 weeks for the green light',
+    'on the A1 road',
+    'the 2 hour walk',
+  ])('a number before a word that names a street is no address: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: e-mail addresses spelled out in words', () => {
+  test.each([
+    ['Contact jane dot smith at gmail dot com if', 'Contact [email] if'],
+    ['mike.brown at outlook dot com', '[email]'],
+    ['chloe dot w at yahoo dot co dot uk she', '[email] she'],
+    ['JO AT EXAMPLE DOT ORG', '[email]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each(['We are at home dot com all day', 'meet at the hub', 'look at example dot points'])('no address: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: people in links', () => {
+  test.each([
+    ['https://www.facebook.com/jane.smith.5678 if', 'https://www.facebook.com/[handle] if'],
+    ['https://twitter.com/janesmith_carer for', 'https://twitter.com/[handle] for'],
+    ['x.com/janesmith and', 'x.com/[handle] and'],
+    ['https://www.instagram.com/carer.life.leeds/', 'https://www.instagram.com/[handle]/'],
+    ['https://www.tiktok.com/@carer_jo/video/1', 'https://www.tiktok.com/[handle]/video/1'],
+    ['https://www.linkedin.com/in/jane-smith-12ab/', 'https://www.linkedin.com/in/[handle]/'],
+    ['https://example.org/form?email=mike.brown@example.com&name=Mike+Brown', 'https://example.org/form?email=[email]&name=[name]'],
+    [
+      'https://example.org/r?ref=tlap&first_name=Sandra&surname=Mitchell#top',
+      'https://example.org/r?ref=tlap&first_name=[name]&surname=[name]#top',
+    ],
+    ['https://example.org/c?tel=07700900123&user=carer_jo', 'https://example.org/c?tel=[phone]&user=[handle]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'https://www.facebook.com/groups/carersuk',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    'https://twitter.com/TLAP_News/status/1700000000000000001',
+    'https://www.example.gov.uk/adult-social-care/carers?page=2',
+    'https://notfacebook.com/jane',
+  ])('a page of a site, an organisation kept by keep_handles and other links stay: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
 describe('redactPersonalData: what is never redacted', () => {
   test.each([
     '£1,200',
@@ -207,7 +275,8 @@ describe('redactPersonalData: what is never redacted', () => {
     'phone me on my mobile',
     'email me',
     'one in 10,000,000,000 people',
-    '[email] [phone] [postcode] [NHS number] [handle]',
+    '[email] [phone] [postcode] [NHS number] [handle] [name] [address]',
+    'https://example.org/form?name=[name]&email=[email]',
   ])('%j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

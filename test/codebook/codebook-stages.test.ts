@@ -173,7 +173,7 @@ describe('the newer keys', () => {
     expect(codebook?.publish).toEqual({ minCount: 10, roundTo: 5, quantifiers: { aFew: 0, some: 0.2, many: 0.4, most: 0.6 } });
     expect(codebook?.quotes).toEqual({ exclude: ['r_0001'] });
     expect(codebook?.keepNames).toEqual(['Jeremy Hunt']);
-    expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual(['email', 'name', 'phone']);
+    expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual(['address', 'email', 'name', 'phone']);
     const [community, listening, attitude, other] = codebook?.themes ?? [];
     expect(community?.rules.map((rule) => (rule.kind === 'phrase' ? rule.words : null))).toEqual([
       [{ kind: 'stem', stem: 'neighbour' }],

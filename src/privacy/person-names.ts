@@ -283,6 +283,8 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   return merge(spans).filter((span) => !isKept(text.slice(span.start, span.end), kept));
 }
 
+/** The titles {@link HONORIFIC} reads before a name, in lower case: in capitals they are read as written in a title (`MRS HUGHES`). */
+const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'cllr', 'councillor']);
 const LETTERS_WORD = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])/gu;
 const ALL_CAPS = /^[\p{Lu}\p{M}'’]{2,}$/u;
 const LOWER_CASE = /^[\p{Ll}\p{M}'’]+$/u;
@@ -297,9 +299,10 @@ const ROLE_THEN_LOWER_CASE = new RegExp(
 /**
  * The text as name detection reads it: the same length as `text`, with the letter case that
  * capitals-only and lower-case writing lose put back, so that `MY CARER SARAH JONES` and `my son
- * tom` are read as `my carer Sarah Jones` and `my son Tom`. Words in capitals read as a name when
- * compromise's lexicon lists them as a given name or surname (or, after such a word, as any word
- * it does not know: `JOHN MCDONALD`); in a passage of {@link SHOUTED_RUN} or more words in
+ * tom` are read as `my carer Sarah Jones` and `my son Tom`. Words in capitals of three letters or
+ * more read as a name when compromise's lexicon lists them as a given name or surname (or, after
+ * such a word or a title, as a word it does not know that compromise reads as a singular noun:
+ * `JOHN MCDONALD`, `MRS OKONJO`, but not `ED CLASSES`); in a passage of {@link SHOUTED_RUN} or more words in
  * capitals the other words are read in lower case, while a capitalised word or two among
  * ordinary writing (`NHS`, `GP`) is left as written. A word in lower case right after a role or
  * relation (`my sister-in-law meena`) reads as a name when the lexicon lists it as one or does
@@ -316,10 +319,14 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
     let afterName = false;
     for (const word of run) {
       const lower = word[0].toLowerCase();
-      const isName: boolean = !NOT_NAMES.has(lower) && (lexicon.names.has(lower) || (afterName && !isKnownWord(lower, lexicon)));
-      const read = isName ? titleCase(word[0]) : shouted ? lower : word[0];
+      const isName: boolean =
+        lower.length > 2 &&
+        !NOT_NAMES.has(lower) &&
+        (lexicon.names.has(lower) || (afterName && !isKnownWord(lower, lexicon) && readsAsSingularNoun(lower, 0)));
+      const title = TITLE_WORDS.has(lower);
+      const read = isName || title ? titleCase(word[0]) : shouted ? lower : word[0];
       if (read !== word[0] && read.length === word[0].length) replaced.set(word.index, read);
-      afterName = isName;
+      afterName = isName || title;
     }
     run = [];
   };

@@ -86,6 +86,9 @@ describe('redacting names', () => {
       'My daughter attends the day centre, my husband recently retired.',
     ],
     ['THE NHS AND THE GP SURGERY NEVER TALK TO EACH OTHER', 'THE NHS AND THE GP SURGERY NEVER TALK TO EACH OTHER'],
+    ['and IMPROVE DRIVERS ED CLASSES in High schools', 'and IMPROVE DRIVERS ED CLASSES in High schools'],
+    ['I SAW MRS OKONJO ON THE WARD', 'I SAW [name] ON THE WARD'],
+    ['THE MR SCAN WAS LATE AGAIN', 'THE MR SCAN WAS LATE AGAIN'],
   ])('%j → %j', (text, redacted) => {
     expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);
   });

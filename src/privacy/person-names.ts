@@ -161,6 +161,12 @@ const ACTION_AFTER_NAME = [
 /** A capitalised word starting a sentence, followed by what people do (`Vikram helped`); the word must be a name or unknown. */
 const SENTENCE_START = new RegExp(`(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED})(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`, 'gmu');
 
+/** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
+const ASK_FOR = new RegExp(
+  `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to)[ \\t]+(?<name>${NAME})`,
+  'gu',
+);
+
 /**
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
@@ -177,6 +183,7 @@ const PATTERNS: readonly RegExp[] = [
   ),
   new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
   SENTENCE_START,
+  ASK_FOR,
   new RegExp(
     `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
     'gu',
@@ -268,6 +275,12 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
         continue;
       }
       const start = match.index + match[0].lastIndexOf(name);
+      if (
+        pattern === ASK_FOR &&
+        (!isNameLike(name.split(/[ \t]/u)[0] ?? name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
+      ) {
+        continue;
+      }
       spans.push({ start, end: start + name.length });
     }
   });
@@ -280,21 +293,68 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
     }
   }
   const kept = keepNames.map((name) => wordsOf(name));
-  return merge(spans).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+  return merge(withNeighbours(text, merge(spans), lexicon)).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+const FOLLOWING_WORD = new RegExp(`^[ \\t]+(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+const LISTED_WORD = new RegExp(`^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$))`, 'u');
+
+/**
+ * The names found, each with the capitalised word after it when that word is no common word (the
+ * surname a tagger left out: `Gareth Thompson (NHS…`), and with the names listed beside it (`to
+ * Bernadette, Precious and Dr Ng`): a capitalised word joined to a name by a comma or `and`,
+ * before another comma, `and` or the end of the sentence, that is no common word, no word on
+ * {@link NOT_NAMES} and does not name a place or an institution.
+ */
+function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: LexiconWords): NameSpan[] {
+  const widened: NameSpan[] = [];
+  const pending = [...spans];
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    const span = { ...next };
+    const following = FOLLOWING_WORD.exec(text.slice(span.end, span.end + 60));
+    const surname = following?.[1];
+    if (following !== null && surname !== undefined && isNameLike(surname, lexicon)) {
+      const end = span.end + following[0].length;
+      if (!isPlaceOrInstitution(text, { start: end - surname.length, end })) span.end = end;
+    }
+    widened.push(span);
+    const listed = LISTED_WORD.exec(text.slice(span.end, span.end + 60));
+    const word = listed?.[1];
+    if (listed === null || word === undefined || !isNameLike(word, lexicon)) continue;
+    const end = span.end + listed[0].length;
+    const neighbour = { start: end - word.length, end };
+    if (!isPlaceOrInstitution(text, neighbour) && !spans.some((other) => other.start <= neighbour.start && other.end >= neighbour.end)) {
+      pending.push(neighbour);
+    }
+  }
+  return widened;
+}
+
+/** A capitalised word that may be a name: listed as one, or no common word and not on {@link NOT_NAMES}. */
+function isNameLike(word: string, lexicon: LexiconWords): boolean {
+  const lower = word.toLowerCase();
+  if (NOT_NAMES.has(lower) || INSTITUTION_AFTER.test(` ${word}`)) return false;
+  return lexicon.names.has(lower) || !isKnownWord(lower, lexicon);
 }
 
 /** The titles {@link HONORIFIC} reads before a name, in lower case: in capitals they are read as written in a title (`MRS HUGHES`). */
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'cllr', 'councillor']);
 const LETTERS_WORD = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])/gu;
 const ALL_CAPS = /^[\p{Lu}\p{M}'’]{2,}$/u;
-const LOWER_CASE = /^[\p{Ll}\p{M}'’]+$/u;
 /** How many words in capitals in a row make a shouted passage rather than an acronym or two. */
 const SHOUTED_RUN = 3;
 /** A role or relation, then a word in lower case that may be the person's name (`my son tom`). */
 const ROLE_THEN_LOWER_CASE = new RegExp(
-  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?![\\p{L}\\p{M}\\p{N}'’-])`,
+  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{L}+(?:['’]s)?)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<word>(?:\\p{Ll}['’])?\\p{Ll}[\\p{Ll}\\p{M}]+)(?![\\p{L}\\p{M}\\p{N}'’-])`,
   'gu',
 );
+/** A sign-off, then a word in lower case alone on the last line or the line after (`cheers,⏎gaz`). */
+const SIGN_OFF_THEN_LOWER_CASE = new RegExp(
+  `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)[,!]?[ \\t]*\\n?[ \\t]*(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?=[ \\t]*[,.!]?[ \\t]*(?:\\n|$))`,
+  'gu',
+);
+/** A lower-case word right after a name put back in case: a surname (`siobhan o'neill`). */
+const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/u;
 
 /**
  * The text as name detection reads it: the same length as `text`, with the letter case that
@@ -352,25 +412,45 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
   return restoreAfterRoles(restored, lexicon);
 }
 
-/** Lower-case words right after a role or relation that read as a name (see {@link caseRestored}). */
+/**
+ * Lower-case words that read as a name (see {@link caseRestored}): right after a role or relation,
+ * with the surname after them, and alone after a sign-off.
+ */
 function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
+  const starts: number[] = [];
+  for (const match of text.matchAll(ROLE_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'] ?? '';
+    const start = match.index + match[0].length - word.length;
+    if (!lexicon.names.has(word) && !isUnknownNoun(text, start, word, lexicon)) continue;
+    starts.push(start);
+    const surname = NEXT_LOWER_CASE_WORD.exec(text.slice(start + word.length, start + word.length + 40));
+    const family = surname?.[1];
+    if (surname !== null && family !== undefined) {
+      const at = start + word.length + surname[0].length - family.length;
+      if (lexicon.names.has(family) || isUnknownNoun(text, at, family, lexicon)) starts.push(at);
+    }
+  }
+  for (const match of text.matchAll(SIGN_OFF_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'] ?? '';
+    if (lexicon.names.has(word) || (word.length > 2 && !isKnownWord(word, lexicon)))
+      starts.push(match.index + match[0].length - word.length);
+  }
+  if (starts.length === 0) return text;
   let restored = '';
   let copiedUpTo = 0;
-  for (const match of text.matchAll(ROLE_THEN_LOWER_CASE)) {
-    const word = match.groups?.['word'];
-    if (word === undefined || !LOWER_CASE.test(word)) continue;
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    const word = /^[\p{L}\p{M}'’]+/u.exec(text.slice(start))?.[0] ?? '';
     const title = titleCase(word);
-    const start = match.index + match[0].length - word.length;
-    if (
-      title.length !== word.length ||
-      !(lexicon.names.has(word) || (word.length > 2 && !isKnownWord(word, lexicon) && readsAsSingularNoun(text, start)))
-    ) {
-      continue;
-    }
+    if (title.length !== word.length || start < copiedUpTo) continue;
     restored += text.slice(copiedUpTo, start) + title;
     copiedUpTo = start + word.length;
   }
-  return copiedUpTo === 0 ? text : restored + text.slice(copiedUpTo);
+  return restored + text.slice(copiedUpTo);
+}
+
+/** A lower-case word no word list knows, that compromise reads where it stands as a singular noun. */
+function isUnknownNoun(text: string, start: number, word: string, lexicon: LexiconWords): boolean {
+  return word.length > 2 && !isKnownWord(word.replace(/^\p{Ll}['’]/u, ''), lexicon) && readsAsSingularNoun(text, start);
 }
 
 const INFLECTION = /(?:s|es|ed|d|ing|ly)$/u;
@@ -398,8 +478,9 @@ function isKnownWord(word: string, lexicon: LexiconWords): boolean {
   return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
 }
 
+/** `sarah` → `Sarah`, `o'neill` → `O'Neill`, `lily-mae` → `Lily-Mae`. */
 function titleCase(word: string): string {
-  return (word[0] ?? '').toUpperCase() + word.slice(1).toLowerCase();
+  return word.toLowerCase().replace(/(?:^|(?<=^\p{L}['’])|(?<=-))\p{Ll}/gu, (letter) => letter.toUpperCase());
 }
 
 /**
@@ -514,7 +595,7 @@ const SENTENCE_STARTERS = new Set([
 
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|across|around|outside|into|throughout|St|Saint)\.?[ \t]+$/u;
 const INSTITUTION_AFTER =
-  /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Street|Lane|Park|Court|Trust|Council|Foundation|Society|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
+  /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Rd|Street|Lane|Ln|Avenue|Ave|Park|Court|Trust|Council|Foundation|Society|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
 
 /** A tagger's single-word "person" that stands where a place does (`in Bradford`) or names an institution (`St James's Hospital`). */
 function isPlaceOrInstitution(text: string, span: NameSpan): boolean {

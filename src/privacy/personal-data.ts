@@ -76,6 +76,8 @@ const PERSONAL_DATA = new RegExp(
 const PARAMETER_NAME = /[?&;]([^=?&;]+)=$/u;
 const PARAMETER_KINDS = URL_PARAMETER_KINDS.map(([kind, names]) => [kind, new RegExp(`^(?:${names})$`, 'iu')] as const);
 const CAPITALISED_STREET_WORD = /^\p{Lu}/u;
+/** A word written with a capital and then lower case (`The` in `5 The Crescent`), as street names are and counted things are not. */
+const CAPITALISED_ONLY_FIRST = /^\p{Lu}\p{Ll}/u;
 /** Suffixes that name a street even after a word in lower case (`9 orchard close`); `drive`, `way`, `park`… are too often other words. */
 const LOWER_CASE_SUFFIX = /^(?:road|street|avenue|close|grove|crescent|gardens|terrace|mews)$/u;
 /** Words that follow a number without naming a street (`a 2 way street`, `a 3 bed terrace`). */
@@ -234,13 +236,14 @@ function isHandleOfPerson(name: string, settings: Settings): boolean {
 
 /**
  * True when the words between a house number and a street's suffix name a street: each starts
- * with a capital (`14 Acacia Avenue`, `7b Church Street`), or one word in lower case that is not a
+ * with a capital (`14 Acacia Avenue`, `7b Church Street`, `5 The Crescent`) and none is a counted
+ * thing in lower case or capitals (`2 way street`, `20 MINUTE DRIVE`), or one word in lower case that is not a
  * counted thing comes before a suffix that is only a street's (`9 orchard close`, not `a 2 way
  * street` or `a 20 minute drive`).
  */
 function isStreetAddress(street: string, suffix: string): boolean {
   const words = street.trim().split(/[ \t]+/u);
-  if (words.some((word) => COUNTED_WORDS.has(word.toLowerCase()))) return false;
+  if (words.some((word) => COUNTED_WORDS.has(word.toLowerCase()) && !CAPITALISED_ONLY_FIRST.test(word))) return false;
   if (words.every((word) => CAPITALISED_STREET_WORD.test(word))) return true;
   return words.length === 1 && LOWER_CASE_SUFFIX.test(suffix.toLowerCase()) && /^\p{Ll}+$/u.test(words[0] ?? '');
 }

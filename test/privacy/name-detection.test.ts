@@ -89,6 +89,15 @@ describe('redacting names', () => {
     ['and IMPROVE DRIVERS ED CLASSES in High schools', 'and IMPROVE DRIVERS ED CLASSES in High schools'],
     ['I SAW MRS OKONJO ON THE WARD', 'I SAW [name] ON THE WARD'],
     ['THE MR SCAN WAS LATE AGAIN', 'THE MR SCAN WAS LATE AGAIN'],
+    ['Fwd: carers respite - from Gareth Thompson (NHS no 5)', 'Fwd: carers respite - from [name] (NHS no 5)'],
+    ['Thank you to Bernadette, Precious and Dr Ng for the help.', 'Thank you to [name], [name] and [name] for the help.'],
+    ["my husband's carer, siobhan o'neill, is brilliant", "my husband's carer, [name], is brilliant"],
+    ['speak to my sons key worker jamal at the hub', 'speak to my sons key worker [name] at the hub'],
+    ['Respite is impossible.\n\ncheers,\ngaz', 'Respite is impossible.\n\ncheers,\n[name]'],
+    ["My son dosen't mind seeing him", "My son dosen't mind seeing him"],
+    ['between the roundabout and Campbell Ln', 'between the roundabout and Campbell Ln'],
+    ['and ask for Precious at the carers centre', 'and ask for [name] at the carers centre'],
+    ['ask for Healthwatch, or speak to Leeds City Council or Age UK', 'ask for Healthwatch, or speak to Leeds City Council or Age UK'],
   ])('%j → %j', (text, redacted) => {
     expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);
   });

@@ -196,6 +196,7 @@ describe('redactPersonalData: street addresses', () => {
     ['Apartment 12, 4 Wharf Yard', '[address]'],
     ['post it to 9 orchard close please', 'post it to [address] please'],
     ['12 ORCHARD CLOSE', '[address]'],
+    ['Our address is 5 The Crescent, Bury', 'Our address is [address], Bury'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });

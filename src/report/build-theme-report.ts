@@ -78,6 +78,11 @@ export interface BuildReportOptions {
 
 /** How many words and phrases of the unthemed records are named, and quotes for each. */
 const UNTHEMED_TERMS = 8;
+/**
+ * How many of the most distinctive terms are considered for the {@link UNTHEMED_TERMS} named: a
+ * term that redaction takes out of its records (a name, a street) is passed over for the next.
+ */
+const UNTHEMED_TERM_CANDIDATES = UNTHEMED_TERMS * 3;
 const QUOTES_PER_TERM = 2;
 /** Candidates kept per term, so terms can be quoted from different records. */
 const TERM_CANDIDATES = 6;
@@ -297,10 +302,35 @@ export class ThemeReportBuilder {
     if (this.standout?.records === records) return this.standout.terms;
     const terms = distinctiveNumberedTerms(this.unthemedTerms, this.themedTerms, {
       minCount: UNTHEMED_TERM_MIN_RECORDS,
-      limit: UNTHEMED_TERMS,
+      limit: UNTHEMED_TERM_CANDIDATES,
     });
     this.standout = { records, terms };
     return terms;
+  }
+
+  /**
+   * The {@link UNTHEMED_TERMS} most distinctive terms that survive redaction: a term is named only
+   * when every record kept to quote it still holds it once its text is redacted as published, so
+   * a person's name, a street or a handle that many unthemed records share (`ask karen`, `acacia
+   * avenue`) is never printed as a word that stands out. A term with no record to check it on
+   * (its records were all excluded from quoting) is not named either.
+   */
+  private publishableTerms(): ReturnType<typeof distinctiveNumberedTerms> {
+    const redactedTerms = new Map<FeedbackRecord, ReadonlySet<string>>();
+    const termsAfterRedaction = (record: FeedbackRecord): ReadonlySet<string> => {
+      let keys = redactedTerms.get(record);
+      if (keys === undefined) {
+        keys = new Set(termsOf(this.options.redact(record.text).text).map((term) => term.key));
+        redactedTerms.set(record, keys);
+      }
+      return keys;
+    };
+    return this.standoutTerms()
+      .filter((term) => {
+        const holders = this.termQuotes?.get(term.key) ?? [];
+        return holders.length > 0 && holders.every((record) => termsAfterRedaction(record).has(term.key));
+      })
+      .slice(0, UNTHEMED_TERMS);
   }
 
   /** The last {@link standoutTerms}, with the records added when it was found (it is asked for again when the report is finished). */
@@ -506,7 +536,7 @@ export class ThemeReportBuilder {
       rule,
     );
     const quoted = new Set<string>();
-    const unthemedTerms: UnthemedTerm[] = this.standoutTerms().map((term) => {
+    const unthemedTerms: UnthemedTerm[] = this.publishableTerms().map((term) => {
       const candidates = this.termQuotes?.get(term.key) ?? [];
       const rank = (record: FeedbackRecord): number => (this.publish(record).tainted ? 2 : 0) + (quoted.has(record.id) ? 1 : 0);
       const chosen = candidates

@@ -212,6 +212,24 @@ describe('unthemed, summarised', () => {
     expect(transport?.quotes).toHaveLength(2);
     expect(renderMarkdownReport(report)).toContain('| transport | 2 | 0 |');
   });
+
+  test('a name, a street or a handle that many unthemed records share is never a word that stands out: the next term takes its place', () => {
+    const reception = [1, 2, 3, 4].map((n) =>
+      makeThemedRecord(codebook, {
+        text: `Parking at the surgery is awful, ask for Karen Whitfield at reception ${n}, she lives at ${n} Acacia Avenue, or tweet @karenw_surgery.`,
+        channel: 'survey',
+        meta: { question: 'Anything else?' },
+        provenance: { file: 'exports/survey.csv', row: n },
+      }),
+    );
+    const report = buildReport(codebook, [...records, ...reception], false, exact);
+    const terms = report.unthemedTerms.map((term) => term.term);
+    expect(terms).toHaveLength(8);
+    expect(terms.filter((term) => /karen|whitfield|acacia|avenue|karenw/u.test(term))).toEqual([]);
+    expect(terms).toEqual(expect.arrayContaining(['parking', 'awful']));
+    const markdown = renderMarkdownReport(report);
+    expect(markdown).not.toMatch(/karen|whitfield|acacia/iu);
+  });
 });
 
 /** The number a table further down shows for a figure's source. */

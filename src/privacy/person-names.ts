@@ -171,7 +171,7 @@ const ASK_FOR = new RegExp(
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
  * Priya`, `Regards, Luc` at the end of a line), and a role or relation before the name (`our care
- * coordinator Julie Barnes`, `my mum, Eileen`). The name group is the span redacted; with a title
+ * coordinator Julie Barnes`, `my mum, Eileen`), a signature (`Signed: J. R. Whitelaw`). The name group is the span redacted; with a title
  * the title goes too.
  */
 const PATTERNS: readonly RegExp[] = [
@@ -184,6 +184,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
   SENTENCE_START,
   ASK_FOR,
+  new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
   new RegExp(
     `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
     'gu',
@@ -296,12 +297,14 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   return merge(withNeighbours(text, merge(spans), lexicon)).filter((span) => !isKept(text.slice(span.start, span.end), kept));
 }
 
+/** An initial before a name (`J. Smith`, `J Smith`); `I` and `A` without a dot are words. */
+const INITIAL_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])(\p{Lu})(\.?)[ \t]+$/u;
 const FOLLOWING_WORD = new RegExp(`^[ \\t]+(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
 const LISTED_WORD = new RegExp(`^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$))`, 'u');
 
 /**
- * The names found, each with the capitalised word after it when that word is no common word (the
- * surname a tagger left out: `Gareth Thompson (NHS…`), and with the names listed beside it (`to
+ * The names found, each with the initials before it (`J. R. Smith`) and the capitalised word after
+ * it when that word is no common word (the surname a tagger left out: `Gareth Thompson (NHS…`), and with the names listed beside it (`to
  * Bernadette, Precious and Dr Ng`): a capitalised word joined to a name by a comma or `and`,
  * before another comma, `and` or the end of the sentence, that is no common word, no word on
  * {@link NOT_NAMES} and does not name a place or an institution.
@@ -316,6 +319,11 @@ function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: Lexic
     if (following !== null && surname !== undefined && isNameLike(surname, lexicon)) {
       const end = span.end + following[0].length;
       if (!isPlaceOrInstitution(text, { start: end - surname.length, end })) span.end = end;
+    }
+    for (let initials = 0; initials < 2; initials += 1) {
+      const initial = INITIAL_BEFORE.exec(text.slice(Math.max(0, span.start - 6), span.start));
+      if (initial === null || (initial[2] === '' && (initial[1] === 'I' || initial[1] === 'A'))) break;
+      span.start -= initial[0].length;
     }
     widened.push(span);
     const listed = LISTED_WORD.exec(text.slice(span.end, span.end + 60));
@@ -353,6 +361,9 @@ const SIGN_OFF_THEN_LOWER_CASE = new RegExp(
   `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)[,!]?[ \\t]*\\n?[ \\t]*(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?=[ \\t]*[,.!]?[ \\t]*(?:\\n|$))`,
   'gu',
 );
+/** A title in lower case, then a word in lower case (`mrs smith`, `dr patel`). */
+const TITLE_THEN_LOWER_CASE =
+  /(?<![\p{L}\p{M}\p{N}])(?<title>mr|mrs|ms|miss|dr)\.?[ \t]+(?<word>(?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
 /** A lower-case word right after a name put back in case: a surname (`siobhan o'neill`). */
 const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/u;
 
@@ -414,7 +425,8 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
 
 /**
  * Lower-case words that read as a name (see {@link caseRestored}): right after a role or relation,
- * with the surname after them, and alone after a sign-off.
+ * with the surname after them, after a title (which is put back in case too: `mrs smith`), and
+ * alone after a sign-off.
  */
 function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
   const starts: number[] = [];
@@ -429,6 +441,11 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
       const at = start + word.length + surname[0].length - family.length;
       if (lexicon.names.has(family) || isUnknownNoun(text, at, family, lexicon)) starts.push(at);
     }
+  }
+  for (const match of text.matchAll(TITLE_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'] ?? '';
+    const start = match.index + match[0].length - word.length;
+    if (lexicon.names.has(word) || isUnknownNoun(text, start, word, lexicon)) starts.push(match.index, start);
   }
   for (const match of text.matchAll(SIGN_OFF_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';

@@ -32,8 +32,9 @@ const TEN_DIGITS = '(?<!\\d)\\d{3}[ \\u00a0\\-]?\\d{3}[ \\u00a0\\-]?\\d{4}(?!\\d
 const PHONE_GAP = '[ \\u00a0.\\-\\u2010-\\u2015()]';
 /** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7. */
 const PHONE =
-  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0)` + `[12357]\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
-const POSTCODE_SPACE = '[ \\t\\u00a0]{0,2}';
+  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0[ \\u00a0]?)` +
+  `[12357][ \\u00a0]?\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
+const POSTCODE_SPACE = '(?:[ \\t\\u00a0]{0,2}|[ \\t\\u00a0]?[\\-\\u2010-\\u2013][ \\t\\u00a0]?)';
 /** Position-specific letter classes as in Microsoft Presidio's UK postcode recogniser. */
 const POSTCODE =
   `(?<![${WORD}])(?:GIR${POSTCODE_SPACE}0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?)` +
@@ -42,10 +43,22 @@ const POSTCODE =
 /** Top-level domains an address spelled out in words ends with (`… at gmail dot com`). */
 const SPELLED_TLD = '(?:com|org|net|uk|gov|nhs|ac|edu|info|me|io|scot|wales|ie)';
 const SPELLED_WORD = `[${WORD}]+`;
-/** `jane dot smith at gmail dot com`: a local part, ` at `, and a domain with at least one ` dot ` before a known ending. */
+/** Between the words of a disguised address: ` dot `, a dot with a space either side or none, or `_` and `-` (in the local part). */
+const SPELLED_DOT = '(?:[ \\t]+dot[ \\t]+|[ \\t]\\.[ \\t]|\\.)';
+/** ` at `, an `@` with spaces around it, or `(@)` / `[@]`. */
+const SPELLED_AT = `(?:[ \\t]+at[ \\t]+|[ \\t]*[${AT_SIGNS}][ \\t]*|[ \\t]*[\\[(][${AT_SIGNS}][\\])][ \\t]*)`;
+/**
+ * An e-mail address disguised with words or spaces (`jane dot smith at gmail dot com`, `jane.smith
+ * @ gmail.com`, `jane_smith(@)hotmail.co.uk`): a local part, an `at`, and a domain ending in a
+ * known ending. Which of these is an address is decided by {@link isDisguisedEmail}.
+ */
 const SPELLED_EMAIL =
-  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:[ \t]+dot[ \t]+|[._\-])${SPELLED_WORD}){0,5}[ \t]+at[ \t]+` +
-  `[${WORD}\-]+(?:[ \t]+dot[ \t]+[${WORD}\-]+){0,4}[ \t]+dot[ \t]+${SPELLED_TLD}(?![${WORD}])`;
+  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:${SPELLED_DOT}|[_\\-])${SPELLED_WORD}){0,5}${SPELLED_AT}` +
+  `[${WORD}\\-]+(?:${SPELLED_DOT}[${WORD}\\-]+){0,4}${SPELLED_DOT}${SPELLED_TLD}(?![${WORD}])`;
+const SPELLED_AT_WORD = /[ \t]+at[ \t]+/iu;
+/** Mail providers whose name after ` at ` makes an address even written plainly (`jane at gmail.com`). */
+const MAIL_PROVIDER =
+  /^(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|live|msn|sky|virginmedia|talktalk|protonmail|proton|mail)$/iu;
 /** The sites whose first path segment names an account (`facebook.com/jane.smith`, `tiktok.com/@name`). */
 const PROFILE_SITE =
   '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com)/@?)';
@@ -191,10 +204,7 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return token('email', settings, leading);
   }
   if (groups['spelledEmail'] !== undefined) {
-    const local = /^\S+/u.exec(found)?.[0] ?? '';
-    return /[ \t]/u.test(found.slice(0, found.search(/[ \t]+at[ \t]/iu))) || !COUNTED_WORDS.has(local.toLowerCase())
-      ? token('email', settings)
-      : KEEP;
+    return isDisguisedEmail(found) ? token('email', settings) : KEEP;
   }
   if (groups['profile'] !== undefined) {
     return isHandleOfPerson(found.replace(/^@/u, ''), settings) ? token('handle', settings) : KEEP;
@@ -232,6 +242,24 @@ function isHandleOfPerson(name: string, settings: Settings): boolean {
   const lower = name.toLowerCase();
   const head = lower.split(HANDLE_HEAD_END, 1)[0] ?? lower;
   return !settings.keptHandles.has(lower) && !settings.keptHandles.has(head);
+}
+
+/**
+ * True when a match of {@link SPELLED_EMAIL} is an address rather than words that look like one:
+ * with an `@` it is; with the word `at`, the domain must be spelled (` dot `, spaced dots) or name
+ * a mail provider (`jane at gmail.com`), or the local part must be joined (`m.brown at
+ * btinternet.com`), and a local part of one word must be no counted or common word (`we are at
+ * home dot com`, `I shop at amazon.co.uk` stay).
+ */
+function isDisguisedEmail(found: string): boolean {
+  const at = SPELLED_AT_WORD.exec(found);
+  if (at === null) return true;
+  const local = found.slice(0, at.index);
+  const domain = found.slice(at.index + at[0].length);
+  const joined = /[._\-]|[ \t]dot[ \t]/iu.test(local);
+  if (!joined && COUNTED_WORDS.has(local.toLowerCase())) return false;
+  const spelled = /[ \t]/u.test(domain);
+  return spelled || joined || MAIL_PROVIDER.test(domain.split('.', 1)[0] ?? '');
 }
 
 /**

@@ -97,6 +97,10 @@ describe('redacting names', () => {
     ["My son dosen't mind seeing him", "My son dosen't mind seeing him"],
     ['between the roundabout and Campbell Ln', 'between the roundabout and Campbell Ln'],
     ['and ask for Precious at the carers centre', 'and ask for [name] at the carers centre'],
+    ['mrs smith never rang back, dr. ahmed did', '[name] never rang back, [name] did'],
+    ['my ms symptoms are worse; I miss the bus', 'my ms symptoms are worse; I miss the bus'],
+    ['Signed: J. R. Smith', 'Signed: [name]'],
+    ['Then I Smith, Plan A Smith', 'Then I [name], Plan A Smith'],
     ['ask for Healthwatch, or speak to Leeds City Council or Age UK', 'ask for Healthwatch, or speak to Leeds City Council or Age UK'],
   ])('%j → %j', (text, redacted) => {
     expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);

@@ -188,6 +188,27 @@ describe('redactPersonalData: handles', () => {
   });
 });
 
+describe('redactPersonalData: numbers spaced out and postcodes with a dash', () => {
+  test.each([
+    ['call 0 7 7 0 0 9 0 0 1 2 3 after six', 'call [phone] after six'],
+    ['my mobile is 0 7700 900 123', 'my mobile is [phone]'],
+    ['the landline is 0 161 496 0000.', 'the landline is [phone].'],
+    ['my postcode is SW1A-1AA and', 'my postcode is [postcode] and'],
+    ['B33–8TH', '[postcode]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'The numbers are 0 to 10 and most said 7 or 8',
+    'the M1 - 1 hour delay',
+    'ring 111 or 999, or 0 8 0 0 numbers are free',
+    'scores 0 1 2 3 4 5',
+  ])('no number: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
 describe('redactPersonalData: street addresses', () => {
   test.each([
     ['I live at 14 Acacia Avenue Manchester', 'I live at [address] Manchester'],
@@ -223,7 +244,26 @@ describe('redactPersonalData: e-mail addresses spelled out in words', () => {
     expect(redacted(input)).toBe(expected);
   });
 
-  test.each(['We are at home dot com all day', 'meet at the hub', 'look at example dot points'])('no address: %j', (text) => {
+  test.each([
+    ['email jane.smith @ gmail.com please', 'email [email] please'],
+    ['jane . smith @ gmail . com', '[email]'],
+    ['send it to jane_smith(@)hotmail.co.uk thanks', 'send it to [email] thanks'],
+    ['pete dot jones @ outlook dot com is best', '[email] is best'],
+    ['contact jane at gmail.com about it', 'contact [email] about it'],
+    ['write to m.brown at btinternet.com not', 'write to [email] not'],
+  ])('with spaces or brackets around the @, or `at` before a plain domain: %j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'We are at home dot com all day',
+    'meet at the hub',
+    'look at example dot points',
+    'see you @ 10.30 at the hub',
+    'I shop at amazon.co.uk now',
+    'look at nhs.uk for the information',
+    'we meet @ the library',
+  ])('no address: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
 });

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { STOPWORDS } from '../stats/stopwords.js';
 import { LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
@@ -471,6 +470,12 @@ function isUnknownNoun(text: string, start: number, word: string, lexicon: Lexic
 }
 
 const INFLECTION = /(?:s|es|ed|d|ing|ly)$/u;
+/** Contractions written without their apostrophe, which compromise's lexicon does not list (`dont`, `im`). */
+const CONTRACTIONS = new Set(
+  'cant couldnt didnt doesnt dont hadnt hasnt havent id im isnt ive shouldnt thats theres theyre wasnt werent weve whats wont wouldnt youd youll youre yours'.split(
+    ' ',
+  ),
+);
 const REST_OF_SENTENCE = /^[^.!?\n]{0,80}/u;
 
 /**
@@ -488,9 +493,9 @@ function readsAsSingularNoun(text: string, start: number): boolean {
   return tags.includes('Singular') || tags.includes('Person');
 }
 
-/** True when `word` (lower case) is a common word: a stopword, a lexicon word other than a name, or one of those with an ending (`attends`, `visited`). */
+/** True when `word` (lower case) is a common word: a lexicon word other than a name, a contraction, or one of those with an ending (`attends`, `visited`). */
 function isKnownWord(word: string, lexicon: LexiconWords): boolean {
-  if (STOPWORDS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
+  if (CONTRACTIONS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
   const stem = word.replace(INFLECTION, '');
   return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
 }

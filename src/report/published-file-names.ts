@@ -1,13 +1,17 @@
 /** The prefix {@link recordSource} gives a source that is an export file. */
 const FILE_SOURCE = 'file: ';
 
-/** A path from the root of a file system: `/home/…`, `C:\Users\…`, `\\server\share\…`. */
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('\\\\') || /^[A-Za-z]:[\\/]/.test(path);
+/**
+ * A path from the root of a file system (`/home/…`, `C:\Users\…`, `\\server\share\…`), or one
+ * that climbs out of the folder it was given in (`../../home/jane.smith/…`): either may hold the
+ * names of folders above the exports, a home folder among them.
+ */
+function reachesAboveExports(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('\\\\') || /^[A-Za-z]:[\\/]/.test(path) || /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(path);
 }
 
 function pathParts(path: string): string[] {
-  return path.split(/[\\/]+/).filter((part) => part !== '');
+  return path.split(/[\\/]+/).filter((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 /**
@@ -26,7 +30,7 @@ export function publishedFileNames(sources: Iterable<string>): Map<string, strin
   const taken = new Set<string>();
   for (const source of new Set(sources)) {
     const path = source.startsWith(FILE_SOURCE) ? source.slice(FILE_SOURCE.length) : null;
-    if (path !== null && isAbsolutePath(path)) absolute.push({ source, parts: pathParts(path) });
+    if (path !== null && reachesAboveExports(path)) absolute.push({ source, parts: pathParts(path) });
     else taken.add(source);
   }
   const names = new Map<string, string>();
@@ -59,5 +63,5 @@ export function publishedFileNames(sources: Iterable<string>): Map<string, strin
  * system is cut to the file's own name, for the same reason as {@link publishedFileNames}.
  */
 export function publishedCodebookFile(file: string): string {
-  return isAbsolutePath(file) ? (pathParts(file).at(-1) ?? file) : file;
+  return reachesAboveExports(file) ? (pathParts(file).at(-1) ?? file) : file;
 }

@@ -38,6 +38,13 @@ describe('publishedFileNames', () => {
     expect(names).toEqual(new Map([['file: /Users/jane/exports/survey.csv', 'file: exports/survey.csv']]));
   });
 
+  test('a relative path climbing out with .. is cut as an absolute one is: the folders above can be a home folder', () => {
+    expect(publishedFileNames(['file: ../../jane.smith/Downloads/survey.csv', 'file: exports/..hidden/notes.md'])).toEqual(
+      new Map([['file: ../../jane.smith/Downloads/survey.csv', 'file: survey.csv']]),
+    );
+    expect(publishedCodebookFile('../jane.smith/themes.yaml')).toBe('themes.yaml');
+  });
+
   test('an entry of a zip archive is named from the archive in', () => {
     expect([...publishedFileNames(['file: /home/jo/Downloads/form.zip/responses.csv']).values()]).toEqual(['file: responses.csv']);
   });

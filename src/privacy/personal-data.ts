@@ -28,7 +28,12 @@ const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`
 const EMAIL = `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` + `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
 const HANDLE_CHARACTER = `[${WORD}_]`;
 const HANDLE = `[${AT_SIGNS}]${HANDLE_CHARACTER}+(?:\\.[\\p{L}_]${HANDLE_CHARACTER}*)*(?:[${AT_SIGNS}]${DOMAIN})?`;
-const TEN_DIGITS = '(?<!\\d)\\d{3}[ \\u00a0\\-]?\\d{3}[ \\u00a0\\-]?\\d{4}(?!\\d)';
+const NHS_GAP = '[ \\u00a0\\-./]';
+/** Ten digits as an NHS number is written: solid or 3-3-4, or grouped 3-4-3 or 4-3-3, with spaces, dashes, dots or slashes. */
+const TEN_DIGITS =
+  `(?<!\\d)\\d{3}${NHS_GAP}?\\d{3}${NHS_GAP}?\\d{4}(?!\\d)|` +
+  `(?<!\\d${NHS_GAP}?)(?:\\d{3}${NHS_GAP}\\d{4}${NHS_GAP}\\d{3}|\\d{4}${NHS_GAP}\\d{3}${NHS_GAP}\\d{3})(?!${NHS_GAP}?\\d)`;
+const THREE_THREE_FOUR = /^\d{3}[ \u00a0-]\d{3}[ \u00a0-]\d{4}$/u;
 const PHONE_GAP = '[ \\u00a0.\\-\\u2010-\\u2015()]';
 /** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7. */
 const PHONE =
@@ -132,9 +137,9 @@ interface Settings {
  * - postcode: a full UK postcode with or without its space, any case (`SW1A 1AA`, `m1 1ae`,
  *   `B338TH`), using the position-specific letter rules of the Royal Mail format, standing
  *   alone (not inside a longer word). Outward codes alone (`SW1`, `M1`) are districts and stay.
- * - NHS number: 10 digits as `3 3 4` (spaces or dashes) or solid, not inside a longer number,
- *   replaced when (a) the modulus 11 check digit is valid, or (b) it is written in the 3-3-4
- *   grouping with two separators, or (c) a context word (`NHS`, `CHI`, `patient`, `hospital`,
+ * - NHS number: 10 digits solid or as `3 3 4`, `3 4 3` or `4 3 3` (spaces, dashes, dots or
+ *   slashes), not inside a longer number, replaced when (a) the modulus 11 check digit is valid,
+ *   or (b) it is written 3-3-4 with two spaces or dashes, or (c) a context word (`NHS`, `CHI`, `patient`, `hospital`,
  *   `number`, `num`, `no.`, `nº`, `№`) is within 40 characters before or 30 after. A solid
  *   10-digit run with none of these (an order number, a timestamp) stays unless it is a UK phone.
  * - name: a person's name, found by {@link findPersonNames} (compromise's people detection and
@@ -278,7 +283,7 @@ function isStreetAddress(street: string, suffix: string): boolean {
 
 function isNhsNumber(candidate: string, start: number, text: string): boolean {
   const digits = candidate.replace(/\D/g, '');
-  if (isValidNhsNumber(digits) || candidate.length === 12) return true;
+  if (isValidNhsNumber(digits) || THREE_THREE_FOUR.test(candidate)) return true;
   const end = start + candidate.length;
   return (
     NHS_CONTEXT.test(text.slice(Math.max(0, start - NHS_CONTEXT_BEFORE), start)) ||

@@ -337,6 +337,15 @@ function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: Lexic
   return widened;
 }
 
+/**
+ * True when a capitalised word may be a person's name: compromise's lexicon lists it as a given
+ * name or surname, or knows no such word and it is no organisation, place or institution that
+ * feedback names (`Mahmood`, `Okoro`; not `Leeds`, `Thanks`, `Council`).
+ */
+export function isNameLikeWord(word: string): boolean {
+  return isNameLike(word, loadLexiconWords());
+}
+
 /** A capitalised word that may be a name: listed as one, or no common word and not on {@link NOT_NAMES}. */
 function isNameLike(word: string, lexicon: LexiconWords): boolean {
   const lower = word.toLowerCase();

@@ -1,5 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
-import { findPersonNames } from './person-names.js';
+import { findPersonNames, isNameLikeWord } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
 
@@ -91,6 +91,10 @@ const PERSONAL_DATA = new RegExp(
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})`,
   'giu',
 );
+/** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
+const MENTIONED_NAME = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
+/** The surname such a mention goes on with (`@Tariq Mahmood`). */
+const SURNAME_AFTER = /^[ \t]+(\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/u;
 const PARAMETER_NAME = /[?&;]([^=?&;]+)=$/u;
 const PARAMETER_KINDS = URL_PARAMETER_KINDS.map(([kind, names]) => [kind, new RegExp(`^(?:${names})$`, 'iu')] as const);
 const CAPITALISED_STREET_WORD = /^\p{Lu}/u;
@@ -115,6 +119,8 @@ const NHS_CONTEXT_AFTER = 30;
 interface Replacement {
   text: string;
   kind: PersonalDataKind | null;
+  /** How many characters after the match the replacement covers too (a mention's surname). */
+  beyond?: number;
 }
 
 interface Settings {
@@ -146,7 +152,8 @@ interface Settings {
  *   the patterns feedback uses: `Mr Okafor`, `I'm Liam`, `Thanks, Priya`, `our care coordinator
  *   Julie Barnes`), except names on `policy.keepNames`. Runs after the other kinds.
  * - handle: `@name` (letters, digits, `_`, and `.` before a letter: `@jo.smith`), `＠name`, and
- *   fediverse `@name@server.tld`, wherever the `@` is, except inside an e-mail address, a time
+ *   fediverse `@name@server.tld`, wherever the `@` is, with the surname of a mention by first name
+ *   (`@Tariq Mahmood`, as WhatsApp and Facebook write one; not `@Dave Leeds`), except inside an e-mail address, a time
  *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive).
  *
  * A kind missing from `policy.kinds` is still recognised (so its text is never misread as
@@ -192,10 +199,11 @@ function redactOnce(text: string, settings: Settings, counts: Partial<Record<Per
   let output = '';
   let copiedUpTo = 0;
   for (const match of text.matchAll(PERSONAL_DATA)) {
+    if (match.index < copiedUpTo) continue;
     const replacement = replace(match, text, settings);
     if (replacement.kind === null) continue;
     output += text.slice(copiedUpTo, match.index) + replacement.text;
-    copiedUpTo = match.index + match[0].length;
+    copiedUpTo = match.index + match[0].length + (replacement.beyond ?? 0);
     counts[replacement.kind] = (counts[replacement.kind] ?? 0) + 1;
   }
   return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
@@ -223,7 +231,12 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
   }
   if (groups['handle'] !== undefined) {
-    return isHandleOfPerson(found.slice(1), settings) ? token('handle', settings) : KEEP;
+    if (!isHandleOfPerson(found.slice(1), settings)) return KEEP;
+    const replacement = token('handle', settings);
+    const surname = MENTIONED_NAME.test(found.slice(1))
+      ? SURNAME_AFTER.exec(text.slice(match.index + found.length, match.index + found.length + 60))
+      : null;
+    return surname !== null && isNameLikeWord(surname[1] ?? '') ? { ...replacement, beyond: surname[0].length } : replacement;
   }
   if (groups['tenDigits'] !== undefined) {
     if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);

@@ -297,6 +297,18 @@ describe('redactPersonalData: people in links', () => {
   });
 });
 
+describe('redactPersonalData: a mention by first name takes its surname with it', () => {
+  test.each([
+    ['@Tariq Mahmood can you add this?', '[handle] can you add this?'],
+    ["@Siobhan O'Neill said so", '[handle] said so'],
+    ['@Dave Leeds is where I live', '[handle] Leeds is where I live'],
+    ['@carer_jo Okoro', '[handle] Okoro'],
+    ['@TLAP_News Mahmood', '@TLAP_News Mahmood'],
+  ])('%j → %j', (input, expected) => {
+    expect(redactPersonalData(input, { ...TLAP_POLICY, kinds: new Set(['handle']) }).text).toBe(expected);
+  });
+});
+
 describe('redactPersonalData: what is never redacted', () => {
   test.each([
     '£1,200',

@@ -86,7 +86,47 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
           );
     return [rejectedMessage(rejection, location, excerptOf(raw))];
   }
-  return decodedMessageItems({ ...headerFieldsOf(parsed), text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+  const fields = headerFieldsOf(parsed);
+  const labelled = gmailLabelFilter(parsed.headers);
+  if (labelled !== null) {
+    const { sourceId } = fields;
+    return [
+      {
+        kind: 'filtered',
+        rule: labelled.rule,
+        provenance: location.provenance,
+        ...(sourceId === null ? {} : { sourceId }),
+        detail: labelled.detail,
+      },
+    ];
+  }
+  return decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+}
+
+/** Gmail's system labels that say a message is not someone's feedback, and the rule each is filtered by. */
+const GMAIL_LABEL_RULES: ReadonlyMap<string, { rule: 'spam' | 'deleted' | 'not-feedback'; what: string }> = new Map([
+  ['spam', { rule: 'spam', what: 'marked as spam' }],
+  ['trash', { rule: 'deleted', what: 'in the Trash' }],
+  ['sent', { rule: 'not-feedback', what: "sent from this mailbox (the organisation's own message)" }],
+  ['draft', { rule: 'not-feedback', what: 'an unsent draft' }],
+  ['drafts', { rule: 'not-feedback', what: 'an unsent draft' }],
+]);
+
+/**
+ * Why a message of a Gmail Takeout mailbox (`All mail Including Spam and Trash.mbox`) is no
+ * feedback, from the labels Takeout writes in its `X-Gmail-Labels` header: `Spam`, `Trash`, and
+ * `Sent` or `Draft` (the mailbox owner's own messages); null for any other message.
+ */
+function gmailLabelFilter(headers: Headers): { rule: 'spam' | 'deleted' | 'not-feedback'; detail: string } | null {
+  const value = headerText(headers, 'x-gmail-labels');
+  if (value === null) return null;
+  const labels = value.split(',').map((label) => label.trim().replace(/^"|"$/g, ''));
+  for (const name of ['spam', 'trash', 'draft', 'drafts', 'sent']) {
+    const label = labels.find((written) => written.toLowerCase() === name);
+    const found = label === undefined ? undefined : GMAIL_LABEL_RULES.get(name);
+    if (found !== undefined) return { rule: found.rule, detail: `Gmail label "${label}": ${found.what}` };
+  }
+  return null;
 }
 
 /**

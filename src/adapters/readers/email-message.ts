@@ -7,6 +7,7 @@ import type { RejectionCode } from '../../rejection-code.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
+import { formatBytes } from '../../source/byte-size.js';
 import { extractReply } from '../../text/email-reply-text.js';
 import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
@@ -72,7 +73,7 @@ export interface DecodedMessage {
  * words (see {@link extractReply}), a `filtered` item for an auto-reply, or a `rejected` item
  * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
  */
-export async function emailMessageItems(raw: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
+export async function emailMessageItems(raw: Buffer, location: MessageLocation, depth = 0): Promise<AdapterItem[]> {
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
@@ -100,7 +101,37 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation):
       },
     ];
   }
-  return decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+  const items = decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+  return [...items, ...(await attachedMessageItems(parsed, location, depth))];
+}
+
+/**
+ * The items of the e-mails attached to a message (a message forwarded "as an attachment", as
+ * Outlook and Gmail offer): each read as a message of its own, named `… › attached message N`
+ * in provenance, so the words of the person who first wrote it are not lost behind the forwarding
+ * note. Attached e-mails are read two levels deep; those over the size limit are one rejection.
+ */
+async function attachedMessageItems(parsed: ParsedMessage, location: MessageLocation, depth: number): Promise<AdapterItem[]> {
+  if (depth >= MAX_ATTACHED_DEPTH) return [];
+  const items: AdapterItem[] = [];
+  const within = location.provenance.part === undefined ? '' : `${location.provenance.part} › `;
+  const label = location.label === '' ? '' : `${location.label} › `;
+  for (const [index, raw] of parsed.attached.entries()) {
+    const part = `${within}attached message ${index + 1}`;
+    const attachedLocation = { provenance: { ...location.provenance, part }, label: `${label}attached message ${index + 1}` };
+    items.push(...(await emailMessageItems(raw, attachedLocation, depth + 1)));
+  }
+  if (parsed.attachedSkipped > 0) {
+    const name = location.label === '' ? 'the message' : location.label;
+    const count = parsed.attachedSkipped === 1 ? '1 attached e-mail is' : `${parsed.attachedSkipped} attached e-mails are`;
+    items.push({
+      kind: 'rejected',
+      code: 'MESSAGE_TOO_LARGE',
+      message: `${name}: ${count} over ${formatBytes(MAX_MESSAGE_BYTES)} or past the first ${MAX_ATTACHED_MESSAGES}; not read`,
+      provenance: location.provenance,
+    });
+  }
+  return items;
 }
 
 /** Gmail's system labels that say a message is not someone's feedback, and the rule each is filtered by. */
@@ -254,7 +285,16 @@ interface ParsedMessage {
   headerLines: ReadonlyArray<{ key: string; line: string }>;
   text: string | null;
   html: string | null;
+  /** The e-mails attached to it (`message/rfc822` parts: a message forwarded as an attachment), raw. */
+  attached: Buffer[];
+  /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
+  attachedSkipped: number;
 }
+
+/** The most e-mails attached to one message that are read. */
+export const MAX_ATTACHED_MESSAGES = 50;
+/** How deep attached e-mails are read: a message forwarded as an attachment, and one attached to that. */
+const MAX_ATTACHED_DEPTH = 2;
 
 /** A charset decoder factory, the shape of mailparser's internal `getDecoder()` result. */
 interface CharsetDecoder {
@@ -366,6 +406,8 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     let headers: Headers = new Map<string, HeaderValue>();
     let headerLines: ReadonlyArray<{ key: string; line: string }> = [];
     let content: MessageText | null = null;
+    const attached: Buffer[] = [];
+    let attachedSkipped = 0;
     let settled = false;
     const fail = (error: unknown): void => {
       if (settled) return;
@@ -380,8 +422,23 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     });
     parser.on('data', (data: AttachmentStream | MessageText) => {
       if (data.type === 'attachment') {
-        data.content.resume();
-        data.release?.();
+        if (data.contentType.toLowerCase() !== 'message/rfc822' || attached.length >= MAX_ATTACHED_MESSAGES) {
+          if (data.contentType.toLowerCase() === 'message/rfc822') attachedSkipped += 1;
+          data.content.resume();
+          data.release?.();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        data.content.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
+        });
+        data.content.on('end', () => {
+          if (size <= MAX_MESSAGE_BYTES) attached.push(Buffer.concat(chunks));
+          else attachedSkipped += 1;
+          data.release?.();
+        });
         return;
       }
       content = data;
@@ -391,7 +448,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       if (settled) return;
       settled = true;
       const text: MessageText | null = content;
-      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null });
+      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null, attached, attachedSkipped });
     });
     parser.end(input);
   });

@@ -272,3 +272,43 @@ describe('emailMessageItems: hostile messages are rejected in bounded time', () 
     expect(item).toMatchObject({ kind: 'rejected', code: 'HTML_TOO_DEEP' });
   });
 });
+
+describe('emailMessageItems: e-mails forwarded as attachments', () => {
+  /** A message whose only part after its note is `inner`, attached as message/rfc822. */
+  function forwarding(id: string, note: string, inner: Buffer): Buffer {
+    return message(
+      [
+        'From: Staff <staff@example.org>',
+        `Message-ID: <${id}@example.org>`,
+        'Subject: FW: views',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="b-${id}"`,
+      ],
+      Buffer.concat([
+        Buffer.from(`--b-${id}\r\nContent-Type: text/plain\r\n\r\n${note}\r\n--b-${id}\r\nContent-Type: message/rfc822\r\n\r\n`),
+        inner,
+        Buffer.from(`\r\n--b-${id}--\r\n`),
+      ]),
+    );
+  }
+
+  test('each attached e-mail is a record of its own, under the one that carries it', async () => {
+    const inner = message([...BASIC_HEADERS.slice(0, 2), 'Message-ID: <inner@example.org>'], ['Keep the day centre open.']);
+    const items = await emailMessageItems(forwarding('outer', 'See attached.', inner), LOCATION);
+    expect(items.map((item) => (item.kind === 'record' ? [item.draft.text, item.draft.provenance.part] : item.kind))).toEqual([
+      ['See attached.', 'message 2'],
+      ['Keep the day centre open.', 'message 2 › attached message 1'],
+    ]);
+  });
+
+  test('attached e-mails are read two levels deep, no further', async () => {
+    const level3 = message([...BASIC_HEADERS.slice(0, 2), 'Message-ID: <l3@example.org>'], ['Third level.']);
+    const level2 = forwarding('l2', 'Second level.', level3);
+    const items = await emailMessageItems(forwarding('l1', 'First level.', forwarding('l1b', 'Between.', level2)), LOCATION);
+    expect(items.flatMap((item) => (item.kind === 'record' ? [item.draft.text] : []))).toEqual([
+      'First level.',
+      'Between.',
+      'Second level.',
+    ]);
+  });
+});

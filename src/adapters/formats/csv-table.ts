@@ -12,7 +12,7 @@ import { HEAD_BYTES } from '../../source/input-source.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
-import { isSummaryRow } from '../readers/summary-row.js';
+import { tableFurnitureOf } from '../readers/summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
@@ -41,13 +41,14 @@ export const csvTableAdapter: FormatAdapter = {
       if (event.kind === 'error') return rejectedTableRow(event, provenance);
       if (mapping === null) return null;
       const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance, dates);
-      if (isSummaryRow(event.cells)) {
+      const furniture = tableFurnitureOf(event.cells, mapping.headers);
+      if (furniture !== null) {
         return {
           kind: 'filtered',
           rule: 'not-feedback',
           provenance,
           ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
-          detail: 'a totals row under the table',
+          detail: furniture,
         };
       }
       return {

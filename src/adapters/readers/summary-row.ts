@@ -24,3 +24,33 @@ export function isSummaryRow(cells: readonly string[]): boolean {
   }
   return labelSeen;
 }
+
+/**
+ * True when a table row repeats its header (`Name,Comment` again among the rows), as it does in
+ * exports joined into one file or sheets pasted one under another: every filled cell is the name of
+ * its column (a byte order mark the joined file kept is passed over), two or more of them.
+ */
+export function isRepeatedHeaderRow(cells: readonly string[], headers: readonly string[]): boolean {
+  let matched = 0;
+  for (const [index, cell] of cells.entries()) {
+    const text = cell
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
+    if (text === '') continue;
+    const header = (headers[index] ?? '').trim().toLowerCase();
+    if (text !== header && text !== header.replace(/ \(\d+\)$/, '')) return false;
+    matched += 1;
+  }
+  return matched >= Math.min(2, headers.length) && matched > 0;
+}
+
+/**
+ * Why a table row is no one's answer but part of the table itself (a totals row, the header
+ * again), in words for the filtered item's detail; null for a row of data.
+ */
+export function tableFurnitureOf(cells: readonly string[], headers: readonly string[]): string | null {
+  if (isSummaryRow(cells)) return 'a totals row under the table';
+  if (isRepeatedHeaderRow(cells, headers)) return 'the header row again (files joined into one?)';
+  return null;
+}

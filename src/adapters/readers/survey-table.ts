@@ -22,7 +22,7 @@ import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
-import { isSummaryRow } from './summary-row.js';
+import { tableFurnitureOf } from './summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
 
@@ -253,7 +253,7 @@ function* surveyRowItems(
   dates: TableDateColumn | undefined,
 ): Iterable<AdapterItem> {
   const row = rowObject(plan.headers, cells);
-  const summary = isSummaryRow(cells);
+  const furniture = tableFurnitureOf(cells, plan.headers);
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
   const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
@@ -273,8 +273,8 @@ function* surveyRowItems(
             [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
           )
         : `${respondent}:${question}`;
-    if (summary) {
-      yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId, detail: 'a totals row under the table' };
+    if (furniture !== null) {
+      yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId, detail: furniture };
       continue;
     }
     if (isSentinelValue(answer)) {
@@ -309,13 +309,14 @@ function* singleRowItems(
   dates: TableDateColumn | undefined,
 ): Iterable<AdapterItem> {
   const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance, dates);
-  if (isSummaryRow(cells)) {
+  const furniture = tableFurnitureOf(cells, mapping.headers);
+  if (furniture !== null) {
     yield {
       kind: 'filtered',
       rule: 'not-feedback',
       provenance,
       ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
-      detail: 'a totals row under the table',
+      detail: furniture,
     };
     return;
   }

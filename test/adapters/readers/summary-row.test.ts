@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { isSummaryRow } from '../../../src/adapters/readers/summary-row.js';
+import { isRepeatedHeaderRow, isSummaryRow, tableFurnitureOf } from '../../../src/adapters/readers/summary-row.js';
 
 describe('isSummaryRow', () => {
   test.each([
@@ -21,5 +21,26 @@ describe('isSummaryRow', () => {
     [['', '', '']],
   ])('%j is not', (cells) => {
     expect(isSummaryRow(cells)).toBe(false);
+  });
+});
+
+describe('isRepeatedHeaderRow', () => {
+  const headers = ['Name', 'Date', 'Comment', 'column 4', 'Comment (2)'];
+
+  test.each([[['Name', 'Date', 'Comment', '', 'Comment']], [['\ufeffName', 'date', ' Comment ', '', '']]])(
+    '%j repeats the header',
+    (cells) => {
+      expect(isRepeatedHeaderRow(cells, headers)).toBe(true);
+    },
+  );
+
+  test.each([[['Jo', 'Date', 'Comment', '', '']], [['', '', 'Comment', '', '']], [['', '', '', '', '']]])('%j does not', (cells) => {
+    expect(isRepeatedHeaderRow(cells, headers)).toBe(false);
+  });
+
+  test('the detail says which kind of row it is', () => {
+    expect(tableFurnitureOf(['Total', '3'], ['Name', 'Votes'])).toBe('a totals row under the table');
+    expect(tableFurnitureOf(['Name', 'Votes'], ['Name', 'Votes'])).toBe('the header row again (files joined into one?)');
+    expect(tableFurnitureOf(['Jo', '3'], ['Name', 'Votes'])).toBeNull();
   });
 });

@@ -119,7 +119,7 @@ async function attachedMessageItems(parsed: ParsedMessage, location: MessageLoca
   for (const [index, raw] of parsed.attached.entries()) {
     const part = `${within}attached message ${index + 1}`;
     const attachedLocation = { provenance: { ...location.provenance, part }, label: `${label}attached message ${index + 1}` };
-    items.push(...(await emailMessageItems(raw, attachedLocation, depth + 1)));
+    for (const item of await emailMessageItems(raw, attachedLocation, depth + 1)) items.push(item);
   }
   if (parsed.attachedSkipped > 0) {
     const name = location.label === '' ? 'the message' : location.label;

@@ -65,3 +65,15 @@ export function publishedFileNames(sources: Iterable<string>): Map<string, strin
 export function publishedCodebookFile(file: string): string {
   return reachesAboveExports(file) ? (pathParts(file).at(-1) ?? file) : file;
 }
+
+/**
+ * A `--source` glob as a published report's selection names it: one given from the root of the
+ * file system or climbing out with `..` (`/home/jane.smith/exports/*.csv`) is cut to its last
+ * part (`*.csv`; `…/**` for a last part of wildcards only), for the same reason as
+ * {@link publishedFileNames}: every folder above it may be a home folder.
+ */
+export function publishedSourceGlob(glob: string): string {
+  if (!reachesAboveExports(glob)) return glob;
+  const last = pathParts(glob).at(-1) ?? '';
+  return /^[*?]*$/u.test(last) ? `…/${last}` : last;
+}

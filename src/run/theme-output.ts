@@ -10,6 +10,7 @@ import { renderJsonReport } from '../report/json-report.js';
 import { parseJsonReport, themeChanges } from '../report/report-diff.js';
 import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { createRedactor } from '../report/publication-redactor.js';
+import { publishedSourceGlob } from '../report/published-file-names.js';
 import { preloadPersonNames } from '../privacy/person-names.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import type { ThemeReport } from '../report/theme-report.js';
@@ -288,7 +289,7 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
         since: selection.since ?? null,
         until: selection.until ?? null,
         channels: [...(selection.channels ?? [])],
-        source: selection.source ?? null,
+        source: selection.source === undefined ? null : publishedSourceGlob(selection.source),
         question: selection.question ?? null,
         storeRecords: counts.store,
         undatedLeftOut: counts.undated,

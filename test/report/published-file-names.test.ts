@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { publishedCodebookFile, publishedFileNames } from '../../src/report/published-file-names.js';
+import { publishedCodebookFile, publishedFileNames, publishedSourceGlob } from '../../src/report/published-file-names.js';
 
 describe('publishedFileNames', () => {
   test('a file stored by an absolute path is named by its own name', () => {
@@ -62,5 +62,15 @@ describe('publishedCodebookFile', () => {
   test('an absolute path is cut to the file, a relative one kept', () => {
     expect(publishedCodebookFile('/home/jane.smith/consultation/themes.yaml')).toBe('themes.yaml');
     expect(publishedCodebookFile('codebooks/themes.yaml')).toBe('codebooks/themes.yaml');
+  });
+});
+
+describe('publishedSourceGlob', () => {
+  test('a --source glob from the root or climbing out is cut to its last part; a relative one is kept', () => {
+    expect(publishedSourceGlob('/home/jane.smith/exports/*.csv')).toBe('*.csv');
+    expect(publishedSourceGlob('C:\\Users\\Jane Smith\\exports\\**')).toBe('…/**');
+    expect(publishedSourceGlob('../jane.smith/survey.csv')).toBe('survey.csv');
+    expect(publishedSourceGlob('exports/**/*.mbox')).toBe('exports/**/*.mbox');
+    expect(publishedSourceGlob('survey.zip')).toBe('survey.zip');
   });
 });

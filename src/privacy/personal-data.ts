@@ -69,8 +69,8 @@ const PROFILE_SITE =
   '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com)/@?)';
 /** Path segments of those sites that name a page of the site, not an account. */
 const SITE_PAGE =
-  '(?:groups|pages|events|watch|hashtag|search|home|share|sharer|sharer\\.php|intent|i|explore|p|reel|reels|stories|policies|help|login|about|legal|privacy|settings|messages|channel|playlist|shorts|results|feed|tv|live|watch\\?.*)(?![\\w.\\-])';
-const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]`;
+  '(?:groups|pages|events|watch|hashtag|search|home|share|sharer|sharer\\.php|profile\\.php|intent|i|explore|p|reel|reels|stories|policies|help|login|about|legal|privacy|settings|messages|channel|playlist|shorts|results|feed|tv|live|watch\\?.*)(?![\\w.\\-])';
+const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]|(?<=(?:facebook|fb)\\.com/profile\\.php\\?id=)\\d+`;
 /** Query parameters that carry who someone is, by the kind their value is replaced as. */
 const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
   ['name', '(?:full_?|first_?|last_?|given_?|family_?|sur|f|l|display_?|contact_?)?name|forename'],

@@ -282,6 +282,7 @@ describe('redactPersonalData: people in links', () => {
       'https://example.org/r?ref=tlap&first_name=[name]&surname=[name]#top',
     ],
     ['https://example.org/c?tel=07700900123&user=carer_jo', 'https://example.org/c?tel=[phone]&user=[handle]'],
+    ['https://www.facebook.com/profile.php?id=100012345678 is me', 'https://www.facebook.com/profile.php?id=[handle] is me'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });
@@ -292,6 +293,7 @@ describe('redactPersonalData: people in links', () => {
     'https://twitter.com/TLAP_News/status/1700000000000000001',
     'https://www.example.gov.uk/adult-social-care/carers?page=2',
     'https://notfacebook.com/jane',
+    'https://example.org/item.php?id=42',
   ])('a page of a site, an organisation kept by keep_handles and other links stay: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

@@ -160,6 +160,21 @@ const ACTION_AFTER_NAME = [
 /** A capitalised word starting a sentence, followed by what people do (`Vikram helped`); the word must be a name or unknown. */
 const SENTENCE_START = new RegExp(`(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED})(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`, 'gmu');
 
+/**
+ * True when what {@link ASK_FOR} found is a person: a name the lexicon lists (`speak to Karen`),
+ * or, asked for, one capitalised word that is no common word, not followed by another capitalised
+ * word or `of` (`ask for Precious at the centre`; but `spoke to Crossroads`, `ask for Dementia UK`,
+ * `ask for Department of Health` are organisations), and never a place or an institution.
+ */
+function isAskedForName(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  const first = name.split(/[ \t]/u)[0] ?? name;
+  if (isPlaceOrInstitution(text, { start, end: start + name.length }) || NOT_NAMES.has(first.toLowerCase())) return false;
+  if (lexicon.names.has(first.toLowerCase())) return true;
+  const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(text.slice(Math.max(0, start - 12), start));
+  const after = text.slice(start + name.length, start + name.length + 20);
+  return askedFor && name === first && isNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
+}
+
 /** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
 const ASK_FOR = new RegExp(
   `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to)[ \\t]+(?<name>${NAME})`,
@@ -275,12 +290,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
         continue;
       }
       const start = match.index + match[0].lastIndexOf(name);
-      if (
-        pattern === ASK_FOR &&
-        (!isNameLike(name.split(/[ \t]/u)[0] ?? name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
-      ) {
-        continue;
-      }
+      if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
       spans.push({ start, end: start + name.length });
     }
   });

@@ -102,6 +102,18 @@ describe('redacting names', () => {
     ['Signed: J. R. Smith', 'Signed: [name]'],
     ['Then I Smith, Plan A Smith', 'Then I [name], Plan A Smith'],
     ['ask for Healthwatch, or speak to Leeds City Council or Age UK', 'ask for Healthwatch, or speak to Leeds City Council or Age UK'],
+    [
+      'I spoke to Disability Rights UK, Community Catalysts, Crossroads and the Department of Health.',
+      'I spoke to Disability Rights UK, Community Catalysts, Crossroads and the Department of Health.',
+    ],
+    [
+      "We talked to Alzheimer's Society and Bluebird Care; ask for Dementia UK's leaflet.",
+      "We talked to Alzheimer's Society and Bluebird Care; ask for Dementia UK's leaflet.",
+    ],
+    [
+      'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
+      'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
+    ],
   ])('%j → %j', (text, redacted) => {
     expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(redacted);
   });

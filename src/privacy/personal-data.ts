@@ -86,9 +86,27 @@ const ADDRESS =
   `(?<![${WORD}])(?:(?:Flat|Apartment|Apt|Unit)\\.?[ \\t]*\\d{1,4}[a-z]?,?[ \\t]+)?\\d{1,4}[a-z]?,?[ \\t]+` +
   `(?<street>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<suffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
+const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  oh: '0',
+  zero: '0',
+  nought: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const DIGIT_WORD = 'oh|zero|nought|one|two|three|four|five|six|seven|eight|nine';
+/** A phone number read out digit by digit, as a transcript writes it: `oh seven seven double oh nine…`. */
+const SPOKEN_NUMBER = `(?<![${WORD}])(?:oh|zero|nought)(?:[ \\t,.\\-]+(?:(?:double|triple|treble)[ \\t]+)?(?:${DIGIT_WORD})){7,13}(?![${WORD}])`;
+
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})`,
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
 /** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
@@ -135,7 +153,8 @@ interface Settings {
  * What counts as each kind:
  * - e-mail: `local@domain.tld` (Unicode letters allowed; `＠` too), and the spam-proofed
  *   `jo [at] example [dot] com` / `jo(at)example.com`. Punctuation before the address stays.
- * - phone: UK numbers starting `01`, `02`, `03`, `05` or `07` with 9 or 10 digits after the `0`,
+ * - phone: UK numbers starting `01`, `02`, `03`, `05` or `07` with 9 or 10 digits after the `0`
+ *   (also read out in words, as a transcript writes them: `oh seven seven double oh nine…`),
  *   or the same after `+44` / `0044` (with or without `(0)` or `0`), written solid or with spaces,
  *   dashes, dots or brackets; never part of a longer digit run. The first group after the `0`
  *   has at least two digits, so dates (`01-02-2014`), money and years never match. 08 and 09
@@ -227,6 +246,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const kind = PARAMETER_KINDS.find(([, names]) => names.test(name))?.[0] ?? 'name';
     return token(kind, settings);
   }
+  if (groups['spokenNumber'] !== undefined) {
+    return WHOLE_PHONE.test(spokenDigits(found)) ? token('phone', settings) : KEEP;
+  }
   if (groups['address'] !== undefined) {
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
   }
@@ -260,6 +282,21 @@ function isHandleOfPerson(name: string, settings: Settings): boolean {
   const lower = name.toLowerCase();
   const head = lower.split(HANDLE_HEAD_END, 1)[0] ?? lower;
   return !settings.keptHandles.has(lower) && !settings.keptHandles.has(head);
+}
+
+/** The digits a number read out in words stands for: `oh seven double oh` is `0700`. */
+function spokenDigits(spoken: string): string {
+  let digits = '';
+  let times = 1;
+  for (const word of spoken.toLowerCase().split(/[^a-z]+/u)) {
+    if (word === 'double') times = 2;
+    else if (word === 'triple' || word === 'treble') times = 3;
+    else if (DIGIT_WORDS[word] !== undefined) {
+      digits += (DIGIT_WORDS[word] ?? '').repeat(times);
+      times = 1;
+    }
+  }
+  return digits;
 }
 
 /**

@@ -194,6 +194,8 @@ describe('redactPersonalData: numbers spaced out and postcodes with a dash', () 
     ['my mobile is 0 7700 900 123', 'my mobile is [phone]'],
     ['the landline is 0 161 496 0000.', 'the landline is [phone].'],
     ['my postcode is SW1A-1AA and', 'my postcode is [postcode] and'],
+    ['her number is oh seven seven double oh nine double oh one two three.', 'her number is [phone].'],
+    ['call oh one six one, four nine six, oh oh oh oh', 'call [phone]'],
     ['B33–8TH', '[postcode]'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
@@ -204,6 +206,9 @@ describe('redactPersonalData: numbers spaced out and postcodes with a dash', () 
     'the M1 - 1 hour delay',
     'ring 111 or 999, or 0 8 0 0 numbers are free',
     'scores 0 1 2 3 4 5',
+    'rated it one two three four five six seven eight nine ten',
+    'zero to ten, I said nine',
+    'Oh, one more thing: seven of us came',
   ])('no number: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

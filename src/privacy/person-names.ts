@@ -160,6 +160,12 @@ const ACTION_AFTER_NAME = [
 /** A capitalised word starting a sentence, followed by what people do (`Vikram helped`); the word must be a name or unknown. */
 const SENTENCE_START = new RegExp(`(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED})(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`, 'gmu');
 
+/** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`). */
+const CALLED_BY_NAME = new RegExp(
+  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*[,.!?])`,
+  'gu',
+);
+
 /**
  * True when what {@link ASK_FOR} found is a person: a name the lexicon lists (`speak to Karen`),
  * or, asked for, one capitalised word that is no common word, not followed by another capitalised
@@ -198,6 +204,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
   SENTENCE_START,
   ASK_FOR,
+  CALLED_BY_NAME,
   new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
   new RegExp(
     `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
@@ -291,6 +298,8 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       }
       const start = match.index + match[0].lastIndexOf(name);
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
+      if (pattern === CALLED_BY_NAME && (!isNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length })))
+        continue;
       spans.push({ start, end: start + name.length });
     }
   });

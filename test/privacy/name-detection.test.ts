@@ -97,6 +97,8 @@ describe('redacting names', () => {
     ["My son dosen't mind seeing him", "My son dosen't mind seeing him"],
     ['between the roundabout and Campbell Ln', 'between the roundabout and Campbell Ln'],
     ['and ask for Precious at the carers centre', 'and ask for [name] at the carers centre'],
+    ['same here Kath, my respite request has sat there. Yes Raj.', 'same here [name], my respite request has sat there. Yes [name].'],
+    ['over there Salford, is better. Hello Mencap! Sorry Healthwatch.', 'over there Salford, is better. Hello Mencap! Sorry Healthwatch.'],
     ['mrs smith never rang back, dr. ahmed did', '[name] never rang back, [name] did'],
     ['my ms symptoms are worse; I miss the bus', 'my ms symptoms are worse; I miss the bus'],
     ['Signed: J. R. Smith', 'Signed: [name]'],

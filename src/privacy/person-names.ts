@@ -59,7 +59,7 @@ export function preloadPersonNames(): void {
 const CAPITALISED = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
 const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 const NAME = `${CAPITALISED}(?:[ \\t]+${CAPITALISED})?`;
-const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Father|Nurse|Cllr|Councillor)\\.?';
+const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?';
 const ROLE = [
   'social worker',
   'care co-?ordinator',
@@ -196,9 +196,9 @@ const ASK_FOR = new RegExp(
  */
 const PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+${NAME})`, 'gu'),
-  new RegExp(`(?<![\\p{L}])(?:I['’]m|I am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
   new RegExp(
-    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)[,!]?[ \\t]*\\n?[ \\t]*(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$))`,
+    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$))`,
     'gmu',
   ),
   new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
@@ -388,6 +388,9 @@ const SIGN_OFF_THEN_LOWER_CASE = new RegExp(
   `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)[,!]?[ \\t]*\\n?[ \\t]*(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?=[ \\t]*[,.!]?[ \\t]*(?:\\n|$))`,
   'gu',
 );
+/** An introduction in lower case, then a word in lower case (`my name is jane`, `i'm sarah`, `this is dave`). */
+const INTRODUCTION_THEN_LOWER_CASE =
+  /(?<![\p{L}\p{M}\p{N}])(?:i['’]?m|i am|my name is|my name['’]s|this is|call me)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/giu;
 /** A title in lower case, then a word in lower case (`mrs smith`, `dr patel`). */
 const TITLE_THEN_LOWER_CASE =
   /(?<![\p{L}\p{M}\p{N}])(?<title>mr|mrs|ms|miss|dr)\.?[ \t]+(?<word>(?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
@@ -468,6 +471,11 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
       const at = start + word.length + surname[0].length - family.length;
       if (lexicon.names.has(family) || isUnknownNoun(text, at, family, lexicon)) starts.push(at);
     }
+  }
+  for (const match of text.matchAll(INTRODUCTION_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'] ?? '';
+    const start = match.index + match[0].length - word.length;
+    if (word === word.toLowerCase() && (lexicon.names.has(word) || isUnknownNoun(text, start, word, lexicon))) starts.push(start);
   }
   for (const match of text.matchAll(TITLE_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';

@@ -167,6 +167,16 @@ const CALLED_BY_NAME = new RegExp(
 );
 
 /**
+ * Someone asked a question by name, as a chair does (`next: Raj, you had a point?`, `Priya, can
+ * you…`): a name the lexicon lists, or any word that may be a name when `you` follows (so
+ * `Agenda: Salford, what next?` stays).
+ */
+const ASKED_BY_NAME = new RegExp(
+  `(?:[:;]|^)[ \\t]*(?<name>${CAPITALISED}),[ \\t]+(?=(?:you|your|can|could|would|will|do|did|what|how|have|any)(?![\\p{L}]))`,
+  'gmu',
+);
+
+/**
  * True when what {@link ASK_FOR} found is a person: a name the lexicon lists (`speak to Karen`),
  * or, asked for, one capitalised word that is no common word, not followed by another capitalised
  * word or `of` (`ask for Precious at the centre`; but `spoke to Crossroads`, `ask for Dementia UK`,
@@ -205,6 +215,7 @@ const PATTERNS: readonly RegExp[] = [
   SENTENCE_START,
   ASK_FOR,
   CALLED_BY_NAME,
+  ASKED_BY_NAME,
   new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
   new RegExp(
     `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
@@ -298,7 +309,12 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       }
       const start = match.index + match[0].lastIndexOf(name);
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
-      if (pattern === CALLED_BY_NAME && (!isNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length })))
+      const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
+      if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
+      if (
+        (pattern === CALLED_BY_NAME || pattern === ASKED_BY_NAME) &&
+        (!isNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
+      )
         continue;
       spans.push({ start, end: start + name.length });
     }

@@ -100,6 +100,11 @@ describe('redacting names', () => {
     ["My name is jane, i'm her carer. im sarah and this is dave.", "My name is [name], i'm her carer. im [name] and this is [name]."],
     ["i'm tired and im fed up, this is ridiculous, i am gutted", "i'm tired and im fed up, this is ridiculous, i am gutted"],
     ['Thanks\nM. Brown', 'Thanks\n[name]'],
+    [
+      'Respite for carers next: Raj, you had a point? Karen, what do you think?',
+      'Respite for carers next: [name], you had a point? [name], what do you think?',
+    ],
+    ['Agenda: Salford, what next? Funding, how do we fix it?', 'Agenda: Salford, what next? Funding, how do we fix it?'],
     ['Professor Whitty said so, and Rev. Green agreed', '[name] said so, and [name] agreed'],
     ['same here Kath, my respite request has sat there. Yes Raj.', 'same here [name], my respite request has sat there. Yes [name].'],
     ['over there Salford, is better. Hello Mencap! Sorry Healthwatch.', 'over there Salford, is better. Hello Mencap! Sorry Healthwatch.'],

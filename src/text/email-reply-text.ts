@@ -33,7 +33,7 @@ const QUOTE_LINE = /^[ \t]*>/;
 
 /** "wrote" in the languages mail clients write attributions in. */
 const WROTE_WORD =
-  '(?:wrote|writes|a écrit|a ecrit|schrieb|schreef|geschreven|verzond|skrev|napisał(?:a|\\(a\\))?|napsal(?:a|\\(a\\))?|pisze|написал(?:а|\\(а\\))?|пишет|escribió|escribio|escreveu|ha scritto|kirjoitti|đã viết|yazdı|írta|写道|ysgrifennodd|a scríobh)';
+  '(?:wrote|writes|a écrit|a ecrit|schrieb|schreef|geschreven|verzond|skrev|napisał(?:a|\\(a\\))?|napsal(?:a|\\(a\\))?|pisze|написал(?:а|\\(а\\))?|пишет|escribió|escribio|escreveu|ha scritto|kirjoitti|đã viết|yazdı|írta|写道|ysgrifennodd|a scríobh|a scris|rašė|rakstīja|kirjutas|написав|написала|написа|napísal(?:a|\\(a\\))?|napisao|napisala|έγραψε|ha escrit|লিখেছেন|ने लिखा|نے لکھا)';
 /** An attribution ends with "wrote:" (or its translation) and a colon, perhaps after a name or address. */
 const ENDS_WITH_WROTE = new RegExp(`${WROTE_WORD}\\s*[:：]\\s*$`, 'iu');
 /** Talon's "… sent:" form; only with a date-like start, since "Sent:" is also a header field. */
@@ -41,9 +41,9 @@ const ENDS_WITH_SENT = /\bsent\s*:\s*$/i;
 const CONTAINS_WROTE = new RegExp(`(?:^|[\\s,>"')])${WROTE_WORD}(?=[\\s:])`, 'iu');
 /** How attributions begin: "On <date>, <name> wrote:", "Am …", "Le …", "Vào …", or a bare date. */
 const ATTRIBUTION_START =
-  /^(?:On|Le|Am|Op|El|Em|Il|Il giorno|In data|Den|På|W dniu|Dne|Dnia|Vào|В|Ar|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})[\s,]/u;
+  /^(?:On|Le|Am|Op|El|Em|Il|Il giorno|In data|Den|På|W dniu|Dne|Dnia|Vào|В|Ar|În|Στις|Dňa|Dana|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}\/\d{1,2}\/\d{1,2})[\s,]/u;
 /** Where an attribution may start in the middle of a line ("thanks! On Wed, … wrote:"). */
-const INLINE_ATTRIBUTION_START = /[\s>](?=(?:On|Le|Am|Op|El|Em|Il|Den|På|W dniu|Vào|Ar) \S)/gu;
+const INLINE_ATTRIBUTION_START = /[\s>](?=(?:On|Le|Am|Op|El|Em|Il|Den|På|W dniu|Vào|Ar|În) \S)/gu;
 const TIME = /\d{1,2}[:.]\d{2}/;
 /** The address that ends a Gmail attribution written without "wrote": `Bob <bob@example.com>:`. */
 const ENDS_WITH_ADDRESS = /@[^\s>)\]]*[>)\]]\s*[:：]\s*$/;

@@ -1,13 +1,18 @@
 import type { FormatAdapter, SniffInput } from '../format-adapter.js';
 import { HEAD_BYTES } from '../../source/input-source.js';
-import { readTableHead, uniqueHeaders } from '../readers/delimited-table.js';
+import { looksLikeDelimitedTable, readTableHead, uniqueHeaders } from '../readers/delimited-table.js';
 import { sniffDelimiter } from '../readers/delimiter.js';
 import { profileColumns } from '../readers/free-text-columns.js';
 import { findHeaderRow, secondHeaderRow } from '../readers/header-row.js';
 import { delimitedTableItems, looksLikeSurvey, tableItems } from '../readers/survey-table.js';
 
+/** Extensions that say "table": under any other name (`.txt`, none) a file must split evenly into fields before it is judged a survey. */
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.tab']);
+
 /** True when the head of a delimited file is a survey table (see {@link looksLikeSurvey}). */
 function sniffSurvey(input: SniffInput): boolean {
+  const complete = input.headBytes.length < HEAD_BYTES;
+  if (!TABLE_EXTENSIONS.has(input.extension) && !looksLikeDelimitedTable(input.headText, input.extension, complete)) return false;
   const delimiter = sniffDelimiter(input.headText, input.extension);
   const head = readTableHead(input.headText, delimiter, input.headBytes.length < HEAD_BYTES).map((record) => record.cells);
   const headerIndex = findHeaderRow(head);

@@ -37,6 +37,14 @@ export const eventNotesAdapter: FormatAdapter = {
 /** A list item's marker and the text after it, in markdown: `-`, `*`, `+`, `1.`, `1)`, and the bullets word processors write. */
 const MARKDOWN_BULLET = /^([-*+•◦▪‣·–\uf0a7\uf0b7]|\d{1,9}[.)])([ \t]+|$)(.*)$/u;
 
+/**
+ * A question or answer line of notes typed as `Q: …` / `A: …` (`Q1.`, `Question:`, `Answer -`):
+ * which, and its words. A single letter takes a dot only after a number, so `A. Smith said…` is
+ * no answer.
+ */
+const QUESTION_ANSWER_LINE =
+  /^(?:([QA])[ \t]?(?:\d{1,3}[ \t]*[:.)–-]|[:)–-])|(Question|Answer|Response)[ \t]?\d{0,3}[ \t]*[:.)–-])[ \t]+(\S.*)$/i;
+
 /** Columns between tab stops. */
 const TAB_STOP = 4;
 
@@ -85,6 +93,8 @@ class EventNotesReader {
   private frontMatterLines: SourceLine[] = [];
   /** The line that introduces the list being read (see {@link isListLabel}): the last part of its items' section. */
   private listLabel: string | null = null;
+  /** The last `Q:` line's question, the `meta.question` of the notes under it until the next question or heading. */
+  private question: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -206,6 +216,11 @@ class EventNotesReader {
       }
     }
 
+    const questionAnswer = this.list.length === 0 ? QUESTION_ANSWER_LINE.exec(content) : null;
+    if (questionAnswer !== null) {
+      return this.questionOrAnswer(line.line, questionAnswer[1] ?? questionAnswer[2] ?? '', questionAnswer[3] ?? '');
+    }
+
     const bullet = (this.markdown ? MARKDOWN_BULLET : PLAIN_BULLET).exec(content);
     if (bullet !== null) return this.startItem(line.line, indent, bullet[1] ?? '', bullet[2] ?? '', bullet[3] ?? '');
 
@@ -259,7 +274,24 @@ class EventNotesReader {
     return items;
   }
 
+  /**
+   * A `Q: …` or `A: …` line: each is a note of its own, without its prefix (`Q`, `A` are no
+   * speakers); the notes after a question carry it as `meta.question`, as survey answers do.
+   */
+  private questionOrAnswer(line: number, prefix: string, rest: string): AdapterItem[] {
+    const items = this.closeBlock();
+    const asked = /^q/i.test(prefix);
+    if (asked) this.question = null;
+    this.block = { lines: [rest], line, checked: null, parent: null, item: null };
+    this.afterBlank = false;
+    if (!asked) return items;
+    const question = this.closeBlock();
+    this.question = markdownInlineText(rest).replace(/\s+/g, ' ').trim();
+    return [...items, ...question];
+  }
+
   private setHeading(level: number, markdown: string): void {
+    this.question = null;
     this.outline.setHeading(level, markdownInlineText(markdown));
     this.list = [];
     this.listLabel = null;
@@ -276,7 +308,12 @@ class EventNotesReader {
       this.outline.note(
         text,
         { file: this.file, line: block.line },
-        { parent: block.parent, checked: block.checked, label: this.listLabel },
+        {
+          parent: block.parent,
+          checked: block.checked,
+          label: this.listLabel,
+          ...(this.question === null ? {} : { meta: { question: this.question } }),
+        },
       ),
     ];
   }

@@ -54,9 +54,11 @@ const NOT_SPEAKERS = new Set([
   'action item',
   'action items',
   'actions agreed',
+  'a',
   'agenda',
   'also',
   'and',
+  'answer',
   'apologies',
   'attendees',
   'because',
@@ -101,8 +103,11 @@ const NOT_SPEAKERS = new Set([
   'present',
   'ps',
   'p.s',
+  'q',
+  'question',
   're',
   'remember',
+  'response',
   'second',
   'so',
   'source',
@@ -125,9 +130,10 @@ const NOT_SPEAKERS = new Set([
   'yes',
 ]);
 
-/** True when a label's name is a word that is not a speaker (`Note`, `Action`, `So`). */
+/** True when a label's name is a word that is not a speaker (`Note`, `Action`, `So`, a question or answer marker `Q`, `A1`). */
 export function isNotSpeakerName(name: string): boolean {
-  return NOT_SPEAKERS.has(name.toLowerCase().replace(/\.$/, ''));
+  const word = name.toLowerCase().replace(/\.$/, '');
+  return NOT_SPEAKERS.has(word) || /^[qa]\d{1,3}$/.test(word);
 }
 
 /**

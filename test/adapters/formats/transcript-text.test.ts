@@ -4,13 +4,24 @@ import { readTempInput } from '../../helpers/temp-input.js';
 
 describe('transcript-text detection', () => {
   test('a .txt file of speaker turns is transcript-text', async () => {
-    const result = await readTempInput('interview.txt', 'Q: How was the service?\nA: Slow.\nQ: Why?\nA: Nobody rang back.\n');
+    const result = await readTempInput('interview.txt', 'JANE: How was the service?\nBOB: Slow.\nJANE: Why?\nBOB: Nobody rang back.\n');
     expect(result.format).toBe('transcript-text');
     expect(recordsOf(result).map((record) => [record.author, record.text])).toEqual([
-      ['Q', 'How was the service?'],
-      ['A', 'Slow.'],
-      ['Q', 'Why?'],
-      ['A', 'Nobody rang back.'],
+      ['JANE', 'How was the service?'],
+      ['BOB', 'Slow.'],
+      ['JANE', 'Why?'],
+      ['BOB', 'Nobody rang back.'],
+    ]);
+  });
+
+  test('Q: and A: lines are no speakers: notes whose answers carry their question', async () => {
+    const result = await readTempInput('interview.txt', 'Q: How was the service?\nA: Slow.\nQ: Why?\nA: Nobody rang back.\n');
+    expect(result.format).toBe('event-notes');
+    expect(recordsOf(result).map((record) => [record.author, record.text, record.meta['question'] ?? null])).toEqual([
+      [null, 'How was the service?', null],
+      [null, 'Slow.', 'How was the service?'],
+      [null, 'Why?', null],
+      [null, 'Nobody rang back.', 'Why?'],
     ]);
   });
 

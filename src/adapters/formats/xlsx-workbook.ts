@@ -47,8 +47,13 @@ function rowCells(row: ExcelJS.Row): string[] {
   if (!Array.isArray(values)) return Object.values(values).map(cellValueText);
   const cells: string[] = [];
   for (let index = 1; index < values.length; index += 1) {
+    const value = values[index];
+    if (value === null || value === undefined) {
+      cells.push('');
+      continue;
+    }
     const cell = row.getCell(index);
-    cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellValueText(values[index]));
+    cells.push(cell.isMerged && cell.master !== cell ? '' : cellValueText(value));
   }
   return cells;
 }

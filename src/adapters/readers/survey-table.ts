@@ -98,6 +98,8 @@ interface SurveyPlan {
   questionColumn: string | undefined;
   /** The other answers kept in `meta.answers`. */
   answers: string[];
+  /** Those of {@link answers} that name a section (Padlet's `Section`), found once for the table. */
+  sections: string[];
   /** Author, date, url, channel and reply columns. */
   mapping: ColumnMapping;
 }
@@ -243,7 +245,17 @@ function planTable(
   const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
   const answers = headers.filter((header) => !questions.includes(header) && !reserved(header) && header !== questionColumn);
   const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
-  return { kind: 'survey', headers, questions, respondent, questionColumn, answers, mapping: { headers, fields, metaColumns: [] } };
+  const sections = answers.filter(isSectionColumn);
+  return {
+    kind: 'survey',
+    headers,
+    questions,
+    respondent,
+    questionColumn,
+    answers,
+    sections,
+    mapping: { headers, fields, metaColumns: [] },
+  };
 }
 
 function* surveyRowItems(
@@ -291,7 +303,7 @@ function* surveyRowItems(
     const meta: Record<string, JsonValue> = { question };
     if (respondent !== '') meta['respondent'] = respondent;
     const otherAnswers = { ...answers, ...draft.meta };
-    const section = plan.answers.find((header) => isSectionColumn(header) && otherAnswers[header] !== undefined);
+    const section = plan.sections.find((header) => otherAnswers[header] !== undefined);
     if (section !== undefined) {
       meta['section'] = otherAnswers[section] ?? null;
       delete otherAnswers[section];

@@ -49,7 +49,7 @@ interface OpenCue {
  */
 class SrtReader {
   private readonly ids = new RepeatedTextIds();
-  private readonly turns = new CaptionTurns({ rolling: false });
+  private readonly turns = new CaptionTurns({ rolling: 'partial' });
   private state: State = 'between';
   private cue: OpenCue | null = null;
   private index: SourceLine | null = null;

@@ -27,7 +27,7 @@ export const webvttAdapter: FormatAdapter = {
     return HEADER.test(input.headText.split(/\r?\n/, 1)[0] ?? '') ? 1 : 0;
   },
   read(source) {
-    return readWebVtt(source.path, source.lines(), INLINE_TIMESTAMP.test(source.headText));
+    return readWebVtt(source.path, source.lines(), INLINE_TIMESTAMP.test(source.headText) ? true : 'partial');
   },
 };
 
@@ -39,7 +39,7 @@ interface OpenCue {
   lines: SourceLine[];
 }
 
-async function* readWebVtt(file: string, lines: AsyncIterable<SourceLineItem>, rolling: boolean): AsyncIterable<AdapterItem> {
+async function* readWebVtt(file: string, lines: AsyncIterable<SourceLineItem>, rolling: boolean | 'partial'): AsyncIterable<AdapterItem> {
   const reader = new WebVttReader(file, rolling);
   for await (const line of lines) {
     if (isOverlong(line)) yield overlongLineRejection(file, line);
@@ -59,7 +59,7 @@ class WebVttReader {
 
   constructor(
     private readonly file: string,
-    rolling: boolean,
+    rolling: boolean | 'partial',
   ) {
     this.turns = new CaptionTurns({ rolling });
   }

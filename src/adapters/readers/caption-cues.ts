@@ -66,10 +66,17 @@ const NEW_VOICE = /^(?:>>+|[-–—](?=\s*[\p{L}\p{N}"'“‘¿¡([]))\s*/u;
 export interface CaptionTurnOptions {
   /**
    * YouTube-style rolling captions: each cue repeats the line(s) the previous cue ended with
-   * before adding new words, so repeated leading lines are dropped.
+   * before adding new words, so repeated leading lines are dropped. `true` when the file is known
+   * to roll (YouTube's word timestamps); `'partial'` where it may (SubRip, WebVTT without word
+   * timestamps, as tools convert YouTube's auto-captions): repeated lines are dropped only from a
+   * cue that adds new lines, or from one that blinks past in {@link BLINK_SECONDS} (the 10 ms cues
+   * between rolling lines), so a line someone really says twice stays.
    */
-  rolling: boolean;
+  rolling: boolean | 'partial';
 }
+
+/** The longest cue taken for the blink between two rolling captions: YouTube writes 10 ms. */
+const BLINK_SECONDS = 0.05;
 
 /**
  * Turns the cues of one caption file into speaker turns. Speakers come from `<v Name>` tags or a
@@ -98,7 +105,8 @@ export class CaptionTurns {
       }))
       .filter((line) => line.plain !== '');
     const plain = lines.map((line) => line.plain);
-    const repeated = this.options.rolling ? repeatedLeadingLines(this.previousLines, plain) : 0;
+    let repeated = this.options.rolling === false ? 0 : repeatedLeadingLines(this.previousLines, plain);
+    if (this.options.rolling === 'partial' && repeated === plain.length && cue.end - cue.start > BLINK_SECONDS) repeated = 0;
     this.previousLines = plain;
     const turns: SpokenTurn[] = [];
     for (const line of lines.slice(repeated)) {

@@ -138,13 +138,23 @@ function isQuestionLikeHeader(header: string): boolean {
   return /\?\s*$/.test(header) || /^(q|question)\s*\d+/i.test(header) || /\bQ\d+\b/.test(header);
 }
 
+/** Words of a header that asks people for their words (`Please tell us your views`, `Comments/Suggestions`, Welsh `Sylwadau`). */
+const PROMPT_WORDS =
+  /\b(?:views?|comments?|feedback|suggestions?|thoughts|opinions?|ideas?|experiences?|concerns?|tell us|sylwadau|barn|syniadau)\b/iu;
+
+/** True for the header of a column that asks for people's own words: a question, or a prompt such as `Your views`. */
+function isPromptHeader(header: string): boolean {
+  return isQuestionLikeHeader(header) || PROMPT_WORDS.test(header);
+}
+
 /**
  * True when a table looks like a survey or consultation export: two or more free-text columns, or
  * one with a survey signature beside it (a `Response ID` / `Respondent` column, an agreement or
  * satisfaction scale column, a closed question about the respondent such as `Respondent type`, a
  * long-format `question` column, or two or more question headers), or one that no column is named
  * as the text of beside a form's own columns (a form's single question, `Any comments about the
- * proposal?`, beside an e-mail column or a submission time such as `Timestamp`).
+ * proposal?`, beside an e-mail column or a submission time such as `Timestamp`) or under a header
+ * that asks for it (`Please tell us your views`, `Comments/Suggestions`, `Anything else?`).
  */
 export function looksLikeSurvey(headers: readonly string[], profiles: readonly ColumnProfile[]): boolean {
   if (liveQuestionColumns(headers) !== undefined) return false;
@@ -157,7 +167,8 @@ export function looksLikeSurvey(headers: readonly string[], profiles: readonly C
     profiles.some((profile) => profile.kind === 'choice' && isClosedQuestionHeader(profile.header)) ||
     headers.some(isQuestionColumn) ||
     headers.filter(isQuestionLikeHeader).length >= 2 ||
-    (!hasTextColumnName(headers) && hasFormColumns(headers, profiles))
+    (!hasTextColumnName(headers) &&
+      (hasFormColumns(headers, profiles) || profiles.some((profile) => isQuestionText(profile) && isPromptHeader(profile.header))))
   );
 }
 

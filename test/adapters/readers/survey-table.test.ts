@@ -45,14 +45,27 @@ describe('looksLikeSurvey', () => {
   test('a form’s single question, named as no text column, beside an e-mail column or a submission time is a survey; beside a plain ID or Date it is not', () => {
     const beside = (header: string, values: string[]) =>
       surveyLooks(
-        [header, 'Any comments about the proposal?'],
+        [header, 'Details'],
         SENTENCES.map((sentence, index) => [values[index] ?? '', sentence]),
       );
     expect(beside('ID', ['1', '2', '3', '4'])).toBe(false);
     expect(beside('Email', ['a@example.org', 'anonymous', 'anonymous', 'b@example.org'])).toBe(true);
     expect(beside('Timestamp', ['02/01/2024 14:30:00', '05/01/2024 09:05:12', '13/01/2024 11:00:00', '14/01/2024 12:00:00'])).toBe(true);
     expect(beside('Date', ['02/01/2024', '05/01/2024', '13/01/2024', '14/01/2024'])).toBe(false);
-    expect(surveyLooks(['Any comments about the proposal?'], answers)).toBe(false);
+    expect(surveyLooks(['Details'], answers)).toBe(false);
+  });
+
+  test('one free-text column named as no text column is a survey when its header asks for people’s words, alone or beside anything', () => {
+    const beside = (question: string) =>
+      surveyLooks(
+        ['Date', question],
+        SENTENCES.map((sentence, index) => [`0${index + 1}/01/2024`, sentence]),
+      );
+    for (const question of ['Any comments about the proposal?', 'Please tell us your views', 'Comments/Suggestions', 'Sylwadau']) {
+      expect(beside(question)).toBe(true);
+    }
+    expect(surveyLooks(['Any comments about the proposal?'], answers)).toBe(true);
+    expect(beside('val')).toBe(false);
   });
 
   test('a plain id column is not a survey signature', () => {

@@ -69,7 +69,7 @@ describe('small CLI messages', () => {
 
   test('a NO_TEXT_COLUMN rejection shows the --map text=COLUMN hint', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(join(dir, 'odd.csv'), 'ref,Your thoughts\n1,More respite please\n');
+      await writeFile(join(dir, 'odd.csv'), 'ref,Details\n1,More respite please\n');
       const result = await runCli(['ingest', 'odd.csv'], { cwd: dir });
       expect(result.exitCode).toBe(ExitCode.Findings);
       expect(result.stderr).toMatch(

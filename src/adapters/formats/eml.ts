@@ -80,9 +80,9 @@ async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
   yield* await emailMessageItems(raw, { provenance, label: '' });
 }
 
-/** Drops blank lines and an mbox `From ` envelope line in front of the headers, as some tools save them. */
+/** Drops a UTF-8 byte order mark, blank lines and an mbox `From ` envelope line in front of the headers, as some tools save them. */
 function withoutEnvelopeLine(raw: Buffer): Buffer {
-  let start = 0;
+  let start = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
   while (raw[start] === 0x0a || (raw[start] === 0x0d && raw[start + 1] === 0x0a)) start += raw[start] === 0x0d ? 2 : 1;
   const newline = raw.indexOf(0x0a, start);
   const firstLine = raw.toString('latin1', start, newline === -1 ? Math.min(raw.length, start + 1000) : newline).replace(/\r$/, '');

@@ -22,7 +22,7 @@ export const mboxAdapter: FormatAdapter = {
 };
 
 async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
-  for await (const entry of mboxMessages(source.bytes(), { path: source.path, maxMessageBytes: MAX_MESSAGE_BYTES })) {
+  for await (const entry of mboxMessages(withoutByteOrderMark(source.bytes()), { path: source.path, maxMessageBytes: MAX_MESSAGE_BYTES })) {
     const label = `message ${entry.index}`;
     const provenance = { file: source.path, line: entry.line, part: label };
     if (entry.kind === 'too-large') {
@@ -36,5 +36,15 @@ async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
     }
     const { emailMessageItems } = await import('../readers/email-message.js');
     yield* await emailMessageItems(entry.raw, { provenance, label });
+  }
+}
+
+/** The bytes of a file without the UTF-8 byte order mark some tools write in front of a mailbox. */
+async function* withoutByteOrderMark(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) yield chunk.subarray(3);
+    else yield chunk;
+    first = false;
   }
 }

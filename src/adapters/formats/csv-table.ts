@@ -12,7 +12,7 @@ import { HEAD_BYTES } from '../../source/input-source.js';
 import { draftFromRow, mapColumns, rowObject, type ColumnMapping } from '../readers/column-mapping.js';
 import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from '../readers/header-row.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
-import { tableFurnitureOf } from '../readers/summary-row.js';
+import { tableFurnitureItem } from '../readers/summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
@@ -41,16 +41,8 @@ export const csvTableAdapter: FormatAdapter = {
       if (event.kind === 'error') return rejectedTableRow(event, provenance);
       if (mapping === null) return null;
       const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance, dates);
-      const furniture = tableFurnitureOf(event.cells, mapping.headers);
-      if (furniture !== null) {
-        return {
-          kind: 'filtered',
-          rule: 'not-feedback',
-          provenance,
-          ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
-          detail: furniture,
-        };
-      }
+      const furniture = tableFurnitureItem(event.cells, mapping.headers, provenance, draft.sourceId);
+      if (furniture !== null) return furniture;
       return {
         kind: 'record',
         draft: draft.sourceId === null ? { ...draft, sourceId: ids.sourceIdFor(authorForId(draft), draft.text, dateForId(draft)) } : draft,

@@ -1,3 +1,6 @@
+import type { AdapterItem } from '../format-adapter.js';
+import type { Provenance } from '../../record/record.js';
+
 /** The label that opens a spreadsheet's summary row: `Total`, `Grand total`, `Count`, `Average`, `Number of responses`. */
 const SUMMARY_LABEL =
   /^(?:(?:grand |sub-?|overall )?totals?(?: (?:responses|respondents|replies|comments|count|number))?|count|sum|average|mean|median|(?:total )?(?:number|no\.?) of (?:responses|respondents|replies|comments))\s*:?$/iu;
@@ -53,4 +56,19 @@ export function tableFurnitureOf(cells: readonly string[], headers: readonly str
   if (isSummaryRow(cells)) return 'a totals row under the table';
   if (isRepeatedHeaderRow(cells, headers)) return 'the header row again (files joined into one?)';
   return null;
+}
+
+/**
+ * The filtered item for a row that {@link tableFurnitureOf} finds is part of the table itself,
+ * with the row's own id where it has one; null for a row of data.
+ */
+export function tableFurnitureItem(
+  cells: readonly string[],
+  headers: readonly string[],
+  provenance: Provenance,
+  sourceId: string | null,
+): AdapterItem | null {
+  const furniture = tableFurnitureOf(cells, headers);
+  if (furniture === null) return null;
+  return { kind: 'filtered', rule: 'not-feedback', provenance, ...(sourceId === null ? {} : { sourceId }), detail: furniture };
 }

@@ -22,7 +22,7 @@ import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
-import { tableFurnitureOf } from './summary-row.js';
+import { tableFurnitureItem, tableFurnitureOf } from './summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
 
@@ -332,15 +332,9 @@ function* singleRowItems(
   dates: TableDateColumn | undefined,
 ): Iterable<AdapterItem> {
   const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance, dates);
-  const furniture = tableFurnitureOf(cells, mapping.headers);
+  const furniture = tableFurnitureItem(cells, mapping.headers, provenance, draft.sourceId);
   if (furniture !== null) {
-    yield {
-      kind: 'filtered',
-      rule: 'not-feedback',
-      provenance,
-      ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
-      detail: furniture,
-    };
+    yield furniture;
     return;
   }
   if (isSentinelValue(draft.text)) {

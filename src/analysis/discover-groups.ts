@@ -1,4 +1,9 @@
+import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
+import { createRedactor } from '../report/publication-redactor.js';
 import { distinctiveTerms, TermTally, type RecordTerm } from '../stats/distinctive-terms.js';
+
+/** Examples are redacted as a published report's quotes are under the default policy. */
+const redactExample = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
 
 /** A group of terms that occur together, proposed as a theme, with records that show it. */
 export interface TermGroup {
@@ -8,12 +13,17 @@ export interface TermGroup {
   terms: string[];
   /** Records holding the seed term. */
   records: number;
-  /** Up to three records holding most of the group's terms. */
-  examples: { source_id: string; text: string }[];
+  /**
+   * Up to three records holding most of the group's terms: the tlap id (which `tlap explain`
+   * takes), the export's own id, and the text with its personal data redacted as a published
+   * report redacts it, since a starter codebook is meant to be kept, shared and committed.
+   */
+  examples: { id: string; source_id: string; text: string }[];
 }
 
 /** A record as the grouping sees it. */
 export interface GroupingRecord {
+  id: string;
   sourceId: string;
   text: string;
   terms: readonly RecordTerm[];
@@ -118,7 +128,7 @@ function examplesOf(records: readonly GroupingRecord[], holders: readonly number
         (a.record.sourceId < b.record.sourceId ? -1 : a.record.sourceId > b.record.sourceId ? 1 : 0),
     )
     .slice(0, 3)
-    .map(({ record }) => ({ source_id: record.sourceId, text: shorten(record.text) }));
+    .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redactExample(record.text).text) }));
 }
 
 function shorten(text: string): string {
@@ -139,7 +149,7 @@ export function starterCodebookYaml(groups: readonly TermGroup[], heading: strin
   ];
   for (const group of groups) {
     lines.push(`  # ${group.records} records hold "${group.terms[0] ?? ''}". For example:`);
-    for (const example of group.examples) lines.push(`  #   ${example.source_id}: ${example.text}`);
+    for (const example of group.examples) lines.push(`  #   ${example.id}: ${example.text}`);
     lines.push(`  - id: ${group.id}`);
     lines.push(`    label: ${JSON.stringify(capitalise(group.terms[0] ?? group.id))}`);
     lines.push(`    keywords: [${group.terms.map((term) => JSON.stringify(term)).join(', ')}]`);

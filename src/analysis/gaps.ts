@@ -77,7 +77,7 @@ export async function findGaps(
     const terms = termsOf(item.record.text);
     if (item.themeIds.every((id) => otherwise.has(id))) {
       unthemedTally.add(terms);
-      unthemed.push({ sourceId: item.record.sourceId, text: item.record.text, channel: item.record.channel, terms });
+      unthemed.push({ id: item.record.id, sourceId: item.record.sourceId, text: item.record.text, channel: item.record.channel, terms });
     } else themedTally.add(terms);
   }
   const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
@@ -113,11 +113,12 @@ export async function findGaps(
  * example records (see groupCooccurringTerms). Deterministic for a given store.
  */
 export async function discoverThemes(
-  records: AsyncIterable<{ sourceId: string; text: string }> | Iterable<{ sourceId: string; text: string }>,
+  records: AsyncIterable<{ id: string; sourceId: string; text: string }> | Iterable<{ id: string; sourceId: string; text: string }>,
   options: GapsOptions = {},
 ): Promise<DiscoverReport> {
   const grouping: GroupingRecord[] = [];
-  for await (const record of records) grouping.push({ sourceId: record.sourceId, text: record.text, terms: termsOf(record.text) });
+  for await (const record of records)
+    grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text) });
   const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });
   const heading = `A starter codebook that tlap proposed from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
   return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };

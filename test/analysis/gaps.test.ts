@@ -40,7 +40,7 @@ describe('findGaps', () => {
 
 describe('discoverThemes', () => {
   test('proposes a deterministic starter codebook that tlap reads as is', async () => {
-    const records = texts().map((row, index) => ({ sourceId: `r${index}`, text: row.text }));
+    const records = texts().map((row, index) => ({ id: `id${index}`, sourceId: `r${index}`, text: row.text }));
     const report = await discoverThemes(records);
     expect(await discoverThemes(records)).toEqual(report);
     expect(report.records).toBe(17);
@@ -49,6 +49,20 @@ describe('discoverThemes', () => {
     expect(parsed.themes.length).toBe(report.groups.length);
     expect(report.codebook).toMatch(/^# A starter codebook that tlap proposed from 17 records\./);
     expect(report.groups.find((group) => group.id === 'clinic')?.examples).toHaveLength(3);
+  });
+
+  test("a starter codebook's examples name records by tlap id and print their words as a published report would, personal data redacted", async () => {
+    const records = texts().map((row, index) => ({
+      id: `id${index}`,
+      sourceId: `jo${index}@example.com`,
+      text: `${row.text} Ring Sarah Jones on 07700 900123 or e-mail jo.smith@example.com.`,
+    }));
+    const report = await discoverThemes(records);
+    const examples = report.groups.flatMap((group) => group.examples);
+    expect(examples.length).toBeGreaterThan(0);
+    expect(report.codebook).not.toMatch(/07700|jo\.smith|@example\.com|Sarah Jones/);
+    expect(report.codebook).toMatch(/#   id\d: /);
+    expect(examples.map((example) => example.text).join(' ')).toMatch(/\[phone\]|\[email\]/);
   });
 });
 

@@ -304,7 +304,10 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
       if (name === undefined || isNotName(name)) continue;
-      if (pattern === SENTENCE_START && (SENTENCE_STARTERS.has(name.toLowerCase()) || lexicon.others.has(name.toLowerCase()))) {
+      if (
+        pattern === SENTENCE_START &&
+        (SENTENCE_STARTERS.has(name.toLowerCase()) || lexicon.others.has(name.toLowerCase()) || ABSTRACT_NOUN.test(name.toLowerCase()))
+      ) {
         continue;
       }
       const start = match.index + match[0].lastIndexOf(name);
@@ -548,9 +551,17 @@ function readsAsSingularNoun(text: string, start: number): boolean {
 /** True when `word` (lower case) is a common word: a lexicon word other than a name, a contraction, or one of those with an ending (`attends`, `visited`). */
 function isKnownWord(word: string, lexicon: LexiconWords): boolean {
   if (CONTRACTIONS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
+  if (ABSTRACT_NOUN.test(word) && !lexicon.names.has(word)) return true;
   const stem = word.replace(INFLECTION, '');
   return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
 }
+
+/**
+ * A word made a noun by a suffix no given name ends in (`communication`, `management`,
+ * `partnership`, `happiness`, `racism`), which compromise's small lexicon mostly leaves out: such a
+ * word starting a sentence (`Communication from the council is poor`) is no person.
+ */
+const ABSTRACT_NOUN = /^\p{L}{3,}(?:tions?|sions?|ments?|ships?|ness(?:es)?|isms?)$/u;
 
 /** `sarah` → `Sarah`, `o'neill` → `O'Neill`, `lily-mae` → `Lily-Mae`. */
 function titleCase(word: string): string {

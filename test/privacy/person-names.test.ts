@@ -25,3 +25,17 @@ describe('findPersonNames on sentences met before', () => {
     }
   });
 });
+
+describe('a sentence opened by a noun no given name ends like', () => {
+  test('Communication, Management or Partnership before "from the council" is no person; Declan still is', () => {
+    for (const text of [
+      'Communication from the council is poor; nobody answers the phone.',
+      'Management at the care home has been poor.',
+      'Partnership from the council was promised.',
+    ]) {
+      expect(named(text, findPersonNames(text))).toEqual([]);
+    }
+    const declan = 'Declan from the carers centre rang me back.';
+    expect(named(declan, findPersonNames(declan))).toEqual(['Declan']);
+  });
+});

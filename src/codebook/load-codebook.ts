@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../source/fs-errors.js';
+import { SINGLE_BYTE_ENCODING_NAMES } from '../source/mac-roman.js';
 import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
 import type { Codebook } from './codebook.js';
 import { sortIssues, type CodebookIssue } from './codebook-issue.js';
@@ -82,7 +83,10 @@ export async function loadCodebook(diskPath: string, displayPath: string = diskP
     file: displayPath,
     line: decoded.firstNonUtf8Line,
     col: 1,
-    message: 'the codebook is not UTF-8, so it was read as Windows-1252 (what Notepad calls "ANSI")',
+    message:
+      decoded.encoding === 'windows-1252'
+        ? 'the codebook is not UTF-8, so it was read as Windows-1252 (what Notepad calls "ANSI")'
+        : `the codebook is not UTF-8, so it was read as ${SINGLE_BYTE_ENCODING_NAMES.macintosh}`,
     hint: 'save the codebook as UTF-8 so that every editor and tlap read the same words',
   };
   return { ...loaded, warnings: sortIssues([warning, ...loaded.warnings]) };

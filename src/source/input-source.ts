@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { singleByteEncodingOf, type SingleByteEncoding } from './mac-roman.js';
+import { singleByteEncodingOf, UNDEFINED_IN_WINDOWS_1252, type SingleByteEncoding } from './mac-roman.js';
 import iconv from 'iconv-lite';
 import { InputError, UnknownNameError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
@@ -163,9 +163,6 @@ class FallbackLog {
   }
 }
 
-/** Bytes that Windows-1252 leaves undefined: a line holding one is neither UTF-8 nor Windows-1252. */
-const UNDEFINED_IN_WINDOWS_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
-
 /**
  * Decodes a byte block that ends at a line boundary, line by line when it is not all valid UTF-8:
  * such a line is read as Windows-1252 and logged. A line that is not Windows-1252 either is an
@@ -199,7 +196,7 @@ class LenientUtf8Decoder {
       if (isUtf8(piece)) {
         parts.push(piece.toString('utf8'));
       } else {
-        const undefinedByte = this.fallback === 'windows-1252' ? piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.includes(byte)) : undefined;
+        const undefinedByte = this.fallback === 'windows-1252' ? piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte)) : undefined;
         if (undefinedByte !== undefined && this.strict) {
           throw new InputError(
             `bytes that are neither UTF-8 nor Windows-1252 (0x${undefinedByte.toString(16).toUpperCase()}); the file's encoding is not one tlap detects`,

@@ -5,6 +5,9 @@
  */
 export type SingleByteEncoding = 'windows-1252' | 'macintosh';
 
+/** Bytes that Windows-1252 leaves undefined: a text holding one is not Windows-1252. */
+export const UNDEFINED_IN_WINDOWS_1252: ReadonlySet<number> = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
 /** How people name each encoding in messages. */
 export const SINGLE_BYTE_ENCODING_NAMES: Readonly<Record<SingleByteEncoding, string>> = {
   'windows-1252': 'Windows-1252',

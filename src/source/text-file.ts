@@ -1,16 +1,18 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { singleByteEncodingOf, UNDEFINED_IN_WINDOWS_1252, type SingleByteEncoding } from './mac-roman.js';
 
 /** How a small text file an analyst keeps (a codebook, a gold file) was decoded. */
-export type TextFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
 /** A text file decoded whole, its byte order mark removed. */
 export interface DecodedTextFile {
   text: string;
   encoding: TextFileEncoding;
   /**
-   * For a file read as Windows-1252 because it is not UTF-8: the 1-based line of its first byte
-   * that UTF-8 cannot read (where an editor that saved it as "ANSI" put `’` or `£`); else null.
+   * For a file read as Windows-1252 or Mac OS Roman because it is not UTF-8: the 1-based line of
+   * its first byte that UTF-8 cannot read (where an editor that saved it as "ANSI" put `’` or `£`);
+   * else null.
    */
   firstNonUtf8Line: number | null;
 }
@@ -20,9 +22,6 @@ export interface UndecodableText {
   line: number;
   byte: number;
 }
-
-/** Bytes that Windows-1252 leaves undefined. */
-const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -44,8 +43,10 @@ function firstNonUtf8Line(bytes: Buffer): number {
 
 /**
  * Decodes a whole text file the way people's editors save one: a byte order mark decides UTF-8,
- * UTF-16LE or UTF-16BE (and is removed); otherwise UTF-8 when the bytes are UTF-8, else
- * Windows-1252 (Notepad's "ANSI", Excel's "CSV" on Windows), which is never a silent U+FFFD.
+ * UTF-16LE or UTF-16BE (and is removed); otherwise UTF-8 when the bytes are UTF-8, else the
+ * single-byte encoding input files are read in when they are not UTF-8 (Windows-1252, Notepad's
+ * "ANSI" and Excel's "CSV" on Windows, or Mac OS Roman from Excel for Mac: see
+ * {@link singleByteEncodingOf}), which is never a silent U+FFFD.
  *
  * @returns the text, or where a byte that neither UTF-8 nor Windows-1252 reads is.
  */
@@ -64,11 +65,12 @@ export function decodeTextFile(bytes: Buffer): DecodedTextFile | UndecodableText
 }
 
 function fallback(bytes: Buffer): DecodedTextFile | UndecodableText {
-  const undefinedAt = bytes.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte));
+  const encoding = singleByteEncodingOf(bytes);
+  const undefinedAt = encoding === 'windows-1252' ? bytes.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte)) : -1;
   if (undefinedAt !== -1) return { line: lineAt(bytes, undefinedAt), byte: bytes[undefinedAt] ?? 0 };
   return {
-    text: iconv.decode(bytes, 'windows-1252'),
-    encoding: 'windows-1252',
+    text: iconv.decode(bytes, encoding),
+    encoding,
     firstNonUtf8Line: firstNonUtf8Line(bytes),
   };
 }

@@ -19,6 +19,11 @@ describe('decodeTextFile', () => {
     expect(decodeTextFile(bytes)).toEqual({ text: `version: 1\n${TEXT}`, encoding: 'windows-1252', firstNonUtf8Line: 2 });
   });
 
+  test('bytes from Excel for Mac are read as Mac OS Roman, as input files are', () => {
+    const text = 'source_id,themes,note\ns1,carers,it’s the café’s “drop-in”\n';
+    expect(decodeTextFile(iconv.encode(text, 'macintosh'))).toEqual({ text, encoding: 'macintosh', firstNonUtf8Line: 2 });
+  });
+
   test('a byte Windows-1252 leaves undefined is named with its line, never a silent U+FFFD', () => {
     const decoded = decodeTextFile(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x92, 0x81, 0x0a]));
     expect(decoded).toEqual({ line: 3, byte: 0x81 });

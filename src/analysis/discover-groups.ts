@@ -1,9 +1,10 @@
 import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
 import { createRedactor } from '../report/publication-redactor.js';
+import type { TextRedactor } from '../report/text-redactor.js';
 import { distinctiveTerms, TermTally, type RecordTerm } from '../stats/distinctive-terms.js';
 
-/** Examples are redacted as a published report's quotes are under the default policy. */
-const redactExample = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
+/** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
+const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
 
 /** A group of terms that occur together, proposed as a theme, with records that show it. */
 export interface TermGroup {
@@ -37,6 +38,8 @@ export interface GroupingOptions {
   termsPerGroup?: number;
   /** A seed term may be held by at most this share of the records (default 0.5: not a word everyone writes). */
   maxShare?: number;
+  /** How example texts are redacted: the codebook's policy when there is one (default: the default policy). */
+  redact?: TextRedactor;
 }
 
 /** A seed is skipped when more than this share of its records already belong to earlier groups. */
@@ -96,7 +99,12 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
     for (const index of holders) covered[index] = true;
     const terms = keys.map((key) => all.written.get(key) ?? key);
     const id = uniqueId(terms[0] ?? seed, ids);
-    groups.push({ id, terms, records: holders.length, examples: examplesOf(records, holders, new Set(keys)) });
+    groups.push({
+      id,
+      terms,
+      records: holders.length,
+      examples: examplesOf(records, holders, new Set(keys), options.redact ?? DEFAULT_EXAMPLE_REDACTOR),
+    });
   }
   return groups;
 }
@@ -113,7 +121,12 @@ function uniqueId(term: string, taken: Set<string>): string {
   return id;
 }
 
-function examplesOf(records: readonly GroupingRecord[], holders: readonly number[], keys: ReadonlySet<string>): TermGroup['examples'] {
+function examplesOf(
+  records: readonly GroupingRecord[],
+  holders: readonly number[],
+  keys: ReadonlySet<string>,
+  redact: TextRedactor,
+): TermGroup['examples'] {
   return holders
     .flatMap((index) => {
       const record = records[index];
@@ -128,7 +141,7 @@ function examplesOf(records: readonly GroupingRecord[], holders: readonly number
         (a.record.sourceId < b.record.sourceId ? -1 : a.record.sourceId > b.record.sourceId ? 1 : 0),
     )
     .slice(0, 3)
-    .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redactExample(record.text).text) }));
+    .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redact(record.text).text) }));
 }
 
 function shorten(text: string): string {

@@ -1,3 +1,4 @@
+import { createRedactor } from '../report/publication-redactor.js';
 import type { Codebook } from '../codebook/codebook.js';
 import type { Channel } from '../record/record.js';
 import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
@@ -98,7 +99,7 @@ export async function findGaps(
   const topKeys = new Set(top.map((term) => term.key));
   const groups = groupCooccurringTerms(
     unthemed.map((record) => ({ ...record, terms: record.terms.filter((term) => topKeys.has(term.key)) })),
-    { maxGroups: options.groups ?? 5, maxShare: 1 },
+    { maxGroups: options.groups ?? 5, maxShare: 1, redact: createRedactor(codebook) },
   );
   const stub = starterCodebookYaml(groups, '')
     .split('\n')

@@ -31,6 +31,20 @@ describe('findGaps', () => {
     expect(stubThemes.flatMap((theme) => theme.rules.map((rule) => rule.source))).toEqual(expect.arrayContaining(['clinic', 'bus']));
   });
 
+  test("the stub's examples are redacted by the codebook's own policy: a public figure it keeps stays, other names go", async () => {
+    const keeping = makeCodebook(
+      'version: 1\nredact:\n  keep_names: ["Jeremy Hunt"]\nthemes:\n  - id: staff\n    label: Staff\n    keywords: [staff, nurse]\n',
+    );
+    const rows = texts().map((row, index) => ({
+      ...row,
+      sourceId: `r${index}`,
+      text: row.text.includes('parking') ? `${row.text} Jeremy Hunt promised more, Sarah Jones said.` : row.text,
+    }));
+    const stub = (await findGaps(keeping, codeRecords(keeping, rows))).stub;
+    expect(stub).toContain('Jeremy Hunt promised more');
+    expect(stub).not.toContain('Sarah Jones');
+  });
+
   test('records whose only themes are otherwise themes count as unthemed', async () => {
     const withOtherwise = { ...codebook, themes: codebook.themes.map((theme) => ({ ...theme, otherwise: true })) };
     const coded = codeRecords(codebook, [{ text: 'The staff were kind.' }, { text: 'No parking.' }]);

@@ -24,12 +24,18 @@ const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*|\d{1,3}|(?:va
 /** A name: one to four words, the first capitalised. */
 const NAME = String.raw`[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*(?: ${NAME_WORD}){0,3}`;
 
+/** A name as people type it into Zoom or Teams, all in lower case: one to four words (`jane smith`). */
+const LOWER_NAME = String.raw`[\p{Ll}][\p{L}\p{M}\p{N}_'’.\-]*(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.\-]*){0,3}`;
+
+/** What a meeting tool shows after a name: pronouns, an organisation or a role, in brackets or after a dash or bar. */
+const NAME_ADDITION = String.raw`(?:\s*\([^()\n:]{1,30}\)|\s+[-–|]\s+[^:()[\]\n]{1,30}?)`;
+
 /**
  * A name as meeting tools show it: `Smith, Jane` (Teams' surname first), then what people add to
  * their name in Zoom or Teams: pronouns, an organisation or a role, in brackets or after a dash
  * or bar (`Jane Smith (she/her)`, `Smith, Jane (NHS Leeds)`, `Bob Jones - Carers Leeds`).
  */
-const DISPLAY_NAME = String.raw`${NAME}(?:, ${NAME})?(?:\s*\([^()\n:]{1,30}\)|\s+[-–|]\s+[^:()[\]\n]{1,30}?){0,2}`;
+const DISPLAY_NAME = String.raw`(?:${NAME}(?:, ${NAME})?|${LOWER_NAME}(?:, ${LOWER_NAME})?)${NAME_ADDITION}{0,2}`;
 
 const BRACKETED_CLOCK = String.raw`[\[(]\s*(${CLOCK})\s*[\])]`;
 
@@ -142,7 +148,9 @@ export function isNotSpeakerName(name: string): boolean {
  * four words of at most 40 characters, the first capitalised (`JOHN`, `Dr. Jane Smith`,
  * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
- * `So:`) are not speakers. Returns null when the line has no label.
+ * `So:`) are not speakers. Beside a time, and in captions, a display name typed in lower case is
+ * a label too (`jane smith:`, `sam (she/her):`; see {@link isLowerCaseName}); in typed text
+ * without a time it is not. Returns null when the line has no label.
  */
 export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {}): SpeakerLabel | null {
   const timeFirst = TIME_FIRST.exec(line);
@@ -167,9 +175,82 @@ export interface SpeakerLabelOptions {
   displayNames?: boolean;
 }
 
+/** Words that make a lower-case label a phrase, not a name (`the plan:`, `what we heard:`). */
+const PHRASE_WORDS = new Set([
+  'a',
+  'about',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'from',
+  'had',
+  'has',
+  'have',
+  'he',
+  'her',
+  'his',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'its',
+  'me',
+  'my',
+  'not',
+  'of',
+  'on',
+  'or',
+  'our',
+  'she',
+  'so',
+  'that',
+  'the',
+  'their',
+  'them',
+  'there',
+  'they',
+  'this',
+  'to',
+  'us',
+  'was',
+  'we',
+  'were',
+  'what',
+  'when',
+  'where',
+  'which',
+  'who',
+  'why',
+  'will',
+  'with',
+  'you',
+  'your',
+]);
+
+/**
+ * True when a label written in lower case (`jane smith`, `sam (she/her)`) is a display name: a
+ * name of two to four words, or one word with what meeting tools show in brackets after it
+ * (pronouns, an organisation) or with a time beside it; never a note heading (`note`, `update`)
+ * nor a phrase with words such as `the` or `what` in it.
+ */
+function isLowerCaseName(speaker: string, timed: boolean): boolean {
+  const name = speaker.split(/\s*\(|\s+[-–|]\s+/u)[0] ?? '';
+  const words = name.split(/[\s,]+/u).filter((word) => word !== '');
+  if (isNotSpeakerName(name) || words.some((word) => PHRASE_WORDS.has(word.toLowerCase()) || isNotSpeakerName(word))) return false;
+  return words.length >= 2 || timed || /\(/.test(speaker);
+}
+
 function label(name: string | undefined, rest: string | undefined, clock: string | undefined): SpeakerLabel | null {
   const speaker = name?.trim() ?? '';
   const longest = /[,(|–]|\s-\s/.test(speaker) ? MAX_DISPLAY_NAME_CHARS : MAX_NAME_CHARS;
   if (speaker === '' || speaker.length > longest || isNotSpeakerName(speaker)) return null;
+  if (/^\p{Ll}/u.test(speaker) && !isLowerCaseName(speaker, clock !== undefined)) return null;
   return { speaker, rest: rest?.trim() ?? '', start: clock === undefined ? null : parseClockTime(clock) };
 }

@@ -62,6 +62,47 @@ describe('parseSpeakerLabel: names as meeting tools show them', () => {
   });
 });
 
+describe('parseSpeakerLabel: display names typed in lower case', () => {
+  test.each([
+    ['jane smith: I agree.', 'jane smith', 'I agree.'],
+    ['sam (she/her): Thanks for having us.', 'sam (she/her)', 'Thanks for having us.'],
+    ['priya shah (carers leeds): Yes', 'priya shah (carers leeds)', 'Yes'],
+    ['smith, jane: Thanks', 'smith, jane', 'Thanks'],
+    ['aled ap rhys - gp: From the surgery', 'aled ap rhys - gp', 'From the surgery'],
+  ])('in captions, %j has speaker %j', (line, speaker, rest) => {
+    expect(parseSpeakerLabel(line, { displayNames: true })).toEqual({ speaker, rest, start: null });
+  });
+
+  test.each([
+    ['[00:00:10] jane smith: Words', 'jane smith', 'Words', 10],
+    ['00:01:02 sam: Words', 'sam', 'Words', 62],
+    ['jane smith   0:03', 'jane smith', '', 3],
+    ['sam (she/her)   1:02', 'sam (she/her)', '', 62],
+  ])('with a time, %j has speaker %j', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each([
+    'note: the recording stopped',
+    'update: the bus runs again',
+    'next steps: write to the council',
+    'the meeting: it went well',
+    'what we heard: buses',
+    'sam: a single lower-case word without a time could be any heading',
+    'update - buses: late',
+    'so yes: that is right',
+  ])('in captions, %j has no speaker label', (line) => {
+    expect(parseSpeakerLabel(line, { displayNames: true })).toBeNull();
+  });
+
+  test.each(['jane smith: typed notes keep capitalised names only', 'sam (she/her): likewise', '[00:01:02] note: a transcriber’s note'])(
+    'in typed text without a time, %j has no speaker label',
+    (line) => {
+      expect(parseSpeakerLabel(line)).toBeNull();
+    },
+  );
+});
+
 describe('isNotSpeakerName', () => {
   test('note and minute headings are not speakers, names are', () => {
     expect(isNotSpeakerName('Action items')).toBe(true);

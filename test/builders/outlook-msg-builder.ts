@@ -33,8 +33,10 @@ export interface OutlookItemSpec {
   string8?: boolean;
   /** Named properties in PSETID_Appointment (`__nameid_version1.0`), by their LID, with their binary values. */
   appointmentProperties?: ReadonlyArray<{ lid: number; value: Buffer }>;
-  /** Attachments (`__attach_version1.0_#…` storages) with a file name and bytes. */
-  attachments?: ReadonlyArray<{ fileName: string; data: Buffer }>;
+  /** Attachments (`__attach_version1.0_#…` storages) with a file name, bytes and, when given, PR_ATTACH_MIME_TAG. */
+  attachments?: ReadonlyArray<{ fileName: string; data: Buffer; mimeTag?: string }>;
+  /** Outlook items attached whole (Forward as Attachment): embedded message storages (`__substg1.0_3701000D`), after the file attachments. */
+  attachedItems?: readonly OutlookItemSpec[];
 }
 
 const PT_LONG = 0x0003;
@@ -72,14 +74,29 @@ function propertyEntry(id: number, type: number, value: Buffer): Buffer {
  */
 export function buildOutlookMsg(spec: OutlookItemSpec): Buffer {
   const container = CFB.utils.cfb_new();
+  writeItem(container, '', spec, false);
+  CFB.utils.cfb_del(container, '/\u0001Sh33tJ5');
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** Eight bytes holding a size or a 32-bit value, as the fixed part of a property entry. */
+function long(value: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeUInt32LE(value, 0);
+  return bytes;
+}
+
+/**
+ * Writes an item's streams under `prefix`: the top level of a file, or an attachment's embedded
+ * message storage, whose property stream has a 24-byte header instead of 32 ([MS-OXMSG] 2.4.1).
+ */
+function writeItem(container: CFB.CFB$Container, prefix: string, spec: OutlookItemSpec, embedded: boolean): void {
   const fixed: Buffer[] = [];
   const stringType = spec.string8 === true ? PT_STRING8 : PT_UNICODE;
   const encode = (text: string): Buffer => Buffer.from(`${text}\0`, spec.string8 === true ? 'latin1' : 'utf16le');
   const add = (id: number, type: number, data: Buffer): void => {
-    CFB.utils.cfb_add(container, `/${tagName(id, type)}`, data);
-    const size = Buffer.alloc(8);
-    size.writeUInt32LE(data.length, 0);
-    fixed.push(propertyEntry(id, type, size));
+    CFB.utils.cfb_add(container, `${prefix}/${tagName(id, type)}`, data);
+    fixed.push(propertyEntry(id, type, long(data.length)));
   };
   const addString = (id: number, text: string | undefined): void => {
     if (text !== undefined) add(id, stringType, encode(text));
@@ -98,41 +115,47 @@ export function buildOutlookMsg(spec: OutlookItemSpec): Buffer {
   if (spec.compressedRtf !== undefined) add(0x1009, PT_BINARY, spec.compressedRtf);
   if (spec.submitTime !== undefined) fixed.push(propertyEntry(0x0039, PT_SYSTIME, fileTime(spec.submitTime)));
   if (spec.deliveryTime !== undefined) fixed.push(propertyEntry(0x0e06, PT_SYSTIME, fileTime(spec.deliveryTime)));
-  const long = (value: number): Buffer => {
-    const bytes = Buffer.alloc(8);
-    bytes.writeUInt32LE(value, 0);
-    return bytes;
-  };
   if (spec.internetCodePage !== undefined) fixed.push(propertyEntry(0x3fde, PT_LONG, long(spec.internetCodePage)));
   if (spec.messageCodePage !== undefined) fixed.push(propertyEntry(0x3ffd, PT_LONG, long(spec.messageCodePage)));
-  addNamedProperties(container, spec.appointmentProperties ?? []);
+  if (!embedded) addNamedProperties(container, spec.appointmentProperties ?? []);
   const attachments = spec.attachments ?? [];
-  const header = Buffer.alloc(32);
-  header.writeUInt32LE(attachments.length, 12);
-  header.writeUInt32LE(attachments.length, 24);
-  CFB.utils.cfb_add(container, '/__properties_version1.0', Buffer.concat([header, ...fixed]));
+  const attachedItems = spec.attachedItems ?? [];
+  const count = attachments.length + attachedItems.length;
+  const header = Buffer.alloc(embedded ? 24 : 32);
+  header.writeUInt32LE(count, 12);
+  header.writeUInt32LE(count, 20);
+  CFB.utils.cfb_add(container, `${prefix}/__properties_version1.0`, Buffer.concat([header, ...fixed]));
+  const storageOf = (index: number): string => `${prefix}/__attach_version1.0_#${index.toString(16).toUpperCase().padStart(8, '0')}`;
   attachments.forEach((attachment, index) => {
-    const storage = `/__attach_version1.0_#${index.toString(16).toUpperCase().padStart(8, '0')}`;
+    const storage = storageOf(index);
     const name = Buffer.from(`${attachment.fileName}\0`, 'utf16le');
+    const entries = [propertyEntry(0x3705, PT_LONG, long(1)), propertyEntry(0x3707, PT_UNICODE, long(name.length))];
     CFB.utils.cfb_add(container, `${storage}/${tagName(0x3707, PT_UNICODE)}`, name);
     CFB.utils.cfb_add(container, `${storage}/${tagName(0x3701, PT_BINARY)}`, attachment.data);
-    const size = (length: number): Buffer => {
-      const bytes = Buffer.alloc(8);
-      bytes.writeUInt32LE(length, 0);
-      return bytes;
-    };
+    entries.push(propertyEntry(0x3701, PT_BINARY, long(attachment.data.length)));
+    if (attachment.mimeTag !== undefined) {
+      const mimeTag = Buffer.from(`${attachment.mimeTag}\0`, 'utf16le');
+      CFB.utils.cfb_add(container, `${storage}/${tagName(0x370e, PT_UNICODE)}`, mimeTag);
+      entries.push(propertyEntry(0x370e, PT_UNICODE, long(mimeTag.length)));
+    }
+    CFB.utils.cfb_add(container, `${storage}/__properties_version1.0`, Buffer.concat([Buffer.alloc(8), ...entries]));
+  });
+  attachedItems.forEach((item, offset) => {
+    const storage = storageOf(attachments.length + offset);
+    const name = Buffer.from(`${item.subject ?? 'Untitled'}\0`, 'utf16le');
+    CFB.utils.cfb_add(container, `${storage}/${tagName(0x3001, PT_UNICODE)}`, name);
     CFB.utils.cfb_add(
       container,
       `${storage}/__properties_version1.0`,
       Buffer.concat([
         Buffer.alloc(8),
-        propertyEntry(0x3707, PT_UNICODE, size(name.length)),
-        propertyEntry(0x3701, PT_BINARY, size(attachment.data.length)),
+        propertyEntry(0x3705, PT_LONG, long(5)),
+        propertyEntry(0x3001, PT_UNICODE, long(name.length)),
+        propertyEntry(0x3701, 0x000d, long(0)),
       ]),
     );
+    writeItem(container, `${storage}/${tagName(0x3701, 0x000d)}`, item, true);
   });
-  CFB.utils.cfb_del(container, '/\u0001Sh33tJ5');
-  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
 }
 
 /** PSETID_Appointment, {00062002-0000-0000-C000-000000000046}, as a GUID is stored (first three fields little-endian). */
@@ -262,6 +285,44 @@ export function uncompressedRtf(rtf: string): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/** A resident's e-mail saved as `.eml`, attached by a member of staff to a message of their own. */
+export function attachedResidentEml(): Buffer {
+  return Buffer.from(
+    [
+      'From: "Helen Brooks" <helen.brooks@example.org>',
+      'To: Day Services <dayservices@example.gov.uk>',
+      'Subject: Saturday club',
+      'Date: Thu, 15 May 2014 19:40:00 +0100',
+      'Message-ID: <saturday-club-1@mail.example.org>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset="utf-8"',
+      '',
+      'Please keep the Saturday club open. It is the only day my daughter sees her friends.',
+      '',
+    ].join('\r\n'),
+    'utf8',
+  );
+}
+
+/**
+ * A member of staff's note forwarding residents' e-mails "as attachments" (Outlook's More ›
+ * Forward as Attachment): {@link RECEIVED_MESSAGE} embedded whole as an Outlook item, a saved
+ * `.eml` attached as a file, and a leaflet that is no e-mail.
+ */
+export const FORWARDED_AS_ATTACHMENT: OutlookItemSpec = {
+  subject: 'FW: Residents on day services',
+  senderName: 'Consultation Team',
+  senderAddress: 'consult@example.gov.uk',
+  internetMessageId: '<AM6PR03MB9012@eurprd03.prod.example.com>',
+  submitTime: new Date('2014-05-21T08:30:00Z'),
+  body: 'Two more for the day services consultation, forwarded as they came in.\r\n\r\nConsultation Team\r\n',
+  attachments: [
+    { fileName: 'Day services leaflet.pdf', data: Buffer.from('%PDF-1.4\n% a leaflet, never read as feedback\n', 'latin1') },
+    { fileName: 'Saturday club.eml', data: attachedResidentEml(), mimeTag: 'message/rfc822' },
+  ],
+  attachedItems: [RECEIVED_MESSAGE],
+};
+
 /** The generated fixture inputs: fixtures/adapters/outlook-msg/<case>/input.msg. */
 export const MSG_FIXTURE_INPUTS: Readonly<Record<string, () => Buffer>> = {
   'reply-with-outlook-header-block': () => buildOutlookMsg(OUTLOOK_REPLY),
@@ -292,6 +353,7 @@ export const MSG_FIXTURE_INPUTS: Readonly<Record<string, () => Buffer>> = {
       submitTime: new Date('2014-05-15T18:40:00Z'),
       compressedRtf: uncompressedRtf(OUTLOOK_HTML_RTF),
     }),
+  'forwarded-as-attachment': () => buildOutlookMsg(FORWARDED_AS_ATTACHMENT),
   'truncated-damaged': () => buildOutlookMsg(OUTLOOK_REPLY).subarray(0, 1536),
   'word-document-named-msg': () => buildWordCompoundFile(),
 };

@@ -102,28 +102,36 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation, 
     ];
   }
   const items = decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
-  return [...items, ...(await attachedMessageItems(parsed, location, depth))];
+  return [...items, ...(await attachedMessageItems(parsed.attached, parsed.attachedSkipped, location, depth, emailMessageItems))];
 }
 
 /**
  * The items of the e-mails attached to a message (a message forwarded "as an attachment", as
- * Outlook and Gmail offer): each read as a message of its own, named `… › attached message N`
- * in provenance, so the words of the person who first wrote it are not lost behind the forwarding
- * note. Attached e-mails are read two levels deep; those over the size limit are one rejection.
+ * Outlook and Gmail offer): each read by `read` as a message of its own, named
+ * `… › attached message N` in provenance, so the words of the person who first wrote it are not
+ * lost behind the forwarding note. Attached e-mails are read two levels deep (`depth` is the
+ * message's own); `skipped` (over the size limit or past the first
+ * {@link MAX_ATTACHED_MESSAGES}) are one rejection.
  */
-async function attachedMessageItems(parsed: ParsedMessage, location: MessageLocation, depth: number): Promise<AdapterItem[]> {
+export async function attachedMessageItems<T>(
+  attached: readonly T[],
+  skipped: number,
+  location: MessageLocation,
+  depth: number,
+  read: (message: T, location: MessageLocation, depth: number) => Promise<AdapterItem[]>,
+): Promise<AdapterItem[]> {
   if (depth >= MAX_ATTACHED_DEPTH) return [];
   const items: AdapterItem[] = [];
   const within = location.provenance.part === undefined ? '' : `${location.provenance.part} › `;
   const label = location.label === '' ? '' : `${location.label} › `;
-  for (const [index, raw] of parsed.attached.entries()) {
+  for (const [index, message] of attached.entries()) {
     const part = `${within}attached message ${index + 1}`;
     const attachedLocation = { provenance: { ...location.provenance, part }, label: `${label}attached message ${index + 1}` };
-    for (const item of await emailMessageItems(raw, attachedLocation, depth + 1)) items.push(item);
+    for (const item of await read(message, attachedLocation, depth + 1)) items.push(item);
   }
-  if (parsed.attachedSkipped > 0) {
+  if (skipped > 0) {
     const name = location.label === '' ? 'the message' : location.label;
-    const count = parsed.attachedSkipped === 1 ? '1 attached e-mail is' : `${parsed.attachedSkipped} attached e-mails are`;
+    const count = skipped === 1 ? '1 attached e-mail is' : `${skipped} attached e-mails are`;
     items.push({
       kind: 'rejected',
       code: 'MESSAGE_TOO_LARGE',

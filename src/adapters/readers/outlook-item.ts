@@ -7,8 +7,11 @@ import { formatBytes } from '../../source/byte-size.js';
 import { checkCompoundFile } from './compound-file.js';
 import { rtfBody } from './rtf-body.js';
 import {
+  attachedMessageItems,
   decodedMessageItems,
+  emailMessageItems,
   headerBlockFields,
+  MAX_ATTACHED_MESSAGES,
   MAX_MESSAGE_BYTES,
   messageIdOf,
   mimeEntityBodies,
@@ -44,11 +47,21 @@ const AUTOMATIC_CLASS = /^(?:report\..*|ipm\.note\.rules\.(?:oof|reply)template\
 /** A property value as msgreader gives it: strings decoded, times as UTC date strings, binaries raw. */
 type PropertyValue = string | number | boolean | Uint8Array;
 
-/** What is read of an item: its top-level properties by tag, and a clear-signed message's MIME entity. */
+/** An e-mail attached to an Outlook item: an Outlook item embedded in it, or a saved `.eml` attached as a file. */
+type AttachedMessage = { kind: 'outlook'; bytes: Buffer } | { kind: 'rfc822'; bytes: Buffer } | { kind: 'damaged'; reason: string };
+
+/**
+ * What is read of an item: its top-level properties by tag, a clear-signed message's MIME
+ * entity, and the e-mails attached to it.
+ */
 interface ReadItem {
   properties: Map<string, PropertyValue>;
   /** The `multipart/signed` MIME entity a clear-signed item keeps as its attachment, or null. */
   signedEntity: Buffer | null;
+  /** The e-mails attached to it (forwarded as attachments), in attachment order. */
+  attached: AttachedMessage[];
+  /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
+  attachedSkipped: number;
 }
 
 /** The class of a clear-signed (S/MIME) item, whose bodies may be only in its signed MIME attachment. */
@@ -73,9 +86,12 @@ async function loadMsgReader(): Promise<MsgReader> {
  * Reads one Outlook item (`.msg`, [MS-OXMSG]) into what the store keeps of it, through the same
  * rules as a saved `.eml` ({@link decodedMessageItems}): one record with the sender's new words, an
  * auto-reply or a non-mail item (contact, appointment…) filtered, or one rejection saying why it
- * cannot be read. Attachments, including forwarded items attached whole, are not read.
+ * cannot be read. E-mails attached to it (an item forwarded as an attachment, embedded whole, or a
+ * saved `.eml` attached as a file) are read as messages of their own after it, as a saved `.eml`'s
+ * `message/rfc822` parts are ({@link attachedMessageItems}); other attachments are not read.
+ * `depth` is how deep the item is attached inside another.
  */
-export async function outlookItemItems(bytes: Buffer, location: MessageLocation): Promise<AdapterItem[]> {
+export async function outlookItemItems(bytes: Buffer, location: MessageLocation, depth = 0): Promise<AdapterItem[]> {
   const rejected = (code: RejectionCode, message: string, excerpt = ''): AdapterItem[] => [
     { kind: 'rejected', code, message, provenance: location.provenance, ...(excerpt === '' ? {} : { excerpt }) },
   ];
@@ -152,7 +168,26 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation)
     autoReply: headers?.autoReply ?? classReason,
     ...body,
   };
-  return decodedMessageItems(message, location, excerpt);
+  const items = decodedMessageItems(message, location, excerpt);
+  return [...items, ...(await attachedMessageItems(item.attached, item.attachedSkipped, location, depth, attachedItems))];
+}
+
+async function attachedItems(message: AttachedMessage, location: MessageLocation, depth: number): Promise<AdapterItem[]> {
+  if (message.kind === 'outlook') return outlookItemItems(message.bytes, location, depth);
+  if (message.kind === 'rfc822') return emailMessageItems(message.bytes, location, depth);
+  return [
+    {
+      kind: 'rejected',
+      code: 'MSG_DAMAGED',
+      message: `${location.label}: the attached e-mail cannot be read (${message.reason}); not read`,
+      provenance: location.provenance,
+    },
+  ];
+}
+
+/** A file attachment that is a saved e-mail: `message/rfc822`, or named `.eml`. */
+function isAttachedEml(mimeTag: string | undefined, fileName: string | undefined): boolean {
+  return mimeTag?.toLowerCase() === 'message/rfc822' || (fileName?.toLowerCase().endsWith('.eml') ?? false);
 }
 
 /**
@@ -185,7 +220,23 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): ReadItem {
       signed === -1 || !SIGNED_CLASS.test(fields.messageClass ?? '') || signedSize > MAX_MESSAGE_BYTES
         ? null
         : Buffer.from(reader.getAttachment(signed).content);
-    return { properties, signedEntity };
+    const attached: AttachedMessage[] = [];
+    let attachedSkipped = 0;
+    for (const [index, attachment] of (fields.attachments ?? []).entries()) {
+      const embedded = attachment.innerMsgContent === true;
+      if (!embedded && !isAttachedEml(attachment.attachMimeTag, attachment.fileName)) continue;
+      if (attached.length >= MAX_ATTACHED_MESSAGES || (attachment.contentLength ?? 0) > MAX_MESSAGE_BYTES) {
+        attachedSkipped += 1;
+        continue;
+      }
+      try {
+        const bytes = Buffer.from(reader.getAttachment(index).content);
+        attached.push(embedded ? { kind: 'outlook', bytes } : { kind: 'rfc822', bytes });
+      } catch (error) {
+        attached.push({ kind: 'damaged', reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { properties, signedEntity, attached, attachedSkipped };
   };
   const first = read('windows-1252');
   const codePage = first.properties.get('3ffd0003') ?? first.properties.get('3fde0003');

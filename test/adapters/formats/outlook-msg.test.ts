@@ -11,6 +11,7 @@ import { ingest } from '../../../src/ingest/ingest.js';
 import {
   buildOutlookMsg,
   buildWordCompoundFile,
+  FORWARDED_AS_ATTACHMENT,
   MSG_FIXTURE_INPUTS,
   RECEIVED_MESSAGE,
   receivedMessageEml,
@@ -293,6 +294,36 @@ describe('outlook-msg: bad input', () => {
   test('a .msg that is neither is refused by name', async () => {
     const result = await readBytes(Buffer.from('hello there\n'), 'notes.msg');
     expect(result.error).toMatch(/^notes\.msg: not an Outlook item/);
+  });
+});
+
+describe('outlook-msg: e-mails forwarded as attachments', () => {
+  test('an embedded Outlook item and an attached .eml are read as messages of their own, after the forwarding note', async () => {
+    const result = await readItem(FORWARDED_AS_ATTACHMENT);
+    const records = recordsOf(result);
+    expect(records.map((record) => [record.author, record.provenance.part ?? null, record.sourceId])).toEqual([
+      ['Consultation Team', null, 'AM6PR03MB9012@eurprd03.prod.example.com'],
+      ['Helen Brooks', 'attached message 1', 'saturday-club-1@mail.example.org'],
+      ['Daniel Okafor', 'attached message 2', 'CAF7b3Xy0123@mail.example.org'],
+    ]);
+    expect(records[1]?.text).toBe('Please keep the Saturday club open. It is the only day my daughter sees her friends.');
+    expect(records[2]?.text).toBe(
+      'Direct payments gave my son his own choice of carer. Please keep the support team that helps families set them up.',
+    );
+    expect(records[2]?.date).toBe('2014-05-20T09:14:52.000Z');
+    expect(countItems(result)).toEqual({ record: 3 });
+  });
+
+  test('an item attached inside an attached item is read too, two levels deep, and no deeper', async () => {
+    const inner: OutlookItemSpec = { ...REPLY, internetMessageId: '<inner@example.org>', subject: 'inner' };
+    const middle: OutlookItemSpec = { ...REPLY, internetMessageId: '<middle@example.org>', subject: 'middle', attachedItems: [inner] };
+    const deepest: OutlookItemSpec = { ...REPLY, internetMessageId: '<deepest@example.org>', subject: 'deepest' };
+    const result = await readItem({ ...REPLY, attachedItems: [{ ...middle, attachedItems: [{ ...inner, attachedItems: [deepest] }] }] });
+    expect(recordsOf(result).map((record) => record.provenance.part ?? null)).toEqual([
+      null,
+      'attached message 1',
+      'attached message 1 › attached message 1',
+    ]);
   });
 });
 

@@ -19,7 +19,7 @@ export interface IngestProgress {
 export { LISTED_REJECTIONS } from './read-exports.js';
 
 /** What to ingest and how: the reading options of {@link readExports}, the store, and progress. */
-export interface IngestOptions extends Omit<ReadExportsOptions, 'knownTextFingerprint' | 'cwd'> {
+export interface IngestOptions extends Omit<ReadExportsOptions, 'knownTextFingerprint' | 'knownMessage' | 'cwd'> {
   /** Files, folders (read recursively) and `-` for stdin. */
   paths: readonly string[];
   /** The store folder. */
@@ -40,7 +40,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const { paths, storeDir, onProgress, ...readOptions } = options;
   const started = Date.now();
   let store: RecordStore | null = null;
-  const reading = readExports(paths, { ...readOptions, knownTextFingerprint: (id) => store?.textFingerprintOf(id) });
+  const reading = readExports(paths, {
+    ...readOptions,
+    knownTextFingerprint: (id) => store?.textFingerprintOf(id),
+    knownMessage: (record) => store?.sameMessageAs(record),
+  });
   await reading.open();
   const { summary } = reading;
   store = await RecordStore.open(resolve(options.cwd, storeDir), reading.files);
@@ -68,7 +72,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (item.kind === 'record') {
         await store.add(item.record);
       } else if (item.kind === 'duplicate') {
-        store.noteSource(item.record.id, item.record.provenance.file, item.record.format);
+        store.noteSource(item.sameAs ?? item.record.id, item.record.provenance.file, item.record.format);
       } else if (item.kind === 'rejected') {
         const { kind: _kind, ...rejected } = item;
         store.reject(rejected);

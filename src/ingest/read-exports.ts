@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
 import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
 import type { DateOrder } from '../record/ordered-dates.js';
+import { MessageIndex } from '../record/same-message.js';
 import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
 import { checkEncodingName, STDIN_PATH } from '../source/input-source.js';
 import { isStoreFolder } from '../store/record-store.js';
@@ -66,6 +67,13 @@ export interface ReadExportsOptions {
    * Without it, records are compared with the earlier records of this reading.
    */
   knownTextFingerprint?: (id: string) => number | undefined;
+  /**
+   * The id of the record already kept elsewhere (in a store) that `record` is another copy of
+   * under another id: one e-mail saved as text (no Message-ID) and as `.eml` (see
+   * {@link MessageIndex}). Such a record is a duplicate. Without it, records are compared with the
+   * earlier records of this reading.
+   */
+  knownMessage?: (record: FeedbackRecord) => string | undefined;
 }
 
 /** A rejected item or file: why, where, and (for an item) a short excerpt of the raw input. */
@@ -83,7 +91,12 @@ export interface RejectedItem {
  */
 export type ExportItem =
   | { kind: 'record'; record: FeedbackRecord }
-  | { kind: 'duplicate'; record: FeedbackRecord }
+  | {
+      kind: 'duplicate';
+      record: FeedbackRecord;
+      /** The id of the kept record it is a copy of, when that is not its own (an e-mail saved as text and as `.eml`). */
+      sameAs?: string;
+    }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
   | ({ kind: 'rejected' } & RejectedItem)
   | { kind: 'warning'; message: string; code?: WarningCode; provenance: Provenance }
@@ -190,6 +203,8 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     const { options, summary } = this;
     const seen = options.knownTextFingerprint === undefined ? new Map<string, number>() : null;
     const knownTextFingerprint = options.knownTextFingerprint ?? ((id: string): number | undefined => seen?.get(id));
+    const seenMessages = options.knownMessage === undefined ? new MessageIndex() : null;
+    const knownMessage = options.knownMessage ?? ((record: FeedbackRecord): string | undefined => seenMessages?.sameAs(record));
     try {
       this.opening ??= this.findInputs();
       const inputs = await this.opening;
@@ -297,13 +312,15 @@ export class ExportReading implements AsyncIterable<ExportItem> {
                 known = knownTextFingerprint(record.id);
               }
             }
-            if (known !== undefined) {
+            const sameAs = known === undefined ? knownMessage(record) : undefined;
+            if (known !== undefined || sameAs !== undefined) {
               file.duplicates += 1;
               summary.duplicates += 1;
-              yield { kind: 'duplicate', record };
+              yield sameAs === undefined ? { kind: 'duplicate', record } : { kind: 'duplicate', record, sameAs };
               continue;
             }
             seen?.set(record.id, textFingerprint(record.text));
+            seenMessages?.add(record);
             if (record !== item.record) {
               reKeyed.count += 1;
               reKeyed.first ??= record.provenance;

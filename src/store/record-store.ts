@@ -3,6 +3,7 @@ import { readFileLineBatches, readFileLines } from './file-lines.js';
 import { StoreError, TlapError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { textFingerprint } from '../record/record-id.js';
+import { MessageIndex } from '../record/same-message.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { describeFsError } from '../source/fs-errors.js';
@@ -68,6 +69,7 @@ export class RecordStore {
   /** Lines repaired when the store was opened (0 or 1). */
   readonly repairedLines: number;
   private readonly ids: RecordIdSet;
+  private readonly messages: MessageIndex;
   private readonly rejectionKeys: Set<string>;
   private readonly sightings: Map<string, RecordIdSet>;
   private readonly fileTags = new Map<string, number>();
@@ -87,9 +89,16 @@ export class RecordStore {
     readonly paths: StorePaths,
     private readonly lock: StoreLock,
     private readonly files: { records: AppendFile; rejected: AppendFile; sources: AppendFile },
-    state: { ids: RecordIdSet; rejectionKeys: Set<string>; sightings: Map<string, RecordIdSet>; repairedLines: number },
+    state: {
+      ids: RecordIdSet;
+      messages: MessageIndex;
+      rejectionKeys: Set<string>;
+      sightings: Map<string, RecordIdSet>;
+      repairedLines: number;
+    },
   ) {
     this.ids = state.ids;
+    this.messages = state.messages;
     this.rejectionKeys = state.rejectionKeys;
     this.sightings = state.sightings;
     this.repairedLines = state.repairedLines;
@@ -122,9 +131,11 @@ export class RecordStore {
       await guardWrite(dir, () => repairTornTail(paths.sources));
       const hasSources = await exists(paths.sources);
       const ids = new RecordIdSet();
+      const messages = new MessageIndex();
       for await (const { text, line } of readFileLines(paths.records)) {
         const record = parseRecordLine(text, paths.records, line);
         ids.add(record.id, textFingerprint(record.text));
+        messages.add(record);
       }
       if (!hasSources) {
         await guardWrite(dir, () =>
@@ -157,7 +168,7 @@ export class RecordStore {
         rejected: await appendFile(paths.rejected),
         sources: await appendFile(paths.sources),
       };
-      const store = new RecordStore(paths, lock, files, { ids, rejectionKeys, sightings, repairedLines: torn === null ? 0 : 1 });
+      const store = new RecordStore(paths, lock, files, { ids, messages, rejectionKeys, sightings, repairedLines: torn === null ? 0 : 1 });
       if (torn !== null) {
         store.reject({
           code: 'STORE_TORN_LINE',
@@ -191,6 +202,14 @@ export class RecordStore {
   }
 
   /**
+   * The id of the stored (or queued) record that `record` is another copy of under another id (one
+   * e-mail saved as text and as `.eml`; see {@link MessageIndex}), or undefined when there is none.
+   */
+  sameMessageAs(record: FeedbackRecord): string | undefined {
+    return this.messages.sameAs(record);
+  }
+
+  /**
    * Queues a record for appending, with its file as a source; call {@link flush} (or {@link close})
    * to write. Lines are encoded straight into reused buffers (one for records.jsonl, one for
    * sources.jsonl), written when full, so a batch is never joined into a string.
@@ -199,6 +218,7 @@ export class RecordStore {
     const file = record.provenance.file;
     const tag = this.tagOfFile(file);
     const heldTag = this.ids.addAndTagOf(record.id, textFingerprint(record.text), tag);
+    this.messages.add(record);
     if (tag === 0 || heldTag !== tag) this.noteSource(record.id, file, record.format);
     else this.queueSource(record.id, file, record.format);
     const json = serialiseRecord(record);

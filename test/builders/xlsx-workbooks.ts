@@ -356,6 +356,30 @@ function padletPostsSheet(workbook: ExcelJS.Workbook): void {
   ]);
 }
 
+/**
+ * A Zoom webinar Q&A report (CSV) opened in Excel and saved as a workbook: the report's header
+ * block (title, `Report Generated:`, the summary `Topic,Webinar ID,Actual Start Time,…` over its
+ * values, `Question Details`) above the questions; Excel typed the times it recognised as dates.
+ */
+function zoomQaReportSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('QA_report');
+  sheet.addRow(['Question and Answer Report']);
+  sheet.addRow(['Report Generated:', day('2024-03-01T16:40:00Z')]);
+  sheet.addRow(['Topic', 'Webinar ID', 'Actual Start Time', 'Actual Duration (minutes)', '# Question']);
+  sheet.addRow(['Carers strategy webinar', '845 1234 5678', day('2024-02-29T18:30:00Z'), 75, 3]);
+  sheet.addRow(['Question Details']);
+  sheet.addRow(['#', 'Question', 'Asker Name', 'Asker Email', 'Answer(s)']);
+  sheet.addRow([
+    1,
+    'Will carers who work evenings get a say, since these webinars are all at teatime?',
+    'Grace Mensah',
+    'grace.mensah@example.org',
+    'Answered by Host: There will be a weekend session too.',
+  ]);
+  sheet.addRow([2, 'Is the carers’ break fund staying after March?', 'Anonymous Attendee', null, null]);
+  sheet.addRow([3, 'Who do young carers contact at school?', 'Leon Hart', 'leon@example.org', null]);
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -368,4 +392,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'totals-row': () => buildWorkbook(totalsRowSheet),
   'surveymonkey-merged-header': () => buildWorkbook(surveyMonkeyMergedHeaderSheet),
   'padlet-posts': () => buildWorkbook(padletPostsSheet),
+  'zoom-webinar-qa-report': () => buildWorkbook(zoomQaReportSheet),
 };

@@ -14,6 +14,7 @@ import { isColumnCode, secondHeaderRow, secondHeaderWarning, titleRowsWarning } 
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { tableFurnitureItem } from '../readers/summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
+import { datedByReport, reportStartDate, type ReportDate } from '../readers/report-header.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -36,11 +37,15 @@ export const csvTableAdapter: FormatAdapter = {
     let dates: TableDateColumn | undefined;
     let lookahead: DateOrderLookahead<HeldEvent> | undefined;
     let dateIndex = -1;
+    let report: ReportDate | null = null;
 
     function itemOf(event: HeldEvent['event'], provenance: Provenance): AdapterItem | null {
       if (event.kind === 'error') return rejectedTableRow(event, provenance);
       if (mapping === null) return null;
-      const draft = draftFromRow(rowObject(mapping.headers, event.cells), mapping, provenance, dates);
+      const row = rowObject(mapping.headers, event.cells);
+      const dateColumn = mapping.fields.date;
+      const ownDate = dateColumn === undefined ? '' : (row[dateColumn] ?? '').trim();
+      const draft = datedByReport(draftFromRow(row, mapping, provenance, dates), ownDate === '' ? report : null);
       const furniture = tableFurnitureItem(event.cells, mapping.headers, provenance, draft.sourceId);
       if (furniture !== null) return furniture;
       return {
@@ -68,6 +73,11 @@ export const csvTableAdapter: FormatAdapter = {
             };
           }
           headers = event.headers;
+          report = reportStartDate(
+            event.titleRows ?? [],
+            (event.titleLines ?? []).map((line) => `line ${line}`),
+            options.dateOrder,
+          );
           mapping = mapColumns({ file: source.path }, headers, options.map, { requireText: !headers.every(isColumnCode) });
           continue;
         }

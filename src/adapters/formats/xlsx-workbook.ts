@@ -88,7 +88,10 @@ async function* sheetTable(
         provenance,
       };
     }
-    yield { kind: 'header', headers: uniqueHeaders(cells), provenance };
+    const titles = early
+      .slice(0, headerIndex)
+      .map((row) => ({ cells: row.cells, place: `row ${row.number} of sheet ${JSON.stringify(sheet)}` }));
+    yield { kind: 'header', headers: uniqueHeaders(cells), provenance, titles };
     for (const row of early.slice(headerIndex + 1))
       yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
   }

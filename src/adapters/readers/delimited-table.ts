@@ -23,6 +23,8 @@ export type TableEvent =
       line: number;
       /** The title rows found above the header and skipped (only when they were detected, not given with `skipRows`). */
       titleRows?: string[][];
+      /** The line each of {@link titleRows} starts on. */
+      titleLines?: number[];
     }
   | { kind: 'row'; cells: string[]; line: number; row: number }
   | { kind: 'error'; code: RejectionCode; message: string; line: number; row: number; excerpt?: string };
@@ -75,6 +77,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
   const separatorLine = options.skipRows === undefined && declaredDelimiter(source.headText) !== null ? 1 : 0;
   let startLine = 1 + (options.skipRows ?? separatorLine);
   let titleRows: string[][] = [];
+  let titleLines: number[] = [];
   if (options.skipRows === undefined && options.detectTitleRows !== false) {
     const head = readTableHead(source.headText, delimiter, source.headBytes.length >= source.size).slice(separatorLine);
     const headerIndex = findHeaderRow(head.map((record) => record.cells));
@@ -82,6 +85,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
     if (headerIndex > 0 && header !== undefined) {
       startLine = header.line;
       titleRows = head.slice(0, headerIndex).map((record) => record.cells);
+      titleLines = head.slice(0, headerIndex).map((record) => record.line);
     }
   }
   let headers: string[] | null = null;
@@ -103,7 +107,7 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
         lastGoodEnd = endLine;
         if (headers === null) {
           headers = uniqueHeaders(cells);
-          yield titleRows.length > 0 ? { kind: 'header', headers, line, titleRows } : { kind: 'header', headers, line };
+          yield titleRows.length > 0 ? { kind: 'header', headers, line, titleRows, titleLines } : { kind: 'header', headers, line };
           continue;
         }
         row += 1;

@@ -25,13 +25,20 @@ import { RepeatedTextIds } from './repeated-text-ids.js';
 import { tableFurnitureItem, tableFurnitureOf } from './summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
+import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
 
 /** One event of a table being read, from a delimited file or a worksheet. */
 export type TableItem =
-  | { kind: 'header'; headers: string[]; provenance: Provenance }
+  | {
+      kind: 'header';
+      headers: string[];
+      provenance: Provenance;
+      /** The title rows skipped above the header, each with where it is (`line 4`, `row 4 of sheet "Q&A"`). */
+      titles?: { cells: string[]; place: string }[];
+    }
   | { kind: 'row'; cells: string[]; provenance: Provenance }
   | Extract<AdapterItem, { kind: 'rejected' | 'warning' }>;
 
@@ -269,11 +276,18 @@ function planTable(
   };
 }
 
+/** The report's date for a row without a date of its own (no date column, or an empty cell in it), else null. */
+function reportDateFor(row: Readonly<Record<string, string>>, mapping: ColumnMapping, report: ReportDate | null): ReportDate | null {
+  const column = mapping.fields.date;
+  return column === undefined || (row[column] ?? '').trim() === '' ? report : null;
+}
+
 function* surveyRowItems(
   plan: SurveyPlan,
   cells: readonly string[],
   provenance: Provenance,
   dates: TableDateColumn | undefined,
+  report: ReportDate | null,
 ): Iterable<AdapterItem> {
   const row = rowObject(plan.headers, cells);
   const furniture = tableFurnitureOf(cells, plan.headers);
@@ -310,10 +324,15 @@ function* surveyRowItems(
       };
       continue;
     }
-    const draft = draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance, dates);
+    const draft = datedByReport(
+      draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance, dates),
+      reportDateFor(row, plan.mapping, report),
+    );
+    const { dateFrom, ...rowMeta } = draft.meta ?? {};
     const meta: Record<string, JsonValue> = { question };
+    if (dateFrom !== undefined) meta['dateFrom'] = dateFrom;
     if (respondent !== '') meta['respondent'] = respondent;
-    const otherAnswers = { ...answers, ...draft.meta };
+    const otherAnswers = { ...answers, ...rowMeta };
     const section = plan.sections.find((header) => otherAnswers[header] !== undefined);
     if (section !== undefined) {
       meta['section'] = otherAnswers[section] ?? null;
@@ -330,8 +349,10 @@ function* singleRowItems(
   provenance: Provenance,
   ids: RepeatedTextIds,
   dates: TableDateColumn | undefined,
+  report: ReportDate | null,
 ): Iterable<AdapterItem> {
-  const draft = draftFromRow(rowObject(mapping.headers, cells), mapping, provenance, dates);
+  const row = rowObject(mapping.headers, cells);
+  const draft = datedByReport(draftFromRow(row, mapping, provenance, dates), reportDateFor(row, mapping, report));
   const furniture = tableFurnitureItem(cells, mapping.headers, provenance, draft.sourceId);
   if (furniture !== null) {
     yield furniture;
@@ -380,6 +401,7 @@ export async function* tableItems(
   let dates: TableDateColumn | undefined;
   let lookahead: DateOrderLookahead<TableItem> | undefined;
   let dateIndex = -1;
+  let report: ReportDate | null = null;
 
   function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -388,8 +410,8 @@ export async function* tableItems(
       return;
     }
     yield* current.kind === 'survey'
-      ? surveyRowItems(current, item.cells, item.provenance, dates)
-      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds, dates);
+      ? surveyRowItems(current, item.cells, item.provenance, dates, report)
+      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds, dates, report);
   }
 
   /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */
@@ -469,6 +491,12 @@ export async function* tableItems(
     for await (const item of table) {
       if (item.kind === 'header') {
         headers = item.headers;
+        const titles = item.titles ?? [];
+        report = reportStartDate(
+          titles.map((title) => title.cells),
+          titles.map((title) => title.place),
+          options.dateOrder,
+        );
         continue;
       }
       if (plan !== null) {
@@ -520,7 +548,11 @@ export async function* delimitedTableItems(source: InputSource, options: Adapter
       const provenance = { file: source.path, line: event.line };
       if (event.titleRows !== undefined)
         yield { kind: 'warning', code: 'TITLE_ROWS_SKIPPED', message: titleRowsWarning(event.titleRows, `line ${event.line}`), provenance };
-      yield { kind: 'header', headers: event.headers, provenance };
+      const lines = event.titleLines ?? [];
+      const titles = (event.titleRows ?? []).map((cells, index) => ({ cells, place: `line ${lines[index] ?? '?'}` }));
+      yield titles.length > 0
+        ? { kind: 'header', headers: event.headers, provenance, titles }
+        : { kind: 'header', headers: event.headers, provenance };
       continue;
     }
     const provenance = { file: source.path, line: event.line, row: event.row };

@@ -54,6 +54,7 @@ describe('readDelimitedTable title rows', () => {
         ['Spend report', '', ''],
         ['Period:', '13', ''],
       ],
+      titleLines: [1, 2],
     });
   });
 

@@ -1,0 +1,82 @@
+import { toIsoDate } from '../../record/dates.js';
+import { dateOrderEvidence, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
+import type { RecordDraft } from '../../record/record.js';
+import { simplifyColumnName } from './column-mapping.js';
+
+/**
+ * Names (simplified) under which a report's header block gives when the event began: Zoom's
+ * `Actual Start Time` (webinar and meeting reports), `Start Time`, `Webinar Date`, `Meeting Date`.
+ * Never the time the report was made (`Report Generated:`, `Exported on`).
+ */
+const START_NAMES = [
+  'actualstarttime',
+  'starttime',
+  'scheduledstarttime',
+  'startdate',
+  'startdatetime',
+  'webinardate',
+  'meetingdate',
+  'eventdate',
+  'sessiondate',
+];
+
+/** When the event a report is about began, as its header block above the table gives it, and where. */
+export interface ReportDate {
+  /** ISO 8601 (UTC when the report names no zone, as Zoom writes its times). */
+  date: string;
+  /** The name and place it was read from, as `meta.dateFrom` gives it: `Actual Start Time, line 4`. */
+  from: string;
+}
+
+/** A value read as a date: ISO 8601 and other layouts {@link toIsoDate} reads, else numbers in the order they show (day first when either fits). */
+function dateOf(value: string, order: DateOrder | undefined): string | null {
+  const text = value.trim();
+  if (text === '') return null;
+  const iso = toIsoDate(text);
+  if (iso !== null) return iso;
+  const evidence = dateOrderEvidence(text);
+  return readDateInOrder(text, order ?? (evidence === 'month-day-year' ? 'month-day-year' : 'day-month-year'));
+}
+
+/**
+ * When the event began, from the title rows above a table's header: a summary block (a row of
+ * names with the row of values under it, as Zoom's webinar reports write `Topic,Webinar ID,Actual
+ * Start Time,…` above `Question Details`) or a `Start Time:,<value>` row, named by one of
+ * {@link START_NAMES}. `places` name each title row (`line 4`, `row 4 of sheet "Q&A"`); `order`
+ * is the analyst's day order. Null when the rows give no such date.
+ */
+export function reportStartDate(
+  titleRows: readonly (readonly string[])[],
+  places: readonly string[],
+  order?: DateOrder,
+): ReportDate | null {
+  for (const [index, row] of titleRows.entries()) {
+    const named = row.findIndex((cell) => START_NAMES.includes(simplifyColumnName(cell.replace(/:\s*$/, ''))));
+    if (named === -1) continue;
+    const name = (row[named] ?? '').trim().replace(/:\s*$/, '');
+    const beside = row.slice(named + 1).find((cell) => cell.trim() !== '');
+    const nonEmpty = row.filter((cell) => cell.trim() !== '').length;
+    const below = titleRows[index + 1]?.[named];
+    const candidates: Array<{ value: string | undefined; place: string | undefined }> =
+      nonEmpty >= 3 ? [{ value: below, place: places[index + 1] }] : [{ value: beside, place: places[index] }];
+    for (const { value, place } of candidates) {
+      const date = value === undefined ? null : dateOf(value, order);
+      if (date !== null && place !== undefined) return { date, from: `${name}, ${place}` };
+    }
+  }
+  return null;
+}
+
+/**
+ * A draft without a date of its own dated by the report's start, with `meta.dateFrom` saying so.
+ * Its content-hash id stays made without a date (`idDate` null), as before the report's date was read.
+ */
+export function datedByReport(draft: RecordDraft, report: ReportDate | null): RecordDraft {
+  if (report === null || (draft.date !== null && draft.date !== undefined)) return draft;
+  return {
+    ...draft,
+    date: report.date,
+    idDate: draft.idDate ?? null,
+    meta: { ...draft.meta, dateFrom: report.from },
+  };
+}

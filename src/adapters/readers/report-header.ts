@@ -4,21 +4,12 @@ import type { RecordDraft } from '../../record/record.js';
 import { simplifyColumnName } from './column-mapping.js';
 
 /**
- * Names (simplified) under which a report's header block gives when the event began: Zoom's
+ * Names (simplified) under which a report's summary block gives when the event began: Zoom's
  * `Actual Start Time` (webinar and meeting reports), `Start Time`, `Webinar Date`, `Meeting Date`.
- * Never the time the report was made (`Report Generated:`, `Exported on`).
+ * Never the time the report was made (`Report Generated:`), nor a reporting period's `Start Date`
+ * (a spend report's `Start Date:,"4th March, 2012"` dates no row).
  */
-const START_NAMES = [
-  'actualstarttime',
-  'starttime',
-  'scheduledstarttime',
-  'startdate',
-  'startdatetime',
-  'webinardate',
-  'meetingdate',
-  'eventdate',
-  'sessiondate',
-];
+const START_NAMES = ['actualstarttime', 'starttime', 'scheduledstarttime', 'webinardate', 'meetingdate', 'eventdate', 'sessiondate'];
 
 /** When the event a report is about began, as its header block above the table gives it, and where. */
 export interface ReportDate {
@@ -39,11 +30,13 @@ function dateOf(value: string, order: DateOrder | undefined): string | null {
 }
 
 /**
- * When the event began, from the title rows above a table's header: a summary block (a row of
- * names with the row of values under it, as Zoom's webinar reports write `Topic,Webinar ID,Actual
- * Start Time,…` above `Question Details`) or a `Start Time:,<value>` row, named by one of
- * {@link START_NAMES}. `places` name each title row (`line 4`, `row 4 of sheet "Q&A"`); `order`
- * is the analyst's day order. Null when the rows give no such date.
+ * When the event began, from the title rows above a table's header: a summary block, a row of
+ * three or more names with the row of values under it, as Zoom's webinar reports write
+ * `Topic,Webinar ID,Actual Start Time,…` above `Question Details`, one of the names in
+ * {@link START_NAMES}. A `Name:,value` title row is no summary block: such rows head spend
+ * reports and exports with their periods and export times. `places` name each title row
+ * (`line 4`, `row 4 of sheet "Q&A"`); `order` is the analyst's day order. Null when the rows
+ * give no such date.
  */
 export function reportStartDate(
   titleRows: readonly (readonly string[])[],
@@ -51,18 +44,13 @@ export function reportStartDate(
   order?: DateOrder,
 ): ReportDate | null {
   for (const [index, row] of titleRows.entries()) {
-    const named = row.findIndex((cell) => START_NAMES.includes(simplifyColumnName(cell.replace(/:\s*$/, ''))));
-    if (named === -1) continue;
-    const name = (row[named] ?? '').trim().replace(/:\s*$/, '');
-    const beside = row.slice(named + 1).find((cell) => cell.trim() !== '');
-    const nonEmpty = row.filter((cell) => cell.trim() !== '').length;
-    const below = titleRows[index + 1]?.[named];
-    const candidates: Array<{ value: string | undefined; place: string | undefined }> =
-      nonEmpty >= 3 ? [{ value: below, place: places[index + 1] }] : [{ value: beside, place: places[index] }];
-    for (const { value, place } of candidates) {
-      const date = value === undefined ? null : dateOf(value, order);
-      if (date !== null && place !== undefined) return { date, from: `${name}, ${place}` };
-    }
+    if (row.filter((cell) => cell.trim() !== '').length < 3) continue;
+    const named = row.findIndex((cell) => START_NAMES.includes(simplifyColumnName(cell)));
+    const value = titleRows[index + 1]?.[named];
+    const place = places[index + 1];
+    if (named === -1 || value === undefined || place === undefined) continue;
+    const date = dateOf(value, order);
+    if (date !== null) return { date, from: `${(row[named] ?? '').trim()}, ${place}` };
   }
   return null;
 }

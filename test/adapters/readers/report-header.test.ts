@@ -31,14 +31,13 @@ describe('reportStartDate', () => {
     expect(reportStartDate(rows, PLACES)).toEqual({ date: '2024-01-15T10:00:00.000Z', from: 'Actual Start Time, line 4' });
   });
 
-  test('a Start Time: row with its value beside it', () => {
-    expect(reportStartDate([['Meeting report'], ['Start Time:', '15/01/2024 18:30']], PLACES)).toEqual({
-      date: '2024-01-15T18:30:00.000Z',
-      from: 'Start Time, line 2',
-    });
-  });
-
-  test('the time a report was made or exported is no start', () => {
+  test("a Name:,value row is no summary block: a spend report's period, an export time", () => {
+    expect(
+      reportStartDate(
+        [['Report of all payments'], ['', 'Start Date:', '4th March, 2012'], ['', 'Start Time:', '04/03/2012 09:00']],
+        PLACES,
+      ),
+    ).toBeNull();
     expect(
       reportStartDate(
         [
@@ -48,7 +47,18 @@ describe('reportStartDate', () => {
         PLACES,
       ),
     ).toBeNull();
-    expect(reportStartDate([['Start Time:', 'to be confirmed']], PLACES)).toBeNull();
+  });
+
+  test('a summary block whose start is no date gives none', () => {
+    expect(
+      reportStartDate(
+        [
+          ['Topic', 'Webinar ID', 'Start Time'],
+          ['Forum', '812', 'to be confirmed'],
+        ],
+        PLACES,
+      ),
+    ).toBeNull();
   });
 });
 

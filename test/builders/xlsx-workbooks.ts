@@ -380,6 +380,24 @@ function zoomQaReportSheet(workbook: ExcelJS.Workbook): void {
   sheet.addRow([3, 'Who do young carers contact at school?', 'Leon Hart', 'leon@example.org', null]);
 }
 
+/**
+ * Notes from a roadshow's tables typed into a workbook by hand: the `Venue` merged down over its
+ * rows (Format › Merge cells), the `Theme` written once at the head of its block, one comment a row.
+ */
+function roadshowNotesSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Roadshow notes');
+  sheet.addRow(['Venue', 'Theme', 'Comment']);
+  sheet.addRow(['Leeds Central Library', 'Transport', 'The community bus stopped running on Fridays in March.']);
+  sheet.addRow([null, null, 'Taxis to the day centre cost more than the session.']);
+  sheet.addRow([null, 'Respite', 'Two weekend breaks were cancelled with a day’s notice.']);
+  sheet.addRow([null, null, null]);
+  sheet.addRow([null, null, 'Nobody rang back about the sitting service.']);
+  sheet.addRow(['Otley Civic Centre', 'Transport', 'No step-free bus from the estate.']);
+  sheet.addRow([null, 'Information', 'Letters arrive after the meeting they invite us to.']);
+  sheet.mergeCells('A2:A6');
+  sheet.mergeCells('A7:A8');
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -393,4 +411,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'surveymonkey-merged-header': () => buildWorkbook(surveyMonkeyMergedHeaderSheet),
   'padlet-posts': () => buildWorkbook(padletPostsSheet),
   'zoom-webinar-qa-report': () => buildWorkbook(zoomQaReportSheet),
+  'roadshow-notes-merged-groups': () => buildWorkbook(roadshowNotesSheet),
 };

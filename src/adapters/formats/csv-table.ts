@@ -15,6 +15,7 @@ import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { tableFurnitureItem } from '../readers/summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 import { datedByReport, reportStartDate, type ReportDate } from '../readers/report-header.js';
+import { GroupFill } from '../readers/group-columns.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -38,6 +39,8 @@ export const csvTableAdapter: FormatAdapter = {
     let lookahead: DateOrderLookahead<HeldEvent> | undefined;
     let dateIndex = -1;
     let report: ReportDate | null = null;
+    let groupFill: GroupFill | undefined;
+    let groupHeaders: readonly string[] | undefined;
 
     function itemOf(event: HeldEvent['event'], provenance: Provenance): AdapterItem | null {
       if (event.kind === 'error') return rejectedTableRow(event, provenance);
@@ -62,7 +65,7 @@ export const csvTableAdapter: FormatAdapter = {
     }
 
     try {
-      for await (const event of readDelimitedTable(source, tableOptions)) {
+      for await (let event of readDelimitedTable(source, tableOptions)) {
         if (event.kind === 'header') {
           if (event.titleRows !== undefined) {
             yield {
@@ -103,6 +106,13 @@ export const csvTableAdapter: FormatAdapter = {
           }
         }
         if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
+        if (mapping !== null && event.kind === 'row') {
+          if (groupFill === undefined || groupHeaders !== mapping.headers) {
+            groupHeaders = mapping.headers;
+            groupFill = new GroupFill(mapping.headers, new Set([mapping.fields.text ?? '']));
+          }
+          event = { ...event, cells: groupFill.fill(event) };
+        }
         const dateColumn = mapping?.fields.date;
         if (mapping !== null && dateColumn !== undefined && dates?.column !== dateColumn) {
           dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);

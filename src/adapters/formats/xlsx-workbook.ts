@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { type InputSource } from '../../source/input-source.js';
+import type { Provenance } from '../../record/record.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { uniqueHeaders } from '../readers/delimited-table.js';
@@ -37,25 +38,39 @@ export function cellValueText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/** A row's cells as text, and the values of merged ranges from the rows above that cover some of them. */
+interface RowCells {
+  cells: string[];
+  /** By column (0-based): the value of a merged range that starts in a row above, in the same column, and covers the cell. */
+  mergedAbove: Map<number, string>;
+}
+
 /**
  * A row's cells as text. A cell covered by a merged range other than its top-left one is empty,
  * as Excel writes it to CSV: a question merged over its options' columns (SurveyMonkey's header)
- * names the first column only, and a comment merged over two rows is read once.
+ * names the first column only, and a comment merged over two rows is read once. Where a range is
+ * merged down a column from a row above, its value is given apart, for group columns to be filled.
  */
-function rowCells(row: ExcelJS.Row): string[] {
+function rowCells(row: ExcelJS.Row): RowCells {
   const values = row.values;
-  if (!Array.isArray(values)) return Object.values(values).map(cellValueText);
+  const mergedAbove = new Map<number, string>();
+  if (!Array.isArray(values)) return { cells: Object.values(values).map(cellValueText), mergedAbove };
   const cells: string[] = [];
   for (let index = 1; index < values.length; index += 1) {
     const value = values[index];
-    if (value === null || value === undefined) {
-      cells.push('');
-      continue;
-    }
     const cell = row.getCell(index);
-    cells.push(cell.isMerged && cell.master !== cell ? '' : cellValueText(value));
+    const covered = cell.isMerged && cell.master !== cell;
+    if (covered && cell.master.col === cell.col && cell.master.row < cell.row) {
+      const text = cellValueText(cell.master.value);
+      if (text.trim() !== '') mergedAbove.set(index - 1, text);
+    }
+    cells.push(value === null || value === undefined || covered ? '' : cellValueText(value));
   }
-  return cells;
+  return { cells, mergedAbove };
+}
+
+function rowItem(cells: string[], mergedAbove: Map<number, string>, provenance: Provenance): TableItem {
+  return mergedAbove.size === 0 ? { kind: 'row', cells, provenance } : { kind: 'row', cells, provenance, mergedAbove };
 }
 
 /**
@@ -68,7 +83,7 @@ async function* sheetTable(
   sheet: string,
   skipRows: number | undefined,
 ): AsyncIterable<TableItem> {
-  const early: { cells: string[]; number: number }[] = [];
+  const early: { cells: string[]; number: number; mergedAbove: Map<number, string> }[] = [];
   let started = false;
 
   function* start(): Iterable<TableItem> {
@@ -92,19 +107,18 @@ async function* sheetTable(
       .slice(0, headerIndex)
       .map((row) => ({ cells: row.cells, place: `row ${row.number} of sheet ${JSON.stringify(sheet)}` }));
     yield { kind: 'header', headers: uniqueHeaders(cells), provenance, titles };
-    for (const row of early.slice(headerIndex + 1))
-      yield { kind: 'row', cells: row.cells, provenance: { file, row: row.number, part: sheet } };
+    for (const row of early.slice(headerIndex + 1)) yield rowItem(row.cells, row.mergedAbove, { file, row: row.number, part: sheet });
   }
 
   for (const row of rows) {
     if (skipRows !== undefined && row.number <= skipRows) continue;
-    const cells = rowCells(row);
+    const { cells, mergedAbove } = rowCells(row);
     if (cells.every((cell) => cell.trim() === '')) continue;
     if (started) {
-      yield { kind: 'row', cells, provenance: { file, row: row.number, part: sheet } };
+      yield rowItem(cells, mergedAbove, { file, row: row.number, part: sheet });
       continue;
     }
-    early.push({ cells, number: row.number });
+    early.push({ cells, number: row.number, mergedAbove });
     if (early.length >= HEADER_SEARCH_ROWS + HEADER_LOOKAHEAD) yield* start();
   }
   if (!started) yield* start();

@@ -26,6 +26,7 @@ import { tableFurnitureItem, tableFurnitureOf } from './summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
+import { GroupFill } from './group-columns.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -39,7 +40,13 @@ export type TableItem =
       /** The title rows skipped above the header, each with where it is (`line 4`, `row 4 of sheet "Q&A"`). */
       titles?: { cells: string[]; place: string }[];
     }
-  | { kind: 'row'; cells: string[]; provenance: Provenance }
+  | {
+      kind: 'row';
+      cells: string[];
+      provenance: Provenance;
+      /** By column (0-based): the value of a workbook's merged range from a row above that covers the (empty) cell. */
+      mergedAbove?: ReadonlyMap<number, string>;
+    }
   | Extract<AdapterItem, { kind: 'rejected' | 'warning' }>;
 
 /**
@@ -402,6 +409,7 @@ export async function* tableItems(
   let lookahead: DateOrderLookahead<TableItem> | undefined;
   let dateIndex = -1;
   let report: ReportDate | null = null;
+  let groups: GroupFill | null = null;
 
   function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -415,7 +423,8 @@ export async function* tableItems(
   }
 
   /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */
-  function* pass(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+  function* pass(read: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+    const item = read.kind === 'row' && groups !== null ? { ...read, cells: groups.fill(read) } : read;
     const dateText = item.kind === 'row' ? item.cells[dateIndex] : null;
     if (lookahead === undefined || !lookahead.takes(dateText)) {
       yield* emit(item, current);
@@ -425,9 +434,12 @@ export async function* tableItems(
     for (const released of lookahead.release()) yield* emit(released, current);
   }
 
-  /** The plan for the columns, and the reading of its date column. */
+  /** The plan for the columns, the reading of its date column, and the columns filled down under group headings. */
   function planned(columns: readonly string[]): SurveyPlan | SinglePlan {
     const made = makePlan(columns);
+    const text = made.kind === 'survey' ? made.questions : [made.mapping.fields.text ?? ''];
+    const sample = held.flatMap((item) => (item.kind === 'row' ? [item] : []));
+    groups = new GroupFill(made.mapping.headers, new Set(text), sample);
     const dateColumn = made.mapping.fields.date;
     if (dateColumn !== undefined) {
       dates = new TableDateColumn(dateColumn, reading.location, options.dateOrder);

@@ -39,7 +39,7 @@ interface NamedGroup {
 
 /** A row as the reader gives it: its cells, and the values of merged ranges from the rows above that cover some (see {@link GroupFill.fill}). */
 export interface GroupedRow {
-  cells: readonly string[];
+  cells: string[];
   mergedAbove?: ReadonlyMap<number, string> | undefined;
 }
 
@@ -58,6 +58,7 @@ class FillState {
   ) {}
 
   step(row: GroupedRow): string[] {
+    if (this.named.length === 0 && this.merged.size === 0 && (row.mergedAbove?.size ?? 0) === 0) return row.cells;
     const filled = [...row.cells];
     const starts: number[] = [];
     for (const index of row.mergedAbove?.keys() ?? []) this.merged.add(index);

@@ -4,7 +4,7 @@ import { recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
 
 /** Fills the rows in order, as a reader does, and returns the filled cells. */
-function filled(headers: readonly string[], keep: readonly string[], rows: readonly (readonly string[])[], sample = false): string[][] {
+function filled(headers: readonly string[], keep: readonly string[], rows: readonly string[][], sample = false): string[][] {
   const groups = new GroupFill(headers, new Set(keep), sample ? rows.map((cells) => ({ cells })) : []);
   return rows.map((cells) => groups.fill({ cells }));
 }

@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../tool-version.js';
 import type { CliIo, OutputStream } from './cli-io.js';
 import type { TerminalMessages } from './terminal-messages.js';
 import { addCommands, COMMAND_LIST } from './command-list.js';
+import { meantFlagSuggestion } from './option-synonyms.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -77,6 +78,10 @@ Exit codes: 0 ok; 1 finished with rejected items or a stale --check; 2 could not
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => {
+        const suggestion = meantFlagSuggestion(command, text);
+        write(suggestion === undefined ? text : `${text}${suggestion}\n`);
+      },
     });
   }
 

@@ -188,7 +188,7 @@ function isAskedForName(text: string, name: string, start: number, lexicon: Lexi
   if (lexicon.names.has(first.toLowerCase())) return true;
   const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(text.slice(Math.max(0, start - 12), start));
   const after = text.slice(start + name.length, start + name.length + 20);
-  return askedFor && name === first && isNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
+  return askedFor && name === first && isLoneNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
 }
 
 /** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
@@ -304,19 +304,14 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
       if (name === undefined || isNotName(name)) continue;
-      if (
-        pattern === SENTENCE_START &&
-        (SENTENCE_STARTERS.has(name.toLowerCase()) || lexicon.others.has(name.toLowerCase()) || ABSTRACT_NOUN.test(name.toLowerCase()))
-      ) {
-        continue;
-      }
       const start = match.index + match[0].lastIndexOf(name);
+      if (pattern === SENTENCE_START && isCommonOpening(text, start, name.toLowerCase(), lexicon)) continue;
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
       if (
         (pattern === CALLED_BY_NAME || pattern === ASKED_BY_NAME) &&
-        (!isNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
+        (!isLoneNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
       )
         continue;
       spans.push({ start, end: start + name.length });
@@ -365,7 +360,7 @@ function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: Lexic
     widened.push(span);
     const listed = LISTED_WORD.exec(text.slice(span.end, span.end + 60));
     const word = listed?.[1];
-    if (listed === null || word === undefined || !isNameLike(word, lexicon)) continue;
+    if (listed === null || word === undefined || !isLoneNameLike(word, lexicon)) continue;
     const end = span.end + listed[0].length;
     const neighbour = { start: end - word.length, end };
     if (!isPlaceOrInstitution(text, neighbour) && !spans.some((other) => other.start <= neighbour.start && other.end >= neighbour.end)) {
@@ -382,6 +377,31 @@ function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: Lexic
  */
 export function isNameLikeWord(word: string): boolean {
   return isNameLike(word, loadLexiconWords());
+}
+
+/**
+ * A capitalised word that may be a name standing alone, with no name it belongs to beside it (in
+ * a list, asked for, called to): one {@link isNameLike} takes, unless two common words are
+ * written as one in it, as organisations name themselves and given names are not made
+ * (`Carefirst`, `Homeshare`, `Crossroads`; not `Bernadette`, `Okoro`). A surname after a given
+ * name is not asked this: `Woodhouse` is a surname.
+ */
+function isLoneNameLike(word: string, lexicon: LexiconWords): boolean {
+  return isNameLike(word, lexicon) && (lexicon.names.has(word.toLowerCase()) || !isCompound(word.toLowerCase(), lexicon));
+}
+
+/** True when `word` (lower case) is two common words of three letters or more written as one (`carefirst`, `crossroads`). */
+function isCompound(word: string, lexicon: LexiconWords): boolean {
+  for (let at = 3; at <= word.length - 3; at += 1) {
+    const first = word.slice(0, at);
+    const second = word.slice(at);
+    if (isCommonWord(first, lexicon) && isCommonWord(second, lexicon)) return true;
+  }
+  return false;
+}
+
+function isCommonWord(word: string, lexicon: LexiconWords): boolean {
+  return !lexicon.names.has(word) && isKnownWord(word, lexicon);
 }
 
 /** A capitalised word that may be a name: listed as one, or no common word and not on {@link NOT_NAMES}. */
@@ -539,13 +559,18 @@ const REST_OF_SENTENCE = /^[^.!?\n]{0,80}/u;
  * `recently`, `adores`). Asked only of a lower-case word after a role that no word list knows.
  */
 function readsAsSingularNoun(text: string, start: number): boolean {
+  const tags = tagsAt(text, start);
+  return tags.includes('Singular') || tags.includes('Person');
+}
+
+/** The tags compromise gives the word at `start`, reading it with the rest of its sentence. */
+function tagsAt(text: string, start: number): readonly string[] {
   const phrase = REST_OF_SENTENCE.exec(text.slice(start))?.[0] ?? '';
   const term = loadCompromise()(phrase)
     .terms()
     .json({ offset: true })
     .find((found) => found.offset?.start === 0);
-  const tags = term?.terms[0]?.tags ?? [];
-  return tags.includes('Singular') || tags.includes('Person');
+  return term?.terms[0]?.tags ?? [];
 }
 
 /** True when `word` (lower case) is a common word: a lexicon word other than a name, a contraction, or one of those with an ending (`attends`, `visited`). */
@@ -555,6 +580,24 @@ function isKnownWord(word: string, lexicon: LexiconWords): boolean {
   const stem = word.replace(INFLECTION, '');
   return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
 }
+
+/**
+ * True when the capitalised word at `start`, opening a sentence before what people do, is a
+ * common word rather than a person: a word that opens sentences (`We`, `Staff`), a word the
+ * lexicon knows other than as a name, a noun by its suffix (`Communication`), a known word with
+ * an ending (`Referrals`), or a plural noun (`Letters from the council…`, `Leaflets from the
+ * surgery…`): one that ends as English plurals do and that compromise reads as a plural where it
+ * stands. A name the lexicon lists is never common here (`Agnes`, `Jenkins`), nor one ending as no
+ * English plural does (`Rhys`, `Carys`, `Kostas`, `Dimitris`).
+ */
+function isCommonOpening(text: string, start: number, word: string, lexicon: LexiconWords): boolean {
+  if (SENTENCE_STARTERS.has(word) || lexicon.others.has(word) || ABSTRACT_NOUN.test(word)) return true;
+  if (lexicon.names.has(word)) return false;
+  return isKnownWord(word, lexicon) || (PLURAL_ENDING.test(word) && tagsAt(text, start).includes('Plural'));
+}
+
+/** How English plurals end: a consonant and `s`, a vowel and `ys`, or `es` (`letters`, `days`, `nurses`); not `-ys` after a consonant, `-as`, `-is`, `-os` or `-us`. */
+const PLURAL_ENDING = /^\p{L}+(?:[bcdfghjklmnpqrtvwxz]s|[aeiou]ys|es)$/u;
 
 /**
  * A word made a noun by a suffix no given name ends in (`communication`, `management`,

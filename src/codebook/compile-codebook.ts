@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KINDS_ADDED_LATER, PERSONAL_DATA_KINDS } from '../privacy/personal-data-kinds.js';
 import { NORMALISATION_VERSION } from '../text/normalise.js';
 import { DEFAULT_PUBLISH_POLICY, type Codebook, type ExcludeRule, type KeywordRule, type PhraseRule, type Theme } from './codebook.js';
 import type { CodebookIssue } from './codebook-issue.js';
@@ -32,11 +33,13 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
       'add name to redact.kinds, and list public figures to keep under redact.keep_names',
     );
   }
-  if (spec.redactKindsPosition !== null && spec.redaction.kinds.size > 0 && !spec.redaction.kinds.has('address')) {
+  const leftOut = PERSONAL_DATA_KINDS.filter((kind) => KINDS_ADDED_LATER[kind] !== undefined && !spec.redaction.kinds.has(kind));
+  if (spec.redactKindsPosition !== null && spec.redaction.kinds.size > 0 && leftOut.length > 0) {
+    const what = leftOut.map((kind) => KINDS_ADDED_LATER[kind] ?? kind);
     warn(
       { text: 'kinds', position: spec.redactKindsPosition },
-      'redact.kinds leaves out address: street addresses (14 Acacia Avenue) in quotes and in the CSV will be published',
-      'add address to redact.kinds',
+      `redact.kinds leaves out ${listed(leftOut)}: ${listed(what)} in quotes and in the CSV will be published`,
+      `add ${listed(leftOut)} to redact.kinds`,
     );
   }
   const codebook: Codebook = {
@@ -58,6 +61,11 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
 }
 
 type Warn = (entry: PositionedText, message: string, hint: string) => void;
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
 
 function phrase(entry: PositionedText, matching: WordMatching): PhraseRule {
   const compiled = compilePhrase(entry.text, entry.position, matching);

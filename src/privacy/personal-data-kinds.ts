@@ -6,9 +6,13 @@
  * - `nhs-number`: an NHS (or CHI) number, 10 digits;
  * - `handle`: an @mention of a person on a social platform;
  * - `name`: a person's name (`Tracey`, `Mr Okafor`, `our care coordinator Julie Barnes`);
- * - `address`: a street address with its house number (`14 Acacia Avenue`, `Flat 3, 45 Hollybush Road`).
+ * - `address`: a street address with its house number (`14 Acacia Avenue`, `Flat 3, 45 Hollybush Road`)
+ *   or a house's name (`Rose Cottage, Mill Lane`);
+ * - `date-of-birth`: a date said to be someone's birth (`DOB 03/04/1951`, `born on 3 April 1951`);
+ * - `ni-number`: a UK National Insurance number (`QQ 12 34 56 C`, `QQ123456C`).
  */
-export type PersonalDataKind = 'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address';
+export type PersonalDataKind =
+  'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address' | 'date-of-birth' | 'ni-number';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -19,6 +23,8 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'handle',
   'name',
   'address',
+  'date-of-birth',
+  'ni-number',
 ] as const);
 
 /**
@@ -33,6 +39,19 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   handle: '[handle]',
   name: '[name]',
   address: '[address]',
+  'date-of-birth': '[date of birth]',
+  'ni-number': '[NI number]',
+});
+
+/**
+ * The kinds added after codebooks could list their kinds, each with what a codebook that lists
+ * kinds without it publishes: such a codebook is warned, since it was written before the kind
+ * existed or leaves it out by mistake.
+ */
+export const KINDS_ADDED_LATER: Readonly<Partial<Record<PersonalDataKind, string>>> = Object.freeze({
+  address: 'street addresses (14 Acacia Avenue)',
+  'date-of-birth': 'dates of birth (DOB 03/04/1951)',
+  'ni-number': 'National Insurance numbers (QQ 12 34 56 C)',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

@@ -87,6 +87,8 @@ const ADDRESS =
   `(?<street>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<suffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  hundred: '00',
+  thousand: '000',
   oh: '0',
   zero: '0',
   nought: '0',
@@ -101,12 +103,64 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
   nine: '9',
 };
 const DIGIT_WORD = 'oh|zero|nought|one|two|three|four|five|six|seven|eight|nine';
-/** A phone number read out digit by digit, as a transcript writes it: `oh seven seven double oh nine…`. */
-const SPOKEN_NUMBER = `(?<![${WORD}])(?:oh|zero|nought)(?:[ \\t,.\\-]+(?:(?:double|triple|treble)[ \\t]+)?(?:${DIGIT_WORD})){7,13}(?![${WORD}])`;
+/** A digit read out (`seven`, `double oh`) or a group of up to four written as figures. */
+const SPOKEN_DIGITS = `(?:(?:double|triple|treble)[ \\t]+)?(?:${DIGIT_WORD}|\\d{1,4})(?:[ \\t]+(?:hundred|thousand))?`;
+/**
+ * A phone number read out, as a transcript writes it, in words (`oh seven seven double oh nine…`)
+ * or half in words and half in figures (`oh seven seven double one 234 567`, `07 seven double 0…`).
+ */
+const SPOKEN_NUMBER = `(?<![${WORD}])(?:oh|zero|nought|0\\d{0,3})(?:[ \\t,.\\-]+${SPOKEN_DIGITS}){2,13}(?![${WORD}])`;
+
+const MONTH =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const DAY_OF_MONTH = '\\d{1,2}(?:st|nd|rd|th)?';
+/** A date with its day, month and year: `03/04/1951`, `12.11.1938`, `7/9/84`, `1951-04-03`, `3 April 1951`, `14th of Feb '62`, `June 5, 1958`. */
+const FULL_DATE =
+  `\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|` +
+  `${DAY_OF_MONTH}(?:[ \\t]+of)?[ \\t]+(?:${MONTH})\\.?,?[ \\t]+(?:\\d{4}|['’]?\\d{2})|(?:${MONTH})\\.?[ \\t]+${DAY_OF_MONTH},?[ \\t]+\\d{4}`;
+/** Words saying that the date after them is someone's birth, and what may stand between (`DOB:`, `date of birth is`, `born on`). */
+const BIRTH_CONTEXT =
+  `(?<![${WORD}])(?:d\\.?o\\.?b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born|birthday)` +
+  `(?:[ \\t]*(?:[:=(\\-\\u2013\\u2014]|(?:is|was|on|of|the)(?![${WORD}]))){0,3}[ \\t]*`;
+const DATE_OF_BIRTH = `(?<birthContext>${BIRTH_CONTEXT})(?:${FULL_DATE})(?![${WORD}])`;
+const NI_GAP = '[ \\u00a0\\-]?';
+/** Two letters, three pairs of digits and a letter A to D (`QQ 12 34 56 C`, `QQ123456C`); the last letter may be left off after a word that says it is one. */
+const NI_NUMBER = `(?<![${WORD}])[A-Z]{2}${NI_GAP}\\d{2}${NI_GAP}\\d{2}${NI_GAP}\\d{2}(?:${NI_GAP}[A-D])?(?![${WORD}])`;
+const NI_CONTEXT = /(?<![\p{L}])(?:ni|n\.i\.?|nino|national[ \t]+insurance)(?![\p{L}])/iu;
+const NI_CONTEXT_BEFORE = 40;
+const NI_SOLID = /^[A-Z]{2}\d{6}[A-D]?$/iu;
+const NI_IN_CAPITALS = /^[A-Z]{2}/u;
+const NI_SUFFIX = /[A-D]$/iu;
+const PLATFORM =
+  'twitter|insta(?:gram)?|ig|tik[ \\t]?tok|snapchat|snap|threads|telegram|discord|bluesky|mastodon|facebook|fb|youtube|linkedin|reddit|twitch';
+/**
+ * Words saying that the word after them is someone's account on a platform, written without its
+ * `@`: `my twitter is`, `my insta handle:`, `find me on insta as`, `follow me on tiktok`,
+ * `Instagram handle is`.
+ */
+const PLATFORM_CONTEXT =
+  `(?<![${WORD}])(?:(?:my|our)[ \\t]+(?:${PLATFORM})(?:[ \\t]+(?:handle|user[ \\t]?name|name|account|id))?[ \\t]*(?:[:=\\-]|is(?![${WORD}])|['’]s(?![${WORD}]))|` +
+  `(?:(?:find|follow|add|message|dm)[ \\t]+(?:me|us)[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-])|` +
+  `(?:find|follow|add|message|dm)[ \\t]+(?:me|us)[ \\t]+on[ \\t]+(?:${PLATFORM})(?![${WORD}])|` +
+  `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-]))[ \\t]*`;
+const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
+/** A web address's start or a domain after a platform's name (`on Facebook: https://…`, `on insta: www.example.com`), which is no account. */
+const WEB_ADDRESS = /^(?:https?|www)$|\.(?:com|org|net|uk|gov|io|co|me)$/iu;
+/** A handle's own marks: a digit, `_` or `.` inside it, or a capital after a small letter (`DisabledAndProud`). */
+const HANDLE_MARKS = /[\p{N}_.]|\p{Ll}\p{Lu}/u;
+/** Words ending a house's name (`Rose Cottage`, `Ivy House Farm`); `The Old …` names a house too (`The Old Bakery`). */
+const HOUSE_WORD = 'Cottages?|House|Farm|Farmhouse|Lodge|Barn|Bungalow|Villa';
+const HOUSE_NAME_END = new RegExp(`(?:^The[ \\t]+Old[ \\t]+\\p{Lu}\\p{L}*|(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?)$`, 'u');
+/** A house's name, a comma and a street (`Rose Cottage, Mill Lane`), as an address without a house number is written. */
+const HOUSE_ADDRESS =
+  `(?<![${WORD}])(?<house>The[ \\t]+Old[ \\t]+\\p{L}+|(?:\\p{L}+[ \\t]+){0,2}(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?),[ \\t]*` +
+  `(?<houseStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<houseSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<spokenNumber>${SPOKEN_NUMBER})`,
+    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|` +
+    `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
 /** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
@@ -148,13 +202,15 @@ interface Settings {
 
 /**
  * Replaces the personal data in `text` with tokens: `[email]`, `[phone]`, `[postcode]`,
- * `[NHS number]`, `[handle]`, `[name]`. Pure and deterministic.
+ * `[NHS number]`, `[handle]`, `[name]`, `[address]`, `[date of birth]`, `[NI number]`. Pure and
+ * deterministic.
  *
  * What counts as each kind:
  * - e-mail: `local@domain.tld` (Unicode letters allowed; `＠` too), and the spam-proofed
  *   `jo [at] example [dot] com` / `jo(at)example.com`. Punctuation before the address stays.
  * - phone: UK numbers starting `01`, `02`, `03`, `05` or `07` with 9 or 10 digits after the `0`
- *   (also read out in words, as a transcript writes them: `oh seven seven double oh nine…`),
+ *   (also read out in words, as a transcript writes them: `oh seven seven double oh nine…`, or
+ *   half in words and half in figures: `oh seven seven double one 234 567`),
  *   or the same after `+44` / `0044` (with or without `(0)` or `0`), written solid or with spaces,
  *   dashes, dots or brackets; never part of a longer digit run. The first group after the `0`
  *   has at least two digits, so dates (`01-02-2014`), money and years never match. 08 and 09
@@ -173,7 +229,16 @@ interface Settings {
  * - handle: `@name` (letters, digits, `_`, and `.` before a letter: `@jo.smith`), `＠name`, and
  *   fediverse `@name@server.tld`, wherever the `@` is, with the surname of a mention by first name
  *   (`@Tariq Mahmood`, as WhatsApp and Facebook write one; not `@Dave Leeds`), except inside an e-mail address, a time
- *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive).
+ *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive); and an
+ *   account written without its `@` after words that say it is one (`my twitter is jsmith_77`,
+ *   `find me on insta as …`, `follow me on tiktok …`) when it has a handle's marks (a digit, `_`,
+ *   `.`, a capital inside) or is no common word (`my twitter is down` stays).
+ * - address: a house number and a street (`14 Acacia Avenue`), or a house's name and a street
+ *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`).
+ * - date of birth: a date with its day, month and year in figures or words after `DOB`,
+ *   `date of birth`, `birth date`, `born (on)` or `birthday`; the words stay. Other dates stay.
+ * - NI number: two letters, three pairs of digits and a letter A to D, spaced or solid; without the
+ *   last letter, or in lower case with spaces, only after `NI`, `NINO` or `national insurance`.
  *
  * A kind missing from `policy.kinds` is still recognised (so its text is never misread as
  * another kind) but left as written. The result is idempotent: the replacement is repeated
@@ -210,9 +275,11 @@ function redactNames(text: string, keepNames: readonly string[], counts: Partial
 }
 
 /**
- * One left-to-right pass. Each replacement removes at least one digit, `@` or `[at]` and tokens
- * hold none, so repeating passes until the text stops changing always ends; a second pass is
- * needed only when a replacement freed a neighbour (`SW1A 1AA07700 900123`).
+ * One left-to-right pass. Each replacement removes at least one digit, `@` or `[at]`, or a word
+ * right after the words that call for it (a house's name, an account after `my twitter is`),
+ * which a token then follows and never matches, and tokens hold none, so repeating passes until
+ * the text stops changing always ends; a second pass is needed only when a replacement freed a
+ * neighbour (`SW1A 1AA07700 900123`).
  */
 function redactOnce(text: string, settings: Settings, counts: Partial<Record<PersonalDataKind, number>>): string {
   let output = '';
@@ -247,10 +314,35 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return token(kind, settings);
   }
   if (groups['spokenNumber'] !== undefined) {
-    return WHOLE_PHONE.test(spokenDigits(found)) ? token('phone', settings) : KEEP;
+    const length = spokenPhoneLength(found);
+    if (length === 0) return KEEP;
+    const replacement = token('phone', settings);
+    return replacement.kind === null ? KEEP : { ...replacement, text: replacement.text + found.slice(length) };
   }
   if (groups['address'] !== undefined) {
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
+  }
+  if (groups['houseAddress'] !== undefined) {
+    const before = wordsBeforeHouseName(groups['house'] ?? '');
+    return before !== null && isStreetAddress(groups['houseStreet'] ?? '', groups['houseSuffix'] ?? '')
+      ? token('address', settings, before)
+      : KEEP;
+  }
+  if (groups['dateOfBirth'] !== undefined) {
+    return token('date-of-birth', settings, groups['birthContext'] ?? '');
+  }
+  if (groups['niNumber'] !== undefined) {
+    return isNiNumber(found, match.index, text) ? token('ni-number', settings) : KEEP;
+  }
+  if (groups['namedHandle'] !== undefined) {
+    const context = groups['handleContext'] ?? '';
+    const name = found.slice(context.length);
+    if (WEB_ADDRESS.test(name) || !(HANDLE_MARKS.test(name) || isNameLikeWord(name)) || !isHandleOfPerson(name, settings)) return KEEP;
+    const replacement = token('handle', settings, context);
+    const surname = MENTIONED_NAME.test(name)
+      ? SURNAME_AFTER.exec(text.slice(match.index + found.length, match.index + found.length + 60))
+      : null;
+    return surname !== null && isNameLikeWord(surname[1] ?? '') ? { ...replacement, beyond: surname[0].length } : replacement;
   }
   if (groups['handle'] !== undefined) {
     if (!isHandleOfPerson(found.slice(1), settings)) return KEEP;
@@ -284,19 +376,55 @@ function isHandleOfPerson(name: string, settings: Settings): boolean {
   return !settings.keptHandles.has(lower) && !settings.keptHandles.has(head);
 }
 
-/** The digits a number read out in words stands for: `oh seven double oh` is `0700`. */
-function spokenDigits(spoken: string): string {
+const SPOKEN_PART = /[a-z]+|\d+/giu;
+
+/**
+ * How many characters of a number read out make a UK phone number, taking the longest start of it
+ * that does and has a word in it (`oh seven seven double one 234 567` stands for `07711234567`; a
+ * figure said after the number is left), or 0 when no start of it is one. Figures alone are left
+ * to {@link PHONE}, whose rules keep dates and times (`01-02-2014 10`).
+ */
+function spokenPhoneLength(spoken: string): number {
   let digits = '';
   let times = 1;
-  for (const word of spoken.toLowerCase().split(/[^a-z]+/u)) {
+  let length = 0;
+  let inWords = false;
+  for (const part of spoken.matchAll(SPOKEN_PART)) {
+    const word = part[0].toLowerCase();
+    inWords ||= /^\p{L}/u.test(word);
     if (word === 'double') times = 2;
     else if (word === 'triple' || word === 'treble') times = 3;
-    else if (DIGIT_WORDS[word] !== undefined) {
-      digits += (DIGIT_WORDS[word] ?? '').repeat(times);
+    else {
+      digits += (DIGIT_WORDS[word] ?? word).repeat(times);
       times = 1;
+      if (inWords && WHOLE_PHONE.test(digits)) length = part.index + part[0].length;
     }
   }
-  return digits;
+  return length;
+}
+
+/**
+ * What comes before a house's name in what {@link HOUSE_ADDRESS} found (`at ` in `at Ivy House
+ * Farm`): the name is the capitalised words that end it, and must hold the word that makes it a
+ * house's (`Rose Cottage`, not `my cottage`); null when it has none.
+ */
+function wordsBeforeHouseName(found: string): string | null {
+  const words = found.split(/(?<=[ \t])(?=[^ \t])/u);
+  let first = words.length;
+  while (first > 0 && CAPITALISED_STREET_WORD.test(words[first - 1] ?? '')) first -= 1;
+  const name = words.slice(first).join('');
+  return first < words.length && HOUSE_NAME_END.test(name) ? words.slice(0, first).join('') : null;
+}
+
+/**
+ * True when a match of {@link NI_NUMBER} is a National Insurance number: after a word that says
+ * so (`NI`, `NINO`, `national insurance`) within 40 characters before it; otherwise only with
+ * its last letter, and with its first two letters in capitals or written solid (`QQ 12 34 56 C`,
+ * `qq123456c`; not `at 10 12 14 a`).
+ */
+function isNiNumber(found: string, start: number, text: string): boolean {
+  if (NI_CONTEXT.test(text.slice(Math.max(0, start - NI_CONTEXT_BEFORE), start))) return true;
+  return NI_SUFFIX.test(found) && (NI_IN_CAPITALS.test(found) || NI_SOLID.test(found));
 }
 
 /**

@@ -168,6 +168,16 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   person: 'name',
   'person-name': 'name',
   people: 'name',
+  dob: 'date-of-birth',
+  'd.o.b.': 'date-of-birth',
+  'birth-date': 'date-of-birth',
+  birthdate: 'date-of-birth',
+  birthday: 'date-of-birth',
+  nino: 'ni-number',
+  ni: 'ni-number',
+  'ni-no': 'ni-number',
+  'national-insurance': 'ni-number',
+  'national-insurance-number': 'ni-number',
 };
 
 function normaliseKindName(name: string): string {

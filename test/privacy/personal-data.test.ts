@@ -239,6 +239,122 @@ describe('redactPersonalData: street addresses', () => {
   });
 });
 
+describe('redactPersonalData: dates of birth', () => {
+  test.each([
+    ['Mum (DOB 03/04/1951) waits', 'Mum (DOB [date of birth]) waits'],
+    ['DOB:19/07/1983', 'DOB:[date of birth]'],
+    ['d.o.b 2/2/1940, no carers', 'd.o.b [date of birth], no carers'],
+    ['He was born on 3 April 1951 and', 'He was born on [date of birth] and'],
+    ['born on the 4th of July 1936 in Leeds', 'born on the [date of birth] in Leeds'],
+    ['Date of birth: 14th February 1962.', 'Date of birth: [date of birth].'],
+    ['my dob is 7/9/84 if', 'my dob is [date of birth] if'],
+    ['I was born June 5, 1958 and', 'I was born [date of birth] and'],
+    ['Birth date - 01-06-1975;', 'Birth date - [date of birth];'],
+    ["BORN 22 SEPT '47", 'BORN [date of birth]'],
+    ['date of birth 1951-04-03', 'date of birth [date of birth]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'date-of-birth': 1 } });
+  });
+
+  test.each([
+    'The review meeting is on 3 April 2024 at the town hall.',
+    'Our group met on 14/03/2024 and again on 21.03.2024.',
+    'Born in 1951, my dad has always been independent.',
+    'born 6 weeks premature, mid 2019',
+    'since my baby was born in October',
+    'The scheme was born on the back of the 2012 cuts.',
+    'My birthday was on Tuesday.',
+  ])('a date no word says is a birth, or a birth with no full date, stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: National Insurance numbers', () => {
+  test.each([
+    ['My NI number is QQ 12 34 56 C and', 'My NI number is [NI number] and'],
+    ['QQ123456C', '[NI number]'],
+    ['qq123456c', '[NI number]'],
+    ['AB-12-34-56-D', '[NI number]'],
+    ['NI: jz 45 67 89 a - sent twice', 'NI: [NI number] - sent twice'],
+    ['national insurance QQ123456 please', 'national insurance [NI number] please'],
+  ])('%j → %j', (input, expected) => {
+    expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'ni-number': 1 } });
+  });
+
+  test.each(['we met at 10 12 14 a time', 'AB123456 was the order', 'Item 12 34 56 on the agenda', 'QQ1234567C'])(
+    'no NI number: %j',
+    (text) => {
+      expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+    },
+  );
+});
+
+describe('redactPersonalData: handles written without @ where the words before say so', () => {
+  test.each([
+    ['my twitter is jsmith_77 if', 'my twitter is [handle] if'],
+    ['Find me on insta as carer.life.leeds, I post', 'Find me on insta as [handle], I post'],
+    ['follow me on tiktok sallycares for', 'follow me on tiktok [handle] for'],
+    ['My Instagram handle is DisabledAndProud and', 'My Instagram handle is [handle] and'],
+    ['my snapchat: lil_sue99', 'my snapchat: [handle]'],
+    ['Add me on facebook Jenny Rowe, I run it', 'Add me on facebook [handle], I run it'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'My twitter is down at the moment.',
+    'I am on insta as well as facebook.',
+    'my instagram is private but my facebook page is public',
+    'Read more on Facebook: https://t.co/4Bh1UG7gXG',
+    'find us on twitter: www.example.org',
+  ])('a platform named with no account after it stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+
+  test('an organisation on keep_handles stays, written without its @ too', () => {
+    expect(redacted('follow us on twitter TLAP_News')).toBe('follow us on twitter TLAP_News');
+  });
+});
+
+describe('redactPersonalData: phone numbers half in words', () => {
+  test.each([
+    ['ring me on oh seven seven double one 234 567 after six', 'ring me on [phone] after six'],
+    ['my landline is oh one one three 496 0218, leave a message', 'my landline is [phone], leave a message'],
+    ['my mobile is 07 seven double 0 nine double 0 one two three', 'my mobile is [phone]'],
+    ['zero seven seven, double oh, nine hundred, one two three', '[phone]'],
+    ['oh seven seven double one 234 567 2 times', '[phone] 2 times'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each(['01-02-2014 10', 'oh two three four five, that is how many times', 'oh one one three, two four three'])(
+    'no phone: %j',
+    (text) => {
+      expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+    },
+  );
+});
+
+describe('redactPersonalData: a house named rather than numbered, before its street', () => {
+  test.each([
+    ['write to me at Rose Cottage, Mill Lane, Little Snoring.', 'write to me at [address], Little Snoring.'],
+    ['We live at Ivy House Farm, Back Lane and', 'We live at [address] and'],
+    ['Send the forms to The Old Bakery, High Street, Ashby.', 'Send the forms to [address], Ashby.'],
+    ['Holly Bungalow, Station Road', '[address]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'Rose Cottage Day Centre in Mill Lane is the only place he enjoys.',
+    'We use Park House, the respite unit on Mill Lane, twice a month.',
+    'my cottage, Mill Lane end, is damp',
+    'The Orchard, our local day service, has cut its hours.',
+  ])('a service or a house with no street after it stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
 describe('redactPersonalData: e-mail addresses spelled out in words', () => {
   test.each([
     ['Contact jane dot smith at gmail dot com if', 'Contact [email] if'],
@@ -335,7 +451,8 @@ describe('redactPersonalData: what is never redacted', () => {
     'phone me on my mobile',
     'email me',
     'one in 10,000,000,000 people',
-    '[email] [phone] [postcode] [NHS number] [handle] [name] [address]',
+    '[email] [phone] [postcode] [NHS number] [handle] [name] [address] [date of birth] [NI number]',
+    'DOB [date of birth], NI [NI number], my twitter is [handle]',
     'https://example.org/form?name=[name]&email=[email]',
   ])('%j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
@@ -361,6 +478,14 @@ describe('redactPersonalData: policy and counts', () => {
 
   test('an empty set of kinds changes nothing', () => {
     expect(redactPersonalData(text, policyFor())).toEqual({ text, counts: {} });
+  });
+
+  test('a codebook listing the kinds before dates of birth and NI numbers publishes them as written, never as another kind', () => {
+    const written = 'DOB 03/04/1951, NI QQ 12 34 56 C, at Rose Cottage, Mill Lane, my twitter is jsmith_77';
+    expect(redactPersonalData(written, policyFor('email', 'phone', 'postcode', 'nhs-number', 'handle', 'address'))).toEqual({
+      text: 'DOB 03/04/1951, NI QQ 12 34 56 C, at [address], my twitter is [handle]',
+      counts: { address: 1, handle: 1 },
+    });
   });
 
   test('the default policy redacts every kind', () => {

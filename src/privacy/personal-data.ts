@@ -150,10 +150,17 @@ const WEB_ADDRESS = /^(?:https?|www)$|\.(?:com|org|net|uk|gov|io|co|me)$/iu;
 const HANDLE_MARKS = /[\p{N}_.]|\p{Ll}\p{Lu}/u;
 /** Words ending a house's name (`Rose Cottage`, `Ivy House Farm`); `The Old …` names a house too (`The Old Bakery`). */
 const HOUSE_WORD = 'Cottages?|House|Farm|Farmhouse|Lodge|Barn|Bungalow|Villa';
-const HOUSE_NAME_END = new RegExp(`(?:^The[ \\t]+Old[ \\t]+\\p{Lu}\\p{L}*|(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?)$`, 'u');
-/** A house's name, a comma and a street (`Rose Cottage, Mill Lane`), as an address without a house number is written. */
+const THE_OLD = /^The[ \t]+Old[ \t]+\p{Lu}/u;
+/** The capitalised words a house's name starts with, right before its house word (`Rose ` before `Cottage`). */
+const HOUSE_NAME_START = /(?<![\p{L}\p{M}\p{N}'’-])(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){1,2}$/u;
+/**
+ * A house's name, a comma and a street (`Rose Cottage, Mill Lane`), as an address without a house
+ * number is written. The match starts at the house word, so that it is tried only there (its
+ * first letter is checked before anything dearer); the words of the name before it are taken by
+ * {@link houseNameStart}.
+ */
 const HOUSE_ADDRESS =
-  `(?<![${WORD}])(?<house>The[ \\t]+Old[ \\t]+\\p{L}+|(?:\\p{L}+[ \\t]+){0,2}(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?),[ \\t]*` +
+  `(?=[tchflbv])(?<![${WORD}])(?<house>The[ \\t]+Old[ \\t]+\\p{L}+|(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?),[ \\t]*` +
   `(?<houseStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<houseSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 const PERSONAL_DATA = new RegExp(
@@ -193,6 +200,8 @@ interface Replacement {
   kind: PersonalDataKind | null;
   /** How many characters after the match the replacement covers too (a mention's surname). */
   beyond?: number;
+  /** How many characters before the match the replacement covers too (a house's name before its house word). */
+  behind?: number;
 }
 
 interface Settings {
@@ -288,7 +297,7 @@ function redactOnce(text: string, settings: Settings, counts: Partial<Record<Per
     if (match.index < copiedUpTo) continue;
     const replacement = replace(match, text, settings);
     if (replacement.kind === null) continue;
-    output += text.slice(copiedUpTo, match.index) + replacement.text;
+    output += text.slice(copiedUpTo, Math.max(copiedUpTo, match.index - (replacement.behind ?? 0))) + replacement.text;
     copiedUpTo = match.index + match[0].length + (replacement.beyond ?? 0);
     counts[replacement.kind] = (counts[replacement.kind] ?? 0) + 1;
   }
@@ -323,9 +332,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
   }
   if (groups['houseAddress'] !== undefined) {
-    const before = wordsBeforeHouseName(groups['house'] ?? '');
-    return before !== null && isStreetAddress(groups['houseStreet'] ?? '', groups['houseSuffix'] ?? '')
-      ? token('address', settings, before)
+    const behind = houseNameStart(groups['house'] ?? '', text.slice(Math.max(0, match.index - 60), match.index));
+    return behind !== null && isStreetAddress(groups['houseStreet'] ?? '', groups['houseSuffix'] ?? '')
+      ? { ...token('address', settings), behind }
       : KEEP;
   }
   if (groups['dateOfBirth'] !== undefined) {
@@ -404,16 +413,20 @@ function spokenPhoneLength(spoken: string): number {
 }
 
 /**
- * What comes before a house's name in what {@link HOUSE_ADDRESS} found (`at ` in `at Ivy House
- * Farm`): the name is the capitalised words that end it, and must hold the word that makes it a
- * house's (`Rose Cottage`, not `my cottage`); null when it has none.
+ * How many characters before the house word {@link HOUSE_ADDRESS} found are its house's name:
+ * the one or two capitalised words right before it that are no small word but `The` (`Rose ` in
+ * `at Rose Cottage`, `Ivy ` in `Ivy House Farm`, `The ` in `2 The Cottages`, not `At`), or 0 for
+ * `The Old …`; null when the house word
+ * is in lower case or has no name before it (`my cottage, Mill Lane`, `the House, Mill Lane`).
  */
-function wordsBeforeHouseName(found: string): string | null {
-  const words = found.split(/(?<=[ \t])(?=[^ \t])/u);
-  let first = words.length;
-  while (first > 0 && CAPITALISED_STREET_WORD.test(words[first - 1] ?? '')) first -= 1;
-  const name = words.slice(first).join('');
-  return first < words.length && HOUSE_NAME_END.test(name) ? words.slice(0, first).join('') : null;
+function houseNameStart(house: string, before: string): number | null {
+  if (THE_OLD.test(house)) return 0;
+  if (!CAPITALISED_STREET_WORD.test(house)) return null;
+  const words = HOUSE_NAME_START.exec(before)?.[0].split(/(?<=[ \t])(?=[^ \t])/u) ?? [];
+  const name = words.filter((word, index) =>
+    words.slice(index).every((next) => next.trim() === 'The' || !COUNTED_WORDS.has(next.trim().toLowerCase())),
+  );
+  return name.length === 0 ? null : name.join('').length;
 }
 
 /**

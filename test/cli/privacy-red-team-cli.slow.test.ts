@@ -43,10 +43,10 @@ afterAll(async () => {
 describe('personal data planted the ways people write it, in ten exports of six channels (fixtures/privacy/red-team)', () => {
   test('every record is reported on', () => {
     const report = JSON.parse(published.get('fixture json') ?? '{}') as { records_total?: number };
-    expect(report.records_total).toBe(48);
+    expect(report.records_total).toBe(50);
   });
 
-  test('no planted e-mail address, phone number, address, postcode, NHS number, handle, name or export id is in any format, with either codebook', async () => {
+  test('no planted e-mail address, phone number, address, postcode, NHS number, date of birth, NI number, handle, name or export id is in any format, with either codebook', async () => {
     const planted = await lines('must-not-publish.txt');
     expect(planted.length).toBeGreaterThan(100);
     const leaks = [...published].flatMap(([output, text]) =>

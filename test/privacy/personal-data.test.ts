@@ -341,6 +341,8 @@ describe('redactPersonalData: a house named rather than numbered, before its str
     ['We live at Ivy House Farm, Back Lane and', 'We live at [address] and'],
     ['Send the forms to The Old Bakery, High Street, Ashby.', 'Send the forms to [address], Ashby.'],
     ['Holly Bungalow, Station Road', '[address]'],
+    ['At Rose Cottage, Mill Lane we keep hens', 'At [address] we keep hens'],
+    ['2 The Cottages, Mill Lane', '2 [address]'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });
@@ -349,6 +351,8 @@ describe('redactPersonalData: a house named rather than numbered, before its str
     'Rose Cottage Day Centre in Mill Lane is the only place he enjoys.',
     'We use Park House, the respite unit on Mill Lane, twice a month.',
     'my cottage, Mill Lane end, is damp',
+    'the House, Mill Lane',
+    'Manor House, the dementia unit, on Friday',
     'The Orchard, our local day service, has cut its hours.',
   ])('a service or a house with no street after it stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });

@@ -1,10 +1,12 @@
 /**
  * A kind of personal data tlap finds in people's words and replaces before anything is published:
  * - `email`: an e-mail address, also written as `jo [at] example [dot] com`;
- * - `phone`: a UK phone number (01, 02, 03, 05 and 07 numbers, national or +44 / 0044 forms);
+ * - `phone`: a UK phone number (01, 02, 03, 05 and 07 numbers, national or +44 / 0044 forms, also
+ *   read out in words or half in words);
  * - `postcode`: a full UK postcode (`SW1A 1AA`, `sw1a1aa`);
  * - `nhs-number`: an NHS (or CHI) number, 10 digits;
- * - `handle`: an @mention of a person on a social platform;
+ * - `handle`: an @mention of a person on a social platform, or an account named without its `@`
+ *   where the words before say it is one (`my twitter is jsmith_77`);
  * - `name`: a person's name (`Tracey`, `Mr Okafor`, `our care coordinator Julie Barnes`);
  * - `address`: a street address with its house number (`14 Acacia Avenue`, `Flat 3, 45 Hollybush Road`)
  *   or a house's name (`Rose Cottage, Mill Lane`);

@@ -134,16 +134,17 @@ const NI_SUFFIX = /[A-D]$/iu;
 const PLATFORM =
   'twitter|insta(?:gram)?|ig|tik[ \\t]?tok|snapchat|snap|threads|telegram|discord|bluesky|mastodon|facebook|fb|youtube|linkedin|reddit|twitch';
 /**
- * Words saying that the word after them is someone's account on a platform, written without its
- * `@`: `my twitter is`, `my insta handle:`, `find me on insta as`, `follow me on tiktok`,
- * `Instagram handle is`.
+ * Words saying that the word after them is the writer's own account on a platform, written
+ * without its `@`: `my twitter is`, `my insta handle:`, `I'm on insta as`, `find me on insta as`,
+ * `follow me on tiktok`, `Instagram handle is`. `our`, `us` and a platform named with no one on it
+ * (`the council is on facebook as …`) are left: an organisation's account is no personal data.
  */
 const PLATFORM_CONTEXT =
-  `(?<![${WORD}])(?:(?:my|our)[ \\t]+(?:${PLATFORM})(?:[ \\t]+(?:handle|user[ \\t]?name|name|account|id))?[ \\t]*(?:[:=\\-]|is(?![${WORD}])|['’]s(?![${WORD}]))|` +
-  `(?:(?:find|follow|add|message|dm)[ \\t]+(?:me|us)[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-])|` +
-  `(?:find|follow|add|message|dm)[ \\t]+(?:me|us)[ \\t]+on[ \\t]+(?:${PLATFORM})(?![${WORD}])|` +
+  `(?<![${WORD}])(?:my[ \\t]+(?:${PLATFORM})(?:[ \\t]+(?:handle|user[ \\t]?name|name|account|id))?[ \\t]*(?:[:=\\-]|is(?![${WORD}])|['’]s(?![${WORD}]))|` +
+  `(?:i['’]?m|i[ \\t]+am)[ \\t]+(?:also[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under)(?![${WORD}])|[:\\-])|` +
+  `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
   `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-]))[ \\t]*`;
-const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
+const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
 /** A web address's start or a domain after a platform's name (`on Facebook: https://…`, `on insta: www.example.com`), which is no account. */
 const WEB_ADDRESS = /^(?:https?|www)$|\.(?:com|org|net|uk|gov|io|co|me)$/iu;
 /** A handle's own marks: a digit, `_` or `.` inside it, or a capital after a small letter (`DisabledAndProud`). */

@@ -296,6 +296,8 @@ describe('redactPersonalData: handles written without @ where the words before s
     ['follow me on tiktok sallycares for', 'follow me on tiktok [handle] for'],
     ['My Instagram handle is DisabledAndProud and', 'My Instagram handle is [handle] and'],
     ['my snapchat: lil_sue99', 'my snapchat: [handle]'],
+    ["I'm on twitter as CarerVoiceBrum and", "I'm on twitter as [handle] and"],
+    ['DM me on Instagram sue_cares_x', 'DM me on Instagram [handle]'],
     ['Add me on facebook Jenny Rowe, I run it', 'Add me on facebook [handle], I run it'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
@@ -311,8 +313,16 @@ describe('redactPersonalData: handles written without @ where the words before s
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
 
-  test('an organisation on keep_handles stays, written without its @ too', () => {
-    expect(redacted('follow us on twitter TLAP_News')).toBe('follow us on twitter TLAP_News');
+  test("an organisation's account stays, and one on keep_handles written without its @", () => {
+    for (const text of [
+      'follow us on twitter TLAP_News',
+      'our twitter is BoltonCarers1',
+      'The council is on facebook as Bolton Council',
+      'My twitter is TLAP_News, I mean theirs',
+      'I saw it on facebook at 10am and on twitter at 2020 prices',
+    ]) {
+      expect(redacted(text)).toBe(text);
+    }
   });
 });
 

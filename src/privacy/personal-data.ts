@@ -417,8 +417,8 @@ function spokenPhoneLength(spoken: string): number {
  * How many characters before the house word {@link HOUSE_ADDRESS} found are its house's name:
  * the one or two capitalised words right before it that are no small word but `The` (`Rose ` in
  * `at Rose Cottage`, `Ivy ` in `Ivy House Farm`, `The ` in `2 The Cottages`, not `At`), or 0 for
- * `The Old …`; null when the house word
- * is in lower case or has no name before it (`my cottage, Mill Lane`, `the House, Mill Lane`).
+ * `The Old …`; null when the house word is in lower case or has no name before it (`my cottage,
+ * Mill Lane`, `the House, Mill Lane`).
  */
 function houseNameStart(house: string, before: string): number | null {
   if (THE_OLD.test(house)) return 0;

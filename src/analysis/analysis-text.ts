@@ -2,9 +2,12 @@ import type { AuditReport } from './audit.js';
 import type { EvaluationReport } from './evaluation.js';
 import type { DiscoverReport, GapsReport } from './gaps.js';
 import type { SuggestionResult } from './suggestions.js';
+import { shortenText } from '../text/shortened-text.js';
 
 /** How many examples of each kind the text views list (`--json` lists all). */
 const SHOWN = 5;
+/** How much of a record's text the error lists of `eval` show under its id. */
+const EXCERPT = 100;
 
 const pct = (value: number): string => value.toFixed(3);
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -58,10 +61,33 @@ export function renderAuditText(report: AuditReport): string {
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
+/**
+ * What the scores leave out of the gold's coding, said before them: themes read by their label,
+ * themes the codebook does not have, and, when none of the gold's themes is the codebook's, that
+ * every score compares nothing.
+ */
+function goldThemeLines(report: EvaluationReport): string[] {
+  const lines: string[] = [];
+  if (report.gold_theme_labels.length > 0)
+    lines.push(
+      `The gold names ${plural(report.gold_theme_labels.length, 'theme')} by label, read as the codebook's theme with that label: ${report.gold_theme_labels.map((entry) => `"${entry.label}" as ${entry.theme}`).join(', ')}`,
+    );
+  for (const unknown of report.unknown_gold_themes)
+    lines.push(
+      `The gold uses theme "${unknown.theme}" (${plural(unknown.records, 'record')}, first on line ${unknown.first_line}), which the codebook does not have, by id or label: left out`,
+    );
+  if (report.unknown_gold_themes.length > 0 && report.themes.every((theme) => theme.support === 0))
+    lines.push(
+      `No theme of the gold is a theme of the codebook, so every score below is 0 and says nothing: name the gold's themes by the codebook's ids (${report.themes.map((theme) => theme.id).join(', ')}) or labels`,
+    );
+  return lines;
+}
+
 /** `tlap eval` as text, with the suggestions when there are any. */
 export function renderEvalText(report: EvaluationReport, suggestions: SuggestionResult | null): string {
   const lines = [
     `${plural(report.records, 'record')} coded in both the store and the gold; ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.missing_from_gold, 'store record')} missing from the gold`,
+    ...goldThemeLines(report),
     `macro-F1 ${pct(report.macro_f1)} (95% CI ${pct(report.macro_f1_ci[0])}–${pct(report.macro_f1_ci[1])}), micro-F1 ${pct(report.micro_f1)} (95% CI ${pct(report.micro_f1_ci[0])}–${pct(report.micro_f1_ci[1])}); bootstrap of ${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}`,
     '',
     ...table(
@@ -96,10 +122,11 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
       '',
       `${theme.id}: ${plural(theme.false_positives.length, 'false positive')}, ${plural(theme.false_negatives.length, 'false negative')}`,
     );
-    for (const error of theme.false_positives.slice(0, SHOWN)) lines.push(`  + ${error.source_id}  by ${error.keywords.join(', ')}`);
+    for (const error of theme.false_positives.slice(0, SHOWN))
+      lines.push(`  + ${error.id}  by ${error.keywords.join(', ')}`, `      ${shortenText(error.text, EXCERPT)}`);
     lines.push(...more(theme.false_positives.length));
     for (const error of theme.false_negatives.slice(0, SHOWN))
-      lines.push(`  - ${error.source_id}  telling words: ${error.words.join(', ') || '(none)'}`);
+      lines.push(`  - ${error.id}  telling words: ${error.words.join(', ') || '(none)'}`, `      ${shortenText(error.text, EXCERPT)}`);
     lines.push(...more(theme.false_negatives.length));
   }
   if (report.missing_from_store > 0)
@@ -110,12 +137,6 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
     );
   if (report.missing_from_gold > 0)
     lines.push('', `Missing from the gold: ${report.missing_from_gold_ids.slice(0, SHOWN).join(', ')}`, ...more(report.missing_from_gold));
-  for (const unknown of report.unknown_gold_themes) {
-    lines.push(
-      '',
-      `The gold uses theme "${unknown.theme}" (${plural(unknown.records, 'record')}, first on line ${unknown.first_line}), which the codebook does not have: left out`,
-    );
-  }
   if (suggestions !== null) {
     const [before, after] = suggestions.method.cross_validated_macro_f1;
     lines.push(

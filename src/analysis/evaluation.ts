@@ -29,10 +29,13 @@ export interface ThemeEvaluation {
   f1: number;
   kappa: number;
   support: number;
-  /** Records the codebook put in the theme and the gold does not, with the keywords behind each. */
-  false_positives: { source_id: string; keywords: string[] }[];
-  /** Records the gold puts in the theme and the codebook does not, with their most telling words. */
-  false_negatives: { source_id: string; words: string[] }[];
+  /**
+   * Records the codebook put in the theme and the gold does not, each by its tlap id (what the gold
+   * and `explain` take) and source id, with its text and the keywords behind it.
+   */
+  false_positives: { id: string; source_id: string; keywords: string[]; text: string }[];
+  /** Records the gold puts in the theme and the codebook does not, with their text and most telling words. */
+  false_negatives: { id: string; source_id: string; words: string[]; text: string }[];
 }
 
 /** A keyword's precision on the gold. */
@@ -58,11 +61,16 @@ export interface EvaluationReport {
   /** Gold rows whose record is not in the store. */
   missing_from_store: number;
   missing_from_store_ids: string[];
-  /** Store records the gold does not code. */
+  /** Store records the gold does not code, each named as the gold keys records (its `source_id` or `id` column). */
   missing_from_gold: number;
   missing_from_gold_ids: string[];
   /** Theme ids used in the gold that the codebook does not have (left out of the scores). */
   unknown_gold_themes: { theme: string; records: number; first_line: number }[];
+  /**
+   * Themes the gold names by a codebook theme's label rather than its id (`Care received` for
+   * `care-received`), each read as that theme.
+   */
+  gold_theme_labels: { label: string; theme: string }[];
   /** Gold rows left out, each with its file and line. */
   gold_problems: GoldProblem[];
   /** How the interval was drawn. */
@@ -98,8 +106,8 @@ export async function evaluateCodebook(
   gold: GoldFile,
   options: { resamples?: number } = {},
 ): Promise<Evaluation> {
-  const themeIds = codebook.themes.map((theme) => theme.id);
-  const known = new Set(themeIds);
+  const known = new Set(codebook.themes.map((theme) => theme.id));
+  const { themeOf, labels } = goldThemeNames(codebook, gold);
   const goldByKey = new Map(gold.entries.map((entry) => [entry.key, entry]));
   const seen = new Set<string>();
   const records: EvaluatedRecord[] = [];
@@ -108,7 +116,7 @@ export async function evaluateCodebook(
     const key = gold.keyColumn === 'source_id' ? item.record.sourceId : item.record.id;
     const entry = goldByKey.get(key);
     if (entry === undefined || seen.has(key)) {
-      missingFromGold.push(item.record.sourceId);
+      missingFromGold.push(key);
       continue;
     }
     seen.add(key);
@@ -123,7 +131,7 @@ export async function evaluateCodebook(
       sourceId: item.record.sourceId,
       text: item.record.text,
       predicted: new Set(item.themeIds.filter((id) => known.has(id))),
-      gold: new Set(entry.themes.filter((id) => known.has(id))),
+      gold: new Set(entry.themes.flatMap((name) => themeOf.get(name) ?? [])),
       keywords,
       terms: termsOf(item.record.text),
     });
@@ -138,7 +146,8 @@ export async function evaluateCodebook(
       missing_from_store_ids: missingFromStore,
       missing_from_gold: missingFromGold.length,
       missing_from_gold_ids: missingFromGold,
-      unknown_gold_themes: unknownThemes(gold, known),
+      unknown_gold_themes: unknownThemes(gold, themeOf),
+      gold_theme_labels: labels,
       gold_problems: gold.problems,
     },
   };
@@ -146,7 +155,13 @@ export async function evaluateCodebook(
 
 type Scores = Omit<
   EvaluationReport,
-  'missing_from_store' | 'missing_from_store_ids' | 'missing_from_gold' | 'missing_from_gold_ids' | 'unknown_gold_themes' | 'gold_problems'
+  | 'missing_from_store'
+  | 'missing_from_store_ids'
+  | 'missing_from_gold'
+  | 'missing_from_gold_ids'
+  | 'unknown_gold_themes'
+  | 'gold_theme_labels'
+  | 'gold_problems'
 >;
 
 /** The scores of a codebook's coding over records both coded (exported for the suggestions' held-out checks). */
@@ -172,10 +187,15 @@ export function scoreRecords(codebook: Codebook, records: readonly EvaluatedReco
       support: scores.support,
       false_positives: records
         .filter((record) => record.predicted.has(id) && !record.gold.has(id))
-        .map((record) => ({ source_id: record.sourceId, keywords: [...(record.keywords.get(id) ?? [])] })),
+        .map((record) => ({
+          id: record.id,
+          source_id: record.sourceId,
+          keywords: [...(record.keywords.get(id) ?? [])],
+          text: record.text,
+        })),
       false_negatives: records
         .filter((record) => record.gold.has(id) && !record.predicted.has(id))
-        .map((record) => ({ source_id: record.sourceId, words: mostTelling(record.terms, zOf) })),
+        .map((record) => ({ id: record.id, source_id: record.sourceId, words: mostTelling(record.terms, zOf), text: record.text })),
     };
   });
   const { macro, micro } = averagedF1(tables);
@@ -236,11 +256,44 @@ function keywordPrecision(codebook: Codebook, records: readonly EvaluatedRecord[
   });
 }
 
-function unknownThemes(gold: GoldFile, known: ReadonlySet<string>): EvaluationReport['unknown_gold_themes'] {
+/** A theme label as the gold may write it: case and runs of spaces do not count. */
+function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * What each theme name of the gold stands for: a theme id of the codebook is that theme; any other
+ * name that is a theme's label (ignoring case and spacing) is read as that theme, since coders
+ * often write the labels they were given. Names neither id nor label have no entry.
+ */
+function goldThemeNames(
+  codebook: Codebook,
+  gold: GoldFile,
+): { themeOf: Map<string, string>; labels: EvaluationReport['gold_theme_labels'] } {
+  const byLabel = new Map<string, string>();
+  for (const theme of codebook.themes) if (!byLabel.has(labelKey(theme.label))) byLabel.set(labelKey(theme.label), theme.id);
+  const known = new Set(codebook.themes.map((theme) => theme.id));
+  const themeOf = new Map<string, string>();
+  const labels: EvaluationReport['gold_theme_labels'] = [];
+  for (const name of gold.entries.flatMap((entry) => entry.themes)) {
+    if (themeOf.has(name)) continue;
+    if (known.has(name)) {
+      themeOf.set(name, name);
+      continue;
+    }
+    const theme = byLabel.get(labelKey(name));
+    if (theme === undefined) continue;
+    themeOf.set(name, theme);
+    labels.push({ label: name, theme });
+  }
+  return { themeOf, labels };
+}
+
+function unknownThemes(gold: GoldFile, themeOf: ReadonlyMap<string, string>): EvaluationReport['unknown_gold_themes'] {
   const found = new Map<string, { theme: string; records: number; first_line: number }>();
   for (const entry of gold.entries) {
     for (const theme of entry.themes) {
-      if (known.has(theme)) continue;
+      if (themeOf.has(theme)) continue;
       const item = found.get(theme) ?? { theme, records: 0, first_line: entry.line };
       item.records += 1;
       found.set(theme, item);

@@ -10,7 +10,7 @@ const codebook = makeCodebook([
   { id: 'unused', keywords: ['zebra'] },
 ]);
 
-const records = codeRecords(codebook, [
+const recordTexts = [
   { sourceId: 'a', text: 'No parking anywhere near the clinic.' },
   { sourceId: 'b', text: 'The car park charges are too high.' },
   { sourceId: 'c', text: 'Staff were kind, but the car park was full.' },
@@ -18,7 +18,8 @@ const records = codeRecords(codebook, [
   { sourceId: 'e', text: 'Lovely receptionist and helpful doctors.' },
   { sourceId: 'f', text: 'I took the car and a nurse met me.' },
   { sourceId: 'g', text: 'Not in the gold.' },
-]);
+];
+const records = codeRecords(codebook, recordTexts);
 
 const gold = parseGoldFile(
   ['source_id,themes', 'a,parking', 'b,parking', 'c,staff', 'd,staff', 'e,staff', 'f,', 'z,staff', 'e2,transport'].join('\n'),
@@ -43,14 +44,58 @@ describe('evaluateCodebook', () => {
     expect(report.bootstrap).toEqual({ resamples: 1000, seed: 20_260_801 });
   });
 
-  test('each false positive names the keywords behind it; each false negative its telling words', async () => {
+  test('each false positive names the keywords behind it; each false negative its telling words; both give the record by id and text', async () => {
     const { report } = await evaluateCodebook(codebook, records, gold);
+    const [c, e, f] = ['c', 'e', 'f'].map((sourceId) => records.find((item) => item.record.sourceId === sourceId)?.record);
     expect(report.themes[0]?.false_positives).toEqual([
-      { source_id: 'c', keywords: ['car', 'parking'] },
-      { source_id: 'f', keywords: ['car'] },
+      { id: c?.id, source_id: 'c', keywords: ['car', 'parking'], text: c?.text },
+      { id: f?.id, source_id: 'f', keywords: ['car'], text: f?.text },
     ]);
-    expect(report.themes[1]?.false_positives).toEqual([{ source_id: 'f', keywords: ['nurse'] }]);
-    expect(report.themes[1]?.false_negatives).toEqual([{ source_id: 'e', words: expect.any(Array) }]);
+    expect(report.themes[1]?.false_positives).toEqual([{ id: f?.id, source_id: 'f', keywords: ['nurse'], text: f?.text }]);
+    expect(report.themes[1]?.false_negatives).toEqual([{ id: e?.id, source_id: 'e', words: expect.any(Array), text: e?.text }]);
+  });
+
+  test("a gold theme named by a theme's label (any case or spacing) is read as that theme, and listed as read so", async () => {
+    const labelled = makeCodebook([
+      { id: 'parking', label: 'Car parking', keywords: ['parking', 'car'] },
+      { id: 'staff', label: 'Staff attitude', keywords: ['staff', 'nurse'] },
+      { id: 'unused', keywords: ['zebra'] },
+    ]);
+    const byId = await evaluateCodebook(labelled, codeRecords(labelled, recordTexts), gold);
+    const byLabel = parseGoldFile(
+      [
+        'source_id,themes',
+        'a,car parking',
+        'b,Car  Parking',
+        'c,Staff attitude',
+        'd,staff',
+        'e,STAFF ATTITUDE',
+        'f,',
+        'z,staff',
+        'e2,transport',
+      ].join('\n'),
+      'gold.csv',
+    );
+    const { report } = await evaluateCodebook(labelled, codeRecords(labelled, recordTexts), byLabel);
+    expect(report.themes).toEqual(byId.report.themes);
+    expect(report.gold_theme_labels).toEqual([
+      { label: 'car parking', theme: 'parking' },
+      { label: 'Car  Parking', theme: 'parking' },
+      { label: 'Staff attitude', theme: 'staff' },
+      { label: 'STAFF ATTITUDE', theme: 'staff' },
+    ]);
+    expect(report.unknown_gold_themes).toEqual([{ theme: 'transport', records: 1, first_line: 9 }]);
+  });
+
+  test("a gold theme that is one theme's id and another's label is the theme with that id", async () => {
+    const crossed = makeCodebook([
+      { id: 'parking', label: 'staff', keywords: ['parking', 'car'] },
+      { id: 'staff', label: 'Staff attitude', keywords: ['staff', 'nurse'] },
+    ]);
+    const { report } = await evaluateCodebook(crossed, codeRecords(crossed, recordTexts), gold);
+    expect(report.gold_theme_labels).toEqual([]);
+    expect(report.themes.find((theme) => theme.id === 'staff')?.support).toBe(3);
+    expect(report.themes.find((theme) => theme.id === 'parking')?.support).toBe(2);
   });
 
   test("each keyword's precision on the gold, null when it hit nothing", async () => {
@@ -71,5 +116,16 @@ describe('evaluateCodebook', () => {
     expect(report.missing_from_gold).toBe(1);
     expect(report.missing_from_gold_ids).toEqual(['g']);
     expect(report.unknown_gold_themes).toEqual([{ theme: 'transport', records: 1, first_line: 9 }]);
+  });
+});
+
+describe('evaluateCodebook with a gold keyed by tlap id', () => {
+  test('store records the gold does not code are listed by id, as the gold names records, so rows can be added for them', async () => {
+    const byId = parseGoldFile(
+      ['id,themes', ...records.filter((item) => item.record.sourceId !== 'g').map((item) => `${item.record.id},`)].join('\n'),
+      'gold.csv',
+    );
+    const { report } = await evaluateCodebook(codebook, records, byId);
+    expect(report.missing_from_gold_ids).toEqual([records.find((item) => item.record.sourceId === 'g')?.record.id]);
   });
 });

@@ -70,6 +70,8 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
         'keywords',
         'missing_from_store',
         'missing_from_gold',
+        'unknown_gold_themes',
+        'gold_theme_labels',
         'suggestions',
       ]),
     );
@@ -87,9 +89,12 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
       'false_negatives',
     ]);
     expect(themes.find((theme) => theme.id === 'communities')?.false_positives[0]).toEqual({
+      id: expect.any(String),
       source_id: 'r02:What would make support better?',
       keywords: ['community'],
+      text: expect.stringContaining('Communication'),
     });
+    expect(json['gold_theme_labels']).toEqual([]);
     const suggestions = json['suggestions'] as Record<string, unknown>[];
     expect(Object.keys(suggestions[0] ?? {})).toEqual(['theme', 'action', 'keyword', 'precision', 'support', 'delta_f1']);
   });

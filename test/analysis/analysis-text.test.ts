@@ -1,0 +1,63 @@
+import { describe, expect, test } from '@jest/globals';
+import { renderEvalText } from '../../src/analysis/analysis-text.js';
+import { evaluateCodebook } from '../../src/analysis/evaluation.js';
+import { parseGoldFile } from '../../src/stats/gold-file.js';
+import { makeCodebook } from '../builders/codebook-builder.js';
+import { codeRecords } from './coded-records.js';
+
+const codebook = makeCodebook([
+  { id: 'parking', label: 'Car parking', keywords: ['parking', 'car'] },
+  { id: 'staff', label: 'Staff attitude', keywords: ['staff', 'nurse'] },
+]);
+
+const longText = `The car park was full again, ${'and the machine took my money without a ticket '.repeat(4)}so I was late.`;
+const records = codeRecords(codebook, [
+  { sourceId: 'content:0a1b2c3d', text: longText },
+  { sourceId: 'content:4e5f6a7b', text: 'The nurse\nwas kind to my mother.' },
+  { sourceId: 'content:8c9d0e1f', text: 'Nobody explained the parking charges.' },
+]);
+
+async function evalText(goldLines: readonly string[]): Promise<string> {
+  const { report } = await evaluateCodebook(codebook, records, parseGoldFile(goldLines.join('\n'), 'gold.csv'), { resamples: 0 });
+  return renderEvalText(report, null);
+}
+
+describe('renderEvalText', () => {
+  test('each error names its record by tlap id, what the gold and explain take, with the start of its text on one line', async () => {
+    const [first, second] = records;
+    const text = await evalText(['id,themes', `${first?.record.id ?? ''},`, `${second?.record.id ?? ''},parking`]);
+    const lines = text.split('\n');
+    const plus = lines.indexOf(`  + ${first?.record.id ?? ''}  by car, parking`);
+    expect(plus).toBeGreaterThan(-1);
+    const excerpt = lines[plus + 1] ?? '';
+    expect(excerpt.startsWith('      The car park was full again, and the machine')).toBe(true);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(6 + 100);
+    const minus = lines.findIndex((line) => line.startsWith(`  - ${second?.record.id ?? ''}  telling words:`));
+    expect(lines[minus + 1]).toBe('      The nurse was kind to my mother.');
+    expect(text).not.toContain('content:');
+  });
+
+  test('gold themes left out, or read by label, are said before the scores', async () => {
+    const [first, second, third] = records.map((item) => item.record.id);
+    const text = await evalText(['id,themes', `${first ?? ''},Car parking`, `${second ?? ''},staff;kindness`, `${third ?? ''},kindness`]);
+    const lines = text.split('\n');
+    const scores = lines.findIndex((line) => line.startsWith('macro-F1'));
+    expect(lines.slice(1, scores)).toEqual([
+      `The gold names 1 theme by label, read as the codebook's theme with that label: "Car parking" as parking`,
+      'The gold uses theme "kindness" (2 records, first on line 3), which the codebook does not have, by id or label: left out',
+    ]);
+    expect(text).not.toContain('every score below is 0');
+  });
+
+  test('a gold none of whose themes is the codebook’s says that the scores compare nothing, and names the ids to use', async () => {
+    const [first, second] = records.map((item) => item.record.id);
+    const text = await evalText(['id,themes', `${first ?? ''},Parking and access`, `${second ?? ''},Staff`]);
+    const scores = text.indexOf('macro-F1');
+    const warning = text.indexOf(
+      "No theme of the gold is a theme of the codebook, so every score below is 0 and says nothing: name the gold's themes by the codebook's ids (parking, staff) or labels",
+    );
+    expect(warning).toBeGreaterThan(-1);
+    expect(warning).toBeLessThan(scores);
+  });
+});

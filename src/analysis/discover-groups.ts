@@ -53,7 +53,9 @@ const EXAMPLE_LENGTH = 240;
  * Groups of distinctive, co-occurring terms, for a starter codebook. Deterministic: seeds are the
  * terms held by the most records (at least 3 and 0.5% of them, at most half), ties by key; each
  * seed not already mostly covered gathers the terms most over-represented in its records against
- * the rest (log-odds with an informative prior, z ≥ 2), and its records are then covered.
+ * the rest (log-odds with an informative prior, z ≥ 2), leaving out a term whose words run inside
+ * one already gathered or hold it (`very friendly` beside `friendly`: as keywords of one theme it
+ * would match nothing more), and its records are then covered.
  */
 export function groupCooccurringTerms(records: readonly GroupingRecord[], options: GroupingOptions = {}): TermGroup[] {
   const maxGroups = options.maxGroups ?? 10;
@@ -91,10 +93,11 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
       const remaining = count - (target.counts.get(key) ?? 0);
       if (remaining > 0) rest.counts.set(key, remaining);
     }
-    const partners = distinctiveTerms(target, rest, { minCount: holders.length < 30 ? 2 : 3 })
-      .filter((term) => term.key !== seed && term.z >= MIN_Z && !used.has(term.key) && !term.key.split(' ').includes(seed))
-      .slice(0, termsPerGroup - 1);
-    const keys = [seed, ...partners.map((term) => term.key)];
+    const keys = [seed];
+    for (const term of distinctiveTerms(target, rest, { minCount: holders.length < 30 ? 2 : 3 })) {
+      if (keys.length >= termsPerGroup) break;
+      if (term.z >= MIN_Z && !used.has(term.key) && !keys.some((key) => overlaps(key, term.key))) keys.push(term.key);
+    }
     for (const key of keys) used.add(key);
     for (const index of holders) covered[index] = true;
     const terms = keys.map((key) => all.written.get(key) ?? key);
@@ -107,6 +110,14 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
     });
   }
   return groups;
+}
+
+/**
+ * Whether one term's words run inside the other's (`friendly` in `very friendly`): the longer then
+ * matches only where the shorter does, so as keywords of one theme it would add nothing.
+ */
+function overlaps(a: string, b: string): boolean {
+  return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
 }
 
 function uniqueId(term: string, taken: Set<string>): string {

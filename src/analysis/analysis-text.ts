@@ -173,7 +173,7 @@ export function renderGapsText(report: GapsReport): string {
       .map(([channel, count]) => `${channel} ${count}`)
       .join(', ');
     lines.push(`  ${term.term}  ${term.unthemed} / ${term.themed}, z ${term.z.toFixed(2)}  (${channels})`);
-    for (const context of term.contexts) lines.push(`      ${context.source_id}: ${context.line}`);
+    for (const context of term.contexts) lines.push(`      ${context.id}: ${context.line}`);
   }
   lines.push(
     '',

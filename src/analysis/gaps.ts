@@ -19,8 +19,8 @@ export interface GapTerm {
   z: number;
   /** Unthemed records holding it, per channel. */
   by_channel: Partial<Record<Channel, number>>;
-  /** Keyword-in-context lines from up to three unthemed records. */
-  contexts: { source_id: string; line: string }[];
+  /** Keyword-in-context lines from up to three unthemed records, each named by tlap id (what `explain` takes) and source id. */
+  contexts: { id: string; source_id: string; line: string }[];
 }
 
 /** What `tlap gaps` reports. */
@@ -93,7 +93,9 @@ export async function findGaps(
       log_odds: rounded(term.logOdds),
       z: rounded(term.z),
       by_channel: byChannel,
-      contexts: holders.slice(0, 3).map((record) => ({ source_id: record.sourceId, line: keywordInContext(record.text, term.key) })),
+      contexts: holders
+        .slice(0, 3)
+        .map((record) => ({ id: record.id, source_id: record.sourceId, line: keywordInContext(record.text, term.key) })),
     };
   });
   const topKeys = new Set(top.map((term) => term.key));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderEvalText } from '../../src/analysis/analysis-text.js';
+import { renderEvalText, renderGapsText } from '../../src/analysis/analysis-text.js';
+import { findGaps } from '../../src/analysis/gaps.js';
 import { evaluateCodebook } from '../../src/analysis/evaluation.js';
 import { parseGoldFile } from '../../src/stats/gold-file.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
@@ -59,5 +60,22 @@ describe('renderEvalText', () => {
     );
     expect(warning).toBeGreaterThan(-1);
     expect(warning).toBeLessThan(scores);
+  });
+});
+
+describe('renderGapsText', () => {
+  test('each keyword-in-context line names its record by tlap id, as the stub below it does, not by the export’s id', async () => {
+    const staffOnly = makeCodebook([{ id: 'staff', keywords: ['staff'] }]);
+    const coded = codeRecords(
+      staffOnly,
+      ['The staff were kind.', 'No parking near the clinic.', 'Parking costs too much.'].map((text, index) => ({
+        text,
+        sourceId: `content:${index}`,
+      })),
+    );
+    const text = renderGapsText(await findGaps(staffOnly, coded));
+    const parking = coded[1]?.record.id ?? '';
+    expect(text).toContain(`      ${parking}: No [parking] near the clinic.`);
+    expect(text).not.toContain('content:');
   });
 });

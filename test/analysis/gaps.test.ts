@@ -25,7 +25,11 @@ describe('findGaps', () => {
     expect(report.unthemed).toBe(9);
     const parking = report.terms.find((term) => term.term === 'parking');
     expect(parking).toMatchObject({ unthemed: 6, themed: 0, by_channel: { survey: 4, twitter: 2 } });
-    expect(parking?.contexts[0]).toEqual({ source_id: 'r8', line: 'No [parking] spaces near the clinic, try 0.' });
+    expect(parking?.contexts[0]).toEqual({
+      id: coded.find((item) => item.record.sourceId === 'r8')?.record.id,
+      source_id: 'r8',
+      line: 'No [parking] spaces near the clinic, try 0.',
+    });
     expect(report.terms.map((term) => term.term)).not.toContain('staff');
     const stubThemes = makeCodebook(`version: 1\nthemes:\n${report.stub}`).themes;
     expect(stubThemes.flatMap((theme) => theme.rules.map((rule) => rule.source))).toEqual(expect.arrayContaining(['clinic', 'bus']));

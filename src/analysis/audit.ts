@@ -1,5 +1,5 @@
 import type { Codebook, SourcePosition } from '../codebook/codebook.js';
-import { codebookKeywords, type CodedRecord } from './coded-record.js';
+import { codebookKeywords, type CodedRecord, type EvidenceHit } from './coded-record.js';
 import { isFormOfKeyword } from './word-forms.js';
 
 /** How often a keyword matched some words, as written (lower case). */
@@ -34,9 +34,10 @@ export interface AuditProblem {
   /**
    * `other-word`: the keyword matched a different word that shares its stem; `matches-nothing`:
    * the keyword hit no record; `shared-word`: the same words count for two themes; `dominant`:
-   * one keyword alone makes most of a theme.
+   * one keyword alone makes most of a theme; `redundant`: every hit of the keyword holds a hit of
+   * another keyword of its theme (`listen to` beside `listen`), so it adds nothing.
    */
-  kind: 'other-word' | 'matches-nothing' | 'shared-word' | 'dominant';
+  kind: 'other-word' | 'matches-nothing' | 'shared-word' | 'dominant' | 'redundant';
   theme: string;
   keyword: string;
   /** What is wrong, in a sentence. */
@@ -59,7 +60,7 @@ export interface AuditReport {
   unmatched: { theme: string; keyword: string; line: number; col: number }[];
   /** Words matched for more than one theme, most records first. */
   shared: SharedWords[];
-  /** Problems with a suggested fix each: other words first, then shared words, dominant keywords, unmatched keywords. */
+  /** Problems with a suggested fix each: other words first, then shared words, dominant, redundant and unmatched keywords. */
   problems: AuditProblem[];
 }
 
@@ -73,6 +74,10 @@ interface KeywordTally {
   records: number;
   sole: number;
   words: Map<string, number>;
+  /** Records where at least one of its hits holds no other keyword's hit of the theme. */
+  ownHits: number;
+  /** The keywords whose hits its hits held, with how many records each was held in. */
+  coveredBy: Map<string, number>;
 }
 
 const keyOf = (themeId: string, position: SourcePosition): string => `${themeId}\u0000${position.line}:${position.col}`;
@@ -86,7 +91,7 @@ export class AuditBuilder {
 
   constructor(private readonly codebook: Codebook) {
     for (const { themeId, position } of codebookKeywords(codebook)) {
-      this.tallies.set(keyOf(themeId, position), { records: 0, sole: 0, words: new Map() });
+      this.tallies.set(keyOf(themeId, position), { records: 0, sole: 0, words: new Map(), ownHits: 0, coveredBy: new Map() });
     }
   }
 
@@ -96,6 +101,13 @@ export class AuditBuilder {
     if (coded.themeIds.length > 0) this.themed += 1;
     for (const themeId of coded.themeIds) this.themeRecords.set(themeId, (this.themeRecords.get(themeId) ?? 0) + 1);
     const keywordsByTheme = new Map<string, Map<string, Set<string>>>();
+    const hitsByKeyword = new Map<string, EvidenceHit[]>();
+    for (const hit of coded.hits) {
+      const key = keyOf(hit.themeId, hit.position);
+      const list = hitsByKeyword.get(key) ?? [];
+      hitsByKeyword.set(key, list);
+      list.push(hit);
+    }
     for (const hit of coded.hits) {
       const keywords = keywordsByTheme.get(hit.themeId) ?? new Map<string, Set<string>>();
       keywordsByTheme.set(hit.themeId, keywords);
@@ -111,6 +123,15 @@ export class AuditBuilder {
         tally.records += 1;
         if (keywords.size === 1 && coded.themeIds.includes(themeId)) tally.sole += 1;
         for (const word of words) tally.words.set(word, (tally.words.get(word) ?? 0) + 1);
+        const covering = (hitsByKeyword.get(key) ?? []).map((hit) =>
+          coded.hits.find((other) => other.themeId === themeId && keyOf(themeId, other.position) !== key && holds(hit, other)),
+        );
+        if (covering.some((other) => other === undefined)) tally.ownHits += 1;
+        else
+          for (const keyword of new Set(
+            covering.flatMap((other) => (other === undefined ? [] : `"${other.keyword}" (line ${other.position.line})`)),
+          ))
+            tally.coveredBy.set(keyword, (tally.coveredBy.get(keyword) ?? 0) + 1);
       }
     }
   }
@@ -129,6 +150,21 @@ export class AuditBuilder {
         words: sortedCounts(tally?.words ?? new Map()),
       };
     });
+    const redundant = codebookKeywords(this.codebook).flatMap(({ themeId, keyword, position }) => {
+      const tally = this.tallies.get(keyOf(themeId, position));
+      const minHits = this.codebook.themes.find((theme) => theme.id === themeId)?.minHits ?? 1;
+      if (tally === undefined || tally.records === 0 || tally.ownHits > 0 || minHits > 1) return [];
+      const holders = sortedCounts(tally.coveredBy).map((entry) => entry.words);
+      return [
+        {
+          kind: 'redundant' as const,
+          theme: themeId,
+          keyword,
+          message: `"${keyword}" (${themeId}, ${this.codebook.file}:${position.line}:${position.col}) matched only where ${holders.join(', ')} also matched, in its ${tally.records} record${tally.records === 1 ? '' : 's'}: it adds nothing to the theme`,
+          fix: `remove "${keyword}": no record's themes change`,
+        },
+      ];
+    });
     const unmatched = keywords
       .filter((entry) => entry.records === 0)
       .map(({ theme, keyword, line, col }) => ({ theme, keyword, line, col }));
@@ -137,6 +173,7 @@ export class AuditBuilder {
       ...keywords.flatMap(otherWordProblems),
       ...shared.flatMap(sharedWordProblems),
       ...keywords.flatMap((entry) => this.dominantProblems(entry)),
+      ...redundant,
       ...unmatched.map(({ theme, keyword, line, col }) => ({
         kind: 'matches-nothing' as const,
         theme,
@@ -161,6 +198,20 @@ export class AuditBuilder {
       },
     ];
   }
+}
+
+/**
+ * Whether a hit holds the hit of another keyword (`listen to` holds `listen`), so that without it
+ * the theme would still have a hit there: the other's words lie inside its words and are fewer, or
+ * are the same words for a keyword written earlier in the codebook (so of two keywords that always
+ * match the same words, the later one is the one that adds nothing).
+ */
+function holds(outer: EvidenceHit, inner: EvidenceHit): boolean {
+  if (outer.start > inner.start || outer.end < inner.end) return false;
+  if (outer.start < inner.start || outer.end > inner.end) return true;
+  return (
+    inner.position.line < outer.position.line || (inner.position.line === outer.position.line && inner.position.col < outer.position.col)
+  );
 }
 
 function sortedCounts(counts: ReadonlyMap<string, number>): WordCount[] {

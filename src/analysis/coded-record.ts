@@ -12,6 +12,9 @@ export interface EvidenceHit {
   position: SourcePosition;
   /** The words of the record it matched, as written there. */
   words: string;
+  /** Offsets of those words in the record's text: `text.slice(start, end)`. */
+  start: number;
+  end: number;
 }
 
 /** A record with its themes and the evidence behind them, as the matcher gave them. */
@@ -29,7 +32,14 @@ export function codedRecordOf(themed: ThemedRecord): CodedRecord {
     record: themed.record,
     themeIds: themed.themeIds,
     hits: themed.evidence.flatMap((evidence) =>
-      evidence.hits.map((hit) => ({ themeId: evidence.themeId, keyword: hit.keyword, position: hit.position, words: hit.words })),
+      evidence.hits.map((hit) => ({
+        themeId: evidence.themeId,
+        keyword: hit.keyword,
+        position: hit.position,
+        words: hit.words,
+        start: hit.start,
+        end: hit.end,
+      })),
     ),
   };
 }

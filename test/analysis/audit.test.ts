@@ -85,3 +85,59 @@ describe('AuditBuilder', () => {
     ]);
   });
 });
+
+describe('AuditBuilder: keywords that add nothing', () => {
+  function auditWith(themes: Parameters<typeof makeCodebook>[0], texts: readonly string[]) {
+    const book = makeCodebook(themes);
+    const builder = new AuditBuilder(book);
+    for (const coded of codeRecords(
+      book,
+      texts.map((text) => ({ text })),
+    ))
+      builder.add(coded);
+    return builder.finish().problems.filter((problem) => problem.kind === 'redundant');
+  }
+
+  const texts = ['They listen to me.', 'Nobody would listen.', 'Staff listen to families.', 'The ward was clean.'];
+
+  test('a phrase that matched only where a word of its theme also matched is flagged, with the word and a fix', () => {
+    expect(auditWith([{ id: 'communication', keywords: ['listen to', 'listen'] }], texts)).toEqual([
+      {
+        kind: 'redundant',
+        theme: 'communication',
+        keyword: 'listen to',
+        message:
+          '"listen to" (communication, themes.yaml:6:9) matched only where "listen" (line 7) also matched, in its 2 records: it adds nothing to the theme',
+        fix: 'remove "listen to": no record\'s themes change',
+      },
+    ]);
+  });
+
+  test("a phrase that matched once without the word, or beside another theme's word, or a word a phrase holds, is not flagged", () => {
+    expect(auditWith([{ id: 'communication', keywords: ['listen to', 'nobody'] }], texts)).toEqual([]);
+    expect(
+      auditWith(
+        [
+          { id: 'communication', keywords: ['listen to'] },
+          { id: 'hearing', keywords: ['listen'] },
+        ],
+        texts,
+      ),
+    ).toEqual([]);
+    expect(auditWith([{ id: 'communication', keywords: ['listen', 'nobody would'] }], texts)).toEqual([]);
+  });
+
+  test('a theme that needs two hits keeps its phrase: there it counts', () => {
+    expect(auditWith([{ id: 'communication', keywords: ['listen to', 'listen'], min_hits: 2 }], texts)).toEqual([]);
+  });
+
+  test('of two keywords that matched the same words, only the later one is flagged', () => {
+    expect(auditWith([{ id: 'communication', keywords: ['listen'], exact: ['listen'] }], texts)).toEqual([
+      expect.objectContaining({
+        keyword: 'listen',
+        message:
+          '"listen" (communication, themes.yaml:8:9) matched only where "listen" (line 6) also matched, in its 3 records: it adds nothing to the theme',
+      }),
+    ]);
+  });
+});

@@ -76,6 +76,7 @@ export function suggestChanges(codebook: Codebook, records: readonly EvaluatedRe
       if (!written.has(term.key)) written.set(term.key, term.written);
     }
   });
+  const taken = keysOfOtherThemes(codebook);
   const folds = dealFolds(records.length);
   const minFolds = Math.floor(SUGGESTION_FOLDS / 2) + 1;
   const suggestions: Suggestion[] = [];
@@ -85,7 +86,7 @@ export function suggestChanges(codebook: Codebook, records: readonly EvaluatedRe
     const cells = { before: { tp: 0, fp: 0, fn: 0 }, after: { tp: 0, fp: 0, fn: 0 } };
     for (let fold = 0; fold < SUGGESTION_FOLDS; fold += 1) {
       const training = folds.map((value) => value !== fold);
-      const chosen = greedyChanges(theme.id, keywordsOfTheme(theme), records, training, postings, written, null);
+      const chosen = greedyChanges(theme.id, keywordsOfTheme(theme), records, training, postings, written, null, taken.get(theme.id));
       for (const step of chosen) chosenCount.set(changeId(step.change), (chosenCount.get(changeId(step.change)) ?? 0) + 1);
       const testing = folds.map((value) => value === fold);
       const state = initialState(theme.id, records);
@@ -94,7 +95,7 @@ export function suggestChanges(codebook: Codebook, records: readonly EvaluatedRe
       addCells(cells.after, theme.id, records, testing, state.predicted);
     }
     const stable = new Set([...chosenCount].filter(([, count]) => count >= minFolds).map(([id]) => id));
-    const final = greedyChanges(theme.id, keywordsOfTheme(theme), records, null, postings, written, stable);
+    const final = greedyChanges(theme.id, keywordsOfTheme(theme), records, null, postings, written, stable, taken.get(theme.id));
     for (const step of final) suggestions.push(describe(theme.id, step.change, step.gain, records, postings));
     heldOut.push({
       before: f1Of(cells.before.tp, cells.before.fp, cells.before.fn),
@@ -115,6 +116,29 @@ export function suggestChanges(codebook: Codebook, records: readonly EvaluatedRe
       cross_validated_macro_f1: [rounded(mean(used.map((entry) => entry.before))), rounded(mean(used.map((entry) => entry.after)))],
     },
   };
+}
+
+/**
+ * Per theme, the terms (stems joined by spaces, as termsOf keys them) that other themes' keywords
+ * match: adding one, or a phrase holding one, would put the same words in two themes, which the
+ * codebook loader warns about on every run.
+ */
+function keysOfOtherThemes(codebook: Codebook): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
+  for (const theme of codebook.themes)
+    for (const rule of theme.rules) {
+      if (rule.kind !== 'phrase' || !rule.words.every((word) => word.kind === 'stem')) continue;
+      const key = rule.words.flatMap((word) => (word.kind === 'stem' ? [word.stem] : [])).join(' ');
+      const set = owners.get(key) ?? new Set<string>();
+      owners.set(key, set);
+      set.add(theme.id);
+    }
+  return new Map(
+    codebook.themes.map((theme) => [
+      theme.id,
+      new Set([...owners].filter(([, themes]) => [...themes].some((id) => id !== theme.id)).map(([key]) => key)),
+    ]),
+  );
 }
 
 /** Deals record indices into folds: a seeded shuffle, then round robin, so the split is the same on every run. */
@@ -192,6 +216,7 @@ function greedyChanges(
   postings: ReadonlyMap<string, number[]>,
   written: ReadonlyMap<string, string>,
   allowed: ReadonlySet<string> | null,
+  elsewhere: ReadonlySet<string> = new Set(),
 ): { change: Change; gain: number }[] {
   const inTraining = (index: number): boolean => training === null || training[index] === true;
   const state = initialState(themeId, records);
@@ -203,7 +228,8 @@ function greedyChanges(
     let inTheme = 0;
     for (const index of list) if (inTraining(index) && records[index]?.gold.has(themeId)) inTheme += 1;
     const keyword = written.get(key) ?? key;
-    if (inTheme < MIN_THEME_RECORDS || keywordKeys.has(keyword)) continue;
+    if (inTheme < MIN_THEME_RECORDS || keywordKeys.has(keyword) || [...elsewhere].some((other) => ` ${key} `.includes(` ${other} `)))
+      continue;
     const change: Change = { action: 'add', key, keyword };
     if (allowed === null || allowed.has(changeId(change))) candidates.push(change);
   }

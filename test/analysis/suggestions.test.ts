@@ -107,3 +107,23 @@ themes:
     expect(makeCodebook(patched).themes[0]?.rules.map((rule) => rule.source)).toEqual(['car', 'parking']);
   });
 });
+
+describe('suggestChanges and the other themes', () => {
+  test("a word another theme's keyword already matches, or a phrase holding it, is never suggested: it would put the same words in two themes", async () => {
+    const rows = corpus();
+    const withTransport = makeCodebook([
+      { id: 'parking', label: 'Parking', keywords: ['car', 'pay and display'] },
+      { id: 'staff', label: 'Staff', keywords: ['staff', 'team'] },
+      { id: 'transport', label: 'Transport', keywords: ['parked', 'bus'] },
+    ]);
+    const records = codeRecords(
+      withTransport,
+      rows.map((row, index) => ({ sourceId: `r${index}`, text: row.text })),
+    );
+    const gold = parseGoldFile(['source_id,themes', ...rows.map((row, index) => `r${index},${row.themes}`)].join('\n'), 'gold.csv');
+    const { suggestions } = suggestChanges(withTransport, (await evaluateCodebook(withTransport, records, gold)).records);
+    const added = suggestions.filter((entry) => entry.action === 'add' && entry.theme === 'parking').map((entry) => entry.keyword);
+    expect(added).toEqual(['find']);
+    expect(suggestions).toContainEqual(expect.objectContaining({ theme: 'staff', action: 'add', keyword: 'nurse' }));
+  });
+});

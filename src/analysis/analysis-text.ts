@@ -63,8 +63,8 @@ export function renderAuditText(report: AuditReport): string {
 
 /**
  * What the scores leave out of the gold's coding, said before them: themes read by their label,
- * themes the codebook does not have, and, when none of the gold's themes is the codebook's, that
- * every score compares nothing.
+ * themes the codebook does not have, rows whose themes cell and 0/1 theme columns disagree, and,
+ * when none of the gold's themes is the codebook's, that every score compares nothing.
  */
 function goldThemeLines(report: EvaluationReport): string[] {
   const lines: string[] = [];
@@ -75,6 +75,11 @@ function goldThemeLines(report: EvaluationReport): string[] {
   for (const unknown of report.unknown_gold_themes)
     lines.push(
       `The gold uses theme "${unknown.theme}" (${plural(unknown.records, 'record')}, first on line ${unknown.first_line}), which the codebook does not have, by id or label: left out`,
+    );
+  const [first] = report.gold_column_disagreements;
+  if (first !== undefined)
+    lines.push(
+      `${report.gold_column_disagreements.length} gold row${report.gold_column_disagreements.length === 1 ? ' gives' : 's give'} themes in the themes cell that the row's 0/1 theme columns do not, or the other way round (the first, on line ${first.line}: the cell gives ${first.themes.join(';') || 'no theme'}, the columns mark ${first.marked.join(';') || 'none'}); the themes cell is what is scored: correct it, or delete the themes column to score the 0/1 columns`,
     );
   if (report.unknown_gold_themes.length > 0 && report.themes.every((theme) => theme.support === 0))
     lines.push(

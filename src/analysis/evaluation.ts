@@ -71,6 +71,12 @@ export interface EvaluationReport {
    * `care-received`), each read as that theme.
    */
   gold_theme_labels: { label: string; theme: string }[];
+  /**
+   * Rows of a gold that has both a `themes` cell and 0/1 theme columns (tlap's CSV report) where
+   * the two disagree on a theme of the codebook, as when a coder corrected one and not the other:
+   * the line, the themes the cell gives and the themes the columns mark. The cell is scored.
+   */
+  gold_column_disagreements: { line: number; themes: string[]; marked: string[] }[];
   /** Gold rows left out, each with its file and line. */
   gold_problems: GoldProblem[];
   /** How the interval was drawn. */
@@ -148,6 +154,7 @@ export async function evaluateCodebook(
       missing_from_gold_ids: missingFromGold,
       unknown_gold_themes: unknownThemes(gold, themeOf),
       gold_theme_labels: labels,
+      gold_column_disagreements: columnDisagreements(gold, themeOf),
       gold_problems: gold.problems,
     },
   };
@@ -161,6 +168,7 @@ type Scores = Omit<
   | 'missing_from_gold_ids'
   | 'unknown_gold_themes'
   | 'gold_theme_labels'
+  | 'gold_column_disagreements'
   | 'gold_problems'
 >;
 
@@ -275,7 +283,7 @@ function goldThemeNames(
   const known = new Set(codebook.themes.map((theme) => theme.id));
   const themeOf = new Map<string, string>();
   const labels: EvaluationReport['gold_theme_labels'] = [];
-  for (const name of gold.entries.flatMap((entry) => entry.themes)) {
+  for (const name of [...gold.entries.flatMap((entry) => entry.themes), ...gold.markColumns]) {
     if (themeOf.has(name)) continue;
     if (known.has(name)) {
       themeOf.set(name, name);
@@ -287,6 +295,18 @@ function goldThemeNames(
     labels.push({ label: name, theme });
   }
   return { themeOf, labels };
+}
+
+function columnDisagreements(gold: GoldFile, themeOf: ReadonlyMap<string, string>): EvaluationReport['gold_column_disagreements'] {
+  const columns = new Set(gold.markColumns.flatMap((column) => themeOf.get(column) ?? []));
+  if (!gold.themesColumn || columns.size === 0) return [];
+  const resolved = (names: readonly string[]): string[] => [...new Set(names.flatMap((name) => themeOf.get(name) ?? []))];
+  return gold.entries.flatMap((entry) => {
+    const themes = resolved(entry.themes);
+    const marked = resolved(entry.marked ?? []);
+    const agree = [...columns].every((theme) => themes.includes(theme) === marked.includes(theme));
+    return agree ? [] : [{ line: entry.line, themes, marked }];
+  });
 }
 
 function unknownThemes(gold: GoldFile, themeOf: ReadonlyMap<string, string>): EvaluationReport['unknown_gold_themes'] {

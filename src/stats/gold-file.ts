@@ -11,6 +11,8 @@ export interface GoldEntry {
   themes: string[];
   /** The 1-based line of the file where the row starts. */
   line: number;
+  /** Beside a `themes` column, the themes its 0/1 columns mark (see {@link GoldFile.markColumns}). */
+  marked?: string[];
 }
 
 /** A row of a gold file that could not be used, with where it is. */
@@ -28,6 +30,15 @@ export interface GoldFile {
   entries: GoldEntry[];
   /** Rows left out (a duplicate key, an empty key), each naming its line. */
   problems: GoldProblem[];
+  /**
+   * The headers of the columns that mark one theme each with 1 (0 or empty for not): where there
+   * is no `themes` column they give the themes; beside one, as tlap's CSV report writes them,
+   * each entry's `marked` says what they mark, so that a row a coder corrected in the one and not
+   * the other can be found.
+   */
+  markColumns: string[];
+  /** Whether the themes come from a `themes` column (else from the mark columns). */
+  themesColumn: boolean;
 }
 
 /** Delimiters a spreadsheet saves a table with: CSV, Excel's "Unicode Text" (tabs), CSV where the comma is a decimal point. */
@@ -53,7 +64,8 @@ function goldDelimiter(text: string): string {
 /**
  * Parses a gold file: a CSV with a header, a `source_id` (or `id`) column and a `themes` column
  * holding theme ids joined by `;` (empty for none), the shape of tlap's own CSV report, whose
- * other columns are ignored. A byte order mark is skipped; a header split by tabs or semicolons
+ * other columns are ignored but for its 0/1 theme columns (see {@link GoldFile.markColumns}); or,
+ * without a `themes` column, a column per theme marked 1. A byte order mark is skipped; a header split by tabs or semicolons
  * instead of commas (Excel's "Unicode Text", or CSV saved where the comma is a decimal point) is
  * read with that delimiter. A file without those columns, or that is
  * not CSV, is an {@link InputError} naming the file and line; a bad row is a problem on that row.
@@ -76,13 +88,19 @@ export function parseGoldFile(text: string, file: string): GoldFile {
       code: 'GOLD_NOT_CSV',
     });
   }
-  const header = (rows[0]?.record ?? []).map((cell) => cell.trim().toLowerCase());
+  const written = (rows[0]?.record ?? []).map((cell) => cell.trim());
+  const header = written.map((cell) => cell.toLowerCase());
   const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
   const themesIndex = header.indexOf('themes');
-  if (keyColumn === null || themesIndex === -1) {
+  const marks = markColumns(
+    written,
+    rows.slice(1).map((row) => row.record),
+    themesIndex !== -1,
+  );
+  if (keyColumn === null || (themesIndex === -1 && marks.length === 0)) {
     throw new InputError(`the header has no ${keyColumn === null ? 'source_id or id' : 'themes'} column`, {
       location: { file, line: 1 },
-      hint: 'a gold file is a CSV with the columns source_id (or id) and themes (theme ids joined by ;)',
+      hint: 'a gold file is a CSV with the columns source_id (or id) and themes (theme ids joined by ;), or a column per theme marked 1',
       code: 'GOLD_MISSING_COLUMN',
     });
   }
@@ -103,6 +121,11 @@ export function parseGoldFile(text: string, file: string): GoldFile {
       continue;
     }
     firstLine.set(key, line);
+    const marked = marks.filter((column) => (row[column.index] ?? '').trim() === '1').map((column) => column.theme);
+    if (themesIndex === -1) {
+      entries.push({ key, themes: marked, line });
+      continue;
+    }
     const themes = [
       ...new Set(
         (row[themesIndex] ?? '')
@@ -111,9 +134,28 @@ export function parseGoldFile(text: string, file: string): GoldFile {
           .filter((theme) => theme !== ''),
       ),
     ];
-    entries.push({ key, themes, line });
+    entries.push(marks.length === 0 ? { key, themes, line } : { key, themes, line, marked });
   }
-  return { keyColumn, entries, problems };
+  return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1 };
+}
+
+/** Columns of tlap's CSV report and of exports that are never a theme's 0/1 column. */
+const NOT_MARK_COLUMNS = new Set(['id', 'source_id', 'themes', 'channel', 'author', 'date', 'context', 'campaign', 'text']);
+
+/**
+ * The columns that mark one theme each, headed by the theme (id or label): beside a `themes`
+ * column, as tlap's CSV report writes them, every cell is 0 or 1; without one, as a coder's sheet
+ * has them, a cell is 1, 0 or empty, and at least one is 1.
+ */
+function markColumns(header: readonly string[], rows: readonly (readonly string[])[], beside: boolean): { index: number; theme: string }[] {
+  return header.flatMap((theme, index) => {
+    if (theme === '' || NOT_MARK_COLUMNS.has(theme.toLowerCase()) || rows.length === 0) return [];
+    const cells = rows.map((row) => (row[index] ?? '').trim());
+    const marks = beside
+      ? cells.every((cell) => cell === '0' || cell === '1')
+      : cells.every((cell) => cell === '0' || cell === '1' || cell === '') && cells.includes('1');
+    return marks ? [{ index, theme }] : [];
+  });
 }
 
 /** Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. */

@@ -79,3 +79,14 @@ describe('renderGapsText', () => {
     expect(text).not.toContain('content:');
   });
 });
+
+describe('renderEvalText and a gold of 0/1 theme columns', () => {
+  test('rows whose themes cell and 0/1 columns disagree are counted before the scores, with the first, and what to do', async () => {
+    const [first, second] = records.map((item) => item.record.id);
+    const text = await evalText(['id,themes,parking,staff', `${first ?? ''},parking,0,1`, `${second ?? ''},,0,0`]);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe(
+      "1 gold row gives themes in the themes cell that the row's 0/1 theme columns do not, or the other way round (the first, on line 2: the cell gives parking, the columns mark staff); the themes cell is what is scored: correct it, or delete the themes column to score the 0/1 columns",
+    );
+  });
+});

@@ -129,3 +129,42 @@ describe('evaluateCodebook with a gold keyed by tlap id', () => {
     expect(report.missing_from_gold_ids).toEqual([records.find((item) => item.record.sourceId === 'g')?.record.id]);
   });
 });
+
+describe('evaluateCodebook with a gold of 0/1 theme columns', () => {
+  const ids = (sourceIds: readonly string[]): string[] =>
+    sourceIds.map((sourceId) => records.find((item) => item.record.sourceId === sourceId)?.record.id ?? '');
+
+  test('a gold marking themes in columns scores as the same gold written in a themes cell', async () => {
+    const [a, b, c] = ids(['a', 'b', 'c']);
+    const cells = parseGoldFile(['id,themes', `${a},parking`, `${b},`, `${c},parking;staff`].join('\n'), 'gold.csv');
+    const columns = parseGoldFile(['id,parking,staff', `${a},1,`, `${b},,`, `${c},1,1`].join('\n'), 'gold.csv');
+    expect((await evaluateCodebook(codebook, records, columns)).report.themes).toEqual(
+      (await evaluateCodebook(codebook, records, cells)).report.themes,
+    );
+  });
+
+  test('rows whose themes cell and 0/1 columns disagree on a theme of the codebook are listed; the cell is scored', async () => {
+    const [a, b, c] = ids(['a', 'b', 'c']);
+    const report = (
+      await evaluateCodebook(
+        codebook,
+        records,
+        parseGoldFile(
+          [
+            'id,themes,parking,staff,consent',
+            `${a},parking,1,0,1`,
+            `${b},parking,0,0,0`,
+            `${c},staff,0,1,0`,
+            `${ids(['d'])[0] ?? ''},,0,1,1`,
+          ].join('\n'),
+          'gold.csv',
+        ),
+      )
+    ).report;
+    expect(report.gold_column_disagreements).toEqual([
+      { line: 3, themes: ['parking'], marked: [] },
+      { line: 5, themes: [], marked: ['staff'] },
+    ]);
+    expect(report.themes.find((theme) => theme.id === 'parking')?.support).toBe(2);
+  });
+});

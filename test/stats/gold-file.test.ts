@@ -11,8 +11,8 @@ describe('parseGoldFile', () => {
     const gold = parseGoldFile(text, 'gold.csv');
     expect(gold.keyColumn).toBe('source_id');
     expect(gold.entries).toEqual([
-      { key: 's1', themes: ['carers', 'funding'], line: 2 },
-      { key: 's2', themes: [], line: 4 },
+      { key: 's1', themes: ['carers', 'funding'], line: 2, marked: ['carers'] },
+      { key: 's2', themes: [], line: 4, marked: [] },
     ]);
     expect(gold.problems).toEqual([]);
   });
@@ -56,5 +56,32 @@ describe('parseGoldFile', () => {
     );
     expect(() => parseGoldFile('name,themes\na,x\n', 'g.csv')).toThrow('g.csv:1: the header has no source_id or id column');
     expect(() => parseGoldFile('source_id,themes\na,"x\nb,y\n', 'gold.csv')).toThrow(/^gold\.csv:\d+: not a readable CSV file/);
+  });
+});
+
+describe('parseGoldFile: a column per theme', () => {
+  test('without a themes column, the columns marked 1 (0 or empty for not) give the themes', () => {
+    const gold = parseGoldFile('id,Staff,access,note\na,1,,kind nurse\nb,,1,\nc,0,0,nothing\n', 'gold.csv');
+    expect(gold.themesColumn).toBe(false);
+    expect(gold.markColumns).toEqual(['Staff', 'access']);
+    expect(gold.entries).toEqual([
+      { key: 'a', themes: ['Staff'], line: 2 },
+      { key: 'b', themes: ['access'], line: 3 },
+      { key: 'c', themes: [], line: 4 },
+    ]);
+  });
+
+  test("beside a themes column, as tlap's CSV report has them, each row also says what its 0/1 columns mark", () => {
+    const gold = parseGoldFile('id,themes,campaign,staff,access,text\na,staff,1,0,1,x\nb,,,0,0,y\n', 'gold.csv');
+    expect(gold.themesColumn).toBe(true);
+    expect(gold.markColumns).toEqual(['staff', 'access']);
+    expect(gold.entries).toEqual([
+      { key: 'a', themes: ['staff'], line: 2, marked: ['access'] },
+      { key: 'b', themes: [], line: 3, marked: [] },
+    ]);
+  });
+
+  test('a header with neither a themes column nor a column marked 1 is still an error', () => {
+    expect(() => parseGoldFile('id,staff\na,0\nb,\n', 'gold.csv')).toThrow('gold.csv:1: the header has no themes column');
   });
 });

@@ -19,7 +19,10 @@ export function registerEvalCommand(program: Command, { io, messages, setExitCod
   program
     .command('eval')
     .description(COMMAND_DESCRIPTIONS.eval)
-    .requiredOption('--gold <file>', 'the human coding: a CSV with source_id (or id) and themes (ids joined by ;)')
+    .requiredOption(
+      '--gold <file>',
+      'the human coding: a CSV with source_id (or id) and themes (ids or labels joined by ;), or a 0/1 column per theme',
+    )
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .option('--json', 'print the evaluation as JSON')

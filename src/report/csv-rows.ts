@@ -15,7 +15,12 @@ export interface CsvRowOptions {
   includeSourceIds?: boolean;
   /** The number of the campaign the record belongs to, as the report numbers campaigns (1: the biggest), or null. */
   campaign?: number | null;
+  /** The respondent did not agree to publication: the text cell says so instead of holding their words. */
+  withheld?: boolean;
 }
+
+/** The text cell of a record whose respondent did not agree to publication. */
+export const WITHHELD_TEXT = '[not published: the respondent did not agree to publication]';
 
 /**
  * Rows end in `\n`; a cell holding a carriage return is quoted too (csv-stringify quotes only
@@ -55,7 +60,7 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
         themed.themeIds.join(';'),
         options.campaign === undefined || options.campaign === null ? '' : String(options.campaign),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
-        options.redact(record.text).text,
+        options.withheld === true ? WITHHELD_TEXT : options.redact(record.text).text,
       ],
     ],
     CSV_OPTIONS,

@@ -113,6 +113,7 @@ export function renderJsonReport(report: ThemeReport): string {
     redactions: report.redactions,
     small_numbers: { min_count: report.disclosure.minCount, round_to: report.disclosure.roundTo },
     ...(report.quoteExclusions.entries > 0 ? { quotes_excluded_by_analyst: report.quoteExclusions.records } : {}),
+    ...(report.withheldWithoutConsent > 0 ? { quotes_withheld_without_consent: report.withheldWithoutConsent } : {}),
     codebook: { file: report.codebook.file, fingerprint: report.codebook.fingerprint, keywords: report.trace.keywords },
     tool_version: report.toolVersion,
   };

@@ -4,6 +4,7 @@ import { SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { ThemeHits } from '../themes/theme-matcher.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
+import { PublicationConsentReader } from '../privacy/publication-consent.js';
 import { recordSource } from './record-source.js';
 import { voiceFactsOf, WordHashes, type VoiceFacts } from './voice-tally.js';
 
@@ -46,9 +47,12 @@ export interface OrderFreeCounts {
   pairs: Map<number, number>;
   /** `quotes: exclude:` entries that matched a record. */
   excludeMatched: Set<string>;
-  /** The ids of the records `quotes: exclude:` named. */
+  /** The ids of the records never quoted: those `quotes: exclude:` named and those whose respondents did not agree to publication. */
   excludedIds: Set<string>;
+  /** Records `quotes: exclude:` named. */
   excludedRecords: number;
+  /** Records whose respondents did not agree to publication. */
+  withheldRecords: number;
 }
 
 function emptyKeyed(): KeyedCounts {
@@ -76,6 +80,7 @@ export function emptyOrderFreeCounts(themeCount: number): OrderFreeCounts {
     excludeMatched: new Set(),
     excludedIds: new Set(),
     excludedRecords: 0,
+    withheldRecords: 0,
   };
 }
 
@@ -116,6 +121,7 @@ export function mergeOrderFreeCounts(into: OrderFreeCounts, from: OrderFreeCount
   for (const entry of from.excludeMatched) into.excludeMatched.add(entry);
   for (const id of from.excludedIds) into.excludedIds.add(id);
   into.excludedRecords += from.excludedRecords;
+  into.withheldRecords += from.withheldRecords;
 }
 
 /**
@@ -297,6 +303,7 @@ export class RecordFactExtractor {
   /** Per theme (codebook index): its ancestors' indices, nearest first. */
   private readonly ancestors: number[][];
   private readonly excludeEntries: ReadonlySet<string>;
+  private readonly consent: PublicationConsentReader;
   private readonly hashes: WordHashes;
   private readonly themeCount: number;
   /** Counts by channel and by each keyed dimension: a row per theme, then the row of all records. */
@@ -340,6 +347,7 @@ export class RecordFactExtractor {
       return chain.map((id) => this.themeIndex.get(id) ?? -1).filter((index) => index >= 0);
     });
     this.excludeEntries = new Set(codebook.quotes.exclude);
+    this.consent = new PublicationConsentReader();
     this.hashes = new WordHashes(wordOf);
     this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
     const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
@@ -453,7 +461,8 @@ export class RecordFactExtractor {
     this.addKeys(all, question, questionId, source, sourceId, month, monthId);
     facts.id = record.id;
     facts.channel = record.channel;
-    facts.excluded = this.isExcluded(record);
+    const excluded = this.isExcluded(record);
+    facts.excluded = this.isWithheld(record) || excluded;
     facts.themed = themed;
     facts.tier = record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1;
     const counted = facts.counted;
@@ -556,6 +565,14 @@ export class RecordFactExtractor {
     for (const entry of entries) this.held.excludeMatched.add(entry);
     this.held.excludedIds.add(record.id);
     this.held.excludedRecords += 1;
+    return true;
+  }
+
+  /** Whether the record's respondent did not agree to publication; counted when so. */
+  private isWithheld(record: FeedbackRecord): boolean {
+    if (this.consent.consentOf(record) !== 'declined') return false;
+    this.held.excludedIds.add(record.id);
+    this.held.withheldRecords += 1;
     return true;
   }
 

@@ -251,6 +251,12 @@ export interface ThemeReport {
   disclosure: DisclosureRule;
   /** What `quotes: exclude:` in the codebook did: how many records it kept from being quoted, of how many entries. */
   quoteExclusions: QuoteExclusions;
+  /**
+   * Records reported on whose respondents did not agree to publication (their answer to the
+   * export's question on publishing; see src/privacy/publication-consent.ts): counted in every
+   * figure, never quoted.
+   */
+  withheldWithoutConsent: number;
 }
 
 /** The analyst's vetoes on quotes (`quotes: exclude:`), counted; the ids themselves are not published. */

@@ -32,6 +32,7 @@ interface ThemedWords {
 }
 import { recordSelector, selectsEverything, type RecordSelection } from './record-selection.js';
 import { grownArray } from '../grown-array.js';
+import { PublicationConsentReader } from '../privacy/publication-consent.js';
 
 /** Where a theme run takes its records: a store folder, or any async iterable of records. */
 export type RecordSource = { storeDir: string; records?: never } | { records: AsyncIterable<FeedbackRecord>; storeDir?: never };
@@ -335,10 +336,12 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     includeSourceIds: options.includeSourceIds === true,
   };
   const campaignOfRow = options.records === undefined ? await campaignsByRow(options) : () => null;
+  const consent = new PublicationConsentReader();
   let count = 0;
   for await (const themed of selectedThemedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
-    yield renderers.row(themed, options.codebook, { ...rowOptions, campaign: campaignOfRow(count) });
+    const withheld = consent.consentOf(themed.record) === 'declined';
+    yield renderers.row(themed, options.codebook, { ...rowOptions, campaign: campaignOfRow(count), withheld });
     count += 1;
     options.onRecord?.(count);
   }

@@ -185,6 +185,42 @@ describe('quotes: exclude:', () => {
   });
 });
 
+describe('consent to publish, as the export asked it', () => {
+  const question = 'May we publish your response?';
+  const declined = record(textOfLength('A carer who ticked do not publish', 80), {
+    meta: { answers: { [question]: 'Do not publish response' } },
+  });
+  const confidential = record(textOfLength('A carer who asked for confidentiality', 80), {
+    meta: { 'Would you like your response to be kept confidential?': 'Yes' },
+  });
+  const anonymous = record(textOfLength('A carer happy to be quoted without a name', 80), {
+    meta: { answers: { [question]: 'Publish response only (without name)' } },
+  });
+  const unthemed = record('Nothing in any theme here', { meta: { answers: { [question]: 'No' } } });
+  const report = buildReport(codebook, [declined, confidential, anonymous, unthemed]);
+
+  test('a respondent who did not agree is never quoted, in a theme or the unthemed sample, and is still counted', () => {
+    expect(ids(quotesOf(report, 'carers'))).toEqual([anonymous.record.id]);
+    expect([report.unthemedSample, report.themes.find((theme) => theme.id === 'carers')?.count, report.withheldWithoutConsent]).toEqual([
+      [],
+      3,
+      3,
+    ]);
+  });
+
+  test('the methods section and the JSON say how many were withheld; a report with none says nothing of it', () => {
+    expect(renderMarkdownReport(report)).toContain(
+      "- 3 records are from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality): they are counted in every figure but never quoted, and the CSV of coded records leaves out their words.",
+    );
+    expect(JSON.parse(renderJsonReport(report))).toMatchObject({ quotes_withheld_without_consent: 3 });
+    const none = buildReport(codebook, [anonymous]);
+    expect([
+      renderMarkdownReport(none).includes('did not agree'),
+      'quotes_withheld_without_consent' in JSON.parse(renderJsonReport(none)),
+    ]).toEqual([false, false]);
+  });
+});
+
 test('the choice does not depend on the order records arrive in', () => {
   const records = [
     record(textOfLength('A carer and a budget, call 07700 900123', 90), { channel: 'email', author: 'Ann' }),

@@ -169,6 +169,17 @@ describe('a report built from facts found on other threads', () => {
     }
   });
 
+  test('is the same with respondents who did not agree to publication', () => {
+    const all = records().map((record, index) =>
+      index % 4 === 1
+        ? { ...record, meta: { ...record.meta, answers: { 'May we publish your response?': 'Do not publish response' } } }
+        : record,
+    );
+    const expected = onOneThread(codebook, all);
+    expect(expected.withheldWithoutConsent).toBeGreaterThan(1);
+    expect(fromFacts(codebook, all, 2, 16)).toEqual(expected);
+  });
+
   test('is the same with quotes excluded by id and by source id', () => {
     const all = records();
     const book = { ...codebook, quotes: { ...codebook.quotes, exclude: [all[1]?.id ?? '', all[12]?.sourceId ?? '', 'nobody'] } };

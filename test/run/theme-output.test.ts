@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { FeedbackRecord } from '../../src/record/record.js';
+import { WITHHELD_TEXT } from '../../src/report/csv-rows.js';
 import { buildThemeReport, renderReport, themeOutput } from '../../src/run/theme-output.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
@@ -56,5 +57,22 @@ describe('the CSV from a store carries campaign numbers as the report numbers th
       const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
       expect(rows.map((row) => row['campaign'])).toEqual(['1', '1', '1', '']);
     });
+  });
+});
+
+describe('the CSV leaves out the words of respondents who did not agree to publication', () => {
+  test("their rows keep their themes and say why the text is missing; other respondents' words stay", async () => {
+    const question = 'May we publish your response?';
+    const given = [
+      makeRecord({ text: 'Carers need a break', meta: { answers: { [question]: 'Do not publish response' } } }),
+      makeRecord({ text: 'The budget was cut', meta: { answers: { [question]: 'Publish response with name' } } }),
+    ];
+    let csv = '';
+    for await (const chunk of themeOutput({ records: each(given), codebook, format: 'csv' })) csv += chunk;
+    const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row['themes'], row['text']])).toEqual([
+      ['carers', WITHHELD_TEXT],
+      ['money', 'The budget was cut'],
+    ]);
   });
 });

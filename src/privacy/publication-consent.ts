@@ -1,0 +1,132 @@
+import type { FeedbackRecord } from '../record/record.js';
+
+/**
+ * What a respondent said about publishing their words, from the export's own question on it:
+ * `declined` when they did not agree (or asked for confidentiality), `given` when they agreed
+ * (with or without their name), `not-asked` when the record answers no such question.
+ */
+export type PublicationConsent = 'declined' | 'given' | 'not-asked';
+
+/**
+ * How a question about publishing is put: asking permission (`May we publish your response?`,
+ * where no answer is no permission) or offering confidentiality (`Would you like your response to
+ * be kept confidential?`, where no answer is no request).
+ */
+export type ConsentQuestionKind = 'permission' | 'confidentiality';
+
+/** The respondent's own words named: `your response`, `my comments`, `this submission`, `what you told us`. */
+const OWN_WORDS =
+  /\b(?:your|my|our|this|the)\s+(?:\w+\s+){0,2}(?:response|responses|reply|replies|comment|comments|views?|answers?|submissions?|feedback|words|name|details|contribution|evidence|story|stories)\b|\bwhat (?:you|i) (?:have |has )?(?:said|told us|wrote|written|shared)\b/;
+const PUBLISH_WORD = /\bpublish(?:ed|ing)?\b|\bmade? public\b|\bpublicly\b|\bquot(?:e|ed|ing)\b/;
+/** Leave asked for publishing without naming what: `Do you consent to publication?`, `Are you happy for this to be published?` */
+const LEAVE_TO_PUBLISH =
+  /\b(?:consent|permission|agree|happy|content|allow)\b(?:\s+\w+){0,3}\s+(?:to\s+)?(?:publication|publishing|being published|be published|publish)\s*\??$/;
+const QUOTE_YOU = /\bquote (?:you|your|from your)\b/;
+const CONFIDENTIAL_WORD = /\bconfidential(?:ity)?\b|\b(?:keep|kept) (?:\w+\s+){0,3}private\b/;
+const NOT_PUBLISHED = /\bnot\b(?:\s+\w+){0,4}\s+(?:be\s+)?publish(?:ed|ing)?\b/;
+/** Words that ask for leave, beside which `anonymous` is part of the question, not the whole of it. */
+const ASKS_LEAVE = /\b(?:consent|permission|agree|happy|content|allow|may we|can we|could we)\b/;
+/** A header this short naming confidentiality is the question (`Confidential response?`). */
+const SHORT_HEADER_WORDS = 4;
+/** Longer than any question on a form; a column name this long is text, not a question. */
+const QUESTION_MAX_LENGTH = 200;
+/** Longer than any option of a consent question; a longer answer is words of the respondent's own. */
+const ANSWER_MAX_LENGTH = 80;
+
+/** Lower case, `_`/`-`/`.` as spaces, spacing collapsed. */
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[_.\-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Whether a question (a survey column's header, a table column's name) asks the respondent about
+ * publishing their response, and how; null for any other question (`Date published` is not one).
+ */
+export function consentQuestionKind(question: string): ConsentQuestionKind | null {
+  if (question.length > QUESTION_MAX_LENGTH) return null;
+  const text = plain(question);
+  if (/^(?:consent to publish\w*|permission to publish\w*|publish consent|publication consent|ok to publish)$/.test(text))
+    return 'permission';
+  if (CONFIDENTIAL_WORD.test(text) && (OWN_WORDS.test(text) || text.split(' ').length <= SHORT_HEADER_WORDS)) return 'confidentiality';
+  if (/\banonym/.test(text) && !ASKS_LEAVE.test(text)) return null;
+  const aboutPublishing = (PUBLISH_WORD.test(text) && OWN_WORDS.test(text)) || LEAVE_TO_PUBLISH.test(text);
+  if (aboutPublishing && NOT_PUBLISHED.test(text)) return 'confidentiality';
+  if (aboutPublishing || QUOTE_YOU.test(text)) return 'permission';
+  return null;
+}
+
+const YES = /^(?:yes|y|true|1|ok|okay|agree|agreed|i agree|i do|happy|i am happy|i'm happy|tick|ticked|x|✓|✔)\b/;
+const NO = /^(?:no|n|false|0|none|disagree|i do not|i don't)\b/;
+const REFUSAL =
+  /\b(?:do not|don't|dont|not|never|no)\b.{0,40}\b(?:publish\w*|public|quote\w*|share\w*)\b|\b(?:confidential\w*|private|withh[oe]ld\w*)\b/;
+const WITHOUT_NAME =
+  /\b(?:without|not|no|withhold\w*|anonym\w*|omit\w*|remove\w*|exclude\w*|hide|hidden)\b.{0,30}\b(?:name|names|identity|details)\b|\banonym\w*/;
+const AGREEMENT = /\b(?:publish\w*|public|quote\w*|share\w*|agree\w*|consent\w*)\b/;
+
+/**
+ * What one answer to a consent question means: `declined` for a refusal (`Do not publish
+ * response`, `No`; `Yes` to confidentiality), `given` for an agreement (`Publish response only
+ * (without name)`, `Yes`; `No` to confidentiality). A blank answer is no permission, but no
+ * request for confidentiality either; an answer neither rule reads is taken as a refusal, so that
+ * doubt never publishes.
+ */
+export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'declined' | 'given' {
+  const text = plain(answer);
+  if (text === '') return kind === 'permission' ? 'declined' : 'given';
+  if (kind === 'confidentiality') {
+    if (YES.test(text)) return 'declined';
+    if (NO.test(text) || /\bnot confidential\b/.test(text)) return 'given';
+    return /\b(?:publish\w*|public)\b/.test(text) && !REFUSAL.test(text) ? 'given' : 'declined';
+  }
+  if (WITHOUT_NAME.test(text) && !NO.test(text)) return 'given';
+  if (NO.test(text) || REFUSAL.test(text)) return 'declined';
+  if (YES.test(text) || AGREEMENT.test(text)) return 'given';
+  return 'declined';
+}
+
+/** Reads and remembers how each question a store's records carry is put (a store has few). */
+export class PublicationConsentReader {
+  private readonly kinds = new Map<string, ConsentQuestionKind | null>();
+
+  /**
+   * The record's consent: read from its survey answers (`meta.answers`) or from its table
+   * columns kept in `meta`, wherever a question asks about publishing. `declined` when any such
+   * answer declines.
+   */
+  consentOf(record: FeedbackRecord): PublicationConsent {
+    const { meta } = record;
+    let consent: PublicationConsent = 'not-asked';
+    for (const key in meta) {
+      const value = meta[key];
+      if (key === 'answers' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const question in value) {
+          const answered = this.answerConsent(question, (value as Record<string, unknown>)[question]);
+          if (answered === 'declined') return 'declined';
+          if (answered === 'given') consent = 'given';
+        }
+        continue;
+      }
+      const answered = this.answerConsent(key, value);
+      if (answered === 'declined') return 'declined';
+      if (answered === 'given') consent = 'given';
+    }
+    return consent;
+  }
+
+  private answerConsent(question: string, answer: unknown): PublicationConsent {
+    if (typeof answer !== 'string' && answer !== null && answer !== undefined) return 'not-asked';
+    let kind = this.kinds.get(question);
+    if (kind === undefined) {
+      kind = consentQuestionKind(question);
+      this.kinds.set(question, kind);
+    }
+    if (kind === null) return 'not-asked';
+    const text = typeof answer === 'string' ? answer : '';
+    if (text.length > ANSWER_MAX_LENGTH) return 'not-asked';
+    return consentOfAnswer(kind, text);
+  }
+}

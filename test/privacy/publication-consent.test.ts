@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import {
+  consentOfAnswer,
+  consentQuestionKind,
+  PublicationConsentReader,
+  type ConsentQuestionKind,
+} from '../../src/privacy/publication-consent.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+
+const LABELLED = join(PROJECT_ROOT, 'fixtures/privacy/publication-consent');
+
+/** The rows of a labelled TSV file under its header, each split at tabs. */
+function labelledRows(name: string): string[][] {
+  const [, ...rows] = readFileSync(join(LABELLED, name), 'utf8').split('\n');
+  return rows.filter((row) => row !== '').map((row) => row.split('\t'));
+}
+
+function asKind(label: string | undefined): ConsentQuestionKind | null {
+  return label === 'permission' || label === 'confidentiality' ? label : null;
+}
+
+describe('consent to publish, scored on the labelled questions and answers (figures in README.md)', () => {
+  test('every labelled question is read as its label says: permission, confidentiality or no consent question', () => {
+    const rows = labelledRows('questions.tsv');
+    const wrong = rows.filter(([label, question]) => consentQuestionKind(question ?? '') !== asKind(label));
+    expect({ questions: rows.length, wrong }).toEqual({ questions: 40, wrong: [] });
+  });
+
+  test('every labelled answer is read as its label says, given or declined', () => {
+    const rows = labelledRows('answers.tsv');
+    const wrong = rows.filter(([kind, answer, label]) => consentOfAnswer(asKind(kind) ?? 'permission', answer ?? '') !== label);
+    expect({ answers: rows.length, wrong }).toEqual({ answers: 28, wrong: [] });
+  });
+});
+
+describe('PublicationConsentReader', () => {
+  const reader = new PublicationConsentReader();
+
+  test.each([
+    [{ answers: { 'May we publish your response?': 'Do not publish response' } }, 'declined'],
+    [{ answers: { 'May we publish your response?': 'Publish response only (without name)' } }, 'given'],
+    [{ answers: { 'May we publish your response?': '' } }, 'declined'],
+    [{ answers: { 'Would you like your response to be kept confidential?': 'Yes' } }, 'declined'],
+    [{ answers: { 'Would you like your response to be kept confidential?': '' } }, 'given'],
+    [{ 'Can we publish your comments?': 'No' }, 'declined'],
+    [{ answers: { 'Are you responding as an individual?': 'Individual' } }, 'not-asked'],
+    [{ 'Date published': '2024-03-05', question: 'Have you read our published strategy?' }, 'not-asked'],
+    [{}, 'not-asked'],
+  ])('meta %j: %s', (meta, consent) => {
+    expect(reader.consentOf(makeRecord({ meta }))).toBe(consent);
+  });
+
+  test('a refusal in any of two consent questions declines; an answer of the respondent own words is not an option', () => {
+    const twoQuestions = {
+      answers: { 'May we publish your response?': 'Yes', 'Do you want your response to be treated as confidential?': 'Yes' },
+    };
+    const longAnswer = {
+      'Can we quote you?':
+        'Only if you take out the part about my neighbour, who would not want to be named in anything the council puts out.',
+    };
+    expect([reader.consentOf(makeRecord({ meta: twoQuestions })), reader.consentOf(makeRecord({ meta: longAnswer }))]).toEqual([
+      'declined',
+      'not-asked',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { FeedbackRecord } from '../record/record.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { KeywordHit, ThemeEvidence } from '../themes/match-evidence.js';
+import { PublicationConsentReader, type ConsentRefusal } from '../privacy/publication-consent.js';
 
 /** Why one text got the themes it got: every theme of the codebook with its evidence. */
 export interface Explanation {
@@ -16,24 +17,48 @@ export interface Explanation {
   themeIds: string[];
   /** One entry per codebook theme, in codebook order. */
   evidence: ThemeEvidence[];
+  /** Why the report never quotes the record, or null when it may. */
+  neverQuoted: NeverQuoted | null;
 }
+
+/**
+ * Why a report never quotes a record: `quotes: exclude:` names it, or its respondent declined
+ * publication by `refusal`.
+ */
+export type NeverQuoted = { reason: 'excluded'; entry: string } | { reason: 'declined'; refusal: ConsentRefusal };
 
 /** Explains texts and records against one codebook; build once. */
 export class Explainer {
   private readonly assigner: ThemeAssigner;
+  private readonly consent = new PublicationConsentReader();
+  private readonly excluded: ReadonlySet<string>;
 
   constructor(codebook: Codebook) {
     this.assigner = new ThemeAssigner(codebook);
+    this.excluded = new Set(codebook.quotes.exclude);
   }
 
   /** The explanation of a stored record. */
   record(record: FeedbackRecord): Explanation {
-    return { id: record.id, sourceId: record.sourceId, text: record.text, ...this.assigner.assignText(record.text) };
+    return {
+      id: record.id,
+      sourceId: record.sourceId,
+      text: record.text,
+      ...this.assigner.assignText(record.text),
+      neverQuoted: this.neverQuoted(record),
+    };
   }
 
   /** The explanation of any text, with no id. */
   text(text: string): Explanation {
-    return { id: null, sourceId: null, text, ...this.assigner.assignText(text) };
+    return { id: null, sourceId: null, text, ...this.assigner.assignText(text), neverQuoted: null };
+  }
+
+  private neverQuoted(record: FeedbackRecord): NeverQuoted | null {
+    const entry = [record.id, record.sourceId].find((id) => this.excluded.has(id));
+    if (entry !== undefined) return { reason: 'excluded', entry };
+    const refusal = this.consent.refusalOf(record);
+    return refusal === null ? null : { reason: 'declined', refusal };
   }
 }
 
@@ -84,7 +109,14 @@ export function explanationJsonLine(explanation: Explanation): string {
       })),
       vetoed: evidence.vetoed.map((hit) => ({ keyword: hit.keyword, by: hit.by, start: hit.start, end: hit.end })),
     })),
+    ...(explanation.neverQuoted === null ? {} : { never_quoted: neverQuotedJson(explanation.neverQuoted) }),
   })}\n`;
+}
+
+function neverQuotedJson(neverQuoted: NeverQuoted): Record<string, string> {
+  return neverQuoted.reason === 'excluded'
+    ? { reason: 'excluded', entry: neverQuoted.entry }
+    : { reason: 'declined', question: neverQuoted.refusal.question, answer: neverQuoted.refusal.answer };
 }
 
 /** How {@link renderExplanation} marks things up; identity functions give plain text. */
@@ -109,6 +141,8 @@ export function renderExplanation(explanation: Explanation, codebook: Codebook, 
   const lines: string[] = [];
   lines.push(explanation.id === null ? '(text)' : `${explanation.id} ${style.dim(`source ${explanation.sourceId ?? ''}`)}`);
   lines.push(`  ${markedText(explanation, style).replace(/\n/g, '\n  ')}`);
+  if (explanation.neverQuoted !== null)
+    lines.push(`  ${style.dim(`never quoted: ${describeNeverQuoted(explanation.neverQuoted, codebook.file)}`)}`);
   const inTheme = new Set(explanation.themeIds);
   const unmatched: string[] = [];
   codebook.themes.forEach((theme, index) => {
@@ -129,6 +163,13 @@ export function renderExplanation(explanation: Explanation, codebook: Codebook, 
   });
   if (unmatched.length > 0) lines.push(`  not matched: ${unmatched.join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+function describeNeverQuoted(neverQuoted: NeverQuoted, file: string): string {
+  if (neverQuoted.reason === 'excluded') return `quotes: exclude: in ${file} names it (${neverQuoted.entry})`;
+  const { question, answer } = neverQuoted.refusal;
+  const said = answer.trim() === '' ? `left “${question}” blank` : `answered “${answer.trim()}” to “${question}”`;
+  return `the respondent ${said}; still counted in every theme`;
 }
 
 function whyNot(theme: Codebook['themes'][number], hits: number, codebook: Codebook): string {

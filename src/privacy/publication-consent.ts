@@ -88,6 +88,18 @@ export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'dec
   return 'declined';
 }
 
+function hasAnyKey(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
+
+/** The question and answer by which a respondent declined publication. */
+export interface ConsentRefusal {
+  question: string;
+  /** As exported; empty when the respondent left a permission question blank. */
+  answer: string;
+}
+
 /** Reads and remembers how each question a store's records carry is put (a store has few). */
 export class PublicationConsentReader {
   private readonly kinds = new Map<string, ConsentQuestionKind | null>();
@@ -98,23 +110,34 @@ export class PublicationConsentReader {
    * answer declines.
    */
   consentOf(record: FeedbackRecord): PublicationConsent {
-    const { meta } = record;
+    if (!hasAnyKey(record.meta)) return 'not-asked';
     let consent: PublicationConsent = 'not-asked';
-    for (const key in meta) {
-      const value = meta[key];
-      if (key === 'answers' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        for (const question in value) {
-          const answered = this.answerConsent(question, (value as Record<string, unknown>)[question]);
-          if (answered === 'declined') return 'declined';
-          if (answered === 'given') consent = 'given';
-        }
-        continue;
-      }
-      const answered = this.answerConsent(key, value);
+    for (const [question, answer] of this.questionsOf(record)) {
+      const answered = this.answerConsent(question, answer);
       if (answered === 'declined') return 'declined';
       if (answered === 'given') consent = 'given';
     }
     return consent;
+  }
+
+  /** The first question and answer by which the record's respondent declined publication, or null. */
+  refusalOf(record: FeedbackRecord): ConsentRefusal | null {
+    for (const [question, answer] of this.questionsOf(record)) {
+      if (this.answerConsent(question, answer) === 'declined') return { question, answer: typeof answer === 'string' ? answer : '' };
+    }
+    return null;
+  }
+
+  /** The record's survey answers and table columns, as question and answer. */
+  private *questionsOf(record: FeedbackRecord): Generator<[string, unknown]> {
+    const { meta } = record;
+    for (const key in meta) {
+      const value = meta[key];
+      if (key === 'answers' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const answers = value as Record<string, unknown>;
+        for (const question in answers) yield [question, answers[question]];
+      } else yield [key, value];
+    }
   }
 
   private answerConsent(question: string, answer: unknown): PublicationConsent {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { Explainer, explanationJsonLine, renderExplanation } from '../../src/analysis/explain.js';
-import { makeCodebook } from '../builders/codebook-builder.js';
+import { codebookYaml, makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
 
 const codebook = makeCodebook([
@@ -59,5 +59,32 @@ describe('explain', () => {
       { id: 'staff', label: 'Staff', keywords: ['nurse'], parent: 'care' },
     ]);
     expect(renderExplanation(new Explainer(family).text('a nurse'), family)).toContain('  staff: Staff (in theme; counts in care too)\n');
+  });
+});
+
+describe('explain says when a record is never quoted, and why', () => {
+  const question = 'May we publish your response?';
+
+  test('a respondent who declined publication: the question and answer, in the terminal and in JSON', () => {
+    const record = makeRecord({ id: 'r2', text: 'My carer needs respite', meta: { answers: { [question]: 'Do not publish response' } } });
+    const explanation = new Explainer(codebook).record(record);
+    expect(renderExplanation(explanation, codebook).split('\n')[2]).toBe(
+      '  never quoted: the respondent answered “Do not publish response” to “May we publish your response?”; still counted in every theme',
+    );
+    expect(JSON.parse(explanationJsonLine(explanation))).toMatchObject({
+      never_quoted: { reason: 'declined', question, answer: 'Do not publish response' },
+    });
+  });
+
+  test('a record quotes: exclude: names by its source id; a record free to quote has no such line or key', () => {
+    const excluding = makeCodebook(`${codebookYaml([{ id: 'carers', keywords: ['carer'] }])}quotes:\n  exclude: [S-017]\n`);
+    const explainer = new Explainer(excluding);
+    const named = explainer.record(makeRecord({ sourceId: 'S-017', text: 'A carer' }));
+    const free = explainer.record(makeRecord({ sourceId: 'S-018', text: 'A carer', meta: { answers: { [question]: 'Yes' } } }));
+    expect(renderExplanation(named, excluding)).toContain(`never quoted: quotes: exclude: in ${excluding.file} names it (S-017)`);
+    expect([renderExplanation(free, excluding).includes('never quoted'), 'never_quoted' in JSON.parse(explanationJsonLine(free))]).toEqual([
+      false,
+      false,
+    ]);
   });
 });

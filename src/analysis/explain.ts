@@ -32,10 +32,12 @@ export class Explainer {
   private readonly assigner: ThemeAssigner;
   private readonly consent = new PublicationConsentReader();
   private readonly excluded: ReadonlySet<string>;
+  private readonly respectConsent: boolean;
 
   constructor(codebook: Codebook) {
     this.assigner = new ThemeAssigner(codebook);
     this.excluded = new Set(codebook.quotes.exclude);
+    this.respectConsent = codebook.quotes.consent === 'respect';
   }
 
   /** The explanation of a stored record. */
@@ -57,7 +59,7 @@ export class Explainer {
   private neverQuoted(record: FeedbackRecord): NeverQuoted | null {
     const entry = [record.id, record.sourceId].find((id) => this.excluded.has(id));
     if (entry !== undefined) return { reason: 'excluded', entry };
-    const refusal = this.consent.refusalOf(record);
+    const refusal = this.respectConsent ? this.consent.refusalOf(record) : null;
     return refusal === null ? null : { reason: 'declined', refusal };
   }
 }

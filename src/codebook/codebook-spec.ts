@@ -1,5 +1,5 @@
 import type { RedactionPolicy } from '../privacy/redaction-policy.js';
-import type { AssignMode, CodingUnit, PublishPolicy, SourcePosition } from './codebook.js';
+import type { AssignMode, CodingUnit, ConsentPolicy, PublishPolicy, SourcePosition } from './codebook.js';
 
 /** A string from the codebook with where it is written. */
 export interface PositionedText {
@@ -45,6 +45,6 @@ export interface CodebookSpec {
   redactKindsPosition: SourcePosition | null;
   keepNames: string[];
   publish: PublishPolicy;
-  quotes: { exclude: string[] };
+  quotes: { exclude: string[]; consent: ConsentPolicy };
   themes: ThemeSpec[];
 }

@@ -150,6 +150,20 @@ export interface Codebook {
   keepNames: readonly string[];
   /** `publish:` small-number protection. */
   publish: PublishPolicy;
-  /** `quotes:` settings: record ids (or source ids) never quoted. */
-  quotes: { exclude: readonly string[] };
+  /** `quotes:` settings. */
+  quotes: QuoteSettings;
+}
+
+/**
+ * What `quotes.consent` says of the answers by which respondents declined publication: `respect`
+ * them (never quote those respondents; the default) or `ignore` them (when consent was gathered
+ * some other way, or a column was taken for a consent question that is not one).
+ */
+export type ConsentPolicy = 'respect' | 'ignore';
+
+/** `quotes:` in themes.yaml. */
+export interface QuoteSettings {
+  /** Record ids (or source ids) never quoted. */
+  readonly exclude: readonly string[];
+  readonly consent: ConsentPolicy;
 }

@@ -176,6 +176,7 @@ function fingerprintOf(codebook: Codebook): string {
   if (codebook.keepNames.length > 0) extras['keepNames'] = [...codebook.keepNames].sort();
   if (JSON.stringify(codebook.publish) !== JSON.stringify(DEFAULT_PUBLISH_POLICY)) extras['publish'] = codebook.publish;
   if (codebook.quotes.exclude.length > 0) extras['quotes'] = [...codebook.quotes.exclude].sort();
+  if (codebook.quotes.consent !== 'respect') extras['quotes_consent'] = codebook.quotes.consent;
   const themeExtras = codebook.themes.map((theme) => ({
     id: theme.id,
     near: theme.rules.filter((rule) => rule.kind === 'near').map((rule) => ({ all: rule.all.map(legacyPattern), within: rule.within })),

@@ -3,6 +3,7 @@ import {
   DEFAULT_PUBLISH_POLICY,
   type AssignMode,
   type CodingUnit,
+  type ConsentPolicy,
   type PublishPolicy,
   type Quantifiers,
   type SourcePosition,
@@ -23,7 +24,7 @@ const EXCLUDE_NEAR_KEYS = ['near', 'within'] as const;
 const EXAMPLE_KEYS = ['match', 'no_match'] as const;
 const PUBLISH_KEYS = ['min_count', 'round_to', 'quantifiers'] as const;
 const QUANTIFIER_KEYS = ['a_few', 'some', 'many', 'most'] as const;
-const QUOTES_KEYS = ['exclude'] as const;
+const QUOTES_KEYS = ['exclude', 'consent'] as const;
 
 /** What {@link validateCodebook} returns: the typed codebook, or null and every problem found. */
 export interface ValidatedCodebook {
@@ -98,7 +99,7 @@ function checkKeys(map: RawMap, allowed: readonly string[], where: string, repor
   }
 }
 
-function choice<T extends string>(root: RawMap, key: string, allowed: readonly T[], fallback: T, report: Report): T {
+function choice<T extends string>(root: RawMap, key: string, allowed: readonly T[], fallback: T, report: Report, name = key): T {
   const entry = entryOf(root, key);
   if (entry === undefined) return fallback;
   const value = stringOf(entry.value);
@@ -106,7 +107,7 @@ function choice<T extends string>(root: RawMap, key: string, allowed: readonly T
   if (found === undefined) {
     report(
       entry.value.position,
-      `${key} must be ${allowed.map((option) => `"${option}"`).join(' or ')}`,
+      `${name} must be ${allowed.map((option) => `"${option}"`).join(' or ')}`,
       `write "${key}: ${fallback}" or "${key}: ${allowed.find((option) => option !== fallback) ?? fallback}"`,
     );
     return fallback;
@@ -264,17 +265,20 @@ function quantifiers(publish: RawMap, report: Report): Quantifiers {
   return { aFew: values.a_few, some: values.some, many: values.many, most: values.most };
 }
 
-function quoteSettings(root: RawMap, report: Report): { exclude: string[] } {
+function quoteSettings(root: RawMap, report: Report): CodebookSpec['quotes'] {
   const entry = entryOf(root, 'quotes');
-  if (entry === undefined) return { exclude: [] };
+  if (entry === undefined) return { exclude: [], consent: 'respect' };
   const node = entry.value;
   if (node.kind !== 'map') {
     report(node.position, `quotes must be a mapping, not ${describeNode(node)}`, 'write "quotes: {exclude: [record ids]}"');
-    return { exclude: [] };
+    return { exclude: [], consent: 'respect' };
   }
   checkKeys(node, QUOTES_KEYS, 'quotes', report);
   const exclude = entryOf(node, 'exclude');
-  return { exclude: exclude === undefined ? [] : stringList(exclude.value, 'quotes.exclude', 'a record id', report) };
+  return {
+    exclude: exclude === undefined ? [] : stringList(exclude.value, 'quotes.exclude', 'a record id', report),
+    consent: choice<ConsentPolicy>(node, 'consent', ['respect', 'ignore'], 'respect', report, 'quotes.consent'),
+  };
 }
 
 function themeSpecs(root: RawMap, report: Report): ThemeSpec[] {

@@ -582,7 +582,7 @@ export class ThemeReportBuilder {
         .slice(0, UNTHEMED_SAMPLE)
         .map(({ record }) => quote(record)),
       quoteExclusions: { records: this.counts.excludedRecords, entries: this.excludeEntries.size },
-      withheldWithoutConsent: this.counts.withheldRecords,
+      declinedPublication: { records: this.counts.withheldRecords, policy: this.codebook.quotes.consent },
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareCodeUnits(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,

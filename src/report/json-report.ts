@@ -113,11 +113,17 @@ export function renderJsonReport(report: ThemeReport): string {
     redactions: report.redactions,
     small_numbers: { min_count: report.disclosure.minCount, round_to: report.disclosure.roundTo },
     ...(report.quoteExclusions.entries > 0 ? { quotes_excluded_by_analyst: report.quoteExclusions.records } : {}),
-    ...(report.withheldWithoutConsent > 0 ? { quotes_withheld_without_consent: report.withheldWithoutConsent } : {}),
+    ...declinedPublicationJson(report.declinedPublication),
     codebook: { file: report.codebook.file, fingerprint: report.codebook.fingerprint, keywords: report.trace.keywords },
     tool_version: report.toolVersion,
   };
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** `quotes_withheld_without_consent` (respected) or `quotes_consent_ignored` (`quotes.consent: ignore`), when any respondent declined. */
+function declinedPublicationJson({ records, policy }: ThemeReport['declinedPublication']): Record<string, number> {
+  if (records === 0) return {};
+  return policy === 'ignore' ? { quotes_consent_ignored: records } : { quotes_withheld_without_consent: records };
 }
 
 /** Counts by channel as JSON, each through the small-number rule (`{ "suppressed": "small", "fewer_than": 5 }`). */

@@ -65,9 +65,11 @@ function quoteExclusionSentence(records: number): string {
 }
 
 /** The methods sentence on the records whose respondents did not agree to publication. */
-function withheldSentence(records: number): string {
-  const are = records === 1 ? 'is' : 'are';
-  return `${plural(records, 'record')} ${are} from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality): ${records === 1 ? 'it is' : 'they are'} counted in every figure but never quoted, and the CSV of coded records leaves out ${records === 1 ? 'its' : 'their'} words.`;
+function declinedSentence({ records, policy }: ThemeReport['declinedPublication']): string {
+  const who = `${plural(records, 'record')} ${records === 1 ? 'is' : 'are'} from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality)`;
+  if (policy === 'ignore')
+    return `${who}; the codebook sets quotes: consent: ignore, so ${records === 1 ? 'it' : 'they'} may be quoted like any other.`;
+  return `${who}: ${records === 1 ? 'it is' : 'they are'} counted in every figure but never quoted, and the CSV of coded records leaves out ${records === 1 ? 'its' : 'their'} words.`;
 }
 
 /** The overview's sentence on voices and campaigns. */
@@ -300,7 +302,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     "- Quotes are chosen deterministically, theme by theme (most records first): words that needed no personal data removed come before words showing a redaction mark; then quotes of 40 to 400 characters, those matching more of the theme's keywords, and record id. A theme quotes each author once and identical texts once, takes its quotes from different channels in turn, and does not repeat a record quoted under another theme while it has others to quote.",
   );
   if (report.quoteExclusions.entries > 0) push(`- ${quoteExclusionSentence(report.quoteExclusions.records)}`);
-  if (report.withheldWithoutConsent > 0) push(`- ${withheldSentence(report.withheldWithoutConsent)}`);
+  if (report.declinedPublication.records > 0) push(`- ${declinedSentence(report.declinedPublication)}`);
   push(
     `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure)}`,
   );

@@ -51,7 +51,7 @@ export interface OrderFreeCounts {
   excludedIds: Set<string>;
   /** Records `quotes: exclude:` named. */
   excludedRecords: number;
-  /** Records whose respondents did not agree to publication. */
+  /** Records whose respondents did not agree to publication (never quoted unless `quotes.consent` is `ignore`). */
   withheldRecords: number;
 }
 
@@ -304,6 +304,7 @@ export class RecordFactExtractor {
   private readonly ancestors: number[][];
   private readonly excludeEntries: ReadonlySet<string>;
   private readonly consent: PublicationConsentReader;
+  private readonly respectConsent: boolean;
   private readonly hashes: WordHashes;
   private readonly themeCount: number;
   /** Counts by channel and by each keyed dimension: a row per theme, then the row of all records. */
@@ -348,6 +349,7 @@ export class RecordFactExtractor {
     });
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.consent = new PublicationConsentReader();
+    this.respectConsent = codebook.quotes.consent === 'respect';
     this.hashes = new WordHashes(wordOf);
     this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
     const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
@@ -462,7 +464,7 @@ export class RecordFactExtractor {
     facts.id = record.id;
     facts.channel = record.channel;
     const excluded = this.isExcluded(record);
-    facts.excluded = this.isWithheld(record) || excluded;
+    facts.excluded = (this.countDeclined(record) && this.respectConsent) || excluded;
     facts.themed = themed;
     facts.tier = record.text.length >= GOOD_QUOTE_MIN && record.text.length <= GOOD_QUOTE_MAX ? 0 : 1;
     const counted = facts.counted;
@@ -568,10 +570,10 @@ export class RecordFactExtractor {
     return true;
   }
 
-  /** Whether the record's respondent did not agree to publication; counted when so. */
-  private isWithheld(record: FeedbackRecord): boolean {
+  /** Whether the record's respondent did not agree to publication; counted (and, when consent is respected, never quoted) when so. */
+  private countDeclined(record: FeedbackRecord): boolean {
     if (this.consent.consentOf(record) !== 'declined') return false;
-    this.held.excludedIds.add(record.id);
+    if (this.respectConsent) this.held.excludedIds.add(record.id);
     this.held.withheldRecords += 1;
     return true;
   }

@@ -1,3 +1,4 @@
+import type { ConsentPolicy } from '../codebook/codebook.js';
 import type { Channel } from '../record/record.js';
 import type { DisclosureRule, ProtectedCell } from './disclosure-control.js';
 
@@ -253,10 +254,10 @@ export interface ThemeReport {
   quoteExclusions: QuoteExclusions;
   /**
    * Records reported on whose respondents did not agree to publication (their answer to the
-   * export's question on publishing; see src/privacy/publication-consent.ts): counted in every
-   * figure, never quoted.
+   * export's question on publishing; see src/privacy/publication-consent.ts), and what the
+   * codebook's `quotes.consent` did with them: `respect` never quotes them, `ignore` may.
    */
-  withheldWithoutConsent: number;
+  declinedPublication: { records: number; policy: ConsentPolicy };
 }
 
 /** The analyst's vetoes on quotes (`quotes: exclude:`), counted; the ids themselves are not published. */

@@ -337,10 +337,11 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
   };
   const campaignOfRow = options.records === undefined ? await campaignsByRow(options) : () => null;
   const consent = new PublicationConsentReader();
+  const respectConsent = options.codebook.quotes.consent === 'respect';
   let count = 0;
   for await (const themed of selectedThemedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
-    const withheld = consent.consentOf(themed.record) === 'declined';
+    const withheld = respectConsent && consent.consentOf(themed.record) === 'declined';
     yield renderers.row(themed, options.codebook, { ...rowOptions, campaign: campaignOfRow(count), withheld });
     count += 1;
     options.onRecord?.(count);

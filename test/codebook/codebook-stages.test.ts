@@ -186,7 +186,7 @@ describe('the newer keys', () => {
     const codebook = result.codebook;
     expect(codebook?.unit).toBe('sentence');
     expect(codebook?.publish).toEqual({ minCount: 10, roundTo: 5, quantifiers: { aFew: 0, some: 0.2, many: 0.4, most: 0.6 } });
-    expect(codebook?.quotes).toEqual({ exclude: ['r_0001'] });
+    expect(codebook?.quotes).toEqual({ exclude: ['r_0001'], consent: 'respect' });
     expect(codebook?.keepNames).toEqual(['Jeremy Hunt']);
     expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual(['address', 'date-of-birth', 'email', 'name', 'ni-number', 'phone']);
     const [community, listening, attitude, other] = codebook?.themes ?? [];
@@ -269,6 +269,7 @@ describe('the fingerprint changes with every key', () => {
     ['publish.round_to', base.replace('themes:', 'publish: {round_to: 10}\nthemes:')],
     ['publish.quantifiers', base.replace('themes:', 'publish: {quantifiers: {most: 0.7}}\nthemes:')],
     ['quotes.exclude', base.replace('themes:', 'quotes: {exclude: [r1]}\nthemes:')],
+    ['quotes.consent', base.replace('themes:', 'quotes: {consent: ignore}\nthemes:')],
     ['redact.keep_names', base.replace('themes:', 'redact: {keep_names: [Ann]}\nthemes:')],
     [
       'exact',
@@ -328,6 +329,13 @@ describe('the fingerprint changes with every key', () => {
     ],
   ])('%s', (_key, changed) => {
     expect(fingerprint(changed)).not.toBe(fingerprint(base));
+  });
+
+  test('quotes.consent written as its default keeps the fingerprint of a codebook written before the key; any other value is an error at its place', () => {
+    expect(fingerprint(base.replace('themes:', 'quotes: {consent: respect}\nthemes:'))).toBe(fingerprint(base));
+    expect(positions(base.replace('themes:', 'quotes:\n  consent: never\nthemes:'))).toEqual([
+      '3:12 quotes.consent must be "respect" or "ignore"',
+    ]);
   });
 
   test('every variant differs from every other', () => {

@@ -201,11 +201,11 @@ describe('consent to publish, as the export asked it', () => {
 
   test('a respondent who did not agree is never quoted, in a theme or the unthemed sample, and is still counted', () => {
     expect(ids(quotesOf(report, 'carers'))).toEqual([anonymous.record.id]);
-    expect([report.unthemedSample, report.themes.find((theme) => theme.id === 'carers')?.count, report.withheldWithoutConsent]).toEqual([
-      [],
-      3,
-      3,
-    ]);
+    expect([
+      report.unthemedSample,
+      report.themes.find((theme) => theme.id === 'carers')?.count,
+      report.declinedPublication.records,
+    ]).toEqual([[], 3, 3]);
   });
 
   test('the methods section and the JSON say how many were withheld; a report with none says nothing of it', () => {
@@ -218,6 +218,20 @@ describe('consent to publish, as the export asked it', () => {
       renderMarkdownReport(none).includes('did not agree'),
       'quotes_withheld_without_consent' in JSON.parse(renderJsonReport(none)),
     ]).toEqual([false, false]);
+  });
+});
+
+describe('quotes: consent: ignore', () => {
+  const declined = record(textOfLength('A carer who ticked do not publish', 80), {
+    meta: { answers: { 'May we publish your response?': 'Do not publish response' } },
+  });
+  const ignoring = makeCodebook(`${codebookYaml(THEMES)}quotes:\n  consent: ignore\n`);
+  const report = buildReport(ignoring, [makeThemedRecord(ignoring, declined.record)]);
+
+  test('quotes a respondent who declined, and the methods section and JSON say the codebook chose so', () => {
+    expect(ids(quotesOf(report, 'carers'))).toEqual([declined.record.id]);
+    expect(renderMarkdownReport(report)).toContain('; the codebook sets quotes: consent: ignore, so it may be quoted like any other.');
+    expect(JSON.parse(renderJsonReport(report))).toMatchObject({ quotes_consent_ignored: 1 });
   });
 });
 

@@ -27,7 +27,7 @@ const codebook: Codebook = {
     { id: 'centre', parent: 'carers', keywords: ['centre'] },
     { id: 'respite', parent: 'centre', keywords: ['short break'] },
   ]),
-  quotes: { exclude: ['s3', 's7'] },
+  quotes: { exclude: ['s3', 's7'], consent: 'respect' },
 };
 const THEME_IDS = codebook.themes.map((theme) => theme.id);
 const KEYWORDS = ['carer', 'respite', 'budget', 'short break'];

@@ -7,6 +7,7 @@ import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
 import { isContactColumn } from './contact-columns.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
+import { consentQuestionKind } from '../../privacy/publication-consent.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 export { simplifyColumnName } from './column-names.js';
@@ -316,6 +317,24 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
   return row;
 }
 
+/** How many column names {@link asksLeaveToPublish} remembers before it starts afresh. */
+const REMEMBERED_COLUMNS = 1024;
+const permissionColumns = new Map<string, boolean>();
+
+/**
+ * True for a column asking leave to publish the response (`May we publish your response?`),
+ * whose blank cells are kept: a question left blank gives no leave.
+ */
+function asksLeaveToPublish(column: string): boolean {
+  let asks = permissionColumns.get(column);
+  if (asks === undefined) {
+    if (permissionColumns.size >= REMEMBERED_COLUMNS) permissionColumns.clear();
+    asks = consentQuestionKind(column) === 'permission';
+    permissionColumns.set(column, asks);
+  }
+  return asks;
+}
+
 /**
  * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
@@ -338,7 +357,7 @@ export function draftFromRow(
   const meta = columnKeyed<JsonValue>();
   for (const column of mapping.metaColumns) {
     const cell = Object.hasOwn(row, column) ? row[column] : undefined;
-    if (cell === undefined || cell === null || cell === '') continue;
+    if (cell === undefined || cell === null || (cell === '' && !asksLeaveToPublish(column))) continue;
     const kept = typeof cell === 'string' ? withoutAddresses(cell) : cell;
     if (kept !== null) meta[isSectionColumn(column) ? 'section' : column] = toJsonValue(kept);
   }

@@ -1,5 +1,6 @@
 import { toIsoDate } from '../../record/dates.js';
 import { redactPersonalData } from '../../privacy/personal-data.js';
+import { consentQuestionKind } from '../../privacy/publication-consent.js';
 import { REDACTION_TOKENS } from '../../privacy/personal-data-kinds.js';
 import type { RedactionPolicy } from '../../privacy/redaction-policy.js';
 
@@ -295,9 +296,13 @@ const SENTENCE_CHARS = 50;
 const CLOSED_QUESTION_HEADER =
   /\b(type|sector|category|capacity|role|organi[sz]ation type|which of (the|these)|best describes?|are you (responding|an?|the)|responding as|on behalf of)\b/i;
 
-/** True for the header of a closed question about who is responding (`Respondent type`, `Sector`, `Which of these best describes you?`). */
+/**
+ * True for the header of a closed question: about who is responding (`Respondent type`, `Sector`,
+ * `Which of these best describes you?`), or about publishing the response (`May we publish your
+ * response?`), whose options are never anyone's feedback.
+ */
 export function isClosedQuestionHeader(header: string): boolean {
-  return CLOSED_QUESTION_HEADER.test(header);
+  return CLOSED_QUESTION_HEADER.test(header) || consentQuestionKind(header) !== null;
 }
 
 function isShortOption(value: string): boolean {
@@ -312,7 +317,7 @@ function isShortOption(value: string): boolean {
 function isClosedAnswerSet(header: string, counts: ReadonlyMap<string, number>, filled: number): boolean {
   if (counts.size > CLOSED_ANSWER_OPTIONS) return false;
   for (const value of counts.keys()) if (!isShortOption(value)) return false;
-  return filled >= counts.size * 2 || CLOSED_QUESTION_HEADER.test(header);
+  return filled >= counts.size * 2 || isClosedQuestionHeader(header);
 }
 
 /**

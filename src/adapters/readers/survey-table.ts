@@ -27,6 +27,7 @@ import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
 import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 import { GroupFill } from './group-columns.js';
+import { consentQuestionKind } from '../../privacy/publication-consent.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -114,6 +115,11 @@ interface SurveyPlan {
   answers: string[];
   /** Those of {@link answers} that name a section (Padlet's `Section`), found once for the table. */
   sections: string[];
+  /**
+   * Those of {@link answers} that ask leave to publish (`May we publish your response?`): kept
+   * even when blank, since a question left blank gives no leave.
+   */
+  permissions: ReadonlySet<string>;
   /** Author, date, url, channel and reply columns. */
   mapping: ColumnMapping;
 }
@@ -271,6 +277,7 @@ function planTable(
   const answers = headers.filter((header) => !questions.includes(header) && !reserved(header) && header !== questionColumn);
   const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
   const sections = answers.filter(isSectionColumn);
+  const permissions = new Set(answers.filter((header) => consentQuestionKind(header) === 'permission'));
   return {
     kind: 'survey',
     headers,
@@ -279,6 +286,7 @@ function planTable(
     questionColumn,
     answers,
     sections,
+    permissions,
     mapping: { headers, fields, metaColumns: [] },
   };
 }
@@ -302,7 +310,7 @@ function* surveyRowItems(
   const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
     const value = withoutAddresses((row[column] ?? '').trim());
-    if (value !== null && value !== '') answers[column] = value;
+    if (value !== null && (value !== '' || plan.permissions.has(column))) answers[column] = value;
   }
   for (const column of plan.questions) {
     const answer = row[column] ?? '';

@@ -89,6 +89,18 @@ describe('draftFromRow: the author', () => {
   });
 });
 
+describe('draftFromRow: meta', () => {
+  test('a blank cell is left out, except under a question asking leave to publish, where blank is no leave', () => {
+    const mapping = mapColumns(
+      at,
+      ['Comment', 'Ward', 'Can we publish your comments?', 'Would you like your comments kept confidential?'],
+      {},
+    );
+    const row = { Comment: 'Good', Ward: '', 'Can we publish your comments?': '', 'Would you like your comments kept confidential?': '' };
+    expect(draftFromRow(row, mapping, { file: 'f.csv' }).meta).toEqual({ 'Can we publish your comments?': '' });
+  });
+});
+
 describe('mapColumns: contact columns', () => {
   test('are never kept in meta', () => {
     const mapping = mapColumns(at, ['id', 'text', 'Email', 'What is your email address?', 'IP Address', 'Ward'], {});

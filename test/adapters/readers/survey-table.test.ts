@@ -133,6 +133,19 @@ describe('tableItems', () => {
     });
   });
 
+  test('a question on publishing is never read as feedback, however few and varied its answers, and a blank permission is kept', async () => {
+    const consent = 'May we publish your response?';
+    const options = ['Publish response only (without name)', 'Do not publish response', 'Publish response with name', ''];
+    const rows = SENTENCES.map((sentence, index) => [`R${index}`, sentence, options[index] ?? '']);
+    const items = await collect(
+      tableItems(tableOf(['Response ID', 'Comments', consent], rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }),
+    );
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => [draft.meta?.['question'], draft.meta?.['answers']])).toEqual(
+      options.map((option) => ['Comments', { [consent]: option }]),
+    );
+  });
+
   test('auto mode reads a table without a survey signature like the generic csv adapter', async () => {
     const rows = SENTENCES.map((sentence, index) => [String(index + 1), sentence, 'Jo']);
     const items = await collect(

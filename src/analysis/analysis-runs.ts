@@ -4,6 +4,7 @@ import { readStoreRecords } from '../store/record-store.js';
 import { AuditBuilder, type AuditReport } from './audit.js';
 import { evaluateCodebook, type EvaluationReport } from './evaluation.js';
 import { discoverThemes, findGaps, type DiscoverReport, type GapsOptions, type GapsReport } from './gaps.js';
+import { goldFromRecords } from './stored-gold.js';
 import { codeStore } from './store-coding.js';
 import { suggestChanges, type SuggestionResult } from './suggestions.js';
 
@@ -23,6 +24,11 @@ export async function evaluateStore(
 ): Promise<{ report: EvaluationReport; suggestions: SuggestionResult | null }> {
   const { report, records } = await evaluateCodebook(codebook, codeStore(storeDir, codebook), gold);
   return { report, suggestions: options.suggest ? suggestChanges(codebook, records) : null };
+}
+
+/** The gold coding that a store's records carry under `column` (see goldFromRecords). */
+export async function goldOfStore(storeDir: string, column: string): Promise<GoldFile> {
+  return goldFromRecords(readStoreRecords(storeDir), column);
 }
 
 /** `tlap gaps`: what unthemed records talk about that themed ones do not. */

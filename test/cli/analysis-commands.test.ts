@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import iconv from 'iconv-lite';
 import { runCli } from '../builders/cli-runner.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { writeStore } from '../builders/store-builder.js';
 import { expectGolden } from '../helpers/golden.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
@@ -115,5 +117,62 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(`${bad}:1: the header has no source_id or id column`);
     expect((await runCli(['eval', '--store', store], { cwd: CASE })).exitCode).toBe(2);
+  });
+});
+
+describe('tlap eval --gold-column: the coding an export already holds', () => {
+  const coding = ['staff', 'Staff', 'care', '', 'staff;care', 'care', 'staff', ''];
+  const texts = [
+    'The nurse was kind.',
+    'Staff were lovely.',
+    'Good care on the ward.',
+    'Nothing to add.',
+    'Kind staff and good care.',
+    'The treatment helped.',
+    'The doctor listened.',
+    'All fine.',
+  ];
+  const codebookText =
+    'version: 1\nthemes:\n  - id: staff\n    label: Staff\n    keywords: [staff, nurse]\n  - id: care\n    label: Care\n    keywords: [care]\n';
+
+  test('scores as a gold file holding the same coding does, and with neither or both ways of giving it is a usage error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tlap-gold-column-'));
+    try {
+      const records = texts.map((text, index) =>
+        makeRecord({
+          text,
+          meta: { question: 'Q1', answers: { Theme: coding[index] ?? '' } },
+          provenance: { file: 'coded.csv', line: index + 2 },
+        }),
+      );
+      await writeStore(join(dir, 'store'), records);
+      await writeFile(join(dir, 'themes.yaml'), codebookText);
+      await writeFile(
+        join(dir, 'gold.csv'),
+        ['id,themes', ...records.map((record, index) => `${record.id},"${coding[index] ?? ''}"`)].join('\n'),
+      );
+      const fromColumn = await runCli(['eval', '--store', 'store', '--gold-column', 'Theme', '--json'], { cwd: dir });
+      const fromFile = await runCli(['eval', '--store', 'store', '--gold', 'gold.csv', '--json'], { cwd: dir });
+      expect(fromColumn.exitCode).toBe(0);
+      const column = JSON.parse(fromColumn.stdout) as Record<string, unknown>;
+      const file = JSON.parse(fromFile.stdout) as Record<string, unknown>;
+      expect(column['themes']).toEqual(file['themes']);
+      expect(column['records']).toBe(8);
+      expect(column['gold_theme_labels']).toEqual([{ label: 'Staff', theme: 'staff' }]);
+      for (const argv of [
+        ['eval', '--store', 'store'],
+        ['eval', '--store', 'store', '--gold', 'gold.csv', '--gold-column', 'Theme'],
+      ]) {
+        const usage = await runCli(argv, { cwd: dir });
+        expect(usage.exitCode).toBe(2);
+        expect(usage.stderr).toContain('give the human coding with one of --gold or --gold-column');
+      }
+      const missing = await runCli(['eval', '--store', 'store', '--gold-column', 'Code'], { cwd: dir });
+      expect(missing.exitCode).toBe(2);
+      expect(missing.stderr).toContain('no record of the store holds a column "Code"');
+      expect(missing.stderr).toContain('columns the records hold: Theme, question');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

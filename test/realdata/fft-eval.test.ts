@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { applySuggestions } from '../../src/analysis/codebook-patch.js';
 import { codedRecordOf, type CodedRecord } from '../../src/analysis/coded-record.js';
 import { evaluateCodebook } from '../../src/analysis/evaluation.js';
+import { goldFromRecords } from '../../src/analysis/stored-gold.js';
 import { suggestChanges } from '../../src/analysis/suggestions.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -132,6 +133,20 @@ describeRealdata('tlap eval on the NHS Friends and Family Test comments coded by
           for (const keyword of error.keywords) expect(keywords.has(keyword)).toBe(true);
         }
       }
+    },
+    SLOW,
+  );
+
+  test(
+    "--gold-column target reads the staff's labels from the records themselves and scores as the gold mapped by hand does",
+    async () => {
+      const pointScores = { resamples: 0 };
+      const byHand = await evaluateCodebook(codebook, original, goldOf(records), pointScores);
+      const fromColumn = await evaluateCodebook(codebook, original, await goldFromRecords(records, 'target'), pointScores);
+      expect(fromColumn.report.themes).toEqual(byHand.report.themes);
+      expect(fromColumn.report.macro_f1).toBe(byHand.report.macro_f1);
+      expect(fromColumn.report.gold_theme_labels).toHaveLength(7);
+      expect(fromColumn.report.unknown_gold_themes.map((unknown) => unknown.theme)).toEqual(['Miscellaneous']);
     },
     SLOW,
   );

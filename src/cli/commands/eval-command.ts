@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
@@ -8,7 +9,8 @@ import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 interface EvalFlags {
   store: string;
   themes: string;
-  gold: string;
+  gold?: string;
+  goldColumn?: string;
   json?: boolean;
   suggest?: boolean;
   patch?: string;
@@ -19,10 +21,11 @@ export function registerEvalCommand(program: Command, { io, messages, setExitCod
   program
     .command('eval')
     .description(COMMAND_DESCRIPTIONS.eval)
-    .requiredOption(
+    .option(
       '--gold <file>',
       'the human coding: a CSV with source_id (or id) and themes (ids or labels joined by ;), or a 0/1 column per theme',
     )
+    .option('--gold-column <name>', 'the human coding is this column of the ingested exports (theme ids or labels joined by ;)')
     .option('--store <dir>', 'the record store folder', '.tlap')
     .option('--themes <file>', 'the codebook', 'themes.yaml')
     .option('--json', 'print the evaluation as JSON')
@@ -34,21 +37,31 @@ export function registerEvalCommand(program: Command, { io, messages, setExitCod
 Examples:
   tlap eval --gold coded.csv                          precision, recall, F1, kappa per theme; the keyword behind each error
   tlap eval --gold coded.csv --suggest                 keywords to add or drop, by their effect on F1
-  tlap eval --gold coded.csv --patch themes.new.yaml   the codebook with those changes, to review as a diff`,
+  tlap eval --gold coded.csv --patch themes.new.yaml   the codebook with those changes, to review as a diff
+  tlap eval --gold-column Theme                       the coding a column of the exports already holds`,
     )
     .action(async (flags: EvalFlags) => {
       const output = messages();
-      const [{ evaluateStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }, { readCodebookText }] = await Promise.all([
-        import('../../analysis/analysis-runs.js'),
-        import('../../analysis/analysis-text.js'),
-        import('../../stats/gold-file.js'),
-        import('../../analysis/codebook-patch.js'),
-        import('../../codebook/load-codebook.js'),
-      ]);
+      if ((flags.gold === undefined) === (flags.goldColumn === undefined)) {
+        throw new UsageError('give the human coding with one of --gold or --gold-column', {
+          hint: 'tlap eval --gold coded.csv, or tlap eval --gold-column COLUMN when the exports hold the coding',
+        });
+      }
+      const [{ evaluateStore, goldOfStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }, { readCodebookText }] =
+        await Promise.all([
+          import('../../analysis/analysis-runs.js'),
+          import('../../analysis/analysis-text.js'),
+          import('../../stats/gold-file.js'),
+          import('../../analysis/codebook-patch.js'),
+          import('../../codebook/load-codebook.js'),
+        ]);
       const themesPath = resolve(io.cwd, flags.themes);
       const { loadCodebookForCli } = await import('../codebook-loading.js');
       const codebook = await loadCodebookForCli(io, output, flags.themes);
-      const gold = await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
+      const gold =
+        flags.gold === undefined
+          ? await goldOfStore(resolve(io.cwd, flags.store), flags.goldColumn ?? '')
+          : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
       for (const problem of gold.problems) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;
       const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });

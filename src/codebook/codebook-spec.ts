@@ -1,5 +1,5 @@
 import type { RedactionPolicy } from '../privacy/redaction-policy.js';
-import type { AssignMode, CodingUnit, ConsentPolicy, PublishPolicy, SourcePosition } from './codebook.js';
+import type { AssignMode, CodingUnit, ConsentPolicy, PublishPolicy, ReportSettings, SourcePosition } from './codebook.js';
 
 /** A string from the codebook with where it is written. */
 export interface PositionedText {
@@ -46,5 +46,6 @@ export interface CodebookSpec {
   keepNames: string[];
   publish: PublishPolicy;
   quotes: { exclude: string[]; consent: ConsentPolicy };
+  report: ReportSettings;
   themes: ThemeSpec[];
 }

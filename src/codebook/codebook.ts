@@ -126,6 +126,19 @@ export type CodingUnit = 'record' | 'sentence';
 /** How many themes a record may get: any number, or one. */
 export type AssignMode = 'multi' | 'single';
 
+/** `report:` settings: what the report breaks records down by beyond channel, question, source and month. */
+export interface ReportSettings {
+  /**
+   * `report.groups`: text (any case) that the closed question splitting respondents into groups
+   * contains, as survey exports keep it in `meta.answers` ("responding as"); null for no group
+   * breakdown.
+   */
+  groups: string | null;
+}
+
+/** The report settings when the codebook says nothing. */
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = Object.freeze({ groups: null });
+
 /** The codebook after parsing, validation and compilation. */
 export interface Codebook {
   /** Schema version; always 1. */
@@ -152,6 +165,8 @@ export interface Codebook {
   publish: PublishPolicy;
   /** `quotes:` settings. */
   quotes: QuoteSettings;
+  /** `report:` settings. */
+  report: ReportSettings;
 }
 
 /**

@@ -55,6 +55,7 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
     keepNames: spec.keepNames,
     publish: spec.publish,
     quotes: spec.quotes,
+    report: spec.report,
   };
   codebook.fingerprint = fingerprintOf(codebook);
   return { codebook, issues: sortIssues(issues) };
@@ -177,6 +178,7 @@ function fingerprintOf(codebook: Codebook): string {
   if (JSON.stringify(codebook.publish) !== JSON.stringify(DEFAULT_PUBLISH_POLICY)) extras['publish'] = codebook.publish;
   if (codebook.quotes.exclude.length > 0) extras['quotes'] = [...codebook.quotes.exclude].sort();
   if (codebook.quotes.consent !== 'respect') extras['quotes_consent'] = codebook.quotes.consent;
+  if (codebook.report.groups !== null) extras['groups'] = codebook.report.groups;
   const themeExtras = codebook.themes.map((theme) => ({
     id: theme.id,
     near: theme.rules.filter((rule) => rule.kind === 'near').map((rule) => ({ all: rule.all.map(legacyPattern), within: rule.within })),

@@ -40,7 +40,7 @@ export interface RawCodebookDocument {
 }
 
 /** The keys allowed at the top of themes.yaml. */
-export const CODEBOOK_KEYS = ['version', 'title', 'redact', 'unit', 'assign', 'publish', 'quotes', 'themes'] as const;
+export const CODEBOOK_KEYS = ['version', 'title', 'redact', 'unit', 'assign', 'publish', 'quotes', 'report', 'themes'] as const;
 
 /** The keys allowed in a theme. */
 export const THEME_KEYS = [

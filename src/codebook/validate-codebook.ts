@@ -1,11 +1,13 @@
 import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, type RedactionPolicy } from '../privacy/redaction-policy.js';
 import {
   DEFAULT_PUBLISH_POLICY,
+  DEFAULT_REPORT_SETTINGS,
   type AssignMode,
   type CodingUnit,
   type ConsentPolicy,
   type PublishPolicy,
   type Quantifiers,
+  type ReportSettings,
   type SourcePosition,
 } from './codebook.js';
 import type { CodebookIssue } from './codebook-issue.js';
@@ -25,6 +27,7 @@ const EXAMPLE_KEYS = ['match', 'no_match'] as const;
 const PUBLISH_KEYS = ['min_count', 'round_to', 'quantifiers'] as const;
 const QUANTIFIER_KEYS = ['a_few', 'some', 'many', 'most'] as const;
 const QUOTES_KEYS = ['exclude', 'consent'] as const;
+const REPORT_KEYS = ['groups'] as const;
 
 /** What {@link validateCodebook} returns: the typed codebook, or null and every problem found. */
 export interface ValidatedCodebook {
@@ -71,9 +74,13 @@ export function validateCodebook(document: RawCodebookDocument, file: string = d
   const assign = choice<AssignMode>(root, 'assign', ['multi', 'single'], 'multi', report);
   const publish = publishPolicy(root, report);
   const quotes = quoteSettings(root, report);
+  const reportSettings = reportSettingsOf(root, report);
   const themes = themeSpecs(root, report);
   if (issues.length > 0) return { spec: null, issues: sortIssues(issues) };
-  return { spec: { file, title, unit, assign, redaction, redactKindsPosition, keepNames, publish, quotes, themes }, issues: [] };
+  return {
+    spec: { file, title, unit, assign, redaction, redactKindsPosition, keepNames, publish, quotes, report: reportSettings, themes },
+    issues: [],
+  };
 }
 
 function stringOf(node: RawNode): string | null {
@@ -279,6 +286,29 @@ function quoteSettings(root: RawMap, report: Report): CodebookSpec['quotes'] {
     exclude: exclude === undefined ? [] : stringList(exclude.value, 'quotes.exclude', 'a record id', report),
     consent: choice<ConsentPolicy>(node, 'consent', ['respect', 'ignore'], 'respect', report, 'quotes.consent'),
   };
+}
+
+function reportSettingsOf(root: RawMap, report: Report): ReportSettings {
+  const entry = entryOf(root, 'report');
+  if (entry === undefined) return DEFAULT_REPORT_SETTINGS;
+  const node = entry.value;
+  if (node.kind !== 'map') {
+    report(node.position, `report must be a mapping, not ${describeNode(node)}`, 'write "report: {groups: responding as}"');
+    return DEFAULT_REPORT_SETTINGS;
+  }
+  checkKeys(node, REPORT_KEYS, 'report', report);
+  const groups = entryOf(node, 'groups');
+  if (groups === undefined) return DEFAULT_REPORT_SETTINGS;
+  const value = stringOf(groups.value)?.trim() ?? '';
+  if (value === '') {
+    report(
+      groups.value.position,
+      `report.groups must be words of the question that splits respondents into groups, not ${describeNode(groups.value)}`,
+      'write part of the question as the export heads it, e.g. "groups: responding as"',
+    );
+    return DEFAULT_REPORT_SETTINGS;
+  }
+  return { groups: value };
 }
 
 function themeSpecs(root: RawMap, report: Report): ThemeSpec[] {

@@ -41,7 +41,9 @@ import {
   type ChannelCount,
   type CoOccurrence,
   type MatchedWords,
+  NO_ANSWER_KEY,
   type Quote,
+  type RespondentGroups,
   type ThemePair,
   type ThemeReport,
   type ThemeSummary,
@@ -95,6 +97,7 @@ const NO_THEME_COUNTS: ThemeCounts = {
   byChannel: new Map(),
   words: new Map(),
   keyed: { question: new Map(), source: new Map(), month: new Map() },
+  groups: new Map(),
   recordIds: [],
 };
 
@@ -474,6 +477,32 @@ export class ThemeReportBuilder {
     return this.codebook.quotes.exclude.filter((entry) => !this.counts.excludeMatched.has(entry));
   }
 
+  /**
+   * The questions `report.groups` matched among the records reported on, as written, in code-unit
+   * order: for a warning to the analyst when there are none or several.
+   */
+  groupQuestions(): string[] {
+    return [...this.counts.groupQuestions].sort(compareCodeUnits);
+  }
+
+  /** What the report says of its respondent groups, or null when the codebook names none. */
+  private respondentGroups(): RespondentGroups | null {
+    const asked = this.codebook.report.groups;
+    if (asked === null) return null;
+    return { asked, questions: [...new Set(this.groupQuestions().map((question) => this.publishKey(question)))] };
+  }
+
+  /** Records by group as a table prints them: answers redacted (groups that publish alike added up); none when no question matched. */
+  private publishedGroups(groups: ReadonlyMap<string, number>): Map<string, number> {
+    const published = new Map<string, number>();
+    if (this.counts.groupQuestions.size === 0) return published;
+    for (const [answer, count] of groups) {
+      const key = answer === NO_ANSWER_KEY ? answer : this.publishKey(answer);
+      published.set(key, (published.get(key) ?? 0) + count);
+    }
+    return published;
+  }
+
   /** The finished report. */
   finish(): ThemeReport {
     const rule = this.options.disclosure ?? DEFAULT_DISCLOSURE_RULE;
@@ -524,7 +553,7 @@ export class ThemeReportBuilder {
           .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
-        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, publishKey), rule),
+        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, publishKey), this.publishedGroups(tally.groups), rule),
         voices: voices.themeVoices[order] ?? 0,
         campaignCount: raised.length,
         campaigns: raised.filter((index) => index < CAMPAIGNS_LISTED).map((index) => index + 1),
@@ -586,9 +615,12 @@ export class ThemeReportBuilder {
       redactions: Object.fromEntries(Object.entries(redactions).sort(([a], [b]) => compareCodeUnits(a, b))),
       includeAuthors: this.options.includeAuthors,
       includeSourceIds: this.options.includeSourceIds === true,
-      breakdowns: breakdowns(new Map(), publishedKeyedCounts(this.counts.keyed, publishKey), rule).filter(
-        (entry) => entry.dimension !== 'channel',
-      ),
+      breakdowns: breakdowns(
+        new Map(),
+        publishedKeyedCounts(this.counts.keyed, publishKey),
+        this.publishedGroups(this.counts.groups),
+        rule,
+      ).filter((entry) => entry.dimension !== 'channel'),
       coOccurrence,
       unthemedTerms,
       selection: null,
@@ -601,6 +633,7 @@ export class ThemeReportBuilder {
       },
       changes: null,
       disclosure: rule,
+      groups: this.respondentGroups(),
     };
     return { ...report, keyFindings: keyFindings(report) };
   }
@@ -652,17 +685,29 @@ function comparePublishedPairs(x: ThemePair, y: ThemePair): number {
   return shown(y) - shown(x) || (y.overlap ?? -1) - (x.overlap ?? -1);
 }
 
+/** Keys in natural order (`Q2` before `Q10`), ties by code units. */
+function naturalOrder(a: [string, number], b: [string, number]): number {
+  return a[0].localeCompare(b[0], 'en', { numeric: true }) || compareCodeUnits(a[0], b[0]);
+}
+
 /**
- * A count's breakdowns by channel, question, source and month, each cell through the
+ * A count's breakdowns by channel, question, source, month and respondent group, each cell through the
  * small-number rule as a partition (the cells add up to a total that is shown, or to one that can
- * be worked out from shown counts: survey records for questions, dated records for months). A dimension no record has is left out; months are in date order, questions
- * in natural order (`Q2` before `Q10`), sources most first; questions and sources past {@link BREAKDOWN_MAX_KEYS} added up as `other`, months all listed.
+ * be worked out from shown counts: survey records for questions, dated records for months; every
+ * record is in one group, "no answer" among them). A dimension no record has is left out; months are in date order, questions
+ * and groups in natural order (`Q2` before `Q10`; "no answer" last), sources most first; questions, sources and answers past
+ * {@link BREAKDOWN_MAX_KEYS} added up as `other`, months all listed.
  */
-function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts, rule: DisclosureRule): Breakdown[] {
+function breakdowns(
+  byChannel: ReadonlyMap<Channel, number>,
+  keyed: KeyedCounts,
+  groups: ReadonlyMap<string, number>,
+  rule: DisclosureRule,
+): Breakdown[] {
   const result: Breakdown[] = [];
-  const add = (dimension: BreakdownDimension, entries: [string, number][], most = Infinity): void => {
-    if (entries.length === 0) return;
-    const listed = entries.slice(0, most);
+  const add = (dimension: BreakdownDimension, entries: [string, number][], most = Infinity, after: [string, number][] = []): void => {
+    if (entries.length + after.length === 0) return;
+    const listed = [...entries.slice(0, most), ...after];
     const rest = entries.slice(most).reduce((sum, [, count]) => sum + count, 0);
     const values = [...listed.map(([, count]) => count), ...(rest > 0 ? [rest] : [])];
     const protectedCells = protectBreakdown(values, rule);
@@ -676,11 +721,7 @@ function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts,
     'channel',
     CHANNELS.filter((channel) => (byChannel.get(channel) ?? 0) > 0).map((channel) => [channel, byChannel.get(channel) ?? 0]),
   );
-  add(
-    'question',
-    [...keyed.question].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }) || compareCodeUnits(a[0], b[0])),
-    BREAKDOWN_MAX_KEYS,
-  );
+  add('question', [...keyed.question].sort(naturalOrder), BREAKDOWN_MAX_KEYS);
   add(
     'source',
     [...keyed.source].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0])),
@@ -689,6 +730,13 @@ function breakdowns(byChannel: ReadonlyMap<Channel, number>, keyed: KeyedCounts,
   add(
     'month',
     [...keyed.month].sort((a, b) => compareCodeUnits(a[0], b[0])),
+  );
+  const unanswered = groups.get(NO_ANSWER_KEY) ?? 0;
+  add(
+    'group',
+    [...groups].filter(([key]) => key !== NO_ANSWER_KEY).sort(naturalOrder),
+    BREAKDOWN_MAX_KEYS,
+    unanswered > 0 ? [[NO_ANSWER_KEY, unanswered]] : [],
   );
   return result;
 }

@@ -55,6 +55,7 @@ export function renderJsonReport(report: ThemeReport): string {
     by_channel: channelCells(report.byChannel, report.disclosure),
     date_range: report.dateRange,
     undated: report.undated,
+    ...(report.groups === null ? {} : { groups: { asked: report.groups.asked, questions: report.groups.questions } }),
     breakdowns: breakdownsToJson(report.breakdowns),
     themes: report.themes.map((theme) => ({
       id: theme.id,

@@ -1,7 +1,7 @@
 import { CHANNEL_NAMES } from './channel-names.js';
 import { protectEntries, quantify } from './disclosure-control.js';
 import { formatCount, formatShare } from './number-format.js';
-import type { Breakdown, FindingFigure, KeyFinding, ThemeReport, ThemeSummary } from './theme-report.js';
+import { NO_ANSWER_KEY, type Breakdown, type FindingFigure, type KeyFinding, type ThemeReport, type ThemeSummary } from './theme-report.js';
 
 /** How many themes the first finding names. */
 const MOST_RAISED = 3;
@@ -70,25 +70,32 @@ function channelGroups(report: ThemeReport): Group[] {
   );
 }
 
-function questionGroups(report: ThemeReport): Group[] {
-  const cells = report.breakdowns.find((entry) => entry.dimension === 'question')?.cells ?? [];
+/** The questions, or the respondent groups but "no answer", as the table of all records publishes them: suppressed cells left out. */
+function totalsGroups(report: ThemeReport, dimension: 'question' | 'group'): Group[] {
+  const cells = report.breakdowns.find((entry) => entry.dimension === dimension)?.cells ?? [];
   return cells.flatMap((entry) =>
-    entry.cell.kind === 'shown' && entry.cell.value > 0
+    entry.cell.kind === 'shown' && entry.cell.value > 0 && !(dimension === 'group' && entry.key === NO_ANSWER_KEY)
       ? [
           {
             key: entry.key,
-            name: `answers to “${entry.key}”`,
+            name: dimension === 'question' ? `answers to “${entry.key}”` : `records from those answering “${entry.key}”`,
             total: entry.cell.value,
-            figure: { shown: formatCount(entry.cell.value), source: { table: 'totals', dimension: 'question', key: entry.key } },
+            figure: { shown: formatCount(entry.cell.value), source: { table: 'totals', dimension, key: entry.key } },
           },
         ]
       : [],
   );
 }
 
-/** Where one theme's share in a channel (or among a question's answers) is furthest from its share of all records. */
-function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question'): KeyFinding | null {
-  const groups = dimension === 'channel' ? channelGroups(report) : questionGroups(report);
+const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {
+  channel: 'channels',
+  question: 'questions',
+  group: 'respondent groups',
+};
+
+/** Where one theme's share in a channel (or among a question's answers, or a respondent group's records) is furthest from its share of all records. */
+function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question' | 'group'): KeyFinding | null {
+  const groups = dimension === 'channel' ? channelGroups(report) : totalsGroups(report, dimension);
   if (groups.length < 2) return null;
   let best: { theme: ThemeSummary; group: Group; value: number; gap: number } | null = null;
   for (const theme of report.themes) {
@@ -107,9 +114,8 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
     source: { table: 'breakdown', themeId: best.theme.id, dimension, key: best.group.key },
   };
   const share = shareFigure(best.theme);
-  const between = dimension === 'channel' ? 'channels' : 'questions';
   return {
-    text: `The biggest difference between ${between}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}, against ${share.shown} of all records.`,
+    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}, against ${share.shown} of all records.`,
     figures: [cell, best.group.figure, share],
   };
 }
@@ -152,7 +158,7 @@ function whatChanged(report: ThemeReport): KeyFinding | null {
 
 /**
  * The key findings of a report, in plain language, written deterministically from its numbers:
- * the most raised themes, where a channel and where a question differ most from the rest, the
+ * the most raised themes, where a channel, a question and a respondent group differ most from the rest, the
  * strongest co-occurrence and (with an earlier report) what changed. Every number in a sentence
  * is a {@link FindingFigure} naming the table that shows the same number; suppressed cells are
  * never used.
@@ -163,6 +169,7 @@ export function keyFindings(report: ThemeReport): KeyFinding[] {
     mostRaised(report),
     biggestDifference(report, 'channel'),
     biggestDifference(report, 'question'),
+    biggestDifference(report, 'group'),
     strongestPair(report),
     whatChanged(report),
   ].filter((finding): finding is KeyFinding => finding !== null);

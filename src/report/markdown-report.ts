@@ -3,7 +3,7 @@ import { describeCell, describeDisclosureRule, protectCell, protectEntries, type
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
-import type { Breakdown, BreakdownDimension, Quote, ThemeReport } from './theme-report.js';
+import { NO_ANSWER_KEY, type Breakdown, type BreakdownDimension, type Quote, type ThemeReport } from './theme-report.js';
 import type { Channel } from '../record/record.js';
 
 function day(date: string | null): string {
@@ -30,6 +30,15 @@ export const DIMENSION_NAMES: Readonly<Record<BreakdownDimension, string>> = {
   question: 'Question',
   source: 'Source',
   month: 'Month',
+  group: 'Group',
+};
+
+const OTHER_KEYS: Readonly<Record<BreakdownDimension, string>> = {
+  channel: 'Other channels',
+  question: 'Other questions',
+  source: 'Other sources',
+  month: 'Other months',
+  group: 'Other answers',
 };
 
 /** The `##` sections of a report, in order, with the anchors their headings get (GitHub's slugs). */
@@ -93,9 +102,31 @@ function caption(text: string): string {
 
 function breakdownRows(breakdown: Breakdown): string[] {
   const rows = breakdown.cells.map((entry) => `| ${escapeTableCell(keyLabel(breakdown.dimension, entry.key))} | ${cellText(entry.cell)} |`);
-  if (breakdown.other !== null)
-    rows.push(`| Other ${breakdown.dimension === 'source' ? 'sources' : 'questions'} | ${cellText(breakdown.other)} |`);
+  if (breakdown.other !== null) rows.push(`| ${OTHER_KEYS[breakdown.dimension]} | ${cellText(breakdown.other)} |`);
   return rows;
+}
+
+/** The overview's paragraph on respondent groups (`report.groups`) and its table of all records by group. */
+function groupsOverview(report: ThemeReport): string[] {
+  const groups = report.groups;
+  if (groups === null) return [];
+  const asked = escapeMarkdownText(groups.asked);
+  if (groups.questions.length === 0)
+    return [
+      `No question these records answer contains “${asked}” (\`report.groups\` in the codebook), so they are not split by respondent group.`,
+      '',
+    ];
+  const questions = groups.questions.map((question) => `“${escapeMarkdownText(question)}”`);
+  const which =
+    questions.length === 1
+      ? `the answers to ${questions[0] ?? ''}`
+      : `each record's answer to the first of these questions it answers: ${questions.join('; ')}`;
+  const table = report.breakdowns.find((entry) => entry.dimension === 'group');
+  return [
+    `Respondent groups are ${which}. Records without an answer are counted under “${NO_ANSWER_KEY}”.`,
+    '',
+    ...(table === undefined ? [] : breakdownTable('All records by respondent group', table)),
+  ];
 }
 
 function breakdownTable(title: string, breakdown: Breakdown): string[] {
@@ -168,6 +199,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
         push(...breakdownTable(`All records by ${DIMENSION_NAMES[breakdown.dimension].toLowerCase()}`, breakdown));
       }
     }
+    if (report.groups !== null) push(...groupsOverview(report));
   }
   if (report.changes !== null) {
     push('## Changes', '');
@@ -195,6 +227,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     );
   }
   push('');
+  const grouped = report.breakdowns.some((entry) => entry.dimension === 'group');
   for (const theme of report.themes) {
     push(`### ${escapeMarkdownText(theme.label)}`, '');
     if (theme.description !== '') push(`_${escapeMarkdownText(theme.description)}_`, '');
@@ -209,7 +242,12 @@ export function renderMarkdownReport(report: ThemeReport): string {
       '',
     );
     if (theme.breakdowns.length > 0) {
-      push(caption(`${escapeMarkdownText(theme.label)}: records by channel, question, source and month`), '');
+      push(
+        caption(
+          `${escapeMarkdownText(theme.label)}: records by ${grouped ? 'channel, question, source, month and group' : 'channel, question, source and month'}`,
+        ),
+        '',
+      );
       push('| By | Which | Records |', '| --- | --- | ---: |');
       for (const breakdown of theme.breakdowns) {
         for (const row of breakdownRows(breakdown)) push(`| ${DIMENSION_NAMES[breakdown.dimension]} ${row}`);

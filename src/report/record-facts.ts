@@ -6,6 +6,7 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
 import { PublicationConsentReader } from '../privacy/publication-consent.js';
 import { recordSource } from './record-source.js';
+import { NO_ANSWER_KEY } from './theme-report.js';
 import { voiceFactsOf, WordHashes, type VoiceFacts } from './voice-tally.js';
 
 /** The dimensions kept per theme beside the channel, in the order reports show them. */
@@ -23,6 +24,8 @@ export interface ThemeCounts {
   words: Map<string, Map<string, number>>;
   /** Records per key; questions and sources as written, before they are published. */
   keyed: KeyedCounts;
+  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER} for none); empty without the key. */
+  groups: Map<string, number>;
   /** Its records' ids, when kept (the report sorts them). */
   recordIds: string[];
 }
@@ -41,6 +44,10 @@ export interface OrderFreeCounts {
   to: string | null;
   byChannel: Map<Channel, number>;
   keyed: KeyedCounts;
+  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER} for none); empty without the key. */
+  groups: Map<string, number>;
+  /** The questions (`meta.answers` keys) `report.groups` matched, as written. */
+  groupQuestions: Set<string>;
   /** By codebook index. */
   themes: ThemeCounts[];
   /** Records in both themes, by `indexA * themes + indexB` (codebook indices, a < b). */
@@ -69,11 +76,14 @@ export function emptyOrderFreeCounts(themeCount: number): OrderFreeCounts {
     to: null,
     byChannel: new Map(),
     keyed: emptyKeyed(),
+    groups: new Map(),
+    groupQuestions: new Set(),
     themes: Array.from({ length: themeCount }, () => ({
       count: 0,
       byChannel: new Map(),
       words: new Map(),
       keyed: emptyKeyed(),
+      groups: new Map(),
       recordIds: [],
     })),
     pairs: new Map(),
@@ -101,6 +111,8 @@ export function mergeOrderFreeCounts(into: OrderFreeCounts, from: OrderFreeCount
   if (from.to !== null && (into.to === null || from.to > into.to)) into.to = from.to;
   addCounts(into.byChannel, from.byChannel);
   addKeyed(into.keyed, from.keyed);
+  addCounts(into.groups, from.groups);
+  for (const question of from.groupQuestions) into.groupQuestions.add(question);
   from.themes.forEach((theme, index) => {
     const target = into.themes[index];
     if (target === undefined) return;
@@ -115,6 +127,7 @@ export function mergeOrderFreeCounts(into: OrderFreeCounts, from: OrderFreeCount
       addCounts(held, forms);
     }
     addKeyed(target.keyed, theme.keyed);
+    addCounts(target.groups, theme.groups);
     for (const id of theme.recordIds) target.recordIds.push(id);
   });
   addCounts(into.pairs, from.pairs);
@@ -289,6 +302,12 @@ const DISTINCT_BY_SCAN = 16;
 /** No key: a record with no question, source or date. */
 const NO_KEY = -2;
 
+/** The group of a record with no answer to the `report.groups` question. */
+export const NO_ANSWER = NO_ANSWER_KEY;
+
+/** `meta.answers` keys whose match to `report.groups` is remembered (surveys repeat a few; other exports may not). */
+const GROUP_KEYS_KEPT = 10_000;
+
 /**
  * Reads the facts of themed records one at a time: adds what does not depend on their order to
  * its {@link counts} and returns the rest as {@link RecordFacts}. The same on any thread, so a
@@ -322,13 +341,17 @@ export class RecordFactExtractor {
   private lastMonthId = NO_KEY;
   private lastQuestion: string | null = null;
   private lastQuestionId = NO_KEY;
+  /** `report.groups` in lower case, or null when the report has no group breakdown. */
+  private readonly groupNeedle: string | null;
+  /** Per `meta.answers` key met, whether it holds {@link groupNeedle}. */
+  private readonly groupKeys = new Map<string, boolean>();
 
   /**
    * @param wordOf the word with a number, in the numbering of the word ids {@link extract} is given.
    * @param traceRecordIds whether each theme keeps its records' ids.
    */
   constructor(
-    codebook: Pick<Codebook, 'themes' | 'quotes'>,
+    codebook: Pick<Codebook, 'themes' | 'quotes' | 'report'>,
     wordOf: (id: number) => string,
     private readonly traceRecordIds: boolean,
   ) {
@@ -350,6 +373,7 @@ export class RecordFactExtractor {
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.consent = new PublicationConsentReader();
     this.respectConsent = codebook.quotes.consent === 'respect';
+    this.groupNeedle = codebook.report.groups === null ? null : codebook.report.groups.toLowerCase();
     this.hashes = new WordHashes(wordOf);
     this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
     const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
@@ -461,6 +485,8 @@ export class RecordFactExtractor {
     const month = record.date === null ? null : this.monthOf(record.date);
     const monthId = this.lastMonthId;
     this.addKeys(all, question, questionId, source, sourceId, month, monthId);
+    const group = this.groupNeedle === null ? null : this.groupOf(record);
+    if (group !== null) increment(counts.groups, group);
     facts.id = record.id;
     facts.channel = record.channel;
     const excluded = this.isExcluded(record);
@@ -490,6 +516,7 @@ export class RecordFactExtractor {
       theme.count += 1;
       if (this.traceRecordIds) theme.recordIds.push(record.id);
       this.addKeys(index, question, questionId, source, sourceId, month, monthId);
+      if (group !== null) increment(theme.groups, group);
       this.channels.add(channel, index);
     }
     return true;
@@ -516,6 +543,33 @@ export class RecordFactExtractor {
     if (question !== null) keyed.question.addKey(questionId, question, row);
     if (source !== null) keyed.source.addKey(sourceId, source, row);
     if (month !== null) keyed.month.addKey(monthId, month, row);
+  }
+
+  /**
+   * The record's answer (trimmed) to the question {@link groupNeedle} names, or {@link NO_ANSWER}:
+   * of the `meta.answers` keys that hold it, the first in code-unit order (each such key is counted
+   * in `groupQuestions`, so that a report can say when several questions matched).
+   */
+  private groupOf(record: FeedbackRecord): string {
+    const answers = record.meta['answers'];
+    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return NO_ANSWER;
+    let chosen: string | null = null;
+    for (const key of Object.keys(answers)) {
+      let holds = this.groupKeys.get(key);
+      if (holds === undefined) {
+        holds = key.toLowerCase().includes(this.groupNeedle ?? '');
+        if (this.groupKeys.size >= GROUP_KEYS_KEPT) this.groupKeys.clear();
+        this.groupKeys.set(key, holds);
+      }
+      if (!holds) continue;
+      this.held.groupQuestions.add(key);
+      if (chosen === null || key < chosen) chosen = key;
+    }
+    if (chosen === null) return NO_ANSWER;
+    const answer = answers[chosen];
+    const text =
+      typeof answer === 'string' ? answer.trim() : typeof answer === 'number' || typeof answer === 'boolean' ? String(answer) : '';
+    return text === '' ? NO_ANSWER : text;
   }
 
   /** The record's question (trimmed), or null; its number in {@link lastQuestionId}. */

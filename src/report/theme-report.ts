@@ -90,11 +90,14 @@ export interface Campaign {
 export const CAMPAIGNS_LISTED = 20;
 
 /** What a breakdown splits records by. */
-export type BreakdownDimension = 'channel' | 'question' | 'source' | 'month';
+export type BreakdownDimension = 'channel' | 'question' | 'source' | 'month' | 'group';
 
 /** One cell of a breakdown: the records under one key, as it may be published. */
 export interface BreakdownCell {
-  /** The channel id, the question as asked, the source's label, or the month (`2014-01`). */
+  /**
+   * The channel id, the question as asked, the source's label, the month (`2014-01`), or the
+   * answer to the `report.groups` question ({@link NO_ANSWER_KEY} for records without one).
+   */
   key: string;
   /** The count after the small-number rule (see disclosure-control.ts). */
   cell: ProtectedCell;
@@ -107,12 +110,31 @@ export interface BreakdownCell {
 export interface Breakdown {
   dimension: BreakdownDimension;
   cells: BreakdownCell[];
-  /** The records in keys not listed (questions or sources past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
+  /** The records in keys not listed (questions, sources or answers past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
   other: ProtectedCell | null;
 }
 
-/** The most keys a question or source breakdown lists; the rest are added up as `other` (months are all listed). */
+/** The most keys a question, source or group breakdown lists; the rest are added up as `other` (months are all listed). */
 export const BREAKDOWN_MAX_KEYS = 12;
+
+/** The key of the group cell of records that do not answer the `report.groups` question. */
+export const NO_ANSWER_KEY = '(no answer)';
+
+/**
+ * The respondent groups a report breaks records down by (`report.groups` in the codebook): the
+ * answers to a closed question, such as "Are you responding as an individual or on behalf of an
+ * organisation?".
+ */
+export interface RespondentGroups {
+  /** `report.groups` as written: text the question contains, in any case. */
+  asked: string;
+  /**
+   * The questions that contain it, redacted, in code-unit order: none when no record answers such a
+   * question (there is then no group breakdown); with several, each record's group is its answer to
+   * the first of them it answers.
+   */
+  questions: string[];
+}
 
 /** Two themes raised in the same records. */
 export interface ThemePair {
@@ -250,6 +272,8 @@ export interface ThemeReport {
   changes: ThemeChange[] | null;
   /** The small-number rule the breakdown cells went through. */
   disclosure: DisclosureRule;
+  /** What records are broken down by as respondent groups (`report.groups`), or null when the codebook names none. */
+  groups: RespondentGroups | null;
   /** What `quotes: exclude:` in the codebook did: how many records it kept from being quoted, of how many entries. */
   quoteExclusions: QuoteExclusions;
   /**

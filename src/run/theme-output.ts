@@ -82,7 +82,12 @@ export interface ThemeOutputSettings {
  * `quotes: exclude:` name no record reported on (`ids` lists them, for the analyst's eyes only).
  */
 export interface ThemeRunWarning {
-  code: 'QUOTE_EXCLUDE_UNMATCHED';
+  /**
+   * `QUOTE_EXCLUDE_UNMATCHED`: `quotes.exclude` entries that name no record (`ids`);
+   * `GROUPS_QUESTION_UNMATCHED`: no record answers a question holding `report.groups` (no group breakdown);
+   * `GROUPS_QUESTION_AMBIGUOUS`: several questions hold it (`ids`: the questions; each record is grouped by the first it answers).
+   */
+  code: 'QUOTE_EXCLUDE_UNMATCHED' | 'GROUPS_QUESTION_UNMATCHED' | 'GROUPS_QUESTION_AMBIGUOUS';
   message: string;
   ids: string[];
 }
@@ -283,6 +288,8 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
       ids: unmatched,
     });
   }
+  const groupWarning = groupsWarning(options.codebook, builder.groupQuestions());
+  if (groupWarning !== null) options.onWarning?.(groupWarning);
   if (selecting) {
     report = {
       ...report,
@@ -308,6 +315,24 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
     report = { ...report, changes: themeChanges(earlier, now) };
   }
   return { ...report, keyFindings: keyFindings(report) };
+}
+
+/** The warning for a `report.groups` that matched no question, or several, among the records reported on; null when it matched one or is not set. */
+function groupsWarning(codebook: Codebook, questions: readonly string[]): ThemeRunWarning | null {
+  const asked = codebook.report.groups;
+  if (asked === null || questions.length === 1) return null;
+  if (questions.length === 0) {
+    return {
+      code: 'GROUPS_QUESTION_UNMATCHED',
+      message: `${codebook.file}: report.groups: no record reported on answers a question containing "${asked}", so the report has no breakdown by respondent group`,
+      ids: [],
+    };
+  }
+  return {
+    code: 'GROUPS_QUESTION_AMBIGUOUS',
+    message: `${codebook.file}: report.groups: ${questions.length} questions contain "${asked}"; each record is grouped by its answer to the first of them it answers (write more of the question to pick one): ${questions.map((question) => `"${question}"`).join(', ')}`,
+    ids: [...questions],
+  };
 }
 
 /**

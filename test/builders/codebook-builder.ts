@@ -23,16 +23,22 @@ export interface CodebookSettings {
   title?: string;
   unit?: 'record' | 'sentence';
   assign?: 'multi' | 'single';
+  /** `report.groups`: part of the closed question that splits respondents into groups. */
+  groups?: string;
+  /** `publish.min_count`. */
+  minCount?: number;
 }
 
 /** The YAML text of a codebook with these themes (and an optional title or other settings). */
 export function codebookYaml(themes: readonly ThemeSpec[], settings: string | CodebookSettings = {}): string {
-  const { title, unit, assign } = typeof settings === 'string' ? { title: settings, unit: undefined, assign: undefined } : settings;
+  const { title, unit, assign, groups, minCount }: CodebookSettings = typeof settings === 'string' ? { title: settings } : settings;
   return stringify({
     version: 1,
     ...(title === undefined ? {} : { title }),
     ...(unit === undefined ? {} : { unit }),
     ...(assign === undefined ? {} : { assign }),
+    ...(minCount === undefined ? {} : { publish: { min_count: minCount } }),
+    ...(groups === undefined ? {} : { report: { groups } }),
     themes: themes.map(({ id, label, ...theme }) => ({ id, label: label ?? id, ...theme })),
   });
 }

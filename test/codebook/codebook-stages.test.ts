@@ -270,6 +270,7 @@ describe('the fingerprint changes with every key', () => {
     ['publish.quantifiers', base.replace('themes:', 'publish: {quantifiers: {most: 0.7}}\nthemes:')],
     ['quotes.exclude', base.replace('themes:', 'quotes: {exclude: [r1]}\nthemes:')],
     ['quotes.consent', base.replace('themes:', 'quotes: {consent: ignore}\nthemes:')],
+    ['report.groups', base.replace('themes:', 'report: {groups: responding as}\nthemes:')],
     ['redact.keep_names', base.replace('themes:', 'redact: {keep_names: [Ann]}\nthemes:')],
     [
       'exact',

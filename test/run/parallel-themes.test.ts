@@ -41,7 +41,14 @@ function variedRecords(): ReturnType<typeof makeRecord>[] {
       text,
       author: index % 3 === 0 ? null : `person${index % 40}`,
       date: index % 11 === 0 ? null : `2024-0${1 + (index % 6)}-1${index % 10}T10:00:00Z`,
-      meta: channel === 'survey' ? { question: `Q${1 + (index % 3)} What matters to you?`, respondent: `resp${index % 90}` } : {},
+      meta:
+        channel === 'survey'
+          ? {
+              question: `Q${1 + (index % 3)} What matters to you?`,
+              respondent: `resp${index % 90}`,
+              answers: index % 5 === 0 ? {} : { 'Responding as?': index % 3 === 0 ? 'An organisation' : 'Individual' },
+            }
+          : {},
     });
   });
 }
@@ -101,17 +108,22 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
         codebook,
         `${readFileSync(join(PROJECT_ROOT, 'themes.yaml'), 'utf8')}\nquotes:\n  exclude:\n${excluded.map((id) => `    - ${id}\n`).join('')}`,
       );
-      const runs: [string, string[]][] = [
-        ['md', []],
-        ['json', []],
-        ['md', ['--since', '2024-02-01', '--channel', 'survey', 'email']],
-        ['json', ['--question', 'q2']],
+      const grouped = join(dir, 'grouped.yaml');
+      writeFileSync(grouped, `${readFileSync(codebook, 'utf8')}\nreport:\n  groups: responding as\n`);
+      const runs: [string, string, string[]][] = [
+        ['md', codebook, []],
+        ['json', codebook, []],
+        ['md', codebook, ['--since', '2024-02-01', '--channel', 'survey', 'email']],
+        ['json', codebook, ['--question', 'q2']],
+        ['md', grouped, []],
+        ['json', grouped, ['--channel', 'survey']],
       ];
-      for (const [format, selection] of runs) {
-        const [oneThread, threeWorkers] = await reportsWithThreads(dir, ['--store', store, '--themes', codebook, ...selection], format, [
+      for (const [format, themes, selection] of runs) {
+        const [oneThread, threeWorkers] = await reportsWithThreads(dir, ['--store', store, '--themes', themes, ...selection], format, [
           '0',
           '3',
         ]);
+        if (themes === grouped) expect(oneThread).toContain(format === 'md' ? 'All records by respondent group' : '"group": {');
         expect(threeWorkers).toBe(oneThread);
       }
     });

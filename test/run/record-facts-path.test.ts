@@ -187,6 +187,31 @@ describe('a report built from facts found on other threads', () => {
     expect(expected.quoteExclusions.records).toBe(2);
     expect(fromFacts(book, all, 2, 16)).toEqual(expected);
   });
+
+  test('is the same with records split by respondent group, several questions matched and some unanswered', () => {
+    const groups = ['Individual', 'On behalf of an organisation', null, 'Individual', null] as const;
+    const all = records().map((record, index) => {
+      const group = groups[index % groups.length] ?? null;
+      const answers = group === null ? {} : { 'Are you responding as an individual or on behalf of an organisation?': group };
+      return { ...record, meta: { ...record.meta, answers: index % 7 === 0 ? { ...answers, 'Responding as a carer?': 'Yes' } : answers } };
+    });
+    const book = { ...codebook, report: { groups: 'RESPONDING AS' } };
+    const expected = onOneThread(book, all);
+    expect(expected.groups?.questions).toHaveLength(2);
+    expect(expected.breakdowns.find((entry) => entry.dimension === 'group')?.cells.map((entry) => entry.key)).toEqual([
+      'Individual',
+      'On behalf of an organisation',
+      'Yes',
+      '(no answer)',
+    ]);
+    for (const [workers, batchSize] of [
+      [1, 400],
+      [2, 7],
+      [3, 50],
+    ] as const) {
+      expect(fromFacts(book, all, workers, batchSize)).toEqual(expected);
+    }
+  });
 });
 
 describe('a worker numbering words', () => {

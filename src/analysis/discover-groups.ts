@@ -28,6 +28,11 @@ export interface GroupingRecord {
   sourceId: string;
   text: string;
   terms: readonly RecordTerm[];
+  /**
+   * False for a record a report never quotes (its respondent declined publication, or
+   * `quotes: exclude:` names it): it counts in the groups but is never an example. Default true.
+   */
+  quotable?: boolean;
 }
 
 /** Options of {@link groupCooccurringTerms}. */
@@ -141,7 +146,7 @@ function examplesOf(
   return holders
     .flatMap((index) => {
       const record = records[index];
-      if (record === undefined) return [];
+      if (record === undefined || record.quotable === false) return [];
       const shared = record.terms.filter((term) => keys.has(term.key)).length;
       return [{ record, shared, fits: record.text.length >= 40 && record.text.length <= 400 }];
     })

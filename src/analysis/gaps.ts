@@ -1,6 +1,7 @@
 import { createRedactor } from '../report/publication-redactor.js';
 import type { Codebook } from '../codebook/codebook.js';
-import type { Channel } from '../record/record.js';
+import type { Channel, FeedbackRecord } from '../record/record.js';
+import { PublicationConsentReader } from '../privacy/publication-consent.js';
 import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
 import { normaliseText } from '../text/normalise.js';
 import { otherwiseThemeIds, type CodedRecord } from './coded-record.js';
@@ -72,13 +73,15 @@ export async function findGaps(
   const unthemedTally = new TermTally();
   const themedTally = new TermTally();
   const unthemed: UnthemedRecord[] = [];
+  const quotable = quotableRecords(codebook);
   let records = 0;
   for await (const item of coded) {
     records += 1;
     const terms = termsOf(item.record.text);
     if (item.themeIds.every((id) => otherwise.has(id))) {
       unthemedTally.add(terms);
-      unthemed.push({ id: item.record.id, sourceId: item.record.sourceId, text: item.record.text, channel: item.record.channel, terms });
+      const { id, sourceId, text, channel } = item.record;
+      unthemed.push({ id, sourceId, text, channel, terms, quotable: quotable(item.record) });
     } else themedTally.add(terms);
   }
   const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
@@ -111,17 +114,39 @@ export async function findGaps(
   return { records, unthemed: unthemed.length, terms, groups, stub: stub === '' ? '' : `${stub}\n` };
 }
 
+/** A record as {@link discoverThemes} reads it: a stored record, or any text with ids (and its `meta`, for consent to publish). */
+export interface DiscoveredRecord {
+  id: string;
+  sourceId: string;
+  text: string;
+  meta?: FeedbackRecord['meta'];
+}
+
+/**
+ * Whether a report under `codebook` may quote a record: `quotes: exclude:` does not name it and,
+ * unless `quotes.consent` is `ignore`, its respondent did not decline publication.
+ */
+function quotableRecords(codebook: Codebook): (record: FeedbackRecord) => boolean {
+  const excluded = new Set(codebook.quotes.exclude);
+  const consent = codebook.quotes.consent === 'respect' ? new PublicationConsentReader() : null;
+  return (record) =>
+    !excluded.has(record.id) && !excluded.has(record.sourceId) && (consent === null || consent.consentOf(record) !== 'declined');
+}
+
 /**
  * A starter codebook from the records alone: groups of distinctive co-occurring terms with
  * example records (see groupCooccurringTerms). Deterministic for a given store.
  */
 export async function discoverThemes(
-  records: AsyncIterable<{ id: string; sourceId: string; text: string }> | Iterable<{ id: string; sourceId: string; text: string }>,
+  records: AsyncIterable<DiscoveredRecord> | Iterable<DiscoveredRecord>,
   options: GapsOptions = {},
 ): Promise<DiscoverReport> {
   const grouping: GroupingRecord[] = [];
-  for await (const record of records)
-    grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text) });
+  const consent = new PublicationConsentReader();
+  for await (const record of records) {
+    const quotable = record.meta === undefined || consent.consentOf({ meta: record.meta }) !== 'declined';
+    grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text), quotable });
+  }
   const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });
   const heading = `A starter codebook that tlap proposed from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
   return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };

@@ -109,7 +109,7 @@ export class PublicationConsentReader {
    * columns kept in `meta`, wherever a question asks about publishing. `declined` when any such
    * answer declines.
    */
-  consentOf(record: FeedbackRecord): PublicationConsent {
+  consentOf(record: Pick<FeedbackRecord, 'meta'>): PublicationConsent {
     if (!hasAnyKey(record.meta)) return 'not-asked';
     let consent: PublicationConsent = 'not-asked';
     for (const [question, answer] of this.questionsOf(record)) {
@@ -121,7 +121,7 @@ export class PublicationConsentReader {
   }
 
   /** The first question and answer by which the record's respondent declined publication, or null. */
-  refusalOf(record: FeedbackRecord): ConsentRefusal | null {
+  refusalOf(record: Pick<FeedbackRecord, 'meta'>): ConsentRefusal | null {
     for (const [question, answer] of this.questionsOf(record)) {
       if (this.answerConsent(question, answer) === 'declined') return { question, answer: typeof answer === 'string' ? answer : '' };
     }
@@ -129,7 +129,7 @@ export class PublicationConsentReader {
   }
 
   /** The record's survey answers and table columns, as question and answer. */
-  private *questionsOf(record: FeedbackRecord): Generator<[string, unknown]> {
+  private *questionsOf(record: Pick<FeedbackRecord, 'meta'>): Generator<[string, unknown]> {
     const { meta } = record;
     for (const key in meta) {
       const value = meta[key];

@@ -49,6 +49,22 @@ describe('findGaps', () => {
     expect(stub).not.toContain('Sarah Jones');
   });
 
+  test("the stub's examples never quote a respondent who declined publication, nor a record quotes: exclude: names", async () => {
+    const excluding = makeCodebook(
+      'version: 1\nquotes:\n  exclude: [r11]\nthemes:\n  - id: staff\n    label: Staff\n    keywords: [staff, nurse]\n',
+    );
+    const rows = texts().map((row, index) => ({
+      ...row,
+      sourceId: `r${index}`,
+      meta: index === 10 ? { answers: { 'May we publish your response?': 'Do not publish response' } } : {},
+    }));
+    const report = await findGaps(excluding, codeRecords(excluding, rows));
+    const examples = report.groups.flatMap((group) => group.examples.map((example) => example.source_id));
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((id) => id === 'r10' || id === 'r11')).toEqual([]);
+    expect(report.terms.find((term) => term.term === 'parking')?.unthemed).toBe(6);
+  });
+
   test('records whose only themes are otherwise themes count as unthemed', async () => {
     const withOtherwise = { ...codebook, themes: codebook.themes.map((theme) => ({ ...theme, otherwise: true })) };
     const coded = codeRecords(codebook, [{ text: 'The staff were kind.' }, { text: 'No parking.' }]);
@@ -82,6 +98,19 @@ describe('discoverThemes', () => {
     expect(report.codebook).toMatch(/#   id\d: /);
     expect(examples.map((example) => example.text).join(' ')).toMatch(/\[phone\]|\[email\]/);
   });
+});
+
+test('a starter codebook never takes its examples from respondents who declined publication', async () => {
+  const declined = { answers: { 'May we publish your response?': 'No' } };
+  const records = texts().map((row, index) => ({
+    id: `id${index}`,
+    sourceId: `r${index}`,
+    text: row.text,
+    meta: index >= 8 ? declined : {},
+  }));
+  const report = await discoverThemes(records);
+  const clinic = report.groups.find((group) => group.id === 'clinic');
+  expect([clinic?.records, clinic?.examples]).toEqual([6, []]);
 });
 
 describe('keywordInContext', () => {

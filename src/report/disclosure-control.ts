@@ -125,11 +125,13 @@ export function cellToJson(cell: ProtectedCell): number | { suppressed: 'small';
 }
 
 /** The rule in one sentence, for a report's methods section. */
-export function describeDisclosureRule(rule: DisclosureRule): string {
+export function describeDisclosureRule(rule: DisclosureRule, options: { groups?: boolean } = {}): string {
   const parts: string[] = [];
+  const dimensions =
+    options.groups === true ? 'channel, question, source, respondent group or month' : 'channel, question, source or month';
   if (rule.minCount > 1) {
     parts.push(
-      `counts of 1 to ${rule.minCount - 1} in a table (by channel, question, source or month, themes raised together, words that stand out) are shown as "fewer than ${rule.minCount}", and one more cell is hidden ("suppressed") where a small count could otherwise be worked out from a total or a parent theme`,
+      `counts of 1 to ${rule.minCount - 1} in a table (by ${dimensions}, themes raised together, words that stand out) are shown as "fewer than ${rule.minCount}", and one more cell is hidden ("suppressed") where a small count could otherwise be worked out from a total or a parent theme`,
     );
   }
   if (rule.roundTo !== null && rule.roundTo > 1) parts.push(`those counts are rounded to the nearest ${rule.roundTo}`);

@@ -342,7 +342,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
   if (report.quoteExclusions.entries > 0) push(`- ${quoteExclusionSentence(report.quoteExclusions.records)}`);
   if (report.declinedPublication.records > 0) push(`- ${declinedSentence(report.declinedPublication)}`);
   push(
-    `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure)}`,
+    `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure, { groups: (report.groups?.questions.length ?? 0) > 0 })}`,
   );
   push(
     '- Unthemed words and phrases: ranked by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008) of their use in unthemed against themed records; each is in at least two unthemed records.',

@@ -95,6 +95,13 @@ describe('cellToJson and the methods sentence', () => {
     expect(describeDisclosureRule({ minCount: 10, roundTo: 5 })).toMatch(/rounded to the nearest 5/);
     expect(describeDisclosureRule({ minCount: 1, roundTo: null })).toBe('Small numbers: every count is shown exactly.');
   });
+
+  test('the rule names respondent groups among the tables it covers only when the report has them', () => {
+    expect([describeDisclosureRule(rule).includes('respondent group'), describeDisclosureRule(rule, { groups: true })]).toEqual([
+      false,
+      expect.stringContaining('(by channel, question, source, respondent group or month,'),
+    ]);
+  });
 });
 
 describe('quantify', () => {

@@ -206,15 +206,25 @@ function stringList(node: RawNode, path: string, what: string, report: Report): 
   return values;
 }
 
-function publishPolicy(root: RawMap, report: Report): PublishPolicy {
-  const entry = entryOf(root, 'publish');
-  if (entry === undefined) return DEFAULT_PUBLISH_POLICY;
+/**
+ * The mapping of settings at `key` of `map` (`where` names it in messages, `example` shows one),
+ * its keys checked; null when absent or not a mapping (reported).
+ */
+function settingsMap(map: RawMap, key: string, where: string, keys: readonly string[], example: string, report: Report): RawMap | null {
+  const entry = entryOf(map, key);
+  if (entry === undefined) return null;
   const node = entry.value;
   if (node.kind !== 'map') {
-    report(node.position, `publish must be a mapping, not ${describeNode(node)}`, 'write "publish: {min_count: 5}"');
-    return DEFAULT_PUBLISH_POLICY;
+    report(node.position, `${where} must be a mapping, not ${describeNode(node)}`, `write "${example}"`);
+    return null;
   }
-  checkKeys(node, PUBLISH_KEYS, 'publish', report);
+  checkKeys(node, keys, where, report);
+  return node;
+}
+
+function publishPolicy(root: RawMap, report: Report): PublishPolicy {
+  const node = settingsMap(root, 'publish', 'publish', PUBLISH_KEYS, 'publish: {min_count: 5}', report);
+  if (node === null) return DEFAULT_PUBLISH_POLICY;
   const minCount = integerSetting(node, 'min_count', 'publish', 0, 1_000_000, DEFAULT_PUBLISH_POLICY.minCount, report);
   const roundEntry = entryOf(node, 'round_to');
   let roundTo: number | null = null;
@@ -226,18 +236,9 @@ function publishPolicy(root: RawMap, report: Report): PublishPolicy {
 
 function quantifiers(publish: RawMap, report: Report): Quantifiers {
   const fallback = DEFAULT_PUBLISH_POLICY.quantifiers;
-  const entry = entryOf(publish, 'quantifiers');
-  if (entry === undefined) return fallback;
-  const node = entry.value;
-  if (node.kind !== 'map') {
-    report(
-      node.position,
-      `publish.quantifiers must be a mapping, not ${describeNode(node)}`,
-      'write "quantifiers: {a_few: 0, some: 0.1, many: 0.3, most: 0.5}"',
-    );
-    return fallback;
-  }
-  checkKeys(node, QUANTIFIER_KEYS, 'publish.quantifiers', report);
+  const example = 'quantifiers: {a_few: 0, some: 0.1, many: 0.3, most: 0.5}';
+  const node = settingsMap(publish, 'quantifiers', 'publish.quantifiers', QUANTIFIER_KEYS, example, report);
+  if (node === null) return fallback;
   const defaults: Record<(typeof QUANTIFIER_KEYS)[number], number> = {
     a_few: fallback.aFew,
     some: fallback.some,
@@ -273,14 +274,8 @@ function quantifiers(publish: RawMap, report: Report): Quantifiers {
 }
 
 function quoteSettings(root: RawMap, report: Report): CodebookSpec['quotes'] {
-  const entry = entryOf(root, 'quotes');
-  if (entry === undefined) return { exclude: [], consent: 'respect' };
-  const node = entry.value;
-  if (node.kind !== 'map') {
-    report(node.position, `quotes must be a mapping, not ${describeNode(node)}`, 'write "quotes: {exclude: [record ids]}"');
-    return { exclude: [], consent: 'respect' };
-  }
-  checkKeys(node, QUOTES_KEYS, 'quotes', report);
+  const node = settingsMap(root, 'quotes', 'quotes', QUOTES_KEYS, 'quotes: {exclude: [record ids]}', report);
+  if (node === null) return { exclude: [], consent: 'respect' };
   const exclude = entryOf(node, 'exclude');
   return {
     exclude: exclude === undefined ? [] : stringList(exclude.value, 'quotes.exclude', 'a record id', report),
@@ -289,14 +284,8 @@ function quoteSettings(root: RawMap, report: Report): CodebookSpec['quotes'] {
 }
 
 function reportSettingsOf(root: RawMap, report: Report): ReportSettings {
-  const entry = entryOf(root, 'report');
-  if (entry === undefined) return DEFAULT_REPORT_SETTINGS;
-  const node = entry.value;
-  if (node.kind !== 'map') {
-    report(node.position, `report must be a mapping, not ${describeNode(node)}`, 'write "report: {groups: responding as}"');
-    return DEFAULT_REPORT_SETTINGS;
-  }
-  checkKeys(node, REPORT_KEYS, 'report', report);
+  const node = settingsMap(root, 'report', 'report', REPORT_KEYS, 'report: {groups: responding as}', report);
+  if (node === null) return DEFAULT_REPORT_SETTINGS;
   const groups = entryOf(node, 'groups');
   if (groups === undefined) return DEFAULT_REPORT_SETTINGS;
   const value = stringOf(groups.value)?.trim() ?? '';

@@ -3,6 +3,7 @@ import { formatBytes } from '../../source/byte-size.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes } from '../readers/document-notes.js';
+import { asksConsent } from '../readers/form-consent.js';
 import {
   withFormFields,
   type PdfFormField,
@@ -260,23 +261,40 @@ async function readDate(document: PdfDocument): Promise<string | null> {
 /**
  * The items of a PDF's paragraphs, read as a Word document's are (headings set the section, list
  * items name their parent), each located `page P, paragraph N`; page furniture, contact details
- * and a letter's formalities are filtered; a response form's answers carry their question.
+ * and a letter's formalities are filtered; a response form's answers carry their question, and
+ * its answer on publishing is filtered and carried by every record in `meta.answers`.
  */
-function* paragraphItems(
+function paragraphItems(
   file: string,
   paragraphs: readonly PdfParagraph[],
   date: string | null,
   rejections: readonly AdapterItem[],
 ): Iterable<AdapterItem> {
   const notes = new DocumentNotes(file, date);
+  return notes.consent.release(noteItems(file, paragraphs, notes, rejections));
+}
+
+/** The items of {@link paragraphItems} in order, before the form's answers on publishing are added. */
+function* noteItems(
+  file: string,
+  paragraphs: readonly PdfParagraph[],
+  notes: DocumentNotes,
+  rejections: readonly AdapterItem[],
+): Iterable<AdapterItem> {
   const fed: { part: string; question: string | null }[] = [];
   let question: string | null = null;
   let rejected = 0;
   const located = (item: AdapterItem): AdapterItem => {
-    if (item.kind !== 'record') return item;
-    const ordinal = Number(/^paragraph (\d+)$/.exec(item.draft.provenance.part ?? '')?.[1] ?? 0);
+    if (item.kind !== 'record' && item.kind !== 'filtered') return item;
+    const provenance = item.kind === 'record' ? item.draft.provenance : item.provenance;
+    const ordinal = Number(/^paragraph (\d+)$/.exec(provenance.part ?? '')?.[1] ?? 0);
     const place = fed[ordinal - 1];
     if (place === undefined) return item;
+    if (item.kind === 'filtered') return { ...item, provenance: { file, part: place.part } };
+    if (place.question !== null && asksConsent(place.question)) {
+      notes.consent.answer(place.question, item.draft.text);
+      return notes.consent.filtered({ file, part: place.part });
+    }
     const draft = { ...item.draft, provenance: { file, part: place.part } };
     return {
       kind: 'record',
@@ -298,6 +316,7 @@ function* paragraphItems(
     }
     if (paragraph.kind === 'question') {
       question = paragraph.text;
+      if (asksConsent(question)) notes.consent.answer(question, '');
       continue;
     }
     if (paragraph.kind === 'heading') question = null;

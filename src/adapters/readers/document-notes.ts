@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { AdapterItem } from '../format-adapter.js';
+import { asksConsent, consentLine, FormConsent, isOptionAnswer } from './form-consent.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -56,9 +57,13 @@ interface OpenTable {
  * other paragraph with text is one note; a table's cells are read row by row, a two-column
  * question | answer table giving its answers their question. The format's reader says where
  * tables, rows and cells open and hands over each paragraph; provenance is `paragraph N`, N
- * counting the paragraphs with text.
+ * counting the paragraphs with text. An answer to a question on publishing (a table row, a
+ * `Question? answer` line, or a question paragraph and the short answer below it) is no note but
+ * is kept in {@link DocumentNotes.consent}, which the document's records carry.
  */
 export class DocumentNotes {
+  /** The document's answers on publishing its words. */
+  readonly consent = new FormConsent();
   private readonly outline: NoteOutline;
   private list: { level: number; text: string }[] = [];
   /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
@@ -153,6 +158,19 @@ export class DocumentNotes {
    */
   private *bodyParagraph(paragraph: DocumentParagraph, ordinal: number): Iterable<AdapterItem> {
     const pending = this.pending;
+    const asked = pending === null || paragraph.heading !== null ? null : consentLine(pending.paragraph.text);
+    if (pending !== null && asked !== null && asked.answer === '' && isOptionAnswer(paragraph.text)) {
+      this.pending = null;
+      yield this.consentItem(pending.paragraph, this.at(pending.ordinal), asked.question, '');
+      yield this.consentItem(paragraph, this.at(ordinal), asked.question, paragraph.text);
+      return;
+    }
+    const line = paragraph.heading === null && !paragraph.contents ? consentLine(paragraph.text) : null;
+    if (line !== null && line.answer !== '') {
+      yield* this.flushPending();
+      yield this.consentItem(paragraph, this.at(ordinal), line.question, line.answer);
+      return;
+    }
     this.pending = null;
     if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
       this.label = pending.paragraph.text;
@@ -189,6 +207,21 @@ export class DocumentNotes {
     this.label = null;
   }
 
+  /**
+   * An answer on publishing (or the question it answers): kept in {@link DocumentNotes.consent}
+   * and filtered; its note is made and dropped, so that the notes after it keep their ids.
+   */
+  private consentItem(
+    paragraph: DocumentParagraph,
+    provenance: { file: string; part: string },
+    question: string,
+    answer: string,
+  ): AdapterItem {
+    this.note(paragraph, provenance);
+    this.consent.answer(question, answer);
+    return this.consent.filtered(provenance);
+  }
+
   /** A note for a paragraph, its parent the list item it is nested under; an entry of a table of contents is filtered. */
   private note(paragraph: DocumentParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
     if (paragraph.contents) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'table of contents' };
@@ -215,6 +248,13 @@ export class DocumentNotes {
       const question = questions?.[rowIndex];
       if (question !== undefined) {
         const answers = row[1] ?? [];
+        const asked = question.kind === 'question' && question.text !== null && asksConsent(question.text) ? question.text : null;
+        if (asked !== null) {
+          this.consent.answer(asked, '');
+          for (const { paragraph, ordinal } of answers) yield this.consentItem(paragraph, at(ordinal), asked, paragraph.text);
+          this.list = [];
+          continue;
+        }
         const filtered = question.kind === 'header' ? 'table header' : question.kind === 'contact' ? 'contact details' : null;
         for (const { paragraph, ordinal } of answers) {
           yield filtered === null
@@ -306,4 +346,20 @@ export async function* documentPartNotes(
   }
   yield* recoveryWarnings(file, recoveries, part.name);
   yield* notes.end();
+}
+
+/**
+ * {@link documentPartNotes}, held until the document's end (a document is one respondent's, and
+ * its answer on publishing often stands last), each record then carrying that answer in
+ * `meta.answers`. The document's size is bounded by its format's unpacking limit.
+ */
+export function documentPartRecords(
+  file: string,
+  part: DocumentPart,
+  select: (path: readonly XmlName[]) => XmlSelection,
+  notes: DocumentNotes,
+  noteEvent: (event: XmlEvent) => Iterable<AdapterItem>,
+  kind: ZipDocumentKind,
+): AsyncIterable<AdapterItem> {
+  return notes.consent.hold(documentPartNotes(file, part, select, notes, noteEvent, kind));
 }

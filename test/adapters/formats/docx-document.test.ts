@@ -442,3 +442,61 @@ describe("docx: a draft sent back with reviewers' comments", () => {
     expect(commented).toMatch(/^word0 word1 .* word\d+…$/);
   });
 });
+
+describe('docx response forms: the answer on publishing', () => {
+  const form = (question: string, answer: string) =>
+    buildDocx({
+      core: { created: '2024-05-21T09:00:00Z' },
+      body: [
+        paragraph('We use the Northgate library every week.'),
+        table([
+          [question, answer],
+          ['Q1. Should Northgate close on Wednesdays?', 'No'],
+          ['Q2. What would help you use the library more?', 'Opening until eight, and a quiet room for homework.'],
+        ]),
+      ].join(''),
+    });
+
+  test('the row is filtered, every record carries it, and the records keep the ids they have when it asks something else', async () => {
+    const declined = await read('f.docx', form('May we publish your response?', 'No'));
+    const other = await read('f.docx', form('May we contact you about this?', 'No'));
+    expect(countItems(declined)).toEqual({ record: 3, 'filtered:not-feedback': 1 });
+    const kept = recordsOf(other).filter((record) => record.meta['question'] !== 'May we contact you about this?');
+    expect(recordsOf(declined).map((record) => [record.id, record.text])).toEqual(kept.map((record) => [record.id, record.text]));
+    expect(recordsOf(declined).map((record) => record.meta['answers'])).toEqual(Array(3).fill({ 'May we publish your response?': 'No' }));
+    expect(recordsOf(other).every((record) => record.meta['answers'] === undefined)).toBe(true);
+  });
+
+  test('a blank answer is kept as ""', async () => {
+    const result = await read('f.docx', form('Do you consent to publication?', ''));
+    expect(countItems(result)).toEqual({ record: 3 });
+    expect(recordsOf(result)[0]?.meta['answers']).toEqual({ 'Do you consent to publication?': '' });
+  });
+
+  test('a question paragraph with a short answer below it is the answer; with a longer paragraph below, both stay notes', async () => {
+    const answered = await notes(
+      [
+        paragraph('The library is our only quiet space.'),
+        paragraph('May we publish your response?'),
+        paragraph('Do not publish response'),
+      ].join(''),
+    );
+    expect(answered).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'Do not publish response' } },
+    ]);
+    const asked = await notes(
+      [paragraph('May we publish your response?'), paragraph('We asked the council this at the meeting and nobody could tell us.')].join(
+        '',
+      ),
+    );
+    expect(asked.map((record) => record.text)).toEqual([
+      'May we publish your response?',
+      'We asked the council this at the meeting and nobody could tell us.',
+    ]);
+  });
+
+  test('a reviewed draft is read for its comments as before', async () => {
+    const result = await read('d.docx', DOCX_FIXTURE_INPUTS['reviewed-draft']?.build() ?? Buffer.alloc(0));
+    expect(recordsOf(result).every((record) => record.meta['answers'] === undefined)).toBe(true);
+  });
+});

@@ -244,6 +244,27 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
         ].join(''),
       }),
   },
+  'declined-form': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'Admin', created: '2024-05-21T09:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Library opening hours: response form', { style: 'Titel' }),
+          paragraph('We run the reading group that meets on Tuesday evenings at Northgate library.'),
+          table([
+            ['Question', 'Response'],
+            ['Name', 'Ravi Patel'],
+            ['Q1. Which library do you use most?', 'Northgate, two or three evenings a week after work.'],
+            ['Q2. Should Northgate close on Wednesdays?', 'No'],
+            ['Q3. What would help you use the library more?', 'Opening until eight, and a quiet room for homework.'],
+            ['May we publish your response?', 'Do not publish response'],
+          ]),
+          paragraph('No'),
+        ].join(''),
+      }),
+  },
   'tracked-changes': {
     name: 'input.docx',
     build: () =>

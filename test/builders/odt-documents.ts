@@ -66,6 +66,29 @@ export function odtEventNotes(): Buffer {
   });
 }
 
+/**
+ * The input of fixtures/adapters/odt/confidential-form/: a response form whose last table row
+ * asks for confidentiality, answered `Yes`, and a `Question? answer` line above the table.
+ */
+export function odtConfidentialForm(): Buffer {
+  const row = (question: string, answer: string) =>
+    `<table:table-row><table:table-cell><text:p>${question}</text:p></table:table-cell><table:table-cell>${answer === '' ? '' : `<text:p>${answer}</text:p>`}</table:table-cell></table:table-row>`;
+  return buildOdt({
+    created: '2024-05-22T14:00:00',
+    text: [
+      '<text:h text:outline-level="1">Bus network review</text:h>',
+      '<text:p>The 42 is the only bus that reaches the estate after seven.</text:p>',
+      '<text:p>Can we quote you? No</text:p>',
+      '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>',
+      row('Q1. Which routes do you use?', 'The 42 to the hospital, and the 7 into town on Saturdays.'),
+      row('Q2. What should change?', 'Keep the evening 42, even if it runs every hour instead of every half hour.'),
+      row('Would you like your response to be kept confidential?', 'Yes'),
+      row('Do you consent to publication?', ''),
+      '</table:table>',
+    ].join(''),
+  });
+}
+
 /** An `office:annotation` as LibreOffice writes it: its creator, date and paragraphs, then what names it or its thread. */
 export function annotation(comment: {
   creator: string;

@@ -482,6 +482,31 @@ export function fillableForm(): Buffer {
   return buildPdf({ pages, created: 'D:20240405120000Z' });
 }
 
+/**
+ * A response form saved as PDF whose respondent declined publication: the numbered consent
+ * question stands last, after the answers it covers, and a fillable field beside its label asks
+ * to quote them.
+ */
+function declinedForm(): Buffer {
+  const pages = layoutPages([
+    [
+      { lines: ['Draft parks strategy: response form'], size: 18, font: 'bold' },
+      { lines: ['Question 1: Do you agree with the proposed opening hours?'], font: 'bold' },
+      para('No. Closing at dusk in winter shuts the park before the school run ends, so children have nowhere to play on the way home.'),
+      { lines: ['Question 2: What else should the strategy do?'], font: 'bold' },
+      para('Light the path along the river so it is safe after dark, and keep the toilets by the bandstand open on Sundays.'),
+      { lines: ['Question 3: May we publish your response?'], font: 'bold' },
+      para('No'),
+    ],
+  ]);
+  const first = pages[0];
+  const quote: PdfPage = {
+    texts: [{ text: 'Can we quote you?', x: 72, y: 400 }],
+    fields: [{ name: 'quote', value: 'No', rect: [200, 396, 300, 412] }],
+  };
+  return buildPdf({ pages: first === undefined ? [quote] : [first, quote], created: 'D:20240406090000Z' });
+}
+
 /** A letter scanned to PDF: one image per page, no text layer. */
 function scannedLetter(): Buffer {
   return buildPdf({
@@ -501,6 +526,7 @@ export const PDF_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build: 
   letter: { name: 'input.pdf', build: letter },
   'response-form': { name: 'input.pdf', build: responseForm },
   'fillable-form': { name: 'input.pdf', build: fillableForm },
+  'declined-form': { name: 'input.pdf', build: declinedForm },
   'event-report': { name: 'input.pdf', build: eventReport },
   'scanned-letter': { name: 'input.pdf', build: scannedLetter },
   'password-protected': { name: 'input.pdf', build: () => buildPdf({ pages: layoutPages([[para('Secret.')]]), password: true }) },

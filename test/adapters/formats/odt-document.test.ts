@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { buildDocx, paragraph } from '../../builders/docx-documents.js';
-import { annotation, buildOdt, odtEventNotes, odtReviewedDraft } from '../../builders/odt-documents.js';
+import { annotation, buildOdt, odtConfidentialForm, odtEventNotes, odtReviewedDraft } from '../../builders/odt-documents.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -22,6 +22,7 @@ describe('odt', () => {
   test.each([
     ['event-notes', odtEventNotes],
     ['reviewed-draft', odtReviewedDraft],
+    ['confidential-form', odtConfidentialForm],
   ])('the %s fixture input is generated reproducibly by test/builders/odt-documents.ts', (name, build) => {
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);

@@ -2,6 +2,7 @@ import type { AuditReport } from './audit.js';
 import type { EvaluationReport } from './evaluation.js';
 import type { DiscoverReport, GapsReport } from './gaps.js';
 import type { SuggestionResult } from './suggestions.js';
+import { formatCount } from '../report/number-format.js';
 import { shortenText } from '../text/shortened-text.js';
 
 /** How many examples of each kind the text views list (`--json` lists all). */
@@ -10,7 +11,7 @@ const SHOWN = 5;
 const EXCERPT = 100;
 
 const pct = (value: number): string => value.toFixed(3);
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
   const widths: number[] = [];
@@ -33,7 +34,7 @@ function more(total: number): string[] {
 /** `tlap audit` as text. */
 export function renderAuditText(report: AuditReport): string {
   const lines = [
-    `${plural(report.records, 'record')}, ${report.themed} with a theme`,
+    `${plural(report.records, 'record')}, ${formatCount(report.themed)} with a theme`,
     '',
     'Keywords (records hit, records it alone puts in its theme, words matched):',
   ];
@@ -43,9 +44,9 @@ export function renderAuditText(report: AuditReport): string {
       theme = entry.theme;
       lines.push(`  ${theme}`);
     }
-    const words = entry.words.map((word) => `${word.words} ${word.count}`).join(', ');
+    const words = entry.words.map((word) => `${word.words} ${formatCount(word.count)}`).join(', ');
     lines.push(
-      `    ${entry.keyword} (${report.codebook}:${entry.line}:${entry.col}): ${entry.records} hit, ${entry.sole} alone${words === '' ? '' : `; ${words}`}`,
+      `    ${entry.keyword} (${report.codebook}:${entry.line}:${entry.col}): ${formatCount(entry.records)} hit, ${formatCount(entry.sole)} alone${words === '' ? '' : `; ${words}`}`,
     );
   }
   lines.push(
@@ -54,7 +55,9 @@ export function renderAuditText(report: AuditReport): string {
   );
   lines.push('', `Words counted for more than one theme: ${report.shared.length === 0 ? 'none' : ''}`);
   for (const shared of report.shared) {
-    lines.push(`  ${shared.words}: ${shared.themes.map((entry) => `${entry.theme} via "${entry.keyword}" (${entry.records})`).join(', ')}`);
+    lines.push(
+      `  ${shared.words}: ${shared.themes.map((entry) => `${entry.theme} via "${entry.keyword}" (${formatCount(entry.records)})`).join(', ')}`,
+    );
   }
   lines.push('', `Problems and suggested fixes: ${report.problems.length === 0 ? 'none' : ''}`);
   for (const problem of report.problems) lines.push(`  ${problem.message}`, `    fix: ${problem.fix}`);
@@ -104,7 +107,7 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
           pct(theme.recall),
           pct(theme.f1),
           pct(theme.kappa),
-          String(theme.support),
+          formatCount(theme.support),
         ]),
       ],
       new Set([1, 2, 3, 4, 5]),
@@ -116,7 +119,7 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
         `  ${entry.theme}`,
         entry.keyword,
         entry.precision === null ? '-' : pct(entry.precision),
-        String(entry.hits),
+        formatCount(entry.hits),
       ]),
       new Set([2, 3]),
     ),
@@ -156,7 +159,7 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
           entry.action,
           entry.keyword,
           `precision ${pct(entry.precision)}`,
-          `support ${entry.support}`,
+          `support ${formatCount(entry.support)}`,
           `ΔF1 ${entry.delta_f1 >= 0 ? '+' : ''}${pct(entry.delta_f1)}`,
         ]),
         new Set([4]),
@@ -169,15 +172,15 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
 /** `tlap gaps` as text. */
 export function renderGapsText(report: GapsReport): string {
   const lines = [
-    `${plural(report.unthemed, 'record')} of ${report.records} have no theme (or only otherwise themes)`,
+    `${plural(report.unthemed, 'record')} of ${formatCount(report.records)} have no theme (or only otherwise themes)`,
     '',
     'Over-represented in unthemed records (unthemed / themed records, z):',
   ];
   for (const term of report.terms) {
     const channels = Object.entries(report.terms.length === 0 ? {} : term.by_channel)
-      .map(([channel, count]) => `${channel} ${count}`)
+      .map(([channel, count]) => `${channel} ${formatCount(count)}`)
       .join(', ');
-    lines.push(`  ${term.term}  ${term.unthemed} / ${term.themed}, z ${term.z.toFixed(2)}  (${channels})`);
+    lines.push(`  ${term.term}  ${formatCount(term.unthemed)} / ${formatCount(term.themed)}, z ${term.z.toFixed(2)}  (${channels})`);
     for (const context of term.contexts) lines.push(`      ${context.id}: ${context.line}`);
   }
   lines.push(

@@ -90,3 +90,17 @@ describe('renderEvalText and a gold of 0/1 theme columns', () => {
     );
   });
 });
+
+test('counts of a thousand or more are written with a thousands separator, as the report writes them', async () => {
+  const many = codeRecords(
+    codebook,
+    Array.from({ length: 1000 }, (_, index) => ({ sourceId: `s${index}`, text: 'The nurse was kind.' })),
+  );
+  const gold = parseGoldFile(['id,themes', ...many.map((item) => `${item.record.id},staff`)].join('\n'), 'gold.csv');
+  const { report } = await evaluateCodebook(codebook, many, gold, { resamples: 0 });
+  const lines = renderEvalText(report, null).split('\n');
+  expect([lines[0]?.startsWith('1,000 records coded in both'), lines.some((line) => /^staff\s.*\s1,000$/.test(line))]).toEqual([
+    true,
+    true,
+  ]);
+});

@@ -30,8 +30,6 @@ const ASKS_LEAVE = /\b(?:consent|permission|agree|happy|content|allow|may we|can
 const SHORT_HEADER_WORDS = 4;
 /** Longer than any question on a form; a column name this long is text, not a question. */
 const QUESTION_MAX_LENGTH = 200;
-/** Longer than any option of a consent question; a longer answer is words of the respondent's own. */
-const ANSWER_MAX_LENGTH = 80;
 
 /** Lower case, `_`/`-`/`.` as spaces, spacing collapsed. */
 function plain(text: string): string {
@@ -148,8 +146,6 @@ export class PublicationConsentReader {
       this.kinds.set(question, kind);
     }
     if (kind === null) return 'not-asked';
-    const text = typeof answer === 'string' ? answer : '';
-    if (text.length > ANSWER_MAX_LENGTH) return 'not-asked';
-    return consentOfAnswer(kind, text);
+    return consentOfAnswer(kind, typeof answer === 'string' ? answer : '');
   }
 }

@@ -53,7 +53,7 @@ describe('PublicationConsentReader', () => {
     expect(reader.consentOf(makeRecord({ meta }))).toBe(consent);
   });
 
-  test('a refusal in any of two consent questions declines; an answer of the respondent own words is not an option', () => {
+  test('a refusal in any of two consent questions declines; a long answer that qualifies consent is no yes, so it declines', () => {
     const twoQuestions = {
       answers: { 'May we publish your response?': 'Yes', 'Do you want your response to be treated as confidential?': 'Yes' },
     };
@@ -63,7 +63,7 @@ describe('PublicationConsentReader', () => {
     };
     expect([reader.consentOf(makeRecord({ meta: twoQuestions })), reader.consentOf(makeRecord({ meta: longAnswer }))]).toEqual([
       'declined',
-      'not-asked',
+      'declined',
     ]);
   });
 });

@@ -346,7 +346,9 @@ function isRepeatedCampaign(counts: ReadonlyMap<string, number>, filled: number)
 }
 
 /**
- * Classifies one column from its cells (the sample's values of that column). Free text is
+ * Classifies one column from its cells (the sample's values of that column). A question on
+ * publishing the response is a `choice` whatever its answers, so that a refusal written out at
+ * length is never read as feedback. Free text is
  * people's own words: three or more words on average, with lower-case letters, and either mostly
  * distinct or one long answer repeated (a campaign, see {@link isRepeatedCampaign}); a closed
  * question's small set of short options is a `choice` even when it has several words
@@ -366,6 +368,7 @@ export function profileColumn(header: string, cells: readonly string[]): ColumnP
   const meanWords = values.reduce((sum, value) => sum + wordCount(value), 0) / filled;
   const share = (test: (value: string) => boolean): number => values.filter(test).length / filled;
   const profile = (kind: ColumnKind): ColumnProfile => ({ header, kind, filled, meanWords, distinctShare });
+  if (consentQuestionKind(header) !== null) return profile('choice');
   if (share(isPhoneValue) >= 0.8) return profile('phone');
   if (share(isNumberValue) >= 0.8) return profile('number');
   if (share(isDateValue) >= 0.8) return profile('date');

@@ -146,6 +146,21 @@ describe('tableItems', () => {
     );
   });
 
+  test('answers on publishing written out at length are still answers, never feedback', async () => {
+    const consent = 'Can we quote your comments in our report?';
+    const refusals = SENTENCES.map(
+      (sentence) => `No, please do not quote me, because ${sentence.toLowerCase()} and people would know it was me.`,
+    );
+    const rows = SENTENCES.map((sentence, index) => [`R${index}`, sentence, refusals[index] ?? '']);
+    const items = await collect(
+      tableItems(tableOf(['Response ID', 'Comments', consent], rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }),
+    );
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts.map((draft) => [draft.text, draft.meta?.['answers']])).toEqual(
+      SENTENCES.map((sentence, index) => [sentence, { [consent]: refusals[index] }]),
+    );
+  });
+
   test('auto mode reads a table without a survey signature like the generic csv adapter', async () => {
     const rows = SENTENCES.map((sentence, index) => [String(index + 1), sentence, 'Jo']);
     const items = await collect(

@@ -145,7 +145,6 @@ export function mergeOrderFreeCounts(into: OrderFreeCounts, from: OrderFreeCount
  */
 export interface RecordFacts extends VoiceFacts {
   id: string;
-  channel: Channel;
   /** Whether it has a theme. */
   themed: boolean;
   /** Whether `quotes: exclude:` names it. */

@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from '../record/record.js';
+import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
 import { hashKey, KeyHasher, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
@@ -104,6 +104,8 @@ export class WordHashes {
 export interface VoiceFacts {
   /** {@link voiceHashOf} the record. */
   voice: number;
+  /** Its channel: its voice is counted among that channel's. */
+  channel: Channel;
   /** Its word count. */
   words: number;
   /** With at least {@link CAMPAIGN_MIN_WORDS} words: its sketch, {@link SKETCH_BINS} bytes from {@link sketchAt}. */
@@ -119,6 +121,7 @@ export interface VoiceFacts {
  */
 export function voiceFactsOf(record: FeedbackRecord, wordIds: ArrayLike<number>, hashes: WordHashes, facts: VoiceFacts): void {
   facts.voice = voiceHashOf(record);
+  facts.channel = record.channel;
   facts.words = wordIds.length;
   if (wordIds.length < CAMPAIGN_MIN_WORDS) return;
   sketchWords(hashes.of(wordIds), wordIds.length, facts.sketch, facts.sketchAt);
@@ -146,6 +149,11 @@ export interface VoiceCounts {
   voices: number;
   /** Distinct voices per theme, by codebook index. */
   themeVoices: number[];
+  /**
+   * Distinct voices per channel with records, counted as {@link voices} is among that channel's
+   * records (a respondent whose records came in on two channels is a voice of each).
+   */
+  channelVoices: Map<Channel, number>;
   /** Campaigns, most records first (then most voices, then the one whose first record came first). */
   campaigns: CampaignTally[];
   /** Per theme (codebook index), the indices into {@link campaigns} of the campaigns raised in it. */
@@ -203,6 +211,9 @@ export class VoiceTally {
   private anonymous = 0;
   private readonly themeCount: number;
   private readonly anonymousPerTheme: number[];
+  private readonly anonymousPerChannel = new Int32Array(CHANNELS.length);
+  private lastChannel: Channel | null = null;
+  private lastChannelNumber = -1;
   private readonly groups = new NearDuplicateGroups();
   /**
    * Per campaign member, its voice and the number of its list of themes, side by side, in pages of
@@ -222,7 +233,14 @@ export class VoiceTally {
   private examples = new Map<number, CampaignExample>();
   private examplesTaken = 0;
   private readonly hashes: WordHashes;
-  private readonly facts: VoiceFacts = { voice: 0, words: 0, sketch: new Uint8Array(SKETCH_BINS), sketchAt: 0, wording: 0 };
+  private readonly facts: VoiceFacts = {
+    voice: 0,
+    channel: 'other',
+    words: 0,
+    sketch: new Uint8Array(SKETCH_BINS),
+    sketchAt: 0,
+    wording: 0,
+  };
 
   /**
    * @param themeCount the codebook's themes (indices 0 to themeCount - 1).
@@ -231,7 +249,7 @@ export class VoiceTally {
   constructor(themeCount: number, wordOf: (id: number) => string) {
     this.hashes = new WordHashes(wordOf);
     this.themeCount = themeCount;
-    this.voiceCounts = new TaggedDistinctCounter(themeCount);
+    this.voiceCounts = new TaggedDistinctCounter(themeCount, CHANNELS.length);
     const base = themeCount + 1;
     this.themeSetIndex =
       base ** 3 <= THEME_SET_INDEX_MAX
@@ -260,9 +278,11 @@ export class VoiceTally {
    */
   addFacts(facts: VoiceFacts, themes: readonly number[], hold: () => () => FeedbackRecord): number {
     const { voice } = facts;
-    if (voice !== 0) this.voiceCounts.add(voice, themes);
+    const channel = this.channelNumber(facts.channel);
+    if (voice !== 0) this.voiceCounts.add(voice, themes, channel);
     else {
       this.anonymous += 1;
+      this.anonymousPerChannel[channel] = (this.anonymousPerChannel[channel] ?? 0) + 1;
       for (const theme of themes) this.anonymousPerTheme[theme] = (this.anonymousPerTheme[theme] ?? 0) + 1;
     }
     const member = this.groups.addSketch(facts.sketch, facts.sketchAt, facts.words);
@@ -282,6 +302,15 @@ export class VoiceTally {
   /** The group of a member {@link add} returned: the first member of its group of near-identical texts. */
   groupOf(member: number): number {
     return this.groups.rootOf(member);
+  }
+
+  /** The number of a channel in {@link CHANNELS}, looked up only when it differs from the record before's. */
+  private channelNumber(channel: Channel): number {
+    if (channel !== this.lastChannel) {
+      this.lastChannel = channel;
+      this.lastChannelNumber = CHANNELS.indexOf(channel);
+    }
+    return this.lastChannelNumber;
   }
 
   /** Distinct voices so far. */
@@ -349,6 +378,15 @@ export class VoiceTally {
       .sort((a, b) => b.size - a.size || a.example.order - b.example.order)
       .slice(0, EXAMPLES_HELD);
     this.examples = new Map(kept.map((entry) => [entry.held, entry.example]));
+  }
+
+  private channelVoices(): Map<Channel, number> {
+    const voices = new Map<Channel, number>();
+    CHANNELS.forEach((channel, number) => {
+      const count = this.voiceCounts.sizeOfKind(number) + (this.anonymousPerChannel[number] ?? 0);
+      if (count > 0) voices.set(channel, count);
+    });
+    return voices;
   }
 
   /** The counts, once every record was added. */
@@ -425,6 +463,7 @@ export class VoiceTally {
       campaignOf: (member) => (member < 0 ? -1 : (campaignIndex.get(this.groups.rootOf(member)) ?? -1)),
       voices: this.voices,
       themeVoices: this.anonymousPerTheme.map((anonymous, theme) => this.voiceCounts.sizeOf(theme) + anonymous),
+      channelVoices: this.channelVoices(),
       campaigns: campaigns.map(({ root: _root, ...campaign }) => campaign),
       themeCampaigns,
     };

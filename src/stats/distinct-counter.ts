@@ -49,7 +49,9 @@ export const SLOT_TAGS = 32;
  * records): how many distinct keys were added, and per tag how many distinct keys came with it.
  * With up to {@link SLOT_TAGS} tags, one table holds each key's hash and, as bits, the tags it has
  * come with, so that a key and all its tags are counted with one lookup (and one table grows)
- * instead of one per tag; with more, each tag has a {@link DistinctCounter} of its own. Two keys
+ * instead of one per tag; with more, each tag has a {@link DistinctCounter} of its own. Beside its
+ * tags, each addition may name one of up to {@link SLOT_TAGS} kinds (the channel of a voice's
+ * record), held as bits of the same slot: per kind, how many distinct keys came with it. Two keys
  * count as one exactly when a {@link DistinctCounter} would count them as one.
  */
 export class TaggedDistinctCounter {
@@ -59,11 +61,21 @@ export class TaggedDistinctCounter {
   private readonly perTag: Int32Array;
   /** With more than {@link SLOT_TAGS} tags: a counter per tag. */
   private readonly tagCounters: DistinctCounter[] | null;
+  /** Per slot, the kinds its key has come with, as bits (empty when there are no kinds). */
+  private kindSets: Int32Array;
+  private readonly perKind: Int32Array;
 
-  /** @param tagCount tags are numbered 0 to tagCount - 1. */
-  constructor(tagCount: number) {
+  /**
+   * @param tagCount tags are numbered 0 to tagCount - 1.
+   * @param kindCount kinds are numbered 0 to kindCount - 1, at most {@link SLOT_TAGS}.
+   */
+  constructor(tagCount: number, kindCount = 0) {
+    if (!(kindCount >= 0 && kindCount <= SLOT_TAGS))
+      throw new RangeError(`TaggedDistinctCounter: ${kindCount} kinds, at most ${SLOT_TAGS}`);
     this.perTag = new Int32Array(tagCount);
     this.tagCounters = tagCount > SLOT_TAGS ? Array.from({ length: tagCount }, () => new DistinctCounter()) : null;
+    this.perKind = new Int32Array(kindCount);
+    this.kindSets = new Int32Array(kindCount > 0 ? INITIAL_SLOTS : 0);
   }
 
   /** Distinct keys added so far. */
@@ -76,13 +88,29 @@ export class TaggedDistinctCounter {
     return this.tagCounters === null ? (this.perTag[tag] ?? 0) : (this.tagCounters[tag]?.size ?? 0);
   }
 
-  /** Adds a key by its hash ({@link hashKey}) with these tags (others than 0 to tagCount - 1 are ignored). */
-  add(hash: number, tags: readonly number[]): void {
+  /** Distinct keys added with this kind so far. */
+  sizeOfKind(kind: number): number {
+    return this.perKind[kind] ?? 0;
+  }
+
+  /**
+   * Adds a key by its hash ({@link hashKey}) with these tags and of this kind (tags other than 0
+   * to tagCount - 1, and kinds other than 0 to kindCount - 1, are ignored).
+   */
+  add(hash: number, tags: readonly number[], kind = -1): void {
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
     const slot = slotOf(this.slots, hash);
     if (this.slots[slot] !== hash) {
       this.slots[slot] = hash;
       this.used += 1;
+    }
+    if (kind >= 0 && kind < this.perKind.length) {
+      const kinds = this.kindSets[slot] ?? 0;
+      const bit = 1 << kind;
+      if ((kinds & bit) === 0) {
+        this.kindSets[slot] = kinds | bit;
+        this.perKind[kind] = (this.perKind[kind] ?? 0) + 1;
+      }
     }
     if (tags.length === 0) return;
     if (this.tagCounters !== null) {
@@ -102,15 +130,18 @@ export class TaggedDistinctCounter {
   private grow(): void {
     const old = this.slots;
     const oldTagSets = this.tagSets;
+    const oldKindSets = this.kindSets;
     this.slots = new Float64Array(old.length * 2);
     this.tagSets = new Int32Array(this.tagCounters === null ? old.length * 2 : 0);
-    const { slots, tagSets } = this;
+    this.kindSets = new Int32Array(oldKindSets.length > 0 ? old.length * 2 : 0);
+    const { slots, tagSets, kindSets } = this;
     for (let from = 0; from < old.length; from += 1) {
       const hash = old[from] ?? 0;
       if (hash === 0) continue;
       const slot = slotOf(slots, hash);
       slots[slot] = hash;
       if (tagSets.length > 0) tagSets[slot] = oldTagSets[from] ?? 0;
+      if (kindSets.length > 0) kindSets[slot] = oldKindSets[from] ?? 0;
     }
   }
 }

@@ -60,6 +60,30 @@ describe('VoiceTally', () => {
     expect(counts.themeVoices).toEqual([1, 2]);
   });
 
+  test('voices per channel: each distinct voice of a channel once, a respondent on two channels in each, records without a voice key one each', () => {
+    const tally = newTally(1);
+    const add = (overrides: Parameters<typeof makeRecord>[0]): void => {
+      const record = makeRecord(overrides);
+      tally.add(record, words(record.text), [0]);
+    };
+    for (const question of ['Q1', 'Q2', 'Q3']) add({ channel: 'survey', text: 'Yes', meta: { respondent: 'R1', question } });
+    add({ channel: 'survey', text: 'Yes', meta: { respondent: 'R2' } });
+    add({ channel: 'other', text: 'Yes', meta: { respondent: 'R1' } });
+    add({ channel: 'twitter', author: '@Asha', text: 'One' });
+    add({ channel: 'twitter', author: '@asha ', text: 'Two' });
+    add({ channel: 'email', author: '@Asha', text: 'Three' });
+    add({ channel: 'email', author: null, text: 'Four' });
+    add({ channel: 'email', author: null, text: 'Five' });
+    const counts = tally.finish();
+    expect([...counts.channelVoices]).toEqual([
+      ['twitter', 1],
+      ['email', 3],
+      ['survey', 2],
+      ['other', 1],
+    ]);
+    expect(counts.voices).toBe(6);
+  });
+
   test('a later copy is told apart from the first by its group', () => {
     const tally = newTally(0);
     const first = tally.add(makeRecord({ text: CAMPAIGN }), words(CAMPAIGN), []);

@@ -33,4 +33,42 @@ describe('TaggedDistinctCounter against a DistinctCounter per tag (the general p
       }),
     );
   });
+
+  test.each([1, 7, SLOT_TAGS])(
+    'with %i kinds beside the tags: the same distinct keys per kind, the tags counted as without kinds',
+    (kindCount) => {
+      const kinded = fc.array(
+        fc.record({
+          key: fc.integer({ min: 0, max: 60 }),
+          kind: fc.integer({ min: -1, max: kindCount }),
+          tags: fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 3 }),
+        }),
+        {
+          maxLength: 300,
+        },
+      );
+      fc.assert(
+        fc.property(kinded, (added) => {
+          const tagged = new TaggedDistinctCounter(14, kindCount);
+          const plain = new TaggedDistinctCounter(14);
+          const perKind = Array.from({ length: kindCount }, () => new DistinctCounter());
+          for (const { key, kind, tags } of added) {
+            const hash = hashKey(`voice ${key}`);
+            tagged.add(hash, tags, kind);
+            plain.add(hash, tags);
+            perKind[kind]?.add(hash);
+          }
+          expect(tagged.size).toBe(plain.size);
+          expect(Array.from({ length: 14 }, (_, tag) => tagged.sizeOf(tag))).toEqual(
+            Array.from({ length: 14 }, (_, tag) => plain.sizeOf(tag)),
+          );
+          expect(Array.from({ length: kindCount }, (_, kind) => tagged.sizeOfKind(kind))).toEqual(perKind.map((counter) => counter.size));
+        }),
+      );
+    },
+  );
+
+  test('holds at most as many kinds as a slot has bits', () => {
+    expect(() => new TaggedDistinctCounter(3, SLOT_TAGS + 1)).toThrow(RangeError);
+  });
 });

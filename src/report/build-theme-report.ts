@@ -597,7 +597,7 @@ export class ThemeReportBuilder {
       campaignRecords: voices.campaigns.reduce((sum, campaign) => sum + campaign.records, 0),
       campaigns,
       unthemed: this.counts.unthemed,
-      byChannel: channelCounts(this.counts.byChannel),
+      byChannel: channelCounts(this.counts.byChannel).map((entry) => ({ ...entry, voices: voices.channelVoices.get(entry.channel) ?? 0 })),
       dateRange: this.counts.from === null || this.counts.to === null ? null : { from: this.counts.from, to: this.counts.to },
       undated: this.counts.undated,
       themes: protectRollUps(

@@ -84,8 +84,17 @@ export function protectBreakdown(
 ): ProtectedCell[] {
   const result = cells.map((value) => protectCell(value, rule));
   if (options.partition === false) return result;
+  hideSecondCell(cells, result, rule);
+  return result;
+}
+
+/**
+ * Secondary suppression of a partition whose cells are protected one by one: when exactly one
+ * cell is hidden, hides the smallest other non-zero shown cell (the first one on a tie), in place.
+ */
+function hideSecondCell(cells: readonly number[], result: ProtectedCell[], rule: DisclosureRule): void {
   const suppressed = result.filter((cell) => cell.kind === 'suppressed').length;
-  if (suppressed !== 1) return result;
+  if (suppressed !== 1) return;
   let partner = -1;
   cells.forEach((value, index) => {
     const cell = result[index];
@@ -94,7 +103,45 @@ export function protectBreakdown(
     if (best === undefined || value < best) partner = index;
   });
   if (partner !== -1) result[partner] = { kind: 'suppressed', reason: 'secondary', below: rule.minCount };
-  return result;
+}
+
+/** One row of a table of records and the distinct voices that sent them, as {@link protectReach} publishes it. */
+export interface ProtectedReach<K> {
+  key: K;
+  records: ProtectedCell;
+  voices: ProtectedCell;
+}
+
+/**
+ * Protects a table of records and the distinct voices that sent them, row by row (all records and
+ * voices by channel). The records column is protected exactly as {@link protectEntries} protects
+ * it alone. The voices column is a partition of the published voices total too: its small cells
+ * are hidden, and so is every row's voices whose records are hidden (a row's voices are at least 1
+ * and at most its records, so a shown voice count would bound the hidden records count); when that
+ * leaves a single hidden voice cell, one more is hidden, as {@link protectBreakdown} does. Hidden
+ * voices beside shown records give nothing away: records only bound voices from above.
+ */
+export function protectReach<K>(
+  rows: readonly { key: K; count: number; voices: number }[],
+  rule: DisclosureRule = DEFAULT_DISCLOSURE_RULE,
+): ProtectedReach<K>[] {
+  const records = protectBreakdown(
+    rows.map((row) => row.count),
+    rule,
+  );
+  const voiceCounts = rows.map((row) => row.voices);
+  const voices = voiceCounts.map((value, index): ProtectedCell => {
+    const cell = protectCell(value, rule);
+    return cell.kind === 'shown' && records[index]?.kind === 'suppressed'
+      ? { kind: 'suppressed', reason: 'secondary', below: rule.minCount }
+      : cell;
+  });
+  hideSecondCell(voiceCounts, voices, rule);
+  return rows.map((row, index) => ({
+    key: row.key,
+    records: records[index] ?? protectCell(row.count, rule),
+    voices: voices[index] ?? protectCell(row.voices, rule),
+  }));
 }
 
 /**

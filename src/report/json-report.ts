@@ -1,6 +1,5 @@
-import { cellToJson, protectCell, protectEntries, type DisclosureRule } from './disclosure-control.js';
-import type { ChannelCount } from './theme-report.js';
-import type { Breakdown, ThemeReport } from './theme-report.js';
+import { cellToJson, protectCell, protectReach, type DisclosureRule } from './disclosure-control.js';
+import type { Breakdown, ChannelReach, ThemeReport } from './theme-report.js';
 
 function breakdownsToJson(breakdowns: readonly Breakdown[]): Record<string, unknown> {
   return Object.fromEntries(
@@ -52,7 +51,7 @@ export function renderJsonReport(report: ThemeReport): string {
     campaigns_total: report.campaignsTotal,
     campaign_records: report.campaignRecords,
     unthemed: report.unthemed,
-    by_channel: channelCells(report.byChannel, report.disclosure),
+    ...channelCells(report.byChannel, report.disclosure),
     date_range: report.dateRange,
     undated: report.undated,
     ...(report.groups === null ? {} : { groups: { asked: report.groups.asked, questions: report.groups.questions } }),
@@ -127,12 +126,22 @@ function declinedPublicationJson({ records, policy }: ThemeReport['declinedPubli
   return policy === 'ignore' ? { quotes_consent_ignored: records } : { quotes_withheld_without_consent: records };
 }
 
-/** Counts by channel as JSON, each through the small-number rule (`{ "suppressed": "small", "fewer_than": 5 }`). */
-function channelCells(counts: readonly ChannelCount[], rule: DisclosureRule): Record<string, ReturnType<typeof cellToJson>> {
-  return Object.fromEntries(
-    protectEntries(
-      counts.map((entry) => ({ key: entry.channel, count: entry.count })),
-      rule,
-    ).map((entry) => [entry.key, cellToJson(entry.cell)]),
+/**
+ * `by_channel` (records) and `voices_by_channel` as JSON, each cell through the small-number rule
+ * as the markdown table protects it ({@link protectReach}: `{ "suppressed": "small", "fewer_than": 5 }`).
+ */
+function channelCells(
+  counts: readonly ChannelReach[],
+  rule: DisclosureRule,
+): { by_channel: Record<string, JsonCell>; voices_by_channel: Record<string, JsonCell> } {
+  const rows = protectReach(
+    counts.map((entry) => ({ key: entry.channel, count: entry.count, voices: entry.voices })),
+    rule,
   );
+  return {
+    by_channel: Object.fromEntries(rows.map((row) => [row.key, cellToJson(row.records)])),
+    voices_by_channel: Object.fromEntries(rows.map((row) => [row.key, cellToJson(row.voices)])),
+  };
 }
+
+type JsonCell = ReturnType<typeof cellToJson>;

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from './channel-names.js';
-import { describeCell, describeDisclosureRule, protectCell, protectEntries, type ProtectedCell } from './disclosure-control.js';
+import { describeCell, describeDisclosureRule, protectCell, protectReach, type ProtectedCell } from './disclosure-control.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
@@ -176,14 +176,14 @@ export function renderMarkdownReport(report: ThemeReport): string {
   } else {
     push(`This summary covers **${formatCount(report.recordsTotal)}** pieces of feedback.`, '');
     push(voicesSentence(report), '');
-    push(caption('Records by channel'), '', '| Channel | Records | Share |', '| --- | ---: | ---: |');
+    push(caption('Records and voices by channel'), '', '| Channel | Records | Share | Voices |', '| --- | ---: | ---: | ---: |');
     const channelTotal = report.recordsTotal;
-    for (const entry of protectEntries(
-      report.byChannel.map((channel) => ({ key: channel.channel, count: channel.count })),
+    for (const entry of protectReach(
+      report.byChannel.map((channel) => ({ key: channel.channel, count: channel.count, voices: channel.voices })),
       report.disclosure,
     )) {
-      const share = entry.cell.kind === 'shown' ? formatShare(entry.cell.value / channelTotal) : '—';
-      push(`| ${CHANNEL_NAMES[entry.key]} | ${cellText(entry.cell)} | ${share} |`);
+      const share = entry.records.kind === 'shown' ? formatShare(entry.records.value / channelTotal) : '—';
+      push(`| ${CHANNEL_NAMES[entry.key]} | ${cellText(entry.records)} | ${share} | ${cellText(entry.voices)} |`);
     }
     push('');
     const dates =

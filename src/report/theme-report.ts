@@ -8,6 +8,11 @@ export interface ChannelCount {
   count: number;
 }
 
+/** All records of one channel: how many, and how many distinct voices sent them (see {@link ThemeReport.voicesTotal}). */
+export interface ChannelReach extends ChannelCount {
+  voices: number;
+}
+
 /** A quotation from a record, ready to publish: personal data already redacted. */
 export interface Quote {
   /** tlap's id of the record (to find it in the store): never the export's own id. */
@@ -241,7 +246,8 @@ export interface ThemeReport {
   /** The biggest campaigns, at most {@link CAMPAIGNS_LISTED}, most records first. */
   campaigns: Campaign[];
   unthemed: number;
-  byChannel: ChannelCount[];
+  /** Records and voices per channel with records, in the order of `CHANNELS`; exact (`protectReach` publishes them). */
+  byChannel: ChannelReach[];
   /** Earliest and latest record dates (ISO), or null when no record has a date. */
   dateRange: { from: string; to: string } | null;
   /** Records without a date. */

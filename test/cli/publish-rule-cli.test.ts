@@ -60,11 +60,11 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
     ]);
   });
 
-  test('md: every count in the channel, breakdown, co-occurrence and month tables is a multiple of 5 or hidden', () => {
+  test('md: every count in the channel (records and voices), breakdown, co-occurrence and month tables is a multiple of 5 or hidden', () => {
     const md = outputs.md;
-    expect(tableCells(md, 'Records by channel')).toEqual([
-      ['5', '13.5%'],
-      ['30', '81.1%'],
+    expect(tableCells(md, 'Records and voices by channel')).toEqual([
+      ['5', '13.5%', '5'],
+      ['30', '81.1%', '30'],
     ]);
     const themeTables = ['Carers', 'Money', 'Transport'].map((label) => tableCells(md, `${label}: records by channel`));
     for (const table of themeTables) for (const row of table) expect(row.at(-1)).toMatch(ROUNDED_OR_HIDDEN);

@@ -61,10 +61,10 @@ describe('ThemeReportBuilder', () => {
   test('channels are listed in channel order, channels without records left out', () => {
     const report = buildReport(codebook, mixed);
     expect(report.byChannel).toEqual([
-      { channel: 'twitter', count: 1 },
-      { channel: 'email', count: 1 },
-      { channel: 'event-note', count: 1 },
-      { channel: 'survey', count: 2 },
+      { channel: 'twitter', count: 1, voices: 1 },
+      { channel: 'email', count: 1, voices: 1 },
+      { channel: 'event-note', count: 1, voices: 1 },
+      { channel: 'survey', count: 2, voices: 2 },
     ]);
     expect(report.themes.find((entry) => entry.id === 'carers')?.byChannel).toEqual([
       { channel: 'email', count: 1 },

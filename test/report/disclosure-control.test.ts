@@ -7,6 +7,8 @@ import {
   describeDisclosureRule,
   protectBreakdown,
   protectCell,
+  protectEntries,
+  protectReach,
   quantify,
   type DisclosureRule,
 } from '../../src/report/disclosure-control.js';
@@ -75,6 +77,93 @@ describe('protectBreakdown', () => {
           if (cell?.kind === 'shown') expect(cell.value).toBe(value);
         });
         if (nonZero > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+});
+
+describe('protectReach (records and voices by channel)', () => {
+  const reach = (rows: [number, number][], publish: DisclosureRule = rule): [string, string][] =>
+    protectReach(
+      rows.map(([count, voices], key) => ({ key, count, voices })),
+      publish,
+    ).map((row) => [describeCell(row.records), describeCell(row.voices)]);
+
+  test('large rows are shown in both columns', () => {
+    expect(
+      reach([
+        [4441, 1700],
+        [105, 60],
+      ]),
+    ).toEqual([
+      ['4441', '1700'],
+      ['105', '60'],
+    ]);
+  });
+
+  test('a row whose records are hidden has its voices hidden, and a lone hidden voice cell takes another with it', () => {
+    expect(
+      reach([
+        [40, 30],
+        [3, 2],
+        [9, 8],
+      ]),
+    ).toEqual([
+      ['40', '30'],
+      ['fewer than 5', 'fewer than 5'],
+      ['suppressed', 'suppressed'],
+    ]);
+    expect(
+      reach([
+        [40, 3],
+        [50, 20],
+        [60, 30],
+      ]),
+    ).toEqual([
+      ['40', 'fewer than 5'],
+      ['50', 'suppressed'],
+      ['60', '30'],
+    ]);
+  });
+
+  test('voices are rounded as records are', () => {
+    expect(
+      reach(
+        [
+          [37, 22],
+          [16, 7],
+        ],
+        { minCount: 3, roundTo: 5 },
+      ),
+    ).toEqual([
+      ['35', '20'],
+      ['15', '5'],
+    ]);
+  });
+
+  test('the records column is the one protectEntries gives alone; no hidden voice cell can be worked out from the voices total', () => {
+    const row = fc.nat({ max: 40 }).chain((count) => fc.tuple(fc.constant(count), fc.integer({ min: count === 0 ? 0 : 1, max: count })));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 10 }), (rows, minCount) => {
+        const strict = { minCount, roundTo: null };
+        const published = protectReach(
+          rows.map(([count, voices], key) => ({ key, count, voices })),
+          strict,
+        );
+        const alone = protectEntries(
+          rows.map(([count], key) => ({ key, count })),
+          strict,
+        );
+        expect(published.map((entry) => entry.records)).toEqual(alone.map((entry) => entry.cell));
+        published.forEach((entry, index) => {
+          const voices = rows[index]?.[1] ?? 0;
+          if (entry.records.kind === 'suppressed') expect(entry.voices.kind).toBe('suppressed');
+          if (voices > 0 && voices < minCount) expect(entry.voices.kind).toBe('suppressed');
+          if (entry.voices.kind === 'shown') expect(entry.voices.value).toBe(voices);
+        });
+        const hidden = published.filter((entry) => entry.voices.kind === 'suppressed').length;
+        if (rows.filter(([, voices]) => voices > 0).length > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
       }),
       { numRuns: propertyRuns(100) },
     );

@@ -30,6 +30,7 @@ describe('renderJsonReport', () => {
       'campaign_records',
       'unthemed',
       'by_channel',
+      'voices_by_channel',
       'date_range',
       'undated',
       'breakdowns',
@@ -69,10 +70,38 @@ describe('renderJsonReport', () => {
     ]);
     const small = { suppressed: 'small', fewer_than: 5 };
     expect(json['by_channel']).toEqual({ twitter: small, email: small, survey: small });
+    expect(json['voices_by_channel']).toEqual({ twitter: small, email: small, survey: small });
     expect(json['codebook']).toEqual({
       file: 'themes.yaml',
       fingerprint: codebook.fingerprint,
       keywords: { carers: ['carer'], money: ['budget'] },
+    });
+  });
+
+  test('voices_by_channel: distinct voices per channel through the small-number rule, hidden wherever the records cell is', () => {
+    const many = [
+      ...Array.from({ length: 30 }, (_, index) =>
+        makeThemedRecord(codebook, { text: `A carer ${index}`, channel: 'survey', meta: { respondent: `R${index % 10}` } }),
+      ),
+      ...Array.from({ length: 8 }, (_, index) =>
+        makeThemedRecord(codebook, { text: `Budget ${index}`, channel: 'twitter', author: index % 2 === 0 ? '@asha' : '@ben' }),
+      ),
+      ...Array.from({ length: 6 }, (_, index) => makeThemedRecord(codebook, { text: `Carer ${index}`, channel: 'email', author: null })),
+      makeThemedRecord(codebook, { text: 'A carer at an event', channel: 'event-note', author: 'Cy' }),
+    ];
+    const json = JSON.parse(renderJsonReport(buildReport(codebook, many))) as JsonObject;
+    expect(json['voices_total']).toBe(19);
+    expect(json['by_channel']).toEqual({
+      twitter: 8,
+      email: { suppressed: 'secondary' },
+      'event-note': { suppressed: 'small', fewer_than: 5 },
+      survey: 30,
+    });
+    expect(json['voices_by_channel']).toEqual({
+      twitter: { suppressed: 'small', fewer_than: 5 },
+      email: { suppressed: 'secondary' },
+      'event-note': { suppressed: 'small', fewer_than: 5 },
+      survey: 10,
     });
   });
 

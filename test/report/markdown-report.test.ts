@@ -93,11 +93,11 @@ describe('renderMarkdownReport', () => {
     const all = tables(renderMarkdownReport(buildReport(codebook, records)));
     const channels = all[0];
     const themes = all.find((table) => table.header[0]?.text === 'Theme');
-    expect(channels?.header.map((cell) => cell.text)).toEqual(['Channel', 'Records', 'Share']);
+    expect(channels?.header.map((cell) => cell.text)).toEqual(['Channel', 'Records', 'Share', 'Voices']);
     expect(channels?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
-      ['Twitter/X', 'fewer than 5', '—'],
-      ['E-mail', 'fewer than 5', '—'],
-      ['Surveys', 'fewer than 5', '—'],
+      ['Twitter/X', 'fewer than 5', '—', 'fewer than 5'],
+      ['E-mail', 'fewer than 5', '—', 'fewer than 5'],
+      ['Surveys', 'fewer than 5', '—', 'fewer than 5'],
     ]);
     expect(themes?.header.map((cell) => cell.text)).toEqual(['Theme', 'Records', 'Share', 'Voices', 'Campaigns']);
     expect(themes?.rows.map((row) => row.map((cell) => cell.text))).toEqual([

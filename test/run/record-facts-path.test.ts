@@ -157,6 +157,23 @@ describe('a report built from facts found on other threads', () => {
     }
   });
 
+  test('counts voices per channel as on one thread: the ten authors of each channel and each of its records without one', () => {
+    const all = records();
+    const expected = onOneThread(codebook, all);
+    expect(expected.byChannel).toEqual([
+      { channel: 'twitter', count: 133, voices: 10 + 33 },
+      { channel: 'email', count: 133, voices: 10 + 33 },
+      { channel: 'survey', count: 134, voices: 10 + 34 },
+    ]);
+    expect(expected.voicesTotal).toBe(30 + 100);
+    for (const [workers, batchSize] of [
+      [2, 7],
+      [3, 50],
+    ] as const) {
+      expect(fromFacts(codebook, all, workers, batchSize).byChannel).toEqual(expected.byChannel);
+    }
+  });
+
   test("is the same when the workers' word tables start afresh, between batches and within them", () => {
     const all = records();
     const expected = onOneThread(codebook, all);

@@ -63,6 +63,8 @@ const REFUSAL =
   /\b(?:do not|don't|dont|not|never|no)\b.{0,40}\b(?:publish\w*|public|quote\w*|share\w*)\b|\b(?:confidential\w*|private|withh[oe]ld\w*)\b/;
 const WITHOUT_NAME =
   /\b(?:without|not|no|withhold\w*|anonym\w*|omit\w*|remove\w*|exclude\w*|hide|hidden)\b.{0,30}\b(?:name|names|identity|details)\b|\banonym\w*/;
+/** A refusal of the name only (`do not publish my name`), which leaves the words free to publish. */
+const NAME_REFUSAL = /\b(?:do not|don't|dont|not|never|no|without)\b[^,.;]{0,30}\b(?:name|names|identity|details)\b/g;
 const AGREEMENT = /\b(?:publish\w*|public|quote\w*|share\w*|agree\w*|consent\w*)\b/;
 
 /**
@@ -80,9 +82,9 @@ export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'dec
     if (NO.test(text) || /\bnot confidential\b/.test(text)) return 'given';
     return /\b(?:publish\w*|public)\b/.test(text) && !REFUSAL.test(text) ? 'given' : 'declined';
   }
-  if (WITHOUT_NAME.test(text) && !NO.test(text)) return 'given';
-  if (NO.test(text) || REFUSAL.test(text)) return 'declined';
-  if (YES.test(text) || AGREEMENT.test(text)) return 'given';
+  const beyondTheName = text.replace(NAME_REFUSAL, ' ');
+  if (NO.test(text) || REFUSAL.test(beyondTheName)) return 'declined';
+  if (YES.test(text) || AGREEMENT.test(beyondTheName) || WITHOUT_NAME.test(text)) return 'given';
   return 'declined';
 }
 

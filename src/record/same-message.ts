@@ -20,9 +20,15 @@ function evened(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** The key of an e-mail's sender and words, or null for a record that is not an e-mail with a sender, a date and words. */
+/**
+ * The formats that read a saved e-mail message (as against a table or JSON export that merely has
+ * an e-mail channel): only a message saved twice can be read twice under two ids.
+ */
+const SAVED_MESSAGE_FORMATS: ReadonlySet<string> = new Set(['eml', 'mbox', 'outlook-msg', 'mail-text']);
+
+/** The key of a saved e-mail's sender and words, or null for a record that is not a saved e-mail with a sender, a date and words. */
 function messageKey(record: FeedbackRecord): string | null {
-  if (record.channel !== 'email' || record.author === null || record.date === null) return null;
+  if (!SAVED_MESSAGE_FORMATS.has(record.format) || record.author === null || record.date === null) return null;
   const author = evened(record.author)
     .replace(/^["']|["']$/gu, '')
     .toLowerCase();

@@ -2,8 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { ExitCode } from '../../src/exit-codes.js';
-import { runCli } from '../builders/cli-runner.js';
+import { ingestAndReport, publishedWords } from '../builders/report-outputs.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
 const FIXTURE = join(PROJECT_ROOT, 'fixtures/report/publication-consent');
@@ -18,19 +17,13 @@ const DECLINED = [
   "My son's carer changes every week and nobody tells us why",
 ];
 
-const outputs: Partial<Record<(typeof FORMATS)[number], string>> = {};
+let outputs: Partial<Record<(typeof FORMATS)[number], string>> = {};
 let dir = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tlap-consent-'));
   await cp(FIXTURE, dir, { recursive: true });
-  const ingested = await runCli(['ingest', 'exports'], { cwd: dir });
-  if (ingested.exitCode !== ExitCode.Ok) throw new Error(`ingest failed: ${ingested.stderr}`);
-  for (const format of FORMATS) {
-    const result = await runCli(['themes', '--format', format], { cwd: dir });
-    if (result.exitCode !== ExitCode.Ok) throw new Error(`themes --format ${format} failed: ${result.stderr}`);
-    outputs[format] = result.stdout;
-  }
+  outputs = await ingestAndReport(dir, 'exports', FORMATS);
 });
 
 afterAll(async () => {
@@ -39,10 +32,7 @@ afterAll(async () => {
 
 describe('respondents who did not agree to publication, end to end', () => {
   test('their words are in no format of the report', () => {
-    const leaks = FORMATS.flatMap((format) =>
-      DECLINED.filter((words) => (outputs[format] ?? '').includes(words)).map((words) => `${format}: ${words}`),
-    );
-    expect(leaks).toEqual([]);
+    expect(publishedWords(outputs, DECLINED)).toEqual([]);
   });
 
   test('they are counted: in the themes, the methods section and the JSON; the others are quoted', () => {

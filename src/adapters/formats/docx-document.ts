@@ -4,7 +4,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
-import { DocumentNotes, documentPartRecords } from '../readers/document-notes.js';
+import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
 import { looksLikeSpeakerTranscript, SPEAKER_SNIFF_LINES, TranscriptTextReader } from '../readers/typed-transcript.js';
 import { parseSpeakerLabel } from '../readers/speaker-label.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
@@ -180,13 +180,15 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
   }
   const notes = new DocumentNotes(source.path, date);
   const placeholder = { at: null as number | null };
-  yield* documentPartRecords(
-    source.path,
-    { name: DOCUMENT_PART, data: document },
-    selectDocumentElements,
-    notes,
-    (event) => wordEventNotes(notes, event, styles, placeholder),
-    WORD_DOCUMENT,
+  yield* notes.consent.hold(
+    documentPartNotes(
+      source.path,
+      { name: DOCUMENT_PART, data: document },
+      selectDocumentElements,
+      notes,
+      (event) => wordEventNotes(notes, event, styles, placeholder),
+      WORD_DOCUMENT,
+    ),
   );
 }
 

@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
-import { DocumentNotes, documentPartRecords, type DocumentParagraph } from '../readers/document-notes.js';
+import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
 import {
   CommentRanges,
   commentRecords,
@@ -298,13 +298,15 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
   }
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();
-  yield* documentPartRecords(
-    source.path,
-    { name: CONTENT_PART, data: content },
-    selectContent,
-    notes,
-    (event) => odtEventNotes(notes, event, styles),
-    OPEN_DOCUMENT,
+  yield* notes.consent.hold(
+    documentPartNotes(
+      source.path,
+      { name: CONTENT_PART, data: content },
+      selectContent,
+      notes,
+      (event) => odtEventNotes(notes, event, styles),
+      OPEN_DOCUMENT,
+    ),
   );
 }
 

@@ -321,8 +321,9 @@ export interface DocumentPart {
 
 /**
  * Reads a document's main part into `notes`: each XML event `select` keeps goes to `noteEvent`,
- * the XML reader's recoveries are reported as they come, and the notes are ended. A part that turns out malformed keeps the notes
- * read before it and ends in an error naming the part.
+ * the XML reader's recoveries are reported as they come, and the notes are ended. A part that
+ * turns out malformed keeps the notes read before it and ends in an error naming the part. Hold
+ * the items with `notes.consent` so that each record carries the document's answer on publishing.
  */
 export async function* documentPartNotes(
   file: string,
@@ -346,20 +347,4 @@ export async function* documentPartNotes(
   }
   yield* recoveryWarnings(file, recoveries, part.name);
   yield* notes.end();
-}
-
-/**
- * {@link documentPartNotes}, held until the document's end (a document is one respondent's, and
- * its answer on publishing often stands last), each record then carrying that answer in
- * `meta.answers`. The document's size is bounded by its format's unpacking limit.
- */
-export function documentPartRecords(
-  file: string,
-  part: DocumentPart,
-  select: (path: readonly XmlName[]) => XmlSelection,
-  notes: DocumentNotes,
-  noteEvent: (event: XmlEvent) => Iterable<AdapterItem>,
-  kind: ZipDocumentKind,
-): AsyncIterable<AdapterItem> {
-  return notes.consent.hold(documentPartNotes(file, part, select, notes, noteEvent, kind));
 }

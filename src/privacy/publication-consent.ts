@@ -100,9 +100,31 @@ export interface ConsentRefusal {
   answer: string;
 }
 
-/** Reads and remembers how each question a store's records carry is put (a store has few). */
-export class PublicationConsentReader {
+/** How many questions {@link ConsentQuestionKinds} remembers before it starts afresh. */
+const QUESTIONS_KEPT = 1024;
+
+/**
+ * {@link consentQuestionKind}, remembered for the questions met: a store or a table asks few, and
+ * the memory stays bounded whatever an export's column names are.
+ */
+export class ConsentQuestionKinds {
   private readonly kinds = new Map<string, ConsentQuestionKind | null>();
+
+  /** How `question` is put, or null when it is no question on publishing. */
+  kindOf(question: string): ConsentQuestionKind | null {
+    let kind = this.kinds.get(question);
+    if (kind === undefined) {
+      if (this.kinds.size >= QUESTIONS_KEPT) this.kinds.clear();
+      kind = consentQuestionKind(question);
+      this.kinds.set(question, kind);
+    }
+    return kind;
+  }
+}
+
+/** Reads the consent of each record, remembering how each question its export asks is put. */
+export class PublicationConsentReader {
+  private readonly kinds = new ConsentQuestionKinds();
 
   /**
    * The record's consent: read from its survey answers (`meta.answers`) or from its table
@@ -142,11 +164,7 @@ export class PublicationConsentReader {
 
   private answerConsent(question: string, answer: unknown): PublicationConsent {
     if (typeof answer !== 'string' && answer !== null && answer !== undefined) return 'not-asked';
-    let kind = this.kinds.get(question);
-    if (kind === undefined) {
-      kind = consentQuestionKind(question);
-      this.kinds.set(question, kind);
-    }
+    const kind = this.kinds.kindOf(question);
     if (kind === null) return 'not-asked';
     return consentOfAnswer(kind, typeof answer === 'string' ? answer : '');
   }

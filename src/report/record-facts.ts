@@ -24,7 +24,7 @@ export interface ThemeCounts {
   words: Map<string, Map<string, number>>;
   /** Records per key; questions and sources as written, before they are published. */
   keyed: KeyedCounts;
-  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER} for none); empty without the key. */
+  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER_KEY} for none); empty without the key. */
   groups: Map<string, number>;
   /** Its records' ids, when kept (the report sorts them). */
   recordIds: string[];
@@ -44,7 +44,7 @@ export interface OrderFreeCounts {
   to: string | null;
   byChannel: Map<Channel, number>;
   keyed: KeyedCounts;
-  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER} for none); empty without the key. */
+  /** Records by their answer to the `report.groups` question, as written ({@link NO_ANSWER_KEY} for none); empty without the key. */
   groups: Map<string, number>;
   /** The questions (`meta.answers` keys) `report.groups` matched, as written. */
   groupQuestions: Set<string>;
@@ -301,9 +301,6 @@ const DISTINCT_BY_SCAN = 16;
 /** No key: a record with no question, source or date. */
 const NO_KEY = -2;
 
-/** The group of a record with no answer to the `report.groups` question. */
-export const NO_ANSWER = NO_ANSWER_KEY;
-
 /** `meta.answers` keys whose match to `report.groups` is remembered (surveys repeat a few; other exports may not). */
 const GROUP_KEYS_KEPT = 10_000;
 
@@ -545,13 +542,13 @@ export class RecordFactExtractor {
   }
 
   /**
-   * The record's answer (trimmed) to the question {@link groupNeedle} names, or {@link NO_ANSWER}:
+   * The record's answer (trimmed) to the question {@link groupNeedle} names, or {@link NO_ANSWER_KEY}:
    * of the `meta.answers` keys that hold it, the first in code-unit order (each such key is counted
    * in `groupQuestions`, so that a report can say when several questions matched).
    */
   private groupOf(record: FeedbackRecord): string {
     const answers = record.meta['answers'];
-    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return NO_ANSWER;
+    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return NO_ANSWER_KEY;
     let chosen: string | null = null;
     for (const key of Object.keys(answers)) {
       let holds = this.groupKeys.get(key);
@@ -564,11 +561,11 @@ export class RecordFactExtractor {
       this.held.groupQuestions.add(key);
       if (chosen === null || key < chosen) chosen = key;
     }
-    if (chosen === null) return NO_ANSWER;
+    if (chosen === null) return NO_ANSWER_KEY;
     const answer = answers[chosen];
     const text =
       typeof answer === 'string' ? answer.trim() : typeof answer === 'number' || typeof answer === 'boolean' ? String(answer) : '';
-    return text === '' ? NO_ANSWER : text;
+    return text === '' ? NO_ANSWER_KEY : text;
   }
 
   /** The record's question (trimmed), or null; its number in {@link lastQuestionId}. */

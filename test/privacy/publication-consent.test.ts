@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import {
+  ConsentQuestionKinds,
   consentOfAnswer,
   consentQuestionKind,
   PublicationConsentReader,
@@ -64,6 +65,19 @@ describe('PublicationConsentReader', () => {
     expect([reader.consentOf(makeRecord({ meta: twoQuestions })), reader.consentOf(makeRecord({ meta: longAnswer }))]).toEqual([
       'declined',
       'declined',
+    ]);
+  });
+});
+
+describe('ConsentQuestionKinds', () => {
+  test('gives what consentQuestionKind gives, however many questions it has met', () => {
+    const kinds = new ConsentQuestionKinds();
+    const questions = Array.from({ length: 3000 }, (_, index) => `Column ${index}`);
+    for (const question of questions) kinds.kindOf(question);
+    expect([kinds.kindOf('May we publish your response?'), kinds.kindOf('Column 7'), kinds.kindOf('Confidentiality')]).toEqual([
+      'permission',
+      null,
+      'confidentiality',
     ]);
   });
 });

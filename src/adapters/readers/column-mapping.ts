@@ -7,7 +7,7 @@ import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
 import { isContactColumn } from './contact-columns.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
-import { consentQuestionKind } from '../../privacy/publication-consent.js';
+import { ConsentQuestionKinds } from '../../privacy/publication-consent.js';
 
 export { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 export { simplifyColumnName } from './column-names.js';
@@ -317,22 +317,14 @@ export function rowObject(headers: readonly string[], cells: readonly string[]):
   return row;
 }
 
-/** How many column names {@link asksLeaveToPublish} remembers before it starts afresh. */
-const REMEMBERED_COLUMNS = 1024;
-const permissionColumns = new Map<string, boolean>();
+const consentQuestions = new ConsentQuestionKinds();
 
 /**
  * True for a column asking leave to publish the response (`May we publish your response?`),
  * whose blank cells are kept: a question left blank gives no leave.
  */
 function asksLeaveToPublish(column: string): boolean {
-  let asks = permissionColumns.get(column);
-  if (asks === undefined) {
-    if (permissionColumns.size >= REMEMBERED_COLUMNS) permissionColumns.clear();
-    asks = consentQuestionKind(column) === 'permission';
-    permissionColumns.set(column, asks);
-  }
-  return asks;
+  return consentQuestions.kindOf(column) === 'permission';
 }
 
 /**

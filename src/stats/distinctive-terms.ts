@@ -1,5 +1,5 @@
 import { normaliseText } from '../text/normalise.js';
-import { STOPWORDS } from './stopwords.js';
+import { PHRASAL_PARTICLES, PHRASE_MODIFIERS, STOPWORDS } from './stopwords.js';
 
 /** A word or two-word phrase of a record: its key (the stems, space-separated) and how it was written. */
 export interface RecordTerm {
@@ -14,15 +14,35 @@ export function isContentWord(word: string): boolean {
   return word.length > 1 && !STOPWORDS.has(word) && !isNumberWord(word);
 }
 
-/** True when a word is all digits (a phrase with one is never offered). */
+/** True when a word is all digits (never a term, alone or in a phrase). */
 export function isNumberWord(word: string): boolean {
   return /^\p{N}+$/u.test(word);
 }
 
+/** True when a function word changes what the content word after it means (see {@link PHRASE_MODIFIERS}). */
+export function isPhraseModifier(word: string): boolean {
+  return PHRASE_MODIFIERS.has(word);
+}
+
+/** True when a function word makes a phrasal verb with the content word before it (see {@link PHRASAL_PARTICLES}). */
+export function isPhrasalParticle(word: string): boolean {
+  return PHRASAL_PARTICLES.has(word);
+}
+
+/**
+ * True when two neighbouring words are offered as a two-word phrase: two content words, a
+ * negation, degree word or want before a content word (`not listened`, `more staff`), or a content
+ * word before a phrasal verb's particle (`looked after`, `cut off`).
+ */
+export function formsPhrase(first: string, second: string): boolean {
+  if (isContentWord(first)) return isContentWord(second) || isPhrasalParticle(second);
+  return isPhraseModifier(first) && isContentWord(second);
+}
+
 /**
  * The distinct words and two-word phrases of a text, through the one normaliser (src/text/normalise.ts),
- * so they are spelled as codebook keywords are matched. Function words alone, numbers and phrases
- * without a content word are left out. Each term once, in the order it first occurs.
+ * so they are spelled as codebook keywords are matched: content words alone, and the two-word
+ * phrases {@link formsPhrase} accepts. Each term once, in the order it first occurs.
  */
 export function termsOf(text: string): RecordTerm[] {
   const { tokens } = normaliseText(text);
@@ -36,10 +56,7 @@ export function termsOf(text: string): RecordTerm[] {
     if (isContentWord(token.word)) add(token.stem, token.word);
     const next = tokens[index + 1];
     if (next === undefined) continue;
-    if (isContentWord(token.word) || isContentWord(next.word)) {
-      if (isNumberWord(token.word) || isNumberWord(next.word)) continue;
-      add(`${token.stem} ${next.stem}`, `${token.word} ${next.word}`);
-    }
+    if (formsPhrase(token.word, next.word)) add(`${token.stem} ${next.stem}`, `${token.word} ${next.word}`);
   }
   return [...seen.values()];
 }

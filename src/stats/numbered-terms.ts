@@ -1,6 +1,7 @@
 import {
   isContentWord,
-  isNumberWord,
+  isPhrasalParticle,
+  isPhraseModifier,
   scoreTerm,
   TERM_TALLY_LIMIT,
   type DistinctiveTerm,
@@ -9,9 +10,12 @@ import {
 import { grownArray } from '../grown-array.js';
 
 const CONTENT = 1;
-const NUMBER = 2;
-/** A word's packed facts: its stem number above these bits, {@link CONTENT} and {@link NUMBER} in them. */
-const KIND_BITS = 2;
+/** A phrase modifier: a word that makes a phrase with the content word after it. */
+const BEFORE_CONTENT = 2;
+/** A phrasal verb's particle: a word that makes a phrase with the content word before it. */
+const AFTER_CONTENT = 4;
+/** A word's packed facts: its stem number above these bits, {@link CONTENT}, {@link BEFORE_CONTENT} and {@link AFTER_CONTENT} in them. */
+const KIND_BITS = 3;
 
 /** A per-process seed for {@link StringNumbers}' hashes, so that no input can be made to collide in it on purpose. */
 const STRING_HASH_SEED = (Math.random() * 0x100000000) | 0;
@@ -93,7 +97,7 @@ function stringHash(text: string): number {
 
 /**
  * Numbers the distinct words of a run, each with the number of its stem and what {@link termsOf}
- * asks of it (a content word? all digits?), so that terms are counted by number instead of by
+ * asks of it (a content word? half of a phrase?), so that terms are counted by number instead of by
  * string keys built per record. Words are numbered from 0 in the order first seen.
  */
 export class WordNumbering {
@@ -111,7 +115,11 @@ export class WordNumbering {
     if (id < known) return id;
     if (id === this.facts.length) this.facts = grownArray(this.facts, id * 2);
     const stemId = this.stemNumbers.number(stem);
-    this.facts[id] = (stemId << KIND_BITS) | (isContentWord(word) ? CONTENT : 0) | (isNumberWord(word) ? NUMBER : 0);
+    this.facts[id] =
+      (stemId << KIND_BITS) |
+      (isContentWord(word) ? CONTENT : 0) |
+      (isPhraseModifier(word) ? BEFORE_CONTENT : 0) |
+      (isPhrasalParticle(word) ? AFTER_CONTENT : 0);
     return id;
   }
 
@@ -143,16 +151,6 @@ export class WordNumbering {
   /** The stem number of the word with this number. */
   stemOf(id: number): number {
     return id < this.words.length ? (this.facts[id] ?? 0) >> KIND_BITS : -1;
-  }
-
-  /** Whether the word with this number may stand as a term alone (see {@link isContentWord}). */
-  isContent(id: number): boolean {
-    return ((this.facts[id] ?? 0) & CONTENT) !== 0;
-  }
-
-  /** Whether the word with this number is all digits. */
-  isNumber(id: number): boolean {
-    return ((this.facts[id] ?? 0) & NUMBER) !== 0;
   }
 
   /**
@@ -222,9 +220,11 @@ export interface WordRun {
 
 const ALONE = -1;
 
-/** Whether two neighbours make a term, given their kinds or'd together: one is a content word and neither is a number. */
-function isPairTerm(kinds: number): boolean {
-  return (kinds & CONTENT) !== 0 && (kinds & NUMBER) === 0;
+/** Whether two neighbours make a term, given their kinds: as {@link formsPhrase} decides for their words. */
+function isPairTerm(firstKinds: number, secondKinds: number): boolean {
+  return (firstKinds & CONTENT) !== 0
+    ? (secondKinds & (CONTENT | AFTER_CONTENT)) !== 0
+    : (firstKinds & BEFORE_CONTENT) !== 0 && (secondKinds & CONTENT) !== 0;
 }
 
 /**
@@ -244,7 +244,7 @@ export function visitNumberedTerms(
     if ((kinds & CONTENT) !== 0) visit(kinds >> KIND_BITS, ALONE);
     if (index + 1 >= length) break;
     const nextKinds = facts[wordIds[index + 1] ?? 0] ?? 0;
-    if (isPairTerm(kinds | nextKinds)) visit(kinds >> KIND_BITS, nextKinds >> KIND_BITS);
+    if (isPairTerm(kinds, nextKinds)) visit(kinds >> KIND_BITS, nextKinds >> KIND_BITS);
     kinds = nextKinds;
   }
 }
@@ -332,7 +332,7 @@ export class NumberedTermTally {
         if (index >= end) break;
         const next = ids[index] ?? 0;
         const nextKinds = facts[next] ?? 0;
-        if (isPairTerm(kinds | nextKinds)) {
+        if (isPairTerm(kinds, nextKinds)) {
           this.count(kinds >> KIND_BITS, nextKinds >> KIND_BITS, word, next, record, ours);
         }
         word = next;

@@ -16,3 +16,24 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'also really please need needs like make get go going know think want'
   ).split(' '),
 );
+
+/**
+ * Function words that change what the content word after them means, so that the two make a
+ * phrase (`not listened`, `dont listen`, `too long`, `more staff`, `need respite`): negations,
+ * degree words and wants. Before a content word, any other function word (an article, pronoun,
+ * auxiliary, conjunction or preposition: `the staff`, `for asking`) adds nothing to it.
+ */
+export const PHRASE_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    'no not nor never cant couldnt didnt doesnt dont hadnt hasnt havent isnt shouldnt wasnt werent wont wouldnt ' +
+    'too more most very much few need needs want'
+  ).split(' '),
+);
+
+/**
+ * Particles that make a phrasal verb with the content word before them (`looked after`, `cut
+ * off`, `follow up`, `sort out`, `cut off`, `taken over`, `fell through`), whose meaning the verb
+ * alone does not carry. After a content word, any other function word (`nurses were`, `kind the`)
+ * adds nothing to it.
+ */
+export const PHRASAL_PARTICLES: ReadonlySet<string> = new Set('after up out down off over through'.split(' '));

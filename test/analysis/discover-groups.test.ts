@@ -12,7 +12,7 @@ function feedback(): string[] {
   const texts: string[] = [];
   for (let index = 0; index < 12; index += 1) texts.push(`The staff were very friendly and I was looked after, visit ${index}.`);
   for (let index = 0; index < 6; index += 1) texts.push(`The staff were kind on ward ${index}.`);
-  for (let index = 0; index < 19; index += 1) texts.push(`The bus to the clinic was late again, trip ${index}.`);
+  for (let index = 0; index < 25; index += 1) texts.push(`The bus to the clinic was late again, trip ${index}.`);
   return texts;
 }
 
@@ -38,6 +38,6 @@ describe('groupCooccurringTerms', () => {
 
   test('a slot a contained phrase would have taken goes to the next distinctive term, up to the group size', () => {
     const staff = groupCooccurringTerms(groupingRecords(feedback()), { termsPerGroup: 4 }).find((group) => group.terms[0] === 'staff');
-    expect(staff?.terms).toEqual(['staff', 'after visit', 'friendly', 'looked']);
+    expect(staff?.terms).toEqual(['staff', 'friendly', 'looked', 'visit']);
   });
 });

@@ -37,6 +37,7 @@ const PAGE_STYLE = [
   'tbody th{font-weight:normal;text-align:left}',
   '.chart{display:block;width:100%;max-width:36rem;height:auto;margin:1em 0}',
   '.chart-bar{fill:#1d4f91}',
+  '.chart-bar-behind{fill:#6f93c4}',
   '.chart-label{fill:#1b1b1b;font-size:16px}',
   '.chart-value{fill:#3d3d3d;font-size:15px}',
   '.chart-axis{stroke:#767676;stroke-width:1}',
@@ -46,7 +47,7 @@ const PAGE_STYLE = [
   'hr{border:0;border-top:1px solid #d8d8d8;margin:2em 0}',
   '@media print{main{max-width:none;padding:0}a{color:inherit;text-decoration:none}.table-wrap{overflow:visible}' +
     'h2,h3{break-after:avoid}table,blockquote,.chart{break-inside:avoid}thead{display:table-header-group}' +
-    '.chart-bar{fill:#000}}',
+    '.chart-bar{fill:#000}.chart-bar-behind{fill:#999}}',
 ].join('\n');
 
 /**
@@ -121,7 +122,7 @@ const markdownRenderer = new Marked({
 
 /** The SVG elements the charts draw (src/report/charts), and nothing else of SVG: no `use`, `image`, `foreignObject`, `script`, `style`, `a` or animation. */
 const SVG_TAGS = ['svg', 'title', 'desc', 'rect', 'line', 'text', 'tspan'];
-const CHART_CLASSES = ['chart', 'chart-bar', 'chart-label', 'chart-value', 'chart-axis'];
+const CHART_CLASSES = ['chart', 'chart-bar', 'chart-bar-behind', 'chart-label', 'chart-value', 'chart-axis'];
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** The attributes the charts write, each checked: numbers are numbers, classes are the charts' own; no `href`, `style` or event. */

@@ -88,7 +88,9 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
 
   test('html: the same numbers as the markdown, in tables and in the charts (theme totals, voices and campaign counts are headline figures)', () => {
     const html = outputs.html;
-    expect(html).toContain('Records by channel, with their share of all records: Twitter/X 5 (13.5%); Surveys 30 (81.1%).');
+    expect(html).toContain(
+      'Voices (distinct people) and records by channel, with the records’ share of all records: Twitter/X 5 voices, 5 records (13.5%); Surveys 30 voices, 30 records (81.1%).',
+    );
     expect(html).toContain('Many of the records raised Carers.');
     const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1] ?? '');
     const numeric = cells.filter(

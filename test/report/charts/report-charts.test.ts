@@ -23,6 +23,12 @@ function page(figures: { section: string; svg: string }[]): string {
   return markdownToHtml('# T\n\n## Overview\n\ntext\n\n## Themes\n\nmore\n\n## Over time\n\nx\n', { title: 'T', figures });
 }
 
+/** The value a horizontal chart prints under a bar's label. */
+function valueBeside(svg: string, label: string): string | undefined {
+  const at = svg.indexOf(`>${label}</text>`);
+  return at < 0 ? undefined : /^<text class="chart-value" x="0" y="[\d.]+">([^<]*)<\/text>/.exec(svg.slice(at + label.length + 8))?.[1];
+}
+
 function bodyOf(html: string): string {
   return /<main>\n([\s\S]*)\n<\/main>/.exec(html)?.[1] ?? '';
 }
@@ -30,25 +36,53 @@ function bodyOf(html: string): string {
 describe('report charts', () => {
   const charts = reportCharts(report);
 
-  test('themes by records and share, by channel, and by month where two or more months are dated', () => {
+  test('themes by voices, their records and share behind; by channel; and by month where two or more months are dated', () => {
     expect(charts.map((chart) => chart.section)).toEqual(['overview', 'themes', 'over-time']);
     const themes = charts[1]?.svg ?? '';
-    expect(themes).toContain('<title id="chart-themes-title">Records per theme</title>');
+    expect(themes).toContain('<title id="chart-themes-title">Voices and records per theme</title>');
     expect(themes).toContain(
-      '<desc id="chart-themes-desc">Records per theme, with their share of all records: Carers &amp; &lt;families&gt; 10 (33.3%); Money 10 (33.3%).</desc>',
+      '<desc id="chart-themes-desc">Voices (distinct people) and records per theme, with the records’ share of all records: Carers &amp; &lt;families&gt; 10 voices, 10 records (33.3%); Money 10 voices, 10 records (33.3%).</desc>',
     );
     expect(themes).toMatch(/^<svg class="chart" role="img" aria-labelledby="chart-themes-title chart-themes-desc"/);
     expect(reportCharts(buildReport(codebook, records.slice(0, 1))).map((chart) => chart.section)).toEqual(['overview', 'themes']);
   });
 
-  test('the channel chart shows channel counts as the overview table does: a hidden count is no bar and is worded, never drawn', () => {
+  test('a theme raised by fewer people than records: the voices bar is drawn in front of a longer records bar, and a key says which is which', () => {
+    const written = (author: string, text: string) => makeThemedRecord(codebook, { text, author, channel: 'blog-comment' });
+    const repeated = buildReport(codebook, [
+      ...Array.from({ length: 8 }, (_, index) => written(`writer ${index % 2}`, `a carer ${index}`)),
+      ...Array.from({ length: 4 }, (_, index) => written(`other ${index}`, `my budget ${index}`)),
+    ]);
+    const themes = reportCharts(repeated)[1]?.svg ?? '';
+    expect(valueBeside(themes, 'Carers &amp; &lt;families&gt;')).toBe('2 voices, 8 records (66.7%)');
+    expect(valueBeside(themes, 'Money')).toBe('4 voices, 4 records (33.3%)');
+    const widths = (kind: string) =>
+      [...themes.matchAll(new RegExp(`<rect class="${kind}" x="0" y="\\d+" width="([\\d.]+)" height="16"`, 'g'))].map((match) =>
+        Number(match[1]),
+      );
+    expect(widths('chart-bar-behind')).toEqual([478, 239]);
+    expect(widths('chart-bar')).toEqual([119.5, 239]);
+    expect(themes).toContain('>Voices (people)</text>');
+    expect(themes).toContain('>Records</text>');
+    expect(themes).toMatch(
+      /<rect class="chart-bar-behind" x="0" y="(\d+)" width="478" height="16"><\/rect><rect class="chart-bar" x="0" y="\1" width="119.5"/,
+    );
+  });
+
+  test('the channel chart shows voices and records as the overview table protects them: a hidden count is no bar and is worded, never drawn', () => {
     const few = buildReport(codebook, [
       ...records,
       ...Array.from({ length: 3 }, () => makeThemedRecord(codebook, { text: 'a carer', channel: 'email' })),
     ]);
     const channels = reportCharts(few)[0]?.svg ?? '';
-    expect(channels).toContain('E-mail fewer than 5');
-    expect(channels).not.toMatch(/E-mail 3/);
+    expect(channels).toContain('<title id="chart-channels-title">Voices and records by channel</title>');
+    expect(valueBeside(channels, 'E-mail')).toBe('fewer than 5 voices, fewer than 5 records');
+    expect(channels).not.toMatch(/E-mail 3|3 voices|3 records/);
+    const sameAuthor = buildReport(codebook, [
+      ...records,
+      ...Array.from({ length: 6 }, (_, index) => makeThemedRecord(codebook, { text: `a carer ${index}`, author: 'Sam', channel: 'email' })),
+    ]);
+    expect(valueBeside(reportCharts(sameAuthor)[0]?.svg ?? '', 'E-mail')).toBe('fewer than 5 voices, 6 records (16.7%)');
   });
 
   test('pure: the same report gives the same markup; no script, style or link inside', () => {

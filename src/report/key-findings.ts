@@ -1,5 +1,6 @@
 import { CHANNEL_NAMES } from './channel-names.js';
 import { protectEntries, quantify } from './disclosure-control.js';
+import { groupShare } from './group-shares.js';
 import { formatCount, formatShare } from './number-format.js';
 import { NO_ANSWER_KEY, type Breakdown, type FindingFigure, type KeyFinding, type ThemeReport, type ThemeSummary } from './theme-report.js';
 
@@ -15,6 +16,10 @@ function shownValue(breakdown: Breakdown | undefined, key: string): number | nul
 
 function recordsFigure(theme: ThemeSummary): FindingFigure {
   return { shown: formatCount(theme.count), source: { table: 'themes', themeId: theme.id, column: 'records' } };
+}
+
+function voicesFigure(theme: ThemeSummary): FindingFigure {
+  return { shown: formatCount(theme.voices), source: { table: 'themes', themeId: theme.id, column: 'voices' } };
 }
 
 function shareFigure(theme: ThemeSummary): FindingFigure {
@@ -35,12 +40,16 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
   const first = raised[0];
   if (first === undefined) return null;
   const parts = raised.map(
-    (theme) => `${theme.label} (${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
+    (theme) =>
+      `${theme.label} (raised by ${voicesFigure(theme).shown} ${theme.voices === 1 ? 'person' : 'people'} in ${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
   );
   const amount = quantify(first.share, report.disclosure.quantifiers);
   const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
   const closing = amount === null ? '' : ` ${capitalise(amount)} of the records raised ${first.label}.`;
-  return { text: `${opening} ${listOf(parts)}.${closing}`, figures: raised.flatMap((theme) => [recordsFigure(theme), shareFigure(theme)]) };
+  return {
+    text: `${opening} ${listOf(parts)}.${closing}`,
+    figures: raised.flatMap((theme) => [voicesFigure(theme), recordsFigure(theme), shareFigure(theme)]),
+  };
 }
 
 interface Group {
@@ -114,9 +123,13 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
     source: { table: 'breakdown', themeId: best.theme.id, dimension, key: best.group.key },
   };
   const share = shareFigure(best.theme);
+  const own = dimension === 'group' ? groupShare(best.theme, best.group.key, best.group.total) : null;
+  const ownFigure: FindingFigure | null =
+    own === null ? null : { shown: formatShare(own), source: { table: 'group-shares', themeId: best.theme.id, key: best.group.key } };
+  const ofWhich = ownFigure === null ? '' : ` (${ownFigure.shown})`;
   return {
-    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}, against ${share.shown} of all records.`,
-    figures: [cell, best.group.figure, share],
+    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}${ofWhich}, against ${share.shown} of all records.`,
+    figures: ownFigure === null ? [cell, best.group.figure, share] : [cell, best.group.figure, ownFigure, share],
   };
 }
 

@@ -1,5 +1,6 @@
 import { CHANNEL_NAMES } from './channel-names.js';
 import { describeCell, describeDisclosureRule, protectCell, protectReach, type ProtectedCell } from './disclosure-control.js';
+import { groupShare, shareGroups } from './group-shares.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
@@ -129,6 +130,33 @@ function groupsOverview(report: ThemeReport): string[] {
   ];
 }
 
+/**
+ * The table of each respondent group's records that raise each theme, as a share of the group's
+ * records ({@link groupShare}): none without a group breakdown.
+ */
+function groupSharesTable(report: ThemeReport): string[] {
+  const groups = shareGroups(report);
+  if (groups.length === 0) return [];
+  return [
+    'Each respondent group’s records that raise each theme, as a share of that group’s records (a record can raise several themes; “—” where a count it needs is hidden by the small-number rule):',
+    '',
+    caption('Share of each respondent group’s records that raise each theme'),
+    '',
+    `| Theme | ${groups.map((group) => escapeTableCell(group.key)).join(' | ')} |`,
+    `| --- | ${groups.map(() => '---:').join(' | ')} |`,
+    ...report.themes.map(
+      (theme) =>
+        `| ${escapeTableCell(theme.label)} | ${groups
+          .map((group) => {
+            const share = groupShare(theme, group.key, group.records);
+            return share === null ? '—' : formatShare(share);
+          })
+          .join(' | ')} |`,
+    ),
+    '',
+  ];
+}
+
 function breakdownTable(title: string, breakdown: Breakdown): string[] {
   return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records |`, '| --- | ---: |', ...breakdownRows(breakdown), ''];
 }
@@ -227,6 +255,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     );
   }
   push('');
+  push(...groupSharesTable(report));
   const grouped = report.breakdowns.some((entry) => entry.dimension === 'group');
   for (const theme of report.themes) {
     push(`### ${escapeMarkdownText(theme.label)}`, '');

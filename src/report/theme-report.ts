@@ -207,12 +207,16 @@ export interface ReportSelection {
 export interface FindingFigure {
   /** The number as printed in the sentence (`7`, `19.4%`, `fewer than 5`). */
   shown: string;
-  /** The table it comes from: the themes table, a theme's breakdown, the channel overview, the co-occurrence table or the changes table. */
+  /**
+   * The table it comes from: the themes table, a theme's breakdown, the channel overview, the table
+   * of each respondent group's share raising each theme, the co-occurrence table or the changes table.
+   */
   source:
-    | { table: 'themes'; themeId: string; column: 'records' | 'share' }
+    | { table: 'themes'; themeId: string; column: 'records' | 'share' | 'voices' }
     | { table: 'channels'; channel: Channel }
     | { table: 'totals'; dimension: BreakdownDimension; key: string }
     | { table: 'breakdown'; themeId: string; dimension: BreakdownDimension; key: string }
+    | { table: 'group-shares'; themeId: string; key: string }
     | { table: 'co-occurrence'; a: string; b: string }
     | { table: 'changes'; themeId: string; column: 'before' | 'after' };
 }

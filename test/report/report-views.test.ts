@@ -232,6 +232,26 @@ describe('unthemed, summarised', () => {
   });
 });
 
+/** The header and rows of the markdown table with this caption, each a list of its cells. */
+function markdownTable(markdown: string, caption: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`Table: ${caption}`);
+  if (start < 0) return [];
+  const table: string[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    table.push(line);
+  }
+  return table
+    .filter((_, index) => index !== 1)
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
+}
+
 /** The number a table further down shows for a figure's source. */
 function shownAtSource(report: ThemeReport, figure: FindingFigure): string | undefined {
   const source = figure.source;
@@ -240,6 +260,7 @@ function shownAtSource(report: ThemeReport, figure: FindingFigure): string | und
     case 'themes': {
       const found = theme(source.themeId);
       if (found === undefined) return undefined;
+      if (source.column === 'voices') return formatCount(found.voices);
       return source.column === 'records' ? formatCount(found.count) : formatShare(found.share);
     }
     case 'channels': {
@@ -254,6 +275,12 @@ function shownAtSource(report: ThemeReport, figure: FindingFigure): string | und
       return breakdown(report, null, source.dimension).find(([key]) => key === source.key)?.[1];
     case 'breakdown':
       return breakdown(report, source.themeId, source.dimension).find(([key]) => key === source.key)?.[1];
+    case 'group-shares': {
+      const rows = markdownTable(renderMarkdownReport(report), 'Share of each respondent group’s records that raise each theme');
+      const column = rows[0]?.indexOf(source.key) ?? -1;
+      const row = rows.find((cells) => cells[0] === theme(source.themeId)?.label);
+      return column < 1 ? undefined : row?.[column];
+    }
     case 'co-occurrence': {
       const pair = report.coOccurrence.strongest.find((entry) => entry.a === source.a && entry.b === source.b);
       return pair === undefined ? undefined : cellText(pair.together);
@@ -266,21 +293,91 @@ function shownAtSource(report: ThemeReport, figure: FindingFigure): string | und
   }
 }
 
+/** Survey answers from respondents who answered `group` to "Are you responding as …?", a carer raised in the first `carers`, one respondent per two answers. */
+function groupAnswers(grouped: ReturnType<typeof makeCodebook>, group: string, count: number, carers: number) {
+  return Array.from({ length: count }, (_, index) =>
+    makeThemedRecord(grouped, {
+      text: index < carers ? `A carer needs respite (${index})` : `The budget is too small (${index})`,
+      channel: 'survey',
+      meta: { question: 'Q1 What matters?', respondent: `${group}-${Math.floor(index / 2)}`, answers: { 'Responding as': group } },
+      provenance: { file: 'exports/survey.csv', row: index + 1 },
+    }),
+  );
+}
+
+const grouped = makeCodebook(
+  [
+    { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
+    { id: 'money', label: 'Money', keywords: ['budget'] },
+  ],
+  { groups: 'responding as', minCount: 5 },
+);
+const groupedRecords = [...groupAnswers(grouped, 'Individual', 40, 8), ...groupAnswers(grouped, 'Organisation', 12, 9)];
+
 describe('key findings', () => {
   const reports = [
     buildReport(codebook, records, false, exact),
     buildReport(codebook, records),
     buildReport(codebook, [...records, ...records.map((entry) => ({ ...entry, record: { ...entry.record, id: `${entry.record.id}b` } }))]),
+    buildReport(grouped, groupedRecords, false, { minCount: 5, roundTo: null }),
+    buildReport(grouped, groupedRecords, false, { minCount: 5, roundTo: 5 }),
   ];
 
   test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
     const texts = reports[0]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts[0]).toBe(
-      'The most raised themes were Carers (3 records, 50.0%), Money (3 records, 50.0%) and Places (1 record, 16.7%). Most of the records raised Carers.',
+      'The most raised themes were Carers (raised by 2 people in 3 records, 50.0%), Money (raised by 2 people in 3 records, 50.0%) and Places (raised by 1 person in 1 record, 16.7%). Most of the records raised Carers.',
     );
     expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
     expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);
     expect(texts).toContain('The themes raised together most often were Carers and Money: in 2 records.');
+  });
+
+  test('the most raised themes say how many people raised them, from the Voices column of the themes table', () => {
+    const [first] = reports[3]?.keyFindings ?? [];
+    expect(first?.text).toBe(
+      'The most raised themes were Money (raised by 18 people in 35 records, 67.3%) and Carers (raised by 9 people in 17 records, 32.7%). Most of the records raised Money.',
+    );
+    expect(renderMarkdownReport(reports[3] as ThemeReport)).toContain('| Money | 35 | 67.3% | 18 | 0 |');
+  });
+
+  test("a respondent group's finding gives the theme's share of the group's own records, as the table of group shares shows it", () => {
+    const texts = reports[3]?.keyFindings.map((finding) => finding.text) ?? [];
+    expect(texts).toContain(
+      'The biggest difference between respondent groups: Carers came up in 9 of the 12 records from those answering “Organisation” (75.0%), against 32.7% of all records.',
+    );
+    const table = markdownTable(
+      renderMarkdownReport(reports[3] as ThemeReport),
+      'Share of each respondent group’s records that raise each theme',
+    );
+    expect(table).toEqual([
+      ['Theme', 'Individual', 'Organisation'],
+      ['Money', '—', '—'],
+      ['Carers', '20.0%', '75.0%'],
+    ]);
+    const rounded = reports[4]?.keyFindings.map((finding) => finding.text) ?? [];
+    expect(rounded).toContain(
+      'The biggest difference between respondent groups: Carers came up in 10 of the 10 records from those answering “Organisation” (100.0%), against 32.7% of all records.',
+    );
+  });
+
+  test('a share whose counts are hidden is a dash in the table of group shares, and no finding uses it', () => {
+    const few = buildReport(
+      grouped,
+      [...groupAnswers(grouped, 'Individual', 40, 8), ...groupAnswers(grouped, 'Organisation', 3, 2)],
+      false,
+      {
+        minCount: 5,
+        roundTo: null,
+      },
+    );
+    const table = markdownTable(renderMarkdownReport(few), 'Share of each respondent group’s records that raise each theme');
+    expect(table.slice(1).map((row) => row.slice(2))).toEqual([['—'], ['—']]);
+    expect(few.keyFindings.map((finding) => finding.text).join(' ')).not.toContain('respondent groups');
+  });
+
+  test('no respondent groups, no table of group shares', () => {
+    expect(renderMarkdownReport(reports[0] as ThemeReport)).not.toContain('Share of each respondent group');
   });
 
   test.each(reports.map((report, index): [number, ThemeReport] => [index, report]))(

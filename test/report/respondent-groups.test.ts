@@ -158,11 +158,11 @@ describe('records and themes by respondent group (report.groups)', () => {
     });
   });
 
-  test('a key finding compares a theme in one group with all records, from shown cells only', () => {
+  test("a key finding compares a theme's share of one group's records with its share of all records, from shown cells only", () => {
     const open = makeCodebook(THEMES, { groups: 'responding as', minCount: 5 });
     const built = report(open, [...answers(open, 'Individual', 40, 8), ...answers(open, 'On behalf of an organisation', 10, 8)]);
     expect(built.keyFindings.map((finding) => finding.text)).toContain(
-      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation”, against 32.0% of all records.',
+      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation” (80.0%), against 32.0% of all records.',
     );
     const hidden = report(codebook, themed).keyFindings.map((finding) => finding.text);
     expect(hidden.some((text) => text.includes('respondent groups'))).toBe(false);

@@ -489,7 +489,12 @@ export class ThemeReportBuilder {
   private respondentGroups(): RespondentGroups | null {
     const asked = this.codebook.report.groups;
     if (asked === null) return null;
-    return { asked, questions: [...new Set(this.groupQuestions().map((question) => this.publishKey(question)))] };
+    return {
+      asked,
+      from: 'codebook',
+      replaced: null,
+      questions: [...new Set(this.groupQuestions().map((question) => this.publishKey(question)))],
+    };
   }
 
   /** Records by group as a table prints them: answers redacted (groups that publish alike added up); none when no question matched. */

@@ -17,6 +17,10 @@ export interface CsvRowOptions {
   campaign?: number | null;
   /** The respondent did not agree to publication: the text cell says so instead of holding their words. */
   withheld?: boolean;
+  /** The report has respondent groups (`report.groups`, or the run's own setting): add the `group` column. */
+  groups?: boolean;
+  /** With {@link groups}: the record's answer to the group question as written (it is redacted here), or null for none. */
+  group?: string | null;
 }
 
 /** The text cell of a record whose respondent did not agree to publication. */
@@ -31,15 +35,17 @@ const CSV_OPTIONS = { eof: true, record_delimiter: 'unix', escape_formulas: true
 /**
  * The CSV header: `id, channel, author, date, context` (the question or post title, as quotes
  * are labelled), `themes`, `campaign` (the number of the record's campaign, as the report numbers
- * them, or empty), one 0/1 column per theme id in codebook order, then `text`; with
- * `includeSourceIds`, `source_id` after `id`. Records are identified by
+ * them, or empty), with `groups` a `group` column (the record's respondent group, redacted as the
+ * report prints it; empty for no answer), one 0/1 column per theme id in codebook order, then
+ * `text`; with `includeSourceIds`, `source_id` after `id`. Records are identified by
  * tlap's own id: the export's ids (Message-IDs holding addresses, tweet ids leading to their
  * author, survey ids built from answers) are left out of published output. Starts with a UTF-8
  * BOM so spreadsheets read the encoding right.
  */
-export function renderCsvHeader(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds'> = {}): string {
+export function renderCsvHeader(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds' | 'groups'> = {}): string {
   const ids = options.includeSourceIds === true ? ['id', 'source_id'] : ['id'];
-  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'context', 'themes', 'campaign', ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
+  const group = options.groups === true ? ['group'] : [];
+  return `\ufeff${stringify([[...ids, 'channel', 'author', 'date', 'context', 'themes', 'campaign', ...group, ...codebook.themes.map((theme) => theme.id), 'text']], CSV_OPTIONS)}`;
 }
 
 /**
@@ -59,6 +65,9 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
         contextOf(record, options.redact),
         themed.themeIds.join(';'),
         options.campaign === undefined || options.campaign === null ? '' : String(options.campaign),
+        ...(options.groups === true
+          ? [options.group === undefined || options.group === null ? '' : publishedOnce(options.group, options.redact)]
+          : []),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
         options.withheld === true ? WITHHELD_TEXT : options.redact(record.text).text,
       ],
@@ -71,17 +80,29 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
 const contexts = new WeakMap<TextRedactor, Map<string, string>>();
 const CONTEXTS_KEPT = 1000;
 
+/** Redacted group answers by redactor: rows repeat a handful of answers, so each is redacted once. */
+const groupAnswers = new WeakMap<TextRedactor, Map<string, string>>();
+
 function contextOf(record: FeedbackRecord, redact: TextRedactor): string {
   const raw = rawRecordContext(record);
   if (raw === null) return '';
-  let known = contexts.get(redact);
+  return remembered(contexts, redact, raw, () => recordContext(record, redact) ?? '');
+}
+
+/** A group answer as the report prints it: redacted, each distinct one once. */
+function publishedOnce(answer: string, redact: TextRedactor): string {
+  return remembered(groupAnswers, redact, answer, () => redact(answer).text);
+}
+
+function remembered(memo: WeakMap<TextRedactor, Map<string, string>>, redact: TextRedactor, raw: string, publish: () => string): string {
+  let known = memo.get(redact);
   if (known === undefined) {
     known = new Map();
-    contexts.set(redact, known);
+    memo.set(redact, known);
   }
   const cached = known.get(raw);
   if (cached !== undefined) return cached;
-  const value = recordContext(record, redact) ?? '';
+  const value = publish();
   if (known.size >= CONTEXTS_KEPT) known.clear();
   known.set(raw, value);
   return value;

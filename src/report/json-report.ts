@@ -54,7 +54,16 @@ export function renderJsonReport(report: ThemeReport): string {
     ...channelCells(report.byChannel, report.disclosure),
     date_range: report.dateRange,
     undated: report.undated,
-    ...(report.groups === null ? {} : { groups: { asked: report.groups.asked, questions: report.groups.questions } }),
+    ...(report.groups === null
+      ? {}
+      : {
+          groups: {
+            asked: report.groups.asked,
+            questions: report.groups.questions,
+            from: report.groups.from,
+            ...(report.groups.from === 'run' ? { replaced: report.groups.replaced } : {}),
+          },
+        }),
     breakdowns: breakdownsToJson(report.breakdowns),
     themes: report.themes.map((theme) => ({
       id: theme.id,

@@ -4,7 +4,14 @@ import { groupShare, shareGroups } from './group-shares.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
-import { NO_ANSWER_KEY, type Breakdown, type BreakdownDimension, type Quote, type ThemeReport } from './theme-report.js';
+import {
+  NO_ANSWER_KEY,
+  type Breakdown,
+  type BreakdownDimension,
+  type Quote,
+  type RespondentGroups,
+  type ThemeReport,
+} from './theme-report.js';
 import type { Channel } from '../record/record.js';
 
 function day(date: string | null): string {
@@ -74,6 +81,17 @@ function quoteExclusionSentence(records: number): string {
     : `The analyst excluded ${plural(records, 'record')} from quoting (quotes: exclude: in the codebook); ${records === 1 ? 'it is' : 'they are'} still counted in every theme.`;
 }
 
+/** The methods sentence on where the respondent groups come from: the codebook's `report.groups`, or a setting for this report. */
+function groupsSentence(groups: RespondentGroups): string {
+  const asked = `the answers to the question containing “${escapeMarkdownText(groups.asked)}”`;
+  if (groups.from === 'codebook') return `Respondent groups: ${asked}, set by report.groups in the codebook.`;
+  const replaced =
+    groups.replaced === null
+      ? 'the codebook sets none'
+      : `in place of the codebook's report.groups, “${escapeMarkdownText(groups.replaced)}”`;
+  return `Respondent groups: ${asked}, asked for when this report was made (${replaced}).`;
+}
+
 /** The methods sentence on the records whose respondents did not agree to publication. */
 function declinedSentence({ records, policy }: ThemeReport['declinedPublication']): string {
   const who = `${plural(records, 'record')} ${records === 1 ? 'is' : 'are'} from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality)`;
@@ -114,7 +132,7 @@ function groupsOverview(report: ThemeReport): string[] {
   const asked = escapeMarkdownText(groups.asked);
   if (groups.questions.length === 0)
     return [
-      `No question these records answer contains “${asked}” (\`report.groups\` in the codebook), so they are not split by respondent group.`,
+      `No question these records answer contains “${asked}” (${groups.from === 'run' ? 'the respondent groups asked for this report' : '`report.groups` in the codebook'}), so they are not split by respondent group.`,
       '',
     ];
   const questions = groups.questions.map((question) => `“${escapeMarkdownText(question)}”`);
@@ -370,6 +388,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
   );
   if (report.quoteExclusions.entries > 0) push(`- ${quoteExclusionSentence(report.quoteExclusions.records)}`);
   if (report.declinedPublication.records > 0) push(`- ${declinedSentence(report.declinedPublication)}`);
+  if (report.groups !== null) push(`- ${groupsSentence(report.groups)}`);
   push(
     `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure, { groups: (report.groups?.questions.length ?? 0) > 0 })}`,
   );

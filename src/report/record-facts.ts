@@ -7,6 +7,7 @@ import { grownArray } from '../grown-array.js';
 import { PublicationConsentReader } from '../privacy/publication-consent.js';
 import { recordSource } from './record-source.js';
 import { NO_ANSWER_KEY } from './theme-report.js';
+import { RespondentGroupReader } from './respondent-group-reader.js';
 import { voiceFactsOf, WordHashes, type VoiceFacts } from './voice-tally.js';
 
 /** The dimensions kept per theme beside the channel, in the order reports show them. */
@@ -301,9 +302,6 @@ const DISTINCT_BY_SCAN = 16;
 /** No key: a record with no question, source or date. */
 const NO_KEY = -2;
 
-/** `meta.answers` keys whose match to `report.groups` is remembered (surveys repeat a few; other exports may not). */
-const GROUP_KEYS_KEPT = 10_000;
-
 /**
  * Reads the facts of themed records one at a time: adds what does not depend on their order to
  * its {@link counts} and returns the rest as {@link RecordFacts}. The same on any thread, so a
@@ -337,10 +335,8 @@ export class RecordFactExtractor {
   private lastMonthId = NO_KEY;
   private lastQuestion: string | null = null;
   private lastQuestionId = NO_KEY;
-  /** `report.groups` in lower case, or null when the report has no group breakdown. */
-  private readonly groupNeedle: string | null;
-  /** Per `meta.answers` key met, whether it holds {@link groupNeedle}. */
-  private readonly groupKeys = new Map<string, boolean>();
+  /** Reads each record's answer to the `report.groups` question; null when the report has no group breakdown. */
+  private readonly groups: RespondentGroupReader | null;
 
   /**
    * @param wordOf the word with a number, in the numbering of the word ids {@link extract} is given.
@@ -369,7 +365,7 @@ export class RecordFactExtractor {
     this.excludeEntries = new Set(codebook.quotes.exclude);
     this.consent = new PublicationConsentReader();
     this.respectConsent = codebook.quotes.consent === 'respect';
-    this.groupNeedle = codebook.report.groups === null ? null : codebook.report.groups.toLowerCase();
+    this.groups = codebook.report.groups === null ? null : new RespondentGroupReader(codebook.report.groups, counts.groupQuestions);
     this.hashes = new WordHashes(wordOf);
     this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
     const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
@@ -481,7 +477,7 @@ export class RecordFactExtractor {
     const month = record.date === null ? null : this.monthOf(record.date);
     const monthId = this.lastMonthId;
     this.addKeys(all, question, questionId, source, sourceId, month, monthId);
-    const group = this.groupNeedle === null ? null : this.groupOf(record);
+    const group = this.groups === null ? null : this.groups.groupOf(record);
     if (group !== null) increment(counts.groups, group);
     facts.id = record.id;
     facts.channel = record.channel;
@@ -539,33 +535,6 @@ export class RecordFactExtractor {
     if (question !== null) keyed.question.addKey(questionId, question, row);
     if (source !== null) keyed.source.addKey(sourceId, source, row);
     if (month !== null) keyed.month.addKey(monthId, month, row);
-  }
-
-  /**
-   * The record's answer (trimmed) to the question {@link groupNeedle} names, or {@link NO_ANSWER_KEY}:
-   * of the `meta.answers` keys that hold it, the first in code-unit order (each such key is counted
-   * in `groupQuestions`, so that a report can say when several questions matched).
-   */
-  private groupOf(record: FeedbackRecord): string {
-    const answers = record.meta['answers'];
-    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return NO_ANSWER_KEY;
-    let chosen: string | null = null;
-    for (const key of Object.keys(answers)) {
-      let holds = this.groupKeys.get(key);
-      if (holds === undefined) {
-        holds = key.toLowerCase().includes(this.groupNeedle ?? '');
-        if (this.groupKeys.size >= GROUP_KEYS_KEPT) this.groupKeys.clear();
-        this.groupKeys.set(key, holds);
-      }
-      if (!holds) continue;
-      this.held.groupQuestions.add(key);
-      if (chosen === null || key < chosen) chosen = key;
-    }
-    if (chosen === null) return NO_ANSWER_KEY;
-    const answer = answers[chosen];
-    const text =
-      typeof answer === 'string' ? answer.trim() : typeof answer === 'number' || typeof answer === 'boolean' ? String(answer) : '';
-    return text === '' ? NO_ANSWER_KEY : text;
   }
 
   /** The record's question (trimmed), or null; its number in {@link lastQuestionId}. */

@@ -8,7 +8,7 @@ export type ReportRenderer = (report: ThemeReport) => string;
 
 /** The pure renderers of a row format: a header, then one row per record. */
 export interface RowRenderers {
-  header(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds'>): string;
+  header(codebook: Codebook, options: Pick<CsvRowOptions, 'includeSourceIds' | 'groups'>): string;
   row(themed: ThemedRecord, codebook: Codebook, options: CsvRowOptions): string;
 }
 

@@ -131,8 +131,15 @@ export const NO_ANSWER_KEY = '(no answer)';
  * organisation?".
  */
 export interface RespondentGroups {
-  /** `report.groups` as written: text the question contains, in any case. */
+  /** `report.groups` (or the run's own setting) as written: text the question contains, in any case. */
   asked: string;
+  /**
+   * Where the setting came from: `codebook` (its `report.groups`) or `run` (asked for when the report
+   * was made, which wins over the codebook's).
+   */
+  from: 'codebook' | 'run';
+  /** With `from: 'run'`, the codebook's own `report.groups` it replaced, or null when the codebook sets none. */
+  replaced: string | null;
   /**
    * The questions that contain it, redacted, in code-unit order: none when no record answers such a
    * question (there is then no group breakdown); with several, each record's group is its answer to

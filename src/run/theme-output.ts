@@ -13,7 +13,8 @@ import { createRedactor } from '../report/publication-redactor.js';
 import { publishedSourceGlob } from '../report/published-file-names.js';
 import { preloadPersonNames } from '../privacy/person-names.js';
 import type { TextRedactor } from '../report/text-redactor.js';
-import type { ThemeReport } from '../report/theme-report.js';
+import { NO_ANSWER_KEY, type ThemeReport } from '../report/theme-report.js';
+import { RespondentGroupReader } from '../report/respondent-group-reader.js';
 import { VoiceTally } from '../report/voice-tally.js';
 import { WordNumbering } from '../stats/numbered-terms.js';
 import { normaliseText } from '../text/normalise.js';
@@ -51,6 +52,12 @@ export interface ThemeOutputSettings {
   redact?: TextRedactor;
   /** Report on these records only; the report says which. */
   selection?: RecordSelection;
+  /**
+   * Break themes down by respondent group: text (any case) of the closed question whose answers
+   * are the groups, in place of the codebook's `report.groups`; the report says it was set for this
+   * run. Left out, the codebook's setting holds.
+   */
+  groups?: string;
   /** An earlier JSON report (its path): the report then says what changed since. */
   earlierReport?: string;
   /**
@@ -237,7 +244,8 @@ function emptySelection(): SelectionError {
  * records (records given as an iterable are read once, so those words then come without quotes).
  * With a selection that keeps no record, a usage error (`EMPTY_SELECTION`).
  */
-export async function buildThemeReport(options: ThemeOutputOptions): Promise<ThemeReport> {
+export async function buildThemeReport(given: ThemeOutputOptions): Promise<ThemeReport> {
+  const options = withRunSettings(given);
   const traceRecordIds = options.traceRecordIds ?? ((options.format ?? 'md') === 'json' || options.earlierReport !== undefined);
   const builder = new ThemeReportBuilder(options.codebook, {
     redact: options.redact ?? createRedactor(options.codebook),
@@ -288,8 +296,11 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
       ids: unmatched,
     });
   }
-  const groupWarning = groupsWarning(options.codebook, builder.groupQuestions());
+  const groupWarning = groupsWarning(options.codebook, builder.groupQuestions(), given.groups !== undefined);
   if (groupWarning !== null) options.onWarning?.(groupWarning);
+  if (given.groups !== undefined && report.groups !== null) {
+    report = { ...report, groups: { ...report.groups, from: 'run', replaced: given.codebook.report.groups } };
+  }
   if (selecting) {
     report = {
       ...report,
@@ -317,20 +328,34 @@ export async function buildThemeReport(options: ThemeOutputOptions): Promise<The
   return { ...report, keyFindings: keyFindings(report) };
 }
 
-/** The warning for a `report.groups` that matched no question, or several, among the records reported on; null when it matched one or is not set. */
-function groupsWarning(codebook: Codebook, questions: readonly string[]): ThemeRunWarning | null {
+/**
+ * The settings given for this run applied to the codebook it reads with (the workers are sent the
+ * same): {@link ThemeOutputSettings.groups} in place of `report.groups`.
+ */
+function withRunSettings(options: ThemeOutputOptions): ThemeOutputOptions {
+  if (options.groups === undefined) return options;
+  return { ...options, codebook: { ...options.codebook, report: { ...options.codebook.report, groups: options.groups } } };
+}
+
+/**
+ * The warning for respondent groups that matched no question, or several, among the records
+ * reported on; null when they matched one or none are asked for. `forRun`: asked for this run,
+ * not by the codebook's `report.groups`.
+ */
+function groupsWarning(codebook: Codebook, questions: readonly string[], forRun: boolean): ThemeRunWarning | null {
   const asked = codebook.report.groups;
   if (asked === null || questions.length === 1) return null;
+  const setting = forRun ? 'respondent groups asked for this report' : `${codebook.file}: report.groups`;
   if (questions.length === 0) {
     return {
       code: 'GROUPS_QUESTION_UNMATCHED',
-      message: `${codebook.file}: report.groups: no record reported on answers a question containing "${asked}", so the report has no breakdown by respondent group`,
+      message: `${setting}: no record reported on answers a question containing "${asked}", so the report has no breakdown by respondent group`,
       ids: [],
     };
   }
   return {
     code: 'GROUPS_QUESTION_AMBIGUOUS',
-    message: `${codebook.file}: report.groups: ${questions.length} questions contain "${asked}"; each record is grouped by its answer to the first of them it answers (write more of the question to pick one): ${questions.map((question) => `"${question}"`).join(', ')}`,
+    message: `${setting}: ${questions.length} questions contain "${asked}"; each record is grouped by its answer to the first of them it answers (write more of the question to pick one): ${questions.map((question) => `"${question}"`).join(', ')}`,
     ids: [...questions],
   };
 }
@@ -339,13 +364,14 @@ function groupsWarning(codebook: Codebook, questions: readonly string[]): ThemeR
  * The output of `tlap themes` in the chosen format, as chunks of text: one chunk for a document
  * format, one per record (after the header) for a row format. Nothing is written here.
  */
-export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<string> {
-  const format = reportFormatNamed(options.format ?? 'md');
+export async function* themeOutput(given: ThemeOutputOptions): AsyncIterable<string> {
+  const format = reportFormatNamed(given.format ?? 'md');
   if (format.kind === 'document') {
     const render = await format.load();
-    yield render(await buildThemeReport(options));
+    yield render(await buildThemeReport(given));
     return;
   }
+  const options = withRunSettings(given);
   const renderers = await format.load();
   if (!selectsEverything(options.selection ?? {}) && options.records === undefined) {
     let any = false;
@@ -355,10 +381,13 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
     }
     if (!any) throw emptySelection();
   }
+  const asked = options.codebook.report.groups;
+  const groups = asked === null ? null : new RespondentGroupReader(asked);
   const rowOptions = {
     redact: options.redact ?? createRedactor(options.codebook),
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
+    groups: groups !== null,
   };
   const campaignOfRow = options.records === undefined ? await campaignsByRow(options) : () => null;
   const consent = new PublicationConsentReader();
@@ -367,7 +396,13 @@ export async function* themeOutput(options: ThemeOutputOptions): AsyncIterable<s
   for await (const themed of selectedThemedRecords(options, { store: 0, undated: 0, out: 0 })) {
     if (count === 0) yield renderers.header(options.codebook, rowOptions);
     const withheld = respectConsent && consent.consentOf(themed.record) === 'declined';
-    yield renderers.row(themed, options.codebook, { ...rowOptions, campaign: campaignOfRow(count), withheld });
+    const group = groups?.groupOf(themed.record) ?? NO_ANSWER_KEY;
+    yield renderers.row(themed, options.codebook, {
+      ...rowOptions,
+      campaign: campaignOfRow(count),
+      withheld,
+      group: group === NO_ANSWER_KEY ? null : group,
+    });
     count += 1;
     options.onRecord?.(count);
   }

@@ -135,3 +135,31 @@ describe('CSV campaign column', () => {
     expect(alone[0]?.[6]).toBe('');
   });
 });
+
+describe('the group column', () => {
+  test('with groups, a group column after campaign: the answer redacted as the report prints it, empty for none', () => {
+    const redact = createRedactor(codebook);
+    const text =
+      renderCsvHeader(codebook, { groups: true }) +
+      [{ group: 'On behalf of an organisation' }, { group: 'Other: jane.doe@example.org' }, { group: null }]
+        .map(({ group }, index) =>
+          renderCsvRow(makeThemedRecord(codebook, { text: `a carer ${index}` }), codebook, {
+            redact,
+            includeAuthors: false,
+            groups: true,
+            group,
+          }),
+        )
+        .join('');
+    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    const at = header?.indexOf('group') ?? -1;
+    expect(header?.[at - 1]).toBe('campaign');
+    expect(header?.[at + 1]).toBe('carers');
+    expect(rows.map((row) => row[at])).toEqual(['On behalf of an organisation', 'Other: [email]', '']);
+    expect(rows.every((row) => row.length === header?.length)).toBe(true);
+  });
+
+  test('without groups, no group column', () => {
+    expect(renderCsvHeader(codebook)).not.toContain('group');
+  });
+});

@@ -54,7 +54,7 @@ describe('records and themes by respondent group (report.groups)', () => {
 
   test('every record is in one group, those without the answer in "(no answer)", last; small cells hidden and one more so none can be worked out', () => {
     const built = report(codebook, themed);
-    expect(built.groups).toEqual({ asked: 'RESPONDING AS', questions: [RESPONDING_AS] });
+    expect(built.groups).toEqual({ asked: 'RESPONDING AS', from: 'codebook', replaced: null, questions: [RESPONDING_AS] });
     expect(groupsOf(built.breakdowns)).toEqual([
       ['Individual', '20'],
       ['On behalf of an organisation', 'suppressed'],
@@ -110,7 +110,7 @@ describe('records and themes by respondent group (report.groups)', () => {
   test('a question no record answers: no group breakdown, and the report says why', () => {
     const missing = makeCodebook(THEMES, { groups: 'postcode', minCount: 1 });
     const built = report(missing, answers(missing, 'Individual', 3, 1));
-    expect(built.groups).toEqual({ asked: 'postcode', questions: [] });
+    expect(built.groups).toEqual({ asked: 'postcode', from: 'codebook', replaced: null, questions: [] });
     expect(built.breakdowns.map((entry) => entry.dimension)).not.toContain('group');
     expect(renderMarkdownReport(built)).toContain('No question these records answer contains “postcode” (`report.groups` in the codebook)');
   });
@@ -148,7 +148,7 @@ describe('records and themes by respondent group (report.groups)', () => {
       breakdowns: { group: unknown };
       themes: { id: string; breakdowns: { group: unknown } }[];
     };
-    expect(json.groups).toEqual({ asked: 'RESPONDING AS', questions: [RESPONDING_AS] });
+    expect(json.groups).toEqual({ asked: 'RESPONDING AS', questions: [RESPONDING_AS], from: 'codebook' });
     expect(json.breakdowns.group).toEqual({
       cells: {
         Individual: 20,

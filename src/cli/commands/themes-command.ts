@@ -24,6 +24,7 @@ interface ThemesFlags {
   channel?: string[];
   source?: string;
   question?: string;
+  groups?: string;
   diff?: string;
   threads?: string;
 }
@@ -143,7 +144,7 @@ function regenerateCommand(flags: ThemesFlags, file: string, given: (name: strin
   if (flags.format !== undefined) parts.push(`--format ${shellWord(flags.format)}`);
   if (flags.authors === true) parts.push('--authors');
   if (flags.ids === true) parts.push('--ids');
-  for (const name of ['since', 'until', 'source', 'question', 'diff'] as const) {
+  for (const name of ['since', 'until', 'source', 'question', 'groups', 'diff'] as const) {
     const value = flags[name];
     if (value !== undefined) parts.push(`--${name} ${shellWord(value)}`);
   }
@@ -202,6 +203,10 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--channel <name...>', `report on these channels only (${CHANNELS.join(', ')})`)
     .option('--source <glob>', 'report on records read from export files matching this glob (as stored in the record)')
     .option('--question <text>', 'report on survey answers whose question contains this text (any case)')
+    .option(
+      '--groups <question>',
+      'break themes down by respondent group: the answers to the closed question containing this text (any case); wins over report.groups in the codebook',
+    )
     .option('--diff <old.json>', 'say what changed since an earlier --format json report')
     .option(
       '--threads <n>',
@@ -218,6 +223,7 @@ Examples:
   tlap themes --check summary.md            in CI: fail (exit 1) when summary.md is stale
   tlap themes --since 2014-01-20 --until 2014-01-31 --channel twitter   one event's tweets
   tlap themes --question "Q3" --out q3.md   the answers to one survey question
+  tlap themes --groups "responding as"      themes by respondent group (individuals, organisations…)
   tlap themes --diff summary.json           key findings and a table of what changed`,
     )
     .action(async (flags: ThemesFlags, command: Command) => {
@@ -234,6 +240,12 @@ Examples:
       const threads = flags.threads === undefined ? undefined : Number(flags.threads);
       if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) {
         throw new UsageError(`--threads ${flags.threads}: expected a whole number from 0 to 64`);
+      }
+      const groups = flags.groups?.trim();
+      if (groups === '') {
+        throw new UsageError('--groups needs words of the question whose answers are the respondent groups', {
+          hint: 'write part of the question as the export heads it, e.g. --groups "responding as"',
+        });
       }
       const format = chooseReportFormat(flags);
       const storeDir = resolve(io.cwd, flags.store);
@@ -256,6 +268,7 @@ Examples:
           includeAuthors: flags.authors === true,
           includeSourceIds: flags.ids === true,
           selection: selectionOf(flags),
+          ...(groups === undefined ? {} : { groups }),
           ...(flags.diff === undefined ? {} : { earlierReport: resolve(io.cwd, flags.diff) }),
           ...(threads === undefined ? {} : { threads }),
           onWarning: (warning) => output.warn(warning.message),

@@ -25,7 +25,7 @@ if (chromium === undefined) {
 }
 const describeWithBrowser = chromium === undefined ? describe.skip : describe;
 
-/** A report over several months and channels, so every chart is drawn. */
+/** A report over several months, channels and respondent groups, so every chart and table is drawn. */
 function spreadReport(): ThemeReport {
   const codebook = makeCodebook(
     [
@@ -33,7 +33,7 @@ function spreadReport(): ThemeReport {
       { id: 'money', label: 'Personal budgets and direct payments', keywords: ['budget'] },
       { id: 'places', label: 'Places & spaces <near> "home"', keywords: ['day centre'] },
     ],
-    { title: 'What we heard <in 2014>' },
+    { title: 'What we heard <in 2014>', groups: 'responding as', minCount: 5 },
   );
   const texts = ['A carer needs respite', 'My budget was cut', 'The day centre closed and my budget went', 'Nothing to do with it'];
   const channels = ['twitter', 'survey', 'email', 'blog-comment'] as const;
@@ -42,7 +42,13 @@ function spreadReport(): ThemeReport {
       text: `${texts[index % texts.length] ?? ''} (${index})`,
       channel: channels[index % channels.length] ?? 'survey',
       date: index % 10 === 0 ? null : `2014-${String((index % 6) + 1).padStart(2, '0')}-1${index % 9}T12:00:00.000Z`,
-      meta: index % 4 === 1 ? { question: `Q${(index % 3) + 1} What matters to you?` } : {},
+      meta: {
+        ...(index % 4 === 1 ? { question: `Q${(index % 3) + 1} What matters to you?` } : {}),
+        answers: {
+          'Are you responding as an individual or on behalf of an organisation?':
+            index % 3 === 0 ? 'On behalf of an organisation' : 'Individual',
+        },
+      },
     }),
   );
   return buildReport(codebook, records);

@@ -64,6 +64,8 @@ describe('small CLI messages', () => {
       await runCli(['ingest', 'survey.csv'], { cwd: dir });
       const plain = await runCli(['themes', '--check', 'out.md'], { cwd: dir });
       expect(plain.stderr).toContain('hint: regenerate it with: tlap themes --out out.md\n');
+      const grouped = await runCli(['themes', '--groups', 'responding as', '--check', 'out.md'], { cwd: dir });
+      expect(grouped.stderr).toContain("hint: regenerate it with: tlap themes --groups 'responding as' --out out.md\n");
     });
   });
 

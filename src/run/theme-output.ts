@@ -91,7 +91,7 @@ export interface ThemeOutputSettings {
 export interface ThemeRunWarning {
   /**
    * `QUOTE_EXCLUDE_UNMATCHED`: `quotes.exclude` entries that name no record (`ids`);
-   * `GROUPS_QUESTION_UNMATCHED`: no record answers a question holding `report.groups` (no group breakdown);
+   * `GROUPS_QUESTION_UNMATCHED`: no record answers a question holding `report.groups` or the run's {@link ThemeOutputSettings.groups} (no group breakdown);
    * `GROUPS_QUESTION_AMBIGUOUS`: several questions hold it (`ids`: the questions; each record is grouped by the first it answers).
    */
   code: 'QUOTE_EXCLUDE_UNMATCHED' | 'GROUPS_QUESTION_UNMATCHED' | 'GROUPS_QUESTION_AMBIGUOUS';

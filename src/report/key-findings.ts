@@ -102,7 +102,11 @@ const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {
   group: 'respondent groups',
 };
 
-/** Where one theme's share in a channel (or among a question's answers, or a respondent group's records) is furthest from its share of all records. */
+/**
+ * Where one theme's share in a channel (or among a question's answers, or a respondent group's
+ * records) is furthest from its share of all records; none when even that share prints the same as
+ * the theme's share of all records (no difference worth a sentence).
+ */
 function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question' | 'group'): KeyFinding | null {
   const groups = dimension === 'channel' ? channelGroups(report) : totalsGroups(report, dimension);
   if (groups.length < 2) return null;
@@ -117,7 +121,7 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
       if (best === null || gap > best.gap + 1e-12) best = { theme, group, value, gap };
     }
   }
-  if (best === null) return null;
+  if (best === null || formatShare(best.value / best.group.total) === formatShare(best.theme.share)) return null;
   const cell: FindingFigure = {
     shown: formatCount(best.value),
     source: { table: 'breakdown', themeId: best.theme.id, dimension, key: best.group.key },

@@ -376,6 +376,23 @@ describe('key findings', () => {
     expect(few.keyFindings.map((finding) => finding.text).join(' ')).not.toContain('respondent groups');
   });
 
+  test('groups that raise each theme alike give no "biggest difference" finding: a share against the same share says nothing', () => {
+    const alike = buildReport(
+      grouped,
+      [...groupAnswers(grouped, 'Individual', 20, 5), ...groupAnswers(grouped, 'Organisation', 40, 10)],
+      false,
+      {
+        minCount: 5,
+        roundTo: null,
+      },
+    );
+    expect(markdownTable(renderMarkdownReport(alike), 'Share of each respondent group’s records that raise each theme').slice(1)).toEqual([
+      ['Money', '75.0%', '75.0%'],
+      ['Carers', '25.0%', '25.0%'],
+    ]);
+    expect(alike.keyFindings.map((finding) => finding.text).join(' ')).not.toContain('biggest difference');
+  });
+
   test('no respondent groups, no table of group shares', () => {
     expect(renderMarkdownReport(reports[0] as ThemeReport)).not.toContain('Share of each respondent group');
   });

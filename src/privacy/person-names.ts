@@ -7,11 +7,11 @@ export interface NameSpan {
   end: number;
 }
 
-/** The part of compromise tlap uses: people found in a text, with offsets into it. */
-type PeopleFinder = (text: string) => {
+/** The part of compromise tlap uses: people found in a text, with offsets into it, and its lexicon's tags. */
+type PeopleFinder = ((text: string) => {
   people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
   terms(): { json(options: { offset: true }): { offset?: { start: number }; terms: { tags: string[] }[] }[] };
-};
+}) & { model(): { one: { lexicon: Readonly<Record<string, string | readonly string[] | undefined>> } } };
 
 let compromise: PeopleFinder | null = null;
 
@@ -60,6 +60,38 @@ const CAPITALISED = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*
 const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 const NAME = `${CAPITALISED}(?:[ \\t]+${CAPITALISED})?`;
 const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?';
+/** Family and friends a writer names someone by (`my mum`, `our son`). */
+const RELATIONS = [
+  'wife',
+  'husband',
+  'partner',
+  'son',
+  'daughter',
+  'mum',
+  'mother',
+  'dad',
+  'father',
+  'brother',
+  'sister',
+  'brother-in-law',
+  'sister-in-law',
+  'grandson',
+  'granddaughter',
+  'grandmother',
+  'grandfather',
+  'nan',
+  'gran',
+  'friend',
+  'neighbour',
+  'colleague',
+  'uncle',
+  'aunt',
+  'auntie',
+  'niece',
+  'nephew',
+  'cousin',
+];
+
 const ROLE = [
   'social worker',
   'care co-?ordinator',
@@ -93,37 +125,28 @@ const ROLE = [
   'handyman',
   'chair',
   'commissioner',
-  'wife',
-  'husband',
-  'partner',
-  'son',
-  'daughter',
-  'mum',
-  'mother',
-  'dad',
-  'father',
-  'brother',
-  'sister',
-  'brother-in-law',
-  'sister-in-law',
-  'grandson',
-  'granddaughter',
-  'grandmother',
-  'grandfather',
-  'nan',
-  'gran',
-  'friend',
-  'neighbour',
-  'colleague',
-  'uncle',
-  'aunt',
-  'auntie',
-  'niece',
-  'nephew',
-  'cousin',
+  ...RELATIONS,
 ]
   .map((role) => (/^[A-Z]+$/.test(role) ? `(?:${role}|${role.toLowerCase()})` : role))
   .join('|');
+
+/** Who a date set off right after them is about: a relation, a patient or client, or a title and a name or initial. */
+const PERSON_BEFORE_APPOSITION = new RegExp(
+  `(?:(?<![\\p{L}])(?:${[...RELATIONS, 'grandad', 'grandma', 'nana', 'child', 'baby', 'patient', 'client', 'resident', 'service user']
+    .map((word) => `[${word.charAt(0)}${word.charAt(0).toUpperCase()}]${word.slice(1)}`)
+    .join('|')})|(?<![\\p{L}])${HONORIFIC}[ \\t]+(?:\\p{Lu}\\.?|${NAME}))[ \\t]*$`,
+  'u',
+);
+
+/**
+ * True when `before` ends with a mention of a person that a date right after it, in brackets or
+ * between commas or dashes, would be the birth date of (`my mum (`, `Mr X, `, `Dad - `): a
+ * relation (`my father`, `Mum`), a patient, client or resident, or a title with a name or an
+ * initial. `before` is the text up to the bracket, comma or dash.
+ */
+export function endsWithPersonMention(before: string): boolean {
+  return PERSON_BEFORE_APPOSITION.test(before);
+}
 
 /** Words that follow a person's name at the start of a sentence (`Vikram helped…`, `Declan from the carers centre…`). */
 const ACTION_AFTER_NAME = [
@@ -180,7 +203,9 @@ const ASKED_BY_NAME = new RegExp(
  * True when what {@link ASK_FOR} found is a person: a name the lexicon lists (`speak to Karen`),
  * or, asked for, one capitalised word that is no common word, not followed by another capitalised
  * word or `of` (`ask for Precious at the centre`; but `spoke to Crossroads`, `ask for Dementia UK`,
- * `ask for Department of Health` are organisations), and never a place or an institution.
+ * `ask for Department of Health` are organisations), or a surname alone before `at the` or `from
+ * the` (`spoke to Watkins at the surgery`, see {@link isSurnameShaped}; not `spoke to Admissions
+ * at the hospital`), and never a place or an institution.
  */
 function isAskedForName(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
   const first = name.split(/[ \t]/u)[0] ?? name;
@@ -188,13 +213,35 @@ function isAskedForName(text: string, name: string, start: number, lexicon: Lexi
   if (lexicon.names.has(first.toLowerCase())) return true;
   const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(text.slice(Math.max(0, start - 12), start));
   const after = text.slice(start + name.length, start + name.length + 20);
+  if (name === first && PLURAL_ENDING.test(first.toLowerCase()) && ROLE_OR_PLACE_AFTER.test(after)) {
+    return isSurnameShaped(first.toLowerCase(), lexicon);
+  }
   return askedFor && name === first && isLoneNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
+}
+
+/** What follows a surname alone where a person is spoken to (`spoke to Watkins at the surgery`, `… from the council`). */
+const ROLE_OR_PLACE_AFTER = /^[ \t]+(?:from|at)[ \t]+(?:the|our)(?![\p{L}])/u;
+
+/**
+ * True when a word thanked first in a list (`Thank you to Lloyds, Halfords and Pete`) is an
+ * organisation by its shape, as a listed word is (see {@link isOrganisationShaped}).
+ */
+function isListedOrganisation(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  const lower = name.toLowerCase();
+  const listed = /^[ \t]*(?:,|and\b|&)/u.test(text.slice(start + name.length, start + name.length + 8));
+  return listed && !/[ \t]/u.test(name) && !lexicon.names.has(lower) && isOrganisationShaped(lower);
 }
 
 /** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
 const ASK_FOR = new RegExp(
   `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to)[ \\t]+(?<name>${NAME})`,
   'gu',
+);
+
+/** Someone thanked by name (`Thank you to Bernadette, …`, `Thanks Sam for…`). */
+const THANKED = new RegExp(
+  `(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`,
+  'gmu',
 );
 
 /**
@@ -211,7 +258,7 @@ const PATTERNS: readonly RegExp[] = [
     `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$))`,
     'gmu',
   ),
-  new RegExp(`(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`, 'gmu'),
+  THANKED,
   SENTENCE_START,
   ASK_FOR,
   CALLED_BY_NAME,
@@ -307,6 +354,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       const start = match.index + match[0].lastIndexOf(name);
       if (pattern === SENTENCE_START && isCommonOpening(text, start, name.toLowerCase(), lexicon)) continue;
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
+      if (pattern === THANKED && isListedOrganisation(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
       if (
@@ -387,7 +435,35 @@ export function isNameLikeWord(word: string): boolean {
  * name is not asked this: `Woodhouse` is a surname.
  */
 function isLoneNameLike(word: string, lexicon: LexiconWords): boolean {
-  return isNameLike(word, lexicon) && (lexicon.names.has(word.toLowerCase()) || !isCompound(word.toLowerCase(), lexicon));
+  const lower = word.toLowerCase();
+  return isNameLike(word, lexicon) && (lexicon.names.has(lower) || (!isCompound(lower, lexicon) && !isOrganisationShaped(lower)));
+}
+
+/**
+ * True when `word` (lower case, no name the lexicon lists) ends as a plural or a possessive does:
+ * as English plurals end (see {@link PLURAL_ENDING}), in `os` (`barnardos`), or in `'s`
+ * (`barnardo's`). Alone, with no name beside it, that is how shops and charities are named after
+ * their founders or what they do (`Morrisons`, `Specsavers`, `Crossroads`, `Barnardo's`), while a
+ * person alone is named by a given name, and the given names that end so are in the lexicon
+ * (`Agnes`, `Jules`, `Carlos`) or end as no plural does (`Rhys`, `Marcus`, `Dennis`).
+ */
+function isOrganisationShaped(word: string): boolean {
+  return PLURAL_ENDING.test(word) || /^\p{L}+[^\P{L}s]os$/u.test(word) || /^\p{L}+['’]s$/u.test(word);
+}
+
+/**
+ * True when a capitalised word that ends as a plural does and is no name the lexicon lists is a
+ * surname all the same, read where a person stands (`Watkins from the council said…`, `spoke to
+ * Simons at the surgery`): a given name with `s` (`Simons`, `Michaels`, `Jeffreys`; only a
+ * name the lexicon tags as a man's or a woman's, since `Grant` or `Mark` is also a word), or a
+ * name made with `-kin` (`Watkins`, `Dawkins`, `Wilkins`) that is no word the lexicon knows.
+ */
+function isSurnameShaped(word: string, lexicon: LexiconWords): boolean {
+  if (/kins$/u.test(word)) return !isKnownWord(word.slice(0, -1), lexicon);
+  const stem = word.replace(/s$/u, '');
+  if (stem === word || !lexicon.names.has(stem)) return false;
+  const tags = loadCompromise().model().one.lexicon[stem];
+  return (typeof tags === 'string' ? [tags] : (tags ?? [])).some((tag) => tag === 'MaleName' || tag === 'FemaleName');
 }
 
 /** True when `word` (lower case) is two common words of three letters or more written as one (`carefirst`, `crossroads`). */
@@ -592,7 +668,7 @@ function isKnownWord(word: string, lexicon: LexiconWords): boolean {
  */
 function isCommonOpening(text: string, start: number, word: string, lexicon: LexiconWords): boolean {
   if (SENTENCE_STARTERS.has(word) || lexicon.others.has(word) || ABSTRACT_NOUN.test(word)) return true;
-  if (lexicon.names.has(word)) return false;
+  if (lexicon.names.has(word) || (PLURAL_ENDING.test(word) && isSurnameShaped(word, lexicon))) return false;
   return isKnownWord(word, lexicon) || (PLURAL_ENDING.test(word) && tagsAt(text, start).includes('Plural'));
 }
 

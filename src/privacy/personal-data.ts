@@ -1,5 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
-import { findPersonNames, isNameLikeWord } from './person-names.js';
+import { endsWithPersonMention, findPersonNames, isNameLikeWord } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
 
@@ -123,6 +123,12 @@ const BIRTH_CONTEXT =
   `(?<![${WORD}])(?:d\\.?o\\.?b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born|birthday)` +
   `(?:[ \\t]*(?:[:=(\\-\\u2013\\u2014]|(?:is|was|on|of|the)(?![${WORD}]))){0,3}[ \\t]*`;
 const DATE_OF_BIRTH = `(?<birthContext>${BIRTH_CONTEXT})(?:${FULL_DATE})(?![${WORD}])`;
+/**
+ * A full date set off by a bracket, a comma or a dash and closed by the same (`(12/03/1938)`,
+ * `, 04.05.1941,`, `- 14/02/1948 -`): a birth date when a person is named right before it, which
+ * {@link isSetOffBirthDate} decides. Tried only where a figure or a month's letter follows such a mark.
+ */
+const SET_OFF_DATE = `(?<=[(,\\-\\u2013\\u2014][ \\t]{0,2})(?=[\\dJFMASOND])(?:${FULL_DATE})(?![${WORD}])(?=[ \\t]*(?:[),;\\-\\u2013\\u2014]|\\.(?![${WORD}])))`;
 const NI_GAP = '[ \\u00a0\\-]?';
 /** Two letters, three pairs of digits and a letter A to D (`QQ 12 34 56 C`, `QQ123456C`); the last letter may be left off after a word that says it is one. */
 const NI_NUMBER = `(?<![${WORD}])[A-Z]{2}${NI_GAP}\\d{2}${NI_GAP}\\d{2}${NI_GAP}\\d{2}(?:${NI_GAP}[A-D])?(?![${WORD}])`;
@@ -164,10 +170,18 @@ const HOUSE_ADDRESS =
   `(?=[tchflbv])(?<![${WORD}])(?<house>The[ \\t]+Old[ \\t]+\\p{L}+|(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?),[ \\t]*` +
   `(?<houseStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<houseSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
+/**
+ * A comma and a street with no house number (`, Church Road`), where a house named with no house
+ * word may stand before the comma (`Meadow View, Church Road`). The match starts at the comma, so
+ * that it is tried only there; whether the words before it are a house's name is decided by
+ * {@link namedHouseStart}.
+ */
+const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
+
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
-    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|` +
+    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
@@ -244,9 +258,13 @@ interface Settings {
  *   `find me on insta as …`, `follow me on tiktok …`) when it has a handle's marks (a digit, `_`,
  *   `.`, a capital inside) or is no common word (`my twitter is down` stays).
  * - address: a house number and a street (`14 Acacia Avenue`), or a house's name and a street
- *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`).
+ *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`), also a name with no house word
+ *   where an address is written (`lives at Springfield, Mill Road`, `Meadow View, Church Road` alone
+ *   on a line; see {@link namedHouseStart}).
  * - date of birth: a date with its day, month and year in figures or words after `DOB`,
- *   `date of birth`, `birth date`, `born (on)` or `birthday`; the words stay. Other dates stay.
+ *   `date of birth`, `birth date`, `born (on)` or `birthday`; the words stay. With no such word, a
+ *   date set off in brackets, commas or dashes right after a relation or a title and a name
+ *   (`my mum (12/03/1938)`, `Mr X, 04.05.1941,`; see {@link isSetOffBirthDate}). Other dates stay.
  * - NI number: two letters, three pairs of digits and a letter A to D, spaced or solid; without the
  *   last letter, or in lower case with spaces, only after `NI`, `NINO` or `national insurance`.
  *
@@ -338,8 +356,17 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
       ? { ...token('address', settings), behind }
       : KEEP;
   }
+  if (groups['namedHouse'] !== undefined) {
+    const street = `${groups['namedStreet'] ?? ''}${groups['namedSuffix'] ?? ''}`;
+    if (!CAPITALISED_STREET.test(street)) return KEEP;
+    const behind = namedHouseStart(text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
+    return behind === null ? KEEP : { ...token('address', settings), behind };
+  }
   if (groups['dateOfBirth'] !== undefined) {
     return token('date-of-birth', settings, groups['birthContext'] ?? '');
+  }
+  if (groups['setOffDate'] !== undefined) {
+    return isSetOffBirthDate(found, match.index, text) ? token('date-of-birth', settings) : KEEP;
   }
   if (groups['niNumber'] !== undefined) {
     return isNiNumber(found, match.index, text) ? token('ni-number', settings) : KEEP;
@@ -429,6 +456,91 @@ function houseNameStart(house: string, before: string): number | null {
   );
   return name.length === 0 ? null : name.join('').length;
 }
+
+/** A name redacted right before a bracket, as the pass after the names' is given it (`[name] (`). */
+const NAME_REDACTED_BEFORE = new RegExp(`${REDACTION_TOKENS.name.replace(/[[\]]/gu, '\\$&')}[ \t]*$`, 'u');
+const OPENING_MARK = /([(,\-\u2013\u2014])[ \t]{0,2}$/u;
+const CLOSING_MARK = /^[ \t]*([),;.\-\u2013\u2014])/u;
+
+/**
+ * True when a date {@link SET_OFF_DATE} found is someone's birth date: a person is named right
+ * before its opening mark (`my mum (12/03/1938)`, `Mr X, 04.05.1941,`, `Dad - 1 Jan 1935 -`; see
+ * {@link endsWithPersonMention}) or, in brackets, a name redacted on the pass before (`Jane Smith
+ * (03/04/1951)`), and it closes as it opened, a bracket with a bracket and a comma
+ * or a dash with a comma, a dash or the sentence's end. Dates after anything else stay (`The
+ * review, 04.05.2021, was…`, `My mum's assessment (12/03/2024)`, `Dear Sir, 12/03/2024,`).
+ */
+function isSetOffBirthDate(found: string, start: number, text: string): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const opening = OPENING_MARK.exec(before);
+  const closing = CLOSING_MARK.exec(text.slice(start + found.length, start + found.length + 4))?.[1];
+  if (opening === null || closing === undefined || (opening[1] === '(') !== (closing === ')')) return false;
+  const person = before.slice(0, opening.index);
+  return endsWithPersonMention(person) || (opening[1] === '(' && NAME_REDACTED_BEFORE.test(person));
+}
+
+/** A street of capitalised words only (`Church Road`, `High Street`). */
+const CAPITALISED_STREET = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]*[ \t]+){1,3}\p{Lu}\p{Ll}+$/u;
+/** Up to three capitalised words right before the comma, after `The` if any (`Meadow View`, `The Willows`). */
+const NAMED_HOUSE = /(?<![\p{L}\p{M}\p{N}'’-])(?:The[ \t]+)?(?:\p{Lu}[\p{Ll}\p{M}'’-]+[ \t]+){0,2}\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+/** What stands before an address line: nothing on its line, or a label (`Address:`, `Home -`). */
+const LINE_START = /(?:^|\n)[ \t]*(?:(?:[Hh]ome|(?:[Mm]y[ \t]+|[Oo]ur[ \t]+)?[Aa]ddress)[ \t]*[:\-][ \t]*)?$/u;
+/** Words saying that a place named after them is where someone lives or is written to (`lives at`, `moved to`, `write to me at`, `my address is`). */
+const ADDRESS_CUE =
+  /(?<![\p{L}])(?:(?:live[sd]?|living|moved?|moving|write|send|sent|post|deliver|come|comes|came|visit|visits|visited|contact|contacted)(?:[ \t]+[\p{L}'’]+){0,2}[ \t]+(?:at|to)|address(?:[ \t]+is|[ \t]*:)|home[ \t]*:|(?:live[sd]?|living)[ \t]+in)[ \t]+$/iu;
+/** After a street that ends an address line: the line's or the text's end, or a comma and a town (`, Thirsk`, `, near Malton`). */
+const LINE_END = /^[ \t]*(?:[.;]?[ \t]*(?:\n|$)|,[ \t]*(?:near[ \t]+)?\p{Lu})/u;
+/** Words ending a name that is a service, an institution or a business, not a house (`Riverside Surgery`, `Park Farm Day Services`). */
+const INSTITUTION_WORD =
+  /^(?:Centre|Center|Surgery|Hospital|Infirmary|Practice|Services?|Church|Chapel|Mosque|Temple|School|College|University|Library|Ward|Unit|Trust|Council|Club|Hall|Group|Society|Association|Pharmacy|Chemist|Clinic|Hospice|Home|Shop|Store|Stores|Bank|Station|Office|Team|Hub|Market|Cafe|Café|Pub|Inn|Hotel|Theatre|Museum|Park|Partnership|Foundation|Charity|Project|Network|Forum|Care|Carers)$/u;
+
+/**
+ * How many characters before a comma and a street ({@link NAMED_HOUSE_STREET}) are a house named
+ * with no house word, or null when they are none: up to three capitalised words (`Meadow View`,
+ * `The Willows`), not ending in a word that names a service, an institution or a business
+ * (`Riverside Surgery`, `The Carers Centre`) or in a word only streets end in (`Cemetery Road, Russellville
+ * Road`, a list of streets), where an address is written: after words saying so
+ * (`lives at`, `moved to`, `write to me at`, `my address is`), with the street not going on with
+ * another capitalised word (`Queen Street Hospital`), or alone at a line's start (after
+ * `Address:` or `Home:` if any) as an address line, with the street ending the line or followed by
+ * a town (`The Willows, Station Road, Malton`). A shop or a town before a street in a sentence
+ * stays (`Boots, High Street, has stopped…`, `Leeds, Otley Road and Headingley`, `We met at
+ * Tesco, Station Road, in the cafe`).
+ */
+function namedHouseStart(before: string, after: string): number | null {
+  const name = NAMED_HOUSE.exec(before)?.[0];
+  if (name === undefined) return null;
+  const words = name.split(/[ \t]+/u);
+  const last = words[words.length - 1] ?? '';
+  if (INSTITUTION_WORD.test(last) || ROAD_WORD.test(last) || words.some((word) => NOT_A_HOUSE.has(word.toLowerCase()))) return null;
+  const preceding = before.slice(0, before.length - name.length);
+  if (ADDRESS_CUE.test(preceding)) return /^[ \t]+\p{Lu}/u.test(after) ? null : name.length;
+  return LINE_START.test(preceding) && LINE_END.test(after) ? name.length : null;
+}
+
+/** Street suffixes no house is named with, so that a list of streets is no house and its street (`Cemetery Road, Russellville Road, …`). */
+const ROAD_WORD =
+  /^(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Place|Terrace|Row|Square|Mews|Parade|Wharf|Yard|Boulevard|Embankment)$/u;
+
+/** Capitalised words that open a sentence or a greeting rather than a house's name (`Thanks, Mill Lane…`). */
+const NOT_A_HOUSE = new Set([
+  'thanks',
+  'hello',
+  'hi',
+  'dear',
+  'yes',
+  'no',
+  'please',
+  'sorry',
+  'regards',
+  'cheers',
+  'ok',
+  'well',
+  'also',
+  'and',
+  'but',
+  'so',
+]);
 
 /**
  * True when a match of {@link NI_NUMBER} is a National Insurance number: after a word that says

@@ -5,6 +5,8 @@ import { labelledLines, scoreDetails } from './labelled-details.js';
 const FIXTURES = 'fixtures/privacy/health-and-care';
 const identifiers = labelledLines(`${FIXTURES}/identifiers.txt`);
 const secondLook = labelledLines(`${FIXTURES}/second-look.txt`);
+const datesWithoutCue = labelledLines(`${FIXTURES}/dates-without-cue.txt`);
+const houseNames = labelledLines(`${FIXTURES}/house-names.txt`);
 
 describe('dates of birth, NI numbers, handles without @, phones half in words and house names, measured on labelled feedback (figures in README.md)', () => {
   test('identifiers.txt, written before any of them was looked for: 22 details in 41 lines, recall and precision 100% (1 of 22 found before)', () => {
@@ -13,13 +15,23 @@ describe('dates of birth, NI numbers, handles without @, phones half in words an
     expect(figures).toMatchObject({ found: 22, flagged: 22, correct: 22, wrong: [] });
   });
 
-  test('second-look.txt, written after the patterns: 17 details in 28 lines, recall 94.1%, precision 94.1%', () => {
+  test('second-look.txt, written after the patterns: 17 details in 28 lines, recall 100%, precision 94.4% (94.1% and 94.1% before a house with no house word was looked for)', () => {
     const figures = scoreDetails(secondLook, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, secondLook.length]).toEqual([17, 28]);
-    expect(figures).toMatchObject({ found: 16, flagged: 17, correct: 16 });
-    expect(figures.wrong).toEqual([
-      'Our reference [NI number] was quoted on every letter from DWP.',
-      'Home: Meadow View, Church Road, Thirsk.',
-    ]);
+    expect(figures).toMatchObject({ found: 17, flagged: 18, correct: 17 });
+    expect(figures.wrong).toEqual(['Our reference [NI number] was quoted on every letter from DWP.']);
+  });
+
+  test('dates-without-cue.txt, written before a date of birth with no word before it was looked for: recall 100% (14.3% before), precision 93.3% (66.7% before)', () => {
+    const figures = scoreDetails(datesWithoutCue, DEFAULT_REDACTION_POLICY);
+    expect([figures.labels, datesWithoutCue.length]).toEqual([14, 28]);
+    expect(figures).toMatchObject({ found: 14, flagged: 15, correct: 14 });
+    expect(figures.wrong).toEqual(["Dear [name], 12/03/2024, re: my mother's care package."]);
+  });
+
+  test('house-names.txt, written before a house named with no house word was looked for: recall 100% (0% before), precision 100%', () => {
+    const figures = scoreDetails(houseNames, DEFAULT_REDACTION_POLICY);
+    expect([figures.labels, houseNames.length]).toEqual([10, 22]);
+    expect(figures).toMatchObject({ found: 10, flagged: 10, correct: 10, wrong: [] });
   });
 });

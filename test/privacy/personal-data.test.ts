@@ -267,6 +267,37 @@ describe('redactPersonalData: dates of birth', () => {
   ])('a date no word says is a birth, or a birth with no full date, stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
+
+  test.each([
+    ['Nan (14/02/1933) has had three falls', 'Nan ([date of birth]) has had three falls'],
+    ['my grandad, 1 March 1930, still drives', 'my grandad, [date of birth], still drives'],
+    ['Patient, 05.06.1944, no package', 'Patient, [date of birth], no package'],
+    ['our daughter - 3/4/2011 - has ADHD', 'our daughter - [date of birth] - has ADHD'],
+    ['Discharged: my dad, 7 Oct 1939.', 'Discharged: my dad, [date of birth].'],
+  ])('a date set off right after a person, with no word before it: %j → %j', (input, expected) => {
+    expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'date-of-birth': 1 } });
+  });
+
+  test('a date in brackets right after a name is taken with the name; between commas it stays', () => {
+    expect(redactPersonalData('Our PA Kasia Nowak (03/04/1951) waits.', DEFAULT_REDACTION_POLICY)).toEqual({
+      text: 'Our PA [name] ([date of birth]) waits.',
+      counts: { name: 1, 'date-of-birth': 1 },
+    });
+    expect(redactPersonalData('Thanks, Priya, 12/03/2024, for the call.', DEFAULT_REDACTION_POLICY).text).toBe(
+      'Thanks, [name], 12/03/2024, for the call.',
+    );
+  });
+
+  test.each([
+    'The assessment (12/03/2024) was cancelled.',
+    'The panel, 04.05.2021, said no.',
+    'My mum, on 3 April 2024, moved to a home.',
+    'my son (12/03/2019 was when it started',
+    'my son (12/03/2019, 14/03/2019 and later) was seen',
+    'Minutes of the meeting, 12/03/2024, attached.',
+  ])('a date set off after no person, or not closed as it opened, stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
 });
 
 describe('redactPersonalData: National Insurance numbers', () => {
@@ -365,6 +396,27 @@ describe('redactPersonalData: a house named rather than numbered, before its str
     'Manor House, the dementia unit, on Friday',
     'The Orchard, our local day service, has cut its hours.',
   ])('a service or a house with no street after it stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+
+  test.each([
+    ['Lives at Sunnyside, Mill Road with her son', 'Lives at [address] with her son'],
+    ['Address: The Beeches, Church Lane, Ripon', 'Address: [address], Ripon'],
+    ['Hawthorn Rise, Low Street\nBedale', '[address]\nBedale'],
+    ['Meadow View, Church Road', '[address]'],
+  ])('a house named with no house word, where an address is written: %j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'Widen Cemetry Road, Russellville Road, Lover’s Lane, Campbell Lane',
+    'Boots, High Street, closes at five.',
+    'We met at Costa, Market Place, on Friday.',
+    'Oak Lodge Care Home, Mill Road, is closing.',
+    'In Leeds, Otley Road is gridlocked.',
+    'Sunnyside Surgery, Mill Road, Ripon',
+    'I moved to Leeds, Otley Road Surgery took me on.',
+  ])('a shop, a service, a town or a list of streets before a street stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
 });

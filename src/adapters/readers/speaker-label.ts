@@ -1,3 +1,4 @@
+import { isNameLikeWord } from '../../privacy/person-names.js';
 import { parseClockTime } from './clock-time.js';
 
 /** A speaker label found at the start of a line of a transcript or caption. */
@@ -18,14 +19,36 @@ const MAX_DISPLAY_NAME_CHARS = 64;
 /** A clock time as transcripts write it beside a speaker, with or without brackets. */
 const CLOCK = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
 
+/** Lower-case words that stand inside names (`van`, `de`, `ap`). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'ap',
+  'of',
+]);
+
 /** One word of a name: capitalised, all capitals, a number (`Speaker 2`) or a lower-case particle (`van`, `de`). */
-const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*|\d{1,3}|(?:van|von|de|der|den|da|di|du|del|la|le|bin|al|ap|of))`;
+const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*|\d{1,3}|(?:${[...NAME_PARTICLES].join('|')}))`;
 
 /** A name: one to four words, the first capitalised. */
 const NAME = String.raw`[\p{Lu}][\p{L}\p{M}\p{N}_'’.\-]*(?: ${NAME_WORD}){0,3}`;
 
-/** A name as people type it into Zoom or Teams, all in lower case: one to four words (`jane smith`). */
-const LOWER_NAME = String.raw`[\p{Ll}][\p{L}\p{M}\p{N}_'’.\-]*(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.\-]*){0,3}`;
+/**
+ * A name as people type it into Zoom or Teams, in lower case or capitalised only in part: one to
+ * four words (`jane smith`, `Jane smith`).
+ */
+const TYPED_NAME = String.raw`[\p{L}][\p{L}\p{M}\p{N}_'’.\-]*(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.\-]*){0,3}`;
 
 /** What a meeting tool shows after a name: pronouns, an organisation or a role, in brackets or after a dash or bar. */
 const NAME_ADDITION = String.raw`(?:\s*\([^()\n:]{1,30}\)|\s+[-–|]\s+[^:()[\]\n]{1,30}?)`;
@@ -35,7 +58,10 @@ const NAME_ADDITION = String.raw`(?:\s*\([^()\n:]{1,30}\)|\s+[-–|]\s+[^:()[\]\
  * their name in Zoom or Teams: pronouns, an organisation or a role, in brackets or after a dash
  * or bar (`Jane Smith (she/her)`, `Smith, Jane (NHS Leeds)`, `Bob Jones - Carers Leeds`).
  */
-const DISPLAY_NAME = String.raw`(?:${NAME}(?:, ${NAME})?|${LOWER_NAME}(?:, ${LOWER_NAME})?)${NAME_ADDITION}{0,2}`;
+const DISPLAY_NAME = String.raw`(?:${NAME}(?:, ${NAME})?|${TYPED_NAME}(?:, ${TYPED_NAME})?)${NAME_ADDITION}{0,2}`;
+
+/** A display name capitalised throughout, as {@link NAME} reads each part of it. */
+const CAPITALISED_DISPLAY_NAME = new RegExp(String.raw`^(?:${NAME}(?:, ${NAME})?)${NAME_ADDITION}{0,2}$`, 'u');
 
 const BRACKETED_CLOCK = String.raw`[\[(]\s*(${CLOCK})\s*[\])]`;
 
@@ -149,8 +175,9 @@ export function isNotSpeakerName(name: string): boolean {
  * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
  * `So:`) are not speakers. Beside a time, and in captions, a display name typed in lower case is
- * a label too (`jane smith:`, `sam (she/her):`; see {@link isLowerCaseName}); in typed text
- * without a time it is not. Returns null when the line has no label.
+ * a label too (`jane smith:`, `sam (she/her):`; see {@link isLowerCaseName}), and so is one
+ * capitalised only in part (`Jane smith:`; see {@link isPartlyCapitalisedName}); in typed text
+ * without a time neither is. Returns null when the line has no label.
  */
 export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {}): SpeakerLabel | null {
   const timeFirst = TIME_FIRST.exec(line);
@@ -241,16 +268,47 @@ const PHRASE_WORDS = new Set([
  * nor a phrase with words such as `the` or `what` in it.
  */
 function isLowerCaseName(speaker: string, timed: boolean): boolean {
+  const words = nameWords(speaker);
+  if (words === null) return false;
+  return words.length >= 2 || timed || /\(/.test(speaker);
+}
+
+/**
+ * True when a label capitalised only in part (`Jane smith`, `Smith, jane (NHS Leeds)`, as people
+ * type their Zoom name) is a display name: it passes the checks of {@link isLowerCaseName}, and
+ * each of its words may be a person's name (see {@link isNameLikeWord}: a given name or surname,
+ * or no common word), so that a heading or phrase capitalised as a sentence (`Next steps`, `Key
+ * themes`, `Bus routes`, `Jane said`) is none. A surname that is also a common word (`Jane green`)
+ * is not taken.
+ */
+function isPartlyCapitalisedName(speaker: string): boolean {
+  const words = nameWords(speaker);
+  return words !== null && words.every((word) => NAME_PARTICLES.has(word) || isNameLikeWord(capitalised(word)));
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * The words of a label's name without what meeting tools show after it (pronouns, an
+ * organisation), or null when a word makes it a phrase or a note heading (`the`, `what`, `note`).
+ */
+function nameWords(speaker: string): string[] | null {
   const name = speaker.split(/\s*\(|\s+[-–|]\s+/u)[0] ?? '';
   const words = name.split(/[\s,]+/u).filter((word) => word !== '');
-  if (isNotSpeakerName(name) || words.some((word) => PHRASE_WORDS.has(word.toLowerCase()) || isNotSpeakerName(word))) return false;
-  return words.length >= 2 || timed || /\(/.test(speaker);
+  if (isNotSpeakerName(name) || words.some((word) => PHRASE_WORDS.has(word.toLowerCase()) || isNotSpeakerName(word))) return null;
+  return words;
 }
 
 function label(name: string | undefined, rest: string | undefined, clock: string | undefined): SpeakerLabel | null {
   const speaker = name?.trim() ?? '';
   const longest = /[,(|–]|\s-\s/.test(speaker) ? MAX_DISPLAY_NAME_CHARS : MAX_NAME_CHARS;
   if (speaker === '' || speaker.length > longest || isNotSpeakerName(speaker)) return null;
-  if (/^\p{Ll}/u.test(speaker) && !isLowerCaseName(speaker, clock !== undefined)) return null;
+  if (/^\p{Ll}/u.test(speaker)) {
+    if (!isLowerCaseName(speaker, clock !== undefined)) return null;
+  } else if (!CAPITALISED_DISPLAY_NAME.test(speaker) && !isPartlyCapitalisedName(speaker)) {
+    return null;
+  }
   return { speaker, rest: rest?.trim() ?? '', start: clock === undefined ? null : parseClockTime(clock) };
 }

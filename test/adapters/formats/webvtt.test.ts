@@ -70,3 +70,28 @@ describe('webvtt reading', () => {
     expect(recordsOf(result)[0]?.channel).toBe('transcript');
   });
 });
+
+describe('webvtt speakers typed as people type their Zoom names', () => {
+  test('"Jane smith:" starts a turn of her own; "Next steps:" stays the words of the speaker before it', async () => {
+    const result = await readTempInput(
+      'zoom-captions.vtt',
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:04.000',
+        'Tunde Okafor: Thanks for joining us.',
+        '',
+        '00:00:04.000 --> 00:00:08.000',
+        'Next steps: we write up what we heard.',
+        '',
+        '00:00:08.000 --> 00:00:12.000',
+        'Jane smith: The minibus is often late.',
+        '',
+      ].join('\n'),
+    );
+    expect(recordsOf(result).map((record) => [record.author, record.text])).toEqual([
+      ['Tunde Okafor', 'Thanks for joining us. Next steps: we write up what we heard.'],
+      ['Jane smith', 'The minibus is often late.'],
+    ]);
+  });
+});

@@ -103,6 +103,60 @@ describe('parseSpeakerLabel: display names typed in lower case', () => {
   );
 });
 
+describe('parseSpeakerLabel: display names capitalised only in part', () => {
+  test.each([
+    ['Jane smith: I agree.', 'Jane smith', 'I agree.'],
+    ['Priya shah (carers leeds): Yes', 'Priya shah (carers leeds)', 'Yes'],
+    ['Tunde okafor - Age UK: From the day centre', 'Tunde okafor - Age UK', 'From the day centre'],
+    ['Smith, jane: Thanks', 'Smith, jane', 'Thanks'],
+    ['Gareth ap rhys: Diolch', 'Gareth ap rhys', 'Diolch'],
+    ['Ludwig van beethoven: Da da da', 'Ludwig van beethoven', 'Da da da'],
+  ])('in captions, %j has speaker %j', (line, speaker, rest) => {
+    expect(parseSpeakerLabel(line, { displayNames: true })).toEqual({ speaker, rest, start: null });
+  });
+
+  test.each([
+    ['[00:00:10] Jane smith: Words', 'Jane smith', 'Words', 10],
+    ['Jane smith   0:03', 'Jane smith', '', 3],
+    ['Jane smith (she/her) [00:01:02]: Words', 'Jane smith (she/her)', 'Words', 62],
+  ])('with a time, %j has speaker %j', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each([
+    'Next steps: write to the council',
+    'The plan: more buses',
+    'What we heard: buses',
+    'Key points: three',
+    'Key themes: transport and housing',
+    'Main issues: buses',
+    'Bus routes: late every day',
+    'Other comments: none',
+    'Action items: two',
+    'Follow up: ring the council',
+    'Jane said: hello',
+    'Jane asked: why?',
+    'Mr. Smith said: hello',
+    'Overall feedback: good',
+    'Any other business: none',
+    'Parking problems (town centre): worse',
+    'Good practice - carers: listen',
+  ])('in captions, %j has no speaker label', (line) => {
+    expect(parseSpeakerLabel(line, { displayNames: true })).toBeNull();
+  });
+
+  test.each(['[00:01:02] Next steps: write to the council', '00:12 Bus routes: late', 'Key themes   0:03'])(
+    'with a time, %j has no speaker label',
+    (line) => {
+      expect(parseSpeakerLabel(line)).toBeNull();
+    },
+  );
+
+  test('in typed text without a time, "Jane smith:" is no label, as a lower-case name is not', () => {
+    expect(parseSpeakerLabel('Jane smith: typed notes keep capitalised names only')).toBeNull();
+  });
+});
+
 describe('isNotSpeakerName', () => {
   test('note and minute headings are not speakers, names are', () => {
     expect(isNotSpeakerName('Action items')).toBe(true);

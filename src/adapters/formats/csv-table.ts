@@ -115,7 +115,7 @@ export const csvTableAdapter: FormatAdapter = {
         }
         const dateColumn = mapping?.fields.date;
         if (mapping !== null && dateColumn !== undefined && dates?.column !== dateColumn) {
-          dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder);
+          dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder, report);
           lookahead = new DateOrderLookahead(dates, heldChars);
           dateIndex = mapping.headers.indexOf(dateColumn);
         }

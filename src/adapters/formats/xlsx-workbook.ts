@@ -14,10 +14,18 @@ import { isCompoundFile } from '../readers/compound-file.js';
 /** Rows read below the first row before the header is chosen. */
 const HEADER_LOOKAHEAD = 20;
 
-/** Writes a date cell as ISO 8601: the day alone when it has no time of day. */
+/** How a cell holding a time of day without a date (an Excel serial under 1) is read: on Excel's day 0. */
+const EXCEL_DAY_ZERO = '1899-12-30T';
+
+/**
+ * Writes a date cell as ISO 8601: the day alone when it has no time of day, the time alone
+ * (`10:42:13`) when it has no day (a time cell, as a Zoom Q&A report saved as a workbook gives
+ * when each question was asked), never a date in 1899.
+ */
 function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const iso = date.toISOString();
+  if (iso.startsWith(EXCEL_DAY_ZERO)) return iso.slice(EXCEL_DAY_ZERO.length, EXCEL_DAY_ZERO.length + 8);
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 

@@ -330,7 +330,8 @@ function asksLeaveToPublish(column: string): boolean {
 /**
  * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
- * without it (`idDate` null), as it was before such dates were read. The author is never an
+ * without it (`idDate` null), as it was before such dates were read, and when the column gave only
+ * a time of day, read on the day of the report's event, `meta.dateFrom` says so. The author is never an
  * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
  * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
  * holds an e-mail address (see {@link withoutAddresses}). A row whose text is empty but whose
@@ -357,6 +358,8 @@ export function draftFromRow(
   const dateText = value('date');
   const readDate = toIsoDate(dateText);
   const date = readDate ?? (dateText === null || dates === undefined ? null : dates.read(dateText, provenance));
+  const dateFrom = readDate === null && date !== null ? dates?.dateFrom(provenance) : undefined;
+  if (dateFrom !== undefined) meta['dateFrom'] = dateFrom;
   const channel = channelName === null ? null : channelName.toLowerCase();
   keepUnread(meta, mapping.fields.date, date === null ? dateText : null);
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);

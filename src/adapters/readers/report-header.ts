@@ -1,7 +1,7 @@
 import { toIsoDate } from '../../record/dates.js';
 import { dateOrderEvidence, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
 import type { RecordDraft } from '../../record/record.js';
-import { simplifyColumnName } from './column-mapping.js';
+import { simplifyColumnName } from './column-names.js';
 
 /**
  * Names (simplified) under which a report's summary block gives when the event began: Zoom's
@@ -53,6 +53,40 @@ export function reportStartDate(
     if (date !== null) return { date, from: `${(row[named] ?? '').trim()}, ${place}` };
   }
   return null;
+}
+
+/** A time of day alone, as a Zoom Q&A report's `Question Time` may give it: `10:42:13`, `10:42`, `3:05:09 PM`. */
+const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:\s*([AaPp])\.?[Mm]\.?)?$/;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A time of day alone (`10:42:13`, `3:05 PM`) on the day the report's event began, as a webinar's
+ * Q&A report writes when each question was asked: the start's day, or the day after when the
+ * time is earlier than the start (a webinar that ran past midnight). `column` names the time's
+ * column for `from` (`Question Time, on the day of Actual Start Time, line 4`). Null for any other
+ * value.
+ */
+export function timeOnReportDay(text: string, report: ReportDate, column: string): ReportDate | null {
+  const match = TIME_OF_DAY.exec(text.trim());
+  if (match === null) return null;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3] ?? '0');
+  const half = match[4]?.toLowerCase();
+  if (half !== undefined) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const start = Date.parse(report.date);
+  if (Number.isNaN(start)) return null;
+  const sameDay = Math.floor(start / DAY_MS) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000;
+  const nextDay = sameDay < start;
+  return {
+    date: new Date(nextDay ? sameDay + DAY_MS : sameDay).toISOString(),
+    from: `${column.trim()}, on the day ${nextDay ? 'after' : 'of'} ${report.from}`,
+  };
 }
 
 /**

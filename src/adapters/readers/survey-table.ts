@@ -450,7 +450,7 @@ export async function* tableItems(
     groups = new GroupFill(made.mapping.headers, new Set(text), sample);
     const dateColumn = made.mapping.fields.date;
     if (dateColumn !== undefined) {
-      dates = new TableDateColumn(dateColumn, reading.location, options.dateOrder);
+      dates = new TableDateColumn(dateColumn, reading.location, options.dateOrder, report);
       lookahead = new DateOrderLookahead(dates, (item) => (item.kind === 'row' ? rowChars(item.cells) : 0));
       dateIndex = made.mapping.headers.indexOf(dateColumn);
     }

@@ -3,6 +3,7 @@ import type { Provenance } from '../../record/record.js';
 import { DATE_ORDERS, dateOrderEvidence, mayNeedDateOrder, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { isSentinelValue, PROFILE_ROWS } from './free-text-columns.js';
+import { timeOnReportDay, type ReportDate } from './report-header.js';
 
 /** The most text held back while a date column's order is open. */
 const HELD_CHARS = 4 * 1024 * 1024;
@@ -91,16 +92,20 @@ export class TableDateColumn {
   private lastProvenance: Provenance | undefined;
   private lastText = '';
   private lastDate: string | null = null;
+  private lastFrom: string | undefined;
 
   /**
    * @param column The date column's header.
    * @param location The table, named in warnings.
    * @param chosen The analyst's order, used for every value.
+   * @param report When the event the table reports on began, from the title rows above it: a
+   *   value that is a time of day alone is read on its day (see {@link timeOnReportDay}).
    */
   constructor(
     readonly column: string,
     private readonly location: InputLocation,
     private readonly chosen?: DateOrder,
+    private readonly report?: ReportDate | null,
   ) {
     this.order = chosen ?? null;
   }
@@ -133,14 +138,29 @@ export class TableDateColumn {
     if (provenance === this.lastProvenance && text === this.lastText) return this.lastDate;
     this.lastProvenance = provenance;
     this.lastText = text;
+    this.lastFrom = undefined;
     this.lastDate = this.readOnce(text, provenance);
     return this.lastDate;
+  }
+
+  /**
+   * Where the date {@link read} last gave for this row came from when the column did not give all
+   * of it (`Question Time, on the day of Actual Start Time, line 4`), as `meta.dateFrom` says it;
+   * undefined when the value was a whole date, or was read for another row.
+   */
+  dateFrom(provenance: Provenance): string | undefined {
+    return provenance === this.lastProvenance ? this.lastFrom : undefined;
   }
 
   private readOnce(text: string, provenance: Provenance): string | null {
     if (isSentinelValue(text)) return null;
     const serial = excelSerialDate(text);
     if (serial !== null) return serial;
+    const onDay = this.report === undefined || this.report === null ? null : timeOnReportDay(text, this.report, this.column);
+    if (onDay !== null) {
+      this.lastFrom = onDay.from;
+      return onDay.date;
+    }
     this.observe(text, provenance);
     const date = readDateInOrder(text, this.order ?? ASSUMED_ORDER);
     if (date !== null) {

@@ -31,6 +31,7 @@ describe('xlsx cell values', () => {
     [true, 'TRUE'],
     [new Date('2024-03-01T00:00:00Z'), '2024-03-01'],
     [new Date('2024-03-01T09:15:00Z'), '2024-03-01T09:15:00.000Z'],
+    [new Date('1899-12-30T10:42:13Z'), '10:42:13'],
     [{ richText: [{ text: 'a ' }, { text: 'bold', font: { bold: true } }, { text: ' word' }] }, 'a bold word'],
     [{ formula: 'A1&B1', result: 'joined' }, 'joined'],
     [{ formula: 'NOW()' }, ''],
@@ -88,6 +89,25 @@ describe('xlsx adapter', () => {
     expect(result.error).toBe(
       'numbers.xlsx: no sheet has a text column (sheet "A": no text column found (columns: "code", "n"); sheet "B": no text column found (columns: "when"))',
     );
+  });
+
+  test("a Zoom Q&A report saved as a workbook, its question times typed as times of day, dates each question on the webinar's day", async () => {
+    const path = write(
+      'qa.xlsx',
+      await buildWorkbook((workbook) => {
+        const sheet = workbook.addWorksheet('QA_report');
+        sheet.addRow(['Question and Answer Report']);
+        sheet.addRow(['Topic', 'Webinar ID', 'Actual Start Time', 'Actual Duration (minutes)', '# Question']);
+        sheet.addRow(['Carers strategy webinar', '845 1234 5678', new Date('2024-02-29T18:30:00Z'), 75, 1]);
+        sheet.addRow(['Question Details']);
+        sheet.addRow(['#', 'Question', 'Asker Name', 'Question Time']);
+        sheet.addRow([1, 'Is the carers’ break fund staying after March?', 'Grace Mensah', new Date('1899-12-30T18:42:13Z')]);
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'qa.xlsx' });
+    expect(recordsOf(result).map((record) => [record.date, record.meta['dateFrom']])).toEqual([
+      ['2024-02-29T18:42:13.000Z', 'Question Time, on the day of Actual Start Time, row 3 of sheet "QA_report"'],
+    ]);
   });
 
   test('a workbook of many sheets reads every sheet, and --sheet picks one of them', async () => {

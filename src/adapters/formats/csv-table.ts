@@ -15,7 +15,8 @@ import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { tableFurnitureItem } from '../readers/summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from '../readers/table-dates.js';
 import { datedByReport, reportStartDate, type ReportDate } from '../readers/report-header.js';
-import { GroupFill } from '../readers/group-columns.js';
+import { GroupFill, namesGroupColumn } from '../readers/group-columns.js';
+import { PROFILE_ROWS } from '../readers/free-text-columns.js';
 
 /** Any comma-, semicolon- or tab-separated table with one feedback text column. */
 export const csvTableAdapter: FormatAdapter = {
@@ -41,6 +42,10 @@ export const csvTableAdapter: FormatAdapter = {
     let report: ReportDate | null = null;
     let groupFill: GroupFill | undefined;
     let groupHeaders: readonly string[] | undefined;
+    let groupKeep: ReadonlySet<string> = new Set();
+    let sample: HeldEvent[] = [];
+    let sampleRows = 0;
+    let sampleChars = 0;
 
     function itemOf(event: HeldEvent['event'], provenance: Provenance): AdapterItem | null {
       if (event.kind === 'error') return rejectedTableRow(event, provenance);
@@ -64,8 +69,41 @@ export const csvTableAdapter: FormatAdapter = {
       }
     }
 
+    /** A row with its group cells filled, read (or held while the date column's order is open). */
+    function* grouped({ event: read, provenance }: HeldEvent): Iterable<AdapterItem> {
+      const event = read.kind === 'row' && groupFill !== undefined ? { ...read, cells: groupFill.fill(read) } : read;
+      const dateColumn = mapping?.fields.date;
+      if (mapping !== null && dateColumn !== undefined && dates?.column !== dateColumn) {
+        dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder, report);
+        lookahead = new DateOrderLookahead(dates, heldChars);
+        dateIndex = mapping.headers.indexOf(dateColumn);
+      }
+      const dateText = lookahead !== undefined && event.kind === 'row' ? event.cells[dateIndex] : null;
+      if (lookahead === undefined || !lookahead.takes(dateText)) {
+        const item = itemOf(event, provenance);
+        if (item !== null) yield item;
+        return;
+      }
+      lookahead.hold({ event, provenance }, dateText, provenance);
+      yield* release(lookahead.release());
+    }
+
+    /**
+     * The rows read ahead to judge the group columns: the columns are judged on them (a value
+     * that comes back is an answer, never filled, not even in the first rows), then they go on.
+     */
+    function* releaseSample(): Iterable<AdapterItem> {
+      const held = sample;
+      sample = [];
+      sampleRows = 0;
+      sampleChars = 0;
+      const rows = held.flatMap(({ event }) => (event.kind === 'row' ? [event] : []));
+      groupFill = new GroupFill(groupHeaders ?? [], groupKeep, rows);
+      for (const item of held) yield* grouped(item);
+    }
+
     try {
-      for await (let event of readDelimitedTable(source, tableOptions)) {
+      for await (const event of readDelimitedTable(source, tableOptions)) {
         if (event.kind === 'header') {
           if (event.titleRows !== undefined) {
             yield {
@@ -106,36 +144,34 @@ export const csvTableAdapter: FormatAdapter = {
           }
         }
         if (mapping !== null && mapping.fields.text === undefined) mapping = mapColumns({ file: source.path }, headers, options.map);
-        if (mapping !== null && event.kind === 'row') {
-          if (groupFill === undefined || groupHeaders !== mapping.headers) {
-            groupHeaders = mapping.headers;
-            groupFill = new GroupFill(mapping.headers, new Set([mapping.fields.text ?? '']));
-          }
-          event = { ...event, cells: groupFill.fill(event) };
+        if (mapping !== null && groupHeaders !== mapping.headers) {
+          if (sample.length > 0) yield* releaseSample();
+          groupHeaders = mapping.headers;
+          groupKeep = new Set([mapping.fields.text ?? '']);
+          groupFill = namesGroupColumn(groupHeaders, groupKeep) ? undefined : new GroupFill(groupHeaders, groupKeep);
         }
-        const dateColumn = mapping?.fields.date;
-        if (mapping !== null && dateColumn !== undefined && dates?.column !== dateColumn) {
-          dates = new TableDateColumn(dateColumn, { file: source.path }, options.dateOrder, report);
-          lookahead = new DateOrderLookahead(dates, heldChars);
-          dateIndex = mapping.headers.indexOf(dateColumn);
-        }
-        const dateText = lookahead !== undefined && event.kind === 'row' ? event.cells[dateIndex] : null;
-        if (lookahead === undefined || !lookahead.takes(dateText)) {
-          const item = itemOf(event, provenance);
-          if (item !== null) yield item;
+        if (mapping === null || groupFill !== undefined) {
+          yield* grouped({ event, provenance });
           continue;
         }
-        lookahead.hold({ event, provenance }, dateText, provenance);
-        yield* release(lookahead.release());
+        sample.push({ event, provenance });
+        sampleRows += 1;
+        sampleChars += heldChars({ event, provenance });
+        if (sampleRows >= PROFILE_ROWS || sampleChars >= SAMPLE_CHARS) yield* releaseSample();
       }
     } catch (error) {
+      if (sample.length > 0) yield* releaseSample();
       if (lookahead !== undefined) yield* release(lookahead.drain());
       throw error;
     }
+    if (sample.length > 0) yield* releaseSample();
     if (lookahead !== undefined) yield* release(lookahead.drain());
     if (dates !== undefined) yield* dates.warnings();
   },
 };
+
+/** The most text read ahead to judge a table's group columns. */
+const SAMPLE_CHARS = 4 * 1024 * 1024;
 
 /** A row (or broken record) of the table, with where it is. */
 interface HeldEvent {

@@ -28,6 +28,14 @@ const GROUP_COLUMN_NAMES = new Set([
   'heading',
 ]);
 
+/**
+ * True when a column other than those in `keep` is named for a group ({@link GROUP_COLUMN_NAMES}):
+ * only then has a table cells to fill by name, and rows worth reading ahead to judge its columns.
+ */
+export function namesGroupColumn(headers: readonly string[], keep: ReadonlySet<string>): boolean {
+  return headers.some((header) => !keep.has(header) && GROUP_COLUMN_NAMES.has(simplifyColumnName(header)));
+}
+
 /** A column filled down by its name: its last value, the values it has had in its outer group, and whether it is still taken for a group. */
 interface NamedGroup {
   index: number;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { GroupFill } from '../../../src/adapters/readers/group-columns.js';
 import { recordsOf } from '../../helpers/read-fixture.js';
-import { readTempInput } from '../../helpers/temp-input.js';
+import { itemSummary, readTempInput } from '../../helpers/temp-input.js';
 
 /** Fills the rows in order, as a reader does, and returns the filled cells. */
 function filled(headers: readonly string[], keep: readonly string[], rows: readonly string[][], sample = false): string[][] {
@@ -107,5 +107,43 @@ describe('tables read with their groups filled down', () => {
       .filter((record) => record.meta['question'] === 'What works?')
       .map((record) => (record.meta['answers'] as Record<string, string>)['Site'] ?? null);
     expect(sites).toEqual(['Leeds', null, 'Otley', 'Leeds', null, 'Otley', 'Leeds', null]);
+  });
+
+  test('csv: an optional answer named like a group (a ward left blank on some comment cards) is not filled, not even before its values come back', async () => {
+    const result = await readTempInput(
+      'cards.csv',
+      [
+        'Ward,Comment',
+        'Headingley,The community bus stopped on Fridays.',
+        ',Taxis cost more than the session.',
+        'Otley,Breaks were cancelled.',
+        'Headingley,Nobody rang back about the sitting service.',
+        ',Letters arrive after the meeting.',
+        '',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('csv');
+    expect(recordsOf(result).map((record) => record.meta['Ward'] ?? null)).toEqual(['Headingley', null, 'Otley', 'Headingley', null]);
+  });
+
+  test('csv: rows read ahead to judge the group columns keep their order, a broken row among them', async () => {
+    const result = await readTempInput(
+      'notes.csv',
+      [
+        'Theme,Comment',
+        'Transport,The bus stopped.',
+        ',Taxis cost more,than the session',
+        'Respite,Breaks were cancelled.',
+        ',Nobody rang back.',
+        '',
+      ].join('\n'),
+    );
+    expect(itemSummary(result.items)).toEqual([
+      'record line 2: The bus stopped.',
+      'rejected line 3: CSV_RECORD_INCONSISTENT_FIELDS_LENGTH',
+      'record line 4: Breaks were cancelled.',
+      'record line 5: Nobody rang back.',
+    ]);
+    expect(recordsOf(result).map((record) => record.meta['Theme'])).toEqual(['Transport', 'Respite', 'Respite']);
   });
 });

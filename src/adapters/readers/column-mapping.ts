@@ -5,7 +5,7 @@ import { isAnonymousValue, isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
-import { isContactColumn } from './contact-columns.js';
+import { isPersonalDetailsColumn } from './contact-columns.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
 import { ConsentQuestionKinds } from '../../privacy/publication-consent.js';
 
@@ -156,7 +156,7 @@ export interface ColumnMapping {
   headers: readonly string[];
   /** Column name for each field found. */
   fields: Partial<Record<MappedField, string>>;
-  /** The other columns, kept in `meta` under their own names (contact details left out, see {@link isContactColumn}). */
+  /** The other columns, kept in `meta` under their own names (contact details and map coordinates left out, see {@link isPersonalDetailsColumn}). */
   metaColumns: string[];
 }
 
@@ -226,7 +226,7 @@ export function mapColumns(
   }
   if (fields.text === undefined && options.requireText !== false) throw noTextColumnError(location, headers);
   const used = new Set(Object.values(fields));
-  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isContactColumn(header)) };
+  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isPersonalDetailsColumn(header)) };
 }
 
 /** The error for a table or JSON file with no column holding the feedback, listing the columns it has. */

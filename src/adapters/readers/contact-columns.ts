@@ -29,6 +29,32 @@ const CONTACT_COLUMNS = new Set([
   'familyname',
 ]);
 
+/**
+ * Column names (simplified) of where a person is or put a pin on a map: map-based engagement tools
+ * export each comment's pin as coordinates (`Latitude`, `Longitude`, GeoJSON's
+ * `geometry.coordinates`), precise enough to find a home, and so personal data as an address is.
+ * A place named in words (`Location`, `Ward`, `Site`) is not one of them.
+ */
+const COORDINATE_COLUMNS = new Set([
+  'latitude',
+  'longitude',
+  'lat',
+  'lng',
+  'lon',
+  'latlng',
+  'latlong',
+  'latlon',
+  'lnglat',
+  'latitudelongitude',
+  'coordinates',
+  'geocoordinates',
+  'gpscoordinates',
+  'geolocation',
+  'geometrycoordinates',
+  'pinlocation',
+  'pincoordinates',
+]);
+
 /** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */
 const CONTACT_QUESTION =
   /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|(?:postal\s+|home\s+)?address|first\s+name|last\s+name|surname)(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
@@ -50,6 +76,19 @@ const ORGANISATION_QUESTION =
  */
 export function isContactColumn(header: string): boolean {
   return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header.trim()) || ROLE_EMAIL.test(header.trim());
+}
+
+/** True for a column of map coordinates, where a person is or put a pin (see {@link COORDINATE_COLUMNS}). */
+export function isCoordinateColumn(header: string): boolean {
+  return COORDINATE_COLUMNS.has(simplifyColumnName(header));
+}
+
+/**
+ * True for a column never read as an answer nor kept in `meta`: contact details and parts of a
+ * name ({@link isContactColumn}) and map coordinates ({@link isCoordinateColumn}).
+ */
+export function isPersonalDetailsColumn(header: string): boolean {
+  return isContactColumn(header) || isCoordinateColumn(header);
 }
 
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */

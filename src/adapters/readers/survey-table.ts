@@ -17,7 +17,7 @@ import {
   simplifyColumnName,
   type ColumnMapping,
 } from './column-mapping.js';
-import { isContactColumn, isNameQuestion, isOrganisationQuestion } from './contact-columns.js';
+import { isContactColumn, isNameQuestion, isOrganisationQuestion, isPersonalDetailsColumn } from './contact-columns.js';
 import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
@@ -221,7 +221,7 @@ function isGradingColumn(header: string): boolean {
 function isQuestionText(profile: ColumnProfile): boolean {
   return (
     profile.kind === 'free-text' &&
-    !isContactColumn(profile.header) &&
+    !isPersonalDetailsColumn(profile.header) &&
     !isOrganisationQuestion(profile.header) &&
     !isGradingColumn(profile.header) &&
     !isSectionColumn(profile.header) &&
@@ -262,7 +262,7 @@ function planTable(
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
   const reserved = (header: string): boolean =>
-    header === respondent || fieldColumns.has(header) || isContactColumn(header) || addresses.has(header);
+    header === respondent || fieldColumns.has(header) || isPersonalDetailsColumn(header) || addresses.has(header);
   const freeText = profiles.filter((profile) => isQuestionText(profile) && !reserved(profile.header)).map((profile) => profile.header);
   const answerText = freeText.filter((header) => !isQuestionColumn(header));
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;

@@ -1,5 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { isContactColumn, isNameQuestion, isOrganisationQuestion } from '../../../src/adapters/readers/contact-columns.js';
+import {
+  isContactColumn,
+  isCoordinateColumn,
+  isNameQuestion,
+  isOrganisationQuestion,
+  isPersonalDetailsColumn,
+} from '../../../src/adapters/readers/contact-columns.js';
+import { recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
 
 describe('isContactColumn', () => {
   test.each([
@@ -61,4 +69,68 @@ describe('isOrganisationQuestion', () => {
       expect(isOrganisationQuestion(header)).toBe(false);
     },
   );
+});
+
+describe('isCoordinateColumn', () => {
+  test.each([
+    'Latitude',
+    'Longitude',
+    'lat',
+    'LNG',
+    'Lat/Long',
+    'Latitude, Longitude',
+    'geometry.coordinates',
+    'Pin location',
+    'GPS coordinates',
+  ])('%p holds where a pin was put: never kept', (header) => {
+    expect(isCoordinateColumn(header)).toBe(true);
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+    expect(isContactColumn(header)).toBe(false);
+  });
+
+  test.each(['Location', 'Ward', 'Site', 'Where did this happen?', 'Long-term condition', 'Latest news'])('%p does not', (header) => {
+    expect(isCoordinateColumn(header)).toBe(false);
+  });
+});
+
+describe('map pins are never kept', () => {
+  test("a table's Latitude and Longitude columns are left out of meta; the comment and its other columns are kept", async () => {
+    const result = await readTempInput(
+      'pins.csv',
+      ['Comment,Latitude,Longitude,Agree count', 'The crossing outside the school is dangerous at 3pm.,53.80081,-1.54912,12', ''].join(
+        '\n',
+      ),
+    );
+    expect(recordsOf(result).map((record) => [record.text, record.meta])).toEqual([
+      ['The crossing outside the school is dangerous at 3pm.', { 'Agree count': '12' }],
+    ]);
+  });
+
+  test("a GeoJSON feature's geometry.coordinates is left out of meta", async () => {
+    const result = await readTempInput(
+      'pins.json',
+      JSON.stringify([
+        { id: 'c1', geometry: { type: 'Point', coordinates: [-1.54912, 53.80081] }, properties: { comment: 'The crossing is dangerous.' } },
+      ]),
+    );
+    expect(recordsOf(result).map((record) => [record.text, record.meta])).toEqual([
+      ['The crossing is dangerous.', { 'geometry.type': 'Point' }],
+    ]);
+  });
+
+  test('in a survey, a pin is no answer', async () => {
+    const result = await readTempInput(
+      'survey.csv',
+      [
+        'Response ID,Latitude,Longitude,What is the problem here?,What would make it better?',
+        'R1,53.80081,-1.54912,The crossing outside the school is dangerous at 3pm.,A lollipop person at home time please.',
+        'R2,53.79012,-1.53377,Cars park on the pavement by the shops every day.,Bollards along the kerb would stop them.',
+        '',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('survey-csv');
+    const metas = recordsOf(result).map((record) => JSON.stringify(record.meta));
+    expect(metas).toHaveLength(4);
+    for (const meta of metas) expect(meta).not.toMatch(/Latitude|Longitude|53\.\d|-1\.5/);
+  });
 });

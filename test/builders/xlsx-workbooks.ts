@@ -398,6 +398,89 @@ function roadshowNotesSheet(workbook: ExcelJS.Workbook): void {
   sheet.mergeCells('A7:A8');
 }
 
+/**
+ * A survey tool's tab of an Engagement HQ (Granicus) project's Detailed Excel Report: the tool's
+ * name and dates on the first row, the participation summary in columns A and B beside a blank
+ * column C, `Date of contribution` headed on the row above the other columns' names (`Response
+ * ID`, `Login`, `Usertype`, `Email`, the questions, the signup form's questions after
+ * `Contributor Summary (…)`), one response a row from row 5.
+ */
+function engagementHqSurveySheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Survey - Carers strategy');
+  sheet.addRow([null, null, null, 'Carers strategy survey', null, null, null, '01-03-2024', null, null, '31-03-2024']);
+  sheet.addRow([]);
+  sheet.addRow([null, null, null, 'Date of contribution']);
+  sheet.addRow([
+    null,
+    null,
+    null,
+    null,
+    'Response ID',
+    'Login',
+    'Usertype',
+    'Email',
+    'What matters most to you as a carer?',
+    'How do you feel about the plan?',
+    'Any other comments?',
+    'Contributor Summary (Signup form Qs - Detailed breakup on the right > )',
+    'Postal Code',
+  ]);
+  const responses: [string, string, number, string | null, string, string | null, string, string, string, string | null][] = [
+    [
+      'Total contributions',
+      '4',
+      101,
+      'sunflower22',
+      'User',
+      'asha@example.org',
+      'Being able to get a break at weekends without weeks of planning.',
+      'Positive',
+      'The minibus to the day centre is often late.',
+      'LS6',
+    ],
+    [
+      'Registered',
+      '3',
+      102,
+      'tomreed',
+      'User',
+      'tom@example.org',
+      'Someone to ring when the care plan falls apart at night.',
+      'Negative',
+      '',
+      'LS12',
+    ],
+    [
+      'Unverified',
+      '1',
+      103,
+      null,
+      'Unverified',
+      null,
+      'Information in one place, not six leaflets.',
+      'Neutral',
+      'Please publish an easy read version.',
+      null,
+    ],
+    [
+      'Anonymous',
+      '0',
+      104,
+      'sunflower22',
+      'User',
+      'asha@example.org',
+      'Respite that does not cost more than my pension.',
+      'Positive',
+      '',
+      'LS6',
+    ],
+  ];
+  const dates = ['2024-03-04T10:21:00Z', '2024-03-05T18:02:00Z', '2024-03-07T09:45:00Z', '2024-03-09T20:10:00Z'];
+  for (const [index, [label, count, id, login, type, email, matters, feel, other, postcode]] of responses.entries()) {
+    sheet.addRow([label, Number(count), null, day(dates[index] ?? ''), id, login, type, email, matters, feel, other, null, postcode]);
+  }
+}
+
 /** The generated .xlsx fixture inputs: fixtures/adapters/xlsx/<case>/input.xlsx. */
 export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>> = {
   'survey-sheet': () => buildWorkbook(surveySheet),
@@ -412,4 +495,5 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'padlet-posts': () => buildWorkbook(padletPostsSheet),
   'zoom-webinar-qa-report': () => buildWorkbook(zoomQaReportSheet),
   'roadshow-notes-merged-groups': () => buildWorkbook(roadshowNotesSheet),
+  'engagementhq-survey-report': () => buildWorkbook(engagementHqSurveySheet),
 };

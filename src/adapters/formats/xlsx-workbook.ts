@@ -5,7 +5,7 @@ import type { Provenance } from '../../record/record.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { uniqueHeaders } from '../readers/delimited-table.js';
-import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning } from '../readers/header-row.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning, withNamesAbove } from '../readers/header-row.js';
 import { tableItems, type TableItem } from '../readers/survey-table.js';
 import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
@@ -100,7 +100,9 @@ async function* sheetTable(
     const header = early[headerIndex];
     if (header === undefined) return;
     const width = Math.max(...early.slice(headerIndex).map((row) => row.cells.length));
-    const cells = [...header.cells, ...Array.from({ length: width - header.cells.length }, () => '')];
+    const above = early[headerIndex - 1];
+    const named = withNamesAbove(header.cells, above?.number === header.number - 1 ? above.cells : undefined);
+    const cells = [...named, ...Array.from({ length: width - named.length }, () => '')];
     const provenance = { file, row: header.number, part: sheet };
     if (headerIndex > 0) {
       const titles = early.slice(0, headerIndex).map((row) => row.cells);

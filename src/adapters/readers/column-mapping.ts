@@ -51,6 +51,9 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'respondent',
     'respondentname',
     'speaker',
+    'login',
+    'loginname',
+    'loginscreenname',
   ],
   date: [
     'date',
@@ -84,6 +87,9 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'timeasked',
     'askedat',
     'askedtime',
+    'respondedat',
+    'dateofcontribution',
+    'contributiondate',
   ],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],
@@ -226,7 +232,11 @@ export function mapColumns(
   }
   if (fields.text === undefined && options.requireText !== false) throw noTextColumnError(location, headers);
   const used = new Set(Object.values(fields));
-  return { headers, fields, metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isPersonalDetailsColumn(header)) };
+  return {
+    headers,
+    fields,
+    metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isPersonalDetailsColumn(header)),
+  };
 }
 
 /** The error for a table or JSON file with no column holding the feedback, listing the columns it has. */

@@ -6,7 +6,7 @@ import { isOverlong, type InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { declaredDelimiter, sniffDelimiter, type Delimiter } from './delimiter.js';
-import { blankColumnName, findHeaderRow } from './header-row.js';
+import { blankColumnName, findHeaderRow, withNamesAbove } from './header-row.js';
 import { LineCount, parseTableRecords } from './table-records.js';
 
 /** The largest record a table may hold before it is rejected (a wrong delimiter or a runaway quote): 1 MiB. */
@@ -106,7 +106,8 @@ export async function* readDelimitedTable(source: InputSource, options: Delimite
         const line = endLine - countNewlinesInCells(cells);
         lastGoodEnd = endLine;
         if (headers === null) {
-          headers = uniqueHeaders(cells);
+          const above = titleLines[titleLines.length - 1] === line - 1 ? titleRows[titleRows.length - 1] : undefined;
+          headers = uniqueHeaders(withNamesAbove(cells, above));
           yield titleRows.length > 0 ? { kind: 'header', headers, line, titleRows, titleLines } : { kind: 'header', headers, line };
           continue;
         }

@@ -98,6 +98,31 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number {
 }
 
 /**
+ * A header row with the names written on the row right above it over its blank cells, as a
+ * report that heads one column a row higher than the others writes it (Engagement HQ's detailed
+ * report: `Date of contribution` on the row above `Response ID`, `Login` and the questions).
+ * Taken only when every name on that row stands over a blank header cell, so a title or a
+ * section name above a full header (`Question Details` over `#,Question,…`) names nothing.
+ * `above` is the row right above the header (undefined when there is none, or a blank line
+ * stands between them).
+ */
+export function withNamesAbove(header: readonly string[], above: readonly string[] | undefined): readonly string[] {
+  if (above === undefined) return header;
+  let named = 0;
+  for (const [index, cell] of above.entries()) {
+    if (cell.trim() === '') continue;
+    if ((header[index] ?? '').trim() !== '') return header;
+    named += 1;
+  }
+  if (named === 0 || filledCount(header) < 2) return header;
+  const width = Math.max(header.length, above.length);
+  return Array.from({ length: width }, (_, index) => {
+    const cell = header[index] ?? '';
+    return cell.trim() === '' ? (above[index] ?? '') : cell;
+  });
+}
+
+/**
  * The warning given when title rows were skipped: how many, the header's line or row, and the
  * first title so the analyst can check the guess (and fix it with the `skipRows` option).
  */
@@ -168,6 +193,24 @@ const RESPONSE_LABELS = new Set(['response', 'open-ended response']);
 /** The name a table reader gives a column whose header cell is blank: `column 12` (counted from 1). */
 export function blankColumnName(column: number): string {
   return `column ${column + 1}`;
+}
+
+/**
+ * The columns of a block of figures standing beside a table, left of a blank spacer column, as a
+ * report puts its summary there (Engagement HQ's detailed report: participation counts in
+ * columns A and B, a blank column C, the contributions from D on): every column up to the first
+ * one blank in the header and in every sampled row, when none of them is named in the header and
+ * at least two named columns follow. They are the report's figures, not any respondent's answers.
+ * Empty when the table has no such block.
+ */
+export function sideBlockColumns(headers: readonly string[], sample: readonly (readonly string[])[]): ReadonlySet<string> {
+  for (let index = 0; index < headers.length; index += 1) {
+    if (headers[index] !== blankColumnName(index)) return new Set();
+    if (index === 0 || sample.length === 0 || sample.some((row) => (row[index] ?? '').trim() !== '')) continue;
+    const named = headers.slice(index + 1).filter((header, offset) => header !== blankColumnName(index + 1 + offset));
+    return named.length >= 2 ? new Set(headers.slice(0, index + 1)) : new Set();
+  }
+  return new Set();
 }
 
 /** Whether a header cell continues the question before it: blank, or named as a blank one is ({@link blankColumnName}). */

@@ -24,7 +24,7 @@ import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, 
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { tableFurnitureItem, tableFurnitureOf } from './summary-row.js';
 import { DateOrderLookahead, TableDateColumn } from './table-dates.js';
-import { isImportIdRow, secondHeaderRow, secondHeaderWarning, titleRowsWarning } from './header-row.js';
+import { isImportIdRow, secondHeaderRow, secondHeaderWarning, sideBlockColumns, titleRowsWarning } from './header-row.js';
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 import { GroupFill } from './group-columns.js';
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
@@ -243,14 +243,20 @@ function planTable(
   sample: readonly (readonly string[])[],
   map: Readonly<Record<string, string>>,
 ): SurveyPlan | SinglePlan {
-  const profiles = profileColumns(headers, sample);
+  const side = sideBlockColumns(headers, sample);
+  const profiles = profileColumns(headers, sample).map((profile) =>
+    side.has(profile.header) ? { header: profile.header, kind: 'empty' as const, filled: 0, meanWords: 0, distinctShare: 0 } : profile,
+  );
   const addresses = new Set(
     profiles.filter((profile) => profile.kind === 'email' || profile.kind === 'phone').map((profile) => profile.header),
   );
   const live = map['text'] === undefined && liveQuestionColumns(headers) !== undefined;
   if (live || (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles))) {
     const mapping = mapColumns(reading.location, headers, map);
-    return { kind: 'single', mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => !addresses.has(header)) } };
+    return {
+      kind: 'single',
+      mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => !addresses.has(header) && !side.has(header)) },
+    };
   }
   const named = map['id'] === undefined ? respondentColumn(headers) : undefined;
   const mapping = mapColumns(reading.location, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
@@ -262,7 +268,7 @@ function planTable(
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
   const reserved = (header: string): boolean =>
-    header === respondent || fieldColumns.has(header) || isPersonalDetailsColumn(header) || addresses.has(header);
+    header === respondent || fieldColumns.has(header) || isPersonalDetailsColumn(header) || addresses.has(header) || side.has(header);
   const freeText = profiles.filter((profile) => isQuestionText(profile) && !reserved(profile.header)).map((profile) => profile.header);
   const answerText = freeText.filter((header) => !isQuestionColumn(header));
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;

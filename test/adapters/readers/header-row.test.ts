@@ -1,5 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { findHeaderRow, secondHeaderRow, titleRowsWarning } from '../../../src/adapters/readers/header-row.js';
+import {
+  findHeaderRow,
+  secondHeaderRow,
+  sideBlockColumns,
+  titleRowsWarning,
+  withNamesAbove,
+} from '../../../src/adapters/readers/header-row.js';
+import { recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
 import { uniqueHeaders } from '../../../src/adapters/readers/delimited-table.js';
 
 const body = [
@@ -137,5 +145,58 @@ describe('secondHeaderRow: SurveyMonkey answer labels under the questions', () =
   test('labels over answer rows without a respondent, or holding a date, are answers', () => {
     expect(secondHeaderRow(header, labels, [['', '', 'Day centre', '', '', 'Response', 'Good']])).toBeNull();
     expect(secondHeaderRow(header, ['', '15/01/2024', '', '', '', 'Open-Ended Response', 'Response'], answers)).toBeNull();
+  });
+});
+
+describe('withNamesAbove: a header that heads one column a row higher', () => {
+  test('a blank header cell takes the name right above it when every name above stands over a blank cell', () => {
+    expect(withNamesAbove(['', '', 'Response ID', 'Login'], ['', 'Date of contribution'])).toEqual([
+      '',
+      'Date of contribution',
+      'Response ID',
+      'Login',
+    ]);
+  });
+
+  test('a title or section name above a full header names nothing', () => {
+    const header = ['#', 'Question', 'Asker Name'];
+    expect(withNamesAbove(header, ['Question Details'])).toBe(header);
+    expect(withNamesAbove(['', 'Comment', 'Date'], ['Exported 2024-03-01', 'Comments'])).toEqual(['', 'Comment', 'Date']);
+    expect(withNamesAbove(['', 'Comment'], undefined)).toEqual(['', 'Comment']);
+    expect(withNamesAbove(['', 'Comment'], ['Title'])).toEqual(['', 'Comment']);
+  });
+
+  test('csv: "Date of contribution" on the line above the header is the date column', async () => {
+    const result = await readTempInput(
+      'ideas.csv',
+      [
+        ',Date of contribution',
+        ',,Response ID,Login,Idea',
+        ',2024-03-04 10:21:00,101,sunflower22,A bench at the bus stop by the surgery.',
+        '',
+      ].join('\n'),
+    );
+    expect(recordsOf(result).map((record) => [record.date, record.author, record.text])).toEqual([
+      ['2024-03-04T10:21:00.000Z', 'sunflower22', 'A bench at the bus stop by the surgery.'],
+    ]);
+  });
+});
+
+describe('sideBlockColumns: figures beside a table', () => {
+  const headers = ['column 1', 'column 2', 'column 3', 'Date of contribution', 'Response ID', 'Comment'];
+
+  test('unnamed columns left of a blank spacer column, with named columns after it', () => {
+    const sample = [
+      ['Total contributions', '4', '', '2024-03-04', '101', 'a'],
+      ['Registered', '3', '', '2024-03-05', '102', 'b'],
+    ];
+    expect([...sideBlockColumns(headers, sample)]).toEqual(['column 1', 'column 2', 'column 3']);
+  });
+
+  test('none when the spacer holds values, a column before it is named, or the table starts at column A', () => {
+    expect(sideBlockColumns(headers, [['Total', '4', 'x', '2024-03-04', '101', 'a']]).size).toBe(0);
+    expect(sideBlockColumns(['Site', 'column 2', 'Date', 'Comment'], [['Leeds', '', '2024-03-04', 'a']]).size).toBe(0);
+    expect(sideBlockColumns(['Date', 'Comment'], [['2024-03-04', 'a']]).size).toBe(0);
+    expect(sideBlockColumns(['column 1', 'column 2', 'Comment'], [['x', '', 'a']]).size).toBe(0);
   });
 });

@@ -20,8 +20,33 @@ export interface FlatRecord {
 const NO_NESTED: ReadonlySet<string> = new Set();
 
 /**
+ * The object a list of named values stands for, or null for any other value: an array of objects
+ * each holding a `name` (a string, each one once) and a `value`, and nothing else, as form and
+ * engagement tools' APIs give a response's answers (Commonplace's comments:
+ * `"fields": [{"name": "anyOtherComments", "value": "…"}]`): `{"anyOtherComments": "…"}`.
+ */
+export function namedValues(value: unknown): JsonObject | null {
+  if (!Array.isArray(value) || value.length === 0 || !isNamedValue(value[0])) return null;
+  const object = columnKeyed<unknown>();
+  for (const element of value) {
+    if (!isNamedValue(element) || Object.hasOwn(object, element.name)) return null;
+    object[element.name] = element.value;
+  }
+  return object;
+}
+
+function isNamedValue(element: unknown): element is { name: string; value: unknown } {
+  const object = asObject(element);
+  if (object === null || typeof object['name'] !== 'string' || object['name'] === '' || !Object.hasOwn(object, 'value')) return false;
+  for (const key in object) if (key !== 'name' && key !== 'value') return false;
+  return true;
+}
+
+/**
  * Opens the objects inside a JSON record into dotted paths, depth first and in order:
- * `{"from": {"name": "Ann"}}` gives the column `from.name`. Arrays are values, never opened.
+ * `{"from": {"name": "Ann"}}` gives the column `from.name`. Arrays are values, never opened,
+ * except a list of named values (see {@link namedValues}), opened as the object it stands for:
+ * `{"fields": [{"name": "anyOtherComments", "value": "…"}]}` gives `fields.anyOtherComments`.
  * Bounded: objects deeper than {@link MAX_FLATTENED_DEPTH} levels, or met once
  * {@link MAX_FLATTENED_PATHS} paths are made, stay whole under their path. When a path is also a
  * key of its own (`"from.name"` beside `from`), the first one met is kept.
@@ -30,7 +55,12 @@ export function flattenRecord(record: JsonObject): FlatRecord {
   let flat = true;
   for (const key in record) {
     const value = record[key];
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(record, key)) {
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      (!Array.isArray(value) || namedValues(value) !== null) &&
+      Object.hasOwn(record, key)
+    ) {
       flat = false;
       break;
     }
@@ -53,7 +83,7 @@ export function flattenRecord(record: JsonObject): FlatRecord {
     frame.next += 1;
     const [key, value] = entry;
     const path = frame.prefix === '' ? key : `${frame.prefix}.${key}`;
-    const object = asObject(value);
+    const object = asObject(value) ?? namedValues(value);
     const entries = object === null ? [] : Object.entries(object);
     if (entries.length > 0 && frame.depth < MAX_FLATTENED_DEPTH && columns.length + entries.length <= MAX_FLATTENED_PATHS) {
       stack.push({ prefix: path, entries, next: 0, depth: frame.depth + 1 });

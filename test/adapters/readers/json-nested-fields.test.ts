@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { flattenRecord, MAX_FLATTENED_DEPTH, MAX_FLATTENED_PATHS } from '../../../src/adapters/readers/json-nested-fields.js';
+import { flattenRecord, MAX_FLATTENED_DEPTH, MAX_FLATTENED_PATHS, namedValues } from '../../../src/adapters/readers/json-nested-fields.js';
 import { graphComment, youtubeThread } from '../../builders/api-pages.js';
 
 describe('flattenRecord: objects inside a record become dotted paths', () => {
@@ -39,5 +39,35 @@ describe('flattenRecord: objects inside a record become dotted paths', () => {
   test('keys such as __proto__ are ordinary columns', () => {
     const flat = flattenRecord(JSON.parse('{"__proto__": {"name": "x"}, "text": "t"}') as Record<string, unknown>);
     expect(flat.columns).toEqual(['__proto__.name', 'text']);
+  });
+});
+
+describe('namedValues: a list of named values is the object it stands for', () => {
+  test("a response's answers as name and value pairs open into paths, an answer of several choices stays an array", () => {
+    const flat = flattenRecord({
+      id: 'c1',
+      fields: [
+        { name: 'anyOtherComments', value: 'You cannot pass a pushchair here.' },
+        { name: 'whatIsTheIssue', value: ['Pavement too narrow', 'Traffic speed'] },
+      ],
+    });
+    expect(flat.columns).toEqual(['id', 'fields.anyOtherComments', 'fields.whatIsTheIssue']);
+    expect(flat.row['fields.anyOtherComments']).toBe('You cannot pass a pushchair here.');
+    expect(flat.row['fields.whatIsTheIssue']).toEqual(['Pavement too narrow', 'Traffic speed']);
+  });
+
+  test('any other array stays a value: other keys beside name and value, a name twice, a name that is no string, plain values', () => {
+    expect(namedValues([{ name: 'a', value: 1, id: 7 }])).toBeNull();
+    expect(
+      namedValues([
+        { name: 'a', value: 1 },
+        { name: 'a', value: 2 },
+      ]),
+    ).toBeNull();
+    expect(namedValues([{ name: 3, value: 1 }])).toBeNull();
+    expect(namedValues([{ name: 'a' }])).toBeNull();
+    expect(namedValues(['a', 'b'])).toBeNull();
+    expect(namedValues([])).toBeNull();
+    expect(flattenRecord({ id: 'c1', tags: [{ name: 'a', value: 1, id: 7 }] }).columns).toEqual(['id', 'tags']);
   });
 });

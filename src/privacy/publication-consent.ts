@@ -1,4 +1,5 @@
 import type { FeedbackRecord } from '../record/record.js';
+import { tickedAnswer } from '../record/tick-boxes.js';
 
 /**
  * What a respondent said about publishing their words, from the export's own question on it:
@@ -66,17 +67,22 @@ const WITHOUT_NAME =
 /** A refusal of the name only (`do not publish my name`), which leaves the words free to publish. */
 const NAME_REFUSAL = /\b(?:do not|don't|dont|not|never|no|without)\b[^,.;]{0,30}\b(?:name|names|identity|details)\b/g;
 const AGREEMENT = /\b(?:publish\w*|public|quote\w*|share\w*|agree\w*|consent\w*)\b/;
+/** The printed options of a question left as they were (`Yes / No`, `Yes No`, `Yes or No`): no answer given. */
+const OPTIONS_LEFT = /^(?:yes|no)(?:\s*(?:\/|,|;|\bor\b|\s)\s*(?:yes|no))+$/;
 
 /**
  * What one answer to a consent question means: `declined` for a refusal (`Do not publish
  * response`, `No`; `Yes` to confidentiality), `given` for an agreement (`Publish response only
  * (without name)`, `Yes`; `No` to confidentiality). A blank answer is no permission, but no
  * request for confidentiality either; an answer neither rule reads is taken as a refusal, so that
- * doubt never publishes.
+ * doubt never publishes. An answer written as tick boxes (`Yes ☐  No ☒`, `[x] Yes [ ] No`) says
+ * what its ticked options say (none ticked: blank); both options ticked, or the printed options
+ * left as they were (`Yes / No`, as a Word form's legacy check boxes leave its text), is doubt.
  */
 export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'declined' | 'given' {
-  const text = plain(answer);
+  const text = plain(tickedAnswer(answer) ?? answer);
   if (text === '') return kind === 'permission' ? 'declined' : 'given';
+  if (OPTIONS_LEFT.test(text)) return 'declined';
   if (kind === 'confidentiality') {
     if (YES.test(text)) return 'declined';
     if (NO.test(text) || /\bnot confidential\b/.test(text)) return 'given';

@@ -170,6 +170,22 @@ export function run(text: string): string {
   return `<w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
 
+/** A run drawing a symbol, as Word's Insert Symbol writes it (`font` `Wingdings`, `char` `F0FE`: ☑). */
+export function symbolRun(font: string, char: string): string {
+  return `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+}
+
+/** A legacy form check box (`FORMCHECKBOX`), which Word draws with no text: its state saved, or only its default. */
+export function formCheckBox(state: { checked?: boolean; default?: boolean }): string {
+  const checked = state.checked === undefined ? '' : state.checked ? '<w:checked/>' : '<w:checked w:val="0"/>';
+  const fallback = state.default === undefined ? '' : `<w:default w:val="${state.default ? 1 : 0}"/>`;
+  return (
+    `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/><w:calcOnExit w:val="0"/>` +
+    `<w:checkBox><w:sizeAuto/>${fallback}${checked}</w:checkBox></w:ffData></w:fldChar></w:r>` +
+    `<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+  );
+}
+
 /** Where a comment's range starts, ends, and its reference mark: Word writes all three. */
 export const commentMark = {
   start: (id: number) => `<w:commentRangeStart w:id="${id}"/>`,

@@ -180,7 +180,7 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
   }
   const notes = new DocumentNotes(source.path, date);
   const placeholder = { at: null as number | null };
-  yield* notes.consent.hold(
+  yield* notes.answers.hold(
     documentPartNotes(
       source.path,
       { name: DOCUMENT_PART, data: document },

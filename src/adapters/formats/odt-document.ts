@@ -298,7 +298,7 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
   }
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();
-  yield* notes.consent.hold(
+  yield* notes.answers.hold(
     documentPartNotes(
       source.path,
       { name: CONTENT_PART, data: content },

@@ -271,7 +271,7 @@ function paragraphItems(
   rejections: readonly AdapterItem[],
 ): Iterable<AdapterItem> {
   const notes = new DocumentNotes(file, date);
-  return notes.consent.release(noteItems(file, paragraphs, notes, rejections));
+  return notes.answers.release(noteItems(file, paragraphs, notes, rejections));
 }
 
 /** The items of {@link paragraphItems} in order, before the form's answers on publishing are added. */
@@ -292,8 +292,8 @@ function* noteItems(
     if (place === undefined) return item;
     if (item.kind === 'filtered') return { ...item, provenance: { file, part: place.part } };
     if (place.question !== null && asksConsent(place.question)) {
-      notes.consent.answer(place.question, item.draft.text);
-      return notes.consent.filtered({ file, part: place.part });
+      notes.answers.answer(place.question, item.draft.text);
+      return notes.answers.filtered({ file, part: place.part });
     }
     const draft = { ...item.draft, provenance: { file, part: place.part } };
     return {
@@ -316,7 +316,7 @@ function* noteItems(
     }
     if (paragraph.kind === 'question') {
       question = paragraph.text;
-      if (asksConsent(question)) notes.consent.answer(question, '');
+      if (asksConsent(question)) notes.answers.answer(question, '');
       continue;
     }
     if (paragraph.kind === 'heading') question = null;

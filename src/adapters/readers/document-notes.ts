@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { AdapterItem } from '../format-adapter.js';
-import { asksConsent, consentLine, FormConsent, isOptionAnswer } from './form-consent.js';
+import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL, tickBoxAnswer } from './form-consent.js';
+import { tickedAnswer } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -59,11 +60,12 @@ interface OpenTable {
  * tables, rows and cells open and hands over each paragraph; provenance is `paragraph N`, N
  * counting the paragraphs with text. An answer to a question on publishing (a table row, a
  * `Question? answer` line, or a question paragraph and the short answer below it) is no note but
- * is kept in {@link DocumentNotes.consent}, which the document's records carry.
+ * is kept in {@link DocumentNotes.answers}, which the document's records carry. So is an answer
+ * given as tick boxes (`☐ Yes ☒ No` below or beside its question): ticked options are no feedback.
  */
 export class DocumentNotes {
-  /** The document's answers on publishing its words. */
-  readonly consent = new FormConsent();
+  /** The document's answers on publishing its words, and to its other questions answered in tick boxes. */
+  readonly answers = new FormAnswers();
   private readonly outline: NoteOutline;
   private list: { level: number; text: string }[] = [];
   /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
@@ -165,6 +167,16 @@ export class DocumentNotes {
       yield this.consentItem(paragraph, this.at(ordinal), asked.question, paragraph.text);
       return;
     }
+    if (pending !== null && paragraph.heading === null && !paragraph.contents) {
+      const question = pending.paragraph.text.trim().replace(/\s*:$/, '');
+      const closed = tickBoxAnswer(paragraph.text, question);
+      if (closed !== null && closed.question === question) {
+        this.pending = null;
+        yield this.closedItem(pending.paragraph, this.at(pending.ordinal), { question, answer: null });
+        yield this.closedItem(paragraph, this.at(ordinal), closed);
+        return;
+      }
+    }
     const line = paragraph.heading === null && !paragraph.contents ? consentLine(paragraph.text) : null;
     if (line !== null && line.answer !== '') {
       yield* this.flushPending();
@@ -208,7 +220,7 @@ export class DocumentNotes {
   }
 
   /**
-   * An answer on publishing (or the question it answers): kept in {@link DocumentNotes.consent}
+   * An answer on publishing (or the question it answers): kept in {@link DocumentNotes.answers}
    * and filtered; its note is made and dropped, so that the notes after it keep their ids.
    */
   private consentItem(
@@ -217,13 +229,38 @@ export class DocumentNotes {
     question: string,
     answer: string,
   ): AdapterItem {
-    this.note(paragraph, provenance);
-    this.consent.answer(question, answer);
-    return this.consent.filtered(provenance);
+    this.outlineNote(paragraph, provenance);
+    this.answers.answer(question, tickedAnswer(answer) ?? answer);
+    return this.answers.filtered(provenance);
   }
 
-  /** A note for a paragraph, its parent the list item it is nested under; an entry of a table of contents is filtered. */
+  /**
+   * An answer given in tick boxes (or the question it answers), no feedback: filtered, and kept in
+   * {@link DocumentNotes.answers} under its question when it has one; its note is made and
+   * dropped, so that the notes after it keep their ids.
+   */
+  private closedItem(
+    paragraph: DocumentParagraph,
+    provenance: { file: string; part: string },
+    closed: { question: string | null; answer: string | null },
+  ): AdapterItem {
+    this.outlineNote(paragraph, provenance);
+    if (closed.question !== null && closed.answer !== null) this.answers.answer(closed.question, closed.answer);
+    return this.answers.filtered(provenance, closed.question !== null && asksConsent(closed.question) ? undefined : TICK_BOX_DETAIL);
+  }
+
+  /**
+   * A note for a paragraph, its parent the list item it is nested under; an entry of a table of
+   * contents is filtered, and so is an answer in tick boxes (of `question`, when it has one).
+   */
   private note(paragraph: DocumentParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
+    const closed = paragraph.contents ? null : tickBoxAnswer(paragraph.text, question ?? null);
+    if (closed !== null) return this.closedItem(paragraph, provenance, closed);
+    return this.outlineNote(paragraph, provenance, question);
+  }
+
+  /** The outline's note for a paragraph, whatever it holds (an entry of a table of contents filtered). */
+  private outlineNote(paragraph: DocumentParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
     if (paragraph.contents) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'table of contents' };
     const meta = question === undefined ? {} : { meta: { question } };
     const level = paragraph.listLevel;
@@ -250,7 +287,7 @@ export class DocumentNotes {
         const answers = row[1] ?? [];
         const asked = question.kind === 'question' && question.text !== null && asksConsent(question.text) ? question.text : null;
         if (asked !== null) {
-          this.consent.answer(asked, '');
+          this.answers.answer(asked, '');
           for (const { paragraph, ordinal } of answers) yield this.consentItem(paragraph, at(ordinal), asked, paragraph.text);
           this.list = [];
           continue;
@@ -323,7 +360,7 @@ export interface DocumentPart {
  * Reads a document's main part into `notes`: each XML event `select` keeps goes to `noteEvent`,
  * the XML reader's recoveries are reported as they come, and the notes are ended. A part that
  * turns out malformed keeps the notes read before it and ends in an error naming the part. Hold
- * the items with `notes.consent` so that each record carries the document's answer on publishing.
+ * the items with `notes.answers` so that each record carries the document's answer on publishing.
  */
 export async function* documentPartNotes(
   file: string,

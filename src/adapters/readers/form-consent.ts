@@ -1,9 +1,13 @@
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
 import type { Provenance } from '../../record/record.js';
+import { tickBoxOptions, tickedLabels } from '../../record/tick-boxes.js';
 import type { AdapterItem } from '../format-adapter.js';
 
 /** The filter detail of a response form's answer on publishing. */
 export const CONSENT_DETAIL = 'consent to publish';
+
+/** The filter detail of a response form's other answers given as tick boxes. */
+export const TICK_BOX_DETAIL = 'tick-box answer';
 
 /** More words than any option of a consent question (`Publish response only (without name)`): a longer line is the respondent's own. */
 const MAX_LINE_ANSWER_WORDS = 6;
@@ -19,6 +23,24 @@ const LINE_SPLIT = /[?:]|\t/g;
 /** Whether a response form's question asks the respondent about publishing their response. */
 export function asksConsent(question: string): boolean {
   return consentQuestionKind(question) !== null;
+}
+
+/**
+ * A paragraph answering in tick boxes, read as a form's closed answer: two options or more
+ * (`☐ Yes ☒ No`, `Yes ☐  No ☒`), its question the one given (null when unknown, the answer then
+ * null too, since it can be kept under no question); or one box beside a statement on publishing
+ * (`☒ I agree to my response being published`), its own question, answered `Yes` when ticked and
+ * blank when not. Null for any other paragraph: one box beside other words is a to-do item or a
+ * note, not an answer.
+ */
+export function tickBoxAnswer(text: string, question: string | null): { question: string | null; answer: string | null } | null {
+  const options = tickBoxOptions(text);
+  if (options === null) return null;
+  const [only, ...others] = options;
+  if (only === undefined) return null;
+  if (others.length === 0) return asksConsent(only.label) ? { question: only.label, answer: only.ticked ? 'Yes' : '' } : null;
+  if (question === null) return { question: null, answer: null };
+  return { question, answer: tickedLabels(options) };
 }
 
 /** Whether a paragraph is short enough to be the chosen option of a question on publishing (`No`, `Do not publish response`). */
@@ -47,11 +69,12 @@ export function consentLine(text: string): { question: string; answer: string } 
 }
 
 /**
- * The answers a response form (one respondent's document) gives to questions on publishing, and
- * the holding of the document's items until its end, so that each record, wherever it stands
- * against the answer, carries them in `meta.answers` as a survey's records do.
+ * The answers a response form (one respondent's document) gives to its closed questions (on
+ * publishing, or ticked in boxes), and the holding of the document's items until its end, so
+ * that each record, wherever it stands against the answer, carries them in `meta.answers` as a
+ * survey's records do.
  */
-export class FormConsent {
+export class FormAnswers {
   private readonly answers: Record<string, string> = {};
   private found = false;
 
@@ -63,9 +86,9 @@ export class FormConsent {
     this.found = true;
   }
 
-  /** The item standing for an answer on publishing: counted, never a record. */
-  filtered(provenance: Provenance): AdapterItem {
-    return { kind: 'filtered', rule: 'not-feedback', provenance, detail: CONSENT_DETAIL };
+  /** The item standing for an answer on publishing (or, given `detail`, another closed answer): counted, never a record. */
+  filtered(provenance: Provenance, detail: string = CONSENT_DETAIL): AdapterItem {
+    return { kind: 'filtered', rule: 'not-feedback', provenance, detail };
   }
 
   /** The item with the form's answers on publishing added to its record's `meta.answers`. */

@@ -46,6 +46,47 @@ export function wordChild(element: XmlElement | undefined, local: string): XmlEl
   return element?.children.find((child) => isWord(child, local));
 }
 
+/** The check box glyphs of the symbol fonts Word draws its tick boxes with, by character code. */
+const SYMBOL_FONT_BOXES: Readonly<Record<string, ReadonlyMap<number, string>>> = {
+  wingdings: new Map([
+    [0xa8, '☐'],
+    [0x6f, '☐'],
+    [0x78, '☒'],
+    [0xfd, '☒'],
+    [0xfe, '☑'],
+  ]),
+  'wingdings 2': new Map([
+    [0xa3, '☐'],
+    [0x52, '☑'],
+    [0x53, '☒'],
+    [0x54, '☒'],
+  ]),
+};
+
+/**
+ * The tick box a `w:sym` symbol draws (`☐`, `☑`, `☒`), from a symbol font or as the Unicode
+ * character itself, so that an answer ticked in a Word form reads `☒ Yes`; '' for any other symbol.
+ */
+function tickBoxSymbol(symbol: XmlElement): string {
+  const code = Number.parseInt(wordAttribute(symbol, 'char') ?? '', 16);
+  if (Number.isNaN(code)) return '';
+  if (code >= 0x2610 && code <= 0x2612) return String.fromCodePoint(code);
+  const font = (wordAttribute(symbol, 'font') ?? '').trim().toLowerCase();
+  return SYMBOL_FONT_BOXES[font]?.get(code & 0xff) ?? '';
+}
+
+/**
+ * A legacy form check box (a `FORMCHECKBOX` field, which draws its box with no text) as `☒` or
+ * `☐` from its state (or its default when no state is saved); '' for any other field character.
+ */
+function formCheckBox(fieldCharacter: XmlElement): string {
+  const box = wordChild(wordChild(fieldCharacter, 'ffData'), 'checkBox');
+  if (box === undefined) return '';
+  const state = wordChild(box, 'checked') ?? wordChild(box, 'default');
+  const value = state === undefined ? null : (wordAttribute(state, 'val') ?? (wordChild(box, 'checked') === state ? 'true' : '0'));
+  return value !== null && /^(?:1|true|on)$/i.test(value.trim()) ? '☒ ' : '☐ ';
+}
+
 /** A number attribute, or null when it is missing or not a number. */
 function levelValue(element: XmlElement | undefined, local = 'val'): number | null {
   const value = wordAttribute(element, local);
@@ -160,6 +201,12 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
         continue;
       case 'noBreakHyphen':
         parts.push('-');
+        continue;
+      case 'sym':
+        parts.push(tickBoxSymbol(element));
+        continue;
+      case 'fldChar':
+        parts.push(formCheckBox(element));
         continue;
       case 'txbxContent':
         textBoxes.push(element);

@@ -12,9 +12,11 @@ import {
   commentParts,
   documentXml,
   DOCX_FIXTURE_INPUTS,
+  formCheckBox,
   paragraph,
   run,
   STYLES,
+  symbolRun,
   table,
   WORD_NAMESPACE,
 } from '../../builders/docx-documents.js';
@@ -492,6 +494,71 @@ describe('docx response forms: the answer on publishing', () => {
     expect(asked.map((record) => record.text)).toEqual([
       'May we publish your response?',
       'We asked the council this at the meeting and nobody could tell us.',
+    ]);
+  });
+
+  test('an answer in tick boxes says what is ticked: typed glyphs, symbol-font boxes and legacy form check boxes', async () => {
+    const answered = async (answer: string) => {
+      const result = await read('f.docx', form('May we publish your response?', answer));
+      return { counts: countItems(result), answers: recordsOf(result).map((record) => record.meta['answers']) };
+    };
+    expect(await answered('Yes ☐  No ☒')).toEqual({
+      counts: { record: 3, 'filtered:not-feedback': 1 },
+      answers: Array(3).fill({ 'May we publish your response?': 'No' }),
+    });
+    expect((await answered('☒ Yes ☐ No')).answers[0]).toEqual({ 'May we publish your response?': 'Yes' });
+    const boxes = (first: string, second: string) => `<w:p>${first}${run(' Yes ')}${second}${run(' No')}</w:p>`;
+    const bodyForm = (answer: string) =>
+      notes([paragraph('The library is our only quiet space.'), paragraph('May we publish your response?'), answer].join(''));
+    expect(await bodyForm(boxes(symbolRun('Wingdings', 'F0FE'), symbolRun('Wingdings', 'F0A8')))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'Yes' } },
+    ]);
+    expect(await bodyForm(boxes(symbolRun('Wingdings 2', 'F0A3'), symbolRun('Wingdings 2', 'F053')))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'No' } },
+    ]);
+    expect(await bodyForm(boxes(formCheckBox({ checked: false, default: true }), formCheckBox({ checked: true })))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'No' } },
+    ]);
+    expect(await bodyForm(boxes(formCheckBox({ default: true }), formCheckBox({ default: false })))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'Yes' } },
+    ]);
+  });
+
+  test('a closed question answered in tick boxes is no note: its ticked options join the answers every record carries', async () => {
+    const result = await read(
+      'f.docx',
+      buildDocx({
+        body: [
+          paragraph('We use the Northgate library every week.'),
+          table([
+            ['Are you responding as an individual or on behalf of an organisation?', '☒ An individual ☐ An organisation'],
+            ['Q2. What would help you use the library more?', 'Opening until eight, and a quiet room for homework.'],
+          ]),
+          paragraph('Which services do you use?'),
+          paragraph('[x] Day centre [ ] Home care [x] Respite'),
+          paragraph('☒ I agree to my response being published'),
+          paragraph('[ ] Call the council about the buses'),
+          paragraph('☐ Yes ☒ No'),
+        ].join(''),
+      }),
+    );
+    expect(countItems(result)).toEqual({ record: 3, 'filtered:not-feedback': 5 });
+    const answers = {
+      'Are you responding as an individual or on behalf of an organisation?': 'An individual',
+      'Which services do you use?': 'Day centre; Respite',
+      'I agree to my response being published': 'Yes',
+    };
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['We use the Northgate library every week.', answers],
+      ['Opening until eight, and a quiet room for homework.', answers],
+      ['[ ] Call the council about the buses', answers],
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []))).toEqual([
+      'tick-box answer',
+      'tick-box answer',
+      'tick-box answer',
+      'consent to publish',
+      'tick-box answer',
     ]);
   });
 

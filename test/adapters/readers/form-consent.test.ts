@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { consentLine, FormConsent, isOptionAnswer } from '../../../src/adapters/readers/form-consent.js';
+import { consentLine, FormAnswers, isOptionAnswer, tickBoxAnswer } from '../../../src/adapters/readers/form-consent.js';
 import type { AdapterItem } from '../../../src/adapters/format-adapter.js';
 import type { JsonValue } from '../../../src/record/record.js';
 
@@ -38,14 +38,14 @@ describe('consentLine: a `Question? answer` line on publishing', () => {
   });
 });
 
-describe('FormConsent', () => {
+describe('FormAnswers', () => {
   const record = (text: string, meta: Record<string, JsonValue> = {}): AdapterItem => ({
     kind: 'record',
     draft: { sourceId: `content:${text}`, text, meta, provenance: { file: 'f.docx' } },
   });
 
   test('every held record gets the answers found anywhere in the document, parts of one answer joined', () => {
-    const consent = new FormConsent();
+    const consent = new FormAnswers();
     const items = [record('before', { question: 'Q1' }), consent.filtered({ file: 'f.docx', part: 'paragraph 2' })];
     consent.answer('May we publish your response?', '');
     consent.answer('May we publish your response?', 'Do not');
@@ -59,12 +59,12 @@ describe('FormConsent', () => {
   });
 
   test('a document without one keeps its records as they were', () => {
-    const consent = new FormConsent();
+    const consent = new FormAnswers();
     expect([...consent.release([record('text', { section: 'A' })])]).toEqual([record('text', { section: 'A' })]);
   });
 
   test('the items read before a failure are given before it', async () => {
-    const consent = new FormConsent();
+    const consent = new FormAnswers();
     async function* failing(): AsyncIterable<AdapterItem> {
       yield record('kept');
       consent.answer('Can we quote you?', 'No');
@@ -77,5 +77,26 @@ describe('FormConsent', () => {
       })(),
     ).rejects.toThrow('broken part');
     expect(seen).toEqual([record('kept', { answers: { 'Can we quote you?': 'No' } })]);
+  });
+});
+
+describe('tickBoxAnswer', () => {
+  test('two options or more answer the question given, none ticked as blank; without a question they are kept under none', () => {
+    expect(tickBoxAnswer('☒ Carer ☐ Parent', 'You are a:')).toEqual({ question: 'You are a:', answer: 'Carer' });
+    expect(tickBoxAnswer('Yes ☐  No ☐', 'Do you drive?')).toEqual({ question: 'Do you drive?', answer: '' });
+    expect(tickBoxAnswer('☒ Carer ☐ Parent', null)).toEqual({ question: null, answer: null });
+  });
+
+  test('one box answers only a statement on publishing; beside other words it is no answer', () => {
+    expect(tickBoxAnswer('☒ I agree to my response being published', null)).toEqual({
+      question: 'I agree to my response being published',
+      answer: 'Yes',
+    });
+    expect(tickBoxAnswer('[ ] I am happy for my comments to be published', 'Q9')).toEqual({
+      question: 'I am happy for my comments to be published',
+      answer: '',
+    });
+    expect(tickBoxAnswer('[x] Book the hall for March', 'Actions')).toBeNull();
+    expect(tickBoxAnswer('The hall is booked for March', 'Actions')).toBeNull();
   });
 });

@@ -322,7 +322,7 @@ function* noteItems(
     if (paragraph.kind === 'heading') question = null;
     fed.push({ part, question });
     const items = notes.paragraph(
-      { text: paragraph.text, heading: paragraph.heading, listLevel: paragraph.listLevel, contents: false },
+      { text: paragraph.text, heading: paragraph.heading, listLevel: paragraph.listLevel, contents: false, question },
       false,
     );
     for (const item of items) yield located(item);

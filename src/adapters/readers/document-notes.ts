@@ -26,6 +26,11 @@ export interface DocumentParagraph {
   listLevel: number | null;
   /** An entry (or the title) of a table of contents. */
   contents: boolean;
+  /**
+   * The question it stands under, when its format's reader finds questions itself (a PDF form's
+   * `Question 3: …` paragraph): what an answer in tick boxes answers.
+   */
+  question?: string | null;
 }
 
 /** The longest text a two-column table's left cell may have to be read as the question its right cell answers. */
@@ -254,7 +259,7 @@ export class DocumentNotes {
    * contents is filtered, and so is an answer in tick boxes (of `question`, when it has one).
    */
   private note(paragraph: DocumentParagraph, provenance: { file: string; part: string }, question?: string): AdapterItem {
-    const closed = paragraph.contents ? null : tickBoxAnswer(paragraph.text, question ?? null);
+    const closed = paragraph.contents ? null : tickBoxAnswer(paragraph.text, question ?? paragraph.question ?? null);
     if (closed !== null) return this.closedItem(paragraph, provenance, closed);
     return this.outlineNote(paragraph, provenance, question);
   }

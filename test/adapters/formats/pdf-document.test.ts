@@ -360,6 +360,29 @@ describe('pdf response forms', () => {
       { text: 'Retired.', section: 'About you' },
     ]);
   });
+
+  test('an answer in tick boxes under `Question N` is no record: its ticked options answer the question in meta.answers', async () => {
+    const result = await readPages([
+      [
+        para('Question 1: Are you responding as an individual or for an organisation?'),
+        para('[x] An individual [ ] An organisation'),
+        para('Question 2: What would help?'),
+        para('A bus on Sundays.'),
+        para('Question 3: May we publish your response?'),
+        para('Yes [x] No [ ]'),
+      ],
+    ]);
+    expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 2 });
+    expect(recordsOf(result).map((record) => record.meta)).toEqual([
+      {
+        question: 'Question 2: What would help?',
+        answers: {
+          'Question 1: Are you responding as an individual or for an organisation?': 'An individual',
+          'Question 3: May we publish your response?': 'Yes',
+        },
+      },
+    ]);
+  });
 });
 
 describe('pdf fillable forms', () => {

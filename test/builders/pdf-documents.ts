@@ -26,11 +26,55 @@ export interface PdfField {
   multiline?: boolean;
 }
 
+/**
+ * A check box of a fillable form as saved: its name, its on state (`Yes` unless given, as
+ * Acrobat names it; an exported form's `On`, `Agree` or `1`), whether it is ticked, and its box.
+ * Written as Acrobat and LibreOffice write one: the field's `/V` and the widget's `/AS` both the
+ * on state or `/Off`, and an `/AP /N` appearance for each state.
+ */
+export interface PdfCheckBox {
+  name: string;
+  onState?: string;
+  checked: boolean;
+  rect: readonly [number, number, number, number];
+  /** Hidden (annotation flag 2), as a form hides a box that does not apply. */
+  hidden?: boolean;
+}
+
+/**
+ * A group of radio buttons of a fillable form as saved: one field (its name, and `/V` the chosen
+ * button's on state, or `/Off` when none is chosen) whose kids are the buttons' widgets, each
+ * with its own on state, `/AS` and `/AP /N` appearances.
+ */
+export interface PdfRadioGroup {
+  name: string;
+  /** The on state of the chosen button, or null. */
+  chosen: string | null;
+  buttons: readonly { state: string; rect: readonly [number, number, number, number] }[];
+}
+
+/**
+ * A drop-down (combo box) or list box of a fillable form as saved: its options (`[export value,
+ * shown text]` or one text for both), the chosen export values in `/V`, and its box.
+ */
+export interface PdfChoice {
+  name: string;
+  tooltip?: string;
+  options: readonly (string | readonly [string, string])[];
+  chosen: readonly string[];
+  rect: readonly [number, number, number, number];
+  /** A list box (any number chosen) rather than a drop-down. */
+  list?: boolean;
+}
+
 /** One page: its runs of text, whether it shows a scanned image, and its filled-in form fields. */
 export interface PdfPage {
   texts: readonly PdfText[];
   image?: boolean;
   fields?: readonly PdfField[];
+  checkBoxes?: readonly PdfCheckBox[];
+  radioGroups?: readonly PdfRadioGroup[];
+  choices?: readonly PdfChoice[];
 }
 
 /** What a generated PDF holds. */
@@ -92,6 +136,11 @@ function textOperators(run: PdfText): string {
   return `BT /${FONT_KEYS[run.font ?? 'regular']} ${size} Tf ${spacing}${matrix} ${hexString(run.text, run.font ?? 'regular')} Tj ET`;
 }
 
+/** A PDF name, its characters outside the regular ones written `#xx`. */
+function pdfName(name: string): string {
+  return `/${[...Buffer.from(name, 'utf8')].map((byte) => (byte > 0x20 && byte < 0x7f && !'#()<>[]{}/%'.includes(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `#${byte.toString(16).padStart(2, '0')}`)).join('')}`;
+}
+
 /** A content stream object. */
 function stream(dictionary: string, data: string): string {
   return `<< ${dictionary}/Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`;
@@ -112,6 +161,7 @@ export function buildPdf(content: PdfContent): Buffer {
     add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'),
     add('<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>'),
   ];
+  let dingbats = 0;
   const image = add(
     stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ', '\x00\xff\xff\x00'),
   );
@@ -127,6 +177,57 @@ export function buildPdf(content: PdfContent): Buffer {
       ),
     );
     fields.push(...annotations);
+    const appearances = (state: string, rect: readonly number[], mark: string): string => {
+      const [width, height] = [(rect[2] ?? 0) - (rect[0] ?? 0), (rect[3] ?? 0) - (rect[1] ?? 0)];
+      if (dingbats === 0) dingbats = add('<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>');
+      const form = (data: string) =>
+        add(
+          stream(`/Type /XObject /Subtype /Form /BBox [0 0 ${width} ${height}] /Resources << /Font << /ZaDb ${dingbats} 0 R >> >> `, data),
+        );
+      const frame = `0 g 0.5 0.5 ${width - 1} ${height - 1} re s`;
+      const on = form(`${frame}\nq BT /ZaDb ${height - 2} Tf 0 g 1.5 1.5 Td (${mark}) Tj ET Q`);
+      const off = form(frame);
+      return `/AP << /N << ${pdfName(state)} ${on} 0 R /Off ${off} 0 R >> /D << ${pdfName(state)} ${on} 0 R /Off ${off} 0 R >> >> /MK << /CA (${mark}) >>`;
+    };
+    for (const box of page.checkBoxes ?? []) {
+      const state = box.onState ?? 'Yes';
+      const value = box.checked ? pdfName(state) : '/Off';
+      const widget = add(
+        `<< /Type /Annot /Subtype /Widget /FT /Btn /T ${textString(box.name)} /V ${value} /AS ${value} ${appearances(state, box.rect, '4')} /Rect [${box.rect.join(' ')}] /P ${kid} 0 R /F ${box.hidden === true ? 6 : 4} /DA (/ZaDb 0 Tf 0 g) >>`,
+      );
+      annotations.push(widget);
+      fields.push(widget);
+    }
+    for (const group of page.radioGroups ?? []) {
+      const parent = add('');
+      const kids = group.buttons.map((button) =>
+        add(
+          `<< /Type /Annot /Subtype /Widget /Parent ${parent} 0 R /AS ${group.chosen === button.state ? pdfName(button.state) : '/Off'} ${appearances(button.state, button.rect, 'l')} /Rect [${button.rect.join(' ')}] /P ${kid} 0 R /F 4 /DA (/ZaDb 0 Tf 0 g) >>`,
+        ),
+      );
+      objects[parent - 1] =
+        `<< /FT /Btn /Ff 49152 /T ${textString(group.name)} /V ${group.chosen === null ? '/Off' : pdfName(group.chosen)} /Kids [${kids.map((each) => `${each} 0 R`).join(' ')}] >>`;
+      annotations.push(...kids);
+      fields.push(parent);
+    }
+    for (const choice of page.choices ?? []) {
+      const options = choice.options.map((option) =>
+        typeof option === 'string' ? textString(option) : `[${textString(option[0])} ${textString(option[1])}]`,
+      );
+      const exports = choice.options.map((option) => (typeof option === 'string' ? option : option[0]));
+      const value =
+        choice.list === true
+          ? `[${choice.chosen.map(textString).join(' ')}]`
+          : choice.chosen[0] === undefined
+            ? '()'
+            : textString(choice.chosen[0]);
+      const indices = choice.list === true ? ` /I [${choice.chosen.map((each) => exports.indexOf(each)).join(' ')}]` : '';
+      const widget = add(
+        `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff ${choice.list === true ? 2097152 : 131072} /T ${textString(choice.name)}${choice.tooltip === undefined ? '' : ` /TU ${textString(choice.tooltip)}`} /Opt [${options.join(' ')}] /V ${value}${indices} /Rect [${choice.rect.join(' ')}] /P ${kid} 0 R /F 4 /DA (/Helv 0 Tf 0 g) >>`,
+      );
+      annotations.push(widget);
+      fields.push(widget);
+    }
     const annots = annotations.length === 0 ? '' : ` /Annots [${annotations.map((annotation) => `${annotation} 0 R`).join(' ')}]`;
     objects[kid - 1] =
       `<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${contents} 0 R${annots} >>`;
@@ -507,6 +608,68 @@ function declinedForm(): Buffer {
   return buildPdf({ pages: first === undefined ? [quote] : [first, quote], created: 'D:20240406090000Z' });
 }
 
+/**
+ * A fillable response form whose closed questions are answered on screen in its widgets, as a
+ * council publishes one: a radio group before its options (on states named by the options, as
+ * LibreOffice writes them), a drop-down beside its label, a text field, two check boxes after
+ * their options answering the question on publishing (on states `Yes` and `On`).
+ */
+export function tickedForm(): Buffer {
+  const text = (line: string, x: number, y: number, size = 11, font: PdfFont = 'regular'): PdfText => ({ text: line, x, y, size, font });
+  const box = (x: number, y: number): [number, number, number, number] => [x, y - 2, x + 10, y + 8];
+  const pages: PdfPage[] = [
+    {
+      texts: [
+        text('Town centre plan: response form', 72, 780, 18, 'bold'),
+        text('About you', 72, 750, 14, 'bold'),
+        text('Ward:', 72, 725),
+        text('Your views', 72, 695, 14, 'bold'),
+        text('Question 1: Are you responding as', 72, 670),
+        text('an individual', 88, 650),
+        text('an organisation', 208, 650),
+        text('Question 2: What would make the town centre better?', 72, 625),
+        text('Question 3: May we publish your response?', 72, 520),
+        text('Yes', 72, 500),
+        text('No', 120, 500),
+      ],
+      radioGroups: [
+        {
+          name: 'respondingAs',
+          chosen: 'individual',
+          buttons: [
+            { state: 'individual', rect: box(72, 650) },
+            { state: 'organisation', rect: box(192, 650) },
+          ],
+        },
+      ],
+      choices: [
+        {
+          name: 'ward',
+          options: [
+            ['N', 'North ward'],
+            ['S', 'South ward'],
+          ],
+          chosen: ['S'],
+          rect: [110, 721, 300, 737],
+        },
+      ],
+      fields: [
+        {
+          name: 'q2',
+          value: 'Fewer empty shops, and a market in the square on Saturdays.',
+          rect: [72, 540, 523, 615],
+          multiline: true,
+        },
+      ],
+      checkBoxes: [
+        { name: 'publishYes', checked: true, rect: box(96, 500) },
+        { name: 'publishNo', onState: 'On', checked: false, rect: box(138, 500) },
+      ],
+    },
+  ];
+  return buildPdf({ pages, created: 'D:20241104100000Z' });
+}
+
 /** A letter scanned to PDF: one image per page, no text layer. */
 function scannedLetter(): Buffer {
   return buildPdf({
@@ -527,6 +690,7 @@ export const PDF_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build: 
   'response-form': { name: 'input.pdf', build: responseForm },
   'fillable-form': { name: 'input.pdf', build: fillableForm },
   'declined-form': { name: 'input.pdf', build: declinedForm },
+  'ticked-form': { name: 'input.pdf', build: tickedForm },
   'event-report': { name: 'input.pdf', build: eventReport },
   'scanned-letter': { name: 'input.pdf', build: scannedLetter },
   'password-protected': { name: 'input.pdf', build: () => buildPdf({ pages: layoutPages([[para('Secret.')]]), password: true }) },

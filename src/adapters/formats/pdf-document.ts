@@ -5,7 +5,9 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes } from '../readers/document-notes.js';
 import { asksConsent } from '../readers/form-consent.js';
 import {
+  withFormBoxes,
   withFormFields,
+  type PdfFormBox,
   type PdfFormField,
   documentParagraphs,
   pageLines,
@@ -111,25 +113,86 @@ function textRuns(items: readonly unknown[]): PdfTextRun[] {
   return runs;
 }
 
-/** The filled-in text fields among a page's annotations (pdfjs's widget annotations), leaving out hidden ones. */
+/** A widget annotation's box on the page (left, bottom, right, top), or null when it has none. */
+function widgetRect(rect: unknown): [number, number, number, number] | null {
+  if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((value) => typeof value === 'number')) return null;
+  const [x1, y1, x2, y2] = rect as [number, number, number, number];
+  return [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)];
+}
+
+/** The visible form widgets among a page's annotations (pdfjs's widget annotation data), hidden ones left out. */
+function visibleWidgets(annotations: readonly unknown[]): { data: Record<string, unknown>; rect: [number, number, number, number] }[] {
+  return annotations.flatMap((annotation) => {
+    if (typeof annotation !== 'object' || annotation === null) return [];
+    const data = annotation as Record<string, unknown>;
+    const rect = widgetRect(data['rect']);
+    return data['subtype'] === 'Widget' && data['hidden'] !== true && rect !== null ? [{ data, rect }] : [];
+  });
+}
+
+/**
+ * The words a drop-down or list box shows chosen: the display text of each chosen option
+ * (pdfjs gives their export values in `fieldValue`), joined by `; `; a value typed into an
+ * editable drop-down is itself.
+ */
+function chosenText(fieldValue: unknown, options: unknown): string {
+  const values = (Array.isArray(fieldValue) ? fieldValue : [fieldValue]).filter((value): value is string => typeof value === 'string');
+  const shown = values.map((value) => {
+    const option = (Array.isArray(options) ? options : []).find(
+      (each): each is { exportValue: unknown; displayValue: unknown } =>
+        typeof each === 'object' && each !== null && (each as { exportValue?: unknown }).exportValue === value,
+    );
+    return typeof option?.displayValue === 'string' && option.displayValue.trim() !== '' ? option.displayValue : value;
+  });
+  return shown
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
+    .join('; ');
+}
+
+/**
+ * The filled-in text fields, and the chosen options of drop-downs and list boxes, among a
+ * page's annotations (pdfjs's widget annotations), leaving out hidden ones.
+ */
 function formFields(annotations: readonly unknown[]): PdfFormField[] {
   const fields: PdfFormField[] = [];
-  for (const annotation of annotations) {
-    if (typeof annotation !== 'object' || annotation === null) continue;
-    const { subtype, fieldType, fieldValue, fieldName, alternativeText, rect, multiLine, hidden } = annotation as Record<string, unknown>;
-    if (subtype !== 'Widget' || fieldType !== 'Tx' || hidden === true || typeof fieldValue !== 'string' || fieldValue.trim() === '')
-      continue;
-    if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((value) => typeof value === 'number')) continue;
-    const [left, bottom, right, top] = rect as [number, number, number, number];
+  for (const { data, rect } of visibleWidgets(annotations)) {
+    const { fieldType, fieldValue, fieldName, alternativeText, multiLine, options } = data;
+    const value =
+      fieldType === 'Tx' && typeof fieldValue === 'string' ? fieldValue : fieldType === 'Ch' ? chosenText(fieldValue, options) : '';
+    if (value.trim() === '') continue;
+    const [left, bottom, right, top] = rect;
     const label =
       typeof alternativeText === 'string' && alternativeText.trim() !== ''
         ? alternativeText
         : typeof fieldName === 'string'
           ? fieldName
           : '';
-    fields.push({ value: fieldValue, label, left, bottom, right, top, multiline: multiLine === true });
+    fields.push({ value, label, left, bottom, right, top, multiline: fieldType === 'Tx' && multiLine === true });
   }
   return fields;
+}
+
+/**
+ * The check boxes and radio buttons among a page's annotations, leaving out hidden ones and push
+ * buttons, each ticked as pdfjs reads it: a check box when its state (its `/AS`, else the field's
+ * `/V`) is its own on state (`exportValue`, whatever it is called: `Yes`, `On`, `Agree`), a radio
+ * button when its group's value is its own on state (`buttonValue`).
+ */
+function formBoxes(annotations: readonly unknown[]): PdfFormBox[] {
+  const boxes: PdfFormBox[] = [];
+  for (const { data, rect } of visibleWidgets(annotations)) {
+    const { fieldType, fieldValue, checkBox, radioButton, exportValue, buttonValue } = data;
+    if (fieldType !== 'Btn' || (checkBox !== true && radioButton !== true)) continue;
+    const on = checkBox === true ? exportValue : buttonValue;
+    const ticked =
+      typeof fieldValue === 'string' &&
+      fieldValue !== 'Off' &&
+      (typeof on === 'string' ? fieldValue === on : checkBox === true && fieldValue !== '');
+    const [left, bottom, right, top] = rect;
+    boxes.push({ ticked, left, bottom, right, top });
+  }
+  return boxes;
 }
 
 async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
@@ -217,7 +280,7 @@ async function* documentItems(file: string, document: PdfDocument): AsyncIterabl
         })),
         `reading page ${number}`,
       );
-      const lines = withFormFields(pageLines(textRuns(content.items)), formFields(annotations));
+      const lines = withFormFields(pageLines(withFormBoxes(textRuns(content.items), formBoxes(annotations))), formFields(annotations));
       pages.push({ lines, width: (view[2] ?? 0) - (view[0] ?? 0) });
     } catch (error) {
       failed.set(number, errorText(error));

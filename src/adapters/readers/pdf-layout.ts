@@ -39,6 +39,15 @@ export interface PdfFormField {
   multiline: boolean;
 }
 
+/** A check box or radio button of a fillable form: whether it is ticked, and its box on the page. */
+export interface PdfFormBox {
+  ticked: boolean;
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
 /** The lines of one page, and the page's width in points (0 when unknown). */
 export interface PdfPageLines {
   lines: readonly PdfLine[];
@@ -248,6 +257,50 @@ function endsShort(line: PdfLine, next: PdfLine | undefined, right: number): boo
   const charWidth = (next.right - next.x) / Math.max(next.text.length, 1);
   const firstWord = next.text.split(/\s/, 1)[0] ?? '';
   return right - line.right > (firstWord.length + 1) * charWidth + 0.1 * next.size;
+}
+
+/**
+ * A page's runs with its form's check boxes and radio buttons drawn in as the boxes they show
+ * (`☒` ticked, `☐` not), so that a line reads `☒ Yes ☐ No` or `Yes ☒ No ☐` as a form typed with
+ * boxes does: each box is a run on the baseline of the text beside it, among that line's runs by
+ * where it stands, as wide as the widget. A box with no text on its line is left out: on its own
+ * it answers nothing that can be read.
+ */
+export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFormBox[]): PdfTextRun[] {
+  const result = [...runs];
+  const ordered = [...boxes].sort((a, b) => b.top - a.top || a.left - b.left);
+  for (const box of ordered) {
+    const middle = (box.top + box.bottom) / 2;
+    const reach = (run: PdfTextRun) => Math.max(0.6 * run.size, (box.top - box.bottom) / 2);
+    const distance = (run: PdfTextRun) => Math.abs(run.y + 0.3 * run.size - middle);
+    const beside = result
+      .filter((run) => run.text.trim() !== '' && distance(run) <= reach(run))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (beside === undefined) continue;
+    const line = [...result.entries()].filter(
+      ([, run]) => run.text.trim() !== '' && Math.abs(run.y - beside.y) <= SAME_LINE_SHARE * Math.max(beside.size, 1),
+    );
+    const before = line.filter(([, run]) => run.x < box.left).sort(([, a], [, b]) => b.x - a.x)[0];
+    const drawn: PdfTextRun = {
+      text: box.ticked ? '☒' : '☐',
+      x: box.left,
+      y: beside.y,
+      width: box.right - box.left,
+      size: beside.size,
+      endsLine: false,
+    };
+    if (before === undefined) {
+      result.splice(line[0]?.[0] ?? result.length, 0, drawn);
+      continue;
+    }
+    const [index, run] = before;
+    if (run.endsLine) {
+      result[index] = { ...run, endsLine: false };
+      drawn.endsLine = true;
+    }
+    result.splice(index + 1, 0, drawn);
+  }
+  return result;
 }
 
 /** A form field asking for contact details, by its tooltip or name (`Your name`, `emailAddress`, `postcode`, `Address line 2`). */

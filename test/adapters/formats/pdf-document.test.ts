@@ -18,10 +18,12 @@ import {
   para,
   PDF_FIXTURE_INPUTS,
   type PdfBlock,
+  type PdfCheckBox,
   type PdfContent,
   type PdfPage,
   type PdfText,
   TEXT_WIDTH,
+  tickedForm,
   wrap,
 } from '../../builders/pdf-documents.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
@@ -421,6 +423,229 @@ describe('pdf fillable forms', () => {
       expect(notesOf(result).map((note) => note.text)).toEqual(['About you']);
     },
   );
+});
+
+describe('pdf form check boxes, radio buttons and drop-downs', () => {
+  const text = (line: string, x: number, y: number): PdfText => ({ text: line, x, y });
+  const box = (x: number, y: number): [number, number, number, number] => [x, y - 2, x + 10, y + 8];
+
+  test('a fillable form’s radio group, drop-down and check boxes answer as ticked on screen', async () => {
+    const result = await read(tickedForm());
+    expect(countItems(result)).toEqual({ record: 2, 'filtered:not-feedback': 2 });
+    const answers = {
+      'Question 1: Are you responding as': 'an individual',
+      'Question 3: May we publish your response?': 'Yes',
+    };
+    expect(notesOf(result)).toEqual([
+      { text: 'Ward: South ward', section: 'Town centre plan: response form › About you', answers },
+      {
+        text: 'Fewer empty shops, and a market in the square on Saturdays.',
+        section: 'Town centre plan: response form › Your views',
+        question: 'Question 2: What would make the town centre better?',
+        answers,
+      },
+    ]);
+    expect(filteredOf(result)).toEqual(['tick-box answer', 'consent to publish']);
+  });
+
+  test.each<[string, readonly PdfCheckBox[], string]>([
+    [
+      'Yes ticked, boxes after their options',
+      [
+        { name: 'yes', checked: true, rect: box(100, 700) },
+        { name: 'no', checked: false, rect: box(150, 700) },
+      ],
+      'Yes',
+    ],
+    [
+      'No ticked, its on state called On',
+      [
+        { name: 'yes', checked: false, rect: box(100, 700) },
+        { name: 'no', onState: 'On', checked: true, rect: box(150, 700) },
+      ],
+      'No',
+    ],
+    [
+      'on states named by their options',
+      [
+        { name: 'publish', onState: 'Yes', checked: false, rect: box(100, 700) },
+        { name: 'publish2', onState: 'No', checked: true, rect: box(150, 700) },
+      ],
+      'No',
+    ],
+    [
+      'neither ticked',
+      [
+        { name: 'yes', checked: false, rect: box(100, 700) },
+        { name: 'no', checked: false, rect: box(150, 700) },
+      ],
+      '',
+    ],
+  ])('check boxes beside `Yes` and `No` under a question on publishing: %s', async (_case, checkBoxes, answer) => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: What would help?', 72, 760),
+          text('A bus on Sundays.', 72, 740),
+          text('Question 2: May we publish your response?', 72, 720),
+          text('Yes', 72, 700),
+          text('No', 122, 700),
+        ],
+        checkBoxes,
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['A bus on Sundays.', { 'Question 2: May we publish your response?': answer }],
+    ]);
+  });
+
+  test('check boxes before their options, on the question’s own line, answer it: `May we publish your response? ☐ Yes ☒ No`', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Parking on the high street should be free on Sundays.', 72, 760),
+          text('May we publish your response?', 72, 730),
+          text('Yes', 262, 730),
+          text('No', 312, 730),
+        ],
+        checkBoxes: [
+          { name: 'Check Box1', checked: false, rect: box(248, 730) },
+          { name: 'Check Box2', onState: 'Agree', checked: true, rect: box(298, 730) },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(notesOf(result)).toEqual([
+      { text: 'Parking on the high street should be free on Sundays.', answers: { 'May we publish your response?': 'No' } },
+    ]);
+  });
+
+  test('one check box before a statement on publishing answers it: Yes when ticked, blank when not', async () => {
+    const answersOf = async (checked: boolean) => {
+      const pages: PdfPage[] = [
+        {
+          texts: [text('More benches by the pond.', 72, 760), text('I agree to my response being published', 88, 730)],
+          checkBoxes: [{ name: 'consent', onState: '1', checked, rect: box(72, 730) }],
+        },
+      ];
+      return recordsOf(await read(buildPdf({ pages }))).map((record) => record.meta['answers']);
+    };
+    expect(await answersOf(true)).toEqual([{ 'I agree to my response being published': 'Yes' }]);
+    expect(await answersOf(false)).toEqual([{ 'I agree to my response being published': '' }]);
+  });
+
+  test('a radio group’s chosen button is ticked, the others not, whatever their on states are called, one option a line', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: Are you responding as', 72, 760),
+          text('An individual', 88, 740),
+          text('A business', 88, 726.8),
+          text('A community group', 88, 713.6),
+          text('Question 2: Anything else?', 72, 670),
+          text('More benches.', 72, 650),
+        ],
+        radioGroups: [
+          {
+            name: 'group1',
+            chosen: '2',
+            buttons: [
+              { state: '0', rect: box(72, 740) },
+              { state: '1', rect: box(72, 726.8) },
+              { state: '2', rect: box(72, 713.6) },
+            ],
+          },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => record.meta['answers'])).toEqual([
+      { 'Question 1: Are you responding as': 'A community group' },
+    ]);
+  });
+
+  test('a radio group with no button chosen answers blank', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: May we publish your response?', 72, 760),
+          text('Yes', 88, 740),
+          text('No', 148, 740),
+          text('Question 2: Anything else?', 72, 710),
+          text('More benches.', 72, 690),
+        ],
+        radioGroups: [
+          {
+            name: 'publish',
+            chosen: null,
+            buttons: [
+              { state: 'Yes', rect: box(72, 740) },
+              { state: 'No', rect: box(132, 740) },
+            ],
+          },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => record.meta['answers'])).toEqual([{ 'Question 1: May we publish your response?': '' }]);
+    expect(filteredOf(result)).toContain('consent to publish');
+  });
+
+  test('a hidden check box is not read', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: May we publish your response?', 72, 760),
+          text('Yes', 72, 740),
+          text('No', 122, 740),
+          text('Question 2: Anything else?', 72, 710),
+          text('More benches.', 72, 690),
+        ],
+        checkBoxes: [
+          { name: 'yes', checked: false, rect: box(100, 740) },
+          { name: 'no', checked: true, rect: box(150, 740) },
+          { name: 'yesPrinted', checked: true, rect: box(100, 740), hidden: true },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => record.meta['answers'])).toEqual([{ 'Question 1: May we publish your response?': 'No' }]);
+  });
+
+  test('a drop-down’s chosen option is read as its shown text beside its label; a list box’s chosen options joined', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [text('Age group:', 72, 760), text('Which parks do you use?', 72, 730)],
+        choices: [
+          {
+            name: 'age',
+            options: [
+              ['1', 'Under 18'],
+              ['2', '18 to 64'],
+              ['3', '65 or over'],
+            ],
+            chosen: ['3'],
+            rect: [150, 756, 300, 772],
+          },
+          {
+            name: 'parks',
+            options: ['Victoria Park', 'Riverside', 'The Green'],
+            chosen: ['Victoria Park', 'The Green'],
+            rect: [72, 650, 300, 720],
+            list: true,
+          },
+          { name: 'unanswered', options: ['One', 'Two'], chosen: [], rect: [72, 600, 300, 616] },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(notesOf(result).map((note) => note.text)).toEqual([
+      'Age group: 65 or over',
+      'Which parks do you use?',
+      'Victoria Park; The Green',
+    ]);
+  });
 });
 
 describe('pdf dates', () => {

@@ -318,9 +318,11 @@ function* surveyRowItems(
     const value = withoutAddresses((row[column] ?? '').trim());
     if (value !== null && (value !== '' || plan.permissions.has(column))) answers[column] = value;
   }
+  let answered = false;
   for (const column of plan.questions) {
     const answer = row[column] ?? '';
     if (answer.trim() === '') continue;
+    answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     const question = sourceQuestion === '' ? column : sourceQuestion;
     const sourceId =
@@ -362,6 +364,25 @@ function* surveyRowItems(
     meta['answers'] = otherAnswers;
     yield { kind: 'record', draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta } };
   }
+  if (!answered) {
+    const question = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
+    yield unansweredRow(furniture, respondent === '' ? null : `${respondent}:${question}`, provenance);
+  }
+}
+
+/**
+ * The one item of a row that answers no free-text question: table furniture (a totals row), or a
+ * response with every free-text answer blank, filtered `empty-text` so that it is counted as read.
+ * (A survey's row of blank cells is no response, and no item.)
+ */
+function unansweredRow(furniture: string | null, sourceId: string | null, provenance: Provenance): AdapterItem {
+  return {
+    kind: 'filtered',
+    rule: furniture === null ? 'empty-text' : 'not-feedback',
+    provenance,
+    ...(sourceId === null ? {} : { sourceId }),
+    detail: furniture ?? 'no answer to any free-text question',
+  };
 }
 
 function* singleRowItems(
@@ -438,6 +459,7 @@ export async function* tableItems(
 
   /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */
   function* pass(read: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+    if (read.kind === 'row' && current.kind === 'survey' && read.cells.every((cell) => cell.trim() === '')) return;
     const item = read.kind === 'row' && groups !== null ? { ...read, cells: groups.fill(read) } : read;
     const dateText = item.kind === 'row' ? item.cells[dateIndex] : null;
     if (lookahead === undefined || !lookahead.takes(dateText)) {

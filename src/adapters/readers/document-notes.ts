@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL, tickBoxAnswer } from './form-consent.js';
-import { tickedAnswer } from '../../record/tick-boxes.js';
+import { tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -77,6 +77,8 @@ export class DocumentNotes {
   private label: string | null = null;
   /** A one-line paragraph held back until the next shows whether it labels a list. */
   private pending: CellParagraph | null = null;
+  /** A question held with the paragraphs below it that each hold one option in a box, until the run of options ends. */
+  private options: { question: CellParagraph; items: CellParagraph[] } | null = null;
   private ordinal = 0;
   private tables = 0;
   private table: OpenTable | null = null;
@@ -134,6 +136,7 @@ export class DocumentNotes {
 
   /** The notes still held: a paragraph held back, a table the document ended in (or broke off inside). */
   *end(): Iterable<AdapterItem> {
+    yield* this.endOptions();
     yield* this.flushPending();
     yield* this.closeTable();
   }
@@ -164,6 +167,13 @@ export class DocumentNotes {
    * it, as in event notes; anything else is a note.
    */
   private *bodyParagraph(paragraph: DocumentParagraph, ordinal: number): Iterable<AdapterItem> {
+    if (this.options !== null) {
+      if (paragraph.heading === null && !paragraph.contents && isOneOption(paragraph.text)) {
+        this.options.items.push({ paragraph, ordinal });
+        return;
+      }
+      yield* this.endOptions();
+    }
     const pending = this.pending;
     const asked = pending === null || paragraph.heading !== null ? null : consentLine(pending.paragraph.text);
     if (pending !== null && asked !== null && asked.answer === '' && isOptionAnswer(paragraph.text)) {
@@ -179,6 +189,11 @@ export class DocumentNotes {
         this.pending = null;
         yield this.closedItem(pending.paragraph, this.at(pending.ordinal), { question, answer: null });
         yield this.closedItem(paragraph, this.at(ordinal), closed);
+        return;
+      }
+      if (isChoiceQuestion(pending.paragraph.text.trim()) && isOneOption(paragraph.text)) {
+        this.pending = null;
+        this.options = { question: pending, items: [{ paragraph, ordinal }] };
         return;
       }
     }
@@ -217,8 +232,30 @@ export class DocumentNotes {
     if (pending !== null) yield this.note(pending.paragraph, this.at(pending.ordinal));
   }
 
+  /**
+   * The run of options held below a question ends: two or more are its answer in tick boxes (the
+   * question and each option filtered, the ticked ones kept in {@link DocumentNotes.answers});
+   * one alone is a note, as is its question.
+   */
+  private *endOptions(): Iterable<AdapterItem> {
+    const run = this.options;
+    this.options = null;
+    if (run === null) return;
+    const { question, items } = run;
+    if (items.length < 2) {
+      yield this.note(question.paragraph, this.at(question.ordinal));
+      for (const { paragraph, ordinal } of items) yield this.note(paragraph, this.at(ordinal));
+      return;
+    }
+    const asked = question.paragraph.text.trim().replace(/\s*:$/, '');
+    const answer = tickedLabels(items.flatMap(({ paragraph }) => tickBoxOptions(paragraph.text) ?? []));
+    yield this.closedItem(question.paragraph, this.at(question.ordinal), { question: asked, answer });
+    for (const { paragraph, ordinal } of items) yield this.closedItem(paragraph, this.at(ordinal), { question: asked, answer: null });
+  }
+
   /** The paragraph held back is a note after all, and the list above has ended. */
   private *endList(): Iterable<AdapterItem> {
+    yield* this.endOptions();
     yield* this.flushPending();
     this.list = [];
     this.label = null;
@@ -389,4 +426,27 @@ export async function* documentPartNotes(
   }
   yield* recoveryWarnings(file, recoveries, part.name);
   yield* notes.end();
+}
+
+/** The most words an option given alone in a paragraph may have (`☒ On behalf of an organisation`). */
+const MAX_OPTION_WORDS = 12;
+
+/** Whether a paragraph is one option in a box (`☒ An individual`), as forms list options one to a line. */
+function isOneOption(text: string): boolean {
+  const options = tickBoxOptions(text);
+  return options?.length === 1 && (options[0]?.label.split(' ').length ?? 0) <= MAX_OPTION_WORDS;
+}
+
+/**
+ * Whether a one-line paragraph asks for a choice (`Do you live in Northgate?`, `Are you
+ * responding as:`, `Please tick one:`), so that boxed options below it answer it; a label such as
+ * `Actions:` or `Next steps:` heads a to-do list instead.
+ */
+function isChoiceQuestion(text: string): boolean {
+  if (/\?["'”’)\]]*$/.test(text)) return true;
+  return (
+    /:$/.test(text) &&
+    (/^(?:are|is|do|does|did|have|has|which|what|how|who|would|will|can|please)\b/i.test(text) ||
+      /\b(?:tick|select|choose|indicate)\b/i.test(text))
+  );
 }

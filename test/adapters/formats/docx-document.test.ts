@@ -562,6 +562,37 @@ describe('docx response forms: the answer on publishing', () => {
     ]);
   });
 
+  test('options one to a paragraph under a question are its answer; under a label such as Actions: they stay notes', async () => {
+    const result = await read(
+      'f.docx',
+      buildDocx({
+        body: [
+          paragraph('We use the Northgate library every week.'),
+          paragraph('Are you responding as:'),
+          paragraph('☐ An individual'),
+          paragraph('☒ On behalf of an organisation'),
+          paragraph('Do you drive?'),
+          paragraph('☒ Yes'),
+          paragraph('The bus is the only way I can get there.'),
+          paragraph('Actions:'),
+          paragraph('[ ] Call the council'),
+          paragraph('[x] Book the hall'),
+        ].join(''),
+      }),
+    );
+    expect(countItems(result)).toEqual({ record: 7, 'filtered:not-feedback': 3 });
+    const answers = { 'Are you responding as': 'On behalf of an organisation' };
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['We use the Northgate library every week.', answers],
+      ['Do you drive?', answers],
+      ['☒ Yes', answers],
+      ['The bus is the only way I can get there.', answers],
+      ['Actions:', answers],
+      ['[ ] Call the council', answers],
+      ['[x] Book the hall', answers],
+    ]);
+  });
+
   test('a reviewed draft is read for its comments as before', async () => {
     const result = await read('d.docx', DOCX_FIXTURE_INPUTS['reviewed-draft']?.build() ?? Buffer.alloc(0));
     expect(recordsOf(result).every((record) => record.meta['answers'] === undefined)).toBe(true);

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** A font of the generated PDFs: the standard Helvetica faces, and Symbol for Word's bullets. */
-export type PdfFont = 'regular' | 'bold' | 'symbol';
+/**
+ * A font of the generated PDFs: the standard Helvetica faces, Symbol for Word's bullets, and
+ * Helvetica with the ballot boxes `☐` and `☒` (as a form typed in Word and saved as PDF draws them).
+ */
+export type PdfFont = 'regular' | 'bold' | 'symbol' | 'boxes';
 
 /** One run of text placed on a page, in PDF points from the bottom left corner of an A4 page. */
 export interface PdfText {
@@ -91,7 +94,13 @@ export interface PdfContent {
   missingPage?: boolean;
 }
 
-const FONT_KEYS: Readonly<Record<PdfFont, string>> = { regular: 'F1', bold: 'F2', symbol: 'F3' };
+const FONT_KEYS: Readonly<Record<PdfFont, string>> = { regular: 'F1', bold: 'F2', symbol: 'F3', boxes: 'F4' };
+
+/** The codes of the ballot boxes in the `boxes` font, named in its encoding's differences. */
+const BOX_CODES: ReadonlyMap<string, number> = new Map([
+  ['☐', 1],
+  ['☒', 2],
+]);
 
 /** Unicode characters outside Latin-1 and their WinAnsiEncoding bytes. */
 const WIN_ANSI: ReadonlyMap<string, number> = new Map([
@@ -114,6 +123,8 @@ function hexString(text: string, font: PdfFont): string {
       if (character === '•') return 0xb7;
       throw new Error(`the symbol font here has only •, not ${character}`);
     }
+    const box = font === 'boxes' ? BOX_CODES.get(character) : undefined;
+    if (box !== undefined) return box;
     const code = character.codePointAt(0) ?? 0;
     const mapped = WIN_ANSI.get(character) ?? (code >= 0x20 && code <= 0xff && (code < 0x7f || code >= 0xa0) ? code : undefined);
     if (mapped === undefined) throw new Error(`${JSON.stringify(character)} has no WinAnsiEncoding byte`);
@@ -165,7 +176,10 @@ export function buildPdf(content: PdfContent): Buffer {
   const image = add(
     stream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ', '\x00\xff\xff\x00'),
   );
-  const resources = `<< /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R >> /XObject << /Im1 ${image} 0 R >> >>`;
+  const boxes = content.pages.some((page) => page.texts.some((run) => run.font === 'boxes'))
+    ? ` /F4 ${add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [1 /uni2610 /uni2612] >> /FirstChar 1 /LastChar 2 /Widths [800 800] >>')} 0 R`
+    : '';
+  const resources = `<< /Font << /F1 ${fonts[0]} 0 R /F2 ${fonts[1]} 0 R /F3 ${fonts[2]} 0 R${boxes} >> /XObject << /Im1 ${image} 0 R >> >>`;
   const fields: number[] = [];
   const kids = content.pages.map((page) => {
     const operators = [...(page.image === true ? ['q 500 0 0 700 48 70 cm /Im1 Do Q'] : []), ...page.texts.map(textOperators)].join('\n');

@@ -259,12 +259,18 @@ function endsShort(line: PdfLine, next: PdfLine | undefined, right: number): boo
   return right - line.right > (firstWord.length + 1) * charWidth + 0.1 * next.size;
 }
 
+/** A box glyph a form typed in a word processor draws, which a check box laid over it by a PDF editor stands for: at a run's start, or at its end. */
+const LEADING_BOX = /^\s*[☐☑☒⊠□]/u;
+const TRAILING_BOX = /[☐☑☒⊠□]\s*$/u;
+
 /**
  * A page's runs with its form's check boxes and radio buttons drawn in as the boxes they show
  * (`☒` ticked, `☐` not), so that a line reads `☒ Yes ☐ No` or `Yes ☒ No ☐` as a form typed with
  * boxes does: each box is a run on the baseline of the text beside it, among that line's runs by
- * where it stands, as wide as the widget. A box with no text on its line is left out: on its own
- * it answers nothing that can be read.
+ * where it stands, as wide as the widget; a box the text draws where the widget stands (a form
+ * typed with `☐` and made fillable by laying check boxes over them) becomes the widget's instead
+ * of staying beside it. A box with no text on its line is left out: on its own it answers nothing
+ * that can be read.
  */
 export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFormBox[]): PdfTextRun[] {
   const result = [...runs];
@@ -280,9 +286,25 @@ export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFo
     const line = [...result.entries()].filter(
       ([, run]) => run.text.trim() !== '' && Math.abs(run.y - beside.y) <= SAME_LINE_SHARE * Math.max(beside.size, 1),
     );
+    const mark = box.ticked ? '☒' : '☐';
+    const slack = 0.5 * beside.size;
+    const under = line.find(
+      ([, run]) =>
+        (LEADING_BOX.test(run.text) && run.x >= box.left - slack && run.x <= box.right) ||
+        (TRAILING_BOX.test(run.text) && run.x + run.width >= box.left && run.x + run.width <= box.right + slack),
+    );
+    if (under !== undefined) {
+      const [index, run] = under;
+      const text =
+        LEADING_BOX.test(run.text) && run.x >= box.left - slack && run.x <= box.right
+          ? run.text.replace(LEADING_BOX, (found) => found.replace(/\S/u, mark))
+          : run.text.replace(TRAILING_BOX, (found) => found.replace(/\S/u, mark));
+      result[index] = { ...run, text };
+      continue;
+    }
     const before = line.filter(([, run]) => run.x < box.left).sort(([, a], [, b]) => b.x - a.x)[0];
     const drawn: PdfTextRun = {
-      text: box.ticked ? '☒' : '☐',
+      text: mark,
       x: box.left,
       y: beside.y,
       width: box.right - box.left,

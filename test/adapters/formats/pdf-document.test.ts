@@ -535,6 +535,44 @@ describe('pdf form check boxes, radio buttons and drop-downs', () => {
     expect(await answersOf(false)).toEqual([{ 'I agree to my response being published': '' }]);
   });
 
+  test.each<[string, readonly PdfText[]]>([
+    [
+      'each box a run of its own',
+      [
+        { text: '☐', x: 72, y: 700, font: 'boxes' },
+        text('Yes', 86, 700),
+        { text: '☐', x: 122, y: 700, font: 'boxes' },
+        text('No', 136, 700),
+      ],
+    ],
+    [
+      'each box in one run with its option',
+      [
+        { text: '☐ Yes', x: 72, y: 700, font: 'boxes' },
+        { text: '☐ No', x: 122, y: 700, font: 'boxes' },
+      ],
+    ],
+  ])('check boxes laid over the boxes a form typed in Word draws are read once, as the widgets show them: %s', async (_case, boxes) => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: What would help?', 72, 760),
+          text('A bus on Sundays.', 72, 740),
+          text('Question 2: May we publish your response?', 72, 720),
+          ...boxes,
+        ],
+        checkBoxes: [
+          { name: 'Check Box1', checked: false, rect: box(71, 700) },
+          { name: 'Check Box2', checked: true, rect: box(121, 700) },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['A bus on Sundays.', { 'Question 2: May we publish your response?': 'No' }],
+    ]);
+  });
+
   test('a radio group’s chosen button is ticked, the others not, whatever their on states are called, one option a line', async () => {
     const pages: PdfPage[] = [
       {

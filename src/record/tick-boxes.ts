@@ -58,6 +58,11 @@ export function tickBoxOptions(text: string): TickBoxOption[] | null {
   return options;
 }
 
+/** Whether the text holds a tick box, ticked or not, anywhere in it. */
+export function holdsTickBox(text: string): boolean {
+  return new RegExp(BOX.source, 'u').test(text);
+}
+
 /**
  * What a tick-box answer says: the ticked options' labels joined by `; ` (`''` when none is
  * ticked, as a blank answer), or null when the text is not a tick-box answer (see {@link tickBoxOptions}).

@@ -1,6 +1,6 @@
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
 import type { Provenance } from '../../record/record.js';
-import { tickBoxOptions, tickedLabels } from '../../record/tick-boxes.js';
+import { holdsTickBox, tickBoxOptions, tickedLabels } from '../../record/tick-boxes.js';
 import type { AdapterItem } from '../format-adapter.js';
 
 /** The filter detail of a response form's answer on publishing. */
@@ -30,17 +30,33 @@ export function asksConsent(question: string): boolean {
  * (`☐ Yes ☒ No`, `Yes ☐  No ☒`), its question the one given (null when unknown, the answer then
  * null too, since it can be kept under no question); or one box beside a statement on publishing
  * (`☒ I agree to my response being published`), its own question, answered `Yes` when ticked and
- * blank when not. Null for any other paragraph: one box beside other words is a to-do item or a
- * note, not an answer.
+ * blank when not; or a one-line question with two boxed options or more after it (`Are you
+ * responding as: ☒ An individual ☐ An organisation`, a PDF form's radio buttons beside their
+ * question), that question (without its colon) answered. Null for any other paragraph: one box
+ * beside other words is a to-do item or a note, not an answer.
  */
 export function tickBoxAnswer(text: string, question: string | null): { question: string | null; answer: string | null } | null {
   const options = tickBoxOptions(text);
-  if (options === null) return null;
+  if (options === null) return promptedAnswer(text);
   const [only, ...others] = options;
   if (only === undefined) return null;
   if (others.length === 0) return asksConsent(only.label) ? { question: only.label, answer: only.ticked ? 'Yes' : '' } : null;
   if (question === null) return { question: null, answer: null };
   return { question, answer: tickedLabels(options) };
+}
+
+/** A one-line `Question? ☒ A ☐ B` (or after a `:` or a tab): its question and the ticked options; null for any other text. */
+function promptedAnswer(text: string): { question: string; answer: string } | null {
+  if (text.includes('\n')) return null;
+  const line = text.trim();
+  for (const split of line.matchAll(LINE_SPLIT)) {
+    if (split.index > MAX_LINE_QUESTION_CHARS) return null;
+    const question = line.slice(0, split.index + (split[0] === '?' ? 1 : 0)).trim();
+    if (!/\p{L}/u.test(question) || holdsTickBox(question)) continue;
+    const options = tickBoxOptions(line.slice(split.index + 1));
+    if (options !== null && options.length >= 2) return { question, answer: tickedLabels(options) };
+  }
+  return null;
 }
 
 /** Whether a paragraph is short enough to be the chosen option of a question on publishing (`No`, `Do not publish response`). */

@@ -603,6 +603,34 @@ describe('pdf form check boxes, radio buttons and drop-downs', () => {
     ]);
   });
 
+  test('radio buttons after their question on its line answer it: `Are you responding as: ☒ An individual ☐ An organisation`', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('Question 1: About you', 72, 760),
+          text('Are you responding as:', 72, 740),
+          text('An individual', 214, 740),
+          text('An organisation', 314, 740),
+          text('Question 2: Anything else?', 72, 710),
+          text('More benches.', 72, 690),
+        ],
+        radioGroups: [
+          {
+            name: 'respondent',
+            chosen: 'Choice1',
+            buttons: [
+              { state: 'Choice1', rect: box(200, 740) },
+              { state: 'Choice2', rect: box(300, 740) },
+            ],
+          },
+        ],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(recordsOf(result).map((record) => record.meta['answers'])).toEqual([{ 'Are you responding as': 'An individual' }]);
+    expect(filteredOf(result)).toEqual(['tick-box answer']);
+  });
+
   test('a radio group with no button chosen answers blank', async () => {
     const pages: PdfPage[] = [
       {

@@ -81,6 +81,15 @@ describe('FormAnswers', () => {
 });
 
 describe('tickBoxAnswer', () => {
+  test('a question with its boxed options after it on one line is that question answered, whatever question stands above', () => {
+    expect(tickBoxAnswer('Are you responding as: ☒ An individual ☐ An organisation', 'Question 1')).toEqual({
+      question: 'Are you responding as',
+      answer: 'An individual',
+    });
+    expect(tickBoxAnswer('Do you drive? (x) Yes ( ) No', null)).toEqual({ question: 'Do you drive?', answer: 'Yes' });
+    expect(tickBoxAnswer('Age group\t[ ] Under 18 [ ] 18 to 64 [ ] 65 or over', null)).toEqual({ question: 'Age group', answer: '' });
+  });
+
   test('two options or more answer the question given, none ticked as blank; without a question they are kept under none', () => {
     expect(tickBoxAnswer('☒ Carer ☐ Parent', 'You are a:')).toEqual({ question: 'You are a:', answer: 'Carer' });
     expect(tickBoxAnswer('Yes ☐  No ☐', 'Do you drive?')).toEqual({ question: 'Do you drive?', answer: '' });
@@ -97,6 +106,8 @@ describe('tickBoxAnswer', () => {
       answer: '',
     });
     expect(tickBoxAnswer('[x] Book the hall for March', 'Actions')).toBeNull();
+    expect(tickBoxAnswer('Book the hall: [x] March', null)).toBeNull();
+    expect(tickBoxAnswer('[x] March: [ ] April [ ] May', null)).toEqual({ question: null, answer: null });
     expect(tickBoxAnswer('The hall is booked for March', 'Actions')).toBeNull();
   });
 });

@@ -36,8 +36,10 @@ export function asksConsent(question: string): boolean {
  * beside other words is a to-do item or a note, not an answer.
  */
 export function tickBoxAnswer(text: string, question: string | null): { question: string | null; answer: string | null } | null {
+  const prompted = promptedAnswer(text);
+  if (prompted !== null) return prompted;
   const options = tickBoxOptions(text);
-  if (options === null) return promptedAnswer(text);
+  if (options === null) return null;
   const [only, ...others] = options;
   if (only === undefined) return null;
   if (others.length === 0) return asksConsent(only.label) ? { question: only.label, answer: only.ticked ? 'Yes' : '' } : null;
@@ -45,7 +47,10 @@ export function tickBoxAnswer(text: string, question: string | null): { question
   return { question, answer: tickedLabels(options) };
 }
 
-/** A one-line `Question? ☒ A ☐ B` (or after a `:` or a tab): its question and the ticked options; null for any other text. */
+/**
+ * A one-line `Question? ☒ A ☐ B` or `Question? A ☒ B ☐` (or after a `:` or a tab): its question
+ * and the ticked options; null for any other text.
+ */
 function promptedAnswer(text: string): { question: string; answer: string } | null {
   if (text.includes('\n')) return null;
   const line = text.trim();

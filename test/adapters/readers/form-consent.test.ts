@@ -88,6 +88,11 @@ describe('tickBoxAnswer', () => {
     });
     expect(tickBoxAnswer('Do you drive? (x) Yes ( ) No', null)).toEqual({ question: 'Do you drive?', answer: 'Yes' });
     expect(tickBoxAnswer('Age group\t[ ] Under 18 [ ] 18 to 64 [ ] 65 or over', null)).toEqual({ question: 'Age group', answer: '' });
+    expect(tickBoxAnswer('Do you drive? Yes ☐  No ☒', null)).toEqual({ question: 'Do you drive?', answer: 'No' });
+    expect(tickBoxAnswer('Which services do you use: Day centre [x] Home care [ ] Respite [x]', 'Q4')).toEqual({
+      question: 'Which services do you use',
+      answer: 'Day centre; Respite',
+    });
   });
 
   test('two options or more answer the question given, none ticked as blank; without a question they are kept under none', () => {

@@ -186,6 +186,66 @@ export function formCheckBox(state: { checked?: boolean; default?: boolean }): s
   );
 }
 
+/**
+ * A legacy form drop-down (`FORMDROPDOWN`) as Word writes it: its entries and the chosen one's
+ * index in `ffData`, and no result text unless `shown` is given (as some converters write one).
+ */
+export function formDropDown(entries: readonly string[], choice: { result?: number; default?: number; shown?: string }): string {
+  const result = choice.result === undefined ? '' : `<w:result w:val="${choice.result}"/>`;
+  const fallback = choice.default === undefined ? '' : `<w:default w:val="${choice.default}"/>`;
+  const listed = entries.map((entry) => `<w:listEntry w:val="${xmlText(entry)}"/>`).join('');
+  const shown = choice.shown === undefined ? '' : `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(choice.shown)}`;
+  return (
+    `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Dropdown1"/><w:enabled/><w:calcOnExit w:val="0"/>` +
+    `<w:ddList>${result}${fallback}${listed}</w:ddList></w:ffData></w:fldChar></w:r>` +
+    `<w:r><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r>${shown}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+  );
+}
+
+/**
+ * A drop-down list (or combo box) content control as Word writes it: its items (Word puts
+ * `Choose an item.` with an empty value first) and the text it shows, `Choose an item.` in the
+ * placeholder style while nothing is chosen. `placeholder` writes `w:showingPlcHdr` (with `w:val` when a string).
+ */
+export function dropDownControl(control: {
+  items: readonly { text: string; value: string }[];
+  shown: string;
+  placeholder?: boolean | string;
+  kind?: 'dropDownList' | 'comboBox';
+}): string {
+  const placeholder =
+    control.placeholder === undefined || control.placeholder === false
+      ? ''
+      : control.placeholder === true
+        ? '<w:showingPlcHdr/>'
+        : `<w:showingPlcHdr w:val="${control.placeholder}"/>`;
+  const kind = control.kind ?? 'dropDownList';
+  const items = control.items
+    .map((item) => `<w:listItem w:displayText="${xmlText(item.text)}" w:value="${xmlText(item.value)}"/>`)
+    .join('');
+  const style = placeholder === '' ? '' : '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>';
+  return (
+    `<w:sdt><w:sdtPr><w:id w:val="-1"/>${placeholder}<w:${kind}>${items}</w:${kind}></w:sdtPr>` +
+    `<w:sdtContent><w:r>${style}<w:t>${xmlText(control.shown)}</w:t></w:r></w:sdtContent></w:sdt>`
+  );
+}
+
+/**
+ * A check box content control (`w14:checkbox`) as Word writes it: its state, the glyphs it draws
+ * checked and unchecked, and its content, the glyph as a run (`☒` in MS Gothic unless `content` gives other runs).
+ */
+export function checkBoxControl(state: { checked: boolean; content?: string; checkedGlyph?: { char: string; font: string } }): string {
+  const glyph = state.checkedGlyph ?? { char: '2612', font: 'MS Gothic' };
+  const content =
+    state.content ??
+    `<w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr><w:t>${state.checked ? '☒' : '☐'}</w:t></w:r>`;
+  return (
+    `<w:sdt><w:sdtPr><w:id w:val="-2"/><w14:checkbox xmlns:w14="${W14}"><w14:checked w14:val="${state.checked ? 1 : 0}"/>` +
+    `<w14:checkedState w14:val="${glyph.char}" w14:font="${glyph.font}"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>` +
+    `</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`
+  );
+}
+
 /** Where a comment's range starts, ends, and its reference mark: Word writes all three. */
 export const commentMark = {
   start: (id: number) => `<w:commentRangeStart w:id="${id}"/>`,

@@ -9,6 +9,10 @@ export const WORD_NAMESPACES: ReadonlySet<string> = new Set([
 ]);
 /** The markup-compatibility namespace, whose `mc:Fallback` holds an older copy of what its `mc:Choice` holds. */
 export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+/** Word 2010's namespace, of the check box content control (`w14:checkbox`). */
+const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+/** The placeholder Word's drop-down content controls show until an item is chosen. */
+const DROP_DOWN_PLACEHOLDER = 'Choose an item.';
 
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;
@@ -84,7 +88,64 @@ function formCheckBox(fieldCharacter: XmlElement): string {
   if (box === undefined) return '';
   const state = wordChild(box, 'checked') ?? wordChild(box, 'default');
   const value = state === undefined ? null : (wordAttribute(state, 'val') ?? (wordChild(box, 'checked') === state ? 'true' : '0'));
-  return value !== null && /^(?:1|true|on)$/i.test(value.trim()) ? '☒ ' : '☐ ';
+  return value !== null && isOn(value) ? '☒ ' : '☐ ';
+}
+
+/** Whether an on/off value (`ST_OnOff`: `1`, `true`, `on`, `0`, `false`, `off`) is on. */
+function isOn(value: string): boolean {
+  return /^(?:1|true|on)$/i.test(value.trim());
+}
+
+/**
+ * The entry a legacy form drop-down (a `FORMDROPDOWN` field, which shows no text) has chosen: its
+ * `w:result`, else its `w:default`, else its first `w:listEntry` ('' when there is no such
+ * entry); null for any other field character.
+ */
+function formDropDown(fieldCharacter: XmlElement): string | null {
+  const list = wordChild(wordChild(fieldCharacter, 'ffData'), 'ddList');
+  if (list === undefined) return null;
+  const entries = list.children.filter((child) => isWord(child, 'listEntry'));
+  const index = levelValue(wordChild(list, 'result')) ?? levelValue(wordChild(list, 'default')) ?? 0;
+  return wordAttribute(entries[index], 'val') ?? '';
+}
+
+/**
+ * A check box content control (`w14:checkbox`) as `☒` or `☐` from its `w14:checked` state,
+ * whatever glyph its content draws (or none); null when the control is no check box.
+ */
+function checkBoxControl(properties: XmlElement | undefined): string | null {
+  const box = properties?.children.find((child) => child.uri === WORD_2010 && child.local === 'checkbox');
+  if (box === undefined) return null;
+  const checked = box.children.find((child) => child.uri === WORD_2010 && child.local === 'checked');
+  const value = checked === undefined ? '0' : (checked.attributes.find((attribute) => attribute.local === 'val')?.value ?? '1');
+  return isOn(value) ? '☒' : '☐';
+}
+
+/** The text of the runs inside an element, found with an explicit stack. */
+function runText(element: XmlElement): string {
+  const parts: string[] = [];
+  const stack = [...element.children].reverse();
+  for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
+    if (isWord(child, 't')) parts.push(child.text);
+    else for (let index = child.children.length - 1; index >= 0; index -= 1) stack.push(child.children[index] as XmlElement);
+  }
+  return parts.join('').trim();
+}
+
+/**
+ * Whether a drop-down or combo box content control shows no chosen item: Word's `Choose an item.`,
+ * or an item of the list whose value is empty (the entry forms put first to mean no choice).
+ */
+function showsNoChoice(control: XmlElement): boolean {
+  const properties = wordChild(control, 'sdtPr');
+  const list = wordChild(properties, 'dropDownList') ?? wordChild(properties, 'comboBox');
+  if (list === undefined) return false;
+  const shown = runText(wordChild(control, 'sdtContent') ?? control);
+  if (shown === DROP_DOWN_PLACEHOLDER) return true;
+  return list.children.some(
+    (item) =>
+      isWord(item, 'listItem') && wordAttribute(item, 'value') === '' && (wordAttribute(item, 'displayText') ?? '').trim() === shown,
+  );
 }
 
 /** A number attribute, or null when it is missing or not a number. */
@@ -170,13 +231,16 @@ export interface WordParagraph extends DocumentParagraph {
 /**
  * Reads a paragraph's text, walking its runs with an explicit stack (nesting costs memory, never
  * call stack): text runs joined as written, a tab as a space, a line break as a line break,
- * hyperlinks, insertions, fields' results and content controls by their text; deleted and
- * moved-away text, field codes and the fallback copy of a drawing left out.
+ * hyperlinks, insertions, fields' results and content controls by their text; form check boxes
+ * as `☒`/`☐` from their state and form drop-downs as their chosen entry; deleted and moved-away
+ * text, field codes and the fallback copy of a drawing left out.
  */
 export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
   const parts: string[] = [];
   const textBoxes: XmlElement[] = [];
   let properties: XmlElement | undefined;
+  /** How deep in a form drop-down field the walk is, whose result text (if any) its chosen entry replaces. */
+  let dropDownDepth = 0;
   const stack = [...paragraph.children].reverse();
   for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
     if (!isWord(element)) {
@@ -189,7 +253,7 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
         properties ??= element;
         continue;
       case 't':
-        parts.push(element.text);
+        if (dropDownDepth === 0) parts.push(element.text);
         continue;
       case 'tab':
       case 'ptab':
@@ -205,16 +269,32 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
       case 'sym':
         parts.push(tickBoxSymbol(element));
         continue;
-      case 'fldChar':
-        parts.push(formCheckBox(element));
+      case 'fldChar': {
+        const type = wordAttribute(element, 'fldCharType');
+        if (dropDownDepth > 0) {
+          dropDownDepth += type === 'begin' ? 1 : type === 'end' ? -1 : 0;
+          continue;
+        }
+        const chosen = type === 'begin' ? formDropDown(element) : null;
+        if (chosen !== null) {
+          parts.push(chosen);
+          dropDownDepth = 1;
+        } else parts.push(formCheckBox(element));
         continue;
+      }
       case 'txbxContent':
         textBoxes.push(element);
         continue;
-      case 'sdt':
-        if (isPlaceholder(wordChild(element, 'sdtPr'))) continue;
+      case 'sdt': {
+        const box = checkBoxControl(wordChild(element, 'sdtPr'));
+        if (box !== null) {
+          parts.push(box);
+          continue;
+        }
+        if (isPlaceholder(wordChild(element, 'sdtPr')) || showsNoChoice(element)) continue;
         for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
         continue;
+      }
       case 'del':
       case 'delText':
       case 'delInstrText':
@@ -241,7 +321,8 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
 
 /** Whether a content control's properties say it shows its placeholder (`Click or tap here to enter text.`): a form field left empty. */
 export function isPlaceholder(properties: XmlElement | undefined): boolean {
-  return wordChild(properties, 'showingPlcHdr') !== undefined && wordAttribute(wordChild(properties, 'showingPlcHdr'), 'val') !== 'false';
+  const showing = wordChild(properties, 'showingPlcHdr');
+  return showing !== undefined && isOn(wordAttribute(showing, 'val') ?? 'true');
 }
 
 /** The styles of `word/styles.xml` by id; empty when the document has none. */

@@ -11,8 +11,11 @@ import {
   commentMark,
   commentParts,
   documentXml,
+  checkBoxControl,
   DOCX_FIXTURE_INPUTS,
+  dropDownControl,
   formCheckBox,
+  formDropDown,
   paragraph,
   run,
   STYLES,
@@ -522,6 +525,73 @@ describe('docx response forms: the answer on publishing', () => {
     expect(await bodyForm(boxes(formCheckBox({ default: true }), formCheckBox({ default: false })))).toEqual([
       { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'Yes' } },
     ]);
+  });
+
+  test('Word check box content controls read as the box their state says, whatever glyph they draw or none', async () => {
+    const boxes = (first: string, second: string) => `<w:p>${first}${run(' Yes ')}${second}${run(' No')}</w:p>`;
+    const bodyForm = (answer: string) =>
+      notes([paragraph('The library is our only quiet space.'), paragraph('May we publish your response?'), answer].join(''));
+    const wingdings = '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>þ</w:t></w:r>';
+    expect(
+      await bodyForm(
+        boxes(
+          checkBoxControl({ checked: false, content: '' }),
+          checkBoxControl({ checked: true, content: wingdings, checkedGlyph: { char: '00FE', font: 'Wingdings' } }),
+        ),
+      ),
+    ).toEqual([{ text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'No' } }]);
+    expect(await bodyForm(boxes(checkBoxControl({ checked: true }), checkBoxControl({ checked: false, content: run('☒') })))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'Yes' } },
+    ]);
+  });
+
+  test('drop-downs answer with their chosen item; one still showing Choose an item. is a blank answer', async () => {
+    const publish = async (answer: string) => {
+      const result = await read(
+        'f.docx',
+        buildDocx({
+          body: [
+            paragraph('We use the Northgate library every week.'),
+            table([
+              ['May we publish your response?', [`<w:p>${answer}</w:p>`]],
+              ['Q2. What would help you use the library more?', 'Opening until eight, and a quiet room for homework.'],
+            ]),
+          ].join(''),
+        }),
+      );
+      expect(recordsOf(result).map((record) => record.text)).toEqual([
+        'We use the Northgate library every week.',
+        'Opening until eight, and a quiet room for homework.',
+      ]);
+      return recordsOf(result)[0]?.meta['answers'];
+    };
+    const items = [
+      { text: 'Choose an item.', value: '' },
+      { text: 'Yes', value: 'Yes' },
+      { text: 'No', value: 'No' },
+    ];
+    const question = 'May we publish your response?';
+    expect(await publish(dropDownControl({ items, shown: 'No' }))).toEqual({ [question]: 'No' });
+    expect(await publish(dropDownControl({ items, shown: 'Yes', kind: 'comboBox' }))).toEqual({ [question]: 'Yes' });
+    expect(await publish(dropDownControl({ items, shown: 'Choose an item.', placeholder: true }))).toEqual({ [question]: '' });
+    expect(await publish(dropDownControl({ items, shown: 'Choose an item.' }))).toEqual({ [question]: '' });
+    expect(await publish(dropDownControl({ items: [{ text: 'Select one', value: '' }, ...items.slice(1)], shown: 'Select one' }))).toEqual({
+      [question]: '',
+    });
+    expect(await publish(dropDownControl({ items, shown: 'Yes', placeholder: '0' }))).toEqual({ [question]: 'Yes' });
+    expect(await publish(formDropDown(['Yes', 'No'], { result: 1 }))).toEqual({ [question]: 'No' });
+    expect(await publish(formDropDown(['Yes', 'No'], { result: 1, shown: 'No' }))).toEqual({ [question]: 'No' });
+    expect(await publish(formDropDown(['Yes', 'No'], { default: 1 }))).toEqual({ [question]: 'No' });
+    expect(await publish(formDropDown(['Yes', 'No'], {}))).toEqual({ [question]: 'Yes' });
+    expect(await publish(formDropDown(['Yes', 'No'], { result: 5 }))).toEqual({ [question]: '' });
+  });
+
+  test('a legacy drop-down inside a sentence reads as its chosen entry, the words around it kept', async () => {
+    expect(
+      await notes(
+        `<w:p>${run('We visit the ')}${formDropDown(['Central', 'Northgate'], { result: 1 })}${run(' library on Saturdays.')}</w:p>`,
+      ),
+    ).toEqual([{ text: 'We visit the Northgate library on Saturdays.' }]);
   });
 
   test('a closed question answered in tick boxes is no note: its ticked options join the answers every record carries', async () => {

@@ -20,7 +20,7 @@ const EMPTY_BOX = String.raw`☐|\[\s*\]|\(\s*\)`;
 const BOX = new RegExp(`(${TICKED_BOX})|${EMPTY_BOX}`, 'gu');
 
 /** The most options one answer is read as; more boxes than this is no form answer. */
-const MAX_OPTIONS = 30;
+export const MAX_OPTIONS = 30;
 /** The most words an option's label may have (`Other (please specify): …` included); a longer run is prose. */
 const MAX_LABEL_WORDS = 25;
 /** Longer text is no tick-box answer. */

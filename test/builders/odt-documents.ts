@@ -18,10 +18,57 @@ export interface OdtContent {
   text: string;
   /** The inside of `<office:automatic-styles>`. */
   automaticStyles?: string;
+  /** The form controls of `<office:forms>`, written at the start of the text (see {@link formControl}); none when omitted. */
+  forms?: string;
   /** meta.xml's creation date; no meta.xml when omitted. */
   created?: string;
   /** The `mimetype` entry (OpenDocument text unless given). */
   mediaType?: string;
+}
+
+const FORM_NAMESPACE = 'urn:oasis:names:tc:opendocument:xmlns:form:1.0';
+
+/** `office:forms` as LibreOffice writes it, one `form:form` holding the controls (its namespace declared here, so documents without forms keep their bytes). */
+function officeForms(controls: string): string {
+  return `<office:forms xmlns:form="${FORM_NAMESPACE}" form:automatic-focus="false" form:apply-design-mode="false"><form:form form:name="Form" form:apply-filter="true" form:command-type="table" office:target-frame="">${controls}</form:form></office:forms>`;
+}
+
+/** One form control of `office:forms`, as LibreOffice saves it: only what differs from the defaults (unchecked, not selected) is written. */
+export type FormControl =
+  | { kind: 'checkbox'; id: string; label: string; checked?: boolean; defaultChecked?: boolean; idAttribute?: 'both' | 'form' }
+  | { kind: 'radio'; id: string; label: string; selected?: boolean; defaultSelected?: boolean }
+  | { kind: 'listbox'; id: string; options: readonly { label: string; selected?: boolean }[] }
+  | { kind: 'combobox'; id: string; value: string; options: readonly string[] };
+
+/** A form control as LibreOffice writes it in `office:forms`. */
+export function formControl(control: FormControl): string {
+  const ids =
+    control.kind === 'checkbox' && control.idAttribute === 'form'
+      ? `form:id="${control.id}"`
+      : `form:id="${control.id}" xml:id="${control.id}"`;
+  switch (control.kind) {
+    case 'checkbox': {
+      const state = `${control.defaultChecked === true ? ' form:state="checked"' : ''}${control.checked === true ? ' form:current-state="checked"' : ''}`;
+      return `<form:checkbox form:name="Check Box ${control.id}" form:control-implementation="ooo:com.sun.star.form.component.CheckBox" ${ids} form:label="${control.label}"${state} form:image-position="center"><form:properties><form:property form:property-name="DefaultControl" office:value-type="string" office:string-value="com.sun.star.form.control.CheckBox"/></form:properties></form:checkbox>`;
+    }
+    case 'radio': {
+      const state = `${control.defaultSelected === true ? ' form:selected="true"' : ''}${control.selected === true ? ' form:current-selected="true"' : ''}`;
+      return `<form:radio form:name="Option Button" form:control-implementation="ooo:com.sun.star.form.component.RadioButton" ${ids} form:label="${control.label}"${state} form:image-position="center"/>`;
+    }
+    case 'listbox':
+      return `<form:listbox form:name="List Box ${control.id}" form:control-implementation="ooo:com.sun.star.form.component.ListBox" ${ids} form:dropdown="true" form:size="5">${control.options
+        .map((option) => `<form:option form:label="${option.label}"${option.selected === true ? ' form:current-selected="true"' : ''}/>`)
+        .join('')}</form:listbox>`;
+    case 'combobox':
+      return `<form:combobox form:name="Combo Box ${control.id}" form:control-implementation="ooo:com.sun.star.form.component.ComboBox" ${ids} form:current-value="${control.value}" form:dropdown="true">${control.options
+        .map((option) => `<form:item form:label="${option}"/>`)
+        .join('')}</form:combobox>`;
+  }
+}
+
+/** Where a form control is drawn in the text: a `draw:control` anchored as a character, referring to the control's id. */
+export function drawControl(id: string): string {
+  return `<draw:control text:anchor-type="as-char" svg:y="-0.4cm" draw:z-index="0" draw:style-name="gr1" svg:width="2.5cm" svg:height="0.5cm" draw:control="${id}"/>`;
 }
 
 /** Builds an .odt in memory (`mimetype` first, as LibreOffice writes it), the same bytes every time. */
@@ -30,7 +77,7 @@ export function buildOdt(content: OdtContent): Buffer {
     { name: 'mimetype', content: content.mediaType ?? 'application/vnd.oasis.opendocument.text', stored: true },
     {
       name: 'content.xml',
-      content: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${content.automaticStyles ?? ''}</office:automatic-styles><office:body><office:text>${content.text}</office:text></office:body></office:document-content>`,
+      content: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${content.automaticStyles ?? ''}</office:automatic-styles><office:body><office:text>${content.forms === undefined ? '' : officeForms(content.forms)}${content.text}</office:text></office:body></office:document-content>`,
     },
   ];
   if (content.created !== undefined) {
@@ -120,6 +167,43 @@ export function odtReviewedDraft(): Buffer {
       '<text:p>and plan services with the people who use them.<office:annotation-end office:name="__Annotation__46_2"/></text:p>',
       '<text:h text:outline-level="1">How we will work</text:h>',
       `<text:p>We will publish what we learn.${annotation({ creator: 'Ahmed Khan', date: '2024-03-07T09:30:00', paragraphs: ['Please say how: easy read versions, and not only online.'] })}</text:p>`,
+    ].join(''),
+  });
+}
+
+/**
+ * The input of fixtures/adapters/odt/form-controls/: a response form made in LibreOffice whose
+ * answers are form controls: radio buttons for who is responding, check boxes for the services
+ * used and for publishing, a list box for the area, and a written answer.
+ */
+export function odtFormControls(): Buffer {
+  const row = (question: string, answer: string) =>
+    `<table:table-row><table:table-cell><text:p>${question}</text:p></table:table-cell><table:table-cell><text:p>${answer}</text:p></table:table-cell></table:table-row>`;
+  return buildOdt({
+    created: '2024-06-03T11:00:00',
+    forms: [
+      formControl({ kind: 'radio', id: 'control1', label: 'An individual', selected: true, defaultSelected: true }),
+      formControl({ kind: 'radio', id: 'control2', label: 'An organisation' }),
+      formControl({
+        kind: 'listbox',
+        id: 'control3',
+        options: [{ label: 'Central' }, { label: 'Northgate', selected: true }, { label: 'Southfield' }],
+      }),
+      formControl({ kind: 'checkbox', id: 'control4', label: 'Day centre', checked: true }),
+      formControl({ kind: 'checkbox', id: 'control5', label: 'Home care', defaultChecked: true }),
+      formControl({ kind: 'checkbox', id: 'control6', label: 'Respite', checked: true }),
+      formControl({ kind: 'checkbox', id: 'control7', label: 'Yes' }),
+      formControl({ kind: 'checkbox', id: 'control8', label: 'No', checked: true }),
+    ].join(''),
+    text: [
+      '<text:h text:outline-level="1">Day services review: response form</text:h>',
+      '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="2"/>',
+      row('Are you responding as an individual or on behalf of an organisation?', `${drawControl('control1')}${drawControl('control2')}`),
+      row('Which area do you live in?', drawControl('control3')),
+      row('Which services do you use?', `${drawControl('control4')} ${drawControl('control5')} ${drawControl('control6')}`),
+      row('Q1. What would make the day centre better?', 'Longer opening on Fridays, and transport that waits for us.'),
+      row('May we publish your response?', `${drawControl('control7')}${drawControl('control8')}`),
+      '</table:table>',
     ].join(''),
   });
 }

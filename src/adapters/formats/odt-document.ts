@@ -1,6 +1,7 @@
 import { shortenText } from '../../text/shortened-text.js';
 import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
+import { MAX_OPTIONS } from '../../record/tick-boxes.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { DocumentNotes, documentPartNotes, type DocumentParagraph } from '../readers/document-notes.js';
@@ -32,6 +33,11 @@ const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
 const DRAW = 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0';
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+const FORM = 'urn:oasis:names:tc:opendocument:xmlns:form:1.0';
+const XML = 'http://www.w3.org/XML/1998/namespace';
+
+/** The form controls read where a `draw:control` draws them: those a respondent answers by choosing. */
+const CHOICE_CONTROLS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'listbox', 'combobox']);
 
 const CONTENT_PART = 'content.xml';
 const META_PART = 'meta.xml';
@@ -52,14 +58,74 @@ interface OdtParagraph extends DocumentParagraph {
 }
 
 /**
- * Reads a paragraph's mixed content with an explicit stack: its own words and its spans' and
- * links' in order, `<text:s/>` and `<text:tab/>` as a space, `<text:line-break/>` as a line break;
- * footnotes and comments left out; text boxes kept aside to be read after it. Whitespace in the
- * XML collapses, as OpenDocument says it does.
+ * What a form control shows: `text` where it stands among other words; `alone`, when it differs,
+ * where it is all its paragraph holds (a list box as its options in boxes, so that it reads as a
+ * closed answer).
  */
-function readParagraph(paragraph: XmlElement, ancestors: readonly XmlName[], styles: ReadonlyMap<string, string>): OdtParagraph {
+interface ControlShown {
+  text: string;
+  alone: string | null;
+}
+
+/** What each form control shows, by the ids (`xml:id`, `form:id`) a `draw:control` refers to it by. */
+type FormControls = ReadonlyMap<string, ControlShown>;
+
+/**
+ * What a form control shows, as LibreOffice saves it (an attribute left out is its default:
+ * unchecked, not selected): a check box or radio button as `☒` or `☐` and its label; a list box
+ * as its selected options' labels (`; ` between), or alone in its paragraph as its options in
+ * boxes (`☐ Central ☒ Northgate`) when it has two to {@link MAX_OPTIONS}; a combo box as its text.
+ */
+function controlShown(control: XmlElement): ControlShown {
+  const label = attributeValue(control, 'label', FORM) ?? '';
+  switch (control.local) {
+    case 'checkbox':
+      return { text: `${attributeValue(control, 'current-state', FORM) === 'checked' ? '☒' : '☐'} ${label}`.trim(), alone: null };
+    case 'radio':
+      return { text: `${attributeValue(control, 'current-selected', FORM) === 'true' ? '☒' : '☐'} ${label}`.trim(), alone: null };
+    case 'listbox': {
+      const options = control.children
+        .filter((option) => isIn(option, FORM, 'option'))
+        .map((option) => ({
+          label: (attributeValue(option, 'label', FORM) ?? attributeValue(option, 'value', FORM) ?? '').trim(),
+          selected: attributeValue(option, 'current-selected', FORM) === 'true',
+        }))
+        .filter((option) => option.label !== '');
+      const text = options
+        .filter((option) => option.selected)
+        .map((option) => option.label)
+        .join('; ');
+      const boxed = options.length >= 2 && options.length <= MAX_OPTIONS;
+      return { text, alone: boxed ? options.map((option) => `${option.selected ? '☒' : '☐'} ${option.label}`).join(' ') : null };
+    }
+    default:
+      return { text: (attributeValue(control, 'current-value', FORM) ?? '').trim(), alone: null };
+  }
+}
+
+/** Keeps what a form control of `office:forms` shows under the ids a `draw:control` may refer to it by. */
+function addControl(controls: Map<string, ControlShown>, control: XmlElement): void {
+  const shown = controlShown(control);
+  for (const id of [attributeValue(control, 'id', XML), attributeValue(control, 'id', FORM)]) {
+    if (id !== null) controls.set(id, shown);
+  }
+}
+
+/**
+ * Reads a paragraph's mixed content with an explicit stack: its own words and its spans' and
+ * links' in order, `<text:s/>` and `<text:tab/>` as a space, `<text:line-break/>` as a line break,
+ * a form control (`draw:control`) as what it shows; footnotes and comments left out; text boxes
+ * kept aside to be read after it. Whitespace in the XML collapses, as OpenDocument says it does.
+ */
+function readParagraph(
+  paragraph: XmlElement,
+  ancestors: readonly XmlName[],
+  styles: ReadonlyMap<string, string>,
+  controls: FormControls = new Map(),
+): OdtParagraph {
   const parts: string[] = [];
   const textBoxes: XmlElement[] = [];
+  const drawn: { at: number; shown: ControlShown }[] = [];
   const stack = paragraph.content().reverse();
   for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
     if (typeof piece === 'string') {
@@ -69,11 +135,19 @@ function readParagraph(paragraph: XmlElement, ancestors: readonly XmlName[], sty
     if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab')) parts.push(' ');
     else if (piece.uri === TEXT && piece.local === 'line-break') parts.push('\n');
     else if (isIn(piece, DRAW, 'text-box')) textBoxes.push(piece);
-    else if (isIn(piece, TEXT, 'note') || isIn(piece, OFFICE, 'annotation')) continue;
+    else if (isIn(piece, DRAW, 'control')) {
+      const shown = controls.get(attributeValue(piece, 'control', DRAW) ?? '');
+      if (shown !== undefined) drawn.push({ at: parts.length, shown });
+      parts.push(` ${shown?.text ?? ''} `);
+    } else if (isIn(piece, TEXT, 'note') || isIn(piece, OFFICE, 'annotation')) continue;
     else if (piece.uri === TEXT || piece.uri === DRAW) {
       const inner = piece.content();
       for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
     }
+  }
+  const only = drawn.length === 1 ? drawn[0] : undefined;
+  if (only !== undefined && only.shown.alone !== null && parts.every((part, index) => index === only.at || part.trim() === '')) {
+    parts[only.at] = only.shown.alone;
   }
   const style = attributeValue(paragraph, 'style-name', TEXT);
   const named = style === null ? null : (styles.get(style) ?? style);
@@ -112,13 +186,17 @@ function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
 
 /**
  * What reading content.xml selects: the automatic paragraph styles (to know which are titles or
- * contents entries), each outermost paragraph or heading of the text whole, and where tables,
- * rows and cells of outermost tables open; tracked deletions are passed over.
+ * contents entries), the form controls a respondent answers by choosing, each outermost paragraph
+ * or heading of the text whole, and where tables, rows and cells of outermost tables open;
+ * tracked deletions are passed over.
  */
 function selectContent(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined) return 'skip';
   if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
+  if (element.uri === FORM && CHOICE_CONTROLS.has(element.local)) {
+    return path.some((name) => isIn(name, OFFICE, 'forms')) ? 'element' : 'skip';
+  }
   if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';
   if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) return 'element';
   if (element.uri === TABLE && (element.local === 'table' || element.local === 'table-row' || element.local === 'table-cell')) {
@@ -127,8 +205,16 @@ function selectContent(path: readonly XmlName[]): XmlSelection {
   return 'skip';
 }
 
-/** The notes of one event of content.xml. `styles` gathers the automatic styles' parents as they come. */
-function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<string, string>): Iterable<AdapterItem> {
+/**
+ * The notes of one event of content.xml. `styles` gathers the automatic styles' parents and
+ * `controls` the form controls (which `office:forms` lists before the text) as they come.
+ */
+function* odtEventNotes(
+  notes: DocumentNotes,
+  event: XmlEvent,
+  styles: Map<string, string>,
+  controls: Map<string, ControlShown>,
+): Iterable<AdapterItem> {
   if (event.kind === 'start') {
     if (event.element.local === 'table') yield* notes.openTable();
     else if (event.element.local === 'table-row') notes.openRow();
@@ -137,7 +223,7 @@ function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<strin
   }
   const inTable = event.ancestors.some((name) => isIn(name, TABLE, 'table'));
   if (event.kind === 'too-large') {
-    yield* notes.tooLarge(inTable);
+    if (!event.ancestors.some((name) => isIn(name, OFFICE, 'forms'))) yield* notes.tooLarge(inTable);
     return;
   }
   const element = event.element;
@@ -147,11 +233,15 @@ function* odtEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Map<strin
     if (name !== null && parent !== null) styles.set(name, parent);
     return;
   }
+  if (element.uri === FORM) {
+    addControl(controls, element);
+    return;
+  }
   const queue: { element: XmlElement; ancestors: readonly XmlName[] }[] = [{ element, ancestors: event.ancestors }];
   for (let next = 0; next < queue.length; next += 1) {
     const current = queue[next];
     if (current === undefined) break;
-    const paragraph = readParagraph(current.element, current.ancestors, styles);
+    const paragraph = readParagraph(current.element, current.ancestors, styles, controls);
     for (const textBox of paragraph.textBoxes) {
       for (const inner of textBoxParagraphs(textBox)) queue.push({ element: inner, ancestors: [] });
     }
@@ -298,13 +388,14 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
   }
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();
+  const controls = new Map<string, ControlShown>();
   yield* notes.answers.hold(
     documentPartNotes(
       source.path,
       { name: CONTENT_PART, data: content },
       selectContent,
       notes,
-      (event) => odtEventNotes(notes, event, styles),
+      (event) => odtEventNotes(notes, event, styles, controls),
       OPEN_DOCUMENT,
     ),
   );

@@ -5,7 +5,16 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { buildDocx, paragraph } from '../../builders/docx-documents.js';
-import { annotation, buildOdt, odtConfidentialForm, odtEventNotes, odtReviewedDraft } from '../../builders/odt-documents.js';
+import {
+  annotation,
+  buildOdt,
+  drawControl,
+  formControl,
+  odtConfidentialForm,
+  odtEventNotes,
+  odtFormControls,
+  odtReviewedDraft,
+} from '../../builders/odt-documents.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -23,6 +32,7 @@ describe('odt', () => {
     ['event-notes', odtEventNotes],
     ['reviewed-draft', odtReviewedDraft],
     ['confidential-form', odtConfidentialForm],
+    ['form-controls', odtFormControls],
   ])('the %s fixture input is generated reproducibly by test/builders/odt-documents.ts', (name, build) => {
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);
@@ -125,6 +135,70 @@ describe('odt', () => {
       ['comment 1', 'check spelling'],
       ['paragraph 1', 'More respite, please.'],
       ['paragraph 2', 'Transport to the centre.'],
+    ]);
+  });
+
+  test('a form made with LibreOffice form controls is read as answered: its choices are closed answers, its written answer a note', async () => {
+    const result = await read('form.odt', odtFormControls());
+    expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 4 });
+    const answers = {
+      'Are you responding as an individual or on behalf of an organisation?': 'An individual',
+      'Which area do you live in?': 'Northgate',
+      'Which services do you use?': 'Day centre; Respite',
+      'May we publish your response?': 'No',
+    };
+    expect(recordsOf(result).map((record) => ({ text: record.text, ...record.meta }))).toEqual([
+      {
+        text: 'Longer opening on Fridays, and transport that waits for us.',
+        section: 'Day services review: response form',
+        question: 'Q1. What would make the day centre better?',
+        answers,
+      },
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []))).toEqual([
+      'tick-box answer',
+      'tick-box answer',
+      'tick-box answer',
+      'consent to publish',
+    ]);
+  });
+
+  test('a control shows its state where its draw:control stands: among words, by form:id alone, or not at all when it is unknown', async () => {
+    const form = (forms: string, text: string) => read('f.odt', buildOdt({ forms, text }));
+    const texts = async (forms: string, text: string) => recordsOf(await form(forms, text)).map((record) => record.text);
+    const listbox = formControl({ kind: 'listbox', id: 'c1', options: [{ label: 'Central' }, { label: 'Northgate', selected: true }] });
+    expect(await texts(listbox, `<text:p>We go to the ${drawControl('c1')} library on Saturdays.</text:p>`)).toEqual([
+      'We go to the Northgate library on Saturdays.',
+    ]);
+    const combobox = formControl({ kind: 'combobox', id: 'c2', value: 'Westfield', options: ['Central', 'Northgate'] });
+    expect(await texts(combobox, `<text:p>Nearest library: ${drawControl('c2')}</text:p>`)).toEqual(['Nearest library: Westfield']);
+    const byFormId = formControl({ kind: 'checkbox', id: 'c3', label: 'Call me back', checked: true, idAttribute: 'form' });
+    expect(
+      await texts(byFormId, `<text:p>${drawControl('c3')}</text:p><text:p>${drawControl('missing')}The buses stop at six.</text:p>`),
+    ).toEqual(['☒ Call me back', 'The buses stop at six.']);
+  });
+
+  test('a check box saved unchecked is ☐ whatever its default; a radio button unselected likewise', async () => {
+    const result = await read(
+      'f.odt',
+      buildOdt({
+        forms: [
+          formControl({ kind: 'checkbox', id: 'c1', label: 'Yes', defaultChecked: true }),
+          formControl({ kind: 'checkbox', id: 'c2', label: 'No', checked: true }),
+          formControl({ kind: 'radio', id: 'c3', label: 'Email', defaultSelected: true }),
+          formControl({ kind: 'radio', id: 'c4', label: 'Post', selected: true }),
+        ].join(''),
+        text: [
+          '<text:p>The library is our only quiet space.</text:p>',
+          '<text:p>May we publish your response?</text:p>',
+          `<text:p>${drawControl('c1')}${drawControl('c2')}</text:p>`,
+          '<text:p>How should we reply?</text:p>',
+          `<text:p>${drawControl('c3')}${drawControl('c4')}</text:p>`,
+        ].join(''),
+      }),
+    );
+    expect(recordsOf(result).map((record) => ({ text: record.text, ...record.meta }))).toEqual([
+      { text: 'The library is our only quiet space.', answers: { 'May we publish your response?': 'No', 'How should we reply?': 'Post' } },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DocumentParagraph } from './document-notes.js';
+import { MAX_OPTIONS } from '../../record/tick-boxes.js';
 import { readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
 import { zipPartSource } from './zip-parts.js';
 
@@ -96,17 +97,33 @@ function isOn(value: string): boolean {
   return /^(?:1|true|on)$/i.test(value.trim());
 }
 
+/** A drop-down's answer: the item it shows, and its items, to show them all in boxes when it stands alone in its paragraph. */
+interface DropDownChoice {
+  chosen: string;
+  options: string[];
+}
+
+/**
+ * A drop-down's items in boxes, its chosen one ticked (`☐ Yes ☒ No`), as a closed answer is
+ * written; null unless it has two to {@link MAX_OPTIONS} items and the chosen one is among them.
+ */
+function boxedChoice(choice: DropDownChoice): string | null {
+  const { chosen, options } = choice;
+  if (options.length < 2 || options.length > MAX_OPTIONS || !options.includes(chosen)) return null;
+  return options.map((option) => `${option === chosen ? '☒' : '☐'} ${option}`).join(' ');
+}
+
 /**
  * The entry a legacy form drop-down (a `FORMDROPDOWN` field, which shows no text) has chosen: its
  * `w:result`, else its `w:default`, else its first `w:listEntry` ('' when there is no such
- * entry); null for any other field character.
+ * entry), and its entries; null for any other field character.
  */
-function formDropDown(fieldCharacter: XmlElement): string | null {
+function formDropDown(fieldCharacter: XmlElement): DropDownChoice | null {
   const list = wordChild(wordChild(fieldCharacter, 'ffData'), 'ddList');
   if (list === undefined) return null;
-  const entries = list.children.filter((child) => isWord(child, 'listEntry'));
+  const options = list.children.filter((child) => isWord(child, 'listEntry')).map((entry) => (wordAttribute(entry, 'val') ?? '').trim());
   const index = levelValue(wordChild(list, 'result')) ?? levelValue(wordChild(list, 'default')) ?? 0;
-  return wordAttribute(entries[index], 'val') ?? '';
+  return { chosen: options[index] ?? '', options: options.filter((option) => option !== '') };
 }
 
 /**
@@ -133,19 +150,25 @@ function runText(element: XmlElement): string {
 }
 
 /**
- * Whether a drop-down or combo box content control shows no chosen item: Word's `Choose an item.`,
- * or an item of the list whose value is empty (the entry forms put first to mean no choice).
+ * What a drop-down or combo box content control shows and its items, null when it is neither.
+ * Word's `Choose an item.`, and an item whose value is empty (the entry forms put first to mean
+ * no choice), are no item: shown, they are no answer (`chosen` '').
  */
-function showsNoChoice(control: XmlElement): boolean {
+function dropDownControl(control: XmlElement): DropDownChoice | null {
   const properties = wordChild(control, 'sdtPr');
   const list = wordChild(properties, 'dropDownList') ?? wordChild(properties, 'comboBox');
-  if (list === undefined) return false;
+  if (list === undefined) return null;
   const shown = runText(wordChild(control, 'sdtContent') ?? control);
-  if (shown === DROP_DOWN_PLACEHOLDER) return true;
-  return list.children.some(
-    (item) =>
-      isWord(item, 'listItem') && wordAttribute(item, 'value') === '' && (wordAttribute(item, 'displayText') ?? '').trim() === shown,
-  );
+  const options: string[] = [];
+  const blanks = new Set([DROP_DOWN_PLACEHOLDER]);
+  for (const item of list.children) {
+    if (!isWord(item, 'listItem')) continue;
+    const value = wordAttribute(item, 'value') ?? '';
+    const text = (wordAttribute(item, 'displayText') ?? value).trim();
+    if (value === '' || text === DROP_DOWN_PLACEHOLDER) blanks.add(text);
+    else if (text !== '') options.push(text);
+  }
+  return { chosen: blanks.has(shown) ? '' : shown, options };
 }
 
 /** A number attribute, or null when it is missing or not a number. */
@@ -232,7 +255,8 @@ export interface WordParagraph extends DocumentParagraph {
  * Reads a paragraph's text, walking its runs with an explicit stack (nesting costs memory, never
  * call stack): text runs joined as written, a tab as a space, a line break as a line break,
  * hyperlinks, insertions, fields' results and content controls by their text; form check boxes
- * as `☒`/`☐` from their state and form drop-downs as their chosen entry; deleted and moved-away
+ * as `☒`/`☐` from their state and form drop-downs as their chosen item (alone in the paragraph,
+ * as all their items in boxes, so that they read as a closed answer); deleted and moved-away
  * text, field codes and the fallback copy of a drawing left out.
  */
 export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagraph {
@@ -241,6 +265,7 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
   let properties: XmlElement | undefined;
   /** How deep in a form drop-down field the walk is, whose result text (if any) its chosen entry replaces. */
   let dropDownDepth = 0;
+  const dropDowns: { at: number; boxed: string | null }[] = [];
   const stack = [...paragraph.children].reverse();
   for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
     if (!isWord(element)) {
@@ -275,9 +300,10 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
           dropDownDepth += type === 'begin' ? 1 : type === 'end' ? -1 : 0;
           continue;
         }
-        const chosen = type === 'begin' ? formDropDown(element) : null;
-        if (chosen !== null) {
-          parts.push(chosen);
+        const choice = type === 'begin' ? formDropDown(element) : null;
+        if (choice !== null) {
+          dropDowns.push({ at: parts.length, boxed: boxedChoice(choice) });
+          parts.push(choice.chosen);
           dropDownDepth = 1;
         } else parts.push(formCheckBox(element));
         continue;
@@ -291,7 +317,14 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
           parts.push(box);
           continue;
         }
-        if (isPlaceholder(wordChild(element, 'sdtPr')) || showsNoChoice(element)) continue;
+        if (isPlaceholder(wordChild(element, 'sdtPr'))) continue;
+        const choice = dropDownControl(element);
+        if (choice !== null) {
+          if (choice.chosen === '') continue;
+          dropDowns.push({ at: parts.length, boxed: boxedChoice(choice) });
+          parts.push(choice.chosen);
+          continue;
+        }
         for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
         continue;
       }
@@ -305,6 +338,10 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
       default:
         for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
     }
+  }
+  const only = dropDowns.length === 1 ? dropDowns[0] : undefined;
+  if (only !== undefined && only.boxed !== null && parts.every((part, index) => index === only.at || part.trim() === '')) {
+    parts[only.at] = only.boxed;
   }
   const styleId = wordAttribute(wordChild(properties, 'pStyle'), 'val');
   return {

@@ -586,6 +586,40 @@ describe('docx response forms: the answer on publishing', () => {
     expect(await publish(formDropDown(['Yes', 'No'], { result: 5 }))).toEqual({ [question]: '' });
   });
 
+  test('a drop-down alone in its cell or paragraph is a closed answer, its question answered with its chosen item', async () => {
+    const areas = [
+      { text: 'Choose an item.', value: '' },
+      { text: 'Central', value: 'C' },
+      { text: 'Northgate', value: 'N' },
+    ];
+    const result = await read(
+      'f.docx',
+      buildDocx({
+        body: [
+          table([
+            ['Which area do you live in?', [`<w:p>${dropDownControl({ items: areas, shown: 'Northgate' })}</w:p>`]],
+            ['Q1. What would help you use the library more?', 'Opening until eight, and a quiet room for homework.'],
+          ]),
+          paragraph('How often do you visit?'),
+          `<w:p>${formDropDown(['Weekly', 'Monthly', 'Rarely'], { result: 0 })}</w:p>`,
+          paragraph('Which library do you use?'),
+          `<w:p>${dropDownControl({ items: areas, shown: 'Westfield', kind: 'comboBox' })}</w:p>`,
+        ].join(''),
+      }),
+    );
+    const answers = { 'Which area do you live in?': 'Northgate', 'How often do you visit?': 'Weekly' };
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['Opening until eight, and a quiet room for homework.', answers],
+      ['Which library do you use?', answers],
+      ['Westfield', answers],
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.provenance.part] : []))).toEqual([
+      'table 1, row 1, paragraph 2',
+      'paragraph 5',
+      'paragraph 6',
+    ]);
+  });
+
   test('a legacy drop-down inside a sentence reads as its chosen entry, the words around it kept', async () => {
     expect(
       await notes(

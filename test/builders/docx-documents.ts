@@ -341,6 +341,66 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
         ].join(''),
       }),
   },
+  'form-controls': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'Admin', created: '2024-06-04T10:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Day services review: response form', { style: 'Titel' }),
+          table([
+            [
+              'Are you responding as an individual or on behalf of an organisation?',
+              [
+                `<w:p>${checkBoxControl({ checked: true, content: '' })}${run(' An individual ')}${checkBoxControl({ checked: false })}${run(' An organisation')}</w:p>`,
+              ],
+            ],
+            [
+              'Which area do you live in?',
+              [
+                `<w:p>${dropDownControl({
+                  items: [
+                    { text: 'Choose an item.', value: '' },
+                    { text: 'Central', value: 'Central' },
+                    { text: 'Northgate', value: 'Northgate' },
+                  ],
+                  shown: 'Northgate',
+                })}</w:p>`,
+              ],
+            ],
+            [
+              'How often do you use the day centre?',
+              [`<w:p>${formDropDown(['Every week', 'Every month', 'Less often'], { result: 1 })}</w:p>`],
+            ],
+            [
+              'Which day suits you best?',
+              [
+                `<w:p>${dropDownControl({
+                  items: [
+                    { text: 'Choose an item.', value: '' },
+                    { text: 'Monday', value: 'Mon' },
+                  ],
+                  shown: 'Choose an item.',
+                  placeholder: true,
+                })}</w:p>`,
+              ],
+            ],
+            ['Q1. What would make the day centre better?', 'Longer opening on Fridays, and transport that waits for us.'],
+            [
+              'May we publish your response?',
+              [
+                `<w:p>${checkBoxControl({ checked: false })}${run(' Yes ')}${checkBoxControl({
+                  checked: true,
+                  checkedGlyph: { char: '00FE', font: 'Wingdings' },
+                  content: '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>þ</w:t></w:r>',
+                })}${run(' No')}</w:p>`,
+              ],
+            ],
+          ]),
+        ].join(''),
+      }),
+  },
   'tracked-changes': {
     name: 'input.docx',
     build: () =>

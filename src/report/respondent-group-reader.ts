@@ -1,6 +1,9 @@
 import type { FeedbackRecord } from '../record/record.js';
 import { NO_ANSWER_KEY } from './theme-report.js';
 
+/** A full UK postcode, the whole answer (`LS6 2AB`): published as its district alone. */
+const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)[ \t\u00a0-]{0,3}\d[A-Z]{2}$/iu;
+
 /** `meta.answers` keys whose match to the group question is remembered (surveys repeat a few; other exports may not). */
 const GROUP_KEYS_KEPT = 10_000;
 
@@ -28,7 +31,9 @@ export class RespondentGroupReader {
 
   /**
    * The record's answer (trimmed) to the question, or {@link NO_ANSWER_KEY}: of the `meta.answers`
-   * keys that hold it, the first in code-unit order.
+   * keys that hold it, the first in code-unit order. An answer that is a full UK postcode (kept
+   * whole by a store made before postcodes were cut to their district, or by a column not named
+   * as a postcode) is its district (`LS6`), so no group names a handful of homes.
    */
   groupOf(record: FeedbackRecord): string {
     const answers = record.meta['answers'];
@@ -49,6 +54,8 @@ export class RespondentGroupReader {
     const answer = answers[chosen];
     const text =
       typeof answer === 'string' ? answer.trim() : typeof answer === 'number' || typeof answer === 'boolean' ? String(answer) : '';
-    return text === '' ? NO_ANSWER_KEY : text;
+    if (text === '') return NO_ANSWER_KEY;
+    const district = FULL_POSTCODE.exec(text)?.[1];
+    return district === undefined ? text : district.toUpperCase();
   }
 }

@@ -176,3 +176,21 @@ describe('records and themes by respondent group (report.groups)', () => {
     expect(renderJsonReport(built)).not.toContain('"group');
   });
 });
+
+describe('respondent groups by postcode', () => {
+  test('a full postcode kept as an answer (a store made before postcodes were cut to their district) is grouped and printed as its district', () => {
+    const codebook = makeCodebook(THEMES, { groups: 'postcode', minCount: 5 });
+    const question = 'What is your postcode?';
+    const themed = [
+      ...answers(codebook, 'LS6 2AB', 3, 1, question),
+      ...answers(codebook, 'ls6 4qz', 3, 1, question),
+      ...answers(codebook, 'LS11 5RT', 6, 2, question),
+    ];
+    const built = report(codebook, themed);
+    expect(groupsOf(built.breakdowns)).toEqual([
+      ['LS6', '6'],
+      ['LS11', '6'],
+    ]);
+    expect(renderMarkdownReport(built)).not.toMatch(/2AB|4QZ|5RT|\[postcode\]/i);
+  });
+});

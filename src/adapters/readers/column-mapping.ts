@@ -5,7 +5,8 @@ import { isAnonymousValue, isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
 import { simplifyColumnName } from './column-names.js';
-import { isPersonalDetailsColumn } from './contact-columns.js';
+import { isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
+import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
 import { ConsentQuestionKinds } from '../../privacy/publication-consent.js';
 
@@ -344,7 +345,9 @@ function asksLeaveToPublish(column: string): boolean {
  * a time of day, read on the day of the report's event, `meta.dateFrom` says so. The author is never an
  * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
  * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
- * holds an e-mail address (see {@link withoutAddresses}). A row whose text is empty but whose
+ * holds an e-mail address (see {@link withoutAddresses}); none is a contact detail or map pin
+ * (see {@link isPersonalDetailsColumn}), and a postcode is kept as its district alone, any other
+ * value in a postcode column not at all (see {@link postcodeDistrict}). A row whose text is empty but whose
  * `Subject` holds words (a Padlet post with only a heading) takes the subject as its text.
  */
 export function draftFromRow(
@@ -360,8 +363,14 @@ export function draftFromRow(
   const meta = columnKeyed<JsonValue>();
   for (const column of mapping.metaColumns) {
     const cell = Object.hasOwn(row, column) ? row[column] : undefined;
-    if (cell === undefined || cell === null || (cell === '' && !asksLeaveToPublish(column))) continue;
-    const kept = typeof cell === 'string' ? withoutAddresses(cell) : cell;
+    if (cell === undefined || cell === null || (cell === '' && !asksLeaveToPublish(column)) || isPersonalDetailsColumn(column)) continue;
+    const kept = isPostcodeColumn(column)
+      ? typeof cell === 'string'
+        ? postcodeDistrict(cell)
+        : null
+      : typeof cell === 'string'
+        ? withoutAddresses(cell)
+        : cell;
     if (kept !== null) meta[isSectionColumn(column) ? 'section' : column] = toJsonValue(kept);
   }
   const channelName = value('channel');

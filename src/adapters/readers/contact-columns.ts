@@ -91,6 +91,23 @@ export function isPersonalDetailsColumn(header: string): boolean {
   return isContactColumn(header) || isCoordinateColumn(header);
 }
 
+/**
+ * A column of the respondent's postcode: `Postcode`, `Post code`, `Postal code`, `ZIP code`,
+ * `Postcode/ZIP`, `What is your postcode?`, `Your home postcode (optional)`.
+ */
+const POSTCODE_QUESTION =
+  /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:home\s+)?(?:post\s?code|postal\s+code|zip(?:\s+code)?)(?:\s*\/\s*(?:post\s?code|postal\s+code|zip(?:\s+code)?))?(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+
+/**
+ * True for a column of the respondent's postcode, by its header (in a JSON file, by the last part
+ * of its path: `properties.fields.postcode`): kept as its district alone (see `postcodeDistrict`),
+ * never whole, and never a question to theme.
+ */
+export function isPostcodeColumn(header: string): boolean {
+  const trimmed = header.trim();
+  return POSTCODE_QUESTION.test(trimmed) || POSTCODE_QUESTION.test(trimmed.slice(trimmed.lastIndexOf('.') + 1));
+}
+
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
 export function isNameQuestion(header: string): boolean {
   return NAME_QUESTION.test(header.trim());

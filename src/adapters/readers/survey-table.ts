@@ -17,7 +17,8 @@ import {
   simplifyColumnName,
   type ColumnMapping,
 } from './column-mapping.js';
-import { isContactColumn, isNameQuestion, isOrganisationQuestion, isPersonalDetailsColumn } from './contact-columns.js';
+import { isContactColumn, isNameQuestion, isOrganisationQuestion, isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
+import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
@@ -217,11 +218,12 @@ function isGradingColumn(header: string): boolean {
   return GRADING_COLUMNS.includes(simplifyColumnName(header)) || /^(?:points|feedback)\s+-\s+\S/i.test(header.trim());
 }
 
-/** True for a column of people's own words: free text, and not contact details, an organisation's name or a quiz's marking. */
+/** True for a column of people's own words: free text, and not contact details, a postcode, an organisation's name or a quiz's marking. */
 function isQuestionText(profile: ColumnProfile): boolean {
   return (
     profile.kind === 'free-text' &&
     !isPersonalDetailsColumn(profile.header) &&
+    !isPostcodeColumn(profile.header) &&
     !isOrganisationQuestion(profile.header) &&
     !isGradingColumn(profile.header) &&
     !isSectionColumn(profile.header) &&
@@ -315,7 +317,8 @@ function* surveyRowItems(
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
   const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
-    const value = withoutAddresses((row[column] ?? '').trim());
+    const cell = (row[column] ?? '').trim();
+    const value = isPostcodeColumn(column) ? (cell === '' ? cell : postcodeDistrict(cell)) : withoutAddresses(cell);
     if (value !== null && (value !== '' || plan.permissions.has(column))) answers[column] = value;
   }
   let answered = false;

@@ -5,6 +5,7 @@ import {
   isNameQuestion,
   isOrganisationQuestion,
   isPersonalDetailsColumn,
+  isPostcodeColumn,
 } from '../../../src/adapters/readers/contact-columns.js';
 import { recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
@@ -132,5 +133,90 @@ describe('map pins are never kept', () => {
     const metas = recordsOf(result).map((record) => JSON.stringify(record.meta));
     expect(metas).toHaveLength(4);
     for (const meta of metas) expect(meta).not.toMatch(/Latitude|Longitude|53\.\d|-1\.5/);
+  });
+});
+
+describe('isPostcodeColumn', () => {
+  test.each([
+    'Postcode',
+    'Post code',
+    'Postal Code',
+    'What is your postcode?',
+    'Your home postcode (optional)',
+    'Please enter your postcode:',
+    'ZIP code',
+    'Postcode/ZIP',
+    'properties.fields.postcode',
+  ])('%p holds where a respondent lives: kept as its district alone', (header) => {
+    expect(isPostcodeColumn(header)).toBe(true);
+  });
+
+  test.each(['Postcode district of the service', 'Why does your postcode matter?', 'Postcards', 'Ward', 'Location'])(
+    '%p does not',
+    (header) => {
+      expect(isPostcodeColumn(header)).toBe(false);
+    },
+  );
+});
+
+describe('postcodes are kept as their district alone', () => {
+  test("a table's Postcode column keeps the district in meta; anything but a UK postcode is left out", async () => {
+    const result = await readTempInput(
+      'postcodes.csv',
+      [
+        'Comment,Postcode,Ward',
+        'The crossing outside the school is dangerous.,LS6 2AB,Headingley',
+        'More buses please.,ls11 5rt,Beeston',
+        'Too many potholes.,90210,Holbeck',
+        '',
+      ].join('\n'),
+    );
+    expect(recordsOf(result).map((record) => record.meta)).toEqual([
+      { Postcode: 'LS6', Ward: 'Headingley' },
+      { Postcode: 'LS11', Ward: 'Beeston' },
+      { Ward: 'Holbeck' },
+    ]);
+  });
+
+  test("a survey's postcode question is an answer holding the district, never a question to theme", async () => {
+    const result = await readTempInput(
+      'survey.csv',
+      [
+        'Response ID,What is your postcode?,Are you responding as an individual or on behalf of an organisation?,What would make the park better?',
+        '1,LS6 2AB,Individual,More benches near the pond',
+        '2,LS6 4QZ,Individual,Better lighting on the paths at night',
+        '3,LS11 5RT,Organisation,A cafe open all year round',
+        '4,Paris 75001,Individual,Bins emptied more often please',
+        '',
+      ].join('\n'),
+    );
+    const records = recordsOf(result);
+    expect(records.map((record) => [record.text, record.meta['answers']])).toEqual([
+      [
+        'More benches near the pond',
+        { 'What is your postcode?': 'LS6', 'Are you responding as an individual or on behalf of an organisation?': 'Individual' },
+      ],
+      [
+        'Better lighting on the paths at night',
+        { 'What is your postcode?': 'LS6', 'Are you responding as an individual or on behalf of an organisation?': 'Individual' },
+      ],
+      [
+        'A cafe open all year round',
+        { 'What is your postcode?': 'LS11', 'Are you responding as an individual or on behalf of an organisation?': 'Organisation' },
+      ],
+      ['Bins emptied more often please', { 'Are you responding as an individual or on behalf of an organisation?': 'Individual' }],
+    ]);
+  });
+
+  test("a JSON record that does not fit the first record's columns keeps no contact detail, pin or full postcode either", async () => {
+    const result = await readTempInput(
+      'comments.json',
+      JSON.stringify([
+        { id: 'c1', comment: 'The crossing is dangerous.' },
+        { id: 'c2', comment: 'More buses.', email: 'jo@example.org', latitude: 53.8, postcode: 'LS6 2AB', extra: { x: 1 } },
+      ]),
+    );
+    const metas = recordsOf(result).map((record) => JSON.stringify(record.meta));
+    for (const meta of metas) expect(meta).not.toMatch(/jo@example|53\.8|2AB/);
   });
 });

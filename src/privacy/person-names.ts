@@ -224,12 +224,40 @@ const ROLE_OR_PLACE_AFTER = /^[ \t]+(?:from|at)[ \t]+(?:the|our)(?![\p{L}])/u;
 
 /**
  * True when a word thanked first in a list (`Thank you to Lloyds, Halfords and Pete`) is an
- * organisation by its shape, as a listed word is (see {@link isOrganisationShaped}).
+ * organisation by its shape, as a listed word is (see {@link isOrganisationShaped}), or when a
+ * word thanked alone is one compromise's lexicon tags as an organisation and as no name (`Thanks
+ * to Oxfam, Cruse and Jane`, `Thanks to Oxfam for the parcels`).
  */
 function isListedOrganisation(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
   const lower = name.toLowerCase();
+  if (/[ \t]/u.test(name) || lexicon.names.has(lower)) return false;
+  if (isLexiconOrganisation(lower, lexicon)) return true;
   const listed = /^[ \t]*(?:,|and\b|&)/u.test(text.slice(start + name.length, start + name.length + 8));
-  return listed && !/[ \t]/u.test(name) && !lexicon.names.has(lower) && isOrganisationShaped(lower);
+  return listed && isOrganisationShaped(lower);
+}
+
+/** True when compromise's lexicon tags `word` (lower case) as an organisation (`oxfam`, `tesco`, `argos`). */
+function isLexiconOrganisation(word: string, lexicon: LexiconWords): boolean {
+  if (!lexicon.others.has(word)) return false;
+  const tags = loadCompromise().model().one.lexicon[word];
+  return (typeof tags === 'string' ? [tags] : (tags ?? [])).includes('Organization');
+}
+
+/**
+ * Someone credited by name with a phrase that thanks or praises (`Help came from Dev`, `Thanks go
+ * to Bethan`, `Shout out to Kelly`): a name the lexicon lists or one word that may be a name
+ * standing alone, and never a place or an institution (`Help came from Leeds City Council`).
+ */
+const CREDITED = new RegExp(
+  `(?<![\\p{L}])(?:[Hh]elp(?:[ \\t]+also)?[ \\t]+came[ \\t]+from|[Tt]hanks(?:[ \\t]+also)?[ \\t]+go(?:es)?[ \\t]+to|[Ss]hout[ \\t-]?outs?[ \\t]+to)[ \\t]+(?<name>${NAME})`,
+  'gu',
+);
+
+/** True when what {@link CREDITED} found is a person (see there). */
+function isCreditedName(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  const first = name.split(/[ \t]/u)[0] ?? name;
+  if (isPlaceOrInstitution(text, { start, end: start + name.length })) return false;
+  return lexicon.names.has(first.toLowerCase()) || (isLoneNameLike(first, lexicon) && !isLexiconOrganisation(first.toLowerCase(), lexicon));
 }
 
 /** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
@@ -259,6 +287,7 @@ const PATTERNS: readonly RegExp[] = [
     'gmu',
   ),
   THANKED,
+  CREDITED,
   SENTENCE_START,
   ASK_FOR,
   CALLED_BY_NAME,
@@ -355,6 +384,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       if (pattern === SENTENCE_START && isCommonOpening(text, start, name.toLowerCase(), lexicon)) continue;
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
       if (pattern === THANKED && isListedOrganisation(text, name, start, lexicon)) continue;
+      if (pattern === CREDITED && !isCreditedName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
       if (
@@ -380,7 +410,10 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
 /** An initial before a name (`J. Smith`, `J Smith`); `I` and `A` without a dot are words. */
 const INITIAL_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])(\p{Lu})(\.?)[ \t]+$/u;
 const FOLLOWING_WORD = new RegExp(`^[ \\t]+(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
-const LISTED_WORD = new RegExp(`^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$))`, 'u');
+const LISTED_WORD = new RegExp(
+  `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+for\\b)`,
+  'u',
+);
 
 /**
  * The names found, each with the initials before it (`J. R. Smith`) and the capitalised word after

@@ -10,6 +10,7 @@ const heldOut = readLabelledSentences(`${FIXTURES}/held-out.txt`);
 const heldOutCase = readLabelledSentences(`${FIXTURES}/held-out-case.txt`);
 const heldOutOpeners = readLabelledSentences(`${FIXTURES}/held-out-openers.txt`);
 const heldOutSurnamesLists = readLabelledSentences(`${FIXTURES}/held-out-surnames-lists.txt`);
+const heldOutGiversOrgs = readLabelledSentences(`${FIXTURES}/held-out-givers-orgs.txt`);
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
@@ -54,17 +55,17 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
     });
   });
 
-  test('held-out openers and lists, written before plural openers and organisations in lists were looked at: precision 100.0% (70.0%, then 87.5% before), recall 87.5%', () => {
+  test('held-out openers and lists, written before plural openers and organisations in lists were looked at: precision 100.0% (70.0%, then 87.5% before), recall 100.0% (87.5% before names credited and listed before "for")', () => {
     const figures = scoreNameDetection(heldOutOpeners);
     expect([figures.names, heldOutOpeners.length]).toEqual([16, 25]);
     expect({ precision: percent(figures.precision), recall: percent(figures.recall), falseAlarms: figures.falseAlarms }).toEqual({
       precision: '100.0%',
-      recall: '87.5%',
+      recall: '100.0%',
       falseAlarms: [],
     });
   });
 
-  test('held-out lists and surnames, written before organisations shaped as plurals and surnames alone were looked at: precision 88.2% (76.3% before), recall 93.8% (90.6% before)', () => {
+  test('held-out lists and surnames, written before organisations shaped as plurals and surnames alone were looked at: precision 84.2% (76.3%, then 88.2% before names credited and listed before "for"), recall 100.0% (90.6%, then 93.8% before)', () => {
     const figures = scoreNameDetection(heldOutSurnamesLists);
     expect([figures.names, heldOutSurnamesLists.length]).toEqual([32, 41]);
     expect({
@@ -73,14 +74,38 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
       missed: figures.missed,
       falseAlarms: figures.falseAlarms,
     }).toEqual({
-      precision: '88.2%',
-      recall: '93.8%',
-      missed: ['Dev — Help came from Dev, Stonewall and Gingerbread.', 'Bethan — Thanks go to Bethan, Samaritans and Relate.'],
+      precision: '84.2%',
+      recall: '100.0%',
+      missed: [],
       falseAlarms: [
+        'Stonewall — Help came from Dev, Stonewall and Gingerbread.',
+        'Gingerbread — Help came from Dev, Stonewall and Gingerbread.',
         'Caremark — Thanks to Lorraine, Caremark and Carewatch for the cover.',
-        'Oxfam — Thanks to Oxfam, Shelter and Mr Adeyemi for the advice.',
         'Cruse — Thank you to Kerry, Cruse and Sightsavers for listening.',
+        'Asda — Thanks to Carys, Rhys and Asda for the hampers.',
         'Wilko — Thanks to Nicholas, Wilko and Argos for the donations.',
+      ],
+    });
+  });
+
+  test('held-out credits and organisations named like given names, written before either was looked at: precision 81.5% (69.2% before), recall 95.7% (78.3% before)', () => {
+    const figures = scoreNameDetection(heldOutGiversOrgs);
+    expect([figures.names, heldOutGiversOrgs.length]).toEqual([23, 30]);
+    expect({
+      precision: percent(figures.precision),
+      recall: percent(figures.recall),
+      missed: figures.missed,
+      falseAlarms: figures.falseAlarms,
+    }).toEqual({
+      precision: '81.5%',
+      recall: '95.7%',
+      missed: ['Dawn — Big thanks to Unison, Dawn and Malik.'],
+      falseAlarms: [
+        'Cruse — Thanks to Pauline, Cruse and Relate for listening.',
+        'Wilko — Thanks to Wilko, Argos and Nicholas for the donations.',
+        'Cruse — Thank you to Cruse, Mind and Bev for getting me through.',
+        'Unison — Big thanks to Unison, Dawn and Malik.',
+        'Cruse — Thanks to Cruse, Relate and Mind for the counselling.',
       ],
     });
   });
@@ -161,6 +186,19 @@ describe('redacting names', () => {
       "We talked to Alzheimer's Society and Bluebird Care; ask for Dementia UK's leaflet.",
     ],
     ['Thanks to Tom, Debenhams and Clarks for the help.', 'Thanks to [name], Debenhams and Clarks for the help.'],
+    ['Thanks to Oxfam, Cruse and Jane for the support.', 'Thanks to Oxfam, Cruse and [name] for the support.'],
+    [
+      'Thanks to Oxfam for the parcels. Thanks to Tesco, Shelter and Crisis.',
+      'Thanks to Oxfam for the parcels. Thanks to Tesco, Shelter and Crisis.',
+    ],
+    [
+      'Help came from Dev in the end. Thanks go to Bethan. Shout out to Jonah and Precious for the lifts.',
+      'Help came from [name] in the end. Thanks go to [name]. Shout out to [name] and [name] for the lifts.',
+    ],
+    [
+      'Help came from Leeds City Council and Age UK. Thanks go to Healthwatch. Shout out to Mencap and the nurses.',
+      'Help came from Leeds City Council and Age UK. Thanks go to Healthwatch. Shout out to Mencap and the nurses.',
+    ],
     ["Thank you to Halfords, Sainsbury's and Joan.", "Thank you to Halfords, Sainsbury's and [name]."],
     ['Thanks to Ann, Charles and Carlos.', 'Thanks to [name], [name] and [name].'],
     ['Simons from the council rang. Dawkins at the surgery was kind.', '[name] from the council rang. [name] at the surgery was kind.'],
@@ -184,6 +222,16 @@ describe('redacting names', () => {
     const policy = { ...DEFAULT_REDACTION_POLICY, keepNames: ['Sajid Javid'] };
     expect(redactPersonalData('Sajid Javid visited; later Javid spoke to Tracey.', policy).text).toBe(
       'Sajid Javid visited; later Javid spoke to [name].',
+    );
+  });
+
+  test('keep_names keeps an organisation tlap cannot tell from a given name (Cruse, Wilko) where the analyst lists it', () => {
+    const text = 'Thanks to Pauline, Cruse and Relate. Thank you to Wilko, Argos and Nicholas.';
+    expect(redactPersonalData(text, DEFAULT_REDACTION_POLICY).text).toBe(
+      'Thanks to [name], [name] and Relate. Thank you to [name], Argos and [name].',
+    );
+    expect(redactPersonalData(text, { ...DEFAULT_REDACTION_POLICY, keepNames: ['Cruse', 'Wilko'] }).text).toBe(
+      'Thanks to [name], Cruse and Relate. Thank you to Wilko, Argos and [name].',
     );
   });
 

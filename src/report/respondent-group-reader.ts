@@ -1,8 +1,6 @@
+import { postcodeDistrict } from '../privacy/postcode-district.js';
 import type { FeedbackRecord } from '../record/record.js';
 import { NO_ANSWER_KEY } from './theme-report.js';
-
-/** A full UK postcode, the whole answer (`LS6 2AB`): published as its district alone. */
-const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)[ \t\u00a0-]{0,3}\d[A-Z]{2}$/iu;
 
 /** `meta.answers` keys whose match to the group question is remembered (surveys repeat a few; other exports may not). */
 const GROUP_KEYS_KEPT = 10_000;
@@ -31,7 +29,7 @@ export class RespondentGroupReader {
 
   /**
    * The record's answer (trimmed) to the question, or {@link NO_ANSWER_KEY}: of the `meta.answers`
-   * keys that hold it, the first in code-unit order. An answer that is a full UK postcode (kept
+   * keys that hold it, the first in code-unit order. An answer that is a UK postcode or sector (kept
    * whole by a store made before postcodes were cut to their district, or by a column not named
    * as a postcode) is its district (`LS6`), so no group names a handful of homes.
    */
@@ -55,7 +53,6 @@ export class RespondentGroupReader {
     const text =
       typeof answer === 'string' ? answer.trim() : typeof answer === 'number' || typeof answer === 'boolean' ? String(answer) : '';
     if (text === '') return NO_ANSWER_KEY;
-    const district = FULL_POSTCODE.exec(text)?.[1];
-    return district === undefined ? text : district.toUpperCase();
+    return postcodeDistrict(text) ?? text;
   }
 }

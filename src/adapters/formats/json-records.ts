@@ -20,6 +20,7 @@ import {
   readsAsJsonLines,
   wholeJsonValue,
 } from '../readers/json-elements.js';
+import { isPersonalDetailsColumn } from '../readers/contact-columns.js';
 import { asObject, type JsonObject } from '../readers/json-fields.js';
 import { flattenRecord, isScalar, type FlatRecord } from '../readers/json-nested-fields.js';
 import { chooseRecordMember, recordArrayMember, RootArrayScan } from '../readers/json-pages.js';
@@ -246,7 +247,7 @@ class JsonRecordMapper {
       if (isScalar(flat.row[column])) used.add(column);
       else delete fields[field];
     }
-    for (const column of flat.columns) if (!used.has(column)) metaColumns.push(column);
+    for (const column of flat.columns) if (!used.has(column) && !isPersonalDetailsColumn(column)) metaColumns.push(column);
     return {
       kind: 'record',
       draft: plainBody(draftFromRow(flat.row, { headers: flat.columns, fields, metaColumns }, unit.provenance, dates)),

@@ -338,6 +338,23 @@ function asksLeaveToPublish(column: string): boolean {
   return consentQuestions.kindOf(column) === 'permission';
 }
 
+/** How many column names {@link postcodeColumns} remembers before it starts afresh. */
+const POSTCODE_COLUMNS_KEPT = 1024;
+
+/** {@link isPostcodeColumn}, remembered per column name: each row asks it of every column it keeps in `meta`. */
+const postcodeColumns = {
+  known: new Map<string, boolean>(),
+  holds(column: string): boolean {
+    let holds = this.known.get(column);
+    if (holds === undefined) {
+      holds = isPostcodeColumn(column);
+      if (this.known.size >= POSTCODE_COLUMNS_KEPT) this.known.clear();
+      this.known.set(column, holds);
+    }
+    return holds;
+  },
+};
+
 /**
  * Turns one table row into a record draft through a column mapping. A date {@link toIsoDate}
  * cannot read is read by the table's `dates` column, if given; the draft's id is then made
@@ -345,8 +362,8 @@ function asksLeaveToPublish(column: string): boolean {
  * a time of day, read on the day of the report's event, `meta.dateFrom` says so. The author is never an
  * e-mail address (see {@link authorName}); a cell that says only that the respondent was not
  * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
- * holds an e-mail address (see {@link withoutAddresses}); none is a contact detail or map pin
- * (see {@link isPersonalDetailsColumn}), and a postcode is kept as its district alone, any other
+ * holds an e-mail address (see {@link withoutAddresses}); the mapping's `metaColumns` hold no
+ * contact detail or map pin (see {@link isPersonalDetailsColumn}), and a postcode is kept as its district alone, any other
  * value in a postcode column not at all (see {@link postcodeDistrict}). A row whose text is empty but whose
  * `Subject` holds words (a Padlet post with only a heading) takes the subject as its text.
  */
@@ -363,8 +380,8 @@ export function draftFromRow(
   const meta = columnKeyed<JsonValue>();
   for (const column of mapping.metaColumns) {
     const cell = Object.hasOwn(row, column) ? row[column] : undefined;
-    if (cell === undefined || cell === null || (cell === '' && !asksLeaveToPublish(column)) || isPersonalDetailsColumn(column)) continue;
-    const kept = isPostcodeColumn(column)
+    if (cell === undefined || cell === null || (cell === '' && !asksLeaveToPublish(column))) continue;
+    const kept = postcodeColumns.holds(column)
       ? typeof cell === 'string'
         ? postcodeDistrict(cell)
         : null

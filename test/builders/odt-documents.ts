@@ -38,7 +38,8 @@ export type FormControl =
   | { kind: 'checkbox'; id: string; label: string; checked?: boolean; defaultChecked?: boolean; idAttribute?: 'both' | 'form' }
   | { kind: 'radio'; id: string; label: string; selected?: boolean; defaultSelected?: boolean }
   | { kind: 'listbox'; id: string; options: readonly { label: string; selected?: boolean }[] }
-  | { kind: 'combobox'; id: string; value: string; options: readonly string[] };
+  | { kind: 'combobox'; id: string; value: string; options: readonly string[] }
+  | { kind: 'textarea'; id: string; value: string };
 
 /** A form control as LibreOffice writes it in `office:forms`. */
 export function formControl(control: FormControl): string {
@@ -63,6 +64,8 @@ export function formControl(control: FormControl): string {
       return `<form:combobox form:name="Combo Box ${control.id}" form:control-implementation="ooo:com.sun.star.form.component.ComboBox" ${ids} form:current-value="${control.value}" form:dropdown="true">${control.options
         .map((option) => `<form:item form:label="${option}"/>`)
         .join('')}</form:combobox>`;
+    case 'textarea':
+      return `<form:textarea form:name="Text Box ${control.id}" form:control-implementation="ooo:com.sun.star.form.component.TextField" ${ids} form:current-value="${control.value.replace(/\n/g, '&#x0a;')}"><form:properties><form:property form:property-name="MultiLine" office:value-type="boolean" office:boolean-value="true"/></form:properties></form:textarea>`;
   }
 }
 

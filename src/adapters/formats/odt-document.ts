@@ -36,8 +36,8 @@ const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 const FORM = 'urn:oasis:names:tc:opendocument:xmlns:form:1.0';
 const XML = 'http://www.w3.org/XML/1998/namespace';
 
-/** The form controls read where a `draw:control` draws them: those a respondent answers by choosing. */
-const CHOICE_CONTROLS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'listbox', 'combobox']);
+/** The form controls read where a `draw:control` draws them: those a respondent answers by choosing or by typing. */
+const ANSWERED_CONTROLS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'listbox', 'combobox', 'text', 'textarea', 'formatted-text']);
 
 const CONTENT_PART = 'content.xml';
 const META_PART = 'meta.xml';
@@ -74,7 +74,8 @@ type FormControls = ReadonlyMap<string, ControlShown>;
  * What a form control shows, as LibreOffice saves it (an attribute left out is its default:
  * unchecked, not selected): a check box or radio button as `☒` or `☐` and its label; a list box
  * as its selected options' labels (`; ` between), or alone in its paragraph as its options in
- * boxes (`☐ Central ☒ Northgate`) when it has two to {@link MAX_OPTIONS}; a combo box as its text.
+ * boxes (`☐ Central ☒ Northgate`) when it has two to {@link MAX_OPTIONS}; a combo box, and a text
+ * field or text area (the respondent's own words), as its text.
  */
 function controlShown(control: XmlElement): ControlShown {
   const label = attributeValue(control, 'label', FORM) ?? '';
@@ -194,7 +195,7 @@ function selectContent(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined) return 'skip';
   if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
-  if (element.uri === FORM && CHOICE_CONTROLS.has(element.local)) {
+  if (element.uri === FORM && ANSWERED_CONTROLS.has(element.local)) {
     return path.some((name) => isIn(name, OFFICE, 'forms')) ? 'element' : 'skip';
   }
   if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';

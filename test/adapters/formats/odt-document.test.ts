@@ -178,6 +178,18 @@ describe('odt', () => {
     ).toEqual(['☒ Call me back', 'The buses stop at six.']);
   });
 
+  test('a text box filled in on screen is the respondent’s words, read where it stands', async () => {
+    const typed = formControl({ kind: 'textarea', id: 'c4', value: 'The library is our only quiet space.\nPlease keep it open.' });
+    const result = await read(
+      'f.odt',
+      buildOdt({
+        forms: typed,
+        text: `<text:p>Q2. What would help you use the library more?</text:p><text:p>${drawControl('c4')}</text:p>`,
+      }),
+    );
+    expect(recordsOf(result).map((record) => record.text)).toContain('The library is our only quiet space.\nPlease keep it open.');
+  });
+
   test('a check box saved unchecked is ☐ whatever its default; a radio button unselected likewise', async () => {
     const result = await read(
       'f.odt',

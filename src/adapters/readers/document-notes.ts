@@ -234,15 +234,16 @@ export class DocumentNotes {
 
   /**
    * The run of options held below a question ends: two or more are its answer in tick boxes (the
-   * question and each option filtered, the ticked ones kept in {@link DocumentNotes.answers});
-   * one alone is a note, as is its question.
+   * question and each option filtered, the ticked ones kept in {@link DocumentNotes.answers}), and
+   * so is one alone under a question mark (`Do you drive?`, `☒ Yes`); one alone under a label
+   * (`Please tick:`) is a note, as is its label.
    */
   private *endOptions(): Iterable<AdapterItem> {
     const run = this.options;
     this.options = null;
     if (run === null) return;
     const { question, items } = run;
-    if (items.length < 2) {
+    if (items.length < 2 && !isQuestion(question.paragraph.text)) {
       yield this.note(question.paragraph, this.at(question.ordinal));
       for (const { paragraph, ordinal } of items) yield this.note(paragraph, this.at(ordinal));
       return;
@@ -443,10 +444,15 @@ function isOneOption(text: string): boolean {
  * `Actions:` or `Next steps:` heads a to-do list instead.
  */
 function isChoiceQuestion(text: string): boolean {
-  if (/\?["'”’)\]]*$/.test(text)) return true;
+  if (isQuestion(text)) return true;
   return (
     /:$/.test(text) &&
     (/^(?:are|is|do|does|did|have|has|which|what|how|who|would|will|can|please)\b/i.test(text) ||
       /\b(?:tick|select|choose|indicate)\b/i.test(text))
   );
+}
+
+/** Whether a paragraph ends with a question mark (before any closing quote or bracket). */
+function isQuestion(text: string): boolean {
+  return /\?["'”’)\]]*$/.test(text.trim());
 }

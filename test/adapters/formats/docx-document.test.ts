@@ -666,7 +666,7 @@ describe('docx response forms: the answer on publishing', () => {
     ]);
   });
 
-  test('options one to a paragraph under a question are its answer; under a label such as Actions: they stay notes', async () => {
+  test('options one to a paragraph under a question are its answer, one alone under a question mark too; under a label such as Actions: they stay notes', async () => {
     const result = await read(
       'f.docx',
       buildDocx({
@@ -684,12 +684,10 @@ describe('docx response forms: the answer on publishing', () => {
         ].join(''),
       }),
     );
-    expect(countItems(result)).toEqual({ record: 7, 'filtered:not-feedback': 3 });
-    const answers = { 'Are you responding as': 'On behalf of an organisation' };
+    expect(countItems(result)).toEqual({ record: 5, 'filtered:not-feedback': 5 });
+    const answers = { 'Are you responding as': 'On behalf of an organisation', 'Do you drive?': 'Yes' };
     expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
       ['We use the Northgate library every week.', answers],
-      ['Do you drive?', answers],
-      ['☒ Yes', answers],
       ['The bus is the only way I can get there.', answers],
       ['Actions:', answers],
       ['[ ] Call the council', answers],

@@ -18,6 +18,8 @@ const TICKED_BOX = String.raw`[☒☑⊠]|\[\s*[xX✓✔✗✘*]\s*\]|\(\s*[xX�
 /** An empty box: the ballot box, and `[ ]` or `( )` typed (not `□` or `○`, which lists use as bullets). */
 const EMPTY_BOX = String.raw`☐|\[\s*\]|\(\s*\)`;
 const BOX = new RegExp(`(${TICKED_BOX})|${EMPTY_BOX}`, 'gu');
+/** {@link BOX} without the global flag, so that a test of it keeps no position between calls. */
+const ANY_BOX = new RegExp(BOX.source, 'u');
 
 /** The most options one answer is read as; more boxes than this is no form answer. */
 export const MAX_OPTIONS = 30;
@@ -60,7 +62,7 @@ export function tickBoxOptions(text: string): TickBoxOption[] | null {
 
 /** Whether the text holds a tick box, ticked or not, anywhere in it. */
 export function holdsTickBox(text: string): boolean {
-  return new RegExp(BOX.source, 'u').test(text);
+  return ANY_BOX.test(text);
 }
 
 /**

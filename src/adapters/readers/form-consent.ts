@@ -36,6 +36,7 @@ export function asksConsent(question: string): boolean {
  * beside other words is a to-do item or a note, not an answer.
  */
 export function tickBoxAnswer(text: string, question: string | null): { question: string | null; answer: string | null } | null {
+  if (!holdsTickBox(text)) return null;
   const prompted = promptedAnswer(text);
   if (prompted !== null) return prompted;
   const options = tickBoxOptions(text);

@@ -288,17 +288,13 @@ export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFo
     );
     const mark = box.ticked ? '☒' : '☐';
     const slack = 0.5 * beside.size;
-    const under = line.find(
-      ([, run]) =>
-        (LEADING_BOX.test(run.text) && run.x >= box.left - slack && run.x <= box.right) ||
-        (TRAILING_BOX.test(run.text) && run.x + run.width >= box.left && run.x + run.width <= box.right + slack),
-    );
+    const leads = (run: PdfTextRun) => LEADING_BOX.test(run.text) && run.x >= box.left - slack && run.x <= box.right;
+    const trails = (run: PdfTextRun) =>
+      TRAILING_BOX.test(run.text) && run.x + run.width >= box.left && run.x + run.width <= box.right + slack;
+    const under = line.find(([, run]) => leads(run) || trails(run));
     if (under !== undefined) {
       const [index, run] = under;
-      const text =
-        LEADING_BOX.test(run.text) && run.x >= box.left - slack && run.x <= box.right
-          ? run.text.replace(LEADING_BOX, (found) => found.replace(/\S/u, mark))
-          : run.text.replace(TRAILING_BOX, (found) => found.replace(/\S/u, mark));
+      const text = run.text.replace(leads(run) ? LEADING_BOX : TRAILING_BOX, (found) => found.replace(/\S/u, mark));
       result[index] = { ...run, text };
       continue;
     }

@@ -2,16 +2,18 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../exit-codes.js';
-import { SelectionError, StaleOutputError, UsageError } from '../../errors.js';
+import { StaleOutputError, UsageError } from '../../errors.js';
 import { REPORT_FORMATS } from '../../report/report-formats.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
-import { CHANNELS, isChannel, type Channel } from '../../record/record.js';
-import type { RecordSelection } from '../../run/record-selection.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
+import { addSelectionOptions, selectionOf, withSelectionHint, type SelectionFlags } from '../selection-flags.js';
+
+/** What `tlap themes` does without selection flags, as a hint says it. */
+const WITHOUT_SELECTION = 'tlap themes without them reports on the whole store';
 
 /** The flags of `tlap themes`. */
-interface ThemesFlags {
+interface ThemesFlags extends SelectionFlags {
   store: string;
   themes: string;
   format?: string;
@@ -19,40 +21,9 @@ interface ThemesFlags {
   check?: string;
   authors?: boolean;
   ids?: boolean;
-  since?: string;
-  until?: string;
-  channel?: string[];
-  source?: string;
-  question?: string;
   groups?: string;
   diff?: string;
   threads?: string;
-}
-
-/** Flag hints for the selection errors the run reports by code. */
-const SELECTION_HINTS: Readonly<Record<string, string>> = {
-  EMPTY_SELECTION: 'widen --since/--until, --channel, --source or --question (tlap themes without them reports on the whole store)',
-  BAD_SELECTION_DATE: 'write --since and --until as YYYY-MM-DD, --since not after --until',
-  BAD_SELECTION_GLOB: 'close every { in --source, e.g. --source "exports/*.{csv,xlsx}"',
-};
-
-function withSelectionHint(error: unknown): unknown {
-  if (error instanceof SelectionError && error.code !== undefined && SELECTION_HINTS[error.code] !== undefined) {
-    return new UsageError(error.message, { code: error.code, hint: SELECTION_HINTS[error.code] ?? '', cause: error });
-  }
-  return error;
-}
-
-function channelList(values: readonly string[] | undefined): Channel[] | undefined {
-  if (values === undefined) return undefined;
-  const names = values
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value !== '');
-  for (const name of names) {
-    if (!isChannel(name)) throw new UsageError(`unknown channel "${name}"`, { hint: `--channel takes one of: ${CHANNELS.join(', ')}` });
-  }
-  return names as Channel[];
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -172,20 +143,9 @@ export async function shortDiff(file: string, onDisk: string, expected: string):
   return shown.join('\n');
 }
 
-function selectionOf(flags: ThemesFlags): RecordSelection {
-  const channels = channelList(flags.channel);
-  return {
-    ...(flags.since === undefined ? {} : { since: flags.since }),
-    ...(flags.until === undefined ? {} : { until: flags.until }),
-    ...(channels === undefined ? {} : { channels }),
-    ...(flags.source === undefined ? {} : { source: flags.source }),
-    ...(flags.question === undefined ? {} : { question: flags.question }),
-  };
-}
-
 /** Registers `tlap themes`. */
 export function registerThemesCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('themes')
     .description(COMMAND_DESCRIPTIONS.themes)
     .option('--store <dir>', 'the record store folder', '.tlap')
@@ -197,12 +157,8 @@ export function registerThemesCommand(program: Command, { io, messages, setExitC
     .option('--out <file>', 'write the report to this file (atomically); - for stdout')
     .option('--check <file>', 'exit 1 with a diff when this file is not what would be written (for CI)')
     .option('--authors', 'show authors with quotes and in the CSV (off: reports are published)')
-    .option('--ids', "add the exports' own ids (source_id) for your private use: the output is then not fit to publish")
-    .option('--since <date>', 'report on records dated on or after this day (YYYY-MM-DD, UTC); undated records are left out')
-    .option('--until <date>', 'report on records dated on or before this day (YYYY-MM-DD, UTC); undated records are left out')
-    .option('--channel <name...>', `report on these channels only (${CHANNELS.join(', ')})`)
-    .option('--source <glob>', 'report on records read from export files matching this glob (as stored in the record)')
-    .option('--question <text>', 'report on survey answers whose question contains this text (any case)')
+    .option('--ids', "add the exports' own ids (source_id) for your private use: the output is then not fit to publish");
+  addSelectionOptions(command, 'report on')
     .option(
       '--groups <question>',
       'break themes down by respondent group: the answers to the closed question containing this text (any case); wins over report.groups in the codebook',
@@ -280,7 +236,7 @@ Examples:
         };
         if (flags.check !== undefined) {
           const expected = await collect(themeOutput(options)).catch((error: unknown) => {
-            throw withSelectionHint(error);
+            throw withSelectionHint(error, WITHOUT_SELECTION);
           });
           output.clearProgress();
           const onDisk = await readFile(resolve(io.cwd, flags.check), 'utf8').catch(() => null);
@@ -303,14 +259,14 @@ Examples:
         if (out !== undefined) {
           const { writeFileAtomically } = await import('../../store/atomic-write.js');
           await writeFileAtomically(resolve(io.cwd, out), themeOutput(options), out).catch((error: unknown) => {
-            throw withSelectionHint(error);
+            throw withSelectionHint(error, WITHOUT_SELECTION);
           });
           output.clearProgress();
           output.note(`wrote ${out}`);
         } else {
           const { writeChunks } = await import('../stream-output.js');
           await writeChunks(io.stdout, themeOutput(options)).catch((error: unknown) => {
-            throw withSelectionHint(error);
+            throw withSelectionHint(error, WITHOUT_SELECTION);
           });
           output.clearProgress();
         }

@@ -56,6 +56,15 @@ export {
   type FoundRecords,
 } from './analysis/explain.js';
 export { checkCodebookExamples, describeExampleFailure, type ExampleFailure, type ExampleResults } from './analysis/codebook-examples.js';
+export {
+  drawCodingSample,
+  drawStoreSample,
+  renderCodingSheet,
+  DEFAULT_SAMPLE_SEED,
+  DEFAULT_SAMPLE_SIZE,
+  type CodingSample,
+  type CodingSampleOptions,
+} from './run/coding-sample.js';
 
 export { REPORT_FORMATS, findReportFormat, type ReportFormat } from './report/report-formats.js';
 export { createRedactor } from './report/publication-redactor.js';

@@ -94,7 +94,9 @@ function goldThemeLines(report: EvaluationReport): string[] {
 /** `tlap eval` as text, with the suggestions when there are any. */
 export function renderEvalText(report: EvaluationReport, suggestions: SuggestionResult | null): string {
   const lines = [
-    `${plural(report.records, 'record')} coded in both the store and the gold; ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.missing_from_gold, 'store record')} missing from the gold`,
+    report.sample === null
+      ? `${plural(report.records, 'record')} coded in both the store and the gold; ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.missing_from_gold, 'store record')} missing from the gold`
+      : `${plural(report.records, 'record')} coded in both the store and the gold, a coding sheet of ${plural(report.sample.rows, 'row')} (${formatCount(report.sample.coded)} marked coded, ${formatCount(report.sample.not_coded)} not yet: left out); ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.sample.outside, 'store record')} outside the sheet`,
     ...goldThemeLines(report),
     `macro-F1 ${pct(report.macro_f1)} (95% CI ${pct(report.macro_f1_ci[0])}–${pct(report.macro_f1_ci[1])}), micro-F1 ${pct(report.micro_f1)} (95% CI ${pct(report.micro_f1_ci[0])}–${pct(report.micro_f1_ci[1])}); bootstrap of ${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}`,
     '',

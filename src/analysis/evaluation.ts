@@ -61,9 +61,18 @@ export interface EvaluationReport {
   /** Gold rows whose record is not in the store. */
   missing_from_store: number;
   missing_from_store_ids: string[];
-  /** Store records the gold does not code, each named as the gold keys records (its `source_id` or `id` column). */
+  /**
+   * Store records the gold does not code, each named as the gold keys records (its `source_id` or
+   * `id` column); 0 for a coding sheet (see {@link sample}), whose records are a sample of the store.
+   */
   missing_from_gold: number;
   missing_from_gold_ids: string[];
+  /**
+   * For a coding sheet drawn by `tlap sample` (a gold file with a `coded` column): its rows, those
+   * coded (scored when the store holds them), those not marked coded yet, and the store's records
+   * outside it; null for any other gold.
+   */
+  sample: { rows: number; coded: number; not_coded: number; outside: number } | null;
   /** Theme ids used in the gold that the codebook does not have (left out of the scores). */
   unknown_gold_themes: { theme: string; records: number; first_line: number }[];
   /**
@@ -150,8 +159,17 @@ export async function evaluateCodebook(
       ...report,
       missing_from_store: missingFromStore.length,
       missing_from_store_ids: missingFromStore,
-      missing_from_gold: missingFromGold.length,
-      missing_from_gold_ids: missingFromGold,
+      missing_from_gold: gold.sample === null ? missingFromGold.length : 0,
+      missing_from_gold_ids: gold.sample === null ? missingFromGold : [],
+      sample:
+        gold.sample === null
+          ? null
+          : {
+              rows: gold.sample.rows,
+              coded: gold.entries.length,
+              not_coded: gold.sample.notCoded.length,
+              outside: missingFromGold.length - notCodedInStore(gold.sample.notCoded, missingFromGold),
+            },
       unknown_gold_themes: unknownThemes(gold, themeOf),
       gold_theme_labels: labels,
       gold_column_disagreements: columnDisagreements(gold, themeOf),
@@ -160,12 +178,19 @@ export async function evaluateCodebook(
   };
 }
 
+/** How many of a coding sheet's rows not coded yet name a record of the store (one the gold does not code). */
+function notCodedInStore(notCoded: readonly string[], missingFromGold: readonly string[]): number {
+  const inStore = new Set(missingFromGold);
+  return notCoded.filter((key) => inStore.has(key)).length;
+}
+
 type Scores = Omit<
   EvaluationReport,
   | 'missing_from_store'
   | 'missing_from_store_ids'
   | 'missing_from_gold'
   | 'missing_from_gold_ids'
+  | 'sample'
   | 'unknown_gold_themes'
   | 'gold_theme_labels'
   | 'gold_column_disagreements'

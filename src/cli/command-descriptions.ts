@@ -11,6 +11,7 @@ export const COMMAND_DESCRIPTIONS = {
   explain: 'show why records got their themes: every hit, vetoed hit and theme not matched',
   test: "check the codebook against its themes' examples (examples: {match: […], no_match: […]})",
   audit: 'show what each keyword of the codebook matches in the store, and problems with suggested fixes',
+  sample: 'draw a random sample of records as a sheet to code by hand (the human coding tlap eval reads)',
   eval: "compare the codebook's coding of the store with human coding (a gold CSV, or a column of the exports), and suggest changes",
   gaps: 'find what unthemed records talk about, or (--discover) propose a starter codebook',
   formats: 'list the export formats tlap reads, with their extensions and signatures',

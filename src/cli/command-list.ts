@@ -78,6 +78,13 @@ export const COMMAND_LIST: readonly CommandListing[] = [
     load: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
   },
   {
+    name: 'sample',
+    term: 'sample [options]',
+    description: COMMAND_DESCRIPTIONS.sample,
+    module: 'sample-command',
+    load: async () => (await import('./commands/sample-command.js')).registerSampleCommand,
+  },
+  {
     name: 'eval',
     term: 'eval [options]',
     description: COMMAND_DESCRIPTIONS.eval,

@@ -39,12 +39,24 @@ export interface GoldFile {
   markColumns: string[];
   /** Whether the themes come from a `themes` column (else from the mark columns). */
   themesColumn: boolean;
+  /**
+   * For a coding sheet (a file with a `coded` column, as `tlap sample` writes it): its rows, and the
+   * keys of those not marked coded yet (left out of the entries, and no problem); null for other files.
+   */
+  sample: { rows: number; notCoded: string[] } | null;
 }
+
+/** A cell of a coding sheet that marks (a theme, or the row as coded): 1, x, y, yes, true, ✓ or ✔, in any case. */
+const MARKED_CELL = /^(?:1|x|y|yes|true|\u2713|\u2714)$/iu;
+/** A cell of a coding sheet that does not mark: empty, 0, n, no or false. */
+const UNMARKED_CELL = /^(?:|0|n|no|false)$/iu;
+/** Columns a coder adds to a coding sheet for their own words, never a theme's. */
+const NOTE_COLUMNS = new Set(['note', 'notes', 'comment', 'comments', 'coder']);
 
 /** Delimiters a spreadsheet saves a table with: CSV, Excel's "Unicode Text" (tabs), CSV where the comma is a decimal point. */
 const DELIMITERS = [',', '\t', ';'] as const;
 
-/** The delimiter whose split of the header row names a `themes` column (a comma when none does). */
+/** The delimiter whose split of the header row names a `themes` or `coded` column (a comma when none does). */
 function goldDelimiter(text: string): string {
   const newline = text.search(/\r|\n/);
   const header = (newline === -1 ? text : text.slice(0, newline)).toLowerCase();
@@ -55,7 +67,8 @@ function goldDelimiter(text: string): string {
           cell
             .trim()
             .replace(/^"(.*)"$/, '$1')
-            .trim() === 'themes',
+            .trim()
+            .match(/^(?:themes|coded)$/u) !== null,
       ),
     ) ?? ','
   );
@@ -92,11 +105,15 @@ export function parseGoldFile(text: string, file: string): GoldFile {
   const header = written.map((cell) => cell.toLowerCase());
   const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
   const themesIndex = header.indexOf('themes');
-  const marks = markColumns(
-    written,
-    rows.slice(1).map((row) => row.record),
-    themesIndex !== -1,
-  );
+  const codedIndex = header.indexOf('coded');
+  const marks =
+    codedIndex !== -1 && themesIndex === -1
+      ? sheetMarkColumns(written)
+      : markColumns(
+          written,
+          rows.slice(1).map((row) => row.record),
+          themesIndex !== -1,
+        );
   if (keyColumn === null || (themesIndex === -1 && marks.length === 0)) {
     throw new InputError(`the header has no ${keyColumn === null ? 'source_id or id' : 'themes'} column`, {
       location: { file, line: 1 },
@@ -108,6 +125,7 @@ export function parseGoldFile(text: string, file: string): GoldFile {
   const entries: GoldEntry[] = [];
   const problems: GoldProblem[] = [];
   const firstLine = new Map<string, number>();
+  const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[] };
   for (const { record: row, info } of rows.slice(1)) {
     const line = info.lines - row.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     const key = (row[keyIndex] ?? '').trim();
@@ -115,13 +133,30 @@ export function parseGoldFile(text: string, file: string): GoldFile {
       problems.push({ file, line, message: `no ${keyColumn} in this row` });
       continue;
     }
+    if (sample !== null) {
+      sample.rows += 1;
+      const unreadable = sheetProblem(row, codedIndex, themesIndex === -1 ? marks : []);
+      if (unreadable !== null) {
+        problems.push({ file, line, message: unreadable });
+        continue;
+      }
+      if (!MARKED_CELL.test((row[codedIndex] ?? '').trim())) {
+        sample.notCoded.push(key);
+        continue;
+      }
+    }
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
       problems.push({ file, line, message: `${keyColumn} ${key} is already coded on line ${earlier}; this row is left out` });
       continue;
     }
     firstLine.set(key, line);
-    const marked = marks.filter((column) => (row[column.index] ?? '').trim() === '1').map((column) => column.theme);
+    const marked = marks
+      .filter((column) => {
+        const cell = (row[column.index] ?? '').trim();
+        return sample === null ? cell === '1' : MARKED_CELL.test(cell);
+      })
+      .map((column) => column.theme);
     if (themesIndex === -1) {
       entries.push({ key, themes: marked, line });
       continue;
@@ -136,7 +171,31 @@ export function parseGoldFile(text: string, file: string): GoldFile {
     ];
     entries.push(marks.length === 0 ? { key, themes, line } : { key, themes, line, marked });
   }
-  return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1 };
+  return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1, sample };
+}
+
+/** A coding sheet's theme columns: every column but its own (id, channel, text, coded…) and a coder's notes. */
+function sheetMarkColumns(header: readonly string[]): { index: number; theme: string }[] {
+  return header.flatMap((theme, index) => {
+    const name = theme.toLowerCase();
+    if (theme === '' || name === 'coded' || NOT_MARK_COLUMNS.has(name) || NOTE_COLUMNS.has(name)) return [];
+    return [{ index, theme }];
+  });
+}
+
+/** Why a coding sheet's row cannot be read: a `coded` or theme cell that neither marks nor is left unmarked; null when it can. */
+function sheetProblem(row: readonly string[], codedIndex: number, marks: readonly { index: number; theme: string }[]): string | null {
+  const coded = (row[codedIndex] ?? '').trim();
+  if (!MARKED_CELL.test(coded) && !UNMARKED_CELL.test(coded)) {
+    return `the coded cell holds "${coded}": mark the row with 1 (or x) once it is coded, or leave the cell empty; this row is left out`;
+  }
+  for (const { index, theme } of marks) {
+    const cell = (row[index] ?? '').trim();
+    if (!MARKED_CELL.test(cell) && !UNMARKED_CELL.test(cell)) {
+      return `the ${theme} cell holds "${cell}": mark a theme with 1 (or x), or leave it empty; this row is left out`;
+    }
+  }
+  return null;
 }
 
 /** Columns of tlap's CSV report and of exports that are never a theme's 0/1 column. */

@@ -27,6 +27,24 @@ const gold = parseGoldFile(
 );
 
 describe('evaluateCodebook', () => {
+  test('a coding sheet scores its rows marked coded, says how many are not yet, and counts the rest of the store as outside it, not missing', async () => {
+    const idOf = (sourceId: string): string => records.find((item) => item.record.sourceId === sourceId)?.record.id ?? '';
+    const sheet = parseGoldFile(
+      ['id,text,coded,parking,staff', `${idOf('a')},,x,1,`, `${idOf('d')},,x,,1`, `${idOf('e')},,,,`, 'gone,,x,1,'].join('\n'),
+      'coding.csv',
+    );
+    const { report } = await evaluateCodebook(codebook, records, sheet, { resamples: 0 });
+    expect(report.records).toBe(2);
+    expect(report.sample).toEqual({ rows: 4, coded: 3, not_coded: 1, outside: 4 });
+    expect(report).toMatchObject({
+      missing_from_gold: 0,
+      missing_from_gold_ids: [],
+      missing_from_store: 1,
+      missing_from_store_ids: ['gone'],
+    });
+    expect((await evaluateCodebook(codebook, records, gold, { resamples: 0 })).report.sample).toBeNull();
+  });
+
   test('per theme precision, recall, F1, kappa and support over the records in both; worked by hand', async () => {
     const { report } = await evaluateCodebook(codebook, records, gold);
     expect(report.records).toBe(6);

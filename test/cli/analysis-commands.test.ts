@@ -4,6 +4,8 @@ import { beforeAll, afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { runCli } from '../builders/cli-runner.js';
 import { makeRecord } from '../builders/record-builder.js';
 import { writeStore } from '../builders/store-builder.js';
@@ -117,6 +119,75 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(`${bad}:1: the header has no source_id or id column`);
     expect((await runCli(['eval', '--store', store], { cwd: CASE })).exitCode).toBe(2);
+  });
+});
+
+describe('tlap sample, coded by hand, then tlap eval --gold', () => {
+  /** The store's records by id, with the gold's coding of each (the small-consultation gold keys them by source id). */
+  async function goldById(): Promise<Map<string, { sourceId: string; themes: string[] }>> {
+    const goldLines = (await readFile(join(CASE, 'gold.csv'), 'utf8')).trim().split('\n').slice(1);
+    const themesBySource = new Map(goldLines.map((line) => [line.slice(0, line.lastIndexOf(',')), line.slice(line.lastIndexOf(',') + 1)]));
+    const stored = (await readFile(join(store, 'records.jsonl'), 'utf8')).trim().split('\n');
+    return new Map(
+      stored.map((line) => {
+        const record = JSON.parse(line) as { id: string; sourceId: string };
+        const themes = (themesBySource.get(record.sourceId) ?? '').split(';').filter((theme) => theme !== '');
+        return [record.id, { sourceId: record.sourceId, themes }];
+      }),
+    );
+  }
+
+  test('the sheet a coder fills in part is scored on the rows marked coded, as the same rows of a gold file are', async () => {
+    const sheetPath = join(temp, 'coding.csv');
+    const drawn = await runCli(['sample', '--store', store, '--size', '12', '--out', sheetPath], { cwd: CASE });
+    expect(drawn.exitCode).toBe(0);
+    expect(drawn.stderr).toContain(`drew 12 of 28 records at random (seed 1) into ${sheetPath}`);
+    expect(drawn.stderr).toContain(`then run tlap eval --gold ${sheetPath}`);
+    const sheet = parse(await readFile(sheetPath, 'utf8'), { bom: true }) as string[][];
+    const header = sheet[0] ?? [];
+    expect(header.slice(0, 5)).toEqual(['id', 'channel', 'context', 'text', 'coded']);
+    const coding = await goldById();
+    const coded = sheet.slice(1, 9);
+    for (const row of coded) {
+      row[4] = 'x';
+      for (const theme of coding.get(row[0] ?? '')?.themes ?? []) row[header.indexOf(theme)] = '1';
+    }
+    await writeFile(sheetPath, stringify(sheet));
+    const scored = await runCli(['eval', '--store', store, '--gold', sheetPath, '--json'], { cwd: CASE });
+    expect(scored.exitCode).toBe(0);
+    const fromSheet = JSON.parse(scored.stdout) as Record<string, unknown>;
+    expect(fromSheet['sample']).toEqual({ rows: 12, coded: 8, not_coded: 4, outside: 16 });
+    expect(fromSheet['missing_from_gold']).toBe(0);
+
+    const subset = join(temp, 'gold-subset.csv');
+    const rows = coded.map((row) => {
+      const entry = coding.get(row[0] ?? '');
+      return [entry?.sourceId ?? '', (entry?.themes ?? []).join(';')];
+    });
+    await writeFile(subset, stringify([['source_id', 'themes'], ...rows]));
+    const fromGold = JSON.parse((await runCli(['eval', '--store', store, '--gold', subset, '--json'], { cwd: CASE })).stdout) as Record<
+      string,
+      unknown
+    >;
+    for (const key of ['records', 'macro_f1', 'micro_f1', 'themes', 'keywords'])
+      expect([key, fromSheet[key]]).toEqual([key, fromGold[key]]);
+
+    const text = await runCli(['eval', '--store', store, '--gold', sheetPath], { cwd: CASE });
+    expect(text.stdout.split('\n')[0]).toBe(
+      '8 records coded in both the store and the gold, a coding sheet of 12 rows (8 marked coded, 4 not yet: left out); 0 gold rows missing from the store, 16 store records outside the sheet',
+    );
+  });
+
+  test('the sheet goes to stdout without --out; a selection that keeps nothing, or a bad --size, is a usage error (exit 2)', async () => {
+    const stdout = await runCli(['sample', '--store', store, '--size', '3', '--channel', 'survey'], { cwd: CASE });
+    expect(stdout.exitCode).toBe(0);
+    expect((parse(stdout.stdout, { bom: true }) as string[][]).length).toBe(4);
+    const none = await runCli(['sample', '--store', store, '--channel', 'twitter'], { cwd: CASE });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('tlap sample without them draws from the whole store');
+    const bad = await runCli(['sample', '--store', store, '--size', 'ten'], { cwd: CASE });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--size takes a whole number of at least 1, not "ten"');
   });
 });
 

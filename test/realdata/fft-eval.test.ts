@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { ingest } from '../../src/ingest/ingest.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { parseGoldFile, type GoldFile } from '../../src/stats/gold-file.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
+import { createRedactor } from '../../src/report/publication-redactor.js';
+import { drawCodingSample, renderCodingSheet } from '../../src/run/coding-sample.js';
 import { ThemeAssigner } from '../../src/themes/assign-themes.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { PROJECT_ROOT, REALDATA_ROOT } from '../helpers/read-fixture.js';
@@ -166,6 +170,34 @@ describeRealdata('tlap eval on the NHS Friends and Family Test comments coded by
       const after = await evaluateCodebook(patched, coded(patched), goldOf(secondHalf), pointScores);
       expect(after.report.macro_f1).toBeGreaterThan(before.report.macro_f1 + 0.02);
       expect(after.report.micro_f1).toBeGreaterThan(before.report.micro_f1);
+    },
+    SLOW,
+  );
+
+  test(
+    'three coding sheets of 200 drawn by tlap sample, coded with the NHS coding, each hold the scores on all 3,824 within their intervals',
+    async () => {
+      const { report: whole } = await evaluateCodebook(codebook, original, goldOf(records));
+      const found: string[] = [];
+      for (const seed of [1, 2, 3]) {
+        const sample = await drawCodingSample(records, { size: 200, seed });
+        const rows = parse(renderCodingSheet(sample, codebook, createRedactor(codebook)), { bom: true }) as string[][];
+        const header = rows[0] ?? [];
+        rows.slice(1).forEach((row, index) => {
+          const record = sample.records[index];
+          const target = record === undefined ? '' : targetOf(record);
+          row[header.indexOf('coded')] = 'x';
+          if (target !== '') row[header.indexOf(target)] = '1';
+        });
+        const sheet = parseGoldFile(stringify(rows), 'coding.csv');
+        const { report } = await evaluateCodebook(codebook, original, sheet);
+        expect(report.sample).toEqual({ rows: 200, coded: 200, not_coded: 0, outside: 3624 });
+        expect(report.records).toBe(200);
+        found.push(`${report.macro_f1.toFixed(3)} (${report.macro_f1_ci.map((bound) => bound.toFixed(3)).join('–')})`);
+        expect(report.macro_f1_ci[0]).toBeLessThan(whole.macro_f1);
+        expect(report.macro_f1_ci[1]).toBeGreaterThan(whole.macro_f1);
+      }
+      expect(found).toEqual(['0.441 (0.301–0.559)', '0.373 (0.285–0.446)', '0.434 (0.327–0.538)']);
     },
     SLOW,
   );

@@ -84,4 +84,50 @@ describe('parseGoldFile: a column per theme', () => {
   test('a header with neither a themes column nor a column marked 1 is still an error', () => {
     expect(() => parseGoldFile('id,staff\na,0\nb,\n', 'gold.csv')).toThrow('gold.csv:1: the header has no themes column');
   });
+
+  describe('a coding sheet (a coded column, as tlap sample writes it)', () => {
+    const header = 'id,channel,context,text,coded,carers,funding,notes';
+
+    test('rows marked coded are the entries, with the themes marked 1, x, ✓ or yes; rows not marked coded are left out quietly', () => {
+      const gold = parseGoldFile(
+        `\ufeff${header}\na,survey,,"two\nlines",x,1,,unsure\nb,survey,,text,1,,✓,\nc,survey,,text,,,,\nd,survey,,text,YES,0,no,\n`,
+        'coding.csv',
+      );
+      expect(gold.entries).toEqual([
+        { key: 'a', themes: ['carers'], line: 2 },
+        { key: 'b', themes: ['funding'], line: 4 },
+        { key: 'd', themes: [], line: 6 },
+      ]);
+      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'] });
+      expect(gold.markColumns).toEqual(['carers', 'funding']);
+      expect(gold.problems).toEqual([]);
+    });
+
+    test('a cell that neither marks nor is left unmarked is a problem naming its column, and the row is left out', () => {
+      const gold = parseGoldFile(`${header}\na,survey,,text,x,maybe,,\nb,survey,,text,done?,,,\nc,survey,,text,x,,1,\n`, 'coding.csv');
+      expect(gold.entries).toEqual([{ key: 'c', themes: ['funding'], line: 4 }]);
+      expect(gold.problems).toEqual([
+        {
+          file: 'coding.csv',
+          line: 2,
+          message: 'the carers cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
+        },
+        {
+          file: 'coding.csv',
+          line: 3,
+          message:
+            'the coded cell holds "done?": mark the row with 1 (or x) once it is coded, or leave the cell empty; this row is left out',
+        },
+      ]);
+    });
+
+    test('a sheet saved with semicolons (where the comma is a decimal point) is read the same', () => {
+      const gold = parseGoldFile('id;channel;text;coded;carers\na;survey;text, more;x;1\n', 'coding.csv');
+      expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
+    });
+
+    test('any other gold file is no coding sheet', () => {
+      expect(parseGoldFile('source_id,themes\na,x\n', 'gold.csv').sample).toBeNull();
+    });
+  });
 });

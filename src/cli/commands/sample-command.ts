@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode } from '../../exit-codes.js';
+import { UsageError } from '../../errors.js';
+import type { CommandContext } from '../command-context.js';
+import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
+import { addSelectionOptions, selectionOf, withSelectionHint, type SelectionFlags } from '../selection-flags.js';
+
+/** The flags of `tlap sample`. */
+interface SampleFlags extends SelectionFlags {
+  store: string;
+  themes: string;
+  size: string;
+  seed: string;
+  out?: string;
+}
+
+const STDOUT_PATH = '-';
+
+/** What `tlap sample` does without selection flags, as a hint says it. */
+const WITHOUT_SELECTION = 'tlap sample without them draws from the whole store';
+
+function wholeNumber(value: string, flag: string, least: number): number {
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < least) {
+    throw new UsageError(`${flag} takes a whole number of at least ${least}, not "${value}"`, { code: 'BAD_SAMPLE_SIZE' });
+  }
+  return number;
+}
+
+/** Registers `tlap sample`. */
+export function registerSampleCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
+  const command = program
+    .command('sample')
+    .description(COMMAND_DESCRIPTIONS.sample)
+    .option('--store <dir>', 'the record store folder', '.tlap')
+    .option('--themes <file>', "the codebook: its themes are the sheet's columns, its redact: policy what is hidden", 'themes.yaml')
+    .option('--size <n>', 'how many records to draw', '200')
+    .option('--seed <n>', 'another seed draws another sample; the same seed, the same one', '1')
+    .option('--out <file>', 'write the sheet to this file (atomically); - or none for stdout');
+  addSelectionOptions(command, 'draw from').addHelpText(
+    'after',
+    `
+Examples:
+  tlap sample --out coding.csv                    200 records drawn at random, to code by hand
+  tlap eval --gold coding.csv                     the codebook scored on the rows marked coded
+  tlap sample --size 100 --channel email --out email-coding.csv   a sample of the e-mails only
+  tlap sample --seed 2 --out second-coder.csv     another sample (the same seed gives the same one)`,
+  );
+  command.action(async (flags: SampleFlags) => {
+    const output = messages();
+    const size = wholeNumber(flags.size, '--size', 1);
+    const seed = wholeNumber(flags.seed, '--seed', 0);
+    const selection = selectionOf(flags);
+    const [{ loadCodebookForCli }, { drawStoreSample, renderCodingSheet }, { createRedactor }] = await Promise.all([
+      import('../codebook-loading.js'),
+      import('../../run/coding-sample.js'),
+      import('../../report/publication-redactor.js'),
+    ]);
+    const codebook = await loadCodebookForCli(io, output, flags.themes);
+    const sample = await drawStoreSample(resolve(io.cwd, flags.store), { size, seed, selection }).catch((error: unknown) => {
+      throw withSelectionHint(error, WITHOUT_SELECTION);
+    });
+    const sheet = renderCodingSheet(sample, codebook, createRedactor(codebook));
+    const out = flags.out ?? STDOUT_PATH;
+    if (out === STDOUT_PATH) io.stdout.write(sheet);
+    else {
+      const { writeFileAtomically } = await import('../../store/atomic-write.js');
+      await writeFileAtomically(
+        resolve(io.cwd, out),
+        (async function* () {
+          yield sheet;
+        })(),
+        out,
+      );
+    }
+    const drawn = sample.records.length;
+    const from = sample.population;
+    const where = out === STDOUT_PATH ? '' : ` into ${out}`;
+    output.note(
+      drawn < size
+        ? `drew all ${drawn} records the selection holds${where} (fewer than --size ${size})`
+        : `drew ${drawn} of ${from} records at random (seed ${seed})${where}`,
+    );
+    if (out !== STDOUT_PATH) {
+      output.note(`code each row in order: put 1 under every theme it is about and 1 in its coded cell, then run tlap eval --gold ${out}`);
+    }
+    setExitCode(ExitCode.Ok);
+  });
+}

@@ -1,4 +1,5 @@
 import type { AuditReport } from './audit.js';
+import type { CoderAgreement } from './coder-agreement.js';
 import type { EvaluationReport } from './evaluation.js';
 import type { DiscoverReport, GapsReport } from './gaps.js';
 import type { SuggestionResult } from './suggestions.js';
@@ -197,4 +198,50 @@ export function renderGapsText(report: GapsReport): string {
 /** `tlap gaps --discover` as text: the starter codebook itself. */
 export function renderDiscoverText(report: DiscoverReport): string {
   return report.codebook;
+}
+
+/** How many records the coders disagree on `tlap agree` lists in text. */
+const DISAGREEMENTS_SHOWN = 20;
+
+/** `tlap agree` as text: the two files named as given. */
+export function renderAgreementText(agreement: CoderAgreement, firstFile: string, secondFile: string): string {
+  const { records } = agreement;
+  const share = records === 0 ? 0 : agreement.same_themes / records;
+  const lines = [
+    `${plural(records, 'record')} coded by both ${firstFile} and ${secondFile}; ${formatCount(agreement.first_only_records)} coded only in ${firstFile}, ${formatCount(agreement.second_only_records)} only in ${secondFile}`,
+    `The same themes for ${formatCount(agreement.same_themes)} of ${formatCount(records)} records (${(100 * share).toFixed(1)}%); mean kappa ${agreement.mean_kappa === null ? '-' : pct(agreement.mean_kappa)} over the themes either coder used`,
+  ];
+  if (agreement.unknown_themes.length > 0) {
+    lines.push(`Left out, as no theme of the codebook by id or label: ${agreement.unknown_themes.join(', ')}`);
+  }
+  lines.push(
+    '',
+    ...table(
+      [
+        ['theme', 'both', 'first only', 'second only', 'kappa', 'agreement'],
+        ...agreement.themes.map((theme) => [
+          theme.id,
+          formatCount(theme.both),
+          formatCount(theme.first_only),
+          formatCount(theme.second_only),
+          theme.kappa === null ? '-' : pct(theme.kappa),
+          theme.positive_agreement === null ? '-' : pct(theme.positive_agreement),
+        ]),
+      ],
+      new Set([1, 2, 3, 4, 5]),
+    ),
+  );
+  if (agreement.disagreements.length > 0) {
+    lines.push('', 'Records coded differently:');
+    for (const entry of agreement.disagreements.slice(0, DISAGREEMENTS_SHOWN)) {
+      const themes = (list: readonly string[]): string => list.join(';') || 'no theme';
+      lines.push(
+        `  ${entry.key}  ${firstFile}:${entry.first.line} ${themes(entry.first.themes)}  ${secondFile}:${entry.second.line} ${themes(entry.second.themes)}`,
+      );
+    }
+    if (agreement.disagreements.length > DISAGREEMENTS_SHOWN) {
+      lines.push(`    … ${agreement.disagreements.length - DISAGREEMENTS_SHOWN} more (the JSON output lists all)`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -299,7 +299,7 @@ function labelKey(label: string): string {
  * name that is a theme's label (ignoring case and spacing) is read as that theme, since coders
  * often write the labels they were given. Names neither id nor label have no entry.
  */
-function goldThemeNames(
+export function goldThemeNames(
   codebook: Codebook,
   gold: GoldFile,
 ): { themeOf: Map<string, string>; labels: EvaluationReport['gold_theme_labels'] } {

@@ -12,6 +12,7 @@ export const COMMAND_DESCRIPTIONS = {
   test: "check the codebook against its themes' examples (examples: {match: […], no_match: […]})",
   audit: 'show what each keyword of the codebook matches in the store, and problems with suggested fixes',
   sample: 'draw a random sample of records as a sheet to code by hand (the human coding tlap eval reads)',
+  agree: "compare two people's coding of the same records: kappa per theme, and the records they coded differently",
   eval: "compare the codebook's coding of the store with human coding (a gold CSV, or a column of the exports), and suggest changes",
   gaps: 'find what unthemed records talk about, or (--discover) propose a starter codebook',
   formats: 'list the export formats tlap reads, with their extensions and signatures',

@@ -85,6 +85,13 @@ export const COMMAND_LIST: readonly CommandListing[] = [
     load: async () => (await import('./commands/sample-command.js')).registerSampleCommand,
   },
   {
+    name: 'agree',
+    term: 'agree [options] <first> <second>',
+    description: COMMAND_DESCRIPTIONS.agree,
+    module: 'agree-command',
+    load: async () => (await import('./commands/agree-command.js')).registerAgreeCommand,
+  },
+  {
     name: 'eval',
     term: 'eval [options]',
     description: COMMAND_DESCRIPTIONS.eval,

@@ -191,6 +191,43 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
   });
 });
 
+describe('tlap agree: two people coding the same sheet', () => {
+  test('prints the records both coded, kappa per theme and the records coded differently; --json has the documented shape', async () => {
+    const header = 'id,channel,context,text,coded,communities,information,carers,funding,involvement,integrated';
+    const first = join(temp, 'coder-a.csv');
+    const second = join(temp, 'coder-b.csv');
+    await writeFile(
+      first,
+      [header, 'r1,survey,,one,x,1,,,,,', 'r2,survey,,two,x,,1,,,,', 'r3,survey,,three,x,,,1,,,', 'r4,survey,,four,,,,,,,'].join('\n'),
+    );
+    await writeFile(
+      second,
+      [header, 'r1,survey,,one,x,1,,,,,', 'r2,survey,,two,x,,,1,,,', 'r3,survey,,three,x,,,1,,,', 'r4,survey,,four,x,maybe,,,,,'].join(
+        '\n',
+      ),
+    );
+    const result = await runCli(['agree', first, second], { cwd: CASE });
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`3 records coded by both ${first} and ${second}; 0 coded only in ${first}, 0 only in ${second}`);
+    expect(lines[1]).toBe('The same themes for 2 of 3 records (66.7%); mean kappa 0.467 over the themes either coder used');
+    expect(result.stdout).toContain(`  r2  ${first}:3 information  ${second}:3 carers`);
+    expect(result.stderr).toContain(`${second}:5: the communities cell holds "maybe"`);
+    const json = JSON.parse((await runCli(['agree', first, second, '--json'], { cwd: CASE })).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'key_column',
+      'records',
+      'first_only_records',
+      'second_only_records',
+      'same_themes',
+      'mean_kappa',
+      'themes',
+      'disagreements',
+      'unknown_themes',
+    ]);
+  });
+});
+
 describe('tlap eval --gold-column: the coding an export already holds', () => {
   const coding = ['staff', 'Staff', 'care', '', 'staff;care', 'care', 'staff', ''];
   const texts = [

@@ -52,11 +52,9 @@ Examples:
     const size = wholeNumber(flags.size, '--size', 1);
     const seed = wholeNumber(flags.seed, '--seed', 0);
     const selection = selectionOf(flags);
-    const [{ loadCodebookForCli }, { drawStoreSample, renderCodingSheet }, { createRedactor }] = await Promise.all([
-      import('../codebook-loading.js'),
-      import('../../run/coding-sample.js'),
-      import('../../report/publication-redactor.js'),
-    ]);
+    const { loadCodebookForCli } = await import('../codebook-loading.js');
+    const { drawStoreSample, renderCodingSheet } = await import('../../run/coding-sample.js');
+    const { createRedactor } = await import('../../report/publication-redactor.js');
     const codebook = await loadCodebookForCli(io, output, flags.themes);
     const sample = await drawStoreSample(resolve(io.cwd, flags.store), { size, seed, selection }).catch((error: unknown) => {
       throw withSelectionHint(error, WITHOUT_SELECTION);

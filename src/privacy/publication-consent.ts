@@ -18,12 +18,16 @@ export type ConsentQuestionKind = 'permission' | 'confidentiality';
 /** The respondent's own words named: `your response`, `my comments`, `this submission`, `what you told us`. */
 const OWN_WORDS =
   /\b(?:your|my|our|this|the)\s+(?:\w+\s+){0,2}(?:response|responses|reply|replies|comment|comments|views?|answers?|submissions?|feedback|words|name|details|contribution|evidence|story|stories)\b|\bwhat (?:you|i) (?:have |has )?(?:said|told us|wrote|written|shared)\b/;
+/** The same in Welsh: `eich ymateb`, `fy sylwadau`, `i'ch ymateb` (your response, my comments, your response). */
+const OWN_WORDS_WELSH = /(?:\b(?:eich|fy|ein)\s+|['’]ch\s+)(?:ymateb|ymatebion|sylwadau|barn|enw|manylion|tystiolaeth|cyflwyniad)\b/;
 const PUBLISH_WORD = /\bpublish(?:ed|ing)?\b|\bmade? public\b|\bpublicly\b|\bquot(?:e|ed|ing)\b/;
+/** Welsh `cyhoeddi` (to publish), in each of its mutations (`gyhoeddi`, `chyhoeddi`, `nghyhoeddi`). */
+const PUBLISH_WORD_WELSH = /\b(?:c|g|ch|ngh)yhoeddi\b/;
 /** Leave asked for publishing without naming what: `Do you consent to publication?`, `Are you happy for this to be published?` */
 const LEAVE_TO_PUBLISH =
   /\b(?:consent|permission|agree|happy|content|allow)\b(?:\s+\w+){0,3}\s+(?:to\s+)?(?:publication|publishing|being published|be published|publish)\s*\??$/;
 const QUOTE_YOU = /\bquote (?:you|your|from your)\b/;
-const CONFIDENTIAL_WORD = /\bconfidential(?:ity)?\b|\b(?:keep|kept) (?:\w+\s+){0,3}private\b/;
+const CONFIDENTIAL_WORD = /\bconfidential(?:ity)?\b|\b(?:keep|kept) (?:\w+\s+){0,3}private\b|\b(?:c|g|ch|ngh)yfrinachol\b/;
 const NOT_PUBLISHED = /\bnot\b(?:\s+\w+){0,4}\s+(?:be\s+)?publish(?:ed|ing)?\b/;
 /** Words that ask for leave, beside which `anonymous` is part of the question, not the whole of it. */
 const ASKS_LEAVE = /\b(?:consent|permission|agree|happy|content|allow|may we|can we|could we)\b/;
@@ -50,25 +54,50 @@ export function consentQuestionKind(question: string): ConsentQuestionKind | nul
   const text = plain(question);
   if (/^(?:consent to publish\w*|permission to publish\w*|publish consent|publication consent|ok to publish)$/.test(text))
     return 'permission';
-  if (CONFIDENTIAL_WORD.test(text) && (OWN_WORDS.test(text) || text.split(' ').length <= SHORT_HEADER_WORDS)) return 'confidentiality';
+  const ownWords = OWN_WORDS.test(text) || OWN_WORDS_WELSH.test(text);
+  if (CONFIDENTIAL_WORD.test(text) && (ownWords || text.split(' ').length <= SHORT_HEADER_WORDS)) return 'confidentiality';
   if (/\banonym/.test(text) && !ASKS_LEAVE.test(text)) return null;
-  const aboutPublishing = (PUBLISH_WORD.test(text) && OWN_WORDS.test(text)) || LEAVE_TO_PUBLISH.test(text);
+  const aboutPublishing =
+    (PUBLISH_WORD.test(text) && OWN_WORDS.test(text)) ||
+    LEAVE_TO_PUBLISH.test(text) ||
+    (PUBLISH_WORD_WELSH.test(text) && OWN_WORDS_WELSH.test(text));
   if (aboutPublishing && NOT_PUBLISHED.test(text)) return 'confidentiality';
   if (aboutPublishing || QUOTE_YOU.test(text)) return 'permission';
   return null;
 }
 
-const YES = /^(?:yes|y|true|1|ok|okay|agree|agreed|i agree|i do|happy|i am happy|i'm happy|tick|ticked|x|✓|✔)\b/;
-const NO = /^(?:no|n|false|0|none|disagree|i do not|i don't)\b/;
+/** Welsh answers yes (`Ydw`, `Ydyn`, `Ydym`, `Ydy`: I am, we are, it is; `Ie`), as bilingual forms print them beside or instead of `Yes`. */
+const YES_WELSH = 'ydw|ydyn|ydym|ydy|ie';
+/** Welsh answers no (`Nac ydw`, `Nac ydyn`, `Nac ydym`, `Nac ydy`, `Na`, `Naddo`, `Nage`): each starts with `n`, as every no of {@link YES_OR_NO} does. */
+const NO_WELSH = 'nac ydw|nac ydyn|nac ydym|nac ydy|naddo|nage|na';
+const YES = new RegExp(`^(?:yes|y|true|1|ok|okay|agree|agreed|i agree|i do|happy|i am happy|i'm happy|tick|ticked|x|✓|✔|${YES_WELSH})\\b`);
+const NO = new RegExp(`^(?:no|n|false|0|none|disagree|i do not|i don't|${NO_WELSH})\\b`);
+/** A refusal in English, or in Welsh: `peidiwch â chyhoeddi` (do not publish), `dim eisiau i chi gyhoeddi`, `cyfrinachol` (confidential). */
 const REFUSAL =
-  /\b(?:do not|don't|dont|not|never|no)\b.{0,40}\b(?:publish\w*|public|quote\w*|share\w*)\b|\b(?:confidential\w*|private|withh[oe]ld\w*)\b/;
+  /\b(?:do not|don't|dont|not|never|no)\b.{0,40}\b(?:publish\w*|public|quote\w*|share\w*)\b|\b(?:confidential\w*|private|withh[oe]ld\w*)\b|\b(?:peidiwch|peidio|beidio|na|nac|nid|dim|ddim|heb)\b.{0,40}\b(?:c|g|ch|ngh)yhoedd\w*|\b(?:c|g|ch|ngh)yfrinachol\b/;
 const WITHOUT_NAME =
   /\b(?:without|not|no|withhold\w*|anonym\w*|omit\w*|remove\w*|exclude\w*|hide|hidden)\b.{0,30}\b(?:name|names|identity|details)\b|\banonym\w*/;
-/** A refusal of the name only (`do not publish my name`), which leaves the words free to publish. */
-const NAME_REFUSAL = /\b(?:do not|don't|dont|not|never|no|without)\b[^,.;]{0,30}\b(?:name|names|identity|details)\b/g;
+/** A refusal of the name only (`do not publish my name`, not `do not publish my response or my name`), which leaves the words free to publish. */
+const NAME_REFUSAL =
+  /\b(?:do not|don't|dont|not|never|no|without)\b(?:(?!\b(?:response|responses|reply|replies|comments?|views?|answers?|submissions?|feedback|words|evidence|story|it|this|anything)\b)[^,.;]){0,30}\b(?:name|names|identity|details)\b/g;
 const AGREEMENT = /\b(?:publish\w*|public|quote\w*|share\w*|agree\w*|consent\w*)\b/;
-/** The printed options of a question left as they were (`Yes / No`, `Yes No`, `Yes or No`): no answer given. */
-const OPTIONS_LEFT = /^(?:yes|no)(?:\s*(?:\/|,|;|\bor\b|\s)\s*(?:yes|no))+$/;
+/** One yes or no, English or Welsh, the longer Welsh ones first so that `nac ydw` is one word. */
+const YES_OR_NO = `(?:${NO_WELSH}|${YES_WELSH}|yes|no)`;
+/** A run of yeses and noes (`Yes / No`, `Yes No`, `Yes or No`, `Ydw / Yes`, `Ie neu Na`). */
+/** Each yes or no in an answer. */
+const YES_OR_NO_WORD = new RegExp(`\\b${YES_OR_NO}\\b`, 'g');
+const YES_NO_LIST = new RegExp(`^${YES_OR_NO}(?:\\s*(?:\\/|,|;|\\bor\\b|\\bneu\\b|\\s)\\s*${YES_OR_NO})+$`);
+
+/**
+ * Whether an answer is the printed options of a question left as they were, or both ticked
+ * (`Yes / No`, `Yes; No`, `Ydw / Yes  Nac ydw / No`): yeses and noes together, no answer given. A
+ * yes given in two languages (`Ydw / Yes`) is a yes.
+ */
+function isOptionsLeft(text: string): boolean {
+  if (!YES_NO_LIST.test(text)) return false;
+  const words = text.match(YES_OR_NO_WORD) ?? [];
+  return words.some((word) => word.startsWith('n')) && words.some((word) => !word.startsWith('n'));
+}
 
 /**
  * What one answer to a consent question means: `declined` for a refusal (`Do not publish
@@ -82,7 +111,7 @@ const OPTIONS_LEFT = /^(?:yes|no)(?:\s*(?:\/|,|;|\bor\b|\s)\s*(?:yes|no))+$/;
 export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'declined' | 'given' {
   const text = plain(tickedAnswer(answer) ?? answer);
   if (text === '') return kind === 'permission' ? 'declined' : 'given';
-  if (OPTIONS_LEFT.test(text)) return 'declined';
+  if (isOptionsLeft(text)) return 'declined';
   if (kind === 'confidentiality') {
     if (YES.test(text)) return 'declined';
     if (NO.test(text) || /\bnot confidential\b/.test(text)) return 'given';

@@ -60,6 +60,21 @@ export function tickBoxOptions(text: string): TickBoxOption[] | null {
   return options;
 }
 
+/** A box alone, or a mark typed alone (`X`, `✓`) as respondents tick a grid's cell: ticked or not. */
+const LONE_BOX = new RegExp(`^(?:(${TICKED_BOX}|[xX✓✔✗✘])|${EMPTY_BOX})$`, 'u');
+
+/**
+ * Whether a cell of a grid (a table whose header row holds the options) is ticked, as its text
+ * says: a box alone (`☒`, `[x]`, `☐`, a check box read as one) or a mark typed alone (`X`, `✓`);
+ * false when it is empty, null when it holds anything else.
+ */
+export function gridCellTicked(text: string): boolean | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return false;
+  const match = LONE_BOX.exec(trimmed);
+  return match === null ? null : match[1] !== undefined;
+}
+
 /** Whether the text holds a tick box, ticked or not, anywhere in it. */
 export function holdsTickBox(text: string): boolean {
   return ANY_BOX.test(text);

@@ -246,6 +246,20 @@ export function checkBoxControl(state: { checked: boolean; content?: string; che
   );
 }
 
+/**
+ * A plain text or date picker content control as Word writes it, showing `shown` (its placeholder,
+ * `Click or tap here to enter text.`, until it is filled in); `placeholder` writes `w:showingPlcHdr`.
+ */
+export function textControl(control: { shown: string; placeholder?: boolean; date?: boolean }): string {
+  const placeholder = control.placeholder === true ? '<w:showingPlcHdr/>' : '';
+  const kind =
+    control.date === true
+      ? '<w:date><w:dateFormat w:val="dd/MM/yyyy"/><w:lid w:val="cy-GB"/><w:calendar w:val="gregorian"/></w:date>'
+      : '<w:text/>';
+  const style = placeholder === '' ? '' : '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>';
+  return `<w:sdt><w:sdtPr><w:id w:val="-3"/>${placeholder}${kind}</w:sdtPr><w:sdtContent><w:r>${style}<w:t>${xmlText(control.shown)}</w:t></w:r></w:sdtContent></w:sdt>`;
+}
+
 /** Where a comment's range starts, ends, and its reference mark: Word writes all three. */
 export const commentMark = {
   start: (id: number) => `<w:commentRangeStart w:id="${id}"/>`,
@@ -395,6 +409,107 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
                   checkedGlyph: { char: '00FE', font: 'Wingdings' },
                   content: '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>þ</w:t></w:r>',
                 })}${run(' No')}</w:p>`,
+              ],
+            ],
+          ]),
+        ].join(''),
+      }),
+  },
+  'likert-grid': {
+    name: 'input.docx',
+    build: () => {
+      const boxes = (ticked: number | null) =>
+        [0, 1, 2, 3, 4].map((column) => [`<w:p>${checkBoxControl({ checked: column === ticked })}</w:p>`]);
+      return buildDocx({
+        core: { creator: 'Admin', created: '2024-07-01T09:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Library opening hours: response form', { style: 'Titel' }),
+          paragraph('Q1. How far do you agree with each statement?'),
+          table([
+            ['', 'Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'],
+            ['Northgate library should open on Sundays', ...boxes(1)],
+            [
+              'The library should close on Wednesdays',
+              ...[false, false, false, true, false].map((checked) => [`<w:p>${formCheckBox({ checked })}</w:p>`]),
+            ],
+            ['Evening opening matters more than Saturday opening', ...boxes(null)],
+            ['The library is easy to reach by bus', '', '☐', '', '☒', ''],
+          ]),
+          paragraph('Q2. What would help you use the library more?'),
+          paragraph('A quiet room for homework after school, open until eight.'),
+          table([
+            ['', 'Yes', 'No'],
+            ['May we publish your response?', 'X', ''],
+          ]),
+        ].join(''),
+      });
+    },
+  },
+  'tick-instruction': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'Admin', created: '2024-07-02T09:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Bus network review: response form', { style: 'Titel' }),
+          paragraph('Q1. Do you use the 42 bus?'),
+          paragraph('Please tick:'),
+          paragraph('☒ Yes'),
+          paragraph('Q2. Which days do you travel? (Tick all that apply)'),
+          paragraph('☒ Weekdays'),
+          paragraph('☐ Saturdays'),
+          paragraph('☒ Sundays'),
+          paragraph('C3. Ydych chi’n gyrru? / Q3. Do you drive?'),
+          paragraph('Ticiwch un / Tick one:'),
+          `<w:p>${checkBoxControl({ checked: false })}${run(' Ydw / Yes')}</w:p>`,
+          `<w:p>${checkBoxControl({ checked: true })}${run(' Nac ydw / No')}</w:p>`,
+          paragraph('Please tick if this applies:'),
+          paragraph('☒ I have a disability that makes the bus hard to use'),
+          paragraph('Q4. What should change?'),
+          paragraph('Keep the evening 42, even if it runs every hour.'),
+          paragraph('Actions:'),
+          paragraph('[ ] Write to the bus company'),
+        ].join(''),
+      }),
+  },
+  'welsh-form': {
+    name: 'input.docx',
+    build: () =>
+      buildDocx({
+        core: { creator: 'Gweinyddwr', created: '2024-07-03T09:00:00Z' },
+        styles: STYLES,
+        body: [
+          paragraph('Adolygiad llyfrgelloedd / Library review: ffurflen ymateb / response form', { style: 'Titel' }),
+          table([
+            ['Enw / Name', [`<w:p>${textControl({ shown: 'Siân Jones' })}</w:p>`]],
+            ['Cyfeiriad e-bost / Email address', [`<w:p>${textControl({ shown: 'Cliciwch neu tapiwch yma i roi testun.' })}</w:p>`]],
+            [
+              'Ym mha ardal ydych chi’n byw? / Which area do you live in?',
+              [
+                `<w:p>${dropDownControl({
+                  items: [
+                    { text: 'Canol / Central', value: 'Canol' },
+                    { text: 'Porth y Gogledd / Northgate', value: 'Northgate' },
+                  ],
+                  shown: 'Dewiswch eitem.',
+                })}</w:p>`,
+              ],
+            ],
+            ['Dyddiad / Date', [`<w:p>${textControl({ shown: 'Cliciwch neu tapiwch i roi dyddiad.', date: true })}</w:p>`]],
+            [
+              'C1. Beth fyddai’n eich helpu i ddefnyddio’r llyfrgell yn fwy? / Q1. What would help you use the library more?',
+              'Agor tan wyth o’r gloch ar nosweithiau’r wythnos, ac ystafell dawel i blant wneud gwaith cartref ar ôl ysgol.',
+            ],
+            [
+              'C2. Sylwadau eraill / Q2. Any other comments',
+              [`<w:p>${textControl({ shown: 'Cliciwch neu tapiwch yma i roi testun.' })}</w:p>`],
+            ],
+            [
+              'A gawn ni gyhoeddi eich ymateb? / May we publish your response?',
+              [
+                `<w:p>${checkBoxControl({ checked: false })}${run(' Ydw / Yes ')}${checkBoxControl({ checked: true })}${run(' Nac ydw / No')}</w:p>`,
               ],
             ],
           ]),

@@ -210,3 +210,40 @@ export function odtFormControls(): Buffer {
     ].join(''),
   });
 }
+
+/**
+ * The input of fixtures/adapters/odt/likert-grid/: a response form made in LibreOffice whose
+ * question is a grid: a caption merged across the table, a header row of options
+ * (`table:table-header-rows`), and a row per statement holding a radio button without a label
+ * under each option; one row left unanswered, one answered with a typed `X` instead.
+ */
+export function odtLikertGrid(): Buffer {
+  const options = ['Strongly agree', 'Agree', 'Neither', 'Disagree', 'Strongly disagree'];
+  const cell = (content: string) =>
+    `<table:table-cell office:value-type="string">${content === '' ? '' : `<text:p>${content}</text:p>`}</table:table-cell>`;
+  const row = (cells: readonly string[]) => `<table:table-row>${cells.map(cell).join('')}</table:table-row>`;
+  const statements = ['The day centre should open on Saturdays', 'Transport to the day centre is reliable', 'Staff have time to listen'];
+  const chosen = [1, null, 4];
+  const controls = statements.flatMap((_, statement) =>
+    options.map((__, option) =>
+      formControl({ kind: 'radio', id: `control${statement * 5 + option + 1}`, label: '', selected: chosen[statement] === option }),
+    ),
+  );
+  return buildOdt({
+    created: '2024-07-04T10:00:00',
+    forms: controls.join(''),
+    text: [
+      '<text:h text:outline-level="1">Day services review: response form</text:h>',
+      '<table:table table:name="Table1"><table:table-column table:number-columns-repeated="6"/>',
+      '<table:table-row><table:table-cell table:number-columns-spanned="6" office:value-type="string"><text:p>Q3. How far do you agree with each statement?</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="5"/></table:table-row>',
+      `<table:table-header-rows>${row(['Statement', ...options])}</table:table-header-rows>`,
+      ...statements.map((statement, index) =>
+        row([statement, ...options.map((_, option) => drawControl(`control${index * 5 + option + 1}`))]),
+      ),
+      row(['Evening activities are worth a small charge', '', '', 'X', '', '']),
+      '</table:table>',
+      '<text:p>Q4. Anything else?</text:p>',
+      '<text:p>Please keep the Friday lunch club; it is the only time some of us go out.</text:p>',
+    ].join(''),
+  });
+}

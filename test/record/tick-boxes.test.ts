@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { tickBoxOptions, tickedAnswer } from '../../src/record/tick-boxes.js';
+import { gridCellTicked, tickBoxOptions, tickedAnswer } from '../../src/record/tick-boxes.js';
 
 describe('tickBoxOptions', () => {
   test('boxes before their options, on one line or one a line', () => {
@@ -52,5 +52,22 @@ describe('tickedAnswer', () => {
     expect(tickedAnswer('☒ Day centre ☐ Home care ☒ Respite')).toBe('Day centre; Respite');
     expect(tickedAnswer('☐ Yes ☐ No')).toBe('');
     expect(tickedAnswer('No')).toBeNull();
+  });
+});
+
+describe('gridCellTicked', () => {
+  test('a box alone, or a mark typed alone, says whether a grid cell is ticked; an empty cell is not; anything else is no grid cell', () => {
+    expect(['☒', '☑', '[x]', 'X', ' x ', '✓', '☐', '[ ]', ''].map(gridCellTicked)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(['☒ Yes', 'Yes', 'xx', '2'].map(gridCellTicked)).toEqual([null, null, null, null]);
   });
 });

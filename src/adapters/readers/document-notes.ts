@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL, tickBoxAnswer } from './form-consent.js';
-import { tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
+import { gridCellTicked, holdsTickBox, tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -43,6 +43,14 @@ const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|
 /** A question/answer table's row that holds the respondent's contact details, never read as an answer (as survey tables drop contact columns). */
 const CONTACT_LABEL =
   /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
+/** The same labels in Welsh (`Enw`, `Cyfeiriad e-bost`, `Rhif ffôn`, `Cod post`, `Llofnod`), as bilingual forms print them. */
+const CONTACT_LABEL_WELSH =
+  /^(?:eich\s+)?(?:enw(?:\s+llawn)?|(?:cyfeiriad\s+)?e-?bost|(?:rhif\s+)?(?:ff[ôo]n|ffôn\s+symudol)|cyfeiriad(?:\s+post)?|cod\s*post|llofnod|llofnodwyd)\s*:?\s*$/i;
+
+/** Whether a question | answer row's label asks for contact details, in English, Welsh or both (`Enw / Name`). */
+function isContactLabel(label: string): boolean {
+  return label.split(/\s+\/\s+|\s*\|\s*/).every((part) => CONTACT_LABEL.test(part) || CONTACT_LABEL_WELSH.test(part));
+}
 
 /** A paragraph of a table cell, numbered as it was read. */
 interface CellParagraph {
@@ -50,10 +58,17 @@ interface CellParagraph {
   ordinal: number;
 }
 
+/** A paragraph held back, with the question above it when it is an instruction to tick (`Please tick one:`). */
+interface HeldParagraph extends CellParagraph {
+  prompt?: CellParagraph;
+}
+
 /** The outermost table being read: its rows, each a list of cells, each a list of paragraphs. */
 interface OpenTable {
   number: number;
   rows: CellParagraph[][][];
+  /** The one-line paragraph held back above it (a question, an instruction to tick): the grid's question when the table is a grid, else a note. */
+  above: HeldParagraph | null;
 }
 
 /**
@@ -75,10 +90,17 @@ export class DocumentNotes {
   private list: { level: number; text: string }[] = [];
   /** The line above the list being read that labels it (see {@link isListLabel}), the last part of its items' section. */
   private label: string | null = null;
-  /** A one-line paragraph held back until the next shows whether it labels a list. */
-  private pending: CellParagraph | null = null;
-  /** A question held with the paragraphs below it that each hold one option in a box, until the run of options ends. */
-  private options: { question: CellParagraph; items: CellParagraph[] } | null = null;
+  /**
+   * A one-line paragraph held back until the next shows whether it labels a list or asks what the
+   * boxes below it answer; with `prompt`, an instruction (`Please tick one:`) held with the
+   * question above it.
+   */
+  private pending: HeldParagraph | null = null;
+  /**
+   * A question (and the instruction below it, if any) held with the paragraphs below them that
+   * each hold one option in a box, until the run of options ends.
+   */
+  private options: { question: CellParagraph; instruction: CellParagraph | null; items: CellParagraph[] } | null = null;
   private ordinal = 0;
   private tables = 0;
   private table: OpenTable | null = null;
@@ -92,9 +114,13 @@ export class DocumentNotes {
 
   /** A table opens (its rows and cells follow): the paragraph held back is a note, and the list above has ended. */
   *openTable(): Iterable<AdapterItem> {
-    yield* this.endList();
+    yield* this.endOptions();
+    const above = this.pending;
+    this.pending = null;
+    this.list = [];
+    this.label = null;
     this.tables += 1;
-    this.table = { number: this.tables, rows: [] };
+    this.table = { number: this.tables, rows: [], above };
   }
 
   /** A row of the open table opens. */
@@ -143,7 +169,7 @@ export class DocumentNotes {
 
   /** The cell being read, made when a paragraph comes before any row or cell opened. */
   private cell(): CellParagraph[] {
-    this.table ??= { number: (this.tables += 1), rows: [] };
+    this.table ??= { number: (this.tables += 1), rows: [], above: null };
     let row = this.table.rows.at(-1);
     if (row === undefined) {
       row = [];
@@ -175,7 +201,8 @@ export class DocumentNotes {
       yield* this.endOptions();
     }
     const pending = this.pending;
-    const asked = pending === null || paragraph.heading !== null ? null : consentLine(pending.paragraph.text);
+    const asked =
+      pending === null || pending.prompt !== undefined || paragraph.heading !== null ? null : consentLine(pending.paragraph.text);
     if (pending !== null && asked !== null && asked.answer === '' && isOptionAnswer(paragraph.text)) {
       this.pending = null;
       yield this.consentItem(pending.paragraph, this.at(pending.ordinal), asked.question, '');
@@ -183,17 +210,30 @@ export class DocumentNotes {
       return;
     }
     if (pending !== null && paragraph.heading === null && !paragraph.contents) {
-      const question = pending.paragraph.text.trim().replace(/\s*:$/, '');
+      const asker = pending.prompt ?? pending;
+      const question = questionOf(asker.paragraph.text);
       const closed = tickBoxAnswer(paragraph.text, question);
       if (closed !== null && closed.question === question) {
         this.pending = null;
+        if (pending.prompt !== undefined)
+          yield this.closedItem(pending.prompt.paragraph, this.at(pending.prompt.ordinal), { question, answer: null });
         yield this.closedItem(pending.paragraph, this.at(pending.ordinal), { question, answer: null });
         yield this.closedItem(paragraph, this.at(ordinal), closed);
         return;
       }
-      if (isChoiceQuestion(pending.paragraph.text.trim()) && isOneOption(paragraph.text)) {
+      if ((pending.prompt !== undefined || isChoiceQuestion(pending.paragraph.text.trim())) && isOneOption(paragraph.text)) {
         this.pending = null;
-        this.options = { question: pending, items: [{ paragraph, ordinal }] };
+        this.options = { question: asker, instruction: pending.prompt === undefined ? null : pending, items: [{ paragraph, ordinal }] };
+        return;
+      }
+      if (
+        pending.prompt === undefined &&
+        isChoiceQuestion(pending.paragraph.text.trim()) &&
+        !isInstruction(pending.paragraph.text) &&
+        paragraph.listLevel === null &&
+        isInstruction(paragraph.text)
+      ) {
+        this.pending = { paragraph, ordinal, prompt: pending };
         return;
       }
     }
@@ -204,6 +244,7 @@ export class DocumentNotes {
       return;
     }
     this.pending = null;
+    if (pending?.prompt !== undefined) yield this.note(pending.prompt.paragraph, this.at(pending.prompt.ordinal));
     if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
       this.label = pending.paragraph.text;
     } else if (pending !== null) {
@@ -218,7 +259,7 @@ export class DocumentNotes {
     if (paragraph.listLevel === null) {
       this.list = [];
       this.label = null;
-      if (!paragraph.contents && !paragraph.text.includes('\n') && isListLabel(paragraph.text)) {
+      if (!paragraph.contents && !paragraph.text.includes('\n') && (isListLabel(paragraph.text) || isInstruction(paragraph.text))) {
         this.pending = { paragraph, ordinal };
         return;
       }
@@ -229,29 +270,34 @@ export class DocumentNotes {
   private *flushPending(): Iterable<AdapterItem> {
     const pending = this.pending;
     this.pending = null;
+    if (pending?.prompt !== undefined) yield this.note(pending.prompt.paragraph, this.at(pending.prompt.ordinal));
     if (pending !== null) yield this.note(pending.paragraph, this.at(pending.ordinal));
   }
 
   /**
    * The run of options held below a question ends: two or more are its answer in tick boxes (the
    * question and each option filtered, the ticked ones kept in {@link DocumentNotes.answers}), and
-   * so is one alone under a question mark (`Do you drive?`, `☒ Yes`); one alone under a label
-   * (`Please tick:`) is a note, as is its label.
+   * so is one alone under a question mark (`Do you drive?`, `☒ Yes`) or an instruction to tick
+   * (`Please tick:`, or `Tick one:` under its question); one alone under another label
+   * (`Actions:`) is a note, as is its label.
    */
   private *endOptions(): Iterable<AdapterItem> {
     const run = this.options;
     this.options = null;
     if (run === null) return;
-    const { question, items } = run;
-    if (items.length < 2 && !isQuestion(question.paragraph.text)) {
-      yield this.note(question.paragraph, this.at(question.ordinal));
-      for (const { paragraph, ordinal } of items) yield this.note(paragraph, this.at(ordinal));
+    const { question, instruction, items } = run;
+    const held = instruction === null ? [question] : [question, instruction];
+    const asks = instruction !== null || isQuestion(question.paragraph.text) || isInstruction(question.paragraph.text);
+    if (items.length < 2 && !asks) {
+      for (const { paragraph, ordinal } of [...held, ...items]) yield this.note(paragraph, this.at(ordinal));
       return;
     }
-    const asked = question.paragraph.text.trim().replace(/\s*:$/, '');
+    const asked = questionOf(question.paragraph.text);
     const answer = tickedLabels(items.flatMap(({ paragraph }) => tickBoxOptions(paragraph.text) ?? []));
     yield this.closedItem(question.paragraph, this.at(question.ordinal), { question: asked, answer });
-    for (const { paragraph, ordinal } of items) yield this.closedItem(paragraph, this.at(ordinal), { question: asked, answer: null });
+    for (const { paragraph, ordinal } of [...held.slice(1), ...items]) {
+      yield this.closedItem(paragraph, this.at(ordinal), { question: asked, answer: null });
+    }
   }
 
   /** The paragraph held back is a note after all, and the list above has ended. */
@@ -323,8 +369,20 @@ export class DocumentNotes {
     if (table === null) return;
     this.list = [];
     const questions = tableQuestions(table.rows);
+    const grid = questions === null ? gridRows(table.rows) : null;
+    for (const held of table.above === null ? [] : [table.above.prompt, table.above]) {
+      if (held === undefined) continue;
+      yield grid === null
+        ? this.note(held.paragraph, this.at(held.ordinal))
+        : this.closedItem(held.paragraph, this.at(held.ordinal), { question: null, answer: null });
+    }
     for (const [rowIndex, row] of table.rows.entries()) {
       const at = (ordinal: number) => ({ file: this.file, part: `table ${table.number}, row ${rowIndex + 1}, paragraph ${ordinal}` });
+      const gridRow = grid?.[rowIndex];
+      if (gridRow !== undefined && gridRow !== null) {
+        yield* this.gridRow(row, gridRow, at);
+        continue;
+      }
       const question = questions?.[rowIndex];
       if (question !== undefined) {
         const answers = row[1] ?? [];
@@ -350,6 +408,75 @@ export class DocumentNotes {
       }
     }
   }
+
+  /**
+   * A row of a grid: its header (or a caption above it) filtered as a table header; a statement
+   * row a closed answer, its statement the question and the headings of its ticked columns the
+   * answer, each of its paragraphs filtered as {@link closedItem} does.
+   */
+  private *gridRow(
+    row: readonly (readonly CellParagraph[])[],
+    gridRow: GridRow,
+    at: (ordinal: number) => { file: string; part: string },
+  ): Iterable<AdapterItem> {
+    const paragraphs = row.flat();
+    if (gridRow.kind === 'header') {
+      for (const { ordinal } of paragraphs)
+        yield { kind: 'filtered', rule: 'not-feedback', provenance: at(ordinal), detail: 'table header' };
+      return;
+    }
+    for (const [index, { paragraph, ordinal }] of paragraphs.entries()) {
+      yield this.closedItem(paragraph, at(ordinal), { question: gridRow.question, answer: index === 0 ? gridRow.answer : null });
+    }
+    this.list = [];
+  }
+}
+
+/** What a grid makes of one of its rows: the header (or a caption above it), or a statement answered in its boxes. */
+type GridRow = { kind: 'header' } | { kind: 'statement'; question: string; answer: string };
+
+/** The most words a grid's column heading may have (`Neither agree nor disagree`, `Don't know / not sure`). */
+const MAX_GRID_HEADING_WORDS = 8;
+
+/**
+ * What each row of a grid makes of it, when the table is one: a table whose header row holds
+ * two options or more (`| Strongly agree | Agree | … | Disagree`) after a first cell (empty, or
+ * naming the statements or the question), and whose rows below hold a statement in their first
+ * cell and, under the options, only boxes (`☒`, `☐`, a check box, or a mark typed alone: `X`) or
+ * nothing, one box or mark at least in the whole grid. Rows above the header with one cell of
+ * text at most (a caption merged across the table) are its header too. A row that fits no grid
+ * (another cell count, words beside a box) is null, read as any table's cells are. Null for any
+ * other table.
+ */
+function gridRows(rows: readonly (readonly (readonly CellParagraph[])[])[]): (GridRow | null)[] | null {
+  const headerIndex = rows.findIndex((row) => row.filter((cell) => cell.length > 0).length > 1);
+  const header = rows[headerIndex];
+  if (header === undefined || header.length < 3) return null;
+  if (rows.slice(0, headerIndex).some((row) => row.filter((cell) => cell.length > 0).length > 1)) return null;
+  const headings: string[] = [];
+  for (const cell of header.slice(1)) {
+    const heading = cell.length === 1 ? (cell[0]?.paragraph.text.replace(/\s+/g, ' ').trim() ?? '') : '';
+    if (!/\p{L}|\p{N}/u.test(heading) || holdsTickBox(heading) || heading.split(' ').length > MAX_GRID_HEADING_WORDS) return null;
+    headings.push(heading);
+  }
+  const grid: (GridRow | null)[] = rows.map((_, index) => (index <= headerIndex ? { kind: 'header' } : null));
+  let boxes = 0;
+  for (const [index, row] of rows.entries()) {
+    if (index <= headerIndex || row.length !== header.length) continue;
+    const [first, ...cells] = row;
+    const statement = (first ?? [])
+      .map((cell) => cell.paragraph.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!/\p{L}/u.test(statement) || statement.length > MAX_QUESTION_CHARS || holdsTickBox(statement)) continue;
+    const ticks = cells.map((cell) => (cell.length > 1 ? null : gridCellTicked(cell[0]?.paragraph.text ?? '')));
+    if (ticks.some((tick) => tick === null)) continue;
+    boxes += cells.filter((cell) => cell.length > 0).length;
+    const answer = headings.filter((_, column) => ticks[column] === true).join('; ');
+    grid[index] = { kind: 'statement', question: statement, answer };
+  }
+  return boxes > 0 ? grid : null;
 }
 
 /** What a question/answer table's left cell makes of its row. */
@@ -381,16 +508,24 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
       questions.push({ kind: 'header', text: null });
       continue;
     }
-    if (question !== null && CONTACT_LABEL.test(question)) {
+    if (question !== null && isContactLabel(question)) {
       questions.push({ kind: 'contact', text: null });
       previous = null;
       continue;
     }
     previous = question ?? previous;
-    if (answer.length > (previous?.length ?? 0)) answered = true;
+    if (answer.length > longestWording(previous ?? '')) answered = true;
     questions.push({ kind: 'question', text: previous });
   }
   return answered ? questions : null;
+}
+
+/**
+ * The length of a question's longest wording: a bilingual form asks each question twice, in Welsh
+ * and in English (`C1. Beth …? / Q1. What …?`), and its answer is given once.
+ */
+function longestWording(question: string): number {
+  return Math.max(0, ...question.split(/\s+\/\s+/).map((wording) => wording.length));
 }
 
 /** A document's main part, as unpacked from its zip. */
@@ -444,12 +579,39 @@ function isOneOption(text: string): boolean {
  * `Actions:` or `Next steps:` heads a to-do list instead.
  */
 function isChoiceQuestion(text: string): boolean {
-  if (isQuestion(text)) return true;
+  if (isQuestion(text) || isInstruction(text)) return true;
   return (
     /:$/.test(text) &&
     (/^(?:are|is|do|does|did|have|has|which|what|how|who|would|will|can|please)\b/i.test(text) ||
       /\b(?:tick|select|choose|indicate)\b/i.test(text))
   );
+}
+
+/** The most words an instruction to tick may have (`Please put a cross in the box that applies to you:`). */
+const MAX_INSTRUCTION_WORDS = 12;
+
+/**
+ * An instruction to tick, as forms print it under or after a question, in English or Welsh
+ * (`Please tick one:`, `Tick all that apply.`, `(Select one)`, `Put an X in one box:`, `Ticiwch
+ * un / Tick one:`, `Dewiswch un:`): its verb first, after an opening bracket or `Please`.
+ */
+const INSTRUCTION =
+  /^\(?\s*(?:please\s+|plis\s+)?(?:tick|select|choose|indicate|mark|circle|ticiwch|dewiswch|(?:put|place|rhowch)\b.*\b(?:x|cross|tick|croes|tic))\b[^()]*\)?[.:]?$/i;
+
+/**
+ * Whether a one-line paragraph asks for a choice by instruction: an instruction to tick alone
+ * (see {@link INSTRUCTION}), or after its question on the same line (`Do you drive? (Tick one)`).
+ */
+function isInstruction(text: string): boolean {
+  const line = text.trim();
+  if (line.includes('\n')) return false;
+  const instruction = line.slice(line.lastIndexOf('?') + 1).trim();
+  return instruction.split(/\s+/).length <= MAX_INSTRUCTION_WORDS && INSTRUCTION.test(instruction);
+}
+
+/** The question a paragraph asks, as a closed answer is kept under it: as written, without a closing colon. */
+function questionOf(text: string): string {
+  return text.trim().replace(/\s*:$/, '');
 }
 
 /** Whether a paragraph ends with a question mark (before any closing quote or bracket). */

@@ -12,8 +12,25 @@ export const WORD_NAMESPACES: ReadonlySet<string> = new Set([
 export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** Word 2010's namespace, of the check box content control (`w14:checkbox`). */
 const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010/wordml';
-/** The placeholder Word's drop-down content controls show until an item is chosen. */
-const DROP_DOWN_PLACEHOLDER = 'Choose an item.';
+/**
+ * The placeholders Word's content controls show until they are filled in (a drop-down's
+ * `Choose an item.`, a text box's `Click or tap here to enter text.`, a date picker's `Click or
+ * tap to enter a date.`, and Word 2007–2013's `Click here to …`), in English and as Word's Welsh
+ * language pack writes them: a control still showing one was left empty, even when the file no
+ * longer marks it as showing its placeholder (`w:showingPlcHdr`).
+ */
+const WORD_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  'Choose an item.',
+  'Click or tap here to enter text.',
+  'Click or tap to enter a date.',
+  'Click here to enter text.',
+  'Click here to enter a date.',
+  'Dewiswch eitem.',
+  'Cliciwch neu tapiwch yma i roi testun.',
+  'Cliciwch neu tapiwch i roi dyddiad.',
+  'Cliciwch yma i roi testun.',
+  'Cliciwch yma i roi dyddiad.',
+]);
 
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;
@@ -151,7 +168,7 @@ function runText(element: XmlElement): string {
 
 /**
  * What a drop-down or combo box content control shows and its items, null when it is neither.
- * Word's `Choose an item.`, and an item whose value is empty (the entry forms put first to mean
+ * Word's `Choose an item.` (or its Welsh `Dewiswch eitem.`), and an item whose value is empty (the entry forms put first to mean
  * no choice), are no item: shown, they are no answer (`chosen` '').
  */
 function dropDownControl(control: XmlElement): DropDownChoice | null {
@@ -160,12 +177,12 @@ function dropDownControl(control: XmlElement): DropDownChoice | null {
   if (list === undefined) return null;
   const shown = runText(wordChild(control, 'sdtContent') ?? control);
   const options: string[] = [];
-  const blanks = new Set([DROP_DOWN_PLACEHOLDER]);
+  const blanks = new Set(WORD_PLACEHOLDERS);
   for (const item of list.children) {
     if (!isWord(item, 'listItem')) continue;
     const value = wordAttribute(item, 'value') ?? '';
     const text = (wordAttribute(item, 'displayText') ?? value).trim();
-    if (value === '' || text === DROP_DOWN_PLACEHOLDER) blanks.add(text);
+    if (value === '' || WORD_PLACEHOLDERS.has(text)) blanks.add(text);
     else if (text !== '') options.push(text);
   }
   return { chosen: blanks.has(shown) ? '' : shown, options };
@@ -317,7 +334,8 @@ export function readParagraph(paragraph: XmlElement, styles: Styles): WordParagr
           parts.push(box);
           continue;
         }
-        if (isPlaceholder(wordChild(element, 'sdtPr'))) continue;
+        if (isPlaceholder(wordChild(element, 'sdtPr')) || WORD_PLACEHOLDERS.has(runText(wordChild(element, 'sdtContent') ?? element)))
+          continue;
         const choice = dropDownControl(element);
         if (choice !== null) {
           if (choice.chosen === '') continue;

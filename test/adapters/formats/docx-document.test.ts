@@ -21,6 +21,7 @@ import {
   STYLES,
   symbolRun,
   table,
+  textControl,
   WORD_NAMESPACE,
 } from '../../builders/docx-documents.js';
 import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/document-comments.js';
@@ -693,6 +694,114 @@ describe('docx response forms: the answer on publishing', () => {
       ['[ ] Call the council', answers],
       ['[x] Book the hall', answers],
     ]);
+  });
+
+  test('a grid (options in its header row, boxes under them) answers each statement with the heading of its ticked column', async () => {
+    const result = await read(
+      'f.docx',
+      buildDocx({
+        body: [
+          paragraph('Please tick one box for each statement:'),
+          table([
+            ['', 'Agree', 'Neither', 'Disagree'],
+            ['Open on Sundays', '☐', [`<w:p>${checkBoxControl({ checked: true })}</w:p>`], '☐'],
+            ['Close on Wednesdays', '', '', 'x'],
+            ['Longer evenings', '☒', '', '☒'],
+            ['Keep the café', '', '', ''],
+            ['Other (please say)', '☒ a quiet room', '', ''],
+          ]),
+          paragraph('The library is our only quiet space.'),
+        ].join(''),
+      }),
+    );
+    const answers = {
+      'Open on Sundays': 'Neither',
+      'Close on Wednesdays': 'Disagree',
+      'Longer evenings': 'Agree; Disagree',
+      'Keep the café': '',
+    };
+    expect(recordsOf(result).map((record) => [record.text, record.meta['answers']])).toEqual([
+      ['Other (please say)', answers],
+      ['☒ a quiet room', answers],
+      ['The library is our only quiet space.', answers],
+    ]);
+    expect(countItems(result)).toEqual({ record: 3, 'filtered:not-feedback': 14 });
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : [])).slice(0, 4)).toEqual([
+      'tick-box answer',
+      'table header',
+      'table header',
+      'table header',
+    ]);
+  });
+
+  test('a table of other cells under a header row stays notes, and so does the line above it', async () => {
+    const texts = await notes(
+      [
+        paragraph('Which days suit you?'),
+        table([
+          ['', 'Morning', 'Evening'],
+          ['Monday', 'Yes, before ten', ''],
+          ['Tuesday', '', 'After six'],
+        ]),
+      ].join(''),
+    );
+    expect(texts.map((record) => record.text)).toEqual([
+      'Which days suit you?',
+      'Morning',
+      'Evening',
+      'Monday',
+      'Yes, before ten',
+      'Tuesday',
+      'After six',
+    ]);
+  });
+
+  test('Word’s placeholders, English or Welsh, are no answer even where the file no longer marks them as placeholders', async () => {
+    const controls = [
+      textControl({ shown: 'Cliciwch neu tapiwch yma i roi testun.' }),
+      textControl({ shown: 'Click or tap here to enter text.' }),
+      textControl({ shown: 'Cliciwch neu tapiwch i roi dyddiad.', date: true }),
+      textControl({ shown: 'Click here to enter a date.', date: true }),
+      dropDownControl({
+        items: [
+          { text: 'Canol', value: 'C' },
+          { text: 'Gogledd', value: 'G' },
+        ],
+        shown: 'Dewiswch eitem.',
+      }),
+    ];
+    expect(await notes(controls.map((control) => `<w:p>${control}</w:p>`).join(''))).toEqual([]);
+    expect(await notes(`<w:p>${textControl({ shown: 'Dewiswch eitem arall, os gwelwch yn dda.' })}</w:p>`)).toEqual([
+      { text: 'Dewiswch eitem arall, os gwelwch yn dda.' },
+    ]);
+  });
+
+  test('a bilingual form: its questions asked twice still make a question | answer table, and Enw / Name is contact details', async () => {
+    const result = await read('cy.docx', DOCX_FIXTURE_INPUTS['welsh-form']?.build() ?? Buffer.alloc(0));
+    expect(recordsOf(result).map((record) => record.meta['question'])).toEqual([
+      'C1. Beth fyddai’n eich helpu i ddefnyddio’r llyfrgell yn fwy? / Q1. What would help you use the library more?',
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []))).toEqual([
+      'contact details',
+      'consent to publish',
+    ]);
+    expect(recordsOf(result)[0]?.meta['answers']).toEqual({
+      'A gawn ni gyhoeddi eich ymateb? / May we publish your response?': 'Nac ydw / No',
+    });
+  });
+
+  test('options under an instruction to tick answer the question above it; one alone under the instruction too', async () => {
+    const result = await read('f.docx', DOCX_FIXTURE_INPUTS['tick-instruction']?.build() ?? Buffer.alloc(0));
+    expect(recordsOf(result)[0]?.meta['answers']).toEqual({
+      'Q1. Do you use the 42 bus?': 'Yes',
+      'Q2. Which days do you travel? (Tick all that apply)': 'Weekdays; Sundays',
+      'C3. Ydych chi’n gyrru? / Q3. Do you drive?': 'Nac ydw / No',
+      'Please tick if this applies': 'I have a disability that makes the bus hard to use',
+    });
+    const unanswered = await notes(
+      [paragraph('Q1. Do you use the 42 bus?'), paragraph('Please tick one:'), paragraph('Only on Sundays.')].join(''),
+    );
+    expect(unanswered.map((record) => record.text)).toEqual(['Q1. Do you use the 42 bus?', 'Please tick one:', 'Only on Sundays.']);
   });
 
   test('a reviewed draft is read for its comments as before', async () => {

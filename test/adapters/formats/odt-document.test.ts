@@ -13,6 +13,7 @@ import {
   odtConfidentialForm,
   odtEventNotes,
   odtFormControls,
+  odtLikertGrid,
   odtReviewedDraft,
 } from '../../builders/odt-documents.js';
 import { UPDATE_GOLDEN } from '../../helpers/golden.js';
@@ -33,6 +34,7 @@ describe('odt', () => {
     ['reviewed-draft', odtReviewedDraft],
     ['confidential-form', odtConfidentialForm],
     ['form-controls', odtFormControls],
+    ['likert-grid', odtLikertGrid],
   ])('the %s fixture input is generated reproducibly by test/builders/odt-documents.ts', (name, build) => {
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);

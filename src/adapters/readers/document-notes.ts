@@ -245,7 +245,7 @@ export class DocumentNotes {
     }
     this.pending = null;
     if (pending?.prompt !== undefined) yield this.note(pending.prompt.paragraph, this.at(pending.prompt.ordinal));
-    if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null) {
+    if (pending !== null && paragraph.heading === null && paragraph.listLevel !== null && isListLabel(pending.paragraph.text)) {
       this.label = pending.paragraph.text;
     } else if (pending !== null) {
       yield this.note(pending.paragraph, this.at(pending.ordinal));

@@ -798,6 +798,10 @@ describe('docx response forms: the answer on publishing', () => {
       'C3. Ydych chi’n gyrru? / Q3. Do you drive?': 'Nac ydw / No',
       'Please tick if this applies': 'I have a disability that makes the bus hard to use',
     });
+    expect(await notes([paragraph('Mark my words.'), paragraph('The buses will be cut.', { list: 0 })].join(''))).toEqual([
+      { text: 'Mark my words.' },
+      { text: 'The buses will be cut.' },
+    ]);
     const unanswered = await notes(
       [paragraph('Q1. Do you use the 42 bus?'), paragraph('Please tick one:'), paragraph('Only on Sundays.')].join(''),
     );

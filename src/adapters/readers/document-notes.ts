@@ -81,7 +81,9 @@ interface OpenTable {
  * counting the paragraphs with text. An answer to a question on publishing (a table row, a
  * `Question? answer` line, or a question paragraph and the short answer below it) is no note but
  * is kept in {@link DocumentNotes.answers}, which the document's records carry. So is an answer
- * given as tick boxes (`☐ Yes ☒ No` below or beside its question): ticked options are no feedback.
+ * given as tick boxes (`☐ Yes ☒ No` below or beside its question or an instruction to tick), and
+ * each row of a grid (a table whose header row holds the options, see {@link gridRows}): ticked
+ * options are no feedback.
  */
 export class DocumentNotes {
   /** The document's answers on publishing its words, and to its other questions answered in tick boxes. */
@@ -112,7 +114,10 @@ export class DocumentNotes {
     this.outline = new NoteOutline(date);
   }
 
-  /** A table opens (its rows and cells follow): the paragraph held back is a note, and the list above has ended. */
+  /**
+   * A table opens (its rows and cells follow): the list above has ended, and the paragraph held
+   * back is held with the table, a grid's question when the table is a grid, else a note.
+   */
   *openTable(): Iterable<AdapterItem> {
     yield* this.endOptions();
     const above = this.pending;

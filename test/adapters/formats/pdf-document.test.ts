@@ -521,6 +521,23 @@ describe('pdf form check boxes, radio buttons and drop-downs', () => {
     ]);
   });
 
+  test('one check box under an instruction to tick answers the question above the instruction', async () => {
+    const pages: PdfPage[] = [
+      {
+        texts: [
+          text('The 42 is late every evening.', 72, 760),
+          text('Do you use the 42 bus?', 72, 720),
+          text('Please tick:', 72, 690),
+          text('Yes', 88, 660),
+        ],
+        checkBoxes: [{ name: 'uses', checked: true, rect: box(72, 660) }],
+      },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(notesOf(result)).toEqual([{ text: 'The 42 is late every evening.', answers: { 'Do you use the 42 bus?': 'Yes' } }]);
+    expect(filteredOf(result)).toEqual(['tick-box answer', 'tick-box answer', 'tick-box answer']);
+  });
+
   test('one check box before a statement on publishing answers it: Yes when ticked, blank when not', async () => {
     const answersOf = async (checked: boolean) => {
       const pages: PdfPage[] = [

@@ -3,6 +3,7 @@ import type { AdapterItem } from '../format-adapter.js';
 import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL, tickBoxAnswer } from './form-consent.js';
 import { gridCellTicked, holdsTickBox, tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
+import { labelWordings, WELSH_CONTACT_WORDS } from './welsh-labels.js';
 import {
   MAX_XML_ELEMENT_CHARS,
   readXmlElements,
@@ -44,12 +45,11 @@ const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|
 const CONTACT_LABEL =
   /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
 /** The same labels in Welsh (`Enw`, `Cyfeiriad e-bost`, `Rhif ffôn`, `Cod post`, `Llofnod`), as bilingual forms print them. */
-const CONTACT_LABEL_WELSH =
-  /^(?:eich\s+)?(?:enw(?:\s+llawn)?|(?:cyfeiriad\s+)?e-?bost|(?:rhif\s+)?(?:ff[ôo]n|ffôn\s+symudol)|cyfeiriad(?:\s+post)?|cod\s*post|llofnod|llofnodwyd)\s*:?\s*$/i;
+const CONTACT_LABEL_WELSH = new RegExp(`^${WELSH_CONTACT_WORDS}\\s*:?\\s*$`, 'i');
 
 /** Whether a question | answer row's label asks for contact details, in English, Welsh or both (`Enw / Name`). */
 function isContactLabel(label: string): boolean {
-  return label.split(/\s+\/\s+|\s*\|\s*/).every((part) => CONTACT_LABEL.test(part) || CONTACT_LABEL_WELSH.test(part));
+  return labelWordings(label).every((wording) => CONTACT_LABEL.test(wording) || CONTACT_LABEL_WELSH.test(wording));
 }
 
 /** A paragraph of a table cell, numbered as it was read. */

@@ -1,3 +1,5 @@
+import { labelWordings, WELSH_CONTACT_WORDS } from './welsh-labels.js';
+
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
 export interface PdfTextRun {
   text: string;
@@ -119,8 +121,12 @@ const EMAIL_LINE = /^(?:e-?mail(?:\s+address)?\s*:?\s*)?[\w.+'-]+@[\w-]+(?:\.[\w
 const PHONE_LINE = /^(?:(?:tel(?:ephone)?|phone|mobile|mob|fax|t|m)\.?\s*:?\s*)?\+?[\d\s().-]+$/i;
 const POSTCODE_LINE = /(?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)$/;
 const MAX_POSTCODE_LINE_CHARS = 60;
-const CONTACT_LABEL =
-  /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no\.?))?|mobile(?:\s+(?:number|no\.?))?|tel\.?|fax|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:/i;
+const CONTACT_WORDS = String.raw`(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no\.?))?|mobile(?:\s+(?:number|no\.?))?|tel\.?|fax|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)`;
+/** A labelled contact line (`Name: …`), its label in English, in Welsh (`Enw: …`) or in both (`Enw / Name: …`). */
+const CONTACT_LABEL = new RegExp(
+  `^(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS})(?:\\s*/\\s*(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS}))?\\s*:`,
+  'i',
+);
 
 const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
 const SIGN_OFF =
@@ -325,6 +331,14 @@ export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFo
 const CONTACT_FIELD =
   /^(?:your\s+)?(?:full\s+)?(?:first\s+|last\s+|sur|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no))?|mobile(?:\s+(?:number|no))?|tel|(?:postal\s+|home\s+|street\s+)?address(?:\s+line)?|post\s*code|signature|signed)\s*\d*$/i;
 
+/** {@link CONTACT_FIELD} in Welsh (`Enw`, `Cyfeiriad e-bost`, `Cod post`). */
+const CONTACT_FIELD_WELSH = new RegExp(`^${WELSH_CONTACT_WORDS}\\s*\\d*$`, 'i');
+
+/** Whether a field's label or name asks for contact details, in English, Welsh or both (`Enw / Name`). */
+function isContactField(label: string): boolean {
+  return labelWordings(fieldWords(label)).every((wording) => CONTACT_FIELD.test(wording) || CONTACT_FIELD_WELSH.test(wording));
+}
+
 /** A field's label in words: `emailAddress`, `email_address` and `Email address:` alike. */
 function fieldWords(label: string): string {
   return label
@@ -349,7 +363,7 @@ export function withFormFields(lines: readonly PdfLine[], fields: readonly PdfFo
     const middle = (field.top + field.bottom) / 2;
     const nearest = [...result].sort((a, b) => Math.abs(a.y - middle) - Math.abs(b.y - middle))[0];
     const size = nearest?.size ?? 11;
-    const contact = CONTACT_FIELD.test(fieldWords(field.label));
+    const contact = isContactField(field.label);
     const single = values.length === 1 && !field.multiline;
     const baseline = single ? field.bottom + Math.max(field.top - field.bottom - size, 0) / 2 + 0.2 * size : field.top - 1.2 * size;
     const beside = single
@@ -453,7 +467,7 @@ function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<
  */
 export function isContactLine(text: string): boolean {
   const line = text.replace(/\t/g, ' ').trim();
-  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || CONTACT_FIELD.test(fieldWords(line))) return true;
+  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || isContactField(line)) return true;
   if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
   return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
 }

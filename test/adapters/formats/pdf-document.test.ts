@@ -241,6 +241,11 @@ describe('pdf contact details', () => {
     'Postcode: AT1 2CD',
     'Your email address',
     'Postcode',
+    'Enw: Siân Jones',
+    'Enw / Name: Siân Jones',
+    'Cyfeiriad e-bost / Email address: sian@example.org',
+    'Rhif ffôn: 01234 567890',
+    'Cod post / Postcode',
   ])('%s is a contact line', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
@@ -250,6 +255,8 @@ describe('pdf contact details', () => {
     'We counted 1,200 visitors in 2023.',
     'Organisation: Anytown Ramblers',
     'The A12 road',
+    'Enw’r sefydliad / Name of organisation: Anytown Ramblers',
+    'Enw / Organisation: Anytown Ramblers',
   ])('%s is not a contact line', (line) => {
     expect(isContactLine(line)).toBe(false);
   });
@@ -412,17 +419,23 @@ describe('pdf fillable forms', () => {
     expect(JSON.stringify(result.items)).not.toMatch(/Sam Sample|sam\.sample/);
   });
 
-  test.each([['fullName'], ['Your name'], ['email_address'], ['Postcode'], ['Address line 2'], ['telephone']])(
-    'a value in a field called %s, on a line of its own, is contact details',
-    async (label) => {
-      const pages: PdfPage[] = [
-        { texts: [{ text: 'About you', x: 72, y: 760 }], fields: [{ name: label, value: 'Sam Sample', rect: [72, 720, 400, 736] }] },
-      ];
-      const result = await read(buildPdf({ pages }));
-      expect(countItems(result)).toEqual({ 'filtered:not-feedback': 1, record: 1 });
-      expect(notesOf(result).map((note) => note.text)).toEqual(['About you']);
-    },
-  );
+  test.each([
+    ['fullName'],
+    ['Your name'],
+    ['email_address'],
+    ['Postcode'],
+    ['Address line 2'],
+    ['telephone'],
+    ['Enw / Name'],
+    ['Cyfeiriad e-bost'],
+  ])('a value in a field called %s, on a line of its own, is contact details', async (label) => {
+    const pages: PdfPage[] = [
+      { texts: [{ text: 'About you', x: 72, y: 760 }], fields: [{ name: label, value: 'Sam Sample', rect: [72, 720, 400, 736] }] },
+    ];
+    const result = await read(buildPdf({ pages }));
+    expect(countItems(result)).toEqual({ 'filtered:not-feedback': 1, record: 1 });
+    expect(notesOf(result).map((note) => note.text)).toEqual(['About you']);
+  });
 });
 
 describe('pdf form check boxes, radio buttons and drop-downs', () => {

@@ -449,9 +449,10 @@ const MAX_GRID_HEADING_WORDS = 8;
  * naming the statements or the question), and whose rows below hold a statement in their first
  * cell and, under the options, only boxes (`☒`, `☐`, a check box, or a mark typed alone: `X`) or
  * nothing, one box or mark at least in the whole grid. Rows above the header with one cell of
- * text at most (a caption merged across the table) are its header too. A row that fits no grid
- * (another cell count, words beside a box) is null, read as any table's cells are. Null for any
- * other table.
+ * text at most (a caption merged across the table) are its header too. A row of another cell
+ * count, or with words beside a box under an option (`☒ a quiet room`), is null, read as any
+ * table's cells are. Null for any other table, and for one with words and no box under an option
+ * (an action table's `Owner` column beside its `Done` ticks).
  */
 function gridRows(rows: readonly (readonly (readonly CellParagraph[])[])[]): (GridRow | null)[] | null {
   const headerIndex = rows.findIndex((row) => row.filter((cell) => cell.length > 0).length > 1);
@@ -476,7 +477,10 @@ function gridRows(rows: readonly (readonly (readonly CellParagraph[])[])[]): (Gr
       .trim();
     if (!/\p{L}/u.test(statement) || statement.length > MAX_QUESTION_CHARS || holdsTickBox(statement)) continue;
     const ticks = cells.map((cell) => (cell.length > 1 ? null : gridCellTicked(cell[0]?.paragraph.text ?? '')));
-    if (ticks.some((tick) => tick === null)) continue;
+    if (ticks.some((tick) => tick === null)) {
+      if (cells.some((cell) => cell.some(({ paragraph }) => !holdsTickBox(paragraph.text)))) return null;
+      continue;
+    }
     boxes += cells.filter((cell) => cell.length > 0).length;
     const answer = headings.filter((_, column) => ticks[column] === true).join('; ');
     grid[index] = { kind: 'statement', question: statement, answer };

@@ -756,6 +756,18 @@ describe('docx response forms: the answer on publishing', () => {
     ]);
   });
 
+  test('an action table with a column of ticks and a column of words is no grid: its actions stay notes', async () => {
+    const texts = await notes(
+      table([
+        ['Action', 'Owner', 'Done'],
+        ['Book the hall', 'Jane', '✓'],
+        ['Call the council about the buses', '', '✓'],
+      ]),
+    );
+    expect(texts.filter((record) => record['answers'] !== undefined)).toEqual([]);
+    expect(texts.map((record) => record.text)).toContain('Call the council about the buses');
+  });
+
   test('Word’s placeholders, English or Welsh, are no answer even where the file no longer marks them as placeholders', async () => {
     const controls = [
       textControl({ shown: 'Cliciwch neu tapiwch yma i roi testun.' }),

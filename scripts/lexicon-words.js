@@ -23,6 +23,20 @@ export function lexiconWords(lexicon) {
   return [names.sort(), others.sort()];
 }
 
+/**
+ * The words compromise's switches say may be a person or another thing (`Person|Noun`: `dawn`,
+ * `holly`; `Person|Verb`: `sue`, `pat`; `Person|Adj`: `frank`; `Person|Date`: `june`), sorted:
+ * given names that are also common words, which its lexicon files under the other word. Those
+ * that may be a person or a place (`Person|Place`: `kent`, `sydney`) are left out: in UK feedback
+ * they are the place.
+ */
+export function ambiguousNames(switches) {
+  return Object.entries(switches)
+    .filter(([word, kind]) => kind.startsWith('Person|') && kind !== 'Person|Place' && !/\s/u.test(word))
+    .map(([word]) => word)
+    .sort();
+}
+
 function lines(words) {
   const out = [];
   let line = '';
@@ -42,6 +56,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const compromise = require('compromise');
   const { version } = compromise;
   const [names, others] = lexiconWords(compromise.model().one.lexicon);
+  const ambiguous = ambiguousNames(compromise.model().two.switches);
   const target = fileURLToPath(new URL('../src/privacy/lexicon-words.ts', import.meta.url));
   writeFileSync(
     target,
@@ -62,7 +77,18 @@ ${lines(names)}
 export const LEXICON_OTHER_WORDS: readonly string[] = [
 ${lines(others)}
 ];
+
+/**
+ * The words compromise's switches say may be a person or another thing (\`Person|Noun\`,
+ * \`Person|Verb\`, \`Person|Adj\`, \`Person|Date\`: \`dawn\`, \`sue\`, \`frank\`, \`june\`; not
+ * \`Person|Place\`), space-separated lines: given names its lexicon files as another word.
+ */
+export const LEXICON_AMBIGUOUS_NAMES: readonly string[] = [
+${lines(ambiguous)}
+];
 `,
   );
-  process.stdout.write(`wrote ${target}: ${names.length} names, ${others.length} other words\n`);
+  process.stdout.write(
+    `wrote ${target}: ${names.length} names, ${others.length} other words, ${ambiguous.length} words that may be names\n`,
+  );
 }

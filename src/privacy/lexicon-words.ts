@@ -1625,3 +1625,19 @@ export const LEXICON_OTHER_WORDS: readonly string[] = [
   'zipping zips zloty zlotys zombie zombies zone zoned zones zoning zonings zonk zonking zonks zoom',
   'zoomed zooming zoomings zooms zurich zł ¢ £ ¥ °c °f °n µg µs ден лв руб ฿ ₡ ₨ € ₭ ﷼',
 ];
+
+/**
+ * The words compromise's switches say may be a person or another thing (`Person|Noun`,
+ * `Person|Verb`, `Person|Adj`, `Person|Date`: `dawn`, `sue`, `frank`, `june`; not
+ * `Person|Place`), space-separated lines: given names its lexicon files as another word.
+ */
+export const LEXICON_AMBIGUOUS_NAMES: readonly string[] = [
+  'alfredo alma april art august avril baker banks bella benedict berg biff bill blaze blossom bo bob',
+  'brandy brook brown buck bud cam chambers charity chase chin christian chuck cliff crystal daisy dawn',
+  'dean deja dick dixie dj dolly drew dusty earl earnest eddy emir eula eve faith fanny fern fields finn',
+  'flo foster frank gail gene gill grace grant guy hall hazel herb hill holly hunter jack jade jan',
+  'january jasmine jay jean jewel jolie joy june king kitty lance lane leo lily mack mark marshal mat',
+  'mats max maya melody misty nat nick norm olive ollie paddy page pat patsy pearl peg penny pierce pol',
+  'potter randy ray reed rex rich rob robin rod rose ruby rusty sandy sep skip sky sonny spike stew sue',
+  'summer trinity van venus viola violet wade wang ward watts woody',
+];

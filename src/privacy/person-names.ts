@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
+import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
+import { ORGANISATION_NAMES } from './organisation-names.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
 export interface NameSpan {
@@ -27,10 +28,16 @@ function loadCompromise(): PeopleFinder {
   return compromise;
 }
 
-/** compromise's lexicon words as name detection asks of them: tagged as a name, or known as another word. */
+/**
+ * compromise's lexicon words as name detection asks of them: tagged as a name, known as another
+ * word, or a given name its lexicon files as another word (`dawn`, `holly`, `sue`); and the
+ * organisations tlap knows (see {@link ORGANISATION_NAMES}), in lower case by their first word.
+ */
 interface LexiconWords {
   names: ReadonlySet<string>;
   others: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  organisations: ReadonlyMap<string, readonly string[]>;
 }
 
 let lexiconWords: LexiconWords | null = null;
@@ -43,8 +50,29 @@ function loadLexiconWords(): LexiconWords {
   lexiconWords ??= {
     names: new Set(LEXICON_NAMES.join(' ').split(' ')),
     others: new Set(LEXICON_OTHER_WORDS.join(' ').split(' ')),
+    ambiguous: new Set(LEXICON_AMBIGUOUS_NAMES.join(' ').split(' ')),
+    organisations: organisationsByFirstWord(),
   };
   return lexiconWords;
+}
+
+/** {@link ORGANISATION_NAMES} in lower case, by their first word, longest first. */
+function organisationsByFirstWord(): Map<string, string[]> {
+  const byFirst = new Map<string, string[]>();
+  for (const name of Object.values(ORGANISATION_NAMES).flat()) {
+    const lower = comparable(name);
+    const first = lower.split(' ', 1)[0] ?? lower;
+    byFirst.set(
+      first,
+      [...(byFirst.get(first) ?? []), lower].sort((a, b) => b.length - a.length),
+    );
+  }
+  return byFirst;
+}
+
+/** A text as organisations' names are compared: lower case, with one kind of apostrophe. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/’/gu, "'");
 }
 
 /**
@@ -231,7 +259,7 @@ const ROLE_OR_PLACE_AFTER = /^[ \t]+(?:from|at)[ \t]+(?:the|our)(?![\p{L}])/u;
 function isListedOrganisation(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
   const lower = name.toLowerCase();
   if (/[ \t]/u.test(name) || lexicon.names.has(lower)) return false;
-  if (isLexiconOrganisation(lower, lexicon)) return true;
+  if (isLexiconOrganisation(lower, lexicon) || isOrganisationAt(text, { start, end: start + name.length }, lexicon)) return true;
   const listed = /^[ \t]*(?:,|and\b|&)/u.test(text.slice(start + name.length, start + name.length + 8));
   return listed && isOrganisationShaped(lower);
 }
@@ -376,6 +404,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   const text = caseRestored(written, lexicon);
   if (!hasCandidate(text)) return [];
   const spans: NameSpan[] = [];
+  const organisationsThanked: NameSpan[] = [];
   PATTERNS.forEach((pattern) => {
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
@@ -383,7 +412,10 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       const start = match.index + match[0].lastIndexOf(name);
       if (pattern === SENTENCE_START && isCommonOpening(text, start, name.toLowerCase(), lexicon)) continue;
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
-      if (pattern === THANKED && isListedOrganisation(text, name, start, lexicon)) continue;
+      if (pattern === THANKED && isListedOrganisation(text, name, start, lexicon)) {
+        organisationsThanked.push({ start, end: start + name.length });
+        continue;
+      }
       if (pattern === CREDITED && !isCreditedName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
@@ -404,7 +436,55 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
     }
   }
   const kept = keepNames.map((name) => wordsOf(name));
-  return merge(withNeighbours(text, merge(spans), lexicon)).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+  return merge(
+    withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter((span) => !isOrganisationAt(text, span, lexicon)),
+  ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+/** How far before a name an organisation's name that holds it may start (`Marks and ` before `Spencer`). */
+const ORGANISATION_REACH = 40;
+/** A word an organisation's name may start with (`Sainsbury's`, `Co-op`, `B&M`, `Turn2us`). */
+const ORGANISATION_WORD = /(?<![\p{L}\p{M}\p{N}'’&-])[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*/gu;
+
+/**
+ * The organisations {@link ORGANISATION_NAMES} lists that are written over `span` or part of it
+ * (`Sue Ryder`, `Marks and Spencer` over `Spencer`), each starting at most
+ * {@link ORGANISATION_REACH} characters before it.
+ */
+function organisationsOver(text: string, span: NameSpan, lexicon: LexiconWords): NameSpan[] {
+  const from = Math.max(0, span.start - ORGANISATION_REACH);
+  const found: NameSpan[] = [];
+  for (const word of text.slice(from, span.end).matchAll(ORGANISATION_WORD)) {
+    const key = comparable(word[0]);
+    const names = lexicon.organisations.get(key) ?? lexicon.organisations.get(key.replace(/'s$/u, ''));
+    if (names === undefined) continue;
+    const start = from + word.index;
+    const written = comparable(text.slice(start, start + (names[0]?.length ?? 0)));
+    const name = names.find(
+      (candidate) => written.startsWith(candidate) && !/[\p{L}\p{M}\p{N}]/u.test(text.charAt(start + candidate.length)),
+    );
+    if (name !== undefined && start + name.length > span.start) found.push({ start, end: start + name.length });
+  }
+  return found;
+}
+
+/**
+ * True when `span` is all organisations {@link ORGANISATION_NAMES} lists (`Cruse`, `Sue Ryder`,
+ * `Spencer` of `Marks and Spencer`, a tagger's `John Lewis; Sue Ryder`): no person then. A name
+ * with more in it than an organisation stays a name (`Tom Mears`, `Dr Costa`), as a surname may be
+ * written like a firm.
+ */
+function isOrganisationAt(text: string, span: NameSpan, lexicon: LexiconWords): boolean {
+  const organisations = organisationsOver(text, span, lexicon);
+  if (organisations.length === 0) return false;
+  let rest = '';
+  let at = span.start;
+  for (const organisation of organisations) {
+    rest += text.slice(at, Math.max(at, organisation.start));
+    at = Math.max(at, organisation.end);
+  }
+  rest += text.slice(Math.min(at, span.end), span.end);
+  return !/\p{L}/u.test(rest);
 }
 
 /** An initial before a name (`J. Smith`, `J Smith`); `I` and `A` without a dot are words. */
@@ -414,41 +494,89 @@ const LISTED_WORD = new RegExp(
   `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+for\\b)`,
   'u',
 );
+/** A capitalised word listed right before a name, with the comma or `and` between (`Dawn and ` before `Malik`). */
+const LISTED_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’-])(${CAPITALISED})(,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)$`, 'u');
+/** How far before a name {@link LISTED_BEFORE} looks. */
+const LISTED_BEFORE_REACH = 60;
+
+/** A name to widen and list from, and whether it is an organisation listed among names, which is kept but listed from. */
+interface Neighbour {
+  span: NameSpan;
+  listed: boolean;
+  organisation: boolean;
+}
 
 /**
  * The names found, each with the initials before it (`J. R. Smith`) and the capitalised word after
  * it when that word is no common word (the surname a tagger left out: `Gareth Thompson (NHS…`), and with the names listed beside it (`to
  * Bernadette, Precious and Dr Ng`): a capitalised word joined to a name by a comma or `and`,
- * before another comma, `and` or the end of the sentence, that is no common word, no word on
- * {@link NOT_NAMES} and does not name a place or an institution.
+ * after it, or before it by `and` (`Dawn and Malik`) or by a comma once a list is under way
+ * (`Ray, Bill and Tomasz`), that is no common word, no word on {@link NOT_NAMES} and does not name
+ * a place or an institution, or that is a given name compromise files as a common word (`Sue,
+ * Dawn and Raj`, see {@link isListedNameLike}). An organisation listed among them is no name but
+ * the list goes on past it (`Thanks to Jane, Oxfam and Dawn`), also from an organisation thanked
+ * first (`organisations`: `Thank you to Cera, Kofi and …`).
  */
-function withNeighbours(text: string, spans: readonly NameSpan[], lexicon: LexiconWords): NameSpan[] {
+function withNeighbours(text: string, spans: readonly NameSpan[], organisations: readonly NameSpan[], lexicon: LexiconWords): NameSpan[] {
   const widened: NameSpan[] = [];
-  const pending = [...spans];
+  const reached: NameSpan[] = [...spans, ...organisations];
+  const pending: Neighbour[] = [
+    ...spans.map((span) => ({ span, listed: false, organisation: false })),
+    ...organisations.map((span) => ({ span, listed: true, organisation: true })),
+  ];
+  const listNeighbour = (word: string, start: number): void => {
+    const neighbour = { start, end: start + word.length };
+    if (reached.some((other) => other.start <= neighbour.start && other.end >= neighbour.end)) return;
+    const organisation = isListedOrganisationWord(text, neighbour, word, lexicon);
+    if (!organisation && (!isListedNameLike(word, lexicon) || isPlaceOrInstitution(text, neighbour))) return;
+    reached.push(neighbour);
+    pending.push({ span: neighbour, listed: true, organisation });
+  };
   for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
-    const span = { ...next };
-    const following = FOLLOWING_WORD.exec(text.slice(span.end, span.end + 60));
-    const surname = following?.[1];
-    if (following !== null && surname !== undefined && isNameLike(surname, lexicon)) {
-      const end = span.end + following[0].length;
-      if (!isPlaceOrInstitution(text, { start: end - surname.length, end })) span.end = end;
+    const span = { ...next.span };
+    if (!next.organisation) {
+      const following = FOLLOWING_WORD.exec(text.slice(span.end, span.end + 60));
+      const surname = following?.[1];
+      if (following !== null && surname !== undefined && isNameLike(surname, lexicon)) {
+        const end = span.end + following[0].length;
+        if (!isPlaceOrInstitution(text, { start: end - surname.length, end })) span.end = end;
+      }
+      for (let initials = 0; initials < 2; initials += 1) {
+        const initial = INITIAL_BEFORE.exec(text.slice(Math.max(0, span.start - 6), span.start));
+        if (initial === null || (initial[2] === '' && (initial[1] === 'I' || initial[1] === 'A'))) break;
+        span.start -= initial[0].length;
+      }
+      widened.push(span);
     }
-    for (let initials = 0; initials < 2; initials += 1) {
-      const initial = INITIAL_BEFORE.exec(text.slice(Math.max(0, span.start - 6), span.start));
-      if (initial === null || (initial[2] === '' && (initial[1] === 'I' || initial[1] === 'A'))) break;
-      span.start -= initial[0].length;
-    }
-    widened.push(span);
     const listed = LISTED_WORD.exec(text.slice(span.end, span.end + 60));
     const word = listed?.[1];
-    if (listed === null || word === undefined || !isLoneNameLike(word, lexicon)) continue;
-    const end = span.end + listed[0].length;
-    const neighbour = { start: end - word.length, end };
-    if (!isPlaceOrInstitution(text, neighbour) && !spans.some((other) => other.start <= neighbour.start && other.end >= neighbour.end)) {
-      pending.push(neighbour);
+    if (listed !== null && word !== undefined) listNeighbour(word, span.end + listed[0].length - word.length);
+    const before = text.slice(Math.max(0, span.start - LISTED_BEFORE_REACH), span.start);
+    const previous = LISTED_BEFORE.exec(before);
+    const previousWord = previous?.[1];
+    if (previous !== null && previousWord !== undefined && (next.listed || !(previous[2] ?? '').startsWith(','))) {
+      listNeighbour(previousWord, span.start - before.length + previous.index);
     }
   }
   return widened;
+}
+
+/**
+ * True when a word listed beside a name may be a name too: one {@link isLoneNameLike} takes, or a
+ * given name that compromise's lexicon files as a common word and its switches as maybe a person
+ * (`Dawn`, `Holly`, `Pearl`, `Ray`, `Bill`): beside other people, capitalised in the middle of a
+ * sentence, such a word is the person, while alone (`Our values are Hope, Respect…`) it is not
+ * asked this.
+ */
+function isListedNameLike(word: string, lexicon: LexiconWords): boolean {
+  const lower = word.toLowerCase();
+  return isLoneNameLike(word, lexicon) || (lexicon.ambiguous.has(lower) && !NOT_NAMES.has(lower));
+}
+
+/** True when a word listed beside a name is an organisation: one {@link ORGANISATION_NAMES} lists, or one compromise's lexicon tags as one and as no name (`Oxfam`, `Tesco`). */
+function isListedOrganisationWord(text: string, span: NameSpan, word: string, lexicon: LexiconWords): boolean {
+  const lower = word.toLowerCase();
+  return isOrganisationAt(text, span, lexicon) || (!lexicon.names.has(lower) && isLexiconOrganisation(lower, lexicon));
 }
 
 /**

@@ -1,11 +1,17 @@
 import { createRequire } from 'node:module';
 import { describe, expect, test } from '@jest/globals';
-import { LEXICON_NAME_TAGS, LEXICON_NAMES, LEXICON_OTHER_WORDS, LEXICON_VERSION } from '../../src/privacy/lexicon-words.js';
+import {
+  LEXICON_AMBIGUOUS_NAMES,
+  LEXICON_NAME_TAGS,
+  LEXICON_NAMES,
+  LEXICON_OTHER_WORDS,
+  LEXICON_VERSION,
+} from '../../src/privacy/lexicon-words.js';
 import { findPersonNames } from '../../src/privacy/person-names.js';
 
 interface Compromise {
   version: string;
-  model(): { one: { lexicon: Record<string, string | string[]> } };
+  model(): { one: { lexicon: Record<string, string | string[]> }; two: { switches: Record<string, string> } };
 }
 
 const compromise = createRequire(import.meta.url)('compromise') as Compromise;
@@ -24,6 +30,10 @@ describe("compromise's lexicon words, as name detection looks them up without lo
     }
     expect(words(LEXICON_NAMES)).toEqual(names.sort());
     expect(words(LEXICON_OTHER_WORDS)).toEqual(others.sort());
+    const ambiguous = Object.entries(compromise.model().two.switches)
+      .filter(([word, kind]) => kind.startsWith('Person|') && kind !== 'Person|Place' && !/\s/u.test(word))
+      .map(([word]) => word);
+    expect(words(LEXICON_AMBIGUOUS_NAMES)).toEqual(ambiguous.sort());
   });
 
   test('a capitalised word that names a property of every object is looked up as an unknown word, not as one', () => {

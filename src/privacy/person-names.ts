@@ -580,6 +580,18 @@ function isListedOrganisationWord(text: string, span: NameSpan, word: string, le
 }
 
 /**
+ * True when a name of capitalised words starts with an organisation: one
+ * {@link ORGANISATION_NAMES} lists (`Tesco Extra`, `Boots`, `Sainsbury's Local`) or a word
+ * compromise's lexicon tags as an organisation and as no name (`Argos`).
+ */
+export function startsWithOrganisation(name: string): boolean {
+  const lexicon = loadLexiconWords();
+  if (organisationsOver(name, { start: 0, end: name.length }, lexicon).some((organisation) => organisation.start === 0)) return true;
+  const first = (/^[\p{L}\p{M}]+/u.exec(name)?.[0] ?? '').toLowerCase();
+  return first !== '' && !lexicon.names.has(first) && isLexiconOrganisation(first, lexicon);
+}
+
+/**
  * True when a capitalised word may be a person's name: compromise's lexicon lists it as a given
  * name or surname, or knows no such word and it is no organisation, place or institution that
  * feedback names (`Mahmood`, `Okoro`; not `Leeds`, `Thanks`, `Council`).

@@ -1,5 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
-import { endsWithPersonMention, findPersonNames, isNameLikeWord } from './person-names.js';
+import { endsWithPersonMention, findPersonNames, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
 
@@ -178,10 +178,19 @@ const HOUSE_ADDRESS =
  */
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
+/**
+ * The word a house's name ends with where a sentence says someone lives there with no street after
+ * it (`lives at Rose Cottage now`, `moved to Meadow View last year`, `We live at The Old Forge`):
+ * a house word, or a word houses are named with and streets seldom are (`View`, `Rise`, `Croft`,
+ * `Grange`); `Old` and the word after it for `The Old …`. Tried at these words only; whether the
+ * words before them are a house where someone lives is decided by {@link cuedHouseStart}.
+ */
+const CUED_HOUSE = `(?<![${WORD}])(?:Old[ \\t]+\\p{L}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables)(?![${WORD}])`;
+
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|(?<cuedHouse>${CUED_HOUSE})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
@@ -362,6 +371,10 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const behind = namedHouseStart(text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
     return behind === null ? KEEP : { ...token('address', settings), behind };
   }
+  if (groups['cuedHouse'] !== undefined) {
+    const behind = cuedHouseStart(found, text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
+    return behind === null ? KEEP : { ...token('address', settings), behind };
+  }
   if (groups['dateOfBirth'] !== undefined) {
     return token('date-of-birth', settings, groups['birthContext'] ?? '');
   }
@@ -476,8 +489,18 @@ function isSetOffBirthDate(found: string, start: number, text: string): boolean 
   const closing = CLOSING_MARK.exec(text.slice(start + found.length, start + found.length + 4))?.[1];
   if (opening === null || closing === undefined || (opening[1] === '(') !== (closing === ')')) return false;
   const person = before.slice(0, opening.index);
-  return endsWithPersonMention(person) || (opening[1] === '(' && NAME_REDACTED_BEFORE.test(person));
+  if (ADDRESSED.test(person)) return false;
+  const named = NAME_REDACTED_BEFORE.exec(person);
+  if (named === null) return endsWithPersonMention(person);
+  const preceding = person.slice(0, named.index);
+  return opening[1] === '(' || CLAUSE_START.test(preceding) || endsWithPersonMention(preceding);
 }
+
+/** A person greeted before a date set off after them, as a letter's date follows its addressee (`Dear Dr Shah, 14/02/2024,`). */
+const ADDRESSED =
+  /(?<![\p{L}])(?:[Dd]ear|[Hh]i|[Hh]ello|[Hh]iya|[Tt]o|[Aa]ttn)[ \t:,]+(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*[ \t]*$/u;
+/** Where a clause starts: the text's or a line's start, a sentence's end, or a label's colon (`Re:`, `Patient:`). */
+const CLAUSE_START = /(?:^|[\n.!?:;])[ \t]*$/u;
 
 /** A street of capitalised words only (`Church Road`, `High Street`). */
 const CAPITALISED_STREET = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]*[ \t]+){1,3}\p{Lu}\p{Ll}+$/u;
@@ -492,7 +515,7 @@ const ADDRESS_CUE =
 const LINE_END = /^[ \t]*(?:[.;]?[ \t]*(?:\n|$)|,[ \t]*(?:near[ \t]+)?\p{Lu})/u;
 /** Words ending a name that is a service, an institution or a business, not a house (`Riverside Surgery`, `Park Farm Day Services`). */
 const INSTITUTION_WORD =
-  /^(?:Centre|Center|Surgery|Hospital|Infirmary|Practice|Services?|Church|Chapel|Mosque|Temple|School|College|University|Library|Ward|Unit|Trust|Council|Club|Hall|Group|Society|Association|Pharmacy|Chemist|Clinic|Hospice|Home|Shop|Store|Stores|Bank|Station|Office|Team|Hub|Market|Cafe|Café|Pub|Inn|Hotel|Theatre|Museum|Park|Partnership|Foundation|Charity|Project|Network|Forum|Care|Carers)$/u;
+  /^(?:Centre|Center|Surgery|Hospital|Infirmary|Practice|Services?|Church|Chapel|Mosque|Temple|School|College|University|Library|Ward|Unit|Trust|Council|Club|Hall|Group|Society|Association|Pharmacy|Chemist|Clinic|Hospice|Home|Shop|Store|Stores|Superstore|Supermarket|Extra|Express|Metro|Local|Bank|Station|Office|Team|Hub|Market|Cafe|Café|Pub|Inn|Hotel|Theatre|Museum|Park|Partnership|Foundation|Charity|Project|Network|Forum|Care|Carers)$/u;
 
 /**
  * How many characters before a comma and a street ({@link NAMED_HOUSE_STREET}) are a house named
@@ -513,9 +536,36 @@ function namedHouseStart(before: string, after: string): number | null {
   const words = name.split(/[ \t]+/u);
   const last = words[words.length - 1] ?? '';
   if (INSTITUTION_WORD.test(last) || ROAD_WORD.test(last) || words.some((word) => NOT_A_HOUSE.has(word.toLowerCase()))) return null;
+  if (startsWithOrganisation(name.replace(/^The[ \t]+/u, ''))) return null;
   const preceding = before.slice(0, before.length - name.length);
   if (ADDRESS_CUE.test(preceding)) return /^[ \t]+\p{Lu}/u.test(after) ? null : name.length;
   return LINE_START.test(preceding) && LINE_END.test(after) ? name.length : null;
+}
+
+/** A comma and a street, after which a house's name is left to {@link NAMED_HOUSE_STREET} and {@link HOUSE_ADDRESS} (`Meadow View, Church Road`). */
+const STREET_AFTER_COMMA = new RegExp(`^,[ \\t]*(?:[\\p{L}'’\\-]+[ \\t]+){1,3}(?:${STREET_SUFFIX})\\.?(?![${WORD}])`, 'iu');
+/** What follows a house's name that makes it a service or an institution rather than a home (`Park House care home`, `Hope House hospice`). */
+const INSTITUTION_AFTER =
+  /^[ \t]*(?:\p{Lu}|(?:care|nursing|residential|respite|day|hospice|unit|ward|surgery|hospital|clinic|practice|school|centre|center|hotel|pub|inn|cafe|café|shop|store)(?![\p{L}]))/u;
+
+/**
+ * How many characters before the last word of a house's name that {@link CUED_HOUSE} found are the
+ * rest of its name, or null when it is no home's name: one or two capitalised words before it that
+ * are no small word (`Rose ` before `Cottage`, `Meadow ` before `View`), or `The ` before `Old …`,
+ * right after words saying that someone lives or is written to there (`lives at`, `moved to`,
+ * `come out to`, `send the forms to`, `my address is`; see {@link ADDRESS_CUE}), with no other
+ * capitalised word after it and no word naming a service (`Oak Lodge Day Centre`, `Park House care
+ * home`, `Hope House hospice`), and not starting with an organisation (`Lloyds Farm`, see
+ * {@link startsWithOrganisation}). `We moved to Leeds`, `We visited Chatsworth House` stay.
+ */
+function cuedHouseStart(house: string, before: string, after: string): number | null {
+  if (!CAPITALISED_ONLY_FIRST.test(house) || INSTITUTION_AFTER.test(after) || STREET_AFTER_COMMA.test(after)) return null;
+  const theOld = /^Old[ \t]/u.test(house);
+  const behind = theOld ? (/(?<![\p{L}\p{M}\p{N}])The[ \t]+$/u.exec(before)?.[0].length ?? null) : houseNameStart(house, before);
+  if (behind === null || behind === 0) return null;
+  const name = before.slice(before.length - behind);
+  if (name.split(/[ \t]+/u).some((word) => NOT_A_HOUSE.has(word.toLowerCase())) || startsWithOrganisation(name + house)) return null;
+  return ADDRESS_CUE.test(before.slice(0, before.length - behind)) ? behind : null;
 }
 
 /** Street suffixes no house is named with, so that a list of streets is no house and its street (`Cemetery Road, Russellville Road, …`). */

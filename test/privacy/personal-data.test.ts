@@ -278,6 +278,23 @@ describe('redactPersonalData: dates of birth', () => {
     expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'date-of-birth': 1 } });
   });
 
+  test.each([
+    ['Margaret, 12/03/1938, was left on a trolley.', '[name], [date of birth], was left on a trolley.'],
+    ['my dad Ron, 4 May 1940, lives alone.', 'my dad [name], [date of birth], lives alone.'],
+    ['Re: Tariq Hussain, 12.09.1990, still no reply.', 'Re: [name], [date of birth], still no reply.'],
+    ['It got worse. Edna - 02/02/1931 - fell twice.', 'It got worse. [name] - [date of birth] - fell twice.'],
+  ])('a date set off right after a name alone that opens its clause, or after a relation: %j → %j', (input, expected) => {
+    expect(redactPersonalData(input, DEFAULT_REDACTION_POLICY)).toEqual({ text: expected, counts: { name: 1, 'date-of-birth': 1 } });
+  });
+
+  test.each([
+    ['I spoke to Karen, 12/03/2024, about the respite.', 'I spoke to [name], 12/03/2024, about the respite.'],
+    ["Dear Dr Shah, 14/02/2024, re: my mother's care.", "Dear [name], 14/02/2024, re: my mother's care."],
+    ['Hi Mr Jones, 3 April 2024, as promised.', 'Hi [name], 3 April 2024, as promised.'],
+  ])('a date set off after a name inside a clause or after a greeting stays: %j → %j', (input, expected) => {
+    expect(redactPersonalData(input, DEFAULT_REDACTION_POLICY)).toEqual({ text: expected, counts: { name: 1 } });
+  });
+
   test('a date in brackets right after a name is taken with the name; between commas it stays', () => {
     expect(redactPersonalData('Our PA Kasia Nowak (03/04/1951) waits.', DEFAULT_REDACTION_POLICY)).toEqual({
       text: 'Our PA [name] ([date of birth]) waits.',
@@ -416,7 +433,35 @@ describe('redactPersonalData: a house named rather than numbered, before its str
     'In Leeds, Otley Road is gridlocked.',
     'Sunnyside Surgery, Mill Road, Ripon',
     'I moved to Leeds, Otley Road Surgery took me on.',
+    'Tesco Extra, Station Road',
+    "Sainsbury's Local, High Street",
+    'Aldi, Bridge Street',
+    'Boots, Market Place\nCo-op, Church Street',
   ])('a shop, a service, a town or a list of streets before a street stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: a house named where someone lives, with no street', () => {
+  test.each([
+    ['we moved to Meadow View last year', 'we moved to [address] last year'],
+    ['she lives at Rose Cottage now', 'she lives at [address] now'],
+    ['We live at The Old Forge by the green.', 'We live at [address] by the green.'],
+    ['My address is Hillcrest Bungalow, near the church.', 'My address is [address], near the church.'],
+    ['Home: Meadow View, Church Road', 'Home: [address]'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'She lives at Park House care home now.',
+    'The meeting moved to Hope House hospice.',
+    'Come to Rose Cottage Surgery on Friday.',
+    'We visited Chatsworth House for the day.',
+    'We moved to Leeds last year.',
+    'we moved to a bungalow, then a flat',
+    'Send it to Lloyds Farm Shop',
+  ])('a service, a sight, a town or a house with no name stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
 });

@@ -494,8 +494,15 @@ const LISTED_WORD = new RegExp(
   `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+for\\b)`,
   'u',
 );
-/** A capitalised word listed right before a name, with the comma or `and` between (`Dawn and ` before `Malik`). */
-const LISTED_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’-])(${CAPITALISED})(,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)$`, 'u');
+/**
+ * A capitalised word listed right before a name, with the comma or `and` between (`Dawn and `
+ * before `Malik`), and no capitalised word before it, whose name or street it would end (`Shive
+ * Lane and …`).
+ */
+const LISTED_BEFORE = new RegExp(
+  `(?<!\\p{Lu}[\\p{L}\\p{M}'’-]*[ \\t]+|[\\p{L}\\p{M}\\p{N}'’-])(${CAPITALISED})(,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)$`,
+  'u',
+);
 /** How far before a name {@link LISTED_BEFORE} looks. */
 const LISTED_BEFORE_REACH = 60;
 

@@ -230,6 +230,7 @@ describe('redacting names', () => {
       'She works at John Lewis; Sue Ryder and Leonard Cheshire helped; Dad shops at Marks and Spencer.',
     ],
     ['Our carer Tom Mears and Dr Costa came.', 'Our carer [name] and [name] came.'],
+    ['the intersection of Shive Lane and Jo Smith Blvd', 'the intersection of Shive Lane and [name] Blvd'],
     [
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',

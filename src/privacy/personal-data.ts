@@ -269,11 +269,14 @@ interface Settings {
  * - address: a house number and a street (`14 Acacia Avenue`), or a house's name and a street
  *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`), also a name with no house word
  *   where an address is written (`lives at Springfield, Mill Road`, `Meadow View, Church Road` alone
- *   on a line; see {@link namedHouseStart}).
+ *   on a line, but no shop: `Tesco Extra, Station Road`; see {@link namedHouseStart}), and a house's
+ *   name with no street where a sentence says someone lives there (`we moved to Meadow View last
+ *   year`; see {@link cuedHouseStart}).
  * - date of birth: a date with its day, month and year in figures or words after `DOB`,
  *   `date of birth`, `birth date`, `born (on)` or `birthday`; the words stay. With no such word, a
  *   date set off in brackets, commas or dashes right after a relation or a title and a name
- *   (`my mum (12/03/1938)`, `Mr X, 04.05.1941,`; see {@link isSetOffBirthDate}). Other dates stay.
+ *   (`my mum (12/03/1938)`, `Mr X, 04.05.1941,`), or right after a name redacted on the pass before
+ *   that opens its clause (`Margaret, 12/03/1938, was…`; see {@link isSetOffBirthDate}). Other dates stay.
  * - NI number: two letters, three pairs of digits and a letter A to D, spaced or solid; without the
  *   last letter, or in lower case with spaces, only after `NI`, `NINO` or `national insurance`.
  *
@@ -478,10 +481,13 @@ const CLOSING_MARK = /^[ \t]*([),;.\-\u2013\u2014])/u;
 /**
  * True when a date {@link SET_OFF_DATE} found is someone's birth date: a person is named right
  * before its opening mark (`my mum (12/03/1938)`, `Mr X, 04.05.1941,`, `Dad - 1 Jan 1935 -`; see
- * {@link endsWithPersonMention}) or, in brackets, a name redacted on the pass before (`Jane Smith
- * (03/04/1951)`), and it closes as it opened, a bracket with a bracket and a comma
- * or a dash with a comma, a dash or the sentence's end. Dates after anything else stay (`The
- * review, 04.05.2021, was…`, `My mum's assessment (12/03/2024)`, `Dear Sir, 12/03/2024,`).
+ * {@link endsWithPersonMention}) or a name redacted on the pass before, in brackets (`Jane Smith
+ * (03/04/1951)`) or, between commas or dashes, opening its clause or after a relation
+ * (`Margaret, 12/03/1938, was…`, `Re: [name], …`, `my dad Ron, 4 May 1940,`), and it closes as it
+ * opened, a bracket with a bracket and a comma or a dash with a comma, a dash or the sentence's
+ * end. Dates after anything else stay (`The review, 04.05.2021, was…`, `My mum's assessment
+ * (12/03/2024)`, `I spoke to Karen, 12/03/2024,`), as do dates after a greeting, which are a
+ * letter's (`Dear Sir, 12/03/2024,`, `Dear Dr Shah, 14/02/2024,`).
  */
 function isSetOffBirthDate(found: string, start: number, text: string): boolean {
   const before = text.slice(Math.max(0, start - 60), start);

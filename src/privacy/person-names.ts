@@ -587,15 +587,12 @@ function isListedOrganisationWord(text: string, span: NameSpan, word: string, le
 }
 
 /**
- * True when a name of capitalised words starts with an organisation: one
- * {@link ORGANISATION_NAMES} lists (`Tesco Extra`, `Boots`, `Sainsbury's Local`) or a word
- * compromise's lexicon tags as an organisation and as no name (`Argos`).
+ * True when a name of capitalised words starts with an organisation {@link ORGANISATION_NAMES}
+ * lists (`Tesco Extra`, `Boots`, `Sainsbury's Local`). Asks no tagger, so that redacting other
+ * kinds than names never loads compromise.
  */
 export function startsWithOrganisation(name: string): boolean {
-  const lexicon = loadLexiconWords();
-  if (organisationsOver(name, { start: 0, end: name.length }, lexicon).some((organisation) => organisation.start === 0)) return true;
-  const first = (/^[\p{L}\p{M}]+/u.exec(name)?.[0] ?? '').toLowerCase();
-  return first !== '' && !lexicon.names.has(first) && isLexiconOrganisation(first, lexicon);
+  return organisationsOver(name, { start: 0, end: name.length }, loadLexiconWords()).some((organisation) => organisation.start === 0);
 }
 
 /**

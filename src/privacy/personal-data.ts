@@ -178,19 +178,10 @@ const HOUSE_ADDRESS =
  */
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
-/**
- * The word a house's name ends with where a sentence says someone lives there with no street after
- * it (`lives at Rose Cottage now`, `moved to Meadow View last year`, `We live at The Old Forge`):
- * a house word, or a word houses are named with and streets seldom are (`View`, `Rise`, `Croft`,
- * `Grange`); `Old` and the word after it for `The Old …`. Tried at these words only; whether the
- * words before them are a house where someone lives is decided by {@link cuedHouseStart}.
- */
-const CUED_HOUSE = `(?<![${WORD}])(?:Old[ \\t]+\\p{L}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables)(?![${WORD}])`;
-
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|(?<cuedHouse>${CUED_HOUSE})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
@@ -293,11 +284,40 @@ export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAU
   const counts: Partial<Record<PersonalDataKind, number>> = {};
   let current = text;
   for (;;) {
-    let next = redactOnce(current, settings, counts);
+    let next = redactCuedHouses(redactOnce(current, settings, counts), settings, counts);
     if (settings.enabled.has('name')) next = redactNames(next, policy.keepNames ?? [], counts);
     if (next === current) return { text: current, counts };
     current = next;
   }
+}
+
+/**
+ * The word a house's name ends with where a sentence says someone lives there with no street after
+ * it (`lives at Rose Cottage now`, `moved to Meadow View last year`, `We live at The Old Forge`),
+ * capitalised as written: a house word, or a word houses are named with and streets seldom are
+ * (`View`, `Rise`, `Croft`, `Grange`); `Old` and the word after it for `The Old …`. A pass of its
+ * own, in letter case, so that it is tried only at a capital; whether the words before it are a
+ * house where someone lives is decided by {@link cuedHouseStart}.
+ */
+const CUED_HOUSE = new RegExp(
+  `(?<![${WORD}])(?:Old[ \\t]+\\p{Lu}\\p{Ll}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables)(?![${WORD}])`,
+  'gu',
+);
+
+/** Replaces the houses {@link CUED_HOUSE} finds, with the words of their names before them, by `[address]`. */
+function redactCuedHouses(text: string, settings: Settings, counts: Partial<Record<PersonalDataKind, number>>): string {
+  if (!settings.enabled.has('address')) return text;
+  let output = '';
+  let copiedUpTo = 0;
+  for (const match of text.matchAll(CUED_HOUSE)) {
+    const end = match.index + match[0].length;
+    const behind = cuedHouseStart(match[0], text.slice(Math.max(0, match.index - 80), match.index), text.slice(end));
+    if (behind === null || match.index - behind < copiedUpTo) continue;
+    output += text.slice(copiedUpTo, match.index - behind) + REDACTION_TOKENS.address;
+    copiedUpTo = end;
+    counts.address = (counts.address ?? 0) + 1;
+  }
+  return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
 }
 
 /** Replaces the people's names {@link findPersonNames} finds with `[name]`. */
@@ -372,10 +392,6 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const street = `${groups['namedStreet'] ?? ''}${groups['namedSuffix'] ?? ''}`;
     if (!CAPITALISED_STREET.test(street)) return KEEP;
     const behind = namedHouseStart(text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
-    return behind === null ? KEEP : { ...token('address', settings), behind };
-  }
-  if (groups['cuedHouse'] !== undefined) {
-    const behind = cuedHouseStart(found, text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
     return behind === null ? KEEP : { ...token('address', settings), behind };
   }
   if (groups['dateOfBirth'] !== undefined) {

@@ -526,20 +526,22 @@ interface Neighbour {
  */
 function withNeighbours(text: string, spans: readonly NameSpan[], organisations: readonly NameSpan[], lexicon: LexiconWords): NameSpan[] {
   const widened: NameSpan[] = [];
-  const reached: NameSpan[] = [...spans, ...organisations];
+  const listedStarts = new Set(organisations.map((span) => span.start));
   const pending: Neighbour[] = [
     ...spans.map((span) => ({ span, listed: false, organisation: false })),
     ...organisations.map((span) => ({ span, listed: true, organisation: true })),
   ];
   const listNeighbour = (word: string, start: number): void => {
     const neighbour = { start, end: start + word.length };
-    if (reached.some((other) => other.start <= neighbour.start && other.end >= neighbour.end)) return;
+    if (listedStarts.has(start) || isCovered(spans, neighbour)) return;
     const organisation = isListedOrganisationWord(text, neighbour, word, lexicon);
     if (!organisation && (!isListedNameLike(word, lexicon) || isPlaceOrInstitution(text, neighbour))) return;
-    reached.push(neighbour);
+    listedStarts.add(start);
     pending.push({ span: neighbour, listed: true, organisation });
   };
-  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+  for (let at = 0; at < pending.length; at += 1) {
+    const next = pending[at];
+    if (next === undefined) break;
     const span = { ...next.span };
     if (!next.organisation) {
       const following = FOLLOWING_WORD.exec(text.slice(span.end, span.end + 60));
@@ -566,6 +568,21 @@ function withNeighbours(text: string, spans: readonly NameSpan[], organisations:
     }
   }
   return widened;
+}
+
+/** True when one of `spans` (sorted and apart, as {@link merge} leaves them) covers all of `span`: a binary search, so that a long list stays linear. */
+function isCovered(spans: readonly NameSpan[], span: NameSpan): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const other = spans[middle];
+    if (other === undefined) return false;
+    if (other.start > span.start) high = middle - 1;
+    else if (other.end < span.end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 /**

@@ -14,7 +14,8 @@ import { keepFirst } from '../stats/keep-first.js';
 import { normaliseText, type Token } from '../text/normalise.js';
 import { RecordIdSet } from '../store/record-id-set.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, type DisclosureRule } from './disclosure-control.js';
+import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
+import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
 import { publishedCodebookFile, publishedFileNames } from './published-file-names.js';
 import { recordContext } from './record-context.js';
@@ -497,15 +498,25 @@ export class ThemeReportBuilder {
     };
   }
 
+  /** A group's answer as a table prints it: redacted ({@link NO_ANSWER_KEY} as it is). */
+  private readonly groupKey = (answer: string): string => (answer === NO_ANSWER_KEY ? answer : this.publishKey(answer));
+
   /** Records by group as a table prints them: answers redacted (groups that publish alike added up); none when no question matched. */
   private publishedGroups(groups: ReadonlyMap<string, number>): Map<string, number> {
     const published = new Map<string, number>();
     if (this.counts.groupQuestions.size === 0) return published;
     for (const [answer, count] of groups) {
-      const key = answer === NO_ANSWER_KEY ? answer : this.publishKey(answer);
+      const key = this.groupKey(answer);
       published.set(key, (published.get(key) ?? 0) + count);
     }
     return published;
+  }
+
+  /** The distinct voices of each group as the tables print groups, overall and per theme; null without groups. */
+  private publishedGroupVoices(): KeyedGroupVoices | null {
+    const sets = this.counts.groupVoices;
+    if (sets === null || this.counts.groupQuestions.size === 0) return null;
+    return groupVoicesByKey(sets, this.groupKey);
   }
 
   /** The finished report. */
@@ -530,6 +541,7 @@ export class ThemeReportBuilder {
       };
     };
     const voices = this.voiceTally.finish();
+    const groupVoices = this.publishedGroupVoices();
     const outsideCampaigns = (record: FeedbackRecord): boolean => voices.campaignOf(this.memberOf.get(record) ?? -1) < 0;
     const campaigns = this.campaigns(voices, quote, rule);
     const order = this.codebook.themes.map((theme, index) => ({ theme, index, count: this.themeCounts(index).count }));
@@ -558,7 +570,15 @@ export class ThemeReportBuilder {
           .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
-        breakdowns: breakdowns(tally.byChannel, publishedKeyedCounts(tally.keyed, publishKey), this.publishedGroups(tally.groups), rule),
+        breakdowns: breakdowns(
+          tally.byChannel,
+          publishedKeyedCounts(tally.keyed, publishKey),
+          this.publishedGroups(tally.groups),
+          rule,
+          groupVoices === null
+            ? null
+            : { of: (key) => groupVoices.themeVoicesOf(order, key), among: (keys) => groupVoices.voicesAmong(keys, order) },
+        ),
         voices: voices.themeVoices[order] ?? 0,
         campaignCount: raised.length,
         campaigns: raised.filter((index) => index < CAMPAIGNS_LISTED).map((index) => index + 1),
@@ -625,6 +645,7 @@ export class ThemeReportBuilder {
         publishedKeyedCounts(this.counts.keyed, publishKey),
         this.publishedGroups(this.counts.groups),
         rule,
+        groupVoices === null ? null : { of: (key) => groupVoices.voicesOf(key), among: (keys) => groupVoices.voicesAmong(keys) },
       ).filter((entry) => entry.dimension !== 'channel'),
       coOccurrence,
       unthemedTerms,
@@ -690,6 +711,14 @@ function comparePublishedPairs(x: ThemePair, y: ThemePair): number {
   return shown(y) - shown(x) || (y.overlap ?? -1) - (x.overlap ?? -1);
 }
 
+/** The distinct voices of respondent groups as a table publishes them (a theme's, or all records'). */
+interface GroupVoicesOf {
+  /** Of the group published as this key. */
+  of: (key: string) => number;
+  /** Of the groups published as these keys together (a voice in two of them counting once). */
+  among: (keys: ReadonlySet<string>) => number;
+}
+
 /** Keys in natural order (`Q2` before `Q10`), ties by code units. */
 function naturalOrder(a: [string, number], b: [string, number]): number {
   return a[0].localeCompare(b[0], 'en', { numeric: true }) || compareCodeUnits(a[0], b[0]);
@@ -708,6 +737,7 @@ function breakdowns(
   keyed: KeyedCounts,
   groups: ReadonlyMap<string, number>,
   rule: DisclosureRule,
+  groupVoices: GroupVoicesOf | null = null,
 ): Breakdown[] {
   const result: Breakdown[] = [];
   const add = (dimension: BreakdownDimension, entries: [string, number][], most = Infinity, after: [string, number][] = []): void => {
@@ -716,10 +746,27 @@ function breakdowns(
     const rest = entries.slice(most).reduce((sum, [, count]) => sum + count, 0);
     const values = [...listed.map(([, count]) => count), ...(rest > 0 ? [rest] : [])];
     const protectedCells = protectBreakdown(values, rule);
+    const voices =
+      dimension === 'group' && groupVoices !== null
+        ? protectVoices(
+            protectedCells,
+            [
+              ...listed.map(([key]) => groupVoices.of(key)),
+              ...(rest > 0 ? [groupVoices.among(new Set(entries.slice(most).map(([key]) => key)))] : []),
+            ],
+            rule,
+          )
+        : null;
+    const otherVoices = voices?.[listed.length];
     result.push({
       dimension,
-      cells: listed.map(([key], index) => ({ key, cell: protectedCells[index] ?? protectCell(0, rule) })),
+      cells: listed.map(([key], index) => {
+        const cell = protectedCells[index] ?? protectCell(0, rule);
+        const voiceCell = voices?.[index];
+        return voiceCell === undefined ? { key, cell } : { key, cell, voices: voiceCell };
+      }),
       other: rest > 0 ? (protectedCells[listed.length] ?? null) : null,
+      ...(rest > 0 && otherVoices !== undefined ? { otherVoices } : {}),
     });
   };
   add(

@@ -129,19 +129,40 @@ export function protectReach<K>(
     rows.map((row) => row.count),
     rule,
   );
-  const voiceCounts = rows.map((row) => row.voices);
-  const voices = voiceCounts.map((value, index): ProtectedCell => {
-    const cell = protectCell(value, rule);
-    return cell.kind === 'shown' && records[index]?.kind === 'suppressed'
-      ? { kind: 'suppressed', reason: 'secondary', below: rule.minCount }
-      : cell;
-  });
-  hideSecondCell(voiceCounts, voices, rule);
+  const voices = protectVoices(
+    records,
+    rows.map((row) => row.voices),
+    rule,
+  );
   return rows.map((row, index) => ({
     key: row.key,
     records: records[index] ?? protectCell(row.count, rule),
     voices: voices[index] ?? protectCell(row.voices, rule),
   }));
+}
+
+/**
+ * Protects the distinct voices beside a partition's protected records, row by row (the voices of
+ * each respondent group beside its records), as {@link protectReach} protects its voices column:
+ * small cells hidden, every row's voices hidden where its records are, and one more where that
+ * leaves a single hidden voice cell.
+ *
+ * @param records the rows' records, already protected.
+ * @param voices the rows' exact voices, in the same order.
+ */
+export function protectVoices(
+  records: readonly ProtectedCell[],
+  voices: readonly number[],
+  rule: DisclosureRule = DEFAULT_DISCLOSURE_RULE,
+): ProtectedCell[] {
+  const result = voices.map((value, index): ProtectedCell => {
+    const cell = protectCell(value, rule);
+    return cell.kind === 'shown' && records[index]?.kind === 'suppressed'
+      ? { kind: 'suppressed', reason: 'secondary', below: rule.minCount }
+      : cell;
+  });
+  hideSecondCell(voices, result, rule);
+  return result;
 }
 
 /**

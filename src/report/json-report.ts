@@ -8,9 +8,25 @@ function breakdownsToJson(breakdowns: readonly Breakdown[]): Record<string, unkn
       {
         cells: Object.fromEntries(breakdown.cells.map((entry) => [entry.key, cellToJson(entry.cell)])),
         ...(breakdown.other === null ? {} : { other: cellToJson(breakdown.other) }),
+        ...voicesToJson(breakdown),
       },
     ]),
   );
+}
+
+/**
+ * A respondent group breakdown's voices beside its cells: `voices` maps each key to its distinct
+ * voices and `other_voices` is the added-up other answers', protected as the records are; nothing
+ * for a breakdown without voices.
+ */
+function voicesToJson(breakdown: Breakdown): Record<string, unknown> {
+  if (!breakdown.cells.some((entry) => entry.voices !== undefined)) return {};
+  return {
+    voices: Object.fromEntries(
+      breakdown.cells.flatMap((entry) => (entry.voices === undefined ? [] : [[entry.key, cellToJson(entry.voices)]])),
+    ),
+    ...(breakdown.otherVoices === undefined ? {} : { other_voices: cellToJson(breakdown.otherVoices) }),
+  };
 }
 
 /**

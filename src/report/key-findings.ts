@@ -57,6 +57,8 @@ interface Group {
   name: string;
   total: number;
   figure: FindingFigure;
+  /** A respondent group's voices as its table publishes them, when shown (and not 0). */
+  voices?: FindingFigure & { value: number };
 }
 
 /** The channels as the overview table publishes them: a channel whose count is suppressed there is left out here too. */
@@ -82,18 +84,27 @@ function channelGroups(report: ThemeReport): Group[] {
 /** The questions, or the respondent groups but "no answer", as the table of all records publishes them: suppressed cells left out. */
 function totalsGroups(report: ThemeReport, dimension: 'question' | 'group'): Group[] {
   const cells = report.breakdowns.find((entry) => entry.dimension === dimension)?.cells ?? [];
-  return cells.flatMap((entry) =>
-    entry.cell.kind === 'shown' && entry.cell.value > 0 && !(dimension === 'group' && entry.key === NO_ANSWER_KEY)
-      ? [
-          {
-            key: entry.key,
-            name: dimension === 'question' ? `answers to “${entry.key}”` : `records from those answering “${entry.key}”`,
-            total: entry.cell.value,
-            figure: { shown: formatCount(entry.cell.value), source: { table: 'totals', dimension, key: entry.key } },
-          },
-        ]
-      : [],
-  );
+  return cells.flatMap((entry): Group[] => {
+    if (entry.cell.kind !== 'shown' || entry.cell.value <= 0 || (dimension === 'group' && entry.key === NO_ANSWER_KEY)) return [];
+    const group: Group = {
+      key: entry.key,
+      name: dimension === 'question' ? `answers to “${entry.key}”` : `records from those answering “${entry.key}”`,
+      total: entry.cell.value,
+      figure: { shown: formatCount(entry.cell.value), source: { table: 'totals', dimension, key: entry.key } },
+    };
+    const voices = entry.voices;
+    if (voices?.kind !== 'shown' || voices.value <= 0) return [group];
+    return [
+      {
+        ...group,
+        voices: {
+          value: voices.value,
+          shown: formatCount(voices.value),
+          source: { table: 'totals', dimension, key: entry.key, column: 'voices' },
+        },
+      },
+    ];
+  });
 }
 
 const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {
@@ -131,9 +142,36 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
   const ownFigure: FindingFigure | null =
     own === null ? null : { shown: formatShare(own), source: { table: 'group-shares', themeId: best.theme.id, key: best.group.key } };
   const ofWhich = ownFigure === null ? '' : ` (${ownFigure.shown})`;
+  const people = dimension === 'group' ? groupPeople(best.theme, best.group) : null;
+  const figures = ownFigure === null ? [cell, best.group.figure] : [cell, best.group.figure, ownFigure];
   return {
-    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}${ofWhich}, against ${share.shown} of all records.`,
-    figures: ownFigure === null ? [cell, best.group.figure, share] : [cell, best.group.figure, ownFigure, share],
+    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}${ofWhich}${people?.text ?? ''}, against ${share.shown} of all records.`,
+    figures: [...figures, ...(people?.figures ?? []), share],
+  };
+}
+
+/**
+ * How many of a respondent group's people (voices) raised a theme, for its finding: `, raised by 6
+ * of the 9 people in that group (66.7%)`, from the theme's and the group's shown voice cells and
+ * the table of each group's voices raising each theme; null where a cell is hidden.
+ */
+function groupPeople(theme: ThemeSummary, group: Group): { text: string; figures: FindingFigure[] } | null {
+  const total = group.voices;
+  const cell = theme.breakdowns.find((entry) => entry.dimension === 'group')?.cells.find((entry) => entry.key === group.key)?.voices;
+  if (total === undefined || cell?.kind !== 'shown' || cell.value <= 0) return null;
+  const raised: FindingFigure = {
+    shown: formatCount(cell.value),
+    source: { table: 'breakdown', themeId: theme.id, dimension: 'group', key: group.key, column: 'voices' },
+  };
+  const share = groupShare(theme, group.key, total.value, 'voices');
+  const shareFigure: FindingFigure | null =
+    share === null
+      ? null
+      : { shown: formatShare(share), source: { table: 'group-shares', themeId: theme.id, key: group.key, column: 'voices' } };
+  const of = { shown: total.shown, source: total.source };
+  return {
+    text: `, raised by ${raised.shown} of the ${of.shown} ${total.value === 1 ? 'person' : 'people'} in that group${shareFigure === null ? '' : ` (${shareFigure.shown})`}`,
+    figures: shareFigure === null ? [raised, of] : [raised, of, shareFigure],
   };
 }
 

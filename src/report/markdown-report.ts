@@ -141,11 +141,25 @@ function groupsOverview(report: ThemeReport): string[] {
       ? `the answers to ${questions[0] ?? ''}`
       : `each record's answer to the first of these questions it answers: ${questions.join('; ')}`;
   const table = report.breakdowns.find((entry) => entry.dimension === 'group');
+  const voices = table?.cells.some((entry) => entry.voices !== undefined) === true;
   return [
-    `Respondent groups are ${which}. Records without an answer are counted under “${NO_ANSWER_KEY}”.`,
+    `Respondent groups are ${which}. Records without an answer are counted under “${NO_ANSWER_KEY}”.${voices ? ` Voices are the people behind a group's records (distinct respondents and authors; one with records in two groups counts in each).` : ''}`,
     '',
-    ...(table === undefined ? [] : breakdownTable('All records by respondent group', table)),
+    ...(table === undefined ? [] : groupTable('All records and voices by respondent group', table)),
   ];
+}
+
+/** A table of records and voices by respondent group (a voice column only when the breakdown has voices). */
+function groupTable(title: string, breakdown: Breakdown): string[] {
+  const voices = breakdown.cells.some((entry) => entry.voices !== undefined);
+  if (!voices) return breakdownTable(title, breakdown);
+  const voiceText = (cell: ProtectedCell | undefined): string => (cell === undefined ? '—' : cellText(cell));
+  const rows = breakdown.cells.map(
+    (entry) => `| ${escapeTableCell(keyLabel(breakdown.dimension, entry.key))} | ${cellText(entry.cell)} | ${voiceText(entry.voices)} |`,
+  );
+  if (breakdown.other !== null)
+    rows.push(`| ${OTHER_KEYS[breakdown.dimension]} | ${cellText(breakdown.other)} | ${voiceText(breakdown.otherVoices)} |`);
+  return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records | Voices |`, '| --- | ---: | ---: |', ...rows, ''];
 }
 
 /**
@@ -155,10 +169,8 @@ function groupsOverview(report: ThemeReport): string[] {
 function groupSharesTable(report: ThemeReport): string[] {
   const groups = shareGroups(report);
   if (groups.length === 0) return [];
-  return [
-    'Each respondent group’s records that raise each theme, as a share of that group’s records (a record can raise several themes; “—” where a count it needs is hidden by the small-number rule):',
-    '',
-    caption('Share of each respondent group’s records that raise each theme'),
+  const table = (title: string, column: 'records' | 'voices'): string[] => [
+    caption(title),
     '',
     `| Theme | ${groups.map((group) => escapeTableCell(group.key)).join(' | ')} |`,
     `| --- | ${groups.map(() => '---:').join(' | ')} |`,
@@ -166,14 +178,32 @@ function groupSharesTable(report: ThemeReport): string[] {
       (theme) =>
         `| ${escapeTableCell(theme.label)} | ${groups
           .map((group) => {
-            const share = groupShare(theme, group.key, group.records);
+            const share = groupShare(theme, group.key, column === 'records' ? group.records : group.voices, column);
             return share === null ? '—' : formatShare(share);
           })
           .join(' | ')} |`,
     ),
     '',
   ];
+  const voices = report.breakdowns.find((entry) => entry.dimension === 'group')?.cells.some((entry) => entry.voices !== undefined) === true;
+  return [
+    'Each respondent group’s records that raise each theme, as a share of that group’s records (a record can raise several themes; “—” where a count it needs is hidden by the small-number rule):',
+    '',
+    ...table(GROUP_SHARES_CAPTION, 'records'),
+    ...(voices
+      ? [
+          'And the people: each respondent group’s voices that raised each theme, as a share of that group’s voices (one respondent’s many answers count once):',
+          '',
+          ...table(GROUP_VOICE_SHARES_CAPTION, 'voices'),
+        ]
+      : []),
+  ];
 }
+
+/** The caption of the table of each respondent group's records that raise each theme. */
+export const GROUP_SHARES_CAPTION = 'Share of each respondent group’s records that raise each theme';
+/** The caption of the table of each respondent group's voices that raised each theme. */
+export const GROUP_VOICE_SHARES_CAPTION = 'Share of each respondent group’s voices that raised each theme';
 
 function breakdownTable(title: string, breakdown: Breakdown): string[] {
   return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records |`, '| --- | ---: |', ...breakdownRows(breakdown), ''];
@@ -288,19 +318,24 @@ export function renderMarkdownReport(report: ThemeReport): string {
       `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${formatCount(entry.count)})`).join(', ')}`,
       '',
     );
-    if (theme.breakdowns.length > 0) {
+    const groupBreakdown = theme.breakdowns.find((entry) => entry.dimension === 'group');
+    const withVoices = groupBreakdown?.cells.some((entry) => entry.voices !== undefined) === true;
+    const byRow = theme.breakdowns.filter((entry) => !(withVoices && entry.dimension === 'group'));
+    if (byRow.length > 0) {
       push(
         caption(
-          `${escapeMarkdownText(theme.label)}: records by ${grouped ? 'channel, question, source, month and group' : 'channel, question, source and month'}`,
+          `${escapeMarkdownText(theme.label)}: records by ${grouped && !withVoices ? 'channel, question, source, month and group' : 'channel, question, source and month'}`,
         ),
         '',
       );
       push('| By | Which | Records |', '| --- | --- | ---: |');
-      for (const breakdown of theme.breakdowns) {
+      for (const breakdown of byRow) {
         for (const row of breakdownRows(breakdown)) push(`| ${DIMENSION_NAMES[breakdown.dimension]} ${row}`);
       }
       push('');
     }
+    if (withVoices && groupBreakdown !== undefined)
+      push(...groupTable(`${escapeMarkdownText(theme.label)}: records and voices by respondent group`, groupBreakdown));
     for (const quote of theme.quotes) push(...quoteLines(quote));
   }
   if (report.campaigns.length > 0) {
@@ -401,8 +436,11 @@ export function renderMarkdownReport(report: ThemeReport): string {
       ? '- Personal data: none was found in the quotes.'
       : `- Personal data removed from the quotes: ${redacted.map(([kind, count]) => `${kind} ${formatCount(count)}`).join(', ')}.`,
   );
+  const groupVoices = report.breakdowns.some(
+    (entry) => entry.dimension === 'group' && entry.cells.some((cell) => cell.voices !== undefined),
+  );
   push(
-    '- Voices: a record counts for its survey respondent (the respondent id in its file, else its row), else its author on its channel; a record with neither is a voice of its own. Retweets are not records (amplification, not a second voice). Campaigns: records of at least ten words whose word pairs overlap by at least 80% (Jaccard similarity, estimated with MinHash), sent by at least two voices; a campaign is quoted once, never as a theme quote again.',
+    `- Voices: a record counts for its survey respondent (the respondent id in its file, else its row), else its author on its channel; a record with neither is a voice of its own. Retweets are not records (amplification, not a second voice).${groupVoices ? " A respondent group's voices are the distinct voices among its records (a voice with records in two groups counts in each), through the small-number rule as the records beside them, and hidden wherever those records are." : ''} Campaigns: records of at least ten words whose word pairs overlap by at least 80% (Jaccard similarity, estimated with MinHash), sent by at least two voices; a campaign is quoted once, never as a theme quote again.`,
   );
   push(`- ${report.includeAuthors ? 'Quotes show their authors, as requested.' : 'Author names are not shown.'}`);
   push(

@@ -9,6 +9,7 @@ import { recordSource } from './record-source.js';
 import { NO_ANSWER_KEY } from './theme-report.js';
 import { RespondentGroupReader } from './respondent-group-reader.js';
 import { voiceFactsOf, WordHashes, type VoiceFacts } from './voice-tally.js';
+import { addGroupVoice, emptyGroupVoiceSets, groupNumberOf, mergeGroupVoiceSets, type GroupVoiceSets } from './group-voices.js';
 
 /** The dimensions kept per theme beside the channel, in the order reports show them. */
 export const KEYED_DIMENSIONS = ['question', 'source', 'month'] as const;
@@ -49,6 +50,8 @@ export interface OrderFreeCounts {
   groups: Map<string, number>;
   /** The questions (`meta.answers` keys) `report.groups` matched, as written. */
   groupQuestions: Set<string>;
+  /** The distinct voices of each group, overall and per theme, as sets kept while reading; null without `report.groups`. */
+  groupVoices: GroupVoiceSets | null;
   /** By codebook index. */
   themes: ThemeCounts[];
   /** Records in both themes, by `indexA * themes + indexB` (codebook indices, a < b). */
@@ -79,6 +82,7 @@ export function emptyOrderFreeCounts(themeCount: number): OrderFreeCounts {
     keyed: emptyKeyed(),
     groups: new Map(),
     groupQuestions: new Set(),
+    groupVoices: null,
     themes: Array.from({ length: themeCount }, () => ({
       count: 0,
       byChannel: new Map(),
@@ -114,6 +118,10 @@ export function mergeOrderFreeCounts(into: OrderFreeCounts, from: OrderFreeCount
   addKeyed(into.keyed, from.keyed);
   addCounts(into.groups, from.groups);
   for (const question of from.groupQuestions) into.groupQuestions.add(question);
+  if (from.groupVoices !== null) {
+    into.groupVoices ??= emptyGroupVoiceSets(from.groupVoices.themeCount);
+    mergeGroupVoiceSets(into.groupVoices, from.groupVoices);
+  }
   from.themes.forEach((theme, index) => {
     const target = into.themes[index];
     if (target === undefined) return;
@@ -366,6 +374,7 @@ export class RecordFactExtractor {
     this.consent = new PublicationConsentReader();
     this.respectConsent = codebook.quotes.consent === 'respect';
     this.groups = codebook.report.groups === null ? null : new RespondentGroupReader(codebook.report.groups, counts.groupQuestions);
+    if (this.groups !== null) counts.groupVoices = emptyGroupVoiceSets(this.themeCount);
     this.hashes = new WordHashes(wordOf);
     this.channels = new SlotTally([...counts.themes.map((theme) => theme.byChannel), counts.byChannel]);
     const keyedTally = (dimension: KeyedDimension): SlotTally<string> =>
@@ -495,6 +504,7 @@ export class RecordFactExtractor {
     }
     counted.length = countedLength;
     voiceFactsOf(record, wordIds, this.hashes, facts);
+    if (group !== null) this.countGroupVoice(group, facts.voice, counted, countedLength);
     if (!themed) {
       facts.quoted.length = 0;
       counts.unthemed += 1;
@@ -512,6 +522,21 @@ export class RecordFactExtractor {
       this.channels.add(channel, index);
     }
     return true;
+  }
+
+  /** The group of the record before, and its number in the held sets (numbers never change once given). */
+  private lastGroup: string | null = null;
+  private lastGroupNumber = 0;
+
+  /** Adds a record's voice to its group's, and to those of the themes it counts in within the group. */
+  private countGroupVoice(group: string, voice: number, counted: readonly number[], countedLength: number): void {
+    const sets = this.held.groupVoices;
+    if (sets === null) return;
+    if (group !== this.lastGroup) {
+      this.lastGroup = group;
+      this.lastGroupNumber = groupNumberOf(sets, group);
+    }
+    addGroupVoice(sets, voice, this.lastGroupNumber, counted, countedLength);
   }
 
   private channelIdOf(channel: Channel): number {

@@ -16,7 +16,7 @@ import type { Breakdown, ThemeSummary } from './theme-report.js';
  * is protected within its own breakdown. Returns new summaries; the input is not changed.
  */
 export function protectRollUps(themes: readonly ThemeSummary[], rule: DisclosureRule): ThemeSummary[] {
-  const result = themes.map((theme) => ({
+  const result: ThemeSummary[] = themes.map((theme) => ({
     ...theme,
     breakdowns: theme.breakdowns.map((breakdown) => ({ ...breakdown, cells: breakdown.cells.map((cell) => ({ ...cell })) })),
   }));
@@ -25,6 +25,21 @@ export function protectRollUps(themes: readonly ThemeSummary[], rule: Disclosure
     .map((parent) => ({ parent, children: result.filter((child) => child.parent === parent.id && child.id !== parent.id) }))
     .filter((family) => family.children.length > 0);
   if (families.length === 0 || rule.minCount <= 1) return result;
+  protectFamilies(result, families, byId, rule);
+  for (const theme of result) for (const breakdown of theme.breakdowns) hideVoicesOfHiddenRecords(breakdown, rule);
+  return result;
+}
+
+/**
+ * The rounds of {@link protectRollUps} over the families of parent and children themes, hiding
+ * record cells in place until nothing changes.
+ */
+function protectFamilies(
+  result: ThemeSummary[],
+  families: { parent: ThemeSummary; children: ThemeSummary[] }[],
+  byId: ReadonlyMap<string, ThemeSummary>,
+  rule: DisclosureRule,
+): void {
   const hide = (cells: { cell: ProtectedCell; set: (cell: ProtectedCell) => void }[]): boolean => {
     if (cells.filter((entry) => entry.cell.kind === 'suppressed').length !== 1) return false;
     let partner: (typeof cells)[number] | undefined;
@@ -63,7 +78,37 @@ export function protectRollUps(themes: readonly ThemeSummary[], rule: Disclosure
       }
     }
   }
-  return result;
+}
+
+/**
+ * After more record cells were hidden: a respondent group's voices are hidden where its records
+ * now are (a shown voice count bounds the hidden records), and where that leaves one hidden voice
+ * cell in the breakdown, the smallest other shown one (by its published value) is hidden too, as
+ * `protectVoices` does.
+ */
+function hideVoicesOfHiddenRecords(breakdown: Breakdown, rule: DisclosureRule): void {
+  const secondary: ProtectedCell = { kind: 'suppressed', reason: 'secondary', below: rule.minCount };
+  const rows = breakdown.cells.flatMap((entry) =>
+    entry.voices === undefined ? [] : [{ records: entry.cell, voices: entry.voices, set: (cell: ProtectedCell) => (entry.voices = cell) }],
+  );
+  if (breakdown.other !== null && breakdown.otherVoices !== undefined) {
+    const other = breakdown;
+    rows.push({ records: breakdown.other, voices: breakdown.otherVoices, set: (cell: ProtectedCell) => (other.otherVoices = cell) });
+  }
+  if (rows.length === 0) return;
+  for (const row of rows) {
+    if (row.records.kind === 'suppressed' && row.voices.kind === 'shown') {
+      row.voices = secondary;
+      row.set(secondary);
+    }
+  }
+  if (rows.filter((row) => row.voices.kind === 'suppressed').length !== 1) return;
+  let partner: (typeof rows)[number] | undefined;
+  for (const row of rows) {
+    if (row.voices.kind !== 'shown' || row.voices.value === 0) continue;
+    if (partner === undefined || (partner.voices.kind === 'shown' && row.voices.value < partner.voices.value)) partner = row;
+  }
+  partner?.set(secondary);
 }
 
 function cellUnder(

@@ -106,6 +106,11 @@ export interface BreakdownCell {
   key: string;
   /** The count after the small-number rule (see disclosure-control.ts). */
   cell: ProtectedCell;
+  /**
+   * For a respondent group: the distinct voices among those records, after the small-number rule
+   * (hidden where the records are, as `protectReach` hides them); absent for other dimensions.
+   */
+  voices?: ProtectedCell;
 }
 
 /**
@@ -117,6 +122,8 @@ export interface Breakdown {
   cells: BreakdownCell[];
   /** The records in keys not listed (questions, sources or answers past the first {@link BREAKDOWN_MAX_KEYS}), protected; null when none. */
   other: ProtectedCell | null;
+  /** For respondent groups with an `other` cell: the distinct voices among its records, protected as {@link BreakdownCell.voices}. */
+  otherVoices?: ProtectedCell;
 }
 
 /** The most keys a question, source or group breakdown lists; the rest are added up as `other` (months are all listed). */
@@ -216,14 +223,16 @@ export interface FindingFigure {
   shown: string;
   /**
    * The table it comes from: the themes table, a theme's breakdown, the channel overview, the table
-   * of each respondent group's share raising each theme, the co-occurrence table or the changes table.
+   * of each respondent group's share raising each theme, the co-occurrence table or the changes table;
+   * `column: 'voices'` for a respondent group's voices (its records otherwise), or in the table of
+   * shares, the share of the group's voices.
    */
   source:
     | { table: 'themes'; themeId: string; column: 'records' | 'share' | 'voices' }
     | { table: 'channels'; channel: Channel }
-    | { table: 'totals'; dimension: BreakdownDimension; key: string }
-    | { table: 'breakdown'; themeId: string; dimension: BreakdownDimension; key: string }
-    | { table: 'group-shares'; themeId: string; key: string }
+    | { table: 'totals'; dimension: BreakdownDimension; key: string; column?: 'voices' }
+    | { table: 'breakdown'; themeId: string; dimension: BreakdownDimension; key: string; column?: 'voices' }
+    | { table: 'group-shares'; themeId: string; key: string; column?: 'voices' }
     | { table: 'co-occurrence'; a: string; b: string }
     | { table: 'changes'; themeId: string; column: 'before' | 'after' };
 }

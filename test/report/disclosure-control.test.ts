@@ -9,6 +9,7 @@ import {
   protectCell,
   protectEntries,
   protectReach,
+  protectVoices,
   quantify,
   type DisclosureRule,
 } from '../../src/report/disclosure-control.js';
@@ -167,6 +168,15 @@ describe('protectReach (records and voices by channel)', () => {
       }),
       { numRuns: propertyRuns(100) },
     );
+  });
+});
+
+describe('protectVoices (the voices beside records protected elsewhere: respondent groups)', () => {
+  test('voices are hidden where the records are, small ones too, and one more where a single one is hidden', () => {
+    const records = protectBreakdown([40, 9, 3], rule);
+    expect(protectVoices(records, [12, 6, 3], rule).map(describeCell)).toEqual(['12', 'suppressed', 'fewer than 5']);
+    const hiddenAfterwards = [protectCell(40, rule), { kind: 'suppressed', reason: 'secondary', below: 5 } as const, protectCell(30, rule)];
+    expect(protectVoices(hiddenAfterwards, [20, 9, 12], rule).map(describeCell)).toEqual(['20', 'suppressed', 'suppressed']);
   });
 });
 

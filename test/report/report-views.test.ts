@@ -1,7 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { protectEntries } from '../../src/report/disclosure-control.js';
 import { formatCount, formatShare } from '../../src/report/number-format.js';
-import { cellText, keyLabel, renderMarkdownReport } from '../../src/report/markdown-report.js';
+import {
+  cellText,
+  GROUP_SHARES_CAPTION,
+  GROUP_VOICE_SHARES_CAPTION,
+  keyLabel,
+  renderMarkdownReport,
+} from '../../src/report/markdown-report.js';
 import { recordSource } from '../../src/report/record-source.js';
 import type { FindingFigure, ThemeReport } from '../../src/report/theme-report.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
@@ -252,6 +258,15 @@ function markdownTable(markdown: string, caption: string): string[][] {
     );
 }
 
+/** Each respondent group's voices as the markdown table of all records (or a theme's records) by group shows them. */
+function groupVoices(report: ThemeReport, themeId: string | null): [string, string][] {
+  const label = themeId === null ? null : report.themes.find((theme) => theme.id === themeId)?.label;
+  const caption = label === null ? 'All records and voices by respondent group' : `${label ?? ''}: records and voices by respondent group`;
+  const [header, ...rows] = markdownTable(renderMarkdownReport(report), caption);
+  expect(header).toEqual(['Group', 'Records', 'Voices']);
+  return rows.map((cells): [string, string] => [cells[0] ?? '', cells[2] ?? '']);
+}
+
 /** The number a table further down shows for a figure's source. */
 function shownAtSource(report: ThemeReport, figure: FindingFigure): string | undefined {
   const source = figure.source;
@@ -272,11 +287,18 @@ function shownAtSource(report: ThemeReport, figure: FindingFigure): string | und
       return cell === undefined ? undefined : cellText(cell);
     }
     case 'totals':
-      return breakdown(report, null, source.dimension).find(([key]) => key === source.key)?.[1];
+      return (source.column === 'voices' ? groupVoices(report, null) : breakdown(report, null, source.dimension)).find(
+        ([key]) => key === source.key,
+      )?.[1];
     case 'breakdown':
-      return breakdown(report, source.themeId, source.dimension).find(([key]) => key === source.key)?.[1];
+      return (source.column === 'voices' ? groupVoices(report, source.themeId) : breakdown(report, source.themeId, source.dimension)).find(
+        ([key]) => key === source.key,
+      )?.[1];
     case 'group-shares': {
-      const rows = markdownTable(renderMarkdownReport(report), 'Share of each respondent group’s records that raise each theme');
+      const rows = markdownTable(
+        renderMarkdownReport(report),
+        source.column === 'voices' ? GROUP_VOICE_SHARES_CAPTION : GROUP_SHARES_CAPTION,
+      );
       const column = rows[0]?.indexOf(source.key) ?? -1;
       const row = rows.find((cells) => cells[0] === theme(source.themeId)?.label);
       return column < 1 ? undefined : row?.[column];
@@ -313,6 +335,8 @@ const grouped = makeCodebook(
   { groups: 'responding as', minCount: 5 },
 );
 const groupedRecords = [...groupAnswers(grouped, 'Individual', 40, 8), ...groupAnswers(grouped, 'Organisation', 12, 9)];
+/** As {@link groupedRecords}, with enough people raising carers in each group that their voices are shown too. */
+const peopleRecords = [...groupAnswers(grouped, 'Individual', 40, 16), ...groupAnswers(grouped, 'Organisation', 14, 10)];
 
 describe('key findings', () => {
   const reports = [
@@ -321,6 +345,8 @@ describe('key findings', () => {
     buildReport(codebook, [...records, ...records.map((entry) => ({ ...entry, record: { ...entry.record, id: `${entry.record.id}b` } }))]),
     buildReport(grouped, groupedRecords, false, { minCount: 5, roundTo: null }),
     buildReport(grouped, groupedRecords, false, { minCount: 5, roundTo: 5 }),
+    buildReport(grouped, peopleRecords, false, { minCount: 5, roundTo: null }),
+    buildReport(grouped, peopleRecords, false, { minCount: 5, roundTo: 5 }),
   ];
 
   test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
@@ -358,6 +384,32 @@ describe('key findings', () => {
     const rounded = reports[4]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(rounded).toContain(
       'The biggest difference between respondent groups: Carers came up in 10 of the 10 records from those answering “Organisation” (100.0%), against 32.7% of all records.',
+    );
+  });
+
+  test("a respondent group's finding says how many of its people raised the theme, from the tables of group voices and their shares", () => {
+    const texts = reports[5]?.keyFindings.map((finding) => finding.text) ?? [];
+    expect(texts).toContain(
+      'The biggest difference between respondent groups: Carers came up in 10 of the 14 records from those answering “Organisation” (71.4%), raised by 5 of the 7 people in that group (71.4%), against 48.1% of all records.',
+    );
+    const people = reports[5]?.keyFindings.find((finding) => finding.text.includes('people in that group'));
+    expect(people?.figures.map((figure) => [figure.shown, figure.source.table])).toEqual([
+      ['10', 'breakdown'],
+      ['14', 'totals'],
+      ['71.4%', 'group-shares'],
+      ['5', 'breakdown'],
+      ['7', 'totals'],
+      ['71.4%', 'group-shares'],
+      ['48.1%', 'themes'],
+    ]);
+    expect(markdownTable(renderMarkdownReport(reports[5] as ThemeReport), GROUP_VOICE_SHARES_CAPTION)).toEqual([
+      ['Theme', 'Individual', 'Organisation'],
+      ['Money', '—', '—'],
+      ['Carers', '40.0%', '71.4%'],
+    ]);
+    const rounded = reports[6]?.keyFindings.map((finding) => finding.text) ?? [];
+    expect(rounded).toContain(
+      'The biggest difference between respondent groups: Carers came up in 10 of the 15 records from those answering “Organisation” (66.7%), raised by 5 of the 5 people in that group (100.0%), against 48.1% of all records.',
     );
   });
 

@@ -130,16 +130,18 @@ describe('records and themes by respondent group (report.groups)', () => {
     ]);
   });
 
-  test('markdown: the question, a table of all records by group, and group rows in each theme', () => {
+  test('markdown: the question, a table of all records and voices by group, and one in each theme', () => {
     const md = renderMarkdownReport(report(codebook, themed));
     expect(md).toContain(
       `Respondent groups are the answers to “${RESPONDING_AS}”. Records without an answer are counted under “(no answer)”.`,
     );
     expect(md).toContain(
-      'Table: All records by respondent group\n\n| Group | Records |\n| --- | ---: |\n| Individual | 20 |\n| On behalf of an organisation | suppressed |\n| (no answer) | fewer than 5 |',
+      'Table: All records and voices by respondent group\n\n| Group | Records | Voices |\n| --- | ---: | ---: |\n| Individual | 20 | 20 |\n| On behalf of an organisation | suppressed | suppressed |\n| (no answer) | fewer than 5 | fewer than 5 |',
     );
-    expect(md).toContain('Table: Funding: records by channel, question, source, month and group');
-    expect(md).toContain('| Group | Individual | 10 |');
+    expect(md).toContain('Table: Funding: records by channel, question, source and month');
+    expect(md).toContain('Table: Funding: records and voices by respondent group\n\n| Group | Records | Voices |');
+    expect(md).toContain('| Individual | 10 | 10 |');
+    expect(md).not.toContain('| Group | Individual |');
   });
 
   test('json: the question and the group cells, hidden ones as suppression objects', () => {
@@ -155,6 +157,11 @@ describe('records and themes by respondent group (report.groups)', () => {
         'On behalf of an organisation': { suppressed: 'secondary' },
         '(no answer)': { suppressed: 'small', fewer_than: 5 },
       },
+      voices: {
+        Individual: 20,
+        'On behalf of an organisation': { suppressed: 'secondary' },
+        '(no answer)': { suppressed: 'small', fewer_than: 5 },
+      },
     });
   });
 
@@ -162,7 +169,7 @@ describe('records and themes by respondent group (report.groups)', () => {
     const open = makeCodebook(THEMES, { groups: 'responding as', minCount: 5 });
     const built = report(open, [...answers(open, 'Individual', 40, 8), ...answers(open, 'On behalf of an organisation', 10, 8)]);
     expect(built.keyFindings.map((finding) => finding.text)).toContain(
-      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation” (80.0%), against 32.0% of all records.',
+      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation” (80.0%), raised by 8 of the 10 people in that group (80.0%), against 32.0% of all records.',
     );
     const hidden = report(codebook, themed).keyFindings.map((finding) => finding.text);
     expect(hidden.some((text) => text.includes('respondent groups'))).toBe(false);
@@ -192,5 +199,171 @@ describe('respondent groups by postcode', () => {
       ['LS11', '6'],
     ]);
     expect(renderMarkdownReport(built)).not.toMatch(/2AB|4QZ|5RT|\[postcode\]/i);
+  });
+});
+
+/**
+ * `respondents` respondents who answered `group`, each in `each` survey answers (to questions 1,
+ * 2, …), the first `funding` of them raising funding in every answer.
+ */
+function respondents(codebook: Codebook, group: string, count: number, each: number, funding: number): ThemedRecord[] {
+  return Array.from({ length: count * each }, (_unused, index) => {
+    const respondent = Math.floor(index / each);
+    return makeThemedRecord(codebook, {
+      text: respondent < funding ? `The budget must be kept (${index}).` : `The bus is too rare (${index}).`,
+      meta: {
+        question: `${(index % each) + 1}. What matters?`,
+        respondent: `${group}-${respondent}`,
+        answers: { [RESPONDING_AS]: group },
+      },
+      provenance: { file: 'exports/responses.csv', row: index + 1 },
+    });
+  });
+}
+
+/** Each group's voices as the table shows them, `other` last. */
+function voicesOf(breakdowns: readonly Breakdown[]): [string, string][] {
+  const breakdown = breakdowns.find((entry) => entry.dimension === 'group');
+  return [
+    ...(breakdown?.cells ?? []).map((entry): [string, string] => [entry.key, entry.voices === undefined ? 'none' : cellText(entry.voices)]),
+    ...(breakdown?.otherVoices === undefined ? [] : [['other', cellText(breakdown.otherVoices)] as [string, string]]),
+  ];
+}
+
+describe('voices by respondent group', () => {
+  const open = makeCodebook(THEMES, { groups: 'responding as', minCount: 1 });
+  const themed = [...respondents(open, 'Individual', 10, 3, 4), ...respondents(open, 'On behalf of an organisation', 6, 2, 5)];
+
+  test("one respondent's several answers count once in their group, and once in each theme within it", () => {
+    const built = report(open, themed);
+    expect(groupsOf(built.breakdowns)).toEqual([
+      ['Individual', '30'],
+      ['On behalf of an organisation', '12'],
+    ]);
+    expect(voicesOf(built.breakdowns)).toEqual([
+      ['Individual', '10'],
+      ['On behalf of an organisation', '6'],
+    ]);
+    const funding = built.themes.find((theme) => theme.id === 'funding');
+    expect(groupsOf(funding?.breakdowns ?? [])).toEqual([
+      ['Individual', '12'],
+      ['On behalf of an organisation', '10'],
+    ]);
+    expect(voicesOf(funding?.breakdowns ?? [])).toEqual([
+      ['Individual', '4'],
+      ['On behalf of an organisation', '5'],
+    ]);
+    expect(funding?.voices).toBe(9);
+  });
+
+  test('the records in any order give the same voices', () => {
+    expect(report(open, [...themed].reverse())).toEqual(report(open, themed));
+  });
+
+  test('a voice with records in two groups (one author in two files, answering differently) is a voice of each', () => {
+    const jo = (group: string, file: string): ThemedRecord =>
+      makeThemedRecord(open, {
+        text: 'The budget must be kept.',
+        channel: 'email',
+        author: 'Jo Bloggs',
+        meta: { answers: { [RESPONDING_AS]: group } },
+        provenance: { file },
+      });
+    const built = report(open, [jo('Individual', 'a.mbox'), jo('Individual', 'a.mbox'), jo('On behalf of an organisation', 'b.mbox')]);
+    expect(built.voicesTotal).toBe(1);
+    expect(voicesOf(built.breakdowns)).toEqual([
+      ['Individual', '1'],
+      ['On behalf of an organisation', '1'],
+    ]);
+  });
+
+  test('records without a voice key are each a voice of their own', () => {
+    const built = report(open, answers(open, 'Individual', 3, 2));
+    expect(voicesOf(built.breakdowns)).toEqual([['Individual', '3']]);
+    expect(voicesOf(built.themes.find((theme) => theme.id === 'funding')?.breakdowns ?? [])).toEqual([['Individual', '2']]);
+  });
+
+  test('"other answers" count their voices once, however many of those answers a voice gave', () => {
+    const sam = (group: string): ThemedRecord =>
+      makeThemedRecord(open, {
+        text: 'The budget must be kept.',
+        author: 'sam',
+        channel: 'email',
+        meta: { answers: { [RESPONDING_AS]: group } },
+      });
+    const many = Array.from({ length: 12 }, (_unused, index) => answers(open, `Group ${String(index + 1).padStart(2, '0')}`, 1, 1)).flat();
+    const built = report(open, [...many, sam('Group 13'), sam('Group 14'), sam('Group 14')]);
+    expect(groupsOf(built.breakdowns).slice(-1)).toEqual([['other', '3']]);
+    expect(voicesOf(built.breakdowns).slice(-1)).toEqual([['other', '1']]);
+    expect(voicesOf(built.themes.find((theme) => theme.id === 'funding')?.breakdowns ?? []).slice(-1)).toEqual([['other', '1']]);
+  });
+
+  test('answers that publish alike are one group: a voice behind both counts once', () => {
+    const alike = [...respondents(open, 'Other: jo@example.org', 1, 2, 1), ...respondents(open, 'Other: al@example.org', 2, 1, 1)].map(
+      (entry, index) =>
+        index !== 2
+          ? entry
+          : { ...entry, record: { ...entry.record, meta: { ...entry.record.meta, respondent: 'Other: jo@example.org-0' } } },
+    );
+    const built = report(open, alike);
+    expect(groupsOf(built.breakdowns)).toEqual([['Other: [email]', '4']]);
+    expect(voicesOf(built.breakdowns)).toEqual([['Other: [email]', '2']]);
+  });
+
+  test('markdown and json show the voices beside the records, and the share of each group’s voices raising each theme', () => {
+    const built = report(open, themed);
+    const md = renderMarkdownReport(built);
+    expect(md).toContain('| Individual | 30 | 10 |');
+    expect(md).toContain('Table: Funding: records and voices by respondent group');
+    expect(md).toContain(
+      'Table: Share of each respondent group’s voices that raised each theme\n\n| Theme | Individual | On behalf of an organisation |\n| --- | ---: | ---: |\n| Funding | 40.0% | 83.3% |\n| Transport | 60.0% | 16.7% |',
+    );
+    const json = JSON.parse(renderJsonReport(built)) as { breakdowns: { group: { voices: unknown } } };
+    expect(json.breakdowns.group.voices).toEqual({ Individual: 10, 'On behalf of an organisation': 6 });
+  });
+
+  test("the group finding says how many of the group's people raised the theme, from shown cells only", () => {
+    const built = report(makeCodebook(THEMES, { groups: 'responding as', minCount: 5 }), [
+      ...respondents(open, 'Individual', 20, 2, 5),
+      ...respondents(open, 'On behalf of an organisation', 8, 2, 6),
+    ]);
+    expect(built.keyFindings.map((finding) => finding.text)).toContain(
+      'The biggest difference between respondent groups: Funding came up in 12 of the 16 records from those answering “On behalf of an organisation” (75.0%), raised by 6 of the 8 people in that group (75.0%), against 39.3% of all records.',
+    );
+  });
+});
+
+describe('voices by respondent group under the small-number rule', () => {
+  const nested = makeCodebook(
+    [
+      { id: 'funding', label: 'Funding', keywords: ['budget', 'bus'] },
+      { id: 'budgets', label: 'Budgets', parent: 'funding', keywords: ['budget'] },
+      { id: 'buses', label: 'Buses', parent: 'funding', keywords: ['bus'] },
+    ],
+    { groups: 'responding as', minCount: 5 },
+  );
+  const built = report(nested, [
+    ...respondents(nested, 'Individual', 12, 2, 9),
+    ...respondents(nested, 'On behalf of an organisation', 7, 2, 3),
+    ...respondents(nested, 'Carer', 6, 1, 2),
+  ]);
+
+  test("a group's voices are hidden wherever its records are, and never left as the one hidden voice cell of a table", () => {
+    const tables = [built.breakdowns, ...built.themes.map((theme) => theme.breakdowns)].flatMap((breakdowns) =>
+      breakdowns.filter((entry) => entry.dimension === 'group'),
+    );
+    expect(tables.length).toBe(4);
+    for (const table of tables) {
+      const rows = [
+        ...table.cells.map((entry) => ({ records: entry.cell, voices: entry.voices })),
+        ...(table.other === null ? [] : [{ records: table.other, voices: table.otherVoices }]),
+      ];
+      for (const row of rows) {
+        expect(row.voices).toBeDefined();
+        if (row.records.kind === 'suppressed') expect(row.voices?.kind).toBe('suppressed');
+      }
+      expect(rows.filter((row) => row.voices?.kind === 'suppressed').length).not.toBe(1);
+    }
+    expect(tables.some((table) => table.cells.some((entry) => entry.voices?.kind === 'shown'))).toBe(true);
   });
 });

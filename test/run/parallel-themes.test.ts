@@ -123,7 +123,10 @@ describe('tlap themes on worker threads (the built CLI, where worker scripts exi
           '0',
           '3',
         ]);
-        if (themes === grouped) expect(oneThread).toContain(format === 'md' ? 'All records by respondent group' : '"group": {');
+        if (themes === grouped) {
+          expect(oneThread).toContain(format === 'md' ? 'All records and voices by respondent group' : '"group": {');
+          expect(oneThread).toContain(format === 'md' ? ': records and voices by respondent group' : '"voices": {');
+        }
         expect(threeWorkers).toBe(oneThread);
       }
     });

@@ -41,19 +41,26 @@ class PlayedWorker implements BatchLink {
   }
 }
 
-const mixedCodebook = makeCodebook([
-  { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
-  { id: 'money', label: 'Money', keywords: ['budget'], exclude: ['personal budget'] },
-  { id: 'centre', label: 'Centre', parent: 'carers', keywords: ['centre'] },
-]);
+const mixedCodebook = makeCodebook(
+  [
+    { id: 'carers', label: 'Carers', keywords: ['carer', 'respite'] },
+    { id: 'money', label: 'Money', keywords: ['budget'], exclude: ['personal budget'] },
+    { id: 'centre', label: 'Centre', parent: 'carers', keywords: ['centre'] },
+  ],
+  { groups: 'responding as' },
+);
 
-/** Enough records for several store chunks: themed, unthemed, a campaign and personal data to redact. */
+/**
+ * Enough records for several store chunks: themed, unthemed, a campaign and personal data to
+ * redact, in fifteen respondent groups (three past the twelve listed), each author in three of them.
+ */
 function mixedRecords(): FeedbackRecord[] {
   const campaign = 'We the undersigned carers ask the council to keep the respite centre open for every family in town.';
   return Array.from({ length: 6000 }, (_unused, index) =>
     makeRecord({
       sourceId: `r${index}`,
       author: index % 5 === 0 ? null : `person${index % 40}`,
+      meta: index % 9 === 0 ? {} : { answers: { 'Responding as?': `Group ${index % 15}` } },
       text:
         index % 11 === 0
           ? campaign
@@ -85,6 +92,7 @@ describe("batches read on the run's own thread", () => {
       const store = join(dir, 'store');
       await writeStore(store, mixedRecords());
       const expected = await reportReadBy(store, [new PlayedWorker()], 'never');
+      expect(expected).toContain('"otherVoices":{"kind":"shown"');
       const schedules: { name: string; readHere: (batch: number) => boolean; workers: number }[] = [
         { name: 'every third', readHere: (batch) => batch % 3 === 1, workers: 1 },
         { name: 'all', readHere: () => true, workers: 1 },

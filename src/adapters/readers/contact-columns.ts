@@ -1,4 +1,22 @@
 import { simplifyColumnName } from './column-names.js';
+import {
+  labelWordings,
+  WELSH_CONTACT_HEADING,
+  WELSH_NAME_HEADING,
+  WELSH_ORGANISATION_HEADING,
+  WELSH_POSTCODE_HEADING,
+} from './welsh-labels.js';
+
+/**
+ * Whether a heading, or either side of a bilingual one (`E-bost / Email`, `Enw / Name`), is one
+ * that `isHeading` knows, in English or in Welsh (`welsh`).
+ */
+function headingIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
+  const trimmed = header.trim();
+  if (isHeading(trimmed) || welsh.test(trimmed)) return true;
+  const wordings = labelWordings(trimmed);
+  return wordings.length > 1 && wordings.some((wording) => isHeading(wording) || welsh.test(wording));
+}
 
 /** Column names (simplified) of contact details and of parts of a person's name, never read as answers nor kept. */
 const CONTACT_COLUMNS = new Set([
@@ -75,7 +93,11 @@ const ORGANISATION_QUESTION =
  * `Surname`…) and the questions forms ask (`What is your email address?`).
  */
 export function isContactColumn(header: string): boolean {
-  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header.trim()) || ROLE_EMAIL.test(header.trim());
+  return headingIs(header, isEnglishContactHeading, WELSH_CONTACT_HEADING);
+}
+
+function isEnglishContactHeading(header: string): boolean {
+  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header) || ROLE_EMAIL.test(header);
 }
 
 /** True for a column of map coordinates, where a person is or put a pin (see {@link COORDINATE_COLUMNS}). */
@@ -105,15 +127,18 @@ const POSTCODE_QUESTION =
  */
 export function isPostcodeColumn(header: string): boolean {
   const trimmed = header.trim();
-  return POSTCODE_QUESTION.test(trimmed) || POSTCODE_QUESTION.test(trimmed.slice(trimmed.lastIndexOf('.') + 1));
+  return (
+    headingIs(trimmed, (wording) => POSTCODE_QUESTION.test(wording), WELSH_POSTCODE_HEADING) ||
+    POSTCODE_QUESTION.test(trimmed.slice(trimmed.lastIndexOf('.') + 1))
+  );
 }
 
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
 export function isNameQuestion(header: string): boolean {
-  return NAME_QUESTION.test(header.trim());
+  return headingIs(header, (wording) => NAME_QUESTION.test(wording), WELSH_NAME_HEADING);
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */
 export function isOrganisationQuestion(header: string): boolean {
-  return ORGANISATION_QUESTION.test(header.trim());
+  return headingIs(header, (wording) => ORGANISATION_QUESTION.test(wording), WELSH_ORGANISATION_HEADING);
 }

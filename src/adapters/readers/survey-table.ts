@@ -66,8 +66,15 @@ export interface TableReading {
   mode: TableMode;
 }
 
-/** Column names (simplified) that hold a respondent's id in survey exports, and mark a table as one. */
+/**
+ * Column names (simplified) that hold a respondent's id in survey exports, and mark a table as one;
+ * in Welsh too (`ID Ymateb`, `Rhif ymateb`, `ID Ymatebydd`: response id, response number, respondent id).
+ */
 const SURVEY_RESPONDENT_COLUMNS = [
+  'idymateb',
+  'rhifymateb',
+  'idymatebydd',
+  'rhifymatebydd',
   'responseid',
   'respondentid',
   'respondent',

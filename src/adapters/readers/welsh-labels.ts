@@ -14,3 +14,27 @@ export const WELSH_CONTACT_WORDS = String.raw`(?:eich\s+)?(?:enw(?:\s+llawn)?|(?
 export function labelWordings(label: string): string[] {
   return label.split(/\s*\/\s*/);
 }
+
+/** What may close a column heading or question: a note in brackets (`(dewisol)`, optional), `:` or `?`. */
+const HEADING_END = String.raw`(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$`;
+/** What may open one: `Beth yw` (what is), `eich` (your). */
+const HEADING_START = String.raw`^(?:beth\s+yw\s+)?(?:eich\s+)?`;
+
+/** A Welsh heading asking for the respondent's name: `Enw`, `Enw llawn`, `Eich enw`, `Beth yw eich enw?`. */
+export const WELSH_NAME_HEADING = new RegExp(`${HEADING_START}enw(?:\\s+llawn)?${HEADING_END}`, 'iu');
+
+/**
+ * A Welsh heading asking for contact details: `E-bost`, `Cyfeiriad e-bost` (e-mail address),
+ * `Rhif ffôn`, `Ffôn symudol` (phone, mobile), `Cyfeiriad`, `Cyfeiriad post`, `Cyfeiriad cartref`
+ * (address, postal, home), `Enw cyntaf`, `Cyfenw` (first name, surname).
+ */
+export const WELSH_CONTACT_HEADING = new RegExp(
+  `${HEADING_START}(?:(?:cyfeiriad\\s+)?e-?\\s?bost|(?:rhif\\s+)?ff[ôo]n(?:\\s+symudol)?|cyfeiriad(?:\\s+(?:post|cartref))?|enw\\s+cyntaf|cyfenw)${HEADING_END}`,
+  'iu',
+);
+
+/** A Welsh heading asking for the postcode: `Cod post`, `Côd post`, `Beth yw eich cod post?`. */
+export const WELSH_POSTCODE_HEADING = new RegExp(`${HEADING_START}c[ôo]d\\s*post${HEADING_END}`, 'iu');
+
+/** A Welsh heading asking which organisation the respondent answers for: `Sefydliad`, `Enw'r sefydliad`, `Enw eich sefydliad`. */
+export const WELSH_ORGANISATION_HEADING = new RegExp(`^(?:enw(?:['’]r|\\s+eich)?\\s+)?sefydliad${HEADING_END}`, 'iu');

@@ -72,6 +72,72 @@ describe('isOrganisationQuestion', () => {
   );
 });
 
+describe('Welsh and bilingual headings', () => {
+  const welshHeadings: [string, (header: string) => boolean, readonly string[]][] = [
+    [
+      'contact details',
+      isContactColumn,
+      [
+        'E-bost',
+        'Cyfeiriad e-bost (dewisol)',
+        'Beth yw eich cyfeiriad e-bost?',
+        'Rhif ffôn',
+        'Ffôn symudol',
+        'Cyfeiriad post',
+        'Cyfenw',
+        'E-bost / Email',
+        'Email address / Cyfeiriad e-bost',
+      ],
+    ],
+    ['the name', isNameQuestion, ['Enw', 'Eich enw', 'Enw llawn:', 'Beth yw eich enw?', 'Enw / Name', 'Your name / Eich enw']],
+    ['the postcode', isPostcodeColumn, ['Cod post', 'Côd post', 'Beth yw eich cod post?', 'Cod post / Postcode']],
+    [
+      'the organisation',
+      isOrganisationQuestion,
+      ['Sefydliad', "Enw'r sefydliad", 'Enw eich sefydliad (os yw’n berthnasol)', 'Organisation / Sefydliad'],
+    ],
+  ];
+  test.each(welshHeadings)('headings asking for %s, in Welsh or both languages, are read as the English are', (_, isHeading, headers) => {
+    expect(headers.filter((header) => !isHeading(header))).toEqual([]);
+  });
+
+  test.each([
+    'Beth sy’n bwysig i chi?',
+    'Enw’r gwasanaeth rydych chi’n ei ddefnyddio',
+    'Pam e-bostio’r cyngor?',
+    'Do you live/work in the area?',
+    'Cyfeiriad y gwasanaeth',
+  ])('%p is a question, in any of them', (header) => {
+    expect([isContactColumn(header), isNameQuestion(header), isPostcodeColumn(header), isOrganisationQuestion(header)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  test('a Welsh survey export keeps no e-mail, stores the name as the author and the postcode as its district', async () => {
+    const result = await readTempInput(
+      'arolwg.csv',
+      [
+        'ID Ymateb,Enw,E-bost,Cod post,Beth sy’n bwysig i chi?',
+        'R1,Siân Jones,sian@example.cymru,CF10 1AA,Mwy o gefnogaeth i ofalwyr di-dâl yn y cartref.',
+        'R2,Dafydd Evans,dafydd@example.cymru,LL55 4UR,Gwasanaethau yn Gymraeg pan fydd eu hangen arnaf.',
+        '',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('survey-csv');
+    const records = recordsOf(result);
+    expect(records.map((record) => record.sourceId)).toEqual(['R1:Beth sy’n bwysig i chi?', 'R2:Beth sy’n bwysig i chi?']);
+    expect(records.map((record) => [record.author, record.text])).toEqual([
+      ['Siân Jones', 'Mwy o gefnogaeth i ofalwyr di-dâl yn y cartref.'],
+      ['Dafydd Evans', 'Gwasanaethau yn Gymraeg pan fydd eu hangen arnaf.'],
+    ]);
+    for (const record of records) expect(JSON.stringify(record.meta)).not.toMatch(/@|1AA|4UR/);
+    expect(records.map((record) => (record.meta['answers'] as Record<string, string>)['Cod post'])).toEqual(['CF10', 'LL55']);
+  });
+});
+
 describe('isCoordinateColumn', () => {
   test.each([
     'Latitude',

@@ -8,6 +8,7 @@ const secondLook = labelledLines(`${FIXTURES}/second-look.txt`);
 const datesWithoutCue = labelledLines(`${FIXTURES}/dates-without-cue.txt`);
 const houseNames = labelledLines(`${FIXTURES}/house-names.txt`);
 const datesHouses = labelledLines(`${FIXTURES}/held-out-dates-houses.txt`);
+const welshDatesHouses = labelledLines(`${FIXTURES}/held-out-welsh-dates-houses.txt`);
 
 describe('dates of birth, NI numbers, handles without @, phones half in words and house names, measured on labelled feedback (figures in README.md)', () => {
   test('identifiers.txt, written before any of them was looked for: 22 details in 41 lines, recall and precision 100% (1 of 22 found before)', () => {
@@ -47,5 +48,11 @@ describe('dates of birth, NI numbers, handles without @, phones half in words an
       'Please send the forms to Fern Bank, not the surgery.',
       'Holly Bank, Mill Lane, Settle',
     ]);
+  });
+
+  test('held-out-welsh-dates-houses.txt, written before a date after a name tlap does not find, a house after "moved into", a house named "... Bank" or a Welsh house name was looked at: recall 38.9%, precision 100%', () => {
+    const figures = scoreDetails(welshDatesHouses, DEFAULT_REDACTION_POLICY);
+    expect([figures.labels, welshDatesHouses.length]).toEqual([18, 31]);
+    expect(figures).toMatchObject({ found: 7, flagged: 7, correct: 7 });
   });
 });

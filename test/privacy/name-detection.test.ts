@@ -12,6 +12,7 @@ const heldOutOpeners = readLabelledSentences(`${FIXTURES}/held-out-openers.txt`)
 const heldOutSurnamesLists = readLabelledSentences(`${FIXTURES}/held-out-surnames-lists.txt`);
 const heldOutGiversOrgs = readLabelledSentences(`${FIXTURES}/held-out-givers-orgs.txt`);
 const heldOutListsOrgs = readLabelledSentences(`${FIXTURES}/held-out-lists-orgs.txt`);
+const heldOutListsWelsh = readLabelledSentences(`${FIXTURES}/held-out-lists-welsh.txt`);
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
@@ -108,6 +109,10 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
       ],
       falseAlarms: [],
     });
+  });
+
+  test('held-out lists with no name found first, names last before "at" or "on", plural roles before names and Welsh given names, written before any was looked at: precision 94.1%, recall 26.3%', () => {
+    expect(scored(heldOutListsWelsh)).toMatchObject({ names: 57, sentences: 47, precision: '94.1%', recall: '26.3%' });
   });
 
   test('capitalised words that are not people stay: places, organisations, laws, holidays, days and months', () => {

@@ -43,6 +43,41 @@ interface LexiconWords {
 let lexiconWords: LexiconWords | null = null;
 
 /**
+ * Given names that are words for a virtue or a gift, as many families name children (among
+ * them the Nigerian, Ghanaian and Zimbabwean families many UK care workers come from), that
+ * compromise's lexicon files as common words and its switches do not mark as maybe a person:
+ * read as a name only beside other names in a list, as {@link LEXICON_AMBIGUOUS_NAMES} are.
+ */
+const VIRTUE_NAMES = [
+  'hope',
+  'blessing',
+  'blessed',
+  'precious',
+  'patience',
+  'charity',
+  'mercy',
+  'comfort',
+  'gift',
+  'favour',
+  'promise',
+  'prosper',
+  'harmony',
+  'destiny',
+  'peace',
+  'memory',
+  'goodness',
+  'godsent',
+  'praise',
+  'grateful',
+  'loveday',
+  'chastity',
+  'prudence',
+  'constance',
+  'verity',
+  'honour',
+];
+
+/**
  * The words of compromise's lexicon (src/privacy/lexicon-words.ts, taken from it and checked
  * against it by a test), so that deciding which sentences to tag does not load compromise.
  */
@@ -50,7 +85,7 @@ function loadLexiconWords(): LexiconWords {
   lexiconWords ??= {
     names: new Set(LEXICON_NAMES.join(' ').split(' ')),
     others: new Set(LEXICON_OTHER_WORDS.join(' ').split(' ')),
-    ambiguous: new Set(LEXICON_AMBIGUOUS_NAMES.join(' ').split(' ')),
+    ambiguous: new Set([...LEXICON_AMBIGUOUS_NAMES.join(' ').split(' '), ...VIRTUE_NAMES]),
     organisations: organisationsByFirstWord(),
   };
   return lexiconWords;
@@ -208,8 +243,15 @@ const ACTION_AFTER_NAME = [
   'has been',
 ].join('|');
 
-/** A capitalised word starting a sentence, followed by what people do (`Vikram helped`); the word must be a name or unknown. */
-const SENTENCE_START = new RegExp(`(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED})(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`, 'gmu');
+/**
+ * A capitalised word starting a sentence, or two, followed by what people do (`Vikram helped`,
+ * `Carys Evans from the council said`); the first word must be a name or unknown, and a second a
+ * name or a word that may be one (see {@link isCommonOpening}).
+ */
+const SENTENCE_START = new RegExp(
+  `(?:^|[\\n.!?][ \\t]*)(?<name>${CAPITALISED}(?:[ \\t]+${CAPITALISED})?)(?=[ \\t]+(?:${ACTION_AFTER_NAME})\\b)`,
+  'gmu',
+);
 
 /** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`). */
 const CALLED_BY_NAME = new RegExp(
@@ -229,8 +271,9 @@ const ASKED_BY_NAME = new RegExp(
 
 /**
  * True when what {@link ASK_FOR} found is a person: a name the lexicon lists (`speak to Karen`),
- * or, asked for, one capitalised word that is no common word, not followed by another capitalised
- * word or `of` (`ask for Precious at the centre`; but `spoke to Crossroads`, `ask for Dementia UK`,
+ * or, asked for, rung or spoken to at or from a place (`spoke to Eleri at the council`), one
+ * capitalised word that may be a name standing alone, not followed by another capitalised
+ * word or `of` (`ask for Precious at the centre`, `I rang Owain`; but `spoke to Crossroads`, `ask for Dementia UK`,
  * `ask for Department of Health` are organisations), or a surname alone before `at the` or `from
  * the` (`spoke to Watkins at the surgery`, see {@link isSurnameShaped}; not `spoke to Admissions
  * at the hospital`), and never a place or an institution.
@@ -239,16 +282,21 @@ function isAskedForName(text: string, name: string, start: number, lexicon: Lexi
   const first = name.split(/[ \t]/u)[0] ?? name;
   if (isPlaceOrInstitution(text, { start, end: start + name.length }) || NOT_NAMES.has(first.toLowerCase())) return false;
   if (lexicon.names.has(first.toLowerCase())) return true;
-  const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(text.slice(Math.max(0, start - 12), start));
+  const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(start + name.length, start + name.length + 20);
   if (name === first && PLURAL_ENDING.test(first.toLowerCase()) && ROLE_OR_PLACE_AFTER.test(after)) {
     return isSurnameShaped(first.toLowerCase(), lexicon);
   }
+  const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(before) || CONTACTED_BEFORE.test(before) || ROLE_OR_PLACE_AFTER.test(after);
   return askedFor && name === first && isLoneNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
 }
 
 /** What follows a surname alone where a person is spoken to (`spoke to Watkins at the surgery`, `… from the council`). */
 const ROLE_OR_PLACE_AFTER = /^[ \t]+(?:from|at)[ \t]+(?:the|our)(?![\p{L}])/u;
+
+/** Verbs of getting in touch with someone, whose object alone is asked for as a name is (`I rang Owain`, `phoned Precious`); not `called`, which names things. */
+const CONTACTED = '[Rr]ang|[Rr]ung|[Pp]honed|[Tt]exted|[Ee]mailed|[Ee]-mailed|[Mm]essaged';
+const CONTACTED_BEFORE = new RegExp(`(?:${CONTACTED})[ \\t]+$`, 'u');
 
 /**
  * True when a word thanked first in a list (`Thank you to Lloyds, Halfords and Pete`) is an
@@ -288,15 +336,66 @@ function isCreditedName(text: string, name: string, start: number, lexicon: Lexi
   return lexicon.names.has(first.toLowerCase()) || (isLoneNameLike(first, lexicon) && !isLexiconOrganisation(first.toLowerCase(), lexicon));
 }
 
-/** Asking for someone by name (`ask for Karen on ward 7`, `speak to Precious at the centre`); the word must be a name or no common word. */
+/**
+ * Asking for, speaking to or ringing someone by name (`ask for Karen on ward 7`, `speak to
+ * Precious at the centre`, `I rang Owain`); the word must be a name or no common word.
+ */
 const ASK_FOR = new RegExp(
-  `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to)[ \\t]+(?<name>${NAME})`,
+  `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to|${CONTACTED})[ \\t]+(?<name>${NAME})`,
   'gu',
 );
 
-/** Someone thanked by name (`Thank you to Bernadette, …`, `Thanks Sam for…`). */
+/**
+ * Someone thanked by name, in English or Welsh (`Thank you to Bernadette, …`, `Thanks Sam for…`,
+ * `Diolch to Dafydd and …`); before `and`, `at` or `on` only a word that may be a name (see
+ * {@link isThankedBeforeList}).
+ */
 const THANKED = new RegExp(
-  `(?<![\\p{L}])[Tt]hank(?:s| you)?(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b))`,
+  `(?<![\\p{L}])(?:[Tt]hank(?:s| you)?|[Dd]iolch(?:[ \\t]+yn[ \\t]+fawr)?)(?:[ \\t]+to)?,?[ \\t]+(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$|for\\b|from\\b)|[ \\t]+(?:and|&|at|on)[ \\t])`,
+  'gmu',
+);
+
+/**
+ * True when a name thanked before `and`, `at` or `on` may be a person: one word that the lexicon
+ * lists as a name or as maybe one, or that may be a name standing alone (`Thanks to Ade and Hope`,
+ * `Thanks to Rhys and Ffion at …`), and no place (`Thanks to Age Concern and …` is asked of neither).
+ */
+function isThankedBeforeList(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  if (!/^[ \t]+(?:and|&|at|on)[ \t]/u.test(text.slice(start + name.length, start + name.length + 6))) return true;
+  return !/[ \t]/u.test(name) && isListedNameLike(name, lexicon) && !isPlaceOrInstitution(text, { start, end: start + name.length });
+}
+
+/** How many words a list read ahead of its first may hold before its `and`: bounds the look-ahead, so that reading stays linear. */
+const MAX_LISTED = 6;
+/** A capitalised word as a list holds it: the word and its neighbour are told apart by a comma or `and`. */
+const LIST_ITEM = `${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}'’-])`;
+
+/**
+ * People named after a role in the plural (`Her carers Ruby and Precious`, `The physios Iwan and
+ * Sunny`): the first of two or more capitalised words listed with `and`; the rest are read as a
+ * list from it, and each must be a word that may be a name in a list (see {@link isListedNameLike}).
+ */
+const PLURAL_ROLE = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*)?[ \\t]+(?:${ROLE})s,?[ \\t]+(?<name>${LIST_ITEM})(?=(?:,[ \\t]*${LIST_ITEM}){0,${MAX_LISTED}},?[ \\t]+(?:and|&)[ \\t]+${LIST_ITEM})`,
+  'gu',
+);
+
+/** A date with its day, month and year, as {@link BIRTH_APPOSITION} reads one (`12/05/1950`, `2 August 1987`, `June 5, 1958`). */
+const DAY_MONTH_YEAR =
+  '\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?(?:[ \\t]+of)?[ \\t]+\\p{Lu}\\p{Ll}{2,8}\\.?,?[ \\t]+\\d{4}|\\p{Lu}\\p{Ll}{2,8}\\.?[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}';
+/** A verb a person's name is the subject of (`is`, `has`, `lives`, `stayed`). */
+const PERSON_VERB =
+  "(?:is|was|has|had|have|can|could|cannot|can't|will|would|won't|does|did|doesn't|didn't|still|now|never|also|\\p{Ll}{2,}(?:s|ed))(?![\\p{L}'’])";
+/** What a person does or is, right after a date set off after their name (`lives alone`, `has had`, `is my wife`, `was discharged`); not `was the`, `had a` (`Llandudno, 4 May 2024, had the best turnout`). */
+const PERSON_PREDICATE = `${PERSON_VERB}(?![ \\t]+(?:the|a|an|this|that|its)(?![\\p{L}]))`;
+/**
+ * A word opening its clause with a date of birth set off after it by commas or dashes and what a
+ * person does or is after that (`Gethin, 12/05/1950, lives alone`, `Ffion - 2 August 1987 - was
+ * discharged`): a person, as a place or a day before such a date is followed by what happened
+ * there (`Cardiff, 12/03/2024, was the last drop-in`); the word must be one that may be a name.
+ */
+const BIRTH_APPOSITION = new RegExp(
+  `(?:^|[\\n.!?:;][ \\t]*)(?<name>${CAPITALISED})[ \\t]*(?<mark>[,\\-\\u2013\\u2014])[ \\t]*(?:${DAY_MONTH_YEAR})[ \\t]*\\k<mark>[ \\t]*${PERSON_PREDICATE}`,
   'gmu',
 );
 
@@ -304,7 +403,9 @@ const THANKED = new RegExp(
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
  * Priya`, `Regards, Luc` at the end of a line), and a role or relation before the name (`our care
- * coordinator Julie Barnes`, `my mum, Eileen`), a signature (`Signed: J. R. Whitelaw`). The name group is the span redacted; with a title
+ * coordinator Julie Barnes`, `my mum, Eileen`, `our district nurse Cerys`), roles before a list of
+ * names (`Her carers Ruby and Precious`), a signature (`Signed: J. R. Whitelaw`), and a name
+ * opening its clause with a date of birth set off after it (`Gethin, 12/05/1950, lives alone`). The name group is the span redacted; with a title
  * the title goes too.
  */
 const PATTERNS: readonly RegExp[] = [
@@ -322,9 +423,11 @@ const PATTERNS: readonly RegExp[] = [
   ASKED_BY_NAME,
   new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
   new RegExp(
-    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+new)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
+    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
     'gu',
   ),
+  PLURAL_ROLE,
+  BIRTH_APPOSITION,
 ];
 
 /**
@@ -389,10 +492,11 @@ const NOT_NAMES = new Set([
 ]);
 
 /**
- * Finds people's names in a text, so that published text can replace them. Two sources:
+ * Finds people's names in a text, so that published text can replace them. Three sources:
  * compromise's people detection (a rule-based tagger with a lexicon of about 4,000 given names
  * and surnames), run only on the sentences that hold a capitalised word it could take for a name,
- * and {@link PATTERNS} for the ways feedback names people that compromise misses. Words on
+ * {@link PATTERNS} for the ways feedback names people that compromise misses, and lists of
+ * people in which neither finds a name to read the list from (see {@link listedPeople}). Words on
  * {@link NOT_NAMES} (organisations, places, holidays, days and months) are never a name on their
  * own, so `Scope`, `Healthwatch` or `Easter` stay. A name whose words are all in one of `keepNames`
  * (public figures the analyst chose to keep; compared without regard to case) is left as written.
@@ -410,12 +514,15 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       const name = match.groups?.['name'];
       if (name === undefined || isNotName(name)) continue;
       const start = match.index + match[0].lastIndexOf(name);
-      if (pattern === SENTENCE_START && isCommonOpening(text, start, name.toLowerCase(), lexicon)) continue;
+      if (pattern === SENTENCE_START && isCommonSentenceStart(text, start, name, lexicon)) continue;
       if (pattern === ASK_FOR && !isAskedForName(text, name, start, lexicon)) continue;
       if (pattern === THANKED && isListedOrganisation(text, name, start, lexicon)) {
         organisationsThanked.push({ start, end: start + name.length });
         continue;
       }
+      if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
+      if ((pattern === PLURAL_ROLE || pattern === BIRTH_APPOSITION) && !isListedNameLike(name, lexicon)) continue;
+      if (pattern === BIRTH_APPOSITION && isPlaceOrInstitution(text, { start, end: start + name.length })) continue;
       if (pattern === CREDITED && !isCreditedName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
@@ -427,6 +534,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       spans.push({ start, end: start + name.length });
     }
   });
+  spans.push(...listedPeople(text, lexicon));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
@@ -439,6 +547,75 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   return merge(
     withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter((span) => !isOrganisationAt(text, span, lexicon)),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+/** Two or more capitalised words listed with commas and `and` (`Holly, Femi and Joy`), at most {@link MAX_LISTED} before the `and`. */
+const WORD_LIST = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}'’-])${LIST_ITEM}(?:,[ \\t]*${LIST_ITEM}){0,${MAX_LISTED}},?[ \\t]+(?:and|&)[ \\t]+${LIST_ITEM}`,
+  'gu',
+);
+/** What stands before a list of people that no other name is found in: a clause's start, a comma, or `by`, `to`, `with` (`Nights were covered by Joy, Ngozi and Pearl`). */
+const BEFORE_PEOPLE = /(?:^|[\n.!?:;,(][ \t]*|(?<![\p{L}])(?:by|to|with)[ \t]+)$/u;
+/** What follows a list of people: a clause's end or what people do or where they are (`were brilliant`, `sorted the rota`, `at the hub`). */
+const AFTER_PEOPLE = new RegExp(
+  `^(?:[ \\t]*(?:[,.!?;:)]|$)|[ \\t]+(?:${PERSON_VERB}|were|are|did|do|came|come|got|made|kept|took|went|gave|brought|always|all|both|who|at|on|from|in|for)(?![\\p{L}]))`,
+  'u',
+);
+
+/**
+ * People listed where no other name is found to read the list from (`Holly, Femi and Joy were
+ * brilliant`, `Nights were covered by Joy, Ngozi and Pearl`): two or more capitalised words
+ * with commas and `and`, after a clause's start, a comma, `by`, `to` or `with` and before a
+ * clause's end or what people do, each a word that may be a name in a list (see
+ * {@link isListedNameLike}) or an organisation, none a place, with at least one given name the
+ * lexicon lists or marks as maybe a person (`Holly`, `Joy`) and one that is not only that (`Femi`,
+ * or a name the lexicon lists). Words before the first that may be no name are left out of the
+ * list (`Blessing, Chidi and Hope`: `Blessing`, a common word, is read from `Chidi`). So words
+ * listed as words stay (`Our values are Hope, Respect and Dignity`, `The units are called Rose,
+ * Holly and Ivy`, `Hope, Faith and Love are the words…`), as do places (`Rhyl, Prestatyn and
+ * Holywell`).
+ */
+function listedPeople(text: string, lexicon: LexiconWords): NameSpan[] {
+  const found: NameSpan[] = [];
+  for (const list of text.matchAll(WORD_LIST)) {
+    const end = list.index + list[0].length;
+    if (!AFTER_PEOPLE.test(text.slice(end, end + 40)) || !isVerbAfterList(text, list.index, end)) continue;
+    const items = [...list[0].matchAll(CAPITALISED_WORD)].map((item) => ({ word: item[0], start: list.index + item.index }));
+    while (items.length > 2 && !isListedNameLike(items[0]?.word ?? '', lexicon)) items.shift();
+    const first = items[0];
+    if (first === undefined || !BEFORE_PEOPLE.test(text.slice(Math.max(0, first.start - 20), first.start))) continue;
+    let evidence = false;
+    let anchored = false;
+    const people: NameSpan[] = [];
+    for (const { word, start } of items) {
+      const span = { start, end: start + word.length };
+      const lower = word.toLowerCase();
+      if (isListedOrganisationWord(text, span, word, lexicon)) continue;
+      if (!isListedNameLike(word, lexicon) || isPlaceOrInstitution(text, span)) {
+        people.length = 0;
+        break;
+      }
+      evidence ||= lexicon.names.has(lower) || lexicon.ambiguous.has(lower);
+      anchored ||= lexicon.names.has(lower) || !lexicon.ambiguous.has(lower);
+      people.push(span);
+    }
+    if (evidence && anchored && people.length > 0) found.push(...people);
+  }
+  return found;
+}
+
+/** A word ending in `s` right after a list, which may be a verb (`Karen & Nicky needs…`) or a plural noun (`Prem & Neonate babies`). */
+const S_WORD_AFTER = /^[ \t]+(\p{Ll}{2,}s)(?![\p{L}'’])/u;
+
+/**
+ * True unless the word after a list ending in `s` is no verb as compromise reads it with the list
+ * before it: `Prem & Neonate babies that are in I.C.U` lists what babies are, not people.
+ */
+function isVerbAfterList(text: string, start: number, end: number): boolean {
+  const word = S_WORD_AFTER.exec(text.slice(end, end + 40));
+  if (word === null || /^(?:is|was|has|does|always)$/u.test(word[1] ?? '')) return true;
+  const at = end + word[0].length - (word[1]?.length ?? 0);
+  return tagsAt(text, start, at).includes('Verb');
 }
 
 /** How far before a name an organisation's name that holds it may start (`Marks and ` before `Spencer`). */
@@ -491,7 +668,7 @@ function isOrganisationAt(text: string, span: NameSpan, lexicon: LexiconWords): 
 const INITIAL_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])(\p{Lu})(\.?)[ \t]+$/u;
 const FOLLOWING_WORD = new RegExp(`^[ \\t]+(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
 const LISTED_WORD = new RegExp(
-  `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+for\\b)`,
+  `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+\\p{Ll})`,
   'u',
 );
 /**
@@ -815,6 +992,12 @@ function isUnknownNoun(text: string, start: number, word: string, lexicon: Lexic
 }
 
 const INFLECTION = /(?:s|es|ed|d|ing|ly)$/u;
+/**
+ * The fewest letters a verb's or an adverb's ending (`-ed`, `-d`, `-ing`, `-ly`) is taken off to
+ * leave: the lexicon's two-letter words are abbreviations and particles (`al`, `ad`), so that
+ * `Aled` is no `al` with `-ed`; a plural's `-s` may leave two (`ads`).
+ */
+const MIN_STEM = 3;
 /** Contractions written without their apostrophe, which compromise's lexicon does not list (`dont`, `im`). */
 const CONTRACTIONS = new Set(
   'cant couldnt didnt doesnt dont hadnt hasnt havent id im isnt ive shouldnt thats theres theyre wasnt werent weve whats wont wouldnt youd youll youre yours'.split(
@@ -833,13 +1016,13 @@ function readsAsSingularNoun(text: string, start: number): boolean {
   return tags.includes('Singular') || tags.includes('Person');
 }
 
-/** The tags compromise gives the word at `start`, reading it with the rest of its sentence. */
-function tagsAt(text: string, start: number): readonly string[] {
+/** The tags compromise gives the word at `at` (`start` unless given), reading it with the rest of its sentence from `start`. */
+function tagsAt(text: string, start: number, at = start): readonly string[] {
   const phrase = REST_OF_SENTENCE.exec(text.slice(start))?.[0] ?? '';
   const term = loadCompromise()(phrase)
     .terms()
     .json({ offset: true })
-    .find((found) => found.offset?.start === 0);
+    .find((found) => found.offset?.start === at - start);
   return term?.terms[0]?.tags ?? [];
 }
 
@@ -848,7 +1031,9 @@ function isKnownWord(word: string, lexicon: LexiconWords): boolean {
   if (CONTRACTIONS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
   if (ABSTRACT_NOUN.test(word) && !lexicon.names.has(word)) return true;
   const stem = word.replace(INFLECTION, '');
-  return stem !== word && (lexicon.others.has(stem) || lexicon.others.has(`${stem}e`) || lexicon.others.has(stem.replace(/i$/u, 'y')));
+  if (stem === word) return false;
+  const shortest = /(?:ed|d|ing|ly)$/u.test(word) ? MIN_STEM : 1;
+  return [stem, `${stem}e`, stem.replace(/i$/u, 'y')].some((base) => base.length >= shortest && lexicon.others.has(base));
 }
 
 /**
@@ -864,6 +1049,13 @@ function isCommonOpening(text: string, start: number, word: string, lexicon: Lex
   if (SENTENCE_STARTERS.has(word) || lexicon.others.has(word) || ABSTRACT_NOUN.test(word)) return true;
   if (lexicon.names.has(word) || (PLURAL_ENDING.test(word) && isSurnameShaped(word, lexicon))) return false;
   return isKnownWord(word, lexicon) || (PLURAL_ENDING.test(word) && tagsAt(text, start).includes('Plural'));
+}
+
+/** True when the one or two words {@link SENTENCE_START} found are no person's name: a common opening (see {@link isCommonOpening}), or a second word that may be no name. */
+function isCommonSentenceStart(text: string, start: number, name: string, lexicon: LexiconWords): boolean {
+  const [first = name, second] = name.split(/[ \t]+/u);
+  if (isCommonOpening(text, start, first.toLowerCase(), lexicon)) return true;
+  return second !== undefined && !isNameLike(second, lexicon);
 }
 
 /** How English plurals end: a consonant and `s`, a vowel and `ys`, or `es` (`letters`, `days`, `nurses`); not `-ys` after a consonant, `-as`, `-is`, `-os` or `-us`. */

@@ -91,28 +91,31 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
     });
   });
 
-  test('held-out lists with given names that are common words and organisations shaped like given names, written before either was looked at: precision 100.0% (52.9% before), recall 85.7% (64.3% before; 83.9% when first measured, before the list was read on from an organisation thanked first)', () => {
+  test('held-out lists with given names that are common words and organisations shaped like given names, written before either was looked at: precision 100.0% (52.9% before), recall 100.0% (64.3%, then 83.9%, then 85.7% before lists with no name found first, names last before "at" or "on", plural roles and "Aled" were read: not a blind figure, its misses were the brief of that work)', () => {
     expect(scored(heldOutListsOrgs)).toEqual({
       names: 56,
       sentences: 46,
       precision: '100.0%',
-      recall: '85.7%',
-      missed: [
-        'Holly — The night staff, Holly, Femi and Joy, were so kind to Dad.',
-        'Femi — The night staff, Holly, Femi and Joy, were so kind to Dad.',
-        'Joy — The night staff, Holly, Femi and Joy, were so kind to Dad.',
-        'Kwame — Big thanks to Robin, Pearl and Kwame at the day centre.',
-        'Ruby — Thank you Amber, Sunita and Ruby on ward 9.',
-        'Crystal — Our carers Crystal and Dawn never rush her.',
-        'Dawn — Our carers Crystal and Dawn never rush her.',
-        'Aled — Thanks to Dimensions, Aled and Certitude for the support.',
-      ],
+      recall: '100.0%',
+      missed: [],
       falseAlarms: [],
     });
   });
 
-  test('held-out lists with no name found first, names last before "at" or "on", plural roles before names and Welsh given names, written before any was looked at: precision 94.1%, recall 26.3%', () => {
-    expect(scored(heldOutListsWelsh)).toMatchObject({ names: 57, sentences: 47, precision: '94.1%', recall: '26.3%' });
+  test('held-out lists with no name found first, names last before "at" or "on", plural roles before names and Welsh given names, written before any was looked at: precision 98.1% (94.1% before), recall 93.0% (26.3% before)', () => {
+    expect(scored(heldOutListsWelsh)).toEqual({
+      names: 57,
+      sentences: 47,
+      precision: '98.1%',
+      recall: '93.0%',
+      missed: [
+        'Siân — Siân on reception always rings back.',
+        'Iwan — Iwan, Owain and Bethan on the ward were brilliant.',
+        'Owain — Iwan, Owain and Bethan on the ward were brilliant.',
+        'Bethan — Iwan, Owain and Bethan on the ward were brilliant.',
+      ],
+      falseAlarms: ['Grace — Grace and patience go a long way on the ward.'],
+    });
   });
 
   test('capitalised words that are not people stay: places, organisations, laws, holidays, days and months', () => {
@@ -236,6 +239,53 @@ describe('redacting names', () => {
     ],
     ['Our carer Tom Mears and Dr Costa came.', 'Our carer [name] and [name] came.'],
     ['the intersection of Shive Lane and Jo Smith Blvd', 'the intersection of Shive Lane and [name] Blvd'],
+    [
+      'Holly, Femi and Joy were brilliant. Nights were covered by Joy, Ngozi and Pearl.',
+      '[name], [name] and [name] were brilliant. Nights were covered by [name], [name] and [name].',
+    ],
+    [
+      'Blessing, Chidi and Hope sorted the rota. Yesterday, Femi and Joy came.',
+      '[name], [name] and [name] sorted the rota. Yesterday, [name] and [name] came.',
+    ],
+    [
+      'The units are called Rose, Holly and Ivy now. Hope, Faith and Love are on the wall. We went to Rhyl, Prestatyn and Holywell.',
+      'The units are called Rose, Holly and Ivy now. Hope, Faith and Love are on the wall. We went to Rhyl, Prestatyn and Holywell.',
+    ],
+    [
+      'Thanks to Sue and Kwame at the day centre. Big thanks to Ade and Hope at the hub.',
+      'Thanks to [name] and [name] at the day centre. Big thanks to [name] and [name] at the hub.',
+    ],
+    ['Thanks to Age Concern and Mind at the event.', 'Thanks to Age Concern and Mind at the event.'],
+    [
+      'Her carers Ruby and Precious come twice a day. Our district nurse Cerys rang.',
+      'Her carers [name] and [name] come twice a day. Our district nurse [name] rang.',
+    ],
+    [
+      'Her carers Monday to Friday are from the council. Our carers from Bluebird Care came.',
+      'Her carers Monday to Friday are from the council. Our carers from Bluebird Care came.',
+    ],
+    [
+      'Aled from the community team came. Ads from the council are useless.',
+      '[name] from the community team came. Ads from the council are useless.',
+    ],
+    [
+      'Diolch to Dafydd and Aled for the lifts. I rang Owain. I spoke to Eleri at the council.',
+      'Diolch to [name] and [name] for the lifts. I rang [name]. I spoke to [name] at the council.',
+    ],
+    [
+      'I rang Boots. I phoned Social Services. I spoke to Admissions at the hospital.',
+      'I rang Boots. I phoned Social Services. I spoke to Admissions at the hospital.',
+    ],
+    ['Carys Evans from the council said no.', '[name] from the council said no.'],
+    [
+      'Betsi Cadwaladr said no. Aneurin Bevan and Hywel Dda were asked. Diolch yn fawr for listening.',
+      'Betsi Cadwaladr said no. Aneurin Bevan and Hywel Dda were asked. Diolch yn fawr for listening.',
+    ],
+    ['Gethin, 12/05/1950, lives alone.', '[name], [date of birth], lives alone.'],
+    [
+      'Llandudno, 4 May 2024, had the best turnout. Cardiff, 12/03/2024, was the last drop-in.',
+      'Llandudno, 4 May 2024, had the best turnout. Cardiff, 12/03/2024, was the last drop-in.',
+    ],
     [
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',

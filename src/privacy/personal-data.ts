@@ -262,7 +262,9 @@ interface Settings {
  *   where an address is written (`lives at Springfield, Mill Road`, `Meadow View, Church Road` alone
  *   on a line, but no shop: `Tesco Extra, Station Road`; see {@link namedHouseStart}), and a house's
  *   name with no street where a sentence says someone lives there (`we moved to Meadow View last
- *   year`; see {@link cuedHouseStart}).
+ *   year`, `Dad moved into Fern Bank`, `we moved into Bryn Awel`; see {@link cuedHouseStart} and
+ *   {@link welshHouseStart}); a house named `… Bank` is no bank of things or bank
+ *   (`Food Bank`, `Barclays Bank`).
  * - date of birth: a date with its day, month and year in figures or words after `DOB`,
  *   `date of birth`, `birth date`, `born (on)` or `birthday`; the words stay. With no such word, a
  *   date set off in brackets, commas or dashes right after a relation or a title and a name
@@ -292,16 +294,37 @@ export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAU
 }
 
 /**
+ * Welsh words a house's name starts with, the word for the house or the land it stands on coming
+ * first in Welsh (`Tŷ Gwyn`, `Bryn Awel`, `Bwthyn Rhos`, `Hafod Lon`); a name with a small word
+ * in it (`Gwel y Môr`) is not read.
+ */
+const WELSH_HOUSE_WORD = 'Tŷ|Ty|Bryn|Bwthyn|Hafod|Hafan|Bron|Gwel|Maes|Tyddyn|Bythynnod';
+
+/**
  * The word a house's name ends with where a sentence says someone lives there with no street after
  * it (`lives at Rose Cottage now`, `moved to Meadow View last year`, `We live at The Old Forge`),
  * capitalised as written: a house word, or a word houses are named with and streets seldom are
- * (`View`, `Rise`, `Croft`, `Grange`); `Old` and the word after it for `The Old …`. A pass of its
+ * (`View`, `Rise`, `Croft`, `Grange`, `Bank`); `Old` and the word after it for `The Old …`; or a
+ * Welsh house's whole name, its house word first (`Bryn Awel`, `Tŷ Gwyn`). A pass of its
  * own, in letter case, so that it is tried only at a capital; whether the words before it are a
  * house where someone lives is decided by {@link cuedHouseStart}.
  */
 const CUED_HOUSE = new RegExp(
-  `(?<![${WORD}])(?:Old[ \\t]+\\p{Lu}\\p{Ll}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables)(?![${WORD}])`,
+  `(?<![${WORD}])(?:Old[ \\t]+\\p{Lu}\\p{Ll}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables|Bank` +
+    `|(?<welsh>${WELSH_HOUSE_WORD})[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+)?)(?![${WORD}])`,
   'gu',
+);
+
+/**
+ * Words before `Bank` that make it a bank of things, not a house on a bank (`Food Bank`, `Blood
+ * Bank`, `Baby Bank`); the banks themselves are organisations (`Barclays Bank`, `Metro Bank`, see
+ * {@link startsWithOrganisation}). A house is named after what grows on the bank or its look
+ * (`Fern Bank`, `Holly Bank`, `Moss Bank`, `Heather Bank`).
+ */
+const BANK_HOLDS = new Set(
+  'food foods foodbank baby babies blood clothes clothing uniform uniforms school furniture toy toys tool tools book books hygiene period data time memory milk seed seeds bed beds warm community world central national savings investment merchant river west south north east left sperm eye tissue bone breast skills job jobs carbon land sand hope the'.split(
+    ' ',
+  ),
 );
 
 /** Replaces the houses {@link CUED_HOUSE} finds, with the words of their names before them, by `[address]`. */
@@ -311,7 +334,9 @@ function redactCuedHouses(text: string, settings: Settings, counts: Partial<Reco
   let copiedUpTo = 0;
   for (const match of text.matchAll(CUED_HOUSE)) {
     const end = match.index + match[0].length;
-    const behind = cuedHouseStart(match[0], text.slice(Math.max(0, match.index - 80), match.index), text.slice(end));
+    const before = text.slice(Math.max(0, match.index - 80), match.index);
+    const behind =
+      match.groups?.['welsh'] === undefined ? cuedHouseStart(match[0], before, text.slice(end)) : welshHouseStart(before, text.slice(end));
     if (behind === null || match.index - behind < copiedUpTo) continue;
     output += text.slice(copiedUpTo, match.index - behind) + REDACTION_TOKENS.address;
     copiedUpTo = end;
@@ -530,9 +555,9 @@ const CAPITALISED_STREET = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]*[ \t]+){1,3}\p{Lu}\p{Ll
 const NAMED_HOUSE = /(?<![\p{L}\p{M}\p{N}'’-])(?:The[ \t]+)?(?:\p{Lu}[\p{Ll}\p{M}'’-]+[ \t]+){0,2}\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
 /** What stands before an address line: nothing on its line, or a label (`Address:`, `Home -`). */
 const LINE_START = /(?:^|\n)[ \t]*(?:(?:[Hh]ome|(?:[Mm]y[ \t]+|[Oo]ur[ \t]+)?[Aa]ddress)[ \t]*[:\-][ \t]*)?$/u;
-/** Words saying that a place named after them is where someone lives or is written to (`lives at`, `moved to`, `write to me at`, `my address is`). */
+/** Words saying that a place named after them is where someone lives or is written to (`lives at`, `moved to`, `moved into`, `write to me at`, `my address is`). */
 const ADDRESS_CUE =
-  /(?<![\p{L}])(?:(?:live[sd]?|living|moved?|moving|write|send|sent|post|deliver|come|comes|came|visit|visits|visited|contact|contacted)(?:[ \t]+[\p{L}'’]+){0,2}[ \t]+(?:at|to)|address(?:[ \t]+is|[ \t]*:)|home[ \t]*:|(?:live[sd]?|living)[ \t]+in)[ \t]+$/iu;
+  /(?<![\p{L}])(?:(?:live[sd]?|living|moved?|moving|write|send|sent|post|deliver|come|comes|came|visit|visits|visited|contact|contacted)(?:[ \t]+[\p{L}'’]+){0,2}[ \t]+(?:at|to)|(?:moved?|moves|moving)(?:[ \t]+(?:back|in|out))?[ \t]+into|address(?:[ \t]+is|[ \t]*:)|home[ \t]*:|(?:live[sd]?|living)[ \t]+in)[ \t]+$/iu;
 /** After a street that ends an address line: the line's or the text's end, or a comma and a town (`, Thirsk`, `, near Malton`). */
 const LINE_END = /^[ \t]*(?:[.;]?[ \t]*(?:\n|$)|,[ \t]*(?:near[ \t]+)?\p{Lu})/u;
 /** Words ending a name that is a service, an institution or a business, not a house (`Riverside Surgery`, `Park Farm Day Services`). */
@@ -557,7 +582,9 @@ function namedHouseStart(before: string, after: string): number | null {
   if (name === undefined) return null;
   const words = name.split(/[ \t]+/u);
   const last = words[words.length - 1] ?? '';
-  if (INSTITUTION_WORD.test(last) || ROAD_WORD.test(last) || words.some((word) => NOT_A_HOUSE.has(word.toLowerCase()))) return null;
+  const houseOnBank = last === 'Bank' && words.length === 2 && !BANK_HOLDS.has((words[0] ?? '').toLowerCase());
+  if ((INSTITUTION_WORD.test(last) && !houseOnBank) || ROAD_WORD.test(last) || words.some((word) => NOT_A_HOUSE.has(word.toLowerCase())))
+    return null;
   if (startsWithOrganisation(name.replace(/^The[ \t]+/u, ''))) return null;
   const preceding = before.slice(0, before.length - name.length);
   if (ADDRESS_CUE.test(preceding)) return /^[ \t]+\p{Lu}/u.test(after) ? null : name.length;
@@ -582,12 +609,27 @@ const INSTITUTION_AFTER =
  */
 function cuedHouseStart(house: string, before: string, after: string): number | null {
   if (!CAPITALISED_ONLY_FIRST.test(house) || INSTITUTION_AFTER.test(after) || STREET_AFTER_COMMA.test(after)) return null;
+  if (house === 'Bank' && (POSSESSIVE_AFTER.test(after) || BANK_HOLDS.has((/(\p{L}+)[ \t]+$/u.exec(before)?.[1] ?? '').toLowerCase())))
+    return null;
   const theOld = /^Old[ \t]/u.test(house);
   const behind = theOld ? (/(?<![\p{L}\p{M}\p{N}])The[ \t]+$/u.exec(before)?.[0].length ?? null) : houseNameStart(house, before);
   if (behind === null || behind === 0) return null;
   const name = before.slice(before.length - behind);
   if (name.split(/[ \t]+/u).some((word) => NOT_A_HOUSE.has(word.toLowerCase())) || startsWithOrganisation(name + house)) return null;
   return ADDRESS_CUE.test(before.slice(0, before.length - behind)) ? behind : null;
+}
+
+/** A possessive `'s` after a name: a business's (`Lloyds Bank's old building`). */
+const POSSESSIVE_AFTER = /^['’]s(?![\p{L}])/u;
+
+/**
+ * 0 when a Welsh house's name ({@link WELSH_HOUSE_WORD} and one or two capitalised words: `Bryn
+ * Awel`, `Tŷ Gwyn`) stands where a sentence says someone lives or is written to, with no
+ * capitalised word, service or street after it (see {@link cuedHouseStart}); null otherwise.
+ */
+function welshHouseStart(before: string, after: string): number | null {
+  if (INSTITUTION_AFTER.test(after) || STREET_AFTER_COMMA.test(after)) return null;
+  return ADDRESS_CUE.test(before) ? 0 : null;
 }
 
 /** Street suffixes no house is named with, so that a list of streets is no house and its street (`Cemetery Road, Russellville Road, …`). */

@@ -37,22 +37,16 @@ describe('dates of birth, NI numbers, handles without @, phones half in words an
     expect(figures).toMatchObject({ found: 10, flagged: 10, correct: 10, wrong: [] });
   });
 
-  test('held-out-dates-houses.txt, written before a date after a name alone, a house with no street or a shop before a street was looked at: recall 80.6% (41.9% before), precision 100% (59.1% before; 75.8% when first measured, before shops were read as no house)', () => {
+  test('held-out-dates-houses.txt, written before a date after a name alone, a house with no street or a shop before a street was looked at: recall 96.8% (41.9% before; 80.6% before a date after a name tlap did not find, "moved into" and houses named "... Bank" were read: not a blind figure, its misses were the brief of that work), precision 100% (59.1% before; 75.8% when first measured, before shops were read as no house)', () => {
     const figures = scoreDetails(datesHouses, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, datesHouses.length]).toEqual([31, 42]);
-    expect(figures).toMatchObject({ found: 25, flagged: 25, correct: 25 });
-    expect(figures.wrong).toEqual([
-      'Bronwen, 3 June 1944, has had no carer since March.',
-      'Met Priya - 5 May 2023 - at the hub.',
-      'Dad moved into Ivy Lodge in the spring.',
-      'Please send the forms to Fern Bank, not the surgery.',
-      'Holly Bank, Mill Lane, Settle',
-    ]);
+    expect(figures).toMatchObject({ found: 30, flagged: 30, correct: 30 });
+    expect(figures.wrong).toEqual(['Met Priya - 5 May 2023 - at the hub.']);
   });
 
-  test('held-out-welsh-dates-houses.txt, written before a date after a name tlap does not find, a house after "moved into", a house named "... Bank" or a Welsh house name was looked at: recall 38.9%, precision 100%', () => {
+  test('held-out-welsh-dates-houses.txt, written before a date after a name tlap does not find, a house after "moved into", a house named "... Bank" or a Welsh house name was looked at: recall 100% (38.9% before), precision 100% (100% before)', () => {
     const figures = scoreDetails(welshDatesHouses, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, welshDatesHouses.length]).toEqual([18, 31]);
-    expect(figures).toMatchObject({ found: 7, flagged: 7, correct: 7 });
+    expect(figures).toMatchObject({ found: 18, flagged: 18, correct: 18, wrong: [] });
   });
 });

@@ -449,6 +449,11 @@ describe('redactPersonalData: a house named where someone lives, with no street'
     ['We live at The Old Forge by the green.', 'We live at [address] by the green.'],
     ['My address is Hillcrest Bungalow, near the church.', 'My address is [address], near the church.'],
     ['Home: Meadow View, Church Road', 'Home: [address]'],
+    ['Dad moved into Ivy Lodge in the spring.', 'Dad moved into [address] in the spring.'],
+    ['Mum moved into Fern Bank last spring.', 'Mum moved into [address] last spring.'],
+    ['Please send the letters to Moss Bank, not my old address.', 'Please send the letters to [address], not my old address.'],
+    ['Dad has moved into Bryn Awel with my sister.', 'Dad has moved into [address] with my sister.'],
+    ['Holly Bank, Mill Lane, Settle', '[address], Settle'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });
@@ -461,6 +466,16 @@ describe('redactPersonalData: a house named where someone lives, with no street'
     'We moved to Leeds last year.',
     'we moved to a bungalow, then a flat',
     'Send it to Lloyds Farm Shop',
+    'Mum moved into Holly Ward on Monday.',
+    'He moved into supported living through Mencap.',
+    'Please send the money to Barclays Bank, not the council.',
+    'Send donations to Bangor Food Bank.',
+    'They moved to Holly Bank Road last year.',
+    'Please send the forms to Holly Bank Surgery.',
+    "We moved into Lloyds Bank's old building.",
+    'She lives at Bryn Awel Nursing Home.',
+    'Lloyds Bank, High Street',
+    'Food Bank, High Street',
   ])('a service, a sight, a town or a house with no name stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

@@ -109,15 +109,21 @@ export interface PublishPolicy {
   minCount: number;
   /** Round published counts to a multiple of this, or null for exact counts. */
   roundTo: number | null;
-  /** Thresholds for the words a few, some, many, most. */
-  quantifiers: Quantifiers;
+  /**
+   * Thresholds for the words a few, some, many, most, when `publish: quantifiers:` is declared;
+   * null when it is not, and the key findings give numbers only.
+   */
+  quantifiers: Quantifiers | null;
 }
+
+/** The thresholds of the words for shares, for any of them `publish: quantifiers:` leaves out. */
+export const DEFAULT_QUANTIFIER_THRESHOLDS: Quantifiers = Object.freeze({ aFew: 0, some: 0.1, many: 0.3, most: 0.5 });
 
 /** The publish policy when the codebook says nothing. */
 export const DEFAULT_PUBLISH_POLICY: PublishPolicy = Object.freeze({
   minCount: 5,
   roundTo: null,
-  quantifiers: Object.freeze({ aFew: 0, some: 0.1, many: 0.3, most: 0.5 }),
+  quantifiers: null,
 });
 
 /** What is matched at a time: a whole record, or each sentence of it. */

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { KINDS_ADDED_LATER, PERSONAL_DATA_KINDS } from '../privacy/personal-data-kinds.js';
 import { NORMALISATION_VERSION } from '../text/normalise.js';
-import { DEFAULT_PUBLISH_POLICY, type Codebook, type ExcludeRule, type KeywordRule, type PhraseRule, type Theme } from './codebook.js';
+import {
+  DEFAULT_PUBLISH_POLICY,
+  DEFAULT_QUANTIFIER_THRESHOLDS,
+  type Codebook,
+  type ExcludeRule,
+  type KeywordRule,
+  type PhraseRule,
+  type Theme,
+} from './codebook.js';
 import type { CodebookIssue } from './codebook-issue.js';
 import { sortIssues } from './codebook-issue.js';
 import type { CodebookSpec, PositionedText, ThemeSpec } from './codebook-spec.js';
@@ -175,7 +183,9 @@ function fingerprintOf(codebook: Codebook): string {
   if (codebook.unit !== 'record') extras['unit'] = codebook.unit;
   if (codebook.assign !== 'multi') extras['assign'] = codebook.assign;
   if (codebook.keepNames.length > 0) extras['keepNames'] = [...codebook.keepNames].sort();
-  if (JSON.stringify(codebook.publish) !== JSON.stringify(DEFAULT_PUBLISH_POLICY)) extras['publish'] = codebook.publish;
+  const publish = { ...codebook.publish, quantifiers: codebook.publish.quantifiers ?? DEFAULT_QUANTIFIER_THRESHOLDS };
+  const legacyPublish = { ...DEFAULT_PUBLISH_POLICY, quantifiers: DEFAULT_QUANTIFIER_THRESHOLDS };
+  if (JSON.stringify(publish) !== JSON.stringify(legacyPublish)) extras['publish'] = publish;
   if (codebook.quotes.exclude.length > 0) extras['quotes'] = [...codebook.quotes.exclude].sort();
   if (codebook.quotes.consent !== 'respect') extras['quotes_consent'] = codebook.quotes.consent;
   if (codebook.report.groups !== null) extras['groups'] = codebook.report.groups;

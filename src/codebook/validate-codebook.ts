@@ -1,6 +1,7 @@
 import { DEFAULT_REDACTION_POLICY, parseRedactionPolicy, type RedactionPolicy } from '../privacy/redaction-policy.js';
 import {
   DEFAULT_PUBLISH_POLICY,
+  DEFAULT_QUANTIFIER_THRESHOLDS,
   DEFAULT_REPORT_SETTINGS,
   type AssignMode,
   type CodingUnit,
@@ -234,11 +235,11 @@ function publishPolicy(root: RawMap, report: Report): PublishPolicy {
   return { minCount, roundTo, quantifiers: quantifiers(node, report) };
 }
 
-function quantifiers(publish: RawMap, report: Report): Quantifiers {
-  const fallback = DEFAULT_PUBLISH_POLICY.quantifiers;
+function quantifiers(publish: RawMap, report: Report): Quantifiers | null {
+  const fallback = DEFAULT_QUANTIFIER_THRESHOLDS;
   const example = 'quantifiers: {a_few: 0, some: 0.1, many: 0.3, most: 0.5}';
   const node = settingsMap(publish, 'quantifiers', 'publish.quantifiers', QUANTIFIER_KEYS, example, report);
-  if (node === null) return fallback;
+  if (node === null) return null;
   const defaults: Record<(typeof QUANTIFIER_KEYS)[number], number> = {
     a_few: fallback.aFew,
     some: fallback.some,

@@ -17,7 +17,10 @@ export interface DisclosureRule {
   minCount: number;
   /** Shown cells are rounded to a multiple of this, or shown exactly when null. */
   roundTo: number | null;
-  /** The words for shares in the report's text (`publish: quantifiers:`); {@link DEFAULT_QUANTIFIERS} when omitted. */
+  /**
+   * The words for shares in the key findings (`publish: quantifiers:`); none when the codebook
+   * does not declare them, and the findings give numbers only.
+   */
   quantifiers?: Quantifiers;
 }
 
@@ -26,6 +29,7 @@ export interface DisclosureRule {
  * report applies it.
  */
 export function disclosureRuleOf(publish: PublishPolicy): DisclosureRule {
+  if (publish.quantifiers === null) return { minCount: publish.minCount, roundTo: publish.roundTo };
   const { aFew, some, many, most } = publish.quantifiers;
   return { minCount: publish.minCount, roundTo: publish.roundTo, quantifiers: { 'a few': aFew, some, many, most } };
 }
@@ -213,7 +217,7 @@ export function describeDisclosureRule(rule: DisclosureRule, options: { groups?:
  */
 export type Quantifiers = Readonly<Record<string, number>>;
 
-/** The quantifiers when `publish: quantifiers:` is set without thresholds. */
+/** The thresholds {@link quantify} uses when given none (the codebook's defaults for `publish: quantifiers:`). */
 export const DEFAULT_QUANTIFIERS: Quantifiers = Object.freeze({ 'a few': 0, some: 0.1, many: 0.3, most: 0.5 });
 
 /**
@@ -227,4 +231,28 @@ export function quantify(share: number, quantifiers: Quantifiers = DEFAULT_QUANT
     if (share >= threshold && (best === null || threshold > best.threshold)) best = { word, threshold };
   }
   return best === null ? null : best.word;
+}
+
+function percent(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
+/**
+ * What each word for a share means, for a report's methods section: `“a few” means under 10% of
+ * the records, “some” 10% to under 30%, “many” 30% to under 50% and “most” 50% or more`; a word
+ * no share can reach (a threshold above 100%) is left out, and null when none is left.
+ */
+export function describeQuantifiers(quantifiers: Quantifiers): string | null {
+  const words = Object.entries(quantifiers)
+    .filter(([, threshold]) => threshold <= 1)
+    .sort((a, b) => a[1] - b[1]);
+  const parts = words.map(([word, from], index) => {
+    const next = words[index + 1]?.[1];
+    const range =
+      next === undefined ? `${percent(from)} or more` : from <= 0 ? `under ${percent(next)}` : `${percent(from)} to under ${percent(next)}`;
+    return index === 0 ? `“${word}” means ${range} of the records` : `“${word}” ${range}`;
+  });
+  if (parts.length === 0) return null;
+  const listed = parts.length === 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
+  return `Words for shares in the key findings: ${listed}.`;
 }

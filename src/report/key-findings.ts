@@ -43,7 +43,8 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
     (theme) =>
       `${theme.label} (raised by ${voicesFigure(theme).shown} ${theme.voices === 1 ? 'person' : 'people'} in ${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
   );
-  const amount = quantify(first.share, report.disclosure.quantifiers);
+  const words = report.disclosure.quantifiers;
+  const amount = words === undefined ? null : quantify(first.share, words);
   const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
   const closing = amount === null ? '' : ` ${capitalise(amount)} of the records raised ${first.label}.`;
   return {

@@ -1,5 +1,12 @@
 import { CHANNEL_NAMES } from './channel-names.js';
-import { describeCell, describeDisclosureRule, protectCell, protectReach, type ProtectedCell } from './disclosure-control.js';
+import {
+  describeCell,
+  describeDisclosureRule,
+  describeQuantifiers,
+  protectCell,
+  protectReach,
+  type ProtectedCell,
+} from './disclosure-control.js';
 import { groupShare, shareGroups } from './group-shares.js';
 import { headingAnchor } from './heading-anchor.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
@@ -427,6 +434,8 @@ export function renderMarkdownReport(report: ThemeReport): string {
   push(
     `- Breakdowns: the source of a record is the blog post it comments on, the e-mail thread (its subject), or else the export file; months are in UTC. ${describeDisclosureRule(report.disclosure, { groups: (report.groups?.questions.length ?? 0) > 0 })}`,
   );
+  const words = report.disclosure.quantifiers === undefined ? null : describeQuantifiers(report.disclosure.quantifiers);
+  if (words !== null && report.keyFindings.length > 0) push(`- ${words}`);
   push(
     '- Unthemed words and phrases: ranked by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008) of their use in unthemed against themed records; each is in at least two unthemed records.',
   );

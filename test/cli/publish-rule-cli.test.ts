@@ -86,6 +86,12 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
     expect(outputs.md).not.toContain('Most of the records raised');
   });
 
+  test('md: the methods say what each declared word means, so the word never stands undefined beside the figure', () => {
+    expect(outputs.md).toContain(
+      '- Words for shares in the key findings: “a few” means under 20% of the records, “some” 20% to under 45%, “many” 45% to under 90% and “most” 90% or more.',
+    );
+  });
+
   test('html: the same numbers as the markdown, in tables and in the charts (theme totals, voices and campaign counts are headline figures)', () => {
     const html = outputs.html;
     expect(html).toContain(

@@ -332,6 +332,17 @@ describe('the fingerprint changes with every key', () => {
     expect(fingerprint(changed)).not.toBe(fingerprint(base));
   });
 
+  test('publish without quantifiers: no words for shares (numbers only), and the fingerprint a codebook written before the words were opt-in had', () => {
+    const minCount = base.replace('themes:', 'publish: {min_count: 3}\nthemes:');
+    expect(loadCodebookText(minCount, 'themes.yaml').codebook?.publish).toEqual({ minCount: 3, roundTo: null, quantifiers: null });
+    expect(loadCodebookText(base, 'themes.yaml').codebook?.publish.quantifiers).toBeNull();
+    const declaredDefaults = base.replace(
+      'themes:',
+      'publish: {min_count: 3, quantifiers: {a_few: 0, some: 0.1, many: 0.3, most: 0.5}}\nthemes:',
+    );
+    expect(fingerprint(declaredDefaults)).toBe(fingerprint(minCount));
+  });
+
   test('quotes.consent written as its default keeps the fingerprint of a codebook written before the key; any other value is an error at its place', () => {
     expect(fingerprint(base.replace('themes:', 'quotes: {consent: respect}\nthemes:'))).toBe(fingerprint(base));
     expect(positions(base.replace('themes:', 'quotes:\n  consent: never\nthemes:'))).toEqual([

@@ -11,6 +11,7 @@ import {
   protectReach,
   protectVoices,
   quantify,
+  describeQuantifiers,
   type DisclosureRule,
 } from '../../src/report/disclosure-control.js';
 
@@ -211,5 +212,20 @@ describe('quantify', () => {
   test('declared thresholds are used', () => {
     expect(quantify(0.2, { few: 0.05, lots: 0.2 })).toBe('lots');
     expect(quantify(0.01, { few: 0.05 })).toBeNull();
+  });
+});
+
+describe('describeQuantifiers', () => {
+  test('each word is given the range of shares it stands for, from the lowest threshold up', () => {
+    expect(describeQuantifiers({ most: 0.5, 'a few': 0, many: 0.3, some: 0.1 })).toBe(
+      'Words for shares in the key findings: “a few” means under 10% of the records, “some” 10% to under 30%, “many” 30% to under 50% and “most” 50% or more.',
+    );
+  });
+
+  test('a lowest threshold above 0 starts its range there; a word no share can reach is left out', () => {
+    expect(describeQuantifiers({ few: 0.05, lots: 0.25, all: 1.5 })).toBe(
+      'Words for shares in the key findings: “few” means 5% to under 25% of the records and “lots” 25% or more.',
+    );
+    expect(describeQuantifiers({ never: 2 })).toBeNull();
   });
 });

@@ -352,7 +352,7 @@ describe('key findings', () => {
   test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
     const texts = reports[0]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts[0]).toBe(
-      'The most raised themes were Carers (raised by 2 people in 3 records, 50.0%), Money (raised by 2 people in 3 records, 50.0%) and Places (raised by 1 person in 1 record, 16.7%). Most of the records raised Carers.',
+      'The most raised themes were Carers (raised by 2 people in 3 records, 50.0%), Money (raised by 2 people in 3 records, 50.0%) and Places (raised by 1 person in 1 record, 16.7%).',
     );
     expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
     expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);
@@ -362,7 +362,7 @@ describe('key findings', () => {
   test('the most raised themes say how many people raised them, from the Voices column of the themes table', () => {
     const [first] = reports[3]?.keyFindings ?? [];
     expect(first?.text).toBe(
-      'The most raised themes were Money (raised by 18 people in 35 records, 67.3%) and Carers (raised by 9 people in 17 records, 32.7%). Most of the records raised Money.',
+      'The most raised themes were Money (raised by 18 people in 35 records, 67.3%) and Carers (raised by 9 people in 17 records, 32.7%).',
     );
     expect(renderMarkdownReport(reports[3] as ThemeReport)).toContain('| Money | 35 | 67.3% | 18 | 0 |');
   });

@@ -40,12 +40,12 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
   const first = raised[0];
   if (first === undefined) return null;
   const parts = raised.map(
-    (theme) =>
-      `${theme.label} (raised by ${voicesFigure(theme).shown} ${theme.voices === 1 ? 'person' : 'people'} in ${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown})`,
+    (theme, index) =>
+      `${theme.label} (raised by ${voicesFigure(theme).shown} ${theme.voices === 1 ? 'person' : 'people'} in ${recordsFigure(theme).shown} record${theme.count === 1 ? '' : 's'}, ${shareFigure(theme).shown}${index === 0 ? ' of all records' : ''})`,
   );
   const words = report.disclosure.quantifiers;
   const amount = words === undefined ? null : quantify(first.share, words);
-  const opening = raised.length === 1 ? 'The most raised theme was' : 'The most raised themes were';
+  const opening = raised.length === 1 ? 'The theme raised most often was' : 'The themes raised most often were';
   const closing = amount === null ? '' : ` ${capitalise(amount)} of the records raised ${first.label}.`;
   return {
     text: `${opening} ${listOf(parts)}.${closing}`,
@@ -146,7 +146,7 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
   const people = dimension === 'group' ? groupPeople(best.theme, best.group) : null;
   const figures = ownFigure === null ? [cell, best.group.figure] : [cell, best.group.figure, ownFigure];
   return {
-    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}${ofWhich}${people?.text ?? ''}, against ${share.shown} of all records.`,
+    text: `The biggest difference between ${BETWEEN[dimension]}: ${best.theme.label} came up in ${cell.shown} of the ${best.group.figure.shown} ${best.group.name}${ofWhich}${people?.text ?? ''}, ${best.value / best.group.total > best.theme.share ? 'more' : 'less'} often than in all records (${share.shown}).`,
     figures: [...figures, ...(people?.figures ?? []), share],
   };
 }
@@ -182,7 +182,7 @@ function strongestPair(report: ThemeReport): KeyFinding | null {
   const label = (id: string): string => report.themes.find((theme) => theme.id === id)?.label ?? id;
   const figure: FindingFigure = { shown: formatCount(pair.together.value), source: { table: 'co-occurrence', a: pair.a, b: pair.b } };
   return {
-    text: `The themes raised together most often were ${label(pair.a)} and ${label(pair.b)}: in ${figure.shown} records.`,
+    text: `The themes raised together most often were ${label(pair.a)} and ${label(pair.b)}: in ${figure.shown} record${pair.together.value === 1 ? '' : 's'}.`,
     figures: [figure],
   };
 }
@@ -207,7 +207,7 @@ function whatChanged(report: ThemeReport): KeyFinding | null {
       source: { table: 'changes', themeId: change.themeId, column: 'after' },
     };
     figures.push(before, after);
-    return `${change.label} went from ${before.shown} to ${after.shown} records`;
+    return `${change.label} went from ${before.shown} to ${after.shown} record${(change.after ?? 0) === 1 ? '' : 's'}`;
   });
   return { text: `Since the earlier report, ${listOf(parts)}.`, figures };
 }

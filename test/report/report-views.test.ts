@@ -352,7 +352,7 @@ describe('key findings', () => {
   test('the most raised themes, the biggest differences between channels and questions, the strongest pair', () => {
     const texts = reports[0]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts[0]).toBe(
-      'The most raised themes were Carers (raised by 2 people in 3 records, 50.0%), Money (raised by 2 people in 3 records, 50.0%) and Places (raised by 1 person in 1 record, 16.7%).',
+      'The themes raised most often were Carers (raised by 2 people in 3 records, 50.0% of all records), Money (raised by 2 people in 3 records, 50.0%) and Places (raised by 1 person in 1 record, 16.7%).',
     );
     expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
     expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);
@@ -362,7 +362,7 @@ describe('key findings', () => {
   test('the most raised themes say how many people raised them, from the Voices column of the themes table', () => {
     const [first] = reports[3]?.keyFindings ?? [];
     expect(first?.text).toBe(
-      'The most raised themes were Money (raised by 18 people in 35 records, 67.3%) and Carers (raised by 9 people in 17 records, 32.7%).',
+      'The themes raised most often were Money (raised by 18 people in 35 records, 67.3% of all records) and Carers (raised by 9 people in 17 records, 32.7%).',
     );
     expect(renderMarkdownReport(reports[3] as ThemeReport)).toContain('| Money | 35 | 67.3% | 18 | 0 |');
   });
@@ -370,7 +370,7 @@ describe('key findings', () => {
   test("a respondent group's finding gives the theme's share of the group's own records, as the table of group shares shows it", () => {
     const texts = reports[3]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts).toContain(
-      'The biggest difference between respondent groups: Carers came up in 9 of the 12 records from those answering “Organisation” (75.0%), against 32.7% of all records.',
+      'The biggest difference between respondent groups: Carers came up in 9 of the 12 records from those answering “Organisation” (75.0%), more often than in all records (32.7%).',
     );
     const table = markdownTable(
       renderMarkdownReport(reports[3] as ThemeReport),
@@ -383,14 +383,14 @@ describe('key findings', () => {
     ]);
     const rounded = reports[4]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(rounded).toContain(
-      'The biggest difference between respondent groups: Carers came up in 10 of the 10 records from those answering “Organisation” (100.0%), against 32.7% of all records.',
+      'The biggest difference between respondent groups: Carers came up in 10 of the 10 records from those answering “Organisation” (100.0%), more often than in all records (32.7%).',
     );
   });
 
   test("a respondent group's finding says how many of its people raised the theme, from the tables of group voices and their shares", () => {
     const texts = reports[5]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(texts).toContain(
-      'The biggest difference between respondent groups: Carers came up in 10 of the 14 records from those answering “Organisation” (71.4%), raised by 5 of the 7 people in that group (71.4%), against 48.1% of all records.',
+      'The biggest difference between respondent groups: Carers came up in 10 of the 14 records from those answering “Organisation” (71.4%), raised by 5 of the 7 people in that group (71.4%), more often than in all records (48.1%).',
     );
     const people = reports[5]?.keyFindings.find((finding) => finding.text.includes('people in that group'));
     expect(people?.figures.map((figure) => [figure.shown, figure.source.table])).toEqual([
@@ -409,7 +409,7 @@ describe('key findings', () => {
     ]);
     const rounded = reports[6]?.keyFindings.map((finding) => finding.text) ?? [];
     expect(rounded).toContain(
-      'The biggest difference between respondent groups: Carers came up in 10 of the 15 records from those answering “Organisation” (66.7%), raised by 5 of the 5 people in that group (100.0%), against 48.1% of all records.',
+      'The biggest difference between respondent groups: Carers came up in 10 of the 15 records from those answering “Organisation” (66.7%), raised by 5 of the 5 people in that group (100.0%), more often than in all records (48.1%).',
     );
   });
 
@@ -450,13 +450,17 @@ describe('key findings', () => {
   });
 
   test.each(reports.map((report, index): [number, ThemeReport] => [index, report]))(
-    'report %i: every number equals the number shown at its source, and is in the sentence',
+    'report %i: every number equals the number shown at its source, and is in the sentence; the sentence has no other number',
     (_, report) => {
       for (const finding of report.keyFindings) {
         for (const figure of finding.figures) {
           expect(shownAtSource(report, figure)).toBe(figure.shown);
           expect(finding.text).toContain(figure.shown);
         }
+        const outsideQuotes = finding.text.replace(/“[^”]*”/g, '');
+        const numbers = outsideQuotes.match(/\d[\d,]*(?:\.\d+)?%?/g) ?? [];
+        const shown = new Set(finding.figures.map((figure) => figure.shown));
+        for (const number of numbers) expect(shown).toContain(number);
       }
       expect(renderMarkdownReport(report)).toContain('## Key findings');
     },

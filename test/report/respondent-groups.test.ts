@@ -169,7 +169,7 @@ describe('records and themes by respondent group (report.groups)', () => {
     const open = makeCodebook(THEMES, { groups: 'responding as', minCount: 5 });
     const built = report(open, [...answers(open, 'Individual', 40, 8), ...answers(open, 'On behalf of an organisation', 10, 8)]);
     expect(built.keyFindings.map((finding) => finding.text)).toContain(
-      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation” (80.0%), raised by 8 of the 10 people in that group (80.0%), against 32.0% of all records.',
+      'The biggest difference between respondent groups: Funding came up in 8 of the 10 records from those answering “On behalf of an organisation” (80.0%), raised by 8 of the 10 people in that group (80.0%), more often than in all records (32.0%).',
     );
     const hidden = report(codebook, themed).keyFindings.map((finding) => finding.text);
     expect(hidden.some((text) => text.includes('respondent groups'))).toBe(false);
@@ -328,7 +328,7 @@ describe('voices by respondent group', () => {
       ...respondents(open, 'On behalf of an organisation', 8, 2, 6),
     ]);
     expect(built.keyFindings.map((finding) => finding.text)).toContain(
-      'The biggest difference between respondent groups: Funding came up in 12 of the 16 records from those answering “On behalf of an organisation” (75.0%), raised by 6 of the 8 people in that group (75.0%), against 39.3% of all records.',
+      'The biggest difference between respondent groups: Funding came up in 12 of the 16 records from those answering “On behalf of an organisation” (75.0%), raised by 6 of the 8 people in that group (75.0%), more often than in all records (39.3%).',
     );
   });
 });

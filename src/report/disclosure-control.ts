@@ -212,6 +212,26 @@ export function describeDisclosureRule(rule: DisclosureRule, options: { groups?:
 }
 
 /**
+ * The rule as the reader needs it before the first table, in plain words: why some counts are
+ * not shown and what "fewer than 5", "suppressed" and "—" mean; null when the rule hides and
+ * rounds nothing.
+ */
+export function smallNumbersNote(rule: DisclosureRule): string | null {
+  const hides = rule.minCount > 1;
+  const rounds = rule.roundTo !== null && rule.roundTo > 1;
+  if (!hides && !rounds) return null;
+  const parts: string[] = [];
+  if (hides) {
+    parts.push(
+      `To protect the people who gave feedback, the tables show a count of 1 to ${rule.minCount - 1} as “fewer than ${rule.minCount}”, and show “suppressed” where a count is hidden so that a small one cannot be worked out from the others; a share is “—” when its count is hidden.`,
+    );
+  }
+  if (rounds) parts.push(`${hides ? 'Other counts' : 'Counts'} in the tables are rounded to the nearest ${rule.roundTo}.`);
+  parts.push('Each theme’s total is shown exactly.');
+  return parts.join(' ');
+}
+
+/**
  * Plain-language words for a share of the feedback, each with the smallest share it needs
  * (declared in `publish: quantifiers:`), e.g. `{ 'a few': 0, some: 0.1, many: 0.3, most: 0.5 }`.
  */

@@ -2,6 +2,7 @@ import { CHANNEL_NAMES } from './channel-names.js';
 import {
   describeCell,
   describeDisclosureRule,
+  smallNumbersNote,
   describeQuantifiers,
   protectCell,
   protectReach,
@@ -109,7 +110,8 @@ function declinedSentence({ records, policy }: ThemeReport['declinedPublication'
 
 /** The overview's sentence on voices and campaigns. */
 function voicesSentence(report: ThemeReport): string {
-  const voices = `They come from **${formatCount(report.voicesTotal)}** ${report.voicesTotal === 1 ? 'voice' : 'voices'} (distinct authors and survey respondents; a record with neither counts as one).`;
+  const who = report.voicesTotal === 1 ? 'voice: one person' : 'voices: different people';
+  const voices = `${report.recordsTotal === 1 ? 'It comes' : 'They come'} from **${formatCount(report.voicesTotal)}** ${who}, counted by author or survey respondent (a record with neither counts as one).`;
   if (report.campaignsTotal === 0) return `${voices} No campaign (the same text sent by several people) was found.`;
   return `${voices} **${formatCount(report.campaignsTotal)}** ${report.campaignsTotal === 1 ? 'campaign' : 'campaigns'} (the same or nearly the same text sent by several people) ${report.campaignsTotal === 1 ? 'accounts' : 'account'} for ${plural(report.campaignRecords, 'record')}; each is shown once under Campaigns.`;
 }
@@ -152,21 +154,29 @@ function groupsOverview(report: ThemeReport): string[] {
   return [
     `Respondent groups are ${which}. Records without an answer are counted under “${NO_ANSWER_KEY}”.${voices ? ` Voices are the people behind a group's records (distinct respondents and authors; one with records in two groups counts in each).` : ''}`,
     '',
-    ...(table === undefined ? [] : groupTable('All records and voices by respondent group', table)),
+    ...(table === undefined ? [] : groupTable('All records and voices by respondent group', table, report.disclosure.minCount)),
   ];
 }
 
 /** A table of records and voices by respondent group (a voice column only when the breakdown has voices). */
-function groupTable(title: string, breakdown: Breakdown): string[] {
+function groupTable(title: string, breakdown: Breakdown, minCount: number): string[] {
   const voices = breakdown.cells.some((entry) => entry.voices !== undefined);
-  if (!voices) return breakdownTable(title, breakdown);
+  if (!voices) return breakdownTable(title, breakdown, minCount);
   const voiceText = (cell: ProtectedCell | undefined): string => (cell === undefined ? '—' : cellText(cell));
   const rows = breakdown.cells.map(
     (entry) => `| ${escapeTableCell(keyLabel(breakdown.dimension, entry.key))} | ${cellText(entry.cell)} | ${voiceText(entry.voices)} |`,
   );
   if (breakdown.other !== null)
     rows.push(`| ${OTHER_KEYS[breakdown.dimension]} | ${cellText(breakdown.other)} | ${voiceText(breakdown.otherVoices)} |`);
-  return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records | Voices |`, '| --- | ---: | ---: |', ...rows, ''];
+  return [
+    caption(title),
+    '',
+    `| ${DIMENSION_NAMES[breakdown.dimension]} | Records | Voices |`,
+    '| --- | ---: | ---: |',
+    ...rows,
+    '',
+    ...suppressedNote(breakdownCells(breakdown), minCount),
+  ];
 }
 
 /**
@@ -212,8 +222,37 @@ export const GROUP_SHARES_CAPTION = 'Share of each respondent group’s records 
 /** The caption of the table of each respondent group's voices that raised each theme. */
 export const GROUP_VOICE_SHARES_CAPTION = 'Share of each respondent group’s voices that raised each theme';
 
-function breakdownTable(title: string, breakdown: Breakdown): string[] {
-  return [caption(title), '', `| ${DIMENSION_NAMES[breakdown.dimension]} | Records |`, '| --- | ---: |', ...breakdownRows(breakdown), ''];
+function breakdownTable(title: string, breakdown: Breakdown, minCount: number): string[] {
+  return [
+    caption(title),
+    '',
+    `| ${DIMENSION_NAMES[breakdown.dimension]} | Records |`,
+    '| --- | ---: |',
+    ...breakdownRows(breakdown),
+    '',
+    ...suppressedNote(breakdownCells(breakdown), minCount),
+  ];
+}
+
+/** Every protected cell of a breakdown: its records, and its voices where it has them. */
+function breakdownCells(breakdown: Breakdown): ProtectedCell[] {
+  const cells: ProtectedCell[] = [];
+  for (const entry of breakdown.cells) cells.push(entry.cell, ...(entry.voices === undefined ? [] : [entry.voices]));
+  if (breakdown.other !== null) cells.push(breakdown.other);
+  if (breakdown.otherVoices !== undefined) cells.push(breakdown.otherVoices);
+  return cells;
+}
+
+/**
+ * The note under a table that shows "suppressed", so the reader learns why where they meet it
+ * (the methods say it again): nothing when no cell of the table is hidden that way.
+ */
+function suppressedNote(cells: readonly ProtectedCell[], minCount: number): string[] {
+  if (!cells.some((cell) => cell.kind === 'suppressed' && cell.reason === 'secondary')) return [];
+  return [
+    `Note: “suppressed” marks a count hidden so that a count under ${formatCount(minCount)} cannot be worked out from the other counts and the total.`,
+    '',
+  ];
 }
 
 /**
@@ -257,18 +296,30 @@ export function renderMarkdownReport(report: ThemeReport): string {
   if (report.recordsTotal === 0) {
     push('No feedback records were found in the store.', '');
   } else {
-    push(`This summary covers **${formatCount(report.recordsTotal)}** pieces of feedback.`, '');
+    push(
+      `This summary covers **${formatCount(report.recordsTotal)}** ${report.recordsTotal === 1 ? 'piece' : 'pieces'} of feedback (each one a “record” in the tables below).`,
+      '',
+    );
     push(voicesSentence(report), '');
+    const smallNumbers = smallNumbersNote(report.disclosure);
+    if (smallNumbers !== null) push(smallNumbers, '');
     push(caption('Records and voices by channel'), '', '| Channel | Records | Share | Voices |', '| --- | ---: | ---: | ---: |');
     const channelTotal = report.recordsTotal;
-    for (const entry of protectReach(
+    const channels = protectReach(
       report.byChannel.map((channel) => ({ key: channel.channel, count: channel.count, voices: channel.voices })),
       report.disclosure,
-    )) {
+    );
+    for (const entry of channels) {
       const share = entry.records.kind === 'shown' ? formatShare(entry.records.value / channelTotal) : '—';
       push(`| ${CHANNEL_NAMES[entry.key]} | ${cellText(entry.records)} | ${share} | ${cellText(entry.voices)} |`);
     }
-    push('');
+    push(
+      '',
+      ...suppressedNote(
+        channels.flatMap((entry) => [entry.records, entry.voices]),
+        report.disclosure.minCount,
+      ),
+    );
     const dates =
       report.dateRange === null ? 'No record has a date.' : `Dates run from ${day(report.dateRange.from)} to ${day(report.dateRange.to)}`;
     const undated =
@@ -279,7 +330,13 @@ export function renderMarkdownReport(report: ThemeReport): string {
     );
     for (const breakdown of report.breakdowns) {
       if (breakdown.dimension === 'question' || breakdown.dimension === 'source') {
-        push(...breakdownTable(`All records by ${DIMENSION_NAMES[breakdown.dimension].toLowerCase()}`, breakdown));
+        push(
+          ...breakdownTable(
+            breakdown.dimension === 'question' ? 'Records that answer a question, by question' : 'All records by source',
+            breakdown,
+            report.disclosure.minCount,
+          ),
+        );
       }
     }
     if (report.groups !== null) push(...groupsOverview(report));
@@ -339,10 +396,16 @@ export function renderMarkdownReport(report: ThemeReport): string {
       for (const breakdown of byRow) {
         for (const row of breakdownRows(breakdown)) push(`| ${DIMENSION_NAMES[breakdown.dimension]} ${row}`);
       }
-      push('');
+      push('', ...suppressedNote(byRow.flatMap(breakdownCells), report.disclosure.minCount));
     }
     if (withVoices && groupBreakdown !== undefined)
-      push(...groupTable(`${escapeMarkdownText(theme.label)}: records and voices by respondent group`, groupBreakdown));
+      push(
+        ...groupTable(
+          `${escapeMarkdownText(theme.label)}: records and voices by respondent group`,
+          groupBreakdown,
+          report.disclosure.minCount,
+        ),
+      );
     for (const quote of theme.quotes) push(...quoteLines(quote));
   }
   if (report.campaigns.length > 0) {
@@ -392,7 +455,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
   if (months !== undefined) {
     push('## Over time', '');
     push(`Dated records by month (UTC)${report.undated > 0 ? `; ${plural(report.undated, 'record')} without a date left out` : ''}.`, '');
-    push(...breakdownTable('Records by month', months));
+    push(...breakdownTable('Records by month', months, report.disclosure.minCount));
   }
   push('## Unthemed feedback', '');
   if (report.unthemed === 0) {

@@ -300,8 +300,8 @@ describe('tlap themes', () => {
       expect([stale.exitCode, stale.stdout]).toEqual([ExitCode.Findings, '']);
       expect(stale.stderr).toMatch(/^--- out\.md\tcommitted$/m);
       expect(stale.stderr).toMatch(/^\+\+\+ out\.md\tregenerated$/m);
-      expect(stale.stderr).toMatch(/^-This summary covers \*\*3\*\* pieces of feedback\.$/m);
-      expect(stale.stderr).toMatch(/^\+This summary covers \*\*4\*\* pieces of feedback\.$/m);
+      expect(stale.stderr).toMatch(/^-This summary covers \*\*3\*\* pieces of feedback \(each one a “record” in the tables below\)\.$/m);
+      expect(stale.stderr).toMatch(/^\+This summary covers \*\*4\*\* pieces of feedback \(each one a “record” in the tables below\)\.$/m);
       expect(stale.stderr).toContain('error: out.md is stale');
       expect(stale.stderr).toContain('hint: regenerate it with: tlap themes --out out.md');
     });

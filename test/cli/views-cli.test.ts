@@ -38,7 +38,7 @@ describe('tlap themes selections', () => {
         cwd: dir,
       });
       expect(result.exitCode).toBe(ExitCode.Ok);
-      expect(result.stdout).toContain('This summary covers **2** pieces of feedback.');
+      expect(result.stdout).toContain('This summary covers **2** pieces of feedback (each one a “record” in the tables below).');
       expect(result.stdout).toContain(
         'This report covers a selection: records dated from 2014-01-01 to 2014-01-31 (UTC, inclusive); from Twitter/X, Surveys. It leaves out 2 records of the 4 in the store, 1 undated record among them.',
       );

@@ -12,6 +12,7 @@ import {
   protectVoices,
   quantify,
   describeQuantifiers,
+  smallNumbersNote,
   type DisclosureRule,
 } from '../../src/report/disclosure-control.js';
 
@@ -227,5 +228,23 @@ describe('describeQuantifiers', () => {
       'Words for shares in the key findings: “few” means 5% to under 25% of the records and “lots” 25% or more.',
     );
     expect(describeQuantifiers({ never: 2 })).toBeNull();
+  });
+});
+
+describe('smallNumbersNote', () => {
+  test('the rule in plain words, with the rounding when there is one', () => {
+    expect(smallNumbersNote({ minCount: 5, roundTo: null })).toBe(
+      'To protect the people who gave feedback, the tables show a count of 1 to 4 as “fewer than 5”, and show “suppressed” where a count is hidden so that a small one cannot be worked out from the others; a share is “—” when its count is hidden. Each theme’s total is shown exactly.',
+    );
+    expect(smallNumbersNote({ minCount: 3, roundTo: 5 })).toContain('“fewer than 3”, and show “suppressed”');
+    expect(smallNumbersNote({ minCount: 3, roundTo: 5 })).toContain('Other counts in the tables are rounded to the nearest 5.');
+    expect(smallNumbersNote({ minCount: 1, roundTo: 10 })).toBe(
+      'Counts in the tables are rounded to the nearest 10. Each theme’s total is shown exactly.',
+    );
+  });
+
+  test('nothing to say when nothing is hidden or rounded', () => {
+    expect(smallNumbersNote({ minCount: 1, roundTo: null })).toBeNull();
+    expect(smallNumbersNote({ minCount: 1, roundTo: 1 })).toBeNull();
   });
 });

@@ -186,3 +186,39 @@ describe('renderMarkdownReport', () => {
     });
   });
 });
+
+describe('small numbers explained where the reader meets them', () => {
+  const times = (count: number, text: string, channel: 'survey' | 'email' | 'twitter') =>
+    Array.from({ length: count }, () => makeThemedRecord(codebook, { text, channel }));
+  const secondary = renderMarkdownReport(
+    buildReport(codebook, [...times(10, 'a carer', 'survey'), ...times(6, 'a carer', 'email'), ...times(2, 'nothing', 'twitter')]),
+  );
+  const note = 'Note: “suppressed” marks a count hidden so that a count under 5 cannot be worked out from the other counts and the total.';
+
+  test('the overview says what "fewer than 5", "suppressed" and "—" mean before its first table', () => {
+    const overview = secondary.slice(secondary.indexOf('## Overview'), secondary.indexOf('Table: Records and voices by channel'));
+    expect(overview).toContain('the tables show a count of 1 to 4 as “fewer than 5”, and show “suppressed” where a count is hidden');
+    expect(overview).toContain('a share is “—” when its count is hidden. Each theme’s total is shown exactly.');
+  });
+
+  test('a table showing "suppressed" is followed by a note saying why; a table without one is not', () => {
+    const channels = secondary.slice(secondary.indexOf('Table: Records and voices by channel'));
+    expect(channels.slice(0, channels.indexOf('\n\nDates run'))).toContain('| E-mail | suppressed |');
+    expect(channels.slice(0, channels.indexOf('\n\nDates run'))).toContain(note);
+    const plain = renderMarkdownReport(buildReport(codebook, [...times(10, 'a carer', 'survey'), ...times(6, 'a budget', 'email')]));
+    expect(plain).not.toContain('suppressed |');
+    expect(plain).not.toContain(note);
+  });
+
+  test('"records" and "voices" are said in plain words before any table uses them', () => {
+    const before = secondary.slice(0, secondary.indexOf('Table:'));
+    expect(before).toContain('pieces of feedback (each one a “record” in the tables below).');
+    expect(before).toContain('voices: different people, counted by author or survey respondent');
+  });
+
+  test('one record from one person is said in the singular', () => {
+    const one = renderMarkdownReport(buildReport(codebook, times(1, 'a carer', 'survey')));
+    expect(one).toContain('This summary covers **1** piece of feedback');
+    expect(one).toContain('It comes from **1** voice: one person,');
+  });
+});

@@ -182,7 +182,7 @@ function strongestPair(report: ThemeReport): KeyFinding | null {
   const label = (id: string): string => report.themes.find((theme) => theme.id === id)?.label ?? id;
   const figure: FindingFigure = { shown: formatCount(pair.together.value), source: { table: 'co-occurrence', a: pair.a, b: pair.b } };
   return {
-    text: `The themes raised together most often were ${label(pair.a)} and ${label(pair.b)}: in ${figure.shown} record${pair.together.value === 1 ? '' : 's'}.`,
+    text: `${label(pair.a)} was raised together with ${label(pair.b)} more often than any other pair of themes: in ${figure.shown} record${pair.together.value === 1 ? '' : 's'}.`,
     figures: [figure],
   };
 }

@@ -430,20 +430,20 @@ export function renderMarkdownReport(report: ThemeReport): string {
     const shown = report.coOccurrence.strongest.filter((pair) => pair.together.kind === 'shown').length;
     push(
       shown === 0
-        ? 'No two themes share enough records to be ranked under the small-number rule; these pairs share some (in codebook order):'
+        ? 'No pair of themes was raised in enough of the same records for its count to be shown, so the pairs are not ranked; these pairs were raised together, in the order the themes are defined:'
         : shown < report.coOccurrence.strongest.length
-          ? 'The pairs of themes raised in the same records most often (pairs with too few records to show come last, in codebook order):'
+          ? 'The pairs of themes raised in the same records most often (pairs with too few records for their count to be shown come last, in the order the themes are defined):'
           : 'The pairs of themes raised in the same records most often:',
       '',
     );
     for (const pair of report.coOccurrence.strongest) {
       push(
-        `- ${escapeMarkdownText(label(pair.a))} and ${escapeMarkdownText(label(pair.b))}: ${cellText(pair.together)} records together${pair.overlap === null ? '' : ` (${formatShare(pair.overlap)} of the records in either)`}.`,
+        `- ${escapeMarkdownText(label(pair.a))} with ${escapeMarkdownText(label(pair.b))}: ${pair.together.kind === 'shown' ? plural(pair.together.value, 'record') : `${cellText(pair.together)} records`} together${pair.overlap === null ? '' : ` (${formatShare(pair.overlap)} of the records in either)`}.`,
       );
     }
     push('');
     const ids = report.coOccurrence.themeIds;
-    push(caption('Records in both themes (the diagonal: all records of the theme)'), '');
+    push(caption('Records in both themes (columns numbered as the rows; where a theme meets itself, all its records)'), '');
     push(`| Theme | ${ids.map((_, index) => `${index + 1}`).join(' | ')} |`, `| --- | ${ids.map(() => '---:').join(' | ')} |`);
     ids.forEach((id, row) => {
       const cells = report.coOccurrence.counts[row] ?? [];

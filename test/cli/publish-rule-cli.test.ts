@@ -78,7 +78,7 @@ describe('publish: round_to and quantifiers, end to end (fixtures/report/small-n
     for (const row of tableCells(md, 'Records by month')) expect(row[0]).toMatch(ROUNDED_OR_HIDDEN);
     expect(md).toContain('| Carers | 20 | 54.1% |');
     expect(md).toContain('those counts are rounded to the nearest 5');
-    expect(md).toContain('- Carers and Money: 5 records together (17.2% of the records in either).');
+    expect(md).toContain('- Carers with Money: 5 records together (17.2% of the records in either).');
   });
 
   test('md: the key finding words the largest share with the declared quantifier (many from 45%), not the default', () => {

@@ -159,7 +159,7 @@ describe('co-occurrence', () => {
       ['carers', 'money', '2', 0.5],
       ['money', 'places', '1', 0.3333],
     ]);
-    expect(renderMarkdownReport(report)).toContain('- Carers and Money: 2 records together (50.0% of the records in either).');
+    expect(renderMarkdownReport(report)).toContain('- Carers with Money: 2 records together (50.0% of the records in either).');
   });
 
   test('a suppressed pair gives no overlap that would reveal it', () => {
@@ -356,7 +356,7 @@ describe('key findings', () => {
     );
     expect(texts.some((text) => text.startsWith('The biggest difference between channels:'))).toBe(true);
     expect(texts.some((text) => text.startsWith('The biggest difference between questions:'))).toBe(true);
-    expect(texts).toContain('The themes raised together most often were Carers and Money: in 2 records.');
+    expect(texts).toContain('Carers was raised together with Money more often than any other pair of themes: in 2 records.');
   });
 
   test('the most raised themes say how many people raised them, from the Voices column of the themes table', () => {
@@ -508,5 +508,21 @@ describe('breakdown limits', () => {
     expect(sources?.other).toEqual({ kind: 'shown', value: 3 });
     expect(report.breakdowns.find((entry) => entry.dimension === 'month')?.cells).toHaveLength(15);
     expect(renderMarkdownReport(report)).toContain('| Other sources | 3 |');
+  });
+});
+
+describe('themes raised together, named so that labels with "and" in them still read as two', () => {
+  const labelled = makeCodebook([
+    { id: 'choice', label: 'Choice and control', keywords: ['choice'] },
+    { id: 'carers', label: 'Carers and families', keywords: ['carer'] },
+  ]);
+  const pairs = Array.from({ length: 6 }, () => makeThemedRecord(labelled, { text: 'choice for a carer' }));
+  const report = buildReport(labelled, pairs, false, { minCount: 5, roundTo: null });
+
+  test('the list and the key finding join the two labels with "with", not a third "and"', () => {
+    expect(renderMarkdownReport(report)).toContain('- Choice and control with Carers and families: 6 records together');
+    expect(report.keyFindings.map((finding) => finding.text)).toContain(
+      'Choice and control was raised together with Carers and families more often than any other pair of themes: in 6 records.',
+    );
   });
 });

@@ -379,7 +379,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     if (theme.count === 0) continue;
     if (theme.campaignCount > 0) push(themeCampaignsLine(theme.campaignCount, theme.campaigns), '');
     push(
-      `- Words that matched most: ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${formatCount(entry.count)})`).join(', ')}`,
+      `- Words that matched most (times found): ${theme.topWords.map((entry) => `${escapeMarkdownText(entry.words)} (${formatCount(entry.count)})`).join(', ')}`,
       '',
     );
     const groupBreakdown = theme.breakdowns.find((entry) => entry.dimension === 'group');

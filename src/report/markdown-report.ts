@@ -110,8 +110,12 @@ function declinedSentence({ records, policy }: ThemeReport['declinedPublication'
 
 /** The overview's sentence on voices and campaigns. */
 function voicesSentence(report: ThemeReport): string {
-  const who = report.voicesTotal === 1 ? 'voice: one person' : 'voices: different people';
-  const voices = `${report.recordsTotal === 1 ? 'It comes' : 'They come'} from **${formatCount(report.voicesTotal)}** ${who}, counted by author or survey respondent (a record with neither counts as one).`;
+  const them = report.recordsTotal === 1 ? 'it' : 'them';
+  const who =
+    report.voicesTotal === 1
+      ? `voice: the person who sent ${them}, counted once by author or survey respondent`
+      : `voices: the people who sent ${them}, each author or survey respondent counted once`;
+  const voices = `${report.recordsTotal === 1 ? 'It comes' : 'They come'} from **${formatCount(report.voicesTotal)}** ${who} (a record with neither counts as one voice).`;
   if (report.campaignsTotal === 0) return `${voices} No campaign (the same text sent by several people) was found.`;
   return `${voices} **${formatCount(report.campaignsTotal)}** ${report.campaignsTotal === 1 ? 'campaign' : 'campaigns'} (the same or nearly the same text sent by several people) ${report.campaignsTotal === 1 ? 'accounts' : 'account'} for ${plural(report.campaignRecords, 'record')}; each is shown once under Campaigns.`;
 }

@@ -213,12 +213,14 @@ describe('small numbers explained where the reader meets them', () => {
   test('"records" and "voices" are said in plain words before any table uses them', () => {
     const before = secondary.slice(0, secondary.indexOf('Table:'));
     expect(before).toContain('pieces of feedback (each one a “record” in the tables below).');
-    expect(before).toContain('voices: different people, counted by author or survey respondent');
+    expect(before).toContain(
+      'voices: the people who sent them, each author or survey respondent counted once (a record with neither counts as one voice).',
+    );
   });
 
   test('one record from one person is said in the singular', () => {
     const one = renderMarkdownReport(buildReport(codebook, times(1, 'a carer', 'survey')));
     expect(one).toContain('This summary covers **1** piece of feedback');
-    expect(one).toContain('It comes from **1** voice: one person,');
+    expect(one).toContain('It comes from **1** voice: the person who sent it,');
   });
 });

@@ -480,7 +480,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     push('');
     for (const term of report.unthemedTerms) {
       if (term.quotes.length === 0) continue;
-      push(`### “${escapeMarkdownText(term.term)}”`, '');
+      push(`### Unthemed records with “${escapeMarkdownText(term.term)}”`, '');
       for (const quote of term.quotes) push(...quoteLines(quote));
     }
   }

@@ -224,3 +224,14 @@ describe('small numbers explained where the reader meets them', () => {
     expect(one).toContain('It comes from **1** voice: the person who sent it,');
   });
 });
+
+describe('headings say what follows', () => {
+  test('the quotes for a word that stands out in the unthemed records are headed by what they are, not the bare word', () => {
+    const unthemed = ['parking at the clinic', 'no parking again', 'parking is a problem', 'the parking charges'].map((text) =>
+      makeThemedRecord(codebook, { text, channel: 'survey' }),
+    );
+    const markdown = renderMarkdownReport(buildReport(codebook, [...records, ...unthemed]));
+    expect(headings(markdown)).toContain('### Unthemed records with “parking”');
+    expect(headings(markdown)).not.toContain('### “parking”');
+  });
+});

@@ -447,11 +447,11 @@ export function renderMarkdownReport(report: ThemeReport): string {
     }
     push('');
     const ids = report.coOccurrence.themeIds;
-    push(caption('Records in both themes (columns numbered as the rows; where a theme meets itself, all its records)'), '');
-    push(`| Theme | ${ids.map((_, index) => `${index + 1}`).join(' | ')} |`, `| --- | ${ids.map(() => '---:').join(' | ')} |`);
+    push(caption('Records in both themes (where a theme meets itself: all its records)'), '');
+    push(`| Theme | ${ids.map((id) => escapeTableCell(label(id))).join(' | ')} |`, `| --- | ${ids.map(() => '---:').join(' | ')} |`);
     ids.forEach((id, row) => {
       const cells = report.coOccurrence.counts[row] ?? [];
-      push(`| ${row + 1}. ${escapeTableCell(label(id))} | ${cells.map(cellText).join(' | ')} |`);
+      push(`| ${escapeTableCell(label(id))} | ${cells.map(cellText).join(' | ')} |`);
     });
     push('');
   }

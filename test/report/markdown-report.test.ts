@@ -235,3 +235,13 @@ describe('headings say what follows', () => {
     expect(headings(markdown)).not.toContain('### “parking”');
   });
 });
+
+describe('the table of themes raised together', () => {
+  test('its columns are headed by the themes, as its rows are, so each cell is named by both themes (a screen reader reads the headers)', () => {
+    const both = makeThemedRecord(codebook, { text: 'A carer budget', channel: 'survey' });
+    const markdown = renderMarkdownReport(buildReport(codebook, [...records, both]));
+    const table = tables(markdown).find((entry) => entry.header.map((cell) => cell.text).includes('Money'));
+    expect(table?.header.map((cell) => cell.text)).toEqual(['Theme', 'Support for carers', 'Money']);
+    expect(table?.rows.map((row) => row[0]?.text)).toEqual(['Support for carers', 'Money']);
+  });
+});

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
+import { givenNameForms } from './given-names.js';
 import { ORGANISATION_NAMES } from './organisation-names.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
@@ -12,25 +13,34 @@ export interface NameSpan {
 type PeopleFinder = ((text: string) => {
   people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
   terms(): { json(options: { offset: true }): { offset?: { start: number }; terms: { tags: string[] }[] }[] };
-}) & { model(): { one: { lexicon: Readonly<Record<string, string | readonly string[] | undefined>> } } };
+}) & {
+  model(): { one: { lexicon: Readonly<Record<string, string | readonly string[] | undefined>> } };
+  addWords(words: Record<string, string>): void;
+};
 
 let compromise: PeopleFinder | null = null;
 
 /**
  * compromise, loaded on first use only (it takes half a second of CPU and tens of MB to load), for
- * a sentence that must be tagged. Loaded through `require` so that redaction stays synchronous.
+ * a sentence that must be tagged, with the given names it lacks (see {@link givenNameForms})
+ * added to its lexicon as given names, so that its tagger reads them as it reads its own (a form
+ * it knows, `siobhan` for `Siobhán`, keeps its own tags; adding them takes about 15 ms, once).
+ * Loaded through `require` so that redaction stays synchronous.
  */
 function loadCompromise(): PeopleFinder {
   if (compromise === null) {
     const required: unknown = createRequire(import.meta.url)('compromise');
     compromise = (typeof required === 'function' ? required : (required as { default: unknown }).default) as PeopleFinder;
+    const { lexicon } = compromise.model().one;
+    compromise.addWords(Object.fromEntries(givenNameForms().flatMap((form) => (lexicon[form] === undefined ? [[form, 'FirstName']] : []))));
   }
   return compromise;
 }
 
 /**
- * compromise's lexicon words as name detection asks of them: tagged as a name, known as another
- * word, or a given name its lexicon files as another word (`dawn`, `holly`, `sue`); and the
+ * compromise's lexicon words as name detection asks of them: tagged as a name (with the given
+ * names it lacks, see {@link givenNameForms}), known as another word, or a given name its lexicon
+ * files as another word (`dawn`, `holly`, `sue`); and the
  * organisations tlap knows (see {@link ORGANISATION_NAMES}), in lower case by their first word.
  */
 interface LexiconWords {
@@ -83,7 +93,7 @@ const VIRTUE_NAMES = [
  */
 function loadLexiconWords(): LexiconWords {
   lexiconWords ??= {
-    names: new Set(LEXICON_NAMES.join(' ').split(' ')),
+    names: new Set([...LEXICON_NAMES.join(' ').split(' '), ...givenNameForms()]),
     others: new Set(LEXICON_OTHER_WORDS.join(' ').split(' ')),
     ambiguous: new Set([...LEXICON_AMBIGUOUS_NAMES.join(' ').split(' '), ...VIRTUE_NAMES]),
     organisations: organisationsByFirstWord(),

@@ -1197,11 +1197,32 @@ const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|across|around|outside|into|thr
 const INSTITUTION_AFTER =
   /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Rd|Street|Lane|Ln|Avenue|Ave|Park|Court|Trust|Council|Foundation|Society|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
 
-/** A tagger's single-word "person" that stands where a place does (`in Bradford`) or names an institution (`St James's Hospital`). */
+/**
+ * Welsh words that open the names of places, hospitals and homes, often before a given name
+ * (`Ysbyty Ifan` and `Capel Iwan` are villages, `Plas Owain` a house): a name after one is the place.
+ */
+const WELSH_PLACE_WORD = '(?:Ysbyty|Capel|Llan|Pont|Cwm|Plas|Tŷ|Aber|Coed|Nant|Maes|Heol|Ffordd|Castell|Eglwys|Neuadd|Canolfan|Cartref)';
+const WELSH_PLACE_FIRST = new RegExp(`^${WELSH_PLACE_WORD}[ \t]`, 'u');
+const WELSH_PLACE_BEFORE = new RegExp(`(?:^|[^\p{L}])${WELSH_PLACE_WORD}[ \t]+$`, 'u');
+/**
+ * A name that ends in a word naming an institution, which a tagger took in with the name (`Ailsa
+ * Hospital`, `Alexandra Hospital`); not words that are also surnames (`Ward`, `Hall`, `Church`).
+ */
+const INSTITUTION_LAST =
+  /[ \t](?:Hospital|Hospice|Centre|Center|Surgery|Practice|Unit|Trust|Council|School|College|University|Road|Rd|Avenue)$/u;
+
+/**
+ * A tagger's "person" that stands where a place does (`in Bradford`, a single word), names an
+ * institution (`St James's Hospital`, or ends in such a word: `in Ailsa Hospital`), or is a Welsh
+ * place named with a place word before a given name (`Ysbyty Ifan`, `Capel Iwan`).
+ */
 function isPlaceOrInstitution(text: string, span: NameSpan): boolean {
   const found = text.slice(span.start, span.end);
-  if (INSTITUTION_AFTER.test(text.slice(span.end, span.end + 40))) return true;
-  return !/\s/u.test(found) && PLACE_BEFORE.test(text.slice(Math.max(0, span.start - 20), span.start));
+  if (INSTITUTION_AFTER.test(text.slice(span.end, span.end + 40)) || INSTITUTION_LAST.test(found) || WELSH_PLACE_FIRST.test(found)) {
+    return true;
+  }
+  const before = text.slice(Math.max(0, span.start - 20), span.start);
+  return !/\s/u.test(found) && (PLACE_BEFORE.test(before) || WELSH_PLACE_BEFORE.test(before));
 }
 
 /**

@@ -307,6 +307,11 @@ describe('redacting names', () => {
       'Bryn Celyn on the hill is the new home. The Afon Taf walk is lovely. Dad was moved to Ward Dewi. Hywel Dda and Aneurin Bevan said no.',
     ],
     [
+      'We live in Ysbyty Ifan. The surgery at Capel Iwan closed. Mum was in Ailsa Hospital, then Alexandra Hospital.',
+      'We live in Ysbyty Ifan. The surgery at Capel Iwan closed. Mum was in Ailsa Hospital, then Alexandra Hospital.',
+    ],
+    ['Sarah Church rang. Thanks, Jo Court. Our nurse Jane Ward was kind.', '[name] rang. Thanks, [name]. Our nurse [name] was kind.'],
+    [
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
     ],

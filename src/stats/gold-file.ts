@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
+import { loadWorkbook, worksheetTextRows } from '../adapters/formats/xlsx-workbook.js';
+import { isCompoundFile } from '../adapters/readers/compound-file.js';
+import { isZipFile } from '../adapters/readers/zip-directory.js';
 
 /** One record's human coding, read from a gold file. */
 export interface GoldEntry {
@@ -74,6 +77,12 @@ function goldDelimiter(text: string): string {
   );
 }
 
+/** A row of a gold file's table: its cells, and the line of the file (or row of the sheet) where it starts. */
+export interface GoldRow {
+  cells: string[];
+  line: number;
+}
+
 /**
  * Parses a gold file: a CSV with a header, a `source_id` (or `id`) column and a `themes` column
  * holding theme ids joined by `;` (empty for none), the shape of tlap's own CSV report, whose
@@ -101,6 +110,22 @@ export function parseGoldFile(text: string, file: string): GoldFile {
       code: 'GOLD_NOT_CSV',
     });
   }
+  return parseGoldRows(
+    rows.map(({ record, info }) => ({
+      cells: record,
+      line: info.lines - record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
+    })),
+    file,
+  );
+}
+
+/**
+ * Reads a gold file's table, its header first (see {@link parseGoldFile}), however it was read:
+ * from CSV, or from a workbook's sheet, where each row's `line` is its row number. Rows with no
+ * text in any cell (a spreadsheet's formatted but empty rows) are skipped.
+ */
+export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile {
+  const rows = table.filter((row) => row.cells.some((cell) => cell.trim() !== '')).map((row) => ({ record: row.cells, line: row.line }));
   const written = (rows[0]?.record ?? []).map((cell) => cell.trim());
   const header = written.map((cell) => cell.toLowerCase());
   const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
@@ -126,8 +151,7 @@ export function parseGoldFile(text: string, file: string): GoldFile {
   const problems: GoldProblem[] = [];
   const firstLine = new Map<string, number>();
   const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[] };
-  for (const { record: row, info } of rows.slice(1)) {
-    const line = info.lines - row.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  for (const { record: row, line } of rows.slice(1)) {
     const key = (row[keyIndex] ?? '').trim();
     if (key === '') {
       problems.push({ file, line, message: `no ${keyColumn} in this row` });
@@ -217,7 +241,12 @@ function markColumns(header: readonly string[], rows: readonly (readonly string[
   });
 }
 
-/** Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. */
+/**
+ * Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. An
+ * Excel workbook (.xlsx) is read too, from its first visible sheet whose first row names an `id`
+ * or `source_id` column (else its first visible sheet), each row's line its row number; an .xls
+ * workbook or another zip is an {@link InputError} saying how to save it.
+ */
 export async function readGoldFile(path: string, displayPath: string = path): Promise<GoldFile> {
   let bytes: Buffer;
   try {
@@ -226,6 +255,14 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
     throw new InputError(`cannot read the gold file (${error instanceof Error ? error.message : String(error)})`, {
       location: { file: displayPath },
       code: 'GOLD_UNREADABLE',
+    });
+  }
+  if (isZipFile(bytes)) return parseGoldRows(await workbookGoldRows(bytes, displayPath), displayPath);
+  if (isCompoundFile(bytes)) {
+    throw new InputError('an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx or CSV', {
+      location: { file: displayPath },
+      hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx or as "CSV UTF-8"',
+      code: 'GOLD_NOT_CSV',
     });
   }
   const decoded = decodeTextFile(bytes);
@@ -237,4 +274,21 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
     });
   }
   return parseGoldFile(decoded.text, displayPath);
+}
+
+/** The rows of the sheet of a workbook that holds the coding (see {@link readGoldFile}). */
+async function workbookGoldRows(bytes: Buffer, file: string): Promise<GoldRow[]> {
+  const workbook = await loadWorkbook(file, bytes);
+  const sheets = workbook.worksheets
+    .filter((worksheet) => worksheet.state === 'visible')
+    .map((worksheet) => worksheetTextRows(worksheet).map((row) => ({ cells: row.cells, line: row.number })));
+  const coding = sheets.find((rows) => rows[0]?.cells.some((cell) => /^(?:id|source_id)$/iu.test(cell.trim())) === true) ?? sheets[0];
+  if (coding === undefined) {
+    throw new InputError('the workbook has no visible sheet to read the coding from', {
+      location: { file },
+      hint: 'unhide the sheet that holds the coding, or save it as "CSV UTF-8"',
+      code: 'GOLD_MISSING_COLUMN',
+    });
+  }
+  return coding;
 }

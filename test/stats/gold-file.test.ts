@@ -4,6 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import { buildWorkbook } from '../builders/xlsx-workbooks.js';
+import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
+import { buildZip } from '../builders/zip-builder.js';
 
 describe('parseGoldFile', () => {
   test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
@@ -126,8 +129,64 @@ describe('parseGoldFile: a column per theme', () => {
       expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
     });
 
+    test('rows a spreadsheet saves with nothing in any cell (formatted rows below the table) are skipped, not problems', () => {
+      const gold = parseGoldFile(`${header}\r\na,survey,,text,x,1,,\r\n,,,,,,,\r\n , ,,,,,,\r\n`, 'coding.csv');
+      expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
+      expect(gold.sample).toEqual({ rows: 1, notCoded: [] });
+      expect(gold.problems).toEqual([]);
+    });
+
     test('any other gold file is no coding sheet', () => {
       expect(parseGoldFile('source_id,themes\na,x\n', 'gold.csv').sample).toBeNull();
+    });
+  });
+});
+
+describe('readGoldFile: a coding sheet a coder saved as an Excel workbook', () => {
+  const header = ['id', 'channel', 'context', 'text', 'coded', 'carers', 'funding', 'notes'];
+
+  test('.xlsx is read from the sheet whose first row names the id column: numbers, TRUE and text marks, lines as sheet rows', async () => {
+    const workbook = await buildWorkbook((book) => {
+      book.addWorksheet('How to code').addRow(['Put 1 under every theme the record is about']);
+      const sheet = book.addWorksheet('coding');
+      sheet.addRow(header);
+      sheet.addRow(['a', 'survey', '', 'two\nlines, "quoted"', 1, 1, null, 'unsure']);
+      sheet.addRow(['b', 'survey', '', 'text', 'x', null, true, null]);
+      sheet.addRow(['c', 'survey', '', 'text', null, null, null, null]);
+      sheet.addRow(['d', 'survey', '', 'text', { formula: '1+0', result: 1 }, 'maybe', null, null]);
+      sheet.getRow(8).getCell(1).value = '';
+    });
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'coding.xlsx');
+      await writeFile(file, workbook);
+      const gold = await readGoldFile(file, 'coding.xlsx');
+      expect(gold.keyColumn).toBe('id');
+      expect(gold.markColumns).toEqual(['carers', 'funding']);
+      expect(gold.entries).toEqual([
+        { key: 'a', themes: ['carers'], line: 2 },
+        { key: 'b', themes: ['funding'], line: 3 },
+      ]);
+      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'] });
+      expect(gold.problems).toEqual([
+        {
+          file: 'coding.xlsx',
+          line: 5,
+          message: 'the carers cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
+        },
+      ]);
+    });
+  });
+
+  test('an .xls workbook, or a zip that is no workbook (.ods), is an error saying how to save it', async () => {
+    await withTempDir(async (dir) => {
+      const xls = join(dir, 'coding.xls');
+      await writeFile(xls, buildWordCompoundFile());
+      await expect(readGoldFile(xls, 'coding.xls')).rejects.toThrow(
+        'coding.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx or CSV',
+      );
+      const ods = join(dir, 'coding.ods');
+      await writeFile(ods, buildZip([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet', stored: true }]));
+      await expect(readGoldFile(ods, 'coding.ods')).rejects.toThrow('coding.ods: a zip, but not an Excel workbook');
     });
   });
 });

@@ -193,6 +193,44 @@ function* worksheetRows(worksheet: ExcelJS.Worksheet): Iterable<ExcelJS.Row> {
 }
 
 /**
+ * Loads an .xlsx workbook's bytes whole, in memory, with exceljs, after {@link unpackWorkbook}'s
+ * checks at {@link XLSX_UNPACKED_LIMIT}; a damaged workbook is an {@link InputError} naming `path`.
+ */
+export async function loadWorkbook(path: string, zip: Buffer): Promise<ExcelJS.Workbook> {
+  const unpacked = unpackWorkbook(path, zip, XLSX_UNPACKED_LIMIT);
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
+  try {
+    await workbook.xlsx.load(new Uint8Array(unpacked).buffer);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`cannot read the workbook (${message})`, {
+      location: { file: path },
+      cause: error,
+      hint: 'check that the file is a complete .xlsx workbook',
+    });
+  }
+  return workbook;
+}
+
+/** A worksheet row that holds something, as text cells (see {@link cellValueText}), with its row number. */
+export interface WorksheetTextRow {
+  /** The 1-based row number, as the spreadsheet shows it. */
+  number: number;
+  cells: string[];
+}
+
+/** A worksheet's rows as text, in order, rows with no text in any cell left out; merged cells read as Excel writes them to CSV. */
+export function worksheetTextRows(worksheet: ExcelJS.Worksheet): WorksheetTextRow[] {
+  const rows: WorksheetTextRow[] = [];
+  for (const row of worksheetRows(worksheet)) {
+    const { cells } = rowCells(row);
+    if (cells.some((cell) => cell.trim() !== '')) rows.push({ number: row.number, cells });
+  }
+  return rows;
+}
+
+/**
  * Reads a workbook whole, in memory. Not with exceljs's streaming reader: it loses zip entries
  * when a workbook has more than a few sheets stored before its shared strings (the order Excel
  * and exceljs write), and deletes its spooled sheets while they are still being opened.
@@ -214,20 +252,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
         : 'check that this is the export you meant',
     });
   }
-  const zip = await source.readBytes(XLSX_UNPACKED_LIMIT);
-  const unpacked = unpackWorkbook(source.path, zip, XLSX_UNPACKED_LIMIT);
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  try {
-    await workbook.xlsx.load(new Uint8Array(unpacked).buffer);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read the workbook (${message})`, {
-      location: { file: source.path },
-      cause: error,
-      hint: 'check that the file is a complete .xlsx workbook',
-    });
-  }
+  const workbook = await loadWorkbook(source.path, await source.readBytes(XLSX_UNPACKED_LIMIT));
   const names: string[] = [];
   const skipped: InputError[] = [];
   let sheetsRead = 0;

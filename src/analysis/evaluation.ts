@@ -69,10 +69,11 @@ export interface EvaluationReport {
   missing_from_gold_ids: string[];
   /**
    * For a coding sheet drawn by `tlap sample` (a gold file with a `coded` column): its rows, those
-   * coded (scored when the store holds them), those not marked coded yet, and the store's records
+   * coded (scored when the store holds them), of them those read as coded because they mark a
+   * theme though their coded cell is empty, those not marked coded yet, and the store's records
    * outside it; null for any other gold.
    */
-  sample: { rows: number; coded: number; not_coded: number; outside: number } | null;
+  sample: { rows: number; coded: number; coded_by_themes: number; not_coded: number; outside: number } | null;
   /** Theme ids used in the gold that the codebook does not have (left out of the scores). */
   unknown_gold_themes: { theme: string; records: number; first_line: number }[];
   /**
@@ -167,6 +168,7 @@ export async function evaluateCodebook(
           : {
               rows: gold.sample.rows,
               coded: gold.entries.length,
+              coded_by_themes: gold.sample.codedByThemes.length,
               not_coded: gold.sample.notCoded.length,
               outside: missingFromGold.length - notCodedInStore(gold.sample.notCoded, missingFromGold),
             },

@@ -46,7 +46,16 @@ export interface GoldFile {
    * For a coding sheet (a file with a `coded` column, as `tlap sample` writes it): its rows, and the
    * keys of those not marked coded yet (left out of the entries, and no problem); null for other files.
    */
-  sample: { rows: number; notCoded: string[] } | null;
+  sample: {
+    rows: number;
+    notCoded: string[];
+    /**
+     * The lines of rows read as coded though their coded cell is empty, because they mark a theme:
+     * a coder who marks a record's themes has coded it, and leaving such rows out would drop
+     * themed records only, and score the codebook on the rest.
+     */
+    codedByThemes: number[];
+  } | null;
 }
 
 /** A cell of a coding sheet that marks (a theme, or the row as coded): 1, x, y, yes, true, ✓ or ✔, in any case. */
@@ -150,7 +159,7 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
   const entries: GoldEntry[] = [];
   const problems: GoldProblem[] = [];
   const firstLine = new Map<string, number>();
-  const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[] };
+  const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[], codedByThemes: [] as number[] };
   for (const { record: row, line } of rows.slice(1)) {
     const key = (row[keyIndex] ?? '').trim();
     if (key === '') {
@@ -164,9 +173,13 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
         problems.push({ file, line, message: unreadable });
         continue;
       }
-      if (!MARKED_CELL.test((row[codedIndex] ?? '').trim())) {
-        sample.notCoded.push(key);
-        continue;
+      const coded = (row[codedIndex] ?? '').trim();
+      if (!MARKED_CELL.test(coded)) {
+        if (coded !== '' || !marksTheme(row, themesIndex, marks)) {
+          sample.notCoded.push(key);
+          continue;
+        }
+        sample.codedByThemes.push(line);
       }
     }
     const earlier = firstLine.get(key);
@@ -196,6 +209,36 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
     entries.push(marks.length === 0 ? { key, themes, line } : { key, themes, line, marked });
   }
   return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1, sample };
+}
+
+/** Whether a coding sheet's row marks a theme: in its themes cell when it has one, else in a theme column. */
+function marksTheme(row: readonly string[], themesIndex: number, marks: readonly { index: number }[]): boolean {
+  if (themesIndex !== -1) return (row[themesIndex] ?? '').trim() !== '';
+  return marks.some(({ index }) => MARKED_CELL.test((row[index] ?? '').trim()));
+}
+
+/** How many line numbers a message lists before it stops with `…`. */
+const LISTED_LINES = 5;
+
+/**
+ * What to tell whoever reads a gold file: its {@link GoldFile.problems} (rows left out), and, for
+ * a coding sheet, its rows read as coded because they mark a theme though their coded cell is
+ * empty (kept, but worth a look: the coded cell is how a coder says a row is done).
+ */
+export function goldWarnings(gold: GoldFile, file: string): GoldProblem[] {
+  const lines = gold.sample?.codedByThemes ?? [];
+  const [first] = lines;
+  if (first === undefined) return gold.problems;
+  const listed = lines.slice(0, LISTED_LINES).join(', ') + (lines.length > LISTED_LINES ? ', …' : '');
+  const rows = lines.length === 1 ? 'row marks a theme but leaves its' : `${lines.length} rows mark a theme but leave their`;
+  return [
+    ...gold.problems,
+    {
+      file,
+      line: first,
+      message: `${lines.length === 1 ? '1 ' : ''}${rows} coded cell empty (line${lines.length === 1 ? '' : 's'} ${listed}): read as coded; put 1 in the coded cell of every row you have coded`,
+    },
+  ];
 }
 
 /** A coding sheet's theme columns: every column but its own (id, channel, text, coded…) and a coder's notes. */

@@ -156,7 +156,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     const scored = await runCli(['eval', '--store', store, '--gold', sheetPath, '--json'], { cwd: CASE });
     expect(scored.exitCode).toBe(0);
     const fromSheet = JSON.parse(scored.stdout) as Record<string, unknown>;
-    expect(fromSheet['sample']).toEqual({ rows: 12, coded: 8, not_coded: 4, outside: 16 });
+    expect(fromSheet['sample']).toEqual({ rows: 12, coded: 8, coded_by_themes: 0, not_coded: 4, outside: 16 });
     expect(fromSheet['missing_from_gold']).toBe(0);
 
     const subset = join(temp, 'gold-subset.csv');
@@ -225,6 +225,22 @@ describe('tlap agree: two people coding the same sheet', () => {
       'disagreements',
       'unknown_themes',
     ]);
+  });
+
+  test('a row a coder marked a theme in but left the coded cell of is read as coded, with a warning naming its line', async () => {
+    const header = 'id,channel,context,text,coded,communities,information,carers,funding,involvement,integrated';
+    const first = join(temp, 'coder-a-forgot.csv');
+    const second = join(temp, 'coder-b-marked.csv');
+    await writeFile(first, [header, 'r1,survey,,one,x,1,,,,,', 'r2,survey,,two,,,1,,,,', 'r3,survey,,three,,,,,,,'].join('\n'));
+    await writeFile(second, [header, 'r1,survey,,one,x,1,,,,,', 'r2,survey,,two,x,,1,,,,', 'r3,survey,,three,,,,,,,'].join('\n'));
+    const result = await runCli(['agree', first, second], { cwd: CASE });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(
+      `2 records coded by both ${first} and ${second}; 0 coded only in ${first}, 0 only in ${second}`,
+    );
+    expect(result.stderr).toContain(
+      `${first}:3: 1 row marks a theme but leaves its coded cell empty (line 3): read as coded; put 1 in the coded cell of every row you have coded`,
+    );
   });
 });
 

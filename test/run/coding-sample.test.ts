@@ -112,7 +112,7 @@ describe('renderCodingSheet', () => {
   test('read back as a gold file, it is a coding sheet with no row coded yet', () => {
     const gold = parseGoldFile(sheet, 'coding.csv');
     expect(gold.entries).toEqual([]);
-    expect(gold.sample).toEqual({ rows: 2, notCoded: sample.records.map((record) => record.id) });
+    expect(gold.sample).toEqual({ rows: 2, notCoded: sample.records.map((record) => record.id), codedByThemes: [] });
     expect(gold.markColumns).toEqual(['carers', 'funding']);
     expect(gold.problems).toEqual([]);
   });

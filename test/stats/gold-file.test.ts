@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
+import { goldWarnings, parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
@@ -101,7 +101,7 @@ describe('parseGoldFile: a column per theme', () => {
         { key: 'b', themes: ['funding'], line: 4 },
         { key: 'd', themes: [], line: 6 },
       ]);
-      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'] });
+      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'], codedByThemes: [] });
       expect(gold.markColumns).toEqual(['carers', 'funding']);
       expect(gold.problems).toEqual([]);
     });
@@ -132,8 +132,29 @@ describe('parseGoldFile: a column per theme', () => {
     test('rows a spreadsheet saves with nothing in any cell (formatted rows below the table) are skipped, not problems', () => {
       const gold = parseGoldFile(`${header}\r\na,survey,,text,x,1,,\r\n,,,,,,,\r\n , ,,,,,,\r\n`, 'coding.csv');
       expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
-      expect(gold.sample).toEqual({ rows: 1, notCoded: [] });
+      expect(gold.sample).toEqual({ rows: 1, notCoded: [], codedByThemes: [] });
       expect(gold.problems).toEqual([]);
+    });
+
+    test('a row that marks a theme but leaves its coded cell empty is read as coded, and said so; an explicit no is not coded', () => {
+      const rows = ['a,survey,,text,,1,,', 'b,survey,,text,,,x,', 'c,survey,,text,,,,', 'd,survey,,text,no,1,,', 'e,survey,,text,x,,,'];
+      const gold = parseGoldFile(`${header}\n${rows.join('\n')}\n`, 'coding.csv');
+      expect(gold.entries).toEqual([
+        { key: 'a', themes: ['carers'], line: 2 },
+        { key: 'b', themes: ['funding'], line: 3 },
+        { key: 'e', themes: [], line: 6 },
+      ]);
+      expect(gold.sample).toEqual({ rows: 5, notCoded: ['c', 'd'], codedByThemes: [2, 3] });
+      expect(gold.problems).toEqual([]);
+      expect(goldWarnings(gold, 'coding.csv')).toEqual([
+        {
+          file: 'coding.csv',
+          line: 2,
+          message:
+            '2 rows mark a theme but leave their coded cell empty (lines 2, 3): read as coded; put 1 in the coded cell of every row you have coded',
+        },
+      ]);
+      expect(goldWarnings(parseGoldFile(`${header}\n${rows[4] ?? ''}\n`, 'coding.csv'), 'coding.csv')).toEqual([]);
     });
 
     test('any other gold file is no coding sheet', () => {
@@ -166,7 +187,7 @@ describe('readGoldFile: a coding sheet a coder saved as an Excel workbook', () =
         { key: 'a', themes: ['carers'], line: 2 },
         { key: 'b', themes: ['funding'], line: 3 },
       ]);
-      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'] });
+      expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'], codedByThemes: [] });
       expect(gold.problems).toEqual([
         {
           file: 'coding.xlsx',

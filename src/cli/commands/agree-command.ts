@@ -29,7 +29,7 @@ Examples:
     .action(async (first: string, second: string, flags: AgreeFlags) => {
       const output = messages();
       const { loadCodebookForCli } = await import('../codebook-loading.js');
-      const { readGoldFile } = await import('../../stats/gold-file.js');
+      const { goldWarnings, readGoldFile } = await import('../../stats/gold-file.js');
       const { compareCoders } = await import('../../analysis/coder-agreement.js');
       const { renderAgreementText } = await import('../../analysis/analysis-text.js');
       const codebook = await loadCodebookForCli(io, output, flags.themes);
@@ -37,7 +37,7 @@ Examples:
         readGoldFile(resolve(io.cwd, first), first),
         readGoldFile(resolve(io.cwd, second), second),
       ]);
-      for (const problem of [...firstGold.problems, ...secondGold.problems])
+      for (const problem of [...goldWarnings(firstGold, first), ...goldWarnings(secondGold, second)])
         output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
       const agreement = compareCoders(codebook, firstGold, secondGold);
       if (flags.json === true) io.stdout.write(`${JSON.stringify(agreement)}\n`);

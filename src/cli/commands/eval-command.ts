@@ -62,7 +62,8 @@ Examples:
         flags.gold === undefined
           ? await goldOfStore(resolve(io.cwd, flags.store), flags.goldColumn ?? '')
           : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
-      for (const problem of gold.problems) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+      const { goldWarnings } = await import('../../stats/gold-file.js');
+      for (const problem of goldWarnings(gold, flags.gold ?? '')) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;
       const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });
       if (flags.json === true) {

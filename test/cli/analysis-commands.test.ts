@@ -142,7 +142,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     const drawn = await runCli(['sample', '--store', store, '--size', '12', '--out', sheetPath], { cwd: CASE });
     expect(drawn.exitCode).toBe(0);
     expect(drawn.stderr).toContain(`drew 12 of 28 records at random (seed 1) into ${sheetPath}`);
-    expect(drawn.stderr).toContain(`then run tlap eval --gold ${sheetPath}`);
+    expect(drawn.stderr).toContain(`then run tlap eval --store ${store} --gold ${sheetPath}\n`);
     const sheet = parse(await readFile(sheetPath, 'utf8'), { bom: true }) as string[][];
     const header = sheet[0] ?? [];
     expect(header.slice(0, 5)).toEqual(['id', 'channel', 'context', 'text', 'coded']);
@@ -176,6 +176,13 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     expect(text.stdout.split('\n')[0]).toBe(
       '8 records coded in both the store and the gold, a coding sheet of 12 rows (8 marked coded, 4 not yet: left out); 0 gold rows missing from the store, 16 store records outside the sheet',
     );
+  });
+
+  test('the hint to score the sheet names the store and codebook it was drawn with, quoted for the shell when they need it', async () => {
+    const spaced = join(temp, "Ann's coding.csv");
+    const drawn = await runCli(['sample', '--store', store, '--themes', 'themes.yaml', '--size', '2', '--out', spaced], { cwd: CASE });
+    expect(drawn.exitCode).toBe(0);
+    expect(drawn.stderr).toContain(`then run tlap eval --store ${store} --gold '${temp}/Ann'\\''s coding.csv'\n`);
   });
 
   test('the sheet goes to stdout without --out; a selection that keeps nothing, or a bad --size, is a usage error (exit 2)', async () => {

@@ -16,6 +16,8 @@ interface SampleFlags extends SelectionFlags {
 }
 
 const STDOUT_PATH = '-';
+const DEFAULT_STORE = '.tlap';
+const DEFAULT_THEMES = 'themes.yaml';
 
 /** What `tlap sample` does without selection flags, as a hint says it. */
 const WITHOUT_SELECTION = 'tlap sample without them draws from the whole store';
@@ -28,13 +30,25 @@ function wholeNumber(value: string, flag: string, least: number): number {
   return number;
 }
 
+/** A word of a command line as a shell reads it: quoted when it holds anything but plain path characters. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+,-]+$/u.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The `tlap eval` that scores the sheet, with the store and codebook this sample was drawn with when they are not the defaults. */
+function evalCommandLine(flags: SampleFlags, out: string): string {
+  const store = flags.store === DEFAULT_STORE ? [] : ['--store', flags.store];
+  const themes = flags.themes === DEFAULT_THEMES ? [] : ['--themes', flags.themes];
+  return ['tlap', 'eval', ...store, ...themes, '--gold', out].map(shellWord).join(' ');
+}
+
 /** Registers `tlap sample`. */
 export function registerSampleCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   const command = program
     .command('sample')
     .description(COMMAND_DESCRIPTIONS.sample)
-    .option('--store <dir>', 'the record store folder', '.tlap')
-    .option('--themes <file>', "the codebook: its themes are the sheet's columns, its redact: policy what is hidden", 'themes.yaml')
+    .option('--store <dir>', 'the record store folder', DEFAULT_STORE)
+    .option('--themes <file>', "the codebook: its themes are the sheet's columns, its redact: policy what is hidden", DEFAULT_THEMES)
     .option('--size <n>', 'how many records to draw', '200')
     .option('--seed <n>', 'another seed draws another sample; the same seed, the same one', '1')
     .option('--out <file>', 'write the sheet to this file (atomically); - or none for stdout');
@@ -81,7 +95,9 @@ Examples:
         : `drew ${drawn} of ${from} records at random (seed ${seed})${where}`,
     );
     if (out !== STDOUT_PATH) {
-      output.note(`code each row in order: put 1 under every theme it is about and 1 in its coded cell, then run tlap eval --gold ${out}`);
+      output.note(
+        `code each row in order: put 1 under every theme it is about and 1 in its coded cell, then run ${evalCommandLine(flags, out)}`,
+      );
     }
     setExitCode(ExitCode.Ok);
   });

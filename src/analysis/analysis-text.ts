@@ -168,6 +168,11 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
         new Set([4]),
       ),
     );
+    if (suggestions.suggestions.length > 0 && after < before)
+      lines.push(
+        '',
+        `On records they were not chosen from, these changes lower macro-F1 (${pct(before)} → ${pct(after)}): on ${plural(report.records, 'coded record')} they fit the coding's accidents more than the feedback; code more records before accepting any.`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -104,3 +104,34 @@ test('counts of a thousand or more are written with a thousands separator, as th
     true,
   ]);
 });
+
+describe('renderEvalText with suggestions', () => {
+  const suggestion = { theme: 'staff', action: 'add', keyword: 'doctor', precision: 1, support: 5, delta_f1: 0.1 } as const;
+
+  async function withHeldOut(before: number, after: number): Promise<string> {
+    const ids = records.map((item) => item.record.id);
+    const { report } = await evaluateCodebook(
+      codebook,
+      records,
+      parseGoldFile(['id,themes', ...ids.map((id) => `${id},staff`)].join('\n'), 'gold.csv'),
+      {
+        resamples: 0,
+      },
+    );
+    return renderEvalText(report, {
+      suggestions: [suggestion],
+      method: { folds: 5, min_folds: 3, cross_validated_macro_f1: [before, after] },
+    });
+  }
+
+  test('changes that lower the held-out macro-F1 are said to, with what to do, below the list', async () => {
+    const lines = (await withHeldOut(0.385, 0.367)).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(
+      "On records they were not chosen from, these changes lower macro-F1 (0.385 → 0.367): on 3 coded records they fit the coding's accidents more than the feedback; code more records before accepting any.",
+    );
+  });
+
+  test('changes that raise it are listed without that warning', async () => {
+    expect(await withHeldOut(0.415, 0.463)).not.toContain('these changes lower macro-F1');
+  });
+});

@@ -81,8 +81,11 @@ Examples:
           })(),
           flags.patch,
         );
+        const [before, after] = suggestions.method.cross_validated_macro_f1;
+        const lowered =
+          suggestions.suggestions.length > 0 && after < before ? '; held out they lower macro-F1, so code more records first' : '';
         output.note(
-          `wrote ${flags.patch} with ${suggestions.suggestions.length} suggested changes (review: diff ${flags.themes} ${flags.patch})`,
+          `wrote ${flags.patch} with ${suggestions.suggestions.length} suggested changes (review: diff ${flags.themes} ${flags.patch})${lowered}`,
         );
       }
       setExitCode(ExitCode.Ok);

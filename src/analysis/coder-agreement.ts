@@ -1,6 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { agreementScores, countOutcome, emptyConfusion } from '../stats/agreement-scores.js';
-import type { GoldEntry, GoldFile } from '../stats/gold-file.js';
+import type { GoldEntry, GoldFile, GoldProblem } from '../stats/gold-file.js';
 import { goldThemeNames, rounded } from './evaluation.js';
 import { InputError } from '../errors.js';
 
@@ -47,6 +47,8 @@ export interface CoderAgreement {
   disagreements: CoderDisagreement[];
   /** Theme names either file uses that are no theme of the codebook, by id or label (left out). */
   unknown_themes: string[];
+  /** Rows of either file left out (a cell that is no mark, a row without an id, an id coded twice), as `tlap eval`'s `gold_problems`. */
+  problems: GoldProblem[];
 }
 
 /**
@@ -120,6 +122,7 @@ export function compareCoders(codebook: Codebook, first: GoldFile, second: GoldF
     themes,
     disagreements,
     unknown_themes: [...unknown].sort(),
+    problems: [...first.problems, ...second.problems],
   };
 }
 

@@ -35,7 +35,7 @@ describe('evaluateCodebook', () => {
     );
     const { report } = await evaluateCodebook(codebook, records, sheet, { resamples: 0 });
     expect(report.records).toBe(2);
-    expect(report.sample).toEqual({ rows: 4, coded: 3, not_coded: 1, outside: 4 });
+    expect(report.sample).toEqual({ rows: 4, coded: 3, coded_by_themes: 0, not_coded: 1, outside: 4 });
     expect(report).toMatchObject({
       missing_from_gold: 0,
       missing_from_gold_ids: [],
@@ -43,6 +43,17 @@ describe('evaluateCodebook', () => {
       missing_from_store_ids: ['gone'],
     });
     expect((await evaluateCodebook(codebook, records, gold, { resamples: 0 })).report.sample).toBeNull();
+  });
+
+  test('a coding sheet row that marks a theme with its coded cell empty is scored, and counted as coded by its themes', async () => {
+    const idOf = (sourceId: string): string => records.find((item) => item.record.sourceId === sourceId)?.record.id ?? '';
+    const sheet = parseGoldFile(
+      ['id,text,coded,parking,staff', `${idOf('a')},,x,1,`, `${idOf('d')},,,,1`, `${idOf('e')},,,,`].join('\n'),
+      'coding.csv',
+    );
+    const { report } = await evaluateCodebook(codebook, records, sheet, { resamples: 0 });
+    expect(report.records).toBe(2);
+    expect(report.sample).toEqual({ rows: 3, coded: 2, coded_by_themes: 1, not_coded: 1, outside: 4 });
   });
 
   test('per theme precision, recall, F1, kappa and support over the records in both; worked by hand', async () => {

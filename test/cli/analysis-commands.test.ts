@@ -231,6 +231,14 @@ describe('tlap agree: two people coding the same sheet', () => {
       'themes',
       'disagreements',
       'unknown_themes',
+      'problems',
+    ]);
+    expect(json['problems']).toEqual([
+      {
+        file: second,
+        line: 5,
+        message: 'the communities cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
+      },
     ]);
   });
 

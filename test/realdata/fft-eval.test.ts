@@ -191,7 +191,7 @@ describeRealdata('tlap eval on the NHS Friends and Family Test comments coded by
         });
         const sheet = parseGoldFile(stringify(rows), 'coding.csv');
         const { report } = await evaluateCodebook(codebook, original, sheet);
-        expect(report.sample).toEqual({ rows: 200, coded: 200, not_coded: 0, outside: 3624 });
+        expect(report.sample).toEqual({ rows: 200, coded: 200, coded_by_themes: 0, not_coded: 0, outside: 3624 });
         expect(report.records).toBe(200);
         found.push(`${report.macro_f1.toFixed(3)} (${report.macro_f1_ci.map((bound) => bound.toFixed(3)).join('–')})`);
         expect(report.macro_f1_ci[0]).toBeLessThan(whole.macro_f1);

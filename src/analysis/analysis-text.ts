@@ -216,6 +216,12 @@ export function renderAgreementText(agreement: CoderAgreement, firstFile: string
     `${plural(records, 'record')} coded by both ${firstFile} and ${secondFile}; ${formatCount(agreement.first_only_records)} coded only in ${firstFile}, ${formatCount(agreement.second_only_records)} only in ${secondFile}`,
     `The same themes for ${formatCount(agreement.same_themes)} of ${formatCount(records)} records (${(100 * share).toFixed(1)}%); mean kappa ${agreement.mean_kappa === null ? '-' : pct(agreement.mean_kappa)} over the themes either coder used`,
   ];
+  const oneSided = agreement.first_only_records + agreement.second_only_records;
+  if (oneSided > records) {
+    lines.push(
+      `More records are coded in one file only (${formatCount(oneSided)}) than in both (${formatCount(records)}), and every figure below is over those in both: for agreement, give each coder a copy of the same sheet and have both code it from the top row`,
+    );
+  }
   if (agreement.unknown_themes.length > 0) {
     lines.push(`Left out, as no theme of the codebook by id or label: ${agreement.unknown_themes.join(', ')}`);
   }

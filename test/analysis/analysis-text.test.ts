@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderEvalText, renderGapsText } from '../../src/analysis/analysis-text.js';
+import { renderAgreementText, renderEvalText, renderGapsText } from '../../src/analysis/analysis-text.js';
+import { compareCoders } from '../../src/analysis/coder-agreement.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { evaluateCodebook } from '../../src/analysis/evaluation.js';
 import { parseGoldFile } from '../../src/stats/gold-file.js';
@@ -133,5 +134,43 @@ describe('renderEvalText with suggestions', () => {
 
   test('changes that raise it are listed without that warning', async () => {
     expect(await withHeldOut(0.415, 0.463)).not.toContain('these changes lower macro-F1');
+  });
+});
+
+describe('renderAgreementText', () => {
+  /** A coding sheet whose rows are coded with the staff theme or none, by the ids given. */
+  function sheetOf(coded: readonly [string, boolean][]): ReturnType<typeof parseGoldFile> {
+    const rows = coded.map(([id, staff]) => `${id},words,x,${staff ? '1' : ''},`);
+    return parseGoldFile(['id,text,coded,staff,parking', ...rows].join('\n'), 'sheet.csv');
+  }
+
+  test('two files that share fewer records than they code apart (two different samples) are said not to be copies of one sheet', () => {
+    const first = sheetOf([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
+    const second = sheetOf([
+      ['a', true],
+      ['x', false],
+      ['y', true],
+    ]);
+    const lines = renderAgreementText(compareCoders(codebook, first, second), 'a.csv', 'b.csv').split('\n');
+    expect(lines[2]).toBe(
+      'More records are coded in one file only (4) than in both (1), and every figure below is over those in both: for agreement, give each coder a copy of the same sheet and have both code it from the top row',
+    );
+  });
+
+  test('one coder further down the same sheet than the other is no such case', () => {
+    const first = sheetOf([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
+    const second = sheetOf([
+      ['a', true],
+      ['b', false],
+    ]);
+    expect(renderAgreementText(compareCoders(codebook, first, second), 'a.csv', 'b.csv')).not.toContain('one file only');
   });
 });

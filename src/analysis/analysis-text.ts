@@ -5,6 +5,7 @@ import type { DiscoverReport, GapsReport } from './gaps.js';
 import type { SuggestionResult } from './suggestions.js';
 import { formatCount } from '../report/number-format.js';
 import { shortenText } from '../text/shortened-text.js';
+import { goldPlace } from '../stats/gold-file.js';
 
 /** How many examples of each kind the text views list (`--json` lists all). */
 const SHOWN = 5;
@@ -247,7 +248,7 @@ export function renderAgreementText(agreement: CoderAgreement, firstFile: string
     for (const entry of agreement.disagreements.slice(0, DISAGREEMENTS_SHOWN)) {
       const themes = (list: readonly string[]): string => list.join(';') || 'no theme';
       lines.push(
-        `  ${entry.key}  ${firstFile}:${entry.first.line} ${themes(entry.first.themes)}  ${secondFile}:${entry.second.line} ${themes(entry.second.themes)}`,
+        `  ${entry.key}  ${goldPlace({ file: firstFile, ...entry.first })} ${themes(entry.first.themes)}  ${goldPlace({ file: secondFile, ...entry.second })} ${themes(entry.second.themes)}`,
       );
     }
     if (agreement.disagreements.length > DISAGREEMENTS_SHOWN) {

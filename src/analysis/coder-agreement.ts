@@ -25,8 +25,9 @@ export interface ThemeAgreement {
 /** A record the two coders gave different themes, with where each coded it. */
 export interface CoderDisagreement {
   key: string;
-  first: { line: number; themes: string[] };
-  second: { line: number; themes: string[] };
+  /** The line of the first file (and the spreadsheet's row, when it differs) and the themes it gives. */
+  first: { line: number; row?: number; themes: string[] };
+  second: { line: number; row?: number; themes: string[] };
 }
 
 /** What `tlap agree` reports (the `--json` shape). */
@@ -87,8 +88,8 @@ export function compareCoders(codebook: Codebook, first: GoldFile, second: GoldF
     else {
       disagreements.push({
         key: entry.key,
-        first: { line: entry.line, themes: ordered(codebook, mine) },
-        second: { line: other.line, themes: ordered(codebook, theirs) },
+        first: { ...placeOf(entry), themes: ordered(codebook, mine) },
+        second: { ...placeOf(other), themes: ordered(codebook, theirs) },
       });
     }
   }
@@ -124,6 +125,10 @@ export function compareCoders(codebook: Codebook, first: GoldFile, second: GoldF
     unknown_themes: [...unknown].sort(),
     problems: [...first.problems, ...second.problems],
   };
+}
+
+function placeOf(entry: GoldEntry): { line: number; row?: number } {
+  return entry.row === undefined ? { line: entry.line } : { line: entry.line, row: entry.row };
 }
 
 function ordered(codebook: Codebook, themes: ReadonlySet<string>): string[] {

@@ -14,6 +14,8 @@ export interface GoldEntry {
   themes: string[];
   /** The 1-based line of the file where the row starts. */
   line: number;
+  /** The row a spreadsheet shows it on, when that is not its line (a cell above holds a line break). */
+  row?: number;
   /** Beside a `themes` column, the themes its 0/1 columns mark (see {@link GoldFile.markColumns}). */
   marked?: string[];
 }
@@ -22,6 +24,8 @@ export interface GoldEntry {
 export interface GoldProblem {
   file: string;
   line: number;
+  /** The row a spreadsheet shows it on, when that is not its line (a cell above holds a line break). */
+  row?: number;
   message: string;
 }
 
@@ -90,6 +94,13 @@ function goldDelimiter(text: string): string {
 export interface GoldRow {
   cells: string[];
   line: number;
+  /** The row a spreadsheet shows it on, when that is not its line. */
+  row?: number;
+}
+
+/** Where a row of a gold file is, as messages name it: `file:line`, and the spreadsheet's row when that differs. */
+export function goldPlace(place: { file: string; line: number; row?: number }): string {
+  return `${place.file}:${place.line}${place.row === undefined ? '' : ` (row ${place.row})`}`;
 }
 
 /**
@@ -120,10 +131,10 @@ export function parseGoldFile(text: string, file: string): GoldFile {
     });
   }
   return parseGoldRows(
-    rows.map(({ record, info }) => ({
-      cells: record,
-      line: info.lines - record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
-    })),
+    rows.map(({ record, info }, index) => {
+      const line = info.lines - record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      return line === index + 1 ? { cells: record, line } : { cells: record, line, row: index + 1 };
+    }),
     file,
   );
 }
@@ -134,7 +145,13 @@ export function parseGoldFile(text: string, file: string): GoldFile {
  * text in any cell (a spreadsheet's formatted but empty rows) are skipped.
  */
 export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile {
-  const rows = table.filter((row) => row.cells.some((cell) => cell.trim() !== '')).map((row) => ({ record: row.cells, line: row.line }));
+  const rows = table
+    .filter((row) => row.cells.some((cell) => cell.trim() !== ''))
+    .map((row) => ({
+      record: row.cells,
+      line: row.line,
+      place: row.row === undefined ? { line: row.line } : { line: row.line, row: row.row },
+    }));
   const written = (rows[0]?.record ?? []).map((cell) => cell.trim());
   const header = written.map((cell) => cell.toLowerCase());
   const keyColumn = header.includes('source_id') ? 'source_id' : header.includes('id') ? 'id' : null;
@@ -160,17 +177,17 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
   const problems: GoldProblem[] = [];
   const firstLine = new Map<string, number>();
   const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[], codedByThemes: [] as number[] };
-  for (const { record: row, line } of rows.slice(1)) {
+  for (const { record: row, line, place } of rows.slice(1)) {
     const key = (row[keyIndex] ?? '').trim();
     if (key === '') {
-      problems.push({ file, line, message: `no ${keyColumn} in this row` });
+      problems.push({ file, ...place, message: `no ${keyColumn} in this row` });
       continue;
     }
     if (sample !== null) {
       sample.rows += 1;
       const unreadable = sheetProblem(row, codedIndex, themesIndex === -1 ? marks : []);
       if (unreadable !== null) {
-        problems.push({ file, line, message: unreadable });
+        problems.push({ file, ...place, message: unreadable });
         continue;
       }
       const coded = (row[codedIndex] ?? '').trim();
@@ -184,7 +201,7 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
     }
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      problems.push({ file, line, message: `${keyColumn} ${key} is already coded on line ${earlier}; this row is left out` });
+      problems.push({ file, ...place, message: `${keyColumn} ${key} is already coded on line ${earlier}; this row is left out` });
       continue;
     }
     firstLine.set(key, line);
@@ -195,7 +212,7 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
       })
       .map((column) => column.theme);
     if (themesIndex === -1) {
-      entries.push({ key, themes: marked, line });
+      entries.push({ key, themes: marked, ...place });
       continue;
     }
     const themes = [
@@ -206,7 +223,7 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
           .filter((theme) => theme !== ''),
       ),
     ];
-    entries.push(marks.length === 0 ? { key, themes, line } : { key, themes, line, marked });
+    entries.push(marks.length === 0 ? { key, themes, ...place } : { key, themes, ...place, marked });
   }
   return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1, sample };
 }

@@ -161,6 +161,17 @@ describe('renderAgreementText', () => {
     );
   });
 
+  test('a record coded differently is named by its line in each file, and by its spreadsheet row where a line break above moves it', () => {
+    const header = 'id,text,coded,staff,parking';
+    const first = parseGoldFile([header, 'a,"two\nlines",x,1,', 'b,words,x,1,'].join('\n'), 'a.csv');
+    const second = parseGoldFile([header, 'a,words,x,1,', 'b,words,x,,1'].join('\n'), 'b.csv');
+    const agreement = compareCoders(codebook, first, second);
+    expect(agreement.disagreements).toEqual([
+      { key: 'b', first: { line: 4, row: 3, themes: ['staff'] }, second: { line: 3, themes: ['parking'] } },
+    ]);
+    expect(renderAgreementText(agreement, 'a.csv', 'b.csv')).toContain('\n  b  a.csv:4 (row 3) staff  b.csv:3 parking\n');
+  });
+
   test('one coder further down the same sheet than the other is no such case', () => {
     const first = sheetOf([
       ['a', true],

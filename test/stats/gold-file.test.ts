@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { goldWarnings, parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
+import { goldPlace, goldWarnings, parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
@@ -15,7 +15,7 @@ describe('parseGoldFile', () => {
     expect(gold.keyColumn).toBe('source_id');
     expect(gold.entries).toEqual([
       { key: 's1', themes: ['carers', 'funding'], line: 2, marked: ['carers'] },
-      { key: 's2', themes: [], line: 4, marked: [] },
+      { key: 's2', themes: [], line: 4, row: 3, marked: [] },
     ]);
     expect(gold.problems).toEqual([]);
   });
@@ -98,12 +98,27 @@ describe('parseGoldFile: a column per theme', () => {
       );
       expect(gold.entries).toEqual([
         { key: 'a', themes: ['carers'], line: 2 },
-        { key: 'b', themes: ['funding'], line: 4 },
-        { key: 'd', themes: [], line: 6 },
+        { key: 'b', themes: ['funding'], line: 4, row: 3 },
+        { key: 'd', themes: [], line: 6, row: 5 },
       ]);
       expect(gold.sample).toEqual({ rows: 4, notCoded: ['c'], codedByThemes: [] });
       expect(gold.markColumns).toEqual(['carers', 'funding']);
       expect(gold.problems).toEqual([]);
+    });
+
+    test('below a cell holding a line break, a row names the spreadsheet row it is on beside its line', () => {
+      const gold = parseGoldFile(`${header}\na,survey,,"one\ntwo\nthree",x,1,,\nb,survey,,text,x,maybe,,\n`, 'coding.csv');
+      expect(gold.entries).toEqual([{ key: 'a', themes: ['carers'], line: 2 }]);
+      expect(gold.problems).toEqual([
+        {
+          file: 'coding.csv',
+          line: 5,
+          row: 3,
+          message: 'the carers cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
+        },
+      ]);
+      expect(gold.problems.map(goldPlace)).toEqual(['coding.csv:5 (row 3)']);
+      expect(goldPlace({ file: 'coding.csv', line: 2 })).toBe('coding.csv:2');
     });
 
     test('a cell that neither marks nor is left unmarked is a problem naming its column, and the row is left out', () => {

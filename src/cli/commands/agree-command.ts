@@ -29,7 +29,7 @@ Examples:
     .action(async (first: string, second: string, flags: AgreeFlags) => {
       const output = messages();
       const { loadCodebookForCli } = await import('../codebook-loading.js');
-      const { goldWarnings, readGoldFile } = await import('../../stats/gold-file.js');
+      const { goldPlace, goldWarnings, readGoldFile } = await import('../../stats/gold-file.js');
       const { compareCoders } = await import('../../analysis/coder-agreement.js');
       const { renderAgreementText } = await import('../../analysis/analysis-text.js');
       const codebook = await loadCodebookForCli(io, output, flags.themes);
@@ -38,7 +38,7 @@ Examples:
         readGoldFile(resolve(io.cwd, second), second),
       ]);
       for (const problem of [...goldWarnings(firstGold, first), ...goldWarnings(secondGold, second)])
-        output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+        output.warn(`${goldPlace(problem)}: ${problem.message}`);
       const agreement = compareCoders(codebook, firstGold, secondGold);
       if (flags.json === true) io.stdout.write(`${JSON.stringify(agreement)}\n`);
       else io.stdout.write(renderAgreementText(agreement, first, second));

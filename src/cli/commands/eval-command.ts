@@ -62,8 +62,8 @@ Examples:
         flags.gold === undefined
           ? await goldOfStore(resolve(io.cwd, flags.store), flags.goldColumn ?? '')
           : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
-      const { goldWarnings } = await import('../../stats/gold-file.js');
-      for (const problem of goldWarnings(gold, flags.gold ?? '')) output.warn(`${problem.file}:${problem.line}: ${problem.message}`);
+      const { goldPlace, goldWarnings } = await import('../../stats/gold-file.js');
+      for (const problem of goldWarnings(gold, flags.gold ?? '')) output.warn(`${goldPlace(problem)}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;
       const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });
       if (flags.json === true) {

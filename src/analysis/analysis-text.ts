@@ -250,6 +250,7 @@ export function renderAgreementText(agreement: CoderAgreement, firstFile: string
       lines.push(
         `  ${entry.key}  ${goldPlace({ file: firstFile, ...entry.first })} ${themes(entry.first.themes)}  ${goldPlace({ file: secondFile, ...entry.second })} ${themes(entry.second.themes)}`,
       );
+      if (entry.text !== null) lines.push(`      ${shortenText(entry.text, EXCERPT)}`);
     }
     if (agreement.disagreements.length > DISAGREEMENTS_SHOWN) {
       lines.push(`    … ${agreement.disagreements.length - DISAGREEMENTS_SHOWN} more (the JSON output lists all)`);

@@ -25,6 +25,8 @@ export interface ThemeAgreement {
 /** A record the two coders gave different themes, with where each coded it. */
 export interface CoderDisagreement {
   key: string;
+  /** The record's text as the first file's `text` column shows it (else the second's); null when neither has one. */
+  text: string | null;
   /** The line of the first file (and the spreadsheet's row, when it differs) and the themes it gives. */
   first: { line: number; row?: number; themes: string[] };
   second: { line: number; row?: number; themes: string[] };
@@ -88,6 +90,7 @@ export function compareCoders(codebook: Codebook, first: GoldFile, second: GoldF
     else {
       disagreements.push({
         key: entry.key,
+        text: first.texts.get(entry.key) ?? second.texts.get(entry.key) ?? null,
         first: { ...placeOf(entry), themes: ordered(codebook, mine) },
         second: { ...placeOf(other), themes: ordered(codebook, theirs) },
       });

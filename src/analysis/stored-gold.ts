@@ -54,5 +54,5 @@ export async function goldFromRecords(
       hint: columns.size === 0 ? 'the records hold no other columns' : `columns the records hold: ${[...columns].join(', ')}`,
       code: 'GOLD_NO_COLUMN',
     });
-  return { keyColumn: 'id', entries, problems: [], markColumns: [], themesColumn: true, sample: null };
+  return { keyColumn: 'id', entries, problems: [], markColumns: [], themesColumn: true, sample: null, texts: new Map() };
 }

@@ -47,6 +47,12 @@ export interface GoldFile {
   /** Whether the themes come from a `themes` column (else from the mark columns). */
   themesColumn: boolean;
   /**
+   * By key, the `text` cell of each coded row, when the file has a `text` column (a coding
+   * sheet's, or tlap's CSV report's): what the record says as the coders read it, to show beside
+   * a disagreement.
+   */
+  texts: Map<string, string>;
+  /**
    * For a coding sheet (a file with a `coded` column, as `tlap sample` writes it): its rows, and the
    * keys of those not marked coded yet (left out of the entries, and no problem); null for other files.
    */
@@ -176,6 +182,8 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
   const entries: GoldEntry[] = [];
   const problems: GoldProblem[] = [];
   const firstLine = new Map<string, number>();
+  const textIndex = header.indexOf('text');
+  const texts = new Map<string, string>();
   const sample = codedIndex === -1 ? null : { rows: 0, notCoded: [] as string[], codedByThemes: [] as number[] };
   for (const { record: row, line, place } of rows.slice(1)) {
     const key = (row[keyIndex] ?? '').trim();
@@ -205,6 +213,8 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
       continue;
     }
     firstLine.set(key, line);
+    const text = textIndex === -1 ? '' : (row[textIndex] ?? '');
+    if (text.trim() !== '') texts.set(key, text);
     const marked = marks
       .filter((column) => {
         const cell = (row[column.index] ?? '').trim();
@@ -225,7 +235,15 @@ export function parseGoldRows(table: readonly GoldRow[], file: string): GoldFile
     ];
     entries.push(marks.length === 0 ? { key, themes, ...place } : { key, themes, ...place, marked });
   }
-  return { keyColumn, entries, problems, markColumns: marks.map((column) => column.theme), themesColumn: themesIndex !== -1, sample };
+  return {
+    keyColumn,
+    entries,
+    problems,
+    markColumns: marks.map((column) => column.theme),
+    themesColumn: themesIndex !== -1,
+    sample,
+    texts,
+  };
 }
 
 /** Whether a coding sheet's row marks a theme: in its themes cell when it has one, else in a theme column. */

@@ -167,9 +167,9 @@ describe('renderAgreementText', () => {
     const second = parseGoldFile([header, 'a,words,x,1,', 'b,words,x,,1'].join('\n'), 'b.csv');
     const agreement = compareCoders(codebook, first, second);
     expect(agreement.disagreements).toEqual([
-      { key: 'b', first: { line: 4, row: 3, themes: ['staff'] }, second: { line: 3, themes: ['parking'] } },
+      { key: 'b', text: 'words', first: { line: 4, row: 3, themes: ['staff'] }, second: { line: 3, themes: ['parking'] } },
     ]);
-    expect(renderAgreementText(agreement, 'a.csv', 'b.csv')).toContain('\n  b  a.csv:4 (row 3) staff  b.csv:3 parking\n');
+    expect(renderAgreementText(agreement, 'a.csv', 'b.csv')).toContain('\n  b  a.csv:4 (row 3) staff  b.csv:3 parking\n      words\n');
   });
 
   test('one coder further down the same sheet than the other is no such case', () => {

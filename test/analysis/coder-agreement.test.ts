@@ -51,11 +51,20 @@ describe('compareCoders', () => {
     expect(agreement.mean_kappa).toBeCloseTo((1 / 3 + 1) / 2, 4);
   });
 
-  test('each record coded differently, with the line and themes of each coding', () => {
+  test('each record coded differently, with its text as the sheet shows it and the line and themes of each coding', () => {
     expect(compareCoders(codebook, first, second).disagreements).toEqual([
-      { key: 'b', first: { line: 3, themes: ['staff', 'parking'] }, second: { line: 3, themes: ['parking'] } },
-      { key: 'd', first: { line: 5, themes: [] }, second: { line: 5, themes: ['staff'] } },
+      { key: 'b', text: 'words', first: { line: 3, themes: ['staff', 'parking'] }, second: { line: 3, themes: ['parking'] } },
+      { key: 'd', text: 'words', first: { line: 5, themes: [] }, second: { line: 5, themes: ['staff'] } },
     ]);
+  });
+
+  test('a disagreement takes its text from the second file when the first has no text column, and is null when neither has', () => {
+    const bare = parseGoldFile('id,coded,staff,parking\nb,x,,1\n', 'bare.csv');
+    const texted = parseGoldFile('id,text,coded,staff,parking\nb,"The staff, and the car park",x,1,\n', 'texted.csv');
+    expect(compareCoders(codebook, bare, texted).disagreements[0]?.text).toBe('The staff, and the car park');
+    expect(compareCoders(codebook, bare, bare).disagreements).toEqual([]);
+    const other = parseGoldFile('id,coded,staff,parking\nb,x,1,\n', 'other.csv');
+    expect(compareCoders(codebook, bare, other).disagreements[0]?.text).toBeNull();
   });
 
   test('a theme named by its label is that theme; a name neither id nor label is left out and listed', () => {

@@ -179,6 +179,43 @@ export function renderCodingSheet(sample: CodingSample, codebook: Codebook, reda
   return `\ufeff${stringify([[...CODING_SHEET_COLUMNS, ...themeIds], ...rows], SHEET_CSV_OPTIONS)}`;
 }
 
+/** The most characters an Excel cell holds; a longer text is cut to it in a coding workbook. */
+export const WORKBOOK_CELL_CHARS = 32767;
+
+/** What ends a text cut to fit a workbook's cell. */
+const CUT_MARK = ' … [cut: longer than a spreadsheet cell holds]';
+
+/**
+ * The coding sheet of a sample as an Excel workbook (.xlsx): the rows and columns of
+ * {@link renderCodingSheet} on a sheet named `coding`, every cell text (so a spreadsheet never
+ * reads an id of digits as a number, nor a text starting with `=` as a formula), the header row
+ * frozen and the text column wrapped. A text longer than a cell holds ({@link WORKBOOK_CELL_CHARS})
+ * is cut, and says so. `tlap eval --gold` and `tlap agree` read it back as they read the CSV.
+ */
+export async function renderCodingWorkbook(sample: CodingSample, codebook: Codebook, redact: TextRedactor): Promise<Uint8Array> {
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
+  workbook.creator = 'tlap';
+  const sheet = workbook.addWorksheet('coding', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const themeIds = codebook.themes.map((theme) => theme.id);
+  sheet.columns = [
+    ...CODING_SHEET_COLUMNS.map((header) => ({ header, key: header, width: header === 'text' ? 80 : header === 'id' ? 22 : 12 })),
+    ...themeIds.map((id) => ({ header: id, key: `theme:${id}`, width: Math.max(8, id.length + 2) })),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
+  for (const record of sample.records) {
+    const text = redact(record.text).text;
+    sheet.addRow([
+      record.id,
+      record.channel,
+      recordContext(record, redact) ?? '',
+      text.length > WORKBOOK_CELL_CHARS ? text.slice(0, WORKBOOK_CELL_CHARS - CUT_MARK.length) + CUT_MARK : text,
+    ]);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 /** {@link drawCodingSample} over the records of the store in `storeDir`. */
 export async function drawStoreSample(storeDir: string, options: CodingSampleOptions): Promise<CodingSample> {
   return drawCodingSample(readStoreRecords(storeDir), options);

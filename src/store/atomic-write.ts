@@ -11,9 +11,13 @@ const WRITE_BATCH_CHARS = 256 * 1024;
  * reader never sees a half-written report and a crash leaves the old file intact. Small chunks
  * are gathered into writes of about {@link WRITE_BATCH_CHARS} characters. A file system refusal
  * is a TlapError naming `displayPath` (the path as the user gave it); errors from `chunks` pass
- * through unchanged.
+ * through unchanged. A chunk of bytes (a workbook) is written as it is, after the text before it.
  */
-export async function writeFileAtomically(path: string, chunks: AsyncIterable<string>, displayPath: string = path): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  chunks: AsyncIterable<string | Uint8Array>,
+  displayPath: string = path,
+): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const cannotWrite = (error: unknown): TlapError =>
     new TlapError(`${displayPath}: cannot write the file (${describeFsError(error)})`, {
@@ -26,7 +30,7 @@ export async function writeFileAtomically(path: string, chunks: AsyncIterable<st
   } catch (error) {
     throw cannotWrite(error);
   }
-  const write = async (text: string): Promise<void> => {
+  const write = async (text: string | Uint8Array): Promise<void> => {
     try {
       await handle.appendFile(text);
     } catch (error) {
@@ -37,6 +41,13 @@ export async function writeFileAtomically(path: string, chunks: AsyncIterable<st
     let batch: string[] = [];
     let batchChars = 0;
     for await (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        if (batch.length > 0) await write(batch.join(''));
+        batch = [];
+        batchChars = 0;
+        await write(chunk);
+        continue;
+      }
       batch.push(chunk);
       batchChars += chunk.length;
       if (batchChars >= WRITE_BATCH_CHARS) {

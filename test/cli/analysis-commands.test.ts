@@ -185,6 +185,22 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     expect(drawn.stderr).toContain(`then run tlap eval --store ${store} --gold '${temp}/Ann'\\''s coding.csv'\n`);
   });
 
+  test('--out NAME.xlsx writes the sheet as an Excel workbook, which eval --gold reads back', async () => {
+    const workbookPath = join(temp, 'coding.xlsx');
+    const drawn = await runCli(['sample', '--store', store, '--size', '5', '--out', workbookPath], { cwd: CASE });
+    expect(drawn.exitCode).toBe(0);
+    expect((await readFile(workbookPath)).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+    const scored = await runCli(['eval', '--store', store, '--gold', workbookPath, '--json'], { cwd: CASE });
+    expect(scored.exitCode).toBe(0);
+    expect((JSON.parse(scored.stdout) as Record<string, unknown>)['sample']).toEqual({
+      rows: 5,
+      coded: 0,
+      coded_by_themes: 0,
+      not_coded: 5,
+      outside: 23,
+    });
+  });
+
   test('the sheet goes to stdout without --out; a selection that keeps nothing, or a bad --size, is a usage error (exit 2)', async () => {
     const stdout = await runCli(['sample', '--store', store, '--size', '3', '--channel', 'survey'], { cwd: CASE });
     expect(stdout.exitCode).toBe(0);

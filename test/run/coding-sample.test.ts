@@ -3,8 +3,18 @@ import { parse } from 'csv-parse/sync';
 import { SelectionError, UsageError } from '../../src/errors.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
-import { drawCodingSample, drawStoreSample, renderCodingSheet, type CodingSample } from '../../src/run/coding-sample.js';
-import { parseGoldFile } from '../../src/stats/gold-file.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  drawCodingSample,
+  drawStoreSample,
+  renderCodingSheet,
+  renderCodingWorkbook,
+  WORKBOOK_CELL_CHARS,
+  type CodingSample,
+} from '../../src/run/coding-sample.js';
+import { parseGoldFile, readGoldFile } from '../../src/stats/gold-file.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
 import { writeStore } from '../builders/store-builder.js';
@@ -115,5 +125,47 @@ describe('renderCodingSheet', () => {
     expect(gold.sample).toEqual({ rows: 2, notCoded: sample.records.map((record) => record.id), codedByThemes: [] });
     expect(gold.markColumns).toEqual(['carers', 'funding']);
     expect(gold.problems).toEqual([]);
+  });
+});
+
+describe('renderCodingWorkbook', () => {
+  const long = `My carer ${'comes every morning and stays to talk. '.repeat(1000)}`;
+  const sample: CodingSample = {
+    records: [
+      makeRecord({ id: '12345678901234567890', text: 'My carer, jo.bloggs@example.com, rang me', meta: { question: 'What works well?' } }),
+      makeRecord({ channel: 'email', text: '=SUM(A1:A3) is what the budget came to' }),
+      makeRecord({ text: long }),
+    ],
+    population: 3,
+    leftOut: 0,
+    seed: 1,
+  };
+
+  test('the sheet as an .xlsx of text cells: an id of digits stays text, a text starting with = is no formula, a text too long for a cell is cut and says so', async () => {
+    const bytes = await renderCodingWorkbook(sample, codebook, createRedactor(codebook));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    const sheet = workbook.getWorksheet('coding');
+    const cells = (row: number): unknown[] => Array.from({ length: 7 }, (_, index) => sheet?.getRow(row).getCell(index + 1).value ?? null);
+    expect(cells(1)).toEqual(['id', 'channel', 'context', 'text', 'coded', 'carers', 'funding']);
+    expect(cells(2)).toEqual(['12345678901234567890', 'survey', 'What works well?', 'My carer, [email], rang me', null, null, null]);
+    expect(cells(3)).toEqual([sample.records[1]?.id, 'email', '', '=SUM(A1:A3) is what the budget came to', null, null, null]);
+    expect(sheet?.getRow(3).getCell(4).type).toBe(ExcelJS.ValueType.String);
+    const cut = String(sheet?.getRow(4).getCell(4).value);
+    expect(cut).toHaveLength(WORKBOOK_CELL_CHARS);
+    expect(cut.endsWith(' … [cut: longer than a spreadsheet cell holds]')).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  test('read back as a gold file, it is a coding sheet with no row coded yet, as the CSV is', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'coding.xlsx');
+      await writeFile(file, await renderCodingWorkbook(sample, codebook, createRedactor(codebook)));
+      const gold = await readGoldFile(file, 'coding.xlsx');
+      expect(gold.entries).toEqual([]);
+      expect(gold.sample).toEqual({ rows: 3, notCoded: ids(sample), codedByThemes: [] });
+      expect(gold.markColumns).toEqual(['carers', 'funding']);
+      expect(gold.problems).toEqual([]);
+    });
   });
 });

@@ -37,6 +37,17 @@ describe('writeFileAtomically', () => {
     expect(await readFile(join(dir, 'small.csv'), 'utf8')).toBe('id,text\n');
   });
 
+  it('writes chunks of bytes as they are, in order with the text around them', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    async function* mixed(): AsyncIterable<string | Uint8Array> {
+      yield 'before,';
+      yield bytes;
+      yield ',after';
+    }
+    await writeFileAtomically(join(dir, 'mixed.bin'), mixed());
+    expect(await readFile(join(dir, 'mixed.bin'))).toEqual(Buffer.concat([Buffer.from('before,'), bytes, Buffer.from(',after')]));
+  });
+
   it('leaves the old file and no temporary file when the chunks fail', async () => {
     await writeFile(join(dir, 'coded.csv'), 'old report\n');
     await expect(writeFileAtomically(join(dir, 'coded.csv'), failingAfter(2_500))).rejects.toThrow('store damaged');

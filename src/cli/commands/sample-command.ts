@@ -51,7 +51,10 @@ export function registerSampleCommand(program: Command, { io, messages, setExitC
     .option('--themes <file>', "the codebook: its themes are the sheet's columns, its redact: policy what is hidden", DEFAULT_THEMES)
     .option('--size <n>', 'how many records to draw', '200')
     .option('--seed <n>', 'another seed draws another sample; the same seed, the same one', '1')
-    .option('--out <file>', 'write the sheet to this file (atomically); - or none for stdout');
+    .option(
+      '--out <file>',
+      'write the sheet to this file (atomically): CSV, or an Excel workbook when it ends in .xlsx; - or none for stdout',
+    );
   addSelectionOptions(command, 'draw from').addHelpText(
     'after',
     `
@@ -67,16 +70,19 @@ Examples:
     const seed = wholeNumber(flags.seed, '--seed', 0);
     const selection = selectionOf(flags);
     const { loadCodebookForCli } = await import('../codebook-loading.js');
-    const { drawStoreSample, renderCodingSheet } = await import('../../run/coding-sample.js');
+    const { drawStoreSample, renderCodingSheet, renderCodingWorkbook } = await import('../../run/coding-sample.js');
     const { createRedactor } = await import('../../report/publication-redactor.js');
     const codebook = await loadCodebookForCli(io, output, flags.themes);
     const sample = await drawStoreSample(resolve(io.cwd, flags.store), { size, seed, selection }).catch((error: unknown) => {
       throw withSelectionHint(error, WITHOUT_SELECTION);
     });
-    const sheet = renderCodingSheet(sample, codebook, createRedactor(codebook));
     const out = flags.out ?? STDOUT_PATH;
-    if (out === STDOUT_PATH) io.stdout.write(sheet);
+    const redact = createRedactor(codebook);
+    if (out === STDOUT_PATH) io.stdout.write(renderCodingSheet(sample, codebook, redact));
     else {
+      const sheet = /\.xlsx$/iu.test(out)
+        ? await renderCodingWorkbook(sample, codebook, redact)
+        : renderCodingSheet(sample, codebook, redact);
       const { writeFileAtomically } = await import('../../store/atomic-write.js');
       await writeFileAtomically(
         resolve(io.cwd, out),

@@ -93,6 +93,9 @@ function goldThemeLines(report: EvaluationReport): string[] {
   return lines;
 }
 
+/** An id as a spreadsheet shows a long number it read from a CSV cell: `6.95659E+19`. */
+const SPREADSHEET_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/iu;
+
 /** `tlap eval` as text, with the suggestions when there are any. */
 export function renderEvalText(report: EvaluationReport, suggestions: SuggestionResult | null): string {
   const lines = [
@@ -141,12 +144,18 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
       lines.push(`  - ${error.id}  telling words: ${error.words.join(', ') || '(none)'}`, `      ${shortenText(error.text, EXCERPT)}`);
     lines.push(...more(theme.false_negatives.length));
   }
-  if (report.missing_from_store > 0)
+  if (report.missing_from_store > 0) {
     lines.push(
       '',
       `Missing from the store: ${report.missing_from_store_ids.slice(0, SHOWN).join(', ')}`,
       ...more(report.missing_from_store),
     );
+    const numbers = report.missing_from_store_ids.filter((id) => SPREADSHEET_NUMBER.test(id));
+    if (numbers.length > 0)
+      lines.push(
+        `  ${numbers.slice(0, SHOWN).join(', ')}: what a spreadsheet makes of an id of digits when it opens a CSV, the record no longer named; a workbook keeps ids as text (draw the sheet as .xlsx), or copy the id from the sheet as drawn`,
+      );
+  }
   if (report.missing_from_gold > 0)
     lines.push('', `Missing from the gold: ${report.missing_from_gold_ids.slice(0, SHOWN).join(', ')}`, ...more(report.missing_from_gold));
   if (suggestions !== null) {

@@ -185,3 +185,15 @@ describe('renderAgreementText', () => {
     expect(renderAgreementText(compareCoders(codebook, first, second), 'a.csv', 'b.csv')).not.toContain('one file only');
   });
 });
+
+test('a gold id a spreadsheet turned into a number (6.95659E+19) is named as such below the ids missing from the store', async () => {
+  const [first] = records.map((item) => item.record.id);
+  const text = await evalText(['id,themes', `${first ?? ''},staff`, '6.95659E+19,parking', 'gone,staff']);
+  const lines = text.split('\n');
+  const missing = lines.indexOf('Missing from the store: 6.95659E+19, gone');
+  expect(missing).toBeGreaterThan(-1);
+  expect(lines[missing + 1]).toBe(
+    '  6.95659E+19: what a spreadsheet makes of an id of digits when it opens a CSV, the record no longer named; a workbook keeps ids as text (draw the sheet as .xlsx), or copy the id from the sheet as drawn',
+  );
+  expect(await evalText(['id,themes', `${first ?? ''},staff`, 'gone,staff'])).not.toContain('what a spreadsheet makes');
+});

@@ -86,7 +86,13 @@ function goldThemeLines(report: EvaluationReport): string[] {
     lines.push(
       `${report.gold_column_disagreements.length} gold row${report.gold_column_disagreements.length === 1 ? ' gives' : 's give'} themes in the themes cell that the row's 0/1 theme columns do not, or the other way round (the first, on line ${first.line}: the cell gives ${first.themes.join(';') || 'no theme'}, the columns mark ${first.marked.join(';') || 'none'}); the themes cell is what is scored: correct it, or delete the themes column to score the 0/1 columns`,
     );
-  if (report.unknown_gold_themes.length > 0 && report.themes.every((theme) => theme.support === 0))
+  if (report.records === 0)
+    lines.push(
+      report.sample !== null && report.sample.coded === 0
+        ? 'No row of the coding sheet is marked coded yet, so every score below is 0 and says nothing: put 1 in the coded cell of each row once it is coded'
+        : 'No record is coded in both the store and the gold, so every score below is 0 and says nothing: the gold names records by ids this store does not hold',
+    );
+  else if (report.unknown_gold_themes.length > 0 && report.themes.every((theme) => theme.support === 0))
     lines.push(
       `No theme of the gold is a theme of the codebook, so every score below is 0 and says nothing: name the gold's themes by the codebook's ids (${report.themes.map((theme) => theme.id).join(', ')}) or labels`,
     );

@@ -197,3 +197,16 @@ test('a gold id a spreadsheet turned into a number (6.95659E+19) is named as suc
   );
   expect(await evalText(['id,themes', `${first ?? ''},staff`, 'gone,staff'])).not.toContain('what a spreadsheet makes');
 });
+
+test('a coding sheet with no row marked coded, or a gold with no record of the store, says its scores of 0 say nothing, and why', async () => {
+  const [first] = records.map((item) => item.record.id);
+  const sheet = await evalText(['id,text,coded,parking,staff', `${first ?? ''},words,,,`]);
+  expect(sheet.split('\n')[1]).toBe(
+    'No row of the coding sheet is marked coded yet, so every score below is 0 and says nothing: put 1 in the coded cell of each row once it is coded',
+  );
+  const elsewhere = await evalText(['id,themes', 'another-store,staff']);
+  expect(elsewhere.split('\n')[1]).toBe(
+    'No record is coded in both the store and the gold, so every score below is 0 and says nothing: the gold names records by ids this store does not hold',
+  );
+  expect(await evalText(['id,themes', `${first ?? ''},staff`])).not.toContain('says nothing');
+});

@@ -201,6 +201,24 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     });
   });
 
+  test('a sample is not drawn over a coding sheet holding coded rows (exit 2, the sheet untouched); an uncoded one is replaced', async () => {
+    const sheetPath = join(temp, 'coded-sheet.csv');
+    expect((await runCli(['sample', '--store', store, '--size', '3', '--out', sheetPath], { cwd: CASE })).exitCode).toBe(0);
+    const redrawn = await runCli(['sample', '--store', store, '--size', '4', '--out', sheetPath], { cwd: CASE });
+    expect(redrawn.exitCode).toBe(0);
+    const sheet = parse(await readFile(sheetPath, 'utf8'), { bom: true }) as string[][];
+    expect(sheet).toHaveLength(5);
+    const firstRow = sheet[1] ?? [];
+    firstRow[4] = 'x';
+    const coded = stringify(sheet);
+    await writeFile(sheetPath, coded);
+    const refused = await runCli(['sample', '--store', store, '--size', '4', '--seed', '2', '--out', sheetPath], { cwd: CASE });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`error: ${sheetPath} is a coding sheet with 1 coded row; a new sample would replace it`);
+    expect(refused.stderr).toContain(`hint: draw it into another file (tlap sample --out ${join(temp, 'coded-sheet-2.csv')}), or move`);
+    expect(await readFile(sheetPath, 'utf8')).toBe(coded);
+  });
+
   test('the sheet goes to stdout without --out; a selection that keeps nothing, or a bad --size, is a usage error (exit 2)', async () => {
     const stdout = await runCli(['sample', '--store', store, '--size', '3', '--channel', 'survey'], { cwd: CASE });
     expect(stdout.exitCode).toBe(0);

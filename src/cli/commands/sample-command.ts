@@ -42,6 +42,21 @@ function evalCommandLine(flags: SampleFlags, out: string): string {
   return ['tlap', 'eval', ...store, ...themes, '--gold', out].map(shellWord).join(' ');
 }
 
+/**
+ * Refuses to draw a sample over a coding sheet that holds coded rows: the sheet is hours of a
+ * person's work, and the new sample would replace it whole. Any other file is replaced as before.
+ */
+async function refuseCodedSheet(path: string, out: string): Promise<void> {
+  const { readGoldFile } = await import('../../stats/gold-file.js');
+  const existing = await readGoldFile(path, out).catch(() => null);
+  const coded = existing?.sample === null || existing === null ? 0 : existing.entries.length;
+  if (coded === 0) return;
+  throw new UsageError(`${out} is a coding sheet with ${coded} coded row${coded === 1 ? '' : 's'}; a new sample would replace it`, {
+    hint: `draw it into another file (tlap sample --out ${out.replace(/(\.[^./]*)?$/u, '-2$1')}), or move ${out} away first`,
+    code: 'CODED_SHEET_EXISTS',
+  });
+}
+
 /** Registers `tlap sample`. */
 export function registerSampleCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   const command = program
@@ -77,6 +92,7 @@ Examples:
       throw withSelectionHint(error, WITHOUT_SELECTION);
     });
     const out = flags.out ?? STDOUT_PATH;
+    if (out !== STDOUT_PATH) await refuseCodedSheet(resolve(io.cwd, out), out);
     const redact = createRedactor(codebook);
     if (out === STDOUT_PATH) io.stdout.write(renderCodingSheet(sample, codebook, redact));
     else {

@@ -68,8 +68,12 @@ export interface GoldFile {
   } | null;
 }
 
-/** A cell of a coding sheet that marks (a theme, or the row as coded): 1, x, y, yes, true, ✓ or ✔, in any case. */
-const MARKED_CELL = /^(?:1|x|y|yes|true|\u2713|\u2714)$/iu;
+/**
+ * A cell of a coding sheet that marks (a theme, or the row as coded): 1, x, y, yes, true, or a
+ * tick (✓, ✔, ☑, ✅, as a keyboard or an emoji picker gives it, with or without a variation
+ * selector), in any case.
+ */
+const MARKED_CELL = /^(?:1|x|y|yes|true|[\u2713\u2714\u2611\u2705][\uFE0E\uFE0F]?)$/iu;
 /** A cell of a coding sheet that does not mark: empty, 0, n, no or false. */
 const UNMARKED_CELL = /^(?:|0|n|no|false)$/iu;
 /** Columns a coder adds to a coding sheet for their own words, never a theme's. */

@@ -172,6 +172,16 @@ describe('parseGoldFile: a column per theme', () => {
       expect(goldWarnings(parseGoldFile(`${header}\n${rows[4] ?? ''}\n`, 'coding.csv'), 'coding.csv')).toEqual([]);
     });
 
+    test('a tick from an emoji picker or a Mac (✔️ with its variation selector, ✅, ☑) marks as ✓ does', () => {
+      const ticks = ['\u2714\uFE0F', '\u2705', '\u2611', '\u2713\uFE0E'];
+      const gold = parseGoldFile(
+        `${header}\n${ticks.map((tick, index) => `r${index},survey,,text,${tick},${tick},,`).join('\n')}\n`,
+        'coding.csv',
+      );
+      expect(gold.problems).toEqual([]);
+      expect(gold.entries.map((entry) => entry.themes)).toEqual(ticks.map(() => ['carers']));
+    });
+
     test('any other gold file is no coding sheet', () => {
       expect(parseGoldFile('source_id,themes\na,x\n', 'gold.csv').sample).toBeNull();
     });

@@ -75,6 +75,7 @@ export function registerSampleCommand(program: Command, { io, messages, setExitC
     `
 Examples:
   tlap sample --out coding.csv                    200 records drawn at random, to code by hand
+  tlap sample --out coding.xlsx                   the same sheet as an Excel workbook (ids kept as text)
   tlap eval --gold coding.csv                     the codebook scored on the rows marked coded
   tlap sample --size 100 --channel email --out email-coding.csv   a sample of the e-mails only
   tlap sample --seed 2 --out second-coder.csv     another sample (the same seed gives the same one)`,

@@ -78,7 +78,8 @@ Examples:
   tlap sample --out coding.xlsx                   the same sheet as an Excel workbook (ids kept as text)
   tlap eval --gold coding.csv                     the codebook scored on the rows marked coded
   tlap sample --size 100 --channel email --out email-coding.csv   a sample of the e-mails only
-  tlap sample --seed 2 --out second-coder.csv     another sample (the same seed gives the same one)`,
+  tlap sample --seed 2 --out more-coding.csv      another sample (the same seed gives the same one)
+  cp coding.csv coder-b.csv                       a second coder codes a copy of the same sheet, for tlap agree`,
   );
   command.action(async (flags: SampleFlags) => {
     const output = messages();

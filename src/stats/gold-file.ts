@@ -298,7 +298,8 @@ function sheetProblem(row: readonly string[], codedIndex: number, marks: readonl
   for (const { index, theme } of marks) {
     const cell = (row[index] ?? '').trim();
     if (!MARKED_CELL.test(cell) && !UNMARKED_CELL.test(cell)) {
-      return `the ${theme} cell holds "${cell}": mark a theme with 1 (or x), or leave it empty; this row is left out`;
+      const notes = /\s/u.test(cell) ? `; a column of your own words is passed over when headed ${[...NOTE_COLUMNS].join(', ')}` : '';
+      return `the ${theme} cell holds "${cell}": mark a theme with 1 (or x), or leave it empty; this row is left out${notes}`;
     }
   }
   return null;

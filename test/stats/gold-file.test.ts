@@ -172,6 +172,13 @@ describe('parseGoldFile: a column per theme', () => {
       expect(goldWarnings(parseGoldFile(`${header}\n${rows[4] ?? ''}\n`, 'coding.csv'), 'coding.csv')).toEqual([]);
     });
 
+    test('words in a column the coder added under another heading (Remarks) say which headings are passed over', () => {
+      const gold = parseGoldFile(`${header.replace('notes', 'Remarks')}\na,survey,,text,x,1,,not sure about this one\n`, 'coding.csv');
+      expect(gold.problems.map((problem) => problem.message)).toEqual([
+        'the Remarks cell holds "not sure about this one": mark a theme with 1 (or x), or leave it empty; this row is left out; a column of your own words is passed over when headed note, notes, comment, comments, coder',
+      ]);
+    });
+
     test('a tick from an emoji picker or a Mac (✔️ with its variation selector, ✅, ☑) marks as ✓ does', () => {
       const ticks = ['\u2714\uFE0F', '\u2705', '\u2611', '\u2713\uFE0E'];
       const gold = parseGoldFile(

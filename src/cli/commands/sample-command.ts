@@ -4,6 +4,7 @@ import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
+import { shellWord } from '../shell-word.js';
 import { addSelectionOptions, selectionOf, withSelectionHint, type SelectionFlags } from '../selection-flags.js';
 
 /** The flags of `tlap sample`. */
@@ -28,11 +29,6 @@ function wholeNumber(value: string, flag: string, least: number): number {
     throw new UsageError(`${flag} takes a whole number of at least ${least}, not "${value}"`, { code: 'BAD_SAMPLE_SIZE' });
   }
   return number;
-}
-
-/** A word of a command line as a shell reads it: quoted when it holds anything but plain path characters. */
-function shellWord(word: string): string {
-  return /^[\w./:@%+,-]+$/u.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** The `tlap eval` that scores the sheet, with the store and codebook this sample was drawn with when they are not the defaults. */

@@ -7,6 +7,7 @@ import { REPORT_FORMATS } from '../../report/report-formats.js';
 import type { ThemeOutputOptions } from '../../run/theme-output.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
+import { shellWord } from '../shell-word.js';
 import { addSelectionOptions, selectionOf, withSelectionHint, type SelectionFlags } from '../selection-flags.js';
 
 /** What `tlap themes` does without selection flags, as a hint says it. */
@@ -122,10 +123,6 @@ function regenerateCommand(flags: ThemesFlags, file: string, given: (name: strin
   for (const channel of flags.channel ?? []) parts.push(`--channel ${shellWord(channel)}`);
   parts.push(`--out ${shellWord(file)}`);
   return parts.join(' ');
-}
-
-function shellWord(word: string): string {
-  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {

@@ -102,6 +102,15 @@ function goldThemeLines(report: EvaluationReport): string[] {
 /** An id as a spreadsheet shows a long number it read from a CSV cell: `6.95659E+19`. */
 const SPREADSHEET_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/iu;
 
+/**
+ * True when there are suggestions and, on the records each fold held out, they lower macro-F1:
+ * they fit the coding's accidents more than the feedback, and more records should be coded first.
+ */
+export function suggestionsLowerHeldOut(result: SuggestionResult): boolean {
+  const [before, after] = result.method.cross_validated_macro_f1;
+  return result.suggestions.length > 0 && after < before;
+}
+
 /** `tlap eval` as text, with the suggestions when there are any. */
 export function renderEvalText(report: EvaluationReport, suggestions: SuggestionResult | null): string {
   const lines = [
@@ -184,7 +193,7 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
         new Set([4]),
       ),
     );
-    if (suggestions.suggestions.length > 0 && after < before)
+    if (suggestionsLowerHeldOut(suggestions))
       lines.push(
         '',
         `On records they were not chosen from, these changes lower macro-F1 (${pct(before)} → ${pct(after)}): on ${plural(report.records, 'coded record')} they fit the coding's accidents more than the feedback; code more records before accepting any.`,

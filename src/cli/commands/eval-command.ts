@@ -47,14 +47,19 @@ Examples:
           hint: 'tlap eval --gold coded.csv, or tlap eval --gold-column COLUMN when the exports hold the coding',
         });
       }
-      const [{ evaluateStore, goldOfStore }, { renderEvalText }, { readGoldFile }, { applySuggestions }, { readCodebookText }] =
-        await Promise.all([
-          import('../../analysis/analysis-runs.js'),
-          import('../../analysis/analysis-text.js'),
-          import('../../stats/gold-file.js'),
-          import('../../analysis/codebook-patch.js'),
-          import('../../codebook/load-codebook.js'),
-        ]);
+      const [
+        { evaluateStore, goldOfStore },
+        { renderEvalText, suggestionsLowerHeldOut },
+        { goldPlace, goldWarnings, readGoldFile },
+        { applySuggestions },
+        { readCodebookText },
+      ] = await Promise.all([
+        import('../../analysis/analysis-runs.js'),
+        import('../../analysis/analysis-text.js'),
+        import('../../stats/gold-file.js'),
+        import('../../analysis/codebook-patch.js'),
+        import('../../codebook/load-codebook.js'),
+      ]);
       const themesPath = resolve(io.cwd, flags.themes);
       const { loadCodebookForCli } = await import('../codebook-loading.js');
       const codebook = await loadCodebookForCli(io, output, flags.themes);
@@ -62,7 +67,6 @@ Examples:
         flags.gold === undefined
           ? await goldOfStore(resolve(io.cwd, flags.store), flags.goldColumn ?? '')
           : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
-      const { goldPlace, goldWarnings } = await import('../../stats/gold-file.js');
       for (const problem of goldWarnings(gold, flags.gold ?? '')) output.warn(`${goldPlace(problem)}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;
       const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });
@@ -81,9 +85,7 @@ Examples:
           })(),
           flags.patch,
         );
-        const [before, after] = suggestions.method.cross_validated_macro_f1;
-        const lowered =
-          suggestions.suggestions.length > 0 && after < before ? '; held out they lower macro-F1, so code more records first' : '';
+        const lowered = suggestionsLowerHeldOut(suggestions) ? '; held out they lower macro-F1, so code more records first' : '';
         output.note(
           `wrote ${flags.patch} with ${suggestions.suggestions.length} suggested changes (review: diff ${flags.themes} ${flags.patch})${lowered}`,
         );

@@ -47,19 +47,11 @@ Examples:
           hint: 'tlap eval --gold coded.csv, or tlap eval --gold-column COLUMN when the exports hold the coding',
         });
       }
-      const [
-        { evaluateStore, goldOfStore },
-        { renderEvalText, suggestionsLowerHeldOut },
-        { goldPlace, goldWarnings, readGoldFile },
-        { applySuggestions },
-        { readCodebookText },
-      ] = await Promise.all([
-        import('../../analysis/analysis-runs.js'),
-        import('../../analysis/analysis-text.js'),
-        import('../../stats/gold-file.js'),
-        import('../../analysis/codebook-patch.js'),
-        import('../../codebook/load-codebook.js'),
-      ]);
+      const { evaluateStore, goldOfStore } = await import('../../analysis/analysis-runs.js');
+      const { renderEvalText, suggestionsLowerHeldOut } = await import('../../analysis/analysis-text.js');
+      const { goldPlace, goldWarnings, readGoldFile } = await import('../../stats/gold-file.js');
+      const { applySuggestions } = await import('../../analysis/codebook-patch.js');
+      const { readCodebookText } = await import('../../codebook/load-codebook.js');
       const themesPath = resolve(io.cwd, flags.themes);
       const { loadCodebookForCli } = await import('../codebook-loading.js');
       const codebook = await loadCodebookForCli(io, output, flags.themes);

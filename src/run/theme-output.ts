@@ -21,7 +21,7 @@ import { normaliseText } from '../text/normalise.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
-import { addStoreInParallel, recordsAtLines, themedStoreRecordsInParallel } from './themed-store-records.js';
+import { addStoreInParallel, themedStoreRecordsInParallel } from './themed-store-records.js';
 import { chooseThemeWorkers, WorkerLink, type ThemeWorkers } from './theme-workers.js';
 
 /** A themed record with its words' numbers in text order, when they were asked for. */
@@ -262,7 +262,7 @@ export async function buildThemeReport(given: ThemeOutputOptions): Promise<Theme
   // A bad date is a usage error here, before any worker starts, not an error inside one.
   if (selecting) recordSelector(selection);
   const workers = await themeWorkerLinks(options);
-  if (options.records === undefined && workers.length > 0) {
+  if (options.records === undefined) {
     const any = await addStoreInParallel(options.storeDir, options.codebook, workers, builder, {
       selection,
       traceRecordIds,
@@ -283,10 +283,6 @@ export async function buildThemeReport(given: ThemeOutputOptions): Promise<Theme
     }
   }
   if (selecting && count === 0) throw emptySelection();
-  if (options.records === undefined && workers.length === 0) {
-    const wanted = builder.keptUnthemedQuoteLines();
-    if (wanted.length > 0) builder.offerKeptUnthemedQuotes(await recordsAtLines(options.storeDir, wanted));
-  }
   let report = builder.finish();
   const unmatched = [...new Set(builder.unmatchedQuoteExclusions())];
   if (unmatched.length > 0) {

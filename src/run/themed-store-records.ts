@@ -230,6 +230,9 @@ interface Pending<Answer> {
  */
 export type BatchesReadHere = { whenWaitingFrom: number } | 'never' | ((batch: number) => boolean);
 
+/** Every batch is read on this thread: how a run with no worker threads reads. */
+const everyBatch = (): boolean => true;
+
 /**
  * The most batches this thread reads ahead of the answer it waits for: enough to fill a wait,
  * few enough that the store is not read far ahead of what the workers answer.
@@ -260,7 +263,9 @@ function adoptNewWords(mapping: WordMapping | undefined, newWords: readonly stri
  * adds in store order (reading a record only when it could be quoted). Once their counts are in,
  * the workers are closed (while this thread goes on) and the records holding the unthemed terms'
  * quotes are read again from the chunks they were in.
- * The report is the one built from the records on one thread. Counts the records read and left out
+ * With no worker in `pool`, this thread reads every batch the same way: the facts path costs less
+ * than matching each record into a themed record and adding it (400,000 records: about 18 s of CPU
+ * instead of 22). The report is the one built from the records on one thread. Counts the records read and left out
  * into `counts`; a bad line is a StoreError at its line; `onRecord` is called after each record
  * added. Returns whether the store held any line.
  */
@@ -276,13 +281,13 @@ export async function addStoreInParallel(
     onRecord?: (count: number) => void;
     /** One-off work for this thread (run once the workers have a few batches each to read). */
     warmUp?: () => void;
-    /** Which batches this thread reads itself (default: when waiting, from {@link BATCHES_BEFORE_READING_HERE}). */
+    /** Which batches this thread reads itself (default: when waiting, from {@link BATCHES_BEFORE_READING_HERE}; every one when `pool` is empty). */
     readHere?: BatchesReadHere;
   },
 ): Promise<boolean> {
   const file = storePaths(storeDir).records;
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
-  let workersDone = false;
+  let workersDone = pool.length === 0;
   void Promise.all(pool.map((link) => link.online)).then(() => {
     if (!workersDone) growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
   });
@@ -347,7 +352,7 @@ export async function addStoreInParallel(
     releaseAnswer(answer);
   };
   let closing: Promise<void> | null = null;
-  const readHere = options.readHere ?? { whenWaitingFrom: BATCHES_BEFORE_READING_HERE };
+  const readHere = pool.length === 0 ? everyBatch : (options.readHere ?? { whenWaitingFrom: BATCHES_BEFORE_READING_HERE });
   const here = readHere === 'never' ? null : { link: new LocalBatchLink(), take: readHere };
   try {
     for (const link of pool) link.start(data);
@@ -481,7 +486,8 @@ function takeLines(
  * flight per worker. With `here`, this thread reads some batches itself (as `here.take` says; see
  * {@link BatchesReadHere}), the workers taking the rest in turn. With `warmUp`,
  * {@link WARM_UP_BATCHES} more per worker are sent first and `warmUp` is run while the workers read
- * them (this thread reads no batch before that). Returns how many batches this thread read.
+ * them (this thread reads no batch before that; with no worker, it is run first). Returns how many
+ * batches this thread read.
  */
 async function runBatches<Answer>(
   storeDir: string,
@@ -492,6 +498,10 @@ async function runBatches<Answer>(
   here: { link: BatchLink; take: Exclude<BatchesReadHere, 'never'> } | null = null,
 ): Promise<number> {
   let pendingWarmUp = warmUp;
+  if (pool.length === 0) {
+    pendingWarmUp?.();
+    pendingWarmUp = undefined;
+  }
   const queue: Pending<Answer>[] = [];
   const spare: Uint8Array[] = [];
   let atWorkers = 0;

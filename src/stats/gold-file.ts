@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
-import { loadWorkbook, worksheetTextRows } from '../adapters/formats/xlsx-workbook.js';
+import { loadWorkbook, workbookSheets } from '../adapters/formats/xlsx-workbook.js';
+import type { WorkbookSheet } from '../adapters/readers/workbook-sheets.js';
 import { isCompoundFile } from '../adapters/readers/compound-file.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
 
@@ -361,11 +362,20 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
 
 /** The rows of the sheet of a workbook that holds the coding (see {@link readGoldFile}). */
 async function workbookGoldRows(bytes: Buffer, file: string): Promise<GoldRow[]> {
-  const workbook = await loadWorkbook(file, bytes);
-  const sheets = workbook.worksheets
-    .filter((worksheet) => worksheet.state === 'visible')
-    .map((worksheet) => worksheetTextRows(worksheet).map((row) => ({ cells: row.cells, line: row.number })));
-  const coding = sheets.find((rows) => rows[0]?.cells.some((cell) => /^(?:id|source_id)$/iu.test(cell.trim())) === true) ?? sheets[0];
+  return codingSheetRows(workbookSheets(await loadWorkbook(file, bytes)), file);
+}
+
+/**
+ * The rows with text of the sheet that holds the coding: the first visible sheet whose first row
+ * names an `id` or `source_id` column, else the first visible sheet; each row's line its row number.
+ */
+function codingSheetRows(sheets: readonly WorkbookSheet[], file: string): GoldRow[] {
+  const visible = sheets
+    .filter((sheet) => sheet.visible)
+    .map((sheet) =>
+      [...sheet.rows].filter((row) => row.cells.some((cell) => cell.trim() !== '')).map((row) => ({ cells: row.cells, line: row.number })),
+    );
+  const coding = visible.find((rows) => rows[0]?.cells.some((cell) => /^(?:id|source_id)$/iu.test(cell.trim())) === true) ?? visible[0];
   if (coding === undefined) {
     throw new InputError('the workbook has no visible sheet to read the coding from', {
       location: { file },

@@ -1,18 +1,12 @@
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { type InputSource } from '../../source/input-source.js';
-import type { Provenance } from '../../record/record.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
-import { uniqueHeaders } from '../readers/delimited-table.js';
-import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning, withNamesAbove } from '../readers/header-row.js';
-import { tableItems, type TableItem } from '../readers/survey-table.js';
+import { workbookSheetItems, type SheetRow, type WorkbookSheet } from '../readers/workbook-sheets.js';
 import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
 import { isCompoundFile } from '../readers/compound-file.js';
-
-/** Rows read below the first row before the header is chosen. */
-const HEADER_LOOKAHEAD = 20;
 
 /** How a cell holding a time of day without a date (an Excel serial under 1) is read: on Excel's day 0. */
 const EXCEL_DAY_ZERO = '1899-12-30T';
@@ -75,63 +69,6 @@ function rowCells(row: ExcelJS.Row): RowCells {
     cells.push(value === null || value === undefined || covered ? '' : cellValueText(value));
   }
   return { cells, mergedAbove };
-}
-
-function rowItem(cells: string[], mergedAbove: Map<number, string>, provenance: Provenance): TableItem {
-  return mergedAbove.size === 0 ? { kind: 'row', cells, provenance } : { kind: 'row', cells, provenance, mergedAbove };
-}
-
-/**
- * Reads one worksheet as a table: blank rows skipped, the header found below any title rows (or
- * after `skipRows` rows), every row with its sheet row number and the sheet name as provenance.
- */
-async function* sheetTable(
-  rows: Iterable<ExcelJS.Row>,
-  file: string,
-  sheet: string,
-  skipRows: number | undefined,
-): AsyncIterable<TableItem> {
-  const early: { cells: string[]; number: number; mergedAbove: Map<number, string> }[] = [];
-  let started = false;
-
-  function* start(): Iterable<TableItem> {
-    started = true;
-    const headerIndex = skipRows === undefined ? findHeaderRow(early.map((row) => row.cells)) : 0;
-    const header = early[headerIndex];
-    if (header === undefined) return;
-    const width = Math.max(...early.slice(headerIndex).map((row) => row.cells.length));
-    const above = early[headerIndex - 1];
-    const named = withNamesAbove(header.cells, above?.number === header.number - 1 ? above.cells : undefined);
-    const cells = [...named, ...Array.from({ length: width - named.length }, () => '')];
-    const provenance = { file, row: header.number, part: sheet };
-    if (headerIndex > 0) {
-      const titles = early.slice(0, headerIndex).map((row) => row.cells);
-      yield {
-        kind: 'warning',
-        code: 'TITLE_ROWS_SKIPPED',
-        message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`),
-        provenance,
-      };
-    }
-    const titles = early
-      .slice(0, headerIndex)
-      .map((row) => ({ cells: row.cells, place: `row ${row.number} of sheet ${JSON.stringify(sheet)}` }));
-    yield { kind: 'header', headers: uniqueHeaders(cells), provenance, titles };
-    for (const row of early.slice(headerIndex + 1)) yield rowItem(row.cells, row.mergedAbove, { file, row: row.number, part: sheet });
-  }
-
-  for (const row of rows) {
-    if (skipRows !== undefined && row.number <= skipRows) continue;
-    const { cells, mergedAbove } = rowCells(row);
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    if (started) {
-      yield rowItem(cells, mergedAbove, { file, row: row.number, part: sheet });
-      continue;
-    }
-    early.push({ cells, number: row.number, mergedAbove });
-    if (early.length >= HEADER_SEARCH_ROWS + HEADER_LOOKAHEAD) yield* start();
-  }
-  if (!started) yield* start();
 }
 
 /**
@@ -213,21 +150,18 @@ export async function loadWorkbook(path: string, zip: Buffer): Promise<ExcelJS.W
   return workbook;
 }
 
-/** A worksheet row that holds something, as text cells (see {@link cellValueText}), with its row number. */
-export interface WorksheetTextRow {
-  /** The 1-based row number, as the spreadsheet shows it. */
-  number: number;
-  cells: string[];
+/** The rows of a loaded worksheet as text, merged cells read as Excel writes them to CSV (see {@link cellValueText}). */
+function* worksheetTextRows(worksheet: ExcelJS.Worksheet): Iterable<SheetRow> {
+  for (const row of worksheetRows(worksheet)) yield { number: row.number, ...rowCells(row) };
 }
 
-/** A worksheet's rows as text, in order, rows with no text in any cell left out; merged cells read as Excel writes them to CSV. */
-export function worksheetTextRows(worksheet: ExcelJS.Worksheet): WorksheetTextRow[] {
-  const rows: WorksheetTextRow[] = [];
-  for (const row of worksheetRows(worksheet)) {
-    const { cells } = rowCells(row);
-    if (cells.some((cell) => cell.trim() !== '')) rows.push({ number: row.number, cells });
-  }
-  return rows;
+/** A loaded workbook's worksheets in order, each with its rows as text, hidden ones marked. */
+export function workbookSheets(workbook: ExcelJS.Workbook): WorkbookSheet[] {
+  return workbook.worksheets.map((worksheet) => ({
+    name: worksheet.name,
+    visible: worksheet.state === 'visible',
+    rows: worksheetTextRows(worksheet),
+  }));
 }
 
 /**
@@ -253,55 +187,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     });
   }
   const workbook = await loadWorkbook(source.path, await source.readBytes(XLSX_UNPACKED_LIMIT));
-  const names: string[] = [];
-  const skipped: InputError[] = [];
-  let sheetsRead = 0;
-  for (const worksheet of workbook.worksheets) {
-    const name = worksheet.name;
-    names.push(name);
-    if (options.sheet !== undefined && name !== options.sheet) continue;
-    if (options.sheet === undefined && worksheet.state !== 'visible') {
-      yield {
-        kind: 'warning',
-        code: 'HIDDEN_SHEET_SKIPPED',
-        message: `sheet ${JSON.stringify(name)} is hidden and was not read`,
-        provenance: { file: source.path },
-      };
-      continue;
-    }
-    const location = { file: source.path, part: `sheet ${JSON.stringify(name)}` };
-    const table = sheetTable(worksheetRows(worksheet), source.path, name, options.skipRows);
-    try {
-      yield* tableItems(table, options, { location, mode: 'auto' });
-      sheetsRead += 1;
-    } catch (error) {
-      if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
-      skipped.push(error);
-    }
-  }
-  if (options.sheet !== undefined && !names.includes(options.sheet)) {
-    throw new InputError(
-      `no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
-      { location: { file: source.path }, hint: 'sheet names are case-sensitive; copy one from the list' },
-    );
-  }
-  if (names.length === 0)
-    throw new InputError(`the workbook has no worksheets (is the file truncated?)`, { location: { file: source.path } });
-  if (sheetsRead === 0 && skipped.length > 0) {
-    const [only] = skipped;
-    if (skipped.length === 1 && only !== undefined) throw only;
-    throw new InputError(`no sheet has a text column (${skipped.map(describeWithinFile).join('; ')})`, {
-      location: { file: source.path },
-      hint: 'map the column that holds the feedback to the text field, and name the sheet to read',
-    });
-  }
-  for (const error of skipped) {
-    yield {
-      kind: 'warning',
-      message: `${describeWithinFile(error)}; sheet skipped`,
-      provenance: { file: source.path },
-    };
-  }
+  yield* workbookSheetItems(source.path, workbookSheets(workbook), options, 'workbook');
 }
 
 /**
@@ -324,9 +210,3 @@ export const xlsxWorkbookAdapter: FormatAdapter = {
     return readWorkbook(source, options);
   },
 };
-
-/** An error about one sheet, without the file it is in: `sheet "A": no text column found…`. */
-function describeWithinFile(error: InputError): string {
-  const part = error.location?.part;
-  return part === undefined ? error.reason : `${part}: ${error.reason}`;
-}

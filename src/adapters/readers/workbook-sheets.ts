@@ -1,0 +1,149 @@
+import { InputError } from '../../errors.js';
+import type { Provenance } from '../../record/record.js';
+import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
+import { uniqueHeaders } from './delimited-table.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS, titleRowsWarning, withNamesAbove } from './header-row.js';
+import { tableItems, type TableItem } from './survey-table.js';
+
+/** Rows read below the first row before the header is chosen. */
+const HEADER_LOOKAHEAD = 20;
+
+/** One row of a sheet, its cells as text, as a spreadsheet program (Excel, LibreOffice Calc) shows it. */
+export interface SheetRow {
+  /** The 1-based row number, as the spreadsheet shows it. */
+  number: number;
+  cells: string[];
+  /** By column (0-based): the value of a merged range that starts in a row above, in the same column, and covers the cell. */
+  mergedAbove: ReadonlyMap<number, string>;
+}
+
+/** One sheet of a workbook or spreadsheet, in the order the file holds them. */
+export interface WorkbookSheet {
+  name: string;
+  /** False for a sheet the spreadsheet program hides. */
+  visible: boolean;
+  /** Its rows in order; rows never written may be left out. */
+  rows: Iterable<SheetRow>;
+}
+
+function rowItem(row: SheetRow, provenance: Provenance): TableItem {
+  return row.mergedAbove.size === 0
+    ? { kind: 'row', cells: row.cells, provenance }
+    : { kind: 'row', cells: row.cells, provenance, mergedAbove: row.mergedAbove };
+}
+
+/**
+ * Reads one sheet as a table: blank rows skipped, the header found below any title rows (or
+ * after `skipRows` rows), every row with its sheet row number and the sheet name as provenance.
+ */
+async function* sheetTable(rows: Iterable<SheetRow>, file: string, sheet: string, skipRows: number | undefined): AsyncIterable<TableItem> {
+  const early: SheetRow[] = [];
+  let started = false;
+
+  function* start(): Iterable<TableItem> {
+    started = true;
+    const headerIndex = skipRows === undefined ? findHeaderRow(early.map((row) => row.cells)) : 0;
+    const header = early[headerIndex];
+    if (header === undefined) return;
+    const width = Math.max(...early.slice(headerIndex).map((row) => row.cells.length));
+    const above = early[headerIndex - 1];
+    const named = withNamesAbove(header.cells, above?.number === header.number - 1 ? above.cells : undefined);
+    const cells = [...named, ...Array.from({ length: width - named.length }, () => '')];
+    const provenance = { file, row: header.number, part: sheet };
+    if (headerIndex > 0) {
+      const titles = early.slice(0, headerIndex).map((row) => row.cells);
+      yield {
+        kind: 'warning',
+        code: 'TITLE_ROWS_SKIPPED',
+        message: titleRowsWarning(titles, `row ${header.number} of sheet ${JSON.stringify(sheet)}`),
+        provenance,
+      };
+    }
+    const titles = early
+      .slice(0, headerIndex)
+      .map((row) => ({ cells: row.cells, place: `row ${row.number} of sheet ${JSON.stringify(sheet)}` }));
+    yield { kind: 'header', headers: uniqueHeaders(cells), provenance, titles };
+    for (const row of early.slice(headerIndex + 1)) yield rowItem(row, { file, row: row.number, part: sheet });
+  }
+
+  for (const row of rows) {
+    if (skipRows !== undefined && row.number <= skipRows) continue;
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    if (started) {
+      yield rowItem(row, { file, row: row.number, part: sheet });
+      continue;
+    }
+    early.push(row);
+    if (early.length >= HEADER_SEARCH_ROWS + HEADER_LOOKAHEAD) yield* start();
+  }
+  if (!started) yield* start();
+}
+
+/** An error about one sheet, without the file it is in: `sheet "A": no text column found…`. */
+function describeWithinFile(error: InputError): string {
+  const part = error.location?.part;
+  return part === undefined ? error.reason : `${part}: ${error.reason}`;
+}
+
+/**
+ * Reads the sheets of a workbook (`noun` names it in messages: `workbook`, `spreadsheet`), each
+ * visible one (or the one named by `options.sheet`, hidden or not) a table read like a CSV
+ * export: a survey table gives one record per free-text answer, any other table one record per
+ * row from its text column. A hidden sheet is a warning; a sheet with no text column is skipped
+ * with a warning, unless no sheet has one, when the file fails naming each sheet.
+ */
+export async function* workbookSheetItems(
+  file: string,
+  sheets: Iterable<WorkbookSheet>,
+  options: AdapterOptions,
+  noun: string,
+): AsyncIterable<AdapterItem> {
+  const names: string[] = [];
+  const skipped: InputError[] = [];
+  let sheetsRead = 0;
+  for (const sheet of sheets) {
+    const name = sheet.name;
+    names.push(name);
+    if (options.sheet !== undefined && name !== options.sheet) continue;
+    if (options.sheet === undefined && !sheet.visible) {
+      yield {
+        kind: 'warning',
+        code: 'HIDDEN_SHEET_SKIPPED',
+        message: `sheet ${JSON.stringify(name)} is hidden and was not read`,
+        provenance: { file },
+      };
+      continue;
+    }
+    const location = { file, part: `sheet ${JSON.stringify(name)}` };
+    const table = sheetTable(sheet.rows, file, name, options.skipRows);
+    try {
+      yield* tableItems(table, options, { location, mode: 'auto' });
+      sheetsRead += 1;
+    } catch (error) {
+      if (!(error instanceof InputError) || options.sheet !== undefined) throw error;
+      skipped.push(error);
+    }
+  }
+  if (options.sheet !== undefined && !names.includes(options.sheet)) {
+    throw new InputError(
+      `no sheet named ${JSON.stringify(options.sheet)} (sheets: ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
+      { location: { file }, hint: 'sheet names are case-sensitive; copy one from the list' },
+    );
+  }
+  if (names.length === 0) throw new InputError(`the ${noun} has no worksheets (is the file truncated?)`, { location: { file } });
+  if (sheetsRead === 0 && skipped.length > 0) {
+    const [only] = skipped;
+    if (skipped.length === 1 && only !== undefined) throw only;
+    throw new InputError(`no sheet has a text column (${skipped.map(describeWithinFile).join('; ')})`, {
+      location: { file },
+      hint: 'map the column that holds the feedback to the text field, and name the sheet to read',
+    });
+  }
+  for (const error of skipped) {
+    yield {
+      kind: 'warning',
+      message: `${describeWithinFile(error)}; sheet skipped`,
+      provenance: { file },
+    };
+  }
+}

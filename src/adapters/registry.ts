@@ -31,6 +31,7 @@ import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
 import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
+import { odsSpreadsheetAdapter } from './formats/ods-spreadsheet.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -69,6 +70,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   polisCommentsAdapter,
   surveyCsvAdapter,
   xlsxWorkbookAdapter,
+  odsSpreadsheetAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,
 ];

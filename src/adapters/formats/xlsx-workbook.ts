@@ -3,25 +3,10 @@ import { InputError } from '../../errors.js';
 import { type InputSource } from '../../source/input-source.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
-import { workbookSheetItems, type SheetRow, type WorkbookSheet } from '../readers/workbook-sheets.js';
+import { sheetDateText, workbookSheetItems, type SheetRow, type WorkbookSheet } from '../readers/workbook-sheets.js';
 import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
 import { isCompoundFile } from '../readers/compound-file.js';
-
-/** How a cell holding a time of day without a date (an Excel serial under 1) is read: on Excel's day 0. */
-const EXCEL_DAY_ZERO = '1899-12-30T';
-
-/**
- * Writes a date cell as ISO 8601: the day alone when it has no time of day, the time alone
- * (`10:42:13`) when it has no day (a time cell, as a Zoom Q&A report saved as a workbook gives
- * when each question was asked), never a date in 1899.
- */
-function dateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const iso = date.toISOString();
-  if (iso.startsWith(EXCEL_DAY_ZERO)) return iso.slice(EXCEL_DAY_ZERO.length, EXCEL_DAY_ZERO.length + 8);
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
 
 /**
  * A cell's value as text: rich text joined, a formula's cached result, a hyperlink's shown text,
@@ -32,7 +17,7 @@ export function cellValueText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value);
+  if (value instanceof Date) return sheetDateText(value);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellValueText(value.result);
@@ -95,7 +80,7 @@ export function unpackWorkbook(path: string, zip: Buffer, limitBytes: number): B
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     throw new InputError(`a zip, but not an Excel workbook (it holds no xl/workbook.xml)`, {
       location: { file: path },
-      hint: 'tlap reads .xlsx workbooks; OpenDocument (.ods) and other zips must be saved as .xlsx or CSV',
+      hint: 'an OpenDocument spreadsheet (.ods) is read by the ods format; other zips must be saved as .xlsx or CSV',
     });
   }
   const unpacked = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
@@ -160,7 +145,7 @@ export function workbookSheets(workbook: ExcelJS.Workbook): WorkbookSheet[] {
   return workbook.worksheets.map((worksheet) => ({
     name: worksheet.name,
     visible: worksheet.state === 'visible',
-    rows: worksheetTextRows(worksheet),
+    rows: { [Symbol.iterator]: () => worksheetTextRows(worksheet)[Symbol.iterator]() },
   }));
 }
 

@@ -8,6 +8,21 @@ import { tableItems, type TableItem } from './survey-table.js';
 /** Rows read below the first row before the header is chosen. */
 const HEADER_LOOKAHEAD = 20;
 
+/** How a cell holding a time of day without a date (an Excel serial under 1, an OpenDocument time) is read: on Excel's day 0. */
+export const EXCEL_DAY_ZERO = '1899-12-30T';
+
+/**
+ * Writes a date cell as ISO 8601: the day alone when it has no time of day, the time alone
+ * (`10:42:13`) when it has no day (a time cell, as a Zoom Q&A report saved as a workbook gives
+ * when each question was asked), never a date in 1899.
+ */
+export function sheetDateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const iso = date.toISOString();
+  if (iso.startsWith(EXCEL_DAY_ZERO)) return iso.slice(EXCEL_DAY_ZERO.length, EXCEL_DAY_ZERO.length + 8);
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
 /** One row of a sheet, its cells as text, as a spreadsheet program (Excel, LibreOffice Calc) shows it. */
 export interface SheetRow {
   /** The 1-based row number, as the spreadsheet shows it. */

@@ -71,11 +71,15 @@ function repetition(element: XmlElement, local: string, uri = TABLE): number {
   return Math.max(1, Number(written));
 }
 
-/** A number cell's value without an exponent where it is a whole number: an id of 20 digits stays 20 digits. */
+/** A number cell's value as JavaScript writes it, but a whole number of 22 digits or more without an exponent: an id stays digits. */
 function numberText(value: string): string | null {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number)) return null;
-  return Number.isInteger(number) && Math.abs(number) >= 1e21 ? BigInt(number).toString() : String(number);
+  const shown = String(number);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(shown);
+  if (exponent === null) return shown;
+  const [, sign = '', first = '', rest = '', power = '0'] = exponent;
+  return `${sign}${first}${rest.padEnd(Number(power), '0')}`;
 }
 
 const DATE_VALUE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;

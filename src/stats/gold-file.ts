@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
 import { loadWorkbook, workbookSheets } from '../adapters/formats/xlsx-workbook.js';
 import type { WorkbookSheet } from '../adapters/readers/workbook-sheets.js';
+import { isOpenDocumentSpreadsheet, readOdsSpreadsheet } from '../adapters/readers/ods-sheets.js';
 import { isCompoundFile } from '../adapters/readers/compound-file.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
 
@@ -327,9 +328,10 @@ function markColumns(header: readonly string[], rows: readonly (readonly string[
 
 /**
  * Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. An
- * Excel workbook (.xlsx) is read too, from its first visible sheet whose first row names an `id`
- * or `source_id` column (else its first visible sheet), each row's line its row number; an .xls
- * workbook or another zip is an {@link InputError} saying how to save it.
+ * Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods) is read too, from its first visible
+ * sheet whose first row names an `id` or `source_id` column (else its first visible sheet), each
+ * row's line its row number; an .xls workbook or another zip is an {@link InputError} saying how
+ * to save it.
  */
 export async function readGoldFile(path: string, displayPath: string = path): Promise<GoldFile> {
   let bytes: Buffer;
@@ -341,9 +343,14 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
       code: 'GOLD_UNREADABLE',
     });
   }
-  if (isZipFile(bytes)) return parseGoldRows(await workbookGoldRows(bytes, displayPath), displayPath);
+  if (isZipFile(bytes)) {
+    const sheets = isOpenDocumentSpreadsheet(bytes.subarray(0, OPEN_DOCUMENT_HEAD_BYTES))
+      ? (await readOdsSpreadsheet(displayPath, bytes)).sheets
+      : workbookSheets(await loadWorkbook(displayPath, bytes));
+    return parseGoldRows(codingSheetRows(sheets, displayPath), displayPath);
+  }
   if (isCompoundFile(bytes)) {
-    throw new InputError('an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx or CSV', {
+    throw new InputError('an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx, .ods or CSV', {
       location: { file: displayPath },
       hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx or as "CSV UTF-8"',
       code: 'GOLD_NOT_CSV',
@@ -360,10 +367,8 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
   return parseGoldFile(decoded.text, displayPath);
 }
 
-/** The rows of the sheet of a workbook that holds the coding (see {@link readGoldFile}). */
-async function workbookGoldRows(bytes: Buffer, file: string): Promise<GoldRow[]> {
-  return codingSheetRows(workbookSheets(await loadWorkbook(file, bytes)), file);
-}
+/** How far into a zip its `mimetype` entry (stored first) is looked for. */
+const OPEN_DOCUMENT_HEAD_BYTES = 64 * 1024;
 
 /**
  * The rows with text of the sheet that holds the coding: the first visible sheet whose first row

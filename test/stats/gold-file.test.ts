@@ -7,6 +7,7 @@ import { withTempDir } from '../builders/temp-dir.js';
 import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
 import { buildZip } from '../builders/zip-builder.js';
+import { buildModelWorkbook, buildOds, encryptedOds, type SheetModel } from '../builders/ods-spreadsheets.js';
 
 describe('parseGoldFile', () => {
   test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
@@ -230,16 +231,75 @@ describe('readGoldFile: a coding sheet a coder saved as an Excel workbook', () =
     });
   });
 
-  test('an .xls workbook, or a zip that is no workbook (.ods), is an error saying how to save it', async () => {
+  test('an .xls workbook, or a zip that is neither an Excel workbook nor an OpenDocument spreadsheet, is an error saying how to save it', async () => {
     await withTempDir(async (dir) => {
       const xls = join(dir, 'coding.xls');
       await writeFile(xls, buildWordCompoundFile());
       await expect(readGoldFile(xls, 'coding.xls')).rejects.toThrow(
-        'coding.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx or CSV',
+        'coding.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx, .ods or CSV',
       );
-      const ods = join(dir, 'coding.ods');
-      await writeFile(ods, buildZip([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet', stored: true }]));
-      await expect(readGoldFile(ods, 'coding.ods')).rejects.toThrow('coding.ods: a zip, but not an Excel workbook');
+      const zip = join(dir, 'coding.zip');
+      await writeFile(zip, buildZip([{ name: 'coding.csv', content: 'id,themes\n' }]));
+      await expect(readGoldFile(zip, 'coding.zip')).rejects.toThrow('coding.zip: a zip, but not an Excel workbook');
+    });
+  });
+});
+
+describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsheet (.ods)', () => {
+  const coding: readonly SheetModel[] = [
+    { name: 'How to code', rows: [['Put 1 under every theme the record is about']] },
+    {
+      name: 'Hidden',
+      hidden: true,
+      rows: [
+        ['id', 'coded'],
+        ['z', 1],
+      ],
+    },
+    {
+      name: 'coding',
+      rows: [
+        ['id', 'channel', 'context', 'text', 'coded', 'carers', 'funding', 'notes'],
+        ['a', 'survey', null, 'two\nlines, "quoted"', 1, 1, null, 'unsure'],
+        ['b', 'survey', null, 'text', 'x', null, true, null],
+        ['c', 'survey', null, 'text', null, null, null, null],
+        ['d', 'survey', null, 'text', 1, 'maybe', null, null],
+        [null, null, null, null, null, null, null, null],
+        [69500000000000000000, 'survey', null, 'a long id typed as a number', 1, null, 1, null],
+      ],
+    },
+  ];
+
+  test('is read as the same sheet saved as .xlsx is: the sheet naming the id column, marks, long ids in digits, lines as sheet rows', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'coding.ods'), buildOds(coding));
+      await writeFile(join(dir, 'coding.xlsx'), await buildModelWorkbook(coding));
+      const ods = await readGoldFile(join(dir, 'coding.ods'), 'coding.ods');
+      const xlsx = await readGoldFile(join(dir, 'coding.xlsx'), 'coding.ods');
+      expect(ods).toEqual(xlsx);
+      expect(ods.markColumns).toEqual(['carers', 'funding']);
+      expect(ods.entries).toEqual([
+        { key: 'a', themes: ['carers'], line: 2 },
+        { key: 'b', themes: ['funding'], line: 3 },
+        { key: '69500000000000000000', themes: ['funding'], line: 7 },
+      ]);
+      expect(ods.sample).toEqual({ rows: 5, notCoded: ['c'], codedByThemes: [] });
+      expect(ods.problems).toEqual([
+        {
+          file: 'coding.ods',
+          line: 5,
+          message: 'the carers cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
+        },
+      ]);
+    });
+  });
+
+  test('a password-protected .ods is an error naming the file', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'coding.ods'), encryptedOds());
+      await expect(readGoldFile(join(dir, 'coding.ods'), 'coding.ods')).rejects.toThrow(
+        'coding.ods: the spreadsheet is password-protected (encrypted); tlap cannot read it',
+      );
     });
   });
 });

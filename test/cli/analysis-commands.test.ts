@@ -11,6 +11,7 @@ import { makeRecord } from '../builders/record-builder.js';
 import { writeStore } from '../builders/store-builder.js';
 import { expectGolden } from '../helpers/golden.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+import { buildOds } from '../builders/ods-spreadsheets.js';
 
 /** The small-consultation case: a survey export, a codebook with known collisions, and a gold file. */
 const CASE = join(PROJECT_ROOT, 'fixtures/analysis/small-consultation');
@@ -219,6 +220,15 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     expect(await readFile(sheetPath, 'utf8')).toBe(coded);
   });
 
+  test('--out NAME.ods is refused before anything is drawn (exit 2), naming what tlap sample writes', async () => {
+    const odsPath = join(temp, 'coding.ods');
+    const refused = await runCli(['sample', '--store', store, '--size', '5', '--out', odsPath], { cwd: CASE });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('error: tlap sample writes a coding sheet as CSV (.csv) or as an Excel workbook (.xlsx), not as .ods');
+    expect(refused.stderr).toContain(`hint: name it ${join(temp, 'coding')}.xlsx`);
+    await expect(readFile(odsPath)).rejects.toThrow('ENOENT');
+  });
+
   test('the sheet goes to stdout without --out; a selection that keeps nothing, or a bad --size, is a usage error (exit 2)', async () => {
     const stdout = await runCli(['sample', '--store', store, '--size', '3', '--channel', 'survey'], { cwd: CASE });
     expect(stdout.exitCode).toBe(0);
@@ -274,6 +284,24 @@ describe('tlap agree: two people coding the same sheet', () => {
         message: 'the communities cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
       },
     ]);
+  });
+
+  test('two coding sheets saved as .ods are compared as the same sheets saved as CSV are', async () => {
+    const header = ['id', 'channel', 'context', 'text', 'coded', 'communities', 'information', 'carers'];
+    const sheets = {
+      a: [header, ['r1', 'survey', null, 'one', 'x', 1, null, null], ['r2', 'survey', null, 'two', 'x', null, 1, null]],
+      b: [header, ['r1', 'survey', null, 'one', 'x', 1, null, null], ['r2', 'survey', null, 'two', 'x', null, null, 1]],
+    };
+    for (const [coder, rows] of Object.entries(sheets)) {
+      await writeFile(join(temp, `coder-${coder}-sheet.ods`), buildOds([{ name: 'coding', rows }]));
+      await writeFile(join(temp, `coder-${coder}-sheet.csv`), stringify(rows.map((row) => row.map((cell) => cell ?? ''))));
+    }
+    const named = (extension: string): string[] => ['a', 'b'].map((coder) => join(temp, `coder-${coder}-sheet${extension}`));
+    const fromOds = await runCli(['agree', ...named('.ods'), '--json'], { cwd: CASE });
+    const fromCsv = await runCli(['agree', ...named('.csv'), '--json'], { cwd: CASE });
+    expect(fromOds.exitCode).toBe(0);
+    expect(JSON.parse(fromOds.stdout.replaceAll('.ods', '.csv'))).toEqual(JSON.parse(fromCsv.stdout));
+    expect((JSON.parse(fromOds.stdout) as { records: number; same_themes: number }).records).toBe(2);
   });
 
   test('a row a coder marked a theme in but left the coded cell of is read as coded, with a warning naming its line', async () => {

@@ -53,6 +53,19 @@ async function refuseCodedSheet(path: string, out: string): Promise<void> {
   });
 }
 
+/** Spreadsheet files a coding sheet is not written as: a CSV written under such a name would not open. */
+const UNWRITTEN_SHEET = /\.(?:ods|fods|ots|xls|xlsm|numbers)$/iu;
+
+/** Refuses an output name whose extension promises a spreadsheet tlap does not write, naming the ones it writes. */
+function refuseUnwrittenSheet(out: string): void {
+  const extension = UNWRITTEN_SHEET.exec(out)?.[0];
+  if (extension === undefined) return;
+  throw new UsageError(`tlap sample writes a coding sheet as CSV (.csv) or as an Excel workbook (.xlsx), not as ${extension}`, {
+    hint: `name it ${out.slice(0, -extension.length)}.xlsx (LibreOffice Calc opens it, and tlap eval and tlap agree read it back saved as .ods too) or ${out.slice(0, -extension.length)}.csv`,
+    code: 'SHEET_FORMAT_NOT_WRITTEN',
+  });
+}
+
 /** Registers `tlap sample`. */
 export function registerSampleCommand(program: Command, { io, messages, setExitCode }: CommandContext): void {
   const command = program
@@ -82,6 +95,7 @@ Examples:
     const size = wholeNumber(flags.size, '--size', 1);
     const seed = wholeNumber(flags.seed, '--seed', 0);
     const selection = selectionOf(flags);
+    if (flags.out !== undefined) refuseUnwrittenSheet(flags.out);
     const { loadCodebookForCli } = await import('../codebook-loading.js');
     const { drawStoreSample, renderCodingSheet, renderCodingWorkbook } = await import('../../run/coding-sample.js');
     const { createRedactor } = await import('../../report/publication-redactor.js');

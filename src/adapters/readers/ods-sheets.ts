@@ -326,7 +326,7 @@ export async function readSpreadsheetContent(
     made += added.made;
     if (added.warning !== null) issues.push({ kind: 'warning', message: added.warning, provenance: { file, part: sheet.name } });
   }
-  issues.push(...recoveryWarnings(file, recoveries, part));
+  for (const warning of recoveryWarnings(file, recoveries, part)) issues.push(warning);
   return { sheets: sheets.map((sheet) => sheet.sheet()), issues };
 }
 

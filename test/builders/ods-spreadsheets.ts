@@ -274,17 +274,25 @@ export const ROADSHOW_SHEETS: readonly SheetModel[] = [
   },
 ];
 
-/** The manifest of a spreadsheet saved with a password: each part's `manifest:encryption-data`. */
-const ENCRYPTED_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="2048"><manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/><manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>`;
+/** The manifest of an OpenDocument saved with a password: each encrypted part's `manifest:encryption-data`. */
+function encryptedManifest(mediaType: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mediaType}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="2048"><manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/><manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>`;
+}
 
-/** A spreadsheet saved with a password: its content.xml is ciphertext, its manifest says how it was encrypted. */
-export function encryptedOds(): Buffer {
+/** An OpenDocument of this media type saved with a password: its content.xml is ciphertext, its manifest says how it was encrypted. */
+export function encryptedOpenDocument(mediaType: string): Buffer {
   const ciphertext = Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 151 + 7) % 256));
   return buildOds([], {
+    mediaType,
     content: ciphertext,
-    extraFiles: [{ name: 'META-INF/manifest.xml', content: ENCRYPTED_MANIFEST }],
+    extraFiles: [{ name: 'META-INF/manifest.xml', content: encryptedManifest(mediaType) }],
   });
+}
+
+/** A spreadsheet saved with a password (see {@link encryptedOpenDocument}). */
+export function encryptedOds(): Buffer {
+  return encryptedOpenDocument('application/vnd.oasis.opendocument.spreadsheet');
 }
 
 /** The inputs of fixtures/adapters/ods/<case>/input.ods, generated here so that they can be rebuilt and checked. */

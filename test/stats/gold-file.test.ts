@@ -298,7 +298,7 @@ describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsh
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'coding.ods'), encryptedOds());
       await expect(readGoldFile(join(dir, 'coding.ods'), 'coding.ods')).rejects.toThrow(
-        'coding.ods: the spreadsheet is password-protected (encrypted); tlap cannot read it',
+        'coding.ods: the OpenDocument spreadsheet is password-protected (encrypted); tlap cannot read it',
       );
     });
   });

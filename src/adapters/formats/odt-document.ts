@@ -22,15 +22,22 @@ import {
   type XmlName,
   type XmlSelection,
 } from '../readers/xml-elements.js';
-import { readOptionalPart, readZipParts, zipPartSource, type ZipDocumentKind } from '../readers/zip-parts.js';
+import { readOptionalPart, zipPartSource } from '../readers/zip-parts.js';
+import {
+  CONTENT_PART,
+  isAutomaticStyle,
+  isNamed,
+  ODF_OFFICE as OFFICE,
+  ODF_STYLE as STYLE,
+  ODF_TABLE as TABLE,
+  ODF_TEXT as TEXT,
+  readOpenDocumentParts,
+  type OpenDocumentKind,
+} from '../readers/open-document.js';
 import { isZipFile } from '../readers/zip-directory.js';
 
 const TEXT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
 
-const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
-const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
-const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
-const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
 const DRAW = 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0';
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 const FORM = 'urn:oasis:names:tc:opendocument:xmlns:form:1.0';
@@ -39,18 +46,19 @@ const XML = 'http://www.w3.org/XML/1998/namespace';
 /** The form controls read where a `draw:control` draws them: those a respondent answers by choosing or by typing. */
 const ANSWERED_CONTROLS: ReadonlySet<string> = new Set(['checkbox', 'radio', 'listbox', 'combobox', 'text', 'textarea', 'formatted-text']);
 
-const CONTENT_PART = 'content.xml';
 const META_PART = 'meta.xml';
-const MEDIA_TYPE_PART = 'mimetype';
 
 /** What an OpenDocument's text and properties may unpack to, as for Word documents. */
 export const ODT_UNPACKED_LIMIT = 64 * 1024 * 1024;
 
-const OPEN_DOCUMENT: ZipDocumentKind = { noun: 'OpenDocument text', saveAs: 'open it in LibreOffice or Word and save it as .odt' };
-
-function isIn(name: XmlName, uri: string, local: string): boolean {
-  return name.uri === uri && name.local === local;
-}
+const OPEN_DOCUMENT: OpenDocumentKind = {
+  noun: 'OpenDocument text',
+  saveAs: 'open it in LibreOffice or Word and save it as .odt',
+  mediaType: TEXT_MEDIA_TYPE,
+  expected: 'an OpenDocument text (.odt) document',
+  office: { part: 'word/document.xml', noun: 'a Word document', hint: 'read it as a docx document' },
+  otherHint: 'open it in LibreOffice or Word and save it as .odt or .docx',
+};
 
 /** One paragraph as read, with the text boxes anchored in it. */
 interface OdtParagraph extends DocumentParagraph {
@@ -86,7 +94,7 @@ function controlShown(control: XmlElement): ControlShown {
       return { text: `${attributeValue(control, 'current-selected', FORM) === 'true' ? '☒' : '☐'} ${label}`.trim(), alone: null };
     case 'listbox': {
       const options = control.children
-        .filter((option) => isIn(option, FORM, 'option'))
+        .filter((option) => isNamed(option, FORM, 'option'))
         .map((option) => ({
           label: (attributeValue(option, 'label', FORM) ?? attributeValue(option, 'value', FORM) ?? '').trim(),
           selected: attributeValue(option, 'current-selected', FORM) === 'true',
@@ -135,12 +143,12 @@ function readParagraph(
     }
     if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab')) parts.push(' ');
     else if (piece.uri === TEXT && piece.local === 'line-break') parts.push('\n');
-    else if (isIn(piece, DRAW, 'text-box')) textBoxes.push(piece);
-    else if (isIn(piece, DRAW, 'control')) {
+    else if (isNamed(piece, DRAW, 'text-box')) textBoxes.push(piece);
+    else if (isNamed(piece, DRAW, 'control')) {
       const shown = controls.get(attributeValue(piece, 'control', DRAW) ?? '');
       if (shown !== undefined) drawn.push({ at: parts.length, shown });
       parts.push(` ${shown?.text ?? ''} `);
-    } else if (isIn(piece, TEXT, 'note') || isIn(piece, OFFICE, 'annotation')) continue;
+    } else if (isNamed(piece, TEXT, 'note') || isNamed(piece, OFFICE, 'annotation')) continue;
     else if (piece.uri === TEXT || piece.uri === DRAW) {
       const inner = piece.content();
       for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
@@ -152,12 +160,12 @@ function readParagraph(
   }
   const style = attributeValue(paragraph, 'style-name', TEXT);
   const named = style === null ? null : (styles.get(style) ?? style);
-  const heading = isIn(paragraph, TEXT, 'h')
+  const heading = isNamed(paragraph, TEXT, 'h')
     ? Number(attributeValue(paragraph, 'outline-level', TEXT) ?? '1')
     : named === 'Title'
       ? 1
       : null;
-  const lists = ancestors.filter((name) => isIn(name, TEXT, 'list')).length;
+  const lists = ancestors.filter((name) => isNamed(name, TEXT, 'list')).length;
   return {
     text: parts
       .join('')
@@ -166,7 +174,7 @@ function readParagraph(
       .trim(),
     heading: heading !== null && Number.isInteger(heading) && heading >= 1 && heading <= 10 ? heading : null,
     listLevel: lists > 0 ? lists - 1 : null,
-    contents: ancestors.some((name) => isIn(name, TEXT, 'table-of-content')) || (named !== null && /^Contents_20_/.test(named)),
+    contents: ancestors.some((name) => isNamed(name, TEXT, 'table-of-content')) || (named !== null && /^Contents_20_/.test(named)),
     textBoxes,
   };
 }
@@ -176,7 +184,7 @@ function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
   const found: XmlElement[] = [];
   const stack = [...textBox.children].reverse();
   for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) {
+    if (isNamed(element, TEXT, 'p') || isNamed(element, TEXT, 'h')) {
       found.push(element);
       continue;
     }
@@ -194,14 +202,14 @@ function textBoxParagraphs(textBox: XmlElement): XmlElement[] {
 function selectContent(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined) return 'skip';
-  if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
+  if (isAutomaticStyle(path)) return 'element';
   if (element.uri === FORM && ANSWERED_CONTROLS.has(element.local)) {
-    return path.some((name) => isIn(name, OFFICE, 'forms')) ? 'element' : 'skip';
+    return path.some((name) => isNamed(name, OFFICE, 'forms')) ? 'element' : 'skip';
   }
-  if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';
-  if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) return 'element';
+  if (path.some((name) => isNamed(name, TEXT, 'tracked-changes'))) return 'skip';
+  if (isNamed(element, TEXT, 'p') || isNamed(element, TEXT, 'h')) return 'element';
   if (element.uri === TABLE && (element.local === 'table' || element.local === 'table-row' || element.local === 'table-cell')) {
-    return path.filter((name) => isIn(name, TABLE, 'table')).length === 1 ? 'start' : 'skip';
+    return path.filter((name) => isNamed(name, TABLE, 'table')).length === 1 ? 'start' : 'skip';
   }
   return 'skip';
 }
@@ -222,13 +230,13 @@ function* odtEventNotes(
     else notes.openCell();
     return;
   }
-  const inTable = event.ancestors.some((name) => isIn(name, TABLE, 'table'));
+  const inTable = event.ancestors.some((name) => isNamed(name, TABLE, 'table'));
   if (event.kind === 'too-large') {
-    if (!event.ancestors.some((name) => isIn(name, OFFICE, 'forms'))) yield* notes.tooLarge(inTable);
+    if (!event.ancestors.some((name) => isNamed(name, OFFICE, 'forms'))) yield* notes.tooLarge(inTable);
     return;
   }
   const element = event.element;
-  if (isIn(element, STYLE, 'style')) {
+  if (isNamed(element, STYLE, 'style')) {
     const name = attributeValue(element, 'name', STYLE);
     const parent = attributeValue(element, 'parent-style-name', STYLE);
     if (name !== null && parent !== null) styles.set(name, parent);
@@ -254,9 +262,9 @@ function* odtEventNotes(
 function selectAnnotatedParagraphs(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined) return 'skip';
-  if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
-  if (path.some((name) => isIn(name, TEXT, 'tracked-changes'))) return 'skip';
-  return isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h') ? 'element' : 'skip';
+  if (isAutomaticStyle(path)) return 'element';
+  if (path.some((name) => isNamed(name, TEXT, 'tracked-changes'))) return 'skip';
+  return isNamed(element, TEXT, 'p') || isNamed(element, TEXT, 'h') ? 'element' : 'skip';
 }
 
 /**
@@ -276,7 +284,7 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
   for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectAnnotatedParagraphs)) {
     if (event.kind !== 'element') continue;
     const element = event.element;
-    if (isIn(element, STYLE, 'style')) {
+    if (isNamed(element, STYLE, 'style')) {
       const name = attributeValue(element, 'name', STYLE);
       const parent = attributeValue(element, 'parent-style-name', STYLE);
       if (name !== null && parent !== null) styles.set(name, parent);
@@ -290,12 +298,12 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
         ranges.take(piece);
         continue;
       }
-      if (isIn(piece, OFFICE, 'annotation')) {
+      if (isNamed(piece, OFFICE, 'annotation')) {
         const id = attributeValue(piece, 'name', OFFICE) ?? `annotation ${comments.length + 1}`;
         comments.push(annotationComment(piece, id, styles));
         if (attributeValue(piece, 'name', OFFICE) !== null) ranges.start(id, outline.section());
         else anchors.set(id, { text: shortenText(paragraph.text, MAX_COMMENTED_CHARS), section: outline.section() });
-      } else if (isIn(piece, OFFICE, 'annotation-end')) {
+      } else if (isNamed(piece, OFFICE, 'annotation-end')) {
         ranges.end(attributeValue(piece, 'name', OFFICE) ?? '');
       } else if (piece.uri === TEXT && (piece.local === 's' || piece.local === 'tab' || piece.local === 'line-break')) {
         ranges.take(' ');
@@ -316,9 +324,9 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
 
 /** One `office:annotation` as a comment: its creator, date, paragraphs, and its place in a thread. */
 function annotationComment(annotation: XmlElement, id: string, styles: ReadonlyMap<string, string>): DocumentComment {
-  const paragraphs = annotation.children.filter((child) => isIn(child, TEXT, 'p') || isIn(child, TEXT, 'h'));
-  const creator = annotation.children.find((child) => isIn(child, DUBLIN_CORE, 'creator'))?.text.trim() ?? '';
-  const date = annotation.children.find((child) => isIn(child, DUBLIN_CORE, 'date'))?.text.trim() ?? null;
+  const paragraphs = annotation.children.filter((child) => isNamed(child, TEXT, 'p') || isNamed(child, TEXT, 'h'));
+  const creator = annotation.children.find((child) => isNamed(child, DUBLIN_CORE, 'creator'))?.text.trim() ?? '';
+  const date = annotation.children.find((child) => isNamed(child, DUBLIN_CORE, 'date'))?.text.trim() ?? null;
   const name = attributeValue(annotation, 'name', OFFICE);
   return {
     id,
@@ -349,17 +357,6 @@ async function readCreated(data: Buffer | undefined): Promise<string | null> {
   return toIsoDate(dates['creation-date'] ?? null) ?? toIsoDate(dates.date ?? null);
 }
 
-/** Refuses a file that is not an OpenDocument text, saying what it is when that is known. */
-function notOpenDocumentText(file: string, names: readonly string[], mediaType: string | null): InputError {
-  const word = names.includes('word/document.xml');
-  const other = mediaType?.startsWith('application/vnd.oasis.opendocument.') === true ? `an OpenDocument ${mediaType.slice(35)}` : null;
-  const what = word ? 'a Word document' : (other ?? 'a zip');
-  return new InputError(`${what}, not an OpenDocument text (.odt) document`, {
-    location: { file },
-    hint: word ? 'read it as a docx document' : 'open it in LibreOffice or Word and save it as .odt or .docx',
-  });
-}
-
 async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   if (!isZipFile(source.headBytes)) {
     throw new InputError('not an OpenDocument text (.odt) document (it does not start with a zip signature)', {
@@ -368,12 +365,7 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
     });
   }
   const zip = await source.readBytes();
-  const { names, parts } = readZipParts(source.path, zip, [CONTENT_PART, META_PART, MEDIA_TYPE_PART], ODT_UNPACKED_LIMIT, OPEN_DOCUMENT);
-  const mediaType = parts.get(MEDIA_TYPE_PART)?.toString('latin1').trim() ?? null;
-  const content = parts.get(CONTENT_PART);
-  if (content === undefined || (mediaType !== null && !mediaType.startsWith(TEXT_MEDIA_TYPE))) {
-    throw notOpenDocumentText(source.path, names, mediaType);
-  }
+  const { content, parts } = readOpenDocumentParts(source.path, zip, [META_PART], ODT_UNPACKED_LIMIT, OPEN_DOCUMENT);
   const warnings: AdapterItem[] = [];
   const date = await readOptionalPart(source.path, META_PART, null, () => readCreated(parts.get(META_PART)), warnings);
   const review = content.includes('annotation', 0, 'latin1')

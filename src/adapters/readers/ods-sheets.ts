@@ -12,20 +12,23 @@ import {
   type XmlRecovery,
   type XmlSelection,
 } from './xml-elements.js';
-import { partError, readZipParts, zipPartSource, type ZipDocumentKind } from './zip-parts.js';
+import { partError, zipPartSource } from './zip-parts.js';
+import {
+  CONTENT_PART,
+  isAutomaticStyle,
+  isNamed,
+  ODF_OFFICE as OFFICE,
+  ODF_STYLE as STYLE,
+  ODF_TABLE as TABLE,
+  ODF_TEXT as TEXT,
+  readOpenDocumentParts,
+  type OpenDocumentKind,
+} from './open-document.js';
 
 /** The media type an OpenDocument spreadsheet's `mimetype` entry names (a template's adds `-template`). */
 export const SPREADSHEET_MEDIA_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
-const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
-const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
-const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
-const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0';
 const CALC_EXTENSION = 'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0';
-
-const CONTENT_PART = 'content.xml';
-const MANIFEST_PART = 'META-INF/manifest.xml';
-const MEDIA_TYPE_PART = 'mimetype';
 
 /** What an OpenDocument spreadsheet's content may unpack to, as for an Excel workbook. */
 export const ODS_UNPACKED_LIMIT = 128 * 1024 * 1024;
@@ -43,9 +46,13 @@ export const MAX_REPEATED_CELLS = 4_000_000;
 /** The most spaces one `text:s` stands for. */
 const MAX_SPACE_RUN = 1024;
 
-const OPEN_DOCUMENT_SPREADSHEET: ZipDocumentKind = {
+const OPEN_DOCUMENT_SPREADSHEET: OpenDocumentKind = {
   noun: 'OpenDocument spreadsheet',
   saveAs: 'open it in LibreOffice Calc or Excel and save it as .ods or .xlsx',
+  mediaType: SPREADSHEET_MEDIA_TYPE,
+  expected: 'an OpenDocument spreadsheet (.ods)',
+  office: { part: 'xl/workbook.xml', noun: 'an Excel workbook', hint: 'read it as an xlsx workbook' },
+  otherHint: 'open it in LibreOffice Calc or Excel and save it as .ods, .xlsx or CSV',
 };
 
 /** An OpenDocument spreadsheet read: its sheets, and the rows it could not read or warnings about it. */
@@ -53,10 +60,6 @@ export interface OdsSpreadsheet {
   sheets: WorkbookSheet[];
   /** Rows passed over (one cell over the XML element limit) and what the XML reader recovered from. */
   issues: AdapterItem[];
-}
-
-function isIn(name: XmlName, uri: string, local: string): boolean {
-  return name.uri === uri && name.local === local;
 }
 
 /** True when the head of a file (its `mimetype` entry, stored first) names an OpenDocument spreadsheet. */
@@ -127,9 +130,9 @@ function paragraphText(paragraph: XmlElement): string {
   const stack = paragraph.content().reverse();
   for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
     if (typeof piece === 'string') parts.push(piece.replace(/[ \t\r\n]+/g, ' '));
-    else if (isIn(piece, TEXT, 's')) parts.push(' '.repeat(Math.min(MAX_SPACE_RUN, repetition(piece, 'c', TEXT))));
-    else if (isIn(piece, TEXT, 'tab')) parts.push('\t');
-    else if (isIn(piece, TEXT, 'line-break')) parts.push('\n');
+    else if (isNamed(piece, TEXT, 's')) parts.push(' '.repeat(Math.min(MAX_SPACE_RUN, repetition(piece, 'c', TEXT))));
+    else if (isNamed(piece, TEXT, 'tab')) parts.push('\t');
+    else if (isNamed(piece, TEXT, 'line-break')) parts.push('\n');
     else if (piece.uri === TEXT && piece.local !== 'note') {
       const inner = piece.content();
       for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
@@ -143,8 +146,8 @@ function cellParagraphs(cell: XmlElement): string {
   const lines: string[] = [];
   const stack = [...cell.children].reverse();
   for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
-    if (isIn(element, TEXT, 'p') || isIn(element, TEXT, 'h')) lines.push(paragraphText(element));
-    else if (isIn(element, TEXT, 'list') || isIn(element, TEXT, 'list-item') || isIn(element, TEXT, 'list-header')) {
+    if (isNamed(element, TEXT, 'p') || isNamed(element, TEXT, 'h')) lines.push(paragraphText(element));
+    else if (isNamed(element, TEXT, 'list') || isNamed(element, TEXT, 'list-item') || isNamed(element, TEXT, 'list-header')) {
       for (let index = element.children.length - 1; index >= 0; index -= 1) stack.push(element.children[index] as XmlElement);
     }
   }
@@ -211,8 +214,8 @@ class SheetBuilder {
     let made = 0;
     let cut = false;
     for (const cell of row.children) {
-      const isCovered = isIn(cell, TABLE, 'covered-table-cell');
-      if (!isCovered && !isIn(cell, TABLE, 'table-cell')) continue;
+      const isCovered = isNamed(cell, TABLE, 'covered-table-cell');
+      if (!isCovered && !isNamed(cell, TABLE, 'table-cell')) continue;
       const count = repetition(cell, 'number-columns-repeated');
       const text = isCovered ? '' : odsCellText(cell);
       const spanned = repetition(cell, 'number-rows-spanned');
@@ -269,11 +272,11 @@ class SheetBuilder {
 function selectSheetContent(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
   if (element === undefined) return 'skip';
-  if (path.length === 3 && isIn(path[1] as XmlName, OFFICE, 'automatic-styles') && isIn(element, STYLE, 'style')) return 'element';
+  if (isAutomaticStyle(path)) return 'element';
   const spreadsheet = path[2];
-  if (path.length < 4 || spreadsheet === undefined || !isIn(spreadsheet, OFFICE, 'spreadsheet')) return 'skip';
-  if (path.length === 4) return isIn(element, TABLE, 'table') ? 'start' : 'skip';
-  return isIn(element, TABLE, 'table-row') ? 'element' : 'skip';
+  if (path.length < 4 || spreadsheet === undefined || !isNamed(spreadsheet, OFFICE, 'spreadsheet')) return 'skip';
+  if (path.length === 4) return isNamed(element, TABLE, 'table') ? 'start' : 'skip';
+  return isNamed(element, TABLE, 'table-row') ? 'element' : 'skip';
 }
 
 /**
@@ -315,8 +318,8 @@ export async function readSpreadsheetContent(
       continue;
     }
     const element = event.element;
-    if (isIn(element, STYLE, 'style')) {
-      const properties = element.children.find((child) => isIn(child, STYLE, 'table-properties'));
+    if (isNamed(element, STYLE, 'style')) {
+      const properties = element.children.find((child) => isNamed(child, STYLE, 'table-properties'));
       const name = attributeValue(element, 'name', STYLE);
       if (name !== null && properties !== undefined && attributeValue(properties, 'display', TABLE) === 'false') hiddenStyles.add(name);
       continue;
@@ -337,29 +340,7 @@ export async function readSpreadsheetContent(
  * OpenDocument and content that is not well-formed XML are each an {@link InputError} naming `file`.
  */
 export async function readOdsSpreadsheet(file: string, zip: Buffer): Promise<OdsSpreadsheet> {
-  const { names, parts } = readZipParts(
-    file,
-    zip,
-    [CONTENT_PART, MANIFEST_PART, MEDIA_TYPE_PART],
-    ODS_UNPACKED_LIMIT,
-    OPEN_DOCUMENT_SPREADSHEET,
-  );
-  if (parts.get(MANIFEST_PART)?.includes('encryption-data', 0, 'latin1') === true) {
-    throw new InputError('the spreadsheet is password-protected (encrypted); tlap cannot read it', {
-      location: { file },
-      hint: 'open it in LibreOffice Calc with its password and save a copy without one (File > Save As, "Save with password" unticked)',
-    });
-  }
-  const mediaType = parts.get(MEDIA_TYPE_PART)?.toString('latin1').trim() ?? null;
-  const content = parts.get(CONTENT_PART);
-  if (content === undefined || (mediaType !== null && !mediaType.startsWith(SPREADSHEET_MEDIA_TYPE))) {
-    const workbook = names.includes('xl/workbook.xml');
-    const other = mediaType?.startsWith('application/vnd.oasis.opendocument.') === true ? `an OpenDocument ${mediaType.slice(35)}` : null;
-    throw new InputError(`${workbook ? 'an Excel workbook' : (other ?? 'a zip')}, not an OpenDocument spreadsheet (.ods)`, {
-      location: { file },
-      hint: workbook ? 'read it as an xlsx workbook' : 'open it in LibreOffice Calc or Excel and save it as .ods, .xlsx or CSV',
-    });
-  }
+  const { content } = readOpenDocumentParts(file, zip, [], ODS_UNPACKED_LIMIT, OPEN_DOCUMENT_SPREADSHEET);
   try {
     return await readSpreadsheetContent(file, zipPartSource(CONTENT_PART, content), CONTENT_PART);
   } catch (error) {

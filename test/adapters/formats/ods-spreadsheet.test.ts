@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -22,7 +22,7 @@ import {
   type SheetModel,
 } from '../../builders/ods-spreadsheets.js';
 import { withTempDir } from '../../builders/temp-dir.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
 describe('ods fixture inputs are generated reproducibly by test/builders/ods-spreadsheets.ts', () => {
@@ -30,12 +30,7 @@ describe('ods fixture inputs are generated reproducibly by test/builders/ods-spr
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, 'fixtures/adapters/ods', name, 'input.ods');
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 });
 
@@ -156,7 +151,7 @@ describe('ods adapter', () => {
         ['notes.ods', 0, 6],
       ]);
       const locked = await readFileItems(join(dir, 'locked.ods'), { displayPath: 'locked.ods' });
-      expect(locked.error).toBe('locked.ods: the spreadsheet is password-protected (encrypted); tlap cannot read it');
+      expect(locked.error).toBe('locked.ods: the OpenDocument spreadsheet is password-protected (encrypted); tlap cannot read it');
       const broken = await readFileItems(join(dir, 'broken.ods'), { displayPath: 'broken.ods' });
       expect(broken.error).toMatch(/^broken\.ods: content\.xml:2:\d+: XML_MALFORMED: /);
       expect(broken.error).not.toContain('\n');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -16,7 +16,8 @@ import {
   odtLikertGrid,
   odtReviewedDraft,
 } from '../../builders/odt-documents.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { encryptedOpenDocument } from '../../builders/ods-spreadsheets.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tlap-odt-'));
@@ -39,12 +40,7 @@ describe('odt', () => {
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, `fixtures/adapters/odt/${name}/input.odt`);
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 
   test('notes are shaped as from a Word document: sections, list labels, parents, tables, contact rows', async () => {
@@ -66,7 +62,7 @@ describe('odt', () => {
     expect(recordsOf(result)[0]).toMatchObject({ channel: 'event-note', author: null, date: '2024-03-04T17:30:00.000Z' });
   });
 
-  test('a spreadsheet or a Word document named .odt is refused saying what it is; so is a truncated one', async () => {
+  test('a spreadsheet or a Word document named .odt is refused saying what it is; so are a truncated one and one saved with a password', async () => {
     expect((await read('sheet.odt', buildOdt({ text: '', mediaType: 'application/vnd.oasis.opendocument.spreadsheet' }))).error).toBe(
       'sheet.odt: an OpenDocument spreadsheet, not an OpenDocument text (.odt) document',
     );
@@ -75,6 +71,9 @@ describe('odt', () => {
     );
     const whole = odtEventNotes();
     expect((await read('cut.odt', whole.subarray(0, 200))).error).toContain('cut.odt: cannot read the OpenDocument text');
+    expect((await read('locked.odt', encryptedOpenDocument('application/vnd.oasis.opendocument.text'))).error).toBe(
+      'locked.odt: the OpenDocument text is password-protected (encrypted); tlap cannot read it',
+    );
   });
 
   test('an OpenDocument text is recognised by its mimetype whatever its name; a Word zip is not', () => {

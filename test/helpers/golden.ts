@@ -20,3 +20,16 @@ export function expectGolden(path: string, actual: string): void {
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
+
+/**
+ * Checks that a generated fixture input on disk is exactly `bytes` (what its builder makes now).
+ * Under `npm run test:update` the file is (re)written instead of compared.
+ */
+export function expectGoldenBytes(path: string, bytes: Buffer): void {
+  if (UPDATE_GOLDEN) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+  }
+  expect(existsSync(path)).toBe(true);
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+}

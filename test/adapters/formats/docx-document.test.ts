@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -27,7 +27,7 @@ import {
 import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/document-comments.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
 describe('docx fixture inputs are generated reproducibly by test/builders/docx-documents.ts', () => {
@@ -35,12 +35,7 @@ describe('docx fixture inputs are generated reproducibly by test/builders/docx-d
     const bytes = input.build();
     expect(input.build().equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, 'fixtures/adapters/docx', name, input.name);
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ import {
   type OutlookItemSpec,
 } from '../../builders/outlook-msg-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
 let dir = '';
@@ -332,12 +331,7 @@ describe('outlook-msg fixture inputs are generated reproducibly by test/builders
     const bytes = build();
     expect(build().equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, 'fixtures/adapters/outlook-msg', name, 'input.msg');
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 });
 

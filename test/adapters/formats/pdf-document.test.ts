@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -26,7 +26,7 @@ import {
   tickedForm,
   wrap,
 } from '../../builders/pdf-documents.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { propertyRuns } from '../../helpers/property-runs.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -35,12 +35,7 @@ describe('pdf fixture inputs are generated reproducibly by test/builders/pdf-doc
     const bytes = input.build();
     expect(input.build().equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, 'fixtures/adapters/pdf', name, input.name);
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 });
 

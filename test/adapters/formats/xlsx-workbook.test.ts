@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { cellValueText, unpackWorkbook, XLSX_UNPACKED_LIMIT, xlsxWorkbookAdapter } from '../../../src/adapters/formats/xlsx-workbook.js';
 import { buildZip } from '../../builders/zip-builder.js';
-import { UPDATE_GOLDEN } from '../../helpers/golden.js';
+import { expectGoldenBytes } from '../../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../../builders/xlsx-workbooks.js';
 
@@ -14,12 +14,7 @@ describe('xlsx fixture inputs are generated reproducibly by test/helpers/xlsx-wo
     const bytes = await build();
     expect((await build()).equals(bytes)).toBe(true);
     const path = join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx');
-    if (UPDATE_GOLDEN) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, bytes);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expectGoldenBytes(path, bytes);
   });
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import {
   compareCandidates,
+  HELD_PER_CHANNEL,
   QUOTE_POOL_PER_CHANNEL,
   QuotePool,
   quoteAuthorKey,
@@ -291,36 +292,39 @@ describe('a quote pool publishes late', () => {
     return kept.filter((entry) => !seen.has(entry.textKey) && seen.add(entry.textKey)).map((entry) => entry.record.id);
   }
 
-  test('keeps what publishing every candidate at once would keep, publishing each at most once, in any order of arrival', () => {
-    fc.assert(
-      fc.property(fc.array(offer, { maxLength: 150, size: 'max' }), (offers) => {
-        const taint = new Map<string, boolean>();
-        const candidates = offers.map((entry, index) => {
-          const record = makeRecord({
-            id: `r${String((index * 7919) % 1000).padStart(3, '0')}-${index}`,
-            channel: entry.channel,
-            text: `words ${entry.text}`,
+  test.each([QUOTE_POOL_PER_CHANNEL, 2 * QUOTE_POOL_PER_CHANNEL, HELD_PER_CHANNEL])(
+    'keeps what publishing every candidate at once would keep, publishing each at most once, in any order of arrival (holding %s a channel)',
+    (heldPerChannel) => {
+      fc.assert(
+        fc.property(fc.array(offer, { maxLength: 300, size: 'max' }), (offers) => {
+          const taint = new Map<string, boolean>();
+          const candidates = offers.map((entry, index) => {
+            const record = makeRecord({
+              id: `r${String((index * 7919) % 1000).padStart(3, '0')}-${index}`,
+              channel: entry.channel,
+              text: `words ${entry.text}`,
+            });
+            taint.set(record.id, entry.tainted);
+            return { record, tier: entry.tier, distinctKeywords: entry.distinctKeywords };
           });
-          taint.set(record.id, entry.tainted);
-          return { record, tier: entry.tier, distinctKeywords: entry.distinctKeywords };
-        });
-        const published = new Map<string, number>();
-        const publish = (record: FeedbackRecord): PublishedQuoteText => {
-          published.set(record.id, (published.get(record.id) ?? 0) + 1);
-          return { text: record.text, counts: {}, tainted: taint.get(record.id) === true };
-        };
-        const pool = new QuotePool(publish);
-        for (const candidate of candidates) pool.offer(candidate);
-        const all = candidates.map((candidate) => ({
-          ...candidate,
-          published: { text: candidate.record.text, counts: {}, tainted: taint.get(candidate.record.id) === true },
-          textKey: quoteTextKey(candidate.record.text),
-          authorKey: quoteAuthorKey(candidate.record),
-        }));
-        expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
-        expect([...published].filter(([, times]) => times !== 1)).toEqual([]);
-      }),
-      { numRuns: propertyRuns(200) },
-    );
-  });
+          const published = new Map<string, number>();
+          const publish = (record: FeedbackRecord): PublishedQuoteText => {
+            published.set(record.id, (published.get(record.id) ?? 0) + 1);
+            return { text: record.text, counts: {}, tainted: taint.get(record.id) === true };
+          };
+          const pool = new QuotePool(publish, heldPerChannel);
+          for (const candidate of candidates) pool.offer(candidate);
+          const all = candidates.map((candidate) => ({
+            ...candidate,
+            published: { text: candidate.record.text, counts: {}, tainted: taint.get(candidate.record.id) === true },
+            textKey: quoteTextKey(candidate.record.text),
+            authorKey: quoteAuthorKey(candidate.record),
+          }));
+          expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
+          expect([...published].filter(([, times]) => times !== 1)).toEqual([]);
+        }),
+        { numRuns: propertyRuns(200) },
+      );
+    },
+  );
 });

@@ -48,6 +48,8 @@ interface LexiconWords {
   others: ReadonlySet<string>;
   ambiguous: ReadonlySet<string>;
   organisations: ReadonlyMap<string, readonly string[]>;
+  /** The given names of three letters tlap adds to compromise's (`Huw`, `Siu`, `Wai`, `Cem`), which in capitals are as often acronyms (`WAI`, `SHU`, `CEM`). */
+  addedThreeLetterNames: ReadonlySet<string>;
 }
 
 let lexiconWords: LexiconWords | null = null;
@@ -97,6 +99,7 @@ function loadLexiconWords(): LexiconWords {
     others: new Set(LEXICON_OTHER_WORDS.join(' ').split(' ')),
     ambiguous: new Set([...LEXICON_AMBIGUOUS_NAMES.join(' ').split(' '), ...VIRTUE_NAMES]),
     organisations: organisationsByFirstWord(),
+    addedThreeLetterNames: new Set(givenNameForms().filter((form) => form.length === 3)),
   };
   return lexiconWords;
 }
@@ -897,9 +900,10 @@ const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![
  * The text as name detection reads it: the same length as `text`, with the letter case that
  * capitals-only and lower-case writing lose put back, so that `MY CARER SARAH JONES` and `my son
  * tom` are read as `my carer Sarah Jones` and `my son Tom`. Words in capitals of three letters or
- * more read as a name when compromise's lexicon lists them as a given name or surname (or, after
- * such a word or a title, as a word it does not know that compromise reads as a singular noun:
- * `JOHN MCDONALD`, `MRS OKONJO`, but not `ED CLASSES`); in a passage of {@link SHOUTED_RUN} or more words in
+ * more read as a name when compromise's lexicon lists them as a given name or surname, or tlap's
+ * given names do with four letters or more or after a name or a title (`MR SIU`, not `THE WAI
+ * GUIDELINES`), or, after such a word or a title, as a word it does not know that compromise reads
+ * as a singular noun (`JOHN MCDONALD`, `MRS OKONJO`, but not `ED CLASSES`); in a passage of {@link SHOUTED_RUN} or more words in
  * capitals the other words are read in lower case, while a capitalised word or two among
  * ordinary writing (`NHS`, `GP`) is left as written. A word in lower case right after a role or
  * relation (`my sister-in-law meena`) reads as a name when the lexicon lists it as one or does
@@ -919,7 +923,8 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
       const isName: boolean =
         lower.length > 2 &&
         !NOT_NAMES.has(lower) &&
-        (lexicon.names.has(lower) || (afterName && !isKnownWord(lower, lexicon) && readsAsSingularNoun(lower, 0)));
+        ((lexicon.names.has(lower) && (afterName || !lexicon.addedThreeLetterNames.has(lower))) ||
+          (afterName && !isKnownWord(lower, lexicon) && readsAsSingularNoun(lower, 0)));
       const title = TITLE_WORDS.has(lower);
       const read = isName || title ? titleCase(word[0]) : shouted ? lower : word[0];
       if (read !== word[0] && read.length === word[0].length) replaced.set(word.index, read);

@@ -1200,7 +1200,7 @@ const SENTENCE_STARTERS = new Set([
 
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|across|around|outside|into|throughout|St|Saint)\.?[ \t]+$/u;
 const INSTITUTION_AFTER =
-  /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Rd|Street|Lane|Ln|Avenue|Ave|Park|Court|Trust|Council|Foundation|Society|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
+  /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Rd|Street|Lane|Ln|Avenue|Ave|Park|Court|Trust|Council|Foundation|Society|Institute|Academy|Clinic|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
 
 /**
  * Welsh words that open the names of places, hospitals and homes, often before a given name
@@ -1214,7 +1214,7 @@ const WELSH_PLACE_BEFORE = new RegExp(`(?:^|[^\p{L}])${WELSH_PLACE_WORD}[ \t]+$`
  * Hospital`, `Alexandra Hospital`); not words that are also surnames (`Ward`, `Hall`, `Church`).
  */
 const INSTITUTION_LAST =
-  /[ \t](?:Hospital|Hospice|Centre|Center|Surgery|Practice|Unit|Trust|Council|School|College|University|Road|Rd|Avenue)$/u;
+  /[ \t](?:Hospital|Hospice|Centre|Center|Clinic|Surgery|Practice|Unit|Trust|Council|Foundation|Institute|Academy|School|College|University|Road|Rd|Avenue)$/u;
 
 /**
  * A tagger's "person" that stands where a place does (`in Bradford`, a single word), names an

@@ -347,6 +347,10 @@ describe('redacting names', () => {
       'THE WAI GUIDELINES ARE IGNORED. WE SAW THE CEM TEAM. [name] CAME.',
     ],
     [
+      'Iqra Academy is next door. The Garfield Weston Foundation gave a grant. Mum was at Ailsa Clinic.',
+      'Iqra Academy is next door. The Garfield Weston Foundation gave a grant. Mum was at Ailsa Clinic.',
+    ],
+    [
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
       'WE TOLD THINK LOCAL ACT PERSONAL, NHS ENGLAND AND THE CARE QUALITY COMMISSION',
     ],

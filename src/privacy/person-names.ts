@@ -90,6 +90,40 @@ const VIRTUE_NAMES = [
 ];
 
 /**
+ * Given names that are words for a virtue: {@link VIRTUE_NAMES} and those compromise knows as
+ * names (`Grace`, `Faith`, `Joy`), which open a sentence as words too (`Grace and patience go a
+ * long way`).
+ */
+const VIRTUE_WORDS: ReadonlySet<string> = new Set([
+  ...VIRTUE_NAMES,
+  'grace',
+  'faith',
+  'joy',
+  'love',
+  'felicity',
+  'serenity',
+  'liberty',
+  'trinity',
+  'unity',
+]);
+/** `and` and a word in lower case after a name (`Grace and patience`), the word in `word`. */
+const AND_LOWER_CASE_WORD = /^[ \t]+(?:and|&)[ \t]+(?<word>\p{Ll}+)(?![\p{L}\p{M}\p{N}'’-])/u;
+/** Words for a quality by their ending (`patience`, `dignity`, `reassurance`, `gratitude`, `wisdom`), beside {@link ABSTRACT_NOUN}'s. */
+const QUALITY_ENDING = /^\p{Ll}{3,}(?:ence|ance|ity|ude|dom)$/u;
+
+/**
+ * A name found that is one given name for a virtue joined by `and` to a quality in lower case
+ * (`Grace and patience go a long way`, `Grace and dignity`): the two are words, as a person named
+ * so would be joined to a person (`Grace and her team`, `Grace and Precious`). The text read
+ * after the name is bounded.
+ */
+function isVirtueBesideQuality(text: string, span: NameSpan): boolean {
+  if (!VIRTUE_WORDS.has(text.slice(span.start, span.end).toLowerCase())) return false;
+  const word = AND_LOWER_CASE_WORD.exec(text.slice(span.end, span.end + 40))?.groups?.['word'];
+  return word !== undefined && (VIRTUE_WORDS.has(word) || ABSTRACT_NOUN.test(word) || QUALITY_ENDING.test(word));
+}
+
+/**
  * The words of compromise's lexicon (src/privacy/lexicon-words.ts, taken from it and checked
  * against it by a test), so that deciding which sentences to tag does not load compromise.
  */
@@ -558,7 +592,9 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   }
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(
-    withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter((span) => !isOrganisationAt(text, span, lexicon)),
+    withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter(
+      (span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span),
+    ),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
 }
 

@@ -15,6 +15,7 @@ const heldOutListsOrgs = readLabelledSentences(`${FIXTURES}/held-out-lists-orgs.
 const heldOutListsWelsh = readLabelledSentences(`${FIXTURES}/held-out-lists-welsh.txt`);
 const heldOutGivenNames = readLabelledSentences(`${FIXTURES}/held-out-given-names.txt`);
 const heldOutCommunities = readLabelledSentences(`${FIXTURES}/held-out-communities.txt`);
+const heldOutVirtues = readLabelledSentences(`${FIXTURES}/held-out-virtues.txt`);
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
@@ -104,14 +105,14 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
     });
   });
 
-  test('held-out lists with no name found first, names last before "at" or "on", plural roles before names and Welsh given names, written before any was looked at: precision 98.3% (94.1%, then 98.1% before), recall 100.0% (26.3%, then 93.0% before Welsh given names were known)', () => {
+  test('held-out lists with no name found first, names last before "at" or "on", plural roles before names and Welsh given names, written before any was looked at: precision 100.0% (94.1%, then 98.1%, then 98.3% before a virtue beside a quality was read as words), recall 100.0% (26.3%, then 93.0% before Welsh given names were known)', () => {
     expect(scored(heldOutListsWelsh)).toEqual({
       names: 57,
       sentences: 47,
-      precision: '98.3%',
+      precision: '100.0%',
       recall: '100.0%',
       missed: [],
-      falseAlarms: ['Grace — Grace and patience go a long way on the ward.'],
+      falseAlarms: [],
     });
   });
 
@@ -137,6 +138,26 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
         'Sofia — Bucharest, Sofia and Asmara were on the list of places the agency went to.',
         'Asmara — Bucharest, Sofia and Asmara were on the list of places the agency went to.',
       ],
+    });
+  });
+
+  test('held-out virtues as words and as given names before "and", written before a virtue beside a quality was read: precision 100.0% (71.4% before), recall 38.5% (38.5% before: a virtue name alone before "and" and a person is still missed)', () => {
+    expect(scored(heldOutVirtues)).toEqual({
+      names: 13,
+      sentences: 23,
+      precision: '100.0%',
+      recall: '38.5%',
+      missed: [
+        'Faith — Faith and I took turns sitting with Dad.',
+        'Hope — Hope and the other carers came every morning.',
+        'Patience — Patience and my sister did the night shifts.',
+        'Joy — Joy and Mercy on reception were so helpful.',
+        'Mercy — Joy and Mercy on reception were so helpful.',
+        'Mercy — Mercy and the night nurse sat with her.',
+        'Charity — Charity and two other carers cover the weekends.',
+        'Faith — Faith and everyone at the hospice were wonderful.',
+      ],
+      falseAlarms: [],
     });
   });
 
@@ -341,6 +362,10 @@ describe('redacting names', () => {
     [
       'Long Covid clinic. Wing C has no lift. Hung up on twice. Man with a van. Hong Kong families. Tai Chi classes are full. Mon to Thu.',
       'Long Covid clinic. Wing C has no lift. Hung up on twice. Man with a van. Hong Kong families. Tai Chi classes are full. Mon to Thu.',
+    ],
+    [
+      'Grace and patience go a long way. Grace and dignity matter. Grace and her team were lovely. Grace and Precious came.',
+      'Grace and patience go a long way. Grace and dignity matter. [name] and her team were lovely. [name] and [name] came.',
     ],
     [
       'THE WAI GUIDELINES ARE IGNORED. WE SAW THE CEM TEAM. MR SIU CAME.',

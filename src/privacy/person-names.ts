@@ -569,7 +569,11 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       }
       if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
       if ((pattern === PLURAL_ROLE || pattern === BIRTH_APPOSITION) && !isListedNameLike(name, lexicon)) continue;
-      if (pattern === BIRTH_APPOSITION && isPlaceOrInstitution(text, { start, end: start + name.length })) continue;
+      if (
+        pattern === BIRTH_APPOSITION &&
+        (isPlaceOrInstitution(text, { start, end: start + name.length }) || isPlaceShapedWord(name, lexicon))
+      )
+        continue;
       if (pattern === CREDITED && !isCreditedName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
@@ -1237,6 +1241,24 @@ const SENTENCE_STARTERS = new Set([
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|across|around|outside|into|throughout|St|Saint)\.?[ \t]+$/u;
 const INSTITUTION_AFTER =
   /^['’]?s?[ \t]+(?:Hospital|Centre|Center|House|Hall|Road|Rd|Street|Lane|Ln|Avenue|Ave|Park|Court|Trust|Council|Foundation|Society|Institute|Academy|Clinic|School|College|University|Church|Surgery|Practice|Unit|Ward|Hospice|Lodge|Gardens|Square|Close)\b/u;
+
+/**
+ * One word that opens with a Welsh or Scottish place word written onto the rest, as many places'
+ * names do and no given name does (`Llandudno`, `Aberfan`, `Pwllheli`, `Cwmbran`, `Caerphilly`,
+ * `Blaenavon`, `Porthcawl`, `Pontypridd`, `Inverness`, `Strathaven`). English places' endings
+ * (`-worth`, `-ford`, `-ton`) are left out: they end the surnames of as many people (`Ashworth`).
+ */
+const PLACE_SHAPED = /^(?:Llan|Aber|Pwll|Cwm|Caer|Blaen|Pont|Ystrad|Porth|Betws|Bettws|Inver|Strath|Auchter)\p{Ll}{3,}$/u;
+
+/**
+ * True when a word no lexicon knows as a name, nor as maybe one, is shaped as a place's name (see
+ * {@link PLACE_SHAPED}): before a date set off and a verb it is the place where something
+ * happened that day (`Llandudno, 4 May 1944, was bombed`), not a person born then.
+ */
+function isPlaceShapedWord(word: string, lexicon: LexiconWords): boolean {
+  const lower = word.toLowerCase();
+  return !lexicon.names.has(lower) && !lexicon.ambiguous.has(lower) && PLACE_SHAPED.test(word);
+}
 
 /**
  * Welsh words that open the names of places, hospitals and homes, often before a given name

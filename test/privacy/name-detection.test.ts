@@ -326,6 +326,14 @@ describe('redacting names', () => {
     ],
     ['Gethin, 12/05/1950, lives alone.', '[name], [date of birth], lives alone.'],
     [
+      'Llandudno, 4 May 1944, was bombed. Pwllheli, 12 June 1941, was shelled. Aberfan, 21/10/1966, is still remembered.',
+      'Llandudno, 4 May 1944, was bombed. Pwllheli, 12 June 1941, was shelled. Aberfan, 21/10/1966, is still remembered.',
+    ],
+    [
+      'Oyelaran, 12/05/1950, was discharged. Ashworth, 3 May 1941, lives alone.',
+      '[name], [date of birth], was discharged. [name], [date of birth], lives alone.',
+    ],
+    [
       'Llandudno, 4 May 2024, had the best turnout. Cardiff, 12/03/2024, was the last drop-in.',
       'Llandudno, 4 May 2024, had the best turnout. Cardiff, 12/03/2024, was the last drop-in.',
     ],

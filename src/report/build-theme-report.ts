@@ -549,7 +549,7 @@ export class ThemeReportBuilder {
     const chosenQuotes = allocateQuotes(
       order.map(({ theme, index }) => ({
         id: theme.id,
-        candidates: (this.quotePools[index]?.candidates() ?? []).filter((candidate) => outsideCampaigns(candidate.record)),
+        candidates: (this.quotePools[index] ?? new QuotePool(this.publish)).finalists(outsideCampaigns),
       })),
       QUOTES_PER_THEME,
     );

@@ -119,7 +119,7 @@ export class QuotePool {
   private readonly byChannel = new Map<Channel, ChannelCandidates>();
 
   /**
-   * @param publish gives a record's printed text; called only when needed, perhaps later, up to {@link candidates}.
+   * @param publish gives a record's printed text; called only when needed, perhaps later, up to {@link candidates} or while {@link finalists} are read.
    * @param heldPerChannel how many candidates of a channel are held before the best-ranked are published (at least {@link QUOTE_POOL_PER_CHANNEL}).
    */
   constructor(
@@ -168,19 +168,21 @@ export class QuotePool {
 
   /** Every kept candidate, best first; identical texts from different channels kept once. */
   candidates(): PooledCandidate[] {
-    const all: PooledCandidate[] = [];
-    for (const pool of this.byChannel.values()) {
+    return this.finalists(() => true).all();
+  }
+
+  /**
+   * The kept candidates that `keep` allows, in the order of {@link candidates}, published only as
+   * far as they are read: a theme's quotes are chosen from the first few, so the rest need not be
+   * redacted. Read it once the pool has been offered every candidate.
+   */
+  finalists(keep: (record: FeedbackRecord) => boolean): QuoteFinalists {
+    const channels: ChannelCursor[] = [];
+    for (const [channel, pool] of this.byChannel) {
       this.letGo(pool);
-      this.publishUntilHeld(pool, 0);
-      for (const entry of pool.held) all.push(this.published(entry));
+      channels.push({ channel, held: pool.held, next: 0, kept: 0, head: null, tainted: [], lastCleanAt: -1 });
     }
-    all.sort(compareCandidates);
-    const seen = new Set<string>();
-    return all.filter((entry) => {
-      if (seen.has(entry.textKey)) return false;
-      seen.add(entry.textKey);
-      return true;
-    });
+    return new QuoteFinalists(channels, (entry) => this.published(entry), keep);
   }
 
   /**
@@ -234,6 +236,133 @@ export class QuotePool {
   }
 }
 
+/** Where {@link QuoteFinalists} has read one channel of a pool to. */
+interface ChannelCursor {
+  channel: Channel;
+  /** The channel's held candidates, in match order. */
+  held: readonly HeldCandidate[];
+  /** The next of them to read. */
+  next: number;
+  /**
+   * The channel's candidates kept so far, at most {@link QUOTE_POOL_PER_CHANNEL}: the clean ones
+   * read, then (once every channel's clean ones are placed) those holding a token placed.
+   */
+  kept: number;
+  /** The next clean candidate, read and not yet placed; null when none is read (or none is left: see {@link next}). */
+  head: PooledCandidate | null;
+  /** The candidates holding a redaction token read so far, in match order. */
+  tainted: PooledCandidate[];
+  /** Where the channel's last clean candidate placed stands in the list; -1 before any. */
+  lastCleanAt: number;
+}
+
+/**
+ * A pool's kept candidates in the full order ({@link compareCandidates}), identical texts once
+ * (the best of them), those `keep` refuses left out after that: the list {@link QuotePool.candidates}
+ * gives, made as it is read. Each channel keeps its first {@link QUOTE_POOL_PER_CHANNEL} clean
+ * candidates in match order, or when it has fewer, as many more of those holding a token; clean
+ * ones come first, so they are merged across channels in match order, each channel's read (and
+ * published) only up to its next clean one, and the others follow once every channel is read.
+ */
+export class QuoteFinalists {
+  private readonly list: PooledCandidate[] = [];
+  private readonly texts = new Set<string>();
+  private cleanDone = false;
+  private taintedDone = false;
+
+  constructor(
+    private readonly channels: readonly ChannelCursor[],
+    private readonly published: (entry: HeldCandidate) => PooledCandidate,
+    private readonly keep: (record: FeedbackRecord) => boolean,
+  ) {}
+
+  /** The candidate at `index` of the list, or undefined past its end. */
+  at(index: number): PooledCandidate | undefined {
+    while (this.list.length <= index && !this.taintedDone) this.step();
+    return this.list[index];
+  }
+
+  /** The whole list. */
+  all(): PooledCandidate[] {
+    while (!this.taintedDone) this.step();
+    return [...this.list];
+  }
+
+  /** The channels the pool holds candidates of. */
+  channelsHeld(): Channel[] {
+    return this.channels.map((cursor) => cursor.channel);
+  }
+
+  /**
+   * True when the list holds no clean candidate of `channel` at `index` or after. False when that
+   * is not known yet: reading further tells.
+   */
+  noCleanFrom(channel: Channel, index: number): boolean {
+    if (this.cleanDone) return this.channels.every((cursor) => cursor.channel !== channel || cursor.lastCleanAt < index);
+    const cursor = this.channels.find((each) => each.channel === channel);
+    return cursor === undefined || (this.exhausted(cursor) && cursor.lastCleanAt < index);
+  }
+
+  private exhausted(cursor: ChannelCursor): boolean {
+    return cursor.head === null && (cursor.next >= cursor.held.length || cursor.kept >= QUOTE_POOL_PER_CHANNEL);
+  }
+
+  /** Reads a channel up to its next clean candidate (publishing what it reads), when it has none read. */
+  private readHead(cursor: ChannelCursor): void {
+    while (cursor.head === null && cursor.next < cursor.held.length && cursor.kept < QUOTE_POOL_PER_CHANNEL) {
+      const entry = cursor.held[cursor.next] as HeldCandidate;
+      cursor.next += 1;
+      const candidate = this.published(entry);
+      if (candidate.published.tainted) cursor.tainted.push(candidate);
+      else {
+        cursor.kept += 1;
+        cursor.head = candidate;
+      }
+    }
+  }
+
+  /** Places the next candidate in order (or finds there is none). */
+  private step(): void {
+    if (!this.cleanDone) {
+      let best: ChannelCursor | null = null;
+      for (const cursor of this.channels) {
+        this.readHead(cursor);
+        if (cursor.head !== null && (best === null || compareByMatch(cursor.head, best.head as PooledCandidate) < 0)) best = cursor;
+      }
+      if (best === null) {
+        this.cleanDone = true;
+        return;
+      }
+      const candidate = best.head as PooledCandidate;
+      best.head = null;
+      if (this.place(candidate)) best.lastCleanAt = this.list.length - 1;
+      return;
+    }
+    let best: ChannelCursor | null = null;
+    for (const cursor of this.channels) {
+      if (cursor.kept >= QUOTE_POOL_PER_CHANNEL || cursor.tainted.length === 0) continue;
+      const head = cursor.tainted[0] as PooledCandidate;
+      if (best === null || compareByMatch(head, best.tainted[0] as PooledCandidate) < 0) best = cursor;
+    }
+    if (best === null) {
+      this.taintedDone = true;
+      return;
+    }
+    const candidate = best.tainted.shift() as PooledCandidate;
+    best.kept += 1;
+    this.place(candidate);
+  }
+
+  /** Adds a candidate to the list unless an earlier one has its text or `keep` refuses it; whether it was added. */
+  private place(candidate: PooledCandidate): boolean {
+    if (this.texts.has(candidate.textKey)) return false;
+    this.texts.add(candidate.textKey);
+    if (!this.keep(candidate.record)) return false;
+    this.list.push(candidate);
+    return true;
+  }
+}
+
 /**
  * Chooses each theme's quotes, greedily, theme by theme in the order given (the report's: most
  * records first, ties in codebook order). Each next quote of a theme is the best of the first
@@ -247,7 +376,7 @@ export class QuotePool {
  * never quotes one author twice, nor the same text twice.
  */
 export function allocateQuotes(
-  themes: readonly { id: string; candidates: readonly PooledCandidate[] }[],
+  themes: readonly { id: string; candidates: QuoteFinalists }[],
   perTheme: number,
 ): Map<string, PooledCandidate[]> {
   const quoted = new Set<string>();
@@ -257,16 +386,11 @@ export function allocateQuotes(
     const authors = new Set<string>();
     const texts = new Set<string>();
     const perChannel = new Map<Channel, number>();
-    let remaining = [...theme.candidates];
+    const open = (entry: PooledCandidate): boolean => !authors.has(entry.authorKey) && !texts.has(entry.textKey);
+    const classOf = (entry: PooledCandidate): number =>
+      (entry.published.tainted ? 2 : 0) + (quoted.has(`id:${entry.record.id}`) || quoted.has(`text:${entry.textKey}`) ? 1 : 0);
     while (chosen.length < perTheme) {
-      remaining = remaining.filter((entry) => !authors.has(entry.authorKey) && !texts.has(entry.textKey));
-      if (remaining.length === 0) break;
-      const classOf = (entry: PooledCandidate): number =>
-        (entry.published.tainted ? 2 : 0) + (quoted.has(`id:${entry.record.id}`) || quoted.has(`text:${entry.textKey}`) ? 1 : 0);
-      const best = Math.min(...remaining.map(classOf));
-      const inClass = remaining.filter((entry) => classOf(entry) === best);
-      const fewest = Math.min(...inClass.map((entry) => perChannel.get(entry.record.channel) ?? 0));
-      const next = inClass.find((entry) => (perChannel.get(entry.record.channel) ?? 0) === fewest);
+      const next = nextQuote(theme.candidates, open, classOf, (channel) => perChannel.get(channel) ?? 0);
       if (next === undefined) break;
       chosen.push(next);
       authors.add(next.authorKey);
@@ -280,4 +404,40 @@ export function allocateQuotes(
     result.set(theme.id, chosen);
   }
   return result;
+}
+
+/**
+ * The next quote of a theme, as {@link allocateQuotes} says, read no further down its candidates
+ * than the choice needs: of the open candidates, those of the best class; of those, the ones
+ * from the channels quoted least; of those, the first. When the best class is clean and not
+ * quoted yet, the reading stops once a channel quoted least among those that have such a
+ * candidate, or may still have one further down, has shown one.
+ */
+function nextQuote(
+  list: QuoteFinalists,
+  open: (entry: PooledCandidate) => boolean,
+  classOf: (entry: PooledCandidate) => number,
+  quotesFrom: (channel: Channel) => number,
+): PooledCandidate | undefined {
+  let best = Infinity;
+  for (let index = 0, entry = list.at(0); entry !== undefined && best > 0; index += 1, entry = list.at(index)) {
+    if (open(entry)) best = Math.min(best, classOf(entry));
+  }
+  if (best === Infinity) return undefined;
+  const firstOf = new Map<Channel, PooledCandidate>();
+  const channels = list.channelsHeld();
+  for (let index = 0; ; index += 1) {
+    const entry = list.at(index);
+    if (entry !== undefined && !firstOf.has(entry.record.channel) && open(entry) && classOf(entry) === best) {
+      firstOf.set(entry.record.channel, entry);
+    }
+    if (entry !== undefined && best !== 0) continue;
+    let fewest = Infinity;
+    for (const channel of channels) {
+      if (firstOf.has(channel) || (entry !== undefined && !list.noCleanFrom(channel, index + 1)))
+        fewest = Math.min(fewest, quotesFrom(channel));
+    }
+    for (const [channel, first] of firstOf) if (quotesFrom(channel) === fewest) return first;
+    if (entry === undefined) return undefined;
+  }
 }

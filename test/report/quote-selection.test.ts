@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import type { FeedbackRecord } from '../../src/record/record.js';
+import type { Channel, FeedbackRecord } from '../../src/record/record.js';
 import {
+  allocateQuotes,
   compareCandidates,
   HELD_PER_CHANNEL,
   QUOTE_POOL_PER_CHANNEL,
@@ -327,4 +328,108 @@ describe('a quote pool publishes late', () => {
       );
     },
   );
+});
+
+describe('quotes are chosen reading no further down the candidates than needed', () => {
+  const channels = ['survey', 'email', 'twitter', 'blog-comment'] as const;
+  const offer = fc.record({
+    theme: fc.integer({ min: 0, max: 2 }),
+    tier: fc.integer({ min: 0, max: 1 }),
+    distinctKeywords: fc.integer({ min: 1, max: 3 }),
+    channel: fc.constantFrom(...channels),
+    text: fc.integer({ min: 0, max: 25 }),
+    author: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
+    tainted: fc.boolean(),
+    inCampaign: fc.boolean(),
+  });
+
+  /** The choice as made before it was lazy: every theme's whole list of kept candidates published, then chosen from. */
+  function chosenFromWholeLists(
+    themes: readonly { id: string; candidates: readonly PooledCandidate[] }[],
+    perTheme: number,
+  ): Map<string, string[]> {
+    const quoted = new Set<string>();
+    const result = new Map<string, string[]>();
+    for (const theme of themes) {
+      const chosen: PooledCandidate[] = [];
+      const authors = new Set<string>();
+      const texts = new Set<string>();
+      const perChannel = new Map<Channel, number>();
+      let remaining = [...theme.candidates];
+      while (chosen.length < perTheme) {
+        remaining = remaining.filter((entry) => !authors.has(entry.authorKey) && !texts.has(entry.textKey));
+        if (remaining.length === 0) break;
+        const classOf = (entry: PooledCandidate): number =>
+          (entry.published.tainted ? 2 : 0) + (quoted.has(`id:${entry.record.id}`) || quoted.has(`text:${entry.textKey}`) ? 1 : 0);
+        const best = Math.min(...remaining.map(classOf));
+        const inClass = remaining.filter((entry) => classOf(entry) === best);
+        const fewest = Math.min(...inClass.map((entry) => perChannel.get(entry.record.channel) ?? 0));
+        const next = inClass.find((entry) => (perChannel.get(entry.record.channel) ?? 0) === fewest);
+        if (next === undefined) break;
+        chosen.push(next);
+        authors.add(next.authorKey);
+        texts.add(next.textKey);
+        perChannel.set(next.record.channel, (perChannel.get(next.record.channel) ?? 0) + 1);
+      }
+      for (const entry of chosen) {
+        quoted.add(`id:${entry.record.id}`);
+        quoted.add(`text:${entry.textKey}`);
+      }
+      result.set(
+        theme.id,
+        chosen.map((entry) => entry.record.id),
+      );
+    }
+    return result;
+  }
+
+  test('chooses what choosing from the whole lists chooses, and publishes no more', () => {
+    fc.assert(
+      fc.property(fc.array(offer, { maxLength: 250, size: 'max' }), fc.integer({ min: 1, max: 4 }), (offers, perTheme) => {
+        const taint = new Map<string, boolean>();
+        const campaign = new Set<string>();
+        const records = offers.map((entry, index) => {
+          const made = makeRecord({
+            id: `r${String((index * 7919) % 1000).padStart(3, '0')}-${index}`,
+            channel: entry.channel,
+            author: entry.author === null ? null : `person ${entry.author}`,
+            text: `words ${entry.text}`,
+          });
+          taint.set(made.id, entry.tainted);
+          if (entry.inCampaign) campaign.add(made.id);
+          return made;
+        });
+        const run = (): { pools: QuotePool[]; publishedCount: () => number } => {
+          let count = 0;
+          const publish = (made: FeedbackRecord): PublishedQuoteText => {
+            count += 1;
+            return { text: made.text, counts: {}, tainted: taint.get(made.id) === true };
+          };
+          const pools = [0, 1, 2].map(() => new QuotePool(publish));
+          offers.forEach((entry, index) => {
+            const made = records[index];
+            if (made !== undefined) pools[entry.theme]?.offer({ record: made, tier: entry.tier, distinctKeywords: entry.distinctKeywords });
+          });
+          return { pools, publishedCount: () => count };
+        };
+        const outsideCampaigns = (made: FeedbackRecord): boolean => !campaign.has(made.id);
+        const lazy = run();
+        const chosen = allocateQuotes(
+          lazy.pools.map((pool, index) => ({ id: `t${index}`, candidates: pool.finalists(outsideCampaigns) })),
+          perTheme,
+        );
+        const whole = run();
+        const expected = chosenFromWholeLists(
+          whole.pools.map((pool, index) => ({
+            id: `t${index}`,
+            candidates: pool.candidates().filter((entry) => outsideCampaigns(entry.record)),
+          })),
+          perTheme,
+        );
+        expect(new Map([...chosen].map(([id, entries]) => [id, entries.map((entry) => entry.record.id)]))).toEqual(expected);
+        expect(lazy.publishedCount()).toBeLessThanOrEqual(whole.publishedCount());
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+  });
 });

@@ -4,7 +4,8 @@
 // because these machines are shared and noisy: only ratios taken in the same run mean anything.
 //   floor      ../shared/bench/floor.mjs: read every byte, split lines, cut out the text, tokenise,
 //              look each word up in a memoised Porter stemmer: the least work any keyword themer does
-//   themes     tlap themes --out report.md over a store of the corpus (the default markdown report)
+//   themes     tlap themes --out report.md over a store of the corpus (the default markdown report),
+//              and again with --threads 0 (one thread, as on a one-core machine), for comparison
 //   ingest     tlap ingest CORPUS.csv into a fresh store
 //   peer       ../shared/bench/peer_nltk.py: the same theming job written with NLTK (Debian's python3)
 //   start-up   tlap --help, minus node -e 0
@@ -152,7 +153,18 @@ async function ingestInto(corpus, store) {
 async function measureRounds(corpus, options, themes) {
   const store = join(WORK_DIR, 'store');
   const report = join(WORK_DIR, 'report.md');
-  const figures = { floor: [], ingest: [], themes: [], themesMb: [], ingestMb: [], floorCpu: [], ingestCpu: [], themesCpu: [] };
+  const figures = {
+    floor: [],
+    ingest: [],
+    themes: [],
+    themesMb: [],
+    ingestMb: [],
+    floorCpu: [],
+    ingestCpu: [],
+    themesCpu: [],
+    oneThread: [],
+    oneThreadCpu: [],
+  };
   for (let run = 1; run <= options.runs; run += 1) {
     process.stderr.write(`  run ${run}/${options.runs}: floor…`);
     const floor = await timed(process.execPath, [join(SHARED_BENCH, 'floor.mjs'), corpus, ROOT]);
@@ -168,6 +180,10 @@ async function measureRounds(corpus, options, themes) {
     figures.themes.push(themed.wallSeconds);
     figures.themesMb.push(themed.peakMb);
     figures.themesCpu.push(themed.cpuSeconds);
+    process.stderr.write(' themes on one thread…');
+    const alone = await timed(process.execPath, [TLAP, 'themes', '--store', store, '--themes', themes, '--out', report, '--threads', '0']);
+    figures.oneThread.push(alone.wallSeconds);
+    figures.oneThreadCpu.push(alone.cpuSeconds);
     process.stderr.write(' done\n');
   }
   return figures;
@@ -256,6 +272,14 @@ async function main() {
     `${ratio(themesTime.min / floor.min)} / ${ratio(themesTime.median / floor.median)} floor`,
     '≤ 1.5× floor',
   ]);
+  const oneThread = summarise(rounds.oneThread);
+  rows.push([
+    `tlap themes --threads 0 (one thread), ${size}`,
+    seconds(oneThread.min),
+    seconds(oneThread.median),
+    `${ratio(oneThread.min / floor.min)} / ${ratio(oneThread.median / floor.median)} floor`,
+    '',
+  ]);
   rows.push([
     `tlap ingest (fresh store), ${size}`,
     seconds(ingestTime.min),
@@ -268,6 +292,7 @@ async function main() {
     rows.push([`CPU (user + sys), floor.mjs, ${size}`, seconds(floorCpu.min), seconds(floorCpu.median), '1.00×', '']);
     for (const [name, values] of [
       ['tlap themes', rounds.themesCpu],
+      ['tlap themes --threads 0', rounds.oneThreadCpu],
       ['tlap ingest', rounds.ingestCpu],
     ]) {
       const cpu = summarise(values);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -23,7 +23,7 @@ import {
 } from '../../builders/ods-spreadsheets.js';
 import { withTempDir } from '../../builders/temp-dir.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
-import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
 describe('ods fixture inputs are generated reproducibly by test/builders/ods-spreadsheets.ts', () => {
   test.each(Object.entries(ODS_FIXTURE_INPUTS))('%s/input.ods', (name, build) => {
@@ -199,4 +199,28 @@ describe('ods adapter', () => {
       expect(fods.items).toEqual(ods.items);
     });
   });
+});
+
+describe('.ods files LibreOffice Calc wrote', () => {
+  const folder = join(PROJECT_ROOT, 'fixtures/adapters/ods/libreoffice-from-xlsx');
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.ods'))
+    .map((name) => name.slice(0, -'.ods'.length));
+
+  test('there are some', () => {
+    expect(names.length).toBeGreaterThanOrEqual(9);
+  });
+
+  test.each(names)(
+    '%s.ods, saved by Calc from the xlsx fixture of that name, gives the same records, counts and warnings',
+    async (name) => {
+      const fromOds = await readFileItems(join(folder, `${name}.ods`), { displayPath: 'table' });
+      const fromXlsx = await readFileItems(join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx'), { displayPath: 'table' });
+      expect(recordsOf(fromOds).map(said)).toEqual(recordsOf(fromXlsx).map(said));
+      expect(countItems(fromOds)).toEqual(countItems(fromXlsx));
+      const warnings = (result: typeof fromOds): string[] =>
+        result.items.filter((item) => item.kind === 'warning').map((item) => item.message);
+      expect(warnings(fromOds)).toEqual(warnings(fromXlsx));
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL,
 import { gridCellTicked, holdsTickBox, tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import { labelWordings, WELSH_CONTACT_WORDS } from './welsh-labels.js';
+import { isOrganisationQuestion } from './contact-columns.js';
 import {
   MAX_XML_ELEMENT_CHARS,
   readXmlElements,
@@ -398,6 +399,14 @@ export class DocumentNotes {
           this.list = [];
           continue;
         }
+        if (question.kind === 'about') {
+          for (const { paragraph, ordinal } of answers) {
+            this.answers.answer(question.text, paragraph.text);
+            yield this.answers.filtered(at(ordinal), ABOUT_RESPONDENT_DETAIL);
+          }
+          this.list = [];
+          continue;
+        }
         const filtered = question.kind === 'header' ? 'table header' : question.kind === 'contact' ? 'contact details' : null;
         for (const { paragraph, ordinal } of answers) {
           yield filtered === null
@@ -489,14 +498,23 @@ function gridRows(rows: readonly (readonly (readonly CellParagraph[])[])[]): (Gr
 }
 
 /** What a question/answer table's left cell makes of its row. */
-type RowQuestion = { kind: 'question'; text: string | null } | { kind: 'header'; text: null } | { kind: 'contact'; text: null };
+type RowQuestion =
+  | { kind: 'question'; text: string | null }
+  | { kind: 'header'; text: null }
+  | { kind: 'contact'; text: null }
+  | { kind: 'about'; text: string };
+
+/** What an answer about the respondent (the organisation they answer for) is counted as: it goes to every record's `meta.answers`. */
+const ABOUT_RESPONDENT_DETAIL = 'answer about the respondent';
 
 /**
  * The question of each row when a table is a two-column question | answer table, as consultation
  * response forms are: every row two cells, every left cell one paragraph of at most
  * {@link MAX_QUESTION_CHARS} characters (or empty, continuing the question above), some answer
  * longer than its question. A first row `Question | Response` is its header; a row asking for a
- * name, e-mail, phone, address or signature holds contact details. Null for any other table.
+ * name, e-mail, phone, address or signature holds contact details; a row asking which
+ * organisation the respondent answers for holds an answer about them, as a survey's organisation
+ * column does. Null for any other table.
  */
 function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]): RowQuestion[] | null {
   const questions: RowQuestion[] = [];
@@ -519,6 +537,11 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
     }
     if (question !== null && isContactLabel(question)) {
       questions.push({ kind: 'contact', text: null });
+      previous = null;
+      continue;
+    }
+    if (question !== null && isOrganisationQuestion(question)) {
+      questions.push({ kind: 'about', text: question });
       previous = null;
       continue;
     }

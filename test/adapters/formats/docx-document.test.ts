@@ -184,21 +184,24 @@ describe('docx tables', () => {
     expect(records.every((record) => !('question' in record))).toBe(true);
   });
 
-  test('a question | answer table gives each answer its question; the header row and contact rows are filtered', async () => {
+  test('a question | answer table gives each answer its question; the header row and contact rows are filtered, the organisation is an answer about the respondent', async () => {
     const result = await read('r.docx', DOCX_FIXTURE_INPUTS['consultation-response']?.build() ?? Buffer.alloc(0));
-    expect(countItems(result)).toEqual({ record: 10, 'filtered:not-feedback': 2 });
+    expect(countItems(result)).toEqual({ record: 9, 'filtered:not-feedback': 3 });
     const answers = recordsOf(result).filter((record) => record.meta['question'] !== undefined);
     expect(answers.map((record) => [record.meta['question'], record.text])).toEqual([
-      ['Organisation', 'Anytown Carers Network'],
       ['Q1. What matters most to you about care and support?', 'Being listened to, and having one person who knows our story.'],
       ['Q1. What matters most to you about care and support?', 'Not having to repeat it at every appointment.'],
       ['Q2. What should the partnership do first?', 'Fund peer support groups in every area.'],
     ]);
-    expect(answers[0]?.provenance).toEqual({ file: 'r.docx', part: 'table 1, row 3, paragraph 8' });
+    expect(answers[0]?.provenance).toEqual({ file: 'r.docx', part: 'table 1, row 4, paragraph 10' });
     expect(result.items.filter((item) => item.kind === 'filtered').map((item) => (item.kind === 'filtered' ? item.detail : ''))).toEqual([
       'table header',
       'contact details',
+      'answer about the respondent',
     ]);
+    expect(
+      recordsOf(result).every((record) => (record.meta['answers'] as Record<string, string>)['Organisation'] === 'Anytown Carers Network'),
+    ).toBe(true);
     expect(recordsOf(result).some((record) => record.text.includes('Jane'))).toBe(false);
   });
 

@@ -164,7 +164,7 @@ function readParagraph(
     ? Number(attributeValue(paragraph, 'outline-level', TEXT) ?? '1')
     : named === 'Title'
       ? 1
-      : null;
+      : headingStyleLevel(named);
   const lists = ancestors.filter((name) => isNamed(name, TEXT, 'list')).length;
   return {
     text: parts
@@ -177,6 +177,19 @@ function readParagraph(
     contents: ancestors.some((name) => isNamed(name, TEXT, 'table-of-content')) || (named !== null && /^Contents_20_/.test(named)),
     textBoxes,
   };
+}
+
+/** LibreOffice's own name for its heading styles (`Heading 1` is `Heading_20_1`), whatever the language shown. */
+const HEADING_STYLE = /^Heading_20_(\d{1,2})$/;
+
+/**
+ * The level of a paragraph styled as a heading but written as a paragraph: LibreOffice writes the
+ * first heading of a document that way when it also starts the page style (an automatic style
+ * whose parent is `Heading_20_1` and which names a master page). Null for other styles.
+ */
+function headingStyleLevel(style: string | null): number | null {
+  const level = style === null ? null : HEADING_STYLE.exec(style)?.[1];
+  return level === undefined || level === null ? null : Number(level);
 }
 
 /** The paragraphs inside a text box, in order, found with an explicit stack. */

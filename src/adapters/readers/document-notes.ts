@@ -504,6 +504,13 @@ type RowQuestion =
   | { kind: 'contact'; text: null }
   | { kind: 'about'; text: string };
 
+/**
+ * Rows asking for contact details or the organisation that make a two-column table a form's "About
+ * you" block even when no answer is longer than its question (`Name | Jane Smith`, `Email |
+ * jane@example.org`): two, so that a table headed `Name | Email` over a list of people is not one.
+ */
+const MIN_ABOUT_ROWS = 2;
+
 /** What an answer about the respondent (the organisation they answer for) is counted as: it goes to every record's `meta.answers`. */
 const ABOUT_RESPONDENT_DETAIL = 'answer about the respondent';
 
@@ -514,12 +521,14 @@ const ABOUT_RESPONDENT_DETAIL = 'answer about the respondent';
  * longer than its question. A first row `Question | Response` is its header; a row asking for a
  * name, e-mail, phone, address or signature holds contact details; a row asking which
  * organisation the respondent answers for holds an answer about them, as a survey's organisation
- * column does. Null for any other table.
+ * column does; a table of such rows alone is one too (see {@link MIN_ABOUT_ROWS}). Null for any
+ * other table.
  */
 function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]): RowQuestion[] | null {
   const questions: RowQuestion[] = [];
   let previous: string | null = null;
   let answered = false;
+  let aboutRows = 0;
   for (const [index, row] of rows.entries()) {
     if (row.every((cell) => cell.length === 0)) {
       questions.push({ kind: 'question', text: previous });
@@ -537,11 +546,13 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
     }
     if (question !== null && isContactLabel(question)) {
       questions.push({ kind: 'contact', text: null });
+      aboutRows += 1;
       previous = null;
       continue;
     }
     if (question !== null && isOrganisationQuestion(question)) {
       questions.push({ kind: 'about', text: question });
+      aboutRows += 1;
       previous = null;
       continue;
     }
@@ -549,7 +560,7 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
     if (answer.length > longestWording(previous ?? '')) answered = true;
     questions.push({ kind: 'question', text: previous });
   }
-  return answered ? questions : null;
+  return answered || aboutRows >= MIN_ABOUT_ROWS ? questions : null;
 }
 
 /**

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import type { FeedbackRecord } from '../../../src/record/record.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
+
+/** What a record says, whichever format it was read from: its provenance, format and ids left out. */
+function said(record: FeedbackRecord): unknown {
+  return { channel: record.channel, author: record.author, text: record.text, meta: record.meta };
+}
+
+function fixture(format: 'odt' | 'docx', name: string): string {
+  return join(PROJECT_ROOT, 'fixtures/adapters', format, name, `input.${format}`);
+}
+
+describe('documents LibreOffice Writer wrote, as .odt and as .docx from one page', () => {
+  test.each(['libreoffice-response', 'libreoffice-contact-only'])('%s reads to the same records from either format', async (name) => {
+    const odt = await readFileItems(fixture('odt', name), { displayPath: 'response' });
+    const docx = await readFileItems(fixture('docx', name), { displayPath: 'response' });
+    expect(recordsOf(odt).map(said)).toEqual(recordsOf(docx).map(said));
+    expect(countItems(odt)).toEqual(countItems(docx));
+  });
+
+  test('the title LibreOffice writes as a paragraph styled Heading 1 heads the sections, as Word headings do', async () => {
+    const records = recordsOf(await readFileItems(fixture('odt', 'libreoffice-response')));
+    expect(records.map((record) => record.meta['section'])).toEqual([
+      'Response to the partnership agreement consultation',
+      ...Array.from(
+        { length: 3 },
+        () => 'Response to the partnership agreement consultation › Q1. What matters most to you about personalised care?',
+      ),
+      'Response to the partnership agreement consultation › Q2. What should the partnership do differently?',
+      'Response to the partnership agreement consultation › Q2. What should the partnership do differently? › Examples',
+    ]);
+  });
+
+  test.each(['odt', 'docx'] as const)(
+    'an About you table of a name and an e-mail is never stored (%s), and an organisation row is an answer',
+    async (format) => {
+      for (const name of ['libreoffice-response', 'libreoffice-contact-only']) {
+        const result = await readFileItems(fixture(format, name));
+        const stored = JSON.stringify(recordsOf(result));
+        expect(stored).not.toMatch(/jane/i);
+        const organisation = recordsOf(result).map(
+          (record) => (record.meta['answers'] as Record<string, string> | undefined)?.['Organisation'],
+        );
+        expect(new Set(organisation)).toEqual(new Set([name === 'libreoffice-response' ? 'Anytown Carers Network' : undefined]));
+        expect(recordsOf(result).some((record) => record.text === 'Anytown Carers Network')).toBe(false);
+      }
+    },
+  );
+});

@@ -127,6 +127,11 @@ const CONTACT_LABEL = new RegExp(
   `^(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS})(?:\\s*/\\s*(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS}))?\\s*:`,
   'i',
 );
+/** A table row whose first cell asks for contact details and whose next holds them (`Your name⇥Peter Okafor`): the cells a tab apart. */
+const CONTACT_CELL = new RegExp(
+  `^(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS})(?:[ ]*/[ ]*(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS}))?[ ]*:?[ ]*\\t`,
+  'i',
+);
 
 const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
 const SIGN_OFF =
@@ -142,46 +147,75 @@ const QUESTION = /^(?:Q|Question)\s*\d{1,3}[a-z]?\b/i;
 const SENTENCE_END = /[.!?]["'”’)\]]*$/;
 const CLAUSE_END = /[.!?:;]["'”’)\]]*$/;
 
+/** Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana and their forms): a line holding one keeps its runs in drawing order. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 /**
  * The lines of a page from its runs in the order the page draws them: a run starts a new line
- * when the one before ended its line or it sits on another baseline. Empty lines are dropped.
+ * when the one before ended its line or it sits on another baseline. Within a line the runs are
+ * joined left to right, so a run drawn later but standing further left (a tick box set in a
+ * symbol font after the words beside it, as LibreOffice draws `☐ Yes ☒ No`) takes its place;
+ * a line of a right-to-left script keeps the order it was drawn in. Empty lines are dropped.
  */
 export function pageLines(runs: readonly PdfTextRun[]): PdfLine[] {
   const lines: PdfLine[] = [];
-  let current: { parts: string[]; x: number; right: number; y: number; sizes: Map<number, number> } | null = null;
+  let current: PdfTextRun[] | null = null;
+  let y = 0;
   let lineEnded = false;
   const close = () => {
     if (current === null) return;
-    const text = current.parts
-      .join('')
-      .replace(/[ \u00a0]+/g, ' ')
-      .replace(/ ?\t[\t ]*/g, '\t')
-      .trim();
-    if (text !== '') lines.push({ text, x: current.x, right: current.right, y: current.y, size: mostUsed(current.sizes) });
+    const line = joinedLine(current, y);
+    if (line !== null) lines.push(line);
     current = null;
   };
   for (const run of runs) {
     if (run.text.trim() === '') {
-      if (current !== null && run.text !== '') current.parts.push(' ');
+      if (current !== null && run.text !== '') current.push({ ...run, text: ' ' });
       lineEnded ||= run.endsLine;
       continue;
     }
-    if (current !== null && (lineEnded || Math.abs(run.y - current.y) > SAME_LINE_SHARE * Math.max(run.size, 1))) close();
+    if (current !== null && (lineEnded || Math.abs(run.y - y) > SAME_LINE_SHARE * Math.max(run.size, 1))) close();
     lineEnded = run.endsLine;
     if (current === null) {
-      current = { parts: [run.text], x: run.x, right: run.x + run.width, y: run.y, sizes: new Map([[round(run.size), run.text.length]]) };
+      current = [run];
+      y = run.y;
       continue;
     }
-    const gap = run.x - current.right;
-    if (gap > TAB_GAP_SHARE * run.size) current.parts.push('\t');
-    else if (gap > SPACE_GAP_SHARE * run.size) current.parts.push(' ');
-    current.parts.push(run.text);
-    current.right = Math.max(current.right, run.x + run.width);
-    const size = round(run.size);
-    current.sizes.set(size, (current.sizes.get(size) ?? 0) + run.text.length);
+    current.push(run);
   }
   close();
   return lines;
+}
+
+/** One line from its runs (the first not blank), left to right unless it is written right to left; null when it holds nothing. */
+function joinedLine(drawn: readonly PdfTextRun[], y: number): PdfLine | null {
+  const runs = drawn.some((run) => RIGHT_TO_LEFT.test(run.text)) ? drawn : [...drawn].sort((a, b) => a.x - b.x);
+  const parts: string[] = [];
+  const sizes = new Map<number, number>();
+  let right = -Infinity;
+  for (const run of runs) {
+    if (run.text === ' ') {
+      if (parts.length > 0) parts.push(' ');
+      continue;
+    }
+    if (parts.length > 0) {
+      const gap = run.x - right;
+      if (gap > TAB_GAP_SHARE * run.size) parts.push('\t');
+      else if (gap > SPACE_GAP_SHARE * run.size) parts.push(' ');
+    }
+    parts.push(run.text);
+    right = Math.max(right, run.x + run.width);
+    const size = round(run.size);
+    sizes.set(size, (sizes.get(size) ?? 0) + run.text.length);
+  }
+  const text = parts
+    .join('')
+    .replace(/[ \u00a0]+/g, ' ')
+    .replace(/ ?\t[\t ]*/g, '\t')
+    .trim();
+  const first = runs.find((run) => run.text !== ' ');
+  if (text === '' || first === undefined) return null;
+  return { text, x: first.x, right, y, size: mostUsed(sizes) };
 }
 
 function round(value: number, step = 0.5): number {
@@ -462,12 +496,13 @@ function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<
 
 /**
  * Whether a line is only contact details: an e-mail address, a phone number, a line ending in a
- * postcode, a labelled contact line (`Tel: …`, `Email: …`, `Name: …`), or a form's label asking
- * for one (`Your email address`).
+ * postcode, a labelled contact line (`Tel: …`, `Email: …`, `Name: …`, or a table's row with the
+ * label in its first cell: `Your name⇥Peter Okafor`), or a form's label asking for one (`Your
+ * email address`).
  */
 export function isContactLine(text: string): boolean {
   const line = text.replace(/\t/g, ' ').trim();
-  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || isContactField(line)) return true;
+  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || CONTACT_CELL.test(text.trimStart()) || isContactField(line)) return true;
   if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
   return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
 }

@@ -49,3 +49,23 @@ describe('documents LibreOffice Writer wrote, as .odt and as .docx from one page
     },
   );
 });
+
+describe('a response form LibreOffice saved as PDF, OpenDocument and Word, declining publication', () => {
+  test.each(['pdf', 'odt', 'docx'] as const)(
+    '%s: the name and e-mail are never stored, and every record carries the refusal',
+    async (format) => {
+      const path = join(PROJECT_ROOT, 'fixtures/adapters', format, 'libreoffice-form-declined', `input.${format}`);
+      const records = recordsOf(await readFileItems(path));
+      expect(JSON.stringify(records)).not.toMatch(/peter|okafor/i);
+      expect(records.map((record) => record.text)).toEqual(
+        expect.arrayContaining([
+          'Opening until eight on weekday evenings, so that I can come after work with my children.',
+          'A quiet room for homework would help a lot of families on our estate.',
+        ]),
+      );
+      expect(records.map((record) => (record.meta['answers'] as Record<string, string>)['May we publish your response?'])).toEqual(
+        records.map(() => 'No'),
+      );
+    },
+  );
+});

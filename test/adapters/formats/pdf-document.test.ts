@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { MAX_PDF_BYTES, MAX_PDF_PAGES, pdfDate, pdfDocumentAdapter } from '../../../src/adapters/formats/pdf-document.js';
-import { isContactLine } from '../../../src/adapters/readers/pdf-layout.js';
+import { isContactLine, pageLines, type PdfTextRun } from '../../../src/adapters/readers/pdf-layout.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { InputError } from '../../../src/errors.js';
 import type { InputSource } from '../../../src/source/input-source.js';
@@ -241,6 +241,9 @@ describe('pdf contact details', () => {
     'Cyfeiriad e-bost / Email address: sian@example.org',
     'Rhif ffôn: 01234 567890',
     'Cod post / Postcode',
+    'Your name\tPeter Okafor',
+    'Email address:\tpeter.okafor@example.net',
+    'Enw / Name\tSiân Jones',
   ])('%s is a contact line', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
@@ -252,6 +255,8 @@ describe('pdf contact details', () => {
     'The A12 road',
     'Enw’r sefydliad / Name of organisation: Anytown Ramblers',
     'Enw / Organisation: Anytown Ramblers',
+    'Named contacts at the council\tnever replied',
+    'Organisation\tAnytown Ramblers',
   ])('%s is not a contact line', (line) => {
     expect(isContactLine(line)).toBe(false);
   });
@@ -871,5 +876,33 @@ describe('pdf robustness', () => {
       ),
       { numRuns: propertyRuns(30), seed: 20240315 },
     );
+  });
+});
+
+describe("a page's lines", () => {
+  const run = (text: string, x: number, overrides: Partial<PdfTextRun> = {}): PdfTextRun => ({
+    text,
+    x,
+    y: 500,
+    width: text.length * 5,
+    size: 10,
+    endsLine: false,
+    ...overrides,
+  });
+
+  test('runs drawn out of order on a line are joined left to right: tick boxes set in a symbol font after their words take their place', () => {
+    const lines = pageLines([run('May we publish your response?', 58), run('Yes', 296), run('No', 322), run('☐', 288), run('☒', 314)]);
+    expect(lines.map((line) => line.text)).toEqual(['May we publish your response?\t☐ Yes ☒ No']);
+    expect(lines[0]?.x).toBe(58);
+  });
+
+  test('a line written right to left keeps the order its runs were drawn in', () => {
+    const lines = pageLines([run('شكرا', 300), run(' ', 290), run('للموظفين', 240)]);
+    expect(lines.map((line) => line.text)).toEqual(['شكرا للموظفين']);
+  });
+
+  test('a run on another baseline, or after one that ended its line, starts a new line', () => {
+    const lines = pageLines([run('First', 58, { endsLine: true }), run('Second', 58), run('Third', 58, { y: 480 })]);
+    expect(lines.map((line) => line.text)).toEqual(['First', 'Second', 'Third']);
   });
 });

@@ -216,8 +216,10 @@ class EventNotesReader {
       }
     }
 
-    const questionAnswer = this.list.length === 0 ? QUESTION_ANSWER_LINE.exec(content) : null;
+    const outsideLists = this.list.length === 0 || indent <= (this.list[0]?.indent ?? 0);
+    const questionAnswer = outsideLists ? QUESTION_ANSWER_LINE.exec(content) : null;
     if (questionAnswer !== null) {
+      this.list = [];
       return this.questionOrAnswer(line.line, questionAnswer[1] ?? questionAnswer[2] ?? '', questionAnswer[3] ?? '');
     }
 

@@ -150,3 +150,31 @@ describe('event-notes: bullets pasted from a word processor', () => {
     expect(await notes('n.md', 'o what a day\n')).toEqual([{ text: 'o what a day' }]);
   });
 });
+
+describe('event-notes questions', () => {
+  test('a numbered question right after a list, with no blank line between, is the next question, as LibreOffice saves a response as text', async () => {
+    const text = [
+      'Q1. What matters most to you?',
+      'Being listened to.',
+      '    \u2022 More respite at weekends',
+      '    \u2022 Direct payments that are easier to manage',
+      'Q2. What should the partnership do differently?',
+      'Involve carers from the start.',
+      '',
+    ].join('\n');
+    const records = recordsOf(await readTempInput('response.txt', text));
+    expect(records.map((record) => [record.text, record.meta['question'] ?? null])).toEqual([
+      ['What matters most to you?', null],
+      ['Being listened to.', 'What matters most to you?'],
+      ['More respite at weekends', 'What matters most to you?'],
+      ['Direct payments that are easier to manage', 'What matters most to you?'],
+      ['What should the partnership do differently?', null],
+      ['Involve carers from the start.', 'What should the partnership do differently?'],
+    ]);
+  });
+
+  test("a line inside a list item that looks like a question stays the item's", async () => {
+    const text = ['- The first idea', '  Q: is it funded?', '- The second idea', ''].join('\n');
+    expect((await notes('ideas.md', text)).map((record) => record.text)).toEqual(['The first idea Q: is it funded?', 'The second idea']);
+  });
+});

@@ -1,4 +1,4 @@
-import { labelWordings, WELSH_CONTACT_WORDS } from './welsh-labels.js';
+import { isContactField, isContactLine } from './contact-lines.js';
 
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
 export interface PdfTextRun {
@@ -116,22 +116,6 @@ const NUMBER_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)](?:\t|\s)\s*(?=\S)/i;
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
 
 const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
-
-const EMAIL_LINE = /^(?:e-?mail(?:\s+address)?\s*:?\s*)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$/i;
-const PHONE_LINE = /^(?:(?:tel(?:ephone)?|phone|mobile|mob|fax|t|m)\.?\s*:?\s*)?\+?[\d\s().-]+$/i;
-const POSTCODE_LINE = /(?:^|[\s,])(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)$/;
-const MAX_POSTCODE_LINE_CHARS = 60;
-const CONTACT_WORDS = String.raw`(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no\.?))?|mobile(?:\s+(?:number|no\.?))?|tel\.?|fax|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)`;
-/** A labelled contact line (`Name: …`), its label in English, in Welsh (`Enw: …`) or in both (`Enw / Name: …`). */
-const CONTACT_LABEL = new RegExp(
-  `^(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS})(?:\\s*/\\s*(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS}))?\\s*:`,
-  'i',
-);
-/** A table row whose first cell asks for contact details and whose next holds them (`Your name⇥Peter Okafor`): the cells a tab apart. */
-const CONTACT_CELL = new RegExp(
-  `^(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS})(?:[ ]*/[ ]*(?:${CONTACT_WORDS}|${WELSH_CONTACT_WORDS}))?[ ]*:?[ ]*\\t`,
-  'i',
-);
 
 const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
 const SIGN_OFF =
@@ -361,26 +345,6 @@ export function withFormBoxes(runs: readonly PdfTextRun[], boxes: readonly PdfFo
   return result;
 }
 
-/** A form field asking for contact details, by its tooltip or name (`Your name`, `emailAddress`, `postcode`, `Address line 2`). */
-const CONTACT_FIELD =
-  /^(?:your\s+)?(?:full\s+)?(?:first\s+|last\s+|sur|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no))?|mobile(?:\s+(?:number|no))?|tel|(?:postal\s+|home\s+|street\s+)?address(?:\s+line)?|post\s*code|signature|signed)\s*\d*$/i;
-
-/** {@link CONTACT_FIELD} in Welsh (`Enw`, `Cyfeiriad e-bost`, `Cod post`). */
-const CONTACT_FIELD_WELSH = new RegExp(`^${WELSH_CONTACT_WORDS}\\s*\\d*$`, 'i');
-
-/** Whether a field's label or name asks for contact details, in English, Welsh or both (`Enw / Name`). */
-function isContactField(label: string): boolean {
-  return labelWordings(fieldWords(label)).every((wording) => CONTACT_FIELD.test(wording) || CONTACT_FIELD_WELSH.test(wording));
-}
-
-/** A field's label in words: `emailAddress`, `email_address` and `Email address:` alike. */
-function fieldWords(label: string): string {
-  return label
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/[\s_.:-]+/g, ' ')
-    .trim();
-}
-
 /**
  * The page's lines with the filled-in values of its form's text fields placed among them by
  * where their boxes are: a one-line value beside a label on the same line (`Name:` [Jane]) is
@@ -492,19 +456,6 @@ function pageFurniture(pages: readonly (readonly PdfLine[])[]): Map<number, Map<
     furniture.set(pageIndex, marks);
   }
   return furniture;
-}
-
-/**
- * Whether a line is only contact details: an e-mail address, a phone number, a line ending in a
- * postcode, a labelled contact line (`Tel: …`, `Email: …`, `Name: …`, or a table's row with the
- * label in its first cell: `Your name⇥Peter Okafor`), or a form's label asking for one (`Your
- * email address`).
- */
-export function isContactLine(text: string): boolean {
-  const line = text.replace(/\t/g, ' ').trim();
-  if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || CONTACT_CELL.test(text.trimStart()) || isContactField(line)) return true;
-  if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
-  return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
 }
 
 /** The hyphenated words a document writes within its lines (`long-term`), lower-cased: their hyphen is real. */

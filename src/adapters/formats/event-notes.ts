@@ -1,6 +1,7 @@
 import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
+import { isContactField, isContactLine } from '../readers/contact-lines.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
 import { isListLabel, NoteOutline } from '../readers/note-outline.js';
 
@@ -95,6 +96,8 @@ class EventNotesReader {
   private listLabel: string | null = null;
   /** The last `Q:` line's question, the `meta.question` of the notes under it until the next question or heading. */
   private question: string | null = null;
+  /** The line before was a contact label alone (`Name`, `Email address`): a short line after it is what it asks for. */
+  private contactLabelAbove = false;
 
   constructor(
     private readonly file: string,
@@ -306,6 +309,12 @@ class EventNotesReader {
     if (block === null) return [];
     const text = markdownInlineText(block.lines.join('\n')).trim();
     if (block.item !== null) block.item.text = text.replace(/\s+/g, ' ');
+    const labelAbove = this.contactLabelAbove;
+    this.contactLabelAbove = false;
+    if (block.lines.length === 1 && (isContactLine(text) || (labelAbove && block.item === null && isShortValue(text)))) {
+      this.contactLabelAbove = block.item === null && isContactField(text);
+      return [{ kind: 'filtered', rule: 'not-feedback', provenance: { file: this.file, line: block.line }, detail: 'contact details' }];
+    }
     return [
       this.outline.note(
         text,
@@ -319,6 +328,16 @@ class EventNotesReader {
       ),
     ];
   }
+}
+
+/** The most characters of what a contact label alone on its line asks for, on the line after it (`Jane Smith`). */
+const MAX_CONTACT_VALUE_CHARS = 60;
+/** The most words of it. */
+const MAX_CONTACT_VALUE_WORDS = 6;
+
+/** A short line that is no sentence: what a contact label on the line above (`Name`) asks for, as a form saved as text writes it. */
+function isShortValue(text: string): boolean {
+  return text.length <= MAX_CONTACT_VALUE_CHARS && text.split(/\s+/).length <= MAX_CONTACT_VALUE_WORDS && !/[.!?]["'”’)\]]*$/.test(text);
 }
 
 function nonEmpty(text: string | undefined): string | null {

@@ -178,3 +178,38 @@ describe('event-notes questions', () => {
     expect((await notes('ideas.md', text)).map((record) => record.text)).toEqual(['The first idea Q: is it funded?', 'The second idea']);
   });
 });
+
+describe('event-notes contact details', () => {
+  test('a form saved as text: a contact label alone and the short line after it, and a line of only an e-mail address, are contact details, never stored', async () => {
+    const text = [
+      'About you',
+      'Name',
+      'Jane Smith',
+      'Email',
+      'jane@example.org',
+      'Tel: 01234 567890',
+      'Organisation',
+      'Anytown Carers Network',
+      '',
+    ].join('\n');
+    const result = await readTempInput('response.txt', text);
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['About you', 'Organisation', 'Anytown Carers Network']);
+    expect(countItems(result)).toEqual({ record: 3, 'filtered:not-feedback': 5 });
+    expect(JSON.stringify(result.items)).not.toMatch(/jane|567890/i);
+  });
+
+  test('a sentence after a label line, and an address written in a sentence, stay notes', async () => {
+    const text = [
+      'Name',
+      'Tom from the carers group said respite is hard to find.',
+      '',
+      'Please write to jane@example.org about the minutes.',
+      '',
+    ].join('\n');
+    const records = recordsOf(await readTempInput('notes.txt', text));
+    expect(records.map((record) => record.text)).toEqual([
+      'Tom from the carers group said respite is hard to find.',
+      'Please write to jane@example.org about the minutes.',
+    ]);
+  });
+});

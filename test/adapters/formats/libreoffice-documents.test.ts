@@ -5,7 +5,7 @@ import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helper
 
 /** What a record says, whichever format it was read from: its provenance, format and ids left out. */
 function said(record: FeedbackRecord): unknown {
-  return { channel: record.channel, author: record.author, text: record.text, meta: record.meta };
+  return { channel: record.channel, author: record.author, date: record.date, text: record.text, meta: record.meta };
 }
 
 function fixture(format: 'odt' | 'docx', name: string): string {
@@ -13,12 +13,15 @@ function fixture(format: 'odt' | 'docx', name: string): string {
 }
 
 describe('documents LibreOffice Writer wrote, as .odt and as .docx from one page', () => {
-  test.each(['libreoffice-response', 'libreoffice-contact-only'])('%s reads to the same records from either format', async (name) => {
-    const odt = await readFileItems(fixture('odt', name), { displayPath: 'response' });
-    const docx = await readFileItems(fixture('docx', name), { displayPath: 'response' });
-    expect(recordsOf(odt).map(said)).toEqual(recordsOf(docx).map(said));
-    expect(countItems(odt)).toEqual(countItems(docx));
-  });
+  test.each(['libreoffice-response', 'libreoffice-contact-only', 'libreoffice-reviewed-draft'])(
+    '%s reads to the same records from either format',
+    async (name) => {
+      const odt = await readFileItems(fixture('odt', name), { displayPath: 'response' });
+      const docx = await readFileItems(fixture('docx', name), { displayPath: 'response' });
+      expect(recordsOf(odt).map(said)).toEqual(recordsOf(docx).map(said));
+      expect(countItems(odt)).toEqual(countItems(docx));
+    },
+  );
 
   test('the title LibreOffice writes as a paragraph styled Heading 1 heads the sections, as Word headings do', async () => {
     const records = recordsOf(await readFileItems(fixture('odt', 'libreoffice-response')));
@@ -66,6 +69,19 @@ describe('a response form LibreOffice saved as PDF, OpenDocument and Word, decli
       expect(records.map((record) => (record.meta['answers'] as Record<string, string>)['May we publish your response?'])).toEqual(
         records.map(() => 'No'),
       );
+    },
+  );
+});
+
+describe("a draft LibreOffice saved with reviewers' comments", () => {
+  test.each(['odt', 'docx'] as const)(
+    '%s: each comment is a record with its reviewer, date and the words it was made on',
+    async (format) => {
+      const records = recordsOf(await readFileItems(fixture(format, 'libreoffice-reviewed-draft')));
+      expect(records.map((record) => [record.author, record.date, record.meta['commentedText']])).toEqual([
+        ['Priya Shah', '2024-04-02T10:15:00.000Z', 'work with people who draw on care and support'],
+        ['Tom Reid', '2024-04-03T09:00:00.000Z', 'Everyone will have a named contact.'],
+      ]);
     },
   );
 });

@@ -2,6 +2,7 @@ import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { isContactField, isContactLine } from '../readers/contact-lines.js';
+import { isQuestionAnswerHeader } from '../readers/document-notes.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
 import { isListLabel, NoteOutline } from '../readers/note-outline.js';
 
@@ -98,6 +99,8 @@ class EventNotesReader {
   private question: string | null = null;
   /** The line before was a contact label alone (`Name`, `Email address`): a short line after it is what it asks for. */
   private contactLabelAbove = false;
+  /** The Markdown pipe table being read (its header row read and underlined): whether it is a question | answer table. */
+  private table: { questionAnswer: boolean } | null = null;
 
   constructor(
     private readonly file: string,
@@ -167,6 +170,7 @@ class EventNotesReader {
     }
     if (content === '') {
       this.afterBlank = true;
+      this.table = null;
       return this.closeBlock();
     }
     if (this.codeIndent !== null) {
@@ -174,6 +178,29 @@ class EventNotesReader {
       this.codeIndent = null;
     }
     const provenance = { file: this.file, line: line.line };
+
+    if (this.table !== null) {
+      if (content.includes('|')) return this.tableRow(content, provenance);
+      this.table = null;
+    }
+    const header = this.block;
+    if (
+      this.markdown &&
+      indent <= 3 &&
+      content.includes('|') &&
+      TABLE_DELIMITER_ROW.test(content) &&
+      header !== null &&
+      header.item === null &&
+      header.lines.length === 1 &&
+      (header.lines[0] ?? '').includes('|')
+    ) {
+      const names = tableCells(header.lines[0] ?? '');
+      if (names.length === tableCells(content).length) {
+        this.block = null;
+        this.table = { questionAnswer: names.length === 2 && isQuestionAnswerHeader(names[0] ?? '', names[1] ?? '') };
+        return [{ kind: 'filtered', rule: 'not-feedback', provenance: { file: this.file, line: header.line }, detail: 'table header' }];
+      }
+    }
 
     if (indent <= 3) {
       const atx = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(content);
@@ -295,6 +322,29 @@ class EventNotesReader {
     return [...items, ...question];
   }
 
+  /**
+   * A row of a Markdown pipe table: each cell a note, as a document's table cells are; in a
+   * question | answer table the answer a note carrying its question; a row whose first cell asks
+   * for contact details filtered, never stored.
+   */
+  private tableRow(content: string, provenance: { file: string; line: number }): AdapterItem[] {
+    const cells = tableCells(content).map((cell) => markdownInlineText(cell).trim());
+    const first = cells[0] ?? '';
+    if (first !== '' && isContactField(first)) return [{ kind: 'filtered', rule: 'not-feedback', provenance, detail: 'contact details' }];
+    const note = (text: string, question: string | null): AdapterItem =>
+      this.outline.note(text, provenance, {
+        parent: null,
+        checked: null,
+        label: null,
+        ...(question === null ? {} : { meta: { question } }),
+      });
+    if (this.table?.questionAnswer === true && cells.length === 2) {
+      const answer = cells[1] ?? '';
+      return answer === '' ? [] : [note(answer, first === '' ? null : first)];
+    }
+    return cells.filter((cell) => cell !== '').map((cell) => note(cell, this.question));
+  }
+
   private setHeading(level: number, markdown: string): void {
     this.question = null;
     this.outline.setHeading(level, markdownInlineText(markdown));
@@ -338,6 +388,17 @@ const MAX_CONTACT_VALUE_WORDS = 6;
 /** A short line that is no sentence: what a contact label on the line above (`Name`) asks for, as a form saved as text writes it. */
 function isShortValue(text: string): boolean {
   return text.length <= MAX_CONTACT_VALUE_CHARS && text.split(/\s+/).length <= MAX_CONTACT_VALUE_WORDS && !/[.!?]["'”’)\]]*$/.test(text);
+}
+
+/** A Markdown pipe table's delimiter row, under its header: `|---|:---:|`, `--- | ---`. */
+const TABLE_DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
+
+/** The cells of a Markdown pipe table's row: split at each `|` not escaped, the outer pipes dropped, each trimmed. */
+function tableCells(row: string): string[] {
+  let text = row.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  return text.split(/(?<!\\)\|/).map((cell) => cell.replace(/\\\|/g, '|').trim());
 }
 
 function nonEmpty(text: string | undefined): string | null {

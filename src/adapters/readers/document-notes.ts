@@ -42,6 +42,11 @@ const MAX_QUESTION_CHARS = 300;
 const HEADER_QUESTION = /^(?:questions?|topics?|prompts?|items?)\W*$/i;
 const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|reply)\W*$/i;
 
+/** Whether a two-column table's header row is a question | answer table's (`Question | Response`, `Topic | Comments`). */
+export function isQuestionAnswerHeader(question: string, answer: string): boolean {
+  return HEADER_QUESTION.test(question) || HEADER_ANSWER.test(answer);
+}
+
 /** A question/answer table's row that holds the respondent's contact details, never read as an answer (as survey tables drop contact columns). */
 const CONTACT_LABEL =
   /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
@@ -540,7 +545,7 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
     const answer = right.map((cell) => cell.paragraph.text).join(' ');
     if (question === null && previous === null) return null;
     if (question !== null && question.length > MAX_QUESTION_CHARS) return null;
-    if (index === 0 && question !== null && (HEADER_QUESTION.test(question) || HEADER_ANSWER.test(answer))) {
+    if (index === 0 && question !== null && isQuestionAnswerHeader(question, answer)) {
       questions.push({ kind: 'header', text: null });
       continue;
     }

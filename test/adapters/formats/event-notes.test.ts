@@ -213,3 +213,47 @@ describe('event-notes contact details', () => {
     ]);
   });
 });
+
+describe('event-notes Markdown tables', () => {
+  test('a question | response table: the header row filtered, each answer a note with its question, a contact row never stored', async () => {
+    const text = [
+      '## Table 5',
+      '| Question | Response |',
+      '|---|---|',
+      '| Name | Jane Smith |',
+      '| Q1. What matters most? | Being listened to. |',
+      '| Q2. Anything else? |  |',
+      '',
+    ].join('\n');
+    const result = await readTempInput('notes.md', text);
+    expect(recordsOf(result).map((record) => [record.text, record.meta['question'] ?? null, record.meta['section']])).toEqual([
+      ['Being listened to.', 'Q1. What matters most?', 'Table 5'],
+    ]);
+    expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 2 });
+    expect(JSON.stringify(result.items)).not.toContain('Jane');
+  });
+
+  test('any other table: each cell a note, pipes escaped in a cell kept; the table ends at a line without a pipe', async () => {
+    const text = [
+      '| Idea | Votes |',
+      '| :--- | ---: |',
+      '| Longer *opening* hours | 12 |',
+      '| Buses \\| trains | 3 |',
+      'After the table.',
+      '',
+    ].join('\n');
+    expect((await notes('ideas.md', text)).map((record) => record.text)).toEqual([
+      'Longer opening hours',
+      '12',
+      'Buses | trains',
+      '3',
+      'After the table.',
+    ]);
+  });
+
+  test('a line with a pipe and no delimiter row under it stays a line of text', async () => {
+    expect((await notes('a.md', 'Buses | trains are late\nand crowded\n')).map((record) => record.text)).toEqual([
+      'Buses | trains are late and crowded',
+    ]);
+  });
+});

@@ -57,13 +57,19 @@ const SENTINEL_VALUES = new Set([
   '#null!',
 ]);
 
+/** A rule of dashes, equals signs or underscores (`---`, `:---:`, `===`): a Markdown or plain-text table's line under its header, or a blank drawn. */
+const RULE_CELL = /^:?[-=_–—]{3,}:?$/;
+
 /**
  * True for a cell that stands for "no answer" in exported tables rather than being one: `NA`,
- * `N/A`, `NULL`, `NaN`, the SPSS-style codes `-9`, `-99`, `-0`, a lone `.` or `-`, and Excel
- * error values (`#N/A`, `#NAME?`…). Words people write, like `None` or `Nothing`, are answers.
+ * `N/A`, `NULL`, `NaN`, the SPSS-style codes `-9`, `-99`, `-0`, a lone `.` or `-`, a rule of
+ * dashes (`---`, as a Markdown table's delimiter row gives each cell when the table is read as
+ * a `|`-separated file), and Excel error values (`#N/A`, `#NAME?`…). Words people write, like
+ * `None` or `Nothing`, are answers.
  */
 export function isSentinelValue(cell: string): boolean {
-  return SENTINEL_VALUES.has(cell.trim().toLowerCase());
+  const trimmed = cell.trim();
+  return SENTINEL_VALUES.has(trimmed.toLowerCase()) || RULE_CELL.test(trimmed);
 }
 
 const LIKERT_VALUES = new Set(

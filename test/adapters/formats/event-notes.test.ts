@@ -257,3 +257,15 @@ describe('event-notes Markdown tables', () => {
     ]);
   });
 });
+
+describe('a Markdown table saved as .txt', () => {
+  test('is read as a table of cells split at |: its rule under the header stands for nothing, the ideas are answers', async () => {
+    const text = '| Idea | Votes |\n|---|---|\n| Buses are late every morning on route 42 | 3 |\n| More benches in the park please | 5 |\n';
+    const result = await readTempInput('ideas.txt', text);
+    expect(recordsOf(result).map((record) => record.text)).toEqual([
+      'Buses are late every morning on route 42',
+      'More benches in the park please',
+    ]);
+    expect(countItems(result)).toEqual({ record: 2, 'filtered:sentinel-value': 1 });
+  });
+});

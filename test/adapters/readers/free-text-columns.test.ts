@@ -11,14 +11,29 @@ import {
 const kindOf = (cells: string[]): string => profileColumn('column', cells).kind;
 
 describe('isSentinelValue', () => {
-  test.each(['NA', 'N/A', 'n/a', ' NULL ', 'NaN', '-9', '-0', '-99', '.', '-', '#N/A', '#NAME?', '#VALUE!'])(
-    '%p stands for no answer',
-    (cell) => {
-      expect(isSentinelValue(cell)).toBe(true);
-    },
-  );
+  test.each([
+    'NA',
+    'N/A',
+    'n/a',
+    ' NULL ',
+    'NaN',
+    '-9',
+    '-0',
+    '-99',
+    '.',
+    '-',
+    '#N/A',
+    '#NAME?',
+    '#VALUE!',
+    '---',
+    ':---:',
+    ' ------ ',
+    '===',
+  ])('%p stands for no answer', (cell) => {
+    expect(isSentinelValue(cell)).toBe(true);
+  });
 
-  test.each(['None', 'Nothing', 'No', '0', '9', 'n/a really', 'NA is not enough'])('%p is an answer', (cell) => {
+  test.each(['None', 'Nothing', 'No', '0', '9', 'n/a really', 'NA is not enough', '--- see above', 'A-B'])('%p is an answer', (cell) => {
     expect(isSentinelValue(cell)).toBe(false);
   });
 });

@@ -168,12 +168,27 @@ export function odsContent(sheets: readonly SheetModel[], layout: OdsLayout = {}
   return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles}</office:automatic-styles><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
 }
 
-/** Builds an .ods in memory (`mimetype` stored first, as LibreOffice writes it), the same bytes every time. */
+/** The manifest every OpenDocument package lists its parts in (LibreOffice will not open one without it). */
+function plainManifest(mediaType: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mediaType}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+}
+
+/**
+ * Builds an .ods in memory (`mimetype` stored first, as LibreOffice writes it, and a manifest
+ * listing its parts unless the layout gives its own), the same bytes every time.
+ */
 export function buildOds(sheets: readonly SheetModel[], layout: OdsLayout = {}): Buffer {
+  const mediaType = layout.mediaType ?? 'application/vnd.oasis.opendocument.spreadsheet';
+  const extra = layout.extraFiles ?? [];
+  const manifest = extra.some((file) => file.name === 'META-INF/manifest.xml')
+    ? []
+    : [{ name: 'META-INF/manifest.xml', content: plainManifest(mediaType) }];
   return buildZip([
-    { name: 'mimetype', content: layout.mediaType ?? 'application/vnd.oasis.opendocument.spreadsheet', stored: true },
+    { name: 'mimetype', content: mediaType, stored: true },
     { name: 'content.xml', content: layout.content ?? odsContent(sheets, layout) },
-    ...(layout.extraFiles ?? []),
+    ...manifest,
+    ...extra,
   ]);
 }
 

@@ -119,7 +119,7 @@ export class QuotePool {
   private readonly byChannel = new Map<Channel, ChannelCandidates>();
 
   /**
-   * @param publish gives a record's printed text; called only when needed, perhaps later, up to {@link candidates} or while {@link finalists} are read.
+   * @param publish gives a record's printed text; called only when needed, perhaps later, while {@link finalists} are read.
    * @param heldPerChannel how many candidates of a channel are held before the best-ranked are published (at least {@link QUOTE_POOL_PER_CHANNEL}).
    */
   constructor(
@@ -166,15 +166,10 @@ export class QuotePool {
     return (tier - bar.tier || bar.distinctKeywords - distinctKeywords || compareCodeUnits(id, bar.record.id)) <= 0;
   }
 
-  /** Every kept candidate, best first; identical texts from different channels kept once. */
-  candidates(): PooledCandidate[] {
-    return this.finalists(() => true).all();
-  }
-
   /**
-   * The kept candidates that `keep` allows, in the order of {@link candidates}, published only as
-   * far as they are read: a theme's quotes are chosen from the first few, so the rest need not be
-   * redacted. Read it once the pool has been offered every candidate.
+   * The kept candidates that `keep` allows, best first (identical texts from different channels
+   * kept once), published only as far as they are read: a theme's quotes are chosen from the first
+   * few, so the rest need not be redacted. Read it once the pool has been offered every candidate.
    */
   finalists(keep: (record: FeedbackRecord) => boolean): QuoteFinalists {
     const channels: ChannelCursor[] = [];
@@ -258,8 +253,7 @@ interface ChannelCursor {
 
 /**
  * A pool's kept candidates in the full order ({@link compareCandidates}), identical texts once
- * (the best of them), those `keep` refuses left out after that: the list {@link QuotePool.candidates}
- * gives, made as it is read. Each channel keeps its first {@link QUOTE_POOL_PER_CHANNEL} clean
+ * (the best of them), those `keep` refuses left out after that, made as it is read. Each channel keeps its first {@link QUOTE_POOL_PER_CHANNEL} clean
  * candidates in match order, or when it has fewer, as many more of those holding a token; clean
  * ones come first, so they are merged across channels in match order, each channel's read (and
  * published) only up to its next clean one, and the others follow once every channel is read.

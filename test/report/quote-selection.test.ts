@@ -321,7 +321,12 @@ describe('a quote pool publishes late', () => {
             textKey: quoteTextKey(candidate.record.text),
             authorKey: quoteAuthorKey(candidate.record),
           }));
-          expect(pool.candidates().map((entry) => entry.record.id)).toEqual(expected(all));
+          expect(
+            pool
+              .finalists(() => true)
+              .all()
+              .map((entry) => entry.record.id),
+          ).toEqual(expected(all));
           expect([...published].filter(([, times]) => times !== 1)).toEqual([]);
         }),
         { numRuns: propertyRuns(200) },
@@ -422,7 +427,10 @@ describe('quotes are chosen reading no further down the candidates than needed',
         const expected = chosenFromWholeLists(
           whole.pools.map((pool, index) => ({
             id: `t${index}`,
-            candidates: pool.candidates().filter((entry) => outsideCampaigns(entry.record)),
+            candidates: pool
+              .finalists(() => true)
+              .all()
+              .filter((entry) => outsideCampaigns(entry.record)),
           })),
           perTheme,
         );

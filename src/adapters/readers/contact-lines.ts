@@ -23,7 +23,7 @@ const CONTACT_CELL = new RegExp(
 
 /** A form field asking for contact details, by its tooltip or name (`Your name`, `emailAddress`, `postcode`, `Address line 2`). */
 const CONTACT_FIELD =
-  /^(?:your\s+)?(?:full\s+)?(?:first\s+|last\s+|sur|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no))?|mobile(?:\s+(?:number|no))?|tel|(?:postal\s+|home\s+|street\s+)?address(?:\s+line)?|post\s*code|signature|signed)\s*\d*$/i;
+  /^(?:your\s+)?(?:full\s+)?(?:first\s+|last\s+|sur|family\s+|given\s+)?(?:name|e[-\s]?mail(?:\s+address)?|(?:tele)?phone(?:\s+(?:number|no))?|mobile(?:\s+(?:number|no))?|tel|(?:postal\s+|home\s+|street\s+)?address(?:\s+line)?|post\s*code|signature|signed)\s*\d*$/i;
 
 /** {@link CONTACT_FIELD} in Welsh (`Enw`, `Cyfeiriad e-bost`, `Cod post`). */
 const CONTACT_FIELD_WELSH = new RegExp(`^${WELSH_CONTACT_WORDS}\\s*\\d*$`, 'i');

@@ -3,7 +3,7 @@ import type { AdapterItem } from '../format-adapter.js';
 import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL, tickBoxAnswer } from './form-consent.js';
 import { gridCellTicked, holdsTickBox, tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
-import { labelWordings, WELSH_CONTACT_WORDS } from './welsh-labels.js';
+import { isContactField } from './contact-lines.js';
 import { isOrganisationQuestion } from './contact-columns.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -45,17 +45,6 @@ const HEADER_ANSWER = /^(?:(?:your\s+)?(?:answers?|responses?|comments?|views?)|
 /** Whether a two-column table's header row is a question | answer table's (`Question | Response`, `Topic | Comments`). */
 export function isQuestionAnswerHeader(question: string, answer: string): boolean {
   return HEADER_QUESTION.test(question) || HEADER_ANSWER.test(answer);
-}
-
-/** A question/answer table's row that holds the respondent's contact details, never read as an answer (as survey tables drop contact columns). */
-const CONTACT_LABEL =
-  /^(?:your\s+)?(?:full\s+)?(?:name|e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|tel\.?|(?:postal\s+|home\s+|street\s+)?address|post\s*code|signature|signed)\s*:?\s*$/i;
-/** The same labels in Welsh (`Enw`, `Cyfeiriad e-bost`, `Rhif ffôn`, `Cod post`, `Llofnod`), as bilingual forms print them. */
-const CONTACT_LABEL_WELSH = new RegExp(`^${WELSH_CONTACT_WORDS}\\s*:?\\s*$`, 'i');
-
-/** Whether a question | answer row's label asks for contact details, in English, Welsh or both (`Enw / Name`). */
-function isContactLabel(label: string): boolean {
-  return labelWordings(label).every((wording) => CONTACT_LABEL.test(wording) || CONTACT_LABEL_WELSH.test(wording));
 }
 
 /** A paragraph of a table cell, numbered as it was read. */
@@ -549,7 +538,7 @@ function tableQuestions(rows: readonly (readonly (readonly CellParagraph[])[])[]
       questions.push({ kind: 'header', text: null });
       continue;
     }
-    if (question !== null && isContactLabel(question)) {
+    if (question !== null && isContactField(question)) {
       questions.push({ kind: 'contact', text: null });
       aboutRows += 1;
       previous = null;

@@ -205,6 +205,18 @@ describe('docx tables', () => {
     expect(recordsOf(result).some((record) => record.text.includes('Jane'))).toBe(false);
   });
 
+  test('rows asking for a surname, a hyphenated e-mail or an address line are contact details too, as a PDF form field asking for them is', async () => {
+    const body = table([
+      ['Surname', 'Okafor'],
+      ['E-mail', 'peter@example.net'],
+      ['Address line 1', '12 High Street'],
+      ['Q1. What works well?', 'The day centre staff know us well and ring when plans change.'],
+    ]);
+    expect((await notes(body)).map((record) => [record['text'], record['question']])).toEqual([
+      ['The day centre staff know us well and ring when plans change.', 'Q1. What works well?'],
+    ]);
+  });
+
   test('form fields still showing their placeholder are no items; a filled one is read', async () => {
     const control = (placeholder: boolean, content: string) =>
       `<w:sdt><w:sdtPr>${placeholder ? '<w:showingPlcHdr/>' : ''}<w:text/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;

@@ -221,6 +221,7 @@ describe('event-notes Markdown tables', () => {
       '| Question | Response |',
       '|---|---|',
       '| Name | Jane Smith |',
+      '| E-mail | jane@example.org |',
       '| Q1. What matters most? | Being listened to. |',
       '| Q2. Anything else? |  |',
       '',
@@ -229,7 +230,7 @@ describe('event-notes Markdown tables', () => {
     expect(recordsOf(result).map((record) => [record.text, record.meta['question'] ?? null, record.meta['section']])).toEqual([
       ['Being listened to.', 'Q1. What matters most?', 'Table 5'],
     ]);
-    expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 2 });
+    expect(countItems(result)).toEqual({ record: 1, 'filtered:not-feedback': 3 });
     expect(JSON.stringify(result.items)).not.toContain('Jane');
   });
 

@@ -243,6 +243,8 @@ describe('pdf contact details', () => {
     'Rhif ffôn: 01234 567890',
     'Cod post / Postcode',
     'Your name\tPeter Okafor',
+    'E-mail address',
+    'E-mail\tpeter.okafor@example.net',
     'Email address:\tpeter.okafor@example.net',
     'Enw / Name\tSiân Jones',
   ])('%s is a contact line', (line) => {

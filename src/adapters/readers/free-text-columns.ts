@@ -3,6 +3,7 @@ import { redactPersonalData } from '../../privacy/personal-data.js';
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
 import { REDACTION_TOKENS } from '../../privacy/personal-data-kinds.js';
 import type { RedactionPolicy } from '../../privacy/redaction-policy.js';
+import { isWordPlaceholder } from './word-placeholders.js';
 
 /**
  * What a table column holds, judged from its cells:
@@ -64,12 +65,13 @@ const RULE_CELL = /^:?[-=_–—]{3,}:?$/;
  * True for a cell that stands for "no answer" in exported tables rather than being one: `NA`,
  * `N/A`, `NULL`, `NaN`, the SPSS-style codes `-9`, `-99`, `-0`, a lone `.` or `-`, a rule of
  * dashes (`---`, as a Markdown table's delimiter row gives each cell when the table is read as
- * a `|`-separated file), and Excel error values (`#N/A`, `#NAME?`…). Words people write, like
- * `None` or `Nothing`, are answers.
+ * a `|`-separated file), Excel error values (`#N/A`, `#NAME?`…), and the placeholder of a Word
+ * form's field left empty (`Click or tap here to enter text.`), copied in with the form. Words
+ * people write, like `None` or `Nothing`, are answers.
  */
 export function isSentinelValue(cell: string): boolean {
   const trimmed = cell.trim();
-  return SENTINEL_VALUES.has(trimmed.toLowerCase()) || RULE_CELL.test(trimmed);
+  return SENTINEL_VALUES.has(trimmed.toLowerCase()) || RULE_CELL.test(trimmed) || isWordPlaceholder(trimmed);
 }
 
 const LIKERT_VALUES = new Set(

@@ -1,6 +1,7 @@
 import type { DocumentParagraph } from './document-notes.js';
 import { MAX_OPTIONS } from '../../record/tick-boxes.js';
 import { readXmlElements, type XmlElement, type XmlName, type XmlSelection } from './xml-elements.js';
+import { WORD_PLACEHOLDERS } from './word-placeholders.js';
 import { zipPartSource } from './zip-parts.js';
 
 /** WordprocessingML's namespace, as Word writes it and in Strict Open XML. */
@@ -12,25 +13,6 @@ export const WORD_NAMESPACES: ReadonlySet<string> = new Set([
 export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** Word 2010's namespace, of the check box content control (`w14:checkbox`). */
 const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010/wordml';
-/**
- * The placeholders Word's content controls show until they are filled in (a drop-down's
- * `Choose an item.`, a text box's `Click or tap here to enter text.`, a date picker's `Click or
- * tap to enter a date.`, and Word 2007–2013's `Click here to …`), in English and as Word's Welsh
- * language pack writes them: a control still showing one was left empty, even when the file no
- * longer marks it as showing its placeholder (`w:showingPlcHdr`).
- */
-const WORD_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  'Choose an item.',
-  'Click or tap here to enter text.',
-  'Click or tap to enter a date.',
-  'Click here to enter text.',
-  'Click here to enter a date.',
-  'Dewiswch eitem.',
-  'Cliciwch neu tapiwch yma i roi testun.',
-  'Cliciwch neu tapiwch i roi dyddiad.',
-  'Cliciwch yma i roi testun.',
-  'Cliciwch yma i roi dyddiad.',
-]);
 
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;

@@ -29,11 +29,25 @@ describe('isSentinelValue', () => {
     ':---:',
     ' ------ ',
     '===',
+    'Click or tap here to enter text.',
+    ' Choose an item. ',
+    'Cliciwch neu tapiwch yma i roi testun.',
   ])('%p stands for no answer', (cell) => {
     expect(isSentinelValue(cell)).toBe(true);
   });
 
-  test.each(['None', 'Nothing', 'No', '0', '9', 'n/a really', 'NA is not enough', '--- see above', 'A-B'])('%p is an answer', (cell) => {
+  test.each([
+    'None',
+    'Nothing',
+    'No',
+    '0',
+    '9',
+    'n/a really',
+    'NA is not enough',
+    '--- see above',
+    'A-B',
+    'Click here to enter text. I did.',
+  ])('%p is an answer', (cell) => {
     expect(isSentinelValue(cell)).toBe(false);
   });
 });

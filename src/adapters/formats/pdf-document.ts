@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { DocumentNotes } from '../readers/document-notes.js';
+import { ABOUT_RESPONDENT_DETAIL, DocumentNotes } from '../readers/document-notes.js';
 import { asksConsent } from '../readers/form-consent.js';
 import {
   withFormBoxes,
@@ -42,6 +42,7 @@ const FILTERED_DETAIL: Partial<Record<PdfParagraphKind, string>> = {
   'date-line': 'letter date',
   'reference-line': 'letter reference',
   'sign-off': 'letter sign-off and signature',
+  unanswered: 'form field left empty',
 };
 
 function hasSignature(head: Buffer): boolean {
@@ -375,6 +376,11 @@ function* noteItems(
     const detail = FILTERED_DETAIL[paragraph.kind];
     if (detail !== undefined) {
       yield { kind: 'filtered', rule: 'not-feedback', provenance: { file, part }, detail };
+      continue;
+    }
+    if (paragraph.kind === 'about') {
+      notes.answers.answer(paragraph.text, paragraph.answer ?? '');
+      yield notes.answers.filtered({ file, part }, ABOUT_RESPONDENT_DETAIL);
       continue;
     }
     if (paragraph.kind === 'question') {

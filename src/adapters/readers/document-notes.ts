@@ -506,7 +506,7 @@ type RowQuestion =
 const MIN_ABOUT_ROWS = 2;
 
 /** What an answer about the respondent (the organisation they answer for) is counted as: it goes to every record's `meta.answers`. */
-const ABOUT_RESPONDENT_DETAIL = 'answer about the respondent';
+export const ABOUT_RESPONDENT_DETAIL = 'answer about the respondent';
 
 /**
  * The question of each row when a table is a two-column question | answer table, as consultation

@@ -1,4 +1,6 @@
+import { isOrganisationQuestion } from './contact-columns.js';
 import { isContactField, isContactLine } from './contact-lines.js';
+import { isWordPlaceholder } from './word-placeholders.js';
 
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
 export interface PdfTextRun {
@@ -67,7 +69,9 @@ export type PdfParagraphKind =
   | 'salutation'
   | 'date-line'
   | 'reference-line'
-  | 'sign-off';
+  | 'sign-off'
+  | 'unanswered'
+  | 'about';
 
 /** One paragraph of a PDF, rebuilt from its lines. */
 export interface PdfParagraph {
@@ -81,6 +85,8 @@ export interface PdfParagraph {
   heading: number | null;
   /** Its list level (0 the outermost) when it is a list item. */
   listLevel: number | null;
+  /** For an answer about the respondent (kind `about`, its text the question): the answer. */
+  answer?: string;
 }
 
 /** Runs on one line differ in baseline by less than this share of their size. */
@@ -128,6 +134,14 @@ const DATE_LINE = new RegExp(
   'i',
 );
 const QUESTION = /^(?:Q|Question)\s*\d{1,3}[a-z]?\b/i;
+/** A form's label beside its answer: a question or prompt (`…?`, `…:`), or numbered as a question in English or Welsh (`Q2.`, `C2.`). */
+const LABEL_BESIDE = /^(?:Q|C|Question|Cwestiwn)\s*\d{1,3}[a-z]?\b|[?:]["'”’)\]]*$/i;
+/**
+ * A question heading a row of a form's table drawn on one line, its answer a tab away (`Which
+ * area do you live in?⇥Northgate`): asked with a question mark or numbered. A label ending in a
+ * colon (`Ward:⇥South ward`) stays with its value, as a form's field does.
+ */
+const ROW_QUESTION = /^(?:Q|C|Question|Cwestiwn)\s*\d{1,3}[a-z]?\b|\?["'”’)\]]*$/i;
 const SENTENCE_END = /[.!?]["'”’)\]]*$/;
 const CLAUSE_END = /[.!?:;]["'”’)\]]*$/;
 
@@ -475,6 +489,8 @@ interface HeldLine {
   /** Narrower than {@link NARROW_LINE_SHARE} of the text's width, as the lines of an address are. */
   narrow: boolean;
   contact: boolean;
+  /** The page's line it holds. */
+  source: PdfLine;
 }
 
 /** A paragraph being built from lines. */
@@ -486,6 +502,9 @@ interface OpenParagraph {
   /** Where its list marker stands, when it is a list item. */
   markerX: number | null;
   x: number;
+  /** The baseline of its first line, and where its widest line ends. */
+  top: number;
+  right: number;
   last: PdfLine;
 }
 
@@ -554,10 +573,42 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
       const mark = marks.get(index);
       if (mark !== undefined) {
         number += 1;
-        const held: HeldLine = { text: line.text, short: true, narrow: true, contact: false };
+        const held: HeldLine = { text: line.text, short: true, narrow: true, contact: false, source: line };
         closed.push({
-          open: { page: pageIndex + 1, number, lines: [held], heading: null, markerX: null, x: line.x, last: line },
+          open: {
+            page: pageIndex + 1,
+            number,
+            lines: [held],
+            heading: null,
+            markerX: null,
+            x: line.x,
+            top: line.y,
+            right: line.right,
+            last: line,
+          },
           kind: mark,
+        });
+        continue;
+      }
+      const unanswered = unansweredLabel(line.text);
+      if (unanswered !== null) {
+        close();
+        number += 1;
+        previousOnPage = line;
+        const held: HeldLine = { text: unanswered, short: true, narrow: true, contact: false, source: line };
+        closed.push({
+          open: {
+            page: pageIndex + 1,
+            number,
+            lines: [held],
+            heading: null,
+            markerX: null,
+            x: line.x,
+            top: line.y,
+            right: line.right,
+            last: line,
+          },
+          kind: 'unanswered',
         });
         continue;
       }
@@ -596,26 +647,61 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
       }
       previousOnPage = line;
       const narrow = line.right - line.x < NARROW_LINE_SHARE * Math.max(layout.right - layout.left, 1);
-      const held: HeldLine = { text: markerCounts && marker !== null ? marker.text : line.text, short: true, narrow, contact };
+      const held: HeldLine = {
+        text: markerCounts && marker !== null ? marker.text : line.text,
+        short: true,
+        narrow,
+        contact,
+        source: line,
+      };
       if (continues && open !== null) {
         const current: OpenParagraph = open;
         const last = current.lines.at(-1);
         if (last !== undefined) last.short = previousShort;
         current.lines.push(held);
         current.last = line;
+        current.right = Math.max(current.right, line.right);
         continue;
       }
       close();
       number += 1;
       const markerX: number | null = markerCounts ? line.x : null;
       if (markerX !== null) listXs.push(markerX);
-      open = { page: pageIndex + 1, number, lines: [held], heading, markerX, x: line.x, last: line };
+      open = { page: pageIndex + 1, number, lines: [held], heading, markerX, x: line.x, top: line.y, right: line.right, last: line };
     }
   }
   close();
   const levels = listLevels(listXs);
   const ordered = [...closed].sort((a, b) => a.open.page - b.open.page || a.open.number - b.open.number);
-  return classify(ordered, levels, compounds);
+  const beside = ordered.map(({ open: left }, index) => {
+    const right = ordered[index + 1]?.open;
+    return right !== undefined && right.page === left.page && standsBeside(left, right, layout.bodySize);
+  });
+  return classify(ordered, levels, compounds, beside);
+}
+
+/**
+ * Whether `right`, the paragraph after `left`, is the next cell of the same table row: it starts
+ * to the right of every line of `left`, level with one of them. A form laid out as a table
+ * (question | answer) is drawn row by row, so its cells come in this order; a page of two
+ * columns is drawn column by column, so the first paragraph of its second column comes after
+ * the last of its first, level with none of its lines.
+ */
+function standsBeside(left: OpenParagraph, right: OpenParagraph, bodySize: number): boolean {
+  const slack = 0.6 * bodySize;
+  return right.x > left.right + 0.5 * bodySize && right.top <= left.top + slack && right.top >= left.last.y - slack;
+}
+
+/**
+ * The label of a form's field left empty, as a line shows it: '' for a line that is only the
+ * placeholder an empty Word content control shows (`Click or tap here to enter text.`), the
+ * label for a line that ends in one a tab away (`Date⇥Click or tap to enter a date.`); null
+ * for any other line.
+ */
+function unansweredLabel(text: string): string | null {
+  if (isWordPlaceholder(text)) return '';
+  const cells = text.split('\t');
+  return cells.length > 1 && isWordPlaceholder(cells.at(-1) ?? '') ? cells.slice(0, -1).join('\t') : null;
 }
 
 /** The level of each list marker position: positions within 4 pt are one level, the leftmost level 0. */
@@ -636,11 +722,16 @@ function classify(
   closed: readonly { open: OpenParagraph; kind: PdfParagraphKind | null }[],
   level: (x: number) => number,
   compounds: ReadonlySet<string>,
+  beside: readonly boolean[],
 ): PdfParagraph[] {
   const paragraphs: PdfParagraph[] = [];
   let signature = false;
-  for (const { open, kind } of closed) {
-    const text = joinLines(open.lines, compounds);
+  for (let index = 0; index < closed.length; index += 1) {
+    const entry = closed[index];
+    if (entry === undefined) continue;
+    const { open } = entry;
+    const text = joinLines(beside[index - 1] === true ? wrappedInCell(open) : open.lines, compounds);
+    const kind = entry.kind ?? (isWordPlaceholder(text) ? 'unanswered' : null);
     const block = open.lines.slice(0, -1).every((line) => line.short || line.narrow);
     const oneLine = open.lines.length === 1;
     const base = { page: open.page, number: open.number, heading: null, listLevel: null };
@@ -663,16 +754,58 @@ function classify(
     else if (oneLine && SALUTATION.test(text)) filtered = 'salutation';
     else if (oneLine && DATE_LINE.test(text)) filtered = 'date-line';
     else if (oneLine && REFERENCE_LINE.test(text)) filtered = 'reference-line';
+    if (filtered === 'contact') {
+      let run: HeldLine[] = [];
+      for (const line of open.lines) {
+        const row = organisationRow(line.text);
+        if (row === null) {
+          run.push(line);
+          continue;
+        }
+        if (run.length > 0) paragraphs.push({ ...base, text: joinLines(run, compounds), kind: 'contact' });
+        run = [];
+        paragraphs.push({ ...base, ...row, kind: 'about' });
+      }
+      if (run.length > 0) paragraphs.push({ ...base, text: joinLines(run, compounds), kind: 'contact' });
+      continue;
+    }
     if (filtered !== null) {
       paragraphs.push({ ...base, text, kind: filtered });
+      continue;
+    }
+    const row = oneLine ? organisationRow(open.lines[0]?.text ?? '') : null;
+    if (row !== null) {
+      paragraphs.push({ ...base, ...row, kind: 'about' });
       continue;
     }
     if (contacts > 0) {
       for (const piece of splitContacts(open, base, compounds)) paragraphs.push(piece);
       continue;
     }
+    if (open.markerX === null && open.lines.some((line) => rowLabel(line) !== null)) {
+      for (const piece of rowPieces(open.lines, base, compounds)) paragraphs.push(piece);
+      continue;
+    }
+    const spaced = text.replace(/\s+/g, ' ');
+    if (open.markerX === null && beside[index] === true && spaced.length <= MAX_QUESTION_CHARS) {
+      const next = closed[index + 1];
+      if (isOrganisationQuestion(spaced) && next !== undefined && next.kind === null) {
+        paragraphs.push({
+          ...base,
+          text: spaced.replace(/\s*:$/, ''),
+          kind: 'about',
+          answer: joinLines(next.open.lines, compounds).replace(/\s+/g, ' '),
+        });
+        index += 1;
+        continue;
+      }
+      if (LABEL_BESIDE.test(spaced)) {
+        paragraphs.push({ ...base, text: spaced.replace(/\s*:$/, ''), kind: 'question' });
+        continue;
+      }
+    }
     if (open.markerX === null && QUESTION.test(text) && text.length <= MAX_QUESTION_CHARS) {
-      paragraphs.push({ ...base, text: text.replace(/\s+/g, ' '), kind: 'question' });
+      paragraphs.push({ ...base, text: spaced, kind: 'question' });
       continue;
     }
     paragraphs.push({ ...base, text, kind: 'text', listLevel: open.markerX === null ? null : level(open.markerX) });
@@ -680,12 +813,81 @@ function classify(
   return paragraphs;
 }
 
+/**
+ * The lines of a table's cell (a paragraph beside the one before it), each ended short or wrapped
+ * as judged against the cell's own right edge (where its widest line ends), not the page's: a
+ * cell's lines wrap where the cell ends. The cell may reach further than its widest line, so a
+ * line that ends mid-clause before a word in lower case was wrapped too.
+ */
+function wrappedInCell(open: OpenParagraph): HeldLine[] {
+  return open.lines.map((line, index) => {
+    const next = open.lines[index + 1];
+    if (next === undefined) return line;
+    const midClause = !CLAUSE_END.test(line.text) && /^\p{Ll}/u.test(next.text);
+    return { ...line, short: !midClause && endsShort(line.source, next.source, open.right) };
+  });
+}
+
+/** A line of a form's table naming the organisation the respondent answers for (`Organisation⇥Anytown Carers`): its question and answer. */
+function organisationRow(text: string): { text: string; answer: string } | null {
+  const tab = text.indexOf('\t');
+  if (tab === -1) return null;
+  const label = text.slice(0, tab).trim().replace(/\s*:$/, '');
+  const answer = text
+    .slice(tab + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return answer !== '' && isOrganisationQuestion(label) ? { text: label, answer } : null;
+}
+
+/** The question of a line that is a row of a form's table a tab apart ({@link ROW_QUESTION}, then its answer); null for any other line. */
+function rowLabel(line: HeldLine): string | null {
+  const tab = line.text.indexOf('\t');
+  if (tab === -1) return null;
+  const label = line.text.slice(0, tab).replace(/\s+/g, ' ').trim();
+  return label.length <= MAX_QUESTION_CHARS && ROW_QUESTION.test(label) && line.text.slice(tab + 1).trim() !== '' ? label : null;
+}
+
+/**
+ * Lines of a paragraph as text, each row of a form's table drawn a tab apart on one line (`Which
+ * area do you live in?⇥Northgate`, see {@link rowLabel}) split into its question and its answer,
+ * which goes on on the lines below that stand further in than the row (an answer cell that wraps).
+ */
+function rowPieces(lines: readonly HeldLine[], base: Omit<PdfParagraph, 'text' | 'kind'>, compounds: ReadonlySet<string>): PdfParagraph[] {
+  const pieces: PdfParagraph[] = [];
+  let run: HeldLine[] = [];
+  const flush = () => {
+    if (run.length > 0) pieces.push({ ...base, text: joinLines(run, compounds), kind: 'text', listLevel: null });
+    run = [];
+  };
+  let rowX: number | null = null;
+  for (const line of lines) {
+    const label = rowLabel(line);
+    if (label === null) {
+      if (rowX !== null && line.source.x <= rowX + 2) {
+        flush();
+        rowX = null;
+      }
+      run.push(line);
+      continue;
+    }
+    flush();
+    rowX = line.source.x;
+    pieces.push({ ...base, text: label, kind: 'question' });
+    run.push({ ...line, text: line.text.slice(line.text.indexOf('\t') + 1).trim() });
+  }
+  flush();
+  return pieces;
+}
+
 /** A paragraph of prose with lines of contact details in it: the contact lines apart (filtered), the prose around them as text. */
 function splitContacts(open: OpenParagraph, base: Omit<PdfParagraph, 'text' | 'kind'>, compounds: ReadonlySet<string>): PdfParagraph[] {
   const pieces: PdfParagraph[] = [];
   let run: HeldLine[] = [];
   const flush = () => {
-    if (run.length > 0) pieces.push({ ...base, text: joinLines(run, compounds), kind: 'text', listLevel: null });
+    if (run.length === 0) return;
+    if (open.markerX !== null) pieces.push({ ...base, text: joinLines(run, compounds), kind: 'text', listLevel: null });
+    else for (const piece of rowPieces(run, base, compounds)) pieces.push(piece);
     run = [];
   };
   for (const line of open.lines) {

@@ -1,15 +1,23 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { FeedbackRecord } from '../../../src/record/record.js';
-import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
 /** What a record says, whichever format it was read from: its provenance, format and ids left out. */
 function said(record: FeedbackRecord): unknown {
   return { channel: record.channel, author: record.author, date: record.date, text: record.text, meta: record.meta };
 }
 
-function fixture(format: 'odt' | 'docx', name: string): string {
+function fixture(format: 'odt' | 'docx' | 'pdf', name: string): string {
   return join(PROJECT_ROOT, 'fixtures/adapters', format, name, `input.${format}`);
+}
+
+/** The question a form asks first, unnumbered, answered in boxes. */
+const ASKED_AS = 'Are you responding as an individual or on behalf of an organisation?';
+
+/** Each record's text, question and answers: what reading a form should give whatever format it was saved in. */
+function answered(result: FileReadResult): unknown[] {
+  return recordsOf(result).map((record) => [record.text, record.meta['question'], record.meta['answers']]);
 }
 
 describe('documents LibreOffice Writer wrote, as .odt and as .docx from one page', () => {
@@ -69,8 +77,25 @@ describe('a response form LibreOffice saved as PDF, OpenDocument and Word, decli
       expect(records.map((record) => (record.meta['answers'] as Record<string, string>)['May we publish your response?'])).toEqual(
         records.map(() => 'No'),
       );
+      expect(records.map((record) => (record.meta['answers'] as Record<string, string>)[ASKED_AS])).toEqual(
+        records.map(() => 'An individual'),
+      );
     },
   );
+
+  test('the PDF reads to the same records, questions and answers as the .odt it was saved from', async () => {
+    const pdf = await readFileItems(fixture('pdf', 'libreoffice-form-declined'));
+    expect(answered(pdf)).toEqual(answered(await readFileItems(fixture('odt', 'libreoffice-form-declined'))));
+  });
+});
+
+describe('a bilingual form filled in Word and saved as PDF by LibreOffice', () => {
+  test('the PDF reads to the record, question and answers of the .docx: placeholders, labels and questions are no records', async () => {
+    const pdf = await readFileItems(fixture('pdf', 'libreoffice-welsh-form'));
+    expect(answered(pdf)).toEqual(answered(await readFileItems(fixture('docx', 'welsh-form'))));
+    expect(answered(pdf)).toHaveLength(1);
+    expect(JSON.stringify(recordsOf(pdf))).not.toMatch(/Siân|Cliciwch|Dewiswch/);
+  });
 });
 
 describe("a draft LibreOffice saved with reviewers' comments", () => {

@@ -398,27 +398,30 @@ describe('pdf response forms', () => {
 });
 
 describe('pdf fillable forms', () => {
-  test('the values of a filled-in form’s text fields are read where their boxes are; contact fields are filtered', async () => {
+  test('the values of a filled-in form’s text fields are read where their boxes are; contact fields are filtered, the organisation is an answer about the respondent', async () => {
     const result = await read(fillableForm());
+    const answers = { Organisation: 'Anytown Ramblers' };
     expect(notesOf(result)).toEqual([
-      { text: 'Organisation: Anytown Ramblers', section: 'Draft parks strategy: response form › About you' },
       {
         text: 'Mostly. Opening at seven is right for dog walkers and people going to work.',
         section: 'Draft parks strategy: response form › Your views',
         question: 'Question 1: Do you agree with the proposed opening hours?',
+        answers,
       },
       {
         text: 'But closing at dusk in winter means the park is shut by four, when children come out of school. Please keep it open until six all year.',
         section: 'Draft parks strategy: response form › Your views',
         question: 'Question 1: Do you agree with the proposed opening hours?',
+        answers,
       },
       {
         text: 'Mark the footpaths that link the parks.',
         section: 'Draft parks strategy: response form › Your views',
         question: 'Question 2: What else should the strategy do?',
+        answers,
       },
     ]);
-    expect(filteredOf(result)).toEqual(['contact details', 'contact details', 'contact details']);
+    expect(filteredOf(result)).toEqual(['contact details', 'answer about the respondent', 'contact details', 'contact details']);
     expect(JSON.stringify(result.items)).not.toMatch(/Sam Sample|sam\.sample/);
   });
 
@@ -907,5 +910,121 @@ describe("a page's lines", () => {
   test('a run on another baseline, or after one that ended its line, starts a new line', () => {
     const lines = pageLines([run('First', 58, { endsLine: true }), run('Second', 58), run('Third', 58, { y: 480 })]);
     expect(lines.map((line) => line.text)).toEqual(['First', 'Second', 'Third']);
+  });
+});
+
+describe('pdf forms laid out as a table of questions and answers', () => {
+  /** One row of a two-column table: the left cell's lines from x 72, the right cell's from x 300, both starting at `top`. */
+  function tableRow(top: number, left: readonly string[], right: readonly string[]): PdfText[] {
+    return [
+      ...left.map((text, index) => ({ text, x: 72, y: top - 14 * index })),
+      ...right.map((text, index) => ({ text, x: 300, y: top - 14 * index })),
+    ];
+  }
+
+  /** Cells drawn on one line, a tab's width apart: the first at x 72, the second at x 340. */
+  function oneLineRow(y: number, left: string, right: string): PdfText[] {
+    return [
+      { text: left, x: 72, y },
+      { text: right, x: 340, y },
+    ];
+  }
+
+  /** Two options in boxes, the first ticked, drawn from x 300 at `y`. */
+  function boxes(y: number, ticked: string, other: string): PdfText[] {
+    return [
+      { text: '☒', x: 300, y, font: 'boxes' },
+      { text: ticked, x: 314, y },
+      { text: '☐', x: 400, y, font: 'boxes' },
+      { text: other, x: 414, y },
+    ];
+  }
+
+  const title: PdfText = { text: 'Library review: response form', x: 72, y: 760, size: 16 };
+
+  test('a question without a number, wrapped beside its boxes, is the question they answer, not a record', async () => {
+    const texts = [
+      title,
+      ...tableRow(720, ['Are you responding as an individual or on', 'behalf of an organisation?'], []),
+      ...boxes(713, 'An individual', 'An organisation'),
+      ...tableRow(
+        680,
+        ['Q1. What would make the library more', 'useful to you?'],
+        ['Opening until eight on weekday evenings,', 'so that I can come after work.'],
+      ),
+    ];
+    const result = await read(buildPdf({ pages: [{ texts }] }));
+    expect(notesOf(result)).toEqual([
+      {
+        text: 'Opening until eight on weekday evenings, so that I can come after work.',
+        section: 'Library review: response form',
+        question: 'Q1. What would make the library more useful to you?',
+        answers: { 'Are you responding as an individual or on behalf of an organisation?': 'An individual' },
+      },
+    ]);
+    expect(filteredOf(result)).toEqual(['tick-box answer']);
+  });
+
+  test('a page in two columns is not a table: a question ending the first column stays a record', async () => {
+    const left = ['What did people say at the forum?', 'They asked for more respite at weekends.'];
+    const right = ['Transport came up at every table.', 'The buses stop running at six.'];
+    const texts = [
+      ...left.map((text, index) => ({ text, x: 72, y: 720 - 40 * index })),
+      ...right.map((text, index) => ({ text, x: 320, y: 720 - 40 * index })),
+    ];
+    const result = await read(buildPdf({ pages: [{ texts }] }));
+    expect(notesOf(result).map((note) => note.text)).toEqual([...left, ...right]);
+  });
+
+  test('the placeholder of a Word field left empty is no record: alone in its cell, or a tab after its label', async () => {
+    const texts = [
+      title,
+      ...tableRow(720, ['Which area do you live in?'], ['Choose an item.']),
+      ...oneLineRow(690, 'Date', 'Click or tap to enter a date.'),
+      ...tableRow(670, ['Q1. Any other comments?'], ['Click or tap here to enter text.']),
+      ...tableRow(640, ['Q2. What would help?'], ['A quiet room for homework.']),
+    ];
+    const result = await read(buildPdf({ pages: [{ texts }] }));
+    expect(notesOf(result)).toEqual([
+      { text: 'A quiet room for homework.', section: 'Library review: response form', question: 'Q2. What would help?' },
+    ]);
+    expect(filteredOf(result)).toEqual(['form field left empty', 'form field left empty', 'form field left empty']);
+  });
+
+  test('a row drawn on one line, its question a tab before its answer, is split into the two; a label ending in a colon stays with its value', async () => {
+    const texts = [
+      title,
+      ...oneLineRow(720, 'Which library do you use most?', 'Northgate, after work.'),
+      ...oneLineRow(706, 'Q2. Should Northgate close on Wednesdays?', 'No'),
+      ...oneLineRow(692, 'Ward:', 'South ward'),
+    ];
+    const result = await read(buildPdf({ pages: [{ texts }] }));
+    expect(notesOf(result).map(({ text, question }) => [text, question])).toEqual([
+      ['Northgate, after work.', 'Which library do you use most?'],
+      ['No', 'Q2. Should Northgate close on Wednesdays?'],
+      ['Ward: South ward', 'Q2. Should Northgate close on Wednesdays?'],
+    ]);
+  });
+
+  test('the organisation a respondent answers for, beside its label or a tab after it, is an answer about them, not a record', async () => {
+    for (const texts of [
+      [
+        title,
+        ...tableRow(720, ['Organisation'], ['Anytown Carers Network']),
+        ...tableRow(690, ['Q1. What would help?'], ['More respite.']),
+      ],
+      [title, ...oneLineRow(720, 'Organisation:', 'Anytown Carers Network'), ...tableRow(690, ['Q1. What would help?'], ['More respite.'])],
+    ]) {
+      const result = await read(buildPdf({ pages: [{ texts }] }));
+      expect(notesOf(result)).toEqual([
+        {
+          text: 'More respite.',
+          section: 'Library review: response form',
+          question: 'Q1. What would help?',
+          answers: { Organisation: 'Anytown Carers Network' },
+        },
+      ]);
+      expect(filteredOf(result)).toEqual(['answer about the respondent']);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { twarcCsvAdapter } from './formats/twarc-csv.js';
 import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
 import { docxDocumentAdapter } from './formats/docx-document.js';
+import { docDocumentAdapter } from './formats/doc-document.js';
 import { odtDocumentAdapter } from './formats/odt-document.js';
 import { pdfDocumentAdapter } from './formats/pdf-document.js';
 import { srtAdapter } from './formats/srt.js';
@@ -58,6 +59,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   transcriptTextAdapter,
   eventNotesAdapter,
   docxDocumentAdapter,
+  docDocumentAdapter,
   odtDocumentAdapter,
   pdfDocumentAdapter,
   wordpressWxrAdapter,

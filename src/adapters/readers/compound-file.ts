@@ -25,8 +25,12 @@ export interface RootEntry {
   size: number;
 }
 
-/** What the structural check found: the root storage's own streams and storages, or what is broken. */
-export type CompoundFileCheck = { kind: 'sound'; rootEntries: RootEntry[] } | { kind: 'damaged'; reason: string };
+/**
+ * What the structural check found: the root storage's own streams and storages, with a reader of
+ * the root's streams by name (null for a name that is no stream at the root), or what is broken.
+ */
+export type CompoundFileCheck =
+  { kind: 'sound'; rootEntries: RootEntry[]; readRootStream: (name: string) => Buffer | null } | { kind: 'damaged'; reason: string };
 
 class Damaged extends Error {}
 
@@ -39,14 +43,14 @@ class Damaged extends Error {}
  */
 export function checkCompoundFile(bytes: Buffer): CompoundFileCheck {
   try {
-    return { kind: 'sound', rootEntries: checkedRootEntries(bytes) };
+    return { kind: 'sound', ...checkedRootEntries(bytes) };
   } catch (error) {
     if (error instanceof Damaged) return { kind: 'damaged', reason: error.message };
     throw error;
   }
 }
 
-function checkedRootEntries(bytes: Buffer): RootEntry[] {
+function checkedRootEntries(bytes: Buffer): { rootEntries: RootEntry[]; readRootStream: (name: string) => Buffer | null } {
   if (!isCompoundFile(bytes)) throw new Damaged('it does not start with the compound file signature');
   if (bytes.length < 512) throw new Damaged('it is shorter than a compound file header (is it truncated?)');
   const shift = bytes.readUInt16LE(0x1e);
@@ -116,6 +120,7 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
   const reached = new Uint8Array(entryCount);
   reached[0] = 1;
   const rootEntries: RootEntry[] = [];
+  const rootStreams = new Map<string, { start: number; size: number }>();
   const pending: { index: number; depth: number; parent: number }[] = [];
   const visitChildren = (storage: number, child: number, depth: number): void => {
     if (child === NO_STREAM) return;
@@ -133,6 +138,8 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
     const found = entry(index);
     if (found.type !== STORAGE && found.type !== STREAM) throw new Damaged('a directory entry in use is marked empty');
     if (parent === 0) rootEntries.push({ name: found.name, size: found.type === STREAM ? found.size : 0 });
+    if (parent === 0 && found.type === STREAM && !rootStreams.has(found.name))
+      rootStreams.set(found.name, { start: found.start, size: found.size });
     if (found.left !== NO_STREAM) pending.push({ index: found.left, depth, parent });
     if (found.right !== NO_STREAM) pending.push({ index: found.right, depth, parent });
     if (found.type === STORAGE) {
@@ -145,7 +152,26 @@ function checkedRootEntries(bytes: Buffer): RootEntry[] {
     if (found.size < MINI_STREAM_CUTOFF) miniChain(found.start, `the ${name}`, Math.ceil(found.size / MINI_SECTOR_BYTES));
     else chain(found.start, `the ${name}`, Math.ceil(found.size / sectorSize));
   }
-  return rootEntries;
+  const readRootStream = (name: string): Buffer | null => {
+    const stream = rootStreams.get(name);
+    if (stream === undefined) return null;
+    const out = Buffer.alloc(stream.size);
+    if (stream.size >= MINI_STREAM_CUTOFF) {
+      let sector = stream.start;
+      for (let at = 0; at < stream.size; at += sectorSize, sector = nextSector(sector)) {
+        bytes.copy(out, at, sectorAt(sector), sectorAt(sector) + Math.min(sectorSize, stream.size - at));
+      }
+      return out;
+    }
+    let sector = stream.start;
+    for (let at = 0; at < stream.size; at += MINI_SECTOR_BYTES, sector = nextMini(sector)) {
+      const offset = sector * MINI_SECTOR_BYTES;
+      const from = sectorAt(miniStream[Math.floor(offset / sectorSize)] ?? 0) + (offset % sectorSize);
+      bytes.copy(out, at, from, from + Math.min(MINI_SECTOR_BYTES, stream.size - at));
+    }
+    return out;
+  };
+  return { rootEntries, readRootStream };
 }
 
 interface DirectoryEntry {

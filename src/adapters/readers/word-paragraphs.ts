@@ -14,6 +14,14 @@ export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-co
 /** Word 2010's namespace, of the check box content control (`w14:checkbox`). */
 const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010/wordml';
 
+/**
+ * Whether a paragraph's whole text is one of Word's content control placeholders: a form field
+ * left empty, as a Word 97-2003 copy of the form (which has no content controls) shows it.
+ */
+export function isPlaceholderText(text: string): boolean {
+  return WORD_PLACEHOLDERS.has(text);
+}
+
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;
 
@@ -211,7 +219,7 @@ function* styleChain(styles: Styles, styleId: string | null): Iterable<{ id: str
  * style it is based on): built-in `heading 1`…`heading 9` and `Title` by name (whatever the
  * style's id in a translated Word), or any style with an outline level. Null for body text.
  */
-function headingLevel(styles: Styles, styleId: string | null, outlineLevel: number | null): number | null {
+export function headingLevel(styles: Styles, styleId: string | null, outlineLevel: number | null): number | null {
   if (outlineLevel !== null) return outlineLevel <= 8 ? outlineLevel + 1 : null;
   for (const { id, style } of styleChain(styles, styleId)) {
     const name = style?.name ?? id;
@@ -224,7 +232,7 @@ function headingLevel(styles: Styles, styleId: string | null, outlineLevel: numb
 }
 
 /** Whether a paragraph's style is a table of contents' (`TOC 1`…`TOC 9`, `TOC Heading`): the document's headings again, no one's words. */
-function isContentsStyle(styles: Styles, styleId: string | null): boolean {
+export function isContentsStyle(styles: Styles, styleId: string | null): boolean {
   for (const { id, style } of styleChain(styles, styleId)) {
     if (/^toc\s*(?:[1-9]|heading)?$/i.test(style?.name ?? id)) return true;
   }
@@ -232,7 +240,7 @@ function isContentsStyle(styles: Styles, styleId: string | null): boolean {
 }
 
 /** The list level (0 the outermost) of a paragraph from its own numbering or its style's; null when it is no list item. */
-function listLevel(styles: Styles, styleId: string | null, ownLevel: number | null): number | null {
+export function listLevel(styles: Styles, styleId: string | null, ownLevel: number | null): number | null {
   const level = ownLevel ?? firstListLevel(styles, styleId);
   return level === null || level < 0 ? null : level;
 }

@@ -612,8 +612,4 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
       return whole.subarray(0, Math.floor(whole.length * 0.6));
     },
   },
-  'old-doc': {
-    name: 'input.doc',
-    build: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1016)]),
-  },
 };

@@ -23,6 +23,8 @@ import { isCompoundFile } from '../readers/compound-file.js';
 import { isZipFile } from '../readers/zip-directory.js';
 
 const RTF_SIGNATURE = Buffer.from('{\\rtf');
+/** The name of a Word 97-2003 document's main stream, as UTF-16LE bytes in a compound file's directory. */
+const WORD_97_STREAM = Buffer.from('WordDocument', 'utf16le');
 
 const DOCUMENT_PART = 'word/document.xml';
 const STYLES_PART = 'word/styles.xml';
@@ -105,9 +107,15 @@ function* wordEventNotes(notes: DocumentNotes, event: XmlEvent, styles: Styles, 
 function checkSignature(source: InputSource): void {
   const head = source.headBytes;
   if (isCompoundFile(head)) {
-    throw new InputError(`a Word 97-2003 (.doc) or password-protected document; tlap reads .docx documents`, {
+    if (head.includes(WORD_97_STREAM)) {
+      throw new InputError('a Word 97-2003 (.doc) document, not a .docx', {
+        location: { file: source.path },
+        hint: 'read it as a Word 97-2003 .doc document',
+      });
+    }
+    throw new InputError('a password-protected Word document (or another Office compound file); tlap cannot read encrypted documents', {
       location: { file: source.path },
-      hint: 'open it in Word or LibreOffice, remove any password and save it as .docx (Word Document)',
+      hint: 'open it in Word or LibreOffice, remove the password and save it as .docx (Word Document)',
     });
   }
   if (isZipFile(head)) return;

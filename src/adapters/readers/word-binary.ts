@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import type { DocumentParagraph } from './document-notes.js';
 import type { CommentAnchor, DocumentComment } from './document-comments.js';
 import { MAX_COMMENTED_CHARS } from './document-comments.js';
@@ -214,8 +215,6 @@ function readPieces(table: Bytes, word: Bytes, clx: { fc: number; lcb: number })
   return pieces;
 }
 
-const CP1252 = new TextDecoder('windows-1252');
-
 /** The document's characters `[from, to)` as one string, one UTF-16 unit per character position. */
 function textOf(word: Bytes, pieces: readonly Piece[], from: number, to: number): string {
   const parts: string[] = [];
@@ -226,7 +225,7 @@ function textOf(word: Bytes, pieces: readonly Piece[], from: number, to: number)
     const skip = start - piece.cpStart;
     parts.push(
       piece.compressed
-        ? CP1252.decode(word.slice(piece.offset + skip, end - start))
+        ? iconv.decode(word.slice(piece.offset + skip, end - start), 'windows-1252')
         : word.slice(piece.offset + 2 * skip, 2 * (end - start)).toString('utf16le'),
     );
   }
@@ -308,8 +307,9 @@ class FormattedPages {
     table: Bytes,
     plc: { fc: number; lcb: number },
   ) {
-    if (plc.lcb < 12 || (plc.lcb - 4) % 8 !== 0) return;
+    if (plc.lcb === 0) return;
     table.need(plc.fc, plc.lcb);
+    if (plc.lcb < 12 || (plc.lcb - 4) % 8 !== 0) throw damaged('its formatting bin table has a wrong size');
     const count = (plc.lcb - 4) / 8;
     for (let index = 0; index <= count; index += 1) this.bounds.push(table.u32(plc.fc + 4 * index));
     for (let index = 0; index < count; index += 1) this.pages.push(table.u32(plc.fc + 4 * (count + 1) + 4 * index) & 0x3fffff);

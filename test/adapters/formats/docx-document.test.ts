@@ -26,6 +26,7 @@ import {
 } from '../../builders/docx-documents.js';
 import { MAX_COMMENTED_CHARS } from '../../../src/adapters/readers/document-comments.js';
 import { buildZip } from '../../builders/zip-builder.js';
+import { buildDamagedHeader, buildDoc, buildEncryptedPackage, docParagraph } from '../../builders/doc-documents.js';
 import { withTempDir } from '../../builders/temp-dir.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
@@ -280,15 +281,15 @@ describe('docx records', () => {
 });
 
 describe('docx in a folder', () => {
-  test('a folder ingest reads its .docx files (an old .doc is one rejection); ingesting again adds nothing', async () => {
+  test('a folder ingest reads its .docx files (a damaged .doc beside them is the .doc reader’s one rejection); ingesting again adds nothing', async () => {
     await withTempDir(async (dir) => {
       mkdirSync(join(dir, 'exports'));
       writeFileSync(join(dir, 'exports', 'notes.docx'), DOCX_FIXTURE_INPUTS['event-notes']?.build() ?? Buffer.alloc(0));
-      writeFileSync(join(dir, 'exports', 'old.doc'), DOCX_FIXTURE_INPUTS['old-doc']?.build() ?? Buffer.alloc(0));
+      writeFileSync(join(dir, 'exports', 'old.doc'), buildDamagedHeader());
       const first = await ingest({ paths: ['exports'], cwd: dir, storeDir: '.tlap' });
       expect(first.perFile.map((file) => [file.file, file.format, file.added, file.rejected])).toEqual([
         ['exports/notes.docx', 'docx', 8, 0],
-        ['exports/old.doc', 'docx', 0, 1],
+        ['exports/old.doc', 'doc', 0, 1],
       ]);
       expect(first.skipped).toEqual([]);
       const again = await ingest({ paths: ['exports'], cwd: dir, storeDir: '.tlap' });
@@ -337,17 +338,21 @@ describe('docx detection and refusals', () => {
     ).toBe(0);
   });
 
-  test('an old .doc (OLE2) is refused with advice to save it as .docx', async () => {
-    const result = await read('old.doc', DOCX_FIXTURE_INPUTS['old-doc']?.build() ?? Buffer.alloc(0));
-    expect(result.format).toBe('docx');
-    expect(result.error).toBe('old.doc: a Word 97-2003 (.doc) or password-protected document; tlap reads .docx documents');
+  test('a Word 97-2003 .doc read as a .docx is refused saying it is a .doc; a password-protected .docx says it is encrypted', async () => {
+    const path = join(folder, 'old.docx');
+    writeFileSync(path, buildDoc({ paragraphs: [docParagraph('Hello')] }));
+    const result = await readFileItems(path, { displayPath: 'old.docx', format: 'docx' });
+    expect([result.format, result.error]).toEqual(['docx', 'old.docx: a Word 97-2003 (.doc) document, not a .docx']);
+    expect((await read('locked.docx', buildEncryptedPackage())).error).toBe(
+      'locked.docx: a password-protected Word document (or another Office compound file); tlap cannot read encrypted documents',
+    );
   });
 
   test('an RTF or text file named .doc is refused saying what it is', async () => {
-    expect((await read('letter.doc', Buffer.from('{\\rtf1\\ansi hello}'))).error).toBe(
-      'letter.doc: not a Word .docx document (it does not start with a zip signature); it is a Rich Text (RTF) document',
+    expect((await read('letter.docx', Buffer.from('{\\rtf1\\ansi hello}'))).error).toBe(
+      'letter.docx: not a Word .docx document (it does not start with a zip signature); it is a Rich Text (RTF) document',
     );
-    expect((await read('page.doc', Buffer.from('<html>hello</html>'))).error).toContain('it looks like text');
+    expect((await read('page.docx', Buffer.from('<html>hello</html>'))).error).toContain('it looks like text');
   });
 
   test('a truncated document, a zip without word/document.xml and a workbook named .docx are each refused by name', async () => {

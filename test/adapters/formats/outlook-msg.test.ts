@@ -242,13 +242,13 @@ describe('outlook-msg: detection', () => {
     expect(detectFormat(ADAPTERS, sniffInput('mail', bytes))).toMatchObject({ adapter: { name: 'outlook-msg' }, reason: 'content' });
   });
 
-  test("other OLE2 files are not claimed: a .doc is the Word reader's (refused with advice), an .xls the workbook reader's", () => {
+  test("other OLE2 files are not claimed: a .doc is the Word 97-2003 reader's, an .xls the workbook reader's", () => {
     const word = buildWordCompoundFile();
-    expect(detectFormat(ADAPTERS, sniffInput('minutes.doc', word))?.adapter.name).toBe('docx');
+    expect(detectFormat(ADAPTERS, sniffInput('minutes.doc', word))?.adapter.name).toBe('doc');
     expect(detectFormat(ADAPTERS, sniffInput('old.xls', word))?.adapter.name).toBe('xlsx');
   });
 
-  test("a folder ingest reads .msg files beside .eml ones; a .doc beside them is the Word reader's one rejection", async () => {
+  test("a folder ingest reads .msg files beside .eml ones; a damaged .doc beside them is the Word 97-2003 reader's one rejection", async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'inbox'));
       await writeFile(join(dir, 'inbox', 'reply.msg'), buildOutlookMsg(REPLY));
@@ -256,7 +256,7 @@ describe('outlook-msg: detection', () => {
       const summary = await ingest({ paths: ['inbox'], cwd: dir, storeDir: join(dir, 'store') });
       expect(summary).toMatchObject({ files: 2, added: 1, rejected: 1, skipped: [] });
       expect(summary.perFile.map((file) => [file.file, file.format])).toEqual([
-        ['inbox/minutes.doc', 'docx'],
+        ['inbox/minutes.doc', 'doc'],
         ['inbox/reply.msg', 'outlook-msg'],
       ]);
     });

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { buildDocx, formCheckBox, formDropDown, paragraph, run, symbolRun } from './docx-documents.js';
 import CFB from 'cfb';
 
 /** One paragraph of a generated Word 97-2003 document: its text and the mark that ends it, with its properties. */
@@ -212,4 +213,26 @@ export function buildEncryptedPackage(): Buffer {
 /** The `damaged-header` fixture: the compound file signature, then zeros. */
 export function buildDamagedHeader(): Buffer {
   return Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1016)]);
+}
+
+/**
+ * The Word document the `legacy-form-fields` fixture was converted from: legacy form check boxes
+ * (ticked, unticked, ticked by default), a form drop-down, and Wingdings boxes typed with Insert
+ * Symbol, each answering the question above it.
+ */
+export function buildLegacyFormDocx(): Buffer {
+  const line = (inner: string): string => `<w:p>${inner}</w:p>`;
+  return buildDocx({
+    core: { created: '2024-07-02T09:00:00Z' },
+    body: [
+      paragraph('Q1. Do you use the 42 bus?'),
+      line(`${formCheckBox({ checked: true })}${run(' Yes ')}${formCheckBox({ checked: false })}${run(' No')}`),
+      paragraph('Which area do you live in?'),
+      line(formDropDown(['Northgate', 'Southgate', 'Eastgate'], { result: 1 })),
+      paragraph('Do you drive?'),
+      line(`${symbolRun('Wingdings', 'F0A8')}${run(' Yes ')}${symbolRun('Wingdings', 'F0FE')}${run(' No')}`),
+      line(`${formCheckBox({ default: true })}${run(' I agree to my response being published')}`),
+      paragraph('Keep the evening 42, even if it runs every hour.'),
+    ].join(''),
+  });
 }

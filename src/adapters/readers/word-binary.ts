@@ -4,7 +4,17 @@ import type { CommentAnchor, DocumentComment } from './document-comments.js';
 import { MAX_COMMENTED_CHARS } from './document-comments.js';
 import { shortenText } from '../../text/shortened-text.js';
 import { NoteOutline } from './note-outline.js';
-import { headingLevel, isContentsStyle, isPlaceholderText, listLevel, type StyleFacts, type Styles } from './word-paragraphs.js';
+import {
+  boxedChoice,
+  headingLevel,
+  isContentsStyle,
+  isPlaceholderText,
+  listLevel,
+  symbolFontBox,
+  type DropDownChoice,
+  type StyleFacts,
+  type Styles,
+} from './word-paragraphs.js';
 
 /** Why a Word 97-2003 document cannot be read: damaged, encrypted, or from an older Word. */
 export class WordBinaryProblem extends Error {
@@ -42,8 +52,22 @@ const NO_STYLE_BASE = 0xfff;
 const MAX_STYLES = 4095;
 
 /** FibRgFcLcb97 pair indices. */
-const FC = { stshf: 1, andRef: 4, andTxt: 5, btePapx: 13, bteChpx: 12, clx: 33, atnOwners: 36, atnBkmk: 37, atnBkf: 42, atnBkl: 43 };
+const FC = {
+  ffn: 15,
+  stshf: 1,
+  andRef: 4,
+  andTxt: 5,
+  btePapx: 13,
+  bteChpx: 12,
+  clx: 33,
+  atnOwners: 36,
+  atnBkmk: 37,
+  atnBkf: 42,
+  atnBkl: 43,
+};
 const FC_ATRD_EXTRA = 112;
+/** Where a font's name starts in its FFN: after its flags, weight, character set, alternative name index, PANOSE and signature. */
+const FFN_NAME = 39;
 
 const SPRM = {
   inTable: 0x2416,
@@ -53,6 +77,9 @@ const SPRM = {
   ilvl: 0x260a,
   ilfo: 0x460b,
   deleted: 0x0800,
+  font: 0x4a4f,
+  picLocation: 0x6a03,
+  symbol: 0x6a09,
   defTable: 0xd608,
 };
 
@@ -355,40 +382,123 @@ function paragraphAt(word: Bytes, pages: FormattedPages, fc: number | null): Par
   return paragraphFacts(word, start + 2, end, { ...PLAIN_PARAGRAPH, istd: word.u16(start) });
 }
 
-/**
- * Whether the character at file offset `fc` is deleted text of a tracked change (its CHPX), with
- * the last run's answer kept for the characters after it.
- */
-class DeletedText {
-  private last: { from: number; to: number; deleted: boolean } | null = null;
+/** What a run of characters' properties (its CHPX) say that changes its text. */
+interface CharacterFacts {
+  /** Deleted text of a tracked change. */
+  deleted: boolean;
+  /** The font of its characters (sprmCRgFtc0), as an index into the font table. */
+  font: number | null;
+  /** Where its picture or form field data is in the Data stream (sprmCPicLocation). */
+  data: number | null;
+  /** The symbol it draws (sprmCSymbol): a font and a character. */
+  symbol: { font: number; code: number } | null;
+}
+
+const PLAIN_CHARACTERS: CharacterFacts = { deleted: false, font: null, data: null, symbol: null };
+
+/** The properties of the character at a file offset, with the last run's kept for the characters after it. */
+class CharacterRuns {
+  private last: { from: number; to: number; facts: CharacterFacts } | null = null;
 
   constructor(
     private readonly word: Bytes,
     private readonly pages: FormattedPages,
   ) {}
 
-  at(fc: number | null): boolean {
-    if (fc === null) return false;
-    if (this.last !== null && fc >= this.last.from && fc < this.last.to) return this.last.deleted;
+  at(fc: number | null): CharacterFacts {
+    if (fc === null) return PLAIN_CHARACTERS;
+    if (this.last !== null && fc >= this.last.from && fc < this.last.to) return this.last.facts;
     const run = this.pages.run(fc);
-    if (run === null) return false;
+    if (run === null) return PLAIN_CHARACTERS;
     const from = this.word.u32(run.page + 4 * run.index);
     const to = this.word.u32(run.page + 4 * run.index + 4);
-    const deleted = deletedRun(this.word, run);
-    this.last = { from, to, deleted };
-    return deleted;
+    const facts = characterFacts(this.word, run);
+    this.last = { from, to, facts };
+    return facts;
   }
 }
 
-function deletedRun(word: Bytes, run: { page: number; index: number; crun: number }): boolean {
+function characterFacts(word: Bytes, run: { page: number; index: number; crun: number }): CharacterFacts {
   const offset = word.u8(run.page + 4 * (run.crun + 1) + run.index);
-  if (offset === 0) return false;
+  if (offset === 0) return PLAIN_CHARACTERS;
   const at = run.page + 2 * offset;
   const end = Math.min(at + 1 + word.u8(at), run.page + FKP_BYTES - 1);
+  const facts = { ...PLAIN_CHARACTERS };
   for (const { sprm, at: operand } of properties(word, at + 1, end)) {
-    if (sprm === SPRM.deleted) return (word.u8(operand) & 0x01) !== 0;
+    if (sprm === SPRM.deleted) facts.deleted = (word.u8(operand) & 0x01) !== 0;
+    else if (sprm === SPRM.font) facts.font = word.u16(operand);
+    else if (sprm === SPRM.picLocation) facts.data = word.u32(operand);
+    else if (sprm === SPRM.symbol) facts.symbol = { font: word.u16(operand), code: word.u16(operand + 2) };
   }
-  return false;
+  return facts;
+}
+
+/** The font names of the font table (SttbfFfn), by index. */
+function readFonts(table: Bytes, fonts: { fc: number; lcb: number }): string[] {
+  const names: string[] = [];
+  if (fonts.lcb < 4) return names;
+  table.need(fonts.fc, fonts.lcb);
+  const end = fonts.fc + fonts.lcb;
+  const count = table.u16(fonts.fc);
+  let at = fonts.fc + 4;
+  for (let index = 0; index < count && at < end; index += 1) {
+    const size = table.u8(at);
+    const ffn = at + 1;
+    at = ffn + size;
+    if (at > end) break;
+    const chars = table.slice(ffn + FFN_NAME, Math.max(0, size - FFN_NAME)).toString('utf16le');
+    names.push(chars.split('\0')[0] ?? '');
+  }
+  return names;
+}
+
+/** A legacy form field's data (FFData): a check box's state, or a drop-down's entries and chosen one. */
+type FormField = { kind: 'check-box'; checked: boolean } | { kind: 'drop-down'; choice: DropDownChoice } | null;
+
+/**
+ * Reads the FFData of a legacy form field (FORMCHECKBOX, FORMDROPDOWN) from the Data stream at
+ * `offset`: after its 68-byte header, its type and result, then its strings, then a drop-down's
+ * entries. A result of 25 means the field's default. Null for a text field or damaged data.
+ */
+function readFormField(data: Bytes | null, offset: number): FormField {
+  if (data === null) return null;
+  try {
+    let at = offset + 68;
+    if (data.u32(at) !== 0xffffffff) return null;
+    const bits = data.u16(at + 4);
+    const type = bits & 0x03;
+    const result = (bits >> 2) & 0x1f;
+    at += 10;
+    const skipString = (): void => {
+      at += 2 + 2 * data.u16(at) + 2;
+    };
+    skipString();
+    if (type === 0) return null;
+    const fallback = data.u16(at);
+    at += 2;
+    for (let string = 0; string < 5; string += 1) skipString();
+    const chosen = result === 25 ? fallback : result;
+    if (type === 1) return { kind: 'check-box', checked: chosen !== 0 };
+    if (type !== 2) return null;
+    const extended = data.u16(at) === 0xffff;
+    const count = data.u16(at + (extended ? 2 : 0));
+    at += extended ? 6 : 4;
+    const options: string[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const chars = data.u16(at);
+      options.push(
+        data
+          .slice(at + 2, 2 * chars)
+          .toString('utf16le')
+          .trim(),
+      );
+      at += 2 + 2 * chars;
+    }
+    return { kind: 'drop-down', choice: { chosen: options[chosen] ?? '', options: options.filter((option) => option !== '') } };
+  } catch (error) {
+    if (error instanceof WordBinaryProblem) return null;
+    throw error;
+  }
 }
 
 /** The style sheet (STSH): each paragraph style's name, base, and the outline and list level it gives, by istd. */
@@ -430,47 +540,91 @@ function readStyles(table: Bytes, stsh: { fc: number; lcb: number }): Map<string
   return styles;
 }
 
+/** What a character needs beside itself to be read: its properties, the font table, and the Data stream of form fields. */
+interface CharacterContext {
+  facts: CharacterFacts;
+  fonts: readonly string[];
+  data: Bytes | null;
+}
+
 /**
- * A paragraph's characters as they read: field codes left out and their results kept, a tab as a
+ * A paragraph's characters as they read: field codes left out and their results kept, a legacy
+ * form check box as `☒` or `☐` from its state and a form drop-down as its chosen entry (alone in
+ * the paragraph, as all its entries in boxes), a Wingdings box as `☐`, `☑` or `☒`, a tab as a
  * space, a line break as a line break, a non-breaking hyphen as a hyphen, and the marks of
  * pictures, footnotes and comments and other control characters dropped.
  */
 class ParagraphText {
   private readonly parts: string[] = [];
-  /** Per open field, whether its result has begun (its code is over). */
-  private readonly fields: boolean[] = [];
+  /** Per open field, whether its result has begun (its code is over), and its form field data. */
+  private readonly fields: { result: boolean; form: FormField }[] = [];
   private deeper = 0;
+  private readonly dropDowns: { at: number; boxed: string | null }[] = [];
 
-  add(character: string, deleted: boolean): void {
+  add(character: string, context: CharacterContext | null): void {
     if (character === FIELD_BEGIN) {
-      if (this.fields.length < MAX_FIELD_DEPTH) this.fields.push(false);
+      if (this.fields.length < MAX_FIELD_DEPTH) this.fields.push({ result: false, form: null });
       else this.deeper += 1;
       return;
     }
+    const top = this.fields.at(-1);
     if (character === FIELD_SEPARATOR) {
-      if (this.deeper === 0 && this.fields.length > 0) this.fields[this.fields.length - 1] = true;
+      if (this.deeper === 0 && top !== undefined) top.result = true;
       return;
     }
     if (character === FIELD_END) {
-      if (this.deeper > 0) this.deeper -= 1;
-      else this.fields.pop();
+      if (this.deeper > 0) {
+        this.deeper -= 1;
+        return;
+      }
+      const field = this.fields.pop();
+      if (field !== undefined && field.form !== null && this.visible()) this.addForm(field.form);
       return;
     }
-    if (deleted || this.deeper > 0 || this.fields.some((result) => !result)) return;
+    if (context?.facts.deleted === true || this.deeper > 0) return;
+    if (top !== undefined && !top.result) {
+      if (character === '\x01' && context !== null && context.facts.data !== null)
+        top.form = readFormField(context.data, context.facts.data);
+      return;
+    }
+    if (!this.visible()) return;
     const code = character.charCodeAt(0);
-    if (character === '\t') this.parts.push(' ');
+    const symbol = context?.facts.symbol ?? null;
+    if (symbol !== null) {
+      this.parts.push(symbolFontBox(context?.fonts[symbol.font] ?? '', symbol.code));
+    } else if (code >= 0xf000 && code <= 0xf0ff) {
+      this.parts.push(symbolFontBox(context?.fonts[context.facts.font ?? -1] ?? '', code));
+    } else if (character === '\t') this.parts.push(' ');
     else if (character === '\x0b' || character === '\x0e') this.parts.push('\n');
     else if (character === '\x1e') this.parts.push('-');
     else if (code >= 0x20 || character === '\n') this.parts.push(character);
   }
 
+  private visible(): boolean {
+    return this.fields.every((field) => field.result);
+  }
+
+  private addForm(form: NonNullable<FormField>): void {
+    if (form.kind === 'check-box') {
+      this.parts.push(form.checked ? '☒ ' : '☐ ');
+      return;
+    }
+    this.dropDowns.push({ at: this.parts.length, boxed: boxedChoice(form.choice) });
+    this.parts.push(form.choice.chosen);
+  }
+
   /** The text read, trimmed as a Word paragraph's is; empties it for the next paragraph (open fields carry on). */
   take(): string {
+    const only = this.dropDowns.length === 1 ? this.dropDowns[0] : undefined;
+    if (only !== undefined && only.boxed !== null && this.parts.every((part, index) => index === only.at || part.trim() === '')) {
+      this.parts[only.at] = only.boxed;
+    }
     const text = this.parts
       .join('')
       .replace(/[ \t]+\n/g, '\n')
       .trim();
     this.parts.length = 0;
+    this.dropDowns.length = 0;
     return text;
   }
 }
@@ -485,7 +639,7 @@ function bodyEvents(
   pieces: readonly Piece[],
   end: number,
   paragraphs: FormattedPages,
-  deleted: DeletedText,
+  characters: (fc: number | null) => CharacterContext,
   styles: Styles,
 ): { events: WordBinaryEvent[]; spans: ParagraphSpan[]; text: string } {
   const events: WordBinaryEvent[] = [];
@@ -498,7 +652,7 @@ function bodyEvents(
   for (let cp = 0; cp < text.length; cp += 1) {
     const character = text[cp] as string;
     if (character !== '\r' && character !== CELL_MARK && character !== '\x0c') {
-      reader.add(character, deleted.at(fcOf(pieces, cp)));
+      reader.add(character, characters(fcOf(pieces, cp)));
       continue;
     }
     const facts = paragraphAt(word, paragraphs, fcOf(pieces, cp));
@@ -615,7 +769,7 @@ function plainText(text: string, from: number, to: number, joiner: string): stri
   for (let cp = Math.max(0, from); cp < Math.min(to, text.length); cp += 1) {
     const character = text[cp] as string;
     if (character === '\r' || character === CELL_MARK || character === '\x0c') lines.push(reader.take());
-    else reader.add(character, false);
+    else reader.add(character, null);
   }
   lines.push(reader.take());
   return lines.filter((line) => line !== '').join(joiner);
@@ -712,8 +866,12 @@ export function readWordBinary(streams: StreamReader): WordBinaryDocument {
   const pieces = readPieces(table, word, fib.fcLcb(FC.clx));
   const styles = readStyles(table, fib.fcLcb(FC.stshf));
   const paragraphs = new FormattedPages(word, table, fib.fcLcb(FC.btePapx));
-  const deleted = new DeletedText(word, new FormattedPages(word, table, fib.fcLcb(FC.bteChpx)));
-  const body = bodyEvents(word, pieces, fib.ccpText, paragraphs, deleted, styles);
+  const runs = new CharacterRuns(word, new FormattedPages(word, table, fib.fcLcb(FC.bteChpx)));
+  const fonts = readFonts(table, fib.fcLcb(FC.ffn));
+  const dataStream = streams('Data');
+  const data = dataStream === null ? null : new Bytes(dataStream, 'Data');
+  const characters = (fc: number | null): CharacterContext => ({ facts: runs.at(fc), fonts, data });
+  const body = bodyEvents(word, pieces, fib.ccpText, paragraphs, characters, styles);
   const { comments, anchors } = readComments(word, table, pieces, fib, body);
   return { events: body.events, comments, anchors };
 }

@@ -83,8 +83,12 @@ function tickBoxSymbol(symbol: XmlElement): string {
   const code = Number.parseInt(wordAttribute(symbol, 'char') ?? '', 16);
   if (Number.isNaN(code)) return '';
   if (code >= 0x2610 && code <= 0x2612) return String.fromCodePoint(code);
-  const font = (wordAttribute(symbol, 'font') ?? '').trim().toLowerCase();
-  return SYMBOL_FONT_BOXES[font]?.get(code & 0xff) ?? '';
+  return symbolFontBox(wordAttribute(symbol, 'font') ?? '', code);
+}
+
+/** The tick box (`☐`, `☑`, `☒`) a character of a symbol font (Wingdings, Wingdings 2) draws; '' for any other character or font. */
+export function symbolFontBox(font: string, code: number): string {
+  return SYMBOL_FONT_BOXES[font.trim().toLowerCase()]?.get(code & 0xff) ?? '';
 }
 
 /**
@@ -105,7 +109,7 @@ function isOn(value: string): boolean {
 }
 
 /** A drop-down's answer: the item it shows, and its items, to show them all in boxes when it stands alone in its paragraph. */
-interface DropDownChoice {
+export interface DropDownChoice {
   chosen: string;
   options: string[];
 }
@@ -114,7 +118,7 @@ interface DropDownChoice {
  * A drop-down's items in boxes, its chosen one ticked (`☐ Yes ☒ No`), as a closed answer is
  * written; null unless it has two to {@link MAX_OPTIONS} items and the chosen one is among them.
  */
-function boxedChoice(choice: DropDownChoice): string | null {
+export function boxedChoice(choice: DropDownChoice): string | null {
   const { chosen, options } = choice;
   if (options.length < 2 || options.length > MAX_OPTIONS || !options.includes(chosen)) return null;
   return options.map((option) => `${option === chosen ? '☒' : '☐'} ${option}`).join(' ');

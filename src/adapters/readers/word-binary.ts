@@ -4,11 +4,11 @@ import type { CommentAnchor, DocumentComment } from './document-comments.js';
 import { MAX_COMMENTED_CHARS } from './document-comments.js';
 import { shortenText } from '../../text/shortened-text.js';
 import { NoteOutline } from './note-outline.js';
+import { isWordPlaceholder } from './word-placeholders.js';
 import {
   boxedChoice,
   headingLevel,
   isContentsStyle,
-  isPlaceholderText,
   listLevel,
   symbolFontBox,
   type DropDownChoice,
@@ -657,7 +657,7 @@ function bodyEvents(
     }
     const facts = paragraphAt(word, paragraphs, fcOf(pieces, cp));
     const read = reader.take();
-    const paragraphText = isPlaceholderText(read) ? '' : read;
+    const paragraphText = isWordPlaceholder(read) ? '' : read;
     const heading = headingLevel(styles, String(facts.istd), facts.outlineLevel);
     if (heading !== null && paragraphText !== '') outline.setHeading(heading, paragraphText);
     spans.push({ start, end: cp + 1, text: paragraphText, section: outline.section() });

@@ -14,14 +14,6 @@ export const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-co
 /** Word 2010's namespace, of the check box content control (`w14:checkbox`). */
 const WORD_2010 = 'http://schemas.microsoft.com/office/word/2010/wordml';
 
-/**
- * Whether a paragraph's whole text is one of Word's content control placeholders: a form field
- * left empty, as a Word 97-2003 copy of the form (which has no content controls) shows it.
- */
-export function isPlaceholderText(text: string): boolean {
-  return WORD_PLACEHOLDERS.has(text);
-}
-
 /** How far a style's `basedOn` chain is followed to find whether it is a heading or a list. */
 const MAX_STYLE_HOPS = 16;
 

@@ -32,6 +32,7 @@ import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
 import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
+import { xmlSpreadsheetAdapter } from './formats/xml-spreadsheet.js';
 import { odsSpreadsheetAdapter } from './formats/ods-spreadsheet.js';
 
 /**
@@ -62,6 +63,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   docDocumentAdapter,
   odtDocumentAdapter,
   pdfDocumentAdapter,
+  xmlSpreadsheetAdapter,
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,

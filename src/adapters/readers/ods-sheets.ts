@@ -1,7 +1,14 @@
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem } from '../format-adapter.js';
-import { EXCEL_DAY_ZERO, sheetDateText, type SheetRow, type WorkbookSheet } from './workbook-sheets.js';
+import {
+  EXCEL_DAY_ZERO,
+  sheetDateText,
+  sheetDateValueText,
+  sheetNumberText,
+  type SheetRow,
+  type WorkbookSheet,
+} from './workbook-sheets.js';
 import {
   attributeValue,
   readXmlElements,
@@ -74,41 +81,6 @@ function repetition(element: XmlElement, local: string, uri = TABLE): number {
   return Math.max(1, Number(written));
 }
 
-/** A number cell's value as JavaScript writes it, but a whole number of 22 digits or more without an exponent: an id stays digits. */
-function numberText(value: string): string | null {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) return null;
-  const shown = String(number);
-  const exponent = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(shown);
-  if (exponent === null) return shown;
-  const [, sign = '', first = '', rest = '', power = '0'] = exponent;
-  return `${sign}${first}${rest.padEnd(Number(power), '0')}`;
-}
-
-const DATE_VALUE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/** An `office:date-value` (`2024-03-01`, `2024-03-01T09:15:00`) as the xlsx reader writes a date cell; null when unreadable. */
-function dateValueText(value: string): string | null {
-  const parts = DATE_VALUE.exec(value.trim());
-  if (parts === null) return null;
-  const [, year, month, day, hours, minutes, seconds, fraction, zone] = parts;
-  const milliseconds = Math.round(Number(fraction ?? '0') * 1000);
-  let time = Date.UTC(
-    Number(year),
-    Number(month) - 1,
-    Number(day),
-    Number(hours ?? 0),
-    Number(minutes ?? 0),
-    Number(seconds ?? 0),
-    milliseconds,
-  );
-  if (zone !== undefined && zone !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    time -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-  }
-  return sheetDateText(new Date(time));
-}
-
 const TIME_VALUE = /^(-)?P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/;
 
 /** An `office:time-value` (`PT10H42M13S`) as the xlsx reader writes a time cell (`10:42:13`); null when unreadable. */
@@ -165,9 +137,9 @@ export function odsCellText(cell: XmlElement): string {
   const value = (local: string): string => attributeValue(cell, local, OFFICE) ?? '';
   const typed =
     type === 'float' || type === 'percentage' || type === 'currency'
-      ? numberText(value('value'))
+      ? sheetNumberText(value('value'))
       : type === 'date'
-        ? dateValueText(value('date-value'))
+        ? sheetDateValueText(value('date-value'))
         : type === 'time'
           ? timeValueText(value('time-value'))
           : type === 'boolean'

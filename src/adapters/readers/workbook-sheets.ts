@@ -1,4 +1,6 @@
 import { InputError } from '../../errors.js';
+import { formatBytes } from '../../source/byte-size.js';
+import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import { uniqueHeaders } from './delimited-table.js';
@@ -21,6 +23,66 @@ export function sheetDateText(date: Date): string {
   const iso = date.toISOString();
   if (iso.startsWith(EXCEL_DAY_ZERO)) return iso.slice(EXCEL_DAY_ZERO.length, EXCEL_DAY_ZERO.length + 8);
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/**
+ * A number cell's value (`office:value`, an XML Spreadsheet's `Number` data) as JavaScript writes
+ * it, but a whole number of 22 digits or more without an exponent: an id stays digits; null when
+ * it is no number.
+ */
+export function sheetNumberText(value: string): string | null {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) return null;
+  const shown = String(number);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(shown);
+  if (exponent === null) return shown;
+  const [, sign = '', first = '', rest = '', power = '0'] = exponent;
+  return `${sign}${first}${rest.padEnd(Number(power), '0')}`;
+}
+
+const DATE_VALUE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A date written in ISO 8601 (`2024-03-01`, `2024-03-01T09:15:00.000`: an `office:date-value`, an
+ * XML Spreadsheet's `DateTime` data) as the xlsx reader writes a date cell; null when unreadable.
+ */
+export function sheetDateValueText(value: string): string | null {
+  const parts = DATE_VALUE.exec(value.trim());
+  if (parts === null) return null;
+  const [, year, month, day, hours, minutes, seconds, fraction, zone] = parts;
+  const milliseconds = Math.round(Number(fraction ?? '0') * 1000);
+  let time = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hours ?? 0),
+    Number(minutes ?? 0),
+    Number(seconds ?? 0),
+    milliseconds,
+  );
+  if (zone !== undefined && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    time -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  }
+  return sheetDateText(new Date(time));
+}
+
+/**
+ * The largest spreadsheet saved as markup (an XML Spreadsheet 2003, an HTML table) tlap reads: its
+ * sheets are held in memory, as a workbook's are, so it is held to what a workbook may unpack to.
+ */
+export const MARKUP_SPREADSHEET_LIMIT = 128 * 1024 * 1024;
+
+/**
+ * Refuses a spreadsheet saved as markup that is larger than {@link MARKUP_SPREADSHEET_LIMIT}
+ * (`noun` names it: `XML spreadsheet`), before anything is read, with an {@link InputError}.
+ */
+export function checkMarkupSpreadsheetSize(source: Pick<InputSource, 'path' | 'size'>, noun: string): void {
+  if (source.size <= MARKUP_SPREADSHEET_LIMIT) return;
+  throw new InputError(
+    `the ${noun} is ${formatBytes(source.size)}, over the ${formatBytes(MARKUP_SPREADSHEET_LIMIT)} tlap reads from one spreadsheet saved as markup`,
+    { location: { file: source.path }, hint: 'save each sheet as "CSV UTF-8": tlap reads CSV as a stream, at any size' },
+  );
 }
 
 /** One row of a sheet, its cells as text, as a spreadsheet program (Excel, LibreOffice Calc) shows it. */

@@ -33,6 +33,7 @@ import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
 import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
 import { xmlSpreadsheetAdapter } from './formats/xml-spreadsheet.js';
+import { htmlTableAdapter } from './formats/html-table.js';
 import { odsSpreadsheetAdapter } from './formats/ods-spreadsheet.js';
 
 /**
@@ -64,6 +65,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   odtDocumentAdapter,
   pdfDocumentAdapter,
   xmlSpreadsheetAdapter,
+  htmlTableAdapter,
   wordpressWxrAdapter,
   disqusXmlAdapter,
   commentoJsonAdapter,

@@ -23,7 +23,7 @@ export const csvTableAdapter: FormatAdapter = {
   name: 'csv',
   description: 'Any CSV/TSV table with a text column (delimiter sniffed; columns mapped by name or named by hand)',
   channel: 'other',
-  extensions: ['.csv', '.tsv', '.tab'],
+  extensions: ['.csv', '.tsv', '.tab', '.xls'],
   signature: 'a header row split by , ; tab or | into the same number of fields as the next lines',
   sniff(input) {
     if (input.extension === '.csv' || input.extension === '.tsv' || input.extension === '.tab') return 0.1;

@@ -38,7 +38,7 @@ export const surveyCsvAdapter: FormatAdapter = {
   name: 'survey-csv',
   description: 'Survey / consultation CSV: one record per free-text answer, question and respondent kept (other answers in meta.answers)',
   channel: 'survey',
-  extensions: ['.csv', '.tsv'],
+  extensions: ['.csv', '.tsv', '.xls'],
   signature:
     'a table with two or more free-text columns (judged by content), or one beside a Response ID / Respondent column, an agree-disagree scale or a question column',
   sniff(input) {

@@ -167,13 +167,19 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     throw new InputError(`not an Excel .xlsx workbook (it does not start with a zip signature)${text ? '; it looks like text' : ''}`, {
       location: { file: source.path },
       hint: text
-        ? 'web "Excel" exports are often CSV or HTML under an .xls name: try reading it as csv'
+        ? 'a web "Excel" export is an HTML table, an XML Spreadsheet 2003 or a CSV table under a workbook\'s name, which the html-table, xml-spreadsheet and csv formats read; this one is none tlap recognises: open it in Excel or LibreOffice and save it as .xlsx or CSV'
         : 'check that this is the export you meant',
     });
   }
   const workbook = await loadWorkbook(source.path, await source.readBytes(XLSX_UNPACKED_LIMIT));
   yield* workbookSheetItems(source.path, workbookSheets(workbook), options, 'workbook');
 }
+
+/**
+ * The xlsx reader's score for a file that is no zip: above nothing, so that among the formats
+ * claiming `.xls` a file none of them recognises is read here, and refused as no workbook.
+ */
+const NOT_A_WORKBOOK_SCORE = 0.01;
 
 /**
  * Excel workbooks (.xlsx), read with exceljs. Every visible sheet (or the one named
@@ -188,7 +194,7 @@ export const xlsxWorkbookAdapter: FormatAdapter = {
   signature: 'a zip (PK\\x03\\x04) holding xl/ entries',
   binary: true,
   sniff(input) {
-    if (!isZipFile(input.headBytes)) return 0;
+    if (!isZipFile(input.headBytes)) return NOT_A_WORKBOOK_SCORE;
     return input.headBytes.includes('xl/', 0, 'latin1') ? 0.9 : 0.2;
   },
   read(source, options) {

@@ -50,6 +50,8 @@ describe('html-table adapter', () => {
     expect(detected('export.dat', page)).toBe('html-table');
     expect(detected('export.dat', plain)).toBeUndefined();
     expect(detected('export.xls', '<html><head><style>td { mso-number-format: "\\@"; }</style></head>')).toBe('html-table');
+    const tabs = 'id\tcomment\n1\tThe bus is late.\n2\tMore benches, please.\n';
+    expect(detected('export.xls', tabs)).toBe('csv');
   });
 
   test.each([

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { cellValueText, unpackWorkbook, XLSX_UNPACKED_LIMIT, xlsxWorkbookAdapter } from '../../../src/adapters/formats/xlsx-workbook.js';
+import { detectFormat, SNIFF_THRESHOLD } from '../../../src/adapters/format-detection.js';
+import { ADAPTERS } from '../../../src/adapters/registry.js';
+import { InputError } from '../../../src/errors.js';
+import { openInputSource } from '../../../src/source/input-source.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
@@ -51,7 +55,27 @@ describe('xlsx adapter', () => {
     const path = write('export.dat', await buildWorkbook((workbook) => workbook.addWorksheet('S').addRow(['text']).commit()));
     const bytes = readFileSync(path);
     expect(xlsxWorkbookAdapter.sniff({ path, extension: '.dat', headText: '', headBytes: bytes })).toBe(0.9);
-    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.csv', headText: 'a,b', headBytes: Buffer.from('a,b\n') })).toBe(0);
+    expect(xlsxWorkbookAdapter.sniff({ path, extension: '.csv', headText: 'a,b', headBytes: Buffer.from('a,b\n') })).toBeLessThan(
+      SNIFF_THRESHOLD,
+    );
+  });
+
+  test('text under an .xls name goes to the format it is; text none of them reads is refused here, naming them', async () => {
+    const tabs = write('tabs.xls', Buffer.from('id\tcomment\n1\tThe bus is late.\n2\tMore benches, please.\n'));
+    expect((await readFileItems(tabs, { displayPath: 'tabs.xls' })).format).toBe('csv');
+    const prose = 'Your export is being prepared.\nIt will be e-mailed to you.\n';
+    const headBytes = Buffer.from(prose);
+    expect(detectFormat(ADAPTERS, { path: 'export.xls', extension: '.xls', headText: prose, headBytes })?.adapter).toBe(
+      xlsxWorkbookAdapter,
+    );
+    let hint: string | undefined;
+    try {
+      for await (const item of xlsxWorkbookAdapter.read(await openInputSource(write('export.xls', headBytes)), { map: {} }))
+        expect(item).toBeUndefined();
+    } catch (error) {
+      hint = error instanceof InputError ? error.hint : undefined;
+    }
+    expect(hint).toContain('the html-table, xml-spreadsheet and csv formats read');
   });
 
   test('an old .xls (OLE2) workbook is refused with advice to save it as .xlsx', async () => {

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { decodeTextFile, describeUndecodable, isUndecodable } from '../source/text-file.js';
+import { decodeTextFile, describeUndecodable, isUndecodable, type DecodedTextFile } from '../source/text-file.js';
 import { loadWorkbook, workbookSheets } from '../adapters/formats/xlsx-workbook.js';
 import type { WorkbookSheet } from '../adapters/readers/workbook-sheets.js';
 import { isOpenDocumentSpreadsheet, readOdsSpreadsheet } from '../adapters/readers/ods-sheets.js';
 import { isCompoundFile } from '../adapters/readers/compound-file.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
+import { isXmlSpreadsheet, readXmlSpreadsheet } from '../adapters/readers/spreadsheetml-sheets.js';
+import { isHtmlTable, readHtmlTables } from '../adapters/readers/html-tables.js';
 
 /** One record's human coding, read from a gold file. */
 export interface GoldEntry {
@@ -328,7 +330,8 @@ function markColumns(header: readonly string[], rows: readonly (readonly string[
 
 /**
  * Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. An
- * Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods) is read too, from its first visible
+ * Excel workbook (.xlsx), OpenDocument spreadsheet (.ods), XML Spreadsheet 2003 or HTML table
+ * (a web "Excel" export) is read too, from its first visible
  * sheet whose first row names an `id` or `source_id` column (else its first visible sheet), each
  * row's line its row number; an .xls workbook or another zip is an {@link InputError} saying how
  * to save it.
@@ -364,7 +367,25 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
       code: 'GOLD_NOT_CSV',
     });
   }
+  const sheets = await markupSheets(displayPath, bytes, decoded);
+  if (sheets !== null) return parseGoldRows(codingSheetRows(sheets, displayPath), displayPath);
   return parseGoldFile(decoded.text, displayPath);
+}
+
+/**
+ * The sheets of a coding sheet saved as markup, as a web platform's "Export to Excel" writes it
+ * (an XML Spreadsheet 2003, or HTML tables); null for any other text.
+ */
+async function markupSheets(file: string, bytes: Buffer, decoded: DecodedTextFile): Promise<WorkbookSheet[] | null> {
+  const headText = decoded.text.slice(0, OPEN_DOCUMENT_HEAD_BYTES);
+  const text = async function* (): AsyncIterable<string> {
+    yield decoded.text;
+  };
+  if (isXmlSpreadsheet(headText)) return (await readXmlSpreadsheet({ path: file, text })).sheets;
+  if (!isHtmlTable(headText)) return null;
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const source = { path: file, headText, encoding: decoded.encoding, hasBom, readBytes: () => Promise.resolve(bytes), text };
+  return (await readHtmlTables(source)).sheets;
 }
 
 /** How far into a zip its `mimetype` entry (stored first) is looked for. */

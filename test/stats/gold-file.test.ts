@@ -8,6 +8,7 @@ import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
 import { buildZip } from '../builders/zip-builder.js';
 import { buildModelWorkbook, buildOds, encryptedOds, type SheetModel } from '../builders/ods-spreadsheets.js';
+import { htmlTablesPage, spreadsheetMl } from '../builders/web-excel-exports.js';
 
 describe('parseGoldFile', () => {
   test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
@@ -291,6 +292,19 @@ describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsh
           message: 'the carers cell holds "maybe": mark a theme with 1 (or x), or leave it empty; this row is left out',
         },
       ]);
+    });
+  });
+
+  test.each([
+    ['an XML Spreadsheet 2003', (sheets: readonly SheetModel[]) => spreadsheetMl(sheets)],
+    ['HTML tables', (sheets: readonly SheetModel[]) => htmlTablesPage(sheets)],
+  ])('saved as %s (a web "Excel" export named .xls) is read as the same sheet saved as .xlsx is', async (_name, write) => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'coding.xls'), write(coding));
+      await writeFile(join(dir, 'coding.xlsx'), await buildModelWorkbook(coding));
+      const markup = await readGoldFile(join(dir, 'coding.xls'), 'coding.xls');
+      expect(markup.entries.map((entry) => entry.key)).toEqual(['a', 'b', '69500000000000000000']);
+      expect(markup).toEqual(await readGoldFile(join(dir, 'coding.xlsx'), 'coding.xls'));
     });
   });
 

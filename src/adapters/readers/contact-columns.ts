@@ -45,6 +45,9 @@ const CONTACT_COLUMNS = new Set([
   'lastname',
   'surname',
   'familyname',
+  'recipientemail',
+  'recipientfirstname',
+  'recipientlastname',
 ]);
 
 /**
@@ -71,6 +74,8 @@ const COORDINATE_COLUMNS = new Set([
   'geometrycoordinates',
   'pinlocation',
   'pincoordinates',
+  'locationlatitude',
+  'locationlongitude',
 ]);
 
 /** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */
@@ -79,6 +84,9 @@ const CONTACT_QUESTION =
 
 /** A person's e-mail named by their role, as event tools head it: `Asker Email`, `User Email`, `Attendee email address`. */
 const ROLE_EMAIL = /^\p{L}+\s+e-?mail(?:\s+address)?$/iu;
+
+/** Part of a person's name named by their role, as survey tools head it: `Recipient First Name` (Qualtrics), `Attendee surname`. */
+const ROLE_NAME_PART = /^\p{L}+\s+(?:(?:first|last|given|family)\s+name|forename|surname)$/iu;
 
 /** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
 const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
@@ -97,7 +105,12 @@ export function isContactColumn(header: string): boolean {
 }
 
 function isEnglishContactHeading(header: string): boolean {
-  return CONTACT_COLUMNS.has(simplifyColumnName(header)) || CONTACT_QUESTION.test(header) || ROLE_EMAIL.test(header);
+  return (
+    CONTACT_COLUMNS.has(simplifyColumnName(header)) ||
+    CONTACT_QUESTION.test(header) ||
+    ROLE_EMAIL.test(header) ||
+    ROLE_NAME_PART.test(header)
+  );
 }
 
 /** True for a column of map coordinates, where a person is or put a pin (see {@link COORDINATE_COLUMNS}). */

@@ -157,8 +157,9 @@ export function isImportIdRow(cells: readonly string[]): boolean {
  * True when the row under a header of short column codes (`Q1`, `Q2_text`, `resp_type`) holds the
  * questions themselves (`What works well?`), as survey tools export two header rows: most header
  * cells are codes, the row below has a question text under at least two of them (or under the only
- * one) and at least one question mark, no number or date, cells that differ from the codes, and
- * none of them comes again in its column below.
+ * one) and at least one question mark, no number or date, and none of its cells comes again in
+ * its column below. A cell may repeat its header (Qualtrics writes `Progress` and `Finished`
+ * twice); the question texts are the cells that differ.
  */
 export function isQuestionTextRow(headers: readonly string[], row: readonly string[], below: readonly (readonly string[])[]): boolean {
   const codes = headers.filter(isColumnCode).length;
@@ -168,7 +169,8 @@ export function isQuestionTextRow(headers: readonly string[], row: readonly stri
   for (let column = 0; column < headers.length; column += 1) {
     const cell = (row[column] ?? '').trim();
     if (cell === '') continue;
-    if (cell === (headers[column] ?? '').trim() || looksLikeValue(cell)) return false;
+    if (cell === (headers[column] ?? '').trim()) continue;
+    if (looksLikeValue(cell)) return false;
     if (/\?\s*$/.test(cell)) asked = true;
     if (below.some((body) => (body[column] ?? '').trim() === cell)) return false;
     if (isColumnCode(headers[column] ?? '') && isQuestionText(cell)) questions += 1;

@@ -1,5 +1,6 @@
 import type { AdapterItem } from '../format-adapter.js';
 import type { Provenance } from '../../record/record.js';
+import { simplifyColumnName } from './column-names.js';
 
 /** The label that opens a spreadsheet's summary row: `Total`, `Grand total`, `Count`, `Average`, `Number of responses`. */
 const SUMMARY_LABEL =
@@ -49,12 +50,38 @@ export function isRepeatedHeaderRow(cells: readonly string[], headers: readonly 
 }
 
 /**
+ * Columns (simplified) in which a survey tool says how a response came in, with the values it
+ * writes for a response no respondent gave: Qualtrics' `Status` (headed `Response Type` in its
+ * second header row) is `Survey Preview` or `Survey Test` for the runs through the survey its
+ * makers did before it opened, and `Spam` for what its bot check caught; its
+ * `DistributionChannel` is `preview` or `test` for the same runs.
+ */
+const RESPONSE_KIND_VALUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['status', new Set(['survey preview', 'survey test', 'offline survey preview', 'spam'])],
+  ['responsetype', new Set(['survey preview', 'survey test', 'offline survey preview', 'spam'])],
+  ['distributionchannel', new Set(['preview', 'test'])],
+]);
+
+/** The column and value that mark a row as a survey tool's test or preview response, or as its spam ({@link RESPONSE_KIND_VALUES}); null for a response. */
+function testResponseOf(cells: readonly string[], headers: readonly string[]): string | null {
+  for (const [index, header] of headers.entries()) {
+    const values = RESPONSE_KIND_VALUES.get(simplifyColumnName(header));
+    const value = (cells[index] ?? '').trim();
+    if (values?.has(value.toLowerCase()) === true) return `${header.trim()}: ${value}`;
+  }
+  return null;
+}
+
+/**
  * Why a table row is no one's answer but part of the table itself (a totals row, the header
- * again), in words for the filtered item's detail; null for a row of data.
+ * again) or the survey tool's own (a test or preview response), in words for the filtered item's
+ * detail; null for a row of data.
  */
 export function tableFurnitureOf(cells: readonly string[], headers: readonly string[]): string | null {
   if (isSummaryRow(cells)) return 'a totals row under the table';
   if (isRepeatedHeaderRow(cells, headers)) return 'the header row again (files joined into one?)';
+  const test = testResponseOf(cells, headers);
+  if (test !== null) return `not a respondent's answer (${test})`;
   return null;
 }
 

@@ -26,6 +26,10 @@ describe('isContactColumn', () => {
     'Asker Email',
     'User Email',
     'Attendee email address',
+    'RecipientEmail',
+    'Recipient First Name',
+    'RecipientLastName',
+    'Attendee surname',
   ])('%p holds contact details', (header) => {
     expect(isContactColumn(header)).toBe(true);
   });
@@ -38,6 +42,8 @@ describe('isContactColumn', () => {
     'Name',
     'Organisation',
     'Why email the council?',
+    'Recipient Last Name of your choice?',
+    'Service name',
   ])('%p does not', (header) => {
     expect(isContactColumn(header)).toBe(false);
   });

@@ -102,6 +102,38 @@ describe('titleRowsWarning', () => {
   });
 });
 
+describe('secondHeaderRow: Qualtrics question texts under the column codes', () => {
+  const header = ['StartDate', 'Progress', 'Duration (in seconds)', 'Finished', 'ResponseId', 'Q1', 'Q2'];
+  const texts = [
+    'Start Date',
+    'Progress',
+    'Duration (in seconds)',
+    'Finished',
+    'Response ID',
+    'Are you a carer?',
+    'What would help you most?',
+  ];
+  const answers = [['2024-03-01 10:00:00', '100', '300', 'True', 'R_1abc', 'Yes', 'Respite at weekends.']];
+
+  test('cells repeating their code (Progress, Finished) do not stop the row being read as the questions', () => {
+    const second = secondHeaderRow(header, texts, answers);
+    expect(second?.holds).toBe('question texts');
+    expect(second?.headers).toEqual([
+      'Start Date',
+      'Progress',
+      'Duration (in seconds)',
+      'Finished',
+      'Response ID',
+      'Are you a carer?',
+      'What would help you most?',
+    ]);
+  });
+
+  test('a row repeating the whole header asks nothing, and is no second header', () => {
+    expect(secondHeaderRow(header, header, answers)).toBeNull();
+  });
+});
+
 describe('secondHeaderRow: SurveyMonkey answer labels under the questions', () => {
   const header = uniqueHeaders([
     'Respondent ID',

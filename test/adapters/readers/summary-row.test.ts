@@ -44,3 +44,27 @@ describe('isRepeatedHeaderRow', () => {
     expect(tableFurnitureOf(['Jo', '3'], ['Name', 'Votes'])).toBeNull();
   });
 });
+
+describe('a survey tool’s own responses', () => {
+  const headers = ['ResponseId', 'Response Type', 'Distribution Channel', 'Q1'];
+
+  test.each([
+    [['R_1', 'Survey Preview', 'preview', 'test test'], "not a respondent's answer (Response Type: Survey Preview)"],
+    [['R_2', 'Survey Test', 'test', 'x'], "not a respondent's answer (Response Type: Survey Test)"],
+    [['R_3', 'Spam', 'anonymous', 'Buy now'], "not a respondent's answer (Response Type: Spam)"],
+    [['R_4', 'IP Address', 'preview', 'x'], "not a respondent's answer (Distribution Channel: preview)"],
+  ])('%j is the survey tool’s, not a respondent’s', (cells, detail) => {
+    expect(tableFurnitureOf(cells, headers)).toBe(detail);
+  });
+
+  test.each([[['R_5', 'IP Address', 'anonymous', 'Survey Preview']], [['R_6', 'Imported', 'email', 'More respite']]])(
+    '%j is a response',
+    (cells) => {
+      expect(tableFurnitureOf(cells, headers)).toBeNull();
+    },
+  );
+
+  test('a status of test in a column that is not the survey tool’s is an answer', () => {
+    expect(tableFurnitureOf(['Test', 'More respite'], ['Status', 'Comment'])).toBeNull();
+  });
+});

@@ -78,6 +78,12 @@ const COORDINATE_COLUMNS = new Set([
   'locationlongitude',
 ]);
 
+/**
+ * Column names (simplified) of the browser a response came from, as survey tools log it
+ * (Alchemer's `User Agent`): with the IP address it identifies a device, and it answers nothing.
+ */
+const DEVICE_COLUMNS = new Set(['useragent', 'browseruseragent', 'httpuseragent', 'deviceid']);
+
 /** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */
 const CONTACT_QUESTION =
   /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:tele)?phone(?:\s+number)?|mobile(?:\s+number)?|(?:postal\s+|home\s+)?address|first\s+name|last\s+name|surname)(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
@@ -120,18 +126,19 @@ export function isCoordinateColumn(header: string): boolean {
 
 /**
  * True for a column never read as an answer nor kept in `meta`: contact details and parts of a
- * name ({@link isContactColumn}) and map coordinates ({@link isCoordinateColumn}).
+ * name ({@link isContactColumn}), map coordinates ({@link isCoordinateColumn}), and the browser
+ * and device a response came from ({@link DEVICE_COLUMNS}).
  */
 export function isPersonalDetailsColumn(header: string): boolean {
-  return isContactColumn(header) || isCoordinateColumn(header);
+  return isContactColumn(header) || isCoordinateColumn(header) || DEVICE_COLUMNS.has(simplifyColumnName(header));
 }
 
 /**
- * A column of the respondent's postcode: `Postcode`, `Post code`, `Postal code`, `ZIP code`,
+ * A column of the respondent's postcode: `Postcode`, `Post code`, `Postal code`, `Postal` (as Alchemer heads the one it looks up), `ZIP code`,
  * `Postcode/ZIP`, `What is your postcode?`, `Your home postcode (optional)`.
  */
 const POSTCODE_QUESTION =
-  /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:home\s+)?(?:post\s?code|postal\s+code|zip(?:\s+code)?)(?:\s*\/\s*(?:post\s?code|postal\s+code|zip(?:\s+code)?))?(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+  /^(?:(?:please\s+)?(?:give|enter|provide)\s+|what\s+is\s+)?(?:your\s+)?(?:home\s+)?(?:post\s?code|postal(?:\s+code)?|zip(?:\s+code)?)(?:\s*\/\s*(?:post\s?code|postal\s+code|zip(?:\s+code)?))?(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
 /**
  * True for a column of the respondent's postcode, by its header (in a JSON file, by the last part

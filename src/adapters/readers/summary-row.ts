@@ -49,16 +49,26 @@ export function isRepeatedHeaderRow(cells: readonly string[], headers: readonly 
   return matched >= Math.min(2, headers.length) && matched > 0;
 }
 
+/** The `Status` values of responses no respondent gave (see {@link RESPONSE_KIND_VALUES}), lower-cased. */
+const NOT_RESPONDENTS_STATUS: ReadonlySet<string> = new Set([
+  'survey preview',
+  'survey test',
+  'offline survey preview',
+  'spam',
+  'test data',
+]);
+
 /**
  * Columns (simplified) in which a survey tool says how a response came in, with the values it
  * writes for a response no respondent gave: Qualtrics' `Status` (headed `Response Type` in its
  * second header row) is `Survey Preview` or `Survey Test` for the runs through the survey its
  * makers did before it opened, and `Spam` for what its bot check caught; its
- * `DistributionChannel` is `preview` or `test` for the same runs.
+ * `DistributionChannel` is `preview` or `test` for the same runs. Alchemer's `Status` is `Test
+ * Data` for its makers' test responses.
  */
 const RESPONSE_KIND_VALUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['status', new Set(['survey preview', 'survey test', 'offline survey preview', 'spam'])],
-  ['responsetype', new Set(['survey preview', 'survey test', 'offline survey preview', 'spam'])],
+  ['status', NOT_RESPONDENTS_STATUS],
+  ['responsetype', NOT_RESPONDENTS_STATUS],
   ['distributionchannel', new Set(['preview', 'test'])],
 ]);
 

@@ -155,6 +155,8 @@ describe('isCoordinateColumn', () => {
     'geometry.coordinates',
     'Pin location',
     'GPS coordinates',
+    'LocationLatitude',
+    'Location Longitude',
   ])('%p holds where a pin was put: never kept', (header) => {
     expect(isCoordinateColumn(header)).toBe(true);
     expect(isPersonalDetailsColumn(header)).toBe(true);
@@ -163,6 +165,16 @@ describe('isCoordinateColumn', () => {
 
   test.each(['Location', 'Ward', 'Site', 'Where did this happen?', 'Long-term condition', 'Latest news'])('%p does not', (header) => {
     expect(isCoordinateColumn(header)).toBe(false);
+  });
+});
+
+describe('the browser and device a response came from', () => {
+  test.each(['User Agent', 'UserAgent', 'Browser user agent', 'Device ID'])('%p is never kept, nor asked', (header) => {
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+  });
+
+  test.each(['Which browser do you use?', 'Device', 'Agent', 'What device did you use to take part?'])('%p is kept', (header) => {
+    expect(isPersonalDetailsColumn(header)).toBe(false);
   });
 });
 
@@ -219,16 +231,22 @@ describe('isPostcodeColumn', () => {
     'ZIP code',
     'Postcode/ZIP',
     'properties.fields.postcode',
+    'Postal',
   ])('%p holds where a respondent lives: kept as its district alone', (header) => {
     expect(isPostcodeColumn(header)).toBe(true);
   });
 
-  test.each(['Postcode district of the service', 'Why does your postcode matter?', 'Postcards', 'Ward', 'Location'])(
-    '%p does not',
-    (header) => {
-      expect(isPostcodeColumn(header)).toBe(false);
-    },
-  );
+  test.each([
+    'Postcode district of the service',
+    'Why does your postcode matter?',
+    'Postcards',
+    'Ward',
+    'Location',
+    'Postal address',
+    'Postal vote',
+  ])('%p does not', (header) => {
+    expect(isPostcodeColumn(header)).toBe(false);
+  });
 });
 
 describe('postcodes are kept as their district alone', () => {

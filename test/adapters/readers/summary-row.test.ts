@@ -53,6 +53,7 @@ describe('a survey tool’s own responses', () => {
     [['R_2', 'Survey Test', 'test', 'x'], "not a respondent's answer (Response Type: Survey Test)"],
     [['R_3', 'Spam', 'anonymous', 'Buy now'], "not a respondent's answer (Response Type: Spam)"],
     [['R_4', 'IP Address', 'preview', 'x'], "not a respondent's answer (Distribution Channel: preview)"],
+    [['R_7', 'Test Data', 'anonymous', 'asdf'], "not a respondent's answer (Response Type: Test Data)"],
   ])('%j is the survey tool’s, not a respondent’s', (cells, detail) => {
     expect(tableFurnitureOf(cells, headers)).toBe(detail);
   });

@@ -94,6 +94,10 @@ const ROLE_EMAIL = /^\p{L}+\s+e-?mail(?:\s+address)?$/iu;
 /** Part of a person's name named by their role, as survey tools head it: `Recipient First Name` (Qualtrics), `Attendee surname`. */
 const ROLE_NAME_PART = /^\p{L}+\s+(?:(?:first|last|given|family)\s+name|forename|surname)$/iu;
 
+/** One part of a name field that a form builder splits in columns: `Name (First)`, `Name (Last)` (Formstack), `Name - Middle`. */
+const NAME_SUBFIELD =
+  /^(?:your\s+)?(?:full\s+)?name\s*(?:\(\s*|[-–:]\s*)(?:first|last|middle|given|family|surname|prefix|suffix|title|initials?)(?:\s+name)?\s*\)?$/i;
+
 /** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
 const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
@@ -115,7 +119,8 @@ function isEnglishContactHeading(header: string): boolean {
     CONTACT_COLUMNS.has(simplifyColumnName(header)) ||
     CONTACT_QUESTION.test(header) ||
     ROLE_EMAIL.test(header) ||
-    ROLE_NAME_PART.test(header)
+    ROLE_NAME_PART.test(header) ||
+    NAME_SUBFIELD.test(header)
   );
 }
 
@@ -155,7 +160,7 @@ export function isPostcodeColumn(header: string): boolean {
 
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
 export function isNameQuestion(header: string): boolean {
-  return headingIs(header, (wording) => NAME_QUESTION.test(wording), WELSH_NAME_HEADING);
+  return headingIs(header, (wording) => NAME_QUESTION.test(wording) && !NAME_SUBFIELD.test(wording), WELSH_NAME_HEADING);
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */

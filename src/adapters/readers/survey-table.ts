@@ -88,7 +88,7 @@ const SURVEY_RESPONDENT_COLUMNS = [
 ];
 
 /** Further column names accepted as the respondent id when present. */
-const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno'];
+const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno', 'uniqueid'];
 
 /** Column names (simplified, a trailing `utc` or `gmt` dropped) of the time a form was submitted: `Timestamp`, `Completion time`, `Submit Date (UTC)`. */
 const SUBMISSION_TIME_COLUMNS = [

@@ -30,6 +30,9 @@ describe('isContactColumn', () => {
     'Recipient First Name',
     'RecipientLastName',
     'Attendee surname',
+    'Name (First)',
+    'Name (Last)',
+    'Name - Middle',
   ])('%p holds contact details', (header) => {
     expect(isContactColumn(header)).toBe(true);
   });
@@ -50,16 +53,23 @@ describe('isContactColumn', () => {
 });
 
 describe('isNameQuestion', () => {
-  test.each(['Name', 'Your name', 'What is your name?', 'Full name (optional)', 'Your full name:'])('%p asks for a name', (header) => {
-    expect(isNameQuestion(header)).toBe(true);
-  });
-
-  test.each(['Name of your organisation', 'What is the name of the service you use?', 'First name', 'Organisation name'])(
-    '%p does not ask for the respondent’s name',
+  test.each(['Name', 'Your name', 'What is your name?', 'Full name (optional)', 'Your full name:', 'Name (if you wish)'])(
+    '%p asks for a name',
     (header) => {
-      expect(isNameQuestion(header)).toBe(false);
+      expect(isNameQuestion(header)).toBe(true);
     },
   );
+
+  test.each([
+    'Name of your organisation',
+    'What is the name of the service you use?',
+    'First name',
+    'Organisation name',
+    'Name (First)',
+    'Name (Last)',
+  ])('%p does not ask for the respondent’s name', (header) => {
+    expect(isNameQuestion(header)).toBe(false);
+  });
 });
 
 describe('isOrganisationQuestion', () => {

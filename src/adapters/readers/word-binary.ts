@@ -83,6 +83,9 @@ const SPRM = {
   defTable: 0xd608,
 };
 
+/** Built-in style ids: the first heading, the first table of contents level, the title. */
+const STI = { heading: 1, contents: 19, title: 62 };
+
 const CELL_MARK = '\x07';
 const FIELD_BEGIN = '\x13';
 const FIELD_SEPARATOR = '\x14';
@@ -501,6 +504,17 @@ function readFormField(data: Bytes | null, offset: number): FormField {
   }
 }
 
+/**
+ * The English name of a built-in style that says what a paragraph is (`heading 1`…`heading 9`,
+ * `Title`, `toc 1`…`toc 9`), by its built-in id (sti): a Word in another language stores these
+ * styles under translated names. Null for any other style.
+ */
+function builtInStyleName(sti: number): string | null {
+  if (sti >= STI.heading && sti < STI.heading + 9) return `heading ${sti - STI.heading + 1}`;
+  if (sti >= STI.contents && sti < STI.contents + 9) return `toc ${sti - STI.contents + 1}`;
+  return sti === STI.title ? 'Title' : null;
+}
+
 /** The style sheet (STSH): each paragraph style's name, base, and the outline and list level it gives, by istd. */
 function readStyles(table: Bytes, stsh: { fc: number; lcb: number }): Map<string, StyleFacts> {
   const styles = new Map<string, StyleFacts>();
@@ -531,7 +545,7 @@ function readStyles(table: Bytes, stsh: { fc: number; lcb: number }): Map<string
       facts = paragraphFacts(table, upx + 4, Math.min(upx + 2 + size, at), PLAIN_PARAGRAPH);
     }
     styles.set(String(istd), {
-      name: name !== '' ? name : sti >= 1 && sti <= 9 ? `heading ${sti}` : String(istd),
+      name: builtInStyleName(sti) ?? (name !== '' ? name : String(istd)),
       basedOn: base === NO_STYLE_BASE ? null : String(base),
       outlineLevel: facts.outlineLevel,
       listLevel: facts.ownListLevel,
@@ -870,7 +884,11 @@ export function readWordBinary(streams: StreamReader): WordBinaryDocument {
   const fonts = readFonts(table, fib.fcLcb(FC.ffn));
   const dataStream = streams('Data');
   const data = dataStream === null ? null : new Bytes(dataStream, 'Data');
-  const characters = (fc: number | null): CharacterContext => ({ facts: runs.at(fc), fonts, data });
+  const context: CharacterContext = { facts: PLAIN_CHARACTERS, fonts, data };
+  const characters = (fc: number | null): CharacterContext => {
+    context.facts = runs.at(fc);
+    return context;
+  };
   const body = bodyEvents(word, pieces, fib.ccpText, paragraphs, characters, styles);
   const { comments, anchors } = readComments(word, table, pieces, fib, body);
   return { events: body.events, comments, anchors };

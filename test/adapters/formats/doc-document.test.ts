@@ -155,6 +155,24 @@ describe('.doc paragraphs, headings, lists and tables', () => {
     ]);
   });
 
+  test('a built-in heading or contents style is read by its built-in id, whatever name a translated Word gave it', async () => {
+    expect(
+      await notes({
+        styles: [
+          { name: 'Pennawd 1', sti: 1 },
+          { name: 'TOC 1 Cymraeg', sti: 19 },
+          { name: 'Teitl', sti: 62 },
+        ],
+        paragraphs: [
+          docParagraph('Cynnwys: Ymateb', { style: 2 }),
+          docParagraph('Ymateb i’r ymgynghoriad', { style: 3 }),
+          docParagraph('Trafnidiaeth', { style: 1 }),
+          docParagraph('Mae angen bws gyda’r nos.'),
+        ],
+      }),
+    ).toEqual([{ text: 'Mae angen bws gyda’r nos.', section: 'Trafnidiaeth' }]);
+  });
+
   test('a list item nested under another names it as its parent; numbering removed (ilfo 0) is no list', async () => {
     expect(
       await notes({

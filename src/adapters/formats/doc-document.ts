@@ -4,6 +4,7 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { checkCompoundFile, isCompoundFile } from '../readers/compound-file.js';
 import { commentRecords, reviewedDraftWarning } from '../readers/document-comments.js';
 import { DocumentNotes } from '../readers/document-notes.js';
+import { speakerTranscriptLines, transcriptItems } from '../readers/document-transcript.js';
 import { readWordBinary, WordBinaryProblem, type WordBinaryDocument } from '../readers/word-binary.js';
 import { summaryDate } from '../readers/summary-information.js';
 import { isZipFile } from '../readers/zip-directory.js';
@@ -88,6 +89,12 @@ async function* readDoc(source: InputSource, options: AdapterOptions): AsyncIter
       return;
     }
   }
+  const texts = document.events.flatMap((event) => (event.kind === 'paragraph' ? [event.paragraph.text] : []));
+  const transcript = await speakerTranscriptLines(texts);
+  if (transcript !== null) {
+    yield* transcriptItems(source.path, transcript, date);
+    return;
+  }
   const notes = new DocumentNotes(source.path, date);
   yield* notes.answers.hold(bodyNotes(notes, document));
 }
@@ -106,7 +113,8 @@ async function* bodyNotes(notes: DocumentNotes, document: WordBinaryDocument): A
 /**
  * Word 97-2003 documents (.doc): read as the same document saved as .docx is, one record per
  * paragraph or list item with headings as the section path and tables cell by cell, response
- * forms' contact rows left out, and reviewers' comments on a draft as records.
+ * forms' contact rows left out, reviewers' comments on a draft as records, and a Teams meeting
+ * transcript saved as .doc as a speaker transcript.
  */
 export const docDocumentAdapter: FormatAdapter = {
   name: 'doc',

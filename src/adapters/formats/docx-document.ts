@@ -5,8 +5,7 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
-import { looksLikeSpeakerTranscript, SPEAKER_SNIFF_LINES, TranscriptTextReader } from '../readers/typed-transcript.js';
-import { parseSpeakerLabel } from '../readers/speaker-label.js';
+import { speakerTranscriptLines, transcriptItems } from '../readers/document-transcript.js';
 import { readXmlElements, type XmlElement, type XmlEvent, type XmlName, type XmlSelection } from '../readers/xml-elements.js';
 import {
   innerParagraphs,
@@ -178,7 +177,7 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
       return;
     }
   }
-  const transcript = await speakerTranscriptLines(document, styles).catch((error: unknown) => {
+  const transcript = await speakerTranscriptLines(paragraphTexts(document, styles)).catch((error: unknown) => {
     if (error instanceof InputError) return null;
     throw error;
   });
@@ -200,12 +199,6 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
   );
 }
 
-/** A paragraph's lines, numbered by the paragraph they are in (counting those with text, as notes are). */
-interface NumberedLine {
-  text: string;
-  paragraph: number;
-}
-
 /** Selects the document's outermost paragraphs, outside any drawing's fallback copy. */
 function selectParagraphs(path: readonly XmlName[]): XmlSelection {
   const element = path[path.length - 1];
@@ -214,60 +207,11 @@ function selectParagraphs(path: readonly XmlName[]): XmlSelection {
   return path.slice(0, -1).some((name) => isWord(name, 'p')) ? 'skip' : 'element';
 }
 
-/**
- * The lines of a document that is a speaker transcript (a Teams meeting transcript downloaded as
- * .docx: `Jane Smith   0:03` then what she said), or null when it is not one. Each paragraph
- * ends with a blank line, as a typed transcript's do, except a speaker label alone, which heads
- * the paragraph after it; the document is a transcript when most of those paragraphs start with a
- * speaker label, from two or more speakers, in its first lines as in a text file's. A document
- * that is not one is read no further than those lines. Malformed XML is an InputError, which the
- * reading of the document as notes then reports where it is.
- */
-async function speakerTranscriptLines(document: Buffer, styles: Styles): Promise<NumberedLine[] | null> {
-  const lines: NumberedLine[] = [];
-  let paragraph = 0;
+/** The text of each of the document's outermost paragraphs, in order; malformed XML is an InputError. */
+async function* paragraphTexts(document: Buffer, styles: Styles): AsyncIterable<string> {
   for await (const event of readXmlElements(zipPartSource(DOCUMENT_PART, document), selectParagraphs)) {
-    if (event.kind !== 'element') continue;
-    const text = readParagraph(event.element, styles).text;
-    if (text === '') continue;
-    paragraph += 1;
-    const before = lines.length;
-    for (const line of text.split('\n')) lines.push({ text: line, paragraph });
-    const labelOnly = !text.includes('\n') && parseSpeakerLabel(text)?.rest.trim() === '';
-    if (!labelOnly) lines.push({ text: '', paragraph });
-    if (before < SPEAKER_SNIFF_LINES && lines.length >= SPEAKER_SNIFF_LINES && !isTranscript(lines)) return null;
+    if (event.kind === 'element') yield readParagraph(event.element, styles).text;
   }
-  return isTranscript(lines) ? lines : null;
-}
-
-/** Whether the first {@link SPEAKER_SNIFF_LINES} lines make a speaker transcript, as they do for a text file. */
-function isTranscript(lines: readonly NumberedLine[]): boolean {
-  return looksLikeSpeakerTranscript(lines.slice(0, SPEAKER_SNIFF_LINES).map((line) => line.text));
-}
-
-/**
- * A speaker transcript's turns, read as a typed transcript's are (channel `transcript`), located by
- * paragraph and dated, as notes are, by when the document was created (Teams makes it at the meeting).
- */
-function* transcriptItems(file: string, lines: readonly NumberedLine[], date: string | null): Iterable<AdapterItem> {
-  const reader = new TranscriptTextReader(file);
-  const located = (item: AdapterItem): AdapterItem => {
-    if (item.kind === 'record') {
-      const { line, ...provenance } = item.draft.provenance;
-      const dated = date === null ? {} : { date };
-      return {
-        kind: 'record',
-        draft: { ...item.draft, ...dated, channel: 'transcript', provenance: { ...provenance, part: `paragraph ${line ?? 0}` } },
-      };
-    }
-    if (item.kind === 'filtered' || item.kind === 'rejected' || item.kind === 'warning') {
-      const { line, ...provenance } = item.provenance;
-      return line === undefined ? item : { ...item, provenance: { ...provenance, part: `paragraph ${line}` } };
-    }
-    return item;
-  };
-  for (const line of lines) yield* [...reader.feed({ text: line.text, line: line.paragraph })].map(located);
-  yield* [...reader.end()].map(located);
 }
 
 /**

@@ -75,6 +75,18 @@ describe('a .doc LibreOffice saved reads to the same records as the same documen
     },
   );
 
+  test('teams-transcript: a Teams transcript saved as .doc is a speaker transcript, as its .docx is', async () => {
+    const doc = await readFileItems(fixture('doc', 'teams-transcript'), { displayPath: 'meeting' });
+    const docx = await readFileItems(fixture('docx', 'teams-transcript'), { displayPath: 'meeting' });
+    expect(recordsOf(doc).map((record) => [record.channel, record.author])).toEqual([
+      ['transcript', 'Jane Smith'],
+      ['transcript', 'Ahmed Khan'],
+      ['transcript', 'Mary Jones'],
+    ]);
+    expect(recordsOf(doc).map(said)).toEqual(recordsOf(docx).map(said));
+    expect(countItems(doc)).toEqual(countItems(docx));
+  });
+
   test.each(['welsh-event-notes', 'response-form', 'legacy-form-fields'])('%s, from one document saved as .doc and .docx', async (name) => {
     const doc = await readFileItems(fixture('doc', name), { displayPath: 'response' });
     const docx = await readFileItems(fixture('doc', name, 'same-as.docx'), { displayPath: 'response' });

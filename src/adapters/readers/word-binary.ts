@@ -47,11 +47,13 @@ const WORD_97_NFIB = 0xc1;
 const F_ENCRYPTED = 0x0100;
 const F_WHICH_TABLE = 0x0200;
 const FKP_BYTES = 512;
+/** How deep fields are followed; fields nested deeper are only counted, so that their ends still match. */
 const MAX_FIELD_DEPTH = 64;
 const NO_STYLE_BASE = 0xfff;
+/** The most styles a style sheet can index (istd is 12 bits). */
 const MAX_STYLES = 4095;
 
-/** FibRgFcLcb97 pair indices. */
+/** Where the FIB's fc/lcb pairs (FibRgFcLcb97) place the tables read, by index. */
 const FC = {
   ffn: 15,
   stshf: 1,
@@ -65,10 +67,12 @@ const FC = {
   atnBkf: 42,
   atnBkl: 43,
 };
+/** The index of AtrdExtra (comment dates), in FibRgFcLcb2002. */
 const FC_ATRD_EXTRA = 112;
 /** Where a font's name starts in its FFN: after its flags, weight, character set, alternative name index, PANOSE and signature. */
 const FFN_NAME = 39;
 
+/** The property codes (sprms) read: table marks, outline and list levels, deletions, fonts, form field data and symbols. */
 const SPRM = {
   inTable: 0x2416,
   ttp: 0x2417,
@@ -91,7 +95,6 @@ const FIELD_BEGIN = '\x13';
 const FIELD_SEPARATOR = '\x14';
 const FIELD_END = '\x15';
 
-/** What a paragraph's properties (its PAPX) say. */
 /** Where a paragraph of the body lies (character positions `[start, end)`), its text, and the heading path it is under. */
 interface ParagraphSpan {
   start: number;
@@ -100,6 +103,7 @@ interface ParagraphSpan {
   section: string;
 }
 
+/** What a paragraph's properties (its PAPX) say. */
 interface ParagraphFacts {
   istd: number;
   inTable: boolean;

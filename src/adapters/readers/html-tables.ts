@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import iconv from 'iconv-lite';
 import { InputError } from '../../errors.js';
+import { decodeHtmlEntities } from '../../text/html-entities.js';
 import type { InputSource } from '../../source/input-source.js';
 import { MAX_SHEET_COLUMNS } from './ods-sheets.js';
 import { MAX_GAP_CELLS } from './spreadsheetml-sheets.js';
@@ -248,6 +249,21 @@ export interface HtmlTables {
   warnings: string[];
 }
 
+/**
+ * The worksheet names in the XML Excel writes in a page's head, inside a conditional comment
+ * (`<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Responses</x:Name>…`),
+ * as Excel's "Save as Web Page" and many web exports that copy it name their sheets.
+ */
+function excelWorksheetNames(comment: string): string[] {
+  if (!comment.includes('ExcelWorksheet')) return [];
+  const names: string[] = [];
+  for (const found of comment.matchAll(/<x:ExcelWorksheet\b[^>]*>[\s\S]*?<x:Name>([^<]*)<\/x:Name>/gi)) {
+    const name = decodeHtmlEntities(found[1] ?? '').trim();
+    if (name !== '') names.push(name);
+  }
+  return names;
+}
+
 /** A sheet's name from the heading LibreOffice writes above each sheet it saves as HTML (`Sheet 1: Comments`). */
 function headingName(heading: string): string {
   return heading.replace(/^Sheet \d+:\s*/, '').trim();
@@ -272,7 +288,9 @@ async function* pageText(source: HtmlPageSource): AsyncIterable<string> {
  * Reads the tables of an HTML page (a web platform's "Export to Excel" saved as `.xls`, a page
  * saved as `.html`), with htmlparser2, as a browser or Excel shows them: each `<table>` that holds
  * no other table is a sheet (a table that holds tables only lays them out), named by its
- * `<caption>`, else the heading right above it, else (the page's only one) the page's `<title>`, else `Table N`; its `<tr>` rows, their `<td>` and
+ * `<caption>`, else the worksheet name Excel's XML in the page's head gives it (when it names one
+ * for each table), else the heading right above it, else (the page's only one) the page's
+ * `<title>`, else `Table N`; its `<tr>` rows, their `<td>` and
  * `<th>` cells, `colspan` and `rowspan` read as merged cells are (the covered cells empty, a cell
  * spanning rows giving its value to the rows below as `mergedAbove`), `<br>` and block elements as
  * line breaks, entities decoded. A table hidden by its attributes is a hidden sheet. Cells
@@ -293,6 +311,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
   let lastHeading: string | null = null;
   let caption: string[] | null = null;
   let title: string[] | null = null;
+  const worksheetNames: string[] = [];
   /** How deep inside a table nested past {@link MAX_NESTED_TABLES} the parser is: 0 outside one. */
   let tooDeep = 0;
   let deepest = false;
@@ -353,6 +372,9 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
         if (caption !== null) caption.push(shown);
         if (tooDeep === 0) top()?.cell?.parts.push(shown);
       },
+      oncomment(text) {
+        worksheetNames.push(...excelWorksheetNames(text));
+      },
       onclosetag(name) {
         if (HIDDEN_CONTENT.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
@@ -394,9 +416,11 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
   const names = new Map<string, number>();
   const sheets: WorkbookSheet[] = [];
   const data = done.filter((table) => !table.holdsTable && table.rows.length > 0).sort((a, b) => a.order - b.order);
-  for (const table of data) {
+  const named = worksheetNames.length === data.length ? worksheetNames : [];
+  for (const [index, table] of data.entries()) {
     const titled = data.length === 1 ? pageTitle : '';
-    const base = table.caption || (table.heading === null ? '' : headingName(table.heading)) || titled || `Table ${table.order}`;
+    const heading = table.heading === null ? '' : headingName(table.heading);
+    const base = table.caption || named[index] || heading || titled || `Table ${table.order}`;
     const seen = names.get(base) ?? 0;
     names.set(base, seen + 1);
     const name = seen === 0 ? base : `${base} (${seen + 1})`;

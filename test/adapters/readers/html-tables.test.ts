@@ -87,6 +87,17 @@ describe('readHtmlTables', () => {
     ]);
   });
 
+  test('the worksheet names in the XML island Excel writes name the tables, when it names one for each', async () => {
+    const island = (names: string[]): string =>
+      `<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>${names.map((name) => `<x:ExcelWorksheet><x:Name>${name}</x:Name><x:WorksheetOptions><x:Selected/></x:WorksheetOptions></x:ExcelWorksheet>`).join('')}</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->`;
+    const tables =
+      '<table><tr><td>comment</td></tr><tr><td>One.</td></tr></table><h2>Late responses</h2><table><tr><td>comment</td></tr><tr><td>Two.</td></tr></table>';
+    const names = async (head: string): Promise<string[]> =>
+      (await read(`<html><head>${head}</head><body>${tables}</body></html>`)).sheets.map((sheet) => sheet.name);
+    expect(await names(island(['Responses', 'Late &amp; posted']))).toEqual(['Responses', 'Late & posted']);
+    expect(await names(island(['Responses']))).toEqual(['Table 1', 'Late responses']);
+  });
+
   test('cells LibreOffice wrote with their value are read from it: a date as ISO 8601, a number whole, an error as shown', async () => {
     const html = `<table><tr>
       <td sdval="45332" sdnum="1033;0;M/D/YYYY">2/10/2024</td>

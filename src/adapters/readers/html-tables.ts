@@ -373,7 +373,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
         if (tooDeep === 0) top()?.cell?.parts.push(shown);
       },
       oncomment(text) {
-        worksheetNames.push(...excelWorksheetNames(text));
+        for (const name of excelWorksheetNames(text)) worksheetNames.push(name);
       },
       onclosetag(name) {
         if (HIDDEN_CONTENT.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);

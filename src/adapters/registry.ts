@@ -35,6 +35,7 @@ import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
 import { xmlSpreadsheetAdapter } from './formats/xml-spreadsheet.js';
 import { htmlTableAdapter } from './formats/html-table.js';
 import { odsSpreadsheetAdapter } from './formats/ods-spreadsheet.js';
+import { xlsWorkbookAdapter } from './formats/xls-workbook.js';
 
 /**
  * Every format tlap reads: the one list that detection, `--format` and `tlap formats` use.
@@ -76,6 +77,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   polisCommentsAdapter,
   surveyCsvAdapter,
   xlsxWorkbookAdapter,
+  xlsWorkbookAdapter,
   odsSpreadsheetAdapter,
   csvTableAdapter,
   jsonRecordsAdapter,

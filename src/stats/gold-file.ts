@@ -6,6 +6,7 @@ import { loadWorkbook, workbookSheets } from '../adapters/formats/xlsx-workbook.
 import type { WorkbookSheet } from '../adapters/readers/workbook-sheets.js';
 import { isOpenDocumentSpreadsheet, readOdsSpreadsheet } from '../adapters/readers/ods-sheets.js';
 import { isCompoundFile } from '../adapters/readers/compound-file.js';
+import { readXlsWorkbook } from '../adapters/readers/xls-sheets.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
 import { isXmlSpreadsheet, readXmlSpreadsheet } from '../adapters/readers/spreadsheetml-sheets.js';
 import { isHtmlTable, readHtmlTables } from '../adapters/readers/html-tables.js';
@@ -330,11 +331,11 @@ function markColumns(header: readonly string[], rows: readonly (readonly string[
 
 /**
  * Reads and parses a gold file (see {@link parseGoldFile}); `displayPath` names it in messages. An
- * Excel workbook (.xlsx), OpenDocument spreadsheet (.ods), XML Spreadsheet 2003 or HTML table
- * (a web "Excel" export) is read too, from its first visible
- * sheet whose first row names an `id` or `source_id` column (else its first visible sheet), each
- * row's line its row number; an .xls workbook or another zip is an {@link InputError} saying how
- * to save it.
+ * Excel workbook (.xlsx, or .xls from Excel 97-2003), OpenDocument spreadsheet (.ods), XML
+ * Spreadsheet 2003 or HTML table (a web "Excel" export) is read too, from its first visible sheet
+ * whose first row names an `id` or `source_id` column (else its first visible sheet), each row's
+ * line its row number; a password-protected workbook, another compound file or another zip is an
+ * {@link InputError} saying how to save it.
  */
 export async function readGoldFile(path: string, displayPath: string = path): Promise<GoldFile> {
   let bytes: Buffer;
@@ -352,13 +353,7 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
       : workbookSheets(await loadWorkbook(displayPath, bytes));
     return parseGoldRows(codingSheetRows(sheets, displayPath), displayPath);
   }
-  if (isCompoundFile(bytes)) {
-    throw new InputError('an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx, .ods or CSV', {
-      location: { file: displayPath },
-      hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx or as "CSV UTF-8"',
-      code: 'GOLD_NOT_CSV',
-    });
-  }
+  if (isCompoundFile(bytes)) return parseGoldRows(codingSheetRows(readXlsWorkbook(displayPath, bytes), displayPath), displayPath);
   const decoded = decodeTextFile(bytes);
   if (isUndecodable(decoded)) {
     throw new InputError(`not a text file tlap can read: ${describeUndecodable(decoded)}`, {

@@ -9,6 +9,7 @@ import { buildWordCompoundFile } from '../builders/outlook-msg-builder.js';
 import { buildZip } from '../builders/zip-builder.js';
 import { buildModelWorkbook, buildOds, encryptedOds, type SheetModel } from '../builders/ods-spreadsheets.js';
 import { htmlTablesPage, spreadsheetMl } from '../builders/web-excel-exports.js';
+import { buildXls } from '../builders/xls-workbooks.js';
 
 describe('parseGoldFile', () => {
   test("reads tlap's own CSV report shape: source_id, themes joined by ;, other columns ignored, BOM skipped", () => {
@@ -232,12 +233,12 @@ describe('readGoldFile: a coding sheet a coder saved as an Excel workbook', () =
     });
   });
 
-  test('an .xls workbook, or a zip that is neither an Excel workbook nor an OpenDocument spreadsheet, is an error saying how to save it', async () => {
+  test('a compound file that is not a workbook, or a zip that is neither an Excel workbook nor an OpenDocument spreadsheet, is an error saying what it is', async () => {
     await withTempDir(async (dir) => {
       const xls = join(dir, 'coding.xls');
       await writeFile(xls, buildWordCompoundFile());
       await expect(readGoldFile(xls, 'coding.xls')).rejects.toThrow(
-        'coding.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads a gold file from .xlsx, .ods or CSV',
+        'coding.xls: a compound (OLE2) file, but not an Excel workbook: it holds no Workbook stream',
       );
       const zip = join(dir, 'coding.zip');
       await writeFile(zip, buildZip([{ name: 'coding.csv', content: 'id,themes\n' }]));
@@ -246,7 +247,7 @@ describe('readGoldFile: a coding sheet a coder saved as an Excel workbook', () =
   });
 });
 
-describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsheet (.ods)', () => {
+describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsheet (.ods) or Excel 97-2003 workbook (.xls)', () => {
   const coding: readonly SheetModel[] = [
     { name: 'How to code', rows: [['Put 1 under every theme the record is about']] },
     {
@@ -305,6 +306,25 @@ describe('readGoldFile: a coding sheet a coder saved as an OpenDocument spreadsh
       const markup = await readGoldFile(join(dir, 'coding.xls'), 'coding.xls');
       expect(markup.entries.map((entry) => entry.key)).toEqual(['a', 'b', '69500000000000000000']);
       expect(markup).toEqual(await readGoldFile(join(dir, 'coding.xlsx'), 'coding.xls'));
+    });
+  });
+
+  test('saved as Excel 97-2003 (.xls), it is read as the same sheet saved as .xlsx is', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'coding.xls'), buildXls(coding));
+      await writeFile(join(dir, 'coding.xlsx'), await buildModelWorkbook(coding));
+      const xls = await readGoldFile(join(dir, 'coding.xls'), 'coding.xls');
+      expect(xls).toEqual(await readGoldFile(join(dir, 'coding.xlsx'), 'coding.xls'));
+      expect(xls.entries.map((entry) => entry.key)).toEqual(['a', 'b', '69500000000000000000']);
+    });
+  });
+
+  test('a password-protected .xls is an error naming the file', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'coding.xls'), buildXls(coding, { encrypted: true }));
+      await expect(readGoldFile(join(dir, 'coding.xls'), 'coding.xls')).rejects.toThrow(
+        'coding.xls: the workbook is password-protected (encrypted); tlap cannot read it',
+      );
     });
   });
 

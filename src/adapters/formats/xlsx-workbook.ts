@@ -7,6 +7,7 @@ import { sheetDateText, workbookSheetItems, type SheetRow, type WorkbookSheet } 
 import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
 import { isCompoundFile } from '../readers/compound-file.js';
+import { readXlsWorkbook, XLS_FILE_LIMIT } from '../readers/xls-sheets.js';
 
 /**
  * A cell's value as text: rich text joined, a formula's cached result, a hyperlink's shown text,
@@ -157,10 +158,8 @@ export function workbookSheets(workbook: ExcelJS.Workbook): WorkbookSheet[] {
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const head = source.headBytes;
   if (isCompoundFile(head)) {
-    throw new InputError(`an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks`, {
-      location: { file: source.path },
-      hint: 'open it in Excel or LibreOffice, remove any password and save it as .xlsx (or CSV)',
-    });
+    yield* workbookSheetItems(source.path, readXlsWorkbook(source.path, await source.readBytes(XLS_FILE_LIMIT)), options, 'workbook');
+    return;
   }
   if (!isZipFile(head)) {
     const text = !head.includes(0);

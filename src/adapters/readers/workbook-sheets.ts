@@ -33,6 +33,11 @@ export function sheetDateText(date: Date): string {
 export function sheetNumberText(value: string): string | null {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number)) return null;
+  return numberCellText(number);
+}
+
+/** A number held as a double (an .xls cell's) as {@link sheetNumberText} writes it: an id of 22 digits or more stays digits. */
+export function numberCellText(number: number): string {
   const shown = String(number);
   const exponent = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(shown);
   if (exponent === null) return shown;

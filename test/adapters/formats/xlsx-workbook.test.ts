@@ -12,6 +12,8 @@ import { buildZip } from '../../builders/zip-builder.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 import { buildWorkbook, XLSX_FIXTURE_INPUTS } from '../../builders/xlsx-workbooks.js';
+import { buildXls, compoundFileWith } from '../../builders/xls-workbooks.js';
+import { ROADSHOW_SHEETS } from '../../builders/ods-spreadsheets.js';
 
 describe('xlsx fixture inputs are generated reproducibly by test/helpers/xlsx-workbooks.ts', () => {
   test.each(Object.entries(XLSX_FIXTURE_INPUTS))('%s/input.xlsx', async (name, build) => {
@@ -78,11 +80,23 @@ describe('xlsx adapter', () => {
     expect(hint).toContain('the html-table, xml-spreadsheet and csv formats read');
   });
 
-  test('an old .xls (OLE2) workbook is refused with advice to save it as .xlsx', async () => {
-    const path = write('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
-    const result = await readFileItems(path, { displayPath: 'old.xls' });
-    expect(result.format).toBe('xlsx');
-    expect(result.error).toBe('old.xls: an Excel 97-2003 (.xls) or password-protected workbook; tlap reads .xlsx workbooks');
+  test('an Excel 97-2003 workbook saved under an .xlsx name is read as the .xls it is; a password-protected .xlsx is one error', async () => {
+    const xls = write('responses.xlsx', buildXls(ROADSHOW_SHEETS));
+    const read = await readFileItems(xls, { displayPath: 'responses.xlsx' });
+    expect(read.format).toBe('xlsx');
+    expect(recordsOf(read).map((record) => record.text)).toEqual(
+      recordsOf(await readFileItems(write('responses.xls', buildXls(ROADSHOW_SHEETS)), { displayPath: 'responses.xls' })).map(
+        (record) => record.text,
+      ),
+    );
+    expect(recordsOf(read)).toHaveLength(6);
+    const locked = write(
+      'locked.xlsx',
+      compoundFileWith({ EncryptionInfo: Buffer.alloc(200, 1), EncryptedPackage: Buffer.alloc(5000, 7) }),
+    );
+    expect((await readFileItems(locked, { displayPath: 'locked.xlsx' })).error).toBe(
+      'locked.xlsx: the workbook is password-protected (encrypted); tlap cannot read it',
+    );
   });
 
   test('a truncated workbook fails with a message naming the file', async () => {

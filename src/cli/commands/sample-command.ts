@@ -61,7 +61,7 @@ function refuseUnwrittenSheet(out: string): void {
   const extension = UNWRITTEN_SHEET.exec(out)?.[0];
   if (extension === undefined) return;
   throw new UsageError(`tlap sample writes a coding sheet as CSV (.csv) or as an Excel workbook (.xlsx), not as ${extension}`, {
-    hint: `name it ${out.slice(0, -extension.length)}.xlsx (LibreOffice Calc opens it, and tlap eval and tlap agree read it back saved as .ods too) or ${out.slice(0, -extension.length)}.csv`,
+    hint: `name it ${out.slice(0, -extension.length)}.xlsx (LibreOffice Calc opens it, and tlap eval and tlap agree read it back saved as .ods or .xls too) or ${out.slice(0, -extension.length)}.csv`,
     code: 'SHEET_FORMAT_NOT_WRITTEN',
   });
 }

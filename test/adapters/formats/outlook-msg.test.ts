@@ -245,7 +245,7 @@ describe('outlook-msg: detection', () => {
   test("other OLE2 files are not claimed: a .doc is the Word 97-2003 reader's, an .xls the workbook reader's", () => {
     const word = buildWordCompoundFile();
     expect(detectFormat(ADAPTERS, sniffInput('minutes.doc', word))?.adapter.name).toBe('doc');
-    expect(detectFormat(ADAPTERS, sniffInput('old.xls', word))?.adapter.name).toBe('xlsx');
+    expect(detectFormat(ADAPTERS, sniffInput('old.xls', word))?.adapter.name).toBe('xls');
   });
 
   test("a folder ingest reads .msg files beside .eml ones; a damaged .doc beside them is the Word 97-2003 reader's one rejection", async () => {

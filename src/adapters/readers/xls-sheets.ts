@@ -79,22 +79,17 @@ interface BiffRecord {
   length: number;
 }
 
-/**
- * The records of a workbook stream, in order, up to its end or the first record that runs past
- * it (a truncated file): each record costs at least its 4-byte header, so the list is linear in
- * the stream's size.
- */
-function biffRecords(stream: Buffer): { records: BiffRecord[]; truncated: boolean } {
-  const records: BiffRecord[] = [];
-  let offset = 0;
-  while (offset + 4 <= stream.length) {
-    const type = stream.readUInt16LE(offset);
-    const length = stream.readUInt16LE(offset + 2);
-    if (offset + 4 + length > stream.length) return { records, truncated: true };
-    records.push({ type, start: offset + 4, length });
-    offset += 4 + length;
-  }
-  return { records, truncated: offset !== stream.length };
+/** The record whose header is at `offset`, or null when its header or data run past the stream's end. */
+function recordAt(stream: Buffer, offset: number): BiffRecord | null {
+  if (offset + 4 > stream.length) return null;
+  const length = stream.readUInt16LE(offset + 2);
+  if (offset + 4 + length > stream.length) return null;
+  return { type: stream.readUInt16LE(offset), start: offset + 4, length };
+}
+
+/** Where the record after this one starts. */
+function after(record: BiffRecord): number {
+  return record.start + record.length;
 }
 
 /**
@@ -184,15 +179,10 @@ class RecordReader {
   }
 }
 
-/** A record and the CONTINUE records that follow it, at `index` in the list. */
-function withContinues(stream: Buffer, records: readonly BiffRecord[], index: number): RecordReader {
-  const parts: BiffRecord[] = [];
-  const first = records[index];
-  if (first !== undefined) parts.push(first);
-  for (let next = index + 1; records[next]?.type === CONTINUE; next += 1) {
-    const record = records[next];
-    if (record !== undefined) parts.push(record);
-  }
+/** A record and the CONTINUE records that follow it. */
+function withContinues(stream: Buffer, record: BiffRecord): RecordReader {
+  const parts: BiffRecord[] = [record];
+  for (let next = recordAt(stream, after(record)); next?.type === CONTINUE; next = recordAt(stream, after(next))) parts.push(next);
   return new RecordReader(stream, parts);
 }
 
@@ -253,14 +243,14 @@ interface WorkbookGlobals {
   sheets: { name: string; visible: boolean; offset: number }[];
 }
 
-function readGlobals(stream: Buffer, records: readonly BiffRecord[]): { globals: WorkbookGlobals; encrypted: boolean } {
+/** Reads the workbook globals, from the record after the first BOF to their EOF (or the stream's end). */
+function readGlobals(stream: Buffer, first: BiffRecord): { globals: WorkbookGlobals; encrypted: boolean } {
   const formats = new Map<number, string>(BUILT_IN_FORMATS);
   const formatOfStyle: number[] = [];
   const globals: WorkbookGlobals = { strings: [], dateStyles: [], date1904: false, sheets: [] };
-  for (let index = 1; index < records.length; index += 1) {
-    const record = records[index];
-    if (record === undefined || record.type === EOF) break;
-    const reader = (): RecordReader => withContinues(stream, records, index);
+  for (let record = recordAt(stream, after(first)); record !== null && record.type !== EOF; record = recordAt(stream, after(record))) {
+    const found = record;
+    const reader = (): RecordReader => withContinues(stream, found);
     switch (record.type) {
       case FILEPASS:
         return { globals, encrypted: true };
@@ -302,35 +292,28 @@ interface MergedRange {
   lastColumn: number;
 }
 
-/** One sheet's cells as read: by row (0-based), by column, each as text. */
-interface SheetCells {
-  cells: Map<number, Map<number, string>>;
+/** A sheet's cells by row (0-based), each row's cells as text by column, the columns never written left as holes. */
+type SheetCells = Map<number, string[]>;
+
+/** One sheet as read: its cells, its merged ranges, and where the record after its EOF starts. */
+interface SheetRead {
+  cells: SheetCells;
   merged: MergedRange[];
+  end: number;
 }
 
-/**
- * Reads one sheet's records, from its BOF to the EOF that closes it (charts inside it skipped).
- * Each record is read by one sheet at most (`claimed`), so sheets that a damaged workbook lists
- * as starting inside one another cost no more than the stream.
- */
-function readSheetCells(
-  stream: Buffer,
-  records: readonly BiffRecord[],
-  first: number,
-  globals: WorkbookGlobals,
-  name: string,
-  claimed: Uint8Array,
-): SheetCells {
-  const cells = new Map<number, Map<number, string>>();
+/** Reads one sheet's records, from its BOF to the EOF that closes it (charts inside it skipped). */
+function readSheetCells(stream: Buffer, bof: BiffRecord, globals: WorkbookGlobals, name: string): SheetRead {
+  const cells: SheetCells = new Map();
   const merged: MergedRange[] = [];
   const set = (row: number, column: number, text: string): void => {
     if (column >= BIFF8_COLUMNS) return;
     let line = cells.get(row);
     if (line === undefined) {
-      line = new Map();
+      line = [];
       cells.set(row, line);
     }
-    line.set(column, text);
+    line[column] = text;
   };
   const numberCell = (style: number, value: number): string => {
     if (!Number.isFinite(value)) return '';
@@ -340,22 +323,19 @@ function readSheetCells(
   };
   let pendingString: { row: number; column: number } | null = null;
   let depth = 0;
-  for (let index = first; index < records.length; index += 1) {
-    const record = records[index];
-    if (record === undefined) break;
-    if (claimed[index] === 1) throw new Damaged(`sheet ${JSON.stringify(name)} overlaps another sheet`);
-    claimed[index] = 1;
+  for (let record: BiffRecord | null = bof; record !== null; record = recordAt(stream, after(record))) {
     if (record.type === BOF) {
       depth += 1;
       continue;
     }
     if (record.type === EOF) {
       depth -= 1;
-      if (depth === 0) return { cells, merged };
+      if (depth === 0) return { cells, merged, end: after(record) };
       continue;
     }
     if (depth !== 1) continue;
-    const data = (): RecordReader => withContinues(stream, records, index);
+    const found = record;
+    const data = (): RecordReader => withContinues(stream, found);
     const at = record.start;
     const fits = (bytes: number): boolean => record.length >= bytes;
     switch (record.type) {
@@ -448,15 +428,11 @@ export const MAX_MERGED_CELLS = 4_000_000;
  * the first column of a range merged down from a row above is given that range's value, for
  * group columns to be filled. Returns those values by row and column.
  */
-function coverMergedCells(
-  cells: SheetCells['cells'],
-  merged: readonly MergedRange[],
-  budget: { left: number },
-): Map<number, Map<number, string>> {
+function coverMergedCells(cells: SheetCells, merged: readonly MergedRange[], budget: { left: number }): Map<number, Map<number, string>> {
   const above = new Map<number, Map<number, string>>();
   const rows = [...cells.keys()].sort((a, b) => a - b);
   for (const range of merged) {
-    const text = cells.get(range.firstRow)?.get(range.firstColumn) ?? '';
+    const text = cells.get(range.firstRow)?.[range.firstColumn] ?? '';
     const lastColumn = Math.min(range.lastColumn, BIFF8_COLUMNS - 1);
     for (const row of rows) {
       budget.left -= 1;
@@ -469,7 +445,7 @@ function coverMergedCells(
         if (row === range.firstRow && column === range.firstColumn) continue;
         budget.left -= 1;
         if (budget.left < 0) throw new Damaged(`its merged ranges cover more than ${MAX_MERGED_CELLS.toLocaleString('en-GB')} cells`);
-        line.set(column, '');
+        line[column] = '';
         if (column !== range.firstColumn || text.trim() === '') continue;
         const marks = above.get(row) ?? new Map<number, string>();
         marks.set(column, text);
@@ -481,39 +457,44 @@ function coverMergedCells(
 }
 
 /** A sheet's rows as text, each made only when it is reached, in row order. */
-function* sheetRows(cells: SheetCells['cells'], above: ReadonlyMap<number, ReadonlyMap<number, string>>): Iterable<SheetRow> {
+function* sheetRows(cells: SheetCells, above: ReadonlyMap<number, ReadonlyMap<number, string>>): Iterable<SheetRow> {
   for (const row of [...cells.keys()].sort((a, b) => a - b)) {
-    const line = cells.get(row) ?? new Map<number, string>();
-    const width = Math.max(0, ...line.keys()) + 1;
-    const texts = Array.from({ length: width }, (_, column) => line.get(column) ?? '');
+    const line = cells.get(row) ?? [];
+    const texts = Array.from({ length: line.length }, (_, column) => line[column] ?? '');
     yield { number: row + 1, cells: texts, mergedAbove: new Map(above.get(row) ?? []) };
   }
 }
 
-/** Reads a BIFF8 workbook stream's sheets, in the order the workbook lists them. */
+/**
+ * Reads a BIFF8 workbook stream's sheets, in the order the workbook lists them. Each is read from
+ * where the workbook says it starts, in the order they lie in the stream, and none may start
+ * before the one ahead of it has ended: sheets that a damaged workbook lists inside one another
+ * cost no more than the stream, read once.
+ */
 function workbookStreamSheets(file: string, stream: Buffer): WorkbookSheet[] {
-  const { records, truncated } = biffRecords(stream);
-  const [bof] = records;
-  if (bof === undefined || bof.type !== BOF || bof.length < 4) throw new Damaged('its workbook stream does not start with a BOF record');
-  const version = stream.readUInt16LE(bof.start);
-  if (version !== BIFF8_VERSION || stream.readUInt16LE(bof.start + 2) !== GLOBALS) {
+  const bof = recordAt(stream, 0);
+  if (bof === null || bof.type !== BOF || bof.length < 4) throw new Damaged('its workbook stream does not start with a BOF record');
+  if (stream.readUInt16LE(bof.start) !== BIFF8_VERSION || stream.readUInt16LE(bof.start + 2) !== GLOBALS) {
     throw new Damaged(`its workbook stream is not Excel 97-2003's (BIFF8)`);
   }
-  const { globals, encrypted } = readGlobals(stream, records);
+  const { globals, encrypted } = readGlobals(stream, bof);
   if (encrypted) throw encryptedError(file);
-  const byOffset = new Map(records.map((record, index) => [record.start - 4, index]));
   const budget = { left: MAX_MERGED_CELLS };
-  const claimed = new Uint8Array(records.length);
+  const read = new Map<number, SheetRead>();
+  let end = 0;
+  for (const sheet of [...globals.sheets].sort((a, b) => a.offset - b.offset)) {
+    const where = JSON.stringify(sheet.name);
+    if (sheet.offset < end) throw new Damaged(`sheet ${where} overlaps another sheet`);
+    const start = recordAt(stream, sheet.offset);
+    if (start === null && sheet.offset >= stream.length)
+      throw new Damaged(`sheet ${where} lies past the end of the file (is it truncated?)`);
+    if (start?.type !== BOF) throw new Damaged(`sheet ${where} does not start where the workbook says`);
+    const cells = readSheetCells(stream, start, globals, sheet.name);
+    read.set(sheet.offset, cells);
+    end = cells.end;
+  }
   return globals.sheets.map((sheet) => {
-    const index = byOffset.get(sheet.offset);
-    if (index === undefined || records[index]?.type !== BOF) {
-      throw new Damaged(
-        truncated && sheet.offset >= stream.length
-          ? `sheet ${JSON.stringify(sheet.name)} lies past the end of the file (is it truncated?)`
-          : `sheet ${JSON.stringify(sheet.name)} does not start where the workbook says`,
-      );
-    }
-    const { cells, merged } = readSheetCells(stream, records, index, globals, sheet.name, claimed);
+    const { cells, merged } = read.get(sheet.offset) ?? { cells: new Map<number, string[]>(), merged: [] };
     const above = coverMergedCells(cells, merged, budget);
     return { name: sheet.name, visible: sheet.visible, rows: { [Symbol.iterator]: () => sheetRows(cells, above)[Symbol.iterator]() } };
   });

@@ -184,6 +184,19 @@ describe('readXlsWorkbook', () => {
     expect(cellsOf(compoundFileWith({ Workbook: stream })).flat()).toEqual(TEXTS[0]?.rows.flat());
   });
 
+  test('sheets are given in the order the workbook lists them, wherever in the stream each lies', () => {
+    const stream = buildXlsStream(ROADSHOW_SHEETS);
+    const [first = 0, second = 0] = recordsOfType(stream, BIFF.BOUNDSHEET);
+    const [firstOffset, secondOffset] = [stream.readUInt32LE(first + 4), stream.readUInt32LE(second + 4)];
+    stream.writeUInt32LE(secondOffset, first + 4);
+    stream.writeUInt32LE(firstOffset, second + 4);
+    const sheets = readXlsWorkbook('book.xls', compoundFileWith({ Workbook: stream }));
+    expect(sheets.map((sheet) => [sheet.name, [...sheet.rows][0]?.cells[0]])).toEqual([
+      ['Roadshow notes', 'venue'],
+      ['Counts', 'Venue'],
+    ]);
+  });
+
   test('sheets listed as starting at the same place are refused: each record is read by one sheet at most', () => {
     const stream = buildXlsStream(ROADSHOW_SHEETS);
     const [first = 0, second = 0] = recordsOfType(stream, BIFF.BOUNDSHEET);

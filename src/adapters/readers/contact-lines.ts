@@ -51,5 +51,11 @@ export function isContactLine(text: string): boolean {
   const line = text.replace(/\t/g, ' ').trim();
   if (EMAIL_LINE.test(line) || CONTACT_LABEL.test(line) || CONTACT_CELL.test(text.trimStart()) || isContactField(line)) return true;
   if (PHONE_LINE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 9) return true;
+  return endsInPostcode(line);
+}
+
+/** Whether a line ends in a UK postcode, as the last line of a postal address does (`Anytown AN1 2BC`). */
+export function endsInPostcode(text: string): boolean {
+  const line = text.replace(/\t/g, ' ').trim();
   return line.length <= MAX_POSTCODE_LINE_CHARS && POSTCODE_LINE.test(line);
 }

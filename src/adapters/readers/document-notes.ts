@@ -4,6 +4,7 @@ import { asksConsent, consentLine, FormAnswers, isOptionAnswer, TICK_BOX_DETAIL,
 import { gridCellTicked, holdsTickBox, tickBoxOptions, tickedAnswer, tickedLabels } from '../../record/tick-boxes.js';
 import { isListLabel, NoteOutline } from './note-outline.js';
 import { isContactField } from './contact-lines.js';
+import { endsAddress, isAddressLine, LETTER_PART_DETAIL, LetterParts, MAX_ADDRESS_LINES, type LetterPart } from './letter-parts.js';
 import { isOrganisationQuestion } from './contact-columns.js';
 import {
   MAX_XML_ELEMENT_CHARS,
@@ -101,6 +102,14 @@ export class DocumentNotes {
   private ordinal = 0;
   private tables = 0;
   private table: OpenTable | null = null;
+  private readonly letter = new LetterParts();
+  /**
+   * One-line paragraphs at the document's head, held back until one ending in a postcode shows
+   * them to be an address typed a line to a paragraph, or something else shows they are not.
+   */
+  private head: CellParagraph[] = [];
+  /** The document's head (the addresses, date and reference of a letter) is still being read. */
+  private atHead = true;
 
   constructor(
     private readonly file: string,
@@ -114,6 +123,8 @@ export class DocumentNotes {
    * back is held with the table, a grid's question when the table is a grid, else a note.
    */
   *openTable(): Iterable<AdapterItem> {
+    yield* this.endHead();
+    this.letter.interrupt();
     yield* this.endOptions();
     const above = this.pending;
     this.pending = null;
@@ -142,12 +153,13 @@ export class DocumentNotes {
     }
     this.ordinal += 1;
     if (inTable) this.cell().push({ paragraph, ordinal: this.ordinal });
-    else yield* this.bodyParagraph(paragraph, this.ordinal);
+    else yield* this.letterParagraph(paragraph, this.ordinal);
   }
 
   /** A paragraph too large to build: one rejection, numbered like the paragraphs around it. */
   *tooLarge(inTable: boolean): Iterable<AdapterItem> {
     if (!inTable) {
+      yield* this.endHead();
       yield* this.closeTable();
       yield* this.endList();
     }
@@ -162,6 +174,7 @@ export class DocumentNotes {
 
   /** The notes still held: a paragraph held back, a table the document ended in (or broke off inside). */
   *end(): Iterable<AdapterItem> {
+    yield* this.endHead();
     yield* this.endOptions();
     yield* this.flushPending();
     yield* this.closeTable();
@@ -181,6 +194,63 @@ export class DocumentNotes {
       row.push(cell);
     }
     return cell;
+  }
+
+  /**
+   * A paragraph of the body, unless it is a formal part of a letter (see {@link LetterParts}): an
+   * address, its date, reference or salutation, or its sign-off and signature, filtered so that
+   * the names and addresses in them are never stored. Short lines at the document's head are held
+   * until a line ending in a postcode shows them to be an address, or the head ends.
+   */
+  private *letterParagraph(paragraph: DocumentParagraph, ordinal: number): Iterable<AdapterItem> {
+    if (paragraph.heading !== null || paragraph.listLevel !== null || paragraph.contents) {
+      yield* this.endHead();
+      this.letter.interrupt();
+      yield* this.bodyParagraph(paragraph, ordinal);
+      return;
+    }
+    const lines = paragraph.text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const part = this.letter.partOf(lines);
+    if (part !== null) {
+      if (part === 'contact' && endsAddress(lines)) {
+        for (const held of this.head) yield this.letterPartItem(held.paragraph, held.ordinal, 'contact');
+        this.head = [];
+      }
+      yield* this.releaseHead();
+      if (part === 'salutation' || part === 'sign-off') this.atHead = false;
+      yield* this.endList();
+      yield this.letterPartItem(paragraph, ordinal, part);
+      return;
+    }
+    if (this.atHead && isAddressLine(lines) && this.head.length < MAX_ADDRESS_LINES) {
+      this.head.push({ paragraph, ordinal });
+      return;
+    }
+    yield* this.endHead();
+    yield* this.bodyParagraph(paragraph, ordinal);
+  }
+
+  /** The document's head is over: the lines held there are paragraphs of the body after all. */
+  private *endHead(): Iterable<AdapterItem> {
+    this.atHead = false;
+    yield* this.releaseHead();
+  }
+
+  /** The lines held at the head are no address: paragraphs of the body, in order. */
+  private *releaseHead(): Iterable<AdapterItem> {
+    const held = this.head;
+    this.head = [];
+    for (const { paragraph, ordinal } of held) yield* this.bodyParagraph(paragraph, ordinal);
+  }
+
+  /** A formal part of a letter: filtered; its note is made and dropped, so that the notes after it keep their ids. */
+  private letterPartItem(paragraph: DocumentParagraph, ordinal: number, part: LetterPart): AdapterItem {
+    const provenance = this.at(ordinal);
+    this.outlineNote(paragraph, provenance);
+    return { kind: 'filtered', rule: 'not-feedback', provenance, detail: LETTER_PART_DETAIL[part] };
   }
 
   private at(ordinal: number): { file: string; part: string } {

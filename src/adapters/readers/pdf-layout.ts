@@ -1,5 +1,6 @@
 import { isOrganisationQuestion } from './contact-columns.js';
 import { isContactField, isContactLine } from './contact-lines.js';
+import { DATE_LINE, MAX_SIGNATURE_LINES, REFERENCE_LINE, SALUTATION, SIGN_OFF } from './letter-parts.js';
 import { isWordPlaceholder } from './word-placeholders.js';
 
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
@@ -110,8 +111,6 @@ const MAX_QUESTION_CHARS = 300;
 /** A line narrower than this share of the text's width, as an address line is, never makes its paragraph prose. */
 const NARROW_LINE_SHARE = 0.6;
 const MAX_LIST_LEVEL = 8;
-/** The lines of a signature under `Yours sincerely` (name, role, organisation) are at most this many, each short. */
-const MAX_SIGNATURE_LINES = 5;
 
 /** Bullets no sentence starts with. */
 const STRONG_BULLET = /^[•▪‣◦●○■□►▸✓✔\u{F000}-\u{F0FF}]\s*(?=\S)/u;
@@ -123,16 +122,6 @@ const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
 
 const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 
-const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
-const SIGN_OFF =
-  /^(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest)\s+regards|regards|best\s+wishes|with\s+(?:best\s+)?(?:thanks|regards))[,.]?$/i;
-const REFERENCE_LINE = /^(?:our|your)\s+ref(?:erence)?\b.{0,60}$/i;
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const DATE_LINE = new RegExp(
-  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})$`,
-  'i',
-);
 const QUESTION = /^(?:Q|Question)\s*\d{1,3}[a-z]?\b/i;
 /** A form's label beside its answer: a question or prompt (`…?`, `…:`), or numbered as a question in English or Welsh (`Q2.`, `C2.`). */
 const LABEL_BESIDE = /^(?:Q|C|Question|Cwestiwn)\s*\d{1,3}[a-z]?\b|[?:]["'”’)\]]*$/i;

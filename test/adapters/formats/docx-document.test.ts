@@ -840,3 +840,57 @@ describe('docx response forms: the answer on publishing', () => {
     expect(recordsOf(result).every((record) => record.meta['answers'] === undefined)).toBe(true);
   });
 });
+
+describe('docx letters: the formal parts are filtered, what the letter says is kept', () => {
+  const texts = async (paragraphs: readonly string[]) =>
+    (await notes(paragraphs.map((text) => paragraph(text)).join(''))).map((note) => note['text']);
+
+  test('an address typed a line to a paragraph, at the head, is filtered down to its postcode; then the date, salutation and signature', async () => {
+    expect(
+      await texts([
+        'Flat 2, Mill House',
+        '14 Station Road',
+        'Anytown',
+        'AN1 2BC',
+        'jo@example.org',
+        '12 March 2024',
+        'Dear Sir or Madam,',
+        'The day centre should open on Saturdays.',
+        'Kind regards,',
+        'Jo Bloggs',
+        'Secretary, Friends of the Day Centre',
+      ]),
+    ).toEqual(['The day centre should open on Saturdays.']);
+  });
+
+  test('short notes above a line naming a venue with its postcode are notes, not an address', async () => {
+    expect(await texts(['More respite please', 'Buses stop at six', 'Venue: Anytown Library, AN1 2BC', 'Next meeting in May'])).toEqual([
+      'More respite please',
+      'Buses stop at six',
+      'Next meeting in May',
+    ]);
+  });
+
+  test('short lines at the head with no postcode below them are kept, and lines after the head are never held as an address', async () => {
+    expect(
+      await texts([
+        'Carers’ forum',
+        'Day 2',
+        'We talked about transport for an hour, and everyone had a story to tell.',
+        'Ward 3',
+        'AN1 2BC',
+      ]),
+    ).toEqual(['Carers’ forum', 'Day 2', 'We talked about transport for an hour, and everyone had a story to tell.', 'Ward 3']);
+  });
+
+  test('the signature is at most five short lines under the sign-off; a paragraph after it is kept', async () => {
+    expect(
+      await texts([
+        'We support the plan.',
+        'Yours sincerely,',
+        'Jo Bloggs\nChair',
+        'P.S. Please keep the Saturday bus, it is the only one we have.',
+      ]),
+    ).toEqual(['We support the plan.', 'P.S. Please keep the Saturday bus, it is the only one we have.']);
+  });
+});

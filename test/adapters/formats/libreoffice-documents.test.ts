@@ -110,3 +110,26 @@ describe("a draft LibreOffice saved with reviewers' comments", () => {
     },
   );
 });
+
+describe('a letter LibreOffice saved as Word, OpenDocument and PDF', () => {
+  const said = [
+    'Response to the partnership agreement consultation',
+    'Thank you for the chance to respond. We are a user-led organisation of 300 members, most of them unpaid carers of older relatives, and we met twice in February to discuss the draft agreement.',
+    'First, our members want to be involved from the start. Too often carers are asked for their views once decisions have already been made, and the co-production group in our area was closed in 2023 without notice.',
+    'Second, information should be in one place and in easy read. Several members told us they found out about the carers’ assessment from another carer, not from the council.',
+    'We would welcome the chance to discuss this with you.',
+  ];
+
+  test.each(['docx', 'odt', 'pdf'] as const)(
+    '%s: only what the letter says is stored; addresses, date, salutation and signature are filtered',
+    async (format) => {
+      const result = await readFileItems(fixture(format, 'libreoffice-letter'));
+      expect(recordsOf(result).map((record) => record.text)).toEqual(said);
+      expect(JSON.stringify(recordsOf(result))).not.toMatch(/Jane Smith|High Street|AN1 2BC|01632|SE1 7QW/);
+      const filtered = result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []));
+      expect(new Set(filtered)).toEqual(
+        new Set(['contact details', 'letter date', 'letter reference', 'letter salutation', 'letter sign-off and signature']),
+      );
+    },
+  );
+});

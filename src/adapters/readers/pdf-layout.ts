@@ -1,6 +1,15 @@
 import { isOrganisationQuestion } from './contact-columns.js';
 import { isContactField, isContactLine } from './contact-lines.js';
-import { DATE_LINE, MAX_SIGNATURE_LINES, REFERENCE_LINE, SALUTATION, SIGN_OFF } from './letter-parts.js';
+import {
+  DATE_LINE,
+  endsAddress,
+  isAddressLine,
+  MAX_ADDRESS_LINES,
+  MAX_SIGNATURE_LINES,
+  REFERENCE_LINE,
+  SALUTATION,
+  SIGN_OFF,
+} from './letter-parts.js';
 import { isWordPlaceholder } from './word-placeholders.js';
 
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
@@ -231,7 +240,8 @@ interface Layout {
 
 /**
  * The body text's size (the size most characters are set in, page furniture aside), its line
- * spacing (the commonest step after a wrapped line), its left edge, its right edge (where the
+ * spacing (the commonest step after a wrapped line: one as wide as most of the text, so that the
+ * short lines of an address set right, which end at the right edge, are not taken for wrapped ones), its left edge, its right edge (where the
  * longest lines end; when fewer than two lines of some length reach that far, the page width less the left margin
  * if that is further right, margins being mostly alike), and the heading level of each larger size.
  */
@@ -255,10 +265,11 @@ function measureLayout(pages: readonly (readonly PdfLine[])[], pageWidth: number
     .filter((line) => body(line) && line.text.length >= MIN_WRAPPED_CHARS && right - line.right <= 0.15 * Math.max(right - left, 1)).length;
   if (nearRight < 2 && pageWidth > 2 * left) right = Math.max(right, pageWidth - left);
   const steps = new Map<number, number>();
+  const narrow = (line: PdfLine) => line.right - line.x < NARROW_LINE_SHARE * Math.max(right - left, 1);
   for (const lines of pages) {
     for (const [index, line] of lines.entries()) {
       const previous = lines[index - 1];
-      if (previous === undefined || !body(line) || !body(previous) || endsShort(previous, line, right)) continue;
+      if (previous === undefined || !body(line) || !body(previous) || narrow(previous) || endsShort(previous, line, right)) continue;
       const step = previous.y - line.y;
       if (step > 0 && step < 2.5 * bodySize) steps.set(round(step), (steps.get(round(step)) ?? 0) + 1);
     }
@@ -666,7 +677,35 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
     const right = ordered[index + 1]?.open;
     return right !== undefined && right.page === left.page && standsBeside(left, right, layout.bodySize);
   });
-  return classify(ordered, levels, compounds, beside);
+  return withAddressesAtHead(classify(ordered, levels, compounds, beside));
+}
+
+/** What may stand at a letter's head among its addresses, the head going on past it. */
+const HEAD_PARTS: ReadonlySet<PdfParagraphKind> = new Set(['contact', 'date-line', 'reference-line', 'running-header', 'page-number']);
+
+/**
+ * The paragraphs with an address set a line to a paragraph at the document's head marked as
+ * contact details: the one-line paragraphs above a line that is a postcode (see {@link endsAddress}),
+ * as a Word document's are read (src/adapters/readers/letter-parts.ts). The head ends at the first
+ * paragraph that is none of {@link HEAD_PARTS} nor such a line, or after
+ * {@link MAX_ADDRESS_LINES} such lines in a row.
+ */
+function withAddressesAtHead(paragraphs: PdfParagraph[]): PdfParagraph[] {
+  let held: number[] = [];
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (paragraph.kind === 'text' && paragraph.listLevel === null && isAddressLine([paragraph.text])) {
+      if (held.length === MAX_ADDRESS_LINES) break;
+      held.push(index);
+      continue;
+    }
+    if (paragraph.kind === 'contact' && endsAddress(paragraph.text.split('\n'))) {
+      for (const at of held) paragraphs[at] = { ...(paragraphs[at] as PdfParagraph), kind: 'contact' };
+    } else if (!HEAD_PARTS.has(paragraph.kind)) {
+      break;
+    }
+    held = [];
+  }
+  return paragraphs;
 }
 
 /**

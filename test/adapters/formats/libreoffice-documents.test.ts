@@ -120,10 +120,15 @@ describe('a letter LibreOffice saved as Word, OpenDocument and PDF', () => {
     'We would welcome the chance to discuss this with you.',
   ];
 
-  test.each(['docx', 'odt', 'pdf'] as const)(
-    '%s: only what the letter says is stored; addresses, date, salutation and signature are filtered',
-    async (format) => {
-      const result = await readFileItems(fixture(format, 'libreoffice-letter'));
+  test.each([
+    ['docx', 'libreoffice-letter'],
+    ['odt', 'libreoffice-letter'],
+    ['pdf', 'libreoffice-letter'],
+    ['pdf', 'libreoffice-letter-lines'],
+  ] as const)(
+    '%s (%s): only what the letter says is stored; addresses, date, salutation and signature are filtered',
+    async (format, name) => {
+      const result = await readFileItems(fixture(format, name));
       expect(recordsOf(result).map((record) => record.text)).toEqual(said);
       expect(JSON.stringify(recordsOf(result))).not.toMatch(/Jane Smith|High Street|AN1 2BC|01632|SE1 7QW/);
       const filtered = result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []));

@@ -20,6 +20,18 @@ const RTF_SIGNATURE = Buffer.from('{\\rtf');
 /** Where a document's comments come from, as a reviewed draft's warning names it. */
 const COMMENTS_PART = 'annotations';
 
+/**
+ * Whether a sector in the first bytes of a compound file starts a Word 97-2003 file header (its
+ * identifier, then an nFib of Word 97 or later): a long document's directory, which names its
+ * WordDocument stream, may lie past the bytes sniffing sees, while the stream starts early.
+ */
+function startsWordStream(head: Buffer): boolean {
+  for (let at = 512; at + 4 <= head.length; at += 512) {
+    if (head.readUInt16LE(at) === 0xa5ec && head.readUInt16LE(at + 2) >= 0xc1 && head.readUInt16LE(at + 2) < 0x200) return true;
+  }
+  return false;
+}
+
 /** Refuses a file that is no compound file, saying what it looks like instead. */
 function checkSignature(source: InputSource): void {
   const head = source.headBytes;
@@ -127,6 +139,7 @@ export const docDocumentAdapter: FormatAdapter = {
   sniff(input) {
     if (!isCompoundFile(input.headBytes)) return 0;
     if (input.headBytes.includes(WORD_STREAM)) return 0.9;
+    if (startsWordStream(input.headBytes)) return 0.8;
     return input.extension === '.doc' || input.extension === '.dot' ? 0.6 : 0;
   },
   read(source, options) {

@@ -245,10 +245,16 @@ describe('.doc paragraphs, headings, lists and tables', () => {
 });
 
 describe('.doc detection and refusals', () => {
-  test('a compound file holding a WordDocument stream is a .doc whatever its name; a .docx named .doc is the docx reader’s', () => {
+  test('a compound file holding a WordDocument stream is a .doc whatever its name (a long one, whose directory lies past what sniffing sees, by the Word header its stream starts with); a .docx named .doc is the docx reader’s', () => {
     const doc = buildDoc({ paragraphs: [docParagraph('Hello')] });
     expect(detectFormat(ADAPTERS, sniffInput('response.doc', doc))?.adapter.name).toBe('doc');
     expect(detectFormat(ADAPTERS, sniffInput('response', doc))).toMatchObject({ adapter: { name: 'doc' }, reason: 'content' });
+    const name = Buffer.from('WordDocument', 'utf16le');
+    const directoryUnseen = buildDoc({
+      paragraphs: Array.from({ length: 200 }, (_, index) => docParagraph(`Paragraph ${index} of a long response.`)),
+    });
+    directoryUnseen.fill(0, directoryUnseen.indexOf(name), directoryUnseen.indexOf(name) + name.length);
+    expect(detectFormat(ADAPTERS, sniffInput('response', directoryUnseen))).toMatchObject({ adapter: { name: 'doc' }, reason: 'content' });
     const docx = readFileSync(fixture('docx', 'libreoffice-response'));
     expect(detectFormat(ADAPTERS, sniffInput('response.doc', docx))?.adapter.name).toBe('docx');
   });

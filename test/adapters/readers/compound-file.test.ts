@@ -32,6 +32,21 @@ describe('checkCompoundFile', () => {
     }
   });
 
+  test('reads a root stream whole, from the mini stream (under 4,096 bytes) or from sectors, and null for one it does not hold', () => {
+    const small = Buffer.from(Array.from({ length: 1000 }, (_, index) => index % 251));
+    const large = Buffer.from(Array.from({ length: 9000 }, (_, index) => (index * 7) % 253));
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, '/Small', small);
+    CFB.utils.cfb_add(container, '/Large', large);
+    CFB.utils.cfb_add(container, '/Storage/Inner', Buffer.from('not at the root'));
+    const check = checkCompoundFile(Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array));
+    if (check.kind !== 'sound') throw new Error(check.reason);
+    expect(check.readRootStream('Small')?.equals(small)).toBe(true);
+    expect(check.readRootStream('Large')?.equals(large)).toBe(true);
+    expect(check.readRootStream('Inner')).toBeNull();
+    expect(check.readRootStream('Missing')).toBeNull();
+  });
+
   test('a header whose directory chain is empty is refused as damaged, not read from a sector that is not there', () => {
     const bytes = Buffer.from(buildOutlookMsg(OUTLOOK_REPLY)).subarray(0, SECTOR);
     bytes.writeUInt32LE(0, 0x2c);

@@ -75,6 +75,16 @@ describe('a .doc LibreOffice saved reads to the same records as the same documen
     },
   );
 
+  test('libreoffice-letter: the sender’s address, the salutation and the signature are filtered, the response read, as from .odt and .docx', async () => {
+    const doc = await readFileItems(fixture('doc', 'libreoffice-letter'), { displayPath: 'letter' });
+    const odt = await readFileItems(fixture('odt', 'libreoffice-letter'), { displayPath: 'letter' });
+    const docx = await readFileItems(fixture('docx', 'libreoffice-letter'), { displayPath: 'letter' });
+    expect(recordsOf(doc).length).toBeGreaterThan(0);
+    expect(recordsOf(doc).map(said)).toEqual(recordsOf(odt).map(said));
+    expect(recordsOf(doc).map(said)).toEqual(recordsOf(docx).map(said));
+    expect(countItems(doc)).toEqual(countItems(odt));
+  });
+
   test('teams-transcript: a Teams transcript saved as .doc is a speaker transcript, as its .docx is', async () => {
     const doc = await readFileItems(fixture('doc', 'teams-transcript'), { displayPath: 'meeting' });
     const docx = await readFileItems(fixture('docx', 'teams-transcript'), { displayPath: 'meeting' });

@@ -2,6 +2,7 @@ import { STDIN_PATH, type SourceLine } from '../../source/input-source.js';
 import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { SNIFF_THRESHOLD } from '../format-detection.js';
 import { isContactField, isContactLine } from '../readers/contact-lines.js';
+import { LETTER_PART_DETAIL, LetterParts } from '../readers/letter-parts.js';
 import { isQuestionAnswerHeader } from '../readers/document-notes.js';
 import { markdownInlineText } from '../readers/markdown-inline-text.js';
 import { isListLabel, NoteOutline } from '../readers/note-outline.js';
@@ -101,6 +102,8 @@ class EventNotesReader {
   private contactLabelAbove = false;
   /** The Markdown pipe table being read (its header row read and underlined): whether it is a question | answer table. */
   private table: { questionAnswer: boolean } | null = null;
+  /** A letter's formal parts among the notes (its date, salutation, sign-off and signature, an address block). */
+  private readonly letter = new LetterParts();
 
   constructor(
     private readonly file: string,
@@ -361,22 +364,28 @@ class EventNotesReader {
     if (block.item !== null) block.item.text = text.replace(/\s+/g, ' ');
     const labelAbove = this.contactLabelAbove;
     this.contactLabelAbove = false;
+    const provenance = { file: this.file, line: block.line };
+    const plain = block.item === null && block.parent === null && this.question === null;
+    const part = plain
+      ? this.letter.partOf(
+          text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+        )
+      : null;
+    if (!plain) this.letter.interrupt();
     if (block.lines.length === 1 && (isContactLine(text) || (labelAbove && block.item === null && isShortValue(text)))) {
       this.contactLabelAbove = block.item === null && isContactField(text);
-      return [{ kind: 'filtered', rule: 'not-feedback', provenance: { file: this.file, line: block.line }, detail: 'contact details' }];
+      return [{ kind: 'filtered', rule: 'not-feedback', provenance, detail: 'contact details' }];
     }
-    return [
-      this.outline.note(
-        text,
-        { file: this.file, line: block.line },
-        {
-          parent: block.parent,
-          checked: block.checked,
-          label: this.listLabel,
-          ...(this.question === null ? {} : { meta: { question: this.question } }),
-        },
-      ),
-    ];
+    const note = this.outline.note(text, provenance, {
+      parent: block.parent,
+      checked: block.checked,
+      label: this.listLabel,
+      ...(this.question === null ? {} : { meta: { question: this.question } }),
+    });
+    return [part === null ? note : { kind: 'filtered', rule: 'not-feedback', provenance, detail: LETTER_PART_DETAIL[part] }];
   }
 }
 

@@ -270,3 +270,41 @@ describe('a Markdown table saved as .txt', () => {
     expect(countItems(result)).toEqual({ record: 2, 'filtered:sentinel-value': 1 });
   });
 });
+
+describe('a letter typed as text', () => {
+  const letter = [
+    '4 March 2024',
+    '',
+    'Dear Policy Team,',
+    '',
+    'Thank you for the chance to respond. Our members want to be involved from the start.',
+    '',
+    'Yours sincerely,',
+    '',
+    'Jane Smith',
+    'Chair, Anytown Carers Network',
+    '',
+  ].join('\n');
+
+  test('its date, salutation, sign-off and the signature under it are filtered; what it says is kept', async () => {
+    const result = await readTempInput('letter.txt', letter);
+    expect(recordsOf(result).map((record) => record.text)).toEqual([
+      'Thank you for the chance to respond. Our members want to be involved from the start.',
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [item.detail] : []))).toEqual([
+      'letter date',
+      'letter salutation',
+      'letter sign-off and signature',
+      'letter sign-off and signature',
+      'letter sign-off and signature',
+    ]);
+  });
+
+  test('a list item or a note under a question that reads like a sign-off is kept', async () => {
+    const result = await readTempInput(
+      'notes.txt',
+      ['Closing remarks:', '- Kind regards', '', 'Q: How should we end letters?', 'A: Best wishes', ''].join('\n'),
+    );
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['Kind regards', 'How should we end letters?', 'Best wishes']);
+  });
+});

@@ -72,12 +72,26 @@ const RESPONSE_KIND_VALUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['distributionchannel', new Set(['preview', 'test'])],
 ]);
 
+/** Per table header, its columns in which a survey tool says how a response came in, with the values it writes for one no respondent gave: found once per table. */
+const responseKindColumns = new WeakMap<readonly string[], readonly (readonly [number, ReadonlySet<string>])[]>();
+
+function responseKindColumnsOf(headers: readonly string[]): readonly (readonly [number, ReadonlySet<string>])[] {
+  let columns = responseKindColumns.get(headers);
+  if (columns === undefined) {
+    columns = headers.flatMap((header, index) => {
+      const values = RESPONSE_KIND_VALUES.get(simplifyColumnName(header));
+      return values === undefined ? [] : [[index, values] as const];
+    });
+    responseKindColumns.set(headers, columns);
+  }
+  return columns;
+}
+
 /** The column and value that mark a row as a survey tool's test or preview response, or as its spam ({@link RESPONSE_KIND_VALUES}); null for a response. */
 function testResponseOf(cells: readonly string[], headers: readonly string[]): string | null {
-  for (const [index, header] of headers.entries()) {
-    const values = RESPONSE_KIND_VALUES.get(simplifyColumnName(header));
+  for (const [index, values] of responseKindColumnsOf(headers)) {
     const value = (cells[index] ?? '').trim();
-    if (values?.has(value.toLowerCase()) === true) return `${header.trim()}: ${value}`;
+    if (values.has(value.toLowerCase())) return `${(headers[index] ?? '').trim()}: ${value}`;
   }
   return null;
 }

@@ -573,21 +573,7 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
       const mark = marks.get(index);
       if (mark !== undefined) {
         number += 1;
-        const held: HeldLine = { text: line.text, short: true, narrow: true, contact: false, source: line };
-        closed.push({
-          open: {
-            page: pageIndex + 1,
-            number,
-            lines: [held],
-            heading: null,
-            markerX: null,
-            x: line.x,
-            top: line.y,
-            right: line.right,
-            last: line,
-          },
-          kind: mark,
-        });
+        closed.push({ open: lineParagraph(line, line.text, pageIndex + 1, number), kind: mark });
         continue;
       }
       const unanswered = unansweredLabel(line.text);
@@ -595,21 +581,7 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
         close();
         number += 1;
         previousOnPage = line;
-        const held: HeldLine = { text: unanswered, short: true, narrow: true, contact: false, source: line };
-        closed.push({
-          open: {
-            page: pageIndex + 1,
-            number,
-            lines: [held],
-            heading: null,
-            markerX: null,
-            x: line.x,
-            top: line.y,
-            right: line.right,
-            last: line,
-          },
-          kind: 'unanswered',
-        });
+        closed.push({ open: lineParagraph(line, unanswered, pageIndex + 1, number), kind: 'unanswered' });
         continue;
       }
       const heading = headingOf(line);
@@ -682,6 +654,12 @@ export function documentParagraphs(pageTexts: readonly PdfPageLines[]): PdfParag
 
 /** What may stand at a letter's head among its addresses, the head going on past it. */
 const HEAD_PARTS: ReadonlySet<PdfParagraphKind> = new Set(['contact', 'date-line', 'reference-line', 'running-header', 'page-number']);
+
+/** A paragraph of one line of its own kind (page furniture, a field left empty), holding `text`. */
+function lineParagraph(line: PdfLine, text: string, page: number, number: number): OpenParagraph {
+  const held: HeldLine = { text, short: true, narrow: true, contact: false, source: line };
+  return { page, number, lines: [held], heading: null, markerX: null, x: line.x, top: line.y, right: line.right, last: line };
+}
 
 /**
  * The paragraphs with an address set a line to a paragraph at the document's head marked as

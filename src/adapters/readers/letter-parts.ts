@@ -24,16 +24,16 @@ export const MAX_SIGNATURE_LINES = 5;
 const MAX_BLOCK_LINE_CHARS = 80;
 
 /** A letter's salutation: `Dear Policy Team,`, `To whom it may concern`. */
-export const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
+const SALUTATION = /^(?:dear\s+\S.{0,56}|to whom it may concern)[,:]?$/i;
 /** A letter's sign-off: `Yours sincerely,`, `Kind regards`, `With thanks`. */
 export const SIGN_OFF =
   /^(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest)\s+regards|regards|best\s+wishes|with\s+(?:best\s+)?(?:thanks|regards))[,.]?$/i;
 /** A letter's reference line: `Our ref: ACN/2024/07`, `Your reference 1234`. */
-export const REFERENCE_LINE = /^(?:our|your)\s+ref(?:erence)?\b.{0,60}$/i;
+const REFERENCE_LINE = /^(?:our|your)\s+ref(?:erence)?\b.{0,60}$/i;
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A letter's date line: `4 March 2024`, `Monday, March 4th, 2024`, `04/03/2024`. */
-export const DATE_LINE = new RegExp(
+const DATE_LINE = new RegExp(
   `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})$`,
   'i',
 );

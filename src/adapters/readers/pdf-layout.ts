@@ -1,15 +1,6 @@
 import { isOrganisationQuestion } from './contact-columns.js';
 import { isContactField, isContactLine } from './contact-lines.js';
-import {
-  DATE_LINE,
-  endsAddress,
-  isAddressLine,
-  MAX_ADDRESS_LINES,
-  MAX_SIGNATURE_LINES,
-  REFERENCE_LINE,
-  SALUTATION,
-  SIGN_OFF,
-} from './letter-parts.js';
+import { endsAddress, isAddressLine, MAX_ADDRESS_LINES, MAX_SIGNATURE_LINES, oneLinePart, SIGN_OFF } from './letter-parts.js';
 import { isWordPlaceholder } from './word-placeholders.js';
 
 /** One run of text as a PDF page places it: pdfjs's text content item, reduced to what layout needs. */
@@ -757,9 +748,7 @@ function classify(
     else if (signature && !(block && open.lines.length <= MAX_SIGNATURE_LINES && open.markerX === null)) signature = false;
     if (signature) filtered = 'sign-off';
     else if (contacts > 0 && (block || contacts === open.lines.length)) filtered = 'contact';
-    else if (oneLine && SALUTATION.test(text)) filtered = 'salutation';
-    else if (oneLine && DATE_LINE.test(text)) filtered = 'date-line';
-    else if (oneLine && REFERENCE_LINE.test(text)) filtered = 'reference-line';
+    else if (oneLine) filtered = oneLinePart(text);
     if (filtered === 'contact') {
       let run: HeldLine[] = [];
       for (const line of open.lines) {

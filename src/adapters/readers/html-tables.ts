@@ -13,6 +13,7 @@ import {
   type SheetRow,
   type WorkbookSheet,
 } from './workbook-sheets.js';
+import { HTML_BLOCK_ELEMENTS } from './html-block-elements.js';
 
 /** The widest `colspan` HTML honours. */
 export const MAX_COLSPAN = 1000;
@@ -25,30 +26,6 @@ export const MAX_NESTED_TABLES = 32;
 
 /** Elements whose content is never shown as text. */
 const HIDDEN_CONTENT = new Set(['script', 'style', 'title', 'template']);
-
-/** Elements that start and end a line of their own inside a cell. */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'address',
-  'section',
-  'article',
-]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -362,7 +339,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
         if (name === 'tr') table.startRow();
         else if (name === 'td' || name === 'th') table.startCell(attributes);
         else if (name === 'br') table.cell?.parts.push('\n');
-        else if (BLOCK_ELEMENTS.has(name)) softBreak();
+        else if (HTML_BLOCK_ELEMENTS.has(name)) softBreak();
       },
       ontext(text) {
         if (title !== null) title.push(text);
@@ -403,7 +380,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
         if (table === undefined || tooDeep > 0) return;
         if (name === 'tr') table.endRow();
         else if (name === 'td' || name === 'th') table.endCell();
-        else if (BLOCK_ELEMENTS.has(name)) softBreak();
+        else if (HTML_BLOCK_ELEMENTS.has(name)) softBreak();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

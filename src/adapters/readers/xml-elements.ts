@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem } from '../format-adapter.js';
+import { HTML_BLOCK_ELEMENTS } from './html-block-elements.js';
 
 /** An element or attribute name with its namespace resolved. */
 export interface XmlName {
@@ -97,25 +98,7 @@ const PREDEFINED_BINDINGS: Readonly<Record<string, string>> = {
 };
 
 /** HTML elements that end a line of text: the words on either side of one are never run together. */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'ul',
-  'ol',
-  'blockquote',
-  'pre',
-  'hr',
-  'tr',
-  'table',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([...HTML_BLOCK_ELEMENTS, 'br', 'tr', 'table']);
 
 /** The part of saxes's state that holds a text node, CDATA section or attribute value until it ends. */
 interface SaxesPendingText {

@@ -3,14 +3,14 @@ import iconv from 'iconv-lite';
 import { InputError } from '../../errors.js';
 import { decodeHtmlEntities } from '../../text/html-entities.js';
 import type { InputSource } from '../../source/input-source.js';
-import { MAX_SHEET_COLUMNS } from './ods-sheets.js';
-import { MAX_GAP_CELLS } from './spreadsheetml-sheets.js';
 import {
   EXCEL_DAY_ZERO,
   MARKUP_SPREADSHEET_LIMIT,
   sheetDateText,
   sheetNumberText,
   type SheetRow,
+  MAX_MADE_CELLS,
+  MAX_SHEET_COLUMNS,
   type WorkbookSheet,
 } from './workbook-sheets.js';
 import { HTML_BLOCK_ELEMENTS } from './html-block-elements.js';
@@ -273,7 +273,7 @@ async function* pageText(source: HtmlPageSource): AsyncIterable<string> {
  * line breaks, entities decoded. A table hidden by its attributes is a hidden sheet. Cells
  * LibreOffice Calc wrote with their value (`sdval`) are read from it, as its workbook holds them.
  * The page's charset (`<meta charset>`) is honoured where the text source does not read it by
- * itself. Markup is read however broken it is; more than {@link MAX_GAP_CELLS} cells made empty
+ * itself. Markup is read however broken it is; more than {@link MAX_MADE_CELLS} cells made empty
  * before cells that hold something is an {@link InputError} naming the file.
  */
 export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables> {
@@ -305,9 +305,9 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
     if (table === undefined) return;
     table.endRow();
     made += table.made;
-    if (made > MAX_GAP_CELLS) {
+    if (made > MAX_MADE_CELLS) {
       throw new InputError(
-        `the page's tables leave out more than the ${MAX_GAP_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (in table ${table.order}); refused`,
+        `the page's tables leave out more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (in table ${table.order}); refused`,
         { location: { file }, hint: 'check that it is the file you meant; if it opens in a spreadsheet program, save it as .xlsx or CSV' },
       );
     }

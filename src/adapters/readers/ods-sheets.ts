@@ -8,6 +8,8 @@ import {
   sheetNumberText,
   type SheetRow,
   type WorkbookSheet,
+  MAX_MADE_CELLS,
+  MAX_SHEET_COLUMNS,
 } from './workbook-sheets.js';
 import {
   attributeValue,
@@ -39,16 +41,6 @@ const CALC_EXTENSION = 'urn:org:documentfoundation:names:experimental:calc:xmlns
 
 /** What an OpenDocument spreadsheet's content may unpack to, as for an Excel workbook. */
 export const ODS_UNPACKED_LIMIT = 128 * 1024 * 1024;
-
-/** The most columns read from a row: LibreOffice Calc's and Excel's widest sheet. */
-export const MAX_SHEET_COLUMNS = 16_384;
-
-/**
- * The most cells made from repeated ones (`table:number-columns-repeated`,
- * `table:number-rows-repeated` on cells and rows that hold something) in one file. Repeated empty
- * cells and rows are counted, never made, so a sheet's trailing million empty rows cost nothing.
- */
-export const MAX_REPEATED_CELLS = 4_000_000;
 
 /** The most spaces one `text:s` stands for. */
 const MAX_SPACE_RUN = 1024;
@@ -254,7 +246,7 @@ function selectSheetContent(path: readonly XmlName[]): XmlSelection {
 /**
  * Reads the sheets of an OpenDocument spreadsheet's content (content.xml, or a flat `.fods` file
  * whole), streaming: each row is built alone, repeated empty cells and rows are counted and never
- * made, and the cells made from repeated ones are counted against {@link MAX_REPEATED_CELLS}
+ * made, and the cells made from repeated ones are counted against {@link MAX_MADE_CELLS}
  * (over it, an {@link InputError} naming `file`). A sheet is hidden when its table style says
  * `table:display="false"`. Cells covered by a merged range are empty, as in the xlsx reader; a
  * range merged down a column gives its value to the rows below it as `mergedAbove`.
@@ -271,7 +263,7 @@ export async function readSpreadsheetContent(
   let made = 0;
   const refuse = (sheet: string) => (row: number) =>
     new InputError(
-      `the spreadsheet repeats cells past the ${MAX_REPEATED_CELLS.toLocaleString('en-GB')} tlap makes from repeated ones (at row ${row} of sheet ${JSON.stringify(sheet)}); refused`,
+      `the spreadsheet repeats cells past the ${MAX_MADE_CELLS.toLocaleString('en-GB')} tlap makes from repeated ones (at row ${row} of sheet ${JSON.stringify(sheet)}); refused`,
       {
         location: { file },
         hint: 'a spreadsheet program writes no such file: check that it is the file you meant; if it opens, delete the rows and columns past the table and save it again, or save it as CSV',
@@ -297,7 +289,7 @@ export async function readSpreadsheetContent(
       continue;
     }
     if (sheet === undefined) continue;
-    const added = sheet.addRow(element, MAX_REPEATED_CELLS - made, refuse(sheet.name));
+    const added = sheet.addRow(element, MAX_MADE_CELLS - made, refuse(sheet.name));
     made += added.made;
     if (added.warning !== null) issues.push({ kind: 'warning', message: added.warning, provenance: { file, part: sheet.name } });
   }

@@ -1,8 +1,15 @@
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem } from '../format-adapter.js';
-import { MAX_SHEET_COLUMNS } from './ods-sheets.js';
-import { EXCEL_DAY_ZERO, sheetDateValueText, sheetNumberText, type SheetRow, type WorkbookSheet } from './workbook-sheets.js';
+import {
+  EXCEL_DAY_ZERO,
+  MAX_MADE_CELLS,
+  MAX_SHEET_COLUMNS,
+  sheetDateValueText,
+  sheetNumberText,
+  type SheetRow,
+  type WorkbookSheet,
+} from './workbook-sheets.js';
 import {
   attributeValue,
   readXmlElements,
@@ -16,13 +23,6 @@ import {
 
 /** The namespace of Excel's XML Spreadsheet 2003 (SpreadsheetML): its elements and `ss:` attributes. */
 export const SPREADSHEETML = 'urn:schemas-microsoft-com:office:spreadsheet';
-
-/**
- * The most cells made empty to stand in a row for cells the file leaves out (a cell's `ss:Index`
- * past the next column, a merged range's covered cells) before a cell that holds something, in
- * one file: past it the file is refused, as no spreadsheet program writes such a file.
- */
-export const MAX_GAP_CELLS = 4_000_000;
 
 /** The day Excel writes a time without a date on in XML Spreadsheet 2003 (`1899-12-31T10:42:13.000`). */
 const SPREADSHEETML_DAY_ZERO = '1899-12-31T';
@@ -240,9 +240,9 @@ export async function readXmlSpreadsheet(source: Pick<InputSource, 'path' | 'tex
     }
     const added = sheet.addRow(element);
     made += added.made;
-    if (made > MAX_GAP_CELLS) {
+    if (made > MAX_MADE_CELLS) {
       throw new InputError(
-        `the spreadsheet leaves out more than the ${MAX_GAP_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (at line ${element.line}, in sheet ${JSON.stringify(sheet.name)}); refused`,
+        `the spreadsheet leaves out more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (at line ${element.line}, in sheet ${JSON.stringify(sheet.name)}); refused`,
         {
           location: { file, line: element.line },
           hint: 'a spreadsheet program writes no such file: check that it is the file you meant; if it opens, save it as .xlsx or CSV',

@@ -10,6 +10,18 @@ import { tableItems, type TableItem } from './survey-table.js';
 /** Rows read below the first row before the header is chosen. */
 const HEADER_LOOKAHEAD = 20;
 
+/** The most columns read from a row of any sheet: LibreOffice Calc's and Excel's widest sheet. */
+export const MAX_SHEET_COLUMNS = 16_384;
+
+/**
+ * The most cells a spreadsheet reader makes, in one file, that the file does not hold as cells of
+ * their own: cells made from repeated ones (OpenDocument's `table:number-columns-repeated`), cells
+ * made empty for those a row leaves out before a filled one or a merged range covers (XML
+ * Spreadsheet 2003, HTML tables), cells an .xls's merged ranges cover. Past it the file is
+ * refused: no spreadsheet program writes such a file.
+ */
+export const MAX_MADE_CELLS = 4_000_000;
+
 /** How a cell holding a time of day without a date (an Excel serial under 1, an OpenDocument time) is read: on Excel's day 0. */
 export const EXCEL_DAY_ZERO = '1899-12-30T';
 

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { checkCompoundFile } from './compound-file.js';
-import { sheetDateText, numberCellText, type SheetRow, type WorkbookSheet } from './workbook-sheets.js';
+import { MAX_MADE_CELLS, sheetDateText, numberCellText, type SheetRow, type WorkbookSheet } from './workbook-sheets.js';
 
 /** The most an Excel 97-2003 workbook may be to be read: the whole file is held in memory, as an .xlsx is. */
 export const XLS_FILE_LIMIT = 128 * 1024 * 1024;
@@ -419,9 +419,6 @@ function readSheetCells(stream: Buffer, bof: BiffRecord, globals: WorkbookGlobal
   throw new Damaged(`sheet ${JSON.stringify(name)} has no end (is the file truncated?)`);
 }
 
-/** The most cells merged ranges may cover, counted over a workbook's rows that hold cells: no spreadsheet program merges so many. */
-export const MAX_MERGED_CELLS = 4_000_000;
-
 /**
  * Marks the cells merged ranges cover, in rows that hold cells: each is empty, as in the xlsx
  * reader (a question merged over its options' columns names the first column only), and one in
@@ -436,7 +433,7 @@ function coverMergedCells(cells: SheetCells, merged: readonly MergedRange[], bud
     const lastColumn = Math.min(range.lastColumn, BIFF8_COLUMNS - 1);
     for (const row of rows) {
       budget.left -= 1;
-      if (budget.left < 0) throw new Damaged(`its merged ranges cover more than ${MAX_MERGED_CELLS.toLocaleString('en-GB')} cells`);
+      if (budget.left < 0) throw new Damaged(`its merged ranges cover more than ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells`);
       if (row < range.firstRow) continue;
       if (row > range.lastRow) break;
       const line = cells.get(row);
@@ -444,7 +441,7 @@ function coverMergedCells(cells: SheetCells, merged: readonly MergedRange[], bud
       for (let column = range.firstColumn; column <= lastColumn; column += 1) {
         if (row === range.firstRow && column === range.firstColumn) continue;
         budget.left -= 1;
-        if (budget.left < 0) throw new Damaged(`its merged ranges cover more than ${MAX_MERGED_CELLS.toLocaleString('en-GB')} cells`);
+        if (budget.left < 0) throw new Damaged(`its merged ranges cover more than ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells`);
         line[column] = '';
         if (column !== range.firstColumn || text.trim() === '') continue;
         const marks = above.get(row) ?? new Map<number, string>();
@@ -479,7 +476,7 @@ function workbookStreamSheets(file: string, stream: Buffer): WorkbookSheet[] {
   }
   const { globals, encrypted } = readGlobals(stream, bof);
   if (encrypted) throw encryptedError(file);
-  const budget = { left: MAX_MERGED_CELLS };
+  const budget = { left: MAX_MADE_CELLS };
   const read = new Map<number, SheetRead>();
   let end = 0;
   for (const sheet of [...globals.sheets].sort((a, b) => a.offset - b.offset)) {

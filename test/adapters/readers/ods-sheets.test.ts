@@ -1,13 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/errors.js';
-import {
-  MAX_REPEATED_CELLS,
-  MAX_SHEET_COLUMNS,
-  odsCellText,
-  readOdsSpreadsheet,
-  readSpreadsheetContent,
-  type OdsSpreadsheet,
-} from '../../../src/adapters/readers/ods-sheets.js';
+import { odsCellText, readOdsSpreadsheet, readSpreadsheetContent, type OdsSpreadsheet } from '../../../src/adapters/readers/ods-sheets.js';
+import { MAX_MADE_CELLS, MAX_SHEET_COLUMNS } from '../../../src/adapters/readers/workbook-sheets.js';
 import { readXmlElements, type XmlElement } from '../../../src/adapters/readers/xml-elements.js';
 import { buildOds } from '../../builders/ods-spreadsheets.js';
 
@@ -187,7 +181,7 @@ describe('the sheets of an OpenDocument spreadsheet', () => {
       '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>';
     const started = performance.now();
     await expect(read(content(table(rows, 'Filled')))).rejects.toThrow(
-      `sheet.ods: the spreadsheet repeats cells past the ${MAX_REPEATED_CELLS.toLocaleString('en-GB')} tlap makes from repeated ones (at row 1 of sheet "Filled"); refused`,
+      `sheet.ods: the spreadsheet repeats cells past the ${MAX_MADE_CELLS.toLocaleString('en-GB')} tlap makes from repeated ones (at row 1 of sheet "Filled"); refused`,
     );
     const gaps = Array.from(
       { length: 300 },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/errors.js';
-import { MAX_GAP_CELLS, readXmlSpreadsheet, type XmlSpreadsheet } from '../../../src/adapters/readers/spreadsheetml-sheets.js';
+import { readXmlSpreadsheet, type XmlSpreadsheet } from '../../../src/adapters/readers/spreadsheetml-sheets.js';
+import { MAX_MADE_CELLS } from '../../../src/adapters/readers/workbook-sheets.js';
 
 /** An XML Spreadsheet holding these `Worksheet` elements as written. */
 function workbook(worksheets: string): string {
@@ -106,7 +107,7 @@ describe('readXmlSpreadsheet', () => {
     expect(wide.issues.map((issue) => (issue.kind === 'warning' ? issue.message : issue.kind))).toEqual([
       'row 1 of sheet "Sheet1" reaches past column 16,384; the cells after it were not read',
     ]);
-    const rows = Math.ceil(MAX_GAP_CELLS / 16_000) + 1;
+    const rows = Math.ceil(MAX_MADE_CELLS / 16_000) + 1;
     const far = '<Row><Cell ss:Index="16001"><Data ss:Type="String">x</Data></Cell></Row>'.repeat(rows);
     const refused = read(workbook(worksheet(far)));
     await expect(refused).rejects.toBeInstanceOf(InputError);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/errors.js';
-import type { WorkbookSheet } from '../../../src/adapters/readers/workbook-sheets.js';
-import { MAX_MERGED_CELLS, namesWorkbookStream, readXlsWorkbook } from '../../../src/adapters/readers/xls-sheets.js';
+import { namesWorkbookStream, readXlsWorkbook } from '../../../src/adapters/readers/xls-sheets.js';
+import { MAX_MADE_CELLS, type WorkbookSheet } from '../../../src/adapters/readers/workbook-sheets.js';
 import { buildWordCompoundFile } from '../../builders/outlook-msg-builder.js';
 import { CONSULTATION_SHEETS, ROADSHOW_SHEETS, type SheetModel } from '../../builders/ods-spreadsheets.js';
 import {
@@ -213,7 +213,7 @@ describe('readXlsWorkbook', () => {
     range.writeUInt16LE(0xffff, 4);
     range.writeUInt16LE(0, 6);
     range.writeUInt16LE(0xff, 8);
-    const rows = Array.from({ length: Math.ceil(MAX_MERGED_CELLS / 256) + 2 }, () => ['x']);
+    const rows = Array.from({ length: Math.ceil(MAX_MADE_CELLS / 256) + 2 }, () => ['x']);
     const bytes = buildXls([{ name: 'S', rows }], { rk: true }, { S: Array.from({ length: 1 }, () => biffRecord(BIFF.MERGECELLS, range)) });
     expect(errorOf(bytes)).toMatch(/merged ranges cover more than 4,000,000 cells/);
   });

@@ -2,7 +2,7 @@ import type { AdapterItem, AdapterOptions, FilterRule, WarningCode } from '../ad
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
 import { InputError, UnknownNameError } from '../errors.js';
-import { authorForId, dateForId, type FeedbackRecord, type Provenance } from '../record/record.js';
+import { authorForId, dateForId, MICROBLOG_CHANNELS, type FeedbackRecord, type Provenance } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
@@ -129,7 +129,9 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     });
   }
   async function* items(): AsyncIterable<FileItem> {
-    const panel = adapter.channel === 'twitter' ? await linkPanelAnswers(adapter.read(source, options)) : new Map<string, PanelLink>();
+    const panel = MICROBLOG_CHANNELS.has(adapter.channel)
+      ? await linkPanelAnswers(adapter.read(source, options))
+      : new Map<string, PanelLink>();
     for await (const item of adapter.read(source, options)) {
       if (item.kind !== 'record') {
         yield item;

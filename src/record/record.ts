@@ -1,8 +1,21 @@
 /** The channel a piece of feedback arrived through. */
-export type Channel = 'twitter' | 'blog-comment' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
+export type Channel = 'twitter' | 'mastodon' | 'bluesky' | 'blog-comment' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
 
 /** Every channel, in the order reports list them. */
-export const CHANNELS: readonly Channel[] = ['twitter', 'blog-comment', 'email', 'event-note', 'transcript', 'survey', 'other'];
+export const CHANNELS: readonly Channel[] = [
+  'twitter',
+  'mastodon',
+  'bluesky',
+  'blog-comment',
+  'email',
+  'event-note',
+  'transcript',
+  'survey',
+  'other',
+];
+
+/** The channels of short public posts under a hashtag, where a host may run a panel of numbered questions. */
+export const MICROBLOG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['twitter', 'mastodon', 'bluesky']);
 
 /** A JSON value, as kept in {@link FeedbackRecord.meta}. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -11,6 +11,8 @@ import { twitterApiV2Adapter } from './formats/twitter-api-v2.js';
 import { tagsCsvAdapter } from './formats/tags-csv.js';
 import { twarcCsvAdapter } from './formats/twarc-csv.js';
 import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
+import { mastodonAdapter } from './formats/mastodon.js';
+import { blueskyAdapter } from './formats/bluesky.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
 import { docxDocumentAdapter } from './formats/docx-document.js';
 import { docDocumentAdapter } from './formats/doc-document.js';
@@ -54,6 +56,8 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   tagsCsvAdapter,
   twarcCsvAdapter,
   rtweetCsvAdapter,
+  mastodonAdapter,
+  blueskyAdapter,
   webvttAdapter,
   srtAdapter,
   transcriptJsonAdapter,

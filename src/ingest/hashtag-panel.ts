@@ -33,8 +33,11 @@ export interface PanelLink {
 /** How far up a reply chain the pass looks for the question (chains are walked, never recursed). */
 const MAX_CHAIN_STEPS = 50;
 
-/** Mentions and hashtags that may stand before the label (`@host A1: …`, `#chat Q2 …`). */
-const LEADING_TAGS = /^(?:[@#][\p{L}\p{N}_]+[\s,:]+)*/u;
+/**
+ * Mentions and hashtags that may stand before the label (`@host A1: …`, `#chat Q2 …`), a mention
+ * also as a Bluesky handle or a Mastodon address (`@host.bsky.social`, `@host@mastodon.social`).
+ */
+const LEADING_TAGS = /^(?:[@#][\p{L}\p{N}_]+(?:[.@-][\p{L}\p{N}_]+)*[\s,:]+)*/u;
 
 /** `Q1`, `A1`, `a1`, `A1:`, `A1)`, `Q1/A1`, `Q1 A1`, `Q1-A1`; the number ends the word (`A1C` is no label). */
 const LABEL = /^(?:Q(\d{1,2})\s*[/|-]?\s*)?([QA])(\d{1,2})(?![\p{L}\p{N}])/iu;

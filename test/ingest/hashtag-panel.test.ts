@@ -19,6 +19,8 @@ describe('panelLabel: the numbered labels of a hashtag panel', () => {
     ['Q2 / A2 nobody', { kind: 'answer', number: 2 }],
     ['@tlap_chat A2: nobody asked', { kind: 'answer', number: 2 }],
     ['#TLAPchat Q4 last one', { kind: 'question', number: 4 }],
+    ['@thinklocalactpersonal.bsky.social A1 one list kept current', { kind: 'answer', number: 1 }],
+    ['@TLAP@mastodonapp.uk A3: rotas', { kind: 'answer', number: 3 }],
     ['A1C levels were high', null],
     ['Q123 is not a label', null],
     ['Answer: yes', null],

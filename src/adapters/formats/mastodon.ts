@@ -65,7 +65,7 @@ export const mastodonAdapter: FormatAdapter = {
     if (!/^\s*[[{]/.test(head)) return 0;
     if (STATUS_FIELDS.every((pattern) => pattern.test(head))) return 0.95;
     if (CONTEXT_HEAD.test(head)) return 0.9;
-    if (SEARCH_HEAD.test(head) && /"statuses"\s*:\s*\[/.test(head)) return 0.9;
+    if (SEARCH_HEAD.test(head) && /"(?:statuses|acct)"\s*:/.test(head)) return 0.9;
     if (OUTBOX_HEAD.test(head) && /"orderedItems"\s*:/.test(head) && /activitystreams/.test(head)) return 0.9;
     return 0;
   },
@@ -83,8 +83,8 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
   const uris = new Map<string, string>();
   for await (const element of jsonFileValues(source)) {
     if (element.kind !== 'value') continue;
-    for (const { status } of statusesOf(element.value, undefined)) {
-      for (const candidate of [status, field(status, 'reblog')]) {
+    for (const { status } of statusesOf(element.value)) {
+      for (const candidate of [status, field(status, 'reblog'), field(status, 'status')]) {
         const id = asString(field(candidate, 'id'));
         const uri = asString(field(candidate, 'uri'));
         if (id !== null && uri !== null) uris.set(id, uri);
@@ -103,23 +103,19 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
       yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: error };
       continue;
     }
-    for (const { status, part } of statusesOf(element.value, undefined)) {
+    for (const { status, part } of statusesOf(element.value)) {
       yield* statusItems(status, part === undefined ? provenance : { ...provenance, part }, uris, seen);
     }
   }
 }
 
-/** The statuses a response holds, each with where it is inside the value. */
-function statusesOf(value: unknown, prefix: string | undefined): { status: unknown; part: string | undefined }[] {
-  const at = (name: string): string => (prefix === undefined ? name : `${prefix}${name.startsWith('[') ? '' : '.'}${name}`);
-  if (Array.isArray(value)) return value.map((status: unknown, index: number) => ({ status, part: at(`[${index}]`) }));
+/** The statuses a response holds, each with where it is inside the value (none for a value that is one status). */
+function statusesOf(value: unknown): { status: unknown; part: string | undefined }[] {
+  if (Array.isArray(value)) return value.map((status: unknown, index: number) => ({ status, part: `[${index}]` }));
   const object = asObject(value);
-  if (object === null) return [{ status: value, part: prefix }];
-  const members = ['ancestors', 'descendants', 'statuses'].filter((member) => Array.isArray(object[member]));
-  if (members.length > 0 && !('content' in object)) {
-    return members.flatMap((member) => asArray(object[member]).map((status, index) => ({ status, part: at(`${member}[${index}]`) })));
-  }
-  return [{ status: value, part: prefix }];
+  const members = object === null ? [] : ['ancestors', 'descendants', 'statuses'].filter((member) => Array.isArray(object[member]));
+  if (object === null || members.length === 0 || 'content' in object) return [{ status: value, part: undefined }];
+  return members.flatMap((member) => asArray(object[member]).map((status, index) => ({ status, part: `${member}[${index}]` })));
 }
 
 /** One line for an API error response (`{"error": "Record not found"}`), or null when the value is none. */
@@ -137,6 +133,19 @@ function apiError(value: unknown): string | null {
  */
 function* statusItems(value: unknown, provenance: Provenance, uris: ReadonlyMap<string, string>, seen: Set<string>): Iterable<AdapterItem> {
   const status = asObject(value);
+  if (status !== null && 'last_status' in status && !('uri' in status)) {
+    yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: 'a direct conversation (/api/v1/conversations), private' };
+    return;
+  }
+  const notification = asString(status?.['type']);
+  if (status !== null && notification !== null && !('uri' in status)) {
+    if (notification === 'mention' && asObject(status['status']) !== null) {
+      yield* statusItems(status['status'], within(provenance, 'status'), uris, seen);
+    } else {
+      yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: `a notification (${notification}), not a post` };
+    }
+    return;
+  }
   const uri = asString(field(status, 'uri'));
   if (status === null || uri === null) {
     yield notAPost(status === null ? 'expected a Mastodon status object' : 'status has no uri', value, provenance);
@@ -160,10 +169,12 @@ function* statusItems(value: unknown, provenance: Provenance, uris: ReadonlyMap<
   if (boostedUri === null || seen.has(boostedUri)) return;
   seen.add(boostedUri);
   const facts = statusFacts(boosted, boostedUri, uris);
-  yield postItem(
-    { ...facts, meta: { ...facts.meta, boostedVia: uri } },
-    { ...provenance, part: `${provenance.part ?? ''}${provenance.part === undefined ? '' : '.'}reblog` },
-  );
+  yield postItem({ ...facts, meta: { ...facts.meta, boostedVia: uri } }, within(provenance, 'reblog'));
+}
+
+/** The provenance of a member of the item at `provenance`. */
+function within(provenance: Provenance, member: string): Provenance {
+  return { ...provenance, part: provenance.part === undefined ? member : `${provenance.part}.${member}` };
 }
 
 function statusFacts(status: JsonObject, uri: string, uris: ReadonlyMap<string, string>): PostFacts {

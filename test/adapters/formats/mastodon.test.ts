@@ -121,6 +121,34 @@ describe('mastodon reading', () => {
     ]);
   });
 
+  test('direct conversations are never read; a mention notification gives its status, other notifications nothing', async () => {
+    const dm = mastodonStatus({ id: '1', visibility: 'direct', content: '<p>call me on 07700 900123</p>' });
+    const conversations = [{ id: '418450', unread: true, accounts: [{ acct: 'someone' }], last_status: dm }];
+    const fromConversations = await readTempInput('conversations.json', JSON.stringify(conversations));
+    expect(fromConversations.format).toBe('mastodon');
+    expect(countItems(fromConversations)).toEqual({ 'filtered:not-feedback': 1 });
+    expect(JSON.stringify(fromConversations.items)).not.toContain('07700');
+    const notifications = [
+      {
+        id: '34975861',
+        type: 'mention',
+        created_at: '2024-11-20T09:07:44.000Z',
+        account: { acct: 'carer' },
+        status: mastodonStatus({ id: '2' }),
+      },
+      {
+        id: '34975535',
+        type: 'favourite',
+        created_at: '2024-11-20T09:01:00.000Z',
+        account: { acct: 'carer' },
+        status: mastodonStatus({ id: '3' }),
+      },
+    ];
+    const fromNotifications = await readTempInput('notifications.json', JSON.stringify(notifications));
+    expect(countItems(fromNotifications)).toEqual({ record: 1, 'filtered:not-feedback': 1 });
+    expect(recordsOf(fromNotifications)[0]?.provenance.part).toBe('status');
+  });
+
   test("a search result's statuses are read and its accounts are not", async () => {
     const result = await readTempInput(
       'search.json',

@@ -109,11 +109,17 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
   }
 }
 
-/** The statuses a response holds, each with where it is inside the value (none for a value that is one status). */
+/**
+ * The statuses a response holds, each with where it is inside the value (none for a value that is
+ * one status); a search result's `accounts` are people, not posts, and are never read.
+ */
 function statusesOf(value: unknown): { status: unknown; part: string | undefined }[] {
   if (Array.isArray(value)) return value.map((status: unknown, index: number) => ({ status, part: `[${index}]` }));
   const object = asObject(value);
   const members = object === null ? [] : ['ancestors', 'descendants', 'statuses'].filter((member) => Array.isArray(object[member]));
+  const accountsOnly =
+    object !== null && members.length === 0 && Array.isArray(object['accounts']) && !('uri' in object || 'last_status' in object);
+  if (accountsOnly) return [];
   if (object === null || members.length === 0 || 'content' in object) return [{ status: value, part: undefined }];
   return members.flatMap((member) => asArray(object[member]).map((status, index) => ({ status, part: `${member}[${index}]` })));
 }

@@ -160,6 +160,11 @@ describe('mastodon reading', () => {
     );
     expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['statuses[0]']);
     expect(countItems(result)).toEqual({ record: 1 });
+    const accountsOnly = await readTempInput(
+      'accounts.json',
+      JSON.stringify({ accounts: [{ id: '1', acct: 'someone', display_name: 'Some One' }] }),
+    );
+    expect([accountsOnly.format, accountsOnly.items]).toEqual(['mastodon', []]);
   });
 
   test('an element that is no status is one NOT_A_POST rejection; the rest are read', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
-import { addStoreInParallel, type BatchesReadHere } from '../../src/run/themed-store-records.js';
+import { addStoreInParallel, BATCHES_IN_FLIGHT, type BatchesReadHere } from '../../src/run/themed-store-records.js';
 import { LocalBatchLink } from '../../src/run/local-batch-link.js';
 import type { BatchLink } from '../../src/run/theme-workers.js';
 import type { StartRequest, ThemeWorkerData, WorkerRequest } from '../../src/run/assign-worker-messages.js';
@@ -51,12 +51,13 @@ const mixedCodebook = makeCodebook(
 );
 
 /**
- * Enough records for several store chunks: themed, unthemed, a campaign and personal data to
- * redact, in fifteen respondent groups (three past the twelve listed), each author in three of them.
+ * `count` records, enough for several store chunks (6,000 make 8): themed, unthemed, a campaign
+ * and personal data to redact, in fifteen respondent groups (three past the twelve listed), each
+ * author in three of them.
  */
-function mixedRecords(): FeedbackRecord[] {
+function mixedRecords(count = 6000): FeedbackRecord[] {
   const campaign = 'We the undersigned carers ask the council to keep the respite centre open for every family in town.';
-  return Array.from({ length: 6000 }, (_unused, index) =>
+  return Array.from({ length: count }, (_unused, index) =>
     makeRecord({
       sourceId: `r${index}`,
       author: index % 5 === 0 ? null : `person${index % 40}`,
@@ -74,7 +75,7 @@ function mixedRecords(): FeedbackRecord[] {
 }
 
 /** The report built from the store with `pool` as its workers, this thread reading as `readHere` says. */
-async function reportReadBy(store: string, pool: readonly BatchLink[], readHere: BatchesReadHere): Promise<string> {
+async function reportReadBy(store: string, pool: readonly BatchLink[], readHere: BatchesReadHere, records = 6000): Promise<string> {
   const builder = new ThemeReportBuilder(mixedCodebook, {
     redact: createRedactor(mixedCodebook),
     includeAuthors: false,
@@ -82,7 +83,7 @@ async function reportReadBy(store: string, pool: readonly BatchLink[], readHere:
   });
   const counts = { store: 0, undated: 0, out: 0 };
   await addStoreInParallel(store, mixedCodebook, pool, builder, { selection: {}, traceRecordIds: true, counts, readHere });
-  expect(counts.store).toBe(6000);
+  expect(counts.store).toBe(records);
   return JSON.stringify(builder.finish());
 }
 
@@ -114,15 +115,17 @@ describe("batches read on the run's own thread", () => {
   test('while it waits for a worker it reads batches itself, and the report is the same', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
-      await writeStore(store, mixedRecords());
+      const records = 2 * BATCHES_IN_FLIGHT * 750;
+      await writeStore(store, mixedRecords(records));
       const alone = new PlayedWorker();
-      const expected = await reportReadBy(store, [alone], 'never');
-      const slow = new PlayedWorker(6);
-      expect(await reportReadBy(store, [slow], { whenWaitingFrom: 0 })).toBe(expected);
-      expect(slow.batches).toBeGreaterThanOrEqual(6);
+      const expected = await reportReadBy(store, [alone], 'never', records);
+      expect(alone.batches).toBeGreaterThan(BATCHES_IN_FLIGHT + 4);
+      const slow = new PlayedWorker(BATCHES_IN_FLIGHT);
+      expect(await reportReadBy(store, [slow], { whenWaitingFrom: 0 }, records)).toBe(expected);
+      expect(slow.batches).toBeGreaterThanOrEqual(BATCHES_IN_FLIGHT);
       expect(slow.batches).toBeLessThan(alone.batches);
-      const late = new PlayedWorker(6);
-      expect(await reportReadBy(store, [late], { whenWaitingFrom: alone.batches })).toBe(expected);
+      const late = new PlayedWorker(BATCHES_IN_FLIGHT);
+      expect(await reportReadBy(store, [late], { whenWaitingFrom: alone.batches }, records)).toBe(expected);
       expect(late.batches).toBe(alone.batches);
     });
   });

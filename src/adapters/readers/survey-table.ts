@@ -29,6 +29,7 @@ import { isImportIdRow, secondHeaderRow, secondHeaderWarning, sideBlockColumns, 
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 import { GroupFill } from './group-columns.js';
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
+import { isAnswerHeading, isOpenPollType, isWordColumn, pollColumns, type PollColumns } from './poll-results.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
 const PROFILE_CHARS = 4 * 1024 * 1024;
@@ -136,6 +137,18 @@ interface SinglePlan {
   kind: 'single';
   mapping: ColumnMapping;
 }
+
+/** A poll or presentation tool's results table (see {@link pollColumns}). */
+interface PollPlan {
+  kind: 'poll';
+  columns: PollColumns;
+  /** The poll's or slide's question for rows that name none: the title row above the table, or the header of a one-column sheet. */
+  question: string | undefined;
+  /** The answer column as text, the participant as author, the date; the rest kept in `meta` (the question column aside). */
+  mapping: ColumnMapping;
+}
+
+type TablePlan = SurveyPlan | SinglePlan | PollPlan;
 
 /**
  * The respondent id column of a survey export: one of {@link SURVEY_RESPONDENT_COLUMNS}, or a first
@@ -246,12 +259,61 @@ function nameQuestionColumn(headers: readonly string[], profiles: readonly Colum
   return headers.find((header, index) => isNameQuestion(header) && profiles[index]?.kind !== 'free-text');
 }
 
+/** The one text cell of the last title row above a table (a slide's question above its results), or undefined. */
+function titleQuestion(titles: readonly (readonly string[])[]): string | undefined {
+  const last = titles[titles.length - 1];
+  const filled = (last ?? []).map((cell) => cell.trim()).filter((cell) => cell !== '');
+  const [only] = filled;
+  return filled.length === 1 && only !== undefined && /\p{L}/u.test(only) ? only : undefined;
+}
+
+/**
+ * The plan for a poll or presentation tool's results table, or undefined for other tables (and
+ * whenever `--map` names the text column): a table {@link pollColumns} recognises, a table of one
+ * answer column (`Responses`) under a title row holding the slide's question, or a one-column
+ * sheet headed by the slide's question whose first row is `Responses`.
+ */
+function pollPlan(
+  reading: TableReading,
+  headers: readonly string[],
+  sample: readonly (readonly string[])[],
+  map: Readonly<Record<string, string>>,
+  titles: readonly (readonly string[])[],
+): PollPlan | undefined {
+  if (map['text'] !== undefined) return undefined;
+  const named = headers.filter((header) => header.trim() !== '');
+  const [onlyHeader] = named;
+  const firstCell = (sample[0] ?? []).find((cell) => cell.trim() !== '') ?? '';
+  let columns = pollColumns(headers);
+  let question = titleQuestion(titles);
+  if (columns === undefined && named.length === 1 && onlyHeader !== undefined) {
+    if (isAnswerHeading(onlyHeader) && question !== undefined) columns = { kind: 'answers', answer: onlyHeader };
+    else if (isAnswerHeading(firstCell) && /\p{L}/u.test(onlyHeader)) {
+      columns = { kind: 'answers', answer: onlyHeader };
+      question = onlyHeader.trim();
+    }
+  }
+  if (columns === undefined) return undefined;
+  const fields: Record<string, string> = { ...map, text: columns.answer };
+  if (columns.participant !== undefined && map['author'] === undefined) fields['author'] = columns.participant;
+  const mapping = mapColumns(reading.location, headers, fields);
+  return {
+    kind: 'poll',
+    columns,
+    question,
+    mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => header !== columns.question) },
+  };
+}
+
 function planTable(
   reading: TableReading,
   headers: readonly string[],
   sample: readonly (readonly string[])[],
   map: Readonly<Record<string, string>>,
-): SurveyPlan | SinglePlan {
+  titles: readonly (readonly string[])[] = [],
+): TablePlan {
+  const poll = pollPlan(reading, headers, sample, map, titles);
+  if (poll !== undefined) return poll;
   const side = sideBlockColumns(headers, sample);
   const profiles = profileColumns(headers, sample).map((profile) =>
     side.has(profile.header) ? { header: profile.header, kind: 'empty' as const, filled: 0, meanWords: 0, distinctShare: 0 } : profile,
@@ -395,6 +457,64 @@ function unansweredRow(furniture: string | null, sourceId: string | null, proven
   };
 }
 
+/**
+ * The item of one row of a poll's results: a record of a participant's words (an answer to an open
+ * poll or slide, a word sent to a word cloud), with the poll's question in `meta.question`; or a
+ * filtered item for a closed poll's tally or answer (`not-feedback`), a heading row, or an empty answer.
+ */
+function* pollRowItems(
+  plan: PollPlan,
+  cells: readonly string[],
+  provenance: Provenance,
+  dates: TableDateColumn | undefined,
+  report: ReportDate | null,
+): Iterable<AdapterItem> {
+  const { columns, mapping } = plan;
+  const row = rowObject(mapping.headers, cells);
+  const answer = (row[columns.answer] ?? '').trim();
+  const named = columns.question === undefined ? '' : (row[columns.question] ?? '').trim();
+  const question = named === '' ? plan.question : named;
+  const sourceId = contentSourceId(
+    null,
+    null,
+    [provenance.part ?? '', question ?? '', String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
+  );
+  const furniture = tableFurnitureOf(cells, mapping.headers);
+  const type = columns.type === undefined ? '' : (row[columns.type] ?? '').trim();
+  const filtered = (rule: 'not-feedback' | 'empty-text' | 'sentinel-value', detail: string): AdapterItem => ({
+    kind: 'filtered',
+    rule,
+    provenance,
+    sourceId,
+    detail,
+  });
+  if (furniture !== null) {
+    yield filtered('not-feedback', furniture);
+    return;
+  }
+  if (answer === '') {
+    yield filtered('empty-text', `no answer in column ${JSON.stringify(columns.answer)}`);
+    return;
+  }
+  if (isAnswerHeading(answer) && cells.filter((cell) => cell.trim() !== '').length === 1) {
+    yield filtered('not-feedback', 'the heading of the answers below it');
+    return;
+  }
+  const open = type === '' ? columns.kind === 'answers' || isWordColumn(columns.answer) : isOpenPollType(type);
+  if (!open) {
+    const kind = type === '' ? 'a closed poll' : `a ${JSON.stringify(type)} poll`;
+    yield filtered('not-feedback', columns.kind === 'tally' ? `poll result: the votes for one option of ${kind}` : `an answer to ${kind}`);
+    return;
+  }
+  if (isSentinelValue(answer)) {
+    yield filtered('sentinel-value', `${JSON.stringify(answer)} in column ${JSON.stringify(columns.answer)}`);
+    return;
+  }
+  const draft = datedByReport(draftFromRow(row, mapping, provenance, dates), reportDateFor(row, mapping, report));
+  const meta: Record<string, JsonValue> = question === undefined ? {} : { question };
+  yield { kind: 'record', draft: { ...draft, sourceId, meta: { ...meta, ...draft.meta } } };
+}
+
 function* singleRowItems(
   mapping: ColumnMapping,
   cells: readonly string[],
@@ -445,7 +565,7 @@ export async function* tableItems(
   reading: TableReading,
 ): AsyncIterable<AdapterItem> {
   let headers: string[] | null = null;
-  let plan: SurveyPlan | SinglePlan | null = null;
+  let plan: TablePlan | null = null;
   let held: TableItem[] = [];
   let heldRows = 0;
   let heldChars = 0;
@@ -455,11 +575,16 @@ export async function* tableItems(
   let dateIndex = -1;
   let report: ReportDate | null = null;
   let groups: GroupFill | null = null;
+  let titleRows: string[][] = [];
 
-  function* emit(item: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+  function* emit(item: TableItem, current: TablePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
     if (item.kind !== 'row') {
       yield item;
+      return;
+    }
+    if (current.kind === 'poll') {
+      yield* pollRowItems(current, item.cells, item.provenance, dates, report);
       return;
     }
     yield* current.kind === 'survey'
@@ -468,7 +593,7 @@ export async function* tableItems(
   }
 
   /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */
-  function* pass(read: TableItem, current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+  function* pass(read: TableItem, current: TablePlan): Iterable<AdapterItem> {
     if (read.kind === 'row' && current.kind === 'survey' && read.cells.every((cell) => cell.trim() === '')) return;
     const item = read.kind === 'row' && groups !== null ? { ...read, cells: groups.fill(read) } : read;
     const dateText = item.kind === 'row' ? item.cells[dateIndex] : null;
@@ -481,7 +606,7 @@ export async function* tableItems(
   }
 
   /** The plan for the columns, the reading of its date column, and the columns filled down under group headings. */
-  function planned(columns: readonly string[]): SurveyPlan | SinglePlan {
+  function planned(columns: readonly string[]): TablePlan {
     const made = makePlan(columns);
     const text = made.kind === 'survey' ? made.questions : [made.mapping.fields.text ?? ''];
     const sample = held.flatMap((item) => (item.kind === 'row' ? [item] : []));
@@ -495,16 +620,16 @@ export async function* tableItems(
     return made;
   }
 
-  function* finish(current: SurveyPlan | SinglePlan): Iterable<AdapterItem> {
+  function* finish(current: TablePlan): Iterable<AdapterItem> {
     if (lookahead !== undefined) for (const released of lookahead.drain()) yield* emit(released, current);
     if (dates !== undefined) yield* dates.warnings();
   }
 
   let map = options.map;
 
-  function makePlan(columns: readonly string[]): SurveyPlan | SinglePlan {
+  function makePlan(columns: readonly string[]): TablePlan {
     const sample = held.flatMap((item) => (item.kind === 'row' ? [item.cells] : []));
-    return planTable(reading, columns, sample, map);
+    return planTable(reading, columns, sample, map, titleRows);
   }
 
   /**
@@ -550,6 +675,7 @@ export async function* tableItems(
       if (item.kind === 'header') {
         headers = item.headers;
         const titles = item.titles ?? [];
+        titleRows = titles.map((title) => title.cells);
         report = reportStartDate(
           titles.map((title) => title.cells),
           titles.map((title) => title.place),

@@ -381,6 +381,77 @@ function zoomQaReportSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /**
+ * A Slido event's data exported as a workbook (layout not checked against a real export, see the
+ * fixture's README): a `Questions` sheet, one audience question a row with its author
+ * (`Anonymous` when none was given), likes, labels and time; a `Polls` sheet, one row per option
+ * or answer of each poll with its type and votes.
+ */
+function slidoEventSheets(workbook: ExcelJS.Workbook): void {
+  const questions = workbook.addWorksheet('Questions');
+  questions.addRow(['Question', 'Author', 'Likes', 'Labels', 'Date', 'Answered']);
+  questions.addRow([
+    'Will the bus station stay open while the market square is rebuilt?',
+    'Anonymous',
+    14,
+    'Transport',
+    day('2024-03-05T18:42:10Z'),
+    'Yes',
+  ]);
+  questions.addRow(['Why are the library’s Saturday hours being cut first?', 'Priya Shah', 9, null, day('2024-03-05T18:45:33Z'), 'No']);
+  questions.addRow([
+    'How will you hear from people who cannot come to evening events?',
+    'Anonymous',
+    3,
+    'Engagement',
+    day('2024-03-05T18:51:02Z'),
+    'No',
+  ]);
+  const polls = workbook.addWorksheet('Polls');
+  polls.addRow(['Poll', 'Poll type', 'Option', 'Votes', 'Percentage']);
+  polls.addRow(['Which part of the plan matters most to you?', 'Multiple choice', 'Parks', 34, '45%']);
+  polls.addRow(['Which part of the plan matters most to you?', 'Multiple choice', 'Libraries', 22, '29%']);
+  polls.addRow(['How well did tonight explain the plan?', 'Rating', '4 stars', 18, '60%']);
+  polls.addRow(['What one change would make the town centre better?', 'Open text', 'Benches and shade near the market', 1, null]);
+  polls.addRow(['What one change would make the town centre better?', 'Open text', 'Public toilets open after 5pm', 1, null]);
+  polls.addRow(['In one word, how do you feel about the plan?', 'Word cloud', 'hopeful', 9, null]);
+}
+
+/**
+ * A Mentimeter presentation's results downloaded as a workbook, a sheet per slide (layout not
+ * checked against a real export, see the fixture's README): each sheet has the slide's question on
+ * its first row above the results; a multiple choice slide and a scales slide give votes per
+ * option, an open ended slide its responses under `Responses`, a word cloud its words and counts.
+ */
+function mentimeterResultsSheets(workbook: ExcelJS.Workbook): void {
+  const choice = workbook.addWorksheet('1. Which matters most');
+  choice.addRow(['Which part of the town centre plan matters most to you?']);
+  choice.addRow([]);
+  choice.addRow(['Option', 'Votes']);
+  choice.addRow(['Parks and trees', 18]);
+  choice.addRow(['The library', 12]);
+  choice.addRow(['Buses', 11]);
+  const open = workbook.addWorksheet('2. One change');
+  open.addRow(['What one change would make the town centre better?']);
+  open.addRow([]);
+  open.addRow(['Responses']);
+  open.addRow(['More benches and shade near the market']);
+  open.addRow(['Fewer empty shops: let pop-ups use them for a peppercorn rent']);
+  open.addRow(['Toilets that are open after 5pm']);
+  const cloud = workbook.addWorksheet('3. One word');
+  cloud.addRow(['In one word, how do you feel about the plan?']);
+  cloud.addRow([]);
+  cloud.addRow(['Word', 'Count']);
+  cloud.addRow(['hopeful', 9]);
+  cloud.addRow(['worried', 4]);
+  const scales = workbook.addWorksheet('4. How safe');
+  scales.addRow(['How safe do you feel in the town centre after dark?']);
+  scales.addRow([]);
+  scales.addRow(['Option', 'Votes', 'Average']);
+  scales.addRow(['Walking alone', 27, 2.4]);
+  scales.addRow(['Waiting for a bus', 25, 2.1]);
+}
+
+/**
  * Notes from a roadshow's tables typed into a workbook by hand: the `Venue` merged down over its
  * rows (Format › Merge cells), the `Theme` written once at the head of its block, one comment a row.
  */
@@ -494,6 +565,8 @@ export const XLSX_FIXTURE_INPUTS: Readonly<Record<string, () => Promise<Buffer>>
   'surveymonkey-merged-header': () => buildWorkbook(surveyMonkeyMergedHeaderSheet),
   'padlet-posts': () => buildWorkbook(padletPostsSheet),
   'zoom-webinar-qa-report': () => buildWorkbook(zoomQaReportSheet),
+  'slido-event-export': () => buildWorkbook(slidoEventSheets),
+  'mentimeter-results': () => buildWorkbook(mentimeterResultsSheets),
   'roadshow-notes-merged-groups': () => buildWorkbook(roadshowNotesSheet),
   'engagementhq-survey-report': () => buildWorkbook(engagementHqSurveySheet),
 };

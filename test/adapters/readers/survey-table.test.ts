@@ -353,3 +353,48 @@ describe('tableItems', () => {
     ).rejects.toThrow(new InputError('f.csv: no free-text column found (columns: "Respondent", "Q1")'));
   });
 });
+
+describe('tableItems: poll and presentation tools’ results', () => {
+  const reading = { location: { file: 'f.csv' }, mode: 'auto' as const };
+
+  test('a closed poll’s tally is filtered not-feedback with the reason; an open poll’s answers are records with the question', async () => {
+    const rows = [
+      ['Which part matters most?', 'Multiple choice', 'Parks', '34'],
+      ['What one change would help?', 'Open text', 'Benches near the market', '1'],
+    ];
+    const items = await collect(tableItems(tableOf(['Poll', 'Poll type', 'Option', 'Votes'], rows), { map: {} }, reading));
+    expect(items.map((item) => item.kind)).toEqual(['filtered', 'record']);
+    expect(items[0]).toMatchObject({ rule: 'not-feedback', detail: 'poll result: the votes for one option of a "Multiple choice" poll' });
+    expect(items[1]).toMatchObject({
+      draft: { text: 'Benches near the market', meta: { question: 'What one change would help?', 'Poll type': 'Open text', Votes: '1' } },
+    });
+  });
+
+  test('one answer a row: the participant is the author, Anonymous none; a closed poll’s answer is filtered', async () => {
+    const rows = [
+      ['What one change would help?', 'Open text', 'Anonymous', 'More benches'],
+      ['What one change would help?', 'Open text', 'Tom Reed', 'Fewer empty shops'],
+      ['How well did we explain it?', 'Rating', 'Tom Reed', '4'],
+    ];
+    const headers = ['Poll question', 'Poll type', 'Participant', 'Answer'];
+    const items = await collect(tableItems(tableOf(headers, rows), { map: {} }, reading));
+    expect(items.map((item) => (item.kind === 'record' ? item.draft.author : item.kind))).toEqual([null, 'Tom Reed', 'filtered']);
+    expect(items[2]).toMatchObject({ rule: 'not-feedback', detail: 'an answer to a "Rating" poll' });
+  });
+
+  test('a one-column table of responses takes its question from the title row above it', async () => {
+    async function* sheet(): AsyncIterable<TableItem> {
+      const titles = [{ cells: ['What one change would help?'], place: 'row 1 of sheet "2"' }];
+      yield { kind: 'header', headers: ['Responses'], provenance: { file: 'f.xlsx', row: 3, part: '2' }, titles };
+      yield { kind: 'row', cells: ['More benches'], provenance: { file: 'f.xlsx', row: 4, part: '2' } };
+    }
+    const items = await collect(tableItems(sheet(), { map: {} }, { location: { file: 'f.xlsx' }, mode: 'auto' }));
+    expect(items).toMatchObject([{ kind: 'record', draft: { text: 'More benches', meta: { question: 'What one change would help?' } } }]);
+  });
+
+  test('--map naming the text column reads the table by the generic rules', async () => {
+    const rows = [['Which part matters most?', 'Parks', '34']];
+    const items = await collect(tableItems(tableOf(['Poll', 'Option', 'Votes'], rows), { map: { text: 'Option' } }, reading));
+    expect(items).toMatchObject([{ kind: 'record', draft: { text: 'Parks' } }]);
+  });
+});

@@ -271,7 +271,9 @@ function titleQuestion(titles: readonly (readonly string[])[]): string | undefin
  * The plan for a poll or presentation tool's results table, or undefined for other tables (and
  * whenever `--map` names the text column): a table {@link pollColumns} recognises, a table of one
  * answer column (`Responses`) under a title row holding the slide's question, or a one-column
- * sheet headed by the slide's question whose first row is `Responses`.
+ * sheet headed by the slide's question whose first row is `Responses`. A tally that names no poll
+ * (no question or type column, no title row above it: `Response,Votes`) may be an ideas board's
+ * posts with their votes, and is left to the generic rules.
  */
 function pollPlan(
   reading: TableReading,
@@ -294,6 +296,7 @@ function pollPlan(
     }
   }
   if (columns === undefined) return undefined;
+  if (columns.kind === 'tally' && columns.question === undefined && columns.type === undefined && question === undefined) return undefined;
   const fields: Record<string, string> = { ...map, text: columns.answer };
   if (columns.participant !== undefined && map['author'] === undefined) fields['author'] = columns.participant;
   const mapping = mapColumns(reading.location, headers, fields);

@@ -392,6 +392,12 @@ describe('tableItems: poll and presentation tools’ results', () => {
     expect(items).toMatchObject([{ kind: 'record', draft: { text: 'More benches', meta: { question: 'What one change would help?' } } }]);
   });
 
+  test('a tally naming no poll (Response,Votes, no title row) is read by the generic rules: it may be an ideas board', async () => {
+    const rows = [['Put a crossing outside the primary school on Mill Lane', '12']];
+    const items = await collect(tableItems(tableOf(['Response', 'Votes'], rows), { map: {} }, reading));
+    expect(items).toMatchObject([{ kind: 'record', draft: { text: 'Put a crossing outside the primary school on Mill Lane' } }]);
+  });
+
   test('--map naming the text column reads the table by the generic rules', async () => {
     const rows = [['Which part matters most?', 'Parks', '34']];
     const items = await collect(tableItems(tableOf(['Poll', 'Option', 'Votes'], rows), { map: { text: 'Option' } }, reading));

@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { invalidJsonItem, jsonFileValues } from '../readers/json-elements.js';
+import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
 
@@ -50,20 +50,9 @@ export const blueskyAdapter: FormatAdapter = {
   },
 };
 
-async function* readBluesky(source: InputSource): AsyncIterable<AdapterItem> {
+function readBluesky(source: InputSource): AsyncIterable<AdapterItem> {
   const seen = new Set<string>();
-  for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
-    if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
-      continue;
-    }
-    if (Array.isArray(element.value)) {
-      for (const [index, value] of element.value.entries()) yield* valueItems(value, { ...provenance, part: `[${index}]` }, seen);
-    } else {
-      yield* valueItems(element.value, provenance, seen);
-    }
-  }
+  return jsonValueItems(source, (value, provenance) => valueItems(value, provenance, seen));
 }
 
 /** A response page, a thread, a feed item or a post. */

@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { invalidJsonItem, jsonFileValues } from '../readers/json-elements.js';
+import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
 
@@ -43,20 +43,9 @@ export const twitterApiV2Adapter: FormatAdapter = {
   },
 };
 
-async function* readV2(source: InputSource): AsyncIterable<AdapterItem> {
+function readV2(source: InputSource): AsyncIterable<AdapterItem> {
   const seen = new Set<string>();
-  for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
-    if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
-      continue;
-    }
-    if (Array.isArray(element.value)) {
-      for (const [index, value] of element.value.entries()) yield* valueItems(value, { ...provenance, part: `[${index}]` }, seen);
-    } else {
-      yield* valueItems(element.value, provenance, seen);
-    }
-  }
+  return jsonValueItems(source, (value, provenance) => valueItems(value, provenance, seen));
 }
 
 function* valueItems(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {

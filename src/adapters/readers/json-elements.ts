@@ -16,6 +16,29 @@ export function invalidJsonItem(element: Extract<JsonElement, { kind: 'invalid' 
   return { kind: 'rejected', code: element.code ?? 'INVALID_JSON', message: element.message, provenance, excerpt: element.excerpt };
 }
 
+/**
+ * The items of a JSON file or JSON Lines read value by value ({@link jsonFileValues}): a value that
+ * does not parse is an {@link invalidJsonItem}; an array is read member by member (its part
+ * `[index]`), anything else as one value; `itemsOf` gives the items of one value at its provenance.
+ */
+export async function* jsonValueItems(
+  source: InputSource,
+  itemsOf: (value: unknown, provenance: Provenance) => Iterable<AdapterItem>,
+): AsyncIterable<AdapterItem> {
+  for await (const element of jsonFileValues(source)) {
+    const provenance: Provenance = { file: source.path, line: element.line };
+    if (element.kind === 'invalid') {
+      yield invalidJsonItem(element, provenance);
+      continue;
+    }
+    if (Array.isArray(element.value)) {
+      for (const [index, value] of element.value.entries()) yield* itemsOf(value, { ...provenance, part: `[${index}]` });
+    } else {
+      yield* itemsOf(element.value, provenance);
+    }
+  }
+}
+
 /** The largest single array element or JSON Lines line read: 16 Mi characters. Larger ones are rejected alone, never held whole. */
 export const MAX_JSON_ELEMENT_CHARS = 16 * 1024 * 1024;
 

@@ -16,11 +16,11 @@
  *
  * Memory, all in typed arrays and nothing per shingle: per text long enough to be sketched, its
  * union-find parent, or for a group's first member the group's size (4 bytes); per text filed
- * under a band, its sketch (one byte a value), shingle count and member number (38 bytes), and 8
- * bytes per band filed in the band table (a slot of 64 bits, the table at most 70% full). A text
+ * under a band, its sketch (one byte a value), shingle count and member number (38 bytes), and 4
+ * bytes per band filed in the band table (a slot of 32 bits, the table at most 70% full). A text
  * that joins a group, or finds enough members filed already, under every band is never compared
  * with again, so it keeps no sketch: at a million texts about half are filed, and the whole takes
- * about 43 bytes per text sketched (40 MB at a million records).
+ * about 34 bytes per text sketched (31.6 MB at a million records).
  */
 
 /** Words per shingle: pairs of neighbouring words (a changed word changes two shingles). */
@@ -77,8 +77,11 @@ const QUADS_PER_BAND = BAND_ROWS / 4;
 const INITIAL_SLOTS = 2048;
 /** The band table grows (doubles) once more than 7 in 10 of its slots are filled. */
 const MOST_FILLED_TENTHS = 7;
-/** Words of a band table slot: its entry plus one (0: an empty slot), then the entry's band values. */
-const SLOT_WORDS = 2;
+/**
+ * Bits of a band table entry (`filed * BANDS + band`, plus one) beyond the table's index bits: a
+ * table of 2^k slots holds at most 0.7 * 2^k entries, so their numbers stay under 2^(k + 2).
+ */
+const ENTRY_EXTRA_BITS = 2;
 
 function mix32(value: number): number {
   let h = value | 0;
@@ -182,23 +185,40 @@ export class NearDuplicateGroups {
   private filedMembers = 0;
   /**
    * Open addressing, by the band hash, over `filed * BANDS + band` (`filed` a member's number
-   * among those filed): a slot ({@link SLOT_WORDS} words) holds the entry plus one (0 for an empty
-   * slot) and the band's four values, so that a probe tells the members filed under the text's
-   * values from the rest without reading their sketches (a read from far away in memory for each).
+   * among those filed): a slot holds the entry plus one (0 for an empty slot) in its low
+   * {@link entryBits} and, above them, the top {@link tagBits} of its band hash, so that a probe
+   * passes over nearly every other band's entry without reading that member's sketch; an entry
+   * whose tag matches is a candidate once its band's values (read from its sketch) are the text's.
    */
-  private slots = new Uint32Array(INITIAL_SLOTS * SLOT_WORDS);
+  private slots = new Uint32Array(INITIAL_SLOTS);
   private filled = 0;
+  private entryBits = 0;
+  private tagBits = 0;
   /** The text being added: its sketch (also four values at a time), shingles, and number among those filed (-1: not yet). */
   private readonly sketch = new Uint8Array(SKETCH_BINS);
   private readonly quads = new Uint32Array(this.sketch.buffer);
   private shingles = 0;
   private filedAs = -1;
+
   /**
-   * What the home slots of the last text's bands held, combined: of no use but to keep the reads
-   * {@link readHomes} makes (which fetch the four slots at once) from being optimised away.
-   * @internal
+   * @param mostTagBits the most bits of a band hash kept in a band table slot (32 keeps all the
+   * bits there is room for; 0 keeps none, so that every probe reads the other sketch: how a test
+   * holds the tags to the band values).
    */
-  homesRead = 0;
+  constructor(private readonly mostTagBits = 32) {
+    this.sizeSlots(INITIAL_SLOTS);
+  }
+
+  private sizeSlots(slots: number): void {
+    const indexBits = 31 - Math.clz32(slots);
+    this.entryBits = Math.min(32, indexBits + ENTRY_EXTRA_BITS);
+    this.tagBits = Math.min(this.mostTagBits, 32 - this.entryBits);
+  }
+
+  /** The tag of a band hash kept in its slot: its top {@link tagBits}. */
+  private tagOf(hash: number): number {
+    return this.tagBits === 0 ? 0 : hash >>> (32 - this.tagBits);
+  }
 
   private groupPageOf(member: number): Int32Array {
     return this.groupPages[member >>> PAGE_BITS] ?? NO_GROUP_PAGE;
@@ -237,7 +257,6 @@ export class NearDuplicateGroups {
     if (sketch !== this.sketch) for (let bin = 0; bin < SKETCH_BINS; bin += 1) this.sketch[bin] = sketch[offset + bin] ?? 0;
     this.shingles = Math.min(0xffff, length - SHINGLE_WORDS + 1);
     this.filedAs = -1;
-    this.readHomes();
     for (let band = 0; band < BANDS; band += 1) this.fileBand(member, band);
     return member;
   }
@@ -263,57 +282,44 @@ export class NearDuplicateGroups {
   }
 
   /**
-   * Reads the home slot of each of the text's bands, one after the other and before any is
-   * probed, so that the processor fetches the four (each far from the others in a large table)
-   * at once instead of one probe at a time; what they held is kept only so that the reads are made.
-   */
-  private readHomes(): void {
-    const { slots, quads } = this;
-    const mask = slots.length / SLOT_WORDS - 1;
-    let homes = 0;
-    for (let band = 0; band < BANDS; band += 1) {
-      homes ^= slots[(bandHash(quads[band * QUADS_PER_BAND] ?? 0, band) & mask) * SLOT_WORDS] ?? 0;
-    }
-    this.homesRead = homes;
-  }
-
-  /**
    * Looks for earlier members sharing this band: the first that agrees closely enough is joined
    * and the member is not filed (the earlier one stands for both); otherwise it is filed, unless
-   * {@link CANDIDATES_PER_BAND} members with these values are filed already.
+   * {@link CANDIDATES_PER_BAND} members with these values are filed already. A member whose tag
+   * matches is read once, its band's values first, in the cache line that holds the rest of its
+   * sketch; its length only when they are the text's.
    */
   private fileBand(member: number, band: number): void {
-    const { slots } = this;
-    const mask = slots.length / SLOT_WORDS - 1;
+    const { slots, entryBits } = this;
+    const mask = slots.length - 1;
     const values = this.quads[band * QUADS_PER_BAND] ?? 0;
-    let slot = bandHash(values, band) & mask;
+    const hash = bandHash(values, band);
+    const tag = this.tagOf(hash);
+    const entryMask = entryBits === 32 ? 0xffffffff : (1 << entryBits) - 1;
+    let slot = hash & mask;
     let sameValues = 0;
     for (;;) {
-      const at = slot * SLOT_WORDS;
-      const held = slots[at] ?? 0;
+      const held = slots[slot] ?? 0;
       if (held === 0) break;
-      const entry = held - 1;
-      if (slots[at + 1] === values && (entry & BAND_MASK) === band) {
+      const entry = (held & entryMask) - 1;
+      if ((entry & BAND_MASK) === band && held >>> entryBits === tag) {
         const other = entry >>> BAND_BITS;
         const page = this.filedPageOf(other);
-        const index = other & PAGE_MASK;
-        if (
-          this.sizesAllow(page.shingleCounts[index] ?? 0) &&
-          agreeingValues(this.quads, 0, page.quads, index * QUADS_PER_SKETCH) >= AGREEING_BINS
-        ) {
-          this.union(member, page.members[index] ?? member);
-          return;
+        const at = other & PAGE_MASK;
+        const sketchAt = at * QUADS_PER_SKETCH;
+        if (page.quads[sketchAt + band * QUADS_PER_BAND] === values) {
+          if (this.sizesAllow(page.shingleCounts[at] ?? 0) && agreeingValues(this.quads, 0, page.quads, sketchAt) >= AGREEING_BINS) {
+            this.union(member, page.members[at] ?? member);
+            return;
+          }
+          sameValues += 1;
+          if (sameValues >= CANDIDATES_PER_BAND) return;
         }
-        sameValues += 1;
-        if (sameValues >= CANDIDATES_PER_BAND) return;
       }
       slot = (slot + 1) & mask;
     }
-    const at = slot * SLOT_WORDS;
-    slots[at] = this.filed(member) * BANDS + band + 1;
-    slots[at + 1] = values;
+    slots[slot] = ((tag << entryBits) | (this.filed(member) * BANDS + band + 1)) >>> 0;
     this.filled += 1;
-    if (this.filled * 10 > (slots.length / SLOT_WORDS) * MOST_FILLED_TENTHS) this.growSlots();
+    if (this.filled * 10 > slots.length * MOST_FILLED_TENTHS) this.growSlots();
   }
 
   /** The text being added's number among the filed members, keeping what a later text compares with it the first time. */
@@ -362,14 +368,15 @@ export class NearDuplicateGroups {
    * Doubles the band table. Entries are filed in the order of their numbers (`filed * BANDS +
    * band`), so they are put back in that order: the table is then the one that filing them into a
    * table of this size from the start would have made, so the members filed under the same band
-   * values keep the order they were filed in. The values are read from the members' sketches,
-   * page by page in that order.
+   * values keep the order they were filed in. A slot keeps only part of its band hash, so the hash
+   * is made again from the member's sketch, read page by page in that order.
    */
   private growSlots(): void {
     const filedBands = this.filedBands();
     const slots = new Uint32Array(this.slots.length * 2);
-    const { filedMembers } = this;
-    const mask = slots.length / SLOT_WORDS - 1;
+    this.sizeSlots(slots.length);
+    const { entryBits, filedMembers } = this;
+    const mask = slots.length - 1;
     for (let first = 0; first < filedMembers; first += PAGE_MEMBERS) {
       const { quads } = this.filedPageOf(first);
       const last = Math.min(PAGE_MEMBERS, filedMembers - first);
@@ -378,11 +385,10 @@ export class NearDuplicateGroups {
         const bands = (filedBands[filed >>> 1] ?? 0) >>> ((filed & 1) * BANDS);
         for (let band = 0; band < BANDS; band += 1) {
           if ((bands & (1 << band)) === 0) continue;
-          const values = quads[at * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0;
-          let slot = bandHash(values, band) & mask;
-          while ((slots[slot * SLOT_WORDS] ?? 0) !== 0) slot = (slot + 1) & mask;
-          slots[slot * SLOT_WORDS] = filed * BANDS + band + 1;
-          slots[slot * SLOT_WORDS + 1] = values;
+          const hash = bandHash(quads[at * QUADS_PER_SKETCH + band * QUADS_PER_BAND] ?? 0, band);
+          let slot = hash & mask;
+          while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+          slots[slot] = ((this.tagOf(hash) << entryBits) | (filed * BANDS + band + 1)) >>> 0;
         }
       }
     }
@@ -392,11 +398,12 @@ export class NearDuplicateGroups {
   /** The bands each filed member is filed under, a bit per band, two members a byte (the first in the low half). */
   private filedBands(): Uint8Array {
     const { slots } = this;
+    const entryMask = this.entryBits === 32 ? 0xffffffff : (1 << this.entryBits) - 1;
     const filedBands = new Uint8Array((this.filedMembers + 1) >>> 1);
-    for (let at = 0; at < slots.length; at += SLOT_WORDS) {
-      const held = slots[at] ?? 0;
+    for (let slot = 0; slot < slots.length; slot += 1) {
+      const held = slots[slot] ?? 0;
       if (held === 0) continue;
-      const entry = held - 1;
+      const entry = (held & entryMask) - 1;
       const filed = entry >>> BAND_BITS;
       filedBands[filed >>> 1] = (filedBands[filed >>> 1] ?? 0) | (1 << ((entry & BAND_MASK) + (filed & 1) * BANDS));
     }

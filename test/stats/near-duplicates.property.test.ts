@@ -95,10 +95,14 @@ const texts = fc
   );
 
 describe('NearDuplicateGroups against the banding as documented (lists per band value)', () => {
-  test('the same member numbers and the same groups, through the band table growing', () => {
+  test.each([
+    ['as built', undefined],
+    ['with one bit of band hash kept per slot', 1],
+    ['with no band hash kept per slot (every probe reads the sketch)', 0],
+  ])('the same member numbers and the same groups, through the band table growing (%s)', (_name, tagBits) => {
     fc.assert(
       fc.property(texts, (added) => {
-        const groups = new NearDuplicateGroups();
+        const groups = new NearDuplicateGroups(tagBits);
         const reference = new ReferenceGroups();
         const members = added.map(({ sketch, length }) => groups.addSketch(sketch, 0, length));
         expect(members).toEqual(added.map(({ sketch, length }) => reference.add(sketch, length)));

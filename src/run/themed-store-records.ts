@@ -42,9 +42,8 @@ const BATCH_LINES = 512;
  * Batches in flight per worker (256 KiB of store each), so a worker never waits for the next one
  * while this thread is held up (collecting garbage, or publishing the quotes of a batch that filled
  * the quote pools, as the first batches do): with one worker, 3 left it idle about 0.35 s in a run
- * of 400,000 records, 6 about 0.28 s; 16 (with {@link WARM_UP_BATCHES} and
- * {@link BATCHES_READ_AHEAD_HERE} raised with it) left both threads idle about half as long as 6
- * did (CPU profiles of 400,000 records: this thread idle 4% of the run instead of 10 to 17%,
+ * of 400,000 records, 6 about 0.28 s; 16 (with {@link BATCHES_READ_AHEAD_HERE} raised with it,
+ * and 32 {@link WARM_UP_BATCHES}) left both threads idle about half as long as 6 did (CPU profiles of 400,000 records: this thread idle 4% of the run instead of 10 to 17%,
  * the worker 3 to 8% instead of 11 to 15%).
  */
 export const BATCHES_IN_FLIGHT = 16;
@@ -52,9 +51,11 @@ export const BATCHES_IN_FLIGHT = 16;
 /**
  * Batches per worker sent ahead, beyond {@link BATCHES_IN_FLIGHT}, before this thread does its
  * one-off warm-up (loading name detection) and publishes the first quotes, so that the workers
- * have work while it is busy: with 8, a worker sat idle for about 0.4 s of the first two seconds.
+ * have work while it is busy. Each is a buffer of 256 KiB kept for reading into again until the
+ * run ends: 32 kept a worker busy through the first two seconds, where 8 (with 6 in flight) left
+ * it idle about 0.4 s, but held 14 MB more at the peak of a million records.
  */
-const WARM_UP_BATCHES = 32;
+const WARM_UP_BATCHES = 8;
 
 /**
  * How much this thread's young generation grows at a time while workers read the store: 1 keeps it

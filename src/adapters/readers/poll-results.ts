@@ -1,23 +1,6 @@
 import { simplifyColumnName } from './column-names.js';
 
-/**
- * Column names (simplified) naming the poll or slide each row's answer is to: Slido's `Poll` and
- * `Poll question`, a Mentimeter export's `Slide` or `Question`.
- */
-const POLL_QUESTION_COLUMNS: readonly string[] = [
-  'pollquestion',
-  'slidequestion',
-  'polltitle',
-  'slidetitle',
-  'poll',
-  'pollname',
-  'slide',
-  'question',
-  'questiontext',
-  'questiontitle',
-];
-
-/** Of {@link POLL_QUESTION_COLUMNS}, those only a poll or presentation tool writes (a survey's long format writes `question`). */
+/** Column names (simplified) naming the poll or slide a row's answer is to that only a poll or presentation tool writes. */
 const POLL_ONLY_QUESTION_COLUMNS: readonly string[] = [
   'pollquestion',
   'slidequestion',
@@ -27,6 +10,13 @@ const POLL_ONLY_QUESTION_COLUMNS: readonly string[] = [
   'pollname',
   'slide',
 ];
+
+/**
+ * Column names (simplified) naming the poll or slide each row's answer is to: Slido's `Poll` and
+ * `Poll question`, a Mentimeter export's `Slide` or `Question` ({@link POLL_ONLY_QUESTION_COLUMNS}
+ * and the `question` columns a survey's long format writes too).
+ */
+const POLL_QUESTION_COLUMNS: readonly string[] = [...POLL_ONLY_QUESTION_COLUMNS, 'question', 'questiontext', 'questiontitle'];
 
 /** Column names (simplified) of the option, word or answer a row gives: `Option`, `Answer`, `Response`, `Word`. */
 const ANSWER_COLUMNS: readonly string[] = [

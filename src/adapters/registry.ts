@@ -29,6 +29,7 @@ import { disqusXmlAdapter } from './formats/disqus-xml.js';
 import { commentoJsonAdapter } from './formats/commento-json.js';
 import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
 import { facebookCommentsAdapter } from './formats/facebook-comments.js';
+import { redditAdapter } from './formats/reddit.js';
 import { slackExportAdapter } from './formats/slack-export.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
@@ -76,6 +77,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   commentoJsonAdapter,
   youtubeCommentsAdapter,
   facebookCommentsAdapter,
+  redditAdapter,
   slackExportAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,

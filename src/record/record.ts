@@ -1,5 +1,6 @@
 /** The channel a piece of feedback arrived through. */
-export type Channel = 'twitter' | 'mastodon' | 'bluesky' | 'blog-comment' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
+export type Channel =
+  'twitter' | 'mastodon' | 'bluesky' | 'blog-comment' | 'forum' | 'email' | 'event-note' | 'transcript' | 'survey' | 'other';
 
 /** Every channel, in the order reports list them. */
 export const CHANNELS: readonly Channel[] = [
@@ -7,6 +8,7 @@ export const CHANNELS: readonly Channel[] = [
   'mastodon',
   'bluesky',
   'blog-comment',
+  'forum',
   'email',
   'event-note',
   'transcript',

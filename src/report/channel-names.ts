@@ -6,6 +6,7 @@ export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
   'blog-comment': 'Blog comments',
+  forum: 'Forums',
   email: 'E-mail',
   'event-note': 'Event notes',
   transcript: 'Transcripts',

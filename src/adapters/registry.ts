@@ -30,6 +30,7 @@ import { commentoJsonAdapter } from './formats/commento-json.js';
 import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
 import { facebookCommentsAdapter } from './formats/facebook-comments.js';
 import { redditAdapter } from './formats/reddit.js';
+import { instagramCommentsAdapter } from './formats/instagram-comments.js';
 import { slackExportAdapter } from './formats/slack-export.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
@@ -77,6 +78,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   commentoJsonAdapter,
   youtubeCommentsAdapter,
   facebookCommentsAdapter,
+  instagramCommentsAdapter,
   redditAdapter,
   slackExportAdapter,
   bloggerAtomAdapter,

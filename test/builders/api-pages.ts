@@ -116,3 +116,49 @@ export function jsonLinesOf(values: readonly unknown[]): string {
 export function sniffInputOf(headText: string, extension = '.json') {
   return { path: `input${extension}`, extension, headText, headBytes: Buffer.from(headText) };
 }
+
+/** One IG Comment as the Instagram Graph API returns it (`/{ig-media-id}/comments`). */
+export interface IgCommentFields {
+  id: string;
+  text: string;
+  username?: string;
+  timestamp?: string;
+  likeCount?: number;
+  hidden?: boolean;
+  replies?: readonly Record<string, unknown>[];
+}
+
+/** An IG Comment object: `{id, text, timestamp, username, like_count, hidden, replies: {data}}`, absent parts left out. */
+export function igComment(fields: IgCommentFields): Record<string, unknown> {
+  return {
+    id: fields.id,
+    text: fields.text,
+    timestamp: fields.timestamp ?? '2024-12-02T08:40:03+0000',
+    ...(fields.username === undefined ? {} : { username: fields.username }),
+    like_count: fields.likeCount ?? 0,
+    ...(fields.hidden === undefined ? {} : { hidden: fields.hidden }),
+    ...(fields.replies === undefined ? {} : { replies: { data: fields.replies } }),
+  };
+}
+
+/** An IG Media object with its comments embedded by field expansion (`fields=…,comments{…}`). */
+export function igMedia(comments: readonly unknown[]): Record<string, unknown> {
+  return {
+    id: '17998034911546781',
+    caption: 'Have your say on care charges',
+    media_type: 'IMAGE',
+    permalink: 'https://www.instagram.com/p/DDA3kZ7oQ2x/',
+    timestamp: '2024-12-01T10:00:07+0000',
+    username: 'leedscitycouncil',
+    comments: { data: comments },
+  };
+}
+
+/** One entry of a "Download your information" Instagram comments file, its strings written as Meta writes them (UTF-8 bytes as `\u00XX`). */
+export function igExportComment(comment: string, mediaOwner: string, timestamp: number): Record<string, unknown> {
+  const asBytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+  return {
+    media_list_data: [{ uri: 'media/posts/202412/469131225_n.jpg' }],
+    string_map_data: { Comment: { value: asBytes(comment) }, 'Media Owner': { value: asBytes(mediaOwner) }, Time: { timestamp } },
+  };
+}

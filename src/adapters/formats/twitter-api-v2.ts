@@ -14,6 +14,9 @@ interface PageContext {
   tweets: Map<string, { tweet: JsonObject; part: string }>;
 }
 
+/** A Meta Graph API `timestamp` (`2024-12-02T09:14:51+0000`), which no tweet has: an Instagram comments page, not tweets. */
+const GRAPH_TIMESTAMP = /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"/;
+
 /**
  * X/Twitter API v2 JSON: response pages `{data: [...], includes: {users, tweets}, meta}` (twarc2
  * writes one per line), filtered-stream lines `{data: {...}, includes, matching_rules}`, a
@@ -30,7 +33,7 @@ export const twitterApiV2Adapter: FormatAdapter = {
     'tweets with string "id" and "text" plus v2 fields (author_id, conversation_id, edit_history_tweet_ids…), or pages {"data": …}; no "id_str"',
   sniff(input) {
     const head = input.headText;
-    if (!/^\s*[[{]/.test(head) || /"id_str"\s*:/.test(head)) return 0;
+    if (!/^\s*[[{]/.test(head) || /"id_str"\s*:/.test(head) || GRAPH_TIMESTAMP.test(head)) return 0;
     const tweetIds = /"id"\s*:\s*"\d{5,20}"/.test(head) && /"text"\s*:/.test(head);
     const v2Fields = /"(edit_history_tweet_ids|conversation_id|referenced_tweets|public_metrics|author_id)"\s*:/.test(head);
     if (tweetIds && v2Fields) return 0.9;

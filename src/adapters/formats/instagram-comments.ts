@@ -1,0 +1,188 @@
+import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { InputSource } from '../../source/input-source.js';
+import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
+import { toIsoDate } from '../../record/dates.js';
+import { jsonValueItems } from '../readers/json-elements.js';
+import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
+import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
+import { postCount } from '../readers/post-fields.js';
+import { undoUtf8AsLatin1 } from '../readers/utf8-mojibake.js';
+
+/** An IG Comment's `timestamp`: ISO 8601 with a `+0000` offset. */
+const GRAPH_TIMESTAMP = /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"/;
+
+/** A Graph API page's start: `{"data": [`, pretty-printed or not, alone or in an array of pages. */
+const GRAPH_PAGE = /^\s*\[?\s*\{\s*"data"\s*:\s*\[/;
+
+/** An IG Media object's own fields, around the comments it embeds. */
+const MEDIA_FIELDS = /"(?:media_type|media_product_type|comments_count|shortcode)"\s*:|"permalink"\s*:\s*"https:\/\/www\.instagram\.com\//;
+
+/** An entry of a "Download Your Information" comments file. */
+const DYI_ENTRY = /"string_map_data"\s*:\s*\{\s*"Comment"\s*:/;
+
+/** The member a DYI reels comments file lists its entries under. */
+const DYI_REELS_MEMBER = 'comments_reels_comments';
+
+/**
+ * Instagram comments: Graph API pages of IG Comments (`/{ig-media-id}/comments` with `text`,
+ * `timestamp`, `username`, `like_count` and replies nested under `replies.data`), one page, pages
+ * one per line or an array of pages; an IG Media object with its `comments` embedded; and the
+ * comments files of a "Download Your Information" export (`post_comments_1.json`,
+ * `reels_comments.json`: the account's own comments, as `string_map_data`), whose strings are
+ * UTF-8 bytes written as `\u00XX` escapes, decoded back. Read like Facebook's comments: comments
+ * under an account's post are blog comments.
+ */
+export const instagramCommentsAdapter: FormatAdapter = {
+  name: 'instagram-comments',
+  description: 'Instagram comments: Graph API IG Comment pages or a media object with its comments, or Download Your Information comments',
+  channel: 'blog-comment',
+  extensions: ['.json', '.jsonl', '.ndjson'],
+  signature:
+    '{"data": [...]} comments with "text", "timestamp" (…T…+0000) and "username" or "like_count"; a media object with "comments": {"data": …}; "string_map_data": {"Comment": …}',
+  sniff(input) {
+    const head = input.headText;
+    if (!/^\s*[[{]/.test(head)) return 0;
+    if (DYI_ENTRY.test(head) && /"Time"\s*:/.test(head)) return 0.95;
+    const comment = GRAPH_TIMESTAMP.test(head) && /"text"\s*:/.test(head) && !/"created_time"\s*:/.test(head);
+    if (!comment) return 0;
+    if (GRAPH_PAGE.test(head) && /"(?:username|like_count)"\s*:/.test(head)) return 0.85;
+    if (/"comments"\s*:\s*\{\s*"data"\s*:\s*\[/.test(head) && MEDIA_FIELDS.test(head)) return 0.85;
+    return 0;
+  },
+  read(source) {
+    return readInstagramComments(source);
+  },
+};
+
+/** The post comments were read under, when the file gives it. */
+interface MediaContext {
+  id: string | null;
+  permalink: string | null;
+}
+
+const NO_MEDIA: MediaContext = { id: null, permalink: null };
+
+function readInstagramComments(source: InputSource): AsyncIterable<AdapterItem> {
+  return jsonValueItems(source, valueItems);
+}
+
+/** A page of comments, a media object with its comments, a DYI file or entry, an error, or one comment. */
+function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterItem> {
+  const object = asObject(value);
+  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
+  const at = (part: string): Provenance => ({ ...provenance, part: `${prefix}${part}` });
+  if (object !== null && Array.isArray(object['data'])) {
+    for (const [index, comment] of asArray(object['data']).entries()) yield* commentItems(comment, at(`data[${index}]`), null, NO_MEDIA);
+    return;
+  }
+  const embedded = asObject(object?.['comments']);
+  if (object !== null && embedded !== null && Array.isArray(embedded['data'])) {
+    const media: MediaContext = { id: asString(object['id']), permalink: asString(object['permalink']) };
+    for (const [index, comment] of asArray(embedded['data']).entries()) {
+      yield* commentItems(comment, at(`comments.data[${index}]`), null, media);
+    }
+    return;
+  }
+  if (object !== null && Array.isArray(object[DYI_REELS_MEMBER])) {
+    for (const [index, entry] of asArray(object[DYI_REELS_MEMBER]).entries()) yield dyiItem(entry, at(`${DYI_REELS_MEMBER}[${index}]`));
+    return;
+  }
+  if (object !== null && asObject(object['string_map_data']) !== null) {
+    yield dyiItem(object, provenance);
+    return;
+  }
+  const error = asObject(object?.['error']);
+  if (error !== null) {
+    const code = error['code'];
+    const message = asString(error['message']) ?? 'no message';
+    yield {
+      kind: 'filtered',
+      rule: 'not-feedback',
+      provenance,
+      detail: `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200),
+    };
+    return;
+  }
+  yield* commentItems(value, provenance, null, NO_MEDIA);
+}
+
+/**
+ * An IG Comment, then the replies nested under its `replies.data` (one level: Instagram's replies
+ * are not answered in turn). A comment the account hid is filtered `moderated-out`.
+ */
+function* commentItems(value: unknown, provenance: Provenance, parentId: string | null, media: MediaContext): Iterable<AdapterItem> {
+  const comment = asObject(value);
+  const id = asString(field(comment, 'id'));
+  if (comment === null || id === null || typeof comment['text'] !== 'string') {
+    yield notAComment('expected an IG Comment with an id and a text', value, provenance);
+    return;
+  }
+  if (comment['hidden'] === true) {
+    yield { kind: 'filtered', rule: 'moderated-out', provenance, sourceId: id, detail: 'hidden by the account (hidden: true)' };
+  } else {
+    yield { kind: 'record', draft: commentDraft(comment, id, provenance, parentId, media) };
+  }
+  if (parentId !== null) return;
+  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
+  for (const [index, reply] of asArray(field(comment, 'replies', 'data')).entries()) {
+    yield* commentItems(reply, { ...provenance, part: `${prefix}replies.data[${index}]` }, id, media);
+  }
+}
+
+function commentDraft(comment: JsonObject, id: string, provenance: Provenance, parentId: string | null, media: MediaContext): RecordDraft {
+  const mediaId = asString(field(comment, 'media', 'id')) ?? media.id;
+  const meta: Record<string, JsonValue> = commentMeta(null, media.permalink);
+  if (mediaId !== null) meta['mediaId'] = mediaId;
+  const likes = postCount(comment['like_count']);
+  if (likes !== null) meta['likeCount'] = likes;
+  return {
+    sourceId: id,
+    author: commenterName(asString(comment['username']) ?? asString(field(comment, 'from', 'username')), []),
+    date: toIsoDate(comment['timestamp']),
+    text: commentText(asString(comment['text']), 'text', []),
+    url: null,
+    inReplyTo: asString(comment['parent_id']) ?? parentId,
+    meta,
+    provenance,
+  };
+}
+
+/**
+ * One entry of a DYI comments file: a comment the account made, under `string_map_data` (its
+ * `Comment`, the `Media Owner` whose post it was left on, its `Time`). The file does not name the
+ * account, so the record has no author; there is no id, so its id is its content hash.
+ */
+function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
+  const entry = asObject(value);
+  const fields = asObject(entry?.['string_map_data']);
+  const text = decoded(field(fields, 'Comment', 'value'));
+  if (fields === null || text === null) {
+    return notAComment('expected a comment entry with string_map_data: {"Comment": {"value": …}}', value, provenance);
+  }
+  const meta: Record<string, JsonValue> = {};
+  const owner = decoded(field(fields, 'Media Owner', 'value'));
+  if (owner !== null) meta['mediaOwner'] = owner;
+  return {
+    kind: 'record',
+    draft: {
+      sourceId: null,
+      author: null,
+      date: toIsoDate(positiveTimestamp(field(fields, 'Time', 'timestamp')) ?? positiveTimestamp(field(fields, 'Comment', 'timestamp'))),
+      text: commentText(text, 'text', []),
+      url: null,
+      inReplyTo: null,
+      meta,
+      provenance,
+    },
+  };
+}
+
+function decoded(value: unknown): string | null {
+  const text = asString(value);
+  return text === null ? null : undoUtf8AsLatin1(text);
+}
+
+/** A unix timestamp when it is one; the DYI export writes 0 where an entry has no time of its own. */
+function positiveTimestamp(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}

@@ -6,7 +6,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
-import { undoUtf8AsLatin1 } from '../readers/utf8-mojibake.js';
+import { downloadedMetaString } from '../readers/utf8-mojibake.js';
 
 /** The member a "Download Your Information" comments file lists its entries under (older exports: `comments`). */
 const DYI_MEMBER = /^\s*\{\s*"(comments_v2|comments)"\s*:\s*\[/;
@@ -173,27 +173,22 @@ function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
     }
     return notAComment('expected a comment entry with data: [{"comment": {…}}]', value, provenance);
   }
-  const title = decoded(entry['title']);
+  const title = downloadedMetaString(entry['title']);
   const meta: Record<string, JsonValue> = {};
   if (title !== null) meta['title'] = title;
-  const group = decoded(comment['group']);
+  const group = downloadedMetaString(comment['group']);
   if (group !== null) meta['group'] = group;
   return {
     kind: 'record',
     draft: {
       sourceId: null,
-      author: commenterName(decoded(comment['author']), []),
+      author: commenterName(downloadedMetaString(comment['author']), []),
       date: toIsoDate(comment['timestamp'] ?? entry['timestamp']),
-      text: commentText(decoded(comment['comment']), 'text', []),
+      text: commentText(downloadedMetaString(comment['comment']), 'text', []),
       url: null,
       inReplyTo: null,
       meta,
       provenance,
     },
   };
-}
-
-function decoded(value: unknown): string | null {
-  const text = asString(value);
-  return text === null ? null : undoUtf8AsLatin1(text);
 }

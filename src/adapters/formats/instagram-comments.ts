@@ -6,7 +6,7 @@ import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 import { postCount } from '../readers/post-fields.js';
-import { undoUtf8AsLatin1 } from '../readers/utf8-mojibake.js';
+import { downloadedMetaString } from '../readers/utf8-mojibake.js';
 
 /** An IG Comment's `timestamp`: ISO 8601 with a `+0000` offset. */
 const GRAPH_TIMESTAMP = /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"/;
@@ -155,12 +155,12 @@ function commentDraft(comment: JsonObject, id: string, provenance: Provenance, p
 function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   const entry = asObject(value);
   const fields = asObject(entry?.['string_map_data']);
-  const text = decoded(field(fields, 'Comment', 'value'));
+  const text = downloadedMetaString(field(fields, 'Comment', 'value'));
   if (fields === null || text === null) {
     return notAComment('expected a comment entry with string_map_data: {"Comment": {"value": …}}', value, provenance);
   }
   const meta: Record<string, JsonValue> = {};
-  const owner = decoded(field(fields, 'Media Owner', 'value'));
+  const owner = downloadedMetaString(field(fields, 'Media Owner', 'value'));
   if (owner !== null) meta['mediaOwner'] = owner;
   return {
     kind: 'record',
@@ -175,11 +175,6 @@ function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
       provenance,
     },
   };
-}
-
-function decoded(value: unknown): string | null {
-  const text = asString(value);
-  return text === null ? null : undoUtf8AsLatin1(text);
 }
 
 /** A unix timestamp when it is one; the DYI export writes 0 where an entry has no time of its own. */

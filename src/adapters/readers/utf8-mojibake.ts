@@ -1,3 +1,5 @@
+import { asString } from './json-fields.js';
+
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -20,4 +22,13 @@ export function undoUtf8AsLatin1(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A string of Meta's "Download Your Information" JSON (Facebook's, Instagram's), its characters
+ * mended as {@link undoUtf8AsLatin1} does; null when the value is no string.
+ */
+export function downloadedMetaString(value: unknown): string | null {
+  const text = asString(value);
+  return text === null ? null : undoUtf8AsLatin1(text);
 }

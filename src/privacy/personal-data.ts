@@ -28,6 +28,13 @@ const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`
 const EMAIL = `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` + `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
 const HANDLE_CHARACTER = `[${WORD}_]`;
 const HANDLE = `[${AT_SIGNS}]${HANDLE_CHARACTER}+(?:\\.[\\p{L}_]${HANDLE_CHARACTER}*)*(?:[${AT_SIGNS}]${DOMAIN})?`;
+/**
+ * A Reddit user named as Reddit writes a mention (`u/name`, `/u/name`): 3 to 20 letters, digits,
+ * `_` or `-`, not inside a word or a path (`reddit.com/u/…` is a profile link, read as one), and
+ * not an age group written short (`services for u/18s`).
+ */
+const REDDIT_USER = '(?<![\\p{L}\\p{N}_/.\\-])/?u/(?!\\d+s?(?![A-Za-z0-9_\\-]))[A-Za-z0-9_\\-]{3,20}(?![\\p{L}\\p{N}_/\\-])';
+const REDDIT_USER_HEAD = /^\/?u\//iu;
 const NHS_GAP = '[ \\u00a0\\-./]';
 /** Ten digits as an NHS number is written: solid or 3-3-4, or grouped 3-4-3 or 4-3-3, with spaces, dashes, dots or slashes. */
 const TEN_DIGITS =
@@ -66,7 +73,7 @@ const MAIL_PROVIDER =
   /^(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|live|msn|sky|virginmedia|talktalk|protonmail|proton|mail)$/iu;
 /** The sites whose first path segment names an account (`facebook.com/jane.smith`, `tiktok.com/@name`). */
 const PROFILE_SITE =
-  '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com)/@?)';
+  '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk|old)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com|reddit\\.com/(?:user|u)|bsky\\.app/profile)/@?)';
 /** Path segments of those sites that name a page of the site, not an account. */
 const SITE_PAGE =
   '(?:groups|pages|events|watch|hashtag|search|home|share|sharer|sharer\\.php|profile\\.php|intent|i|explore|p|reel|reels|stories|policies|help|login|about|legal|privacy|settings|messages|channel|playlist|shorts|results|feed|tv|live|watch\\?.*)(?![\\w.\\-])';
@@ -179,7 +186,7 @@ const HOUSE_ADDRESS =
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 const PERSONAL_DATA = new RegExp(
-  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|` +
+  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
@@ -256,7 +263,10 @@ interface Settings {
  *   (`@10am`, `@9.30pm`) and the handles on `policy.keepHandles` (case-insensitive); and an
  *   account written without its `@` after words that say it is one (`my twitter is jsmith_77`,
  *   `find me on insta as …`, `follow me on tiktok …`) when it has a handle's marks (a digit, `_`,
- *   `.`, a capital inside) or is no common word (`my twitter is down` stays).
+ *   `.`, a capital inside) or is no common word (`my twitter is down` stays); a Reddit user as
+ *   Reddit writes a mention (`u/jsmith_77`, `/u/name`; not an age group such as `u/18s`); and an
+ *   account in a profile link (Facebook, X/Twitter, Instagram, TikTok, Threads, LinkedIn, YouTube,
+ *   Reddit, Bluesky).
  * - address: a house number and a street (`14 Acacia Avenue`), or a house's name and a street
  *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`), also a name with no house word
  *   where an address is written (`lives at Springfield, Mill Road`, `Meadow View, Church Road` alone
@@ -445,6 +455,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
       ? SURNAME_AFTER.exec(text.slice(match.index + found.length, match.index + found.length + 60))
       : null;
     return surname !== null && isNameLikeWord(surname[1] ?? '') ? { ...replacement, beyond: surname[0].length } : replacement;
+  }
+  if (groups['redditUser'] !== undefined) {
+    return isHandleOfPerson(found.replace(REDDIT_USER_HEAD, ''), settings) ? token('handle', settings) : KEEP;
   }
   if (groups['tenDigits'] !== undefined) {
     if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);

@@ -530,6 +530,9 @@ describe('redactPersonalData: people in links', () => {
     ],
     ['https://example.org/c?tel=07700900123&user=carer_jo', 'https://example.org/c?tel=[phone]&user=[handle]'],
     ['https://www.facebook.com/profile.php?id=100012345678 is me', 'https://www.facebook.com/profile.php?id=[handle] is me'],
+    ['https://www.reddit.com/user/Carer_Mum_Leeds/ posted it', 'https://www.reddit.com/user/[handle]/ posted it'],
+    ['old.reddit.com/u/jsmith_77 said', 'old.reddit.com/u/[handle] said'],
+    ['https://bsky.app/profile/carer.bsky.social/post/3kq2', 'https://bsky.app/profile/[handle]/post/3kq2'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });
@@ -542,6 +545,27 @@ describe('redactPersonalData: people in links', () => {
     'https://notfacebook.com/jane',
     'https://example.org/item.php?id=42',
   ])('a page of a site, an organisation kept by keep_handles and other links stay: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+});
+
+describe('redactPersonalData: a Reddit user named as Reddit writes a mention', () => {
+  test.each([
+    ['Thanks u/jsmith_77 for the link', 'Thanks [handle] for the link'],
+    ['As /u/Carer-Mum-Leeds said, respite matters', 'As [handle] said, respite matters'],
+    ['(u/Dad0fThree)', '([handle])'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'see r/CasualUK and r/LegalAdviceUK',
+    'https://www.reddit.com/r/CasualUK/comments/1abc2d/day_centres/',
+    'youth services for u/18s and u/16s',
+    'a u-turn on funding',
+    'thanks u/TLAP_News',
+    'the menu/u/item path',
+  ])('a subreddit, an age group, an organisation kept by keep_handles and paths stay: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });
 });

@@ -4,7 +4,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
-import { asArray, asObject, asString, field } from '../readers/json-fields.js';
+import { apiErrorSummary, asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 import { downloadedMetaString } from '../readers/utf8-mojibake.js';
 
@@ -109,16 +109,9 @@ function* graphValueItems(value: unknown, provenance: Provenance): Iterable<Adap
     for (const [index, entry] of entries.entries()) yield dyiItem(entry, { ...provenance, part: `${prefix}comments[${index}]` });
     return;
   }
-  const error = asObject(object?.['error']);
+  const error = apiErrorSummary(value);
   if (error !== null) {
-    const message = asString(error['message']) ?? 'no message';
-    const code = error['code'];
-    yield {
-      kind: 'filtered',
-      rule: 'not-feedback',
-      provenance,
-      detail: `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200),
-    };
+    yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: error };
     return;
   }
   yield* graphCommentItems(value, provenance, null);

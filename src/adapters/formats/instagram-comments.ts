@@ -3,7 +3,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
-import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
+import { apiErrorSummary, asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 import { postCount } from '../readers/post-fields.js';
 import { downloadedMetaString } from '../readers/utf8-mojibake.js';
@@ -91,16 +91,9 @@ function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterIt
     yield dyiItem(object, provenance);
     return;
   }
-  const error = asObject(object?.['error']);
+  const error = apiErrorSummary(value);
   if (error !== null) {
-    const code = error['code'];
-    const message = asString(error['message']) ?? 'no message';
-    yield {
-      kind: 'filtered',
-      rule: 'not-feedback',
-      provenance,
-      detail: `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200),
-    };
+    yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: error };
     return;
   }
   yield* commentItems(value, provenance, null, NO_MEDIA);

@@ -3,7 +3,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
-import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
+import { apiErrorSummary, asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 
 /** The `kind` of the responses and resources this adapter reads. */
@@ -74,7 +74,7 @@ function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterIt
       yield* resourceItems(item, { ...provenance, part: `${prefix}items[${index}]` });
     return;
   }
-  const problem = object === null ? null : errorSummary(object);
+  const problem = object === null ? null : apiErrorSummary(object);
   if (problem !== null) {
     yield { kind: 'filtered', rule: 'not-feedback', provenance, detail: problem };
     return;
@@ -144,13 +144,4 @@ function commentItem(value: unknown, provenance: Provenance, thread: ThreadConte
       provenance,
     },
   };
-}
-
-/** One line saying what a YouTube API error response reports (`{"error": {"code", "message"}}`), or null when it is none. */
-function errorSummary(object: JsonObject): string | null {
-  const error = asObject(object['error']);
-  if (error === null) return null;
-  const code = field(error, 'code');
-  const message = asString(error['message']) ?? asString(field(asArray(error['errors'])[0], 'reason')) ?? 'no message';
-  return `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200);
 }

@@ -26,3 +26,16 @@ export function field(value: unknown, ...path: readonly string[]): unknown {
   }
   return current;
 }
+
+/**
+ * One line saying what an API's error response reports (`{"error": {"code": …, "message": …}}`,
+ * as Meta's Graph API and Google's APIs write one; the message falls back to Google's first
+ * `errors[].reason`), or null when the value is none.
+ */
+export function apiErrorSummary(value: unknown): string | null {
+  const error = asObject(field(value, 'error'));
+  if (error === null) return null;
+  const code = field(error, 'code');
+  const message = asString(error['message']) ?? asString(field(asArray(error['errors'])[0], 'reason')) ?? 'no message';
+  return `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200);
+}

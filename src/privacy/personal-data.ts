@@ -73,10 +73,18 @@ const MAIL_PROVIDER =
   /^(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|live|msn|sky|virginmedia|talktalk|protonmail|proton|mail)$/iu;
 /** The sites whose first path segment names an account (`facebook.com/jane.smith`, `tiktok.com/@name`). */
 const PROFILE_SITE =
-  '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk|old)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com|reddit\\.com/(?:user|u)|bsky\\.app/profile)/@?)';
+  '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk|old|new)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com|reddit\\.com/(?:user|u)|bsky\\.app/profile)/@?|' +
+  '(?<![\\w.\\-])https?://[\\w\\-]+(?:\\.[\\w\\-]+)+/users/)';
 /** Path segments of those sites that name a page of the site, not an account. */
 const SITE_PAGE =
   '(?:groups|pages|events|watch|hashtag|search|home|share|sharer|sharer\\.php|profile\\.php|intent|i|explore|p|reel|reels|stories|policies|help|login|about|legal|privacy|settings|messages|channel|playlist|shorts|results|feed|tv|live|watch\\?.*)(?![\\w.\\-])';
+/**
+ * A Bluesky handle on Bluesky's own domain written without its `@` (`samcares.bsky.social`), also as
+ * the host of a link (`https://samcares.bsky.social`, `at://samcares.bsky.social/…`).
+ */
+const BLUESKY_HANDLE = `(?<![${WORD}.@\\-]|(?<!/)/)(?:[${WORD}\\-]+\\.)+bsky\\.social(?![${WORD}.\\-])`;
+/** A decentralised identifier naming an account (`did:plc:ibsnzlyetxg4rhubbw5fjisi`, `did:web:…`), as Bluesky's `at://` addresses start. */
+const ACCOUNT_DID = `(?<![${WORD}])did:(?:plc|web):[${WORD}.%:\\-]*[${WORD}]`;
 const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]|(?<=(?:facebook|fb)\\.com/profile\\.php\\?id=)\\d+`;
 /** Query parameters that carry who someone is, by the kind their value is replaced as. */
 const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
@@ -186,7 +194,7 @@ const HOUSE_ADDRESS =
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 const PERSONAL_DATA = new RegExp(
-  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<profile>${PROFILE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
+  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
@@ -264,9 +272,10 @@ interface Settings {
  *   account written without its `@` after words that say it is one (`my twitter is jsmith_77`,
  *   `find me on insta as …`, `follow me on tiktok …`) when it has a handle's marks (a digit, `_`,
  *   `.`, a capital inside) or is no common word (`my twitter is down` stays); a Reddit user as
- *   Reddit writes a mention (`u/jsmith_77`, `/u/name`; not an age group such as `u/18s`); and an
+ *   Reddit writes a mention (`u/jsmith_77`, `/u/name`; not an age group such as `u/18s`); an
  *   account in a profile link (Facebook, X/Twitter, Instagram, TikTok, Threads, LinkedIn, YouTube,
- *   Reddit, Bluesky).
+ *   Reddit, Bluesky, a Mastodon address's `https://server/users/…`); a Bluesky handle on
+ *   `bsky.social` without its `@` (`samcares.bsky.social`); and an account's DID (`did:plc:…`).
  * - address: a house number and a street (`14 Acacia Avenue`), or a house's name and a street
  *   (`Rose Cottage, Mill Lane`, `The Old Bakery, High Street`), also a name with no house word
  *   where an address is written (`lives at Springfield, Mill Road`, `Meadow View, Church Road` alone
@@ -399,6 +408,12 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   }
   if (groups['spelledEmail'] !== undefined) {
     return isDisguisedEmail(found) ? token('email', settings) : KEEP;
+  }
+  if (groups['accountDid'] !== undefined) {
+    return token('handle', settings);
+  }
+  if (groups['blueskyHandle'] !== undefined) {
+    return isHandleOfPerson(found, settings) ? token('handle', settings) : KEEP;
   }
   if (groups['profile'] !== undefined) {
     return isHandleOfPerson(found.replace(/^@/u, ''), settings) ? token('handle', settings) : KEEP;

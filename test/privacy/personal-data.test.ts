@@ -570,6 +570,34 @@ describe('redactPersonalData: a Reddit user named as Reddit writes a mention', (
   });
 });
 
+describe('redactPersonalData: accounts on Bluesky and Mastodon written without an @', () => {
+  test.each([
+    ['cc samcares.bsky.social who asked', 'cc [handle] who asked'],
+    ['https://samcares.bsky.social', 'https://[handle]'],
+    ['https://bsky.app/profile/samcares.bsky.social/post/3lbbw4fzqgc2y', 'https://bsky.app/profile/[handle]/post/3lbbw4fzqgc2y'],
+    ['bsky.app/profile/leedscarers.org.uk', 'bsky.app/profile/[handle]'],
+    ['at://did:plc:ibsnzlyetxg4rhubbw5fjisi/app.bsky.feed.post/3lbbw4fzqgc2y', 'at://[handle]/app.bsky.feed.post/3lbbw4fzqgc2y'],
+    ['my DID is did:web:jo.example.org.', 'my DID is [handle].'],
+    ['https://social.coop/users/pa_ruth/statuses/113516259998765432', 'https://social.coop/users/[handle]/statuses/113516259998765432'],
+    ['new.reddit.com/u/quiet_carer_88/comments', 'new.reddit.com/u/[handle]/comments'],
+  ])('%j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each(['bsky.social is where I post now; see bsky.app/profile', 'https://www.reddit.com/r/CarersUK/wiki/index'])(
+    'the sites themselves and their pages stay: %j',
+    (text) => {
+      expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+    },
+  );
+
+  test('an organisation on keep_handles stays in every form', () => {
+    const policy: RedactionPolicy = { ...TLAP_POLICY, keepHandles: ['@TLAP_News', '@thinklocalactpersonal.bsky.social'] };
+    const text = 'u/TLAP_News and thinklocalactpersonal.bsky.social';
+    expect(redactPersonalData(text, policy)).toEqual({ text, counts: {} });
+  });
+});
+
 describe('redactPersonalData: a mention by first name takes its surname with it', () => {
   test.each([
     ['@Tariq Mahmood can you add this?', '[handle] can you add this?'],

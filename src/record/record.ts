@@ -19,6 +19,13 @@ export const CHANNELS: readonly Channel[] = [
 /** The channels of short public posts under a hashtag, where a host may run a panel of numbered questions. */
 export const MICROBLOG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['twitter', 'mastodon', 'bluesky']);
 
+/**
+ * The `meta` key an adapter sets (to `true`) on a record that is the words of the account whose own
+ * data export the file is, when the file does not name that account (Instagram's "Download your
+ * information" comments): every such record of one file is one voice.
+ */
+export const EXPORT_OWNER_META = 'exportOwner';
+
 /** A JSON value, as kept in {@link FeedbackRecord.meta}. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, type FeedbackRecord } from '../record/record.js';
+import { CHANNELS, EXPORT_OWNER_META, type Channel, type FeedbackRecord } from '../record/record.js';
 import { hashKey, KeyHasher, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
@@ -6,7 +6,8 @@ import { grownArray } from '../grown-array.js';
 /**
  * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
  * file, else its row: one row is one respondent), else its author on its channel (handles are
- * per platform). Null for a record with neither: it counts as a voice of its own. Retweets never
+ * per platform), else the owner of the export file it was read from when the record says it is
+ * theirs ({@link EXPORT_OWNER_META}). Null for a record with none: it counts as a voice of its own. Retweets never
  * reach the store (ingest filters them as amplification, not a second voice), so nothing here
  * counts them.
  */
@@ -17,6 +18,9 @@ export function voiceKeyOf(record: FeedbackRecord): string | null {
   }
   if (record.author !== null && record.author.trim() !== '') {
     return `author\u0000${record.channel}\u0000${record.author.trim().toLowerCase()}`;
+  }
+  if (record.meta[EXPORT_OWNER_META] === true) {
+    return `owner\u0000${record.provenance.file}`;
   }
   if (record.channel === 'survey' && record.provenance.row !== undefined) {
     return `row\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${record.provenance.row}`;

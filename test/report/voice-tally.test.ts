@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { VoiceTally, voiceKeyOf } from '../../src/report/voice-tally.js';
 import { WordNumbering } from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
+import { EXPORT_OWNER_META } from '../../src/record/record.js';
 import { makeRecord } from '../builders/record-builder.js';
 
 const CAMPAIGN = 'I object to the closure of the Elm Street day centre because it is the only place my family member can go.';
@@ -26,6 +27,17 @@ describe('voiceKeyOf', () => {
     expect(voiceKeyOf(tweet)).toBe(voiceKeyOf(makeRecord({ channel: 'twitter', author: '@asha ' })));
     expect(voiceKeyOf(tweet)).not.toBe(voiceKeyOf(makeRecord({ channel: 'email', author: '@Asha' })));
     expect(voiceKeyOf(makeRecord({ channel: 'email', author: null, provenance: { file: 'm.mbox', line: 1 } }))).toBeNull();
+  });
+
+  test("the records marked as an export owner's own words count as one voice per file, and as theirs only", () => {
+    const own = (file: string, line: number): ReturnType<typeof makeRecord> =>
+      makeRecord({ channel: 'blog-comment', author: null, meta: { [EXPORT_OWNER_META]: true }, provenance: { file, line } });
+    expect(voiceKeyOf(own('post_comments_1.json', 2))).toBe(voiceKeyOf(own('post_comments_1.json', 20)));
+    expect(voiceKeyOf(own('post_comments_1.json', 2))).not.toBe(voiceKeyOf(own('other/post_comments_1.json', 2)));
+    const unmarked = makeRecord({ channel: 'blog-comment', author: null, provenance: { file: 'post_comments_1.json', line: 2 } });
+    expect(voiceKeyOf(unmarked)).toBeNull();
+    const named = makeRecord({ channel: 'blog-comment', author: 'kirkstall_dad', meta: { [EXPORT_OWNER_META]: true } });
+    expect(voiceKeyOf(named)).toBe(voiceKeyOf(makeRecord({ channel: 'blog-comment', author: 'kirkstall_dad' })));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
+import { EXPORT_OWNER_META, type JsonValue, type Provenance, type RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { apiErrorSummary, asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
@@ -143,7 +143,9 @@ function commentDraft(comment: JsonObject, id: string, provenance: Provenance, p
 /**
  * One entry of a DYI comments file: a comment the account made, under `string_map_data` (its
  * `Comment`, the `Media Owner` whose post it was left on, its `Time`). The file does not name the
- * account, so the record has no author; there is no id, so its id is its content hash.
+ * account, so the record has no author, but it is marked as the export owner's words
+ * ({@link EXPORT_OWNER_META}) so that a file's comments count as one voice; there is no id, so its
+ * id is its content hash.
  */
 function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   const entry = asObject(value);
@@ -152,7 +154,7 @@ function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   if (fields === null || text === null) {
     return notAComment('expected a comment entry with string_map_data: {"Comment": {"value": …}}', value, provenance);
   }
-  const meta: Record<string, JsonValue> = {};
+  const meta: Record<string, JsonValue> = { [EXPORT_OWNER_META]: true };
   const owner = downloadedMetaString(field(fields, 'Media Owner', 'value'));
   if (owner !== null) meta['mediaOwner'] = owner;
   return {

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { instagramCommentsAdapter } from '../../../src/adapters/formats/instagram-comments.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
+import { EXPORT_OWNER_META } from '../../../src/record/record.js';
 import { countItems, PROJECT_ROOT, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
 import { graphComment, graphPage, igComment, igExportComment, igMedia, jsonLinesOf, sniffInputOf } from '../../builders/api-pages.js';
@@ -122,13 +123,13 @@ describe('instagram-comments reading', () => {
     expect(JSON.stringify(result.items)).not.toContain('07700');
   });
 
-  test('a "Download your information" file: escaped UTF-8 decoded, no author, the media owner kept, reels entries read', async () => {
+  test('a "Download your information" file: escaped UTF-8 decoded, no author but marked as the export owner\'s words, the media owner kept, reels entries read', async () => {
     const posts = await readTempInput(
       'post_comments_1.json',
       JSON.stringify([igExportComment('I can’t pay £20 more – Zoë', 'leedscitycouncil', 1733079902)]),
     );
     expect(recordsOf(posts).map((record) => [record.author, record.text, record.date, record.meta])).toEqual([
-      [null, 'I can’t pay £20 more – Zoë', '2024-12-01T19:05:02.000Z', { mediaOwner: 'leedscitycouncil' }],
+      [null, 'I can’t pay £20 more – Zoë', '2024-12-01T19:05:02.000Z', { [EXPORT_OWNER_META]: true, mediaOwner: 'leedscitycouncil' }],
     ]);
     const reels = await readTempInput(
       'reels_comments.json',

@@ -19,7 +19,7 @@ import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
 import { publishedCodebookFile, publishedFileNames } from './published-file-names.js';
 import { recordContext } from './record-context.js';
-import { shortenText } from '../text/shortened-text.js';
+import { markUnpunctuatedParagraphs, shortenText } from '../text/shortened-text.js';
 import {
   emptyRecordFacts,
   mergeOrderFreeCounts,
@@ -178,7 +178,7 @@ export class ThemeReportBuilder {
     const known = this.publishedTexts.get(record);
     if (known !== undefined) return known;
     const redacted = this.options.redact(record.text);
-    const text = shortenText(redacted.text, QUOTE_MAX_CHARS);
+    const text = shortenText(markUnpunctuatedParagraphs(redacted.text), QUOTE_MAX_CHARS);
     const published = { text, counts: redacted.counts, tainted: holdsRedactionToken(text) };
     this.publishedTexts.set(record, published);
     return published;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { marked, type Token, type Tokens } from 'marked';
 import { publishableText } from '../../src/text/publishable-text.js';
+import { markUnpunctuatedParagraphs } from '../../src/text/shortened-text.js';
 import { renderMarkdownReport } from '../../src/report/markdown-report.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
@@ -179,7 +180,7 @@ describe('renderMarkdownReport', () => {
 
     test('the words are all still there, as literal text, with their markup removed', () => {
       const quoted = blockquotes(markdown).map((token) => plainText(token.tokens));
-      expect(quoted.some((text) => text.includes(publishableText(hostile).replace(/\s+/g, ' ')))).toBe(true);
+      expect(quoted.some((text) => text.includes(markUnpunctuatedParagraphs(publishableText(hostile)).replace(/\s+/g, ' ')))).toBe(true);
       expect(quoted.some((text) => text.includes('— | Bob'))).toBe(true);
       expect(marked.parse(markdown, { async: false })).toContain('alert(1) *bold*');
       expect(marked.parse(markdown, { async: false })).not.toMatch(/script|<img/);

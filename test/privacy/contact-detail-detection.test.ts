@@ -5,6 +5,7 @@ import { labelledLines, scoreDetails } from './labelled-details.js';
 const POLICY: RedactionPolicy = { ...DEFAULT_REDACTION_POLICY, keepHandles: ['@TLAP_News', '@NHSEngland'] };
 const labelled = labelledLines('fixtures/privacy/contact-details/labelled.txt');
 const disguised = labelledLines('fixtures/privacy/contact-details/disguised.txt');
+const socialAccounts = labelledLines('fixtures/privacy/social-accounts/labelled.txt');
 
 describe('street addresses, spelled-out e-mail addresses and people in links, measured on labelled feedback (figures in README.md)', () => {
   test('18 details in 35 lines: recall 100%, precision 94.7% (one public building taken for an address)', () => {
@@ -18,5 +19,11 @@ describe('street addresses, spelled-out e-mail addresses and people in links, me
     const figures = scoreDetails(disguised, POLICY);
     expect([figures.labels, disguised.length]).toEqual([10, 18]);
     expect(figures).toMatchObject({ found: 10, flagged: 10, correct: 10, wrong: [] });
+  });
+
+  test('accounts as Reddit, Bluesky and Mastodon posts write them: 15 details in 26 lines, recall and precision 100%', () => {
+    const figures = scoreDetails(socialAccounts, POLICY);
+    expect([figures.labels, socialAccounts.length]).toEqual([15, 26]);
+    expect(figures).toMatchObject({ found: 15, flagged: 15, correct: 15, wrong: [] });
   });
 });

@@ -22,6 +22,7 @@ import {
   type SheetModel,
 } from '../../builders/ods-spreadsheets.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { expectSheetOptionOnConsultationSheets } from '../../helpers/sheet-option.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
@@ -174,14 +175,7 @@ describe('ods adapter', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'responses.ods');
       await writeFile(path, buildOds(CONSULTATION_SHEETS));
-      const result = await readFileItems(path, { displayPath: 'responses.ods', sheet: 'Officer notes' });
-      expect(recordsOf(result).map((record) => record.text)).toEqual([
-        'Two responses came by post and were typed in by the team.',
-        'Check the late responses before publishing.',
-      ]);
-      expect((await readFileItems(path, { displayPath: 'responses.ods', sheet: 'Nope' })).error).toBe(
-        'responses.ods: no sheet named "Nope" (sheets: "Responses", "Officer notes")',
-      );
+      await expectSheetOptionOnConsultationSheets(path, 'responses.ods');
     });
   });
 

@@ -15,6 +15,7 @@ import { readStoreRecords } from '../../../src/store/record-store.js';
 import { buildModelWorkbook, CONSULTATION_SHEETS, ROADSHOW_SHEETS, type SheetModel } from '../../builders/ods-spreadsheets.js';
 import { buildOutlookMsg, buildWordCompoundFile, OUTLOOK_REPLY } from '../../builders/outlook-msg-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { expectSheetOptionOnConsultationSheets } from '../../helpers/sheet-option.js';
 import { buildXls } from '../../builders/xls-workbooks.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -92,14 +93,7 @@ describe('xls adapter', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'responses.xls');
       await writeFile(path, buildXls(CONSULTATION_SHEETS));
-      const hidden = await readFileItems(path, { displayPath: 'responses.xls', sheet: 'Officer notes' });
-      expect(recordsOf(hidden).map((record) => record.text)).toEqual([
-        'Two responses came by post and were typed in by the team.',
-        'Check the late responses before publishing.',
-      ]);
-      expect((await readFileItems(path, { displayPath: 'responses.xls', sheet: 'Nope' })).error).toBe(
-        'responses.xls: no sheet named "Nope" (sheets: "Responses", "Officer notes")',
-      );
+      await expectSheetOptionOnConsultationSheets(path, 'responses.xls');
     });
   });
 

@@ -9,7 +9,6 @@ import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { ingest } from '../../../src/ingest/ingest.js';
 import type { FileSummary } from '../../../src/ingest/ingest-summary.js';
-import type { FeedbackRecord } from '../../../src/record/record.js';
 import { readStoreRecords } from '../../../src/store/record-store.js';
 import {
   buildModelWorkbook,
@@ -22,9 +21,10 @@ import {
   type SheetModel,
 } from '../../builders/ods-spreadsheets.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { expectReadAsItsXlsxCase, recordSays } from '../../helpers/calc-copies.js';
 import { expectSheetOptionOnConsultationSheets } from '../../helpers/sheet-option.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
-import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
+import { PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
 describe('ods fixture inputs are generated reproducibly by test/builders/ods-spreadsheets.ts', () => {
   test.each(Object.entries(ODS_FIXTURE_INPUTS))('%s/input.ods', (name, build) => {
@@ -34,18 +34,6 @@ describe('ods fixture inputs are generated reproducibly by test/builders/ods-spr
     expectGoldenBytes(path, bytes);
   });
 });
-
-/** What a record says, whatever file format it was read from: its provenance and format left out. */
-function said(record: FeedbackRecord): unknown {
-  return {
-    sourceId: record.sourceId,
-    channel: record.channel,
-    author: record.author,
-    date: record.date,
-    text: record.text,
-    meta: record.meta,
-  };
-}
 
 /**
  * The first sheet as CSV, each cell as the xlsx reader gives it: the same table saved as CSV, its
@@ -76,7 +64,7 @@ async function ingestOne(
   const [file] = summary.perFile;
   if (file === undefined) throw new Error(`${name} was not read`);
   const records: unknown[] = [];
-  for await (const record of readStoreRecords(join(folder, '.tlap'))) records.push(said(record));
+  for await (const record of readStoreRecords(join(folder, '.tlap'))) records.push(recordSays(record));
   const { read, added, duplicates, filtered, rejected } = file;
   return { counts: { read, added, duplicates, filtered, rejected } as Omit<FileSummary, 'file' | 'format'>, records };
 }
@@ -208,13 +196,7 @@ describe('.ods files LibreOffice Calc wrote', () => {
   test.each(names)(
     '%s.ods, saved by Calc from the xlsx fixture of that name, gives the same records, counts and warnings',
     async (name) => {
-      const fromOds = await readFileItems(join(folder, `${name}.ods`), { displayPath: 'table' });
-      const fromXlsx = await readFileItems(join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx'), { displayPath: 'table' });
-      expect(recordsOf(fromOds).map(said)).toEqual(recordsOf(fromXlsx).map(said));
-      expect(countItems(fromOds)).toEqual(countItems(fromXlsx));
-      const warnings = (result: typeof fromOds): string[] =>
-        result.items.filter((item) => item.kind === 'warning').map((item) => item.message);
-      expect(warnings(fromOds)).toEqual(warnings(fromXlsx));
+      await expectReadAsItsXlsxCase(join(folder, `${name}.ods`), name, 'ods');
     },
   );
 });

@@ -10,32 +10,16 @@ import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { ingest } from '../../../src/ingest/ingest.js';
 import type { FileSummary } from '../../../src/ingest/ingest-summary.js';
 import type { ReadFileOptions } from '../../../src/ingest/read-input-file.js';
-import type { FeedbackRecord } from '../../../src/record/record.js';
 import { readStoreRecords } from '../../../src/store/record-store.js';
 import { buildModelWorkbook, CONSULTATION_SHEETS, ROADSHOW_SHEETS, type SheetModel } from '../../builders/ods-spreadsheets.js';
 import { buildOutlookMsg, buildWordCompoundFile, OUTLOOK_REPLY } from '../../builders/outlook-msg-builder.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { expectReadAsItsXlsxCase, recordSays } from '../../helpers/calc-copies.js';
 import { expectSheetOptionOnConsultationSheets } from '../../helpers/sheet-option.js';
 import { buildXls } from '../../builders/xls-workbooks.js';
-import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
+import { PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
 const FIXTURES = join(PROJECT_ROOT, 'fixtures/adapters/xls');
-
-/** What a record says, whatever file format it was read from: its provenance and format left out. */
-function said(record: FeedbackRecord): unknown {
-  return {
-    sourceId: record.sourceId,
-    channel: record.channel,
-    author: record.author,
-    date: record.date,
-    text: record.text,
-    meta: record.meta,
-  };
-}
-
-function warnings(result: FileReadResult): string[] {
-  return result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []));
-}
 
 /** Ingests one file into its own store: its counts, and the records stored. */
 async function ingestOne(
@@ -50,7 +34,7 @@ async function ingestOne(
   const [file] = summary.perFile;
   if (file === undefined) throw new Error(`${name} was not read`);
   const records: unknown[] = [];
-  for await (const record of readStoreRecords(join(folder, '.tlap'))) records.push(said(record));
+  for await (const record of readStoreRecords(join(folder, '.tlap'))) records.push(recordSays(record));
   const { read, added, duplicates, filtered, rejected } = file;
   return { counts: { read, added, duplicates, filtered, rejected } as Omit<FileSummary, 'file' | 'format'>, records };
 }
@@ -141,16 +125,9 @@ describe('.xls files LibreOffice Calc wrote', () => {
   test.each(names)(
     '%s.xls, saved by Calc from the xlsx fixture of that name, gives the same records, counts and warnings',
     async (name) => {
-      const xlsxCase = join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name);
-      const optionsPath = join(xlsxCase, 'options.json');
+      const optionsPath = join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'options.json');
       const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Partial<ReadFileOptions>) : {};
-      const fromXls = await readFileItems(join(folder, `${name}.xls`), { displayPath: 'table', ...options });
-      const fromXlsx = await readFileItems(join(xlsxCase, 'input.xlsx'), { displayPath: 'table', ...options });
-      expect(fromXls.format).toBe('xls');
-      expect(fromXls.error).toBe(fromXlsx.error);
-      expect(recordsOf(fromXls).map(said)).toEqual(recordsOf(fromXlsx).map(said));
-      expect(countItems(fromXls)).toEqual(countItems(fromXlsx));
-      expect(warnings(fromXls)).toEqual(warnings(fromXlsx));
+      await expectReadAsItsXlsxCase(join(folder, `${name}.xls`), name, 'xls', options);
     },
   );
 

@@ -6,28 +6,12 @@ import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { xmlSpreadsheetAdapter } from '../../../src/adapters/formats/xml-spreadsheet.js';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { ingest } from '../../../src/ingest/ingest.js';
-import type { FeedbackRecord } from '../../../src/record/record.js';
 import { buildModelWorkbook, CONSULTATION_SHEETS, ROADSHOW_SHEETS } from '../../builders/ods-spreadsheets.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { expectReadAsItsXlsxCase, recordSays, warningMessages } from '../../helpers/calc-copies.js';
 import { expectSheetOptionOnConsultationSheets } from '../../helpers/sheet-option.js';
 import { spreadsheetMl } from '../../builders/web-excel-exports.js';
-import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
-
-/** What a record says, whatever file format it was read from: its provenance and format left out. */
-function said(record: FeedbackRecord): unknown {
-  return {
-    sourceId: record.sourceId,
-    channel: record.channel,
-    author: record.author,
-    date: record.date,
-    text: record.text,
-    meta: record.meta,
-  };
-}
-
-function warnings(result: FileReadResult): string[] {
-  return result.items.filter((item) => item.kind === 'warning').map((item) => item.message);
-}
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 
 /** Detection of a file with this name and head. */
 function detected(name: string, head: string): string | undefined {
@@ -58,9 +42,9 @@ describe('xml-spreadsheet adapter', () => {
       const xlsx = await readFileItems(join(dir, 'export.xlsx'), { displayPath: 'export.xlsx' });
       expect(xml.format).toBe('xml-spreadsheet');
       expect(recordsOf(xml).length).toBeGreaterThan(0);
-      expect(recordsOf(xml).map(said)).toEqual(recordsOf(xlsx).map(said));
+      expect(recordsOf(xml).map(recordSays)).toEqual(recordsOf(xlsx).map(recordSays));
       expect(countItems(xml)).toEqual(countItems(xlsx));
-      expect(warnings(xml)).toEqual(warnings(xlsx));
+      expect(warningMessages(xml)).toEqual(warningMessages(xlsx));
     });
   });
 
@@ -68,7 +52,7 @@ describe('xml-spreadsheet adapter', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'export.xls');
       await writeFile(path, spreadsheetMl(CONSULTATION_SHEETS));
-      expect(warnings(await readFileItems(path, { displayPath: 'export.xls' }))).toContain(
+      expect(warningMessages(await readFileItems(path, { displayPath: 'export.xls' }))).toContain(
         'sheet "Officer notes" is hidden and was not read',
       );
       await expectSheetOptionOnConsultationSheets(path, 'export.xls');
@@ -104,13 +88,8 @@ describe('XML Spreadsheet 2003 files LibreOffice Calc wrote', () => {
   test.each(names)(
     '%s.xml, saved by Calc from the xlsx fixture of that name, gives the same records, counts and warnings',
     async (name) => {
-      const fromXml = await readFileItems(join(folder, `${name}.xml`), { displayPath: 'table' });
-      const fromXlsx = await readFileItems(join(PROJECT_ROOT, 'fixtures/adapters/xlsx', name, 'input.xlsx'), { displayPath: 'table' });
-      expect(fromXml.format).toBe('xml-spreadsheet');
+      const fromXml = await expectReadAsItsXlsxCase(join(folder, `${name}.xml`), name, 'xml-spreadsheet');
       expect(recordsOf(fromXml).length).toBeGreaterThan(0);
-      expect(recordsOf(fromXml).map(said)).toEqual(recordsOf(fromXlsx).map(said));
-      expect(countItems(fromXml)).toEqual(countItems(fromXlsx));
-      expect(warnings(fromXml)).toEqual(warnings(fromXlsx));
     },
   );
 });

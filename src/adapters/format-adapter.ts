@@ -20,7 +20,8 @@ export type FilterRule =
   | 'auto-reply'
   | 'sentinel-value'
   | 'moderated-out'
-  | 'not-feedback';
+  | 'not-feedback'
+  | 'panel-question';
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header

@@ -1,8 +1,9 @@
 /**
  * Hashtag panels: a host tweets numbered questions (`Q1 …`, `Q2 …`) under a hashtag and people
  * answer with the number (`A1 …`, `A1:`, `A1)`, `a1`, `Q1/A1 …`) or by replying to the question
- * tweet. Reading one export, this finds which tweets answer which question, so that each answer
- * can carry the question's text as `meta.question`.
+ * tweet. Reading one export, this finds the host's questions (the organisation's prompts, not
+ * feedback) and which tweets answer which question, so that each answer can carry the question's
+ * text as `meta.question`.
  */
 
 /** A tweet as the panel pass needs it. */
@@ -28,6 +29,14 @@ export interface PanelLink {
   questionId: string;
   /** The question tweet's text. */
   question: string;
+}
+
+/** What the pass found in one export. */
+export interface PanelResolution {
+  /** The answers, by tweet id. */
+  answers: Map<string, PanelLink>;
+  /** The host's question tweets, by id, with their question numbers. */
+  questions: Map<string, number>;
 }
 
 /** How far up a reply chain the pass looks for the question (chains are walked, never recursed). */
@@ -68,7 +77,10 @@ interface KeptTweet {
  * links answers to questions:
  *
  * 1. The hosts are the authors who tweeted the most distinct question numbers; their `Qn` tweets
- *    are the questions (a participant's "Q1 was hard" is not one).
+ *    are the questions (a participant's "Q1 was hard" is not one). A `Qn` tweet replying to
+ *    someone else's tweet is a comment in the conversation, never a question; when several
+ *    authors tie, only those who tweeted some question number before the others did are hosts
+ *    (a participant's lone "Q1 was hard" after a one-question panel's Q1).
  * 2. A tweet labelled `An` answers question n: the question its reply chain reaches when that is
  *    question n, else the only question n, else the latest question n tweeted before it (a
  *    hashtag that ran several sessions); unlinked when none fits.
@@ -92,8 +104,8 @@ export class PanelLinker {
     });
   }
 
-  /** The answers found, by tweet id. */
-  resolve(): Map<string, PanelLink> {
+  /** The host's questions and the answers found. */
+  resolve(): PanelResolution {
     const questions = this.questions();
     const byNumber = new Map<number, KeptTweet[]>();
     for (const question of questions.values()) {
@@ -130,25 +142,36 @@ export class PanelLinker {
         parentId = parent.inReplyTo;
       }
     }
-    return links;
+    return { answers: links, questions: new Map([...questions.values()].map((question) => [question.id, question.label?.number ?? 0])) };
   }
 
   private questions(): Map<string, KeptTweet> {
+    const asked: KeptTweet[] = [];
     const numbersByAuthor = new Map<string, Set<number>>();
     for (const tweet of this.tweets.values()) {
-      if (tweet.label?.kind !== 'question') continue;
+      if (tweet.label?.kind !== 'question' || this.repliesToSomeoneElse(tweet)) continue;
+      asked.push(tweet);
       const author = tweet.author ?? '';
       const numbers = numbersByAuthor.get(author) ?? new Set<number>();
       numbers.add(tweet.label.number);
       numbersByAuthor.set(author, numbers);
     }
     const most = Math.max(0, ...[...numbersByAuthor.values()].map((numbers) => numbers.size));
-    const hosts = new Set([...numbersByAuthor].filter(([, numbers]) => numbers.size === most).map(([author]) => author));
-    const questions = new Map<string, KeptTweet>();
-    for (const tweet of this.tweets.values()) {
-      if (tweet.label?.kind === 'question' && hosts.has(tweet.author ?? '')) questions.set(tweet.id, tweet);
+    let hosts = new Set([...numbersByAuthor].filter(([, numbers]) => numbers.size === most).map(([author]) => author));
+    if (hosts.size > 1) {
+      const first = firstAskers(asked.filter((tweet) => hosts.has(tweet.author ?? '')));
+      if (first.size > 0) hosts = first;
     }
+    const questions = new Map<string, KeptTweet>();
+    for (const tweet of asked) if (hosts.has(tweet.author ?? '')) questions.set(tweet.id, tweet);
     return questions;
+  }
+
+  /** True when the tweet replies to a tweet of this export written by someone else. */
+  private repliesToSomeoneElse(tweet: KeptTweet): boolean {
+    if (tweet.inReplyTo === null) return false;
+    const parent = this.tweets.get(tweet.inReplyTo);
+    return parent !== undefined && parent.author !== tweet.author;
   }
 
   private questionUpChain(tweet: KeptTweet, questions: ReadonlyMap<string, KeptTweet>): KeptTweet | null {
@@ -160,6 +183,28 @@ export class PanelLinker {
     }
     return null;
   }
+}
+
+/**
+ * The authors who tweeted some question number before anyone else did (by date; a number whose
+ * earliest tweet has no date, or whose earliest tweets tie, counts for each of its askers).
+ */
+function firstAskers(asked: readonly KeptTweet[]): Set<string> {
+  const byNumber = new Map<number, KeptTweet[]>();
+  for (const tweet of asked) {
+    const number = tweet.label?.number ?? 0;
+    byNumber.set(number, [...(byNumber.get(number) ?? []), tweet]);
+  }
+  const first = new Set<string>();
+  for (const tweets of byNumber.values()) {
+    const undated = tweets.some((tweet) => tweet.date === null);
+    const earliest = tweets.reduce<string | null>(
+      (least, tweet) => (tweet.date !== null && (least === null || tweet.date < least) ? tweet.date : least),
+      null,
+    );
+    for (const tweet of tweets) if (undated || tweet.date === earliest) first.add(tweet.author ?? '');
+  }
+  return first;
 }
 
 /** The only candidate, else the latest one dated at or before `date`; null when none fits. */

@@ -6,7 +6,7 @@ import { authorForId, dateForId, MICROBLOG_CHANNELS, type FeedbackRecord, type P
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
-import { PanelLinker, type PanelLink } from './hashtag-panel.js';
+import { PanelLinker, type PanelResolution } from './hashtag-panel.js';
 import { counted } from '../counted.js';
 import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
 import { SINGLE_BYTE_ENCODING_NAMES } from '../source/mac-roman.js';
@@ -131,7 +131,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
   async function* items(): AsyncIterable<FileItem> {
     const panel = MICROBLOG_CHANNELS.has(adapter.channel)
       ? await linkPanelAnswers(adapter.read(source, options))
-      : new Map<string, PanelLink>();
+      : { answers: new Map(), questions: new Map() };
     for await (const item of adapter.read(source, options)) {
       if (item.kind !== 'record') {
         yield item;
@@ -148,11 +148,22 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
         };
         continue;
       }
+      const questionNumber = draft.sourceId === null ? undefined : panel.questions.get(draft.sourceId);
+      if (questionNumber !== undefined) {
+        yield {
+          kind: 'filtered',
+          rule: 'panel-question',
+          provenance: draft.provenance,
+          ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+          detail: `the host's question ${questionNumber} of a hashtag panel`,
+        };
+        continue;
+      }
       const channel = options.channel ?? draft.channel ?? adapter.channel;
       const author = draft.author ?? null;
       const date = draft.date ?? null;
       const sourceId = draft.sourceId ?? contentSourceId(authorForId(draft), dateForId(draft), text);
-      const link = draft.sourceId === null ? undefined : panel.get(draft.sourceId);
+      const link = draft.sourceId === null ? undefined : panel.answers.get(draft.sourceId);
       const meta =
         link === undefined || draft.meta?.['question'] !== undefined
           ? (draft.meta ?? {})
@@ -190,11 +201,11 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
 }
 
 /**
- * The export-level pass over a file of tweets: reads it once to find hashtag-panel questions and
- * the tweets that answer them (see hashtag-panel.ts). A file that fails part-way gives the links
+ * The export-level pass over a file of tweets: reads it once to find the hosts' hashtag-panel
+ * questions (filtered, `panel-question`) and the tweets that answer them (see hashtag-panel.ts). A file that fails part-way gives the links
  * found before the failure; the reading pass that follows reports the failure itself.
  */
-async function linkPanelAnswers(items: AsyncIterable<AdapterItem>): Promise<Map<string, PanelLink>> {
+async function linkPanelAnswers(items: AsyncIterable<AdapterItem>): Promise<PanelResolution> {
   const linker = new PanelLinker();
   try {
     for await (const item of items) {

@@ -173,3 +173,30 @@ export function linkFacet(text: string, shown: string, uri: string): Record<stri
     features: [{ $type: 'app.bsky.richtext.facet#link', uri }],
   };
 }
+
+/** The parts of an API v1.1 tweet a test sets. */
+export interface TwitterStatusFields {
+  id: string;
+  /** The author's handle. */
+  user?: string;
+  text?: string;
+  /** ISO 8601; written as v1.1 writes `created_at` (`Fri Jun 07 19:00:00 +0000 2019`). */
+  createdAt?: string;
+  /** The id of the tweet this one replies to. */
+  inReplyTo?: string;
+}
+
+/** A tweet as API v1.1 (and twarc 1, tweepy) saves it, one per line of JSON Lines. */
+export function twitterStatus(fields: TwitterStatusFields): Record<string, unknown> {
+  const date = new Date(fields.createdAt ?? '2019-06-07T19:00:00.000Z');
+  const [weekday, day, month, year, time] = date.toUTCString().replace(',', '').split(' ');
+  return {
+    created_at: `${weekday} ${month} ${day} ${time} +0000 ${year}`,
+    id_str: fields.id,
+    text: fields.text ?? `Tweet ${fields.id} about respite for carers`,
+    in_reply_to_status_id_str: fields.inReplyTo ?? null,
+    user: { id_str: `19${(fields.user ?? 'carer').length}0000`, screen_name: fields.user ?? 'carer' },
+    lang: 'en',
+    entities: { hashtags: [], urls: [], user_mentions: [], symbols: [] },
+  };
+}

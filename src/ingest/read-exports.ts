@@ -205,6 +205,12 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     const knownTextFingerprint = options.knownTextFingerprint ?? ((id: string): number | undefined => seen?.get(id));
     const seenMessages = options.knownMessage === undefined ? new MessageIndex() : null;
     const knownMessage = options.knownMessage ?? ((record: FeedbackRecord): string | undefined => seenMessages?.sameAs(record));
+    /** The id a kept record with the same text has among the ids earlier versions of tlap gave this one. */
+    const formerCopy = (formerIds: readonly string[] | undefined, text: string): string | undefined =>
+      formerIds?.find((former) => {
+        const known = knownTextFingerprint(former);
+        return known !== undefined && known === textFingerprint(text);
+      });
     try {
       this.opening ??= this.findInputs();
       const inputs = await this.opening;
@@ -312,7 +318,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
                 known = knownTextFingerprint(record.id);
               }
             }
-            const sameAs = known === undefined ? knownMessage(record) : undefined;
+            const sameAs = known === undefined ? (formerCopy(item.formerIds, record.text) ?? knownMessage(record)) : undefined;
             if (known !== undefined || sameAs !== undefined) {
               file.duplicates += 1;
               summary.duplicates += 1;

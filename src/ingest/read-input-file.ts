@@ -17,7 +17,12 @@ const FALLBACK_LINES_SHOWN = 20;
 
 /** What reading one file yields, in file order. */
 export type FileItem =
-  | { kind: 'record'; record: FeedbackRecord }
+  | {
+      kind: 'record';
+      record: FeedbackRecord;
+      /** The ids earlier versions of tlap gave the record (from its draft's `formerSourceIds`). */
+      formerIds?: readonly string[];
+    }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
   | { kind: 'rejected'; code: RejectionCode; message: string; provenance: Provenance; excerpt?: string }
   | { kind: 'warning'; code?: WarningCode; message: string; provenance: Provenance };
@@ -183,6 +188,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
           meta,
           provenance: draft.provenance,
         },
+        ...(draft.formerSourceIds === undefined ? {} : { formerIds: draft.formerSourceIds.map((former) => makeRecordId(channel, former)) }),
       };
     }
     if (source.fallbackLineCount > 0) {

@@ -102,6 +102,12 @@ export interface RecordDraft {
   inReplyTo?: string | null;
   meta?: Record<string, JsonValue>;
   provenance: Provenance;
+  /**
+   * The `sourceId`s earlier versions of tlap gave this item, where its own has changed since: a
+   * store holding the item under one of them already holds it, so ingesting the export again adds
+   * nothing.
+   */
+  formerSourceIds?: readonly string[];
 }
 
 /** The date a draft's content-hash `sourceId` is made from: its {@link RecordDraft.idDate} when set, else its date. */

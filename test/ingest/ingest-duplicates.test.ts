@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { ingest } from '../../src/ingest/ingest.js';
 import { readExports } from '../../src/ingest/read-exports.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
+import { contentSourceId, makeRecordId } from '../../src/record/record-id.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
 import { csvExport } from '../builders/export-files.js';
+import { writeStore } from '../builders/store-builder.js';
+import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
 /** fixtures/ingest/same-email-saved-twice: one e-mail saved as Outlook text and as .eml, and the same words sent again the next day. */
@@ -208,5 +212,107 @@ describe('ingest duplicates', () => {
       cwd: dir,
     });
     expect({ added: summary.added, duplicates: summary.duplicates }).toEqual({ added: 2, duplicates: 0 });
+  });
+});
+
+/** A form's responses without a respondent id (as Google Forms exports them): a time, a scale and two open questions. */
+const FORM_HEADER = ['Timestamp', 'How satisfied are you?', 'What matters most to you about your care?', 'Anything else?'];
+const FORM_ROWS = [
+  ['02/01/2024 14:30:00', 'Very satisfied', 'Being listened to by the same carer each week', 'Thank you for asking'],
+  ['05/01/2024 09:05:12', 'Satisfied', 'Knowing who is coming and when they will arrive', ''],
+  ['13/01/2024 17:45:03', 'Dissatisfied', 'Being listened to by the same carer each week', 'Visits are often cut short'],
+];
+
+/** A poll tool's results: one open poll's answers with their votes, and a closed poll's tally. */
+const POLL_HEADER = ['Poll', 'Poll type', 'Option', 'Votes'];
+const POLL_ROWS = [
+  ['What one change would make the town centre better?', 'Open text', 'More benches along the high street', '1'],
+  ['What one change would make the town centre better?', 'Open text', 'Public toilets that are open all day', '1'],
+  ['Should the market move?', 'Multiple choice', 'Yes', '12'],
+  ['Should the market move?', 'Multiple choice', 'No', '30'],
+];
+
+function csvText(rows: readonly (readonly string[])[]): string {
+  return `${rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`;
+}
+
+/** The rows saved as a workbook: the first sheet named `first`, with any `later` sheets after it. */
+function workbookOf(
+  first: string,
+  rows: readonly (readonly string[])[],
+  later: Readonly<Record<string, readonly (readonly string[])[]>> = {},
+) {
+  return buildWorkbook((workbook) => {
+    for (const [name, sheetRows] of [[first, rows] as const, ...Object.entries(later)]) {
+      const sheet = workbook.addWorksheet(name);
+      for (const row of sheetRows) sheet.addRow([...row]);
+    }
+  });
+}
+
+describe('one export saved as CSV and as a workbook', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tlap-saved-twice-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function storedIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const record of readStoreRecords(join(dir, 'store'))) ids.push(`${record.channel} ${record.id}`);
+    return ids;
+  }
+
+  it('gives the answers of a form without respondent ids the same ids, so the second copy adds nothing, in either order', async () => {
+    await writeFile(join(dir, 'responses.csv'), csvText([FORM_HEADER, ...FORM_ROWS]));
+    await writeFile(join(dir, 'responses.xlsx'), await workbookOf('Form responses 1', [FORM_HEADER, ...FORM_ROWS]));
+    const first = await ingest({ paths: ['responses.csv', 'responses.xlsx'], storeDir: 'store', cwd: dir });
+    expect(perFileCounts(first)).toEqual(['responses.csv: 5 added, 0 duplicates', 'responses.xlsx: 0 added, 5 duplicates']);
+    const fromCsvFirst = await storedIds();
+
+    await rm(join(dir, 'store'), { recursive: true });
+    const second = await ingest({ paths: ['responses.xlsx', 'responses.csv'], storeDir: 'store', cwd: dir });
+    expect(perFileCounts(second)).toEqual(['responses.xlsx: 5 added, 0 duplicates', 'responses.csv: 0 added, 5 duplicates']);
+    expect(await storedIds()).toEqual(fromCsvFirst);
+  });
+
+  it("files a poll tool's results under the same channel and ids from either copy", async () => {
+    await writeFile(join(dir, 'polls.csv'), csvText([POLL_HEADER, ...POLL_ROWS]));
+    await writeFile(join(dir, 'polls.xlsx'), await workbookOf('Polls', [POLL_HEADER, ...POLL_ROWS]));
+    const summary = await ingest({ paths: ['polls.csv', 'polls.xlsx'], storeDir: 'store', cwd: dir });
+    expect(perFileCounts(summary)).toEqual(['polls.csv: 2 added, 0 duplicates', 'polls.xlsx: 0 added, 2 duplicates']);
+    expect((await storedIds()).map((id) => id.split(' ')[0])).toEqual(['survey', 'survey']);
+  });
+
+  it("keeps a later sheet's rows apart from the first sheet's, though they hold the same answers in the same rows", async () => {
+    await writeFile(
+      join(dir, 'two-events.xlsx'),
+      await workbookOf('Morning', [FORM_HEADER, ...FORM_ROWS], { Afternoon: [FORM_HEADER, ...FORM_ROWS] }),
+    );
+    const summary = await ingest({ paths: ['two-events.xlsx'], storeDir: 'store', cwd: dir });
+    expect(perFileCounts(summary)).toEqual(['two-events.xlsx: 10 added, 0 duplicates']);
+  });
+
+  it('finds the answers in a store that holds them under the ids earlier versions gave a workbook (its sheet row and name)', async () => {
+    await writeFile(join(dir, 'responses.xlsx'), await workbookOf('Form responses 1', [FORM_HEADER, ...FORM_ROWS]));
+    const reading = readExports(['responses.xlsx'], { cwd: dir });
+    const earlier: FeedbackRecord[] = [];
+    for await (const item of reading) {
+      if (item.kind !== 'record') continue;
+      const { record } = item;
+      const question = String(record.meta['question']);
+      const sheetRow = record.provenance.row ?? 0;
+      const sourceId = contentSourceId(null, null, ['Form responses 1', question, String(sheetRow), record.text].join('\u0000'));
+      earlier.push({ ...record, sourceId, id: makeRecordId(record.channel, sourceId) });
+    }
+    expect(earlier).toHaveLength(5);
+    await writeStore(join(dir, 'store'), earlier);
+
+    const again = await ingest({ paths: ['responses.xlsx'], storeDir: 'store', cwd: dir });
+    expect(perFileCounts(again)).toEqual(['responses.xlsx: 0 added, 5 duplicates']);
+    const sources = (await readFile(join(dir, 'store', 'sources.jsonl'), 'utf8')).trim().split('\n');
+    expect(sources.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(earlier.map((record) => record.id));
   });
 });

@@ -1,6 +1,6 @@
 import { InputError, type InputLocation } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
-import { authorForId, dateForId, type JsonValue, type Provenance } from '../../record/record.js';
+import { authorForId, dateForId, type Channel, type JsonValue, type Provenance } from '../../record/record.js';
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
@@ -65,6 +65,13 @@ export interface TableReading {
   /** The file, and the sheet as the part of it (`sheet "Responses"`), as named in messages. */
   location: InputLocation;
   mode: TableMode;
+  /**
+   * A sheet after a workbook's first: its name is part of the ids of rows without a respondent id,
+   * so that two sheets' rows are never taken for each other. The first sheet's rows, like a delimited
+   * file's, are keyed without it, so that the same export saved as CSV and as a workbook gives the
+   * same ids.
+   */
+  laterSheet?: string;
 }
 
 /**
@@ -146,6 +153,11 @@ interface PollPlan {
   question: string | undefined;
   /** The answer column as text, the participant as author, the date; the rest kept in `meta` (the question column aside). */
   mapping: ColumnMapping;
+  /**
+   * `survey` for a table the survey rules would read (see {@link looksLikeSurvey}), as a delimited
+   * file of it is read by `survey-csv`; undefined for the reading format's own channel.
+   */
+  channel: Channel | undefined;
 }
 
 type TablePlan = SurveyPlan | SinglePlan | PollPlan;
@@ -304,6 +316,7 @@ function pollPlan(
     kind: 'poll',
     columns,
     question,
+    channel: reading.mode === 'auto' && looksLikeSurvey(headers, profileColumns(headers, sample)) ? 'survey' : undefined,
     mapping: { ...mapping, metaColumns: mapping.metaColumns.filter((header) => header !== columns.question) },
   };
 }
@@ -381,6 +394,7 @@ function* surveyRowItems(
   plan: SurveyPlan,
   cells: readonly string[],
   provenance: Provenance,
+  position: TableRowPosition,
   dates: TableDateColumn | undefined,
   report: ReportDate | null,
 ): Iterable<AdapterItem> {
@@ -400,14 +414,8 @@ function* surveyRowItems(
     answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     const question = sourceQuestion === '' ? column : sourceQuestion;
-    const sourceId =
-      respondent === ''
-        ? contentSourceId(
-            null,
-            null,
-            [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
-          )
-        : `${respondent}:${question}`;
+    const sourceId = respondent === '' ? rowContentSourceId(position, question, answer) : `${respondent}:${question}`;
+    const formerSourceIds = respondent === '' ? formerRowSourceIds(position, provenance, question, answer) : [];
     if (furniture !== null) {
       yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId, detail: furniture };
       continue;
@@ -437,12 +445,45 @@ function* surveyRowItems(
       delete otherAnswers[section];
     }
     meta['answers'] = otherAnswers;
-    yield { kind: 'record', draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta } };
+    yield {
+      kind: 'record',
+      draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta, ...(formerSourceIds.length > 0 ? { formerSourceIds } : {}) },
+    };
   }
   if (!answered) {
     const question = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     yield unansweredRow(furniture, respondent === '' ? null : `${respondent}:${question}`, provenance);
   }
+}
+
+/** Where a row of answers stands in its table, for the ids of tables without a respondent id. */
+interface TableRowPosition {
+  /** '' for a delimited file or a workbook's first sheet, else the sheet's name (see {@link TableReading.laterSheet}). */
+  sheet: string;
+  /** The row's number among the table's rows of answers, from 1 (title, header and blank rows not counted). */
+  row: number;
+}
+
+/**
+ * The `sourceId` of an answer in a table without a respondent id: a hash of where its row stands,
+ * its question and the answer, the same for the same export saved as CSV or as a workbook.
+ */
+function rowContentSourceId(position: TableRowPosition, question: string, answer: string): string {
+  return contentSourceId(null, null, [position.sheet, question, String(position.row), answer].join('\u0000'));
+}
+
+/**
+ * The `sourceId` tlap gave such an answer before {@link rowContentSourceId} (a hash keyed by the
+ * sheet's name and the row's number in its file or sheet), when it differs: a store that holds the
+ * answer under it holds this answer.
+ */
+function formerRowSourceIds(position: TableRowPosition, provenance: Provenance, question: string, answer: string): string[] {
+  const former = contentSourceId(
+    null,
+    null,
+    [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
+  );
+  return former === rowContentSourceId(position, question, answer) ? [] : [former];
 }
 
 /**
@@ -469,6 +510,7 @@ function* pollRowItems(
   plan: PollPlan,
   cells: readonly string[],
   provenance: Provenance,
+  position: TableRowPosition,
   dates: TableDateColumn | undefined,
   report: ReportDate | null,
 ): Iterable<AdapterItem> {
@@ -477,11 +519,8 @@ function* pollRowItems(
   const answer = (row[columns.answer] ?? '').trim();
   const named = columns.question === undefined ? '' : (row[columns.question] ?? '').trim();
   const question = named === '' ? plan.question : named;
-  const sourceId = contentSourceId(
-    null,
-    null,
-    [provenance.part ?? '', question ?? '', String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
-  );
+  const sourceId = rowContentSourceId(position, question ?? '', answer);
+  const formerSourceIds = formerRowSourceIds(position, provenance, question ?? '', answer);
   const furniture = tableFurnitureOf(cells, mapping.headers);
   const type = columns.type === undefined ? '' : (row[columns.type] ?? '').trim();
   const filtered = (rule: 'not-feedback' | 'empty-text' | 'sentinel-value', detail: string): AdapterItem => ({
@@ -515,7 +554,16 @@ function* pollRowItems(
   }
   const draft = datedByReport(draftFromRow(row, mapping, provenance, dates), reportDateFor(row, mapping, report));
   const meta: Record<string, JsonValue> = question === undefined ? {} : { question };
-  yield { kind: 'record', draft: { ...draft, sourceId, meta: { ...meta, ...draft.meta } } };
+  yield {
+    kind: 'record',
+    draft: {
+      ...draft,
+      sourceId,
+      ...(plan.channel === undefined || draft.channel !== undefined ? {} : { channel: plan.channel }),
+      meta: { ...meta, ...draft.meta },
+      ...(formerSourceIds.length > 0 ? { formerSourceIds } : {}),
+    },
+  };
 }
 
 function* singleRowItems(
@@ -579,6 +627,8 @@ export async function* tableItems(
   let report: ReportDate | null = null;
   let groups: GroupFill | null = null;
   let titleRows: string[][] = [];
+  /** Rows of answers emitted so far: a row's number among them is its place in the ids of tables without a respondent id. */
+  let dataRows = 0;
 
   function* emit(item: TableItem, current: TablePlan): Iterable<AdapterItem> {
     if (item.kind === 'header') return;
@@ -586,13 +636,15 @@ export async function* tableItems(
       yield item;
       return;
     }
-    if (current.kind === 'poll') {
-      yield* pollRowItems(current, item.cells, item.provenance, dates, report);
+    if (current.kind === 'single') {
+      yield* singleRowItems(current.mapping, item.cells, item.provenance, rowIds, dates, report);
       return;
     }
-    yield* current.kind === 'survey'
-      ? surveyRowItems(current, item.cells, item.provenance, dates, report)
-      : singleRowItems(current.mapping, item.cells, item.provenance, rowIds, dates, report);
+    if (item.cells.some((cell) => cell.trim() !== '')) dataRows += 1;
+    const position = { sheet: reading.laterSheet ?? '', row: dataRows };
+    yield* current.kind === 'poll'
+      ? pollRowItems(current, item.cells, item.provenance, position, dates, report)
+      : surveyRowItems(current, item.cells, item.provenance, position, dates, report);
   }
 
   /** Emits an item, or holds it back while the date column's order is open (see {@link DateOrderLookahead}). */

@@ -211,7 +211,7 @@ export async function* workbookSheetItems(
     const location = { file, part: `sheet ${JSON.stringify(name)}` };
     const table = sheetTable(sheet.rows, file, name, options.skipRows);
     try {
-      yield* tableItems(table, options, { location, mode: 'auto' });
+      yield* tableItems(table, options, { location, mode: 'auto', ...(names.length > 1 ? { laterSheet: name } : {}) });
       sheetsRead += 1;
     } catch (error) {
       if (!(error instanceof InputError) || options.sheet !== undefined) throw error;

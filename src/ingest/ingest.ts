@@ -72,7 +72,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (item.kind === 'record') {
         await store.add(item.record);
       } else if (item.kind === 'duplicate') {
-        store.noteSource(item.sameAs ?? item.record.id, item.record.provenance.file, item.record.format);
+        if (item.sameAs === undefined) store.addCopy(item.record);
+        else store.noteSource(item.sameAs, item.record.provenance.file, item.record.format);
       } else if (item.kind === 'rejected') {
         const { kind: _kind, ...rejected } = item;
         store.reject(rejected);

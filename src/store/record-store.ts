@@ -51,6 +51,74 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
 const SOURCE_BATCH_BYTES = 256 * 1024;
 const NEWLINE = 0x0a;
 
+/**
+ * What the other copies of a stored record change in it once a run's records are written: a
+ * record held by several files is the copy from the file first in name order (as given at
+ * ingest), with the panel question whose id sorts first among the copies that have one.
+ */
+interface Amendment {
+  /** The copy from a file before the stored copy's in name order, when one was read. */
+  lead?: FeedbackRecord;
+  /** A question (`meta.question`, `meta.questionId`) whose id sorts before the stored record's, or that it lacks. */
+  question?: PanelQuestion;
+}
+
+/** An answer's hashtag-panel question, as `meta` holds it. */
+interface PanelQuestion {
+  question: string;
+  questionId: string;
+}
+
+/** The panel question a record's `meta` holds, or null. */
+function panelQuestionOf(record: FeedbackRecord): PanelQuestion | null {
+  const { question, questionId } = record.meta;
+  return typeof question === 'string' && typeof questionId === 'string' ? { question, questionId } : null;
+}
+
+/** The files records came from, each with the tag its records carry in the store's id set (1 up to MAX_TAG; 0 once every tag is taken). */
+class FileTags {
+  private readonly tags = new Map<string, number>();
+  private readonly files: string[] = [''];
+  /** Tags up to this one were given to the files of stored records when the store was opened. */
+  private storedTags = 0;
+
+  /** Marks every tag given so far as a stored record's file's. */
+  closeStored(): void {
+    this.storedTags = this.files.length - 1;
+  }
+
+  /**
+   * True for a tag first given in this run: every record carrying it was added from its file in
+   * this run, so its sighting there is known. A stored record's own file may have lost its line in
+   * sources.jsonl to an interrupted write, and the run puts it back.
+   */
+  isThisRun(tag: number): boolean {
+    return tag > this.storedTags;
+  }
+
+  tagOf(file: string): number {
+    let tag = this.tags.get(file);
+    if (tag === undefined) {
+      tag = this.files.length <= MAX_TAG ? this.files.length : 0;
+      if (tag !== 0) {
+        this.tags.set(file, tag);
+        this.files.push(file);
+      }
+    }
+    return tag;
+  }
+
+  /** The file with this tag, if it was given one. */
+  fileOf(tag: number | undefined): string | undefined {
+    return tag === undefined || tag === 0 ? undefined : this.files[tag];
+  }
+
+  /** The tag the file was given, if any, without giving one. */
+  knownTagOf(file: string): number | undefined {
+    return this.tags.get(file);
+  }
+}
+
 /** An append-only file of the store, with the size it had after the last whole write. */
 interface AppendFile {
   path: string;
@@ -60,10 +128,12 @@ interface AppendFile {
 }
 
 /**
- * A store opened for writing: holds the lock, knows every stored id (ids only, not records) and
- * every (record, file) sighting, and appends whole lines. A crash can leave at most a torn last
- * line, which the next open repairs (the torn bytes go to rejected.jsonl as `STORE_TORN_LINE`).
- * A failed write (a full disk) is cut back to the last whole batch, so the store stays valid.
+ * A store opened for writing: holds the lock, knows every stored id (ids only, not records, each
+ * tagged with its record's file) and every (record, file) sighting, and appends whole lines. A
+ * crash can leave at most a torn last line, which the next open repairs (the torn bytes go to
+ * rejected.jsonl as `STORE_TORN_LINE`). A failed write (a full disk) is cut back to the last whole
+ * batch, so the store stays valid. Copies of stored records that change them (see
+ * {@link RecordStore.addCopy}) are written when it closes, by an atomic rewrite of records.jsonl.
  */
 export class RecordStore {
   /** Lines repaired when the store was opened (0 or 1). */
@@ -72,7 +142,10 @@ export class RecordStore {
   private readonly messages: MessageIndex;
   private readonly rejectionKeys: Set<string>;
   private readonly sightings: Map<string, RecordIdSet>;
-  private readonly fileTags = new Map<string, number>();
+  private readonly fileTags: FileTags;
+  /** The panel question id of each stored record that has one (answers only, so few). */
+  private readonly questionIds: Map<string, string>;
+  private readonly amendments = new Map<string, Amendment>();
   private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   private batchBytes = 0;
   private sourceBatch = Buffer.allocUnsafe(SOURCE_BATCH_BYTES);
@@ -94,9 +167,13 @@ export class RecordStore {
       messages: MessageIndex;
       rejectionKeys: Set<string>;
       sightings: Map<string, RecordIdSet>;
+      fileTags: FileTags;
+      questionIds: Map<string, string>;
       repairedLines: number;
     },
   ) {
+    this.fileTags = state.fileTags;
+    this.questionIds = state.questionIds;
     this.ids = state.ids;
     this.messages = state.messages;
     this.rejectionKeys = state.rejectionKeys;
@@ -132,11 +209,16 @@ export class RecordStore {
       const hasSources = await exists(paths.sources);
       const ids = new RecordIdSet();
       const messages = new MessageIndex();
+      const fileTags = new FileTags();
+      const questionIds = new Map<string, string>();
       for await (const { text, line } of readFileLines(paths.records)) {
         const record = parseRecordLine(text, paths.records, line);
-        ids.add(record.id, textFingerprint(record.text));
+        ids.add(record.id, textFingerprint(record.text), fileTags.tagOf(record.provenance.file));
         messages.add(record);
+        const question = panelQuestionOf(record);
+        if (question !== null) questionIds.set(record.id, question.questionId);
       }
+      fileTags.closeStored();
       if (!hasSources) {
         await guardWrite(dir, () =>
           writeFileAtomically(
@@ -168,7 +250,15 @@ export class RecordStore {
         rejected: await appendFile(paths.rejected),
         sources: await appendFile(paths.sources),
       };
-      const store = new RecordStore(paths, lock, files, { ids, messages, rejectionKeys, sightings, repairedLines: torn === null ? 0 : 1 });
+      const store = new RecordStore(paths, lock, files, {
+        ids,
+        messages,
+        rejectionKeys,
+        sightings,
+        fileTags,
+        questionIds,
+        repairedLines: torn === null ? 0 : 1,
+      });
       if (torn !== null) {
         store.reject({
           code: 'STORE_TORN_LINE',
@@ -216,10 +306,12 @@ export class RecordStore {
    */
   async add(record: FeedbackRecord): Promise<void> {
     const file = record.provenance.file;
-    const tag = this.tagOfFile(file);
+    const tag = this.fileTags.tagOf(file);
     const heldTag = this.ids.addAndTagOf(record.id, textFingerprint(record.text), tag);
     this.messages.add(record);
-    if (tag === 0 || heldTag !== tag) this.noteSource(record.id, file, record.format);
+    const question = panelQuestionOf(record);
+    if (question !== null) this.questionIds.set(record.id, question.questionId);
+    if (tag === 0 || heldTag !== tag || !this.fileTags.isThisRun(tag)) this.noteSource(record.id, file, record.format);
     else this.queueSource(record.id, file, record.format);
     const json = serialiseRecord(record);
     const room = json.length * 3 + 1;
@@ -238,11 +330,11 @@ export class RecordStore {
 
   /**
    * Remembers that `file` held the stored record `id` (once per record and file). A record added
-   * from a file carries the file's tag in the id set, so its own file's sightings need no set.
+   * in this run from a file carries the file's tag in the id set, so its own file's sightings need no set.
    */
   noteSource(id: string, file: string, format: string): void {
-    const tag = this.fileTags.get(file);
-    if (tag !== undefined && this.ids.tagOf(id) === tag) return;
+    const tag = this.fileTags.knownTagOf(file);
+    if (tag !== undefined && this.fileTags.isThisRun(tag) && this.ids.tagOf(id) === tag) return;
     let seen = this.sightings.get(file);
     if (seen === undefined) {
       seen = new RecordIdSet();
@@ -273,14 +365,29 @@ export class RecordStore {
     this.sourceBytes += this.sourceBatch.write(line, this.sourceBytes, 'utf8');
   }
 
-  /** The tag records added from `file` carry in the id set (1 up to MAX_TAG; 0 once every tag is taken). */
-  private tagOfFile(file: string): number {
-    let tag = this.fileTags.get(file);
-    if (tag === undefined) {
-      tag = this.fileTags.size < MAX_TAG ? this.fileTags.size + 1 : 0;
-      if (tag !== 0) this.fileTags.set(file, tag);
+  /**
+   * Takes note of another copy of a stored record (same id, same text), read from
+   * `copy.provenance.file`: the file's sighting, and what the copy changes in the stored record
+   * when the run ends (see {@link close}): a copy from a file before the stored copy's in name
+   * order becomes the record, and a panel question whose id sorts before the record's (or that
+   * the record lacks) becomes its question. So a record held by several files is the same
+   * whatever order they were ingested in.
+   */
+  addCopy(copy: FeedbackRecord): void {
+    this.noteSource(copy.id, copy.provenance.file, copy.format);
+    const held = this.amendments.get(copy.id);
+    let amendment = held;
+    const leadFile = held?.lead?.provenance.file ?? this.fileTags.fileOf(this.ids.tagOf(copy.id));
+    if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy };
+    const question = panelQuestionOf(copy);
+    if (question !== null) {
+      const heldQuestion = this.questionIds.get(copy.id);
+      if (heldQuestion === undefined || question.questionId < heldQuestion) {
+        this.questionIds.set(copy.id, question.questionId);
+        amendment = { ...amendment, question };
+      }
     }
-    return tag;
+    if (amendment !== undefined && amendment !== held) this.amendments.set(copy.id, amendment);
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */
@@ -342,7 +449,7 @@ export class RecordStore {
     await this.flush();
     await this.closeFiles();
     const touched = new Set<string>();
-    /** Each record another file also held, with the first such file. */
+    /** Each record another file also held, with the first such file in name order. */
     const keep = new Map<string, string>();
     for await (const { text, line } of readFileLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
@@ -350,7 +457,8 @@ export class RecordStore {
     }
     for await (const { text, line } of readFileLines(this.paths.sources)) {
       const entry = parseSourceLine(text, this.paths.sources, line);
-      if (!files.has(entry.file) && touched.has(entry.id) && !keep.has(entry.id)) keep.set(entry.id, entry.file);
+      const held = keep.get(entry.id);
+      if (!files.has(entry.file) && touched.has(entry.id) && (held === undefined || entry.file < held)) keep.set(entry.id, entry.file);
     }
     const result: ForgetResult = { removed: 0, kept: keep.size, rejectionsRemoved: 0 };
     const { records, sources, rejected } = this.paths;
@@ -394,7 +502,12 @@ export class RecordStore {
     return result;
   }
 
-  /** Flushes, syncs to disk, closes the files and releases the lock (also after a failed write). */
+  /**
+   * Flushes, syncs to disk, closes the files and releases the lock (also after a failed write).
+   * When other copies of stored records change them (see {@link addCopy}), records.jsonl is then
+   * rewritten with the changed records to a temporary file and renamed over the old one, so a
+   * crash leaves the old file or the new one, and the same ingest run again makes the same change.
+   */
   async close(): Promise<void> {
     try {
       await this.flush();
@@ -404,11 +517,44 @@ export class RecordStore {
             throw cannotWriteStore(this.paths.dir, error);
           });
         }
+        if (this.amendments.size > 0) {
+          await this.closeFiles();
+          await this.amendRecords();
+        }
       }
     } finally {
       await this.closeFiles();
       await this.lock.release();
     }
+  }
+
+  /** Rewrites records.jsonl with {@link amendments} made, each changed record in its place. */
+  private async amendRecords(): Promise<void> {
+    const { records } = this.paths;
+    const amendments = this.amendments;
+    await guardWrite(this.paths.dir, () =>
+      writeFileAtomically(
+        records,
+        (async function* () {
+          for await (const { text, line } of readFileLines(records)) {
+            const amendment = amendments.get(recordIdOfLine(text) ?? parseRecordLine(text, records, line).id);
+            if (amendment === undefined) {
+              yield `${text}\n`;
+              continue;
+            }
+            const stored = parseRecordLine(text, records, line);
+            const lead = amendment.lead ?? stored;
+            const question = [panelQuestionOf(stored), panelQuestionOf(lead), amendment.question ?? null].reduce<PanelQuestion | null>(
+              (first, next) => (next !== null && (first === null || next.questionId < first.questionId) ? next : first),
+              null,
+            );
+            const meta = question === null ? lead.meta : { ...lead.meta, question: question.question, questionId: question.questionId };
+            yield `${serialiseRecord({ ...lead, meta })}\n`;
+          }
+        })(),
+      ),
+    );
+    amendments.clear();
   }
 
   private async closeFiles(): Promise<void> {
@@ -508,6 +654,13 @@ export function serialiseRecord(record: FeedbackRecord): string {
     meta: record.meta,
     provenance: record.provenance,
   });
+}
+
+/** The id of a records.jsonl line as {@link serialiseRecord} writes it (`{"id":"…",` first), or null for a line written otherwise. */
+function recordIdOfLine(line: string): string | null {
+  const start = '{"id":"'.length;
+  const end = line.indexOf('"', start);
+  return line.startsWith('{"id":"') && end > start ? line.slice(start, end) : null;
 }
 
 function rejectionKeyOfLine(line: string): string {

@@ -1,0 +1,98 @@
+import { readFile, stat } from 'node:fs/promises';
+import { describe, expect, test } from '@jest/globals';
+import { RecordStore, readSourceEntries, readStoreRecords, storePaths } from '../../src/store/record-store.js';
+import { forgetFiles } from '../../src/store/store-sources.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
+import { makeRecord } from '../builders/record-builder.js';
+import { withTempDir } from '../builders/temp-dir.js';
+
+async function readAll(dir: string): Promise<FeedbackRecord[]> {
+  const records: FeedbackRecord[] = [];
+  for await (const record of readStoreRecords(dir)) records.push(record);
+  return records;
+}
+
+/** One post as three files hold it: the same id and words, each with its own provenance and facts. */
+function copiesOfOnePost(): Record<'panel' | 'answers' | 'search', FeedbackRecord> {
+  const post = makeRecord({ channel: 'mastodon', format: 'mastodon', text: 'A1 one list of services that is kept up to date' });
+  return {
+    panel: { ...post, meta: { lang: 'en', question: 'Q1 What helps?', questionId: 'q-1' }, provenance: { file: 'b-panel.json', line: 3 } },
+    answers: { ...post, meta: { lang: 'en', likeCount: 4 }, provenance: { file: 'a-answers.json', line: 1 } },
+    search: { ...post, meta: { lang: 'en' }, provenance: { file: 'c-search.json', line: 9 } },
+  };
+}
+
+/** Ingests the copies one store session each, in this order: the first is added, the rest are copies. */
+async function storeCopies(dir: string, copies: readonly FeedbackRecord[]): Promise<void> {
+  for (const [index, copy] of copies.entries()) {
+    const store = await RecordStore.open(dir, [copy.provenance.file]);
+    if (index === 0) await store.add(copy);
+    else store.addCopy(copy);
+    await store.close();
+  }
+}
+
+describe('RecordStore: a record held by several files is the same whatever order they came in', () => {
+  test('every order of three copies gives the same record: the first file in name order, with the question a copy had', async () => {
+    const { panel, answers, search } = copiesOfOnePost();
+    const orders = [
+      [panel, answers, search],
+      [answers, panel, search],
+      [search, panel, answers],
+      [search, answers, panel],
+    ];
+    const stored: string[] = [];
+    for (const order of orders) {
+      await withTempDir(async (dir) => {
+        await storeCopies(dir, order);
+        stored.push(await readFile(storePaths(dir).records, 'utf8'));
+        expect(await readAll(dir)).toEqual([
+          { ...answers, meta: { lang: 'en', likeCount: 4, question: 'Q1 What helps?', questionId: 'q-1' } },
+        ]);
+      });
+    }
+    expect(new Set(stored).size).toBe(1);
+  });
+
+  test('two copies linked to different questions: the question whose id sorts first, in either order', async () => {
+    const { panel, search } = copiesOfOnePost();
+    const other = { ...search, meta: { lang: 'en', question: 'Q1 (last month) What helps?', questionId: 'q-0' } };
+    for (const order of [
+      [panel, other],
+      [other, panel],
+    ]) {
+      await withTempDir(async (dir) => {
+        await storeCopies(dir, order);
+        expect((await readAll(dir)).map((record) => [record.provenance.file, record.meta['questionId']])).toEqual([
+          ['b-panel.json', 'q-0'],
+        ]);
+      });
+    }
+  });
+
+  test('a copy that changes nothing leaves records.jsonl as it was (the same file, not rewritten)', async () => {
+    await withTempDir(async (dir) => {
+      const { panel, search } = copiesOfOnePost();
+      await storeCopies(dir, [panel, search]);
+      const before = await readFile(storePaths(dir).records);
+      const { ino } = await stat(storePaths(dir).records);
+      const again = await RecordStore.open(dir, [search.provenance.file]);
+      again.addCopy(search);
+      await again.close();
+      expect((await stat(storePaths(dir).records)).ino).toBe(ino);
+      expect(await readFile(storePaths(dir).records)).toEqual(before);
+    });
+  });
+
+  test('every file that held the record is a source; forgetting the first names the next in name order', async () => {
+    await withTempDir(async (dir) => {
+      const { panel, answers, search } = copiesOfOnePost();
+      await storeCopies(dir, [search, panel, answers]);
+      const files: string[] = [];
+      for await (const entry of readSourceEntries(storePaths(dir).sources)) files.push(entry.file);
+      expect(files.sort()).toEqual(['a-answers.json', 'b-panel.json', 'c-search.json']);
+      await forgetFiles(dir, ['a-answers.json']);
+      expect((await readAll(dir)).map((record) => record.provenance)).toEqual([{ file: 'b-panel.json' }]);
+    });
+  });
+});

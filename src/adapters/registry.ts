@@ -28,6 +28,7 @@ import { wordpressWxrAdapter } from './formats/wordpress-wxr.js';
 import { disqusXmlAdapter } from './formats/disqus-xml.js';
 import { commentoJsonAdapter } from './formats/commento-json.js';
 import { youtubeCommentsAdapter } from './formats/youtube-comments.js';
+import { youtubeDownloadedCommentsAdapter } from './formats/youtube-downloaded-comments.js';
 import { facebookCommentsAdapter } from './formats/facebook-comments.js';
 import { redditAdapter } from './formats/reddit.js';
 import { instagramCommentsAdapter } from './formats/instagram-comments.js';
@@ -77,6 +78,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   disqusXmlAdapter,
   commentoJsonAdapter,
   youtubeCommentsAdapter,
+  youtubeDownloadedCommentsAdapter,
   facebookCommentsAdapter,
   instagramCommentsAdapter,
   redditAdapter,

@@ -1,7 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { RecordStore, readSourceEntries, readStoreRecords, storePaths } from '../../src/store/record-store.js';
 import { forgetFiles } from '../../src/store/store-sources.js';
+import { StoreError } from '../../src/errors.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { makeRecord } from '../builders/record-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
@@ -93,6 +95,33 @@ describe('RecordStore: a record held by several files is the same whatever order
       expect(files.sort()).toEqual(['a-answers.json', 'b-panel.json', 'c-search.json']);
       await forgetFiles(dir, ['a-answers.json']);
       expect((await readAll(dir)).map((record) => record.provenance)).toEqual([{ file: 'b-panel.json' }]);
+    });
+  });
+});
+
+describe('an ingest stopped before its rewrite of records.jsonl', () => {
+  test('run again with the same inputs, it leaves the store an uninterrupted run leaves', async () => {
+    await withTempDir(async (dir) => {
+      const { panel, answers } = copiesOfOnePost();
+      const uninterrupted = join(dir, 'uninterrupted');
+      await storeCopies(uninterrupted, [panel, answers]);
+      const stopped = join(dir, 'stopped');
+      const first = await RecordStore.open(stopped, [panel.provenance.file]);
+      await first.add(panel);
+      await first.close();
+      const blocker = join(stopped, `.records.jsonl.${process.pid}.tmp`);
+      await mkdir(blocker);
+      const second = await RecordStore.open(stopped, [answers.provenance.file]);
+      second.addCopy(answers);
+      await expect(second.close()).rejects.toThrow(StoreError);
+      expect((await readAll(stopped)).map((record) => record.provenance.file)).toEqual(['b-panel.json']);
+      await rm(blocker, { recursive: true });
+      const again = await RecordStore.open(stopped, [answers.provenance.file]);
+      again.addCopy(answers);
+      await again.close();
+      for (const file of ['records', 'sources'] as const) {
+        expect(await readFile(storePaths(stopped)[file], 'utf8')).toBe(await readFile(storePaths(uninterrupted)[file], 'utf8'));
+      }
     });
   });
 });

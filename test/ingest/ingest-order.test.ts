@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { ingest } from '../../src/ingest/ingest.js';
+import type { FeedbackRecord } from '../../src/record/record.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import { runCli } from '../builders/cli-runner.js';
 import { csvExport } from '../builders/export-files.js';
@@ -168,5 +169,29 @@ describe('what the order still decides, as README.md says', () => {
       expect(await plainIdAfter(['event-a.csv', 'event-b.csv'], 'ab')).toEqual(['Respite for carers was cancelled twice this year']);
       expect(await plainIdAfter(['event-b.csv', 'event-a.csv'], 'ba')).toEqual(['The day centre minibus is the only way my son gets out']);
     });
+  });
+});
+
+describe('fixtures/ingest/panel-answer-without-its-question: a Mastodon answer in a participant’s timeline and in the tag timeline', () => {
+  const FIXTURE = join(PROJECT_ROOT, 'fixtures/ingest/panel-answer-without-its-question');
+  const FILES_IN_NAME_ORDER = ['carer-statuses.json', 'tag-timeline.json'];
+
+  test('either order, in one run or two: the same records, the answer with the host’s question', async () => {
+    const storesAfter: string[][] = [];
+    for (const order of [FILES_IN_NAME_ORDER, [...FILES_IN_NAME_ORDER].reverse()]) {
+      for (const runs of [[order], order.map((file) => [file])]) {
+        await withTempDir(async (dir) => {
+          for (const paths of runs) await ingest({ paths, storeDir: join(dir, 'store'), cwd: FIXTURE });
+          const lines = (await readFile(join(dir, 'store', 'records.jsonl'), 'utf8')).trim().split('\n');
+          storesAfter.push(lines.sort());
+          const answers: FeedbackRecord[] = [];
+          for await (const record of readStoreRecords(join(dir, 'store'))) if (record.text.includes('A1 one place')) answers.push(record);
+          expect(answers.map((record) => [record.provenance.file, record.meta['questionId']])).toEqual([
+            ['carer-statuses.json', 'https://mastodonapp.uk/users/TLAP/statuses/113516199870123456'],
+          ]);
+        });
+      }
+    }
+    expect(new Set(storesAfter.map((lines) => lines.join('\n'))).size).toBe(1);
   });
 });

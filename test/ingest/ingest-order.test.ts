@@ -71,8 +71,11 @@ function exportSet(): { name: string; content?: string; copy?: string }[] {
 
 const FILES = exportSet();
 
-/** The markdown and JSON reports of a store that was given the files in this order, in one ingest run or one run per file. */
-async function reportsAfter(order: readonly string[], runs: 'one run' | 'a run per file'): Promise<{ md: string; json: string }> {
+/** The markdown, HTML and JSON reports of a store that was given the files in this order, in one ingest run or one run per file. */
+async function reportsAfter(
+  order: readonly string[],
+  runs: 'one run' | 'a run per file',
+): Promise<{ md: string; html: string; json: string }> {
   return withTempDir(async (dir) => {
     const exports = join(dir, 'exports');
     await mkdir(exports);
@@ -93,7 +96,7 @@ async function reportsAfter(order: readonly string[], runs: 'one run' | 'a run p
       expect(result.exitCode).toBe(0);
       return result.stdout;
     };
-    return { md: await report('md'), json: await report('json') };
+    return { md: await report('md'), html: await report('html'), json: await report('json') };
   });
 }
 
@@ -104,7 +107,7 @@ describe('the report does not depend on the order the exports are ingested in', 
     expect(names).toHaveLength(9);
   });
 
-  test('in one run or a run per file, any order gives the same markdown and JSON reports as the files in name order', async () => {
+  test('in one run or a run per file, any order gives the same markdown, HTML and JSON reports as the files in name order', async () => {
     const reference = await reportsAfter([...names].sort(), 'one run');
     expect(reference.md).toContain('| Q2 Who helped you most? #SocialCareFuture; ');
     await fc.assert(
@@ -114,6 +117,7 @@ describe('the report does not depend on the order the exports are ingested in', 
         async (order, runs) => {
           const reports = await reportsAfter(order, runs);
           expect(reports.md).toBe(reference.md);
+          expect(reports.html).toBe(reference.html);
           expect(reports.json).toBe(reference.json);
         },
       ),

@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../../src/tool-version.js';
 import { runCli } from '../builders/cli-runner.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
+import { blueskyPost } from '../builders/social-posts.js';
 import { withTempDir } from '../builders/temp-dir.js';
 
 describe('small CLI messages', () => {
@@ -89,6 +90,19 @@ describe('small CLI messages', () => {
       const result = await runCli(['ingest', 'exports'], { cwd: dir });
       expect(result.stderr).toContain('rejected exports/survey.csv:3:');
       expect(result.stderr).not.toContain('more rejection');
+    });
+  });
+
+  test('a rejected item that shares its line with others is named by its place in the file too', async () => {
+    await withTempDir(async (dir) => {
+      const posts = [blueskyPost({ rkey: '3lbfo3xg4ls2v', text: 'Respite care helped us' }), null, 'not a post'];
+      await writeFile(join(dir, 'search.json'), JSON.stringify({ posts }));
+      const result = await runCli(['ingest', 'search.json'], { cwd: dir });
+      const listed = result.stderr.split('\n').filter((line) => line.startsWith('rejected search.json'));
+      expect(listed.map((line) => line.split(': expected')[0])).toEqual([
+        'rejected search.json:1: posts[1]',
+        'rejected search.json:1: posts[2]',
+      ]);
     });
   });
 

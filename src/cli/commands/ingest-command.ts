@@ -13,6 +13,7 @@ import type { CommandContext } from '../command-context.js';
 import type { TerminalMessages } from '../terminal-messages.js';
 import { rejectionHintForCli, wordWarningForCli } from '../error-wording.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
+import { provenanceLocation } from '../../record/provenance-location.js';
 
 /** The flags of `tlap ingest`, as commander parses them. */
 interface IngestFlags {
@@ -209,8 +210,7 @@ Examples:
       const listed = summary.rejected <= LISTED_REJECTIONS ? summary.rejections : summary.rejections.slice(0, LISTED_WHEN_MANY);
       const hinted = new Set<string>();
       for (const rejection of listed) {
-        const where = [rejection.provenance.file, rejection.provenance.line].filter((part) => part !== undefined).join(':');
-        output.note(`rejected ${where}: ${rejection.message} [${rejection.code}]`);
+        output.note(`rejected ${provenanceLocation(rejection.provenance)}: ${rejection.message} [${rejection.code}]`);
         const hint = rejectionHintForCli(rejection.code);
         if (hint !== undefined && !hinted.has(rejection.code)) {
           hinted.add(rejection.code);

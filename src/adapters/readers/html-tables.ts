@@ -24,6 +24,14 @@ export const MAX_ROWSPAN = 65_534;
 /** How deeply tables are read inside one another: a page that lays out its tables in tables needs a few levels, never this many. */
 export const MAX_NESTED_TABLES = 32;
 
+/**
+ * How many elements may be open at once (nested, or left unclosed where HTML does not close
+ * them): htmlparser2 keeps its open elements in a list it shifts at every tag, so each level
+ * costs time at every tag after it, and 100,000 nested elements took minutes. A spreadsheet
+ * export nests a few dozen deep; past this the page is refused (`HTML_TOO_DEEP`).
+ */
+export const MAX_OPEN_ELEMENTS = 1000;
+
 /** Elements whose content is never shown as text. */
 const HIDDEN_CONTENT = new Set(['script', 'style', 'title', 'template']);
 
@@ -274,7 +282,8 @@ async function* pageText(source: HtmlPageSource): AsyncIterable<string> {
  * LibreOffice Calc wrote with their value (`sdval`) are read from it, as its workbook holds them.
  * The page's charset (`<meta charset>`) is honoured where the text source does not read it by
  * itself. Markup is read however broken it is; more than {@link MAX_MADE_CELLS} cells made empty
- * before cells that hold something is an {@link InputError} naming the file.
+ * before cells that hold something, or more than {@link MAX_OPEN_ELEMENTS} elements open at once,
+ * is an {@link InputError} naming the file.
  */
 export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables> {
   const file = source.path;
@@ -294,6 +303,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
   let deepest = false;
   let pageTitle = '';
   let made = 0;
+  let openElements = 0;
 
   const top = (): TableBuilder | undefined => open[open.length - 1];
   const softBreak = (): void => {
@@ -317,6 +327,17 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        openElements += 1;
+        if (openElements > MAX_OPEN_ELEMENTS) {
+          throw new InputError(
+            `the page nests more than ${MAX_OPEN_ELEMENTS.toLocaleString('en-GB')} elements inside one another; refused`,
+            {
+              location: { file },
+              hint: 'check that it is the file you meant; if it opens in a spreadsheet program, save it as .xlsx or CSV',
+              code: 'HTML_TOO_DEEP',
+            },
+          );
+        }
         if (HIDDEN_CONTENT.has(name)) hiddenDepth += 1;
         if (name === 'pre') preDepth += 1;
         if (name === 'title' && pageTitle === '') title = [];
@@ -353,6 +374,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
         for (const name of excelWorksheetNames(text)) worksheetNames.push(name);
       },
       onclosetag(name) {
+        openElements -= 1;
         if (HIDDEN_CONTENT.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
         if (name === 'title' && title !== null) {

@@ -3,6 +3,7 @@ import {
   declaredCharset,
   isHtmlTable,
   MAX_NESTED_TABLES,
+  MAX_OPEN_ELEMENTS,
   readHtmlTables,
   type HtmlTables,
 } from '../../../src/adapters/readers/html-tables.js';
@@ -126,9 +127,21 @@ describe('readHtmlTables', () => {
 
   test('tables nested past MAX_NESTED_TABLES deep are not read, with a warning; the tables around them are layout', async () => {
     const data = '<table><tr><td>id</td><td>comment</td></tr><tr><td>1</td><td>More benches.</td></tr></table>';
-    const result = await read(`${data}${'<table><tr><td>'.repeat(MAX_NESTED_TABLES * 100)}deep`);
+    const result = await read(`${data}${'<table><tr><td>'.repeat(MAX_NESTED_TABLES * 4)}deep`);
     expect(rowsOf(result).map((sheet) => [sheet.name, sheet.rows.length])).toEqual([['Table 1', 2]]);
     expect(result.warnings).toEqual([`tables nested more than ${MAX_NESTED_TABLES} deep were not read`]);
+  });
+
+  test('a page that holds more than MAX_OPEN_ELEMENTS elements open at once is refused (HTML_TOO_DEEP), as soon as it does', async () => {
+    const table = '<table><tr><td>comment</td></tr><tr><td>More benches.</td></tr></table>';
+    const nested = (depth: number, tag: string): string => `${`<${tag}>`.repeat(depth)}words${`</${tag}>`.repeat(depth)}`;
+    const shallow = await read(`${table}${nested(MAX_OPEN_ELEMENTS - 10, 'div')}`);
+    expect(rowsOf(shallow).map((sheet) => sheet.rows.length)).toEqual([2]);
+    for (const page of [`${table}${nested(100_000, 'div')}`, nested(100_000, 'table'), `${table}${'<span>'.repeat(100_000)}`]) {
+      const refused = read(page);
+      await expect(refused).rejects.toThrow(`export.xls: the page nests more than ${MAX_OPEN_ELEMENTS.toLocaleString('en-GB')} elements`);
+      await expect(refused).rejects.toMatchObject({ code: 'HTML_TOO_DEEP' });
+    }
   });
 
   test('a page with tables but no text in them is one error naming the file', async () => {

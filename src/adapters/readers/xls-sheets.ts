@@ -302,8 +302,12 @@ interface SheetRead {
   end: number;
 }
 
-/** Reads one sheet's records, from its BOF to the EOF that closes it (charts inside it skipped). */
-function readSheetCells(stream: Buffer, bof: BiffRecord, globals: WorkbookGlobals, name: string): SheetRead {
+/**
+ * Reads one sheet's records, from its BOF to the EOF that closes it (charts inside it skipped).
+ * The empty cells a row will be given before a cell written further right (Excel writes no record
+ * for an empty cell) are counted against `budget`: one record in column IV makes 255 of them.
+ */
+function readSheetCells(stream: Buffer, bof: BiffRecord, globals: WorkbookGlobals, name: string, budget: { left: number }): SheetRead {
   const cells: SheetCells = new Map();
   const merged: MergedRange[] = [];
   const set = (row: number, column: number, text: string): void => {
@@ -313,6 +317,10 @@ function readSheetCells(stream: Buffer, bof: BiffRecord, globals: WorkbookGlobal
       line = [];
       cells.set(row, line);
     }
+    if (column >= line.length) budget.left -= column - line.length;
+    else if (line[column] === undefined) budget.left += 1;
+    if (budget.left < 0)
+      throw new Damaged(`its rows leave out more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} empty cells tlap fills in`);
     line[column] = text;
   };
   const numberCell = (style: number, value: number): string => {
@@ -486,7 +494,7 @@ function workbookStreamSheets(file: string, stream: Buffer): WorkbookSheet[] {
     if (start === null && sheet.offset >= stream.length)
       throw new Damaged(`sheet ${where} lies past the end of the file (is it truncated?)`);
     if (start?.type !== BOF) throw new Damaged(`sheet ${where} does not start where the workbook says`);
-    const cells = readSheetCells(stream, start, globals, sheet.name);
+    const cells = readSheetCells(stream, start, globals, sheet.name, budget);
     read.set(sheet.offset, cells);
     end = cells.end;
   }

@@ -218,6 +218,25 @@ describe('readXlsWorkbook', () => {
     expect(errorOf(bytes)).toMatch(/merged ranges cover more than 4,000,000 cells/);
   });
 
+  test('rows that leave out more empty cells than MAX_MADE_CELLS before a cell further right are refused, not filled in', () => {
+    const farRight = (rows: number): Buffer[] =>
+      Array.from({ length: rows }, (_, row) =>
+        biffRecord(BIFF.NUMBER, Buffer.concat([Buffer.from([row + 1, (row + 1) >> 8, 255, 0, 0, 0]), Buffer.alloc(8)])),
+      );
+    const perRow = 255;
+    const within = Math.floor(MAX_MADE_CELLS / perRow);
+    const read = readXlsWorkbook('book.xls', buildXls([{ name: 'S', rows: [['comment']] }], {}, { S: farRight(within) }));
+    expect([...(read[0]?.rows ?? [])].map((row) => row.cells.length)).toEqual([1, ...Array.from({ length: within }, () => 256)]);
+    const sheets = [
+      { name: 'S', rows: [['comment']] },
+      { name: 'T', rows: [['comment']] },
+    ];
+    const split = { S: farRight(Math.ceil(within / 2)), T: farRight(Math.ceil(within / 2) + 1) };
+    expect(errorOf(buildXls(sheets, {}, split))).toBe(
+      'book.xls: cannot read the workbook (its rows leave out more than the 4,000,000 empty cells tlap fills in)',
+    );
+  });
+
   test('any byte of a workbook changed gives its sheets or one error naming the file, never a crash', () => {
     const whole = buildXls([...ROADSHOW_SHEETS, ...TEXTS], { recordLimit: 60 });
     let state = 7;

@@ -105,6 +105,12 @@ interface SaxesPendingText {
   text: string;
 }
 
+/**
+ * How deeply elements may nest: every open element costs the parser and the reader memory (about
+ * 2 KB each, so a 7 MB file of a million nested elements held 1.9 GB); no export nests near this.
+ */
+export const MAX_XML_DEPTH = 10_000;
+
 /** How much may come before the root element (declaration, comments, DOCTYPE): 1 Mi characters. */
 const MAX_PROLOG_CHARS = 1024 * 1024;
 
@@ -120,15 +126,17 @@ const SLICE_CHARS = 64 * 1024;
  * a DOCTYPE that declares entities (`XML_ENTITY_DECLARATION`, before anything is read: entity
  * expansion and external entities are how XML files attack their readers), more than 1 MiB
  * before the root element (`XML_PROLOG_TOO_LARGE`), an entity that is not one of XML's five
- * (`XML_UNDEFINED_ENTITY`), a file that ends inside an element (`XML_TRUNCATED`), anything else
- * that is not well-formed XML (`XML_MALFORMED`). Events for elements completed before the error
+ * (`XML_UNDEFINED_ENTITY`), a file that ends inside an element (`XML_TRUNCATED`), elements nested
+ * more than {@link MAX_XML_DEPTH} deep (`XML_TOO_DEEP`), anything else that is not well-formed XML
+ * (`XML_MALFORMED`). Events for elements completed before the error
  * are reported first.
  *
  * Recovered, with a {@link XmlRecovery} for the caller to warn about: characters before the XML
  * begins, and a namespace prefix used without being declared (the element is read with the
  * prefix as its namespace). A selected element with more than {@link MAX_XML_ELEMENT_CHARS} of
  * text is passed over as it streams and reported as `too-large`; the elements after it are read.
- * Nesting is walked with explicit stacks, so depth costs memory, never call stack.
+ * Nesting is walked with explicit stacks, so depth costs memory, never call stack, and it is
+ * bounded by {@link MAX_XML_DEPTH}.
  */
 export async function* readXmlElements(
   source: Pick<InputSource, 'path' | 'text'>,
@@ -165,6 +173,12 @@ export async function* readXmlElements(
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     sawRoot = true;
+    if (path.length >= MAX_XML_DEPTH) {
+      throw new InputError(`XML_TOO_DEEP: elements nest more than ${MAX_XML_DEPTH.toLocaleString('en-GB')} deep; refused`, {
+        location: { file, line: startLine },
+        hint: 'no export nests elements this deep: check that it is the file you meant',
+      });
+    }
     bindings.push(openingBindings ?? tag.ns);
     const name: XmlName = { uri: tag.uri, local: tag.local };
     path.push(name);

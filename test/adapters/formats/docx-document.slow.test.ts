@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
 import { DOCX_UNPACKED_LIMIT } from '../../../src/adapters/formats/docx-document.js';
+import { MAX_XML_DEPTH } from '../../../src/adapters/readers/xml-elements.js';
 import { buildDocx, commentMark, commentParts, run } from '../../builders/docx-documents.js';
 import { buildZip } from '../../builders/zip-builder.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
@@ -10,16 +11,18 @@ import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-slow-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-test('docx nesting costs no call stack: a run wrapped 100,000 elements deep is read', async () => {
-  const depth = 100_000;
+test('docx nesting costs no call stack: a run wrapped nearly MAX_XML_DEPTH elements deep is read; deeper, the file is refused', async () => {
+  const wrapped = (depth: number): Buffer =>
+    buildDocx({ body: `<w:p>${'<w:smartTag>'.repeat(depth)}<w:r><w:t>deep</w:t></w:r>${'</w:smartTag>'.repeat(depth)}</w:p>` });
   const path = join(folder, 'deep.docx');
-  writeFileSync(
-    path,
-    buildDocx({ body: `<w:p>${'<w:smartTag>'.repeat(depth)}<w:r><w:t>deep</w:t></w:r>${'</w:smartTag>'.repeat(depth)}</w:p>` }),
-  );
+  writeFileSync(path, wrapped(MAX_XML_DEPTH - 10));
   const result = await readFileItems(path, { displayPath: 'deep.docx' });
   expect(result.error).toBeNull();
   expect(recordsOf(result).map((record) => record.text)).toEqual(['deep']);
+  writeFileSync(path, wrapped(100_000));
+  expect((await readFileItems(path, { displayPath: 'deep.docx' })).error).toMatch(
+    /^deep\.docx.*XML_TOO_DEEP: elements nest more than 10,000 deep; refused$/,
+  );
 });
 
 test('a docx zip bomb that understates its sizes is stopped at the limit while inflating', async () => {

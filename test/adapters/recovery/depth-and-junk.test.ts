@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { htmlToPlainText } from '../../../src/text/html-to-plain-text.js';
+import { MAX_XML_DEPTH } from '../../../src/adapters/readers/xml-elements.js';
 import { markdownInlineText } from '../../../src/adapters/readers/markdown-inline-text.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
@@ -40,10 +41,19 @@ describe('no recursion that input can exhaust', () => {
     expect(recordsOf(result).map((record) => record.text)).toEqual(['before', 'deep words', 'after']);
   });
 
-  test('XML 10,000 deep outside CDATA is walked without recursion, words kept', async () => {
-    const result = await readTempInput('blog.wxr.xml', wxr(comment(1, 'before'), comment(2, nested(10_000)), comment(3, 'after')));
+  test('XML nearly MAX_XML_DEPTH deep outside CDATA is walked without recursion, words kept', async () => {
+    const result = await readTempInput(
+      'blog.wxr.xml',
+      wxr(comment(1, 'before'), comment(2, nested(MAX_XML_DEPTH - 10)), comment(3, 'after')),
+    );
     expect(result.error).toBeNull();
     expect(recordsOf(result).map((record) => record.text)).toEqual(['before', 'deep words', 'after']);
+  });
+
+  test('XML 100,000 deep refuses the file at the line it passes MAX_XML_DEPTH, in bounded memory; the comments before it are read', async () => {
+    const result = await readTempInput('blog.wxr.xml', wxr(comment(1, 'before'), comment(2, nested(100_000)), comment(3, 'after')));
+    expect(result.error).toBe('blog.wxr.xml:4: XML_TOO_DEEP: elements nest more than 10,000 deep; refused');
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['before']);
   });
 
   test('3,000 nested emphasis markers in event notes give a record with the words, and the notes after it are read', async () => {

@@ -33,14 +33,14 @@ describe('jsonArrayElements with a member target', () => {
     const { elements, error } = await collect(EXPORT, { member: 'comments' });
     expect(error).toBeNull();
     expect(elements).toEqual([
-      { kind: 'value', value: { id: 'a' }, line: 6 },
-      { kind: 'value', value: { id: 'b', tags: ['x', ']'] }, line: 7 },
+      { kind: 'value', value: { id: 'a' }, line: 6, index: 0 },
+      { kind: 'value', value: { id: 'b', tags: ['x', ']'] }, line: 7, index: 1 },
     ]);
   });
 
   test('finds a member after other arrays', async () => {
     const { elements } = await collect(EXPORT, { member: 'commenters' }, 3);
-    expect(elements).toEqual([{ kind: 'value', value: { name: 'Jo' }, line: 9 }]);
+    expect(elements).toEqual([{ kind: 'value', value: { name: 'Jo' }, line: 9, index: 0 }]);
   });
 
   test('an absent optional member yields nothing; an absent required one is an error', async () => {
@@ -51,7 +51,7 @@ describe('jsonArrayElements with a member target', () => {
 
   test('a file cut inside the member array keeps the complete elements and fails with its position', async () => {
     const { elements, error } = await collect('{"comments": [\n{"id": "a"},\n{"id": "b"', { member: 'comments' });
-    expect(elements).toEqual([{ kind: 'value', value: { id: 'a' }, line: 2 }]);
+    expect(elements).toEqual([{ kind: 'value', value: { id: 'a' }, line: 2, index: 0 }]);
     expect(error).toBe('input.json:3:11: JSON ends before the array is closed (is the file truncated?)');
   });
 

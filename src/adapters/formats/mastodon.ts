@@ -3,7 +3,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
-import { invalidJsonItem, jsonArrayElements, jsonFileValues } from '../readers/json-elements.js';
+import { invalidJsonItem, jsonArrayElements, jsonElementProvenance, jsonFileValues, partWithin } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
 
@@ -93,7 +93,7 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
   }
   const seen = new Set<string>();
   for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
+    const provenance = jsonElementProvenance(source.path, element);
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;
@@ -104,7 +104,7 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
       continue;
     }
     for (const { status, part } of statusesOf(element.value)) {
-      yield* statusItems(status, part === undefined ? provenance : { ...provenance, part }, uris, seen);
+      yield* statusItems(status, part === undefined ? provenance : { ...provenance, part: partWithin(provenance.part, part) }, uris, seen);
     }
   }
 }

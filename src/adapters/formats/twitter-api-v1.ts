@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { invalidJsonItem, jsonFileValues } from '../readers/json-elements.js';
+import { invalidJsonItem, jsonElementProvenance, jsonFileValues, partWithin } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import {
   missingTweetIdItem,
@@ -44,7 +44,7 @@ export const twitterApiV1Adapter: FormatAdapter = {
 async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
   const seen = new Set<string>();
   for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
+    const provenance = jsonElementProvenance(source.path, element);
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;
@@ -56,7 +56,7 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
           ? element.value.map((status: unknown, index: number) => ({ status, part: `[${index}]` }))
           : [{ status: element.value, part: undefined }];
     for (const { status, part } of statuses) {
-      yield* statusItems(status, part === undefined ? provenance : { ...provenance, part }, seen);
+      yield* statusItems(status, part === undefined ? provenance : { ...provenance, part: partWithin(provenance.part, part) }, seen);
     }
   }
 }

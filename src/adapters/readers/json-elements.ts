@@ -3,10 +3,13 @@ import type { Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { isOverlong, OVERLONG_EXCERPT_CHARS, WHOLE_FILE_LIMIT, type InputSource } from '../../source/input-source.js';
 
-/** One element of a streamed JSON array, or one line of JSON Lines. */
+/**
+ * One element of a streamed JSON array, or one line of JSON Lines. `index` is an array element's
+ * 0-based place in its array: a minified array puts every element on line 1.
+ */
 export type JsonElement =
-  | { kind: 'value'; value: unknown; line: number }
-  | { kind: 'invalid'; code?: 'JSON_TOO_DEEP' | 'JSON_TOO_LARGE'; message: string; line: number; excerpt: string };
+  | { kind: 'value'; value: unknown; line: number; index?: number }
+  | { kind: 'invalid'; code?: 'JSON_TOO_DEEP' | 'JSON_TOO_LARGE'; message: string; line: number; excerpt: string; index?: number };
 
 /**
  * The rejected item every JSON reader gives for an element that does not parse: the parser's
@@ -26,17 +29,29 @@ export async function* jsonValueItems(
   itemsOf: (value: unknown, provenance: Provenance) => Iterable<AdapterItem>,
 ): AsyncIterable<AdapterItem> {
   for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
+    const provenance = jsonElementProvenance(source.path, element);
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;
     }
     if (Array.isArray(element.value)) {
-      for (const [index, value] of element.value.entries()) yield* itemsOf(value, { ...provenance, part: `[${index}]` });
+      for (const [index, value] of element.value.entries())
+        yield* itemsOf(value, { ...provenance, part: partWithin(provenance.part, `[${index}]`) });
     } else {
       yield* itemsOf(element.value, provenance);
     }
   }
+}
+
+/** Where an element is: its line, and for an element of a streamed array its place in it (`[3]`). */
+export function jsonElementProvenance(file: string, element: JsonElement): Provenance {
+  return element.index === undefined ? { file, line: element.line } : { file, line: element.line, part: `[${element.index}]` };
+}
+
+/** A part of the file inside another (`[2]` and `statuses[0]` give `[2].statuses[0]`; `[2]` and `[0]`, `[2][0]`). */
+export function partWithin(outer: string | undefined, inner: string): string {
+  if (outer === undefined || outer === '') return inner;
+  return inner.startsWith('[') ? `${outer}${inner}` : `${outer}.${inner}`;
 }
 
 /** The largest single array element or JSON Lines line read: 16 Mi characters. Larger ones are rejected alone, never held whole. */
@@ -93,6 +108,7 @@ export async function* jsonArrayElements(
   let elementLine = 1;
   let inElement = false;
   let firstCharacter = -1;
+  let elementIndex = 0;
 
   for await (const chunk of chunks) {
     if (finished || absent) break;
@@ -196,13 +212,15 @@ export async function* jsonArrayElements(
 
   function finishElement(chunk: string, endIndex: number): JsonElement {
     inElement = false;
+    const index = elementIndex;
+    elementIndex += 1;
     if (oversized !== null) {
-      return tooLargeElement(elementLength + endIndex - elementStart, elementLine, oversized);
+      return { ...tooLargeElement(elementLength + endIndex - elementStart, elementLine, oversized), index };
     }
     element.push(chunk.slice(elementStart, endIndex));
     const text = element.join('');
     element = [];
-    return parseElement(text, elementLine);
+    return { ...parseElement(text, elementLine), index };
   }
 }
 

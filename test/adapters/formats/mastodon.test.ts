@@ -146,7 +146,7 @@ describe('mastodon reading', () => {
     ];
     const fromNotifications = await readTempInput('notifications.json', JSON.stringify(notifications));
     expect(countItems(fromNotifications)).toEqual({ record: 1, 'filtered:not-feedback': 1 });
-    expect(recordsOf(fromNotifications)[0]?.provenance.part).toBe('status');
+    expect(recordsOf(fromNotifications)[0]?.provenance.part).toBe('[0].status');
   });
 
   test("a search result's statuses are read and its accounts are not", async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { jsonFileValues, type JsonElement } from '../../../src/adapters/readers/json-elements.js';
+import { jsonFileValues, jsonValueItems, partWithin, type JsonElement } from '../../../src/adapters/readers/json-elements.js';
 import { openInputSource } from '../../../src/source/input-source.js';
 
 async function valuesOf(content: string, name = 'input.json'): Promise<JsonElement[]> {
@@ -17,8 +17,8 @@ async function valuesOf(content: string, name = 'input.json'): Promise<JsonEleme
 describe('jsonFileValues: one reader for the shapes JSON exports come in', () => {
   test('a top-level array yields its elements with their lines', async () => {
     expect(await valuesOf('[\n  {"a": 1},\n  {"a": 2}\n]\n')).toEqual([
-      { kind: 'value', value: { a: 1 }, line: 2 },
-      { kind: 'value', value: { a: 2 }, line: 3 },
+      { kind: 'value', value: { a: 1 }, line: 2, index: 0 },
+      { kind: 'value', value: { a: 2 }, line: 3, index: 1 },
     ]);
   });
 
@@ -42,5 +42,42 @@ describe('jsonFileValues: one reader for the shapes JSON exports come in', () =>
     await expect(valuesOf('{\n  "data": [\n    {"id": "1" "text": "x"}\n  ]\n}\n', 'page.json')).rejects.toThrow(
       /^page\.json:3:16: invalid JSON: /,
     );
+  });
+});
+
+describe('jsonValueItems: where each item is', () => {
+  async function partsOf(content: string, name: string): Promise<(string | undefined)[]> {
+    const path = join(mkdtempSync(join(tmpdir(), 'tlap-json-')), name);
+    writeFileSync(path, content);
+    const source = await openInputSource(path, { displayPath: name });
+    const parts: (string | undefined)[] = [];
+    const items = jsonValueItems(source, (value, provenance) => [
+      { kind: 'rejected', code: 'NOT_A_POST', message: String(value), provenance },
+    ]);
+    for await (const item of items) parts.push(item.kind === 'rejected' ? `${item.provenance.line}: ${item.provenance.part}` : undefined);
+    return parts;
+  }
+
+  test('the elements of a minified array, all on line 1, are each named by their place; an array inside a line by both', async () => {
+    expect(await partsOf(JSON.stringify([{ a: 1 }, null, 'x', [{ b: 1 }, 2]]), 'posts.json')).toEqual([
+      '1: [0]',
+      '1: [1]',
+      '1: [2]',
+      '1: [3][0]',
+      '1: [3][1]',
+    ]);
+    expect(await partsOf(`${JSON.stringify({ a: 1 })}\n${JSON.stringify([1, 2])}\n`, 'posts.jsonl')).toEqual([
+      '1: undefined',
+      '2: [0]',
+      '2: [1]',
+    ]);
+  });
+
+  test('partWithin joins a member to the place it is in, an index without a dot', () => {
+    expect([partWithin(undefined, 'posts[1]'), partWithin('[2]', 'statuses[0]'), partWithin('[2]', '[0]')]).toEqual([
+      'posts[1]',
+      '[2].statuses[0]',
+      '[2][0]',
+    ]);
   });
 });

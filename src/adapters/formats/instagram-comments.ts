@@ -150,7 +150,8 @@ function commentDraft(comment: JsonObject, id: string, provenance: Provenance, p
 function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   const entry = asObject(value);
   const fields = asObject(entry?.['string_map_data']);
-  const text = downloadedMetaString(field(fields, 'Comment', 'value'));
+  const written = field(fields, 'Comment', 'value');
+  const text = typeof written === 'string' ? (downloadedMetaString(written) ?? '') : null;
   if (fields === null || text === null) {
     return notAComment('expected a comment entry with string_map_data: {"Comment": {"value": …}}', value, provenance);
   }

@@ -141,4 +141,12 @@ describe('instagram-comments reading', () => {
     );
     expect(countItems(reels)).toEqual({ record: 1, 'rejected:NOT_A_COMMENT': 1 });
   });
+
+  test('a "Download your information" comment entry whose Comment value is an empty string is filtered as empty text, not rejected as no comment', async () => {
+    const result = await readTempInput(
+      'post_comments_1.json',
+      JSON.stringify([igExportComment('', 'leedscitycouncil', 1733079902), igExportComment('Thank you', 'leedscitycouncil', 1733079903)]),
+    );
+    expect(countItems(result)).toEqual({ record: 1, 'filtered:empty-text': 1 });
+  });
 });

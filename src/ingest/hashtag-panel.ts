@@ -107,11 +107,18 @@ export class PanelLinker {
   /** The host's questions and the answers found. */
   resolve(): PanelResolution {
     const questions = this.questions();
-    const byNumber = new Map<number, KeptTweet[]>();
+    const byNumber = new Map<number, QuestionsNumbered>();
     for (const question of questions.values()) {
       const number = question.label?.number ?? 0;
-      byNumber.set(number, [...(byNumber.get(number) ?? []), question]);
+      let numbered = byNumber.get(number);
+      if (numbered === undefined) {
+        numbered = { all: [], dated: [] };
+        byNumber.set(number, numbered);
+      }
+      numbered.all.push(question);
+      if (question.date !== null) numbered.dated.push(question);
     }
+    for (const numbered of byNumber.values()) numbered.dated.sort((first, second) => compareDates(first.date, second.date));
     const links = new Map<string, PanelLink>();
     const linkTo = (tweet: KeptTweet, question: KeptTweet | null): void => {
       if (question !== null) links.set(tweet.id, { questionId: question.id, question: question.text ?? '' });
@@ -120,7 +127,7 @@ export class PanelLinker {
       if (questions.has(tweet.id) || tweet.label?.kind !== 'answer') continue;
       const number = tweet.label.number;
       const inChain = this.questionUpChain(tweet, questions);
-      linkTo(tweet, inChain !== null && inChain.label?.number === number ? inChain : pickQuestion(byNumber.get(number) ?? [], tweet.date));
+      linkTo(tweet, inChain !== null && inChain.label?.number === number ? inChain : pickQuestion(byNumber.get(number), tweet.date));
     }
     for (const tweet of this.tweets.values()) {
       if (questions.has(tweet.id) || tweet.label?.kind === 'answer') continue;
@@ -156,7 +163,8 @@ export class PanelLinker {
       numbers.add(tweet.label.number);
       numbersByAuthor.set(author, numbers);
     }
-    const most = Math.max(0, ...[...numbersByAuthor.values()].map((numbers) => numbers.size));
+    let most = 0;
+    for (const numbers of numbersByAuthor.values()) most = Math.max(most, numbers.size);
     let hosts = new Set([...numbersByAuthor].filter(([, numbers]) => numbers.size === most).map(([author]) => author));
     if (hosts.size > 1) {
       const first = firstAskers(asked.filter((tweet) => hosts.has(tweet.author ?? '')));
@@ -193,7 +201,9 @@ function firstAskers(asked: readonly KeptTweet[]): Set<string> {
   const byNumber = new Map<number, KeptTweet[]>();
   for (const tweet of asked) {
     const number = tweet.label?.number ?? 0;
-    byNumber.set(number, [...(byNumber.get(number) ?? []), tweet]);
+    const tweets = byNumber.get(number);
+    if (tweets === undefined) byNumber.set(number, [tweet]);
+    else tweets.push(tweet);
   }
   const first = new Set<string>();
   for (const tweets of byNumber.values()) {
@@ -207,14 +217,42 @@ function firstAskers(asked: readonly KeptTweet[]): Set<string> {
   return first;
 }
 
-/** The only candidate, else the latest one dated at or before `date`; null when none fits. */
-function pickQuestion(candidates: readonly KeptTweet[], date: string | null): KeptTweet | null {
-  if (candidates.length === 1) return candidates[0] ?? null;
+/** The questions of one number: all of them, in the order they were added, and those with a date, by date (the earlier-added first among equal dates). */
+interface QuestionsNumbered {
+  all: KeptTweet[];
+  dated: KeptTweet[];
+}
+
+function compareDates(first: string | null, second: string | null): number {
+  const a = first ?? '';
+  const b = second ?? '';
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The only question of the number, else the latest one dated at or before `date` (the first added
+ * of those on that date); null when none fits. Found by halving, so that a file of many sessions'
+ * questions and answers costs no more than sorting them.
+ */
+function pickQuestion(numbered: QuestionsNumbered | undefined, date: string | null): KeptTweet | null {
+  if (numbered === undefined) return null;
+  if (numbered.all.length === 1) return numbered.all[0] ?? null;
   if (date === null) return null;
-  let best: KeptTweet | null = null;
-  for (const candidate of candidates) {
-    if (candidate.date === null || candidate.date > date) continue;
-    if (best === null || (best.date ?? '') < candidate.date) best = candidate;
+  const { dated } = numbered;
+  const after = firstDatedAfter(dated, (written) => written > date);
+  const latest = dated[after - 1]?.date;
+  if (latest === undefined || latest === null) return null;
+  return dated[firstDatedAfter(dated, (written) => written >= latest)] ?? null;
+}
+
+/** The index of the first question whose date passes `test`, in questions sorted by date (their length when none does). */
+function firstDatedAfter(dated: readonly KeptTweet[], test: (date: string) => boolean): number {
+  let low = 0;
+  let high = dated.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(dated[middle]?.date ?? '')) high = middle;
+    else low = middle + 1;
   }
-  return best;
+  return low;
 }

@@ -114,6 +114,29 @@ describe('PanelLinker', () => {
     expect([...undated.resolve().questions.keys()]).toEqual(['q1', 'late']);
   });
 
+  test('many sessions of the same question: each answer links to the latest one at or before it, the first added of those on one date', () => {
+    const linker = new PanelLinker();
+    const day = (index: number): string => new Date(Date.UTC(2024, 0, 1) + index * 86_400_000).toISOString();
+    const sessions = 2000;
+    for (let index = sessions - 1; index >= 0; index -= 1) {
+      linker.add(tweet(`q${index}`, 'host', `Q1 session ${index}`, { date: day(2 * index) }));
+      linker.add(tweet(`a${index}`, `p${index}`, 'A1 an answer', { date: day(2 * index + 1) }));
+    }
+    linker.add(tweet('q-again', 'host', 'Q1 asked again the same day', { date: day(0) }));
+    linker.add(tweet('early', 'ann', 'A1 before any question', { date: '2023-12-31T00:00:00.000Z' }));
+    const links = linker.resolve().answers;
+    expect(links.get('a0')?.questionId).toBe('q0');
+    expect(links.get(`a${sessions - 1}`)?.questionId).toBe(`q${sessions - 1}`);
+    expect([...links.values()].filter((link, index) => link.questionId !== `q${sessions - 1 - index}`)).toEqual([]);
+    expect(links.has('early')).toBe(false);
+  });
+
+  test('questions from more accounts than a function may take arguments are weighed without spreading them', () => {
+    const linker = new PanelLinker();
+    for (let index = 0; index < 200_000; index += 1) linker.add(tweet(`q${index}`, `account${index}`, 'Q1 who asks?'));
+    expect(() => linker.resolve()).not.toThrow();
+  });
+
   test('two Q1 with no dates to tell them apart: an A1 is left unlinked', () => {
     const linker = new PanelLinker();
     linker.add(tweet('q1', 'host', 'Q1 first session'));

@@ -58,7 +58,8 @@ export interface OpenDocumentParts {
  * held in memory (see {@link readZipParts} for the limit and the zip's checks). A package saved
  * with a password (its manifest lists `manifest:encryption-data`), and one of another kind (its
  * `mimetype` names another OpenDocument, or it is the Office counterpart, or it has no
- * content.xml), is an {@link InputError} naming `file` and what it is.
+ * content.xml), is an {@link InputError} naming `file` and what it is; one of this kind without
+ * its content.xml is one saying so.
  */
 export function readOpenDocumentParts(
   file: string,
@@ -77,6 +78,12 @@ export function readOpenDocumentParts(
   const mediaType = parts.get(MEDIA_TYPE_PART)?.toString('latin1').trim() ?? null;
   const content = parts.get(CONTENT_PART);
   if (content !== undefined && (mediaType === null || mediaType.startsWith(kind.mediaType))) return { names, content, parts };
+  if (content === undefined && mediaType?.startsWith(kind.mediaType) === true) {
+    throw new InputError(`the ${kind.noun} has no content.xml, the part that holds what it says (is it damaged?)`, {
+      location: { file },
+      hint: `check that the file is complete; if it opens, ${kind.saveAs} again`,
+    });
+  }
   const office = names.includes(kind.office.part);
   const other = mediaType?.startsWith(MEDIA_TYPE_PREFIX) === true ? `an OpenDocument ${mediaType.slice(MEDIA_TYPE_PREFIX.length)}` : null;
   throw new InputError(`${office ? kind.office.noun : (other ?? 'a zip')}, not ${kind.expected}`, {

@@ -43,8 +43,10 @@ function fromEpoch(value: number): string | null {
   return fromMillis(value > 1e11 ? value : value * 1000);
 }
 
+/** The instant as ISO 8601, or null when it is no time a date can hold (NaN, or beyond ±275,760 years). */
 function fromMillis(millis: number): string | null {
-  return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+  const date = new Date(millis);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 const DIGIT_ZERO = 0x30;

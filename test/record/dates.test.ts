@@ -20,3 +20,13 @@ describe('toIsoDate: the date layouts tweet exports use', () => {
     expect(toIsoDate(input)).toBeNull();
   });
 });
+
+describe('toIsoDate: numbers no date can hold', () => {
+  test.each([1e300, 8.64e15 + 1, -1e17, Number.MAX_SAFE_INTEGER * 1000])('%d is no date (null), never a thrown RangeError', (value) => {
+    expect(toIsoDate(value)).toBeNull();
+  });
+
+  test('the last instant a date can hold is still read', () => {
+    expect(toIsoDate(8.64e15)).toBe('+275760-09-13T00:00:00.000Z');
+  });
+});

@@ -174,6 +174,20 @@ describe('reddit reading', () => {
     ]);
   });
 
+  test('a date no calendar holds (created_utc 1e300) leaves the comment undated; the run goes on', async () => {
+    const result = await readTempInput(
+      'dump.jsonl',
+      `{"id": "x1", "body": "Respite was cancelled again", "parent_id": "t3_p", "link_id": "t3_p", "created_utc": 1e300}\n${jsonLinesOf([
+        redditCommentData({ id: 'x2' }),
+      ])}`,
+    );
+    expect(result.error).toBeNull();
+    expect(recordsOf(result).map((record) => [record.sourceId, record.date])).toEqual([
+      ['t1_x1', null],
+      ['t1_x2', '2024-11-30T10:37:21.000Z'],
+    ]);
+  });
+
   test('a removed post is filtered, and the comments under it still carry its title', async () => {
     const result = await readTempInput(
       't.json',

@@ -71,9 +71,24 @@ function converter(options: HtmlToPlainTextOptions): (html: string) => string {
  * `gmail_signature`, Thunderbird's `moz-signature`, Outlook's `#Signature`) left out.
  */
 export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
-  if (htmlNestingExceeds(html, MAX_HTML_NESTING)) return flatHtmlText(html);
+  if (html.length > MAX_CONVERTED_HTML_CHARS || htmlNestingExceeds(html, MAX_HTML_NESTING, MAX_HTML_ELEMENTS)) return flatHtmlText(html);
   return converter(options)(html).trim();
 }
+
+/**
+ * How many elements HTML may hold before it is converted by {@link flatHtmlText} instead:
+ * html-to-text builds a tree of them first, about 1 KB each, so one post of two million
+ * paragraphs took 48 s and 2.3 GB. A comment or an e-mail holds a few thousand at most.
+ */
+export const MAX_HTML_ELEMENTS = 50_000;
+
+/**
+ * The longest HTML html-to-text is given (2 Mi characters): it holds about 45 bytes a character
+ * while it works (a 15 MB post took 680 MB), and past 16 Mi it cuts the text and warns on the
+ * console. Longer HTML is converted by {@link flatHtmlText}, whole; no comment or e-mail body
+ * comes near it.
+ */
+export const MAX_CONVERTED_HTML_CHARS = 2 * 1024 * 1024;
 
 /**
  * How deeply HTML may nest before it is converted by {@link flatHtmlText} instead: html-to-text
@@ -83,11 +98,16 @@ export const MAX_HTML_NESTING = 500;
 
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** True when open tags nest deeper than `limit` (counted in one pass, void and self-closed tags aside). */
-export function htmlNestingExceeds(html: string, limit: number): boolean {
+/**
+ * True when open tags nest deeper than `limit` (counted in one pass, void and self-closed tags
+ * aside), or when more than `maxElements` elements open.
+ */
+export function htmlNestingExceeds(html: string, limit: number, maxElements = Infinity): boolean {
   const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
   let depth = 0;
+  let elements = 0;
   for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    if (match[1] !== '/' && ++elements > maxElements) return true;
     if (VOID_TAGS.has((match[2] ?? '').toLowerCase()) || match[3] === '/') continue;
     if (match[1] === '/') depth = Math.max(0, depth - 1);
     else if (++depth > limit) return true;

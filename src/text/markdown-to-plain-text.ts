@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import { htmlToPlainText, type HtmlToPlainTextOptions } from './html-to-plain-text.js';
+import { htmlToPlainText, MAX_CONVERTED_HTML_CHARS, type HtmlToPlainTextOptions } from './html-to-plain-text.js';
 
 const markdown = new Marked({ gfm: true, breaks: true });
 
@@ -9,8 +9,27 @@ const markdown = new Marked({ gfm: true, breaks: true });
  * {@link htmlToPlainText}, so emphasis markers, link targets and inline HTML are dropped.
  */
 export function markdownToPlainText(text: string, options: HtmlToPlainTextOptions = {}): string {
-  if (markdownMarkersExceed(text, MAX_MARKDOWN_MARKERS)) return flatMarkdownText(text);
+  if (
+    text.length > MAX_CONVERTED_HTML_CHARS ||
+    lineCountExceeds(text, MAX_MARKDOWN_LINES) ||
+    markdownMarkersExceed(text, MAX_MARKDOWN_MARKERS)
+  ) {
+    return flatMarkdownText(text);
+  }
   return htmlToPlainText(markdown.parse(text, { async: false }), options);
+}
+
+/**
+ * How many lines one text may hold before it is converted by {@link flatMarkdownText}: marked
+ * keeps a token for each block, about 500 bytes each, so a comment of two million paragraphs
+ * held 1.5 GB. No comment comes near it.
+ */
+export const MAX_MARKDOWN_LINES = 20_000;
+
+function lineCountExceeds(text: string, limit: number): boolean {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++lines > limit) return true;
+  return false;
 }
 
 /**

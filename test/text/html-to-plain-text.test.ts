@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { htmlToPlainText } from '../../src/text/html-to-plain-text.js';
+import { htmlToPlainText, MAX_CONVERTED_HTML_CHARS, MAX_HTML_ELEMENTS } from '../../src/text/html-to-plain-text.js';
 
 describe('htmlToPlainText', () => {
   test.each([
@@ -14,5 +14,16 @@ describe('htmlToPlainText', () => {
     expect(
       htmlToPlainText('<p>One <a href="https://x.org">link</a></p><script>alert(1)</script><img src="x.png"><p>Two &amp; three</p>'),
     ).toBe('One link\n\nTwo & three');
+  });
+
+  test('HTML of more than MAX_HTML_ELEMENTS elements, or longer than MAX_CONVERTED_HTML_CHARS, is converted flat without building a tree: every word kept', () => {
+    const list = '<ul><li>one</li><li>two</li></ul>';
+    expect(htmlToPlainText(list)).toBe('* one\n * two');
+    const many = `${list}${'<p>more</p>'.repeat(MAX_HTML_ELEMENTS)}`;
+    const flat = htmlToPlainText(many);
+    expect(flat.startsWith('one\n\ntwo\n\nmore')).toBe(true);
+    expect(flat.split('more')).toHaveLength(MAX_HTML_ELEMENTS + 1);
+    const long = htmlToPlainText(`${list}<p>${'care '.repeat(MAX_CONVERTED_HTML_CHARS / 5)}end</p>`);
+    expect([long.startsWith('one\n\ntwo\n\ncare care'), long.endsWith('care end')]).toEqual([true, true]);
   });
 });

@@ -144,15 +144,18 @@ class TableBuilder {
   private rowNumber = 0;
   private row: { cells: string[]; column: number } | null = null;
   cell: OpenCell | null = null;
+  /** The cells of rows above that run down over each column (`rowspan`); one past its rows is stale and covers nothing. */
   private readonly spans = new Map<number, RowSpan>();
-  /** Cells made empty before a cell that holds something (covered columns, gaps). */
-  made = 0;
+  /** The spans whose cell holds something, which give it to the rows below as `mergedAbove`: the only ones a row's end visits. */
+  private readonly filledSpans = new Map<number, RowSpan>();
   cut = false;
 
   constructor(
     readonly order: number,
     readonly heading: string | null,
     readonly visible: boolean,
+    /** Takes `count` cells from what the page may make (covered, left out, or filled in from above); throws past it. */
+    private readonly spend: (count: number, table: number) => void,
   ) {}
 
   startRow(): void {
@@ -179,7 +182,7 @@ class TableBuilder {
   }
 
   private place(cells: string[], at: number, text: string): void {
-    this.made += Math.max(0, at - cells.length);
+    if (at > cells.length) this.spend(at - cells.length, this.order);
     while (cells.length < at) cells.push('');
     cells[at] = text;
   }
@@ -189,7 +192,9 @@ class TableBuilder {
     const row = this.row;
     this.cell = null;
     if (cell === null || row === null) return;
+    const from = row.column;
     while (row.column < MAX_SHEET_COLUMNS && this.covered(row.column)) row.column += 1;
+    if (row.column > from) this.spend(row.column - from, this.order);
     if (row.column >= MAX_SHEET_COLUMNS) {
       this.cut = true;
       return;
@@ -200,11 +205,10 @@ class TableBuilder {
     const last = Math.min(MAX_SHEET_COLUMNS, row.column + cell.colspan);
     if (cell.rowspan > 1) {
       for (let column = row.column; column < last; column += 1) {
-        this.spans.set(column, {
-          firstRow: this.rowNumber,
-          lastRow: this.rowNumber + cell.rowspan - 1,
-          text: column === row.column ? text : '',
-        });
+        const span = { firstRow: this.rowNumber, lastRow: this.rowNumber + cell.rowspan - 1, text: column === row.column ? text : '' };
+        this.spans.set(column, span);
+        if (span.text.trim() === '') this.filledSpans.delete(column);
+        else this.filledSpans.set(column, span);
       }
     }
     row.column = last;
@@ -216,9 +220,10 @@ class TableBuilder {
     this.row = null;
     if (row === null) return;
     const mergedAbove = new Map<number, string>();
-    for (const [column, span] of this.spans) {
-      if (span.lastRow <= this.rowNumber) this.spans.delete(column);
-      if (span.firstRow >= this.rowNumber || span.lastRow < this.rowNumber || span.text.trim() === '') continue;
+    for (const [column, span] of this.filledSpans) {
+      if (span.lastRow <= this.rowNumber) this.filledSpans.delete(column);
+      if (span.firstRow >= this.rowNumber || span.lastRow < this.rowNumber) continue;
+      this.spend(1, this.order);
       mergedAbove.set(column, span.text);
       if (row.cells.length <= column) this.place(row.cells, column, '');
     }
@@ -281,8 +286,9 @@ async function* pageText(source: HtmlPageSource): AsyncIterable<string> {
  * line breaks, entities decoded. A table hidden by its attributes is a hidden sheet. Cells
  * LibreOffice Calc wrote with their value (`sdval`) are read from it, as its workbook holds them.
  * The page's charset (`<meta charset>`) is honoured where the text source does not read it by
- * itself. Markup is read however broken it is; more than {@link MAX_MADE_CELLS} cells made empty
- * before cells that hold something, or more than {@link MAX_OPEN_ELEMENTS} elements open at once,
+ * itself. Markup is read however broken it is; more than {@link MAX_MADE_CELLS} cells made (empty
+ * ones before cells that hold something, columns a span covers, values a span fills into the rows
+ * below), counted as they are made, or more than {@link MAX_OPEN_ELEMENTS} elements open at once,
  * is an {@link InputError} naming the file.
  */
 export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables> {
@@ -302,9 +308,17 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
   let tooDeep = 0;
   let deepest = false;
   let pageTitle = '';
-  let made = 0;
+  let madeLeft = MAX_MADE_CELLS;
   let openElements = 0;
 
+  const spend = (count: number, table: number): void => {
+    madeLeft -= count;
+    if (madeLeft >= 0) return;
+    throw new InputError(
+      `the page's tables leave out or span more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in (in table ${table}); refused`,
+      { location: { file }, hint: 'check that it is the file you meant; if it opens in a spreadsheet program, save it as .xlsx or CSV' },
+    );
+  };
   const top = (): TableBuilder | undefined => open[open.length - 1];
   const softBreak = (): void => {
     const cell = top()?.cell;
@@ -314,13 +328,6 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
     const table = open.pop();
     if (table === undefined) return;
     table.endRow();
-    made += table.made;
-    if (made > MAX_MADE_CELLS) {
-      throw new InputError(
-        `the page's tables leave out more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (in table ${table.order}); refused`,
-        { location: { file }, hint: 'check that it is the file you meant; if it opens in a spreadsheet program, save it as .xlsx or CSV' },
-      );
-    }
     done.push(table);
   };
 
@@ -350,7 +357,7 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
             return;
           }
           tables += 1;
-          open.push(new TableBuilder(tables, lastHeading, !isHidden(attributes)));
+          open.push(new TableBuilder(tables, lastHeading, !isHidden(attributes), spend));
           lastHeading = null;
           return;
         }

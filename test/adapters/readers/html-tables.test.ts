@@ -7,6 +7,7 @@ import {
   readHtmlTables,
   type HtmlTables,
 } from '../../../src/adapters/readers/html-tables.js';
+import { MAX_MADE_CELLS } from '../../../src/adapters/readers/workbook-sheets.js';
 
 function read(html: string): Promise<HtmlTables> {
   return readHtmlTables({
@@ -142,6 +143,20 @@ describe('readHtmlTables', () => {
       await expect(refused).rejects.toThrow(`export.xls: the page nests more than ${MAX_OPEN_ELEMENTS.toLocaleString('en-GB')} elements`);
       await expect(refused).rejects.toMatchObject({ code: 'HTML_TOO_DEEP' });
     }
+  });
+
+  test('cells a span fills into the rows below, and columns it covers that a row steps over, count against MAX_MADE_CELLS as they are made', async () => {
+    const head = '<table><tr><td>comment</td></tr><tr><td>More benches.</td></tr>';
+    const wideEmptySpan = `<tr>${'<td colspan="1000" rowspan="0"></td>'.repeat(17)}</tr>`;
+    const underWide = await read(`${head}${wideEmptySpan}${'<tr></tr>'.repeat(60_000)}</table>`);
+    expect(rowsOf(underWide)[0]?.rows.map(([, cells]) => cells[0])).toEqual(['comment', 'More benches.']);
+    const refused = `export.xls: the page's tables leave out or span more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in (in table 1); refused`;
+    const filled = `<tr>${'<td rowspan="0">Leeds</td>'.repeat(100)}</tr>`;
+    await expect(read(`${head}${filled}${'<tr></tr>'.repeat(MAX_MADE_CELLS / 100 + 1)}</table>`)).rejects.toThrow(refused);
+    const stepped = `<tr><td>x</td>${'<td colspan="1000" rowspan="0"></td>'.repeat(4)}</tr>`;
+    await expect(read(`${head}${stepped}${'<tr><td>a</td><td>b</td></tr>'.repeat(MAX_MADE_CELLS / 4000 + 1)}</table>`)).rejects.toThrow(
+      refused,
+    );
   });
 
   test('a page with tables but no text in them is one error naming the file', async () => {

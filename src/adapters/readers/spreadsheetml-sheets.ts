@@ -85,12 +85,14 @@ function ownCopy(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
-/** A range merged down from a row above: its columns, its rows and its value. */
-interface MergedDown {
-  column: number;
-  lastColumn: number;
+/** The rows a range merged down covers a column on: those after `firstRow`, up to `lastRow`. */
+interface CoveredRows {
   firstRow: number;
   lastRow: number;
+}
+
+/** A range merged down from a row above, by its first column: its rows and its value. */
+interface MergedDown extends CoveredRows {
   text: string;
 }
 
@@ -99,7 +101,10 @@ class WorksheetBuilder {
   readonly rows: SheetRow[] = [];
   visible = true;
   private nextRow = 1;
-  private mergedDown: MergedDown[] = [];
+  /** By column: the rows ranges merged down from above cover it on (a stale entry covers nothing). */
+  private readonly covered = new Map<number, CoveredRows>();
+  /** By first column: the live ranges merged down that hold a value, the only ones a row visits. */
+  private readonly filled = new Map<number, MergedDown>();
   private warnedWidth = false;
 
   constructor(readonly name: string) {}
@@ -112,13 +117,13 @@ class WorksheetBuilder {
   /**
    * Adds a row: cells placed by their `ss:Index` (or after the cell before, and the columns it is
    * merged across), the cells between made empty only where something stands after them. Returns
-   * how many empty cells it made, for the file's count, and a warning the first time a row of this
-   * sheet reaches past {@link MAX_SHEET_COLUMNS}.
+   * how many cells it made (empty ones, the columns a range merged down covers or passes over,
+   * values merged down from above), for the file's count, and a warning the first time a row of
+   * this sheet reaches past {@link MAX_SHEET_COLUMNS}.
    */
   addRow(row: XmlElement): { made: number; warning: string | null } {
     const number = Math.max(this.nextRow, writtenIndex(row, 'Index') ?? this.nextRow);
     this.nextRow = number + 1 + writtenCount(row, 'Span');
-    this.mergedDown = this.mergedDown.filter((merged) => merged.lastRow >= number);
     const cells: string[] = [];
     let made = 0;
     let column = 0;
@@ -132,7 +137,11 @@ class WorksheetBuilder {
       if (!isSpreadsheetElement(cell, 'Cell')) continue;
       const index = writtenIndex(cell, 'Index');
       if (index !== null) column = Math.max(column, index - 1);
-      else column = this.pastCovered(column, number);
+      else {
+        const from = column;
+        while (column < MAX_SHEET_COLUMNS && this.isCovered(column, number)) column += 1;
+        made += column - from;
+      }
       if (column >= MAX_SHEET_COLUMNS) {
         cut = true;
         break;
@@ -141,14 +150,21 @@ class WorksheetBuilder {
       if (text !== '') place(column, ownCopy(text));
       const down = writtenCount(cell, 'MergeDown');
       const across = writtenCount(cell, 'MergeAcross');
-      if (down > 0) this.mergedDown.push({ column, lastColumn: column + across, firstRow: number, lastRow: number + down, text });
+      if (down > 0) {
+        const lastColumn = Math.min(column + across, MAX_SHEET_COLUMNS - 1);
+        for (let covering = column; covering <= lastColumn; covering += 1) this.cover(covering, number, number + down);
+        made += lastColumn - column + 1;
+        if (text.trim() !== '') this.filled.set(column, { firstRow: number, lastRow: number + down, text });
+      }
       column += 1 + across;
     }
     const mergedAbove = new Map<number, string>();
-    for (const merged of this.mergedDown) {
-      if (merged.firstRow >= number || merged.column >= MAX_SHEET_COLUMNS || merged.text.trim() === '') continue;
-      mergedAbove.set(merged.column, merged.text);
-      if (cells.length <= merged.column) place(merged.column, '');
+    for (const [first, merged] of this.filled) {
+      if (merged.lastRow <= number) this.filled.delete(first);
+      if (merged.firstRow >= number || merged.lastRow < number) continue;
+      made += 1;
+      mergedAbove.set(first, merged.text);
+      if (cells.length <= first) place(first, '');
     }
     if (cells.some((cell) => cell.trim() !== '') || mergedAbove.size > 0) {
       this.rows.push({ number, cells, mergedAbove: mergedAbove.size === 0 ? NO_MERGED_CELLS : mergedAbove });
@@ -161,22 +177,20 @@ class WorksheetBuilder {
     return { made, warning };
   }
 
-  /**
-   * The first column from `column` on that no range merged down from a row above covers: where a
-   * cell written without `ss:Index` stands, as Excel places it.
-   */
-  private pastCovered(column: number, row: number): number {
-    let at = column;
-    for (let moved = true; moved;) {
-      moved = false;
-      for (const merged of this.mergedDown) {
-        if (merged.firstRow < row && merged.column <= at && at <= merged.lastColumn) {
-          at = merged.lastColumn + 1;
-          moved = true;
-        }
-      }
+  /** Whether a range merged down from a row above covers this column on this row: a cell written without `ss:Index` stands past it, as Excel places it. */
+  private isCovered(column: number, row: number): boolean {
+    const rows = this.covered.get(column);
+    return rows !== undefined && rows.firstRow < row && row <= rows.lastRow;
+  }
+
+  /** Marks a column covered below `firstRow` down to `lastRow`, joined to a range above that still covers this row. */
+  private cover(column: number, firstRow: number, lastRow: number): void {
+    const above = this.covered.get(column);
+    if (above !== undefined && above.firstRow < firstRow && firstRow <= above.lastRow) {
+      this.covered.set(column, { firstRow: above.firstRow, lastRow: Math.max(above.lastRow, lastRow) });
+    } else {
+      this.covered.set(column, { firstRow, lastRow });
     }
-    return at;
   }
 
   sheet(): WorkbookSheet {
@@ -242,7 +256,7 @@ export async function readXmlSpreadsheet(source: Pick<InputSource, 'path' | 'tex
     made += added.made;
     if (made > MAX_MADE_CELLS) {
       throw new InputError(
-        `the spreadsheet leaves out more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in before cells that hold something (at line ${element.line}, in sheet ${JSON.stringify(sheet.name)}); refused`,
+        `the spreadsheet leaves out or merges more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in (at line ${element.line}, in sheet ${JSON.stringify(sheet.name)}); refused`,
         {
           location: { file, line: element.line },
           hint: 'a spreadsheet program writes no such file: check that it is the file you meant; if it opens, save it as .xlsx or CSV',

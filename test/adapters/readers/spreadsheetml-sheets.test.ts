@@ -111,7 +111,42 @@ describe('readXmlSpreadsheet', () => {
     const far = '<Row><Cell ss:Index="16001"><Data ss:Type="String">x</Data></Cell></Row>'.repeat(rows);
     const refused = read(workbook(worksheet(far)));
     await expect(refused).rejects.toBeInstanceOf(InputError);
-    await expect(refused).rejects.toThrow(/leaves out more than the 4,000,000 cells/);
+    await expect(refused).rejects.toThrow(/leaves out or merges more than the 4,000,000 cells/);
+  });
+
+  test('ranges merged down are kept by column: a later range in the same column gives its value from its row on, and a cell without ss:Index stands past every covered column', async () => {
+    const cell = (text: string, attributes = ''): string => `<Cell ${attributes}><Data ss:Type="String">${text}</Data></Cell>`;
+    const rows = [
+      `<Row>${cell('Leeds', 'ss:MergeDown="3"')}${cell('Otley', 'ss:MergeDown="1" ss:MergeAcross="1"')}${cell('first')}</Row>`,
+      `<Row>${cell('second')}</Row>`,
+      `<Row>${cell('Bradford', 'ss:Index="1" ss:MergeDown="2"')}${cell('third')}</Row>`,
+      `<Row>${cell('fourth')}</Row>`,
+      `<Row>${cell('fifth')}</Row>`,
+      `<Row>${cell('sixth')}</Row>`,
+    ];
+    expect(rowsOf(await read(workbook(worksheet(rows.join('')))))[0]?.rows).toEqual([
+      [1, ['Leeds', 'Otley', '', 'first'], []],
+      [
+        2,
+        ['', '', '', 'second'],
+        [
+          [0, 'Leeds'],
+          [1, 'Otley'],
+        ],
+      ],
+      [3, ['Bradford', 'third'], []],
+      [4, ['', 'fourth'], [[0, 'Bradford']]],
+      [5, ['', 'fifth'], [[0, 'Bradford']]],
+      [6, ['sixth'], []],
+    ]);
+  });
+
+  test('values merged down into the rows below count against MAX_MADE_CELLS as they are given', async () => {
+    const filled = `<Row>${'<Cell ss:MergeDown="1000000"><Data ss:Type="String">Leeds</Data></Cell>'.repeat(100)}</Row>`;
+    const refused = read(workbook(worksheet(`${filled}${'<Row/>'.repeat(MAX_MADE_CELLS / 100 + 1)}`)));
+    await expect(refused).rejects.toThrow(
+      /leaves out or merges more than the 4,000,000 cells tlap fills in \(at line \d+, in sheet "Sheet1"\); refused$/,
+    );
   });
 
   test('markup that is not well-formed is one error naming the file and line', async () => {

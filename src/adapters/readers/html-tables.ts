@@ -204,6 +204,7 @@ class TableBuilder {
     if (text !== '') this.place(row.cells, row.column, text);
     const last = Math.min(MAX_SHEET_COLUMNS, row.column + cell.colspan);
     if (cell.rowspan > 1) {
+      this.spend(last - row.column, this.order);
       for (let column = row.column; column < last; column += 1) {
         const span = { firstRow: this.rowNumber, lastRow: this.rowNumber + cell.rowspan - 1, text: column === row.column ? text : '' };
         this.spans.set(column, span);

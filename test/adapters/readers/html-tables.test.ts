@@ -145,7 +145,7 @@ describe('readHtmlTables', () => {
     }
   });
 
-  test('cells a span fills into the rows below, and columns it covers that a row steps over, count against MAX_MADE_CELLS as they are made', async () => {
+  test('the columns a span covers, the cells it fills into the rows below, and those a row steps over count against MAX_MADE_CELLS as they are made', async () => {
     const head = '<table><tr><td>comment</td></tr><tr><td>More benches.</td></tr>';
     const wideEmptySpan = `<tr>${'<td colspan="1000" rowspan="0"></td>'.repeat(17)}</tr>`;
     const underWide = await read(`${head}${wideEmptySpan}${'<tr></tr>'.repeat(60_000)}</table>`);
@@ -153,6 +153,8 @@ describe('readHtmlTables', () => {
     const refused = `export.xls: the page's tables leave out or span more than the ${MAX_MADE_CELLS.toLocaleString('en-GB')} cells tlap fills in (in table 1); refused`;
     const filled = `<tr>${'<td rowspan="0">Leeds</td>'.repeat(100)}</tr>`;
     await expect(read(`${head}${filled}${'<tr></tr>'.repeat(MAX_MADE_CELLS / 100 + 1)}</table>`)).rejects.toThrow(refused);
+    const spanning = `<tr>${'<td colspan="1000" rowspan="2"></td>'.repeat(17)}</tr><tr></tr>`;
+    await expect(read(`${head}${spanning.repeat(MAX_MADE_CELLS / 16_000 + 1)}</table>`)).rejects.toThrow(refused);
     const stepped = `<tr><td>x</td>${'<td colspan="1000" rowspan="0"></td>'.repeat(4)}</tr>`;
     await expect(read(`${head}${stepped}${'<tr><td>a</td><td>b</td></tr>'.repeat(MAX_MADE_CELLS / 4000 + 1)}</table>`)).rejects.toThrow(
       refused,

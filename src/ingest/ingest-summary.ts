@@ -7,6 +7,8 @@ export interface Rejection {
   code: RejectionCode;
   message: string;
   provenance: Provenance;
+  /** What to do about it, when the reader said (a file refused as a whole: save it again without a password…). */
+  hint?: string;
 }
 
 /** A warning of an ingest: where (`file:line: `) and what, and a code when an option would act on it. */

@@ -267,20 +267,25 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         };
         summary.files += 1;
         summary.perFile.push(file);
-        const reject = (rejected: RejectedItem): ExportItem => {
+        const reject = (rejected: RejectedItem, hint?: string): ExportItem => {
           file.read += 1;
           file.rejected += 1;
           summary.read += 1;
           summary.rejected += 1;
           summary.rejectedByCode[rejected.code] = (summary.rejectedByCode[rejected.code] ?? 0) + 1;
           if (summary.rejections.length < LISTED_REJECTIONS) {
-            summary.rejections.push({ code: rejected.code, message: rejected.message, provenance: rejected.provenance });
+            summary.rejections.push({
+              code: rejected.code,
+              message: rejected.message,
+              provenance: rejected.provenance,
+              ...(hint === undefined ? {} : { hint }),
+            });
           }
           if (options.strict === true) summary.stoppedEarly = true;
           return { kind: 'rejected', ...rejected };
         };
         if (opened === null) {
-          if (failure !== null) yield reject(fileRejection(failure, input.displayPath));
+          if (failure !== null) yield reject(fileRejection(failure, input.displayPath), failure.hint);
           yield { kind: 'file', file };
           continue;
         }
@@ -343,7 +348,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             summary.notFeedback.push(input.displayPath);
             continue;
           }
-          yield reject(fileRejection(error, input.displayPath));
+          yield reject(fileRejection(error, input.displayPath), error.hint);
         }
         if (reKeyed.first !== undefined) {
           const warning = reKeyedWarning(reKeyed.count, reKeyed.first);

@@ -8,6 +8,7 @@ import { runCli } from '../builders/cli-runner.js';
 import { codebookYaml } from '../builders/codebook-builder.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
 import { blueskyPost } from '../builders/social-posts.js';
+import { buildXls } from '../builders/xls-workbooks.js';
 import { withTempDir } from '../builders/temp-dir.js';
 
 describe('small CLI messages', () => {
@@ -103,6 +104,20 @@ describe('small CLI messages', () => {
         'rejected search.json:1: posts[1]',
         'rejected search.json:1: posts[2]',
       ]);
+    });
+  });
+
+  test("a file refused as a whole is followed by its reader's hint, each hint printed once", async () => {
+    await withTempDir(async (dir) => {
+      const locked = buildXls([{ name: 'Responses', rows: [['comment'], ['More benches.']] }], { encrypted: true });
+      await writeFile(join(dir, 'first.xls'), locked);
+      await writeFile(join(dir, 'second.xls'), locked);
+      const result = await runCli(['ingest', 'first.xls', 'second.xls'], { cwd: dir });
+      const lines = result.stderr.split('\n');
+      const at = lines.findIndex((line) => line.startsWith('rejected first.xls: the workbook is password-protected'));
+      expect(lines[at + 1]).toBe('  hint: open it in Excel or LibreOffice, remove the password and save it again (as .xls, .xlsx or CSV)');
+      expect(lines.filter((line) => line.startsWith('  hint: '))).toHaveLength(1);
+      expect(result.exitCode).toBe(ExitCode.Findings);
     });
   });
 

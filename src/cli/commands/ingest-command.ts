@@ -211,9 +211,9 @@ Examples:
       const hinted = new Set<string>();
       for (const rejection of listed) {
         output.note(`rejected ${provenanceLocation(rejection.provenance)}: ${rejection.message} [${rejection.code}]`);
-        const hint = rejectionHintForCli(rejection.code);
-        if (hint !== undefined && !hinted.has(rejection.code)) {
-          hinted.add(rejection.code);
+        const hint = rejectionHintForCli(rejection.code) ?? rejection.hint;
+        if (hint !== undefined && !hinted.has(hint)) {
+          hinted.add(hint);
           output.note(`  hint: ${hint}`);
         }
       }

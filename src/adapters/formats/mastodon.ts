@@ -24,9 +24,10 @@ const PUBLIC_AUDIENCE = new Set(['https://www.w3.org/ns/activitystreams#Public',
 
 /**
  * The paragraph Mastodon adds to a quote post for servers that cannot show quotes (`RE: <link>`):
- * a pointer to the quoted post, not the author's words.
+ * a pointer to the quoted post, not the author's words. Its start; it runs to the next `</p>`.
  */
-const QUOTE_INLINE = /<p\s+class="quote-inline"[^>]*>[\s\S]*?<\/p>/gi;
+const QUOTE_INLINE_START = /<p\s+class="quote-inline"/gi;
+const PARAGRAPH_END = /<\/p>/gi;
 
 /** Who may see a post: the REST API's `visibility`, or what an activity's audience amounts to. */
 type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
@@ -348,7 +349,7 @@ function postItem(facts: PostFacts, provenance: Provenance): AdapterItem {
           : 'a followers-only post (visibility "private"), not public',
     };
   }
-  const body = facts.html === '' ? '' : htmlToPlainText(facts.html.replace(QUOTE_INLINE, ''));
+  const body = facts.html === '' ? '' : htmlToPlainText(withoutInlineQuotes(facts.html));
   const warning = facts.contentWarning?.trim() ?? '';
   const meta = facts.visibility === 'unlisted' ? { ...facts.meta, visibility: 'unlisted' } : facts.meta;
   return {
@@ -364,4 +365,25 @@ function postItem(facts: PostFacts, provenance: Provenance): AdapterItem {
       provenance,
     },
   };
+}
+
+/**
+ * The post's HTML without the paragraphs Mastodon adds for quotes ({@link QUOTE_INLINE_START} to
+ * the next `</p>`), found in one pass: a lazy pattern looked for the end again from every start,
+ * and a post of 40,000 unclosed ones took 22 s.
+ */
+function withoutInlineQuotes(html: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  QUOTE_INLINE_START.lastIndex = 0;
+  for (let start = QUOTE_INLINE_START.exec(html); start !== null; start = QUOTE_INLINE_START.exec(html)) {
+    PARAGRAPH_END.lastIndex = QUOTE_INLINE_START.lastIndex;
+    const end = PARAGRAPH_END.exec(html);
+    if (end === null) break;
+    kept.push(html.slice(from, start.index));
+    from = PARAGRAPH_END.lastIndex;
+    QUOTE_INLINE_START.lastIndex = from;
+  }
+  kept.push(html.slice(from));
+  return kept.join('');
 }

@@ -83,6 +83,18 @@ describe('mastodon reading', () => {
     expect(record?.text).toBe('Exactly this.');
   });
 
+  test('every RE: paragraph is left out in one pass, the words between kept; one never closed stays, however many there are', async () => {
+    const quote = (id: string): string => `<P class="quote-inline">RE: https://social.coop/@pa_ruth/${id}</P>`;
+    const content = `${quote('1')}<p>Exactly this.</p>${quote('2')}<p>And this.</p>`;
+    const unclosed = `<p>Respite first.</p>${'<p class="quote-inline">x'.repeat(100_000)}`;
+    const records = recordsOf(
+      await readTempInput('s.json', JSON.stringify([mastodonStatus({ id: '1', content }), mastodonStatus({ id: '2', content: unclosed })])),
+    );
+    expect(records[0]?.text).toBe('Exactly this.\n\nAnd this.');
+    expect(records[1]?.text.startsWith('Respite first.')).toBe(true);
+    expect(records[1]?.text.split('x')).toHaveLength(100_001);
+  });
+
   test('a content warning comes first; a status with only a warning keeps the warning', async () => {
     const statuses = [
       mastodonStatus({ id: '1', spoilerText: 'hospital discharge', content: '<p>No care package for four days.</p>' }),

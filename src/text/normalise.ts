@@ -26,7 +26,7 @@ export interface NormalisedText {
   tokens: Token[];
 }
 
-const TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const URL_START = /https?:\/\/|www\./i;
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -124,6 +124,29 @@ function replaceMapped(
   return builder.build();
 }
 
+/**
+ * HTML comments (each `<!--` to the next `-->`) replaced by one space, found with `indexOf`: a
+ * pattern looked for the end again from every `<!--` that no `-->` follows, so a text of 100,000
+ * of them took 22 s to theme.
+ */
+function replaceComments(source: MappedText): MappedText {
+  const text = source.text;
+  let start = text.indexOf('<!--');
+  let end = start === -1 ? -1 : text.indexOf('-->', start + 4);
+  if (end === -1) return source;
+  const builder = new MappedTextBuilder(source);
+  let last = 0;
+  while (end !== -1) {
+    builder.copy(last, start);
+    builder.emit(' ', start, end + 3);
+    last = end + 3;
+    start = text.indexOf('<!--', last);
+    end = start === -1 ? -1 : text.indexOf('-->', start + 4);
+  }
+  builder.copy(last, text.length);
+  return builder.build();
+}
+
 function replaceWith(text: string | ((whole: string) => string)): (match: RegExpExecArray, builder: MappedTextBuilder) => void {
   return (match, builder) => {
     const replacement = typeof text === 'string' ? text : text(match[0]);
@@ -170,7 +193,7 @@ function prepareMapped(text: string): MappedText {
   }
   let prepared = normaliseMapped({ text, starts: null, ends: null });
   if (prepared.text.includes('<') || prepared.text.includes('&')) {
-    prepared = replaceMapped(prepared, TAG, replaceWith(' '));
+    prepared = replaceMapped(replaceComments(prepared), TAG, replaceWith(' '));
     prepared = replaceMapped(prepared, HTML_ENTITY, replaceWith(decodeHtmlEntity));
     prepared = normaliseMapped(prepared);
   }

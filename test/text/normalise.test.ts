@@ -6,6 +6,12 @@ import { propertyRuns } from '../helpers/property-runs.js';
 const words = (text: string): string[] => normaliseText(text).tokens.map((token) => token.word);
 const stems = (text: string): string[] => normaliseText(text).tokens.map((token) => token.stem);
 
+describe('normaliseText: hostile markup', () => {
+  test('100,000 comments that never close leave every word after them, each found once', () => {
+    expect(words(`carers${'<!--'.repeat(100_000)} respite breaks`)).toEqual(['carers', 'respite', 'breaks']);
+  });
+});
+
 describe('normaliseText: one rule per row (text → words)', () => {
   test.each([
     ['NFKC folds full-width letters', 'ＣＡＲＥＲ ｓｕｐｐｏｒｔ', ['carer', 'support']],
@@ -13,6 +19,8 @@ describe('normaliseText: one rule per row (text → words)', () => {
     ['straightens curly apostrophes before dropping them', 'carer\u2019s don\u2019t', ['carer', 'dont']],
     ['curly double quotes are punctuation', '\u201cday centre\u201d', ['day', 'centre']],
     ['drops HTML tags and decodes entities', '<p>carers&amp;respite</p>', ['carers', 'respite']],
+    ['drops HTML comments, tags inside them too', 'carers <!-- <b>hidden</b> note --> respite<!---->', ['carers', 'respite']],
+    ['keeps the words after a comment that never closes', 'carers <!-- respite <b>breaks</b>', ['carers', 'respite', 'breaks']],
     ['decodes numeric entities', '&#x72;espite', ['respite']],
     ['straightens an apostrophe written as an entity (WordPress &#8217;)', 'carer&#8217;s carer&rsquo;s', ['carer', 'carer']],
     ['folds a full-width letter written as an entity', '&#xFF23;arer', ['carer']],

@@ -121,14 +121,42 @@ export function htmlNestingExceeds(html: string, limit: number, maxElements = In
  */
 function flatHtmlText(html: string): string {
   return decodeHtmlEntities(
-    html
-      .replace(/<(script|style)\b[^>]*>[^]*?<\/\1\s*>/gi, '')
+    withoutScriptsAndStyles(html)
       .replace(/<\/?(p|div|br|li|tr|h[1-6]|blockquote|section|article|ul|ol|table)\b[^<>]*>/gi, '\n')
       .replace(/<[^<>]*>/g, ''),
   )
     .replace(/[ \t]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n\n')
     .trim();
+}
+
+const SCRIPT_OR_STYLE_START = /<(script|style)\b[^<>]*>/gi;
+const SCRIPT_END = /<\/script\s*>/gi;
+const STYLE_END = /<\/style\s*>/gi;
+
+/**
+ * HTML without its scripts and style sheets, each start tag to its end tag, in one pass: a lazy
+ * pattern looked for the end again from every start that none follows, the square of their number.
+ */
+function withoutScriptsAndStyles(html: string): string {
+  const kept: string[] = [];
+  const unended = new Set<RegExp>();
+  let from = 0;
+  SCRIPT_OR_STYLE_START.lastIndex = 0;
+  for (let start = SCRIPT_OR_STYLE_START.exec(html); start !== null; start = SCRIPT_OR_STYLE_START.exec(html)) {
+    const endTag = (start[1] ?? '').toLowerCase() === 'script' ? SCRIPT_END : STYLE_END;
+    if (unended.has(endTag)) continue;
+    endTag.lastIndex = SCRIPT_OR_STYLE_START.lastIndex;
+    if (endTag.exec(html) === null) {
+      unended.add(endTag);
+      continue;
+    }
+    kept.push(html.slice(from, start.index));
+    from = endTag.lastIndex;
+    SCRIPT_OR_STYLE_START.lastIndex = from;
+  }
+  kept.push(html.slice(from));
+  return kept.join('');
 }
 
 /** True when a text holds HTML markup worth converting (a tag or an entity). */

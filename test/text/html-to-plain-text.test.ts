@@ -26,4 +26,12 @@ describe('htmlToPlainText', () => {
     const long = htmlToPlainText(`${list}<p>${'care '.repeat(MAX_CONVERTED_HTML_CHARS / 5)}end</p>`);
     expect([long.startsWith('one\n\ntwo\n\ncare care'), long.endsWith('care end')]).toEqual([true, true]);
   });
+
+  test('converted flat, each script or style sheet is left out to its end tag; ones never ended, however many, leave the words after them', () => {
+    const deep = '<div>'.repeat(600);
+    expect(htmlToPlainText(`${deep}<script>a<style>b</style>c<script>d</script>care<style>x{}</style> and respite`)).toBe(
+      'care and respite',
+    );
+    expect(htmlToPlainText(`${deep}${'<script>'.repeat(100_000)}respite<style>x`)).toBe('respitex');
+  });
 });

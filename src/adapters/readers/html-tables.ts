@@ -248,12 +248,21 @@ export interface HtmlTables {
 function excelWorksheetNames(comment: string): string[] {
   if (!comment.includes('ExcelWorksheet')) return [];
   const names: string[] = [];
-  for (const found of comment.matchAll(/<x:ExcelWorksheet\b[^>]*>[\s\S]*?<x:Name>([^<]*)<\/x:Name>/gi)) {
+  WORKSHEET_START.lastIndex = 0;
+  for (let start = WORKSHEET_START.exec(comment); start !== null; start = WORKSHEET_START.exec(comment)) {
+    WORKSHEET_NAME.lastIndex = WORKSHEET_START.lastIndex;
+    const found = WORKSHEET_NAME.exec(comment);
+    if (found === null) break;
     const name = decodeHtmlEntities(found[1] ?? '').trim();
     if (name !== '') names.push(name);
+    WORKSHEET_START.lastIndex = WORKSHEET_NAME.lastIndex;
   }
   return names;
 }
+
+/** A worksheet of Excel's XML, and the name after it: found one after the other, so that no start makes the name be looked for again. */
+const WORKSHEET_START = /<x:ExcelWorksheet\b[^<>]*>/gi;
+const WORKSHEET_NAME = /<x:Name>([^<]*)<\/x:Name>/gi;
 
 /** A sheet's name from the heading LibreOffice writes above each sheet it saves as HTML (`Sheet 1: Comments`). */
 function headingName(heading: string): string {

@@ -98,6 +98,8 @@ describe('readHtmlTables', () => {
       (await read(`<html><head>${head}</head><body>${tables}</body></html>`)).sheets.map((sheet) => sheet.name);
     expect(await names(island(['Responses', 'Late &amp; posted']))).toEqual(['Responses', 'Late & posted']);
     expect(await names(island(['Responses']))).toEqual(['Table 1', 'Late responses']);
+    const unnamed = `<!--[if gte mso 9]><xml>${'<x:ExcelWorksheet>'.repeat(100_000)}</xml><![endif]-->`;
+    expect(await names(unnamed)).toEqual(['Table 1', 'Late responses']);
   });
 
   test('cells LibreOffice wrote with their value are read from it: a date as ISO 8601, a number whole, an error as shown', async () => {

@@ -7,6 +7,7 @@ import { jsonRecordsAdapter } from './formats/json-records.js';
 import { mboxAdapter } from './formats/mbox.js';
 import { twitterArchiveAdapter } from './formats/twitter-archive.js';
 import { twitterApiV1Adapter } from './formats/twitter-api-v1.js';
+import { snscrapeTwitterAdapter } from './formats/snscrape-twitter.js';
 import { twitterApiV2Adapter } from './formats/twitter-api-v2.js';
 import { tagsCsvAdapter } from './formats/tags-csv.js';
 import { twarcCsvAdapter } from './formats/twarc-csv.js';
@@ -55,6 +56,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   mailTextAdapter,
   twitterArchiveAdapter,
   twitterApiV1Adapter,
+  snscrapeTwitterAdapter,
   twitterApiV2Adapter,
   tagsCsvAdapter,
   twarcCsvAdapter,

@@ -311,7 +311,16 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
   return deepest;
 }
 
-function parseElement(text: string, line: number): JsonElement {
+/** How a JSON text is parsed beyond JSON.parse. */
+export interface JsonParseOptions {
+  /**
+   * An integer beyond 2^53 (a snowflake id such as a tweet's, written as a bare number) becomes a
+   * string of its digits, exact, not a rounded double.
+   */
+  exactIntegers?: boolean;
+}
+
+function parseElement(text: string, line: number, options: JsonParseOptions = {}): JsonElement {
   if (text.length > MAX_JSON_ELEMENT_CHARS) return tooLargeElement(text.length, line, text.slice(0, OVERLONG_EXCERPT_CHARS));
   if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return {
@@ -323,7 +332,7 @@ function parseElement(text: string, line: number): JsonElement {
     };
   }
   try {
-    return { kind: 'value', value: parseKeepingLongNumbers(text), line };
+    return { kind: 'value', value: parseKeepingLongNumbers(text, options), line };
   } catch (error) {
     return { kind: 'invalid', message: jsonErrorMessage(error), line, excerpt: text.trim().slice(0, 200) };
   }
@@ -331,23 +340,35 @@ function parseElement(text: string, line: number): JsonElement {
 
 /**
  * JSON.parse, except that a number written with more than {@link MAX_NUMBER_CHARS} characters
- * becomes a string of its digits rather than `Infinity` or a rounded double.
+ * becomes a string of its digits rather than `Infinity` or a rounded double (and, with
+ * `exactIntegers`, so does an integer beyond 2^53).
  */
-export function parseKeepingLongNumbers(text: string): unknown {
-  if (!LONG_NUMBER_RUN.test(text)) return JSON.parse(text);
-  const spans = longNumberSpans(text);
+export function parseKeepingLongNumbers(text: string, options: JsonParseOptions = {}): unknown {
+  const exactIntegers = options.exactIntegers === true;
+  if (!(exactIntegers ? UNSAFE_INTEGER_RUN : LONG_NUMBER_RUN).test(text)) return JSON.parse(text);
+  const spans = longNumberSpans(text, exactIntegers);
   if (spans.length === 0) return JSON.parse(text);
   const parts: string[] = [];
   let at = 0;
-  for (const [start, end] of spans) parts.push(text.slice(at, start), '"', text.slice(start, end), '"');
-  parts.push(text.slice(spans[spans.length - 1]?.[1] ?? 0));
+  for (const [start, end] of spans) {
+    parts.push(text.slice(at, start), '"', text.slice(start, end), '"');
+    at = end;
+  }
+  parts.push(text.slice(at));
   return JSON.parse(parts.join(''));
 }
 
 const LONG_NUMBER_RUN = new RegExp(`[-+.eE0-9]{${MAX_NUMBER_CHARS + 1}}`);
+/** Digits enough to be an integer beyond 2^53 (which has 16). */
+const UNSAFE_INTEGER_RUN = /\d{16}/;
+const INTEGER_LITERAL = /^-?\d+$/;
+
+function isUnsafeInteger(literal: string): boolean {
+  return INTEGER_LITERAL.test(literal) && !Number.isSafeInteger(Number(literal));
+}
 
 /** Where the numbers longer than {@link MAX_NUMBER_CHARS} are, outside strings: [start, end) pairs. */
-function longNumberSpans(text: string): [number, number][] {
+function longNumberSpans(text: string, exactIntegers: boolean): [number, number][] {
   const spans: [number, number][] = [];
   let inString = false;
   let numberStart = -1;
@@ -369,7 +390,11 @@ function longNumberSpans(text: string): [number, number][] {
       if (character === 34) inString = true;
       else if (numeric) numberStart = index;
     } else if (!numeric) {
-      if (index - numberStart > MAX_NUMBER_CHARS) spans.push([numberStart, index]);
+      if (
+        index - numberStart > MAX_NUMBER_CHARS ||
+        (exactIntegers && index - numberStart >= 16 && isUnsafeInteger(text.slice(numberStart, index)))
+      )
+        spans.push([numberStart, index]);
       numberStart = -1;
       if (character === 34) inString = true;
     }
@@ -381,14 +406,14 @@ function longNumberSpans(text: string): [number, number][] {
  * Streams JSON Lines: one value per non-blank line; a line that does not parse is one `invalid`
  * item, and so is a line over {@link MAX_JSON_ELEMENT_CHARS}, never held whole.
  */
-export async function* jsonLines(source: Pick<InputSource, 'lines'>): AsyncIterable<JsonElement> {
+export async function* jsonLines(source: Pick<InputSource, 'lines'>, options: JsonParseOptions = {}): AsyncIterable<JsonElement> {
   for await (const item of source.lines(MAX_JSON_ELEMENT_CHARS)) {
     if (isOverlong(item)) {
       yield tooLargeElement(item.chars, item.line, item.excerpt);
       continue;
     }
     if (item.text.trim() === '') continue;
-    yield parseElement(item.text, item.line);
+    yield parseElement(item.text, item.line, options);
   }
 }
 

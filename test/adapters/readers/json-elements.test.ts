@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { jsonFileValues, jsonValueItems, partWithin, type JsonElement } from '../../../src/adapters/readers/json-elements.js';
+import {
+  jsonFileValues,
+  jsonValueItems,
+  parseKeepingLongNumbers,
+  partWithin,
+  type JsonElement,
+} from '../../../src/adapters/readers/json-elements.js';
 import { openInputSource } from '../../../src/source/input-source.js';
 
 async function valuesOf(content: string, name = 'input.json'): Promise<JsonElement[]> {
@@ -79,5 +85,31 @@ describe('jsonValueItems: where each item is', () => {
       '[2].statuses[0]',
       '[2][0]',
     ]);
+  });
+});
+
+describe('parseKeepingLongNumbers', () => {
+  const long = '1'.repeat(70);
+
+  test('keeps each of several over-long numbers as its digits, and the text between them', () => {
+    expect(parseKeepingLongNumbers(`{"a": ${long}, "b": "x", "c": [${long}, 2]}`)).toEqual({ a: long, b: 'x', c: [long, 2] });
+  });
+
+  test('with exactIntegers, keeps an integer beyond 2^53 exact as its digits, and leaves safe integers, decimals and strings alone', () => {
+    const parsed = parseKeepingLongNumbers(
+      '{"id": 1623013456789012345, "reply": -1623013456789012345, "safe": 9007199254740991, "ratio": 1623013456789012345.5, "text": "ref 1623013456789012345"}',
+      { exactIntegers: true },
+    );
+    expect(parsed).toEqual({
+      id: '1623013456789012345',
+      reply: '-1623013456789012345',
+      safe: 9007199254740991,
+      ratio: Number('1623013456789012345.5'),
+      text: 'ref 1623013456789012345',
+    });
+  });
+
+  test('without it, an integer beyond 2^53 is the double JSON.parse gives', () => {
+    expect(parseKeepingLongNumbers('{"id": 1623013456789012345}')).toEqual({ id: Number('1623013456789012345') });
   });
 });

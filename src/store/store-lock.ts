@@ -1,4 +1,4 @@
-import { open, readFile, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
 
 /** A held lock on a store; release it when the write is done. */
@@ -21,10 +21,66 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** How long a lock file without a PID may be one still being written (by a tlap that creates it before writing it). */
+const UNWRITTEN_LOCK_GRACE_MS = 2000;
+const UNWRITTEN_LOCK_POLL_MS = 25;
+
 /**
- * Takes the store's lock file (created exclusively, holding the PID). A lock left by a process
- * that no longer runs (a crash, `kill -9`) is stale and taken over; a live one is refused with a
- * message naming the lock file and the PID.
+ * Creates the lock file holding `content`, whole from the moment it exists: the content is written
+ * to a file of this process's own, which is then hard-linked to the lock's name (the link fails if
+ * the lock exists). Where the file system cannot link, the lock is created exclusively and then
+ * written. True when the lock was taken, false when it exists.
+ */
+async function createLockFile(path: string, content: string): Promise<boolean> {
+  const own = `${path}.${process.pid}.${Date.now().toString(36)}`;
+  try {
+    await writeFile(own, content, { flag: 'wx' });
+    try {
+      await link(own, path);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    } finally {
+      await unlink(own).catch(() => undefined);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+  }
+  try {
+    const handle = await open(path, 'wx');
+    await handle.writeFile(content);
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new StoreError(`${path}: cannot create the store lock (${(error as Error).message})`, { cause: error });
+  }
+}
+
+/**
+ * The PID a lock file names, or null when it names none: waits while the file is young and empty
+ * (another tlap may have created it and not yet written its PID), so a lock being taken is never
+ * mistaken for one left behind.
+ */
+async function lockHolder(path: string): Promise<number | null> {
+  for (;;) {
+    const holder = await readFile(path, 'utf8').catch(() => null);
+    if (holder === null) return null;
+    const pid = Number((/"pid":\s*(\d+)/.exec(holder) ?? [])[1]);
+    if (Number.isInteger(pid) && pid > 0) return pid;
+    const age = await stat(path).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => Infinity,
+    );
+    if (holder.trim() !== '' || age > UNWRITTEN_LOCK_GRACE_MS) return null;
+    await new Promise((resolve) => setTimeout(resolve, UNWRITTEN_LOCK_POLL_MS));
+  }
+}
+
+/**
+ * Takes the store's lock file (holding the PID from the moment it exists). A lock left by a
+ * process that no longer runs (a crash, `kill -9`) is stale and taken over; a live one is refused
+ * with a message naming the lock file and the PID.
  */
 export async function acquireStoreLock(path: string): Promise<StoreLock> {
   if (HELD_LOCKS.has(path)) {
@@ -34,10 +90,7 @@ export async function acquireStoreLock(path: string): Promise<StoreLock> {
     });
   }
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(`${JSON.stringify({ pid: process.pid })}\n`);
-      await handle.close();
+    if (await createLockFile(path, `${JSON.stringify({ pid: process.pid })}\n`)) {
       HELD_LOCKS.add(path);
       return {
         path,
@@ -46,14 +99,9 @@ export async function acquireStoreLock(path: string): Promise<StoreLock> {
           await unlink(path).catch(() => undefined);
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StoreError(`${path}: cannot create the store lock (${(error as Error).message})`, { cause: error });
-      }
     }
-    const holder = await readFile(path, 'utf8').catch(() => '');
-    const pid = Number((/"pid":\s*(\d+)/.exec(holder) ?? [])[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid)) {
+    const pid = await lockHolder(path);
+    if (pid !== null && pid !== process.pid && processIsAlive(pid)) {
       throw new StoreError(`store is locked by PID ${pid} (lock file ${path}): another tlap ingest is writing to it`, {
         hint: 'wait for it to finish; if no tlap is running, delete the lock file',
         code: 'STORE_LOCKED',

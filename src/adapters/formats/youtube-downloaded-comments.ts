@@ -70,17 +70,26 @@ async function* readDownloadedComments(source: InputSource): AsyncIterable<Adapt
   if (undated > 0 && firstUndated !== undefined) {
     yield {
       kind: 'warning',
-      message: `${counted(undated, 'comment')} ${undated === 1 ? 'is' : 'are'} dated by YouTube only as years ago (${undated === 1 ? 'here' : 'the first here'}), too coarse to place in a month: no date, the words kept in meta.time`,
+      message: `${counted(undated, 'comment')} ${undated === 1 ? 'is' : 'are'} dated by YouTube only as years ago, or in words tlap cannot place in a month (${undated === 1 ? 'here' : 'the first here'}): no date, the words kept in meta.time`,
       provenance: firstUndated,
     };
   }
 }
 
-/** The date the downloader worked out from `time`, when that is fine enough to place the comment in its month. */
+/**
+ * The date the downloader worked out from `time`, when `time` says it is fine enough to place the
+ * comment in its month (English `N units ago`, seconds to months), or gives nothing to judge by.
+ * Years ago, or a time in words of another language, leaves the comment undated.
+ */
 function commentDate(time: string | null, parsed: unknown): string | null {
   if (typeof parsed !== 'number' || !Number.isFinite(parsed)) return null;
-  const relative = time === null ? null : RELATIVE_TIME.exec(time);
-  if (relative !== null && !DATED_UNITS.has((relative[2] ?? '').toLowerCase())) return null;
+  if (time === null || time.trim() === '') return isoFromSeconds(parsed);
+  const relative = RELATIVE_TIME.exec(time);
+  if (relative === null || !DATED_UNITS.has((relative[2] ?? '').toLowerCase())) return null;
+  return isoFromSeconds(parsed);
+}
+
+function isoFromSeconds(parsed: number): string | null {
   const date = new Date(parsed * 1000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

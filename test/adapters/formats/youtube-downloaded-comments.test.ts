@@ -51,19 +51,27 @@ describe('youtube-comment-downloader', () => {
     );
   });
 
-  test('dates a comment from time_parsed down to months ago, and leaves years ago undated with one warning', async () => {
+  test('dates a comment from time_parsed down to months ago; years ago, or a time in other words, leaves it undated with one warning', async () => {
     const read = await readLines([
       JSON.stringify(downloadedComment({ cid: 'UgzAAAAAAAAAAAAAAAAAAAAAAA', time: '5 months ago', time_parsed: 1750000000 })),
       JSON.stringify(downloadedComment({ cid: 'UgzBBBBBBBBBBBBBBBBBBBBBBB', time: '2 years ago', time_parsed: 1700000000 })),
       JSON.stringify(downloadedComment({ cid: 'UgzCCCCCCCCCCCCCCCCCCCCCCC', time: '1 year ago (edited)', time_parsed: 1730000000 })),
+      JSON.stringify(downloadedComment({ cid: 'UgzDDDDDDDDDDDDDDDDDDDDDDD', time: 'vor 2 Jahren', time_parsed: 1700000000 })),
+      JSON.stringify(downloadedComment({ cid: 'UgzEEEEEEEEEEEEEEEEEEEEEEE', time: undefined, time_parsed: 1750000000 })),
     ]);
     expect(read.format).toBe('youtube-comment-downloader');
-    expect(read.records.map((record) => [record.date, record.meta['time']])).toEqual([
+    expect(read.records.map((record) => [record.date, record.meta['time'] ?? null])).toEqual([
       ['2025-06-15T15:06:40.000Z', '5 months ago'],
       [null, '2 years ago'],
       [null, '1 year ago (edited)'],
+      [null, 'vor 2 Jahren'],
+      ['2025-06-15T15:06:40.000Z', null],
     ]);
-    expect(read.warnings).toEqual([expect.stringMatching(/^2 comments are dated by YouTube only as years ago \(the first here\)/)]);
+    expect(read.warnings).toEqual([
+      expect.stringMatching(
+        /^3 comments are dated by YouTube only as years ago, or in words tlap cannot place in a month \(the first here\)/,
+      ),
+    ]);
   });
 
   test("gives a comment the id the YouTube Data API gives it, and a reply its thread's id", async () => {

@@ -414,8 +414,8 @@ function* surveyRowItems(
     answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     const question = sourceQuestion === '' ? column : sourceQuestion;
-    const sourceId = respondent === '' ? rowContentSourceId(position, question, answer) : `${respondent}:${question}`;
-    const formerSourceIds = respondent === '' ? formerRowSourceIds(position, provenance, question, answer) : [];
+    const ids = respondent === '' ? answerIds(position, provenance, question, answer) : { sourceId: `${respondent}:${question}` };
+    const { sourceId } = ids;
     if (furniture !== null) {
       yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId, detail: furniture };
       continue;
@@ -447,7 +447,7 @@ function* surveyRowItems(
     meta['answers'] = otherAnswers;
     yield {
       kind: 'record',
-      draft: { ...draft, sourceId, channel: draft.channel ?? 'survey', meta, ...(formerSourceIds.length > 0 ? { formerSourceIds } : {}) },
+      draft: { ...draft, ...ids, channel: draft.channel ?? 'survey', meta },
     };
   }
   if (!answered) {
@@ -464,26 +464,23 @@ interface TableRowPosition {
   row: number;
 }
 
-/**
- * The `sourceId` of an answer in a table without a respondent id: a hash of where its row stands,
- * its question and the answer, the same for the same export saved as CSV or as a workbook.
- */
-function rowContentSourceId(position: TableRowPosition, question: string, answer: string): string {
-  return contentSourceId(null, null, [position.sheet, question, String(position.row), answer].join('\u0000'));
+/** An answer's `sourceId`, with the ones earlier versions of tlap gave it when they differ. */
+interface AnswerIds {
+  sourceId: string;
+  formerSourceIds?: readonly string[];
 }
 
 /**
- * The `sourceId` tlap gave such an answer before {@link rowContentSourceId} (a hash keyed by the
- * sheet's name and the row's number in its file or sheet), when it differs: a store that holds the
- * answer under it holds this answer.
+ * The ids of an answer in a table without a respondent id: `sourceId` a hash of where its row
+ * stands, its question and the answer, the same for the same export saved as CSV or as a workbook;
+ * and, when it differs, the hash tlap made before (keyed by the sheet's name and the row's number
+ * in its file or sheet), so that a store holding the answer under it holds this answer.
  */
-function formerRowSourceIds(position: TableRowPosition, provenance: Provenance, question: string, answer: string): string[] {
-  const former = contentSourceId(
-    null,
-    null,
-    [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000'),
-  );
-  return former === rowContentSourceId(position, question, answer) ? [] : [former];
+function answerIds(position: TableRowPosition, provenance: Provenance, question: string, answer: string): AnswerIds {
+  const key = [position.sheet, question, String(position.row), answer].join('\u0000');
+  const formerKey = [provenance.part ?? '', question, String(provenance.row ?? provenance.line ?? ''), answer].join('\u0000');
+  const sourceId = contentSourceId(null, null, key);
+  return formerKey === key ? { sourceId } : { sourceId, formerSourceIds: [contentSourceId(null, null, formerKey)] };
 }
 
 /**
@@ -519,8 +516,8 @@ function* pollRowItems(
   const answer = (row[columns.answer] ?? '').trim();
   const named = columns.question === undefined ? '' : (row[columns.question] ?? '').trim();
   const question = named === '' ? plan.question : named;
-  const sourceId = rowContentSourceId(position, question ?? '', answer);
-  const formerSourceIds = formerRowSourceIds(position, provenance, question ?? '', answer);
+  const ids = answerIds(position, provenance, question ?? '', answer);
+  const { sourceId } = ids;
   const furniture = tableFurnitureOf(cells, mapping.headers);
   const type = columns.type === undefined ? '' : (row[columns.type] ?? '').trim();
   const filtered = (rule: 'not-feedback' | 'empty-text' | 'sentinel-value', detail: string): AdapterItem => ({
@@ -558,10 +555,9 @@ function* pollRowItems(
     kind: 'record',
     draft: {
       ...draft,
-      sourceId,
+      ...ids,
       ...(plan.channel === undefined || draft.channel !== undefined ? {} : { channel: plan.channel }),
       meta: { ...meta, ...draft.meta },
-      ...(formerSourceIds.length > 0 ? { formerSourceIds } : {}),
     },
   };
 }

@@ -2,8 +2,8 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { counted } from '../../counted.js';
-import { invalidJsonItem, jsonFileValues } from '../readers/json-elements.js';
-import { asArray, asObject, asString } from '../readers/json-fields.js';
+import { jsonValueItems, partWithin } from '../readers/json-elements.js';
+import { asObject, asString } from '../readers/json-fields.js';
 import { commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 
 /**
@@ -46,27 +46,24 @@ export const youtubeDownloadedCommentsAdapter: FormatAdapter = {
 async function* readDownloadedComments(source: InputSource): AsyncIterable<AdapterItem> {
   let undated = 0;
   let firstUndated: Provenance | undefined;
-  for await (const element of jsonFileValues(source)) {
-    const provenance: Provenance = { file: source.path, line: element.line };
-    if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
-      continue;
-    }
-    const listed = asArray(asObject(element.value)?.['comments'] ?? null);
-    const comments = Array.isArray(element.value)
-      ? element.value.map((value, index) => ({ value, part: `[${index}]` }))
-      : listed.length > 0
-        ? listed.map((value, index) => ({ value, part: `comments[${index}]` }))
-        : [{ value: element.value, part: undefined }];
-    for (const { value, part } of comments) {
-      const item = commentItem(value, part === undefined ? provenance : { ...provenance, part });
-      if (item.kind === 'record' && item.draft.date === null && asString(asObject(value)?.['time'] ?? null) !== null) {
+  function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterItem> {
+    const listed = asObject(value)?.['comments'];
+    const comments = Array.isArray(listed)
+      ? listed.map((comment: unknown, index) => ({
+          comment,
+          at: { ...provenance, part: partWithin(provenance.part, `comments[${index}]`) },
+        }))
+      : [{ comment: value, at: provenance }];
+    for (const { comment, at } of comments) {
+      const item = commentItem(comment, at);
+      if (item.kind === 'record' && item.draft.date === null && typeof asObject(comment)?.['time_parsed'] === 'number') {
         undated += 1;
-        firstUndated ??= item.draft.provenance;
+        firstUndated ??= at;
       }
       yield item;
     }
   }
+  yield* jsonValueItems(source, valueItems);
   if (undated > 0 && firstUndated !== undefined) {
     yield {
       kind: 'warning',

@@ -34,6 +34,7 @@ import { facebookCommentsAdapter } from './formats/facebook-comments.js';
 import { redditAdapter } from './formats/reddit.js';
 import { instagramCommentsAdapter } from './formats/instagram-comments.js';
 import { slackExportAdapter } from './formats/slack-export.js';
+import { telegramChatAdapter } from './formats/telegram-chat.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
@@ -85,6 +86,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   instagramCommentsAdapter,
   redditAdapter,
   slackExportAdapter,
+  telegramChatAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
   surveyCsvAdapter,

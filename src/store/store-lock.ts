@@ -57,30 +57,76 @@ async function createLockFile(path: string, content: string): Promise<boolean> {
   }
 }
 
+/** What a lock file holds and the PID it names (null when it names none, or is gone: `content` null). */
+interface LockHolding {
+  pid: number | null;
+  content: string | null;
+}
+
 /**
- * The PID a lock file names, or null when it names none: waits while the file is young and empty
- * (another tlap may have created it and not yet written its PID), so a lock being taken is never
- * mistaken for one left behind.
+ * What a lock file holds and the PID it names: waits while the file is young and empty (another
+ * tlap may have created it and not yet written its PID), so a lock being taken is never mistaken
+ * for one left behind.
  */
-async function lockHolder(path: string): Promise<number | null> {
+async function lockHolding(path: string): Promise<LockHolding> {
   for (;;) {
-    const holder = await readFile(path, 'utf8').catch(() => null);
-    if (holder === null) return null;
-    const pid = Number((/"pid":\s*(\d+)/.exec(holder) ?? [])[1]);
-    if (Number.isInteger(pid) && pid > 0) return pid;
+    const content = await readFile(path, 'utf8').catch(() => null);
+    if (content === null) return { pid: null, content };
+    const pid = Number((/"pid":\s*(\d+)/.exec(content) ?? [])[1]);
+    if (Number.isInteger(pid) && pid > 0) return { pid, content };
     const age = await stat(path).then(
       (info) => Date.now() - info.mtimeMs,
       () => Infinity,
     );
-    if (holder.trim() !== '' || age > UNWRITTEN_LOCK_GRACE_MS) return null;
+    if (content.trim() !== '' || age > UNWRITTEN_LOCK_GRACE_MS) return { pid: null, content };
     await new Promise((resolve) => setTimeout(resolve, UNWRITTEN_LOCK_POLL_MS));
   }
 }
 
+/** How long to wait for another tlap's takeover of a stale lock (a few file operations) before judging it left behind too. */
+const TAKEOVER_WAIT_MS = 2000;
+
+/**
+ * Removes the lock file when it still holds `stale` (what this process read and judged left
+ * behind), under a second lock file, `<lock>.takeover`, so that of several tlaps that find the
+ * same stale lock at once only one removes it: the others wait for that takeover, then find the
+ * new holder's lock and are refused. Without it, a tlap that read the stale lock a moment late
+ * would delete the lock just taken by another, and both would write to the store.
+ */
+async function removeStaleLock(path: string, stale: string): Promise<void> {
+  const guard = `${path}.takeover`;
+  const startedAt = Date.now();
+  for (;;) {
+    if (await createLockFile(guard, lockContent())) {
+      try {
+        const now = await readFile(path, 'utf8').catch(() => null);
+        if (now === stale) await unlink(path).catch(() => undefined);
+      } finally {
+        await unlink(guard).catch(() => undefined);
+      }
+      return;
+    }
+    const guardHolder = (await lockHolding(guard)).pid;
+    const guardLeftBehind = guardHolder === null || (guardHolder !== process.pid && !processIsAlive(guardHolder));
+    if (guardLeftBehind || Date.now() - startedAt > TAKEOVER_WAIT_MS) {
+      await unlink(guard).catch(() => undefined);
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, UNWRITTEN_LOCK_POLL_MS));
+    const now = await readFile(path, 'utf8').catch(() => null);
+    if (now !== stale) return;
+  }
+}
+
+/** What a lock file holds: the holder's PID, and when it took the lock (so that two locks by one PID differ). */
+function lockContent(): string {
+  return `${JSON.stringify({ pid: process.pid, since: new Date().toISOString() })}\n`;
+}
+
 /**
  * Takes the store's lock file (holding the PID from the moment it exists). A lock left by a
- * process that no longer runs (a crash, `kill -9`) is stale and taken over; a live one is refused
- * with a message naming the lock file and the PID.
+ * process that no longer runs (a crash, `kill -9`) is stale and taken over, by one tlap only when
+ * several find it at once; a live one is refused with a message naming the lock file and the PID.
  */
 export async function acquireStoreLock(path: string): Promise<StoreLock> {
   if (HELD_LOCKS.has(path)) {
@@ -90,7 +136,7 @@ export async function acquireStoreLock(path: string): Promise<StoreLock> {
     });
   }
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (await createLockFile(path, `${JSON.stringify({ pid: process.pid })}\n`)) {
+    if (await createLockFile(path, lockContent())) {
       HELD_LOCKS.add(path);
       return {
         path,
@@ -100,14 +146,14 @@ export async function acquireStoreLock(path: string): Promise<StoreLock> {
         },
       };
     }
-    const pid = await lockHolder(path);
+    const { pid, content } = await lockHolding(path);
     if (pid !== null && pid !== process.pid && processIsAlive(pid)) {
       throw new StoreError(`store is locked by PID ${pid} (lock file ${path}): another tlap ingest is writing to it`, {
         hint: 'wait for it to finish; if no tlap is running, delete the lock file',
         code: 'STORE_LOCKED',
       });
     }
-    await unlink(path).catch(() => undefined);
+    if (content !== null) await removeStaleLock(path, content);
   }
   throw new StoreError(`${path}: cannot take the store lock`, { hint: 'delete the lock file if no tlap is running' });
 }

@@ -210,7 +210,7 @@ describe('the store lock', () => {
       const paths = storePaths(dir);
       await writeFile(paths.lock, `${JSON.stringify({ pid: deadPid() })}\n`);
       const store = await RecordStore.open(dir);
-      expect(JSON.parse(await readFile(paths.lock, 'utf8'))).toEqual({ pid: process.pid });
+      expect(JSON.parse(await readFile(paths.lock, 'utf8'))).toMatchObject({ pid: process.pid });
       await store.add(makeRecord());
       await store.close();
       expect(existsSync(paths.lock)).toBe(false);

@@ -12,7 +12,7 @@ describe('acquireStoreLock', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'lock');
       const lock = await acquireStoreLock(path);
-      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ pid: process.pid });
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ pid: process.pid, since: expect.any(String) });
       expect(await readdir(dir)).toEqual(['lock']);
       await lock.release();
       expect(await readdir(dir)).toEqual([]);
@@ -37,7 +37,7 @@ describe('acquireStoreLock', () => {
       const longAgo = new Date(Date.now() - 60_000);
       await utimes(path, longAgo, longAgo);
       const lock = await acquireStoreLock(path);
-      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ pid: process.pid });
+      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid });
       await lock.release();
     });
   });

@@ -45,6 +45,12 @@ export interface IngestSummary {
   duplicates: number;
   /** Items deliberately not stored, by a documented rule. */
   filtered: number;
+  /**
+   * Stored records changed by another copy of them read in this run, rewritten in their place
+   * (counted among `duplicates` too): a copy from a file earlier in name order, which the record
+   * becomes, or one that gives an answer its hashtag-panel question.
+   */
+  updated: number;
   /** Items (or whole files) that could not be read; listed in the store's rejected.jsonl. */
   rejected: number;
   /** Filtered counts by rule. */
@@ -73,6 +79,7 @@ export function emptySummary(): IngestSummary {
     added: 0,
     duplicates: 0,
     filtered: 0,
+    updated: 0,
     rejected: 0,
     filteredByRule: {},
     rejectedByCode: {},

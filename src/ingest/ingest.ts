@@ -84,5 +84,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   } finally {
     await store.close();
   }
+  summary.updated = store.updatedRecords;
   return summary;
 }

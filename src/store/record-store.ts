@@ -157,6 +157,7 @@ export class RecordStore {
   private pendingChars = 0;
   private writeFailed = false;
   private closed = false;
+  private updated = 0;
 
   private constructor(
     readonly paths: StorePaths,
@@ -528,10 +529,16 @@ export class RecordStore {
     }
   }
 
-  /** Rewrites records.jsonl with {@link amendments} made, each changed record in its place. */
+  /** Stored records that other copies of them changed (see {@link addCopy}), once the store is closed. */
+  get updatedRecords(): number {
+    return this.updated;
+  }
+
+  /** Rewrites records.jsonl with {@link amendments} made, each changed record in its place, counting the records it changes. */
   private async amendRecords(): Promise<void> {
     const { records } = this.paths;
     const amendments = this.amendments;
+    const counted = { changed: 0 };
     await guardWrite(this.paths.dir, () =>
       writeFileAtomically(
         records,
@@ -549,11 +556,14 @@ export class RecordStore {
               null,
             );
             const meta = question === null ? lead.meta : { ...lead.meta, question: question.question, questionId: question.questionId };
-            yield `${serialiseRecord({ ...lead, meta })}\n`;
+            const amended = serialiseRecord({ ...lead, meta });
+            if (amended !== text) counted.changed += 1;
+            yield `${amended}\n`;
           }
         })(),
       ),
     );
+    this.updated += counted.changed;
     amendments.clear();
   }
 

@@ -152,6 +152,7 @@ describe('tlap ingest', () => {
       duplicates: 0,
       filtered: 0,
       rejected: 0,
+      updated: 0,
       filtered_by_rule: {},
       rejected_by_code: {},
       skipped: [],

@@ -185,7 +185,10 @@ describe('fixtures/ingest/panel-answer-without-its-question: a Mastodon answer i
     for (const order of [FILES_IN_NAME_ORDER, [...FILES_IN_NAME_ORDER].reverse()]) {
       for (const runs of [[order], order.map((file) => [file])]) {
         await withTempDir(async (dir) => {
-          for (const paths of runs) await ingest({ paths, storeDir: join(dir, 'store'), cwd: FIXTURE });
+          const updated: number[] = [];
+          for (const paths of runs) updated.push((await ingest({ paths, storeDir: join(dir, 'store'), cwd: FIXTURE })).updated);
+          expect(updated.reduce((sum, count) => sum + count, 0)).toBe(1);
+          expect((await ingest({ paths: order, storeDir: join(dir, 'store'), cwd: FIXTURE })).updated).toBe(0);
           const lines = (await readFile(join(dir, 'store', 'records.jsonl'), 'utf8')).trim().split('\n');
           storesAfter.push(lines.sort());
           const answers: FeedbackRecord[] = [];
@@ -197,5 +200,18 @@ describe('fixtures/ingest/panel-answer-without-its-question: a Mastodon answer i
       }
     }
     expect(new Set(storesAfter.map((lines) => lines.join('\n'))).size).toBe(1);
+  });
+
+  test('the run that changes the stored answer says so, on the terminal and in --json', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'store');
+      expect((await runCli(['ingest', 'tag-timeline.json', '--store', store], { cwd: FIXTURE })).stderr).not.toContain('updated:');
+      const second = await runCli(['ingest', 'carer-statuses.json', '--store', store, '--json'], { cwd: FIXTURE });
+      expect(second.exitCode).toBe(0);
+      expect(second.stderr).toContain(
+        "updated: 1 stored record from other copies of them (a record is the copy from the file first in name order, with any copy's panel question)",
+      );
+      expect(JSON.parse(second.stdout)).toMatchObject({ updated: 1 });
+    });
   });
 });

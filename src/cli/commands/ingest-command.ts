@@ -226,6 +226,11 @@ Examples:
           output.note(`  … and ${counted(summary.perFile.length - LISTED_FILES, 'more file')} (see --json)`);
       }
       output.note(describeCounts(summary, output));
+      if (summary.updated > 0) {
+        output.note(
+          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a record is the copy from the file first in name order, with any copy's panel question)`,
+        );
+      }
       if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);
       if (summary.rejected > 0) output.note(`rejected: ${byKey(summary.rejectedByCode)} (details in ${flags.store}/rejected.jsonl)`);
       if (flags.json === true) {
@@ -237,6 +242,7 @@ Examples:
             duplicates: summary.duplicates,
             filtered: summary.filtered,
             rejected: summary.rejected,
+            updated: summary.updated,
             filtered_by_rule: summary.filteredByRule,
             rejected_by_code: summary.rejectedByCode,
             skipped: summary.skipped,

@@ -35,6 +35,7 @@ import { redditAdapter } from './formats/reddit.js';
 import { instagramCommentsAdapter } from './formats/instagram-comments.js';
 import { slackExportAdapter } from './formats/slack-export.js';
 import { telegramChatAdapter } from './formats/telegram-chat.js';
+import { discordChatAdapter } from './formats/discord-chat.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
@@ -87,6 +88,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   redditAdapter,
   slackExportAdapter,
   telegramChatAdapter,
+  discordChatAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
   surveyCsvAdapter,

@@ -48,3 +48,51 @@ export function telegramAccountExport(chats: readonly unknown[] | null): string 
   if (chats !== null) root['chats'] = { about: 'All chats.', list: chats };
   return `${JSON.stringify(root, null, 1)}\n`;
 }
+
+/** A DiscordChatExporter author: a member (or, with `isBot`, a bot) known on the server as `nickname`. */
+export function discordAuthor(name: string, nickname: string | null = name, isBot = false): Record<string, unknown> {
+  return {
+    id: '1090234567812345601',
+    name,
+    discriminator: '0000',
+    nickname,
+    color: null,
+    isBot,
+    roles: [],
+    avatarUrl: 'https://cdn.discordapp.com/embed/avatars/0.png',
+  };
+}
+
+/** A DiscordChatExporter message (`"type": "Default"`) by a member, with `fields` added or overriding. */
+export function discordMessage(id: unknown, content: unknown, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    type: 'Default',
+    timestamp: '2024-06-12T10:02:41.507+00:00',
+    timestampEdited: null,
+    callEndedTimestamp: null,
+    isPinned: false,
+    content,
+    author: discordAuthor('priya.s', 'Priya (carer)'),
+    attachments: [],
+    embeds: [],
+    stickers: [],
+    reactions: [],
+    mentions: [],
+    inlineEmojis: [],
+    ...fields,
+  };
+}
+
+/** One channel saved by DiscordChatExporter as JSON, indented two spaces as it writes it. */
+export function discordExport(messages: readonly unknown[], guild: Record<string, unknown> = {}): string {
+  const root = {
+    guild: { id: '1187654321098765432', name: 'Calderdale Carers Hub', iconUrl: 'https://cdn.discordapp.com/icons/1/a.png', ...guild },
+    channel: { id: '1187654321098765440', type: 'GuildTextChat', categoryId: null, category: null, name: 'services-feedback', topic: null },
+    dateRange: { after: null, before: null },
+    exportedAt: '2024-06-20T12:00:00.000+00:00',
+    messages,
+    messageCount: messages.length,
+  };
+  return `${JSON.stringify(root, null, 2)}\n`;
+}

@@ -55,6 +55,11 @@ export interface ReadExportsOptions {
   /** What a path `-` reads. */
   stdin?: Readable;
   /**
+   * The folder the reading's temporary folder is made in (standard input and unpacked archive
+   * entries are written there, and removed once read), instead of the system's.
+   */
+  tempDir?: string;
+  /**
    * Globs of files and folders not to read (`--exclude`): `*` and `?` within a name, `**` across
    * folders; a glob without `/` matches a name at any depth, one with `/` the path under the folder given.
    */
@@ -112,9 +117,31 @@ interface InputFile {
   refusal?: InputError;
   /** Set for a file inside a zip archive (`diskPath` is the archive's): unpacked to a temporary file just before it is read. */
   archiveEntry?: ZipDirectoryEntry;
+  /**
+   * Set for a file inside a zip that is itself inside the archive at `diskPath`: the zips that hold
+   * it, outermost first, each an entry of the one before (the first an entry of `diskPath`);
+   * `archiveEntry` is an entry of the last.
+   */
+  nestedIn?: readonly NestedArchive[];
   /** Set for a file listed as skipped without being opened (a photo or video inside an archive). */
   skip?: true;
 }
+
+/** A zip found inside an archive and read as the folder it holds. */
+interface NestedArchive {
+  /** Its entry in the archive that holds it. */
+  entry: ZipDirectoryEntry;
+  /** `ARCHIVE/PATH/IN/IT.zip`, naming it in refusals. */
+  displayPath: string;
+}
+
+/**
+ * How deep zips inside zips are opened: an archive given (or found in a folder) is the first
+ * level, a zip inside it the second, a zip inside that the third. A zip deeper still is refused by
+ * name, never unpacked, so no archive can make a reading recurse without end (a zip that holds
+ * itself).
+ */
+export const MAX_ARCHIVE_DEPTH = 3;
 
 /**
  * Reads export files and folders (recursively; `-` is standard input) into records, accounting
@@ -134,6 +161,8 @@ export class ExportReading implements AsyncIterable<ExportItem> {
   private opening: Promise<InputFile[]> | null = null;
   private spoolDir: string | null = null;
   private unpacked: string | null = null;
+  /** The zips inside archives unpacked for the entries being read, outermost first, each where it was unpacked to. */
+  private nested: { archive: NestedArchive; path: string }[] = [];
   private inputs: InputFile[] = [];
   private sizes: number[] = [];
   private bytesOfFinishedFiles = 0;
@@ -170,7 +199,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     if (options.format !== undefined && findAdapter(options.format) === undefined) throw unknownFormatName(options.format);
     if (options.encoding !== undefined) checkEncodingName(options.encoding);
     const cwd = options.cwd ?? process.cwd();
-    const finder = new InputFinder(cwd, (options.exclude ?? []).map(globPattern), this.summary);
+    const finder = new InputFinder(cwd, (options.exclude ?? []).map(globPattern), this.summary, () => this.spoolFolder());
     const inputs: InputFile[] = [];
     for (const path of this.paths) {
       if (path === STDIN_PATH) {
@@ -228,7 +257,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       let inputIndex = 0;
       for (const input of inputs) {
         if (summary.stoppedEarly) break;
-        await this.removeUnpacked();
+        await this.removeUnpacked(input.nestedIn ?? []);
         let opened: OpenedFile | null = null;
         let failure: InputError | null = input.refusal ?? null;
         this.bytesOfFinishedFiles = bytesBefore;
@@ -243,7 +272,9 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         if (failure === null) {
           try {
             const diskPath =
-              input.archiveEntry === undefined ? input.diskPath : await this.unpack(input.diskPath, input.archiveEntry, input.displayPath);
+              input.archiveEntry === undefined
+                ? input.diskPath
+                : await this.unpack(input.diskPath, input.nestedIn ?? [], input.archiveEntry, input.displayPath);
             opened = await openInputFile(diskPath, { ...readOptions, displayPath: input.displayPath });
             this.current = opened;
           } catch (error) {
@@ -365,22 +396,53 @@ export class ExportReading implements AsyncIterable<ExportItem> {
 
   /** The temporary folder standard input and unpacked archive entries are written to, made when first needed. */
   private async spoolFolder(): Promise<string> {
-    this.spoolDir ??= await mkdtemp(join(tmpdir(), 'tlap-input-'));
+    this.spoolDir ??= await mkdtemp(join(this.options.tempDir ?? tmpdir(), 'tlap-input-'));
     return this.spoolDir;
   }
 
-  /** Unpacks an archive's entry to a temporary file, to be read like any other file; it is removed once read. */
-  private async unpack(archivePath: string, entry: ZipDirectoryEntry, displayPath: string): Promise<string> {
-    const target = join(await this.spoolFolder(), 'unpacked-entry');
+  /**
+   * Unpacks an archive's entry to a temporary file, to be read like any other file; it is removed
+   * once read. An entry of a zip inside the archive (`nestedIn`) is unpacked from that zip, itself
+   * unpacked to a temporary file that is kept while its entries are read, one after another.
+   */
+  private async unpack(
+    archivePath: string,
+    nestedIn: readonly NestedArchive[],
+    entry: ZipDirectoryEntry,
+    displayPath: string,
+  ): Promise<string> {
+    const spool = await this.spoolFolder();
+    for (const archive of nestedIn.slice(this.nested.length)) {
+      const holder = this.nested.at(-1)?.path ?? archivePath;
+      const path = join(spool, `nested-archive-${this.nested.length}`);
+      try {
+        await unpackArchiveEntry(holder, archive.entry, path, archive.displayPath);
+      } catch (error) {
+        await rm(path, { force: true });
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError(`cannot unpack ${archive.displayPath}, the zip it is in: ${error.reason}`, {
+          location: { file: displayPath },
+          ...(error.hint === undefined ? {} : { hint: error.hint }),
+          cause: error,
+        });
+      }
+      this.nested.push({ archive, path });
+    }
+    const target = join(spool, 'unpacked-entry');
     this.unpacked = target;
-    await unpackArchiveEntry(archivePath, entry, target, displayPath);
+    await unpackArchiveEntry(this.nested.at(-1)?.path ?? archivePath, entry, target, displayPath);
     return target;
   }
 
-  private async removeUnpacked(): Promise<void> {
-    if (this.unpacked === null) return;
-    await rm(this.unpacked, { force: true });
-    this.unpacked = null;
+  /** Removes the entry read last, and the zips unpacked for it that do not also hold the next input (`nestedIn`). */
+  private async removeUnpacked(nestedIn: readonly NestedArchive[]): Promise<void> {
+    if (this.unpacked !== null) {
+      await rm(this.unpacked, { force: true });
+      this.unpacked = null;
+    }
+    let shared = 0;
+    while (shared < this.nested.length && this.nested[shared]?.archive === nestedIn[shared]) shared += 1;
+    for (const { path } of this.nested.splice(shared)) await rm(path, { force: true });
   }
 }
 
@@ -431,6 +493,7 @@ class InputFinder {
     private readonly cwd: string,
     private readonly exclude: readonly RegExp[],
     private readonly summary: IngestSummary,
+    private readonly spoolFolder: () => Promise<string>,
   ) {}
 
   async inputFilesAt(path: string): Promise<InputFile[]> {
@@ -477,12 +540,11 @@ class InputFinder {
       if (!(error instanceof InputError)) throw error;
       return [{ diskPath: absolute, displayPath, fromFolder, refusal: error }];
     }
-    if (zip.kind === 'archive') return this.archiveInputs(absolute, displayPath, zip.entries, pathInFolder);
+    if (zip.kind === 'archive') {
+      return this.archiveInputs({ diskPath: absolute, unpackedAt: absolute, nestedIn: [] }, displayPath, zip.entries, pathInFolder);
+    }
     if (zip.kind === 'damaged' && extname(absolute).toLowerCase() === '.zip') {
-      const advice = 'download it again, or unzip it and ingest the folder it gives';
-      const reason = 'cannot read the zip archive (it ends before its list of files, or that list is damaged; is it truncated?)';
-      const refusal = new InputError(`${reason}: ${advice}`, { location: { file: displayPath }, hint: advice });
-      return [{ diskPath: absolute, displayPath, fromFolder, refusal }];
+      return [{ diskPath: absolute, displayPath, fromFolder, refusal: damagedArchiveRefusal(displayPath) }];
     }
     return [{ diskPath: absolute, displayPath, fromFolder }];
   }
@@ -491,14 +553,16 @@ class InputFinder {
    * The files inside a zip archive, read as a folder is: in name order, hidden entries, macOS's
    * `__MACOSX` copies and node_modules left out, `--exclude` honoured (on the path through the
    * archive), README-like files listed as not feedback, and photos, videos and fonts listed as
-   * skipped without being unpacked. Each is named `ARCHIVE/PATH/IN/IT`.
+   * skipped without being unpacked. Each is named `ARCHIVE/PATH/IN/IT`. A `.zip` inside is read as
+   * the folder it holds in turn, its files named `ARCHIVE/PATH/INNER.zip/PATH`, down to
+   * {@link MAX_ARCHIVE_DEPTH} levels of zips.
    */
-  private archiveInputs(
-    archive: string,
+  private async archiveInputs(
+    archive: ArchiveBeingListed,
     displayPath: string,
     entries: readonly ZipDirectoryEntry[],
     pathInFolder: string | undefined,
-  ): InputFile[] {
+  ): Promise<InputFile[]> {
     const files = entries
       .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
       .filter(({ entry, segments }) => segments.length > 0 && !entry.name.endsWith('/'))
@@ -508,20 +572,64 @@ class InputFinder {
     for (const { entry, segments } of files) {
       if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
       const inner = segments.join('/');
-      if (this.isExcluded(pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`)) continue;
+      const innerPathInFolder = pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`;
+      if (this.isExcluded(innerPathInFolder)) continue;
       const entryPath = `${displayPath}/${inner}`;
       const name = segments[segments.length - 1] ?? '';
+      const { diskPath, nestedIn } = archive;
+      const located = { diskPath, displayPath: entryPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
       if (isNotFeedbackName(name)) {
         this.summary.notFeedback.push(entryPath);
         continue;
       }
       if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) {
-        found.push({ diskPath: archive, displayPath: entryPath, fromFolder: true, skip: true });
+        found.push({ ...located, skip: true });
         continue;
       }
-      found.push({ diskPath: archive, displayPath: entryPath, fromFolder: true, archiveEntry: entry });
+      if (extname(name).toLowerCase() === '.zip') {
+        for (const input of await this.nestedArchiveInputs(archive, entry, entryPath, innerPathInFolder)) found.push(input);
+        continue;
+      }
+      found.push({ ...located, archiveEntry: entry });
     }
     return found;
+  }
+
+  /**
+   * The files inside a zip found in an archive: it is unpacked to a temporary file to read its
+   * list of files (removed once listed; it is unpacked again when its files are read) and listed
+   * as the archive is. A workbook or document named `.zip`, or a file that is not a zip, is one
+   * file to read; a damaged zip, one that cannot be unpacked, or one deeper than
+   * {@link MAX_ARCHIVE_DEPTH} is one refusal naming it.
+   */
+  private async nestedArchiveInputs(
+    holder: ArchiveBeingListed,
+    entry: ZipDirectoryEntry,
+    displayPath: string,
+    pathInFolder: string,
+  ): Promise<InputFile[]> {
+    const { diskPath, nestedIn } = holder;
+    const located = { diskPath, displayPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
+    const depth = nestedIn.length + 2;
+    if (depth > MAX_ARCHIVE_DEPTH) {
+      const advice = 'unzip it and ingest the folder it gives';
+      const reason = `a zip inside ${depth - 1} others, deeper than the ${MAX_ARCHIVE_DEPTH} levels of zips tlap opens; refused without unpacking it`;
+      return [{ ...located, refusal: new InputError(`${reason}: ${advice}`, { location: { file: displayPath }, hint: advice }) }];
+    }
+    const unpackedAt = join(await this.spoolFolder(), `listed-archive-${nestedIn.length}`);
+    try {
+      await unpackArchiveEntry(holder.unpackedAt, entry, unpackedAt, displayPath);
+      const zip = zipFileKind(unpackedAt, displayPath);
+      if (zip.kind === 'damaged') return [{ ...located, refusal: damagedArchiveRefusal(displayPath) }];
+      if (zip.kind !== 'archive') return [{ ...located, archiveEntry: entry }];
+      const archive = { diskPath, unpackedAt, nestedIn: [...nestedIn, { entry, displayPath }] };
+      return await this.archiveInputs(archive, displayPath, zip.entries, pathInFolder);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return [{ ...located, refusal: error }];
+    } finally {
+      await rm(unpackedAt, { force: true });
+    }
   }
 
   private async listFolder(root: string, folder: string, ancestors: Set<string>, found: InputFile[]): Promise<void> {
@@ -558,7 +666,7 @@ class InputFinder {
         this.summary.notFeedback.push(displayPathOf(this.cwd, path));
         continue;
       }
-      found.push(...(await this.fileInput(path, info, true, relative(root, path).split(sep).join('/'))));
+      for (const input of await this.fileInput(path, info, true, relative(root, path).split(sep).join('/'))) found.push(input);
     }
   }
 
@@ -570,6 +678,23 @@ class InputFinder {
   private warn(message: string): void {
     this.summary.warnings.push({ message });
   }
+}
+
+/** A zip archive whose list of files is being read: where its files are read from, and where it is on disk now. */
+interface ArchiveBeingListed {
+  /** The file given (or found in a folder) that holds it: the archive itself, or the outermost zip around it. */
+  diskPath: string;
+  /** Where its bytes are now: `diskPath`, or the temporary file a zip inside it was unpacked to. */
+  unpackedAt: string;
+  /** The zips inside `diskPath` that hold it, outermost first (none for `diskPath` itself). */
+  nestedIn: readonly NestedArchive[];
+}
+
+/** The refusal of a zip archive whose list of files cannot be read. */
+function damagedArchiveRefusal(displayPath: string): InputError {
+  const advice = 'download it again, or unzip it and ingest the folder it gives';
+  const reason = 'cannot read the zip archive (it ends before its list of files, or that list is damaged; is it truncated?)';
+  return new InputError(`${reason}: ${advice}`, { location: { file: displayPath }, hint: advice });
 }
 
 /**

@@ -88,10 +88,10 @@ export function unknownFormatName(name: string): UnknownNameError {
 
 /**
  * What a zip no format reads, and that was not opened as an archive of exports, is told: what it
- * is, and what to do. It is a zip inside an archive, or one whose list of files is damaged.
+ * is, and what to do. It is one read from standard input, or one whose list of files is damaged.
  */
 const UNZIP_ADVICE =
-  'a zip archive whose files tlap cannot list here (a zip inside another, or a damaged one): unzip it and ingest the folder it gives';
+  'a zip archive whose files tlap cannot list here (read from standard input, or damaged): unzip it and ingest the folder it gives';
 
 /**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../helpers/read-fixture.js';
  * argument per item, and past about 130,000 items that is "Maximum call stack size exceeded":
  * a 200,000-keyword theme or a folder of 200,000 files crashed that way. In the layers that read
  * input (files, folders, codebooks, the store) these are the only spreads, all of arrays small by
- * construction (a few turns, two candidates, the rows searched for a header, one file's inputs);
+ * construction (a few turns, two candidates, the rows searched for a header);
  * every other list is pushed in a loop.
  */
 const INPUT_LAYERS = ['src/adapters', 'src/codebook', 'src/ingest', 'src/source', 'src/store'];
@@ -19,7 +19,6 @@ const BOUNDED_SPREADS = new Map<string, number>([
   ['src/adapters/readers/header-row.ts', 1],
   ['src/adapters/readers/speaker-turns.ts', 2],
   ['src/adapters/readers/workbook-sheets.ts', 1],
-  ['src/ingest/read-exports.ts', 1],
 ]);
 
 const ARGUMENT_SPREAD = /\b(?:push|unshift|max|min|fromCharCode|fromCodePoint|concat)\(\.\.\./g;

@@ -1,10 +1,12 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { ingest } from '../../src/ingest/ingest.js';
 import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
 import { unpackArchiveEntry, zipFileKind } from '../../src/ingest/zip-archive.js';
+import { MAX_ARCHIVE_DEPTH, readExports } from '../../src/ingest/read-exports.js';
+import { storePaths } from '../../src/store/record-store.js';
 import { InputError } from '../../src/errors.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
@@ -37,6 +39,20 @@ async function writeZip(dir: string, name: string, files: readonly ZipFile[]): P
 }
 
 const RESPONSES = csvExport(csvRows(3));
+
+/** The files in the one temporary folder a reading made in `spool`, by name. */
+async function spoolFiles(spool: string): Promise<string[]> {
+  const folders = await readdir(spool);
+  if (folders.length !== 1) throw new Error(`expected one temporary folder in ${spool}, found ${folders.length}`);
+  return (await readdir(join(spool, folders[0] ?? ''))).sort();
+}
+
+/** A zip holding `files` inside zips `levels` deep: 1 is the files' own zip, 2 that zip inside another, and so on. */
+function zipNested(levels: number, files: readonly ZipFile[]): Buffer {
+  let zip = buildZip(files);
+  for (let level = levels - 1; level >= 1; level -= 1) zip = buildZip([{ name: `level-${level + 1}.zip`, content: zip }]);
+  return zip;
+}
 
 describe('zip archives: read as the folder they hold', () => {
   test('the CSV a form platform downloads as a zip is read, each record naming the archive and the file in it', async () => {
@@ -143,18 +159,15 @@ describe('zip archives: read as the folder they hold', () => {
     await withTempDir(async (dir) => {
       const spool = join(dir, 'tmp');
       await mkdir(spool);
-      const before = process.env['TMPDIR'];
-      process.env['TMPDIR'] = spool;
-      try {
-        await writeZip(dir, 'responses.zip', [
-          { name: 'one.csv', content: csvExport(csvRows(2, 'o')) },
-          { name: 'two.csv', content: csvExport(csvRows(2, 't')) },
-        ]);
-        expect((await ingestPaths(dir, ['responses.zip'])).added).toBe(4);
-      } finally {
-        if (before === undefined) delete process.env['TMPDIR'];
-        else process.env['TMPDIR'] = before;
+      await writeZip(dir, 'responses.zip', [
+        { name: 'one.csv', content: csvExport(csvRows(2, 'o')) },
+        { name: 'two.csv', content: csvExport(csvRows(2, 't')) },
+      ]);
+      const held: string[][] = [];
+      for await (const item of readExports(['responses.zip'], { cwd: dir, tempDir: spool })) {
+        if (item.kind === 'record') held.push(await spoolFiles(spool));
       }
+      expect(held).toEqual(Array.from({ length: 4 }, () => ['unpacked-entry']));
       expect(await readdir(spool)).toEqual([]);
     });
   });
@@ -207,17 +220,236 @@ describe('zip archives: a bad entry is a rejection of that entry, and the run go
       expect(cli.stderr).toContain('download it again, or unzip it and ingest the folder it gives');
     });
   });
+});
 
-  test('a zip inside the archive is skipped and listed, not unpacked in turn', async () => {
+describe('zip archives: a zip inside is read as the folder it holds', () => {
+  test('its files are read in their place in name order, each named OUTER.zip/inner.zip/PATH', async () => {
+    await withTempDir(async (dir) => {
+      const inner = buildZip([
+        { name: 'b.csv', content: csvExport(csvRows(1, 'ib')) },
+        { name: 'a/first.csv', content: csvExport(csvRows(2, 'ia')) },
+      ]);
+      await writeZip(dir, 'exports.zip', [
+        { name: 'z.csv', content: csvExport(csvRows(1, 'z')) },
+        { name: 'platform/inner.zip', content: inner },
+        { name: 'a.csv', content: csvExport(csvRows(1, 'a')) },
+      ]);
+      const summary = await ingestPaths(dir, ['exports.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => [file.file, file.format, file.added])).toEqual([
+        ['exports.zip/a.csv', 'csv', 1],
+        ['exports.zip/platform/inner.zip/a/first.csv', 'csv', 2],
+        ['exports.zip/platform/inner.zip/b.csv', 'csv', 1],
+        ['exports.zip/z.csv', 'csv', 1],
+      ]);
+      expect(summary.skipped).toEqual([]);
+      const records = await storedRecords(dir);
+      expect(records.filter((record) => record.provenance.file.includes('inner.zip')).map((record) => record.provenance)).toEqual([
+        { file: 'exports.zip/platform/inner.zip/a/first.csv', line: 2, row: 1 },
+        { file: 'exports.zip/platform/inner.zip/a/first.csv', line: 3, row: 2 },
+        { file: 'exports.zip/platform/inner.zip/b.csv', line: 2, row: 1 },
+      ]);
+    });
+  });
+
+  test('inside it, hidden files, __MACOSX, README-like files, photos and --exclude are passed over as in the archive', async () => {
+    await withTempDir(async (dir) => {
+      const inner = buildZip([
+        { name: '.DS_Store', content: 'finder' },
+        { name: '__MACOSX/._responses.csv', content: 'resource fork' },
+        { name: 'README.md', content: 'What is in this download' },
+        { name: 'media/photo.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+        { name: 'drafts/old.csv', content: csvExport(csvRows(4, 'd')) },
+        { name: 'responses.csv', content: RESPONSES },
+      ]);
+      await writeZip(dir, 'outer.zip', [{ name: 'inner.zip', content: inner }]);
+      const summary = await ingestPaths(dir, ['outer.zip'], ['inner.zip/drafts']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['outer.zip/inner.zip/responses.csv']);
+      expect(summary.notFeedback).toEqual(['outer.zip/inner.zip/README.md']);
+      expect(summary.skipped).toEqual(['outer.zip/inner.zip/media/photo.jpg']);
+      expect(summary.added).toBe(3);
+    });
+  });
+
+  test('an excluded zip is never unpacked, and a glob without / leaves out a name at any depth inside', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'outer.zip', [
+        { name: 'skip-me.zip', content: buildZip([{ name: 'a.csv', content: RESPONSES }]) },
+        {
+          name: 'keep.zip',
+          content: buildZip([
+            { name: 'drafts/a.csv', content: RESPONSES },
+            { name: 'b.csv', content: RESPONSES },
+          ]),
+        },
+      ]);
+      const summary = await ingestPaths(dir, ['outer.zip'], ['skip-me.zip', 'drafts']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['outer.zip/keep.zip/b.csv']);
+    });
+  });
+
+  test(`zips are opened ${MAX_ARCHIVE_DEPTH} levels deep; one deeper is one rejection naming it, with what to do, and the run goes on`, async () => {
+    await withTempDir(async (dir) => {
+      const deepest = zipNested(3, [{ name: 'deep.csv', content: csvExport(csvRows(1, 'x')) }]);
+      const third = buildZip([
+        { name: 'level-4.zip', content: deepest },
+        { name: 'third.csv', content: csvExport(csvRows(1, 'c')) },
+      ]);
+      await writeZip(dir, 'outer.zip', [
+        { name: 'level-2.zip', content: buildZip([{ name: 'level-3.zip', content: third }]) },
+        { name: 'top.csv', content: csvExport(csvRows(1, 't')) },
+      ]);
+      const summary = await ingestPaths(dir, ['outer.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => [file.file, file.added, file.rejected])).toEqual([
+        ['outer.zip/level-2.zip/level-3.zip/level-4.zip', 0, 1],
+        ['outer.zip/level-2.zip/level-3.zip/third.csv', 1, 0],
+        ['outer.zip/top.csv', 1, 0],
+      ]);
+      expect(summary.rejections).toEqual([
+        {
+          code: 'FILE_UNREADABLE',
+          message:
+            'a zip inside 3 others, deeper than the 3 levels of zips tlap opens; refused without unpacking it: unzip it and ingest the folder it gives',
+          provenance: { file: 'outer.zip/level-2.zip/level-3.zip/level-4.zip' },
+          hint: 'unzip it and ingest the folder it gives',
+        },
+      ]);
+    });
+  });
+
+  test('a zip holding zips without end (as a zip that holds itself would) is read to the depth and no further', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'nesting.zip'), zipNested(40, [{ name: 'bottom.csv', content: RESPONSES }]));
+      const summary = await ingestPaths(dir, ['nesting.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['nesting.zip/level-2.zip/level-3.zip/level-4.zip']);
+      expect([summary.read, summary.rejected]).toEqual([1, 1]);
+    });
+  });
+
+  test('an entry of the inner zip that inflates past the size it declares (a zip bomb) is stopped there and named', async () => {
+    await withTempDir(async (dir) => {
+      const bomb = buildZip([{ name: 'huge.csv', content: 'a'.repeat(1024), repeat: 64 * 1024 }], { declaredSize: 1000 });
+      await writeZip(dir, 'outer.zip', [
+        { name: 'bomb.zip', content: bomb, stored: true },
+        { name: 'good.csv', content: RESPONSES },
+      ]);
+      const summary = await ingestPaths(dir, ['outer.zip']);
+      expectConservation(summary);
+      expect(summary.added).toBe(3);
+      expect(summary.rejections.map((rejection) => [rejection.provenance.file, rejection.message])).toEqual([
+        ['outer.zip/bomb.zip/huge.csv', expect.stringMatching(/unpacks to more than the 1000 B its zip declares/)],
+      ]);
+    });
+  });
+
+  test('an inner zip that is itself damaged, encrypted or truncated is one rejection naming it, and the run goes on', async () => {
     await withTempDir(async (dir) => {
       const inner = buildZip([{ name: 'responses.csv', content: RESPONSES }]);
       await writeZip(dir, 'outer.zip', [
-        { name: 'inner.zip', content: inner },
-        { name: 'responses.csv', content: RESPONSES },
+        { name: 'damaged.zip', content: inner, damaged: true },
+        { name: 'encrypted.zip', content: inner, flags: 0x0001 },
+        { name: 'good.csv', content: RESPONSES },
+        { name: 'truncated.zip', content: inner.subarray(0, inner.length - 10) },
       ]);
       const summary = await ingestPaths(dir, ['outer.zip']);
-      expect(summary.skipped).toEqual(['outer.zip/inner.zip']);
-      expect(summary.added).toBe(3);
+      expectConservation(summary);
+      expect([summary.added, summary.rejected]).toEqual([3, 3]);
+      expect(summary.rejections.map((rejection) => [rejection.provenance.file, rejection.message])).toEqual([
+        ['outer.zip/damaged.zip', expect.stringMatching(/^cannot unpack it from its zip archive/)],
+        ['outer.zip/encrypted.zip', expect.stringMatching(/^encrypted in its zip archive, refused/)],
+        ['outer.zip/truncated.zip', expect.stringMatching(/^cannot read the zip archive .*: download it again, or unzip it/)],
+      ]);
+    });
+  });
+
+  test('a workbook inside, named .xlsx or .zip, is still one workbook', async () => {
+    await withTempDir(async (dir) => {
+      const workbook = await buildWorkbook((book) => book.addWorksheet('Responses').addRows([['text'], ['Respite saved my family']]));
+      await writeZip(dir, 'outer.zip', [
+        { name: 'inner.zip', content: buildZip([{ name: 'responses.xlsx', content: workbook }]) },
+        { name: 'workbook.zip', content: workbook },
+      ]);
+      const summary = await ingestPaths(dir, ['outer.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => [file.file, file.format, file.read])).toEqual([
+        ['outer.zip/inner.zip/responses.xlsx', 'xlsx', 1],
+        ['outer.zip/workbook.zip', 'xlsx', 1],
+      ]);
+    });
+  });
+
+  test('ids do not depend on the path: the unzipped folders read afterwards give duplicates only', async () => {
+    await withTempDir(async (dir) => {
+      const forms = csvExport(csvRows(3, 'f'));
+      const tickets = csvExport(csvRows(2, 't'));
+      await writeZip(dir, 'outer.zip', [
+        { name: 'inner.zip', content: buildZip([{ name: 'forms.csv', content: forms }]) },
+        { name: 'tickets.csv', content: tickets },
+      ]);
+      await mkdir(join(dir, 'unzipped', 'inner'), { recursive: true });
+      await writeFile(join(dir, 'unzipped', 'inner', 'forms.csv'), forms);
+      await writeFile(join(dir, 'unzipped', 'tickets.csv'), tickets);
+      expect((await ingestPaths(dir, ['outer.zip'])).added).toBe(5);
+      const again = await ingestPaths(dir, ['unzipped']);
+      expect([again.added, again.duplicates]).toEqual([0, 5]);
+    });
+  });
+
+  test('ingesting it again finds duplicates only, and its files add no second sighting to the store', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'outer.zip', [{ name: 'inner.zip', content: buildZip([{ name: 'forms.csv', content: RESPONSES }]) }]);
+      await ingestPaths(dir, ['outer.zip']);
+      const sources = await readFile(storePaths(join(dir, STORE)).sources, 'utf8');
+      const again = await ingestPaths(dir, ['outer.zip']);
+      expect([again.added, again.duplicates]).toEqual([0, 3]);
+      expect(await readFile(storePaths(join(dir, STORE)).sources, 'utf8')).toBe(sources);
+    });
+  });
+
+  test('the inner zip is unpacked while its files are read and removed after: the temporary folder never holds more', async () => {
+    await withTempDir(async (dir) => {
+      const spool = join(dir, 'tmp');
+      await writeFile(
+        join(dir, 'outer.zip'),
+        zipNested(3, [
+          { name: 'one.csv', content: csvExport(csvRows(2, 'o')) },
+          { name: 'two.csv', content: csvExport(csvRows(2, 't')) },
+        ]),
+      );
+      await mkdir(spool);
+      const held: string[][] = [];
+      for await (const item of readExports(['outer.zip'], { cwd: dir, tempDir: spool })) {
+        if (item.kind === 'record') held.push(await spoolFiles(spool));
+      }
+      expect(held).toEqual(Array.from({ length: 4 }, () => ['nested-archive-0', 'nested-archive-1', 'unpacked-entry']));
+      expect(await readdir(spool)).toEqual([]);
+    });
+  });
+});
+
+describe('zip archives: a zip inside that cannot be unpacked again when its files are read', () => {
+  test('each of its files is one rejection naming the file and the zip it is in', async () => {
+    await withTempDir(async (dir) => {
+      const inner = buildZip([
+        { name: 'a.csv', content: RESPONSES },
+        { name: 'b.csv', content: RESPONSES },
+      ]);
+      await writeZip(dir, 'outer.zip', [{ name: 'inner.zip', content: inner }]);
+      const reading = readExports(['outer.zip'], { cwd: dir });
+      await reading.open();
+      await rm(join(dir, 'outer.zip'));
+      const rejected: [string, string][] = [];
+      for await (const item of reading) if (item.kind === 'rejected') rejected.push([item.provenance.file, item.message]);
+      expectConservation(reading.summary);
+      expect(rejected).toEqual(
+        ['outer.zip/inner.zip/a.csv', 'outer.zip/inner.zip/b.csv'].map((file) => [
+          file,
+          expect.stringMatching(/^cannot unpack outer\.zip\/inner\.zip, the zip it is in: cannot open its zip archive again/),
+        ]),
+      );
     });
   });
 });
@@ -250,6 +482,29 @@ describe('zip archives: the command line', () => {
       const forgot = await runCli(['forget', 'responses.zip'], { cwd: dir });
       expect(forgot.exitCode).toBe(ExitCode.Ok);
       expect(forgot.stderr).toContain('forgot responses.zip/one.csv, responses.zip/two.csv: removed 3 records');
+      expect(await storedRecords(dir)).toEqual([]);
+    });
+  });
+
+  test('sources lists the files read from a zip inside the archive, and forget takes them back with the rest', async () => {
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'outer.zip', [
+        { name: 'inner.zip', content: buildZip([{ name: 'forms.csv', content: csvExport(csvRows(2, 'f')) }]) },
+        { name: 'tickets.csv', content: csvExport(csvRows(1, 't')) },
+      ]);
+      const ingested = await runCli(['ingest', 'outer.zip'], { cwd: dir });
+      expect(ingested.exitCode).toBe(ExitCode.Ok);
+      expect(ingested.stderr).toContain('outer.zip/inner.zip/forms.csv (csv): 2 read, 2 added');
+      const sources = await runCli(['sources'], { cwd: dir });
+      expect(sources.stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual([
+        'FILE',
+        'outer.zip/inner.zip/forms.csv',
+        'outer.zip/tickets.csv',
+        '',
+      ]);
+      const forgot = await runCli(['forget', 'outer.zip'], { cwd: dir });
+      expect(forgot.exitCode).toBe(ExitCode.Ok);
+      expect(forgot.stderr).toContain('forgot outer.zip/inner.zip/forms.csv, outer.zip/tickets.csv: removed 3 records');
       expect(await storedRecords(dir)).toEqual([]);
     });
   });

@@ -70,7 +70,29 @@ export interface PdfChoice {
   list?: boolean;
 }
 
-/** One page: its runs of text, whether it shows a scanned image, and its filled-in form fields. */
+/**
+ * An annotation a reviewer (or a respondent typing onto a flat form) leaves on a page, written as
+ * Acrobat writes one: its subtype, note (`/Contents`), author (`/T`), dates, box, the boxes of the
+ * words it marks (as `/QuadPoints`, each box's corners top left, top right, bottom left, bottom
+ * right), the annotation it answers (`/IRT`, by its index among the page's annotations; `/RT
+ * /Group` when `group`), its intent (`/IT`) and a pop-up to show its note.
+ */
+export interface PdfAnnotation {
+  subtype: 'Text' | 'FreeText' | 'Highlight' | 'Underline' | 'StrikeOut' | 'Squiggly' | 'Caret' | 'Square' | 'Link';
+  contents?: string;
+  author?: string;
+  /** `/CreationDate` and `/M`, as PDF date strings. */
+  created?: string;
+  modified?: string;
+  rect: readonly [number, number, number, number];
+  quads?: readonly (readonly [number, number, number, number])[];
+  replyTo?: number;
+  group?: boolean;
+  intent?: string;
+  popup?: boolean;
+}
+
+/** One page: its runs of text, whether it shows a scanned image, its filled-in form fields and its annotations. */
 export interface PdfPage {
   texts: readonly PdfText[];
   image?: boolean;
@@ -78,6 +100,16 @@ export interface PdfPage {
   checkBoxes?: readonly PdfCheckBox[];
   radioGroups?: readonly PdfRadioGroup[];
   choices?: readonly PdfChoice[];
+  annotations?: readonly PdfAnnotation[];
+}
+
+/** The box (left, bottom, right, top) of `part` of a run, as a highlight over those words marks it. */
+export function wordsBox(run: PdfText, part: string): [number, number, number, number] {
+  const size = run.size ?? 11;
+  const at = run.text.indexOf(part);
+  if (at < 0) throw new Error(`${JSON.stringify(part)} is not in ${JSON.stringify(run.text)}`);
+  const left = run.x + textWidth(run.text.slice(0, at), size);
+  return [left, run.y - 0.22 * size, left + textWidth(part, size), run.y + 0.9 * size];
 }
 
 /** What a generated PDF holds. */
@@ -241,6 +273,30 @@ export function buildPdf(content: PdfContent): Buffer {
       );
       annotations.push(widget);
       fields.push(widget);
+    }
+    const markups = (page.annotations ?? []).map(() => add(''));
+    for (const [index, annotation] of (page.annotations ?? []).entries()) {
+      const number = markups[index] ?? 0;
+      const parts = [`/Type /Annot /Subtype /${annotation.subtype} /Rect [${annotation.rect.join(' ')}] /P ${kid} 0 R /F 4`];
+      if (annotation.contents !== undefined) parts.push(`/Contents ${textString(annotation.contents)}`);
+      if (annotation.author !== undefined) parts.push(`/T ${textString(annotation.author)}`);
+      if (annotation.created !== undefined) parts.push(`/CreationDate (${annotation.created})`);
+      if (annotation.modified !== undefined) parts.push(`/M (${annotation.modified})`);
+      if (annotation.quads !== undefined) {
+        const points = annotation.quads.flatMap(([left, bottom, right, top]) => [left, top, right, top, left, bottom, right, bottom]);
+        parts.push(`/QuadPoints [${points.map((point) => Number(point.toFixed(3))).join(' ')}]`);
+      }
+      if (annotation.replyTo !== undefined) {
+        parts.push(`/IRT ${markups[annotation.replyTo] ?? 0} 0 R${annotation.group === true ? ' /RT /Group' : ''}`);
+      }
+      if (annotation.intent !== undefined) parts.push(`/IT ${pdfName(annotation.intent)}`);
+      if (annotation.subtype === 'FreeText') parts.push('/DA (/Helv 11 Tf 0 g)');
+      if (annotation.popup === true) {
+        const popup = add(`<< /Type /Annot /Subtype /Popup /Parent ${number} 0 R /Rect [400 600 580 700] /Open false >>`);
+        parts.push(`/Popup ${popup} 0 R`);
+        annotations.push(number, popup);
+      } else annotations.push(number);
+      objects[number - 1] = `<< ${parts.join(' ')} >>`;
     }
     const annots = annotations.length === 0 ? '' : ` /Annots [${annotations.map((annotation) => `${annotation} 0 R`).join(' ')}]`;
     objects[kid - 1] =
@@ -699,7 +755,120 @@ function scannedLetter(): Buffer {
  * The inputs of fixtures/adapters/pdf/<case>/, rebuilt and compared byte for byte by
  * test/adapters/formats/pdf-document.test.ts (`npm run test:update` writes them).
  */
+/** The lines of the draft partnership agreement the reviewed-draft fixture comments on. */
+const DRAFT_LINES: readonly PdfBlock[] = [
+  { lines: ['Draft partnership agreement'], size: 18, font: 'bold' },
+  heading('Our shared commitments', 14),
+  para('Councils, the NHS and providers will share budgets and plan services with the people who use them.'),
+  para('Everyone who draws on care will have a named contact who knows them.'),
+  heading('How we will know', 14),
+  para('We will publish what people tell us every year.'),
+];
+
+/** The run of the reviewed draft's first page that holds `words`. */
+function draftRun(page: PdfPage, words: string): PdfText {
+  const run = page.texts.find((text) => text.text.includes(words));
+  if (run === undefined) throw new Error(`no line of the draft holds ${JSON.stringify(words)}`);
+  return run;
+}
+
+/**
+ * A draft partnership agreement returned as a PDF with reviewers' notes, as Acrobat saves them: a
+ * sticky note beside a paragraph, a highlight with a note and a reply to it, a reply setting the
+ * highlight's status to Completed, a highlight whose note Acrobat filled with the words it marks,
+ * a "replace text" (a caret grouped with a strike-out of the words it replaces), and a link.
+ */
+export function reviewedDraft(): Buffer {
+  const [page] = layoutPages([DRAFT_LINES]);
+  if (page === undefined) throw new Error('the draft has a page');
+  const budgets = draftRun(page, 'share budgets');
+  const contact = draftRun(page, 'named contact');
+  const publish = draftRun(page, 'publish what');
+  const contactBox = wordsBox(contact, 'a named contact');
+  const annotations: PdfAnnotation[] = [
+    {
+      subtype: 'Text',
+      contents: 'We support pooled budgets.\nBut who decides how they are spent?',
+      author: 'Anytown Carers Network',
+      created: "D:20240306090000+00'00'",
+      rect: [40, budgets.y - 4, 60, budgets.y + 12],
+      popup: true,
+    },
+    {
+      subtype: 'Highlight',
+      contents: 'A named contact is what families ask for most. Say how quickly they will reply.',
+      author: 'Priya Shah',
+      created: "D:20240307143000+00'00'",
+      rect: contactBox,
+      quads: [contactBox],
+      popup: true,
+    },
+    {
+      subtype: 'Text',
+      contents: 'Agreed, and say what happens when the contact is on leave.',
+      author: 'Sam Osei',
+      created: "D:20240308101500+00'00'",
+      rect: contactBox,
+      replyTo: 1,
+    },
+    { subtype: 'Text', contents: 'Completed set by Priya Shah', author: 'Priya Shah', rect: contactBox, replyTo: 1 },
+    {
+      subtype: 'Highlight',
+      contents: 'publish what people tell us',
+      author: 'Sam Osei',
+      rect: wordsBox(publish, 'publish what people tell us'),
+      quads: [wordsBox(publish, 'publish what people tell us')],
+    },
+    {
+      subtype: 'Caret',
+      contents: 'every six months, in plain English',
+      author: 'Anytown Carers Network',
+      created: "D:20240306091500+00'00'",
+      rect: wordsBox(publish, 'every year'),
+    },
+    { subtype: 'StrikeOut', rect: wordsBox(publish, 'every year'), quads: [wordsBox(publish, 'every year')], replyTo: 5, group: true },
+    { subtype: 'Link', rect: [72, 60, 200, 72] },
+  ];
+  return buildPdf({ pages: [{ ...page, annotations }], created: "D:20240301120000+00'00'" });
+}
+
+/**
+ * A flat response form (no form fields) filled in with Acrobat's Fill & Sign: each answer a text
+ * box typed onto the page (a `FreeText` annotation, intent `FreeTextTypeWriter`) beside or under
+ * its question, one of them two lines long.
+ */
+export function typedOnForm(): Buffer {
+  const pages = layoutPages([
+    [
+      { lines: ['Partnership agreement: response form'], size: 18, font: 'bold' },
+      para('Name:'),
+      { lines: ['Question 1: What matters most to you about care and support?'], font: 'bold', spaceBefore: 14 },
+      { lines: ['Question 2: Any other comments?'], font: 'bold', spaceBefore: 54 },
+    ],
+  ]);
+  const [page] = pages;
+  if (page === undefined) throw new Error('the form has a page');
+  const name = draftRun(page, 'Name:');
+  const first = draftRun(page, 'Question 1');
+  const second = draftRun(page, 'Question 2');
+  const typed = (contents: string, rect: readonly [number, number, number, number]): PdfAnnotation => ({
+    subtype: 'FreeText',
+    contents,
+    author: 'Respondent',
+    intent: 'FreeTextTypeWriter',
+    rect,
+  });
+  const annotations = [
+    typed('Ceri Example', [110, name.y - 3, 300, name.y + 11]),
+    typed('Being able to choose who comes to the house.\nAnd knowing the rota a week ahead.', [72, first.y - 44, 520, first.y - 8]),
+    typed('Thank you for asking carers.', [72, second.y - 22, 520, second.y - 8]),
+  ];
+  return buildPdf({ pages: [{ ...page, annotations }], created: "D:20240310150000+00'00'" });
+}
+
 export const PDF_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build: () => Buffer }>> = {
+  'reviewed-draft': { name: 'input.pdf', build: reviewedDraft },
+  'typed-on-form': { name: 'input.pdf', build: typedOnForm },
   letter: { name: 'input.pdf', build: letter },
   'response-form': { name: 'input.pdf', build: responseForm },
   'fillable-form': { name: 'input.pdf', build: fillableForm },

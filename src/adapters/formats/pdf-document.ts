@@ -1,9 +1,11 @@
 import { InputError } from '../../errors.js';
 import { formatBytes } from '../../source/byte-size.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import { commentRecords, reviewedDraftWarning } from '../readers/document-comments.js';
 import { ABOUT_RESPONDENT_DETAIL, DocumentNotes } from '../readers/document-notes.js';
 import { asksConsent } from '../readers/form-consent.js';
+import { holdsReviewNotes, markupAnnotations, reviewComments, typedFields, type AnnotatedPage } from '../readers/pdf-annotations.js';
 import {
   withFormBoxes,
   withFormFields,
@@ -196,7 +198,7 @@ function formBoxes(annotations: readonly unknown[]): PdfFormBox[] {
   return boxes;
 }
 
-async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
+async function* readPdf(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const file = source.path;
   if (source.size === 0) {
     throw new InputError('the PDF is empty (0 bytes); check that the download or copy finished', {
@@ -246,7 +248,7 @@ async function* readPdf(source: InputSource): AsyncIterable<AdapterItem> {
     });
   }
   try {
-    yield* documentItems(file, document);
+    yield* documentItems(file, document, options.documentText === true);
   } finally {
     await document.destroy();
   }
@@ -261,7 +263,18 @@ interface PdfDocument {
   ): Promise<{ view: number[]; getTextContent(): Promise<{ items: unknown[] }>; getAnnotations(): Promise<unknown[]> }>;
 }
 
-async function* documentItems(file: string, document: PdfDocument): AsyncIterable<AdapterItem> {
+/** A page as read: its text runs, its annotations, and its width. */
+interface ReadPage {
+  runs: PdfTextRun[];
+  annotations: unknown[];
+  width: number;
+}
+
+/**
+ * The items of a PDF: its paragraphs, or, when reviewers have left notes on it (a draft sent back
+ * with comments), one record per note and, unless `documentText`, not its own text.
+ */
+async function* documentItems(file: string, document: PdfDocument, documentText: boolean): AsyncIterable<AdapterItem> {
   if (document.numPages > MAX_PDF_PAGES) {
     throw new InputError(
       `the PDF has ${document.numPages.toLocaleString('en-GB')} pages, over the ${MAX_PDF_PAGES.toLocaleString('en-GB')} tlap reads from one PDF; split it into smaller PDFs`,
@@ -269,25 +282,54 @@ async function* documentItems(file: string, document: PdfDocument): AsyncIterabl
     );
   }
   const date = await readDate(document);
-  const pages: PdfPageLines[] = [];
+  const read: (ReadPage | null)[] = [];
   const failed = new Map<number, string>();
   for (let number = 1; number <= document.numPages; number += 1) {
     try {
-      const { content, annotations, view } = await withinTime(
-        document.getPage(number).then(async (page) => ({
-          content: await page.getTextContent(),
-          annotations: await page.getAnnotations(),
-          view: page.view,
-        })),
-        `reading page ${number}`,
+      read.push(
+        await withinTime(
+          document.getPage(number).then(async (page) => ({
+            runs: textRuns((await page.getTextContent()).items),
+            annotations: await page.getAnnotations(),
+            width: (page.view[2] ?? 0) - (page.view[0] ?? 0),
+          })),
+          `reading page ${number}`,
+        ),
       );
-      const lines = withFormFields(pageLines(withFormBoxes(textRuns(content.items), formBoxes(annotations))), formFields(annotations));
-      pages.push({ lines, width: (view[2] ?? 0) - (view[0] ?? 0) });
     } catch (error) {
       failed.set(number, errorText(error));
-      pages.push({ lines: [], width: 0 });
+      read.push(null);
     }
   }
+  const annotated: AnnotatedPage[] = read.map((page, index) => ({
+    page: index + 1,
+    markups: page === null ? [] : markupAnnotations(page.annotations, pdfDate),
+    runs: page?.runs ?? [],
+  }));
+  const rejections = [...failed.entries()].map(([page, reason]): AdapterItem => ({
+    kind: 'rejected',
+    code: 'PDF_PAGE_UNREADABLE',
+    message: `page ${page} cannot be read (${reason}); skipped`,
+    provenance: { file, part: `page ${page}` },
+  }));
+  const reviewed = annotated.some((page) => holdsReviewNotes(page.markups));
+  if (reviewed) {
+    const review = reviewComments(file, annotated);
+    yield* commentRecords(file, review.comments, review.anchors);
+    yield* review.filtered;
+    if (!documentText) {
+      yield* rejections;
+      yield reviewedDraftWarning(file, review.comments, 'annotations');
+      return;
+    }
+  }
+  const pages: PdfPageLines[] = read.map((page, index) => {
+    if (page === null) return { lines: [], width: 0 };
+    const fields = reviewed
+      ? formFields(page.annotations)
+      : formFields(page.annotations).concat(typedFields(annotated[index]?.markups ?? []));
+    return { lines: withFormFields(pageLines(withFormBoxes(page.runs, formBoxes(page.annotations))), fields), width: page.width };
+  });
   const blank = pages.flatMap((page, index) => (page.lines.length === 0 && !failed.has(index + 1) ? [index + 1] : []));
   if (blank.length === pages.length && pages.length > 0) {
     throw new InputError(`the PDF has no text on any page: it holds images of text only; ${OCR_ADVICE}`, {
@@ -302,12 +344,6 @@ async function* documentItems(file: string, document: PdfDocument): AsyncIterabl
       provenance: { file },
     };
   }
-  const rejections = [...failed.entries()].map(([page, reason]): AdapterItem => ({
-    kind: 'rejected',
-    code: 'PDF_PAGE_UNREADABLE',
-    message: `page ${page} cannot be read (${reason}); skipped`,
-    provenance: { file, part: `page ${page}` },
-  }));
   yield* paragraphItems(file, documentParagraphs(pages), date, rejections);
 }
 
@@ -402,11 +438,13 @@ function* noteItems(
 
 /**
  * PDF documents (letters, filled-in response forms, reports of events), read like a Word
- * document from their text layer: one record per paragraph or list item, headings as section.
+ * document from their text layer: one record per paragraph or list item, headings as section; a
+ * draft that reviewers have left notes on, like a Word document with comments: one record per note.
  */
 export const pdfDocumentAdapter: FormatAdapter = {
   name: 'pdf',
-  description: 'PDF documents (letters, response forms, event reports): one record per paragraph or bullet, headings as section',
+  description:
+    "PDF documents (letters, response forms, event reports): one record per paragraph or bullet, headings as section; a draft with reviewers' notes on it: one record per note",
   channel: 'event-note',
   extensions: ['.pdf'],
   signature: '%PDF- (within the first 1 KiB)',
@@ -415,7 +453,7 @@ export const pdfDocumentAdapter: FormatAdapter = {
     if (input.headBytes.subarray(0, SIGNATURE.length).toString('latin1') === SIGNATURE) return 0.95;
     return hasSignature(input.headBytes) ? 0.7 : 0;
   },
-  read(source) {
-    return readPdf(source);
+  read(source, options) {
+    return readPdf(source, options);
   },
 };

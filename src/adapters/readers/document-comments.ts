@@ -23,6 +23,8 @@ export interface DocumentComment {
   parentThreadId: string | null;
   /** Marked done (resolved). */
   resolved: boolean;
+  /** Where in the document it is, before its number in provenance (`page 2`), for a document with pages. */
+  place?: string;
 }
 
 /** Where a comment is anchored: the words it is attached to and the headings above them. */
@@ -121,7 +123,7 @@ export function* commentRecords(
         text: comment.text,
         inReplyTo,
         meta,
-        provenance: { file, part: `comment ${index + 1}` },
+        provenance: { file, part: comment.place === undefined ? `comment ${index + 1}` : `${comment.place}, comment ${index + 1}` },
       },
     };
   }

@@ -170,7 +170,7 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option('--date-order <dmy|mdy|ymd>', "how tables' numeric dates such as 02/01/2024 are read, instead of each date column's own order")
     .option(
       '--document-text',
-      "read a Word or OpenDocument document holding reviewers' comments for its own text too, not only its comments",
+      "read a Word, OpenDocument or PDF document holding reviewers' comments for its own text too, not only its comments",
     )
     .option(
       '--exclude <glob>',

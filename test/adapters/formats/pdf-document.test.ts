@@ -24,7 +24,9 @@ import {
   type PdfPage,
   type PdfText,
   TEXT_WIDTH,
+  reviewedDraft,
   tickedForm,
+  typedOnForm,
   wrap,
 } from '../../builders/pdf-documents.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
@@ -1026,5 +1028,109 @@ describe('pdf forms laid out as a table of questions and answers', () => {
       ]);
       expect(filteredOf(result)).toEqual(['answer about the respondent']);
     }
+  });
+});
+
+describe('pdf annotations: a draft sent back with reviewers’ notes', () => {
+  test('each note is a record by its reviewer, with the words it is on; the draft’s own text is not read', async () => {
+    const result = await read(reviewedDraft());
+    expect(result.error).toBeNull();
+    expect(
+      recordsOf(result).map((record) => ({
+        author: record.author,
+        date: record.date,
+        text: record.text,
+        inReplyTo: record.inReplyTo,
+        part: record.provenance.part,
+        ...record.meta,
+      })),
+    ).toEqual([
+      {
+        author: 'Anytown Carers Network',
+        date: '2024-03-06T09:00:00.000Z',
+        text: 'We support pooled budgets.\nBut who decides how they are spent?',
+        inReplyTo: null,
+        part: 'page 1, comment 1',
+        commentedText: 'Councils, the NHS and providers will share budgets and plan services with the people who use them.',
+      },
+      {
+        author: 'Priya Shah',
+        date: '2024-03-07T14:30:00.000Z',
+        text: 'A named contact is what families ask for most. Say how quickly they will reply.',
+        inReplyTo: null,
+        part: 'page 1, comment 2',
+        commentedText: 'a named contact',
+        resolved: true,
+      },
+      {
+        author: 'Sam Osei',
+        date: '2024-03-08T10:15:00.000Z',
+        text: 'Agreed, and say what happens when the contact is on leave.',
+        inReplyTo: recordsOf(result)[1]?.sourceId,
+        part: 'page 1, comment 3',
+      },
+      {
+        author: 'Anytown Carers Network',
+        date: '2024-03-06T09:15:00.000Z',
+        text: 'every six months, in plain English',
+        inReplyTo: null,
+        part: 'page 1, comment 4',
+        commentedText: 'every year.',
+      },
+    ]);
+    expect(filteredOf(result)).toEqual(['review status', 'highlight holding only the words it marks']);
+    expect(result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []))).toEqual([
+      "read as a draft with reviewers' comments: 4 comments by 3 reviewers read; the document's own text, the draft they comment on, is not read",
+    ]);
+    expect(countItems(result)).toEqual({ record: 4, 'filtered:not-feedback': 2, warning: 1 });
+  });
+
+  test('with documentText the draft’s paragraphs are read too, after the notes', async () => {
+    const path = join(folder, 'draft.pdf');
+    writeFileSync(path, reviewedDraft());
+    const result = await readFileItems(path, { displayPath: 'draft.pdf', documentText: true });
+    expect(recordsOf(result).map((record) => record.provenance.part)).toEqual([
+      'page 1, comment 1',
+      'page 1, comment 2',
+      'page 1, comment 3',
+      'page 1, comment 4',
+      'page 1, paragraph 3',
+      'page 1, paragraph 4',
+      'page 1, paragraph 6',
+    ]);
+  });
+
+  test('a PDF whose only annotations are links and pop-ups is read as before', async () => {
+    const pages = layoutPages([[para('We go to the park every day.')]]);
+    const page = pages[0];
+    if (page === undefined) throw new Error('one page');
+    const result = await read(buildPdf({ pages: [{ ...page, annotations: [{ subtype: 'Link', rect: [72, 60, 200, 72] }] }] }));
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['We go to the park every day.']);
+  });
+});
+
+describe('pdf annotations: a flat form filled in by typing onto it', () => {
+  test('each typed answer is read where it stands, under its question or beside its label', async () => {
+    const result = await read(typedOnForm());
+    expect(result.error).toBeNull();
+    expect(notesOf(result)).toEqual([
+      {
+        text: 'Being able to choose who comes to the house.',
+        question: 'Question 1: What matters most to you about care and support?',
+        section: 'Partnership agreement: response form',
+      },
+      {
+        text: 'And knowing the rota a week ahead.',
+        question: 'Question 1: What matters most to you about care and support?',
+        section: 'Partnership agreement: response form',
+      },
+      {
+        text: 'Thank you for asking carers.',
+        question: 'Question 2: Any other comments?',
+        section: 'Partnership agreement: response form',
+      },
+    ]);
+    expect(filteredOf(result)).toContain('contact details');
+    expect(JSON.stringify(result.items)).not.toContain('Ceri Example');
   });
 });

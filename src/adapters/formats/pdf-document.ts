@@ -5,7 +5,14 @@ import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapt
 import { commentRecords, reviewedDraftWarning } from '../readers/document-comments.js';
 import { ABOUT_RESPONDENT_DETAIL, DocumentNotes } from '../readers/document-notes.js';
 import { asksConsent } from '../readers/form-consent.js';
-import { holdsReviewNotes, markupAnnotations, reviewComments, typedFields, type AnnotatedPage } from '../readers/pdf-annotations.js';
+import {
+  holdsReviewNotes,
+  markupAnnotations,
+  reviewComments,
+  sectionsOf,
+  typedFields,
+  type AnnotatedPage,
+} from '../readers/pdf-annotations.js';
 import {
   withFormBoxes,
   withFormFields,
@@ -313,8 +320,16 @@ async function* documentItems(file: string, document: PdfDocument, documentText:
     provenance: { file, part: `page ${page}` },
   }));
   const reviewed = annotated.some((page) => holdsReviewNotes(page.markups));
+  const pages: PdfPageLines[] = read.map((page, index) => {
+    if (page === null) return { lines: [], width: 0 };
+    const fields = reviewed
+      ? formFields(page.annotations)
+      : formFields(page.annotations).concat(typedFields(annotated[index]?.markups ?? []));
+    return { lines: withFormFields(pageLines(withFormBoxes(page.runs, formBoxes(page.annotations))), fields), width: page.width };
+  });
+  const paragraphs = documentParagraphs(pages);
   if (reviewed) {
-    const review = reviewComments(file, annotated);
+    const review = reviewComments(file, annotated, sectionsOf(paragraphs));
     yield* commentRecords(file, review.comments, review.anchors);
     yield* review.filtered;
     if (!documentText) {
@@ -323,13 +338,6 @@ async function* documentItems(file: string, document: PdfDocument, documentText:
       return;
     }
   }
-  const pages: PdfPageLines[] = read.map((page, index) => {
-    if (page === null) return { lines: [], width: 0 };
-    const fields = reviewed
-      ? formFields(page.annotations)
-      : formFields(page.annotations).concat(typedFields(annotated[index]?.markups ?? []));
-    return { lines: withFormFields(pageLines(withFormBoxes(page.runs, formBoxes(page.annotations))), fields), width: page.width };
-  });
   const blank = pages.flatMap((page, index) => (page.lines.length === 0 && !failed.has(index + 1) ? [index + 1] : []));
   if (blank.length === pages.length && pages.length > 0) {
     throw new InputError(`the PDF has no text on any page: it holds images of text only; ${OCR_ADVICE}`, {
@@ -344,7 +352,7 @@ async function* documentItems(file: string, document: PdfDocument, documentText:
       provenance: { file },
     };
   }
-  yield* paragraphItems(file, documentParagraphs(pages), date, rejections);
+  yield* paragraphItems(file, paragraphs, date, rejections);
 }
 
 /** When the PDF was created (else last modified), from its info dictionary; null when it does not say. */

@@ -1,7 +1,8 @@
 import { shortenText } from '../../text/shortened-text.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { MAX_COMMENTED_CHARS, type CommentAnchor, type DocumentComment } from './document-comments.js';
-import type { PdfFormField, PdfTextRun } from './pdf-layout.js';
+import { SECTION_SEPARATOR } from './note-outline.js';
+import type { PdfFormField, PdfParagraph, PdfTextRun } from './pdf-layout.js';
 
 /**
  * The annotations a reviewer leaves on a PDF with words of their own: a sticky note (`Text`),
@@ -223,6 +224,43 @@ function sameWords(a: string, b: string): boolean {
   return plain(a) !== '' && plain(a) === plain(b);
 }
 
+/** Where on its page a note stands: the middle of the first words it marks, else of its box. */
+function heightOf(markup: PdfMarkup): number | null {
+  const area = markup.quads?.[0] ?? markup.rect;
+  return area === null || area === undefined ? null : (area[1] + area[3]) / 2;
+}
+
+/** The heading path (`meta.section`) in force at a place in a document: the headings above it. */
+export type SectionAt = (page: number, height: number) => string;
+
+/**
+ * The heading path in force at each place of a document read into `paragraphs` (in reading
+ * order): the headings above it on its page and the pages before, each replacing those of its
+ * level and below, joined as `meta.section` is.
+ */
+export function sectionsOf(paragraphs: readonly PdfParagraph[]): SectionAt {
+  const marks: { page: number; top: number; section: string }[] = [];
+  const path: { level: number; text: string }[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph.kind !== 'heading' || paragraph.heading === null) continue;
+    const level = paragraph.heading;
+    while ((path.at(-1)?.level ?? 0) >= level) path.pop();
+    path.push({ level, text: paragraph.text });
+    marks.push({ page: paragraph.page, top: paragraph.top, section: path.map((heading) => heading.text).join(SECTION_SEPARATOR) });
+  }
+  return (page, height) => {
+    let low = 0;
+    let high = marks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const mark = marks[middle];
+      if (mark !== undefined && (mark.page < page || (mark.page === page && mark.top > height))) low = middle + 1;
+      else high = middle;
+    }
+    return marks[low - 1]?.section ?? '';
+  };
+}
+
 /** One page's reviewer annotations and the runs of its text. */
 export interface AnnotatedPage {
   /** The page's number, from 1. */
@@ -248,7 +286,7 @@ export interface PdfReview {
  * the words it replaces. Text boxes typed onto the page are comments too: the draft's own text,
  * beside which they stand, is not read.
  */
-export function reviewComments(file: string, pages: readonly AnnotatedPage[]): PdfReview {
+export function reviewComments(file: string, pages: readonly AnnotatedPage[], sectionAt: SectionAt = () => ''): PdfReview {
   const comments: DocumentComment[] = [];
   const anchors = new Map<string, CommentAnchor>();
   const filtered: AdapterItem[] = [];
@@ -263,7 +301,10 @@ export function reviewComments(file: string, pages: readonly AnnotatedPage[]): P
         const words = markup.inReplyTo === null || anchoredByGroup.has(markup.inReplyTo) ? '' : anchorOf(markup, runs, budget);
         if (markup.inReplyTo !== null && words !== '') {
           anchoredByGroup.add(markup.inReplyTo);
-          anchors.set(markup.inReplyTo, { text: shortenText(words, MAX_COMMENTED_CHARS), section: '' });
+          anchors.set(markup.inReplyTo, {
+            text: shortenText(words, MAX_COMMENTED_CHARS),
+            section: anchors.get(markup.inReplyTo)?.section ?? '',
+          });
         }
         continue;
       }
@@ -297,7 +338,11 @@ export function reviewComments(file: string, pages: readonly AnnotatedPage[]): P
       };
       comments.push(comment);
       byId.set(markup.id, comment);
-      if (words !== '' && !anchors.has(markup.id)) anchors.set(markup.id, { text: shortenText(words, MAX_COMMENTED_CHARS), section: '' });
+      const height = parent === undefined ? heightOf(markup) : null;
+      const section = height === null ? '' : sectionAt(page, height);
+      const held = anchors.get(markup.id);
+      if (held !== undefined) held.section = section;
+      else if (words !== '' || section !== '') anchors.set(markup.id, { text: shortenText(words, MAX_COMMENTED_CHARS), section });
     }
   }
   return { comments, anchors, filtered };

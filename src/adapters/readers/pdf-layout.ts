@@ -80,6 +80,8 @@ export interface PdfParagraph {
   page: number;
   /** Its place among the paragraphs of that page, from 1. */
   number: number;
+  /** The baseline of its first line, in points from the page's bottom. */
+  top: number;
   text: string;
   kind: PdfParagraphKind;
   /** Its heading level (1 the highest) when it is a heading. */
@@ -731,7 +733,7 @@ function classify(
     const kind = entry.kind ?? (isWordPlaceholder(text) ? 'unanswered' : null);
     const block = open.lines.slice(0, -1).every((line) => line.short || line.narrow);
     const oneLine = open.lines.length === 1;
-    const base = { page: open.page, number: open.number, heading: null, listLevel: null };
+    const base = { page: open.page, number: open.number, top: open.top, heading: null, listLevel: null };
     if (kind !== null) {
       paragraphs.push({ ...base, text, kind });
       continue;

@@ -1052,6 +1052,7 @@ describe('pdf annotations: a draft sent back with reviewers’ notes', () => {
         inReplyTo: null,
         part: 'page 1, comment 1',
         commentedText: 'Councils, the NHS and providers will share budgets and plan services with the people who use them.',
+        section: 'Draft partnership agreement › Our shared commitments',
       },
       {
         author: 'Priya Shah',
@@ -1060,6 +1061,7 @@ describe('pdf annotations: a draft sent back with reviewers’ notes', () => {
         inReplyTo: null,
         part: 'page 1, comment 2',
         commentedText: 'a named contact',
+        section: 'Draft partnership agreement › Our shared commitments',
         resolved: true,
       },
       {
@@ -1076,6 +1078,7 @@ describe('pdf annotations: a draft sent back with reviewers’ notes', () => {
         inReplyTo: null,
         part: 'page 1, comment 4',
         commentedText: 'every year.',
+        section: 'Draft partnership agreement › How we will know',
       },
     ]);
     expect(filteredOf(result)).toEqual(['review status', 'highlight holding only the words it marks']);

@@ -4,10 +4,11 @@ import {
   holdsReviewNotes,
   markupAnnotations,
   reviewComments,
+  sectionsOf,
   typedFields,
   type PdfMarkup,
 } from '../../../src/adapters/readers/pdf-annotations.js';
-import type { PdfTextRun } from '../../../src/adapters/readers/pdf-layout.js';
+import type { PdfParagraph, PdfTextRun } from '../../../src/adapters/readers/pdf-layout.js';
 
 /** An annotation as pdfjs's getAnnotations() gives one, with a reviewer's sticky note unless told otherwise. */
 function annotationData(fields: Record<string, unknown> = {}): Record<string, unknown> {
@@ -127,5 +128,28 @@ describe('reviewComments', () => {
     const review = reviewOf(markups, runs);
     expect(review.comments).toHaveLength(3);
     expect(review.anchors.size).toBe(2);
+  });
+});
+
+describe('sectionsOf', () => {
+  /** A paragraph of a page: a heading of `level`, or body text. */
+  function paragraph(page: number, top: number, text: string, level: number | null = null): PdfParagraph {
+    return { page, number: 1, top, text, kind: level === null ? 'text' : 'heading', heading: level, listLevel: null };
+  }
+
+  test('a place is under the headings above it, on its page or before; a heading replaces those of its level and below', () => {
+    const sectionAt = sectionsOf([
+      paragraph(1, 800, 'Draft agreement', 1),
+      paragraph(1, 760, 'Our commitments', 2),
+      paragraph(1, 700, 'Budgets are shared.'),
+      paragraph(1, 500, 'How we will know', 2),
+      paragraph(2, 780, 'Annex', 1),
+    ]);
+    expect(sectionAt(1, 810)).toBe('');
+    expect(sectionAt(1, 705)).toBe('Draft agreement › Our commitments');
+    expect(sectionAt(1, 300)).toBe('Draft agreement › How we will know');
+    expect(sectionAt(2, 790)).toBe('Draft agreement › How we will know');
+    expect(sectionAt(2, 100)).toBe('Annex');
+    expect(sectionAt(3, 500)).toBe('Annex');
   });
 });

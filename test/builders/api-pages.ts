@@ -154,11 +154,23 @@ export function igMedia(comments: readonly unknown[]): Record<string, unknown> {
   };
 }
 
-/** One entry of a "Download your information" Instagram comments file, its strings written as Meta writes them (UTF-8 bytes as `\u00XX`). */
-export function igExportComment(comment: string, mediaOwner: string, timestamp: number): Record<string, unknown> {
+/**
+ * One entry of a "Download your information" Instagram comments file, its strings (its field names
+ * too, which follow the account's language) written as Meta writes them (UTF-8 bytes as `\u00XX`).
+ */
+export function igExportComment(
+  comment: string,
+  mediaOwner: string,
+  timestamp: number,
+  labels: { comment: string; mediaOwner: string; time: string } = { comment: 'Comment', mediaOwner: 'Media Owner', time: 'Time' },
+): Record<string, unknown> {
   const asBytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
   return {
     media_list_data: [{ uri: 'media/posts/202412/469131225_n.jpg' }],
-    string_map_data: { Comment: { value: asBytes(comment) }, 'Media Owner': { value: asBytes(mediaOwner) }, Time: { timestamp } },
+    string_map_data: {
+      [asBytes(labels.comment)]: { value: asBytes(comment) },
+      [asBytes(labels.mediaOwner)]: { value: asBytes(mediaOwner) },
+      [asBytes(labels.time)]: { timestamp },
+    },
   };
 }

@@ -17,19 +17,85 @@ const GRAPH_PAGE = /^\s*\[?\s*\{\s*"data"\s*:\s*\[/;
 /** An IG Media object's own fields, around the comments it embeds. */
 const MEDIA_FIELDS = /"(?:media_type|media_product_type|comments_count|shortcode)"\s*:|"permalink"\s*:\s*"https:\/\/www\.instagram\.com\//;
 
-/** An entry of a "Download Your Information" comments file. */
-const DYI_ENTRY = /"string_map_data"\s*:\s*\{\s*"Comment"\s*:/;
+/**
+ * The names a "Download Your Information" comment entry gives its fields under `string_map_data`,
+ * in the language of the account's settings: English, Dutch, German, Polish, Turkish, Arabic,
+ * Russian, Italian, Romanian, Spanish and Albanian.
+ */
+const DYI_LABELS = {
+  comment: [
+    'Comment',
+    'Opmerking',
+    'Kommentar',
+    'Komentarz',
+    'Yorum',
+    'تعليق',
+    'Комментарий',
+    'Commento',
+    'Comentariu',
+    'Comentario',
+    'Koment',
+  ],
+  mediaOwner: [
+    'Media Owner',
+    'Media-eigenaar',
+    'Medieninhaber',
+    'Właściciel mediów',
+    'Medya sahibi',
+    'مالك الوسائط',
+    'Владелец медиафайла',
+    'Proprietario del contenuto multimediale',
+    'Proprietarul conținutului media',
+    'Propietario del contenido multimedia',
+    'Pronari i medias',
+  ],
+  time: ['Time', 'Tijd', 'Zeit', 'Godzina', 'Saat', 'الوقت', 'Время', 'Ora', 'Hora'],
+} as const;
 
-/** The member a DYI reels comments file lists its entries under. */
-const DYI_REELS_MEMBER = 'comments_reels_comments';
+/** A label as it stands in the file: itself, or its UTF-8 bytes each written as a `\u00XX` escape. */
+function labelPattern(label: string): string {
+  const escaped = [...Buffer.from(label, 'utf8')]
+    .map((byte) =>
+      byte < 0x80 ? String.fromCharCode(byte).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&') : `\\\\u00${byte.toString(16).padStart(2, '0')}`,
+    )
+    .join('');
+  const plain = label.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  return escaped === plain ? plain : `${plain}|${escaped}`;
+}
+
+function labelKey(labels: readonly string[]): RegExp {
+  return new RegExp(`"(?:${labels.map(labelPattern).join('|')})"\\s*:\\s*\\{`, 'i');
+}
+
+/** A DYI comment entry's `Comment` key, in any of its languages. */
+const DYI_COMMENT_KEY = labelKey(DYI_LABELS.comment);
+
+/** Its `Media Owner` or `Time` key. */
+const DYI_OWNER_OR_TIME_KEY = labelKey([...DYI_LABELS.mediaOwner, ...DYI_LABELS.time]);
+
+/**
+ * The members a DYI comments file lists its entries under: reels comments, and post comments in
+ * exports of about 2021 to 2022 (before `post_comments_1.json` became a bare array).
+ */
+const DYI_ENTRY_MEMBERS = ['comments_reels_comments', 'comments_media_comments'] as const;
+
+/** A DYI comments file that lists its entries under a member. */
+const DYI_MEMBER_FILE = /^\s*\{\s*"(?:comments_reels_comments|comments_media_comments)"\s*:\s*\[/;
+
+/** The comments file of exports from before 2021 (`comments.json`): `[time, text, media owner]` triples. */
+const DYI_TRIPLES_MEMBER = 'media_comments';
+
+/** Its start. */
+const DYI_TRIPLES_FILE = /^\s*\{\s*"media_comments"\s*:\s*\[\s*(?:\]|\[\s*"\d{4}-\d\d-\d\d)/;
 
 /**
  * Instagram comments: Graph API pages of IG Comments (`/{ig-media-id}/comments` with `text`,
  * `timestamp`, `username`, `like_count` and replies nested under `replies.data`), one page, pages
  * one per line or an array of pages; an IG Media object with its `comments` embedded; and the
  * comments files of a "Download Your Information" export (`post_comments_1.json`,
- * `reels_comments.json`: the account's own comments, as `string_map_data`), whose strings are
- * UTF-8 bytes written as `\u00XX` escapes, decoded back. Read like Facebook's comments: comments
+ * `reels_comments.json`: the account's own comments, as `string_map_data` named in the account's
+ * language; the `comments_media_comments` of 2021–2022 and the `media_comments` triples of older
+ * exports), whose strings are UTF-8 bytes written as `\u00XX` escapes, decoded back. Read like Facebook's comments: comments
  * under an account's post are blog comments.
  */
 export const instagramCommentsAdapter: FormatAdapter = {
@@ -38,11 +104,12 @@ export const instagramCommentsAdapter: FormatAdapter = {
   channel: 'blog-comment',
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature:
-    '{"data": [...]} comments with "text", "timestamp" (…T…+0000) and "username" or "like_count"; a media object with "comments": {"data": …}; "string_map_data": {"Comment": …}',
+    '{"data": [...]} comments with "text", "timestamp" (…T…+0000) and "username" or "like_count"; a media object with "comments": {"data": …}; "string_map_data": {"Comment": …}; {"comments_media_comments": [...]}; {"media_comments": [[…]]}',
   sniff(input) {
     const head = input.headText;
     if (!/^\s*[[{]/.test(head)) return 0;
-    if (DYI_ENTRY.test(head) && /"Time"\s*:/.test(head)) return 0.95;
+    if (DYI_MEMBER_FILE.test(head) || DYI_TRIPLES_FILE.test(head)) return 0.95;
+    if (/"string_map_data"\s*:\s*\{/.test(head) && DYI_COMMENT_KEY.test(head) && DYI_OWNER_OR_TIME_KEY.test(head)) return 0.95;
     const comment = GRAPH_TIMESTAMP.test(head) && /"text"\s*:/.test(head) && !/"created_time"\s*:/.test(head);
     if (!comment) return 0;
     if (GRAPH_PAGE.test(head) && /"(?:username|like_count)"\s*:/.test(head)) return 0.85;
@@ -83,11 +150,17 @@ function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterIt
     }
     return;
   }
-  if (object !== null && Array.isArray(object[DYI_REELS_MEMBER])) {
-    for (const [index, entry] of asArray(object[DYI_REELS_MEMBER]).entries()) yield dyiItem(entry, at(`${DYI_REELS_MEMBER}[${index}]`));
+  const member = DYI_ENTRY_MEMBERS.find((name) => Array.isArray(object?.[name]));
+  if (object !== null && member !== undefined) {
+    for (const [index, entry] of asArray(object[member]).entries()) yield dyiItem(entry, at(`${member}[${index}]`));
     return;
   }
-  if (object !== null && asObject(object['string_map_data']) !== null) {
+  if (object !== null && Array.isArray(object[DYI_TRIPLES_MEMBER])) {
+    for (const [index, entry] of asArray(object[DYI_TRIPLES_MEMBER]).entries())
+      yield dyiTripleItem(entry, at(`${DYI_TRIPLES_MEMBER}[${index}]`));
+    return;
+  }
+  if (object !== null && (asObject(object['string_map_data']) !== null || Array.isArray(object['string_list_data']))) {
     yield dyiItem(object, provenance);
     return;
   }
@@ -141,36 +214,70 @@ function commentDraft(comment: JsonObject, id: string, provenance: Provenance, p
 }
 
 /**
- * One entry of a DYI comments file: a comment the account made, under `string_map_data` (its
- * `Comment`, the `Media Owner` whose post it was left on, its `Time`). The file does not name the
- * account, so the record has no author, but it is marked as the export owner's words
- * ({@link EXPORT_OWNER_META}) so that a file's comments count as one voice; there is no id, so its
- * id is its content hash.
+ * One entry of a DYI comments file: a comment the account made. From 2022 its fields are under
+ * `string_map_data`, named in the account's language (`Comment`, the `Media Owner` whose post it
+ * was left on, its `Time`); before, under `string_list_data` (`[{"value": comment, "timestamp"}]`)
+ * with the media owner as the entry's `title`. The file does not name the account, so the record
+ * has no author, but it is marked as the export owner's words ({@link EXPORT_OWNER_META}) so that a
+ * file's comments count as one voice; there is no id, so its id is its content hash.
  */
 function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   const entry = asObject(value);
   const fields = asObject(entry?.['string_map_data']);
-  const written = field(fields, 'Comment', 'value');
+  if (fields === null) return dyiListedItem(entry, value, provenance);
+  const comment = labelled(fields, DYI_LABELS.comment);
+  const written = comment?.['value'];
   const text = typeof written === 'string' ? (downloadedMetaString(written) ?? '') : null;
-  if (fields === null || text === null) {
+  if (text === null) {
     return notAComment('expected a comment entry with string_map_data: {"Comment": {"value": …}}', value, provenance);
   }
+  const owner = downloadedMetaString(labelled(fields, DYI_LABELS.mediaOwner)?.['value']);
+  const time = positiveTimestamp(labelled(fields, DYI_LABELS.time)?.['timestamp']) ?? positiveTimestamp(comment?.['timestamp']);
+  return dyiRecord(text, owner, toIsoDate(time), provenance);
+}
+
+/** An entry of the 2021 layout: `{"title": media owner, "string_list_data": [{"value": comment, "timestamp"}]}`. */
+function dyiListedItem(entry: JsonObject | null, value: unknown, provenance: Provenance): AdapterItem {
+  const listed = asObject(asArray(entry?.['string_list_data'])[0]);
+  const written = listed?.['value'];
+  if (listed === null || typeof written !== 'string') {
+    return notAComment('expected a comment entry with string_map_data or string_list_data: [{"value": …}]', value, provenance);
+  }
+  const owner = downloadedMetaString(entry?.['title']);
+  return dyiRecord(
+    downloadedMetaString(written) ?? '',
+    owner === '' ? null : owner,
+    toIsoDate(positiveTimestamp(listed['timestamp'])),
+    provenance,
+  );
+}
+
+/** An entry of a `comments.json` from before 2021: `[time, comment, media owner]`. */
+function dyiTripleItem(value: unknown, provenance: Provenance): AdapterItem {
+  const [time, written, owner] = Array.isArray(value) ? (value as unknown[]) : [];
+  if (typeof written !== 'string') {
+    return notAComment('expected a comment as [time, text, media owner]', value, provenance);
+  }
+  return dyiRecord(downloadedMetaString(written) ?? '', downloadedMetaString(owner), toIsoDate(time), provenance);
+}
+
+/** The record of a comment the export's account made. */
+function dyiRecord(text: string, mediaOwner: string | null, date: string | null, provenance: Provenance): AdapterItem {
   const meta: Record<string, JsonValue> = { [EXPORT_OWNER_META]: true };
-  const owner = downloadedMetaString(field(fields, 'Media Owner', 'value'));
-  if (owner !== null) meta['mediaOwner'] = owner;
+  if (mediaOwner !== null) meta['mediaOwner'] = mediaOwner;
   return {
     kind: 'record',
-    draft: {
-      sourceId: null,
-      author: null,
-      date: toIsoDate(positiveTimestamp(field(fields, 'Time', 'timestamp')) ?? positiveTimestamp(field(fields, 'Comment', 'timestamp'))),
-      text: commentText(text, 'text', []),
-      url: null,
-      inReplyTo: null,
-      meta,
-      provenance,
-    },
+    draft: { sourceId: null, author: null, date, text: commentText(text, 'text', []), url: null, inReplyTo: null, meta, provenance },
   };
+}
+
+/** The field of a DYI entry named by one of a label's translations (the key itself may be written as UTF-8 bytes). */
+function labelled(fields: JsonObject, labels: readonly string[]): JsonObject | null {
+  for (const [key, value] of Object.entries(fields)) {
+    const name = downloadedMetaString(key) ?? key;
+    if (labels.some((label) => label.toLowerCase() === name.toLowerCase())) return asObject(value);
+  }
+  return null;
 }
 
 /** A unix timestamp when it is one; the DYI export writes 0 where an entry has no time of its own. */

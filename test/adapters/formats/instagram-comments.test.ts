@@ -9,7 +9,14 @@ import { countItems, PROJECT_ROOT, recordsOf } from '../../helpers/read-fixture.
 import { readTempInput } from '../../helpers/temp-input.js';
 import { graphComment, graphPage, igComment, igExportComment, igMedia, jsonLinesOf, sniffInputOf } from '../../builders/api-pages.js';
 
-const FIXTURES = ['graph-page/input.json', 'pages-jsonl/input.jsonl', 'media-object/input.json', 'dyi-post-comments/input.json'];
+const FIXTURES = [
+  'graph-page/input.json',
+  'pages-jsonl/input.jsonl',
+  'media-object/input.json',
+  'dyi-post-comments/input.json',
+  'dyi-post-comments-2021/input.json',
+  'dyi-comments-before-2021/input.json',
+];
 
 /** Other formats whose fixtures hold JSON comments or posts, which the instagram reader must leave alone. */
 const OTHER_JSON_FORMATS = [
@@ -22,6 +29,11 @@ const OTHER_JSON_FORMATS = [
   'reddit',
   'json',
 ];
+
+/** JSON text with every character past ASCII written as a `\\uXXXX` escape, as Meta's exports write them. */
+function escapedAsMeta(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function fixtureHead(path: string): string {
   return readFileSync(join(PROJECT_ROOT, 'fixtures/adapters', path), 'utf8').slice(0, 64 * 1024);
@@ -140,6 +152,42 @@ describe('instagram-comments reading', () => {
       ),
     );
     expect(countItems(reels)).toEqual({ record: 1, 'rejected:NOT_A_COMMENT': 1 });
+  });
+
+  test('a "Download your information" file in the account\'s language, its entries under comments_media_comments: the translated field names are read', async () => {
+    const dutch = { comment: 'Opmerking', mediaOwner: 'Media-eigenaar', time: 'Tijd' };
+    const russian = { comment: 'Комментарий', mediaOwner: 'Владелец медиафайла', time: 'Время' };
+    const file = escapedAsMeta(
+      JSON.stringify(
+        {
+          comments_media_comments: [
+            igExportComment('Graag meer bankjes in het park', 'gemeente.oost', 1660000000, dutch),
+            igExportComment('Больше скамеек, пожалуйста', 'gorod.vostok', 1660000100, russian),
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const russianOnly = JSON.stringify({
+      comments_media_comments: [igExportComment('Больше скамеек', 'gorod.vostok', 1660000100, russian)],
+    });
+    expect(
+      instagramCommentsAdapter.sniff(sniffInputOf(escapedAsMeta(russianOnly).replace('comments_media_comments', 'entries'), '.json')),
+    ).toBe(0.95);
+    expect(detectFormat(ADAPTERS, sniffInputOf(file, '.json'))?.adapter.name).toBe('instagram-comments');
+    const result = await readTempInput('post_comments.json', file);
+    expect(recordsOf(result).map((record) => [record.text, record.date, record.meta['mediaOwner'], record.provenance.part])).toEqual([
+      ['Graag meer bankjes in het park', '2022-08-08T23:06:40.000Z', 'gemeente.oost', 'comments_media_comments[0]'],
+      ['Больше скамеек, пожалуйста', '2022-08-08T23:08:20.000Z', 'gorod.vostok', 'comments_media_comments[1]'],
+    ]);
+  });
+
+  test('Instagram files of other activity that use string_map_data are not read as comments', () => {
+    const viewed = JSON.stringify({
+      impressions_history_posts_seen: [{ string_map_data: { Author: { value: 'someone' }, Time: { timestamp: 1660000000 } } }],
+    });
+    expect(instagramCommentsAdapter.sniff(sniffInputOf(viewed, '.json'))).toBe(0);
   });
 
   test('a "Download your information" comment entry whose Comment value is an empty string is filtered as empty text, not rejected as no comment', async () => {

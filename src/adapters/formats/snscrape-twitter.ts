@@ -10,20 +10,29 @@ import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetFac
 const TYPE_PREFIX = 'snscrape.modules.twitter.';
 
 /**
+ * An item's `_type`: snscrape writes it first, twscrape (which writes its tweets in snscrape's
+ * layout) last, after the nested `user`'s own.
+ */
+const ITEM_TYPE = /"_type"\s*:\s*"snscrape\.modules\.twitter\.(?:Tweet|Tombstone|TweetRef|User)"/;
+
+/**
  * Tweets saved by snscrape (`snscrape --jsonl twitter-hashtag …`, `twitter-search`, `twitter-user`):
  * JSON Lines, one item a line, each naming its class in `_type`. The scraper researchers used to
  * collect hashtags and searches before X closed its site to it in 2023, so many archived
- * consultations' tweets are in this form.
+ * consultations' tweets are in this form. twscrape, its successor, prints the same layout
+ * (`twscrape search … > tweets.jsonl`), `_type` last and dates as `2024-05-13 09:15:02+00:00`.
  */
 export const snscrapeTwitterAdapter: FormatAdapter = {
   name: 'snscrape-twitter',
   description:
-    'X/Twitter items saved by snscrape as JSON Lines (its jsonl output): tweets, with the tombstones of tweets that could not be read',
+    'X/Twitter items saved by snscrape or twscrape as JSON Lines (their jsonl output): tweets, with the tombstones of tweets that could not be read',
   channel: 'twitter',
   extensions: ['.json', '.jsonl', '.ndjson', '.txt'],
-  signature: 'JSON Lines whose "_type" is "snscrape.modules.twitter.Tweet" (or Tombstone, TweetRef, User)',
+  signature:
+    'JSON Lines whose "_type" is "snscrape.modules.twitter.Tweet" (or Tombstone, TweetRef, User), first (snscrape) or last (twscrape)',
   sniff(input) {
-    return /^\s*\{\s*"_type"\s*:\s*"snscrape\.modules\.twitter\.(?:Tweet|Tombstone|TweetRef|User)"/.test(input.headText) ? 0.95 : 0;
+    const firstLine = /^\s*(\{[^\n]*)/.exec(input.headText)?.[1] ?? '';
+    return ITEM_TYPE.test(firstLine) ? 0.95 : 0;
   },
   read(source) {
     return readSnscrapeItems(source);

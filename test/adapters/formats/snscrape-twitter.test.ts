@@ -47,6 +47,19 @@ describe('snscrape-twitter', () => {
     );
   });
 
+  test("twscrape's lines, in snscrape's layout with _type last and a space in the date, are read as snscrape's", async () => {
+    const line = snscrapeTweetLine({ date: '"2023-02-07 13:04:41+00:00"' })
+      .replace('"_type": "snscrape.modules.twitter.Tweet", ', '')
+      .replace(/\}$/, ', "_type": "snscrape.modules.twitter.Tweet"}');
+    expect(line.startsWith('{"url"')).toBe(true);
+    expect(detectFormat(ADAPTERS, sniffInputOf(line, '.jsonl'))?.adapter.name).toBe('snscrape-twitter');
+    const records = recordsOf(await readLines([line]));
+    expect(records.map((record) => [record.sourceId, record.author, record.date])).toEqual([
+      ['1623013456789012345', 'jo_carer_leeds', '2023-02-07T13:04:41.000Z'],
+    ]);
+    expect(detectFormat(ADAPTERS, sniffInputOf(`{"id": 1, "note": "x"}\n${line}`, '.jsonl'))?.adapter.name).not.toBe('snscrape-twitter');
+  });
+
   test('reads ids beyond 2^53 exactly, so a tweet saved by snscrape and by the API is one record', async () => {
     const scraped = recordsOf(await readLines([snscrapeTweetLine()]));
     const api = recordsOf(

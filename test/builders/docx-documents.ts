@@ -549,7 +549,7 @@ export const DOCX_FIXTURE_INPUTS: Readonly<Record<string, { name: string; build:
           `<w:p>${commentMark.start(1)}${run('Councils, the NHS and providers will share budgets ')}<w:del w:id="9" w:author="Jane Smith"><w:r><w:delText>where affordable</w:delText></w:r></w:del></w:p>`,
           `<w:p>${run('and plan services with the people who use them.')}${commentMark.end(1)}${commentMark.reference(1)}</w:p>`,
           paragraph('How we will work', { style: 'berschrift1' }),
-          `<w:p>${run('We will publish what we learn.')}${commentMark.reference(2)}</w:p>`,
+          `<w:p>${run('We will publish what we learn')}<w:ins w:id="10" w:author="Anytown Carers Network" w:date="2024-03-06T09:30:00Z"><w:r><w:t xml:space="preserve"> every six months, in plain English</w:t></w:r></w:ins>${run('.')}${commentMark.reference(2)}</w:p>`,
         ].join(''),
         extra: commentParts([
           {

@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
+import { readTrackedChanges, suggestedEdits, trackedChangeItems, type TrackedChanges } from '../readers/word-revisions.js';
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
 import { DocumentNotes, documentPartNotes } from '../readers/document-notes.js';
@@ -172,8 +173,15 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
     );
     yield* warnings.splice(0);
     yield* commentRecords(source.path, comments, anchors);
+    const edits = suggestedEdits(
+      await readTrackedChanges(DOCUMENT_PART, document, styles).catch((error: unknown): TrackedChanges => {
+        if (error instanceof InputError) return { changes: [], draftChars: 0, insertedChars: 0 };
+        throw error;
+      }),
+    );
+    yield* trackedChangeItems(source.path, edits);
     if (options.documentText !== true) {
-      yield reviewedDraftWarning(source.path, comments, COMMENT_PARTS.comments);
+      yield reviewedDraftWarning(source.path, comments, COMMENT_PARTS.comments, edits);
       return;
     }
   }

@@ -130,15 +130,25 @@ export function* commentRecords(
 }
 
 /**
- * The one warning on a document read as a reviewed draft: its comments were read, its own text
- * (the draft they comment on) was not.
+ * The one warning on a document read as a reviewed draft: its comments and suggested edits (tracked
+ * changes) were read, its own text (the draft they are on) was not.
  */
-export function reviewedDraftWarning(file: string, comments: readonly DocumentComment[], part: string): AdapterItem {
-  const reviewers = new Set(comments.map((comment) => comment.author ?? '')).size;
+export function reviewedDraftWarning(
+  file: string,
+  comments: readonly DocumentComment[],
+  part: string,
+  edits: readonly { author: string | null }[] = [],
+): AdapterItem {
+  const reviewers = new Set([...comments, ...edits].map((note) => note.author ?? '')).size;
+  const kinds = [comments.length > 0 ? 'comments' : '', edits.length > 0 ? 'tracked changes' : ''].filter((kind) => kind !== '');
+  const counts = [
+    comments.length > 0 ? counted(comments.length, 'comment') : '',
+    edits.length > 0 ? counted(edits.length, 'suggested edit') : '',
+  ].filter((count) => count !== '');
   return {
     kind: 'warning',
     code: 'DOCUMENT_TEXT_SKIPPED',
-    message: `read as a draft with reviewers' comments: ${counted(comments.length, 'comment')} by ${counted(reviewers, 'reviewer')} read; the document's own text, the draft they comment on, is not read`,
+    message: `read as a draft with reviewers' ${kinds.join(' and ')}: ${counts.join(' and ')} by ${counted(reviewers, 'reviewer')} read; the document's own text, the draft they ${edits.length > 0 ? 'are on' : 'comment on'}, is not read`,
     provenance: { file, part },
   };
 }

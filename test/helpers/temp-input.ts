@@ -24,6 +24,11 @@ export async function readTempInput(
   }
 }
 
+/** Where each rejected item of a read is: its line and its place in the file (`posts[5]`). */
+export function rejectedPlaces(result: FileReadResult): { line: number | undefined; part: string | undefined }[] {
+  return result.items.flatMap((item) => (item.kind === 'rejected' ? [{ line: item.provenance.line, part: item.provenance.part }] : []));
+}
+
 /** What a read gave, one line per record or rejection: `record line N: text` or `rejected line N: CODE`. */
 export function itemSummary(items: Awaited<ReturnType<typeof readTempInput>>['items']): string[] {
   return items.flatMap((item) =>

@@ -58,7 +58,7 @@ async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
     commenters.set(hex, { name: stringField(element.value, 'name'), email: stringField(element.value, 'email') });
   }
   for await (const element of jsonArrayElements(source.path, source.text(), { member: 'comments' })) {
-    const provenance: Provenance = { file: source.path, line: element.line };
+    const provenance: Provenance = { file: source.path, line: element.line, part: `comments[${element.index ?? 0}]` };
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;

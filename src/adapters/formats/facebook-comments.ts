@@ -3,7 +3,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
+import { invalidJsonItem, jsonArrayElements, jsonValueItems, partWithin, readsAsJsonLines } from '../readers/json-elements.js';
 import { apiErrorSummary, asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 import { downloadedMetaString } from '../readers/utf8-mojibake.js';
@@ -64,49 +64,38 @@ async function* readFacebookComments(source: InputSource): AsyncIterable<Adapter
   const member = readsAsJsonLines(source) ? null : (DYI_MEMBER.exec(source.headText)?.[1] ?? null);
   if (member !== null) {
     for await (const element of jsonArrayElements(source.path, source.text(), { member })) {
-      const provenance: Provenance = { file: source.path, line: element.line };
+      const provenance: Provenance = { file: source.path, line: element.line, part: `${member}[${element.index ?? 0}]` };
       if (element.kind === 'invalid') yield invalidJsonItem(element, provenance);
       else yield dyiItem(element.value, provenance);
     }
     return;
   }
   const pretty = !readsAsJsonLines(source) && GRAPH_PAGE.test(source.headText) && !source.headText.trimStart().startsWith('[');
-  const elements: AsyncIterable<JsonElement> = pretty
-    ? jsonArrayElements(source.path, source.text(), { member: 'data' })
-    : jsonFileValues(source);
-  let index = 0;
-  for await (const element of elements) {
-    const provenance: Provenance = pretty
-      ? { file: source.path, line: element.line, part: `data[${index}]` }
-      : { file: source.path, line: element.line };
-    index += 1;
-    if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
-      continue;
-    }
-    if (pretty) {
-      yield* graphCommentItems(element.value, provenance, null);
-    } else if (Array.isArray(element.value)) {
-      for (const [position, value] of element.value.entries()) yield* graphValueItems(value, { ...provenance, part: `[${position}]` });
-    } else {
-      yield* graphValueItems(element.value, provenance);
-    }
+  if (!pretty) {
+    yield* jsonValueItems(source, graphValueItems);
+    return;
+  }
+  for await (const element of jsonArrayElements(source.path, source.text(), { member: 'data' })) {
+    const provenance: Provenance = { file: source.path, line: element.line, part: `data[${element.index ?? 0}]` };
+    if (element.kind === 'invalid') yield invalidJsonItem(element, provenance);
+    else yield* graphCommentItems(element.value, provenance, null);
   }
 }
 
 /** A Graph API page (its comments), a comment, an error response, or a whole DYI file written on one line. */
 function* graphValueItems(value: unknown, provenance: Provenance): Iterable<AdapterItem> {
   const object = asObject(value);
-  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
   if (object !== null && Array.isArray(object['data'])) {
     for (const [index, comment] of asArray(object['data']).entries()) {
-      yield* graphCommentItems(comment, { ...provenance, part: `${prefix}data[${index}]` }, null);
+      yield* graphCommentItems(comment, { ...provenance, part: partWithin(provenance.part, `data[${index}]`) }, null);
     }
     return;
   }
-  const entries = object === null ? [] : asArray(object['comments_v2'] ?? object['comments']);
+  const member = object !== null && object['comments_v2'] !== undefined ? 'comments_v2' : 'comments';
+  const entries = object === null ? [] : asArray(object[member]);
   if (entries.length > 0) {
-    for (const [index, entry] of entries.entries()) yield dyiItem(entry, { ...provenance, part: `${prefix}comments[${index}]` });
+    for (const [index, entry] of entries.entries())
+      yield dyiItem(entry, { ...provenance, part: partWithin(provenance.part, `${member}[${index}]`) });
     return;
   }
   const error = apiErrorSummary(value);
@@ -146,9 +135,8 @@ function* graphCommentItems(value: unknown, provenance: Provenance, parentId: st
     },
   };
   if (parentId !== null) return;
-  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
   for (const [index, reply] of asArray(field(comment, 'comments', 'data')).entries()) {
-    yield* graphCommentItems(reply, { ...provenance, part: `${prefix}comments.data[${index}]` }, id);
+    yield* graphCommentItems(reply, { ...provenance, part: partWithin(provenance.part, `comments.data[${index}]`) }, id);
   }
 }
 

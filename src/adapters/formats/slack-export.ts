@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Provenance } from '../../record/record.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
+import { invalidJsonItem, jsonArrayElements, jsonElementProvenance } from '../readers/json-elements.js';
 import { asObject, asString, field } from '../readers/json-fields.js';
 import { notAComment } from '../readers/blog-comment-fields.js';
 
@@ -98,7 +98,7 @@ async function* readSlackDay(source: InputSource): AsyncIterable<AdapterItem> {
     });
   }
   for await (const element of jsonArrayElements(source.path, source.text())) {
-    const provenance: Provenance = { file: source.path, line: element.line };
+    const provenance: Provenance = jsonElementProvenance(source.path, element);
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
-import type { JsonValue } from '../../record/record.js';
+import type { JsonValue, Provenance } from '../../record/record.js';
 import { roundSeconds, parseClockTime } from '../readers/clock-time.js';
 import { cellText } from '../readers/column-mapping.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
@@ -11,6 +11,7 @@ import {
   jsonErrorMessage,
   parseKeepingLongNumbers,
   jsonLines,
+  partWithin,
   looksLikeJsonLines,
 } from '../readers/json-elements.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
@@ -78,6 +79,8 @@ interface TurnOptions {
   /** The text is tokenised corpus text (QMSum/AMI: `Euros .`, `T_V_`), to be written normally. */
   corpus: boolean;
   topics: readonly TopicSpan[];
+  /** The member whose array the turns are, named in each turn's place (`meeting_transcripts[3]`); none for a root array. */
+  member?: string;
 }
 
 /**
@@ -103,7 +106,12 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
   }
   const lineOffset = countNewlines(text, turnsKey.index);
   const elements = jsonArrayElements(source.path, once(text.slice(turnsKey.index)));
-  yield* readTurns(source.path, elements, { lineOffset, corpus: true, topics: topicSpans(parsed['topic_list']) });
+  yield* readTurns(source.path, elements, {
+    lineOffset,
+    corpus: true,
+    topics: topicSpans(parsed['topic_list']),
+    member: 'meeting_transcripts',
+  });
 }
 
 async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, options: TurnOptions): AsyncIterable<AdapterItem> {
@@ -111,7 +119,9 @@ async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, op
   let index = -1;
   for await (const element of elements) {
     index += 1;
-    const provenance = { file, line: element.line + options.lineOffset };
+    const line = element.line + options.lineOffset;
+    const provenance: Provenance =
+      element.index === undefined ? { file, line } : { file, line, part: partWithin(options.member, `[${element.index}]`) };
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
       continue;

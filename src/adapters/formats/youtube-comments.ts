@@ -2,7 +2,7 @@ import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.j
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { invalidJsonItem, jsonArrayElements, jsonFileValues, readsAsJsonLines, type JsonElement } from '../readers/json-elements.js';
+import { invalidJsonItem, jsonArrayElements, jsonValueItems, partWithin, readsAsJsonLines } from '../readers/json-elements.js';
 import { apiErrorSummary, asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
 
@@ -43,24 +43,14 @@ export const youtubeCommentsAdapter: FormatAdapter = {
 
 async function* readYoutubeComments(source: InputSource): AsyncIterable<AdapterItem> {
   const streamed = !readsAsJsonLines(source) && PAGE_KIND.test(source.headText);
-  const elements: AsyncIterable<JsonElement> = streamed
-    ? jsonArrayElements(source.path, source.text(), { member: 'items', optional: true })
-    : jsonFileValues(source);
-  let index = 0;
-  for await (const element of elements) {
-    const provenance: Provenance = streamed
-      ? { file: source.path, line: element.line, part: `items[${index}]` }
-      : { file: source.path, line: element.line };
-    index += 1;
-    if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
-      continue;
-    }
-    if (Array.isArray(element.value)) {
-      for (const [index, value] of element.value.entries()) yield* valueItems(value, { ...provenance, part: `[${index}]` });
-    } else {
-      yield* valueItems(element.value, provenance);
-    }
+  if (!streamed) {
+    yield* jsonValueItems(source, valueItems);
+    return;
+  }
+  for await (const element of jsonArrayElements(source.path, source.text(), { member: 'items', optional: true })) {
+    const provenance: Provenance = { file: source.path, line: element.line, part: `items[${element.index ?? 0}]` };
+    if (element.kind === 'invalid') yield invalidJsonItem(element, provenance);
+    else yield* valueItems(element.value, provenance);
   }
 }
 
@@ -68,10 +58,9 @@ async function* readYoutubeComments(source: InputSource): AsyncIterable<AdapterI
 function* valueItems(value: unknown, provenance: Provenance): Iterable<AdapterItem> {
   const object = asObject(value);
   const kind = asString(field(object, 'kind'));
-  const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
   if (object !== null && (kind === 'youtube#commentThreadListResponse' || kind === 'youtube#commentListResponse')) {
     for (const [index, item] of asArray(object['items']).entries())
-      yield* resourceItems(item, { ...provenance, part: `${prefix}items[${index}]` });
+      yield* resourceItems(item, { ...provenance, part: partWithin(provenance.part, `items[${index}]`) });
     return;
   }
   const problem = object === null ? null : apiErrorSummary(object);
@@ -90,7 +79,7 @@ function* resourceItems(value: unknown, provenance: Provenance): Iterable<Adapte
     const top = field(object, 'snippet', 'topLevelComment');
     const threadId = asString(object['id']);
     const videoId = asString(field(object, 'snippet', 'videoId'));
-    const at = (part: string): Provenance => ({ ...provenance, part: provenance.part === undefined ? part : `${provenance.part}.${part}` });
+    const at = (part: string): Provenance => ({ ...provenance, part: partWithin(provenance.part, part) });
     yield commentItem(top, at('snippet.topLevelComment'), { parentId: null, videoId });
     const parentId = asString(field(top, 'id')) ?? threadId;
     for (const [index, reply] of asArray(field(object, 'replies', 'comments')).entries()) {

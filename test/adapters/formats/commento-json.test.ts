@@ -3,6 +3,7 @@ import { commentoJsonAdapter } from '../../../src/adapters/formats/commento-json
 import { jsonRecordsAdapter } from '../../../src/adapters/formats/json-records.js';
 import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 import { tempFile } from '../../builders/temp-file.js';
+import { readTempInput, rejectedPlaces } from '../../helpers/temp-input.js';
 import { accountedItems, fixtureInput, fixtureInputPath, occurrences } from '../../helpers/blog-comment-inputs.js';
 
 const input = (headText: string) => ({ path: 'input.json', extension: '.json', headText, headBytes: Buffer.from(headText) });
@@ -57,7 +58,7 @@ describe('commento-json', () => {
     expect(result.items[1]).toEqual({
       kind: 'filtered',
       rule: 'unapproved',
-      provenance: { file: expect.any(String), line: 5 },
+      provenance: { file: expect.any(String), line: 5, part: 'comments[1]' },
       sourceId: 'a2',
       detail: 'state "pending-review"',
     });
@@ -67,6 +68,19 @@ describe('commento-json', () => {
     const text = commento([{ ...BASE, commentHex: 'a1', markdown: 'One' }]).replace('"comments": [', '"comments": [\n"not an object",');
     const result = await readFileItems(tempFile('input.json', text));
     expect(result.items.map((item) => (item.kind === 'rejected' ? item.code : item.kind))).toEqual(['NOT_AN_OBJECT', 'record']);
+  });
+
+  test('a bad comment in a minified export is a rejection naming its place among the comments', async () => {
+    const comments = [
+      { ...BASE, commentHex: 'a1', markdown: 'One' },
+      { ...BASE, commentHex: 'a2', markdown: 'Two' },
+      'not a comment',
+      { ...BASE, commentHex: 'a4', markdown: 'Four' },
+    ];
+    const result = await readTempInput('commento.json', JSON.stringify({ comments, commenters: [] }));
+    expect(result.format).toBe('commento-json');
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: 'comments[2]' }]);
+    expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['comments[0]', 'comments[1]', 'comments[3]']);
   });
 
   test('the commenter e-mail address never reaches a record', async () => {

@@ -3,7 +3,7 @@ import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { facebookCommentsAdapter } from '../../../src/adapters/formats/facebook-comments.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
-import { readTempInput } from '../../helpers/temp-input.js';
+import { readTempInput, rejectedPlaces } from '../../helpers/temp-input.js';
 import {
   graphComment,
   graphComments,
@@ -108,7 +108,7 @@ describe('facebook-comments: a DYI file on one line', () => {
     const oneLine = `${JSON.stringify(JSON.parse(dyiComments([{ text: 'Short', author: 'Zoë', timestamp: 1712080000 }])))}\n`;
     const result = await readTempInput('comments.json', oneLine);
     expect(recordsOf(result).map((record) => [record.author, record.text, record.provenance.part])).toEqual([
-      ['Zoë', 'Short', 'comments[0]'],
+      ['Zoë', 'Short', 'comments_v2[0]'],
     ]);
   });
 });
@@ -132,5 +132,32 @@ describe('facebook-comments: private conversations in a Download Your Informatio
     expect(result.items).toEqual([]);
     expect(result.error).toContain('a conversation of private messages');
     expect(result.error).not.toContain('07700');
+  });
+});
+
+describe('a bad comment among many', () => {
+  test('in an array of Graph pages, is named by its page and its place in it', async () => {
+    const [first, second] = graphComments(2);
+    const pages = [graphPage([first]), graphPage([second, { id: 'no-message' }])];
+    const result = await readTempInput('comments.json', JSON.stringify(pages));
+    expect(result.format).toBe('facebook-comments');
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: '[1].data[1]' }]);
+    expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['[0].data[0]', '[1].data[0]']);
+  });
+
+  test('in a Download Your Information file, minified or not, is named by its place in comments_v2', async () => {
+    const file = JSON.parse(
+      dyiComments([
+        { text: 'First', author: 'Ann', timestamp: 1 },
+        { text: 'Second', author: 'Raj', timestamp: 2 },
+      ]),
+    ) as { comments_v2: unknown[] };
+    file.comments_v2.splice(1, 0, { timestamp: 3, data: [{ nothing: true }] });
+    for (const text of [JSON.stringify(file), JSON.stringify(file, null, 2)]) {
+      const result = await readTempInput('your_comments.json', text);
+      expect(result.format).toBe('facebook-comments');
+      expect(rejectedPlaces(result).map((place) => place.part)).toEqual(['comments_v2[1]']);
+      expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['comments_v2[0]', 'comments_v2[2]']);
+    }
   });
 });

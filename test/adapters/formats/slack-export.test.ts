@@ -6,6 +6,8 @@ import { ingest } from '../../../src/ingest/ingest.js';
 import { readStoreRecords } from '../../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../../src/record/record.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { readTempInput, rejectedPlaces } from '../../helpers/temp-input.js';
+import { recordsOf } from '../../helpers/read-fixture.js';
 
 function message(ts: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'message', user: 'U012AB3CD', text, ts, user_profile: { real_name: 'Jane Smith' }, ...extra };
@@ -65,5 +67,15 @@ describe('a Slack export read as a folder', () => {
       );
       expect(stored.join('')).not.toMatch(/jane\.smith@example\.org|private words/);
     });
+  });
+});
+
+describe('a bad message in a day file', () => {
+  test('is a rejection naming its place in the day, so one in a minified file can be found', async () => {
+    const day = [message('1705312992.000100', 'First'), { type: 'message', text: 'no ts' }, message('1705312993.000100', 'Third')];
+    const result = await readTempInput('2024-01-15.json', JSON.stringify(day));
+    expect(result.format).toBe('slack-export');
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: '[1]' }]);
+    expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['[0]', '[2]']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { writeCorpusText } from '../../../src/adapters/formats/transcript-json.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
-import { readTempInput } from '../../helpers/temp-input.js';
+import { readTempInput, rejectedPlaces } from '../../helpers/temp-input.js';
 
 const turns = (list: readonly object[]): string => `${JSON.stringify(list, null, 2)}\n`;
 
@@ -49,5 +49,28 @@ describe('writeCorpusText', () => {
     ['snake_case_name stays', 'snake_case_name stays'],
   ])('%j → %j', (input, output) => {
     expect(writeCorpusText(input)).toBe(output);
+  });
+});
+
+describe('a bad turn among many', () => {
+  test('in a list of turns, is named by its place in the list', async () => {
+    const result = await readTempInput('turns.json', JSON.stringify([{ speaker: 'A', text: 'One' }, { speaker: 'B' }, 'three']));
+    expect(result.format).toBe('transcript-json');
+    expect(rejectedPlaces(result)).toEqual([
+      { line: 1, part: '[1]' },
+      { line: 1, part: '[2]' },
+    ]);
+  });
+
+  test('in a QMSum meeting, is named by its place in meeting_transcripts', async () => {
+    const meeting = { topic_list: [], meeting_transcripts: [{ speaker: 'A', content: 'Hi .' }, { speaker: 'B' }] };
+    const result = await readTempInput('meeting.json', JSON.stringify(meeting));
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: 'meeting_transcripts[1]' }]);
+    expect(recordsOf(result)[0]?.provenance.part).toBe('meeting_transcripts[0]');
+  });
+
+  test('in JSON Lines, is named by its line alone', async () => {
+    const result = await readTempInput('turns.jsonl', '{"speaker": "A", "text": "One"}\n{"speaker": "B"}\n');
+    expect(rejectedPlaces(result)).toEqual([{ line: 2, part: undefined }]);
   });
 });

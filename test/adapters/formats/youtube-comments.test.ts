@@ -3,7 +3,7 @@ import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { youtubeCommentsAdapter } from '../../../src/adapters/formats/youtube-comments.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
-import { readTempInput } from '../../helpers/temp-input.js';
+import { readTempInput, rejectedPlaces } from '../../helpers/temp-input.js';
 import {
   graphComments,
   graphPage,
@@ -119,5 +119,24 @@ describe('youtube-comments reading', () => {
       JSON.stringify(youtubeCommentPage([broken, youtubeComment({ id: 'ok', textOriginal: 'fine' })])),
     );
     expect(countItems(result)).toEqual({ 'rejected:NOT_A_COMMENT': 1, record: 1 });
+  });
+});
+
+describe('a bad comment among many', () => {
+  test('in an array of pages, is named by its page and its place in it', async () => {
+    const pages = [youtubeThreadPage([THREAD]), youtubeThreadPage([youtubeThread({ id: 'Ug2', textOriginal: 'Second' }), {}])];
+    const result = await readTempInput('threads.json', JSON.stringify(pages));
+    expect(result.format).toBe('youtube-comments');
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: '[1].items[1]' }]);
+    expect(recordsOf(result).map((record) => record.provenance.part)).toEqual([
+      '[0].items[0].snippet.topLevelComment',
+      '[0].items[0].replies.comments[0]',
+      '[1].items[0].snippet.topLevelComment',
+    ]);
+  });
+
+  test('in one page, is named by its place in items', async () => {
+    const result = await readTempInput('threads.json', JSON.stringify(youtubeThreadPage([THREAD, { kind: 'youtube#comment' }])));
+    expect(rejectedPlaces(result)).toEqual([{ line: 1, part: 'items[1]' }]);
   });
 });

@@ -164,7 +164,7 @@ async function* readSavedMessages(source: InputSource): AsyncIterable<AdapterIte
       yield {
         kind: 'rejected',
         code: 'MESSAGE_TOO_LARGE',
-        message: `${label} is over ${formatBytes(MAX_MESSAGE_BYTES)}, the limit for one message; skipped`,
+        message: `over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
         provenance,
       };
       return;

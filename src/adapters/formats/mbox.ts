@@ -29,7 +29,7 @@ async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
       yield {
         kind: 'rejected',
         code: 'MESSAGE_TOO_LARGE',
-        message: `${label} is ${formatBytes(entry.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
+        message: `${formatBytes(entry.bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
         provenance,
       };
       continue;

@@ -34,6 +34,16 @@ export interface MessageLocation {
   label: string;
 }
 
+/**
+ * A rejection's words about a message, naming it first only when its provenance does not: a
+ * message of a mailbox (`message 3`) or an attached one is named by its provenance's part, which
+ * every rejection line shows; a lone message (`label` '') is "the message".
+ */
+export function rejectionWords(location: MessageLocation, words: string): string {
+  if (location.label !== '' && location.provenance.part === location.label) return words;
+  return `${location.label === '' ? 'the message' : location.label}: ${words}`;
+}
+
 /** A parse that failed as a whole, with a stable code. */
 class MessageRejection extends Error {
   constructor(
@@ -130,12 +140,14 @@ export async function attachedMessageItems<T>(
     for (const item of await read(message, attachedLocation, depth + 1)) items.push(item);
   }
   if (skipped > 0) {
-    const name = location.label === '' ? 'the message' : location.label;
     const count = skipped === 1 ? '1 attached e-mail is' : `${skipped} attached e-mails are`;
     items.push({
       kind: 'rejected',
       code: 'MESSAGE_TOO_LARGE',
-      message: `${name}: ${count} over ${formatBytes(MAX_MESSAGE_BYTES)} or past the first ${MAX_ATTACHED_MESSAGES}; not read`,
+      message: rejectionWords(
+        location,
+        `${count} over ${formatBytes(MAX_MESSAGE_BYTES)} or past the first ${MAX_ATTACHED_MESSAGES}; not read`,
+      ),
       provenance: location.provenance,
     });
   }
@@ -218,8 +230,13 @@ export function decodedMessageItems(message: DecodedMessage, location: MessageLo
 }
 
 function rejectedMessage(rejection: MessageRejection, location: MessageLocation, excerpt: string): AdapterItem {
-  const name = location.label === '' ? 'the message' : location.label;
-  return { kind: 'rejected', code: rejection.code, message: `${name}: ${rejection.message}`, provenance: location.provenance, excerpt };
+  return {
+    kind: 'rejected',
+    code: rejection.code,
+    message: rejectionWords(location, rejection.message),
+    provenance: location.provenance,
+    excerpt,
+  };
 }
 
 /** The fields a message's top header block gives, read as {@link emailMessageItems} reads them. */

@@ -9,6 +9,7 @@ import { rtfBody } from './rtf-body.js';
 import {
   attachedMessageItems,
   decodedMessageItems,
+  rejectionWords,
   emailMessageItems,
   headerBlockFields,
   MAX_ATTACHED_MESSAGES,
@@ -179,7 +180,7 @@ async function attachedItems(message: AttachedMessage, location: MessageLocation
     {
       kind: 'rejected',
       code: 'MSG_DAMAGED',
-      message: `${location.label}: the attached e-mail cannot be read (${message.reason}); not read`,
+      message: rejectionWords(location, `the attached e-mail cannot be read (${message.reason}); not read`),
       provenance: location.provenance,
     },
   ];

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import type { AdapterItem } from '../../../src/adapters/format-adapter.js';
 import type { RecordDraft } from '../../../src/record/record.js';
-import { MAX_HEADER_BYTES, MAX_MIME_PARTS, emailMessageItems } from '../../../src/adapters/readers/email-message.js';
+import { MAX_HEADER_BYTES, MAX_MIME_PARTS, emailMessageItems, rejectionWords } from '../../../src/adapters/readers/email-message.js';
 
 const LOCATION = { provenance: { file: 'in.mbox', line: 7, part: 'message 2' }, label: 'message 2' };
 
@@ -253,7 +253,12 @@ describe('emailMessageItems: hostile messages are rejected in bounded time', () 
     const raw = Buffer.from(
       `Subject: x\r\n${'X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n'.repeat(Math.ceil(MAX_HEADER_BYTES / 60) + 10)}`,
     );
-    expect(await only(raw)).toMatchObject({ kind: 'rejected', code: 'HEADER_TOO_LARGE', message: expect.stringMatching(/^message 2: /) });
+    expect(await only(raw)).toMatchObject({
+      kind: 'rejected',
+      code: 'HEADER_TOO_LARGE',
+      message: `no end of the header block in the first ${MAX_HEADER_BYTES / 1024} KB; not read`,
+      provenance: { part: 'message 2' },
+    });
   });
 
   test('a huge header block in a MIME part', async () => {
@@ -310,5 +315,17 @@ describe('emailMessageItems: e-mails forwarded as attachments', () => {
       'Between.',
       'Second level.',
     ]);
+  });
+});
+
+describe('rejectionWords', () => {
+  test('names the message only where its provenance does not already', () => {
+    expect(rejectionWords(LOCATION, 'cannot parse the MIME structure')).toBe('cannot parse the MIME structure');
+    expect(rejectionWords({ provenance: { file: 'in.eml', line: 1 }, label: '' }, 'cannot parse the MIME structure')).toBe(
+      'the message: cannot parse the MIME structure',
+    );
+    expect(rejectionWords({ provenance: { file: 'in.mbox', line: 7 }, label: 'message 2' }, 'over the limit')).toBe(
+      'message 2: over the limit',
+    );
   });
 });

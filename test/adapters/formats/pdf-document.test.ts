@@ -869,22 +869,25 @@ describe('pdf detection', () => {
 });
 
 describe('pdf robustness', () => {
-  test('a cut, flipped or spliced PDF gives records, rejections or one refusal, never a crash', async () => {
-    const seed = PDF_FIXTURE_INPUTS['letter']?.build() ?? Buffer.alloc(0);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
-        async (cut, flips) => {
-          const bytes = Buffer.from(seed.subarray(0, Math.max(9, Math.floor(seed.length * cut))));
-          for (const flip of flips) bytes[Math.floor(flip.at * (bytes.length - 1))] = flip.byte;
-          const result = await read(bytes, {}, 'fuzz.pdf');
-          expect(result.error === null || result.error.startsWith('fuzz.pdf: ')).toBe(true);
-        },
-      ),
-      { numRuns: propertyRuns(30), seed: 20240315 },
-    );
-  });
+  test.each(['letter', 'reviewed-draft', 'typed-on-form'])(
+    'a cut, flipped or spliced PDF (%s) gives records, rejections or one refusal, never a crash',
+    async (name) => {
+      const seed = PDF_FIXTURE_INPUTS[name]?.build() ?? Buffer.alloc(0);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
+          async (cut, flips) => {
+            const bytes = Buffer.from(seed.subarray(0, Math.max(9, Math.floor(seed.length * cut))));
+            for (const flip of flips) bytes[Math.floor(flip.at * (bytes.length - 1))] = flip.byte;
+            const result = await read(bytes, {}, 'fuzz.pdf');
+            expect(result.error === null || result.error.startsWith('fuzz.pdf: ')).toBe(true);
+          },
+        ),
+        { numRuns: propertyRuns(30), seed: 20240315 },
+      );
+    },
+  );
 });
 
 describe("a page's lines", () => {

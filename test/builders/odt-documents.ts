@@ -159,17 +159,24 @@ export function annotation(comment: {
   return `<office:annotation${attributes}><dc:creator>${comment.creator}</dc:creator><dc:date>${comment.date}</dc:date><meta:creator-initials>${comment.creator.slice(0, 1)}</meta:creator-initials>${paragraphs}</office:annotation>`;
 }
 
-/** The input of fixtures/adapters/odt/reviewed-draft/: a draft sent back with LibreOffice comments, a reply and a resolved one. */
+/**
+ * The input of fixtures/adapters/odt/reviewed-draft/: a draft sent back with LibreOffice comments, a
+ * reply and a resolved one, and a tracked change replacing words (a deletion and an insertion).
+ */
 export function odtReviewedDraft(): Buffer {
   return buildOdt({
     created: '2024-02-20T12:00:00',
     text: [
+      '<text:tracked-changes text:track-changes="true">',
+      '<text:changed-region xml:id="ct1" text:id="ct1"><text:deletion><office:change-info><dc:creator>Ahmed Khan</dc:creator><dc:date>2024-03-07T09:40:00</dc:date></office:change-info><text:p>what we learn</text:p></text:deletion></text:changed-region>',
+      '<text:changed-region xml:id="ct2" text:id="ct2"><text:insertion><office:change-info><dc:creator>Ahmed Khan</dc:creator><dc:date>2024-03-07T09:40:00</dc:date></office:change-info></text:insertion></text:changed-region>',
+      '</text:tracked-changes>',
       '<text:h text:outline-level="1">Our shared commitments</text:h>',
       `<text:p>We will work together so that everyone gets ${annotation({ creator: 'Jane Smith', date: '2024-03-05T10:12:00.123000000', paragraphs: ['Should this say unpaid carers too?'], name: '__Annotation__45_1', resolved: true })}personalised care and support<office:annotation-end office:name="__Annotation__45_1"/>${annotation({ creator: 'TLAP team', date: '2024-03-08T16:45:00', paragraphs: ['Agreed: we will add carers.'], parent: '__Annotation__45_1' })} that fits their life.</text:p>`,
       `<text:p>${annotation({ creator: 'Anytown Carers Network', date: '2024-03-06T09:00:00', paragraphs: ['We support pooled budgets.', 'But who decides how they are spent?'], name: '__Annotation__46_2' })}Councils, the NHS and providers will share budgets</text:p>`,
       '<text:p>and plan services with the people who use them.<office:annotation-end office:name="__Annotation__46_2"/></text:p>',
       '<text:h text:outline-level="1">How we will work</text:h>',
-      `<text:p>We will publish what we learn.${annotation({ creator: 'Ahmed Khan', date: '2024-03-07T09:30:00', paragraphs: ['Please say how: easy read versions, and not only online.'] })}</text:p>`,
+      `<text:p>We will publish <text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>what people tell us, in easy read too<text:change-end text:change-id="ct2"/>.${annotation({ creator: 'Ahmed Khan', date: '2024-03-07T09:30:00', paragraphs: ['Please say how: easy read versions, and not only online.'] })}</text:p>`,
     ].join(''),
   });
 }

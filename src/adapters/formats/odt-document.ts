@@ -13,6 +13,14 @@ import {
   type CommentAnchor,
   type DocumentComment,
 } from '../readers/document-comments.js';
+import {
+  addPiece,
+  RevisionCollector,
+  suggestedEdits,
+  trackedChangeItems,
+  type RevisionPiece,
+  type TrackedChanges,
+} from '../readers/document-revisions.js';
 import { NoteOutline } from '../readers/note-outline.js';
 import {
   attributeValue,
@@ -335,6 +343,104 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
   return { comments, anchors };
 }
 
+/** A tracked change as `text:tracked-changes` declares it: an insertion, or a deletion holding the words struck out. */
+interface ChangedRegion {
+  kind: 'ins' | 'del';
+  author: string | null;
+  date: string | null;
+  deleted: string;
+}
+
+/** Selects the automatic styles, each tracked change's declaration, and every outermost paragraph or heading of the text. */
+function selectRevisedParagraphs(path: readonly XmlName[]): XmlSelection {
+  const element = path[path.length - 1];
+  if (element === undefined) return 'skip';
+  if (isNamed(element, TEXT, 'changed-region')) return 'element';
+  return selectAnnotatedParagraphs(path);
+}
+
+/** A `text:changed-region`'s change: its kind, who made it and when (`office:change-info`), and a deletion's words. */
+function changedRegion(region: XmlElement): ChangedRegion | null {
+  const change = region.children.find((child) => isNamed(child, TEXT, 'insertion') || isNamed(child, TEXT, 'deletion'));
+  if (change === undefined) return null;
+  const info = change.children.find((child) => isNamed(child, OFFICE, 'change-info'));
+  const creator = info?.children.find((child) => isNamed(child, DUBLIN_CORE, 'creator'))?.text.trim() ?? '';
+  const date = info?.children.find((child) => isNamed(child, DUBLIN_CORE, 'date'))?.text.trim() ?? null;
+  const deleted = change.children
+    .filter((child) => isNamed(child, TEXT, 'p') || isNamed(child, TEXT, 'h'))
+    .map((paragraph) => readParagraph(paragraph, [], new Map()).text)
+    .join(' ');
+  return { kind: change.local === 'insertion' ? 'ins' : 'del', author: creator === '' ? null : creator, date: toIsoDate(date), deleted };
+}
+
+/**
+ * Reads the tracked changes of an OpenDocument text, as LibreOffice keeps them: each declared in
+ * `text:tracked-changes` (who, when, and a deletion's words), an insertion marked in the text
+ * between `text:change-start` and `text:change-end`, a deletion by a `text:change` where it was.
+ * Each paragraph's edits are gathered as a Word document's are. Walks each paragraph with an
+ * explicit stack.
+ */
+async function readOdtTrackedChanges(content: Buffer): Promise<TrackedChanges> {
+  const styles = new Map<string, string>();
+  const regions = new Map<string, ChangedRegion>();
+  const outline = new NoteOutline();
+  const collector = new RevisionCollector();
+  for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectRevisedParagraphs)) {
+    if (event.kind !== 'element') continue;
+    const element = event.element;
+    if (isNamed(element, STYLE, 'style')) {
+      const name = attributeValue(element, 'name', STYLE);
+      const parent = attributeValue(element, 'parent-style-name', STYLE);
+      if (name !== null && parent !== null) styles.set(name, parent);
+      continue;
+    }
+    if (isNamed(element, TEXT, 'changed-region')) {
+      const id = attributeValue(element, 'id', TEXT) ?? attributeValue(element, 'id');
+      const region = changedRegion(element);
+      if (id !== null && region !== null) regions.set(id, region);
+      continue;
+    }
+    const pieces: RevisionPiece[] = [];
+    const inserting: ChangedRegion[] = [];
+    const stack = element.content().reverse();
+    for (let piece = stack.pop(); piece !== undefined; piece = stack.pop()) {
+      const insertion = inserting.at(-1);
+      if (typeof piece === 'string') {
+        addPiece(pieces, {
+          kind: insertion === undefined ? 'text' : 'ins',
+          text: piece,
+          author: insertion?.author ?? null,
+          date: insertion?.date ?? null,
+        });
+        continue;
+      }
+      if (piece.uri !== TEXT) continue;
+      const region = regions.get(attributeValue(piece, 'change-id', TEXT) ?? '');
+      if (piece.local === 'change-start') {
+        if (region?.kind === 'ins') inserting.push(region);
+      } else if (piece.local === 'change-end') {
+        if (region !== undefined && insertion === region) inserting.pop();
+      } else if (piece.local === 'change') {
+        if (region?.kind === 'del') addPiece(pieces, { kind: 'del', text: region.deleted, author: region.author, date: region.date });
+      } else if (piece.local === 's' || piece.local === 'tab' || piece.local === 'line-break') {
+        addPiece(pieces, {
+          kind: insertion === undefined ? 'text' : 'ins',
+          text: ' ',
+          author: insertion?.author ?? null,
+          date: insertion?.date ?? null,
+        });
+      } else if (piece.local !== 'note') {
+        const inner = piece.content();
+        for (let index = inner.length - 1; index >= 0; index -= 1) stack.push(inner[index] as string | XmlElement);
+      }
+    }
+    collector.paragraph(pieces, outline.section());
+    const paragraph = readParagraph(element, event.ancestors, styles);
+    if (paragraph.heading !== null && paragraph.text !== '') outline.setHeading(paragraph.heading, paragraph.text);
+  }
+  return collector.tracked;
+}
+
 /** One `office:annotation` as a comment: its creator, date, paragraphs, and its place in a thread. */
 function annotationComment(annotation: XmlElement, id: string, styles: ReadonlyMap<string, string>): DocumentComment {
   const paragraphs = annotation.children.filter((child) => isNamed(child, TEXT, 'p') || isNamed(child, TEXT, 'h'));
@@ -387,8 +493,17 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
   yield* warnings;
   if (review !== null && review.comments.length > 0) {
     yield* commentRecords(source.path, review.comments, review.anchors);
+    const edits = content.includes('tracked-changes', 0, 'latin1')
+      ? suggestedEdits(
+          await readOdtTrackedChanges(content).catch((error: unknown): TrackedChanges => {
+            if (error instanceof InputError) return { changes: [], draftChars: 0, insertedChars: 0 };
+            throw error;
+          }),
+        )
+      : [];
+    yield* trackedChangeItems(source.path, edits);
     if (options.documentText !== true) {
-      yield reviewedDraftWarning(source.path, review.comments, CONTENT_PART);
+      yield reviewedDraftWarning(source.path, review.comments, CONTENT_PART, edits);
       return;
     }
   }

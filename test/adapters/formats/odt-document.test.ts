@@ -83,9 +83,9 @@ describe('odt', () => {
     expect(sniff('download.bin', buildDocx({ body: paragraph('x') }))).toBe('docx');
   });
 
-  test('a draft sent back with comments: each comment a record with the words it is on, its own text not read', async () => {
+  test('a draft sent back with comments and tracked changes: each comment and edit a record, its own text not read', async () => {
     const result = await read('draft.odt', odtReviewedDraft());
-    expect(countItems(result)).toEqual({ record: 4, warning: 1 });
+    expect(countItems(result)).toEqual({ record: 5, warning: 1 });
     expect(
       recordsOf(result).map(({ author, date, text, inReplyTo, meta }) => ({ author, date, text, reply: inReplyTo !== null, ...meta })),
     ).toEqual([
@@ -120,8 +120,21 @@ describe('odt', () => {
         text: 'Please say how: easy read versions, and not only online.',
         reply: false,
         section: 'How we will work',
-        commentedText: 'We will publish what we learn.',
+        commentedText: 'We will publish what people tell us, in easy read too.',
       },
+      {
+        author: 'Ahmed Khan',
+        date: '2024-03-07T09:40:00.000Z',
+        text: 'what people tell us, in easy read too',
+        reply: false,
+        change: 'replacement',
+        deletedText: 'what we learn',
+        commentedText: 'We will publish what we learn.',
+        section: 'How we will work',
+      },
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'warning' ? [item.message] : []))).toEqual([
+      "read as a draft with reviewers' comments and tracked changes: 4 comments and 1 suggested edit by 4 reviewers read; the document's own text, the draft they are on, is not read",
     ]);
     const [first, reply] = recordsOf(result);
     expect(reply?.inReplyTo).toBe(first?.sourceId);

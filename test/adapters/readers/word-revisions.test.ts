@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { readTrackedChanges, suggestedEdits, trackedChangeItems } from '../../../src/adapters/readers/word-revisions.js';
+import { suggestedEdits, trackedChangeItems } from '../../../src/adapters/readers/document-revisions.js';
+import { readTrackedChanges } from '../../../src/adapters/readers/word-revisions.js';
 import { documentXml, paragraph } from '../../builders/docx-documents.js';
 
 /** A tracked insertion (`w:ins`) or deletion (`w:del`) by `author`, as Word writes one. */

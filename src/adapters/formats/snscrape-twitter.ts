@@ -10,6 +10,12 @@ import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetFac
 const TYPE_PREFIX = 'snscrape.modules.twitter.';
 
 /**
+ * The start of a tweet line of snscrape's early versions (as of 2020), which wrote no `_type`: its
+ * status link first; with `tcooutlinks`, a field only snscrape writes.
+ */
+const UNTYPED_TWEET = /^\{\s*"url"\s*:\s*"https?:\/\/(?:mobile\.)?twitter\.com\/\w+\/status\/\d+"/;
+
+/**
  * An item's `_type`: snscrape writes it first, twscrape (which writes its tweets in snscrape's
  * layout) last, after the nested `user`'s own.
  */
@@ -32,7 +38,7 @@ export const snscrapeTwitterAdapter: FormatAdapter = {
     'JSON Lines whose "_type" is "snscrape.modules.twitter.Tweet" (or Tombstone, TweetRef, User), first (snscrape) or last (twscrape)',
   sniff(input) {
     const firstLine = /^\s*(\{[^\n]*)/.exec(input.headText)?.[1] ?? '';
-    return ITEM_TYPE.test(firstLine) ? 0.95 : 0;
+    return ITEM_TYPE.test(firstLine) || (UNTYPED_TWEET.test(firstLine) && /"tcooutlinks"\s*:/.test(firstLine)) ? 0.95 : 0;
   },
   read(source) {
     return readSnscrapeItems(source);
@@ -53,13 +59,12 @@ async function* readSnscrapeItems(source: InputSource): AsyncIterable<AdapterIte
 
 function* itemsOf(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const item = asObject(value);
-  const type = asString(item?.['_type'] ?? null) ?? '';
+  const kind = item === null ? null : itemKind(item);
   const id = item === null ? null : itemId(item);
-  if (item === null || !type.startsWith(TYPE_PREFIX)) {
+  if (item === null || kind === null) {
     yield notATweet('expected an snscrape Twitter item (an object whose "_type" starts "snscrape.modules.twitter.")', value, provenance);
     return;
   }
-  const kind = type.slice(TYPE_PREFIX.length);
   if (kind === 'Tombstone') {
     const words = asString(item['text']);
     const detail = `a tweet X would not show${words === null ? '' : `: "${words.slice(0, 120)}"`}`;
@@ -98,10 +103,21 @@ function* itemsOf(value: unknown, provenance: Provenance, seen: Set<string>): It
   yield tweetItem(tweetFacts(item, id, null), provenance);
   const original = asObject(item['retweetedTweet']);
   const originalId = original === null ? null : itemId(original);
-  if (original !== null && originalId !== null && !seen.has(originalId) && asString(original['_type']) === `${TYPE_PREFIX}Tweet`) {
+  if (original !== null && originalId !== null && !seen.has(originalId) && itemKind(original) === 'Tweet') {
     seen.add(originalId);
     yield tweetItem(tweetFacts(original, originalId, id), { ...provenance, part: 'retweetedTweet' });
   }
+}
+
+/**
+ * An item's class: its `_type` past `snscrape.modules.twitter.`; for a line of the early
+ * versions of 2020, which wrote no `_type`, `Tweet` when it has a status link and a text.
+ */
+function itemKind(item: JsonObject): string | null {
+  const type = asString(item['_type'] ?? null);
+  if (type !== null) return type.startsWith(TYPE_PREFIX) ? type.slice(TYPE_PREFIX.length) : null;
+  const text = asString(item['rawContent'] ?? null) ?? asString(item['content'] ?? null);
+  return text !== null && statusUrlId(asString(item['url'] ?? null)) !== null ? 'Tweet' : null;
 }
 
 /** An item's tweet id: `id` (read exactly), else the one in its status link. */

@@ -60,6 +60,24 @@ describe('snscrape-twitter', () => {
     expect(detectFormat(ADAPTERS, sniffInputOf(`{"id": 1, "note": "x"}\n${line}`, '.jsonl'))?.adapter.name).not.toBe('snscrape-twitter');
   });
 
+  test('reads the lines of early versions, which wrote no _type, by their status link and tcooutlinks', async () => {
+    const line = snscrapeTweetLine({
+      url: '"https://twitter.com/jo_carer_leeds/status/1623013456789012345"',
+      content: '"Respite has to be there before families hit crisis point"',
+      user: '{"username": "jo_carer_leeds", "id": 1384455762, "displayname": "Jo"}',
+      tcooutlinks: '[]',
+    })
+      .replace('"_type": "snscrape.modules.twitter.Tweet", ', '')
+      .replace(/"rawContent": "[^"]*", /, '');
+    expect(line.startsWith('{"url": "https://twitter.com/')).toBe(true);
+    expect(detectFormat(ADAPTERS, sniffInputOf(line, '.jsonl'))?.adapter.name).toBe('snscrape-twitter');
+    expect(recordsOf(await readLines([line])).map((record) => [record.sourceId, record.text])).toEqual([
+      ['1623013456789012345', 'Respite has to be there before families hit crisis point'],
+    ]);
+    const withoutSnscrapeFields = line.replace('"tcooutlinks": [], ', '').replace(', "tcooutlinks": []', '');
+    expect(detectFormat(ADAPTERS, sniffInputOf(withoutSnscrapeFields, '.jsonl'))?.adapter.name).not.toBe('snscrape-twitter');
+  });
+
   test('reads ids beyond 2^53 exactly, so a tweet saved by snscrape and by the API is one record', async () => {
     const scraped = recordsOf(await readLines([snscrapeTweetLine()]));
     const api = recordsOf(

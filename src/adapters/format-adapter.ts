@@ -35,7 +35,8 @@ export type WarningCode =
   | 'ENCODING_FALLBACK'
   | 'DATE_ORDER_ASSUMED'
   | 'DATE_ORDER_CONTRADICTED'
-  | 'DOCUMENT_TEXT_SKIPPED';
+  | 'DOCUMENT_TEXT_SKIPPED'
+  | 'TRACKED_CHANGES_ACCEPTED';
 
 /** Options from the command line that adapters honour. */
 export interface AdapterOptions {
@@ -59,6 +60,11 @@ export interface AdapterOptions {
    * comments) for its own text too, not only for its comments.
    */
   documentText?: boolean;
+  /**
+   * `--reviewed-draft`: read a Word or OpenDocument document that holds tracked changes but no
+   * comments as a draft sent back with suggested edits: its edits, not its own text.
+   */
+  reviewedDraft?: boolean;
 }
 
 /** What an adapter yields for each item it reads. */

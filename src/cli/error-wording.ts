@@ -47,6 +47,7 @@ const WARNING_FLAG_HINTS: Readonly<Record<WarningCode, string>> = {
   DATE_ORDER_ASSUMED: 'if they are month first, use --date-order mdy',
   DATE_ORDER_CONTRADICTED: 'choose the order with --date-order dmy, mdy or ymd',
   DOCUMENT_TEXT_SKIPPED: 'if its own text is feedback too (notes with a few comments), add --document-text',
+  TRACKED_CHANGES_ACCEPTED: 'if it is a draft sent back with suggested edits, add --reviewed-draft to read its edits instead',
 };
 
 /** A warning of an ingest as the CLI prints it: the library's words, then the flag that acts on it. */

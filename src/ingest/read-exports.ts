@@ -50,6 +50,8 @@ export interface ReadExportsOptions {
   dateOrder?: DateOrder;
   /** Read a document holding reviewers' comments for its own text too, not only its comments. */
   documentText?: boolean;
+  /** Read a document holding tracked changes but no comments as a draft sent back with suggested edits: its edits, not its own text. */
+  reviewedDraft?: boolean;
   /** Stop at the first rejected item. */
   strict?: boolean;
   /** What a path `-` reads. */
@@ -252,6 +254,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.skipRows === undefined ? {} : { skipRows: options.skipRows }),
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
         ...(options.documentText === true ? { documentText: true } : {}),
+        ...(options.reviewedDraft === true ? { reviewedDraft: true } : {}),
       };
       let bytesBefore = 0;
       let inputIndex = 0;

@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
-import { suggestedEdits, trackedChangeItems, type TrackedChanges } from '../readers/document-revisions.js';
+import { suggestedEdits, trackedChangeItems, trackedChangesAcceptedWarning, type TrackedChanges } from '../readers/document-revisions.js';
 import { readTrackedChanges } from '../readers/word-revisions.js';
 import { COMMENT_PARTS, readCommentAnchors, readWordComments } from '../readers/word-comments.js';
 import { commentRecords, reviewedDraftWarning, type CommentAnchor } from '../readers/document-comments.js';
@@ -164,27 +164,34 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
   const date = await readOptionalPart(source.path, CORE_PART, null, () => readCreated(CORE_PART, parts.get(CORE_PART)), warnings);
   const comments = await readOptionalPart(source.path, COMMENT_PARTS.comments, [], () => readWordComments(parts, styles), warnings);
   yield* warnings.splice(0);
-  if (comments.length > 0) {
-    const anchors = await readOptionalPart(
-      source.path,
-      DOCUMENT_PART,
-      new Map<string, CommentAnchor>(),
-      () => readCommentAnchors(DOCUMENT_PART, document, styles),
-      warnings,
-    );
-    yield* warnings.splice(0);
-    yield* commentRecords(source.path, comments, anchors);
-    const edits = suggestedEdits(
-      await readTrackedChanges(DOCUMENT_PART, document, styles).catch((error: unknown): TrackedChanges => {
-        if (error instanceof InputError) return { changes: [], draftChars: 0, insertedChars: 0 };
-        throw error;
-      }),
-    );
+  const edits =
+    comments.length > 0 || holdsTrackedChanges(document)
+      ? suggestedEdits(
+          await readTrackedChanges(DOCUMENT_PART, document, styles).catch((error: unknown): TrackedChanges => {
+            if (error instanceof InputError) return { changes: [], draftChars: 0, insertedChars: 0 };
+            throw error;
+          }),
+        )
+      : [];
+  if (comments.length > 0 || (edits.length > 0 && options.reviewedDraft === true)) {
+    if (comments.length > 0) {
+      const anchors = await readOptionalPart(
+        source.path,
+        DOCUMENT_PART,
+        new Map<string, CommentAnchor>(),
+        () => readCommentAnchors(DOCUMENT_PART, document, styles),
+        warnings,
+      );
+      yield* warnings.splice(0);
+      yield* commentRecords(source.path, comments, anchors);
+    }
     yield* trackedChangeItems(source.path, edits);
     if (options.documentText !== true) {
-      yield reviewedDraftWarning(source.path, comments, COMMENT_PARTS.comments, edits);
+      yield reviewedDraftWarning(source.path, comments, comments.length > 0 ? COMMENT_PARTS.comments : DOCUMENT_PART, edits);
       return;
     }
+  } else if (edits.length > 0) {
+    yield trackedChangesAcceptedWarning(source.path, edits, DOCUMENT_PART);
   }
   const transcript = await speakerTranscriptLines(paragraphTexts(document, styles)).catch((error: unknown) => {
     if (error instanceof InputError) return null;
@@ -206,6 +213,11 @@ async function* readDocx(source: InputSource, options: AdapterOptions): AsyncIte
       WORD_DOCUMENT,
     ),
   );
+}
+
+/** Whether a document's XML may hold tracked insertions or deletions (a cheap look before reading them). */
+function holdsTrackedChanges(document: Buffer): boolean {
+  return document.includes(':ins ', 0, 'latin1') || document.includes(':del ', 0, 'latin1');
 }
 
 /** Selects the document's outermost paragraphs, outside any drawing's fallback copy. */

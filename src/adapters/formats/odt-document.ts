@@ -18,6 +18,7 @@ import {
   RevisionCollector,
   suggestedEdits,
   trackedChangeItems,
+  trackedChangesAcceptedWarning,
   type RevisionPiece,
   type TrackedChanges,
 } from '../readers/document-revisions.js';
@@ -491,9 +492,9 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
     ? await readOptionalPart(source.path, CONTENT_PART, null, () => readAnnotations(content), warnings)
     : null;
   yield* warnings;
-  if (review !== null && review.comments.length > 0) {
-    yield* commentRecords(source.path, review.comments, review.anchors);
-    const edits = content.includes('tracked-changes', 0, 'latin1')
+  const comments = review?.comments ?? [];
+  const edits =
+    comments.length > 0 || content.includes('tracked-changes', 0, 'latin1')
       ? suggestedEdits(
           await readOdtTrackedChanges(content).catch((error: unknown): TrackedChanges => {
             if (error instanceof InputError) return { changes: [], draftChars: 0, insertedChars: 0 };
@@ -501,11 +502,15 @@ async function* readOdt(source: InputSource, options: AdapterOptions): AsyncIter
           }),
         )
       : [];
+  if (comments.length > 0 || (edits.length > 0 && options.reviewedDraft === true)) {
+    if (review !== null) yield* commentRecords(source.path, review.comments, review.anchors);
     yield* trackedChangeItems(source.path, edits);
     if (options.documentText !== true) {
-      yield reviewedDraftWarning(source.path, review.comments, CONTENT_PART, edits);
+      yield reviewedDraftWarning(source.path, comments, CONTENT_PART, edits);
       return;
     }
+  } else if (edits.length > 0) {
+    yield trackedChangesAcceptedWarning(source.path, edits, CONTENT_PART);
   }
   const notes = new DocumentNotes(source.path, date);
   const styles = new Map<string, string>();

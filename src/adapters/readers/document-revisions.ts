@@ -5,6 +5,7 @@ import { shortenText } from '../../text/shortened-text.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { MAX_COMMENTED_CHARS } from './document-comments.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
+import { counted } from '../../counted.js';
 
 /**
  * One suggested edit to a draft, as a word processor tracks it: what one reviewer typed in and
@@ -145,4 +146,18 @@ export function* trackedChangeItems(file: string, changes: readonly TrackedChang
       },
     };
   }
+}
+
+/**
+ * The warning on a document holding tracked changes but no comments, read as notes: its text is
+ * read as the changes leave it, and the edits are not read apart.
+ */
+export function trackedChangesAcceptedWarning(file: string, edits: readonly TrackedChange[], part: string): AdapterItem {
+  const people = new Set(edits.map((edit) => edit.author ?? '')).size;
+  return {
+    kind: 'warning',
+    code: 'TRACKED_CHANGES_ACCEPTED',
+    message: `holds ${counted(edits.length, 'tracked change')} by ${counted(people, 'person', 'people')} and no comments: read as notes, its text as the changes leave it`,
+    provenance: { file, part },
+  };
 }

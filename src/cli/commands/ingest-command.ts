@@ -26,6 +26,7 @@ interface IngestFlags {
   skipRows?: string;
   dateOrder?: string;
   documentText?: boolean;
+  reviewedDraft?: boolean;
   exclude: string[];
   strict?: boolean;
   json?: boolean;
@@ -71,6 +72,7 @@ export function ingestOptionsFromFlags(paths: string[], flags: IngestFlags, io: 
   if (flags.sheet !== undefined) options.sheet = flags.sheet;
   if (flags.exclude.length > 0) options.exclude = flags.exclude;
   if (flags.documentText === true) options.documentText = true;
+  if (flags.reviewedDraft === true) options.reviewedDraft = true;
   if (flags.channel !== undefined) {
     if (!isChannel(flags.channel)) {
       throw new UsageError(`--channel ${flags.channel}: unknown channel`, { hint: `channels: ${CHANNELS.join(', ')}` });
@@ -171,6 +173,10 @@ export function registerIngestCommand(program: Command, { io, messages, setExitC
     .option(
       '--document-text',
       "read a Word, OpenDocument or PDF document holding reviewers' comments for its own text too, not only its comments",
+    )
+    .option(
+      '--reviewed-draft',
+      'read a Word or OpenDocument document holding tracked changes but no comments as a draft sent back with suggested edits: its edits, not its own text',
     )
     .option(
       '--exclude <glob>',

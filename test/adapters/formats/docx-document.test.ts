@@ -43,7 +43,11 @@ describe('docx fixture inputs are generated reproducibly by test/builders/docx-d
 const folder = mkdtempSync(join(tmpdir(), 'tlap-docx-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function read(name: string, bytes: Buffer, options: { channel?: 'survey'; documentText?: boolean } = {}): Promise<FileReadResult> {
+async function read(
+  name: string,
+  bytes: Buffer,
+  options: { channel?: 'survey'; documentText?: boolean; reviewedDraft?: boolean } = {},
+): Promise<FileReadResult> {
   const path = join(folder, name);
   writeFileSync(path, bytes);
   return readFileItems(path, { displayPath: name, ...options });
@@ -461,6 +465,41 @@ describe("docx: a draft sent back with reviewers' comments", () => {
     const commented = String(record?.meta['commentedText']);
     expect(commented.length).toBeLessThanOrEqual(MAX_COMMENTED_CHARS);
     expect(commented).toMatch(/^word0 word1 .* word\d+…$/);
+  });
+});
+
+describe('docx: a draft sent back with tracked changes and no comments', () => {
+  const edited = buildDocx({
+    body: [
+      paragraph('Our shared commitments', { style: 'Heading1' }),
+      `<w:p>${run('We will publish what we learn')}<w:ins w:id="1" w:author="Sam Osei" w:date="2024-03-06T09:30:00Z"><w:r><w:t xml:space="preserve"> every six months</w:t></w:r></w:ins>${run('.')}</w:p>`,
+      paragraph('Everyone will have a named contact who knows them.'),
+    ].join(''),
+  });
+
+  test('is read as notes, its text as the changes leave it, with a warning saying it holds tracked changes', async () => {
+    const result = await read('edited.docx', edited);
+    expect(recordsOf(result).map((record) => record.text)).toEqual([
+      'We will publish what we learn every six months.',
+      'Everyone will have a named contact who knows them.',
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'warning' ? [[item.code, item.message]] : []))).toEqual([
+      ['TRACKED_CHANGES_ACCEPTED', 'holds 1 tracked change by 1 person and no comments: read as notes, its text as the changes leave it'],
+    ]);
+  });
+
+  test('with the reviewedDraft option, is read for its edits only, as a draft with comments is', async () => {
+    const result = await read('edited.docx', edited, { reviewedDraft: true });
+    expect(recordsOf(result).map((record) => [record.author, record.text, record.meta['change'], record.provenance.part])).toEqual([
+      ['Sam Osei', 'every six months', 'insertion', 'change 1'],
+    ]);
+    expect(result.items.flatMap((item) => (item.kind === 'warning' ? [item.code] : []))).toEqual(['DOCUMENT_TEXT_SKIPPED']);
+  });
+
+  test('notes without tracked changes are read with no such warning, whatever the option', async () => {
+    const result = await read('plain.docx', buildDocx({ body: paragraph('More respite, please.') }), { reviewedDraft: true });
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['More respite, please.']);
+    expect(result.items.filter((item) => item.kind === 'warning')).toEqual([]);
   });
 });
 

@@ -46,7 +46,7 @@ describe('odt', () => {
   test('notes are shaped as from a Word document: sections, list labels, parents, tables, contact rows', async () => {
     const result = await read('notes.odt', odtEventNotes());
     expect(result.format).toBe('odt');
-    expect(countItems(result)).toEqual({ record: 6, 'filtered:not-feedback': 1 });
+    expect(countItems(result)).toEqual({ record: 6, 'filtered:not-feedback': 1, warning: 1 });
     expect(recordsOf(result).map((record) => ({ text: record.text, ...record.meta }))).toEqual([
       { text: 'More respite care, please—at weekends too', section: 'Day 2 › Workshop B › Table 5' },
       { text: 'Saturday mornings', section: 'Day 2 › Workshop B › Table 5', parent: 'More respite care, please—at weekends too' },

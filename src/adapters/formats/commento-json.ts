@@ -3,7 +3,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
-import { commentMeta, commentText, commenterName } from '../readers/blog-comment-fields.js';
+import { commentMeta, commentText, commenterName, notAnObject } from '../readers/blog-comment-fields.js';
 
 /** The `commenterHex` Commento gives comments left without signing in. */
 const ANONYMOUS_COMMENTER = 'anonymous';
@@ -64,13 +64,7 @@ async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
       continue;
     }
     if (!isObject(element.value)) {
-      yield {
-        kind: 'rejected',
-        code: 'NOT_AN_OBJECT',
-        message: 'expected a comment object',
-        provenance,
-        excerpt: JSON.stringify(element.value).slice(0, 200),
-      };
+      yield notAnObject('expected a comment object', element.value, provenance);
       continue;
     }
     yield commentItem(element.value, commenters, provenance);

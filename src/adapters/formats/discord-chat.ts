@@ -2,7 +2,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.js';
-import { notAComment } from '../readers/blog-comment-fields.js';
+import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
@@ -94,13 +94,7 @@ function snowflake(value: unknown): string | null {
 function messageItem(value: unknown, channel: DiscordChannel, provenance: Provenance): AdapterItem {
   const message = asObject(value);
   if (message === null) {
-    return {
-      kind: 'rejected',
-      code: 'NOT_AN_OBJECT',
-      message: 'expected a Discord message object',
-      provenance,
-      excerpt: JSON.stringify(value ?? null).slice(0, 200),
-    };
+    return notAnObject('expected a Discord message object', value, provenance);
   }
   const sourceId = snowflake(message['id']);
   if (sourceId === null) return notAComment('expected a Discord message with its "id" (digits)', value, provenance);

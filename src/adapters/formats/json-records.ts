@@ -1,3 +1,4 @@
+import { notAnObject } from '../readers/blog-comment-fields.js';
 import { InputError } from '../../errors.js';
 import type { Provenance, RecordDraft } from '../../record/record.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
@@ -222,13 +223,7 @@ class JsonRecordMapper {
     const provenance = { ...at, row: this.row };
     const object = asObject(value);
     if (object === null) {
-      const item: AdapterItem = {
-        kind: 'rejected',
-        code: 'NOT_AN_OBJECT',
-        message: 'expected a JSON object',
-        provenance,
-        excerpt: JSON.stringify(value).slice(0, 200),
-      };
+      const item: AdapterItem = notAnObject('expected a JSON object', value, provenance);
       return { kind: 'item', item, provenance };
     }
     return { kind: 'record', flat: flattenRecord(object), object, provenance };

@@ -3,7 +3,7 @@ import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.js';
-import { notAComment } from '../readers/blog-comment-fields.js';
+import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements, wholeJsonValue } from '../readers/json-elements.js';
 import { asObject, asString, type JsonObject } from '../readers/json-fields.js';
@@ -137,13 +137,7 @@ async function* readAccount(source: InputSource): AsyncIterable<AdapterItem> {
       const entry = asObject(value);
       const messages = entry?.['messages'];
       if (entry === null || !Array.isArray(messages)) {
-        yield {
-          kind: 'rejected',
-          code: 'NOT_AN_OBJECT',
-          message: 'expected a Telegram chat with its "messages"',
-          provenance: { file: source.path, part },
-          excerpt: JSON.stringify(value ?? null).slice(0, 200),
-        };
+        yield notAnObject('expected a Telegram chat with its "messages"', value, { file: source.path, part });
         continue;
       }
       const chat = chatOf(entry);
@@ -186,13 +180,7 @@ function messageId(chat: TelegramChat, number: string): string {
 function messageItem(value: unknown, chat: TelegramChat, provenance: Provenance): AdapterItem {
   const message = asObject(value);
   if (message === null) {
-    return {
-      kind: 'rejected',
-      code: 'NOT_AN_OBJECT',
-      message: 'expected a Telegram message object',
-      provenance,
-      excerpt: JSON.stringify(value ?? null).slice(0, 200),
-    };
+    return notAnObject('expected a Telegram message object', value, provenance);
   }
   const number = wholeNumber(message['id']);
   if (number === null) return notAComment('expected a Telegram message with a whole-number "id"', value, provenance);

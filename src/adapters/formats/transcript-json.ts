@@ -1,3 +1,4 @@
+import { notAnObject } from '../readers/blog-comment-fields.js';
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
@@ -128,13 +129,7 @@ async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, op
     }
     const turn = element.value;
     if (!isObject(turn)) {
-      yield {
-        kind: 'rejected',
-        code: 'NOT_AN_OBJECT',
-        message: 'expected a JSON object with "speaker" and "text"',
-        provenance,
-        excerpt: JSON.stringify(turn).slice(0, 200),
-      };
+      yield notAnObject('expected a JSON object with "speaker" and "text"', turn, provenance);
       continue;
     }
     const words = typeof turn['text'] === 'string' ? turn['text'] : turn['content'];

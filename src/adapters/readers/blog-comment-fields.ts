@@ -53,3 +53,8 @@ export function commentMeta(postTitle: string | null | undefined, postUrl: strin
 export function notAComment(message: string, value: unknown, provenance: Provenance): AdapterItem {
   return { kind: 'rejected', code: 'NOT_A_COMMENT', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
 }
+
+/** The rejection of a JSON item that should be an object (a comment, a message, a row) and is something else, with its excerpt. */
+export function notAnObject(message: string, value: unknown, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'NOT_AN_OBJECT', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
+}

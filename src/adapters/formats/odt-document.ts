@@ -258,12 +258,7 @@ function* odtEventNotes(
     return;
   }
   const element = event.element;
-  if (isNamed(element, STYLE, 'style')) {
-    const name = attributeValue(element, 'name', STYLE);
-    const parent = attributeValue(element, 'parent-style-name', STYLE);
-    if (name !== null && parent !== null) styles.set(name, parent);
-    return;
-  }
+  if (noteStyleParent(element, styles)) return;
   if (element.uri === FORM) {
     addControl(controls, element);
     return;
@@ -306,12 +301,7 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
   for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectAnnotatedParagraphs)) {
     if (event.kind !== 'element') continue;
     const element = event.element;
-    if (isNamed(element, STYLE, 'style')) {
-      const name = attributeValue(element, 'name', STYLE);
-      const parent = attributeValue(element, 'parent-style-name', STYLE);
-      if (name !== null && parent !== null) styles.set(name, parent);
-      continue;
-    }
+    if (noteStyleParent(element, styles)) continue;
     const paragraph = readParagraph(element, event.ancestors, styles);
     if (paragraph.heading !== null && paragraph.text !== '') outline.setHeading(paragraph.heading, paragraph.text);
     const stack = element.content().reverse();
@@ -342,6 +332,15 @@ async function readAnnotations(content: Buffer): Promise<{ comments: DocumentCom
     if (parent !== undefined) anchors.set(comment.id, parent);
   }
   return { comments, anchors };
+}
+
+/** Notes an automatic style's parent style in `styles` (to know which paragraphs are headings); false for any other element. */
+function noteStyleParent(element: XmlElement, styles: Map<string, string>): boolean {
+  if (!isNamed(element, STYLE, 'style')) return false;
+  const name = attributeValue(element, 'name', STYLE);
+  const parent = attributeValue(element, 'parent-style-name', STYLE);
+  if (name !== null && parent !== null) styles.set(name, parent);
+  return true;
 }
 
 /** A tracked change as `text:tracked-changes` declares it: an insertion, or a deletion holding the words struck out. */
@@ -389,12 +388,7 @@ async function readOdtTrackedChanges(content: Buffer): Promise<TrackedChanges> {
   for await (const event of readXmlElements(zipPartSource(CONTENT_PART, content), selectRevisedParagraphs)) {
     if (event.kind !== 'element') continue;
     const element = event.element;
-    if (isNamed(element, STYLE, 'style')) {
-      const name = attributeValue(element, 'name', STYLE);
-      const parent = attributeValue(element, 'parent-style-name', STYLE);
-      if (name !== null && parent !== null) styles.set(name, parent);
-      continue;
-    }
+    if (noteStyleParent(element, styles)) continue;
     if (isNamed(element, TEXT, 'changed-region')) {
       const id = attributeValue(element, 'id', TEXT) ?? attributeValue(element, 'id');
       const region = changedRegion(element);

@@ -65,36 +65,31 @@ export class RevisionCollector {
       .replace(/\s+/g, ' ')
       .trim();
     this.tracked.draftChars += draft.length;
-    let open: TrackedChange | null = null;
-    const close = (): void => {
-      if (open !== null)
-        this.tracked.changes.push({ ...open, inserted: open.inserted.trim(), deleted: open.deleted.replace(/\s+/g, ' ').trim() });
-      open = null;
-    };
+    const edits: { author: string | null; date: string | null; inserted: string[]; deleted: string[] }[] = [];
+    let open: (typeof edits)[number] | null = null;
     for (const piece of pieces) {
       if (piece.kind === 'text') {
-        if (piece.text.trim() !== '') close();
+        if (piece.text.trim() !== '') open = null;
         continue;
       }
       if (piece.kind === 'ins') this.tracked.insertedChars += piece.text.length;
-      const current: TrackedChange | null = open;
-      if (current === null || current.author !== piece.author) {
-        close();
-        open = {
-          author: piece.author,
-          date: piece.date,
-          inserted: '',
-          deleted: '',
-          paragraph: shortenText(draft, MAX_COMMENTED_CHARS),
-          section,
-        };
+      if (open === null || open.author !== piece.author) {
+        open = { author: piece.author, date: piece.date, inserted: [], deleted: [] };
+        edits.push(open);
       }
-      const target = open as TrackedChange | null;
-      if (target === null) continue;
-      if (piece.kind === 'ins') target.inserted += piece.text;
-      else target.deleted += piece.text;
+      (piece.kind === 'ins' ? open.inserted : open.deleted).push(piece.text);
     }
-    close();
+    const paragraph = shortenText(draft, MAX_COMMENTED_CHARS);
+    for (const { author, date, inserted, deleted } of edits) {
+      this.tracked.changes.push({
+        author,
+        date,
+        inserted: inserted.join('').trim(),
+        deleted: deleted.join('').replace(/\s+/g, ' ').trim(),
+        paragraph,
+        section,
+      });
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.j
 import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
-import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
+import { asArray, asDigitsId, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
 
 /** A JSON object whose text may hold braces: `{"id": "1", "name": "{Carers}"}`, matched without backtracking. */
@@ -16,9 +16,6 @@ const EXPORT_HEAD = new RegExp(String.raw`^\s*\{\s*"guild"\s*:\s*${FLAT_OBJECT}\
 
 /** The message types that are someone's words; every other type is Discord's notice (joined, pinned, thread created) or an app's. */
 const WORDS_TYPES: ReadonlySet<string> = new Set(['Default', 'Reply']);
-
-/** A Discord id (a snowflake): digits. */
-const SNOWFLAKE = /^\d{1,20}$/;
 
 /** The server and channel the messages were saved from. */
 interface DiscordChannel {
@@ -61,25 +58,19 @@ function channelOf(header: JsonObject | null): DiscordChannel {
     server: trimmed(field(header, 'guild', 'name')),
     serverId: serverId(field(header, 'guild', 'id')),
     name: trimmed(field(header, 'channel', 'name')),
-    id: snowflake(field(header, 'channel', 'id')),
+    id: asDigitsId(field(header, 'channel', 'id')),
   };
 }
 
 /** The server's id in a message's link: direct messages, which DiscordChatExporter files under a server `0`, are `@me`. */
 function serverId(value: unknown): string | null {
-  const id = snowflake(value);
+  const id = asDigitsId(value);
   return id === '0' ? '@me' : id;
 }
 
 function trimmed(value: unknown): string | null {
   const text = asString(value)?.trim() ?? '';
   return text === '' ? null : text;
-}
-
-/** A Discord id as the exporter writes one (digits, in a string), or a whole number; else null. */
-function snowflake(value: unknown): string | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
-  return typeof value === 'string' && SNOWFLAKE.test(value) ? value : null;
 }
 
 /**
@@ -96,7 +87,7 @@ function messageItem(value: unknown, channel: DiscordChannel, provenance: Proven
   if (message === null) {
     return notAnObject('expected a Discord message object', value, provenance);
   }
-  const sourceId = snowflake(message['id']);
+  const sourceId = asDigitsId(message['id']);
   if (sourceId === null) return notAComment('expected a Discord message with its "id" (digits)', value, provenance);
   const type = message['type'] ?? 'Default';
   if (typeof type !== 'string' || !WORDS_TYPES.has(type)) {
@@ -134,7 +125,7 @@ function messageItem(value: unknown, channel: DiscordChannel, provenance: Proven
         channel.id === null || channel.serverId === null
           ? null
           : `https://discord.com/channels/${channel.serverId}/${channel.id}/${sourceId}`,
-      inReplyTo: reference === null ? null : snowflake(reference['messageId']),
+      inReplyTo: reference === null ? null : asDigitsId(reference['messageId']),
       meta,
       provenance,
     },

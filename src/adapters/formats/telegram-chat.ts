@@ -6,7 +6,7 @@ import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.j
 import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements, wholeJsonValue } from '../readers/json-elements.js';
-import { asObject, asString, type JsonObject } from '../readers/json-fields.js';
+import { asDigitsId, asObject, asString, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
 
 /** The `type` Telegram Desktop gives a chat it exports. */
@@ -39,9 +39,6 @@ const ACCOUNT_HEAD =
 
 /** The lists of chats an account's export holds: those it is in, and those it has left. */
 const CHAT_LISTS = ['chats', 'left_chats'] as const;
-
-/** A message number or a chat id as Telegram writes one: a whole number. */
-const WHOLE_NUMBER = /^\d{1,20}$/;
 
 /** A sender or peer as `from_id` and `reply_to_peer_id` write one: `user123`, `channel123`, `chat123`. */
 const PEER_ID = /^(?:user|channel|chat)(\d{1,20})$/;
@@ -156,13 +153,7 @@ async function* readAccount(source: InputSource): AsyncIterable<AdapterItem> {
 
 function chatOf(header: JsonObject | null): TelegramChat {
   const name = asString(header?.['name'])?.trim() ?? null;
-  return { id: wholeNumber(header?.['id']), name: name === '' ? null : name };
-}
-
-/** A whole number as Telegram writes one (a number, or digits kept as text where too long for a double), or null. */
-function wholeNumber(value: unknown): string | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
-  return typeof value === 'string' && WHOLE_NUMBER.test(value) ? value : null;
+  return { id: asDigitsId(header?.['id']), name: name === '' ? null : name };
 }
 
 function messageId(chat: TelegramChat, number: string): string {
@@ -182,7 +173,7 @@ function messageItem(value: unknown, chat: TelegramChat, provenance: Provenance)
   if (message === null) {
     return notAnObject('expected a Telegram message object', value, provenance);
   }
-  const number = wholeNumber(message['id']);
+  const number = asDigitsId(message['id']);
   if (number === null) return notAComment('expected a Telegram message with a whole-number "id"', value, provenance);
   const sourceId = messageId(chat, number);
   const type = message['type'] ?? 'message';
@@ -252,11 +243,11 @@ function mediaOf(message: JsonObject): string {
 
 /** The message a reply answers: in this chat, or in the chat `reply_to_peer_id` names. */
 function repliedTo(message: JsonObject, chat: TelegramChat): string | null {
-  const number = wholeNumber(message['reply_to_message_id']);
+  const number = asDigitsId(message['reply_to_message_id']);
   if (number === null) return null;
   const peer = message['reply_to_peer_id'];
   if (peer === undefined) return messageId(chat, number);
-  const peerId = typeof peer === 'string' ? (PEER_ID.exec(peer)?.[1] ?? null) : wholeNumber(peer);
+  const peerId = typeof peer === 'string' ? (PEER_ID.exec(peer)?.[1] ?? null) : asDigitsId(peer);
   return peerId === null ? null : `${peerId}:${number}`;
 }
 

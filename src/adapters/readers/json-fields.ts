@@ -39,3 +39,15 @@ export function apiErrorSummary(value: unknown): string | null {
   const message = asString(error['message']) ?? asString(field(asArray(error['errors'])[0], 'reason')) ?? 'no message';
   return `API error${typeof code === 'number' ? ` ${code}` : ''}: ${message}`.slice(0, 200);
 }
+
+/** Up to 20 digits: the longest whole-number id an export writes (a 64-bit id). */
+const DIGITS_ID = /^\d{1,20}$/;
+
+/**
+ * A whole-number id as exports write one (Telegram's message numbers, Discord's snowflakes): a
+ * non-negative safe integer, or digits kept as text where too long for a double; null otherwise.
+ */
+export function asDigitsId(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
+  return typeof value === 'string' && DIGITS_ID.test(value) ? value : null;
+}

@@ -39,6 +39,7 @@ export const REJECTION_CODES = [
   'HEADER_TOO_LARGE',
   'HTML_TOO_DEEP',
   'HTML_NOT_CONVERTIBLE',
+  'TOO_MANY_ATTACHMENTS',
   // one Outlook item (.msg)
   'MSG_DAMAGED',
   'MSG_NOT_A_MESSAGE',

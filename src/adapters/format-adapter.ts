@@ -21,7 +21,8 @@ export type FilterRule =
   | 'sentinel-value'
   | 'moderated-out'
   | 'not-feedback'
-  | 'panel-question';
+  | 'panel-question'
+  | 'cover-note';
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header
@@ -65,7 +66,40 @@ export interface AdapterOptions {
    * comments as a draft sent back with suggested edits: its edits, not its own text.
    */
   reviewedDraft?: boolean;
+  /**
+   * Reads a file attached to an e-mail with the reader tlap uses for that file on its own (given
+   * by the ingest, which knows every format); without it, e-mails' attached documents are not read.
+   */
+  readAttachedFile?: AttachedFileReader;
 }
+
+/** A file attached to an e-mail, as its message holds it. */
+export interface AttachedFile {
+  /** Its file name as the message gives it (`response.docx`), or '' when it has none. */
+  name: string;
+  /** The media type the message declares for it (`application/pdf`), lower case, or ''. */
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** An attached file that is a document tlap reads as feedback: the format that reads it, and its items. */
+export interface AttachedDocument {
+  /** The `--format` name of the reader chosen for it (`docx`, `pdf`…). */
+  format: string;
+  /**
+   * Its items as that reader gives them, provenance naming `path` as the file; a document that
+   * cannot be read throws the InputError the reader throws for the file on its own.
+   */
+  items: AsyncIterable<AdapterItem>;
+}
+
+/**
+ * Chooses the reader of an attached file by the format detection files get (by its content,
+ * its name only breaking ties), and returns null for a file that is no document tlap reads as
+ * feedback (a picture, a calendar invitation, a contact card, a signature, `winmail.dat`).
+ * `path` is the file the e-mail is in.
+ */
+export type AttachedFileReader = (file: AttachedFile, path: string) => AttachedDocument | null;
 
 /** What an adapter yields for each item it reads. */
 export type AdapterItem =

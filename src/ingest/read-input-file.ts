@@ -11,6 +11,7 @@ import { counted } from '../counted.js';
 import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
 import { SINGLE_BYTE_ENCODING_NAMES } from '../source/mac-roman.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
+import { attachedFileReader } from './attached-files.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
 const FALLBACK_LINES_SHOWN = 20;
@@ -133,11 +134,12 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       code: 'BINARY_FILE',
     });
   }
+  const adapterOptions: AdapterOptions = { ...options, readAttachedFile: attachedFileReader(options) };
   async function* items(): AsyncIterable<FileItem> {
     const panel = MICROBLOG_CHANNELS.has(adapter.channel)
-      ? await linkPanelAnswers(adapter.read(source, options))
+      ? await linkPanelAnswers(adapter.read(source, adapterOptions))
       : { answers: new Map(), questions: new Map() };
-    for await (const item of adapter.read(source, options)) {
+    for await (const item of adapter.read(source, adapterOptions)) {
       if (item.kind !== 'record') {
         yield item;
         continue;
@@ -179,7 +181,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
           id: makeRecordId(channel, sourceId),
           sourceId,
           channel,
-          format: adapter.name,
+          format: draft.format ?? adapter.name,
           author,
           date,
           text,

@@ -85,6 +85,11 @@ export interface RecordDraft {
   sourceId: string | null;
   /** The channel; when omitted, the adapter's default channel (or `--channel`) is used. */
   channel?: Channel;
+  /**
+   * The reader that read it, when not the file's own: a document attached to an e-mail is read by
+   * the document's reader (`docx`) inside the e-mail's (`eml`).
+   */
+  format?: string;
   author?: string | null;
   date?: string | null;
   /**

@@ -307,7 +307,7 @@ export function attachedResidentEml(): Buffer {
 /**
  * A member of staff's note forwarding residents' e-mails "as attachments" (Outlook's More ›
  * Forward as Attachment): {@link RECEIVED_MESSAGE} embedded whole as an Outlook item, a saved
- * `.eml` attached as a file, and a leaflet that is no e-mail.
+ * `.eml` attached as a file, and a picture of a leaflet, which is not read.
  */
 export const FORWARDED_AS_ATTACHMENT: OutlookItemSpec = {
   subject: 'FW: Residents on day services',
@@ -317,7 +317,11 @@ export const FORWARDED_AS_ATTACHMENT: OutlookItemSpec = {
   submitTime: new Date('2014-05-21T08:30:00Z'),
   body: 'Two more for the day services consultation, forwarded as they came in.\r\n\r\nConsultation Team\r\n',
   attachments: [
-    { fileName: 'Day services leaflet.pdf', data: Buffer.from('%PDF-1.4\n% a leaflet, never read as feedback\n', 'latin1') },
+    {
+      fileName: 'Day services leaflet.jpg',
+      data: Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
+      mimeTag: 'image/jpeg',
+    },
     { fileName: 'Saturday club.eml', data: attachedResidentEml(), mimeTag: 'message/rfc822' },
   ],
   attachedItems: [RECEIVED_MESSAGE],

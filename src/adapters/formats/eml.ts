@@ -1,4 +1,4 @@
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import { formatBytes } from '../../source/byte-size.js';
 import { InputError } from '../../errors.js';
@@ -52,12 +52,12 @@ export const emlAdapter: FormatAdapter = {
     if (envelope) return 0.6;
     return transportHeader ? 0.95 : 0.8;
   },
-  read(source) {
-    return readEml(source);
+  read(source, options) {
+    return readEml(source, options.readAttachedFile);
   },
 };
 
-async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
+async function* readEml(source: InputSource, readAttachedFile: AttachedFileReader | undefined): AsyncIterable<AdapterItem> {
   const provenance = { file: source.path, line: 1 };
   if (source.size > MAX_MESSAGE_BYTES) {
     yield {
@@ -77,7 +77,7 @@ async function* readEml(source: InputSource): AsyncIterable<AdapterItem> {
     });
   }
   const { emailMessageItems } = await import('../readers/email-message.js');
-  yield* await emailMessageItems(raw, { provenance, label: '' });
+  yield* await emailMessageItems(raw, { provenance, label: '' }, 0, readAttachedFile);
 }
 
 /** Drops a UTF-8 byte order mark, blank lines and an mbox `From ` envelope line in front of the headers, as some tools save them. */

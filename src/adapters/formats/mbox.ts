@@ -1,4 +1,4 @@
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import { formatBytes } from '../../source/byte-size.js';
 import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, mboxMessages } from '../readers/mbox-messages.js';
@@ -16,12 +16,12 @@ export const mboxAdapter: FormatAdapter = {
     if (first === undefined || !isMboxSeparator(first)) return 0;
     return second !== undefined && isHeaderField(second) ? 0.9 : 0.7;
   },
-  read(source) {
-    return readMbox(source);
+  read(source, options) {
+    return readMbox(source, options.readAttachedFile);
   },
 };
 
-async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
+async function* readMbox(source: InputSource, readAttachedFile: AttachedFileReader | undefined): AsyncIterable<AdapterItem> {
   for await (const entry of mboxMessages(withoutByteOrderMark(source.bytes()), { path: source.path, maxMessageBytes: MAX_MESSAGE_BYTES })) {
     const label = `message ${entry.index}`;
     const provenance = { file: source.path, line: entry.line, part: label };
@@ -35,7 +35,7 @@ async function* readMbox(source: InputSource): AsyncIterable<AdapterItem> {
       continue;
     }
     const { emailMessageItems } = await import('../readers/email-message.js');
-    yield* await emailMessageItems(entry.raw, { provenance, label });
+    yield* await emailMessageItems(entry.raw, { provenance, label }, 0, readAttachedFile);
   }
 }
 

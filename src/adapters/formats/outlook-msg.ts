@@ -56,5 +56,5 @@ async function* readOutlookItem(source: InputSource, options: Parameters<FormatA
   }
   const bytes = await source.readBytes(MAX_OUTLOOK_ITEM_BYTES);
   const { outlookItemItems } = await import('../readers/outlook-item.js');
-  yield* await outlookItemItems(bytes, { provenance, label: '' });
+  yield* await outlookItemItems(bytes, { provenance, label: '' }, 0, options.readAttachedFile);
 }

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { MailParser, AddressObject, AttachmentStream, HeaderValue, Headers, MessageText } from 'mailparser';
-import type { AdapterItem } from '../format-adapter.js';
+import type { AdapterItem, AttachedFile, AttachedFileReader } from '../format-adapter.js';
 import type { RejectionCode } from '../../rejection-code.js';
 import type { JsonValue, Provenance, RecordDraft } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
@@ -11,6 +11,7 @@ import { formatBytes } from '../../source/byte-size.js';
 import { extractReply } from '../../text/email-reply-text.js';
 import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
+import { attachedDocumentItems, withCoverNote } from './attached-documents.js';
 
 export { MAX_MESSAGE_BYTES };
 
@@ -82,8 +83,15 @@ export interface DecodedMessage {
  * Reads one raw RFC 5322 message into what the store keeps of it: one record with the sender's new
  * words (see {@link extractReply}), a `filtered` item for an auto-reply, or a `rejected` item
  * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
+ * Then the documents attached to it, each read by `readAttachedFile` (see
+ * {@link attachedDocumentItems}; without it none is read), and the e-mails attached to it.
  */
-export async function emailMessageItems(raw: Buffer, location: MessageLocation, depth = 0): Promise<AdapterItem[]> {
+export async function emailMessageItems(
+  raw: Buffer,
+  location: MessageLocation,
+  depth = 0,
+  readAttachedFile?: AttachedFileReader,
+): Promise<AdapterItem[]> {
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
@@ -112,7 +120,11 @@ export async function emailMessageItems(raw: Buffer, location: MessageLocation, 
     ];
   }
   const items = decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
-  return [...items, ...(await attachedMessageItems(parsed.attached, parsed.attachedSkipped, location, depth, emailMessageItems))];
+  const documents = await messageDocumentItems(items, parsed.files, { ...fields, provenance: location.provenance }, readAttachedFile);
+  const attached = await attachedMessageItems(parsed.attached, parsed.attachedSkipped, location, depth, (message, at, level) =>
+    emailMessageItems(message, at, level, readAttachedFile),
+  );
+  return [...documents, ...attached];
 }
 
 /**
@@ -152,6 +164,23 @@ export async function attachedMessageItems<T>(
     });
   }
   return items;
+}
+
+/**
+ * A message's own items followed by those of the documents attached to it (see
+ * {@link attachedDocumentItems}), its record filtered as a `cover-note` when it only points at
+ * them ({@link withCoverNote}). The documents of a message filtered as a whole (an automatic
+ * reply) are not read.
+ */
+export async function messageDocumentItems(
+  items: readonly AdapterItem[],
+  files: readonly AttachedFile[],
+  message: Parameters<typeof attachedDocumentItems>[1],
+  readAttachedFile: AttachedFileReader | undefined,
+): Promise<AdapterItem[]> {
+  if (files.length === 0 || items.some((item) => item.kind === 'filtered')) return [...items];
+  const documents = await attachedDocumentItems(files, message, readAttachedFile);
+  return [...withCoverNote(items, documents), ...documents.items];
 }
 
 /** Gmail's system labels that say a message is not someone's feedback, and the rule each is filtered by. */
@@ -314,6 +343,8 @@ interface ParsedMessage {
   attached: Buffer[];
   /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
   attachedSkipped: number;
+  /** The other files attached to it (documents, pictures…), in order: whether each is read is decided by content, later. */
+  files: AttachedFile[];
 }
 
 /** The most e-mails attached to one message that are read. */
@@ -432,6 +463,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     let headerLines: ReadonlyArray<{ key: string; line: string }> = [];
     let content: MessageText | null = null;
     const attached: Buffer[] = [];
+    const files: AttachedFile[] = [];
     let attachedSkipped = 0;
     let settled = false;
     const fail = (error: unknown): void => {
@@ -447,8 +479,18 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     });
     parser.on('data', (data: AttachmentStream | MessageText) => {
       if (data.type === 'attachment') {
-        if (data.contentType.toLowerCase() !== 'message/rfc822' || attached.length >= MAX_ATTACHED_MESSAGES) {
-          if (data.contentType.toLowerCase() === 'message/rfc822') attachedSkipped += 1;
+        const contentType = data.contentType.toLowerCase();
+        if (contentType !== 'message/rfc822') {
+          const chunks: Buffer[] = [];
+          data.content.on('data', (chunk: Buffer) => chunks.push(chunk));
+          data.content.on('end', () => {
+            files.push({ name: data.filename ?? '', contentType, bytes: Buffer.concat(chunks) });
+            data.release?.();
+          });
+          return;
+        }
+        if (attached.length >= MAX_ATTACHED_MESSAGES) {
+          attachedSkipped += 1;
           data.content.resume();
           data.release?.();
           return;
@@ -473,7 +515,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       if (settled) return;
       settled = true;
       const text: MessageText | null = content;
-      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null, attached, attachedSkipped });
+      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null, attached, attachedSkipped, files });
     });
     parser.end(input);
   });

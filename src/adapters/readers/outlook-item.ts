@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import decompressRtfModule from '@kenjiuno/decompressrtf';
-import type { AdapterItem } from '../format-adapter.js';
+import type { AdapterItem, AttachedFile, AttachedFileReader } from '../format-adapter.js';
 import type { RejectionCode } from '../../rejection-code.js';
 import { formatBytes } from '../../source/byte-size.js';
 import { checkCompoundFile } from './compound-file.js';
@@ -15,6 +15,7 @@ import {
   MAX_ATTACHED_MESSAGES,
   MAX_MESSAGE_BYTES,
   messageIdOf,
+  messageDocumentItems,
   mimeEntityBodies,
   type DecodedMessage,
   type MessageLocation,
@@ -63,6 +64,8 @@ interface ReadItem {
   attached: AttachedMessage[];
   /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
   attachedSkipped: number;
+  /** The other files attached to it (documents, pictures…), in order; one whose bytes cannot be taken out is empty. */
+  files: AttachedFile[];
 }
 
 /** The class of a clear-signed (S/MIME) item, whose bodies may be only in its signed MIME attachment. */
@@ -89,10 +92,16 @@ async function loadMsgReader(): Promise<MsgReader> {
  * auto-reply or a non-mail item (contact, appointment…) filtered, or one rejection saying why it
  * cannot be read. E-mails attached to it (an item forwarded as an attachment, embedded whole, or a
  * saved `.eml` attached as a file) are read as messages of their own after it, as a saved `.eml`'s
- * `message/rfc822` parts are ({@link attachedMessageItems}); other attachments are not read.
+ * `message/rfc822` parts are ({@link attachedMessageItems}); documents attached to it are read by
+ * `readAttachedFile` as an `.eml`'s are ({@link messageDocumentItems}).
  * `depth` is how deep the item is attached inside another.
  */
-export async function outlookItemItems(bytes: Buffer, location: MessageLocation, depth = 0): Promise<AdapterItem[]> {
+export async function outlookItemItems(
+  bytes: Buffer,
+  location: MessageLocation,
+  depth = 0,
+  readAttachedFile?: AttachedFileReader,
+): Promise<AdapterItem[]> {
   const rejected = (code: RejectionCode, message: string, excerpt = ''): AdapterItem[] => [
     { kind: 'rejected', code, message, provenance: location.provenance, ...(excerpt === '' ? {} : { excerpt }) },
   ];
@@ -170,12 +179,21 @@ export async function outlookItemItems(bytes: Buffer, location: MessageLocation,
     ...body,
   };
   const items = decodedMessageItems(message, location, excerpt);
-  return [...items, ...(await attachedMessageItems(item.attached, item.attachedSkipped, location, depth, attachedItems))];
+  const documents = await messageDocumentItems(items, item.files, { ...message, provenance: location.provenance }, readAttachedFile);
+  const attached = await attachedMessageItems(item.attached, item.attachedSkipped, location, depth, (inner, at, level) =>
+    attachedItems(inner, at, level, readAttachedFile),
+  );
+  return [...documents, ...attached];
 }
 
-async function attachedItems(message: AttachedMessage, location: MessageLocation, depth: number): Promise<AdapterItem[]> {
-  if (message.kind === 'outlook') return outlookItemItems(message.bytes, location, depth);
-  if (message.kind === 'rfc822') return emailMessageItems(message.bytes, location, depth);
+async function attachedItems(
+  message: AttachedMessage,
+  location: MessageLocation,
+  depth: number,
+  readAttachedFile: AttachedFileReader | undefined,
+): Promise<AdapterItem[]> {
+  if (message.kind === 'outlook') return outlookItemItems(message.bytes, location, depth, readAttachedFile);
+  if (message.kind === 'rfc822') return emailMessageItems(message.bytes, location, depth, readAttachedFile);
   return [
     {
       kind: 'rejected',
@@ -222,10 +240,14 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): ReadItem {
         ? null
         : Buffer.from(reader.getAttachment(signed).content);
     const attached: AttachedMessage[] = [];
+    const files: AttachedFile[] = [];
     let attachedSkipped = 0;
     for (const [index, attachment] of (fields.attachments ?? []).entries()) {
       const embedded = attachment.innerMsgContent === true;
-      if (!embedded && !isAttachedEml(attachment.attachMimeTag, attachment.fileName)) continue;
+      if (!embedded && !isAttachedEml(attachment.attachMimeTag, attachment.fileName)) {
+        if (index !== signed) files.push(attachedFile(reader, index, attachment));
+        continue;
+      }
       if (attached.length >= MAX_ATTACHED_MESSAGES || (attachment.contentLength ?? 0) > MAX_MESSAGE_BYTES) {
         attachedSkipped += 1;
         continue;
@@ -237,7 +259,7 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): ReadItem {
         attached.push({ kind: 'damaged', reason: error instanceof Error ? error.message : String(error) });
       }
     }
-    return { properties, signedEntity, attached, attachedSkipped };
+    return { properties, signedEntity, attached, attachedSkipped, files };
   };
   const first = read('windows-1252');
   const codePage = first.properties.get('3ffd0003') ?? first.properties.get('3fde0003');
@@ -245,6 +267,21 @@ function readProperties(MsgReader: MsgReader, bytes: Buffer): ReadItem {
   const hasString8 = [...first.properties.keys()].some((tag) => tag.endsWith('001e'));
   if (encoding === null || encoding === 'windows-1252' || !hasString8) return first;
   return read(encoding);
+}
+
+/** A file attached to an item, as {@link outlookItemItems} reads it: empty when its bytes cannot be taken out. */
+function attachedFile(
+  reader: InstanceType<MsgReader>,
+  index: number,
+  attachment: { fileName?: string; fileNameShort?: string; name?: string; attachMimeTag?: string },
+): AttachedFile {
+  const name = attachment.fileName ?? attachment.fileNameShort ?? attachment.name ?? '';
+  const contentType = attachment.attachMimeTag?.toLowerCase() ?? '';
+  try {
+    return { name, contentType, bytes: Buffer.from(reader.getAttachment(index).content) };
+  } catch {
+    return { name, contentType, bytes: Buffer.alloc(0) };
+  }
 }
 
 /**

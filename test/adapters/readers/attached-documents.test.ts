@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { emailMessageItems } from '../../../src/adapters/readers/email-message.js';
 import { MAX_ATTACHED_DOCUMENTS } from '../../../src/adapters/readers/attached-documents.js';
 import { ingest } from '../../../src/ingest/ingest.js';
-import { buildDocx, paragraph } from '../../builders/docx-documents.js';
+import { buildDocx, DOCX_FIXTURE_INPUTS, paragraph } from '../../builders/docx-documents.js';
 import { buildMail, MAIL_ATTACHMENT_FIXTURE_INPUTS, responseDocx } from '../../builders/mail-attachments.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
@@ -117,6 +117,27 @@ describe('a document attached to an e-mail', () => {
       ['docx', 'Helen Brooks', 'attached message 1 › attachment "my views.docx" › paragraph 1'],
     ]);
     expect(countItems(result)).toEqual({ record: 3, 'filtered:cover-note': 1 });
+  });
+
+  test("a reviewer's comment keeps the author and date its document gives; only words without an author are the sender's", async () => {
+    const draft = DOCX_FIXTURE_INPUTS['reviewed-draft']?.build() ?? Buffer.alloc(0);
+    const alone = recordsOf(await readMail(draft, 'draft.docx'));
+    const result = await readMail(
+      buildMail({
+        from: 'Office <office@example.org>',
+        subject: 'Our comments on the draft',
+        date: 'Mon, 03 Jun 2024 10:00:00 +0000',
+        messageId: 'reviewed@example.org',
+        text: 'Please find our comments attached.',
+        attachments: [{ name: 'draft.docx', contentType: 'application/octet-stream', bytes: draft }],
+      }),
+    );
+    const attached = recordsOf(result);
+    expect(alone.filter((record) => record.author !== null).length).toBeGreaterThan(0);
+    expect(attached.map((record) => [record.text, record.author])).toEqual(alone.map((record) => [record.text, record.author ?? 'Office']));
+    for (const [index, record] of attached.entries()) {
+      if (alone[index]?.author !== null) expect(record.date).toBe(alone[index]?.date);
+    }
   });
 
   test('gets ids from the document, not from where the e-mail is saved', async () => {

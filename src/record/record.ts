@@ -26,6 +26,14 @@ export const MICROBLOG_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['twitt
  */
 export const EXPORT_OWNER_META = 'exportOwner';
 
+/**
+ * The `meta` key of a consultation answer whose respondent ids hold across its files (i.AI's
+ * ThemeFinder layout: one folder per question, one respondent id throughout): the consultation's
+ * folder. A record with it and a `meta.respondent` is that respondent's voice in that
+ * consultation, whichever file it came from.
+ */
+export const CONSULTATION_META = 'consultation';
+
 /** A JSON value, as kept in {@link FeedbackRecord.meta}. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,11 +1,12 @@
-import { CHANNELS, EXPORT_OWNER_META, type Channel, type FeedbackRecord } from '../record/record.js';
+import { CHANNELS, CONSULTATION_META, EXPORT_OWNER_META, type Channel, type FeedbackRecord } from '../record/record.js';
 import { hashKey, KeyHasher, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
 
 /**
  * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
- * file, else its row: one row is one respondent), else its author on its channel (handles are
+ * file, or throughout its consultation when it has {@link CONSULTATION_META}; else its row: one row
+ * is one respondent), else its author on its channel (handles are
  * per platform), else the owner of the export file it was read from when the record says it is
  * theirs ({@link EXPORT_OWNER_META}). Null for a record with none: it counts as a voice of its own. Retweets never
  * reach the store (ingest filters them as amplification, not a second voice), so nothing here
@@ -14,6 +15,8 @@ import { grownArray } from '../grown-array.js';
 export function voiceKeyOf(record: FeedbackRecord): string | null {
   const respondent = record.meta['respondent'];
   if (typeof respondent === 'string' && respondent.trim() !== '') {
+    const consultation = record.meta[CONSULTATION_META];
+    if (typeof consultation === 'string') return `consultation-respondent\u0000${consultation}\u0000${respondent.trim()}`;
     return `respondent\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${respondent.trim()}`;
   }
   if (record.author !== null && record.author.trim() !== '') {

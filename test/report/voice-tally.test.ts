@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { VoiceTally, voiceKeyOf } from '../../src/report/voice-tally.js';
 import { WordNumbering } from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
-import { EXPORT_OWNER_META } from '../../src/record/record.js';
+import { CONSULTATION_META, EXPORT_OWNER_META } from '../../src/record/record.js';
 import { makeRecord } from '../builders/record-builder.js';
 
 const CAMPAIGN = 'I object to the closure of the Elm Street day centre because it is the only place my family member can go.';
@@ -18,6 +18,16 @@ describe('voiceKeyOf', () => {
     const other = makeRecord({ meta: { respondent: 'R1' }, provenance: { file: 'b.csv', row: 1 } });
     expect(voiceKeyOf(q1)).toBe(voiceKeyOf(q2));
     expect(voiceKeyOf(other)).not.toBe(voiceKeyOf(q1));
+  });
+
+  test("a consultation's respondent (ThemeFinder's layout: one file per question) counts once across its files, and only in it", () => {
+    const answer = (file: string, consultation: string): ReturnType<typeof makeRecord> =>
+      makeRecord({ channel: 'survey', meta: { respondent: '1001', [CONSULTATION_META]: consultation }, provenance: { file, line: 1 } });
+    const part1 = answer('inputs/question_part_1/responses.jsonl', 'inputs');
+    expect(voiceKeyOf(answer('inputs/question_part_2/responses.jsonl', 'inputs'))).toBe(voiceKeyOf(part1));
+    expect(voiceKeyOf(answer('other/question_part_1/responses.jsonl', 'other'))).not.toBe(voiceKeyOf(part1));
+    const plain = makeRecord({ meta: { respondent: '1001' }, provenance: { file: 'inputs/question_part_1/responses.jsonl', line: 1 } });
+    expect(voiceKeyOf(plain)).not.toBe(voiceKeyOf(part1));
   });
 
   test('a survey row without a respondent id is one respondent; an author is one voice per channel; neither: no key', () => {

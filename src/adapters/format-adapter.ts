@@ -22,7 +22,9 @@ export type FilterRule =
   | 'moderated-out'
   | 'not-feedback'
   | 'panel-question'
-  | 'cover-note';
+  | 'cover-note'
+  | 'closed-answers'
+  | 'consultation-question';
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header
@@ -71,6 +73,54 @@ export interface AdapterOptions {
    * by the ingest, which knows every format); without it, e-mails' attached documents are not read.
    */
   readAttachedFile?: AttachedFileReader;
+  /**
+   * The files of a consultation laid out as i.AI's ThemeFinder and Consult take them
+   * (`question_part_N/question.json`, `responses.jsonl`, `multi_choice.jsonl`, `respondents.jsonl`),
+   * read in one run: what one file gives, the others' records take (given by the ingest; without
+   * it each file is read on its own).
+   */
+  consultation?: ConsultationFiles;
+}
+
+/** A question of a consultation, from its `question.json`. */
+export interface ConsultationQuestion {
+  /** The question's words. */
+  text: string;
+  /** Its number in the consultation, when the file gives one. */
+  number: number | null;
+}
+
+/** What a consultation's other files give the responses of one file. */
+export interface ConsultationResponses {
+  /** The question they answer, or null when no question file for them was read before them. */
+  question: ConsultationQuestion | null;
+  /** The question part (`question_part_1`): what their ids and `meta.questionId` are made of, whether or not the question was read. */
+  part: string;
+  /** The consultation (its folder) their respondents belong to: one respondent id there is one person, whichever question they answered. */
+  consultation: string;
+  /** True when a respondents file of the consultation was read before them. */
+  respondentsRead: boolean;
+  /**
+   * A respondent's closed answers (their answers about themselves and their choices in multiple
+   * choice questions, by question), or null when none were read.
+   */
+  answersOf(respondent: string): Record<string, string> | null;
+}
+
+/**
+ * The cross-file join of a consultation's files (see src/ingest/consultation-layout.ts): the
+ * reader of each file hands over what the file holds, and asks what its responses take from the
+ * others. Files are matched by where they are, each named as the run names it.
+ */
+export interface ConsultationFiles {
+  /** The question of the question file `file`. */
+  addQuestion(file: string, question: ConsultationQuestion): void;
+  /** A respondent's answers about themselves, from the respondents file `file`. */
+  addRespondent(file: string, respondent: string, answers: Readonly<Record<string, string>>): void;
+  /** A respondent's choice (options joined by `; `) in the multiple choice file `file`. */
+  addChoices(file: string, respondent: string, choices: string): void;
+  /** What the responses of `file` take from the files read before it. */
+  responsesIn(file: string): ConsultationResponses;
 }
 
 /** A file attached to an e-mail, as its message holds it. */

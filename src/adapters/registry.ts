@@ -38,6 +38,7 @@ import { telegramChatAdapter } from './formats/telegram-chat.js';
 import { discordChatAdapter } from './formats/discord-chat.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
+import { themefinderInputsAdapter } from './formats/themefinder-inputs.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
 import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
 import { xmlSpreadsheetAdapter } from './formats/xml-spreadsheet.js';
@@ -91,6 +92,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   discordChatAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
+  themefinderInputsAdapter,
   surveyCsvAdapter,
   xlsxWorkbookAdapter,
   xlsWorkbookAdapter,

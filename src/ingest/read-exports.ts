@@ -18,6 +18,7 @@ import { isStoreFolder } from '../store/record-store.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 import { unpackArchiveEntry, zipFileKind, type ZipFileKind } from './zip-archive.js';
+import { companionsFirst, ConsultationLayout } from './consultation-layout.js';
 import type { ZipDirectoryEntry } from '../adapters/readers/zip-directory.js';
 
 /**
@@ -147,7 +148,8 @@ export const MAX_ARCHIVE_DEPTH = 3;
 
 /**
  * Reads export files and folders (recursively; `-` is standard input) into records, accounting
- * for every item: one bad file or item is a rejection with its reason, never the end of the
+ * for every item (a consultation's question, respondents and multiple choice files are read before
+ * the other files, so that the responses they belong to find them: see consultation-layout.ts): one bad file or item is a rejection with its reason, never the end of the
  * reading (unless `strict`). A file in a folder that no format reads is `skipped`. Throws before
  * yielding anything when the reading cannot start: no paths, a path that does not exist, an
  * unknown format or encoding name.
@@ -214,9 +216,9 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       }
       for (const input of await finder.inputFilesAt(path)) inputs.push(input);
     }
-    this.inputs = inputs;
+    this.inputs = companionsFirst(inputs, (input) => input.displayPath);
     this.sizes = await Promise.all(
-      inputs.map((input) =>
+      this.inputs.map((input) =>
         input.archiveEntry !== undefined
           ? input.archiveEntry.uncompressedSize
           : input.skip === true
@@ -227,7 +229,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
               ),
       ),
     );
-    return inputs;
+    return this.inputs;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<ExportItem> {
@@ -255,6 +257,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
         ...(options.documentText === true ? { documentText: true } : {}),
         ...(options.reviewedDraft === true ? { reviewedDraft: true } : {}),
+        consultation: new ConsultationLayout(),
       };
       let bytesBefore = 0;
       let inputIndex = 0;

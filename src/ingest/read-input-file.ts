@@ -12,6 +12,7 @@ import { isOverlong, looksBinary, openInputSource, type InputSource, type Source
 import { SINGLE_BYTE_ENCODING_NAMES } from '../source/mac-roman.js';
 import { isZipFile } from '../adapters/readers/zip-directory.js';
 import { attachedFileReader } from './attached-files.js';
+import { ConsultationLayout } from './consultation-layout.js';
 
 /** How many of the lines read as Windows-1252 the warning names. */
 const FALLBACK_LINES_SHOWN = 20;
@@ -134,7 +135,11 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       code: 'BINARY_FILE',
     });
   }
-  const adapterOptions: AdapterOptions = { ...options, readAttachedFile: attachedFileReader(options) };
+  const adapterOptions: AdapterOptions = {
+    ...options,
+    readAttachedFile: attachedFileReader(options),
+    consultation: options.consultation ?? new ConsultationLayout(),
+  };
   async function* items(): AsyncIterable<FileItem> {
     const panel = MICROBLOG_CHANNELS.has(adapter.channel)
       ? await linkPanelAnswers(adapter.read(source, adapterOptions))

@@ -1,8 +1,15 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { readDelimitedTable } from '../../src/adapters/readers/delimited-table.js';
 import { openInputSource } from '../../src/source/input-source.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
+import { RespondentGroupReader } from '../../src/report/respondent-group-reader.js';
+import { voiceKeyOf } from '../../src/report/voice-tally.js';
+import { readStoreRecords } from '../../src/store/record-store.js';
+import { withTempDir } from '../builders/temp-dir.js';
 import { countItems, readFileItems, recordsOf, REALDATA_ROOT, inputErrorOf as inputErrorOfFile } from '../helpers/read-fixture.js';
 
 const describeRealdata = REALDATA_ROOT === null ? describe.skip : describe;
@@ -207,26 +214,90 @@ describeRealdata('realdata: consultation/themefinder-consultation-export-lgr-for
 });
 
 describeRealdata('realdata: consultation/themefinder-gambling-q1-responses.jsonl', () => {
-  test('read by the generic json adapter: response_id is the id, response the text', async () => {
+  test('read alone by the themefinder reader: a survey answer per line, for its respondent, saying what it lacks', async () => {
     const name = 'themefinder-gambling-q1-responses.jsonl';
     const result = await read(name);
-    expect(result.format).toBe('json');
-    expect(countItems(result)).toEqual({ record: 100 });
+    expect(result.format).toBe('themefinder');
+    expect(countItems(result)).toEqual({ record: 100, warning: 1 });
     const records = recordsOf(result);
     expect(records[0]).toMatchObject({
-      sourceId: '1001',
+      sourceId: '1001:themefinder-gambling-q1',
+      channel: 'survey',
       text: "Yes, absolutely ban them. My son started gambling after seeing these ads during football matches. It's predatory marketing targeting vulnerable people when they're relaxed and enjoying sports.",
-      provenance: { file: name, line: 1, row: 1 },
+      meta: { respondent: '1001' },
+      provenance: { file: name, line: 1 },
     });
     expect(records.at(-1)).toMatchObject({
-      sourceId: '1100',
+      sourceId: '1100:themefinder-gambling-q1',
       text: 'Sports needs to find ethical sponsors. Short-term pain for long-term gain.',
     });
     expect(uncleanTexts(records)).toEqual([]);
   });
 });
 
-describeRealdata('realdata: ThemeFinder files that are not feedback fail with a clear message', () => {
+describeRealdata('realdata: the ThemeFinder gambling set ingested together (responses, question, respondents)', () => {
+  const QUESTION =
+    'Should gambling advertisements be completely banned during televised sporting events, and what impact do you think this would have on sports viewing and gambling behavior?';
+  const NAMES = [
+    'themefinder-gambling-q1-responses.jsonl',
+    'themefinder-gambling-q1-question.json',
+    'themefinder-gambling-respondents.jsonl',
+  ];
+
+  async function ingested(cwd: string, paths: readonly string[]): Promise<{ summary: IngestSummary; records: FeedbackRecord[] }> {
+    return withTempDir(async (dir) => {
+      const storeDir = join(dir, 'store');
+      const summary = await ingest({ paths, cwd, storeDir });
+      const records: FeedbackRecord[] = [];
+      for await (const record of readStoreRecords(storeDir)) records.push(record);
+      return { summary, records };
+    });
+  }
+
+  /** The respondents file's own count of each answer to `question`. */
+  function answerCounts(question: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const line of readFileSync(file('themefinder-gambling-respondents.jsonl'), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const answer = (JSON.parse(line) as { demographic_data: Record<string, string> }).demographic_data[question] ?? '';
+      counts[answer] = (counts[answer] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  test('the files as published, named in any order: 100 answers with their question and respondents, nothing rejected', async () => {
+    const { summary, records } = await ingested(folder, NAMES);
+    expect(summary).toMatchObject({ read: 201, added: 100, filtered: 101, rejected: 0, warnings: [] });
+    expect(summary.filteredByRule).toEqual({ 'closed-answers': 100, 'consultation-question': 1 });
+    expect(records).toHaveLength(100);
+    expect(records.every((record) => record.channel === 'survey' && record.meta['question'] === QUESTION)).toBe(true);
+    expect(new Set(records.map((record) => voiceKeyOf(record))).size).toBe(100);
+    for (const question of ['Do you live in:', 'Do you consider yourself to have a health condition or a disability?']) {
+      const reader = new RespondentGroupReader(question);
+      const groups: Record<string, number> = {};
+      for (const record of records) groups[reader.groupOf(record)] = (groups[reader.groupOf(record)] ?? 0) + 1;
+      expect(groups).toEqual(answerCounts(question));
+    }
+    expect(answerCounts('Do you live in:')).toEqual({ England: 59, Scotland: 16, Wales: 15, 'Northern Ireland': 10 });
+  });
+
+  test('laid out as ThemeFinder takes it, with the answers given again as a second question: 200 records, still 100 voices', async () => {
+    await withTempDir(async (dir) => {
+      for (const part of ['question_part_1', 'question_part_2']) {
+        mkdirSync(join(dir, 'inputs', part), { recursive: true });
+        copyFileSync(file('themefinder-gambling-q1-question.json'), join(dir, 'inputs', part, 'question.json'));
+        copyFileSync(file('themefinder-gambling-q1-responses.jsonl'), join(dir, 'inputs', part, 'responses.jsonl'));
+      }
+      copyFileSync(file('themefinder-gambling-respondents.jsonl'), join(dir, 'inputs', 'respondents.jsonl'));
+      const { summary, records } = await ingested(dir, ['inputs']);
+      expect(summary).toMatchObject({ read: 302, added: 200, filtered: 102, rejected: 0, warnings: [] });
+      expect(new Set(records.map((record) => record.meta['questionId']))).toEqual(new Set(['question_part_1', 'question_part_2']));
+      expect(new Set(records.map((record) => voiceKeyOf(record))).size).toBe(100);
+    });
+  });
+});
+
+describeRealdata('realdata: ThemeFinder output files (a mapping, a theme framework) fail with a clear message', () => {
   test.each([
     [
       'themefinder-gambling-q1-mapping.jsonl',
@@ -237,16 +308,6 @@ describeRealdata('realdata: ThemeFinder files that are not feedback fail with a 
       'themefinder-gambling-q1-themes.json',
       'no text column found (columns: "topic_id", "topic_label", "topic_description", "topic")',
       'map the column that holds the feedback to the text field',
-    ],
-    [
-      'themefinder-gambling-respondents.jsonl',
-      'no text column found (columns: "response_id", "demographic_data")',
-      'map the column that holds the feedback to the text field',
-    ],
-    [
-      'themefinder-gambling-q1-question.json',
-      'holds a single JSON object, not an array of records or JSON Lines (one object per line)',
-      'this is not a feedback export; name its format if it is one',
     ],
   ])('%s', async (name, message, hint) => {
     expect(await inputErrorOf(name)).toEqual({ message: `${name}: ${message}`, hint });

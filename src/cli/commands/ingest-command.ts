@@ -234,7 +234,7 @@ Examples:
       output.note(describeCounts(summary, output));
       if (summary.updated > 0) {
         output.note(
-          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a record is the copy from the file first in name order, with any copy's panel question)`,
+          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)`,
         );
       }
       if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);

@@ -17,6 +17,7 @@ import {
 } from '../readers/json-elements.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { removeSoundAnnotations } from '../readers/sound-annotations.js';
+import { speechToTextItems, speechToTextLayout } from '../readers/speech-to-text-json.js';
 
 /** The keys of a QMSum meeting file (AMI, ICSI and parliamentary committee meetings). */
 const QMSUM_KEYS = /"(?:meeting_transcripts|topic_list|general_query_list|specific_query_list)"\s*:/;
@@ -27,16 +28,21 @@ const TURNS_KEY = /(?<!\\)"meeting_transcripts"\s*:\s*\[/;
 /** The largest meeting file read at once (QMSum files are at most a few MB). */
 const MEETING_FILE_LIMIT = 64 * 1024 * 1024;
 
-/** Speaker-turn transcripts as JSON: QMSum/AMI meeting files, or a list of `{speaker, text}` turns. */
+/**
+ * Speaker-turn transcripts as JSON: QMSum/AMI meeting files, a list of `{speaker, text}` turns, or
+ * what a speech-to-text tool writes (Whisper, AssemblyAI, Deepgram, Rev.ai).
+ */
 export const transcriptJsonAdapter: FormatAdapter = {
   name: 'transcript-json',
-  description: 'Meeting transcripts as JSON speaker turns: QMSum/AMI files or a list of {speaker, text|content, start?, end?}',
+  description:
+    'Meeting transcripts as JSON speaker turns: QMSum/AMI files, a list of {speaker, text|content, start?, end?}, or Whisper, AssemblyAI, Deepgram and Rev.ai transcripts',
   channel: 'transcript',
   extensions: ['.json', '.jsonl'],
-  signature: 'an object with "meeting_transcripts", or a list (or JSON Lines) of objects with "speaker" and "text" or "content"',
+  signature:
+    'an object with "meeting_transcripts", "segments" (Whisper), "utterances" (AssemblyAI, Deepgram) or "monologues" (Rev.ai), or a list (or JSON Lines) of objects with "speaker" and "text" or "content"',
   sniff(input) {
     const head = input.headText.trimStart();
-    if (head.startsWith('{') && QMSUM_KEYS.test(head)) return 0.9;
+    if (head.startsWith('{') && (QMSUM_KEYS.test(head) || speechToTextLayout(head) !== null)) return 0.9;
     if (looksLikeJsonLines(input.headText)) return looksLikeTurn(head.split('\n', 1)[0] ?? '') ? 0.9 : 0;
     if (head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) return looksLikeTurn(head.slice(0, 4000)) ? 0.9 : 0;
     return 0;
@@ -58,7 +64,8 @@ function looksLikeTurn(json: string): boolean {
 async function* readTranscriptJson(source: InputSource): AsyncIterable<AdapterItem> {
   const head = source.headText.trimStart();
   const firstLine = head.split('\n', 1)[0] ?? '';
-  if (looksLikeJsonLines(source.headText) && looksLikeTurn(firstLine) && !QMSUM_KEYS.test(firstLine)) {
+  const wholeObject = head.startsWith('{') && (QMSUM_KEYS.test(firstLine) || speechToTextLayout(head) !== null);
+  if (!wholeObject && looksLikeJsonLines(source.headText) && looksLikeTurn(firstLine)) {
     yield* readTurns(source.path, jsonLines(source), { lineOffset: 0, corpus: false, topics: [] });
   } else if (head.startsWith('{')) {
     yield* readMeetingFile(source);
@@ -99,10 +106,15 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
     throw new InputError(message, { location: { file: source.path, ...jsonErrorPosition(text, error) } });
   }
   const turnsKey = TURNS_KEY.exec(text);
+  const speechToText = isObject(parsed) && !Array.isArray(parsed['meeting_transcripts']) ? speechToTextLayout(text.slice(0, 65536)) : null;
+  if (speechToText !== null && isObject(parsed)) {
+    yield* speechToTextItems(source.path, text, parsed, speechToText);
+    return;
+  }
   if (!isObject(parsed) || !Array.isArray(parsed['meeting_transcripts']) || turnsKey === null) {
     throw new InputError(`no "meeting_transcripts" list of speaker turns in this JSON object`, {
       location: { file: source.path },
-      hint: 'transcript-json reads QMSum meeting files or a list of {"speaker", "text"} turns',
+      hint: 'transcript-json reads QMSum meeting files, Whisper, AssemblyAI, Deepgram or Rev.ai transcripts, or a list of {"speaker", "text"} turns',
     });
   }
   const lineOffset = countNewlines(text, turnsKey.index);

@@ -18,14 +18,21 @@ const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** The no-break spaces WhatsApp writes before AM/PM and after `~`, read as spaces. */
 const NARROW_SPACE = /[\u202f\u00a0]/g;
 
-const DAY = String.raw`(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})`;
+/** A day as phones write it: `15/01/2024`, `1/15/24`, `15.01.24`, `2024-01-15`, and year first with spaced dots (`2018. 06. 13.`, Hungarian). */
+const DAY = String.raw`(\d{1,4}[/.-] ?\d{1,2}[/.-] ?\d{1,4}\.?)`;
+/** A time: `10:03`, `10.03.15`, `1:55 PM`, `1:55 p.m.`, `1:55 p. m.` (Spanish). */
 const TIME = String.raw`(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[AaPp]\.? ?[Mm]\.?)?)`;
+/** Between day and time: a comma, or Finnish `klo`. */
+const BETWEEN = String.raw`,? (?:klo )?`;
 
-/** A message's first line as the iPhone exports it: `[15/01/2024, 10:04:12] Jane Smith: words`. */
-const IPHONE_LINE = new RegExp(String.raw`^\u200e?\[${DAY},? ${TIME}\] (.*)$`);
+/**
+ * A message's first line as the iPhone exports it: `[15/01/2024, 10:04:12] Jane Smith: words`,
+ * or as older iPhones did, without brackets and with a colon: `13.06.18 21.25.15: Jane Smith: words`.
+ */
+const IPHONE_LINE = new RegExp(String.raw`^\u200e?\[?${DAY}${BETWEEN}${TIME}(?:\]|:) (.*)$`);
 
-/** A message's first line as Android exports it: `15/01/2024, 10:03 - Jane Smith: words`. */
-const ANDROID_LINE = new RegExp(String.raw`^\u200e?${DAY},? ${TIME} [-–] (.*)$`);
+/** A message's first line as Android exports it: `15/01/2024, 10:03 - Jane Smith: words` (`13.6.2018 klo 21.25 - …` in Finnish). */
+const ANDROID_LINE = new RegExp(String.raw`^\u200e?${DAY}${BETWEEN}${TIME} [-–] (.*)$`);
 
 /** Who wrote a message and its words: `Jane Smith: words`; a line without it is WhatsApp's own notice. */
 const AUTHOR_AND_WORDS = /^([^:"]{1,80}?): (.*)$/s;
@@ -39,18 +46,52 @@ const PHONE_MENTION = /@(?:\u2068\+?\d[\d\s().\u2010\u2011-]{5,}\d\u2069|\+?\d{7
 /** An author saved only as a phone number (not in the exporter's contacts): never stored. */
 const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().\u2010\u2011-]{7,}$/;
 
-/** What WhatsApp writes in place of a photo, video, voice note, sticker, document or contact it left out of the export. */
+/**
+ * What WhatsApp writes in place of a photo, video, voice note, sticker, document or contact it
+ * left out of the export: `<Media omitted>` and its translations (`<Medien ausgeschlossen>`,
+ * `<Multimedia omitido>`: a line that is only words in angle brackets), an iPhone's `image
+ * omitted`, `<attached: …>`.
+ */
 const MEDIA_LEFT_OUT =
-  /^(?:<media omitted>|(?:.*\bdocument|image|video|audio|sticker|gif|contact card|view once (?:photo|video)) omitted|<attached: [^>]*>|null)$/i;
+  /^(?:<[^<>\n]{3,60}>|(?:.*\bdocument|image|video|audio|sticker|gif|contact card|view once (?:photo|video)) omitted|<attached: [^>]*>|null)$/i;
+
+/**
+ * A file exported with the chat ("Include media"), as Android names it: `IMG-20240115-WA0001.jpg
+ * (file attached)`, in German `(Datei angehängt)`; a file name without spaces before any words in
+ * brackets, as other languages write it.
+ */
+const MEDIA_ATTACHED = /^(?:\S+\.[A-Za-z0-9]{2,5} \([^()\n]{3,40}\)|.{1,200}\.[A-Za-z0-9]{2,5} \((?:file attached|datei angehängt)\))$/i;
+
+/** A file's name alone, as Android writes a document's under `<Media omitted>`: `Minutes of the meeting.pdf`. */
+const FILE_NAME = /^[^\n]{1,200}\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,5}$/;
+
+/** A poll as Android exports it: `POLL:`, its question, then `OPTION: Monday (2 votes)` lines. */
+const POLL = /^POLL:\n[\s\S]*^OPTION: .*\(\d+ votes?\)$/m;
 
 /** A shared location: a map link to where someone is. */
 const LOCATION = /^(?:location: https?:\/\/\S+|live location shared|live location ended)$/i;
 
-/** What stands in place of a deleted message. */
-const DELETED = /^(?:this message was deleted\.?|you deleted this message\.?|waiting for this message(?:\. this may take a while\.)?)$/i;
+/** What stands in place of a deleted message, in English and as German, Spanish, French, Italian, Portuguese and Dutch phones write it. */
+const DELETED = new RegExp(
+  String.raw`^(?:this message was deleted|you deleted this message|waiting for this message(?:\. this may take a while)?|` +
+    String.raw`diese nachricht wurde gelöscht|du hast diese nachricht gelöscht|se eliminó este mensaje|eliminaste este mensaje|` +
+    String.raw`ce message a été supprimé|vous avez supprimé ce message|questo messaggio è stato eliminato|hai eliminato questo messaggio|` +
+    String.raw`mensagem apagada|esta mensagem foi apagada|você apagou esta mensagem|dit bericht is verwijderd|je hebt dit bericht verwijderd)\.?$`,
+  'i',
+);
 
 /** WhatsApp's mark on an edited message, after its words. */
 const EDITED = /\s*<this message was edited>\s*$/i;
+
+/** A day as the date reader reads it: `2018. 06. 13.` as `2018.06.13`. */
+function dayOf(day: string): string {
+  return day.replace(/([/.-]) /g, '$1').replace(/\.$/, '');
+}
+
+/** A time as the date reader reads it: `21.25.15` as `21:25:15`, `1:55 p. m.` as `1:55 pm`. */
+function clockOf(time: string): string {
+  return time.replace(/(\d)\.(\d)/g, '$1:$2').replace(/\s*([AaPp])\.?\s*([Mm])\.?$/, ' $1$2');
+}
 
 /** Which way a file writes its messages' first lines. */
 type ChatLayout = 'iphone' | 'android';
@@ -88,7 +129,7 @@ function shownDateOrder(headText: string, layout: ChatLayout): DateOrder | null 
   for (const raw of headText.split(/\r?\n/)) {
     const match = pattern.exec(raw.replace(NARROW_SPACE, ' '));
     if (match === null) continue;
-    const evidence = dateOrderEvidence(match[1] ?? '');
+    const evidence = dateOrderEvidence(dayOf(match[1] ?? ''));
     if (evidence === 'day-month-year' || evidence === 'month-day-year') return evidence;
   }
   return null;
@@ -204,22 +245,41 @@ class WhatsAppChatReader {
     const authored = AUTHOR_AND_WORDS.exec(whole.replace(/^\u200e/, ''));
     if (authored === null) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
     const written = authored[2] ?? '';
-    const words = written.replace(PHONE_MENTION, `@${REDACTION_TOKENS.phone}`).replace(INVISIBLE, '').replace(EDITED, '').trim();
-    if (MEDIA_LEFT_OUT.test(words)) return [filtered('not-feedback', provenance, 'media left out of the export')];
+    const said = written.replace(PHONE_MENTION, `@${REDACTION_TOKENS.phone}`).replace(INVISIBLE, '').replace(EDITED, '').trim();
+    if (DELETED.test(said)) return [filtered('deleted', provenance)];
+    const media = mediaAndCaption(said);
+    if (media !== null && media.caption === '') return [filtered('not-feedback', provenance, media.detail)];
+    const words = media?.caption ?? said;
     if (written.startsWith('\u200e')) return [filtered('not-feedback', provenance, "WhatsApp's notice")];
     if (LOCATION.test(words)) return [filtered('not-feedback', provenance, 'shared location')];
-    if (DELETED.test(words)) return [filtered('deleted', provenance)];
+    if (POLL.test(words)) return [filtered('not-feedback', provenance, 'poll')];
     const name = (authored[1] ?? '').replace(INVISIBLE, '').replace(/^~\s*/, '').trim();
     const savedAsNumber = PHONE_NUMBER_AUTHOR.test(name);
     const author = name === '' || savedAsNumber ? null : authorName(name);
-    const date = readDateInOrder(`${message.day} ${message.time.replace(/(\d)\.(\d)/g, '$1:$2')}`, this.order);
+    const date = readDateInOrder(`${dayOf(message.day)} ${clockOf(message.time)}`, this.order);
     if (date === null) this.unreadDates += 1;
-    else if (dateOrderEvidence(message.day) === 'either') this.assumedOrder += 1;
+    else if (dateOrderEvidence(dayOf(message.day)) === 'either') this.assumedOrder += 1;
     const idDate = date ?? `${message.day} ${message.time}`;
     const idAuthor = name === '' ? null : savedAsNumber ? `phone:${name.replace(/\D/g, '')}` : name;
     const sourceId = this.ids.sourceIdFor(idAuthor, words, idDate) ?? contentSourceId(idAuthor, idDate, cleanRecordText(words));
     return [{ kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta: {}, provenance } }];
   }
+}
+
+/**
+ * A message that starts with a file (left out of the export, or exported with it): why it is no
+ * one's words, and the caption written under it (`''` when there is none, or only the file's name).
+ */
+function mediaAndCaption(words: string): { detail: string; caption: string } | null {
+  const [first = '', ...rest] = words.split('\n');
+  const head = first.trim();
+  const attached = MEDIA_ATTACHED.test(head);
+  if (!attached && !MEDIA_LEFT_OUT.test(head)) return null;
+  const caption = rest.join('\n').trim();
+  return {
+    detail: attached ? 'media attached to the export' : 'media left out of the export',
+    caption: FILE_NAME.test(caption) ? '' : caption,
+  };
 }
 
 function filtered(rule: FilterRule, provenance: { file: string; line: number }, detail?: string): AdapterItem {

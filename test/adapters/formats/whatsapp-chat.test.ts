@@ -122,3 +122,101 @@ describe('whatsapp-chat: a line over the limit', () => {
     expect(recordsOf(result).map((record) => record.text)).toEqual(['Hello', 'Transport']);
   });
 });
+
+/** Each item of a read as `line N record|filtered(rule: detail): author @ date: text`. */
+function itemsOf(result: FileReadResult): string[] {
+  return result.items.flatMap((item) => {
+    if (item.kind === 'record') {
+      const { record } = item;
+      return [`${record.provenance.line} ${record.author ?? '-'} @ ${record.date ?? '-'}: ${record.text}`];
+    }
+    if (item.kind === 'filtered')
+      return [`${item.provenance.line} filtered ${item.rule}${item.detail === undefined ? '' : `: ${item.detail}`}`];
+    if (item.kind === 'rejected') return [`${item.provenance.line} rejected ${item.code}`];
+    return [];
+  });
+}
+
+describe('whatsapp-chat: layouts of other phones and languages', () => {
+  test('a Spanish-style clock with spaced "p. m." is read as 12-hour time', async () => {
+    const result = await read('chat.txt', '[23/06/18 1:55:00 p. m.] Ana: hola\n[23/06/18 9:05:00 a. m.] Luis: que tal\n');
+    expect(itemsOf(result)).toEqual(['1 Ana @ 2018-06-23T13:55:00.000Z: hola', '2 Luis @ 2018-06-23T09:05:00.000Z: que tal']);
+  });
+
+  test("a Finnish phone's `klo` before the time, and an old iPhone's stamp without brackets ending in a colon, are read", async () => {
+    const finnish = await read('chat.txt', '13.6.2018 klo 21.25 - Aino: moi\n14.6.2018 klo 9.05 - Eero: hei\n');
+    expect(itemsOf(finnish)).toEqual(['1 Aino @ 2018-06-13T21:25:00.000Z: moi', '2 Eero @ 2018-06-14T09:05:00.000Z: hei']);
+    const oldIphone = await read('chat.txt', '13.06.18 21.25.15: Anna: hallo\n13.06.18 21.26.15: Ben: ja\n');
+    expect(itemsOf(oldIphone)).toEqual(['1 Anna @ 2018-06-13T21:25:15.000Z: hallo', '2 Ben @ 2018-06-13T21:26:15.000Z: ja']);
+  });
+
+  test('a date written year first with spaced dots (Hungarian) is read', async () => {
+    const result = await read('chat.txt', '2018. 06. 13. 21:25 - Anna: szia\n2018. 06. 14. 8:05 - Bela: hello\n');
+    expect(itemsOf(result)).toEqual(['1 Anna @ 2018-06-13T21:25:00.000Z: szia', '2 Bela @ 2018-06-14T08:05:00.000Z: hello']);
+  });
+
+  test("a German phone's placeholders and deleted messages are filtered, as the English ones are", async () => {
+    const text = [
+      '15.01.24, 10:03 - Anna: Hallo zusammen',
+      '15.01.24, 10:04 - Ben: <Medien ausgeschlossen>',
+      '15.01.24, 10:05 - Ben: Diese Nachricht wurde gelöscht',
+      '15.01.24, 10:06 - Anna: Du hast diese Nachricht gelöscht.',
+      '15.01.24, 10:07 - Ben: IMG-20240115-WA0001.jpg (Datei angehängt)',
+      '15.01.24, 10:08 - Anna: Gut',
+      '',
+    ].join('\n');
+    expect(itemsOf(await read('chat.txt', text))).toEqual([
+      '1 Anna @ 2024-01-15T10:03:00.000Z: Hallo zusammen',
+      '2 filtered not-feedback: media left out of the export',
+      '3 filtered deleted',
+      '4 filtered deleted',
+      '5 filtered not-feedback: media attached to the export',
+      '6 Anna @ 2024-01-15T10:08:00.000Z: Gut',
+    ]);
+  });
+});
+
+describe('whatsapp-chat: what stands in for words', () => {
+  test("an iPhone's deleted message, marked with U+200E, is filtered deleted, not as a notice", async () => {
+    const text =
+      '[15/01/2024, 10:05:12] Ann: ok\n[15/01/2024, 10:07:12] Bob: \u200eThis message was deleted.\n[15/01/2024, 10:08:12] Ann: \u200eYou deleted this message.\n';
+    expect(itemsOf(await read('chat.txt', text))).toEqual([
+      '1 Ann @ 2024-01-15T10:05:12.000Z: ok',
+      '2 filtered deleted',
+      '3 filtered deleted',
+    ]);
+  });
+
+  test('a file exported with the chat is filtered; its caption on the lines below is the message', async () => {
+    const text = [
+      '15/01/2024, 10:03 - Ann: hello',
+      '15/01/2024, 10:04 - Bob: IMG-20240115-WA0001.jpg (file attached)',
+      '15/01/2024, 10:05 - Bob: PTT-20240115-WA0002.opus (file attached)',
+      '15/01/2024, 10:06 - Ann: IMG-20240115-WA0003.jpg (file attached)',
+      'The bus stop with no shelter',
+      '15/01/2024, 10:07 - Ann: <Media omitted>',
+      'Minutes of the meeting.pdf',
+      '15/01/2024, 10:08 - Bob: <Media omitted>',
+      'Look at the queue outside the surgery',
+      '',
+    ].join('\n');
+    expect(itemsOf(await read('chat.txt', text))).toEqual([
+      '1 Ann @ 2024-01-15T10:03:00.000Z: hello',
+      '2 filtered not-feedback: media attached to the export',
+      '3 filtered not-feedback: media attached to the export',
+      '4 Ann @ 2024-01-15T10:06:00.000Z: The bus stop with no shelter',
+      '6 filtered not-feedback: media left out of the export',
+      '8 Bob @ 2024-01-15T10:08:00.000Z: Look at the queue outside the surgery',
+    ]);
+  });
+
+  test('a poll (its question and the votes for each option) is filtered, not stored as words', async () => {
+    const text =
+      '15/01/2024, 10:03 - Ann: hello\n15/01/2024, 10:04 - Ann: POLL:\nBest day for the meeting?\nOPTION: Monday (2 votes)\nOPTION: Tuesday (0 votes)\n\n15/01/2024, 10:05 - Bob: Monday please\n';
+    expect(itemsOf(await read('chat.txt', text))).toEqual([
+      '1 Ann @ 2024-01-15T10:03:00.000Z: hello',
+      '2 filtered not-feedback: poll',
+      '7 Bob @ 2024-01-15T10:05:00.000Z: Monday please',
+    ]);
+  });
+});

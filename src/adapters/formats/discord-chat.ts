@@ -1,18 +1,37 @@
+import { InputError } from '../../errors.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import type { InputSource } from '../../source/input-source.js';
-import type { AdapterItem, FilterRule, FormatAdapter } from '../format-adapter.js';
+import { dateOrderEvidence, readDateInOrder, type DateOrder } from '../../record/ordered-dates.js';
+import { contentSourceId } from '../../record/record-id.js';
+import type { InputSource, SourceLine } from '../../source/input-source.js';
+import { cleanRecordText } from '../../text/clean-record-text.js';
+import { counted } from '../../counted.js';
+import { lineByLineItems, type AdapterItem, type FilterRule, type FormatAdapter } from '../format-adapter.js';
 import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
 import { asArray, asDigitsId, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
+import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /** A JSON object whose text may hold braces: `{"id": "1", "name": "{Carers}"}`, matched without backtracking. */
 const FLAT_OBJECT = String.raw`\{(?:[^{}"]|"(?:[^"\\]|\\.)*")*\}`;
 
 /** The head of DiscordChatExporter's JSON: `{"guild": {"id", "name", "iconUrl"}, "channel": {…`. */
 const EXPORT_HEAD = new RegExp(String.raw`^\s*\{\s*"guild"\s*:\s*${FLAT_OBJECT}\s*,\s*"channel"\s*:\s*\{`);
+
+/** The head of DiscordChatExporter's plain-text export: a rule of 62 `=`, then `Guild: …` and `Channel: …`. */
+const TEXT_EXPORT_HEAD = /^={62}\r?\nGuild: [^\n]*\r?\nChannel: /;
+
+/** A message's first line in the plain-text export: `[15/01/2024 10:03] jane.smith`, `(pinned)` after a pinned one's author. */
+const TEXT_MESSAGE_HEADER = /^\[(\d[^\]]{5,40})\] (.+?)(?: \(pinned\))?$/;
+
+/** The sections the plain-text export writes under a message's words: none of them words. */
+const TEXT_SECTION = /^\{(?:Attachments|Embed|Stickers|Reactions)\}$/;
+
+/** The words the plain-text export writes for Discord's notices in place of a message (`GetFallbackContent`). */
+const TEXT_NOTICE =
+  /^(?:Joined the server\.|Pinned a message\.|Started a thread\.|Added .{1,100} to the group\.|Removed .{1,100} from the group\.|Left the group\.|Added a recipient\.|Removed a recipient\.|Changed the channel name(?:: .{0,200}|\.)|Changed the channel icon\.|Started a call that lasted \d+ minutes?\.)$/;
 
 /** The message types that are someone's words; every other type is Discord's notice (joined, pinned, thread created) or an app's. */
 const WORDS_TYPES: ReadonlySet<string> = new Set(['Default', 'Reply']);
@@ -31,16 +50,29 @@ interface DiscordChannel {
  */
 export const discordChatAdapter: FormatAdapter = {
   name: 'discord-chat',
-  description: 'A Discord channel saved by DiscordChatExporter as JSON ({guild, channel, messages}): one record per message',
+  description: 'A Discord channel saved by DiscordChatExporter as JSON ({guild, channel, messages}) or plain text: one record per message',
   channel: 'other',
-  extensions: ['.json'],
-  signature: 'a JSON object {"guild": {…}, "channel": {…}, "dateRange", "exportedAt", "messages": [...], "messageCount"}',
+  extensions: ['.json', '.txt'],
+  signature:
+    'a JSON object {"guild": {…}, "channel": {…}, "dateRange", "exportedAt", "messages": [...], "messageCount"}, or text starting with a rule of "=", "Guild: …" and "Channel: …"',
   sniff(input) {
     const head = input.headText;
+    if (TEXT_EXPORT_HEAD.test(head)) return 0.95;
     return EXPORT_HEAD.test(head) && /"(?:messages|exportedAt|dateRange)"\s*:/.test(head) ? 0.95 : 0;
   },
-  read(source) {
-    return readDiscordChannel(source);
+  read(source, options) {
+    if (!TEXT_EXPORT_HEAD.test(source.headText)) return readDiscordChannel(source);
+    const shown = shownDateOrder(source.headText);
+    const preamble = textPreamble(source.headText);
+    return lineByLineItems(
+      source,
+      new DiscordTextReader(
+        source.path,
+        preamble,
+        options.dateOrder ?? shown ?? 'day-month-year',
+        options.dateOrder === undefined && shown === null,
+      ),
+    );
   },
 };
 
@@ -142,4 +174,127 @@ function withoutWords(message: JsonObject): string {
 
 function filtered(rule: FilterRule, provenance: Provenance, sourceId: string, detail: string): AdapterItem {
   return { kind: 'filtered', rule, provenance, sourceId, detail };
+}
+
+/** The server and channel named at the head of a plain-text export (`Channel: Category / channel`: the channel alone). */
+function textPreamble(head: string): { server: string | null; channel: string | null } {
+  const server = /^Guild: (.*)$/m.exec(head)?.[1]?.trim() ?? '';
+  const channel = /^Channel: (.*)$/m.exec(head)?.[1]?.split(' / ').pop()?.trim() ?? '';
+  return { server: server === '' ? null : server, channel: channel === '' ? null : channel };
+}
+
+/** The order of day and month the head's message dates show, or null when none shows it. */
+function shownDateOrder(head: string): DateOrder | null {
+  for (const line of head.split(/\r?\n/)) {
+    const date = TEXT_MESSAGE_HEADER.exec(line)?.[1];
+    if (date === undefined) continue;
+    const evidence = dateOrderEvidence(date);
+    if (evidence === 'day-month-year' || evidence === 'month-day-year') return evidence;
+  }
+  return null;
+}
+
+/** One message of a plain-text export being read. */
+interface OpenTextMessage {
+  date: string;
+  author: string;
+  line: number;
+  lines: string[];
+  /** True once a section under the words (`{Attachments}`, `{Reactions}`) has begun. */
+  inSections: boolean;
+  sections: string[];
+}
+
+/**
+ * Reads DiscordChatExporter's plain-text export line by line: each `[date] author` line starts a
+ * message, its words the lines up to the first section (`{Attachments}`, `{Embed}`, `{Stickers}`,
+ * `{Reactions}`), which are left out. The author is written without a `#1234` tag; the date is read
+ * in the file's day/month order (the culture DiscordChatExporter ran in). Discord's notices, which
+ * this export writes as words (`Joined the server.`), are filtered `not-feedback`; a message with
+ * only an attachment, embed or sticker `empty-text`. The rule and `Exported N message(s)` at the
+ * end are no message.
+ */
+class DiscordTextReader {
+  private readonly ids = new RepeatedTextIds();
+  private open: OpenTextMessage | null = null;
+  private messages = 0;
+  /** The rules of `=` passed: two around the head, a third before `Exported N message(s)`. */
+  private rules = 0;
+  private assumedOrder = 0;
+  private firstLine: number | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly preamble: { server: string | null; channel: string | null },
+    private readonly order: DateOrder,
+    private readonly orderAssumed: boolean,
+  ) {}
+
+  feed(line: SourceLine): AdapterItem[] {
+    const header = TEXT_MESSAGE_HEADER.exec(line.text);
+    if (header !== null) {
+      const items = this.close();
+      this.open = { date: header[1] ?? '', author: header[2] ?? '', line: line.line, lines: [], inSections: false, sections: [] };
+      return items;
+    }
+    if (/^={62}$/.test(line.text)) {
+      this.rules += 1;
+      return this.close();
+    }
+    const open = this.open;
+    if (open === null) {
+      if (this.rules === 2 && line.text.trim() !== '') this.firstLine ??= line.line;
+      return [];
+    }
+    if (TEXT_SECTION.test(line.text)) {
+      open.inSections = true;
+      open.sections.push(line.text);
+    } else if (!open.inSections) open.lines.push(line.text);
+    return [];
+  }
+
+  end(): AdapterItem[] {
+    const items = this.close();
+    if (this.messages === 0) {
+      throw new InputError('no DiscordChatExporter messages ("[15/01/2024 10:03] name") found', {
+        location: { file: this.file, ...(this.firstLine === null ? {} : { line: this.firstLine }) },
+        hint: 'check that this is the channel DiscordChatExporter saved as plain text',
+      });
+    }
+    if (this.orderAssumed && this.assumedOrder > 0) {
+      items.push({
+        kind: 'warning',
+        code: 'DATE_ORDER_ASSUMED',
+        message: `no date shows whether day or month comes first; ${counted(this.assumedOrder, 'message')} dated day first`,
+        provenance: { file: this.file },
+      });
+    }
+    return items;
+  }
+
+  private close(): AdapterItem[] {
+    const message = this.open;
+    this.open = null;
+    if (message === null) return [];
+    this.messages += 1;
+    const provenance: Provenance = { file: this.file, line: message.line };
+    const words = message.lines.join('\n').trim();
+    if (TEXT_NOTICE.test(words)) return [{ kind: 'filtered', rule: 'not-feedback', provenance, detail: "Discord's notice" }];
+    if (words === '') {
+      const what = message.sections[0]?.slice(1, -1).toLowerCase() ?? 'message';
+      const detail =
+        what === 'attachments' ? 'an attachment' : what === 'stickers' ? 'a sticker' : what === 'embed' ? 'a link preview' : 'a message';
+      return [{ kind: 'filtered', rule: 'empty-text', provenance, detail: `${detail} with no words` }];
+    }
+    const name = message.author.replace(/#\d{4}$/, '').trim();
+    const author = name === '' ? null : authorName(name);
+    const date = readDateInOrder(message.date, this.order) ?? toIsoDate(message.date);
+    if (date !== null && dateOrderEvidence(message.date) === 'either') this.assumedOrder += 1;
+    const idDate = date ?? message.date;
+    const sourceId = this.ids.sourceIdFor(name, words, idDate) ?? contentSourceId(name, idDate, cleanRecordText(words));
+    const meta: Record<string, JsonValue> = {};
+    if (this.preamble.server !== null) meta['discordServer'] = this.preamble.server;
+    if (this.preamble.channel !== null) meta['discordChannel'] = this.preamble.channel;
+    return [{ kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta, provenance } }];
+  }
 }

@@ -162,3 +162,98 @@ describe('hostile messages are rejected one by one, named by their place, and th
     expect(result.error).toMatch(/JSON ends before the array is closed/);
   });
 });
+
+/** A channel as DiscordChatExporter saves it in its plain-text format (`PlainTextMessageWriter`). */
+function plainTextExport(messages: readonly string[]): string {
+  const rule = '='.repeat(62);
+  return [
+    rule,
+    'Guild: Calderdale Carers Hub',
+    'Channel: Have your say / services-feedback',
+    'Topic: Tell us what works',
+    rule,
+    '',
+    ...messages,
+    rule,
+    `Exported ${messages.length} message(s)`,
+    rule,
+    '',
+  ].join('\n');
+}
+
+/** Each item of a read: `line N author @ date: text`, or `line N filtered rule: detail`. */
+function lines(result: Awaited<ReturnType<typeof readTempInput>>): string[] {
+  return result.items.flatMap((item) => {
+    if (item.kind === 'record')
+      return [`${item.record.provenance.line} ${item.record.author ?? '-'} @ ${item.record.date ?? '-'}: ${item.record.text}`];
+    if (item.kind === 'filtered') return [`${item.provenance.line} filtered ${item.rule}: ${item.detail ?? ''}`];
+    if (item.kind === 'rejected') return [`${item.provenance.line} rejected ${item.code}`];
+    if (item.kind === 'warning') return [`warning ${item.code}`];
+    return [];
+  });
+}
+
+describe('a channel saved by DiscordChatExporter as plain text', () => {
+  test('is detected; each message is a record by its author, dated, its attachments, embeds and reactions left out', async () => {
+    const text = plainTextExport([
+      '[15/01/2024 10:03] jane.smith',
+      'The buses are late again',
+      'and the 42 never comes',
+      '',
+      '{Reactions}',
+      '👍 (2) ❤️',
+      '',
+      '[15/01/2024 10:05] tomb#1234 (pinned)',
+      'Agreed, every Sunday',
+      '',
+      '{Attachments}',
+      'https://cdn.discordapp.com/attachments/1/2/stop.png',
+      '',
+      '{Embed}',
+      'https://example.org/timetable',
+      'Timetable',
+      '',
+      '',
+      '[15/01/2024 10:06] Priya',
+      'Joined the server.',
+      '',
+      '',
+      '[15/01/2024 10:07] Priya',
+      '',
+      '',
+      '{Attachments}',
+      'https://cdn.discordapp.com/attachments/1/2/form.pdf',
+      '',
+      '',
+    ]);
+    const result = await readTempInput('Calderdale Carers Hub - Have your say - services-feedback [1187654321098765440].txt', text);
+    expect(result.format).toBe('discord-chat');
+    expect(lines(result)).toEqual([
+      '7 jane.smith @ 2024-01-15T10:03:00.000Z: The buses are late again\nand the 42 never comes',
+      '14 tomb @ 2024-01-15T10:05:00.000Z: Agreed, every Sunday',
+      "25 filtered not-feedback: Discord's notice",
+      '29 filtered empty-text: an attachment with no words',
+    ]);
+    expect(recordsOf(result)[0]?.meta).toEqual({ discordServer: 'Calderdale Carers Hub', discordChannel: 'services-feedback' });
+  });
+
+  test('dates in US order, and in the old "15-Jan-24 10:03 AM" layout, are read; a date in no known order is read day first with a warning', async () => {
+    const us = plainTextExport(['[1/15/2024 10:03 AM] jane', 'Hello', '', '', '[1/16/2024 2:05 PM] tom', 'Hi', '', '']);
+    expect(lines(await readTempInput('chat.txt', us))).toEqual([
+      '7 jane @ 2024-01-15T10:03:00.000Z: Hello',
+      '11 tom @ 2024-01-16T14:05:00.000Z: Hi',
+    ]);
+    const old = plainTextExport(['[15-Jan-24 10:03 AM] jane', 'Hello', '', '']);
+    expect(lines(await readTempInput('chat.txt', old))).toEqual(['7 jane @ 2024-01-15T10:03:00.000Z: Hello']);
+    const unclear = plainTextExport(['[02/01/2024 10:03] jane', 'Hello', '', '']);
+    expect(lines(await readTempInput('chat.txt', unclear))).toEqual([
+      '7 jane @ 2024-01-02T10:03:00.000Z: Hello',
+      'warning DATE_ORDER_ASSUMED',
+    ]);
+  });
+
+  test('a text file that only starts like one, with no message under it, is refused naming its line', async () => {
+    const result = await readTempInput('chat.txt', plainTextExport(['no message header here', '']), { format: 'discord-chat' });
+    expect(result.error).toBe('chat.txt:7: no DiscordChatExporter messages ("[15/01/2024 10:03] name") found');
+  });
+});

@@ -67,14 +67,23 @@ const BRACKETED_CLOCK = String.raw`[\[(]\s*(${CLOCK})\s*[\])]`;
 
 /** `[00:01:02] NAME: words` or `00:01:02 NAME: words`. */
 const TIME_FIRST = new RegExp(String.raw`^\s*(?:${BRACKETED_CLOCK}|(${CLOCK}))\s+(${DISPLAY_NAME})\s*:(?:\s+(.*))?$`, 'u');
-/** `NAME [00:01:02]: words` or `NAME (1:02): words`. */
-const TIME_AFTER = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s+${BRACKETED_CLOCK}\s*:?(?:\s+(.*))?$`, 'u');
+/** `NAME [00:01:02]: words` or `NAME (1:02): words`, or the colon first as Rev and Sonix write it: `NAME: (00:15)`, `NAME: [00:00:03] words`. */
+const TIME_AFTER = new RegExp(String.raw`^\s*(${DISPLAY_NAME})(?:\s*:)?\s+${BRACKETED_CLOCK}\s*:?(?:\s+(.*))?$`, 'u');
 /** `NAME: words`. */
 const PLAIN = new RegExp(String.raw`^\s*(${NAME})\s*:(?:\s+(.*))?$`, 'u');
 /** `DISPLAY NAME: words`, as caption files of recorded meetings write the speaker. */
 const PLAIN_DISPLAY = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s*:(?:\s+(.*))?$`, 'u');
 /** A label line on its own, as Otter.ai writes it: `Speaker 1  0:03`. */
 const NAME_THEN_TIME = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s+(${CLOCK})\s*$`, 'u');
+
+/** A clock with hours, minutes and seconds: `00:00:03`, `1:02:03.5`; an agenda's `10:30` is none. */
+const FULL_CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
+
+/**
+ * A label line on its own with the time first, as Word's Transcribe writes it (`00:00:03 Speaker 1`)
+ * and other services (`[00:00:15.12] - Jane Smith`): a time with seconds, so `10:30 Coffee` is none.
+ */
+const TIME_THEN_NAME = new RegExp(String.raw`^\s*(?:\[(${FULL_CLOCK})\]|(${FULL_CLOCK}))\s+(?:[-–]\s+)?(${DISPLAY_NAME})\s*$`, 'u');
 
 /**
  * Words that stand before a colon at the start of a line without naming a speaker: note and
@@ -170,7 +179,8 @@ export function isNotSpeakerName(name: string): boolean {
 
 /**
  * Finds a speaker label at the start of a line: `NAME: words`, `[00:01:02] NAME: words`,
- * `NAME [00:01:02]: words`, or a label line on its own (`Speaker 1  0:03`). A name is one to
+ * `NAME [00:01:02]: words`, `NAME: [00:01:02] words`, or a label line on its own (`Speaker 1  0:03`,
+ * `00:00:03 Speaker 1`). A name is one to
  * four words of at most 40 characters, the first capitalised (`JOHN`, `Dr. Jane Smith`,
  * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
@@ -186,6 +196,8 @@ export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {
   if (timeAfter !== null) return label(timeAfter[1], timeAfter[3], timeAfter[2]);
   const nameThenTime = NAME_THEN_TIME.exec(line);
   if (nameThenTime !== null) return label(nameThenTime[1], undefined, nameThenTime[2]);
+  const timeThenName = TIME_THEN_NAME.exec(line);
+  if (timeThenName !== null) return label(timeThenName[3], undefined, timeThenName[1] ?? timeThenName[2]);
   const plain = (options.displayNames === true ? PLAIN_DISPLAY : PLAIN).exec(line);
   if (plain !== null) return label(plain[1], plain[2], undefined);
   return null;

@@ -6,8 +6,12 @@ import { removeSoundAnnotations } from './sound-annotations.js';
 import { parseSpeakerLabel } from './speaker-label.js';
 import { TurnBuilder, turnDraft, type SpokenTurn } from './speaker-turns.js';
 
-/** A clock time alone on a line: `[00:05:00]`, `(12:30)`, `1:02:03`. */
-const TIME_ONLY = /^\s*[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s*$/;
+/**
+ * A clock time alone on a line (`[00:05:00]`, `(12:30)`, `1:02:03`), or a cue's timing: YouTube's
+ * `.sbv` `0:00:03.120,0:00:05.000`, SubRip's `00:00:08,000 --> 00:00:09,000` pasted into text.
+ */
+const TIME_ONLY =
+  /^\s*[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s*(?:(?:-->|,|[-–])\s*[[(]?\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]?\s*)?$/;
 
 /** A transcriber's note on its own line: `Note: the recording stopped here`, `[00:02:10] NB: …`. */
 const TRANSCRIBER_NOTE =

@@ -57,3 +57,27 @@ describe('transcript-text reading', () => {
     expect(countItems(result)).toEqual({ record: carer.length + 2 });
   });
 });
+
+describe('transcript-text: layouts of transcription tools', () => {
+  test("Word's Transcribe: a time and a speaker on one line, their words below", async () => {
+    const text = '00:00:00 Speaker 1\nHello everyone.\n\n00:00:15 Speaker 2\nThe buses are late.\n\n00:01:02 Speaker 1\nOkay.\n';
+    const result = await readTempInput('transcript.txt', text);
+    expect(result.format).toBe('transcript-text');
+    expect(recordsOf(result).map((record) => `${record.author}: ${record.text} [${String(record.meta['start'])}]`)).toEqual([
+      'Speaker 1: Hello everyone. [0]',
+      'Speaker 2: The buses are late. [15]',
+      'Speaker 1: Okay. [62]',
+    ]);
+  });
+
+  test('timing lines between turns (YouTube .sbv, a pasted cue timing) are no words', async () => {
+    const text =
+      '0:00:03.120,0:00:05.000\nJane Smith: Hello\n\n0:00:05.500,0:00:07.000\nBob Jones: Hi\n\n00:00:08,000 --> 00:00:09,000\nJane Smith: Bye\n';
+    const result = await readTempInput('captions.txt', text);
+    expect(recordsOf(result).map((record) => `${record.author}: ${record.text}`)).toEqual([
+      'Jane Smith: Hello',
+      'Bob Jones: Hi',
+      'Jane Smith: Bye',
+    ]);
+  });
+});

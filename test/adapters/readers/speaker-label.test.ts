@@ -164,3 +164,27 @@ describe('isNotSpeakerName', () => {
     expect(isNotSpeakerName('Margaret')).toBe(false);
   });
 });
+
+describe('parseSpeakerLabel: labels with the time first, or the time after the colon', () => {
+  test.each([
+    ['00:00:03 Speaker 1', 'Speaker 1', 3],
+    ['00:01:02 Jane Smith', 'Jane Smith', 62],
+    ['[00:00:15.12] - Bob Jones', 'Bob Jones', 15.12],
+  ])("%j (a label line on its own, as Word's Transcribe writes one) is %j", (line, speaker, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest: '', start });
+  });
+
+  test.each([
+    ['Jane Smith: (00:15)', 'Jane Smith', '', 15],
+    ['Jane Smith: [00:00:03] Hello everyone.', 'Jane Smith', 'Hello everyone.', 3],
+  ])('%j (Rev, Sonix) is %j with its time', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each(['10:30 Coffee Break', '10:30 Jane Smith', '00:00:03 the plan', '00:00:03 Welcome and introductions from the chair today'])(
+    '%j is no label: an agenda time has no seconds, and a label is a name',
+    (line) => {
+      expect(parseSpeakerLabel(line)).toBeNull();
+    },
+  );
+});

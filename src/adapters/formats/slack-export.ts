@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import type { Provenance } from '../../record/record.js';
+import type { JsonValue, Provenance } from '../../record/record.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { invalidJsonItem, jsonArrayElements, jsonElementProvenance } from '../readers/json-elements.js';
@@ -20,6 +20,9 @@ const INTEGRATION_LOGS_HEAD = /^\s*\{\s*"logs"\s*:\s*\[[\s\S]*?"change_type"/;
 
 /** The folder of a direct or group conversation in a full export: its id (`D04ABCDEF12`) or `mpdm-a--b--c-1`. */
 const PRIVATE_CONVERSATION_FOLDER = /^(?:D[A-Z0-9]{8,}|mpdm-.+)$/;
+
+/** The user id of Slackbot, whose messages (reminders, notices to a member) carry no subtype. */
+const SLACKBOT = 'USLACKBOT';
 
 /** Message subtypes that are someone's words; every other subtype is Slack's notice (joined, left, topic set) or a bot. */
 const WORDS_SUBTYPES = new Set(['thread_broadcast', 'file_share', 'me_message']);
@@ -73,8 +76,9 @@ export const slackExportAdapter: FormatAdapter = {
 /**
  * Reads one day file. Each message with words is a record by its sender (the name in its
  * `user_profile`, else the user id), dated by its `ts`, its id the channel (its folder) and `ts`; a reply in a
- * thread names the message that started it in `inReplyTo`. Slack's notices (joined, left, topic
- * and purpose set) and bots' messages are filtered `not-feedback`. The export's own lists
+ * thread names the message that started it in `inReplyTo`; an edited one has `meta.edited`. Slack's
+ * notices (joined, left, topic and purpose set), bots' and Slackbot's messages are filtered
+ * `not-feedback`. The export's own lists
  * (users.json holds members' e-mail addresses, channels.json, integration_logs.json) and the
  * folders of direct and group conversations (private) are never read: each is `NOT_FEEDBACK`,
  * which a folder or archive lists as not feedback.
@@ -114,8 +118,14 @@ async function* readSlackDay(source: InputSource): AsyncIterable<AdapterItem> {
       yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId: idOf(ts), detail: subtype ?? 'not a message' };
       continue;
     }
+    if (asString(message['user']) === SLACKBOT) {
+      yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId: idOf(ts), detail: "Slackbot's message" };
+      continue;
+    }
     const threadTs = asString(message['thread_ts']);
     const name = asString(field(message, 'user_profile', 'real_name')) ?? asString(field(message, 'user_profile', 'display_name'));
+    const meta: Record<string, JsonValue> = channel === '' ? {} : { slackChannel: channel };
+    if (asObject(message['edited']) !== null) meta['edited'] = true;
     yield {
       kind: 'record',
       draft: {
@@ -124,7 +134,7 @@ async function* readSlackDay(source: InputSource): AsyncIterable<AdapterItem> {
         date: new Date(Math.round(Number(ts) * 1000)).toISOString(),
         text: slackPlainText(asString(message['text']) ?? ''),
         inReplyTo: threadTs !== null && threadTs !== ts ? idOf(threadTs) : null,
-        meta: channel === '' ? {} : { slackChannel: channel },
+        meta,
         provenance,
       },
     };

@@ -79,3 +79,19 @@ describe('a bad message in a day file', () => {
     expect(recordsOf(result).map((record) => record.provenance.part)).toEqual(['[0]', '[2]']);
   });
 });
+
+describe('what Slack itself writes in a channel', () => {
+  test("Slackbot's messages are filtered, an edited message says so in meta", async () => {
+    const day = [
+      message('1705312992.123456', 'Buses are late', { edited: { user: 'U012AB3CD', ts: '1705313000.000000' } }),
+      { type: 'message', user: 'USLACKBOT', text: 'You have been removed from #general', ts: '1705313200.000300' },
+    ];
+    const result = await readTempInput('2024-01-15.json', JSON.stringify(day, null, 1));
+    expect(result.format).toBe('slack-export');
+    expect(result.items.map((item) => (item.kind === 'filtered' ? `filtered ${item.rule}: ${item.detail ?? ''}` : item.kind))).toEqual([
+      'record',
+      "filtered not-feedback: Slackbot's message",
+    ]);
+    expect(recordsOf(result)[0]?.meta).toEqual({ edited: true });
+  });
+});

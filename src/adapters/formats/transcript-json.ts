@@ -17,10 +17,13 @@ import {
 } from '../readers/json-elements.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { removeSoundAnnotations } from '../readers/sound-annotations.js';
-import { speechToTextItems, speechToTextLayout } from '../readers/speech-to-text-json.js';
+import { parsedSpeechToTextLayout, speechToTextItems, speechToTextLayout } from '../readers/speech-to-text-json.js';
 
 /** The keys of a QMSum meeting file (AMI, ICSI and parliamentary committee meetings). */
 const QMSUM_KEYS = /"(?:meeting_transcripts|topic_list|general_query_list|specific_query_list)"\s*:/;
+
+/** Whisper's `segments`, when the head reaches them (a long recording's whole `text`, written first, may not let it). */
+const SEGMENTS_IN_HEAD = /(?<!\\)"segments"\s*:\s*\[/;
 
 /** Where a QMSum file's list of turns starts (not inside a string, where the quote would be escaped). */
 const TURNS_KEY = /(?<!\\)"meeting_transcripts"\s*:\s*\[/;
@@ -42,7 +45,9 @@ export const transcriptJsonAdapter: FormatAdapter = {
     'an object with "meeting_transcripts", "segments" (Whisper), "utterances" (AssemblyAI, Deepgram) or "monologues" (Rev.ai), or a list (or JSON Lines) of objects with "speaker" and "text" or "content"',
   sniff(input) {
     const head = input.headText.trimStart();
-    if (head.startsWith('{') && (QMSUM_KEYS.test(head) || speechToTextLayout(head) !== null)) return 0.9;
+    if (head.startsWith('{') && QMSUM_KEYS.test(head)) return 0.9;
+    const speechToText = speechToTextLayout(head);
+    if (speechToText !== null) return SEGMENTS_IN_HEAD.test(head) || speechToText !== 'whisper' ? 0.9 : 0.6;
     if (looksLikeJsonLines(input.headText)) return looksLikeTurn(head.split('\n', 1)[0] ?? '') ? 0.9 : 0;
     if (head.startsWith('[') && head.slice(1).trimStart().startsWith('{')) return looksLikeTurn(head.slice(0, 4000)) ? 0.9 : 0;
     return 0;
@@ -106,7 +111,7 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
     throw new InputError(message, { location: { file: source.path, ...jsonErrorPosition(text, error) } });
   }
   const turnsKey = TURNS_KEY.exec(text);
-  const speechToText = isObject(parsed) && !Array.isArray(parsed['meeting_transcripts']) ? speechToTextLayout(text.slice(0, 65536)) : null;
+  const speechToText = isObject(parsed) && !Array.isArray(parsed['meeting_transcripts']) ? parsedSpeechToTextLayout(parsed) : null;
   if (speechToText !== null && isObject(parsed)) {
     yield* speechToTextItems(source.path, text, parsed, speechToText);
     return;

@@ -41,7 +41,26 @@ export function speechToTextLayout(head: string): SpeechToTextLayout | null {
     const first = head.slice(segments.index, segments.index + 4000);
     if (/"start"\s*:/.test(first) && /"end"\s*:/.test(first) && /"text"\s*:/.test(first)) return 'whisper';
   }
-  return null;
+  return LONG_TEXT_FIRST.test(head) ? 'whisper' : null;
+}
+
+/**
+ * An object whose first member is a `"text"` string running past the head: Whisper writes the
+ * whole transcript first, so in a long recording its `segments` start beyond the first 64 KiB.
+ */
+const LONG_TEXT_FIRST = /^\s*\{\s*"text"\s*:\s*"(?:[^"\\]|\\[\s\S])*$/;
+
+/** The layout of a whole parsed file, by its members: what {@link speechToTextLayout} guessed from the head, checked. */
+export function parsedSpeechToTextLayout(parsed: JsonObject): SpeechToTextLayout | null {
+  if (Array.isArray(parsed['monologues'])) return 'revai';
+  if (
+    asObject(parsed['results']) !== null &&
+    (Array.isArray(field(parsed, 'results', 'channels')) || Array.isArray(field(parsed, 'results', 'utterances')))
+  ) {
+    return 'deepgram';
+  }
+  if (typeof parsed['audio_url'] === 'string') return 'assemblyai';
+  return Array.isArray(parsed['segments']) ? 'whisper' : null;
 }
 
 /** Where a layout's pieces are, and how to read one. */

@@ -130,3 +130,16 @@ describe('speech-to-text JSON', () => {
     expect(recordsOf(result)[0]?.provenance.line).toBe(3);
   });
 });
+
+describe('a long recording', () => {
+  test("Whisper's whole text running past the first 64 KiB, its segments after it, is still read as Whisper", async () => {
+    const sentence = ' The bus was late again.';
+    const segments = Array.from({ length: 3000 }, (_, index) => ({ id: index, start: index * 2, end: index * 2 + 1.5, text: sentence }));
+    const whisper = { text: sentence.repeat(3000), segments, language: 'en' };
+    const result = await readTempInput('long.json', JSON.stringify(whisper));
+    expect(result.format).toBe('transcript-json');
+    const records = recordsOf(result);
+    expect(records.length).toBeGreaterThan(50);
+    expect(records.every((record) => /^(?:The bus was late again\. ?)+$/.test(record.text))).toBe(true);
+  });
+});

@@ -9,8 +9,11 @@ import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 /** A message's first line in the chat Zoom saves today: `10:01:00 From  Jane Smith  to  Everyone:`, its words on the indented lines below. */
 const HEADER_LINE = /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(.+?)\s+to\s+(.+?)\s*:\s*$/;
 
-/** A message on one line, as older Zooms saved chat: `10:01:00\t From  Jane Smith : words` (or `From A to B : words`). */
-const ONE_LINE = /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(.+?)(?:\s+to\s+(.+?))?\s+:\s?(.*)$/;
+/**
+ * A message on one line, as older Zooms saved chat: `10:01:00\t From  Jane Smith : words` (or
+ * `From A to B : words`), and as Zooms of 2020–2021 did: `09:00:18 From  Jane Smith  to  Everyone: words`.
+ */
+const ONE_LINE = /^(\d{1,2}:\d{2}:\d{2})\s+From\s+(.+?)(?:\s+:\s?(.*)|\s+to\s+(.+?)\s*:\s?(.*))$/;
 
 /** A message in the chat file of a cloud recording: `00:58:04\tJane Smith:\twords`, the time counted from the recording's start. */
 const RECORDING_LINE = /^(\d{1,2}:\d{2}:\d{2})\t([^\t]+?):\t(.*)$/;
@@ -141,7 +144,7 @@ class ZoomChatReader {
     }
     const message = ONE_LINE.exec(text);
     if (message !== null && this.layout !== 'recording') {
-      return { time: message[1] ?? '', author: message[2] ?? '', recipient: message[3] ?? null, lines: [message[4] ?? ''] };
+      return { time: message[1] ?? '', author: message[2] ?? '', recipient: message[4] ?? null, lines: [message[3] ?? message[5] ?? ''] };
     }
     return null;
   }

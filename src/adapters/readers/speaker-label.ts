@@ -79,6 +79,9 @@ const NAME_THEN_TIME = new RegExp(String.raw`^\s*(${DISPLAY_NAME})\s+(${CLOCK})\
 /** A clock with hours, minutes and seconds: `00:00:03`, `1:02:03.5`; an agenda's `10:30` is none. */
 const FULL_CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
 
+/** A label line on its own with the name in brackets, then the time, as a Zoom recording's `closed_caption.txt` writes it: `[Sara Kim] 10:00:05`. */
+const BRACKETED_NAME_THEN_TIME = new RegExp(String.raw`^\s*\[(${DISPLAY_NAME})\]\s+(${CLOCK})\s*$`, 'u');
+
 /**
  * A label line on its own with the time first, as Word's Transcribe writes it (`00:00:03 Speaker 1`)
  * and other services (`[00:00:15.12] - Jane Smith`): a time with seconds, so `10:30 Coffee` is none.
@@ -180,7 +183,7 @@ export function isNotSpeakerName(name: string): boolean {
 /**
  * Finds a speaker label at the start of a line: `NAME: words`, `[00:01:02] NAME: words`,
  * `NAME [00:01:02]: words`, `NAME: [00:01:02] words`, or a label line on its own (`Speaker 1  0:03`,
- * `00:00:03 Speaker 1`). A name is one to
+ * `00:00:03 Speaker 1`, `[Sara Kim] 10:00:05`). A name is one to
  * four words of at most 40 characters, the first capitalised (`JOHN`, `Dr. Jane Smith`,
  * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
@@ -196,6 +199,8 @@ export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {
   if (timeAfter !== null) return label(timeAfter[1], timeAfter[3], timeAfter[2]);
   const nameThenTime = NAME_THEN_TIME.exec(line);
   if (nameThenTime !== null) return label(nameThenTime[1], undefined, nameThenTime[2]);
+  const bracketedName = BRACKETED_NAME_THEN_TIME.exec(line);
+  if (bracketedName !== null) return label(bracketedName[1], undefined, bracketedName[2]);
   const timeThenName = TIME_THEN_NAME.exec(line);
   if (timeThenName !== null) return label(timeThenName[3], undefined, timeThenName[1] ?? timeThenName[2]);
   const plain = (options.displayNames === true ? PLAIN_DISPLAY : PLAIN).exec(line);

@@ -81,3 +81,15 @@ describe('transcript-text: layouts of transcription tools', () => {
     ]);
   });
 });
+
+describe("transcript-text: a Zoom recording's closed_caption.txt", () => {
+  test('`[Name] time` over the words is a speaker transcript', async () => {
+    const text = '[Sara Kim] 10:00:05\nMorning.\n\n[Sara Kim] 10:00:09\nReady when you are.\n\n[Rob Hale] 10:00:15\nLet us start.\n';
+    const result = await readTempInput('closed_caption.txt', text);
+    expect(result.format).toBe('transcript-text');
+    expect(recordsOf(result).map((record) => `${record.author}: ${record.text}`)).toEqual([
+      'Sara Kim: Morning.\n\nReady when you are.',
+      'Rob Hale: Let us start.',
+    ]);
+  });
+});

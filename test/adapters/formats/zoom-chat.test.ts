@@ -96,3 +96,26 @@ describe('zoom-chat: a line over the limit', () => {
     expect(JSON.stringify(result.items)).not.toContain('secret');
   });
 });
+
+describe('zoom-chat: the one-line layout with its recipient', () => {
+  test('`10:01:00 From  Jane  to  Everyone: words` on one line is a Zoom chat; a direct message in it is never stored', async () => {
+    const text = [
+      '09:00:18 From  Mikhail Kalinin  to  Everyone: starting in 3 minutes',
+      '09:06:20 From  Mikhail Kalinin  to  Everyone: agenda: buses, then trains',
+      '09:11:11 From  Tim Bell  to  Everyone: Yeah, this was great!',
+      '09:12:00 From  Tim Bell  to  Micah Zed(Direct Message): my number is 07700 900123',
+      '',
+    ].join('\n');
+    expect(detected('meeting_saved_chat.txt', text)).toBe('zoom-chat');
+    const result = await read('meeting_saved_chat.txt', text);
+    expect(recordsOf(result).map((record) => `${record.author ?? '-'}: ${record.text}`)).toEqual([
+      'Mikhail Kalinin: starting in 3 minutes',
+      'Mikhail Kalinin: agenda: buses, then trains',
+      'Tim Bell: Yeah, this was great!',
+    ]);
+    expect(result.items.filter((item) => item.kind === 'filtered').map((item) => item.kind === 'filtered' && item.detail)).toEqual([
+      'private message',
+    ]);
+    expect(JSON.stringify(result.items)).not.toContain('07700');
+  });
+});

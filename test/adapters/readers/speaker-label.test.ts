@@ -188,3 +188,9 @@ describe('parseSpeakerLabel: labels with the time first, or the time after the c
     },
   );
 });
+
+describe("parseSpeakerLabel: Zoom's closed captions", () => {
+  test('`[Sara Kim] 10:00:05` (the name in brackets, then the time) is a label line on its own', () => {
+    expect(parseSpeakerLabel('[Sara Kim] 10:00:05')).toEqual({ speaker: 'Sara Kim', rest: '', start: 36005 });
+  });
+});

@@ -8,6 +8,7 @@ import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements, wholeJsonValue } from '../readers/json-elements.js';
 import { asDigitsId, asObject, asString, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
+import { isTelegramHtmlExport, telegramHtmlItems } from '../readers/telegram-html.js';
 
 /** The `type` Telegram Desktop gives a chat it exports. */
 const CHAT_TYPES = [
@@ -78,20 +79,22 @@ interface TelegramChat {
 /**
  * Telegram Desktop's chat export as machine-readable JSON (`result.json`): one chat's history
  * ("Export chat history"), or a whole account's (Settings › Advanced › "Export Telegram data"),
- * whose `chats.list` and `left_chats.list` each hold a chat's messages.
+ * whose `chats.list` and `left_chats.list` each hold a chat's messages; or a page of a chat's
+ * history exported as HTML, Telegram's default (`messages.html`, `messages2.html`, …).
  */
 export const telegramChatAdapter: FormatAdapter = {
   name: 'telegram-chat',
   description:
-    'Telegram Desktop chat export, machine-readable JSON (result.json of one chat, or of the whole account): one record per message',
+    'Telegram Desktop chat export, machine-readable JSON (result.json of one chat, or of the whole account) or HTML (messages.html): one record per message',
   channel: 'other',
-  extensions: ['.json'],
+  extensions: ['.json', '.html'],
   signature:
-    'a JSON object {"name", "type": "private_supergroup", "id", "messages": [...]}, or an account\'s {"about", "personal_information", …, "chats": {"list": [...]}}',
+    'a JSON object {"name", "type": "private_supergroup", "id", "messages": [...]}, an account\'s {"about", "personal_information", …, "chats": {"list": [...]}}, or an HTML page "Exported Data" of <div class="message default" …> blocks',
   sniff(input) {
-    return CHAT_HEAD.test(input.headText) || ACCOUNT_HEAD.test(input.headText) ? 0.95 : 0;
+    return CHAT_HEAD.test(input.headText) || ACCOUNT_HEAD.test(input.headText) || isTelegramHtmlExport(input.headText) ? 0.95 : 0;
   },
   read(source) {
+    if (isTelegramHtmlExport(source.headText)) return telegramHtmlItems(source);
     return ACCOUNT_HEAD.test(source.headText) ? readAccount(source) : readChat(source);
   },
 };

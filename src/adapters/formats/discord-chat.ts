@@ -6,7 +6,8 @@ import { contentSourceId } from '../../record/record-id.js';
 import type { InputSource, SourceLine } from '../../source/input-source.js';
 import { cleanRecordText } from '../../text/clean-record-text.js';
 import { counted } from '../../counted.js';
-import { lineByLineItems, type AdapterItem, type FilterRule, type FormatAdapter } from '../format-adapter.js';
+import { lineByLineItems, type AdapterItem, type AdapterOptions, type FilterRule, type FormatAdapter } from '../format-adapter.js';
+import { delimitedTableOptions, readDelimitedTable, readTableHead, rejectedTableRow } from '../readers/delimited-table.js';
 import { notAComment, notAnObject } from '../readers/blog-comment-fields.js';
 import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
@@ -50,17 +51,19 @@ interface DiscordChannel {
  */
 export const discordChatAdapter: FormatAdapter = {
   name: 'discord-chat',
-  description: 'A Discord channel saved by DiscordChatExporter as JSON ({guild, channel, messages}) or plain text: one record per message',
+  description:
+    'A Discord channel saved by DiscordChatExporter as JSON ({guild, channel, messages}), plain text or CSV: one record per message',
   channel: 'other',
-  extensions: ['.json', '.txt'],
+  extensions: ['.json', '.txt', '.csv'],
   signature:
-    'a JSON object {"guild": {…}, "channel": {…}, "dateRange", "exportedAt", "messages": [...], "messageCount"}, or text starting with a rule of "=", "Guild: …" and "Channel: …"',
+    'a JSON object {"guild": {…}, "channel": {…}, "dateRange", "exportedAt", "messages": [...], "messageCount"}, text starting with a rule of "=", "Guild: …" and "Channel: …", or a CSV headed AuthorID,Author,Date,Content,Attachments,Reactions',
   sniff(input) {
     const head = input.headText;
-    if (TEXT_EXPORT_HEAD.test(head)) return 0.95;
+    if (TEXT_EXPORT_HEAD.test(head) || isDiscordCsv(head)) return 0.95;
     return EXPORT_HEAD.test(head) && /"(?:messages|exportedAt|dateRange)"\s*:/.test(head) ? 0.95 : 0;
   },
   read(source, options) {
+    if (isDiscordCsv(source.headText)) return readDiscordCsv(source, options);
     if (!TEXT_EXPORT_HEAD.test(source.headText)) return readDiscordChannel(source);
     const shown = shownDateOrder(source.headText);
     const preamble = textPreamble(source.headText);
@@ -215,20 +218,24 @@ interface OpenTextMessage {
  * end are no message.
  */
 class DiscordTextReader {
-  private readonly ids = new RepeatedTextIds();
+  private readonly items: PlainMessageItems;
   private open: OpenTextMessage | null = null;
   private messages = 0;
   /** The rules of `=` passed: two around the head, a third before `Exported N message(s)`. */
   private rules = 0;
-  private assumedOrder = 0;
   private firstLine: number | null = null;
 
   constructor(
     private readonly file: string,
-    private readonly preamble: { server: string | null; channel: string | null },
-    private readonly order: DateOrder,
-    private readonly orderAssumed: boolean,
-  ) {}
+    preamble: { server: string | null; channel: string | null },
+    order: DateOrder,
+    orderAssumed: boolean,
+  ) {
+    const meta: Record<string, JsonValue> = {};
+    if (preamble.server !== null) meta['discordServer'] = preamble.server;
+    if (preamble.channel !== null) meta['discordChannel'] = preamble.channel;
+    this.items = new PlainMessageItems(file, meta, order, orderAssumed);
+  }
 
   feed(line: SourceLine): AdapterItem[] {
     const header = TEXT_MESSAGE_HEADER.exec(line.text);
@@ -261,15 +268,7 @@ class DiscordTextReader {
         hint: 'check that this is the channel DiscordChatExporter saved as plain text',
       });
     }
-    if (this.orderAssumed && this.assumedOrder > 0) {
-      items.push({
-        kind: 'warning',
-        code: 'DATE_ORDER_ASSUMED',
-        message: `no date shows whether day or month comes first; ${counted(this.assumedOrder, 'message')} dated day first`,
-        provenance: { file: this.file },
-      });
-    }
-    return items;
+    return [...items, ...this.items.warnings()];
   }
 
   private close(): AdapterItem[] {
@@ -277,24 +276,112 @@ class DiscordTextReader {
     this.open = null;
     if (message === null) return [];
     this.messages += 1;
-    const provenance: Provenance = { file: this.file, line: message.line };
-    const words = message.lines.join('\n').trim();
-    if (TEXT_NOTICE.test(words)) return [{ kind: 'filtered', rule: 'not-feedback', provenance, detail: "Discord's notice" }];
-    if (words === '') {
-      const what = message.sections[0]?.slice(1, -1).toLowerCase() ?? 'message';
-      const detail =
-        what === 'attachments' ? 'an attachment' : what === 'stickers' ? 'a sticker' : what === 'embed' ? 'a link preview' : 'a message';
-      return [{ kind: 'filtered', rule: 'empty-text', provenance, detail: `${detail} with no words` }];
-    }
+    const what = message.sections[0]?.slice(1, -1).toLowerCase() ?? 'message';
+    const without =
+      what === 'attachments' ? 'an attachment' : what === 'stickers' ? 'a sticker' : what === 'embed' ? 'a link preview' : 'a message';
+    return [
+      this.items.item({
+        author: message.author,
+        date: message.date,
+        words: message.lines.join('\n').trim(),
+        without,
+        provenance: { file: this.file, line: message.line },
+      }),
+    ];
+  }
+}
+
+/** A message as DiscordChatExporter's plain-text and CSV exports give it. */
+interface PlainMessage {
+  /** The author's full name (`tomb#4821`, or a new-style `jane.smith`). */
+  author: string;
+  /** The date as written, in the exporter's culture. */
+  date: string;
+  words: string;
+  /** What the message holds instead of words, when it has none (`an attachment`). */
+  without: string;
+  provenance: Provenance;
+}
+
+/**
+ * The items of DiscordChatExporter's plain-text or CSV messages: Discord's notices, which these
+ * exports write as words (`Joined the server.`), filtered `not-feedback`; a message without words
+ * `empty-text`; any other a record by its author without a `#1234` tag, dated in the file's
+ * day/month order, its id made from author, date and words (these exports carry no message id).
+ */
+class PlainMessageItems {
+  private readonly ids = new RepeatedTextIds();
+  private assumedOrder = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly meta: Readonly<Record<string, JsonValue>>,
+    private readonly order: DateOrder,
+    private readonly orderAssumed: boolean,
+  ) {}
+
+  item(message: PlainMessage): AdapterItem {
+    const { words, provenance } = message;
+    if (TEXT_NOTICE.test(words)) return { kind: 'filtered', rule: 'not-feedback', provenance, detail: "Discord's notice" };
+    if (words === '') return { kind: 'filtered', rule: 'empty-text', provenance, detail: `${message.without} with no words` };
     const name = message.author.replace(/#\d{4}$/, '').trim();
     const author = name === '' ? null : authorName(name);
     const date = readDateInOrder(message.date, this.order) ?? toIsoDate(message.date);
     if (date !== null && dateOrderEvidence(message.date) === 'either') this.assumedOrder += 1;
     const idDate = date ?? message.date;
     const sourceId = this.ids.sourceIdFor(name, words, idDate) ?? contentSourceId(name, idDate, cleanRecordText(words));
-    const meta: Record<string, JsonValue> = {};
-    if (this.preamble.server !== null) meta['discordServer'] = this.preamble.server;
-    if (this.preamble.channel !== null) meta['discordChannel'] = this.preamble.channel;
-    return [{ kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta, provenance } }];
+    return { kind: 'record', draft: { sourceId, author, date, idDate, text: words, meta: { ...this.meta }, provenance } };
   }
+
+  /** The warning that dates were read day first with nothing to show it, when any were. */
+  warnings(): AdapterItem[] {
+    if (!this.orderAssumed || this.assumedOrder === 0) return [];
+    return [
+      {
+        kind: 'warning',
+        code: 'DATE_ORDER_ASSUMED',
+        message: `no date shows whether day or month comes first; ${counted(this.assumedOrder, 'message')} dated day first`,
+        provenance: { file: this.file },
+      },
+    ];
+  }
+}
+
+/** The header DiscordChatExporter writes on its CSV export. */
+const CSV_HEADER = ['AuthorID', 'Author', 'Date', 'Content', 'Attachments', 'Reactions'];
+
+/** True when a head starts with DiscordChatExporter's CSV header, quoted or not. */
+function isDiscordCsv(head: string): boolean {
+  const first = head.split(/\r?\n/, 1)[0] ?? '';
+  return first.replace(/"/g, '') === CSV_HEADER.join(',');
+}
+
+/**
+ * Reads DiscordChatExporter's CSV export (`AuthorID,Author,Date,Content,Attachments,Reactions`):
+ * one item per row, as {@link PlainMessageItems} reads a message. A row that cannot be read is
+ * rejected at its line and the rest is read.
+ */
+async function* readDiscordCsv(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
+  const headRows = readTableHead(source.headText, ',', false).slice(1);
+  const shown =
+    headRows
+      .map((row) => dateOrderEvidence(row.cells[2] ?? ''))
+      .find((order) => order === 'day-month-year' || order === 'month-day-year') ?? null;
+  const items = new PlainMessageItems(
+    source.path,
+    {},
+    options.dateOrder ?? shown ?? 'day-month-year',
+    options.dateOrder === undefined && shown === null,
+  );
+  for await (const event of readDelimitedTable(source, { ...delimitedTableOptions(options), delimiter: ',', detectTitleRows: false })) {
+    if (event.kind === 'header') continue;
+    const provenance: Provenance = { file: source.path, line: event.line };
+    if (event.kind === 'error') {
+      yield rejectedTableRow(event, provenance);
+      continue;
+    }
+    const [, author = '', date = '', words = '', attachments = ''] = event.cells;
+    yield items.item({ author, date, words: words.trim(), without: attachments.trim() === '' ? 'a message' : 'an attachment', provenance });
+  }
+  yield* items.warnings();
 }

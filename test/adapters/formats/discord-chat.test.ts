@@ -257,3 +257,24 @@ describe('a channel saved by DiscordChatExporter as plain text', () => {
     expect(result.error).toBe('chat.txt:7: no DiscordChatExporter messages ("[15/01/2024 10:03] name") found');
   });
 });
+
+describe('a channel saved by DiscordChatExporter as CSV', () => {
+  test("is read as Discord's, not as any table: notices filtered, attachments alone empty-text, authors without their tag", async () => {
+    const csv = [
+      'AuthorID,Author,Date,Content,Attachments,Reactions',
+      '"111111111111111111","jane.smith","15/01/2024 10:03","The buses are late, again","",""',
+      '"222222222222222222","tomb#1234","15/01/2024 10:05","Agreed","https://cdn.discordapp.com/attachments/1/2/a.png","👍 (2)"',
+      '"333333333333333333","Priya","15/01/2024 10:06","Joined the server.","",""',
+      '"222222222222222222","tomb#1234","15/01/2024 10:07","","https://cdn.discordapp.com/attachments/1/2/b.png",""',
+      '',
+    ].join('\n');
+    const result = await readTempInput('Calderdale Carers Hub - services-feedback [1187654321098765440].csv', csv);
+    expect(result.format).toBe('discord-chat');
+    expect(lines(result)).toEqual([
+      '2 jane.smith @ 2024-01-15T10:03:00.000Z: The buses are late, again',
+      '3 tomb @ 2024-01-15T10:05:00.000Z: Agreed',
+      "4 filtered not-feedback: Discord's notice",
+      '5 filtered empty-text: an attachment with no words',
+    ]);
+  });
+});

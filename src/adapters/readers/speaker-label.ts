@@ -86,7 +86,19 @@ const BRACKETED_NAME_THEN_TIME = new RegExp(String.raw`^\s*\[(${DISPLAY_NAME})\]
  * A label line on its own with the time first, as Word's Transcribe writes it (`00:00:03 Speaker 1`)
  * and other services (`[00:00:15.12] - Jane Smith`): a time with seconds, so `10:30 Coffee` is none.
  */
-const TIME_THEN_NAME = new RegExp(String.raw`^\s*(?:\[(${FULL_CLOCK})\]|(${FULL_CLOCK}))\s+(?:[-–]\s+)?(${DISPLAY_NAME})\s*$`, 'u');
+const TIME_THEN_NAME = new RegExp(
+  String.raw`^\s*(?:\[(${FULL_CLOCK})\]|(${FULL_CLOCK}))\s+(?:[-–]\s+)?(${NAME}(?:, ${NAME})?(?:\s*\([^()\n:]{1,30}\))?)\s*$`,
+  'u',
+);
+
+/**
+ * `[00:01:23] NAME - words`: a timed name and the words after a dash. The time has seconds and the
+ * name is a plain name, so an agenda's `10:30 Welcome - the chair` is none.
+ */
+const TIME_DASH = new RegExp(String.raw`^\s*(?:\[(${FULL_CLOCK})\]|(${FULL_CLOCK}))\s+(${NAME})\s+[-–]\s+(\S.*)$`, 'u');
+
+/** `[NAME]: words`, a name in brackets; the colon is needed, so a sound note (`[Music] playing`) is none. */
+const BRACKETED_NAME = new RegExp(String.raw`^\s*\[(${NAME})\]\s*:(?:\s+(.*))?$`, 'u');
 
 /**
  * Words that stand before a colon at the start of a line without naming a speaker: note and
@@ -182,8 +194,8 @@ export function isNotSpeakerName(name: string): boolean {
 
 /**
  * Finds a speaker label at the start of a line: `NAME: words`, `[00:01:02] NAME: words`,
- * `NAME [00:01:02]: words`, `NAME: [00:01:02] words`, or a label line on its own (`Speaker 1  0:03`,
- * `00:00:03 Speaker 1`, `[Sara Kim] 10:00:05`). A name is one to
+ * `NAME [00:01:02]: words`, `NAME: [00:01:02] words`, `[00:01:02] NAME - words`, `[NAME]: words`, or a
+ * label line on its own (`Speaker 1  0:03`, `00:00:03 Speaker 1`, `[Sara Kim] 10:00:05`). A name is one to
  * four words of at most 40 characters, the first capitalised (`JOHN`, `Dr. Jane Smith`,
  * `Speaker 2`, `SPEAKER_01`); the colon must be followed by a space or end the line, so clock
  * times and links are not labels. Words that head notes or open sentences (`Note:`, `Action:`,
@@ -203,6 +215,10 @@ export function parseSpeakerLabel(line: string, options: SpeakerLabelOptions = {
   if (bracketedName !== null) return label(bracketedName[1], undefined, bracketedName[2]);
   const timeThenName = TIME_THEN_NAME.exec(line);
   if (timeThenName !== null) return label(timeThenName[3], undefined, timeThenName[1] ?? timeThenName[2]);
+  const timeDash = TIME_DASH.exec(line);
+  if (timeDash !== null) return label(timeDash[3], timeDash[4], timeDash[1] ?? timeDash[2]);
+  const bracketed = BRACKETED_NAME.exec(line);
+  if (bracketed !== null) return label(bracketed[1], bracketed[2], undefined);
   const plain = (options.displayNames === true ? PLAIN_DISPLAY : PLAIN).exec(line);
   if (plain !== null) return label(plain[1], plain[2], undefined);
   return null;

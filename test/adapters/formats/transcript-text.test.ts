@@ -93,3 +93,22 @@ describe("transcript-text: a Zoom recording's closed_caption.txt", () => {
     ]);
   });
 });
+
+describe('transcript-text: bracketed names and dashes', () => {
+  test('`[John]: words` lines are turns', async () => {
+    const result = await readTempInput('transcript.txt', '[John]: What I said.\n[Jane]: My response.\n[John]: A follow-up.\n');
+    expect(recordsOf(result).map((record) => `${record.author}: ${record.text}`)).toEqual([
+      'John: What I said.',
+      'Jane: My response.',
+      'John: A follow-up.',
+    ]);
+  });
+
+  test('`[00:01:23] John - words` lines are turns with their times, never labels that swallow the words', async () => {
+    const result = await readTempInput('transcript.txt', '[00:01:23] John - What I said.\n[00:01:45] Jane Smith - My response.\n');
+    expect(recordsOf(result).map((record) => `${record.author}: ${record.text} [${String(record.meta['start'])}]`)).toEqual([
+      'John: What I said. [83]',
+      'Jane Smith: My response. [105]',
+    ]);
+  });
+});

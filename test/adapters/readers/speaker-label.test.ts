@@ -194,3 +194,18 @@ describe("parseSpeakerLabel: Zoom's closed captions", () => {
     expect(parseSpeakerLabel('[Sara Kim] 10:00:05')).toEqual({ speaker: 'Sara Kim', rest: '', start: 36005 });
   });
 });
+
+describe('parseSpeakerLabel: a bracketed name, and a dash after a timed name', () => {
+  test.each([
+    ['[John]: This is what I said.', 'John', 'This is what I said.', null],
+    ['[Jane Smith]: And my response.', 'Jane Smith', 'And my response.', null],
+    ['[00:01:23] John - This is what I said.', 'John', 'This is what I said.', 83],
+    ['00:01:45 Jane Smith – And my response.', 'Jane Smith', 'And my response.', 105],
+  ])('%j is %j saying %j', (line, speaker, rest, start) => {
+    expect(parseSpeakerLabel(line)).toEqual({ speaker, rest, start });
+  });
+
+  test.each(['[Music] playing', '[Applause]', '10:30 Welcome - the chair', '[the plan]: later'])('%j is no label', (line) => {
+    expect(parseSpeakerLabel(line)).toBeNull();
+  });
+});

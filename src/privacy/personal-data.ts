@@ -13,19 +13,28 @@ export interface RedactionResult {
 
 const WORD = '\\p{L}\\p{M}\\p{N}';
 const AT_SIGNS = '@\\uFF20';
-const LOCAL_PUNCTUATION = "._%+'\\-";
+/** Punctuation of an address's local part, with the backslash markdown escapes it with (`jane\_smith@…`, as Reddit's text holds it). */
+const LOCAL_PUNCTUATION = "._%+'\\\\\\-";
 
 function obfuscated(word: string): string {
   return `[ \\t]?[\\[(]${word}[\\])][ \\t]?`;
 }
 
 const DOMAIN_LABEL = `[${WORD}](?:[${WORD}\\-]*[${WORD}])?`;
-const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`;
+const DOMAIN = `${DOMAIN_LABEL}(?:(?:\\\\?\\.|${obfuscated('dot')})${DOMAIN_LABEL})+`;
 /**
  * The local part is at most 64 characters (RFC 5321), so an attempt at each position costs a
  * bounded amount before the `@`; punctuation it starts with is given back by the replacement.
  */
-const EMAIL = `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` + `(?:[${AT_SIGNS}]|${obfuscated('at')})${DOMAIN}`;
+/**
+ * A mail provider's name left without its ending (`jane.smith@gmail`, `mike_b@hotmail`), as people
+ * write an address in a hurry: after a local part, the whole is an e-mail address, not a word and
+ * an `@gmail` handle.
+ */
+const PROVIDER_ALONE = `(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|msn|virginmedia|talktalk|protonmail)(?![${WORD}@]|\\.[${WORD}])`;
+const EMAIL =
+  `[${LOCAL_PUNCTUATION}]{0,64}[${WORD}][${WORD}${LOCAL_PUNCTUATION}]{0,63}` +
+  `(?:[${AT_SIGNS}]|${obfuscated('at')})(?:${DOMAIN}|${PROVIDER_ALONE})`;
 const HANDLE_CHARACTER = `[${WORD}_]`;
 const HANDLE = `[${AT_SIGNS}]${HANDLE_CHARACTER}+(?:\\.[\\p{L}_]${HANDLE_CHARACTER}*)*(?:[${AT_SIGNS}]${DOMAIN})?`;
 /**
@@ -42,10 +51,14 @@ const TEN_DIGITS =
   `(?<!\\d${NHS_GAP}?)(?:\\d{3}${NHS_GAP}\\d{4}${NHS_GAP}\\d{3}|\\d{4}${NHS_GAP}\\d{3}${NHS_GAP}\\d{3})(?!${NHS_GAP}?\\d)`;
 const THREE_THREE_FOUR = /^\d{3}[ \u00a0-]\d{3}[ \u00a0-]\d{4}$/u;
 const PHONE_GAP = '[ \\u00a0.\\-\\u2010-\\u2015()]';
-/** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7. */
+/** A number's `0`, or the letter O written for it at a word's start (`O7700 900123`). */
+const PHONE_ZERO = '(?:0|(?<![\\p{L}\\p{M}\\p{N}])o)';
+/** `0` or `+44` / `0044` (with an optional `(0)`), then 9 or 10 digits starting 1, 2, 3, 5 or 7; or `44` and those digits written solid. */
 const PHONE =
-  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}0?${PHONE_GAP}{0,3}|0[ \\u00a0]?)` +
-  `[12357][ \\u00a0]?\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)`;
+  `(?<!\\d)\\(?(?:(?:\\+|00)[ \\u00a0]?44${PHONE_GAP}{0,3}${PHONE_ZERO}?${PHONE_GAP}{0,3}|${PHONE_ZERO}[ \\u00a0]?)` +
+  `[12357][ \\u00a0]?\\d(?:${PHONE_GAP}{0,3}\\d){7,8}(?!\\d)|` +
+  // `447700900123`, as a WhatsApp link (`wa.me/447700900123`) or an export writes a number without its `+`
+  `(?<![\\d+])44[12357]\\d{8,9}(?!\\d)`;
 const POSTCODE_SPACE = '(?:[ \\t\\u00a0]{0,2}|[ \\t\\u00a0]?[\\-\\u2010-\\u2013][ \\t\\u00a0]?)';
 /** Position-specific letter classes as in Microsoft Presidio's UK postcode recogniser. */
 const POSTCODE =
@@ -85,13 +98,23 @@ const SITE_PAGE =
 const BLUESKY_HANDLE = `(?<![${WORD}.@\\-]|(?<!/)/)(?:[${WORD}\\-]+\\.)+bsky\\.social(?![${WORD}.\\-])`;
 /** A decentralised identifier naming an account (`did:plc:ibsnzlyetxg4rhubbw5fjisi`, `did:web:…`), as Bluesky's `at://` addresses start. */
 const ACCOUNT_DID = `(?<![${WORD}])did:(?:plc|web):[${WORD}.%:\\-]*[${WORD}]`;
-const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]|(?<=(?:facebook|fb)\\.com/profile\\.php\\?id=)\\d+`;
+/**
+ * The number of a post on X/Twitter in its address (`twitter.com/name/status/1712…`,
+ * `x.com/i/web/status/1712…`): it leads to the post and so to its author, as the account does.
+ */
+const POST_NUMBER =
+  '(?=\\d{5})(?<=(?<![\\w.\\-])(?:(?:www|m|mobile)\\.)?(?:twitter\\.com|x\\.com)/(?:i/web|i|(?<postAccount>\\w{1,15}))/status(?:es)?/)\\d{5,20}';
+const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]|(?<=(?:facebook|fb)\\.com/profile\\.php\\?id=)\\d+|${POST_NUMBER}`;
 /** Query parameters that carry who someone is, by the kind their value is replaced as. */
 const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
   ['name', '(?:full_?|first_?|last_?|given_?|family_?|sur|f|l|display_?|contact_?)?name|forename'],
   ['email', 'e-?mail(?:_?address)?'],
   ['phone', 'phone|tel|telephone|mobile'],
   ['handle', 'user(?:_?name)?|handle'],
+  [
+    'handle',
+    '(?:respondent|response|user|customer|client|patient|member|contact|person|account|applicant|participant|subscriber)_?(?:id|uuid|uid|no|number)|uu?id|(?:access_?|auth_?|reset_?|invite_?|login_?|session_?)?token|session_?id',
+  ],
 ];
 const URL_PARAMETER = `(?<=[?&;](?:${URL_PARAMETER_KINDS.map(([, names]) => names).join('|')})=)[^&#\\s\\[\\]<>"']+`;
 /** A house number (after a flat or unit number), up to three words, and a street's suffix. */
@@ -166,6 +189,17 @@ const PLATFORM_CONTEXT =
   `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
   `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-]))[ \\t]*`;
 const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
+/**
+ * An account written without its `@` where the words after it say where it is (`DM harriet_q on
+ * insta`, `carer_ian77 on twitter`), or an `@` with a space after it (`follow me @ jsmith77`): only
+ * a word with a handle's marks (a digit or `_` inside it), so
+ * `me on insta` and `see you @ 10.30` stay. {@link PLATFORM} names the platforms.
+ */
+const MARKED_HANDLE = `\\p{L}[\\p{L}\\p{N}_]{0,28}[\\p{L}\\p{N}_](?<=[\\p{N}_][\\p{L}\\p{N}_]*)`;
+const SPACED_HANDLE = `[${AT_SIGNS}](?<![${WORD}].)[ \\t](?<spacedHandle>${MARKED_HANDLE})(?![${WORD}.@])`;
+/** A handle before `on insta` and the like; a pass of its own, run only on a text that names a platform after `on`. */
+const HANDLE_BEFORE_PLATFORM = new RegExp(`(?<![${WORD}@.\\-/])${MARKED_HANDLE}(?=[ \\t]+on[ \\t]+(?:${PLATFORM})(?![${WORD}]))`, 'giu');
+const ON_PLATFORM = new RegExp(`[ \\t]on[ \\t]+(?:${PLATFORM})(?![${WORD}])`, 'iu');
 /** A web address's start or a domain after a platform's name (`on Facebook: https://…`, `on insta: www.example.com`), which is no account. */
 const WEB_ADDRESS = /^(?:https?|www)$|\.(?:com|org|net|uk|gov|io|co|me)$/iu;
 /** A handle's own marks: a digit, `_` or `.` inside it, or a capital after a small letter (`DisabledAndProud`). */
@@ -195,7 +229,7 @@ const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]
 
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
-    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|` +
+    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
@@ -305,7 +339,7 @@ export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAU
   const counts: Partial<Record<PersonalDataKind, number>> = {};
   let current = text;
   for (;;) {
-    let next = redactCuedHouses(redactOnce(current, settings, counts), settings, counts);
+    let next = redactCuedHouses(redactHandlesBeforePlatforms(redactOnce(current, settings, counts), settings, counts), settings, counts);
     if (settings.enabled.has('name')) next = redactNames(next, policy.keepNames ?? [], counts);
     if (next === current) return { text: current, counts };
     current = next;
@@ -364,6 +398,19 @@ function redactCuedHouses(text: string, settings: Settings, counts: Partial<Reco
   return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
 }
 
+/** Replaces the handles written before `on insta` and the like ({@link HANDLE_BEFORE_PLATFORM}) with `[handle]`. */
+function redactHandlesBeforePlatforms(text: string, settings: Settings, counts: Partial<Record<PersonalDataKind, number>>): string {
+  if (!settings.enabled.has('handle') || !ON_PLATFORM.test(text)) return text;
+  let kept = 0;
+  const replaced = text.replace(HANDLE_BEFORE_PLATFORM, (handle) => {
+    if (!isHandleOfPerson(handle, settings)) return handle;
+    kept += 1;
+    return REDACTION_TOKENS.handle;
+  });
+  if (kept > 0) counts.handle = (counts.handle ?? 0) + kept;
+  return replaced;
+}
+
 /** Replaces the people's names {@link findPersonNames} finds with `[name]`. */
 function redactNames(text: string, keepNames: readonly string[], counts: Partial<Record<PersonalDataKind, number>>): string {
   const spans = findPersonNames(text, keepNames);
@@ -406,6 +453,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const leading = LEADING_LOCAL_PUNCTUATION.exec(found)?.[0] ?? '';
     return token('email', settings, leading);
   }
+  if (groups['spacedHandleMatch'] !== undefined) {
+    return isHandleOfPerson(groups['spacedHandle'] ?? found, settings) ? token('handle', settings) : KEEP;
+  }
   if (groups['spelledEmail'] !== undefined) {
     return isDisguisedEmail(found) ? token('email', settings) : KEEP;
   }
@@ -416,7 +466,8 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return isHandleOfPerson(found, settings) ? token('handle', settings) : KEEP;
   }
   if (groups['profile'] !== undefined) {
-    return isHandleOfPerson(found.replace(/^@/u, ''), settings) ? token('handle', settings) : KEEP;
+    const account = groups['postAccount'] ?? found.replace(/^@/u, '');
+    return isHandleOfPerson(account, settings) ? token('handle', settings) : KEEP;
   }
   if (groups['parameter'] !== undefined) {
     const name = PARAMETER_NAME.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1] ?? '';

@@ -683,3 +683,33 @@ describe('redactPersonalData: idempotent, also where a replacement frees a neigh
     expect(redactPersonalData(once.text, TLAP_POLICY)).toEqual({ text: expected, counts: {} });
   });
 });
+
+describe('redactPersonalData: disguises found by the red team of session 33', () => {
+  const redact = (text: string): string => redactPersonalData(text, DEFAULT_REDACTION_POLICY).text;
+  test.each([
+    ['Ring O7700 900123 after six', 'Ring [phone] after six'],
+    ['or +44 O7700 900456', 'or [phone]'],
+    ['message me on wa.me/447700900123', 'message me on wa.me/[phone]'],
+    ['mail jane\\_smith@gmail\\.com', 'mail [email]'],
+    ['my email is jane.smith@gmail.', 'my email is [email].'],
+    ['DM harriet_q on insta', 'DM [handle] on insta'],
+    ['follow me @ jsmith77', 'follow me [handle]'],
+    ['see https://x.com/i/web/status/1712345678901234567', 'see https://x.com/i/web/status/[handle]'],
+    ['https://survey.example.org/s?respondent_id=R-20931&lang=en', 'https://survey.example.org/s?respondent_id=[handle]&lang=en'],
+    ['https://example.org/reset?token=8f3a9c2b7d', 'https://example.org/reset?token=[handle]'],
+  ])('%j → %j', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  test.each([
+    'My phone is on O2 and the signal is awful.',
+    'Route O7 bus takes 40 minutes.',
+    'see you @ 10.30',
+    'the council page https://www.example.gov.uk/article?id=4471',
+    'https://forms.example.org/carers?lang=cy&utm_source=newsletter',
+    'I am on insta as well as facebook.',
+    'order 441234567890123 ok',
+  ])('%j stays', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});

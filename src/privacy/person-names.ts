@@ -335,7 +335,17 @@ function isAskedForName(text: string, name: string, start: number, lexicon: Lexi
     return isSurnameShaped(first.toLowerCase(), lexicon);
   }
   const askedFor = /[Aa]sk(?:ed)?[ \t]+for[ \t]+$/u.test(before) || CONTACTED_BEFORE.test(before) || ROLE_OR_PLACE_AFTER.test(after);
-  return askedFor && name === first && isLoneNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
+  return askedFor && name === first && isListedNameLike(first, lexicon) && !/^[ \t]+(?:\p{Lu}|of\b)/u.test(after);
+}
+
+/** Relations, which `she is called Mum` names no one by. */
+const RELATION_WORDS = new Set([...RELATIONS, 'mum', 'mummy', 'mam', 'mom', 'dad', 'daddy', 'grandad', 'grandma', 'nana', 'nanna']);
+
+/** True when a name alone on a text's last line ({@link SIGNED_LAST_LINE}) may be the writer's: its first word a name the lexicon lists or one that may be a name standing alone, and no place. */
+function isSignedName(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  const first = name.split(/[ \t]/u)[0] ?? name;
+  if (isPlaceOrInstitution(text, { start, end: start + name.length }) || NOT_NAMES.has(first.toLowerCase())) return false;
+  return lexicon.names.has(first.toLowerCase()) || isLoneNameLike(first, lexicon);
 }
 
 /** What follows a surname alone where a person is spoken to (`spoke to Watkins at the surgery`, `… from the council`). */
@@ -447,6 +457,39 @@ const BIRTH_APPOSITION = new RegExp(
 );
 
 /**
+ * What may follow a name signed under a text or after a sign-off: punctuation, the end of the
+ * line, a bracket saying who the writer is (`Priya (daughter)`) or kisses (`Priya x`, `Jo xx`).
+ */
+const SIGNED_NAME_END = '[ \\t]*(?:[,.!(]|$)|[ \\t]+[xX]{1,4}(?![\\p{L}\\p{N}])';
+
+/**
+ * A name said to be someone's (`her name is Dawn`, `my carer's name is Hope`, `his name was
+ * Bill`), or a role's holder called or named it (`the support worker is called Faith`, `a carer
+ * called Joy`, `a nurse named Precious`): the words say a name follows, so a given name that is
+ * also a word is read as the name it is said to be. `is called` only after a role or `she`/`he`
+ * (`the service is called Shared Lives` names no one). The match starts at `called`, `named` or
+ * `name`, and the words before are read behind it, so that the roles are tried only there.
+ */
+const NAMED_AS = new RegExp(
+  `(?<![\\p{L}])(?:(?:called|named)(?<=(?<![\\p{L}])(?:(?:${ROLE})(?:['’]s)?|[Ss]he|[Hh]e)[ \\t]+(?:(?:is|was|['’]s)[ \\t]+)?(?:called|named))` +
+    `|name(?:[ \\t]+(?:is|was)|['’]s)(?<=(?<![\\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+(?:${ROLE}))?(?:['’]s)?[ \\t]+name(?:[ \\t]+(?:is|was)|['’]s)))` +
+    `[ \\t]+(?<name>${NAME})`,
+  'gu',
+);
+
+/**
+ * A name alone on the last line of a text, as a comment or an e-mail is signed (`…⏎⏎Priya x`,
+ * `…⏎- Gareth`): one or two capitalised words, after a blank line, a dash or a line ending a
+ * sentence (not under an address's lines: `…Low Street⏎Bedale`), with kisses or not; the first
+ * must be a name the lexicon lists or one that may be a name standing alone, so a last line that
+ * is a word (`Disgusted`, `Thanks`) or a place (`Leeds`) stays.
+ */
+const SIGNED_LAST_LINE = new RegExp(
+  `(?:[.!?)][ \\t]*\\n[ \\t]*|\\n[ \\t]*\\n[ \\t]*|\\n[ \\t]*[-\\u2013\\u2014~][ \\t]*)(?<name>${NAME})(?:[ \\t]+[xX]{1,4})?[ \\t]*[.!]?[ \\t]*\\n*$`,
+  'gu',
+);
+
+/**
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
  * Priya`, `Regards, Luc` at the end of a line), and a role or relation before the name (`our care
@@ -459,7 +502,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+${NAME})`, 'gu'),
   new RegExp(`(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
   new RegExp(
-    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=[ \\t]*(?:[,.!]|$))`,
+    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again| so much)?|[Tt]hank you(?: so much)?|[Mm]any thanks|[Ww]ith thanks|[Kk]ind regards|[Bb]est regards|[Ww]arm(?:est)? regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Aa]ll the best|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove(?: from)?)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=${SIGNED_NAME_END})`,
     'gmu',
   ),
   THANKED,
@@ -475,6 +518,8 @@ const PATTERNS: readonly RegExp[] = [
   ),
   PLURAL_ROLE,
   BIRTH_APPOSITION,
+  NAMED_AS,
+  SIGNED_LAST_LINE,
 ];
 
 /**
@@ -575,6 +620,12 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       )
         continue;
       if (pattern === CREDITED && !isCreditedName(text, name, start, lexicon)) continue;
+      if (
+        pattern === NAMED_AS &&
+        (RELATION_WORDS.has(name.toLowerCase()) || isPlaceOrInstitution(text, { start, end: start + name.length }))
+      )
+        continue;
+      if (pattern === SIGNED_LAST_LINE && !isSignedName(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
       if (

@@ -9,7 +9,7 @@ export interface LabelledSentence {
   file: string;
 }
 
-/** Reads a labelled file: one sentence a line, names marked `[[like this]]`, `#` lines are comments. */
+/** Reads a labelled file: one sentence a line, names marked `[[like this]]`, `\\n` a line break within it, `#` lines are comments. */
 export function readLabelledSentences(file: string): LabelledSentence[] {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -18,7 +18,7 @@ export function readLabelledSentences(file: string): LabelledSentence[] {
     .map(({ raw, line }) => {
       const names: NameSpan[] = [];
       let text = '';
-      let rest = raw;
+      let rest = raw.replaceAll('\\n', '\n');
       for (;;) {
         const open = rest.indexOf('[[');
         if (open === -1) break;

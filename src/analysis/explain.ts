@@ -170,6 +170,7 @@ export function renderExplanation(explanation: Explanation, codebook: Codebook, 
 function describeNeverQuoted(neverQuoted: NeverQuoted, file: string): string {
   if (neverQuoted.reason === 'excluded') return `quotes: exclude: in ${file} names it (${neverQuoted.entry})`;
   const { question, answer } = neverQuoted.refusal;
+  if (question === '') return `the writer asked in the text: “${answer.trim()}”; still counted in every theme`;
   const said = answer.trim() === '' ? `left “${question}” blank` : `answered “${answer.trim()}” to “${question}”`;
   return `the respondent ${said}; still counted in every theme`;
 }

@@ -144,7 +144,7 @@ export async function discoverThemes(
   const grouping: GroupingRecord[] = [];
   const consent = new PublicationConsentReader();
   for await (const record of records) {
-    const quotable = record.meta === undefined || consent.consentOf({ meta: record.meta }) !== 'declined';
+    const quotable = consent.consentOf({ meta: record.meta ?? {}, text: record.text }) !== 'declined';
     grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text), quotable });
   }
   const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });

@@ -123,6 +123,53 @@ export function consentOfAnswer(kind: ConsentQuestionKind, answer: string): 'dec
   return 'declined';
 }
 
+/** What a writer's own words are called when they ask that they not be published (`my comments`, `this email`). */
+const THEIR_WORDS =
+  '(?:this|these|it|them|me|any of (?:this|it)|my (?:\\w+ ){0,2}?(?:words|comments?|response|reply|email|e-mail|letter|message|views|story|feedback|answers?|submission|details of this))';
+/** Words that ask for what is being written not to be published (see {@link refusalInText}). */
+const REFUSAL_IN_TEXT = new RegExp(
+  [
+    // `not for publication`, `not to be published`, `not to be quoted`
+    '\\bnot (?:for publication|for publishing|to be (?:published|quoted|made public))\\b',
+    // `off the record`, `off-the-record`
+    '\\boff[ -]the[ -]record\\b',
+    // `I am writing in confidence`, `in strictest confidence`
+    '\\bin (?:strict |strictest |the strictest )?confidence\\b',
+    '\\bprivate and confidential\\b',
+    // `please do not publish this`, `don't quote me`, `never print my letter`
+    `\\b(?:do not|don['’]t|dont|never|please not) (?:publish|quote|print|reproduce) ${THEIR_WORDS}`,
+    // `do not use my comments in the report` (not `do not use my name`, not `do not use this service`)
+    `\\b(?:do not|don['’]t|dont) (?:use|share) my (?:\\w+ ){0,2}?(?:words|comments?|response|reply|email|letter|views|story|feedback|answers?|submission)\\b`,
+    // `I don't want my comments published`, `I do not consent to my words being published`
+    "\\b(?:i|we) (?:do not|don['’]t|dont|would not|wouldn['’]t|would rather not|did not|didn['’]t) (?:want|wish|consent|agree|give (?:my )?permission)\\b[^.!?\\n]{0,60}?\\b(?:published|publish|publishing|quoted|quote|made public)\\b",
+    // `I'd rather this wasn't published`, `I would prefer this not to be published`
+    "\\b(?:rather|prefer) (?:this|it|that|my (?:\\w+ ){0,2}?(?:words|comments?|response|views|story)) (?:was not|wasn['’]t|is not|isn['’]t|not be|not|were not|weren['’]t) (?:to be )?(?:published|quoted|made public)\\b",
+    // `keep this confidential`, `please keep my response private`
+    `\\b(?:keep|treat) ${THEIR_WORDS} (?:as )?(?:private|confidential)\\b`,
+    // `this is confidential`, `this email is private`
+    '\\b(?:this|it)(?: email| e-mail| message| letter| comment| response)? is (?:strictly )?(?:private|confidential)\\b',
+    // `This email … must not be published`
+    "\\b(?:this|it)\\b[^.!?;\\n]{0,60}?\\b(?:must|should|may|can) ?(?:not|n['’]t) be (?:published|quoted|made public)\\b",
+  ].join('|'),
+  'iu',
+);
+/** Cheap test that a text may hold a refusal at all: most texts hold none of these words. */
+const REFUSAL_IN_TEXT_WORDS = /publi|quot|record|confiden|privat|print|(?:use|share) my/iu;
+
+/**
+ * The words by which a writer asks, in the text itself, that what they wrote not be published or
+ * quoted (`Please do not publish this`, `not for publication`, `off the record`, `I am writing in
+ * confidence`, `please don't quote me`, `keep this confidential`), or null when they ask no such
+ * thing. A request about the name alone (`do not use my name`) is no refusal: the report never
+ * prints names. Nor is a wish about someone else's document (`the report should not be published
+ * until…`). Time linear in the text's length.
+ */
+export function refusalInText(text: string): string | null {
+  if (!REFUSAL_IN_TEXT_WORDS.test(text)) return null;
+  const found = REFUSAL_IN_TEXT.exec(text);
+  return found === null ? null : found[0];
+}
+
 function hasAnyKey(object: object): boolean {
   for (const key in object) if (Object.hasOwn(object, key)) return true;
   return false;
@@ -130,8 +177,9 @@ function hasAnyKey(object: object): boolean {
 
 /** The question and answer by which a respondent declined publication. */
 export interface ConsentRefusal {
+  /** The export's question; empty when the refusal is written in the record's own text (see {@link refusalInText}). */
   question: string;
-  /** As exported; empty when the respondent left a permission question blank. */
+  /** As exported (empty when the respondent left a permission question blank); for a refusal in the text, its words. */
   answer: string;
 }
 
@@ -164,9 +212,11 @@ export class PublicationConsentReader {
   /**
    * The record's consent: read from its survey answers (`meta.answers`) or from its table
    * columns kept in `meta`, wherever a question asks about publishing. `declined` when any such
-   * answer declines.
+   * answer declines, or when the record's text asks not to be published ({@link refusalInText}),
+   * whatever the export's question was answered.
    */
-  consentOf(record: Pick<FeedbackRecord, 'meta'>): PublicationConsent {
+  consentOf(record: Pick<FeedbackRecord, 'meta'> & Partial<Pick<FeedbackRecord, 'text'>>): PublicationConsent {
+    if (record.text !== undefined && refusalInText(record.text) !== null) return 'declined';
     if (!hasAnyKey(record.meta)) return 'not-asked';
     let consent: PublicationConsent = 'not-asked';
     for (const [question, answer] of this.questionsOf(record)) {
@@ -177,12 +227,16 @@ export class PublicationConsentReader {
     return consent;
   }
 
-  /** The first question and answer by which the record's respondent declined publication, or null. */
-  refusalOf(record: Pick<FeedbackRecord, 'meta'>): ConsentRefusal | null {
+  /**
+   * The first question and answer by which the record's respondent declined publication, else the
+   * words of a refusal written in its text (with an empty question), or null.
+   */
+  refusalOf(record: Pick<FeedbackRecord, 'meta'> & Partial<Pick<FeedbackRecord, 'text'>>): ConsentRefusal | null {
     for (const [question, answer] of this.questionsOf(record)) {
       if (this.answerConsent(question, answer) === 'declined') return { question, answer: typeof answer === 'string' ? answer : '' };
     }
-    return null;
+    const written = record.text === undefined ? null : refusalInText(record.text);
+    return written === null ? null : { question: '', answer: written };
   }
 
   /** The record's survey answers and table columns, as question and answer. */

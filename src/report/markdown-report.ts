@@ -102,7 +102,7 @@ function groupsSentence(groups: RespondentGroups): string {
 
 /** The methods sentence on the records whose respondents did not agree to publication. */
 function declinedSentence({ records, policy }: ThemeReport['declinedPublication']): string {
-  const who = `${plural(records, 'record')} ${records === 1 ? 'is' : 'are'} from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality)`;
+  const who = `${plural(records, 'record')} ${records === 1 ? 'is' : 'are'} from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality, in the export or in their own words such as “please do not publish this”)`;
   if (policy === 'ignore')
     return `${who}; the codebook sets quotes: consent: ignore, so ${records === 1 ? 'it' : 'they'} may be quoted like any other.`;
   return `${who}: ${records === 1 ? 'it is' : 'they are'} counted in every figure but never quoted, and the CSV of coded records leaves out ${records === 1 ? 'its' : 'their'} words.`;

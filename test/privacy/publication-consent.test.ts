@@ -6,6 +6,7 @@ import {
   consentOfAnswer,
   consentQuestionKind,
   PublicationConsentReader,
+  refusalInText,
   type ConsentQuestionKind,
 } from '../../src/privacy/publication-consent.js';
 import { makeRecord } from '../builders/record-builder.js';
@@ -79,5 +80,54 @@ describe('ConsentQuestionKinds', () => {
       null,
       'confidentiality',
     ]);
+  });
+});
+
+describe('refusalInText: a writer asking in their own words not to be published', () => {
+  test.each([
+    'Not for publication please, but the bus never comes.',
+    "please don't print this, the carers centre is shut",
+    'I would prefer this not to be published.',
+    'We do not want this quoted in any report.',
+    "this is confidential - my son's carer shouted at him",
+    'Strictly off-the-record: the day centre has no staff.',
+    'never quote me on this',
+  ])('%j declines', (text) => {
+    expect(refusalInText(text)).not.toBeNull();
+  });
+
+  test.each([
+    "I don't want to be a burden but respite is needed.",
+    'The records were lost and nobody told us.',
+    'Do not use this service, it is awful.',
+    'Please do not use my name.',
+    'Private carers are expensive.',
+    'They printed the wrong date on the letter.',
+    'The strategy must not be published before carers see it.',
+    'I have no confidence in the council.',
+  ])('%j is no refusal', (text) => {
+    expect(refusalInText(text)).toBeNull();
+  });
+
+  test('a record whose text refuses is declined, whatever its export asked, and the refusal names the words', () => {
+    const reader = new PublicationConsentReader();
+    const record = makeRecord({
+      text: 'Off the record, the day centre staff are at breaking point.',
+      meta: { 'May we publish your response?': 'Yes' },
+    });
+    expect(reader.consentOf(record)).toBe('declined');
+    expect(reader.refusalOf(record)).toEqual({ question: '', answer: 'Off the record' });
+    expect(reader.consentOf(makeRecord({ text: 'The day centre is a lifeline.' }))).toBe('not-asked');
+  });
+
+  test('held out (fixtures/privacy/in-text-refusals/held-out.tsv, written before the rule): 18 refusals and 18 sentences that are none, all read as labelled (17 of 18 refusals found at the first measurement)', () => {
+    const rows = readFileSync(join(PROJECT_ROOT, 'fixtures/privacy/in-text-refusals/held-out.tsv'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.split('\t') as [string, string]);
+    const wrong = rows.filter(([label, text]) => (refusalInText(text) !== null) !== (label === 'declined')).map(([, text]) => text);
+    expect(rows.filter(([label]) => label === 'declined')).toHaveLength(18);
+    expect(rows).toHaveLength(36);
+    expect(wrong).toEqual([]);
   });
 });

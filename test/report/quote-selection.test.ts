@@ -212,7 +212,7 @@ describe('consent to publish, as the export asked it', () => {
 
   test('the methods section and the JSON say how many were withheld; a report with none says nothing of it', () => {
     expect(renderMarkdownReport(report)).toContain(
-      "- 3 records are from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality): they are counted in every figure but never quoted, and the CSV of coded records leaves out their words.",
+      "- 3 records are from respondents who did not agree to their words being published (their answer to the export's question on publishing, such as “Do not publish response”, or a request for confidentiality, in the export or in their own words such as “please do not publish this”): they are counted in every figure but never quoted, and the CSV of coded records leaves out their words.",
     );
     expect(JSON.parse(renderJsonReport(report))).toMatchObject({ quotes_withheld_without_consent: 3 });
     const none = buildReport(codebook, [anonymous]);

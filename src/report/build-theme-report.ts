@@ -17,7 +17,7 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
 import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
-import { publishedCodebookFile, publishedFileNames } from './published-file-names.js';
+import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
 import { markUnpunctuatedParagraphs, shortenText } from '../text/shortened-text.js';
 import {
@@ -163,11 +163,15 @@ export class ThemeReportBuilder {
 
   private readonly publishedKeys = new Map<string, string>();
 
-  /** A question or source as a table prints it: redacted like every published text, each distinct one once. */
+  /**
+   * A question or source as a table prints it: redacted like every published text, each distinct
+   * one once; an export file's path part by part as well ({@link redactedFileSource}).
+   */
   private readonly publishKey = (text: string): string => {
     const known = this.publishedKeys.get(text);
     if (known !== undefined) return known;
-    const published = this.options.redact(text).text;
+    const redact = (words: string): string => this.options.redact(words).text;
+    const published = redact(redactedFileSource(text, redact));
     if (this.publishedKeys.size >= PUBLISHED_KEYS_KEPT) this.publishedKeys.clear();
     this.publishedKeys.set(text, published);
     return published;

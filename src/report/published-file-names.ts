@@ -1,5 +1,8 @@
+import { isNameLikeWord } from '../privacy/person-names.js';
+import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
+
 /** The prefix {@link recordSource} gives a source that is an export file. */
-const FILE_SOURCE = 'file: ';
+export const FILE_SOURCE = 'file: ';
 
 /**
  * A path from the root of a file system (`/home/…`, `C:\Users\…`, `\\server\share\…`), or one
@@ -76,4 +79,51 @@ export function publishedSourceGlob(glob: string): string {
   if (!reachesAboveExports(glob)) return glob;
   const last = pathParts(glob).at(-1) ?? '';
   return /^[*?]*$/u.test(last) ? `…/${last}` : last;
+}
+
+/** A file's extension (`.csv`, `.eml`, `.tar.gz` is read as `.gz`), kept as written when the name before it is redacted. */
+const EXTENSION = /\.[A-Za-z0-9]{1,5}$/u;
+/** Marks that file names use between words (`priya_sharma`, `Response-Jane-Smith`, `Jane.Smith`, `Jane+Smith`). */
+const NAME_SEPARATORS = /[_.+\-]+/gu;
+
+/**
+ * A file source (`file: exports/responses/Margaret Okafor.csv`) as a published report prints it:
+ * each part of the path is redacted as people's words are, since a folder of one response per file
+ * is often named by who sent each (`Response from Mrs Okafor.docx`, `WhatsApp Chat with Jane
+ * Smith.txt`, `sandra.m@example.com.eml`). A part is read as written, then, when that finds
+ * nothing, with the marks file names put between words (`_ - . +`) read as spaces
+ * (`Kwame_Mensah` as `Kwame Mensah`); a part in which either reading finds personal data is
+ * printed as that reading redacted (`[name].csv`, `notes - call with [name].txt`), its extension kept.
+ * Parts in which nothing is found print as written, so `file: exports/survey.csv` is unchanged.
+ * Any other source is returned as it is.
+ */
+export function redactedFileSource(source: string, redact: (text: string) => string): string {
+  if (!source.startsWith(FILE_SOURCE)) return source;
+  const parts = source.slice(FILE_SOURCE.length).split('/');
+  return FILE_SOURCE + parts.map((part, index) => redactedPathPart(part, index === parts.length - 1, redact)).join('/');
+}
+
+function redactedPathPart(part: string, isFile: boolean, redact: (text: string) => string): string {
+  const extension = isFile ? (EXTENSION.exec(part)?.[0] ?? '') : '';
+  const stem = part.slice(0, part.length - extension.length);
+  if (stem === '') return part;
+  const asWritten = redact(stem);
+  if (asWritten !== stem) return withGivenNameBefore(asWritten) + extension;
+  const spaced = stem.replace(NAME_SEPARATORS, ' ').trim();
+  if (spaced === stem) return part;
+  const asWords = redact(spaced);
+  return asWords === spaced ? part : withGivenNameBefore(asWords) + extension;
+}
+
+/** A capitalised word right before a name redacted in a file's name. */
+const WORD_BEFORE_NAME = /(?<![\p{L}\p{M}\p{N}'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+\[name\]/gu;
+
+/**
+ * A file's name redacted, with a word that may be a name right before a name redacted taken too:
+ * a name alone, with no sentence around it, is read by its surname only (`Priya Sharma` as
+ * `Priya [name]`). A word compromise's lexicon does not know goes too (`Response_Kwame_Mensah` is
+ * published `[name]`): in a file's name that already names someone, that loses little.
+ */
+function withGivenNameBefore(redacted: string): string {
+  return redacted.replace(WORD_BEFORE_NAME, (found: string, word: string) => (isNameLikeWord(word) ? REDACTION_TOKENS.name : found));
 }

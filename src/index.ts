@@ -57,6 +57,7 @@ export {
 } from './analysis/explain.js';
 export { checkCodebookExamples, describeExampleFailure, type ExampleFailure, type ExampleResults } from './analysis/codebook-examples.js';
 export { parseGoldFile, readGoldFile, type GoldEntry, type GoldFile, type GoldProblem } from './stats/gold-file.js';
+export { parseGoldJson } from './stats/gold-json.js';
 export { compareCoders, type CoderAgreement, type CoderDisagreement, type ThemeAgreement } from './analysis/coder-agreement.js';
 export {
   drawCodingSample,

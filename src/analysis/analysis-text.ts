@@ -73,9 +73,15 @@ export function renderAuditText(report: AuditReport): string {
  */
 function goldThemeLines(report: EvaluationReport): string[] {
   const lines: string[] = [];
-  if (report.gold_theme_labels.length > 0)
+  const byLabel = report.gold_theme_labels.filter((entry) => entry.code_label === undefined);
+  const byCode = report.gold_theme_labels.filter((entry) => entry.code_label !== undefined);
+  if (byLabel.length > 0)
     lines.push(
-      `The gold names ${plural(report.gold_theme_labels.length, 'theme')} by label, read as the codebook's theme with that label: ${report.gold_theme_labels.map((entry) => `"${entry.label}" as ${entry.theme}`).join(', ')}`,
+      `The gold names ${plural(byLabel.length, 'theme')} by label, read as the codebook's theme with that label: ${byLabel.map((entry) => `"${entry.label}" as ${entry.theme}`).join(', ')}`,
+    );
+  if (byCode.length > 0)
+    lines.push(
+      `The gold names ${plural(byCode.length, 'theme')} by code, read through the labels of ${report.gold_code_labels_file ?? 'the file beside it'}: ${byCode.map((entry) => `"${entry.label}" (${entry.code_label ?? ''}) as ${entry.theme}`).join(', ')}`,
     );
   for (const unknown of report.unknown_gold_themes)
     lines.push(

@@ -80,7 +80,12 @@ export interface EvaluationReport {
    * Themes the gold names by a codebook theme's label rather than its id (`Care received` for
    * `care-received`), each read as that theme.
    */
-  gold_theme_labels: { label: string; theme: string }[];
+  gold_theme_labels: { label: string; theme: string; code_label?: string }[];
+  /**
+   * The file the gold's codes were given labels from (ThemeFinder's `themes.json` beside its
+   * mapping), when it had one: each `gold_theme_labels` entry read through it has its `code_label`.
+   */
+  gold_code_labels_file: string | null;
   /**
    * Rows of a gold that has both a `themes` cell and 0/1 theme columns (tlap's CSV report) where
    * the two disagree on a theme of the codebook, as when a coder corrected one and not the other:
@@ -174,6 +179,7 @@ export async function evaluateCodebook(
             },
       unknown_gold_themes: unknownThemes(gold, themeOf),
       gold_theme_labels: labels,
+      gold_code_labels_file: gold.themeLabels?.file ?? null,
       gold_column_disagreements: columnDisagreements(gold, themeOf),
       gold_problems: gold.problems,
     },
@@ -195,6 +201,7 @@ type Scores = Omit<
   | 'sample'
   | 'unknown_gold_themes'
   | 'gold_theme_labels'
+  | 'gold_code_labels_file'
   | 'gold_column_disagreements'
   | 'gold_problems'
 >;
@@ -299,7 +306,9 @@ function labelKey(label: string): string {
 /**
  * What each theme name of the gold stands for: a theme id of the codebook is that theme; any other
  * name that is a theme's label (ignoring case and spacing) is read as that theme, since coders
- * often write the labels they were given. Names neither id nor label have no entry.
+ * often write the labels they were given; and a code the gold's {@link GoldFile.themeLabels} give
+ * a label (ThemeFinder's topic `A`) is read as the theme whose id or label that is. Names none of
+ * these have no entry.
  */
 export function goldThemeNames(
   codebook: Codebook,
@@ -317,9 +326,16 @@ export function goldThemeNames(
       continue;
     }
     const theme = byLabel.get(labelKey(name));
-    if (theme === undefined) continue;
-    themeOf.set(name, theme);
-    labels.push({ label: name, theme });
+    if (theme !== undefined) {
+      themeOf.set(name, theme);
+      labels.push({ label: name, theme });
+      continue;
+    }
+    const codeLabel = gold.themeLabels?.labels.get(name);
+    const coded = codeLabel === undefined ? undefined : known.has(codeLabel) ? codeLabel : byLabel.get(labelKey(codeLabel));
+    if (codeLabel === undefined || coded === undefined) continue;
+    themeOf.set(name, coded);
+    labels.push({ label: name, theme: coded, code_label: codeLabel });
   }
   return { themeOf, labels };
 }

@@ -127,6 +127,35 @@ describe('evaluateCodebook', () => {
     expect(report.themes.find((theme) => theme.id === 'parking')?.support).toBe(2);
   });
 
+  test("a code the gold file gives a label (ThemeFinder's topic A) is the theme with that label or id; an id or label the gold writes itself comes first", async () => {
+    const coded = parseGoldFile(['source_id,themes', 'a,A', 'b,A', 'c,S', 'd,staff', 'e,S', 'f,Q'].join('\n'), 'mapping.csv');
+    const withCodes = {
+      ...coded,
+      themeLabels: {
+        labels: new Map([
+          ['A', 'Car parking'],
+          ['S', 'staff'],
+          ['Q', 'Queues'],
+          ['staff', 'Car parking'],
+        ]),
+        file: 'themes.json',
+      },
+    };
+    const labelled = makeCodebook([
+      { id: 'parking', label: 'Car Parking', keywords: ['parking', 'car'] },
+      { id: 'staff', label: 'Staff attitude', keywords: ['staff', 'nurse'] },
+    ]);
+    const { report } = await evaluateCodebook(labelled, codeRecords(labelled, recordTexts), withCodes);
+    expect(report.gold_code_labels_file).toBe('themes.json');
+    expect(report.gold_theme_labels).toEqual([
+      { label: 'A', theme: 'parking', code_label: 'Car parking' },
+      { label: 'S', theme: 'staff', code_label: 'staff' },
+    ]);
+    expect(report.unknown_gold_themes.map((unknown) => unknown.theme)).toEqual(['Q']);
+    expect(report.themes.find((theme) => theme.id === 'staff')?.support).toBe(3);
+    expect(report.themes.find((theme) => theme.id === 'parking')?.support).toBe(2);
+  });
+
   test("each keyword's precision on the gold, null when it hit nothing", async () => {
     const { report } = await evaluateCodebook(codebook, records, gold);
     expect(report.keywords).toEqual([

@@ -23,7 +23,7 @@ export function registerEvalCommand(program: Command, { io, messages, setExitCod
     .description(COMMAND_DESCRIPTIONS.eval)
     .option(
       '--gold <file>',
-      'the human coding: a CSV or .xlsx with source_id (or id) and themes (ids or labels joined by ;), a 0/1 column per theme, or a sheet from tlap sample',
+      "the human coding: a CSV or .xlsx with source_id (or id) and themes (ids or labels joined by ;), a 0/1 column per theme, a sheet from tlap sample, or JSON Lines such as ThemeFinder's mapping.jsonl",
     )
     .option('--gold-column <name>', 'the human coding is this column of the ingested exports (theme ids or labels joined by ;)')
     .option('--store <dir>', 'the record store folder', '.tlap')

@@ -40,6 +40,19 @@ export const SUGGESTION_FOLDS = 5;
 const MAX_CHANGES_PER_THEME = 8;
 /** A term is a candidate only when at least this many training records of the theme hold it. */
 const MIN_THEME_RECORDS = 5;
+/**
+ * A term is a candidate only when the share of its training records that are the theme's is at
+ * least this many times the theme's share of all training records: a term nearly every record
+ * holds (`gambling` in a consultation on gambling adverts) says nothing of any theme, however
+ * much recall adding it buys a theme whose keywords miss.
+ */
+const MIN_LIFT = 1.5;
+/**
+ * A keyword is a candidate to drop only when it hits at least this many training records (as a
+ * term to add must be held by {@link MIN_THEME_RECORDS} of the theme's): a keyword judged on one
+ * or two records is dropped for the coding's accidents as often as for its own.
+ */
+const MIN_DROP_HITS = MIN_THEME_RECORDS;
 /** A change must raise the theme's F1 on the training records by more than this. */
 const MIN_GAIN = 0.002;
 
@@ -223,17 +236,40 @@ function greedyChanges(
   const cells = { tp: 0, fp: 0, fn: 0 };
   addCells(cells, themeId, records, training ?? records.map(() => true), state.predicted);
   const keywordKeys = new Set(keywords.map((keyword) => keyword.toLowerCase()));
+  let trainingRecords = 0;
+  let trainingInTheme = 0;
+  records.forEach((record, index) => {
+    if (!inTraining(index)) return;
+    trainingRecords += 1;
+    if (record.gold.has(themeId)) trainingInTheme += 1;
+  });
   const candidates: Change[] = [];
   for (const [key, list] of postings) {
     let inTheme = 0;
-    for (const index of list) if (inTraining(index) && records[index]?.gold.has(themeId)) inTheme += 1;
+    let held = 0;
+    for (const index of list) {
+      if (!inTraining(index)) continue;
+      held += 1;
+      if (records[index]?.gold.has(themeId)) inTheme += 1;
+    }
     const keyword = written.get(key) ?? key;
-    if (inTheme < MIN_THEME_RECORDS || keywordKeys.has(keyword) || [...elsewhere].some((other) => ` ${key} `.includes(` ${other} `)))
+    if (
+      inTheme < MIN_THEME_RECORDS ||
+      inTheme * trainingRecords < MIN_LIFT * trainingInTheme * held ||
+      keywordKeys.has(keyword) ||
+      [...elsewhere].some((other) => ` ${key} `.includes(` ${other} `))
+    )
       continue;
     const change: Change = { action: 'add', key, keyword };
     if (allowed === null || allowed.has(changeId(change))) candidates.push(change);
   }
+  const hitsOf = new Map<string, number>();
+  records.forEach((record, index) => {
+    if (!inTraining(index)) return;
+    for (const keyword of record.keywords.get(themeId) ?? []) hitsOf.set(keyword, (hitsOf.get(keyword) ?? 0) + 1);
+  });
   for (const keyword of keywords) {
+    if ((hitsOf.get(keyword) ?? 0) < MIN_DROP_HITS) continue;
     const change: Change = { action: 'drop', keyword };
     if (allowed === null || allowed.has(changeId(change))) candidates.push(change);
   }

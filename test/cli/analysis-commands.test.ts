@@ -45,7 +45,7 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expect(result.exitCode).toBe(0);
     expectGolden(join(CASE, 'expected/eval.txt'), result.stdout);
     expectGolden(join(CASE, 'expected/themes.patched.yaml'), await readFile(patch, 'utf8'));
-    expect(result.stderr).toContain(`wrote ${patch} with 4 suggested changes`);
+    expect(result.stderr).toContain(`wrote ${patch} with 1 suggested change`);
   });
 
   test('a codebook saved as Windows-1252 is scored and patched with its words intact, with a warning to save it as UTF-8', async () => {
@@ -56,7 +56,7 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--themes', ansi, '--patch', patch], { cwd: CASE });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain(`${ansi}:1:1: the codebook is not UTF-8, so it was read as Windows-1252`);
-    expect(result.stderr).toContain(`wrote ${patch} with 4 suggested changes`);
+    expect(result.stderr).toContain(`wrote ${patch} with 1 suggested change`);
     const patched = await readFile(patch, 'utf8');
     expect(patched.startsWith(comment)).toBe(true);
     expect(patched).not.toContain('\ufffd');
@@ -142,7 +142,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     const sheetPath = join(temp, 'coding.csv');
     const drawn = await runCli(['sample', '--store', store, '--size', '12', '--out', sheetPath], { cwd: CASE });
     expect(drawn.exitCode).toBe(0);
-    expect(drawn.stderr).toContain(`drew 12 of 28 records at random (seed 1) into ${sheetPath}`);
+    expect(drawn.stderr).toContain(`drew 12 of 32 records at random (seed 1) into ${sheetPath}`);
     expect(drawn.stderr).toContain(`then run tlap eval --store ${store} --gold ${sheetPath}\n`);
     const sheet = parse(await readFile(sheetPath, 'utf8'), { bom: true }) as string[][];
     const header = sheet[0] ?? [];
@@ -157,7 +157,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
     const scored = await runCli(['eval', '--store', store, '--gold', sheetPath, '--json'], { cwd: CASE });
     expect(scored.exitCode).toBe(0);
     const fromSheet = JSON.parse(scored.stdout) as Record<string, unknown>;
-    expect(fromSheet['sample']).toEqual({ rows: 12, coded: 8, coded_by_themes: 0, not_coded: 4, outside: 16 });
+    expect(fromSheet['sample']).toEqual({ rows: 12, coded: 8, coded_by_themes: 0, not_coded: 4, outside: 20 });
     expect(fromSheet['missing_from_gold']).toBe(0);
 
     const subset = join(temp, 'gold-subset.csv');
@@ -175,7 +175,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
 
     const text = await runCli(['eval', '--store', store, '--gold', sheetPath], { cwd: CASE });
     expect(text.stdout.split('\n')[0]).toBe(
-      '8 records coded in both the store and the gold, a coding sheet of 12 rows (8 marked coded, 4 not yet: left out); 0 gold rows missing from the store, 16 store records outside the sheet',
+      '8 records coded in both the store and the gold, a coding sheet of 12 rows (8 marked coded, 4 not yet: left out); 0 gold rows missing from the store, 20 store records outside the sheet',
     );
   });
 
@@ -198,7 +198,7 @@ describe('tlap sample, coded by hand, then tlap eval --gold', () => {
       coded: 0,
       coded_by_themes: 0,
       not_coded: 5,
-      outside: 23,
+      outside: 27,
     });
   });
 
@@ -375,5 +375,28 @@ describe('tlap eval --gold-column: the coding an export already holds', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('tlap eval --gold with a ThemeFinder mapping (fixtures/analysis/themefinder-mapping)', () => {
+  const THEMEFINDER = join(PROJECT_ROOT, 'fixtures/analysis/themefinder-mapping');
+
+  test('reads mapping.jsonl as the gold, its topic codes through the themes.json beside it, and reports the topic no theme has', async () => {
+    const mappingStore = join(temp, 'themefinder-store');
+    expect((await runCli(['ingest', 'inputs', '--store', mappingStore], { cwd: THEMEFINDER })).exitCode).toBe(0);
+    const result = await runCli(['eval', '--store', mappingStore, '--gold', 'outputs/question_part_1/mapping.jsonl'], { cwd: THEMEFINDER });
+    expect(result.exitCode).toBe(0);
+    expectGolden(join(THEMEFINDER, 'expected/eval.txt'), result.stdout);
+    const json = JSON.parse(
+      (await runCli(['eval', '--store', mappingStore, '--gold', 'outputs/question_part_1/mapping.jsonl', '--json'], { cwd: THEMEFINDER }))
+        .stdout,
+    ) as Record<string, unknown>;
+    expect(json['gold_code_labels_file']).toBe('outputs/question_part_1/themes.json');
+    expect(json['gold_theme_labels']).toEqual([
+      { label: 'A', theme: 'isolation', code_label: 'Isolation and Friendship' },
+      { label: 'B', theme: 'cost', code_label: 'Cost and Budgets' },
+      { label: 'C', theme: 'respite', code_label: 'Respite for Carers' },
+    ]);
+    expect(json['unknown_gold_themes']).toEqual([{ theme: 'D', records: 2, first_line: 6 }]);
   });
 });

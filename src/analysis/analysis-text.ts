@@ -123,6 +123,11 @@ export function renderEvalText(report: EvaluationReport, suggestions: Suggestion
     report.sample === null
       ? `${plural(report.records, 'record')} coded in both the store and the gold; ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.missing_from_gold, 'store record')} missing from the gold`
       : `${plural(report.records, 'record')} coded in both the store and the gold, a coding sheet of ${plural(report.sample.rows, 'row')} (${formatCount(report.sample.coded)} marked coded, ${formatCount(report.sample.not_coded)} not yet: left out); ${plural(report.missing_from_store, 'gold row')} missing from the store, ${plural(report.sample.outside, 'store record')} outside the sheet`,
+    ...(report.gold_question_part === null
+      ? []
+      : [
+          `The gold codes ${report.gold_question_part} (the folder it is in), matched by respondent${report.other_question_records > 0 ? `; ${plural(report.other_question_records, 'answer')} to other questions left out` : ''}`,
+        ]),
     ...goldThemeLines(report),
     `macro-F1 ${pct(report.macro_f1)} (95% CI ${pct(report.macro_f1_ci[0])}–${pct(report.macro_f1_ci[1])}), micro-F1 ${pct(report.micro_f1)} (95% CI ${pct(report.micro_f1_ci[0])}–${pct(report.micro_f1_ci[1])}); bootstrap of ${report.bootstrap.resamples} resamples, seed ${report.bootstrap.seed}`,
     '',

@@ -35,7 +35,7 @@ export interface CoderDisagreement {
 /** What `tlap agree` reports (the `--json` shape). */
 export interface CoderAgreement {
   /** `source_id` or `id`: how both files name records. */
-  key_column: 'source_id' | 'id';
+  key_column: 'source_id' | 'id' | 'respondent';
   /** Records coded by both: every figure below is over these. */
   records: number;
   /** Records only the first, or only the second, coded. */

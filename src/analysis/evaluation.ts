@@ -86,6 +86,10 @@ export interface EvaluationReport {
    * mapping), when it had one: each `gold_theme_labels` entry read through it has its `code_label`.
    */
   gold_code_labels_file: string | null;
+  /** The question part a coding keyed by respondent codes (`question_part_1`), when its folder names one. */
+  gold_question_part: string | null;
+  /** Store records that answer other question parts than {@link EvaluationReport.gold_question_part}: left out, neither scored nor missing. */
+  other_question_records: number;
   /**
    * Rows of a gold that has both a `themes` cell and 0/1 theme columns (tlap's CSV report) where
    * the two disagree on a theme of the codebook, as when a coder corrected one and not the other:
@@ -133,8 +137,13 @@ export async function evaluateCodebook(
   const seen = new Set<string>();
   const records: EvaluatedRecord[] = [];
   const missingFromGold: string[] = [];
+  let otherQuestions = 0;
   for await (const item of coded) {
-    const key = gold.keyColumn === 'source_id' ? item.record.sourceId : item.record.id;
+    const key = goldKeyOf(item.record, gold);
+    if (key === null) {
+      otherQuestions += 1;
+      continue;
+    }
     const entry = goldByKey.get(key);
     if (entry === undefined || seen.has(key)) {
       missingFromGold.push(key);
@@ -180,10 +189,26 @@ export async function evaluateCodebook(
       unknown_gold_themes: unknownThemes(gold, themeOf),
       gold_theme_labels: labels,
       gold_code_labels_file: gold.themeLabels?.file ?? null,
+      gold_question_part: gold.questionPart ?? null,
+      other_question_records: otherQuestions,
       gold_column_disagreements: columnDisagreements(gold, themeOf),
       gold_problems: gold.problems,
     },
   };
+}
+
+/**
+ * What a record is called in the gold: its source id, tlap id, or for a coding keyed by
+ * respondent its `meta.respondent` (its source id when it has none); null for an answer to
+ * another question part than the one the gold codes.
+ */
+function goldKeyOf(record: CodedRecord['record'], gold: GoldFile): string | null {
+  if (gold.keyColumn === 'id') return record.id;
+  if (gold.keyColumn === 'source_id') return record.sourceId;
+  const respondent = record.meta['respondent'];
+  if (typeof respondent !== 'string') return record.sourceId;
+  if (gold.questionPart !== undefined && record.sourceId !== `${respondent}:${gold.questionPart}`) return null;
+  return respondent;
 }
 
 /** How many of a coding sheet's rows not coded yet name a record of the store (one the gold does not code). */
@@ -202,6 +227,8 @@ type Scores = Omit<
   | 'unknown_gold_themes'
   | 'gold_theme_labels'
   | 'gold_code_labels_file'
+  | 'gold_question_part'
+  | 'other_question_records'
   | 'gold_column_disagreements'
   | 'gold_problems'
 >;

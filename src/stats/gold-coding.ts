@@ -23,8 +23,18 @@ export interface GoldProblem {
 
 /** A gold file read: its entries, which column keys them, and the rows left out. */
 export interface GoldFile {
-  /** `source_id` or `id`: the record field the keys are matched against. */
-  keyColumn: 'source_id' | 'id';
+  /**
+   * What the keys are matched against: a record's `source_id` or tlap `id`, or (`respondent`, as
+   * ThemeFinder's `response_id` names them) the respondent of a consultation's answer,
+   * `meta.respondent`, in the question part {@link GoldFile.questionPart} names when it names one.
+   */
+  keyColumn: 'source_id' | 'id' | 'respondent';
+  /**
+   * For a coding keyed by respondent, the question part it codes (`question_part_1`, the folder
+   * ThemeFinder writes a question's mapping in): only that part's answers are scored, the others
+   * counted apart.
+   */
+  questionPart?: string;
   /** The coded records, in file order, one per key. */
   entries: GoldEntry[];
   /** Rows left out (a duplicate key, an empty key), each naming its line. */

@@ -11,7 +11,7 @@ import { isZipFile } from '../adapters/readers/zip-directory.js';
 import { isXmlSpreadsheet, readXmlSpreadsheet } from '../adapters/readers/spreadsheetml-sheets.js';
 import { isHtmlTable, readHtmlTables } from '../adapters/readers/html-tables.js';
 import type { GoldEntry, GoldFile, GoldProblem } from './gold-coding.js';
-import { isJsonGold, parseGoldJson, readThemeFinderTopics } from './gold-json.js';
+import { isJsonGold, parseGoldJson, questionPartOf, readThemeFinderTopics } from './gold-json.js';
 
 export type { GoldEntry, GoldFile, GoldProblem } from './gold-coding.js';
 
@@ -309,7 +309,8 @@ export async function readGoldFile(path: string, displayPath: string = path): Pr
   if (isJsonGold(decoded.text)) {
     const gold = parseGoldJson(decoded.text, displayPath);
     const topics = await readThemeFinderTopics(path, displayPath);
-    return topics === null ? gold : { ...gold, themeLabels: topics };
+    const part = gold.keyColumn === 'respondent' ? questionPartOf(path) : null;
+    return { ...gold, ...(topics === null ? {} : { themeLabels: topics }), ...(part === null ? {} : { questionPart: part }) };
   }
   const sheets = await markupSheets(displayPath, bytes, decoded);
   if (sheets !== null) return parseGoldRows(codingSheetRows(sheets, displayPath), displayPath);

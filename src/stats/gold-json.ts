@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { GoldEntry, GoldFile, GoldProblem } from './gold-coding.js';
 
 /**
- * The fields a coded record's key is read from, in order: a `source_id` (or ThemeFinder's
- * `response_id`, the id the responses file gave the record, which tlap keeps as its source id)
- * matches records by their source id; an `id`, by their tlap id.
+ * The fields a coded record's key is read from, in order: a `source_id` matches records by their
+ * source id; ThemeFinder's `response_id`, by the respondent of a consultation's answer
+ * (`meta.respondent`, as the themefinder reader keeps it); an `id`, by their tlap id.
  */
 const KEY_FIELDS = [
   ['source_id', 'source_id'],
-  ['response_id', 'source_id'],
+  ['response_id', 'respondent'],
   ['id', 'id'],
 ] as const;
 
@@ -177,6 +177,12 @@ function themeNames(value: Record<string, unknown>): string[] | null {
  * when there is no such file beside `goldPath`, or it holds no topics; a `themes.json` that is
  * not readable JSON is an {@link InputError} naming it.
  */
+/** The ThemeFinder question part a gold file is in (`…/question_part_2/mapping.jsonl`), or null. */
+export function questionPartOf(goldPath: string): string | null {
+  const folder = basename(dirname(goldPath));
+  return /^question_part_\d+$/iu.test(folder) ? folder : null;
+}
+
 export async function readThemeFinderTopics(
   goldPath: string,
   goldDisplayPath: string,

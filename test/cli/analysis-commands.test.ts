@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -398,5 +398,27 @@ describe('tlap eval --gold with a ThemeFinder mapping (fixtures/analysis/themefi
       { label: 'C', theme: 'respite', code_label: 'Respite for Carers' },
     ]);
     expect(json['unknown_gold_themes']).toEqual([{ theme: 'D', records: 2, first_line: 6 }]);
+    expect(json['gold_question_part']).toBe('question_part_1');
+  });
+
+  test('a store holding a second question of the consultation scores only the question the mapping is for, matched by respondent', async () => {
+    const consultation = join(temp, 'two-questions');
+    await cp(join(THEMEFINDER, 'inputs'), join(consultation, 'inputs'), { recursive: true });
+    await cp(join(THEMEFINDER, 'inputs/question_part_1'), join(consultation, 'inputs/question_part_2'), { recursive: true });
+    const twoStore = join(temp, 'two-questions-store');
+    expect((await runCli(['ingest', join(consultation, 'inputs'), '--store', twoStore], { cwd: THEMEFINDER })).exitCode).toBe(0);
+    const gold = 'outputs/question_part_1/mapping.jsonl';
+    const json = JSON.parse((await runCli(['eval', '--store', twoStore, '--gold', gold, '--json'], { cwd: THEMEFINDER })).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(json['records']).toBe(8);
+    expect(json['other_question_records']).toBe(8);
+    expect(json['missing_from_gold']).toBe(0);
+    expect(json['missing_from_store']).toBe(0);
+    const text = (await runCli(['eval', '--store', twoStore, '--gold', gold], { cwd: THEMEFINDER })).stdout;
+    expect(text).toContain(
+      'The gold codes question_part_1 (the folder it is in), matched by respondent; 8 answers to other questions left out',
+    );
   });
 });

@@ -12,12 +12,12 @@ function mappingLine(responseId: number, labels: readonly string[]): string {
 }
 
 describe('parseGoldJson', () => {
-  test("reads ThemeFinder's mapping.jsonl: response_id keys records by source id, labels are the themes, stances are ignored", () => {
+  test("reads ThemeFinder's mapping.jsonl: response_id keys records by respondent, labels are the themes, stances are ignored", () => {
     const gold = parseGoldJson(
       [mappingLine(1001, ['A', 'D']), mappingLine(1002, []), mappingLine(1003, ['B', 'B'])].join('\n') + '\n',
       'mapping.jsonl',
     );
-    expect(gold.keyColumn).toBe('source_id');
+    expect(gold.keyColumn).toBe('respondent');
     expect(gold.entries).toEqual([
       { key: '1001', themes: ['A', 'D'], line: 1 },
       { key: '1002', themes: [], line: 2 },
@@ -103,6 +103,7 @@ describe('readGoldFile: a ThemeFinder mapping beside its themes.json', () => {
       );
       const gold = await readGoldFile(join(folder, 'mapping.jsonl'), 'question_part_1/mapping.jsonl');
       expect(gold.entries).toEqual([{ key: '1001', themes: ['A'], line: 1 }]);
+      expect(gold.questionPart).toBe('question_part_1');
       expect(gold.themeLabels).toEqual({
         labels: new Map([
           ['A', 'Complete Ban Support'],

@@ -8,6 +8,8 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import {
   invalidJsonItem,
   jsonArrayElements,
+  jsonArrayElementsFrom,
+  newlinesBefore,
   type JsonElement,
   jsonErrorMessage,
   parseKeepingLongNumbers,
@@ -71,11 +73,11 @@ async function* readTranscriptJson(source: InputSource): AsyncIterable<AdapterIt
   const firstLine = head.split('\n', 1)[0] ?? '';
   const wholeObject = head.startsWith('{') && (QMSUM_KEYS.test(firstLine) || speechToTextLayout(head) !== null);
   if (!wholeObject && looksLikeJsonLines(source.headText) && looksLikeTurn(firstLine)) {
-    yield* readTurns(source.path, jsonLines(source), { lineOffset: 0, corpus: false, topics: [] });
+    yield* readTurns(source.path, jsonLines(source), { corpus: false, topics: [] });
   } else if (head.startsWith('{')) {
     yield* readMeetingFile(source);
   } else {
-    yield* readTurns(source.path, jsonArrayElements(source.path, source.text()), { lineOffset: 0, corpus: false, topics: [] });
+    yield* readTurns(source.path, jsonArrayElements(source.path, source.text()), { corpus: false, topics: [] });
   }
 }
 
@@ -87,8 +89,6 @@ interface TopicSpan {
 }
 
 interface TurnOptions {
-  /** Added to element line numbers, when the elements were read from part of the file. */
-  lineOffset: number;
   /** The text is tokenised corpus text (QMSum/AMI: `Euros .`, `T_V_`), to be written normally. */
   corpus: boolean;
   topics: readonly TopicSpan[];
@@ -122,10 +122,7 @@ async function* readMeetingFile(source: InputSource): AsyncIterable<AdapterItem>
       hint: 'transcript-json reads QMSum meeting files, Whisper, AssemblyAI, Deepgram or Rev.ai transcripts, or a list of {"speaker", "text"} turns',
     });
   }
-  const lineOffset = countNewlines(text, turnsKey.index);
-  const elements = jsonArrayElements(source.path, once(text.slice(turnsKey.index)));
-  yield* readTurns(source.path, elements, {
-    lineOffset,
+  yield* readTurns(source.path, jsonArrayElementsFrom(source.path, text, turnsKey.index), {
     corpus: true,
     topics: topicSpans(parsed['topic_list']),
     member: 'meeting_transcripts',
@@ -137,7 +134,7 @@ async function* readTurns(file: string, elements: AsyncIterable<JsonElement>, op
   let index = -1;
   for await (const element of elements) {
     index += 1;
-    const line = element.line + options.lineOffset;
+    const { line } = element;
     const provenance: Provenance =
       element.index === undefined ? { file, line } : { file, line, part: partWithin(options.member, `[${element.index}]`) };
     if (element.kind === 'invalid') {
@@ -217,16 +214,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-async function* once(text: string): AsyncIterable<string> {
-  yield text;
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count += 1;
-  return count;
-}
-
 /** `line:column` of a JSON.parse error, from Node's "at position N" or "(line L column C)". */
 function jsonErrorPosition(text: string, error: unknown): { line: number; col: number } {
   const message = error instanceof Error ? error.message : '';
@@ -235,5 +222,5 @@ function jsonErrorPosition(text: string, error: unknown): { line: number; col: n
   const position = /position (\d+)/.exec(message);
   if (position === null) return { line: 1, col: 1 };
   const offset = Number(position[1]);
-  return { line: countNewlines(text, offset) + 1, col: offset - text.lastIndexOf('\n', offset - 1) };
+  return { line: newlinesBefore(text, offset) + 1, col: offset - text.lastIndexOf('\n', offset - 1) };
 }

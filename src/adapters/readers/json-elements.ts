@@ -283,6 +283,26 @@ function memberArraySeeker(member: string): ArraySeeker {
   };
 }
 
+/**
+ * The elements of the JSON array that starts at offset `from` of a file's whole text (where a key
+ * was found in it), as {@link jsonArrayElements} gives them, each line counted in the whole file.
+ */
+export async function* jsonArrayElementsFrom(file: string, text: string, from: number): AsyncIterable<JsonElement> {
+  const linesBefore = newlinesBefore(text, from);
+  for await (const element of jsonArrayElements(file, onlyChunk(text.slice(from)))) yield { ...element, line: element.line + linesBefore };
+}
+
+/** How many line feeds come before offset `end` of `text`. */
+export function newlinesBefore(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
+async function* onlyChunk(text: string): AsyncIterable<string> {
+  yield text;
+}
+
 /** How deeply a JSON value may nest (arrays and objects): deeper values are refused, never walked. */
 export const MAX_JSON_DEPTH = 256;
 

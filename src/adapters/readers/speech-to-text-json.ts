@@ -1,6 +1,6 @@
 import type { Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
-import { invalidJsonItem, jsonArrayElements } from './json-elements.js';
+import { invalidJsonItem, jsonArrayElementsFrom } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { removeSoundAnnotations } from './sound-annotations.js';
@@ -108,9 +108,8 @@ export async function* speechToTextItems(
     yield* records(builder.finish());
     return;
   }
-  const lineOffset = countNewlines(text, keyAt.index);
-  for await (const element of jsonArrayElements(file, once(text.slice(keyAt.index)))) {
-    const line = element.line + lineOffset;
+  for await (const element of jsonArrayElementsFrom(file, text, keyAt.index)) {
+    const { line } = element;
     const provenance: Provenance = { file, line, part: `${list.member}[${element.index ?? 0}]` };
     if (element.kind === 'invalid') {
       yield invalidJsonItem(element, provenance);
@@ -224,14 +223,4 @@ function firstAlternative(parsed: JsonObject): unknown {
 function wholeText(parsed: JsonObject, layout: SpeechToTextLayout): string | null {
   const whole = layout === 'deepgram' ? asString(field(firstAlternative(parsed), 'transcript')) : asString(parsed['text']);
   return whole === null || whole.trim() === '' ? null : whole.trim();
-}
-
-async function* once(text: string): AsyncIterable<string> {
-  yield text;
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count += 1;
-  return count;
 }

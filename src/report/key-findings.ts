@@ -2,12 +2,19 @@ import { CHANNEL_NAMES } from './channel-names.js';
 import { protectEntries, quantify } from './disclosure-control.js';
 import { groupShare } from './group-shares.js';
 import { formatCount, formatShare } from './number-format.js';
+import { sharesDiffer } from '../stats/share-difference.js';
 import { NO_ANSWER_KEY, type Breakdown, type FindingFigure, type KeyFinding, type ThemeReport, type ThemeSummary } from './theme-report.js';
 
 /** How many themes the first finding names. */
 const MOST_RAISED = 3;
 /** How many changed themes the changes finding names. */
 const MOST_CHANGED = 3;
+/**
+ * The least gap, as a share of records, between a theme's share in one channel, question or group
+ * and its share of all records that a "biggest difference" finding names: five percentage points,
+ * so that a gap of a few tenths of a point is not the headline however many records show it.
+ */
+export const LEAST_NOTABLE_GAP = 0.05;
 
 function shownValue(breakdown: Breakdown | undefined, key: string): number | null {
   const cell = breakdown?.cells.find((entry) => entry.key === key)?.cell;
@@ -108,6 +115,13 @@ function totalsGroups(report: ThemeReport, dimension: 'question' | 'group'): Gro
   });
 }
 
+/** Whether a theme's `value` records among a group's are a gap worth naming: wide enough, and not what chance would often make. */
+function isNotable(report: ThemeReport, theme: ThemeSummary, group: Group, value: number, gap: number): boolean {
+  if (gap < LEAST_NOTABLE_GAP - 1e-12) return false;
+  const rest = { hits: Math.max(0, theme.count - value), total: report.recordsTotal - group.total };
+  return sharesDiffer({ hits: value, total: group.total }, { hits: Math.min(rest.hits, Math.max(0, rest.total)), total: rest.total });
+}
+
 const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {
   channel: 'channels',
   question: 'questions',
@@ -116,8 +130,10 @@ const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {
 
 /**
  * Where one theme's share in a channel (or among a question's answers, or a respondent group's
- * records) is furthest from its share of all records; none when even that share prints the same as
- * the theme's share of all records (no difference worth a sentence).
+ * records) is furthest from its share of all records, among the differences worth a sentence:
+ * at least {@link LEAST_NOTABLE_GAP} from the theme's share of all records, and more than chance
+ * would often make between those records and the rest ({@link sharesDiffer}, on the counts the
+ * tables show); none when no difference is both.
  */
 function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question' | 'group'): KeyFinding | null {
   const groups = dimension === 'channel' ? channelGroups(report) : totalsGroups(report, dimension);
@@ -130,10 +146,11 @@ function biggestDifference(report: ThemeReport, dimension: 'channel' | 'question
       const value = shownValue(breakdown, group.key);
       if (value === null || value === 0) continue;
       const gap = Math.abs(value / group.total - theme.share);
+      if (!isNotable(report, theme, group, value, gap)) continue;
       if (best === null || gap > best.gap + 1e-12) best = { theme, group, value, gap };
     }
   }
-  if (best === null || formatShare(best.value / best.group.total) === formatShare(best.theme.share)) return null;
+  if (best === null) return null;
   const cell: FindingFigure = {
     shown: formatCount(best.value),
     source: { table: 'breakdown', themeId: best.theme.id, dimension, key: best.group.key },

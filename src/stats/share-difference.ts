@@ -16,12 +16,20 @@ const LEAST_EXPECTED_COUNT = 5;
 /** Relative slack when comparing hypergeometric probabilities, so that tables as likely as the observed one count despite rounding. */
 const SAME_PROBABILITY = 1 + 1e-7;
 
-/** ln(n!) for whole n, summed once up to the largest asked for and kept. */
-const logFactorials: number[] = [0];
+/** Below this, ln(n!) is read from a table summed once; from it, Stirling's series is exact to double precision. */
+const TABLED_FACTORIALS = 256;
 
+const logFactorials: readonly number[] = Array.from({ length: TABLED_FACTORIALS }).reduce<number[]>(
+  (table, _, n) => [...table, n === 0 ? 0 : (table[n - 1] ?? 0) + Math.log(n)],
+  [],
+);
+
+/** ln(n!) for a whole n ≥ 0. */
 function logFactorial(n: number): number {
-  for (let k = logFactorials.length; k <= n; k += 1) logFactorials.push((logFactorials[k - 1] ?? 0) + Math.log(k));
-  return logFactorials[n] ?? 0;
+  if (n < TABLED_FACTORIALS) return logFactorials[n] ?? 0;
+  const inverse = 1 / n;
+  const inverseSquared = inverse * inverse;
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
 }
 
 /**

@@ -50,3 +50,13 @@ describe('sharesDiffer', () => {
     expect(sharesDiffer(of(-1, 5), of(3, 6))).toBe(false);
   });
 });
+
+describe("Fisher's exact test on large tables (ln n! from Stirling's series past 255; p-values from scipy.stats.fisher_exact)", () => {
+  test.each([
+    [of(600, 1_000), of(400, 1_000), 4.2999524250478596e-19],
+    [of(3, 400_000), of(1, 600_000), 0.3087990207926432],
+    [of(12, 400_000), of(0, 600_000), 1.6775555117571344e-5],
+  ])('%o against %o: p = %f', (a, b, p) => {
+    expect(fisherExactP(a, b) / p).toBeCloseTo(1, 8);
+  });
+});

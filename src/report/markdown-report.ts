@@ -10,6 +10,7 @@ import {
 } from './disclosure-control.js';
 import { groupShare, shareGroups } from './group-shares.js';
 import { headingAnchor } from './heading-anchor.js';
+import { LEAST_NOTABLE_GAP } from './key-findings.js';
 import { escapeMarkdownText, escapeTableCell } from './markdown-text.js';
 import { formatCount, formatShare } from './number-format.js';
 import {
@@ -21,6 +22,7 @@ import {
   type ThemeReport,
 } from './theme-report.js';
 import type { Channel } from '../record/record.js';
+import { DIFFERENCE_ALPHA } from '../stats/share-difference.js';
 
 function day(date: string | null): string {
   return date === null ? 'undated' : date.slice(0, 10);
@@ -503,6 +505,9 @@ export function renderMarkdownReport(report: ThemeReport): string {
   );
   const words = report.disclosure.quantifiers === undefined ? null : describeQuantifiers(report.disclosure.quantifiers);
   if (words !== null && report.keyFindings.length > 0) push(`- ${words}`);
+  push(
+    `- Key findings: a theme's share in one channel, question or respondent group is named as the biggest difference only when it is at least ${Math.round(LEAST_NOTABLE_GAP * 100)} percentage points from its share of all records and unlikely to be chance against the other records (two-sided p < ${DIFFERENCE_ALPHA}: a two-proportion z-test, or Fisher's exact test for small counts).`,
+  );
   push(
     '- Unthemed words and phrases: ranked by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008) of their use in unthemed against themed records; each is in at least two unthemed records.',
   );

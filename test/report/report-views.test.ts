@@ -381,6 +381,23 @@ describe('key findings', () => {
     );
   });
 
+  test('a channel holding nearly every record, beside one of six records, differs from the rest by nothing sure: no finding', () => {
+    const nearlyAll = [
+      ...Array.from({ length: 300 }, (_, index) =>
+        survey(index % 8 === 0 ? `A carer needs respite (${index})` : `The bus is late (${index})`, 'Q1 What matters?'),
+      ),
+      ...Array.from({ length: 6 }, (_, index) =>
+        makeThemedRecord(codebook, {
+          text: `The bus again (${index})`,
+          channel: 'email',
+          provenance: { file: 'mail/inbox.mbox', part: String(index + 1) },
+        }),
+      ),
+    ];
+    const findings = buildReport(codebook, nearlyAll, false, exact).keyFindings.map((finding) => finding.text);
+    expect(findings.join(' ')).not.toContain('between channels');
+  });
+
   test('a theme raised alike in every channel but for a fraction of a point gives no finding, however many records show it', () => {
     const many = (count: number, text: string, channel: 'survey' | 'email') =>
       Array.from({ length: count }, (_, index) => makeThemedRecord(codebook, { text: `${text} (${index})`, channel }));

@@ -23,30 +23,14 @@ export interface UndecodableText {
   byte: number;
 }
 
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
-  return line;
-}
-
-/** The 1-based line of the first line of `bytes` that is not UTF-8 (every line of a file that is not). */
-function firstNonUtf8Line(bytes: Buffer): number {
-  let line = 1;
-  for (let start = 0; start < bytes.length; line += 1) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline + 1;
-    if (!isUtf8(bytes.subarray(start, end))) return line;
-    start = end;
-  }
-  return line;
-}
-
 /**
  * Decodes a whole text file the way people's editors save one: a byte order mark decides UTF-8,
- * UTF-16LE or UTF-16BE (and is removed); otherwise UTF-8 when the bytes are UTF-8, else the
+ * UTF-16LE or UTF-16BE (and is removed); otherwise UTF-8 when the bytes are UTF-8, else line by
+ * line as `tlap ingest` reads an input file: a line that is UTF-8 as UTF-8, any other in the
  * single-byte encoding input files are read in when they are not UTF-8 (Windows-1252, Notepad's
  * "ANSI" and Excel's "CSV" on Windows, or Mac OS Roman from Excel for Mac: see
- * {@link singleByteEncodingOf}), which is never a silent U+FFFD.
+ * {@link singleByteEncodingOf}), which is never a silent U+FFFD. So a file mostly UTF-8 with a few
+ * lines pasted in from a Windows program keeps the UTF-8 lines' `’` and `£` as written.
  *
  * @returns the text, or where a byte that neither UTF-8 nor Windows-1252 reads is.
  */
@@ -66,13 +50,24 @@ export function decodeTextFile(bytes: Buffer): DecodedTextFile | UndecodableText
 
 function fallback(bytes: Buffer): DecodedTextFile | UndecodableText {
   const encoding = singleByteEncodingOf(bytes);
-  const undefinedAt = encoding === 'windows-1252' ? bytes.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte)) : -1;
-  if (undefinedAt !== -1) return { line: lineAt(bytes, undefinedAt), byte: bytes[undefinedAt] ?? 0 };
-  return {
-    text: iconv.decode(bytes, encoding),
-    encoding,
-    firstNonUtf8Line: firstNonUtf8Line(bytes),
-  };
+  const parts: string[] = [];
+  let first: number | null = null;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    const piece = bytes.subarray(start, end);
+    if (isUtf8(piece)) {
+      parts.push(piece.toString('utf8'));
+    } else {
+      const undefinedByte = encoding === 'windows-1252' ? piece.find((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte)) : undefined;
+      if (undefinedByte !== undefined) return { line, byte: undefinedByte };
+      parts.push(iconv.decode(piece, encoding));
+      first ??= line;
+    }
+    start = end;
+  }
+  return { text: parts.join(''), encoding, firstNonUtf8Line: first ?? 1 };
 }
 
 /** Whether {@link decodeTextFile} could not read the file. */

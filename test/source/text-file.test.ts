@@ -24,6 +24,13 @@ describe('decodeTextFile', () => {
     expect(decodeTextFile(iconv.encode(text, 'macintosh'))).toEqual({ text, encoding: 'macintosh', firstNonUtf8Line: 2 });
   });
 
+  test('a file mostly UTF-8 with a line saved as Windows-1252 keeps its UTF-8 lines as written, as ingest reads it', () => {
+    const utf8 = 'source_id,themes,text\ns1,staff,“Lovely” staff\n';
+    const ansi = 's2,access,the wait’s too long\n';
+    const decoded = decodeTextFile(Buffer.concat([Buffer.from(utf8), iconv.encode(ansi, 'windows-1252'), Buffer.from(utf8)]));
+    expect(decoded).toEqual({ text: `${utf8}${ansi}${utf8}`, encoding: 'windows-1252', firstNonUtf8Line: 3 });
+  });
+
   test('a byte Windows-1252 leaves undefined is named with its line, never a silent U+FFFD', () => {
     const decoded = decodeTextFile(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x92, 0x81, 0x0a]));
     expect(decoded).toEqual({ line: 3, byte: 0x81 });

@@ -41,6 +41,22 @@ describe('parseGoldFile', () => {
     });
   });
 
+  test('a file of UTF-8 lines and a line saved as Windows-1252 is read line by line, as tlap ingest reads the export it codes', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'gold.csv');
+      const header = Buffer.from('source_id,themes,text\n');
+      const quoted = Buffer.from('s1,staff,“Lovely” nurses\n');
+      const ansi = Buffer.from([...Buffer.from('s2,access,the wait'), 0x92, ...Buffer.from('s too long\n')]);
+      await writeFile(file, Buffer.concat([header, quoted, ansi]));
+      const gold = await readGoldFile(file, 'gold.csv');
+      expect(gold.entries).toEqual([
+        { key: 's1', themes: ['staff'], line: 2 },
+        { key: 's2', themes: ['access'], line: 3 },
+      ]);
+      expect([...gold.texts.values()]).toEqual(['“Lovely” nurses', 'the wait’s too long']);
+    });
+  });
+
   test('falls back to id; trims and de-duplicates theme ids', () => {
     const gold = parseGoldFile('id,themes\na, carers ; carers;\n', 'gold.csv');
     expect(gold.keyColumn).toBe('id');

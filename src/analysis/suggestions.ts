@@ -1,6 +1,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { f1Of } from '../stats/agreement-scores.js';
 import { seededRandom, BOOTSTRAP_SEED } from '../stats/seeded-random.js';
+import { WrittenForms } from '../stats/written-forms.js';
 import { keywordsOfTheme } from './coded-record.js';
 import { rounded, type EvaluatedRecord } from './evaluation.js';
 
@@ -80,13 +81,13 @@ interface ThemeState {
  */
 export function suggestChanges(codebook: Codebook, records: readonly EvaluatedRecord[]): SuggestionResult {
   const postings = new Map<string, number[]>();
-  const written = new Map<string, string>();
+  const written = new WrittenForms();
   records.forEach((record, index) => {
     for (const term of record.terms) {
       const list = postings.get(term.key) ?? [];
       postings.set(term.key, list);
       list.push(index);
-      if (!written.has(term.key)) written.set(term.key, term.written);
+      written.note(term.key, term.written);
     }
   });
   const taken = keysOfOtherThemes(codebook);
@@ -227,7 +228,7 @@ function greedyChanges(
   records: readonly EvaluatedRecord[],
   training: readonly boolean[] | null,
   postings: ReadonlyMap<string, number[]>,
-  written: ReadonlyMap<string, string>,
+  written: WrittenForms,
   allowed: ReadonlySet<string> | null,
   elsewhere: ReadonlySet<string> = new Set(),
 ): { change: Change; gain: number }[] {

@@ -1,5 +1,6 @@
 import { normaliseText } from '../text/normalise.js';
 import { PHRASAL_PARTICLES, PHRASE_MODIFIERS, STOPWORDS } from './stopwords.js';
+import { WrittenForms } from './written-forms.js';
 
 /** A word or two-word phrase of a record: its key (the stems, space-separated) and how it was written. */
 export interface RecordTerm {
@@ -77,8 +78,8 @@ export class TermTally {
   records = 0;
   /** Records holding each term key. */
   readonly counts = new Map<string, number>();
-  /** The first way each term key was written, for display. */
-  readonly written = new Map<string, string>();
+  /** How most records write each term key, for display (see {@link WrittenForms}). */
+  readonly written = new WrittenForms();
 
   constructor(private readonly limit: number = TERM_TALLY_LIMIT) {}
 
@@ -87,7 +88,7 @@ export class TermTally {
     this.records += 1;
     for (const term of terms) {
       this.counts.set(term.key, (this.counts.get(term.key) ?? 0) + 1);
-      if (!this.written.has(term.key)) this.written.set(term.key, term.written);
+      this.written.note(term.key, term.written);
     }
     if (this.counts.size > this.limit) this.dropRarest();
   }
@@ -114,7 +115,7 @@ export class TermTally {
 export interface DistinctiveTerm {
   /** Stem key (see {@link RecordTerm.key}). */
   key: string;
-  /** The term as first written in the records. */
+  /** The term as most of the target group's records write it. */
   term: string;
   /** Records of the target group holding it. */
   inTarget: number;

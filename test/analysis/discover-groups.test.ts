@@ -41,3 +41,16 @@ describe('groupCooccurringTerms', () => {
     expect(staff?.terms).toEqual(['staff', 'friendly', 'looked', 'visit']);
   });
 });
+
+describe('groupCooccurringTerms: keywords as people write them', () => {
+  test('a keyword is the form most records write, not the first one read: "lovely", not the "loving" of one early record', () => {
+    const texts = [
+      'The staff were loving towards my mum, nurse 0.',
+      ...Array.from({ length: 10 }, (_unused, index) => `The staff were lovely and the nurse was kind, nurse ${index + 1}.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+    ];
+    const terms = groupCooccurringTerms(groupingRecords(texts)).flatMap((group) => group.terms);
+    expect(terms).toContain('lovely');
+    expect(terms).not.toContain('loving');
+  });
+});

@@ -247,13 +247,17 @@ const DISAGREEMENTS_SHOWN = 20;
 /** `tlap agree` as text: the two files named as given. */
 export function renderAgreementText(agreement: CoderAgreement, firstFile: string, secondFile: string): string {
   const { records } = agreement;
-  const share = records === 0 ? 0 : agreement.same_themes / records;
+  const share = records === 0 ? '-' : `${((100 * agreement.same_themes) / records).toFixed(1)}%`;
   const lines = [
     `${plural(records, 'record')} coded by both ${firstFile} and ${secondFile}; ${formatCount(agreement.first_only_records)} coded only in ${firstFile}, ${formatCount(agreement.second_only_records)} only in ${secondFile}`,
-    `The same themes for ${formatCount(agreement.same_themes)} of ${formatCount(records)} records (${(100 * share).toFixed(1)}%); mean kappa ${agreement.mean_kappa === null ? '-' : pct(agreement.mean_kappa)} over the themes either coder used`,
+    `The same themes for ${formatCount(agreement.same_themes)} of ${formatCount(records)} records (${share}); mean kappa ${agreement.mean_kappa === null ? '-' : pct(agreement.mean_kappa)} over the themes either coder used`,
   ];
   const oneSided = agreement.first_only_records + agreement.second_only_records;
-  if (oneSided > records) {
+  if (records === 0 && oneSided === 0) {
+    lines.push(
+      'Neither file codes a record yet, so there is nothing to compare: each coder puts 1 under every theme a row is about and 1 in its coded cell, then run this again',
+    );
+  } else if (oneSided > records) {
     lines.push(
       `More records are coded in one file only (${formatCount(oneSided)}) than in both (${formatCount(records)}), and every figure below is over those in both: for agreement, give each coder a copy of the same sheet and have both code it from the top row`,
     );

@@ -172,6 +172,16 @@ describe('renderAgreementText', () => {
     expect(renderAgreementText(agreement, 'a.csv', 'b.csv')).toContain('\n  b  a.csv:4 (row 3) staff  b.csv:3 parking\n      words\n');
   });
 
+  test('two copies of a sheet neither coder has begun say so, with no share of nothing', () => {
+    const blank = parseGoldFile(['id,text,coded,staff,parking', 'a,words,,,', 'b,words,,,'].join('\n'), 'sheet.csv');
+    const lines = renderAgreementText(compareCoders(codebook, blank, blank), 'a.csv', 'b.csv').split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '0 records coded by both a.csv and b.csv; 0 coded only in a.csv, 0 only in b.csv',
+      'The same themes for 0 of 0 records (-); mean kappa - over the themes either coder used',
+      'Neither file codes a record yet, so there is nothing to compare: each coder puts 1 under every theme a row is about and 1 in its coded cell, then run this again',
+    ]);
+  });
+
   test('one coder further down the same sheet than the other is no such case', () => {
     const first = sheetOf([
       ['a', true],

@@ -7,6 +7,7 @@ import { normaliseText } from '../text/normalise.js';
 import { otherwiseThemeIds, type CodedRecord } from './coded-record.js';
 import { groupCooccurringTerms, starterCodebookYaml, type GroupingRecord, type TermGroup } from './discover-groups.js';
 import { rounded } from './evaluation.js';
+import { formatCount } from '../report/number-format.js';
 
 /** A word or phrase over-represented in unthemed records. */
 export interface GapTerm {
@@ -148,7 +149,7 @@ export async function discoverThemes(
     grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text), quotable });
   }
   const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10 });
-  const heading = `A starter codebook that tlap proposed from ${grouping.length} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
+  const heading = `A starter codebook that tlap proposed from ${formatCount(grouping.length)} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
   return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };
 }
 

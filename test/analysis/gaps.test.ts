@@ -85,6 +85,15 @@ describe('discoverThemes', () => {
     expect(report.groups.find((group) => group.id === 'clinic')?.examples).toHaveLength(3);
   });
 
+  test('a starter codebook counts its records with a thousands separator, as the report does', async () => {
+    const records = Array.from({ length: 1500 }, (_unused, index) => ({
+      id: `id${index}`,
+      sourceId: `r${index}`,
+      text: index % 2 === 0 ? `The bus to the clinic was late, trip ${index}.` : `The staff were kind, visit ${index}.`,
+    }));
+    expect((await discoverThemes(records)).codebook).toMatch(/^# A starter codebook that tlap proposed from 1,500 records\./);
+  });
+
   test("a starter codebook's examples name records by tlap id and print their words as a published report would, personal data redacted", async () => {
     const records = texts().map((row, index) => ({
       id: `id${index}`,

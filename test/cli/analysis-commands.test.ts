@@ -123,6 +123,26 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
   });
 });
 
+describe('tlap sample on a store of thousands', () => {
+  test('counts its records as eval, audit and the report do, with a thousands separator', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tlap-sample-count-'));
+    try {
+      const records = Array.from({ length: 1200 }, (_unused, index) =>
+        makeRecord({ text: `The staff on ward ${index} were kind.`, provenance: { file: 'comments.csv', line: index + 2 } }),
+      );
+      await writeStore(join(dir, 'store'), records);
+      await writeFile(join(dir, 'themes.yaml'), 'version: 1\nthemes:\n  - id: staff\n    label: Staff\n    keywords: [staff]\n');
+      const drawn = await runCli(['sample', '--store', 'store', '--size', '1100', '--out', 'coding.csv'], { cwd: dir });
+      expect(drawn.exitCode).toBe(0);
+      expect(drawn.stderr).toContain('drew 1,100 of 1,200 records at random (seed 1) into coding.csv');
+      const all = await runCli(['sample', '--store', 'store', '--size', '1300', '--out', 'all.csv'], { cwd: dir });
+      expect(all.stderr).toContain('drew all 1,200 records the selection holds into all.csv (fewer than --size 1300)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('tlap sample, coded by hand, then tlap eval --gold', () => {
   /** The store's records by id, with the gold's coding of each (the small-consultation gold keys them by source id). */
   async function goldById(): Promise<Map<string, { sourceId: string; themes: string[] }>> {

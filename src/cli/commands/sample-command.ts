@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
 import { shellWord } from '../shell-word.js';
+import { formatCount } from '../../report/number-format.js';
 import { addSelectionOptions, selectionOf, withSelectionHint, type SelectionFlags } from '../selection-flags.js';
 
 /** The flags of `tlap sample`. */
@@ -125,8 +126,8 @@ Examples:
     const where = out === STDOUT_PATH ? '' : ` into ${out}`;
     output.note(
       drawn < size
-        ? `drew all ${drawn} records the selection holds${where} (fewer than --size ${size})`
-        : `drew ${drawn} of ${from} records at random (seed ${seed})${where}`,
+        ? `drew all ${formatCount(drawn)} records the selection holds${where} (fewer than --size ${size})`
+        : `drew ${formatCount(drawn)} of ${formatCount(from)} records at random (seed ${seed})${where}`,
     );
     if (out !== STDOUT_PATH) {
       output.note(

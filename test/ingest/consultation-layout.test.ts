@@ -109,6 +109,26 @@ describe('fixtures/ingest/themefinder-consultation: the inputs/ folder', () => {
   });
 });
 
+describe("fixtures/analysis/themefinder-mapping: the inputs with ThemeFinder's outputs beside them", () => {
+  test('the theme framework and the mapping in the folder are listed as not feedback, not rejected as tables with no text', async () => {
+    const summary = await withTempDir((dir) =>
+      ingest({
+        paths: ['inputs', 'outputs'],
+        cwd: join(PROJECT_ROOT, 'fixtures/analysis/themefinder-mapping'),
+        storeDir: join(dir, 'store'),
+      }),
+    );
+    expect(summary).toMatchObject({ added: 8, rejected: 0 });
+    expect(summary.notFeedback).toEqual(
+      expect.arrayContaining(['outputs/question_part_1/mapping.jsonl', 'outputs/question_part_1/themes.json']),
+    );
+    expect(summary.perFile.map((file) => file.file)).toEqual([
+      'inputs/question_part_1/question.json',
+      'inputs/question_part_1/responses.jsonl',
+    ]);
+  });
+});
+
 describe('fixtures/ingest/themefinder-consultation: given otherwise', () => {
   test('one question_part folder: its question joined, the missing respondents said in one line, the same ids and voices', async () => {
     const whole = await ingestFixture(['inputs']);

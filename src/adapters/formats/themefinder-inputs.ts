@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import type { AdapterItem, AdapterOptions, ConsultationResponses, FormatAdapter, SniffInput } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
@@ -24,6 +25,47 @@ const ANSWER_KEYS = ['demographic_data', 'demographics'] as const;
 /** The options a respondent chose: in `multi_choice.jsonl`, or beside the words of a question that has both. */
 const OPTIONS_KEY = 'options';
 
+/** The list of topic codes a line of ThemeFinder's `mapping.jsonl` gives its response. */
+const LABELS_KEY = 'labels';
+
+/**
+ * What ThemeFinder writes from the inputs, which holds no feedback of its own: a theme framework
+ * (`themes.json`, a list of topics with `topic_id` and `topic_label`), or a `mapping.jsonl` of
+ * each response's topic codes.
+ */
+type ThemeFinderOutput = 'framework' | 'mapping';
+
+/** Which output of ThemeFinder a file is, from its head, or null when it is none. */
+function outputOfHead(input: SniffInput): ThemeFinderOutput | null {
+  const head = input.headText.trimStart();
+  if (!head.startsWith('[') && !head.startsWith('{')) return null;
+  const firstObject = /^\[?\s*(\{[^{}]*)/.exec(head)?.[1] ?? '';
+  if (/"topic_id"\s*:/.test(firstObject) && /"topic_label"\s*:/.test(firstObject)) return 'framework';
+  if (!head.startsWith('{')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(head.split('\n', 1)[0] ?? '');
+  } catch {
+    return null;
+  }
+  return isObject(value) && respondentIdOf(value) !== null && Array.isArray(value[LABELS_KEY]) ? 'mapping' : null;
+}
+
+/** Why an output of ThemeFinder is not read as feedback, and where it is of use. */
+function notFeedback(output: ThemeFinderOutput, file: string): InputError {
+  return output === 'framework'
+    ? new InputError(`a ThemeFinder theme framework (topic_id, topic_label, topic_description): themes, not feedback`, {
+        location: { file },
+        hint: 'it names the topics of the mapping.jsonl beside it, which scores a codebook as gold (README, "Gold as JSON")',
+        code: 'NOT_FEEDBACK',
+      })
+    : new InputError(`a ThemeFinder mapping of responses to topics (response_id, labels, stances): coding of the feedback, not feedback`, {
+        location: { file },
+        hint: 'score a codebook against it as gold (README, "Gold as JSON"); ingest the responses.jsonl it codes',
+        code: 'NOT_FEEDBACK',
+      });
+}
+
 /** What one file of the layout holds, told by its first line (or its one object). */
 type FileRole = 'question' | 'respondents' | 'choices' | 'responses';
 
@@ -43,9 +85,9 @@ export const themefinderInputsAdapter: FormatAdapter = {
   channel: 'survey',
   extensions: ['.jsonl', '.json'],
   signature:
-    'JSON Lines of "themefinder_id" or "response_id" (a whole number) with "text"/"response", "demographic_data" or "options"; or an object with "question_text"',
+    'JSON Lines of "themefinder_id" or "response_id" (a whole number) with "text"/"response", "demographic_data" or "options"; or an object with "question_text" (ThemeFinder\'s outputs, a themes.json of "topic_id" and "topic_label" or a mapping.jsonl of "labels", are refused as not feedback)',
   sniff(input) {
-    return roleOfHead(input) === null ? 0 : 0.9;
+    return roleOfHead(input) === null && outputOfHead(input) === null ? 0 : 0.9;
   },
   read(source, options) {
     return readInputs(source, options);
@@ -91,6 +133,8 @@ function respondentIdOf(value: Record<string, unknown>): string | null {
 }
 
 async function* readInputs(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
+  const output = outputOfHead(source);
+  if (output !== null) throw notFeedback(output, source.path);
   let role: FileRole | null = null;
   let responses: ConsultationResponses | null = null;
   const tally = { responses: 0, strangers: 0 };

@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { themefinderInputsAdapter } from '../../../src/adapters/formats/themefinder-inputs.js';
 import { jsonRecordsAdapter } from '../../../src/adapters/formats/json-records.js';
+import { InputError } from '../../../src/errors.js';
+import { bufferInputSource } from '../../../src/source/buffer-source.js';
 
 const sniffInput = (path: string, headText: string) => ({
   path,
@@ -30,11 +32,55 @@ describe('themefinder adapter: sniffing', () => {
       'a.jsonl',
       '{"response_id": "a1", "response": "Direct payments gave me control."}\n',
     ],
-    ['a theme mapping of the outputs', 'mapping.jsonl', '{"response_id": 1001, "labels": ["A"], "stances": ["POSITIVE"]}\n'],
     ['an id with no words, answers or options', 'x.jsonl', '{"themefinder_id": 1, "score": 3}\n'],
     ['a JSON array', 'x.json', '[{"response_id": 1, "response": "hi"}]'],
     ['a table', 'x.csv', 'response_id,response\n1,hi\n'],
   ])('leaves %s to other readers', (_what, path, head) => {
     expect(themefinderInputsAdapter.sniff(sniffInput(path, head))).toBe(0);
   });
+});
+
+describe("themefinder adapter: ThemeFinder's outputs", () => {
+  /** The head of a `themes.json` as ThemeFinder writes it: a list of topics, indented. */
+  const framework = (topics: readonly [string, string][]): string =>
+    `[\n${topics.map(([id, label]) => `    {\n        "topic_id": "${id}",\n        "topic_label": "${label}",\n        "topic_description": "${label}."\n    }`).join(',\n')}\n]\n`;
+  /** A `mapping.jsonl`: each response's topic codes and stances. */
+  const mapping = (rows: readonly [number, string[]][]): string =>
+    rows.map(([id, labels]) => `${JSON.stringify({ response_id: id, labels, stances: labels.map(() => 'POSITIVE') })}\n`).join('');
+
+  test.each([
+    [
+      'themes.json',
+      framework([
+        ['A', 'Complete Ban Support'],
+        ['B', 'Sports Funding'],
+      ]),
+      'a ThemeFinder theme framework',
+    ],
+    [
+      'mapping.jsonl',
+      mapping([
+        [1001, ['A', 'D']],
+        [1002, ['B']],
+      ]),
+      'a ThemeFinder mapping of responses to topics',
+    ],
+  ])(
+    'claims %s and refuses it as not feedback, saying where it is of use, rather than a table with no text column',
+    async (path, text, said) => {
+      expect(themefinderInputsAdapter.sniff(sniffInput(path, text))).toBe(0.9);
+      const source = bufferInputSource(path, path, Buffer.from(text));
+      const items: unknown[] = [];
+      const reading = async (): Promise<void> => {
+        for await (const item of themefinderInputsAdapter.read(source, { map: {} })) items.push(item);
+      };
+      const refusal = await reading().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(InputError);
+      expect(refusal).toMatchObject({ code: 'NOT_FEEDBACK', reason: expect.stringContaining(said) as unknown });
+      expect(items).toEqual([]);
+    },
+  );
 });

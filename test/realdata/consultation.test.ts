@@ -297,20 +297,23 @@ describeRealdata('realdata: the ThemeFinder gambling set ingested together (resp
   });
 });
 
-describeRealdata('realdata: ThemeFinder output files (a mapping, a theme framework) fail with a clear message', () => {
-  test.each([
-    [
-      'themefinder-gambling-q1-mapping.jsonl',
-      'no text column found (columns: "response_id", "labels", "stances")',
-      'map the column that holds the feedback to the text field',
-    ],
-    [
-      'themefinder-gambling-q1-themes.json',
-      'no text column found (columns: "topic_id", "topic_label", "topic_description", "topic")',
-      'map the column that holds the feedback to the text field',
-    ],
-  ])('%s', async (name, message, hint) => {
-    expect(await inputErrorOf(name)).toEqual({ message: `${name}: ${message}`, hint });
-    expect((await read(name)).format).toBe('json');
-  });
-});
+describeRealdata(
+  'realdata: ThemeFinder output files (a mapping, a theme framework) are refused as not feedback, saying what they are for',
+  () => {
+    test.each([
+      [
+        'themefinder-gambling-q1-mapping.jsonl',
+        'a ThemeFinder mapping of responses to topics (response_id, labels, stances): coding of the feedback, not feedback',
+        'score a codebook against it as gold (README, "Gold as JSON"); ingest the responses.jsonl it codes',
+      ],
+      [
+        'themefinder-gambling-q1-themes.json',
+        'a ThemeFinder theme framework (topic_id, topic_label, topic_description): themes, not feedback',
+        'it names the topics of the mapping.jsonl beside it, which scores a codebook as gold (README, "Gold as JSON")',
+      ],
+    ])('%s', async (name, message, hint) => {
+      expect(await inputErrorOf(name)).toEqual({ message: `${name}: ${message}`, hint });
+      expect((await read(name)).format).toBe('themefinder');
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
-import type { FeedbackRecord } from '../record/record.js';
+import type { FeedbackRecord, Provenance } from '../record/record.js';
+import { provenanceLocation } from '../record/provenance-location.js';
 import { readStoreRecords } from '../store/record-store.js';
 import { ThemeAssigner } from '../themes/assign-themes.js';
 import type { KeywordHit, ThemeEvidence } from '../themes/match-evidence.js';
@@ -11,6 +12,8 @@ export interface Explanation {
   id: string | null;
   /** The record's source id, or null for a text given directly. */
   sourceId: string | null;
+  /** Where in which export the record was read, or null for a text given directly. */
+  provenance: Provenance | null;
   /** The text as stored (offsets index it). */
   text: string;
   /** The themes the text is in, in codebook order. */
@@ -45,6 +48,7 @@ export class Explainer {
     return {
       id: record.id,
       sourceId: record.sourceId,
+      provenance: record.provenance,
       text: record.text,
       ...this.assigner.assignText(record.text),
       neverQuoted: this.neverQuoted(record),
@@ -53,7 +57,7 @@ export class Explainer {
 
   /** The explanation of any text, with no id. */
   text(text: string): Explanation {
-    return { id: null, sourceId: null, text, ...this.assigner.assignText(text), neverQuoted: null };
+    return { id: null, sourceId: null, provenance: null, text, ...this.assigner.assignText(text), neverQuoted: null };
   }
 
   private neverQuoted(record: FeedbackRecord): NeverQuoted | null {
@@ -90,7 +94,7 @@ export async function findStoreRecords(storeDir: string, ids: readonly string[])
 }
 
 /**
- * One explanation as a JSON line: `{"id","source_id","text","themes":[{"id","hits":[{"keyword",
+ * One explanation as a JSON line: `{"id","source_id","from","text","themes":[{"id","hits":[{"keyword",
  * "line","col","words","start","end"}],"vetoed":[{"keyword","by","start","end"}]}]}`, every theme of
  * the codebook listed (those that did not match with empty `hits`).
  */
@@ -98,6 +102,7 @@ export function explanationJsonLine(explanation: Explanation): string {
   return `${JSON.stringify({
     id: explanation.id,
     source_id: explanation.sourceId,
+    from: explanation.provenance === null ? null : provenanceLocation(explanation.provenance),
     text: explanation.text,
     themes: explanation.evidence.map((evidence) => ({
       id: evidence.themeId,
@@ -141,7 +146,8 @@ export const PLAIN_STYLE: ExplanationStyle = { hit: (text) => text, vetoed: (tex
  */
 export function renderExplanation(explanation: Explanation, codebook: Codebook, style: ExplanationStyle = PLAIN_STYLE): string {
   const lines: string[] = [];
-  lines.push(explanation.id === null ? '(text)' : `${explanation.id} ${style.dim(`source ${explanation.sourceId ?? ''}`)}`);
+  const from = explanation.provenance === null ? '' : `, read from ${provenanceLocation(explanation.provenance)}`;
+  lines.push(explanation.id === null ? '(text)' : `${explanation.id} ${style.dim(`source ${explanation.sourceId ?? ''}${from}`)}`);
   lines.push(`  ${markedText(explanation, style).replace(/\n/g, '\n  ')}`);
   if (explanation.neverQuoted !== null)
     lines.push(`  ${style.dim(`never quoted: ${describeNeverQuoted(explanation.neverQuoted, codebook.file)}`)}`);

@@ -12,11 +12,13 @@ const codebook = makeCodebook([
 describe('explain', () => {
   test('JSON Lines exactly as specified: every theme, hits with line/col/words/offsets, vetoed with by', () => {
     const text = "Respite helps; my carer's allowance doesn't";
-    const line = explanationJsonLine(new Explainer(codebook).record(makeRecord({ id: 'r1', sourceId: 's1', text })));
+    const record = makeRecord({ id: 'r1', sourceId: 's1', text, provenance: { file: 'exports/comments.csv', line: 12, row: 11 } });
+    const line = explanationJsonLine(new Explainer(codebook).record(record));
     expect(line.endsWith('\n')).toBe(true);
     expect(JSON.parse(line)).toEqual({
       id: 'r1',
       source_id: 's1',
+      from: 'exports/comments.csv:12',
       text,
       themes: [
         {
@@ -28,7 +30,20 @@ describe('explain', () => {
         { id: 'places', hits: [], vetoed: [] },
       ],
     });
-    expect(Object.keys(JSON.parse(line) as object)).toEqual(['id', 'source_id', 'text', 'themes']);
+    expect(Object.keys(JSON.parse(line) as object)).toEqual(['id', 'source_id', 'from', 'text', 'themes']);
+  });
+
+  test("a stored record is named with where it was read, so the analyst can open the export's row", () => {
+    const explainer = new Explainer(codebook);
+    const row = explainer.record(
+      makeRecord({ id: 'r1', sourceId: 'content:ab12', text: 'budget', provenance: { file: 'fft.csv', line: 3495 } }),
+    );
+    expect(renderExplanation(row, codebook).split('\n')[0]).toBe('r1 source content:ab12, read from fft.csv:3495');
+    const sheet = explainer.record(
+      makeRecord({ id: 'r2', sourceId: 's2', text: 'budget', provenance: { file: 'survey.xlsx', part: 'sheet "Responses"', row: 12 } }),
+    );
+    expect(renderExplanation(sheet, codebook).split('\n')[0]).toBe('r2 source s2, read from survey.xlsx: sheet "Responses", row 12');
+    expect(JSON.parse(explanationJsonLine(explainer.text('budget'))) as object).toMatchObject({ id: null, source_id: null, from: null });
   });
 
   test('a text given directly has null ids', () => {

@@ -30,7 +30,7 @@ Examples:
   tlap explain r_3f2a9c1d                     why this record got its themes
   tlap explain helen-001@example.com          a record by its source id
   tlap explain --text "staff did not listen"  any text
-  tlap explain r_3f2a9c1d --json              JSON Lines: {"id","source_id","text","themes":[…]}`,
+  tlap explain r_3f2a9c1d --json              JSON Lines: {"id","source_id","from","text","themes":[…]}`,
     )
     .action(async (ids: string[], flags: ExplainFlags) => {
       const output = messages();

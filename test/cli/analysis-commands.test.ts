@@ -123,6 +123,19 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
   });
 });
 
+describe('tlap eval --gold on an export that holds its own coding', () => {
+  test('the error names --gold-column, which reads the coding from the ingested export, beside the layout of a gold file', async () => {
+    const codedExport = join(temp, 'coded-export.csv');
+    await writeFile(codedExport, 'code,target,feedback\nss,Staff,The nurses were kind\n');
+    const result = await runCli(['eval', '--store', store, '--gold', codedExport], { cwd: CASE });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${codedExport}:1: the header has no source_id or id column`);
+    expect(result.stderr).toContain(
+      'if it is an export you ingested with the coding in a column of its own, name that column instead: tlap eval --gold-column COLUMN',
+    );
+  });
+});
+
 describe('tlap sample on a store of thousands', () => {
   test('counts its records as eval, audit and the report do, with a thousands separator', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tlap-sample-count-'));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommandContext } from '../command-context.js';
 import { COMMAND_DESCRIPTIONS } from '../command-descriptions.js';
@@ -58,7 +58,9 @@ Examples:
       const gold =
         flags.gold === undefined
           ? await goldOfStore(resolve(io.cwd, flags.store), flags.goldColumn ?? '')
-          : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold);
+          : await readGoldFile(resolve(io.cwd, flags.gold), flags.gold).catch((error: unknown) => {
+              throw withGoldColumnHint(error);
+            });
       for (const problem of goldWarnings(gold, flags.gold ?? '')) output.warn(`${goldPlace(problem)}: ${problem.message}`);
       const suggest = flags.suggest === true || flags.patch !== undefined;
       const { report, suggestions } = await evaluateStore(resolve(io.cwd, flags.store), codebook, gold, { suggest });
@@ -84,4 +86,15 @@ Examples:
       }
       setExitCode(ExitCode.Ok);
     });
+}
+
+/**
+ * A gold file without the columns that name records may be an export whose coding is a column of
+ * its own (the NHS FFT file's `target`), which `--gold-column` reads from the store: the error
+ * says so beside the layout a gold file has.
+ */
+function withGoldColumnHint(error: unknown): unknown {
+  if (!(error instanceof InputError) || error.code !== 'GOLD_MISSING_COLUMN' || error.location?.line !== 1) return error;
+  const hint = `${error.hint ?? 'a gold file names each record by its source_id or id'}; if it is an export you ingested with the coding in a column of its own, name that column instead: tlap eval --gold-column COLUMN`;
+  return new InputError(error.reason, { ...(error.location === undefined ? {} : { location: error.location }), code: error.code, hint });
 }

@@ -21,7 +21,7 @@ export interface AgreementScores {
   /**
    * Cohen's kappa of the two codings as yes/no judgements over every record: (po − pe) / (1 − pe).
    * When chance agreement is total (pe = 1: both codings say the same thing of every record) it is
-   * 1 if they agree everywhere and 0 otherwise.
+   * 1 if they agree everywhere and 0 otherwise; 0 over no records at all, as every other score is.
    */
   kappa: number;
   /** Records in the label in the gold (tp + fn). */
@@ -54,7 +54,7 @@ export function f1Of(truePositives: number, falsePositives: number, falseNegativ
 export function agreementScores(counts: ConfusionCounts): AgreementScores {
   const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = counts;
   const total = tp + fp + fn + tn;
-  const observed = total === 0 ? 1 : (tp + tn) / total;
+  const observed = total === 0 ? 0 : (tp + tn) / total;
   const chance = total === 0 ? 1 : ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (total * total);
   const kappa = chance >= 1 ? (observed >= 1 ? 1 : 0) : (observed - chance) / (1 - chance);
   return {

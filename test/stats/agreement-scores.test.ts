@@ -13,7 +13,7 @@ describe('agreementScores', () => {
   });
 
   test('empty denominators give 0, and total chance agreement gives kappa 1 only when the codings agree', () => {
-    expect(agreementScores(emptyConfusion())).toEqual({ precision: 0, recall: 0, f1: 0, kappa: 1, support: 0 });
+    expect(agreementScores(emptyConfusion())).toEqual({ precision: 0, recall: 0, f1: 0, kappa: 0, support: 0 });
     expect(agreementScores({ truePositives: 0, falsePositives: 0, falseNegatives: 0, trueNegatives: 9 }).kappa).toBe(1);
     expect(agreementScores({ truePositives: 0, falsePositives: 3, falseNegatives: 0, trueNegatives: 0 }).kappa).toBe(0);
   });

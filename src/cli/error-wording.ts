@@ -20,7 +20,8 @@ const FLAG_HINTS: Readonly<Record<string, string>> = {
   NO_INPUT: 'name export files or folders: tlap ingest exports/',
   NO_STORE: 'run tlap ingest first, or name the store with --store DIR',
   STORE_NOT_WRITABLE: 'name a folder you may write to with --store DIR',
-  CODEBOOK_UNREADABLE: 'create themes.yaml (see README, "The codebook") or name one with --themes FILE',
+  CODEBOOK_UNREADABLE:
+    'create themes.yaml (see README, "The codebook"), draft one from the records with tlap gaps --discover > themes.yaml, or name one with --themes FILE',
   UNKNOWN_FORMAT_NAME: 'see tlap formats',
   WORKER_OUT_OF_MEMORY: 'run again with --threads 0 (one thread, no worker memory limit)',
 };
@@ -43,7 +44,8 @@ export function wordForCli(error: TlapError): ErrorWording {
 const WARNING_FLAG_HINTS: Readonly<Record<WarningCode, string>> = {
   TITLE_ROWS_SKIPPED: 'use --skip-rows N to choose the header yourself',
   HIDDEN_SHEET_SKIPPED: 'name it with --sheet to read it',
-  ENCODING_FALLBACK: 'use --encoding to choose one encoding',
+  ENCODING_FALLBACK:
+    'every other line was read as UTF-8, as a file pasted together from several programs needs; only if the whole file is in one other encoding, name it with --encoding',
   DATE_ORDER_ASSUMED: 'if they are month first, use --date-order mdy',
   DATE_ORDER_CONTRADICTED: 'choose the order with --date-order dmy, mdy or ymd',
   DOCUMENT_TEXT_SKIPPED: 'if its own text is feedback too (notes with a few comments), add --document-text',

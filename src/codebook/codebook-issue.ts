@@ -12,8 +12,11 @@ export interface CodebookIssue {
   message: string;
   /** How to fix it. */
   hint: string;
-  /** A stable code where the caller may act on the kind of problem: `CODEBOOK_UNREADABLE` (the file could not be read). */
-  code?: 'CODEBOOK_UNREADABLE';
+  /**
+   * A stable code where the caller may act on the kind of problem: `CODEBOOK_UNREADABLE` (the file
+   * could not be read), `CODEBOOK_NOT_TEXT` (it was read, but its bytes are no text tlap decodes).
+   */
+  code?: 'CODEBOOK_UNREADABLE' | 'CODEBOOK_NOT_TEXT';
 }
 
 /** Formats an issue as `themes.yaml:3:7: message (hint)`. */

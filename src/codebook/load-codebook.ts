@@ -70,7 +70,7 @@ export async function loadCodebook(diskPath: string, displayPath: string = diskP
           col: 1,
           message: `the codebook cannot be read as text: ${describeUndecodable(decoded)}`,
           hint: 'save the codebook as UTF-8 (in Notepad: Save as, Encoding UTF-8)',
-          code: 'CODEBOOK_UNREADABLE',
+          code: 'CODEBOOK_NOT_TEXT',
         },
       ],
       warnings: [],

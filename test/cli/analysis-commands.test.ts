@@ -62,6 +62,19 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     expect(patched).not.toContain('\ufffd');
   });
 
+  test('a codebook whose bytes are no text is told to be saved as UTF-8, not to be created', async () => {
+    const garbled = join(temp, 'garbled.yaml');
+    await writeFile(
+      garbled,
+      Buffer.concat([Buffer.from('version: 1\nthemes:\n  - id: a\n    label: "'), Buffer.from([0x81]), Buffer.from('"\n')]),
+    );
+    const result = await runCli(['audit', '--store', store, '--themes', garbled], { cwd: CASE });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`${garbled}:4: the codebook cannot be read as text: byte 0x81 is neither UTF-8 nor Windows-1252`);
+    expect(result.stderr).toContain('hint: save the codebook as UTF-8 (in Notepad: Save as, Encoding UTF-8)');
+    expect(result.stderr).not.toContain('create themes.yaml');
+  });
+
   test('tlap eval --json has the documented shape', async () => {
     const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--json', '--suggest'], { cwd: CASE });
     const json = JSON.parse(result.stdout) as Record<string, unknown>;

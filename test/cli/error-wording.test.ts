@@ -32,6 +32,26 @@ describe('the CLI words library errors in flags', () => {
     );
     expect(wordWarningForCli({ message: 'store: repaired a line' })).toBe('store: repaired a line');
   });
+
+  test('lines read as Windows-1252 beside UTF-8 ones are not answered with --encoding alone, which would read the UTF-8 lines wrong', () => {
+    const warning = {
+      message: 'fft.csv:1026: 14 lines were not valid UTF-8 and were read as Windows-1252',
+      code: 'ENCODING_FALLBACK',
+    } as const;
+    expect(wordWarningForCli(warning)).toBe(
+      'fft.csv:1026: 14 lines were not valid UTF-8 and were read as Windows-1252; every other line was read as UTF-8, as a file pasted together from several programs needs; only if the whole file is in one other encoding, name it with --encoding',
+    );
+  });
+
+  test('a codebook that is not there is answered with the command that drafts one, beside the flag that names another', () => {
+    const missing = new InputError('cannot read the codebook (no such file)', {
+      location: { file: 'themes.yaml' },
+      code: 'CODEBOOK_UNREADABLE',
+    });
+    expect(wordForCli(missing).hint).toContain(
+      'draft one from the records with tlap gaps --discover > themes.yaml, or name one with --themes FILE',
+    );
+  });
 });
 
 describe('InputError carries where it happened as fields', () => {

@@ -83,13 +83,16 @@ export async function loadCodebook(diskPath: string, displayPath: string = diskP
     file: displayPath,
     line: decoded.firstNonUtf8Line,
     col: 1,
-    message:
-      decoded.encoding === 'windows-1252'
-        ? 'the codebook is not UTF-8, so it was read as Windows-1252 (what Notepad calls "ANSI")'
-        : `the codebook is not UTF-8, so it was read as ${SINGLE_BYTE_ENCODING_NAMES.macintosh}`,
+    message: `the codebook is not all UTF-8: ${linesReadAs(decoded.nonUtf8Lines)} ${
+      decoded.encoding === 'windows-1252' ? 'Windows-1252 (what Notepad calls "ANSI")' : SINGLE_BYTE_ENCODING_NAMES.macintosh
+    }, the first of them here`,
     hint: 'save the codebook as UTF-8 so that every editor and tlap read the same words',
   };
   return { ...loaded, warnings: sortIssues([warning, ...loaded.warnings]) };
+}
+
+function linesReadAs(count: number): string {
+  return count === 1 ? '1 line was read as' : `${count} lines were read as`;
 }
 
 /**

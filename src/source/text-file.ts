@@ -15,6 +15,8 @@ export interface DecodedTextFile {
    * else null.
    */
   firstNonUtf8Line: number | null;
+  /** How many of its lines were read in that single-byte encoding (0 when none was). */
+  nonUtf8Lines: number;
 }
 
 /** A line of a file that is neither UTF-8 nor Windows-1252, for the caller to report as it reports problems. */
@@ -37,14 +39,14 @@ export interface UndecodableText {
 export function decodeTextFile(bytes: Buffer): DecodedTextFile | UndecodableText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const rest = bytes.subarray(3);
-    if (isUtf8(rest)) return { text: rest.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null };
+    if (isUtf8(rest)) return { text: rest.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null, nonUtf8Lines: 0 };
     return fallback(rest);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', firstNonUtf8Line: null };
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', firstNonUtf8Line: null, nonUtf8Lines: 0 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', firstNonUtf8Line: null };
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null };
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', firstNonUtf8Line: null, nonUtf8Lines: 0 };
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8', firstNonUtf8Line: null, nonUtf8Lines: 0 };
   return fallback(bytes);
 }
 
@@ -52,6 +54,7 @@ function fallback(bytes: Buffer): DecodedTextFile | UndecodableText {
   const encoding = singleByteEncodingOf(bytes);
   const parts: string[] = [];
   let first: number | null = null;
+  let read = 0;
   let line = 1;
   for (let start = 0; start < bytes.length; line += 1) {
     const newline = bytes.indexOf(0x0a, start);
@@ -64,10 +67,11 @@ function fallback(bytes: Buffer): DecodedTextFile | UndecodableText {
       if (undefinedByte !== undefined) return { line, byte: undefinedByte };
       parts.push(iconv.decode(piece, encoding));
       first ??= line;
+      read += 1;
     }
     start = end;
   }
-  return { text: parts.join(''), encoding, firstNonUtf8Line: first ?? 1 };
+  return { text: parts.join(''), encoding, firstNonUtf8Line: first ?? 1, nonUtf8Lines: read };
 }
 
 /** Whether {@link decodeTextFile} could not read the file. */

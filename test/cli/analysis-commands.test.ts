@@ -55,7 +55,9 @@ describe('tlap audit / eval / gaps on fixtures/analysis/small-consultation', () 
     const patch = join(temp, 'ansi.patched.yaml');
     const result = await runCli(['eval', '--store', store, '--gold', 'gold.csv', '--themes', ansi, '--patch', patch], { cwd: CASE });
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain(`${ansi}:1:1: the codebook is not UTF-8, so it was read as Windows-1252`);
+    expect(result.stderr).toContain(
+      `${ansi}:1:1: the codebook is not all UTF-8: 1 line was read as Windows-1252 (what Notepad calls "ANSI"), the first of them here`,
+    );
     expect(result.stderr).toContain(`wrote ${patch} with 1 suggested change`);
     const patched = await readFile(patch, 'utf8');
     expect(patched.startsWith(comment)).toBe(true);

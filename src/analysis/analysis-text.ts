@@ -102,7 +102,22 @@ function goldThemeLines(report: EvaluationReport): string[] {
     lines.push(
       `No theme of the gold is a theme of the codebook, so every score below is 0 and says nothing: name the gold's themes by the codebook's ids (${report.themes.map((theme) => theme.id).join(', ')}) or labels`,
     );
+  else lines.push(...unusedThemeLines(report));
   return lines;
+}
+
+/**
+ * The codebook's themes that no gold record has, when the gold has others: each scores 0 and
+ * pulls macro-F1 down, which the analyst should read beside macro-F1 over the themes the gold uses.
+ */
+function unusedThemeLines(report: EvaluationReport): string[] {
+  const unused = report.themes.filter((theme) => theme.support === 0);
+  const used = report.themes.filter((theme) => theme.support > 0);
+  if (unused.length === 0 || used.length === 0) return [];
+  const usedMacro = used.reduce((sum, theme) => sum + theme.f1, 0) / used.length;
+  return [
+    `${plural(unused.length, 'theme')} of the codebook ${unused.length === 1 ? 'is' : 'are'} in no gold record (${unused.map((theme) => theme.id).join(', ')}): ${unused.length === 1 ? 'it scores' : 'each scores'} 0 and pulls macro-F1 down; over the ${plural(used.length, 'theme')} the gold uses, macro-F1 is ${pct(usedMacro)}`,
+  ];
 }
 
 /** An id as a spreadsheet shows a long number it read from a CSV cell: `6.95659E+19`. */

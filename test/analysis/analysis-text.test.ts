@@ -52,6 +52,18 @@ describe('renderEvalText', () => {
     expect(text).not.toContain('every score below is 0');
   });
 
+  test('a codebook theme no gold record has is named, with macro-F1 over the themes the gold uses beside the one it pulls down', async () => {
+    const [first, second, third] = records.map((item) => item.record.id);
+    const text = await evalText(['id,themes', `${first ?? ''},parking`, `${second ?? ''},`, `${third ?? ''},`]);
+    const lines = text.split('\n');
+    const scores = lines.findIndex((line) => line.startsWith('macro-F1'));
+    const parking = lines.find((line) => line.startsWith('parking ')) ?? '';
+    const f1 = parking.trim().split(/ +/)[3] ?? '';
+    expect(lines.slice(1, scores)).toEqual([
+      `1 theme of the codebook is in no gold record (staff): it scores 0 and pulls macro-F1 down; over the 1 theme the gold uses, macro-F1 is ${f1}`,
+    ]);
+  });
+
   test('a gold none of whose themes is the codebook’s says that the scores compare nothing, and names the ids to use', async () => {
     const [first, second] = records.map((item) => item.record.id);
     const text = await evalText(['id,themes', `${first ?? ''},Parking and access`, `${second ?? ''},Staff`]);

@@ -12,6 +12,9 @@ describe('isFormOfKeyword', () => {
     ['cuts', 'cutting'],
     ['signpost*', 'signposting'],
     ['well-being', 'wellbeing'],
+    ['excellent', 'excellant'],
+    ['received', 'recieved'],
+    ['appointment', 'appointmnet'],
   ])('%s matching %s is the keyword itself', (keyword, words) => {
     expect(isFormOfKeyword(keyword, words)).toBe(true);
   });
@@ -22,6 +25,8 @@ describe('isFormOfKeyword', () => {
     ['continuity', 'continue'],
     ['accessible', 'access'],
     ['information', 'informative'],
+    ['excellent', 'excellence'],
+    ['police', 'policy'],
   ])('%s matching %s is another word sharing its stem', (keyword, words) => {
     expect(isFormOfKeyword(keyword, words)).toBe(false);
   });

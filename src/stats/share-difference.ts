@@ -19,10 +19,8 @@ const SAME_PROBABILITY = 1 + 1e-7;
 /** Below this, ln(n!) is read from a table summed once; from it, Stirling's series is exact to double precision. */
 const TABLED_FACTORIALS = 256;
 
-const logFactorials: readonly number[] = Array.from({ length: TABLED_FACTORIALS }).reduce<number[]>(
-  (table, _, n) => [...table, n === 0 ? 0 : (table[n - 1] ?? 0) + Math.log(n)],
-  [],
-);
+const logFactorials = new Float64Array(TABLED_FACTORIALS);
+for (let n = 1; n < TABLED_FACTORIALS; n += 1) logFactorials[n] = (logFactorials[n - 1] ?? 0) + Math.log(n);
 
 /** ln(n!) for a whole n ≥ 0. */
 function logFactorial(n: number): number {

@@ -115,11 +115,14 @@ function totalsGroups(report: ThemeReport, dimension: 'question' | 'group'): Gro
   });
 }
 
-/** Whether a theme's `value` records among a group's are a gap worth naming: wide enough, and not what chance would often make. */
+/**
+ * Whether a theme's `value` records among a group's are a gap worth naming: wide enough, and not
+ * what chance would often make against the other records (never when rounded counts leave the
+ * others an impossible count: {@link sharesDiffer}).
+ */
 function isNotable(report: ThemeReport, theme: ThemeSummary, group: Group, value: number, gap: number): boolean {
   if (gap < LEAST_NOTABLE_GAP - 1e-12) return false;
-  const rest = { hits: Math.max(0, theme.count - value), total: report.recordsTotal - group.total };
-  return sharesDiffer({ hits: value, total: group.total }, { hits: Math.min(rest.hits, Math.max(0, rest.total)), total: rest.total });
+  return sharesDiffer({ hits: value, total: group.total }, { hits: theme.count - value, total: report.recordsTotal - group.total });
 }
 
 const BETWEEN: Readonly<Record<'channel' | 'question' | 'group', string>> = {

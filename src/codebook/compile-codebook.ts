@@ -14,6 +14,7 @@ import type { CodebookIssue } from './codebook-issue.js';
 import { sortIssues } from './codebook-issue.js';
 import type { CodebookSpec, PositionedText, ThemeSpec } from './codebook-spec.js';
 import { compilePhrase, phraseSignature, type WordMatching } from './phrase-rule.js';
+import { listedInWords } from '../text/listed-in-words.js';
 
 /** What {@link compileCodebook} returns: the codebook and warnings about it (never errors). */
 export interface CompiledCodebook {
@@ -46,8 +47,8 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
     const what = leftOut.map((kind) => KINDS_ADDED_LATER[kind] ?? kind);
     warn(
       { text: 'kinds', position: spec.redactKindsPosition },
-      `redact.kinds leaves out ${listed(leftOut)}: ${listed(what)} in quotes and in the CSV will be published`,
-      `add ${listed(leftOut)} to redact.kinds`,
+      `redact.kinds leaves out ${listedInWords(leftOut)}: ${listedInWords(what)} in quotes and in the CSV will be published`,
+      `add ${listedInWords(leftOut)} to redact.kinds`,
     );
   }
   const codebook: Codebook = {
@@ -70,11 +71,6 @@ export function compileCodebook(spec: CodebookSpec): CompiledCodebook {
 }
 
 type Warn = (entry: PositionedText, message: string, hint: string) => void;
-
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
 
 function phrase(entry: PositionedText, matching: WordMatching): PhraseRule {
   const compiled = compilePhrase(entry.text, entry.position, matching);

@@ -1,4 +1,5 @@
 import type { PublishPolicy } from '../codebook/codebook.js';
+import { listedInWords } from '../text/listed-in-words.js';
 
 /**
  * The small-number rule for published counts (statistical disclosure control, as ONS and DHSC
@@ -273,6 +274,5 @@ export function describeQuantifiers(quantifiers: Quantifiers): string | null {
     return index === 0 ? `“${word}” means ${range} of the records` : `“${word}” ${range}`;
   });
   if (parts.length === 0) return null;
-  const listed = parts.length === 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
-  return `Words for shares in the key findings: ${listed}.`;
+  return `Words for shares in the key findings: ${listedInWords(parts)}.`;
 }

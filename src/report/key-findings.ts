@@ -4,6 +4,7 @@ import { groupShare } from './group-shares.js';
 import { formatCount, formatShare } from './number-format.js';
 import { sharesDiffer } from '../stats/share-difference.js';
 import { NO_ANSWER_KEY, type Breakdown, type FindingFigure, type KeyFinding, type ThemeReport, type ThemeSummary } from './theme-report.js';
+import { listedInWords } from '../text/listed-in-words.js';
 
 /** How many themes the first finding names. */
 const MOST_RAISED = 3;
@@ -33,11 +34,6 @@ function shareFigure(theme: ThemeSummary): FindingFigure {
   return { shown: formatShare(theme.share), source: { table: 'themes', themeId: theme.id, column: 'share' } };
 }
 
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
@@ -55,7 +51,7 @@ function mostRaised(report: ThemeReport): KeyFinding | null {
   const opening = raised.length === 1 ? 'The theme raised most often was' : 'The themes raised most often were';
   const closing = amount === null ? '' : ` ${capitalise(amount)} of the records raised ${first.label}.`;
   return {
-    text: `${opening} ${listOf(parts)}.${closing}`,
+    text: `${opening} ${listedInWords(parts)}.${closing}`,
     figures: raised.flatMap((theme) => [voicesFigure(theme), recordsFigure(theme), shareFigure(theme)]),
   };
 }
@@ -229,7 +225,7 @@ function whatChanged(report: ThemeReport): KeyFinding | null {
     figures.push(before, after);
     return `${change.label} went from ${before.shown} to ${after.shown} record${(change.after ?? 0) === 1 ? '' : 's'}`;
   });
-  return { text: `Since the earlier report, ${listOf(parts)}.`, figures };
+  return { text: `Since the earlier report, ${listedInWords(parts)}.`, figures };
 }
 
 /**

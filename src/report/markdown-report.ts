@@ -23,6 +23,7 @@ import {
 } from './theme-report.js';
 import type { Channel } from '../record/record.js';
 import { DIFFERENCE_ALPHA } from '../stats/share-difference.js';
+import { listedInWords } from '../text/listed-in-words.js';
 
 function day(date: string | null): string {
   return date === null ? 'undated' : date.slice(0, 10);
@@ -374,7 +375,6 @@ export function renderMarkdownReport(report: ThemeReport): string {
   }
   push('');
   push(...groupSharesTable(report));
-  const grouped = report.breakdowns.some((entry) => entry.dimension === 'group');
   for (const theme of report.themes) {
     push(`### ${escapeMarkdownText(theme.label)}`, '');
     if (theme.description !== '') push(`_${escapeMarkdownText(theme.description)}_`, '');
@@ -394,7 +394,7 @@ export function renderMarkdownReport(report: ThemeReport): string {
     if (byRow.length > 0) {
       push(
         caption(
-          `${escapeMarkdownText(theme.label)}: records by ${grouped && !withVoices ? 'channel, question, source, month and group' : 'channel, question, source and month'}`,
+          `${escapeMarkdownText(theme.label)}: records by ${listedInWords(byRow.map((breakdown) => DIMENSION_NAMES[breakdown.dimension].toLowerCase()))}`,
         ),
         '',
       );

@@ -1,7 +1,7 @@
 import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
-import { distinctiveTerms, TermTally, type RecordTerm } from '../stats/distinctive-terms.js';
+import { scoreTerm, TermTally, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -43,24 +43,35 @@ export interface GroupingOptions {
   termsPerGroup?: number;
   /** A seed term may be held by at most this share of the records (default 0.5: not a word everyone writes). */
   maxShare?: number;
+  /** Stems of the words of the questions the records answer (see {@link questionTerms}): the consultation's own subject, never a seed. */
+  subjectTerms?: ReadonlySet<string>;
   /** How example texts are redacted: the codebook's policy when there is one (default: the default policy). */
   redact?: TextRedactor;
 }
 
-/** A seed is skipped when more than this share of its records already belong to earlier groups. */
+/** A seed is skipped when more than this share of its records already belong to earlier groups of several terms. */
 const COVERED_SHARE = 0.5;
+/** A seed is skipped when more than this share of its records hold one earlier group's lone seed: it would repeat it. */
+const REPEATED_SHARE = 0.8;
 /** A term joins a seed's group only when its z-score among the seed's records is at least this. */
 const MIN_Z = 2;
 /** Examples are cut to this many characters. */
 const EXAMPLE_LENGTH = 240;
 
 /**
- * Groups of distinctive, co-occurring terms, for a starter codebook. Deterministic: seeds are the
- * terms held by the most records (at least 3 and 0.5% of them, at most half), ties by key; each
- * seed not already mostly covered gathers the terms most over-represented in its records against
- * the rest (log-odds with an informative prior, z ≥ 2), leaving out a term whose words run inside
- * one already gathered or hold it (`very friendly` beside `friendly`: as keywords of one theme it
- * would match nothing more), and its records are then covered.
+ * Groups of distinctive, co-occurring terms, for a starter codebook. Deterministic. Seeds are
+ * single words held by at least 3 records and 0.5% of them and at most half, never a word of the
+ * questions the records answer (`subjectTerms`: every answer to "Should gambling adverts be
+ * banned?" is about gambling adverts, so neither is a theme). Each seed gathers the terms most
+ * over-represented in its records against the rest (log-odds with an informative prior, z ≥ 2),
+ * leaving out a term whose words run inside one already gathered or hold it (`very friendly`
+ * beside `friendly`: as keywords of one theme it would match nothing more). Seeds are taken
+ * strongest group first (the sum of the z-scores of the terms that would join it; then by
+ * records, then key), so a word that is about something (`waited`, with `long`) comes before
+ * one written whatever the topic (`good`, `nothing`). A seed is skipped when more than half of
+ * its records are in earlier groups of several terms, or more than 80% hold an earlier lone
+ * seed: a common word standing alone (`ads`, in 44 of 100 answers on gambling adverts) does not
+ * shut out the themes after it (`addiction`, `sponsorship`), nor is one group repeated.
  */
 export function groupCooccurringTerms(records: readonly GroupingRecord[], options: GroupingOptions = {}): TermGroup[] {
   const maxGroups = options.maxGroups ?? 10;
@@ -77,34 +88,32 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
   });
   const minRecords = Math.max(3, Math.ceil(records.length * 0.005));
   const maxRecords = Math.max(minRecords, Math.floor(records.length * (options.maxShare ?? 0.5)));
-  const seeds = [...all.counts]
-    .filter(([key, count]) => count >= minRecords && count <= maxRecords && !key.includes(' '))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([key]) => key);
+  const allTotal = all.total();
+  const candidates = [...all.counts]
+    .filter(([key, count]) => count >= minRecords && count <= maxRecords && !key.includes(' ') && options.subjectTerms?.has(key) !== true)
+    .map(([key, count]) => {
+      const holders = postings.get(key) ?? [];
+      const joining = gathered(key, cooccurringTerms(key, evenlySpread(holders), records, all, allTotal), termsPerGroup, new Set());
+      return { key, count, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
+    })
+    .sort((a, b) => b.strength - a.strength || b.count - a.count || (a.key < b.key ? -1 : 1));
   const covered = new Array<boolean>(records.length).fill(false);
+  const singletons: Set<number>[] = [];
   const used = new Set<string>();
   const ids = new Set<string>();
   const groups: TermGroup[] = [];
-  for (const seed of seeds) {
+  for (const { key: seed, holders } of candidates) {
     if (groups.length >= maxGroups) break;
     if (used.has(seed)) continue;
-    const holders = postings.get(seed) ?? [];
     if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
-    const target = new TermTally();
-    for (const index of holders) target.add(records[index]?.terms ?? []);
-    const rest = new TermTally();
-    rest.records = all.records - target.records;
-    for (const [key, count] of all.counts) {
-      const remaining = count - (target.counts.get(key) ?? 0);
-      if (remaining > 0) rest.counts.set(key, remaining);
-    }
-    const keys = [seed];
-    for (const term of distinctiveTerms(target, rest, { minCount: holders.length < 30 ? 2 : 3 })) {
-      if (keys.length >= termsPerGroup) break;
-      if (term.z >= MIN_Z && !used.has(term.key) && !keys.some((key) => overlaps(key, term.key))) keys.push(term.key);
-    }
+    if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
+    const keys = [
+      seed,
+      ...gathered(seed, cooccurringTerms(seed, holders, records, all, allTotal), termsPerGroup, used).map((term) => term.key),
+    ];
     for (const key of keys) used.add(key);
-    for (const index of holders) covered[index] = true;
+    if (keys.length > 1) for (const index of holders) covered[index] = true;
+    else singletons.push(new Set(holders));
     const terms = keys.map((key) => all.written.get(key) ?? key);
     const id = uniqueId(terms[0] ?? seed, ids);
     groups.push({
@@ -115,6 +124,70 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
     });
   }
   return groups;
+}
+
+/**
+ * The terms that join a seed's group, most distinctive first: up to `termsPerGroup` with the seed,
+ * none already `used` by an earlier group, none whose words run inside the seed's or another
+ * joined term's or hold them.
+ */
+function gathered<Term extends { key: string }>(
+  seed: string,
+  cooccurring: readonly Term[],
+  termsPerGroup: number,
+  used: ReadonlySet<string>,
+): Term[] {
+  const joined: Term[] = [];
+  for (const term of cooccurring) {
+    if (joined.length + 1 >= termsPerGroup) break;
+    if (!used.has(term.key) && !overlaps(seed, term.key) && !joined.some((other) => overlaps(other.key, term.key))) joined.push(term);
+  }
+  return joined;
+}
+
+/**
+ * The terms over-represented in these records of a seed against all the others (z ≥ {@link MIN_Z},
+ * as {@link distinctiveTerms} scores them), most distinctive first, the seed left out.
+ */
+function cooccurringTerms(
+  seed: string,
+  holders: readonly number[],
+  records: readonly GroupingRecord[],
+  all: TermTally,
+  allTotal: number,
+): { key: string; z: number }[] {
+  const inTarget = new Map<string, number>();
+  let targetTotal = 0;
+  for (const index of holders) {
+    for (const term of records[index]?.terms ?? []) {
+      inTarget.set(term.key, (inTarget.get(term.key) ?? 0) + 1);
+      targetTotal += 1;
+    }
+  }
+  const minCount = holders.length < 30 ? 2 : 3;
+  const found: { key: string; z: number }[] = [];
+  for (const [key, count] of inTarget) {
+    if (count < minCount || key === seed) continue;
+    const scored = scoreTerm(count, (all.counts.get(key) ?? count) - count, targetTotal, allTotal - targetTotal, 1);
+    if (scored !== null && scored.z >= MIN_Z) found.push({ key, z: scored.z });
+  }
+  return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** At most this many of a seed's records, evenly spread, are read to rank it (see {@link groupCooccurringTerms}). */
+const RANKING_SAMPLE = 2000;
+
+/** Up to {@link RANKING_SAMPLE} of the indices, evenly spread, in order. */
+function evenlySpread(indices: readonly number[]): number[] {
+  if (indices.length <= RANKING_SAMPLE) return [...indices];
+  return Array.from({ length: RANKING_SAMPLE }, (_unused, at) => indices[Math.floor((at * indices.length) / RANKING_SAMPLE)] ?? 0);
+}
+
+/** The stems of the content words of the questions asked (`meta.question`), for {@link GroupingOptions.subjectTerms}. */
+export function questionTerms(questions: Iterable<string>): Set<string> {
+  const terms = new Set<string>();
+  for (const question of questions) for (const term of termsOf(question)) if (!term.key.includes(' ')) terms.add(term.key);
+  return terms;
 }
 
 /**

@@ -77,24 +77,22 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
   const maxGroups = options.maxGroups ?? 10;
   const termsPerGroup = options.termsPerGroup ?? 6;
   const all = new TermTally();
-  const postings = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    all.add(record.terms);
-    for (const term of record.terms) {
-      const list = postings.get(term.key) ?? [];
-      postings.set(term.key, list);
-      list.push(index);
-    }
-  });
+  for (const record of records) all.add(record.terms);
+  const numbered = new NumberedTerms(records, all);
   const minRecords = Math.max(3, Math.ceil(records.length * 0.005));
   const maxRecords = Math.max(minRecords, Math.floor(records.length * (options.maxShare ?? 0.5)));
-  const allTotal = all.total();
-  const candidates = [...all.counts]
-    .filter(([key, count]) => count >= minRecords && count <= maxRecords && !key.includes(' ') && options.subjectTerms?.has(key) !== true)
-    .map(([key, count]) => {
-      const holders = postings.get(key) ?? [];
-      const joining = gathered(key, cooccurringTerms(key, evenlySpread(holders), records, all, allTotal), termsPerGroup, new Set());
-      return { key, count, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
+  const seedIds = numbered.ids.filter((id) => {
+    const key = numbered.keys[id] ?? ' ';
+    const count = numbered.counts[id] ?? 0;
+    return count >= minRecords && count <= maxRecords && !key.includes(' ') && options.subjectTerms?.has(key) !== true;
+  });
+  const postings = numbered.postings(seedIds);
+  const candidates = seedIds
+    .map((id) => {
+      const key = numbered.keys[id] ?? '';
+      const holders = postings.get(id) ?? [];
+      const joining = gathered(key, numbered.cooccurring(id, evenlySpread(holders)), termsPerGroup, new Set());
+      return { id, key, count: numbered.counts[id] ?? 0, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
     })
     .sort((a, b) => b.strength - a.strength || b.count - a.count || (a.key < b.key ? -1 : 1));
   const covered = new Array<boolean>(records.length).fill(false);
@@ -102,15 +100,12 @@ export function groupCooccurringTerms(records: readonly GroupingRecord[], option
   const used = new Set<string>();
   const ids = new Set<string>();
   const groups: TermGroup[] = [];
-  for (const { key: seed, holders } of candidates) {
+  for (const { id: seedId, key: seed, holders } of candidates) {
     if (groups.length >= maxGroups) break;
     if (used.has(seed)) continue;
     if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
     if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
-    const keys = [
-      seed,
-      ...gathered(seed, cooccurringTerms(seed, holders, records, all, allTotal), termsPerGroup, used).map((term) => term.key),
-    ];
+    const keys = [seed, ...gathered(seed, numbered.cooccurring(seedId, holders), termsPerGroup, used).map((term) => term.key)];
     for (const key of keys) used.add(key);
     if (keys.length > 1) for (const index of holders) covered[index] = true;
     else singletons.push(new Set(holders));
@@ -146,32 +141,77 @@ function gathered<Term extends { key: string }>(
 }
 
 /**
- * The terms over-represented in these records of a seed against all the others (z ≥ {@link MIN_Z},
- * as {@link distinctiveTerms} scores them), most distinctive first, the seed left out.
+ * The records' terms by number, for scoring many seeds quickly: each key the whole-corpus tally
+ * still holds numbered once, each record's terms as the numbers of those keys.
  */
-function cooccurringTerms(
-  seed: string,
-  holders: readonly number[],
-  records: readonly GroupingRecord[],
-  all: TermTally,
-  allTotal: number,
-): { key: string; z: number }[] {
-  const inTarget = new Map<string, number>();
-  let targetTotal = 0;
-  for (const index of holders) {
-    for (const term of records[index]?.terms ?? []) {
-      inTarget.set(term.key, (inTarget.get(term.key) ?? 0) + 1);
-      targetTotal += 1;
+class NumberedTerms {
+  /** Each number's key. */
+  readonly keys: string[] = [];
+  /** Each number's records, as the tally counts them. */
+  readonly counts: number[] = [];
+  /** Every number, ascending. */
+  readonly ids: number[] = [];
+  private readonly byRecord: Int32Array[];
+  /** Each record's count of terms, the dropped ones too: what a group's total is made of. */
+  private readonly lengths: number[];
+  private readonly total: number;
+  private readonly inTarget: Int32Array;
+
+  constructor(records: readonly GroupingRecord[], all: TermTally) {
+    const numberOf = new Map<string, number>();
+    for (const [key, count] of all.counts) {
+      numberOf.set(key, this.keys.length);
+      this.ids.push(this.keys.length);
+      this.keys.push(key);
+      this.counts.push(count);
     }
+    this.byRecord = records.map((record) => {
+      const numbers: number[] = [];
+      for (const term of record.terms) {
+        const number = numberOf.get(term.key);
+        if (number !== undefined) numbers.push(number);
+      }
+      return Int32Array.from(numbers);
+    });
+    this.lengths = records.map((record) => record.terms.length);
+    this.total = all.total();
+    this.inTarget = new Int32Array(this.keys.length);
   }
-  const minCount = holders.length < 30 ? 2 : 3;
-  const found: { key: string; z: number }[] = [];
-  for (const [key, count] of inTarget) {
-    if (count < minCount || key === seed) continue;
-    const scored = scoreTerm(count, (all.counts.get(key) ?? count) - count, targetTotal, allTotal - targetTotal, 1);
-    if (scored !== null && scored.z >= MIN_Z) found.push({ key, z: scored.z });
+
+  /** The records (by index, ascending) holding each of these numbers. */
+  postings(numbers: readonly number[]): Map<number, number[]> {
+    const lists = new Map(numbers.map((number) => [number, [] as number[]]));
+    this.byRecord.forEach((terms, index) => {
+      for (const number of terms) lists.get(number)?.push(index);
+    });
+    return lists;
   }
-  return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  /**
+   * The terms over-represented in these records of a seed against all the others (z ≥ {@link MIN_Z},
+   * as {@link distinctiveTerms} scores them), most distinctive first, the seed left out.
+   */
+  cooccurring(seed: number, holders: readonly number[]): { key: string; z: number }[] {
+    const touched: number[] = [];
+    let targetTotal = 0;
+    for (const index of holders) {
+      targetTotal += this.lengths[index] ?? 0;
+      for (const number of this.byRecord[index] ?? []) {
+        if (this.inTarget[number] === 0) touched.push(number);
+        this.inTarget[number] = (this.inTarget[number] ?? 0) + 1;
+      }
+    }
+    const minCount = holders.length < 30 ? 2 : 3;
+    const found: { key: string; z: number }[] = [];
+    for (const number of touched) {
+      const count = this.inTarget[number] ?? 0;
+      this.inTarget[number] = 0;
+      if (count < minCount || number === seed) continue;
+      const scored = scoreTerm(count, (this.counts[number] ?? count) - count, targetTotal, this.total - targetTotal, 1);
+      if (scored !== null && scored.z >= MIN_Z) found.push({ key: this.keys[number] ?? '', z: scored.z });
+    }
+    return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
 }
 
 /** At most this many of a seed's records, evenly spread, are read to rank it (see {@link groupCooccurringTerms}). */

@@ -1,7 +1,7 @@
 import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
-import { scoreTerm, TermTally, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
+import { scoreTerm, TERM_TALLY_LIMIT, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -74,51 +74,194 @@ const EXAMPLE_LENGTH = 240;
  * shut out the themes after it (`addiction`, `sponsorship`), nor is one group repeated.
  */
 export function groupCooccurringTerms(records: readonly GroupingRecord[], options: GroupingOptions = {}): TermGroup[] {
-  const maxGroups = options.maxGroups ?? 10;
-  const termsPerGroup = options.termsPerGroup ?? 6;
-  const all = new TermTally();
-  for (const record of records) all.add(record.terms);
-  const numbered = new NumberedTerms(records, all);
-  const minRecords = Math.max(3, Math.ceil(records.length * 0.005));
-  const maxRecords = Math.max(minRecords, Math.floor(records.length * (options.maxShare ?? 0.5)));
-  const seedIds = numbered.ids.filter((id) => {
-    const key = numbered.keys[id] ?? ' ';
-    const count = numbered.counts[id] ?? 0;
-    return count >= minRecords && count <= maxRecords && !key.includes(' ') && options.subjectTerms?.has(key) !== true;
-  });
-  const postings = numbered.postings(seedIds);
-  const candidates = seedIds
-    .map((id) => {
-      const key = numbered.keys[id] ?? '';
-      const holders = postings.get(id) ?? [];
-      const joining = gathered(key, numbered.cooccurring(id, evenlySpread(holders)), termsPerGroup, new Set());
-      return { id, key, count: numbered.counts[id] ?? 0, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
-    })
-    .sort((a, b) => b.strength - a.strength || b.count - a.count || (a.key < b.key ? -1 : 1));
-  const covered = new Array<boolean>(records.length).fill(false);
-  const singletons: Set<number>[] = [];
-  const used = new Set<string>();
-  const ids = new Set<string>();
-  const groups: TermGroup[] = [];
-  for (const { id: seedId, key: seed, holders } of candidates) {
-    if (groups.length >= maxGroups) break;
-    if (used.has(seed)) continue;
-    if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
-    if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
-    const keys = [seed, ...gathered(seed, numbered.cooccurring(seedId, holders), termsPerGroup, used).map((term) => term.key)];
-    for (const key of keys) used.add(key);
-    if (keys.length > 1) for (const index of holders) covered[index] = true;
-    else singletons.push(new Set(holders));
-    const terms = keys.map((key) => all.written.get(key) ?? key);
-    const id = uniqueId(terms[0] ?? seed, ids);
-    groups.push({
-      id,
-      terms,
-      records: holders.length,
-      examples: examplesOf(records, holders, new Set(keys), options.redact ?? DEFAULT_EXAMPLE_REDACTOR),
+  const index = new TermIndex();
+  for (const record of records) index.add(record, record.terms);
+  return index.groups(options);
+}
+
+/** A record as a {@link TermIndex} holds it: its terms by number. */
+interface IndexedRecord {
+  id: string;
+  sourceId: string;
+  text: string;
+  quotable: boolean;
+  /** The numbers of its distinct terms (a number whose key was dropped as rare stays, and is skipped). */
+  terms: Int32Array;
+}
+
+/**
+ * Records with their words and phrases numbered, added one at a time, for {@link groupCooccurringTerms}:
+ * a record holds its terms as numbers, so memory grows with the records and not with how their
+ * words are written. At most {@link TERM_TALLY_LIMIT} distinct terms are counted at once: past
+ * that the rarest are dropped (those held by one record, then two…, until half the limit is
+ * left), as a `TermTally` does, so a term's count is a lower bound once it was dropped and
+ * a dropped term is never scored.
+ */
+export class TermIndex {
+  private readonly numberOf = new Map<string, number>();
+  /** Each number's key ('' once dropped). */
+  private readonly keys: string[] = [];
+  /** Records holding each number (0 once dropped). */
+  private readonly counts: number[] = [];
+  private readonly records: IndexedRecord[] = [];
+  private scratch = new Int32Array(0);
+
+  /** Adds a record with its terms (from {@link termsOf}). */
+  add(record: Omit<GroupingRecord, 'terms'>, terms: readonly RecordTerm[]): void {
+    const numbers = new Int32Array(terms.length);
+    terms.forEach((term, at) => {
+      let number = this.numberOf.get(term.key);
+      if (number === undefined) {
+        number = this.keys.length;
+        this.numberOf.set(term.key, number);
+        this.keys.push(term.key);
+        this.counts.push(0);
+      }
+      this.counts[number] = (this.counts[number] ?? 0) + 1;
+      numbers[at] = number;
+    });
+    this.records.push({ id: record.id, sourceId: record.sourceId, text: record.text, quotable: record.quotable !== false, terms: numbers });
+    if (this.numberOf.size > TERM_TALLY_LIMIT) this.dropRarest();
+  }
+
+  private dropRarest(): void {
+    for (let floor = 1; this.numberOf.size > TERM_TALLY_LIMIT / 2; floor += 1) {
+      for (const [key, number] of this.numberOf) {
+        if ((this.counts[number] ?? 0) > floor) continue;
+        this.numberOf.delete(key);
+        this.keys[number] = '';
+        this.counts[number] = 0;
+      }
+    }
+  }
+
+  /** The groups the records hold (see {@link groupCooccurringTerms}). */
+  groups(options: GroupingOptions = {}): TermGroup[] {
+    const maxGroups = options.maxGroups ?? 10;
+    const termsPerGroup = options.termsPerGroup ?? 6;
+    const total = this.counts.reduce((sum, count) => sum + count, 0);
+    this.scratch = new Int32Array(this.keys.length);
+    const minRecords = Math.max(3, Math.ceil(this.records.length * 0.005));
+    const maxRecords = Math.max(minRecords, Math.floor(this.records.length * (options.maxShare ?? 0.5)));
+    const seedNumbers = [...this.numberOf.values()].filter((number) => {
+      const key = this.keys[number] ?? ' ';
+      const count = this.counts[number] ?? 0;
+      return count >= minRecords && count <= maxRecords && !key.includes(' ') && options.subjectTerms?.has(key) !== true;
+    });
+    const postings = this.postings(seedNumbers);
+    const candidates = seedNumbers
+      .map((number) => {
+        const key = this.keys[number] ?? '';
+        const holders = postings.get(number) ?? [];
+        const joining = gathered(key, this.cooccurring(number, evenlySpread(holders), total), termsPerGroup, new Set());
+        return { number, key, count: this.counts[number] ?? 0, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
+      })
+      .sort((a, b) => b.strength - a.strength || b.count - a.count || (a.key < b.key ? -1 : 1));
+    const covered = new Array<boolean>(this.records.length).fill(false);
+    const singletons: Set<number>[] = [];
+    const used = new Set<string>();
+    const chosen: { keys: string[]; holders: number[] }[] = [];
+    for (const { number, key: seed, holders } of candidates) {
+      if (chosen.length >= maxGroups) break;
+      if (used.has(seed)) continue;
+      if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
+      if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
+      const keys = [seed, ...gathered(seed, this.cooccurring(number, holders, total), termsPerGroup, used).map((term) => term.key)];
+      for (const key of keys) used.add(key);
+      if (keys.length > 1) for (const index of holders) covered[index] = true;
+      else singletons.push(new Set(holders));
+      chosen.push({ keys, holders });
+    }
+    const written = this.writtenForms(new Set(chosen.flatMap((group) => group.keys)));
+    const ids = new Set<string>();
+    return chosen.map(({ keys, holders }) => {
+      const terms = keys.map((key) => written.get(key) ?? key);
+      const numbers = new Set(keys.map((key) => this.numberOf.get(key) ?? -1));
+      return {
+        id: uniqueId(terms[0] ?? keys[0] ?? '', ids),
+        terms,
+        records: holders.length,
+        examples: this.examples(holders, numbers, options.redact ?? DEFAULT_EXAMPLE_REDACTOR),
+      };
     });
   }
-  return groups;
+
+  /** The records (by index, ascending) holding each of these numbers. */
+  private postings(numbers: readonly number[]): Map<number, number[]> {
+    const lists = new Map(numbers.map((number) => [number, [] as number[]]));
+    this.records.forEach((record, index) => {
+      for (const number of record.terms) lists.get(number)?.push(index);
+    });
+    return lists;
+  }
+
+  /**
+   * The terms over-represented in these records of a seed against all the others (z ≥ {@link MIN_Z},
+   * as `distinctiveTerms` scores them), most distinctive first, the seed left out.
+   */
+  private cooccurring(seed: number, holders: readonly number[], total: number): { key: string; z: number }[] {
+    const inTarget = this.scratch;
+    const touched: number[] = [];
+    let targetTotal = 0;
+    for (const index of holders) {
+      const terms = this.records[index]?.terms ?? new Int32Array(0);
+      targetTotal += terms.length;
+      for (const number of terms) {
+        if (inTarget[number] === 0) touched.push(number);
+        inTarget[number] = (inTarget[number] ?? 0) + 1;
+      }
+    }
+    const minCount = holders.length < 30 ? 2 : 3;
+    const found: { key: string; z: number }[] = [];
+    for (const number of touched) {
+      const count = inTarget[number] ?? 0;
+      inTarget[number] = 0;
+      const inAll = this.counts[number] ?? 0;
+      if (count < minCount || number === seed || inAll === 0) continue;
+      const scored = scoreTerm(count, inAll - count, targetTotal, total - targetTotal, 1);
+      if (scored !== null && scored.z >= MIN_Z) found.push({ key: this.keys[number] ?? '', z: scored.z });
+    }
+    return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** How most records write each of these keys, read again from the texts of the records holding one. */
+  private writtenForms(keys: ReadonlySet<string>): Map<string, string> {
+    const numbers = new Set([...keys].map((key) => this.numberOf.get(key) ?? -1));
+    const tallies = new Map<string, Map<string, number>>();
+    for (const record of this.records) {
+      if (!record.terms.some((number) => numbers.has(number))) continue;
+      for (const term of termsOf(record.text)) {
+        if (!keys.has(term.key)) continue;
+        const forms = tallies.get(term.key) ?? new Map<string, number>();
+        tallies.set(term.key, forms.set(term.written, (forms.get(term.written) ?? 0) + 1));
+      }
+    }
+    const written = new Map<string, string>();
+    for (const [key, forms] of tallies) {
+      const [first] = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      if (first !== undefined) written.set(key, first[0]);
+    }
+    return written;
+  }
+
+  /** Up to three quotable records of a group: texts of a good length first, then those holding more of its terms, then by source id. */
+  private examples(holders: readonly number[], numbers: ReadonlySet<number>, redact: TextRedactor): TermGroup['examples'] {
+    return holders
+      .flatMap((index) => {
+        const record = this.records[index];
+        if (record === undefined || !record.quotable) return [];
+        const shared = record.terms.filter((number) => numbers.has(number)).length;
+        return [{ record, shared, fits: record.text.length >= 40 && record.text.length <= 400 }];
+      })
+      .sort(
+        (a, b) =>
+          Number(b.fits) - Number(a.fits) ||
+          b.shared - a.shared ||
+          (a.record.sourceId < b.record.sourceId ? -1 : a.record.sourceId > b.record.sourceId ? 1 : 0),
+      )
+      .slice(0, 3)
+      .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redact(record.text).text) }));
+  }
 }
 
 /**
@@ -138,80 +281,6 @@ function gathered<Term extends { key: string }>(
     if (!used.has(term.key) && !overlaps(seed, term.key) && !joined.some((other) => overlaps(other.key, term.key))) joined.push(term);
   }
   return joined;
-}
-
-/**
- * The records' terms by number, for scoring many seeds quickly: each key the whole-corpus tally
- * still holds numbered once, each record's terms as the numbers of those keys.
- */
-class NumberedTerms {
-  /** Each number's key. */
-  readonly keys: string[] = [];
-  /** Each number's records, as the tally counts them. */
-  readonly counts: number[] = [];
-  /** Every number, ascending. */
-  readonly ids: number[] = [];
-  private readonly byRecord: Int32Array[];
-  /** Each record's count of terms, the dropped ones too: what a group's total is made of. */
-  private readonly lengths: number[];
-  private readonly total: number;
-  private readonly inTarget: Int32Array;
-
-  constructor(records: readonly GroupingRecord[], all: TermTally) {
-    const numberOf = new Map<string, number>();
-    for (const [key, count] of all.counts) {
-      numberOf.set(key, this.keys.length);
-      this.ids.push(this.keys.length);
-      this.keys.push(key);
-      this.counts.push(count);
-    }
-    this.byRecord = records.map((record) => {
-      const numbers: number[] = [];
-      for (const term of record.terms) {
-        const number = numberOf.get(term.key);
-        if (number !== undefined) numbers.push(number);
-      }
-      return Int32Array.from(numbers);
-    });
-    this.lengths = records.map((record) => record.terms.length);
-    this.total = all.total();
-    this.inTarget = new Int32Array(this.keys.length);
-  }
-
-  /** The records (by index, ascending) holding each of these numbers. */
-  postings(numbers: readonly number[]): Map<number, number[]> {
-    const lists = new Map(numbers.map((number) => [number, [] as number[]]));
-    this.byRecord.forEach((terms, index) => {
-      for (const number of terms) lists.get(number)?.push(index);
-    });
-    return lists;
-  }
-
-  /**
-   * The terms over-represented in these records of a seed against all the others (z ≥ {@link MIN_Z},
-   * as {@link distinctiveTerms} scores them), most distinctive first, the seed left out.
-   */
-  cooccurring(seed: number, holders: readonly number[]): { key: string; z: number }[] {
-    const touched: number[] = [];
-    let targetTotal = 0;
-    for (const index of holders) {
-      targetTotal += this.lengths[index] ?? 0;
-      for (const number of this.byRecord[index] ?? []) {
-        if (this.inTarget[number] === 0) touched.push(number);
-        this.inTarget[number] = (this.inTarget[number] ?? 0) + 1;
-      }
-    }
-    const minCount = holders.length < 30 ? 2 : 3;
-    const found: { key: string; z: number }[] = [];
-    for (const number of touched) {
-      const count = this.inTarget[number] ?? 0;
-      this.inTarget[number] = 0;
-      if (count < minCount || number === seed) continue;
-      const scored = scoreTerm(count, (this.counts[number] ?? count) - count, targetTotal, this.total - targetTotal, 1);
-      if (scored !== null && scored.z >= MIN_Z) found.push({ key: this.keys[number] ?? '', z: scored.z });
-    }
-    return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
 }
 
 /** At most this many of a seed's records, evenly spread, are read to rank it (see {@link groupCooccurringTerms}). */
@@ -248,29 +317,6 @@ function uniqueId(term: string, taken: Set<string>): string {
   for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
   taken.add(id);
   return id;
-}
-
-function examplesOf(
-  records: readonly GroupingRecord[],
-  holders: readonly number[],
-  keys: ReadonlySet<string>,
-  redact: TextRedactor,
-): TermGroup['examples'] {
-  return holders
-    .flatMap((index) => {
-      const record = records[index];
-      if (record === undefined || record.quotable === false) return [];
-      const shared = record.terms.filter((term) => keys.has(term.key)).length;
-      return [{ record, shared, fits: record.text.length >= 40 && record.text.length <= 400 }];
-    })
-    .sort(
-      (a, b) =>
-        Number(b.fits) - Number(a.fits) ||
-        b.shared - a.shared ||
-        (a.record.sourceId < b.record.sourceId ? -1 : a.record.sourceId > b.record.sourceId ? 1 : 0),
-    )
-    .slice(0, 3)
-    .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redact(record.text).text) }));
 }
 
 function shorten(text: string): string {

@@ -5,7 +5,14 @@ import { PublicationConsentReader } from '../privacy/publication-consent.js';
 import { distinctiveTerms, TermTally, termsOf } from '../stats/distinctive-terms.js';
 import { normaliseText } from '../text/normalise.js';
 import { otherwiseThemeIds, type CodedRecord } from './coded-record.js';
-import { groupCooccurringTerms, questionTerms, starterCodebookYaml, type GroupingRecord, type TermGroup } from './discover-groups.js';
+import {
+  groupCooccurringTerms,
+  questionTerms,
+  starterCodebookYaml,
+  TermIndex,
+  type GroupingRecord,
+  type TermGroup,
+} from './discover-groups.js';
 import { rounded } from './evaluation.js';
 import { formatCount } from '../report/number-format.js';
 
@@ -142,18 +149,20 @@ export async function discoverThemes(
   records: AsyncIterable<DiscoveredRecord> | Iterable<DiscoveredRecord>,
   options: GapsOptions = {},
 ): Promise<DiscoverReport> {
-  const grouping: GroupingRecord[] = [];
+  const index = new TermIndex();
   const consent = new PublicationConsentReader();
   const questions = new Set<string>();
+  let count = 0;
   for await (const record of records) {
     const question = record.meta?.['question'];
     if (typeof question === 'string') questions.add(question);
     const quotable = consent.consentOf({ meta: record.meta ?? {}, text: record.text }) !== 'declined';
-    grouping.push({ id: record.id, sourceId: record.sourceId, text: record.text, terms: termsOf(record.text), quotable });
+    index.add({ id: record.id, sourceId: record.sourceId, text: record.text, quotable }, termsOf(record.text));
+    count += 1;
   }
-  const groups = groupCooccurringTerms(grouping, { maxGroups: options.groups ?? 10, subjectTerms: questionTerms(questions) });
-  const heading = `A starter codebook that tlap proposed from ${formatCount(grouping.length)} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
-  return { records: grouping.length, groups, codebook: starterCodebookYaml(groups, heading) };
+  const groups = index.groups({ maxGroups: options.groups ?? 10, subjectTerms: questionTerms(questions) });
+  const heading = `A starter codebook that tlap proposed from ${formatCount(count)} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
+  return { records: count, groups, codebook: starterCodebookYaml(groups, heading) };
 }
 
 /** The first place a term (a stem key) occurs in a text, with up to 40 characters each side, on one line. */

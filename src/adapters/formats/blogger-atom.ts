@@ -17,6 +17,7 @@ import {
   type XmlSelection,
 } from '../readers/xml-elements.js';
 import { commentMeta, commentText, commenterName, type CommentBodyMarkup, type CommentPage } from '../readers/blog-comment-fields.js';
+import { ReadablePrefix } from '../readers/readable-prefix.js';
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 const THREADING_NAMESPACE = 'http://purl.org/syndication/thread/1.0';
@@ -82,15 +83,17 @@ function selectEntries(path: readonly XmlName[]): XmlSelection {
 
 /**
  * Reads the feed twice: first the ids, titles and links of posts and pages (small), because an
- * export need not list a post before its comments; then every entry, streamed in order.
+ * export need not list a post before its comments; then every entry, streamed in order. A file
+ * broken part-way gives the entries before the break, then its rejection.
  */
 async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
   const posts = new Map<string, CommentPage>();
+  const prefix = new ReadablePrefix();
   let entry: { id: string | null; kind: string | null; post: CommentPage } | null = null;
   const keepEntry = (): void => {
     if (entry !== null && entry.id !== null && (entry.kind === 'post' || entry.kind === 'page')) posts.set(entry.id, entry.post);
   };
-  for await (const event of readXmlElements(source, selectEntryHeads)) {
+  for await (const event of prefix.of(readXmlElements(source, selectEntryHeads))) {
     if (event.kind === 'too-large') continue;
     const { element } = event;
     if (event.kind === 'start') {
@@ -122,6 +125,7 @@ async function* readBlogger(source: InputSource): AsyncIterable<AdapterItem> {
     }
     yield entryItem({ file: source.path, line: event.element.line, part: `entry ${entryNumber}` }, event.element, posts);
   }
+  prefix.throwBreak();
 }
 
 /** The entry kind (`comment`, `post`, `settings`, `template`, `page`…) from a category element, or null. */

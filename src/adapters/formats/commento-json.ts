@@ -4,6 +4,7 @@ import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
 import { commentMeta, commentText, commenterName, notAnObject } from '../readers/blog-comment-fields.js';
+import { ReadablePrefix } from '../readers/readable-prefix.js';
 
 /** The `commenterHex` Commento gives comments left without signing in. */
 const ANONYMOUS_COMMENTER = 'anonymous';
@@ -47,11 +48,14 @@ export const commentoJsonAdapter: FormatAdapter = {
 
 /**
  * Reads the file twice, both times streaming: first the `commenters` (names are small), which the
- * export writes after the comments; then the `comments`, in order.
+ * export writes after the comments; then the `comments`, in order. A file cut short gives the
+ * comments before the cut (without their commenters' names when those were cut off), then its
+ * rejection.
  */
 async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
   const commenters = new Map<string, Commenter>();
-  for await (const element of jsonArrayElements(source.path, source.text(), { member: 'commenters', optional: true })) {
+  const prefix = new ReadablePrefix();
+  for await (const element of prefix.of(jsonArrayElements(source.path, source.text(), { member: 'commenters', optional: true }))) {
     if (element.kind !== 'value' || !isObject(element.value)) continue;
     const hex = stringField(element.value, 'commenterHex');
     if (hex === null) continue;
@@ -69,6 +73,7 @@ async function* readCommento(source: InputSource): AsyncIterable<AdapterItem> {
     }
     yield commentItem(element.value, commenters, provenance);
   }
+  prefix.throwBreak();
 }
 
 function commentItem(comment: Record<string, unknown>, commenters: ReadonlyMap<string, Commenter>, provenance: Provenance): AdapterItem {

@@ -15,6 +15,7 @@ import {
   type XmlName,
   type XmlSelection,
 } from '../readers/xml-elements.js';
+import { ReadablePrefix } from '../readers/readable-prefix.js';
 import { commentMeta, commentText, commenterName, type CommentPage } from '../readers/blog-comment-fields.js';
 
 /** The namespace of Disqus export elements. */
@@ -65,10 +66,12 @@ function checkRoot(file: string, root: XmlElement): void {
 /**
  * Reads the file twice: first the threads (titles and links only, which are small), because an
  * export may list a thread after the posts that refer to it; then the posts, streamed in order.
+ * A file broken part-way gives the posts before the break, then its rejection.
  */
 async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
   const threads = new Map<string, CommentPage>();
-  for await (const event of readXmlElements(source, topLevel('thread'))) {
+  const prefix = new ReadablePrefix();
+  for await (const event of prefix.of(readXmlElements(source, topLevel('thread')))) {
     if (event.kind === 'start') {
       checkRoot(source.path, event.element);
       continue;
@@ -101,6 +104,7 @@ async function* readDisqus(source: InputSource): AsyncIterable<AdapterItem> {
     }
     yield postItem(post, thread, provenance);
   }
+  prefix.throwBreak();
 }
 
 function postItem(post: XmlElement, thread: CommentPage | undefined, provenance: Provenance): AdapterItem {

@@ -6,6 +6,7 @@ import { htmlToPlainText } from '../../text/html-to-plain-text.js';
 import { invalidJsonItem, jsonArrayElements, jsonElementProvenance, jsonFileValues, partWithin } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
+import { ReadablePrefix } from '../readers/readable-prefix.js';
 
 /** The head of a status as the REST API gives it: a content warning, a visibility and the author's account. */
 const STATUS_FIELDS = [/"spoiler_text"\s*:/, /"visibility"\s*:\s*"/, /"account"\s*:\s*\{/];
@@ -82,7 +83,8 @@ export const mastodonAdapter: FormatAdapter = {
  */
 async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
   const uris = new Map<string, string>();
-  for await (const element of jsonFileValues(source)) {
+  const prefix = new ReadablePrefix();
+  for await (const element of prefix.of(jsonFileValues(source))) {
     if (element.kind !== 'value') continue;
     for (const { status } of statusesOf(element.value)) {
       for (const candidate of [status, field(status, 'reblog'), field(status, 'status')]) {
@@ -108,6 +110,7 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
       yield* statusItems(status, part === undefined ? provenance : { ...provenance, part: partWithin(provenance.part, part) }, uris, seen);
     }
   }
+  prefix.throwBreak();
 }
 
 /**

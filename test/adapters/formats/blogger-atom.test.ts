@@ -57,4 +57,15 @@ describe('blogger-atom', () => {
       `${path}:4:1: not a Blogger export: the root element is <rss>, not an Atom <feed>`,
     );
   });
+
+  test('a backup cut short keeps the entries before the cut, then is rejected XML_TRUNCATED', async () => {
+    const whole = feed([
+      `<id>tag:blogger.com,1999:blog-1.post-2</id><category ${KIND}post'/><title>Day services</title>`,
+      `<id>tag:blogger.com,1999:blog-1.post-3</id><category ${KIND}comment'/><content type='text'>Kept before the cut</content><author><name>Zoe</name></author><thr:in-reply-to ref='tag:blogger.com,1999:blog-1.post-2'/>`,
+      `<id>tag:blogger.com,1999:blog-1.post-4</id><category ${KIND}comment'/><content type='text'>Cut off`,
+    ]);
+    const result = await readFileItems(tempFile('blog.xml', whole.slice(0, whole.indexOf('Cut off') + 3)));
+    expect(recordsOf(result).map((record) => [record.text, record.meta['postTitle']])).toEqual([['Kept before the cut', 'Day services']]);
+    expect(result.error).toMatch(/XML_TRUNCATED/);
+  });
 });

@@ -96,4 +96,23 @@ describe('commento-json', () => {
     expect(JSON.stringify(recordsOf(result))).not.toContain('ann@example.org');
     expect(recordsOf(result)[0]?.author).toBe('Ann');
   });
+
+  test('an export cut short in its commenters keeps its comments, then is rejected JSON_TRUNCATED', async () => {
+    const whole = commento(
+      [
+        { ...BASE, commentHex: 'a1', commenterHex: 'c1', markdown: 'First' },
+        { ...BASE, commentHex: 'a2', commenterHex: 'c2', markdown: 'Second' },
+      ],
+      [
+        { commenterHex: 'c1', name: 'Ann' },
+        { commenterHex: 'c2', name: 'Bo' },
+      ],
+    );
+    const result = await readFileItems(tempFile('input.json', whole.slice(0, whole.indexOf('"Bo"'))));
+    expect(recordsOf(result).map((record) => [record.sourceId, record.text])).toEqual([
+      ['a1', 'First'],
+      ['a2', 'Second'],
+    ]);
+    expect(result.error).toMatch(/JSON ends before/);
+  });
 });

@@ -41,10 +41,21 @@ describe('disqus-xml', () => {
     expect(result.error).toMatch(/xxe\.xml:2:19: XML_ENTITY_DECLARATION: /);
   });
 
-  test('a post cut off at the end of the file fails with XML_TRUNCATED and yields nothing', async () => {
+  test('a post cut off at the end of the file fails with XML_TRUNCATED after the posts before it', async () => {
     const input = `${HEAD}\n<thread dsq:id="10"><title>T</title></thread>\n<post dsq:id="1"><message>complete</message><thread dsq:id="10"/></post>\n<post dsq:id="2"><message>cut`;
     const result = await readFileItems(tempFile('cut.xml', input));
-    expect(countItems(result)).toEqual({});
+    expect(recordsOf(result).map((record) => [record.sourceId, record.text, record.meta])).toEqual([['1', 'complete', { postTitle: 'T' }]]);
     expect(result.error).toMatch(/cut\.xml:5:30: XML_TRUNCATED: the file ends inside <message>/);
+  });
+
+  test('an export broken part-way keeps the posts before the break, then is rejected where it breaks', async () => {
+    const result = await readFileItems(fixtureInputPath('disqus-xml', 'broken-part-way'));
+    expect(result.format).toBe('disqus-xml');
+    expect(countItems(result)).toEqual({ warning: 1, record: 2, 'filtered:spam': 1 });
+    expect(recordsOf(result).map((record) => [record.sourceId, record.inReplyTo, record.meta['postTitle']])).toEqual([
+      ['630001', null, 'Respite review: tell us what works'],
+      ['630002', '630001', 'Respite review: tell us what works'],
+    ]);
+    expect(result.error).toMatch(/input\.xml:89:\d+: XML_MALFORMED: unquoted attribute value/);
   });
 });

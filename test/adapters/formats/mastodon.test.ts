@@ -64,6 +64,14 @@ describe('mastodon reading', () => {
     ]);
   });
 
+  test('a timeline cut short keeps the statuses before the cut, then is rejected JSON_TRUNCATED', async () => {
+    const statuses = [mastodonStatus({ id: '1', content: '<p>first</p>' }), mastodonStatus({ id: '2', content: '<p>second</p>' })];
+    const whole = JSON.stringify(statuses, null, 1);
+    const result = await readTempInput('timeline.json', whole.slice(0, whole.lastIndexOf('second')));
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['first']);
+    expect(result.error).toMatch(/JSON ends before/);
+  });
+
   test('HTML content becomes plain text: link spans joined into the whole address, mentions and tags as written, breaks kept', async () => {
     const content =
       '<p><span class="h-card" translate="no"><a href="https://mastodonapp.uk/@TLAP" class="u-url mention">@<span>TLAP</span></a></span> the form is here: ' +

@@ -20,6 +20,7 @@ function textInput(path: string, headText: string): SniffInput {
 const TWEET_FIXTURES: readonly (readonly [string, string])[] = [
   ['twitter-archive/tweets-js/input.js', 'twitter-archive'],
   ['twitter-archive/tweet-js-thread/input.js', 'twitter-archive'],
+  ['twitter-archive/grailbird-month/input.js', 'twitter-archive'],
   ['twitter-api-v1/statuses-array/input.json', 'twitter-api-v1'],
   ['twitter-api-v1/stream-jsonl/input.jsonl', 'twitter-api-v1'],
   ['twitter-api-v2/twarc2-pages/input.jsonl', 'twitter-api-v2'],
@@ -49,6 +50,13 @@ describe('detecting the X/Twitter layouts without --format', () => {
       });
     },
   );
+
+  test('a month file of the 2012–2018 archive is a twitter-archive by content, whatever its name', () => {
+    expect(detectFormat(ADAPTERS, sniffInputOf('twitter-archive/grailbird-month/input.js', '2013_03.txt'))).toEqual({
+      adapter: expect.objectContaining({ name: 'twitter-archive' }),
+      reason: 'content',
+    });
+  });
 
   test('a v1.1 head never sniffs as v2, nor a v2 head as v1.1', () => {
     const v1 = ADAPTERS.find((adapter) => adapter.name === 'twitter-api-v1');

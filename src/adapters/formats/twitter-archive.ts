@@ -19,6 +19,9 @@ const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
 
 const WRAPPER = /^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*\[/;
 
+/** The first line of a month file of the 2012–2018 archive: `Grailbird.data.tweets_2012_01 =`. */
+const MONTH_FILE = /^\s*Grailbird\.data\.tweets_\d{4}_\d{2}\s*=\s*\[?/;
+
 /** A link to a tweet: `https://twitter.com/<user>/status/<id>` with what follows. */
 const STATUS_LINK =
   /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)(\/(?:photo|video)\/\d+)?\/?(?:[?#].*)?$/;
@@ -28,18 +31,21 @@ const STATUS_LINK =
  * `window.YTD.tweets.part0 = [ … ]` script whose elements are `{ "tweet": { … } }`, numbers
  * stored as strings. Every tweet is the account owner's; the archive does not name the owner,
  * so the handle is taken from the tweets themselves (a link to the owner's own media, or a
- * reply to one of the archive's own tweets) in a first pass, else left null.
+ * reply to one of the archive's own tweets) in a first pass, else left null. The archives of
+ * 2012–2018 hold a month per file (`data/js/tweets/2012_01.js`, `Grailbird.data.tweets_2012_01 =
+ * [ … ]`) of bare tweets, each with its `user`: that tweet's `user.screen_name` is its author.
  */
 export const twitterArchiveAdapter: FormatAdapter = {
   name: 'twitter-archive',
   description: 'X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper',
   channel: 'twitter',
   extensions: ['.js'],
-  signature: 'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}',
+  signature:
+    'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}; or Grailbird.data.tweets_2012_01 = [ (archives of 2012–2018)',
   sniff(input) {
     const wrapper = WRAPPER.exec(input.headText);
     if (wrapper !== null) return TWEET_FILES.has(wrapper[1] ?? '') ? 0.95 : 0.6;
-    return 0;
+    return MONTH_FILE.test(input.headText) ? 0.95 : 0;
   },
   read(source) {
     return readArchive(source);
@@ -103,7 +109,7 @@ function archiveFacts(tweet: JsonObject, id: string, owner: string | null): Twee
     .filter((value): value is string => value !== null);
   return {
     id,
-    author: owner,
+    author: asString(field(tweet, 'user', 'screen_name')) ?? owner,
     date: toIsoDate(tweet['created_at']),
     text,
     inReplyTo: tweetId(tweet['in_reply_to_status_id_str']) ?? tweetId(tweet['in_reply_to_status_id']),

@@ -12,6 +12,7 @@ import { twitterApiV2Adapter } from './formats/twitter-api-v2.js';
 import { tagsCsvAdapter } from './formats/tags-csv.js';
 import { twarcCsvAdapter } from './formats/twarc-csv.js';
 import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
+import { twitterArchiveCsvAdapter } from './formats/twitter-archive-csv.js';
 import { mastodonAdapter } from './formats/mastodon.js';
 import { blueskyAdapter } from './formats/bluesky.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
@@ -64,6 +65,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   tagsCsvAdapter,
   twarcCsvAdapter,
   rtweetCsvAdapter,
+  twitterArchiveCsvAdapter,
   mastodonAdapter,
   blueskyAdapter,
   webvttAdapter,

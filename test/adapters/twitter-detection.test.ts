@@ -31,6 +31,7 @@ const TWEET_FIXTURES: readonly (readonly [string, string])[] = [
   ['twarc-csv/current-layout/input.csv', 'twarc-csv'],
   ['twarc-csv/early-json-text/input.csv', 'twarc-csv'],
   ['rtweet-csv/write-as-csv/input.csv', 'rtweet-csv'],
+  ['twitter-archive-csv/tweets-csv/input.csv', 'twitter-archive-csv'],
 ];
 
 describe('detecting the X/Twitter layouts without --format', () => {

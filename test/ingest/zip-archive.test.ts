@@ -16,6 +16,7 @@ import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { buildZip, type ZipFile } from '../builders/zip-builder.js';
 import { runCli } from '../builders/cli-runner.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
 const STORE = '.tlap';
 
@@ -55,6 +56,53 @@ function zipNested(levels: number, files: readonly ZipFile[]): Buffer {
 }
 
 describe('zip archives: read as the folder they hold', () => {
+  test('the Twitter archive of 2012-2018 is read from its tweets: the month files and tweets.csv, one record per tweet; its data files, scripts and viewer page are not feedback', async () => {
+    const month = await readFile(join(PROJECT_ROOT, 'fixtures/adapters/twitter-archive/grailbird-month/input.js'));
+    const csv = [
+      '"tweet_id","in_reply_to_status_id","in_reply_to_user_id","timestamp","source","text","retweeted_status_id","retweeted_status_user_id","retweeted_status_timestamp","expanded_urls"',
+      '"315792446127403008","","","2013-03-24 10:02:11 +0000","web","Day centre transport was late again today &amp; Mum missed lunch. Who do we talk to? #carersweek","","","",""',
+      '"315598802418569216","","","2013-03-23 21:12:35 +0000","web","RT @leedscarershub: Drop-in session for carers on Tuesday, 10am at the library","315590017744896000","288113004","2013-03-23 20:37:40 +0000",""',
+      '',
+    ].join('\n');
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'tweets.zip', [
+        {
+          name: 'index.html',
+          content:
+            '<!DOCTYPE html><html><head><title>Your Twitter archive</title><script src="js/app.js"></script></head><body></body></html>',
+        },
+        { name: 'tweets.csv', content: csv },
+        { name: 'data/js/tweets/2013_03.js', content: month },
+        {
+          name: 'data/js/tweet_index.js',
+          content: 'var tweet_index =  [ {\n  "file_name" : "data/js/tweets/2013_03.js",\n  "tweet_count" : 3\n} ]',
+        },
+        { name: 'data/js/user_details.js', content: 'var user_details =  {\n  "screen_name" : "pat_cares_leeds"\n}' },
+        { name: 'data/js/payload_details.js', content: 'var payload_details =  {\n  "tweets" : 3\n}' },
+        { name: 'js/app.js', content: '(function () { window.Grailbird = { data: {} }; })();' },
+      ]);
+      const summary = await ingestPaths(dir, ['tweets.zip']);
+      expectConservation(summary);
+      expect(summary.notFeedback.sort()).toEqual(
+        [
+          'tweets.zip/data/js/payload_details.js',
+          'tweets.zip/data/js/tweet_index.js',
+          'tweets.zip/data/js/user_details.js',
+          'tweets.zip/index.html',
+          'tweets.zip/js/app.js',
+        ].sort(),
+      );
+      expect(summary.perFile.map((file) => [file.file, file.format, file.added, file.duplicates, file.filtered, file.rejected])).toEqual([
+        ['tweets.zip/data/js/tweets/2013_03.js', 'twitter-archive', 2, 0, 1, 0],
+        ['tweets.zip/tweets.csv', 'twitter-archive-csv', 0, 1, 1, 0],
+      ]);
+      expect((await storedRecords(dir)).map((record) => [record.channel, record.author])).toEqual([
+        ['twitter', 'pat_cares_leeds'],
+        ['twitter', 'pat_cares_leeds'],
+      ]);
+    });
+  });
+
   test('the CSV a form platform downloads as a zip is read, each record naming the archive and the file in it', async () => {
     await withTempDir(async (dir) => {
       await writeZip(dir, 'responses.zip', [{ name: 'Form responses 1.csv', content: RESPONSES }]);

@@ -19,6 +19,12 @@ const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
 
 const WRAPPER = /^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*\[/;
 
+/** The data files of the 2012–2018 archive beside its month files: the owner's profile, the month index, the export's details. */
+const MONTH_ARCHIVE_DATA = /^\s*var\s+(user_details|tweet_index|payload_details)\s*=/;
+
+/** A script that assigns an array to a name (`window.YTD.tweets.part0 = [`, `var tweets = [`): the layouts that hold tweets. */
+const ARRAY_ASSIGNMENT = /^\s*(?:(?:var|let|const)\s+)?[\w$.]+\s*=\s*\[/;
+
 /** The first line of a month file of the 2012–2018 archive: `Grailbird.data.tweets_2012_01 =`. */
 const MONTH_FILE = /^\s*Grailbird\.data\.tweets_\d{4}_\d{2}\s*=\s*\[?/;
 
@@ -59,6 +65,21 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     throw new InputError(`this is the archive's window.YTD.${name} file, not its tweets`, {
       location: { file: source.path, line: 1, col: 1 },
       hint: "give the archive's data/tweets.js (older archives: tweet.js)",
+      code: 'NOT_FEEDBACK',
+    });
+  }
+  const dataFile = MONTH_ARCHIVE_DATA.exec(source.headText)?.[1];
+  if (dataFile !== undefined) {
+    throw new InputError(`this is the archive's ${dataFile}.js, not its tweets`, {
+      location: { file: source.path, line: 1, col: 1 },
+      hint: "give the archive's month files (data/js/tweets/2013_03.js) or its tweets.csv",
+      code: 'NOT_FEEDBACK',
+    });
+  }
+  if (wrapper === null && !MONTH_FILE.test(source.headText) && !ARRAY_ASSIGNMENT.test(source.headText)) {
+    throw new InputError('JavaScript that holds no tweets (not an archive file of tweets); not read', {
+      location: { file: source.path, line: 1, col: 1 },
+      hint: "give the archive's data/tweets.js (older archives: tweet.js, or data/js/tweets/2013_03.js)",
       code: 'NOT_FEEDBACK',
     });
   }

@@ -35,6 +35,13 @@ export const MAX_OPEN_ELEMENTS = 1000;
 /** Elements whose content is never shown as text. */
 const HIDDEN_CONTENT = new Set(['script', 'style', 'title', 'template']);
 
+/**
+ * The title of the page an account archive opens in a browser to show its data (X/Twitter's
+ * `Your archive.html`, the 2012–2018 archive's `index.html`: "Your Twitter archive"), which holds
+ * scripts, not the data.
+ */
+const ARCHIVE_VIEWER_TITLE = /^Your (?:Twitter |X )?archive$/i;
+
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Encodings the text source reads by itself: UTF-8, with lines that are not read as Windows-1252 (which Latin-1 and ASCII are part of). */
@@ -447,6 +454,16 @@ export async function readHtmlTables(source: HtmlPageSource): Promise<HtmlTables
     sheets.push({ name, visible: table.visible, rows: table.rows });
   }
   if (deepest) warnings.push(`tables nested more than ${MAX_NESTED_TABLES} deep were not read`);
+  if (sheets.length === 0 && tables === 0 && ARCHIVE_VIEWER_TITLE.test(pageTitle)) {
+    throw new InputError(
+      `the page that shows an account archive in a browser (${JSON.stringify(pageTitle)}), not a table of feedback; not read`,
+      {
+        location: { file },
+        hint: "give the archive's data files (its tweets or comments) instead",
+        code: 'NOT_FEEDBACK',
+      },
+    );
+  }
   if (sheets.length === 0) {
     throw new InputError(tables === 0 ? 'no table in the page' : 'no table in the page holds any text', {
       location: { file },

@@ -130,6 +130,16 @@ function commentItem(file: string, comment: XmlElement, post: PostContext): Adap
     return { kind: 'filtered', rule, provenance, ...idField, ...detail };
   }
 
+  if (isSampleComment(comment)) {
+    return {
+      kind: 'filtered',
+      rule: 'not-feedback',
+      provenance,
+      ...idField,
+      detail: "WordPress's sample comment, which every new site starts with",
+    };
+  }
+
   const known = [childText(comment, 'comment_author_email'), childText(comment, 'comment_author_IP')].filter(
     (value): value is string => value !== null,
   );
@@ -148,6 +158,28 @@ function commentItem(file: string, comment: XmlElement, post: PostContext): Adap
       provenance,
     },
   };
+}
+
+/** The address WordPress (4.6 and later, in every language) gives the commenter of the sample comment it puts under the first post. */
+const SAMPLE_COMMENTER_EMAIL = 'wapuu@wordpress.example';
+
+/** The sample commenter's names in English before and since WordPress 4.6 (its link is wordpress.org in every version). */
+const SAMPLE_COMMENTER_NAMES = new Set(['mr wordpress', 'a wordpress commenter']);
+
+/**
+ * True for the comment WordPress writes under "Hello world!" on every new site ("Hi, this is a
+ * comment. To get started with moderating…"), left in many exports: its commenter's address is
+ * `wapuu@wordpress.example`, or, before WordPress 4.6, it has no address, links to wordpress.org
+ * and is signed "Mr WordPress" or begins "Hi, this is a comment.".
+ */
+function isSampleComment(comment: XmlElement): boolean {
+  if ((childText(comment, 'comment_author_email') ?? '').toLowerCase() === SAMPLE_COMMENTER_EMAIL) return true;
+  if (!/^https?:\/\/(?:[a-z-]+\.)?wordpress\.org\/?$/i.test(childText(comment, 'comment_author_url') ?? '')) return false;
+  if ((childText(comment, 'comment_user_id') ?? '0') !== '0') return false;
+  const author = (childText(comment, 'comment_author') ?? '').trim().toLowerCase();
+  return (
+    SAMPLE_COMMENTER_NAMES.has(author) || (childText(comment, 'comment_content') ?? '').trimStart().startsWith('Hi, this is a comment.')
+  );
 }
 
 /** `wp:comment_date_gmt` (UTC); when absent or zero, `wp:comment_date` (the site's local time, read as UTC). */

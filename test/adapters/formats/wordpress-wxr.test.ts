@@ -88,6 +88,16 @@ describe('wordpress-wxr', () => {
     ]);
   });
 
+  test("WordPress's own sample comment is filtered not-feedback; a person's comment with the same opening is kept", async () => {
+    const result = await readFileItems(fixtureInputPath('wordpress-wxr', 'sample-comment'));
+    expect(countItems(result)).toEqual({ 'filtered:not-feedback': 2, record: 1 });
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [[item.sourceId, item.detail]] : []))).toEqual([
+      ['1:1', "WordPress's sample comment, which every new site starts with"],
+      ['42:7', "WordPress's sample comment, which every new site starts with"],
+    ]);
+    expect(recordsOf(result).map((record) => [record.sourceId, record.author])).toEqual([['42:8', 'Gwen Adebayo']]);
+  });
+
   test('a comment outside any item is rejected with its line', async () => {
     const result = await readFileItems(tempFile('input.xml', wxr([], '<wp:comment><wp:comment_id>9</wp:comment_id></wp:comment>')));
     expect(countItems(result)).toEqual({ 'rejected:WXR_COMMENT_OUTSIDE_ITEM': 1 });

@@ -183,10 +183,9 @@ function commentItem(data: JsonObject, provenance: Provenance, posts: Map<string
   if (reason !== null) return { kind: 'filtered', ...reason, provenance, sourceId };
   const postId = asString(data['link_id']);
   const post = postId === null ? undefined : posts.get(postId);
+  const postUrl = post?.url ?? redditUrl(asString(data['link_permalink']));
   const meta = postMeta([
-    ...Object.entries(
-      commentMeta(post?.title ?? unescaped(asString(data['link_title'])), post?.url ?? redditUrl(asString(data['link_permalink']))),
-    ),
+    ...Object.entries(commentMeta(post?.title ?? unescaped(asString(data['link_title'])), postUrl)),
     ['postId', postId],
     ['subreddit', asString(data['subreddit'])],
     ['score', postCount(data['score'])],
@@ -198,7 +197,7 @@ function commentItem(data: JsonObject, provenance: Provenance, posts: Map<string
       author: authorOf(data),
       date: toIsoDate(data['created_utc']),
       text: commentText(markdownBody(body), 'markdown', []),
-      url: redditUrl(asString(data['permalink'])),
+      url: redditUrl(asString(data['permalink'])) ?? commentUrl(data, postId, postUrl),
       inReplyTo: asString(data['parent_id']),
       meta,
       provenance,
@@ -251,6 +250,21 @@ function fullname(data: JsonObject, kind: 't1' | 't3'): string | null {
 function authorOf(data: JsonObject): string | null {
   const author = asString(data['author']);
   return author === null || author === DELETED_AUTHOR ? null : author;
+}
+
+/**
+ * The address of a comment saved without its `permalink` (the API before about 2017, and the
+ * dumps of those years): the thread's address with the comment's id after it, or, without the
+ * thread's, `/r/<sub>/comments/<post id>/_/<comment id>/`, which Reddit serves the same.
+ */
+function commentUrl(data: JsonObject, postId: string | null, postUrl: string | null): string | null {
+  const id = asString(data['id']) ?? asString(data['name'])?.replace(/^t1_/, '') ?? null;
+  if (id === null || !/^[a-z0-9]+$/i.test(id)) return null;
+  if (postUrl !== null && /\/comments\/[a-z0-9]+\//i.test(postUrl)) return `${postUrl.replace(/\/?$/, '/')}${id}/`;
+  const subreddit = asString(data['subreddit']);
+  const post = postId?.replace(/^t3_/, '') ?? null;
+  if (subreddit === null || post === null || !/^\w+$/.test(subreddit) || !/^[a-z0-9]+$/i.test(post)) return null;
+  return `${REDDIT_ORIGIN}/r/${subreddit}/comments/${post}/_/${id}/`;
 }
 
 /** A permalink as a full address (Reddit gives `/r/<sub>/comments/…`). */

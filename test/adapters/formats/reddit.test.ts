@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
 import { redditAdapter } from '../../../src/adapters/formats/reddit.js';
 import { detectFormat } from '../../../src/adapters/format-detection.js';
-import { countItems, PROJECT_ROOT, recordsOf } from '../../helpers/read-fixture.js';
+import { countItems, PROJECT_ROOT, readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
 import { jsonLinesOf, sniffInputOf } from '../../builders/api-pages.js';
 import {
@@ -172,6 +172,18 @@ describe('reddit reading', () => {
       ['t1_x1', '2024-12-02T10:40:02.000Z'],
       ['t1_x2', '2024-11-30T10:37:21.000Z'],
     ]);
+  });
+
+  test('a comment saved without its permalink links to its place in the thread, or to the comment by subreddit and post id', async () => {
+    const thread = await readFileItems(join(PROJECT_ROOT, 'fixtures/adapters/reddit/no-comment-permalinks/input.json'));
+    expect(recordsOf(thread).map((record) => record.url)).toEqual([
+      'https://www.reddit.com/r/CarersUK/comments/3k9q2z/respite_budget_consultation/',
+      'https://www.reddit.com/r/CarersUK/comments/3k9q2z/respite_budget_consultation/cuvw7k1/',
+      'https://www.reddit.com/r/CarersUK/comments/3k9q2z/respite_budget_consultation/cuvx0b2/',
+    ]);
+    const { permalink: _permalink, ...withoutPermalink } = redditCommentData({ id: 'x9' });
+    const [dumped] = recordsOf(await readTempInput('dump.jsonl', jsonLinesOf([withoutPermalink])));
+    expect(dumped?.url).toBe(`https://www.reddit.com/r/CarersUK/comments/${REDDIT_POST_ID}/_/x9/`);
   });
 
   test('a date no calendar holds (created_utc 1e300) leaves the comment undated; the run goes on', async () => {

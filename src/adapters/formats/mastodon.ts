@@ -1,6 +1,7 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
+import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
 import { invalidJsonItem, jsonArrayElements, jsonElementProvenance, jsonFileValues, partWithin } from '../readers/json-elements.js';
@@ -19,6 +20,12 @@ const SEARCH_HEAD = /^\s*\{\s*"accounts"\s*:\s*\[/;
 
 /** An ActivityStreams collection of activities, as a Mastodon archive's `outbox.json` holds them. */
 const OUTBOX_HEAD = /"type"\s*:\s*"OrderedCollection"/;
+
+/** A collection whose items are addresses, not activities: an archive's `likes.json` or `bookmarks.json`. */
+const ADDRESS_COLLECTION_HEAD = /"orderedItems"\s*:\s*\[\s*"/;
+
+/** An ActivityPub actor (an account's profile, as an archive's `actor.json` holds it). */
+const ACTOR_TYPE = /"type"\s*:\s*"(?:Person|Service|Application|Group|Organization)"/;
 
 /** The audience that makes an ActivityPub post public, in each of the forms servers write it. */
 const PUBLIC_AUDIENCE = new Set(['https://www.w3.org/ns/activitystreams#Public', 'as:Public', 'Public']);
@@ -69,9 +76,17 @@ export const mastodonAdapter: FormatAdapter = {
     if (CONTEXT_HEAD.test(head)) return 0.9;
     if (SEARCH_HEAD.test(head) && /"(?:statuses|acct)"\s*:/.test(head)) return 0.9;
     if (OUTBOX_HEAD.test(head) && /"orderedItems"\s*:/.test(head) && /activitystreams/.test(head)) return 0.9;
+    if (isArchiveActor(head)) return 0.9;
     return 0;
   },
   read(source) {
+    if (isArchiveActor(source.headText)) {
+      throw new InputError("an ActivityPub account's profile (an archive's actor.json), not its posts; not read", {
+        location: { file: source.path },
+        hint: "give the archive's outbox.json, which holds the account's posts",
+        code: 'NOT_FEEDBACK',
+      });
+    }
     return OUTBOX_HEAD.test(source.headText) && /^\s*\{/.test(source.headText) ? readOutbox(source) : readStatuses(source);
   },
 };
@@ -236,11 +251,28 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** True for an ActivityPub actor object with its inbox and outbox: an account's profile, not a post. */
+function isArchiveActor(head: string): boolean {
+  return (
+    /^\s*\{/.test(head) && /activitystreams/.test(head) && ACTOR_TYPE.test(head) && /"outbox"\s*:/.test(head) && /"inbox"\s*:/.test(head)
+  );
+}
+
 /**
  * Reads an archive's `outbox.json`, its `orderedItems` streamed: each `Create` is its post, each
  * `Announce` a boost (filtered `retweet`; the archive holds only the boosted post's address).
  */
 async function* readOutbox(source: InputSource): AsyncIterable<AdapterItem> {
+  if (ADDRESS_COLLECTION_HEAD.test(source.headText)) {
+    throw new InputError(
+      "a collection of posts' addresses (an archive's likes.json or bookmarks.json), not the account's own words; not read",
+      {
+        location: { file: source.path },
+        hint: "give the archive's outbox.json, which holds the account's posts",
+        code: 'NOT_FEEDBACK',
+      },
+    );
+  }
   let index = 0;
   for await (const element of jsonArrayElements(source.path, source.text(), { member: 'orderedItems', optional: true })) {
     const provenance: Provenance = { file: source.path, line: element.line, part: `orderedItems[${index}]` };

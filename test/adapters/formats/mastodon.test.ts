@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ADAPTERS } from '../../../src/adapters/registry.js';
@@ -62,6 +62,40 @@ describe('mastodon reading', () => {
       [null, '999'],
       [null, null],
     ]);
+  });
+
+  test('an unpacked account archive: its outbox is read; its actor.json, likes.json and bookmarks.json are not feedback', async () => {
+    await withTempDir(async (dir) => {
+      const archive = join(dir, 'archive');
+      const outbox = readFileSync(join(PROJECT_ROOT, 'fixtures/adapters/mastodon/archive-outbox/input.json'), 'utf8');
+      const addresses = (name: string) =>
+        JSON.stringify({
+          '@context': 'https://www.w3.org/ns/activitystreams',
+          id: name,
+          type: 'OrderedCollection',
+          orderedItems: ['https://mastodon.social/users/someone/statuses/113516231204893211'],
+        });
+      const actor = JSON.stringify({
+        '@context': ['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1'],
+        id: 'https://social.coop/users/pa_ruth',
+        type: 'Person',
+        inbox: 'https://social.coop/users/pa_ruth/inbox',
+        outbox: 'outbox.json',
+        preferredUsername: 'pa_ruth',
+        summary: '<p>Carer, Leeds</p>',
+        likes: 'likes.json',
+        bookmarks: 'bookmarks.json',
+      });
+      await mkdir(archive);
+      await writeFile(join(archive, 'outbox.json'), outbox);
+      await writeFile(join(archive, 'likes.json'), addresses('likes.json'));
+      await writeFile(join(archive, 'bookmarks.json'), addresses('bookmarks.json'));
+      await writeFile(join(archive, 'actor.json'), actor);
+      const summary = await ingest({ paths: ['archive'], cwd: dir, storeDir: '.tlap' });
+      expect(summary.rejected).toBe(0);
+      expect([...summary.notFeedback].sort()).toEqual(['archive/actor.json', 'archive/bookmarks.json', 'archive/likes.json']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['archive/outbox.json']);
+    });
   });
 
   test('a timeline cut short keeps the statuses before the cut, then is rejected JSON_TRUNCATED', async () => {

@@ -96,9 +96,22 @@ const UNZIP_ADVICE =
   'a zip archive whose files tlap cannot list here (read from standard input, or damaged): unzip it and ingest the folder it gives';
 
 /**
+ * What a compressed or tar archive is, by its first bytes (gzip's `1f 8b`, a tar header's `ustar`
+ * at byte 257), or null. A Mastodon account archive is a `.tar.gz`, which tlap does not unpack.
+ */
+function packedArchiveKind(head: Buffer): string | null {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    return 'a gzip-compressed file (a .tar.gz or .gz archive, as a Mastodon account archive is)';
+  }
+  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'a tar archive';
+  return null;
+}
+
+/**
  * Opens a file and detects its format. Throws an InputError naming the file when it cannot be
  * read (`FILE_UNREADABLE`), matches no format (`UNKNOWN_FORMAT`, the message listing the known
- * formats), is binary where its format is text, or is a zip archive no format reads (`BINARY_FILE`);
+ * formats), is binary where its format is text, or is a zip, tar or gzip archive no format reads
+ * (`BINARY_FILE`);
  * an UnknownNameError when `format` names no format.
  */
 export async function openInputFile(diskPath: string, options: ReadFileOptions): Promise<OpenedFile> {
@@ -113,6 +126,14 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
   const detection = detectFormat(ADAPTERS, source, options.format);
   const zipArchive = isZipFile(source.headBytes);
   if (detection === null) {
+    const packed = packedArchiveKind(source.headBytes);
+    if (packed !== null) {
+      throw new InputError(`${packed}, which tlap does not unpack; not read`, {
+        location: { file: source.path },
+        hint: 'unpack it (tar -xzf FILE) and ingest the folder it gives',
+        code: 'BINARY_FILE',
+      });
+    }
     const binaryNote = zipArchive ? ` (${UNZIP_ADVICE})` : looksBinary(source) ? ' (it looks binary)' : '';
     throw new InputError(`not a format tlap reads${binaryNote}; known formats: ${adapterNames().join(', ')}`, {
       location: { file: source.path },

@@ -22,6 +22,7 @@ import { csvExport, csvRows, writeCsvExport } from '../builders/export-files.js'
 import { runCli } from '../builders/cli-runner.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { buildZip } from '../builders/zip-builder.js';
+import { gzipSync } from 'node:zlib';
 
 const STORE = '.tlap';
 
@@ -215,6 +216,20 @@ describe('bad input', () => {
       const cli = await runCli(['ingest', 'export.csv', '--store', 'cli-store'], { cwd: dir });
       expect(cli.exitCode).toBe(ExitCode.Findings);
       expect(cli.stderr).toContain('[BINARY_FILE]');
+    });
+  });
+
+  test('a .tar.gz given by name (a Mastodon account archive) is refused with what to do, not a --format hint', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'archive-20241120.tar.gz'), gzipSync(Buffer.from('outbox.json\0'.padEnd(600, '\0'))));
+      const summary = await run(dir, ['archive-20241120.tar.gz']);
+      expect(summary.rejectedByCode).toEqual({ BINARY_FILE: 1 });
+      const cli = await runCli(['ingest', 'archive-20241120.tar.gz', '--store', 'cli-store'], { cwd: dir });
+      expect(cli.stderr).toContain(
+        'a gzip-compressed file (a .tar.gz or .gz archive, as a Mastodon account archive is), which tlap does not unpack',
+      );
+      expect(cli.stderr).toContain('hint: unpack it (tar -xzf FILE) and ingest the folder it gives');
+      expect(cli.stderr).not.toContain('--format');
     });
   });
 

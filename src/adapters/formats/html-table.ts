@@ -2,6 +2,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { isExcelHtml, isHtmlPage, isHtmlTable, readHtmlTables } from '../readers/html-tables.js';
 import { checkMarkupSpreadsheetSize, workbookSheetItems } from '../readers/workbook-sheets.js';
+import { SHEET_LAYOUTS } from '../sheet-layouts.js';
 
 /** Extensions an HTML table is saved under: a web page's own, and the `.xls` of an "Export to Excel". */
 const HTML_TABLE_EXTENSIONS = ['.xls', '.html', '.htm'];
@@ -16,7 +17,7 @@ async function* readTables(source: InputSource, options: AdapterOptions): AsyncI
   checkMarkupSpreadsheetSize(source, 'page');
   const { sheets, warnings } = await readHtmlTables(source);
   for (const message of warnings) yield { kind: 'warning', message, provenance: { file: source.path } };
-  yield* workbookSheetItems(source.path, sheets, options, 'page');
+  yield* workbookSheetItems(source.path, sheets, options, 'page', SHEET_LAYOUTS);
 }
 
 /**

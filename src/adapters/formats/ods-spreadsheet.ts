@@ -11,6 +11,7 @@ import {
 } from '../readers/ods-sheets.js';
 import { workbookSheetItems } from '../readers/workbook-sheets.js';
 import { isZipFile } from '../readers/zip-directory.js';
+import { SHEET_LAYOUTS } from '../sheet-layouts.js';
 
 /** True when a text file is a flat OpenDocument spreadsheet (`.fods`): one XML document naming the spreadsheet media type. */
 function isFlatSpreadsheet(headText: string): boolean {
@@ -29,7 +30,7 @@ async function readSpreadsheet(source: InputSource): Promise<OdsSpreadsheet> {
 async function* readOds(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const { sheets, issues } = await readSpreadsheet(source);
   yield* issues;
-  yield* workbookSheetItems(source.path, sheets, options, 'spreadsheet');
+  yield* workbookSheetItems(source.path, sheets, options, 'spreadsheet', SHEET_LAYOUTS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
-import { readTweetTable, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
+import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
 import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['user_id', 'status_id', 'screen_name', 'text', 'is_retweet'];
@@ -27,6 +27,12 @@ export const rtweetCsvAdapter: FormatAdapter = {
     return readTweetTable(source, options, 'rtweet', SIGNATURE, (row, provenance) => rtweetRowItems(row, provenance, seen));
   },
 };
+
+/** An rtweet table's sheet in a workbook (saved with write_xlsx, or the CSV saved from Excel). */
+export const rtweetSheetLayout = tweetSheetLayout('rtweet-csv', SIGNATURE, () => {
+  const seen = new Set<string>();
+  return (row, provenance) => rtweetRowItems(row, provenance, seen);
+});
 
 function* rtweetRowItems(row: TweetRow, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const id = rtweetId(row.cell('status_id')) ?? statusUrlId(row.cell('status_url'));

@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { asArray, asString, field } from '../readers/json-fields.js';
-import { readTweetTable, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
+import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
 import { sourceLabel, statusUrlId, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['id_str', 'from_user', 'text', 'created_at'];
@@ -26,6 +26,9 @@ export const tagsCsvAdapter: FormatAdapter = {
     return readTweetTable(source, options, 'TAGS', SIGNATURE, tagsRowItems);
   },
 };
+
+/** A TAGS archive's sheet in a workbook (the Google Sheet downloaded as .xlsx or .ods). */
+export const tagsSheetLayout = tweetSheetLayout('tags-csv', SIGNATURE, () => tagsRowItems);
 
 function* tagsRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterItem> {
   const statusUrl = row.cell('status_url');

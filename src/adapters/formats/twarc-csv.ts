@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { asArray, asString, field } from '../readers/json-fields.js';
-import { readTweetTable, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
+import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
 import { sourceLabel, tweetCount, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['id', 'conversation_id', 'author_id', 'text', 'created_at'];
@@ -27,6 +27,9 @@ export const twarcCsvAdapter: FormatAdapter = {
     return readTweetTable(source, options, 'twarc-csv', SIGNATURE, twarcRowItems);
   },
 };
+
+/** A twarc-csv export's sheet in a workbook (the CSV opened in Excel and saved as .xlsx). */
+export const twarcSheetLayout = tweetSheetLayout('twarc-csv', SIGNATURE, () => twarcRowItems);
 
 function* twarcRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterItem> {
   const id = tweetId(row.cell('id'));

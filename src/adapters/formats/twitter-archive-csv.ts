@@ -3,7 +3,7 @@ import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { ReadablePrefix } from '../readers/readable-prefix.js';
-import { readTweetTable, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
+import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
 import { sourceLabel, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['tweet_id', 'in_reply_to_status_id', 'timestamp', 'text', 'retweeted_status_id'];
@@ -33,6 +33,13 @@ export const twitterArchiveCsvAdapter: FormatAdapter = {
     return readArchiveTable(source, options);
   },
 };
+
+/** The archive's tweets.csv opened in a spreadsheet and saved as a workbook (its owner is not looked for there). */
+export const twitterArchiveSheetLayout = tweetSheetLayout(
+  'twitter-archive-csv',
+  SIGNATURE,
+  () => (row, provenance) => archiveRowItems(row, provenance, null),
+);
 
 async function* readArchiveTable(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   let owner: string | null = null;

@@ -5,6 +5,7 @@ import { isCompoundFile } from '../readers/compound-file.js';
 import { workbookSheetItems } from '../readers/workbook-sheets.js';
 import { namesWorkbookStream, readXlsWorkbook, XLS_FILE_LIMIT } from '../readers/xls-sheets.js';
 import { isZipFile } from '../readers/zip-directory.js';
+import { SHEET_LAYOUTS } from '../sheet-layouts.js';
 
 async function* readXls(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   if (!isCompoundFile(source.headBytes)) {
@@ -19,7 +20,7 @@ async function* readXls(source: InputSource, options: AdapterOptions): AsyncIter
     );
   }
   const sheets = readXlsWorkbook(source.path, await source.readBytes(XLS_FILE_LIMIT));
-  yield* workbookSheetItems(source.path, sheets, options, 'workbook');
+  yield* workbookSheetItems(source.path, sheets, options, 'workbook', SHEET_LAYOUTS);
 }
 
 /**

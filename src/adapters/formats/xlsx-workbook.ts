@@ -8,6 +8,7 @@ import { isZipFile, readZipDirectory } from '../readers/zip-directory.js';
 import { storedZip, unpackZip } from '../readers/zip-unpack.js';
 import { isCompoundFile } from '../readers/compound-file.js';
 import { readXlsWorkbook, XLS_FILE_LIMIT } from '../readers/xls-sheets.js';
+import { SHEET_LAYOUTS } from '../sheet-layouts.js';
 
 /**
  * A cell's value as text: rich text joined, a formula's cached result, a hyperlink's shown text,
@@ -158,7 +159,13 @@ export function workbookSheets(workbook: ExcelJS.Workbook): WorkbookSheet[] {
 async function* readWorkbook(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const head = source.headBytes;
   if (isCompoundFile(head)) {
-    yield* workbookSheetItems(source.path, readXlsWorkbook(source.path, await source.readBytes(XLS_FILE_LIMIT)), options, 'workbook');
+    yield* workbookSheetItems(
+      source.path,
+      readXlsWorkbook(source.path, await source.readBytes(XLS_FILE_LIMIT)),
+      options,
+      'workbook',
+      SHEET_LAYOUTS,
+    );
     return;
   }
   if (!isZipFile(head)) {
@@ -171,7 +178,7 @@ async function* readWorkbook(source: InputSource, options: AdapterOptions): Asyn
     });
   }
   const workbook = await loadWorkbook(source.path, await source.readBytes(XLSX_UNPACKED_LIMIT));
-  yield* workbookSheetItems(source.path, workbookSheets(workbook), options, 'workbook');
+  yield* workbookSheetItems(source.path, workbookSheets(workbook), options, 'workbook', SHEET_LAYOUTS);
 }
 
 /**

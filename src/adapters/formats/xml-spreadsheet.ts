@@ -2,12 +2,13 @@ import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import { isXmlSpreadsheet, readXmlSpreadsheet } from '../readers/spreadsheetml-sheets.js';
 import { checkMarkupSpreadsheetSize, workbookSheetItems } from '../readers/workbook-sheets.js';
+import { SHEET_LAYOUTS } from '../sheet-layouts.js';
 
 async function* readSpreadsheet(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   checkMarkupSpreadsheetSize(source, 'XML spreadsheet');
   const { sheets, issues } = await readXmlSpreadsheet(source);
   yield* issues;
-  yield* workbookSheetItems(source.path, sheets, options, 'XML spreadsheet');
+  yield* workbookSheetItems(source.path, sheets, options, 'XML spreadsheet', SHEET_LAYOUTS);
 }
 
 /**

@@ -3,6 +3,8 @@ import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { InputError } from '../../errors.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow } from './delimited-table.js';
+import type { TableItem } from './survey-table.js';
+import type { SheetLayout } from './workbook-sheets.js';
 
 /** One row of a tweet table, read by column name. */
 export interface TweetRow {
@@ -34,6 +36,47 @@ export function headerColumns(headText: string): string[] {
 export function tweetTableScore(headText: string, signature: readonly string[]): number {
   const columns = new Set(headerColumns(headText));
   return signature.every((name) => columns.has(name)) ? 0.9 : 0;
+}
+
+/** A row's cells by column name, as {@link TweetRow} reads them (empty and `NA` cells are null). */
+function tweetRow(index: ReadonlyMap<string, number>, cells: readonly string[]): TweetRow {
+  const rawCell = (column: string): string | null => {
+    const position = index.get(column);
+    const value = position === undefined ? undefined : cells[position];
+    return value === undefined || value.trim() === '' || value.trim() === 'NA' ? null : value;
+  };
+  return { rawCell, cell: (column) => rawCell(column)?.trim() ?? null };
+}
+
+/**
+ * A tweet table layout as a workbook's sheet holds it (a TAGS archive downloaded from Google
+ * Sheets as .xlsx, a twarc-csv export saved from Excel): a sheet whose header has every
+ * `required` column is read row by row as `format` reads the CSV, its records on the `twitter`
+ * channel and naming `format` as their reader, so the same tweets saved both ways are one record.
+ * `rowReader` gives each sheet a reader of its own (some keep what a file has seen).
+ */
+export function tweetSheetLayout(format: string, required: readonly string[], rowReader: () => TweetRowReader): SheetLayout {
+  return {
+    matches: (headers) => required.every((name) => headers.includes(name)),
+    async *items(table: AsyncIterable<TableItem>): AsyncIterable<AdapterItem> {
+      let index: Map<string, number> | null = null;
+      const readRow = rowReader();
+      for await (const item of table) {
+        if (item.kind === 'header') {
+          index = new Map(item.headers.map((name, position) => [name, position]));
+          continue;
+        }
+        if (item.kind !== 'row') {
+          yield item;
+          continue;
+        }
+        if (index === null || item.cells.every((cell) => cell.trim() === '')) continue;
+        for (const read of readRow(tweetRow(index, item.cells), item.provenance)) {
+          yield read.kind === 'record' ? { ...read, draft: { ...read.draft, channel: 'twitter', format } } : read;
+        }
+      }
+    },
+  };
 }
 
 /**
@@ -71,13 +114,6 @@ export async function* readTweetTable(
       continue;
     }
     if (index === null) continue;
-    const columns = index;
-    const cells = event.cells;
-    const rawCell = (column: string): string | null => {
-      const position = columns.get(column);
-      const value = position === undefined ? undefined : cells[position];
-      return value === undefined || value.trim() === '' || value.trim() === 'NA' ? null : value;
-    };
-    yield* readRow({ rawCell, cell: (column) => rawCell(column)?.trim() ?? null }, provenance);
+    yield* readRow(tweetRow(index, event.cells), provenance);
   }
 }

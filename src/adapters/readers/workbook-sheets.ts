@@ -173,6 +173,36 @@ async function* sheetTable(rows: Iterable<SheetRow>, file: string, sheet: string
   if (!started) yield* start();
 }
 
+/**
+ * A table layout that a format reads in its own way wherever the table is saved (a TAGS archive
+ * or a twarc-csv export downloaded as a workbook), chosen by the sheet's header.
+ */
+export interface SheetLayout {
+  /** True when a sheet with this header is in the layout. */
+  matches(headers: readonly string[]): boolean;
+  /** The items of a sheet in the layout, from its header and rows. */
+  items(table: AsyncIterable<TableItem>): AsyncIterable<AdapterItem>;
+}
+
+/** A sheet's table items with its header read ahead (null when it has none), the items replayed whole. */
+async function withHeader(table: AsyncIterable<TableItem>): Promise<{ headers: string[] | null; table: AsyncIterable<TableItem> }> {
+  const iterator = table[Symbol.asyncIterator]();
+  const read: TableItem[] = [];
+  let headers: string[] | null = null;
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+    read.push(next.value);
+    if (next.value.kind === 'header') {
+      headers = next.value.headers;
+      break;
+    }
+  }
+  async function* replayed(): AsyncIterable<TableItem> {
+    yield* read;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+  }
+  return { headers, table: replayed() };
+}
+
 /** An error about one sheet, without the file it is in: `sheet "A": no text column found…`. */
 function describeWithinFile(error: InputError): string {
   const part = error.location?.part;
@@ -183,14 +213,16 @@ function describeWithinFile(error: InputError): string {
  * Reads the sheets of a workbook (`noun` names it in messages: `workbook`, `spreadsheet`), each
  * visible one (or the one named by `options.sheet`, hidden or not) a table read like a CSV
  * export: a survey table gives one record per free-text answer, any other table one record per
- * row from its text column. A hidden sheet is a warning; a sheet with no text column is skipped
- * with a warning, unless no sheet has one, when the file fails naming each sheet.
+ * row from its text column; a sheet whose header is one of `layouts` is read by that layout. A
+ * hidden sheet is a warning; a sheet with no text column is skipped with a warning, unless no
+ * sheet has one, when the file fails naming each sheet.
  */
 export async function* workbookSheetItems(
   file: string,
   sheets: Iterable<WorkbookSheet>,
   options: AdapterOptions,
   noun: string,
+  layouts: readonly SheetLayout[] = [],
 ): AsyncIterable<AdapterItem> {
   const names: string[] = [];
   const skipped: InputError[] = [];
@@ -209,9 +241,12 @@ export async function* workbookSheetItems(
       continue;
     }
     const location = { file, part: `sheet ${JSON.stringify(name)}` };
-    const table = sheetTable(sheet.rows, file, name, options.skipRows);
+    const { headers, table } = await withHeader(sheetTable(sheet.rows, file, name, options.skipRows));
+    const layout =
+      headers === null || options.map['text'] !== undefined ? undefined : layouts.find((candidate) => candidate.matches(headers));
     try {
-      yield* tableItems(table, options, { location, mode: 'auto', ...(names.length > 1 ? { laterSheet: name } : {}) });
+      if (layout !== undefined) yield* layout.items(table);
+      else yield* tableItems(table, options, { location, mode: 'auto', ...(names.length > 1 ? { laterSheet: name } : {}) });
       sheetsRead += 1;
     } catch (error) {
       if (!(error instanceof InputError) || options.sheet !== undefined) throw error;

@@ -62,6 +62,72 @@ describe('xlsx adapter', () => {
     );
   });
 
+  test('a TAGS archive downloaded as .xlsx is read as its CSV is: tweets on the twitter channel, the retweet filtered, one record with the CSV copy', async () => {
+    const header = [
+      'id_str',
+      'from_user',
+      'text',
+      'created_at',
+      'time',
+      'in_reply_to_status_id_str',
+      'source',
+      'status_url',
+      'entities_str',
+    ];
+    const rows = [
+      [
+        '1136712545236828160',
+        'carer_kim',
+        'Respite care here is a postcode lottery &amp; #carersweek',
+        'Thu Jun 06 18:50:12 +0000 2019',
+        '06/06/2019 19:50:12',
+        '',
+        '<a href="http://twitter.com">Twitter Web Client</a>',
+        'http://twitter.com/carer_kim/statuses/1136712545236828160',
+        '{"hashtags":[{"text":"carersweek"}]}',
+      ],
+      [
+        '1136712545236828161',
+        'sam_c',
+        'RT @carer_kim: Respite care here is a postcode lottery',
+        'Thu Jun 06 18:55:12 +0000 2019',
+        '06/06/2019 19:55:12',
+        '',
+        'web',
+        'http://twitter.com/sam_c/statuses/1136712545236828161',
+        '{}',
+      ],
+    ];
+    const path = write(
+      'TAGS archive.xlsx',
+      await buildWorkbook((workbook) => {
+        workbook.addWorksheet('Readme').addRow(['TAGS v6.1']).commit();
+        const archive = workbook.addWorksheet('Archive');
+        for (const row of [header, ...rows]) archive.addRow(row).commit();
+        workbook.addWorksheet('Dashboard').addRow(['Top Tweeters']).commit();
+      }),
+    );
+    const result = await readFileItems(path, { displayPath: 'TAGS archive.xlsx' });
+    expect(result.format).toBe('xlsx');
+    expect(result.items.flatMap((item) => (item.kind === 'filtered' ? [[item.rule, item.sourceId]] : []))).toEqual([
+      ['retweet', '1136712545236828161'],
+    ]);
+    const [record] = recordsOf(result);
+    expect(record).toMatchObject({
+      sourceId: '1136712545236828160',
+      channel: 'twitter',
+      format: 'tags-csv',
+      author: 'carer_kim',
+      text: 'Respite care here is a postcode lottery & #carersweek',
+      meta: { source: 'Twitter Web Client', hashtags: ['carersweek'] },
+    });
+    const csv = write(
+      'archive.csv',
+      Buffer.from([header, rows[0] ?? []].map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n')),
+    );
+    expect(recordsOf(await readFileItems(csv)).map((copy) => copy.id)).toEqual([record?.id]);
+  });
+
   test('text under an .xls name goes to the format it is; text none of them reads is refused here, naming them', async () => {
     const tabs = write('tabs.xls', Buffer.from('id\tcomment\n1\tThe bus is late.\n2\tMore benches, please.\n'));
     expect((await readFileItems(tabs, { displayPath: 'tabs.xls' })).format).toBe('csv');

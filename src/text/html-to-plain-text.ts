@@ -72,7 +72,36 @@ function converter(options: HtmlToPlainTextOptions): (html: string) => string {
  */
 export function htmlToPlainText(html: string, options: HtmlToPlainTextOptions = {}): string {
   if (html.length > MAX_CONVERTED_HTML_CHARS || htmlNestingExceeds(html, MAX_HTML_NESTING, MAX_HTML_ELEMENTS)) return flatHtmlText(html);
-  return converter(options)(html).trim();
+  return converter(options)(withShortenedLinksWhole(html)).trim();
+}
+
+const LINK = /<a\b([^<>]*)>([^<>]*)<\/a\s*>/gi;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
+/** An address without its scheme and `www.`, for comparing what a link shows with where it goes. */
+function bareAddress(address: string): string {
+  return address.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+}
+
+/**
+ * Links whose text is their own address cut short for display (`http://blogs.example.org/b/8/...`,
+ * as Disqus, YouTube and Facebook show a long link), with that text written out whole from the
+ * link's `href`: the commenter pasted the whole address, and the cut one leads nowhere. A link
+ * whose text is anything else keeps its text.
+ */
+function withShortenedLinksWhole(html: string): string {
+  if (!html.includes('...') && !html.includes('…') && !html.includes('&hellip;')) return html;
+  return html.replace(LINK, (whole: string, attributes: string, inner: string) => {
+    const hrefMatch = HREF.exec(attributes);
+    const href = decodeHtmlEntities(hrefMatch?.[1] ?? hrefMatch?.[2] ?? '').trim();
+    const shown = decodeHtmlEntities(inner).trim();
+    const cut = /(?:\.\.\.|…)$/.exec(shown);
+    if (cut === null || !/^https?:\/\//i.test(href)) return whole;
+    const start = bareAddress(shown.slice(0, cut.index));
+    if (start.length < 8 || !bareAddress(href).startsWith(start)) return whole;
+    const escaped = href.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return whole.replace(`>${inner}<`, `>${escaped}<`);
+  });
 }
 
 /**

@@ -2,6 +2,19 @@ import { describe, expect, test } from '@jest/globals';
 import { htmlToPlainText, MAX_CONVERTED_HTML_CHARS, MAX_HTML_ELEMENTS } from '../../src/text/html-to-plain-text.js';
 
 describe('htmlToPlainText', () => {
+  test('a link that shows its own address cut short is written out whole; other link text is kept', () => {
+    expect(
+      htmlToPlainText(
+        '<p>See <a href="http://blogs.example.org/b/b8/archive/2011/08/29/a-long-post.aspx" rel="nofollow noopener" title="x">http://blogs.example.org/b/b8/...</a> for it</p>',
+      ),
+    ).toBe('See http://blogs.example.org/b/b8/archive/2011/08/29/a-long-post.aspx for it');
+    expect(htmlToPlainText('<a href="https://www.example.org/care/respite?x=1&amp;y=2">example.org/care/resp&hellip;</a>')).toBe(
+      'https://www.example.org/care/respite?x=1&y=2',
+    );
+    expect(htmlToPlainText('<a href="https://example.org/form">Read more...</a>')).toBe('Read more...');
+    expect(htmlToPlainText('<a href="https://other.example/x">example.org/care/...</a>')).toBe('example.org/care/...');
+  });
+
   test.each([
     ['Gmail', '<div>Please keep the day centre.</div><div class="gmail_signature">Siân<br>07700 900123</div>'],
     ['Thunderbird', '<p>Please keep the day centre.</p><pre class="moz-signature">-- \nSiân</pre>'],

@@ -5,6 +5,7 @@ import { ADAPTERS } from '../../src/adapters/registry.js';
 import { detectFormat } from '../../src/adapters/format-detection.js';
 import type { SniffInput } from '../../src/adapters/format-adapter.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
+import { readTempInput } from '../helpers/temp-input.js';
 
 /** The sniff input of a fixture's input file, optionally seen under another name. */
 function sniffInputOf(fixture: string, asPath?: string): SniffInput {
@@ -57,6 +58,20 @@ describe('detecting the X/Twitter layouts without --format', () => {
       adapter: expect.objectContaining({ name: 'twitter-archive' }),
       reason: 'content',
     });
+  });
+
+  test('a twarc2 counts file (tweets matched per hour) is recognised and refused as not feedback, not as a table without text', async () => {
+    const counts = JSON.stringify({
+      data: [
+        { end: '2021-10-16T19:00:00.000Z', start: '2021-10-16T18:21:34.000Z', tweet_count: 3961 },
+        { end: '2021-10-16T20:00:00.000Z', start: '2021-10-16T19:00:00.000Z', tweet_count: 5894 },
+      ],
+      meta: { total_tweet_count: 9855 },
+    });
+    expect(detectFormat(ADAPTERS, textInput('counts.json', counts))?.adapter.name).toBe('twitter-api-v2');
+    const result = await readTempInput('counts.json', counts);
+    expect(result.items).toEqual([]);
+    expect(result.error).toMatch(/counts\.json: tweet counts \(twarc2 counts, \/2\/tweets\/counts\).*not tweets; not read/);
   });
 
   test('a v1.1 head never sniffs as v2, nor a v2 head as v1.1', () => {

@@ -1,6 +1,7 @@
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
+import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
@@ -16,6 +17,10 @@ interface PageContext {
 
 /** A Meta Graph API `timestamp` (`2024-12-02T09:14:51+0000`), which no tweet has: an Instagram comments page, not tweets. */
 const GRAPH_TIMESTAMP = /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"/;
+
+/** A tweet counts response (`/2/tweets/counts/…`, `twarc2 counts`): buckets of `start`, `end` and `tweet_count`, no tweets. */
+const COUNTS_HEAD =
+  /^\s*\[?\s*\{\s*"data"\s*:\s*\[\s*\{\s*"(?:end|start)"\s*:\s*"[^"]*"\s*,\s*"(?:end|start)"\s*:\s*"[^"]*"\s*,\s*"tweet_count"\s*:/;
 
 /**
  * X/Twitter API v2 JSON: response pages `{data: [...], includes: {users, tweets}, meta}` (twarc2
@@ -39,9 +44,20 @@ export const twitterApiV2Adapter: FormatAdapter = {
     if (tweetIds && v2Fields) return 0.9;
     if (/^\s*\[?\s*\{\s*"data"\s*:\s*[[{]/.test(head) && tweetIds) return 0.9;
     if (/^\s*\{\s*"(errors|title)"\s*:/.test(head) && v2Fields) return 0.8;
+    if (COUNTS_HEAD.test(head)) return 0.8;
     return 0;
   },
   read(source) {
+    if (COUNTS_HEAD.test(source.headText)) {
+      throw new InputError(
+        'tweet counts (twarc2 counts, /2/tweets/counts): how many tweets matched in each hour or day, not tweets; not read',
+        {
+          location: { file: source.path },
+          hint: 'give the search results (twarc2 search) instead',
+          code: 'NOT_FEEDBACK',
+        },
+      );
+    }
     return readV2(source);
   },
 };

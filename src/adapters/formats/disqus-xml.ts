@@ -45,18 +45,24 @@ export const disqusXmlAdapter: FormatAdapter = {
   },
 };
 
-/** Selects the root and its direct children with this local name. */
+/**
+ * The namespaces a Disqus export's root and elements are in: Disqus's own, or none (an export
+ * whose root declares only the `dsq:` prefix, as hand-trimmed and older exports do).
+ */
+const EXPORT_NAMESPACES: ReadonlySet<string> = new Set([DISQUS_NAMESPACE, '']);
+
+/** Selects the root and its direct children with this local name, in the root's namespace. */
 function topLevel(local: string): (path: readonly XmlName[]) => XmlSelection {
   return (path) => {
     if (path.length === 1) return 'start';
-    const element = path[1];
-    if (path.length === 2 && element !== undefined && element.local === local && element.uri === DISQUS_NAMESPACE) return 'element';
+    const [root, element] = path;
+    if (path.length === 2 && element !== undefined && element.local === local && element.uri === root?.uri) return 'element';
     return 'skip';
   };
 }
 
 function checkRoot(file: string, root: XmlElement): void {
-  if (root.local === 'disqus' && root.uri === DISQUS_NAMESPACE) return;
+  if (root.local === 'disqus' && EXPORT_NAMESPACES.has(root.uri)) return;
   throw new InputError(`not a Disqus export: the root element is <${root.name}>, not <disqus xmlns="${DISQUS_NAMESPACE}">`, {
     location: { file, line: root.line, col: 1 },
     hint: 'name another format instead of detecting it',

@@ -32,6 +32,16 @@ describe('disqus-xml', () => {
     expect(record?.url).toBe('https://example.org/page#comment-1');
   });
 
+  test('an export whose root declares only the dsq: prefix (elements in no namespace) is read, not refused', async () => {
+    const result = await readFileItems(fixtureInputPath('disqus-xml', 'no-default-namespace'));
+    expect(result.format).toBe('disqus-xml');
+    expect(result.error).toBeNull();
+    expect(recordsOf(result).map((record) => [record.sourceId, record.inReplyTo, record.text, record.meta['postTitle']])).toEqual([
+      ['900301', null, "The grant paid for my first break in two years. Please don't cut it.", "Changes to the carers' grant"],
+      ['900302', '900301', 'Same here, and the form was easy to fill in.', "Changes to the carers' grant"],
+    ]);
+  });
+
   test('a DOCTYPE with entities is refused before any post is read', async () => {
     const input = `<?xml version="1.0"?>\n<!DOCTYPE disqus [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n${HEAD.split('\n')[1]}
 <post dsq:id="1"><message>&x;</message><thread dsq:id="10"/></post>

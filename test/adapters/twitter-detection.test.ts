@@ -6,6 +6,7 @@ import { detectFormat } from '../../src/adapters/format-detection.js';
 import type { SniffInput } from '../../src/adapters/format-adapter.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 import { readTempInput } from '../helpers/temp-input.js';
+import { jsonLinesOf } from '../builders/api-pages.js';
 
 /** The sniff input of a fixture's input file, optionally seen under another name. */
 function sniffInputOf(fixture: string, asPath?: string): SniffInput {
@@ -72,6 +73,35 @@ describe('detecting the X/Twitter layouts without --format', () => {
     const result = await readTempInput('counts.json', counts);
     expect(result.items).toEqual([]);
     expect(result.error).toMatch(/counts\.json: tweet counts \(twarc2 counts, \/2\/tweets\/counts\).*not tweets; not read/);
+  });
+
+  test("twarc2's users and compliance outputs are refused as not feedback, naming what they hold", async () => {
+    const users = JSON.stringify({
+      data: [
+        {
+          id: '1175047638',
+          name: 'Pat Example',
+          username: 'pat_example',
+          description: 'Carer and volunteer.',
+          public_metrics: { followers_count: 12, following_count: 30, tweet_count: 400, listed_count: 0 },
+        },
+      ],
+      __twarc: { url: 'https://api.twitter.com/2/users?ids=1175047638', version: '2.0.10' },
+    });
+    const compliance = jsonLinesOf([
+      {
+        id: '1388424788171841537',
+        action: 'delete',
+        created_at: '2021-06-01T00:00:00.000Z',
+        redacted_at: '2021-06-01T00:00:00.000Z',
+        reason: 'deleted',
+      },
+    ]);
+    const usersRead = await readTempInput('users.jsonl', `${users}\n`);
+    expect([usersRead.format, usersRead.items]).toEqual(['twitter-api-v2', []]);
+    expect(usersRead.error).toMatch(/user profiles \(twarc2 users, \/2\/users\).*not tweets; not read/);
+    const complianceRead = await readTempInput('compliance.jsonl', compliance);
+    expect(complianceRead.error).toMatch(/compliance results \(twarc2 compliance-job\).*not tweets; not read/);
   });
 
   test('a v1.1 head never sniffs as v2, nor a v2 head as v1.1', () => {

@@ -22,6 +22,22 @@ const GRAPH_TIMESTAMP = /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d
 const COUNTS_HEAD =
   /^\s*\[?\s*\{\s*"data"\s*:\s*\[\s*\{\s*"(?:end|start)"\s*:\s*"[^"]*"\s*,\s*"(?:end|start)"\s*:\s*"[^"]*"\s*,\s*"tweet_count"\s*:/;
 
+/** A page of user profiles (`/2/users`, `twarc2 users`): accounts with a `username` and follower counts, no tweet text. */
+const USERS_HEAD = /^\s*\[?\s*\{\s*"data"\s*:\s*\[\s*\{[^{}]*"username"\s*:/;
+
+/** A compliance job's results (`twarc2 compliance-job`): one line per tweet or user with its `action` and `redacted_at`. */
+const COMPLIANCE_HEAD = /^\s*\{[^{}]*"action"\s*:\s*"[a-z_]+"[^{}]*"redacted_at"\s*:/;
+
+/** What a v2 file that holds no tweets is, by its first bytes, or null. */
+function noTweetsKind(head: string): string | null {
+  if (COUNTS_HEAD.test(head)) return 'tweet counts (twarc2 counts, /2/tweets/counts): how many tweets matched in each hour or day';
+  if (USERS_HEAD.test(head) && /"followers_count"\s*:/.test(head) && !/"text"\s*:/.test(head)) {
+    return "user profiles (twarc2 users, /2/users): accounts' names and descriptions";
+  }
+  if (COMPLIANCE_HEAD.test(head)) return 'compliance results (twarc2 compliance-job): which tweets or accounts were deleted or withheld';
+  return null;
+}
+
 /**
  * X/Twitter API v2 JSON: response pages `{data: [...], includes: {users, tweets}, meta}` (twarc2
  * writes one per line), filtered-stream lines `{data: {...}, includes, matching_rules}`, a
@@ -44,19 +60,17 @@ export const twitterApiV2Adapter: FormatAdapter = {
     if (tweetIds && v2Fields) return 0.9;
     if (/^\s*\[?\s*\{\s*"data"\s*:\s*[[{]/.test(head) && tweetIds) return 0.9;
     if (/^\s*\{\s*"(errors|title)"\s*:/.test(head) && v2Fields) return 0.8;
-    if (COUNTS_HEAD.test(head)) return 0.8;
+    if (noTweetsKind(head) !== null) return 0.8;
     return 0;
   },
   read(source) {
-    if (COUNTS_HEAD.test(source.headText)) {
-      throw new InputError(
-        'tweet counts (twarc2 counts, /2/tweets/counts): how many tweets matched in each hour or day, not tweets; not read',
-        {
-          location: { file: source.path },
-          hint: 'give the search results (twarc2 search) instead',
-          code: 'NOT_FEEDBACK',
-        },
-      );
+    const kind = noTweetsKind(source.headText);
+    if (kind !== null) {
+      throw new InputError(`${kind}, not tweets; not read`, {
+        location: { file: source.path },
+        hint: 'give the search results (twarc2 search) instead',
+        code: 'NOT_FEEDBACK',
+      });
     }
     return readV2(source);
   },

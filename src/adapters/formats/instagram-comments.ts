@@ -233,7 +233,9 @@ function dyiItem(value: unknown, provenance: Provenance): AdapterItem {
   }
   const owner = downloadedMetaString(labelled(fields, DYI_LABELS.mediaOwner)?.['value']);
   const time = positiveTimestamp(labelled(fields, DYI_LABELS.time)?.['timestamp']) ?? positiveTimestamp(comment?.['timestamp']);
-  return dyiRecord(text, owner, toIsoDate(time), provenance);
+  const href = asString(comment?.['href']);
+  const postUrl = href !== null && /^https:\/\/(?:www\.)?instagram\.com\//.test(href) ? href : null;
+  return dyiRecord(text, owner, toIsoDate(time), provenance, postUrl);
 }
 
 /** An entry of the 2021 layout: `{"title": media owner, "string_list_data": [{"value": comment, "timestamp"}]}`. */
@@ -261,10 +263,17 @@ function dyiTripleItem(value: unknown, provenance: Provenance): AdapterItem {
   return dyiRecord(downloadedMetaString(written) ?? '', downloadedMetaString(owner), toIsoDate(time), provenance);
 }
 
-/** The record of a comment the export's account made. */
-function dyiRecord(text: string, mediaOwner: string | null, date: string | null, provenance: Provenance): AdapterItem {
+/** The record of a comment the export's account made; `postUrl` is the address of the post it was left on, when the entry gives it. */
+function dyiRecord(
+  text: string,
+  mediaOwner: string | null,
+  date: string | null,
+  provenance: Provenance,
+  postUrl: string | null = null,
+): AdapterItem {
   const meta: Record<string, JsonValue> = { [EXPORT_OWNER_META]: true };
   if (mediaOwner !== null) meta['mediaOwner'] = mediaOwner;
+  if (postUrl !== null) meta['postUrl'] = postUrl;
   return {
     kind: 'record',
     draft: { sourceId: null, author: null, date, text: commentText(text, 'text', []), url: null, inReplyTo: null, meta, provenance },

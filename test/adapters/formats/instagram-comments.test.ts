@@ -183,6 +183,28 @@ describe('instagram-comments reading', () => {
     ]);
   });
 
+  test('a "Download your information" comment whose Comment holds its own timestamp and the post\'s address: dated, with meta.postUrl', async () => {
+    const entries = [
+      {
+        string_map_data: {
+          Comment: { value: 'The new timetable suits us', timestamp: 1710444800 },
+          'Media Owner': { value: 'leeds.carers' },
+        },
+      },
+      {
+        string_map_data: {
+          Comment: { value: 'Thank you for the drop-in', href: 'https://www.instagram.com/p/C4xYz12AbC/', timestamp: 1705268476 },
+          'Media Owner': { value: 'leeds.carers' },
+        },
+      },
+    ];
+    const records = recordsOf(await readTempInput('post_comments_1.json', JSON.stringify(entries)));
+    expect(records.map((record) => [record.date, record.meta['postUrl'] ?? null])).toEqual([
+      ['2024-03-14T19:33:20.000Z', null],
+      ['2024-01-14T21:41:16.000Z', 'https://www.instagram.com/p/C4xYz12AbC/'],
+    ]);
+  });
+
   test('Instagram files of other activity that use string_map_data are not read as comments', () => {
     const viewed = JSON.stringify({
       impressions_history_posts_seen: [{ string_map_data: { Author: { value: 'someone' }, Time: { timestamp: 1660000000 } } }],

@@ -93,12 +93,13 @@ describe('zip archives: read as the folder they hold', () => {
         ].sort(),
       );
       expect(summary.perFile.map((file) => [file.file, file.format, file.added, file.duplicates, file.filtered, file.rejected])).toEqual([
-        ['tweets.zip/data/js/tweets/2013_03.js', 'twitter-archive', 2, 0, 1, 0],
+        ['tweets.zip/data/js/tweets/2013_03.js', 'twitter-archive', 3, 0, 1, 0],
         ['tweets.zip/tweets.csv', 'twitter-archive-csv', 0, 1, 1, 0],
       ]);
       expect((await storedRecords(dir)).map((record) => [record.channel, record.author])).toEqual([
         ['twitter', 'pat_cares_leeds'],
         ['twitter', 'pat_cares_leeds'],
+        ['twitter', 'leedscarershub'],
       ]);
     });
   });

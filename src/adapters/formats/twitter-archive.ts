@@ -85,6 +85,7 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
   }
   const owner = await findOwner(source);
   let row = 0;
+  const seen = new Set<string>();
   for await (const element of jsonArrayElements(source.path, source.text())) {
     row += 1;
     const provenance = { file: source.path, line: element.line, row };
@@ -108,7 +109,14 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
       yield missingTweetIdItem(tweet, provenance);
       continue;
     }
+    seen.add(id);
     yield tweetItem(archiveFacts(tweet, id, owner), provenance);
+    const original = asObject(tweet['retweeted_status']);
+    const originalId = original === null ? null : (tweetId(original['id_str']) ?? tweetId(original['id']));
+    if (original !== null && originalId !== null && !seen.has(originalId)) {
+      seen.add(originalId);
+      yield tweetItem(archiveFacts(original, originalId, null, id), { ...provenance, part: 'retweeted_status' });
+    }
   }
 }
 
@@ -120,9 +128,17 @@ function archiveTweet(value: unknown): JsonObject | null {
   return 'id_str' in object || 'full_text' in object ? object : null;
 }
 
-function archiveFacts(tweet: JsonObject, id: string, owner: string | null): TweetFacts {
+/**
+ * A tweet of the archive as {@link TweetFacts}. `retweetedVia` is set for the original a month
+ * file of the 2012–2018 archive carries inside a retweet (`retweeted_status`), which is someone
+ * else's tweet: its author is its own `user`, never the archive's owner.
+ */
+function archiveFacts(tweet: JsonObject, id: string, owner: string | null, retweetedVia: string | null = null): TweetFacts {
   const text = asString(tweet['full_text']) ?? asString(tweet['text']) ?? '';
   const prefixHandle = retweetPrefixHandle(text);
+  const original = asObject(tweet['retweeted_status']);
+  const originalId = original === null ? null : (tweetId(original['id_str']) ?? tweetId(original['id']));
+  const originalAuthor = asString(field(original, 'user', 'screen_name')) ?? prefixHandle;
   const editIds = asArray(
     field(tweet, 'edit_info', 'initial', 'editTweetIds') ?? field(tweet, 'edit_info', 'edit', 'editControlInitial', 'editTweetIds'),
   )
@@ -130,11 +146,12 @@ function archiveFacts(tweet: JsonObject, id: string, owner: string | null): Twee
     .filter((value): value is string => value !== null);
   return {
     id,
-    author: asString(field(tweet, 'user', 'screen_name')) ?? owner,
+    author: asString(field(tweet, 'user', 'screen_name')) ?? (retweetedVia === null ? owner : null),
     date: toIsoDate(tweet['created_at']),
     text,
     inReplyTo: tweetId(tweet['in_reply_to_status_id_str']) ?? tweetId(tweet['in_reply_to_status_id']),
-    retweetOf: prefixHandle === null ? null : { id: null, author: prefixHandle },
+    retweetOf:
+      original !== null ? { id: originalId, author: originalAuthor } : prefixHandle === null ? null : { id: null, author: prefixHandle },
     quotedId: tweetId(tweet['quoted_status_id_str']) ?? linkedTweetId(tweet, id),
     editVersions: editIds.length > 1 ? editIds : null,
     meta: {
@@ -143,6 +160,7 @@ function archiveFacts(tweet: JsonObject, id: string, owner: string | null): Twee
       hashtags: asArray(field(tweet, 'entities', 'hashtags')).flatMap((tag) => asString(field(tag, 'text')) ?? []),
       likeCount: tweetCount(tweet['favorite_count']),
       retweetCount: tweetCount(tweet['retweet_count']),
+      retweetedVia,
     },
   };
 }

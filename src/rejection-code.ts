@@ -32,6 +32,7 @@ export const REJECTION_CODES = [
   // one caption cue
   'SRT_BAD_TIMESTAMP',
   'VTT_BAD_TIMESTAMP',
+  'SBV_BAD_TIMESTAMP',
   // one e-mail message
   'MESSAGE_TOO_LARGE',
   'MIME_PARSE_ERROR',

@@ -21,6 +21,7 @@ import { docDocumentAdapter } from './formats/doc-document.js';
 import { odtDocumentAdapter } from './formats/odt-document.js';
 import { pdfDocumentAdapter } from './formats/pdf-document.js';
 import { srtAdapter } from './formats/srt.js';
+import { sbvAdapter } from './formats/sbv.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
 import { zoomChatAdapter } from './formats/zoom-chat.js';
@@ -70,6 +71,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   blueskyAdapter,
   webvttAdapter,
   srtAdapter,
+  sbvAdapter,
   transcriptJsonAdapter,
   zoomChatAdapter,
   whatsappChatAdapter,

@@ -86,6 +86,7 @@ describe('an over-long value is rejected alone, naming its line, and the rest of
       '\n\n00:03.000 --> 00:04.000\nAfter the long line.\n',
       null,
     ],
+    ['talk.sbv', 'sbv', '0:00:01.000,0:00:02.000\nBefore the long line.\n\n', '\n\n0:00:03.000,0:00:04.000\nAfter the long line.\n', null],
   ])('%s (%s): a line over 1 Mi characters is LINE_TOO_LONG', async (name, format, before, after, texts) => {
     const result = await readTempInput(name, `${before}${'word '.repeat(OVER_LINE_LIMIT / 5)}${after}`, { format });
     expect(result.error).toBeNull();

@@ -1,6 +1,7 @@
 import type { SourceLine } from '../../source/input-source.js';
 import { decodeHtmlEntities } from '../../text/html-entities.js';
-import { removeSoundAnnotations } from './sound-annotations.js';
+import { isNameLikeWord } from '../../privacy/person-names.js';
+import { isSoundNote, removeSoundAnnotations } from './sound-annotations.js';
 import { parseSpeakerLabel } from './speaker-label.js';
 import { TurnBuilder, type SpokenTurn } from './speaker-turns.js';
 
@@ -103,7 +104,7 @@ export class CaptionTurns {
           .replace(/\s+/g, ' ')
           .trim(),
       }))
-      .filter((line) => line.plain !== '');
+      .filter((line) => /[\p{L}\p{N}]/u.test(line.plain));
     const plain = lines.map((line) => line.plain);
     let repeated = this.options.rolling === false ? 0 : repeatedLeadingLines(this.previousLines, plain);
     if (this.options.rolling === 'partial' && repeated === plain.length && cue.end - cue.start > BLINK_SECONDS) repeated = 0;
@@ -123,6 +124,14 @@ export class CaptionTurns {
             newVoice = true;
           }
         }
+        const bracketed = bracketedCaptionLabel(text);
+        if (bracketed !== null) {
+          if (bracketed.speaker !== null) {
+            this.speaker = bracketed.speaker;
+            newVoice = false;
+          }
+          text = bracketed.rest;
+        }
         const label = parseSpeakerLabel(text, { displayNames: true });
         if (label !== null) {
           this.speaker = label.speaker;
@@ -140,6 +149,39 @@ export class CaptionTurns {
   finish(): SpokenTurn[] {
     return this.builder.finish();
   }
+}
+
+/** A caption line that starts with a note in square brackets: `[Alba] En 1928,`, `[Alba]: En 1928,`, `[door slams]`. */
+const LEADING_BRACKET = /^\[([^[\]]{1,60})\](?:\s*:)?\s*(.*)$/u;
+
+/** A caption line that is one note in round brackets and nothing else: `(Musique douce)`. */
+const WHOLE_PARENTHESIS = /^\([^()]{1,60}\)$/u;
+
+/** A speaker named in a caption's brackets: one to three capitalised words (`Alba`, `Dr Jane Okafor`, `JOHN`). */
+const BRACKETED_SPEAKER = /^[\p{Lu}][\p{L}\p{M}'’.\-]*(?: (?:[\p{Lu}][\p{L}\p{M}'’.\-]*|\d{1,2})){0,2}$/u;
+
+/** A title written before a name: `Dr`, `Mrs.`, `Prof`. */
+const TITLE = /^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame|Lady|Lord|Rev|Cllr)\.?$/i;
+
+/**
+ * Reads the square brackets that open a caption line as subtitles for the deaf and hard of
+ * hearing write them (Netflix's and broadcasters' SDH): a speaker's name (`[Alba] En 1928,`) names
+ * the speaker, and anything else in them describes a sound or an action (`[ríen emocionadas]`,
+ * `[door slams] What?`), never anyone's words, so it is left out; a line that is one note in round
+ * brackets (`(Musique douce)`) is such a description too. A name is one to three capitalised words,
+ * no sound note (`[Applause]`), whose first word after any title (`Dr`) may be a person's given
+ * name (see {@link isNameLikeWord}), so `[Door Slams]` describes. Returns null when the line opens with no such note.
+ */
+function bracketedCaptionLabel(text: string): { speaker: string | null; rest: string } | null {
+  if (WHOLE_PARENTHESIS.test(text)) return { speaker: null, rest: '' };
+  const match = LEADING_BRACKET.exec(text);
+  if (match === null) return null;
+  const inside = (match[1] ?? '').trim();
+  if (/^[\d:.,\s]*$/.test(inside)) return null;
+  const rest = match[2] ?? '';
+  const given = inside.split(' ').find((word) => !TITLE.test(word));
+  const named = BRACKETED_SPEAKER.test(inside) && !isSoundNote(`[${inside}]`) && given !== undefined && isNameLikeWord(given);
+  return { speaker: named ? inside : null, rest };
 }
 
 /** How many of `next`'s first lines repeat the lines `previous` ended with. */

@@ -3,53 +3,81 @@
  * `[Music]`, `(laughs)`, `[inaudible 00:12:03]`, `[crosstalk]`, `[BLANK_AUDIO]`.
  */
 const SOUND_WORDS = [
-  'applause',
   'applauding',
+  'applause',
   'background',
   'beep',
   'beeping',
   'blank_audio',
   'bleep',
+  'breathing',
+  'chatter',
+  'chattering',
   'cheering',
   'cheers',
   'chuckles',
   'chuckling',
   'clapping',
+  'clears throat',
   'cough',
   'coughing',
   'coughs',
   'cross-talk',
   'crosstalk',
+  'crying',
+  'exhales',
   'foreign',
+  'gasping',
+  'gasps',
   'giggles',
   'giggling',
+  'groaning',
+  'groans',
+  'grunts',
   'inaudible',
   'indistinct',
+  'inhales',
   'laugh',
   'laughing',
   'laughs',
   'laughter',
+  'murmuring',
   'music',
   'no audio',
   'noise',
   'overlapping',
+  'panting',
   'pause',
   'pauses',
-  'sighs',
+  'screaming',
+  'screams',
+  'shouting',
   'sighing',
+  'sighs',
   'silence',
+  'sniffles',
   'sniffs',
+  'sobbing',
+  'sobs',
   'sound',
   'sounds',
   'speaking foreign language',
   'static',
   'unintelligible',
+  'whispering',
+  'whispers',
+  'yelling',
 ];
 
 const SOUND_NOTE = new RegExp(
   String.raw`[\[(]\s*(?:${SOUND_WORDS.map((word) => word.replace(/[-_]/g, '[-_ ]')).join('|')})\b[^\[\]()]{0,40}[\])]`,
   'giu',
 );
+
+/** True when `text` is one transcriber's note for a sound or gap and nothing else: `[Music]`, `(laughs)`. */
+export function isSoundNote(text: string): boolean {
+  return removeSoundAnnotations(text).trim() === '' && text.trim() !== '';
+}
 
 /** Meeting-corpus markers in braces (AMI, ICSI): `{vocalsound}`, `{disfmarker}`, `{gap}`, `{pause}`. */
 const BRACED_MARKER = /\{[a-z_]+\}/g;

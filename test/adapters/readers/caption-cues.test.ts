@@ -70,3 +70,47 @@ describe('CaptionTurns', () => {
     ]);
   });
 });
+
+describe('CaptionTurns: subtitles for the deaf and hard of hearing (SDH)', () => {
+  const speakersAndWords = (cues: readonly CaptionCue[]): string[] => turnsOf(cues).map((turn) => `${turn.speaker ?? '-'}: ${turn.text}`);
+
+  test('a name in square brackets opening a line names the speaker and leaves the words', () => {
+    expect(
+      speakersAndWords([
+        cue(1, 2, ['[Nadia] <i>The hall was freezing,</i>']),
+        cue(2, 3, ['<i>nobody could take their coat off.</i>']),
+        cue(8, 9, ['- [Dr Ellis Ward] Was the heating on?', '- [NADIA] Not once.']),
+      ]),
+    ).toEqual([
+      'Nadia: The hall was freezing, nobody could take their coat off.',
+      'Dr Ellis Ward: Was the heating on?',
+      'NADIA: Not once.',
+    ]);
+  });
+
+  test('a description in square brackets, or a line that is one note in round brackets, is nobody’s words', () => {
+    expect(
+      speakersAndWords([
+        cue(1, 2, ['[suspira con alivio]']),
+        cue(2, 3, ['[Door Slams] Who left that open?']),
+        cue(3, 4, ['[GASPS] It is you.']),
+        cue(4, 5, ['(Musique douce)']),
+        cue(5, 6, ['---']),
+        cue(6, 7, ['♪ ♪']),
+      ]),
+    ).toEqual(['-: Who left that open? It is you.']);
+  });
+
+  test('brackets later in a line (an editor’s words) and speech in brackets after words stay', () => {
+    expect(speakersAndWords([cue(1, 2, ['They [the council] never wrote back (twice).'])])).toEqual([
+      '-: They [the council] never wrote back (twice).',
+    ]);
+  });
+});
+
+describe('CaptionTurns: bracketed labels with a colon or a time', () => {
+  test('`[Name]: words` names the speaker without its colon, and `[00:00:05] Name: words` keeps reading the label', () => {
+    const turns = turnsOf([cue(1, 2, ['[Nadia]: Thank you.']), cue(2, 3, ['[00:00:02] Owen Pryce: You are welcome.'])]);
+    expect(turns.map((turn) => `${turn.speaker ?? '-'}: ${turn.text}`)).toEqual(['Nadia: Thank you.', 'Owen Pryce: You are welcome.']);
+  });
+});

@@ -445,7 +445,7 @@ async function loadUtf7MailParser(): Promise<typeof MailParser> {
 let utf7MailParser: Promise<typeof MailParser> | undefined;
 
 async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
-  const input = withUtf8Headers(raw);
+  const input = withPlainSenderAddress(withUtf8Headers(raw));
   utf7MailParser ??= loadUtf7MailParser();
   const Utf7MailParser = await utf7MailParser;
   const parser = new Utf7MailParser({
@@ -566,6 +566,44 @@ function transcodeHeaders(raw: Buffer, end: number): Buffer {
   const decoded = declared8Bit !== null && !declared8Bit.includes('\ufffd') ? declared8Bit : iconv.decode(head, 'windows-1252');
   return Buffer.concat([Buffer.from(decoded, 'utf8'), raw.subarray(end)]);
 }
+
+/**
+ * A `From:` address written with ` at ` for `@`, as Mailman's pipermail archives (the `.txt` and
+ * `.mbox` a list's archive page offers) write every sender: `From: jane at example.org (Jane Doe)`.
+ * mailparser reads that as a name `jane at example.org` and drops the comment that holds the real
+ * name, so the address would become the author. The address is written back with `@` (in the top
+ * header block only, the other bytes untouched), and the name is read from the comment as for any
+ * `jane@example.org (Jane Doe)`; without a comment there is no name, and no author. Encoded words
+ * of the header block are relabelled by {@link relabelledEncodedWord}.
+ */
+function withPlainSenderAddress(raw: Buffer): Buffer {
+  const end = headerBlockEnd(raw) ?? Math.min(raw.length, MAX_HEADER_BYTES);
+  const head = raw.subarray(0, end).toString('latin1');
+  const rewritten = head.replace(OBFUSCATED_SENDER, '$1$2@$3').replace(ENCODED_WORD_UTF8, relabelledEncodedWord);
+  return rewritten === head ? raw : Buffer.concat([Buffer.from(rewritten, 'latin1'), raw.subarray(end)]);
+}
+
+/** An RFC 2047 encoded word that declares UTF-8: `=?UTF-8?Q?Luc=eda_Charlie?=`. */
+const ENCODED_WORD_UTF8 = /=\?(utf-?8)((?:\*[\w-]+)?)\?([qb])\?([^?\s]*)\?=/gi;
+
+/**
+ * An encoded word that declares UTF-8 but whose bytes are not UTF-8 (an old list archiver wrote
+ * `=?UTF-8?Q?Luc=eda_Charlie?=` with the Latin-1 byte of `í`) relabelled as Windows-1252, so the
+ * name reads `Lucía Charlie`, not `Luc\ufffda Charlie`; a word whose bytes are UTF-8 is kept.
+ */
+function relabelledEncodedWord(word: string, _charset: string, language: string, encoding: string, payload: string): string {
+  const bytes =
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(payload, 'base64')
+      : Buffer.from(
+          payload.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        );
+  return isUtf8(bytes) ? word : `=?windows-1252${language}?${encoding}?${payload}?=`;
+}
+
+/** A `From:` line whose address is written `jane at example.org`, alone or before a `(comment)`. */
+const OBFUSCATED_SENDER = /^(from:[ \t]*)([^\s@()<>",;:]+) at ([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[ \t]*(?:\(|\r?\n(?![ \t])|$))/gim;
 
 /** The offset of the blank line that ends the top header block, searched within the header limit. */
 function headerBlockEnd(raw: Buffer): number | null {

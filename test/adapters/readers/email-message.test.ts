@@ -329,3 +329,25 @@ describe('rejectionWords', () => {
     );
   });
 });
+
+describe('emailMessageItems: senders as list archives write them', () => {
+  const authorFrom = async (from: string): Promise<string | null | undefined> =>
+    (
+      await draftOf(
+        message([`From: ${from}`, 'Date: Tue, 21 Jan 2014 09:00:00 +0000', 'Message-ID: <a1@example.org>'], ['The bus is late.']),
+      )
+    ).author;
+
+  test("pipermail's `jane at example.org (Jane Doe)` is Jane Doe, and an address written so alone is no author", async () => {
+    expect(await authorFrom('jane.doe at example.org (Jane Doe)')).toBe('Jane Doe');
+    expect(await authorFrom('jane.doe at example.org (=?iso-8859-1?q?Ren=E9_Dupont?=)')).toBe('René Dupont');
+    expect(await authorFrom('jane.doe at example.org')).toBeNull();
+    expect(await authorFrom('Jane Doe <jane.doe at example.org>')).toBe('Jane Doe');
+  });
+
+  test('an encoded word that declares UTF-8 but holds Latin-1 bytes reads as Windows-1252, never U+FFFD', async () => {
+    expect(await authorFrom('ana at example.org (=?UTF-8?Q?Luc=eda_Ortiz?=)')).toBe('Lucía Ortiz');
+    expect(await authorFrom('=?UTF-8?Q?Luc=C3=ADa_Ortiz?= <ana@example.org>')).toBe('Lucía Ortiz');
+    expect(await authorFrom('=?utf-8?b?THVj7WEgT3J0aXo=?= <ana@example.org>')).toBe('Lucía Ortiz');
+  });
+});

@@ -17,6 +17,8 @@ describe('detecting e-mail files without --format', () => {
     ['Inbox', MAILBOX, 'mbox', 'content'],
     ['message.eml', MESSAGE, 'eml', 'extension'],
     ['message.eml', MAILBOX, 'eml', 'extension'],
+    ['2024-March.txt', MAILBOX, 'mbox', 'extension'],
+    ['message.txt', MESSAGE, 'eml', 'extension'],
     ['message', MESSAGE, 'eml', 'content'],
   ])('%s', (path, head, format, reason) => {
     expect(detectFormat(ADAPTERS, input(path, head))).toMatchObject({ adapter: { name: format }, reason });

@@ -8,8 +8,8 @@ export const mboxAdapter: FormatAdapter = {
   name: 'mbox',
   description: "A mailbox file of many e-mails (Thunderbird, Apple Mail, Gmail Takeout, mailing-list archives): each message's new words",
   channel: 'email',
-  extensions: ['.mbox', '.mbx'],
-  signature: 'first line "From <sender> <date>" followed by e-mail headers',
+  extensions: ['.mbox', '.mbx', '.txt'],
+  signature: 'first line "From <sender> <date>" followed by e-mail headers (also a list archive saved as .txt)',
   sniff(input) {
     const lines = input.headText.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/, 2);
     const [first, second] = lines;

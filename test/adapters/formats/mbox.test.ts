@@ -5,6 +5,8 @@ import { ExitCode } from '../../../src/exit-codes.js';
 import { MAX_MESSAGE_BYTES } from '../../../src/adapters/readers/mbox-messages.js';
 import { runCli } from '../../builders/cli-runner.js';
 import { withTempDir } from '../../builders/temp-dir.js';
+import { recordsOf } from '../../helpers/read-fixture.js';
+import { readTempInput } from '../../helpers/temp-input.js';
 
 /** One message of an mbox: its `From ` line, headers, a blank line, `body` and the blank line before the next `From `. */
 function mboxMessage(number: number, body: string): string {
@@ -35,5 +37,34 @@ describe('mbox: a message over the size limit', () => {
       ]);
       expect(result.stderr).toContain('big.mbox (mbox): 3 read, 2 added, 1 rejected');
     });
+  });
+});
+
+describe("mbox: a mailing list's monthly archive saved as .txt", () => {
+  test('every message of a pipermail `2024-March.txt` is read, not the first one alone as an e-mail', async () => {
+    const archive = [
+      'From ines at example.org  Mon Mar  4 10:00:00 2024',
+      'From: ines at example.org (Ines Moreau)',
+      'Date: Mon, 04 Mar 2024 10:00:00 +0000',
+      'Subject: [forum] Buses',
+      'Message-ID: <b1@example.org>',
+      '',
+      'The 42 no longer stops at the surgery.',
+      '',
+      'From tom at example.net  Mon Mar  4 12:30:00 2024',
+      'From: tom at example.net (Tom Hale)',
+      'Date: Mon, 04 Mar 2024 12:30:00 +0000',
+      'Subject: [forum] Buses',
+      'Message-ID: <b2@example.net>',
+      '',
+      'Same here, I now walk twenty minutes.',
+      '',
+    ].join('\n');
+    const result = await readTempInput('2024-March.txt', archive);
+    expect(result.format).toBe('mbox');
+    expect(recordsOf(result).map((record) => [record.author, record.text])).toEqual([
+      ['Ines Moreau', 'The 42 no longer stops at the surgery.'],
+      ['Tom Hale', 'Same here, I now walk twenty minutes.'],
+    ]);
   });
 });

@@ -339,7 +339,7 @@ interface ParsedMessage {
   headerLines: ReadonlyArray<{ key: string; line: string }>;
   text: string | null;
   html: string | null;
-  /** The e-mails attached to it (`message/rfc822` parts: a message forwarded as an attachment), raw. */
+  /** The e-mails attached to it (`message/rfc822`, `message/global` and `message/news` parts: a message forwarded as an attachment), raw. */
   attached: Buffer[];
   /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
   attachedSkipped: number;
@@ -444,6 +444,13 @@ async function loadUtf7MailParser(): Promise<typeof MailParser> {
 
 let utf7MailParser: Promise<typeof MailParser> | undefined;
 
+/**
+ * The MIME types of a whole e-mail carried in a part: `message/rfc822` (a message forwarded as an
+ * attachment), `message/global` (the same for a message with UTF-8 headers, RFC 6532) and
+ * `message/news` (a news article forwarded, as Netscape and other newsreaders sent one).
+ */
+const ATTACHED_MESSAGE_TYPES: ReadonlySet<string> = new Set(['message/rfc822', 'message/global', 'message/news']);
+
 async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const input = withPlainSenderAddress(withUtf8Headers(raw));
   utf7MailParser ??= loadUtf7MailParser();
@@ -480,7 +487,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     parser.on('data', (data: AttachmentStream | MessageText) => {
       if (data.type === 'attachment') {
         const contentType = data.contentType.toLowerCase();
-        if (contentType !== 'message/rfc822') {
+        if (!ATTACHED_MESSAGE_TYPES.has(contentType)) {
           const chunks: Buffer[] = [];
           data.content.on('data', (chunk: Buffer) => chunks.push(chunk));
           data.content.on('end', () => {

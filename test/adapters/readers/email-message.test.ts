@@ -279,8 +279,8 @@ describe('emailMessageItems: hostile messages are rejected in bounded time', () 
 });
 
 describe('emailMessageItems: e-mails forwarded as attachments', () => {
-  /** A message whose only part after its note is `inner`, attached as message/rfc822. */
-  function forwarding(id: string, note: string, inner: Buffer): Buffer {
+  /** A message whose only part after its note is `inner`, attached as `type` (message/rfc822 unless given). */
+  function forwarding(id: string, note: string, inner: Buffer, type = 'message/rfc822'): Buffer {
     return message(
       [
         'From: Staff <staff@example.org>',
@@ -290,7 +290,7 @@ describe('emailMessageItems: e-mails forwarded as attachments', () => {
         `Content-Type: multipart/mixed; boundary="b-${id}"`,
       ],
       Buffer.concat([
-        Buffer.from(`--b-${id}\r\nContent-Type: text/plain\r\n\r\n${note}\r\n--b-${id}\r\nContent-Type: message/rfc822\r\n\r\n`),
+        Buffer.from(`--b-${id}\r\nContent-Type: text/plain\r\n\r\n${note}\r\n--b-${id}\r\nContent-Type: ${type}\r\n\r\n`),
         inner,
         Buffer.from(`\r\n--b-${id}--\r\n`),
       ]),
@@ -304,6 +304,29 @@ describe('emailMessageItems: e-mails forwarded as attachments', () => {
       ['See attached.', 'message 2'],
       ['Keep the day centre open.', 'message 2 › attached message 1'],
     ]);
+  });
+
+  test('a forwarded news article (message/news) and a message with UTF-8 headers (message/global) are read as attached e-mails', async () => {
+    const article = message(
+      ['Newsgroups: uk.local.anytown', 'From: ruth@example.net (Ruth Okafor)', 'Message-ID: <art1@example.net>', 'Subject: Library hours'],
+      ['Please keep the library open on Saturdays.'],
+    );
+    const global = message(
+      ['From: Zoë Brandt <zoë@exämple.org>', 'Message-ID: <glob1@example.org>', 'Subject: Café'],
+      ['The café at the centre is where we meet.'],
+    );
+    for (const [type, inner, author, text] of [
+      ['message/news', article, 'Ruth Okafor', 'Please keep the library open on Saturdays.'],
+      ['message/global', global, 'Zoë Brandt', 'The café at the centre is where we meet.'],
+    ] as const) {
+      const items = await emailMessageItems(forwarding('fw', 'Passing this on.', inner, type), LOCATION);
+      expect(
+        items.map((item) => (item.kind === 'record' ? [item.draft.author, item.draft.text, item.draft.provenance.part] : item.kind)),
+      ).toEqual([
+        ['Staff', 'Passing this on.', 'message 2'],
+        [author, text, 'message 2 › attached message 1'],
+      ]);
+    }
   });
 
   test('attached e-mails are read two levels deep, no further', async () => {

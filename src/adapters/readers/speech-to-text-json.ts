@@ -2,15 +2,17 @@ import type { Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
 import { invalidJsonItem, jsonArrayElementsFrom } from './json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from './json-fields.js';
+import { parseClockTime } from './clock-time.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
 import { removeSoundAnnotations } from './sound-annotations.js';
 import { TurnBuilder, turnDraft, type SpokenPiece, type SpokenTurn } from './speaker-turns.js';
 
 /**
  * The JSON a speech-to-text tool writes for a recording: OpenAI Whisper (and WhisperX,
- * faster-whisper, the API's `verbose_json`), AssemblyAI, Deepgram and Rev.ai.
+ * faster-whisper, the API's `verbose_json`), whisper.cpp (`whisper-cli -oj`), AssemblyAI, Deepgram
+ * and Rev.ai.
  */
-export type SpeechToTextLayout = 'whisper' | 'assemblyai' | 'deepgram' | 'revai';
+export type SpeechToTextLayout = 'whisper' | 'whisper-cpp' | 'assemblyai' | 'deepgram' | 'revai';
 
 /** A member naming an array, not inside a string (where its quotes would be escaped). */
 function arrayKey(member: string): RegExp {
@@ -21,12 +23,14 @@ const SEGMENTS = arrayKey('segments');
 const MONOLOGUES = arrayKey('monologues');
 const UTTERANCES = arrayKey('utterances');
 const PARAGRAPHS = arrayKey('paragraphs');
+const TRANSCRIPTION = arrayKey('transcription');
 
 /**
  * The layout a JSON object's head shows, or null: Rev.ai's `monologues`; Deepgram's `results`
  * with `channels` (or its `metadata` with a `request_id` and `model_info`); AssemblyAI's
  * transcript object (`audio_url` beside its `acoustic_model`, `language_model`,
- * `speaker_labels` or `audio_duration`); Whisper's `segments` of `{start, end, text}`.
+ * `speaker_labels` or `audio_duration`); Whisper's `segments` of `{start, end, text}`; whisper.cpp's
+ * `transcription` of `{timestamps, offsets, text}`.
  */
 export function speechToTextLayout(head: string): SpeechToTextLayout | null {
   if (!head.trimStart().startsWith('{')) return null;
@@ -36,6 +40,11 @@ export function speechToTextLayout(head: string): SpeechToTextLayout | null {
   }
   if (/"audio_url"\s*:/.test(head) && /"(?:acoustic_model|language_model|speaker_labels|audio_duration)"\s*:/.test(head))
     return 'assemblyai';
+  const transcription = TRANSCRIPTION.exec(head);
+  if (transcription !== null) {
+    const first = head.slice(transcription.index, transcription.index + 4000);
+    if (/"(?:offsets|timestamps)"\s*:\s*\{/.test(first) && /"text"\s*:/.test(first)) return 'whisper-cpp';
+  }
   const segments = SEGMENTS.exec(head);
   if (segments !== null) {
     const first = head.slice(segments.index, segments.index + 4000);
@@ -60,6 +69,13 @@ export function parsedSpeechToTextLayout(parsed: JsonObject): SpeechToTextLayout
     return 'deepgram';
   }
   if (typeof parsed['audio_url'] === 'string') return 'assemblyai';
+  if (
+    asArray(parsed['transcription']).some(
+      (piece) => asObject(field(piece, 'offsets')) !== null || asObject(field(piece, 'timestamps')) !== null,
+    )
+  ) {
+    return 'whisper-cpp';
+  }
   return Array.isArray(parsed['segments']) ? 'whisper' : null;
 }
 
@@ -79,8 +95,10 @@ interface PieceList {
  * starting a new record when no speaker is named, `meta.start` / `meta.end` in seconds). The
  * pieces are the tool's own: Whisper's `segments` (WhisperX's carry a `speaker`), AssemblyAI's
  * `utterances` (times in milliseconds; speakers `A`, `B` named `Speaker A`), Deepgram's
- * `utterances` (else the first channel's `paragraphs`; speakers `0`, `1` named `Speaker 0`) and
- * Rev.ai's `monologues` (their `elements` joined). A transcript without such pieces (AssemblyAI or
+ * `utterances` (else the first channel's `paragraphs`; speakers `0`, `1` named `Speaker 0`),
+ * Rev.ai's `monologues` (their `elements` joined) and whisper.cpp's `transcription` (times in
+ * milliseconds in `offsets`, else as clock times in `timestamps`; a `speaker_turn_next` from its
+ * speaker-turn model starts a new voice at the next piece). A transcript without such pieces (AssemblyAI or
  * Deepgram without utterances or paragraphs) is read from its whole `text` / `transcript`.
  */
 export async function* speechToTextItems(
@@ -127,7 +145,7 @@ export async function* speechToTextItems(
 }
 
 function layoutName(layout: SpeechToTextLayout): string {
-  return { whisper: 'Whisper', assemblyai: 'AssemblyAI', deepgram: 'Deepgram', revai: 'Rev.ai' }[layout];
+  return { whisper: 'Whisper', 'whisper-cpp': 'whisper.cpp', assemblyai: 'AssemblyAI', deepgram: 'Deepgram', revai: 'Rev.ai' }[layout];
 }
 
 /** The array of pieces a parsed file holds, or null when it has none (a transcript without utterances). */
@@ -148,7 +166,35 @@ function pieceList(parsed: JsonObject, layout: SpeechToTextLayout): PieceList | 
         : null;
     case 'revai':
       return { key: MONOLOGUES, member: 'monologues', read: revMonologue };
+    case 'whisper-cpp': {
+      let turnNext = false;
+      return {
+        key: TRANSCRIPTION,
+        member: 'transcription',
+        read: (element, line) => {
+          const piece = whisperCppPiece(element, line, turnNext);
+          turnNext = element['speaker_turn_next'] === true;
+          return piece;
+        },
+      };
+    }
   }
+}
+
+/**
+ * A whisper.cpp segment: its `text`, timed by `offsets` (milliseconds) or else `timestamps`
+ * (`00:00:02,500`); `newVoice` when the segment before it ended a speaker's turn.
+ */
+function whisperCppPiece(element: JsonObject, line: number, newVoice: boolean): SpokenPiece | string {
+  const words = asString(element['text']);
+  if (words === null) return 'no "text" in this piece of the transcript';
+  const offset = (end: 'from' | 'to'): number | null => {
+    const milliseconds = time(field(element, 'offsets', end), 1000);
+    if (milliseconds !== null) return milliseconds;
+    const clock = asString(field(element, 'timestamps', end));
+    return clock === null ? null : parseClockTime(clock);
+  };
+  return { speaker: speakerName(element['speaker']), text: words.trim(), start: offset('from'), end: offset('to'), line, newVoice };
 }
 
 /** A piece with its words in `textKey` and its times in `start` / `end`, counted in `perSecond` units. */

@@ -22,6 +22,11 @@ describe('speechToTextLayout', () => {
     ],
     ['{"metadata": {"request_id": "r", "model_info": {}}, "results": {"channels": []}}', 'deepgram'],
     ['{"monologues": [{"speaker": 0, "elements": [{"type": "text", "value": "Hi"}]}]}', 'revai'],
+    [
+      '{"systeminfo": "AVX = 1", "result": {"language": "en"}, "transcription": [{"timestamps": {"from": "00:00:00,000", "to": "00:00:01,000"}, "offsets": {"from": 0, "to": 1000}, "text": " Hi."}]}',
+      'whisper-cpp',
+    ],
+    ['{"transcription": [{"text": "Hi", "confidence": 0.9}]}', null],
     ['{"segments": ["a", "b"]}', null],
     ['{"comments": [{"text": "Hi", "start": 1, "end": 2}]}', null],
     ['[{"speaker": "A", "text": "Hi"}]', null],
@@ -141,5 +146,45 @@ describe('a long recording', () => {
     const records = recordsOf(result);
     expect(records.length).toBeGreaterThan(50);
     expect(records.every((record) => /^(?:The bus was late again\. ?)+$/.test(record.text))).toBe(true);
+  });
+});
+
+describe('speech-to-text JSON: whisper.cpp', () => {
+  test("whisper-cli's -oj output is read as turns, timed by its offsets, with [BLANK_AUDIO] left out", async () => {
+    const whisperCpp = {
+      systeminfo: 'AVX = 1 | NEON = 0',
+      model: { type: 'base', multilingual: true },
+      params: { model: 'models/ggml-base.bin', language: 'en', translate: false },
+      result: { language: 'en' },
+      transcription: [
+        {
+          timestamps: { from: '00:00:00,000', to: '00:00:02,400' },
+          offsets: { from: 0, to: 2400 },
+          text: ' The clinic moved to the edge of town,',
+        },
+        {
+          timestamps: { from: '00:00:02,400', to: '00:00:05,000' },
+          offsets: { from: 2400, to: 5000 },
+          text: ' and there is no bus that goes there.',
+        },
+        { timestamps: { from: '00:00:05,000', to: '00:00:08,000' }, offsets: { from: 5000, to: 8000 }, text: ' [BLANK_AUDIO]' },
+        { timestamps: { from: '00:00:08,000', to: '00:00:10,500' }, text: ' We need a shuttle.' },
+      ],
+    };
+    expect(await turnsOf('meeting.json', whisperCpp)).toEqual([
+      '-: The clinic moved to the edge of town, and there is no bus that goes there. [0-5]',
+      '-: We need a shuttle. [8-10.5]',
+    ]);
+  });
+
+  test('a speaker turn marked by its speaker-turn model (speaker_turn_next) starts a new record', async () => {
+    const whisperCpp = {
+      result: { language: 'en' },
+      transcription: [
+        { offsets: { from: 0, to: 1000 }, text: ' Is it any better now?', speaker_turn_next: true },
+        { offsets: { from: 1000, to: 2000 }, text: ' Not really.' },
+      ],
+    };
+    expect(await turnsOf('turns.json', whisperCpp)).toEqual(['-: Is it any better now? [0-1]', '-: Not really. [1-2]']);
   });
 });

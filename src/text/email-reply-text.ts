@@ -414,11 +414,32 @@ function collapseBlankLines(lines: readonly string[], isRemoved: (index: number)
   const end = Math.min(limit, lines.length);
   for (let index = 0; index < end; index += 1) {
     const line = lines[index] ?? '';
-    if (isRemoved(index) || QUOTE_LINE.test(line)) continue;
+    if (isRemoved(index) || QUOTE_LINE.test(line) || isQuoteElision(lines, index)) continue;
     if (line.trim() === '' && (kept.length === 0 || (kept[kept.length - 1] ?? '').trim() === '')) continue;
     kept.push(line);
   }
   return kept;
+}
+
+/** A line that says only that quoted text was cut: `[...]`, `[…]`, `[snip]`, `<snip>`, `[...snipped...]`. */
+const ELISION =
+  /^\s*(?:\[\s*(?:\.{3,}|…|(?:\.{3}\s*)?snip(?:ped)?(?:\s*\.{3})?)\s*\]|<\s*snip(?:ped)?\s*>|\(\s*(?:\.{3,}|…|snip(?:ped)?)\s*\))\s*$/iu;
+
+/**
+ * True for an elision mark (see {@link ELISION}) written where the replier cut the quote: the
+ * nearest line with text above or below it is a quoted `>` line. It is part of the quote, not the
+ * sender's words.
+ */
+function isQuoteElision(lines: readonly string[], index: number): boolean {
+  if (!ELISION.test(lines[index] ?? '')) return false;
+  const nearest = (step: 1 | -1): string | undefined => {
+    for (let at = index + step; at >= 0 && at < lines.length; at += step) {
+      const line = lines[at] ?? '';
+      if (line.trim() !== '') return line;
+    }
+    return undefined;
+  };
+  return [nearest(-1), nearest(1)].some((line) => line !== undefined && QUOTE_LINE.test(line));
 }
 
 function withoutTrailingSeparators(lines: string[]): string[] {

@@ -263,6 +263,19 @@ describe("sign-offs with the sender's name", () => {
   });
 });
 
+describe('marks where the replier cut the quote', () => {
+  test.each(['[...]', '[…]', '[snip]', '<snip>', '[... snipped ...]'])('%s between quoted lines goes with the quote', (mark) => {
+    const body = `The lift is broken again.\n\n-- Omar\n\nOn Mon, 3 Jun 2024 at 09:00, Ruth Hale <ruth@example.org> wrote:\n> First point.\n>\n${mark}\n>\n> Last point.`;
+    expect(extractReplyText(body, { senderName: 'Omar Haddad' })).toBe('The lift is broken again.');
+  });
+
+  test("the same mark in the sender's own words, away from any quote, stays", () => {
+    expect(extractReplyText('They said the ramp [...] would be fixed by May.\n\n[...]\n\nIt was not.')).toBe(
+      'They said the ramp [...] would be fixed by May.\n\n[...]\n\nIt was not.',
+    );
+  });
+});
+
 describe('where the kept text came from', () => {
   test('a reply', () => {
     expect(extractReply('Yes.\n\n> Will you come?')).toEqual({ text: 'Yes.', source: 'reply' });

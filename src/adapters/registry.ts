@@ -1,6 +1,7 @@
 import type { FormatAdapter } from './format-adapter.js';
 import { csvTableAdapter } from './formats/csv-table.js';
 import { emlAdapter } from './formats/eml.js';
+import { emlxAdapter } from './formats/emlx.js';
 import { outlookMsgAdapter } from './formats/outlook-msg.js';
 import { mailTextAdapter } from './formats/mail-text.js';
 import { jsonRecordsAdapter } from './formats/json-records.js';
@@ -57,6 +58,7 @@ import { xlsWorkbookAdapter } from './formats/xls-workbook.js';
 export const ADAPTERS: readonly FormatAdapter[] = [
   mboxAdapter,
   emlAdapter,
+  emlxAdapter,
   outlookMsgAdapter,
   mailTextAdapter,
   twitterArchiveAdapter,

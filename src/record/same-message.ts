@@ -24,7 +24,7 @@ function evened(text: string): string {
  * The formats that read a saved e-mail message (as against a table or JSON export that merely has
  * an e-mail channel): only a message saved twice can be read twice under two ids.
  */
-const SAVED_MESSAGE_FORMATS: ReadonlySet<string> = new Set(['eml', 'mbox', 'outlook-msg', 'mail-text']);
+const SAVED_MESSAGE_FORMATS: ReadonlySet<string> = new Set(['eml', 'emlx', 'mbox', 'outlook-msg', 'mail-text']);
 
 /** The key of a saved e-mail's sender and words, or null for a record that is not a saved e-mail with a sender, a date and words. */
 function messageKey(record: FeedbackRecord): string | null {

@@ -29,10 +29,14 @@ const TAG = /<(\/?)([a-z][\w-]*|\d[\d:.,]*)((?:[.\s][^<>]*)?)>/gi;
 /** ASS/SSA override codes that some SRT files carry: `{\an8}`, `{\i1}`. */
 const ASS_OVERRIDE = /\{\\[^{}]*\}/g;
 
+/** ASS/SSA line breaks and hard spaces that captions converted from ASS keep in their text: `\N`, `\n`, `\h`. */
+const ASS_SPACE = /\\[Nnh]/g;
+
 /**
  * Turns one line of WebVTT or SRT cue text into plain text: inline timestamps and the tags
  * `<c>`, `<i>`, `<b>`, `<u>`, `<lang>`, `<ruby>`, `<font>` and any other are removed (the
- * pronunciation in `<rt>` goes with its tag), `{\an8}` codes are dropped and entities decoded.
+ * pronunciation in `<rt>` goes with its tag), `{\an8}` codes are dropped, `\N` and `\h` (ASS's line
+ * break and hard space) are spaces, and entities are decoded.
  * `<v Name>` starts a part of the line spoken by that voice.
  */
 export function captionLineText(line: string): VoicedText[] {
@@ -41,7 +45,7 @@ export function captionLineText(line: string): VoicedText[] {
   let text = '';
   let inRubyText = 0;
   let last = 0;
-  const source = line.replace(ASS_OVERRIDE, '');
+  const source = line.replace(ASS_OVERRIDE, '').replace(ASS_SPACE, ' ');
   for (const match of source.matchAll(TAG)) {
     if (inRubyText === 0) text += source.slice(last, match.index);
     last = match.index + match[0].length;

@@ -20,6 +20,8 @@ describe('captionLineText', () => {
     ['<lang en-GB>colour</lang>', 'colour'],
     ['bus &amp; taxi &lt;3 &nbsp;x', 'bus & taxi <3  x'],
     ['{\\an8}<font color="#ffff00">Top</font>', 'Top'],
+    ['The\\hday\\hcentre\\Nis closing.', 'The day centre is closing.'],
+    ['{\\an8}Two lines\\nin one', 'Two lines in one'],
     ['a < b and c > d', 'a < b and c > d'],
   ])('%j → %j', (line, text) => {
     expect(captionLineText(line)).toEqual([{ voice: null, text }]);

@@ -25,6 +25,7 @@ import { srtAdapter } from './formats/srt.js';
 import { sbvAdapter } from './formats/sbv.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
+import { timedTextAdapter } from './formats/timed-text.js';
 import { zoomChatAdapter } from './formats/zoom-chat.js';
 import { whatsappChatAdapter } from './formats/whatsapp-chat.js';
 import { webvttAdapter } from './formats/webvtt.js';
@@ -78,6 +79,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   zoomChatAdapter,
   whatsappChatAdapter,
   transcriptTextAdapter,
+  timedTextAdapter,
   eventNotesAdapter,
   docxDocumentAdapter,
   docDocumentAdapter,

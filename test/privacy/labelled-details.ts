@@ -47,3 +47,47 @@ export function scoreDetails(lines: readonly string[], policy: RedactionPolicy):
   }
   return figures;
 }
+
+/**
+ * The parts of a detail a reader could still tell it by: its words, split at hyphens, apostrophes
+ * and inner capitals (`Mc|Allister`), of three letters or more or two with a digit (`38` of
+ * `3/4/38`); the whole detail when it has none.
+ */
+function detailParts(detail: string): string[] {
+  const parts = (detail.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .flatMap((word) => word.split(/(?<=\p{Ll})(?=\p{Lu})/u))
+    .filter((part) => part.length >= 3 || (part.length === 2 && /\p{N}/u.test(part)));
+  return parts.length === 0 ? [detail] : parts;
+}
+
+function standsIn(part: string, text: string): boolean {
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/**
+ * Scores redaction on labelled lines as a reader of the report would: a labelled detail is found
+ * only when no part of it is left standing in the output (`[name]Allister` has not hidden
+ * `McAllister`, `helen [dot] [email]` has not hidden the address, `Flat 12, [address]` has not
+ * hidden the flat), unless that part is also written outside the detail; the tokens a line gains
+ * are its redactions, correct up to the number of details found.
+ */
+export function scoreDetailsWhole(lines: readonly string[], policy: RedactionPolicy): DetailFigures {
+  const figures: DetailFigures = { labels: 0, found: 0, flagged: 0, correct: 0, wrong: [] };
+  for (const line of lines) {
+    const details = [...line.matchAll(LABEL)].map((match) => match[1] ?? '');
+    const text = line.replace(LABEL, '$1');
+    const outside = line.replace(LABEL, ' ');
+    const output = redactPersonalData(text, policy).text;
+    const tokens = (output.match(TOKEN) ?? []).length;
+    const found = details.filter((detail) =>
+      detailParts(detail).every((part) => !standsIn(part, output) || standsIn(part, outside)),
+    ).length;
+    figures.labels += details.length;
+    figures.found += found;
+    figures.flagged += tokens;
+    figures.correct += Math.min(found, tokens);
+    if (found < details.length || tokens > details.length) figures.wrong.push(output);
+  }
+  return figures;
+}

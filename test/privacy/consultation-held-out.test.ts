@@ -1,0 +1,30 @@
+import { describe, expect, test } from '@jest/globals';
+import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
+import { labelledLines, scoreDetailsWhole } from './labelled-details.js';
+
+const heldOut = labelledLines('fixtures/privacy/consultation-held-out/held-out.txt');
+
+describe('personal data in a consultation written blind (fixtures/privacy/consultation-held-out, figures in README.md)', () => {
+  test('held-out.txt, written before src/privacy was read: 60 details in 79 lines, recall 80.0% (48 of 60), precision 87.3% (48 of 55)', () => {
+    const figures = scoreDetailsWhole(heldOut, DEFAULT_REDACTION_POLICY);
+    expect([figures.labels, heldOut.length]).toEqual([60, 79]);
+    expect(figures).toMatchObject({ found: 48, flagged: 55, correct: 48 });
+    expect(figures.wrong).toEqual([
+      '[name]Allister ran that ward like clockwork and everyone knew it.',
+      'spoke to jackie on reception and she said there was nothing she could do',
+      'contact me at helen [dot] [email]',
+      'My email is grandma underscore [email] if the council wants to reply.',
+      "Snapchat: kayleigh.b99 if you want to hear what it's really like.",
+      'Our flat (Flat 4b, 112 Kingsway) has had no working lift for six weeks.',
+      "Mum's bungalow, 5 The Paddocks, is too far from any bus route.",
+      'Write to me at Flat 12, [address], Cleckheaton.',
+      "Dad's hospital number is RWY1234567 and they still lost his notes.",
+      'My complaint reference is PALS-2024-0456 and I have heard nothing since March.',
+      "Mosaic ID 1234567, that's my son's case number, they can look it up.",
+      'Mum, b. 3/4/38, has been in hospital since Christmas.',
+      'Carers Week runs from 9 to 15 June and nothing is planned in [name].',
+      '[name] and Stoke Mandeville both sent us home with no care plan.',
+      "Crohn's, [name] disease and Hodgkin's lymphoma all in one family.",
+    ]);
+  });
+});

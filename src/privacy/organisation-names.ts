@@ -274,6 +274,7 @@ export const ORGANISATION_NAMES: Readonly<Record<string, readonly string[]>> = {
     'Premier',
     'Costcutter',
     'McColls',
+    "McDonald's",
     'Bargain Booze',
     'Pets at Home',
     'Ikea',

@@ -166,7 +166,14 @@ export function preloadPersonNames(): void {
   loadLexiconWords();
 }
 
-const CAPITALISED = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
+/**
+ * A capitalised word: a name's word, also joined by an apostrophe or a hyphen (`O'Sullivan`,
+ * `Pryce-Jones`), or with the capital a surname's prefix puts inside it (`McAllister`,
+ * `MacDonald`, `FitzGerald`, `DeSouza`, `LeBlanc`), which a word cut at that capital left
+ * published (`Sister McAllister` became `[name]Allister`).
+ */
+const CAPITALISED =
+  "\\p{Lu}[\\p{Ll}\\p{M}]+(?:(?<=(?<![\\p{L}\\p{M}])(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La))\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
 const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 const NAME = `${CAPITALISED}(?:[ \\t]+${CAPITALISED})?`;
 const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?';

@@ -237,7 +237,8 @@ const PERSONAL_DATA = new RegExp(
 /** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
 const MENTIONED_NAME = /^\p{Lu}[\p{Ll}\p{M}]+$/u;
 /** The surname such a mention goes on with (`@Tariq Mahmood`). */
-const SURNAME_AFTER = /^[ \t]+(\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/u;
+const SURNAME_AFTER =
+  /^[ \t]+(\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:(?<=(?<![\p{L}\p{M}])(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La))\p{Lu}[\p{Ll}\p{M}]+)?(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/u;
 const PARAMETER_NAME = /[?&;]([^=?&;]+)=$/u;
 const PARAMETER_KINDS = URL_PARAMETER_KINDS.map(([kind, names]) => [kind, new RegExp(`^(?:${names})$`, 'iu')] as const);
 const CAPITALISED_STREET_WORD = /^\p{Lu}/u;

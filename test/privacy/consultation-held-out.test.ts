@@ -8,9 +8,8 @@ describe('personal data in a consultation written blind (fixtures/privacy/consul
   test('held-out.txt, written before src/privacy was read: 60 details in 79 lines, recall 80.0% (48 of 60), precision 87.3% (48 of 55)', () => {
     const figures = scoreDetailsWhole(heldOut, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, heldOut.length]).toEqual([60, 79]);
-    expect(figures).toMatchObject({ found: 48, flagged: 55, correct: 48 });
+    expect(figures).toMatchObject({ found: 49, flagged: 55, correct: 49 });
     expect(figures.wrong).toEqual([
-      '[name]Allister ran that ward like clockwork and everyone knew it.',
       'spoke to jackie on reception and she said there was nothing she could do',
       'contact me at helen [dot] [email]',
       'My email is grandma underscore [email] if the council wants to reply.',

@@ -39,3 +39,21 @@ describe('a sentence opened by a noun no given name ends like', () => {
     expect(named(declan, findPersonNames(declan))).toEqual(['Declan']);
   });
 });
+
+describe('a surname with a capital inside it (McAllister, MacDonald)', () => {
+  test('is found whole after a title, a role or a given name, so no part of it is left after the token', () => {
+    for (const [text, name] of [
+      ['Sister McAllister ran that ward like clockwork.', 'Sister McAllister'],
+      ['Nurse McDonald was kind.', 'Nurse McDonald'],
+      ['ask for Mrs MacKenzie on ward 3', 'Mrs MacKenzie'],
+      ['My carer Ruby MacDonald was kind', 'Ruby MacDonald'],
+      ['Thanks to Holly, Femi and Joy LeBlanc', 'Joy LeBlanc'],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toContain(name);
+    }
+  });
+
+  test('a business named so stays', () => {
+    expect(findPersonNames("The McDonald's on the ring road is open all night.")).toEqual([]);
+  });
+});

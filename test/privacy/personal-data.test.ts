@@ -601,6 +601,7 @@ describe('redactPersonalData: accounts on Bluesky and Mastodon written without a
 describe('redactPersonalData: a mention by first name takes its surname with it', () => {
   test.each([
     ['@Tariq Mahmood can you add this?', '[handle] can you add this?'],
+    ['@Tariq McAllister can you add this?', '[handle] can you add this?'],
     ["@Siobhan O'Neill said so", '[handle] said so'],
     ['@Dave Leeds is where I live', '[handle] Leeds is where I live'],
     ['@carer_jo Okoro', '[handle] Okoro'],

@@ -68,17 +68,19 @@ const POSTCODE =
 /** Top-level domains an address spelled out in words ends with (`… at gmail dot com`). */
 const SPELLED_TLD = '(?:com|org|net|uk|gov|nhs|ac|edu|info|me|io|scot|wales|ie)';
 const SPELLED_WORD = `[${WORD}]+`;
-/** Between the words of a disguised address: ` dot `, a dot with a space either side or none, or `_` and `-` (in the local part). */
-const SPELLED_DOT = '(?:[ \\t]+dot[ \\t]+|[ \\t]\\.[ \\t]|\\.)';
-/** ` at `, an `@` with spaces around it, or `(@)` / `[@]`. */
-const SPELLED_AT = `(?:[ \\t]+at[ \\t]+|[ \\t]*[${AT_SIGNS}][ \\t]*|[ \\t]*[\\[(][${AT_SIGNS}][\\])][ \\t]*)`;
+/** Between the words of a disguised address: ` dot `, `[dot]` or `(dot)`, a dot with a space either side or none. */
+const SPELLED_DOT = '(?:[ \\t]+dot[ \\t]+|[ \\t]*[\\[({]dot[\\])}][ \\t]*|[ \\t]\\.[ \\t]|\\.)';
+/** Between the words of a disguised address's local part as well: `_` and `-`, or said in words (`jane underscore smith`). */
+const SPELLED_JOIN = '(?:[_\\-]|[ \\t]+(?:underscore|dash|hyphen)[ \\t]+)';
+/** ` at `, `[at]` or `(at)` (its words joined by `[dot]`), an `@` with spaces around it, or `(@)` / `[@]`. */
+const SPELLED_AT = `(?:[ \\t]+at[ \\t]+|[ \\t]*[\\[({]at[\\])}][ \\t]*|[ \\t]*[${AT_SIGNS}][ \\t]*|[ \\t]*[\\[(][${AT_SIGNS}][\\])][ \\t]*)`;
 /**
  * An e-mail address disguised with words or spaces (`jane dot smith at gmail dot com`, `jane.smith
  * @ gmail.com`, `jane_smith(@)hotmail.co.uk`): a local part, an `at`, and a domain ending in a
  * known ending. Which of these is an address is decided by {@link isDisguisedEmail}.
  */
 const SPELLED_EMAIL =
-  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:${SPELLED_DOT}|[_\\-])${SPELLED_WORD}){0,5}${SPELLED_AT}` +
+  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5}${SPELLED_AT}` +
   `[${WORD}\\-]+(?:${SPELLED_DOT}[${WORD}\\-]+){0,4}${SPELLED_DOT}${SPELLED_TLD}(?![${WORD}])`;
 const SPELLED_AT_WORD = /[ \t]+at[ \t]+/iu;
 /** Mail providers whose name after ` at ` makes an address even written plainly (`jane at gmail.com`). */
@@ -759,7 +761,7 @@ function isDisguisedEmail(found: string): boolean {
   if (at === null) return true;
   const local = found.slice(0, at.index);
   const domain = found.slice(at.index + at[0].length);
-  const joined = /[._\-]|[ \t]dot[ \t]/iu.test(local);
+  const joined = /[._\-]|[ \t](?:dot|underscore|dash|hyphen)[ \t]/iu.test(local);
   if (!joined && COUNTED_WORDS.has(local.toLowerCase())) return false;
   const spelled = /[ \t]/u.test(domain);
   return spelled || joined || MAIL_PROVIDER.test(domain.split('.', 1)[0] ?? '');

@@ -503,6 +503,15 @@ describe('redactPersonalData: e-mail addresses spelled out in words', () => {
   });
 
   test.each([
+    ['contact me at helen [dot] ward [at] btinternet [dot] com', 'contact me at [email]'],
+    ['jane (dot) smith (at) gmail (dot) com', '[email]'],
+    ['My email is grandma underscore pat at hotmail dot co dot uk if', 'My email is [email] if'],
+    ['sam dash jones at outlook dot com', '[email]'],
+  ])('its local part joined by `[dot]` or by `underscore` said in words, so none of it is left: %j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
     'We are at home dot com all day',
     'meet at the hub',
     'look at example dot points',
@@ -510,6 +519,7 @@ describe('redactPersonalData: e-mail addresses spelled out in words', () => {
     'I shop at amazon.co.uk now',
     'look at nhs.uk for the information',
     'we meet @ the library',
+    'the cut and dash at the hub dot uk',
   ])('no address: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

@@ -182,14 +182,17 @@ const PLATFORM =
 /**
  * Words saying that the word after them is the writer's own account on a platform, written
  * without its `@`: `my twitter is`, `my insta handle:`, `I'm on insta as`, `find me on insta as`,
- * `follow me on tiktok`, `Instagram handle is`. `our`, `us` and a platform named with no one on it
- * (`the council is on facebook as …`) are left: an organisation's account is no personal data.
+ * `follow me on tiktok`, `Instagram handle is`; or the platform's name as a label (`Snapchat:
+ * kayleigh.b99`, `Insta - carer.life.leeds`), where only a word with a handle's marks is taken
+ * (`Twitter: Bradford Carers` is a page's name). `our`, `us` and a platform named with no one on
+ * it (`the council is on facebook as …`) are left: an organisation's account is no personal data.
  */
 const PLATFORM_CONTEXT =
   `(?<![${WORD}])(?:my[ \\t]+(?:${PLATFORM})(?:[ \\t]+(?:handle|user[ \\t]?name|name|account|id))?[ \\t]*(?:[:=\\-]|is(?![${WORD}])|['’]s(?![${WORD}]))|` +
   `(?:i['’]?m|i[ \\t]+am)[ \\t]+(?:also[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under)(?![${WORD}])|[:\\-])|` +
   `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
-  `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-]))[ \\t]*`;
+  `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-])|` +
+  `(?<platformLabel>(?:${PLATFORM})[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
 const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
 /**
  * An account written without its `@` where the words after it say where it is (`DM harriet_q on
@@ -510,7 +513,14 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   if (groups['namedHandle'] !== undefined) {
     const context = groups['handleContext'] ?? '';
     const name = found.slice(context.length);
-    if (WEB_ADDRESS.test(name) || !(HANDLE_MARKS.test(name) || isNameLikeWord(name)) || !isHandleOfPerson(name, settings)) return KEEP;
+    const marked = HANDLE_MARKS.test(name);
+    if (
+      WEB_ADDRESS.test(name) ||
+      !(marked || (groups['platformLabel'] === undefined && isNameLikeWord(name))) ||
+      !isHandleOfPerson(name, settings)
+    ) {
+      return KEEP;
+    }
     const replacement = token('handle', settings, context);
     const surname = MENTIONED_NAME.test(name)
       ? SURNAME_AFTER.exec(text.slice(match.index + found.length, match.index + found.length + 60))

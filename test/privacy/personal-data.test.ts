@@ -352,11 +352,22 @@ describe('redactPersonalData: handles written without @ where the words before s
   });
 
   test.each([
+    ['Snapchat: kayleigh.b99 if you want to hear', 'Snapchat: [handle] if you want to hear'],
+    ['Insta - carer.life.leeds', 'Insta - [handle]'],
+    ['TikTok: CarerLifeUK', 'TikTok: [handle]'],
+  ])("after the platform named as a label, a word with a handle's marks: %j → %j", (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
     'My twitter is down at the moment.',
     'I am on insta as well as facebook.',
     'my instagram is private but my facebook page is public',
     'Read more on Facebook: https://t.co/4Bh1UG7gXG',
     'find us on twitter: www.example.org',
+    "I use Snapchat: it's great",
+    'Facebook - the council page is better',
+    'IG: lots of carers post there',
   ])('a platform named with no account after it stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

@@ -119,12 +119,26 @@ const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
   ],
 ];
 const URL_PARAMETER = `(?<=[?&;](?:${URL_PARAMETER_KINDS.map(([, names]) => names).join('|')})=)[^&#\\s\\[\\]<>"']+`;
-/** A house number (after a flat or unit number), up to three words, and a street's suffix. */
+/** A house number (after a flat or unit number, or a flat's number alone), up to three words, and a street's suffix. */
 const STREET_SUFFIX =
   'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Grove|Drive|Way|Crescent|Place|Gardens|Court|Terrace|Walk|Row|Square|Mews|Hill|Rise|View|Green|Park|Parade|Gate|Croft|Fold|Vale|Wharf|Yard|Boulevard|Embankment';
+/** A flat's or unit's number (`Flat 4b, `, `Apt. 12 `), which goes with the address after it. */
+const FLAT = '(?:Flat|Apartment|Apt|Unit)\\.?[ \\t]*\\d{1,4}[a-z]?,?[ \\t]+';
+const HOUSE_NUMBER = '\\d{1,4}[a-z]?,?[ \\t]+';
 const ADDRESS =
-  `(?<![${WORD}])(?:(?:Flat|Apartment|Apt|Unit)\\.?[ \\t]*\\d{1,4}[a-z]?,?[ \\t]+)?\\d{1,4}[a-z]?,?[ \\t]+` +
+  `(?<![${WORD}])(?:${FLAT}(?:${HOUSE_NUMBER})?|${HOUSE_NUMBER})` +
   `(?<street>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<suffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
+/**
+ * A street named with no street's suffix, where what is before it says it is one: a flat's number
+ * and a house number before one to three capitalised words (`Flat 4b, 112 Kingsway`), or a house
+ * number before `The` and a plural or a word such closes are named with (`5 The Paddocks`, `2 The
+ * Maltings`, `7 The Spinney`). Which number is a house's is decided by {@link isHouseNumberBefore}.
+ */
+const UNSUFFIXED_STREET =
+  `(?<![${WORD}])(?:${FLAT}${HOUSE_NUMBER}\\p{Lu}\\p{Ll}+(?:[ \\t]+\\p{Lu}\\p{Ll}+){0,2}|` +
+  `(?<theNumber>\\d{1,3}[a-z]?),?[ \\t]+The[ \\t]+(?:\\p{Lu}\\p{Ll}+(?<=[^s]s)|Chase|Spinney|Coppice|Causeway|Broadway|Ridgeway|Nook|Glebe|Dell|Orchard|Pastures|Sidings))(?![${WORD}])`;
+/** A flat's number right before a house's name (`Flat 12, ` before `Jubilee House, Ash Road`). */
+const FLAT_BEFORE = new RegExp(`(?<![${WORD}])${FLAT}$`, 'u');
 
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
   hundred: '00',
@@ -235,7 +249,7 @@ const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
+    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<unsuffixedStreet>${UNSUFFIXED_STREET})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
 );
@@ -489,17 +503,23 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   if (groups['address'] !== undefined) {
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
   }
+  if (groups['unsuffixedStreet'] !== undefined) {
+    const number = groups['theNumber'];
+    if (number !== undefined && !isHouseNumberBefore(text.slice(Math.max(0, match.index - 20), match.index))) return KEEP;
+    const street = STREET_AFTER_COMMA.exec(text.slice(match.index + found.length, match.index + found.length + 80));
+    return street === null ? token('address', settings) : { ...token('address', settings), beyond: street[0].length };
+  }
   if (groups['houseAddress'] !== undefined) {
     const behind = houseNameStart(groups['house'] ?? '', text.slice(Math.max(0, match.index - 60), match.index));
     return behind !== null && isStreetAddress(groups['houseStreet'] ?? '', groups['houseSuffix'] ?? '')
-      ? { ...token('address', settings), behind }
+      ? { ...token('address', settings), behind: withFlatBefore(text, match.index, behind) }
       : KEEP;
   }
   if (groups['namedHouse'] !== undefined) {
     const street = `${groups['namedStreet'] ?? ''}${groups['namedSuffix'] ?? ''}`;
     if (!CAPITALISED_STREET.test(street)) return KEEP;
     const behind = namedHouseStart(text.slice(Math.max(0, match.index - 80), match.index), text.slice(match.index + found.length));
-    return behind === null ? KEEP : { ...token('address', settings), behind };
+    return behind === null ? KEEP : { ...token('address', settings), behind: withFlatBefore(text, match.index, behind) };
   }
   if (groups['dateOfBirth'] !== undefined) {
     return token('date-of-birth', settings, groups['birthContext'] ?? '');
@@ -784,6 +804,29 @@ function isDisguisedEmail(found: string): boolean {
  * counted thing comes before a suffix that is only a street's (`9 orchard close`, not `a 2 way
  * street` or `a 20 minute drive`).
  */
+/**
+ * How far before a match an address's start goes once a flat's number right before its house's
+ * name is taken in with it (`Flat 12, Jubilee House, Ash Road`, where the house's name starts
+ * `behind` characters before the match).
+ */
+function withFlatBefore(text: string, at: number, behind: number): number {
+  const start = at - behind;
+  const flat = FLAT_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+  return flat === null ? behind : behind + flat[0].length;
+}
+
+/**
+ * Words after which a number is no house's: a ward, room, bed or band, a page or section, an age,
+ * a count, a ranking, a time (`Ward 7 The Oaks`, `section 5 The Rights`, `top 10 The Smiths`, `until 5 The Sidings`); not `at`, `to` or `from`, which come before a house number as often (`we live at 2 The Maltings`).
+ */
+const NUMBER_OF_SOMETHING =
+  /(?<![\p{L}])(?:ward|room|rm|bay|bed|band|level|floor|page|section|s|chapter|part|step|stage|unit|year|years|aged?|top|number|no\.?|nos?|over|under|about|around|only|just|than|of|until|till|for|after|before|every|per)[ \t]*$/iu;
+
+/** True when the number before ` The …` (`5 The Paddocks`) is a house's: it opens the text or a clause, or follows a word that is no counted thing's. */
+function isHouseNumberBefore(before: string): boolean {
+  return !NUMBER_OF_SOMETHING.test(before);
+}
+
 function isStreetAddress(street: string, suffix: string): boolean {
   const words = street.trim().split(/[ \t]+/u);
   if (words.some((word) => COUNTED_WORDS.has(word.toLowerCase()) && !CAPITALISED_ONLY_FIRST.test(word))) return false;

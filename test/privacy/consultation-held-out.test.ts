@@ -8,12 +8,9 @@ describe('personal data in a consultation written blind (fixtures/privacy/consul
   test('held-out.txt, written before src/privacy was read: 60 details in 79 lines, recall 80.0% (48 of 60), precision 87.3% (48 of 55)', () => {
     const figures = scoreDetailsWhole(heldOut, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, heldOut.length]).toEqual([60, 79]);
-    expect(figures).toMatchObject({ found: 52, flagged: 56, correct: 52 });
+    expect(figures).toMatchObject({ found: 55, flagged: 58, correct: 55 });
     expect(figures.wrong).toEqual([
       'spoke to jackie on reception and she said there was nothing she could do',
-      'Our flat (Flat 4b, 112 Kingsway) has had no working lift for six weeks.',
-      "Mum's bungalow, 5 The Paddocks, is too far from any bus route.",
-      'Write to me at Flat 12, [address], Cleckheaton.',
       "Dad's hospital number is RWY1234567 and they still lost his notes.",
       'My complaint reference is PALS-2024-0456 and I have heard nothing since March.',
       "Mosaic ID 1234567, that's my son's case number, they can look it up.",

@@ -411,7 +411,7 @@ describe('redactPersonalData: a house named rather than numbered, before its str
     ['Send the forms to The Old Bakery, High Street, Ashby.', 'Send the forms to [address], Ashby.'],
     ['Holly Bungalow, Station Road', '[address]'],
     ['At Rose Cottage, Mill Lane we keep hens', 'At [address] we keep hens'],
-    ['2 The Cottages, Mill Lane', '2 [address]'],
+    ['2 The Cottages, Mill Lane', '[address]'],
   ])('%j → %j', (input, expected) => {
     expect(redacted(input)).toBe(expected);
   });
@@ -733,5 +733,28 @@ describe('redactPersonalData: disguises found by the red team of session 33', ()
     'order 441234567890123 ok',
   ])('%j stays', (text) => {
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe('redactPersonalData: flats, and streets named with no street word', () => {
+  test.each([
+    ['Write to me at Flat 12, Jubilee House, Ash Road, Cleckheaton.', 'Write to me at [address], Cleckheaton.'],
+    ['Flat 3, Meadow View, Church Road', '[address], Church Road'],
+    ['Our flat (Flat 4b, 112 Kingsway) has no lift', 'Our flat ([address]) has no lift'],
+    ["Mum's bungalow, 5 The Paddocks, is too far", "Mum's bungalow, [address], is too far"],
+    ['we live at 2 The Maltings now', 'we live at [address] now'],
+    ['moved to 7 The Spinney, Leeds', 'moved to [address], Leeds'],
+  ])('the flat\'s number goes with its address, and a house number before "The" and a plural is a street: %j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each([
+    'on Ward 7 The Oaks unit was closed',
+    'in 2019 The Beatles were on the radio',
+    'top 10 The Smiths songs',
+    'There were 3 The Guardian articles about it',
+    'Band 5 The Nurses union says',
+  ])('a number of something else before "The" stays: %j', (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY).counts.address).toBeUndefined();
   });
 });

@@ -172,9 +172,13 @@ const DAY_OF_MONTH = '\\d{1,2}(?:st|nd|rd|th)?';
 const FULL_DATE =
   `\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|` +
   `${DAY_OF_MONTH}(?:[ \\t]+of)?[ \\t]+(?:${MONTH})\\.?,?[ \\t]+(?:\\d{4}|['’]?\\d{2})|(?:${MONTH})\\.?[ \\t]+${DAY_OF_MONTH},?[ \\t]+\\d{4}`;
-/** Words saying that the date after them is someone's birth, and what may stand between (`DOB:`, `date of birth is`, `born on`). */
+/**
+ * Words saying that the date after them is someone's birth, and what may stand between (`DOB:`,
+ * `date of birth is`, `born on`), and `b.` as a life is written (`Mum, b. 3/4/38,`; not opening
+ * a line, where it marks the second of a list).
+ */
 const BIRTH_CONTEXT =
-  `(?<![${WORD}])(?:d\\.?o\\.?b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born|birthday)` +
+  `(?<![${WORD}])(?:d\\.?o\\.?b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born|birthday|(?<![${WORD}.][ \\t]*|^[ \\t]*|\\n[ \\t]*)b\\.)` +
   `(?:[ \\t]*(?:[:=(\\-\\u2013\\u2014]|(?:is|was|on|of|the)(?![${WORD}]))){0,3}[ \\t]*`;
 const DATE_OF_BIRTH = `(?<birthContext>${BIRTH_CONTEXT})(?:${FULL_DATE})(?![${WORD}])`;
 /**

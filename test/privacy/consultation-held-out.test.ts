@@ -8,13 +8,12 @@ describe('personal data in a consultation written blind (fixtures/privacy/consul
   test('held-out.txt, written before src/privacy was read: 60 details in 79 lines, recall 80.0% (48 of 60), precision 87.3% (48 of 55)', () => {
     const figures = scoreDetailsWhole(heldOut, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, heldOut.length]).toEqual([60, 79]);
-    expect(figures).toMatchObject({ found: 55, flagged: 58, correct: 55 });
+    expect(figures).toMatchObject({ found: 56, flagged: 59, correct: 56 });
     expect(figures.wrong).toEqual([
       'spoke to jackie on reception and she said there was nothing she could do',
       "Dad's hospital number is RWY1234567 and they still lost his notes.",
       'My complaint reference is PALS-2024-0456 and I have heard nothing since March.',
       "Mosaic ID 1234567, that's my son's case number, they can look it up.",
-      'Mum, b. 3/4/38, has been in hospital since Christmas.',
       'Carers Week runs from 9 to 15 June and nothing is planned in [name].',
       '[name] and Stoke Mandeville both sent us home with no care plan.',
       "Crohn's, [name] disease and Hodgkin's lymphoma all in one family.",

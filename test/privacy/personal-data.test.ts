@@ -252,6 +252,8 @@ describe('redactPersonalData: dates of birth', () => {
     ['Birth date - 01-06-1975;', 'Birth date - [date of birth];'],
     ["BORN 22 SEPT '47", 'BORN [date of birth]'],
     ['date of birth 1951-04-03', 'date of birth [date of birth]'],
+    ['Mum, b. 3/4/38, has been in hospital', 'Mum, b. [date of birth], has been in hospital'],
+    ['My nan (b. 3 April 1938)', 'My nan (b. [date of birth])'],
   ])('%j → %j', (input, expected) => {
     expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'date-of-birth': 1 } });
   });
@@ -264,6 +266,8 @@ describe('redactPersonalData: dates of birth', () => {
     'since my baby was born in October',
     'The scheme was born on the back of the 2012 cuts.',
     'My birthday was on Tuesday.',
+    'a. the first session\nb. 12/03/2024, the second',
+    'Plan b. 12/03/2024 if it rains',
   ])('a date no word says is a birth, or a birth with no full date, stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

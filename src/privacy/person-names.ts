@@ -991,6 +991,13 @@ const INTRODUCTION_THEN_LOWER_CASE =
 /** A title in lower case, then a word in lower case (`mrs smith`, `dr patel`). */
 const TITLE_THEN_LOWER_CASE =
   /(?<![\p{L}\p{M}\p{N}])(?<title>mr|mrs|ms|miss|dr)\.?[ \t]+(?<word>(?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
+/**
+ * Words of speaking to or asking for someone, then a word in lower case (`spoke to jackie on
+ * reception`, `ask for bev`, `rang karen`): a name only when the lexicon lists it as a given name
+ * and as no other word, since people speak to `reception` and ask for `help`, `will` or `grace`.
+ */
+const SPOKEN_TO_THEN_LOWER_CASE =
+  /(?<![\p{L}\p{M}\p{N}])(?:(?:spoke|speak|speaking|talked|talk|talking|chatted|chat)[ \t]+(?:to|with)|ask(?:ed)?[ \t]+for|rang|phoned|thanks[ \t]+to|thank[ \t]+you)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
 /** A lower-case word right after a name put back in case: a surname (`siobhan o'neill`). */
 const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/u;
 
@@ -1054,8 +1061,8 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
 
 /**
  * Lower-case words that read as a name (see {@link caseRestored}): right after a role or relation,
- * with the surname after them, after a title (which is put back in case too: `mrs smith`), and
- * alone after a sign-off.
+ * with the surname after them, after a title (which is put back in case too: `mrs smith`), after
+ * words of speaking to or asking for someone, and alone after a sign-off.
  */
 function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
   const starts: number[] = [];
@@ -1080,6 +1087,10 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
     const word = match.groups?.['word'] ?? '';
     const start = match.index + match[0].length - word.length;
     if (lexicon.names.has(word) || isUnknownNoun(text, start, word, lexicon)) starts.push(match.index, start);
+  }
+  for (const match of text.matchAll(SPOKEN_TO_THEN_LOWER_CASE)) {
+    const word = match.groups?.['word'] ?? '';
+    if (lexicon.names.has(word) && !isKnownWord(word, lexicon)) starts.push(match.index + match[0].length - word.length);
   }
   for (const match of text.matchAll(SIGN_OFF_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';

@@ -57,3 +57,28 @@ describe('a surname with a capital inside it (McAllister, MacDonald)', () => {
     expect(findPersonNames("The McDonald's on the ring road is open all night.")).toEqual([]);
   });
 });
+
+describe('a name in lower case after words of speaking to or asking for someone', () => {
+  test('is found when the lexicon lists it as a given name and as no other word', () => {
+    for (const [text, name] of [
+      ['spoke to jackie on reception and she said no', 'jackie'],
+      ['rang karen twice and got nowhere', 'karen'],
+      ['asked for bev but she was off', 'bev'],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toEqual([name]);
+    }
+  });
+
+  test('people, places and words spoken to or asked for stay', () => {
+    for (const text of [
+      'I spoke to reception',
+      'ask for help at the desk',
+      'spoke to will about it',
+      'talked to someone',
+      'spoke to mum',
+      'thanks to everyone',
+    ]) {
+      expect(findPersonNames(text)).toEqual([]);
+    }
+  });
+});

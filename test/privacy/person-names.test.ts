@@ -82,3 +82,26 @@ describe('a name in lower case after words of speaking to or asking for someone'
     }
   });
 });
+
+describe('places and conditions named like people', () => {
+  test('towns a tagger reads as a given name and a surname, and conditions named after doctors, are no people', () => {
+    for (const text of [
+      'Carers Week runs from 9 to 15 June and nothing is planned in Kirkby Stephen.',
+      'Milton Keynes and Stoke Mandeville both sent us home with no care plan.',
+      "Crohn's, Addison's disease and Hodgkin's lymphoma all in one family.",
+      "Mum has Bell's palsy and Dad has Graves' disease.",
+    ]) {
+      expect(named(text, findPersonNames(text))).toEqual([]);
+    }
+  });
+
+  test('a person so named is still found', () => {
+    for (const [text, name] of [
+      ['Milton came round on Tuesday.', 'Milton'],
+      ['Mrs Williams said the syndrome clinic was shut.', 'Mrs Williams'],
+      ['Thanks to Stephen and Addison on the ward.', 'Stephen'],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { PublishedReports, standingAlone } from '../helpers/published-reports.js';
+
+const published = new PublishedReports('fixtures/privacy/consultation-held-out');
+
+beforeAll(async () => {
+  await published.publish();
+});
+
+afterAll(async () => {
+  await published.remove();
+});
+
+describe('a consultation written blind, published in every format with its codebook and the bundled one (fixtures/privacy/consultation-held-out)', () => {
+  test('every record is reported on', () => {
+    const report = JSON.parse(published.output('fixture', 'json') || '{}') as { records_total?: number };
+    expect(report.records_total).toBe(72);
+  });
+
+  test('nothing planted is in any format, but the ids left for later (README, "How well personal data is found")', async () => {
+    const planted = await published.listed('must-not-publish.txt');
+    const leaked = new Set([...published.outputs.values()].flatMap((text) => planted.filter((item) => standingAlone(item).test(text))));
+    expect([...leaked].sort()).toEqual(['1234567', 'PALS-2024-0456', 'RWY1234567']);
+  });
+
+  test('places, organisations, conditions, laws, amounts and references of policies stay', async () => {
+    const kept = await published.listed('must-keep.txt');
+    for (const codebook of ['fixture', 'bundled'] as const) {
+      const shown = `${published.output(codebook, 'csv')}${published.output(codebook, 'md')}`;
+      expect(kept.filter((item) => !shown.includes(item))).toEqual([]);
+    }
+  });
+});

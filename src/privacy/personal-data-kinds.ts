@@ -11,10 +11,12 @@
  * - `address`: a street address with its house number (`14 Acacia Avenue`, `Flat 3, 45 Hollybush Road`)
  *   or a house's name (`Rose Cottage, Mill Lane`);
  * - `date-of-birth`: a date said to be someone's birth (`DOB 03/04/1951`, `born on 3 April 1951`);
- * - `ni-number`: a UK National Insurance number (`QQ 12 34 56 C`, `QQ123456C`).
+ * - `ni-number`: a UK National Insurance number (`QQ 12 34 56 C`, `QQ123456C`);
+ * - `case-number`: a number a health or care service knows a person by, after words that say so
+ *   (`hospital number RWY1234567`, `Mosaic ID 1234567`, `complaint reference PALS-2024-0456`).
  */
 export type PersonalDataKind =
-  'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address' | 'date-of-birth' | 'ni-number';
+  'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address' | 'date-of-birth' | 'ni-number' | 'case-number';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -27,6 +29,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'address',
   'date-of-birth',
   'ni-number',
+  'case-number',
 ] as const);
 
 /**
@@ -43,6 +46,7 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   address: '[address]',
   'date-of-birth': '[date of birth]',
   'ni-number': '[NI number]',
+  'case-number': '[case number]',
 });
 
 /**
@@ -54,6 +58,7 @@ export const KINDS_ADDED_LATER: Readonly<Partial<Record<PersonalDataKind, string
   address: 'street addresses (14 Acacia Avenue)',
   'date-of-birth': 'dates of birth (DOB 03/04/1951)',
   'ni-number': 'National Insurance numbers (QQ 12 34 56 C)',
+  'case-number': 'hospital and case numbers (hospital number RWY1234567)',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

@@ -210,7 +210,7 @@ const PLATFORM_CONTEXT =
   `(?:i['’]?m|i[ \\t]+am)[ \\t]+(?:also[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under)(?![${WORD}])|[:\\-])|` +
   `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
   `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-])|` +
-  `(?<platformLabel>(?:${PLATFORM})[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
+  `(?<![${WORD}])(?<platformLabel>(?:${PLATFORM})[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
 const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
 /**
  * An account written without its `@` where the words after it say where it is (`DM harriet_q on
@@ -250,9 +250,27 @@ const HOUSE_ADDRESS =
  */
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
+/**
+ * Words saying that the number after them is one a health or care service, a landlord or a
+ * consultation knows a person by: a hospital, patient, case, client or complaint number, an id in
+ * a council's case system (`Mosaic ID`, `LAS ref`), a respondent's id; then `number`, `no.`,
+ * `ref`, `reference` or `id`, and what may stand between (`is`, `:`). A policy's, a page's or a
+ * guideline's reference is no person's (`Policy ref ASC/2023/041`, `NICE NG97`).
+ */
+const CASE_WORD = '(?:number|no\\.?|num|nbr|ref(?:erence)?\\.?|id|identifier)';
+const CASE_CUE =
+  '(?:hospital|patient|case|client|service[ \\t\\-]?user|customer|resident|tenant|tenancy|complaints?|pals|mosaic|las|liquid[ \\t]?logic|carefirst|systm[ \\t]?one|rio|respondent|participant|claim|account)';
+/** Tried at `number`, `ref`, `id`… first, and only there looks back for whose it is, so that it costs little where no such word is. */
+const CASE_CONTEXT =
+  `(?:${CASE_WORD}(?<=(?<![${WORD}])${CASE_CUE}(?:[ \\t]+(?:record|file|care))?[ \\t]+${CASE_WORD})|(?<![${WORD}])(?:mrn|crn))` +
+  `(?![${WORD}])(?:[ \\t]*(?:[:#=\\-]|is(?![${WORD}])|was(?![${WORD}])))?[ \\t]*`;
+/** Such a number: 4 to 20 letters, digits, `/` and `-`, four digits among them at least (`RWY1234567`, `PALS-2024-0456`, `1234567`). */
+const CASE_ID = `(?=[A-Za-z0-9/\\-]*?\\d(?:[A-Za-z/\\-]*\\d){3})[A-Za-z0-9][A-Za-z0-9/\\-]{2,18}[A-Za-z0-9](?![${WORD}]|[/\\-][${WORD}])`;
+const CASE_NUMBER = `(?<caseContext>${CASE_CONTEXT})(?<caseId>${CASE_ID})`;
+
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
-    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
+    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<caseNumber>${CASE_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<unsuffixedStreet>${UNSUFFIXED_STREET})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
     `(?<spokenNumber>${SPOKEN_NUMBER})`,
   'giu',
@@ -530,6 +548,10 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   }
   if (groups['setOffDate'] !== undefined) {
     return isSetOffBirthDate(found, match.index, text) ? token('date-of-birth', settings) : KEEP;
+  }
+  if (groups['caseNumber'] !== undefined) {
+    const id = groups['caseId'] ?? '';
+    return token(isValidNhsNumber(id) || /^\d{10}$/u.test(id) ? 'nhs-number' : 'case-number', settings, groups['caseContext'] ?? '');
   }
   if (groups['niNumber'] !== undefined) {
     return isNiNumber(found, match.index, text) ? token('ni-number', settings) : KEEP;

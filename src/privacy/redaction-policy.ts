@@ -178,6 +178,12 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   'ni-no': 'ni-number',
   'national-insurance': 'ni-number',
   'national-insurance-number': 'ni-number',
+  'hospital-number': 'case-number',
+  'case-ref': 'case-number',
+  'case-reference': 'case-number',
+  reference: 'case-number',
+  mrn: 'case-number',
+  'client-id': 'case-number',
 };
 
 function normaliseKindName(name: string): string {

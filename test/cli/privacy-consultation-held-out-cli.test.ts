@@ -17,14 +17,18 @@ describe('a consultation written blind, published in every format with its codeb
     expect(report.records_total).toBe(72);
   });
 
-  test('nothing planted is in any format, but the ids left for later (README, "How well personal data is found")', async () => {
+  test('none of the 200 planted items is in any format', async () => {
     const planted = await published.listed('must-not-publish.txt');
-    const leaked = new Set([...published.outputs.values()].flatMap((text) => planted.filter((item) => standingAlone(item).test(text))));
-    expect([...leaked].sort()).toEqual(['1234567', 'PALS-2024-0456', 'RWY1234567']);
+    expect(planted).toHaveLength(200);
+    const leaks = [...published.outputs].flatMap(([output, text]) =>
+      planted.filter((item) => standingAlone(item).test(text)).map((item) => `${output}: ${item}`),
+    );
+    expect(leaks).toEqual([]);
   });
 
   test('places, organisations, conditions, laws, amounts and references of policies stay', async () => {
     const kept = await published.listed('must-keep.txt');
+    expect(kept).toHaveLength(32);
     for (const codebook of ['fixture', 'bundled'] as const) {
       const shown = `${published.output(codebook, 'csv')}${published.output(codebook, 'md')}`;
       expect(kept.filter((item) => !shown.includes(item))).toEqual([]);

@@ -762,3 +762,35 @@ describe('redactPersonalData: flats, and streets named with no street word', () 
     expect(redactPersonalData(text, TLAP_POLICY).counts.address).toBeUndefined();
   });
 });
+
+describe('redactPersonalData: numbers a service knows a person by', () => {
+  test.each([
+    ["Dad's hospital number is RWY1234567 and", "Dad's hospital number is [case number] and"],
+    ['My complaint reference is PALS-2024-0456 and', 'My complaint reference is [case number] and'],
+    ["Mosaic ID 1234567, that's my son's case number", "Mosaic ID [case number], that's my son's case number"],
+    ['Respondent ID: 4471923', 'Respondent ID: [case number]'],
+    ['MRN 00123456', 'MRN [case number]'],
+    ['client ref: AB/12345', 'client ref: [case number]'],
+  ])('after words saying whose number it is: %j → %j', (input, expected) => {
+    expect(redactPersonalData(input, TLAP_POLICY)).toEqual({ text: expected, counts: { 'case-number': 1 } });
+  });
+
+  test('ten digits there are an NHS number, as before', () => {
+    expect(redacted('hospital number 4857773457')).toBe('hospital number [NHS number]');
+  });
+
+  test.each([
+    'Policy ref ASC/2023/041 says reviews happen every 12 months',
+    'NICE guideline NG97 says',
+    'case no. 3 of 5 was closed',
+    'the case number was never given',
+    'Ward 12, bed 4',
+  ])("a reference that is no person's, or a number too short to be one, stays: %j", (text) => {
+    expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
+  });
+
+  test('with case-number left out of redact.kinds, the number is published', () => {
+    const policy = { ...TLAP_POLICY, kinds: new Set([...TLAP_POLICY.kinds].filter((kind) => kind !== 'case-number')) };
+    expect(redactPersonalData('hospital number RWY1234567', policy).text).toBe('hospital number RWY1234567');
+  });
+});

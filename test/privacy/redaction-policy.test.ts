@@ -68,12 +68,12 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds[2]',
         message: 'unknown kind of personal data "passport"',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number',
       },
       {
         path: 'redact.kinds[3]',
         message: 'a kind must be a name, not the number 42',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number',
       },
       { path: 'redact.kinds[4]', message: 'unknown kind of personal data "nhs_number"', hint: 'did you mean "nhs-number"?' },
       {
@@ -124,7 +124,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact',
         message: `"redact" must be a mapping, not ${described}`,
-        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number], keep_handles: ["@YourOrg"] }"',
+        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number], keep_handles: ["@YourOrg"] }"',
       },
     ]);
   });
@@ -134,7 +134,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds',
         message: '"redact.kinds" must be a list of kinds, not the text "email"',
-        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number]',
+        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number]',
       },
       {
         path: 'redact.keep_handles',

@@ -108,6 +108,9 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
     ['NINO', 'ni-number'],
     ['National Insurance', 'ni-number'],
     ['ni numbers', 'ni-number'],
+    ['hospital number', 'case-number'],
+    ['MRN', 'case-number'],
+    ['reference', 'case-number'],
   ])('%j gets the hint "did you mean %s"', (written, meant) => {
     expect(issuesOf({ kinds: [written] })).toEqual([
       { path: 'redact.kinds[0]', message: `unknown kind of personal data "${written}"`, hint: `did you mean "${meant}"?` },

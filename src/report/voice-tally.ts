@@ -2,12 +2,14 @@ import { CHANNELS, CONSULTATION_META, EXPORT_OWNER_META, type Channel, type Feed
 import { hashKey, KeyHasher, TaggedDistinctCounter } from '../stats/distinct-counter.js';
 import { CAMPAIGN_MIN_WORDS, NearDuplicateGroups, SKETCH_BINS, sketchWords, wordHash } from '../stats/near-duplicates.js';
 import { grownArray } from '../grown-array.js';
+import { isPlaceholderSpeaker } from '../record/speaker-placeholders.js';
 
 /**
  * Who a record speaks for, as a key: a survey answer's respondent (the respondent id in its export
  * file, or throughout its consultation when it has {@link CONSULTATION_META}; else its row: one row
  * is one respondent), else its author on its channel (handles are
- * per platform), else the owner of the export file it was read from when the record says it is
+ * per platform; a transcript's speaker that names no one, `Speaker 1`, only within its recording:
+ * see `isPlaceholderSpeaker`), else the owner of the export file it was read from when the record says it is
  * theirs ({@link EXPORT_OWNER_META}). Null for a record with none: it counts as a voice of its own. Retweets never
  * reach the store (ingest filters them as amplification, not a second voice), so nothing here
  * counts them.
@@ -20,6 +22,9 @@ export function voiceKeyOf(record: FeedbackRecord): string | null {
     return `respondent\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${respondent.trim()}`;
   }
   if (record.author !== null && record.author.trim() !== '') {
+    if (record.channel === 'transcript' && isPlaceholderSpeaker(record.author)) {
+      return `speaker\u0000${record.provenance.file}\u0000${record.provenance.part ?? ''}\u0000${record.author.trim().toLowerCase()}`;
+    }
     return `author\u0000${record.channel}\u0000${record.author.trim().toLowerCase()}`;
   }
   if (record.meta[EXPORT_OWNER_META] === true) {
@@ -33,7 +38,7 @@ export function voiceKeyOf(record: FeedbackRecord): string | null {
 
 /** The 53-bit hash of a record's {@link voiceKeyOf} ({@link hashKey}), or 0 for a record with no voice key. */
 export function voiceHashOf(record: FeedbackRecord): number {
-  if (record.author !== null && record.meta['respondent'] === undefined) {
+  if (record.author !== null && record.meta['respondent'] === undefined && record.channel !== 'transcript') {
     const hash = asciiAuthorHash(record.channel, record.author);
     if (hash !== 0) return hash;
   }

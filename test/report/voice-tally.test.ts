@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { VoiceTally, voiceKeyOf } from '../../src/report/voice-tally.js';
+import { VoiceTally, voiceHashOf, voiceKeyOf } from '../../src/report/voice-tally.js';
 import { WordNumbering } from '../../src/stats/numbered-terms.js';
 import { normaliseText } from '../../src/text/normalise.js';
 import { CONSULTATION_META, EXPORT_OWNER_META } from '../../src/record/record.js';
@@ -48,6 +48,29 @@ describe('voiceKeyOf', () => {
     expect(voiceKeyOf(unmarked)).toBeNull();
     const named = makeRecord({ channel: 'blog-comment', author: 'kirkstall_dad', meta: { [EXPORT_OWNER_META]: true } });
     expect(voiceKeyOf(named)).toBe(voiceKeyOf(makeRecord({ channel: 'blog-comment', author: 'kirkstall_dad' })));
+  });
+});
+
+describe("voiceKeyOf: a transcript's speaker that names no one", () => {
+  const turn = (author: string, file: string, line = 1): ReturnType<typeof makeRecord> =>
+    makeRecord({ channel: 'transcript', author, provenance: { file, line } });
+
+  test("every recording's Speaker 1 is a voice of its own; a named speaker is one voice across recordings", () => {
+    expect(voiceKeyOf(turn('Speaker 1', 'monday.vtt'))).toBe(voiceKeyOf(turn('Speaker 1', 'monday.vtt', 40)));
+    expect(voiceKeyOf(turn('Speaker 1', 'monday.vtt'))).not.toBe(voiceKeyOf(turn('Speaker 1', 'tuesday.vtt')));
+    expect(voiceKeyOf(turn('SPEAKER_00', 'a.json'))).not.toBe(voiceKeyOf(turn('SPEAKER_00', 'b.json')));
+    expect(voiceKeyOf(turn('Jane Smith', 'monday.vtt'))).toBe(voiceKeyOf(turn('Jane Smith', 'tuesday.vtt')));
+  });
+
+  test('the hash the tally counts by follows the key', () => {
+    expect(voiceHashOf(turn('Speaker 1', 'monday.vtt'))).not.toBe(voiceHashOf(turn('Speaker 1', 'tuesday.vtt')));
+    expect(voiceHashOf(turn('Jane Smith', 'monday.vtt'))).toBe(voiceHashOf(turn('Jane Smith', 'tuesday.vtt')));
+  });
+
+  test('outside transcripts such a name is an author like any other (a blog commenter called Guest)', () => {
+    const comment = (file: string): ReturnType<typeof makeRecord> =>
+      makeRecord({ channel: 'blog-comment', author: 'Guest', provenance: { file, line: 1 } });
+    expect(voiceKeyOf(comment('a.xml'))).toBe(voiceKeyOf(comment('b.xml')));
   });
 });
 

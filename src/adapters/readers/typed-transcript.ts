@@ -5,6 +5,7 @@ import { RepeatedTextIds } from './repeated-text-ids.js';
 import { removeSoundAnnotations } from './sound-annotations.js';
 import { parseSpeakerLabel } from './speaker-label.js';
 import { TurnBuilder, turnDraft, type SpokenTurn } from './speaker-turns.js';
+import { isUnknownSpeaker } from '../../record/speaker-placeholders.js';
 
 /**
  * A clock time alone on a line (`[00:05:00]`, `(12:30)`, `1:02:03`), or a cue's timing: YouTube's
@@ -70,6 +71,8 @@ export class TranscriptTextReader {
   private preamble: SourceLine | null = null;
   private afterBlank = false;
   private relabelled = false;
+  /** The label just read is an unknown speaker's again (`Unknown Speaker`): perhaps someone else, so a turn of its own. */
+  private unknownAgain = false;
   private pendingStart: number | null = null;
 
   constructor(private readonly file: string) {}
@@ -86,7 +89,8 @@ export class TranscriptTextReader {
       this.started = true;
       this.speaker = label.speaker;
       this.pendingStart = label.start;
-      this.relabelled = sameSpeaker;
+      this.unknownAgain = sameSpeaker && isUnknownSpeaker(label.speaker);
+      this.relabelled = sameSpeaker && !this.unknownAgain;
       this.afterBlank = false;
       return [...items, ...this.add(label.rest, line.line)];
     }
@@ -127,8 +131,10 @@ export class TranscriptTextReader {
     const text = removeSoundAnnotations(words).trim();
     if (text === '') return this.records(this.builder.add({ speaker: this.speaker, text, start: null, end: null, line }));
     const paragraph = this.afterBlank || this.relabelled;
+    const newVoice = this.unknownAgain;
     this.relabelled = false;
-    const closed = this.builder.add({ speaker: this.speaker, text, start: this.pendingStart, end: null, line, paragraph });
+    this.unknownAgain = false;
+    const closed = this.builder.add({ speaker: this.speaker, text, start: this.pendingStart, end: null, line, paragraph, newVoice });
     this.pendingStart = null;
     return this.records(closed);
   }

@@ -14,6 +14,30 @@ describe('transcript-text detection', () => {
     ]);
   });
 
+  test("Otter's Unknown Speaker blocks are turns of their own, perhaps of different people; a numbered speaker's stay joined", async () => {
+    const otter = [
+      'Unknown Speaker  0:03',
+      'The day centre was the only place my dad went.',
+      '',
+      'Unknown Speaker  0:11',
+      'We were never asked before it closed.',
+      '',
+      'Speaker 1  0:20',
+      'Thank you both.',
+      '',
+      'Speaker 1  0:24',
+      'Next, transport.',
+      '',
+    ].join('\n');
+    const result = await readTempInput('meeting.txt', otter);
+    expect(result.format).toBe('transcript-text');
+    expect(recordsOf(result).map((record) => [record.author, record.text])).toEqual([
+      ['Unknown Speaker', 'The day centre was the only place my dad went.'],
+      ['Unknown Speaker', 'We were never asked before it closed.'],
+      ['Speaker 1', 'Thank you both.\n\nNext, transport.'],
+    ]);
+  });
+
   test('Q: and A: lines are no speakers: notes whose answers carry their question', async () => {
     const result = await readTempInput('interview.txt', 'Q: How was the service?\nA: Slow.\nQ: Why?\nA: Nobody rang back.\n');
     expect(result.format).toBe('event-notes');

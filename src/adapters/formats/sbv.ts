@@ -1,8 +1,7 @@
 import { InputError } from '../../errors.js';
-import { isOverlong, type SourceLine } from '../../source/input-source.js';
-import { CaptionTurns, type CaptionCue } from '../readers/caption-cues.js';
-import { parseClockTime } from '../readers/clock-time.js';
-import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
+import type { SourceLine } from '../../source/input-source.js';
+import { CaptionTurns, cueTimes, type CaptionCue } from '../readers/caption-cues.js';
+import { lineByLineItems, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { turnDraft, type SpokenTurn } from '../readers/speaker-turns.js';
 
@@ -32,16 +31,8 @@ export const sbvAdapter: FormatAdapter = {
     const first = /^\s*(.*)/.exec(input.headText)?.[1] ?? '';
     return STRICT_TIMING.test(first) ? 0.9 : 0;
   },
-  async *read(source) {
-    const reader = new SbvReader(source.path);
-    for await (const line of source.lines()) {
-      if (isOverlong(line)) {
-        yield overlongLineRejection(source.path, line);
-        continue;
-      }
-      yield* reader.feed(line);
-    }
-    yield* reader.end();
+  read(source) {
+    return lineByLineItems(source, new SbvReader(source.path));
   },
 };
 
@@ -108,18 +99,12 @@ class SbvReader {
     const timing = TIMING_SHAPE.exec(line.text);
     const startText = timing?.[1] ?? timing?.[3] ?? '';
     const endText = timing?.[2] ?? timing?.[4] ?? '';
-    const start = parseClockTime(startText);
-    const end = parseClockTime(endText);
-    if (start === null || end === null || end < start) {
+    const times = cueTimes(startText, endText, line, this.file, { code: 'SBV_BAD_TIMESTAMP', layout: 'H:MM:SS.mmm,H:MM:SS.mmm' });
+    if ('kind' in times) {
       this.state = 'skip';
-      const excerpt = line.text.trim().slice(0, 200);
-      const message =
-        start !== null && end !== null
-          ? `cue ends (${endText}) before it starts (${startText})`
-          : `cue timing "${excerpt.slice(0, 60)}" is not "H:MM:SS.mmm,H:MM:SS.mmm"`;
-      return [{ kind: 'rejected', code: 'SBV_BAD_TIMESTAMP', message, provenance: { file: this.file, line: line.line }, excerpt }];
+      return [times];
     }
-    this.cue = { start, end, lines: [] };
+    this.cue = { ...times, lines: [] };
     this.open = true;
     this.state = 'cue';
     return [];

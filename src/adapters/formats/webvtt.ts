@@ -1,8 +1,7 @@
 import { InputError } from '../../errors.js';
 import { isOverlong, type SourceLine, type SourceLineItem } from '../../source/input-source.js';
 import type { JsonValue } from '../../record/record.js';
-import { CaptionTurns, type CaptionCue } from '../readers/caption-cues.js';
-import { parseClockTime } from '../readers/clock-time.js';
+import { CaptionTurns, cueTimes, type CaptionCue } from '../readers/caption-cues.js';
 import { overlongLineRejection, type AdapterItem, type FormatAdapter } from '../format-adapter.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 import { turnDraft, type SpokenTurn } from '../readers/speaker-turns.js';
@@ -147,19 +146,12 @@ class WebVttReader {
     const timing = TIMING.exec(line.text);
     const startText = timing?.[1] ?? '';
     const endText = timing?.[2] ?? '';
-    const start = parseClockTime(startText);
-    const end = parseClockTime(endText);
-    const provenance = { file: this.file, line: line.line };
-    const excerpt = line.text.trim().slice(0, 200);
-    if (start === null || end === null || end < start) {
+    const times = cueTimes(startText, endText, line, this.file, { code: 'VTT_BAD_TIMESTAMP', layout: 'HH:MM:SS.mmm --> HH:MM:SS.mmm' });
+    if ('kind' in times) {
       this.state = 'bad-cue';
-      const message =
-        start !== null && end !== null
-          ? `cue ends (${endText}) before it starts (${startText})`
-          : `cue timing "${excerpt.slice(0, 60)}" is not "HH:MM:SS.mmm --> HH:MM:SS.mmm"`;
-      return [{ kind: 'rejected', code: 'VTT_BAD_TIMESTAMP', message, provenance, excerpt }];
+      return [times];
     }
-    this.cue = { start, end, lines: [] };
+    this.cue = { ...times, lines: [] };
     this.state = 'cue';
     return [];
   }

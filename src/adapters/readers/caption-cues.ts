@@ -1,9 +1,35 @@
 import type { SourceLine } from '../../source/input-source.js';
+import type { RejectionCode } from '../../rejection-code.js';
+import type { AdapterItem } from '../format-adapter.js';
+import { parseClockTime } from './clock-time.js';
 import { decodeHtmlEntities } from '../../text/html-entities.js';
 import { isNameLikeWord } from '../../privacy/person-names.js';
 import { isSoundNote, removeSoundAnnotations } from './sound-annotations.js';
 import { parseSpeakerLabel } from './speaker-label.js';
 import { TurnBuilder, type SpokenTurn } from './speaker-turns.js';
+
+/**
+ * A cue's times from the two written on its timing line (`startText`, `endText`): in seconds, or
+ * the rejection of the line (with `code`, naming the `layout` a timing must have) when either
+ * cannot be read or the cue ends before it starts.
+ */
+export function cueTimes(
+  startText: string,
+  endText: string,
+  line: SourceLine,
+  file: string,
+  rejection: { code: RejectionCode; layout: string },
+): { start: number; end: number } | AdapterItem {
+  const start = parseClockTime(startText);
+  const end = parseClockTime(endText);
+  if (start !== null && end !== null && end >= start) return { start, end };
+  const excerpt = line.text.trim().slice(0, 200);
+  const message =
+    start !== null && end !== null
+      ? `cue ends (${endText}) before it starts (${startText})`
+      : `cue timing "${excerpt.slice(0, 60)}" is not "${rejection.layout}"`;
+  return { kind: 'rejected', code: rejection.code, message, provenance: { file, line: line.line }, excerpt };
+}
 
 /** One subtitle cue: its times and its text lines as written. */
 export interface CaptionCue {

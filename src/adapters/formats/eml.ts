@@ -1,8 +1,7 @@
 import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
-import { formatBytes } from '../../source/byte-size.js';
 import { InputError } from '../../errors.js';
-import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator } from '../readers/mbox-messages.js';
+import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, messageTooLargeRejection } from '../readers/mbox-messages.js';
 
 /** Header fields that mark the top of an e-mail, for sniffing. */
 const MAIL_HEADERS = new Set([
@@ -60,12 +59,7 @@ export const emlAdapter: FormatAdapter = {
 async function* readEml(source: InputSource, readAttachedFile: AttachedFileReader | undefined): AsyncIterable<AdapterItem> {
   const provenance = { file: source.path, line: 1 };
   if (source.size > MAX_MESSAGE_BYTES) {
-    yield {
-      kind: 'rejected',
-      code: 'MESSAGE_TOO_LARGE',
-      message: `the message is ${formatBytes(source.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
-      provenance,
-    };
+    yield messageTooLargeRejection(provenance, source.size);
     return;
   }
   const raw = withoutEnvelopeLine(await source.readBytes(MAX_MESSAGE_BYTES));

@@ -1,8 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
-import { formatBytes } from '../../source/byte-size.js';
 import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-adapter.js';
-import { MAX_MESSAGE_BYTES } from '../readers/mbox-messages.js';
+import { MAX_MESSAGE_BYTES, messageTooLargeRejection } from '../readers/mbox-messages.js';
 
 /** The first line of an `.emlx`: the length of the message under it, in bytes, padded with spaces. */
 const BYTE_COUNT_LINE = /^\s*(\d{1,10})[ \t]*\r?$/;
@@ -35,12 +34,7 @@ async function* readEmlx(source: InputSource, readAttachedFile: AttachedFileRead
   const provenance = { file: source.path, line: 2 };
   const limit = MAX_MESSAGE_BYTES + 64 * 1024;
   if (source.size > limit) {
-    yield {
-      kind: 'rejected',
-      code: 'MESSAGE_TOO_LARGE',
-      message: `the message is ${formatBytes(source.size)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
-      provenance,
-    };
+    yield messageTooLargeRejection(provenance, source.size);
     return;
   }
   const bytes = await source.readBytes(limit);

@@ -1,7 +1,19 @@
 import { InputError } from '../../errors.js';
+import { formatBytes } from '../../source/byte-size.js';
+import type { AdapterItem } from '../format-adapter.js';
 
 /** The largest single message read (bigger ones are rejected with `MESSAGE_TOO_LARGE`). */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/** The rejection of a file holding one message of `bytes`, over {@link MAX_MESSAGE_BYTES}: skipped unread. */
+export function messageTooLargeRejection(provenance: { file: string; line: number }, bytes: number): AdapterItem {
+  return {
+    kind: 'rejected',
+    code: 'MESSAGE_TOO_LARGE',
+    message: `the message is ${formatBytes(bytes)}, over the ${formatBytes(MAX_MESSAGE_BYTES)} limit for one message; skipped`,
+    provenance,
+  };
+}
 
 /** One message cut out of an mbox, as raw bytes (the `From ` separator line not included). */
 export type MboxEntry =

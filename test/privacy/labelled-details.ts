@@ -28,17 +28,22 @@ export function labelledLines(file: string): string[] {
 }
 
 /**
- * Scores redaction on labelled lines: a labelled detail is found when its text is gone from the
- * output; the tokens a line gains are its redactions, correct up to the number of details found.
+ * Scores redaction on labelled lines: a labelled detail is found when `hidden` says so of the
+ * output (by default: its text is gone from it); the tokens a line gains are its redactions,
+ * correct up to the number of details found.
  */
-export function scoreDetails(lines: readonly string[], policy: RedactionPolicy): DetailFigures {
+export function scoreDetails(
+  lines: readonly string[],
+  policy: RedactionPolicy,
+  hidden: (detail: string, output: string, line: string) => boolean = (detail, output) => !output.includes(detail),
+): DetailFigures {
   const figures: DetailFigures = { labels: 0, found: 0, flagged: 0, correct: 0, wrong: [] };
   for (const line of lines) {
     const details = [...line.matchAll(LABEL)].map((match) => match[1] ?? '');
     const text = line.replace(LABEL, '$1');
     const output = redactPersonalData(text, policy).text;
     const tokens = (output.match(TOKEN) ?? []).length;
-    const found = details.filter((detail) => !output.includes(detail)).length;
+    const found = details.filter((detail) => hidden(detail, output, line)).length;
     figures.labels += details.length;
     figures.found += found;
     figures.flagged += tokens;
@@ -73,21 +78,8 @@ function standsIn(part: string, text: string): boolean {
  * are its redactions, correct up to the number of details found.
  */
 export function scoreDetailsWhole(lines: readonly string[], policy: RedactionPolicy): DetailFigures {
-  const figures: DetailFigures = { labels: 0, found: 0, flagged: 0, correct: 0, wrong: [] };
-  for (const line of lines) {
-    const details = [...line.matchAll(LABEL)].map((match) => match[1] ?? '');
-    const text = line.replace(LABEL, '$1');
+  return scoreDetails(lines, policy, (detail, output, line) => {
     const outside = line.replace(LABEL, ' ');
-    const output = redactPersonalData(text, policy).text;
-    const tokens = (output.match(TOKEN) ?? []).length;
-    const found = details.filter((detail) =>
-      detailParts(detail).every((part) => !standsIn(part, output) || standsIn(part, outside)),
-    ).length;
-    figures.labels += details.length;
-    figures.found += found;
-    figures.flagged += tokens;
-    figures.correct += Math.min(found, tokens);
-    if (found < details.length || tokens > details.length) figures.wrong.push(output);
-  }
-  return figures;
+    return detailParts(detail).every((part) => !standsIn(part, output) || standsIn(part, outside));
+  });
 }

@@ -2,6 +2,7 @@ import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import { scoreTerm, TERM_TALLY_LIMIT, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
+import { WrittenForms } from '../stats/written-forms.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -224,22 +225,13 @@ export class TermIndex {
     return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  /** How most records write each of these keys, read again from the texts of the records holding one. */
-  private writtenForms(keys: ReadonlySet<string>): Map<string, string> {
+  /** How most records write each of these keys ({@link WrittenForms}), read again from the texts of the records holding one. */
+  private writtenForms(keys: ReadonlySet<string>): WrittenForms {
     const numbers = new Set([...keys].map((key) => this.numberOf.get(key) ?? -1));
-    const tallies = new Map<string, Map<string, number>>();
+    const written = new WrittenForms();
     for (const record of this.records) {
       if (!record.terms.some((number) => numbers.has(number))) continue;
-      for (const term of termsOf(record.text)) {
-        if (!keys.has(term.key)) continue;
-        const forms = tallies.get(term.key) ?? new Map<string, number>();
-        tallies.set(term.key, forms.set(term.written, (forms.get(term.written) ?? 0) + 1));
-      }
-    }
-    const written = new Map<string, string>();
-    for (const [key, forms] of tallies) {
-      const [first] = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      if (first !== undefined) written.set(key, first[0]);
+      for (const term of termsOf(record.text)) if (keys.has(term.key)) written.note(term.key, term.written);
     }
     return written;
   }

@@ -107,6 +107,11 @@ export class TermIndex {
   private readonly records: IndexedRecord[] = [];
   private scratch = new Int32Array(0);
 
+  /** How many records were added. */
+  get size(): number {
+    return this.records.length;
+  }
+
   /** Adds a record with its terms (from {@link termsOf}). */
   add(record: Omit<GroupingRecord, 'terms'>, terms: readonly RecordTerm[]): void {
     const numbers = new Int32Array(terms.length);

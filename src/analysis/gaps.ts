@@ -152,17 +152,15 @@ export async function discoverThemes(
   const index = new TermIndex();
   const consent = new PublicationConsentReader();
   const questions = new Set<string>();
-  let count = 0;
   for await (const record of records) {
     const question = record.meta?.['question'];
     if (typeof question === 'string') questions.add(question);
     const quotable = consent.consentOf({ meta: record.meta ?? {}, text: record.text }) !== 'declined';
     index.add({ id: record.id, sourceId: record.sourceId, text: record.text, quotable }, termsOf(record.text));
-    count += 1;
   }
   const groups = index.groups({ maxGroups: options.groups ?? 10, subjectTerms: questionTerms(questions) });
-  const heading = `A starter codebook that tlap proposed from ${formatCount(count)} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
-  return { records: count, groups, codebook: starterCodebookYaml(groups, heading) };
+  const heading = `A starter codebook that tlap proposed from ${formatCount(index.size)} records.\nEach theme is a group of terms that occur together; rename, merge, split and add examples before use.`;
+  return { records: index.size, groups, codebook: starterCodebookYaml(groups, heading) };
 }
 
 /** The first place a term (a stem key) occurs in a text, with up to 40 characters each side, on one line. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { PublishedReports, standingAlone } from '../helpers/published-reports.js';
+import { PublishedReports } from '../helpers/published-reports.js';
 
 const published = new PublishedReports('fixtures/privacy/consultation-held-out');
 
@@ -20,10 +20,7 @@ describe('a consultation written blind, published in every format with its codeb
   test('none of the 200 planted items is in any format', async () => {
     const planted = await published.listed('must-not-publish.txt');
     expect(planted).toHaveLength(200);
-    const leaks = [...published.outputs].flatMap(([output, text]) =>
-      planted.filter((item) => standingAlone(item).test(text)).map((item) => `${output}: ${item}`),
-    );
-    expect(leaks).toEqual([]);
+    expect(published.leaks(planted)).toEqual([]);
   });
 
   test('places, organisations, conditions, laws, amounts and references of policies stay', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { PublishedReports, standingAlone } from '../helpers/published-reports.js';
+import { PublishedReports } from '../helpers/published-reports.js';
 
 const published = new PublishedReports('fixtures/privacy/red-team');
 
@@ -20,10 +20,7 @@ describe('personal data planted the ways people write it, in ten exports of six 
   test('no planted e-mail address, phone number, address, postcode, NHS number, date of birth, NI number, handle, name or export id is in any format, with either codebook', async () => {
     const planted = await published.listed('must-not-publish.txt');
     expect(planted.length).toBeGreaterThan(100);
-    const leaks = [...published.outputs].flatMap(([output, text]) =>
-      planted.filter((item) => standingAlone(item).test(text)).map((item) => `${output}: ${item}`),
-    );
-    expect(leaks).toEqual([]);
+    expect(published.leaks(planted)).toEqual([]);
   });
 
   test('public bodies and organisations stay, in the CSV of every record', async () => {

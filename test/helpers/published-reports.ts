@@ -49,6 +49,13 @@ export class PublishedReports {
       .filter((line) => line.trim() !== '' && !line.startsWith('#'));
   }
 
+  /** Each of `items` that stands alone in an output (see {@link standingAlone}), as `'<codebook> <format>: <item>'`. */
+  leaks(items: readonly string[]): string[] {
+    return [...this.outputs].flatMap(([output, text]) =>
+      items.filter((item) => standingAlone(item).test(text)).map((item) => `${output}: ${item}`),
+    );
+  }
+
   async remove(): Promise<void> {
     if (this.dir !== '') await rm(this.dir, { recursive: true, force: true });
   }

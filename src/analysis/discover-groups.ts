@@ -3,6 +3,7 @@ import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
 import { scoreTerm, TERM_TALLY_LIMIT, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
 import { WrittenForms } from '../stats/written-forms.js';
+import { normaliseText } from '../text/normalise.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -13,6 +14,8 @@ export interface TermGroup {
   id: string;
   /** The terms as written, the seed first: the keywords to start from. */
   terms: string[];
+  /** The seed as a label: capitalised, or in capitals when records write it so (`WKU`, `GP`). */
+  label: string;
   /** Records holding the seed term. */
   records: number;
   /**
@@ -54,6 +57,17 @@ export interface GroupingOptions {
 const COVERED_SHARE = 0.5;
 /** A seed is skipped when more than this share of its records hold one earlier group's lone seed: it would repeat it. */
 const REPEATED_SHARE = 0.8;
+/**
+ * A seed is a name, not a theme, when records write it with a capital inside a sentence (see
+ * {@link SeedCasing}) at least this share of the times they write it there with a capital or in
+ * lower case, and write it there at least as often as first in a sentence (`Green` of `Bowling
+ * Green`, a town, a ward, a person; not `Nothing`, which opens most answers it is in and is
+ * capitalised inside a few run-on ones). An acronym (`WKU`, `GP`) is neither, and a record whose
+ * writer capitalises most words inside sentences (`Absolutely Nothing To Improve`) is no evidence.
+ */
+const NAME_SHARE = 0.8;
+/** How many of a seed's records are read to tell how it is written (see {@link NAME_SHARE}). */
+const CASE_SAMPLE = 200;
 /** A term joins a seed's group only when its z-score among the seed's records is at least this. */
 const MIN_Z = 2;
 /** Examples are cut to this many characters. */
@@ -72,12 +86,41 @@ const EXAMPLE_LENGTH = 240;
  * one written whatever the topic (`good`, `nothing`). A seed is skipped when more than half of
  * its records are in earlier groups of several terms, or more than 80% hold an earlier lone
  * seed: a common word standing alone (`ads`, in 44 of 100 answers on gambling adverts) does not
- * shut out the themes after it (`addiction`, `sponsorship`), nor is one group repeated.
+ * shut out the themes after it (`addiction`, `sponsorship`), nor is one group repeated. Nor is a
+ * seed a word that records write as a name, with a capital inside their sentences (`Green` of
+ * `Bowling Green`: a place, a ward, a person is what feedback is about, not a theme of it); it
+ * may still join another seed's group.
  */
 export function groupCooccurringTerms(records: readonly GroupingRecord[], options: GroupingOptions = {}): TermGroup[] {
   const index = new TermIndex();
   for (const record of records) index.add(record, record.terms);
   return index.groups(options);
+}
+
+/**
+ * How often a seed is written first in its sentence, and inside one with a capital, in capitals, or
+ * in lower case; a first word with a capital that a capitalised word follows (`Bowling Green
+ * needs…`, `Dr Okafor was…`) counts as written with a capital inside a sentence, as a name.
+ */
+interface SeedCasing {
+  first: number;
+  capitalised: number;
+  capitals: number;
+  lower: number;
+}
+
+/** Whether records write a seed as a name (see {@link NAME_SHARE}). */
+function isWrittenAsName({ first, capitalised, capitals, lower }: SeedCasing): boolean {
+  return capitalised >= 3 && capitalised >= (capitalised + lower) * NAME_SHARE && capitalised + capitals + lower >= first;
+}
+
+/** How a word inside a sentence is written: with a capital then lower case, in capitals, in lower case, or none of these (`2nd`). */
+function caseOf(written: string): 'capitalised' | 'capitals' | 'lower' | null {
+  const letters = written.replace(POSSESSIVE_ENDING, '');
+  if (letters.length > 1 && !LOWER_CASE_LETTER.test(letters) && UPPER_CASE_LETTER.test(letters)) return 'capitals';
+  if (UPPER_CASE_LETTER.test(letters.charAt(0))) return 'capitalised';
+  if (LOWER_CASE_LETTER.test(letters.charAt(0))) return 'lower';
+  return null;
 }
 
 /** A record as a {@link TermIndex} holds it: its terms by number. */
@@ -166,26 +209,30 @@ export class TermIndex {
     const covered = new Array<boolean>(this.records.length).fill(false);
     const singletons: Set<number>[] = [];
     const used = new Set<string>();
-    const chosen: { keys: string[]; holders: number[] }[] = [];
+    const chosen: { keys: string[]; holders: number[]; inCapitals: boolean }[] = [];
     for (const { number, key: seed, holders } of candidates) {
       if (chosen.length >= maxGroups) break;
       if (used.has(seed)) continue;
       if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
       if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
+      const casing = this.casing(seed, holders);
+      if (isWrittenAsName(casing)) continue;
       const keys = [seed, ...gathered(seed, this.cooccurring(number, holders, total), termsPerGroup, used).map((term) => term.key)];
       for (const key of keys) used.add(key);
       if (keys.length > 1) for (const index of holders) covered[index] = true;
       else singletons.push(new Set(holders));
-      chosen.push({ keys, holders });
+      chosen.push({ keys, holders, inCapitals: casing.capitals > casing.capitalised + casing.lower });
     }
     const written = this.writtenForms(new Set(chosen.flatMap((group) => group.keys)));
     const ids = new Set<string>();
-    return chosen.map(({ keys, holders }) => {
+    return chosen.map(({ keys, holders, inCapitals }) => {
       const terms = keys.map((key) => written.get(key) ?? key);
       const numbers = new Set(keys.map((key) => this.numberOf.get(key) ?? -1));
+      const seed = terms[0] ?? keys[0] ?? '';
       return {
-        id: uniqueId(terms[0] ?? keys[0] ?? '', ids),
+        id: uniqueId(seed, ids),
         terms,
+        label: inCapitals ? seed.toUpperCase() : capitalise(seed),
         records: holders.length,
         examples: this.examples(holders, numbers, options.redact ?? DEFAULT_EXAMPLE_REDACTOR),
       };
@@ -228,6 +275,38 @@ export class TermIndex {
       if (scored !== null && scored.z >= MIN_Z) found.push({ key: this.keys[number] ?? '', z: scored.z });
     }
     return found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /**
+   * How a sample of these records write the seed inside a sentence (its first word left out, as
+   * any word is capitalised there): with a capital then lower case, in capitals, or in lower case;
+   * a record whose other words inside sentences are mostly capitalised is left out.
+   */
+  private casing(seed: string, holders: readonly number[]): SeedCasing {
+    const casing = { first: 0, capitalised: 0, capitals: 0, lower: 0 };
+    for (const index of evenlySpread(holders, CASE_SAMPLE)) {
+      const text = this.records[index]?.text ?? '';
+      const tokens = normaliseText(text).tokens;
+      const kinds = tokens.map((token) => (opensSentence(text, token.start) ? 'first' : caseOf(text.slice(token.start, token.end))));
+      const inText = { first: 0, capitalised: 0, capitals: 0, lower: 0 };
+      let otherCapitalised = 0;
+      let otherLower = 0;
+      tokens.forEach((token, at) => {
+        const kind = kinds[at] ?? null;
+        if (token.stem !== seed) {
+          if (kind === 'capitalised') otherCapitalised += 1;
+          else if (kind === 'lower') otherLower += 1;
+        } else if (kind === 'first') {
+          const opensName = kinds[at + 1] === 'capitalised' && UPPER_CASE_LETTER.test(text.charAt(token.start));
+          inText[opensName ? 'capitalised' : 'first'] += 1;
+        } else if (kind !== null) {
+          inText[kind] += 1;
+        }
+      });
+      if (otherCapitalised + otherLower < 2 || otherCapitalised > otherLower) continue;
+      for (const kind of ['first', 'capitalised', 'capitals', 'lower'] as const) casing[kind] += inText[kind];
+    }
+    return casing;
   }
 
   /** How most records write each of these keys ({@link WrittenForms}), read again from the texts of the records holding one. */
@@ -283,10 +362,24 @@ function gathered<Term extends { key: string }>(
 /** At most this many of a seed's records, evenly spread, are read to rank it (see {@link groupCooccurringTerms}). */
 const RANKING_SAMPLE = 2000;
 
-/** Up to {@link RANKING_SAMPLE} of the indices, evenly spread, in order. */
-function evenlySpread(indices: readonly number[]): number[] {
-  if (indices.length <= RANKING_SAMPLE) return [...indices];
-  return Array.from({ length: RANKING_SAMPLE }, (_unused, at) => indices[Math.floor((at * indices.length) / RANKING_SAMPLE)] ?? 0);
+/** Up to `most` of the indices, evenly spread, in order. */
+function evenlySpread(indices: readonly number[], most = RANKING_SAMPLE): number[] {
+  if (indices.length <= most) return [...indices];
+  return Array.from({ length: most }, (_unused, at) => indices[Math.floor((at * indices.length) / most)] ?? 0);
+}
+
+const POSSESSIVE_ENDING = /['’]\p{Ll}*$/u;
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+const UPPER_CASE_LETTER = /\p{Lu}/u;
+
+/** Sentence openers, bullets and brackets a sentence's first word may stand after. */
+const BEFORE_FIRST_WORD = /[\s"'“‘(\[*•\-–—]/u;
+
+/** Whether the word at `start` is the first of its sentence, line or text (and so capitalised whatever it is). */
+function opensSentence(text: string, start: number): boolean {
+  let at = start - 1;
+  while (at >= 0 && BEFORE_FIRST_WORD.test(text.charAt(at)) && text.charAt(at) !== '\n') at -= 1;
+  return at < 0 || '.!?:;\n'.includes(text.charAt(at));
 }
 
 /** The stems of the content words of the questions asked (`meta.question`), for {@link GroupingOptions.subjectTerms}. */
@@ -336,7 +429,7 @@ export function starterCodebookYaml(groups: readonly TermGroup[], heading: strin
     lines.push(`  # ${group.records} records hold "${group.terms[0] ?? ''}". For example:`);
     for (const example of group.examples) lines.push(`  #   ${example.id}: ${example.text}`);
     lines.push(`  - id: ${group.id}`);
-    lines.push(`    label: ${JSON.stringify(capitalise(group.terms[0] ?? group.id))}`);
+    lines.push(`    label: ${JSON.stringify(group.label)}`);
     lines.push(`    keywords: [${group.terms.map((term) => JSON.stringify(term)).join(', ')}]`);
     lines.push('');
   }

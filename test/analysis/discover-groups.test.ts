@@ -16,6 +16,8 @@ function feedback(): string[] {
   return texts;
 }
 
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 const stems = (term: string): string =>
   normaliseText(term)
     .tokens.map((token) => token.stem)
@@ -52,5 +54,62 @@ describe('groupCooccurringTerms: keywords as people write them', () => {
     const terms = groupCooccurringTerms(groupingRecords(texts)).flatMap((group) => group.terms);
     expect(terms).toContain('lovely');
     expect(terms).not.toContain('loving');
+  });
+});
+
+describe('groupCooccurringTerms: a name is never a seed', () => {
+  const OTHER_WORDS = [
+    'parking',
+    'reception',
+    'pharmacy',
+    'letters',
+    'phones',
+    'website',
+    'kiosk',
+    'lift',
+    'signs',
+    'chairs',
+    'lighting',
+    'heating',
+  ];
+
+  test('a town written with capitals, inside sentences and opening them before its second word, is not proposed as a theme', () => {
+    const texts = [
+      ...OTHER_WORDS.slice(0, 4).map((word) => `The ${word} in Bowling Green is poor.`),
+      ...OTHER_WORDS.slice(4).map((word) => `Bowling Green needs more ${word}.`),
+      ...Array.from({ length: 12 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+    ];
+    const seeds = groupCooccurringTerms(groupingRecords(texts)).map((group) => group.terms[0]);
+    expect(seeds).not.toContain('green');
+    expect(seeds).not.toContain('bowling');
+    expect(seeds).toContain('bus');
+  });
+
+  test('a word that opens most answers and is capitalised inside a few run-on ones stays a seed', () => {
+    const texts = [
+      ...OTHER_WORDS.slice(0, 9).map((word) => `Nothing, the ${word} was fine.`),
+      ...OTHER_WORDS.slice(9).map((word) => `All good Nothing about the ${word}.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+    ];
+    expect(groupCooccurringTerms(groupingRecords(texts)).map((group) => group.terms[0])).toContain('nothing');
+  });
+
+  test('an acronym stays a seed and is labelled in capitals', () => {
+    const texts = [
+      ...OTHER_WORDS.map((word) => `My GP and the ${word}.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+    ];
+    const gp = groupCooccurringTerms(groupingRecords(texts)).find((group) => group.terms[0] === 'gp');
+    expect(gp?.label).toBe('GP');
+  });
+
+  test('a writer who capitalises every word is no evidence that a word is a name', () => {
+    const texts = [
+      ...OTHER_WORDS.slice(0, 7).map((word) => `The Parking Is Terrible And The ${capitalise(word)} Too.`),
+      ...OTHER_WORDS.slice(7, 8).map((word) => `Finding parking is hard, and the ${word} too.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+    ];
+    const seeds = groupCooccurringTerms(groupingRecords(texts)).map((group) => group.terms[0]);
+    expect(seeds).toContain('parking');
   });
 });

@@ -73,9 +73,21 @@ export interface DecodedMessage {
   listId: string | null;
   /** Why it is an automatic reply (the header or class that says so), or null. */
   autoReply: string | null;
-  /** The plain-text body, or null when there is none. */
+  /** The message's bodies in the order it holds them (see {@link MessageBody}). */
+  bodies: readonly MessageBody[];
+}
+
+/**
+ * One body of a message: a text part, an HTML part, or the alternatives of one text (a
+ * `multipart/alternative`, an Outlook item's plain and HTML bodies), its plain text preferred.
+ * A message may hold several, one after another (a `multipart/mixed` of a note and a forwarded
+ * HTML body, a list's footer part): each is read, except an HTML body that only repeats the words
+ * of the plain-text ones (see {@link bodyText}).
+ */
+export interface MessageBody {
+  /** The plain text, or null when there is none. */
   text: string | null;
-  /** The HTML body, used when the plain text is absent or blank. */
+  /** The HTML, read when the plain text is absent or blank. */
   html: string | null;
 }
 
@@ -119,7 +131,7 @@ export async function emailMessageItems(
       },
     ];
   }
-  const items = decodedMessageItems({ ...fields, text: parsed.text, html: parsed.html }, location, () => excerptOf(raw));
+  const items = decodedMessageItems({ ...fields, bodies: parsed.bodies }, location, () => excerptOf(raw));
   const documents = await messageDocumentItems(items, parsed.files, { ...fields, provenance: location.provenance }, readAttachedFile);
   const attached = await attachedMessageItems(parsed.attached, parsed.attachedSkipped, location, depth, (message, at, level) =>
     emailMessageItems(message, at, level, readAttachedFile),
@@ -223,7 +235,7 @@ export function decodedMessageItems(message: DecodedMessage, location: MessageLo
   }
   let body: string;
   try {
-    body = bodyText(message);
+    body = bodyText(message.bodies);
   } catch (error) {
     const rejection =
       error instanceof MessageRejection
@@ -269,7 +281,7 @@ function rejectedMessage(rejection: MessageRejection, location: MessageLocation,
 }
 
 /** The fields a message's top header block gives, read as {@link emailMessageItems} reads them. */
-function headerFieldsOf(parsed: ParsedMessage): Omit<DecodedMessage, 'text' | 'html'> {
+function headerFieldsOf(parsed: ParsedMessage): Omit<DecodedMessage, 'bodies'> {
   const { headers, headerLines } = parsed;
   return {
     sourceId: messageIdOf(headerText(headers, 'message-id')),
@@ -283,14 +295,13 @@ function headerFieldsOf(parsed: ParsedMessage): Omit<DecodedMessage, 'text' | 'h
 }
 
 /**
- * The text and HTML bodies of a raw MIME entity (a whole message, or one part such as the
- * `multipart/signed` entity a signed Outlook item keeps), decoded as {@link emailMessageItems}
- * decodes them; null when it cannot be parsed.
+ * The bodies of a raw MIME entity (a whole message, or one part such as the `multipart/signed`
+ * entity a signed Outlook item keeps), decoded as {@link emailMessageItems} decodes them; null
+ * when it cannot be parsed.
  */
-export async function mimeEntityBodies(raw: Buffer): Promise<{ text: string | null; html: string | null } | null> {
+export async function mimeEntityBodies(raw: Buffer): Promise<readonly MessageBody[] | null> {
   try {
-    const parsed = await parseMessage(raw);
-    return { text: parsed.text, html: parsed.html };
+    return (await parseMessage(raw)).bodies;
   } catch {
     return null;
   }
@@ -300,7 +311,7 @@ export async function mimeEntityBodies(raw: Buffer): Promise<{ text: string | nu
  * The fields of a header block alone, such as the transport headers an Outlook item keeps of the
  * message it received; null when the block cannot be parsed.
  */
-export async function headerBlockFields(block: string): Promise<Omit<DecodedMessage, 'text' | 'html'> | null> {
+export async function headerBlockFields(block: string): Promise<Omit<DecodedMessage, 'bodies'> | null> {
   const head = block.replace(/(?:\r?\n)+$/, '');
   if (head.trim() === '' || Buffer.byteLength(head) > MAX_HEADER_BYTES) return null;
   try {
@@ -337,13 +348,15 @@ function excerptOf(raw: Buffer): string {
 interface ParsedMessage {
   headers: Headers;
   headerLines: ReadonlyArray<{ key: string; line: string }>;
-  text: string | null;
-  html: string | null;
+  bodies: readonly MessageBody[];
   /** The e-mails attached to it (`message/rfc822`, `message/global` and `message/news` parts: a message forwarded as an attachment), raw. */
   attached: Buffer[];
   /** How many attached e-mails were over {@link MAX_MESSAGE_BYTES} or past {@link MAX_ATTACHED_MESSAGES}, and not kept. */
   attachedSkipped: number;
-  /** The other files attached to it (documents, pictures…), in order: whether each is read is decided by content, later. */
+  /**
+   * The other files attached to it (documents, pictures, named text parts…), the named text parts
+   * after the rest: whether each is read is decided by content, later.
+   */
   files: AttachedFile[];
 }
 
@@ -427,6 +440,12 @@ async function loadUtf7MailParser(): Promise<typeof MailParser> {
       return created;
     }
 
+    getTextContent(): SplitMessageText {
+      const inherited = (BaseParser.prototype as unknown as { getTextContent?: (this: MailParser) => MessageText }).getTextContent;
+      const merged = inherited?.call(this) ?? { type: 'text' };
+      return { ...merged, ...splitBodies((this as unknown as { tree?: MimeTreeNode | false }).tree) };
+    }
+
     getDecoder(): CharsetDecoder {
       const inherited = (BaseParser.prototype as unknown as { getDecoder?: (this: MailParser) => CharsetDecoder }).getDecoder;
       const base = inherited?.call(this);
@@ -443,6 +462,78 @@ async function loadUtf7MailParser(): Promise<typeof MailParser> {
 }
 
 let utf7MailParser: Promise<typeof MailParser> | undefined;
+
+/** A part of the tree mailparser builds of a message, as far as tlap looks at it. */
+interface MimeTreeNode {
+  contentType?: string;
+  /** The decoded words of a text part read as the body (unset for an attachment). */
+  textContent?: string;
+  isAttachment?: boolean;
+  /** The part as the MIME splitter read it: its file name, from `filename=` or `name=`. */
+  node?: { filename?: string | false; root?: boolean };
+  children?: MimeTreeNode[];
+}
+
+/** mailparser's text result, with the message's bodies and named text parts as tlap splits them. */
+interface SplitMessageText extends MessageText {
+  bodies: readonly MessageBody[];
+  namedTextFiles: readonly AttachedFile[];
+}
+
+/**
+ * The bodies of a message from its MIME tree, in order: the parts of one `multipart/alternative`
+ * (the outermost, with whatever it nests) are one body, its plain text preferred; every other text
+ * or HTML part is a body of its own. A text or HTML part with a file name (`Content-Disposition:
+ * inline; filename="notes.txt"`, or `name=` on its Content-Type), except the message's only
+ * part, is a file attached to it, not words of the body, as Apple Mail attaches a text file; when
+ * the message has no body beside such parts, they are its body, so no words are lost.
+ */
+function splitBodies(tree: MimeTreeNode | false | undefined): Pick<SplitMessageText, 'bodies' | 'namedTextFiles'> {
+  const parts: Array<{ group: MimeTreeNode | null; html: boolean; content: string; name: string | null; contentType: string }> = [];
+  const stack: Array<{ node: MimeTreeNode; group: MimeTreeNode | null }> =
+    tree === false || tree === undefined ? [] : [{ node: tree, group: null }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { node } = entry;
+    const contentType = (node.contentType ?? '').toLowerCase();
+    const group = entry.group ?? (contentType === 'multipart/alternative' ? node : null);
+    const children = node.children ?? [];
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
+      if (child !== undefined) stack.push({ node: child, group });
+    }
+    if (node.isAttachment === true || typeof node.textContent !== 'string') continue;
+    if (contentType !== 'text/plain' && contentType !== 'text/html') continue;
+    const filename = node.node?.root === true || typeof node.node?.filename !== 'string' ? '' : node.node.filename.trim();
+    parts.push({
+      group,
+      html: contentType === 'text/html',
+      content: node.textContent,
+      name: filename === '' ? null : filename,
+      contentType,
+    });
+  }
+  const unnamed = parts.filter((part) => part.name === null);
+  const bodyParts = unnamed.length > 0 ? unnamed : parts;
+  const bodies: Array<{ text: string | null; html: string | null }> = [];
+  const alternatives = new Map<MimeTreeNode, { text: string | null; html: string | null }>();
+  for (const part of bodyParts) {
+    let body = part.group === null ? undefined : alternatives.get(part.group);
+    if (body === undefined) {
+      body = { text: null, html: null };
+      bodies.push(body);
+      if (part.group !== null) alternatives.set(part.group, body);
+    }
+    if (part.html) body.html = body.html === null ? part.content : `${body.html}<br/>\n${part.content}`;
+    else body.text = body.text === null ? part.content : `${body.text}\n${part.content}`;
+  }
+  const namedTextFiles =
+    unnamed.length > 0 && unnamed.length < parts.length
+      ? parts.flatMap((part) =>
+          part.name === null ? [] : [{ name: part.name, contentType: part.contentType, bytes: Buffer.from(part.content, 'utf8') }],
+        )
+      : [];
+  return { bodies, namedTextFiles };
+}
 
 /**
  * The MIME types of a whole e-mail carried in a part: `message/rfc822` (a message forwarded as an
@@ -468,7 +559,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   return new Promise<ParsedMessage>((resolve, reject) => {
     let headers: Headers = new Map<string, HeaderValue>();
     let headerLines: ReadonlyArray<{ key: string; line: string }> = [];
-    let content: MessageText | null = null;
+    let content: SplitMessageText | null = null;
     const attached: Buffer[] = [];
     const files: AttachedFile[] = [];
     let attachedSkipped = 0;
@@ -484,7 +575,7 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     parser.on('headerLines', (lines: ReadonlyArray<{ key: string; line: string }>) => {
       headerLines = lines;
     });
-    parser.on('data', (data: AttachmentStream | MessageText) => {
+    parser.on('data', (data: AttachmentStream | SplitMessageText) => {
       if (data.type === 'attachment') {
         const contentType = data.contentType.toLowerCase();
         if (!ATTACHED_MESSAGE_TYPES.has(contentType)) {
@@ -521,8 +612,9 @@ async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     parser.on('end', () => {
       if (settled) return;
       settled = true;
-      const text: MessageText | null = content;
-      resolve({ headers, headerLines, text: text?.text ?? null, html: text?.html ?? null, attached, attachedSkipped, files });
+      const text: SplitMessageText | null = content;
+      for (const file of text?.namedTextFiles ?? []) files.push(file);
+      resolve({ headers, headerLines, bodies: text?.bodies ?? [], attached, attachedSkipped, files });
     });
     parser.end(input);
   });
@@ -624,15 +716,65 @@ function headerBlockEnd(raw: Buffer): number | null {
   return Math.min(...candidates) + 1;
 }
 
-/** The message's text: the plain-text parts, else the HTML converted to plain text. */
-function bodyText(parsed: { text: string | null; html: string | null }): string {
-  if (parsed.text !== null && parsed.text.trim() !== '') return parsed.text;
-  if (parsed.html === null || parsed.html.trim() === '') return '';
-  if (htmlDepthExceeds(parsed.html, MAX_HTML_DEPTH)) {
+/**
+ * The message's text: each body's plain text, else its HTML converted to plain text, in the order
+ * the message holds them. A body read from HTML whose words the plain-text bodies already hold
+ * (at least {@link REPEATED_WORDS_SHARE} of them) is the same text sent twice, as a client that
+ * puts its HTML beside the plain text instead of as its alternative does, and is left out; one with
+ * words of its own (a forwarded HTML message under a note) is read after them.
+ */
+function bodyText(bodies: readonly MessageBody[]): string {
+  const pieces: Array<{ text: string; fromHtml: boolean }> = [];
+  for (const body of bodies) {
+    if (body.text !== null && body.text.trim() !== '') pieces.push({ text: body.text, fromHtml: false });
+    else if (body.html !== null && body.html.trim() !== '') pieces.push({ text: htmlBodyText(body.html), fromHtml: true });
+  }
+  const written = wordCounts(pieces.filter((piece) => !piece.fromHtml).map((piece) => piece.text));
+  let text = '';
+  let lastFromHtml = false;
+  for (const piece of pieces) {
+    if (piece.fromHtml && written.size > 0 && repeatsWords(piece.text, written)) continue;
+    if (text === '') text = piece.text;
+    else if (piece.fromHtml || lastFromHtml) text = `${text.replace(/\n+$/, '')}\n\n${piece.text}`;
+    else text = `${text}\n${piece.text}`;
+    lastFromHtml = piece.fromHtml;
+  }
+  return text;
+}
+
+/** How many of an HTML body's words the plain-text bodies must hold for it to be their repetition. */
+const REPEATED_WORDS_SHARE = 0.8;
+
+/** How often each word (letters and digits, lower case) occurs in `texts`. */
+function wordCounts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** True when at least {@link REPEATED_WORDS_SHARE} of the words of `text` are among `written`, each counted once. */
+function repeatsWords(text: string, written: ReadonlyMap<string, number>): boolean {
+  const left = new Map(written);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  let found = 0;
+  for (const word of words) {
+    const count = left.get(word) ?? 0;
+    if (count === 0) continue;
+    found += 1;
+    left.set(word, count - 1);
+  }
+  return found >= words.length * REPEATED_WORDS_SHARE;
+}
+
+/** An HTML body as plain text, refused when it nests too deep or cannot be converted. */
+function htmlBodyText(html: string): string {
+  if (htmlDepthExceeds(html, MAX_HTML_DEPTH)) {
     throw new MessageRejection('HTML_TOO_DEEP', `its HTML nests elements more than ${MAX_HTML_DEPTH} deep; not converted`);
   }
   try {
-    return htmlToPlainText(parsed.html);
+    return htmlToPlainText(html);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new MessageRejection('HTML_NOT_CONVERTIBLE', `its HTML cannot be converted to text (${detail})`);

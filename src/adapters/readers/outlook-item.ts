@@ -18,6 +18,7 @@ import {
   messageDocumentItems,
   mimeEntityBodies,
   type DecodedMessage,
+  type MessageBody,
   type MessageLocation,
 } from './email-message.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
@@ -158,15 +159,15 @@ export async function outlookItemItems(
       },
     ];
   }
-  let body: { text: string | null; html: string | null };
+  let bodies: readonly MessageBody[];
   try {
-    body = bodyOf(properties, text);
+    bodies = [bodyOf(properties, text)];
   } catch (error) {
     if (!(error instanceof UnreadableRtfBody)) throw error;
     return rejected('MSG_RTF_UNREADABLE', `the message body is only in compressed RTF, and ${error.message}; not read`, excerpt());
   }
-  if (body.text === null && body.html === null && item.signedEntity !== null) {
-    body = (await mimeEntityBodies(item.signedEntity)) ?? body;
+  if (bodies.every((body) => body.text === null && body.html === null) && item.signedEntity !== null) {
+    bodies = (await mimeEntityBodies(item.signedEntity)) ?? bodies;
   }
   const message: DecodedMessage = {
     sourceId: headers?.sourceId ?? messageIdOf(text('1035')),
@@ -176,7 +177,7 @@ export async function outlookItemItems(
     inReplyTo: headers?.inReplyTo ?? messageIdOf(text('1042')),
     listId: headers?.listId ?? null,
     autoReply: headers?.autoReply ?? classReason,
-    ...body,
+    bodies,
   };
   const items = decodedMessageItems(message, location, excerpt);
   const documents = await messageDocumentItems(items, item.files, { ...message, provenance: location.provenance }, readAttachedFile);

@@ -182,6 +182,74 @@ describe('emailMessageItems: decoding', () => {
     expect(draft.text).toBe('Plain words.');
   });
 
+  /** A multipart/mixed body of the given parts, each `[headers…, '', content]`. */
+  function mixed(parts: string[][], headers: string[] = BASIC_HEADERS): Buffer {
+    return message([...headers, 'Content-Type: multipart/mixed; boundary="b1"'], [...parts.flatMap((part) => ['--b1', ...part]), '--b1--']);
+  }
+
+  test('an HTML part beside the text part with words of its own is read after it, not lost', async () => {
+    const draft = await draftOf(
+      mixed([
+        ['Content-Type: text/plain; charset=utf-8', '', 'Passing on what my neighbour wrote to me:'],
+        [
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          '<div><p>The library bus no longer stops in Hollins Road.</p><p>Older people there have no other way in.</p></div>',
+        ],
+      ]),
+    );
+    expect(draft.text).toBe(
+      'Passing on what my neighbour wrote to me:\n\nThe library bus no longer stops in Hollins Road.\n\nOlder people there have no other way in.',
+    );
+  });
+
+  test('an HTML part beside the text part that repeats its words is an alternative, and not read twice', async () => {
+    const draft = await draftOf(
+      mixed([
+        ['Content-Type: text/plain; charset=utf-8', '', 'Please keep the Tuesday lunch club.', '', 'It is the only time my dad goes out.'],
+        [
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          '<html><body><p>Please keep the <b>Tuesday</b> lunch club.</p><p>It is the only time my dad goes out.</p></body></html>',
+        ],
+      ]),
+    );
+    expect(draft.text).toBe('Please keep the Tuesday lunch club.\n\nIt is the only time my dad goes out.');
+  });
+
+  test('a text part with a file name is an attached file, not the body; alone, it is the body', async () => {
+    const named = [
+      ['Content-Type: text/plain; charset=utf-8', '', 'My comments are below.', '', 'The new bin rota is confusing.'],
+      [
+        'Content-Type: text/plain; charset=utf-8; name="notes.txt"',
+        'Content-Disposition: inline; filename="notes.txt"',
+        '',
+        'shopping: milk, eggs',
+      ],
+      ['Content-Type: text/plain; name="ATT00001.txt"', '', 'This list is run by the council.'],
+    ];
+    const items = await emailMessageItems(mixed(named), LOCATION);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'record', draft: { text: 'My comments are below.\n\nThe new bin rota is confusing.' } });
+    const read: string[] = [];
+    await emailMessageItems(mixed(named), LOCATION, 0, (file) => {
+      read.push(`${file.name} ${file.contentType} ${file.bytes.toString('utf8')}`);
+      return null;
+    });
+    expect(read).toEqual(['notes.txt text/plain shopping: milk, eggs', 'ATT00001.txt text/plain This list is run by the council.']);
+    const alone = await draftOf(
+      mixed([
+        [
+          'Content-Type: text/plain; name="message.txt"',
+          'Content-Disposition: inline; filename="message.txt"',
+          '',
+          'Open the toilets at the park.',
+        ],
+      ]),
+    );
+    expect(alone.text).toBe('Open the toilets at the park.');
+  });
+
   test.each(['Content-Type: text/plain; charset=utf-8', 'Content-Type: text/plain; charset=us-ascii', 'Content-Type: text/plain'])(
     'a body that is not UTF-8 under %p is read as Windows-1252, never U+FFFD',
     async (contentType) => {

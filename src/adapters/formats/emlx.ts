@@ -13,7 +13,8 @@ const MAIL_HEADER = /^(?:from|to|subject|date|message-id|mime-version|received|r
  * One e-mail as Apple Mail keeps it on disk (`~/Library/Mail/…/Messages/1234.emlx`, and
  * `1234.partial.emlx` when its attachments are kept beside it): a line holding the message's
  * length in bytes, the message itself (RFC 5322, read as an `.eml` is), then a property list of
- * Apple Mail's flags and dates, which is left out.
+ * Apple Mail's flags and dates, read only for the flag that marks a draft (filtered
+ * `not-feedback`: the mailbox owner's unsent message).
  */
 export const emlxAdapter: FormatAdapter = {
   name: 'emlx',
@@ -46,7 +47,22 @@ async function* readEmlx(source: InputSource, readAttachedFile: AttachedFileRead
       hint: 'check that this is an .emlx file from Apple Mail, or name its format instead of detecting it',
     });
   }
-  const message = bytes.subarray(newline + 1, newline + 1 + Number(count[1]));
+  const end = newline + 1 + Number(count[1]);
+  const message = bytes.subarray(newline + 1, end);
   const { emailMessageItems } = await import('../readers/email-message.js');
-  yield* await emailMessageItems(message, { provenance, label: '' }, 0, readAttachedFile);
+  const draft = isDraft(bytes.subarray(end).toString('latin1'));
+  const keptAs = draft ? { rule: 'not-feedback' as const, detail: "an unsent draft (Apple Mail's draft flag)" } : undefined;
+  yield* await emailMessageItems(message, { provenance, label: '' }, 0, readAttachedFile, keptAs);
+}
+
+/** Apple Mail's `flags` bit for a draft: bit 6 of the property list's `flags` integer. */
+const DRAFT_FLAG = 1n << 6n;
+
+/**
+ * True when the property list after the message sets the draft bit of its `flags` (a message
+ * saved in Drafts, never sent); the bit is read from the integer as written, which may be over 2^32.
+ */
+function isDraft(plist: string): boolean {
+  const flags = /<key>\s*flags\s*<\/key>\s*<integer>\s*(\d{1,20})\s*<\/integer>/.exec(plist)?.[1];
+  return flags !== undefined && (BigInt(flags) & DRAFT_FLAG) !== 0n;
 }

@@ -97,12 +97,15 @@ export interface MessageBody {
  * when the message cannot be parsed; a warning follows a record whose text holds undecodable bytes.
  * Then the documents attached to it, each read by `readAttachedFile` (see
  * {@link attachedDocumentItems}; without it none is read), and the e-mails attached to it.
+ * `keptAs` is why the mailbox that keeps the message says it is no feedback (Apple Mail's draft
+ * flag), which filters it as its own headers could.
  */
 export async function emailMessageItems(
   raw: Buffer,
   location: MessageLocation,
   depth = 0,
   readAttachedFile?: AttachedFileReader,
+  keptAs?: MailboxFilter,
 ): Promise<AdapterItem[]> {
   let parsed: ParsedMessage;
   try {
@@ -118,7 +121,7 @@ export async function emailMessageItems(
     return [rejectedMessage(rejection, location, excerptOf(raw))];
   }
   const fields = headerFieldsOf(parsed);
-  const labelled = gmailLabelFilter(parsed.headers);
+  const labelled = keptAs ?? gmailLabelFilter(parsed.headers) ?? draftFilter(parsed.headers);
   if (labelled !== null) {
     const { sourceId } = fields;
     return [
@@ -195,6 +198,39 @@ export async function messageDocumentItems(
   return [...withCoverNote(items, documents), ...documents.items];
 }
 
+/** Why a mailbox says one of its messages is no feedback: the filter rule, and the words for the analyst. */
+export interface MailboxFilter {
+  rule: 'spam' | 'deleted' | 'not-feedback';
+  detail: string;
+}
+
+/**
+ * The headers a mail client writes on a message it saves as a draft, each with the test of its
+ * value and how to name it. Thunderbird and Apple Mail also leave theirs on a message sent from a
+ * draft (list archives hold many), so a message is only a draft by them when no mail server has
+ * added a `Received:` line to it.
+ */
+const DRAFT_HEADERS: ReadonlyArray<{ key: string; marks: RegExp; name: string }> = [
+  { key: 'x-mozilla-draft-info', marks: /\S/, name: "Thunderbird's X-Mozilla-Draft-Info" },
+  { key: 'x-uniform-type-identifier', marks: /^\s*com\.apple\.mail-draft\s*$/i, name: "Apple Mail's com.apple.mail-draft type" },
+  { key: 'x-unsent', marks: /^\s*(?:1|yes|true)\s*$/i, name: "Outlook's X-Unsent: 1" },
+];
+
+/**
+ * Why a message is an unsent draft (`not-feedback`): a mail client's draft header (see
+ * {@link DRAFT_HEADERS}) on a message no mail server has carried; null for any other message.
+ */
+function draftFilter(headers: Headers): MailboxFilter | null {
+  if (headers.has('received')) return null;
+  for (const header of DRAFT_HEADERS) {
+    const value = headerText(headers, header.key);
+    if (value !== null && header.marks.test(value)) {
+      return { rule: 'not-feedback', detail: `an unsent draft (${header.name}, and no mail server's Received: line)` };
+    }
+  }
+  return null;
+}
+
 /** Gmail's system labels that say a message is not someone's feedback, and the rule each is filtered by. */
 const GMAIL_LABEL_RULES: ReadonlyMap<string, { rule: 'spam' | 'deleted' | 'not-feedback'; what: string }> = new Map([
   ['spam', { rule: 'spam', what: 'marked as spam' }],
@@ -209,7 +245,7 @@ const GMAIL_LABEL_RULES: ReadonlyMap<string, { rule: 'spam' | 'deleted' | 'not-f
  * feedback, from the labels Takeout writes in its `X-Gmail-Labels` header: `Spam`, `Trash`, and
  * `Sent` or `Draft` (the mailbox owner's own messages); null for any other message.
  */
-function gmailLabelFilter(headers: Headers): { rule: 'spam' | 'deleted' | 'not-feedback'; detail: string } | null {
+function gmailLabelFilter(headers: Headers): MailboxFilter | null {
   const value = headerText(headers, 'x-gmail-labels');
   if (value === null) return null;
   const labels = value.split(',').map((label) => label.trim().replace(/^"|"$/g, ''));

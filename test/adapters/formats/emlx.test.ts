@@ -8,8 +8,8 @@ const MESSAGE =
 const PLIST =
   '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>flags</key>\n\t<integer>1</integer>\n</dict>\n</plist>\n';
 
-function emlx(message: string, count = Buffer.byteLength(message)): string {
-  return `${count}      \n${message}${PLIST}`;
+function emlx(message: string, count = Buffer.byteLength(message), plist = PLIST): string {
+  return `${count}      \n${message}${plist}`;
 }
 
 describe('emlx', () => {
@@ -30,6 +30,22 @@ describe('emlx', () => {
     const sniff = (headText: string): number => emlxAdapter.sniff({ path: 'x', extension: '', headText, headBytes: Buffer.from(headText) });
     expect(sniff(emlx(MESSAGE))).toBe(0.9);
     expect(sniff('1\n00:00:01,000 --> 00:00:02,000\nFrom: the start\n')).toBe(0);
+  });
+
+  test("a draft (Apple Mail's draft flag, bit 6 of flags) is filtered as not feedback; other flags are read", async () => {
+    const flagged = (flags: string): string => PLIST.replace('<integer>1</integer>', `<integer>${flags}</integer>`);
+    const draft = await readTempInput('4129.emlx', emlx(MESSAGE, undefined, flagged('8590195777')));
+    expect(recordsOf(draft)).toEqual([]);
+    expect(draft.items).toEqual([
+      expect.objectContaining({
+        kind: 'filtered',
+        rule: 'not-feedback',
+        sourceId: 'e1@example.org',
+        detail: "an unsent draft (Apple Mail's draft flag)",
+      }),
+    ]);
+    const read = await readTempInput('4130.emlx', emlx(MESSAGE, undefined, flagged('8590195713')));
+    expect(recordsOf(read).map((record) => record.text)).toEqual(['The 42 is always late.']);
   });
 
   test('a file without the byte count line is refused with a message naming the layout', async () => {

@@ -293,6 +293,55 @@ describe('emailMessageItems: auto-replies are filtered', () => {
   });
 });
 
+describe('emailMessageItems: unsent drafts are filtered', () => {
+  test.each([
+    ['X-Mozilla-Draft-Info: internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0;', "Thunderbird's X-Mozilla-Draft-Info"],
+    ['X-Uniform-Type-Identifier: com.apple.mail-draft', "Apple Mail's com.apple.mail-draft type"],
+    ['X-Unsent: 1', "Outlook's X-Unsent: 1"],
+  ])('%s on a message no server carried', async (header, name) => {
+    const item = await only(message([...BASIC_HEADERS, header], ['Half-written reply to the survey']));
+    expect(item).toEqual({
+      kind: 'filtered',
+      rule: 'not-feedback',
+      provenance: LOCATION.provenance,
+      sourceId: 'm1@example.org',
+      detail: `an unsent draft (${name}, and no mail server's Received: line)`,
+    });
+  });
+
+  test('a message sent from a draft keeps the header, and is read once a server has carried it', async () => {
+    const draft = await draftOf(
+      message(
+        [
+          'Received: from mail.example.org by mx.example.net; Tue, 21 Jan 2014 09:00:02 +0000',
+          ...BASIC_HEADERS,
+          'X-Mozilla-Draft-Info: internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0;',
+          'X-Uniform-Type-Identifier: com.apple.mail-draft',
+        ],
+        ['Please keep it open.'],
+      ),
+    );
+    expect(draft.text).toBe('Please keep it open.');
+  });
+
+  test('what the mailbox says of a message filters it, whatever its headers', async () => {
+    expect((await only(message(BASIC_HEADERS, ['Not sent yet']))).kind).toBe('record');
+    const items = await emailMessageItems(message(BASIC_HEADERS, ['Not sent yet']), LOCATION, 0, undefined, {
+      rule: 'not-feedback',
+      detail: "an unsent draft (Apple Mail's draft flag)",
+    });
+    expect(items).toEqual([
+      {
+        kind: 'filtered',
+        rule: 'not-feedback',
+        provenance: LOCATION.provenance,
+        sourceId: 'm1@example.org',
+        detail: "an unsent draft (Apple Mail's draft flag)",
+      },
+    ]);
+  });
+});
+
 describe('emailMessageItems: hostile messages are rejected in bounded time', () => {
   test('more MIME parts than the limit', async () => {
     const parts: string[] = [];

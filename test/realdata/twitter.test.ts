@@ -58,7 +58,7 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       const original = bySourceId(records, '1169242008432644097');
       expect(original.author).toBe('drvox');
       expect(original.text).toBe(
-        'My new post: an explainer on “carbon capture & utilization” (CCU). CO2 captured from waste gases or the ambient air can be used to make valuable products. Could CCU help the carbon capture industry scale up? https://t.co/cVDz7Xxi4E',
+        'My new post: an explainer on “carbon capture & utilization” (CCU). CO2 captured from waste gases or the ambient air can be used to make valuable products. Could CCU help the carbon capture industry scale up? https://www.vox.com/energy-and-environment/2019/9/4/20829431/climate-change-carbon-capture-utilization-sequestration-ccu-ccs?utm_campaign=drvox&utm_content=chorus&utm_medium=social&utm_source=twitter',
       );
       expect(original.meta['retweetedVia']).toBe('1169246717864136705');
       expect(original.date).toBe('2019-09-04T13:33:12.000Z');
@@ -297,5 +297,36 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
     test('texts are clean', () => {
       expectCleanTweetTexts(records);
     });
+  });
+});
+
+describeRealdata('shortened links in the real exports are written out from their entities', () => {
+  const linksOf = async (name: string): Promise<string[]> =>
+    recordsOf(await readTwitterFile(name)).flatMap((record) => record.text.match(/https?:\/\/\S+/g) ?? []);
+
+  test('API v1.1: the links of a status, and the link of the tweet it quotes', async () => {
+    const links = await linksOf('api-v1.1-statuses.json');
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'http://www.owlsnearme.com',
+        'https://24ways.org/2018/observable-notebooks-and-inaturalist/',
+        'https://twitter.com/bwhitman/status/861696799362478085',
+      ]),
+    );
+    expect(links.filter((link) => link.includes('t.co/'))).toEqual([]);
+  });
+
+  test("API v2 page: a news link and a quoted tweet's written out; the tweet's own photo stays as written", async () => {
+    const result = await readTwitterFile('api-v2-search-page.jsonl');
+    const text = (sourceId: string): string => bySourceId(recordsOf(result), sourceId).text;
+    expect(text('1440716656943058945')).toContain('https://www.nytimes.com/2021/09/22/world/europe/france-submarines-biden.html');
+    expect(text('1440715975020584960')).toContain('https://twitter.com/paulafr68963440/status/1440660748275834882');
+    expect(text('1440716745577140229')).toContain('https://t.co/yEzXqfxRrp');
+  });
+
+  test("the archive's tweet.js and twarc-csv's entities.urls cell; TAGS' \"read more\" links to the tweet itself stay", async () => {
+    expect(await linksOf('archive-tweets.js')).toEqual(expect.arrayContaining(['https://fedifinder.glitch.me/']));
+    expect(await linksOf('twarc2-csv-export-flattened.csv')).toEqual(['https://twitter.com/GameStop/status/1169734611666198528']);
+    expect(await linksOf('tags-archive.csv')).toEqual(['https://t.co/ODA1A8KUZ5', 'https://t.co/9uNyjeuSxq']);
   });
 });

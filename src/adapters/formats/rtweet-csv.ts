@@ -2,7 +2,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
-import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem } from '../readers/tweet-item.js';
+import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetLink } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['user_id', 'status_id', 'screen_name', 'text', 'is_retweet'];
 
@@ -59,6 +59,7 @@ function* rtweetRowItems(row: TweetRow, provenance: Provenance, seen: Set<string
       retweetOf: isRetweet ? { id: originalId, author: originalAuthor } : null,
       quotedId: rtweetId(row.cell('quoted_status_id')),
       editVersions: null,
+      links: rowLinks(row),
       meta: {
         lang: row.cell('lang'),
         source: sourceLabel(row.cell('source')),
@@ -82,6 +83,7 @@ function* rtweetRowItems(row: TweetRow, provenance: Provenance, seen: Set<string
       retweetOf: null,
       quotedId: null,
       editVersions: null,
+      links: rowLinks(row),
       meta: {
         source: sourceLabel(row.cell('retweet_source')),
         likeCount: tweetCount(row.cell('retweet_favorite_count')),
@@ -96,6 +98,15 @@ function* rtweetRowItems(row: TweetRow, provenance: Provenance, seen: Set<string
 /** An rtweet id cell: digits, with the `x` that `write_as_csv` puts before ids to keep them text. */
 function rtweetId(cell: string | null): string | null {
   return cell === null ? null : tweetId(cell.replace(/^x/, ''));
+}
+
+/** The shortened links of a row (`urls_t.co`) paired with their addresses (`urls_expanded_url`), in order. */
+function rowLinks(row: TweetRow): TweetLink[] {
+  const addresses = listCell(row.cell('urls_expanded_url'));
+  return listCell(row.cell('urls_t.co')).flatMap((url, index) => {
+    const expandedUrl = addresses[index];
+    return expandedUrl === undefined ? [] : [{ url, expandedUrl }];
+  });
 }
 
 function isTrue(cell: string | null): boolean {

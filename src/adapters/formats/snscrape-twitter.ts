@@ -4,7 +4,7 @@ import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonLines } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
+import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetFacts, type TweetLink } from '../readers/tweet-item.js';
 
 /** The `_type` snscrape gives each item of its Twitter module. */
 const TYPE_PREFIX = 'snscrape.modules.twitter.';
@@ -133,6 +133,26 @@ function handleOf(item: JsonObject | null): string | null {
   return asString(field(item, 'user', 'username')) ?? asString(item?.['username'] ?? null);
 }
 
+/**
+ * The shortened links of a scraped tweet and their addresses: snscrape's and twscrape's `links`
+ * (`{"url": <address>, "tcourl": <shortened>}`), or the parallel `outlinks` and `tcooutlinks`
+ * lists of snscrape's early versions.
+ */
+function scrapedLinks(tweet: JsonObject): TweetLink[] {
+  const links = asArray(tweet['links']).flatMap((link) => {
+    const url = asString(field(link, 'tcourl'));
+    const expandedUrl = asString(field(link, 'url'));
+    return url === null || expandedUrl === null ? [] : [{ url, expandedUrl }];
+  });
+  if (links.length > 0) return links;
+  const addresses = asArray(tweet['outlinks']);
+  return asArray(tweet['tcooutlinks']).flatMap((value, index) => {
+    const url = asString(value);
+    const expandedUrl = asString(addresses[index]);
+    return url === null || expandedUrl === null ? [] : [{ url, expandedUrl }];
+  });
+}
+
 function tweetFacts(tweet: JsonObject, id: string, retweetedVia: string | null): TweetFacts {
   const original = asObject(tweet['retweetedTweet']);
   const quoted = asObject(tweet['quotedTweet']);
@@ -149,6 +169,7 @@ function tweetFacts(tweet: JsonObject, id: string, retweetedVia: string | null):
     quotedId: quoted === null ? null : itemId(quoted),
     editVersions: edits.length > 1 ? edits : null,
     ...(handleOf(tweet) === null ? { url: asString(tweet['url']) } : {}),
+    links: scrapedLinks(tweet),
     meta: {
       lang: asString(tweet['lang']),
       source: sourceLabel(tweet['sourceLabel'] ?? tweet['source']),

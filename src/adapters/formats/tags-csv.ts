@@ -3,7 +3,7 @@ import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { asArray, asString, field } from '../readers/json-fields.js';
 import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
-import { sourceLabel, statusUrlId, tweetId, tweetItem } from '../readers/tweet-item.js';
+import { entityLinks, sourceLabel, statusUrlId, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['id_str', 'from_user', 'text', 'created_at'];
 
@@ -43,6 +43,7 @@ function* tagsRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterI
     return;
   }
   const author = row.cell('from_user');
+  const entities = parsedEntities(row.cell('entities_str'));
   yield tweetItem(
     {
       id,
@@ -54,18 +55,22 @@ function* tagsRowItems(row: TweetRow, provenance: Provenance): Iterable<AdapterI
       quotedId: null,
       editVersions: null,
       url: author === null ? statusUrl : null,
-      meta: { source: sourceLabel(row.cell('source')), hashtags: entityHashtags(row.cell('entities_str')) },
+      links: entityLinks(field(entities, 'urls')),
+      meta: {
+        source: sourceLabel(row.cell('source')),
+        hashtags: asArray(field(entities, 'hashtags')).flatMap((tag) => asString(field(tag, 'text')) ?? []),
+      },
     },
     provenance,
   );
 }
 
-function entityHashtags(entities: string | null): string[] {
-  if (entities === null) return [];
+/** The tweet's entities from the `entities_str` cell (JSON), or null when it holds none. */
+function parsedEntities(cell: string | null): unknown {
+  if (cell === null) return null;
   try {
-    const parsed: unknown = JSON.parse(entities);
-    return asArray(field(parsed, 'hashtags')).flatMap((tag) => asString(field(tag, 'text')) ?? []);
+    return JSON.parse(cell) as unknown;
   } catch {
-    return [];
+    return null;
   }
 }

@@ -3,7 +3,7 @@ import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { asArray, asString, field } from '../readers/json-fields.js';
 import { readTweetTable, tweetSheetLayout, tweetTableScore, type TweetRow } from '../readers/tweet-table.js';
-import { sourceLabel, tweetCount, tweetId, tweetItem } from '../readers/tweet-item.js';
+import { entityLinks, sourceLabel, tweetCount, tweetId, tweetItem } from '../readers/tweet-item.js';
 
 const SIGNATURE = ['id', 'conversation_id', 'author_id', 'text', 'created_at'];
 
@@ -55,6 +55,7 @@ function* twarcRowItems(row: TweetRow, provenance: Provenance): Iterable<Adapter
       retweetOf: retweetedId === undefined ? null : { id: retweetedId, author: row.cell('retweeted_username') },
       quotedId: references.get('quoted') ?? null,
       editVersions: editIds.length > 1 ? editIds : null,
+      links: entityLinks(parseJson(row.cell('entities.urls') ?? '')),
       meta: {
         lang: row.cell('lang'),
         source: sourceLabel(row.cell('source')),

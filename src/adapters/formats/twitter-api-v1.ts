@@ -10,6 +10,7 @@ import {
   sourceLabel,
   tweetCount,
   tweetId,
+  entityLinks,
   tweetItem,
   type TweetFacts,
 } from '../readers/tweet-item.js';
@@ -131,6 +132,7 @@ function statusFacts(status: JsonObject, id: string, retweetedVia: string | null
           : { id: null, author: prefixHandle },
     quotedId: tweetId(status['quoted_status_id_str']) ?? tweetId(field(status, 'quoted_status', 'id_str')),
     editVersions: editIds.length > 1 ? editIds : null,
+    links: entityLinks(field(entities, 'urls')),
     meta: {
       lang: asString(status['lang']),
       source: sourceLabel(status['source']),

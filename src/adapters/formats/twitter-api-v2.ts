@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
+import { entityLinks, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
 
 /** The parts of a response page a tweet's fields are resolved against. */
 interface PageContext {
@@ -238,6 +238,7 @@ function tweetFacts(tweet: JsonObject, id: string, context: PageContext, retweet
         : { id: retweetedId, author: authorOf(retweetedId === null ? retweeted : (context.tweets.get(retweetedId)?.tweet ?? retweeted)) },
     quotedId: referenced('quoted'),
     editVersions: editIds.length > 1 ? editIds : null,
+    links: [...entityLinks(field(tweet, 'entities', 'urls')), ...entityLinks(field(tweet, 'note_tweet', 'entities', 'urls'))],
     meta: {
       lang: asString(tweet['lang']),
       source: sourceLabel(tweet['source']),

@@ -10,6 +10,7 @@ import {
   sourceLabel,
   tweetCount,
   tweetId,
+  entityLinks,
   tweetItem,
   type TweetFacts,
 } from '../readers/tweet-item.js';
@@ -154,6 +155,7 @@ function archiveFacts(tweet: JsonObject, id: string, owner: string | null, retwe
       original !== null ? { id: originalId, author: originalAuthor } : prefixHandle === null ? null : { id: null, author: prefixHandle },
     quotedId: tweetId(tweet['quoted_status_id_str']) ?? linkedTweetId(tweet, id),
     editVersions: editIds.length > 1 ? editIds : null,
+    links: entityLinks(field(tweet, 'entities', 'urls')),
     meta: {
       lang: asString(tweet['lang']),
       source: sourceLabel(tweet['source']),

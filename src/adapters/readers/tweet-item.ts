@@ -1,11 +1,13 @@
 import type { AdapterItem } from '../format-adapter.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { htmlToPlainText, looksLikeHtml } from '../../text/html-to-plain-text.js';
+import { asArray, asString, field } from './json-fields.js';
 
 /**
  * One tweet as any X/Twitter export describes it, before it becomes an item. Each tweet adapter
  * reads its own layout into this shape; {@link tweetItem} then applies the rules they share
- * (retweets and superseded edits are filtered, text entities decoded, the URL built).
+ * (retweets and superseded edits are filtered, text entities decoded, shortened links written
+ * out, the URL built).
  */
 export interface TweetFacts {
   /** The tweet id, digits only. */
@@ -26,8 +28,60 @@ export interface TweetFacts {
   editVersions: readonly string[] | null;
   /** A link to use instead of the one built from author and id (for example TAGS' `status_url`). */
   url?: string | null;
+  /** The links the export says the text's shortened ones stand for (`entities.urls`), in any order. */
+  links?: readonly TweetLink[];
   /** The smaller fields kept in the record's `meta`. */
   meta: TweetMetaFields;
+}
+
+/** A link as a tweet's text writes it (X's shortened `https://t.co/…`) and the address it stands for. */
+export interface TweetLink {
+  /** The link as written in the text: `https://t.co/Qw3rTy7uIo`. */
+  url: string;
+  /** The address the export gives for it (`expanded_url`): `https://example.org/daycentres`. */
+  expandedUrl: string;
+}
+
+/**
+ * The links of an entities list as X's exports write it (`entities.urls` of the archive, API v1.1
+ * and v2, twarc and TAGS): objects with the shortened `url` and its `expanded_url`. Entries without
+ * both are passed over.
+ */
+export function entityLinks(urls: unknown): TweetLink[] {
+  return asArray(urls).flatMap((entry) => {
+    const url = asString(field(entry, 'url'));
+    const expandedUrl = asString(field(entry, 'expanded_url'));
+    return url === null || expandedUrl === null ? [] : [{ url, expandedUrl }];
+  });
+}
+
+/** X's link shortener's links, the only ones expanded: `https://t.co/Qw3rTy7uIo`, `http://t.co/…`. */
+const SHORTENED_LINK = /^https?:\/\/t\.co\/[A-Za-z0-9]+$/;
+/** An address a shortened link may be written out as: http or https, with no space. */
+const EXPANDED_LINK = /^https?:\/\/[^\s<>"]+$/i;
+/**
+ * A link to a tweet (`…/status/<id>`, `…/i/web/status/<id>`), perhaps to its picture or video
+ * (`…/photo/1`): to the tweet's own id, it is the picture X shows or the "read more" link of a
+ * text cut short, no words of the writer's.
+ */
+const STATUS_LINK =
+  /^https?:\/\/(?:mobile\.|www\.)?(?:twitter|x)\.com\/(?:[^/]+|i\/web)\/status(?:es)?\/(\d+)(?:\/(?:photo|video)\/\d+)?\/?$/i;
+
+/**
+ * The tweet's text with each shortened link (`https://t.co/…`) written out as the address the
+ * export gives for it, as X shows it: the words become readable (`https://example.org/daycentres`)
+ * without a lookup. Nothing is fetched: a link the export gives no address for stays as written,
+ * as does a link to the tweet itself (its picture or video, or the "read more" link of a text cut
+ * short).
+ */
+export function expandedTweetText(text: string, links: readonly TweetLink[], ownId: string): string {
+  let expanded = text;
+  for (const { url, expandedUrl } of links) {
+    if (!SHORTENED_LINK.test(url) || !EXPANDED_LINK.test(expandedUrl)) continue;
+    if (STATUS_LINK.exec(expandedUrl)?.[1] === ownId) continue;
+    expanded = expanded.replace(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), () => expandedUrl);
+  }
+  return expanded;
 }
 
 /** What a retweet says about the tweet it retweets. */
@@ -138,7 +192,8 @@ export function sourceLabel(value: unknown): string | null {
 /**
  * Turns one tweet into its item: a `retweet` filtered item for a retweet (never a second voice),
  * a `superseded-edit` filtered item for an earlier version of an edited tweet, else a record
- * (`sourceId` = tweet id, text entities decoded, permalink, small `meta`).
+ * (`sourceId` = tweet id, text entities decoded and shortened links written out (see
+ * {@link expandedTweetText}), permalink, small `meta`).
  */
 export function tweetItem(facts: TweetFacts, provenance: Provenance): AdapterItem {
   const prefixHandle = retweetPrefixHandle(facts.text);
@@ -159,7 +214,7 @@ export function tweetItem(facts: TweetFacts, provenance: Provenance): AdapterIte
       sourceId: facts.id,
       author: facts.author,
       date: facts.date,
-      text: decodeTweetEntities(facts.text),
+      text: expandedTweetText(decodeTweetEntities(facts.text), facts.links ?? [], facts.id),
       url: facts.url ?? tweetUrl(facts.author, facts.id),
       inReplyTo: facts.inReplyTo,
       meta,

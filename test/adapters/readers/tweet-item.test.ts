@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
+import { redactPersonalData } from '../../../src/privacy/personal-data.js';
 import {
   decodeTweetEntities,
+  entityLinks,
+  expandedTweetText,
   retweetPrefixHandle,
   sourceLabel,
   statusUrlId,
@@ -37,6 +40,58 @@ describe('decodeTweetEntities', () => {
 
   test('leaves other entities alone: X never escapes them, so they are what the person typed', () => {
     expect(decodeTweetEntities('&quot;quoted&quot; &#39;')).toBe('&quot;quoted&quot; &#39;');
+  });
+});
+
+describe('shortened links', () => {
+  const own = '1790000000000000001';
+
+  test('each t.co link is written out as the address the export gives for it, wherever it stands', () => {
+    const links = entityLinks([
+      { url: 'https://t.co/Ab12', expanded_url: 'https://example.org/respite', display_url: 'example.org/respite', indices: [20, 37] },
+      { url: 'http://t.co/Zz9', expanded_url: 'http://example.org/a?b=1&c=2' },
+      { url: 'https://t.co/none' },
+    ]);
+    expect(links).toEqual([
+      { url: 'https://t.co/Ab12', expandedUrl: 'https://example.org/respite' },
+      { url: 'http://t.co/Zz9', expandedUrl: 'http://example.org/a?b=1&c=2' },
+    ]);
+    expect(expandedTweetText('Read https://t.co/Ab12 and http://t.co/Zz9, then https://t.co/Ab12.', links, own)).toBe(
+      'Read https://example.org/respite and http://example.org/a?b=1&c=2, then https://example.org/respite.',
+    );
+  });
+
+  test('only whole t.co links, to http addresses, are replaced; a link to the tweet itself stays as written', () => {
+    const text = 'See https://t.co/Ab123 https://bit.ly/x https://t.co/Cd https://t.co/Ef https://t.co/Gh';
+    const links = [
+      { url: 'https://t.co/Ab12', expandedUrl: 'https://example.org/one' },
+      { url: 'https://bit.ly/x', expandedUrl: 'https://example.org/two' },
+      { url: 'https://t.co/Cd', expandedUrl: 'javascript:alert(1)' },
+      { url: 'https://t.co/Ef', expandedUrl: `https://twitter.com/amara_j/status/${own}/photo/1` },
+      { url: 'https://t.co/Gh', expandedUrl: `https://twitter.com/i/web/status/${own}` },
+    ];
+    expect(expandedTweetText(text, links, own)).toBe(text);
+  });
+
+  test('a record gets the written-out text; nothing is fetched', () => {
+    const item = tweetItem(
+      facts({
+        text: 'Respite &amp; more: https://t.co/Ab12',
+        links: [{ url: 'https://t.co/Ab12', expandedUrl: 'https://example.org/respite' }],
+      }),
+      provenance,
+    );
+    expect(item).toMatchObject({ kind: 'record', draft: { text: 'Respite & more: https://example.org/respite' } });
+  });
+
+  test('what a written-out link says of a person is redacted in what is published, as in any other link', () => {
+    const links = [
+      { url: 'https://t.co/P1', expandedUrl: 'https://twitter.com/jsmith_77/status/1712000000000000000' },
+      { url: 'https://t.co/P2', expandedUrl: 'https://example.org/survey?respondent_id=88121&lang=en' },
+      { url: 'https://t.co/P3', expandedUrl: 'https://www.facebook.com/jane.smith.leeds' },
+    ];
+    const published = redactPersonalData(expandedTweetText('As said https://t.co/P1 https://t.co/P2 https://t.co/P3', links, own)).text;
+    expect(published).not.toMatch(/jsmith_77|1712000000000000000|88121|jane\.smith/);
   });
 });
 

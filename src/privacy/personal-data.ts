@@ -107,9 +107,13 @@ const ACCOUNT_DID = `(?<![${WORD}])did:(?:plc|web):[${WORD}.%:\\-]*[${WORD}]`;
 const POST_NUMBER =
   '(?=\\d{5})(?<=(?<![\\w.\\-])(?:(?:www|m|mobile)\\.)?(?:twitter\\.com|x\\.com)/(?:i/web|i|(?<postAccount>\\w{1,15}))/status(?:es)?/)\\d{5,20}';
 const PROFILE = `${PROFILE_SITE}(?!${SITE_PAGE})[${WORD}_.%\\-]*[${WORD}_]|(?<=(?:facebook|fb)\\.com/profile\\.php\\?id=)\\d+|${POST_NUMBER}`;
-/** Query parameters that carry who someone is, by the kind their value is replaced as. */
+/**
+ * Query parameters that carry who someone is, by the kind their value is replaced as. A Google
+ * Form's prefilled answers (`viewform?usp=pp_url&entry.1187654=Priya+Shah`) are someone's answers
+ * to its questions, most often their name: they go as a name.
+ */
 const URL_PARAMETER_KINDS: readonly [PersonalDataKind, string][] = [
-  ['name', '(?:full_?|first_?|last_?|given_?|family_?|sur|f|l|display_?|contact_?)?name|forename'],
+  ['name', '(?:full_?|first_?|last_?|given_?|family_?|sur|f|l|display_?|contact_?)?name|forename|entry\\.\\d{1,12}'],
   ['email', 'e-?mail(?:_?address)?'],
   ['phone', 'phone|tel|telephone|mobile'],
   ['handle', 'user(?:_?name)?|handle'],

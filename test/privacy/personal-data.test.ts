@@ -723,6 +723,10 @@ describe('redactPersonalData: disguises found by the red team of session 33', ()
     ['see https://x.com/i/web/status/1712345678901234567', 'see https://x.com/i/web/status/[handle]'],
     ['https://survey.example.org/s?respondent_id=R-20931&lang=en', 'https://survey.example.org/s?respondent_id=[handle]&lang=en'],
     ['https://example.org/reset?token=8f3a9c2b7d', 'https://example.org/reset?token=[handle]'],
+    [
+      'https://docs.google.com/forms/d/e/1FAIpQLSf3x/viewform?usp=pp_url&entry.1187654=Priya+Shah&entry.22=07700+900123',
+      'https://docs.google.com/forms/d/e/1FAIpQLSf3x/viewform?usp=pp_url&entry.1187654=[name]&entry.22=[name]',
+    ],
   ])('%j → %j', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });

@@ -119,11 +119,40 @@ export class CaptionTurns {
   private readonly builder = new TurnBuilder();
   private speaker: string | null = null;
   private previousLines: string[] = [];
+  /** A cue written with no duration, waiting for the start of the next (see {@link addCue}). */
+  private untimed: CaptionCue | null = null;
 
   constructor(private readonly options: CaptionTurnOptions) {}
 
-  /** Adds a cue; returns the turns it closed. */
+  /**
+   * Adds a cue; returns the turns it closed. A cue written with no duration (`00:00:05,000 -->
+   * 00:00:05,000`) holds words all the same: aligners write one for a phrase they could not time
+   * (aeneas), captions ripped from a video often have nothing but, and players show one until the
+   * next cue starts (VLC). So its words are read, and it is taken to last until the next cue
+   * starts: a run of them is not cut into a paragraph per cue by the pause rule, and a turn's
+   * `meta.end` is when its words gave way. Its lines that only repeat the cue before are still a
+   * rolling caption's blink (see {@link CaptionTurnOptions.rolling}).
+   */
   addCue(cue: CaptionCue): SpokenTurn[] {
+    const held = this.untimed;
+    this.untimed = cue.end === cue.start ? cue : null;
+    const turns = held === null ? [] : this.readCue(held, Math.max(held.start, cue.start));
+    if (this.untimed !== null) return turns;
+    for (const turn of this.readCue(cue, cue.end)) turns.push(turn);
+    return turns;
+  }
+
+  /** Closes the last turn. */
+  finish(): SpokenTurn[] {
+    const held = this.untimed;
+    this.untimed = null;
+    const turns = held === null ? [] : this.readCue(held, held.end);
+    for (const turn of this.builder.finish()) turns.push(turn);
+    return turns;
+  }
+
+  /** The turns closed by a cue's words, the cue taken to last until `end`. */
+  private readCue(cue: CaptionCue, end: number): SpokenTurn[] {
     const lines = cue.lines
       .map((line) => ({ line: line.line, parts: captionLineText(line.text) }))
       .map((line) => ({
@@ -169,15 +198,10 @@ export class CaptionTurns {
           newVoice = false;
         }
         text = removeSoundAnnotations(text);
-        turns.push(...this.builder.add({ speaker: this.speaker, text, start: cue.start, end: cue.end, line: line.line, newVoice }));
+        turns.push(...this.builder.add({ speaker: this.speaker, text, start: cue.start, end, line: line.line, newVoice }));
       }
     }
     return turns;
-  }
-
-  /** Closes the last turn. */
-  finish(): SpokenTurn[] {
-    return this.builder.finish();
   }
 }
 

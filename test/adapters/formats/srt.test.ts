@@ -45,3 +45,51 @@ describe('captions saved as .txt', () => {
     expect((await readTempInput('talk.txt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nHello.\n')).format).toBe('webvtt');
   });
 });
+
+describe('srt: cues written with no duration (start = end)', () => {
+  const srt = (cues: ReadonlyArray<[string, string, string]>): string =>
+    cues.map(([start, end, text], index) => `${index + 1}\n${start} --> ${end}\n${text}\n`).join('\n');
+
+  test('their words are read, each cue lasting until the next starts: one paragraph, not one per cue', async () => {
+    const result = await readTempInput(
+      'ripped.srt',
+      srt([
+        ['00:00:01,000', '00:00:01,000', 'The bus to the day centre'],
+        ['00:00:05,000', '00:00:05,000', 'stopped running in March,'],
+        ['00:00:09,000', '00:00:09,000', 'so Mum has not been since.'],
+      ]),
+    );
+    expect(recordsOf(result).map((record) => [record.text, record.meta['start'], record.meta['end']])).toEqual([
+      ['The bus to the day centre stopped running in March, so Mum has not been since.', 1, 9],
+    ]);
+  });
+
+  test('among timed cues, one ends where the next starts; a last one ends where it starts', async () => {
+    const result = await readTempInput(
+      'aligned.srt',
+      srt([
+        ['00:00:00,000', '00:00:02,400', 'We asked for a ramp.'],
+        ['00:00:02,400', '00:00:02,400', 'Twice.'],
+        ['00:00:06,100', '00:00:08,000', 'Nobody came back to us.'],
+        ['00:00:20,000', '00:00:20,000', 'Thank you.'],
+      ]),
+    );
+    expect(recordsOf(result).map((record) => [record.text, record.meta['start'], record.meta['end']])).toEqual([
+      ['We asked for a ramp. Twice. Nobody came back to us.', 0, 8],
+      ['Thank you.', 20, 20],
+    ]);
+  });
+
+  test('one that only repeats the lines of the cue before is a rolling caption’s blink, and one without words gives none', async () => {
+    const result = await readTempInput(
+      'rolling.srt',
+      srt([
+        ['00:00:01,000', '00:00:03,000', 'the waiting list is two years'],
+        ['00:00:03,000', '00:00:03,000', 'the waiting list is two years'],
+        ['00:00:03,000', '00:00:05,000', 'the waiting list is two years\nfor a bungalow'],
+        ['00:00:05,000', '00:00:05,000', '{\\an8}'],
+      ]),
+    );
+    expect(recordsOf(result).map((record) => record.text)).toEqual(['the waiting list is two years for a bungalow']);
+  });
+});

@@ -29,6 +29,8 @@ export interface OutlookItemSpec {
   internetCodePage?: number;
   /** PR_MESSAGE_CODEPAGE: the code page of 8-bit strings. */
   messageCodePage?: number;
+  /** PR_MESSAGE_FLAGS (`0x8`, MSGFLAG_UNSENT, on a draft). */
+  messageFlags?: number;
   /** Write string properties as 8-bit Latin-1 (PT_STRING8) instead of UTF-16LE (PT_UNICODE), as Outlook 97-2002 did. */
   string8?: boolean;
   /** Named properties in PSETID_Appointment (`__nameid_version1.0`), by their LID, with their binary values. */
@@ -117,6 +119,7 @@ function writeItem(container: CFB.CFB$Container, prefix: string, spec: OutlookIt
   if (spec.deliveryTime !== undefined) fixed.push(propertyEntry(0x0e06, PT_SYSTIME, fileTime(spec.deliveryTime)));
   if (spec.internetCodePage !== undefined) fixed.push(propertyEntry(0x3fde, PT_LONG, long(spec.internetCodePage)));
   if (spec.messageCodePage !== undefined) fixed.push(propertyEntry(0x3ffd, PT_LONG, long(spec.messageCodePage)));
+  if (spec.messageFlags !== undefined) fixed.push(propertyEntry(0x0e07, PT_LONG, long(spec.messageFlags)));
   if (!embedded) addNamedProperties(container, spec.appointmentProperties ?? []);
   const attachments = spec.attachments ?? [];
   const attachedItems = spec.attachedItems ?? [];
@@ -358,6 +361,14 @@ export const MSG_FIXTURE_INPUTS: Readonly<Record<string, () => Buffer>> = {
       compressedRtf: uncompressedRtf(OUTLOOK_HTML_RTF),
     }),
   'forwarded-as-attachment': () => buildOutlookMsg(FORWARDED_AS_ATTACHMENT),
+  'unsent-draft': () =>
+    buildOutlookMsg({
+      subject: 'RE: Day centre',
+      senderName: 'Tom Oduya',
+      internetMessageId: '<draft-DB7PR03MB9012@eurprd03.prod.example.com>',
+      messageFlags: 0x9,
+      body: 'Draft - still need to check the Friday times with the centre before sending',
+    }),
   'truncated-damaged': () => buildOutlookMsg(OUTLOOK_REPLY).subarray(0, 1536),
   'word-document-named-msg': () => buildWordCompoundFile(),
 };

@@ -23,6 +23,12 @@ import {
 } from './email-message.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
 
+/**
+ * PR_MESSAGE_FLAGS' MSGFLAG_UNSENT ([MS-OXCMSG] 2.2.1.6): a message still being composed. An item
+ * with it and without the transport headers of a received message is a draft saved from Outlook
+ * (File › Save As, or dragged out of Drafts), the writer's unsent words, filtered `not-feedback`.
+ */
+const MSGFLAG_UNSENT = 0x8;
 /** The largest compressed RTF body decompressed (the decompressor holds its output as an array of numbers, 8 bytes a byte). */
 export const MAX_COMPRESSED_RTF_BYTES = 1024 * 1024;
 /** The largest RTF body, once decompressed, that is read. */
@@ -156,6 +162,19 @@ export async function outlookItemItems(
         provenance: location.provenance,
         ...(sourceId === null ? {} : { sourceId }),
         detail: `an Outlook ${messageClass} item, not an e-mail`,
+      },
+    ];
+  }
+  const flags = properties.get('0e070003');
+  if (classReason === null && typeof flags === 'number' && (flags & MSGFLAG_UNSENT) !== 0 && headerBlock === null) {
+    const sourceId = messageIdOf(text('1035'));
+    return [
+      {
+        kind: 'filtered',
+        rule: 'not-feedback',
+        provenance: location.provenance,
+        ...(sourceId === null ? {} : { sourceId }),
+        detail: "an unsent draft (Outlook's unsent flag, and no transport headers)",
       },
     ];
   }

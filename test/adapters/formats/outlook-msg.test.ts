@@ -160,6 +160,19 @@ describe('outlook-msg: what is read', () => {
     },
   );
 
+  test('an unsent draft (MSGFLAG_UNSENT, no transport headers) is filtered as not-feedback; a received item is read whatever its flags', async () => {
+    const draft = await readItem({ ...REPLY, messageFlags: 0x8 });
+    expect(draft.items).toEqual([
+      expect.objectContaining({
+        kind: 'filtered',
+        rule: 'not-feedback',
+        detail: "an unsent draft (Outlook's unsent flag, and no transport headers)",
+      }),
+    ]);
+    expect(countItems(await readItem({ ...REPLY, messageFlags: 0x1 }))).toEqual({ record: 1 });
+    expect(countItems(await readItem({ ...RECEIVED_MESSAGE, messageFlags: 0x9 }))).toEqual({ record: 1 });
+  });
+
   test('a delivery report is filtered as an auto-reply', async () => {
     expect(countItems(await readItem({ ...REPLY, messageClass: 'REPORT.IPM.Note.NDR' }))).toEqual({ 'filtered:auto-reply': 1 });
   });

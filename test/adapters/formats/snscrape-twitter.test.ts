@@ -78,6 +78,19 @@ describe('snscrape-twitter', () => {
     expect(detectFormat(ADAPTERS, sniffInputOf(withoutSnscrapeFields, '.jsonl'))?.adapter.name).not.toBe('snscrape-twitter');
   });
 
+  test("a shortened link is written out from the tweet's links (url, text, tcourl), as snscrape and twscrape write them", async () => {
+    const result = await readLines([
+      snscrapeTweetLine({
+        rawContent: '"Read the respite review https://t.co/4DKVPvU31o before Friday"',
+        links:
+          '[{"url": "https://example.gov.uk/respite-review", "text": "example.gov.uk/respite-rev\\u2026", "tcourl": "https://t.co/4DKVPvU31o"}]',
+      }),
+    ]);
+    expect(recordsOf(result).map((record) => record.text)).toEqual([
+      'Read the respite review https://example.gov.uk/respite-review before Friday',
+    ]);
+  });
+
   test('reads ids beyond 2^53 exactly, so a tweet saved by snscrape and by the API is one record', async () => {
     const scraped = recordsOf(await readLines([snscrapeTweetLine()]));
     const api = recordsOf(

@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import type { InputSource } from '../../source/input-source.js';
 import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-adapter.js';
 import { MAX_MESSAGE_BYTES, messageTooLargeRejection } from '../readers/mbox-messages.js';
+import { mailboxFolderFilter } from '../readers/mailbox-folders.js';
 
 /** The first line of an `.emlx`: the length of the message under it, in bytes, padded with spaces. */
 const BYTE_COUNT_LINE = /^\s*(\d{1,10})[ \t]*\r?$/;
@@ -14,7 +15,8 @@ const MAIL_HEADER = /^(?:from|to|subject|date|message-id|mime-version|received|r
  * `1234.partial.emlx` when its attachments are kept beside it): a line holding the message's
  * length in bytes, the message itself (RFC 5322, read as an `.eml` is), then a property list of
  * Apple Mail's flags and dates, read only for the flag that marks a draft (filtered
- * `not-feedback`: the mailbox owner's unsent message).
+ * `not-feedback`: the mailbox owner's unsent message). A message kept in a mail client's own folder
+ * (`Sent Messages.mbox/Messages/1234.emlx`) is filtered too (see {@link mailboxFolderFilter}).
  */
 export const emlxAdapter: FormatAdapter = {
   name: 'emlx',
@@ -51,7 +53,9 @@ async function* readEmlx(source: InputSource, readAttachedFile: AttachedFileRead
   const message = bytes.subarray(newline + 1, end);
   const { emailMessageItems } = await import('../readers/email-message.js');
   const draft = isDraft(bytes.subarray(end).toString('latin1'));
-  const keptAs = draft ? { rule: 'not-feedback' as const, detail: "an unsent draft (Apple Mail's draft flag)" } : undefined;
+  const keptAs = draft
+    ? { rule: 'not-feedback' as const, detail: "an unsent draft (Apple Mail's draft flag)" }
+    : (mailboxFolderFilter(source.path, 'message-file') ?? undefined);
   yield* await emailMessageItems(message, { provenance, label: '' }, 0, readAttachedFile, keptAs);
 }
 

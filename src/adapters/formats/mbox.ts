@@ -2,6 +2,7 @@ import type { AdapterItem, AttachedFileReader, FormatAdapter } from '../format-a
 import type { InputSource } from '../../source/input-source.js';
 import { formatBytes } from '../../source/byte-size.js';
 import { MAX_MESSAGE_BYTES, isHeaderField, isMboxSeparator, mboxMessages } from '../readers/mbox-messages.js';
+import { mailboxFolderFilter } from '../readers/mailbox-folders.js';
 
 /** A Unix mailbox (mbox / mboxrd): many e-mails in one file, each opened by a `From ` line. */
 export const mboxAdapter: FormatAdapter = {
@@ -21,7 +22,12 @@ export const mboxAdapter: FormatAdapter = {
   },
 };
 
+/**
+ * Each message of the mailbox, read as an `.eml` is; every one filtered when the file is a mail
+ * client's own folder (`Sent`, `Drafts`, `Trash`, `Junk`: see {@link mailboxFolderFilter}).
+ */
 async function* readMbox(source: InputSource, readAttachedFile: AttachedFileReader | undefined): AsyncIterable<AdapterItem> {
+  const keptAs = mailboxFolderFilter(source.path, 'mailbox-file') ?? undefined;
   for await (const entry of mboxMessages(withoutByteOrderMark(source.bytes()), { path: source.path, maxMessageBytes: MAX_MESSAGE_BYTES })) {
     const label = `message ${entry.index}`;
     const provenance = { file: source.path, line: entry.line, part: label };
@@ -35,7 +41,7 @@ async function* readMbox(source: InputSource, readAttachedFile: AttachedFileRead
       continue;
     }
     const { emailMessageItems } = await import('../readers/email-message.js');
-    yield* await emailMessageItems(entry.raw, { provenance, label }, 0, readAttachedFile);
+    yield* await emailMessageItems(entry.raw, { provenance, label }, 0, readAttachedFile, keptAs);
   }
 }
 

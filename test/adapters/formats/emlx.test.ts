@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { emlxAdapter } from '../../../src/adapters/formats/emlx.js';
-import { recordsOf } from '../../helpers/read-fixture.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withTempDir } from '../../builders/temp-dir.js';
+import { readFileItems, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
 
 const MESSAGE =
@@ -46,6 +49,18 @@ describe('emlx', () => {
     ]);
     const read = await readTempInput('4130.emlx', emlx(MESSAGE, undefined, flagged('8590195713')));
     expect(recordsOf(read).map((record) => record.text)).toEqual(['The 42 is always late.']);
+  });
+
+  test("a message kept in Apple Mail's Sent or Junk mailbox is filtered, its folder named", async () => {
+    await withTempDir(async (dir) => {
+      const folder = join(dir, 'Sent Messages.mbox', 'Messages');
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, '4131.emlx'), emlx(MESSAGE));
+      const result = await readFileItems(join(folder, '4131.emlx'));
+      expect(result.items).toEqual([
+        expect.objectContaining({ kind: 'filtered', rule: 'not-feedback', detail: expect.stringContaining('"Sent Messages" folder') }),
+      ]);
+    });
   });
 
   test('a file without the byte count line is refused with a message naming the layout', async () => {

@@ -68,3 +68,28 @@ describe("mbox: a mailing list's monthly archive saved as .txt", () => {
     ]);
   });
 });
+
+describe("mbox: a mail client's own folder", () => {
+  test('every message of a Sent mailbox is filtered not-feedback, counted, with the folder named; the inbox beside it is read', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(
+        join(dir, 'Sent'),
+        [mboxMessage(1, 'Thank you, we have logged your response.'), mboxMessage(2, 'Thanks again.')].join(''),
+      );
+      await writeFile(join(dir, 'Inbox'), mboxMessage(3, 'Please keep the drop-in open.'));
+      const result = await runCli(['ingest', 'Sent', 'Inbox'], { cwd: dir });
+      expect(result.exitCode).toBe(ExitCode.Ok);
+      expect(result.stderr).toContain('Sent (mbox): 2 read, 0 added, 2 filtered');
+      expect(result.stderr).toContain('Inbox (mbox): 1 read, 1 added');
+    });
+    const sent = await readTempInput('Sent Messages.mbox', mboxMessage(1, 'Thank you, we have logged your response.'));
+    expect(recordsOf(sent)).toEqual([]);
+    expect(sent.items).toEqual([
+      expect.objectContaining({
+        kind: 'filtered',
+        rule: 'not-feedback',
+        detail: `in the mail client's "Sent Messages" folder: sent from this mailbox (the organisation's own messages)`,
+      }),
+    ]);
+  });
+});

@@ -1,9 +1,9 @@
 import { DEFAULT_REDACTION_POLICY } from '../privacy/redaction-policy.js';
 import { createRedactor } from '../report/publication-redactor.js';
 import type { TextRedactor } from '../report/text-redactor.js';
-import { scoreTerm, TERM_TALLY_LIMIT, termsOf, type RecordTerm } from '../stats/distinctive-terms.js';
+import { scoreTerm, TERM_TALLY_LIMIT, termsOf, termsOfTokens, type RecordTerm } from '../stats/distinctive-terms.js';
 import { WrittenForms } from '../stats/written-forms.js';
-import { normaliseText } from '../text/normalise.js';
+import { normaliseText, type Token } from '../text/normalise.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -107,6 +107,24 @@ interface SeedCasing {
   capitalised: number;
   capitals: number;
   lower: number;
+  /** Of all the times the sampled records write it, how many, and how many as the first part of a hyphenated word (`co` of `co-production`). */
+  written: number;
+  prefixed: number;
+}
+
+/**
+ * Whether records write a seed mostly as the first part of a hyphenated word (`co` of
+ * `co-production`, `re` of `re-ablement`): as a keyword it would match every such word
+ * (`co-op`, `co-ordinator`), so it is no seed; the word after it may be.
+ */
+function isHyphenatedPrefix({ written, prefixed }: Pick<SeedCasing, 'written' | 'prefixed'>): boolean {
+  return prefixed >= 3 && prefixed >= written * NAME_SHARE;
+}
+
+/** Whether the token at `at` is joined by a hyphen to the word after it. */
+function isPrefixAt(text: string, tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  return token !== undefined && HYPHEN.test(text.charAt(token.end)) && tokens[at + 1]?.start === token.end + 1;
 }
 
 /** Whether records write a seed as a name (see {@link NAME_SHARE}). */
@@ -216,16 +234,17 @@ export class TermIndex {
       if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
       if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
       const casing = this.casing(seed, holders);
-      if (isWrittenAsName(casing)) continue;
+      if (isWrittenAsName(casing) || isHyphenatedPrefix(casing)) continue;
       const keys = [seed, ...gathered(seed, this.cooccurring(number, holders, total), termsPerGroup, used).map((term) => term.key)];
       for (const key of keys) used.add(key);
       if (keys.length > 1) for (const index of holders) covered[index] = true;
       else singletons.push(new Set(holders));
       chosen.push({ keys, holders, inCapitals: casing.capitals > casing.capitalised + casing.lower });
     }
-    const written = this.writtenForms(new Set(chosen.flatMap((group) => group.keys)));
+    const { forms: written, prefixes } = this.writtenForms(new Set(chosen.flatMap((group) => group.keys)));
     const ids = new Set<string>();
-    return chosen.map(({ keys, holders, inCapitals }) => {
+    return chosen.map(({ keys: found, holders, inCapitals }) => {
+      const keys = found.filter((key, at) => at === 0 || !prefixes.has(key));
       const terms = keys.map((key) => written.get(key) ?? key);
       const numbers = new Set(keys.map((key) => this.numberOf.get(key) ?? -1));
       const seed = terms[0] ?? keys[0] ?? '';
@@ -283,7 +302,7 @@ export class TermIndex {
    * a record whose other words inside sentences are mostly capitalised is left out.
    */
   private casing(seed: string, holders: readonly number[]): SeedCasing {
-    const casing = { first: 0, capitalised: 0, capitals: 0, lower: 0 };
+    const casing = { first: 0, capitalised: 0, capitals: 0, lower: 0, written: 0, prefixed: 0 };
     for (const index of evenlySpread(holders, CASE_SAMPLE)) {
       const text = this.records[index]?.text ?? '';
       const tokens = normaliseText(text).tokens;
@@ -293,6 +312,10 @@ export class TermIndex {
       let otherLower = 0;
       tokens.forEach((token, at) => {
         const kind = kinds[at] ?? null;
+        if (token.stem === seed) {
+          casing.written += 1;
+          if (isPrefixAt(text, tokens, at)) casing.prefixed += 1;
+        }
         if (token.stem !== seed) {
           if (kind === 'capitalised') otherCapitalised += 1;
           else if (kind === 'lower') otherLower += 1;
@@ -309,15 +332,29 @@ export class TermIndex {
     return casing;
   }
 
-  /** How most records write each of these keys ({@link WrittenForms}), read again from the texts of the records holding one. */
-  private writtenForms(keys: ReadonlySet<string>): WrittenForms {
+  /**
+   * How most records write each of these keys ({@link WrittenForms}), and which of the one-word
+   * keys they write mostly as the first part of a hyphenated word (see {@link isHyphenatedPrefix}),
+   * read again from the texts of the records holding one.
+   */
+  private writtenForms(keys: ReadonlySet<string>): { forms: WrittenForms; prefixes: Set<string> } {
     const numbers = new Set([...keys].map((key) => this.numberOf.get(key) ?? -1));
-    const written = new WrittenForms();
+    const forms = new WrittenForms();
+    const counts = new Map<string, { written: number; prefixed: number }>();
     for (const record of this.records) {
       if (!record.terms.some((number) => numbers.has(number))) continue;
-      for (const term of termsOf(record.text)) if (keys.has(term.key)) written.note(term.key, term.written);
+      const { tokens } = normaliseText(record.text);
+      for (const term of termsOfTokens(tokens)) if (keys.has(term.key)) forms.note(term.key, term.written);
+      tokens.forEach((token, at) => {
+        if (!keys.has(token.stem)) return;
+        const count = counts.get(token.stem) ?? { written: 0, prefixed: 0 };
+        count.written += 1;
+        if (isPrefixAt(record.text, tokens, at)) count.prefixed += 1;
+        counts.set(token.stem, count);
+      });
     }
-    return written;
+    const prefixes = new Set([...counts].filter(([, count]) => isHyphenatedPrefix(count)).map(([key]) => key));
+    return { forms, prefixes };
   }
 
   /** Up to three quotable records of a group: texts of a good length first, then those holding more of its terms, then by source id. */
@@ -368,6 +405,7 @@ function evenlySpread(indices: readonly number[], most = RANKING_SAMPLE): number
   return Array.from({ length: most }, (_unused, at) => indices[Math.floor((at * indices.length) / most)] ?? 0);
 }
 
+const HYPHEN = /^[-‐‑]$/u;
 const POSSESSIVE_ENDING = /['’]\p{Ll}*$/u;
 const LOWER_CASE_LETTER = /\p{Ll}/u;
 const UPPER_CASE_LETTER = /\p{Lu}/u;

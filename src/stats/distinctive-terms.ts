@@ -1,4 +1,4 @@
-import { normaliseText } from '../text/normalise.js';
+import { normaliseText, type Token } from '../text/normalise.js';
 import { PHRASAL_PARTICLES, PHRASE_MODIFIERS, STOPWORDS } from './stopwords.js';
 import { WrittenForms } from './written-forms.js';
 
@@ -46,7 +46,11 @@ export function formsPhrase(first: string, second: string): boolean {
  * phrases {@link formsPhrase} accepts. Each term once, in the order it first occurs.
  */
 export function termsOf(text: string): RecordTerm[] {
-  const { tokens } = normaliseText(text);
+  return termsOfTokens(normaliseText(text).tokens);
+}
+
+/** {@link termsOf} for a text's tokens, read already. */
+export function termsOfTokens(tokens: readonly Token[]): RecordTerm[] {
   const seen = new Map<string, RecordTerm>();
   const add = (key: string, written: string): void => {
     if (!seen.has(key)) seen.set(key, { key, written });

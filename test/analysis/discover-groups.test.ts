@@ -113,3 +113,28 @@ describe('groupCooccurringTerms: a name is never a seed', () => {
     expect(seeds).toContain('parking');
   });
 });
+
+describe('groupCooccurringTerms: the first part of a hyphenated word is no keyword', () => {
+  test('`co` of co-production is neither a seed nor a keyword, as it would match co-op and co-ordinator too; its records still make a theme', () => {
+    const texts = [
+      ...Array.from({ length: 20 }, (_unused, index) => `Co-production must be genuine, not tokenistic, in area ${index}.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+      ...Array.from({ length: 20 }, (_unused, index) => `More housing is needed near the river, site ${index}.`),
+    ];
+    const groups = groupCooccurringTerms(groupingRecords(texts));
+    const terms = groups.flatMap((group) => group.terms);
+    expect(terms).not.toContain('co');
+    expect(terms).toEqual(expect.arrayContaining(['genuine', 'production']));
+  });
+
+  test('nor a seed when it would be the strongest word alone', () => {
+    const texts = [
+      ...['genuine', 'real', 'meaningful', 'early', 'equal', 'paid', 'local', 'honest'].map(
+        (word) => `Co-production must be ${word}, not tokenistic, and co-production takes time.`,
+      ),
+      ...Array.from({ length: 8 }, (_unused, index) => `The bus to the clinic was late again, trip ${index}.`),
+      ...Array.from({ length: 8 }, (_unused, index) => `More housing is needed near the river, site ${index}.`),
+    ];
+    expect(groupCooccurringTerms(groupingRecords(texts)).map((group) => group.terms[0])).not.toContain('co');
+  });
+});

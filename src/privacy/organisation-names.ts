@@ -1,6 +1,6 @@
 /**
  * UK organisations that feedback about health and social care names and that name detection could
- * take for a person or a house, and places and conditions named so: charities, care providers, shops, unions, banks and utilities,
+ * take for a person or a house, and places, days and conditions named so: charities, care providers, shops, unions, banks and utilities,
  * housing associations, transport operators and public bodies, as their names are written
  * (`Cruse`, `Wilko`, `Unison`, `Caremark`, `Sue Ryder`, `John Lewis`, `Tesco Extra`). Names only:
  * a name that is also a common given name alone (`Abbey`, `Brook`, `Avery`, `Saffron`) is left
@@ -508,6 +508,19 @@ export const ORGANISATION_NAMES: Readonly<Record<string, readonly string[]>> = {
     'Chester-le-Street',
     'Houghton-le-Spring',
     'Hetton-le-Hole',
+  ],
+  /** Days named after saints and people, which a tagger reads as a person's possessive (`Valentine's Day was quiet`). */
+  days: [
+    "Valentine's Day",
+    "St Valentine's Day",
+    "St Patrick's Day",
+    "St David's Day",
+    "St Andrew's Day",
+    "St George's Day",
+    "St Swithin's Day",
+    "St Stephen's Day",
+    "Mother's Day",
+    "Father's Day",
   ],
   /**
    * Conditions, signs and tests named after the doctors who described them, written with the word

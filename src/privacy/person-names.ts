@@ -175,7 +175,14 @@ export function preloadPersonNames(): void {
 const CAPITALISED =
   "\\p{Lu}[\\p{Ll}\\p{M}]+(?:(?<=(?<![\\p{L}\\p{M}])(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La))\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:['’-]\\p{Lu}?[\\p{Ll}\\p{M}]+)*";
 const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-const NAME = `${CAPITALISED}(?:[ \\t]+${CAPITALISED})?`;
+/**
+ * The words in lower case that join a surname to the name before it (`Jean-Paul de Souza`, `Maria
+ * da Silva`, `Anna von Trapp`, `Rhys ap Gruffydd`, `Dr van der Berg`, `Fatima al-Hussain`), up to
+ * two of them, each with the space or hyphen after it: a name cut before them left its surname
+ * published (`[name] de Souza`).
+ */
+const SURNAME_PARTICLES = '(?:(?:van|von|de|da|di|du|del|della|der|den|dos|das|la|le|ap|bin|ibn|al|el)(?:[ \\t]+|-)){1,2}';
+const NAME = `${CAPITALISED}(?:[ \\t]+(?:${SURNAME_PARTICLES})?${CAPITALISED})?`;
 const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?';
 /** Family and friends a writer names someone by (`my mum`, `our son`). */
 const RELATIONS = [
@@ -497,6 +504,46 @@ const SIGNED_LAST_LINE = new RegExp(
 );
 
 /**
+ * A given name in the possessive opening a sentence (`Sarah's mum rang…`, `Sarah's disease got
+ * worse`), where the tagger, asked only of sentences whose first word is a name (see
+ * {@link candidateSentences}), never saw it. Not before a capitalised word, which makes it the
+ * name of a thing (`Valentine's Day`, `Winston's Wish`); conditions named after doctors are
+ * organisations' names (`Addison's disease`, see {@link ORGANISATION_NAMES}) and stay. Only a
+ * given name, or a word that may be one before a role or relation, is read so (see
+ * {@link isPossessivePerson}).
+ */
+const POSSESSIVE_OPENER = new RegExp(
+  `(?:^|[\\n.!?:][ \\t]*|["“‘(][ \\t]*)(?<name>\\p{Lu}[\\p{Ll}\\p{M}]+(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)?['’]s)(?![\\p{L}\\p{M}\\p{N}])(?![ \\t]+\\p{Lu})`,
+  'gmu',
+);
+
+/**
+ * True when what {@link POSSESSIVE_OPENER} found is a person's: a given name (`Sarah's disease`),
+ * or a word that may be a name standing alone (see {@link isLoneNameLike}) before a role or a
+ * relation, which only a person has (`Imogen's carer`, `Kofi's mum`; not `Sheffield's social
+ * workers`, a plural, nor a place or an organisation tlap knows).
+ */
+function isPossessivePerson(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  const stem = name.replace(/['’]s$/u, '');
+  if (isGivenName(stem.split('-')[0] ?? '')) return true;
+  const after = text.slice(start + name.length, start + name.length + 40);
+  return (
+    /^[ \t]+/u.test(after) &&
+    ROLE_AHEAD.test(after.trimStart()) &&
+    isLoneNameLike(stem, lexicon) &&
+    !isLexiconOrganisation(stem.toLowerCase(), lexicon)
+  );
+}
+
+/** True when `word` (any case) is a given name: tagged as one in compromise's lexicon, with the given names tlap adds to it (see {@link loadCompromise}). */
+function isGivenName(word: string): boolean {
+  const tags = loadCompromise().model().one.lexicon[word.toLowerCase()];
+  return (typeof tags === 'string' ? [tags] : (tags ?? [])).some(
+    (tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName',
+  );
+}
+
+/**
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
  * Priya`, `Regards, Luc` at the end of a line), and a role or relation before the name (`our care
@@ -506,7 +553,7 @@ const SIGNED_LAST_LINE = new RegExp(
  * the title goes too.
  */
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+${NAME})`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu'),
   new RegExp(`(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
   new RegExp(
     `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again| so much)?|[Tt]hank you(?: so much)?|[Mm]any thanks|[Ww]ith thanks|[Kk]ind regards|[Bb]est regards|[Ww]arm(?:est)? regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Aa]ll the best|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove(?: from)?)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=${SIGNED_NAME_END})`,
@@ -527,6 +574,7 @@ const PATTERNS: readonly RegExp[] = [
   BIRTH_APPOSITION,
   NAMED_AS,
   SIGNED_LAST_LINE,
+  POSSESSIVE_OPENER,
 ];
 
 /**
@@ -633,6 +681,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       )
         continue;
       if (pattern === SIGNED_LAST_LINE && !isSignedName(text, name, start, lexicon)) continue;
+      if (pattern === POSSESSIVE_OPENER && !isPossessivePerson(text, name, start, lexicon)) continue;
       const addressed = /^,[ \t]+you/u.test(text.slice(start + name.length, start + name.length + 8));
       if (pattern === ASKED_BY_NAME && !lexicon.names.has(name.toLowerCase()) && !addressed) continue;
       if (
@@ -640,16 +689,19 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
         (!isLoneNameLike(name, lexicon) || isPlaceOrInstitution(text, { start, end: start + name.length }))
       )
         continue;
-      spans.push({ start, end: start + name.length });
+      spans.push(...apartFromNextField(text, { start, end: start + name.length }, lexicon));
     }
   });
   spans.push(...listedPeople(text, lexicon));
+  spans.push(...labelledNames(text, lexicon));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
       const start = sentence.start + (people[at] ?? 0);
       const span = capitalisedPart(text, trimToWord(text, start, start + (people[at + 1] ?? 0)));
-      if (span !== null && !isNotName(text.slice(span.start, span.end)) && !isPlaceOrInstitution(text, span)) spans.push(span);
+      if (span !== null && !isNotName(text.slice(span.start, span.end)) && !isPlaceOrInstitution(text, span)) {
+        spans.push(...apartFromNextField(text, span, lexicon));
+      }
     }
   }
   const kept = keepNames.map((name) => wordsOf(name));
@@ -658,6 +710,61 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       (span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span),
     ),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+/**
+ * A name written after a form's label for it, at a line's or a field's start (`Name: Tom Field`,
+ * `Full name: Amara Obi`, `Patient name: …`, `Surname: Field`): the words after such a label are
+ * a name whatever they are as words, except one common word alone (`Name: Anonymous`, `Name:
+ * Withheld`). Not after a label naming a thing (`Company name: …`, `Username: …`). With no colon
+ * only at a line's start (see {@link isUnmarkedLabel}).
+ */
+const LABELLED_NAME = new RegExp(
+  `(?:^|[\\n|;,.!?(\\[\\t])[ \\t]*(?:(?:[Ff]ull|[Ff]irst|[Gg]iven|[Ff]amily|[Ll]ast|[Yy]our|[Pp]atient(?:['’]s)?|[Cc]arer(?:['’]s)?|[Cc]lient(?:['’]s)?|[Rr]espondent(?:['’]s)?|[Cc]ontact)[ \\t]+)?(?:[Nn]ame|NAME|[Ss]urname|SURNAME|[Ff]orename|FORENAME)s?(?<colon>[ \\t]*:)?[ \\t]*(?<name>${NAME})`,
+  'gmu',
+);
+
+/**
+ * True when a label with no colon after it (`Name Olusegun Adeyemi Telephone …`, as a form's
+ * fields are pasted as text) is one: it opens its line, a space is between it and the name, and
+ * the name's first word may be a name standing alone (`Name Withheld` is none).
+ */
+function isUnmarkedLabel(found: string, name: string, lexicon: LexiconWords): boolean {
+  const label = found.slice(0, found.length - name.length);
+  return !/^[|;,.!?(\[\t]/u.test(found) && /[ \t]$/u.test(label) && isLoneNameLike(name.split(/[ \t]/u)[0] ?? name, lexicon);
+}
+
+/** What is written after `Name:` by someone who gives none. */
+const NO_NAME_GIVEN = new Set([
+  'anonymous',
+  'anon',
+  'unknown',
+  'none',
+  'withheld',
+  'redacted',
+  'private',
+  'confidential',
+  'blank',
+  'various',
+]);
+
+/** The names {@link LABELLED_NAME} finds, each cut before a field that follows it on the line (see {@link apartFromNextField}). */
+function labelledNames(text: string, lexicon: LexiconWords): NameSpan[] {
+  const found: NameSpan[] = [];
+  for (const match of text.matchAll(LABELLED_NAME)) {
+    const name = match.groups?.['name'];
+    if (name === undefined || isNotName(name)) continue;
+    const start = match.index + match[0].lastIndexOf(name);
+    if (match.groups?.['colon'] === undefined && !isUnmarkedLabel(match[0], name, lexicon)) continue;
+    const span = apartFromNextField(text, { start, end: start + name.length }, lexicon)[0];
+    if (span === undefined) continue;
+    const lower = text.slice(span.start, span.end).toLowerCase();
+    const alone = !/[ \t]/u.test(lower);
+    if (alone && (NO_NAME_GIVEN.has(lower) || (isKnownWord(lower, lexicon) && !lexicon.names.has(lower) && !lexicon.ambiguous.has(lower))))
+      continue;
+    found.push(span);
+  }
+  return found;
 }
 
 /** Two or more capitalised words listed with commas and `and` (`Holly, Femi and Joy`), at most {@link MAX_LISTED} before the `and`. */
@@ -775,9 +882,84 @@ function isOrganisationAt(text: string, span: NameSpan, lexicon: LexiconWords): 
   return !/\p{L}/u.test(rest);
 }
 
+/**
+ * Words that label a form's field (`Date of birth:`, `Address:`, `Phone 01632…`), which a tagger
+ * takes in with a name written before them on one line (`Name: Deborah Smith Date of birth: …`
+ * lost `Date`, and with it what the field was).
+ */
+const FIELD_LABEL_WORDS = new Set(
+  (
+    'date dob born birth birthday address addr postcode phone telephone tel mobile mob email e-mail contact age gender sex ' +
+    'relationship relation role position job occupation title signature signed ref reference sent subject organisation ' +
+    'organization ward room bed nationality ethnicity religion language consent comments comment response answer town city ' +
+    'county country name surname forename nhs id number next'
+  ).split(' '),
+);
+/** What follows a field's label word: up to three words in lower case, then a colon (`of birth:`). */
+const LABEL_REST = /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){0,3}[ \t]*:/u;
+/** What follows a field's label word when no colon ends it: up to three words in lower case, then the value's first digit (`of birth 3/4/1950`, `01632 960…`) or the token that has replaced it. */
+const LABEL_REST_THEN_DIGIT = /^(?:[ \t]+\p{Ll}[\p{Ll}-]*){0,3}[ \t]*[:-]?[ \t]*(?:\d|\[(?:date of birth|phone|email|address|postcode)\])/u;
+/** Words that open a sentence and no name ends with, beside {@link SENTENCE_STARTERS} (`… The nurse`, `… Thanks again`). */
+const OPENS_SENTENCE = new Set(
+  'the a an my our his her their your i thanks thank please also however but and so then today yesterday tomorrow yes no hi hello dear'.split(
+    ' ',
+  ),
+);
+const ROLE_AHEAD = new RegExp(`^(?:${ROLE})(?![\\p{L}\\p{M}])`, 'iu');
+
+/** How a field's label, a sentence's opening word or a role (see {@link opensNextField}) stands after the words of a name. */
+type NextField = 'label' | 'sentence' | 'role' | null;
+
+/**
+ * What the capitalised word at `start`, the `index`-th word of a name found (from 0), opens after
+ * the name, if anything, rather than ending it: a field's label (a label word before a colon or
+ * the field's value, `Date of birth: 3/4/1950`, `Phone 01632…`, or from the third word any common
+ * word before a colon, `Relationship: daughter`), a sentence (a word that opens sentences with a
+ * word after it, `Staff were lovely`), or from the third word a role (`Deborah Smith Social
+ * Worker`). A word the lexicon lists as a name opens nothing (`Mary Ann Smith`), and a surname
+ * that is a common word ends a name unless one of these says otherwise (`Tom Field said`).
+ */
+function opensNextField(text: string, start: number, word: string, index: number, lexicon: LexiconWords): NextField {
+  const lower = word.toLowerCase();
+  if (index === 0 || lexicon.names.has(lower)) return null;
+  const after = text.slice(start + word.length, start + word.length + 60);
+  if (FIELD_LABEL_WORDS.has(lower) && (LABEL_REST.test(after) || LABEL_REST_THEN_DIGIT.test(after))) return 'label';
+  if ((SENTENCE_STARTERS.has(lower) || OPENS_SENTENCE.has(lower)) && /^[ \t]+\p{L}/u.test(after)) return 'sentence';
+  if (index < 2) return null;
+  if (LABEL_REST.test(after) && isKnownWord(lower, lexicon)) return 'label';
+  return ROLE_AHEAD.test(text.slice(start, start + 40)) ? 'role' : null;
+}
+
+/**
+ * A name found, without what it ran on into (see {@link opensNextField}): cut before a field's
+ * label or a role, and split around a word opening a sentence, whose capitalised words after it
+ * are read as a name of their own (a tagger's `Staff,That Charlotte` is `Charlotte`). A part
+ * before such a word that is one common word alone is no name (`Staff`).
+ */
+function apartFromNextField(text: string, span: NameSpan, lexicon: LexiconWords): NameSpan[] {
+  const parts: NameSpan[] = [];
+  let from = span.start;
+  let index = 0;
+  for (const word of text.slice(span.start, span.end).matchAll(CAPITALISED_WORD)) {
+    const start = span.start + word.index;
+    const next = opensNextField(text, start, word[0], index, lexicon);
+    index += 1;
+    if (next === null) continue;
+    const before = trimToWord(text, from, start);
+    const lower = before === null ? '' : text.slice(before.start, before.end).toLowerCase();
+    if (before !== null && (index > 2 || lexicon.names.has(lower) || !isKnownWord(lower, lexicon))) parts.push(before);
+    if (next !== 'sentence') return parts;
+    from = start + word[0].length;
+    index = 0;
+  }
+  const rest = trimToWord(text, from, span.end);
+  if (rest !== null) parts.push(rest);
+  return parts;
+}
+
 /** An initial before a name (`J. Smith`, `J Smith`); `I` and `A` without a dot are words. */
 const INITIAL_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])(\p{Lu})(\.?)[ \t]+$/u;
-const FOLLOWING_WORD = new RegExp(`^[ \\t]+(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+const FOLLOWING_WORD = new RegExp(`^[ \\t]+(?:${SURNAME_PARTICLES})?(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
 const LISTED_WORD = new RegExp(
   `^(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${CAPITALISED})(?=[ \\t]*(?:,|and\\b|&|[.!?;:)]|$)|[ \\t]+\\p{Ll})`,
   'u',
@@ -836,7 +1018,13 @@ function withNeighbours(text: string, spans: readonly NameSpan[], organisations:
       const surname = following?.[1];
       if (following !== null && surname !== undefined && isNameLike(surname, lexicon)) {
         const end = span.end + following[0].length;
-        if (!isPlaceOrInstitution(text, { start: end - surname.length, end })) span.end = end;
+        const words = (text.slice(span.start, span.end).match(CAPITALISED_WORD) ?? []).length;
+        if (
+          !isPlaceOrInstitution(text, { start: end - surname.length, end }) &&
+          opensNextField(text, end - surname.length, surname, words, lexicon) === null
+        ) {
+          span.end = end;
+        }
       }
       for (let initials = 0; initials < 2; initials += 1) {
         const initial = INITIAL_BEFORE.exec(text.slice(Math.max(0, span.start - 6), span.start));
@@ -898,6 +1086,23 @@ function isListedOrganisationWord(text: string, span: NameSpan, word: string, le
  */
 export function startsWithOrganisation(name: string): boolean {
   return organisationsOver(name, { start: 0, end: name.length }, loadLexiconWords()).some((organisation) => organisation.start === 0);
+}
+
+/**
+ * True when a word, in any letter case, is one the name lexicons list as a given name or surname
+ * or as maybe one (`sarah`, `hope`, `dawn`, `grace`): a word that name detection may take for a
+ * person where it is written. Loads no tagger.
+ */
+export function isListedNameWord(word: string): boolean {
+  const lexicon = loadLexiconWords();
+  const lower = word.toLowerCase().replace(/['’]s$/u, '');
+  return !NOT_NAMES.has(lower) && (lexicon.names.has(lower) || lexicon.ambiguous.has(lower));
+}
+
+/** True when a word, in any letter case, is one compromise's lexicon (with tlap's given names) lists as a given name or surname (`sarah`, `grace`; not `hope`, `dawn`). Loads no tagger. */
+export function isGivenOrFamilyName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !NOT_NAMES.has(lower) && loadLexiconWords().names.has(lower);
 }
 
 /**
@@ -1152,8 +1357,21 @@ function tagsAt(text: string, start: number, at = start): readonly string[] {
 
 /** True when `word` (lower case) is a common word: a lexicon word other than a name, a contraction, or one of those with an ending (`attends`, `visited`). */
 function isKnownWord(word: string, lexicon: LexiconWords): boolean {
+  return (ABSTRACT_NOUN.test(word) && !lexicon.names.has(word)) || isListedWord(word, lexicon);
+}
+
+/**
+ * True when a word in lower case is one compromise's lexicon lists as a common word, a contraction
+ * or one of {@link NOT_NAMES}, as written or with an ending (`attends`, `visited`); unlike
+ * {@link isKnownWord}, not a word for its suffix alone, so that words written together as an
+ * account is named stay unknown (`ourlifewithautism`). Loads no tagger.
+ */
+export function isCommonWordForm(word: string): boolean {
+  return isListedWord(word.toLowerCase(), loadLexiconWords());
+}
+
+function isListedWord(word: string, lexicon: LexiconWords): boolean {
   if (CONTRACTIONS.has(word) || NOT_NAMES.has(word) || lexicon.others.has(word)) return true;
-  if (ABSTRACT_NOUN.test(word) && !lexicon.names.has(word)) return true;
   const stem = word.replace(INFLECTION, '');
   if (stem === word) return false;
   const shortest = /(?:ed|d|ing|ly)$/u.test(word) ? MIN_STEM : 1;
@@ -1368,9 +1586,12 @@ function capitalisedPart(text: string, span: NameSpan | null): NameSpan | null {
   if (first === null) return null;
   const start = span.start + first.index;
   const found = text.slice(start, span.end);
-  const cut = /[ \t]+(?!\p{Lu})/u.exec(found);
+  const cut = NOT_CAPITALISED_NEXT.exec(found);
   return cut === null ? { start, end: span.end } : trimToWord(text, start, start + cut.index);
 }
+
+/** Where a tagger's person goes on past its capitalised words: a space before a word in lower case that is no surname's particle before a capitalised word (`Jean-Paul de Souza` goes on). */
+const NOT_CAPITALISED_NEXT = new RegExp(`[ \\t]+(?!\\p{Lu}|(?:${SURNAME_PARTICLES})\\p{Lu})`, 'u');
 
 const LONE_TITLE = new RegExp(`^${HONORIFIC}(?:['’]s)?$`, 'u');
 

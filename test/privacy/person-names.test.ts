@@ -105,3 +105,78 @@ describe('places and conditions named like people', () => {
     }
   });
 });
+
+describe('a name beside the field or sentence that follows it', () => {
+  test("the next field's label, a word opening a sentence or a role after a name stays, and the name goes whole", () => {
+    for (const [text, name] of [
+      ['Name: Deborah Smith Date of birth: 3/4/1950', 'Deborah Smith'],
+      ['Name Deborah Smith Date of birth 3/4/1950 Address 4 Elm Road', 'Deborah Smith'],
+      ['Carer: Deborah Smith Relationship: daughter', 'Deborah Smith'],
+      ['Name: John Brown Phone: 01234 567890', 'John Brown'],
+      ['From: Deborah Smith Sent: Monday', 'Deborah Smith'],
+      ['Thanks to Deborah Smith Staff were lovely', 'Deborah Smith'],
+      ['Spoke to Deborah Smith Social Worker', 'Deborah Smith'],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toEqual([name]);
+    }
+  });
+
+  test("a tagger's person run on past a word opening a sentence is the name after it, not the common word before", () => {
+    const text = '"ss","Staff","That Charlotte is a very great nurse. "';
+    expect(named(text, findPersonNames(text))).toEqual(['Charlotte']);
+  });
+
+  test("names of three words, and names with a surname's particle, go whole", () => {
+    for (const [text, name] of [
+      ['Name: Mary Ann Smith Date of birth: 3/4/1950', 'Mary Ann Smith'],
+      ['Mary Ann Smith rang me.', 'Mary Ann Smith'],
+      ['I spoke to Jean-Paul de Souza yesterday.', 'Jean-Paul de Souza'],
+      ['Our carer Maria da Silva is great.', 'Maria da Silva'],
+      ['Our GP Dr van der Berg is great.', 'Dr van der Berg'],
+      ['Thanks to Anna von Trapp.', 'Anna von Trapp'],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toEqual([name]);
+    }
+  });
+
+  test("a name after a form's label for it is found whatever its words are; a word for giving none stays", () => {
+    expect(named('Name: Tom Field Date of birth: 1/1/1950', findPersonNames('Name: Tom Field Date of birth: 1/1/1950'))).toEqual([
+      'Tom Field',
+    ]);
+    expect(named('Carer name: Rose Hill', findPersonNames('Carer name: Rose Hill'))).toEqual(['Rose Hill']);
+    expect(named('Name Olusegun Adeyemi Telephone 01632 960218', findPersonNames('Name Olusegun Adeyemi Telephone 01632 960218'))).toEqual([
+      'Olusegun Adeyemi',
+    ]);
+    for (const text of ['Name: Anonymous', 'Name: Withheld', 'Name Withheld', 'Company name: Acme Widgets', 'Name and address supplied']) {
+      expect(findPersonNames(text)).toEqual([]);
+    }
+  });
+});
+
+describe('a name in the possessive opening a sentence', () => {
+  test('a given name, or a word that may be a name before a role or relation, is found', () => {
+    for (const [text, name] of [
+      ["Sarah's mum rang the office.", "Sarah's"],
+      ["Sarah's disease got worse.", "Sarah's"],
+      ["We asked twice. Gethin's dad needs help.", "Gethin's"],
+      ["Imogen's carer still turns up late.", "Imogen's"],
+      ['"Callum\'s school rang me again," she wrote.', "Callum's"],
+    ] as const) {
+      expect(named(text, findPersonNames(text))).toEqual([name]);
+    }
+  });
+
+  test('conditions named after doctors, days named after people, relations, places and organisations stay', () => {
+    for (const text of [
+      "Addison's disease is rare.",
+      "Barrett's oesophagus was found.",
+      "Valentine's Day was quiet.",
+      "Winston's Wish helped.",
+      "Mum's carer was late.",
+      "Sheffield's social workers are great.",
+      "Barnardo's support worker rang.",
+    ]) {
+      expect(named(text, findPersonNames(text))).toEqual([]);
+    }
+  });
+});

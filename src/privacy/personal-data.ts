@@ -1,5 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
-import { endsWithPersonMention, findPersonNames, isNameLikeWord, startsWithOrganisation } from './person-names.js';
+import { endsWithPersonMention, findPersonNames, isCommonWordForm, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
 
@@ -200,13 +200,14 @@ const NI_SOLID = /^[A-Z]{2}\d{6}[A-D]?$/iu;
 const NI_IN_CAPITALS = /^[A-Z]{2}/u;
 const NI_SUFFIX = /[A-D]$/iu;
 const PLATFORM =
-  'twitter|insta(?:gram)?|ig|tik[ \\t]?tok|snapchat|snap|threads|telegram|discord|bluesky|mastodon|facebook|fb|youtube|linkedin|reddit|twitch';
+  'twitter|insta(?:gram)?|ig|tik[ \\t]?tok|snapchat|snap|threads|telegram|discord|bluesky|bsky|mastodon|facebook|fb|youtube|linkedin|reddit|twitch|pinterest|tumblr';
 /**
  * Words saying that the word after them is the writer's own account on a platform, written
  * without its `@`: `my twitter is`, `my insta handle:`, `I'm on insta as`, `find me on insta as`,
  * `follow me on tiktok`, `Instagram handle is`; or the platform's name as a label (`Snapchat:
- * kayleigh.b99`, `Insta - carer.life.leeds`), where only a word with a handle's marks is taken
- * (`Twitter: Bradford Carers` is a page's name). `our`, `us` and a platform named with no one on
+ * kayleigh.b99`, `Insta - carer.life.leeds`, `IG: sallycares`, and `X:` as a label only), where
+ * only a word with a handle's marks or one in lower case that is no common word is taken
+ * (`Twitter: Bradford Carers` is a page's name, `X: the council never replies` prose). `our`, `us` and a platform named with no one on
  * it (`the council is on facebook as …`) are left: an organisation's account is no personal data.
  */
 const PLATFORM_CONTEXT =
@@ -214,7 +215,7 @@ const PLATFORM_CONTEXT =
   `(?:i['’]?m|i[ \\t]+am)[ \\t]+(?:also[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under)(?![${WORD}])|[:\\-])|` +
   `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
   `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-])|` +
-  `(?<![${WORD}])(?<platformLabel>(?:${PLATFORM})[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
+  `(?<![${WORD}])(?<platformLabel>(?:${PLATFORM}|(?<=(?:^|[\\n.!?;,(|/])[ \\t]*)x)[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
 const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
 /**
  * An account written without its `@` where the words after it say where it is (`DM harriet_q on
@@ -229,6 +230,27 @@ const HANDLE_BEFORE_PLATFORM = new RegExp(`(?<![${WORD}@.\\-/])${MARKED_HANDLE}(
 const ON_PLATFORM = new RegExp(`[ \\t]on[ \\t]+(?:${PLATFORM})(?![${WORD}])`, 'iu');
 /** A web address's start or a domain after a platform's name (`on Facebook: https://…`, `on insta: www.example.com`), which is no account. */
 const WEB_ADDRESS = /^(?:https?|www)$|\.(?:com|org|net|uk|gov|io|co|me)$/iu;
+/** A word in lower case, as a handle after a platform's label is written (`IG: sallycares`). */
+const LOWER_CASE_HANDLE = /^\p{Ll}[\p{Ll}\p{N}_.]*$/u;
+/**
+ * What ends an account's name written alone after a platform's label: the line's or the clause's
+ * end, a dash, a bar or a slash, or a word that opens another clause (`IG: sallycares if anyone
+ * wants to chat`); not a word that goes on with a phrase (`IG: lots of carers post there`).
+ */
+const AFTER_LABELLED_HANDLE =
+  /^(?:[ \t]*(?:$|[\n\r.,;:!?)\]|/\-\u2013\u2014])|[ \t]+(?:if|or|but|so|please|thanks|cheers|x{1,3}|dm|pm)(?![\p{L}]))/iu;
+
+/**
+ * True when an unmarked word after a platform's label (`IG: sallycares`) is an account: in lower
+ * case, as accounts written together are, no common word or its form (see {@link isCommonWordForm})
+ * nor a word for having none (`Insta: none`), and alone in its clause (see {@link AFTER_LABELLED_HANDLE}).
+ */
+function isLabelledLowerCaseHandle(name: string, after: string): boolean {
+  return LOWER_CASE_HANDLE.test(name) && !NO_ACCOUNT.has(name) && !isCommonWordForm(name) && AFTER_LABELLED_HANDLE.test(after);
+}
+
+/** What is written after a platform's label by someone with no account there (`Insta: none`). */
+const NO_ACCOUNT = new Set(['none', 'nil', 'na', 'no', 'nope', 'nothing', 'private', 'unknown', 'tbc', 'yes', 'n']);
 /** A handle's own marks: a digit, `_` or `.` inside it, or a capital after a small letter (`DisabledAndProud`). */
 const HANDLE_MARKS = /[\p{N}_.]|\p{Ll}\p{Lu}/u;
 /** Words ending a house's name (`Rose Cottage`, `Ivy House Farm`); `The Old …` names a house too (`The Old Bakery`). */
@@ -566,7 +588,12 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const marked = HANDLE_MARKS.test(name);
     if (
       WEB_ADDRESS.test(name) ||
-      !(marked || (groups['platformLabel'] === undefined && isNameLikeWord(name))) ||
+      !(
+        marked ||
+        (groups['platformLabel'] === undefined && isNameLikeWord(name)) ||
+        (groups['platformLabel'] !== undefined &&
+          isLabelledLowerCaseHandle(name, text.slice(match.index + found.length, match.index + found.length + 20)))
+      ) ||
       !isHandleOfPerson(name, settings)
     ) {
       return KEEP;

@@ -364,6 +364,22 @@ describe('redactPersonalData: handles written without @ where the words before s
   });
 
   test.each([
+    ['IG: sallycares', 'IG: [handle]'],
+    ['IG: sallycares if anyone wants to chat', 'IG: [handle] if anyone wants to chat'],
+    ['tiktok - ourlifewithautism', 'tiktok - [handle]'],
+    ['FB: brumcarerdad.', 'FB: [handle].'],
+    ['X: sallycares', 'X: [handle]'],
+    ['Socials. X: sallycares', 'Socials. X: [handle]'],
+    ['Twitter/X: sallycares', 'Twitter/X: [handle]'],
+    ['bsky - sallycares', 'bsky - [handle]'],
+  ])(
+    'after the platform named as a label, one word in lower case that is no common word, alone in its clause: %j → %j',
+    (input, expected) => {
+      expect(redacted(input)).toBe(expected);
+    },
+  );
+
+  test.each([
     'My twitter is down at the moment.',
     'I am on insta as well as facebook.',
     'my instagram is private but my facebook page is public',
@@ -372,6 +388,12 @@ describe('redactPersonalData: handles written without @ where the words before s
     "I use Snapchat: it's great",
     'Facebook - the council page is better',
     'IG: lots of carers post there',
+    'Insta: none',
+    'Insta - none, I do not do social media.',
+    'X: the council never answers letters.',
+    'Option X: carers first',
+    'Point x: physio',
+    'Insta: great for carers',
   ])('a platform named with no account after it stays: %j', (text) => {
     expect(redactPersonalData(text, TLAP_POLICY)).toEqual({ text, counts: {} });
   });

@@ -17,6 +17,8 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
 import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
+import { isGivenOrFamilyName } from '../privacy/person-names.js';
+import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
 import { markUnpunctuatedParagraphs, shortenText } from '../text/shortened-text.js';
@@ -569,8 +571,7 @@ export class ThemeReportBuilder {
         count: tally.count,
         share: this.counts.total === 0 ? 0 : tally.count / this.counts.total,
         byChannel: channelCounts(tally.byChannel),
-        topWords: [...tally.words.values()]
-          .map(commonestForm)
+        topWords: publishedAlike([...tally.words.values()].map(commonestForm))
           .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
@@ -797,7 +798,13 @@ function breakdowns(
   return result;
 }
 
-/** One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical). */
+/**
+ * One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical);
+ * as `[name]` when some of its hits were people's names in their records (counted as `[name]`,
+ * see RecordFactExtractor) and that form is a word the name lexicons list as a name (`sarah`
+ * written in lower case where no name was found is still Sarah), so that a name redacted in the
+ * quotes is not printed beside them. A word that is a name only now and then stays (`hope`).
+ */
 function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   let words = '';
   let best = -1;
@@ -809,7 +816,17 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
       best = times;
     }
   }
-  return { words, count };
+  const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word));
+  return { words: named ? REDACTION_TOKENS.name : words, count };
+}
+
+/** Keywords' hits shown as `[name]` (two keywords that are names) as one entry, their counts added up; other entries as they are. */
+function publishedAlike(entries: readonly MatchedWords[]): MatchedWords[] {
+  const named = entries.filter((entry) => entry.words === REDACTION_TOKENS.name);
+  const others = entries.filter((entry) => entry.words !== REDACTION_TOKENS.name);
+  return named.length === 0
+    ? others
+    : [...others, { words: REDACTION_TOKENS.name, count: named.reduce((sum, entry) => sum + entry.count, 0) }];
 }
 
 function channelCounts(map: ReadonlyMap<Channel, number>): ChannelCount[] {

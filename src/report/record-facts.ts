@@ -4,7 +4,12 @@ import { SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { ThemeHits } from '../themes/theme-matcher.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
+import { isListedNameWord } from '../privacy/person-names.js';
+import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { PublicationConsentReader } from '../privacy/publication-consent.js';
+import { publishableText } from '../text/publishable-text.js';
+import { createRedactor } from './publication-redactor.js';
+import type { TextRedactor } from './text-redactor.js';
 import { recordSource } from './record-source.js';
 import { NO_ANSWER_KEY } from './theme-report.js';
 import { RespondentGroupReader } from './respondent-group-reader.js';
@@ -22,7 +27,11 @@ export type KeyedCounts = Record<KeyedDimension, Map<string, number>>;
 export interface ThemeCounts {
   count: number;
   byChannel: Map<Channel, number>;
-  /** Hits by keyword, and under each keyword by the words as written (spacing collapsed, lower case). */
+  /**
+   * Hits by keyword, and under each keyword by the words as written (spacing collapsed, lower
+   * case), or as `[name]` where redaction takes them out of their record as a person's name (see
+   * {@link NamedHits}).
+   */
   words: Map<string, Map<string, number>>;
   /** Records per key; questions and sources as written, before they are published. */
   keyed: KeyedCounts;
@@ -272,6 +281,53 @@ function includesBefore(list: readonly number[], length: number, index: number):
   return false;
 }
 
+/**
+ * Tells which keyword hits are people's names in their record, as the published report redacts
+ * that record (the codebook's `redact:` policy, `keep_names` kept): a codebook keyword that is
+ * someone's name (`sarah`, a surname that is also a given name) matches that name, and the words
+ * that matched are published as the report's "words that matched most", so such a hit is counted
+ * as `[name]`, not as its words. Only hits with a word the name lexicons list (see
+ * {@link isListedNameWord}) are asked, so that a record is redacted here only when a keyword could
+ * be a name; the last record's redacted text is kept for its other hits.
+ */
+class NamedHits {
+  private record: FeedbackRecord | null = null;
+  /** Whether hits' words, as written, hold a word the name lexicons list: a keyword's few forms recur on every record. */
+  private readonly listed = new Map<string, boolean>();
+  private plain = '';
+  private redacted = '';
+
+  constructor(private readonly redact: TextRedactor) {}
+
+  /** True when `words`, a hit in `record`, are taken out of it by redaction as a name: fewer of them are left in it once redacted. */
+  isNamed(record: FeedbackRecord, words: string): boolean {
+    let listed = this.listed.get(words);
+    if (listed === undefined) {
+      listed = (words.match(LETTERS) ?? []).some((word) => isListedNameWord(word));
+      if (this.listed.size >= LISTED_KEPT) this.listed.clear();
+      this.listed.set(words, listed);
+    }
+    if (!listed) return false;
+    if (this.record !== record) {
+      this.record = record;
+      this.plain = publishableText(record.text);
+      this.redacted = this.redact(record.text).text;
+    }
+    const written = new RegExp(
+      `(?<![\\p{L}\\p{M}\\p{N}])${words
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+        .replace(/\s+/gu, '\\s+')}(?![\\p{L}\\p{M}\\p{N}])`,
+      'giu',
+    );
+    return (this.redacted.match(written) ?? []).length < (this.plain.match(written) ?? []).length;
+  }
+}
+
+const LETTERS = /[\p{L}\p{M}'’]+/gu;
+/** The most hits' words {@link NamedHits} remembers before it starts again. */
+const LISTED_KEPT = 4096;
+
 /** Counts a hit's words (spacing collapsed, lower case) under its keyword in a theme's counts. */
 function countWords(theme: ThemeCounts, keyword: string, words: string): void {
   let forms = theme.words.get(keyword);
@@ -345,13 +401,15 @@ export class RecordFactExtractor {
   private lastQuestionId = NO_KEY;
   /** Reads each record's answer to the `report.groups` question; null when the report has no group breakdown. */
   private readonly groups: RespondentGroupReader | null;
+  /** Which hits are names in their record; null when the codebook's policy leaves names in. */
+  private readonly namedHits: NamedHits | null;
 
   /**
    * @param wordOf the word with a number, in the numbering of the word ids {@link extract} is given.
    * @param traceRecordIds whether each theme keeps its records' ids.
    */
   constructor(
-    codebook: Pick<Codebook, 'themes' | 'quotes' | 'report'>,
+    codebook: Pick<Codebook, 'themes' | 'quotes' | 'report'> & Partial<Pick<Codebook, 'redaction' | 'keepNames'>>,
     wordOf: (id: number) => string,
     private readonly traceRecordIds: boolean,
   ) {
@@ -381,6 +439,16 @@ export class RecordFactExtractor {
       new SlotTally([...counts.themes.map((theme) => theme.keyed[dimension]), counts.keyed[dimension]]);
     this.keyed = { question: keyedTally('question'), source: keyedTally('source'), month: keyedTally('month') };
     this.pairSlots = this.themeCount <= SLOT_PAIR_THEMES ? new Int32Array(this.themeCount * this.themeCount) : null;
+    const { redaction } = codebook;
+    this.namedHits =
+      redaction === undefined || !redaction.kinds.has('name')
+        ? null
+        : new NamedHits(createRedactor({ redaction, keepNames: codebook.keepNames ?? [] }));
+  }
+
+  /** A hit's words as the report counts them: `[name]` when redaction takes them out of the record as a name (see {@link NamedHits}). */
+  private publishedWords(record: FeedbackRecord, words: string): string {
+    return this.namedHits?.isNamed(record, words) === true ? REDACTION_TOKENS.name : words;
   }
 
   /**
@@ -416,7 +484,7 @@ export class RecordFactExtractor {
       const themeId = this.themeIds[index];
       const inPlace = evidence[index];
       const hits = (inPlace?.themeId === themeId ? inPlace : evidence.find((each) => each.themeId === themeId))?.hits ?? [];
-      for (const hit of hits) countWords(theme, hit.keyword, hit.words);
+      for (const hit of hits) countWords(theme, hit.keyword, this.publishedWords(themed.record, hit.words));
       quoted[quotedLength++] = index;
       quoted[quotedLength++] = distinctKeywords(hits.length, (hit) => hits[hit]?.keyword);
     }
@@ -440,7 +508,9 @@ export class RecordFactExtractor {
       if (theme === undefined) continue;
       const first = hits.firstHitOf(index);
       const last = first + hits.hitsOf(index);
-      for (let hit = first; hit < last; hit += 1) countWords(theme, keywords[hit] ?? '', text.slice(starts[hit] ?? 0, ends[hit] ?? 0));
+      for (let hit = first; hit < last; hit += 1) {
+        countWords(theme, keywords[hit] ?? '', this.publishedWords(record, text.slice(starts[hit] ?? 0, ends[hit] ?? 0)));
+      }
       quoted[quotedLength++] = index;
       quoted[quotedLength++] = distinctKeywords(last - first, (hit) => keywords[first + hit]);
     }

@@ -207,8 +207,9 @@ const PLATFORM =
  * `follow me on tiktok`, `Instagram handle is`; or the platform's name as a label (`Snapchat:
  * kayleigh.b99`, `Insta - carer.life.leeds`, `IG: sallycares`, and `X:` as a label only), where
  * only a word with a handle's marks or one in lower case that is no common word is taken
- * (`Twitter: Bradford Carers` is a page's name, `X: the council never replies` prose). `our`, `us` and a platform named with no one on
- * it (`the council is on facebook as …`) are left: an organisation's account is no personal data.
+ * (`Twitter: Bradford Carers` is a page's name, `X: the council never replies` prose). `our`,
+ * `us` and a platform named with no one on it (`the council is on facebook as …`) are left: an
+ * organisation's account is no personal data.
  */
 const PLATFORM_CONTEXT =
   `(?<![${WORD}])(?:my[ \\t]+(?:${PLATFORM})(?:[ \\t]+(?:handle|user[ \\t]?name|name|account|id))?[ \\t]*(?:[:=\\-]|is(?![${WORD}])|['’]s(?![${WORD}]))|` +

@@ -170,6 +170,8 @@ describe('a name in the possessive opening a sentence', () => {
     for (const text of [
       "Addison's disease is rare.",
       "Barrett's oesophagus was found.",
+      "Gilbert's syndrome is harmless, the GP said.",
+      'Charles Bonnet syndrome explains what Mum sees.',
       "Valentine's Day was quiet.",
       "Winston's Wish helped.",
       "Mum's carer was late.",

@@ -299,8 +299,15 @@ class NamedHits {
 
   constructor(private readonly redact: TextRedactor) {}
 
-  /** True when `words`, a hit in `record`, are taken out of it by redaction as a name: fewer of them are left in it once redacted. */
+  /**
+   * True when `words`, a hit in `record` as written there, are taken out of it by redaction as a
+   * name: fewer of them are left in it once redacted. Only words written with a capital are asked,
+   * as names are written: a keyword that is also a common word (`ward`, a surname, in the bundled
+   * codebook) matches it in lower case in far more records than it names anyone, and each record
+   * asked is redacted whole.
+   */
   isNamed(record: FeedbackRecord, words: string): boolean {
+    if (!CAPITAL_LETTER.test(words)) return false;
     let listed = this.listed.get(words);
     if (listed === undefined) {
       listed = (words.match(LETTERS) ?? []).some((word) => isListedNameWord(word));
@@ -325,6 +332,7 @@ class NamedHits {
 }
 
 const LETTERS = /[\p{L}\p{M}'’]+/gu;
+const CAPITAL_LETTER = /\p{Lu}/u;
 /** The most hits' words {@link NamedHits} remembers before it starts again. */
 const LISTED_KEPT = 4096;
 

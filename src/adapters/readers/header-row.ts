@@ -1,5 +1,6 @@
 import { counted } from '../../counted.js';
 import { listHeaders } from './column-mapping.js';
+import { simplifyColumnName } from './column-names.js';
 
 /** How many rows at the top of a table are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -147,18 +148,39 @@ function isQuestionText(cell: string): boolean {
   return /\?\s*$/.test(text) || text.split(/\s+/).length >= 4;
 }
 
-/** Qualtrics' third header row: `{"ImportId":"QID1"}` in every filled cell. */
+/**
+ * Qualtrics' third header row: `{"ImportId":"QID1"}` in every filled cell, or `{'ImportId':
+ * 'QID1'}` as older exports (and tools that rewrote them) quote it.
+ */
 export function isImportIdRow(cells: readonly string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
-  return filled.length > 0 && filled.every((cell) => /^\{\s*"ImportId"\s*:/.test(cell));
+  return filled.length > 0 && filled.every((cell) => /^\{\s*(?:"ImportId"|'ImportId')\s*:/.test(cell));
+}
+
+/** Names (simplified) of a response's id as a survey tool heads it on its question row: Qualtrics' legacy `ResponseID` under `V1`. */
+const RESPONSE_ID_LABELS = new Set(['responseid', 'respondentid']);
+
+/**
+ * True when a row under column codes shows itself a header whatever its questions say: a Qualtrics
+ * ImportId row follows it, or it names the response id under a code that is not that name
+ * (Qualtrics' legacy export: `ResponseID` under `V1`). Such a row's questions need not ask (`Indicate
+ * how you feel about squash`, a question written in another language).
+ */
+function isHeaderByPlace(headers: readonly string[], row: readonly string[], below: readonly (readonly string[])[]): boolean {
+  const next = below[0];
+  if (next !== undefined && isImportIdRow(next)) return true;
+  return row.some((cell, column) => {
+    const label = simplifyColumnName(cell);
+    return RESPONSE_ID_LABELS.has(label) && simplifyColumnName(headers[column] ?? '') !== label;
+  });
 }
 
 /**
  * True when the row under a header of short column codes (`Q1`, `Q2_text`, `resp_type`) holds the
  * questions themselves (`What works well?`), as survey tools export two header rows: most header
  * cells are codes, the row below has a question text under at least two of them (or under the only
- * one) and at least one question mark, no number or date, and none of its cells comes again in
- * its column below. A cell may repeat its header (Qualtrics writes `Progress` and `Finished`
+ * one) and at least one question mark (or its place shows it a header: see {@link isHeaderByPlace}),
+ * no number or date, and none of its cells comes again in its column below. A cell may repeat its header (Qualtrics writes `Progress` and `Finished`
  * twice); the question texts are the cells that differ.
  */
 export function isQuestionTextRow(headers: readonly string[], row: readonly string[], below: readonly (readonly string[])[]): boolean {
@@ -175,7 +197,7 @@ export function isQuestionTextRow(headers: readonly string[], row: readonly stri
     if (below.some((body) => (body[column] ?? '').trim() === cell)) return false;
     if (isColumnCode(headers[column] ?? '') && isQuestionText(cell)) questions += 1;
   }
-  return asked && questions >= Math.min(2, codes);
+  return (asked || isHeaderByPlace(headers, row, below)) && questions >= Math.min(2, codes);
 }
 
 /**

@@ -134,6 +134,32 @@ describe('secondHeaderRow: Qualtrics question texts under the column codes', () 
   });
 });
 
+describe('secondHeaderRow: question texts that ask nothing, shown a header by where they stand', () => {
+  const codes = ['ResponseID', 'StartDate', 'Q1', 'Q2', 'Q3'];
+  const texts = ['ResponseID', 'StartDate', 'Which services have you used', 'Describe what went well', 'Describe what could be better'];
+  const answers = ['R_1abc', '2016-10-06 14:28:12', 'Day centre', 'The driver waited for me.', 'Lunch was cold.'];
+
+  test('without a question mark and with only answers below, the row is an answer', () => {
+    expect(secondHeaderRow(codes, texts, [answers])).toBeNull();
+  });
+
+  test.each([
+    ['as Qualtrics writes it now', '{"ImportId":"QID1"}'],
+    ['with single quotes, as its 2016 exports wrote it', "{'ImportId': 'QID1'}"],
+  ])('an ImportId row under it (%s) makes it the question texts', (_how, importId) => {
+    const importIds = codes.map(() => importId);
+    const second = secondHeaderRow(codes, texts, [importIds, answers]);
+    expect(second?.holds).toBe('question texts');
+    expect(second?.headers).toEqual(texts);
+  });
+
+  test("Qualtrics' legacy export: ResponseID under the code V1 makes it the question texts", () => {
+    const legacy = ['V1', 'V8', 'Q1', 'Q2', 'Q3'];
+    const second = secondHeaderRow(legacy, texts, [answers]);
+    expect(second?.headers).toEqual(texts);
+  });
+});
+
 describe('secondHeaderRow: SurveyMonkey answer labels under the questions', () => {
   const header = uniqueHeaders([
     'Respondent ID',

@@ -180,9 +180,13 @@ const MAX_PHONE_CHARS = 32;
 /** A number written with its country code (`+34 662 22 79 31`): 8 to 15 digits after the `+`. */
 const INTERNATIONAL_PHONE = /^\+(?=(?:[^\d]*\d){8,15}[^\d]*$)\d[\d\s().\u2010\u2011-]*\d$/;
 
-/** True for a phone number alone in a cell: a UK number as the report redacts it, or any number written with `+` and its country code. */
+/**
+ * True for a phone number alone in a cell: a UK number as the report redacts it, or any number
+ * written with `+` and its country code; also after the apostrophe that keeps a spreadsheet from
+ * reading it as a number (Typeform writes `'+447700900123`).
+ */
 export function isPhoneValue(cell: string): boolean {
-  const value = cell.trim();
+  const value = cell.trim().replace(/^'/, '');
   if (value.length > MAX_PHONE_CHARS) return false;
   return INTERNATIONAL_PHONE.test(value) || redactPersonalData(value, PHONE_ONLY).text === REDACTION_TOKENS.phone;
 }

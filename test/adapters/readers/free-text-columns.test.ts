@@ -3,6 +3,7 @@ import {
   isAnonymousValue,
   isEmailValue,
   isLikertValue,
+  isPhoneValue,
   isProperName,
   isSentinelValue,
   profileColumn,
@@ -175,6 +176,20 @@ describe('e-mail columns', () => {
 
   test('a column that only says anonymous holds no address', () => {
     expect(kindOf(['anonymous', 'anonymous', 'anonymous'])).not.toBe('email');
+  });
+});
+
+describe('phone columns', () => {
+  test.each(["'+447700900123", "'+34 662 22 79 31", '+447700900123', '07700 900123'])('%p is a phone number', (cell) => {
+    expect(isPhoneValue(cell)).toBe(true);
+  });
+
+  test('a column of numbers Typeform wrote with an apostrophe before them is a phone column whatever its header', () => {
+    expect(profileColumn('Best number to reach you on', ["'+447700900123", "'+447700900456", "'+34662227931"]).kind).toBe('phone');
+  });
+
+  test.each(["'Tis the season", "'+1"])('%p is not one', (cell) => {
+    expect(isPhoneValue(cell)).toBe(false);
   });
 });
 

@@ -200,13 +200,24 @@ export function isQuestionTextRow(headers: readonly string[], row: readonly stri
   return (asked || isHeaderByPlace(headers, row, below)) && questions >= Math.min(2, codes);
 }
 
+/** The id a Qualtrics ImportId cell gives its column: `QID2_TEXT`, `startDate`, `_recordId`; undefined for a cell that names none. */
+function importIdOf(cell: string): string | undefined {
+  return /^\{\s*["']ImportId["']\s*:\s*["']([^"']*)["']/.exec(cell.trim())?.[1];
+}
+
 /**
  * The header that two header rows make: each column named by its question text, or by its code
- * where the question row is blank, made unique like any header.
+ * where the question row is blank, made unique like any header. Under a Qualtrics ImportId row
+ * (`importIds`), a column whose id is no question's (`startDate`, `_recordId`, `ipAddress`,
+ * `locationLatitude`: not `QID…`) keeps its code (`StartDate`, `ResponseId`, `IPAddress`), which is
+ * the same in every export, while the row above only labels it in the language of the account
+ * that exported it (`Antwort-ID`, `IP-Adresse`).
  */
-export function mergeQuestionTexts(headers: readonly string[], row: readonly string[]): string[] {
+export function mergeQuestionTexts(headers: readonly string[], row: readonly string[], importIds?: readonly string[]): string[] {
   return headers.map((code, column) => {
     const question = (row[column] ?? '').trim().replace(/\s+/g, ' ');
+    const importId = importIds === undefined ? undefined : importIdOf(importIds[column] ?? '');
+    if (importId !== undefined && !/^QID/i.test(importId) && code.trim() !== '') return code;
     return question === '' ? code : question;
   });
 }
@@ -299,7 +310,9 @@ export function secondHeaderRow(
   below: readonly (readonly string[])[],
 ): SecondHeaderRow | null {
   if (isQuestionTextRow(headers, row, below)) {
-    return { headers: mergeQuestionTexts(headers, row), holds: 'question texts', examples: headers.slice(0, 3) };
+    const next = below[0];
+    const importIds = next !== undefined && isImportIdRow(next) ? next : undefined;
+    return { headers: mergeQuestionTexts(headers, row, importIds), holds: 'question texts', examples: headers.slice(0, 3) };
   }
   if (isAnswerLabelRow(headers, row, below)) {
     const labels = [...new Set(row.map((cell) => cell.trim()).filter((cell) => cell !== ''))];

@@ -160,6 +160,31 @@ describe('secondHeaderRow: question texts that ask nothing, shown a header by wh
   });
 });
 
+describe("secondHeaderRow: Qualtrics' own columns keep their codes under an ImportId row", () => {
+  const codes = ['StartDate', 'IPAddress', 'ResponseId', 'LocationLatitude', 'Q1', 'Q2'];
+  const labels = [
+    'Anfangsdatum',
+    'IP-Adresse',
+    'Antwort-ID',
+    'Breitengrad des Standorts',
+    'How often do you visit',
+    'Tell us what would help',
+  ];
+  const importIds = ['startDate', 'ipAddress', '_recordId', 'locationLatitude', 'QID1', 'QID2_TEXT'].map((id) => `{"ImportId":"${id}"}`);
+  const answers = ['2024-05-04 09:12:09', '192.0.2.40', 'R_9abc', '53.4808', 'Weekly', 'More hot food stalls.'];
+
+  test("the labels in the account's language name no column of its own; the questions are named by their texts", () => {
+    expect(secondHeaderRow(codes, labels, [importIds, answers])?.headers).toEqual([
+      'StartDate',
+      'IPAddress',
+      'ResponseId',
+      'LocationLatitude',
+      'How often do you visit',
+      'Tell us what would help',
+    ]);
+  });
+});
+
 describe('secondHeaderRow: SurveyMonkey answer labels under the questions', () => {
   const header = uniqueHeaders([
     'Respondent ID',

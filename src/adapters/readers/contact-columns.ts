@@ -49,6 +49,9 @@ const CONTACT_COLUMNS = new Set([
   'contactemail',
   'contactemailaddress',
   'address',
+  'address2',
+  'addressline1',
+  'addressline2',
   'streetaddress',
   'homeaddress',
   'postaladdress',
@@ -118,13 +121,39 @@ const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)
 const ORGANISATION_QUESTION =
   /^(?:what\s+is\s+)?(?:the\s+)?(?:name\s+of\s+)?(?:your\s+)?(?:organi[sz]ation|company|employer|business)(?:\s+name)?(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
+/** What joins a question and the option or field a column of it holds, in a header made of two header rows: `Contact information — Email Address`. */
+export const ANSWER_LABEL_SEPARATOR = ' — ';
+
+/**
+ * A question that asks for contact details as a block of fields, one column each, as SurveyMonkey's
+ * Contact Information question exports them under its answer labels (`Name`, `Company`, `Address`,
+ * `ZIP/Postal Code`, `Email Address`, `Phone Number`): `Contact information`, `Your details`.
+ */
+const CONTACT_BLOCK =
+  /^(?:your\s+)?(?:contact\s+(?:information|info|details)|(?:personal\s+)?details|personal\s+information|about\s+you)\s*[:?]?$/i;
+
+/** The field a column holds in a block of contact fields (`Email Address` of `Contact information — Email Address`), or undefined. */
+function contactBlockField(header: string): string | undefined {
+  const at = header.indexOf(ANSWER_LABEL_SEPARATOR);
+  if (at === -1 || !CONTACT_BLOCK.test(header.slice(0, at).trim())) return undefined;
+  return header.slice(at + ANSWER_LABEL_SEPARATOR.length).trim();
+}
+
+/** Whether a header, or the field it holds in a block of contact fields ({@link contactBlockField}), is one `isHeading` knows. */
+function headingOrFieldIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
+  if (headingIs(header, isHeading, welsh)) return true;
+  const field = contactBlockField(header);
+  return field !== undefined && headingIs(field, isHeading, welsh);
+}
+
 /**
  * True for a column of contact details (e-mail, phone, IP or postal address) or of a part of a
  * person's name, by its header: the names exports use (`Email`, `Email Address`, `IP Address`,
- * `Surname`…) and the questions forms ask (`What is your email address?`).
+ * `Surname`…), the questions forms ask (`What is your email address?`), and such a field of a
+ * contact block (`Contact information — Phone Number`).
  */
 export function isContactColumn(header: string): boolean {
-  return headingIs(header, isEnglishContactHeading, WELSH_CONTACT_HEADING);
+  return headingOrFieldIs(header, isEnglishContactHeading, WELSH_CONTACT_HEADING);
 }
 
 function isEnglishContactHeading(header: string): boolean {
@@ -166,14 +195,14 @@ const POSTCODE_QUESTION =
 export function isPostcodeColumn(header: string): boolean {
   const trimmed = header.trim();
   return (
-    headingIs(trimmed, (wording) => POSTCODE_QUESTION.test(wording), WELSH_POSTCODE_HEADING) ||
+    headingOrFieldIs(trimmed, (wording) => POSTCODE_QUESTION.test(wording), WELSH_POSTCODE_HEADING) ||
     POSTCODE_QUESTION.test(trimmed.slice(trimmed.lastIndexOf('.') + 1))
   );
 }
 
 /** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
 export function isNameQuestion(header: string): boolean {
-  return headingIs(header, (wording) => NAME_QUESTION.test(wording) && !NAME_SUBFIELD.test(wording), WELSH_NAME_HEADING);
+  return headingOrFieldIs(header, (wording) => NAME_QUESTION.test(wording) && !NAME_SUBFIELD.test(wording), WELSH_NAME_HEADING);
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */

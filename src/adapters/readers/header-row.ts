@@ -1,6 +1,7 @@
 import { counted } from '../../counted.js';
 import { listHeaders } from './column-mapping.js';
 import { simplifyColumnName } from './column-names.js';
+import { ANSWER_LABEL_SEPARATOR } from './contact-columns.js';
 
 /** How many rows at the top of a table are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -286,7 +287,7 @@ export function mergeAnswerLabels(headers: readonly string[], row: readonly stri
     if (!continuesQuestion(header, column) || question === '') question = header.trim();
     const label = (row[column] ?? '').trim().replace(/\s+/g, ' ');
     if (label === '' || RESPONSE_LABELS.has(label.toLowerCase())) return question;
-    return `${question} — ${label}`;
+    return `${question}${ANSWER_LABEL_SEPARATOR}${label}`;
   });
 }
 

@@ -57,6 +57,30 @@ describe('isContactColumn', () => {
   });
 });
 
+describe("a contact block's fields, as SurveyMonkey's Contact Information question exports them", () => {
+  test.each([
+    'Contact Information — Email Address',
+    'Contact Information — Phone Number',
+    'Contact Information — Address',
+    'Contact Information — Address 2',
+    'Your details — Email',
+  ])('%p is a contact column', (header) => {
+    expect(isContactColumn(header)).toBe(true);
+  });
+
+  test('its Name field asks for the name, and its ZIP/Postal Code field for a postcode', () => {
+    expect(isNameQuestion('Contact Information — Name')).toBe(true);
+    expect(isPostcodeColumn('Contact Information — ZIP/Postal Code')).toBe(true);
+  });
+
+  test.each(['Contact Information — City/Town', 'Contact Information — Company', 'How should we contact you? — Email'])(
+    '%p is not one: a town, a company, or an option of a question that is no contact block',
+    (header) => {
+      expect(isContactColumn(header)).toBe(false);
+    },
+  );
+});
+
 describe('isNameQuestion', () => {
   test.each(['Name', 'Your name', 'What is your name?', 'Full name (optional)', 'Your full name:', 'Name (if you wish)'])(
     '%p asks for a name',

@@ -95,10 +95,23 @@ const COORDINATE_COLUMNS = new Set([
 ]);
 
 /**
- * Column names (simplified) of the browser a response came from, as survey tools log it
- * (Alchemer's `User Agent`): with the IP address it identifies a device, and it answers nothing.
+ * Column names (simplified) of the browser or phone a response came from, as survey tools log it
+ * (Alchemer's `User Agent`; the `deviceid`, `subscriberid`, `simserial` and `imei` that ODK and
+ * KoboToolbox record of the phone that filled the form): with the IP address, or alone, they
+ * identify a device and its SIM, and they answer nothing.
  */
-const DEVICE_COLUMNS = new Set(['useragent', 'browseruseragent', 'httpuseragent', 'deviceid']);
+const DEVICE_COLUMNS = new Set([
+  'useragent',
+  'browseruseragent',
+  'httpuseragent',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'simserialnumber',
+  'simimei',
+  'imei',
+  'imsi',
+]);
 
 /** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */
 const CONTACT_QUESTION =

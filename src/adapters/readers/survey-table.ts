@@ -95,8 +95,11 @@ const SURVEY_RESPONDENT_COLUMNS = [
   'submissionid',
 ];
 
-/** Further column names accepted as the respondent id when present. */
-const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno', 'uniqueid'];
+/**
+ * Further column names accepted as the respondent id when present; ODK's and KoboToolbox's
+ * submission id too (`meta-instanceID` in ODK Central's CSV, `meta/instanceID`, `instanceID`).
+ */
+const OTHER_RESPONDENT_COLUMNS = ['id', 'uuid', 'uid', 'recordid', 'userid', 'userno', 'uniqueid', 'metainstanceid', 'instanceid'];
 
 /** Column names (simplified, a trailing `utc` or `gmt` dropped) of the time a form was submitted: `Timestamp`, `Completion time`, `Submit Date (UTC)`. */
 const SUBMISSION_TIME_COLUMNS = [

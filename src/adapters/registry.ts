@@ -42,6 +42,7 @@ import { telegramChatAdapter } from './formats/telegram-chat.js';
 import { discordChatAdapter } from './formats/discord-chat.js';
 import { bloggerAtomAdapter } from './formats/blogger-atom.js';
 import { polisCommentsAdapter } from './formats/polis-comments.js';
+import { regulationsGovCommentsAdapter } from './formats/regulations-gov-comments.js';
 import { themefinderInputsAdapter } from './formats/themefinder-inputs.js';
 import { surveyCsvAdapter } from './formats/survey-csv.js';
 import { xlsxWorkbookAdapter } from './formats/xlsx-workbook.js';
@@ -100,6 +101,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   discordChatAdapter,
   bloggerAtomAdapter,
   polisCommentsAdapter,
+  regulationsGovCommentsAdapter,
   themefinderInputsAdapter,
   surveyCsvAdapter,
   xlsxWorkbookAdapter,

@@ -28,6 +28,7 @@ const CONTACT_COLUMNS = new Set([
   'mail',
   'ipaddress',
   'ip',
+  'ipaddr',
   'phone',
   'phonenumber',
   'telephone',

@@ -16,7 +16,8 @@ import { isWordPlaceholder } from './word-placeholders.js';
  * - `phone`: phone numbers (`07700 900123`, `+44 7700 900123`, `+34 662 22 79 31`);
  * - `empty`: nothing but blanks and sentinels in the rows looked at.
  */
-export type ColumnKind = 'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'email' | 'phone' | 'empty';
+export type ColumnKind =
+  'free-text' | 'likert' | 'number' | 'date' | 'identifier' | 'choice' | 'short-text' | 'email' | 'phone' | 'ip-address' | 'empty';
 
 /** One column's content, measured over the first rows of a table. */
 export interface ColumnProfile {
@@ -189,6 +190,17 @@ export function isPhoneValue(cell: string): boolean {
   const value = cell.trim().replace(/^'/, '');
   if (value.length > MAX_PHONE_CHARS) return false;
   return INTERNATIONAL_PHONE.test(value) || redactPersonalData(value, PHONE_ONLY).text === REDACTION_TOKENS.phone;
+}
+
+const IPV4_PART = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
+/** An IPv6 address: hex groups joined by colons, shortened with `::` or written with six groups or more (a time, `10:15:30`, has three). */
+const IPV6 = /^(?=.*::|(?:[^:]*:){5})[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$/i;
+
+/** True for an IP address alone in a cell (`192.0.2.10`, `2001:db8::1`), as survey tools log where a response came from. */
+export function isIpAddressValue(cell: string): boolean {
+  const value = cell.trim();
+  return IPV4.test(value) || IPV6.test(value);
 }
 
 /** Values forms write in place of a respondent's name or address when they did not record who answered. */
@@ -382,6 +394,7 @@ export function profileColumn(header: string, cells: readonly string[]): ColumnP
   const profile = (kind: ColumnKind): ColumnProfile => ({ header, kind, filled, meanWords, distinctShare });
   if (consentQuestionKind(header) !== null) return profile('choice');
   if (share(isPhoneValue) >= 0.8) return profile('phone');
+  if (share(isIpAddressValue) >= 0.8) return profile('ip-address');
   if (share(isNumberValue) >= 0.8) return profile('number');
   if (share(isDateValue) >= 0.8) return profile('date');
   if (share(isLikertValue) >= 0.8) return profile('likert');

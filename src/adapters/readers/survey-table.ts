@@ -237,7 +237,10 @@ function hasFormColumns(headers: readonly string[], profiles: readonly ColumnPro
     headers.some(isContactColumn) ||
     profiles.some(
       (profile) =>
-        profile.kind === 'email' || profile.kind === 'phone' || (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)),
+        profile.kind === 'email' ||
+        profile.kind === 'phone' ||
+        profile.kind === 'ip-address' ||
+        (profile.kind === 'date' && isSubmissionTimeColumn(profile.header)),
     )
   );
 }
@@ -338,7 +341,9 @@ function planTable(
     side.has(profile.header) ? { header: profile.header, kind: 'empty' as const, filled: 0, meanWords: 0, distinctShare: 0 } : profile,
   );
   const addresses = new Set(
-    profiles.filter((profile) => profile.kind === 'email' || profile.kind === 'phone').map((profile) => profile.header),
+    profiles
+      .filter((profile) => profile.kind === 'email' || profile.kind === 'phone' || profile.kind === 'ip-address')
+      .map((profile) => profile.header),
   );
   const live = map['text'] === undefined && liveQuestionColumns(headers) !== undefined;
   if (live || (reading.mode === 'auto' && !looksLikeSurvey(headers, profiles))) {

@@ -25,6 +25,7 @@ describe('isContactColumn', () => {
     'Mobile phone',
     'Tel no.',
     'IP Address',
+    'ipaddr',
     'First Name',
     'Surname',
     'Postal address',

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   isAnonymousValue,
   isEmailValue,
+  isIpAddressValue,
   isLikertValue,
   isPhoneValue,
   isProperName,
@@ -190,6 +191,20 @@ describe('phone columns', () => {
 
   test.each(["'Tis the season", "'+1"])('%p is not one', (cell) => {
     expect(isPhoneValue(cell)).toBe(false);
+  });
+});
+
+describe('IP address columns', () => {
+  test.each(['192.0.2.10', ' 203.0.113.44 ', '2001:db8::1f', 'fe80:0:0:0:202:b3ff:fe1e:8329'])('%p is an IP address', (cell) => {
+    expect(isIpAddressValue(cell)).toBe(true);
+  });
+
+  test.each(['10:15:30', '1.2.3', '256.1.1.1', '3.14', 'v1.2.3.4'])('%p is not one', (cell) => {
+    expect(isIpAddressValue(cell)).toBe(false);
+  });
+
+  test('a column of IP addresses is one whatever its header', () => {
+    expect(profileColumn('G02Q06', ['198.51.100.7', '2001:db8::1f', '203.0.113.44']).kind).toBe('ip-address');
   });
 });
 

@@ -98,6 +98,14 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
   inReplyTo: ['inreplyto', 'inreplytostatusidstr', 'inreplytostatusid', 'parentid', 'parent', 'replyto'],
 };
 
+/**
+ * The language a translated field is given in, at the end of its column's path, as Decidim and
+ * other participation platforms export each translation of a field (`body/en`, `title/ca`,
+ * `body/machine_translations/es`): the column is matched by the field's name without it (`author/id`
+ * is an id, not Indonesian).
+ */
+const LOCALE_SUFFIX = /\/(?:machine_translations\/)?(?!id$)[a-z]{2}(?:[-_][A-Za-z]{2,4})?$/;
+
 /** A time zone named at the end of a date column's simplified name (`Submit Date (UTC)`): the name is matched without it. */
 const TIME_ZONE_SUFFIX = /(?:utc|gmt)$/;
 
@@ -211,11 +219,15 @@ export function mapColumns(
   const nested = options.nestedColumns;
   const simplified = headers.map((header) => (nested?.has(header) === true ? '' : simplifyColumnName(header)));
   const withoutZone = simplified.map((name) => name.replace(TIME_ZONE_SUFFIX, ''));
+  const withoutLocale = headers.map((header, index) =>
+    LOCALE_SUFFIX.test(header) && simplified[index] !== '' ? simplifyColumnName(header.replace(LOCALE_SUFFIX, '')) : '',
+  );
   for (const field of MAPPED_FIELDS) {
     if (fields[field] !== undefined) continue;
     for (const candidate of FIELD_COLUMNS[field]) {
       let index = simplified.indexOf(candidate);
       if (index === -1 && field === 'date') index = withoutZone.indexOf(candidate);
+      if (index === -1) index = withoutLocale.indexOf(candidate);
       const header = headers[index];
       if (index !== -1 && header !== undefined && !Object.values(fields).includes(header) && !options.exclude?.includes(header)) {
         fields[field] = header;

@@ -9,13 +9,14 @@ import {
 
 /**
  * Whether a heading, or either side of a bilingual one (`E-bost / Email`, `Enw / Name`), is one
- * that `isHeading` knows, in English or in Welsh (`welsh`).
+ * that `isHeading` knows, in English or in Welsh (`welsh`). A path of three parts or more
+ * (`category/name/en`, as Decidim exports a translated field) is no bilingual heading.
  */
 function headingIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
   const trimmed = header.trim();
   if (isHeading(trimmed) || welsh.test(trimmed)) return true;
   const wordings = labelWordings(trimmed);
-  return wordings.length > 1 && wordings.some((wording) => isHeading(wording) || welsh.test(wording));
+  return wordings.length === 2 && wordings.some((wording) => isHeading(wording) || welsh.test(wording));
 }
 
 /** Column names (simplified) of contact details and of parts of a person's name, never read as answers nor kept. */

@@ -199,3 +199,16 @@ describe('subject columns: the heading a writer gave a post', () => {
     expect(both.meta).toEqual({ Subject: 'PAs', section: 'Ideas' });
   });
 });
+
+describe('mapColumns: a translated field, one column per language', () => {
+  const at = { file: 'comments.csv' };
+
+  test('body/en is the text, as Decidim exports a comment written in English; author/name the author', () => {
+    const mapping = mapColumns(at, ['id', 'created_at', 'body/en', 'locale', 'author/id', 'author/name'], {});
+    expect(mapping.fields).toMatchObject({ id: 'id', text: 'body/en', date: 'created_at', author: 'author/name' });
+  });
+
+  test('author/id is an id, not the author in Indonesian', () => {
+    expect(mapColumns(at, ['author/id', 'comment'], {}).fields.author).toBeUndefined();
+  });
+});

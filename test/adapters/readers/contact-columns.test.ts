@@ -97,6 +97,8 @@ describe('isNameQuestion', () => {
     'Organisation name',
     'Name (First)',
     'Name (Last)',
+    'category/name/en',
+    'scope/name/en',
   ])('%p does not ask for the respondent’s name', (header) => {
     expect(isNameQuestion(header)).toBe(false);
   });

@@ -322,11 +322,12 @@ const CALLED_BY_NAME = new RegExp(
 
 /**
  * Someone asked a question by name, as a chair does (`next: Raj, you had a point?`, `Priya, can
- * you…`): a name the lexicon lists, or any word that may be a name when `you` follows (so
- * `Agenda: Salford, what next?` stays).
+ * you…`), also after a sentence (`That's a long time. Wilf, you had something similar?`): a name
+ * the lexicon lists, or any word that may be a name when `you` follows (so `Agenda: Salford, what
+ * next?` stays).
  */
 const ASKED_BY_NAME = new RegExp(
-  `(?:[:;]|^)[ \\t]*(?<name>${CAPITALISED}),[ \\t]+(?=(?:you|your|can|could|would|will|do|did|what|how|have|any)(?![\\p{L}]))`,
+  `(?:[:;]|^|[.!?][ \\t]+)[ \\t]*(?<name>${CAPITALISED}),[ \\t]+(?=(?:you|your|can|could|would|will|do|did|what|how|have|any)(?![\\p{L}]))`,
   'gmu',
 );
 
@@ -476,6 +477,11 @@ const BIRTH_APPOSITION = new RegExp(
  */
 const SIGNED_NAME_END = '[ \\t]*(?:[,.!(]|$)|[ \\t]+[xX]{1,4}(?![\\p{L}\\p{N}])';
 
+/** People a writer names before `called` or `named` when no role is said (`a lovely man called Benedek`, `a lad named Tomasz`). */
+const PERSON_NOUN = 'man|woman|lady|lad|girl|boy|bloke|chap|guy|fella|fellow|gentleman|gent|young man|young woman|young lady';
+/** The possessive of the word before a role (`my mum's carer Olatunde`, `our dad's social worker Jan`). */
+const RELATION_POSSESSIVE = "(?:['’]s)?";
+
 /**
  * A name said to be someone's (`her name is Dawn`, `my carer's name is Hope`, `his name was
  * Bill`), or a role's holder called or named it (`the support worker is called Faith`, `a carer
@@ -485,7 +491,7 @@ const SIGNED_NAME_END = '[ \\t]*(?:[,.!(]|$)|[ \\t]+[xX]{1,4}(?![\\p{L}\\p{N}])'
  * `name`, and the words before are read behind it, so that the roles are tried only there.
  */
 const NAMED_AS = new RegExp(
-  `(?<![\\p{L}])(?:(?:called|named)(?<=(?<![\\p{L}])(?:(?:${ROLE})(?:['’]s)?|[Ss]he|[Hh]e)[ \\t]+(?:(?:is|was|['’]s)[ \\t]+)?(?:called|named))` +
+  `(?<![\\p{L}])(?:(?:called|named)(?<=(?<![\\p{L}])(?:(?:${ROLE}|${PERSON_NOUN})(?:['’]s)?|[Ss]he|[Hh]e)[ \\t]+(?:(?:is|was|['’]s)[ \\t]+)?(?:called|named))` +
     `|name(?:[ \\t]+(?:is|was)|['’]s)(?<=(?<![\\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+(?:${ROLE}))?(?:['’]s)?[ \\t]+name(?:[ \\t]+(?:is|was)|['’]s)))` +
     `[ \\t]+(?<name>${NAME})`,
   'gu',
@@ -567,7 +573,7 @@ const PATTERNS: readonly RegExp[] = [
   ASKED_BY_NAME,
   new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
   new RegExp(
-    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
+    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
     'gu',
   ),
   PLURAL_ROLE,

@@ -1,0 +1,26 @@
+import { describe, expect, test } from '@jest/globals';
+import { findPersonNames } from '../../src/privacy/person-names.js';
+
+const named = (text: string): string[] => findPersonNames(text).map((span) => text.slice(span.start, span.end));
+
+describe('names the channels written blind showed published (fixtures/privacy/channels-held-out)', () => {
+  test.each([
+    ["My mum's carer Olatunde is the only one who turns up on time.", ['Olatunde']],
+    ['Our dads social worker Jan rang.', ['Jan']],
+    ["My dad's carer, a lovely man called Benedek, says the same.", ['Benedek']],
+    ['Last week a lad called Tomasz came.', ['Tomasz']],
+    ['a young woman named Ngozi helped', ['Ngozi']],
+    ["That's a long time. Wilf, you had something similar?", ['Wilf']],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    'We have a dog called Max.',
+    'The man called back twice.',
+    'It was hard. Overall, you can see the gap.',
+    'Sadly, you never know.',
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+});

@@ -713,7 +713,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(
     withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter(
-      (span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span),
+      (span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span) && !isNounModifierAfterThe(text, span),
     ),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
 }
@@ -1627,4 +1627,32 @@ function merge(spans: NameSpan[]): NameSpan[] {
     else merged.push({ ...span });
   }
   return merged;
+}
+
+/** `the` right before a word, which a person's name seldom has (`At the Bradford session`, `the Grace period`). */
+const THE_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])[Tt]he[ \t]+$/u;
+/** The word in lower case right after a capitalised one, with the spaces before it. */
+const LOWER_CASE_AFTER = /^[ \t]+(\p{Ll}{3,})(?![\p{L}\p{M}\p{N}'’-])/u;
+/** Nouns that a family name is said before (`the Patel family`, `the Smith twins`, `the Jones lady`): the name stays a person's. */
+const PEOPLE_AFTER_NAME = new Set(
+  'family families household twins boys girls kids children brothers sisters lot lady woman man boy girl kid lad bloke chap guy fella person people one'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when one capitalised word stands between `the` and a noun it qualifies (`At the Bradford
+ * session`, `the Grace period`, `the Hope project`): a place, a thing or an organisation naming
+ * what the noun is, not a person, except before the words a family is named with (`the Patel
+ * family`). The word after must be one compromise reads as a noun and not as a verb, so `the
+ * Karen at reception` and `the Sarah who rang` are still people.
+ */
+function isNounModifierAfterThe(text: string, span: NameSpan): boolean {
+  if (/[ \t]/u.test(text.slice(span.start, span.end)) || !THE_BEFORE.test(text.slice(Math.max(0, span.start - 8), span.start)))
+    return false;
+  const after = LOWER_CASE_AFTER.exec(text.slice(span.end, span.end + 40));
+  const noun = after?.[1];
+  if (after === null || noun === undefined || PEOPLE_AFTER_NAME.has(noun)) return false;
+  const tags = tagsAt(text, span.start, span.end + after[0].length - noun.length);
+  return tags.includes('Noun') && !tags.includes('Verb');
 }

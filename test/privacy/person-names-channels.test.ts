@@ -24,3 +24,23 @@ describe('names the channels written blind showed published (fixtures/privacy/ch
     expect(named(text)).toEqual([]);
   });
 });
+
+describe('one capitalised word between `the` and a noun it qualifies', () => {
+  test.each([
+    'At the Bradford session the BSL interpreter was excellent.',
+    'A frank answer: the Grace period for direct payment audits is far too short.',
+    'The Lottery grant ended in June.',
+    'the Hope project closed',
+  ])('is no person: %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+
+  test.each([
+    ['I told the Patel family.', ['Patel']],
+    ['We met the Smith twins.', ['Smith']],
+    ['When the Karen at reception said no, I left.', ['Karen']],
+    ['the Sarah who rang was kind', ['Sarah']],
+  ])('before a family word, a preposition or a verb it is still a person: %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+});

@@ -295,11 +295,27 @@ const CASE_CONTEXT =
 const CASE_ID = `(?=[A-Za-z0-9/\\-]*?\\d(?:[A-Za-z/\\-]*\\d){3})[A-Za-z0-9][A-Za-z0-9/\\-]{2,18}[A-Za-z0-9](?![${WORD}]|[/\\-][${WORD}])`;
 const CASE_NUMBER = `(?<caseContext>${CASE_CONTEXT})(?<caseId>${CASE_ID})`;
 
+/**
+ * A house named by its number alone after `at`, `to` or `into` (`my neighbour Mrs Patel at number
+ * 12`, `she lives at no. 4`), as people say where a neighbour lives: an address only where the
+ * clause before says someone lives or stays there ({@link HOME_BEFORE}), so `we are at number 3 on
+ * the waiting list` stays.
+ */
+const HOUSE_BY_NUMBER = `(?<=(?<![${WORD}])(?:at|to|into)[ \\t]+)(?:number|no\\.?|num\\.?)[ \\t]*\\d{1,4}[a-z]?(?![${WORD}])`;
+/**
+ * Words in the clause before a house's number that say it is a home: someone living or moving
+ * there, a neighbour or relation, a person named or titled (or already redacted as `[name]`).
+ */
+const HOME_BEFORE =
+  /(?<![\p{L}])(?:live[sd]?|living|stay(?:s|ed|ing)?|moved?|moving|neighbours?|next[ \t-]door|mum|mom|dad|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|friend|house|home|Mrs?|Ms|Miss|Mx)(?![\p{L}])|\[name\]/iu;
+/** How far back, within its clause, {@link HOME_BEFORE} is looked for. */
+const HOME_BEFORE_REACH = 60;
+
 const PERSONAL_DATA = new RegExp(
   `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
     `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<caseNumber>${CASE_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
     `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<unsuffixedStreet>${UNSUFFIXED_STREET})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
-    `(?<spokenNumber>${SPOKEN_NUMBER})`,
+    `(?<spokenNumber>${SPOKEN_NUMBER})|(?<houseByNumber>${HOUSE_BY_NUMBER})`,
   'giu',
 );
 /** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
@@ -548,6 +564,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     if (length === 0) return KEEP;
     const replacement = token('phone', settings);
     return replacement.kind === null ? KEEP : { ...replacement, text: replacement.text + found.slice(length) };
+  }
+  if (groups['houseByNumber'] !== undefined) {
+    return isHomeBefore(text.slice(Math.max(0, match.index - HOME_BEFORE_REACH), match.index)) ? token('address', settings) : KEEP;
   }
   if (groups['address'] !== undefined) {
     return isStreetAddress(groups['street'] ?? '', groups['suffix'] ?? '') ? token('address', settings) : KEEP;
@@ -881,6 +900,12 @@ const NUMBER_OF_SOMETHING =
   /(?<![\p{L}])(?:ward|room|rm|bay|bed|band|level|floor|page|section|s|chapter|part|step|stage|unit|year|years|aged?|top|number|no\.?|nos?|over|under|about|around|only|just|than|of|until|till|for|after|before|every|per)[ \t]*$/iu;
 
 /** True when the number before ` The …` (`5 The Paddocks`) is a house's: it opens the text or a clause, or follows a word that is no counted thing's. */
+/** True when the clause that `before` ends (cut at a sentence's or a line's end) says the number after it is a home's (see {@link HOME_BEFORE}). */
+function isHomeBefore(before: string): boolean {
+  const clause = before.slice(Math.max(0, ...['.', '!', '?', '\n', ';'].map((mark) => before.lastIndexOf(mark) + 1)));
+  return HOME_BEFORE.test(clause);
+}
+
 function isHouseNumberBefore(before: string): boolean {
   return !NUMBER_OF_SOMETHING.test(before);
 }

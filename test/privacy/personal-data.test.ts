@@ -214,6 +214,24 @@ describe('redactPersonalData: numbers spaced out and postcodes with a dash', () 
   });
 });
 
+describe('redactPersonalData: a house named by its number alone', () => {
+  test.each([
+    ['My neighbour Mrs Patel at number 12 drives me', 'My neighbour [name] at [address] drives me'],
+    ['she lives at no. 4 with her son', 'she lives at [address] with her son'],
+    ['Mum moved to number 27 last year', 'Mum moved to [address] last year'],
+    ['next door at No 9 has a key', 'next door at [address] has a key'],
+  ])('after words that say someone lives there: %j → %j', (input, expected) => {
+    expect(redacted(input)).toBe(expected);
+  });
+
+  test.each(['we are at number 3 on the waiting list', 'I came at number 5 in the queue', 'My mum is well. At number 10 they decide.'])(
+    'a number with no home in its clause stays: %j',
+    (text) => {
+      expect(redacted(text)).toBe(text);
+    },
+  );
+});
+
 describe('redactPersonalData: street addresses', () => {
   test.each([
     ['I live at 14 Acacia Avenue Manchester', 'I live at [address] Manchester'],

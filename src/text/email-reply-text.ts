@@ -788,10 +788,20 @@ function isNameLine(line: string, senderTokens: ReadonlySet<string>): boolean {
   return nameWords > 0;
 }
 
-/** A line that is nothing but the sender's name, or part of it ("Jane", "Jane Doe"). */
+/**
+ * A line that is nothing but the sender's name, or part of it ("Jane", "Jane Doe"), or the short
+ * form of their given name a sender signs with (`Des` from Desmond, `Chris` from Christopher).
+ */
 function isSenderName(line: string, senderTokens: ReadonlySet<string>): boolean {
   if (senderTokens.size === 0) return false;
   const text = line.trim().replace(/[.,!]+$/, '');
   if (text === '' || text.length > MAX_NAME_LINE_LENGTH) return false;
-  return text.split(/\s+/).every((word) => senderTokens.has(word.toLowerCase()));
+  return text.split(/\s+/).every((word) => senderTokens.has(word.toLowerCase()) || isShortFormOfSender(word, senderTokens));
+}
+
+/** A capitalised word of three letters or more that the sender's given name or surname starts with (`Des` for `Desmond Achterberg`). */
+function isShortFormOfSender(word: string, senderTokens: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return [...senderTokens].some((token) => token.length > lower.length && token.startsWith(lower));
 }

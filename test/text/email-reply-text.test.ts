@@ -247,6 +247,18 @@ describe("sign-offs with the sender's name", () => {
     );
   });
 
+  test("a last line that is the short form of the sender's given name goes (`Des` from Desmond Achterberg, channels-held-out)", () => {
+    expect(extractReplyText('Please see below from our group.\n\nDes', { senderName: 'Desmond Achterberg' })).toBe(
+      'Please see below from our group.',
+    );
+    expect(extractReplyText('The buses are late.\n\nChris', { senderName: 'Smith, Christopher' })).toBe('The buses are late.');
+  });
+
+  test("a last word that the sender's name does not start with, or that is no name's shape, stays", () => {
+    expect(extractReplyText('Please see below.\n\nDave', { senderName: 'Desmond Achterberg' })).toBe('Please see below.\n\nDave');
+    expect(extractReplyText('Two things:\n\nde', { senderName: 'Desmond Achterberg' })).toBe('Two things:\n\nde');
+  });
+
   test('a closing word with a name goes with the short lines under it; references under it stay', () => {
     const body = 'See the minutes [1].\n\nKind regards,\nDaniel\nChair, Friends of the Park\n\n[1] https://example.org/minutes';
     expect(extractReplyText(body)).toBe('See the minutes [1].\n\n[1] https://example.org/minutes');

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { PublishedReports } from '../helpers/published-reports.js';
+
+const published = new PublishedReports('fixtures/privacy/channels-held-out');
+
+beforeAll(async () => {
+  await published.publish();
+});
+
+afterAll(async () => {
+  await published.remove();
+});
+
+describe('e-mail, captions, transcripts, posts and blog comments written blind, published in every format with their codebook and the bundled one (fixtures/privacy/channels-held-out, figures in README.md)', () => {
+  test('every record is reported on', () => {
+    const report = JSON.parse(published.output('fixture', 'json') || '{}') as { records_total?: number };
+    expect(report.records_total).toBe(36);
+  });
+
+  test('none of the 203 planted items is in any format (5 of them were before: Benedek, Des, number 12, Wilf, Olatunde)', async () => {
+    const planted = await published.listed('must-not-publish.txt');
+    expect(planted).toHaveLength(203);
+    expect(published.leaks(planted)).toEqual([]);
+  });
+
+  test('43 of the 44 phrases that hold no personal data stay (41 before); `Will Bradford do the same review?` still loses `Will Bradford`', async () => {
+    const kept = await published.listed('must-keep.txt');
+    expect(kept).toHaveLength(44);
+    for (const codebook of ['fixture', 'bundled'] as const) {
+      const shown = `${published.output(codebook, 'csv')}${published.output(codebook, 'md')}`;
+      expect(kept.filter((item) => !shown.includes(item))).toEqual(['Will Bradford']);
+    }
+  });
+});

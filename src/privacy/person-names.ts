@@ -314,9 +314,9 @@ const SENTENCE_START = new RegExp(
   'gmu',
 );
 
-/** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`). */
+/** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`), or handed the floor as a chair does (`Over to you, Gideon.`, `Go ahead, Priya.`). */
 const CALLED_BY_NAME = new RegExp(
-  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*[,.!?])`,
+  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*[,.!?])`,
   'gu',
 );
 
@@ -413,7 +413,7 @@ function isCreditedName(text: string, name: string, start: number, lexicon: Lexi
  * Precious at the centre`, `I rang Owain`); the word must be a name or no common word.
  */
 const ASK_FOR = new RegExp(
-  `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? to|[Ss]poke to|[Tt]alk(?:ed)? to|${CONTACTED})[ \\t]+(?<name>${NAME})`,
+  `(?<![\\p{L}])(?:[Aa]sk(?:ed)? for|[Ss]peak(?:ing)? (?:to|with)|[Ss]poke (?:to|with)|[Tt]alk(?:ed|ing)? (?:to|with)|${CONTACTED})[ \\t]+(?<name>${NAME})`,
   'gu',
 );
 

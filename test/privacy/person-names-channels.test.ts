@@ -44,3 +44,24 @@ describe('one capitalised word between `the` and a noun it qualifies', () => {
     expect(named(text)).toEqual(names);
   });
 });
+
+describe('a chair handing the floor to someone, and someone spoken with', () => {
+  test.each([
+    ['Over to you, Gideon.', ['Gideon']],
+    ['Go ahead, Priya.', ['Priya']],
+    ['Spoke with Karen from Carers Leeds.', ['Karen']],
+    ['I talked with Precious at the centre.', ['Precious']],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    'Over to you, Chair.',
+    'Welcome, everyone.',
+    'I spoke with Crossroads about it.',
+    'We talked with Age UK.',
+    'I spoke with Disability Rights UK.',
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+});

@@ -741,7 +741,46 @@ function withoutSignature(lines: readonly string[], senderTokens: ReadonlySet<st
     return footnotes === -1 ? kept : [...kept, '', ...lines.slice(footnotes)];
   }
   if (isSenderName(last, senderTokens)) return withoutTrailingSeparators(lines.slice(0, lastIndex));
-  return [...lines];
+  let signatureStart: number | null = null;
+  for (let position = nonBlank.length - 1; position >= windowStart; position -= 1) {
+    const index = nonBlank[position] ?? 0;
+    const line = lines[index] ?? '';
+    if (line.trim().length > MAX_SIGNATURE_LINE_LENGTH || FOOTNOTE.test(line) || SENTENCE_END.test(line)) break;
+    if ((lines[index - 1] ?? '').trim() === '' && startsWithSenderName(line, senderTokens)) signatureStart = index;
+  }
+  return signatureStart === null ? [...lines] : withoutTrailingSeparators(lines.slice(0, signatureStart));
+}
+
+/** A line ending a sentence, as a paragraph's last line does and a signature's lines seldom do. */
+const SENTENCE_END = /[.?!]\s*$/u;
+/** Titles a signature writes beside a name, in brackets or not (`G. Tallis (Mrs)`). */
+const SIGNATURE_TITLE = /^\(?(?:mr|mrs|ms|miss|mx|dr|prof|rev|revd|cllr)\.?\)?$/iu;
+/** What follows the name on a signature's first line: a bar, a comma, a dash or a bracket and the rest (`Gwen Tallis | Volunteer Coordinator`, `Gwen Tallis (she/her)`). */
+const AFTER_SIGNATURE_NAME = /^(.*?)(?:\s*[|,–—]\s+|\s+[-(]|\s*\|).*$/u;
+
+/**
+ * True when a line opens a signature block with the sender's name: the line is their name or part
+ * of it, its short form, initials of it and a title (`G. Tallis (Mrs)`), and may go on after a bar,
+ * a comma, a dash or a bracket when two words or more stand before it (`Gwen Tallis | Volunteer
+ * Coordinator`, `Gwen Tallis (she/her)`; not `Gwen, Mary and I think…`). At least one word must be
+ * a word of the sender's name or its short form, so `G. (Mrs)` is not.
+ */
+function startsWithSenderName(line: string, senderTokens: ReadonlySet<string>): boolean {
+  if (senderTokens.size === 0) return false;
+  const text = line.trim().replace(/[.,!]+$/, '');
+  if (text === '' || text.length > MAX_SIGNATURE_LINE_LENGTH) return false;
+  const before = AFTER_SIGNATURE_NAME.exec(text)?.[1];
+  const name = (before ?? text).trim();
+  const words = name.split(/\s+/u);
+  if (name === '' || name.length > MAX_NAME_LINE_LENGTH || (before !== undefined && words.length < 2)) return false;
+  let named = false;
+  for (const word of words) {
+    const bare = word.replace(/[.]+$/, '');
+    if (senderTokens.has(bare.toLowerCase()) || isShortFormOfSender(bare, senderTokens)) named = true;
+    else if (/^\p{Lu}$/u.test(bare) && [...senderTokens].some((token) => token.startsWith(bare.toLowerCase()))) continue;
+    else if (!SIGNATURE_TITLE.test(word)) return false;
+  }
+  return named;
 }
 
 /** `-roman` under the text: the sender's name, or one word right after the dash when the sender is unknown and it is no list item. */

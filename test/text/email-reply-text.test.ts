@@ -254,6 +254,25 @@ describe("sign-offs with the sender's name", () => {
     expect(extractReplyText('The buses are late.\n\nChris', { senderName: 'Smith, Christopher' })).toBe('The buses are late.');
   });
 
+  test.each([
+    ['Please keep the day centre open.\n\nGwen Tallis\nVolunteer Coordinator | Moorside Carers Network\nTel: 0113 496 0731'],
+    ['Please keep the day centre open.\n\nGwen\n\nGwen Tallis | Volunteer Coordinator\nMoorside Carers Network'],
+    ['Please keep the day centre open.\n\nGwen Tallis (she/her)\nVolunteer Coordinator'],
+    ['Please keep the day centre open.\n\nG. Tallis (Mrs)'],
+  ])("a signature block opened by the sender's name with no closing word above it goes: %j", (body) => {
+    expect(extractReplyText(body, { senderName: 'Gwen Tallis' })).toBe('Please keep the day centre open.');
+  });
+
+  test("a paragraph opened by the sender's given name, or by their surname before a bracket, stays", () => {
+    for (const body of [
+      'I think so too.\n\nGwen, Mary and I think the centre\nshould stay open',
+      'I think so too.\n\nGwen and Mary think the centre should stay open.',
+      'Hello\n\nTallis (the composer) would be proud',
+    ]) {
+      expect(extractReplyText(body, { senderName: 'Gwen Tallis' })).toBe(body);
+    }
+  });
+
   test("a last word that the sender's name does not start with, or that is no name's shape, stays", () => {
     expect(extractReplyText('Please see below.\n\nDave', { senderName: 'Desmond Achterberg' })).toBe('Please see below.\n\nDave');
     expect(extractReplyText('Two things:\n\nde', { senderName: 'Desmond Achterberg' })).toBe('Two things:\n\nde');

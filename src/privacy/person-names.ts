@@ -316,7 +316,7 @@ const SENTENCE_START = new RegExp(
 
 /** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`), or handed the floor as a chair does (`Over to you, Gideon.`, `Go ahead, Priya.`). */
 const CALLED_BY_NAME = new RegExp(
-  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*[,.!?])`,
+  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*(?:[,.!?\\n]|$))`,
   'gu',
 );
 
@@ -393,11 +393,12 @@ function isLexiconOrganisation(word: string, lexicon: LexiconWords): boolean {
 
 /**
  * Someone credited by name with a phrase that thanks or praises (`Help came from Dev`, `Thanks go
- * to Bethan`, `Shout out to Kelly`): a name the lexicon lists or one word that may be a name
+ * to Bethan`, `Shout out to Kelly`, `h/t Kit Hollis`), or answered by name as a comment or a post
+ * is (`In reply to Fenella Rushworth`): a name the lexicon lists or one word that may be a name
  * standing alone, and never a place or an institution (`Help came from Leeds City Council`).
  */
 const CREDITED = new RegExp(
-  `(?<![\\p{L}])(?:[Hh]elp(?:[ \\t]+also)?[ \\t]+came[ \\t]+from|[Tt]hanks(?:[ \\t]+also)?[ \\t]+go(?:es)?[ \\t]+to|[Ss]hout[ \\t-]?outs?[ \\t]+to)[ \\t]+(?<name>${NAME})`,
+  `(?<![\\p{L}])(?:[Hh]elp(?:[ \\t]+also)?[ \\t]+came[ \\t]+from|[Tt]hanks(?:[ \\t]+also)?[ \\t]+go(?:es)?[ \\t]+to|[Ss]hout[ \\t-]?outs?[ \\t]+to|[Hh]/[Tt]|[Hh]at[ \\t]+tip[ \\t]+to|(?:[Ii]n[ \\t]+)?[Rr]eply(?:ing)?[ \\t]+to)[ \\t]+(?<name>${NAME})`,
   'gu',
 );
 

@@ -65,3 +65,20 @@ describe('a chair handing the floor to someone, and someone spoken with', () => 
     expect(named(text)).toEqual([]);
   });
 });
+
+describe('a name credited with a hat tip, answered, or greeted at the end of a text', () => {
+  test.each([
+    ['h/t Kit Hollis for the link', ['Kit Hollis']],
+    ['In reply to Fenella Rushworth.', ['Fenella Rushworth']],
+    ['Jude says: Hi Fenella', ['Fenella']],
+  ])('%j names %j', (text, names) => {
+    expect(named(text).slice(-1)).toEqual(names);
+  });
+
+  test.each(['In reply to Leeds City Council, we say no.', 'Replying to Question 4: yes', 'Hi Team', 'reply to Age UK'])(
+    'no person in %j',
+    (text) => {
+      expect(named(text)).toEqual([]);
+    },
+  );
+});

@@ -4,7 +4,7 @@ import type { JsonValue } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { listHeaders } from '../readers/column-mapping.js';
-import { readDelimitedTable, rejectedTableRow } from '../readers/delimited-table.js';
+import { namedColumnRows } from '../readers/named-column-rows.js';
 
 /** The columns of a Pol.is `comments.csv` export that are read. */
 const POLIS_COLUMNS = ['timestamp', 'comment-id', 'author-id', 'agrees', 'disagrees', 'moderated', 'comment-body'] as const;
@@ -41,30 +41,20 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
       code: 'NOT_FEEDBACK',
     });
   }
-  let columns: Record<string, number> | null = null;
-  for await (const event of readDelimitedTable(source, { delimiter: ',', detectTitleRows: false })) {
-    if (event.kind === 'header') {
-      const lower = event.headers.map((header) => header.toLowerCase());
-      if (!isCommentsHeader(lower)) {
-        throw new InputError(`not a Pol.is comments export (columns: ${listHeaders(event.headers)})`, {
-          location: { file: source.path },
-          hint: `a Pol.is comments.csv has the columns ${POLIS_COLUMNS.join(', ')}`,
-        });
-      }
-      columns = Object.fromEntries(lower.map((header, index) => [header, index]));
+  const rows = namedColumnRows(source, { delimiter: ',', detectTitleRows: false }, (headers) => {
+    if (!isCommentsHeader(headers.map((header) => header.toLowerCase()))) {
+      throw new InputError(`not a Pol.is comments export (columns: ${listHeaders(headers)})`, {
+        location: { file: source.path },
+        hint: `a Pol.is comments.csv has the columns ${POLIS_COLUMNS.join(', ')}`,
+      });
+    }
+  });
+  for await (const row of rows) {
+    if (row.kind !== 'row') {
+      yield row;
       continue;
     }
-    const provenance = { file: source.path, line: event.line, row: event.row };
-    if (event.kind === 'error') {
-      yield rejectedTableRow(event, provenance);
-      continue;
-    }
-    if (columns === null) continue;
-    const index = columns;
-    const cell = (name: string): string => {
-      const at = index[name];
-      return at === undefined ? '' : (event.cells[at] ?? '').trim();
-    };
+    const { cell, provenance } = row;
     const commentId = cell('comment-id');
     const sourceId = commentId === '' ? null : commentId;
     if (cell('moderated') === '-1') {
@@ -84,7 +74,7 @@ async function* readPolisComments(source: InputSource): AsyncIterable<AdapterIte
         sourceId,
         author: author === '' ? null : author,
         date: toIsoDate(cell('timestamp')),
-        text: event.cells[index['comment-body'] ?? -1] ?? '',
+        text: row.raw('comment-body'),
         meta: { agrees: count(cell('agrees')), disagrees: count(cell('disagrees')), moderated: count(cell('moderated')) },
         provenance,
       },

@@ -4,7 +4,8 @@ import type { JsonValue } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { listHeaders } from '../readers/column-mapping.js';
-import { readDelimitedTable, readTableHead, rejectedTableRow } from '../readers/delimited-table.js';
+import { readTableHead } from '../readers/delimited-table.js';
+import { namedColumnRows } from '../readers/named-column-rows.js';
 import { sniffDelimiter } from '../readers/delimiter.js';
 
 /** The columns that make a table a regulations.gov bulk download of a docket's documents and comments. */
@@ -50,30 +51,21 @@ function count(value: string): JsonValue {
 }
 
 async function* readDocketComments(source: InputSource): AsyncIterable<AdapterItem> {
-  let columns: ReadonlyMap<string, number> | null = null;
-  for await (const event of readDelimitedTable(source, { detectTitleRows: false })) {
-    if (event.kind === 'header') {
-      if (!isDocketHeader(event.headers)) {
-        throw new InputError(`not a regulations.gov comments download (columns: ${listHeaders(event.headers)})`, {
-          location: { file: source.path },
-          hint: `a regulations.gov bulk download has the columns ${DOCKET_COLUMNS.join(', ')}`,
-        });
-      }
-      columns = new Map(event.headers.map((header, index) => [header.trim().toLowerCase(), index]));
+  const rows = namedColumnRows(source, { detectTitleRows: false }, (headers) => {
+    if (!isDocketHeader(headers)) {
+      throw new InputError(`not a regulations.gov comments download (columns: ${listHeaders(headers)})`, {
+        location: { file: source.path },
+        hint: `a regulations.gov bulk download has the columns ${DOCKET_COLUMNS.join(', ')}`,
+      });
+    }
+  });
+  for await (const row of rows) {
+    if (row.kind !== 'row') {
+      yield row;
       continue;
     }
-    const provenance = { file: source.path, line: event.line, row: event.row };
-    if (event.kind === 'error') {
-      yield rejectedTableRow(event, provenance);
-      continue;
-    }
-    if (columns === null) continue;
-    const index = columns;
-    const cell = (name: string): string => {
-      const at = index.get(name.toLowerCase());
-      return at === undefined ? '' : (event.cells[at] ?? '').trim();
-    };
-    if (event.cells.every((value) => value.trim() === '')) continue;
+    const { cell, provenance } = row;
+    if (row.cells.every((value) => value.trim() === '')) continue;
     const documentId = cell('Document ID');
     const sourceId = documentId === '' ? null : documentId;
     const type = cell('Document Type');
@@ -111,7 +103,7 @@ async function* readDocketComments(source: InputSource): AsyncIterable<AdapterIt
         sourceId,
         author: null,
         date: toIsoDate(cell('Received Date')) ?? toIsoDate(cell('Posted Date')),
-        text: event.cells[index.get('comment') ?? -1] ?? '',
+        text: row.raw('Comment'),
         meta,
         provenance,
       },

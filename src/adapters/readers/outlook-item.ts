@@ -153,30 +153,16 @@ export async function outlookItemItems(
   const headerBlock = text('007d');
   const headers = headerBlock === null ? null : await headerBlockFields(headerBlock);
   const classReason = AUTOMATIC_CLASS.test(messageClass) ? `an automatic reply or report (${messageClass})` : null;
-  if (classReason === null && !MAIL_CLASS.test(messageClass)) {
+  const notFeedback = (detail: string): AdapterItem[] => {
     const sourceId = messageIdOf(text('1035'));
     return [
-      {
-        kind: 'filtered',
-        rule: 'not-feedback',
-        provenance: location.provenance,
-        ...(sourceId === null ? {} : { sourceId }),
-        detail: `an Outlook ${messageClass} item, not an e-mail`,
-      },
+      { kind: 'filtered', rule: 'not-feedback', provenance: location.provenance, ...(sourceId === null ? {} : { sourceId }), detail },
     ];
-  }
+  };
+  if (classReason === null && !MAIL_CLASS.test(messageClass)) return notFeedback(`an Outlook ${messageClass} item, not an e-mail`);
   const flags = properties.get('0e070003');
   if (classReason === null && typeof flags === 'number' && (flags & MSGFLAG_UNSENT) !== 0 && headerBlock === null) {
-    const sourceId = messageIdOf(text('1035'));
-    return [
-      {
-        kind: 'filtered',
-        rule: 'not-feedback',
-        provenance: location.provenance,
-        ...(sourceId === null ? {} : { sourceId }),
-        detail: "an unsent draft (Outlook's unsent flag, and no transport headers)",
-      },
-    ];
+    return notFeedback("an unsent draft (Outlook's unsent flag, and no transport headers)");
   }
   let bodies: readonly MessageBody[];
   try {

@@ -26,9 +26,6 @@ describe('a consultation written blind, published in every format with its codeb
   test('places, organisations, conditions, laws, amounts and references of policies stay', async () => {
     const kept = await published.listed('must-keep.txt');
     expect(kept).toHaveLength(32);
-    for (const codebook of ['fixture', 'bundled'] as const) {
-      const shown = `${published.output(codebook, 'csv')}${published.output(codebook, 'md')}`;
-      expect(kept.filter((item) => !shown.includes(item))).toEqual([]);
-    }
+    expect(published.lost(kept)).toEqual([]);
   });
 });

@@ -25,9 +25,6 @@ describe('personal data planted the ways people write it, in ten exports of six 
 
   test('public bodies and organisations stay, in the CSV of every record', async () => {
     const kept = await published.listed('must-keep.txt');
-    for (const codebook of ['fixture', 'bundled'] as const) {
-      const csv = published.output(codebook, 'csv');
-      expect(kept.filter((item) => !csv.includes(item))).toEqual([]);
-    }
+    expect(published.lost(kept, ['csv'])).toEqual([]);
   });
 });

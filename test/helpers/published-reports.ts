@@ -56,6 +56,17 @@ export class PublishedReports {
     );
   }
 
+  /**
+   * Each of `items` that a codebook's outputs in `formats` do not show as written (what must stay,
+   * lost to redaction), as `'<codebook>: <item>'`.
+   */
+  lost(items: readonly string[], formats: readonly (typeof FORMATS)[number][] = ['csv', 'md']): string[] {
+    return (['fixture', 'bundled'] as const).flatMap((codebook) => {
+      const shown = formats.map((format) => this.output(codebook, format)).join('');
+      return items.filter((item) => !shown.includes(item)).map((item) => `${codebook}: ${item}`);
+    });
+  }
+
   async remove(): Promise<void> {
     if (this.dir !== '') await rm(this.dir, { recursive: true, force: true });
   }

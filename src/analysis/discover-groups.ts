@@ -233,7 +233,7 @@ export class TermIndex {
       if (used.has(seed)) continue;
       if (holders.filter((index) => covered[index]).length > holders.length * COVERED_SHARE) continue;
       if (singletons.some((earlier) => holders.filter((index) => earlier.has(index)).length > holders.length * REPEATED_SHARE)) continue;
-      const casing = this.casing(seed, holders);
+      const casing = this.howWritten(seed, holders);
       if (isWrittenAsName(casing) || isHyphenatedPrefix(casing)) continue;
       const keys = [seed, ...gathered(seed, this.cooccurring(number, holders, total), termsPerGroup, used).map((term) => term.key)];
       for (const key of keys) used.add(key);
@@ -298,10 +298,11 @@ export class TermIndex {
 
   /**
    * How a sample of these records write the seed inside a sentence (its first word left out, as
-   * any word is capitalised there): with a capital then lower case, in capitals, or in lower case;
-   * a record whose other words inside sentences are mostly capitalised is left out.
+   * any word is capitalised there): with a capital then lower case, in capitals, or in lower case,
+   * a record whose other words inside sentences are mostly capitalised left out; and how often,
+   * of all the times they write it, as the first part of a hyphenated word.
    */
-  private casing(seed: string, holders: readonly number[]): SeedCasing {
+  private howWritten(seed: string, holders: readonly number[]): SeedCasing {
     const casing = { first: 0, capitalised: 0, capitals: 0, lower: 0, written: 0, prefixed: 0 };
     for (const index of evenlySpread(holders, CASE_SAMPLE)) {
       const text = this.records[index]?.text ?? '';
@@ -312,14 +313,14 @@ export class TermIndex {
       let otherLower = 0;
       tokens.forEach((token, at) => {
         const kind = kinds[at] ?? null;
-        if (token.stem === seed) {
-          casing.written += 1;
-          if (isPrefixAt(text, tokens, at)) casing.prefixed += 1;
-        }
         if (token.stem !== seed) {
           if (kind === 'capitalised') otherCapitalised += 1;
           else if (kind === 'lower') otherLower += 1;
-        } else if (kind === 'first') {
+          return;
+        }
+        casing.written += 1;
+        if (isPrefixAt(text, tokens, at)) casing.prefixed += 1;
+        if (kind === 'first') {
           const opensName = kinds[at + 1] === 'capitalised' && UPPER_CASE_LETTER.test(text.charAt(token.start));
           inText[opensName ? 'capitalised' : 'first'] += 1;
         } else if (kind !== null) {

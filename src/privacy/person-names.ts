@@ -558,30 +558,58 @@ function isGivenName(word: string): boolean {
  * names (`Her carers Ruby and Precious`), a signature (`Signed: J. R. Whitelaw`), and a name
  * opening its clause with a date of birth set off after it (`Gethin, 12/05/1950, lives alone`). The name group is the span redacted; with a title
  * the title goes too.
+ *
+ * Each pattern comes with what a text must hold for it to find a name there (its guard: a word it
+ * starts from, or a capital after it), so that it is compiled and run only on texts that may hold
+ * one: a large Unicode pattern costs much to compile, and V8 compiles it again after dropping its
+ * code when it has been left unused for a while. Exported so that tests can hold each guard to its pattern.
  */
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu'),
-  new RegExp(`(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`, 'gu'),
-  new RegExp(
-    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again| so much)?|[Tt]hank you(?: so much)?|[Mm]any thanks|[Ww]ith thanks|[Kk]ind regards|[Bb]est regards|[Ww]arm(?:est)? regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Aa]ll the best|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove(?: from)?)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=${SIGNED_NAME_END})`,
-    'gmu',
-  ),
-  THANKED,
-  CREDITED,
-  SENTENCE_START,
-  ASK_FOR,
-  CALLED_BY_NAME,
-  ASKED_BY_NAME,
-  new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
-  new RegExp(
-    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
-    'gu',
-  ),
-  PLURAL_ROLE,
-  BIRTH_APPOSITION,
-  NAMED_AS,
-  SIGNED_LAST_LINE,
-  POSSESSIVE_OPENER,
+export const NAME_PATTERNS: readonly { pattern: RegExp; guard: RegExp }[] = [
+  {
+    pattern: new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu'),
+    guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u,
+  },
+  {
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`,
+      'gu',
+    ),
+    guard: /(?<![A-Za-z])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \t]+[^ \t\na-z]/u,
+  },
+  {
+    pattern: new RegExp(
+      `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again| so much)?|[Tt]hank you(?: so much)?|[Mm]any thanks|[Ww]ith thanks|[Kk]ind regards|[Bb]est regards|[Ww]arm(?:est)? regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Aa]ll the best|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove(?: from)?)[,!]?[ \\t]*\\n?[ \\t]*(?:\\p{Lu}\\.?[ \\t]+){0,2}(?<name>${NAME})(?=${SIGNED_NAME_END})`,
+      'gmu',
+    ),
+    guard:
+      /(?:^|[\n.!?][ \t]*)(?:[Tt]hank|[Mm]any|[Ww]ith|[Kk]ind|[Bb]est|[Ww]arm|[Rr]egards|[Aa]ll|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)/mu,
+  },
+  { pattern: THANKED, guard: /[Tt]hank|[Dd]iolch/u },
+  { pattern: CREDITED, guard: /[Hh]elp|[Tt]hanks|[Ss]hout|[Hh]\/[Tt]|[Hh]at[ \t]+tip|[Rr]eply/u },
+  { pattern: SENTENCE_START, guard: new RegExp(`[ \\t](?:${ACTION_AFTER_NAME})\\b`, 'u') },
+  { pattern: ASK_FOR, guard: new RegExp(`[Aa]sk(?:ed)? for|[Ss]peak|[Ss]poke|[Tt]alk|${CONTACTED}`, 'u') },
+  {
+    pattern: CALLED_BY_NAME,
+    guard:
+      /(?<![A-Za-z])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \t]*,?[ \t]+[^ \t\na-z]/u,
+  },
+  { pattern: ASKED_BY_NAME, guard: /,[ \t]+(?:you|can|could|would|will|do|did|what|how|have|any)/u },
+  {
+    pattern: new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
+    guard: /[Ss]igned/u,
+  },
+  {
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
+      'gu',
+    ),
+    guard: new RegExp(`(?:${ROLE}),?[ \\t]+[^ \\t\\na-z]`, 'u'),
+  },
+  { pattern: PLURAL_ROLE, guard: new RegExp(`(?:${ROLE})s,?[ \\t]+[^ \\t\\na-z]`, 'u') },
+  { pattern: BIRTH_APPOSITION, guard: /\d/u },
+  { pattern: NAMED_AS, guard: /called|named|name(?:[ \t]+(?:is|was)|['’]s)/u },
+  { pattern: SIGNED_LAST_LINE, guard: /\n/u },
+  { pattern: POSSESSIVE_OPENER, guard: /['’]s(?![A-Za-z0-9])/u },
 ];
 
 /**
@@ -649,7 +677,7 @@ const NOT_NAMES = new Set([
  * Finds people's names in a text, so that published text can replace them. Three sources:
  * compromise's people detection (a rule-based tagger with a lexicon of about 4,000 given names
  * and surnames), run only on the sentences that hold a capitalised word it could take for a name,
- * {@link PATTERNS} for the ways feedback names people that compromise misses, and lists of
+ * {@link NAME_PATTERNS} for the ways feedback names people that compromise misses, and lists of
  * people in which neither finds a name to read the list from (see {@link listedPeople}). Words on
  * {@link NOT_NAMES} (organisations, places, holidays, days and months) are never a name on their
  * own, so `Scope`, `Healthwatch` or `Easter` stay. A name whose words are all in one of `keepNames`
@@ -663,7 +691,8 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   if (!hasCandidate(text)) return [];
   const spans: NameSpan[] = [];
   const organisationsThanked: NameSpan[] = [];
-  PATTERNS.forEach((pattern) => {
+  NAME_PATTERNS.forEach(({ pattern, guard }) => {
+    if (!guard.test(text)) return;
     for (const match of text.matchAll(pattern)) {
       const name = match.groups?.['name'];
       if (name === undefined || isNotName(name)) continue;

@@ -2,6 +2,7 @@ import { isValidNhsNumber } from './nhs-number.js';
 import { endsWithPersonMention, findPersonNames, isCommonWordForm, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
+import { GuardedAlternation } from '../text/guarded-alternation.js';
 
 /** Text with its personal data replaced, and how many of each kind were replaced. */
 export interface RedactionResult {
@@ -311,11 +312,51 @@ const HOME_BEFORE =
 /** How far back, within its clause, {@link HOME_BEFORE} is looked for. */
 const HOME_BEFORE_REACH = 60;
 
-const PERSONAL_DATA = new RegExp(
-  `(?<email>${EMAIL})|(?<spelledEmail>${SPELLED_EMAIL})|(?<accountDid>${ACCOUNT_DID})|(?<profile>${PROFILE})|(?<blueskyHandle>${BLUESKY_HANDLE})|(?<parameter>${URL_PARAMETER})|(?<handle>${HANDLE})|(?<redditUser>${REDDIT_USER})|` +
-    `(?<dateOfBirth>${DATE_OF_BIRTH})|(?<setOffDate>${SET_OFF_DATE})|(?<niNumber>${NI_NUMBER})|(?<caseNumber>${CASE_NUMBER})|(?<namedHandle>${NAMED_HANDLE})|(?<spacedHandleMatch>${SPACED_HANDLE})|` +
-    `(?<tenDigits>${TEN_DIGITS})|(?<phone>${PHONE})|(?<postcode>${POSTCODE})|(?<address>${ADDRESS})|(?<unsuffixedStreet>${UNSUFFIXED_STREET})|(?<houseAddress>${HOUSE_ADDRESS})|(?<namedHouse>${NAMED_HOUSE_STREET})|` +
-    `(?<spokenNumber>${SPOKEN_NUMBER})|(?<houseByNumber>${HOUSE_BY_NUMBER})`,
+const ANY_DIGIT = /\d/u;
+const AT_SIGN = /[@\uFF20]/u;
+const PLATFORM_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${PLATFORM})|x[ \\t]*(?::|[ \\t]-)`, 'iu');
+/**
+ * The kinds of personal data as one alternation, in the order tried at each place, each with what
+ * a text must hold for it to match there (its guard): a digit for every number, date and house
+ * number; an `@` for an address or a handle; a platform's name for an account named after it.
+ * The guards ignore case where their alternatives do. Exported so that tests can hold its matches
+ * to those of the plain alternation.
+ */
+export const PERSONAL_DATA = new GuardedAlternation(
+  [
+    { source: `(?<email>${EMAIL})`, guard: /[@\uFF20]|[\[(]at[\])]/iu },
+    {
+      source: `(?<spelledEmail>${SPELLED_EMAIL})`,
+      guard: new RegExp(`(?:\\.|dot)[ \\t)\\]}]*${SPELLED_TLD}(?![A-Za-z0-9])`, 'iu'),
+    },
+    { source: `(?<accountDid>${ACCOUNT_DID})`, guard: /did:/iu },
+    { source: `(?<profile>${PROFILE})`, guard: /\.(?:com|net|app)\/|:\/\//iu },
+    { source: `(?<blueskyHandle>${BLUESKY_HANDLE})`, guard: /bsky\.social/iu },
+    { source: `(?<parameter>${URL_PARAMETER})`, guard: /=/u },
+    { source: `(?<handle>${HANDLE})`, guard: AT_SIGN },
+    { source: `(?<redditUser>${REDDIT_USER})`, guard: /u\//iu },
+    { source: `(?<dateOfBirth>${DATE_OF_BIRTH})`, guard: ANY_DIGIT },
+    { source: `(?<setOffDate>${SET_OFF_DATE})`, guard: ANY_DIGIT },
+    { source: `(?<niNumber>${NI_NUMBER})`, guard: ANY_DIGIT },
+    { source: `(?<caseNumber>${CASE_NUMBER})`, guard: ANY_DIGIT },
+    { source: `(?<namedHandle>${NAMED_HANDLE})`, guard: PLATFORM_NAMED },
+    { source: `(?<spacedHandleMatch>${SPACED_HANDLE})`, guard: AT_SIGN },
+    { source: `(?<tenDigits>${TEN_DIGITS})`, guard: ANY_DIGIT },
+    { source: `(?<phone>${PHONE})`, guard: ANY_DIGIT },
+    { source: `(?<postcode>${POSTCODE})`, guard: ANY_DIGIT },
+    { source: `(?<address>${ADDRESS})`, guard: ANY_DIGIT },
+    { source: `(?<unsuffixedStreet>${UNSUFFIXED_STREET})`, guard: ANY_DIGIT },
+    {
+      source: `(?<houseAddress>${HOUSE_ADDRESS})`,
+      guard: new RegExp(`(?:${HOUSE_WORD})(?:[ \\t]+(?:Farm|Cottage))?,|Old[ \\t]+[^ \\t,]+,`, 'iu'),
+    },
+    {
+      source: `(?<namedHouse>${NAMED_HOUSE_STREET})`,
+      guard: new RegExp(`,[ \\t]*(?:[^ \\t\\n,]+[ \\t]+){1,3}(?:${STREET_SUFFIX})`, 'iu'),
+    },
+    { source: `(?<spokenNumber>${SPOKEN_NUMBER})`, guard: /(?<![A-Za-z0-9])(?:oh|zero|nought)(?![A-Za-z0-9])|0/iu },
+    { source: `(?<houseByNumber>${HOUSE_BY_NUMBER})`, guard: ANY_DIGIT },
+  ],
   'giu',
 );
 /** A mention of a person by a capitalised first name (`@Tariq`), as WhatsApp and Facebook write a contact's mention. */
@@ -520,7 +561,7 @@ function redactNames(text: string, keepNames: readonly string[], counts: Partial
 function redactOnce(text: string, settings: Settings, counts: Partial<Record<PersonalDataKind, number>>): string {
   let output = '';
   let copiedUpTo = 0;
-  for (const match of text.matchAll(PERSONAL_DATA)) {
+  for (const match of PERSONAL_DATA.matches(text)) {
     if (match.index < copiedUpTo) continue;
     const replacement = replace(match, text, settings);
     if (replacement.kind === null) continue;

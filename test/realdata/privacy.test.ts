@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { redactPersonalData } from '../../src/privacy/personal-data.js';
+import { NAME_PATTERNS } from '../../src/privacy/person-names.js';
+import { PERSONAL_DATA, redactPersonalData } from '../../src/privacy/personal-data.js';
 import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
 import { escapeMarkdownText } from '../../src/report/markdown-text.js';
 import { REALDATA_ROOT } from '../helpers/read-fixture.js';
@@ -53,6 +54,33 @@ describeWithRealData('redaction on real public feedback: no false alarms', () =>
     expect(result.text).toContain('"full_text": "[handle] Pretty much anything by Bal-Sagoth"');
     expect(result.text).not.toMatch(/@[A-Za-z0-9_]/);
     expect(Object.keys(result.counts)).toEqual(['handle']);
+  });
+});
+
+describeWithRealData('the guards that let redaction skip patterns, on real text', () => {
+  test('every line of every real file: the personal data found is what the plain alternation finds, and every name pattern that matches passes its guard', () => {
+    const combined = PERSONAL_DATA.combined();
+    const anywhere = NAME_PATTERNS.map(({ pattern, guard }) => ({
+      pattern: new RegExp(pattern.source, pattern.flags.replace('g', '')),
+      guard,
+    }));
+    const wrong: { file: string; line: number; what: string }[] = [];
+    let matches = 0;
+    for (const file of realFiles()) {
+      realFile(file)
+        .split('\n')
+        .forEach((line, index) => {
+          const guarded = [...PERSONAL_DATA.matches(line)].map((match) => `${match.index}:${match[0]}`);
+          const plain = [...line.matchAll(combined)].map((match) => `${match.index}:${match[0]}`);
+          matches += plain.length;
+          if (guarded.join('|') !== plain.join('|')) wrong.push({ file, line: index + 1, what: 'personal data' });
+          anywhere.forEach(({ pattern, guard }, at) => {
+            if (pattern.test(line) && !guard.test(line)) wrong.push({ file, line: index + 1, what: `name pattern ${at}` });
+          });
+        });
+    }
+    expect(wrong).toEqual([]);
+    expect(matches).toBeGreaterThan(1000);
   });
 });
 

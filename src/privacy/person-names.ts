@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { guardedMatches, type GuardedRegExp } from '../text/guarded-alternation.js';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 import { givenNameForms } from './given-names.js';
 import { ORGANISATION_NAMES } from './organisation-names.js';
@@ -562,9 +563,9 @@ function isGivenName(word: string): boolean {
  * Each pattern comes with what a text must hold for it to find a name there (its guard: a word it
  * starts from, or a capital after it), so that it is compiled and run only on texts that may hold
  * one: a large Unicode pattern costs much to compile, and V8 compiles it again after dropping its
- * code when it has been left unused for a while. Exported so that tests can hold each guard to its pattern.
+ * code when it has been left unused for a while.
  */
-export const NAME_PATTERNS: readonly { pattern: RegExp; guard: RegExp }[] = [
+const NAME_PATTERNS: readonly GuardedRegExp[] = [
   {
     pattern: new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu'),
     guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u,
@@ -755,10 +756,13 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
  * Withheld`). Not after a label naming a thing (`Company name: …`, `Username: …`). With no colon
  * only at a line's start (see {@link isUnmarkedLabel}).
  */
-const LABELLED_NAME = new RegExp(
-  `(?:^|[\\n|;,.!?(\\[\\t])[ \\t]*(?:(?:[Ff]ull|[Ff]irst|[Gg]iven|[Ff]amily|[Ll]ast|[Yy]our|[Pp]atient(?:['’]s)?|[Cc]arer(?:['’]s)?|[Cc]lient(?:['’]s)?|[Rr]espondent(?:['’]s)?|[Cc]ontact)[ \\t]+)?(?:[Nn]ame|NAME|[Ss]urname|SURNAME|[Ff]orename|FORENAME)s?(?<colon>[ \\t]*:)?[ \\t]*(?<name>${NAME})`,
-  'gmu',
-);
+const LABELLED_NAME: GuardedRegExp = {
+  pattern: new RegExp(
+    `(?:^|[\\n|;,.!?(\\[\\t])[ \\t]*(?:(?:[Ff]ull|[Ff]irst|[Gg]iven|[Ff]amily|[Ll]ast|[Yy]our|[Pp]atient(?:['’]s)?|[Cc]arer(?:['’]s)?|[Cc]lient(?:['’]s)?|[Rr]espondent(?:['’]s)?|[Cc]ontact)[ \\t]+)?(?:[Nn]ame|NAME|[Ss]urname|SURNAME|[Ff]orename|FORENAME)s?(?<colon>[ \\t]*:)?[ \\t]*(?<name>${NAME})`,
+    'gmu',
+  ),
+  guard: /[Nn]ame|NAME/u,
+};
 
 /**
  * True when a label with no colon after it (`Name Olusegun Adeyemi Telephone …`, as a form's
@@ -787,7 +791,7 @@ const NO_NAME_GIVEN = new Set([
 /** The names {@link LABELLED_NAME} finds, each cut before a field that follows it on the line (see {@link apartFromNextField}). */
 function labelledNames(text: string, lexicon: LexiconWords): NameSpan[] {
   const found: NameSpan[] = [];
-  for (const match of text.matchAll(LABELLED_NAME)) {
+  for (const match of guardedMatches(text, LABELLED_NAME)) {
     const name = match.groups?.['name'];
     if (name === undefined || isNotName(name)) continue;
     const start = match.index + match[0].lastIndexOf(name);
@@ -1217,28 +1221,43 @@ const ALL_CAPS = /^[\p{Lu}\p{M}'’]{2,}$/u;
 /** How many words in capitals in a row make a shouted passage rather than an acronym or two. */
 const SHOUTED_RUN = 3;
 /** A role or relation, then a word in lower case that may be the person's name (`my son tom`). */
-const ROLE_THEN_LOWER_CASE = new RegExp(
-  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{L}+(?:['’]s)?)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<word>(?:\\p{Ll}['’])?\\p{Ll}[\\p{Ll}\\p{M}]+)(?![\\p{L}\\p{M}\\p{N}'’-])`,
-  'gu',
-);
+const ROLE_THEN_LOWER_CASE: GuardedRegExp = {
+  pattern: new RegExp(
+    `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{L}+(?:['’]s)?)?[ \\t]+(?:${ROLE}),?[ \\t]+(?<word>(?:\\p{Ll}['’])?\\p{Ll}[\\p{Ll}\\p{M}]+)(?![\\p{L}\\p{M}\\p{N}'’-])`,
+    'gu',
+  ),
+  guard: new RegExp(`(?:${ROLE}),?[ \\t]+[^ \\t\\nA-Z]`, 'u'),
+};
 /** A sign-off, then a word in lower case alone on the last line or the line after (`cheers,⏎gaz`). */
-const SIGN_OFF_THEN_LOWER_CASE = new RegExp(
-  `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)[,!]?[ \\t]*\\n?[ \\t]*(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?=[ \\t]*[,.!]?[ \\t]*(?:\\n|$))`,
-  'gu',
-);
+const SIGN_OFF_THEN_LOWER_CASE: GuardedRegExp = {
+  pattern: new RegExp(
+    `(?:^|[\\n.!?][ \\t]*)(?:[Tt]hanks(?: again)?|[Tt]hank you|[Mm]any thanks|[Kk]ind regards|[Rr]egards|[Bb]est wishes|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)[,!]?[ \\t]*\\n?[ \\t]*(?<word>\\p{Ll}[\\p{Ll}\\p{M}]+)(?=[ \\t]*[,.!]?[ \\t]*(?:\\n|$))`,
+    'gu',
+  ),
+  guard: /(?:^|[\n.!?][ \t]*)(?:[Tt]hank|[Mm]any|[Kk]ind|[Rr]egards|[Bb]est|[Cc]heers|[Ll]ove|[Tt]a)/u,
+};
 /** An introduction in lower case, then a word in lower case (`my name is jane`, `i'm sarah`, `this is dave`). */
-const INTRODUCTION_THEN_LOWER_CASE =
-  /(?<![\p{L}\p{M}\p{N}])(?:i['’]?m|i am|my name is|my name['’]s|this is|call me)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/giu;
+const INTRODUCTION_THEN_LOWER_CASE: GuardedRegExp = {
+  pattern:
+    /(?<![\p{L}\p{M}\p{N}])(?:i['’]?m|i am|my name is|my name['’]s|this is|call me)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/giu,
+  guard: /(?<![A-Za-z0-9])(?:i['’]?m|i am|my name is|my name['’]s|this is|call me)[ \t]/iu,
+};
 /** A title in lower case, then a word in lower case (`mrs smith`, `dr patel`). */
-const TITLE_THEN_LOWER_CASE =
-  /(?<![\p{L}\p{M}\p{N}])(?<title>mr|mrs|ms|miss|dr)\.?[ \t]+(?<word>(?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
+const TITLE_THEN_LOWER_CASE: GuardedRegExp = {
+  pattern:
+    /(?<![\p{L}\p{M}\p{N}])(?<title>mr|mrs|ms|miss|dr)\.?[ \t]+(?<word>(?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu,
+  guard: /(?<![A-Za-z0-9])(?:mr|mrs|ms|miss|dr)\.?[ \t]/u,
+};
 /**
  * Words of speaking to or asking for someone, then a word in lower case (`spoke to jackie on
  * reception`, `ask for bev`, `rang karen`): a name only when the lexicon lists it as a given name
  * and as no other word, since people speak to `reception` and ask for `help`, `will` or `grace`.
  */
-const SPOKEN_TO_THEN_LOWER_CASE =
-  /(?<![\p{L}\p{M}\p{N}])(?:(?:spoke|speak|speaking|talked|talk|talking|chatted|chat)[ \t]+(?:to|with)|ask(?:ed)?[ \t]+for|rang|phoned|thanks[ \t]+to|thank[ \t]+you)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu;
+const SPOKEN_TO_THEN_LOWER_CASE: GuardedRegExp = {
+  pattern:
+    /(?<![\p{L}\p{M}\p{N}])(?:(?:spoke|speak|speaking|talked|talk|talking|chatted|chat)[ \t]+(?:to|with)|ask(?:ed)?[ \t]+for|rang|phoned|thanks[ \t]+to|thank[ \t]+you)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu,
+  guard: /spoke|speak|talk|chat|ask|rang|phoned|thank/u,
+};
 /** A lower-case word right after a name put back in case: a surname (`siobhan o'neill`). */
 const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/u;
 
@@ -1307,7 +1326,7 @@ function caseRestored(text: string, lexicon: LexiconWords): string {
  */
 function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
   const starts: number[] = [];
-  for (const match of text.matchAll(ROLE_THEN_LOWER_CASE)) {
+  for (const match of guardedMatches(text, ROLE_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     const start = match.index + match[0].length - word.length;
     if (!lexicon.names.has(word) && !isUnknownNoun(text, start, word, lexicon)) continue;
@@ -1319,21 +1338,21 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
       if (lexicon.names.has(family) || isUnknownNoun(text, at, family, lexicon)) starts.push(at);
     }
   }
-  for (const match of text.matchAll(INTRODUCTION_THEN_LOWER_CASE)) {
+  for (const match of guardedMatches(text, INTRODUCTION_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     const start = match.index + match[0].length - word.length;
     if (word === word.toLowerCase() && (lexicon.names.has(word) || isUnknownNoun(text, start, word, lexicon))) starts.push(start);
   }
-  for (const match of text.matchAll(TITLE_THEN_LOWER_CASE)) {
+  for (const match of guardedMatches(text, TITLE_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     const start = match.index + match[0].length - word.length;
     if (lexicon.names.has(word) || isUnknownNoun(text, start, word, lexicon)) starts.push(match.index, start);
   }
-  for (const match of text.matchAll(SPOKEN_TO_THEN_LOWER_CASE)) {
+  for (const match of guardedMatches(text, SPOKEN_TO_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     if (lexicon.names.has(word) && !isKnownWord(word, lexicon)) starts.push(match.index + match[0].length - word.length);
   }
-  for (const match of text.matchAll(SIGN_OFF_THEN_LOWER_CASE)) {
+  for (const match of guardedMatches(text, SIGN_OFF_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     if (lexicon.names.has(word) || (word.length > 2 && !isKnownWord(word, lexicon)))
       starts.push(match.index + match[0].length - word.length);
@@ -1686,3 +1705,14 @@ function isNounModifierAfterThe(text: string, span: NameSpan): boolean {
   const tags = tagsAt(text, span.start, span.end + after[0].length - noun.length);
   return tags.includes('Noun') && !tags.includes('Verb');
 }
+
+/** Every guarded pattern of name detection: exported so that tests can hold each guard to its pattern. */
+export const GUARDED_PATTERNS: readonly GuardedRegExp[] = [
+  ...NAME_PATTERNS,
+  LABELLED_NAME,
+  ROLE_THEN_LOWER_CASE,
+  SIGN_OFF_THEN_LOWER_CASE,
+  INTRODUCTION_THEN_LOWER_CASE,
+  TITLE_THEN_LOWER_CASE,
+  SPOKEN_TO_THEN_LOWER_CASE,
+];

@@ -2,7 +2,7 @@ import { isValidNhsNumber } from './nhs-number.js';
 import { endsWithPersonMention, findPersonNames, isCommonWordForm, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
-import { GuardedAlternation } from '../text/guarded-alternation.js';
+import { GuardedAlternation, guardedMatches, type GuardedRegExp } from '../text/guarded-alternation.js';
 
 /** Text with its personal data replaced, and how many of each kind were replaced. */
 export interface RedactionResult {
@@ -479,6 +479,8 @@ export function redactPersonalData(text: string, policy: RedactionPolicy = DEFAU
  */
 const WELSH_HOUSE_WORD = 'Tŷ|Ty|Bryn|Bwthyn|Hafod|Hafan|Bron|Gwel|Maes|Tyddyn|Bythynnod';
 
+/** Words a house's name ends with where a sentence says someone lives there (see {@link CUED_HOUSE}). */
+const CUED_HOUSE_WORDS = `${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables|Bank`;
 /**
  * The word a house's name ends with where a sentence says someone lives there with no street after
  * it (`lives at Rose Cottage now`, `moved to Meadow View last year`, `We live at The Old Forge`),
@@ -488,11 +490,17 @@ const WELSH_HOUSE_WORD = 'Tŷ|Ty|Bryn|Bwthyn|Hafod|Hafan|Bron|Gwel|Maes|Tyddyn|B
  * own, in letter case, so that it is tried only at a capital; whether the words before it are a
  * house where someone lives is decided by {@link cuedHouseStart}.
  */
-const CUED_HOUSE = new RegExp(
-  `(?<![${WORD}])(?:Old[ \\t]+\\p{Lu}\\p{Ll}+|${HOUSE_WORD}|View|Rise|Croft|Dene|Lea|Mount|Nook|Garth|Holme|Hurst|Haven|Knoll|Paddocks?|Meadows?|Orchard|Grange|Manor|Forge|Mill|Stables|Bank` +
-    `|(?<welsh>${WELSH_HOUSE_WORD})[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+)?)(?![${WORD}])`,
-  'gu',
-);
+const CUED_HOUSE: GuardedRegExp = {
+  pattern: new RegExp(
+    `(?<![${WORD}])(?:Old[ \\t]+\\p{Lu}\\p{Ll}+|${CUED_HOUSE_WORDS}` +
+      `|(?<welsh>${WELSH_HOUSE_WORD})[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+(?:[ \\t]+\\p{Lu}[\\p{Ll}\\p{M}]+)?)(?![${WORD}])`,
+    'gu',
+  ),
+  guard: new RegExp(`Old[ \\t]|${CUED_HOUSE_WORDS}|${WELSH_HOUSE_WORD}`, 'u'),
+};
+
+/** Every guarded pattern of this module but {@link PERSONAL_DATA}: exported so that tests can hold each guard to its pattern. */
+export const GUARDED_PATTERNS: readonly GuardedRegExp[] = [CUED_HOUSE];
 
 /**
  * Words before `Bank` that make it a bank of things, not a house on a bank (`Food Bank`, `Blood
@@ -511,7 +519,7 @@ function redactCuedHouses(text: string, settings: Settings, counts: Partial<Reco
   if (!settings.enabled.has('address')) return text;
   let output = '';
   let copiedUpTo = 0;
-  for (const match of text.matchAll(CUED_HOUSE)) {
+  for (const match of guardedMatches(text, CUED_HOUSE)) {
     const end = match.index + match[0].length;
     const before = text.slice(Math.max(0, match.index - 80), match.index);
     const behind =

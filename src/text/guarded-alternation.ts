@@ -9,6 +9,21 @@ export interface GuardedPattern {
   readonly guard: RegExp;
 }
 
+/** A global pattern and its guard: a cheap test that every text the pattern can match somewhere passes. */
+export interface GuardedRegExp {
+  readonly pattern: RegExp;
+  readonly guard: RegExp;
+}
+
+/**
+ * The matches of a guarded pattern in `text`, as `text.matchAll(pattern)` gives them; none, with
+ * the pattern neither run nor compiled, when the text fails the guard (see {@link GuardedAlternation}
+ * for why that matters).
+ */
+export function guardedMatches(text: string, { pattern, guard }: GuardedRegExp): Iterable<RegExpExecArray> {
+  return guard.test(text) ? text.matchAll(pattern) : [];
+}
+
 /**
  * The alternation `a|b|c…` of some patterns, matched as one global regular expression would be:
  * the same matches in the same order (leftmost first, and at one place the first alternative that

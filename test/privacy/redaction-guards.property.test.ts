@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { NAME_PATTERNS } from '../../src/privacy/person-names.js';
-import { PERSONAL_DATA } from '../../src/privacy/personal-data.js';
+import { GUARDED_PATTERNS as NAME_PATTERNS } from '../../src/privacy/person-names.js';
+import { GUARDED_PATTERNS as PERSONAL_DATA_PATTERNS, PERSONAL_DATA } from '../../src/privacy/personal-data.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 fc.configureGlobal({ seed: 20261202, numRuns: propertyRuns(400) });
@@ -76,6 +76,15 @@ const PIECES = [
   'her name is Dawn',
   "Sarah's mum",
   'Priya x',
+  'Name: Olusegun Adeyemi',
+  'my carer sarah',
+  'cheers,\ngaz',
+  "i'm sarah",
+  'mrs smith',
+  'spoke to jackie',
+  'we moved to Meadow View last year',
+  'lives at Rose Cottage now',
+  'Bryn Awel',
   'ſ',
   'K',
   'É',
@@ -120,17 +129,19 @@ describe('the guards that let redaction skip patterns a text cannot match', () =
     );
   });
 
-  test.each(NAME_PATTERNS.map((entry, index) => [index, entry] as const))(
-    'name pattern %i: every text it finds a name in passes its guard',
-    (_, { pattern, guard }) => {
-      const anywhere = new RegExp(pattern.source, pattern.flags.replace('g', ''));
-      fc.assert(
-        fc.property(textOfPieces, (text) => {
-          if (anywhere.test(text)) expect(guard.test(text)).toBe(true);
-        }),
-      );
-    },
-  );
+  const guarded = [
+    ...NAME_PATTERNS.map((entry, index) => [`name pattern ${index}`, entry] as const),
+    ...PERSONAL_DATA_PATTERNS.map((entry, index) => [`personal-data pattern ${index}`, entry] as const),
+  ];
+
+  test.each(guarded)('%s: every text it matches passes its guard', (_, { pattern, guard }) => {
+    const anywhere = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+    fc.assert(
+      fc.property(textOfPieces, (text) => {
+        if (anywhere.test(text)) expect(guard.test(text)).toBe(true);
+      }),
+    );
+  });
 
   test('each name pattern finds a name in some text made of the pieces, so its guard is put to the test', () => {
     const texts = fc.sample(textOfPieces, { numRuns: 2000, seed: 7 });

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { NAME_PATTERNS } from '../../src/privacy/person-names.js';
-import { PERSONAL_DATA, redactPersonalData } from '../../src/privacy/personal-data.js';
+import { GUARDED_PATTERNS as NAME_PATTERNS } from '../../src/privacy/person-names.js';
+import { GUARDED_PATTERNS as PERSONAL_DATA_PATTERNS, PERSONAL_DATA, redactPersonalData } from '../../src/privacy/personal-data.js';
 import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
 import { escapeMarkdownText } from '../../src/report/markdown-text.js';
 import { REALDATA_ROOT } from '../helpers/read-fixture.js';
@@ -58,9 +58,9 @@ describeWithRealData('redaction on real public feedback: no false alarms', () =>
 });
 
 describeWithRealData('the guards that let redaction skip patterns, on real text', () => {
-  test('every line of every real file: the personal data found is what the plain alternation finds, and every name pattern that matches passes its guard', () => {
+  test('every line of every real file: the personal data found is what the plain alternation finds, and every guarded pattern that matches passes its guard', () => {
     const combined = PERSONAL_DATA.combined();
-    const anywhere = NAME_PATTERNS.map(({ pattern, guard }) => ({
+    const anywhere = [...NAME_PATTERNS, ...PERSONAL_DATA_PATTERNS].map(({ pattern, guard }) => ({
       pattern: new RegExp(pattern.source, pattern.flags.replace('g', '')),
       guard,
     }));
@@ -75,7 +75,7 @@ describeWithRealData('the guards that let redaction skip patterns, on real text'
           matches += plain.length;
           if (guarded.join('|') !== plain.join('|')) wrong.push({ file, line: index + 1, what: 'personal data' });
           anywhere.forEach(({ pattern, guard }, at) => {
-            if (pattern.test(line) && !guard.test(line)) wrong.push({ file, line: index + 1, what: `name pattern ${at}` });
+            if (pattern.test(line) && !guard.test(line)) wrong.push({ file, line: index + 1, what: `guarded pattern ${at}` });
           });
         });
     }

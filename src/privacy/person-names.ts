@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { guardedMatches, type GuardedRegExp } from '../text/guarded-alternation.js';
+import { guardedMatches, type GuardedRegExp } from '../guarded-alternation.js';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 import { givenNameForms } from './given-names.js';
 import { ORGANISATION_NAMES } from './organisation-names.js';

@@ -2,7 +2,7 @@ import { isValidNhsNumber } from './nhs-number.js';
 import { endsWithPersonMention, findPersonNames, isCommonWordForm, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
-import { GuardedAlternation, guardedMatches, type GuardedRegExp } from '../text/guarded-alternation.js';
+import { GuardedAlternation, guardedMatches, type GuardedRegExp } from '../guarded-alternation.js';
 
 /** Text with its personal data replaced, and how many of each kind were replaced. */
 export interface RedactionResult {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { GuardedAlternation, type GuardedPattern } from '../../src/text/guarded-alternation.js';
+import { GuardedAlternation, type GuardedPattern } from '../src/guarded-alternation.js';
 
 /** What a match is, as compared here: where it starts, what it covers, and which alternative made it. */
 function described(match: RegExpExecArray): string {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions, compile as CompileFunction } from 'html-to-text';
 import { decodeHtmlEntities } from './html-entities.js';
+import { withoutTrackingParameters } from './tracking-parameters.js';
 
 const require = createRequire(import.meta.url);
 
@@ -99,7 +100,7 @@ function withShortenedLinksWhole(html: string): string {
     if (cut === null || !/^https?:\/\//i.test(href)) return whole;
     const start = bareAddress(shown.slice(0, cut.index));
     if (start.length < 8 || !bareAddress(href).startsWith(start)) return whole;
-    const escaped = href.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const escaped = withoutTrackingParameters(href).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return whole.replace(`>${inner}<`, `>${escaped}<`);
   });
 }

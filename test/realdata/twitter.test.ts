@@ -48,7 +48,7 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       expect(countItems(result)).toEqual({ record: 3, 'filtered:retweet': 1 });
     });
 
-    test('the retweet is filtered, naming the original; the embedded original is a record linked back', () => {
+    test('the retweet is filtered, naming the original; the embedded original is a record linked back, its link without its campaign tags', () => {
       expect(result.items[0]).toMatchObject({
         kind: 'filtered',
         rule: 'retweet',
@@ -58,7 +58,7 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       const original = bySourceId(records, '1169242008432644097');
       expect(original.author).toBe('drvox');
       expect(original.text).toBe(
-        'My new post: an explainer on “carbon capture & utilization” (CCU). CO2 captured from waste gases or the ambient air can be used to make valuable products. Could CCU help the carbon capture industry scale up? https://www.vox.com/energy-and-environment/2019/9/4/20829431/climate-change-carbon-capture-utilization-sequestration-ccu-ccs?utm_campaign=drvox&utm_content=chorus&utm_medium=social&utm_source=twitter',
+        'My new post: an explainer on “carbon capture & utilization” (CCU). CO2 captured from waste gases or the ambient air can be used to make valuable products. Could CCU help the carbon capture industry scale up? https://www.vox.com/energy-and-environment/2019/9/4/20829431/climate-change-carbon-capture-utilization-sequestration-ccu-ccs',
       );
       expect(original.meta['retweetedVia']).toBe('1169246717864136705');
       expect(original.date).toBe('2019-09-04T13:33:12.000Z');

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { htmlToPlainText, MAX_CONVERTED_HTML_CHARS, MAX_HTML_ELEMENTS } from '../../src/text/html-to-plain-text.js';
 
 describe('htmlToPlainText', () => {
-  test('a link that shows its own address cut short is written out whole; other link text is kept', () => {
+  test('a link that shows its own address cut short is written out whole, without its tracking parameters; other link text is kept', () => {
     expect(
       htmlToPlainText(
         '<p>See <a href="http://blogs.example.org/b/b8/archive/2011/08/29/a-long-post.aspx" rel="nofollow noopener" title="x">http://blogs.example.org/b/b8/...</a> for it</p>',
@@ -11,6 +11,11 @@ describe('htmlToPlainText', () => {
     expect(htmlToPlainText('<a href="https://www.example.org/care/respite?x=1&amp;y=2">example.org/care/resp&hellip;</a>')).toBe(
       'https://www.example.org/care/respite?x=1&y=2',
     );
+    expect(
+      htmlToPlainText(
+        '<a href="https://www.example.org/care/respite?x=1&amp;utm_source=newsletter&amp;fbclid=IwAR0">example.org/care/resp&hellip;</a>',
+      ),
+    ).toBe('https://www.example.org/care/respite?x=1');
     expect(htmlToPlainText('<a href="https://example.org/form">Read more...</a>')).toBe('Read more...');
     expect(htmlToPlainText('<a href="https://other.example/x">example.org/care/...</a>')).toBe('example.org/care/...');
   });

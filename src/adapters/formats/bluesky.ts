@@ -5,6 +5,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
+import { withoutTrackingParameters } from '../../text/tracking-parameters.js';
 
 /** A post's address: `at://<did>/app.bsky.feed.post/<rkey>`. */
 const POST_URI = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/;
@@ -243,7 +244,7 @@ function expandedLinks(text: string, facets: readonly unknown[]): string {
     if (target === null || !Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > bytes.length) continue;
     const shown = bytes.subarray(start, end).toString('utf8');
     if (!/(?:\.\.\.|…)$/.test(shown)) continue;
-    parts.push(bytes.subarray(at, start).toString('utf8'), target);
+    parts.push(bytes.subarray(at, start).toString('utf8'), withoutTrackingParameters(target));
     at = end;
   }
   parts.push(bytes.subarray(at).toString('utf8'));

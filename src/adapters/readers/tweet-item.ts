@@ -2,6 +2,7 @@ import type { AdapterItem } from '../format-adapter.js';
 import type { JsonValue, Provenance } from '../../record/record.js';
 import { htmlToPlainText, looksLikeHtml } from '../../text/html-to-plain-text.js';
 import { asArray, asString, field } from './json-fields.js';
+import { withoutTrackingParameters } from '../../text/tracking-parameters.js';
 
 /**
  * One tweet as any X/Twitter export describes it, before it becomes an item. Each tweet adapter
@@ -79,7 +80,8 @@ export function expandedTweetText(text: string, links: readonly TweetLink[], own
   for (const { url, expandedUrl } of links) {
     if (!SHORTENED_LINK.test(url) || !EXPANDED_LINK.test(expandedUrl)) continue;
     if (STATUS_LINK.exec(expandedUrl)?.[1] === ownId) continue;
-    expanded = expanded.replace(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), () => expandedUrl);
+    const address = withoutTrackingParameters(expandedUrl);
+    expanded = expanded.replace(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), () => address);
   }
   return expanded;
 }

@@ -73,6 +73,15 @@ describe('bluesky reading', () => {
     expect(record?.text).toBe('Café 👩🏽 news: https://www.leeds.gov.uk/adult-social-care/carers and example.org kept');
   });
 
+  test("a link written out from its facet loses its tracking parameters, the page's own kept", async () => {
+    const text = 'Survey: carers.example.org/survey?id=7...';
+    const facets = [
+      linkFacet(text, 'carers.example.org/survey?id=7...', 'https://carers.example.org/survey?id=7&utm_source=bluesky&utm_medium=social'),
+    ];
+    const [record] = recordsOf(await readTempInput('p.json', JSON.stringify([blueskyPost({ rkey: '3lbfo3xg4ls2v', text, facets })])));
+    expect(record?.text).toBe('Survey: https://carers.example.org/survey?id=7');
+  });
+
   test('a thread is read parents first, then the post, then replies depth first, whatever its depth', async () => {
     const depth = 100;
     let replies: unknown[] = [];

@@ -24,7 +24,8 @@ export type FilterRule =
   | 'panel-question'
   | 'cover-note'
   | 'closed-answers'
-  | 'consultation-question';
+  | 'consultation-question'
+  | 'long-tweet-text';
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header
@@ -80,6 +81,38 @@ export interface AdapterOptions {
    * it each file is read on its own).
    */
   consultation?: ConsultationFiles;
+  /**
+   * The whole texts of the long tweets of the X archives read in this run (`data/note-tweet.js`),
+   * by the archive folder they were read from, for the tweets files beside them (given by the
+   * ingest; without it a tweets file is read on its own, long tweets cut short as it holds them).
+   */
+  archiveNotes?: NoteTweetFiles;
+}
+
+/**
+ * A long tweet's whole text as an X archive keeps it in `data/note-tweet.js`: its `tweets.js` holds
+ * only the first 280 characters, ending in `…`. The note has its own id, not the tweet's: it is
+ * matched to its tweet by the time both were written and by the words they start with.
+ */
+export interface NoteTweet {
+  /** `noteTweetId`. */
+  id: string;
+  /** `createdAt`, in milliseconds since 1970. */
+  createdAt: number;
+  /** `core.text`: the whole text, `&` `<` `>` as typed (not escaped as in `tweets.js`). */
+  text: string;
+  /** `core.urls`: each shortened link of the text (`shortUrl`) and the address it stands for (`expandedUrl`). */
+  links: readonly { url: string; expandedUrl: string }[];
+  /** `core.hashtags`, without `#`. */
+  hashtags: readonly string[];
+}
+
+/** The long tweets' texts of a run's X archives, joined to the tweets files beside them (see src/ingest/tweet-archive-layout.ts). */
+export interface NoteTweetFiles {
+  /** A long tweet's whole text, read from the note file `file`. */
+  addNote(file: string, note: NoteTweet): void;
+  /** The notes read so far from the note files in the folder of the tweets file `file`. */
+  notesBeside(file: string): readonly NoteTweet[];
 }
 
 /** A question of a consultation, from its `question.json`. */

@@ -19,6 +19,7 @@ import { emptySummary, type FileSummary, type IngestSummary } from './ingest-sum
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 import { unpackArchiveEntry, zipFileKind, type ZipFileKind } from './zip-archive.js';
 import { companionsFirst, ConsultationLayout } from './consultation-layout.js';
+import { noteFileBeside, noteFilesFirst, TweetArchiveLayout } from './tweet-archive-layout.js';
 import type { ZipDirectoryEntry } from '../adapters/readers/zip-directory.js';
 
 /**
@@ -205,6 +206,8 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     const cwd = options.cwd ?? process.cwd();
     const finder = new InputFinder(cwd, (options.exclude ?? []).map(globPattern), this.summary, () => this.spoolFolder());
     const inputs: InputFile[] = [];
+    /** The note files beside tweets files named on their own: read with them, so that their long tweets are whole. */
+    const notesBeside: string[] = [];
     for (const path of this.paths) {
       if (path === STDIN_PATH) {
         if (options.stdin === undefined) throw new InputError('- (stdin) is not available here', { code: 'NO_STDIN' });
@@ -214,9 +217,19 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         inputs.push({ diskPath, displayPath: STDIN_PATH, fromFolder: false });
         continue;
       }
-      for (const input of await finder.inputFilesAt(path)) inputs.push(input);
+      const found = await finder.inputFilesAt(path);
+      for (const input of found) inputs.push(input);
+      const named = found.length === 1 ? found[0] : undefined;
+      if (named !== undefined && !named.fromFolder && named.archiveEntry === undefined) {
+        const notes = await noteFileBeside(named.diskPath);
+        if (notes !== null) notesBeside.push(notes);
+      }
     }
-    this.inputs = companionsFirst(inputs, (input) => input.displayPath);
+    for (const notes of notesBeside) for (const input of await finder.companionInputs(notes)) inputs.push(input);
+    this.inputs = noteFilesFirst(
+      companionsFirst(inputs, (input) => input.displayPath),
+      (input) => input.displayPath,
+    );
     this.sizes = await Promise.all(
       this.inputs.map((input) =>
         input.archiveEntry !== undefined
@@ -258,6 +271,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         ...(options.documentText === true ? { documentText: true } : {}),
         ...(options.reviewedDraft === true ? { reviewedDraft: true } : {}),
         consultation: new ConsultationLayout(),
+        archiveNotes: new TweetArchiveLayout(),
       };
       let bytesBefore = 0;
       let inputIndex = 0;
@@ -674,6 +688,21 @@ class InputFinder {
       }
       for (const input of await this.fileInput(path, info, true, relative(root, path).split(sep).join('/'))) found.push(input);
     }
+  }
+
+  /**
+   * A file read along with one named (an archive's `note-tweet.js` beside its `tweets.js`), as a
+   * file found in a folder: nothing when that file is already among the inputs.
+   */
+  async companionInputs(absolute: string): Promise<InputFile[]> {
+    let info: Stats;
+    try {
+      info = await stat(absolute);
+      if (this.seenFiles.has(await realpath(absolute))) return [];
+    } catch {
+      return [];
+    }
+    return this.fileInput(absolute, info, true);
   }
 
   private isExcluded(pathInFolder: string): boolean {

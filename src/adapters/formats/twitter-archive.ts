@@ -1,4 +1,4 @@
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
+import type { AdapterItem, AdapterOptions, FormatAdapter } from '../format-adapter.js';
 import type { InputSource } from '../../source/input-source.js';
 import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
@@ -14,9 +14,13 @@ import {
   tweetItem,
   type TweetFacts,
 } from '../readers/tweet-item.js';
+import { looksCutShort, NoteTweetIndex, noteTweetOf } from '../readers/note-tweets.js';
 
 /** The archive files that hold the account's own tweets. */
 const TWEET_FILES = new Set(['tweets', 'tweet', 'community_tweet']);
+
+/** The archive file that holds the whole text of the account's long tweets (`data/note-tweet.js`). */
+const NOTE_FILE = 'note_tweet';
 
 const WRAPPER = /^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*\[/;
 
@@ -34,7 +38,9 @@ const STATUS_LINK =
   /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/(\d+)(\/(?:photo|video)\/\d+)?\/?(?:[?#].*)?$/;
 
 /**
- * The official X/Twitter account archive's tweets file (`data/tweets.js`, older `tweet.js`): a
+ * The official X/Twitter account archive's tweets file (`data/tweets.js`, older `tweet.js`), and
+ * its long tweets' whole texts (`data/note-tweet.js`, joined to the tweets cut short: see
+ * src/ingest/tweet-archive-layout.ts): a
  * `window.YTD.tweets.part0 = [ … ]` script whose elements are `{ "tweet": { … } }`, numbers
  * stored as strings. Every tweet is the account owner's; the archive does not name the owner,
  * so the handle is taken from the tweets themselves (a link to the owner's own media, or a
@@ -44,22 +50,59 @@ const STATUS_LINK =
  */
 export const twitterArchiveAdapter: FormatAdapter = {
   name: 'twitter-archive',
-  description: 'X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper',
+  description:
+    'X/Twitter account archive: data/tweets.js (or the older tweet.js) with its window.YTD wrapper, and note-tweet.js, the whole text of its long tweets',
   channel: 'twitter',
   extensions: ['.js'],
   signature:
-    'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}; or Grailbird.data.tweets_2012_01 = [ (archives of 2012–2018)',
+    'starts with window.YTD.tweets.part0 = [ (or window.YTD.tweet.part0), elements {"tweet": {…}}; window.YTD.note_tweet.part0 = [, elements {"noteTweet": {…}}; or Grailbird.data.tweets_2012_01 = [ (archives of 2012–2018)',
   sniff(input) {
     const wrapper = WRAPPER.exec(input.headText);
-    if (wrapper !== null) return TWEET_FILES.has(wrapper[1] ?? '') ? 0.95 : 0.6;
+    if (wrapper !== null) return TWEET_FILES.has(wrapper[1] ?? '') || wrapper[1] === NOTE_FILE ? 0.95 : 0.6;
     return MONTH_FILE.test(input.headText) ? 0.95 : 0;
   },
-  read(source) {
-    return readArchive(source);
+  read(source, options) {
+    return WRAPPER.exec(source.headText)?.[1] === NOTE_FILE ? readNotes(source, options) : readArchive(source, options);
   },
 };
 
-async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
+/**
+ * The archive's `note-tweet.js`: the whole text of each long tweet, which `tweets.js` holds cut
+ * short. Each note is handed to the run's join for the tweets files beside it and counted as
+ * filtered `long-tweet-text`: its words are stored with its tweet, never as a record of their own.
+ */
+async function* readNotes(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
+  let row = 0;
+  for await (const element of jsonArrayElements(source.path, source.text())) {
+    row += 1;
+    const provenance = { file: source.path, line: element.line, row };
+    if (element.kind === 'invalid') {
+      yield invalidJsonItem(element, provenance);
+      continue;
+    }
+    const note = noteTweetOf(element.value);
+    if (note === null) {
+      yield {
+        kind: 'rejected',
+        code: 'NOT_A_TWEET',
+        message: 'expected a long tweet\'s note {"noteTweet": {"noteTweetId", "createdAt", "core": {"text"}}}',
+        provenance,
+        excerpt: JSON.stringify(element.value).slice(0, 200),
+      };
+      continue;
+    }
+    options.archiveNotes?.addNote(source.path, note);
+    yield {
+      kind: 'filtered',
+      rule: 'long-tweet-text',
+      provenance,
+      sourceId: note.id,
+      detail: "the whole text of a long tweet, read into its tweet from the archive's tweets.js",
+    };
+  }
+}
+
+async function* readArchive(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
   const wrapper = WRAPPER.exec(source.headText);
   const name = wrapper?.[1];
   if (name !== undefined && !TWEET_FILES.has(name)) {
@@ -85,6 +128,8 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
     });
   }
   const owner = await findOwner(source);
+  const notes = new NoteTweetIndex(options.archiveNotes?.notesBeside(source.path) ?? []);
+  const cutShort = { count: 0, first: null as { line: number; row: number } | null };
   let row = 0;
   const seen = new Set<string>();
   for await (const element of jsonArrayElements(source.path, source.text())) {
@@ -111,7 +156,24 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
       continue;
     }
     seen.add(id);
-    yield tweetItem(archiveFacts(tweet, id, owner), provenance);
+    const facts = archiveFacts(tweet, id, owner);
+    const own = facts.retweetOf === null && retweetPrefixHandle(facts.text) === null;
+    const whole = own ? notes.wholeText(id, facts.date, facts.text) : null;
+    if (whole === null && own && looksCutShort(facts.text)) {
+      cutShort.count += 1;
+      cutShort.first ??= { line: element.line, row };
+    }
+    yield tweetItem(
+      whole === null
+        ? facts
+        : {
+            ...facts,
+            text: whole.text,
+            links: [...(facts.links ?? []), ...whole.links],
+            meta: { ...facts.meta, hashtags: [...new Set([...(facts.meta.hashtags ?? []), ...whole.hashtags])] },
+          },
+      provenance,
+    );
     const original = asObject(tweet['retweeted_status']);
     const originalId = original === null ? null : (tweetId(original['id_str']) ?? tweetId(original['id']));
     if (original !== null && originalId !== null && !seen.has(originalId)) {
@@ -119,6 +181,19 @@ async function* readArchive(source: InputSource): AsyncIterable<AdapterItem> {
       yield tweetItem(archiveFacts(original, originalId, null, id), { ...provenance, part: 'retweeted_status' });
     }
   }
+  if (cutShort.first !== null) yield cutShortWarning(source.path, cutShort.count, cutShort.first, !notes.empty);
+}
+
+/**
+ * The one warning for a tweets file whose long tweets stay cut short: no note file of the archive
+ * was read before it, or (`notesRead`) one was but held none of theirs.
+ */
+function cutShortWarning(file: string, count: number, first: { line: number; row: number }, notesRead: boolean): AdapterItem {
+  const tweets = count === 1 ? '1 tweet ends' : `${count} tweets end`;
+  const message = notesRead
+    ? `${tweets} in "…" as X cuts a long tweet short, and the archive's note-tweet.js holds no whole text for ${count === 1 ? 'it' : 'them'}; stored as cut short`
+    : `${tweets} in "…" as X cuts a long tweet short; the whole text is in the archive's data/note-tweet.js: ingest it with this file (or the archive's folder or zip) to read ${count === 1 ? 'it' : 'them'} whole`;
+  return { kind: 'warning', message, provenance: { file, ...first } };
 }
 
 function archiveTweet(value: unknown): JsonObject | null {

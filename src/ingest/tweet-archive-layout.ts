@@ -1,0 +1,72 @@
+/**
+ * An X / Twitter account archive read across its files:
+ *
+ * ```
+ * data/tweets.js        window.YTD.tweets.part0 = [ … ]      the tweets; a long one cut short at 280 characters, ending in `…`
+ * data/note-tweet.js    window.YTD.note_tweet.part0 = [ … ]  the whole text of each long tweet (since 2023)
+ * ```
+ *
+ * The ingest reads an archive's note files before its tweets files, so that each tweet cut short
+ * finds its whole text; a `tweets.js` named on its own takes the `note-tweet.js` beside it along.
+ */
+import { access } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { NoteTweet, NoteTweetFiles } from '../adapters/format-adapter.js';
+
+const NOTE_FILE_NAME = 'note-tweet.js';
+
+/** The archive's files of tweets that long tweets are cut short in: `tweets.js` (`tweets-part1.js`…), the older `tweet.js`, `community-tweet.js`. */
+const TWEETS_FILE_NAME = /^(?:tweets?(?:-part\d+)?|community-tweet)\.js$/;
+
+/** True for an archive's `note-tweet.js`. */
+export function isNoteTweetFile(path: string): boolean {
+  return lastStep(path) === NOTE_FILE_NAME;
+}
+
+/** The inputs in the order a run reads them: archives' note files first, then the others, each group in the order given. */
+export function noteFilesFirst<T>(inputs: readonly T[], pathOf: (input: T) => string): T[] {
+  const notes = inputs.filter((input) => isNoteTweetFile(pathOf(input)));
+  if (notes.length === 0 || notes.length === inputs.length) return [...inputs];
+  return [...notes, ...inputs.filter((input) => !isNoteTweetFile(pathOf(input)))];
+}
+
+/**
+ * The `note-tweet.js` beside an archive's tweets file on disk (`path`), or null when `path` is no
+ * tweets file of an archive or there is none beside it.
+ */
+export async function noteFileBeside(path: string): Promise<string | null> {
+  if (!TWEETS_FILE_NAME.test(basename(path))) return null;
+  const beside = join(dirname(path), NOTE_FILE_NAME);
+  try {
+    await access(beside);
+    return beside;
+  } catch {
+    return null;
+  }
+}
+
+/** One run's long-tweet notes, by the folder of the note file they were read from. */
+export class TweetArchiveLayout implements NoteTweetFiles {
+  private readonly notesByFolder = new Map<string, NoteTweet[]>();
+
+  addNote(file: string, note: NoteTweet): void {
+    const folder = folderOf(file);
+    const notes = this.notesByFolder.get(folder);
+    if (notes === undefined) this.notesByFolder.set(folder, [note]);
+    else notes.push(note);
+  }
+
+  notesBeside(file: string): readonly NoteTweet[] {
+    return this.notesByFolder.get(folderOf(file)) ?? [];
+  }
+}
+
+function lastStep(path: string): string {
+  const normal = path.replace(/\\/g, '/');
+  return normal.slice(normal.lastIndexOf('/') + 1);
+}
+
+function folderOf(path: string): string {
+  const normal = path.replace(/\\/g, '/');
+  return normal.slice(0, Math.max(0, normal.lastIndexOf('/')));
+}

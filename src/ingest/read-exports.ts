@@ -19,7 +19,7 @@ import { emptySummary, type FileSummary, type IngestSummary } from './ingest-sum
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 import { unpackArchiveEntry, zipFileKind, type ZipFileKind } from './zip-archive.js';
 import { companionsFirst, ConsultationLayout } from './consultation-layout.js';
-import { noteFileBeside, noteFilesFirst, TweetArchiveLayout } from './tweet-archive-layout.js';
+import { monthFilesBeside, noteFileBeside, noteFilesFirst, TweetArchiveLayout } from './tweet-archive-layout.js';
 import type { ZipDirectoryEntry } from '../adapters/readers/zip-directory.js';
 
 /**
@@ -273,6 +273,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         consultation: new ConsultationLayout(),
         archiveNotes: new TweetArchiveLayout(),
       };
+      const inputPaths = inputs.map((input) => input.displayPath);
       let bytesBefore = 0;
       let inputIndex = 0;
       for (const input of inputs) {
@@ -305,6 +306,12 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         if (input.fromFolder && failure?.code === 'UNKNOWN_FORMAT') {
           summary.skipped.push(input.displayPath);
           yield { kind: 'skipped', file: input.displayPath };
+          continue;
+        }
+        if (input.fromFolder && opened?.format === 'twitter-archive-csv' && monthFilesBeside(input.displayPath, inputPaths)) {
+          const warning = archiveCsvWarning(input.displayPath);
+          summary.warnings.push({ message: `${warning.provenance.file}: ${warning.message}` });
+          yield warning;
           continue;
         }
         const file: FileSummary = {
@@ -793,6 +800,16 @@ export function globPattern(glob: string): RegExp {
 function displayPathOf(cwd: string, absolute: string): string {
   const path = relative(cwd, absolute);
   return path === '' || path.startsWith('..') ? absolute : path;
+}
+
+/** The note for an old archive's `tweets.csv` left unread beside its month files. */
+function archiveCsvWarning(file: string): ExportItem & { kind: 'warning' } {
+  return {
+    kind: 'warning',
+    message:
+      "not read: the archive's tweets.csv holds the same tweets as its month files (data/js/tweets/), which are read instead and say more (the author, a retweet's original)",
+    provenance: { file },
+  };
 }
 
 /** The one warning for a file whose items reused the ids of different records. */

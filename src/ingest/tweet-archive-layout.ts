@@ -4,10 +4,14 @@
  * ```
  * data/tweets.js        window.YTD.tweets.part0 = [ … ]      the tweets; a long one cut short at 280 characters, ending in `…`
  * data/note-tweet.js    window.YTD.note_tweet.part0 = [ … ]  the whole text of each long tweet (since 2023)
+ * tweets.csv                                                   the archives of 2012–2018: every tweet, as a table …
+ * data/js/tweets/2013_03.js                                    … and again a month per file, with more of each tweet
  * ```
  *
  * The ingest reads an archive's note files before its tweets files, so that each tweet cut short
- * finds its whole text; a `tweets.js` named on its own takes the `note-tweet.js` beside it along.
+ * finds its whole text; a `tweets.js` named on its own takes the `note-tweet.js` beside it along. In
+ * an archive of 2012–2018 read whole (its folder or zip), `tweets.csv` is not read: it holds the
+ * same tweets as the month files, which say more (the author, a retweet's original).
  */
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -17,6 +21,9 @@ const NOTE_FILE_NAME = 'note-tweet.js';
 
 /** The archive's files of tweets that long tweets are cut short in: `tweets.js` (`tweets-part1.js`…), the older `tweet.js`, `community-tweet.js`. */
 const TWEETS_FILE_NAME = /^(?:tweets?(?:-part\d+)?|community-tweet)\.js$/;
+
+/** A month file of the 2012–2018 archive, as the path under the archive's folder ends. */
+const MONTH_FILE_PATH = /(?:^|\/)data\/js\/tweets\/\d{4}_\d{2}\.js$/;
 
 /** True for an archive's `note-tweet.js`. */
 export function isNoteTweetFile(path: string): boolean {
@@ -43,6 +50,20 @@ export async function noteFileBeside(path: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * True when `csvPath` is the `tweets.csv` at the top of a 2012–2018 archive whose month files
+ * (`data/js/tweets/2013_03.js`, under the same folder) are among `paths`.
+ */
+export function monthFilesBeside(csvPath: string, paths: readonly string[]): boolean {
+  if (lastStep(csvPath).toLowerCase() !== 'tweets.csv') return false;
+  const slash = csvPath.replace(/\\/g, '/').lastIndexOf('/');
+  const folder = slash < 0 ? '' : `${csvPath.replace(/\\/g, '/').slice(0, slash)}/`;
+  return paths.some((path) => {
+    const normal = path.replace(/\\/g, '/');
+    return normal.startsWith(folder) && MONTH_FILE_PATH.test(normal) && normal.slice(folder.length).startsWith('data/');
+  });
 }
 
 /** One run's long-tweet notes, by the folder of the note file they were read from. */

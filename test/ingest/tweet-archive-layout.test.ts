@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ingest } from '../../src/ingest/ingest.js';
 import type { IngestSummary } from '../../src/ingest/ingest-summary.js';
-import { noteFilesFirst } from '../../src/ingest/tweet-archive-layout.js';
+import { monthFilesBeside, noteFilesFirst } from '../../src/ingest/tweet-archive-layout.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import { buildZip } from '../builders/zip-builder.js';
@@ -124,6 +124,38 @@ describe('fixtures/ingest/twitter-archive-long-tweets: an X archive with data/no
   });
 });
 
+describe('fixtures/ingest/twitter-archive-2012-2018: tweets.csv and the month files hold the same tweets', () => {
+  const OLD_ARCHIVE = join(PROJECT_ROOT, 'fixtures/ingest/twitter-archive-2012-2018');
+
+  function ingestOldArchive(paths: readonly string[]): Promise<{ summary: IngestSummary; records: Map<string, FeedbackRecord> }> {
+    return withTempDir(async (dir) => {
+      await cp(OLD_ARCHIVE, join(dir, 'archive'), { recursive: true });
+      return ingestAt(dir, paths);
+    });
+  }
+
+  test('the folder: each tweet is read once, from its month file; tweets.csv is noted, not read', async () => {
+    const { summary, records } = await ingestOldArchive(['archive']);
+    expect(summary.perFile.map((file) => [file.file, file.read, file.added, file.duplicates, file.filtered])).toEqual([
+      ['archive/data/js/tweets/2013_03.js', 4, 3, 0, 1],
+    ]);
+    expect(summary.duplicates).toBe(0);
+    expect(summary.notFeedback).toEqual(['archive/README.md', 'archive/data/js/tweet_index.js']);
+    expect(summary.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^archive\/tweets\.csv: not read: the archive's tweets\.csv holds the same tweets as its month files/),
+    ]);
+    expect([...records.values()].map((record) => record.author)).toEqual(['pat_cares_leeds', 'pat_cares_leeds', 'leedscarershub']);
+  });
+
+  test('tweets.csv named on its own is read', async () => {
+    const { summary } = await ingestOldArchive(['archive/tweets.csv']);
+    expect(summary.perFile.map((file) => [file.file, file.format, file.added, file.filtered])).toEqual([
+      ['archive/tweets.csv', 'twitter-archive-csv', 2, 1],
+    ]);
+    expect(summary.warnings).toEqual([]);
+  });
+});
+
 describe('tweet archive layout', () => {
   test('note files are read first, the rest in the order given', () => {
     expect(noteFilesFirst(['a/data/tweets.js', 'a/data/note-tweet.js', 'b.csv'], (path) => path)).toEqual([
@@ -131,5 +163,13 @@ describe('tweet archive layout', () => {
       'a/data/tweets.js',
       'b.csv',
     ]);
+  });
+
+  test("an old archive's tweets.csv is beside month files only when they are under its own folder", () => {
+    const monthFile = 'archive/data/js/tweets/2013_03.js';
+    expect(monthFilesBeside('archive/tweets.csv', [monthFile, 'archive/tweets.csv'])).toBe(true);
+    expect(monthFilesBeside('other/tweets.csv', [monthFile])).toBe(false);
+    expect(monthFilesBeside('archive/replies.csv', [monthFile])).toBe(false);
+    expect(monthFilesBeside('tweets.csv', ['data/js/tweets/2013_03.js'])).toBe(true);
   });
 });

@@ -56,7 +56,7 @@ function zipNested(levels: number, files: readonly ZipFile[]): Buffer {
 }
 
 describe('zip archives: read as the folder they hold', () => {
-  test('the Twitter archive of 2012-2018 is read from its tweets: the month files and tweets.csv, one record per tweet; its data files, scripts and viewer page are not feedback', async () => {
+  test('the Twitter archive of 2012-2018 is read from its month files, each tweet once; tweets.csv, which holds them again, is noted and not read; its data files, scripts and viewer page are not feedback', async () => {
     const month = await readFile(join(PROJECT_ROOT, 'fixtures/adapters/twitter-archive/grailbird-month/input.js'));
     const csv = [
       '"tweet_id","in_reply_to_status_id","in_reply_to_user_id","timestamp","source","text","retweeted_status_id","retweeted_status_user_id","retweeted_status_timestamp","expanded_urls"',
@@ -94,7 +94,9 @@ describe('zip archives: read as the folder they hold', () => {
       );
       expect(summary.perFile.map((file) => [file.file, file.format, file.added, file.duplicates, file.filtered, file.rejected])).toEqual([
         ['tweets.zip/data/js/tweets/2013_03.js', 'twitter-archive', 3, 0, 1, 0],
-        ['tweets.zip/tweets.csv', 'twitter-archive-csv', 0, 1, 1, 0],
+      ]);
+      expect(summary.warnings.map((warning) => warning.message)).toEqual([
+        "tweets.zip/tweets.csv: not read: the archive's tweets.csv holds the same tweets as its month files (data/js/tweets/), which are read instead and say more (the author, a retweet's original)",
       ]);
       expect((await storedRecords(dir)).map((record) => [record.channel, record.author])).toEqual([
         ['twitter', 'pat_cares_leeds'],

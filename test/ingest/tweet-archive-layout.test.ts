@@ -89,6 +89,21 @@ describe('fixtures/ingest/twitter-archive-long-tweets: an X archive with data/no
     expect(summary.perFile.map((file) => file.file)).toEqual(['data/note-tweet.js', 'data/tweets.js']);
   });
 
+  test('a large archive splits its tweets over tweets-part1.js…: a part named on its own is joined to the notes as tweets.js is', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'data'));
+      await cp(join(FIXTURE, 'data/note-tweet.js'), join(dir, 'data/note-tweet.js'));
+      const tweets = await readFile(join(FIXTURE, 'data/tweets.js'), 'utf8');
+      await writeFile(join(dir, 'data/tweets-part1.js'), tweets.replace('window.YTD.tweets.part0', 'window.YTD.tweets.part1'));
+      const { summary, records } = await ingestAt(dir, ['data/tweets-part1.js']);
+      expectWholeTexts(records);
+      expect(summary.perFile.map((file) => [file.file, file.format])).toEqual([
+        ['data/note-tweet.js', 'twitter-archive'],
+        ['data/tweets-part1.js', 'twitter-archive'],
+      ]);
+    });
+  });
+
   test('both named, tweets.js first: the note file is read once, before the tweets', async () => {
     const { summary, records } = await ingestCopy(['data/tweets.js', 'data/note-tweet.js']);
     expectWholeTexts(records);

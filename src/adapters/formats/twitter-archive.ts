@@ -97,7 +97,7 @@ async function* readNotes(source: InputSource, options: AdapterOptions): AsyncIt
       rule: 'long-tweet-text',
       provenance,
       sourceId: note.id,
-      detail: "the whole text of a long tweet, read into its tweet from the archive's tweets.js",
+      detail: "the whole text of a long tweet, stored with its tweet when the archive's tweets.js is read with it",
     };
   }
 }

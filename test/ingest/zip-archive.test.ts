@@ -172,6 +172,45 @@ describe('zip archives: read as the folder they hold', () => {
     });
   });
 
+  test('a Mastodon account archive, which Mastodon now hands over as a zip, is read from its outbox.json; its profile, likes, bookmarks and media are not', async () => {
+    const outbox = await readFile(join(PROJECT_ROOT, 'fixtures/adapters/mastodon/archive-outbox/input.json'));
+    const actor = {
+      '@context': ['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1'],
+      id: 'https://mastodon.social/users/carer_in_leeds',
+      type: 'Person',
+      inbox: 'https://mastodon.social/users/carer_in_leeds/inbox',
+      outbox: 'outbox.json',
+      preferredUsername: 'carer_in_leeds',
+    };
+    const addresses = (id: string) => ({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id,
+      type: 'OrderedCollection',
+      orderedItems: ['https://mastodon.social/users/someone/statuses/113400000000000001'],
+    });
+    await withTempDir(async (dir) => {
+      await writeZip(dir, 'archive-20241120093015-0a1b2c3d4e5f.zip', [
+        { name: 'outbox.json', content: outbox },
+        { name: 'actor.json', content: JSON.stringify(actor) },
+        { name: 'likes.json', content: JSON.stringify(addresses('likes.json')) },
+        { name: 'bookmarks.json', content: JSON.stringify(addresses('bookmarks.json')) },
+        { name: 'avatar.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+        { name: 'media_attachments/files/113/401/122/original/3f2e1d.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+      ]);
+      const summary = await ingestPaths(dir, ['archive-20241120093015-0a1b2c3d4e5f.zip']);
+      expectConservation(summary);
+      expect(summary.perFile.map((file) => [file.file, file.format])).toEqual([
+        ['archive-20241120093015-0a1b2c3d4e5f.zip/outbox.json', 'mastodon'],
+      ]);
+      expect(summary.notFeedback.sort()).toEqual(
+        ['actor.json', 'bookmarks.json', 'likes.json'].map((name) => `archive-20241120093015-0a1b2c3d4e5f.zip/${name}`),
+      );
+      expect(summary.skipped.length).toBe(2);
+      expect(summary.added).toBeGreaterThan(0);
+      expect(summary.rejected).toBe(0);
+    });
+  });
+
   test('an archive in a folder is read with the folder, and --exclude reaches inside it', async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'exports'));

@@ -32,10 +32,11 @@ const CAMPAIGN_TAG = /^utm_[a-z_]+$/;
 
 /**
  * Share parameters that track only on the sites that add them (elsewhere the same name may choose
- * what the page shows): YouTube's and Spotify's `si`, X's `s` and `t` on a post's link.
+ * what the page shows): YouTube's `si` and `feature` (`feature=share`, the share button's mark),
+ * Spotify's `si`, X's `s` and `t` on a post's link.
  */
 const SITE_TRACKING: readonly { host: RegExp; names: ReadonlySet<string> }[] = [
-  { host: /^(?:www\.|m\.|music\.)?(?:youtube\.com|youtu\.be)$/, names: new Set(['si']) },
+  { host: /^(?:www\.|m\.|music\.)?(?:youtube\.com|youtu\.be)$/, names: new Set(['si', 'feature']) },
   { host: /^open\.spotify\.com$/, names: new Set(['si']) },
   { host: /^(?:www\.|mobile\.)?(?:twitter|x)\.com$/, names: new Set(['s', 't']) },
 ];

@@ -214,6 +214,13 @@ describeRealdata('real X/Twitter exports in realdata/twitter/', () => {
       expect(bySourceId(records, '1544061754795237383').text).toContain("books.\n\nI don't have enough time");
     });
 
+    test("a written-out YouTube link loses the share button's feature=share, its video id kept; a cut-short warning is not given, no tweet being cut short", () => {
+      expect(bySourceId(records, '1560185144006295552').text).toBe(
+        'Today is a day for listening to Jinx by Isidor on repeat forever. https://music.youtube.com/watch?v=9PWQvhwdDyY',
+      );
+      expect(result.items.filter((item) => item.kind === 'warning')).toEqual([]);
+    });
+
     test('none of the 28 tweets has been edited, so nothing is superseded', () => {
       expect(records.every((record) => record.meta['editedFrom'] === undefined)).toBe(true);
     });

@@ -14,6 +14,11 @@ describe('withoutTrackingParameters', () => {
     ['Instagram share ids', 'https://www.instagram.com/p/Cx1/?igshid=MzRlODBiNWFlZA==', 'https://www.instagram.com/p/Cx1/'],
     ['an embed referrer', 'https://example.org/post?ref_src=twsrc%5Etfw', 'https://example.org/post'],
     ["YouTube's share id", 'https://youtu.be/dQw4w9WgXcQ?si=Ab12Cd34&t=42', 'https://youtu.be/dQw4w9WgXcQ?t=42'],
+    [
+      "YouTube's share button mark (as a real archive's tweet has it)",
+      'https://music.youtube.com/watch?v=9PWQvhwdDyY&feature=share',
+      'https://music.youtube.com/watch?v=9PWQvhwdDyY',
+    ],
     ["X's share parameters on a post's link", 'https://twitter.com/someone/status/1?s=20&t=AbCdEf', 'https://twitter.com/someone/status/1'],
   ])('%s', (_case, url, expected) => {
     expect(withoutTrackingParameters(url)).toBe(expected);

@@ -18,6 +18,7 @@ import { isStoreFolder } from '../store/record-store.js';
 import { emptySummary, type FileSummary, type IngestSummary } from './ingest-summary.js';
 import { openInputFile, unknownFormatName, type OpenedFile, type ReadFileOptions } from './read-input-file.js';
 import { unpackArchiveEntry, zipFileKind, type ZipFileKind } from './zip-archive.js';
+import { listTarEntries, tarFileKind, unpackTarEntry, type TarEntry } from './tar-archive.js';
 import { companionsFirst, ConsultationLayout } from './consultation-layout.js';
 import { monthFilesBeside, noteFileBeside, noteFilesFirst, TweetArchiveLayout } from './tweet-archive-layout.js';
 import type { ZipDirectoryEntry } from '../adapters/readers/zip-directory.js';
@@ -127,6 +128,8 @@ interface InputFile {
    * `archiveEntry` is an entry of the last.
    */
   nestedIn?: readonly NestedArchive[];
+  /** Set for a file inside a tar archive (`diskPath` is the archive's): unpacked to a temporary file just before it is read. */
+  tarEntry?: { entry: TarEntry; gzip: boolean };
   /** Set for a file listed as skipped without being opened (a photo or video inside an archive). */
   skip?: true;
 }
@@ -220,7 +223,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       const found = await finder.inputFilesAt(path);
       for (const input of found) inputs.push(input);
       const named = found.length === 1 ? found[0] : undefined;
-      if (named !== undefined && !named.fromFolder && named.archiveEntry === undefined) {
+      if (named !== undefined && !named.fromFolder && named.archiveEntry === undefined && named.tarEntry === undefined) {
         const notes = await noteFileBeside(named.diskPath);
         if (notes !== null) notesBeside.push(notes);
       }
@@ -234,12 +237,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       this.inputs.map((input) =>
         input.archiveEntry !== undefined
           ? input.archiveEntry.uncompressedSize
-          : input.skip === true
-            ? 0
-            : stat(input.diskPath).then(
-                (info) => (info.isFile() ? info.size : 0),
-                () => 0,
-              ),
+          : input.tarEntry !== undefined
+            ? input.tarEntry.entry.size
+            : input.skip === true
+              ? 0
+              : stat(input.diskPath).then(
+                  (info) => (info.isFile() ? info.size : 0),
+                  () => 0,
+                ),
       ),
     );
     return this.inputs;
@@ -293,9 +298,11 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         if (failure === null) {
           try {
             const diskPath =
-              input.archiveEntry === undefined
-                ? input.diskPath
-                : await this.unpack(input.diskPath, input.nestedIn ?? [], input.archiveEntry, input.displayPath);
+              input.archiveEntry !== undefined
+                ? await this.unpack(input.diskPath, input.nestedIn ?? [], input.archiveEntry, input.displayPath)
+                : input.tarEntry !== undefined
+                  ? await this.unpackFromTar(input.diskPath, input.tarEntry, input.displayPath)
+                  : input.diskPath;
             opened = await openInputFile(diskPath, { ...readOptions, displayPath: input.displayPath });
             this.current = opened;
           } catch (error) {
@@ -461,6 +468,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     return target;
   }
 
+  /** Unpacks a file of a tar archive to a temporary file, to be read like any other file; it is removed once read. */
+  private async unpackFromTar(archivePath: string, tar: { entry: TarEntry; gzip: boolean }, displayPath: string): Promise<string> {
+    const target = join(await this.spoolFolder(), 'unpacked-entry');
+    this.unpacked = target;
+    await unpackTarEntry(archivePath, tar.gzip, tar.entry, target, displayPath);
+    return target;
+  }
+
   /** Removes the entry read last, and the zips unpacked for it that do not also hold the next input (`nestedIn`). */
   private async removeUnpacked(nestedIn: readonly NestedArchive[]): Promise<void> {
     if (this.unpacked !== null) {
@@ -573,6 +588,15 @@ class InputFinder {
     if (zip.kind === 'damaged' && extname(absolute).toLowerCase() === '.zip') {
       return [{ diskPath: absolute, displayPath, fromFolder, refusal: damagedArchiveRefusal(displayPath) }];
     }
+    if (zip.kind === 'not-zip') {
+      try {
+        const tar = await tarFileKind(absolute);
+        if (tar.kind === 'tar') return await this.tarInputs(absolute, displayPath, tar.gzip, pathInFolder);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return [{ diskPath: absolute, displayPath, fromFolder, refusal: error }];
+      }
+    }
     return [{ diskPath: absolute, displayPath, fromFolder }];
   }
 
@@ -618,6 +642,35 @@ class InputFinder {
         continue;
       }
       found.push({ ...located, archiveEntry: entry });
+    }
+    return found;
+  }
+
+  /**
+   * The files inside a tar archive (`.tar.gz`, `.tgz`, `.tar`: a Mastodon account archive), read as
+   * a zip archive's are: in name order, the same files passed over, listed as not feedback or
+   * skipped, each named `ARCHIVE/PATH/IN/IT`. A zip inside is one file (not opened as a folder).
+   */
+  private async tarInputs(diskPath: string, displayPath: string, gzip: boolean, pathInFolder: string | undefined): Promise<InputFile[]> {
+    const files = (await listTarEntries(diskPath, gzip, displayPath))
+      .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
+      .filter(({ segments }) => segments.length > 0)
+      .sort((a, b) => compareSegments(a.segments, b.segments));
+    if (files.length === 0) this.warn(`${displayPath}: a tar archive with no files in it; nothing read`);
+    const found: InputFile[] = [];
+    for (const { entry, segments } of files) {
+      if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
+      const inner = segments.join('/');
+      if (this.isExcluded(pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`)) continue;
+      const entryPath = `${displayPath}/${inner}`;
+      const name = segments[segments.length - 1] ?? '';
+      if (isNotFeedbackName(name)) {
+        this.summary.notFeedback.push(entryPath);
+        continue;
+      }
+      const located = { diskPath, displayPath: entryPath, fromFolder: true };
+      if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) found.push({ ...located, skip: true });
+      else found.push({ ...located, tarEntry: { entry, gzip } });
     }
     return found;
   }

@@ -97,13 +97,15 @@ const UNZIP_ADVICE =
 
 /**
  * What a compressed or tar archive is, by its first bytes (gzip's `1f 8b`, a tar header's `ustar`
- * at byte 257), or null. A Mastodon account archive is a `.tar.gz`, which tlap does not unpack.
+ * at byte 257), or null. A tar archive named or found in a folder is read as the folder it holds
+ * (see tar-archive.ts) before a file is opened: what reaches here is a gzip of one file (`.csv.gz`)
+ * or an archive read from standard input.
  */
 function packedArchiveKind(head: Buffer): string | null {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    return 'a gzip-compressed file (a .tar.gz or .gz archive, as a Mastodon account archive is)';
+    return 'a gzip-compressed file (a .gz of one file, or a .tar.gz read from standard input)';
   }
-  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'a tar archive';
+  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'a tar archive read from standard input';
   return null;
 }
 
@@ -130,7 +132,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     if (packed !== null) {
       throw new InputError(`${packed}, which tlap does not unpack; not read`, {
         location: { file: source.path },
-        hint: 'unpack it (tar -xzf FILE) and ingest the folder it gives',
+        hint: 'unpack it (gunzip FILE) and ingest the file it gives; name a .tar.gz instead of piping it',
         code: 'BINARY_FILE',
       });
     }

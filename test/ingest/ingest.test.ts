@@ -219,16 +219,16 @@ describe('bad input', () => {
     });
   });
 
-  test('a .tar.gz given by name (a Mastodon account archive) is refused with what to do, not a --format hint', async () => {
+  test('a .gz that holds no tar archive, given by name, is refused with what to do, not a --format hint', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(join(dir, 'archive-20241120.tar.gz'), gzipSync(Buffer.from('outbox.json\0'.padEnd(600, '\0'))));
-      const summary = await run(dir, ['archive-20241120.tar.gz']);
+      await writeFile(join(dir, 'responses.csv.gz'), gzipSync(Buffer.from('outbox.json\0'.padEnd(600, '\0'))));
+      const summary = await run(dir, ['responses.csv.gz']);
       expect(summary.rejectedByCode).toEqual({ BINARY_FILE: 1 });
-      const cli = await runCli(['ingest', 'archive-20241120.tar.gz', '--store', 'cli-store'], { cwd: dir });
+      const cli = await runCli(['ingest', 'responses.csv.gz', '--store', 'cli-store'], { cwd: dir });
       expect(cli.stderr).toContain(
-        'a gzip-compressed file (a .tar.gz or .gz archive, as a Mastodon account archive is), which tlap does not unpack',
+        'a gzip-compressed file (a .gz of one file, or a .tar.gz read from standard input), which tlap does not unpack',
       );
-      expect(cli.stderr).toContain('hint: unpack it (tar -xzf FILE) and ingest the folder it gives');
+      expect(cli.stderr).toContain('hint: unpack it (gunzip FILE) and ingest the file it gives');
       expect(cli.stderr).not.toContain('--format');
     });
   });

@@ -22,6 +22,13 @@ const SNIFF_LINES = 400;
 /** The latest first time taken for a recording's start: captions count from its beginning, an agenda from the time of day. */
 const FIRST_TIME_LIMIT_SECONDS = 60;
 
+/**
+ * The latest first time of a text with only two times, which must be captions whole: a short
+ * video's first caption comes within its first seconds, where `0:30 late start` or `1:00 lunch`
+ * is a note's time.
+ */
+const FEW_TIMES_FIRST_LIMIT_SECONDS = 10;
+
 /** The seconds a timed line or lone time gives, or null. */
 function timeOf(match: RegExpExecArray): number | null {
   const seconds = match[3];
@@ -33,7 +40,9 @@ function timeOf(match: RegExpExecArray): number | null {
  * True when the lines are captions saved as text with a time on each piece: at least three times,
  * the first within the recording's first minute, never going back, and (after a title of up to
  * three lines) nearly every line a time, a timed line or the words under a time; a piece whose
- * words start with a speaker label makes it a speaker transcript instead.
+ * words start with a speaker label makes it a speaker transcript instead. A short video's
+ * transcript of two captions counts too when every line after the title is a time or its words
+ * and the first time is within the first {@link FEW_TIMES_FIRST_LIMIT_SECONDS} seconds.
  */
 export function looksLikeTimedCaptions(lines: readonly string[]): boolean {
   const nonBlank = lines.filter((line) => line.trim() !== '');
@@ -42,6 +51,7 @@ export function looksLikeTimedCaptions(lines: readonly string[]): boolean {
   let previous = -1;
   let afterTime = false;
   let firstTimeAt = -1;
+  let firstTime = 0;
   for (const [index, line] of nonBlank.entries()) {
     const timed = TIMED_LINE.exec(line) ?? TIME_ALONE.exec(line);
     if (timed !== null) {
@@ -50,6 +60,7 @@ export function looksLikeTimedCaptions(lines: readonly string[]): boolean {
       if (times === 0) {
         if (time > FIRST_TIME_LIMIT_SECONDS) return false;
         firstTimeAt = index;
+        firstTime = time;
       }
       const words = timed[4];
       if (words !== undefined && parseSpeakerLabel(words) !== null) return false;
@@ -63,8 +74,10 @@ export function looksLikeTimedCaptions(lines: readonly string[]): boolean {
       afterTime = false;
     }
   }
-  if (times < 3 || firstTimeAt === -1 || firstTimeAt > 3) return false;
-  return covered >= 0.9 * (nonBlank.length - firstTimeAt);
+  if (firstTimeAt === -1 || firstTimeAt > 3) return false;
+  const afterTitle = nonBlank.length - firstTimeAt;
+  if (times === 2) return firstTime <= FEW_TIMES_FIRST_LIMIT_SECONDS && covered === afterTitle;
+  return times >= 3 && covered >= 0.9 * afterTitle;
 }
 
 /**

@@ -144,6 +144,77 @@ export function liveQuestionColumns(headers: readonly string[]): LiveQuestionCol
   return question === undefined || asker === undefined ? undefined : { question, asker };
 }
 
+/** Column names (simplified, a language suffix dropped) of a post's title: Decidim's `title` (`title/en`), an idea's `Idea title`. */
+const POST_TITLE_COLUMNS: readonly string[] = ['title', 'posttitle', 'proposaltitle', 'ideatitle', 'suggestiontitle'];
+
+/** Column names (simplified, a language suffix dropped) of a post's body under its title: Decidim's `body` (`body/en`), an idea's `Description`. */
+const POST_BODY_COLUMNS: readonly string[] = ['body', 'description', 'postbody', 'proposalbody', 'ideabody', 'ideadescription', 'details'];
+
+/**
+ * Column names (simplified, a language suffix dropped) of the organisation's reply to a post,
+ * whatever stands beside them: `Official answer`, `Official feedback`, `Admin response`.
+ */
+const OFFICIAL_REPLY_COLUMNS: readonly string[] = [
+  'officialanswer',
+  'officialresponse',
+  'officialfeedback',
+  'officialreply',
+  'adminanswer',
+  'adminresponse',
+  'adminreply',
+  'moderatorresponse',
+  'councilresponse',
+];
+
+/** Column names (simplified, a language suffix dropped) that are the organisation's reply when they stand beside a post's title and body: Decidim's `answer` (`answer/en`). */
+const POST_REPLY_COLUMNS: readonly string[] = ['answer', 'response', 'reply'];
+
+/** A column's name without the language a translated field is given in (`body/en` → `body`), as {@link LOCALE_SUFFIX} finds it. */
+function splitLocale(header: string): { base: string; locale: string } {
+  const match = LOCALE_SUFFIX.exec(header);
+  return match === null ? { base: header, locale: '' } : { base: header.slice(0, match.index), locale: match[0] };
+}
+
+/** A post's title column and the body column written under it, in one language. */
+export interface PostColumns {
+  title: string;
+  body: string;
+}
+
+/**
+ * The title and body columns of posts (Decidim's proposals and debates, an ideas board's ideas):
+ * a title column and a body column of the same language (`title/en` beside `body/en`), among the
+ * given columns. A post is one text, its title and then its body, never two answers.
+ */
+export function postColumns(headers: readonly string[]): PostColumns[] {
+  const bodies = new Map<string, string>();
+  for (const header of headers) {
+    const { base, locale } = splitLocale(header);
+    if (POST_BODY_COLUMNS.includes(simplifyColumnName(base)) && !bodies.has(locale)) bodies.set(locale, header);
+  }
+  const pairs: PostColumns[] = [];
+  for (const header of headers) {
+    const { base, locale } = splitLocale(header);
+    const body = bodies.get(locale);
+    if (body !== undefined && POST_TITLE_COLUMNS.includes(simplifyColumnName(base))) {
+      pairs.push({ title: header, body });
+      bodies.delete(locale);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * True for a column holding the organisation's reply to a post, not the public's words: an
+ * official answer by its name (`Official feedback`), or, in a table of posts (`posts` true:
+ * titles beside bodies, see {@link postColumns}), an `answer` or `response` column (Decidim's
+ * `answer/en`, the council's answer to a proposal).
+ */
+export function isOfficialReplyColumn(header: string, posts: boolean): boolean {
+  const name = simplifyColumnName(splitLocale(header).base);
+  return OFFICIAL_REPLY_COLUMNS.includes(name) || (posts && POST_REPLY_COLUMNS.includes(name));
+}
+
 /** Column names (simplified) of the part of a wall or board a post was put in: Padlet's `Section`. */
 const SECTION_COLUMNS: readonly string[] = ['section', 'sectionname', 'sectiontitle'];
 

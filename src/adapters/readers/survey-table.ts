@@ -4,6 +4,8 @@ import { authorForId, dateForId, type Channel, type JsonValue, type Provenance }
 import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
+  isOfficialReplyColumn,
+  postColumns,
   isSectionColumn,
   isSubjectColumn,
   liveQuestionColumns,
@@ -127,6 +129,8 @@ interface SurveyPlan {
   headers: readonly string[];
   /** The free-text question columns: one record per non-empty answer. */
   questions: string[];
+  /** By the body column of a post, its title column: the post's text is its title, then its body (see {@link postColumns}). */
+  postTitles: ReadonlyMap<string, string>;
   respondent: string | undefined;
   /** The long-format question column, whose value names the question of each row. */
   questionColumn: string | undefined;
@@ -270,6 +274,16 @@ function isQuestionText(profile: ColumnProfile): boolean {
 }
 
 /**
+ * True for a column whose values may be posts' titles: words that differ from row to row (free
+ * text, short text, or a few values each different and of two words or more), never a closed set
+ * such as a person's title (`Mr`, `Ms`).
+ */
+function isPostTitleLike(profile: ColumnProfile): boolean {
+  if (profile.kind === 'free-text' || profile.kind === 'short-text') return true;
+  return profile.kind === 'choice' && profile.distinctShare === 1 && profile.meanWords >= 2;
+}
+
+/**
  * The respondent's name column of a survey without an author column by name: a question asking
  * for the name (`Your name`, `What is your name?`) that is not itself the free text.
  */
@@ -374,8 +388,18 @@ function planTable(
       hint: 'map the column that holds the answers to the text field',
     });
   }
+  const wordy = profiles.filter((profile) => isPostTitleLike(profile) && !reserved(profile.header));
+  const posts =
+    map['text'] === undefined ? postColumns(wordy.map((profile) => profile.header)).filter((pair) => questions.includes(pair.body)) : [];
+  const postTitles = new Map(posts.map((pair) => [pair.body, pair.title]));
+  const titleColumns = new Set(postTitles.values());
+  const replies = questions.filter((header) => map['text'] !== header && isOfficialReplyColumn(header, posts.length > 0));
+  const ownWords = questions.filter((header) => !titleColumns.has(header) && !replies.includes(header));
+  if (ownWords.length > 0) questions = ownWords;
   const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
-  const answers = headers.filter((header) => !questions.includes(header) && !reserved(header) && header !== questionColumn);
+  const answers = headers.filter(
+    (header) => !questions.includes(header) && !titleColumns.has(header) && !reserved(header) && header !== questionColumn,
+  );
   const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
   const sections = answers.filter(isSectionColumn);
   const permissions = new Set(answers.filter((header) => consentQuestionKind(header) === 'permission'));
@@ -383,6 +407,7 @@ function planTable(
     kind: 'survey',
     headers,
     questions,
+    postTitles,
     respondent,
     questionColumn,
     answers,
@@ -417,7 +442,7 @@ function* surveyRowItems(
   }
   let answered = false;
   for (const column of plan.questions) {
-    const answer = row[column] ?? '';
+    const answer = postText(row, plan.postTitles.get(column), column);
     if (answer.trim() === '') continue;
     answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
@@ -455,13 +480,21 @@ function* surveyRowItems(
     meta['answers'] = otherAnswers;
     yield {
       kind: 'record',
-      draft: { ...draft, ...ids, channel: draft.channel ?? 'survey', meta },
+      draft: { ...draft, ...ids, text: answer, channel: draft.channel ?? 'survey', meta },
     };
   }
   if (!answered) {
     const question = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     yield unansweredRow(furniture, respondent === '' ? null : `${respondent}:${question}`, provenance);
   }
+}
+
+/** A row's words in a question column, after the post's title when the column is a post's body: `Title\n\nBody`, or either alone. */
+function postText(row: Readonly<Record<string, string>>, titleColumn: string | undefined, column: string): string {
+  const body = row[column] ?? '';
+  const title = titleColumn === undefined ? '' : (row[titleColumn] ?? '').trim();
+  if (title === '') return body;
+  return body.trim() === '' ? title : `${title}\n\n${body}`;
 }
 
 /** Where a row of answers stands in its table, for the ids of tables without a respondent id. */

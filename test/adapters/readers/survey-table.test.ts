@@ -354,6 +354,64 @@ describe('tableItems', () => {
   });
 });
 
+describe('tableItems: posts with a title and a body (Decidim proposals, ideas boards)', () => {
+  const TITLES = ['Kinder staff', 'Minibus on Saturdays', 'Visiting rota', 'Booking form'];
+  const REPLIES = ['We will pass this on to the team', 'The minibus budget is set in March', 'A rota is now on the website', 'Thank you'];
+
+  async function drafts(headers: string[], rows: string[][]) {
+    const items = await collect(tableItems(tableOf(headers, rows), { map: {} }, { location: { file: 'f.csv' }, mode: 'survey' }));
+    return items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+  }
+
+  test('a post is one record, its title and then its body, and the organisation’s answer is kept in meta, never themed', async () => {
+    const rows = SENTENCES.map((sentence, index) => [`${index + 1}`, TITLES[index] ?? '', sentence, REPLIES[index] ?? '']);
+    const read = await drafts(['id', 'title/en', 'body/en', 'answer/en'], rows);
+    expect(read.map((draft) => [draft.sourceId, draft.text])).toEqual(
+      SENTENCES.map((sentence, index) => [`${index + 1}:body/en`, `${TITLES[index] ?? ''}\n\n${sentence}`]),
+    );
+    expect(read[0]?.meta).toEqual({ question: 'body/en', respondent: '1', answers: { 'answer/en': REPLIES[0] } });
+  });
+
+  test('a post with no body is its title alone; each language’s title goes with that language’s body', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `${index + 1}`,
+      TITLES[index] ?? '',
+      index === 0 ? '' : sentence,
+      `Títol ${index}`,
+      `Cos ${sentence}`,
+    ]);
+    const read = await drafts(['id', 'title/en', 'body/en', 'title/ca', 'body/ca'], rows);
+    expect(read.slice(0, 3).map((draft) => draft.text)).toEqual([
+      TITLES[0],
+      'Títol 0\n\nCos ' + (SENTENCES[0] ?? ''),
+      `${TITLES[1] ?? ''}\n\n${SENTENCES[1] ?? ''}`,
+    ]);
+  });
+
+  test('a person’s title (Mr, Ms) beside a description is no post title, and an answer column with no post beside it stays an answer', async () => {
+    const honorifics = ['Mr', 'Ms', 'Mrs', 'Mr'];
+    const withTitle = await drafts(
+      ['Response ID', 'Title', 'Description'],
+      SENTENCES.map((sentence, index) => [`R${index}`, honorifics[index] ?? '', sentence]),
+    );
+    expect(withTitle.map((draft) => draft.text)).toEqual(SENTENCES);
+    const longFormat = await drafts(
+      ['Response ID', 'Comments', 'Answer'],
+      SENTENCES.map((sentence, index) => [`R${index}`, sentence, REPLIES[index] ?? '']),
+    );
+    expect(longFormat.map((draft) => draft.meta?.['question'])).toEqual([
+      'Comments',
+      'Answer',
+      'Comments',
+      'Answer',
+      'Comments',
+      'Answer',
+      'Comments',
+      'Answer',
+    ]);
+  });
+});
+
 describe('tableItems: poll and presentation tools’ results', () => {
   const reading = { location: { file: 'f.csv' }, mode: 'auto' as const };
 

@@ -25,7 +25,8 @@ export type FilterRule =
   | 'cover-note'
   | 'closed-answers'
   | 'consultation-question'
-  | 'long-tweet-text';
+  | 'long-tweet-text'
+  | 'text-in-attachment';
 
 /**
  * Warnings the analyst can act on with an option: title rows guessed above a table's header

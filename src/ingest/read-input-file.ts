@@ -2,10 +2,11 @@ import type { AdapterItem, AdapterOptions, FilterRule, WarningCode } from '../ad
 import { ADAPTERS, adapterNames } from '../adapters/registry.js';
 import { detectFormat, type DetectionReason } from '../adapters/format-detection.js';
 import { InputError, UnknownNameError } from '../errors.js';
-import { authorForId, dateForId, MICROBLOG_CHANNELS, type FeedbackRecord, type Provenance } from '../record/record.js';
+import { authorForId, dateForId, MICROBLOG_CHANNELS, type FeedbackRecord, type Provenance, type RecordDraft } from '../record/record.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { contentSourceId, makeRecordId } from '../record/record-id.js';
 import { cleanRecordText } from '../text/clean-record-text.js';
+import { isOnlyAttachmentPointer } from '../text/cover-note.js';
 import { PanelLinker, type PanelResolution } from './hashtag-panel.js';
 import { counted } from '../counted.js';
 import { isOverlong, looksBinary, openInputSource, type InputSource, type SourceLineItem } from '../source/input-source.js';
@@ -167,6 +168,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     const panel = MICROBLOG_CHANNELS.has(adapter.channel)
       ? await linkPanelAnswers(adapter.read(source, adapterOptions))
       : { answers: new Map(), questions: new Map() };
+    const inAttachments: { count: number; first?: Provenance; text?: string } = { count: 0 };
     for await (const item of adapter.read(source, adapterOptions)) {
       if (item.kind !== 'record') {
         yield item;
@@ -180,6 +182,20 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
           rule: 'empty-text',
           provenance: draft.provenance,
           ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+        };
+        continue;
+      }
+      if (isOnlyAttachmentPointer(text)) {
+        inAttachments.count += 1;
+        inAttachments.first ??= draft.provenance;
+        inAttachments.text ??= text;
+        const files = attachedFileNames(draft.meta);
+        yield {
+          kind: 'filtered',
+          rule: 'text-in-attachment',
+          provenance: draft.provenance,
+          ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+          detail: `${JSON.stringify(text)}: the words are in an attached file${files === null ? '' : ` (${files})`}, not in this export`,
         };
         continue;
       }
@@ -221,6 +237,14 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
         ...(draft.formerSourceIds === undefined ? {} : { formerIds: draft.formerSourceIds.map((former) => makeRecordId(channel, former)) }),
       };
     }
+    if (inAttachments.count > 0) {
+      const they = inAttachments.count === 1 ? 'it says' : 'they say';
+      yield {
+        kind: 'warning',
+        message: `${counted(inAttachments.count, 'item')} filtered text-in-attachment: ${they} only that the words are in an attached file (${JSON.stringify(inAttachments.text ?? '')}), and the file was not read from here: ingest the attached files to read them`,
+        provenance: inAttachments.first ?? { file: source.path },
+      };
+    }
     if (source.fallbackLineCount > 0) {
       const shown = source.fallbackLines.slice(0, FALLBACK_LINES_SHOWN).join(', ');
       const more = source.fallbackLineCount > FALLBACK_LINES_SHOWN ? ', …' : '';
@@ -234,6 +258,17 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
     }
   }
   return { source, format: adapter.name, reason: detection.reason, items: items(), bytesRead };
+}
+
+/** The attached files a record's reader named (`meta.attachments`: a regulations.gov comment's `Attachment Files`), as one line, or null. */
+function attachedFileNames(meta: RecordDraft['meta']): string | null {
+  const named = meta?.['attachments'];
+  if (typeof named === 'string' && named.trim() !== '') return named.trim();
+  if (Array.isArray(named)) {
+    const names = named.filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+    if (names.length > 0) return names.join(', ');
+  }
+  return null;
 }
 
 /**

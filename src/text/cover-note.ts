@@ -84,3 +84,25 @@ function isNameLine(sentence: string): boolean {
   if (words.length === 0 || words.length > MAX_NAME_LINE_WORDS || (/[.!?]$/u.test(sentence) && words.length > 3)) return false;
   return words.every((word) => /^(?:\p{Lu}|\d|-)/u.test(word) || /^(?:of|and|the|for|to|in|on|at|de|y|a|an)$/u.test(word));
 }
+
+/**
+ * A text that is only a pointer to an attached file, as regulations.gov writes for a comment
+ * submitted as files alone (`See attached file(s)`) and as people type it (`See Attached`, `Please
+ * see attached comments.`, `see attachment`, `Comments attached`, `Attached`): its words are in
+ * the file. A sentence beyond the pointer is the writer's own say.
+ */
+const ATTACHMENT_POINTER =
+  /^(?:(?:please|kindly)\s+)?(?:(?:see|refer\s+to|find|view|read)\s+(?:the\s+|my\s+|our\s+)?)?(?:attached|attachments?|enclosed)(?:\s+(?:files?|file\(s\)|documents?|document\(s\)|letter|comments?|pdf|submission|response))?(?:\s+(?:for|with)\s+(?:my|our)\s+(?:comments?|response|submission))?$|^(?:(?:my|our|the)\s+)?(?:comments?|response|submission|letter|file|document)s?\s+(?:is\s+|are\s+)?(?:attached|enclosed)$/iu;
+
+/**
+ * True when a text says nothing but that its words are in an attached file (see
+ * {@link ATTACHMENT_POINTER}), quotes, trailing full stops and spaces aside.
+ */
+export function isOnlyAttachmentPointer(text: string): boolean {
+  const words = text
+    .trim()
+    .replace(/^["'\u201c]+|["'\u201d]+$/gu, '')
+    .replace(/[\s.!:;,-]+$/u, '')
+    .replace(/\s+/gu, ' ');
+  return words.length <= 80 && ATTACHMENT_POINTER.test(words);
+}

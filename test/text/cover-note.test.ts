@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCoverNote } from '../../src/text/cover-note.js';
+import { isCoverNote, isOnlyAttachmentPointer } from '../../src/text/cover-note.js';
 import { extractReply } from '../../src/text/email-reply-text.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
@@ -53,5 +53,32 @@ describe('isCoverNote', () => {
 
   test('a long note is never a cover note', () => {
     expect(isCoverNote(`Please find attached. ${'Thank you for the opportunity to respond. '.repeat(20)}`)).toBe(false);
+  });
+});
+
+describe('isOnlyAttachmentPointer: a text that only says its words are in an attached file', () => {
+  test.each([
+    'See attached file(s)',
+    'See Attached',
+    'Please see attached comments.',
+    'see attachment',
+    '"See attached."',
+    'Attached',
+    'Comments attached',
+    'Our comments are attached.',
+    'Please find attached',
+    'See the attached letter',
+  ])('%s', (text) => {
+    expect(isOnlyAttachmentPointer(text)).toBe(true);
+  });
+
+  test.each([
+    'See attached. I oppose the closure of the day centre.',
+    'I have attached my views on the rule',
+    'Attached is a photo of the broken bench by the lake',
+    'Please see the bus timetable: it stops at six',
+    '',
+  ])('not: %s', (text) => {
+    expect(isOnlyAttachmentPointer(text)).toBe(false);
   });
 });

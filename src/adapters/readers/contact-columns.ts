@@ -1,4 +1,4 @@
-import { simplifyColumnName } from './column-names.js';
+import { columnPath, fieldWords, simplifyColumnName } from './column-names.js';
 import {
   labelWordings,
   WELSH_CONTACT_HEADING,
@@ -154,11 +154,44 @@ function contactBlockField(header: string): string | undefined {
   return header.slice(at + ANSWER_LABEL_SEPARATOR.length).trim();
 }
 
+/**
+ * The wordings of a column named by its path through a form's groups ({@link columnPath}): its
+ * last part as words (`respondent_name` → `respondent name`) and the last two together
+ * (`contact/phone` → `contact phone`), with the group's own name; an empty list for a plain column
+ * and for an option of a question in KoboToolbox's label headers (`How should we contact
+ * you?/Email`: a tick-box, not a field).
+ */
+function pathField(header: string): { leaf: string; pair: string; group: string } | undefined {
+  const path = columnPath(header);
+  if (path === undefined) return undefined;
+  const leaf = fieldWords(path[path.length - 1] ?? '');
+  const parent = path[path.length - 2] ?? '';
+  if (parent.trim().endsWith('?') || leaf === '') return undefined;
+  return { leaf, pair: `${fieldWords(parent)} ${leaf}`, group: fieldWords(parent) };
+}
+
+/** Whether the last part of a column's path, or its last two parts (see {@link pathField}), is a heading `isHeading` knows. */
+function pathFieldIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
+  const field = pathField(header);
+  return field !== undefined && (headingIs(field.leaf, isHeading, welsh) || headingIs(field.pair, isHeading, welsh));
+}
+
 /** Whether a header, or the field it holds in a block of contact fields ({@link contactBlockField}), is one `isHeading` knows. */
-function headingOrFieldIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
+function headingOrBlockFieldIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
   if (headingIs(header, isHeading, welsh)) return true;
   const field = contactBlockField(header);
   return field !== undefined && headingIs(field, isHeading, welsh);
+}
+
+/** {@link headingOrBlockFieldIs}, or the field at the end of the column's path through a form's groups ({@link pathField}). */
+function headingOrFieldIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
+  return headingOrBlockFieldIs(header, isHeading, welsh) || pathFieldIs(header, isHeading, welsh);
+}
+
+/** The simplified name of a column, and of the last part of its path through a form's groups. */
+function simplifiedNames(header: string): string[] {
+  const field = pathField(header);
+  return field === undefined ? [simplifyColumnName(header)] : [simplifyColumnName(header), simplifyColumnName(field.leaf)];
 }
 
 /**
@@ -183,7 +216,7 @@ function isEnglishContactHeading(header: string): boolean {
 
 /** True for a column of map coordinates, where a person is or put a pin (see {@link COORDINATE_COLUMNS}). */
 export function isCoordinateColumn(header: string): boolean {
-  return COORDINATE_COLUMNS.has(simplifyColumnName(header));
+  return simplifiedNames(header).some((name) => COORDINATE_COLUMNS.has(name));
 }
 
 /**
@@ -192,7 +225,7 @@ export function isCoordinateColumn(header: string): boolean {
  * and device a response came from ({@link DEVICE_COLUMNS}).
  */
 export function isPersonalDetailsColumn(header: string): boolean {
-  return isContactColumn(header) || isCoordinateColumn(header) || DEVICE_COLUMNS.has(simplifyColumnName(header));
+  return isContactColumn(header) || isCoordinateColumn(header) || simplifiedNames(header).some((name) => DEVICE_COLUMNS.has(name));
 }
 
 /**
@@ -211,16 +244,46 @@ export function isPostcodeColumn(header: string): boolean {
   const trimmed = header.trim();
   return (
     headingOrFieldIs(trimmed, (wording) => POSTCODE_QUESTION.test(wording), WELSH_POSTCODE_HEADING) ||
-    POSTCODE_QUESTION.test(trimmed.slice(trimmed.lastIndexOf('.') + 1))
+    POSTCODE_QUESTION.test(fieldWords(trimmed.slice(trimmed.lastIndexOf('.') + 1)))
   );
 }
 
-/** True for a column asking for the respondent's whole name (`Your name`, `What is your name?`). */
+/**
+ * A field of a form's group that holds a person's whole name, by its name as words: `name`,
+ * `full name`, `respondent name`, `participant name` (`group_abc/respondent_name`).
+ */
+const PERSON_NAME_FIELD =
+  /^(?:(?:respondent|respondents|participant|participants|interviewee|informant|resident|person|resp|your|full)\s+)*name$/iu;
+
+/** Words of a form's group whose `name` is no person's: a place's, an organisation's, a file's (`school_info/name`, `group_location/name`). */
+const NOT_A_PERSON_GROUP =
+  /\b(?:place|site|location|village|town|city|district|ward|area|community|settlement|school|facility|clinic|hospital|organi[sz]ation|org|company|business|employer|project|event|venue|service|file|street|road|product|category|scope|space|component)\b/iu;
+
+/** True for a field at the end of a column's path that holds a person's whole name (see {@link PERSON_NAME_FIELD}). */
+function isPersonNameField(header: string): boolean {
+  const field = pathField(header);
+  if (field === undefined) return false;
+  return PERSON_NAME_FIELD.test(field.leaf) || isWholeNameHeading(field.leaf) || WELSH_NAME_HEADING.test(field.leaf);
+}
+
+/** A heading asking for a whole name (`Name`, `Your full name`), not one part of it (`Name (First)`). */
+function isWholeNameHeading(wording: string): boolean {
+  return NAME_QUESTION.test(wording) && !NAME_SUBFIELD.test(wording);
+}
+
+/**
+ * True for a column asking for the respondent's whole name (`Your name`, `What is your name?`),
+ * also inside a form's groups (`group_abc/respondent_name`, `personal-name`, `/data/respondent/name`),
+ * but not the `name` of a group about a place or a thing (`school_info/name`, `category/name`).
+ */
 export function isNameQuestion(header: string): boolean {
-  return headingOrFieldIs(header, (wording) => NAME_QUESTION.test(wording) && !NAME_SUBFIELD.test(wording), WELSH_NAME_HEADING);
+  const field = pathField(header);
+  if (field !== undefined && NOT_A_PERSON_GROUP.test(field.group)) return false;
+  return headingOrBlockFieldIs(header, isWholeNameHeading, WELSH_NAME_HEADING) || isPersonNameField(header);
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */
 export function isOrganisationQuestion(header: string): boolean {
-  return headingIs(header, (wording) => ORGANISATION_QUESTION.test(wording), WELSH_ORGANISATION_HEADING);
+  const isHeading = (wording: string): boolean => ORGANISATION_QUESTION.test(wording);
+  return headingIs(header, isHeading, WELSH_ORGANISATION_HEADING) || pathFieldIs(header, isHeading, WELSH_ORGANISATION_HEADING);
 }

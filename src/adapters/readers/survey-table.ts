@@ -376,8 +376,14 @@ function planTable(
   }
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
+  const names = new Set(headers.filter((header, index) => isNameQuestion(header) && profiles[index]?.kind !== 'free-text'));
   const reserved = (header: string): boolean =>
-    header === respondent || fieldColumns.has(header) || isPersonalDetailsColumn(header) || addresses.has(header) || side.has(header);
+    header === respondent ||
+    fieldColumns.has(header) ||
+    isPersonalDetailsColumn(header) ||
+    names.has(header) ||
+    addresses.has(header) ||
+    side.has(header);
   const freeText = profiles.filter((profile) => isQuestionText(profile) && !reserved(profile.header)).map((profile) => profile.header);
   const answerText = freeText.filter((header) => !isQuestionColumn(header));
   let questions = map['text'] !== undefined ? [map['text']] : answerText.length > 0 ? answerText : freeText;

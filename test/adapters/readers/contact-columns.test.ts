@@ -355,3 +355,42 @@ describe('postcodes are kept as their district alone', () => {
     for (const meta of metas) expect(meta).not.toMatch(/jo@example|53\.8|2AB/);
   });
 });
+
+describe('fields inside a form’s groups (ODK Central, KoboToolbox), read by the last part of their path', () => {
+  test.each([
+    'group_abc/respondent_name',
+    'personal-name',
+    '/data/group/name',
+    '/data/respondent/full_name',
+    'Your details/Your name',
+    'hh_head/name',
+  ])('%p asks for the name', (header) => {
+    expect(isNameQuestion(header)).toBe(true);
+  });
+
+  test.each(['school_info/name', 'group_location/name', 'visit-site-name', 'category/name', 'category/name/en', 'feedback-what_works'])(
+    '%p names no person',
+    (header) => {
+      expect(isNameQuestion(header)).toBe(false);
+    },
+  );
+
+  test.each([
+    'group_x/phone_number',
+    'personal-phone',
+    'respondent/email',
+    '/data/contact/email_address',
+    'contact.mobile',
+    'meta/deviceid',
+    'grp/_location_latitude',
+  ])('%p is never kept', (header) => {
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+  });
+
+  test('a postcode and an organisation in a group are found; other fields are not contact details', () => {
+    expect(isPostcodeColumn('group_about/postcode')).toBe(true);
+    expect(isPostcodeColumn('about-home_postcode')).toBe(true);
+    expect(isOrganisationQuestion('organisation-name')).toBe(true);
+    expect(['Follow-up call', 'group_fb/what_works', 'Comments/Suggestions', 'age-band'].filter(isPersonalDetailsColumn)).toEqual([]);
+  });
+});

@@ -4,8 +4,8 @@ import { toIsoDate } from '../../record/dates.js';
 import { isAnonymousValue, isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
-import { simplifyColumnName } from './column-names.js';
-import { isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
+import { columnPath, simplifyColumnName } from './column-names.js';
+import { isNameQuestion, isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
 import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
 import { ConsentQuestionKinds } from '../../privacy/publication-consent.js';
@@ -260,7 +260,8 @@ export interface MapColumnsOptions {
 }
 
 /**
- * Maps a table's columns to record fields: `--map` first, then the recognised names.
+ * Maps a table's columns to record fields: `--map` first, then the recognised names, then for the
+ * author a name field inside a form's groups (`personal-name`, `group_abc/respondent_name`).
  * Throws an error naming the file and listing the headers when no text column can be found
  * (unless `requireText` is false) or a `--map` column does not exist.
  */
@@ -305,6 +306,18 @@ export function mapColumns(
         break;
       }
     }
+  }
+  if (fields.author === undefined) {
+    const taken = new Set(Object.values(fields));
+    const grouped = headers.find(
+      (header) =>
+        nested?.has(header) !== true &&
+        !taken.has(header) &&
+        options.exclude?.includes(header) !== true &&
+        columnPath(header) !== undefined &&
+        isNameQuestion(header),
+    );
+    if (grouped !== undefined) fields.author = grouped;
   }
   if (nested !== undefined && nested.size > 0) {
     for (const field of MAPPED_FIELDS) {

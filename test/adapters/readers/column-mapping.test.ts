@@ -208,6 +208,13 @@ describe('mapColumns: a translated field, one column per language', () => {
     expect(mapping.fields).toMatchObject({ id: 'id', text: 'body/en', date: 'created_at', author: 'author/name' });
   });
 
+  test('a name field inside a form’s groups is the author when no column is named as one; a place’s name is not', () => {
+    expect(mapColumns(at, ['personal-name', 'comment'], {}).fields.author).toBe('personal-name');
+    expect(mapColumns(at, ['group_abc/respondent_name', 'comment'], {}).fields.author).toBe('group_abc/respondent_name');
+    expect(mapColumns(at, ['Author', 'personal-name', 'comment'], {}).fields.author).toBe('Author');
+    expect(mapColumns(at, ['school_info/name', 'comment'], {}).fields.author).toBeUndefined();
+  });
+
   test('author/id is an id, not the author in Indonesian', () => {
     expect(mapColumns(at, ['author/id', 'comment'], {}).fields.author).toBeUndefined();
   });

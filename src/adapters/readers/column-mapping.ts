@@ -175,6 +175,19 @@ function splitLocale(header: string): { base: string; locale: string } {
   return match === null ? { base: header, locale: '' } : { base: header.slice(0, match.index), locale: match[0] };
 }
 
+/** The part of a translated field's column that says a machine made the translation: `body/machine_translations/es`. */
+const MACHINE_TRANSLATION = /\/machine_translations\/[a-z]{2}(?:[-_][A-Za-z]{2,4})?$/;
+
+/**
+ * The machine translations among the columns (Decidim's `body/machine_translations/es`) of a field
+ * whose own words are in another of them (`body/en`): copies of those words in another language,
+ * made by a translation service, never the public's words nor an answer of their own.
+ */
+export function machineTranslationCopies(headers: readonly string[]): Set<string> {
+  const originals = new Set(headers.filter((header) => !MACHINE_TRANSLATION.test(header)).map((header) => splitLocale(header).base));
+  return new Set(headers.filter((header) => MACHINE_TRANSLATION.test(header) && originals.has(splitLocale(header).base)));
+}
+
 /** A post's title column and the body column written under it, in one language. */
 export interface PostColumns {
   title: string;

@@ -5,6 +5,7 @@ import { contentSourceId } from '../../record/record-id.js';
 import type { AdapterItem, AdapterOptions } from '../format-adapter.js';
 import {
   isOfficialReplyColumn,
+  machineTranslationCopies,
   postColumns,
   isSectionColumn,
   isSubjectColumn,
@@ -400,11 +401,13 @@ function planTable(
   const postTitles = new Map(posts.map((pair) => [pair.body, pair.title]));
   const titleColumns = new Set(postTitles.values());
   const replies = questions.filter((header) => map['text'] !== header && isOfficialReplyColumn(header, posts.length > 0));
-  const ownWords = questions.filter((header) => !titleColumns.has(header) && !replies.includes(header));
+  const copies = machineTranslationCopies(headers);
+  const ownWords = questions.filter((header) => !titleColumns.has(header) && !replies.includes(header) && !copies.has(header));
   if (ownWords.length > 0) questions = ownWords;
   const questionColumn = questions.length === 1 ? headers.find((header) => header !== questions[0] && isQuestionColumn(header)) : undefined;
   const answers = headers.filter(
-    (header) => !questions.includes(header) && !titleColumns.has(header) && !reserved(header) && header !== questionColumn,
+    (header) =>
+      !questions.includes(header) && !titleColumns.has(header) && !copies.has(header) && !reserved(header) && header !== questionColumn,
   );
   const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([field]) => field !== 'text' && field !== 'id'));
   const sections = answers.filter(isSectionColumn);

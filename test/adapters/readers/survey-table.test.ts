@@ -388,6 +388,20 @@ describe('tableItems: posts with a title and a body (Decidim proposals, ideas bo
     ]);
   });
 
+  test('a machine translation of a post (Decidim’s title/machine_translations/es) is neither a record nor an answer', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `${index + 1}`,
+      TITLES[index] ?? '',
+      sentence,
+      `Título ${index}`,
+      `Traducción: ${sentence}`,
+    ]);
+    const read = await drafts(['id', 'title/en', 'body/en', 'title/machine_translations/es', 'body/machine_translations/es'], rows);
+    expect(read.map((draft) => [draft.sourceId, draft.meta?.['answers']])).toEqual(
+      SENTENCES.map((_, index) => [`${index + 1}:body/en`, {}]),
+    );
+  });
+
   test('a person’s title (Mr, Ms) beside a description is no post title, and an answer column with no post beside it stays an answer', async () => {
     const honorifics = ['Mr', 'Ms', 'Mrs', 'Mr'];
     const withTitle = await drafts(

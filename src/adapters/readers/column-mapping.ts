@@ -91,6 +91,7 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
     'respondedat',
     'dateofcontribution',
     'contributiondate',
+    'answeredon',
   ],
   id: ['id', 'idstr', 'responseid', 'commentid', 'tweetid', 'messageid', 'uid', 'uuid', 'recordid', 'submissionid'],
   channel: ['channel', 'source'],

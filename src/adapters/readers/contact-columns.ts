@@ -99,8 +99,9 @@ const COORDINATE_COLUMNS = new Set([
 /**
  * Column names (simplified) of the browser or phone a response came from, as survey tools log it
  * (Alchemer's `User Agent`; the `deviceid`, `subscriberid`, `simserial` and `imei` that ODK and
- * KoboToolbox record of the phone that filled the form): with the IP address, or alone, they
- * identify a device and its SIM, and they answer nothing.
+ * KoboToolbox record of the phone that filled the form; the hash of the IP address Decidim's
+ * survey answers carry, `IP Hash`): with the IP address, or alone, they identify a device and
+ * its SIM, and they answer nothing.
  */
 const DEVICE_COLUMNS = new Set([
   'useragent',
@@ -113,6 +114,8 @@ const DEVICE_COLUMNS = new Set([
   'simimei',
   'imei',
   'imsi',
+  'iphash',
+  'hashedip',
 ]);
 
 /** A question asking for contact details: `What is your email address?`, `Email address (optional)`, `Your phone number`. */

@@ -122,6 +122,7 @@ const SUBMISSION_TIME_COLUMNS = [
   'enddate',
   'ended',
   'recordeddate',
+  'answeredon',
 ];
 
 /** What a header row and its sample say about a table. */

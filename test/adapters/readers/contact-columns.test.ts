@@ -211,12 +211,20 @@ describe('isCoordinateColumn', () => {
 });
 
 describe('the browser and device a response came from', () => {
-  test.each(['User Agent', 'UserAgent', 'Browser user agent', 'Device ID', 'deviceid', 'subscriberid', 'simserial', 'sim_imei', 'imei'])(
-    '%p is never kept, nor asked (the phone and SIM ODK and KoboToolbox record)',
-    (header) => {
-      expect(isPersonalDetailsColumn(header)).toBe(true);
-    },
-  );
+  test.each([
+    'User Agent',
+    'UserAgent',
+    'Browser user agent',
+    'Device ID',
+    'deviceid',
+    'subscriberid',
+    'simserial',
+    'sim_imei',
+    'imei',
+    'IP Hash',
+  ])('%p is never kept, nor asked (the phone and SIM ODK and KoboToolbox record)', (header) => {
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+  });
 
   test.each(['Which browser do you use?', 'Device', 'Agent', 'What device did you use to take part?'])('%p is kept', (header) => {
     expect(isPersonalDetailsColumn(header)).toBe(false);

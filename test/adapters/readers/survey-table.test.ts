@@ -354,6 +354,32 @@ describe('tableItems', () => {
   });
 });
 
+describe('tableItems: a Decidim survey’s answers', () => {
+  test('the session is the respondent, Answered on the date, and the IP hash is never kept', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `s${index}`,
+      `2024-05-0${index + 1} 10:11:12`,
+      `9b2c4e6a8d0f1a3c${index}`,
+      'Registered',
+      sentence,
+    ]);
+    const items = await collect(
+      tableItems(
+        tableOf(['ID', 'Answered on', 'IP Hash', 'User status', '1. What works well in the park?'], rows),
+        { map: {} },
+        { location: { file: 'f.csv' }, mode: 'survey' },
+      ),
+    );
+    const drafts = items.flatMap((item) => (item.kind === 'record' ? [item.draft] : []));
+    expect(drafts[0]).toMatchObject({
+      sourceId: 's0:1. What works well in the park?',
+      date: '2024-05-01T10:11:12.000Z',
+      meta: { respondent: 's0' },
+    });
+    expect(drafts[0]?.meta?.['answers']).toEqual({ 'User status': 'Registered' });
+  });
+});
+
 describe('tableItems: posts with a title and a body (Decidim proposals, ideas boards)', () => {
   const TITLES = ['Kinder staff', 'Minibus on Saturdays', 'Visiting rota', 'Booking form'];
   const REPLIES = ['We will pass this on to the team', 'The minibus budget is set in March', 'A rota is now on the website', 'Thank you'];

@@ -277,11 +277,12 @@ function isWholeNameHeading(wording: string): boolean {
 /**
  * True for a column asking for the respondent's whole name (`Your name`, `What is your name?`),
  * also inside a form's groups (`group_abc/respondent_name`, `personal-name`, `/data/respondent/name`),
- * but not the `name` of a group about a place or a thing (`school_info/name`, `category/name`).
+ * but not the `name` of a group about a place or a thing (`school_info/name`, `category/name`),
+ * nor a part of a name (`first-name`: a contact detail, never kept).
  */
 export function isNameQuestion(header: string): boolean {
   const field = pathField(header);
-  if (field !== undefined && NOT_A_PERSON_GROUP.test(field.group)) return false;
+  if (field !== undefined && (NOT_A_PERSON_GROUP.test(field.group) || isContactColumn(header))) return false;
   return headingOrBlockFieldIs(header, isWholeNameHeading, WELSH_NAME_HEADING) || isPersonNameField(header);
 }
 

@@ -376,12 +376,18 @@ describe('fields inside a form’s groups (ODK Central, KoboToolbox), read by th
     expect(isNameQuestion(header)).toBe(true);
   });
 
-  test.each(['school_info/name', 'group_location/name', 'visit-site-name', 'category/name', 'category/name/en', 'feedback-what_works'])(
-    '%p names no person',
-    (header) => {
-      expect(isNameQuestion(header)).toBe(false);
-    },
-  );
+  test.each([
+    'school_info/name',
+    'group_location/name',
+    'visit-site-name',
+    'category/name',
+    'category/name/en',
+    'feedback-what_works',
+    'first-name',
+    'personal-last_name',
+  ])('%p names no person', (header) => {
+    expect(isNameQuestion(header)).toBe(false);
+  });
 
   test.each([
     'group_x/phone_number',

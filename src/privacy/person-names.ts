@@ -12,7 +12,9 @@ export interface NameSpan {
 
 /** The part of compromise tlap uses: people found in a text, with offsets into it, and its lexicon's tags. */
 type PeopleFinder = ((text: string) => {
-  people(): { json(options: { offset: true }): { text: string; offset?: { start: number; length: number } }[] };
+  people(): {
+    json(options: { offset: true; terms: { offset: true } }): { terms: { offset?: { start: number; length: number } }[] }[];
+  };
   terms(): { json(options: { offset: true }): { offset?: { start: number }; terms: { tags: string[] }[] }[] };
 }) & {
   model(): { one: { lexicon: Readonly<Record<string, string | readonly string[] | undefined>> } };
@@ -735,18 +737,35 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
       const start = sentence.start + (people[at] ?? 0);
-      const span = capitalisedPart(text, trimToWord(text, start, start + (people[at + 1] ?? 0)));
-      if (span !== null && !isNotName(text.slice(span.start, span.end)) && !isPlaceOrInstitution(text, span)) {
-        spans.push(...apartFromNextField(text, span, lexicon));
+      const person = trimToWord(text, start, start + (people[at + 1] ?? 0));
+      for (const part of person === null ? [] : apartAtBreaks(text, person, lexicon)) {
+        const span = capitalisedPart(text, part);
+        if (span !== null && !isNotName(text.slice(span.start, span.end)) && !isPlaceOrInstitution(text, span)) {
+          spans.push(...apartFromNextField(text, span, lexicon));
+        }
       }
     }
   }
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(
-    withNeighbours(text, merge(spans), organisationsThanked, lexicon).filter(
-      (span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span) && !isNounModifierAfterThe(text, span),
-    ),
+    withNeighbours(text, merge(spans), organisationsThanked, lexicon)
+      .filter((span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span) && !isNounModifierAfterThe(text, span))
+      .map((span) => wholeWords(text, span)),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * The span widened to the whole words it starts and ends in, so that redaction never cuts a word
+ * (`[name]hanks` shows half a word and hides the other half); what a source of names gets wrong
+ * about where a name ends is then shown as too much redacted, never as a mangled word.
+ */
+function wholeWords(text: string, span: NameSpan): NameSpan {
+  let { start, end } = span;
+  while (start > 0 && WORD_CHARACTER.test(text.charAt(start - 1)) && WORD_CHARACTER.test(text.charAt(start))) start -= 1;
+  while (end < text.length && WORD_CHARACTER.test(text.charAt(end)) && WORD_CHARACTER.test(text.charAt(end - 1))) end += 1;
+  return start === span.start && end === span.end ? span : { start, end };
 }
 
 /**
@@ -1474,14 +1493,20 @@ function titleCase(word: string): string {
  * The people compromise finds in a sentence, as start and length pairs of offsets into it, kept by
  * sentence for the most recent {@link PEOPLE_KEPT} sentences: the same sentence recurs in a run
  * (a campaign's copies, a record quoted under several themes and in a breakdown), and tagging it
- * takes one to three milliseconds.
+ * takes one to three milliseconds. A person runs from its first word's start to its last word's
+ * end: compromise's offset for the whole person counts the punctuation before its first word in
+ * its length (`- REBECCA: Thanks.` gave `Rebecca: T`), so it is not used.
  */
 function peopleIn(sentence: string): readonly number[] {
   const known = peopleBySentence.get(sentence);
   if (known !== undefined) return known;
   const people: number[] = [];
-  for (const person of loadCompromise()(sentence).people().json({ offset: true })) {
-    if (person.offset !== undefined) people.push(person.offset.start, person.offset.length);
+  for (const person of loadCompromise()(sentence)
+    .people()
+    .json({ offset: true, terms: { offset: true } })) {
+    const first = person.terms[0]?.offset;
+    const last = person.terms[person.terms.length - 1]?.offset;
+    if (first !== undefined && last !== undefined) people.push(first.start, last.start + last.length - first.start);
   }
   if (sentence.length > KEPT_SENTENCE_CHARS) return people;
   if (peopleBySentence.size >= PEOPLE_KEPT) peopleBySentence.clear();
@@ -1643,6 +1668,46 @@ function capitalisedPart(text: string, span: NameSpan | null): NameSpan | null {
   const found = text.slice(start, span.end);
   const cut = NOT_CAPITALISED_NEXT.exec(found);
   return cut === null ? { start, end: span.end } : trimToWord(text, start, start + cut.index);
+}
+
+/** A mark no name is written across: a bracket or a quote, a colon, a comma (`(REBECCA) Thanks.`, `"Staff","That Charlotte`). */
+const NAME_BREAK = /[()[\]{}"“”:;,!?]+/gu;
+
+/**
+ * A tagger's person written across a {@link NAME_BREAK} (`REBECCA) Thanks`, `Staff","That
+ * Charlotte`), as the parts on either side that hold a word of letters that may be a name, a
+ * given name or surname the lexicon lists or a word it does not know, from the first such word on
+ * (`Thanks`, `Staff` and `That` are common words, so the second is `Charlotte`; `=C5=A0egan` in a
+ * mail header is no word). A person with no such mark is returned whole.
+ */
+function apartAtBreaks(text: string, span: NameSpan, lexicon: LexiconWords): NameSpan[] {
+  const found = text.slice(span.start, span.end);
+  if (!/[()[\]{}"“”:;,!?]/u.test(found)) return [span];
+  const parts: NameSpan[] = [];
+  let from = span.start;
+  for (const mark of found.matchAll(NAME_BREAK)) {
+    parts.push({ start: from, end: span.start + mark.index });
+    from = span.start + mark.index + mark[0].length;
+  }
+  parts.push({ start: from, end: span.end });
+  return parts.flatMap((part) => {
+    const trimmed = capitalisedPart(text, trimToWord(text, part.start, part.end));
+    if (trimmed === null) return [];
+    const mayBeName = (word: string): boolean => /^\p{L}/u.test(word) && (lexicon.names.has(word) || !isKnownWord(word, lexicon));
+    let start = trimmed.start;
+    for (const word of /^(?:\p{L}+[ \t]+)*/u.exec(text.slice(start, trimmed.end))?.[0].split(/[ \t]+/u) ?? []) {
+      if (word === '' || mayBeName(word.toLowerCase())) break;
+      start += word.length;
+      start += /^[ \t]*/u.exec(text.slice(start))?.[0].length ?? 0;
+    }
+    const words = text
+      .slice(start, trimmed.end)
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}\p{N}'’-]+/u);
+    return start < trimmed.end && words.some((word) => /^[\p{L}\p{M}'’-]+$/u.test(word) && mayBeName(word))
+      ? [{ start, end: trimmed.end }]
+      : [];
+  });
 }
 
 /** Where a tagger's person goes on past its capitalised words: a space before a word in lower case that is no surname's particle before a capitalised word (`Jean-Paul de Souza` goes on). */

@@ -82,3 +82,29 @@ describe('a name credited with a hat tip, answered, or greeted at the end of a t
     },
   );
 });
+
+describe('a name the tagger reads across punctuation (channels-held-out left `- REBECCA: Thanks.` as `- [name]hanks.`)', () => {
+  test.each([
+    ['- REBECCA: Thanks.', ['REBECCA']],
+    ['(REBECCA) Thanks.', ['REBECCA']],
+    ['"Rebecca" Thanks.', ['Rebecca']],
+    ['-- Rebecca: thanks.', ['Rebecca']],
+    ['- JOHN SMITH: Thanks.', ['JOHN SMITH']],
+  ])('a name after punctuation is cut at its own end, never inside the next word: %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    ',1001,SAINT PETER OF THE HILLS CHARITY,5440,',
+    'Paid to SAINT JAMES OF THE VALE TRUST in March',
+    '- GIDEON: Yes.\n- REBECCA: Thanks.',
+    '(REBECCA) Thanks.',
+  ])('no name found starts or ends inside a word: %j', (text) => {
+    const cutWords = findPersonNames(text).filter(
+      (span) =>
+        /[\p{L}\p{N}]{2}/u.test(text.slice(span.start - 1, span.start + 1)) ||
+        /[\p{L}\p{N}]{2}/u.test(text.slice(span.end - 1, span.end + 1)),
+    );
+    expect(cutWords).toEqual([]);
+  });
+});

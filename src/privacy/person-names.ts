@@ -733,6 +733,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   });
   spans.push(...listedPeople(text, lexicon));
   spans.push(...labelledNames(text, lexicon));
+  spans.push(...speakersInCapitals(written, lexicon));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
@@ -791,6 +792,41 @@ const LABELLED_NAME: GuardedRegExp = {
 function isUnmarkedLabel(found: string, name: string, lexicon: LexiconWords): boolean {
   const label = found.slice(0, found.length - name.length);
   return !/^[|;,.!?(\[\t]/u.test(found) && /[ \t]$/u.test(label) && isLoneNameLike(name.split(/[ \t]/u)[0] ?? name, lexicon);
+}
+
+/**
+ * A line opened by a speaker's label in capitals, as a transcript pasted as text writes one (`-
+ * GIDEON: Yes.`, `JOHN SMITH: Thanks.`, `> REBECCA: …`): one to three words in capitals, a colon
+ * and what was said.
+ */
+const SPEAKER_IN_CAPITALS =
+  /^[ \t]*(?:[-*•>–—][ \t]*)?(?<label>\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){0,2})[ \t]*:[ \t]+\S/gmu;
+/** A word that is no acronym: it has a vowel. */
+const HAS_VOWEL = /[aeiouy]/u;
+
+/**
+ * The speakers' labels of a transcript pasted as text with its speakers in capitals: where two
+ * lines or more open with {@link SPEAKER_IN_CAPITALS} and two labels differ (a dialogue, not a
+ * `NOTE:` or a heading), each label whose words, and each part of a word with a hyphen, are all
+ * given names or surnames, or words of three letters or more no lexicon knows that are no acronym
+ * (`GIDEON`, which no lexicon lists, as well as `REBECCA`, `MARY-JANE`). So `Q:` and `A:`,
+ * `NOTE:`, `CHAIR:`, `ACTION:`, `NHS:`, a mail header's `X-GUID:` and an organisation's label stay.
+ */
+function speakersInCapitals(text: string, lexicon: LexiconWords): NameSpan[] {
+  const labels = [...text.matchAll(SPEAKER_IN_CAPITALS)].flatMap((match) => {
+    const label = match.groups?.['label'];
+    return label === undefined ? [] : [{ label, start: match.index + match[0].indexOf(label) }];
+  });
+  if (labels.length < 2 || new Set(labels.map(({ label }) => label)).size < 2) return [];
+  const isSpeakerWord = (word: string): boolean => {
+    const lower = word.toLowerCase();
+    if (NOT_NAMES.has(lower)) return false;
+    if (lexicon.names.has(lower) || lexicon.ambiguous.has(lower)) return true;
+    return lower.length > 2 && HAS_VOWEL.test(lower) && !isKnownWord(lower, lexicon) && !lexicon.organisations.has(lower);
+  };
+  return labels
+    .filter(({ label }) => label.split(/[ \t-]+/u).every(isSpeakerWord))
+    .map(({ label, start }) => ({ start, end: start + label.length }));
 }
 
 /** What is written after `Name:` by someone who gives none. */

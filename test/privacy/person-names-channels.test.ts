@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { findPersonNames } from '../../src/privacy/person-names.js';
+import { redactPersonalData } from '../../src/privacy/personal-data.js';
 
 const named = (text: string): string[] => findPersonNames(text).map((span) => text.slice(span.start, span.end));
 
@@ -106,5 +107,29 @@ describe('a name the tagger reads across punctuation (channels-held-out left `- 
         /[\p{L}\p{N}]{2}/u.test(text.slice(span.end - 1, span.end + 1)),
     );
     expect(cutWords).toEqual([]);
+  });
+});
+
+describe('a transcript pasted as text with its speakers in capitals (channels-held-out published `- GIDEON: Yes.`)', () => {
+  const redacted = (text: string): string => redactPersonalData(text).text;
+
+  test.each([
+    ['- GIDEON: Yes.\n- REBECCA: Thanks.', '- [name]: Yes.\n- [name]: Thanks.'],
+    ['GIDEON: Yes.\nREBECCA: Thanks.', '[name]: Yes.\n[name]: Thanks.'],
+    ['* JOHN SMITH: Thanks.\n* MARY-JANE OKAFOR: Agreed.', '* [name]: Thanks.\n* [name]: Agreed.'],
+    ['> SUE: We waited.\n> JOHN: So did we.', '> [name]: We waited.\n> [name]: So did we.'],
+  ])('every speaker goes: %j', (text, published) => {
+    expect(redacted(text)).toBe(published);
+  });
+
+  test.each([
+    'Q: Why so long?\nA: Nobody knew.',
+    'NOTE: read this first.\nACTION: the council to reply.',
+    'CHAIR: Welcome.\nNHS: no comment.',
+    'X-GUID: 1234-ABCD\nX-QQ-FEAT: abc',
+    'UNISON: Yes.\nOXFAM: Thanks.',
+    'GIDEON: Yes.',
+  ])('labels that are no speakers, or one label alone, stay: %j', (text) => {
+    expect(redacted(text)).toBe(text);
   });
 });

@@ -528,6 +528,56 @@ const POSSESSIVE_OPENER = new RegExp(
 );
 
 /**
+ * A capitalised word in the possessive inside a sentence, after a word in lower case, a comma or a
+ * bracket, before a word in lower case that it owns (`We liked Priya's visit`, `thanks to Ngozi's
+ * help`); not before a capitalised word (`a Valentine's Day card`) nor standing for a shop or a
+ * home (`past Chaney's & Buchanan park`).
+ */
+const POSSESSIVE_IN_SENTENCE = /(?<=[\p{Ll}\p{N},;)][ \t]+)(?<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)['’]s(?=[ \t]+\p{Ll})/gu;
+/**
+ * How English towns' names end (`Rotherham`, `Huddersfield`, `Scunthorpe`, `Middlesbrough`), which
+ * a given name no lexicon lists seldom does; compromise's lexicon lists many towns, not all.
+ */
+const ENGLISH_PLACE_ENDING =
+  /^\p{L}{2,}(?:ham|ford|ton|field|worth|bury|borough|brough|chester|caster|cester|mouth|bridge|pool|wick|wich|stead|thorpe|thwaite|by|dale|minster|port|sea|gate|hurst|den|combe|ness|well|ey)$/u;
+/** A determiner right before a word, which a given name seldom has and a common noun has (`the Theme's handling`, `our Council's`). */
+const DETERMINER_BEFORE = /(?<![\p{L}])(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my|every|each|any)[ \t]+$/iu;
+
+/**
+ * The people {@link POSSESSIVE_IN_SENTENCE} finds that no lexicon lists (a name it lists is the
+ * tagger's to find): a word that may be a name standing alone (see {@link isLoneNameLike}: no
+ * common word, plural or word written as an organisation's), that is no organisation, condition
+ * or day tlap knows, in the possessive or as a word (`McDonald's`, `Sainsbury's`, `Alzheimer's`,
+ * `Parkinson's`, `Addison's`, `Gilbert's`, `Valentine's`, `Asda`, see {@link ORGANISATION_NAMES}) nor one compromise's
+ * lexicon files as an organisation, and that no word of place (`in Rotherham's hospitals`) nor
+ * determiner (`the Theme's handling`: compromise's lexicon lacks many regular nouns) comes before,
+ * that is not shaped as a town (`Rotherham's answer`, `Llandudno's pier`, see
+ * {@link ENGLISH_PLACE_ENDING}), and that owns no date (`Nando's yesterday`, where `'s` is `is`).
+ */
+function possessivesInSentences(text: string, lexicon: LexiconWords): NameSpan[] {
+  if (!/['’]s/u.test(text)) return [];
+  const found: NameSpan[] = [];
+  for (const match of text.matchAll(POSSESSIVE_IN_SENTENCE)) {
+    const name = match.groups?.['name'] ?? '';
+    const lower = name.toLowerCase();
+    if (lexicon.names.has(lower) || !isLoneNameLike(name, lexicon) || isLexiconOrganisation(lower, lexicon)) continue;
+    if (
+      lexicon.organisations.has(`${lower}'s`) ||
+      lexicon.organisations.get(lower)?.includes(lower) === true ||
+      isPlaceShapedWord(name, lexicon)
+    )
+      continue;
+    const before = text.slice(Math.max(0, match.index - 12), match.index);
+    if (PLACE_BEFORE.test(before) || DETERMINER_BEFORE.test(before) || ENGLISH_PLACE_ENDING.test(lower)) continue;
+    const owned = match.index + match[0].length + (/^[ \t]+/u.exec(text.slice(match.index + match[0].length))?.[0].length ?? 0);
+    const ownedTags = tagsAt(text, match.index, owned);
+    if (ownedTags.includes('Date')) continue;
+    found.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/**
  * True when what {@link POSSESSIVE_OPENER} found is a person's: a given name (`Sarah's disease`),
  * or a word that may be a name standing alone (see {@link isLoneNameLike}) before a role or a
  * relation, which only a person has (`Imogen's carer`, `Kofi's mum`; not `Sheffield's social
@@ -674,6 +724,8 @@ const NOT_NAMES = new Set([
   'december',
   'god',
   'lord',
+  'covid',
+  'coronavirus',
 ]);
 
 /**
@@ -734,6 +786,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   spans.push(...listedPeople(text, lexicon));
   spans.push(...labelledNames(text, lexicon));
   spans.push(...speakersInCapitals(written, lexicon));
+  spans.push(...possessivesInSentences(text, lexicon));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
@@ -750,9 +803,42 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(
     withNeighbours(text, merge(spans), organisationsThanked, lexicon)
-      .filter((span) => !isOrganisationAt(text, span, lexicon) && !isVirtueBesideQuality(text, span) && !isNounModifierAfterThe(text, span))
+      .filter(
+        (span) =>
+          !isOrganisationAt(text, span, lexicon) &&
+          !isVirtueBesideQuality(text, span) &&
+          !isNounModifierAfterThe(text, span) &&
+          !isEponymInPossessive(text, span),
+      )
       .map((span) => wholeWords(text, span)),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+/** The first words, in the possessive, of the days and the conditions tlap knows (`valentine's`, `gilbert's`). */
+function possessivesOpening(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map((name) => comparable(name).split(' ', 1)[0] ?? '').filter((word) => word.endsWith("'s")));
+}
+
+const DAY_POSSESSIVES = possessivesOpening(ORGANISATION_NAMES['days'] ?? []);
+const CONDITION_POSSESSIVES = possessivesOpening(ORGANISATION_NAMES['conditions'] ?? []);
+
+/**
+ * True when the span is one word in the possessive that opens a day or a condition tlap knows,
+ * written without the rest of its name: a day before anything but a role or relation (`a
+ * Valentine's card`; `Valentine's mum` is a person's), a condition before no noun it could own
+ * (`Mum has Gilbert's and Addison's`, `since Alzheimer's`; `Wilson's visit` is a person's).
+ */
+function isEponymInPossessive(text: string, span: NameSpan): boolean {
+  const found = comparable(text.slice(span.start, span.end));
+  const day = DAY_POSSESSIVES.has(found);
+  if (!day && !CONDITION_POSSESSIVES.has(found)) return false;
+  const after = text.slice(span.end, span.end + 40);
+  if (ROLE_AHEAD.test(after.trimStart())) return false;
+  if (day) return true;
+  const next = LOWER_CASE_AFTER.exec(after);
+  if (next === null) return true;
+  const tags = tagsAt(text, span.start, span.end + next[0].length - (next[1] ?? '').length);
+  return !tags.includes('Noun') || tags.includes('Pronoun');
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;

@@ -133,3 +133,31 @@ describe('a transcript pasted as text with its speakers in capitals (channels-he
     expect(redacted(text)).toBe(text);
   });
 });
+
+describe("a name no lexicon lists in the possessive inside a sentence (`Priya` was published in `We liked Priya's visit`)", () => {
+  test.each([
+    ["We liked Priya's visit.", ["Priya's"]],
+    ["Thanks to Ngozi's help we coped.", ["Ngozi's"]],
+    ["After Priya's first visit Mum was calmer.", ["Priya's"]],
+    ["I met Gilbert's wife.", ["Gilbert's"]],
+    ["Valentine's mum rang.", ["Valentine's"]],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    "Mum has Alzheimer's and Parkinson's.",
+    "She has Gilbert's and Addison's.",
+    "We sent a Valentine's card.",
+    "We met at McDonald's after.",
+    "Boots' pharmacist was kind.",
+    "We use Asda's car park.",
+    "We waited for Rotherham's answer.",
+    "The queue at Nando's yesterday was long.",
+    "Use the Theme's handling.",
+    "After Covid's first wave nothing reopened.",
+    "shops in Oldham's market",
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+});

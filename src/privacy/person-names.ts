@@ -3,6 +3,7 @@ import { guardedMatches, type GuardedRegExp } from '../guarded-alternation.js';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 import { givenNameForms } from './given-names.js';
 import { ORGANISATION_NAMES } from './organisation-names.js';
+import { PLACES_NAMED_LIKE_PEOPLE } from './place-names.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
 export interface NameSpan {
@@ -803,8 +804,10 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   const kept = keepNames.map((name) => wordsOf(name));
   return merge(
     withNeighbours(text, merge(spans), organisationsThanked, lexicon)
+      .map((span) => withoutOpeningModal(text, span))
       .filter(
         (span) =>
+          !isPlaceNamedLikePerson(text, span, lexicon) &&
           !isOrganisationAt(text, span, lexicon) &&
           !isVirtueBesideQuality(text, span) &&
           !isNounModifierAfterThe(text, span) &&
@@ -812,6 +815,48 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       )
       .map((span) => wholeWords(text, span)),
   ).filter((span) => !isKept(text.slice(span.start, span.end), kept));
+}
+
+const PLACES = new Set(PLACES_NAMED_LIKE_PEOPLE.map((place) => place.toLowerCase()));
+/** What says a person is meant by the word after it: a title, a role or relation, a greeting or sign-off, `called` or `named`. */
+const PERSON_CUE_BEFORE = new RegExp(
+  `(?:(?<![\\p{L}])(?:${HONORIFIC}|${ROLE}|[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ll]ove|[Rr]egards|[Ww]ishes|called|named|name is|to you)|[\\n][ \\t]*[-–—])[ \\t]*,?[ \\t]*$`,
+  'iu',
+);
+
+/**
+ * True when the span is a town {@link PLACES_NAMED_LIKE_PEOPLE} lists, alone or before words no
+ * lexicon lists as a name (`Bradford needs more buses`, `Houston "courtesy police"`, `Twitter:
+ * Bradford Carers`), with no title, role, relation, greeting or `called` before it and no `from
+ * the` or `at the` after it, which say a person is meant (`Dr Preston`, `my son Preston`, `Hi
+ * Preston`, `Preston from the council rang`).
+ */
+function isPlaceNamedLikePerson(text: string, span: NameSpan, lexicon: LexiconWords): boolean {
+  const [first, ...rest] = wordsOf(text.slice(span.start, span.end));
+  if (first === undefined || !PLACES.has(first) || rest.some((word) => lexicon.names.has(word) || lexicon.ambiguous.has(word)))
+    return false;
+  if (ROLE_OR_PLACE_AFTER.test(text.slice(span.end, span.end + 20))) return false;
+  return !PERSON_CUE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start));
+}
+
+/** `Will` or `May` opening a question, before a name and a verb (`Will Bradford do the same review?`, `May Sarah come?`). */
+const MODAL_OPENING = /^(?:Will|May)[ \t]+(?=\p{Lu})/u;
+const QUESTION_OPENS = /(?:^|[.!?\n]|["“(])[ \t]*$/u;
+
+/**
+ * The span without a `Will` or `May` that opens a question and asks it of the words after it: at
+ * a sentence's start, with a verb in lower case after the span and the sentence ending in `?`
+ * (`Will Bradford do the same review?` asks about `Bradford`, `Will Smith do it?` about `Smith`,
+ * a person still). `Will Smith said so` is left whole.
+ */
+function withoutOpeningModal(text: string, span: NameSpan): NameSpan {
+  const modal = MODAL_OPENING.exec(text.slice(span.start, span.end));
+  if (modal === null || !QUESTION_OPENS.test(text.slice(Math.max(0, span.start - 4), span.start))) return span;
+  const sentence = /^[^.!?\n]*\?/u.exec(text.slice(span.end));
+  const verb = LOWER_CASE_AFTER.exec(text.slice(span.end, span.end + 40)) ?? /^[ \t]+(\p{Ll}{2})(?![\p{L}])/u.exec(text.slice(span.end));
+  if (sentence === null || verb === null) return span;
+  const tags = tagsAt(text, span.start, span.end + verb[0].length - (verb[1] ?? '').length);
+  return tags.includes('Infinitive') || tags.includes('PresentTense') ? { start: span.start + modal[0].length, end: span.end } : span;
 }
 
 /** The first words, in the possessive, of the days and the conditions tlap knows (`valentine's`, `gilbert's`). */

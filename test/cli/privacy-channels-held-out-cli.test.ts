@@ -23,9 +23,9 @@ describe('e-mail, captions, transcripts, posts and blog comments written blind, 
     expect(published.leaks(planted)).toEqual([]);
   });
 
-  test('43 of the 44 phrases that hold no personal data stay (41 before); `Will Bradford do the same review?` still loses `Will Bradford`', async () => {
+  test('all 44 phrases that hold no personal data stay (41 before, 43 before a town named like a person was read as the town)', async () => {
     const kept = await published.listed('must-keep.txt');
     expect(kept).toHaveLength(44);
-    expect(published.lost(kept)).toEqual(['fixture: Will Bradford', 'bundled: Will Bradford']);
+    expect(published.lost(kept)).toEqual([]);
   });
 });

@@ -161,3 +161,31 @@ describe("a name no lexicon lists in the possessive inside a sentence (`Priya` w
     expect(named(text)).toEqual([]);
   });
 });
+
+describe('a town that compromise files as a person (`Will Bradford do the same review?` lost `Will Bradford`)', () => {
+  test.each([
+    'Will Bradford do the same review?',
+    'May Chester get a hub too?',
+    'Bradford needs more buses.',
+    'Twitter: Bradford Carers',
+    'Follow Bradford Carers on Twitter.',
+    'Houston "courtesy police" keep the roads clear.',
+    'Preston is a long way to go for a scan.',
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+
+  test.each([
+    ['Will Smith do it?', ['Smith']],
+    ['Will Sarah come?', ['Sarah']],
+    ['Will Bradford said no.', ['Will Bradford']],
+    ['Mr Preston rang.', ['Mr Preston']],
+    ['my son Preston is four', ['Preston']],
+    ['Hi Preston, thanks for the lift.', ['Preston']],
+    ['John Preston rang twice.', ['John Preston']],
+    ['Preston from the council rang.', ['Preston']],
+    ['a man called Dudley', ['Dudley']],
+  ])('a title, a given name, a role, a greeting or a question of a person keeps the person: %j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+});

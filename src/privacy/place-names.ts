@@ -1,0 +1,29 @@
+/**
+ * Towns, cities and counties that compromise's lexicon files as a person's name
+ * (`bradford`, `chester`, `preston`, `dudley`: given names; `lincoln`: a surname; `houston`, `kent`:
+ * a person), so that a tagger takes `Bradford needs more buses` or `Houston "courtesy police"` for a
+ * person. Only places whose reading as a person is a surname or a given name seldom met in the
+ * UK: a place that is also a common given name (`Beverley`, `Shirley`, `Stanley`, `Chelsea`,
+ * `Charlotte`, `Austin`, `Sydney`, `Nelson`, `Leigh`) is left out, since publishing a person so
+ * named is worse than redacting a town. Name detection reads one of these as the place when no
+ * given name, title, role or greeting says a person is meant (`Mr Preston`, `John Preston`, `my son
+ * Preston`, `Hi Preston` are still people).
+ */
+export const PLACES_NAMED_LIKE_PEOPLE: readonly string[] = [
+  'Alton',
+  'Bradford',
+  'Brent',
+  'Burton',
+  'Chester',
+  'Clifton',
+  'Devon',
+  'Dudley',
+  'Hamilton',
+  'Hayes',
+  'Houston',
+  'Kent',
+  'Lincoln',
+  'Preston',
+  'Walton',
+  'Weston',
+];

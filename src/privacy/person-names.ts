@@ -1325,6 +1325,27 @@ export function isListedNameWord(word: string): boolean {
   return !NOT_NAMES.has(lower) && (lexicon.names.has(lower) || lexicon.ambiguous.has(lower));
 }
 
+/**
+ * True when `keyword`, a codebook's keyword or phrase, names a person however it is read: one of
+ * its words is a given name or surname the name lexicons list that is no common word, no place
+ * named like a person and no organisation's first word (`sarah`, `morgan`, `nurse patel`; not
+ * `hope`, `ward`, `will`, `bradford`), and `keepNames` (the codebook's `redact.keep_names`) does not
+ * hold all its name words. A report that redacts names prints such a keyword as `[name]`.
+ */
+export function isNameKeyword(keyword: string, keepNames: readonly string[] = []): boolean {
+  const lexicon = loadLexiconWords();
+  const kept = new Set(keepNames.flatMap((name) => wordsOf(name)));
+  const names = wordsOf(keyword).filter(
+    (word) =>
+      !NOT_NAMES.has(word) &&
+      lexicon.names.has(word) &&
+      !isListedWord(word, lexicon) &&
+      !PLACES.has(word) &&
+      !lexicon.organisations.has(word),
+  );
+  return names.length > 0 && !names.every((word) => kept.has(word));
+}
+
 /** True when a word, in any letter case, is one compromise's lexicon (with tlap's given names) lists as a given name or surname (`sarah`, `grace`; not `hope`, `dawn`). Loads no tagger. */
 export function isGivenOrFamilyName(word: string): boolean {
   const lower = word.toLowerCase();

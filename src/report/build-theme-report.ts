@@ -17,7 +17,7 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
 import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
-import { isGivenOrFamilyName } from '../privacy/person-names.js';
+import { isGivenOrFamilyName, isNameKeyword } from '../privacy/person-names.js';
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
@@ -660,13 +660,23 @@ export class ThemeReportBuilder {
         recordIds: Object.fromEntries(
           this.codebook.themes.map((theme, index) => [theme.id, [...this.themeCounts(index).recordIds].sort(compareCodeUnits)]),
         ),
-        keywords: Object.fromEntries(this.codebook.themes.map((theme) => [theme.id, theme.rules.map((rule) => rule.source)])),
+        keywords: Object.fromEntries(
+          this.codebook.themes.map((theme, order) => [
+            theme.id,
+            publishedKeywords(theme.rules, this.themeCounts(order).words, (keyword) => this.isPublishedAsName(keyword)),
+          ]),
+        ),
       },
       changes: null,
       disclosure: rule,
       groups: this.respondentGroups(),
     };
     return { ...report, keyFindings: keyFindings(report) };
+  }
+
+  /** Whether a keyword names a person (see {@link isNameKeyword}) while the codebook's policy redacts names. */
+  private isPublishedAsName(keyword: string): boolean {
+    return this.codebook.redaction.kinds.has('name') && isNameKeyword(keyword, this.codebook.keepNames);
   }
 
   private coOccurrence(themeIds: readonly string[], rule: DisclosureRule): CoOccurrence {
@@ -818,6 +828,27 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   }
   const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word));
   return { words: named ? REDACTION_TOKENS.name : words, count };
+}
+
+/**
+ * A theme's keywords as the report publishes them: as the codebook writes them, except that a
+ * keyword that names a person (`namesPerson`, whether or not it matched) or whose hits the words
+ * that matched most show as `[name]` (see {@link commonestForm}) is `[name]`, once however many
+ * there are, so that no output prints a name the others hide.
+ */
+function publishedKeywords(
+  rules: readonly { source: string }[],
+  words: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  namesPerson: (keyword: string) => boolean,
+): string[] {
+  const published: string[] = [];
+  for (const { source } of rules) {
+    const forms = words.get(source);
+    const named = namesPerson(source) || (forms !== undefined && commonestForm(forms).words === REDACTION_TOKENS.name);
+    const keyword = named ? REDACTION_TOKENS.name : source;
+    if (keyword !== REDACTION_TOKENS.name || !published.includes(keyword)) published.push(keyword);
+  }
+  return published;
 }
 
 /** Keywords' hits shown as `[name]` (two keywords that are names) as one entry, their counts added up; other entries as they are. */

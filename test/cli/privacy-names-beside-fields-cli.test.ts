@@ -6,6 +6,7 @@ const published = new PublishedReports('fixtures/privacy/names-beside-fields');
 interface ReportJson {
   records_total?: number;
   themes?: { id: string; top_words: { words: string; count: number }[] }[];
+  codebook?: { keywords: Record<string, string[]> };
 }
 
 beforeAll(async () => {
@@ -48,5 +49,13 @@ describe('names beside the next field, possessives opening a sentence, accounts 
       expect(matched.filter((line) => /sarah|morgan/iu.test(line))).toEqual([]);
       expect(matched.some((line) => /\\?\[name\\?\] \(5\)/u.test(line))).toBe(true);
     }
+  });
+
+  test("the JSON report lists those keywords as [name] among the codebook's keywords too, so no format prints them", () => {
+    const report = JSON.parse(published.output('fixture', 'json') || '{}') as ReportJson;
+    expect(report.codebook?.keywords['named-staff']).toEqual(['[name]']);
+    expect(report.codebook?.keywords['hope']).toEqual(['hope']);
+    expect(report.codebook?.keywords['forms']).toContain('ward');
+    expect(published.leaks(['sarah', 'morgan'])).toEqual([]);
   });
 });

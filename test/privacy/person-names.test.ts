@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findPersonNames, type NameSpan } from '../../src/privacy/person-names.js';
+import { findPersonNames, isNameKeyword, type NameSpan } from '../../src/privacy/person-names.js';
 
 const named = (text: string, spans: readonly NameSpan[]): string[] => spans.map((span) => text.slice(span.start, span.end));
 
@@ -180,5 +180,23 @@ describe('a name in the possessive opening a sentence', () => {
     ]) {
       expect(named(text, findPersonNames(text))).toEqual([]);
     }
+  });
+});
+
+describe("a codebook keyword that names a person (the JSON report printed `sarah` among the codebook's keywords)", () => {
+  test.each(['sarah', 'morgan', 'nurse patel', 'Sarah Jones'])('%j is one', (keyword) => {
+    expect(isNameKeyword(keyword)).toBe(true);
+  });
+
+  test.each(['hope', 'ward', 'norm', 'will', 'dawn', 'bradford', 'waiting list', 'parkinson', 'care home'])(
+    '%j, also a word, place or condition, is none',
+    (keyword) => {
+      expect(isNameKeyword(keyword)).toBe(false);
+    },
+  );
+
+  test('nor is one whose name words redact.keep_names keeps', () => {
+    expect(isNameKeyword('jeremy hunt', ['Jeremy Hunt'])).toBe(false);
+    expect(isNameKeyword('sarah', ['Jeremy Hunt'])).toBe(true);
   });
 });

@@ -571,7 +571,9 @@ export class ThemeReportBuilder {
         count: tally.count,
         share: this.counts.total === 0 ? 0 : tally.count / this.counts.total,
         byChannel: channelCounts(tally.byChannel),
-        topWords: publishedAlike([...tally.words.values()].map(commonestForm))
+        topWords: publishedAlike(
+          [...tally.words].map(([keyword, forms]) => (this.isPublishedAsName(keyword) ? allAsName(forms) : commonestForm(forms))),
+        )
           .sort((a, b) => b.count - a.count || compareCodeUnits(a.words, b.words))
           .slice(0, 5),
         quotes: (chosenQuotes.get(theme.id) ?? []).map((candidate) => quote(candidate.record, candidate.published)),
@@ -828,6 +830,13 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   }
   const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word));
   return { words: named ? REDACTION_TOKENS.name : words, count };
+}
+
+/** One keyword's hits, all shown as `[name]`: a keyword that names a person, however its hits were written (`sarah` in lower case too). */
+function allAsName(forms: ReadonlyMap<string, number>): MatchedWords {
+  let count = 0;
+  for (const times of forms.values()) count += times;
+  return { words: REDACTION_TOKENS.name, count };
 }
 
 /**

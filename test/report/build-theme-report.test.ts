@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { makeCodebook } from '../builders/codebook-builder.js';
+import { codebookYaml, makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
 import { renderJsonReport } from '../../src/report/json-report.js';
 import { cellText } from '../../src/report/markdown-report.js';
@@ -93,6 +93,30 @@ describe('ThemeReportBuilder', () => {
       { words: 'respite', count: 1 },
       { words: 'rest', count: 1 },
     ]);
+  });
+
+  test('a keyword that names a person is [name] among the words that matched most however its hits are written, and in the JSON codebook keywords whether or not it matched', () => {
+    const named = makeCodebook(
+      codebookYaml([
+        { id: 'staff', keywords: ['sarah', 'hope', 'ward'] },
+        { id: 'unmatched', keywords: ['morgan', 'kindness'] },
+      ]).concat('redact:\n  keep_names: []\n'),
+    );
+    const report = buildReport(named, [
+      makeThemedRecord(named, { text: 'sarah on the ward gave us hope' }),
+      makeThemedRecord(named, { text: 'thanks to sarah, we coped' }),
+    ]);
+    expect(report.themes.find((theme) => theme.id === 'staff')?.topWords).toEqual([
+      { words: '[name]', count: 2 },
+      { words: 'hope', count: 1 },
+      { words: 'ward', count: 1 },
+    ]);
+    const json = JSON.parse(renderJsonReport(report)) as { codebook: { keywords: Record<string, string[]> } };
+    expect(json.codebook.keywords).toEqual({ staff: ['[name]', 'hope', 'ward'], unmatched: ['[name]', 'kindness'] });
+    const unredacted = makeCodebook(codebookYaml([{ id: 'staff', keywords: ['sarah'] }]).concat('redact:\n  kinds: []\n'));
+    const plain = buildReport(unredacted, [makeThemedRecord(unredacted, { text: 'sarah was kind' })]);
+    expect(plain.trace.keywords).toEqual({ staff: ['sarah'] });
+    expect(plain.themes[0]?.topWords).toEqual([{ words: 'sarah', count: 1 }]);
   });
 
   test('quotes: 40–400 characters first, then more distinct keywords, then record id', () => {

@@ -1328,7 +1328,8 @@ export function isListedNameWord(word: string): boolean {
 /**
  * True when `keyword`, a codebook's keyword or phrase, names a person however it is read: one of
  * its words is a given name or surname the name lexicons list that is no common word, no place
- * named like a person and no organisation's first word (`sarah`, `morgan`, `nurse patel`; not
+ * named like a person and no organisation's whole name (`sarah`, `morgan`, `john`, as in John
+ * Lewis, `nurse patel`; not
  * `hope`, `ward`, `will`, `bradford`), and `keepNames` (the codebook's `redact.keep_names`) does not
  * hold all its name words. A report that redacts names prints such a keyword as `[name]`.
  */
@@ -1341,7 +1342,7 @@ export function isNameKeyword(keyword: string, keepNames: readonly string[] = []
       lexicon.names.has(word) &&
       !isListedWord(word, lexicon) &&
       !PLACES.has(word) &&
-      !lexicon.organisations.has(word),
+      lexicon.organisations.get(word)?.includes(word) !== true,
   );
   return names.length > 0 && !names.every((word) => kept.has(word));
 }

@@ -184,7 +184,7 @@ describe('a name in the possessive opening a sentence', () => {
 });
 
 describe("a codebook keyword that names a person (the JSON report printed `sarah` among the codebook's keywords)", () => {
-  test.each(['sarah', 'morgan', 'nurse patel', 'Sarah Jones'])('%j is one', (keyword) => {
+  test.each(['sarah', 'morgan', 'nurse patel', 'Sarah Jones', 'john', 'sue'])('%j is one', (keyword) => {
     expect(isNameKeyword(keyword)).toBe(true);
   });
 

@@ -786,7 +786,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   });
   spans.push(...listedPeople(text, lexicon));
   spans.push(...labelledNames(text, lexicon));
-  spans.push(...speakersInCapitals(written, lexicon));
+  spans.push(...speakersOfPastedTranscript(written, lexicon));
   spans.push(...possessivesInSentences(text, lexicon));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
@@ -926,37 +926,41 @@ function isUnmarkedLabel(found: string, name: string, lexicon: LexiconWords): bo
 }
 
 /**
- * A line opened by a speaker's label in capitals, as a transcript pasted as text writes one (`-
- * GIDEON: Yes.`, `JOHN SMITH: Thanks.`, `> REBECCA: …`): one to three words in capitals, a colon
- * and what was said.
+ * A line opened by a speaker's label, as a transcript pasted as text writes one (`- GIDEON:
+ * Yes.`, `JOHN SMITH: Thanks.`, `> Rebecca: …`, `00:05 REBECCA: …`): after a bullet or a time, if
+ * any, one to three capitalised words, a colon and what was said.
  */
-const SPEAKER_IN_CAPITALS =
-  /^[ \t]*(?:[-*•>–—][ \t]*)?(?<label>\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){0,2})[ \t]*:[ \t]+\S/gmu;
+const SPEAKER_LABEL =
+  /^[ \t]*(?:[-*•>–—][ \t]*)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?<label>\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ \t]*:[ \t]+\S/gmu;
 /** A word that is no acronym: it has a vowel. */
 const HAS_VOWEL = /[aeiouy]/u;
 
 /**
- * The speakers' labels of a transcript pasted as text with its speakers in capitals: where two
- * lines or more open with {@link SPEAKER_IN_CAPITALS} and two labels differ (a dialogue, not a
- * `NOTE:` or a heading), each label whose words, and each part of a word with a hyphen, are all
- * given names or surnames, or words of three letters or more no lexicon knows that are no acronym
- * (`GIDEON`, which no lexicon lists, as well as `REBECCA`, `MARY-JANE`). So `Q:` and `A:`,
- * `NOTE:`, `CHAIR:`, `ACTION:`, `NHS:`, a mail header's `X-GUID:` and an organisation's label stay.
+ * The speakers' labels of a transcript pasted as text: where two lines or more open with
+ * {@link SPEAKER_LABEL}, two labels differ and one of them is all given names or surnames the
+ * lexicons list (a dialogue of people, not a form's or a mail header's fields), each label whose
+ * words, and each part of a word with a hyphen, are such names, or, in capitals, words of three
+ * letters or more no lexicon knows that are no acronym (`GIDEON` beside `REBECCA`, `MARY-JANE`).
+ * compromise's lexicon lacks many common words (`Email`, `Precedence`, `Language`), so a word it
+ * does not know is read as a name only beside a listed one and only in capitals, as such a
+ * transcript writes its speakers. So `Q:` and `A:`, `NOTE:`, `CHAIR:`, `EMAIL:` and `PHONE:`, a
+ * mail header's `X-GUID:` and an organisation's label stay.
  */
-function speakersInCapitals(text: string, lexicon: LexiconWords): NameSpan[] {
-  const labels = [...text.matchAll(SPEAKER_IN_CAPITALS)].flatMap((match) => {
+function speakersOfPastedTranscript(text: string, lexicon: LexiconWords): NameSpan[] {
+  const labels = [...text.matchAll(SPEAKER_LABEL)].flatMap((match) => {
     const label = match.groups?.['label'];
     return label === undefined ? [] : [{ label, start: match.index + match[0].indexOf(label) }];
   });
   if (labels.length < 2 || new Set(labels.map(({ label }) => label)).size < 2) return [];
-  const isSpeakerWord = (word: string): boolean => {
-    const lower = word.toLowerCase();
-    if (NOT_NAMES.has(lower)) return false;
-    if (lexicon.names.has(lower) || lexicon.ambiguous.has(lower)) return true;
-    return lower.length > 2 && HAS_VOWEL.test(lower) && !isKnownWord(lower, lexicon) && !lexicon.organisations.has(lower);
-  };
+  const partsOf = (label: string): string[] => label.toLowerCase().split(/[ \t-]+/u);
+  const isListedName = (word: string): boolean => !NOT_NAMES.has(word) && (lexicon.names.has(word) || lexicon.ambiguous.has(word));
+  if (!labels.some(({ label }) => partsOf(label).every(isListedName))) return [];
+  const isUnknownWord = (word: string): boolean =>
+    !NOT_NAMES.has(word) && word.length > 2 && HAS_VOWEL.test(word) && !isKnownWord(word, lexicon) && !lexicon.organisations.has(word);
   return labels
-    .filter(({ label }) => label.split(/[ \t-]+/u).every(isSpeakerWord))
+    .filter(({ label }) =>
+      partsOf(label).every((word) => isListedName(word) || (ALL_CAPS.test(label.replace(/[ \t-]/gu, '')) && isUnknownWord(word))),
+    )
     .map(({ label, start }) => ({ start, end: start + label.length }));
 }
 

@@ -118,7 +118,9 @@ describe('a transcript pasted as text with its speakers in capitals (channels-he
     ['GIDEON: Yes.\nREBECCA: Thanks.', '[name]: Yes.\n[name]: Thanks.'],
     ['* JOHN SMITH: Thanks.\n* MARY-JANE OKAFOR: Agreed.', '* [name]: Thanks.\n* [name]: Agreed.'],
     ['> SUE: We waited.\n> JOHN: So did we.', '> [name]: We waited.\n> [name]: So did we.'],
-  ])('every speaker goes: %j', (text, published) => {
+    ['00:01 GIDEON: Yes.\n00:05 REBECCA: Thanks.', '00:01 [name]: Yes.\n00:05 [name]: Thanks.'],
+    ['Gideon: Yes.\nRebecca: Thanks.', 'Gideon: Yes.\n[name]: Thanks.'],
+  ])('every speaker in capitals goes, and one written with a capital when the lexicons list the name: %j', (text, published) => {
     expect(redacted(text)).toBe(published);
   });
 
@@ -128,6 +130,8 @@ describe('a transcript pasted as text with its speakers in capitals (channels-he
     'CHAIR: Welcome.\nNHS: no comment.',
     'X-GUID: 1234-ABCD\nX-QQ-FEAT: abc',
     'UNISON: Yes.\nOXFAM: Thanks.',
+    'EMAIL: none given\nPHONE: none given',
+    'Email: none\nLanguage: en\nPrecedence: bulk',
     'GIDEON: Yes.',
   ])('labels that are no speakers, or one label alone, stay: %j', (text) => {
     expect(redacted(text)).toBe(text);

@@ -95,10 +95,18 @@ const ATTACHMENT_POINTER =
   /^(?:(?:please|kindly)\s+)?(?:(?:see|refer\s+to|find|view|read)\s+(?:the\s+|my\s+|our\s+)?)?(?:attached|attachments?|enclosed)(?:\s+(?:files?|file\(s\)|documents?|document\(s\)|letter|comments?|pdf|submission|response))?(?:\s+(?:for|with)\s+(?:my|our)\s+(?:comments?|response|submission))?$|^(?:(?:my|our|the)\s+)?(?:comments?|response|submission|letter|file|document)s?\s+(?:is\s+|are\s+)?(?:attached|enclosed)$/iu;
 
 /**
+ * A word every {@link ATTACHMENT_POINTER} holds: ingest asks of every record whether its text is
+ * only a pointer, and this one search answers most of them (it took 0.85 s of a 400,000-record
+ * ingest's 6.5 s to make every text plain first).
+ */
+const ATTACHMENT_WORD = /attach|enclos/iu;
+
+/**
  * True when a text says nothing but that its words are in an attached file (see
  * {@link ATTACHMENT_POINTER}), quotes, trailing full stops and spaces aside.
  */
 export function isOnlyAttachmentPointer(text: string): boolean {
+  if (!ATTACHMENT_WORD.test(text)) return false;
   const words = text
     .trim()
     .replace(/^["'\u201c]+|["'\u201d]+$/gu, '')

@@ -534,7 +534,10 @@ const POSSESSIVE_OPENER = new RegExp(
  * help`); not before a capitalised word (`a Valentine's Day card`) nor standing for a shop or a
  * home (`past Chaney's & Buchanan park`).
  */
-const POSSESSIVE_IN_SENTENCE = /(?<=[\p{Ll}\p{N},;)][ \t]+)(?<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)['’]s(?=[ \t]+\p{Ll})/gu;
+const POSSESSIVE_IN_SENTENCE: GuardedRegExp = {
+  pattern: /(?<=[\p{Ll}\p{N},;)][ \t]+)(?<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)['’]s(?=[ \t]+\p{Ll})/gu,
+  guard: /['’]s[ \t]/u,
+};
 /**
  * How English towns' names end (`Rotherham`, `Huddersfield`, `Scunthorpe`, `Middlesbrough`), which
  * a given name no lexicon lists seldom does; compromise's lexicon lists many towns, not all.
@@ -556,9 +559,8 @@ const DETERMINER_BEFORE = /(?<![\p{L}])(?:the|a|an|this|that|these|those|our|you
  * {@link ENGLISH_PLACE_ENDING}), and that owns no date (`Nando's yesterday`, where `'s` is `is`).
  */
 function possessivesInSentences(text: string, lexicon: LexiconWords): NameSpan[] {
-  if (!/['’]s/u.test(text)) return [];
   const found: NameSpan[] = [];
-  for (const match of text.matchAll(POSSESSIVE_IN_SENTENCE)) {
+  for (const match of guardedMatches(text, POSSESSIVE_IN_SENTENCE)) {
     const name = match.groups?.['name'] ?? '';
     const lower = name.toLowerCase();
     if (lexicon.names.has(lower) || !isLoneNameLike(name, lexicon) || isLexiconOrganisation(lower, lexicon)) continue;
@@ -930,8 +932,11 @@ function isUnmarkedLabel(found: string, name: string, lexicon: LexiconWords): bo
  * Yes.`, `JOHN SMITH: Thanks.`, `> Rebecca: …`, `00:05 REBECCA: …`): after a bullet or a time, if
  * any, one to three capitalised words, a colon and what was said.
  */
-const SPEAKER_LABEL =
-  /^[ \t]*(?:[-*•>–—][ \t]*)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?<label>\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ \t]*:[ \t]+\S/gmu;
+const SPEAKER_LABEL: GuardedRegExp = {
+  pattern:
+    /^[ \t]*(?:[-*•>–—][ \t]*)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?<label>\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ \t]*:[ \t]+\S/gmu,
+  guard: /:[ \t]+\S/u,
+};
 /** A word that is no acronym: it has a vowel. */
 const HAS_VOWEL = /[aeiouy]/u;
 
@@ -947,7 +952,7 @@ const HAS_VOWEL = /[aeiouy]/u;
  * mail header's `X-GUID:` and an organisation's label stay.
  */
 function speakersOfPastedTranscript(text: string, lexicon: LexiconWords): NameSpan[] {
-  const labels = [...text.matchAll(SPEAKER_LABEL)].flatMap((match) => {
+  const labels = [...guardedMatches(text, SPEAKER_LABEL)].flatMap((match) => {
     const label = match.groups?.['label'];
     return label === undefined ? [] : [{ label, start: match.index + match[0].indexOf(label) }];
   });
@@ -1973,4 +1978,6 @@ export const GUARDED_PATTERNS: readonly GuardedRegExp[] = [
   INTRODUCTION_THEN_LOWER_CASE,
   TITLE_THEN_LOWER_CASE,
   SPOKEN_TO_THEN_LOWER_CASE,
+  POSSESSIVE_IN_SENTENCE,
+  SPEAKER_LABEL,
 ];

@@ -4,7 +4,16 @@ import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonLines } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { sourceLabel, statusUrlId, tweetCount, tweetId, tweetItem, type TweetFacts, type TweetLink } from '../readers/tweet-item.js';
+import {
+  notATweetItem,
+  sourceLabel,
+  statusUrlId,
+  tweetCount,
+  tweetId,
+  tweetItem,
+  type TweetFacts,
+  type TweetLink,
+} from '../readers/tweet-item.js';
 
 /** The `_type` snscrape gives each item of its Twitter module. */
 const TYPE_PREFIX = 'snscrape.modules.twitter.';
@@ -62,7 +71,11 @@ function* itemsOf(value: unknown, provenance: Provenance, seen: Set<string>): It
   const kind = item === null ? null : itemKind(item);
   const id = item === null ? null : itemId(item);
   if (item === null || kind === null) {
-    yield notATweet('expected an snscrape Twitter item (an object whose "_type" starts "snscrape.modules.twitter.")', value, provenance);
+    yield notATweetItem(
+      'expected an snscrape Twitter item (an object whose "_type" starts "snscrape.modules.twitter.")',
+      value,
+      provenance,
+    );
     return;
   }
   if (kind === 'Tombstone') {
@@ -86,7 +99,7 @@ function* itemsOf(value: unknown, provenance: Provenance, seen: Set<string>): It
     return;
   }
   if (kind !== 'Tweet') {
-    yield notATweet(`expected a tweet, not an snscrape ${kind}`, value, provenance);
+    yield notATweetItem(`expected a tweet, not an snscrape ${kind}`, value, provenance);
     return;
   }
   if (id === null) {
@@ -123,10 +136,6 @@ function itemKind(item: JsonObject): string | null {
 /** An item's tweet id: `id` (read exactly), else the one in its status link. */
 function itemId(item: JsonObject): string | null {
   return tweetId(item['id']) ?? tweetId(item['id.str']) ?? statusUrlId(asString(item['url']));
-}
-
-function notATweet(message: string, value: unknown, provenance: Provenance): AdapterItem {
-  return { kind: 'rejected', code: 'NOT_A_TWEET', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
 }
 
 function handleOf(item: JsonObject | null): string | null {

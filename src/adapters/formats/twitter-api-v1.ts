@@ -6,6 +6,7 @@ import { invalidJsonItem, jsonElementProvenance, jsonFileValues, partWithin } fr
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import {
   missingTweetIdItem,
+  notATweetItem,
   retweetPrefixHandle,
   sourceLabel,
   tweetCount,
@@ -65,13 +66,7 @@ async function* readStatuses(source: InputSource): AsyncIterable<AdapterItem> {
 function* statusItems(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const status = asObject(value);
   if (status === null) {
-    yield {
-      kind: 'rejected',
-      code: 'NOT_A_TWEET',
-      message: 'expected a status object',
-      provenance,
-      excerpt: JSON.stringify(value).slice(0, 200),
-    };
+    yield notATweetItem('expected a status object', value, provenance);
     return;
   }
   const deleted = field(status, 'delete', 'status');

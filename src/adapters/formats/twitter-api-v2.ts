@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { entityLinks, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
+import { entityLinks, notATweetItem, sourceLabel, tweetCount, tweetId, tweetItem, type TweetFacts } from '../readers/tweet-item.js';
 
 /** The parts of a response page a tweet's fields are resolved against. */
 interface PageContext {
@@ -84,13 +84,7 @@ function readV2(source: InputSource): AsyncIterable<AdapterItem> {
 function* valueItems(value: unknown, provenance: Provenance, seen: Set<string>): Iterable<AdapterItem> {
   const object = asObject(value);
   if (object === null) {
-    yield {
-      kind: 'rejected',
-      code: 'NOT_A_TWEET',
-      message: 'expected an API v2 response page or tweet object',
-      provenance,
-      excerpt: JSON.stringify(value).slice(0, 200),
-    };
+    yield notATweetItem('expected an API v2 response page or tweet object', value, provenance);
     return;
   }
   const prefix = provenance.part === undefined ? '' : `${provenance.part}.`;
@@ -112,13 +106,7 @@ function* valueItems(value: unknown, provenance: Provenance, seen: Set<string>):
     return;
   }
   if (asObject(object['meta']) !== null) return;
-  yield {
-    kind: 'rejected',
-    code: 'NOT_A_TWEET',
-    message: 'expected an API v2 response page or tweet object',
-    provenance,
-    excerpt: JSON.stringify(object).slice(0, 200),
-  };
+  yield notATweetItem('expected an API v2 response page or tweet object', object, provenance);
 }
 
 /** One line saying what an API error object reports, or null when the object is not one. */

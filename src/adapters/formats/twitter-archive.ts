@@ -6,6 +6,7 @@ import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js'
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import {
   missingTweetIdItem,
+  notATweetItem,
   retweetPrefixHandle,
   sourceLabel,
   tweetCount,
@@ -82,13 +83,11 @@ async function* readNotes(source: InputSource, options: AdapterOptions): AsyncIt
     }
     const note = noteTweetOf(element.value);
     if (note === null) {
-      yield {
-        kind: 'rejected',
-        code: 'NOT_A_TWEET',
-        message: 'expected a long tweet\'s note {"noteTweet": {"noteTweetId", "createdAt", "core": {"text"}}}',
+      yield notATweetItem(
+        'expected a long tweet\'s note {"noteTweet": {"noteTweetId", "createdAt", "core": {"text"}}}',
+        element.value,
         provenance,
-        excerpt: JSON.stringify(element.value).slice(0, 200),
-      };
+      );
       continue;
     }
     options.archiveNotes?.addNote(source.path, note);
@@ -141,13 +140,7 @@ async function* readArchive(source: InputSource, options: AdapterOptions): Async
     }
     const tweet = archiveTweet(element.value);
     if (tweet === null) {
-      yield {
-        kind: 'rejected',
-        code: 'NOT_A_TWEET',
-        message: 'expected an archive element {"tweet": {…}}',
-        provenance,
-        excerpt: JSON.stringify(element.value).slice(0, 200),
-      };
+      yield notATweetItem('expected an archive element {"tweet": {…}}', element.value, provenance);
       continue;
     }
     const id = tweetId(tweet['id_str']) ?? tweetId(tweet['id']);

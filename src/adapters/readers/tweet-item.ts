@@ -249,3 +249,8 @@ function tweetMeta(facts: TweetFacts): Record<string, JsonValue> {
   put('referencedAs', fields.referencedAs);
   return meta;
 }
+
+/** The rejection of a value where a tweet was expected: what was expected, and the value's start. */
+export function notATweetItem(message: string, value: unknown, provenance: Provenance): AdapterItem {
+  return { kind: 'rejected', code: 'NOT_A_TWEET', message, provenance, excerpt: JSON.stringify(value ?? null).slice(0, 200) };
+}

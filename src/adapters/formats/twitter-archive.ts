@@ -67,20 +67,34 @@ export const twitterArchiveAdapter: FormatAdapter = {
   },
 };
 
+/** An element of one of the archive's arrays, numbered in its row, or the rejection of one that does not parse. */
+type ArchiveElement =
+  { kind: 'value'; value: unknown; provenance: { file: string; line: number; row: number } } | { kind: 'invalid'; item: AdapterItem };
+
+/** The elements of an archive file's array, each with where it is (line and row). */
+async function* archiveElements(source: InputSource): AsyncIterable<ArchiveElement> {
+  let row = 0;
+  for await (const element of jsonArrayElements(source.path, source.text())) {
+    row += 1;
+    const provenance = { file: source.path, line: element.line, row };
+    yield element.kind === 'invalid'
+      ? { kind: 'invalid', item: invalidJsonItem(element, provenance) }
+      : { kind: 'value', value: element.value, provenance };
+  }
+}
+
 /**
  * The archive's `note-tweet.js`: the whole text of each long tweet, which `tweets.js` holds cut
  * short. Each note is handed to the run's join for the tweets files beside it and counted as
  * filtered `long-tweet-text`: its words are stored with its tweet, never as a record of their own.
  */
 async function* readNotes(source: InputSource, options: AdapterOptions): AsyncIterable<AdapterItem> {
-  let row = 0;
-  for await (const element of jsonArrayElements(source.path, source.text())) {
-    row += 1;
-    const provenance = { file: source.path, line: element.line, row };
+  for await (const element of archiveElements(source)) {
     if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
+      yield element.item;
       continue;
     }
+    const { provenance } = element;
     const note = noteTweetOf(element.value);
     if (note === null) {
       yield notATweetItem(
@@ -129,15 +143,13 @@ async function* readArchive(source: InputSource, options: AdapterOptions): Async
   const owner = await findOwner(source);
   const notes = new NoteTweetIndex(options.archiveNotes?.notesBeside(source.path) ?? []);
   const cutShort = { count: 0, first: null as { line: number; row: number } | null };
-  let row = 0;
   const seen = new Set<string>();
-  for await (const element of jsonArrayElements(source.path, source.text())) {
-    row += 1;
-    const provenance = { file: source.path, line: element.line, row };
+  for await (const element of archiveElements(source)) {
     if (element.kind === 'invalid') {
-      yield invalidJsonItem(element, provenance);
+      yield element.item;
       continue;
     }
+    const { provenance } = element;
     const tweet = archiveTweet(element.value);
     if (tweet === null) {
       yield notATweetItem('expected an archive element {"tweet": {…}}', element.value, provenance);
@@ -154,7 +166,7 @@ async function* readArchive(source: InputSource, options: AdapterOptions): Async
     const whole = own ? notes.wholeText(id, facts.date, facts.text) : null;
     if (whole === null && own && looksCutShort(facts.text)) {
       cutShort.count += 1;
-      cutShort.first ??= { line: element.line, row };
+      cutShort.first ??= { line: provenance.line, row: provenance.row };
     }
     yield tweetItem(
       whole === null

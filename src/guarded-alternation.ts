@@ -55,9 +55,9 @@ export class GuardedAlternation {
     return new RegExp(this.sources.join('|'), this.patterns[0]?.flags ?? `${this.flags}g`);
   }
 
-  /** How far a search moves past an empty match at `index`: one character, two code units for an astral one in Unicode mode. */
+  /** How far a search moves past an empty match at `index`: one character, two code units for an astral one in Unicode mode (`u` or `v`). */
   private stepPast(text: string, index: number): number {
-    return this.flags.includes('u') && (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+    return /[uv]/u.test(this.flags) && (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
   }
 
   /** The matches of the alternation in `text`, in order, as `text.matchAll(alternation)` gives them. */

@@ -50,6 +50,11 @@ describe('GuardedAlternation', () => {
     expect(matchesOf(empty, 'a😀😀b')).toEqual(combinedMatchesOf(empty, 'a😀😀b'));
   });
 
+  test('moves past an empty match by a whole astral character in the v mode too', () => {
+    const empty = new GuardedAlternation([{ source: '(?<gap>(?=😀))', guard: new RegExp('😀', 'v') }], 'v');
+    expect(matchesOf(empty, 'a😀😀b')).toEqual(combinedMatchesOf(empty, 'a😀😀b'));
+  });
+
   test('keeps the flags it was given and adds the global flag', () => {
     expect(new GuardedAlternation([NUMBER], 'iu').combined().flags).toBe('giu');
   });

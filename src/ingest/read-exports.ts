@@ -9,7 +9,7 @@ import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { findAdapter } from '../adapters/registry.js';
 import { InputError } from '../errors.js';
 import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
-import type { Channel, FeedbackRecord, Provenance } from '../record/record.js';
+import { MICROBLOG_CHANNELS, type Channel, type FeedbackRecord, type Provenance } from '../record/record.js';
 import type { DateOrder } from '../record/ordered-dates.js';
 import { MessageIndex } from '../record/same-message.js';
 import { isRejectionCode, type RejectionCode } from '../rejection-code.js';
@@ -354,7 +354,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           yield { kind: 'file', file };
           continue;
         }
-        const reKeyed: { count: number; first?: Provenance } = { count: 0 };
+        const reKeyed: { count: number; posts: number; first?: Provenance } = { count: 0, posts: 0 };
         try {
           for await (const item of opened.items) {
             if (item.kind === 'warning') {
@@ -399,6 +399,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             seenMessages?.add(record);
             if (record !== item.record) {
               reKeyed.count += 1;
+              if (MICROBLOG_CHANNELS.has(record.channel)) reKeyed.posts += 1;
               reKeyed.first ??= record.provenance;
             }
             file.added += 1;
@@ -416,7 +417,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           yield reject(fileRejection(error, input.displayPath), error.hint);
         }
         if (reKeyed.first !== undefined) {
-          const warning = reKeyedWarning(reKeyed.count, reKeyed.first);
+          const warning = reKeyedWarning(reKeyed.count, reKeyed.posts === reKeyed.count, reKeyed.first);
           summary.warnings.push({ message: `${formatProvenance(warning.provenance)}: ${warning.message}` });
           yield warning;
         }
@@ -865,8 +866,21 @@ function archiveCsvWarning(file: string): ExportItem & { kind: 'warning' } {
   };
 }
 
-/** The one warning for a file whose items reused the ids of different records. */
-function reKeyedWarning(count: number, first: Provenance): ExportItem & { kind: 'warning' } {
+/**
+ * The one warning for a file whose items reused the ids of different records. A platform's post
+ * (a tweet, a toot, a skeet) has an id no other post has, so a post read again with other words
+ * was edited since, or read differently by an earlier version of tlap (a long tweet made whole, a
+ * link cleaned): said so, with how to keep only the words read now.
+ */
+function reKeyedWarning(count: number, allPosts: boolean, first: Provenance): ExportItem & { kind: 'warning' } {
+  if (allPosts) {
+    const posts = count === 1 ? '1 post has' : `${count} posts have`;
+    return {
+      kind: 'warning',
+      message: `${posts} the id of a post already read with other words (edited since, or read differently by an earlier version of tlap); each is kept as its own record: to keep only the words read now, forget this file's records and ingest it again`,
+      provenance: first,
+    };
+  }
   const records = count === 1 ? '1 record has' : `${count} records have`;
   return {
     kind: 'warning',

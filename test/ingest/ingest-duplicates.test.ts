@@ -8,6 +8,8 @@ import { readStoreRecords } from '../../src/store/record-store.js';
 import { contentSourceId, makeRecordId } from '../../src/record/record-id.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { csvExport } from '../builders/export-files.js';
+import { jsonLinesOf } from '../builders/api-pages.js';
+import { twitterStatus } from '../builders/social-posts.js';
 import { writeStore } from '../builders/store-builder.js';
 import { buildWorkbook } from '../builders/xlsx-workbooks.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
@@ -71,6 +73,20 @@ describe('ingest duplicates', () => {
 
     const second = await ingest({ paths: ['survey.csv'], storeDir: 'store', cwd: dir });
     expect({ read: second.read, added: second.added, duplicates: second.duplicates }).toEqual({ read: 3, added: 0, duplicates: 3 });
+  });
+
+  it('says a post read again with other words was edited or read differently before, and how to keep only the new words', async () => {
+    const tweets = (text: string): string => jsonLinesOf([twitterStatus({ id: '1712', text })]);
+    await writeFile(join(dir, 'tweets.jsonl'), tweets('Respite saved our family…'));
+    await ingest({ paths: ['tweets.jsonl'], storeDir: 'store', cwd: dir });
+    await writeFile(join(dir, 'tweets.jsonl'), tweets('Respite saved our family, and the carers who came were kind.'));
+    const again = await ingest({ paths: ['tweets.jsonl'], storeDir: 'store', cwd: dir });
+    expect({ read: again.read, added: again.added, duplicates: again.duplicates }).toEqual({ read: 1, added: 1, duplicates: 0 });
+    expect(again.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(
+        /^tweets\.jsonl:1: 1 post has the id of a post already read with other words .* forget this file's records and ingest it again$/,
+      ),
+    ]);
   });
 
   it('keeps records from two exports that number their rows alike, and a second run finds them all', async () => {

@@ -24,6 +24,7 @@
  * files, by name) before the others, so that the responses find them whatever their names sort as.
  */
 import type { ConsultationFiles, ConsultationQuestion, ConsultationResponses } from '../adapters/format-adapter.js';
+import { folderOf, lastStep } from './input-path-steps.js';
 
 /** A folder holding one question's files, as ThemeFinder names them. */
 const QUESTION_FOLDER = /^question_part_\d+$/i;
@@ -173,18 +174,6 @@ export class ConsultationLayout implements ConsultationFiles {
 
 function pairKey(folder: string, stem: string): string {
   return `${folder}\u0000${stem}`;
-}
-
-function lastStep(path: string): string {
-  const steps = path.replace(/\\/g, '/').split('/');
-  return steps[steps.length - 1] ?? '';
-}
-
-/** The folder of a file as the run names it (`.` for one named without a folder). */
-function folderOf(file: string): string {
-  const path = file.replace(/\\/g, '/');
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
 }
 
 /** The folder above, or null at the top of what the run names. */

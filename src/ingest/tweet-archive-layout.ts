@@ -16,6 +16,7 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { NoteTweet, NoteTweetFiles } from '../adapters/format-adapter.js';
+import { folderOf, lastStep } from './input-path-steps.js';
 
 const NOTE_FILE_NAME = 'note-tweet.js';
 
@@ -58,8 +59,8 @@ export async function noteFileBeside(path: string): Promise<string | null> {
  */
 export function monthFilesBeside(csvPath: string, paths: readonly string[]): boolean {
   if (lastStep(csvPath).toLowerCase() !== 'tweets.csv') return false;
-  const slash = csvPath.replace(/\\/g, '/').lastIndexOf('/');
-  const folder = slash < 0 ? '' : `${csvPath.replace(/\\/g, '/').slice(0, slash)}/`;
+  const csvFolder = folderOf(csvPath);
+  const folder = csvFolder === '.' ? '' : csvFolder.endsWith('/') ? csvFolder : `${csvFolder}/`;
   return paths.some((path) => {
     const normal = path.replace(/\\/g, '/');
     return normal.startsWith(folder) && MONTH_FILE_PATH.test(normal) && normal.slice(folder.length).startsWith('data/');
@@ -80,14 +81,4 @@ export class TweetArchiveLayout implements NoteTweetFiles {
   notesBeside(file: string): readonly NoteTweet[] {
     return this.notesByFolder.get(folderOf(file)) ?? [];
   }
-}
-
-function lastStep(path: string): string {
-  const normal = path.replace(/\\/g, '/');
-  return normal.slice(normal.lastIndexOf('/') + 1);
-}
-
-function folderOf(path: string): string {
-  const normal = path.replace(/\\/g, '/');
-  return normal.slice(0, Math.max(0, normal.lastIndexOf('/')));
 }

@@ -591,7 +591,7 @@ class InputFinder {
     }
     if (zip.kind === 'not-zip') {
       try {
-        const tar = await tarFileKind(absolute);
+        const tar = await tarFileKind(absolute, displayPath);
         if (tar.kind === 'tar') return await this.tarInputs(absolute, displayPath, tar.gzip, pathInFolder);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;

@@ -6,7 +6,7 @@
  * again up to its bytes. Nothing is held whole.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -32,19 +32,29 @@ export interface TarEntry {
 /** What a file is as a tar archive: one (`gzip` when compressed), or not. */
 export type TarFileKind = { kind: 'tar'; gzip: boolean } | { kind: 'not-tar' };
 
+/** How much of a gzip file is unpacked to find a tar header in it: enough for its first block, whatever its file name's length. */
+const GZIP_HEAD_BYTES = 64 * 1024;
+
 /**
  * Tells a tar archive by its first bytes: the `ustar` mark of a tar header at byte 257, in the
- * file itself or in what its gzip compression unpacks to. A gzip of anything else (a `.csv.gz`)
- * is no tar.
+ * file itself or in what its gzip compression unpacks to. Every input that is no zip is asked, so
+ * only its first block is read, and more only of a gzip file. A gzip of anything else (a
+ * `.csv.gz`) is no tar. A file that cannot be opened is an InputError naming it.
  */
-export async function tarFileKind(diskPath: string): Promise<TarFileKind> {
-  const handle = await open(diskPath, 'r');
+export async function tarFileKind(diskPath: string, displayPath: string): Promise<TarFileKind> {
+  let handle: FileHandle;
   try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    if (isTarHeader(bytes)) return { kind: 'tar', gzip: false };
-    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { kind: 'not-tar' };
+    handle = await open(diskPath, 'r');
+  } catch (error) {
+    throw new InputError(`cannot read file (${describeFsError(error)})`, { location: { file: displayPath }, cause: error });
+  }
+  try {
+    const head = Buffer.alloc(BLOCK);
+    const headRead = (await handle.read(head, 0, BLOCK, 0)).bytesRead;
+    if (isTarHeader(head.subarray(0, headRead))) return { kind: 'tar', gzip: false };
+    if (headRead < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return { kind: 'not-tar' };
+    const packed = Buffer.alloc(GZIP_HEAD_BYTES);
+    const bytes = packed.subarray(0, (await handle.read(packed, 0, GZIP_HEAD_BYTES, 0)).bytesRead);
     let unpacked: Buffer;
     try {
       unpacked = gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH });

@@ -110,7 +110,7 @@ describe('tar archives: read as the folder they hold', () => {
           { name: pax, content: csvExport(csvRows(1, 'b')), paxName: true },
         ]),
       );
-      expect(await tarFileKind(join(dir, 'long.tar.gz'))).toEqual({ kind: 'tar', gzip: true });
+      expect(await tarFileKind(join(dir, 'long.tar.gz'), 'long.tar.gz')).toEqual({ kind: 'tar', gzip: true });
       expect((await listTarEntries(join(dir, 'long.tar.gz'), true, 'long.tar.gz')).map((entry) => entry.name)).toEqual([deep, pax]);
       const summary = await ingestAt(dir, ['long.tar.gz']);
       expect(summary.added).toBe(2);
@@ -137,7 +137,7 @@ describe('tar archives: read as the folder they hold', () => {
     await withTempDir(async (dir) => {
       const { gzipSync } = await import('node:zlib');
       await writeFile(join(dir, 'responses.csv.gz'), gzipSync(csvExport(csvRows(3))));
-      expect(await tarFileKind(join(dir, 'responses.csv.gz'))).toEqual({ kind: 'not-tar' });
+      expect(await tarFileKind(join(dir, 'responses.csv.gz'), 'responses.csv.gz')).toEqual({ kind: 'not-tar' });
     });
   });
 });

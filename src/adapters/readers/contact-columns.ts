@@ -258,9 +258,9 @@ export function isPostcodeColumn(header: string): boolean {
 const PERSON_NAME_FIELD =
   /^(?:(?:respondent|respondents|participant|participants|interviewee|informant|resident|person|resp|your|full)\s+)*name$/iu;
 
-/** Words of a form's group whose `name` is no person's: a place's, an organisation's, a file's (`school_info/name`, `group_location/name`). */
+/** Words of a form's group whose `name` is no person's: a place's, an organisation's, a file's (`school_info/name`, `group_location/name`, a tweet's `geo.full_name`). */
 const NOT_A_PERSON_GROUP =
-  /\b(?:place|site|location|village|town|city|district|ward|area|community|settlement|school|facility|clinic|hospital|organi[sz]ation|org|company|business|employer|project|event|venue|service|file|street|road|product|category|scope|space|component)\b/iu;
+  /\b(?:place|geo|country|region|county|site|location|village|town|city|district|ward|area|community|settlement|school|facility|clinic|hospital|organi[sz]ation|org|company|business|employer|project|event|venue|service|file|street|road|product|category|scope|space|component)\b/iu;
 
 /** True for a field at the end of a column's path that holds a person's whole name (see {@link PERSON_NAME_FIELD}). */
 function isPersonNameField(header: string): boolean {

@@ -385,6 +385,8 @@ describe('fields inside a form’s groups (ODK Central, KoboToolbox), read by th
     'feedback-what_works',
     'first-name',
     'personal-last_name',
+    'geo.name',
+    'geo.full_name',
   ])('%p names no person', (header) => {
     expect(isNameQuestion(header)).toBe(false);
   });

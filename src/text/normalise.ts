@@ -531,6 +531,9 @@ export class WordRun {
   }
 }
 
+/** The run {@link asciiTokens} reads into with the shared table: its tokens are copied out before it returns, so one run serves every call. */
+const sharedAsciiRun = new WordRun(asciiWords);
+
 /**
  * Reads the words of any text into `run`: the words {@link normaliseText} finds, at the same
  * offsets. Most texts take one pass ({@link scanPlain}); ASCII texts it gives up on are prepared
@@ -557,7 +560,7 @@ export function readWords(text: string, run: WordRun): void {
  * same offsets (a property test holds the two together).
  */
 export function asciiTokens(text: string, table: AsciiWordTable = asciiWords, breaks: readonly number[] | null = null): Token[] {
-  const run = new WordRun(table);
+  const run = table === asciiWords ? sharedAsciiRun : new WordRun(table);
   run.begin();
   scanAscii(text, breaks, run);
   return run.tokens();

@@ -4,6 +4,7 @@ import type { TextRedactor } from '../report/text-redactor.js';
 import { scoreTerm, TERM_TALLY_LIMIT, termsOf, termsOfTokens, type RecordTerm } from '../stats/distinctive-terms.js';
 import { WrittenForms } from '../stats/written-forms.js';
 import { normaliseText, type Token } from '../text/normalise.js';
+import { grownArray } from '../grown-array.js';
 
 /** How examples are redacted when no codebook says: as a published report's quotes are under the default policy. */
 const DEFAULT_EXAMPLE_REDACTOR = createRedactor({ redaction: DEFAULT_REDACTION_POLICY });
@@ -141,16 +142,6 @@ function caseOf(written: string): 'capitalised' | 'capitals' | 'lower' | null {
   return null;
 }
 
-/** A record as a {@link TermIndex} holds it: its terms by number. */
-interface IndexedRecord {
-  id: string;
-  sourceId: string;
-  text: string;
-  quotable: boolean;
-  /** The numbers of its distinct terms (a number whose key was dropped as rare stays, and is skipped). */
-  terms: Int32Array;
-}
-
 /**
  * Records with their words and phrases numbered, added one at a time, for {@link groupCooccurringTerms}:
  * a record holds its terms as numbers, so memory grows with the records and not with how their
@@ -165,17 +156,37 @@ export class TermIndex {
   private readonly keys: string[] = [];
   /** Records holding each number (0 once dropped). */
   private readonly counts: number[] = [];
-  private readonly records: IndexedRecord[] = [];
+  /** Per record, in the order added: its ids, its text and whether it may be quoted. */
+  private readonly ids: string[] = [];
+  private readonly sourceIds: string[] = [];
+  private readonly texts: string[] = [];
+  private quotable = new Uint8Array(1024);
+  /**
+   * The numbers of each record's distinct terms, all records' one after another (a number whose key
+   * was dropped as rare stays, and is skipped): record `r`'s run from `termStarts[r]` to
+   * `termStarts[r + 1]`. One pool, not an array per record, which cost more than the numbers it held.
+   */
+  private termPool = new Int32Array(16_384);
+  private termStarts = new Int32Array(1024);
   private scratch = new Int32Array(0);
 
   /** How many records were added. */
   get size(): number {
-    return this.records.length;
+    return this.texts.length;
   }
 
   /** Adds a record with its terms (from {@link termsOf}). */
   add(record: Omit<GroupingRecord, 'terms'>, terms: readonly RecordTerm[]): void {
-    const numbers = new Int32Array(terms.length);
+    const index = this.texts.length;
+    if (index + 2 > this.termStarts.length) {
+      this.termStarts = grownArray(this.termStarts, this.termStarts.length * 2);
+      this.quotable = grownArray(this.quotable, this.quotable.length * 2);
+    }
+    const start = this.termStarts[index] ?? 0;
+    if (start + terms.length > this.termPool.length) {
+      this.termPool = grownArray(this.termPool, Math.max(this.termPool.length * 2, start + terms.length));
+    }
+    const pool = this.termPool;
     terms.forEach((term, at) => {
       let number = this.numberOf.get(term.key);
       if (number === undefined) {
@@ -185,10 +196,19 @@ export class TermIndex {
         this.counts.push(0);
       }
       this.counts[number] = (this.counts[number] ?? 0) + 1;
-      numbers[at] = number;
+      pool[start + at] = number;
     });
-    this.records.push({ id: record.id, sourceId: record.sourceId, text: record.text, quotable: record.quotable !== false, terms: numbers });
+    this.termStarts[index + 1] = start + terms.length;
+    this.quotable[index] = record.quotable === false ? 0 : 1;
+    this.ids.push(record.id);
+    this.sourceIds.push(record.sourceId);
+    this.texts.push(record.text);
     if (this.numberOf.size > TERM_TALLY_LIMIT) this.dropRarest();
+  }
+
+  /** The numbers of a record's terms, as a view of the pool (valid until the next {@link add}). */
+  private termsAt(index: number): Int32Array {
+    return this.termPool.subarray(this.termStarts[index] ?? 0, this.termStarts[index + 1] ?? 0);
   }
 
   private dropRarest(): void {
@@ -208,8 +228,8 @@ export class TermIndex {
     const termsPerGroup = options.termsPerGroup ?? 6;
     const total = this.counts.reduce((sum, count) => sum + count, 0);
     this.scratch = new Int32Array(this.keys.length);
-    const minRecords = Math.max(3, Math.ceil(this.records.length * 0.005));
-    const maxRecords = Math.max(minRecords, Math.floor(this.records.length * (options.maxShare ?? 0.5)));
+    const minRecords = Math.max(3, Math.ceil(this.size * 0.005));
+    const maxRecords = Math.max(minRecords, Math.floor(this.size * (options.maxShare ?? 0.5)));
     const seedNumbers = [...this.numberOf.values()].filter((number) => {
       const key = this.keys[number] ?? ' ';
       const count = this.counts[number] ?? 0;
@@ -224,7 +244,7 @@ export class TermIndex {
         return { number, key, count: this.counts[number] ?? 0, holders, strength: joining.reduce((sum, term) => sum + term.z, 0) };
       })
       .sort((a, b) => b.strength - a.strength || b.count - a.count || (a.key < b.key ? -1 : 1));
-    const covered = new Array<boolean>(this.records.length).fill(false);
+    const covered = new Array<boolean>(this.size).fill(false);
     const singletons: Set<number>[] = [];
     const used = new Set<string>();
     const chosen: { keys: string[]; holders: number[]; inCapitals: boolean }[] = [];
@@ -261,9 +281,11 @@ export class TermIndex {
   /** The records (by index, ascending) holding each of these numbers. */
   private postings(numbers: readonly number[]): Map<number, number[]> {
     const lists = new Map(numbers.map((number) => [number, [] as number[]]));
-    this.records.forEach((record, index) => {
-      for (const number of record.terms) lists.get(number)?.push(index);
-    });
+    const { termPool, termStarts } = this;
+    for (let index = 0; index < this.size; index += 1) {
+      const end = termStarts[index + 1] ?? 0;
+      for (let at = termStarts[index] ?? 0; at < end; at += 1) lists.get(termPool[at] ?? -1)?.push(index);
+    }
     return lists;
   }
 
@@ -275,10 +297,13 @@ export class TermIndex {
     const inTarget = this.scratch;
     const touched: number[] = [];
     let targetTotal = 0;
+    const { termPool, termStarts } = this;
     for (const index of holders) {
-      const terms = this.records[index]?.terms ?? new Int32Array(0);
-      targetTotal += terms.length;
-      for (const number of terms) {
+      const start = termStarts[index] ?? 0;
+      const end = termStarts[index + 1] ?? 0;
+      targetTotal += end - start;
+      for (let at = start; at < end; at += 1) {
+        const number = termPool[at] ?? 0;
         if (inTarget[number] === 0) touched.push(number);
         inTarget[number] = (inTarget[number] ?? 0) + 1;
       }
@@ -305,7 +330,7 @@ export class TermIndex {
   private howWritten(seed: string, holders: readonly number[]): SeedCasing {
     const casing = { first: 0, capitalised: 0, capitals: 0, lower: 0, written: 0, prefixed: 0 };
     for (const index of evenlySpread(holders, CASE_SAMPLE)) {
-      const text = this.records[index]?.text ?? '';
+      const text = this.texts[index] ?? '';
       const tokens = normaliseText(text).tokens;
       const kinds = tokens.map((token) => (opensSentence(text, token.start) ? 'first' : caseOf(text.slice(token.start, token.end))));
       const inText = { first: 0, capitalised: 0, capitals: 0, lower: 0 };
@@ -342,15 +367,16 @@ export class TermIndex {
     const numbers = new Set([...keys].map((key) => this.numberOf.get(key) ?? -1));
     const forms = new WrittenForms();
     const counts = new Map<string, { written: number; prefixed: number }>();
-    for (const record of this.records) {
-      if (!record.terms.some((number) => numbers.has(number))) continue;
-      const { tokens } = normaliseText(record.text);
+    for (let index = 0; index < this.size; index += 1) {
+      if (!this.termsAt(index).some((number) => numbers.has(number))) continue;
+      const text = this.texts[index] ?? '';
+      const { tokens } = normaliseText(text);
       for (const term of termsOfTokens(tokens)) if (keys.has(term.key)) forms.note(term.key, term.written);
       tokens.forEach((token, at) => {
         if (!keys.has(token.stem)) return;
         const count = counts.get(token.stem) ?? { written: 0, prefixed: 0 };
         count.written += 1;
-        if (isPrefixAt(record.text, tokens, at)) count.prefixed += 1;
+        if (isPrefixAt(text, tokens, at)) count.prefixed += 1;
         counts.set(token.stem, count);
       });
     }
@@ -362,19 +388,21 @@ export class TermIndex {
   private examples(holders: readonly number[], numbers: ReadonlySet<number>, redact: TextRedactor): TermGroup['examples'] {
     return holders
       .flatMap((index) => {
-        const record = this.records[index];
-        if (record === undefined || !record.quotable) return [];
-        const shared = record.terms.filter((number) => numbers.has(number)).length;
-        return [{ record, shared, fits: record.text.length >= 40 && record.text.length <= 400 }];
+        if (this.quotable[index] !== 1) return [];
+        const length = (this.texts[index] ?? '').length;
+        const shared = this.termsAt(index).filter((number) => numbers.has(number)).length;
+        return [{ index, sourceId: this.sourceIds[index] ?? '', shared, fits: length >= 40 && length <= 400 }];
       })
       .sort(
         (a, b) =>
-          Number(b.fits) - Number(a.fits) ||
-          b.shared - a.shared ||
-          (a.record.sourceId < b.record.sourceId ? -1 : a.record.sourceId > b.record.sourceId ? 1 : 0),
+          Number(b.fits) - Number(a.fits) || b.shared - a.shared || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0),
       )
       .slice(0, 3)
-      .map(({ record }) => ({ id: record.id, source_id: record.sourceId, text: shorten(redact(record.text).text) }));
+      .map(({ index, sourceId }) => ({
+        id: this.ids[index] ?? '',
+        source_id: sourceId,
+        text: shorten(redact(this.texts[index] ?? '').text),
+      }));
   }
 }
 

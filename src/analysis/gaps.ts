@@ -52,7 +52,8 @@ export interface DiscoverReport {
   codebook: string;
 }
 
-interface UnthemedRecord extends GroupingRecord {
+/** An unthemed record as {@link findGaps} holds it until the gap terms are known: its words are read again then, not held as terms. */
+interface UnthemedRecord extends Omit<GroupingRecord, 'terms'> {
   channel: Channel;
 }
 
@@ -89,12 +90,14 @@ export async function findGaps(
     if (item.themeIds.every((id) => otherwise.has(id))) {
       unthemedTally.add(terms);
       const { id, sourceId, text, channel } = item.record;
-      unthemed.push({ id, sourceId, text, channel, terms, quotable: quotable(item.record) });
+      unthemed.push({ id, sourceId, text, channel, quotable: quotable(item.record) });
     } else themedTally.add(terms);
   }
   const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
+  const topKeys = new Set(top.map((term) => term.key));
+  const withTopTerms = unthemed.map((record) => ({ ...record, terms: termsOf(record.text).filter((term) => topKeys.has(term.key)) }));
   const terms = top.map((term): GapTerm => {
-    const holders = unthemed.filter((record) => record.terms.some((entry) => entry.key === term.key));
+    const holders = withTopTerms.filter((record) => record.terms.some((entry) => entry.key === term.key));
     const byChannel: Partial<Record<Channel, number>> = {};
     for (const record of holders) byChannel[record.channel] = (byChannel[record.channel] ?? 0) + 1;
     return {
@@ -109,11 +112,7 @@ export async function findGaps(
         .map((record) => ({ id: record.id, source_id: record.sourceId, line: keywordInContext(record.text, term.key) })),
     };
   });
-  const topKeys = new Set(top.map((term) => term.key));
-  const groups = groupCooccurringTerms(
-    unthemed.map((record) => ({ ...record, terms: record.terms.filter((term) => topKeys.has(term.key)) })),
-    { maxGroups: options.groups ?? 5, maxShare: 1, redact: createRedactor(codebook) },
-  );
+  const groups = groupCooccurringTerms(withTopTerms, { maxGroups: options.groups ?? 5, maxShare: 1, redact: createRedactor(codebook) });
   const stub = starterCodebookYaml(groups, '')
     .split('\n')
     .filter((line) => line.startsWith('  '))

@@ -95,9 +95,14 @@ export async function findGaps(
   }
   const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
   const topKeys = new Set(top.map((term) => term.key));
-  const withTopTerms = unthemed.map((record) => ({ ...record, terms: termsOf(record.text).filter((term) => topKeys.has(term.key)) }));
+  const holdersOf = new Map(top.map((term) => [term.key, [] as UnthemedRecord[]]));
+  const withTopTerms = unthemed.map((record) => {
+    const terms = termsOf(record.text).filter((term) => topKeys.has(term.key));
+    for (const term of terms) holdersOf.get(term.key)?.push(record);
+    return { ...record, terms };
+  });
   const terms = top.map((term): GapTerm => {
-    const holders = withTopTerms.filter((record) => record.terms.some((entry) => entry.key === term.key));
+    const holders = holdersOf.get(term.key) ?? [];
     const byChannel: Partial<Record<Channel, number>> = {};
     for (const record of holders) byChannel[record.channel] = (byChannel[record.channel] ?? 0) + 1;
     return {

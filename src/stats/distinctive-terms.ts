@@ -80,10 +80,12 @@ export const TERM_TALLY_LIMIT = 200_000;
 export class TermTally {
   /** Records added. */
   records = 0;
-  /** Records holding each term key. */
-  readonly counts = new Map<string, number>();
-  /** How most records write each term key, for display (see {@link WrittenForms}). */
-  readonly written = new WrittenForms();
+  /**
+   * Per term key, in the order first counted: the records holding it, and how most of them write
+   * it (one candidate form and its votes, the Boyer–Moore majority vote of {@link WrittenForms}).
+   * One entry a key, so that counting a term looks its key up once, not five times in three maps.
+   */
+  private readonly terms = new Map<string, TalliedTerm>();
 
   constructor(private readonly limit: number = TERM_TALLY_LIMIT) {}
 
@@ -91,28 +93,60 @@ export class TermTally {
   add(terms: readonly RecordTerm[]): void {
     this.records += 1;
     for (const term of terms) {
-      this.counts.set(term.key, (this.counts.get(term.key) ?? 0) + 1);
-      this.written.note(term.key, term.written);
+      const held = this.terms.get(term.key);
+      if (held === undefined) {
+        this.terms.set(term.key, { count: 1, form: term.written, votes: 1 });
+        continue;
+      }
+      held.count += 1;
+      if (held.form === term.written) held.votes += 1;
+      else if (held.votes === 0) {
+        held.form = term.written;
+        held.votes = 1;
+      } else held.votes -= 1;
     }
-    if (this.counts.size > this.limit) this.dropRarest();
+    if (this.terms.size > this.limit) this.dropRarest();
   }
 
   private dropRarest(): void {
-    for (let floor = 1; this.counts.size > this.limit / 2; floor += 1) {
-      for (const [key, count] of this.counts) {
-        if (count > floor) continue;
-        this.counts.delete(key);
-        this.written.delete(key);
-      }
+    for (let floor = 1; this.terms.size > this.limit / 2; floor += 1) {
+      for (const [key, { count }] of this.terms) if (count <= floor) this.terms.delete(key);
     }
+  }
+
+  /** How many distinct terms are held. */
+  get size(): number {
+    return this.terms.size;
+  }
+
+  /** Records holding the term of this key (0 when it is not held). */
+  countOf(key: string): number {
+    return this.terms.get(key)?.count ?? 0;
+  }
+
+  /** How most records write the term of this key (see {@link WrittenForms}), when it is held. */
+  formOf(key: string): string | undefined {
+    return this.terms.get(key)?.form;
+  }
+
+  /** Each held term's key, record count and written form, in the order first counted. */
+  *entries(): IterableIterator<[key: string, count: number, form: string]> {
+    for (const [key, { count, form }] of this.terms) yield [key, count, form];
   }
 
   /** The sum of the counts: the group's size in term occurrences. */
   total(): number {
     let sum = 0;
-    for (const count of this.counts.values()) sum += count;
+    for (const { count } of this.terms.values()) sum += count;
     return sum;
   }
+}
+
+/** What a {@link TermTally} holds of a term. */
+interface TalliedTerm {
+  count: number;
+  form: string;
+  votes: number;
 }
 
 /** A term that one group of records uses more than another, with the evidence. */
@@ -158,12 +192,12 @@ export function distinctiveTerms(target: TermTally, reference: TermTally, option
   const targetTotal = target.total();
   const referenceTotal = reference.total();
   const found: DistinctiveTerm[] = [];
-  for (const [key, inTarget] of target.counts) {
+  for (const [key, inTarget, form] of target.entries()) {
     if (inTarget < minCount) continue;
-    const inReference = reference.counts.get(key) ?? 0;
+    const inReference = reference.countOf(key);
     const scored = scoreTerm(inTarget, inReference, targetTotal, referenceTotal, scale);
     if (scored === null) continue;
-    found.push({ key, term: target.written.get(key) ?? key, inTarget, inReference, ...scored });
+    found.push({ key, term: form, inTarget, inReference, ...scored });
   }
   found.sort((a, b) => b.z - a.z || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return options.limit === undefined ? found : found.slice(0, options.limit);

@@ -99,8 +99,8 @@ describe('NumberedTermTally against TermTally over termsOf (the general path)', 
             numbered[group].addRun({ ids: [7, ...ids, 7], start: 1, end: ids.length + 1, mapping });
           }
           expect(numbered.target.records).toBe(general.target.records);
-          expect(numbered.target.termCount).toBe(general.target.counts.size);
-          expect(numbered.reference.termCount).toBe(general.reference.counts.size);
+          expect(numbered.target.termCount).toBe(general.target.size);
+          expect(numbered.reference.termCount).toBe(general.reference.size);
           expect(numbered.target.total()).toBe(general.target.total());
           expect(distinctiveNumberedTerms(numbered.target, numbered.reference, { minCount })).toEqual(
             distinctiveTerms(general.target, general.reference, { minCount }),

@@ -94,13 +94,16 @@ export async function findGaps(
     } else themedTally.add(terms);
   }
   const top = distinctiveTerms(unthemedTally, themedTally, { minCount: 2, limit: options.limit ?? 25 });
-  const topKeys = new Set(top.map((term) => term.key));
+  const topTerms = new Map(top.map((term) => [term.key, { key: term.key, written: term.term }]));
   const holdersOf = new Map(top.map((term) => [term.key, [] as UnthemedRecord[]]));
   const withTopTerms = unthemed.map((record) => {
-    const terms = termsOf(record.text).filter((term) => topKeys.has(term.key));
-    for (const term of terms) holdersOf.get(term.key)?.push(record);
-    return { ...record, terms };
+    const held = { ...record, terms: termsOf(record.text).flatMap((term) => topTerms.get(term.key) ?? []) };
+    for (const term of held.terms) holdersOf.get(term.key)?.push(held);
+    return held;
   });
+  const unthemedCount = unthemed.length;
+  // Each record is held once more in withTopTerms; the first copies can go.
+  unthemed.length = 0;
   const terms = top.map((term): GapTerm => {
     const holders = holdersOf.get(term.key) ?? [];
     const byChannel: Partial<Record<Channel, number>> = {};
@@ -123,7 +126,7 @@ export async function findGaps(
     .filter((line) => line.startsWith('  '))
     .join('\n')
     .trimEnd();
-  return { records, unthemed: unthemed.length, terms, groups, stub: stub === '' ? '' : `${stub}\n` };
+  return { records, unthemed: unthemedCount, terms, groups, stub: stub === '' ? '' : `${stub}\n` };
 }
 
 /** A record as {@link discoverThemes} reads it: a stored record, or any text with ids (and its `meta`, for consent to publish). */

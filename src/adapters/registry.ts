@@ -23,6 +23,8 @@ import { odtDocumentAdapter } from './formats/odt-document.js';
 import { pdfDocumentAdapter } from './formats/pdf-document.js';
 import { srtAdapter } from './formats/srt.js';
 import { sbvAdapter } from './formats/sbv.js';
+import { youtubeJson3Adapter } from './formats/youtube-json3.js';
+import { youtubeSrv3Adapter } from './formats/youtube-srv3.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
 import { timedTextAdapter } from './formats/timed-text.js';
@@ -76,6 +78,8 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   webvttAdapter,
   srtAdapter,
   sbvAdapter,
+  youtubeJson3Adapter,
+  youtubeSrv3Adapter,
   transcriptJsonAdapter,
   zoomChatAdapter,
   whatsappChatAdapter,

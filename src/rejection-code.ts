@@ -34,6 +34,9 @@ export const REJECTION_CODES = [
   'VTT_BAD_TIMESTAMP',
   'SBV_BAD_TIMESTAMP',
   'CAPTION_BAD_TIMESTAMP',
+  // one record of a repository export (CAR)
+  'CAR_BLOCK_MISSING',
+  'CAR_BLOCK_DAMAGED',
   // one e-mail message
   'MESSAGE_TOO_LARGE',
   'MIME_PARSE_ERROR',

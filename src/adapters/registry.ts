@@ -16,6 +16,7 @@ import { rtweetCsvAdapter } from './formats/rtweet-csv.js';
 import { twitterArchiveCsvAdapter } from './formats/twitter-archive-csv.js';
 import { mastodonAdapter } from './formats/mastodon.js';
 import { blueskyAdapter } from './formats/bluesky.js';
+import { blueskyRepoAdapter } from './formats/bluesky-repo.js';
 import { eventNotesAdapter } from './formats/event-notes.js';
 import { docxDocumentAdapter } from './formats/docx-document.js';
 import { docDocumentAdapter } from './formats/doc-document.js';
@@ -75,6 +76,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   twitterArchiveCsvAdapter,
   mastodonAdapter,
   blueskyAdapter,
+  blueskyRepoAdapter,
   webvttAdapter,
   srtAdapter,
   sbvAdapter,

@@ -3,9 +3,9 @@ import type { InputSource } from '../../source/input-source.js';
 import type { Provenance } from '../../record/record.js';
 import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
-import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
-import { withoutTrackingParameters } from '../../text/tracking-parameters.js';
+import { asArray, asObject, asString, field } from '../readers/json-fields.js';
+import { notAPost, postCount, postMeta } from '../readers/post-fields.js';
+import { postRecordFields } from '../readers/bluesky-post-record.js';
 
 /** A post's address: `at://<did>/app.bsky.feed.post/<rkey>`. */
 const POST_URI = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/;
@@ -189,15 +189,14 @@ function postItem(value: unknown, provenance: Provenance, repostedVia: string | 
   }
   const handle = asString(field(post, 'author', 'handle'));
   const author = handle === null || handle === 'handle.invalid' ? null : handle;
-  const facets = asArray(record['facets']);
-  const tags = [...features(facets, 'app.bsky.richtext.facet#tag').map(({ feature }) => feature['tag']), ...asArray(record['tags'])];
+  const fields = postRecordFields(record);
   const meta = postMeta([
-    ['lang', asString(asArray(record['langs'])[0])],
-    ['hashtags', [...new Set(nonEmptyStrings(tags))]],
-    ['altText', altTexts(record['embed'])],
+    ['lang', fields.lang],
+    ['hashtags', fields.hashtags],
+    ['altText', fields.altText],
     ['likeCount', postCount(post['likeCount'])],
     ['repostCount', postCount(post['repostCount'])],
-    ['quotedUri', quotedUri(record['embed'])],
+    ['quotedUri', fields.quotedUri],
     ['repostedVia', repostedVia],
   ]);
   return {
@@ -205,62 +204,12 @@ function postItem(value: unknown, provenance: Provenance, repostedVia: string | 
     draft: {
       sourceId: uri,
       author,
-      date: toIsoDate(record['createdAt']) ?? toIsoDate(post['indexedAt']),
-      text: expandedLinks(asString(record['text']) ?? '', facets),
+      date: fields.date ?? toIsoDate(post['indexedAt']),
+      text: fields.text,
       url: `https://bsky.app/profile/${author ?? address[1] ?? ''}/post/${address[2] ?? ''}`,
-      inReplyTo: asString(field(record, 'reply', 'parent', 'uri')),
+      inReplyTo: fields.inReplyTo,
       meta,
       provenance,
     },
   };
-}
-
-/** The features of one kind among a record's facets, each with the byte range it covers. */
-function features(facets: readonly unknown[], type: string): { feature: JsonObject; start: number; end: number }[] {
-  return facets.flatMap((facet) => {
-    const start = field(facet, 'index', 'byteStart');
-    const end = field(facet, 'index', 'byteEnd');
-    return asArray(field(facet, 'features')).flatMap((value) => {
-      const feature = asObject(value);
-      if (feature === null || feature['$type'] !== type || typeof start !== 'number' || typeof end !== 'number') return [];
-      return [{ feature, start, end }];
-    });
-  });
-}
-
-/**
- * The text with each link the app shortened for display (`example.org/consultation/ca...`) written
- * out as its full address, from the link facets' byte ranges (UTF-8); a range that does not fit
- * the text, or overlaps another, is left as it is.
- */
-function expandedLinks(text: string, facets: readonly unknown[]): string {
-  const links = features(facets, 'app.bsky.richtext.facet#link').sort((first, second) => first.start - second.start);
-  if (links.length === 0) return text;
-  const bytes = Buffer.from(text, 'utf8');
-  const parts: string[] = [];
-  let at = 0;
-  for (const { feature, start, end } of links) {
-    const target = asString(feature['uri']);
-    if (target === null || !Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > bytes.length) continue;
-    const shown = bytes.subarray(start, end).toString('utf8');
-    if (!/(?:\.\.\.|…)$/.test(shown)) continue;
-    parts.push(bytes.subarray(at, start).toString('utf8'), withoutTrackingParameters(target));
-    at = end;
-  }
-  parts.push(bytes.subarray(at).toString('utf8'));
-  return parts.join('');
-}
-
-/** The alt texts of a record's images, also when they come beside a quoted post. */
-function altTexts(embed: unknown): string[] {
-  const images = asArray(field(embed, 'images')).length > 0 ? asArray(field(embed, 'images')) : asArray(field(embed, 'media', 'images'));
-  return nonEmptyStrings(images.map((image) => field(image, 'alt')));
-}
-
-/** The `at://` URI of the post a record quotes, or null. */
-function quotedUri(embed: unknown): string | null {
-  const type = asString(field(embed, '$type'));
-  if (type === 'app.bsky.embed.record') return asString(field(embed, 'record', 'uri'));
-  if (type === 'app.bsky.embed.recordWithMedia') return asString(field(embed, 'record', 'record', 'uri'));
-  return null;
 }

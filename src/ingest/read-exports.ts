@@ -120,33 +120,42 @@ interface InputFile {
   fromFolder: boolean;
   /** Set for a path that is not a regular file (a named pipe, a device, a socket): refused by name, never opened. */
   refusal?: InputError;
-  /** Set for a file inside a zip archive (`diskPath` is the archive's): unpacked to a temporary file just before it is read. */
-  archiveEntry?: ZipDirectoryEntry;
   /**
-   * Set for a file inside a zip that is itself inside the archive at `diskPath`: the zips that hold
-   * it, outermost first, each an entry of the one before (the first an entry of `diskPath`);
-   * `archiveEntry` is an entry of the last.
+   * Set for a file inside a zip or tar archive (`diskPath` is the archive's, or `nestedIn` says
+   * which archive inside it holds the file): unpacked to a temporary file just before it is read.
+   */
+  member?: ArchiveMember;
+  /**
+   * Set for a file inside an archive that is itself inside the archive at `diskPath`: the archives
+   * that hold it, outermost first, each a member of the one before (the first a member of
+   * `diskPath`); `member` is a member of the last.
    */
   nestedIn?: readonly NestedArchive[];
-  /** Set for a file inside a tar archive (`diskPath` is the archive's): unpacked to a temporary file just before it is read. */
-  tarEntry?: { entry: TarEntry; gzip: boolean };
   /** Set for a file listed as skipped without being opened (a photo or video inside an archive). */
   skip?: true;
 }
 
-/** A zip found inside an archive and read as the folder it holds. */
+/** A file inside a zip or tar archive, and what unpacking it from that archive takes. */
+type ArchiveMember = { kind: 'zip'; entry: ZipDirectoryEntry } | { kind: 'tar'; entry: TarEntry; gzip: boolean };
+
+/** The bytes a member unpacks to. */
+function memberSize(member: ArchiveMember): number {
+  return member.kind === 'zip' ? member.entry.uncompressedSize : member.entry.size;
+}
+
+/** An archive (a zip, or a tar) found inside an archive and read as the folder it holds. */
 interface NestedArchive {
-  /** Its entry in the archive that holds it. */
-  entry: ZipDirectoryEntry;
+  /** Its place in the archive that holds it. */
+  member: ArchiveMember;
   /** `ARCHIVE/PATH/IN/IT.zip`, naming it in refusals. */
   displayPath: string;
 }
 
 /**
- * How deep zips inside zips are opened: an archive given (or found in a folder) is the first
- * level, a zip inside it the second, a zip inside that the third. A zip deeper still is refused by
- * name, never unpacked, so no archive can make a reading recurse without end (a zip that holds
- * itself).
+ * How deep archives inside archives are opened: an archive given (or found in a folder) is the
+ * first level, a zip or tar inside it the second, one inside that the third. An archive deeper
+ * still is refused by name, never unpacked, so no archive can make a reading recurse without end
+ * (a zip that holds itself, a tar that holds a zip that holds the tar).
  */
 export const MAX_ARCHIVE_DEPTH = 3;
 
@@ -223,7 +232,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       const found = await finder.inputFilesAt(path);
       for (const input of found) inputs.push(input);
       const named = found.length === 1 ? found[0] : undefined;
-      if (named !== undefined && !named.fromFolder && named.archiveEntry === undefined && named.tarEntry === undefined) {
+      if (named !== undefined && !named.fromFolder && named.member === undefined) {
         const notes = await noteFileBeside(named.diskPath);
         if (notes !== null) notesBeside.push(notes);
       }
@@ -235,16 +244,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     );
     this.sizes = await Promise.all(
       this.inputs.map((input) =>
-        input.archiveEntry !== undefined
-          ? input.archiveEntry.uncompressedSize
-          : input.tarEntry !== undefined
-            ? input.tarEntry.entry.size
-            : input.skip === true
-              ? 0
-              : stat(input.diskPath).then(
-                  (info) => (info.isFile() ? info.size : 0),
-                  () => 0,
-                ),
+        input.member !== undefined
+          ? memberSize(input.member)
+          : input.skip === true
+            ? 0
+            : stat(input.diskPath).then(
+                (info) => (info.isFile() ? info.size : 0),
+                () => 0,
+              ),
       ),
     );
     return this.inputs;
@@ -298,11 +305,9 @@ export class ExportReading implements AsyncIterable<ExportItem> {
         if (failure === null) {
           try {
             const diskPath =
-              input.archiveEntry !== undefined
-                ? await this.unpack(input.diskPath, input.nestedIn ?? [], input.archiveEntry, input.displayPath)
-                : input.tarEntry !== undefined
-                  ? await this.unpackFromTar(input.diskPath, input.tarEntry, input.displayPath)
-                  : input.diskPath;
+              input.member !== undefined
+                ? await this.unpack(input.diskPath, input.nestedIn ?? [], input.member, input.displayPath)
+                : input.diskPath;
             opened = await openInputFile(diskPath, { ...readOptions, displayPath: input.displayPath });
             this.current = opened;
           } catch (error) {
@@ -436,14 +441,15 @@ export class ExportReading implements AsyncIterable<ExportItem> {
   }
 
   /**
-   * Unpacks an archive's entry to a temporary file, to be read like any other file; it is removed
-   * once read. An entry of a zip inside the archive (`nestedIn`) is unpacked from that zip, itself
-   * unpacked to a temporary file that is kept while its entries are read, one after another.
+   * Unpacks an archive's member to a temporary file, to be read like any other file; it is removed
+   * once read. A member of an archive inside the archive (`nestedIn`) is unpacked from that
+   * archive, itself unpacked to a temporary file that is kept while its members are read, one
+   * after another.
    */
   private async unpack(
     archivePath: string,
     nestedIn: readonly NestedArchive[],
-    entry: ZipDirectoryEntry,
+    member: ArchiveMember,
     displayPath: string,
   ): Promise<string> {
     const spool = await this.spoolFolder();
@@ -451,11 +457,11 @@ export class ExportReading implements AsyncIterable<ExportItem> {
       const holder = this.nested.at(-1)?.path ?? archivePath;
       const path = join(spool, `nested-archive-${this.nested.length}`);
       try {
-        await unpackArchiveEntry(holder, archive.entry, path, archive.displayPath);
+        await unpackMember(holder, archive.member, path, archive.displayPath);
       } catch (error) {
         await rm(path, { force: true });
         if (!(error instanceof InputError)) throw error;
-        throw new InputError(`cannot unpack ${archive.displayPath}, the zip it is in: ${error.reason}`, {
+        throw new InputError(`cannot unpack ${archive.displayPath}, the archive it is in: ${error.reason}`, {
           location: { file: displayPath },
           ...(error.hint === undefined ? {} : { hint: error.hint }),
           cause: error,
@@ -465,19 +471,11 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     }
     const target = join(spool, 'unpacked-entry');
     this.unpacked = target;
-    await unpackArchiveEntry(this.nested.at(-1)?.path ?? archivePath, entry, target, displayPath);
+    await unpackMember(this.nested.at(-1)?.path ?? archivePath, member, target, displayPath);
     return target;
   }
 
-  /** Unpacks a file of a tar archive to a temporary file, to be read like any other file; it is removed once read. */
-  private async unpackFromTar(archivePath: string, tar: { entry: TarEntry; gzip: boolean }, displayPath: string): Promise<string> {
-    const target = join(await this.spoolFolder(), 'unpacked-entry');
-    this.unpacked = target;
-    await unpackTarEntry(archivePath, tar.gzip, tar.entry, target, displayPath);
-    return target;
-  }
-
-  /** Removes the entry read last, and the zips unpacked for it that do not also hold the next input (`nestedIn`). */
+  /** Removes the entry read last, and the archives unpacked for it that do not also hold the next input (`nestedIn`). */
   private async removeUnpacked(nestedIn: readonly NestedArchive[]): Promise<void> {
     if (this.unpacked !== null) {
       await rm(this.unpacked, { force: true });
@@ -487,6 +485,12 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     while (shared < this.nested.length && this.nested[shared]?.archive === nestedIn[shared]) shared += 1;
     for (const { path } of this.nested.splice(shared)) await rm(path, { force: true });
   }
+}
+
+/** Unpacks a member of the zip or tar archive at `holder` to `target`; refused by an InputError naming it as `displayPath`. */
+async function unpackMember(holder: string, member: ArchiveMember, target: string, displayPath: string): Promise<void> {
+  if (member.kind === 'zip') await unpackArchiveEntry(holder, member.entry, target, displayPath);
+  else await unpackTarEntry(holder, member.gzip, member.entry, target, displayPath);
 }
 
 /** A file that could not be read, as a rejection of the whole file. */
@@ -592,7 +596,10 @@ class InputFinder {
     if (zip.kind === 'not-zip') {
       try {
         const tar = await tarFileKind(absolute, displayPath);
-        if (tar.kind === 'tar') return await this.tarInputs(absolute, displayPath, tar.gzip, pathInFolder);
+        if (tar.kind === 'tar') {
+          const archive = { diskPath: absolute, unpackedAt: absolute, nestedIn: [] };
+          return await this.tarInputs(archive, displayPath, tar.gzip, pathInFolder);
+        }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         return [{ diskPath: absolute, displayPath, fromFolder, refusal: error }];
@@ -605,9 +612,9 @@ class InputFinder {
    * The files inside a zip archive, read as a folder is: in name order, hidden entries, macOS's
    * `__MACOSX` copies and node_modules left out, `--exclude` honoured (on the path through the
    * archive), README-like files listed as not feedback, and photos, videos and fonts listed as
-   * skipped without being unpacked. Each is named `ARCHIVE/PATH/IN/IT`. A `.zip` inside is read as
-   * the folder it holds in turn, its files named `ARCHIVE/PATH/INNER.zip/PATH`, down to
-   * {@link MAX_ARCHIVE_DEPTH} levels of zips.
+   * skipped without being unpacked. Each is named `ARCHIVE/PATH/IN/IT`. A zip or tar inside
+   * (`.zip`, `.tar`, `.tar.gz`, `.tgz`) is read as the folder it holds in turn, its files named
+   * `ARCHIVE/PATH/INNER.zip/PATH`, down to {@link MAX_ARCHIVE_DEPTH} levels of archives.
    */
   private async archiveInputs(
     archive: ArchiveBeingListed,
@@ -638,11 +645,12 @@ class InputFinder {
         found.push({ ...located, skip: true });
         continue;
       }
-      if (extname(name).toLowerCase() === '.zip') {
-        for (const input of await this.nestedArchiveInputs(archive, entry, entryPath, innerPathInFolder)) found.push(input);
+      const member: ArchiveMember = { kind: 'zip', entry };
+      if (isArchiveName(name)) {
+        for (const input of await this.nestedArchiveInputs(archive, member, entryPath, innerPathInFolder)) found.push(input);
         continue;
       }
-      found.push({ ...located, archiveEntry: entry });
+      found.push({ ...located, member });
     }
     return found;
   }
@@ -650,10 +658,15 @@ class InputFinder {
   /**
    * The files inside a tar archive (`.tar.gz`, `.tgz`, `.tar`: a Mastodon account archive), read as
    * a zip archive's are: in name order, the same files passed over, listed as not feedback or
-   * skipped, each named `ARCHIVE/PATH/IN/IT`. A zip inside is one file (not opened as a folder).
+   * skipped, each named `ARCHIVE/PATH/IN/IT`, a zip or tar inside read as the folder it holds.
    */
-  private async tarInputs(diskPath: string, displayPath: string, gzip: boolean, pathInFolder: string | undefined): Promise<InputFile[]> {
-    const files = (await listTarEntries(diskPath, gzip, displayPath))
+  private async tarInputs(
+    archive: ArchiveBeingListed,
+    displayPath: string,
+    gzip: boolean,
+    pathInFolder: string | undefined,
+  ): Promise<InputFile[]> {
+    const files = (await listTarEntries(archive.unpackedAt, gzip, displayPath))
       .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
       .filter(({ segments }) => segments.length > 0)
       .sort((a, b) => compareSegments(a.segments, b.segments));
@@ -662,30 +675,35 @@ class InputFinder {
     for (const { entry, segments } of files) {
       if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
       const inner = segments.join('/');
-      if (this.isExcluded(pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`)) continue;
+      const innerPathInFolder = pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`;
+      if (this.isExcluded(innerPathInFolder)) continue;
       const entryPath = `${displayPath}/${inner}`;
       const name = segments[segments.length - 1] ?? '';
       if (isNotFeedbackName(name)) {
         this.summary.notFeedback.push(entryPath);
         continue;
       }
-      const located = { diskPath, displayPath: entryPath, fromFolder: true };
+      const { diskPath, nestedIn } = archive;
+      const located = { diskPath, displayPath: entryPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
+      const member: ArchiveMember = { kind: 'tar', entry, gzip };
       if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) found.push({ ...located, skip: true });
-      else found.push({ ...located, tarEntry: { entry, gzip } });
+      else if (isArchiveName(name))
+        for (const input of await this.nestedArchiveInputs(archive, member, entryPath, innerPathInFolder)) found.push(input);
+      else found.push({ ...located, member });
     }
     return found;
   }
 
   /**
-   * The files inside a zip found in an archive: it is unpacked to a temporary file to read its
-   * list of files (removed once listed; it is unpacked again when its files are read) and listed
-   * as the archive is. A workbook or document named `.zip`, or a file that is not a zip, is one
-   * file to read; a damaged zip, one that cannot be unpacked, or one deeper than
+   * The files inside a zip or tar found in an archive: it is unpacked to a temporary file to read
+   * its list of files (removed once listed; it is unpacked again when its files are read) and
+   * listed as the archive is. A workbook or document named `.zip`, or a file that is neither a zip
+   * nor a tar, is one file to read; a damaged zip, one that cannot be unpacked, or one deeper than
    * {@link MAX_ARCHIVE_DEPTH} is one refusal naming it.
    */
   private async nestedArchiveInputs(
     holder: ArchiveBeingListed,
-    entry: ZipDirectoryEntry,
+    member: ArchiveMember,
     displayPath: string,
     pathInFolder: string,
   ): Promise<InputFile[]> {
@@ -693,18 +711,22 @@ class InputFinder {
     const located = { diskPath, displayPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
     const depth = nestedIn.length + 2;
     if (depth > MAX_ARCHIVE_DEPTH) {
-      const advice = 'unzip it and ingest the folder it gives';
-      const reason = `a zip inside ${depth - 1} others, deeper than the ${MAX_ARCHIVE_DEPTH} levels of zips tlap opens; refused without unpacking it`;
+      const advice = 'unpack it and ingest the folder it gives';
+      const reason = `an archive inside ${depth - 1} others, deeper than the ${MAX_ARCHIVE_DEPTH} levels of archives tlap opens; refused without unpacking it`;
       return [{ ...located, refusal: new InputError(`${reason}: ${advice}`, { location: { file: displayPath }, hint: advice }) }];
     }
     const unpackedAt = join(await this.spoolFolder(), `listed-archive-${nestedIn.length}`);
     try {
-      await unpackArchiveEntry(holder.unpackedAt, entry, unpackedAt, displayPath);
+      await unpackMember(holder.unpackedAt, member, unpackedAt, displayPath);
+      const archive = { diskPath, unpackedAt, nestedIn: [...nestedIn, { member, displayPath }] };
       const zip = zipFileKind(unpackedAt, displayPath);
       if (zip.kind === 'damaged') return [{ ...located, refusal: damagedArchiveRefusal(displayPath) }];
-      if (zip.kind !== 'archive') return [{ ...located, archiveEntry: entry }];
-      const archive = { diskPath, unpackedAt, nestedIn: [...nestedIn, { entry, displayPath }] };
-      return await this.archiveInputs(archive, displayPath, zip.entries, pathInFolder);
+      if (zip.kind === 'archive') return await this.archiveInputs(archive, displayPath, zip.entries, pathInFolder);
+      if (zip.kind === 'not-zip') {
+        const tar = await tarFileKind(unpackedAt, displayPath);
+        if (tar.kind === 'tar') return await this.tarInputs(archive, displayPath, tar.gzip, pathInFolder);
+      }
+      return [{ ...located, member }];
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return [{ ...located, refusal: error }];
@@ -776,14 +798,19 @@ class InputFinder {
   }
 }
 
-/** A zip archive whose list of files is being read: where its files are read from, and where it is on disk now. */
+/** An archive whose list of files is being read: where its files are read from, and where it is on disk now. */
 interface ArchiveBeingListed {
-  /** The file given (or found in a folder) that holds it: the archive itself, or the outermost zip around it. */
+  /** The file given (or found in a folder) that holds it: the archive itself, or the outermost archive around it. */
   diskPath: string;
-  /** Where its bytes are now: `diskPath`, or the temporary file a zip inside it was unpacked to. */
+  /** Where its bytes are now: `diskPath`, or the temporary file an archive inside it was unpacked to. */
   unpackedAt: string;
-  /** The zips inside `diskPath` that hold it, outermost first (none for `diskPath` itself). */
+  /** The archives inside `diskPath` that hold it, outermost first (none for `diskPath` itself). */
   nestedIn: readonly NestedArchive[];
+}
+
+/** True for the name of an archive read as the folder it holds when it is found inside another: `.zip`, `.tar`, `.tar.gz`, `.tgz`. */
+function isArchiveName(name: string): boolean {
+  return /\.(?:zip|tar|tgz|tar\.gz)$/i.test(name);
 }
 
 /** The refusal of a zip archive whose list of files cannot be read. */

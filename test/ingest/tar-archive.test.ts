@@ -7,6 +7,8 @@ import { listTarEntries, tarFileKind } from '../../src/ingest/tar-archive.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { buildTar, type TarFile } from '../builders/tar-builder.js';
+import { buildZip } from '../builders/zip-builder.js';
+import { MAX_ARCHIVE_DEPTH } from '../../src/ingest/read-exports.js';
 import { csvExport, csvRows } from '../builders/export-files.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
@@ -138,6 +140,108 @@ describe('tar archives: read as the folder they hold', () => {
       const { gzipSync } = await import('node:zlib');
       await writeFile(join(dir, 'responses.csv.gz'), gzipSync(csvExport(csvRows(3))));
       expect(await tarFileKind(join(dir, 'responses.csv.gz'), 'responses.csv.gz')).toEqual({ kind: 'not-tar' });
+    });
+  });
+
+  test('a zip inside a tar is read as the folder it holds, its files named OUTER.tar.gz/inner.zip/PATH, --exclude reaching inside', async () => {
+    await withTempDir(async (dir) => {
+      const inner = buildZip([
+        { name: 'drafts/old.csv', content: csvExport(csvRows(3, 'd')) },
+        { name: 'Partnership survey.csv', content: csvExport(csvRows(2, 's')) },
+      ]);
+      await writeFile(
+        join(dir, 'outer.tar.gz'),
+        buildTar([
+          { name: 'exports/inner.zip', content: inner },
+          { name: 'exports/notes.csv', content: csvExport(csvRows(1, 'n')) },
+        ]),
+      );
+      const summary = await ingestAt(dir, ['outer.tar.gz'], ['exports/inner.zip/drafts']);
+      expect(summary.perFile.map((file) => [file.file, file.added])).toEqual([
+        ['outer.tar.gz/exports/inner.zip/Partnership survey.csv', 2],
+        ['outer.tar.gz/exports/notes.csv', 1],
+      ]);
+      expect((await storedRecords(dir)).map((record) => record.provenance.file)).toContain(
+        'outer.tar.gz/exports/inner.zip/Partnership survey.csv',
+      );
+      expect((await readdir(dir)).filter((name) => name.startsWith('tlap-input-'))).toEqual([]);
+    });
+  });
+
+  test('a tar.gz inside a zip is read as the folder it holds', async () => {
+    await withTempDir(async (dir) => {
+      const mastodon = buildTar(await mastodonArchiveFiles());
+      await writeFile(join(dir, 'downloads.zip'), buildZip([{ name: `mastodon/${ARCHIVE}`, content: mastodon }]));
+      const summary = await ingestAt(dir, ['downloads.zip']);
+      expect(summary.perFile.map((file) => [file.file, file.format])).toEqual([
+        [`downloads.zip/mastodon/${ARCHIVE}/outbox.json`, 'mastodon'],
+      ]);
+      expect(summary.notFeedback.sort()).toEqual(
+        ['actor.json', 'bookmarks.json', 'likes.json'].map((name) => `downloads.zip/mastodon/${ARCHIVE}/${name}`),
+      );
+      expect(summary.added).toBeGreaterThan(0);
+    });
+  });
+
+  test(`tars and zips inside each other are opened ${MAX_ARCHIVE_DEPTH} levels deep; one deeper is one rejection naming it`, async () => {
+    await withTempDir(async (dir) => {
+      const level4 = buildTar([{ name: 'deep.csv', content: csvExport(csvRows(1, 'x')) }]);
+      const level3 = buildZip([
+        { name: 'level-4.tar.gz', content: level4 },
+        { name: 'third.csv', content: csvExport(csvRows(1, 'c')) },
+      ]);
+      const level2 = buildTar([{ name: 'level-3.zip', content: level3 }], { gzip: false });
+      await writeFile(
+        join(dir, 'outer.tgz'),
+        buildTar([
+          { name: 'level-2.tar', content: level2 },
+          { name: 'top.csv', content: csvExport(csvRows(1, 't')) },
+        ]),
+      );
+      const summary = await ingestAt(dir, ['outer.tgz']);
+      expect(summary.perFile.map((file) => [file.file, file.added, file.rejected])).toEqual([
+        ['outer.tgz/level-2.tar/level-3.zip/level-4.tar.gz', 0, 1],
+        ['outer.tgz/level-2.tar/level-3.zip/third.csv', 1, 0],
+        ['outer.tgz/top.csv', 1, 0],
+      ]);
+      expect(summary.rejections.map((rejection) => rejection.message)).toEqual([
+        'an archive inside 3 others, deeper than the 3 levels of archives tlap opens; refused without unpacking it: unpack it and ingest the folder it gives',
+      ]);
+    });
+  });
+
+  test('a tar that holds itself without end is read to the depth and no further', async () => {
+    await withTempDir(async (dir) => {
+      let archive = buildTar([{ name: 'bottom.csv', content: csvExport(csvRows(1, 'b')) }]);
+      for (let level = 40; level >= 2; level -= 1) archive = buildTar([{ name: `level-${level}.tar.gz`, content: archive }]);
+      await writeFile(join(dir, 'nesting.tar.gz'), archive);
+      const summary = await ingestAt(dir, ['nesting.tar.gz']);
+      expect(summary.perFile.map((file) => file.file)).toEqual(['nesting.tar.gz/level-2.tar.gz/level-3.tar.gz/level-4.tar.gz']);
+      expect([summary.read, summary.rejected]).toEqual([1, 1]);
+    });
+  });
+
+  test('a file named .zip in a tar that is no zip is read as the file it is', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'outer.tar'), buildTar([{ name: 'responses.zip', content: 'not a zip at all\n' }], { gzip: false }));
+      const summary = await ingestAt(dir, ['outer.tar']);
+      expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
+      expect(summary.perFile.map((file) => file.file).concat(summary.skipped)).toEqual(['outer.tar/responses.zip']);
+    });
+  });
+
+  test('fixtures/ingest/zip-inside-tar: a Google Forms zip in a bundle made with GNU tar is read, named through both archives', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(
+        join(dir, 'consultation-bundle.tar.gz'),
+        await readFile(join(PROJECT_ROOT, 'fixtures/ingest/zip-inside-tar/consultation-bundle.tar.gz')),
+      );
+      const summary = await ingestAt(dir, ['consultation-bundle.tar.gz']);
+      expect(summary.perFile.map((file) => [file.file, file.format, file.added])).toEqual([
+        ['consultation-bundle.tar.gz/google-forms/Partnership survey.csv.zip/Partnership survey.csv', 'survey-csv', 5],
+        ['consultation-bundle.tar.gz/notes.md', 'event-notes', 2],
+      ]);
+      expect([summary.rejected, summary.skipped]).toEqual([0, []]);
     });
   });
 });

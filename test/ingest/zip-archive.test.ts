@@ -401,9 +401,9 @@ describe('zip archives: a zip inside is read as the folder it holds', () => {
         {
           code: 'FILE_UNREADABLE',
           message:
-            'a zip inside 3 others, deeper than the 3 levels of zips tlap opens; refused without unpacking it: unzip it and ingest the folder it gives',
+            'an archive inside 3 others, deeper than the 3 levels of archives tlap opens; refused without unpacking it: unpack it and ingest the folder it gives',
           provenance: { file: 'outer.zip/level-2.zip/level-3.zip/level-4.zip' },
-          hint: 'unzip it and ingest the folder it gives',
+          hint: 'unpack it and ingest the folder it gives',
         },
       ]);
     });
@@ -537,7 +537,7 @@ describe('zip archives: a zip inside that cannot be unpacked again when its file
       expect(rejected).toEqual(
         ['outer.zip/inner.zip/a.csv', 'outer.zip/inner.zip/b.csv'].map((file) => [
           file,
-          expect.stringMatching(/^cannot unpack outer\.zip\/inner\.zip, the zip it is in: cannot open its zip archive again/),
+          expect.stringMatching(/^cannot unpack outer\.zip\/inner\.zip, the archive it is in: cannot open its zip archive again/),
         ]),
       );
     });

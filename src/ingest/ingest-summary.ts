@@ -28,6 +28,11 @@ export interface FileSummary {
   duplicates: number;
   filtered: number;
   rejected: number;
+  /**
+   * Stored records this file's copies changed, counted among its `duplicates` (see
+   * {@link IngestSummary.updated}); known once the store is written, 0 until then.
+   */
+  updated: number;
 }
 
 /**
@@ -47,8 +52,9 @@ export interface IngestSummary {
   filtered: number;
   /**
    * Stored records changed by another copy of them read in this run, rewritten in their place
-   * (counted among `duplicates` too): a copy from a file earlier in name order, which the record
-   * becomes, or one that gives an answer its hashtag-panel question.
+   * (counted among `duplicates` too): a platform's post read with other words (edited since), whose
+   * words read last the record takes; a copy from a file earlier in name order, which the record
+   * becomes; or one that gives an answer its hashtag-panel question.
    */
   updated: number;
   /** Items (or whole files) that could not be read; listed in the store's rejected.jsonl. */

@@ -72,7 +72,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (item.kind === 'record') {
         await store.add(item.record);
       } else if (item.kind === 'duplicate') {
-        if (item.sameAs === undefined) store.addCopy(item.record);
+        if (item.edited === true) store.replace(item.record);
+        else if (item.sameAs === undefined) store.addCopy(item.record);
         else store.noteSource(item.sameAs, item.record.provenance.file, item.record.format);
       } else if (item.kind === 'rejected') {
         const { kind: _kind, ...rejected } = item;
@@ -85,5 +86,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await store.close();
   }
   summary.updated = store.updatedRecords;
+  for (const file of summary.perFile) file.updated = store.updatedByFile.get(file.file) ?? 0;
   return summary;
 }

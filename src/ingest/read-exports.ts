@@ -72,9 +72,11 @@ export interface ReadExportsOptions {
   /**
    * The {@link textFingerprint} of the record with this id already kept elsewhere (in a store), or
    * undefined when there is none. A record is a duplicate when a kept record has its id and its
-   * text; one whose id is kept with a different text (ids an export numbers itself, such as row
-   * numbers, recur across files) is kept as its own record under a {@link distinctSourceId}.
-   * Without it, records are compared with the earlier records of this reading.
+   * text. A platform's post whose id is kept with a different text (see {@link isPlatformPost}) is
+   * an `edited` duplicate, whose words replace the kept ones (the keeper must then answer with its
+   * fingerprint); any other record whose id is kept with a different text (ids an export numbers
+   * itself, such as row numbers, recur across files) is kept as its own record under a
+   * {@link distinctSourceId}. Without it, records are compared with the earlier records of this reading.
    */
   knownTextFingerprint?: (id: string) => number | undefined;
   /**
@@ -106,6 +108,11 @@ export type ExportItem =
       record: FeedbackRecord;
       /** The id of the kept record it is a copy of, when that is not its own (an e-mail saved as text and as `.eml`). */
       sameAs?: string;
+      /**
+       * True for a platform's post read with other words than the kept record with its id (edited
+       * since, or read differently by an earlier tlap): these words, read last, replace the kept ones.
+       */
+      edited?: true;
     }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
   | ({ kind: 'rejected' } & RejectedItem)
@@ -334,6 +341,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           duplicates: 0,
           filtered: 0,
           rejected: 0,
+          updated: 0,
         };
         summary.files += 1;
         summary.perFile.push(file);
@@ -359,7 +367,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           yield { kind: 'file', file };
           continue;
         }
-        const reKeyed: { count: number; posts: number; first?: Provenance } = { count: 0, posts: 0 };
+        const reKeyed: { count: number; first?: Provenance } = { count: 0 };
         try {
           for await (const item of opened.items) {
             if (item.kind === 'warning') {
@@ -387,6 +395,13 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             let known = knownTextFingerprint(record.id);
             if (known !== undefined) {
               const fingerprint = textFingerprint(record.text);
+              if (known !== fingerprint && isPlatformPost(record)) {
+                seen?.set(record.id, fingerprint);
+                file.duplicates += 1;
+                summary.duplicates += 1;
+                yield { kind: 'duplicate', record, edited: true };
+                continue;
+              }
               if (known !== fingerprint) {
                 const sourceId = distinctSourceId(record.sourceId, fingerprint);
                 record = { ...record, sourceId, id: makeRecordId(record.channel, sourceId) };
@@ -404,7 +419,6 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             seenMessages?.add(record);
             if (record !== item.record) {
               reKeyed.count += 1;
-              if (MICROBLOG_CHANNELS.has(record.channel)) reKeyed.posts += 1;
               reKeyed.first ??= record.provenance;
             }
             file.added += 1;
@@ -422,7 +436,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
           yield reject(fileRejection(error, input.displayPath), error.hint);
         }
         if (reKeyed.first !== undefined) {
-          const warning = reKeyedWarning(reKeyed.count, reKeyed.posts === reKeyed.count, reKeyed.first);
+          const warning = reKeyedWarning(reKeyed.count, reKeyed.first);
           summary.warnings.push({ message: `${formatProvenance(warning.provenance)}: ${warning.message}` });
           yield warning;
         }
@@ -894,20 +908,22 @@ function archiveCsvWarning(file: string): ExportItem & { kind: 'warning' } {
 }
 
 /**
- * The one warning for a file whose items reused the ids of different records. A platform's post
- * (a tweet, a toot, a skeet) has an id no other post has, so a post read again with other words
- * was edited since, or read differently by an earlier version of tlap (a long tweet made whole, a
- * link cleaned): said so, with how to keep only the words read now.
+ * True when a record is a platform's post or comment under the platform's own id (a tweet, a toot,
+ * a skeet, a Reddit or Disqus comment: see `platformPostIds`), which no other post has: read again
+ * with other words, it was edited since, or read differently by an earlier version of tlap. An id
+ * made from the text (`content:…`) or numbered by the export is no such id.
  */
-function reKeyedWarning(count: number, allPosts: boolean, first: Provenance): ExportItem & { kind: 'warning' } {
-  if (allPosts) {
-    const posts = count === 1 ? '1 post has' : `${count} posts have`;
-    return {
-      kind: 'warning',
-      message: `${posts} the id of a post already read with other words (edited since, or read differently by an earlier version of tlap); each is kept as its own record: to keep only the words read now, forget this file's records and ingest it again`,
-      provenance: first,
-    };
-  }
+export function isPlatformPost(record: FeedbackRecord): boolean {
+  if (record.sourceId.startsWith('content:')) return false;
+  return MICROBLOG_CHANNELS.has(record.channel) || findAdapter(record.format)?.platformPostIds === true;
+}
+
+/**
+ * The one warning for a file whose items reused the ids of different records: ids an export
+ * numbers itself (a row number) recur across files, so each such item is kept as its own record.
+ * A platform's post read again with other words is not re-keyed but replaces the kept words.
+ */
+function reKeyedWarning(count: number, first: Provenance): ExportItem & { kind: 'warning' } {
   const records = count === 1 ? '1 record has' : `${count} records have`;
   return {
     kind: 'warning',

@@ -124,6 +124,20 @@ export class RecordIdSet {
     return used - 1;
   }
 
+  /** Changes the mark of an `id` the set holds (its tag stays); false, changing nothing, when the set does not hold it. */
+  setMark(id: string, mark: number): boolean {
+    if (!readHexId(id, idParts)) {
+      if (!this.others.has(id)) return false;
+      this.others.set(id, mark >>> 0);
+      return true;
+    }
+    const slot = this.findRead();
+    if (slot < 0) return false;
+    if (mark !== 0) this.marks ??= new Uint32Array(this.capacity);
+    if (this.marks !== null) this.marks[slot] = mark >>> 0;
+    return true;
+  }
+
   /** {@link find} for the id last read into {@link idParts}. */
   private findRead(): number {
     return this.find(idParts[0] ?? 0, idParts[1] ?? 0, idParts[2] ?? 0);

@@ -57,10 +57,16 @@ const NEWLINE = 0x0a;
  * ingest), with the panel question whose id sorts first among the copies that have one.
  */
 interface Amendment {
-  /** The copy from a file before the stored copy's in name order, when one was read. */
+  /**
+   * The copy from a file before the stored copy's in name order, when one was read; or the post
+   * read last with other words than the stored one (see {@link RecordStore.replace}), or the
+   * copy of those words from the file first in name order.
+   */
   lead?: FeedbackRecord;
   /** A question (`meta.question`, `meta.questionId`) whose id sorts before the stored record's, or that it lacks. */
   question?: PanelQuestion;
+  /** The file (as given) whose copy last changed this amendment: the file an update is counted for. */
+  by: string;
 }
 
 /** An answer's hashtag-panel question, as `meta` holds it. */
@@ -158,6 +164,7 @@ export class RecordStore {
   private writeFailed = false;
   private closed = false;
   private updated = 0;
+  private readonly updatedInFiles = new Map<string, number>();
 
   private constructor(
     readonly paths: StorePaths,
@@ -377,18 +384,37 @@ export class RecordStore {
   addCopy(copy: FeedbackRecord): void {
     this.noteSource(copy.id, copy.provenance.file, copy.format);
     const held = this.amendments.get(copy.id);
+    const by = copy.provenance.file;
     let amendment = held;
     const leadFile = held?.lead?.provenance.file ?? this.fileTags.fileOf(this.ids.tagOf(copy.id));
-    if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy };
+    if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy, by };
     const question = panelQuestionOf(copy);
     if (question !== null) {
       const heldQuestion = this.questionIds.get(copy.id);
       if (heldQuestion === undefined || question.questionId < heldQuestion) {
         this.questionIds.set(copy.id, question.questionId);
-        amendment = { ...amendment, question };
+        amendment = { ...amendment, question, by };
       }
     }
     if (amendment !== undefined && amendment !== held) this.amendments.set(copy.id, amendment);
+  }
+
+  /**
+   * Takes note of a platform's post read again with other words than the stored (or queued) record
+   * with its id: the post was edited since, or an earlier version of tlap read it differently. The
+   * words read last win: when the run ends (see {@link close}) the stored record becomes `post`, in
+   * its place in records.jsonl, and copies of `post` read after it are compared with its words
+   * (the copy from the file first in name order among those with these words becomes the record,
+   * as in {@link addCopy}). The file's sighting is noted; the file that held the old words keeps
+   * its sighting, since it held the post.
+   */
+  replace(post: FeedbackRecord): void {
+    if (!this.ids.setMark(post.id, textFingerprint(post.text))) {
+      throw new Error(`cannot replace record ${post.id}: the store does not hold it`);
+    }
+    this.noteSource(post.id, post.provenance.file, post.format);
+    const held = this.amendments.get(post.id);
+    this.amendments.set(post.id, { ...held, lead: post, by: post.provenance.file });
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */
@@ -529,9 +555,17 @@ export class RecordStore {
     }
   }
 
-  /** Stored records that other copies of them changed (see {@link addCopy}), once the store is closed. */
+  /** Stored records that other copies of them changed (see {@link addCopy} and {@link replace}), once the store is closed. */
   get updatedRecords(): number {
     return this.updated;
+  }
+
+  /**
+   * The stored records each file changed (see {@link updatedRecords}), by file as given, once the
+   * store is closed: a changed record counts for the file whose copy last changed what it becomes.
+   */
+  get updatedByFile(): ReadonlyMap<string, number> {
+    return this.updatedInFiles;
   }
 
   /** Rewrites records.jsonl with {@link amendments} made, each changed record in its place, counting the records it changes. */
@@ -539,6 +573,7 @@ export class RecordStore {
     const { records } = this.paths;
     const amendments = this.amendments;
     const counted = { changed: 0 };
+    const byFile = this.updatedInFiles;
     await guardWrite(this.paths.dir, () =>
       writeFileAtomically(
         records,
@@ -557,7 +592,10 @@ export class RecordStore {
             );
             const meta = question === null ? lead.meta : { ...lead.meta, question: question.question, questionId: question.questionId };
             const amended = serialiseRecord({ ...lead, meta });
-            if (amended !== text) counted.changed += 1;
+            if (amended !== text) {
+              counted.changed += 1;
+              byFile.set(amendment.by, (byFile.get(amendment.by) ?? 0) + 1);
+            }
             yield `${amended}\n`;
           }
         })(),

@@ -157,7 +157,7 @@ describe('tlap ingest', () => {
       rejected_by_code: {},
       skipped: [],
       not_feedback: [],
-      per_file: [{ file: 'exports/survey.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 }],
+      per_file: [{ file: 'exports/survey.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0, updated: 0 }],
     });
     expect(result.stderr).toContain('1 file: 3 read, 3 added, 0 duplicates, 0 filtered, 0 rejected');
   });

@@ -28,11 +28,11 @@ describe('ingest accounts for each file', () => {
       const summary = JSON.parse(result.stdout) as Record<string, unknown> & { per_file: FileSummary[] };
       expect(summary).toMatchObject({ files: 3, read: 7, added: 5, duplicates: 1, filtered: 0, rejected: 1 });
       expect(summary.per_file).toEqual([
-        { file: 'exports/a.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 },
-        { file: 'exports/b.csv', format: 'csv', read: 2, added: 1, duplicates: 1, filtered: 0, rejected: 0 },
-        { file: 'exports/bad.csv', format: 'csv', read: 2, added: 1, duplicates: 0, filtered: 0, rejected: 1 },
+        { file: 'exports/a.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0, updated: 0 },
+        { file: 'exports/b.csv', format: 'csv', read: 2, added: 1, duplicates: 1, filtered: 0, rejected: 0, updated: 0 },
+        { file: 'exports/bad.csv', format: 'csv', read: 2, added: 1, duplicates: 0, filtered: 0, rejected: 1, updated: 0 },
       ]);
-      for (const key of ['read', 'added', 'duplicates', 'filtered', 'rejected'] as const) {
+      for (const key of ['read', 'added', 'duplicates', 'filtered', 'rejected', 'updated'] as const) {
         expect(summary.per_file.reduce((total, file) => total + file[key], 0)).toBe(summary[key]);
       }
       expect(result.stderr).toContain('  exports/a.csv (csv): 3 read, 3 added\n');

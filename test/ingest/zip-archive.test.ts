@@ -112,7 +112,16 @@ describe('zip archives: read as the folder they hold', () => {
       const summary = await ingestPaths(dir, ['responses.zip']);
       expectConservation(summary);
       expect(summary.perFile).toEqual([
-        { file: 'responses.zip/Form responses 1.csv', format: 'csv', read: 3, added: 3, duplicates: 0, filtered: 0, rejected: 0 },
+        {
+          file: 'responses.zip/Form responses 1.csv',
+          format: 'csv',
+          read: 3,
+          added: 3,
+          duplicates: 0,
+          filtered: 0,
+          rejected: 0,
+          updated: 0,
+        },
       ]);
       const records = await storedRecords(dir);
       expect(records.map((record) => record.provenance)).toEqual([

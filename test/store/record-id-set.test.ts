@@ -18,6 +18,18 @@ describe('RecordIdSet', () => {
     expect(ids.has(makeRecordId('survey', 'r5000'))).toBe(false);
   });
 
+  test('setMark changes the mark of a held id, keeps its tag, and refuses an id not held', () => {
+    const ids = new RecordIdSet();
+    const held = makeRecordId('mastodon', 'https://mstdn.social/users/a/statuses/1');
+    ids.add(held, 0, 3).add('hand-made', 7);
+    for (let index = 0; index < 100; index += 1) ids.add(makeRecordId('survey', `r${index}`), index + 1);
+    expect(ids.setMark(held, 0xdeadbeef)).toBe(true);
+    expect(ids.setMark('hand-made', 9)).toBe(true);
+    expect(ids.setMark(makeRecordId('survey', 'not held'), 1)).toBe(false);
+    expect([ids.markOf(held), ids.tagOf(held), ids.markOf('hand-made')]).toEqual([0xdeadbeef, 3, 9]);
+    expect(ids.markOf(makeRecordId('survey', 'r41'))).toBe(42);
+  });
+
   test('adding an id twice counts it once', () => {
     const ids = new RecordIdSet();
     const id = makeRecordId('twitter', '1');

@@ -125,3 +125,40 @@ describe('an ingest stopped before its rewrite of records.jsonl', () => {
     });
   });
 });
+
+describe('RecordStore.replace: a post read again with other words', () => {
+  test('the stored record takes the words read last, in its place, and the file gains its sighting', async () => {
+    await withTempDir(async (dir) => {
+      const before = makeRecord({ channel: 'forum', format: 'reddit', sourceId: 't1_aa', text: 'Forms are long.' });
+      const other = makeRecord({ channel: 'forum', format: 'reddit', sourceId: 't1_bb', text: 'More respite.' });
+      const first = await RecordStore.open(dir, ['week-1.json']);
+      await first.add({ ...before, provenance: { file: 'week-1.json', line: 1 } });
+      await first.add({ ...other, provenance: { file: 'week-1.json', line: 2 } });
+      await first.close();
+
+      const edited = { ...before, text: 'Forms are long: 14 pages.', provenance: { file: 'week-2.json', line: 4 } };
+      const second = await RecordStore.open(dir, ['week-2.json']);
+      second.replace(edited);
+      expect(second.textFingerprintOf(edited.id)).not.toBe(undefined);
+      await second.close();
+      expect(second.updatedRecords).toBe(1);
+      expect([...second.updatedByFile]).toEqual([['week-2.json', 1]]);
+      expect((await readAll(dir)).map((record) => [record.sourceId, record.text, record.provenance.file])).toEqual([
+        ['t1_aa', 'Forms are long: 14 pages.', 'week-2.json'],
+        ['t1_bb', 'More respite.', 'week-1.json'],
+      ]);
+      const sightings: string[] = [];
+      for await (const entry of readSourceEntries(storePaths(dir).sources))
+        sightings.push(`${entry.id === before.id ? 'aa' : 'bb'} ${entry.file}`);
+      expect(sightings).toEqual(['aa week-1.json', 'bb week-1.json', 'aa week-2.json']);
+    });
+  });
+
+  test('refuses an id the store does not hold', async () => {
+    await withTempDir(async (dir) => {
+      const store = await RecordStore.open(dir);
+      expect(() => store.replace(makeRecord({ text: 'Never stored.' }))).toThrow(/does not hold it/);
+      await store.close();
+    });
+  });
+});

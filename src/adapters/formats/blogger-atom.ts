@@ -37,6 +37,7 @@ export const bloggerAtomAdapter: FormatAdapter = {
   name: 'blogger-atom',
   description: 'Blogger blog backup (Atom XML, Settings > Back up content): the comments on posts',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.xml', '.atom'],
   signature: 'an Atom <feed> whose entries carry schemas.google.com/blogger/2008/kind# categories',
   sniff(input) {

@@ -33,6 +33,7 @@ export const commentoJsonAdapter: FormatAdapter = {
   name: 'commento-json',
   description: 'Commento comments export (JSON with comments and commenters)',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.json'],
   signature: 'a JSON object whose "comments" carry "commentHex" and "commenterHex"',
   sniff(input) {

@@ -32,6 +32,7 @@ export const disqusXmlAdapter: FormatAdapter = {
   name: 'disqus-xml',
   description: 'Disqus comments export (XML): posts with their thread (page title and link)',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.xml'],
   signature: 'a <disqus> document in the http://disqus.com namespace',
   sniff(input) {

@@ -39,6 +39,7 @@ export const facebookCommentsAdapter: FormatAdapter = {
   name: 'facebook-comments',
   description: 'Facebook comments: Graph API comment pages, or the comments_v2 file of Download Your Information',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature: '{"comments_v2": [...]} entries with "data": [{"comment": …}], or {"data": [...]} comments with "created_time" and "message"',
   sniff(input) {

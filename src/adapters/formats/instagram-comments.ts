@@ -102,6 +102,7 @@ export const instagramCommentsAdapter: FormatAdapter = {
   name: 'instagram-comments',
   description: 'Instagram comments: Graph API IG Comment pages or a media object with its comments, or Download Your Information comments',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature:
     '{"data": [...]} comments with "text", "timestamp" (…T…+0000) and "username" or "like_count"; a media object with "comments": {"data": …}; "string_map_data": {"Comment": …}; {"comments_media_comments": [...]}; {"media_comments": [[…]]}',

@@ -57,6 +57,7 @@ export const redditAdapter: FormatAdapter = {
   name: 'reddit',
   description: 'Reddit threads and comments: a thread or Listing saved as .json, or comments one per line (Pushshift, Arctic Shift)',
   channel: 'forum',
+  platformPostIds: true,
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature:
     '{"kind": "Listing"} holding things of kind t1, t3 or more; or objects with "body", "parent_id": "t1_…/t3_…" and "link_id": "t3_…"',

@@ -29,6 +29,7 @@ export const youtubeCommentsAdapter: FormatAdapter = {
   name: 'youtube-comments',
   description: 'YouTube Data API v3 comments: commentThreads.list / comments.list responses (JSON or JSON Lines of pages)',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature: '"kind": "youtube#commentThreadListResponse", "youtube#commentListResponse" or "youtube#commentThread"',
   sniff(input) {

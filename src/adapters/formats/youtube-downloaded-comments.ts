@@ -33,6 +33,7 @@ export const youtubeDownloadedCommentsAdapter: FormatAdapter = {
   description:
     'YouTube comments saved by youtube-comment-downloader (JSON Lines of {cid, text, time, author, votes, heart, reply, time_parsed}, or its pretty-printed {"comments": […]})',
   channel: 'blog-comment',
+  platformPostIds: true,
   extensions: ['.json', '.jsonl', '.ndjson'],
   signature: 'objects whose "cid" is a YouTube comment id ("Ug…") beside "text", "author" and "time"',
   sniff(input) {

@@ -112,7 +112,7 @@ const LISTED_WHEN_MANY = 20;
 /** One concise line per file: its format and what its items became (zero counts left out). */
 function describeFile(file: FileSummary, messages: TerminalMessages): string {
   const parts = [`${file.read} read`, `${file.added} added`];
-  if (file.duplicates > 0) parts.push(counted(file.duplicates, 'duplicate'));
+  if (file.duplicates > 0) parts.push(counted(file.duplicates, 'duplicate') + (file.updated > 0 ? ` (${file.updated} updated)` : ''));
   if (file.filtered > 0) parts.push(`${file.filtered} filtered`);
   if (file.rejected > 0) parts.push(messages.highlight(`${file.rejected} rejected`, true));
   return `  ${file.file} (${file.format ?? 'unread'}): ${parts.join(', ')}`;
@@ -128,6 +128,7 @@ export function perFileJson(files: readonly FileSummary[]): Record<string, strin
     duplicates: file.duplicates,
     filtered: file.filtered,
     rejected: file.rejected,
+    updated: file.updated,
   }));
 }
 
@@ -234,7 +235,7 @@ Examples:
       output.note(describeCounts(summary, output));
       if (summary.updated > 0) {
         output.note(
-          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)`,
+          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a post read again with other words takes the words read last; otherwise a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)`,
         );
       }
       if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);

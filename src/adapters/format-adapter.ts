@@ -16,6 +16,7 @@ export type FilterRule =
   | 'trackback'
   | 'unapproved'
   | 'deleted'
+  | 'withdrawn'
   | 'not-a-comment'
   | 'auto-reply'
   | 'sentinel-value'

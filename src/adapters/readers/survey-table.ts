@@ -32,6 +32,7 @@ import { isImportIdRow, secondHeaderRow, secondHeaderWarning, sideBlockColumns, 
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 import { GroupFill } from './group-columns.js';
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
+import { authorProfileColumn, profileLinkKind, withdrawal, withdrawalColumns, type WithdrawalColumns } from './post-status.js';
 import { isAnswerHeading, isOpenPollType, isWordColumn, pollColumns, type PollColumns } from './poll-results.js';
 
 /** The most text held back while the columns are judged: fewer rows are looked at when they are very long. */
@@ -145,6 +146,14 @@ interface SurveyPlan {
    * even when blank, since a question left blank gives no leave.
    */
   permissions: ReadonlySet<string>;
+  /**
+   * The link to each post's author's profile (Decidim's `author/url`): never kept in `meta`; the
+   * record's `url` when the table has no link to the post itself, and, when it is no person's (the
+   * organisation's, a meeting's), the record has no author.
+   */
+  authorProfile: string | undefined;
+  /** In a table of posts, the columns that say a post was withdrawn (see {@link withdrawal}). */
+  withdrawal: WithdrawalColumns | undefined;
   /** Author, date, url, channel and reply columns. */
   mapping: ColumnMapping;
 }
@@ -378,6 +387,8 @@ function planTable(
   }
   const fieldColumns = new Set<string>();
   for (const [field, column] of Object.entries(mapping.fields)) if (field !== 'text' && field !== 'id') fieldColumns.add(column);
+  const authorProfile = map['url'] === undefined ? authorProfileColumn(headers.filter((header) => !fieldColumns.has(header))) : undefined;
+  if (authorProfile !== undefined) fieldColumns.add(authorProfile);
   const names = new Set(headers.filter((header, index) => isNameQuestion(header) && profiles[index]?.kind !== 'free-text'));
   const reserved = (header: string): boolean =>
     header === respondent ||
@@ -423,6 +434,8 @@ function planTable(
     answers,
     sections,
     permissions,
+    authorProfile,
+    withdrawal: posts.length > 0 ? withdrawalColumns(headers) : undefined,
     mapping: { headers, fields, metaColumns: [] },
   };
 }
@@ -444,6 +457,20 @@ function* surveyRowItems(
   const row = rowObject(plan.headers, cells);
   const furniture = tableFurnitureOf(cells, plan.headers);
   const respondent = plan.respondent === undefined ? '' : (row[plan.respondent] ?? '').trim();
+  const withdrawn = plan.withdrawal === undefined ? null : withdrawal(row, plan.withdrawal);
+  if (withdrawn !== null && furniture === null) {
+    const question = plan.questions[0] ?? '';
+    yield {
+      kind: 'filtered',
+      rule: 'withdrawn',
+      provenance,
+      ...(respondent === '' ? {} : { sourceId: `${respondent}:${question}` }),
+      detail: `withdrawn by its author (${withdrawn})`,
+    };
+    return;
+  }
+  const profileLink = plan.authorProfile === undefined ? '' : (row[plan.authorProfile] ?? '').trim();
+  const profile = profileLinkKind(profileLink);
   const answers = columnKeyed<JsonValue>();
   for (const column of plan.answers) {
     const cell = (row[column] ?? '').trim();
@@ -473,10 +500,16 @@ function* surveyRowItems(
       };
       continue;
     }
-    const draft = datedByReport(
+    const read = datedByReport(
       draftFromRow(row, { ...plan.mapping, fields: { ...plan.mapping.fields, text: column } }, provenance, dates),
       reportDateFor(row, plan.mapping, report),
     );
+    const draft =
+      profile === 'not-a-person'
+        ? { ...read, author: null }
+        : profile === 'person' && (read.url ?? null) === null
+          ? { ...read, url: profileLink }
+          : read;
     const { dateFrom, ...rowMeta } = draft.meta ?? {};
     const meta: Record<string, JsonValue> = { question };
     if (dateFrom !== undefined) meta['dateFrom'] = dateFrom;

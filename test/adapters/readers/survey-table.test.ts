@@ -428,6 +428,61 @@ describe('tableItems: posts with a title and a body (Decidim proposals, ideas bo
     );
   });
 
+  test('the author’s profile link is the url of a post without one, never meta; the organisation’s or a meeting’s leaves no author', async () => {
+    const links = [
+      'https://participate.example.org/profiles/marta_o',
+      'https://participate.example.org/',
+      'https://participate.example.org/processes/parks/f/9/meetings/4',
+      '',
+    ];
+    const names = ['Marta Oyelaran', 'Leeds City Council', 'Spring drop-in', 'Dev Raman'];
+    const rows = SENTENCES.map((sentence, index) => [
+      `${index + 1}`,
+      names[index] ?? '',
+      links[index] ?? '',
+      TITLES[index] ?? '',
+      sentence,
+    ]);
+    const read = await drafts(['id', 'author/name', 'author/url', 'title/en', 'body/en'], rows);
+    expect(read.map((draft) => [draft.author, draft.url ?? null, draft.meta?.['answers']])).toEqual([
+      ['Marta Oyelaran', links[0], {}],
+      [null, null, {}],
+      [null, null, {}],
+      ['Dev Raman', null, {}],
+    ]);
+    const withUrl = await drafts(
+      ['id', 'author/name', 'author/url', 'title/en', 'body/en', 'url'],
+      rows.map((cells, index) => [...cells, `https://participate.example.org/proposals/${index + 1}`]),
+    );
+    expect(withUrl.map((draft) => draft.url)).toEqual(rows.map((_, index) => `https://participate.example.org/proposals/${index + 1}`));
+  });
+
+  test('a withdrawn post (state withdrawn, withdrawn true, or a withdrawn_at date) is filtered withdrawn, one item per row', async () => {
+    const rows = SENTENCES.map((sentence, index) => [
+      `${index + 1}`,
+      TITLES[index] ?? '',
+      sentence,
+      index === 0 ? 'withdrawn' : 'evaluating',
+      index === 1 ? 'true' : 'false',
+      index === 2 ? '2024-06-03 07:41:19 UTC' : '',
+    ]);
+    const items = await collect(
+      tableItems(
+        tableOf(['id', 'title/en', 'body/en', 'state', 'withdrawn', 'withdrawn_at'], rows),
+        { map: {} },
+        { location: { file: 'f.csv' }, mode: 'survey' },
+      ),
+    );
+    expect(
+      items.map((item) => (item.kind === 'filtered' ? `${item.rule} ${item.sourceId ?? ''} ${item.detail ?? ''}` : item.kind)),
+    ).toEqual([
+      'withdrawn 1:body/en withdrawn by its author (state "withdrawn")',
+      'withdrawn 2:body/en withdrawn by its author (withdrawn true)',
+      'withdrawn 3:body/en withdrawn by its author (withdrawn_at 2024-06-03 07:41:19 UTC)',
+      'record',
+    ]);
+  });
+
   test('a person’s title (Mr, Ms) beside a description is no post title, and an answer column with no post beside it stays an answer', async () => {
     const honorifics = ['Mr', 'Ms', 'Mrs', 'Mr'];
     const withTitle = await drafts(

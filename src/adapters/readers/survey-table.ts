@@ -32,6 +32,7 @@ import { isImportIdRow, secondHeaderRow, secondHeaderWarning, sideBlockColumns, 
 import { datedByReport, reportStartDate, type ReportDate } from './report-header.js';
 import { GroupFill } from './group-columns.js';
 import { consentQuestionKind } from '../../privacy/publication-consent.js';
+import { isPersonTitleColumn } from './person-titles.js';
 import { authorProfileColumn, profileLinkKind, withdrawal, withdrawalColumns, type WithdrawalColumns } from './post-status.js';
 import { isAnswerHeading, isOpenPollType, isWordColumn, pollColumns, type PollColumns } from './poll-results.js';
 
@@ -287,7 +288,8 @@ function isQuestionText(profile: ColumnProfile): boolean {
 /**
  * True for a column whose values may be posts' titles: words that differ from row to row (free
  * text, short text, or a few values each different and of two words or more), never a closed set
- * such as a person's title (`Mr`, `Ms`).
+ * such as a person's title (`Mr`, `Ms`). A column of job titles (`Care Manager`, `Social Worker`)
+ * may pass, and is told apart by its values (see {@link isPersonTitleColumn}).
  */
 function isPostTitleLike(profile: ColumnProfile): boolean {
   if (profile.kind === 'free-text' || profile.kind === 'short-text') return true;
@@ -407,7 +409,13 @@ function planTable(
       hint: 'map the column that holds the answers to the text field',
     });
   }
-  const wordy = profiles.filter((profile) => isPostTitleLike(profile) && !reserved(profile.header));
+  const columnValues = (header: string): string[] => {
+    const index = headers.indexOf(header);
+    return sample.map((cells) => cells[index] ?? '');
+  };
+  const wordy = profiles.filter(
+    (profile) => isPostTitleLike(profile) && !reserved(profile.header) && !isPersonTitleColumn(columnValues(profile.header)),
+  );
   const posts =
     map['text'] === undefined ? postColumns(wordy.map((profile) => profile.header)).filter((pair) => questions.includes(pair.body)) : [];
   const postTitles = new Map(posts.map((pair) => [pair.body, pair.title]));

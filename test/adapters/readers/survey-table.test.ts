@@ -483,6 +483,17 @@ describe('tableItems: posts with a title and a body (Decidim proposals, ideas bo
     ]);
   });
 
+  test('a job title (Care Manager, Social Worker) beside a description is no post title: kept in meta.answers', async () => {
+    const jobs = ['Care Manager', 'Social Worker', 'Occupational Therapist', 'Team Leader'];
+    const read = await drafts(
+      ['Response ID', 'Title', 'Description'],
+      SENTENCES.map((sentence, index) => [`R${index}`, jobs[index] ?? '', sentence]),
+    );
+    expect(read.map((draft) => [draft.text, draft.meta?.['answers']])).toEqual(
+      SENTENCES.map((sentence, index) => [sentence, { Title: jobs[index] }]),
+    );
+  });
+
   test('a person’s title (Mr, Ms) beside a description is no post title, and an answer column with no post beside it stays an answer', async () => {
     const honorifics = ['Mr', 'Ms', 'Mrs', 'Mr'];
     const withTitle = await drafts(

@@ -202,6 +202,11 @@ export type AdapterItem =
       sourceId?: string;
       /** Short detail for the analyst, never the person's text. */
       detail?: string;
+      /**
+       * True for a message's cover note that points at an attachment the message does not carry
+       * (left off when it was sent, or taken off on the way): the file holding the words is missing.
+       */
+      attachmentMissing?: true;
     }
   | {
       /** An item that could not be read; written to the store's rejected.jsonl with this code. */

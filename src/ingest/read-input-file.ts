@@ -169,7 +169,15 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
       ? await linkPanelAnswers(adapter.read(source, adapterOptions))
       : { answers: new Map(), questions: new Map() };
     const inAttachments: { count: number; first?: Provenance; text?: string } = { count: 0 };
+    const missingAttachments: { count: number; first?: Provenance } = { count: 0 };
     for await (const item of adapter.read(source, adapterOptions)) {
+      if (item.kind === 'filtered' && item.attachmentMissing === true) {
+        const { attachmentMissing: _missing, ...filtered } = item;
+        missingAttachments.count += 1;
+        missingAttachments.first ??= item.provenance;
+        yield filtered;
+        continue;
+      }
       if (item.kind !== 'record') {
         yield item;
         continue;
@@ -243,6 +251,17 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
         kind: 'warning',
         message: `${counted(inAttachments.count, 'item')} filtered text-in-attachment: ${they} only that the words are in an attached file (${JSON.stringify(inAttachments.text ?? '')}), and the file was not read from here: ingest the attached files to read them`,
         provenance: inAttachments.first ?? { file: source.path },
+      };
+    }
+    if (missingAttachments.count > 0) {
+      const they =
+        missingAttachments.count === 1
+          ? 'its words only point at an attached document, but it carries'
+          : 'their words only point at attached documents, but they carry';
+      yield {
+        kind: 'warning',
+        message: `${counted(missingAttachments.count, 'message')} filtered cover-note: ${they} no attachment (left off when sent, or taken off on the way), so there is nothing of the sender's to read: ask the sender for the document`,
+        provenance: missingAttachments.first ?? { file: source.path },
       };
     }
     if (source.fallbackLineCount > 0) {

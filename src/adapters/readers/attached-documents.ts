@@ -112,6 +112,31 @@ export function withCoverNote(items: readonly AdapterItem[], documents: Attached
   });
 }
 
+/** A word naming an attachment, which a note pointing at one that is missing holds. */
+const ATTACHMENT_WORD = /\b(?:attach|enclos)/iu;
+
+/**
+ * The message's own items when it carries nothing attached (no document, no e-mail): a record whose
+ * words only point at an attachment ({@link isCoverNote}, naming one: `attached`, `attachment`,
+ * `enclosed`; as `Please find attached.`, not `Please see below.`) is filtered
+ * `cover-note`, marked `attachmentMissing`, since the document it speaks for never came with it.
+ * Any other record is kept as it is.
+ */
+export function withMissingAttachment(items: readonly AdapterItem[]): AdapterItem[] {
+  return items.map((item) => {
+    if (item.kind !== 'record' || !ATTACHMENT_WORD.test(item.draft.text) || !isCoverNote(item.draft.text)) return item;
+    const { draft } = item;
+    return {
+      kind: 'filtered',
+      rule: 'cover-note',
+      provenance: draft.provenance,
+      ...(draft.sourceId === null ? {} : { sourceId: draft.sourceId }),
+      detail: 'a cover note pointing at an attachment the message does not carry',
+      attachmentMissing: true,
+    };
+  });
+}
+
 function attachmentProvenance(message: Provenance, part: string, inDocument: Provenance): Provenance {
   const within = [inDocument.part, inDocument.line === undefined ? undefined : `line ${inDocument.line}`].filter(
     (piece): piece is string => piece !== undefined && piece !== '',

@@ -11,7 +11,7 @@ import { formatBytes } from '../../source/byte-size.js';
 import { extractReply } from '../../text/email-reply-text.js';
 import { MAX_MESSAGE_BYTES } from './mbox-messages.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
-import { attachedDocumentItems, withCoverNote } from './attached-documents.js';
+import { attachedDocumentItems, withCoverNote, withMissingAttachment } from './attached-documents.js';
 
 export { MAX_MESSAGE_BYTES };
 
@@ -134,7 +134,9 @@ export async function emailMessageItems(
       },
     ];
   }
-  const items = decodedMessageItems({ ...fields, bodies: parsed.bodies }, location, () => excerptOf(raw));
+  const read = decodedMessageItems({ ...fields, bodies: parsed.bodies }, location, () => excerptOf(raw));
+  const carriesNothing = parsed.files.length === 0 && parsed.attached.length === 0 && parsed.attachedSkipped === 0;
+  const items = carriesNothing ? withMissingAttachment(read) : read;
   const documents = await messageDocumentItems(items, parsed.files, { ...fields, provenance: location.provenance }, readAttachedFile);
   const attached = await attachedMessageItems(parsed.attached, parsed.attachedSkipped, location, depth, (message, at, level) =>
     emailMessageItems(message, at, level, readAttachedFile),

@@ -22,6 +22,7 @@ import {
   type MessageLocation,
 } from './email-message.js';
 import { maskAddresses, senderDisplayName } from './email-addresses.js';
+import { withMissingAttachment } from './attached-documents.js';
 
 /**
  * PR_MESSAGE_FLAGS' MSGFLAG_UNSENT ([MS-OXCMSG] 2.2.1.6): a message still being composed. An item
@@ -184,7 +185,8 @@ export async function outlookItemItems(
     autoReply: headers?.autoReply ?? classReason,
     bodies,
   };
-  const items = decodedMessageItems(message, location, excerpt);
+  const read = decodedMessageItems(message, location, excerpt);
+  const items = item.files.length === 0 && item.attached.length === 0 && item.attachedSkipped === 0 ? withMissingAttachment(read) : read;
   const documents = await messageDocumentItems(items, item.files, { ...message, provenance: location.provenance }, readAttachedFile);
   const attached = await attachedMessageItems(item.attached, item.attachedSkipped, location, depth, (inner, at, level) =>
     attachedItems(inner, at, level, readAttachedFile),

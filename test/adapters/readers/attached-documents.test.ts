@@ -6,7 +6,13 @@ import { emailMessageItems } from '../../../src/adapters/readers/email-message.j
 import { MAX_ATTACHED_DOCUMENTS } from '../../../src/adapters/readers/attached-documents.js';
 import { ingest } from '../../../src/ingest/ingest.js';
 import { buildDocx, DOCX_FIXTURE_INPUTS, paragraph } from '../../builders/docx-documents.js';
-import { buildMail, MAIL_ATTACHMENT_FIXTURE_INPUTS, responseDocx } from '../../builders/mail-attachments.js';
+import {
+  buildMail,
+  MAIL_ATTACHMENT_FIXTURE_INPUTS,
+  responseDocx,
+  SIGNATURE_PICTURE,
+  type MailSpec,
+} from '../../builders/mail-attachments.js';
 import { expectGoldenBytes } from '../../helpers/golden.js';
 import { countItems, PROJECT_ROOT, readFileItems, recordsOf, type FileReadResult } from '../../helpers/read-fixture.js';
 
@@ -172,5 +178,49 @@ describe('a document attached to an e-mail', () => {
   test('is not read by the library reader unless the caller gives a reader of attached files', async () => {
     const items = await emailMessageItems(fixtureInput('eml/attached-docx-response'), { provenance: { file: 'm.eml' }, label: '' });
     expect(items.map((item) => item.kind)).toEqual(['record']);
+  });
+});
+
+describe('a cover note whose message carries no attachment', () => {
+  const note = (text: string, attachments: MailSpec['attachments'] = []): Buffer =>
+    buildMail({
+      from: 'Jan Ellis <jan.ellis@example.org>',
+      subject: 'Consultation response',
+      date: 'Mon, 4 Mar 2024 10:12:00 +0000',
+      messageId: 'left-off@example.org',
+      text,
+      attachments,
+    });
+  const kinds = async (raw: Buffer): Promise<string[]> =>
+    (await emailMessageItems(raw, { provenance: { file: 'm.eml' }, label: '' })).map((item) =>
+      item.kind === 'filtered' ? `filtered ${item.rule}${item.attachmentMissing === true ? ' (attachment missing)' : ''}` : item.kind,
+    );
+
+  test('is filtered cover-note and marked as missing its attachment, whether the pointer stands alone or with a greeting and signature', async () => {
+    expect(await kinds(note('Please find attached.'))).toEqual(['filtered cover-note (attachment missing)']);
+    expect(await kinds(note('Dear team,\n\nPlease find attached our response.\n\nKind regards,\nJan Ellis'))).toEqual([
+      'filtered cover-note (attachment missing)',
+    ]);
+  });
+
+  test('a note naming no attachment, one with a view, or one whose message carries a file is not marked so', async () => {
+    expect(await kinds(note('Hi,\n\nPlease see below.\n\nThanks,\nJan'))).toEqual(['record']);
+    expect(await kinds(note('I meant to attach a letter. The day centre must stay open.'))).toEqual(['record']);
+    const picture = [{ name: 'scan.png', contentType: 'image/png', bytes: SIGNATURE_PICTURE }];
+    expect(await kinds(note('Please find attached.', picture))).toEqual(['record']);
+  });
+
+  test('ingest says what happened: one warning per file, asking the sender for the document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tlap-left-off-'));
+    try {
+      await writeFile(join(dir, 'left-off.eml'), note('Please find attached.'));
+      const summary = await ingest({ paths: ['left-off.eml'], storeDir: 'store', cwd: dir });
+      expect({ read: summary.read, filtered: summary.filteredByRule }).toEqual({ read: 1, filtered: { 'cover-note': 1 } });
+      expect(summary.warnings.map((warning) => warning.message)).toEqual([
+        "left-off.eml:1: 1 message filtered cover-note: its words only point at an attached document, but it carries no attachment (left off when sent, or taken off on the way), so there is nothing of the sender's to read: ask the sender for the document",
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

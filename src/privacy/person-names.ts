@@ -3,7 +3,7 @@ import { guardedMatches, type GuardedRegExp } from '../guarded-alternation.js';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
 import { givenNameForms } from './given-names.js';
 import { ORGANISATION_NAMES } from './organisation-names.js';
-import { PLACES_NAMED_LIKE_PEOPLE } from './place-names.js';
+import { PLACES_NAMED_LIKE_PEOPLE, TOWNS_THAT_ARE_GIVEN_NAMES } from './place-names.js';
 
 /** Where a person's name stands in a text: `text.slice(start, end)`. */
 export interface NameSpan {
@@ -790,6 +790,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
   spans.push(...labelledNames(text, lexicon));
   spans.push(...speakersOfPastedTranscript(written, lexicon));
   spans.push(...possessivesInSentences(text, lexicon));
+  spans.push(...townsThatSpeak(text));
   for (const sentence of candidateSentences(text, lexicon)) {
     const people = peopleIn(sentence.text);
     for (let at = 0; at + 1 < people.length; at += 2) {
@@ -838,7 +839,44 @@ function isPlaceNamedLikePerson(text: string, span: NameSpan, lexicon: LexiconWo
   if (first === undefined || !PLACES.has(first) || rest.some((word) => lexicon.names.has(word) || lexicon.ambiguous.has(word)))
     return false;
   if (ROLE_OR_PLACE_AFTER.test(text.slice(span.end, span.end + 20))) return false;
+  if (rest.length === 0 && isSpeakingTown(text, span)) return false;
   return !PERSON_CUE_BEFORE.test(text.slice(Math.max(0, span.start - 30), span.start));
+}
+
+/** A verb of saying, asking or thinking right after a word, perhaps after an adverb (`said`, `just wants`, `thinks`). */
+const REPORTING_VERB_AFTER =
+  /^[ \t]+(?:(?:just|also|then|always|never|still|really|only|already|even|now|later)[ \t]+)?(?:said|says|told|tells|asked|asks|thinks|thought|wants|wanted|reckons|reckoned|feels|felt|replied|answered|explained|agreed|insisted|admitted|promised|mentioned|suggested|texted|e-?mailed|messaged|rang|phoned|knows|knew|believes|believed|hopes|hoped|laughed|complained|moaned|wrote|writes)(?![\p{L}])/u;
+/** A preposition or `the` before a word, which makes it a place or a thing there (`in Preston`, `trains to Chester`, `the Lincoln`). */
+const PLACE_OR_THING_BEFORE = /(?:^|[^\p{L}])(?:in|at|near|to|from|of|for|via|by|around|outside|across|into|throughout|the|The)[ \t]+$/u;
+const TOWN_WORD = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}'’-])(?:${[...PLACES_NAMED_LIKE_PEOPLE, ...TOWNS_THAT_ARE_GIVEN_NAMES].join('|')})(?![\\p{L}\\p{M}\\p{N}'’-])`,
+  'gu',
+);
+
+/**
+ * True when the span, a town that is also a person's name, is followed by a verb of saying or
+ * thinking and has no preposition or `the` before it (`Preston said no`, `Lincoln thinks…`), so
+ * that a person is meant; `in Preston said…` and `trains to Chester said…` stay places.
+ */
+function isSpeakingTown(text: string, span: NameSpan): boolean {
+  return (
+    REPORTING_VERB_AFTER.test(text.slice(span.end, span.end + 40)) &&
+    !PLACE_OR_THING_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start))
+  );
+}
+
+/**
+ * Towns named like people ({@link PLACES_NAMED_LIKE_PEOPLE}, {@link TOWNS_THAT_ARE_GIVEN_NAMES})
+ * written as the one who says, asks or thinks something (`Carlisle asked about the forms`), which
+ * the tagger reads as a place or not at all.
+ */
+function townsThatSpeak(text: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const match of text.matchAll(TOWN_WORD)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (isSpeakingTown(text, span)) spans.push(span);
+  }
+  return spans;
 }
 
 /** `Will` or `May` opening a question, before a name and a verb (`Will Bradford do the same review?`, `May Sarah come?`). */

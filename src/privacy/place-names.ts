@@ -27,3 +27,12 @@ export const PLACES_NAMED_LIKE_PEOPLE: readonly string[] = [
   'Walton',
   'Weston',
 ];
+
+/**
+ * Towns that are given names too but that compromise files as places only or knows not at all
+ * (`Carlisle`, `Kendal`, `Kingston`), so that nothing reads them as a person. Name detection reads
+ * one of these, as it reads those of {@link PLACES_NAMED_LIKE_PEOPLE}, as a person only where the
+ * sentence says so: before a verb of saying or thinking (`Carlisle asked about the forms`), not
+ * after `in`, `to` or `the` (`People in Carlisle said…`).
+ */
+export const TOWNS_THAT_ARE_GIVEN_NAMES: readonly string[] = ['Carlisle', 'Kendal', 'Kingston', 'Denver', 'Sheldon', 'Crosby', 'Tyrone'];

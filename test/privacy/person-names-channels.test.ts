@@ -193,3 +193,28 @@ describe('a town that compromise files as a person (`Will Bradford do the same r
     expect(named(text)).toEqual(names);
   });
 });
+
+describe('a town that is also a given name, before a verb of saying or thinking, is a person (`Preston said no` was published)', () => {
+  test.each([
+    ['Preston said no.', ['Preston']],
+    ['Then Chester told me it was fine.', ['Chester']],
+    ['I asked and Lincoln thinks we should wait.', ['Lincoln']],
+    ['Carlisle asked about the forms.', ['Carlisle']],
+    ['Dudley just wants a lift to the clinic.', ['Dudley']],
+    ['Kingston says he will ring back.', ['Kingston']],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    'Preston has a new hub.',
+    'We met in Preston.',
+    'People in Preston said the buses were late.',
+    'Carlisle has a new hospital wing.',
+    'Bradford needs more buses.',
+    'Preston City Council said no to the plan.',
+    'The trains to Chester said nothing about delays.',
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+});

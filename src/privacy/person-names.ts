@@ -812,6 +812,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
         (span) =>
           !isPlaceNamedLikePerson(text, span, lexicon) &&
           !isOrganisationAt(text, span, lexicon) &&
+          !isOrganisationPossessive(text, span) &&
           !isVirtueBesideQuality(text, span) &&
           !isNounModifierAfterThe(text, span) &&
           !isEponymInPossessive(text, span),
@@ -1152,7 +1153,98 @@ function isOrganisationAt(text: string, span: NameSpan, lexicon: LexiconWords): 
     at = Math.max(at, organisation.end);
   }
   rest += text.slice(Math.min(at, span.end), span.end);
+  if (POSSESSIVE_ENDING.test(rest) && !/\p{L}/u.test(rest.replace(POSSESSIVE_ENDING, ''))) return !ownsRole(text, span.end);
   return !/\p{L}/u.test(rest);
+}
+
+const POSSESSIVE_ENDING = /['’]s$/u;
+
+/** True when a role or relation, which only a person has, follows the end of a possessive (`Costa's mum`, `Zara's carer`). */
+function ownsRole(text: string, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  return /^[ \t]+/u.test(after) && ROLE_AHEAD.test(after.trimStart());
+}
+
+/**
+ * What a business, a brand or an organisation owns and a person seldom does: its site, app,
+ * prices, shops, drivers and customer service (`Amazon's site`, `Zara's website`, `Yodel's delivery
+ * slots`); after a possessive, up to two words in lower case before, it says the owner is no person.
+ */
+const OWNED_BY_ORGANISATION = new RegExp(
+  `^['’]s(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*){0,2}?[ \\t]+(?:${[
+    'site',
+    'sites',
+    'website',
+    'websites',
+    'web site',
+    'app',
+    'apps',
+    'online shop',
+    'prices',
+    'pricing',
+    'offers',
+    'shelves',
+    'stores?',
+    'shops',
+    'branch',
+    'branches',
+    'outlets?',
+    'checkouts?',
+    'tills',
+    'customer services?',
+    'customers',
+    'helpline',
+    'call centre',
+    'warehouses?',
+    'headquarters',
+    'shares',
+    'profits',
+    'shareholders',
+    'chief executive',
+    'CEO',
+    'products',
+    'own[ -]brand',
+    'services?',
+    'deliveries',
+    'delivery (?:slots?|drivers?|vans?|charges?)',
+    'drivers',
+    'vans',
+    'lorries',
+    'parcels',
+    'lockers',
+    'catalogue',
+    'loyalty (?:card|scheme|points)',
+    'logo',
+    'brand',
+    'platform',
+    'algorithm',
+    'chatbot',
+    'subscriptions?',
+    'franchises?',
+    'subsidiar(?:y|ies)',
+    'workforce',
+    'employees',
+    'premises',
+    'repairs(?: team)?',
+    'contracts?',
+    'terms and conditions',
+    'returns policy',
+    'coffee',
+    'menu',
+  ].join('|')})(?![\\p{L}])`,
+  'u',
+);
+
+/**
+ * True when `span` is one word in the possessive, or one word before `'s`, that owns what only a
+ * business or an organisation has (see {@link OWNED_BY_ORGANISATION}): `Amazon's site`, `Apple's
+ * app`, `Costa's new service`; `Priya's visit` and `Zara's carer` stay people.
+ */
+function isOrganisationPossessive(text: string, span: NameSpan): boolean {
+  const written = text.slice(span.start, span.end);
+  if (/\s/u.test(written.replace(POSSESSIVE_ENDING, ''))) return false;
+  const from = POSSESSIVE_ENDING.test(written) ? span.end - 2 : span.end;
+  return OWNED_BY_ORGANISATION.test(text.slice(from, from + 60));
 }
 
 /**

@@ -218,3 +218,27 @@ describe('a town that is also a given name, before a verb of saying or thinking,
     expect(named(text)).toEqual([]);
   });
 });
+
+describe("a company, brand or organisation in the possessive is none of a person's (`Costa's new service` was redacted)", () => {
+  test.each([
+    "We liked Amazon's site.",
+    "We liked Costa's new service.",
+    "I could not work Apple's app.",
+    "Virgin's customer service never answered.",
+    "We tried Zara's website first.",
+    "Evri's drivers leave parcels outside.",
+    "My mum prefers Yodel's delivery slots.",
+    "We read Tesla's prices online.",
+    "I liked Kier's repairs team.",
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+
+  test.each([
+    ["We liked Priya's visit.", ["Priya's"]],
+    ["Zara's carer was lovely.", ["Zara's"]],
+    ["We liked Costa's mum, who drove us.", ["Costa's"]],
+  ])('a person still: %j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+});

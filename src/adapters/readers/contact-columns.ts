@@ -224,11 +224,17 @@ export function isCoordinateColumn(header: string): boolean {
 
 /**
  * True for a column never read as an answer nor kept in `meta`: contact details and parts of a
- * name ({@link isContactColumn}), map coordinates ({@link isCoordinateColumn}), and the browser
- * and device a response came from ({@link DEVICE_COLUMNS}).
+ * name ({@link isContactColumn}), map coordinates ({@link isCoordinateColumn}), another person's
+ * name or an account's ({@link isOtherPersonNameColumn}), and the browser and device a response
+ * came from ({@link DEVICE_COLUMNS}).
  */
 export function isPersonalDetailsColumn(header: string): boolean {
-  return isContactColumn(header) || isCoordinateColumn(header) || simplifiedNames(header).some((name) => DEVICE_COLUMNS.has(name));
+  return (
+    isContactColumn(header) ||
+    isCoordinateColumn(header) ||
+    isOtherPersonNameColumn(header) ||
+    simplifiedNames(header).some((name) => DEVICE_COLUMNS.has(name))
+  );
 }
 
 /**
@@ -283,7 +289,67 @@ function isWholeNameHeading(wording: string): boolean {
 export function isNameQuestion(header: string): boolean {
   const field = pathField(header);
   if (field !== undefined && (NOT_A_PERSON_GROUP.test(field.group) || isContactColumn(header))) return false;
-  return headingOrBlockFieldIs(header, isWholeNameHeading, WELSH_NAME_HEADING) || isPersonNameField(header);
+  return (
+    headingOrBlockFieldIs(header, isWholeNameHeading, WELSH_NAME_HEADING) ||
+    isPersonNameField(header) ||
+    RESPONDENT_NAME_WORDS.test(nameWording(header))
+  );
+}
+
+/** A header read as lower-case words: `_` and a change to a capital as a space, a curly apostrophe as a straight one, a closing `:`, `?` or `(optional)` dropped (`Carer’s name:` → `carer's name`, `SubmitterName` → `submitter name`). */
+function nameWording(header: string): string {
+  return fieldWords(
+    header
+      .replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')
+      .toLowerCase()
+      .replace(/[’‘]/gu, "'"),
+  )
+    .replace(/\s*\([^)]{0,40}\)\s*$/u, '')
+    .replace(/\s*[:?*]+\s*$/u, '')
+    .trim();
+}
+
+/**
+ * A flat column, or a question, naming the respondent's own whole name by its words:
+ * `respondent_fullname`, `full_name`, `your_name`, `Name of respondent`, `Name of person
+ * completing (this form)`.
+ */
+const RESPONDENT_NAME_WORDS =
+  /^(?:(?:(?:respondent|respondents|participant|interviewee|resp|your|full)\s+)+(?:full\s*)?name|fullname|name\s+of\s+(?:the\s+)?(?:respondent|participant|interviewee|person\s+(?:completing|filling\s+in|responding|submitting)(?:\s+(?:this|the)\s+(?:form|survey|questionnaire))?))$/u;
+
+/**
+ * The people other than the respondent a form asks the name of: who collected the answers
+ * (`enumerator`, `interviewer`), the household's head, family, carers, staff and the like.
+ */
+const OTHER_PERSON =
+  '(?:enumerator|interviewer|surveyor|data\\s+collector|collector|researcher|facilitator|supervisor|moderator|(?:hh|household)\\s+head|head\\s+of\\s+(?:the\\s+)?household|hoh|carer|caregiver|care\\s+giver|parent|guardian|child|son|daughter|mother|father|mum|dad|spouse|partner|husband|wife|patient|client|service\\s+user|resident|member|staff(?:\\s+member)?|volunteer|(?:key\\s+|social\\s+|support\\s+|care\\s+)?worker|next\\s+of\\s+kin|kin|witness|advocate|representative|referrer|gp|doctor|nurse|midwife|teacher|chw|translator|interpreter|beneficiary|applicant|tenant|landlord|contact\\s+person|informant|submitter)';
+
+/** Whom a tweet table names beside its author: the account replied to, quoted, retweeted or mentioned (`quoted_name`, `retweet_name`). */
+const TWEET_PERSON = '(?:(?:in\\s+)?reply\\s+to|replied\\s+to|quoted|retweet|retweeted|mentions?)';
+
+/**
+ * A column naming another person, by its words: `hh_head_name`, `enumerator_name`, `carer's name`,
+ * `name_of_carer`, `Name of the child`, `SubmitterName`, and an account's `username` or
+ * `in_reply_to_screen_name` (a person's name on a platform), or the name of one a tweet replies
+ * to, quotes or retweets (`quoted_name`).
+ */
+const OTHER_PERSON_NAME_WORDS = new RegExp(
+  `^(?:(?:the\\s+)?${OTHER_PERSON}(?:'s|s'|s)?\\s+(?:full\\s*)?(?:first\\s+|last\\s+|given\\s+|family\\s+|sur)?name|(?:full\\s+)?name\\s+of\\s+(?:the\\s+|your\\s+)?${OTHER_PERSON}s?|(?:[\\p{L}\\d]+\\s+){0,3}(?:user\\s*name|screen\\s*name)|${TWEET_PERSON}\\s+name)$`,
+  'u',
+);
+
+/**
+ * True for a column holding the name of a person other than the respondent, or an account's name
+ * (`hh_head_name`, `enumerator_name`, `name_of_carer`, `carer's name`, `username`), at the top
+ * level or at the end of a form's group path: never read as an answer nor kept in `meta`, and
+ * never the author (see {@link isPersonalDetailsColumn}). A place's, a service's, a file's or a
+ * scheme's name (`school_name`, `service_name`, `file_name`, `name_of_scheme`) is none.
+ */
+export function isOtherPersonNameColumn(header: string): boolean {
+  const field = pathField(header);
+  return (
+    OTHER_PERSON_NAME_WORDS.test(nameWording(header)) || (field !== undefined && OTHER_PERSON_NAME_WORDS.test(nameWording(field.leaf)))
+  );
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */

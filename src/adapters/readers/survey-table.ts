@@ -20,7 +20,14 @@ import {
   simplifyColumnName,
   type ColumnMapping,
 } from './column-mapping.js';
-import { isContactColumn, isNameQuestion, isOrganisationQuestion, isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
+import {
+  isContactColumn,
+  isNameQuestion,
+  isOrganisationQuestion,
+  isOtherPersonNameColumn,
+  isPersonalDetailsColumn,
+  isPostcodeColumn,
+} from './contact-columns.js';
 import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { withoutAddresses } from './email-addresses.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
@@ -297,8 +304,10 @@ function isPostTitleLike(profile: ColumnProfile): boolean {
 }
 
 /**
- * The respondent's name column of a survey without an author column by name: a question asking
- * for the name (`Your name`, `What is your name?`) that is not itself the free text.
+ * The respondent's name column of a survey without an author column by name, or whose author
+ * column by name is an account's (`username`, the enumerator's login in a KoboToolbox export): a
+ * question asking for the name (`Your name`, `What is your name?`, `respondent_fullname`) that is
+ * not itself the free text.
  */
 function nameQuestionColumn(headers: readonly string[], profiles: readonly ColumnProfile[]): string | undefined {
   return headers.find((header, index) => isNameQuestion(header) && profiles[index]?.kind !== 'free-text');
@@ -383,7 +392,7 @@ function planTable(
   const named = map['id'] === undefined ? respondentColumn(headers) : undefined;
   const mapping = mapColumns(reading.location, headers, map, { requireText: false, exclude: named === undefined ? [] : [named] });
   const respondent = named ?? mapping.fields.id ?? findColumn(headers, OTHER_RESPONDENT_COLUMNS);
-  if (mapping.fields.author === undefined) {
+  if (mapping.fields.author === undefined || (map['author'] === undefined && isOtherPersonNameColumn(mapping.fields.author))) {
     const author = nameQuestionColumn(headers, profiles);
     if (author !== undefined && author !== respondent) mapping.fields.author = author;
   }

@@ -4,6 +4,7 @@ import {
   isCoordinateColumn,
   isNameQuestion,
   isOrganisationQuestion,
+  isOtherPersonNameColumn,
   isPersonalDetailsColumn,
   isPostcodeColumn,
 } from '../../../src/adapters/readers/contact-columns.js';
@@ -408,5 +409,78 @@ describe('fields inside a form’s groups (ODK Central, KoboToolbox), read by th
     expect(isPostcodeColumn('about-home_postcode')).toBe(true);
     expect(isOrganisationQuestion('organisation-name')).toBe(true);
     expect(['Follow-up call', 'group_fb/what_works', 'Comments/Suggestions', 'age-band'].filter(isPersonalDetailsColumn)).toEqual([]);
+  });
+});
+
+describe("flat survey, ODK and KoboToolbox columns whose names hold a person's name", () => {
+  test.each([
+    'respondent_fullname',
+    'respondent_name',
+    'full_name',
+    'fullname',
+    'your_name',
+    'Name of person completing',
+    'Name of person completing this form',
+    'Name of respondent',
+  ])("%p asks for the respondent's own name", (header) => {
+    expect(isNameQuestion(header)).toBe(true);
+  });
+
+  test.each([
+    'hh_head_name',
+    'enumerator_name',
+    'interviewer_name',
+    'name_of_carer',
+    "carer's name",
+    'Carer’s name',
+    'Name of the child',
+    'child_name',
+    'next_of_kin_name',
+    'gp_name',
+    'staff_member_name',
+    'username',
+    'user_name',
+    'group_hh/hh_head_name',
+  ])('%p names another person (or an account): kept out as a name, never the author', (header) => {
+    expect(isOtherPersonNameColumn(header)).toBe(true);
+    expect(isNameQuestion(header)).toBe(false);
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+  });
+
+  test.each([
+    'school_name',
+    'place_name',
+    'service_name',
+    'file_name',
+    'filename',
+    'name_of_scheme',
+    'Name of your organisation',
+    'hospital_name',
+    'village_name',
+    'name_of_the_service',
+    'What is the name of the service you use?',
+    'Name',
+    'Your name',
+  ])('%p names no other person', (header) => {
+    expect(isOtherPersonNameColumn(header)).toBe(false);
+  });
+
+  test("their values are kept out of every record's answers, and the respondent's own name is the author", async () => {
+    const records = recordsOf(
+      await readTempInput(
+        'survey.csv',
+        [
+          '_id,enumerator_name,hh_head_name,respondent_fullname,school_name,What could be better about the service?',
+          '1,Siobhan Okafor,Kwame Mensah,Ruth Bainbridge,Hilltop Primary,The buses are late and the clinic is far away from us',
+          '2,Siobhan Okafor,Tariq Aziz,Joan Featherstone,Oak Lane School,Nobody rings back when we ask about the forms at all',
+        ].join('\n'),
+      ),
+    );
+    expect(records.map((record) => record.author)).toEqual(['Ruth Bainbridge', 'Joan Featherstone']);
+    const answers = records.map((record) => JSON.stringify(record.meta));
+    for (const kept of answers) {
+      expect(kept).not.toMatch(/Siobhan|Okafor|Kwame|Tariq|Ruth|Joan/u);
+      expect(kept).toMatch(/Hilltop Primary|Oak Lane School/u);
+    }
   });
 });

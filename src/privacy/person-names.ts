@@ -998,14 +998,64 @@ function speakersOfPastedTranscript(text: string, lexicon: LexiconWords): NameSp
   if (labels.length < 2 || new Set(labels.map(({ label }) => label)).size < 2) return [];
   const partsOf = (label: string): string[] => label.toLowerCase().split(/[ \t-]+/u);
   const isListedName = (word: string): boolean => !NOT_NAMES.has(word) && (lexicon.names.has(word) || lexicon.ambiguous.has(word));
-  if (!labels.some(({ label }) => partsOf(label).every(isListedName))) return [];
+  const ledByRole = labels.some(({ label }) => TRANSCRIPT_ROLES.has(label.toLowerCase()));
+  if (!ledByRole && !labels.some(({ label }) => partsOf(label).every(isListedName))) return [];
   const isUnknownWord = (word: string): boolean =>
     !NOT_NAMES.has(word) && word.length > 2 && HAS_VOWEL.test(word) && !isKnownWord(word, lexicon) && !lexicon.organisations.has(word);
+  const turns = new Map<string, number>();
+  for (const { label } of labels) turns.set(label, (turns.get(label) ?? 0) + 1);
   return labels
-    .filter(({ label }) =>
-      partsOf(label).every((word) => isListedName(word) || (ALL_CAPS.test(label.replace(/[ \t-]/gu, '')) && isUnknownWord(word))),
-    )
+    .filter(({ label }) => {
+      const parts = partsOf(label);
+      if (parts.every((word) => isListedName(word) || (ALL_CAPS.test(label.replace(/[ \t-]/gu, '')) && isUnknownWord(word)))) return true;
+      return !ALL_CAPS.test(label.replace(/[ \t-]/gu, '')) && isMixedCaseSpeaker(label, turns.get(label) ?? 0, isListedName, isUnknownWord);
+    })
     .map(({ label, start }) => ({ start, end: start + label.length }));
+}
+
+/**
+ * Labels of a transcript's or a meeting note's lines that are roles or parts of the notes, not
+ * people, though compromise's lexicon lacks them (`Interviewer:`, `Respondent:`, `Agenda:`).
+ */
+const TRANSCRIPT_ROLES = new Set(
+  (
+    'interviewer interviewee respondent participant facilitator moderator chair chairperson co-chair vice-chair host co-host ' +
+    'presenter speaker panellist panelist audience caller operator translator interpreter narrator reporter clerk secretary ' +
+    'note notes action actions agenda summary decision decisions outcome outcomes question answer comment response minutes ' +
+    'attendees apologies present everyone unknown inaudible crosstalk transcript item update recap guest member members'
+  ).split(' '),
+);
+
+/** A given name written with a particle and a capital inside it (`DeShawn`, `McKenzie`, `LaToya`, `MacAulay`, `O'Brien`). */
+const PARTICLE_NAME = /^(?:Mc|Mac|De|Da|Di|Du|La|Le|Lo|Ja|Ke|Ty|Sha|Ra|O['’])\p{Lu}\p{Ll}{2,}$/u;
+
+/**
+ * True for a transcript's label in mixed case that names a person no lexicon lists, where the
+ * layout shows people speaking: each word shaped as a given name with a particle (`DeShawn`,
+ * `McKenzie`); a name with a hyphen one part of which a lexicon lists (`Siobhan-Marie`,
+ * `Jaxon-Lee`; not `Co-Chair`); or a word no lexicon knows, no role of the notes
+ * ({@link TRANSCRIPT_ROLES}) nor plural, that opens two turns or more (`Kaelynn:` answering
+ * `Interviewer:` twice).
+ */
+function isMixedCaseSpeaker(
+  label: string,
+  turns: number,
+  isListedName: (word: string) => boolean,
+  isUnknownWord: (word: string) => boolean,
+): boolean {
+  return label.split(/[ \t]+/u).every((word) => {
+    const lower = word.toLowerCase();
+    if (TRANSCRIPT_ROLES.has(lower)) return false;
+    if (isListedName(lower) || PARTICLE_NAME.test(word)) return true;
+    const parts = lower.split('-');
+    if (parts.length > 1)
+      return (
+        parts.some(isListedName) &&
+        parts.every((part) => isListedName(part) || !TRANSCRIPT_ROLES.has(part)) &&
+        /^\p{Lu}[\p{Ll}\p{M}'’]*(?:-\p{Lu}[\p{Ll}\p{M}'’]*)+$/u.test(word)
+      );
+    return turns >= 2 && isUnknownWord(lower) && !isOrganisationShaped(lower);
+  });
 }
 
 /** What is written after `Name:` by someone who gives none. */

@@ -242,3 +242,31 @@ describe("a company, brand or organisation in the possessive is none of a person
     expect(named(text)).toEqual(names);
   });
 });
+
+describe('speakers of a pasted transcript in mixed case whom no lexicon lists (`DaQuan:` and `Kaelynn:` were published)', () => {
+  test.each([
+    ['Interviewer: How was it?\nDaQuan: Fine really.\nInterviewer: And the bus?\nDaQuan: Late.', ['DaQuan', 'DaQuan']],
+    ['Facilitator: Welcome.\nLaKeisha: Thanks for having us.\nNote: she left.\nLaKeisha: Back now.', ['LaKeisha', 'LaKeisha']],
+    ['Chair: Welcome all.\nJaxon-Lee: The buses are late.\nChair: Thank you.', ['Jaxon-Lee']],
+    ['Siobhan-Marie: I think so.\nChair: Next item.', ['Siobhan-Marie']],
+    ['Interviewer: How was it?\nKaelynn: Fine really.\nInterviewer: And the bus?\nKaelynn: Late.', ['Kaelynn', 'Kaelynn']],
+    [
+      'Moderator: Go on.\nMcKenzie: The buses.\nTayshawn: And the trains.\nMcKenzie: Both.\nTayshawn: Yes.',
+      ['McKenzie', 'Tayshawn', 'McKenzie', 'Tayshawn'],
+    ],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+
+  test.each([
+    'Chair: Welcome.\nNote: minutes taken.\nAction: chase the GP.\nChair: Next.',
+    'Interviewer: How was it?\nRespondent: Fine.\nInterviewer: And the bus?\nRespondent: Late.',
+    'Facilitator: Welcome.\nParticipant: Thanks.\nFacilitator: Go on.\nParticipant: Buses.',
+    'Chair: Welcome.\nAgenda: buses and trains.\nChair: Next.\nAgenda: clinics.',
+    'YouTube: link here\nWhatsApp: the group\nYouTube: another link',
+    'Co-Chair: Welcome.\nVice-Chair: Thanks.\nCo-Chair: Next item.',
+    'Host: Welcome.\nAttendees: twelve.\nHost: Next.\nApologies: two.',
+  ])('no person in %j', (text) => {
+    expect(named(text)).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
 import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
-import { isGivenOrFamilyName, isNameKeyword } from '../privacy/person-names.js';
+import { isGivenOrFamilyName, isNameKeyword, isNameLikeWord } from '../privacy/person-names.js';
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
@@ -532,10 +532,13 @@ export class ThemeReportBuilder {
     const publishKey = (text: string, dimension: 'question' | 'source'): string =>
       this.publishKey(dimension === 'source' ? (fileNames.get(text) ?? text) : text);
     const redactions: Record<string, number> = {};
+    const nameKeywords = this.nameKeywordHits();
     const quote = (record: FeedbackRecord, published: PublishedQuoteText = this.publish(record)): Quote => {
       for (const [kind, count] of Object.entries(published.counts)) {
         if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
       }
+      const text = withoutNameKeywords(published.text, nameKeywords);
+      if (text.withheld > 0) redactions['name'] = (redactions['name'] ?? 0) + text.withheld;
       return {
         id: record.id,
         sourceId: this.options.includeSourceIds === true ? record.sourceId : null,
@@ -543,7 +546,7 @@ export class ThemeReportBuilder {
         date: record.date,
         context: recordContext(record, this.options.redact),
         author: this.options.includeAuthors && record.author !== null ? this.options.redact(record.author, { names: false }).text : null,
-        text: published.text,
+        text: text.text,
       };
     };
     const voices = this.voiceTally.finish();
@@ -674,6 +677,27 @@ export class ThemeReportBuilder {
       groups: this.respondentGroups(),
     };
     return { ...report, keyFindings: keyFindings(report) };
+  }
+
+  /**
+   * The words of the hits of every keyword the report prints as `[name]` (see {@link
+   * publishedKeywords}), as one pattern, or null when there are none: a name the codebook counts is
+   * withheld from the quotes too where redaction left it (`the day centre worker sarah`, in lower
+   * case after a role it does not know), as it is withheld among the words that matched most.
+   */
+  private nameKeywordHits(): RegExp | null {
+    const forms = new Set<string>();
+    this.codebook.themes.forEach((_theme, order) => {
+      for (const [keyword, hits] of this.themeCounts(order).words) {
+        if (!this.isPublishedAsName(keyword) && commonestForm(hits).words !== REDACTION_TOKENS.name) continue;
+        for (const form of hits.keys()) if (form !== REDACTION_TOKENS.name && /\p{L}/u.test(form)) forms.add(form);
+      }
+    });
+    if (forms.size === 0) return null;
+    const alternatives = [...forms]
+      .sort((a, b) => b.length - a.length || compareCodeUnits(a, b))
+      .map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+'));
+    return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
   }
 
   /** Whether a keyword names a person (see {@link isNameKeyword}) while the codebook's policy redacts names. */
@@ -814,8 +838,9 @@ function breakdowns(
  * One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical);
  * as `[name]` when some of its hits were people's names in their records (counted as `[name]`,
  * see RecordFactExtractor) and that form is a word the name lexicons list as a name (`sarah`
- * written in lower case where no name was found is still Sarah), so that a name redacted in the
- * quotes is not printed beside them. A word that is a name only now and then stays (`hope`).
+ * written in lower case where no name was found is still Sarah) or a word no lexicon knows that
+ * may be a name (`kaelynn`, see isNameLikeWord), so that a name redacted in the quotes is not
+ * printed beside them. A word that is a name only now and then stays (`hope`).
  */
 function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   let words = '';
@@ -828,8 +853,19 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
       best = times;
     }
   }
-  const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word));
+  const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word) || isNameLikeWord(word));
   return { words: named ? REDACTION_TOKENS.name : words, count };
+}
+
+/** A quote's text with the hits of the keywords printed as `[name]` ({@link ThemeReportBuilder.nameKeywordHits}) withheld, and how many were. */
+function withoutNameKeywords(text: string, names: RegExp | null): { text: string; withheld: number } {
+  if (names === null) return { text, withheld: 0 };
+  let withheld = 0;
+  const replaced = text.replace(names, () => {
+    withheld += 1;
+    return REDACTION_TOKENS.name;
+  });
+  return { text: replaced, withheld };
 }
 
 /** One keyword's hits, all shown as `[name]`: a keyword that names a person, however its hits were written (`sarah` in lower case too). */

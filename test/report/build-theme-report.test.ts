@@ -119,6 +119,46 @@ describe('ThemeReportBuilder', () => {
     expect(plain.themes[0]?.topWords).toEqual([{ words: 'sarah', count: 1 }]);
   });
 
+  test('a keyword that is a name no lexicon lists is [name] among the words that matched most and in the JSON codebook keywords once its records show it as a name', () => {
+    const named = makeCodebook(
+      codebookYaml([
+        { id: 'staff', keywords: ['kaelynn', 'jaxon', 'transport'] },
+        { id: 'words', keywords: ['zorbing'] },
+      ]),
+    );
+    const report = buildReport(named, [
+      makeThemedRecord(named, { text: 'Kaelynn at the day centre sorted the transport.' }),
+      makeThemedRecord(named, { text: 'The day centre worker kaelynn always rings back.' }),
+      makeThemedRecord(named, { text: 'The worker kaelynn came again.' }),
+      makeThemedRecord(named, { text: 'Thanks to Jaxon for the lift.' }),
+      makeThemedRecord(named, { text: 'We tried zorbing at the fun day.' }),
+      makeThemedRecord(named, { text: 'Zorbing was a hit with the kids.' }),
+    ]);
+    expect(report.themes.find((theme) => theme.id === 'staff')?.topWords).toEqual([
+      { words: '[name]', count: 4 },
+      { words: 'transport', count: 1 },
+    ]);
+    expect(report.themes.find((theme) => theme.id === 'words')?.topWords).toEqual([{ words: 'zorbing', count: 2 }]);
+    const json = JSON.parse(renderJsonReport(report)) as { codebook: { keywords: Record<string, string[]> } };
+    expect(json.codebook.keywords).toEqual({ staff: ['[name]', 'transport'], words: ['zorbing'] });
+    const quoted = report.themes.flatMap((theme) => theme.quotes.map((quote) => quote.text));
+    expect(quoted.some((text) => /worker \[name\]/u.test(text))).toBe(true);
+    expect(quoted.filter((text) => /kaelynn|jaxon/iu.test(text))).toEqual([]);
+    expect(quoted.some((text) => /zorbing/iu.test(text))).toBe(true);
+  });
+
+  test('a keyword that names a person is withheld from the quotes where redaction left it, written in lower case (`worker sarah`)', () => {
+    const named = makeCodebook(codebookYaml([{ id: 'staff', keywords: ['sarah', 'hope'] }]));
+    const report = buildReport(named, [
+      makeThemedRecord(named, { text: 'The day centre worker sarah always rings back when she says she will.' }),
+      makeThemedRecord(named, { text: 'There is always hope when the day centre rings back on time.' }),
+    ]);
+    const quoted = report.themes.flatMap((theme) => theme.quotes.map((quote) => quote.text));
+    expect(quoted).toEqual(
+      expect.arrayContaining(['The day centre worker [name] always rings back when she says she will.', expect.stringMatching(/hope/u)]),
+    );
+  });
+
   test('quotes: 40–400 characters first, then more distinct keywords, then record id', () => {
     const good1 = makeThemedRecord(codebook, { text: textOfLength('A carer speaks', 120) });
     const good2a = makeThemedRecord(codebook, { text: textOfLength('A carer needs a break', 60) });

@@ -1246,6 +1246,7 @@ const OWNED_BY_ORGANISATION = new RegExp(
     'helpline',
     'call centre',
     'warehouses?',
+    'depots?',
     'headquarters',
     'shares',
     'profits',

@@ -270,3 +270,13 @@ describe('speakers of a pasted transcript in mixed case whom no lexicon lists (`
     expect(named(text)).toEqual([]);
   });
 });
+
+describe("what a person owns too is no sign of a business (`Margaret's service at the crematorium`)", () => {
+  test.each([
+    ["We thought Priyanka's service at the crematorium was lovely.", ["Priyanka's"]],
+    ["We heard Oyelaran's contract was cut.", ["Oyelaran's"]],
+    ["We took up Tendai's offers of a lift.", ["Tendai's"]],
+  ])('%j names %j', (text, names) => {
+    expect(named(text)).toEqual(names);
+  });
+});

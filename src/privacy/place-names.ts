@@ -7,7 +7,8 @@
  * `Charlotte`, `Austin`, `Sydney`, `Nelson`, `Leigh`) is left out, since publishing a person so
  * named is worse than redacting a town. Name detection reads one of these as the place when no
  * given name, title, role or greeting says a person is meant (`Mr Preston`, `John Preston`, `my son
- * Preston`, `Hi Preston` are still people).
+ * Preston`, `Hi Preston` are still people), nor a verb of saying or thinking after it (`Preston
+ * said no`, but not `People in Preston said…`).
  */
 export const PLACES_NAMED_LIKE_PEOPLE: readonly string[] = [
   'Alton',

@@ -334,15 +334,15 @@ const TWEET_PERSON = '(?:(?:in\\s+)?reply\\s+to|replied\\s+to|quoted|retweet|ret
  * to, quotes or retweets (`quoted_name`).
  */
 const OTHER_PERSON_NAME_WORDS = new RegExp(
-  `^(?:(?:the\\s+)?${OTHER_PERSON}(?:'s|s'|s)?\\s+(?:full\\s*)?(?:first\\s+|last\\s+|given\\s+|family\\s+|sur)?name|(?:full\\s+)?name\\s+of\\s+(?:the\\s+|your\\s+)?${OTHER_PERSON}s?|(?:[\\p{L}\\d]+\\s+){0,3}(?:user\\s*name|screen\\s*name)|${TWEET_PERSON}\\s+name)$`,
+  `^(?:(?:(?:the|your|their)\\s+)?${OTHER_PERSON}(?:'s|s'|s)?\\s+(?:full\\s*)?(?:first\\s+|last\\s+|given\\s+|family\\s+|sur)?name|(?:full\\s+)?name\\s+of\\s+(?:the\\s+|your\\s+|their\\s+)?${OTHER_PERSON}s?(?:\\s+(?:who|that|you|if|whom)\\s.*)?|(?:[\\p{L}\\d]+\\s+){0,3}(?:user\\s*name|screen\\s*name)|${TWEET_PERSON}\\s+name)$`,
   'u',
 );
 
 /**
  * True for a column holding the name of a person other than the respondent, or an account's name
  * (`hh_head_name`, `enumerator_name`, `name_of_carer`, `carer's name`, `username`), at the top
- * level or at the end of a form's group path: never read as an answer nor kept in `meta`, and
- * never the author (see {@link isPersonalDetailsColumn}). A place's, a service's, a file's or a
+ * level or at the end of a form's group path: never read as an answer nor kept in `meta` (see
+ * {@link isPersonalDetailsColumn}), and not the author where the respondent's own name is asked. A place's, a service's, a file's or a
  * scheme's name (`school_name`, `service_name`, `file_name`, `name_of_scheme`) is none.
  */
 export function isOtherPersonNameColumn(header: string): boolean {

@@ -441,7 +441,9 @@ describe("flat survey, ODK and KoboToolbox columns whose names hold a person's n
     'username',
     'user_name',
     'group_hh/hh_head_name',
-  ])('%p names another person (or an account): kept out as a name, never the author', (header) => {
+    "Your carer's name (optional)",
+    'Name of the staff member who helped you',
+  ])('%p names another person (or an account): kept out as a name, not the respondent’s own', (header) => {
     expect(isOtherPersonNameColumn(header)).toBe(true);
     expect(isNameQuestion(header)).toBe(false);
     expect(isPersonalDetailsColumn(header)).toBe(true);
@@ -461,6 +463,8 @@ describe("flat survey, ODK and KoboToolbox columns whose names hold a person's n
     'What is the name of the service you use?',
     'Name',
     'Your name',
+    "Name of carer's organisation",
+    'Name of the service your carer works for',
   ])('%p names no other person', (header) => {
     expect(isOtherPersonNameColumn(header)).toBe(false);
   });

@@ -1549,6 +1549,18 @@ export function isNameLikeWord(word: string): boolean {
 }
 
 /**
+ * True when a word no name lexicon lists may yet be a person's name: no common word, organisation,
+ * place or institution tlap knows (see {@link isNameLikeWord}), that the tagger reads alone as a
+ * noun, not as a verb's form or a qualifier (`kaelynn`, `jaxon`; not `zorbing`, `geocaching`,
+ * `covid`). Loads the tagger.
+ */
+export function isUnlistedNameLikeWord(word: string): boolean {
+  if (!isNameLikeWord(word)) return false;
+  const tags = tagsAt(word.toLowerCase(), 0);
+  return tags.includes('Noun') && !tags.some((tag) => tag === 'Gerund' || tag === 'Verb' || tag === 'Adjective' || tag === 'Adverb');
+}
+
+/**
  * A capitalised word that may be a name standing alone, with no name it belongs to beside it (in
  * a list, asked for, called to): one {@link isNameLike} takes, unless two common words are
  * written as one in it, as organisations name themselves and given names are not made

@@ -17,7 +17,7 @@ import type { ThemedRecord } from '../themes/themed-record.js';
 import { DEFAULT_DISCLOSURE_RULE, protectBreakdown, protectCell, protectVoices, type DisclosureRule } from './disclosure-control.js';
 import { groupVoicesByKey, type KeyedGroupVoices } from './group-voices.js';
 import { keyFindings } from './key-findings.js';
-import { isGivenOrFamilyName, isNameKeyword, isNameLikeWord } from '../privacy/person-names.js';
+import { isGivenOrFamilyName, isNameKeyword, isNameLikeWord, isUnlistedNameLikeWord } from '../privacy/person-names.js';
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
@@ -835,26 +835,34 @@ function breakdowns(
 }
 
 /**
- * One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical);
- * as `[name]` when some of its hits were people's names in their records (counted as `[name]`,
- * see RecordFactExtractor) and that form is a word the name lexicons list as a name (`sarah`
- * written in lower case where no name was found is still Sarah) or a word no lexicon knows that
- * may be a name (`kaelynn`, see isNameLikeWord), so that a name redacted in the quotes is not
- * printed beside them. A word that is a name only now and then stays (`hope`).
+ * One keyword's hits: its total, shown in the form people wrote most often (ties alphabetical),
+ * or as `[name]` (hits that were people's names in their records are counted as `[name]`, see
+ * RecordFactExtractor): when some hits were names and that form is a word the name lexicons list
+ * as a name (`sarah` written in lower case where no name was found is still Sarah) or a word no
+ * lexicon knows that the tagger reads as a noun (`kaelynn`, see isUnlistedNameLikeWord), or when
+ * as many hits were names as were written in that form, unless it is a word no lexicon knows that
+ * the tagger reads as no noun (`zorbing`, though `Zorbing at the fun day` was redacted). So a name
+ * redacted in the quotes is not printed beside them, and a word that is a name only now and then
+ * stays (`hope`).
  */
 function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
-  let words = '';
+  let written = '';
   let best = -1;
   let count = 0;
   for (const [form, times] of forms) {
     count += times;
-    if (times > best || (times === best && compareCodeUnits(form, words) < 0)) {
-      words = form;
+    if (form === REDACTION_TOKENS.name) continue;
+    if (times > best || (times === best && compareCodeUnits(form, written) < 0)) {
+      written = form;
       best = times;
     }
   }
-  const named = forms.has(REDACTION_TOKENS.name) && words.split(' ').some((word) => isGivenOrFamilyName(word) || isNameLikeWord(word));
-  return { words: named ? REDACTION_TOKENS.name : words, count };
+  const asName = forms.get(REDACTION_TOKENS.name) ?? 0;
+  if (asName === 0) return { words: written, count };
+  const words = written.split(' ');
+  const named = written === '' || words.some((word) => isGivenOrFamilyName(word) || isUnlistedNameLikeWord(word));
+  const unknownNoName = words.every((word) => isNameLikeWord(word) && !isGivenOrFamilyName(word) && !isUnlistedNameLikeWord(word));
+  return { words: named || (asName >= best && !unknownNoName) ? REDACTION_TOKENS.name : written, count };
 }
 
 /** A quote's text with the hits of the keywords printed as `[name]` ({@link ThemeReportBuilder.nameKeywordHits}) withheld, and how many were. */

@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/codebook.js';
+import { isNameKeyword } from '../privacy/person-names.js';
+import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import type { FeedbackRecord } from '../record/record.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { rawRecordContext, recordContext } from './record-context.js';
@@ -69,11 +71,56 @@ export function renderCsvRow(themed: ThemedRecord, codebook: Codebook, options: 
           ? [options.group === undefined || options.group === null ? '' : publishedOnce(options.group, options.redact)]
           : []),
         ...codebook.themes.map((theme) => (inTheme.has(theme.id) ? '1' : '0')),
-        options.withheld === true ? WITHHELD_TEXT : options.redact(record.text).text,
+        options.withheld === true ? WITHHELD_TEXT : withoutNameKeywords(options.redact(record.text).text, codebook),
       ],
     ],
     CSV_OPTIONS,
   );
+}
+
+/** The pattern of each codebook's keywords that name a person, made once per codebook. */
+const nameKeywordPatterns = new WeakMap<Codebook, RegExp | null>();
+
+/**
+ * The keywords of `codebook` that name a person the name lexicons list (`sarah`, `nurse patel`;
+ * see isNameKeyword), as one pattern over their words, or null when names are not redacted or no
+ * keyword is one. Only keywords of plain words are taken.
+ */
+function nameKeywordPattern(codebook: Codebook): RegExp | null {
+  const known = nameKeywordPatterns.get(codebook);
+  if (known !== undefined) return known;
+  const names = codebook.redaction.kinds.has('name')
+    ? [
+        ...new Set(
+          codebook.themes.flatMap((theme) =>
+            theme.rules
+              .map((rule) => rule.source.trim())
+              .filter((source) => /^[\p{L}\p{M}'’ -]+$/u.test(source) && isNameKeyword(source, codebook.keepNames)),
+          ),
+        ),
+      ]
+    : [];
+  const pattern =
+    names.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{M}\\p{N}])(?:${names
+            .sort((a, b) => b.length - a.length)
+            .map((name) => name.replace(/[-']/gu, '\\$&').replace(/\s+/gu, '\\s+'))
+            .join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+          'giu',
+        );
+  nameKeywordPatterns.set(codebook, pattern);
+  return pattern;
+}
+
+/**
+ * A record's redacted text with the words of the codebook's keywords that name a person withheld
+ * where redaction left them (`the day centre worker sarah`), as the report's quotes withhold them.
+ */
+function withoutNameKeywords(text: string, codebook: Codebook): string {
+  const pattern = nameKeywordPattern(codebook);
+  return pattern === null ? text : text.replace(pattern, REDACTION_TOKENS.name);
 }
 
 /** Redacted contexts by redactor: rows repeat a handful of questions and titles, so each is redacted once. */

@@ -132,7 +132,7 @@ describe('ThemeReportBuilder', () => {
       makeThemedRecord(named, { text: 'The worker kaelynn came again.' }),
       makeThemedRecord(named, { text: 'Thanks to Jaxon for the lift.' }),
       makeThemedRecord(named, { text: 'We tried zorbing at the fun day.' }),
-      makeThemedRecord(named, { text: 'Zorbing was a hit with the kids.' }),
+      makeThemedRecord(named, { text: 'Zorbing at the fun day was a hit with the kids.' }),
     ]);
     expect(report.themes.find((theme) => theme.id === 'staff')?.topWords).toEqual([
       { words: '[name]', count: 4 },

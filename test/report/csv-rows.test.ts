@@ -163,3 +163,13 @@ describe('the group column', () => {
     expect(renderCsvHeader(codebook)).not.toContain('group');
   });
 });
+
+describe("the text of a record naming a person a codebook's keyword names", () => {
+  test('withholds the keyword where redaction left it, in lower case after a role it does not read (`worker sarah`), and keeps a keyword that is a word', () => {
+    const named = makeCodebook([{ id: 'staff', keywords: ['sarah', 'hope'] }]);
+    const record = makeThemedRecord(named, { text: 'The day centre worker sarah gave us hope.' });
+    const [, text] =
+      (parse(renderCsvRow(record, named, { redact: createRedactor(named), includeAuthors: false })) as string[][])[0]?.slice(-2) ?? [];
+    expect(text).toBe('The day centre worker [name] gave us hope.');
+  });
+});

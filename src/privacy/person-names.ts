@@ -998,10 +998,16 @@ function speakersOfPastedTranscript(text: string, lexicon: LexiconWords): NameSp
   if (labels.length < 2 || new Set(labels.map(({ label }) => label)).size < 2) return [];
   const partsOf = (label: string): string[] => label.toLowerCase().split(/[ \t-]+/u);
   const isListedName = (word: string): boolean => !NOT_NAMES.has(word) && (lexicon.names.has(word) || lexicon.ambiguous.has(word));
-  const ledByRole = labels.some(({ label }) => TRANSCRIPT_ROLES.has(label.toLowerCase()));
-  if (!ledByRole && !labels.some(({ label }) => partsOf(label).every(isListedName))) return [];
+  const ledByName = labels.some(({ label }) => partsOf(label).every(isListedName));
+  if (!ledByName && !labels.some(({ label }) => TRANSCRIPT_ROLES.has(label.toLowerCase()))) return [];
   const isUnknownWord = (word: string): boolean =>
-    !NOT_NAMES.has(word) && word.length > 2 && HAS_VOWEL.test(word) && !isKnownWord(word, lexicon) && !lexicon.organisations.has(word);
+    !NOT_NAMES.has(word) &&
+    !TRANSCRIPT_ROLES.has(word) &&
+    word.length > 2 &&
+    HAS_VOWEL.test(word) &&
+    !isKnownWord(word, lexicon) &&
+    !lexicon.organisations.has(word) &&
+    (ledByName || !isOrganisationShaped(word));
   const turns = new Map<string, number>();
   for (const { label } of labels) turns.set(label, (turns.get(label) ?? 0) + 1);
   return labels

@@ -254,6 +254,7 @@ describe('speakers of a pasted transcript in mixed case whom no lexicon lists (`
       'Moderator: Go on.\nMcKenzie: The buses.\nTayshawn: And the trains.\nMcKenzie: Both.\nTayshawn: Yes.',
       ['McKenzie', 'Tayshawn', 'McKenzie', 'Tayshawn'],
     ],
+    ['FACILITATOR: Hi.\nGIDEON: Yes.\nFACILITATOR: Go on.', ['GIDEON']],
   ])('%j names %j', (text, names) => {
     expect(named(text)).toEqual(names);
   });
@@ -266,6 +267,9 @@ describe('speakers of a pasted transcript in mixed case whom no lexicon lists (`
     'YouTube: link here\nWhatsApp: the group\nYouTube: another link',
     'Co-Chair: Welcome.\nVice-Chair: Thanks.\nCo-Chair: Next item.',
     'Host: Welcome.\nAttendees: twelve.\nHost: Next.\nApologies: two.',
+    'INTERVIEWER: How was it?\nRESPONDENT: Fine.\nINTERVIEWER: And the bus?\nRESPONDENT: Late.',
+    'Chair: Welcome.\nAGENDA: buses.\nChair: Next.',
+    'CHAIR: Welcome.\nATTENDEES: twelve.\nAPOLOGIES: two.',
   ])('no person in %j', (text) => {
     expect(named(text)).toEqual([]);
   });

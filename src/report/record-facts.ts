@@ -4,6 +4,7 @@ import { SKETCH_BINS } from '../stats/near-duplicates.js';
 import type { ThemeHits } from '../themes/theme-matcher.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { grownArray } from '../grown-array.js';
+import { isCommonEnglishWord } from '../privacy/common-words.js';
 import { isListedNameWord, isNameLikeWord } from '../privacy/person-names.js';
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { PublicationConsentReader } from '../privacy/publication-consent.js';
@@ -287,9 +288,10 @@ function includesBefore(list: readonly number[], length: number, index: number):
  * someone's name (`sarah`, a surname that is also a given name) matches that name, and the words
  * that matched are published as the report's "words that matched most", so such a hit is counted
  * as `[name]`, not as its words. Only hits with a word the name lexicons list (see
- * {@link isListedNameWord}) or a word no lexicon knows that may be a name (`Kaelynn`, see
- * {@link isNameLikeWord}) are asked, so that a record is redacted here only when a keyword could
- * be a name; the last record's redacted text is kept for its other hits.
+ * {@link isListedNameWord}) or a word no lexicon knows that may be a name and is no common
+ * English word (`Kaelynn`, see {@link isNameLikeWord} and {@link isCommonEnglishWord}; not
+ * `Community` or `Mental` opening a sentence) are asked, so that a record is redacted here only
+ * when a keyword could be a name; the last record's redacted text is kept for its other hits.
  */
 class NamedHits {
   private record: FeedbackRecord | null = null;
@@ -311,7 +313,7 @@ class NamedHits {
     if (!CAPITAL_LETTER.test(words)) return false;
     let listed = this.listed.get(words);
     if (listed === undefined) {
-      listed = (words.match(LETTERS) ?? []).some((word) => isListedNameWord(word) || isNameLikeWord(word));
+      listed = (words.match(LETTERS) ?? []).some((word) => isListedNameWord(word) || (isNameLikeWord(word) && !isCommonEnglishWord(word)));
       if (this.listed.size >= LISTED_KEPT) this.listed.clear();
       this.listed.set(words, listed);
     }

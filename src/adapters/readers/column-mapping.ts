@@ -145,8 +145,11 @@ export function liveQuestionColumns(headers: readonly string[]): LiveQuestionCol
   return question === undefined || asker === undefined ? undefined : { question, asker };
 }
 
-/** Column names (simplified, a language suffix dropped) of a post's title: Decidim's `title` (`title/en`), an idea's `Idea title`. */
-const POST_TITLE_COLUMNS: readonly string[] = ['title', 'posttitle', 'proposaltitle', 'ideatitle', 'suggestiontitle'];
+/**
+ * Column names (simplified, a language suffix dropped) of a post's title: Decidim's `title`
+ * (`title/en`), an idea's `Idea title`, the heading a Padlet post's writer gave it (`Subject`).
+ */
+const POST_TITLE_COLUMNS: readonly string[] = ['title', 'posttitle', 'proposaltitle', 'ideatitle', 'suggestiontitle', 'subject'];
 
 /** Column names (simplified, a language suffix dropped) of a post's body under its title: Decidim's `body` (`body/en`), an idea's `Description`. */
 const POST_BODY_COLUMNS: readonly string[] = ['body', 'description', 'postbody', 'proposalbody', 'ideabody', 'ideadescription', 'details'];
@@ -258,6 +261,11 @@ export interface ColumnMapping {
   fields: Partial<Record<MappedField, string>>;
   /** The other columns, kept in `meta` under their own names (contact details and map coordinates left out, see {@link isPersonalDetailsColumn}). */
   metaColumns: string[];
+  /**
+   * The column of the title written above the text when the text is a post's body (`Title` or
+   * `Subject` beside `Body`, see {@link postColumns}): the record's text is the title, then the body.
+   */
+  postTitle?: string;
 }
 
 /** Options for {@link mapColumns}. */
@@ -343,11 +351,22 @@ export function mapColumns(
   }
   if (fields.text === undefined && options.requireText !== false) throw noTextColumnError(location, headers);
   const used = new Set(Object.values(fields));
-  return {
+  const postTitle = overrides['text'] === undefined ? postTitleColumn(headers, fields.text, used) : undefined;
+  if (postTitle !== undefined) used.add(postTitle);
+  const mapping: ColumnMapping = {
     headers,
     fields,
     metaColumns: headers.filter((header) => !used.has(header) && header !== '' && !isPersonalDetailsColumn(header)),
   };
+  if (postTitle !== undefined) mapping.postTitle = postTitle;
+  return mapping;
+}
+
+/** The title column written above a text column that is a post's body (`Subject` over Padlet's `Body`), among the columns no field took. */
+function postTitleColumn(headers: readonly string[], text: string | undefined, used: ReadonlySet<string>): string | undefined {
+  if (text === undefined) return undefined;
+  const candidates = headers.filter((header) => header === text || (!used.has(header) && !isPersonalDetailsColumn(header)));
+  return postColumns(candidates).find((pair) => pair.body === text)?.title;
 }
 
 /** The error for a table or JSON file with no column holding the feedback, listing the columns it has. */
@@ -474,8 +493,10 @@ const postcodeColumns = {
  * identified (`anonymous`, as Microsoft Forms writes it) gives no author. No value in `meta`
  * holds an e-mail address (see {@link withoutAddresses}); the mapping's `metaColumns` hold no
  * contact detail or map pin (see {@link isPersonalDetailsColumn}), and a postcode is kept as its district alone, any other
- * value in a postcode column not at all (see {@link postcodeDistrict}). A row whose text is empty but whose
- * `Subject` holds words (a Padlet post with only a heading) takes the subject as its text.
+ * value in a postcode column not at all (see {@link postcodeDistrict}). A post's title (the mapping's
+ * `postTitle`: Padlet's `Subject`, a `Title` beside a `Body`) is written above its body, as
+ * {@link postText}; a row whose text is empty but whose `Subject` holds words (a Padlet post with
+ * only a heading) takes the subject as its text.
  */
 export function draftFromRow(
   row: Readonly<Record<string, unknown>>,
@@ -511,7 +532,8 @@ export function draftFromRow(
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const author = value('author');
   const named = author === null || isAnonymousValue(author) ? null : authorName(author);
-  let text = value('text') ?? '';
+  const title = mapping.postTitle !== undefined && Object.hasOwn(row, mapping.postTitle) ? cellText(row[mapping.postTitle]) : null;
+  let text = postText(value('text') ?? '', title);
   const subject = text.trim() === '' ? mapping.metaColumns.find(isSubjectColumn) : undefined;
   if (subject !== undefined && typeof meta[subject] === 'string') {
     text = meta[subject];
@@ -531,6 +553,13 @@ export function draftFromRow(
   if (named !== author) draft.idAuthor = author;
   if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
+}
+
+/** A post's words: its title, a blank line, then its body (`Title\n\nBody`), or whichever of the two it has. */
+export function postText(body: string, title: string | null): string {
+  const heading = title?.trim() ?? '';
+  if (heading === '') return body;
+  return body.trim() === '' ? heading : `${heading}\n\n${body}`;
 }
 
 /** Keeps a mapped cell that could not be read as its field (a date like `01-01-13`, a channel like `Mkg`) in meta under its column. */

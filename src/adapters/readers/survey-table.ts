@@ -7,6 +7,7 @@ import {
   isOfficialReplyColumn,
   machineTranslationCopies,
   postColumns,
+  postText,
   isSectionColumn,
   isSubjectColumn,
   liveQuestionColumns,
@@ -496,7 +497,7 @@ function* surveyRowItems(
   }
   let answered = false;
   for (const column of plan.questions) {
-    const answer = postText(row, plan.postTitles.get(column), column);
+    const answer = postAnswer(row, plan.postTitles.get(column), column);
     if (answer.trim() === '') continue;
     answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
@@ -549,12 +550,9 @@ function* surveyRowItems(
   }
 }
 
-/** A row's words in a question column, after the post's title when the column is a post's body: `Title\n\nBody`, or either alone. */
-function postText(row: Readonly<Record<string, string>>, titleColumn: string | undefined, column: string): string {
-  const body = row[column] ?? '';
-  const title = titleColumn === undefined ? '' : (row[titleColumn] ?? '').trim();
-  if (title === '') return body;
-  return body.trim() === '' ? title : `${title}\n\n${body}`;
+/** A row's words in a question column, after the post's title when the column is a post's body (see {@link postText}). */
+function postAnswer(row: Readonly<Record<string, string>>, titleColumn: string | undefined, column: string): string {
+  return postText(row[column] ?? '', titleColumn === undefined ? null : (row[titleColumn] ?? null));
 }
 
 /** Where a row of answers stands in its table, for the ids of tables without a respondent id. */

@@ -182,21 +182,46 @@ describe('section columns: the part of a wall a post was put in', () => {
       'Created At': '2024-01-15 10:04:12',
       Section: 'What gets in the way?',
     };
-    expect(draftFromRow(row, mapping, at).meta).toEqual({ Subject: 'PAs', section: 'What gets in the way?' });
+    expect(draftFromRow(row, mapping, at).meta).toEqual({ section: 'What gets in the way?' });
   });
 });
 
 describe('subject columns: the heading a writer gave a post', () => {
   const headers = ['Subject', 'Body', 'Author', 'Section'];
 
-  test('a post with only a subject has it as its text; otherwise the subject stays in meta', () => {
+  test('a post is its subject above its body, one text, and a post with only a subject is the subject', () => {
     const mapping = mapColumns(at, headers, {});
+    expect(mapping.postTitle).toBe('Subject');
+    expect(mapping.metaColumns).toEqual(['Section']);
     const headingOnly = draftFromRow({ Subject: 'More respite at weekends', Body: '', Author: 'Kim', Section: 'Ideas' }, mapping, at);
     expect(headingOnly.text).toBe('More respite at weekends');
     expect(headingOnly.meta).toEqual({ section: 'Ideas' });
     const both = draftFromRow({ Subject: 'PAs', Body: 'It took eight months.', Author: 'Kim', Section: 'Ideas' }, mapping, at);
-    expect(both.text).toBe('It took eight months.');
-    expect(both.meta).toEqual({ Subject: 'PAs', section: 'Ideas' });
+    expect(both.text).toBe('PAs\n\nIt took eight months.');
+    expect(both.meta).toEqual({ section: 'Ideas' });
+    const bodyOnly = draftFromRow({ Subject: ' ', Body: 'It took eight months.', Author: 'Kim', Section: 'Ideas' }, mapping, at);
+    expect(bodyOnly.text).toBe('It took eight months.');
+  });
+
+  test('a Title beside a Body is a post’s title the same way, in any table read a row a record', () => {
+    const mapping = mapColumns(at, ['Title', 'Body', 'Date'], {});
+    expect(mapping.postTitle).toBe('Title');
+    expect(draftFromRow({ Title: 'Bus stop', Body: 'It needs a shelter.', Date: '2024-01-02' }, mapping, at).text).toBe(
+      'Bus stop\n\nIt needs a shelter.',
+    );
+  });
+
+  test('a subject beside a text that is no post’s body (a comment, a message) stays in meta, and so does any title under --map text=', () => {
+    expect(mapColumns(at, ['Subject', 'Comment', 'Author'], {}).postTitle).toBeUndefined();
+    expect(mapColumns(at, ['Subject', 'Comment', 'Author'], {}).metaColumns).toEqual(['Subject']);
+    const mapped = mapColumns(at, ['Subject', 'Body', 'Author'], { text: 'Body' });
+    expect(mapped.postTitle).toBeUndefined();
+    expect(mapped.metaColumns).toEqual(['Subject']);
+  });
+
+  test('a title column taken by another field is never written above the text', () => {
+    const mapping = mapColumns(at, ['Title', 'Body'], { author: 'Title' });
+    expect(mapping.postTitle).toBeUndefined();
   });
 });
 

@@ -13,10 +13,21 @@
  * - `date-of-birth`: a date said to be someone's birth (`DOB 03/04/1951`, `born on 3 April 1951`);
  * - `ni-number`: a UK National Insurance number (`QQ 12 34 56 C`, `QQ123456C`);
  * - `case-number`: a number a health or care service knows a person by, after words that say so
- *   (`hospital number RWY1234567`, `Mosaic ID 1234567`, `complaint reference PALS-2024-0456`).
+ *   (`hospital number RWY1234567`, `Mosaic ID 1234567`, `complaint reference PALS-2024-0456`);
+ * - `ip-address`: an IP address, an online identifier (`81.2.69.160`, `2001:db8::1`).
  */
 export type PersonalDataKind =
-  'email' | 'phone' | 'postcode' | 'nhs-number' | 'handle' | 'name' | 'address' | 'date-of-birth' | 'ni-number' | 'case-number';
+  | 'email'
+  | 'phone'
+  | 'postcode'
+  | 'nhs-number'
+  | 'handle'
+  | 'name'
+  | 'address'
+  | 'date-of-birth'
+  | 'ni-number'
+  | 'case-number'
+  | 'ip-address';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -30,6 +41,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'date-of-birth',
   'ni-number',
   'case-number',
+  'ip-address',
 ] as const);
 
 /**
@@ -47,6 +59,7 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   'date-of-birth': '[date of birth]',
   'ni-number': '[NI number]',
   'case-number': '[case number]',
+  'ip-address': '[IP address]',
 });
 
 /**
@@ -59,6 +72,7 @@ export const KINDS_ADDED_LATER: Readonly<Partial<Record<PersonalDataKind, string
   'date-of-birth': 'dates of birth (DOB 03/04/1951)',
   'ni-number': 'National Insurance numbers (QQ 12 34 56 C)',
   'case-number': 'hospital and case numbers (hospital number RWY1234567)',
+  'ip-address': 'IP addresses (81.2.69.160)',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

@@ -312,6 +312,36 @@ const HOME_BEFORE =
 /** How far back, within its clause, {@link HOME_BEFORE} is looked for. */
 const HOME_BEFORE_REACH = 60;
 
+/** One part of an IPv4 address, 0 to 255, written without a leading zero. */
+const IPV4_OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/**
+ * An IPv4 address (`81.2.69.160`): four parts of 0 to 255 joined by dots, not inside a longer
+ * dotted number or word (`120.0.6099.109`, `1.2.3.4.5`, `v1.2.3.4`). Whether it is one is decided
+ * by {@link isIpAddress}.
+ */
+const IPV4 = `(?<![${WORD}.])${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}(?![${WORD}]|\\.\\d)`;
+/** A group of an IPv6 address: one to four hexadecimal digits. */
+const HEX_GROUP = '[0-9A-Fa-f]{1,4}';
+/**
+ * An IPv6 address, in full (eight groups, `2001:0db8:…:7334`) or shortened with `::`
+ * (`2001:db8::1`, `fe80::1ff:fe23:4567:890a`), not inside a longer word or run of colons
+ * (`std::vector` has no such group); {@link isIpv6Address} checks its groups.
+ */
+const IPV6 =
+  `(?<![${WORD}:.])(?:(?:${HEX_GROUP}:){7}${HEX_GROUP}|(?:${HEX_GROUP}(?::${HEX_GROUP}){0,6})?::(?:${HEX_GROUP}(?::${HEX_GROUP}){0,6})?)` +
+  `(?![${WORD}:]|\\.\\d)`;
+/**
+ * Words that say the dotted number after them numbers a part of a document or a release, not a
+ * computer (`paragraph 3.2.1.4`, `section 1.2.3.4`, `version 4.2.1.0`, `Chrome 120.0.0.1`).
+ */
+const NUMBERED_PART_BEFORE =
+  /(?<![\p{L}])(?:sections?|s\.|paragraphs?|paras?\.?|clauses?|chapters?|parts?|appendix|annex(?:e|es)?|schedules?|articles?|regulations?|rules?|items?|questions?|q|steps?|standards?|tables?|figures?|figs?\.?|pages?|pp?\.|points?|versions?|ver\.?|v|releases?|builds?|firmware|updates?|chrome|firefox|edge|safari|opera|windows|ios|android|macos|os|app|ref(?:erence)?\.?|no\.?|number)[ \t:#]*$/iu;
+/** Words that say a dotted number is a computer's address on a network. */
+const IP_CUE_BEFORE =
+  /(?<![\p{L}])(?:ip(?:v[46])?|address|addr|host|server|router|logged[ \t]+(?:in|on)[ \t]+from|from|connection|connecting|ping)(?![\p{L}])[^.!?\n]{0,30}$/iu;
+/** How far back the words before a dotted number are looked at. */
+const IP_CONTEXT_BEFORE = 40;
+
 const ANY_DIGIT = /\d/u;
 const AT_SIGN = /[@\uFF20]/u;
 const PLATFORM_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${PLATFORM})|x[ \\t]*(?::|[ \\t]-)`, 'iu');
@@ -335,6 +365,8 @@ export const PERSONAL_DATA = new GuardedAlternation(
     { source: `(?<parameter>${URL_PARAMETER})`, guard: /=/u },
     { source: `(?<handle>${HANDLE})`, guard: AT_SIGN },
     { source: `(?<redditUser>${REDDIT_USER})`, guard: /u\//iu },
+    { source: `(?<ipv4>${IPV4})`, guard: /\d\.\d{1,3}\.\d{1,3}\.\d/u },
+    { source: `(?<ipv6>${IPV6})`, guard: /::|(?:[0-9a-f]{1,4}:){7}/iu },
     { source: `(?<dateOfBirth>${DATE_OF_BIRTH})`, guard: ANY_DIGIT },
     { source: `(?<setOffDate>${SET_OFF_DATE})`, guard: ANY_DIGIT },
     { source: `(?<niNumber>${NI_NUMBER})`, guard: ANY_DIGIT },
@@ -401,7 +433,8 @@ interface Settings {
 
 /**
  * Replaces the personal data in `text` with tokens: `[email]`, `[phone]`, `[postcode]`,
- * `[NHS number]`, `[handle]`, `[name]`, `[address]`, `[date of birth]`, `[NI number]`. Pure and
+ * `[NHS number]`, `[handle]`, `[name]`, `[address]`, `[date of birth]`, `[NI number]`,
+ * `[case number]`, `[IP address]`. Pure and
  * deterministic.
  *
  * What counts as each kind:
@@ -451,6 +484,8 @@ interface Settings {
  *   that opens its clause (`Margaret, 12/03/1938, was…`; see {@link isSetOffBirthDate}). Other dates stay.
  * - NI number: two letters, three pairs of digits and a letter A to D, spaced or solid; without the
  *   last letter, or in lower case with spaces, only after `NI`, `NINO` or `national insurance`.
+ * - IP address: four dotted parts of 0 to 255 (see {@link isIpAddress}), or an IPv6 address in
+ *   full or shortened with `::` (see {@link isIpv6Address}).
  *
  * A kind missing from `policy.kinds` is still recognised (so its text is never misread as
  * another kind) but left as written. The result is idempotent: the replacement is repeated
@@ -684,6 +719,12 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   if (groups['redditUser'] !== undefined) {
     return isHandleOfPerson(found.replace(REDDIT_USER_HEAD, ''), settings) ? token('handle', settings) : KEEP;
   }
+  if (groups['ipv4'] !== undefined) {
+    return isIpAddress(found, text.slice(Math.max(0, match.index - IP_CONTEXT_BEFORE), match.index)) ? token('ip-address', settings) : KEEP;
+  }
+  if (groups['ipv6'] !== undefined) {
+    return isIpv6Address(found) ? token('ip-address', settings) : KEEP;
+  }
   if (groups['tenDigits'] !== undefined) {
     if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);
     return WHOLE_PHONE.test(found) ? token('phone', settings) : KEEP;
@@ -696,6 +737,32 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
 }
 
 const KEEP: Replacement = { text: '', kind: null };
+
+/**
+ * True when four dotted numbers of 0 to 255 (`81.2.69.160`) are an IP address: always after words
+ * that say so (`my IP was`, `address`, `logged in from`); never after words that say they number a
+ * part of a document or a release (`paragraph 3.2.1.4`, `version 4.2.1.0`), nor when the first
+ * part is 0 (`0.5.0.1`); and otherwise unless every part is a single digit (`1.2.3.4`, as
+ * documents number their parts).
+ */
+export function isIpAddress(found: string, before: string): boolean {
+  if (IP_CUE_BEFORE.test(before)) return true;
+  if (NUMBERED_PART_BEFORE.test(before)) return false;
+  const parts = found.split('.');
+  return parts[0] !== '0' && parts.some((part) => part.length > 1);
+}
+
+/**
+ * True when a run of hexadecimal groups and colons is an IPv6 address: eight groups, or fewer with
+ * one `::`, with a digit among them, and three groups or more or one of four digits (`2001:db8::1`,
+ * `fe80::1`; not `ab::cd`, `dead::beef`).
+ */
+export function isIpv6Address(found: string): boolean {
+  if (!/\d/u.test(found) || found.indexOf('::') !== found.lastIndexOf('::')) return false;
+  const groups = found.split(/::?/u).filter((group) => group !== '');
+  if (!found.includes('::')) return groups.length === 8;
+  return groups.length <= 7 && (groups.length >= 3 || groups.some((group) => group.length === 4));
+}
 
 function token(kind: PersonalDataKind, settings: Settings, before = ''): Replacement {
   return settings.enabled.has(kind) ? { text: before + REDACTION_TOKENS[kind], kind } : KEEP;

@@ -184,6 +184,10 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   reference: 'case-number',
   mrn: 'case-number',
   'client-id': 'case-number',
+  ip: 'ip-address',
+  ipv4: 'ip-address',
+  ipv6: 'ip-address',
+  'ip-addresse': 'ip-address',
 };
 
 function normaliseKindName(name: string): string {

@@ -132,7 +132,7 @@ describe('warnings, never errors', () => {
 describe('the newer keys', () => {
   test('redact.kinds without name warns, at the list, that names will be published; the default and the bundled codebook do not', () => {
     const yaml =
-      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     const result = loadCodebookText(yaml, 'themes.yaml');
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
@@ -145,7 +145,10 @@ describe('the newer keys', () => {
     ]);
     expect(
       loadCodebookText(
-        yaml.replace('kinds: [email, phone, address, date-of-birth, ni-number, case-number]\n', 'keep_names: ["Jeremy Hunt"]\n'),
+        yaml.replace(
+          'kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address]\n',
+          'keep_names: ["Jeremy Hunt"]\n',
+        ),
         'themes.yaml',
       ).warnings,
     ).toEqual([]);
@@ -153,7 +156,7 @@ describe('the newer keys', () => {
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toContain('name');
   });
 
-  test('redact.kinds listing the kinds there were before address, dates of birth, NI numbers and case numbers warns, in one line, of each it leaves out; kinds: [] warns of names only', () => {
+  test('redact.kinds listing the kinds there were before address, dates of birth, NI numbers, case numbers and IP addresses warns, in one line, of each it leaves out; kinds: [] warns of names only', () => {
     const yaml =
       'version: 1\nredact:\n  kinds: [email, phone, postcode, nhs-number, handle, name]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     expect(loadCodebookText(yaml, 'themes.yaml').warnings).toEqual([
@@ -161,27 +164,30 @@ describe('the newer keys', () => {
         line: 3,
         col: 10,
         message:
-          'redact.kinds leaves out address, date-of-birth, ni-number and case-number: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C) and hospital and case numbers (hospital number RWY1234567) in quotes and in the CSV will be published',
-        hint: 'add address, date-of-birth, ni-number and case-number to redact.kinds',
+          'redact.kinds leaves out address, date-of-birth, ni-number, case-number and ip-address: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C), hospital and case numbers (hospital number RWY1234567) and IP addresses (81.2.69.160) in quotes and in the CSV will be published',
+        hint: 'add address, date-of-birth, ni-number, case-number and ip-address to redact.kinds',
       }),
     ]);
-    expect(loadCodebookText(yaml.replace('name]', 'name, address, case-number]'), 'themes.yaml').warnings).toEqual([
+    expect(loadCodebookText(yaml.replace('name]', 'name, address, case-number, ip-address]'), 'themes.yaml').warnings).toEqual([
       expect.objectContaining({
         message:
           'redact.kinds leaves out date-of-birth and ni-number: dates of birth (DOB 03/04/1951) and National Insurance numbers (QQ 12 34 56 C) in quotes and in the CSV will be published',
         hint: 'add date-of-birth and ni-number to redact.kinds',
       }),
     ]);
-    expect(loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth]'), 'themes.yaml').warnings).toEqual([
-      expect.objectContaining({ hint: 'add case-number to redact.kinds' }),
-    ]);
+    expect(loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, ip-address]'), 'themes.yaml').warnings).toEqual(
+      [expect.objectContaining({ hint: 'add case-number to redact.kinds' })],
+    );
     expect(
       loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number]'), 'themes.yaml').warnings,
+    ).toEqual([expect.objectContaining({ hint: 'add ip-address to redact.kinds' })]);
+    expect(
+      loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, ip-address]'), 'themes.yaml').warnings,
     ).toEqual([]);
     const off = loadCodebookText(yaml.replace(/\[email.*name\]/u, '[]'), 'themes.yaml').warnings;
     expect(off.map((warning) => warning.message)).toEqual([expect.stringContaining('leaves out name')]);
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toEqual(
-      expect.arrayContaining(['address', 'date-of-birth', 'ni-number', 'case-number']),
+      expect.arrayContaining(['address', 'date-of-birth', 'ni-number', 'case-number', 'ip-address']),
     );
   });
 
@@ -198,6 +204,7 @@ describe('the newer keys', () => {
       'case-number',
       'date-of-birth',
       'email',
+      'ip-address',
       'name',
       'ni-number',
       'phone',

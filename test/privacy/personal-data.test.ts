@@ -838,3 +838,40 @@ describe('redactPersonalData: numbers a service knows a person by', () => {
     expect(redactPersonalData('hospital number RWY1234567', policy).text).toBe('hospital number RWY1234567');
   });
 });
+
+describe('redactPersonalData: IP addresses written in people’s words', () => {
+  test.each([
+    ['my IP was 81.2.69.160 if that helps', 'my IP was [IP address] if that helps'],
+    ['blocked from 203.0.113.45, our library', 'blocked from [IP address], our library'],
+    ['It says 2001:db8::1 is banned.', 'It says [IP address] is banned.'],
+    ['Full: 2001:0db8:85a3:0000:0000:8a2e:0370:7334.', 'Full: [IP address].'],
+    ['error at fe80::1ff:fe23:4567:890a today', 'error at [IP address] today'],
+    ['server "10.127.16.2:9092" in the config', 'server "[IP address]:9092" in the config'],
+  ])('%j becomes %j, counted as one ip-address', (text, expected) => {
+    const result = redactPersonalData(text, TLAP_POLICY);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ 'ip-address': 1 });
+  });
+
+  test.each([
+    'Chrome 120.0.6099.109 will not load the map',
+    'Windows version 10.0.19041.1 and Edge',
+    'See paragraph 3.2.1.4 of the draft.',
+    'Section 1.2.3.4 of the plan',
+    'Version 4.2.1.0 of the app fixed it.',
+    'QUALCOMM Windows Eudora Pro Version 4.2.0.58',
+    'The steps were 1.2.3.4 in order.',
+    'numbers 0.5.0.1 in the appendix',
+    'Ref 2024.10.3.1 and 1.2.3.4.5 and v1.2.3.4',
+    'on 12.03.2024 at 10.30',
+    'Use std::vector and Arc::drop',
+    'ran 10:30:00 to 12:15:30, timecode 01:02:03:04, verse 3:16',
+    'dead::beef and ab::cd',
+  ])('%j stays', (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  test('an IP address is still recognised, and left as written, when the policy leaves the kind out', () => {
+    expect(redactPersonalData('my IP was 81.2.69.160', policyFor('phone')).text).toBe('my IP was 81.2.69.160');
+  });
+});

@@ -532,7 +532,8 @@ export function draftFromRow(
   keepUnread(meta, mapping.fields.channel, channel !== null && !isChannel(channel) ? channelName : null);
   const author = value('author');
   const named = author === null || isAnonymousValue(author) ? null : authorName(author);
-  const title = mapping.postTitle !== undefined && Object.hasOwn(row, mapping.postTitle) ? cellText(row[mapping.postTitle]) : null;
+  const titleCell = mapping.postTitle !== undefined && Object.hasOwn(row, mapping.postTitle) ? cellText(row[mapping.postTitle]) : null;
+  const title = titleCell !== null && FORM_OF_ADDRESS.test(titleCell) ? null : titleCell;
   let text = postText(value('text') ?? '', title);
   const subject = text.trim() === '' ? mapping.metaColumns.find(isSubjectColumn) : undefined;
   if (subject !== undefined && typeof meta[subject] === 'string') {
@@ -554,6 +555,9 @@ export function draftFromRow(
   if (channel !== null && isChannel(channel)) draft.channel = channel;
   return draft;
 }
+
+/** A person's title (`Mrs`, `Dr.`), as a contact form's `Title` column holds it: never a post's title. */
+const FORM_OF_ADDRESS = /^\s*(?:mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|sir|dame|lord|lady)\.?\s*$/iu;
 
 /** A post's words: its title, a blank line, then its body (`Title\n\nBody`), or whichever of the two it has. */
 export function postText(body: string, title: string | null): string {

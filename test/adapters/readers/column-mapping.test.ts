@@ -219,6 +219,12 @@ describe('subject columns: the heading a writer gave a post', () => {
     expect(mapped.metaColumns).toEqual(['Subject']);
   });
 
+  test('a person’s title in a Title column (Mrs, Dr.) is never written above the text', () => {
+    const mapping = mapColumns(at, ['Title', 'Name', 'Body'], {});
+    expect(draftFromRow({ Title: 'Mrs', Name: 'Ann', Body: 'More buses please.' }, mapping, at).text).toBe('More buses please.');
+    expect(draftFromRow({ Title: 'Dr.', Name: 'Ann', Body: 'More buses please.' }, mapping, at).text).toBe('More buses please.');
+  });
+
   test('a title column taken by another field is never written above the text', () => {
     const mapping = mapColumns(at, ['Title', 'Body'], { author: 'Title' });
     expect(mapping.postTitle).toBeUndefined();

@@ -1,11 +1,34 @@
 import { DICTIONARY_WORDS } from './dictionary-words.js';
 
-let dictionary: ReadonlySet<string> | null = null;
-
-function loadDictionary(): ReadonlySet<string> {
-  dictionary ??= new Set(DICTIONARY_WORDS.join(' ').split(' '));
-  return dictionary;
+/** The first word of a line of {@link DICTIONARY_WORDS}. */
+function firstWord(line: string): string {
+  const space = line.indexOf(' ');
+  return space === -1 ? line : line.slice(0, space);
 }
+
+/**
+ * Whether WordNet lists a word (lower case), found by a binary search of the sorted lines and a look
+ * along the one that may hold it: no set of 77,000 words is built in each thread that asks.
+ */
+function isDictionaryWord(word: string): boolean {
+  let low = 0;
+  let high = DICTIONARY_WORDS.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (firstWord(DICTIONARY_WORDS[middle] ?? '') <= word) low = middle;
+    else high = middle - 1;
+  }
+  const line = DICTIONARY_WORDS[low] ?? '';
+  let at = line.indexOf(word);
+  while (at !== -1) {
+    const end = at + word.length;
+    if ((at === 0 || line.charCodeAt(at - 1) === SPACE) && (end === line.length || line.charCodeAt(end) === SPACE)) return true;
+    at = line.indexOf(word, at + 1);
+  }
+  return false;
+}
+
+const SPACE = 0x20;
 
 /** British spellings WordNet gives in their American form, as [ending, its American form]. */
 const BRITISH_ENDINGS: readonly (readonly [string, string])[] = [
@@ -58,10 +81,9 @@ function lemmaForms(word: string): string[] {
  */
 export function isCommonEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
-  const words = loadDictionary();
   const spellings = [lower];
   for (const [british, american] of BRITISH_ENDINGS) {
     if (lower.endsWith(british)) spellings.push(lower.slice(0, -british.length) + american);
   }
-  return spellings.some((spelling) => lemmaForms(spelling).some((form) => words.has(form)));
+  return spellings.some((spelling) => lemmaForms(spelling).some(isDictionaryWord));
 }

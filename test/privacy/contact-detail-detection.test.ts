@@ -35,9 +35,9 @@ describe('street addresses, spelled-out e-mail addresses and people in links, me
     expect(figures).toMatchObject({ found: 16, flagged: 16, correct: 16, wrong: [] });
   });
 
-  test('IP addresses and dotted numbers that are none: 13 details in 25 lines, recall and precision 100% (none found before)', () => {
+  test('IP addresses and dotted numbers that are none: 15 details in 29 lines, recall and precision 100% (none found before)', () => {
     const figures = scoreDetails(ipAddresses, POLICY);
-    expect([figures.labels, ipAddresses.length]).toEqual([13, 25]);
-    expect(figures).toMatchObject({ found: 13, flagged: 13, correct: 13, wrong: [] });
+    expect([figures.labels, ipAddresses.length]).toEqual([15, 29]);
+    expect(figures).toMatchObject({ found: 15, flagged: 15, correct: 15, wrong: [] });
   });
 });

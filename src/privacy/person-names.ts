@@ -1,3 +1,4 @@
+import { isCommonEnglishWord } from './common-words.js';
 import { createRequire } from 'node:module';
 import { guardedMatches, type GuardedRegExp } from '../guarded-alternation.js';
 import { LEXICON_AMBIGUOUS_NAMES, LEXICON_NAMES, LEXICON_OTHER_WORDS } from './lexicon-words.js';
@@ -1040,8 +1041,8 @@ const PARTICLE_NAME = /^(?:Mc|Mac|De|Da|Di|Du|La|Le|Lo|Ja|Ke|Ty|Sha|Ra|O['’])\
  * layout shows people speaking: each word shaped as a given name with a particle (`DeShawn`,
  * `McKenzie`); a name with a hyphen one part of which a lexicon lists (`Siobhan-Marie`,
  * `Jaxon-Lee`; not `Co-Chair`); or a word no lexicon knows, no role of the notes
- * ({@link TRANSCRIPT_ROLES}) nor plural, that opens two turns or more (`Kaelynn:` answering
- * `Interviewer:` twice).
+ * ({@link TRANSCRIPT_ROLES}) nor plural nor common English word ({@link isCommonEnglishWord}:
+ * `Feedback:`, `Wellbeing:`), that opens two turns or more (`Kaelynn:` answering `Interviewer:` twice).
  */
 function isMixedCaseSpeaker(
   label: string,
@@ -1060,7 +1061,7 @@ function isMixedCaseSpeaker(
         parts.every((part) => isListedName(part) || !TRANSCRIPT_ROLES.has(part)) &&
         /^\p{Lu}[\p{Ll}\p{M}'’]*(?:-\p{Lu}[\p{Ll}\p{M}'’]*)+$/u.test(word)
       );
-    return turns >= 2 && isUnknownWord(lower) && !isOrganisationShaped(lower);
+    return turns >= 2 && isUnknownWord(lower) && !isOrganisationShaped(lower) && !isCommonEnglishWord(lower);
   });
 }
 

@@ -267,6 +267,7 @@ describe('speakers of a pasted transcript in mixed case whom no lexicon lists (`
     'YouTube: link here\nWhatsApp: the group\nYouTube: another link',
     'Co-Chair: Welcome.\nVice-Chair: Thanks.\nCo-Chair: Next item.',
     'Host: Welcome.\nAttendees: twelve.\nHost: Next.\nApologies: two.',
+    'Interviewer: Anything else?\nFeedback: easy read please.\nWellbeing: good.\nFeedback: more of it.\nWellbeing: poor.',
     'INTERVIEWER: How was it?\nRESPONDENT: Fine.\nINTERVIEWER: And the bus?\nRESPONDENT: Late.',
     'Chair: Welcome.\nAGENDA: buses.\nChair: Next.',
     'CHAIR: Welcome.\nATTENDEES: twelve.\nAPOLOGIES: two.',

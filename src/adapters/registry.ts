@@ -4,6 +4,7 @@ import { emlAdapter } from './formats/eml.js';
 import { emlxAdapter } from './formats/emlx.js';
 import { outlookMsgAdapter } from './formats/outlook-msg.js';
 import { mailTextAdapter } from './formats/mail-text.js';
+import { outlookCsvAdapter } from './formats/outlook-csv.js';
 import { jsonRecordsAdapter } from './formats/json-records.js';
 import { mboxAdapter } from './formats/mbox.js';
 import { twitterArchiveAdapter } from './formats/twitter-archive.js';
@@ -66,6 +67,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   emlxAdapter,
   outlookMsgAdapter,
   mailTextAdapter,
+  outlookCsvAdapter,
   twitterArchiveAdapter,
   twitterApiV1Adapter,
   snscrapeTwitterAdapter,

@@ -889,9 +889,15 @@ function autoReplyReason(headers: Headers): string | null {
   if (contentType !== undefined && typeof contentType === 'object' && 'value' in contentType && contentType.value === 'multipart/report') {
     return 'a delivery or read report (multipart/report)';
   }
-  const subject = headerText(headers, 'subject');
-  if (subject !== null && AUTO_REPLY_SUBJECT.test(subject)) return 'an out-of-office or automatic-reply subject';
-  return null;
+  return autoReplySubjectReason(headerText(headers, 'subject'));
+}
+
+/**
+ * Why a subject says its message is an automatic reply (`Automatic reply: …`, `Out of Office: …`
+ * and their forms in other languages), or null: the one subject rule for every container of mail.
+ */
+export function autoReplySubjectReason(subject: string | null): string | null {
+  return subject !== null && AUTO_REPLY_SUBJECT.test(subject) ? 'an out-of-office or automatic-reply subject' : null;
 }
 
 /** A header's first value as a string, or null when absent or not a string. */

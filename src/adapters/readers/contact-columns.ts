@@ -319,10 +319,11 @@ const RESPONDENT_NAME_WORDS =
 
 /**
  * The people other than the respondent a form asks the name of: who collected the answers
- * (`enumerator`, `interviewer`), the household's head, family, carers, staff and the like.
+ * (`enumerator`, `interviewer`), the household's head, family, carers, staff, the person the
+ * respondent cares for and the like.
  */
 const OTHER_PERSON =
-  '(?:enumerator|interviewer|surveyor|data\\s+collector|collector|researcher|facilitator|supervisor|moderator|(?:hh|household)\\s+head|head\\s+of\\s+(?:the\\s+)?household|hoh|carer|caregiver|care\\s+giver|parent|guardian|child|son|daughter|mother|father|mum|dad|spouse|partner|husband|wife|patient|client|service\\s+user|resident|member|staff(?:\\s+member)?|volunteer|(?:key\\s+|social\\s+|support\\s+|care\\s+)?worker|next\\s+of\\s+kin|kin|witness|advocate|representative|referrer|gp|doctor|nurse|midwife|teacher|chw|translator|interpreter|beneficiary|applicant|tenant|landlord|contact\\s+person|informant|submitter)';
+  '(?:enumerator|interviewer|surveyor|data\\s+collector|collector|researcher|facilitator|supervisor|moderator|(?:hh|household)\\s+head|head\\s+of\\s+(?:the\\s+)?household|hoh|carer|caregiver|care\\s+giver|parent|guardian|child|son|daughter|mother|father|mum|dad|spouse|partner|husband|wife|patient|client|service\\s+user|resident|member|staff(?:\\s+member)?|volunteer|(?:key\\s+|social\\s+|support\\s+|care\\s+)?worker|next\\s+of\\s+kin|kin|witness|advocate|representative|referrer|gp|doctor|nurse|midwife|teacher|chw|translator|interpreter|beneficiary|applicant|tenant|landlord|contact\\s+person|informant|submitter|person\\s+(?:you|they|we)\\s+(?:care\\s+for|cared\\s+for|look\\s+after|looked\\s+after|support)|cared[-\\s]for\\s+person)';
 
 /** Whom a tweet table names beside its author: the account replied to, quoted, retweeted or mentioned (`quoted_name`, `retweet_name`). */
 const TWEET_PERSON = '(?:(?:in\\s+)?reply\\s+to|replied\\s+to|quoted|retweet|retweeted|mentions?)';

@@ -443,6 +443,9 @@ describe("flat survey, ODK and KoboToolbox columns whose names hold a person's n
     'group_hh/hh_head_name',
     "Your carer's name (optional)",
     'Name of the staff member who helped you',
+    'Full name of the person you care for',
+    'Name of the person you look after',
+    'cared_for_person_name',
   ])('%p names another person (or an account): kept out as a name, not the respondent’s own', (header) => {
     expect(isOtherPersonNameColumn(header)).toBe(true);
     expect(isNameQuestion(header)).toBe(false);
@@ -465,6 +468,8 @@ describe("flat survey, ODK and KoboToolbox columns whose names hold a person's n
     'Your name',
     "Name of carer's organisation",
     'Name of the service your carer works for',
+    'What would improve support for you or the person you care for?',
+    'Name of the service the person you care for uses',
   ])('%p names no other person', (header) => {
     expect(isOtherPersonNameColumn(header)).toBe(false);
   });

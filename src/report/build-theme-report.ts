@@ -21,6 +21,7 @@ import { isGivenOrFamilyName, isNameKeyword, isNameLikeWord, isUnlistedNameLikeW
 import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import { publishedCodebookFile, publishedFileNames, redactedFileSource } from './published-file-names.js';
 import { recordContext } from './record-context.js';
+import { withheldWords, wordsPattern } from './withheld-words.js';
 import { markUnpunctuatedParagraphs, shortenText } from '../text/shortened-text.js';
 import {
   emptyRecordFacts,
@@ -537,7 +538,7 @@ export class ThemeReportBuilder {
       for (const [kind, count] of Object.entries(published.counts)) {
         if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
       }
-      const text = withoutNameKeywords(published.text, nameKeywords);
+      const text = withheldWords(published.text, nameKeywords);
       if (text.withheld > 0) redactions['name'] = (redactions['name'] ?? 0) + text.withheld;
       return {
         id: record.id,
@@ -681,7 +682,7 @@ export class ThemeReportBuilder {
 
   /**
    * The words of the hits of every keyword the report prints as `[name]` (see {@link
-   * publishedKeywords}), as one pattern, or null when there are none: a name the codebook counts is
+   * publishedKeywords}), as one pattern ({@link wordsPattern}), or null when there are none: a name the codebook counts is
    * withheld from the quotes too where redaction left it (`the day centre worker sarah`, in lower
    * case after a role it does not know), as it is withheld among the words that matched most.
    */
@@ -693,11 +694,7 @@ export class ThemeReportBuilder {
         for (const form of hits.keys()) if (form !== REDACTION_TOKENS.name && /\p{L}/u.test(form)) forms.add(form);
       }
     });
-    if (forms.size === 0) return null;
-    const alternatives = [...forms]
-      .sort((a, b) => b.length - a.length || compareCodeUnits(a, b))
-      .map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+'));
-    return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+    return wordsPattern(forms);
   }
 
   /** Whether a keyword names a person (see {@link isNameKeyword}) while the codebook's policy redacts names. */
@@ -863,17 +860,6 @@ function commonestForm(forms: ReadonlyMap<string, number>): MatchedWords {
   const named = written === '' || words.some((word) => isGivenOrFamilyName(word) || isUnlistedNameLikeWord(word));
   const unknownNoName = words.every((word) => isNameLikeWord(word) && !isGivenOrFamilyName(word) && !isUnlistedNameLikeWord(word));
   return { words: named || (asName >= best && !unknownNoName) ? REDACTION_TOKENS.name : written, count };
-}
-
-/** A quote's text with the hits of the keywords printed as `[name]` ({@link ThemeReportBuilder.nameKeywordHits}) withheld, and how many were. */
-function withoutNameKeywords(text: string, names: RegExp | null): { text: string; withheld: number } {
-  if (names === null) return { text, withheld: 0 };
-  let withheld = 0;
-  const replaced = text.replace(names, () => {
-    withheld += 1;
-    return REDACTION_TOKENS.name;
-  });
-  return { text: replaced, withheld };
 }
 
 /** One keyword's hits, all shown as `[name]`: a keyword that names a person, however its hits were written (`sarah` in lower case too). */

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/codebook.js';
 import { isNameKeyword } from '../privacy/person-names.js';
-import { REDACTION_TOKENS } from '../privacy/personal-data-kinds.js';
 import type { FeedbackRecord } from '../record/record.js';
 import type { ThemedRecord } from '../themes/themed-record.js';
 import { rawRecordContext, recordContext } from './record-context.js';
+import { withheldWords, wordsPattern } from './withheld-words.js';
 import type { TextRedactor } from './text-redactor.js';
 
 /** Options for the per-record CSV. */
@@ -90,26 +90,13 @@ function nameKeywordPattern(codebook: Codebook): RegExp | null {
   const known = nameKeywordPatterns.get(codebook);
   if (known !== undefined) return known;
   const names = codebook.redaction.kinds.has('name')
-    ? [
-        ...new Set(
-          codebook.themes.flatMap((theme) =>
-            theme.rules
-              .map((rule) => rule.source.trim())
-              .filter((source) => /^[\p{L}\p{M}'’ -]+$/u.test(source) && isNameKeyword(source, codebook.keepNames)),
-          ),
-        ),
-      ]
+    ? codebook.themes.flatMap((theme) =>
+        theme.rules
+          .map((rule) => rule.source.trim())
+          .filter((source) => /^[\p{L}\p{M}'’ -]+$/u.test(source) && isNameKeyword(source, codebook.keepNames)),
+      )
     : [];
-  const pattern =
-    names.length === 0
-      ? null
-      : new RegExp(
-          `(?<![\\p{L}\\p{M}\\p{N}])(?:${names
-            .sort((a, b) => b.length - a.length)
-            .map((name) => name.replace(/[-']/gu, '\\$&').replace(/\s+/gu, '\\s+'))
-            .join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
-          'giu',
-        );
+  const pattern = wordsPattern(names);
   nameKeywordPatterns.set(codebook, pattern);
   return pattern;
 }
@@ -119,8 +106,7 @@ function nameKeywordPattern(codebook: Codebook): RegExp | null {
  * where redaction left them (`the day centre worker sarah`), as the report's quotes withhold them.
  */
 function withoutNameKeywords(text: string, codebook: Codebook): string {
-  const pattern = nameKeywordPattern(codebook);
-  return pattern === null ? text : text.replace(pattern, REDACTION_TOKENS.name);
+  return withheldWords(text, nameKeywordPattern(codebook)).text;
 }
 
 /** Redacted contexts by redactor: rows repeat a handful of questions and titles, so each is redacted once. */

@@ -27,6 +27,8 @@ import { srtAdapter } from './formats/srt.js';
 import { sbvAdapter } from './formats/sbv.js';
 import { youtubeJson3Adapter } from './formats/youtube-json3.js';
 import { youtubeSrv3Adapter } from './formats/youtube-srv3.js';
+import { youtubeSrv2Adapter } from './formats/youtube-srv2.js';
+import { youtubeSrv1Adapter } from './formats/youtube-srv1.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
 import { timedTextAdapter } from './formats/timed-text.js';
@@ -84,6 +86,8 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   sbvAdapter,
   youtubeJson3Adapter,
   youtubeSrv3Adapter,
+  youtubeSrv2Adapter,
+  youtubeSrv1Adapter,
   transcriptJsonAdapter,
   zoomChatAdapter,
   whatsappChatAdapter,

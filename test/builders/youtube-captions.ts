@@ -97,3 +97,38 @@ export function srv3File(events: readonly CaptionEventSpec[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * A `.srv1` file as YouTube's old timedtext API served it: `<transcript>` with a `<text start="…"
+ * dur="…">` per caption, times in seconds. The words are caption text, `<font>` tags and all: their
+ * `&` and `'` are escaped as HTML (`&amp;`, `&#39;`), then the whole escaped again as XML, so an
+ * apostrophe is written `&amp;#39;` and a tag `&lt;font&gt;`, as YouTube wrote them.
+ */
+export function srv1File(events: readonly CaptionEventSpec[]): string {
+  const captions = events
+    .filter((event) => event.append !== true)
+    .map((event) => {
+      const seconds = (value: number | string): string => (typeof value === 'number' ? String(value / 1000) : value);
+      const duration = event.durationMs === undefined ? '' : ` dur="${seconds(event.durationMs)}"`;
+      const html = event.segments.join('').replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+      return `<text start="${seconds(event.startMs)}"${duration}>${escapedXml(html)}</text>`;
+    });
+  return `<?xml version="1.0" encoding="utf-8" ?><transcript>${captions.join('')}</transcript>`;
+}
+
+/** A `.srv2` file: `<timedtext>` with its `<window>` and a `<text t="…" d="…">` per caption, times in milliseconds, a line per caption. */
+export function srv2File(events: readonly CaptionEventSpec[]): string {
+  const captions = events
+    .filter((event) => event.append !== true)
+    .map((event) => {
+      const duration = event.durationMs === undefined ? '' : ` d="${event.durationMs}"`;
+      return `<text w="1" t="${event.startMs}"${duration}>${escapedXml(event.segments.join(''))}</text>`;
+    });
+  return [
+    '<?xml version="1.0" encoding="utf-8" ?><timedtext>',
+    '<window t="0" id="1" op="define" rc="15" cc="32" ap="6" ah="20" av="100"/>',
+    ...captions,
+    '</timedtext>',
+    '',
+  ].join('\n');
+}

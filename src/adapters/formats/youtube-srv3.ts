@@ -1,17 +1,6 @@
-import { InputError } from '../../errors.js';
-import type { InputSource } from '../../source/input-source.js';
-import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
-import {
-  attributeValue,
-  readXmlElements,
-  recoveryWarnings,
-  tooLargeElementRejection,
-  type XmlElement,
-  type XmlName,
-  type XmlRecovery,
-  type XmlSelection,
-} from '../readers/xml-elements.js';
-import { YouTubeCaptionReader } from '../readers/youtube-caption-events.js';
+import type { FormatAdapter } from '../format-adapter.js';
+import { attributeValue, type XmlName } from '../readers/xml-elements.js';
+import { readTimedTextXml } from '../readers/youtube-caption-events.js';
 
 /** The root YouTube's srv3 timed text starts with: `<timedtext format="3">`. */
 const SRV3_ROOT = /<timedtext\b[^>]*\bformat\s*=\s*["']3["']/;
@@ -34,52 +23,21 @@ export const youtubeSrv3Adapter: FormatAdapter = {
     return /<timedtext[\s>]/.test(head) && /<body[\s>]/.test(head) && /<p\s[^>]*\bt\s*=/.test(head) ? 0.9 : 0;
   },
   read(source) {
-    return readSrv3(source);
-  },
-};
-
-/** Selects the root (to check it) and each `<p>` of its `<body>`. */
-function captions(path: readonly XmlName[]): XmlSelection {
-  if (path.length === 1) return 'start';
-  const [, body, caption] = path;
-  if (path.length === 3 && body?.local === 'body' && caption?.local === 'p') return 'element';
-  return 'skip';
-}
-
-/** Reads the captions as they stream; a file cut short gives the words read before the cut, then its error. */
-async function* readSrv3(source: InputSource): AsyncIterable<AdapterItem> {
-  const reader = new YouTubeCaptionReader(source.path);
-  const recoveries: XmlRecovery[] = [];
-  try {
-    for await (const event of readXmlElements(source, captions, (recovery) => recoveries.push(recovery))) {
-      yield* recoveryWarnings(source.path, recoveries);
-      if (event.kind === 'start') {
-        checkRoot(source.path, event.element);
-        continue;
-      }
-      if (event.kind === 'too-large') {
-        yield tooLargeElementRejection(source.path, event);
-        continue;
-      }
-      const caption = event.element;
-      yield* reader.add({
+    return readTimedTextXml(source, {
+      root: 'timedtext',
+      isCaption: isSrv3Caption,
+      event: (caption, provenance) => ({
         startMs: attributeValue(caption, 't') ?? undefined,
         durationMs: attributeValue(caption, 'd') ?? undefined,
         text: caption.text,
-        provenance: { file: source.path, line: caption.line },
-      });
-    }
-  } catch (error) {
-    yield* reader.finish();
-    throw error;
-  }
-  yield* reader.finish();
-}
+        provenance,
+      }),
+    });
+  },
+};
 
-function checkRoot(file: string, root: XmlElement): void {
-  if (root.local === 'timedtext') return;
-  throw new InputError(`not YouTube timed text: the root element is <${root.name}>, not <timedtext>`, {
-    location: { file, line: root.line, col: 1 },
-    hint: 'name another format instead of detecting it',
-  });
+/** Each `<p>` of the root's `<body>`. */
+function isSrv3Caption(path: readonly XmlName[]): boolean {
+  const [, body, caption] = path;
+  return path.length === 3 && body?.local === 'body' && caption?.local === 'p';
 }

@@ -1,8 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
 import { youtubeJson3Adapter } from '../../../src/adapters/formats/youtube-json3.js';
+import { youtubeSrv1Adapter } from '../../../src/adapters/formats/youtube-srv1.js';
+import { youtubeSrv2Adapter } from '../../../src/adapters/formats/youtube-srv2.js';
 import { youtubeSrv3Adapter } from '../../../src/adapters/formats/youtube-srv3.js';
 import { subtitleLanguage } from '../../../src/adapters/readers/youtube-caption-events.js';
-import { json3File, lineBreakEvent, spokenEvent, srv3File, type CaptionEventSpec } from '../../builders/youtube-captions.js';
+import {
+  json3File,
+  lineBreakEvent,
+  spokenEvent,
+  srv1File,
+  srv2File,
+  srv3File,
+  type CaptionEventSpec,
+} from '../../builders/youtube-captions.js';
 import { countItems, recordsOf } from '../../helpers/read-fixture.js';
 import { readTempInput } from '../../helpers/temp-input.js';
 
@@ -134,5 +144,69 @@ describe('youtube-json3 and youtube-srv3 reading', () => {
     expect(subtitleLanguage('talk.en-GB.srv3')).toBe('en-GB');
     expect(subtitleLanguage('talk.cy-orig.json3')).toBe('cy');
     expect(subtitleLanguage('talk.json3')).toBeNull();
+  });
+});
+
+describe('youtube-srv1 and youtube-srv2', () => {
+  test('sniff: srv1 by its <transcript> of <text start>, srv2 by a <timedtext> of <text t> that is not srv3', () => {
+    expect(youtubeSrv1Adapter.sniff(sniffInput(srv1File(AUTO_CAPTIONS), '.srv1'))).toBe(0.9);
+    expect(youtubeSrv2Adapter.sniff(sniffInput(srv2File(AUTO_CAPTIONS), '.srv2'))).toBe(0.9);
+    expect(youtubeSrv1Adapter.sniff(sniffInput(srv2File(AUTO_CAPTIONS), '.xml'))).toBe(0);
+    expect(youtubeSrv2Adapter.sniff(sniffInput(srv1File(AUTO_CAPTIONS), '.xml'))).toBe(0);
+    expect(youtubeSrv2Adapter.sniff(sniffInput(srv3File(AUTO_CAPTIONS), '.xml'))).toBe(0);
+    expect(youtubeSrv3Adapter.sniff(sniffInput(srv2File(AUTO_CAPTIONS), '.xml'))).toBe(0);
+  });
+
+  test('auto-captions read as the same records from srv1 and srv2 as from srv3, also saved as .xml', async () => {
+    for (const [name, content, format] of [
+      ['Carers forum [aBcDeFgHiJk].en.srv1', srv1File(AUTO_CAPTIONS), 'youtube-srv1'],
+      ['Carers forum [aBcDeFgHiJk].en.srv2', srv2File(AUTO_CAPTIONS), 'youtube-srv2'],
+      ['Carers forum [aBcDeFgHiJk].en.xml', srv1File(AUTO_CAPTIONS), 'youtube-srv1'],
+      ['captions.xml', srv2File(AUTO_CAPTIONS), 'youtube-srv2'],
+    ] as const) {
+      const result = await readTempInput(name, content);
+      expect(result.format).toBe(format);
+      expect(readings(result)).toEqual(AUTO_CAPTION_RECORDS);
+      expect(countItems(result)).toEqual({ record: 2 });
+    }
+  });
+
+  test("srv1's twice-escaped words and font tags are read as the words they stand for; & and < as written stay", async () => {
+    const events: CaptionEventSpec[] = [
+      { startMs: 1000, durationMs: 2000, segments: ["I'm told the caf\u00e9 & the hub"] },
+      { startMs: 3000, durationMs: 2000, segments: ['<font color="#E5E5E5">will close</font> <3'] },
+    ];
+    const result = await readTempInput('talk.srv1', srv1File(events));
+    expect(srv1File(events)).toContain('I&amp;#39;m');
+    expect(recordsOf(result).map((record) => record.text)).toEqual(["I'm told the caf\u00e9 & the hub will close <3"]);
+  });
+
+  test('a caption whose time is no number is rejected alone; a truncated file gives what was read, then its error', async () => {
+    const events: CaptionEventSpec[] = [
+      { startMs: 1000, durationMs: 1500, segments: ['We waited'] },
+      { startMs: 'later', durationMs: 1000, segments: ['Lost words.'] },
+      { startMs: 2500, durationMs: 1000, segments: [' for months.'] },
+    ];
+    for (const [name, content] of [
+      ['talk.srv1', srv1File(events)],
+      ['talk.srv2', srv2File(events)],
+    ] as const) {
+      const result = await readTempInput(name, content);
+      expect(readings(result)).toEqual([['We waited for months.', 1, 3.5]]);
+      expect(countItems(result)).toEqual({ record: 1, 'rejected:CAPTION_BAD_TIMESTAMP': 1 });
+      const cut = await readTempInput(name, content.slice(0, content.lastIndexOf('<text ')));
+      expect(recordsOf(cut).map((record) => record.text)).toEqual(['We waited']);
+      expect(cut.error).toMatch(new RegExp(`^${name.replace('.', '\\.')}:\\d+:\\d+: XML_TRUNCATED`));
+    }
+    const srv1 = await readTempInput('talk.srv1', srv1File(events));
+    expect(srv1.items.flatMap((item) => (item.kind === 'rejected' ? [item.message] : []))).toEqual([
+      'caption event\'s times (start "later", duration "1") are not seconds',
+    ]);
+  });
+
+  test('the language is the one yt-dlp puts in the file name', () => {
+    expect(subtitleLanguage('talk.en.srv1')).toBe('en');
+    expect(subtitleLanguage('talk.fr-CA.srv2')).toBe('fr-CA');
+    expect(subtitleLanguage('talk.cy.ttml')).toBe('cy');
   });
 });

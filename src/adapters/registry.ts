@@ -29,6 +29,7 @@ import { youtubeJson3Adapter } from './formats/youtube-json3.js';
 import { youtubeSrv3Adapter } from './formats/youtube-srv3.js';
 import { youtubeSrv2Adapter } from './formats/youtube-srv2.js';
 import { youtubeSrv1Adapter } from './formats/youtube-srv1.js';
+import { ttmlAdapter } from './formats/ttml.js';
 import { transcriptJsonAdapter } from './formats/transcript-json.js';
 import { transcriptTextAdapter } from './formats/transcript-text.js';
 import { timedTextAdapter } from './formats/timed-text.js';
@@ -88,6 +89,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   youtubeSrv3Adapter,
   youtubeSrv2Adapter,
   youtubeSrv1Adapter,
+  ttmlAdapter,
   transcriptJsonAdapter,
   zoomChatAdapter,
   whatsappChatAdapter,

@@ -24,8 +24,8 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 /** A TTML root's namespace declared: TTML 1 and 2 (`http://www.w3.org/ns/ttml`) or DFXP's drafts (`…/2006/10/ttaf1`). */
 const TTML_NAMESPACE = /xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/(?:ns\/ttml|2006\/(?:04|10)\/ttaf1)["']/;
 
-/** The root element, with or without a prefix (`<tt `, `<tt:tt `). */
-const TT_ROOT = /<(?:[A-Za-z_][\w.-]*:)?tt[\s>]/;
+/** The root element, with or without a prefix (`<tt `, `<tt:tt `), after the declaration, comments and a DOCTYPE: not HTML's `<tt>` inside another document. */
+const TT_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*>\s*)*<(?:[A-Za-z_][\w.-]*:)?tt[\s>]/;
 
 /**
  * How deeply `<span>`s inside a caption are read for their line breaks, speakers and times;

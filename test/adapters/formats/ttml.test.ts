@@ -35,6 +35,10 @@ describe('ttml sniff', () => {
       ttmlAdapter.sniff(sniffInput('<?xml version="1.0"?><timedtext format="3"><body><p t="0">Hi</p></body></timedtext>', '.xml')),
     ).toBe(0);
     expect(ttmlAdapter.sniff(sniffInput('<?xml version="1.0"?><rss><channel><tt>x</tt></channel></rss>', '.xml'))).toBe(0);
+    expect(
+      ttmlAdapter.sniff(sniffInput('<html xmlns="http://www.w3.org/ns/ttml"><body><tt>x</tt><p begin="1s">y</p></body></html>', '.xml')),
+    ).toBe(0);
+    expect(ttmlAdapter.sniff(sniffInput(`<!-- exported -->\n${ttmlFile(BLOG).replace(/^<\?xml[^>]*>\n/, '')}`, '.xml'))).toBe(0.95);
   });
 });
 

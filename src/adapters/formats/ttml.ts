@@ -24,8 +24,25 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 /** A TTML root's namespace declared: TTML 1 and 2 (`http://www.w3.org/ns/ttml`) or DFXP's drafts (`…/2006/10/ttaf1`). */
 const TTML_NAMESPACE = /xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/(?:ns\/ttml|2006\/(?:04|10)\/ttaf1)["']/;
 
-/** The root element, with or without a prefix (`<tt `, `<tt:tt `), after the declaration, comments and a DOCTYPE: not HTML's `<tt>` inside another document. */
-const TT_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*>\s*)*<(?:[A-Za-z_][\w.-]*:)?tt[\s>]/;
+/** The root element's start, with or without a prefix (`<tt `, `<tt:tt `). */
+const TT_START = /^<(?:[A-Za-z_][\w.-]*:)?tt[\s>]/;
+
+/**
+ * True when the first element of `head`, after the declaration, comments, processing instructions
+ * and a DOCTYPE, is `<tt>`: not HTML's `<tt>` inside another document. Skipped by searching for
+ * each one's end, never by a pattern that could try every `-->` of a file full of comments.
+ */
+function startsWithTtRoot(head: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < head.length && /\s/.test(head.charAt(at))) at += 1;
+    const closing = head.startsWith('<?', at) ? '?>' : head.startsWith('<!--', at) ? '-->' : head.startsWith('<!', at) ? '>' : null;
+    if (closing === null) return TT_START.test(head.slice(at, at + 64));
+    const end = head.indexOf(closing, at + 2);
+    if (end === -1) return false;
+    at = end + closing.length;
+  }
+}
 
 /**
  * How deeply `<span>`s inside a caption are read for their line breaks, speakers and times;
@@ -54,7 +71,7 @@ export const ttmlAdapter: FormatAdapter = {
   signature: 'a <tt> document (namespace http://www.w3.org/ns/ttml, or DFXP\'s ttaf1) whose <body> holds <p begin="…"> captions',
   sniff(input) {
     const head = input.headText;
-    if (!TT_ROOT.test(head)) return 0;
+    if (!startsWithTtRoot(head)) return 0;
     if (TTML_NAMESPACE.test(head)) return 0.95;
     return /<(?:[\w.-]+:)?body[\s>]/.test(head) && /<(?:[\w.-]+:)?p\s[^>]*\b(?:begin|end|dur)\s*=/.test(head) ? 0.9 : 0;
   },

@@ -26,6 +26,17 @@ const BLOG_RECORDS = [
 ];
 
 describe('ttml sniff', () => {
+  test('looks past comments to the root in time linear in the head, however many comments a file of another kind holds', () => {
+    const blocks = '<!-- wp:paragraph -->\n<p>Words</p>\n<!-- /wp:paragraph -->\n'.repeat(2000);
+    const wxr = `<?xml version="1.0"?>\n<!-- generator="WordPress" -->\n<rss><channel><item><content>${blocks}</content></item></channel></rss>`;
+    const started = performance.now();
+    expect(ttmlAdapter.sniff(sniffInput(wxr.slice(0, 65536), '.xml'))).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(ttmlAdapter.sniff(sniffInput(`<!-- a -->\n<!-- b -->\n<?pi x?>${ttmlFile(BLOG).replace(/^<\?xml[^>]*>\n/, '')}`, '.xml'))).toBe(
+      0.95,
+    );
+  });
+
   test('recognises TTML and DFXP by their root, and no other XML', () => {
     expect(ttmlAdapter.sniff(sniffInput(ttmlFile(BLOG), '.ttml'))).toBe(0.95);
     expect(ttmlAdapter.sniff(sniffInput(ttmlFile(BLOG, { namespace: 'http://www.w3.org/2006/10/ttaf1' }), '.dfxp'))).toBe(0.95);

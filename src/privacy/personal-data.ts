@@ -336,13 +336,30 @@ const IPV6 =
  */
 const NUMBERED_PART_BEFORE =
   /(?<![\p{L}])(?:sections?|s\.|paragraphs?|paras?\.?|clauses?|chapters?|parts?|appendix|annex(?:e|es)?|schedules?|articles?|regulations?|rules?|items?|questions?|q|steps?|standards?|tables?|figures?|figs?\.?|pages?|pp?\.|points?|versions?|ver\.?|v|releases?|builds?|firmware|updates?|chrome|firefox|edge|safari|opera|windows|ios|android|macos|os|app|ref(?:erence)?\.?|no\.?|number)[ \t:#]*$/iu;
-/** Words that say a dotted number is a computer's address on a network. */
+/**
+ * Words that say the number after them, anywhere later in the clause, is a computer's address on a
+ * network (`my IP is`, `my I.P. was`, `IPv6`, `the router's address`, `proxy at`, `logged in from`);
+ * not `IP` for intellectual property (`the IP policy in 4.1.2.1`).
+ */
 const IP_CUE_BEFORE =
-  /(?<![\p{L}])(?:ip(?:v[46])?|address|addr|host|server|router|logged[ \t]+(?:in|on)[ \t]+from|from|connection|connecting|ping)(?![\p{L}])[^.!?\n]{0,30}$/iu;
+  /(?:(?<![\p{L}])(?:ip(?:v[46])?(?![ \t-]*(?:polic(?:y|ies)|rights?|laws?|licen[cs]es?|protection|theft|infringements?|owners?)(?![\p{L}]))|i\.p\.?|host|server|router|modem|vpn|proxy|gateway|dns|logged[ \t]+(?:in|on)[ \t]+from|connection|connecting|ping)|(?:(?<![\p{L}])(?:my|our|your|the|an?|its|their|his|her|this|that|web|network|internet)|\p{L}['’]s)[ \t]+address)(?![\p{L}])[^.!?\n]{0,30}$/iu;
+/**
+ * Words that may say the number after them is a computer's address (`requests from`, `address`,
+ * `network`, `my laptop`) but as often come before a document's numbering (`from 3.1.4.2 of the
+ * strategy`, `must address 3.1.4.2`): they make an address of a dotted number only when its first
+ * part has two digits or more (`from 10.0.0.12`), as a document's first part seldom has.
+ */
+const IP_HINT_BEFORE =
+  /(?<![\p{L}])(?:from|address|addr|network|computer|laptop|pc|device|wi-?fi|connected[ \t]+to)(?![\p{L}])[^.!?\n]{0,30}$/iu;
+/** `IP number` right before a number, which the words for a document's numbering would otherwise claim. */
+const IP_NUMBER_BEFORE = /(?<![\p{L}])(?:ip(?:v[46])?|i\.p\.?)[ \t]+(?:no\.?|number)[ \t:#]*$/iu;
+/** Words right after a number that say it is an IP address (`8.8.4.4 is the IP`, `7.1.2.9 (my home IP)`). */
+const IP_CUE_AFTER =
+  /^[ \t]*(?:[(,–-][ \t]*)?(?:(?:is|was|being|as|=)[ \t]+)?(?:(?:my|our|your|the|an?|their|his|her|home|work|office|public|static|local|private|new|old|current)[ \t]+){0,3}(?:ip(?:v[46])?|i\.p\.?)(?![\p{L}])/iu;
 /** How far back the words before a dotted number are looked at. */
-const IP_CONTEXT_BEFORE = 40;
-/** How far on the characters after a dotted number are looked at (a port, a network's size). */
-const IP_CONTEXT_AFTER = 7;
+const IP_CONTEXT_BEFORE = 48;
+/** How far on the characters after an address are looked at (a port, a network's size, `is my IP`). */
+const IP_CONTEXT_AFTER = 32;
 
 const ANY_DIGIT = /\d/u;
 const AT_SIGN = /[@\uFF20]/u;
@@ -721,13 +738,12 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   if (groups['redditUser'] !== undefined) {
     return isHandleOfPerson(found.replace(REDDIT_USER_HEAD, ''), settings) ? token('handle', settings) : KEEP;
   }
-  if (groups['ipv4'] !== undefined) {
+  if (groups['ipv4'] !== undefined || groups['ipv6'] !== undefined) {
     const end = match.index + found.length;
     const before = text.slice(Math.max(0, match.index - IP_CONTEXT_BEFORE), match.index);
-    return isIpAddress(found, before, text.slice(end, end + IP_CONTEXT_AFTER)) ? token('ip-address', settings) : KEEP;
-  }
-  if (groups['ipv6'] !== undefined) {
-    return isIpv6Address(found) ? token('ip-address', settings) : KEEP;
+    const after = text.slice(end, end + IP_CONTEXT_AFTER);
+    const isAddress = groups['ipv4'] !== undefined ? isIpAddress(found, before, after) : isIpv6Address(found, before, after);
+    return isAddress ? token('ip-address', settings) : KEEP;
   }
   if (groups['tenDigits'] !== undefined) {
     if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);
@@ -743,18 +759,23 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
 const KEEP: Replacement = { text: '', kind: null };
 
 /**
- * True when four dotted numbers of 0 to 255 (`81.2.69.160`) are an IP address: always after words
- * that say so (`my IP was`, `address`, `logged in from`); never after words that say they number a
- * part of a document or a release (`paragraph 3.2.1.4`, `version 4.2.1.0`), nor when the first
- * part is 0 (`0.5.0.1`); and otherwise only with a port or a network's size after it
- * (`10.127.16.2:9092`, `10.0.0.0/8`) or a part of 100 or more (`192.168.0.1`), since a document's
- * parts, cited bare (`see 4.2.1.13`, `points 2.10.3.4`), are numbered lower.
+ * True when four dotted numbers of 0 to 255 (`81.2.69.160`) are an IP address. Never right after
+ * words that say they number a part of a document or a release (`paragraph 3.2.1.4`, `version
+ * 4.2.1.0`, `firmware 2.0.1.7`) unless those are `IP number`; always after words that say it is one,
+ * however far back in the clause (`my IP was`, `the router's address`, `logged in from`), or before
+ * them (`8.8.4.4 is the IP`); never when the first part is 0 (`0.5.0.1`); otherwise with a port or a
+ * network's size after it (`10.127.16.2:9092`, `10.0.0.0/8`), a part of 100 or more
+ * (`192.168.0.1`), since a document's parts, cited bare (`see 4.2.1.13`, `points 2.10.3.4`), are
+ * numbered lower, or after words that may say so (`from`, `address`) with a first part of two digits
+ * or more (`requests from 10.0.0.12`, but `from 3.1.4.2 of the strategy`).
  */
 export function isIpAddress(found: string, before: string, after = ''): boolean {
-  if (IP_CUE_BEFORE.test(before)) return true;
-  if (NUMBERED_PART_BEFORE.test(before)) return false;
+  if (NUMBERED_PART_BEFORE.test(before) && !IP_NUMBER_BEFORE.test(before)) return false;
+  if (IP_CUE_BEFORE.test(before) || IP_CUE_AFTER.test(after)) return true;
   const parts = found.split('.');
-  return parts[0] !== '0' && (PORT_OR_NETWORK_AFTER.test(after) || parts.some((part) => part.length === 3));
+  if (parts[0] === '0') return false;
+  if (PORT_OR_NETWORK_AFTER.test(after) || parts.some((part) => part.length === 3)) return true;
+  return (parts[0] ?? '').length >= 2 && IP_HINT_BEFORE.test(before);
 }
 
 /** A port (`:9092`) or a network's size (`/24`) right after an IPv4 address. */
@@ -762,14 +783,17 @@ const PORT_OR_NETWORK_AFTER = /^(?::\d{1,5}|\/\d{1,2})(?!\d)/u;
 
 /**
  * True when a run of hexadecimal groups and colons is an IPv6 address: eight groups, or fewer with
- * one `::`, with a digit among them, and three groups or more or one of four digits (`2001:db8::1`,
- * `fe80::1`; not `ab::cd`, `dead::beef`).
+ * one `::`, with a digit among them; shortened, it needs three groups or more or one of four digits
+ * (`2001:db8::1`, `fe80::1ff:fe23:4567:890a`; not `ab::cd`, `dead::beef`) unless words around it
+ * say it is an address (`IPv6 ::1`, `the server on ::1`, `::1 is my IP`).
  */
-export function isIpv6Address(found: string): boolean {
+export function isIpv6Address(found: string, before = '', after = ''): boolean {
   if (!/\d/u.test(found) || found.indexOf('::') !== found.lastIndexOf('::')) return false;
   const groups = found.split(/::?/u).filter((group) => group !== '');
   if (!found.includes('::')) return groups.length === 8;
-  return groups.length <= 7 && (groups.length >= 3 || groups.some((group) => group.length === 4));
+  if (groups.length > 7) return false;
+  if (groups.length >= 3 || groups.some((group) => group.length === 4)) return true;
+  return IP_CUE_BEFORE.test(before) || IP_CUE_AFTER.test(after);
 }
 
 function token(kind: PersonalDataKind, settings: Settings, before = ''): Replacement {

@@ -8,6 +8,7 @@ const disguised = labelledLines('fixtures/privacy/contact-details/disguised.txt'
 const socialAccounts = labelledLines('fixtures/privacy/social-accounts/labelled.txt');
 const linksPhones = labelledLines('fixtures/privacy/contact-details/held-out-links-phones.txt');
 const ipAddresses = labelledLines('fixtures/privacy/contact-details/ip-addresses.txt');
+const ipAddressCues = labelledLines('fixtures/privacy/ip-address-cues/labelled.txt');
 
 describe('street addresses, spelled-out e-mail addresses and people in links, measured on labelled feedback (figures in README.md)', () => {
   test('18 details in 35 lines: recall 100%, precision 94.7% (one public building taken for an address)', () => {
@@ -39,5 +40,11 @@ describe('street addresses, spelled-out e-mail addresses and people in links, me
     const figures = scoreDetails(ipAddresses, POLICY);
     expect([figures.labels, ipAddresses.length]).toEqual([15, 29]);
     expect(figures).toMatchObject({ found: 15, flagged: 15, correct: 15, wrong: [] });
+  });
+
+  test('IP addresses told by the words around them, and numbers that are none: 13 details in 28 lines, recall and precision 100% (before: recall 46.2%, precision 50%)', () => {
+    const figures = scoreDetails(ipAddressCues, POLICY);
+    expect([figures.labels, ipAddressCues.length]).toEqual([13, 28]);
+    expect(figures).toMatchObject({ found: 13, flagged: 13, correct: 13, wrong: [] });
   });
 });

@@ -847,6 +847,16 @@ describe('redactPersonalData: IP addresses written in people’s words', () => {
     ['Full: 2001:0db8:85a3:0000:0000:8a2e:0370:7334.', 'Full: [IP address].'],
     ['error at fe80::1ff:fe23:4567:890a today', 'error at [IP address] today'],
     ['server "10.127.16.2:9092" in the config', 'server "[IP address]:9092" in the config'],
+    ['my IP is 1.2.3.4 still', 'my IP is [IP address] still'],
+    ['my I.P. was 5.6.7.8', 'my I.P. was [IP address]'],
+    ['my IP number is 1.2.3.4', 'my IP number is [IP address]'],
+    ['requests from 10.0.0.12 were blocked', 'requests from [IP address] were blocked'],
+    ['the router’s address 1.2.3.4', 'the router’s address [IP address]'],
+    ['8.8.4.4 is the IP it showed', '[IP address] is the IP it showed'],
+    ['7.1.2.9 (my home IP) was banned', '[IP address] (my home IP) was banned'],
+    ['the IPv6 address fe80::1 showed', 'the IPv6 address [IP address] showed'],
+    ['it tried IPv6 ::1 and gave up', 'it tried IPv6 [IP address] and gave up'],
+    ['the server on ::1 refused', 'the server on [IP address] refused'],
   ])('%j becomes %j, counted as one ip-address', (text, expected) => {
     const result = redactPersonalData(text, TLAP_POLICY);
     expect(result.text).toBe(expected);
@@ -867,6 +877,13 @@ describe('redactPersonalData: IP addresses written in people’s words', () => {
     'Use std::vector and Arc::drop',
     'ran 10:30:00 to 12:15:30, timecode 01:02:03:04, verse 3:16',
     'dead::beef and ab::cd',
+    'The quote is from 3.1.4.2 of the strategy.',
+    'The council must address 3.1.4.2 first.',
+    'The IP policy in 4.1.2.1 is about copyright.',
+    'my router firmware 2.0.1.7 crashes',
+    'ran from 10:30 to 11:45, from 10::30 by mistake',
+    'It cost £1.20 from 1.4.2024.',
+    'I think 1.2.3.4 is mine',
   ])('%j stays', (text) => {
     expect(redacted(text)).toBe(text);
   });

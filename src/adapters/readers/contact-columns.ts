@@ -2,6 +2,7 @@ import { columnPath, fieldWords, simplifyColumnName } from './column-names.js';
 import {
   labelWordings,
   WELSH_CONTACT_HEADING,
+  WELSH_GOES_BY_NAME_HEADING,
   WELSH_NAME_HEADING,
   WELSH_ORGANISATION_HEADING,
   WELSH_POSTCODE_HEADING,
@@ -132,8 +133,11 @@ const ROLE_NAME_PART = /^\p{L}+\s+(?:(?:first|last|given|family)\s+name|forename
 const NAME_SUBFIELD =
   /^(?:your\s+)?(?:full\s+)?name\s*(?:\(\s*|[-–:]\s*)(?:first|last|middle|given|family|surname|prefix|suffix|title|initials?)(?:\s+name)?\s*\)?$/i;
 
-/** A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name (optional)`. */
-const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:full\s+)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
+/**
+ * A question asking for the respondent's name: `Name`, `Your name`, `What is your name?`, `Full name
+ * (optional)`, and the name they go by: `Display name`, `Preferred name`, `Nickname`.
+ */
+const NAME_QUESTION = /^(?:what\s+is\s+)?(?:your\s+)?(?:(?:full|display|preferred)\s+|nick\s*)?name(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$/i;
 
 /** A question asking which organisation the respondent answers for: `Organisation`, `Name of your organisation (if applicable)`. */
 const ORGANISATION_QUESTION =
@@ -225,7 +229,8 @@ export function isCoordinateColumn(header: string): boolean {
 /**
  * True for a column never read as an answer nor kept in `meta`: contact details and parts of a
  * name ({@link isContactColumn}), map coordinates ({@link isCoordinateColumn}), another person's
- * name or an account's ({@link isOtherPersonNameColumn}), and the browser and device a response
+ * name or an account's ({@link isOtherPersonNameColumn}), the name the respondent goes by
+ * ({@link isGoesByNameColumn}: the author's where it is taken for one), and the browser and device a response
  * came from ({@link DEVICE_COLUMNS}).
  */
 export function isPersonalDetailsColumn(header: string): boolean {
@@ -233,6 +238,7 @@ export function isPersonalDetailsColumn(header: string): boolean {
     isContactColumn(header) ||
     isCoordinateColumn(header) ||
     isOtherPersonNameColumn(header) ||
+    isGoesByNameColumn(header) ||
     simplifiedNames(header).some((name) => DEVICE_COLUMNS.has(name))
   );
 }
@@ -262,7 +268,7 @@ export function isPostcodeColumn(header: string): boolean {
  * `full name`, `respondent name`, `participant name` (`group_abc/respondent_name`).
  */
 const PERSON_NAME_FIELD =
-  /^(?:(?:respondent|respondents|participant|participants|interviewee|informant|resident|person|resp|your|full)\s+)*name$/iu;
+  /^(?:(?:respondent|respondents|participant|participants|interviewee|informant|resident|person|resp|your|full|display|preferred)\s+)*(?:nick\s*)?name$/iu;
 
 /** Words of a form's group whose `name` is no person's: a place's, an organisation's, a file's (`school_info/name`, `group_location/name`, a tweet's `geo.full_name`). */
 const NOT_A_PERSON_GROUP =
@@ -312,10 +318,10 @@ function nameWording(header: string): string {
 /**
  * A flat column, or a question, naming the respondent's own whole name by its words:
  * `respondent_fullname`, `full_name`, `your_name`, `Name of respondent`, `Name of person
- * completing (this form)`.
+ * completing (this form)`, and the name they go by: `display_name`, `PreferredName`, `nickname`.
  */
 const RESPONDENT_NAME_WORDS =
-  /^(?:(?:(?:respondent|respondents|participant|interviewee|resp|your|full)\s+)+(?:full\s*)?name|fullname|name\s+of\s+(?:the\s+)?(?:respondent|participant|interviewee|person\s+(?:completing|filling\s+in|responding|submitting)(?:\s+(?:this|the)\s+(?:form|survey|questionnaire))?))$/u;
+  /^(?:(?:(?:respondent|respondents|participant|interviewee|resp|your|full)\s+)+(?:full\s*|display\s*|preferred\s*|nick\s*)?name|fullname|(?:display|preferred|nick)\s*name|name\s+of\s+(?:the\s+)?(?:respondent|participant|interviewee|person\s+(?:completing|filling\s+in|responding|submitting)(?:\s+(?:this|the)\s+(?:form|survey|questionnaire))?))$/u;
 
 /**
  * The people other than the respondent a form asks the name of: who collected the answers
@@ -329,13 +335,20 @@ const OTHER_PERSON =
 const TWEET_PERSON = '(?:(?:in\\s+)?reply\\s+to|replied\\s+to|quoted|retweet|retweeted|mentions?)';
 
 /**
+ * An account's handle, by its words: `Handle`, `Your handle`, `Twitter handle`, `Social media
+ * handle`; not a question about handling something (`How did staff handle it`).
+ */
+const ACCOUNT_HANDLE =
+  '(?:(?:your|their|the|my|account|user|online|social\\s+media|twitter|x|instagram|tiktok|threads|mastodon|bluesky|facebook|fediverse)\\s+){0,2}handle';
+
+/**
  * A column naming another person, by its words: `hh_head_name`, `enumerator_name`, `carer's name`,
- * `name_of_carer`, `Name of the child`, `SubmitterName`, and an account's `username` or
- * `in_reply_to_screen_name` (a person's name on a platform), or the name of one a tweet replies
+ * `name_of_carer`, `Name of the child`, `SubmitterName`, and an account's `username`, `Handle`,
+ * `Enw defnyddiwr` (Welsh: user name) or `in_reply_to_screen_name` (a person's name on a platform), or the name of one a tweet replies
  * to, quotes or retweets (`quoted_name`).
  */
 const OTHER_PERSON_NAME_WORDS = new RegExp(
-  `^(?:(?:(?:the|your|their)\\s+)?${OTHER_PERSON}(?:'s|s'|s)?\\s+(?:full\\s*)?(?:first\\s+|last\\s+|given\\s+|family\\s+|sur)?name|(?:full\\s+)?name\\s+of\\s+(?:the\\s+|your\\s+|their\\s+)?${OTHER_PERSON}s?(?:\\s+(?:who|that|you|if|whom)\\s.*)?|(?:[\\p{L}\\d]+\\s+){0,3}(?:user\\s*name|screen\\s*name)|${TWEET_PERSON}\\s+name)$`,
+  `^(?:(?:(?:the|your|their)\\s+)?${OTHER_PERSON}(?:'s|s'|s)?\\s+(?:full\\s*)?(?:first\\s+|last\\s+|given\\s+|family\\s+|sur)?name|(?:full\\s+)?name\\s+of\\s+(?:the\\s+|your\\s+|their\\s+)?${OTHER_PERSON}s?(?:\\s+(?:who|that|you|if|whom)\\s.*)?|(?:[\\p{L}\\d]+\\s+){0,3}(?:user\\s*name|screen\\s*name)|${ACCOUNT_HANDLE}|enw\\s+defnyddiwr|${TWEET_PERSON}\\s+name)$`,
   'u',
 );
 
@@ -351,6 +364,19 @@ export function isOtherPersonNameColumn(header: string): boolean {
   return (
     OTHER_PERSON_NAME_WORDS.test(nameWording(header)) || (field !== undefined && OTHER_PERSON_NAME_WORDS.test(nameWording(field.leaf)))
   );
+}
+
+/** The name a person goes by, as words: `Display name`, `display_name`, `Preferred name`, `Nickname`, `Your nickname`. */
+const GOES_BY_NAME = /^(?:your\s+)?(?:display|preferred|nick)\s*name$/u;
+
+/**
+ * True for a column of the name the respondent goes by (`Display name`, `Preferred name`,
+ * `Nickname`, the Welsh `Llysenw`, `Enw arddangos`), at the top level, in a contact block or at the
+ * end of a form's group path: a name question ({@link isNameQuestion}) that, when it is not taken
+ * for the author, is still never an answer nor kept in `meta`.
+ */
+export function isGoesByNameColumn(header: string): boolean {
+  return headingOrFieldIs(header, (wording) => GOES_BY_NAME.test(nameWording(wording)), WELSH_GOES_BY_NAME_HEADING);
 }
 
 /** True for a column naming the organisation a respondent answers for (`Organisation`, `What is your organisation?`): an answer about the respondent, never a question to theme. */

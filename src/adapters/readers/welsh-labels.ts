@@ -20,8 +20,17 @@ const HEADING_END = String.raw`(?:\s*\([^)]{0,40}\))?\s*[:?]?\s*$`;
 /** What may open one: `Beth yw` (what is), `eich` (your). */
 const HEADING_START = String.raw`^(?:beth\s+yw\s+)?(?:eich\s+)?`;
 
-/** A Welsh heading asking for the respondent's name: `Enw`, `Enw llawn`, `Eich enw`, `Beth yw eich enw?`. */
-export const WELSH_NAME_HEADING = new RegExp(`${HEADING_START}enw(?:\\s+llawn)?${HEADING_END}`, 'iu');
+/** The Welsh for the name a person goes by: `Enw arddangos` (display name), `Enw a ffefrir`, `Enw dewisol` (preferred name), `Llysenw` (nickname). */
+const WELSH_GOES_BY_NAME = String.raw`(?:enw\s+(?:arddangos|dewisol|a\s+ffefrir)|llysenw)`;
+
+/** A Welsh heading asking for the name the respondent goes by (see {@link WELSH_GOES_BY_NAME}): `Llysenw`, `Eich enw arddangos`. */
+export const WELSH_GOES_BY_NAME_HEADING = new RegExp(`${HEADING_START}${WELSH_GOES_BY_NAME}${HEADING_END}`, 'iu');
+
+/**
+ * A Welsh heading asking for the respondent's name: `Enw`, `Enw llawn`, `Eich enw`, `Beth yw eich
+ * enw?`, and the name they go by ({@link WELSH_GOES_BY_NAME_HEADING}).
+ */
+export const WELSH_NAME_HEADING = new RegExp(`${HEADING_START}(?:enw(?:\\s+llawn)?|${WELSH_GOES_BY_NAME})${HEADING_END}`, 'iu');
 
 /**
  * A Welsh heading asking for contact details: `E-bost`, `Cyfeiriad e-bost` (e-mail address),

@@ -4,6 +4,7 @@ import {
   isCoordinateColumn,
   isNameQuestion,
   isOrganisationQuestion,
+  isGoesByNameColumn,
   isOtherPersonNameColumn,
   isPersonalDetailsColumn,
   isPostcodeColumn,
@@ -451,6 +452,53 @@ describe("flat survey, ODK and KoboToolbox columns whose names hold a person's n
     expect(isNameQuestion(header)).toBe(false);
     expect(isPersonalDetailsColumn(header)).toBe(true);
   });
+
+  test.each([
+    'Display name',
+    'display_name',
+    'DisplayName',
+    'Preferred name',
+    'Your preferred name (optional)',
+    'Nickname',
+    'nick_name',
+    'Contact information — Nickname',
+    'group_about_you/preferred_name',
+    'Llysenw',
+    'Enw arddangos',
+    'Eich enw a ffefrir',
+    'Llysenw / Nickname',
+  ])('%p asks for the name the respondent goes by: a name question, never an answer nor kept', (header) => {
+    expect(isGoesByNameColumn(header)).toBe(true);
+    expect(isNameQuestion(header)).toBe(true);
+    expect(isPersonalDetailsColumn(header)).toBe(true);
+  });
+
+  test.each([
+    'Name',
+    'Your name',
+    'Enw',
+    'Enw (dewisol)',
+    'Which name do you prefer for the new centre?',
+    'Name of the service you prefer',
+  ])('%p is no name the respondent goes by', (header) => {
+    expect(isGoesByNameColumn(header)).toBe(false);
+  });
+
+  test.each(['Handle', 'Your handle', 'Twitter handle', 'Social media handle', 'Screen name', 'Username', 'Enw defnyddiwr'])(
+    '%p names an account: kept out as a name, not the respondent’s own',
+    (header) => {
+      expect(isOtherPersonNameColumn(header)).toBe(true);
+      expect(isNameQuestion(header)).toBe(false);
+      expect(isPersonalDetailsColumn(header)).toBe(true);
+    },
+  );
+
+  test.each(['How did we handle it?', 'How did staff handle your complaint?', 'Handle with care'])(
+    '%p is a question, no account',
+    (header) => {
+      expect(isOtherPersonNameColumn(header)).toBe(false);
+    },
+  );
 
   test.each([
     'school_name',

@@ -71,6 +71,7 @@ export {
 
 export { REPORT_FORMATS, findReportFormat, type ReportFormat } from './report/report-formats.js';
 export { createRedactor } from './report/publication-redactor.js';
+export { withholdingWords } from './report/withheld-words.js';
 export type { TextRedactor } from './report/text-redactor.js';
 export type {
   Breakdown,

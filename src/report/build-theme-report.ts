@@ -533,7 +533,8 @@ export class ThemeReportBuilder {
     const publishKey = (text: string, dimension: 'question' | 'source'): string =>
       this.publishKey(dimension === 'source' ? (fileNames.get(text) ?? text) : text);
     const redactions: Record<string, number> = {};
-    const nameKeywords = this.nameKeywordHits();
+    const nameWords = this.nameKeywordHits();
+    const nameKeywords = wordsPattern(nameWords);
     const quote = (record: FeedbackRecord, published: PublishedQuoteText = this.publish(record)): Quote => {
       for (const [kind, count] of Object.entries(published.counts)) {
         if (count !== undefined && count > 0) redactions[kind] = (redactions[kind] ?? 0) + count;
@@ -672,6 +673,7 @@ export class ThemeReportBuilder {
             publishedKeywords(theme.rules, this.themeCounts(order).words, (keyword) => this.isPublishedAsName(keyword)),
           ]),
         ),
+        nameWords,
       },
       changes: null,
       disclosure: rule,
@@ -682,11 +684,11 @@ export class ThemeReportBuilder {
 
   /**
    * The words of the hits of every keyword the report prints as `[name]` (see {@link
-   * publishedKeywords}), as one pattern ({@link wordsPattern}), or null when there are none: a name the codebook counts is
+   * publishedKeywords}), sorted, for one pattern ({@link wordsPattern}): a name the codebook counts is
    * withheld from the quotes too where redaction left it (`the day centre worker sarah`, in lower
    * case after a role it does not know), as it is withheld among the words that matched most.
    */
-  private nameKeywordHits(): RegExp | null {
+  private nameKeywordHits(): string[] {
     const forms = new Set<string>();
     this.codebook.themes.forEach((_theme, order) => {
       for (const [keyword, hits] of this.themeCounts(order).words) {
@@ -694,7 +696,7 @@ export class ThemeReportBuilder {
         for (const form of hits.keys()) if (form !== REDACTION_TOKENS.name && /\p{L}/u.test(form)) forms.add(form);
       }
     });
-    return wordsPattern(forms);
+    return [...forms].sort(compareCodeUnits);
   }
 
   /** Whether a keyword names a person (see {@link isNameKeyword}) while the codebook's policy redacts names. */

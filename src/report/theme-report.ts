@@ -324,6 +324,12 @@ export interface ReportTrace {
   recordIds: Record<string, string[]>;
   /** Keywords per theme id, as written in the codebook. */
   keywords: Record<string, string[]>;
+  /**
+   * The words, as written, of the hits of every keyword the report prints as `[name]`, sorted: what
+   * it withholds from its quotes where redaction left them (`the day centre worker kaelynn`), and
+   * what a CSV of the same records must withhold to agree with it (see withholdingWords).
+   */
+  nameWords: string[];
 }
 
 /** How one theme's count changed since an earlier report. */

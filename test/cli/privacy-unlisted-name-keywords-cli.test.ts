@@ -17,10 +17,17 @@ afterAll(async () => {
 });
 
 describe('codebook keywords that are names no lexicon lists, published (fixtures/privacy/unlisted-name-keywords)', () => {
-  test('no report of the codebook that names them prints the names, in any letter case, and its CSV withholds the listed one', async () => {
+  test('no report or CSV of the codebook that names them prints the names, in any letter case (the CSV withheld only the listed one before)', async () => {
     const planted = await published.listed('must-not-publish.txt');
     expect(planted).toHaveLength(3);
-    expect(published.leaks(planted).filter((leak) => leak.startsWith('fixture '))).toEqual(['fixture csv: kaelynn', 'fixture csv: jaxon']);
+    expect(published.leaks(planted).filter((leak) => leak.startsWith('fixture '))).toEqual([]);
+  });
+
+  test('the CSV withholds the lower-case names as [name], as the reports do', () => {
+    const csv = published.output('fixture', 'csv');
+    expect(csv).toMatch(/worker \[name\] always rings back/u);
+    expect(csv).toMatch(/driver \[name\] is the only reason/u);
+    expect(published.output('fixture', 'json')).toMatch(/worker \[name\] always rings back/u);
   });
 
   test('the activity no lexicon knows and the answers around the names stay', async () => {

@@ -2,9 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { renderCsvHeader, renderCsvRow } from '../../src/report/csv-rows.js';
 import { createRedactor } from '../../src/report/publication-redactor.js';
+import { withholdingWords } from '../../src/report/withheld-words.js';
 import type { ThemedRecord } from '../../src/themes/themed-record.js';
 import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
+import { buildReport } from './report-fixture.js';
 
 const codebook = makeCodebook([
   { id: 'carers', keywords: ['carer'] },
@@ -171,5 +173,27 @@ describe("the text of a record naming a person a codebook's keyword names", () =
     const [, text] =
       (parse(renderCsvRow(record, named, { redact: createRedactor(named), includeAuthors: false })) as string[][])[0]?.slice(-2) ?? [];
     expect(text).toBe('The day centre worker [name] gave us hope.');
+  });
+
+  test("withholds a lower-case keyword no lexicon lists (`kaelynn`) under the redactor of its report's name words, as the report's quotes do", () => {
+    const named = makeCodebook([{ id: 'staff', keywords: ['kaelynn', 'dementia'] }]);
+    const lowerCase = makeThemedRecord(named, { text: 'The day centre worker kaelynn always rings back about the dementia group.' });
+    const report = buildReport(named, [makeThemedRecord(named, { text: 'Kaelynn at the day centre sorted the transport.' }), lowerCase]);
+    expect(report.trace.nameWords).toEqual(['kaelynn']);
+    const quoted = report.themes.flatMap((theme) => theme.quotes.map((quote) => quote.text));
+    const textOf = (redact: ReturnType<typeof createRedactor>): string =>
+      (parse(renderCsvRow(lowerCase, named, { redact, includeAuthors: false })) as string[][])[0]?.at(-1) ?? '';
+    expect(textOf(createRedactor(named))).toContain('worker kaelynn');
+    const agreed = textOf(withholdingWords(createRedactor(named), report.trace.nameWords));
+    expect(agreed).toBe('The day centre worker [name] always rings back about the dementia group.');
+    expect(quoted).toContain(agreed);
+  });
+
+  test("the redactor of a report's name words counts what it withholds as names and leaves an author asked for as it is", () => {
+    const named = makeCodebook([{ id: 'staff', keywords: ['kaelynn'] }]);
+    const redact = withholdingWords(createRedactor(named), ['kaelynn']);
+    expect(redact('worker kaelynn rang')).toEqual({ text: 'worker [name] rang', counts: { name: 1 } });
+    expect(redact('kaelynn', { names: false }).text).toBe('kaelynn');
+    expect(withholdingWords(createRedactor(named), [])('worker kaelynn rang').text).toBe('worker kaelynn rang');
   });
 });

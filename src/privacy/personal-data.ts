@@ -336,13 +336,17 @@ const IPV6 =
  */
 const NUMBERED_PART_BEFORE =
   /(?<![\p{L}])(?:sections?|s\.|paragraphs?|paras?\.?|clauses?|chapters?|parts?|appendix|annex(?:e|es)?|schedules?|articles?|regulations?|rules?|items?|questions?|q|steps?|standards?|tables?|figures?|figs?\.?|pages?|pp?\.|points?|versions?|ver\.?|v|releases?|builds?|firmware|updates?|chrome|firefox|edge|safari|opera|windows|ios|android|macos|os|app|ref(?:erence)?\.?|no\.?|number)[ \t:#]*$/iu;
+/** `IP`, `IPv6`, `I.P.` as a computer's address; not `IP` for intellectual property (`IP policy`, `IP rights`). */
+const IP_WORD = String.raw`(?:ip(?:v[46])?(?![ \t-]*(?:polic(?:y|ies)|rights?|laws?|licen[cs]es?|protection|theft|infringements?|owners?)(?![\p{L}]))|i\.p\.?)`;
 /**
  * Words that say the number after them, anywhere later in the clause, is a computer's address on a
  * network (`my IP is`, `my I.P. was`, `IPv6`, `the router's address`, `proxy at`, `logged in from`);
  * not `IP` for intellectual property (`the IP policy in 4.1.2.1`).
  */
-const IP_CUE_BEFORE =
-  /(?:(?<![\p{L}])(?:ip(?:v[46])?(?![ \t-]*(?:polic(?:y|ies)|rights?|laws?|licen[cs]es?|protection|theft|infringements?|owners?)(?![\p{L}]))|i\.p\.?|host|server|router|modem|vpn|proxy|gateway|dns|logged[ \t]+(?:in|on)[ \t]+from|connection|connecting|ping)|(?:(?<![\p{L}])(?:my|our|your|the|an?|its|their|his|her|this|that|web|network|internet)|\p{L}['’]s)[ \t]+address)(?![\p{L}])[^.!?\n]{0,30}$/iu;
+const IP_CUE_BEFORE = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:${IP_WORD}|host|server|router|modem|vpn|proxy|gateway|dns|logged[ \t]+(?:in|on)[ \t]+from|connection|connecting|ping)|(?:(?<![\p{L}])(?:my|our|your|the|an?|its|their|his|her|this|that|web|network|internet)|\p{L}['’]s)[ \t]+address)(?![\p{L}])[^.!?\n]{0,30}$`,
+  'iu',
+);
 /**
  * Words that may say the number after them is a computer's address (`requests from`, `address`,
  * `network`, `my laptop`) but as often come before a document's numbering (`from 3.1.4.2 of the
@@ -353,9 +357,11 @@ const IP_HINT_BEFORE =
   /(?<![\p{L}])(?:from|address|addr|network|computer|laptop|pc|device|wi-?fi|connected[ \t]+to)(?![\p{L}])[^.!?\n]{0,30}$/iu;
 /** `IP number` right before a number, which the words for a document's numbering would otherwise claim. */
 const IP_NUMBER_BEFORE = /(?<![\p{L}])(?:ip(?:v[46])?|i\.p\.?)[ \t]+(?:no\.?|number)[ \t:#]*$/iu;
-/** Words right after a number that say it is an IP address (`8.8.4.4 is the IP`, `7.1.2.9 (my home IP)`). */
-const IP_CUE_AFTER =
-  /^[ \t]*(?:[(,–-][ \t]*)?(?:(?:is|was|being|as|=)[ \t]+)?(?:(?:my|our|your|the|an?|their|his|her|home|work|office|public|static|local|private|new|old|current)[ \t]+){0,3}(?:ip(?:v[46])?|i\.p\.?)(?![\p{L}])/iu;
+/** Words right after a number that say it is an IP address (`8.8.4.4 is the IP`, `7.1.2.9 (my home IP)`; not `4.1.2.1 (IP rights)`). */
+const IP_CUE_AFTER = new RegExp(
+  String.raw`^[ \t]*(?:[(,–-][ \t]*)?(?:(?:is|was|being|as|=)[ \t]+)?(?:(?:my|our|your|the|an?|their|his|her|home|work|office|public|static|local|private|new|old|current)[ \t]+){0,3}${IP_WORD}(?![\p{L}])`,
+  'iu',
+);
 /** How far back the words before a dotted number are looked at. */
 const IP_CONTEXT_BEFORE = 48;
 /** How far on the characters after an address are looked at (a port, a network's size, `is my IP`). */

@@ -884,6 +884,7 @@ describe('redactPersonalData: IP addresses written in people’s words', () => {
     'ran from 10:30 to 11:45, from 10::30 by mistake',
     'It cost £1.20 from 1.4.2024.',
     'I think 1.2.3.4 is mine',
+    'See 4.1.2.1 (IP rights) of the contract.',
   ])('%j stays', (text) => {
     expect(redacted(text)).toBe(text);
   });

@@ -50,6 +50,8 @@ export interface ThemeWorkerData {
   /** For report facts: the records to report on, and whether themes keep their records' ids. */
   selection?: RecordSelection;
   traceRecordIds?: boolean;
+  /** Whether each line's record id is checked against its channel and source id (default true; false for a sealed store, see records-seal.ts). */
+  checkRecordIds?: boolean;
 }
 
 /** The first message a theme worker is sent: what it reads with (it is started before the codebook is known). */

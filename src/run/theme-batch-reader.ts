@@ -55,7 +55,7 @@ export type PostAnswer = (answer: AssignedBatch | FactsBatchAnswer | CountsAnswe
  * same on a worker thread and on the thread that builds the report.
  */
 export function themeBatchReader(
-  { codebook, selection, traceRecordIds }: ThemeWorkerData,
+  { codebook, selection, traceRecordIds, checkRecordIds }: ThemeWorkerData,
   post: PostAnswer,
 ): (message: Exclude<WorkerRequest, StartRequest>) => void {
   const assigner = new ThemeAssigner(codebook);
@@ -89,7 +89,7 @@ export function themeBatchReader(
     for (let index = 0; index < lines.count; index += 1) {
       let record: FeedbackRecord;
       try {
-        record = parseRecordLine(lines.text(index), '', 0);
+        record = parseRecordLine(lines.text(index), '', 0, checkRecordIds !== false);
       } catch {
         factsPacker.skip(LINE_NOT_A_RECORD);
         continue;

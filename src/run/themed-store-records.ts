@@ -6,6 +6,7 @@ import {
   readStoreLineBatches,
   readStoreLines,
   readStoreRecords,
+  recordsSealed,
   storePaths,
   storeRecordsFile,
   type StoreLine,
@@ -292,8 +293,10 @@ export async function addStoreInParallel(
     readHere?: BatchesReadHere;
   },
 ): Promise<boolean> {
-  const file = storePaths(storeDir).records;
-  const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds };
+  const paths = storePaths(storeDir);
+  const file = paths.records;
+  const checkRecordIds = !(await recordsSealed(paths));
+  const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds, checkRecordIds };
   let workersDone = pool.length === 0;
   void Promise.all(pool.map((link) => link.online)).then(() => {
     if (!workersDone) growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
@@ -327,11 +330,11 @@ export async function addStoreInParallel(
     const reader = new FactsReader(answer);
     const source = {
       index: 0,
-      read: (): FeedbackRecord => parseRecordLine(lines.text(source.index), file, lines.lineNumber(source.index)),
+      read: (): FeedbackRecord => parseRecordLine(lines.text(source.index), file, lines.lineNumber(source.index), checkRecordIds),
       hold: (): (() => FeedbackRecord) => {
         const text = lines.text(source.index);
         const line = lines.lineNumber(source.index);
-        return () => parseRecordLine(text, file, line);
+        return () => parseRecordLine(text, file, line, checkRecordIds);
       },
       line: (): number => lines.lineNumber(source.index),
     };
@@ -340,7 +343,7 @@ export async function addStoreInParallel(
       const verdict = reader.next(facts);
       if (verdict === LINE_NOT_A_RECORD) {
         const line = lines.lineNumber(index);
-        parseRecordLine(lines.text(index), file, line);
+        parseRecordLine(lines.text(index), file, line, checkRecordIds);
         throw new StoreError(`${file}:${line}: not a tlap record; the store was damaged or edited by hand`, { code: 'STORE_DAMAGED' });
       }
       counts.store += 1;

@@ -3,8 +3,12 @@ import { StoreError } from '../errors.js';
 import { isChannel, type FeedbackRecord } from '../record/record.js';
 import { isRecordIdOf } from '../record/record-id.js';
 
-/** Parses one records.jsonl line, with an error naming the store line when it is not a record. */
-export function parseRecordLine(text: string, file: string, line: number): FeedbackRecord {
+/**
+ * Parses one records.jsonl line, with an error naming the store line when it is not a record.
+ * With `checkId` false, the record's id is taken as written: for a records.jsonl sealed as tlap
+ * wrote it (see records-seal.ts), whose every id was made from its channel and source id.
+ */
+export function parseRecordLine(text: string, file: string, line: number, checkId = true): FeedbackRecord {
   let value: unknown;
   try {
     value = readRecordLine(text);
@@ -20,7 +24,7 @@ export function parseRecordLine(text: string, file: string, line: number): Feedb
       code: 'STORE_DAMAGED',
     });
   }
-  if (!isRecordIdOf(value.id, value.channel, value.sourceId)) {
+  if (checkId && !isRecordIdOf(value.id, value.channel, value.sourceId)) {
     throw new StoreError(
       `${file}:${line}: the record's id does not match its channel and source id; the store was damaged or edited by hand`,
       {

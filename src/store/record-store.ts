@@ -12,9 +12,11 @@ import { writeFileAtomically } from './atomic-write.js';
 import { readStoreManifest, writeStoreManifest } from './store-manifest.js';
 import { storePaths, type StorePaths } from './store-paths.js';
 import { parseRecordLine } from './record-line.js';
+import { recordsSealed, sealRecords, unsealRecords } from './records-seal.js';
 
 export { storePaths, type StorePaths } from './store-paths.js';
 export { parseRecordLine } from './record-line.js';
+export { recordsSealed } from './records-seal.js';
 
 /**
  * True when `dir` holds a tlap store: its records.jsonl beside a manifest, sources.jsonl or
@@ -211,6 +213,8 @@ export class RecordStore {
     const opened: FileHandle[] = [];
     try {
       const manifest = await readStoreManifest(paths.manifest, dir);
+      const sealed = await recordsSealed(paths);
+      await unsealRecords(paths);
       const torn = await guardWrite(dir, () => repairTornTail(paths.records));
       await guardWrite(dir, () => repairTornTail(paths.rejected));
       await guardWrite(dir, () => repairTornTail(paths.sources));
@@ -220,7 +224,7 @@ export class RecordStore {
       const fileTags = new FileTags();
       const questionIds = new Map<string, string>();
       for await (const { text, line } of readFileLines(paths.records)) {
-        const record = parseRecordLine(text, paths.records, line);
+        const record = parseRecordLine(text, paths.records, line, !sealed);
         ids.add(record.id, textFingerprint(record.text), fileTags.tagOf(record.provenance.file));
         messages.add(record);
         const question = panelQuestionOf(record);
@@ -536,6 +540,7 @@ export class RecordStore {
    * crash leaves the old file or the new one, and the same ingest run again makes the same change.
    */
   async close(): Promise<void> {
+    let written = false;
     try {
       await this.flush();
       if (!this.writeFailed && !this.closed) {
@@ -549,8 +554,10 @@ export class RecordStore {
           await this.amendRecords();
         }
       }
+      written = !this.writeFailed;
     } finally {
       await this.closeFiles();
+      if (written) await sealRecords(this.paths);
       await this.lock.release();
     }
   }

@@ -14,6 +14,8 @@ export interface StorePaths {
   manifest: string;
   /** One line per (record, file) sighting: every file that held each record. */
   sources: string;
+  /** What records.jsonl looked like when tlap last wrote it (see records-seal.ts). */
+  seal: string;
 }
 
 /** The paths of the store in `dir`. */
@@ -25,5 +27,6 @@ export function storePaths(dir: string): StorePaths {
     lock: join(dir, 'lock'),
     manifest: join(dir, 'manifest.json'),
     sources: join(dir, 'sources.jsonl'),
+    seal: join(dir, 'records.seal.json'),
   };
 }

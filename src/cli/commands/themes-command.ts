@@ -83,7 +83,7 @@ async function fileIdentity(path: string): Promise<string | null> {
 
 /**
  * Refuses an `--out` that is one of the run's own inputs: a file of the store (records,
- * rejections, sources, manifest, lock) or the codebook in use, by real path and by inode.
+ * rejections, sources, manifest, lock, seal) or the codebook in use, by real path and by inode.
  */
 export async function refuseOverwritingInputs(out: string, displayOut: string, storeDir: string, codebookPath: string): Promise<void> {
   const { storePaths } = await import('../../store/record-store.js');
@@ -94,6 +94,7 @@ export async function refuseOverwritingInputs(out: string, displayOut: string, s
     [paths.sources, 'the store’s sources'],
     [paths.manifest, 'the store’s manifest'],
     [paths.lock, 'the store’s lock'],
+    [paths.seal, 'the store’s seal on its records'],
     [codebookPath, 'the codebook in use'],
   ];
   const target = await realPathOf(out);

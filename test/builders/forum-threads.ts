@@ -8,6 +8,8 @@ export interface RedditCommentFields {
   parentId?: string;
   distinguished?: 'moderator' | 'admin' | null;
   createdUtc?: number | string;
+  /** When the comment was last edited, in epoch seconds (`edited`); `false` (never edited) when not given. */
+  edited?: number | false;
   /** The replies, as things ({@link redditThing}); none (`""`) when not given. */
   replies?: readonly unknown[];
 }
@@ -29,6 +31,7 @@ export function redditCommentData(fields: RedditCommentFields): Record<string, u
     score: 4,
     author_fullname: 't2_9x1kq3v2',
     body: fields.body ?? 'Question 6 on disability-related expenses was confusing.',
+    edited: fields.edited ?? false,
     name: `t1_${fields.id}`,
     distinguished: fields.distinguished ?? null,
     stickied: false,

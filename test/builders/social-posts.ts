@@ -13,6 +13,8 @@ export interface MastodonStatusFields {
   visibility?: 'public' | 'unlisted' | 'private' | 'direct';
   inReplyToId?: string | null;
   createdAt?: string;
+  /** When the status was last edited (`edited_at`); null (never edited) when not given. */
+  editedAt?: string | null;
   reblog?: Record<string, unknown> | null;
 }
 
@@ -62,7 +64,7 @@ export function mastodonStatus(fields: MastodonStatusFields): Record<string, unk
     replies_count: 0,
     reblogs_count: 0,
     favourites_count: 0,
-    edited_at: null,
+    edited_at: fields.editedAt ?? null,
     content: fields.content ?? `<p>Status ${fields.id} about respite for carers</p>`,
     reblog: fields.reblog ?? null,
     account: mastodonAccount(user, server),

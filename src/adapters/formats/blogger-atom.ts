@@ -18,6 +18,7 @@ import {
 } from '../readers/xml-elements.js';
 import { commentMeta, commentText, commenterName, type CommentBodyMarkup, type CommentPage } from '../readers/blog-comment-fields.js';
 import { ReadablePrefix } from '../readers/readable-prefix.js';
+import { editTime } from '../readers/post-fields.js';
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 const THREADING_NAMESPACE = 'http://purl.org/syndication/thread/1.0';
@@ -164,16 +165,20 @@ function entryItem(provenance: Provenance, entry: XmlElement, posts: ReadonlyMap
   const postRef = replyTo === undefined ? null : attributeValue(replyTo, 'ref');
   const post = postRef === null ? undefined : posts.get(postRef);
   const content = childElement(entry, 'content', ATOM_NAMESPACE);
+  const published = childText(entry, 'published', ATOM_NAMESPACE);
+  const updated = childText(entry, 'updated', ATOM_NAMESPACE);
+  const meta = commentMeta(post?.title, (replyTo === undefined ? null : attributeValue(replyTo, 'href')) ?? post?.link);
+  const editedAt = published === null ? null : editTime(updated, published);
   return {
     kind: 'record',
     draft: {
       sourceId: id,
       author: name === ANONYMOUS_NAME ? null : commenterName(name, known),
-      date: toIsoDate(childText(entry, 'published', ATOM_NAMESPACE) ?? childText(entry, 'updated', ATOM_NAMESPACE)),
+      date: toIsoDate(published ?? updated),
       text: commentText(content?.text ?? null, contentMarkup(content), known),
       url: linkHref(entry, 'alternate'),
       inReplyTo: parentCommentId(id, linkHref(entry, 'related')),
-      meta: commentMeta(post?.title, (replyTo === undefined ? null : attributeValue(replyTo, 'href')) ?? post?.link),
+      meta: editedAt === null ? meta : { ...meta, editedAt },
       provenance,
     },
   };

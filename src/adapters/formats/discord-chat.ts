@@ -13,6 +13,7 @@ import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements } from '../readers/json-elements.js';
 import { asArray, asDigitsId, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
+import { editTime } from '../readers/post-fields.js';
 import { RepeatedTextIds } from '../readers/repeated-text-ids.js';
 
 /** A JSON object whose text may hold braces: `{"id": "1", "name": "{Carers}"}`, matched without backtracking. */
@@ -147,7 +148,10 @@ function messageItem(value: unknown, channel: DiscordChannel, provenance: Proven
   const meta: Record<string, JsonValue> = {};
   if (channel.server !== null) meta['discordServer'] = channel.server;
   if (channel.name !== null) meta['discordChannel'] = channel.name;
-  if (asString(message['timestampEdited']) !== null) meta['edited'] = true;
+  const edited = asString(message['timestampEdited']);
+  if (edited !== null) meta['edited'] = true;
+  const editedAt = edited === null ? null : editTime(edited);
+  if (editedAt !== null) meta['editedAt'] = editedAt;
   const name = trimmed(field(message, 'author', 'nickname')) ?? trimmed(field(message, 'author', 'name'));
   return {
     kind: 'record',

@@ -6,7 +6,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { htmlToPlainText } from '../../text/html-to-plain-text.js';
 import { invalidJsonItem, jsonArrayElements, jsonElementProvenance, jsonFileValues, partWithin } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
-import { nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
+import { editTime, nonEmptyStrings, notAPost, postCount, postMeta } from '../readers/post-fields.js';
 import { ReadablePrefix } from '../readers/readable-prefix.js';
 
 /** The head of a status as the REST API gives it: a content warning, a visibility and the author's account. */
@@ -214,6 +214,7 @@ function statusFacts(status: JsonObject, uri: string, uris: ReadonlyMap<string, 
     ['boostCount', postCount(status['reblogs_count'])],
     ['quotedUri', asString(field(status, 'quote', 'quoted_status', 'uri'))],
     ['inReplyToId', replyId !== null && inReplyTo === null ? replyId : null],
+    ['editedAt', editTime(status['edited_at'])],
   ]);
   const visibility = asString(status['visibility']);
   return {
@@ -311,6 +312,7 @@ function activityItem(value: unknown, provenance: Provenance): AdapterItem {
     ['hashtags', nonEmptyStrings(hashtags.map((tag) => field(tag, 'name'))).map((name) => name.replace(/^#/, ''))],
     ['altText', nonEmptyStrings(asArray(note['attachment']).map((media) => field(media, 'name')))],
     ['pollOptions', nonEmptyStrings(asArray(note['oneOf'] ?? note['anyOf']).map((option) => field(option, 'name')))],
+    ['editedAt', editTime(note['updated'], note['published'])],
   ]);
   const actor = asString(note['attributedTo']) ?? asString(field(activity, 'actor'));
   return postItem(

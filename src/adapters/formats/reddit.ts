@@ -5,7 +5,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { jsonValueItems } from '../readers/json-elements.js';
 import { asArray, asObject, asString, field, type JsonObject } from '../readers/json-fields.js';
 import { commentMeta, commentText, notAComment } from '../readers/blog-comment-fields.js';
-import { postCount, postMeta } from '../readers/post-fields.js';
+import { editTime, postCount, postMeta } from '../readers/post-fields.js';
 
 /** Where Reddit's relative `permalink`s live. */
 const REDDIT_ORIGIN = 'https://www.reddit.com';
@@ -190,6 +190,7 @@ function commentItem(data: JsonObject, provenance: Provenance, posts: Map<string
     ['postId', postId],
     ['subreddit', asString(data['subreddit'])],
     ['score', postCount(data['score'])],
+    ['editedAt', editTime(data['edited'])],
   ]);
   return {
     kind: 'record',
@@ -232,6 +233,7 @@ function postItem(data: JsonObject, provenance: Provenance, posts: Map<string, P
         ['score', postCount(data['score'])],
         ['commentCount', postCount(data['num_comments'])],
         ['linkUrl', link],
+        ['editedAt', editTime(data['edited'])],
       ]),
       provenance,
     },

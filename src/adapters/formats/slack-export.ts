@@ -5,6 +5,7 @@ import type { AdapterItem, FormatAdapter } from '../format-adapter.js';
 import { invalidJsonItem, jsonArrayElements, jsonElementProvenance } from '../readers/json-elements.js';
 import { asObject, asString, field } from '../readers/json-fields.js';
 import { notAComment } from '../readers/blog-comment-fields.js';
+import { editTime } from '../readers/post-fields.js';
 
 /** A message's `ts`: seconds since 1970 with six digits after the point, unique within its channel. */
 const MESSAGE_TS = /^\d{9,11}\.\d{6}$/;
@@ -125,7 +126,10 @@ async function* readSlackDay(source: InputSource): AsyncIterable<AdapterItem> {
     const threadTs = asString(message['thread_ts']);
     const name = asString(field(message, 'user_profile', 'real_name')) ?? asString(field(message, 'user_profile', 'display_name'));
     const meta: Record<string, JsonValue> = channel === '' ? {} : { slackChannel: channel };
-    if (asObject(message['edited']) !== null) meta['edited'] = true;
+    const edited = asObject(message['edited']);
+    if (edited !== null) meta['edited'] = true;
+    const editedAt = edited === null ? null : editTime(edited['ts']);
+    if (editedAt !== null) meta['editedAt'] = editedAt;
     yield {
       kind: 'record',
       draft: {

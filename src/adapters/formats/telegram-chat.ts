@@ -8,6 +8,7 @@ import { authorName } from '../readers/email-addresses.js';
 import { invalidJsonItem, jsonArrayElements, wholeJsonValue } from '../readers/json-elements.js';
 import { asDigitsId, asObject, asString, type JsonObject } from '../readers/json-fields.js';
 import { membersBeforeArray } from '../readers/json-root-preamble.js';
+import { editTime } from '../readers/post-fields.js';
 import { isTelegramHtmlExport, telegramHtmlItems } from '../readers/telegram-html.js';
 
 /** The `type` Telegram Desktop gives a chat it exports. */
@@ -201,6 +202,8 @@ function messageItem(value: unknown, chat: TelegramChat, provenance: Provenance)
   const meta: Record<string, JsonValue> = {};
   if (chat.name !== null) meta['telegramChat'] = chat.name;
   if (message['edited'] !== undefined || message['edited_unixtime'] !== undefined) meta['edited'] = true;
+  const editedAt = editTime(message['edited_unixtime']);
+  if (editedAt !== null) meta['editedAt'] = editedAt;
   return {
     kind: 'record',
     draft: {

@@ -5,6 +5,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { invalidJsonItem, jsonArrayElements, jsonValueItems, partWithin, readsAsJsonLines } from '../readers/json-elements.js';
 import { apiErrorSummary, asArray, asObject, asString, field } from '../readers/json-fields.js';
 import { commentMeta, commentText, commenterName, notAComment } from '../readers/blog-comment-fields.js';
+import { editTime } from '../readers/post-fields.js';
 
 /** The `kind` of the responses and resources this adapter reads. */
 const KINDS = /"kind"\s*:\s*"youtube#(?:commentThreadListResponse|commentListResponse|commentThread|comment)"/;
@@ -121,6 +122,8 @@ function commentItem(value: unknown, provenance: Provenance, thread: ThreadConte
   if (videoId !== null) meta['videoId'] = videoId;
   const likes = snippet['likeCount'];
   if (typeof likes === 'number' && Number.isFinite(likes)) meta['likeCount'] = likes;
+  const editedAt = editTime(snippet['updatedAt'], snippet['publishedAt']);
+  if (editedAt !== null) meta['editedAt'] = editedAt;
   return {
     kind: 'record',
     draft: {

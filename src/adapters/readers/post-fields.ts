@@ -1,6 +1,20 @@
 import type { JsonValue, Provenance } from '../../record/record.js';
 import type { AdapterItem } from '../format-adapter.js';
+import { toIsoDate } from '../../record/dates.js';
 import { asString } from './json-fields.js';
+
+/**
+ * When a post was last edited, as ISO 8601 UTC (`meta.editedAt`), from the export's own edit time
+ * (Mastodon's `edited_at`, Reddit's `edited` epoch seconds, Slack's `edited.ts`), or null when the
+ * export does not say the post was edited (null, `false`, empty, unreadable). An export that gives
+ * every post such a time, edited or not (YouTube's `updatedAt`), passes its creation time as
+ * `created`: the same time means never edited. Nothing is parsed for a post with no edit time.
+ */
+export function editTime(value: unknown, created?: unknown): string | null {
+  if (value === null || value === undefined || value === false || value === '' || value === created) return null;
+  const time = toIsoDate(value);
+  return time === null || (created !== undefined && time === toIsoDate(created)) ? null : time;
+}
 
 /**
  * A post's `meta` from its fields, in order, leaving out what is null, empty or an empty list, so

@@ -51,6 +51,24 @@ describe('blogger-atom', () => {
     expect(record?.inReplyTo).toBe('tag:blogger.com,1999:blog-1.post-7');
   });
 
+  test('a comment updated after it was published has meta.editedAt; one updated when published has none', async () => {
+    const comment = (id: number, published: string, updated: string): string =>
+      `<id>tag:blogger.com,1999:blog-1.post-${id}</id><category ${KIND}comment'/><published>${published}</published><updated>${updated}</updated><content type='text'>Comment ${id}</content>`;
+    const result = await readFileItems(
+      tempFile(
+        'blog.xml',
+        feed([
+          comment(3, '2012-03-01T10:00:00.000-08:00', '2012-03-02T09:30:00.000-08:00'),
+          comment(4, '2012-03-01T11:00:00.000-08:00', '2012-03-01T11:00:00.000-08:00'),
+        ]),
+      ),
+    );
+    expect(recordsOf(result).map((record) => [record.date, record.meta['editedAt'] ?? null])).toEqual([
+      ['2012-03-01T18:00:00.000Z', '2012-03-02T17:30:00.000Z'],
+      ['2012-03-01T19:00:00.000Z', null],
+    ]);
+  });
+
   test('forced onto a WordPress export, it says the root element is wrong', async () => {
     const path = fixtureInputPath('wordpress-wxr', 'statuses-and-threads');
     expect((await readFileItems(path, { format: 'blogger-atom' })).error).toBe(

@@ -62,7 +62,12 @@ describe('a channel saved by DiscordChatExporter', () => {
         text: '@Priya (carer) agreed',
         url: 'https://discord.com/channels/1187654321098765432/1187654321098765440/1201000000000000003',
         inReplyTo: '1201000000000000002',
-        meta: { discordServer: 'Calderdale Carers Hub', discordChannel: 'services-feedback', edited: true },
+        meta: {
+          discordServer: 'Calderdale Carers Hub',
+          discordChannel: 'services-feedback',
+          edited: true,
+          editedAt: '2024-06-12T10:09:00.000Z',
+        },
       },
     ]);
   });

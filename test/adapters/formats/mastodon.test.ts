@@ -49,6 +49,15 @@ describe('mastodon detection', () => {
 });
 
 describe('mastodon reading', () => {
+  test("an edited status's edited_at is its meta.editedAt; a status never edited has none", async () => {
+    const statuses = [
+      mastodonStatus({ id: '113516231204893211', editedAt: '2024-11-24T20:40:02.000+01:00' }),
+      mastodonStatus({ id: '113516231204893212' }),
+    ];
+    const records = recordsOf(await readTempInput('timeline.json', JSON.stringify(statuses)));
+    expect(records.map((record) => record.meta['editedAt'] ?? null)).toEqual(['2024-11-24T19:40:02.000Z', null]);
+  });
+
   test('a reply names its parent by uri, also when the parent comes later in the file', async () => {
     const parent = { id: '113516200001000001', server: 'mastodonapp.uk', user: 'TLAP', originId: '113516199870123456' };
     const statuses = [

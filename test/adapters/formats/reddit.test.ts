@@ -157,6 +157,17 @@ describe('reddit reading', () => {
     expect([record?.author, record?.text]).toEqual([null, 'Still here']);
   });
 
+  test("a comment's edited epoch seconds are its meta.editedAt; edited false gives none", async () => {
+    const result = await readTempInput(
+      'dump.jsonl',
+      jsonLinesOf([redditCommentData({ id: 'x1', edited: 1733690000 }), redditCommentData({ id: 'x2', edited: false })]),
+    );
+    expect(recordsOf(result).map((record) => [record.sourceId, record.meta['editedAt'] ?? null])).toEqual([
+      ['t1_x1', '2024-12-08T20:33:20.000Z'],
+      ['t1_x2', null],
+    ]);
+  });
+
   test('dump lines and an API page of bare comments: ids get their t1_ prefix, string dates read, errors not feedback', async () => {
     const result = await readTempInput(
       'dump.jsonl',

@@ -92,6 +92,6 @@ describe('what Slack itself writes in a channel', () => {
       'record',
       "filtered not-feedback: Slackbot's message",
     ]);
-    expect(recordsOf(result)[0]?.meta).toEqual({ edited: true });
+    expect(recordsOf(result)[0]?.meta).toEqual({ edited: true, editedAt: '2024-01-15T10:03:20.000Z' });
   });
 });

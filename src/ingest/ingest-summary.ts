@@ -53,7 +53,7 @@ export interface IngestSummary {
   /**
    * Stored records changed by another copy of them read in this run, rewritten in their place
    * (counted among `duplicates` too): a platform's post read with other words (edited since), whose
-   * words read last the record takes; a copy from a file earlier in name order, which the record
+   * words edited last (by `meta.editedAt`), else read last, the record takes; a copy from a file earlier in name order, which the record
    * becomes; or one that gives an answer its hashtag-panel question.
    */
   updated: number;

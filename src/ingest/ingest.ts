@@ -19,7 +19,7 @@ export interface IngestProgress {
 export { LISTED_REJECTIONS } from './read-exports.js';
 
 /** What to ingest and how: the reading options of {@link readExports}, the store, and progress. */
-export interface IngestOptions extends Omit<ReadExportsOptions, 'knownTextFingerprint' | 'knownMessage' | 'cwd'> {
+export interface IngestOptions extends Omit<ReadExportsOptions, 'knownTextFingerprint' | 'knownEditedAt' | 'knownMessage' | 'cwd'> {
   /** Files, folders (read recursively) and `-` for stdin. */
   paths: readonly string[];
   /** The store folder. */
@@ -43,6 +43,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const reading = readExports(paths, {
     ...readOptions,
     knownTextFingerprint: (id) => store?.textFingerprintOf(id),
+    knownEditedAt: (id) => store?.editedAtOf(id),
     knownMessage: (record) => store?.sameMessageAs(record),
   });
   await reading.open();
@@ -73,6 +74,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         await store.add(item.record);
       } else if (item.kind === 'duplicate') {
         if (item.edited === true) store.replace(item.record);
+        else if (item.earlierEdit === true) store.addEarlierCopy(item.record);
         else if (item.sameAs === undefined) store.addCopy(item.record);
         else store.noteSource(item.sameAs, item.record.provenance.file, item.record.format);
       } else if (item.kind === 'rejected') {

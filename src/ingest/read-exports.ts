@@ -9,6 +9,7 @@ import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { findAdapter } from '../adapters/registry.js';
 import { InputError } from '../errors.js';
 import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
+import { editedAtOf, isEarlierEdit } from '../record/edit-time.js';
 import { MICROBLOG_CHANNELS, type Channel, type FeedbackRecord, type Provenance } from '../record/record.js';
 import type { DateOrder } from '../record/ordered-dates.js';
 import { MessageIndex } from '../record/same-message.js';
@@ -74,11 +75,20 @@ export interface ReadExportsOptions {
    * undefined when there is none. A record is a duplicate when a kept record has its id and its
    * text. A platform's post whose id is kept with a different text (see {@link isPlatformPost}) is
    * an `edited` duplicate, whose words replace the kept ones (the keeper must then answer with its
-   * fingerprint); any other record whose id is kept with a different text (ids an export numbers
+   * fingerprint), unless the edit times say it is an earlier version (see {@link knownEditedAt});
+   * any other record whose id is kept with a different text (ids an export numbers
    * itself, such as row numbers, recur across files) is kept as its own record under a
    * {@link distinctSourceId}. Without it, records are compared with the earlier records of this reading.
    */
   knownTextFingerprint?: (id: string) => number | undefined;
+  /**
+   * When the kept record with this id was last edited, as its export says (`meta.editedAt`), or
+   * undefined when it does not say. A platform's post read with other words and an earlier edit
+   * time, or none, than a kept record that has one is an `earlierEdit` duplicate (see
+   * {@link isEarlierEdit}): its words do not replace the kept ones. Given with
+   * {@link knownTextFingerprint}; without it, records are compared with the earlier records of this reading.
+   */
+  knownEditedAt?: (id: string) => string | undefined;
   /**
    * The id of the record already kept elsewhere (in a store) that `record` is another copy of
    * under another id: one e-mail saved as text (no Message-ID) and as `.eml` (see
@@ -113,6 +123,11 @@ export type ExportItem =
        * since, or read differently by an earlier tlap): these words, read last, replace the kept ones.
        */
       edited?: true;
+      /**
+       * True for a platform's post read with other words than the kept record with its id that the
+       * edit times (`meta.editedAt`) show to be an earlier version: the kept words stay.
+       */
+      earlierEdit?: true;
     }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
   | ({ kind: 'rejected' } & RejectedItem)
@@ -268,6 +283,11 @@ export class ExportReading implements AsyncIterable<ExportItem> {
     const { options, summary } = this;
     const seen = options.knownTextFingerprint === undefined ? new Map<string, number>() : null;
     const knownTextFingerprint = options.knownTextFingerprint ?? ((id: string): number | undefined => seen?.get(id));
+    const seenEdits = options.knownTextFingerprint === undefined ? new Map<string, string>() : null;
+    const knownEditedAt =
+      options.knownTextFingerprint === undefined
+        ? (id: string): string | undefined => seenEdits?.get(id)
+        : (options.knownEditedAt ?? ((): undefined => undefined));
     const seenMessages = options.knownMessage === undefined ? new MessageIndex() : null;
     const knownMessage = options.knownMessage ?? ((record: FeedbackRecord): string | undefined => seenMessages?.sameAs(record));
     /** The id a kept record with the same text has among the ids earlier versions of tlap gave this one. */
@@ -396,9 +416,15 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             if (known !== undefined) {
               const fingerprint = textFingerprint(record.text);
               if (known !== fingerprint && isPlatformPost(record)) {
-                seen?.set(record.id, fingerprint);
                 file.duplicates += 1;
                 summary.duplicates += 1;
+                const editedAt = editedAtOf(record);
+                if (isEarlierEdit(editedAt, knownEditedAt(record.id))) {
+                  yield { kind: 'duplicate', record, earlierEdit: true };
+                  continue;
+                }
+                seen?.set(record.id, fingerprint);
+                if (editedAt !== undefined) seenEdits?.set(record.id, editedAt);
                 yield { kind: 'duplicate', record, edited: true };
                 continue;
               }
@@ -410,12 +436,14 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             }
             const sameAs = known === undefined ? (formerCopy(item.formerIds, record.text) ?? knownMessage(record)) : undefined;
             if (known !== undefined || sameAs !== undefined) {
+              if (seenEdits !== null && sameAs === undefined) laterEditTime(seenEdits, record);
               file.duplicates += 1;
               summary.duplicates += 1;
               yield sameAs === undefined ? { kind: 'duplicate', record } : { kind: 'duplicate', record, sameAs };
               continue;
             }
             seen?.set(record.id, textFingerprint(record.text));
+            if (seenEdits !== null) laterEditTime(seenEdits, record);
             seenMessages?.add(record);
             if (record !== item.record) {
               reKeyed.count += 1;
@@ -916,6 +944,14 @@ function archiveCsvWarning(file: string): ExportItem & { kind: 'warning' } {
 export function isPlatformPost(record: FeedbackRecord): boolean {
   if (record.sourceId.startsWith('content:')) return false;
   return MICROBLOG_CHANNELS.has(record.channel) || findAdapter(record.format)?.platformPostIds === true;
+}
+
+/** Keeps the record's edit time as its id's when it has one later than the one kept. */
+function laterEditTime(editTimes: Map<string, string>, record: FeedbackRecord): void {
+  const editedAt = editedAtOf(record);
+  if (editedAt === undefined) return;
+  const kept = editTimes.get(record.id);
+  if (kept === undefined || kept < editedAt) editTimes.set(record.id, editedAt);
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileLineBatches, readFileLines } from './file-lines.js';
 import { StoreError, TlapError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { textFingerprint } from '../record/record-id.js';
+import { editedAtOf } from '../record/edit-time.js';
 import { MessageIndex } from '../record/same-message.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
@@ -67,6 +68,8 @@ interface Amendment {
   lead?: FeedbackRecord;
   /** A question (`meta.question`, `meta.questionId`) whose id sorts before the stored record's, or that it lacks. */
   question?: PanelQuestion;
+  /** A later edit time (`meta.editedAt`) than the record's, from a copy with its words. */
+  editedAt?: string;
   /** The file (as given) whose copy last changed this amendment: the file an update is counted for. */
   by: string;
 }
@@ -153,6 +156,8 @@ export class RecordStore {
   private readonly fileTags: FileTags;
   /** The panel question id of each stored record that has one (answers only, so few). */
   private readonly questionIds: Map<string, string>;
+  /** When each stored record whose export says so was last edited (`meta.editedAt`; edited posts only, so few). */
+  private readonly editTimes: Map<string, string>;
   private readonly amendments = new Map<string, Amendment>();
   private readonly batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   private batchBytes = 0;
@@ -179,11 +184,13 @@ export class RecordStore {
       sightings: Map<string, RecordIdSet>;
       fileTags: FileTags;
       questionIds: Map<string, string>;
+      editTimes: Map<string, string>;
       repairedLines: number;
     },
   ) {
     this.fileTags = state.fileTags;
     this.questionIds = state.questionIds;
+    this.editTimes = state.editTimes;
     this.ids = state.ids;
     this.messages = state.messages;
     this.rejectionKeys = state.rejectionKeys;
@@ -223,12 +230,15 @@ export class RecordStore {
       const messages = new MessageIndex();
       const fileTags = new FileTags();
       const questionIds = new Map<string, string>();
+      const editTimes = new Map<string, string>();
       for await (const { text, line } of readFileLines(paths.records)) {
         const record = parseRecordLine(text, paths.records, line, !sealed);
         ids.add(record.id, textFingerprint(record.text), fileTags.tagOf(record.provenance.file));
         messages.add(record);
         const question = panelQuestionOf(record);
         if (question !== null) questionIds.set(record.id, question.questionId);
+        const editedAt = editedAtOf(record);
+        if (editedAt !== undefined) editTimes.set(record.id, editedAt);
       }
       fileTags.closeStored();
       if (!hasSources) {
@@ -269,6 +279,7 @@ export class RecordStore {
         sightings,
         fileTags,
         questionIds,
+        editTimes,
         repairedLines: torn === null ? 0 : 1,
       });
       if (torn !== null) {
@@ -303,6 +314,11 @@ export class RecordStore {
     return this.ids.markOf(id);
   }
 
+  /** When the stored (or queued) record with this id was last edited, as its export says (`meta.editedAt`), or undefined when none says. */
+  editedAtOf(id: string): string | undefined {
+    return this.editTimes.get(id);
+  }
+
   /**
    * The id of the stored (or queued) record that `record` is another copy of under another id (one
    * e-mail saved as text and as `.eml`; see {@link MessageIndex}), or undefined when there is none.
@@ -323,6 +339,8 @@ export class RecordStore {
     this.messages.add(record);
     const question = panelQuestionOf(record);
     if (question !== null) this.questionIds.set(record.id, question.questionId);
+    const editedAt = editedAtOf(record);
+    if (editedAt !== undefined) this.editTimes.set(record.id, editedAt);
     if (tag === 0 || heldTag !== tag || !this.fileTags.isThisRun(tag)) this.noteSource(record.id, file, record.format);
     else this.queueSource(record.id, file, record.format);
     const json = serialiseRecord(record);
@@ -382,16 +400,39 @@ export class RecordStore {
    * `copy.provenance.file`: the file's sighting, and what the copy changes in the stored record
    * when the run ends (see {@link close}): a copy from a file before the stored copy's in name
    * order becomes the record, and a panel question whose id sorts before the record's (or that
-   * the record lacks) becomes its question. So a record held by several files is the same
-   * whatever order they were ingested in.
+   * the record lacks) becomes its question, and an edit time (`meta.editedAt`) later than the
+   * record's, or that it lacks, becomes its edit time. So a record held by several files is the
+   * same whatever order they were ingested in.
    */
   addCopy(copy: FeedbackRecord): void {
+    this.mergeCopy(copy, true);
+  }
+
+  /**
+   * Takes note of an earlier version of a stored platform's post: a copy with other words than the
+   * record's that the edit times show to be older (see {@link isEarlierEdit}). The record keeps its
+   * words; the copy's file gains its sighting and the copy's panel question is taken as in
+   * {@link addCopy}.
+   */
+  addEarlierCopy(copy: FeedbackRecord): void {
+    this.mergeCopy(copy, false);
+  }
+
+  private mergeCopy(copy: FeedbackRecord, sameWords: boolean): void {
     this.noteSource(copy.id, copy.provenance.file, copy.format);
     const held = this.amendments.get(copy.id);
     const by = copy.provenance.file;
     let amendment = held;
-    const leadFile = held?.lead?.provenance.file ?? this.fileTags.fileOf(this.ids.tagOf(copy.id));
-    if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy, by };
+    if (sameWords) {
+      const editedAt = editedAtOf(copy);
+      const heldEditedAt = this.editTimes.get(copy.id);
+      const later = editedAt !== undefined && (heldEditedAt === undefined || heldEditedAt < editedAt);
+      if (later) this.editTimes.set(copy.id, editedAt);
+      const leadFile = held?.lead?.provenance.file ?? this.fileTags.fileOf(this.ids.tagOf(copy.id));
+      if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy, by };
+      const latest = this.editTimes.get(copy.id);
+      if (latest !== undefined && (later || amendment !== held)) amendment = { ...amendment, editedAt: latest, by };
+    }
     const question = panelQuestionOf(copy);
     if (question !== null) {
       const heldQuestion = this.questionIds.get(copy.id);
@@ -406,7 +447,8 @@ export class RecordStore {
   /**
    * Takes note of a platform's post read again with other words than the stored (or queued) record
    * with its id: the post was edited since, or an earlier version of tlap read it differently. The
-   * words read last win: when the run ends (see {@link close}) the stored record becomes `post`, in
+   * words read last win (unless the edit times say otherwise: see {@link addEarlierCopy}): when the
+   * run ends (see {@link close}) the stored record becomes `post`, in
    * its place in records.jsonl, and copies of `post` read after it are compared with its words
    * (the copy from the file first in name order among those with these words becomes the record,
    * as in {@link addCopy}). The file's sighting is noted; the file that held the old words keeps
@@ -417,8 +459,13 @@ export class RecordStore {
       throw new Error(`cannot replace record ${post.id}: the store does not hold it`);
     }
     this.noteSource(post.id, post.provenance.file, post.format);
+    const editedAt = editedAtOf(post);
+    if (editedAt === undefined) this.editTimes.delete(post.id);
+    else this.editTimes.set(post.id, editedAt);
     const held = this.amendments.get(post.id);
-    this.amendments.set(post.id, { ...held, lead: post, by: post.provenance.file });
+    const amendment: Amendment = { lead: post, by: post.provenance.file };
+    if (held?.question !== undefined) amendment.question = held.question;
+    this.amendments.set(post.id, amendment);
   }
 
   /** Queues a rejected item for rejected.jsonl, unless the same rejection is there already. Returns false for a repeat. */
@@ -597,7 +644,17 @@ export class RecordStore {
               (first, next) => (next !== null && (first === null || next.questionId < first.questionId) ? next : first),
               null,
             );
-            const meta = question === null ? lead.meta : { ...lead.meta, question: question.question, questionId: question.questionId };
+            const editedAt = amendment.editedAt;
+            const leadEditedAt = editedAtOf(lead);
+            const laterEdit = editedAt !== undefined && (leadEditedAt === undefined || leadEditedAt < editedAt) ? { editedAt } : null;
+            const meta =
+              question === null && laterEdit === null
+                ? lead.meta
+                : {
+                    ...lead.meta,
+                    ...(question === null ? {} : { question: question.question, questionId: question.questionId }),
+                    ...laterEdit,
+                  };
             const amended = serialiseRecord({ ...lead, meta });
             if (amended !== text) {
               counted.changed += 1;

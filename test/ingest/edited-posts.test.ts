@@ -96,18 +96,22 @@ describe('a post read again with other words', () => {
     });
   });
 
-  test('an older export read after a newer one brings its words back: the words read last win', async () => {
+  test('an older export read after a newer one keeps the edited words: its copy has no edited_at, the stored one has', async () => {
     await withTempDir(async (dir) => {
       await copyExports(dir);
       const store = join(dir, 'store');
       await ingest({ paths: [WEEK_2], storeDir: 'store', cwd: dir });
       const older = await ingest({ paths: [WEEK_1], storeDir: 'store', cwd: dir });
       expectConserved(older);
-      // The edited post takes the older words; the two unchanged posts become the copies from the file first in name order.
-      expect({ added: older.added, duplicates: older.duplicates, updated: older.updated }).toEqual({ added: 0, duplicates: 3, updated: 3 });
+      // The edited post keeps its words; the two unchanged posts become the copies from the file first in name order.
+      expect({ added: older.added, duplicates: older.duplicates, updated: older.updated }).toEqual({ added: 0, duplicates: 3, updated: 2 });
       const posts = await storedPosts(store);
       expect(posts).toHaveLength(4);
-      expect(posts.filter((post) => post.startsWith(EDITED_URI))).toEqual([`${EDITED_URI} ${WEEK_1}: ${FIRST_WORDS}`]);
+      expect(posts.filter((post) => post.startsWith(EDITED_URI))).toEqual([`${EDITED_URI} ${WEEK_2}: ${EDITED_WORDS}`]);
+      expect(posts.some((post) => post.endsWith(FIRST_WORDS))).toBe(false);
+      const sightings: string[] = [];
+      for await (const entry of readSourceEntries(join(store, 'sources.jsonl'))) sightings.push(entry.file);
+      expect(sightings.filter((file) => file === WEEK_1)).toHaveLength(3);
     });
   });
 

@@ -209,7 +209,7 @@ describe('fixtures/ingest/panel-answer-without-its-question: a Mastodon answer i
       const second = await runCli(['ingest', 'carer-statuses.json', '--store', store, '--json'], { cwd: FIXTURE });
       expect(second.exitCode).toBe(0);
       expect(second.stderr).toContain(
-        "updated: 1 stored record from other copies of them (a post read again with other words takes the words read last; otherwise a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)",
+        "updated: 1 stored record from other copies of them (a post read again with other words takes the words edited last, else read last; otherwise a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)",
       );
       expect(JSON.parse(second.stdout)).toMatchObject({ updated: 1 });
     });

@@ -235,7 +235,7 @@ Examples:
       output.note(describeCounts(summary, output));
       if (summary.updated > 0) {
         output.note(
-          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a post read again with other words takes the words read last; otherwise a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)`,
+          `updated: ${counted(summary.updated, 'stored record')} from other copies of them (a post read again with other words takes the words edited last, else read last; otherwise a record is the copy from the file first in name order, with any copy's question: a hashtag panel's, or a consultation's question.json)`,
         );
       }
       if (summary.filtered > 0) output.note(`filtered: ${byKey(summary.filteredByRule)}`);

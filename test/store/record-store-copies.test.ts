@@ -162,3 +162,43 @@ describe('RecordStore.replace: a post read again with other words', () => {
     });
   });
 });
+
+describe('RecordStore edit times: the words edited last stay', () => {
+  test('an earlier copy keeps the stored words, gives its panel question and its sighting, and is not counted as updated', async () => {
+    await withTempDir(async (dir) => {
+      const { panel } = copiesOfOnePost();
+      const edited = {
+        ...panel,
+        meta: { lang: 'en', editedAt: '2024-11-24T19:40:02.000Z' },
+        provenance: { file: 'b-later.json', line: 2 },
+      };
+      const first = await RecordStore.open(dir, ['b-later.json']);
+      await first.add(edited);
+      expect(first.editedAtOf(edited.id)).toBe('2024-11-24T19:40:02.000Z');
+      await first.close();
+
+      const earlier = { ...panel, text: 'A1 one list of services', provenance: { file: 'a-earlier.json', line: 1 } };
+      const second = await RecordStore.open(dir, ['a-earlier.json']);
+      second.addEarlierCopy(earlier);
+      await second.close();
+      const [record] = await readAll(dir);
+      expect(record?.text).toBe(edited.text);
+      expect(record?.provenance.file).toBe('b-later.json');
+      expect(record?.meta).toEqual({ ...edited.meta, question: 'Q1 What helps?', questionId: 'q-1' });
+      const sightings: string[] = [];
+      for await (const entry of readSourceEntries(storePaths(dir).sources)) sightings.push(entry.file);
+      expect(sightings).toEqual(['b-later.json', 'a-earlier.json']);
+    });
+  });
+
+  test("a copy from a file earlier in name order keeps the record's later edit time when it becomes the record", async () => {
+    await withTempDir(async (dir) => {
+      const { answers, search } = copiesOfOnePost();
+      const stamped = { ...search, meta: { lang: 'en', editedAt: '2024-11-24T19:40:02.000Z' } };
+      await storeCopies(dir, [stamped, answers]);
+      const [record] = await readAll(dir);
+      expect(record?.provenance.file).toBe(answers.provenance.file);
+      expect(record?.meta).toEqual({ ...answers.meta, editedAt: '2024-11-24T19:40:02.000Z' });
+    });
+  });
+});

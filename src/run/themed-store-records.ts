@@ -50,14 +50,22 @@ const BATCH_LINES = 512;
 export const BATCHES_IN_FLIGHT = 16;
 
 /**
- * Batches per worker held answered or in flight, waiting to be added in store order: a worker is
- * sent more while it has fewer than {@link BATCHES_IN_FLIGHT} unanswered, up to this many, so that
- * it reads ahead while this thread is slow to add what it answered (as in the first seconds, while
- * the quote pools fill and their texts are redacted), rather than wait for this thread. With 16
- * (a worker sent more only once its answers were added), the worker of a run of 400,000 records
- * sat idle about 0.4 s of its first 2.5 s.
+ * Batches per worker held answered or in flight, waiting to be added in store order, while the
+ * first {@link EARLY_BATCHES} are sent: a worker is sent more while it has fewer than
+ * {@link BATCHES_IN_FLIGHT} unanswered, up to this many, so that it reads ahead while this thread
+ * is slow to add what it answered (in the first seconds, while the quote pools fill and their
+ * texts are redacted), rather than wait for this thread. With 16 (a worker sent more only once its
+ * answers were added), the worker of a run of 400,000 records sat idle about 0.4 s of its first
+ * 2.5 s.
  */
-const BATCHES_QUEUED = 3 * BATCHES_IN_FLIGHT;
+const BATCHES_QUEUED_EARLY = 3 * BATCHES_IN_FLIGHT;
+
+/**
+ * Batches (64 MiB of a store) sent before a worker's queue is held to {@link BATCHES_IN_FLIGHT}:
+ * past the slow start, a longer queue only holds more memory (about 0.35 MB a batch, chunk and
+ * answer) at the end of the reading pass, where a run of a million records peaks.
+ */
+const EARLY_BATCHES = 256;
 
 /**
  * Batches per worker sent ahead, beyond {@link BATCHES_IN_FLIGHT}, before this thread does its
@@ -78,6 +86,25 @@ const WARM_UP_BATCHES = 8;
  */
 const YOUNG_GENERATION_GROWTH = 1;
 const DEFAULT_YOUNG_GENERATION_GROWTH = 2;
+
+/**
+ * How far (in percent of what was live) the old generation may grow before its next full
+ * collection while workers read the store, instead of V8's own factor (0). V8's own let this
+ * thread's heap reach 86 MB with 39 MB live at the end of a million records, so that the run's
+ * peak ranged from 261 to 304 MB between runs of the same store; with 60 it peaked at 253 to
+ * 258 MB (three runs), for about 15 full collections of this thread's heap instead of 4: about
+ * 0.5 s more CPU at 400,000 records (14.2-15.5 s against 13.2-14.4 s, four alternating runs). 25
+ * peaked at 248 to 252 MB for 29 full collections and seconds more. Set only from the start: set
+ * once a long run was half read, it left the peak where it was (266 to 308 MB). Set and put back
+ * with {@link YOUNG_GENERATION_GROWTH}.
+ */
+const OLD_GENERATION_GROWTH_PERCENT = 60;
+const DEFAULT_OLD_GENERATION_GROWTH_PERCENT = 0;
+
+/** Sets V8's `heap-growing-percent` flag (a V8 flag, not one of tlap's). */
+function limitOldGenerationGrowth(limited: boolean): void {
+  setFlagsFromString(`--heap-growing-percent=${limited ? OLD_GENERATION_GROWTH_PERCENT : DEFAULT_OLD_GENERATION_GROWTH_PERCENT}`);
+}
 
 /** Sets V8's `semi-space-growth-factor` flag (a V8 flag, not one of tlap's). */
 function growYoungGenerationBy(factor: number): void {
@@ -309,11 +336,14 @@ export async function addStoreInParallel(
   const data: ThemeWorkerData = { codebook, selection: options.selection, traceRecordIds: options.traceRecordIds, checkRecordIds };
   let workersDone = pool.length === 0;
   void Promise.all(pool.map((link) => link.online)).then(() => {
-    if (!workersDone) growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
+    if (workersDone) return;
+    growYoungGenerationBy(YOUNG_GENERATION_GROWTH);
+    limitOldGenerationGrowth(true);
   });
   const closePool = async (): Promise<void> => {
     workersDone = true;
     growYoungGenerationBy(DEFAULT_YOUNG_GENERATION_GROWTH);
+    limitOldGenerationGrowth(false);
     await Promise.all(pool.map((link) => link.close()));
   };
   const facts = ThemeReportBuilder.emptyFacts();
@@ -532,8 +562,8 @@ async function runBatches<Answer>(
     if (pending.batch.bytes !== null) spare.push(chunkBuffer(pending.batch.bytes));
   };
   const inFlight = (): number => pool.length * (pendingWarmUp === undefined ? BATCHES_IN_FLIGHT : BATCHES_IN_FLIGHT + WARM_UP_BATCHES);
-  const mostQueued = pool.length * (BATCHES_QUEUED + WARM_UP_BATCHES);
-  const workersWant = (): boolean => unanswered < inFlight() && queue.length < mostQueued;
+  const mostQueued = (): number => pool.length * ((sent < EARLY_BATCHES ? BATCHES_QUEUED_EARLY : BATCHES_IN_FLIGHT) + WARM_UP_BATCHES);
+  const workersWant = (): boolean => unanswered < inFlight() && queue.length < mostQueued();
   const takeWhileWaiting = (): boolean =>
     here !== null &&
     typeof here.take === 'object' &&

@@ -258,8 +258,9 @@ export interface FormatAdapter {
   /** True when the format is binary (a zip, say), so NUL bytes do not mean "wrong file". */
   readonly binary?: boolean;
   /**
-   * True when its records' ids are the platform's own ids of posts or comments (a Disqus post id, a
-   * YouTube comment id, a Reddit fullname), which no other post has: the same id read again with
+   * True when its records' ids are the platform's own ids of posts, comments or messages (a Disqus
+   * post id, a YouTube comment id, a Reddit fullname, a Discord message's snowflake, a Slack
+   * message's channel and timestamp), which no other post has: the same id read again with
    * other words is the same post, edited since, not another one. Formats that number items per
    * export (a blog's comment ids, a form's rows) leave it unset.
    */

@@ -1,4 +1,4 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -7,6 +7,7 @@ import { readStoreRecords } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { toIsoDate } from '../../src/record/dates.js';
 import { mastodonStatus } from '../builders/social-posts.js';
+import { discordExport, discordMessage } from '../builders/chat-exports.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
@@ -166,6 +167,66 @@ describe('when only one copy, or neither, says when the post was edited', () => 
       const [kept] = await storedRecords(join(dir, 'store'));
       expect(kept?.text).toContain('nobody asked us');
       expect(kept?.id).toBe(record?.id);
+    });
+  });
+});
+
+describe('a chat message read again with other words is one record, as a post is', () => {
+  const DISCORD_ID = '1201000000000000002';
+  const DISCORD_FILE = (date: string): string => `Calderdale Carers Hub - services-feedback [1187654321098765440] ${date}.json`;
+
+  test('a Discord message edited between two saves of the channel: the later edit wins, whatever the order', async () => {
+    await withTempDir(async (dir) => {
+      const before = DISCORD_FILE('2024-06-12');
+      const after = DISCORD_FILE('2024-06-20');
+      await writeFile(join(dir, before), discordExport([discordMessage(DISCORD_ID, 'Respite for carers, please')]));
+      await writeFile(
+        join(dir, after),
+        discordExport([
+          discordMessage(DISCORD_ID, 'We need respite for carers and someone to call at night', {
+            timestampEdited: '2024-06-14T08:00:00.000+00:00',
+          }),
+        ]),
+      );
+      await ingest({ paths: [after], storeDir: 'backward', cwd: dir });
+      const older = await ingest({ paths: [before], storeDir: 'backward', cwd: dir });
+      expect({ added: older.added, duplicates: older.duplicates, updated: older.updated }).toEqual({ added: 0, duplicates: 1, updated: 0 });
+      await ingest({ paths: [before], storeDir: 'forward', cwd: dir });
+      const newer = await ingest({ paths: [after], storeDir: 'forward', cwd: dir });
+      expect({ added: newer.added, duplicates: newer.duplicates, updated: newer.updated }).toEqual({ added: 0, duplicates: 1, updated: 1 });
+      for (const store of ['backward', 'forward']) {
+        const records = await storedRecords(join(dir, store));
+        expect(records.map((record) => [record.sourceId, record.text, record.meta['editedAt']])).toEqual([
+          [DISCORD_ID, 'We need respite for carers and someone to call at night', '2024-06-14T08:00:00.000Z'],
+        ]);
+      }
+    });
+  });
+
+  test('a Slack message edited between two exports of the workspace is one record with the edited words', async () => {
+    await withTempDir(async (dir) => {
+      const message = (text: string, edited?: string): Record<string, unknown> => ({
+        type: 'message',
+        user: 'U012AB3CD',
+        text,
+        ts: '1705312992.123456',
+        user_profile: { real_name: 'Jane Smith' },
+        ...(edited === undefined ? {} : { edited: { user: 'U012AB3CD', ts: edited } }),
+      });
+      for (const [folder, text, edited] of [
+        ['export-1', 'The respite offer is hard to find', undefined],
+        ['export-2', 'Nobody could tell me where the respite offer is', '1705399392.000000'],
+      ] as const) {
+        await mkdir(join(dir, folder, 'general'), { recursive: true });
+        await writeFile(join(dir, folder, 'general', '2024-01-15.json'), JSON.stringify([message(text, edited)], null, 4));
+      }
+      await ingest({ paths: ['export-2/general/2024-01-15.json'], storeDir: 'store', cwd: dir });
+      const older = await ingest({ paths: ['export-1/general/2024-01-15.json'], storeDir: 'store', cwd: dir });
+      expect({ added: older.added, duplicates: older.duplicates }).toEqual({ added: 0, duplicates: 1 });
+      const records = await storedRecords(join(dir, 'store'));
+      expect(records.map((record) => [record.sourceId, record.text])).toEqual([
+        ['general:1705312992.123456', 'Nobody could tell me where the respite offer is'],
+      ]);
     });
   });
 });

@@ -56,6 +56,7 @@ export const discordChatAdapter: FormatAdapter = {
     'A Discord channel saved by DiscordChatExporter as JSON ({guild, channel, messages}), plain text or CSV: one record per message',
   channel: 'other',
   extensions: ['.json', '.txt', '.csv'],
+  platformPostIds: true,
   signature:
     'a JSON object {"guild": {…}, "channel": {…}, "dateRange", "exportedAt", "messages": [...], "messageCount"}, text starting with a rule of "=", "Guild: …" and "Channel: …", or a CSV headed AuthorID,Author,Date,Content,Attachments,Reactions',
   sniff(input) {

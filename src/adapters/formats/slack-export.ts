@@ -61,6 +61,7 @@ export const slackExportAdapter: FormatAdapter = {
   description: "Slack workspace export (a channel's day file, general/2024-01-15.json): one record per message",
   channel: 'other',
   extensions: ['.json'],
+  platformPostIds: true,
   signature: 'a JSON array of {"type": "message", "ts": "1705312992.123456", …} (or the export\'s users.json / channels.json lists)',
   sniff(input) {
     const head = input.headText;

@@ -10,6 +10,7 @@ import { renderJsonReport } from '../report/json-report.js';
 import { parseJsonReport, themeChanges } from '../report/report-diff.js';
 import { findReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { createRedactor } from '../report/publication-redactor.js';
+import { withholdingWords } from '../report/withheld-words.js';
 import { publishedSourceGlob } from '../report/published-file-names.js';
 import { preloadPersonNames } from '../privacy/person-names.js';
 import type { TextRedactor } from '../report/text-redactor.js';
@@ -380,7 +381,7 @@ export async function* themeOutput(given: ThemeOutputOptions): AsyncIterable<str
   const asked = options.codebook.report.groups;
   const groups = asked === null ? null : new RespondentGroupReader(asked);
   const rowOptions = {
-    redact: options.redact ?? createRedactor(options.codebook),
+    redact: options.redact ?? (await rowRedactor(options)),
     includeAuthors: options.includeAuthors === true,
     includeSourceIds: options.includeSourceIds === true,
     groups: groups !== null,
@@ -410,6 +411,22 @@ export async function* themeOutput(given: ThemeOutputOptions): AsyncIterable<str
  * selection, from a first read of the store: a record's campaign is only known once all are read,
  * and rows stream. Holds 4 bytes per record beside the voice tally.
  */
+/**
+ * The redactor for a row format's rows: the codebook's, and under a codebook that redacts names,
+ * also withholding the words the report of the same records withholds as names
+ * ({@link withholdingWords}). A row is written as its record is read, and only the whole store
+ * shows that a keyword no lexicon lists is a name (`kaelynn`), so that report is built first: one
+ * more pass over the store, only when names are redacted. Records given as an iterable are read
+ * once, so their rows are redacted by the codebook's redactor alone.
+ */
+async function rowRedactor(options: ThemeOutputOptions): Promise<TextRedactor> {
+  const redact = createRedactor(options.codebook);
+  if (options.records !== undefined || !options.codebook.redaction.kinds.has('name')) return redact;
+  const { earlierReport: _earlier, onRecord: _progress, onWarning: _warned, ...report } = options;
+  const built = await buildThemeReport({ ...report, format: 'json', traceRecordIds: false });
+  return withholdingWords(redact, built.trace.nameWords);
+}
+
 async function campaignsByRow(options: ThemeOutputOptions): Promise<(row: number) => number | null> {
   const numbering = new WordNumbering();
   const tally = new VoiceTally(0, (id) => numbering.word(id));

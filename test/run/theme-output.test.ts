@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { loadCodebook } from '../../src/codebook/load-codebook.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { parse } from 'csv-parse/sync';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { WITHHELD_TEXT } from '../../src/report/csv-rows.js';
@@ -7,6 +10,7 @@ import { makeCodebook } from '../builders/codebook-builder.js';
 import { makeRecord } from '../builders/record-builder.js';
 import { writeStore } from '../builders/store-builder.js';
 import { withTempDir } from '../builders/temp-dir.js';
+import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
 async function* each(records: readonly FeedbackRecord[]): AsyncIterable<FeedbackRecord> {
   yield* records;
@@ -74,5 +78,21 @@ describe('the CSV leaves out the words of respondents who did not agree to publi
       ['carers', WITHHELD_TEXT],
       ['money', 'The budget was cut'],
     ]);
+  });
+});
+
+describe('the CSV of a store under a codebook that redacts names, from the library as from the command', () => {
+  test('withholds the keywords the report prints as [name], lower-case unlisted ones too (fixtures/privacy/unlisted-name-keywords)', async () => {
+    await withTempDir(async (dir) => {
+      const fixture = join(PROJECT_ROOT, 'fixtures/privacy/unlisted-name-keywords');
+      await ingest({ paths: [join(fixture, 'exports')], storeDir: join(dir, 'store'), cwd: dir });
+      const { codebook: namedCodebook } = await loadCodebook(join(fixture, 'themes.yaml'));
+      if (namedCodebook === null) throw new Error('the fixture codebook does not load');
+      let csv = '';
+      for await (const chunk of themeOutput({ storeDir: join(dir, 'store'), codebook: namedCodebook, format: 'csv' })) csv += chunk;
+      expect(csv).toMatch(/worker \[name\] always rings back/u);
+      expect(csv).toMatch(/driver \[name\] is the only reason/u);
+      expect(csv.toLowerCase()).not.toMatch(/kaelynn|jaxon/u);
+    });
   });
 });

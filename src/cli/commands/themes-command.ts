@@ -214,7 +214,7 @@ Examples:
         if (out !== undefined) await refuseOverwritingInputs(resolve(io.cwd, out), out, storeDir, resolve(io.cwd, flags.themes));
         const codebook = await loadCodebookForCli(io, output, flags.themes);
         const started = Date.now();
-        const asked: ThemeOutputOptions = {
+        const options: ThemeOutputOptions = {
           storeDir,
           workers,
           codebook,
@@ -232,7 +232,6 @@ Examples:
             output.progress(`theming: ${count} records, ${elapsed > 0 ? Math.round((count / elapsed) * 1000) : 0} records/s`);
           },
         };
-        const options = await withReportNameWords(asked);
         if (flags.check !== undefined) {
           const expected = await collect(themeOutput(options)).catch((error: unknown) => {
             throw withSelectionHint(error, WITHOUT_SELECTION);
@@ -282,28 +281,4 @@ Examples:
  */
 function withUnixLineEnds(text: string): string {
   return text.replace(/\r\n/g, '\n');
-}
-
-/**
- * The options for a row format (csv) under a codebook that redacts names, with a redactor that
- * withholds the words the report of the same records withholds as names (see withholdingWords):
- * a row is written as its record is read, and only the whole store shows that a keyword no
- * lexicon lists is a name (`kaelynn`). That report is built first, one more pass over the store;
- * a document format, or a codebook that publishes names, is left as asked. When that pass fails
- * (an empty store), the rows are written as before and report what they find.
- */
-async function withReportNameWords(options: ThemeOutputOptions): Promise<ThemeOutputOptions> {
-  const format = REPORT_FORMATS.find((known) => known.name === (options.format ?? 'md'));
-  if (format?.kind !== 'rows' || options.redact !== undefined || !options.codebook.redaction.kinds.has('name')) return options;
-  const [{ buildThemeReport }, { createRedactor }, { withholdingWords }] = await Promise.all([
-    import('../../run/theme-output.js'),
-    import('../../report/publication-redactor.js'),
-    import('../../report/withheld-words.js'),
-  ]);
-  const { earlierReport: _earlier, onRecord: _progress, onWarning: _warned, ...report } = options;
-  const nameWords = await buildThemeReport({ ...report, format: 'json', traceRecordIds: false }).then(
-    (built) => built.trace.nameWords,
-    () => [],
-  );
-  return { ...options, redact: withholdingWords(createRedactor(options.codebook), nameWords) };
 }

@@ -262,7 +262,9 @@ export interface FormatAdapter {
    * post id, a YouTube comment id, a Reddit fullname, a Discord message's snowflake, a Slack
    * message's channel and timestamp), which no other post has: the same id read again with
    * other words is the same post, edited since, not another one. Formats that number items per
-   * export (a blog's comment ids, a form's rows) leave it unset.
+   * export (a blog's comment ids, a form's rows) leave it unset. A format whose ids are the
+   * platform's only in some of its exports (Telegram's JSON gives the chat's id, its HTML does
+   * not) says so per record, in the draft's `platformId`, which wins over this.
    */
   readonly platformPostIds?: boolean;
   /**

@@ -415,7 +415,7 @@ export class ExportReading implements AsyncIterable<ExportItem> {
             let known = knownTextFingerprint(record.id);
             if (known !== undefined) {
               const fingerprint = textFingerprint(record.text);
-              if (known !== fingerprint && isPlatformPost(record)) {
+              if (known !== fingerprint && isPlatformPost(record, item.platformId)) {
                 file.duplicates += 1;
                 summary.duplicates += 1;
                 const editedAt = editedAtOf(record);
@@ -936,13 +936,17 @@ function archiveCsvWarning(file: string): ExportItem & { kind: 'warning' } {
 }
 
 /**
- * True when a record is a platform's post or comment under the platform's own id (a tweet, a toot,
- * a skeet, a Reddit or Disqus comment: see `platformPostIds`), which no other post has: read again
- * with other words, it was edited since, or read differently by an earlier version of tlap. An id
- * made from the text (`content:…`) or numbered by the export is no such id.
+ * True when a record is a platform's post, comment or message under the platform's own id (a
+ * tweet, a toot, a skeet, a Reddit or Disqus comment, a Discord message: see `platformPostIds`),
+ * which no other post has: read again with other words, it was edited since, or read differently
+ * by an earlier version of tlap. `declared` is what its reading said of its id (a draft's
+ * `platformId`: a Telegram message's chat id and number is one, an id made from an HTML page's
+ * sender, date and words is not); undefined, its channel and format decide. An id made from the
+ * text (`content:…`) or numbered by the export is no such id.
  */
-export function isPlatformPost(record: FeedbackRecord): boolean {
+export function isPlatformPost(record: FeedbackRecord, declared?: boolean): boolean {
   if (record.sourceId.startsWith('content:')) return false;
+  if (declared !== undefined) return declared;
   return MICROBLOG_CHANNELS.has(record.channel) || findAdapter(record.format)?.platformPostIds === true;
 }
 

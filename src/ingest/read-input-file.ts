@@ -25,6 +25,8 @@ export type FileItem =
       record: FeedbackRecord;
       /** The ids earlier versions of tlap gave the record (from its draft's `formerSourceIds`). */
       formerIds?: readonly string[];
+      /** Whether its id is the platform's own, when its draft says (its `platformId`); unset, its format decides. */
+      platformId?: boolean;
     }
   | { kind: 'filtered'; rule: FilterRule; provenance: Provenance; sourceId?: string; detail?: string }
   | { kind: 'rejected'; code: RejectionCode; message: string; provenance: Provenance; excerpt?: string }
@@ -243,6 +245,7 @@ export async function openInputFile(diskPath: string, options: ReadFileOptions):
           provenance: draft.provenance,
         },
         ...(draft.formerSourceIds === undefined ? {} : { formerIds: draft.formerSourceIds.map((former) => makeRecordId(channel, former)) }),
+        ...(draft.platformId === undefined ? {} : { platformId: draft.platformId }),
       };
     }
     if (inAttachments.count > 0) {

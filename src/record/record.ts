@@ -121,6 +121,13 @@ export interface RecordDraft {
    * nothing.
    */
   formerSourceIds?: readonly string[];
+  /**
+   * Whether `sourceId` is the platform's own id of the post, comment or message (one no other item
+   * has: read again with other words, it is the same item, edited since), when that depends on the
+   * item rather than on its format: a Telegram message's chat id and number is one, a message read
+   * from a page that holds no chat id is not. Unset: the format's `platformPostIds` decides.
+   */
+  platformId?: boolean;
 }
 
 /** The date a draft's content-hash `sourceId` is made from: its {@link RecordDraft.idDate} when set, else its date. */

@@ -2,12 +2,13 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { ingest } from '../../src/ingest/ingest.js';
-import { readExports, type ExportItem } from '../../src/ingest/read-exports.js';
+import { isPlatformPost, readExports, type ExportItem } from '../../src/ingest/read-exports.js';
+import { makeRecord } from '../builders/record-builder.js';
 import { readStoreRecords } from '../../src/store/record-store.js';
 import type { FeedbackRecord } from '../../src/record/record.js';
 import { toIsoDate } from '../../src/record/dates.js';
 import { mastodonStatus } from '../builders/social-posts.js';
-import { discordExport, discordMessage } from '../builders/chat-exports.js';
+import { discordExport, discordMessage, telegramAccountExport, telegramMessage } from '../builders/chat-exports.js';
 import { withTempDir } from '../builders/temp-dir.js';
 import { PROJECT_ROOT } from '../helpers/read-fixture.js';
 
@@ -228,5 +229,172 @@ describe('a chat message read again with other words is one record, as a post is
         ['general:1705312992.123456', 'Nobody could tell me where the respite offer is'],
       ]);
     });
+  });
+});
+
+describe('a Telegram message read again with other words', () => {
+  /** fixtures/ingest/telegram-message-edited-twice: one group's history exported three times, a message edited twice. */
+  const TELEGRAM = join(PROJECT_ROOT, 'fixtures/ingest/telegram-message-edited-twice');
+  const FIRST_WORDS = 'ChatExport_2024-06-12/result.json';
+  const ACCOUNT_FIRST_EDIT = 'DataExport_2024-06-16/result.json';
+  const SECOND_EDIT = 'ChatExport_2024-06-20/result.json';
+  const HTML_BEFORE = 'html/ChatExport_2024-06-12/messages.html';
+  const HTML_AFTER = 'html/ChatExport_2024-06-20/messages.html';
+  const EDITED_ID = '1934567012:15';
+  const LATEST_WORDS =
+    'The respite booking line never answers after 4pm, and its voicemail is always full. Update: they ring back now, but only the next weekday morning.';
+
+  async function copyTelegramExports(dir: string): Promise<void> {
+    for (const name of [FIRST_WORDS, ACCOUNT_FIRST_EDIT, SECOND_EDIT, HTML_BEFORE, HTML_AFTER]) {
+      await mkdir(join(dir, name, '..'), { recursive: true });
+      await copyFile(join(TELEGRAM, name), join(dir, name));
+    }
+  }
+
+  const ORDERS = [
+    [FIRST_WORDS, ACCOUNT_FIRST_EDIT, SECOND_EDIT],
+    [FIRST_WORDS, SECOND_EDIT, ACCOUNT_FIRST_EDIT],
+    [ACCOUNT_FIRST_EDIT, FIRST_WORDS, SECOND_EDIT],
+    [ACCOUNT_FIRST_EDIT, SECOND_EDIT, FIRST_WORDS],
+    [SECOND_EDIT, FIRST_WORDS, ACCOUNT_FIRST_EDIT],
+    [SECOND_EDIT, ACCOUNT_FIRST_EDIT, FIRST_WORDS],
+  ];
+
+  test("edited twice, its chat's history and the whole account's export read in every order, one run each: one record, the latest edit's words", async () => {
+    await withTempDir(async (dir) => {
+      await copyTelegramExports(dir);
+      const stores: string[][] = [];
+      for (const [index, order] of ORDERS.entries()) {
+        const store = `store-${index}`;
+        for (const path of order) {
+          const summary = await ingest({ paths: [path], storeDir: store, cwd: dir });
+          expect(summary.read).toBe(summary.added + summary.duplicates + summary.filtered + summary.rejected);
+        }
+        const records = await storedRecords(join(dir, store));
+        expect(records.map((record) => record.sourceId).sort()).toEqual(
+          ['14', '15', '16', '17', '18', '19'].map((number) => `1934567012:${number}`),
+        );
+        expect(await storedPost(join(dir, store), EDITED_ID)).toEqual({
+          text: LATEST_WORDS,
+          file: SECOND_EDIT,
+          editedAt: '2024-06-18T20:40:05.000Z',
+        });
+        stores.push(await storeContent(join(dir, store)));
+      }
+      for (const content of stores) expect(content).toEqual(stores[0]);
+    });
+  });
+
+  test('in one run the order of the files does not matter either, and the earlier edit read after the later one is no update', async () => {
+    await withTempDir(async (dir) => {
+      await copyTelegramExports(dir);
+      await ingest({ paths: [FIRST_WORDS, ACCOUNT_FIRST_EDIT, SECOND_EDIT], storeDir: 'forward', cwd: dir });
+      const backward = await ingest({ paths: [SECOND_EDIT, ACCOUNT_FIRST_EDIT, FIRST_WORDS], storeDir: 'backward', cwd: dir });
+      expect(backward.perFile.map((file) => [file.file, file.added, file.duplicates, file.updated, file.filtered])).toEqual([
+        [SECOND_EDIT, 6, 0, 0, 1],
+        // The account's private chat is filtered unread, as is the notice.
+        [ACCOUNT_FIRST_EDIT, 0, 5, 0, 2],
+        // Its four messages never edited take its copy, from the file first in name order; its edited message stays.
+        [FIRST_WORDS, 0, 5, 4, 1],
+      ]);
+      expect(await storeContent(join(dir, 'backward'))).toEqual(await storeContent(join(dir, 'forward')));
+      expect(await storedPost(join(dir, 'backward'), EDITED_ID)).toMatchObject({ text: LATEST_WORDS, file: SECOND_EDIT });
+
+      const items: ExportItem[] = [];
+      for await (const item of readExports([SECOND_EDIT, FIRST_WORDS, ACCOUNT_FIRST_EDIT], { cwd: dir })) items.push(item);
+      const copies = items.flatMap((item) =>
+        item.kind === 'duplicate' && item.record.sourceId === EDITED_ID
+          ? [`${item.record.provenance.file} ${item.edited === true ? 'edited' : item.earlierEdit === true ? 'earlier' : 'same'}`]
+          : [],
+      );
+      expect(copies).toEqual([`${FIRST_WORDS} earlier`, `${ACCOUNT_FIRST_EDIT} earlier`]);
+    });
+  });
+
+  test('two messages with the same words by the same person stay two records, in JSON and in HTML', async () => {
+    await withTempDir(async (dir) => {
+      await copyTelegramExports(dir);
+      await ingest({ paths: [FIRST_WORDS, HTML_BEFORE], storeDir: 'store', cwd: dir });
+      const same = (await storedRecords(join(dir, 'store'))).filter((record) => record.text === 'Same here, I gave up ringing.');
+      expect(same.map((record) => [record.provenance.file, record.provenance.part])).toEqual([
+        [FIRST_WORDS, 'messages[3]'],
+        [FIRST_WORDS, 'messages[5]'],
+        [HTML_BEFORE, 'message16'],
+        [HTML_BEFORE, 'message18'],
+      ]);
+      expect(new Set(same.map((record) => record.id)).size).toBe(4);
+    });
+  });
+
+  test("HTML pages, whose ids are made from sender, date and words, are never merged by this rule: the edited message's words are kept both ways", async () => {
+    await withTempDir(async (dir) => {
+      await copyTelegramExports(dir);
+      for (const [store, order] of [
+        ['forward', [HTML_BEFORE, HTML_AFTER]],
+        ['backward', [HTML_AFTER, HTML_BEFORE]],
+      ] as const) {
+        const summary = await ingest({ paths: [...order], storeDir: store, cwd: dir });
+        // The four messages never edited are duplicates (read after the later page, each takes the earlier page's copy).
+        expect({ added: summary.added, duplicates: summary.duplicates, updated: summary.updated }).toEqual({
+          added: 7,
+          duplicates: 4,
+          updated: store === 'forward' ? 0 : 4,
+        });
+        const priya = (await storedRecords(join(dir, store))).filter((record) => record.text.startsWith('The respite booking line'));
+        expect(priya.map((record) => record.text)).toEqual(
+          store === 'forward'
+            ? ['The respite booking line never answers after 4pm.', LATEST_WORDS]
+            : [LATEST_WORDS, 'The respite booking line never answers after 4pm.'],
+        );
+      }
+      const items: ExportItem[] = [];
+      for await (const item of readExports([HTML_BEFORE], { cwd: dir })) items.push(item);
+      const read = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
+      expect(read).toHaveLength(5);
+      for (const item of read) expect(item).toMatchObject({ record: { sourceId: expect.stringMatching(/^content:/) }, platformId: false });
+    });
+  });
+
+  test("messages of chats whose ids the export leaves out are only numbered: two chats' message 15 stay two records", async () => {
+    await withTempDir(async (dir) => {
+      const chat = (name: string, words: string): Record<string, unknown> => ({
+        name,
+        type: 'public_supergroup',
+        messages: [telegramMessage(15, words)],
+      });
+      await writeFile(
+        join(dir, 'result.json'),
+        telegramAccountExport([chat('Kirklees Parent Carers', 'Short breaks have a waiting list')]),
+      );
+      await mkdir(join(dir, 'later'));
+      await writeFile(
+        join(dir, 'later', 'result.json'),
+        telegramAccountExport([chat('Leeds Carers Network', 'Respite for carers, please')]),
+      );
+      await ingest({ paths: ['result.json'], storeDir: 'store', cwd: dir });
+      const later = await ingest({ paths: ['later/result.json'], storeDir: 'store', cwd: dir });
+      expect({ added: later.added, duplicates: later.duplicates, updated: later.updated }).toEqual({ added: 1, duplicates: 0, updated: 0 });
+      const records = await storedRecords(join(dir, 'store'));
+      // The second is kept under its number and a fingerprint of its words, as an export's row number would be.
+      expect(records.map((record) => [record.sourceId.replace(/#[0-9a-f]+$/, '#…'), record.text])).toEqual([
+        ['15', 'Short breaks have a waiting list'],
+        ['15#…', 'Respite for carers, please'],
+      ]);
+    });
+  });
+});
+
+describe("whether a record's id is the platform's: its reading's word, else its format's", () => {
+  test('a reading that says wins over the format, either way; an id made from the words never is one', () => {
+    const discord = makeRecord({ channel: 'other', format: 'discord-chat', sourceId: '1201000000000000002' });
+    const telegram = makeRecord({ channel: 'other', format: 'telegram-chat', sourceId: '1934567012:15' });
+    expect([isPlatformPost(discord), isPlatformPost(discord, false), isPlatformPost(telegram), isPlatformPost(telegram, true)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect(isPlatformPost(makeRecord({ channel: 'other', format: 'telegram-chat', sourceId: 'content:0123456789' }), true)).toBe(false);
+    expect(isPlatformPost(makeRecord({ channel: 'survey', format: 'csv', sourceId: '15' }))).toBe(false);
   });
 });

@@ -166,8 +166,11 @@ function messageId(chat: TelegramChat, number: string): string {
 
 /**
  * One message. A message's words are a record by its sender (`from`), dated by `date_unixtime`
- * (else `date`, the exporter's local time, read as UTC), its id the chat's id and the message's
- * number, a reply naming the message it answers in `inReplyTo`. Telegram's notices (`"type":
+ * (else `date`, the exporter's local time, read as UTC), a reply naming the message it answers in
+ * `inReplyTo`. Its id is the chat's id and the message's number, which no other message has: the
+ * platform's id, so the message read again with other words is the message edited, when it was
+ * last edited in `meta.editedAt` (`edited_unixtime`, else `edited` read as `date` is). Without
+ * the chat's id, its id is the number alone, which every chat counts from 1: no platform's id. Telegram's notices (`"type":
  * "service"`: who joined, pinned a message, changed the title) and forwarded messages (someone
  * else's words) are filtered `not-feedback`; a message with no words (a photo, a sticker, a voice
  * message, a shared contact or location) `empty-text`.
@@ -202,7 +205,7 @@ function messageItem(value: unknown, chat: TelegramChat, provenance: Provenance)
   const meta: Record<string, JsonValue> = {};
   if (chat.name !== null) meta['telegramChat'] = chat.name;
   if (message['edited'] !== undefined || message['edited_unixtime'] !== undefined) meta['edited'] = true;
-  const editedAt = editTime(message['edited_unixtime']);
+  const editedAt = editTime(message['edited_unixtime']) ?? editTime(message['edited']);
   if (editedAt !== null) meta['editedAt'] = editedAt;
   return {
     kind: 'record',
@@ -214,6 +217,7 @@ function messageItem(value: unknown, chat: TelegramChat, provenance: Provenance)
       inReplyTo: repliedTo(message, chat),
       meta,
       provenance,
+      platformId: chat.id !== null,
     },
   };
 }

@@ -39,7 +39,8 @@ const PHONE_NUMBER_AUTHOR = /^\+?[\d\s().\u2010\u2011-]{7,}$/;
  * its words the `text` block as plain text. Telegram's notices (`message service`) and forwarded
  * messages are filtered `not-feedback`; a photo, sticker, file, poll or other media without words
  * `empty-text`. A reply names the message it answers in `inReplyTo` when that message is on the
- * same page. The page carries no chat id, so ids are made from the sender, date and words.
+ * same page. The page carries no chat id, so ids are made from the sender, date and words: no
+ * platform's ids, so two messages never become one record by them.
  */
 export async function* telegramHtmlItems(source: InputSource): AsyncIterable<AdapterItem> {
   const page = await source.readText(PAGE_LIMIT);
@@ -94,6 +95,7 @@ export async function* telegramHtmlItems(source: InputSource): AsyncIterable<Ada
         inReplyTo: replyTo === undefined ? null : (byNumber.get(replyTo) ?? null),
         meta,
         provenance,
+        platformId: false,
       },
     };
   }

@@ -146,6 +146,31 @@ describe('hostile messages are rejected one by one, named by their place, and th
       { sourceId: '2', date: '2024-06-12T10:01:00.000Z', inReplyTo: null },
     ]);
   });
+
+  test("an edited message says when: edited_unixtime, else edited (the exporter's clock, read as UTC as date is)", async () => {
+    const result = await readTempInput(
+      'result.json',
+      telegramChatExport([
+        telegramMessage(2, 'Respite, please', { edited: '2024-06-13T10:12:00', edited_unixtime: '1718269920' }),
+        telegramMessage(3, 'Transport too', { edited: '2024-06-13T10:15:00' }),
+        telegramMessage(4, 'And a ramp'),
+      ]),
+    );
+    expect(recordsOf(result).map(({ sourceId, meta }) => [sourceId, meta['edited'], meta['editedAt']])).toEqual([
+      ['2098765432:2', true, '2024-06-13T09:12:00.000Z'],
+      ['2098765432:3', true, '2024-06-13T10:15:00.000Z'],
+      ['2098765432:4', undefined, undefined],
+    ]);
+  });
+
+  test("its ids are the platform's (one message each) only when the chat's id names them", async () => {
+    const messages = [telegramMessage(2, 'Respite, please')];
+    const platformIds = (result: Awaited<ReturnType<typeof readTempInput>>): (string | boolean | undefined)[][] =>
+      result.items.flatMap((item) => (item.kind === 'record' ? [[item.record.sourceId, item.platformId]] : []));
+    expect(platformIds(await readTempInput('result.json', telegramChatExport(messages)))).toEqual([['2098765432:2', true]]);
+    const withoutChatId = telegramChatExport(messages, { id: 'CHAT' }).replace('"CHAT"', '123456789012345678901234567890');
+    expect(platformIds(await readTempInput('result.json', withoutChatId))).toEqual([['2', false]]);
+  });
 });
 
 describe("a whole account's export", () => {

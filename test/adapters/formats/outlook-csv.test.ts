@@ -129,6 +129,46 @@ describe('outlook-csv adapter', () => {
     expect(result.items[2]).toMatchObject({ kind: 'filtered', rule: 'empty-text', provenance: { row: 3 } });
   });
 
+  test.each([
+    ['German', 'Betreff,Text,Von: (Name),Von: (Adresse),An: (Name),An: (Adresse)'],
+    ['Spanish', 'Asunto,Cuerpo,De: (nombre),De: (dirección),Para: (nombre),Para: (dirección)'],
+    ['Czech', 'Předmět,Tělo,Od: (jméno),Od: (adresa),Komu: (adresa)'],
+    ['German, in other letter case and spacing', 'BETREFF,text,von:  (name)'],
+  ])('detects an export written by an Office in %s by its header', (_language, header) => {
+    const head = `${header}\r\n"a","b","c"\r\n`;
+    expect(outlookCsvAdapter.sniff(sniffInput(head))).toBe(0.95);
+    expect(detectFormat(ADAPTERS, sniffInput(head))).toMatchObject({ adapter: { name: 'outlook-csv' } });
+  });
+
+  test.each([
+    ['names of two languages mixed', 'Betreff,Body,From: (Name)\na,b,c\n'],
+    ['a German table with a subject and a text but no sender', 'Betreff,Text,Datum\na,b,c\n'],
+    ['French names no source confirmed', 'Objet,Corps,De : (nom),De : (adresse)\na,b,c,d\n'],
+  ])('leaves %s to the other readers', (_what, head) => {
+    expect(outlookCsvAdapter.sniff(sniffInput(head))).toBe(0);
+  });
+
+  test('reads a German export as the English one: the body under Text, the sender under Von: (Name)', async () => {
+    const header = ['Betreff', 'Text', 'Von: (Name)', 'Von: (Adresse)'];
+    const quoted = (cells: readonly string[]): string => cells.map((cell) => `"${cell}"`).join(',');
+    const result = await read(
+      'posteingang.csv',
+      `${quoted(header)}\r\n${quoted(['AW: Radverkehrsplan', 'Mehr Fahrradständer am Bahnhof, bitte.', 'Lena Koch', 'lena@example.de'])}\r\n`,
+    );
+    expect(result.format).toBe('outlook-csv');
+    expect(result.items).toEqual([
+      {
+        kind: 'record',
+        record: expect.objectContaining({
+          author: 'Lena Koch',
+          text: 'Mehr Fahrradständer am Bahnhof, bitte.',
+          meta: { subject: 'AW: Radverkehrsplan' },
+        }),
+      },
+    ]);
+    expect(JSON.stringify(result.items)).not.toMatch(/example\.de/);
+  });
+
   test('--format outlook-csv on another table fails naming the columns it found', async () => {
     const result = await read('other.csv', 'id,comment\n1,hello\n', 'outlook-csv');
     expect(result.error).toBe('other.csv: not an Outlook mail folder export (columns: "id", "comment")');

@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from '../record/record.js';
 import { tickedAnswer } from '../record/tick-boxes.js';
+import { readByEitherLabel } from './bilingual-labels.js';
 
 /**
  * What a respondent said about publishing their words, from the export's own question on it:
@@ -48,9 +49,16 @@ function plain(text: string): string {
 /**
  * Whether a question (a survey column's header, a table column's name) asks the respondent about
  * publishing their response, and how; null for any other question (`Date published` is not one).
+ * A question asked in two languages (`Consent to publish | Caniatâd i gyhoeddi`) is read by either
+ * (see {@link readByEitherLabel}).
  */
 export function consentQuestionKind(question: string): ConsentQuestionKind | null {
   if (question.length > QUESTION_MAX_LENGTH) return null;
+  return readByEitherLabel(question, (label) => labelConsentKind(label) ?? undefined) ?? null;
+}
+
+/** How one label (a question in one language) asks about publishing, or null. */
+function labelConsentKind(question: string): ConsentQuestionKind | null {
   const text = plain(question);
   if (/^(?:consent to publish\w*|permission to publish\w*|publish consent|publication consent|ok to publish)$/.test(text))
     return 'permission';

@@ -4,7 +4,7 @@ import { toIsoDate } from '../../record/dates.js';
 import { isAnonymousValue, isSentinelValue } from './free-text-columns.js';
 import { MAPPED_FIELDS, type MappedField } from './mapped-fields.js';
 import type { TableDateColumn } from './table-dates.js';
-import { columnPath, simplifyColumnName } from './column-names.js';
+import { columnPath, knownColumnName, simplifyColumnName } from './column-names.js';
 import { isNameQuestion, isPersonalDetailsColumn, isPostcodeColumn } from './contact-columns.js';
 import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { authorName, withoutAddresses } from './email-addresses.js';
@@ -99,6 +99,28 @@ const FIELD_COLUMNS: Record<MappedField, readonly string[]> = {
   inReplyTo: ['inreplyto', 'inreplytostatusidstr', 'inreplytostatusid', 'parentid', 'parent', 'replyto'],
 };
 
+/** The field each recognised column name fills (see {@link FIELD_COLUMNS}). */
+const FIELD_OF_NAME: ReadonlyMap<string, MappedField> = new Map(
+  (Object.entries(FIELD_COLUMNS) as [MappedField, readonly string[]][])
+    .flatMap(([field, names]) => names.map((name) => [name, field] as const))
+    .reverse(),
+);
+
+/**
+ * A column's name (simplified) as the record fields know it: a recognised name of the whole
+ * header, or of the label the fields know in a header of two languages (`Dyddiad / Date` is
+ * `date`, `Sylwadau | Comments` is `comments`), else the whole header's simplified name.
+ */
+function fieldColumnName(header: string): string {
+  return (
+    knownColumnName(
+      header,
+      (name) => FIELD_OF_NAME.has(name),
+      (first, second) => FIELD_OF_NAME.get(first) === FIELD_OF_NAME.get(second),
+    ) ?? simplifyColumnName(header)
+  );
+}
+
 /**
  * The language a translated field is given in, at the end of its column's path, as Decidim and
  * other participation platforms export each translation of a field (`body/en`, `title/ca`,
@@ -112,7 +134,7 @@ const TIME_ZONE_SUFFIX = /(?:utc|gmt)$/;
 
 /** True when a column is named as the feedback text (`text`, `comment`, `message`…), so the table is read one record per row. */
 export function hasTextColumnName(headers: readonly string[]): boolean {
-  return headers.some((header) => FIELD_COLUMNS.text.includes(simplifyColumnName(header)));
+  return headers.some((header) => FIELD_COLUMNS.text.includes(fieldColumnName(header)));
 }
 
 /** Column names (simplified) of a question column: a long-format survey's question, or a live Q&A's attendee question. */
@@ -311,7 +333,7 @@ export function mapColumns(
     fields.author ??= live.asker;
   }
   const nested = options.nestedColumns;
-  const simplified = headers.map((header) => (nested?.has(header) === true ? '' : simplifyColumnName(header)));
+  const simplified = headers.map((header) => (nested?.has(header) === true ? '' : fieldColumnName(header)));
   const withoutZone = simplified.map((name) => name.replace(TIME_ZONE_SUFFIX, ''));
   const withoutLocale = headers.map((header, index) =>
     LOCALE_SUFFIX.test(header) && simplified[index] !== '' ? simplifyColumnName(header.replace(LOCALE_SUFFIX, '')) : '',

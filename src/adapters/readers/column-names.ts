@@ -1,6 +1,30 @@
+import { readByEitherLabel } from '../../privacy/bilingual-labels.js';
+
 /** Lower-cases a column name and keeps only letters and digits, so `Created At` matches `created_at`. */
 export function simplifyColumnName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The name (simplified, see {@link simplifyColumnName}) a reader knows a column by, or undefined:
+ * the whole header's name when `isKnown`, else the name of the label it knows in a header that
+ * holds one heading in two languages (`Dyddiad / Date` is known as `date`; see
+ * {@link readByEitherLabel}). Two labels both known are one heading when `sameRole` says so (by
+ * default, when both are known).
+ */
+export function knownColumnName(
+  header: string,
+  isKnown: (name: string) => boolean,
+  sameRole: (first: string, second: string) => boolean = () => true,
+): string | undefined {
+  return readByEitherLabel(
+    header,
+    (label) => {
+      const name = simplifyColumnName(label);
+      return isKnown(name) ? name : undefined;
+    },
+    sameRole,
+  );
 }
 
 /** A form's field name, as ODK and KoboToolbox write one: letters, digits, `_`, and the `-`, `.` or `:` that join its groups. */

@@ -1,3 +1,4 @@
+import { readByEitherLabel } from '../../privacy/bilingual-labels.js';
 import { columnPath, fieldWords, simplifyColumnName } from './column-names.js';
 import {
   labelWordings,
@@ -9,15 +10,19 @@ import {
 } from './welsh-labels.js';
 
 /**
- * Whether a heading, or either side of a bilingual one (`E-bost / Email`, `Enw / Name`), is one
- * that `isHeading` knows, in English or in Welsh (`welsh`). A path of three parts or more
- * (`category/name/en`, as Decidim exports a translated field) is no bilingual heading.
+ * Whether a heading is one that `isHeading` knows, in English or in Welsh (`welsh`): the whole
+ * heading; either side of a slash (`E-bost / Email`, `Enw/Name`, and `Name / organisation`, which
+ * asks for a name); or the label it knows of a heading in two languages set apart otherwise (`Enw
+ * | Name`, `Postcode (Cod post)`, two lines; see {@link readByEitherLabel}: `Name (First)` is no
+ * name). A path of three parts or more (`category/name/en`, as Decidim exports a translated field)
+ * is no bilingual heading.
  */
 function headingIs(header: string, isHeading: (wording: string) => boolean, welsh: RegExp): boolean {
   const trimmed = header.trim();
-  if (isHeading(trimmed) || welsh.test(trimmed)) return true;
+  const known = (wording: string): true | undefined => (isHeading(wording) || welsh.test(wording) ? true : undefined);
   const wordings = labelWordings(trimmed);
-  return wordings.length === 2 && wordings.some((wording) => isHeading(wording) || welsh.test(wording));
+  if (wordings.length === 2 && wordings.some((wording) => known(wording) === true)) return true;
+  return readByEitherLabel(trimmed, known) === true;
 }
 
 /** Column names (simplified) of contact details and of parts of a person's name, never read as answers nor kept. */

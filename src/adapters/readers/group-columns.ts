@@ -1,4 +1,4 @@
-import { simplifyColumnName } from './column-mapping.js';
+import { knownColumnName } from './column-names.js';
 
 /**
  * Column names (simplified) that name the group a row belongs to, written once at the head of
@@ -28,12 +28,17 @@ const GROUP_COLUMN_NAMES = new Set([
   'heading',
 ]);
 
+/** True for a column named for a group (see {@link GROUP_COLUMN_NAMES}), in one language or two (`Thema / Theme`). */
+function isGroupColumnName(header: string): boolean {
+  return knownColumnName(header, (name) => GROUP_COLUMN_NAMES.has(name)) !== undefined;
+}
+
 /**
  * True when a column other than those in `keep` is named for a group ({@link GROUP_COLUMN_NAMES}):
  * only then has a table cells to fill by name, and rows worth reading ahead to judge its columns.
  */
 export function namesGroupColumn(headers: readonly string[], keep: ReadonlySet<string>): boolean {
-  return headers.some((header) => !keep.has(header) && GROUP_COLUMN_NAMES.has(simplifyColumnName(header)));
+  return headers.some((header) => !keep.has(header) && isGroupColumnName(header));
 }
 
 /** A column filled down by its name: its last value, the values it has had in its outer group, and whether it is still taken for a group. */
@@ -130,9 +135,7 @@ export class GroupFill {
    */
   constructor(headers: readonly string[], keep: ReadonlySet<string>, sample: readonly GroupedRow[] = []) {
     const kept = new Set(headers.flatMap((header, index) => (keep.has(header) ? [index] : [])));
-    const named = headers.flatMap((header, index) =>
-      kept.has(index) || !GROUP_COLUMN_NAMES.has(simplifyColumnName(header)) ? [] : [index],
-    );
+    const named = headers.flatMap((header, index) => (kept.has(index) || !isGroupColumnName(header) ? [] : [index]));
     const trial = new FillState(namedGroups(named), kept);
     for (const row of sample) trial.step(row);
     this.state = new FillState(namedGroups(trial.named.filter((group) => group.grouping).map((group) => group.index)), kept);

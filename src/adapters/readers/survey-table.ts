@@ -31,6 +31,8 @@ import {
 } from './contact-columns.js';
 import { postcodeDistrict } from '../../privacy/postcode-district.js';
 import { withoutAddresses } from './email-addresses.js';
+import { knownColumnName } from './column-names.js';
+import { bilingualLabels } from '../../privacy/bilingual-labels.js';
 import { delimitedTableOptions, readDelimitedTable, rejectedTableRow, uniqueHeaders } from './delimited-table.js';
 import { isClosedQuestionHeader, isSentinelValue, profileColumns, PROFILE_ROWS, type ColumnProfile } from './free-text-columns.js';
 import { RepeatedTextIds } from './repeated-text-ids.js';
@@ -144,6 +146,12 @@ interface SurveyPlan {
   /** By the body column of a post, its title column: the post's text is its title, then its body (see {@link postColumns}). */
   postTitles: ReadonlyMap<string, string>;
   respondent: string | undefined;
+  /**
+   * True when the respondent column was found by one label of a header in two languages (`ID
+   * Ymateb / Response ID`, see {@link knownColumnName}), which earlier versions of tlap did not
+   * read: its answers' ids then name the ids those versions gave them too.
+   */
+  respondentByLabel: boolean;
   /** The long-format question column, whose value names the question of each row. */
   questionColumn: string | undefined;
   /** The other answers kept in `meta.answers`. */
@@ -198,7 +206,7 @@ function respondentColumn(headers: readonly string[]): string | undefined {
 }
 
 function findColumn(headers: readonly string[], names: readonly string[]): string | undefined {
-  const simplified = headers.map(simplifyColumnName);
+  const simplified = headers.map((header) => knownColumnName(header, (name) => names.includes(name)));
   for (const name of names) {
     const index = simplified.indexOf(name);
     if (index !== -1) return headers[index];
@@ -207,11 +215,11 @@ function findColumn(headers: readonly string[], names: readonly string[]): strin
 }
 
 function isSubmissionTimeColumn(header: string): boolean {
-  return SUBMISSION_TIME_COLUMNS.includes(simplifyColumnName(header).replace(/(?:utc|gmt)$/, ''));
+  return knownColumnName(header, (name) => SUBMISSION_TIME_COLUMNS.includes(name.replace(/(?:utc|gmt)$/, ''))) !== undefined;
 }
 
 function isQuestionColumn(header: string): boolean {
-  return QUESTION_COLUMNS.includes(simplifyColumnName(header));
+  return knownColumnName(header, (name) => QUESTION_COLUMNS.includes(name)) !== undefined;
 }
 
 function isQuestionLikeHeader(header: string): boolean {
@@ -448,6 +456,7 @@ function planTable(
     questions,
     postTitles,
     respondent,
+    respondentByLabel: respondent !== undefined && map['id'] === undefined && bilingualLabels(respondent) !== undefined,
     questionColumn,
     answers,
     sections,
@@ -502,7 +511,10 @@ function* surveyRowItems(
     answered = true;
     const sourceQuestion = plan.questionColumn === undefined ? '' : (row[plan.questionColumn] ?? '').trim();
     const question = sourceQuestion === '' ? column : sourceQuestion;
-    const ids = respondent === '' ? answerIds(position, provenance, question, answer) : { sourceId: `${respondent}:${question}` };
+    const ids =
+      respondent === ''
+        ? answerIds(position, provenance, question, answer)
+        : respondentAnswerIds(plan, respondent, question, () => answerIds(position, provenance, question, answer));
     const { sourceId } = ids;
     if (furniture !== null) {
       yield { kind: 'filtered', rule: 'not-feedback', provenance, sourceId, detail: furniture };
@@ -567,6 +579,18 @@ interface TableRowPosition {
 interface AnswerIds {
   sourceId: string;
   formerSourceIds?: readonly string[];
+}
+
+/**
+ * The ids of a respondent's answer: `<respondent>:<question>`, and when the respondent column was
+ * found by one label of a bilingual header ({@link SurveyPlan.respondentByLabel}), the ids of an
+ * answer in a table without one (`withoutRespondent`), as earlier versions of tlap gave it.
+ */
+function respondentAnswerIds(plan: SurveyPlan, respondent: string, question: string, withoutRespondent: () => AnswerIds): AnswerIds {
+  const sourceId = `${respondent}:${question}`;
+  if (!plan.respondentByLabel) return { sourceId };
+  const former = withoutRespondent();
+  return { sourceId, formerSourceIds: [former.sourceId, ...(former.formerSourceIds ?? [])] };
 }
 
 /**

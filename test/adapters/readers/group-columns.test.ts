@@ -30,6 +30,17 @@ describe('GroupFill', () => {
     ]);
   });
 
+  test('a column named for a group in two languages is filled as its English is; two English labels are no group name', () => {
+    const rows = [
+      ['Trafnidiaeth / Transport', 'Buses stop at 4pm.'],
+      ['', 'Taxis cost too much.'],
+    ];
+    const transport = [rows[0] ?? [], ['Trafnidiaeth / Transport', 'Taxis cost too much.']];
+    expect(filled(['Thema / Theme', 'Sylwadau / Comments'], ['Sylwadau / Comments'], rows)).toEqual(transport);
+    expect(filled(['Theme\nThema', 'Comment'], ['Comment'], rows)).toEqual(transport);
+    expect(filled(['Theme / notes', 'Comment'], ['Comment'], rows)).toEqual(rows);
+  });
+
   test('a column that is no group heading is left as it is: blank on the first row, or an unnamed column', () => {
     const rows = [
       ['', 'x', 'Buses stop at 4pm.'],

@@ -664,37 +664,8 @@ class InputFinder {
     entries: readonly ZipDirectoryEntry[],
     pathInFolder: string | undefined,
   ): Promise<InputFile[]> {
-    const files = entries
-      .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
-      .filter(({ entry, segments }) => segments.length > 0 && !entry.name.endsWith('/'))
-      .sort((a, b) => compareSegments(a.segments, b.segments));
-    if (files.length === 0) this.warn(`${displayPath}: a zip archive with no files in it; nothing read`);
-    const found: InputFile[] = [];
-    for (const { entry, segments } of files) {
-      if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
-      const inner = segments.join('/');
-      const innerPathInFolder = pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`;
-      if (this.isExcluded(innerPathInFolder)) continue;
-      const entryPath = `${displayPath}/${inner}`;
-      const name = segments[segments.length - 1] ?? '';
-      const { diskPath, nestedIn } = archive;
-      const located = { diskPath, displayPath: entryPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
-      if (isNotFeedbackName(name)) {
-        this.summary.notFeedback.push(entryPath);
-        continue;
-      }
-      if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) {
-        found.push({ ...located, skip: true });
-        continue;
-      }
-      const member: ArchiveMember = { kind: 'zip', entry };
-      if (isArchiveName(name)) {
-        for (const input of await this.nestedArchiveInputs(archive, member, entryPath, innerPathInFolder)) found.push(input);
-        continue;
-      }
-      found.push({ ...located, member });
-    }
-    return found;
+    const members = entries.filter((entry) => !entry.name.endsWith('/')).map((entry): ArchiveMember => ({ kind: 'zip', entry }));
+    return this.memberInputs(archive, displayPath, 'zip', members, pathInFolder);
   }
 
   /**
@@ -708,13 +679,29 @@ class InputFinder {
     gzip: boolean,
     pathInFolder: string | undefined,
   ): Promise<InputFile[]> {
-    const files = (await listTarEntries(archive.unpackedAt, gzip, displayPath))
-      .map((entry) => ({ entry, segments: archivePathSegments(entry.name) }))
+    const members = (await listTarEntries(archive.unpackedAt, gzip, displayPath)).map((entry): ArchiveMember => ({
+      kind: 'tar',
+      entry,
+      gzip,
+    }));
+    return this.memberInputs(archive, displayPath, 'tar', members, pathInFolder);
+  }
+
+  /** The inputs an archive's members give, as {@link archiveInputs} says, whichever kind of archive holds them. */
+  private async memberInputs(
+    archive: ArchiveBeingListed,
+    displayPath: string,
+    kind: ArchiveMember['kind'],
+    members: readonly ArchiveMember[],
+    pathInFolder: string | undefined,
+  ): Promise<InputFile[]> {
+    const files = members
+      .map((member) => ({ member, segments: archivePathSegments(member.entry.name) }))
       .filter(({ segments }) => segments.length > 0)
       .sort((a, b) => compareSegments(a.segments, b.segments));
-    if (files.length === 0) this.warn(`${displayPath}: a tar archive with no files in it; nothing read`);
+    if (files.length === 0) this.warn(`${displayPath}: a ${kind} archive with no files in it; nothing read`);
     const found: InputFile[] = [];
-    for (const { entry, segments } of files) {
+    for (const { member, segments } of files) {
       if (segments.some((segment) => segment.startsWith('.') || segment === '__MACOSX' || segment === 'node_modules')) continue;
       const inner = segments.join('/');
       const innerPathInFolder = pathInFolder === undefined ? inner : `${pathInFolder}/${inner}`;
@@ -727,7 +714,6 @@ class InputFinder {
       }
       const { diskPath, nestedIn } = archive;
       const located = { diskPath, displayPath: entryPath, fromFolder: true, ...(nestedIn.length === 0 ? {} : { nestedIn }) };
-      const member: ArchiveMember = { kind: 'tar', entry, gzip };
       if (UNREAD_MEDIA_EXTENSIONS.has(extname(name).toLowerCase())) found.push({ ...located, skip: true });
       else if (isArchiveName(name))
         for (const input of await this.nestedArchiveInputs(archive, member, entryPath, innerPathInFolder)) found.push(input);

@@ -14,7 +14,11 @@
  * - `ni-number`: a UK National Insurance number (`QQ 12 34 56 C`, `QQ123456C`);
  * - `case-number`: a number a health or care service knows a person by, after words that say so
  *   (`hospital number RWY1234567`, `Mosaic ID 1234567`, `complaint reference PALS-2024-0456`);
- * - `ip-address`: an IP address, an online identifier (`81.2.69.160`, `2001:db8::1`).
+ * - `ip-address`: an IP address, an online identifier (`81.2.69.160`, `2001:db8::1`);
+ * - `card-number`: a payment card's number, 13 to 19 digits passing the Luhn check
+ *   (`4111 1111 1111 1111`);
+ * - `bank-details`: a UK sort code or account number where the words or the other number beside it
+ *   say so (`sort code 12-34-56`, `account 12345678`), or an IBAN (`GB29 NWBK 6016 1331 9268 19`).
  */
 export type PersonalDataKind =
   | 'email'
@@ -27,7 +31,9 @@ export type PersonalDataKind =
   | 'date-of-birth'
   | 'ni-number'
   | 'case-number'
-  | 'ip-address';
+  | 'ip-address'
+  | 'card-number'
+  | 'bank-details';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -42,6 +48,8 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'ni-number',
   'case-number',
   'ip-address',
+  'card-number',
+  'bank-details',
 ] as const);
 
 /**
@@ -60,6 +68,8 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   'ni-number': '[NI number]',
   'case-number': '[case number]',
   'ip-address': '[IP address]',
+  'card-number': '[card number]',
+  'bank-details': '[bank details]',
 });
 
 /**
@@ -73,6 +83,8 @@ export const KINDS_ADDED_LATER: Readonly<Partial<Record<PersonalDataKind, string
   'ni-number': 'National Insurance numbers (QQ 12 34 56 C)',
   'case-number': 'hospital and case numbers (hospital number RWY1234567)',
   'ip-address': 'IP addresses (81.2.69.160)',
+  'card-number': 'payment card numbers (4111 1111 1111 1111)',
+  'bank-details': 'sort codes, account numbers and IBANs (sort code 12-34-56)',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

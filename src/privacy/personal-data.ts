@@ -1,4 +1,5 @@
 import { isValidNhsNumber } from './nhs-number.js';
+import { ibanLength, passesLuhn } from './payment-details.js';
 import { endsWithPersonMention, findPersonNames, isCommonWordForm, isNameLikeWord, startsWithOrganisation } from './person-names.js';
 import { REDACTION_TOKENS, type PersonalDataKind } from './personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY, type RedactionPolicy } from './redaction-policy.js';
@@ -367,6 +368,84 @@ const IP_CONTEXT_BEFORE = 48;
 /** How far on the characters after an address are looked at (a port, a network's size, `is my IP`). */
 const IP_CONTEXT_AFTER = 32;
 
+/** Between the groups of a card number: a space or a hyphen. */
+const CARD_GAP = '[ \\u00a0\\-]';
+/**
+ * A payment card's number: 13 to 19 digits, solid, in groups of four (the last of one to four
+ * digits, or a fifth of up to three: `4111 1111 1111 1111`, `6334-1123-4567-8901-233`), or grouped
+ * 4-6-5 or 4-6-4 as American Express and Diners Club print theirs (`3782 822463 10005`); never
+ * starting with 0, nor inside a longer number, an amount, a word or a link's path or query
+ * (`…/statuses/113516259998765432`, `?id=…`). Whether it is a card's is
+ * decided by {@link isCardNumber}.
+ */
+const CARD_DIGITS =
+  `[1-9]\\d{12,18}|[1-9]\\d{3}(?:${CARD_GAP}\\d{4}){2}${CARD_GAP}(?:\\d{4}${CARD_GAP}\\d{1,3}|\\d{1,4})|` +
+  `3\\d{3}${CARD_GAP}\\d{6}${CARD_GAP}\\d{4,5}`;
+const CARD_END = `(?![\\p{L}\\p{N}]|${CARD_GAP}\\p{N}|[.,]\\p{N})`;
+const CARD_NUMBER = `(?<![\\p{L}\\p{N}£$€/=_@+\\-]|\\p{N}${CARD_GAP}|\\p{N}[.,])(?:${CARD_DIGITS})${CARD_END}`;
+/** A card's number right at the start of a text, as the id after `account number` may begin one. */
+const CARD_NUMBER_AT_START = new RegExp(`^(?:${CARD_DIGITS})${CARD_END}`, 'u');
+/**
+ * Words right before a number that say it is some other number (an order's, an invoice's, a
+ * parcel's, a book's, a phone's IMEI, a ticket's), which a Luhn check passes one time in ten.
+ */
+const OTHER_NUMBER_BEFORE =
+  /(?<![\p{L}])(?:order|invoice|inv|ref(?:erence)?|tracking|parcel|consignment|isbn|issn|serial|s\/n|imei|policy|booking|transaction|receipt|confirmation|ticket|batch|barcode|model|product|item|part)(?:[ \t]+(?:number|no\.?|num|nbr|id|code))?[ \t:#=\-]*$/iu;
+/**
+ * Words before a number, in its clause and with no figure between, that say it is a card's (`card`,
+ * `Visa`, `Maestro`, `Amex`, `debit`, `long number`); needed where the number could as well be an
+ * id or a time: a solid run of 17 to 19 digits (a post's id, `1597005918343811073`) or a number
+ * starting 1, 7, 8 or 9, which no bank's card does (a time in milliseconds, `1518490985215`).
+ */
+const CARD_WORD_BEFORE =
+  /(?<![\p{L}])(?:cards?|visa|master[ \t]?card|maestro|amex|american[ \t]+express|diners(?:[ \t]+club)?|discover|jcb|union[ \t]?pay|debit|credit|pan|long[ \t]+number)(?![\p{L}])[^.!?\n\d]{0,24}$/iu;
+/** Four digits that could be a year (`2019`), of which a list (`2019 2020 2021 2022`) is no card. */
+const YEAR = /^(?:19|20)\d\d$/u;
+/** How far back the words before a card number are looked at. */
+const CARD_CONTEXT_BEFORE = 32;
+
+/** A UK sort code: three pairs of digits with a hyphen, a dash, a space or a dot between, or six digits solid. */
+const SORT_CODE = '\\d{2}[\\-\\u2010-\\u2013 \\u00a0.]\\d{2}[\\-\\u2010-\\u2013 \\u00a0.]\\d{2}|\\d{6}';
+/** A sort code as one is written with no word beside it: with its gaps, never solid. */
+const SPACED_SORT_CODE = '\\d{2}[\\-\\u2010-\\u2013 \\u00a0.]\\d{2}[\\-\\u2010-\\u2013 \\u00a0.]\\d{2}';
+/** A UK account number: eight digits, solid or 4 4 (not the start of a longer run of groups, as a card's number is). */
+const ACCOUNT_NUMBER = '\\d{8}|\\d{4}[ \\u00a0\\-]\\d{4}(?![ \\u00a0\\-]\\d)';
+/** The end of a bank number: no digit, nor a gap or a dot and a digit, nor a letter. */
+const BANK_NUMBER_END = '(?![\\p{L}\\p{N}]|[\\-\\u2010-\\u2013.,]\\p{N})';
+const SORT_CODE_WORDS = 'sort[ \\t\\-]?codes?|s/c';
+const ACCOUNT_WORDS = '(?:bank[ \\t]+)?(?:account|acc|acct|a/c)(?:[ \\t]*(?:number|no\\.?|num|nbr|#))?';
+/** What stands between such words and their number (`sort code is`, `Account number:`). */
+const BANK_CUE_JOIN = '(?![\\p{L}])[ \\t]*(?:[:=#\\-\\u2013]|(?:is|was)(?![\\p{L}]))?[ \\t]*';
+/** What stands between a sort code and its account number (`, account `, ` and the account number is `, ` / `). */
+const BANK_PAIR_JOIN =
+  `[ \\t]*[,;/&]?[ \\t]*(?:(?:and|with)[ \\t]+)?(?:(?:the|my|his|her|their|our)[ \\t]+)?` +
+  `(?:(?:${ACCOUNT_WORDS}|${SORT_CODE_WORDS})${BANK_CUE_JOIN})?`;
+/** What stands between a sort code and an account number with no word before either: a space, a comma, a slash, or their words. */
+const BARE_PAIR_JOIN = `[ \\t]*[,;/]?[ \\t]*(?:(?:${ACCOUNT_WORDS}|${SORT_CODE_WORDS})${BANK_CUE_JOIN})?`;
+/**
+ * UK bank details: a sort code after words that say it is one (`sort code 12-34-56`, `s/c
+ * 309634`), an account number after words that say it is one (`account 12345678`, `acc no`, `a/c`,
+ * `Account number:`), each with the other right after it if written (`sort code 20-00-00 account
+ * 12345678`); or, with no such words, a sort code with its gaps and an account number side by side
+ * (`20-00-00 12345678`, `12345678 / 30-93-64`). An eight-digit number alone, a date (`12-03-56`)
+ * alone and an amount stay.
+ */
+const BANK_DETAILS =
+  `(?<![\\p{L}])(?:${SORT_CODE_WORDS})${BANK_CUE_JOIN}(?:${SORT_CODE})${BANK_NUMBER_END}(?:${BANK_PAIR_JOIN}(?:${ACCOUNT_NUMBER})${BANK_NUMBER_END})?|` +
+  `(?<![\\p{L}])${ACCOUNT_WORDS}${BANK_CUE_JOIN}(?:${ACCOUNT_NUMBER})${BANK_NUMBER_END}(?:${BANK_PAIR_JOIN}(?:${SORT_CODE})${BANK_NUMBER_END})?|` +
+  `(?<![\\p{L}\\p{N}£$€.,]|\\p{N}[ \\u00a0\\-])(?:(?:${SPACED_SORT_CODE})${BANK_NUMBER_END}${BARE_PAIR_JOIN}(?:${ACCOUNT_NUMBER})|` +
+  `(?:${ACCOUNT_NUMBER})${BANK_NUMBER_END}${BARE_PAIR_JOIN}(?:${SPACED_SORT_CODE}))${BANK_NUMBER_END}`;
+/** Each number in bank details that {@link BANK_DETAILS} found, which its token replaces; the words between stay. */
+const BANK_NUMBER = /\d{8}|\d{4}[ \u00a0-]\d{4}|\d{6}|\d{2}[-\u2010-\u2013 \u00a0.]\d{2}[-\u2010-\u2013 \u00a0.]\d{2}/gu;
+/**
+ * An IBAN as written: two letters, two check digits, and groups of up to four letters and digits,
+ * solid or with spaces (`GB29 NWBK 6016 1331 9268 19`, `GB82WEST12345698765432`), with eight
+ * digits at least after its check digits, as every country's has (so `QQ123456 please` is left to
+ * the NI number it may be); whether it is
+ * one, and where it ends, is decided by `ibanLength`.
+ */
+const IBAN = `(?<![\\p{L}\\p{N}])(?=[A-Z]{2}\\d{2}(?:[ \\u00a0]?[A-Z]{0,4}[ \\u00a0]?\\d){8})[A-Z]{2}\\d{2}(?:[ \\u00a0]?[A-Z0-9]{4}){2,7}(?:[ \\u00a0]?[A-Z0-9]{1,3})?(?![\\p{L}\\p{N}])`;
+
 const ANY_DIGIT = /\d/u;
 const AT_SIGN = /[@\uFF20]/u;
 const PLATFORM_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${PLATFORM})|x[ \\t]*(?::|[ \\t]-)`, 'iu');
@@ -392,6 +471,9 @@ export const PERSONAL_DATA = new GuardedAlternation(
     { source: `(?<redditUser>${REDDIT_USER})`, guard: /u\//iu },
     { source: `(?<ipv4>${IPV4})`, guard: /\d\.\d{1,3}\.\d{1,3}\.\d/u },
     { source: `(?<ipv6>${IPV6})`, guard: /::|(?:[0-9a-f]{1,4}:){7}/iu },
+    { source: `(?<iban>${IBAN})`, guard: /[a-z]{2}\d{2}[ \u00a0]?[a-z0-9]{4}/iu },
+    { source: `(?<bankDetails>${BANK_DETAILS})`, guard: /\d{2}[-\u2010-\u2013 \u00a0.]?\d{2}[-\u2010-\u2013 \u00a0.]?\d{2}/u },
+    { source: `(?<cardNumber>${CARD_NUMBER})`, guard: /\d{4}[ \u00a0-]?\d{4}[ \u00a0-]?\d/u },
     { source: `(?<dateOfBirth>${DATE_OF_BIRTH})`, guard: ANY_DIGIT },
     { source: `(?<setOffDate>${SET_OFF_DATE})`, guard: ANY_DIGIT },
     { source: `(?<niNumber>${NI_NUMBER})`, guard: ANY_DIGIT },
@@ -449,6 +531,8 @@ interface Replacement {
   beyond?: number;
   /** How many characters before the match the replacement covers too (a house's name before its house word). */
   behind?: number;
+  /** How many details the replacement stands for, when more than one (a sort code and its account number). */
+  times?: number;
 }
 
 interface Settings {
@@ -635,7 +719,7 @@ function redactOnce(text: string, settings: Settings, counts: Partial<Record<Per
     if (replacement.kind === null) continue;
     output += text.slice(copiedUpTo, Math.max(copiedUpTo, match.index - (replacement.behind ?? 0))) + replacement.text;
     copiedUpTo = match.index + match[0].length + (replacement.beyond ?? 0);
-    counts[replacement.kind] = (counts[replacement.kind] ?? 0) + 1;
+    counts[replacement.kind] = (counts[replacement.kind] ?? 0) + (replacement.times ?? 1);
   }
   return copiedUpTo === 0 ? text : output + text.slice(copiedUpTo);
 }
@@ -706,6 +790,11 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   }
   if (groups['caseNumber'] !== undefined) {
     const id = groups['caseId'] ?? '';
+    const context = groups['caseContext'] ?? '';
+    const idStart = match.index + context.length;
+    const card = CARD_NUMBER_AT_START.exec(text.slice(idStart, idStart + 24))?.[0] ?? '';
+    const cardLong = cardLength(card, text.slice(Math.max(0, idStart - CARD_CONTEXT_BEFORE), idStart));
+    if (cardLong >= id.length) return { ...token('card-number', settings, context), beyond: cardLong - id.length };
     return token(isValidNhsNumber(id) || /^\d{10}$/u.test(id) ? 'nhs-number' : 'case-number', settings, groups['caseContext'] ?? '');
   }
   if (groups['niNumber'] !== undefined) {
@@ -750,6 +839,25 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const after = text.slice(end, end + IP_CONTEXT_AFTER);
     const isAddress = groups['ipv4'] !== undefined ? isIpAddress(found, before, after) : isIpv6Address(found, before, after);
     return isAddress ? token('ip-address', settings) : KEEP;
+  }
+  if (groups['iban'] !== undefined) {
+    const length = ibanLength(found);
+    return length === 0 ? KEEP : { ...token('bank-details', settings), beyond: length - found.length };
+  }
+  if (groups['bankDetails'] !== undefined) {
+    const first = found.search(/\d/u);
+    const replacement = token('bank-details', settings);
+    if (replacement.kind === null) return KEEP;
+    let times = 0;
+    const numbers = found.slice(first).replace(BANK_NUMBER, () => {
+      times += 1;
+      return replacement.text;
+    });
+    return { ...replacement, text: found.slice(0, first) + numbers, times };
+  }
+  if (groups['cardNumber'] !== undefined) {
+    const length = cardLength(found, text.slice(Math.max(0, match.index - CARD_CONTEXT_BEFORE), match.index));
+    return length === 0 ? KEEP : { ...token('card-number', settings), beyond: length - found.length };
   }
   if (groups['tenDigits'] !== undefined) {
     if (isNhsNumber(found, match.index, text)) return token('nhs-number', settings);
@@ -800,6 +908,36 @@ export function isIpv6Address(found: string, before = '', after = ''): boolean {
   if (groups.length > 7) return false;
   if (groups.length >= 3 || groups.some((group) => group.length === 4)) return true;
   return IP_CUE_BEFORE.test(before) || IP_CUE_AFTER.test(after);
+}
+
+/**
+ * True when digits {@link CARD_NUMBER} found are a payment card's number: they pass the Luhn check
+ * (see {@link passesLuhn}), no words right before them say they are another number (`Order number`,
+ * `Invoice`, `Serial number`, `ISBN`, `IMEI`; see {@link OTHER_NUMBER_BEFORE}), and they are not
+ * four years in a row (`2019 2020 2021 2022`). A word saying it is a card is needed only for a
+ * solid run of more than 16 digits or a number starting 1, 7, 8 or 9 (see {@link CARD_WORD_BEFORE}):
+ * a number of 13 to 16 digits starting 2 to 6, as the banks' cards do, passes the check one time in
+ * ten, and a card's number is written with no word before it as often as with one.
+ */
+function isCardNumber(found: string, before: string): boolean {
+  const digits = found.replace(/\D/gu, '');
+  if (!passesLuhn(digits) || OTHER_NUMBER_BEFORE.test(before)) return false;
+  if ((/^[1789]/u.test(digits) || (digits.length > 16 && digits === found)) && !CARD_WORD_BEFORE.test(before)) return false;
+  const groups = found.split(/[ \u00a0-]/u);
+  return groups.length === 1 || !groups.every((group) => YEAR.test(group));
+}
+
+/**
+ * How many characters of digits {@link CARD_NUMBER} found are a card's number (see
+ * {@link isCardNumber}), or 0 when none: all of them, or all but a last short group when 13
+ * digits or more are left, since a figure written after a card's number may read as one more
+ * group (`4111 1111 1111 1111 2 days ago`).
+ */
+function cardLength(found: string, before: string): number {
+  if (found === '') return 0;
+  if (isCardNumber(found, before)) return found.length;
+  const shorter = /^(.*\d)[ \u00a0-]\d{1,3}$/u.exec(found)?.[1];
+  return shorter !== undefined && shorter.replace(/\D/gu, '').length >= 13 && isCardNumber(shorter, before) ? shorter.length : 0;
 }
 
 function token(kind: PersonalDataKind, settings: Settings, before = ''): Replacement {

@@ -188,6 +188,18 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   ipv4: 'ip-address',
   ipv6: 'ip-address',
   'ip-addresse': 'ip-address',
+  card: 'card-number',
+  'payment-card': 'card-number',
+  'credit-card': 'card-number',
+  'debit-card': 'card-number',
+  'card-no': 'card-number',
+  pan: 'card-number',
+  bank: 'bank-details',
+  'bank-detail': 'bank-details',
+  'bank-account': 'bank-details',
+  'account-number': 'bank-details',
+  'sort-code': 'bank-details',
+  iban: 'bank-details',
 };
 
 function normaliseKindName(name: string): string {

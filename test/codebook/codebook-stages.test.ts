@@ -132,7 +132,7 @@ describe('warnings, never errors', () => {
 describe('the newer keys', () => {
   test('redact.kinds without name warns, at the list, that names will be published; the default and the bundled codebook do not', () => {
     const yaml =
-      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     const result = loadCodebookText(yaml, 'themes.yaml');
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
@@ -146,7 +146,7 @@ describe('the newer keys', () => {
     expect(
       loadCodebookText(
         yaml.replace(
-          'kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address]\n',
+          'kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]\n',
           'keep_names: ["Jeremy Hunt"]\n',
         ),
         'themes.yaml',
@@ -156,7 +156,7 @@ describe('the newer keys', () => {
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toContain('name');
   });
 
-  test('redact.kinds listing the kinds there were before address, dates of birth, NI numbers, case numbers and IP addresses warns, in one line, of each it leaves out; kinds: [] warns of names only', () => {
+  test('redact.kinds listing the kinds there were before address, dates of birth, NI numbers, case numbers, IP addresses, card numbers and bank details warns, in one line, of each it leaves out; kinds: [] warns of names only', () => {
     const yaml =
       'version: 1\nredact:\n  kinds: [email, phone, postcode, nhs-number, handle, name]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     expect(loadCodebookText(yaml, 'themes.yaml').warnings).toEqual([
@@ -164,30 +164,50 @@ describe('the newer keys', () => {
         line: 3,
         col: 10,
         message:
-          'redact.kinds leaves out address, date-of-birth, ni-number, case-number and ip-address: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C), hospital and case numbers (hospital number RWY1234567) and IP addresses (81.2.69.160) in quotes and in the CSV will be published',
-        hint: 'add address, date-of-birth, ni-number, case-number and ip-address to redact.kinds',
+          'redact.kinds leaves out address, date-of-birth, ni-number, case-number, ip-address, card-number and bank-details: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C), hospital and case numbers (hospital number RWY1234567), IP addresses (81.2.69.160), payment card numbers (4111 1111 1111 1111) and sort codes, account numbers and IBANs (sort code 12-34-56) in quotes and in the CSV will be published',
+        hint: 'add address, date-of-birth, ni-number, case-number, ip-address, card-number and bank-details to redact.kinds',
       }),
     ]);
-    expect(loadCodebookText(yaml.replace('name]', 'name, address, case-number, ip-address]'), 'themes.yaml').warnings).toEqual([
+    expect(
+      loadCodebookText(yaml.replace('name]', 'name, address, case-number, ip-address, card-number, bank-details]'), 'themes.yaml').warnings,
+    ).toEqual([
       expect.objectContaining({
         message:
           'redact.kinds leaves out date-of-birth and ni-number: dates of birth (DOB 03/04/1951) and National Insurance numbers (QQ 12 34 56 C) in quotes and in the CSV will be published',
         hint: 'add date-of-birth and ni-number to redact.kinds',
       }),
     ]);
-    expect(loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, ip-address]'), 'themes.yaml').warnings).toEqual(
-      [expect.objectContaining({ hint: 'add case-number to redact.kinds' })],
-    );
     expect(
-      loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number]'), 'themes.yaml').warnings,
+      loadCodebookText(
+        yaml.replace('name]', 'name, address, ni-number, date-of-birth, ip-address, card-number, bank-details]'),
+        'themes.yaml',
+      ).warnings,
+    ).toEqual([expect.objectContaining({ hint: 'add case-number to redact.kinds' })]);
+    expect(
+      loadCodebookText(
+        yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, card-number, bank-details]'),
+        'themes.yaml',
+      ).warnings,
     ).toEqual([expect.objectContaining({ hint: 'add ip-address to redact.kinds' })]);
     expect(
       loadCodebookText(yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, ip-address]'), 'themes.yaml').warnings,
+    ).toEqual([
+      expect.objectContaining({
+        message:
+          'redact.kinds leaves out card-number and bank-details: payment card numbers (4111 1111 1111 1111) and sort codes, account numbers and IBANs (sort code 12-34-56) in quotes and in the CSV will be published',
+        hint: 'add card-number and bank-details to redact.kinds',
+      }),
+    ]);
+    expect(
+      loadCodebookText(
+        yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, ip-address, card-number, bank-details]'),
+        'themes.yaml',
+      ).warnings,
     ).toEqual([]);
     const off = loadCodebookText(yaml.replace(/\[email.*name\]/u, '[]'), 'themes.yaml').warnings;
     expect(off.map((warning) => warning.message)).toEqual([expect.stringContaining('leaves out name')]);
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toEqual(
-      expect.arrayContaining(['address', 'date-of-birth', 'ni-number', 'case-number', 'ip-address']),
+      expect.arrayContaining(['address', 'date-of-birth', 'ni-number', 'case-number', 'ip-address', 'card-number', 'bank-details']),
     );
   });
 
@@ -201,6 +221,8 @@ describe('the newer keys', () => {
     expect(codebook?.keepNames).toEqual(['Jeremy Hunt']);
     expect([...(codebook?.redaction.kinds ?? [])].sort()).toEqual([
       'address',
+      'bank-details',
+      'card-number',
       'case-number',
       'date-of-birth',
       'email',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { redactPersonalData } from '../../src/privacy/personal-data.js';
-import { REDACTION_TOKENS } from '../../src/privacy/personal-data-kinds.js';
+import { PERSONAL_DATA_KINDS, REDACTION_TOKENS, type PersonalDataKind } from '../../src/privacy/personal-data-kinds.js';
 import type { RedactionPolicy } from '../../src/privacy/redaction-policy.js';
 
 /** How redaction did on labelled lines: details labelled and found, tokens written, and the lines it got wrong. */
@@ -82,4 +82,45 @@ export function scoreDetailsWhole(lines: readonly string[], policy: RedactionPol
     const outside = line.replace(LABEL, ' ');
     return detailParts(detail).every((part) => !standsIn(part, output) || standsIn(part, outside));
   });
+}
+
+/** How redaction did on one kind's labelled details: labelled, found (gone and replaced by that kind's token), tokens of that kind written. */
+export interface KindFigures {
+  labels: number;
+  found: number;
+  flagged: number;
+}
+
+const KIND_LABEL = /\[\[([a-z-]+):(.*?)\]\]/gu;
+
+/**
+ * Scores redaction on labelled lines kind by kind: on each line, a kind's details are found up to
+ * the number of that kind's tokens the output holds, counting only details whose text is gone;
+ * every token of the kind is a redaction of it (so a number taken for the wrong kind counts
+ * against both). `wrong` holds the outputs of lines where some kind's count is off.
+ */
+export function scoreDetailsByKind(
+  lines: readonly string[],
+  policy: RedactionPolicy,
+): { figures: Partial<Record<PersonalDataKind, KindFigures>>; wrong: string[] } {
+  const figures: Partial<Record<PersonalDataKind, KindFigures>> = {};
+  const wrong: string[] = [];
+  for (const line of lines) {
+    const details = [...line.matchAll(KIND_LABEL)].map((match) => ({ kind: match[1] ?? '', text: match[2] ?? '' }));
+    const output = redactPersonalData(line.replace(KIND_LABEL, '$2'), policy).text;
+    let off = false;
+    for (const kind of PERSONAL_DATA_KINDS) {
+      const labelled = details.filter((detail) => detail.kind === kind);
+      const tokens = output.split(REDACTION_TOKENS[kind]).length - 1;
+      if (labelled.length === 0 && tokens === 0) continue;
+      const gone = labelled.filter((detail) => !output.includes(detail.text)).length;
+      const entry = (figures[kind] ??= { labels: 0, found: 0, flagged: 0 });
+      entry.labels += labelled.length;
+      entry.found += Math.min(gone, tokens);
+      entry.flagged += tokens;
+      off ||= gone < labelled.length || tokens !== labelled.length;
+    }
+    if (off) wrong.push(output);
+  }
+  return { figures, wrong };
 }

@@ -893,3 +893,71 @@ describe('redactPersonalData: IP addresses written in people’s words', () => {
     expect(redactPersonalData('my IP was 81.2.69.160', policyFor('phone')).text).toBe('my IP was 81.2.69.160');
   });
 });
+
+describe('redactPersonalData: payment card numbers and bank details', () => {
+  test.each([
+    ['card 4111 1111 1111 1111', 'card [card number]', { 'card-number': 1 }],
+    ['my prepaid card 5354 5600 1234 5678 was blocked', 'my prepaid card [card number] was blocked', { 'card-number': 1 }],
+    ['paid with 4111-1111-1111-1111.', 'paid with [card number].', { 'card-number': 1 }],
+    ['Amex 3782 822463 10005 on file', 'Amex [card number] on file', { 'card-number': 1 }],
+    ['old Visa 4024007154327', 'old Visa [card number]', { 'card-number': 1 }],
+    ['card 4111 1111 1111 1111 2 days ago', 'card [card number] 2 days ago', { 'card-number': 1 }],
+    ['account number 4111 1111 1111 1111', 'account number [card number]', { 'card-number': 1 }],
+    ['bank sort code 12-34-56 account 12345678', 'bank sort code [bank details] account [bank details]', { 'bank-details': 2 }],
+    [
+      'the council paid into my account 12345678 sort code 20-00-00',
+      'the council paid into my account [bank details] sort code [bank details]',
+      { 'bank-details': 2 },
+    ],
+    [
+      'My sort code is 40 47 84 and the account number is 31926819.',
+      'My sort code is [bank details] and the account number is [bank details].',
+      { 'bank-details': 2 },
+    ],
+    ['a/c 55779911, s/c 309634', 'a/c [bank details], s/c [bank details]', { 'bank-details': 2 }],
+    ['acc no 44556677 at Lloyds', 'acc no [bank details] at Lloyds', { 'bank-details': 1 }],
+    ['Details: 20-00-00 12345678 in his name', 'Details: [bank details] [bank details] in his name', { 'bank-details': 2 }],
+    ['IBAN GB29 NWBK 6016 1331 9268 19 please', 'IBAN [bank details] please', { 'bank-details': 1 }],
+    ['to GB82WEST12345698765432 CASH', 'to [bank details] CASH', { 'bank-details': 1 }],
+    ['to DE89 3704 0044 0532 0130 00 by mistake', 'to [bank details] by mistake', { 'bank-details': 1 }],
+  ])('%j becomes %j', (text, expected, counts) => {
+    const result = redactPersonalData(text, TLAP_POLICY);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual(counts);
+  });
+
+  test.each([
+    'My card ending 1234 was charged twice.',
+    'The statement shows **** **** **** 4242.',
+    'They took £12,345,678 and then £12345678 out of the budget.',
+    'Assessed on 12-03-56 according to the paperwork.',
+    'Open 10:30-12:15, ages 12-16, room 12-34.',
+    'Our invoice number is 12345678 and reference 87654321.',
+    'Order number 1002 3344 5566 7781 never arrived.',
+    'Serial number 4111 1111 1111 1111 is on the hoist.',
+    'IMEI 490154203237518 and Tracking 4111111111111111',
+    'The figures for 2016 2017 2018 2019 were lower.',
+    'Scores were 12 34 56 78 across the groups.',
+    'between 10-12-14 and 12345678',
+    'GB29 NWBK 6016 1331 9268 18 is a wrong IBAN',
+    'In the table: 12345678 | 87654321 | 11223344',
+    'card 4111 1111 1111 1112 was mistyped',
+  ])('%j stays', (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  test('numbers of the other kinds stay theirs beside them', () => {
+    expect(redacted('NHS 943 476 5919, call 0113 496 0000, hospital number RWY1234567, card 4111111111111111')).toBe(
+      'NHS [NHS number], call [phone], hospital number [case number], card [card number]',
+    );
+    expect(redacted('account number 123456789 and account number 12345678')).toBe(
+      'account number [case number] and account number [bank details]',
+    );
+  });
+
+  test('card numbers and bank details are still recognised, and left as written, when the policy leaves their kinds out', () => {
+    const text = 'sort code 20-00-00 account 12345678, card 4111 1111 1111 1111';
+    expect(redactPersonalData(text, policyFor('phone', 'case-number')).text).toBe(text);
+    expect(redactPersonalData(text, policyFor('card-number')).text).toBe('sort code 20-00-00 account 12345678, card [card number]');
+  });
+});

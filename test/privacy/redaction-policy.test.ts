@@ -68,12 +68,12 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds[2]',
         message: 'unknown kind of personal data "passport"',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details',
       },
       {
         path: 'redact.kinds[3]',
         message: 'a kind must be a name, not the number 42',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details',
       },
       { path: 'redact.kinds[4]', message: 'unknown kind of personal data "nhs_number"', hint: 'did you mean "nhs-number"?' },
       {
@@ -114,6 +114,11 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
     ['IP', 'ip-address'],
     ['IP addresses', 'ip-address'],
     ['ipv6', 'ip-address'],
+    ['credit card', 'card-number'],
+    ['PAN', 'card-number'],
+    ['sort code', 'bank-details'],
+    ['IBAN', 'bank-details'],
+    ['bank accounts', 'bank-details'],
   ])('%j gets the hint "did you mean %s"', (written, meant) => {
     expect(issuesOf({ kinds: [written] })).toEqual([
       { path: 'redact.kinds[0]', message: `unknown kind of personal data "${written}"`, hint: `did you mean "${meant}"?` },
@@ -130,7 +135,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact',
         message: `"redact" must be a mapping, not ${described}`,
-        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address], keep_handles: ["@YourOrg"] }"',
+        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details], keep_handles: ["@YourOrg"] }"',
       },
     ]);
   });
@@ -140,7 +145,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds',
         message: '"redact.kinds" must be a list of kinds, not the text "email"',
-        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address]',
+        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]',
       },
       {
         path: 'redact.keep_handles',

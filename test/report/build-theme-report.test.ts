@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { codebookYaml, makeCodebook } from '../builders/codebook-builder.js';
 import { makeThemedRecord } from '../builders/themed-record-builder.js';
 import { renderJsonReport } from '../../src/report/json-report.js';
-import { cellText } from '../../src/report/markdown-report.js';
+import { cellText, renderMarkdownReport } from '../../src/report/markdown-report.js';
 import type { ThemeReport } from '../../src/report/theme-report.js';
 import { buildReport, textOfLength } from './report-fixture.js';
 
@@ -275,5 +275,21 @@ describe('roll-ups under the small-number rule', () => {
       themes: { id: string; by_channel: unknown; breakdowns: { channel: { cells: unknown } } }[];
     };
     for (const theme of json.themes) expect(theme.by_channel).toEqual(theme.breakdowns.channel.cells);
+  });
+});
+
+describe('payment card numbers and bank details in the published quotes', () => {
+  test('are replaced in the quotes, counted in report.redactions by kind, and named in the Markdown methods', () => {
+    const report = buildReport(codebook, [
+      makeThemedRecord(codebook, { text: 'The council paid my budget into account 12345678 sort code 20-00-00 and it bounced.' }),
+      makeThemedRecord(codebook, { text: 'My prepaid card 5354 5600 1234 5678 for the budget was blocked twice this month.' }),
+    ]);
+    const quotes = report.themes.find((theme) => theme.id === 'money')?.quotes.map((quote) => quote.text) ?? [];
+    expect(quotes.sort()).toEqual([
+      'My prepaid card [card number] for the budget was blocked twice this month.',
+      'The council paid my budget into account [bank details] sort code [bank details] and it bounced.',
+    ]);
+    expect(report.redactions).toEqual({ 'bank-details': 2, 'card-number': 1 });
+    expect(renderMarkdownReport(report)).toContain('- Personal data removed from the quotes: bank-details 2, card-number 1.');
   });
 });

@@ -110,8 +110,9 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.freeze({
   XK: 20,
 });
 
-/** The fewest and most characters an IBAN has in any country (Norway's 15, Russia's 33, with room for one longer). */
+/** The fewest characters an IBAN has in any country (Norway's 15). */
 export const IBAN_SHORTEST = 15;
+/** The most characters an IBAN may have (ISO 13616; Russia's 33 are the most any country uses now). */
 export const IBAN_LONGEST = 34;
 
 /**

@@ -375,8 +375,7 @@ const CARD_GAP = '[ \\u00a0\\-]';
  * digits, or a fifth of up to three: `4111 1111 1111 1111`, `6334-1123-4567-8901-233`), or grouped
  * 4-6-5 or 4-6-4 as American Express and Diners Club print theirs (`3782 822463 10005`); never
  * starting with 0, nor inside a longer number, an amount, a word or a link's path or query
- * (`…/statuses/113516259998765432`, `?id=…`). Whether it is a card's is
- * decided by {@link isCardNumber}.
+ * (`…/statuses/113516259998765432`, `?id=…`). Whether it is a card's is decided by {@link isCardNumber}.
  */
 const CARD_DIGITS =
   `[1-9]\\d{12,18}|[1-9]\\d{3}(?:${CARD_GAP}\\d{4}){2}${CARD_GAP}(?:\\d{4}${CARD_GAP}\\d{1,3}|\\d{1,4})|` +
@@ -441,8 +440,7 @@ const BANK_NUMBER = /\d{8}|\d{4}[ \u00a0-]\d{4}|\d{6}|\d{2}[-\u2010-\u2013 \u00a
  * An IBAN as written: two letters, two check digits, and groups of up to four letters and digits,
  * solid or with spaces (`GB29 NWBK 6016 1331 9268 19`, `GB82WEST12345698765432`), with eight
  * digits at least after its check digits, as every country's has (so `QQ123456 please` is left to
- * the NI number it may be); whether it is
- * one, and where it ends, is decided by `ibanLength`.
+ * the NI number it may be); whether it is one, and where it ends, is decided by `ibanLength`.
  */
 const IBAN = `(?<![\\p{L}\\p{N}])(?=[A-Z]{2}\\d{2}(?:[ \\u00a0]?[A-Z]{0,4}[ \\u00a0]?\\d){8})[A-Z]{2}\\d{2}(?:[ \\u00a0]?[A-Z0-9]{4}){2,7}(?:[ \\u00a0]?[A-Z0-9]{1,3})?(?![\\p{L}\\p{N}])`;
 
@@ -795,7 +793,7 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const card = CARD_NUMBER_AT_START.exec(text.slice(idStart, idStart + 24))?.[0] ?? '';
     const cardLong = cardLength(card, text.slice(Math.max(0, idStart - CARD_CONTEXT_BEFORE), idStart));
     if (cardLong >= id.length) return { ...token('card-number', settings, context), beyond: cardLong - id.length };
-    return token(isValidNhsNumber(id) || /^\d{10}$/u.test(id) ? 'nhs-number' : 'case-number', settings, groups['caseContext'] ?? '');
+    return token(isValidNhsNumber(id) || /^\d{10}$/u.test(id) ? 'nhs-number' : 'case-number', settings, context);
   }
   if (groups['niNumber'] !== undefined) {
     return isNiNumber(found, match.index, text) ? token('ni-number', settings) : KEEP;

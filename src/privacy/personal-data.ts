@@ -293,8 +293,18 @@ const CASE_CUE =
 const CASE_CONTEXT =
   `(?:${CASE_WORD}(?<=(?<![${WORD}])${CASE_CUE}(?:[ \\t]+(?:record|file|care))?[ \\t]+${CASE_WORD})|(?<![${WORD}])(?:mrn|crn))` +
   `(?![${WORD}])(?:[ \\t]*(?:[:#=\\-]|is(?![${WORD}])|was(?![${WORD}])))?[ \\t]*`;
-/** Such a number: 4 to 20 letters, digits, `/` and `-`, four digits among them at least (`RWY1234567`, `PALS-2024-0456`, `1234567`). */
-const CASE_ID = `(?=[A-Za-z0-9/\\-]*?\\d(?:[A-Za-z/\\-]*\\d){3})[A-Za-z0-9][A-Za-z0-9/\\-]{2,18}[A-Za-z0-9](?![${WORD}]|[/\\-][${WORD}])`;
+/** A group of a number read off a letter or a wristband in groups: letters and digits, a digit among them (`1234`, `0456`, `4567`). */
+const CASE_GROUP = '[A-Za-z0-9]*\\d[A-Za-z0-9]*';
+/**
+ * Such a number: 4 to 20 letters, digits, `/` and `-`, four digits among them at least (`RWY1234567`,
+ * `PALS-2024-0456`, `1234567`); or written in groups with a space between them, as a letter or a
+ * wristband prints it, four digits among them at least (`1234 5678`, `RWY 123 4567`, `PALS 2024
+ * 0456`, `12 345 67`): up to five capitals, or a group holding a digit, then up to four groups of two
+ * characters or more each holding a digit (so that `case ref 54321 3 times` leaves `3 times`).
+ */
+const CASE_ID =
+  `(?:(?=(?:[A-Za-z \\t]{0,6}\\d){4})(?:[A-Z]{1,5}|${CASE_GROUP})(?:[ \\t](?=[A-Za-z0-9]{2})${CASE_GROUP}){1,4}(?![${WORD}]|[/\\-][${WORD}])` +
+  `|(?=[A-Za-z0-9/\\-]*?\\d(?:[A-Za-z/\\-]*\\d){3})[A-Za-z0-9][A-Za-z0-9/\\-]{2,18}[A-Za-z0-9](?![${WORD}]|[/\\-][${WORD}]))`;
 const CASE_NUMBER = `(?<caseContext>${CASE_CONTEXT})(?<caseId>${CASE_ID})`;
 
 /**
@@ -793,7 +803,8 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const card = CARD_NUMBER_AT_START.exec(text.slice(idStart, idStart + 24))?.[0] ?? '';
     const cardLong = cardLength(card, text.slice(Math.max(0, idStart - CARD_CONTEXT_BEFORE), idStart));
     if (cardLong >= id.length) return { ...token('card-number', settings, context), beyond: cardLong - id.length };
-    return token(isValidNhsNumber(id) || /^\d{10}$/u.test(id) ? 'nhs-number' : 'case-number', settings, context);
+    const digits = id.replace(/[ \t]/gu, '');
+    return token(isValidNhsNumber(digits) || /^\d{10}$/u.test(digits) ? 'nhs-number' : 'case-number', settings, context);
   }
   if (groups['niNumber'] !== undefined) {
     return isNiNumber(found, match.index, text) ? token('ni-number', settings) : KEEP;

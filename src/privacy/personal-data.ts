@@ -280,19 +280,25 @@ const HOUSE_ADDRESS =
 const NAMED_HOUSE_STREET = `(?<=\\p{L}),[ \\t]*(?<namedStreet>(?:[\\p{L}'’\\-]+[ \\t]+){1,3})(?<namedSuffix>${STREET_SUFFIX})\\.?(?![${WORD}])`;
 
 /**
- * Words saying that the number after them is one a health or care service, a landlord or a
- * consultation knows a person by: a hospital, patient, case, client or complaint number, an id in
- * a council's case system (`Mosaic ID`, `LAS ref`), a respondent's id; then `number`, `no.`,
- * `ref`, `reference` or `id`, and what may stand between (`is`, `:`). A policy's, a page's or a
- * guideline's reference is no person's (`Policy ref ASC/2023/041`, `NICE NG97`).
+ * Words saying that the number after them is one a health or care service, a landlord, a public
+ * service or a consultation knows a person by: a hospital, patient, case, client or complaint
+ * number, an id in a council's case system (`Mosaic ID`, `LAS ref`), a council, council tax,
+ * social services or benefit reference (`PIP reference number`, `Universal Credit reference`), a
+ * passport, driving licence, Blue Badge or bus pass number, a respondent's id; then `number`,
+ * `no.`, `ref`, `reference` or `id` (two of them: `reference number`), and what may stand between
+ * (`is`, `:`, a comma); or `MRN`, `CRN` and `driving licence` alone. A policy's, a page's or a guideline's
+ * reference is no person's (`Policy ref ASC/2023/041`, `NICE NG97`).
  */
 const CASE_WORD = '(?:number|no\\.?|num|nbr|ref(?:erence)?\\.?|id|identifier)';
 const CASE_CUE =
-  '(?:hospital|patient|case|client|service[ \\t\\-]?user|customer|resident|tenant|tenancy|complaints?|pals|mosaic|las|liquid[ \\t]?logic|carefirst|systm[ \\t]?one|rio|respondent|participant|claim|account)';
+  '(?:hospital|patient|case|client|service[ \\t\\-]?user|customer|resident|tenant|tenancy|complaints?|pals|mosaic|las|liquid[ \\t]?logic|carefirst|systm[ \\t]?one|rio|respondent|participant|claim|account' +
+  '|council(?:[ \\t]+tax)?|social[ \\t]+(?:services|care|work)|housing[ \\t]+benefit|benefits?|universal[ \\t]+credit|uc|pip|dla|esa|pension' +
+  '|passport|(?:driving[ \\t]+)?licen[cs]e|blue[ \\t]+badge|badge|(?:bus|travel|freedom)[ \\t]+pass)';
 /** Tried at `number`, `ref`, `id`… first, and only there looks back for whose it is, so that it costs little where no such word is. */
 const CASE_CONTEXT =
-  `(?:${CASE_WORD}(?<=(?<![${WORD}])${CASE_CUE}(?:[ \\t]+(?:record|file|care))?[ \\t]+${CASE_WORD})|(?<![${WORD}])(?:mrn|crn))` +
-  `(?![${WORD}])(?:[ \\t]*(?:[:#=\\-]|is(?![${WORD}])|was(?![${WORD}])))?[ \\t]*`;
+  `(?:${CASE_WORD}(?<=(?<![${WORD}])${CASE_CUE}(?:[ \\t]+(?:record|file|care))?[ \\t]+${CASE_WORD})(?:[ \\t]+${CASE_WORD}(?![${WORD}]))?` +
+  `|(?<![${WORD}])(?:mrn|crn|driving[ \\t]+licen[cs]e))` +
+  `(?![${WORD}])(?:[ \\t]*(?:[:#=,\\-]|is(?![${WORD}])|was(?![${WORD}])))?[ \\t]*`;
 /** A group of a number read off a letter or a wristband in groups: letters and digits, a digit among them (`1234`, `0456`, `4567`). */
 const CASE_GROUP = '[A-Za-z0-9]*\\d[A-Za-z0-9]*';
 /**

@@ -2,19 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import { redactPersonalData } from '../../src/privacy/personal-data.js';
 import { REDACTION_TOKENS } from '../../src/privacy/personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
-import { labelledLines } from './labelled-details.js';
+import { digitPartLeft, labelledLines } from './labelled-details.js';
 
 const lines = labelledLines('fixtures/privacy/case-numbers-grouped/labelled.txt');
 const LABEL = /\[\[(case-number|nhs-number):(.*?)\]\]/gu;
 const TOKEN = /\[[a-zA-Z ]+\]/gu;
-
-/** Whether any group of a number that holds a digit (`1234`, `RWY1`, `0456`) still stands in the output. */
-function leftStanding(detail: string, output: string): boolean {
-  return detail
-    .split(/[ \t]+/u)
-    .filter((group) => /\d/u.test(group))
-    .some((group) => new RegExp(`(?<![\\p{L}\\p{N}])${group}(?![\\p{L}\\p{N}])`, 'u').test(output));
-}
 
 interface Figures {
   labels: number;
@@ -35,7 +27,7 @@ function score(): Figures {
       (match) => ({ kind: match[1] === 'nhs-number' ? 'nhs-number' : 'case-number', text: match[2] ?? '' }) as const,
     );
     const output = redactPersonalData(line.replace(LABEL, '$2'), DEFAULT_REDACTION_POLICY).text;
-    const hidden = details.filter((detail) => !leftStanding(detail.text, output));
+    const hidden = details.filter((detail) => !digitPartLeft(detail.text, output));
     figures.labels += details.length;
     figures.hidden += hidden.length;
     figures.ownKind += hidden.filter((detail) => output.includes(REDACTION_TOKENS[detail.kind])).length;

@@ -124,3 +124,14 @@ export function scoreDetailsByKind(
   }
   return { figures, wrong };
 }
+
+/**
+ * Whether a part of a number that holds a digit (`1234`, `RWY1`, the `2023` of `2023/ABC/1234`)
+ * still stands in redacted output: a number redacted in part is not hidden.
+ */
+export function digitPartLeft(detail: string, output: string): boolean {
+  return detail
+    .split(/[ \t/-]+/u)
+    .filter((part) => /\d/u.test(part))
+    .some((part) => new RegExp(`(?<![\\p{L}\\p{N}])${part}(?![\\p{L}\\p{N}])`, 'u').test(output));
+}

@@ -2,26 +2,18 @@ import { describe, expect, test } from '@jest/globals';
 import { redactPersonalData } from '../../src/privacy/personal-data.js';
 import { REDACTION_TOKENS } from '../../src/privacy/personal-data-kinds.js';
 import { DEFAULT_REDACTION_POLICY } from '../../src/privacy/redaction-policy.js';
-import { labelledLines } from './labelled-details.js';
+import { digitPartLeft, labelledLines } from './labelled-details.js';
 
 const lines = labelledLines('fixtures/privacy/public-service-ids/labelled.txt');
 const LABEL = /\[\[case-number:(.*?)\]\]/gu;
 const TOKEN = /\[[a-zA-Z ]+\]/gu;
-
-/** Whether any part of a number that holds a digit (`AB12`, `3456`, `2023/ABC/1234`) still stands in the output. */
-function leftStanding(detail: string, output: string): boolean {
-  return detail
-    .split(/[ \t/-]+/u)
-    .filter((part) => /\d/u.test(part))
-    .some((part) => new RegExp(`(?<![\\p{L}\\p{N}])${part}(?![\\p{L}\\p{N}])`, 'u').test(output));
-}
 
 function score(): { labels: number; hidden: number; ownKind: number; falseAlarms: number; wrong: string[] } {
   const figures = { labels: 0, hidden: 0, ownKind: 0, falseAlarms: 0, wrong: [] as string[] };
   for (const line of lines) {
     const details = [...line.matchAll(LABEL)].map((match) => match[1] ?? '');
     const output = redactPersonalData(line.replace(LABEL, '$1'), DEFAULT_REDACTION_POLICY).text;
-    const hidden = details.filter((detail) => !leftStanding(detail, output)).length;
+    const hidden = details.filter((detail) => !digitPartLeft(detail, output)).length;
     const tokens = (output.match(TOKEN) ?? []).length;
     figures.labels += details.length;
     figures.hidden += hidden;

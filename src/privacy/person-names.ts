@@ -119,13 +119,34 @@ const QUALITY_ENDING = /^\p{Ll}{3,}(?:ence|ance|ity|ude|dom)$/u;
 /**
  * A name found that is one given name for a virtue joined by `and` to a quality in lower case
  * (`Grace and patience go a long way`, `Grace and dignity`): the two are words, as a person named
- * so would be joined to a person (`Grace and her team`, `Grace and Precious`). The text read
- * after the name is bounded.
+ * so would be joined to a person (`Grace and her team`, `Grace and Precious`). So is a virtue or a
+ * word for a quality that is no given name listed with a comma or `and` beside such a quality in
+ * any letter case (`Grace, Dignity and Respect are our values`; not `Grace and Felicity came`,
+ * where both are given names). The text read around the name is bounded.
  */
-function isVirtueBesideQuality(text: string, span: NameSpan): boolean {
-  if (!VIRTUE_WORDS.has(text.slice(span.start, span.end).toLowerCase())) return false;
+function isVirtueBesideQuality(text: string, span: NameSpan, lexicon: LexiconWords): boolean {
+  const found = text.slice(span.start, span.end).toLowerCase();
+  const plain = isPlainQuality(found, lexicon);
+  if (!VIRTUE_WORDS.has(found) && !plain) return false;
   const word = AND_LOWER_CASE_WORD.exec(text.slice(span.end, span.end + 40))?.groups?.['word'];
-  return word !== undefined && (VIRTUE_WORDS.has(word) || ABSTRACT_NOUN.test(word) || QUALITY_ENDING.test(word));
+  if (word !== undefined && (VIRTUE_WORDS.has(word) || ABSTRACT_NOUN.test(word) || QUALITY_ENDING.test(word))) return true;
+  const neighbours = [
+    LISTED_QUALITY_AFTER.exec(text.slice(span.end, span.end + 40))?.[1],
+    LISTED_QUALITY_BEFORE.exec(text.slice(Math.max(0, span.start - 40), span.start))?.[1],
+  ].map((neighbour) => neighbour?.toLowerCase());
+  return neighbours.some(
+    (neighbour) => neighbour !== undefined && (isPlainQuality(neighbour, lexicon) || (plain && VIRTUE_WORDS.has(neighbour))),
+  );
+}
+
+/** A word listed right after a name with a comma or `and`, in any letter case (`Grace, Dignity and …`). */
+const LISTED_QUALITY_AFTER = /^[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\p{L}+)(?![\p{L}\p{M}\p{N}'’-])/u;
+/** A word listed right before a name with a comma or `and`, in any letter case (`… Grace, Dignity`). */
+const LISTED_QUALITY_BEFORE = /(?<![\p{L}\p{M}\p{N}'’-])(\p{L}+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)$/u;
+
+/** True when `word` (lower case) is a word for a quality by its ending (`dignity`, `kindness`, `patience`) that is no given name, listed or a virtue's. */
+function isPlainQuality(word: string, lexicon: LexiconWords): boolean {
+  return (ABSTRACT_NOUN.test(word) || QUALITY_ENDING.test(word)) && !VIRTUE_WORDS.has(word) && !lexicon.names.has(word);
 }
 
 /**
@@ -278,10 +299,14 @@ export function endsWithPersonMention(before: string): boolean {
 }
 
 /** Words that follow a person's name at the start of a sentence (`Vikram helped…`, `Declan from the carers centre…`). */
+/** `from` or `at` a place of work named with its kind last (`from St Helens Council`, `at Walsall Manor Hospital`), as staff are named by where they work. */
+const NAMED_INSTITUTION =
+  "(?:from|at)(?=[ \\t]+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[ \\t]+){1,4}(?:Council|Trust|Hospital|Hospice|Surgery|Practice|Health Centre|Medical Centre|Carers Centre|Day Centre|Foundation|Society)(?![\\p{L}]))";
 const ACTION_AFTER_NAME = [
   'from the',
   'from our',
   'at the',
+  NAMED_INSTITUTION,
   'helped',
   'translated',
   'went',
@@ -319,9 +344,9 @@ const SENTENCE_START = new RegExp(
   'gmu',
 );
 
-/** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`), or handed the floor as a chair does (`Over to you, Gideon.`, `Go ahead, Priya.`). */
+/** Someone spoken to by name after a word that calls to them (`same here Kath,`, `hi Jo!`, `yes Raj.`, a reply's `Totally agree Mo,`, `Well said Bev.`), or handed the floor as a chair does (`Over to you, Gideon.`, `Go ahead, Priya.`). */
 const CALLED_BY_NAME = new RegExp(
-  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*(?:[,.!?\\n]|$))`,
+  `(?<![\\p{L}])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead|[Aa]gree(?:d)?|[Ww]ell said|[Ss]pot on)[ \\t]*,?[ \\t]+(?<name>${CAPITALISED})(?=[ \\t]*(?:[,.!?\\n]|$))`,
   'gu',
 );
 
@@ -398,12 +423,13 @@ function isLexiconOrganisation(word: string, lexicon: LexiconWords): boolean {
 
 /**
  * Someone credited by name with a phrase that thanks or praises (`Help came from Dev`, `Thanks go
- * to Bethan`, `Shout out to Kelly`, `h/t Kit Hollis`), or answered by name as a comment or a post
+ * to Bethan`, `Shout out to Kelly`, `h/t Kit Hollis`), copied in or addressed as a message is (`cc
+ * Priya`, `bcc: Tom Hughes`, `FAO Janet`), or answered by name as a comment or a post
  * is (`In reply to Fenella Rushworth`): a name the lexicon lists or one word that may be a name
  * standing alone, and never a place or an institution (`Help came from Leeds City Council`).
  */
 const CREDITED = new RegExp(
-  `(?<![\\p{L}])(?:[Hh]elp(?:[ \\t]+also)?[ \\t]+came[ \\t]+from|[Tt]hanks(?:[ \\t]+also)?[ \\t]+go(?:es)?[ \\t]+to|[Ss]hout[ \\t-]?outs?[ \\t]+to|[Hh]/[Tt]|[Hh]at[ \\t]+tip[ \\t]+to|(?:[Ii]n[ \\t]+)?[Rr]eply(?:ing)?[ \\t]+to)[ \\t]+(?<name>${NAME})`,
+  `(?<![\\p{L}])(?:[Hh]elp(?:[ \\t]+also)?[ \\t]+came[ \\t]+from|[Tt]hanks(?:[ \\t]+also)?[ \\t]+go(?:es)?[ \\t]+to|[Ss]hout[ \\t-]?outs?[ \\t]+to|[Hh]/[Tt]|[Hh]at[ \\t]+tip[ \\t]+to|(?<![\\p{L}\\p{N}@])(?:[Bb]?[Cc][Cc]|CC|[Ff][Aa][Oo]|[Aa]ttn)[:.]?|(?:[Ii]n[ \\t]+)?[Rr]eply(?:ing)?[ \\t]+to)[ \\t]+(?<name>${NAME})`,
   'gu',
 );
 
@@ -457,6 +483,30 @@ const PLURAL_ROLE = new RegExp(
   `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*)?[ \\t]+(?:${ROLE})s,?[ \\t]+(?<name>${LIST_ITEM})(?=(?:,[ \\t]*${LIST_ITEM}){0,${MAX_LISTED}},?[ \\t]+(?:and|&)[ \\t]+${LIST_ITEM})`,
   'gu',
 );
+
+/** The word listed after a name with a comma or `and` (`Will and Faith`: `Faith`). */
+const NEXT_LISTED = new RegExp(`^(?:[ \\t]*,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)(${LIST_ITEM})`, 'u');
+
+/**
+ * True when the first word listed after a plural role is a person: a word that may be a name in a
+ * list (see {@link isListedNameLike}), or, capitalised there in the middle of a sentence, any word
+ * that is no organisation, place or word on {@link NOT_NAMES} when the word listed after it may be
+ * a name (`the carers, Will and Faith,`: `Will` is no modal there).
+ */
+function isListedAfterRole(text: string, name: string, start: number, lexicon: LexiconWords): boolean {
+  if (isListedNameLike(name, lexicon)) return true;
+  const span = { start, end: start + name.length };
+  const lower = name.toLowerCase();
+  if (
+    NOT_NAMES.has(lower) ||
+    isLexiconOrganisation(lower, lexicon) ||
+    isPlaceOrInstitution(text, span) ||
+    isOrganisationAt(text, span, lexicon)
+  )
+    return false;
+  const next = NEXT_LISTED.exec(text.slice(span.end, span.end + 40))?.[1];
+  return next !== undefined && isListedNameLike(next, lexicon);
+}
 
 /** A date with its day, month and year, as {@link BIRTH_APPOSITION} reads one (`12/05/1950`, `2 August 1987`, `June 5, 1958`). */
 const DAY_MONTH_YEAR =
@@ -642,13 +692,13 @@ const NAME_PATTERNS: readonly GuardedRegExp[] = [
       /(?:^|[\n.!?][ \t]*)(?:[Tt]hank|[Mm]any|[Ww]ith|[Kk]ind|[Bb]est|[Ww]arm|[Rr]egards|[Aa]ll|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)/mu,
   },
   { pattern: THANKED, guard: /[Tt]hank|[Dd]iolch/u },
-  { pattern: CREDITED, guard: /[Hh]elp|[Tt]hanks|[Ss]hout|[Hh]\/[Tt]|[Hh]at[ \t]+tip|[Rr]eply/u },
+  { pattern: CREDITED, guard: /[Hh]elp|[Tt]hanks|[Ss]hout|[Hh]\/[Tt]|[Hh]at[ \t]+tip|[Rr]eply|[Cc][Cc]|[Ff][Aa][Oo]|[Aa]ttn/u },
   { pattern: SENTENCE_START, guard: new RegExp(`[ \\t](?:${ACTION_AFTER_NAME})\\b`, 'u') },
   { pattern: ASK_FOR, guard: new RegExp(`[Aa]sk(?:ed)? for|[Ss]peak|[Ss]poke|[Tt]alk|${CONTACTED}`, 'u') },
   {
     pattern: CALLED_BY_NAME,
     guard:
-      /(?<![A-Za-z])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead)[ \t]*,?[ \t]+[^ \t\na-z]/u,
+      /(?<![A-Za-z])(?:[Hh]ere|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Mm]orning|[Yy]es|[Ss]orry|[Ww]ell done|[Cc]heers|[Oo]ver to you|[Gg]o ahead|[Aa]gree(?:d)?|[Ww]ell said|[Ss]pot on)[ \t]*,?[ \t]+[^ \t\na-z]/u,
   },
   { pattern: ASKED_BY_NAME, guard: /,[ \t]+(?:you|can|could|would|will|do|did|what|how|have|any)/u },
   {
@@ -763,7 +813,8 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
         continue;
       }
       if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
-      if ((pattern === PLURAL_ROLE || pattern === BIRTH_APPOSITION) && !isListedNameLike(name, lexicon)) continue;
+      if (pattern === PLURAL_ROLE && !isListedAfterRole(text, name, start, lexicon)) continue;
+      if (pattern === BIRTH_APPOSITION && !isListedNameLike(name, lexicon)) continue;
       if (
         pattern === BIRTH_APPOSITION &&
         (isPlaceOrInstitution(text, { start, end: start + name.length }) || isPlaceShapedWord(name, lexicon))
@@ -787,6 +838,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       spans.push(...apartFromNextField(text, { start, end: start + name.length }, lexicon));
     }
   });
+  spans.push(...lowerCaseWritersPeople(written, lexicon));
   spans.push(...listedPeople(text, lexicon));
   spans.push(...labelledNames(text, lexicon));
   spans.push(...speakersOfPastedTranscript(written, lexicon));
@@ -814,7 +866,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
           !isPlaceNamedLikePerson(text, span, lexicon) &&
           !isOrganisationAt(text, span, lexicon) &&
           !isOrganisationPossessive(text, span) &&
-          !isVirtueBesideQuality(text, span) &&
+          !isVirtueBesideQuality(text, span, lexicon) &&
           !isNounModifierAfterThe(text, span) &&
           !isEponymInPossessive(text, span),
       )
@@ -1377,6 +1429,8 @@ function apartFromNextField(text: string, span: NameSpan, lexicon: LexiconWords)
 }
 
 /** An initial before a name (`J. Smith`, `J Smith`); `I` and `A` without a dot are words. */
+/** A title before an initial taken into a name (`Dr A. Okafor`, `Mrs P. Kaur`). */
+const TITLE_BEFORE_INITIAL = new RegExp(`(?<![\\p{L}])${HONORIFIC}[ \\t]+$`, 'u');
 const INITIAL_BEFORE = /(?<![\p{L}\p{M}\p{N}'’])(\p{Lu})(\.?)[ \t]+$/u;
 const FOLLOWING_WORD = new RegExp(`^[ \\t]+(?:${SURNAME_PARTICLES})?(${CAPITALISED})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
 const LISTED_WORD = new RegExp(
@@ -1449,6 +1503,8 @@ function withNeighbours(text: string, spans: readonly NameSpan[], organisations:
         const initial = INITIAL_BEFORE.exec(text.slice(Math.max(0, span.start - 6), span.start));
         if (initial === null || (initial[2] === '' && (initial[1] === 'I' || initial[1] === 'A'))) break;
         span.start -= initial[0].length;
+        const title = TITLE_BEFORE_INITIAL.exec(text.slice(Math.max(0, span.start - 16), span.start));
+        if (title !== null) span.start -= title[0].length;
       }
       widened.push(span);
     }
@@ -1606,6 +1662,23 @@ function isSurnameShaped(word: string, lexicon: LexiconWords): boolean {
   return (typeof tags === 'string' ? [tags] : (tags ?? [])).some((tag) => tag === 'MaleName' || tag === 'FemaleName');
 }
 
+/**
+ * True when `word` (lower case) is a name the lexicon lists, or two words it lists as names or as
+ * maybe names joined by a hyphen, as double given names and double-barrelled surnames are
+ * (`anne-marie`, `jean-paul`, `lloyd-davies`), one of them a name that is no organisation or
+ * place tlap knows (`Marie` alone may be Marie Curie).
+ */
+function isListedNameOrPair(word: string, lexicon: LexiconWords): boolean {
+  if (lexicon.names.has(word)) return true;
+  const parts = word.split('-');
+  return (
+    parts.length === 2 &&
+    parts.every((part) => lexicon.names.has(part) || lexicon.ambiguous.has(part)) &&
+    parts.some((part) => lexicon.names.has(part) && !NOT_NAMES.has(part)) &&
+    !parts.every((part) => NOT_NAMES.has(part))
+  );
+}
+
 /** True when `word` (lower case) is two common words of three letters or more written as one (`carefirst`, `crossroads`). */
 function isCompound(word: string, lexicon: LexiconWords): boolean {
   for (let at = 3; at <= word.length - 3; at += 1) {
@@ -1671,6 +1744,89 @@ const SPOKEN_TO_THEN_LOWER_CASE: GuardedRegExp = {
     /(?<![\p{L}\p{M}\p{N}])(?:(?:spoke|speak|speaking|talked|talk|talking|chatted|chat)[ \t]+(?:to|with)|ask(?:ed)?[ \t]+for|rang|phoned|thanks[ \t]+to|thank[ \t]+you)[ \t]+(?<word>\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/gu,
   guard: /spoke|speak|talk|chat|ask|rang|phoned|thank/u,
 };
+/**
+ * A text written in lower case throughout, as chat and posts often are (`thanks to jo and kev`,
+ * `ty carol x`): no word in it opens with a capital and goes on in lower case (words in capitals,
+ * `PA`, `NHS`, do not count).
+ */
+const TITLE_CASE_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}\p{Ll}/u;
+/** A lower-case word where a person stands in lower-case writing: before `from the`, `at the` or `on the` (`priya at the day centre`, `sharon on the phones`). */
+const LOWER_CASE_BEFORE_PLACE = /(?<![\p{L}\p{M}\p{N}'’-])(?<word>\p{Ll}[\p{Ll}\p{M}]{2,})(?=[ \t]+(?:from|at|on)[ \t]+the[ \t])/gu;
+/** A lower-case word listed after another with `and` or `&` (`jo and kev`). */
+const LOWER_CASE_LISTED = /^[ \t]*(?:,[ \t]*|[ \t](?:and|&)[ \t]+)((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]{1,})(?![\p{L}\p{M}\p{N}'’-])/u;
+
+/**
+ * Where a text is written wholly in lower case (see {@link TITLE_CASE_WORD}), the words in it that
+ * read as a name whatever their case: a word the lexicon lists as a given name (not only as a
+ * surname: `not really lang team`) and knows as no other word (`sharon`, `dave`, `ruth`; not
+ * `will`, `bill`, `grace`, `hope`) that
+ * compromise tags as a person where it stands (not `please mark the form`) and after no
+ * determiner (not `you are an angel`); the people of {@link lowerCaseWritersPeople}; and a word
+ * listed after either with `and` or a comma that is one of those or no word tlap knows (`jo and
+ * kev`).
+ */
+function lowerCaseWritersNames(text: string, lexicon: LexiconWords): number[] {
+  if (TITLE_CASE_WORD.test(text)) return [];
+  const starts: number[] = [];
+  for (const match of text.matchAll(LETTERS_WORD)) {
+    const word = match[0];
+    const named = word.length > 2 && word === word.toLowerCase() && lexicon.names.has(word) && !isKnownWord(word, lexicon);
+    if (!named || DETERMINER_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    if (isLexiconGivenName(word) && tagsAt(text, clauseStart(text, match.index), match.index).includes('Person')) starts.push(match.index);
+  }
+  starts.push(...lowerCaseWritersPeople(text, lexicon).map((span) => span.start));
+  for (let at = 0; at < starts.length; at += 1) {
+    const start = starts[at] ?? 0;
+    const end = start + (/^[\p{L}\p{M}'’]+/u.exec(text.slice(start))?.[0].length ?? 0);
+    const listed = LOWER_CASE_LISTED.exec(text.slice(end, end + 40));
+    const next = listed?.[1];
+    if (listed === null || next === undefined) continue;
+    const nextStart = end + listed[0].length - next.length;
+    if (starts.includes(nextStart)) continue;
+    if (lexicon.names.has(next) ? !isKnownWord(next, lexicon) : next.length > 2 && isUnknownNoun(text, nextStart, next, lexicon))
+      starts.push(nextStart);
+  }
+  return starts;
+}
+
+/** True when compromise's lexicon (with tlap's given names) tags `word` (lower case) as a given name, not only as a surname (`carol`, `dave`; not `lang`). */
+function isLexiconGivenName(word: string): boolean {
+  const tags = loadCompromise().model().one.lexicon[word];
+  return (typeof tags === 'string' ? [tags] : (tags ?? [])).some(
+    (tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName',
+  );
+}
+
+/** How far back {@link clauseStart} looks for the start of a word's clause. */
+const CLAUSE_REACH = 60;
+
+/** Where the clause holding the word at `at` starts: after the last stop, comma, colon or line break before it, within {@link CLAUSE_REACH} characters, or at the word itself. */
+function clauseStart(text: string, at: number): number {
+  const from = Math.max(0, at - CLAUSE_REACH);
+  const before = text.slice(from, at);
+  const mark = /[.!?,;:\n][^.!?,;:\n]*$/u.exec(before);
+  const start = mark !== null ? from + mark.index + 1 : from === 0 ? 0 : at;
+  return start + (/^\s*/u.exec(text.slice(start, at))?.[0].length ?? 0);
+}
+
+/**
+ * In a text written wholly in lower case, a word no word list knows (neither compromise's lexicon
+ * nor WordNet), no role, that compromise reads alone as a singular noun, standing before `from the`, `at the` or `on the` and after no determiner, where
+ * a capitalised name is a person (`honestly priya at the day centre is a legend`): found as a name
+ * whether or not the tagger reads it as one once its capital is put back.
+ */
+function lowerCaseWritersPeople(text: string, lexicon: LexiconWords): NameSpan[] {
+  if (TITLE_CASE_WORD.test(text)) return [];
+  const people: NameSpan[] = [];
+  for (const match of text.matchAll(LOWER_CASE_BEFORE_PLACE)) {
+    const word = match.groups?.['word'] ?? '';
+    if (DETERMINER_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    if (lexicon.names.has(word) || isCommonEnglishWord(word) || ROLE_AHEAD.test(word) || !isUnknownNoun(word, 0, word, lexicon)) continue;
+    people.push({ start: match.index, end: match.index + word.length });
+  }
+  return people;
+}
+
 /** A lower-case word right after a name put back in case: a surname (`siobhan o'neill`). */
 const NEXT_LOWER_CASE_WORD = /^[ \t]+((?:\p{Ll}['’])?\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])/u;
 
@@ -1770,6 +1926,7 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
     if (lexicon.names.has(word) || (word.length > 2 && !isKnownWord(word, lexicon)))
       starts.push(match.index + match[0].length - word.length);
   }
+  starts.push(...lowerCaseWritersNames(text, lexicon));
   if (starts.length === 0) return text;
   let restored = '';
   let copiedUpTo = 0;
@@ -1857,7 +2014,7 @@ function isListedWord(word: string, lexicon: LexiconWords): boolean {
  */
 function isCommonOpening(text: string, start: number, word: string, lexicon: LexiconWords): boolean {
   if (SENTENCE_STARTERS.has(word) || lexicon.others.has(word) || ABSTRACT_NOUN.test(word)) return true;
-  if (lexicon.names.has(word) || (PLURAL_ENDING.test(word) && isSurnameShaped(word, lexicon))) return false;
+  if (isListedNameOrPair(word, lexicon) || (PLURAL_ENDING.test(word) && isSurnameShaped(word, lexicon))) return false;
   return isKnownWord(word, lexicon) || (PLURAL_ENDING.test(word) && tagsAt(text, start).includes('Plural'));
 }
 
@@ -1938,7 +2095,7 @@ function candidateSentences(text: string, lexicon: LexiconWords): { text: string
     for (const match of sentence.matchAll(CAPITALISED_WORD)) {
       const word = match[0].toLowerCase();
       const leading = sentence.slice(0, match.index).trim() === '';
-      if (!NOT_NAMES.has(word) && (!leading || lexicon.names.has(word))) {
+      if (!NOT_NAMES.has(word) && (!leading || isListedNameOrPair(word, lexicon))) {
         sentences.push({ text: sentence, start });
         return;
       }

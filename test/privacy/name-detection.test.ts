@@ -17,6 +17,7 @@ const heldOutGivenNames = readLabelledSentences(`${FIXTURES}/held-out-given-name
 const heldOutCommunities = readLabelledSentences(`${FIXTURES}/held-out-communities.txt`);
 const heldOutVirtues = readLabelledSentences(`${FIXTURES}/held-out-virtues.txt`);
 const heldOutCuesSignoffs = readLabelledSentences(`${FIXTURES}/held-out-cues-signoffs.txt`);
+const heldOutChatSignoffs = readLabelledSentences(`${FIXTURES}/held-out-chat-signoffs.txt`);
 const possessives = readLabelledSentences(`${FIXTURES}/possessives.txt`);
 const townsBrandsSpeakers = readLabelledSentences(`${FIXTURES}/towns-brands-speakers.txt`);
 
@@ -36,7 +37,7 @@ function scored(sentences: Parameters<typeof scoreNameDetection>[0]) {
 }
 
 describe('name detection, measured on labelled feedback (figures in README.md)', () => {
-  test('the sentences it was developed on: precision and recall at least 95%', () => {
+  test('the sentences it was developed on: precision and recall at least 95% (recall 96.9%, 96.2% before hyphenated given names opened a sentence)', () => {
     const figures = scoreNameDetection(tuned);
     expect([figures.names, tuned.length]).toEqual([131, 248]);
     expect({
@@ -46,7 +47,7 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
       falseAlarms: figures.falseAlarms,
     }).toEqual({
       precision: '100.0%',
-      recall: '96.2%',
+      recall: '96.9%',
       missed: expect.any(Array),
       falseAlarms: [],
     });
@@ -68,6 +69,17 @@ describe('name detection, measured on labelled feedback (figures in README.md)',
       recall: '100.0%',
       missed: [],
       falseAlarms: [],
+    });
+  });
+
+  test('held-out chat in lower case, cc and replies, sign-offs, initials, roles after names, hyphenated names and words that look like names, written before the code was read: precision 97.7% (91.2% before), recall 97.7% (68.2% before)', () => {
+    expect(scored(heldOutChatSignoffs)).toEqual({
+      names: 44,
+      sentences: 71,
+      precision: '97.7%',
+      recall: '97.7%',
+      missed: ['JS — JS said he would ring back on Friday and he never did.'],
+      falseAlarms: ['Bovey Tracey — Newton Abbot and Bovey Tracey need a proper day centre.'],
     });
   });
 
@@ -239,6 +251,38 @@ describe('redacting names', () => {
     ["my husband's carer, siobhan o'neill, is brilliant", "my husband's carer, [name], is brilliant"],
     ['speak to my sons key worker jamal at the hub', 'speak to my sons key worker [name] at the hub'],
     ['Respite is impossible.\n\ncheers,\ngaz', 'Respite is impossible.\n\ncheers,\n[name]'],
+    [
+      'massive thanks to sharon and kev from the hub, shout out to big dave',
+      'massive thanks to [name] and [name] from the hub, shout out to big [name]',
+    ],
+    ['honestly nadia at the day centre is a legend', 'honestly [name] at the day centre is a legend'],
+    [
+      'please mark the form, will do. the grace period ends. omg at the hospital again',
+      'please mark the form, will do. the grace period ends. omg at the hospital again',
+    ],
+    [
+      'not really lang team business. dementia from the start. you are an angel',
+      'not really lang team business. dementia from the start. you are an angel',
+    ],
+    ['cc Priya. bcc: Tom Hughes. FAO Janet. The engine is 1200cc', 'cc [name]. bcc: [name]. FAO [name]. The engine is 1200cc'],
+    [
+      'Totally agree Mo, well said Bev. I agree Labour, agreed Sunday.',
+      'Totally agree [name], well said [name]. I agree Labour, agreed Sunday.',
+    ],
+    ['Dr A. Okafor and Mrs P. Kaur came.', '[name] and [name] came.'],
+    ['Anne-Marie on reception was kind. Stoke-on-Trent on the news.', '[name] on reception was kind. Stoke-on-Trent on the news.'],
+    [
+      'Marek from St Helens Council came. Support from St Helens Council was poor.',
+      '[name] from St Helens Council came. Support from St Helens Council was poor.',
+    ],
+    [
+      'Thanks to the carers, Will and Faith, who come. Her carers Monday and Tuesday are off.',
+      'Thanks to the carers, [name] and [name], who come. Her carers Monday and Tuesday are off.',
+    ],
+    [
+      'Grace, Dignity and Respect are our values. Grace and Felicity came.',
+      'Grace, Dignity and Respect are our values. [name] and [name] came.',
+    ],
     ["My son dosen't mind seeing him", "My son dosen't mind seeing him"],
     ['between the roundabout and Campbell Ln', 'between the roundabout and Campbell Ln'],
     ['and ask for Precious at the carers centre', 'and ask for [name] at the carers centre'],

@@ -692,7 +692,11 @@ const NAME_PATTERNS: readonly GuardedRegExp[] = [
       /(?:^|[\n.!?][ \t]*)(?:[Tt]hank|[Mm]any|[Ww]ith|[Kk]ind|[Bb]est|[Ww]arm|[Rr]egards|[Aa]ll|[Cc]heers|[Tt]a|[Hh]i|[Hh]ello|[Dd]ear|[Ll]ove)/mu,
   },
   { pattern: THANKED, guard: /[Tt]hank|[Dd]iolch/u },
-  { pattern: CREDITED, guard: /[Hh]elp|[Tt]hanks|[Ss]hout|[Hh]\/[Tt]|[Hh]at[ \t]+tip|[Rr]eply|[Cc][Cc]|[Ff][Aa][Oo]|[Aa]ttn/u },
+  {
+    pattern: CREDITED,
+    guard:
+      /[Hh]elp|[Tt]hanks|[Ss]hout|[Hh]\/[Tt]|[Hh]at[ \t]+tip|[Rr]eply|(?<![A-Za-z0-9@])(?:[Bb]?[Cc][Cc]|[Ff][Aa][Oo]|[Aa]ttn)(?![A-Za-z])/u,
+  },
   { pattern: SENTENCE_START, guard: new RegExp(`[ \\t](?:${ACTION_AFTER_NAME})\\b`, 'u') },
   { pattern: ASK_FOR, guard: new RegExp(`[Aa]sk(?:ed)? for|[Ss]peak|[Ss]poke|[Tt]alk|${CONTACTED}`, 'u') },
   {

@@ -201,6 +201,8 @@ const NI_CONTEXT_BEFORE = 40;
 const NI_SOLID = /^[A-Z]{2}\d{6}[A-D]?$/iu;
 const NI_IN_CAPITALS = /^[A-Z]{2}/u;
 const NI_SUFFIX = /[A-D]$/iu;
+/** The byline a forum, blog or comment export pastes into a text before the account that wrote it (`Posted by`, `Reply from`). */
+const BYLINE = '(?:posted|commented|submitted|shared|replied|uploaded)[ \\t]+by|(?:comment|reply|quote|post|message)[ \\t]+from';
 const PLATFORM =
   'twitter|insta(?:gram)?|ig|tik[ \\t]?tok|snapchat|snap|threads|telegram|discord|bluesky|bsky|mastodon|facebook|fb|youtube|linkedin|reddit|twitch|pinterest|tumblr';
 /**
@@ -209,7 +211,10 @@ const PLATFORM =
  * `follow me on tiktok`, `Instagram handle is`; or the platform's name as a label (`Snapchat:
  * kayleigh.b99`, `Insta - carer.life.leeds`, `IG: sallycares`, and `X:` as a label only), where
  * only a word with a handle's marks or one in lower case that is no common word is taken
- * (`Twitter: Bradford Carers` is a page's name, `X: the council never replies` prose). `our`,
+ * (`Twitter: Bradford Carers` is a page's name, `X: the council never replies` prose); or the
+ * byline a forum, blog or comment export pastes into the text (`Posted by gwen_evans`, `Reply
+ * from JonnoB1982:`), where only a word with a handle's marks is taken (`Posted by admin`,
+ * `Reply from the council` stay; a person's name there is left to name detection). `our`,
  * `us` and a platform named with no one on it (`the council is on facebook as …`) are left: an
  * organisation's account is no personal data.
  */
@@ -218,7 +223,8 @@ const PLATFORM_CONTEXT =
   `(?:i['’]?m|i[ \\t]+am)[ \\t]+(?:also[ \\t]+)?on[ \\t]+(?:${PLATFORM})[ \\t]*(?:(?:as|under)(?![${WORD}])|[:\\-])|` +
   `(?:find|follow|add|message|dm)[ \\t]+me[ \\t]+on[ \\t]+(?:${PLATFORM})(?:[ \\t]*(?:(?:as|under|at)(?![${WORD}])|[:\\-]))?(?![${WORD}])|` +
   `(?:${PLATFORM})[ \\t]+(?:handle|user[ \\t]?name|account)[ \\t]*(?:is(?![${WORD}])|[:=\\-])|` +
-  `(?<![${WORD}])(?<platformLabel>(?:${PLATFORM}|(?<=(?:^|[\\n.!?;,(|/])[ \\t]*)x)[ \\t]*(?::|[ \\t]-)))[ \\t]*`;
+  `(?<![${WORD}])(?<platformLabel>(?:${PLATFORM}|(?<=(?:^|[\\n.!?;,(|/])[ \\t]*)x)[ \\t]*(?::|[ \\t]-))|` +
+  `(?<![${WORD}])(?<bylineLabel>${BYLINE})(?![${WORD}]))[ \\t]*`;
 const NAMED_HANDLE = `(?<handleContext>${PLATFORM_CONTEXT})(?=[\\p{N}_.]*\\p{L})[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@]|:/)`;
 /**
  * An account written without its `@` where the words after it say where it is (`DM harriet_q on
@@ -462,7 +468,7 @@ const IBAN = `(?<![\\p{L}\\p{N}])(?=[A-Z]{2}\\d{2}(?:[ \\u00a0]?[A-Z]{0,4}[ \\u0
 
 const ANY_DIGIT = /\d/u;
 const AT_SIGN = /[@\uFF20]/u;
-const PLATFORM_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${PLATFORM})|x[ \\t]*(?::|[ \\t]-)`, 'iu');
+const PLATFORM_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${PLATFORM}|${BYLINE})|x[ \\t]*(?::|[ \\t]-)`, 'iu');
 /**
  * The kinds of personal data as one alternation, in the order tried at each place, each with what
  * a text must hold for it to match there (its guard): a digit for every number, date and house
@@ -821,6 +827,7 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const marked = HANDLE_MARKS.test(name);
     if (
       WEB_ADDRESS.test(name) ||
+      (groups['bylineLabel'] !== undefined && !marked) ||
       !(
         marked ||
         (groups['platformLabel'] === undefined && isNameLikeWord(name)) ||

@@ -85,6 +85,20 @@ const SPELLED_EMAIL =
   `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5}${SPELLED_AT}` +
   `[${WORD}\\-]+(?:${SPELLED_DOT}[${WORD}\\-]+){0,4}${SPELLED_DOT}${SPELLED_TLD}(?![${WORD}])`;
 const SPELLED_AT_WORD = /[ \t]+at[ \t]+/iu;
+/** Mail providers whose name alone, with no ending, ends an address people write (`jane.doe at gmail`); not `live`, `sky` or `mail`, which are words. */
+const BARE_MAIL_PROVIDER = 'gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|virginmedia|talktalk|protonmail';
+/**
+ * An e-mail address written with its provider's name and no ending (`jane.doe at gmail`,
+ * `jsmith77 at hotmail`, `jane dot doe at outlook`): a local part, an `at`, and a provider. Only a
+ * local part that starts with a letter and has an address's marks (`.`, `_`, `-` or a digit,
+ * also said in words) is taken, so `we met at Gmail's offices`, `I am at hotmail a lot`, `from
+ * 10.30 at Outlook House` and a phone number before `at hotmail` are left (the number to its own kind).
+ */
+const PROVIDER_EMAIL =
+  `(?<![${WORD}@.])(?=\\p{L})(?<providerLocal>${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5})${SPELLED_AT}` +
+  `(?:${BARE_MAIL_PROVIDER})(?![${WORD}@]|[.'’][${WORD}])`;
+/** What marks a word as an address's local part rather than a word of prose. */
+const LOCAL_PART_MARKS = /[._\-\d]|[ \t](?:dot|underscore|dash|hyphen)[ \t]/iu;
 /** Mail providers whose name after ` at ` makes an address even written plainly (`jane at gmail.com`). */
 const MAIL_PROVIDER =
   /^(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|live|msn|sky|virginmedia|talktalk|protonmail|proton|mail)$/iu;
@@ -483,6 +497,7 @@ export const PERSONAL_DATA = new GuardedAlternation(
       source: `(?<spelledEmail>${SPELLED_EMAIL})`,
       guard: new RegExp(`(?:\\.|dot)[ \\t)\\]}]*${SPELLED_TLD}(?![A-Za-z0-9])`, 'iu'),
     },
+    { source: `(?<providerEmail>${PROVIDER_EMAIL})`, guard: new RegExp(`(?:${BARE_MAIL_PROVIDER})`, 'iu') },
     { source: `(?<accountDid>${ACCOUNT_DID})`, guard: /did:/iu },
     { source: `(?<profile>${PROFILE})`, guard: /\.(?:com|net|app)\/|:\/\//iu },
     { source: `(?<blueskyHandle>${BLUESKY_HANDLE})`, guard: /bsky\.social/iu },
@@ -756,6 +771,9 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
   }
   if (groups['spelledEmail'] !== undefined) {
     return isDisguisedEmail(found) ? token('email', settings) : KEEP;
+  }
+  if (groups['providerEmail'] !== undefined) {
+    return LOCAL_PART_MARKS.test(groups['providerLocal'] ?? '') ? token('email', settings) : KEEP;
   }
   if (groups['accountDid'] !== undefined) {
     return token('handle', settings);

@@ -657,6 +657,12 @@ function isGivenName(word: string): boolean {
   );
 }
 
+/** A role or relation before a name (`our care coordinator Julie Barnes`, `my mum, Eileen`, `our district nurse Cerys`). */
+const ROLE_THEN_NAME = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
+  'gu',
+);
+
 /**
  * Patterns for how feedback names people that a general-purpose tagger misses: a title
  * (`Mr Okafor`), an introduction (`I'm Liam`, `my name is…`), a greeting or sign-off (`Thanks,
@@ -709,13 +715,7 @@ const NAME_PATTERNS: readonly GuardedRegExp[] = [
     pattern: new RegExp(`(?<![\\p{L}])[Ss]igned(?:[ \\t]+by)?[:,]?[ \\t]+(?:\\p{Lu}\\.?[ \\t]+){0,3}(?<name>${NAME})`, 'gu'),
     guard: /[Ss]igned/u,
   },
-  {
-    pattern: new RegExp(
-      `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
-      'gu',
-    ),
-    guard: new RegExp(`(?:${ROLE}),?[ \\t]+[^ \\t\\na-z]`, 'u'),
-  },
+  { pattern: ROLE_THEN_NAME, guard: new RegExp(`(?:${ROLE}),?[ \\t]+[^ \\t\\na-z]`, 'u') },
   { pattern: PLURAL_ROLE, guard: new RegExp(`(?:${ROLE})s,?[ \\t]+[^ \\t\\na-z]`, 'u') },
   { pattern: BIRTH_APPOSITION, guard: /\d/u },
   { pattern: NAMED_AS, guard: /called|named|name(?:[ \t]+(?:is|was)|['’]s)/u },
@@ -818,6 +818,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       }
       if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
       if (pattern === PLURAL_ROLE && !isListedAfterRole(text, name, start, lexicon)) continue;
+      if (pattern === ROLE_THEN_NAME && isRoleCompound(name)) continue;
       if (pattern === BIRTH_APPOSITION && !isListedNameLike(name, lexicon)) continue;
       if (
         pattern === BIRTH_APPOSITION &&
@@ -1541,6 +1542,26 @@ function isCovered(spans: readonly NameSpan[], span: NameSpan): boolean {
 }
 
 /**
+ * Nouns that make a compound with a role before them, naming the role's place, service or errand
+ * rather than a person (`The GP Surgery`, `Our GP Practice`, `my PA Agency`, `My Social Worker
+ * Visit`): after a role, a capitalised word of these is no name, where `my carer Grace`, `my carer
+ * Will` and `our district nurse Cerys` are people.
+ */
+const ROLE_COMPOUND_HEADS = new Set(
+  (
+    'surgery surgeries practice practices agency agencies service services team teams clinic clinics centre centres center ' +
+    'office offices appointment appointments assessment assessments review reviews visit visits hub unit units ward wards ' +
+    'department rota package packages plan plans budget budgets referral referrals letter letters report reports line ' +
+    'helpline portal app system partnership trust board contract contracts hours rates fees charges'
+  ).split(' '),
+);
+
+/** True when the capitalised words after a role start with the rest of a compound noun ({@link ROLE_COMPOUND_HEADS}), not a person (`Our nurse Jane Ward` is one). */
+function isRoleCompound(name: string): boolean {
+  return ROLE_COMPOUND_HEADS.has((name.split(/[ \t]+/u, 1)[0] ?? '').toLowerCase());
+}
+
+/**
  * True when a word listed beside a name may be a name too: one {@link isLoneNameLike} takes, or a
  * given name that compromise's lexicon files as a common word and its switches as maybe a person
  * (`Dawn`, `Holly`, `Pearl`, `Ray`, `Bill`): beside other people, capitalised in the middle of a
@@ -1902,13 +1923,13 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
   for (const match of guardedMatches(text, ROLE_THEN_LOWER_CASE)) {
     const word = match.groups?.['word'] ?? '';
     const start = match.index + match[0].length - word.length;
-    if (!lexicon.names.has(word) && !isUnknownNoun(text, start, word, lexicon)) continue;
+    if (!lexicon.names.has(word) && !isUnknownNounAfterRole(text, start, word, lexicon)) continue;
     starts.push(start);
     const surname = NEXT_LOWER_CASE_WORD.exec(text.slice(start + word.length, start + word.length + 40));
     const family = surname?.[1];
     if (surname !== null && family !== undefined) {
       const at = start + word.length + surname[0].length - family.length;
-      if (lexicon.names.has(family) || isUnknownNoun(text, at, family, lexicon)) starts.push(at);
+      if (lexicon.names.has(family) || isUnknownNounAfterRole(text, at, family, lexicon)) starts.push(at);
     }
   }
   for (const match of guardedMatches(text, INTRODUCTION_THEN_LOWER_CASE)) {
@@ -1942,6 +1963,15 @@ function restoreAfterRoles(text: string, lexicon: LexiconWords): string {
     copiedUpTo = start + word.length;
   }
   return restored + text.slice(copiedUpTo);
+}
+
+/**
+ * {@link isUnknownNoun} for a word right after a role or relation, which must be no English word
+ * either: a role's noun makes compounds with one (`my GP surgery`, `our PA agency`, `my carer
+ * assessment`) that compromise's lexicon, lacking the noun, would read as a person.
+ */
+function isUnknownNounAfterRole(text: string, start: number, word: string, lexicon: LexiconWords): boolean {
+  return isUnknownNoun(text, start, word, lexicon) && !isCommonEnglishWord(word);
 }
 
 /** A lower-case word no word list knows, that compromise reads where it stands as a singular noun. */

@@ -1,0 +1,23 @@
+import { describe, expect, test } from '@jest/globals';
+import { redactPersonalData } from '../../src/privacy/personal-data.js';
+
+describe('a role and the noun it makes a compound with are no person (`The GP Surgery`, `my PA agency`)', () => {
+  test.each([
+    ['The GP Surgery is closed on Wednesdays.', 'The GP Surgery is closed on Wednesdays.'],
+    ['Our GP Practice never answers the phone.', 'Our GP Practice never answers the phone.'],
+    ['My GP surgery is great.', 'My GP surgery is great.'],
+    ['our PA agency sent someone new every week', 'our PA agency sent someone new every week'],
+    ['My Social Worker Visit was cancelled twice.', 'My Social Worker Visit was cancelled twice.'],
+  ])('%s stays', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
+
+  test.each([
+    ['my carer Will came late', 'my carer [name] came late'],
+    ['Our nurse Jane Ward was kind.', 'Our nurse [name] was kind.'],
+    ['my carer bogdan is brilliant', 'my carer [name] is brilliant'],
+    ['my GP Dr Patel listened', 'my GP [name] listened'],
+  ])('%s still names a person', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
+});

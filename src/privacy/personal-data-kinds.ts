@@ -18,7 +18,9 @@
  * - `card-number`: a payment card's number, 13 to 19 digits passing the Luhn check
  *   (`4111 1111 1111 1111`);
  * - `bank-details`: a UK sort code or account number where the words or the other number beside it
- *   say so (`sort code 12-34-56`, `account 12345678`), or an IBAN (`GB29 NWBK 6016 1331 9268 19`).
+ *   say so (`sort code 12-34-56`, `account 12345678`), or an IBAN (`GB29 NWBK 6016 1331 9268 19`);
+ * - `vehicle-registration`: a UK vehicle registration mark, which names the vehicle's keeper to
+ *   anyone who can look one up (`AB12 CDE`; `P123 RST` and `ABC 123D` after words that say so).
  */
 export type PersonalDataKind =
   | 'email'
@@ -33,7 +35,8 @@ export type PersonalDataKind =
   | 'case-number'
   | 'ip-address'
   | 'card-number'
-  | 'bank-details';
+  | 'bank-details'
+  | 'vehicle-registration';
 
 /** Every kind of personal data, in the order reports and settings list them. */
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
@@ -50,6 +53,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = Object.freeze([
   'ip-address',
   'card-number',
   'bank-details',
+  'vehicle-registration',
 ] as const);
 
 /**
@@ -70,6 +74,7 @@ export const REDACTION_TOKENS: Readonly<Record<PersonalDataKind, string>> = Obje
   'ip-address': '[IP address]',
   'card-number': '[card number]',
   'bank-details': '[bank details]',
+  'vehicle-registration': '[vehicle registration]',
 });
 
 /**
@@ -85,6 +90,7 @@ export const KINDS_ADDED_LATER: Readonly<Partial<Record<PersonalDataKind, string
   'ip-address': 'IP addresses (81.2.69.160)',
   'card-number': 'payment card numbers (4111 1111 1111 1111)',
   'bank-details': 'sort codes, account numbers and IBANs (sort code 12-34-56)',
+  'vehicle-registration': 'vehicle registration marks (AB12 CDE)',
 });
 
 /** True when `value` names a {@link PersonalDataKind}. */

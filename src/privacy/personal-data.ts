@@ -472,6 +472,25 @@ const BANK_DETAILS =
   `(?:${ACCOUNT_NUMBER})${BANK_NUMBER_END}${BARE_PAIR_JOIN}(?:${SPACED_SORT_CODE}))${BANK_NUMBER_END}`;
 /** Each number in bank details that {@link BANK_DETAILS} found, which its token replaces; the words between stay. */
 const BANK_NUMBER = /\d{8}|\d{4}[ \u00a0-]\d{4}|\d{6}|\d{2}[-\u2010-\u2013 \u00a0.]\d{2}[-\u2010-\u2013 \u00a0.]\d{2}/gu;
+/** Letters a UK registration mark uses (never I or Q; Z only in its random letters). */
+const PLATE_LETTER = '[A-HJ-PR-Z]';
+/** A UK vehicle registration mark of today's form (since 2001): area letters, age digits, three random letters (`AB12 CDE`). */
+const CURRENT_PLATE = `[A-HJ-PR-Y][A-HJ-PR-Y]\\d{2}[ \\u00a0]?${PLATE_LETTER}{3}`;
+/** An older mark, read only after words that say it is one: prefix (`P123 RST`, 1983-2001) or suffix (`ABC 123D`, 1963-1983). */
+const OLDER_PLATE = `[A-HJ-PR-Y]\\d{1,3}[ \\u00a0]?${PLATE_LETTER}{3}|${PLATE_LETTER}{3}[ \\u00a0]?\\d{1,3}[A-HJ-PR-Y]`;
+/** Words saying that the mark after them is a vehicle's (`car reg`, `taxi`, `number plate`, `registration number`). */
+const VEHICLE_CUE =
+  `(?<![${WORD}])(?:(?:car|van|vehicle|taxi|cab|minibus|bus|ambulance|motorbike|lorry|truck)(?:[ \\t]+(?:reg(?:istration)?(?:[ \\t]+(?:no\\.?|number|mark))?|number[ \\t]+plate|plate))?` +
+  `|reg(?:istration)?(?:[ \\t]+(?:no\\.?|number|mark))?|(?:number|licen[cs]e)[ \\t]+plate)(?![${WORD}])(?:[ \\t]*(?:[:#,(=\\-]|is(?![${WORD}])|was(?![${WORD}])))?[ \\t]*\\(?[ \\t]*`;
+/**
+ * A UK vehicle registration mark: today's form anywhere in capitals (`AB12 CDE`, `MX21UVW`), and
+ * after words that say it is one any form, in any case (`car reg ab12 cde`, `reg P123 RST`,
+ * `registration ABC 123D`); not a postcode (`LS6 2AB`), a form's code (`HR12`, `UC50`) or a road
+ * (`M62 J26`), none of which has its letters and digits in those places.
+ */
+const VEHICLE_REGISTRATION = `(?<vehicleCue>${VEHICLE_CUE})?(?<![\\p{L}\\p{N}])(?<plate>${CURRENT_PLATE}|${OLDER_PLATE})(?![\\p{L}\\p{N}])`;
+const CURRENT_PLATE_IN_CAPITALS = new RegExp(`^${CURRENT_PLATE}$`, 'u');
+
 /**
  * An IBAN as written: two letters, two check digits, and groups of up to four letters and digits,
  * solid or with spaces (`GB29 NWBK 6016 1331 9268 19`, `GB82WEST12345698765432`), with eight
@@ -507,6 +526,10 @@ export const PERSONAL_DATA = new GuardedAlternation(
     { source: `(?<ipv4>${IPV4})`, guard: /\d\.\d{1,3}\.\d{1,3}\.\d/u },
     { source: `(?<ipv6>${IPV6})`, guard: /::|(?:[0-9a-f]{1,4}:){7}/iu },
     { source: `(?<iban>${IBAN})`, guard: /[a-z]{2}\d{2}[ \u00a0]?[a-z0-9]{4}/iu },
+    {
+      source: `(?<vehicleRegistration>${VEHICLE_REGISTRATION})`,
+      guard: /\d[ \u00a0]?[a-z]{3}(?![a-z])|[a-z]{3}[ \u00a0]?\d{1,3}[a-z](?![a-z])/iu,
+    },
     { source: `(?<bankDetails>${BANK_DETAILS})`, guard: /\d{2}[-\u2010-\u2013 \u00a0.]?\d{2}[-\u2010-\u2013 \u00a0.]?\d{2}/u },
     { source: `(?<cardNumber>${CARD_NUMBER})`, guard: /\d{4}[ \u00a0-]?\d{4}[ \u00a0-]?\d/u },
     { source: `(?<dateOfBirth>${DATE_OF_BIRTH})`, guard: ANY_DIGIT },
@@ -879,6 +902,11 @@ function replace(match: RegExpExecArray, text: string, settings: Settings): Repl
     const after = text.slice(end, end + IP_CONTEXT_AFTER);
     const isAddress = groups['ipv4'] !== undefined ? isIpAddress(found, before, after) : isIpv6Address(found, before, after);
     return isAddress ? token('ip-address', settings) : KEEP;
+  }
+  if (groups['vehicleRegistration'] !== undefined) {
+    const cue = groups['vehicleCue'];
+    if (cue === undefined && !CURRENT_PLATE_IN_CAPITALS.test(groups['plate'] ?? '')) return KEEP;
+    return token('vehicle-registration', settings, cue ?? '');
   }
   if (groups['iban'] !== undefined) {
     const length = ibanLength(found);

@@ -200,6 +200,14 @@ const KIND_ALIASES: Readonly<Record<string, PersonalDataKind>> = {
   'account-number': 'bank-details',
   'sort-code': 'bank-details',
   iban: 'bank-details',
+  vehicle: 'vehicle-registration',
+  reg: 'vehicle-registration',
+  registration: 'vehicle-registration',
+  'number-plate': 'vehicle-registration',
+  'licence-plate': 'vehicle-registration',
+  'license-plate': 'vehicle-registration',
+  vrm: 'vehicle-registration',
+  vrn: 'vehicle-registration',
 };
 
 function normaliseKindName(name: string): string {

@@ -132,7 +132,7 @@ describe('warnings, never errors', () => {
 describe('the newer keys', () => {
   test('redact.kinds without name warns, at the list, that names will be published; the default and the bundled codebook do not', () => {
     const yaml =
-      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
+      'version: 1\nredact:\n  kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration]\nthemes:\n  - id: a\n    label: A\n    keywords: [respite]\n';
     const result = loadCodebookText(yaml, 'themes.yaml');
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
@@ -146,7 +146,7 @@ describe('the newer keys', () => {
     expect(
       loadCodebookText(
         yaml.replace(
-          'kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]\n',
+          'kinds: [email, phone, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration]\n',
           'keep_names: ["Jeremy Hunt"]\n',
         ),
         'themes.yaml',
@@ -164,12 +164,15 @@ describe('the newer keys', () => {
         line: 3,
         col: 10,
         message:
-          'redact.kinds leaves out address, date-of-birth, ni-number, case-number, ip-address, card-number and bank-details: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C), hospital and case numbers (hospital number RWY1234567), IP addresses (81.2.69.160), payment card numbers (4111 1111 1111 1111) and sort codes, account numbers and IBANs (sort code 12-34-56) in quotes and in the CSV will be published',
-        hint: 'add address, date-of-birth, ni-number, case-number, ip-address, card-number and bank-details to redact.kinds',
+          'redact.kinds leaves out address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details and vehicle-registration: street addresses (14 Acacia Avenue), dates of birth (DOB 03/04/1951), National Insurance numbers (QQ 12 34 56 C), hospital and case numbers (hospital number RWY1234567), IP addresses (81.2.69.160), payment card numbers (4111 1111 1111 1111), sort codes, account numbers and IBANs (sort code 12-34-56) and vehicle registration marks (AB12 CDE) in quotes and in the CSV will be published',
+        hint: 'add address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details and vehicle-registration to redact.kinds',
       }),
     ]);
     expect(
-      loadCodebookText(yaml.replace('name]', 'name, address, case-number, ip-address, card-number, bank-details]'), 'themes.yaml').warnings,
+      loadCodebookText(
+        yaml.replace('name]', 'name, address, case-number, ip-address, card-number, bank-details, vehicle-registration]'),
+        'themes.yaml',
+      ).warnings,
     ).toEqual([
       expect.objectContaining({
         message:
@@ -179,13 +182,13 @@ describe('the newer keys', () => {
     ]);
     expect(
       loadCodebookText(
-        yaml.replace('name]', 'name, address, ni-number, date-of-birth, ip-address, card-number, bank-details]'),
+        yaml.replace('name]', 'name, address, ni-number, date-of-birth, ip-address, card-number, bank-details, vehicle-registration]'),
         'themes.yaml',
       ).warnings,
     ).toEqual([expect.objectContaining({ hint: 'add case-number to redact.kinds' })]);
     expect(
       loadCodebookText(
-        yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, card-number, bank-details]'),
+        yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, card-number, bank-details, vehicle-registration]'),
         'themes.yaml',
       ).warnings,
     ).toEqual([expect.objectContaining({ hint: 'add ip-address to redact.kinds' })]);
@@ -194,20 +197,32 @@ describe('the newer keys', () => {
     ).toEqual([
       expect.objectContaining({
         message:
-          'redact.kinds leaves out card-number and bank-details: payment card numbers (4111 1111 1111 1111) and sort codes, account numbers and IBANs (sort code 12-34-56) in quotes and in the CSV will be published',
-        hint: 'add card-number and bank-details to redact.kinds',
+          'redact.kinds leaves out card-number, bank-details and vehicle-registration: payment card numbers (4111 1111 1111 1111), sort codes, account numbers and IBANs (sort code 12-34-56) and vehicle registration marks (AB12 CDE) in quotes and in the CSV will be published',
+        hint: 'add card-number, bank-details and vehicle-registration to redact.kinds',
       }),
     ]);
     expect(
       loadCodebookText(
-        yaml.replace('name]', 'name, address, ni-number, date-of-birth, case-number, ip-address, card-number, bank-details]'),
+        yaml.replace(
+          'name]',
+          'name, address, ni-number, date-of-birth, case-number, ip-address, card-number, bank-details, vehicle-registration]',
+        ),
         'themes.yaml',
       ).warnings,
     ).toEqual([]);
     const off = loadCodebookText(yaml.replace(/\[email.*name\]/u, '[]'), 'themes.yaml').warnings;
     expect(off.map((warning) => warning.message)).toEqual([expect.stringContaining('leaves out name')]);
     expect([...(loadCodebookText(BUNDLED, 'themes.yaml').codebook?.redaction.kinds ?? [])]).toEqual(
-      expect.arrayContaining(['address', 'date-of-birth', 'ni-number', 'case-number', 'ip-address', 'card-number', 'bank-details']),
+      expect.arrayContaining([
+        'address',
+        'date-of-birth',
+        'ni-number',
+        'case-number',
+        'ip-address',
+        'card-number',
+        'bank-details',
+        'vehicle-registration',
+      ]),
     );
   });
 
@@ -230,6 +245,7 @@ describe('the newer keys', () => {
       'name',
       'ni-number',
       'phone',
+      'vehicle-registration',
     ]);
     const [community, listening, attitude, other] = codebook?.themes ?? [];
     expect(community?.rules.map((rule) => (rule.kind === 'phrase' ? rule.words : null))).toEqual([

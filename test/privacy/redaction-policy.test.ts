@@ -68,12 +68,12 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds[2]',
         message: 'unknown kind of personal data "passport"',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration',
       },
       {
         path: 'redact.kinds[3]',
         message: 'a kind must be a name, not the number 42',
-        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details',
+        hint: 'use one of: email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration',
       },
       { path: 'redact.kinds[4]', message: 'unknown kind of personal data "nhs_number"', hint: 'did you mean "nhs-number"?' },
       {
@@ -135,7 +135,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact',
         message: `"redact" must be a mapping, not ${described}`,
-        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details], keep_handles: ["@YourOrg"] }"',
+        hint: 'write it as "redact: { kinds: [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration], keep_handles: ["@YourOrg"] }"',
       },
     ]);
   });
@@ -145,7 +145,7 @@ describe('parseRedactionPolicy: every problem reported at once, with its path', 
       {
         path: 'redact.kinds',
         message: '"redact.kinds" must be a list of kinds, not the text "email"',
-        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details]',
+        hint: 'write a list such as [email, phone, postcode, nhs-number, handle, name, address, date-of-birth, ni-number, case-number, ip-address, card-number, bank-details, vehicle-registration]',
       },
       {
         path: 'redact.keep_handles',

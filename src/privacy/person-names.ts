@@ -657,6 +657,9 @@ function isGivenName(word: string): boolean {
   );
 }
 
+/** A title before a name (`Mr Okafor`, `Nurse Jenkins`); the title goes with it. */
+const TITLED_NAME = new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu');
+
 /** A role or relation before a name (`our care coordinator Julie Barnes`, `my mum, Eileen`, `our district nurse Cerys`). */
 const ROLE_THEN_NAME = new RegExp(
   `(?<![\\p{L}])(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)(?:[ \\t]+\\p{Ll}[\\p{Ll}-]*${RELATION_POSSESSIVE})?[ \\t]+(?:${ROLE}),?[ \\t]+(?<name>${NAME})`,
@@ -678,10 +681,7 @@ const ROLE_THEN_NAME = new RegExp(
  * code when it has been left unused for a while.
  */
 const NAME_PATTERNS: readonly GuardedRegExp[] = [
-  {
-    pattern: new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu'),
-    guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u,
-  },
+  { pattern: TITLED_NAME, guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u },
   {
     pattern: new RegExp(
       `(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`,
@@ -819,6 +819,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
       if (pattern === PLURAL_ROLE && !isListedAfterRole(text, name, start, lexicon)) continue;
       if (pattern === ROLE_THEN_NAME && isRoleCompound(name)) continue;
+      if (pattern === TITLED_NAME && isRoleCompound(name.replace(/^\S+[ \t]+/u, ''))) continue;
       if (pattern === BIRTH_APPOSITION && !isListedNameLike(name, lexicon)) continue;
       if (
         pattern === BIRTH_APPOSITION &&
@@ -1552,7 +1553,9 @@ const ROLE_COMPOUND_HEADS = new Set(
     'surgery surgeries practice practices agency agencies service services team teams clinic clinics centre centres center ' +
     'office offices appointment appointments assessment assessments review reviews visit visits hub unit units ward wards ' +
     'department rota package packages plan plans budget budgets referral referrals letter letters report reports line ' +
-    'helpline portal app system partnership trust board contract contracts hours rates fees charges'
+    'helpline portal app system partnership trust board contract contracts hours rates fees charges receptionist ' +
+    'receptionists practitioner practitioners partners federation equipment update updates meeting meetings diagnosis ' +
+    "autism dementia alzheimers alzheimer’s alzheimer's parkinsons parkinson’s parkinson's epilepsy diabetes"
   ).split(' '),
 );
 

@@ -8,6 +8,11 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
     ['My GP surgery is great.', 'My GP surgery is great.'],
     ['our PA agency sent someone new every week', 'our PA agency sent someone new every week'],
     ['My Social Worker Visit was cancelled twice.', 'My Social Worker Visit was cancelled twice.'],
+    ['My GP Receptionist was rude', 'My GP Receptionist was rude'],
+    ['my OT Equipment arrived', 'my OT Equipment arrived'],
+    ['My son Autism assessment took 2 years', 'My son Autism assessment took 2 years'],
+    ['our Nurse Practitioner was kind', 'our Nurse Practitioner was kind'],
+    ['The District Nurse Service visits daily', 'The District Nurse Service visits daily'],
   ])('%s stays', (text, published) => {
     expect(redactPersonalData(text).text).toBe(published);
   });
@@ -17,6 +22,8 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
     ['Our nurse Jane Ward was kind.', 'Our nurse [name] was kind.'],
     ['my carer bogdan is brilliant', 'my carer [name] is brilliant'],
     ['my GP Dr Patel listened', 'my GP [name] listened'],
+    ['Nurse Jenkins was lovely', '[name] was lovely'],
+    ['my mum May is 90', 'my mum [name] is 90'],
   ])('%s still names a person', (text, published) => {
     expect(redactPersonalData(text).text).toBe(published);
   });

@@ -726,7 +726,8 @@ const NAME_PATTERNS: readonly GuardedRegExp[] = [
 /**
  * Capitalised words that feedback about social care uses and that are not people, even where a
  * tagger or a pattern would take them for names: organisations, services, places, seasons and
- * holidays, days and months written after a preposition.
+ * holidays, days and months written after a preposition, identities people give after `I am`,
+ * and whom a letter is addressed to when no one is named (`Dear Sir or Madam`, `Hello Everyone`).
  */
 const NOT_NAMES = new Set([
   'nhs',
@@ -784,6 +785,26 @@ const NOT_NAMES = new Set([
   'lord',
   'covid',
   'coronavirus',
+  // how people name themselves after `I am` (`I am Deaf`, `I'm Autistic`), as disabled people's own
+  // writing capitalises an identity
+  'deaf',
+  'deafblind',
+  'disabled',
+  'autistic',
+  'blind',
+  'neurodivergent',
+  'neurodiverse',
+  'dyslexic',
+  'dyspraxic',
+  // whom a letter or a post is addressed to when no one is named
+  'sir',
+  'madam',
+  'everyone',
+  'everybody',
+  'commissioner',
+  'commissioners',
+  'colleagues',
+  'anytime',
 ]);
 
 /**

@@ -25,11 +25,11 @@ describe('dates of birth, NI numbers, handles without @, phones half in words an
     expect(figures.wrong).toEqual(['Our reference [NI number] was quoted on every letter from DWP.']);
   });
 
-  test('dates-without-cue.txt, written before a date of birth with no word before it was looked for: recall 100% (14.3% before), precision 93.3% (66.7% before)', () => {
+  test('dates-without-cue.txt, written before a date of birth with no word before it was looked for: recall 100% (14.3% before), precision 100% (66.7% before; 93.3% until `Dear Sir,` was no name, session 40)', () => {
     const figures = scoreDetails(datesWithoutCue, DEFAULT_REDACTION_POLICY);
     expect([figures.labels, datesWithoutCue.length]).toEqual([14, 28]);
-    expect(figures).toMatchObject({ found: 14, flagged: 15, correct: 14 });
-    expect(figures.wrong).toEqual(["Dear [name], 12/03/2024, re: my mother's care package."]);
+    expect(figures).toMatchObject({ found: 14, flagged: 14, correct: 14 });
+    expect(figures.wrong).toEqual([]);
   });
 
   test('house-names.txt, written before a house named with no house word was looked for: recall 100% (0% before), precision 100%', () => {

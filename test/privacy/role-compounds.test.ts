@@ -27,4 +27,21 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
   ])('%s still names a person', (text, published) => {
     expect(redactPersonalData(text).text).toBe(published);
   });
+
+  test.each([
+    ['I am Deaf and need BSL at every meeting', 'I am Deaf and need BSL at every meeting'],
+    ["I'm Autistic and the forms are too long", "I'm Autistic and the forms are too long"],
+    ['I am Disabled, not stupid', 'I am Disabled, not stupid'],
+    ['Dear Sir or Madam,', 'Dear Sir or Madam,'],
+    ['Dear Commissioner,', 'Dear Commissioner,'],
+    ['Hello Everyone, here is my view', 'Hello Everyone, here is my view'],
+  ])('%s names no one', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
+
+  test('a person introduced or addressed is still a person', () => {
+    expect(redactPersonalData("I'm Will and I care for my dad").text).toBe("I'm [name] and I care for my dad");
+    expect(redactPersonalData('Dear Sarah,').text).toBe('Dear [name],');
+    expect(redactPersonalData('Sir Keir Starmer said').text).toBe('[name] said');
+  });
 });

@@ -657,6 +657,38 @@ function isGivenName(word: string): boolean {
   );
 }
 
+/** An introduction (`I'm Liam`, `my name is…`, `This is Priya`, `Call me Dave`). */
+const INTRODUCTION = new RegExp(
+  `(?<![\\p{L}])(?<cue>[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`,
+  'gu',
+);
+
+/** Endings of English adjectives and participles (`Grateful`, `Outrageous`, `Unacceptable`, `Exhausted`, `British`). */
+const DESCRIPTIVE_ENDING = /(?:ous|ful|able|ible|ive|ish|ic|al|less|ed|ent|ant|ary|ory|ing|ly)$/u;
+/** Words for how someone is or what they are that feedback capitalises after `I am` (`I'm Angry`, `I am Retired`). */
+const STATE_WORDS = new Set(
+  (
+    'proud angry upset sad tired old ill sick glad happy lonely scared afraid worried fine okay ok well unwell poor sorry sure ' +
+    'free busy single married widowed divorced homeless british welsh english scottish irish muslim christian jewish sikh ' +
+    'hindu buddhist catholic hard partially visually registered housebound bedbound retired elderly young wrong right'
+  ).split(' '),
+);
+
+/**
+ * True when the word after `I am`, `I'm`, `This is` or `Call me` says how someone or something is
+ * rather than who (`I am Grateful`, `I'm Angry`, `This is Outrageous`, `I am Partially Sighted`):
+ * English words no name list knows, each ending as an adjective or an adverb does or one of
+ * {@link STATE_WORDS}. People
+ * named with an English word that is no adjective (`I'm Will`, `I am Poppy`) are still read.
+ */
+function isDescriptiveWord(name: string, lexicon: LexiconWords): boolean {
+  return name.split(/[ \t]+/u).every((word) => {
+    const lower = word.toLowerCase();
+    if (lexicon.names.has(lower) || lexicon.ambiguous.has(lower) || !isCommonEnglishWord(word)) return false;
+    return STATE_WORDS.has(lower) || DESCRIPTIVE_ENDING.test(lower);
+  });
+}
+
 /** A title before a name (`Mr Okafor`, `Nurse Jenkins`); the title goes with it. */
 const TITLED_NAME = new RegExp(`(?<![\\p{L}])(?<name>${HONORIFIC}[ \\t]+(?:${SURNAME_PARTICLES})?${NAME})`, 'gu');
 
@@ -683,10 +715,7 @@ const ROLE_THEN_NAME = new RegExp(
 const NAME_PATTERNS: readonly GuardedRegExp[] = [
   { pattern: TITLED_NAME, guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u },
   {
-    pattern: new RegExp(
-      `(?<![\\p{L}])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \\t]+(?<name>${NAME})`,
-      'gu',
-    ),
+    pattern: INTRODUCTION,
     guard: /(?<![A-Za-z])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \t]+[^ \t\na-z]/u,
   },
   {
@@ -805,6 +834,27 @@ const NOT_NAMES = new Set([
   'commissioners',
   'colleagues',
   'anytime',
+  'all',
+  'folks',
+  'councillors',
+  'partners',
+  'editor',
+  'duty',
+  // family words signing off or addressed (`Love, Mum`, `Cheers, Dad`, `Love from Nan`)
+  'mum',
+  'mom',
+  'mam',
+  'dad',
+  'nan',
+  'nana',
+  'nanna',
+  'gran',
+  'granny',
+  'grandma',
+  'grandad',
+  'grandpa',
+  'carer',
+  'carers',
 ]);
 
 /**
@@ -840,6 +890,7 @@ export function findPersonNames(written: string, keepNames: readonly string[] = 
       if (pattern === THANKED && !isThankedBeforeList(text, name, start, lexicon)) continue;
       if (pattern === PLURAL_ROLE && !isListedAfterRole(text, name, start, lexicon)) continue;
       if (pattern === ROLE_THEN_NAME && isRoleCompound(name)) continue;
+      if (pattern === INTRODUCTION && !/^[Mm]y/u.test(match.groups?.['cue'] ?? '') && isDescriptiveWord(name, lexicon)) continue;
       if (pattern === TITLED_NAME && isRoleCompound(name.replace(/^\S+[ \t]+/u, ''))) continue;
       if (pattern === BIRTH_APPOSITION && !isListedNameLike(name, lexicon)) continue;
       if (

@@ -44,4 +44,26 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
     expect(redactPersonalData('Dear Sarah,').text).toBe('Dear [name],');
     expect(redactPersonalData('Sir Keir Starmer said').text).toBe('[name] said');
   });
+
+  test.each([
+    ['I am Furious about the cuts', 'I am Furious about the cuts'],
+    ['This is Outrageous', 'This is Outrageous'],
+    ["I'm British and proud of the NHS", "I'm British and proud of the NHS"],
+    ['I am Partially Sighted', 'I am Partially Sighted'],
+    ['I’m Confused but everyone has been amazing', 'I’m Confused but everyone has been amazing'],
+    ['Love, Mum', 'Love, Mum'],
+    ['Hi All,', 'Hi All,'],
+    ['Dear Councillors,', 'Dear Councillors,'],
+  ])('%s: how someone is, or a family word signing off, is no name', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
+
+  test.each([
+    ["I'm Poppy", "I'm [name]"],
+    ['I am May', 'I am [name]'],
+    ['This is Sarah', 'This is [name]'],
+    ["I'm Hope", "I'm [name]"],
+  ])('%s: a person named with an English word that is no adjective is still a person', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
 });

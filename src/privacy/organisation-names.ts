@@ -125,6 +125,41 @@ export const ORGANISATION_NAMES: Readonly<Record<string, readonly string[]>> = {
     'Gransnet',
     'Kooth',
   ],
+  /**
+   * The personalisation movement's organisations and networks, which Think Local Act Personal's
+   * partners and their feedback thank and name (`Thanks to In Control`, `People First`, `Inclusion London`).
+   */
+  personalisation: [
+    'In Control',
+    'Community Catalysts',
+    'Inclusion London',
+    'Inclusion North',
+    'Inclusion Barnet',
+    'People First',
+    'Skills for Care',
+    'Coproduction Collective',
+    'Social Care Future',
+    'Shared Lives Plus',
+    'Wellbeing Teams',
+    'Buurtzorg',
+    'Together Trust',
+    'Carers Leeds',
+    'Carers Network',
+    'Carers Wales',
+    'Carers Scotland',
+    'NDTi',
+    'Disability Rights UK',
+    'Making It Real',
+    'National Voices',
+    'Learning Disability England',
+    'Changing Our Lives',
+    'Partners in Policymaking',
+    'Equal Lives',
+    'KeyRing',
+    'Community Circles',
+    'Local Area Coordination Network',
+    'Unlimited Potential',
+  ],
   /** Home care, care home, supported living and assessment providers. */
   'care providers': [
     'Caremark',

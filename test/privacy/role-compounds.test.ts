@@ -66,4 +66,14 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
   ])('%s: a person named with an English word that is no adjective is still a person', (text, published) => {
     expect(redactPersonalData(text).text).toBe(published);
   });
+
+  test.each([
+    ['Thanks to In Control', 'Thanks to In Control'],
+    ['Thanks to People First and Inclusion London', 'Thanks to People First and Inclusion London'],
+    ['Thank you Skills for Care', 'Thank you Skills for Care'],
+    ['Best wishes,\nCarers Leeds', 'Best wishes,\nCarers Leeds'],
+    ['Thanks to Priya from People First', 'Thanks to [name] from People First'],
+  ])('%s: the personalisation movement’s organisations are no people, their staff are', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
 });

@@ -209,7 +209,9 @@ const CAPITALISED_WORD = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${CAPITALISED}(?![
  */
 const SURNAME_PARTICLES = '(?:(?:van|von|de|da|di|du|del|della|der|den|dos|das|la|le|ap|bin|ibn|al|el)(?:[ \\t]+|-)){1,2}';
 const NAME = `${CAPITALISED}(?:[ \\t]+(?:${SURNAME_PARTICLES})?${CAPITALISED})?`;
-const HONORIFIC = '(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?';
+/** Titles before a name (`Mr Okafor`, `Dr. Shah`), and family words used as one (`Auntie Bisi`, `Uncle Raj`, `Grandad Bert`), which take no full stop. */
+const HONORIFIC =
+  '(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Revd|Reverend|Sister|Father|Nurse|Cllr|Councillor)\\.?|(?:Auntie|Aunty|Aunt|Uncle|Grandad|Granddad|Grandma|Grandpa|Granny|Nana|Nanna)(?!\\.))';
 /** Family and friends a writer names someone by (`my mum`, `our son`). */
 const RELATIONS = [
   'wife',
@@ -547,7 +549,7 @@ const RELATION_POSSESSIVE = "(?:['’]s)?";
  * `name`, and the words before are read behind it, so that the roles are tried only there.
  */
 const NAMED_AS = new RegExp(
-  `(?<![\\p{L}])(?:(?:called|named)(?<=(?<![\\p{L}])(?:(?:${ROLE}|${PERSON_NOUN})(?:['’]s)?|[Ss]he|[Hh]e)[ \\t]+(?:(?:is|was|['’]s)[ \\t]+)?(?:called|named))` +
+  `(?<![\\p{L}])(?:(?:called|named)(?<=(?<![\\p{L}])(?:(?:${ROLE}|${PERSON_NOUN})(?:['’]s)?,?|[Ss]he|[Hh]e)[ \\t]+(?:(?:is|was|['’]s)[ \\t]+)?(?:called|named))` +
     `|name(?:[ \\t]+(?:is|was)|['’]s)(?<=(?<![\\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+(?:${ROLE}))?(?:['’]s)?[ \\t]+name(?:[ \\t]+(?:is|was)|['’]s)))` +
     `[ \\t]+(?<name>${NAME})`,
   'gu',
@@ -713,7 +715,7 @@ const ROLE_THEN_NAME = new RegExp(
  * code when it has been left unused for a while.
  */
 const NAME_PATTERNS: readonly GuardedRegExp[] = [
-  { pattern: TITLED_NAME, guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor/u },
+  { pattern: TITLED_NAME, guard: /Mr|Ms|Mx|Miss|Dr|Prof|Rev|Sister|Father|Nurse|Cllr|Councillor|Aunt|Uncle|Grand|Nan/u },
   {
     pattern: INTRODUCTION,
     guard: /(?<![A-Za-z])(?:[Ii]['’]?m|[Ii] am|[Mm]y name is|[Mm]y name['’]s|[Tt]his is|[Cc]all me)[ \t]+[^ \t\na-z]/u,

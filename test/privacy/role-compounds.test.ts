@@ -76,4 +76,15 @@ describe('a role and the noun it makes a compound with are no person (`The GP Su
   ])('%s: the personalisation movement’s organisations are no people, their staff are', (text, published) => {
     expect(redactPersonalData(text).text).toBe(published);
   });
+
+  test.each([
+    ['Auntie Bisi brings food every Sunday', '[name] brings food every Sunday'],
+    ['the carer, called Dumisani, was late', 'the carer, called [name], was late'],
+  ])('%s: a family word used as a title, and a name after a role and a comma, go', (text, published) => {
+    expect(redactPersonalData(text).text).toBe(published);
+  });
+
+  test('a family word ending its sentence is no title of the next one', () => {
+    expect(redactPersonalData('Scottish. Retired. Grandpa. Lapsed physicist.').text).toBe('Scottish. Retired. Grandpa. Lapsed physicist.');
+  });
 });

@@ -407,11 +407,6 @@ export async function* themeOutput(given: ThemeOutputOptions): AsyncIterable<str
 }
 
 /**
- * The campaign number (as the report numbers them) of each selected record by its place in the
- * selection, from a first read of the store: a record's campaign is only known once all are read,
- * and rows stream. Holds 4 bytes per record beside the voice tally.
- */
-/**
  * The redactor for a row format's rows: the codebook's, and under a codebook that redacts names,
  * also withholding the words the report of the same records withholds as names
  * ({@link withholdingWords}). A row is written as its record is read, and only the whole store
@@ -427,6 +422,11 @@ async function rowRedactor(options: ThemeOutputOptions): Promise<TextRedactor> {
   return withholdingWords(redact, built.trace.nameWords);
 }
 
+/**
+ * The campaign number (as the report numbers them) of each selected record by its place in the
+ * selection, from a first read of the store: a record's campaign is only known once all are read,
+ * and rows stream. Holds 4 bytes per record beside the voice tally.
+ */
 async function campaignsByRow(options: ThemeOutputOptions): Promise<(row: number) => number | null> {
   const numbering = new WordNumbering();
   const tally = new VoiceTally(0, (id) => numbering.word(id));

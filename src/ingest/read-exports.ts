@@ -9,7 +9,7 @@ import type { FilterRule, WarningCode } from '../adapters/format-adapter.js';
 import { findAdapter } from '../adapters/registry.js';
 import { InputError } from '../errors.js';
 import { distinctSourceId, makeRecordId, textFingerprint } from '../record/record-id.js';
-import { editedAtOf, isEarlierEdit } from '../record/edit-time.js';
+import { editedAtOf, isEarlierEdit, isLaterEdit } from '../record/edit-time.js';
 import { MICROBLOG_CHANNELS, type Channel, type FeedbackRecord, type Provenance } from '../record/record.js';
 import type { DateOrder } from '../record/ordered-dates.js';
 import { MessageIndex } from '../record/same-message.js';
@@ -939,9 +939,7 @@ export function isPlatformPost(record: FeedbackRecord, declared?: boolean): bool
 /** Keeps the record's edit time as its id's when it has one later than the one kept. */
 function laterEditTime(editTimes: Map<string, string>, record: FeedbackRecord): void {
   const editedAt = editedAtOf(record);
-  if (editedAt === undefined) return;
-  const kept = editTimes.get(record.id);
-  if (kept === undefined || kept < editedAt) editTimes.set(record.id, editedAt);
+  if (isLaterEdit(editedAt, editTimes.get(record.id))) editTimes.set(record.id, editedAt);
 }
 
 /**

@@ -15,5 +15,14 @@ export function editedAtOf(record: FeedbackRecord): string | undefined {
  * the same or later, the copy's words are the newer, as when neither says: the words read last win.
  */
 export function isEarlierEdit(copyEditedAt: string | undefined, keptEditedAt: string | undefined): boolean {
-  return keptEditedAt !== undefined && (copyEditedAt === undefined || copyEditedAt < keptEditedAt);
+  return isLaterEdit(keptEditedAt, copyEditedAt);
+}
+
+/**
+ * True when `editedAt` is an edit time later than `kept`, or one where `kept` gives none: the time a
+ * record or a copy of it should keep (`meta.editedAt`, written the one way, so the strings compare
+ * as times).
+ */
+export function isLaterEdit(editedAt: string | undefined, kept: string | undefined): editedAt is string {
+  return editedAt !== undefined && (kept === undefined || kept < editedAt);
 }

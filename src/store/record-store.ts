@@ -3,7 +3,7 @@ import { readFileLineBatches, readFileLines } from './file-lines.js';
 import { StoreError, TlapError } from '../errors.js';
 import type { FeedbackRecord, Provenance } from '../record/record.js';
 import { textFingerprint } from '../record/record-id.js';
-import { editedAtOf } from '../record/edit-time.js';
+import { editedAtOf, isLaterEdit } from '../record/edit-time.js';
 import { MessageIndex } from '../record/same-message.js';
 import type { RejectionCode } from '../rejection-code.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
@@ -425,8 +425,7 @@ export class RecordStore {
     let amendment = held;
     if (sameWords) {
       const editedAt = editedAtOf(copy);
-      const heldEditedAt = this.editTimes.get(copy.id);
-      const later = editedAt !== undefined && (heldEditedAt === undefined || heldEditedAt < editedAt);
+      const later = isLaterEdit(editedAt, this.editTimes.get(copy.id));
       if (later) this.editTimes.set(copy.id, editedAt);
       const leadFile = held?.lead?.provenance.file ?? this.fileTags.fileOf(this.ids.tagOf(copy.id));
       if (leadFile !== undefined && copy.provenance.file < leadFile) amendment = { ...amendment, lead: copy, by };
@@ -645,8 +644,7 @@ export class RecordStore {
               null,
             );
             const editedAt = amendment.editedAt;
-            const leadEditedAt = editedAtOf(lead);
-            const laterEdit = editedAt !== undefined && (leadEditedAt === undefined || leadEditedAt < editedAt) ? { editedAt } : null;
+            const laterEdit = isLaterEdit(editedAt, editedAtOf(lead)) ? { editedAt } : null;
             const meta =
               question === null && laterEdit === null
                 ? lead.meta

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { editedAtOf, isEarlierEdit } from '../../src/record/edit-time.js';
+import { editedAtOf, isEarlierEdit, isLaterEdit } from '../../src/record/edit-time.js';
 import { toIsoDate } from '../../src/record/dates.js';
 import { makeRecord } from '../builders/record-builder.js';
 
@@ -24,6 +24,17 @@ describe('isEarlierEdit: which of two wordings of one post is the older, by the 
     const late = toIsoDate(1733690001);
     expect(early === null || late === null).toBe(false);
     expect(isEarlierEdit(early ?? undefined, late ?? undefined)).toBe(true);
+  });
+});
+
+describe('isLaterEdit: the edit time a record or its copy keeps', () => {
+  test('a time later than the kept one, or any time where none is kept, is later; an equal, earlier or missing one is not', () => {
+    expect(isLaterEdit(LATE, EARLY)).toBe(true);
+    expect(isLaterEdit(EARLY, undefined)).toBe(true);
+    expect(isLaterEdit(LATE, LATE)).toBe(false);
+    expect(isLaterEdit(EARLY, LATE)).toBe(false);
+    expect(isLaterEdit(undefined, EARLY)).toBe(false);
+    expect(isLaterEdit(undefined, undefined)).toBe(false);
   });
 });
 

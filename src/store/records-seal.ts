@@ -3,6 +3,9 @@ import type { BigIntStats } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import type { StorePaths } from './store-paths.js';
 
+/** The fields of a seal, each as a string (the numbers are 64-bit). */
+const SEAL_FIELDS = ['size', 'mtimeNs', 'ctimeNs', 'ino', 'dev'] as const;
+
 /**
  * What tlap saw of a store's records.jsonl when it last finished writing it: its size, times of
  * change (in nanoseconds) and file identity. While the file still matches, every line in it is one
@@ -11,13 +14,7 @@ import type { StorePaths } from './store-paths.js';
  * changes the file's size, its change time or its identity, and the ids are checked line by line
  * as before.
  */
-interface RecordsSeal {
-  size: string;
-  mtimeNs: string;
-  ctimeNs: string;
-  ino: string;
-  dev: string;
-}
+type RecordsSeal = Record<(typeof SEAL_FIELDS)[number], string>;
 
 function sealOf(stats: BigIntStats): RecordsSeal {
   return {
@@ -29,14 +26,11 @@ function sealOf(stats: BigIntStats): RecordsSeal {
   };
 }
 
-function sameSeal(a: RecordsSeal, b: RecordsSeal): boolean {
-  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
-}
-
-function isRecordsSeal(value: unknown): value is RecordsSeal {
-  if (value === null || typeof value !== 'object') return false;
-  const fields = value as Record<string, unknown>;
-  return ['size', 'mtimeNs', 'ctimeNs', 'ino', 'dev'].every((key) => typeof fields[key] === 'string');
+/** True when `written` (a seal as read back) is the seal of records.jsonl as it is now (`now`). */
+function matchesSeal(written: unknown, now: RecordsSeal): boolean {
+  if (written === null || typeof written !== 'object') return false;
+  const fields = written as Record<string, unknown>;
+  return SEAL_FIELDS.every((field) => fields[field] === now[field]);
 }
 
 /**
@@ -70,8 +64,7 @@ export async function unsealRecords(paths: StorePaths): Promise<void> {
 export async function recordsSealed(paths: StorePaths): Promise<boolean> {
   try {
     const [text, stats] = await Promise.all([readFile(paths.seal, 'utf8'), stat(paths.records, { bigint: true })]);
-    const seal: unknown = JSON.parse(text);
-    return isRecordsSeal(seal) && sameSeal(seal, sealOf(stats));
+    return matchesSeal(JSON.parse(text), sealOf(stats));
   } catch {
     return false;
   }

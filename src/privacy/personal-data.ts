@@ -76,17 +76,41 @@ const SPELLED_DOT = '(?:[ \\t]+dot[ \\t]+|[ \\t]*[\\[({]dot[\\])}][ \\t]*|[ \\t]
 const SPELLED_JOIN = '(?:[_\\-]|[ \\t]+(?:underscore|dash|hyphen)[ \\t]+)';
 /** ` at `, `[at]` or `(at)` (its words joined by `[dot]`), an `@` with spaces around it, or `(@)` / `[@]`. */
 const SPELLED_AT = `(?:[ \\t]+at[ \\t]+|[ \\t]*[\\[({]at[\\])}][ \\t]*|[ \\t]*[${AT_SIGNS}][ \\t]*|[ \\t]*[\\[(][${AT_SIGNS}][\\])][ \\t]*)`;
+/** A disguised address's local part: words joined by dots or joins, written or said (`jane dot smith`, `jane_smith`). */
+const SPELLED_LOCAL_PART = `${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5}`;
 /**
  * An e-mail address disguised with words or spaces (`jane dot smith at gmail dot com`, `jane.smith
  * @ gmail.com`, `jane_smith(@)hotmail.co.uk`): a local part, an `at`, and a domain ending in a
  * known ending. Which of these is an address is decided by {@link isDisguisedEmail}.
  */
 const SPELLED_EMAIL =
-  `(?<![${WORD}@.])${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5}${SPELLED_AT}` +
+  `(?<![${WORD}@.])${SPELLED_LOCAL_PART}${SPELLED_AT}` +
   `[${WORD}\\-]+(?:${SPELLED_DOT}[${WORD}\\-]+){0,4}${SPELLED_DOT}${SPELLED_TLD}(?![${WORD}])`;
 const SPELLED_AT_WORD = /[ \t]+at[ \t]+/iu;
-/** Mail providers whose name alone, with no ending, ends an address people write (`jane.doe at gmail`); not `live`, `sky` or `mail`, which are words. */
-const BARE_MAIL_PROVIDER = 'gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|virginmedia|talktalk|protonmail';
+/** Mail providers whose name after ` at ` makes an address even written plainly (`jane at gmail.com`). */
+const MAIL_PROVIDERS = [
+  'gmail',
+  'googlemail',
+  'hotmail',
+  'outlook',
+  'yahoo',
+  'ymail',
+  'icloud',
+  'btinternet',
+  'btopenworld',
+  'aol',
+  'live',
+  'msn',
+  'sky',
+  'virginmedia',
+  'talktalk',
+  'protonmail',
+  'proton',
+  'mail',
+];
+const MAIL_PROVIDER = new RegExp(`^(?:${MAIL_PROVIDERS.join('|')})$`, 'iu');
+/** Providers whose name alone, with no ending, ends an address people write (`jane.doe at gmail`): not those that are words. */
+const BARE_MAIL_PROVIDER = MAIL_PROVIDERS.filter((provider) => !['live', 'sky', 'mail', 'proton', 'msn'].includes(provider)).join('|');
 /**
  * An e-mail address written with its provider's name and no ending (`jane.doe at gmail`,
  * `jsmith77 at hotmail`, `jane dot doe at outlook`): a local part, an `at`, and a provider. Only a
@@ -95,13 +119,10 @@ const BARE_MAIL_PROVIDER = 'gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|
  * 10.30 at Outlook House` and a phone number before `at hotmail` are left (the number to its own kind).
  */
 const PROVIDER_EMAIL =
-  `(?<![${WORD}@.])(?=\\p{L})(?<providerLocal>${SPELLED_WORD}(?:(?:${SPELLED_DOT}|${SPELLED_JOIN})${SPELLED_WORD}){0,5})${SPELLED_AT}` +
+  `(?<![${WORD}@.])(?=\\p{L})(?<providerLocal>${SPELLED_LOCAL_PART})${SPELLED_AT}` +
   `(?:${BARE_MAIL_PROVIDER})(?![${WORD}@]|[.'’][${WORD}])`;
 /** What marks a word as an address's local part rather than a word of prose. */
 const LOCAL_PART_MARKS = /[._\-\d]|[ \t](?:dot|underscore|dash|hyphen)[ \t]/iu;
-/** Mail providers whose name after ` at ` makes an address even written plainly (`jane at gmail.com`). */
-const MAIL_PROVIDER =
-  /^(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|btopenworld|aol|live|msn|sky|virginmedia|talktalk|protonmail|proton|mail)$/iu;
 /** The sites whose first path segment names an account (`facebook.com/jane.smith`, `tiktok.com/@name`). */
 const PROFILE_SITE =
   '(?<=(?<![\\w.\\-])(?:(?:www|m|mobile|uk|old|new)\\.)?(?:facebook\\.com|fb\\.com|twitter\\.com|x\\.com|instagram\\.com|tiktok\\.com|threads\\.net|linkedin\\.com/in|youtube\\.com/(?:user|c)|youtube\\.com|reddit\\.com/(?:user|u)|bsky\\.app/profile)/@?|' +
